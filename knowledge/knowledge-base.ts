@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { readArticles, type Article } from './articles';
+import { FactRecognizer, type Facts } from './fact-recognizer';
+import { KnowledgeError, type KnowledgeProblem } from './problems';
+import { dimensionsSchema, factsSchema, rulesSchema, synonymsSchema, type Dimension, type Fact } from './schemas';
+import { KnowledgeSearch, type SearchAnswer } from './search';
+import { SearchVocabulary } from './search-vocabulary';
+import { SupportCheck, type CheckStep } from './support-check';
+import { compileRules, type Decision, type SupportRule } from './support-rules';
+import { parseYamlSource, validateYaml } from './yaml-source';
+import type { z } from 'zod';
+
+/** Everything the bot knows, loaded and validated: articles, rules, and the means to use them. */
+export interface KnowledgeBase {
+  articles: readonly Article[];
+  rules: readonly SupportRule[];
+  dimensions: readonly Dimension[];
+  facts: readonly Fact[];
+  article(id: string): Article | undefined;
+  /** Finds the article that answers a question, or nothing if none is relevant enough. */
+  search(question: string): SearchAnswer;
+  /** The verdict for a set of facts, or undefined while unknown facts could still change it. */
+  decide(facts: Facts): Decision | undefined;
+  /** The guided check's next step: a verdict, or the one question whose answer matters next. */
+  nextStep(facts: Facts): CheckStep;
+  /** Reads facts and answers out of typed text. */
+  recognizer: FactRecognizer;
+}
+
+/** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
+export function bundledKnowledgeDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${__dirname}`);
+    dir = parent;
+  }
+  return join(dir, 'knowledge');
+}
+
+/**
+ * Loads and validates the knowledge base in `dir` (articles in `articles/`, tables in `data/`).
+ * Throws a {@link KnowledgeError} listing every problem (file, line, field) if anything is wrong,
+ * so a server never starts on half-valid knowledge.
+ *
+ * @example
+ * const kb = loadKnowledgeBase(bundledKnowledgeDir());
+ * kb.search('FE on MSCS?').best?.article.id; // 'KB837852'
+ * kb.decide({ version: '2003', role: 'front-end', ha: 'cluster' })?.verdict; // 'not-supported'
+ */
+export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const display = (path: string) => relative(process.cwd(), path) || path;
+  const readTable = <T>(name: string, schema: z.ZodType<T>) => {
+    const path = join(dir, 'data', name);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      problems.push({ file: display(path), message: `cannot read: ${(error as Error).message}` });
+      return undefined;
+    }
+    const parsed = parseYamlSource(display(path), text);
+    if (parsed.problems.length > 0) {
+      problems.push(...parsed.problems);
+      return undefined;
+    }
+    const { value, problems: schemaProblems } = validateYaml(parsed.source, schema);
+    problems.push(...schemaProblems);
+    return value === undefined ? undefined : { value, source: parsed.source };
+  };
+
+  const factsTable = readTable('facts.yaml', factsSchema);
+  const dimensionsTable = readTable('fact-dimensions.yaml', dimensionsSchema);
+  const rulesTable = readTable('support-rules.yaml', rulesSchema);
+  const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
+  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')));
+  problems.push(...articleProblems);
+
+  const facts = factsTable?.value ?? [];
+  const factIds = new Set(facts.map((f) => f.id));
+  const articleIds = new Set(articles.map((a) => a.id));
+  for (const article of articles) problems.push(...checkArticleReferences(article, articleIds, factIds));
+
+  let rules: SupportRule[] = [];
+  if (rulesTable && dimensionsTable && factsTable && articleProblems.length === 0) {
+    const compiled = compileRules(rulesTable.value, dimensionsTable.value, facts, articleIds, rulesTable.source.file, (index, ...path) =>
+      rulesTable.source.lineOf([index, ...path]),
+    );
+    rules = compiled.rules;
+    problems.push(...compiled.problems);
+  }
+  if (problems.length > 0) throw new KnowledgeError(problems);
+
+  const dimensions = dimensionsTable!.value;
+  const check = new SupportCheck(rules, dimensions);
+  const search = new KnowledgeSearch(articles, new SearchVocabulary(synonymsTable!.value));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    articles,
+    rules,
+    dimensions,
+    facts,
+    article: (id) => byId.get(id),
+    search: (question) => search.search(question),
+    decide: (known) => check.decide(known),
+    nextStep: (known) => check.next(known),
+    recognizer: new FactRecognizer(dimensions),
+  };
+}
+
+function checkArticleReferences(article: Article, articleIds: ReadonlySet<string>, factIds: ReadonlySet<string>): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  article.related.forEach((id, i) => {
+    if (!articleIds.has(id)) problems.push({ file: article.file, field: `related.${i}`, message: `names article "${id}", which does not exist` });
+    if (id === article.id) problems.push({ file: article.file, field: `related.${i}`, message: 'an article cannot be related to itself' });
+  });
+  article.sources.forEach((source, i) =>
+    source.facts.forEach((fact, j) => {
+      if (!factIds.has(fact)) problems.push({ file: article.file, field: `sources.${i}.facts.${j}`, message: `names fact "${fact}", which is not in facts.yaml` });
+    }),
+  );
+  return problems;
+}

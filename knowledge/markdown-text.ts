@@ -1,0 +1,56 @@
+import { marked, type Token } from 'marked';
+
+/** A `##` section of an article body, as plain text for indexing. */
+export interface ArticleSection {
+  heading: string;
+  text: string;
+}
+
+/** Plain text of Markdown tokens: what a reader sees, without the markup. */
+export function plainText(tokens: readonly Token[]): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
+      parts.push(plainText(token.tokens));
+    } else if (token.type === 'list') {
+      parts.push(...token.items.map((item: { tokens: Token[] }) => plainText(item.tokens)));
+    } else if (token.type === 'table') {
+      const cells = [token.header, ...token.rows].flat() as { tokens: Token[] }[];
+      parts.push(cells.map((cell) => plainText(cell.tokens)).join(' '));
+    } else if ('text' in token && typeof token.text === 'string' && token.type !== 'html') {
+      parts.push(token.text);
+    }
+  }
+  return parts.join(separatorFor(tokens)).replace(/[ \t]+/g, ' ').trim();
+}
+
+// Block tokens become separate lines; inline tokens flow together.
+function separatorFor(tokens: readonly Token[]): string {
+  return tokens.some((t) => ['paragraph', 'heading', 'list', 'table', 'code', 'blockquote'].includes(t.type)) ? '\n' : '';
+}
+
+/**
+ * Splits a Markdown body at its level-2 headings. Text before the first heading becomes a section
+ * with an empty heading.
+ *
+ * @example
+ * splitSections('Intro\n\n## Why\nBecause.'); // [{ heading: '', text: 'Intro' }, { heading: 'Why', text: 'Because.' }]
+ */
+export function splitSections(markdown: string): ArticleSection[] {
+  const sections: ArticleSection[] = [];
+  let current: { heading: string; tokens: Token[] } = { heading: '', tokens: [] };
+  const flush = () => {
+    const text = plainText(current.tokens);
+    if (current.heading || text) sections.push({ heading: current.heading, text });
+  };
+  for (const token of marked.lexer(markdown)) {
+    if (token.type === 'heading' && token.depth <= 2) {
+      flush();
+      current = { heading: plainText(token.tokens ?? []), tokens: [] };
+    } else {
+      current.tokens.push(token);
+    }
+  }
+  flush();
+  return sections;
+}

@@ -1,0 +1,92 @@
+import { tokenize, wordMatches, type Token } from './text-tokens';
+
+/** A phrase to look for, and what finding it means. */
+export interface PhraseEntry<T> {
+  phrase: string;
+  payload: T;
+  /** Match the exact letter case as written (for acronyms that are also English words, like "BE"). */
+  caseSensitive?: boolean;
+  /** Lower numbers win ties between overlapping matches of the same length. */
+  priority?: number;
+}
+
+/** Where a phrase was found in a text. */
+export interface PhraseMatch<T> {
+  entry: PhraseEntry<T>;
+  /** Index of the first and one past the last matched token. */
+  from: number;
+  to: number;
+}
+
+interface CompiledEntry<T> {
+  entry: PhraseEntry<T>;
+  words: string[];
+}
+
+/**
+ * Finds known phrases in free text, forgiving small typos, and resolves overlaps the way a reader
+ * would: the longest phrase wins, so "Windows 2000 Advanced Server" is a Windows edition and its
+ * "2000" is not also read as Exchange 2000.
+ *
+ * @example
+ * const matcher = new PhraseMatcher([{ phrase: 'front end', payload: 'front-end' }]);
+ * matcher.find('is a frnt-end ok?').map((m) => m.entry.payload); // ['front-end']
+ */
+export class PhraseMatcher<T> {
+  private readonly byFirstWord = new Map<string, CompiledEntry<T>[]>();
+  private readonly fuzzyEntries: CompiledEntry<T>[] = [];
+
+  constructor(entries: Iterable<PhraseEntry<T>>) {
+    for (const entry of entries) {
+      const words = tokenize(entry.phrase).map((t) => t.text);
+      if (words.length === 0) continue;
+      const compiled = { entry, words };
+      const first = words[0]!;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push(compiled);
+      this.byFirstWord.set(first, list);
+      if (!entry.caseSensitive && words.some((w) => w.length >= 5)) this.fuzzyEntries.push(compiled);
+    }
+  }
+
+  /** All non-overlapping phrase matches in `text`, in text order. */
+  find(text: string | Token[]): PhraseMatch<T>[] {
+    const tokens = typeof text === 'string' ? tokenize(text) : text;
+    const candidates: PhraseMatch<T>[] = [];
+    for (let from = 0; from < tokens.length; from += 1) {
+      for (const compiled of this.candidatesAt(tokens[from]!.text)) {
+        if (this.matchesAt(tokens, from, compiled)) {
+          candidates.push({ entry: compiled.entry, from, to: from + compiled.words.length });
+        }
+      }
+    }
+    candidates.sort(
+      (a, b) => b.to - b.from - (a.to - a.from) || (a.entry.priority ?? 0) - (b.entry.priority ?? 0) || a.from - b.from,
+    );
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const accepted: PhraseMatch<T>[] = [];
+    for (const match of candidates) {
+      let free = true;
+      for (let i = match.from; i < match.to && free; i += 1) free = !taken[i];
+      if (!free) continue;
+      for (let i = match.from; i < match.to; i += 1) taken[i] = true;
+      accepted.push(match);
+    }
+    return accepted.sort((a, b) => a.from - b.from);
+  }
+
+  private candidatesAt(word: string): CompiledEntry<T>[] {
+    const exact = this.byFirstWord.get(word) ?? [];
+    // Fuzzy entries are few (a few hundred phrases), so scanning them is cheaper than an index.
+    return exact.concat(this.fuzzyEntries.filter((c) => c.words[0] !== word));
+  }
+
+  private matchesAt(tokens: Token[], from: number, compiled: CompiledEntry<T>): boolean {
+    if (from + compiled.words.length > tokens.length) return false;
+    return compiled.words.every((word, i) => {
+      const token = tokens[from + i]!;
+      if (compiled.entry.caseSensitive) return tokenize(compiled.entry.phrase)[i]!.raw === token.raw;
+      return wordMatches(token.text, word);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { PhraseMatcher } from './phrase-matcher';
+import type { SynonymGroup } from './schemas';
+import { isStopWord } from './stop-words';
+import { tokenize } from './text-tokens';
+
+/**
+ * Words that appear in nearly every article and question here. They still score in MiniSearch,
+ * but a question made only of them ("exchange server?") is not a question about anything.
+ */
+const GENERIC_WORDS = new Set(['exchange', 'server', 'servers', 'microsoft', 'windows', 'ms', 'use', 'using', 'set', 'setup', 'get', 'run', 'put', 'make', 'way', 'best', 'does', 'work', 'works']);
+
+/** A query's meaningful parts: each is one idea, satisfied if any of its terms matched. */
+export interface QueryUnit {
+  terms: string[];
+}
+
+/**
+ * Turns text into index terms: plain words (minus stop words) plus the concept word of every known
+ * phrase, so that acronyms, aliases and typos meet the articles' own wording.
+ *
+ * @example
+ * const vocabulary = new SearchVocabulary(groups);
+ * vocabulary.terms('FE on MSCS'); // ['fe', 'frontend', 'mscs', 'cluster']
+ */
+export class SearchVocabulary {
+  private readonly matcher: PhraseMatcher<string>;
+
+  constructor(groups: readonly SynonymGroup[]) {
+    this.matcher = new PhraseMatcher(
+      groups.flatMap((group) =>
+        group.phrases.map((phrase) => ({ phrase, payload: group.concept, caseSensitive: isStopWord(phrase.toLowerCase()) })),
+      ),
+    );
+  }
+
+  /** Index and query terms of a text, in order: each word, followed by the concept of a phrase ending there. */
+  terms(text: string): string[] {
+    return this.units(text, { keepGeneric: true }).flatMap((unit) => unit.terms);
+  }
+
+  /**
+   * The ideas of a question: a known phrase is one unit (its words and its concept), any other
+   * content word is a unit of its own. Generic words are left out unless `keepGeneric`.
+   */
+  units(text: string, options: { keepGeneric?: boolean } = {}): QueryUnit[] {
+    const tokens = tokenize(stripMentions(text));
+    const matches = this.matcher.find(tokens);
+    const units: QueryUnit[] = [];
+    let next = 0;
+    const addWord = (word: string) => {
+      if (isStopWord(word) || (!options.keepGeneric && GENERIC_WORDS.has(word))) return;
+      units.push({ terms: [word] });
+    };
+    for (const match of matches) {
+      for (; next < match.from; next += 1) addWord(tokens[next]!.text);
+      const words = tokens.slice(match.from, match.to).map((t) => t.text).filter((w) => !isStopWord(w));
+      units.push({ terms: [...new Set([...words, match.entry.payload])] });
+      next = match.to;
+    }
+    for (; next < tokens.length; next += 1) addWord(tokens[next]!.text);
+    return units;
+  }
+}
+
+/** Removes Teams-style `<at>Name</at>` mentions and other tags, which are addressing, not content. */
+export function stripMentions(text: string): string {
+  return text.replace(/<at>[\s\S]*?<\/at>/gi, ' ').replace(/<[^>]{0,200}>/g, ' ');
+}

@@ -1,0 +1,119 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Article } from './articles';
+import type { SearchVocabulary } from './search-vocabulary';
+
+/** One article found for a question. */
+export interface SearchHit {
+  article: Article;
+  /** MiniSearch's BM25 score, boosted per field. */
+  score: number;
+  /** Share (0..1) of the question's ideas that the article matched. */
+  coverage: number;
+}
+
+/** What the bot needs to answer a lookup: the best article if one is good enough, and related ones. */
+export interface SearchAnswer {
+  /** The article to answer with; undefined when nothing is relevant enough (the bot then says so). */
+  best?: SearchHit;
+  /** Up to two further articles worth offering as buttons. */
+  related: Article[];
+  /** Every hit above the relevance floor, best first (for diagnostics and benchmarks). */
+  hits: SearchHit[];
+}
+
+/** Tuning of ranking and of the "I found nothing" threshold. */
+export interface SearchTuning {
+  /** Field boosts: a word in the title or keywords says more than one in the body. */
+  boost: Record<'title' | 'keywords' | 'summary' | 'headings' | 'body', number>;
+  /** Minimum share of the question's ideas the best article must match. */
+  minCoverage: number;
+  /** Minimum score of the best article. */
+  minScore: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = {
+  boost: { title: 3, keywords: 3, summary: 2, headings: 1.5, body: 1 },
+  minCoverage: 0.5,
+  minScore: 4,
+};
+
+interface IndexedArticle {
+  id: string;
+  title: string;
+  keywords: string;
+  summary: string;
+  headings: string;
+  body: string;
+}
+
+/**
+ * Full-text search over the articles with MiniSearch: field boosts, prefix and fuzzy matching,
+ * stop words, and acronym/synonym expansion at index and query time (via {@link SearchVocabulary}).
+ *
+ * @example
+ * const search = new KnowledgeSearch(articles, vocabulary);
+ * search.search('can FE go on MSCS').best?.article.id; // 'KB837852'
+ * search.search('what is the weather').best; // undefined
+ */
+export class KnowledgeSearch {
+  private readonly index: MiniSearch<IndexedArticle>;
+  private readonly byId: Map<string, Article>;
+
+  constructor(
+    articles: readonly Article[],
+    private readonly vocabulary: SearchVocabulary,
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
+    this.byId = new Map(articles.map((a) => [a.id, a]));
+    this.index = new MiniSearch<IndexedArticle>({
+      fields: ['title', 'keywords', 'summary', 'headings', 'body'],
+      storeFields: [],
+      // The vocabulary already lower-cases, drops stop words and adds concept words.
+      tokenize: (text) => vocabulary.terms(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: tuning.boost,
+        combineWith: 'OR',
+        // Prefix matching helps half-typed words; short terms are acronyms and must match exactly.
+        prefix: (term) => term.length >= 4 && !/\d/.test(term),
+        fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
+      },
+    });
+    this.index.addAll(articles.map((article) => toIndexed(article)));
+  }
+
+  /** Ranks articles for a question and decides whether the best is relevant enough to answer with. */
+  search(question: string): SearchAnswer {
+    const units = this.vocabulary.units(question);
+    if (units.length === 0) return { related: [], hits: [] };
+    const results = this.index.search(question);
+    const hits = results
+      .map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(units, result) }))
+      .filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
+    const best = hits[0];
+    if (!best) return { related: [], hits };
+    const related = hits.slice(1, 3).map((hit) => hit.article);
+    for (const id of best.article.related) {
+      const article = this.byId.get(id);
+      if (related.length < 2 && article && !related.includes(article)) related.push(article);
+    }
+    return { best, related, hits };
+  }
+}
+
+function toIndexed(article: Article): IndexedArticle {
+  return {
+    id: article.id,
+    title: article.title,
+    keywords: [article.id, ...article.keywords].join(' \n '),
+    summary: article.summary,
+    headings: article.sections.map((s) => s.heading).join(' \n '),
+    body: article.sections.map((s) => s.text).join('\n'),
+  };
+}
+
+function coverageOf(units: readonly { terms: string[] }[], result: SearchResult): number {
+  const matched = new Set(result.queryTerms);
+  const covered = units.filter((unit) => unit.terms.some((term) => matched.has(term))).length;
+  return covered / units.length;
+}

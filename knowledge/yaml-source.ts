@@ -1,0 +1,60 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { KnowledgeProblem } from './problems';
+
+/** A parsed YAML text that can still tell which line a value came from. */
+export interface YamlSource {
+  file: string;
+  document: Document.Parsed;
+  /** Turns a path inside the document into a 1-based line of the original file. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/**
+ * Parses YAML, keeping positions. `lineOffset` shifts line numbers for YAML embedded in a larger
+ * file (front matter starts on line 2 of an article).
+ *
+ * @example
+ * const source = parseYamlSource('rules.yaml', text);
+ * source.lineOf([0, 'verdict']); // the line of the first rule's verdict
+ */
+export function parseYamlSource(file: string, text: string, lineOffset = 0): { source: YamlSource; problems: KnowledgeProblem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const problems: KnowledgeProblem[] = [...document.errors, ...document.warnings].map((error) => ({
+    file,
+    line: lineAt(error.pos[0]),
+    message: `YAML ${error.name === 'YAMLWarning' ? 'warning' : 'error'}: ${error.message.split('\n')[0]}`,
+  }));
+  const lineOf = (path: readonly PropertyKey[]) => {
+    // Walk up the path until a node exists: a missing field is reported at its parent.
+    for (let depth = path.length; depth >= 0; depth -= 1) {
+      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
+    }
+    return undefined;
+  };
+  return { source: { file, document, lineOf }, problems };
+}
+
+/**
+ * Validates a parsed YAML value with a zod schema and reports each issue with file, line and field.
+ * Returns the typed value only when there were no issues.
+ */
+export function validateYaml<T>(source: YamlSource, schema: z.ZodType<T>, fieldPrefix = ''): { value?: T; problems: KnowledgeProblem[] } {
+  const result = schema.safeParse(source.document.toJS());
+  if (result.success) return { value: result.data, problems: [] };
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path as PropertyKey[];
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const field = [fieldPrefix, path.map(String).join('.')].filter(Boolean).join('.');
+    return {
+      file: source.file,
+      line: source.lineOf(keys.length ? [...path, keys[0]!] : path),
+      field: field || undefined,
+      message: issue.code === 'unrecognized_keys' ? `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}` : issue.message,
+    } satisfies KnowledgeProblem;
+  });
+  return { problems };
+}
