@@ -1,6 +1,7 @@
 import { PhraseMatcher } from './phrase-matcher';
 import type { SynonymGroup } from './schemas';
 import { isStopWord } from './stop-words';
+import { stem } from './stem';
 import { tokenize } from './text-tokens';
 
 /**
@@ -11,7 +12,10 @@ const GENERIC_WORDS = new Set(['exchange', 'server', 'servers', 'microsoft', 'wi
 
 /** A query's meaningful parts: each is one idea, satisfied if any of its terms matched. */
 export interface QueryUnit {
+  /** Terms that stand for the idea: a concept word, or the (stemmed) word itself. */
   terms: string[];
+  /** For a phrase, its own words: indexed too, but not evidence of the idea. */
+  words?: string[];
 }
 
 /**
@@ -35,7 +39,7 @@ export class SearchVocabulary {
 
   /** Index and query terms of a text, in order: each word, followed by the concept of a phrase ending there. */
   terms(text: string): string[] {
-    return this.units(text, { keepGeneric: true }).flatMap((unit) => unit.terms);
+    return this.units(text, { keepGeneric: true }).flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
   }
 
   /**
@@ -48,13 +52,15 @@ export class SearchVocabulary {
     const units: QueryUnit[] = [];
     let next = 0;
     const addWord = (word: string) => {
-      if (isStopWord(word) || (!options.keepGeneric && GENERIC_WORDS.has(word))) return;
-      units.push({ terms: [word] });
+      if (isStopWord(word) || (!options.keepGeneric && (GENERIC_WORDS.has(word) || /^\d{1,2}$/.test(word)))) return;
+      units.push({ terms: [stem(word)] });
     };
     for (const match of matches) {
       for (; next < match.from; next += 1) addWord(tokens[next]!.text);
-      const words = tokens.slice(match.from, match.to).map((t) => t.text).filter((w) => !isStopWord(w));
-      units.push({ terms: [...new Set([...words, match.entry.payload])] });
+      // The phrase's own words still go into the index (they may matter on their own), but the idea
+      // is carried by the concept: "back up" must not count as a match for "back-end".
+      const words = tokens.slice(match.from, match.to).map((t) => t.text).filter((w) => !isStopWord(w)).map(stem);
+      units.push({ terms: [match.entry.payload], words: [...new Set(words)] });
       next = match.to;
     }
     for (; next < tokens.length; next += 1) addWord(tokens[next]!.text);

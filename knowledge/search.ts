@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article } from './articles';
-import type { SearchVocabulary } from './search-vocabulary';
+import type { QueryUnit, SearchVocabulary } from './search-vocabulary';
+import { wordMatches } from './text-tokens';
 
 /** One article found for a question. */
 export interface SearchHit {
@@ -33,7 +34,7 @@ export interface SearchTuning {
 
 export const DEFAULT_TUNING: SearchTuning = {
   boost: { title: 3, keywords: 3, summary: 2, headings: 1.5, body: 1 },
-  minCoverage: 0.5,
+  minCoverage: 0.55,
   minScore: 4,
 };
 
@@ -112,8 +113,21 @@ function toIndexed(article: Article): IndexedArticle {
   };
 }
 
-function coverageOf(units: readonly { terms: string[] }[], result: SearchResult): number {
-  const matched = new Set(result.queryTerms);
-  const covered = units.filter((unit) => unit.terms.some((term) => matched.has(term))).length;
+// Where a match counts as evidence that the article is about that idea. A word found only deep in
+// a body ("user", "install") is weak evidence and counts half.
+const TOPICAL_FIELDS = new Set(['title', 'keywords', 'summary', 'headings']);
+const BODY_ONLY_WEIGHT = 0.5;
+
+function coverageOf(units: readonly QueryUnit[], result: SearchResult): number {
+  const matches = Object.entries(result.match);
+  const evidence = (queryTerm: string) => {
+    let best = 0;
+    for (const [term, fields] of matches) {
+      if (term !== queryTerm && !(queryTerm.length >= 4 && term.startsWith(queryTerm)) && !wordMatches(queryTerm, term)) continue;
+      best = Math.max(best, fields.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT);
+    }
+    return best;
+  };
+  const covered = units.reduce((sum, unit) => sum + Math.max(...unit.terms.map(evidence)), 0);
   return covered / units.length;
 }
