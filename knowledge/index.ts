@@ -11,3 +11,4 @@ export type { SearchAnswer, SearchHit } from './search';
 export type { Dimension, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
 export { stripMentions } from './search-vocabulary';
+export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles } from './triage-summary';

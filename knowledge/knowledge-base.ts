@@ -24,6 +24,8 @@ export interface KnowledgeBase {
   decide(facts: Facts): Decision | undefined;
   /** The guided check's next step: a verdict, or the one question whose answer matters next. */
   nextStep(facts: Facts): CheckStep;
+  /** Keeps only facts the rules know (drops stale or forged dimensions and values). */
+  knownFacts(facts: Facts): Facts;
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
 }
@@ -106,6 +108,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): Knowledg
     search: (question) => search.search(question),
     decide: (known) => check.decide(known),
     nextStep: (known) => check.next(known),
+    knownFacts: (facts) => check.knownFacts(facts),
     recognizer: new FactRecognizer(dimensions),
   };
 }

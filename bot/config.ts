@@ -1,0 +1,40 @@
+/** The bot's settings, read from the environment (see `.env.example`). */
+export interface BotConfig {
+  port: number;
+  host: string;
+  microsoftAppType: string;
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppTenantId: string;
+  /** Folder with `articles/` and `data/`; the bundled knowledge base when unset. */
+  knowledgeDir?: string;
+}
+
+/** True when no app id is configured: local use (Emulator, terminal chat, tests) without authentication. */
+export function isLocalMode(config: BotConfig): boolean {
+  return config.microsoftAppId === '';
+}
+
+/**
+ * Reads the configuration. Invalid values throw with the variable named, so a typo in PORT fails at
+ * start rather than binding somewhere unexpected.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const portText = env.PORT ?? '3978';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, got "${portText}"`);
+  const appType = env.MicrosoftAppType ?? 'MultiTenant';
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+    throw new Error(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got "${appType}"`);
+  }
+  return {
+    port,
+    // Local mode listens on loopback only; with an app id the bot must be reachable by the channel.
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    microsoftAppType: appType,
+    microsoftAppId: env.MicrosoftAppId ?? '',
+    microsoftAppPassword: env.MicrosoftAppPassword ?? '',
+    microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+    knowledgeDir: env.KNOWLEDGE_DIR || undefined,
+  };
+}

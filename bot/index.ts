@@ -1,0 +1,30 @@
+import { KnowledgeError, loadKnowledgeBase } from '../knowledge';
+import { readConfig } from './config';
+import { jsonLogger } from './log';
+import { startServer } from './server';
+
+// `npm start`: the bot on its built-in defaults (port 3978, in-memory state, bundled knowledge).
+async function main(): Promise<void> {
+  const config = readConfig();
+  let knowledge;
+  try {
+    knowledge = loadKnowledgeBase(config.knowledgeDir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      // Same message as `npm run kb:check`: refuse to serve answers from invalid knowledge.
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const running = await startServer({ config, knowledge, log: jsonLogger });
+  console.log(`Exchange support bot ready at ${running.url}/api/messages (local chat: npm run chat)`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

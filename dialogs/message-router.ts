@@ -1,0 +1,67 @@
+import type { Facts, KnowledgeBase } from '../knowledge';
+
+/** What a message asks for. */
+export type Route =
+  | { kind: 'empty' }
+  | { kind: 'help' }
+  | { kind: 'cancel' }
+  | { kind: 'restart' }
+  | { kind: 'greeting' }
+  | { kind: 'search-prompt' }
+  | { kind: 'article'; id: string }
+  | { kind: 'check'; facts: Facts }
+  | { kind: 'search'; query: string };
+
+// Commands are whole messages, so a question that merely contains "help" is still a question.
+const COMMANDS: ReadonlyArray<[RegExp, Route['kind']]> = [
+  [/^(help|\?|what can you do|commands|menu)$/i, 'help'],
+  [/^(cancel|stop|quit|exit|never ?mind|abort)$/i, 'cancel'],
+  [/^(start over|start again|restart|reset|begin again)$/i, 'restart'],
+  [/^(hi|hello|hey|good (morning|afternoon|evening)|yo)( there)?( bot)?$/i, 'greeting'],
+  [/^(search|search (the )?(knowledge ?base|kb)|look something up)$/i, 'search-prompt'],
+];
+const CHECK_COMMAND = /^(check( my)?( exchange)? (setup|design|plan)|guided check|support check|run the check|check)$/i;
+const ARTICLE_COMMAND = /^(?:show|open|read)?\s*(KB\d{6}|EXB-\d{3})$/i;
+const SEARCH_COMMAND = /^(?:search|find|look up)\s+(?:for\s+)?(.+)$/i;
+/** Lookup questions ("what is...", "which editions...") are answered from articles, even when they mention support. */
+const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describe|tell me|is there|are there|list)\b/i;
+/** Words that turn a mention of a setup into a request to judge it. */
+const SUPPORT_CUE =
+  /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
+const SLOTS_FOR_IMPLICIT_CHECK = 3;
+
+/**
+ * Decides what a message is: a command, a support question for the guided check (with the facts it
+ * already names), or a lookup for the knowledge base. No cloud NLU: plain, tested rules.
+ *
+ * - Whole-message commands: help, cancel, start over, check my setup, search, an article id.
+ * - A question that names a setup and asks whether it is allowed ("Can I put an Exchange 2003
+ *   front-end on a cluster?") starts the check, pre-filled.
+ * - Three or more facts without a question word ("E2K3 FE MSCS") also start the check.
+ * - Everything else, including "what is not supported on a cluster?", is a lookup.
+ *
+ * @example
+ * routeMessage('Can I put an E2K3 FE on MSCS?', kb); // { kind: 'check', facts: { version: '2003', role: 'front-end', ha: 'cluster' } }
+ * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
+ */
+export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>): Route {
+  const trimmed = text.trim().replace(/[\s.!?]+$/, '');
+  if (trimmed === '') return text.includes('?') ? { kind: 'help' } : { kind: 'empty' };
+  for (const [pattern, kind] of COMMANDS) {
+    if (pattern.test(trimmed)) return { kind } as Route;
+  }
+  if (CHECK_COMMAND.test(trimmed)) return { kind: 'check', facts: {} };
+  const article = ARTICLE_COMMAND.exec(trimmed);
+  if (article) return { kind: 'article', id: article[1]!.toUpperCase() };
+  const search = SEARCH_COMMAND.exec(trimmed);
+  if (search) return { kind: 'search', query: search[1]! };
+
+  const { facts } = kb.recognizer.extract(trimmed);
+  const named = Object.keys(facts).length;
+  const asksToJudge = SUPPORT_CUE.test(trimmed) && !LOOKUP_START.test(trimmed);
+  const namesSetup = facts.role !== undefined || facts.ha !== undefined;
+  if ((asksToJudge && namesSetup) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
+    return { kind: 'check', facts };
+  }
+  return { kind: 'search', query: text.trim() };
+}

@@ -1,0 +1,68 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Decision, Facts, KnowledgeBase } from '../knowledge';
+import { FactPrompt, type FactPromptOptions } from './fact-prompt';
+import type { Replies } from './replies';
+
+/** Input of the guided check: the facts already known (e.g. read from the user's first message). */
+export interface SupportCheckOptions {
+  facts?: Facts;
+}
+
+/** Output of the guided check. */
+export interface SupportCheckResult {
+  facts: Facts;
+  decision: Decision;
+}
+
+/** What one round of the loop remembers between asking and recording. */
+interface LoopValues {
+  facts: Facts;
+  dimension?: string;
+}
+
+const LOOP = 'supportCheckLoop';
+const FACT_PROMPT = 'factPrompt';
+
+/**
+ * The guided support check: asks, one at a time, only the questions whose answers can still change
+ * the verdict (the rules table decides which), then shows the verdict card. Starting it with facts
+ * from the first message ("an Exchange 2003 front-end on a cluster") skips what is already known,
+ * and may go straight to the verdict.
+ */
+export class SupportCheckDialog extends ComponentDialog {
+  static readonly id = 'supportCheck';
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly replies: Replies,
+  ) {
+    super(SupportCheckDialog.id);
+    this.addDialog(new FactPrompt(FACT_PROMPT, kb));
+    this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.recordStep.bind(this)]));
+    this.initialDialogId = LOOP;
+  }
+
+  private async askStep(step: WaterfallStepContext) {
+    const facts = this.kb.knownFacts((step.options as SupportCheckOptions | undefined)?.facts ?? {});
+    const values = step.values as LoopValues;
+    values.facts = facts;
+    const next = this.kb.nextStep(facts);
+    if (next.kind === 'verdict') {
+      await step.context.sendActivity(this.replies.verdict(next.decision, facts));
+      return step.endDialog({ facts, decision: next.decision } satisfies SupportCheckResult);
+    }
+    values.dimension = next.dimension.id;
+    const options: FactPromptOptions = {
+      prompt: this.replies.question(next.dimension, facts),
+      retryPrompt: this.replies.retry(next.dimension, facts),
+      validations: { dimension: next.dimension.id },
+    };
+    return step.prompt(FACT_PROMPT, options);
+  }
+
+  private async recordStep(step: WaterfallStepContext) {
+    const values = step.values as LoopValues;
+    const facts: Facts = { ...values.facts, [values.dimension!]: step.result as string };
+    return step.replaceDialog(LOOP, { facts } satisfies SupportCheckOptions);
+  }
+}
