@@ -91,7 +91,7 @@ describe('ChatSession against a loopback bot', () => {
   const server = createServer((request, response) => {
     requests.push({ method: request.method, url: request.url, contentType: request.headers['content-type'] });
     if (request.method !== 'POST' || request.url !== '/api/messages') {
-      response.writeHead(404).end();
+      (response.writeHead(404), response.end());
       return;
     }
     readJson(request).then(
@@ -100,7 +100,7 @@ describe('ChatSession against a loopback bot', () => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ activities: fakeBotReplies(activity) }));
       },
-      () => response.writeHead(400).end(),
+      () => (response.writeHead(400), response.end()),
     );
   });
   let url = '';

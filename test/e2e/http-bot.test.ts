@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { loadKnowledgeBase } from '../../knowledge';
+import { TURN_ERROR_MESSAGE } from '../../bot/adapter';
+import { readConfig } from '../../bot/config';
+import { memoryLogger } from '../../bot/log';
+import { startServer, type RunningServer } from '../../bot/server';
+import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { ChannelSink, exchange, postActivity } from '../support/bot-http';
+
+/** Storage that can be switched to failing, to see how a turn behaves when state cannot be read. */
+class SwitchableStorage implements Storage {
+  failing = false;
+  private readonly inner = new MemoryStorage();
+  read(keys: string[]): Promise<StoreItems> {
+    return this.failing ? Promise.reject(new Error('storage unavailable')) : this.inner.read(keys);
+  }
+  write(changes: StoreItems): Promise<void> {
+    return this.failing ? Promise.reject(new Error('storage unavailable')) : this.inner.write(changes);
+  }
+  delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
+  }
+}
+
+describe('bot over HTTP (real server on a loopback port)', () => {
+  const knowledge = loadKnowledgeBase();
+  const log = memoryLogger();
+  const storage = new SwitchableStorage();
+  let bot: RunningServer;
+
+  before(async () => {
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge, storage, log });
+  });
+  after(async () => {
+    await bot.close();
+  });
+
+  it('answers GET /healthz', async () => {
+    const response = await fetch(`${bot.url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok', articles: knowledge.articles.length, rules: knowledge.rules.length });
+  });
+
+  it('answers a knowledge-base question in the expectReplies response body', async () => {
+    const replies = await exchange(bot.url, messageActivity('what happens if I put a FE on MSCS'));
+    assert.equal(replies.length, 1);
+    const texts = cardTexts(replies[0]!);
+    assert.ok(texts.some((t) => t.startsWith('KB837852')), texts.join('\n'));
+    assert.ok(cardButtons(replies[0]!).some((b) => b.title === 'Check my setup'));
+  });
+
+  it("gives KB837852's verdict for a one-sentence question", async () => {
+    const replies = await exchange(bot.url, messageActivity('Can I put an Exchange 2003 front-end server on a Windows cluster?'));
+    const texts = cardTexts(replies[0]!);
+    assert.equal(texts[0], 'Not supported');
+    assert.ok(texts.some((t) => t.includes('Network Load Balancing')));
+    assert.ok(texts.some((t) => t.startsWith('Exchange support check: Not supported')));
+  });
+
+  // The facts sheet's rules, through HTTP, each from the sentence an admin would type plus button presses.
+  const cases: Array<{ question: string; answers: string[]; verdict: string }> = [
+    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['enterprise', 'windows-server-2003-enterprise'], verdict: 'Supported with conditions' },
+    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['standard'], verdict: 'Not supported' },
+    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['enterprise', 'windows-server-2003-standard'], verdict: 'Not supported' },
+    { question: 'Is NLB supported for my Exchange 2003 back-end servers?', answers: [], verdict: 'Not supported' },
+    { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows-server-2003-standard'], verdict: 'Supported' },
+    { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows-server-2003-enterprise'], verdict: 'Not supported' },
+    { question: 'Can I cluster Exchange 2007 client access servers?', answers: [], verdict: 'Not supported' },
+    { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['standard'], verdict: 'Not supported' },
+  ];
+  for (const { question, answers, verdict } of cases) {
+    it(`"${question}" + [${answers.join(', ')}] → ${verdict}`, async () => {
+      const first = messageActivity(question);
+      let replies = await exchange(bot.url, first);
+      for (const answer of answers) {
+        const button = cardButtons(replies[0]!).find((b) => b.data.value === answer);
+        assert.ok(button, `no button for "${answer}" in: ${cardTexts(replies[0]!).join(' | ')}`);
+        replies = await exchange(bot.url, pressButton(button, first));
+      }
+      assert.equal(cardTexts(replies[0]!)[0], verdict);
+    });
+  }
+
+  it('delivers replies to the serviceUrl when the request does not ask for expectReplies', async () => {
+    const sink = new ChannelSink();
+    await sink.start();
+    try {
+      const activity = messageActivity('help', { serviceUrl: sink.url });
+      const { status } = await postActivity(bot.url, activity);
+      assert.ok(status >= 200 && status < 300, `status ${status}`);
+      await sink.waitFor(1);
+      const [{ path, activity: reply }] = sink.received as [{ path: string; activity: any }];
+      assert.equal(path, `/v3/conversations/${encodeURIComponent(activity.conversation!.id)}/activities/${encodeURIComponent(activity.id!)}`);
+      assert.equal(reply.replyToId, activity.id);
+      assert.match(reply.text, /Ask a question/);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('handles a Teams channel message that @mentions the bot, replying in Teams HTML', async () => {
+    const sink = new ChannelSink();
+    await sink.start();
+    try {
+      const mention = '<at>Exchange Support Bot</at>';
+      const activity = messageActivity(`${mention} Can I put an E2K3 FE on MSCS?`, {
+        channelId: 'msteams',
+        serviceUrl: sink.url,
+        recipient: { id: '28:bot-app-id', name: 'Exchange Support Bot' },
+        from: { id: '29:user', name: 'Admin', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+        conversation: { id: '19:general@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true } as any,
+        entities: [{ type: 'mention', text: mention, mentioned: { id: '28:bot-app-id', name: 'Exchange Support Bot' } }],
+        channelData: { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' }, tenant: { id: 'tenant-1' } },
+      });
+      await postActivity(bot.url, activity);
+      await sink.waitFor(1);
+      const reply = sink.received[0]!.activity;
+      assert.equal(cardTexts(reply)[0], 'Not supported');
+
+      await postActivity(bot.url, { ...activity, id: 'help-1', text: `${mention} help`, entities: activity.entities });
+      await sink.waitFor(2);
+      const help = sink.received[1]!.activity;
+      assert.equal(help.textFormat, 'xml');
+      assert.match(help.text!, /<li><strong>Ask a question<\/strong>/);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('welcomes a member who joins, with the two starting buttons', async () => {
+    const replies = await exchange(bot.url, {
+      ...messageActivity(undefined),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-1', name: 'Junior Admin' }],
+    });
+    assert.deepEqual(cardButtons(replies[0]!).map((b) => b.title), ['Check my setup', 'Search the knowledge base']);
+  });
+
+  it('records a question it cannot answer', async () => {
+    const activity = messageActivity('how do I fix the office printer');
+    const replies = await exchange(bot.url, activity);
+    assert.ok(cardTexts(replies[0]!).includes('how do I fix the office printer'));
+    const recorded = await bot.unanswered.list();
+    assert.ok(recorded.some((q) => q.question === 'how do I fix the office printer' && q.conversationId === activity.conversation!.id));
+  });
+
+  it('keeps going after a failed turn: friendly message, error logged with the conversation id', async () => {
+    const activity = messageActivity('what is NLB');
+    storage.failing = true;
+    try {
+      const replies = await exchange(bot.url, activity);
+      assert.deepEqual(replies.map((r) => r.text), [TURN_ERROR_MESSAGE]);
+    } finally {
+      storage.failing = false;
+    }
+    const logged = log.lines.find((l) => l.level === 'error' && l.fields.conversationId === activity.conversation!.id);
+    assert.ok(logged, 'error logged with conversation id');
+    const after = await exchange(bot.url, messageActivity('what is NLB'));
+    assert.ok(cardTexts(after[0]!).some((t) => t.includes('EXB-002')));
+  });
+});

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+
+/** A message activity as a channel would POST it; `overrides` win. */
+export function messageActivity(text: string | undefined, overrides: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date(),
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    from: { id: 'user-1', name: 'Junior Admin' },
+    recipient: { id: 'bot-1', name: 'Exchange Support Bot' },
+    conversation: { id: `conv-${randomUUID()}` } as Activity['conversation'],
+    locale: 'en-US',
+    ...(text === undefined ? {} : { text }),
+    ...overrides,
+  };
+}
+
+/** Everything a reply card says, flattened: TextBlock and TextRun texts and FactSet lines. */
+export function cardTexts(activity: Partial<Activity>): string[] {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if ((element.type === 'TextBlock' || element.type === 'TextRun') && typeof element.text === 'string') texts.push(element.text);
+    if (element.type === 'FactSet') for (const f of element.facts as Array<{ title: string; value: string }>) texts.push(`${f.title}: ${f.value}`);
+    for (const key of ['body', 'items', 'columns', 'inlines']) walk(element[key]);
+  };
+  for (const attachment of activity.attachments ?? []) walk((attachment.content as Record<string, unknown>)?.body);
+  return texts;
+}
+
+/** Buttons of a reply card (card actions and ActionSets in the body), with what pressing them sends. */
+export function cardButtons(activity: Partial<Activity>): Array<{ title: string; data: Record<string, unknown> }> {
+  const buttons: Array<{ title: string; data: Record<string, unknown> }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'Action.Submit') buttons.push({ title: element.title as string, data: (element.data ?? {}) as Record<string, unknown> });
+    for (const key of ['body', 'items', 'columns', 'actions']) walk(element[key]);
+  };
+  for (const attachment of activity.attachments ?? []) walk(attachment.content);
+  return buttons;
+}
+
+/**
+ * The activity a channel sends when a button is pressed outside Teams (Web Chat, Emulator): the
+ * card's data as `value`, without `msteams`, and no text.
+ */
+export function pressButton(button: { data: Record<string, unknown> }, base: Partial<Activity>): Partial<Activity> {
+  const { msteams: _teamsOnly, ...value } = button.data;
+  const { text: _text, ...rest } = base;
+  return { ...rest, id: randomUUID(), value };
+}
