@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { KnowledgeError, loadKnowledgeBase } from '../knowledge';
 import { readConfig } from './config';
 import { jsonLogger } from './log';
@@ -5,6 +6,8 @@ import { startServer } from './server';
 
 // `npm start`: the bot on its built-in defaults (port 3978, in-memory state, bundled knowledge).
 async function main(): Promise<void> {
+  // Settings may come from a .env file beside package.json (see .env.example); real environment variables win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfig();
   let knowledge;
   try {
