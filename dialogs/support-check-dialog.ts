@@ -17,7 +17,6 @@ export interface SupportCheckResult {
 /** What one round of the loop remembers between asking and recording. */
 interface LoopValues {
   facts: Facts;
-  dimension?: string;
 }
 
 const LOOP = 'supportCheckLoop';
@@ -51,18 +50,17 @@ export class SupportCheckDialog extends ComponentDialog {
       await step.context.sendActivity(this.replies.verdict(next.decision, facts));
       return step.endDialog({ facts, decision: next.decision } satisfies SupportCheckResult);
     }
-    values.dimension = next.dimension.id;
     const options: FactPromptOptions = {
       prompt: this.replies.question(next.dimension, facts),
       retryPrompt: this.replies.retry(next.dimension, facts),
-      validations: { dimension: next.dimension.id },
+      validations: { dimension: next.dimension.id, known: facts },
     };
     return step.prompt(FACT_PROMPT, options);
   }
 
   private async recordStep(step: WaterfallStepContext) {
     const values = step.values as LoopValues;
-    const facts: Facts = { ...values.facts, [values.dimension!]: step.result as string };
+    const facts: Facts = { ...values.facts, ...(step.result as Facts) };
     return step.replaceDialog(LOOP, { facts } satisfies SupportCheckOptions);
   }
 }
