@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase } from '../../knowledge';
+import { ChatSession } from '../../bot/chat/chat-session';
+import { formatTurn } from '../../bot/chat/terminal-chat';
+import { readConfig } from '../../bot/config';
+import { memoryLogger } from '../../bot/log';
+import { startServer, type RunningServer } from '../../bot/server';
+
+describe('terminal chat against the real bot', () => {
+  let bot: RunningServer;
+  before(async () => {
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+  });
+  after(() => bot.close());
+
+  it('greets, then runs the guided check to a verdict by numbered buttons', async () => {
+    const session = new ChatSession({ url: `${bot.url}/api/messages` });
+    const welcome = await session.start();
+    assert.ok(formatTurn(welcome).some((l) => /exchange support bot/i.test(l)), formatTurn(welcome).join('\n'));
+
+    const press = async (title: string) => {
+      const index = session.buttons.findIndex((b) => b.title.startsWith(title));
+      assert.ok(index >= 0, `no button "${title}" among ${session.buttons.map((b) => b.title).join(', ')}`);
+      return session.send(session.resolveInput(String(index + 1)));
+    };
+    await press('Check my setup');
+    await press('Exchange 2003');
+    await press('Front-end');
+    const verdict = await press('Windows Clustering');
+    const screen = formatTurn(verdict);
+    assert.match(screen[0]!, /^bot> (== )?not supported/i, screen.join('\n'));
+    assert.ok(screen.some((l) => l.includes('Exchange support check: Not supported')), screen.join('\n'));
+  });
+});
