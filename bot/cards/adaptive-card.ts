@@ -54,6 +54,6 @@ export function submitAction(title: string, value: Record<string, string>): Card
   return {
     type: 'Action.Submit',
     title,
-    data: { ...value, msteams: { type: 'messageBack', displayText: title, text: '', value: JSON.stringify(value) } },
+    data: { ...value, msteams: { type: 'messageBack', displayText: title, text: title, value: JSON.stringify(value) } },
   };
 }

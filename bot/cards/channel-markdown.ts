@@ -3,17 +3,6 @@ import { Marked, Renderer, type Tokens } from 'marked';
 /** Channels that take the Teams HTML subset rather than Markdown in message text. */
 const HTML_CHANNELS = new Set(['msteams']);
 
-/**
- * Escapes user text for inclusion in a Markdown reply: Markdown punctuation is backslash-escaped and
- * HTML-significant characters become entities, so "<b>" or "[x](http://evil)" show as typed.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
-}
-
 function escapeHtml(text: string): string {
   return text.replace(/&(?!(?:[a-z]+|#\d+);)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
