@@ -17,9 +17,9 @@ export interface FactPromptOptions extends PromptOptions {
  * Asks for one fact of the guided check and accepts a card button (its submitted value) or typed
  * text (names, acronyms, typos: "E2K3", "OWA box", "load balancr", or the choice's number).
  *
- * Its result is a set of facts, usually just the one asked for. When the text does not answer the
- * question but names other facts still unknown ("it's a back-end on MSCS" while asked for the
- * version), those are taken instead, and the check moves on without asking them again. A submitted
+ * Its result is a set of facts: the one asked for and any other still-unknown facts the text names.
+ * When the text does not answer the question but names other unknown facts ("it's a back-end on
+ * MSCS" while asked for the version), those are taken, and the check moves on without asking them. A submitted
  * value that does not belong to the question (a stale or forged card) is refused and the question
  * asked again.
  */
@@ -46,10 +46,10 @@ export class FactPrompt extends Prompt<Facts> {
       const valid = submitted.dimension === dimensionId && dimension.values.some((v) => v.id === submitted.value);
       return valid ? { succeeded: true, value: { [dimensionId]: submitted.value! } } : { succeeded: false };
     }
-    const text = context.activity.text ?? '';
-    const value = this.kb.recognizer.recognizeAnswer(dimensionId, text);
-    if (value !== undefined) return { succeeded: true, value: { [dimensionId]: value } };
-    const others = Object.entries(this.kb.recognizer.extract(text).facts).filter(([d]) => known[d] === undefined);
-    return others.length > 0 ? { succeeded: true, value: Object.fromEntries(others) } : { succeeded: false };
+    // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
+    // on MSCS"); known facts are never overwritten by a passing mention.
+    const read = this.kb.recognizer.readAnswer(dimensionId, context.activity.text ?? '');
+    const taken = Object.entries(read).filter(([d]) => d === dimensionId || known[d] === undefined);
+    return taken.length > 0 ? { succeeded: true, value: Object.fromEntries(taken) } : { succeeded: false };
   }
 }

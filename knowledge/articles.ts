@@ -12,6 +12,8 @@ export interface Article extends ArticleFrontMatter {
   /** The Markdown body after the front matter. */
   body: string;
   sections: ArticleSection[];
+  /** The line of a front-matter field (e.g. `['related', 0]`), for problems found after parsing. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -40,7 +42,7 @@ export function parseArticle(file: string, text: string): { article?: Article; p
     schemaProblems.push({ file, line: text.slice(0, match[0].length).split('\n').length, field: 'body', message: 'the article has no body text' });
   }
   if (schemaProblems.length > 0) return { problems: schemaProblems };
-  return { article: { ...value, file, body, sections }, problems: [] };
+  return { article: { ...value, file, body, sections, lineOf: source.lineOf }, problems: [] };
 }
 
 /** Reads every `*.md` article of a folder, in file-name order. */

@@ -115,13 +115,15 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): Knowledg
 
 function checkArticleReferences(article: Article, articleIds: ReadonlySet<string>, factIds: ReadonlySet<string>): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
+  const problem = (path: PropertyKey[], message: string) =>
+    problems.push({ file: article.file, line: article.lineOf(path), field: path.join('.'), message });
   article.related.forEach((id, i) => {
-    if (!articleIds.has(id)) problems.push({ file: article.file, field: `related.${i}`, message: `names article "${id}", which does not exist` });
-    if (id === article.id) problems.push({ file: article.file, field: `related.${i}`, message: 'an article cannot be related to itself' });
+    if (!articleIds.has(id)) problem(['related', i], `names article "${id}", which does not exist`);
+    if (id === article.id) problem(['related', i], 'an article cannot be related to itself');
   });
   article.sources.forEach((source, i) =>
     source.facts.forEach((fact, j) => {
-      if (!factIds.has(fact)) problems.push({ file: article.file, field: `sources.${i}.facts.${j}`, message: `names fact "${fact}", which is not in facts.yaml` });
+      if (!factIds.has(fact)) problem(['sources', i, 'facts', j], `names fact "${fact}", which is not in facts.yaml`);
     }),
   );
   return problems;

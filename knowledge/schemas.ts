@@ -10,7 +10,8 @@ const articleId = z.string().regex(/^(KB\d{6}|EXB-\d{3})$/, 'must look like KB83
 const factId = z.string().regex(/^[FCL]\d+b?$/, 'must be a fact id such as C1 or C8b');
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+  // Date.parse accepts 2026-02-30 (it rolls over to March), so compare the round trip.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text)) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
     ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD' });
   }
   return text;

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeProblem } from './problems';
 
@@ -28,12 +28,23 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
     message: `YAML ${error.name === 'YAMLWarning' ? 'warning' : 'error'}: ${error.message.split('\n')[0]}`,
   }));
   const lineOf = (path: readonly PropertyKey[]) => {
-    // Walk up the path until a node exists: a missing field is reported at its parent.
-    for (let depth = path.length; depth >= 0; depth -= 1) {
-      const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineAt(node.range[0]);
+    // Walk up the path until a node exists: a missing field is reported at its parent. A map entry
+    // is reported at its key, because the value of "sources:" may start on the next line.
+    for (let depth = path.length; depth > 0; depth -= 1) {
+      const parentPath = path.slice(0, depth - 1) as unknown[];
+      const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
+      const key = path[depth - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key);
+        const node = pair && (isNode(pair.key) ? pair.key : pair.value);
+        if (isNode(node) && node.range) return lineAt(node.range[0]);
+      } else if (isSeq(parent) && typeof key === 'number') {
+        const node = parent.items[key];
+        if (isNode(node) && node.range) return lineAt(node.range[0]);
+      }
     }
-    return undefined;
+    const root = document.contents;
+    return isNode(root) && root.range ? lineAt(root.range[0]) : undefined;
   };
   return { source: { file, document, lineOf }, problems };
 }

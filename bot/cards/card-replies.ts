@@ -80,7 +80,7 @@ export class CardReplies implements Replies {
   }
 
   searchPrompt(): Partial<Activity> {
-    return markdownMessage('Type your question, for example *Can I use NLB for OWA?*');
+    return markdownMessage('Type your question, for example *How many nodes can a Windows Server 2003 cluster have?*');
   }
 
   answer(best: SearchHit, related: readonly Article[]): Partial<Activity> {

@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { MemoryStorage } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { CardReplies } from '../../bot/cards/card-replies';
+import { memoryLogger } from '../../bot/log';
+import { UnansweredQuestionLog } from '../../bot/unanswered-question-log';
+import { MainDialog } from '../../dialogs/main-dialog';
+import { SupportCheckDialog, type SupportCheckOptions } from '../../dialogs/support-check-dialog';
+import { loadKnowledgeBase, type Dimension, type KnowledgeBase } from '../../knowledge';
+import { factSetAfter, firstText, isCard, textBlocks, triageSummaryOf, type Reply } from './card-reading';
+
+/** The bundled knowledge base, loaded once for all dialog tests (it is read-only). */
+let cached: KnowledgeBase | undefined;
+export function kb(): KnowledgeBase {
+  cached ??= loadKnowledgeBase();
+  return cached;
+}
+
+export function dimension(id: string): Dimension {
+  const found = kb().dimensions.find((d) => d.id === id);
+  assert.ok(found, `no dimension "${id}" in the knowledge base`);
+  return found;
+}
+
+export function question(id: string): string {
+  return dimension(id).question;
+}
+
+export const RETRY_TEXT = "Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.";
+
+/** The root dialog wired as the bot wires it: real knowledge, real cards, real unanswered-question log. */
+export function mainClient(): { client: DialogTestClient; unanswered: UnansweredQuestionLog; logger: ReturnType<typeof memoryLogger> } {
+  const logger = memoryLogger();
+  const unanswered = new UnansweredQuestionLog(new MemoryStorage(), logger);
+  const dialog = new MainDialog(kb(), new CardReplies(kb()), unanswered);
+  return { client: new DialogTestClient('test', dialog), unanswered, logger };
+}
+
+/** The guided check on its own, optionally started with known facts. */
+export function checkClient(options?: SupportCheckOptions): DialogTestClient {
+  const dialog: Dialog = new SupportCheckDialog(kb(), new CardReplies(kb()));
+  return new DialogTestClient('test', dialog, options);
+}
+
+/** Which question a card asks, and whether it is the "didn't recognise" retry; undefined for other replies. */
+export function askedQuestion(reply: Reply): { dimension: string; retry: boolean } | undefined {
+  if (!isCard(reply)) return undefined;
+  const texts = textBlocks(reply);
+  const retry = texts[0] === RETRY_TEXT;
+  const heading = retry ? texts[1] : texts[0];
+  const asked = kb().dimensions.find((d) => d.question === heading);
+  return asked ? { dimension: asked.id, retry } : undefined;
+}
+
+/** Asserts that `reply` is the (first-time) question card for dimension `id`. */
+export function assertAsks(reply: Reply, id: string, retry = false): void {
+  assert.deepEqual(askedQuestion(reply), { dimension: id, retry }, `expected the ${retry ? 'retry ' : ''}question for "${id}", got ${describeReply(reply)}`);
+}
+
+/**
+ * The facts a card says are known, as dimension id → value id: the "Known so far" FactSet of a
+ * question card, or every answered line of a verdict card's triage summary.
+ */
+export function shownFacts(reply: Reply): Record<string, string> {
+  const byLabel = (dimensionLabel: string, valueLabel: string): [string, string] => {
+    const d = kb().dimensions.find((x) => x.label === dimensionLabel);
+    assert.ok(d, `unknown dimension label "${dimensionLabel}"`);
+    const v = d.values.find((x) => x.label === valueLabel);
+    assert.ok(v, `unknown value label "${valueLabel}" for ${d.id}`);
+    return [d.id, v.id];
+  };
+  if (askedQuestion(reply)) {
+    const known = factSetAfter(reply, 'Known so far') ?? {};
+    return Object.fromEntries(Object.entries(known).map(([t, v]) => byLabel(t, v)));
+  }
+  const facts: Record<string, string> = {};
+  for (const line of triageSummaryOf(reply).split('\n')) {
+    const d = kb().dimensions.find((x) => line.startsWith(`${x.label}: `));
+    if (!d) continue;
+    const value = line.slice(d.label.length + 2);
+    if (value.startsWith('not asked')) continue;
+    const [id, valueId] = byLabel(d.label, value);
+    facts[id] = valueId;
+  }
+  return facts;
+}
+
+/** A short description of a reply for assertion messages. */
+export function describeReply(reply: Reply): string {
+  if (!reply) return 'no reply';
+  if (isCard(reply)) return `card "${firstText(reply)}"`;
+  return `text ${JSON.stringify(reply.text)}`;
+}

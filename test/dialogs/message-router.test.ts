@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import { routeMessage, type Route } from '../../dialogs/message-router';
+import { kb } from './dialog-fixtures';
+
+type Case = [text: string, expected: Route];
+
+function check(facts: Record<string, string>): Route {
+  return { kind: 'check', facts };
+}
+
+function search(query: string): Route {
+  return { kind: 'search', query };
+}
+
+function table(title: string, cases: Case[]): void {
+  describe(title, () => {
+    for (const [text, expected] of cases) {
+      it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => {
+        assert.deepEqual(routeMessage(text, kb()), expected);
+      });
+    }
+  });
+}
+
+describe('routeMessage', () => {
+  table('whole-message commands', [
+    ['help', { kind: 'help' }],
+    ['Help!', { kind: 'help' }],
+    ['?', { kind: 'help' }],
+    ['what can you do', { kind: 'help' }],
+    ['cancel', { kind: 'cancel' }],
+    ['Cancel.', { kind: 'cancel' }],
+    ['never mind', { kind: 'cancel' }],
+    ['start over', { kind: 'restart' }],
+    ['Start over', { kind: 'restart' }],
+    ['start again', { kind: 'restart' }],
+    ['hi', { kind: 'greeting' }],
+    ['Hello there', { kind: 'greeting' }],
+    ['good morning', { kind: 'greeting' }],
+    ['check my setup', check({})],
+    ['Check my setup', check({})],
+    ['check my exchange setup', check({})],
+    ['support check', check({})],
+    ['search', { kind: 'search-prompt' }],
+    ['Search the knowledge base', { kind: 'search-prompt' }],
+    ['search the kb', { kind: 'search-prompt' }],
+    ['search nlb', search('nlb')],
+    ['search for EVS', search('EVS')],
+    ['look up cluster node limits', search('cluster node limits')],
+    ['KB837852', { kind: 'article', id: 'KB837852' }],
+    ['Show KB837852', { kind: 'article', id: 'KB837852' }],
+    ['show exb-002', { kind: 'article', id: 'EXB-002' }],
+    ['open EXB-003.', { kind: 'article', id: 'EXB-003' }],
+  ]);
+
+  table('commands only as whole messages', [
+    ['help me decide whether an E2K3 FE can go on MSCS', check({ version: '2003', role: 'front-end', ha: 'cluster' })],
+    ['how do I cancel a cluster install', search('how do I cancel a cluster install')],
+    ['hi, can I put an E2K3 FE on MSCS?', check({ version: '2003', role: 'front-end', ha: 'cluster' })],
+  ]);
+
+  table('support questions start the check, pre-filled', [
+    ['Can I put an E2K3 FE on MSCS?', check({ version: '2003', role: 'front-end', ha: 'cluster' })],
+    ['Can I put an Exchange 2003 front-end server on a Windows cluster?', check({ version: '2003', role: 'front-end', ha: 'cluster' })],
+    ['Is an Exchange 2003 back-end on MSCS supported?', check({ version: '2003', role: 'back-end', ha: 'cluster' })],
+    ['is it ok to use NLB for my back end servers', check({ role: 'back-end', ha: 'nlb' })],
+    ['we plan an exchange 2000 front end on a cluster', check({ version: '2000', role: 'front-end', ha: 'cluster' })],
+    ['Should I cluster my front-end?', check({ role: 'front-end', ha: 'cluster' })],
+    ['Does Exchange 2003 support NLB on the back end?', check({ version: '2003', role: 'back-end', ha: 'nlb' })],
+    ['Can I put an Exchange 2007 CAS behind NLB?', check({ version: '2007', role: 'front-end', ha: 'nlb' })],
+    ['Is an Exchange 2000 Standard Edition front-end behind NLB supported?', check({ version: '2000', role: 'front-end', ha: 'nlb', edition: 'standard' })],
+  ]);
+
+  table('three facts without a question word start the check', [
+    ['E2K3 FE MSCS', check({ version: '2003', role: 'front-end', ha: 'cluster' })],
+    ['exchange 2000 back-end NLB', check({ version: '2000', role: 'back-end', ha: 'nlb' })],
+  ]);
+
+  table('lookups that mention support but start with a question word are searches', [
+    ['what is not supported on an exchange 2003 cluster', search('what is not supported on an exchange 2003 cluster')],
+    ['which editions can be clustered', search('which editions can be clustered')],
+    ['Why is a clustered front-end not supported?', search('Why is a clustered front-end not supported?')],
+    ['what is the best HA for an E2K3 FE behind NLB', search('what is the best HA for an E2K3 FE behind NLB')],
+  ]);
+
+  table('plain lookups are searches (query is the trimmed text)', [
+    ['what is an EVS?', search('what is an EVS?')],
+    ['How many nodes can a Windows 2003 cluster have?', search('How many nodes can a Windows 2003 cluster have?')],
+    ['  MSDTC resource in a cluster  ', search('MSDTC resource in a cluster')],
+    ['Can a front-end server be clustered?', search('Can a front-end server be clustered?')],
+    ['is there a limit on cluster nodes', search('is there a limit on cluster nodes')],
+    ['how do I reset a printer', search('how do I reset a printer')],
+    ['Exchange 2003', search('Exchange 2003')],
+  ]);
+
+  table('empty text', [
+    ['', { kind: 'empty' }],
+    ['   ', { kind: 'empty' }],
+    ['...', { kind: 'empty' }],
+  ]);
+});
