@@ -22,7 +22,9 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * Parses one article file (`---` YAML front matter `---` then Markdown). Returns the article, or
  * the problems that stop it from loading, each naming the file, line and field.
  */
-export function parseArticle(file: string, text: string): { article?: Article; problems: KnowledgeProblem[] } {
+export function parseArticle(file: string, raw: string): { article?: Article; problems: KnowledgeProblem[] } {
+  // Editors on Windows may save a byte-order mark; it is not content.
+  const text = raw.replace(/^\uFEFF/, '');
   const match = FRONT_MATTER.exec(text);
   if (!match) {
     return { problems: [{ file, line: 1, message: 'must start with YAML front matter between two "---" lines' }] };

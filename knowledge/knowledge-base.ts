@@ -63,7 +63,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): Knowledg
       problems.push({ file: display(path), message: `cannot read: ${(error as Error).message}` });
       return undefined;
     }
-    const parsed = parseYamlSource(display(path), text);
+    const parsed = parseYamlSource(display(path), text.replace(/^\uFEFF/, ''));
     if (parsed.problems.length > 0) {
       problems.push(...parsed.problems);
       return undefined;

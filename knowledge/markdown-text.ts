@@ -17,7 +17,10 @@ export function plainText(tokens: readonly Token[]): string {
     } else if (token.type === 'table') {
       const cells = [token.header, ...token.rows].flat() as { tokens: Token[] }[];
       parts.push(cells.map((cell) => plainText(cell.tokens)).join(' '));
-    } else if ('text' in token && typeof token.text === 'string' && token.type !== 'html') {
+    } else if (token.type === 'html' || token.type === 'br') {
+      // "<br>" or a tag between two words still separates them.
+      parts.push(' ');
+    } else if ('text' in token && typeof token.text === 'string') {
       parts.push(token.text);
     }
   }
@@ -30,8 +33,8 @@ function separatorFor(tokens: readonly Token[]): string {
 }
 
 /**
- * Splits a Markdown body at its level-2 headings. Text before the first heading becomes a section
- * with an empty heading.
+ * Splits a Markdown body at its level-1 and level-2 headings (deeper headings stay inside their
+ * section). Text before the first heading becomes a section with an empty heading.
  *
  * @example
  * splitSections('Intro\n\n## Why\nBecause.'); // [{ heading: '', text: 'Intro' }, { heading: 'Why', text: 'Because.' }]

@@ -59,7 +59,8 @@ export function validateYaml<T>(source: YamlSource, schema: z.ZodType<T>, fieldP
   const problems = result.error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const field = [fieldPrefix, path.map(String).join('.')].filter(Boolean).join('.');
+    // An unknown key is named in the field itself (`sources.0.titel`), not only in the message.
+    const field = [fieldPrefix, [...path, ...keys.slice(0, 1)].map(String).join('.')].filter(Boolean).join('.');
     return {
       file: source.file,
       line: source.lineOf(keys.length ? [...path, keys[0]!] : path),

@@ -1,0 +1,91 @@
+/**
+ * Shared helpers of the knowledge-layer tests: throw-away copies of the bundled knowledge folder
+ * that a test can break one file at a time, and small text utilities to find the line a problem
+ * should point at (computed from the mutated text itself, never copied from the implementation).
+ */
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+
+export const KNOWLEDGE_DIR = bundledKnowledgeDir();
+export const REPO_ROOT = dirname(KNOWLEDGE_DIR);
+
+/** Temp copies of the knowledge folder; call `cleanup()` from an `after()` hook. */
+export class KnowledgeCopies {
+  private readonly dirs: string[] = [];
+
+  /** A fresh copy of `knowledge/{data,articles}` in its own temp dir. */
+  create(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-test-'));
+    this.dirs.push(dir);
+    cpSync(join(KNOWLEDGE_DIR, 'data'), join(dir, 'data'), { recursive: true });
+    cpSync(join(KNOWLEDGE_DIR, 'articles'), join(dir, 'articles'), { recursive: true });
+    return dir;
+  }
+
+  /** A copy with one file rewritten by `edit`; returns the dir and the new text of that file. */
+  withEdit(relativeFile: string, edit: (text: string) => string): { dir: string; file: string; text: string } {
+    const dir = this.create();
+    const file = join(dir, relativeFile);
+    const before = readFileSync(file, 'utf8');
+    const text = edit(before);
+    assert.notEqual(text, before, `the edit of ${relativeFile} changed nothing`);
+    writeFileSync(file, text);
+    return { dir, file, text };
+  }
+
+  cleanup(): void {
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Replaces the single occurrence of `from` (string or regex); fails if it is absent or repeated. */
+export function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  if (typeof from === 'string') {
+    const first = text.indexOf(from);
+    assert.ok(first >= 0, `expected to find ${JSON.stringify(from)}`);
+    assert.equal(text.indexOf(from, first + 1), -1, `expected ${JSON.stringify(from)} only once`);
+    return text.slice(0, first) + to + text.slice(first + from.length);
+  }
+  const flags = from.flags.includes('g') ? from.flags : `${from.flags}g`;
+  const matches = [...text.matchAll(new RegExp(from.source, flags))];
+  assert.equal(matches.length, 1, `expected exactly one match of ${from}`);
+  return text.replace(new RegExp(from.source, from.flags.replace('g', '')), to);
+}
+
+/** 1-based line of the only line containing `needle`. */
+export function lineContaining(text: string, needle: string | RegExp): number {
+  const lines = text.split(/\r?\n/);
+  const hits = lines.map((line, i) => ({ line, n: i + 1 })).filter(({ line }) => (typeof needle === 'string' ? line.includes(needle) : needle.test(line)));
+  assert.equal(hits.length, 1, `expected exactly one line with ${String(needle)}, found ${hits.length}`);
+  return hits[0]!.n;
+}
+
+/** The problems `loadKnowledgeBase(dir)` throws; fails if it loads or throws anything else. */
+export function loadProblems(dir: string): readonly KnowledgeProblem[] {
+  try {
+    loadKnowledgeBase(dir);
+  } catch (error) {
+    assert.ok(error instanceof KnowledgeError, `expected a KnowledgeError, got ${String(error)}`);
+    assert.ok(error.problems.length > 0, 'a KnowledgeError must carry at least one problem');
+    return error.problems;
+  }
+  assert.fail(`expected the knowledge base in ${dir} to be rejected`);
+}
+
+/** True when a problem's (possibly cwd-relative) file names `absolute`. */
+export function namesFile(problem: KnowledgeProblem, absolute: string): boolean {
+  return resolve(problem.file) === resolve(absolute);
+}
+
+/** The problems about one file. */
+export function problemsOf(problems: readonly KnowledgeProblem[], absolute: string): KnowledgeProblem[] {
+  return problems.filter((p) => namesFile(p, absolute));
+}
+
+/** Problems rendered for failure messages. */
+export function show(problems: readonly KnowledgeProblem[]): string {
+  return JSON.stringify(problems, null, 1);
+}
