@@ -30,6 +30,12 @@ const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
 
+/** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
+export function isLookupQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  return LOOKUP_START.test(trimmed) || trimmed.endsWith('?');
+}
+
 /**
  * Decides what a message is: a command, a support question for the guided check (with the facts it
  * already names), or a lookup for the knowledge base. No cloud NLU: plain, tested rules.

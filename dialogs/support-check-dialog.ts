@@ -1,6 +1,7 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Decision, Facts, KnowledgeBase } from '../knowledge';
 import { FactPrompt, type FactPromptOptions } from './fact-prompt';
+import { isLookupQuestion } from './message-router';
 import type { Replies } from './replies';
 
 /** Input of the guided check: the facts already known (e.g. read from the user's first message). */
@@ -36,7 +37,7 @@ export class SupportCheckDialog extends ComponentDialog {
     private readonly replies: Replies,
   ) {
     super(SupportCheckDialog.id);
-    this.addDialog(new FactPrompt(FACT_PROMPT, kb));
+    this.addDialog(new FactPrompt(FACT_PROMPT, kb, (prompt) => this.answerSideQuestion(prompt)));
     this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.recordStep.bind(this)]));
     this.initialDialogId = LOOP;
   }
@@ -56,6 +57,23 @@ export class SupportCheckDialog extends ComponentDialog {
       validations: { dimension: next.dimension.id, known: facts },
     };
     return step.prompt(FACT_PROMPT, options);
+  }
+
+  /**
+   * A knowledge-base question asked instead of an answer ("what is an EVS?" while asked for the
+   * edition) gets its answer, then the same question again; the check is not lost. Anything else
+   * that is not an answer gets the usual "didn't recognise" retry.
+   */
+  private async answerSideQuestion(prompt: PromptValidatorContext<Facts>): Promise<boolean> {
+    if (prompt.recognized.succeeded) return true;
+    const text = prompt.context.activity.text ?? '';
+    if (!isLookupQuestion(text)) return false;
+    const { best, related } = this.kb.search(text);
+    if (!best) return false;
+    await prompt.context.sendActivity(this.replies.answer(best, related));
+    // The prompt only re-asks when nothing was sent this turn, so ask again here.
+    if (prompt.options.prompt) await prompt.context.sendActivity(prompt.options.prompt);
+    return false;
   }
 
   private async recordStep(step: WaterfallStepContext) {

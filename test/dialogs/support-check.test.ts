@@ -314,6 +314,27 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.deepEqual(shownFacts(role), { version: '2003' });
     });
 
+    it('answers a knowledge-base question asked instead of an answer, then asks the same question again', async () => {
+      const { client } = mainClient();
+      await client.sendActivity('Can I cluster Exchange 2003 back-end servers?');
+      const answer = await client.sendActivity('what is an EVS?');
+      assert.ok(textBlocks(answer).some((t) => t.startsWith('EXB-004')), describeReply(answer));
+      const again = client.getNextReply() as Reply;
+      assertAsks(again, 'edition');
+      assert.deepEqual(shownFacts(again), { version: '2003', role: 'back-end', ha: 'cluster' });
+      assert.equal(client.getNextReply(), undefined);
+      assertWaiting(client);
+      const next = await client.sendActivity('enterprise');
+      assertAsks(next, 'windows');
+    });
+
+    it('still says it did not recognise a question the knowledge base cannot answer', async () => {
+      const { client } = mainClient();
+      await client.sendActivity('check my setup');
+      const retry = await client.sendActivity('what is the weather like?');
+      assertAsks(retry, 'version', true);
+    });
+
     it('keeps what is known when an answer is not understood at a later step', async () => {
       const client = checkClient();
       await client.sendActivity('go');
