@@ -1,3 +1,5 @@
+import { readStorageConfig, type StorageConfig } from './storage/storage-config';
+
 /** The bot's settings, read from the environment (see `.env.example`). */
 export interface BotConfig {
   port: number;
@@ -8,6 +10,8 @@ export interface BotConfig {
   microsoftAppTenantId: string;
   /** Folder with `articles/` and `data/`; the bundled knowledge base when unset. */
   knowledgeDir?: string;
+  /** Where state and unanswered questions are kept: memory (default) or Azure Blob storage. */
+  storage: StorageConfig;
 }
 
 /** True when no app id is configured: local use (Emulator, terminal chat, tests) without authentication. */
@@ -36,5 +40,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     microsoftAppPassword: env.MicrosoftAppPassword ?? '',
     microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
     knowledgeDir: env.KNOWLEDGE_DIR || undefined,
+    storage: readStorageConfig(env),
   };
 }

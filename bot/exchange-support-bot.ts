@@ -4,18 +4,25 @@ import {
   TurnContext,
   type Activity,
   type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
+import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
+import { jsonLogger, type Logger } from './log';
+import { runTurnAndCommitState } from './storage/commit-turn';
+import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
 
 /**
  * The bot: Teams and channel specifics around the dialogs. It cleans up incoming messages
  * (@mentions, card submits), runs the main dialog, welcomes new members, and saves state at the
- * end of every turn.
+ * end of every turn, with optimistic concurrency when the states are the optimistic ones from
+ * `./storage/optimistic-bot-state`.
  */
 export class ExchangeSupportBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -26,6 +33,8 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
     private readonly replies: Replies,
+    private readonly knowledge: KnowledgeBase,
+    private readonly log: Logger = jsonLogger,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -53,9 +62,17 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
       for (const activity of activities) convertMarkdownForChannel(activity, ctx.activity.channelId);
       return next();
     });
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    // Replies go out only once the state is saved; a turn that raced another turn of the same
+    // conversation on another instance runs again on the newer state (see README, "State storage").
+    await runTurnAndCommitState(context, () => super.run(context), {
+      states: [this.userState, this.conversationState],
+      log: this.log,
+    });
+  }
+
+  /** The "Search KB" message extension: compose-box queries answered from the knowledge base. */
+  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return searchKnowledgeExtension(this.knowledge, query);
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {

@@ -3,15 +3,19 @@ import { KnowledgeError, loadKnowledgeBase } from '../knowledge';
 import { readConfig } from './config';
 import { jsonLogger } from './log';
 import { startServer } from './server';
+import { createStorage } from './storage/create-storage';
+import { describeStorage } from './storage/storage-config';
 
-// `npm start`: the bot on its built-in defaults (port 3978, in-memory state, bundled knowledge).
+// `npm start`: the bot on its built-in defaults (port 3978, in-memory state, bundled knowledge) or on
+// what the environment sets (see .env.example).
 async function main(): Promise<void> {
   // Settings may come from a .env file beside package.json (see .env.example); real environment variables win.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfig();
   let knowledge;
   try {
-    knowledge = loadKnowledgeBase(config.knowledgeDir);
+    // Validates everything, then loads the prebuilt search index (npm run kb:build) or builds it, and logs which.
+    knowledge = loadKnowledgeBase(config.knowledgeDir, { log: jsonLogger });
   } catch (error) {
     if (error instanceof KnowledgeError) {
       // Same message as `npm run kb:check`: refuse to serve answers from invalid knowledge.
@@ -20,7 +24,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startServer({ config, knowledge, log: jsonLogger });
+  // Memory unless STORAGE=blob: then every instance shares state, and a restart loses nothing.
+  const storage = createStorage(config.storage);
+  jsonLogger('info', 'state storage', describeStorage(config.storage));
+  const running = await startServer({ config, knowledge, storage, log: jsonLogger });
   console.log(`Exchange support bot ready at ${running.url}/api/messages (local chat: npm run chat)`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,14 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { ConversationState, MemoryStorage, UserState, type CloudAdapter, type Storage } from 'botbuilder';
+import { MemoryStorage, type CloudAdapter, type Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog';
 import type { KnowledgeBase } from '../knowledge';
 import { createAdapter } from './adapter';
 import { CardReplies } from './cards/card-replies';
-import type { BotConfig } from './config';
+import { isLocalMode, type BotConfig } from './config';
 import { ExchangeSupportBot } from './exchange-support-bot';
 import { jsonLogger, type Logger } from './log';
+import { OptimisticConversationState, OptimisticUserState } from './storage/optimistic-bot-state';
 import { UnansweredQuestionLog } from './unanswered-question-log';
+import { serveLocalWebChat } from './webchat/local-web-chat';
 
 /** What {@link startServer} needs; storage and logger default to memory and JSON lines. */
 export interface ServerOptions {
@@ -30,17 +32,19 @@ export interface RunningServer {
 
 /**
  * Wires storage, state, dialogs and the adapter into a restify server and starts listening:
- * `POST /api/messages` for the Bot Framework, `GET /healthz` for probes.
+ * `POST /api/messages` for the Bot Framework, `GET /healthz` for probes, and in local mode only
+ * (no app id) the Web Chat page at `GET /`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, knowledge } = options;
   const log = options.log ?? jsonLogger;
   const storage = options.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  // Saves carry the eTag they read, so instances sharing the storage never overwrite each other.
+  const conversationState = new OptimisticConversationState(storage);
+  const userState = new OptimisticUserState(storage);
   const replies = new CardReplies(knowledge);
   const unanswered = new UnansweredQuestionLog(storage, log);
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, unanswered), replies);
+  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, unanswered), replies, knowledge, log);
   const adapter = createAdapter(config, log);
 
   const server = restify.createServer({ name: 'exchange-support-bot', handleUncaughtExceptions: false });
@@ -53,6 +57,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(200, { status: 'ok', articles: knowledge.articles.length, rules: knowledge.rules.length });
     return next();
   });
+  // The page talks to /api/messages without a token, which only works without an app id; a deployed
+  // bot must not serve it at all (404), so the routes are never registered there.
+  if (isLocalMode(config)) serveLocalWebChat(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

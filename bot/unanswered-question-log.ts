@@ -1,6 +1,7 @@
 import type { Storage, StoreItem } from 'botbuilder';
 import type { UnansweredQuestions } from '../dialogs/replies';
 import type { Logger } from './log';
+import { NEW_ITEM_ETAG } from './storage/etag-conflict';
 
 /** One question the knowledge base could not answer. */
 export interface UnansweredQuestion {
@@ -37,7 +38,9 @@ export class UnansweredQuestionLog implements UnansweredQuestions {
       const current = (await this.storage.read([STORAGE_KEY]))[STORAGE_KEY] as LogDocument | undefined;
       const items = [...(current?.items ?? []), item].slice(-MAX_ITEMS);
       try {
-        await this.storage.write({ [STORAGE_KEY]: { items, eTag: current?.eTag ?? '*' } });
+        // The first question is written as new, so two instances recording the very first one at once
+        // do not overwrite each other (a plain '*' would keep only the last).
+        await this.storage.write({ [STORAGE_KEY]: { items, eTag: current?.eTag ?? NEW_ITEM_ETAG } });
         this.log('info', 'unanswered question recorded', { conversationId, length: question.length });
         return;
       } catch (error) {

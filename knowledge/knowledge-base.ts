@@ -4,7 +4,8 @@ import { readArticles, type Article } from './articles';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { dimensionsSchema, factsSchema, rulesSchema, synonymsSchema, type Dimension, type Fact } from './schemas';
-import { KnowledgeSearch, type SearchAnswer } from './search';
+import type { SearchAnswer } from './search';
+import { openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
 import { SearchVocabulary } from './search-vocabulary';
 import { SupportCheck, type CheckStep } from './support-check';
 import { compileRules, type Decision, type SupportRule } from './support-rules';
@@ -28,6 +29,8 @@ export interface KnowledgeBase {
   knownFacts(facts: Facts): Facts;
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
+  /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
+  searchIndex?: SearchIndexStatus & { serialize(): string };
 }
 
 /** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
@@ -50,8 +53,11 @@ export function bundledKnowledgeDir(): string {
  * const kb = loadKnowledgeBase(bundledKnowledgeDir());
  * kb.search('FE on MSCS?').best?.article.id; // 'KB837852'
  * kb.decide({ version: '2003', role: 'front-end', ha: 'cluster' })?.verdict; // 'not-supported'
+ *
+ * The search index comes from the prebuilt file of `npm run kb:build` when its content hash still
+ * matches (see search-index-cache.ts), and is built otherwise; validation always runs first.
  */
-export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): KnowledgeBase {
+export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: SearchIndexOptions = {}): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const display = (path: string) => relative(process.cwd(), path) || path;
   const readTable = <T>(name: string, schema: z.ZodType<T>) => {
@@ -97,7 +103,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): Knowledg
 
   const dimensions = dimensionsTable!.value;
   const check = new SupportCheck(rules, dimensions);
-  const search = new KnowledgeSearch(articles, new SearchVocabulary(synonymsTable!.value));
+  const { search, status } = openSearch(dir, articles, new SearchVocabulary(synonymsTable!.value), options);
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
     articles,
@@ -110,6 +116,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir()): Knowledg
     nextStep: (known) => check.next(known),
     knownFacts: (facts) => check.knownFacts(facts),
     recognizer: new FactRecognizer(dimensions),
+    searchIndex: { ...status, serialize: () => search.toJSON() },
   };
 }
 

@@ -21,7 +21,13 @@ export interface PhraseMatch<T> {
 interface CompiledEntry<T> {
   entry: PhraseEntry<T>;
   words: string[];
+  /** The words as written, for case-sensitive entries. */
+  rawWords: string[];
 }
+
+// Distinct words seen, each with the entries its first word may start; bounded so that indexing a
+// large corpus cannot grow it without limit.
+const CANDIDATE_CACHE_LIMIT = 50_000;
 
 /**
  * Finds known phrases in free text, forgiving small typos, and resolves overlaps the way a reader
@@ -35,12 +41,14 @@ interface CompiledEntry<T> {
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, CompiledEntry<T>[]>();
   private readonly fuzzyEntries: CompiledEntry<T>[] = [];
+  private readonly candidateCache = new Map<string, CompiledEntry<T>[]>();
 
   constructor(entries: Iterable<PhraseEntry<T>>) {
     for (const entry of entries) {
-      const words = tokenize(entry.phrase).map((t) => t.text);
+      const tokens = tokenize(entry.phrase);
+      const words = tokens.map((t) => t.text);
       if (words.length === 0) continue;
-      const compiled = { entry, words };
+      const compiled = { entry, words, rawWords: tokens.map((t) => t.raw) };
       const first = words[0]!;
       const list = this.byFirstWord.get(first) ?? [];
       list.push(compiled);
@@ -75,17 +83,23 @@ export class PhraseMatcher<T> {
     return accepted.sort((a, b) => a.from - b.from);
   }
 
+  /** Entries whose first word is `word` or a small typo of it (the same test {@link matchesAt} applies), memoised per word. */
   private candidatesAt(word: string): CompiledEntry<T>[] {
+    const cached = this.candidateCache.get(word);
+    if (cached) return cached;
     const exact = this.byFirstWord.get(word) ?? [];
-    // Fuzzy entries are few (a few hundred phrases), so scanning them is cheaper than an index.
-    return exact.concat(this.fuzzyEntries.filter((c) => c.words[0] !== word));
+    // Fuzzy entries are few (a few hundred phrases), so scanning them once per distinct word is cheaper than an index.
+    const candidates = exact.concat(this.fuzzyEntries.filter((c) => c.words[0] !== word && wordMatches(word, c.words[0]!)));
+    if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
+    this.candidateCache.set(word, candidates);
+    return candidates;
   }
 
   private matchesAt(tokens: Token[], from: number, compiled: CompiledEntry<T>): boolean {
     if (from + compiled.words.length > tokens.length) return false;
     return compiled.words.every((word, i) => {
       const token = tokens[from + i]!;
-      if (compiled.entry.caseSensitive) return tokenize(compiled.entry.phrase)[i]!.raw === token.raw;
+      if (compiled.entry.caseSensitive) return compiled.rawWords[i] === token.raw;
       return wordMatches(token.text, word);
     });
   }

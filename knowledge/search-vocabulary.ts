@@ -2,13 +2,30 @@ import { PhraseMatcher } from './phrase-matcher';
 import type { SynonymGroup } from './schemas';
 import { isStopWord } from './stop-words';
 import { stem } from './stem';
-import { tokenize } from './text-tokens';
+import { tokenize, wordMatches } from './text-tokens';
 
 /**
- * Words that appear in nearly every article and question here. They still score in MiniSearch,
- * but a question made only of them ("exchange server?") is not a question about anything.
+ * Words that appear in nearly every article and question here, and the verbs that frame a question
+ * ("how do I create / add / build ..."). They still score in MiniSearch, but a question made only of
+ * them ("exchange server?") is not a question about anything. Typos of them count as them.
  */
-const GENERIC_WORDS = new Set(['exchange', 'server', 'servers', 'microsoft', 'windows', 'ms', 'use', 'using', 'set', 'setup', 'get', 'run', 'put', 'make', 'way', 'best', 'does', 'work', 'works']);
+const GENERIC_WORDS = new Set(
+  `exchange server servers microsoft windows ms use using set setup get run put make way best does work works
+create creates created creating add adds added adding build builds built go goes going`.split(/\s+/),
+);
+
+function isGeneric(word: string): boolean {
+  if (GENERIC_WORDS.has(word)) return true;
+  for (const generic of GENERIC_WORDS) if (generic.length >= 6 && wordMatches(word, generic)) return true;
+  return false;
+}
+
+/**
+ * Concept tokens start with this mark, which no typed word can contain, so that a concept is found
+ * only through one of its phrases: the word "active" must not prefix-match the concept of
+ * "active/active", nor "front" that of "front-end".
+ */
+export const CONCEPT_MARK = '_';
 
 /** A query's meaningful parts: each is one idea, satisfied if any of its terms matched. */
 export interface QueryUnit {
@@ -24,7 +41,7 @@ export interface QueryUnit {
  *
  * @example
  * const vocabulary = new SearchVocabulary(groups);
- * vocabulary.terms('FE on MSCS'); // ['fe', 'frontend', 'mscs', 'cluster']
+ * vocabulary.terms('FE on MSCS'); // ['fe', '_frontend', 'mscs', '_cluster']
  */
 export class SearchVocabulary {
   private readonly matcher: PhraseMatcher<string>;
@@ -52,7 +69,7 @@ export class SearchVocabulary {
     const units: QueryUnit[] = [];
     let next = 0;
     const addWord = (word: string) => {
-      if (isStopWord(word) || (!options.keepGeneric && (GENERIC_WORDS.has(word) || /^\d{1,2}$/.test(word)))) return;
+      if (isStopWord(word) || (!options.keepGeneric && (isGeneric(word) || /^\d{1,2}$/.test(word)))) return;
       units.push({ terms: [stem(word)] });
     };
     for (const match of matches) {
@@ -60,7 +77,7 @@ export class SearchVocabulary {
       // The phrase's own words still go into the index (they may matter on their own), but the idea
       // is carried by the concept: "back up" must not count as a match for "back-end".
       const words = tokens.slice(match.from, match.to).map((t) => t.text).filter((w) => !isStopWord(w)).map(stem);
-      units.push({ terms: [match.entry.payload], words: [...new Set(words)] });
+      units.push({ terms: [CONCEPT_MARK + match.entry.payload], words: [...new Set(words)] });
       next = match.to;
     }
     for (; next < tokens.length; next += 1) addWord(tokens[next]!.text);

@@ -1,6 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from './articles';
-import type { QueryUnit, SearchVocabulary } from './search-vocabulary';
+import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { wordMatches } from './text-tokens';
 
 /** One article found for a question. */
@@ -33,7 +33,7 @@ export interface SearchTuning {
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
-  boost: { title: 3, keywords: 3, summary: 2, headings: 1.5, body: 1 },
+  boost: { title: 3, keywords: 3, summary: 2, headings: 1, body: 1 },
   minCoverage: 0.55,
   minScore: 4,
 };
@@ -59,28 +59,36 @@ interface IndexedArticle {
 export class KnowledgeSearch {
   private readonly index: MiniSearch<IndexedArticle>;
   private readonly byId: Map<string, Article>;
+  /** Index term → which query terms it stands for (exact, prefix or typo), memoised: edit distances are the costly part. */
+  private readonly termEvidence = new Map<string, Map<string, boolean>>();
 
+  /**
+   * @param serializedIndex a MiniSearch index from {@link toJSON} of the same articles, vocabulary and
+   *   tuning (see search-index-cache.ts); when given, it is loaded instead of indexing the articles.
+   *   Throws if it does not hold exactly these articles.
+   */
   constructor(
     articles: readonly Article[],
     private readonly vocabulary: SearchVocabulary,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
+    serializedIndex?: string,
   ) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
-    this.index = new MiniSearch<IndexedArticle>({
-      fields: ['title', 'keywords', 'summary', 'headings', 'body'],
-      storeFields: [],
-      // The vocabulary already lower-cases, drops stop words and adds concept words.
-      tokenize: (text) => vocabulary.terms(text),
-      processTerm: (term) => term,
-      searchOptions: {
-        boost: tuning.boost,
-        combineWith: 'OR',
-        // Prefix matching helps half-typed words; short terms are acronyms and must match exactly.
-        prefix: (term) => term.length >= 4 && !/\d/.test(term),
-        fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false),
-      },
-    });
-    this.index.addAll(articles.map((article) => toIndexed(article)));
+    const options = indexOptions(vocabulary, tuning);
+    if (serializedIndex === undefined) {
+      this.index = new MiniSearch<IndexedArticle>(options);
+      this.index.addAll(articles.map((article) => toIndexed(article)));
+    } else {
+      this.index = MiniSearch.loadJSON<IndexedArticle>(serializedIndex, options);
+      if (this.index.documentCount !== articles.length || articles.some((a) => !this.index.has(a.id))) {
+        throw new Error('the serialized search index does not hold these articles');
+      }
+    }
+  }
+
+  /** The MiniSearch index as JSON, for {@link KnowledgeSearch} to load instead of re-indexing. */
+  toJSON(): string {
+    return JSON.stringify(this.index);
   }
 
   /** Ranks articles for a question and decides whether the best is relevant enough to answer with. */
@@ -88,8 +96,12 @@ export class KnowledgeSearch {
     const units = this.vocabulary.units(question);
     if (units.length === 0) return { related: [], hits: [] };
     const results = this.index.search(question);
+    // A query word found as typed is a whole word: its prefix and typo matches ("fail" → "failover")
+    // are other words, not evidence of it. Every article holding a term is among the results.
+    const typed = new Set<string>();
+    for (const result of results) for (const term of Object.keys(result.match)) typed.add(term);
     const hits = results
-      .map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(units, result) }))
+      .map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: this.coverageOf(units, result, typed) }))
       .filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
     const best = hits[0];
     if (!best) return { related: [], hits };
@@ -100,6 +112,55 @@ export class KnowledgeSearch {
     }
     return { best, related, hits };
   }
+
+  /** Share of the question's units that a result matched, a body-only match counting {@link BODY_ONLY_WEIGHT}. */
+  private coverageOf(units: readonly QueryUnit[], result: SearchResult, typed: ReadonlySet<string>): number {
+    const evidence = new Map<string, number>();
+    for (const [term, fields] of Object.entries(result.match)) {
+      const weight = fields.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT;
+      for (const unit of units) {
+        for (const queryTerm of unit.terms) {
+          if ((evidence.get(queryTerm) ?? 0) >= weight) continue;
+          if (term === queryTerm || (!typed.has(queryTerm) && this.stands(term, queryTerm))) evidence.set(queryTerm, weight);
+        }
+      }
+    }
+    const covered = units.reduce((sum, unit) => sum + Math.max(...unit.terms.map((t) => evidence.get(t) ?? 0)), 0);
+    return covered / units.length;
+  }
+
+  /** True when an index term found by MiniSearch is the query term, an extension of it (4+ letters), or a small typo of it. */
+  private stands(term: string, queryTerm: string): boolean {
+    let byQuery = this.termEvidence.get(term);
+    if (!byQuery) {
+      if (this.termEvidence.size >= 100_000) this.termEvidence.clear();
+      this.termEvidence.set(term, (byQuery = new Map()));
+    }
+    let stands = byQuery.get(queryTerm);
+    if (stands === undefined) {
+      stands = term === queryTerm || (queryTerm.length >= 4 && term.startsWith(queryTerm)) || wordMatches(queryTerm, term);
+      byQuery.set(queryTerm, stands);
+    }
+    return stands;
+  }
+}
+
+function indexOptions(vocabulary: SearchVocabulary, tuning: SearchTuning): Options<IndexedArticle> {
+  return {
+    fields: ['title', 'keywords', 'summary', 'headings', 'body'],
+    storeFields: [],
+    // The vocabulary already lower-cases, drops stop words and adds concept words.
+    tokenize: (text) => vocabulary.terms(text),
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: tuning.boost,
+      combineWith: 'OR',
+      // Prefix matching helps half-typed words; short terms are acronyms and must match exactly, and
+      // concept tokens are exact by nature.
+      prefix: (term) => term.length >= 4 && !/\d/.test(term) && !term.startsWith(CONCEPT_MARK),
+      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !term.startsWith(CONCEPT_MARK) ? 0.2 : false),
+    },
+  };
 }
 
 function toIndexed(article: Article): IndexedArticle {
@@ -118,16 +179,3 @@ function toIndexed(article: Article): IndexedArticle {
 const TOPICAL_FIELDS = new Set(['title', 'keywords', 'summary', 'headings']);
 const BODY_ONLY_WEIGHT = 0.5;
 
-function coverageOf(units: readonly QueryUnit[], result: SearchResult): number {
-  const matches = Object.entries(result.match);
-  const evidence = (queryTerm: string) => {
-    let best = 0;
-    for (const [term, fields] of matches) {
-      if (term !== queryTerm && !(queryTerm.length >= 4 && term.startsWith(queryTerm)) && !wordMatches(queryTerm, term)) continue;
-      best = Math.max(best, fields.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT);
-    }
-    return best;
-  };
-  const covered = units.reduce((sum, unit) => sum + Math.max(...unit.terms.map(evidence)), 0);
-  return covered / units.length;
-}

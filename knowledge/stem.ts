@@ -7,6 +7,7 @@
  * @example
  * stem('mailboxes'); // 'mailbox'
  * stem('clustering'); // 'cluster'
+ * stem('handled'); // 'handl', as stem('handle')
  */
 export function stem(word: string): string {
   if (word.length < 5 || /\d/.test(word)) return word;
@@ -14,8 +15,14 @@ export function stem(word: string): string {
   if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('ing') && word.length >= 7) return undouble(word.slice(0, -3));
   if (word.endsWith('ed') && word.length >= 6) return undouble(word.slice(0, -2));
-  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return dropFinalE(word.slice(0, -1));
+  return dropFinalE(word);
+}
+
+// "handle" → "handl", so that it meets "handled" → "handl" and "handles" → "handl" (Porter's final-e
+// step). Four-letter stems keep it: "node" and "nodes" already agree.
+function dropFinalE(word: string): string {
+  return word.length >= 5 && word.endsWith('e') ? word.slice(0, -1) : word;
 }
 
 // "planned" → "plann" → "plan", so that it meets "plan".

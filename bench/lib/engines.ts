@@ -1,0 +1,163 @@
+import FlexSearch from 'flexsearch';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import type { Article } from '../../knowledge';
+import { KnowledgeSearch, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
+import { SearchVocabulary, stripMentions } from '../../knowledge/search-vocabulary';
+import type { Ranking } from './labelled';
+
+/**
+ * The search engines the benchmarks compare, behind one interface. The baselines index the same
+ * five fields of the same articles as the bot (title, keywords, summary, section headings, body)
+ * and run on their documented defaults: no boosts, no synonyms, no fuzzy or prefix matching unless
+ * that is the library's default. They cannot decline to answer, so for them "refused" means "no
+ * result at all". All engines get the question with Teams `<at>` mentions removed, as the bot's
+ * activity handler does before searching.
+ */
+export interface Engine {
+  name: string;
+  rank(question: string): Ranking;
+  /** The index serialized (JSON or the library's export), for size and load time. */
+  serialize(): string;
+}
+
+export type EngineName = 'bot' | 'minisearch' | 'lunr' | 'flexsearch';
+export const ENGINE_LABELS: Record<EngineName, string> = {
+  bot: "bot's search (KnowledgeSearch)",
+  minisearch: 'MiniSearch defaults',
+  lunr: 'Lunr 2.3 defaults',
+  flexsearch: 'FlexSearch 0.8 (suggest)',
+};
+
+interface Doc {
+  id: string;
+  title: string;
+  keywords: string;
+  summary: string;
+  headings: string;
+  body: string;
+  [key: string]: string;
+}
+const FIELDS = ['title', 'keywords', 'summary', 'headings', 'body'] as const;
+
+function toDoc(article: Article): Doc {
+  return {
+    id: article.id,
+    title: article.title,
+    keywords: [article.id, ...article.keywords].join(' \n '),
+    summary: article.summary,
+    headings: article.sections.map((s) => s.heading).join(' \n '),
+    body: article.sections.map((s) => s.text).join('\n'),
+  };
+}
+
+export function buildEngine(name: EngineName, articles: readonly Article[], vocabulary: SearchVocabulary, tuning: SearchTuning = DEFAULT_TUNING): Engine {
+  switch (name) {
+    case 'bot':
+      return botEngine(articles, vocabulary, tuning);
+    case 'minisearch':
+      return miniSearchEngine(articles);
+    case 'lunr':
+      return lunrEngine(articles);
+    case 'flexsearch':
+      return flexSearchEngine(articles);
+  }
+}
+
+/** An engine from {@link Engine.serialize}'s output, without indexing anything first. */
+export function loadEngine(name: EngineName, articles: readonly Article[], vocabulary: SearchVocabulary, serialized: string, tuning: SearchTuning = DEFAULT_TUNING): Engine {
+  switch (name) {
+    case 'bot':
+      return botEngine(articles, vocabulary, tuning, serialized);
+    case 'minisearch':
+      return miniSearchEngine(articles, serialized);
+    case 'lunr':
+      return lunrEngine(articles, serialized);
+    case 'flexsearch':
+      return flexSearchEngine(articles, serialized);
+  }
+}
+
+function botEngine(articles: readonly Article[], vocabulary: SearchVocabulary, tuning: SearchTuning, serialized?: string): Engine {
+  const search = new KnowledgeSearch(articles, vocabulary, tuning, serialized);
+  return {
+    name: 'bot',
+    rank: (question) => {
+      const answer = search.search(question);
+      return { ids: answer.hits.map((h) => h.article.id), refused: answer.best === undefined };
+    },
+    serialize: () => search.toJSON(),
+  };
+}
+
+function miniSearchEngine(articles: readonly Article[], serialized?: string): Engine {
+  const options = { fields: [...FIELDS], storeFields: [] as string[] };
+  let index: MiniSearch<Doc>;
+  if (serialized === undefined) {
+    index = new MiniSearch<Doc>(options);
+    index.addAll(articles.map(toDoc));
+  } else {
+    index = MiniSearch.loadJSON<Doc>(serialized, options);
+  }
+  return {
+    name: 'minisearch',
+    rank: (question) => {
+      const ids = index.search(stripMentions(question)).map((r) => String(r.id));
+      return { ids, refused: ids.length === 0 };
+    },
+    serialize: () => JSON.stringify(index),
+  };
+}
+
+// Lunr's query language gives ":", "~", "^", "+", "-" and "*" a meaning; a user's text is searched
+// as plain words, as an integrator would do.
+const LUNR_SYNTAX = /[:~^+\-*]/g;
+
+function lunrEngine(articles: readonly Article[], serialized?: string): Engine {
+  const index =
+    serialized === undefined
+      ? lunr(function () {
+          this.ref('id');
+          for (const field of FIELDS) this.field(field);
+          for (const article of articles) this.add(toDoc(article));
+        })
+      : lunr.Index.load(JSON.parse(serialized));
+  return {
+    name: 'lunr',
+    rank: (question) => {
+      const text = stripMentions(question).replace(LUNR_SYNTAX, ' ').trim();
+      const ids = text === '' ? [] : index.search(text).map((r) => r.ref);
+      return { ids, refused: ids.length === 0 };
+    },
+    serialize: () => JSON.stringify(index),
+  };
+}
+
+type FlexDocument = InstanceType<typeof FlexSearch.Document>;
+
+function flexSearchEngine(articles: readonly Article[], serialized?: string): Engine {
+  const newIndex = () => new FlexSearch.Document({ document: { id: 'id', index: [...FIELDS] } }) as FlexDocument;
+  const index = newIndex();
+  if (serialized === undefined) {
+    for (const article of articles) index.add(toDoc(article));
+  } else {
+    for (const [key, data] of Object.entries(JSON.parse(serialized) as Record<string, string>)) index.import(key, data);
+  }
+  return {
+    name: 'flexsearch',
+    rank: (question) => {
+      // `merge: true` joins the per-field result lists into one, in field order (title first); `suggest: true`
+      // returns articles matching some of the words (the default demands all of them, which refuses most questions).
+      const merged = index.search(stripMentions(question), { merge: true, limit: 100, suggest: true }) as unknown as Array<{ id: string | number }>;
+      const ids = merged.map((entry) => String(entry.id));
+      return { ids, refused: ids.length === 0 };
+    },
+    serialize: () => {
+      const parts: Record<string, string> = {};
+      void index.export((key: string, data: string) => {
+        parts[key] = data;
+      });
+      return JSON.stringify(parts);
+    },
+  };
+}

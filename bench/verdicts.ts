@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { routeMessage } from '../dialogs/message-router';
+import { loadKnowledgeBase, stripMentions, type Facts, type KnowledgeBase, type Verdict } from '../knowledge';
+import { BENCH_DIR } from './lib/paths';
+
+/** A labelled one-sentence support question (bench/verdict-questions.yaml). */
+interface VerdictQuestion {
+  q: string;
+  verdict: Verdict;
+  answers?: Record<string, string>;
+}
+
+export interface VerdictOutcome {
+  q: string;
+  expected: Verdict;
+  /** The verdict reached, or why none was: routed to search, asked an unlabelled question, answer not understood. */
+  got: string;
+  correct: boolean;
+  /** Follow-up questions the check asked (dimension ids), in order. */
+  asked: string[];
+}
+
+export interface VerdictFigures {
+  questions: number;
+  correct: number;
+  accuracy: number;
+  /** Questions decided from the sentence alone, with no follow-up. */
+  decidedAtOnce: number;
+  followUps: number;
+  byVerdict: Record<string, { questions: number; correct: number }>;
+  outcomes: VerdictOutcome[];
+}
+
+const MAX_STEPS = 8;
+
+/**
+ * The guided check's verdict accuracy from one-sentence questions: each question goes through the
+ * router exactly as the main dialog does (`routeMessage`, after the mention removal the bot applies),
+ * then `kb.nextStep` until a verdict; a follow-up question is answered with the labelled typed text,
+ * read the way the check's prompt reads it (`recognizer.readAnswer`, only the asked fact and facts
+ * still unknown are taken).
+ */
+export function runVerdicts(kb: KnowledgeBase = loadKnowledgeBase()): VerdictFigures {
+  const questions = parse(readFileSync(join(BENCH_DIR, 'verdict-questions.yaml'), 'utf8')) as VerdictQuestion[];
+  const outcomes = questions.map((question) => runOne(kb, question));
+  const byVerdict: VerdictFigures['byVerdict'] = {};
+  for (const outcome of outcomes) {
+    const entry = (byVerdict[outcome.expected] ??= { questions: 0, correct: 0 });
+    entry.questions += 1;
+    if (outcome.correct) entry.correct += 1;
+  }
+  const correct = outcomes.filter((o) => o.correct).length;
+  return {
+    questions: outcomes.length,
+    correct,
+    accuracy: correct / outcomes.length,
+    decidedAtOnce: outcomes.filter((o) => o.correct && o.asked.length === 0).length,
+    followUps: outcomes.reduce((n, o) => n + o.asked.length, 0),
+    byVerdict,
+    outcomes,
+  };
+}
+
+function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
+  const text = stripMentions(question.q).replace(/\s+/g, ' ').trim();
+  const route = routeMessage(text, kb);
+  const asked: string[] = [];
+  const outcome = (got: string): VerdictOutcome => ({ q: question.q, expected: question.verdict, got, correct: got === question.verdict, asked });
+  if (route.kind !== 'check') return outcome(`routed to ${route.kind}`);
+  let facts: Facts = kb.knownFacts(route.facts);
+  for (let step = 0; step < MAX_STEPS; step += 1) {
+    const next = kb.nextStep(facts);
+    if (next.kind === 'verdict') return outcome(next.decision.verdict);
+    const dimension = next.dimension.id;
+    asked.push(dimension);
+    const answer = question.answers?.[dimension];
+    if (answer === undefined) return outcome(`asked for ${dimension} (no labelled answer: not read from the sentence)`);
+    const read = kb.recognizer.readAnswer(dimension, answer);
+    if (read[dimension] === undefined) return outcome(`did not understand "${answer}" for ${dimension}`);
+    const taken = Object.entries(read).filter(([d]) => d === dimension || facts[d] === undefined);
+    facts = { ...facts, ...Object.fromEntries(taken) };
+  }
+  return outcome('no verdict');
+}
+
+if (require.main === module) {
+  const figures = runVerdicts();
+  console.log(`verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, follow-up questions ${figures.followUps}`);
+  for (const o of figures.outcomes) if (!o.correct || process.argv.includes('--all')) console.log(`  ${o.correct ? 'ok  ' : 'MISS'} expected ${o.expected}, got ${o.got} [asked ${o.asked.join(', ') || 'nothing'}]: ${o.q}`);
+}

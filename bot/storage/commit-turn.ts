@@ -1,0 +1,72 @@
+import type { Activity, BotState, TurnContext } from 'botbuilder';
+import type { Logger } from '../log';
+import { isETagConflict } from './etag-conflict';
+import { HeldReplies } from './held-replies';
+
+/** What the user reads when their message lost every retry against other messages of the same conversation. */
+export const SEND_AGAIN_MESSAGE = 'I got two messages from you at the same moment and could not take this one in. Please send it again.';
+
+/**
+ * Tries per turn. Each refused save means another turn of the conversation committed meanwhile, so the
+ * next attempt starts from newer state; three covers a double click plus one more message at once.
+ */
+const DEFAULT_ATTEMPTS = 3;
+
+/** What {@link runTurnAndCommitState} saves and where it reports conflicts. */
+export interface CommitOptions {
+  /**
+   * The states the turn uses, saved in this order after it. Put the conversation state, which holds
+   * the dialogs, last: it is the commit point. A conflict on an earlier one leaves nothing saved.
+   */
+  states: readonly BotState[];
+  log: Logger;
+  attempts?: number;
+}
+
+/**
+ * Runs a turn and saves its state with optimistic concurrency (see `OptimisticConversationState`),
+ * sending its replies only once the state is saved. When another instance saved a turn of the same
+ * conversation in between (eTag conflict), the turn runs again on the newer state, as if the two
+ * messages had arrived one after the other: both count, and the user sees the replies of the attempt
+ * that was saved. After {@link CommitOptions.attempts} conflicts in a row the user is asked to send
+ * the message again ({@link SEND_AGAIN_MESSAGE}). Nothing is ever saved over a change the turn did
+ * not see. Other errors propagate (to the adapter's `onTurnError`) with the held replies dropped.
+ */
+export async function runTurnAndCommitState(context: TurnContext, turn: () => Promise<void>, options: CommitOptions): Promise<void> {
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  const replies = new HeldReplies(context);
+  // Handlers may rewrite the incoming activity (mentions, card values); each attempt starts from the original.
+  const original = structuredClone(context.activity);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await turn();
+      for (const state of options.states) await state.saveChanges(context, false);
+      await replies.release();
+      return;
+    } catch (error) {
+      if (!isETagConflict(error)) {
+        replies.stop();
+        throw error;
+      }
+      replies.discard();
+      const conversationId = context.activity.conversation?.id;
+      if (attempt >= attempts) {
+        options.log('warn', 'state conflict: turn dropped, user asked to send again', { conversationId, attempt });
+        replies.stop();
+        await context.sendActivity(SEND_AGAIN_MESSAGE);
+        return;
+      }
+      options.log('warn', 'state conflict: another turn of this conversation saved first; running this turn again', { conversationId, attempt });
+      restore(context.activity, original);
+      for (const state of options.states) {
+        if (state.get(context) !== undefined) await state.load(context, true);
+      }
+    }
+  }
+}
+
+function restore(activity: Activity, original: Activity): void {
+  const target = activity as unknown as Record<string, unknown>;
+  for (const key of Object.keys(target)) if (!(key in original)) delete target[key];
+  Object.assign(target, structuredClone(original));
+}

@@ -1,0 +1,25 @@
+/**
+ * The `eTag` to write an item with when it did not exist at read time: the write must fail if the item
+ * exists by then (another instance created it first). Plain `MemoryStorage` already behaves so (an
+ * unknown eTag on an existing item is a conflict, an absent item is written); {@link BlobStateStorage}
+ * turns it into `If-None-Match: *`. An absent eTag or `*` keeps botbuilder's meaning: overwrite blindly.
+ */
+export const NEW_ITEM_ETAG = 'new-item';
+
+/**
+ * A write refused because the item changed since it was read (or was created meanwhile). The message
+ * has the same form as botbuilder's own storages ("due to eTag conflict"), so callers need not care
+ * which storage raised it.
+ */
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+/** True for an optimistic-concurrency failure from any botbuilder storage (memory, blobs, ours). */
+export function isETagConflict(error: unknown): boolean {
+  // MemoryStorage and BlobsStorage throw plain Errors with this wording on HTTP 412 / eTag mismatch.
+  return error instanceof ETagConflictError || (error instanceof Error && /due to eTag conflict/.test(error.message));
+}

@@ -1,0 +1,20 @@
+import { relative, resolve } from 'node:path';
+import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase } from '../index';
+import { knowledgeContentHash, writeSearchIndex } from '../search-index-cache';
+
+// `npm run kb:build [dir]`: validates the knowledge base (as kb:check does), builds its search index
+// and writes it to .cache/search-index/ with a hash of the knowledge files and the indexing code.
+// The bot loads it at start while the hash matches; after any edit it rebuilds and says so.
+const dir = process.argv[2] ? resolve(process.argv[2]) : bundledKnowledgeDir();
+try {
+  const hash = knowledgeContentHash(dir);
+  const started = process.hrtime.bigint();
+  const kb = loadKnowledgeBase(dir, { searchIndexFile: false });
+  const { file, bytes } = writeSearchIndex(dir, kb.searchIndex!.serialize(), { hash, articles: kb.articles.length });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`Search index written: ${relative(process.cwd(), file) || file} (${kb.articles.length} articles, ${(bytes / 1024).toFixed(1)} kB, ${ms.toFixed(0)} ms) for ${dir}`);
+} catch (error) {
+  if (!(error instanceof KnowledgeError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

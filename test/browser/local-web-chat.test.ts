@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadKnowledgeBase } from '../../knowledge';
+import { readConfig } from '../../bot/config';
+import { memoryLogger } from '../../bot/log';
+import { startServer, type RunningServer } from '../../bot/server';
+import { decodePng } from '../../bot/teams/png';
+import { launchChromium, type Chromium } from './chromium';
+
+/** Git-ignored (`test-output/` in .gitignore); CI can keep it as an artifact. */
+const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'test-output', 'browser');
+
+const CARD = '.ac-adaptiveCard';
+
+// The buttons to press for an Exchange 2003 front-end on a Windows cluster, whichever order the
+// check asks its questions in.
+const ANSWERS: Record<string, string> = {
+  'Which Exchange version is it?': 'Exchange 2003',
+  'Which role will the server have?': 'Front-end (OWA, POP3, IMAP4, RPC over HTTP)',
+  'Which high-availability technology do you plan?': 'Windows Clustering (server cluster, MSCS)',
+  'Which Exchange edition is it?': 'Enterprise Edition',
+  'Which Windows edition will the server run?': 'Windows Server 2003 Enterprise Edition',
+};
+
+describe('local Web Chat page in a real browser (Debian Chromium, headless)', function () {
+  this.timeout(90_000);
+  let bot: RunningServer;
+  let browser: Chromium;
+  let page: Page;
+  const offSite: string[] = [];
+  const errors: string[] = [];
+
+  before(async () => {
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+    browser = await launchChromium();
+    const origin = new URL(bot.url).origin;
+    // Anything not for this server is refused and remembered: the page must work with no internet.
+    await browser.context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      offSite.push(url);
+      return route.abort();
+    });
+    page = await browser.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  });
+  after(async () => {
+    await browser?.close();
+    await bot?.close();
+  });
+
+  async function cardCount(): Promise<number> {
+    return page.locator(CARD).count();
+  }
+
+  async function waitForCards(moreThan: number): Promise<void> {
+    await page.waitForFunction(
+      // Runs in the page, where `document` exists; the tests compile without the DOM library.
+      ({ selector, count }) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(selector).length > count,
+      { selector: CARD, count: moreThan },
+      { timeout: 15_000 },
+    );
+  }
+
+  it('opens the page and shows the welcome card', async () => {
+    await page.goto(`${bot.url}/`);
+    await waitForCards(0);
+    const welcome = page.locator(CARD).first();
+    assert.match(await welcome.innerText(), /Exchange support bot/);
+    assert.ok(await welcome.getByRole('button', { name: 'Check my setup' }).isVisible());
+  });
+
+  it('answers a knowledge-base question typed in the send box with the article card', async () => {
+    const before = await cardCount();
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('what happens if I put a FE on MSCS');
+    await input.press('Enter');
+    await waitForCards(before);
+    const answer = page.locator(CARD).last();
+    const text = await answer.innerText();
+    assert.match(text, /front-end servers are not supported on a Windows server cluster/);
+    assert.match(text, /KB837852 · reviewed/);
+    // The question itself is in the transcript, as the user's message.
+    const said = page.locator('.webchat__text-content', { hasText: 'what happens if I put a FE on MSCS' });
+    assert.equal(await said.count(), 1);
+    assert.ok(await said.isVisible());
+  });
+
+  it('runs the guided check by clicking buttons to "Not supported" for an Exchange 2003 front-end on a Windows cluster', async () => {
+    let before = await cardCount();
+    await page.locator(CARD).last().getByRole('button', { name: 'Check my setup' }).click();
+    await waitForCards(before);
+
+    const asked: string[] = [];
+    for (let step = 0; step < Object.keys(ANSWERS).length; step++) {
+      const card = page.locator(CARD).last();
+      const text = await card.innerText();
+      if (text.startsWith('Not supported')) break;
+      const question = Object.keys(ANSWERS).find((q) => text.startsWith(q));
+      assert.ok(question, `unexpected card:\n${text}`);
+      asked.push(question);
+      before = await cardCount();
+      await card.getByRole('button', { name: ANSWERS[question]!, exact: true }).click();
+      await waitForCards(before);
+    }
+
+    const verdict = await page.locator(CARD).last().innerText();
+    assert.ok(verdict.startsWith('Not supported'), verdict);
+    assert.match(verdict, /Network Load Balancing/);
+    assert.match(verdict, /Exchange support check: Not supported/);
+    assert.deepEqual(asked.sort(), ['Which Exchange version is it?', 'Which high-availability technology do you plan?', 'Which role will the server have?']);
+
+    // The transcript scrolls inside the page: bring the verdict's headline into view for the screenshot.
+    await page.locator(CARD).last().evaluate((card) => {
+      (card as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' });
+      // scrollIntoView also scrolls the page itself, which would hide the headline under the header.
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0);
+    });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const screenshot = join(SCREENSHOT_DIR, 'local-web-chat.png');
+    await page.screenshot({ path: screenshot });
+    // Chromium's PNG (filtered rows) also checks the decoder the Teams icon checks use.
+    const image = decodePng(readFileSync(screenshot));
+    assert.deepEqual([image.width, image.height], [1000, 1100]);
+    assert.deepEqual([...image.pixels.subarray(0, 4)], [0x0f, 0x6c, 0xbd, 0xff], 'the page header colour at the top left');
+  });
+
+  it('asked nothing of the internet and logged no errors', () => {
+    assert.deepEqual(offSite, []);
+    assert.deepEqual(errors, []);
+  });
+});

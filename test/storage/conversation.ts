@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { exchange } from '../support/bot-http';
+
+/**
+ * One user's conversation, whose turns may go to any bot instance (as a load balancer would send
+ * them): each call names the instance's base URL.
+ */
+export class Conversation {
+  readonly id = `conv-${randomUUID()}`;
+
+  /** Sends typed text; resolves with the replies. */
+  say(url: string, text: string): Promise<Partial<Activity>[]> {
+    return exchange(url, this.activity(text));
+  }
+
+  /** Presses the button of `replies` whose value is `value` (a guided-check answer). */
+  press(url: string, replies: Partial<Activity>[], value: string): Promise<Partial<Activity>[]> {
+    const button = replies.flatMap(cardButtons).find((b) => b.data.value === value);
+    if (!button) throw new Error(`no button "${value}" in: ${replies.flatMap(cardTexts).join(' | ')}`);
+    return exchange(url, pressButton(button, this.activity(undefined)));
+  }
+
+  private activity(text: string | undefined): Partial<Activity> {
+    return messageActivity(text, { conversation: { id: this.id } as Activity['conversation'] });
+  }
+}
+
+/** Every text of the replies: card texts, and plain message texts. */
+export function replyTexts(replies: Partial<Activity>[]): string[] {
+  return replies.flatMap((reply) => [...(reply.text ? [reply.text] : []), ...cardTexts(reply)]);
+}
+
+/** The first line of the first card: the verdict label or the question asked. */
+export function headline(replies: Partial<Activity>[]): string | undefined {
+  return replies.flatMap(cardTexts)[0] ?? replies[0]?.text;
+}
