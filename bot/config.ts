@@ -12,7 +12,22 @@ export interface BotConfig {
   knowledgeDir?: string;
   /** Where state and unanswered questions are kept: memory (default) or Azure Blob storage. */
   storage: StorageConfig;
+  /** Per-conversation limit on incoming activities; `perMinute` 0 turns it off. */
+  rateLimit: RateLimitConfig;
+  /** How long a shutdown (SIGTERM, SIGINT) waits for turns in progress before cutting them off. */
+  shutdownTimeoutMs: number;
 }
+
+/** A token bucket per conversation: `burst` activities at once, refilled at `perMinute`. */
+export interface RateLimitConfig {
+  perMinute: number;
+  burst: number;
+}
+
+/** Enough for anyone typing or clicking through the check; a script looping on the endpoint is not. */
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { perMinute: 30, burst: 10 };
+/** Teams retries a message after about 15 s; a turn is either done by then or failing anyway. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /** True when no app id is configured: local use (Emulator, terminal chat, tests) without authentication. */
 export function isLocalMode(config: BotConfig): boolean {
@@ -41,5 +56,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
     knowledgeDir: env.KNOWLEDGE_DIR || undefined,
     storage: readStorageConfig(env),
+    rateLimit: {
+      perMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute, 0),
+      burst: wholeNumber(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1),
+    },
+    shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, 0),
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${text}"`);
+  return value;
 }

@@ -1,9 +1,11 @@
 import {
   ActivityTypes,
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type Activity,
   type ConversationState,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
@@ -14,15 +16,25 @@ import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
+import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
 import { jsonLogger, type Logger } from './log';
 import { runTurnAndCommitState } from './storage/commit-turn';
 import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
 
+/** Turn state flag: something was sent this turn (held replies included). */
+const REPLIED = Symbol('replied');
+const MAX_PARSED_VALUE_LENGTH = 4096;
+const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
+
 /**
  * The bot: Teams and channel specifics around the dialogs. It cleans up incoming messages
- * (@mentions, card submits), runs the main dialog, welcomes new members, and saves state at the
- * end of every turn, with optimistic concurrency when the states are the optimistic ones from
- * `./storage/optimistic-bot-state`.
+ * (@mentions, card submits, control characters), runs the main dialog, welcomes new members, and
+ * saves state at the end of every turn, with optimistic concurrency when the states are the
+ * optimistic ones from `./storage/optimistic-bot-state`.
+ *
+ * Every message gets a reply: one too long to read gets {@link tooLongMessage} (a check in progress
+ * stays where it was and asks its question again), and one the dialogs had nothing to say to (no
+ * text) gets {@link NOTHING_TO_READ_MESSAGE}.
  */
 export class ExchangeSupportBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -42,7 +54,18 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       normalizeIncomingMessage(context.activity);
-      await this.runMainDialog(context);
+      const length = context.activity.text?.length ?? 0;
+      if (length > MAX_MESSAGE_LENGTH) {
+        await context.sendActivity(tooLongMessage(length));
+        // The check, if one is running, still waits for its answer: show the question again.
+        const dc = await this.dialogs.createContext(context);
+        if (dc.activeDialog) await dc.repromptDialog();
+      } else {
+        // A turn run again after a state conflict starts over, so does its record of replies.
+        context.turnState.set(REPLIED, false);
+        await this.runMainDialog(context);
+        if (!context.turnState.get(REPLIED)) await context.sendActivity({ type: ActivityTypes.Message, text: NOTHING_TO_READ_MESSAGE, textFormat: 'markdown' });
+      }
       await next();
     });
 
@@ -58,6 +81,11 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // Registered before the held replies, so it sees a send when it happens, not when it is released.
+    context.onSendActivities(async (ctx, activities, next) => {
+      ctx.turnState.set(REPLIED, true);
+      return next();
+    });
     context.onSendActivities(async (ctx, activities, next) => {
       for (const activity of activities) convertMarkdownForChannel(activity, ctx.activity.channelId);
       return next();
@@ -70,8 +98,20 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * Invokes for features the bot does not use (Universal Actions, Adaptive Card search inputs) are
+   * answered 501 here: botbuilder's readers for them assume a well-formed value and would fail the
+   * turn on a malformed one.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (UNSUPPORTED_INVOKES.has(context.activity.name ?? '')) return { status: StatusCodes.NOT_IMPLEMENTED };
+    return super.onInvokeActivity(context);
+  }
+
   /** The "Search KB" message extension: compose-box queries answered from the knowledge base. */
   protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    // The invoke's value comes from the request as it is; TeamsActivityHandler answers this error with a 400.
+    if (!query || typeof query !== 'object') throw new Error('BadRequest');
     return searchKnowledgeExtension(this.knowledge, query);
   }
 
@@ -88,7 +128,8 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
  * - a card button that "says" something submits `{ text }` as the value (Web Chat, Emulator).
  */
 export function normalizeIncomingMessage(activity: Activity): void {
-  if (typeof activity.value === 'string') {
+  // Card submit values are a few dozen characters; a long string is kept as text rather than parsed.
+  if (typeof activity.value === 'string' && activity.value.length <= MAX_PARSED_VALUE_LENGTH) {
     try {
       const parsed: unknown = JSON.parse(activity.value);
       if (parsed && typeof parsed === 'object') activity.value = parsed;
@@ -96,13 +137,25 @@ export function normalizeIncomingMessage(activity: Activity): void {
       // A plain string value is kept as it is.
     }
   }
-  if (activity.type === ActivityTypes.Message && activity.entities?.length && activity.recipient) {
-    TurnContext.removeRecipientMention(activity);
-  }
-  let text = (activity.text ?? '').replace(/<at>[\s\S]*?<\/at>/gi, ' ');
+  if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') activity.text = withoutRecipientMention(activity);
+  let text = (typeof activity.text === 'string' ? activity.text : '').replace(/<at>[\s\S]*?<\/at>/gi, ' ');
   const value = activity.value as { text?: unknown } | undefined;
   if (!text.trim() && value && typeof value === 'object' && typeof value.text === 'string') text = value.text;
-  activity.text = text.replace(/&nbsp;/g, ' ').trim();
+  activity.text = cleanUserText(text.replace(/&nbsp;/g, ' ')).trim();
+}
+
+// As TurnContext.removeRecipientMention, but entities come from the request as they are: one without
+// a type, text or mentioned id is skipped instead of failing the turn.
+function withoutRecipientMention(activity: Activity): string {
+  const text = activity.text;
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    const mention = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } | null };
+    if (typeof mention.type === 'string' && mention.type.toLowerCase() === 'mention' && typeof mention.text === 'string' && mention.text !== '' && botId !== undefined && mention.mentioned?.id === botId) {
+      return text.replace(mention.text, '');
+    }
+  }
+  return text;
 }
 
 function convertMarkdownForChannel(activity: Partial<Activity>, channelId: string | undefined): void {

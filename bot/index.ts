@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { KnowledgeError, loadKnowledgeBase } from '../knowledge';
 import { readConfig } from './config';
-import { jsonLogger } from './log';
+import { jsonLogger, routeConsoleToLog } from './log';
 import { startServer } from './server';
+import { closeOnSignals } from './shutdown';
 import { createStorage } from './storage/create-storage';
 import { describeStorage } from './storage/storage-config';
 
@@ -27,11 +28,11 @@ async function main(): Promise<void> {
   // Memory unless STORAGE=blob: then every instance shares state, and a restart loses nothing.
   const storage = createStorage(config.storage);
   jsonLogger('info', 'state storage', describeStorage(config.storage));
+  // From here on every stderr line is JSON, including what botbuilder prints about rejected tokens.
+  routeConsoleToLog(jsonLogger);
   const running = await startServer({ config, knowledge, storage, log: jsonLogger });
   console.log(`Exchange support bot ready at ${running.url}/api/messages (local chat: npm run chat)`);
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignals(running, { timeoutMs: config.shutdownTimeoutMs, log: jsonLogger });
 }
 
 main().catch((error: unknown) => {

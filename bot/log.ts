@@ -1,6 +1,9 @@
+import { format } from 'node:util';
+
 /**
  * Structured log lines (one JSON object per line) on stderr, so they can be shipped as they are.
- * Callers pass identifiers, never user text or secrets.
+ * Callers pass identifiers and sizes (conversation id, activity type, text length), never user text
+ * or secrets: a log is read by more people than the conversation was meant for.
  */
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -9,6 +12,30 @@ export type Logger = (level: LogLevel, message: string, fields?: Record<string, 
 export const jsonLogger: Logger = (level, message, fields = {}) => {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
 };
+
+/** Resolves once everything written to stderr so far has been handed to the operating system. */
+export function flushLog(): Promise<void> {
+  return new Promise((resolve) => process.stderr.write('', () => resolve()));
+}
+
+/** Longest library message kept in a log line; stacks of library errors can run to pages. */
+const MAX_CONSOLE_MESSAGE = 2000;
+
+/**
+ * Sends what libraries print with `console.error` / `console.warn` (botbuilder reports rejected
+ * tokens that way) through `logger` at `warn`, so every line the process writes to stderr is JSON.
+ * Returns a function that puts the console back.
+ */
+export function routeConsoleToLog(logger: Logger): () => void {
+  const { error, warn } = console;
+  const toLog = (...args: unknown[]) => logger('warn', 'console output', { detail: format(...args).slice(0, MAX_CONSOLE_MESSAGE) });
+  console.error = toLog;
+  console.warn = toLog;
+  return () => {
+    console.error = error;
+    console.warn = warn;
+  };
+}
 
 /** A logger that keeps lines in memory, for tests that assert on what was logged. */
 export function memoryLogger(): Logger & { lines: Array<{ level: LogLevel; message: string; fields: Record<string, unknown> }> } {

@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { MemoryStorage, type CloudAdapter, type Storage } from 'botbuilder';
-import { MainDialog } from '../dialogs/main-dialog';
 import type { KnowledgeBase } from '../knowledge';
-import { createAdapter } from './adapter';
-import { CardReplies } from './cards/card-replies';
+import { createAdapter, type ChannelTokenSource } from './adapter';
 import { isLocalMode, type BotConfig } from './config';
-import { ExchangeSupportBot } from './exchange-support-bot';
+import { createBot } from './create-bot';
+import { InFlightRequests } from './http/in-flight';
+import { messagesEndpoint } from './http/messages-endpoint';
 import { jsonLogger, type Logger } from './log';
-import { OptimisticConversationState, OptimisticUserState } from './storage/optimistic-bot-state';
-import { UnansweredQuestionLog } from './unanswered-question-log';
+import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
+import type { UnansweredQuestionLog } from './unanswered-question-log';
 import { serveLocalWebChat } from './webchat/local-web-chat';
 
 /** What {@link startServer} needs; storage and logger default to memory and JSON lines. */
@@ -18,6 +18,19 @@ export interface ServerOptions {
   knowledge: KnowledgeBase;
   storage?: Storage;
   log?: Logger;
+  /**
+   * Tests only: check channel tokens against this OpenID metadata (a loopback server) instead of the
+   * public Bot Framework's. Deliberately not a configuration setting.
+   */
+  channelTokenSource?: ChannelTokenSource;
+}
+
+/** How a {@link RunningServer.close} went. */
+export interface CloseResult {
+  /** True when every request in flight was answered before the timeout. */
+  finished: boolean;
+  /** Requests still running at the timeout, whose connections were then cut. */
+  abandoned: number;
 }
 
 /** A running bot server. */
@@ -27,8 +40,18 @@ export interface RunningServer {
   port: number;
   adapter: CloudAdapter;
   unanswered: UnansweredQuestionLog;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, turns away new requests on open ones (503), waits up to
+   * `timeoutMs` (default: the configured shutdown timeout) for requests in flight, then closes every
+   * connection. Calling it again returns the same result.
+   */
+  close(options?: { timeoutMs?: number }): Promise<CloseResult>;
 }
+
+// A client must deliver its whole request within these; slow uploads would otherwise hold sockets.
+// Turns themselves may take longer: Node's timers here cover receiving the request, not answering it.
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 20_000;
 
 /**
  * Wires storage, state, dialogs and the adapter into a restify server and starts listening:
@@ -39,22 +62,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, knowledge } = options;
   const log = options.log ?? jsonLogger;
   const storage = options.storage ?? new MemoryStorage();
-  // Saves carry the eTag they read, so instances sharing the storage never overwrite each other.
-  const conversationState = new OptimisticConversationState(storage);
-  const userState = new OptimisticUserState(storage);
-  const replies = new CardReplies(knowledge);
-  const unanswered = new UnansweredQuestionLog(storage, log);
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, unanswered), replies, knowledge, log);
-  const adapter = createAdapter(config, log);
+  const { bot, unanswered } = createBot(knowledge, storage, log);
+  const adapter = createAdapter(config, log, options.channelTokenSource);
+  if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
+  const inFlight = new InFlightRequests();
+  let draining = false;
   const server = restify.createServer({ name: 'exchange-support-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
 
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  // The endpoint reads and checks its body itself (size, type, JSON, activity fields), so no body parser.
+  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), log, inFlight, isDraining: () => draining }));
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', articles: knowledge.articles.length, rules: knowledge.rules.length });
+    // A load balancer stops sending traffic to an instance that is shutting down.
+    if (draining) res.send(503, { status: 'shutting down' }, { connection: 'close' });
+    else res.send(200, { status: 'ok', articles: knowledge.articles.length, rules: knowledge.rules.length });
     return next();
   });
   // The page talks to /api/messages without a token, which only works without an app id; a deployed
@@ -67,17 +90,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  log('info', 'bot listening', { url: `http://${host}:${port}`, localMode: config.microsoftAppId === '' });
+  log('info', 'bot listening', {
+    url: `http://${host}:${port}`,
+    localMode: isLocalMode(config),
+    rateLimitPerMinute: config.rateLimit.perMinute,
+    rateLimitBurst: config.rateLimit.burst,
+  });
+
+  let closing: Promise<CloseResult> | undefined;
+  const close = async (timeoutMs: number): Promise<CloseResult> => {
+    draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    log('info', 'server closing: no longer accepting connections', { inFlight: inFlight.count, timeoutMs });
+    const finished = await inFlight.whenIdle(timeoutMs);
+    const abandoned = inFlight.count;
+    // Idle keep-alive sockets, and those of requests that ran out of time, would hold close() open.
+    server.server.closeAllConnections();
+    await closed;
+    return { finished, abandoned };
+  };
   return {
     url: `http://${host}:${port}`,
     port,
     adapter,
     unanswered,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open.
-        server.server.closeAllConnections?.();
-      }),
+    close: (closeOptions = {}) => (closing ??= close(closeOptions.timeoutMs ?? config.shutdownTimeoutMs)),
   };
 }

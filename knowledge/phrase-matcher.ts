@@ -1,4 +1,4 @@
-import { tokenize, wordMatches, type Token } from './text-tokens';
+import { allowedTypos, tokenize, wordMatches, type Token } from './text-tokens';
 
 /** A phrase to look for, and what finding it means. */
 export interface PhraseEntry<T> {
@@ -27,7 +27,8 @@ interface CompiledEntry<T> {
 
 // Distinct words seen, each with the entries its first word may start; bounded so that indexing a
 // large corpus cannot grow it without limit.
-const CANDIDATE_CACHE_LIMIT = 50_000;
+const CANDIDATE_CACHE_LIMIT = 200_000;
+const NO_CANDIDATES: never[] = [];
 
 /**
  * Finds known phrases in free text, forgiving small typos, and resolves overlaps the way a reader
@@ -40,7 +41,8 @@ const CANDIDATE_CACHE_LIMIT = 50_000;
  */
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, CompiledEntry<T>[]>();
-  private readonly fuzzyEntries: CompiledEntry<T>[] = [];
+  /** Entries whose first word forgives typos, by that word's length (a typo changes it by at most 2). */
+  private readonly fuzzyByLength = new Map<number, CompiledEntry<T>[]>();
   private readonly candidateCache = new Map<string, CompiledEntry<T>[]>();
 
   constructor(entries: Iterable<PhraseEntry<T>>) {
@@ -53,17 +55,25 @@ export class PhraseMatcher<T> {
       const list = this.byFirstWord.get(first) ?? [];
       list.push(compiled);
       this.byFirstWord.set(first, list);
-      if (!entry.caseSensitive && words.some((w) => w.length >= 5)) this.fuzzyEntries.push(compiled);
+      if (!entry.caseSensitive && allowedTypos(first) > 0) {
+        const sameLength = this.fuzzyByLength.get(first.length) ?? [];
+        sameLength.push(compiled);
+        this.fuzzyByLength.set(first.length, sameLength);
+      }
     }
   }
 
-  /** All non-overlapping phrase matches in `text`, in text order. */
-  find(text: string | Token[]): PhraseMatch<T>[] {
+  /**
+   * All non-overlapping phrase matches in `text`, in text order. With `exact`, words must be spelt
+   * as in the phrase (for edited text such as articles, where a near-miss is another word, not a typo).
+   */
+  find(text: string | Token[], options: { exact?: boolean } = {}): PhraseMatch<T>[] {
     const tokens = typeof text === 'string' ? tokenize(text) : text;
     const candidates: PhraseMatch<T>[] = [];
     for (let from = 0; from < tokens.length; from += 1) {
-      for (const compiled of this.candidatesAt(tokens[from]!.text)) {
-        if (this.matchesAt(tokens, from, compiled)) {
+      const word = tokens[from]!.text;
+      for (const compiled of options.exact ? (this.byFirstWord.get(word) ?? NO_CANDIDATES) : this.candidatesAt(word)) {
+        if (this.matchesAt(tokens, from, compiled, options.exact === true)) {
           candidates.push({ entry: compiled.entry, from, to: from + compiled.words.length });
         }
       }
@@ -87,20 +97,25 @@ export class PhraseMatcher<T> {
   private candidatesAt(word: string): CompiledEntry<T>[] {
     const cached = this.candidateCache.get(word);
     if (cached) return cached;
-    const exact = this.byFirstWord.get(word) ?? [];
-    // Fuzzy entries are few (a few hundred phrases), so scanning them once per distinct word is cheaper than an index.
-    const candidates = exact.concat(this.fuzzyEntries.filter((c) => c.words[0] !== word && wordMatches(word, c.words[0]!)));
+    let candidates: CompiledEntry<T>[] = this.byFirstWord.get(word) ?? NO_CANDIDATES;
+    // Fuzzy entries are few (a few hundred phrases), so scanning those of a similar length once per
+    // distinct word is cheaper than an index.
+    for (let length = word.length - 2; length <= word.length + 2; length += 1) {
+      for (const compiled of this.fuzzyByLength.get(length) ?? NO_CANDIDATES) {
+        if (compiled.words[0] !== word && wordMatches(word, compiled.words[0]!)) candidates = [...candidates, compiled];
+      }
+    }
     if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
     this.candidateCache.set(word, candidates);
     return candidates;
   }
 
-  private matchesAt(tokens: Token[], from: number, compiled: CompiledEntry<T>): boolean {
+  private matchesAt(tokens: Token[], from: number, compiled: CompiledEntry<T>, exact: boolean): boolean {
     if (from + compiled.words.length > tokens.length) return false;
     return compiled.words.every((word, i) => {
       const token = tokens[from + i]!;
       if (compiled.entry.caseSensitive) return compiled.rawWords[i] === token.raw;
-      return wordMatches(token.text, word);
+      return exact ? token.text === word : wordMatches(token.text, word);
     });
   }
 }

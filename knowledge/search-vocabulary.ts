@@ -14,10 +14,18 @@ const GENERIC_WORDS = new Set(
 create creates created creating add adds added adding build builds built go goes going`.split(/\s+/),
 );
 
+const genericTypos = new Map<string, boolean>();
+
 function isGeneric(word: string): boolean {
   if (GENERIC_WORDS.has(word)) return true;
-  for (const generic of GENERIC_WORDS) if (generic.length >= 6 && wordMatches(word, generic)) return true;
-  return false;
+  let generic = genericTypos.get(word);
+  if (generic === undefined) {
+    generic = false;
+    for (const known of GENERIC_WORDS) if (known.length >= 6 && wordMatches(word, known)) generic = true;
+    if (genericTypos.size >= 50_000) genericTypos.clear();
+    genericTypos.set(word, generic);
+  }
+  return generic;
 }
 
 /**
@@ -45,6 +53,7 @@ export interface QueryUnit {
  */
 export class SearchVocabulary {
   private readonly matcher: PhraseMatcher<string>;
+  private readonly stems = new Map<string, string>();
 
   constructor(groups: readonly SynonymGroup[]) {
     this.matcher = new PhraseMatcher(
@@ -54,9 +63,35 @@ export class SearchVocabulary {
     );
   }
 
-  /** Index and query terms of a text, in order: each word, followed by the concept of a phrase ending there. */
+  /**
+   * Index terms of a text, in order: each word, followed by the concept of a phrase ending there.
+   * The same terms as flattening {@link units} with generic words kept, without building the units
+   * (this runs over every word of every article when the index is built).
+   */
   terms(text: string): string[] {
-    return this.units(text, { keepGeneric: true }).flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
+    const tokens = tokenize(stripMentions(text));
+    const terms: string[] = [];
+    let next = 0;
+    const addWord = (word: string) => {
+      if (!isStopWord(word)) terms.push(this.stem(word));
+    };
+    for (const match of this.matcher.find(tokens, { exact: true })) {
+      for (; next < match.from; next += 1) addWord(tokens[next]!.text);
+      const words = new Set<string>();
+      for (let i = match.from; i < match.to; i += 1) if (!isStopWord(tokens[i]!.text)) words.add(this.stem(tokens[i]!.text));
+      terms.push(...words, CONCEPT_MARK + match.entry.payload);
+      next = match.to;
+    }
+    for (; next < tokens.length; next += 1) addWord(tokens[next]!.text);
+    return terms;
+  }
+
+  /**
+   * What a question is searched for: the terms of its units, without the generic words, which
+   * match nearly every article, carry almost no weight and would cost the most to look up.
+   */
+  queryTerms(text: string): string[] {
+    return this.units(text).flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
   }
 
   /**
@@ -76,12 +111,26 @@ export class SearchVocabulary {
       for (; next < match.from; next += 1) addWord(tokens[next]!.text);
       // The phrase's own words still go into the index (they may matter on their own), but the idea
       // is carried by the concept: "back up" must not count as a match for "back-end".
-      const words = tokens.slice(match.from, match.to).map((t) => t.text).filter((w) => !isStopWord(w)).map(stem);
+      const words = tokens
+        .slice(match.from, match.to)
+        .map((t) => t.text)
+        .filter((w) => !isStopWord(w) && (options.keepGeneric || !isGeneric(w)))
+        .map(stem);
       units.push({ terms: [CONCEPT_MARK + match.entry.payload], words: [...new Set(words)] });
       next = match.to;
     }
     for (; next < tokens.length; next += 1) addWord(tokens[next]!.text);
     return units;
+  }
+
+  /** {@link stem}, memoised: a corpus has far fewer distinct words than words. */
+  private stem(word: string): string {
+    let stemmed = this.stems.get(word);
+    if (stemmed === undefined) {
+      if (this.stems.size >= 100_000) this.stems.clear();
+      this.stems.set(word, (stemmed = stem(word)));
+    }
+    return stemmed;
   }
 }
 

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from './articles';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
-import { wordMatches } from './text-tokens';
+import { allowedTypos, wordMatches } from './text-tokens';
 
 /** One article found for a question. */
 export interface SearchHit {
@@ -95,13 +95,13 @@ export class KnowledgeSearch {
   search(question: string): SearchAnswer {
     const units = this.vocabulary.units(question);
     if (units.length === 0) return { related: [], hits: [] };
-    const results = this.index.search(question);
-    // A query word found as typed is a whole word: its prefix and typo matches ("fail" → "failover")
-    // are other words, not evidence of it. Every article holding a term is among the results.
-    const typed = new Set<string>();
-    for (const result of results) for (const term of Object.keys(result.match)) typed.add(term);
+    // Generic words ("exchange", "server") are left out of the query: they match nearly every
+    // article, weigh almost nothing, and would cost the most to look up.
+    const queryTerms = units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
+    const results = this.index.search(question, { tokenize: () => queryTerms });
+    const coverageOf = this.coverage(units, results);
     const hits = results
-      .map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: this.coverageOf(units, result, typed) }))
+      .map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(result) }))
       .filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
     const best = hits[0];
     if (!best) return { related: [], hits };
@@ -113,20 +113,47 @@ export class KnowledgeSearch {
     return { best, related, hits };
   }
 
-  /** Share of the question's units that a result matched, a body-only match counting {@link BODY_ONLY_WEIGHT}. */
-  private coverageOf(units: readonly QueryUnit[], result: SearchResult, typed: ReadonlySet<string>): number {
-    const evidence = new Map<string, number>();
-    for (const [term, fields] of Object.entries(result.match)) {
-      const weight = fields.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT;
-      for (const unit of units) {
-        for (const queryTerm of unit.terms) {
-          if ((evidence.get(queryTerm) ?? 0) >= weight) continue;
-          if (term === queryTerm || (!typed.has(queryTerm) && this.stands(term, queryTerm))) evidence.set(queryTerm, weight);
+  /**
+   * Share of the question's units that a result matched: a unit counts 1 when one of its terms is
+   * found in a topical field, {@link BODY_ONLY_WEIGHT} when only in the body.
+   */
+  private coverage(units: readonly QueryUnit[], results: readonly SearchResult[]): (result: SearchResult) => number {
+    const ideaTerms = [...new Set(units.flatMap((unit) => unit.terms))];
+    const unitSlots = units.map((unit) => unit.terms.map((term) => ideaTerms.indexOf(term)));
+    // A query word found as typed is a whole word: its prefix and typo matches ("fail" → "failover")
+    // are other words, not evidence of it. Every article holding a term is among the results.
+    const typed = new Set<string>();
+    for (const result of results) for (const term in result.match) typed.add(term);
+    // Index term → the idea terms it is evidence of (most results share the same few terms).
+    const evidenceOf = new Map<string, number[]>();
+    const slotsFor = (term: string) => {
+      let slots = evidenceOf.get(term);
+      if (!slots) {
+        slots = [];
+        for (const [slot, idea] of ideaTerms.entries()) {
+          if (term === idea || (!typed.has(idea) && this.stands(term, idea))) slots.push(slot);
         }
+        evidenceOf.set(term, slots);
       }
-    }
-    const covered = units.reduce((sum, unit) => sum + Math.max(...unit.terms.map((t) => evidence.get(t) ?? 0)), 0);
-    return covered / units.length;
+      return slots;
+    };
+    const evidence = new Float64Array(ideaTerms.length);
+    return (result) => {
+      evidence.fill(0);
+      for (const term in result.match) {
+        const slots = slotsFor(term);
+        if (slots.length === 0) continue;
+        const weight = result.match[term]!.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT;
+        for (const slot of slots) if (evidence[slot]! < weight) evidence[slot] = weight;
+      }
+      let covered = 0;
+      for (const slots of unitSlots) {
+        let best = 0;
+        for (const slot of slots) best = Math.max(best, evidence[slot]!);
+        covered += best;
+      }
+      return covered / units.length;
+    };
   }
 
   /** True when an index term found by MiniSearch is the query term, an extension of it (4+ letters), or a small typo of it. */
@@ -158,7 +185,8 @@ function indexOptions(vocabulary: SearchVocabulary, tuning: SearchTuning): Optio
       // Prefix matching helps half-typed words; short terms are acronyms and must match exactly, and
       // concept tokens are exact by nature.
       prefix: (term) => term.length >= 4 && !/\d/.test(term) && !term.startsWith(CONCEPT_MARK),
-      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !term.startsWith(CONCEPT_MARK) ? 0.2 : false),
+      // Typos forgiven as everywhere else (allowedTypos): one from 5 letters, two from 9, none with digits.
+      fuzzy: (term) => (term.startsWith(CONCEPT_MARK) ? false : allowedTypos(term) || false),
     },
   };
 }

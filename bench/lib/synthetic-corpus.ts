@@ -53,6 +53,7 @@ export class CorpusGenerator {
   private readonly keywordPool: string[];
   /** The current article's subject: our content word → its replacement (or itself). */
   private subject = new Map<string, string>();
+  private readonly stems = new Map<string, string>();
 
   /** @param texts the real articles' text, one string per title/summary/section */
   constructor(texts: readonly string[], keywordPool: readonly string[], seed = 837852) {
@@ -126,7 +127,7 @@ export class CorpusGenerator {
     const words: string[] = [];
     let word = this.pick(this.starts);
     while (words.length < length) {
-      words.push(this.inSubject(word.replace(/[.!?:;,()"*]+$|^[("*]+/g, '')));
+      words.push(this.inSubject(this.bare(word)));
       const followers = this.next.get(word);
       word = followers ? this.pick(followers) : this.pick(this.starts);
       if (word === '.') word = this.pick(this.starts);
@@ -134,11 +135,21 @@ export class CorpusGenerator {
     return `${words.join(' ')}.`;
   }
 
+  private readonly bareWords = new Map<string, string>();
+
+  /** The word without surrounding punctuation. */
+  private bare(word: string): string {
+    let bare = this.bareWords.get(word);
+    if (bare === undefined) this.bareWords.set(word, (bare = word.replace(/[.!?:;,()"*]+$|^[("*]+/g, '')));
+    return bare;
+  }
+
   private inSubject(word: string): string {
     const lower = word.toLowerCase();
     if (lower === '' || SHARED_WORDS.has(lower)) return word;
     // Inflections share one decision: "cluster", "clusters" and "clustered" stay or go together.
-    const key = stem(lower);
+    let key = this.stems.get(lower);
+    if (key === undefined) this.stems.set(lower, (key = stem(lower)));
     let replacement = this.subject.get(key);
     if (replacement === undefined) {
       replacement = this.random() < KEEP_OURS ? word : this.zipfTerm();
@@ -163,8 +174,9 @@ export class CorpusGenerator {
     const kind = i % 10;
     if (kind === 0) return `0x${(0x80040000 + i * 7919).toString(16)}`;
     if (kind === 1) return `KB${String(200000 + ((i * 104729) % 700000)).padStart(6, '0')}`;
-    const syllables = ['ex', 'ch', 'an', 'ge', 'ser', 'ver', 'clu', 'ster', 'mail', 'box', 'lo', 'ad', 'ba', 'lan', 'cing', 'no', 'de',
-      'fail', 'o', 'ver', 'quo', 'rum', 'dis', 'k', 'st', 'ore', 'gro', 'up', 'rep', 'li', 'ca', 'tion', 'pro', 'to', 'col', 'in', 'dex'];
+    // Pseudo-words from neutral syllables, so that they are not accidental prefixes or typos of ours.
+    const syllables = ['ka', 'ro', 'vi', 'mu', 'zen', 'dor', 'li', 'pe', 'zu', 'tam', 'qui', 'bo', 'ne', 'gal', 'fi', 'wy', 'jo', 'hur', 'sa', 'yel',
+      'ki', 'pol', 'dra', 'mi', 'tov', 'ush', 'ax', 'bel', 'cor', 'fen'];
     let n = i;
     let term = '';
     do {

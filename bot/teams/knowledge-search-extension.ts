@@ -11,6 +11,7 @@ import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
 // Teams asks for 25 results a page (queryOptions.count); a missing or larger count gets 25.
 const PAGE_SIZE = 25;
 const PREVIEW_TEXT_LENGTH = 140;
+const MAX_QUERY_LENGTH = 500;
 
 /**
  * Answers the "Search KB" message extension: what the user types in the compose box goes through
@@ -39,11 +40,12 @@ export function searchKnowledgeExtension(kb: KnowledgeBase, query: MessagingExte
 }
 
 function queryText(query: MessagingExtensionQuery): string {
-  const parameters = query.parameters ?? [];
+  const parameters = (Array.isArray(query.parameters) ? query.parameters : []).filter((p) => typeof p === 'object' && p !== null);
   // Teams sends `initialRun` (and no search text) when the command opens with initialRun enabled.
   if (parameters.some((p) => p.name === 'initialRun')) return '';
   const value: unknown = parameters.find((p) => p.name === SEARCH_KB_PARAMETER)?.value;
-  return typeof value === 'string' ? value.trim() : '';
+  // The compose box holds a few words; a huge query would only make the fuzzy search slow.
+  return typeof value === 'string' ? value.trim().slice(0, MAX_QUERY_LENGTH) : '';
 }
 
 /** One result: the card inserted into the conversation, with a compact preview for the result list. */

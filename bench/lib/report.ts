@@ -1,0 +1,317 @@
+import type { QualityResult } from '../quality';
+import type { SpeedSize } from '../speed';
+import type { StartupFigures } from '../startup';
+import type { TurnComparison } from '../turns';
+import type { VerdictFigures } from '../verdicts';
+import type { Machine } from './machine';
+
+/** Everything one `npm run bench` measured (bench/results/results.json). */
+export interface BenchResults {
+  machine: Machine;
+  durationSeconds: number;
+  /** 1-minute load average at the end of the run. */
+  loadAverageAfter?: number;
+  settings: Record<string, unknown>;
+  quality?: QualityResult[];
+  verdicts?: VerdictFigures;
+  speed?: SpeedSize[];
+  turns?: TurnComparison[];
+  startup?: StartupFigures;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+  why?: string;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const ratio = (x: number | undefined) => (x === undefined ? '' : `${x.toFixed(2)}×`);
+
+/** The issue's targets against the figures, each with the reason where it is missed. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const quality = results.quality ?? [];
+  const bot = (set: string) => quality.find((r) => r.set === set && r.engine === 'bot');
+  const holdout = bot('holdout');
+  const tuning = bot('tuning');
+  if (holdout && tuning) {
+    const h = holdout.figures;
+    const t = tuning.figures;
+    const refusals = holdout.misses.filter((m) => m.got === null && m.expected !== null).length;
+    const wrongOnes = holdout.misses.filter((m) => m.got !== null && m.expected !== null).length;
+    const qualityWhy =
+      `on the held-out set ${refusals} answerable question(s) were refused and ${wrongOnes} answered with another article ` +
+      '(listed under "Answer quality"). The refusals are questions padded with words no article uses ("summary please", "overview", ' +
+      '"any issue", "what is the difference"): every content word counts as one idea, so the share of ideas an article covers ' +
+      'falls under the 0.55 threshold. Tuning on the tuning set (which reaches the target) did not carry over: the held-out ' +
+      'figure is what a new question can expect. Fixing this needs a fresh held-out set before any further tuning, or the ' +
+      'held-out figure stops being honest.';
+    checks.push({
+      target: 'top-1 ≥ 0.95 (held-out questions)',
+      measured: `${f3(h.top1)} held-out (${f3(t.top1)} on the tuning set)`,
+      met: h.top1 >= 0.95,
+      ...(h.top1 >= 0.95 ? {} : { why: qualityWhy }),
+    });
+    checks.push({
+      target: 'top-3 ≥ 0.99 (held-out questions)',
+      measured: `${f3(h.top3)} held-out (${f3(t.top3)} on the tuning set)`,
+      met: h.top3 >= 0.99,
+      ...(h.top3 >= 0.99 ? {} : { why: 'a refused question has no top 3 at all, so every false refusal above also costs top-3.' }),
+    });
+    const answered = holdout.misses.filter((m) => m.expected === null);
+    checks.push({
+      target: 'no-answer questions refused (held-out and tuning)',
+      measured: `${h.refused}/${h.noAnswer} held-out, ${t.refused}/${t.noAnswer} tuning set`,
+      met: h.refused === h.noAnswer && t.refused === t.noAnswer,
+      ...(h.refused === h.noAnswer && t.refused === t.noAnswer
+        ? {}
+        : {
+            why: `answered anyway: ${answered.map((m) => `"${m.q}" → ${m.got}`).join('; ')}. The question shares enough of its words with an article (e.g. "servers", "replication") to pass the coverage threshold.`,
+          }),
+    });
+  }
+  const tenK = results.speed?.find((s) => s.articles === 10_000)?.rows.find((r) => r.engine === 'bot');
+  if (tenK) {
+    const flex = results.speed?.find((s) => s.articles === 10_000)?.rows.find((r) => r.engine === 'flexsearch');
+    const met = tenK.p50Ms < 1;
+    checks.push({
+      target: 'search p50 < 1 ms at 10k articles',
+      measured: `${ms(tenK.p50Ms)} ms (p99 ${ms(tenK.p99Ms)} ms)`,
+      met,
+      ...(met
+        ? {}
+        : {
+            why:
+              'MiniSearch answers an OR query by scoring every article that contains any query word, and then the bot computes the ' +
+              'coverage of each of those articles. Our questions contain words such as "not", "two", "node" or "cluster" that occur ' +
+              'in a large share of a corpus shaped like ours, so a typical question touches thousands of the 10,000 articles. ' +
+              `Leaving generic words out of the query and memoising the coverage halved the time, but the floor is MiniSearch's own scoring pass. ` +
+              (flex ? `FlexSearch, which keeps pre-ranked lists and stops early, takes ${ms(flex.p50Ms)} ms on the same corpus and queries. ` : '') +
+              'Meeting 1 ms would need top-k pruning (WAND/MaxScore) over the posting lists, which MiniSearch does not offer, or a different ' +
+              'engine with our vocabulary and coverage rule on top. At the size of our knowledge base (7 articles) a search takes well under a millisecond.',
+          }),
+    });
+  }
+  for (const turn of results.turns ?? []) {
+    const throughputMet = turn.throughputRatio >= 0.8;
+    checks.push({
+      target: `${turn.label}: throughput ≥ 0.8× echo`,
+      measured: `${turn.throughputRatio.toFixed(2)}× (${turn.bot.requestsPerSecond} vs ${turn.echo.requestsPerSecond} req/s)`,
+      met: throughputMet,
+      ...(throughputMet
+        ? {}
+        : {
+            why:
+              'each turn of the support bot reads and writes conversation and user state, runs the dialog stack, searches or decides, ' +
+              'and renders an Adaptive Card, where the echo bot sends one text activity; on a 2-core machine the load generator and ' +
+              'the server share the CPU, so the extra work per turn shows up directly as lower throughput.',
+          }),
+    });
+    const p99Met = turn.p99Ratio <= 2;
+    checks.push({
+      target: `${turn.label}: p99 ≤ 2× echo`,
+      measured: `${turn.p99Ratio.toFixed(2)}× (${turn.bot.p99Ms} vs ${turn.echo.p99Ms} ms)`,
+      met: p99Met,
+      ...(p99Met ? {} : { why: 'the same extra work per turn as above, queued behind 10 concurrent connections.' }),
+    });
+  }
+  const prebuilt = results.startup?.variants.find((v) => v.variant === 'prebuilt index' && v.articles < 100);
+  if (prebuilt) {
+    checks.push({
+      target: 'start-up to /healthz ready < 1.5 s (prebuilt index)',
+      measured: `${ms(prebuilt.medianMs)} ms median of ${prebuilt.runs.length}`,
+      met: prebuilt.medianMs < 1500,
+      ...(prebuilt.medianMs < 1500 ? {} : { why: 'most of the time is loading Node modules (botbuilder) and validating the rules table (504 combinations), not the index.' }),
+    });
+  }
+  return checks;
+}
+
+/** The Markdown summary (bench/results/summary.md). */
+export function summaryMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const lines: string[] = [];
+  const table = (header: string[], rows: Array<Array<string | number>>) => {
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
+  };
+  lines.push(
+    '# Benchmark results',
+    '',
+    `Produced by \`npm run bench\` (bench/run.ts) on ${m.date.slice(0, 10)} (${m.date}), ${m.cores} cores (${m.cpu}), ` +
+      `${m.memoryGB} GB RAM, Node ${m.node}, ${m.platform}; commit ${m.commit}${m.dirty ? ' plus uncommitted changes' : ''}. ` +
+      `The whole run took ${Math.round(results.durationSeconds)} s; 1-minute load average ${m.loadAverage} at the start and ` +
+      `${results.loadAverageAfter ?? '?'} at the end (the benchmarks themselves keep one or two cores busy; a start figure well above 0 means ` +
+      'other work was sharing the machine). Raw figures: [results.json](results.json).',
+    '',
+    '## Targets',
+    '',
+  );
+  const checks = checkTargets(results);
+  table(
+    ['target', 'measured', 'met'],
+    checks.map((c) => [c.target, c.measured, c.met ? 'yes' : '**MISSED**']),
+  );
+  const missed = checks.filter((c) => !c.met);
+  if (missed.length > 0) {
+    lines.push('### Why the missed targets are missed', '');
+    for (const c of missed) lines.push(`- **${c.target}**: ${c.why ?? ''}`);
+    lines.push('');
+  }
+
+  if (results.quality) {
+    lines.push(
+      '## Answer quality',
+      '',
+      'Labelled questions as admins type them (paraphrases, typos, acronyms, Teams `<at>` mentions, and questions the knowledge base',
+      'cannot answer). **Held-out** (`bench/questions-holdout.yaml`, 82 questions) was written from the articles before any ranking',
+      'output was seen and was never tuned on: its figures are the real ones. The **tuning set** (`test/fixtures/search-questions.yaml`,',
+      '110 questions) is the one the search was tuned on (stop words, generic words, synonyms, stemming, field boosts), so its figures',
+      'are optimistic. top-1/top-3/MRR are over the answerable questions (an article listed under `also` counts); "refused" counts the',
+      'no-answer questions with no answer given. The baselines index the same five fields of the same seven articles on their',
+      'defaults; they cannot decline, so for them "refused" means "nothing found". All engines get the text with `<at>` mentions removed.',
+      '',
+    );
+    for (const set of ['holdout', 'tuning']) {
+      const rows = results.quality.filter((r) => r.set === set);
+      if (rows.length === 0) continue;
+      lines.push(`### ${rows[0]!.label}`, '');
+      table(
+        ['engine', 'top-1', 'top-3', 'MRR', 'no-answer refused', 'answerable but refused'],
+        rows.map((r) => [r.engineLabel, f3(r.figures.top1), f3(r.figures.top3), f3(r.figures.mrr), `${r.figures.refused}/${r.figures.noAnswer}`, r.figures.falseRefusals]),
+      );
+      const bot = rows.find((r) => r.engine === 'bot');
+      if (bot && bot.misses.length > 0) {
+        lines.push(`The bot's misses on this set:`, '');
+        for (const miss of bot.misses) lines.push(`- "${miss.q}": expected ${miss.expected ?? 'a refusal'}, got ${miss.got ?? 'a refusal'}`);
+        lines.push('');
+      }
+    }
+    lines.push(
+      'Before this tuning (commit d98ec17, same sets): held-out top-1 0.900, top-3 0.929, MRR 0.914, 11/12 refused, 5 false refusals;',
+      'tuning set top-1 0.887, top-3 0.938, MRR 0.912, 12/13 refused, 5 false refusals. The tuning lifted the tuning set and left the',
+      'held-out top-1 where it was, which is why the held-out figure is the one to trust.',
+      '',
+    );
+  }
+
+  if (results.verdicts) {
+    const v = results.verdicts;
+    lines.push(
+      '## Guided check: verdicts from one-sentence questions',
+      '',
+      `\`bench/verdict-questions.yaml\`: ${v.questions} support questions with the verdict the rules table should reach and the answers a user`,
+      'would type if asked. Each goes through `routeMessage` (after the mention removal the bot applies) and `kb.nextStep`, answering',
+      'follow-up questions with the labelled text read as the check reads typed answers.',
+      '',
+      `**Verdict accuracy ${v.correct}/${v.questions} = ${f3(v.accuracy)}**; ${v.decidedAtOnce} decided from the sentence alone, ${v.followUps} follow-up questions in all.`,
+      '',
+    );
+    table(
+      ['expected verdict', 'questions', 'correct'],
+      Object.entries(v.byVerdict).map(([verdict, x]) => [verdict, x.questions, x.correct]),
+    );
+    const misses = v.outcomes.filter((o) => !o.correct);
+    if (misses.length > 0) {
+      lines.push('Misses:', '');
+      for (const o of misses) lines.push(`- "${o.q}": expected ${o.expected}, got ${o.got}`);
+      lines.push('');
+    }
+  }
+
+  if (results.speed) {
+    lines.push(
+      '## Search speed and scale',
+      '',
+      'Synthetic corpora shaped like ours (bench/lib/synthetic-corpus.ts: same fields and lengths, about 400 words an article, text',
+      'from a bigram model of our articles, each article with its own subject so a specific term such as "MSCS" occurs in a minority',
+      'of articles; seeded, identical in every run). Each engine runs in its own process. Build = indexing the articles; heap = heap',
+      'held by the index after a full GC; index = serialized size (MiniSearch `toJSON`, Lunr `toJSON`, FlexSearch `export`); load =',
+      'rebuilding a queryable index from it (MiniSearch `loadJSON`, `lunr.Index.load`, FlexSearch `import`); p50/p99 = latency of',
+      `one question (every labelled question, repeated for ${String(results.settings.queryBudgetMs ?? '')} ms after a warm-up pass). "× bot" is the engine's figure divided by`,
+      "the bot's at the same size (below 1 = smaller or faster than the bot).",
+      '',
+    );
+    for (const size of results.speed) {
+      lines.push(`### ${size.articles.toLocaleString('en-US')} articles (${(size.words / 1e6).toFixed(1)} M words)`, '');
+      table(
+        ['engine', 'build s', 'heap MB', 'index MB', 'load ms', 'p50 ms', 'p99 ms', 'queries', 'p50 × bot', 'build × bot', 'heap × bot'],
+        size.rows.map((r) => [
+          r.label,
+          (r.buildMs / 1000).toFixed(2),
+          r.heapMB.toFixed(0),
+          r.serializedMB.toFixed(1),
+          r.loadMs.toFixed(0),
+          ms(r.p50Ms),
+          ms(r.p99Ms),
+          r.queries,
+          ratio(r.vsBot?.p50),
+          ratio(r.vsBot?.build),
+          ratio(r.vsBot?.heap),
+        ]),
+      );
+      for (const [engine, reason] of Object.entries(size.skipped)) lines.push(`- ${engine}: ${reason}.`);
+      if (Object.keys(size.skipped).length > 0) lines.push('');
+    }
+    lines.push(
+      'The bot\'s search is MiniSearch plus our vocabulary (phrase and typo matching at index and query time), prefix and fuzzy',
+      'matching, and the coverage rule that decides whether to answer; the plain-MiniSearch row shows what that costs. Lunr and',
+      'FlexSearch rank differently (see answer quality: FlexSearch with `suggest` ranks far worse on our questions).',
+      '',
+    );
+  }
+
+  if (results.turns) {
+    lines.push(
+      '## Turn speed',
+      '',
+      `autocannon, ${String(results.settings.turnConnections)} connections, ${String(results.settings.turnSeconds)} s per run after a ${String(results.settings.turnWarmupSeconds)} s warm-up, against`,
+      '`POST /api/messages` on loopback with `deliveryMode: expectReplies` (the replies come back in the response). The bot is',
+      '`node dist/bot/index.js` (in-memory state, local mode); the echo bot (bench/echo-bot.ts) uses the same botbuilder',
+      'CloudAdapter and restify set-up and is started the same way, and sends the same messages. Each connection starts a new',
+      'conversation whenever it starts its sequence over.',
+      '',
+    );
+    table(
+      ['scenario', 'bot req/s', 'echo req/s', 'throughput × echo', 'bot p50 ms', 'echo p50 ms', 'bot p99 ms', 'echo p99 ms', 'p99 × echo', 'errors / non-2xx'],
+      results.turns.map((t) => [
+        t.label,
+        t.bot.requestsPerSecond,
+        t.echo.requestsPerSecond,
+        ratio(t.throughputRatio),
+        t.bot.p50Ms,
+        t.echo.p50Ms,
+        t.bot.p99Ms,
+        t.echo.p99Ms,
+        ratio(t.p99Ratio),
+        `${t.bot.errors + t.echo.errors} / ${t.bot.non2xx + t.echo.non2xx}`,
+      ]),
+    );
+  }
+
+  if (results.startup) {
+    lines.push(
+      '## Start-up',
+      '',
+      'Wall time from spawning `node dist/bot/index.js` (what `npm start` runs after building) to the first 200 from `GET /healthz`',
+      '(polled every 5 ms), median of the runs after one uncounted warm-up. "prebuilt index" follows `npm run kb:build`; "built at',
+      'start" has no index file; "stale" edits an article after kb:build (the bot must rebuild and log why). Validation always runs.',
+      '',
+    );
+    table(
+      ['knowledge', 'articles', 'variant', 'median ms', 'min ms', 'max ms', 'log line'],
+      results.startup.variants.map((v) => [v.knowledge, v.articles, v.variant, ms(v.medianMs), ms(v.minMs), ms(v.maxMs), v.logLine]),
+    );
+    lines.push(
+      `\`npm run kb:build\` itself: ${Object.entries(results.startup.kbBuildMs)
+        .map(([k, v]) => `${k} ${ms(v)} ms`)
+        .join(', ')}.`,
+      '',
+    );
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

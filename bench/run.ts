@@ -1,0 +1,75 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { runQuality } from './quality';
+import { machine } from './lib/machine';
+import { RESULTS_DIR } from './lib/paths';
+import { stopAll } from './lib/processes';
+import { checkTargets, summaryMarkdown, type BenchResults } from './lib/report';
+import { DEFAULT_SPEED_PLAN, runSpeed, type SpeedPlan } from './speed';
+import { runStartup } from './startup';
+import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
+import { runVerdicts } from './verdicts';
+
+/**
+ * `npm run bench`: answer quality, verdicts, search speed and scale, turn speed and start-up, in one
+ * run, written to bench/results/results.json and bench/results/summary.md.
+ *
+ * Options (after `npm run bench --`): `--quick` (1k articles only, 3 s turns, 2 start-up runs; for
+ * trying the harness, not for the committed results), `--only quality,speed,turns,startup`.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const onlyArg = args.find((a) => a.startsWith('--only'));
+  const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1] ?? '').split(',')) : undefined;
+  const wanted = (section: string) => !only || only.has(section);
+  const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+  const started = performance.now();
+
+  const speedPlan: SpeedPlan[] = quick ? DEFAULT_SPEED_PLAN.slice(0, 1) : DEFAULT_SPEED_PLAN;
+  const turnOptions = quick ? { ...DEFAULT_TURN_OPTIONS, durationSeconds: 3, warmupSeconds: 1 } : DEFAULT_TURN_OPTIONS;
+  const queryBudgetMs = quick ? 1000 : 3000;
+  const startupRuns = quick ? 2 : 5;
+  const results: BenchResults = {
+    machine: machine(),
+    durationSeconds: 0,
+    settings: {
+      quick,
+      queryBudgetMs,
+      turnConnections: turnOptions.connections,
+      turnSeconds: turnOptions.durationSeconds,
+      turnWarmupSeconds: turnOptions.warmupSeconds,
+      startupRuns,
+      speedSizes: speedPlan.map((p) => p.articles),
+    },
+  };
+  log(`machine: ${results.machine.cores} cores, ${results.machine.cpu}, Node ${results.machine.node}, load average ${results.machine.loadAverage}`);
+
+  if (wanted('quality')) {
+    results.quality = runQuality();
+    for (const r of results.quality) log(`quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, refused ${r.figures.refused}/${r.figures.noAnswer}`);
+    results.verdicts = runVerdicts();
+    log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}`);
+  }
+  // Turns and start-up first: they are short and sensitive to a machine still busy with big corpora.
+  if (wanted('turns')) results.turns = await runTurns(turnOptions, log);
+  if (wanted('startup')) results.startup = await runStartup(startupRuns, 1000, log);
+  if (wanted('speed')) results.speed = await runSpeed(speedPlan, queryBudgetMs, log);
+
+  results.durationSeconds = (performance.now() - started) / 1000;
+  results.loadAverageAfter = Math.round(loadavg()[0]! * 100) / 100;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const suffix = quick || only ? '.partial' : '';
+  writeFileSync(join(RESULTS_DIR, `results${suffix}.json`), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(join(RESULTS_DIR, `summary${suffix}.md`), summaryMarkdown(results));
+  for (const check of checkTargets(results)) log(`${check.met ? 'met   ' : 'MISSED'} ${check.target}: ${check.measured}`);
+  log(`written: bench/results/results${suffix}.json and summary${suffix}.md`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(stopAll);

@@ -1,0 +1,113 @@
+import type { Request, Response } from 'restify';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { BotAdapter } from '../adapter';
+import type { Logger } from '../log';
+import { checkActivity } from './activity-check';
+import type { InFlightRequests } from './in-flight';
+import { readJsonBody } from './json-body';
+
+/** What the `POST /api/messages` handler works with. */
+export interface MessagesEndpointOptions {
+  adapter: BotAdapter;
+  /** The bot's turn. */
+  logic: (context: TurnContext) => Promise<void>;
+  log: Logger;
+  inFlight: InFlightRequests;
+  /** True once the server is shutting down: new requests are turned away. */
+  isDraining: () => boolean;
+}
+
+/** The body of every error answer, in the Bot Framework's ErrorResponse shape. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+// Ids come from the request; before authentication they are whatever the sender made up.
+const MAX_LOGGED_ID = 200;
+
+/**
+ * `POST /api/messages`: body → activity → authentication → turn, each failure answered with its own
+ * status and a JSON {@link ErrorBody} that never carries a stack or a library message:
+ *
+ * - 415 not `application/json` (UTF-8); 413 body over 256 KB; 400 not UTF-8, not JSON, nested too deep,
+ *   not an object, or an activity without `type`, `channelId`, `conversation.id`, `from.id`, an http(s)
+ *   `serviceUrl`, or with a field of the wrong type (the field is named);
+ * - 401 for any authentication failure (no header, malformed, expired, unknown key, wrong audience,
+ *   issuer, serviceUrl or channel), before any turn runs;
+ * - 503 while the server shuts down;
+ * - otherwise what the turn produced: 200 (with the replies for `expectReplies`), or an invoke's own
+ *   response; 500 only if the turn's own error handling failed.
+ *
+ * Every request is counted in flight until answered, so a shutdown can wait for it.
+ */
+export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
+  const { adapter, logic, log, inFlight, isDraining } = options;
+  return async (req, res) => {
+    if (isDraining()) {
+      sendError(res, 503, 'ServiceUnavailable', 'The bot is shutting down. Send the activity again.', undefined, { connection: 'close', 'retry-after': '5' });
+      return;
+    }
+    await inFlight.track(async () => {
+      const started = Date.now();
+      let activity: Activity | undefined;
+      try {
+        const body = await readJsonBody(req);
+        if (!body.ok) {
+          log('warn', 'request refused', { status: body.status, reason: body.message });
+          sendError(res, body.status, body.code, body.message, undefined, body.closeConnection ? { connection: 'close' } : {});
+          return;
+        }
+        const checked = checkActivity(body.value);
+        if (!checked.ok) {
+          log('warn', 'request refused', { status: 400, reason: checked.problem.message });
+          sendError(res, 400, 'BadRequest', checked.problem.message, checked.problem.field);
+          return;
+        }
+        activity = checked.activity;
+        let authentication;
+        try {
+          authentication = await adapter.authenticate(activity, authorizationHeader(req));
+        } catch (error) {
+          // The reason goes to the log only: telling a caller which check its token failed helps it forge the next one.
+          log('warn', 'request refused: authentication failed', { status: 401, ...ids(activity), reason: messageOf(error) });
+          sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
+          return;
+        }
+        const response = await adapter.runTurn(authentication, activity, logic);
+        const status = response?.status ?? 200;
+        if (isDraining()) res.setHeader('connection', 'close');
+        if (response?.body !== undefined) res.send(status, response.body);
+        else {
+          res.status(status);
+          res.end();
+        }
+        log('info', 'activity processed', { ...ids(activity), status, durationMs: Date.now() - started, textLength: activity.text?.length ?? 0 });
+      } catch (error) {
+        log('error', 'request failed', { ...(activity ? ids(activity) : {}), error: messageOf(error), stack: error instanceof Error ? error.stack : undefined });
+        if (!res.headersSent) sendError(res, 500, 'InternalServerError', 'The bot could not process this activity.');
+      }
+    });
+  };
+}
+
+function authorizationHeader(req: Request): string {
+  const header = req.headers.authorization;
+  return typeof header === 'string' ? header : '';
+}
+
+function ids(activity: Activity): Record<string, string | undefined> {
+  return {
+    conversationId: activity.conversation?.id?.slice(0, MAX_LOGGED_ID),
+    channelId: activity.channelId?.slice(0, MAX_LOGGED_ID),
+    activityType: activity.type?.slice(0, MAX_LOGGED_ID),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sendError(res: Response, status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}): void {
+  const body: ErrorBody = { error: { code, message, ...(field !== undefined ? { field } : {}) } };
+  res.send(status, body, headers);
+}

@@ -1,0 +1,111 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { RateLimitConfig } from './config';
+import type { Logger } from './log';
+
+/** What someone sending too fast reads instead of an answer. */
+export const SLOW_DOWN_MESSAGE =
+  "You're sending messages faster than I can answer them, so I skipped your last one. Please slow down: wait a few seconds and send it again.";
+
+/** What {@link ConversationRateLimiter.take} decided for one activity. */
+export type RateDecision = 'allow' | 'refuse-with-notice' | 'refuse';
+
+/** Options of a {@link ConversationRateLimiter}; `now` is for tests. */
+export interface RateLimiterOptions extends RateLimitConfig {
+  /** At most one "slow down" per conversation this often, so a flood does not get a flood of notices back. */
+  noticeIntervalMs?: number;
+  now?: () => number;
+}
+
+const DEFAULT_NOTICE_INTERVAL_MS = 10_000;
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+  noticeAt: number;
+}
+
+/**
+ * A token bucket per conversation: up to `burst` activities at once, refilled at `perMinute`. An
+ * activity over the limit is refused at once rather than queued, so a flooding client costs little
+ * and cannot hold up other conversations; the first refusal (then one per notice interval) tells
+ * the user to slow down.
+ *
+ * Memory stays bounded by the conversations active recently: a bucket that has refilled completely is
+ * indistinguishable from a new one and is dropped on the next sweep.
+ */
+export class ConversationRateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+  private readonly refillMs: number;
+  private readonly noticeIntervalMs: number;
+  private readonly now: () => number;
+  private lastSweep: number;
+
+  constructor(private readonly options: RateLimiterOptions) {
+    if (options.perMinute <= 0) throw new Error('A rate limiter needs perMinute > 0; leave it out to turn limiting off');
+    this.perMs = options.perMinute / 60_000;
+    this.refillMs = options.burst / this.perMs;
+    this.noticeIntervalMs = options.noticeIntervalMs ?? DEFAULT_NOTICE_INTERVAL_MS;
+    this.now = options.now ?? Date.now;
+    this.lastSweep = this.now();
+  }
+
+  /** Counts one activity of conversation `key` and says whether it may be processed. */
+  take(key: string): RateDecision {
+    const now = this.now();
+    this.sweep(now);
+    const bucket = this.buckets.get(key) ?? { tokens: this.options.burst, updatedAt: now, noticeAt: -Infinity };
+    bucket.tokens = Math.min(this.options.burst, bucket.tokens + (now - bucket.updatedAt) * this.perMs);
+    bucket.updatedAt = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 'allow';
+    }
+    if (now - bucket.noticeAt >= this.noticeIntervalMs) {
+      bucket.noticeAt = now;
+      return 'refuse-with-notice';
+    }
+    return 'refuse';
+  }
+
+  /** Conversations currently tracked. */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < this.refillMs) return;
+    this.lastSweep = now;
+    for (const [key, bucket] of this.buckets) {
+      const full = bucket.tokens + (now - bucket.updatedAt) * this.perMs >= this.options.burst;
+      if (full && now - bucket.noticeAt >= this.noticeIntervalMs) this.buckets.delete(key);
+    }
+  }
+}
+
+/**
+ * Bot Framework middleware that applies a {@link ConversationRateLimiter} to messages before the
+ * bot runs: a refused message never reaches the dialogs or the state storage, and gets
+ * {@link SLOW_DOWN_MESSAGE} (once per notice interval, then nothing).
+ *
+ * Only messages count. They are what runs the dialogs and reads and writes state. Message-extension
+ * queries are sent by Teams at each pause in typing, for a whole channel under one conversation id,
+ * and are an in-memory search; other activities (members joining, reactions) come from the channel
+ * itself, not from someone typing.
+ */
+export function rateLimitMiddleware(limiter: ConversationRateLimiter, log: Logger): Middleware {
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+      const conversationId = context.activity.conversation?.id;
+      if (context.activity.type !== ActivityTypes.Message || !conversationId) return next();
+      const decision = limiter.take(conversationId);
+      if (decision === 'allow') return next();
+      if (decision === 'refuse-with-notice') {
+        // One line per notice rather than per refusal: a flood must not flood the log either.
+        log('warn', 'rate limit: conversation is sending messages too fast; refusing them', { conversationId });
+        await context.sendActivity(SLOW_DOWN_MESSAGE);
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { strict as assert } from 'node:assert';
+import type { Activity } from 'botbuilder';
+import { VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
+
+type Node = Record<string, unknown>;
+
+/** Every element of a reply's cards, depth first. */
+function cardNodes(reply: Partial<Activity>): Node[] {
+  const out: Node[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Node;
+    out.push(element);
+    for (const key of ['body', 'items', 'columns', 'inlines', 'actions']) walk(element[key]);
+  };
+  for (const attachment of reply.attachments ?? []) walk(attachment.content);
+  return out;
+}
+
+/** Text a channel interprets as Markdown or HTML: message text, summary, TextBlocks, facts, button titles. */
+export function interpretedTexts(reply: Partial<Activity>): string[] {
+  const texts = [reply.text, reply.summary].filter((t): t is string => typeof t === 'string');
+  for (const node of cardNodes(reply)) {
+    if (node.type === 'TextBlock' && typeof node.text === 'string') texts.push(node.text);
+    if (typeof node.title === 'string') texts.push(node.title);
+    if (node.type === 'FactSet') for (const fact of node.facts as Array<{ title: string; value: string }>) texts.push(fact.title, fact.value);
+  }
+  return texts;
+}
+
+/** The buttons of a reply's cards with the data they submit. */
+export function buttons(reply: Partial<Activity>): Array<{ title: string; data: Node }> {
+  return cardNodes(reply)
+    .filter((node) => node.type === 'Action.Submit')
+    .map((node) => ({ title: String(node.title), data: (node.data ?? {}) as Node }));
+}
+
+/** A guided-check question card: which dimension it asks, whether it is the retry, and the facts it shows as known. */
+export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimension: string; retry: boolean; known: Facts } | undefined {
+  const blocks = cardNodes(reply).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+  const retry = blocks[0]?.startsWith("Sorry, I didn't recognise") ?? false;
+  const heading = retry ? blocks[1] : blocks[0];
+  const dimension = kb.dimensions.find((d) => d.question === heading);
+  if (!dimension) return undefined;
+  const factSet = cardNodes(reply).find((n) => n.type === 'FactSet');
+  return { dimension: dimension.id, retry, known: factSet ? factsFromLabels(factSet.facts as Array<{ title: string; value: string }>, kb) : {} };
+}
+
+/** A verdict card: its label and the facts its triage summary lists. */
+export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts } | undefined {
+  const nodes = cardNodes(reply);
+  const label = nodes.find((n) => n.type === 'TextBlock')?.text;
+  if (typeof label !== 'string' || !Object.values(VERDICT_LABELS).includes(label)) return undefined;
+  const summary = nodes.find((n) => n.type === 'TextRun' && String(n.text).startsWith('Exchange support check: '));
+  assert.ok(summary, `verdict "${label}" without a triage summary`);
+  const lines = String(summary.text).split('\n');
+  assert.equal(lines[0], `Exchange support check: ${label}`, 'the summary repeats the card\'s verdict');
+  const pairs = lines.slice(1).flatMap((line) => {
+    const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
+    return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];
+  });
+  return { label, facts: factsFromLabels(pairs.filter((p) => !p.value.startsWith('not asked')), kb) };
+}
+
+function factsFromLabels(pairs: ReadonlyArray<{ title: string; value: string }>, kb: KnowledgeBase): Facts {
+  const facts: Record<string, string> = {};
+  for (const { title, value } of pairs) {
+    const dimension = kb.dimensions.find((d) => d.label === title);
+    assert.ok(dimension, `a fact shown under an unknown label "${title}"`);
+    const known = dimension.values.find((v) => v.label === value);
+    assert.ok(known, `"${title}" shown with an unknown value "${value}"`);
+    facts[dimension.id] = known.id;
+  }
+  return facts;
+}
+
+/** Where a conversation's stored dialog state says it is: idle, or waiting for the answer to `asked` with `known` facts. */
+export interface CheckPosition {
+  asked?: string;
+  known: Facts;
+}
+
+/**
+ * Reads and validates the stored dialog state of a conversation: either no dialog, or exactly
+ * main → supportCheck → [loop, factPrompt] waiting for a question whose answer still matters
+ * (per the rules table) with only valid facts known. Fails the test on anything else.
+ */
+export function checkPosition(state: Record<string, unknown> | undefined, kb: KnowledgeBase): CheckPosition {
+  const stack = ((state?.dialogState as Node | undefined)?.dialogStack ?? []) as Node[];
+  if (stack.length === 0) return { known: {} };
+  const at = (frames: Node[], ids: string[]): Node[] => {
+    assert.deepEqual(frames.map((f) => f.id), ids, `dialog stack ${JSON.stringify(frames.map((f) => f.id))}`);
+    return frames;
+  };
+  const [main] = at(stack, ['main']);
+  const [check] = at(innerStack(main!), ['supportCheck']);
+  const [loop, prompt] = at(innerStack(check!), ['supportCheckLoop', 'factPrompt']);
+  const loopState = loop!.state as { stepIndex: number; values: { facts: Facts } };
+  assert.equal(loopState.stepIndex, 0, 'the loop waits in its ask step');
+  const { dimension, known } = ((prompt!.state as Node).options as { validations: { dimension: string; known: Facts } }).validations;
+  assert.deepEqual(known, loopState.values.facts, 'the prompt and the loop agree on the facts');
+  assert.deepEqual(kb.knownFacts(known), known, 'only valid facts are stored');
+  assert.equal(known[dimension], undefined, 'the question asked is not answered yet');
+  const next = nextStep(kb, known);
+  assert.ok(next.kind === 'question' && next.dimension.id === dimension, `the rules would ask ${next.kind === 'question' ? next.dimension.id : 'nothing'} next, not ${dimension}`);
+  return { asked: dimension, known };
+}
+
+// The rules table's next step is a pure function of the facts and costs a few hundred microseconds;
+// the fuzzer asks it for the same few hundred fact sets thousands of times.
+const nextSteps = new WeakMap<KnowledgeBase, Map<string, CheckStep>>();
+function nextStep(kb: KnowledgeBase, facts: Facts): CheckStep {
+  let cache = nextSteps.get(kb);
+  if (!cache) nextSteps.set(kb, (cache = new Map()));
+  const key = JSON.stringify(Object.entries(facts).sort());
+  let step = cache.get(key);
+  if (!step) cache.set(key, (step = kb.nextStep(facts)));
+  return step;
+}
+
+function innerStack(frame: Node): Node[] {
+  return (((frame.state as Node | undefined)?.dialogs as Node | undefined)?.dialogStack ?? []) as Node[];
+}

@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
+import { MemoryStorage, type Activity } from 'botbuilder';
+import { readConfig } from '../../bot/config';
+import type { Logger } from '../../bot/log';
+import { startServer, type RunningServer } from '../../bot/server';
+import { loadKnowledgeBase, VERDICT_LABELS, type Facts } from '../../knowledge';
+import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { exchange } from '../support/bot-http';
+import { settledHeapBytes } from './heap';
+
+const CONVERSATIONS = 200;
+/** Growth of the heap allowed after a round, once state is dropped: well under the ~1 KB per conversation a leak of one activity each would add... times the turns. */
+const HEAP_TOLERANCE_BYTES = 2 * 1024 * 1024;
+
+const kb = loadKnowledgeBase();
+
+/** Every combination of fact values, in table order. */
+function allFactCombinations(): Facts[] {
+  let combinations: Array<Record<string, string>> = [{}];
+  for (const dimension of kb.dimensions) {
+    combinations = combinations.flatMap((facts) => dimension.values.map((value) => ({ ...facts, [dimension.id]: value.id })));
+  }
+  return combinations;
+}
+
+/** `count` different combinations, spread over the whole table so every verdict occurs. */
+function differentFacts(count: number, offset: number): Facts[] {
+  const all = allFactCombinations();
+  assert.ok(all.length >= count);
+  return Array.from({ length: count }, (_, i) => all[(offset + Math.floor((i * all.length) / count)) % all.length]!);
+}
+
+/** A logger that keeps only counts, and the errors: a load test must not measure its own log. */
+function countingLogger(): Logger & { counts: Record<string, number>; errors: unknown[] } {
+  const counts: Record<string, number> = {};
+  const errors: unknown[] = [];
+  const logger = ((level, message, fields) => {
+    counts[level] = (counts[level] ?? 0) + 1;
+    if (level === 'error') errors.push({ message, fields });
+  }) as Logger & { counts: typeof counts; errors: typeof errors };
+  return Object.assign(logger, { counts, errors });
+}
+
+interface CheckResult {
+  conversationId: string;
+  label: string;
+  summary: string;
+  turns: number;
+}
+
+/** One user's guided check over HTTP: "check my setup", then the button for each question asked, until the verdict. */
+async function runCheck(url: string, facts: Facts): Promise<CheckResult> {
+  const conversation = { id: `load-${randomUUID()}` } as Activity['conversation'];
+  const from = { id: `user-${randomUUID()}`, name: 'Admin' };
+  const first = messageActivity('check my setup', { conversation, from });
+  let replies = await exchange(url, first);
+  for (let turns = 1; turns <= kb.dimensions.length + 1; turns += 1) {
+    for (const reply of replies) assert.equal(reply.conversation?.id, conversation.id, 'a reply for another conversation');
+    const card = replies[replies.length - 1]!;
+    const heading = cardTexts(card)[0]!;
+    if (Object.values(VERDICT_LABELS).includes(heading)) {
+      const summary = cardTexts(card).find((t) => t.startsWith('Exchange support check: '))!;
+      return { conversationId: conversation.id, label: heading, summary, turns };
+    }
+    const dimension = kb.dimensions.find((d) => d.question === heading);
+    assert.ok(dimension, `not a question: ${heading}`);
+    const button = cardButtons(card).find((b) => b.data.dimension === dimension.id && b.data.value === facts[dimension.id]);
+    assert.ok(button, `no button ${facts[dimension.id]} for ${dimension.id}`);
+    replies = await exchange(url, pressButton(button, first));
+  }
+  throw new Error('the check never gave a verdict');
+}
+
+describe(`isolation under load: ${CONVERSATIONS} guided checks at once over real HTTP`, function () {
+  this.timeout(60_000);
+  const memory: Record<string, string> = {};
+  const log = countingLogger();
+  let bot: RunningServer;
+
+  before(async () => {
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: kb, storage: new MemoryStorage(memory), log });
+  });
+  after(async () => {
+    await bot.close();
+  });
+
+  /** Runs every check at once and asserts each got the verdict for its own facts. */
+  async function round(factSets: Facts[]): Promise<{ ms: number; turns: number }> {
+    const started = Date.now();
+    const results = await Promise.all(factSets.map((facts) => runCheck(bot.url, facts)));
+    const ms = Date.now() - started;
+    assert.equal(new Set(results.map((r) => r.conversationId)).size, factSets.length);
+    for (const [i, result] of results.entries()) {
+      const facts = factSets[i]!;
+      const expected = VERDICT_LABELS[kb.decide(facts)!.verdict];
+      assert.equal(result.label, expected, `conversation ${i} (${JSON.stringify(facts)}) got "${result.label}"`);
+      // The summary lists this conversation's own answers, and nobody else's.
+      for (const dimension of kb.dimensions) {
+        const line = result.summary.split('\n').find((l) => l.startsWith(`${dimension.label}: `))!;
+        const shown = line.slice(dimension.label.length + 2);
+        const own = dimension.values.find((v) => v.id === facts[dimension.id])!.label;
+        assert.ok(shown === own || shown.startsWith('not asked'), `conversation ${i}: ${dimension.label} shows "${shown}", its answer was "${own}"`);
+      }
+    }
+    return { ms, turns: results.reduce((sum, r) => sum + r.turns, 0) };
+  }
+
+  /** Drops every conversation's state, as a storage's retention would; returns how many were stored. */
+  function dropState(): number {
+    const conversations = Object.keys(memory).filter((key) => key.includes('/conversations/')).length;
+    for (const key of Object.keys(memory)) delete memory[key];
+    return conversations;
+  }
+
+  it('gives every conversation the verdict for its own facts, and the heap returns to its baseline', async () => {
+    // Warm-up: code compiled, caches and connection pools filled, so the baseline is the steady state.
+    await round(differentFacts(CONVERSATIONS, 1));
+    dropState();
+    const baseline = await settledHeapBytes();
+
+    const measured = differentFacts(CONVERSATIONS, 0);
+    assert.equal(new Set(measured.map((f) => JSON.stringify(f))).size, CONVERSATIONS, 'every conversation has different facts');
+    const { ms, turns } = await round(measured);
+    const withState = await settledHeapBytes();
+    assert.equal(dropState(), CONVERSATIONS, 'one stored state per conversation');
+    const after = await settledHeapBytes();
+
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    console.log(
+      `      ${CONVERSATIONS} conversations, ${turns} turns in ${ms} ms (${Math.round((turns / ms) * 1000)} turns/s); heap ${mb(baseline)} before, ${mb(withState)} with their state, ${mb(after)} after dropping it`,
+    );
+    assert.deepEqual(log.errors, []);
+    assert.ok(after - baseline < HEAP_TOLERANCE_BYTES, `heap grew by ${mb(after - baseline)} over ${CONVERSATIONS} conversations`);
+  });
+});
