@@ -2,13 +2,13 @@ import {
   ActivityTypes,
   StatusCodes,
   TeamsActivityHandler,
-  TurnContext,
   type Activity,
   type ConversationState,
   type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
+  type TurnContext,
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
@@ -82,7 +82,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     // Registered before the held replies, so it sees a send when it happens, not when it is released.
-    context.onSendActivities(async (ctx, activities, next) => {
+    context.onSendActivities(async (ctx, _activities, next) => {
       ctx.turnState.set(REPLIED, true);
       return next();
     });

@@ -18,6 +18,11 @@ export type CheckStep = { kind: 'verdict'; decision: Decision } | { kind: 'quest
  * check.next({ version: '2003' }); // { kind: 'question', dimension: role }
  */
 export class SupportCheck {
+  // Both answers are pure functions of the known facts, and there are only a few thousand possible
+  // partial fact sets (each dimension known or not), so the caches are bounded by the table itself.
+  private readonly decisions = new Map<string, Decision | undefined>();
+  private readonly steps = new Map<string, CheckStep>();
+
   constructor(
     private readonly rules: readonly SupportRule[],
     readonly dimensions: readonly Dimension[],
@@ -29,6 +34,12 @@ export class SupportCheck {
    */
   decide(facts: Facts): Decision | undefined {
     const known = this.knownFacts(facts);
+    const key = this.key(known);
+    if (!this.decisions.has(key)) this.decisions.set(key, this.computeDecision(known));
+    return this.decisions.get(key);
+  }
+
+  private computeDecision(known: Facts): Decision | undefined {
     let verdict: Decision['verdict'] | undefined;
     let common: SupportRule[] | undefined;
     for (const completion of completions(this.dimensions, known)) {
@@ -47,6 +58,16 @@ export class SupportCheck {
   /** The next step of the check: its verdict, or the first question in table order whose answer matters. */
   next(facts: Facts): CheckStep {
     const known = this.knownFacts(facts);
+    const key = this.key(known);
+    let step = this.steps.get(key);
+    if (!step) {
+      step = this.computeStep(known);
+      this.steps.set(key, step);
+    }
+    return step;
+  }
+
+  private computeStep(known: Facts): CheckStep {
     const decision = this.decide(known);
     if (decision) return { kind: 'verdict', decision };
     const outcomes = new Map<string, string>();

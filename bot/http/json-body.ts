@@ -44,10 +44,15 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number = MA
 
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > DISCARD_LIMIT_BYTES) return { ...tooLarge, closeConnection: true };
-    if (size <= limitBytes) chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > DISCARD_LIMIT_BYTES) return { ...tooLarge, closeConnection: true };
+      if (size <= limitBytes) chunks.push(chunk);
+    }
+  } catch {
+    // The client went away mid-upload; nobody will read the answer, but the request ends cleanly.
+    return { ok: false, status: 400, code: 'BadRequest', message: 'The request body could not be read to its end.', closeConnection: true };
   }
   if (size > limitBytes) return tooLarge;
 

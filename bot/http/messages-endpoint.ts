@@ -42,52 +42,66 @@ const MAX_LOGGED_ID = 200;
  */
 export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
   const { adapter, logic, log, inFlight, isDraining } = options;
-  return async (req, res) => {
+
+  async function answer(req: Request, res: Response): Promise<void> {
     if (isDraining()) {
+      log('warn', 'request refused: shutting down', { status: 503 });
       sendError(res, 503, 'ServiceUnavailable', 'The bot is shutting down. Send the activity again.', undefined, { connection: 'close', 'retry-after': '5' });
       return;
     }
-    await inFlight.track(async () => {
-      const started = Date.now();
-      let activity: Activity | undefined;
-      try {
-        const body = await readJsonBody(req);
-        if (!body.ok) {
-          log('warn', 'request refused', { status: body.status, reason: body.message });
-          sendError(res, body.status, body.code, body.message, undefined, body.closeConnection ? { connection: 'close' } : {});
-          return;
-        }
-        const checked = checkActivity(body.value);
-        if (!checked.ok) {
-          log('warn', 'request refused', { status: 400, reason: checked.problem.message });
-          sendError(res, 400, 'BadRequest', checked.problem.message, checked.problem.field);
-          return;
-        }
-        activity = checked.activity;
-        let authentication;
-        try {
-          authentication = await adapter.authenticate(activity, authorizationHeader(req));
-        } catch (error) {
-          // The reason goes to the log only: telling a caller which check its token failed helps it forge the next one.
-          log('warn', 'request refused: authentication failed', { status: 401, ...ids(activity), reason: messageOf(error) });
-          sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
-          return;
-        }
-        const response = await adapter.runTurn(authentication, activity, logic);
-        const status = response?.status ?? 200;
-        if (isDraining()) res.setHeader('connection', 'close');
-        if (response?.body !== undefined) res.send(status, response.body);
-        else {
-          res.status(status);
-          res.end();
-        }
-        log('info', 'activity processed', { ...ids(activity), status, durationMs: Date.now() - started, textLength: activity.text?.length ?? 0 });
-      } catch (error) {
-        log('error', 'request failed', { ...(activity ? ids(activity) : {}), error: messageOf(error), stack: error instanceof Error ? error.stack : undefined });
-        if (!res.headersSent) sendError(res, 500, 'InternalServerError', 'The bot could not process this activity.');
+    const started = Date.now();
+    let activity: Activity | undefined;
+    try {
+      const body = await readJsonBody(req);
+      if (!body.ok) {
+        log('warn', 'request refused', { status: body.status, reason: body.message });
+        sendError(res, body.status, body.code, body.message, undefined, body.closeConnection ? { connection: 'close' } : {});
+        return;
       }
-    });
+      const checked = checkActivity(body.value);
+      if (!checked.ok) {
+        log('warn', 'request refused', { status: 400, reason: checked.problem.message });
+        sendError(res, 400, 'BadRequest', checked.problem.message, checked.problem.field);
+        return;
+      }
+      activity = checked.activity;
+      let authentication;
+      try {
+        authentication = await adapter.authenticate(activity, authorizationHeader(req));
+      } catch (error) {
+        // The reason goes to the log only: telling a caller which check its token failed helps it forge the next one.
+        log('warn', 'request refused: authentication failed', { status: 401, ...ids(activity), reason: messageOf(error) });
+        sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
+        return;
+      }
+      const response = await adapter.runTurn(authentication, activity, logic);
+      const status = response?.status ?? 200;
+      if (response?.body !== undefined) res.send(status, response.body);
+      else {
+        res.status(status);
+        res.end();
+      }
+      log('info', 'activity processed', { ...ids(activity), status, durationMs: Date.now() - started, textLength: activity.text?.length ?? 0 });
+    } catch (error) {
+      log('error', 'request failed', { ...(activity ? ids(activity) : {}), error: messageOf(error), stack: error instanceof Error ? error.stack : undefined });
+      if (!res.headersSent) sendError(res, 500, 'InternalServerError', 'The bot could not process this activity.');
+    }
+  }
+
+  // Counted until the response has been handed to the operating system, so closing the connections
+  // after the last request cannot cut off its answer.
+  // restify requires a two-argument handler to be an async function.
+  return async (req, res) => {
+    await inFlight.track(() => answer(req, res).finally(() => responseFinished(res)));
   };
+}
+
+function responseFinished(res: Response): Promise<void> {
+  if (res.writableFinished || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    res.once('finish', () => resolve());
+    res.once('close', () => resolve());
+  });
 }
 
 function authorizationHeader(req: Request): string {

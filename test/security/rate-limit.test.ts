@@ -106,7 +106,7 @@ describe('per-conversation rate limit', () => {
       assert.ok(log.lines.some((l) => l.level === 'warn' && l.message.startsWith('rate limit') && l.fields.conversationId === base.conversation!.id));
     });
 
-    it('one conversation flooding (200 at once) does not slow another through its whole check', async () => {
+    it('one conversation flooding (200 at once) cannot starve another: its whole check goes through meanwhile', async () => {
       const flood = messageActivity('what is NLB');
       const flooding = Promise.all(Array.from({ length: 200 }, (_, i) => exchange(bot.url, { ...flood, id: `f${i}` })));
 
@@ -128,6 +128,7 @@ describe('per-conversation rate limit', () => {
 
     it('does not count message-extension queries (Teams sends one per pause in typing)', async () => {
       const conversation = messageActivity(undefined).conversation;
+      // Four messages empty the bucket (burst 3); the queries after them still get results.
       for (let i = 0; i < 4; i += 1) await exchange(bot.url, messageActivity('hi', { conversation }));
       for (let i = 0; i < 10; i += 1) {
         const { status, body } = await postActivity(bot.url, {
