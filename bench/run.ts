@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runQuality } from './quality';
@@ -16,10 +16,18 @@ import { runVerdicts } from './verdicts';
  * run, written to bench/results/results.json and bench/results/summary.md.
  *
  * Options (after `npm run bench --`): `--quick` (1k articles only, 3 s turns, 2 start-up runs; for
- * trying the harness, not for the committed results), `--only quality,speed,turns,startup`.
+ * trying the harness, not for the committed results), `--only quality,speed,turns,startup`, and
+ * `--report-only` (rewrite summary.md from results.json).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--report-only')) {
+    // Rewrites summary.md from results.json (after a change to the report's wording), measuring nothing.
+    const results = JSON.parse(readFileSync(join(RESULTS_DIR, 'results.json'), 'utf8')) as BenchResults;
+    writeFileSync(join(RESULTS_DIR, 'summary.md'), summaryMarkdown(results));
+    console.log('rewritten: bench/results/summary.md from results.json');
+    return;
+  }
   const quick = args.includes('--quick');
   const onlyArg = args.find((a) => a.startsWith('--only'));
   const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1] ?? '').split(',')) : undefined;
@@ -28,7 +36,7 @@ async function main(): Promise<void> {
   const started = performance.now();
 
   const speedPlan: SpeedPlan[] = quick ? DEFAULT_SPEED_PLAN.slice(0, 1) : DEFAULT_SPEED_PLAN;
-  const turnOptions = quick ? { ...DEFAULT_TURN_OPTIONS, durationSeconds: 3, warmupSeconds: 1 } : DEFAULT_TURN_OPTIONS;
+  const turnOptions = quick ? { ...DEFAULT_TURN_OPTIONS, durationSeconds: 3, warmupSeconds: 1, rounds: 1, profileSeconds: 2 } : DEFAULT_TURN_OPTIONS;
   const queryBudgetMs = quick ? 1000 : 3000;
   const startupRuns = quick ? 2 : 5;
   const results: BenchResults = {
@@ -39,7 +47,9 @@ async function main(): Promise<void> {
       queryBudgetMs,
       turnConnections: turnOptions.connections,
       turnSeconds: turnOptions.durationSeconds,
+      turnRounds: turnOptions.rounds,
       turnWarmupSeconds: turnOptions.warmupSeconds,
+      turnProfileSeconds: turnOptions.profileSeconds,
       startupRuns,
       speedSizes: speedPlan.map((p) => p.articles),
     },

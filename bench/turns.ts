@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { DIST_DIR } from './lib/paths';
+import { cpuBreakdown, type CpuBreakdown } from './lib/cpu-profile';
+import { DIST_DIR, TMP_DIR } from './lib/paths';
 import { startNode, type StartedProcess } from './lib/processes';
 import { round } from './lib/stats';
 
 /**
  * Turn speed: autocannon against POST /api/messages on loopback, `deliveryMode: expectReplies`
  * (replies come back in the HTTP response, no channel needed), for the support bot and for a bare
- * echo bot on the same botbuilder/restify versions started the same way, one after the other in the
- * same run. Each run is bounded in time (and every process is stopped afterwards).
+ * echo bot on the same botbuilder/restify versions started the same way, measured in alternation
+ * in the same run. Each run is bounded in time (and every process is stopped afterwards).
  */
 export interface TurnScenario {
   id: string;
@@ -46,6 +48,10 @@ export interface TurnRun {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** 200 responses whose replies were not the expected answer, question or verdict. */
+  wrongReplies: number;
+  /** For a combined figure: the measured rounds it is the mean of. */
+  rounds?: TurnRun[];
 }
 
 export interface TurnComparison {
@@ -55,15 +61,21 @@ export interface TurnComparison {
   echo: TurnRun;
   throughputRatio: number;
   p99Ratio: number;
+  /** Where the bot's CPU went in a separate, profiled run of the same load (not the measured one). */
+  botCpu?: CpuBreakdown;
 }
 
 export interface TurnOptions {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Measured runs per server, alternating echo and bot. */
+  rounds: number;
+  /** Length of the extra, profiled (unmeasured) bot run per scenario; 0 skips it. */
+  profileSeconds: number;
 }
 
-export const DEFAULT_TURN_OPTIONS: TurnOptions = { connections: 10, durationSeconds: 10, warmupSeconds: 3 };
+export const DEFAULT_TURN_OPTIONS: TurnOptions = { connections: 10, durationSeconds: 8, warmupSeconds: 3, rounds: 2, profileSeconds: 4 };
 
 function activity(text: string, conversationId: string): string {
   return JSON.stringify({
@@ -82,6 +94,8 @@ function activity(text: string, conversationId: string): string {
 }
 
 async function load(url: string, server: TurnRun['server'], scenario: TurnScenario, seconds: number, connections: number): Promise<TurnRun> {
+  // Every reply is checked, so that a cheap wrong answer (an error message, a "slow down") cannot pass for speed.
+  let wrongReplies = 0;
   const requests = scenario.messages.map((text, i) => ({
     method: 'POST',
     path: '/api/messages',
@@ -90,6 +104,10 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
     setupRequest: (request: autocannon.Request, context: Record<string, unknown>) => {
       if (i === 0 || typeof context.conversation !== 'string') context.conversation = `bench-${randomUUID()}`;
       return { ...request, body: activity(text, context.conversation as string) };
+    },
+    onResponse: (status: number, body: string) => {
+      const expected = server === 'bot' ? scenario.expect[i]! : /You said/;
+      if (status === 200 && !expected.test(body)) wrongReplies += 1;
     },
   }));
   const result = await autocannon({ url, connections, duration: seconds, timeout: 10, requests });
@@ -104,6 +122,7 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
     errors: result.errors,
     non2xx: result.non2xx,
     timeouts: result.timeouts,
+    wrongReplies,
   };
 }
 
@@ -118,33 +137,66 @@ async function verify(url: string, scenario: TurnScenario, checkContent: boolean
   }
 }
 
-async function start(server: TurnRun['server']): Promise<StartedProcess> {
+async function start(server: TurnRun['server'], profileDir?: string): Promise<StartedProcess> {
   const args =
     server === 'bot'
-      ? ['--disable-warning=DEP0111', join(DIST_DIR, 'bot', 'index.js')]
+      ? ['--disable-warning=DEP0111', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(DIST_DIR, 'bot', 'index.js')]
       : ['--disable-warning=DEP0111', join(DIST_DIR, 'bench', 'echo-bot.js')];
-  return startNode(args, { PORT: '0', NODE_ENV: 'production' }, /ready at (http:\/\/127\.0\.0\.1:\d+)\/api\/messages/);
+  // The working directory is bench/tmp, so that a developer's .env does not change what is measured.
+  mkdirSync(TMP_DIR, { recursive: true });
+  return startNode(args, { PORT: '0', NODE_ENV: 'production' }, /ready at (http:\/\/127\.0\.0\.1:\d+)\/api\/messages/, 60_000, TMP_DIR);
+}
+
+/** The same load against a bot started with --cpu-prof, to see where its time goes (the profiler slows it, so this run is not measured). */
+async function profileBot(scenario: TurnScenario, seconds: number, connections: number): Promise<CpuBreakdown> {
+  const dir = join(TMP_DIR, `cpu-profile-${process.pid}-${scenario.id}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const spawned = performance.now();
+  const running = await start('bot', dir);
+  let skipMs = 0;
+  try {
+    const url = await running.ready;
+    await load(url, 'bot', scenario, 1, connections);
+    // Leave start-up and the warm-up second out of the breakdown.
+    skipMs = performance.now() - spawned;
+    await load(url, 'bot', scenario, seconds, connections);
+  } finally {
+    await running.stop();
+  }
+  try {
+    return cpuBreakdown(dir, skipMs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, progress: (line: string) => void = () => undefined): Promise<TurnComparison[]> {
   const comparisons: TurnComparison[] = [];
   for (const scenario of SCENARIOS) {
-    const runs: Partial<Record<TurnRun['server'], TurnRun>> = {};
-    // Echo first, then the bot, each in a fresh process with a warm-up run that is not counted.
-    for (const server of ['echo', 'bot'] as const) {
-      const running = await start(server);
-      try {
-        const url = await running.ready;
-        await verify(url, scenario, server === 'bot');
-        await load(url, server, scenario, options.warmupSeconds, options.connections);
-        runs[server] = await load(url, server, scenario, options.durationSeconds, options.connections);
-        progress(`turns: ${scenario.id} ${server} ${runs[server]!.requestsPerSecond} req/s, p50 ${runs[server]!.p50Ms} ms, p99 ${runs[server]!.p99Ms} ms`);
-      } finally {
-        await running.stop();
+    // Both servers in fresh processes, each warmed up (not counted), then measured in alternation
+    // (echo, bot, echo, bot, ...) so that other load on the machine falls on both alike.
+    const servers = { echo: await start('echo'), bot: await start('bot') };
+    const rounds: Record<TurnRun['server'], TurnRun[]> = { echo: [], bot: [] };
+    try {
+      const urls = { echo: await servers.echo.ready, bot: await servers.bot.ready };
+      for (const server of ['echo', 'bot'] as const) {
+        await verify(urls[server], scenario, server === 'bot');
+        await load(urls[server], server, scenario, options.warmupSeconds, options.connections);
       }
+      for (let round = 0; round < options.rounds; round += 1) {
+        for (const server of ['echo', 'bot'] as const) {
+          const run = await load(urls[server], server, scenario, options.durationSeconds, options.connections);
+          rounds[server].push(run);
+          progress(`turns: ${scenario.id} ${server} round ${round + 1}: ${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+        }
+      }
+    } finally {
+      await Promise.all([servers.echo.stop(), servers.bot.stop()]);
     }
-    const bot = runs.bot!;
-    const echo = runs.echo!;
+    const bot = combine(rounds.bot);
+    const echo = combine(rounds.echo);
+    const botCpu = options.profileSeconds > 0 ? await profileBot(scenario, options.profileSeconds, options.connections) : undefined;
     comparisons.push({
       scenario: scenario.id,
       label: scenario.label,
@@ -152,9 +204,30 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       echo,
       throughputRatio: round(bot.requestsPerSecond / echo.requestsPerSecond, 2),
       p99Ratio: round(bot.p99Ms / echo.p99Ms, 2),
+      ...(botCpu ? { botCpu } : {}),
     });
   }
   return comparisons;
+}
+
+/** The rounds of one server: means of the rates and latency percentiles, sums of the counts, and the rounds themselves. */
+function combine(runs: TurnRun[]): TurnRun {
+  const mean = (pick: (run: TurnRun) => number) => round(runs.reduce((n, run) => n + pick(run), 0) / runs.length, 1);
+  const sum = (pick: (run: TurnRun) => number) => runs.reduce((n, run) => n + pick(run), 0);
+  return {
+    server: runs[0]!.server,
+    scenario: runs[0]!.scenario,
+    requestsPerSecond: mean((r) => r.requestsPerSecond),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: mean((r) => r.p99Ms),
+    meanMs: mean((r) => r.meanMs),
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+    timeouts: sum((r) => r.timeouts),
+    wrongReplies: sum((r) => r.wrongReplies),
+    rounds: runs.map(({ rounds: _nested, ...run }) => run),
+  };
 }
 
 if (require.main === module) {
