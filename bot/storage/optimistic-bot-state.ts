@@ -1,4 +1,4 @@
-import { ConversationState, UserState, calculateChangeHash, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { BotState, ConversationState, UserState, calculateChangeHash, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
 import { NEW_ITEM_ETAG } from './etag-conflict';
 
 /** What this turn read: the state object, its hash then, and the eTag it had in storage. */
@@ -48,41 +48,38 @@ class ReadVersions {
   }
 }
 
+/** A BotState class such as ConversationState or UserState. */
+// TypeScript mixins require a constructor type with `any[]` arguments.
+type BotStateClass = new (...args: any[]) => BotState;
+
+/**
+ * Adds optimistic saves (see {@link ReadVersions}) to a BotState class. A mixin because
+ * ConversationState and UserState differ only in their storage key, which `storageKey` gives.
+ */
+function withOptimisticSaves<TBase extends BotStateClass>(Base: TBase) {
+  return class extends Base {
+    private readonly versions = new ReadVersions();
+
+    override async load(context: TurnContext, force = false): Promise<StoreItem> {
+      return this.versions.loaded(context, await super.load(context, force));
+    }
+
+    override async clear(context: TurnContext): Promise<void> {
+      await super.clear(context);
+      this.versions.cleared(context, this.get(context));
+    }
+
+    override async saveChanges(context: TurnContext, force = false): Promise<void> {
+      await this.versions.save(context, this.get(context), force, this.storage, () => this.storageKey(context));
+    }
+  };
+}
+
 /**
  * `ConversationState` whose saves fail with an eTag conflict instead of overwriting a change another
  * instance made to the same conversation since this turn read it.
  */
-export class OptimisticConversationState extends ConversationState {
-  private readonly versions = new ReadVersions();
-
-  override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    return this.versions.loaded(context, await super.load(context, force));
-  }
-
-  override async clear(context: TurnContext): Promise<void> {
-    await super.clear(context);
-    this.versions.cleared(context, this.get(context));
-  }
-
-  override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    await this.versions.save(context, this.get(context), force, this.storage, () => this.storageKey(context));
-  }
-}
+export class OptimisticConversationState extends withOptimisticSaves(ConversationState) {}
 
 /** `UserState` with the same optimistic saves as {@link OptimisticConversationState}. */
-export class OptimisticUserState extends UserState {
-  private readonly versions = new ReadVersions();
-
-  override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    return this.versions.loaded(context, await super.load(context, force));
-  }
-
-  override async clear(context: TurnContext): Promise<void> {
-    await super.clear(context);
-    this.versions.cleared(context, this.get(context));
-  }
-
-  override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    await this.versions.save(context, this.get(context), force, this.storage, () => this.storageKey(context));
-  }
-}
+export class OptimisticUserState extends withOptimisticSaves(UserState) {}
