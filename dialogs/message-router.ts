@@ -28,6 +28,7 @@ const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describ
 /** Words that turn a mention of a setup into a request to judge it. */
 const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
+const MODAL_START = /^(can|could|may)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
@@ -64,7 +65,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
 
   const { facts } = kb.recognizer.extract(trimmed);
   const named = Object.keys(facts).length;
-  const asksToJudge = SUPPORT_CUE.test(trimmed) && !LOOKUP_START.test(trimmed);
+  // "Can an Exchange 2000 front-end be clustered?" judges a setup once it names a version and a
+  // technology; the general "Can a front-end be clustered?" is better answered by the article.
+  const namesVersionAndTechnology = facts.version !== undefined && facts.ha !== undefined;
+  const asksToJudge = (SUPPORT_CUE.test(trimmed) || (MODAL_START.test(trimmed) && namesVersionAndTechnology)) && !LOOKUP_START.test(trimmed);
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
   if ((asksToJudge && namesSetup) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
     return { kind: 'check', facts };

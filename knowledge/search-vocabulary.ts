@@ -35,6 +35,9 @@ function isGeneric(word: string): boolean {
  */
 export const CONCEPT_MARK = '_';
 
+/** Longest word a question is searched for. */
+const MAX_QUERY_WORD_LENGTH = 40;
+
 /** A query's meaningful parts: each is one idea, satisfied if any of its terms matched. */
 export interface QueryUnit {
   /** Terms that stand for the idea: a concept word, or the (stemmed) word itself. */
@@ -99,7 +102,9 @@ export class SearchVocabulary {
    * content word is a unit of its own. Generic words are left out unless `keepGeneric`.
    */
   units(text: string, options: { keepGeneric?: boolean } = {}): QueryUnit[] {
-    const tokens = tokenize(stripMentions(text));
+    // No real term is this long, and fuzzy matching one costs time and memory in proportion to its
+    // length (a 100,000-letter "word" made MiniSearch throw).
+    const tokens = tokenize(stripMentions(text)).filter((token) => token.text.length <= MAX_QUERY_WORD_LENGTH);
     const matches = this.matcher.find(tokens);
     const units: QueryUnit[] = [];
     let next = 0;

@@ -69,6 +69,12 @@ describe('routeMessage', () => {
     ['Does Exchange 2003 support NLB on the back end?', check({ version: '2003', role: 'back-end', ha: 'nlb' })],
     ['Can I put an Exchange 2007 CAS behind NLB?', check({ version: '2007', role: 'front-end', ha: 'nlb' })],
     ['Is an Exchange 2000 Standard Edition front-end behind NLB supported?', check({ version: '2000', role: 'front-end', ha: 'nlb', edition: 'standard' })],
+    ['Can an Exchange 2000 front-end be clustered?', check({ version: '2000', role: 'front-end', ha: 'cluster' })],
+    ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010+', role: 'back-end', ha: 'nlb' })],
+  ]);
+
+  table('a question that starts with "can" but names no technology is a lookup', [
+    ['Can a front-end server store mailboxes?', search('Can a front-end server store mailboxes?')],
   ]);
 
   table('three facts without a question word start the check', [

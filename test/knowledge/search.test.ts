@@ -109,6 +109,10 @@ describe('knowledge search', () => {
       for (const article of kb.articles) expectBest(article.id, article.id);
     });
     it('"what is the weather in Paris" → nothing', () => expectNothing('what is the weather in Paris'));
+    it('a 100,000-letter "word" → nothing, without throwing', () => expectNothing('x'.repeat(100_000)));
+    it('a real question padded with a 50,000-letter word still finds its article', () => {
+      assert.equal(kb.search(`${'y'.repeat(50_000)} can FE go on MSCS`).best?.article.id, 'KB837852');
+    });
     it('the empty string → nothing', () => expectNothing(''));
     it('blank and punctuation-only text → nothing', () => {
       expectNothing('   ');
