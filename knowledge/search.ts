@@ -38,7 +38,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   minScore: 4,
 };
 
-interface IndexedArticle {
+/** An article as the search engines index it: one text per field. */
+export interface IndexedArticle {
   id: string;
   title: string;
   keywords: string;
@@ -191,7 +192,8 @@ function indexOptions(vocabulary: SearchVocabulary, tuning: SearchTuning): Optio
   };
 }
 
-function toIndexed(article: Article): IndexedArticle {
+/** The fields of an article as indexed, shared with the benchmark baselines so all engines see the same text. */
+export function toIndexed(article: Article): IndexedArticle {
   return {
     id: article.id,
     title: article.title,

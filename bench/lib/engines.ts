@@ -2,7 +2,7 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../knowledge';
-import { KnowledgeSearch, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
+import { KnowledgeSearch, toIndexed, type IndexedArticle, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
 import { SearchVocabulary, stripMentions } from '../../knowledge/search-vocabulary';
 import type { Ranking } from './labelled';
 
@@ -29,27 +29,11 @@ export const ENGINE_LABELS: Record<EngineName, string> = {
   flexsearch: 'FlexSearch 0.8 (suggest)',
 };
 
-interface Doc {
-  id: string;
-  title: string;
-  keywords: string;
-  summary: string;
-  headings: string;
-  body: string;
-  [key: string]: string;
-}
+// Lunr and FlexSearch want an index signature on their documents.
+type Doc = IndexedArticle & Record<string, string>;
 const FIELDS = ['title', 'keywords', 'summary', 'headings', 'body'] as const;
 
-function toDoc(article: Article): Doc {
-  return {
-    id: article.id,
-    title: article.title,
-    keywords: [article.id, ...article.keywords].join(' \n '),
-    summary: article.summary,
-    headings: article.sections.map((s) => s.heading).join(' \n '),
-    body: article.sections.map((s) => s.text).join('\n'),
-  };
-}
+const toDoc = (article: Article): Doc => ({ ...toIndexed(article) });
 
 export function buildEngine(name: EngineName, articles: readonly Article[], vocabulary: SearchVocabulary, tuning: SearchTuning = DEFAULT_TUNING): Engine {
   switch (name) {
