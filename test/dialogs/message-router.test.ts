@@ -70,6 +70,7 @@ describe('routeMessage', () => {
     ['Can I put an Exchange 2007 CAS behind NLB?', check({ version: '2007', role: 'front-end', ha: 'nlb' })],
     ['Is an Exchange 2000 Standard Edition front-end behind NLB supported?', check({ version: '2000', role: 'front-end', ha: 'nlb', edition: 'standard' })],
     ['Can an Exchange 2000 front-end be clustered?', check({ version: '2000', role: 'front-end', ha: 'cluster' })],
+    ['Is a single Exchange 2000 back-end server on Windows 2000 Server supported?', check({ version: '2000', role: 'back-end', ha: 'none', windows: 'windows-2000-server' })],
     ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010+', role: 'back-end', ha: 'nlb' })],
   ]);
 
