@@ -1,27 +1,14 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
+import { cardElements } from '../support/card-elements';
 import { VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
 
 type Node = Record<string, unknown>;
 
-/** Every element of a reply's cards, depth first. */
-function cardNodes(reply: Partial<Activity>): Node[] {
-  const out: Node[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as Node;
-    out.push(element);
-    for (const key of ['body', 'items', 'columns', 'inlines', 'actions']) walk(element[key]);
-  };
-  for (const attachment of reply.attachments ?? []) walk(attachment.content);
-  return out;
-}
-
 /** Text a channel interprets as Markdown or HTML: message text, summary, TextBlocks, facts, button titles. */
 export function interpretedTexts(reply: Partial<Activity>): string[] {
   const texts = [reply.text, reply.summary].filter((t): t is string => typeof t === 'string');
-  for (const node of cardNodes(reply)) {
+  for (const node of cardElements(reply)) {
     if (node.type === 'TextBlock' && typeof node.text === 'string') texts.push(node.text);
     if (typeof node.title === 'string') texts.push(node.title);
     if (node.type === 'FactSet') for (const fact of node.facts as Array<{ title: string; value: string }>) texts.push(fact.title, fact.value);
@@ -31,25 +18,25 @@ export function interpretedTexts(reply: Partial<Activity>): string[] {
 
 /** The buttons of a reply's cards with the data they submit. */
 export function buttons(reply: Partial<Activity>): Array<{ title: string; data: Node }> {
-  return cardNodes(reply)
+  return cardElements(reply)
     .filter((node) => node.type === 'Action.Submit')
     .map((node) => ({ title: String(node.title), data: (node.data ?? {}) as Node }));
 }
 
 /** A guided-check question card: which dimension it asks, whether it is the retry, and the facts it shows as known. */
 export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimension: string; retry: boolean; known: Facts } | undefined {
-  const blocks = cardNodes(reply).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+  const blocks = cardElements(reply).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
   const retry = blocks[0]?.startsWith("Sorry, I didn't recognise") ?? false;
   const heading = retry ? blocks[1] : blocks[0];
   const dimension = kb.dimensions.find((d) => d.question === heading);
   if (!dimension) return undefined;
-  const factSet = cardNodes(reply).find((n) => n.type === 'FactSet');
+  const factSet = cardElements(reply).find((n) => n.type === 'FactSet');
   return { dimension: dimension.id, retry, known: factSet ? factsFromLabels(factSet.facts as Array<{ title: string; value: string }>, kb) : {} };
 }
 
 /** A verdict card: its label and the facts its triage summary lists. */
 export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts } | undefined {
-  const nodes = cardNodes(reply);
+  const nodes = cardElements(reply);
   const label = nodes.find((n) => n.type === 'TextBlock')?.text;
   if (typeof label !== 'string' || !Object.values(VERDICT_LABELS).includes(label)) return undefined;
   const summary = nodes.find((n) => n.type === 'TextRun' && String(n.text).startsWith('Exchange support check: '));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { cardElements } from './card-elements';
 
 /** A message activity as a channel would POST it; `overrides` win. */
 export function messageActivity(text: string | undefined, overrides: Partial<Activity> = {}): Partial<Activity> {
@@ -20,31 +21,18 @@ export function messageActivity(text: string | undefined, overrides: Partial<Act
 
 /** Everything a reply card says, flattened: TextBlock and TextRun texts and FactSet lines. */
 export function cardTexts(activity: Partial<Activity>): string[] {
-  const texts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as Record<string, unknown>;
-    if ((element.type === 'TextBlock' || element.type === 'TextRun') && typeof element.text === 'string') texts.push(element.text);
-    if (element.type === 'FactSet') for (const f of element.facts as Array<{ title: string; value: string }>) texts.push(`${f.title}: ${f.value}`);
-    for (const key of ['body', 'items', 'columns', 'inlines']) walk(element[key]);
-  };
-  for (const attachment of activity.attachments ?? []) walk((attachment.content as Record<string, unknown>)?.body);
-  return texts;
+  return cardElements(activity).flatMap((element) => {
+    if ((element.type === 'TextBlock' || element.type === 'TextRun') && typeof element.text === 'string') return [element.text];
+    if (element.type === 'FactSet') return (element.facts as Array<{ title: string; value: string }>).map((f) => `${f.title}: ${f.value}`);
+    return [];
+  });
 }
 
 /** Buttons of a reply card (card actions and ActionSets in the body), with what pressing them sends. */
 export function cardButtons(activity: Partial<Activity>): Array<{ title: string; data: Record<string, unknown> }> {
-  const buttons: Array<{ title: string; data: Record<string, unknown> }> = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as Record<string, unknown>;
-    if (element.type === 'Action.Submit') buttons.push({ title: element.title as string, data: (element.data ?? {}) as Record<string, unknown> });
-    for (const key of ['body', 'items', 'columns', 'actions']) walk(element[key]);
-  };
-  for (const attachment of activity.attachments ?? []) walk(attachment.content);
-  return buttons;
+  return cardElements(activity)
+    .filter((element) => element.type === 'Action.Submit')
+    .map((element) => ({ title: element.title as string, data: (element.data ?? {}) as Record<string, unknown> }));
 }
 
 /**

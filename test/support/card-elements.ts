@@ -1,0 +1,22 @@
+import type { Activity } from 'botbuilder';
+
+/** One element of an Adaptive Card (the card itself, a TextBlock, an action, a TextRun...). */
+export type CardElement = Record<string, unknown>;
+
+/**
+ * Every element of a reply's card attachments, depth first: the card, its body (containers,
+ * columns and their items), rich-text inlines, and actions wherever they stand. The one walk the
+ * test readers share, so a new kind of container is taught to all of them at once.
+ */
+export function cardElements(reply: Partial<Activity>): CardElement[] {
+  const out: CardElement[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as CardElement;
+    out.push(element);
+    for (const key of ['body', 'items', 'columns', 'inlines', 'actions']) walk(element[key]);
+  };
+  for (const attachment of reply.attachments ?? []) walk(attachment.content);
+  return out;
+}
