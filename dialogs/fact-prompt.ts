@@ -43,12 +43,12 @@ export class FactPrompt extends Prompt<Facts> {
     if (!dimension) return { succeeded: false };
     const submitted = context.activity.value as Partial<FactSubmit> | undefined;
     if (submitted && typeof submitted === 'object' && 'dimension' in submitted) {
-      const valid = submitted.dimension === dimensionId && dimension.values.some((v) => v.id === submitted.value);
+      const valid = submitted.dimension === dimensionId && this.kb.valuesFor(dimensionId, known).some((v) => v.id === submitted.value);
       return valid ? { succeeded: true, value: { [dimensionId]: submitted.value! } } : { succeeded: false };
     }
     // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
     // on MSCS"); known facts are never overwritten by a passing mention.
-    const read = this.kb.recognizer.readAnswer(dimensionId, context.activity.text ?? '');
+    const read = this.kb.recognizer.readAnswer(dimensionId, context.activity.text ?? '', known);
     const taken = Object.entries(read).filter(([d]) => d === dimensionId || known[d] === undefined);
     return taken.length > 0 ? { succeeded: true, value: Object.fromEntries(taken) } : { succeeded: false };
   }

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Article, Decision, Dimension, Facts, SearchAnswer, SearchHit } from '../knowledge';
+import type { Article, Decision, Dimension, Facts, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 
 /**
  * Everything the conversations say, as activities. The dialogs decide *what* to say; the bot's card
@@ -22,7 +22,8 @@ export interface Replies {
   question(dimension: Dimension, facts: Facts): Partial<Activity>;
   /** The same question after an answer that could not be understood. */
   retry(dimension: Dimension, facts: Facts): Partial<Activity>;
-  verdict(decision: Decision, facts: Facts): Partial<Activity>;
+  /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
+  verdict(decision: Decision, facts: Facts, setAside?: readonly SetAside[]): Partial<Activity>;
 }
 
 /** Where questions the knowledge base could not answer are kept for later review. */

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Decision, Facts, KnowledgeBase } from '../knowledge';
+import type { Decision, Facts, KnowledgeBase, SetAside } from '../knowledge';
 import { FactPrompt, type FactPromptOptions } from './fact-prompt';
 import { isLookupQuestion } from './message-router';
 import type { Replies } from './replies';
@@ -7,6 +7,8 @@ import type { Replies } from './replies';
 /** Input of the guided check: the facts already known (e.g. read from the user's first message). */
 export interface SupportCheckOptions {
   facts?: Facts;
+  /** Facts given earlier that do not apply to the setup, kept to be named back in the verdict. */
+  setAside?: SetAside[];
 }
 
 /** Output of the guided check. */
@@ -18,6 +20,7 @@ export interface SupportCheckResult {
 /** What one round of the loop remembers between asking and recording. */
 interface LoopValues {
   facts: Facts;
+  setAside: SetAside[];
 }
 
 const LOOP = 'supportCheckLoop';
@@ -43,12 +46,16 @@ export class SupportCheckDialog extends ComponentDialog {
   }
 
   private async askStep(step: WaterfallStepContext) {
-    const facts = this.kb.knownFacts((step.options as SupportCheckOptions | undefined)?.facts ?? {});
+    const loop = (step.options as SupportCheckOptions | undefined) ?? {};
+    const given = loop.facts ?? {};
+    const facts = this.kb.knownFacts(given);
+    const setAside = mergeSetAside(loop.setAside ?? [], this.kb.setAside(given));
     const values = step.values as LoopValues;
     values.facts = facts;
+    values.setAside = setAside;
     const next = this.kb.nextStep(facts);
     if (next.kind === 'verdict') {
-      await step.context.sendActivity(this.replies.verdict(next.decision, facts));
+      await step.context.sendActivity(this.replies.verdict(next.decision, facts, setAside));
       return step.endDialog({ facts, decision: next.decision } satisfies SupportCheckResult);
     }
     const options: FactPromptOptions = {
@@ -79,6 +86,12 @@ export class SupportCheckDialog extends ComponentDialog {
   private async recordStep(step: WaterfallStepContext) {
     const values = step.values as LoopValues;
     const facts: Facts = { ...values.facts, ...(step.result as Facts) };
-    return step.replaceDialog(LOOP, { facts } satisfies SupportCheckOptions);
+    return step.replaceDialog(LOOP, { facts, setAside: values.setAside } satisfies SupportCheckOptions);
   }
+}
+
+/** Set-aside facts of earlier turns and this one, each named once. */
+function mergeSetAside(earlier: readonly SetAside[], now: readonly SetAside[]): SetAside[] {
+  const seen = new Set(earlier.map((a) => `${a.dimension}=${a.value}`));
+  return [...earlier, ...now.filter((a) => !seen.has(`${a.dimension}=${a.value}`))];
 }

@@ -5,10 +5,11 @@
 export { loadKnowledgeBase, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
 export type { Article } from './articles';
 export type { Facts } from './fact-recognizer';
-export type { Decision, SupportRule } from './support-rules';
+export type { Decision, LifecycleNote, RulesStatistics, SupportLimit, SupportRule } from './support-rules';
+export type { SetAside } from './fact-space';
 export type { CheckStep } from './support-check';
 export type { SearchAnswer, SearchHit } from './search';
-export type { Dimension, Verdict } from './schemas';
+export type { Dimension, DimensionValue, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
 export { stripMentions } from './search-vocabulary';
-export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles } from './triage-summary';
+export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines } from './triage-summary';

@@ -3,12 +3,13 @@ import { dirname, join, relative } from 'node:path';
 import { readArticles, type Article } from './articles';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
-import { dimensionsSchema, factsSchema, rulesSchema, synonymsSchema, type Dimension, type Fact } from './schemas';
+import { FactSpace, type SetAside } from './fact-space';
+import { dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
 import type { SearchAnswer } from './search';
 import { openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
 import { SearchVocabulary } from './search-vocabulary';
 import { SupportCheck, type CheckStep } from './support-check';
-import { compileRules, type Decision, type SupportRule } from './support-rules';
+import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './support-rules';
 import { parseYamlSource, validateYaml } from './yaml-source';
 import type { z } from 'zod';
 
@@ -16,7 +17,11 @@ import type { z } from 'zod';
 export interface KnowledgeBase {
   articles: readonly Article[];
   rules: readonly SupportRule[];
+  /** Limits of designs that rest on stated facts (domain-controller nodes, node counts, components). */
+  limits: readonly SupportLimit[];
   dimensions: readonly Dimension[];
+  /** How many combinations the rules were checked over, per verdict, and how long it took. */
+  ruleStatistics: RulesStatistics;
   facts: readonly Fact[];
   article(id: string): Article | undefined;
   /** Finds the article that answers a question, or nothing if none is relevant enough. */
@@ -25,8 +30,12 @@ export interface KnowledgeBase {
   decide(facts: Facts): Decision | undefined;
   /** The guided check's next step: a verdict, or the one question whose answer matters next. */
   nextStep(facts: Facts): CheckStep;
-  /** Keeps only facts the rules know (drops stale or forged dimensions and values). */
+  /** Keeps only facts the rules know (drops stale or forged dimensions and values), translated to the values that exist for the rest. */
   knownFacts(facts: Facts): Facts;
+  /** Facts the user gave that cannot apply to the rest of the setup ("CCR" of Exchange 2016), to name back. */
+  setAside(facts: Facts): SetAside[];
+  /** The values a question offers, given what is known (never a role the version does not have). */
+  valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
   /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
@@ -83,6 +92,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   const dimensionsTable = readTable('fact-dimensions.yaml', dimensionsSchema);
   const rulesTable = readTable('support-rules.yaml', rulesSchema);
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
+  const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
   const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')));
   problems.push(...articleProblems);
 
@@ -91,31 +101,49 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   const articleIds = new Set(articles.map((a) => a.id));
   for (const article of articles) problems.push(...checkArticleReferences(article, articleIds, factIds));
 
-  let rules: SupportRule[] = [];
-  if (rulesTable && dimensionsTable && factsTable && articleProblems.length === 0) {
-    const compiled = compileRules(rulesTable.value, dimensionsTable.value, facts, articleIds, rulesTable.source.file, (index, ...path) =>
-      rulesTable.source.lineOf([index, ...path]),
-    );
-    rules = compiled.rules;
+  let space: FactSpace | undefined;
+  if (dimensionsTable) {
+    space = new FactSpace(dimensionsTable.value);
+    const { source } = dimensionsTable;
+    for (const p of space.problems) problems.push({ file: source.file, line: source.lineOf(p.path), field: p.path.map(String).join('.'), message: p.message });
+    if (space.problems.length > 0) space = undefined;
+  }
+  for (const entry of lifecycleTable?.value ?? []) {
+    const known = space?.dimension(entry.dimension)?.values.some((v) => v.id === entry.value);
+    if (space && !known) problems.push({ file: lifecycleTable!.source.file, message: `names ${entry.dimension} "${entry.value}", which fact-dimensions.yaml does not have` });
+    entry.basis.forEach((id) => {
+      if (!factIds.has(id)) problems.push({ file: lifecycleTable!.source.file, message: `${entry.dimension} ${entry.value} rests on fact "${id}", which is not in facts.yaml` });
+    });
+  }
+
+  let compiled: ReturnType<typeof compileRules> | undefined;
+  if (rulesTable && space && factsTable && articleProblems.length === 0) {
+    compiled = compileRules(rulesTable.value, space, facts, articleIds, rulesTable.source.file, (...path) => rulesTable.source.lineOf(path));
     problems.push(...compiled.problems);
   }
-  if (problems.length > 0) throw new KnowledgeError(problems);
+  if (problems.length > 0 || !compiled || !space) throw new KnowledgeError(problems);
 
   const dimensions = dimensionsTable!.value;
-  const check = new SupportCheck(rules, dimensions);
+  const factSpace: FactSpace = space;
+  const { rules, limits, outcomes } = compiled;
+  const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
   const { search, status } = openSearch(dir, articles, new SearchVocabulary(synonymsTable!.value), options);
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
     articles,
     rules,
+    limits,
     dimensions,
+    ruleStatistics: compiled.statistics!,
     facts,
     article: (id) => byId.get(id),
     search: (question) => search.search(question),
     decide: (known) => check.decide(known),
     nextStep: (known) => check.next(known),
     knownFacts: (facts) => check.knownFacts(facts),
-    recognizer: new FactRecognizer(dimensions),
+    setAside: (facts) => check.setAside(facts),
+    valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
+    recognizer: new FactRecognizer(factSpace),
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };
 }

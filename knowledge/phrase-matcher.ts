@@ -45,9 +45,14 @@ export class PhraseMatcher<T> {
   private readonly fuzzyByLength = new Map<number, CompiledEntry<T>[]>();
   private readonly candidateCache = new Map<string, CompiledEntry<T>[]>();
 
-  constructor(entries: Iterable<PhraseEntry<T>>) {
+  /**
+   * @param tokenized  phrases already split into tokens, shared between matchers built from the
+   *                   same table (the fact recognizer builds one per question); filled as it goes.
+   */
+  constructor(entries: Iterable<PhraseEntry<T>>, tokenized: Map<string, Token[]> = new Map()) {
     for (const entry of entries) {
-      const tokens = tokenize(entry.phrase);
+      let tokens = tokenized.get(entry.phrase);
+      if (!tokens) tokenized.set(entry.phrase, (tokens = tokenize(entry.phrase)));
       const words = tokens.map((t) => t.text);
       if (words.length === 0) continue;
       const compiled = { entry, words, rawWords: tokens.map((t) => t.raw) };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const articleId = z.string().regex(/^(KB\d{6}|EXB-\d{3})$/, 'must look like KB837852 or EXB-001');
-const factId = z.string().regex(/^[FCL]\d+b?$/, 'must be a fact id such as C1 or C8b');
+const factId = z.string().regex(/^(?:[FCLW]\d+b?|LC\d+|E7-\d+|[DM]-\d+)$/, 'must be a fact id such as C1, C8b, LC3, W1, E7-2, D-1 or M-6');
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   // Date.parse accepts 2026-02-30 (it rolls over to March), so compare the round trip.
@@ -37,7 +37,7 @@ export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
 export const factSchema = z.strictObject({
   id: factId,
-  status: z.enum(['verified', 'recalled']),
+  status: z.enum(['verified', 'read-3p', 'derived', 'recalled']),
   about: nonEmpty,
   sources: z.array(nonEmpty),
 });
@@ -46,29 +46,72 @@ export type Fact = z.infer<typeof factSchema>;
 
 const phraseList = z.array(z.coerce.string().pipe(nonEmpty)).default([]);
 
+/**
+ * A condition on facts, as written in the tables: dimension id → what it must be. A value or a list
+ * of values (one of them), `{ not: [...] }` (none of them), `{ min, max }` for a number (a bound may
+ * name another number fact: `{ min: nodes }`), `{ any: [...] }` for a set fact (holds one of them).
+ */
+// Unquoted YAML numbers (2003) are value ids too; objects must not be coerced into "[object Object]".
+const valueId = z.union([z.string(), z.number().transform(String)]);
+const valueList = z.union([z.array(valueId).min(1), valueId]);
+const numberBound = z.union([z.number().int(), z.string().regex(/^[a-z][a-zA-Z]*$/, 'must be a number or a number fact id')]);
+export const conditionTestSchema = z.union([
+  valueList,
+  z.strictObject({ not: valueList }),
+  z.strictObject({ min: numberBound.optional(), max: numberBound.optional() }).refine((t) => t.min !== undefined || t.max !== undefined, 'needs min or max'),
+  z.strictObject({ any: valueList }),
+]);
+export type ConditionTest = z.infer<typeof conditionTestSchema>;
+export const conditionSchema = z.record(z.string(), conditionTestSchema);
+export type ConditionInput = z.infer<typeof conditionSchema>;
+
 export const dimensionValueSchema = z.strictObject({
   id: z.coerce.string().pipe(nonEmpty),
   label: nonEmpty,
   names: phraseList,
   acronyms: phraseList,
   answers: phraseList,
+  /** The value exists only where this holds (a role a version does not have is no combination). */
+  appliesWhen: conditionSchema.optional(),
+  /** Where this value does not apply, the same words mean the first of these that does ("mailbox server" of Exchange 2003 is its back-end). */
+  elsewhere: z.array(z.coerce.string()).default([]),
+  /** Facts that naming this value settles when they are still unknown (CCR is always a Mailbox server). */
+  implies: z.record(z.string(), z.coerce.string()).default({}),
+  /** Words only: never a combination itself, always read as the first of `elsewhere` that applies ("cluster" of Exchange 2016 is its DAG). */
+  alias: z.boolean().default(false),
 });
+export type DimensionValue = z.infer<typeof dimensionValueSchema>;
 
 export const dimensionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-zA-Z]*$/, 'must be a camelCase identifier'),
+  /**
+   * asked: the check may ask it, and the rules are validated over every combination of asked facts.
+   * stated: never asked; used when the user states it (a domain-controller node, a node count), each
+   * rule about it is a condition the verdict names until the user says whether it holds.
+   */
+  kind: z.enum(['asked', 'stated']).default('asked'),
+  /** choice: one of the values; number: a whole number; set: any of the values at once. */
+  type: z.enum(['choice', 'number', 'set']).default('choice'),
   question: nonEmpty,
   label: nonEmpty,
+  /** The dimension applies only where this holds (the CPU architecture matters only for some Windows releases). */
+  appliesWhen: conditionSchema.optional(),
   partials: phraseList,
-  values: z.array(dimensionValueSchema).min(2, 'must offer at least two values'),
+  /** For number facts: word patterns with `{n}` for the number ("{n} node", "dag of {n}"). */
+  patterns: phraseList,
+  /** A stated fact that naming two values of this dimension at once means ("2016 and 2019 in one DAG"). */
+  whenSeveral: z.strictObject({ fact: nonEmpty, value: nonEmpty }).optional(),
+  /** A phrase of this dimension followed by one of that dimension names both facts ("Windows 2003 Enterprise"). */
+  composeWith: z.string().optional(),
+  /** How a person finds this fact out, for "not sure" answers. */
+  howToFind: nonEmpty.optional(),
+  values: z.array(dimensionValueSchema).default([]),
 });
 export const dimensionsSchema = z.array(dimensionSchema).min(1);
 export type Dimension = z.infer<typeof dimensionSchema>;
 
 export const verdictSchema = z.enum(['supported', 'supported-with-conditions', 'not-supported', 'not-covered']);
 export type Verdict = z.infer<typeof verdictSchema>;
-
-/** One alternative of a rule's `when`: dimension id → accepted value(s). Checked against the dimensions after parsing. */
-const conditionSchema = z.record(z.string(), z.union([z.array(z.coerce.string()).min(1), z.coerce.string()]));
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
@@ -78,9 +121,45 @@ export const ruleSchema = z.strictObject({
   recommendation: nonEmpty,
   articles: z.array(articleId).min(1, 'must cite at least one article'),
   basis: z.array(factId).min(1, 'must name the facts it rests on'),
+  /** Decides only what no other rule decides (a version's "not covered" for the rest). */
+  fallback: z.boolean().default(false),
 });
-export const rulesSchema = z.array(ruleSchema).min(1);
 export type RuleInput = z.infer<typeof ruleSchema>;
+
+/**
+ * A condition of a supported design that rests on a stated fact: while the user has not said, the
+ * verdict names `condition`; once a stated fact breaks it (`breaks` holds) the verdict is "Not
+ * supported" with `reason`.
+ */
+export const limitSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  when: z.union([conditionSchema, z.array(conditionSchema).min(1)]),
+  breaks: conditionSchema,
+  condition: nonEmpty,
+  reason: nonEmpty,
+  recommendation: nonEmpty,
+  articles: z.array(articleId).min(1, 'must cite at least one article'),
+  basis: z.array(factId).min(1, 'must name the facts it rests on'),
+});
+export type LimitInput = z.infer<typeof limitSchema>;
+
+export const rulesSchema = z.strictObject({
+  rules: z.array(ruleSchema).min(1),
+  limits: z.array(limitSchema).default([]),
+});
+export type RulesInput = z.infer<typeof rulesSchema>;
+
+/** When each Exchange version (and some Windows releases) left support: the lifecycle table. */
+export const lifecycleEntrySchema = z.strictObject({
+  dimension: z.enum(['version', 'windows']),
+  value: z.coerce.string().pipe(nonEmpty),
+  /** The last day of extended support; none for a product on the Modern Lifecycle Policy. */
+  endOfSupport: isoDate.optional(),
+  note: nonEmpty,
+  basis: z.array(factId).min(1),
+});
+export const lifecycleSchema = z.array(lifecycleEntrySchema).min(1);
+export type LifecycleEntry = z.infer<typeof lifecycleEntrySchema>;
 
 export const synonymGroupSchema = z.strictObject({
   concept: z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word (it becomes an index token)'),

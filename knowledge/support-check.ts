@@ -1,9 +1,33 @@
+import { conditionState } from './conditions';
 import type { Facts } from './fact-recognizer';
-import type { Dimension } from './schemas';
-import { completions, ruleMatches, type Decision, type SupportRule } from './support-rules';
+import type { FactSpace, SetAside } from './fact-space';
+import type { Dimension, LifecycleEntry, Verdict } from './schemas';
+import { matchesAny, type Decision, type LifecycleNote, type OutcomeTable, type SupportLimit, type SupportRule } from './support-rules';
 
 /** Either the check can give its verdict, or it needs the answer to one more question. */
 export type CheckStep = { kind: 'verdict'; decision: Decision } | { kind: 'question'; dimension: Dimension };
+
+/** Options of a {@link SupportCheck}. */
+export interface SupportCheckOptions {
+  /**
+   * How many partial fact sets keep their worked-out step. Each entry is small (a step and a key
+   * of a few dozen characters); users can send any combination, so the memo must have a bound.
+   * Default 2,000.
+   */
+  memoEntries?: number;
+  /** Today, for lifecycle notes. Default: the system clock. */
+  now?: () => Date;
+}
+
+/** The outcome of one complete combination: what decides it, and the limits it leaves open. */
+interface Outcome {
+  verdict: Verdict;
+  rules: readonly SupportRule[];
+  broken: readonly SupportLimit[];
+  open: readonly SupportLimit[];
+  /** Verdict and deciding rule/limit ids: two combinations with the same key need no question between them. */
+  key: string;
+}
 
 /**
  * Decides whether a planned setup is supported from the rules table, and works out which question
@@ -11,113 +35,180 @@ export type CheckStep = { kind: 'verdict'; decision: Decision } | { kind: 'quest
  * Exchange 2003 front-end on a cluster is unsupported whatever the edition, so the edition is never
  * asked there.
  *
+ * The verdict of a complete setup is its rule's verdict, made "Not supported" by any limit a stated
+ * fact breaks (a domain-controller node), and "Supported with conditions" by limits the user has not
+ * spoken to. A partial setup is decided once every setup it could still be gives the same verdict.
+ *
  * @example
- * const check = new SupportCheck(rules, dimensions);
+ * const check = new SupportCheck(space, rules, limits, outcomes, lifecycle);
  * check.next({ version: '2003', role: 'front-end', ha: 'cluster' });
  * // { kind: 'verdict', decision: { verdict: 'not-supported', rules: [front-end-on-cluster], ... } }
  * check.next({ version: '2003' }); // { kind: 'question', dimension: role }
  */
 export class SupportCheck {
-  // Both answers are pure functions of the known facts, and there are only a few thousand possible
-  // partial fact sets (each dimension known or not), so the caches are bounded by the table itself.
-  private readonly decisions = new Map<string, Decision | undefined>();
-  private readonly steps = new Map<string, CheckStep>();
+  private readonly memo: BoundedMemo<CheckStep>;
+  private readonly now: () => Date;
 
   constructor(
+    private readonly space: FactSpace,
     private readonly rules: readonly SupportRule[],
-    readonly dimensions: readonly Dimension[],
-  ) {}
+    private readonly limits: readonly SupportLimit[],
+    private readonly outcomes: OutcomeTable,
+    private readonly lifecycle: readonly LifecycleEntry[],
+    options: SupportCheckOptions = {},
+  ) {
+    this.memo = new BoundedMemo(options.memoEntries ?? 2_000);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get dimensions(): readonly Dimension[] {
+    return this.space.dimensions;
+  }
 
   /**
    * The verdict for what is known, or undefined while the unknown facts could still change it.
-   * With every fact known this always returns a decision (the rules are checked for gaps at load).
+   * With every asked fact known this always returns a decision (the rules are checked for gaps at load).
    */
   decide(facts: Facts): Decision | undefined {
-    const known = this.knownFacts(facts);
-    const key = this.key(known);
-    if (!this.decisions.has(key)) this.decisions.set(key, this.computeDecision(known));
-    return this.decisions.get(key);
-  }
-
-  private computeDecision(known: Facts): Decision | undefined {
-    let verdict: Decision['verdict'] | undefined;
-    let common: SupportRule[] | undefined;
-    for (const completion of completions(this.dimensions, known)) {
-      const matching = this.rules.filter((rule) => ruleMatches(rule, completion));
-      const first = matching[0];
-      if (!first) return undefined;
-      if (verdict !== undefined && first.verdict !== verdict) return undefined;
-      verdict = first.verdict;
-      common = common ? common.filter((rule) => matching.includes(rule)) : matching;
-      if (common.length === 0) return undefined;
-    }
-    if (verdict === undefined || !common) return undefined;
-    return { verdict, rules: common, decisiveFacts: this.decisiveFacts(common, known) };
+    const step = this.next(facts);
+    return step.kind === 'verdict' ? step.decision : undefined;
   }
 
   /** The next step of the check: its verdict, or the first question in table order whose answer matters. */
   next(facts: Facts): CheckStep {
     const known = this.knownFacts(facts);
-    const key = this.key(known);
-    let step = this.steps.get(key);
+    const key = JSON.stringify(Object.entries(known).sort(([a], [b]) => a.localeCompare(b)));
+    let step = this.memo.get(key);
     if (!step) {
       step = this.computeStep(known);
-      this.steps.set(key, step);
+      this.memo.set(key, step);
     }
-    return step;
+    if (step.kind !== 'verdict') return step;
+    // Lifecycle depends on today, so it is added fresh rather than memoised.
+    return { kind: 'verdict', decision: { ...step.decision, lifecycle: this.lifecycleNotes(known) } };
+  }
+
+  /** Keeps facts the table knows, translated to the values that exist for the rest (see {@link FactSpace.normalise}). */
+  knownFacts(facts: Facts): Facts {
+    return this.space.normalise(facts).facts;
+  }
+
+  /** Facts the user gave that cannot apply to the rest of the setup, to be named back. */
+  setAside(facts: Facts): SetAside[] {
+    return this.space.normalise(facts).setAside;
   }
 
   private computeStep(known: Facts): CheckStep {
-    const decision = this.decide(known);
-    if (decision) return { kind: 'verdict', decision };
-    const outcomes = new Map<string, string>();
-    for (const completion of completions(this.dimensions, known)) {
-      outcomes.set(this.key(completion), this.outcome(completion));
+    const completions: { facts: Facts; outcome: Outcome }[] = [];
+    for (const completion of this.space.completions(known)) completions.push({ facts: completion, outcome: this.outcome(completion) });
+    if (completions.length === 0) {
+      // The known facts contradict each other in every setup (normalise keeps them consistent, so
+      // this means a table error); fail loudly rather than guess a verdict.
+      throw new Error(`Support check has no setup matching ${JSON.stringify(known)}`);
     }
-    const open = this.dimensions.filter((d) => known[d.id] === undefined);
-    for (const dimension of open) {
+    const decision = this.decisionOf(completions.map((c) => c.outcome), known);
+    if (decision) return { kind: 'verdict', decision };
+    for (const dimension of this.space.asked) {
+      if (known[dimension.id] !== undefined) continue;
       // The question matters if, the other facts fixed, two of its answers lead to different outcomes.
       const seen = new Map<string, string>();
-      for (const completion of completions(this.dimensions, known)) {
-        const rest = this.key({ ...completion, [dimension.id]: '' });
-        const outcome = outcomes.get(this.key(completion))!;
+      for (const { facts, outcome } of completions) {
+        const rest = this.space.key({ ...facts, [dimension.id]: '' });
         const earlier = seen.get(rest);
-        if (earlier !== undefined && earlier !== outcome) return { kind: 'question', dimension };
-        seen.set(rest, outcome);
+        if (earlier !== undefined && earlier !== outcome.key) return { kind: 'question', dimension };
+        seen.set(rest, outcome.key);
       }
     }
     // Unreachable with a gap-free, conflict-free table; fail loudly rather than guess a verdict.
     throw new Error(`Support check cannot progress from ${JSON.stringify(known)}`);
   }
 
-  /** Drops facts the rules do not know about (stale state, forged card values). */
-  knownFacts(facts: Facts): Facts {
-    const known: Record<string, string> = {};
-    for (const dimension of this.dimensions) {
-      const value = facts[dimension.id];
-      if (value !== undefined && dimension.values.some((v) => v.id === value)) known[dimension.id] = value;
+  private outcome(facts: Facts): Outcome {
+    const indices = this.outcomes.get(this.space.key(facts));
+    if (!indices) throw new Error(`No outcome for ${this.space.key(facts)}`);
+    const rules = indices.map((i) => this.rules[i]!);
+    const base = rules[0]!.verdict;
+    const broken: SupportLimit[] = [];
+    const open: SupportLimit[] = [];
+    for (const limit of this.limits) {
+      if (!matchesAny(limit.when, facts)) continue;
+      const state = conditionState(limit.breaks, facts);
+      if (state === 'holds') broken.push(limit);
+      else if (state === 'unknown') open.push(limit);
     }
-    return known;
+    let verdict: Verdict = base;
+    if (broken.length > 0) verdict = 'not-supported';
+    else if (base === 'supported' && open.length > 0) verdict = 'supported-with-conditions';
+    const deciding = broken.length > 0 && base !== 'not-supported' ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];
+    return { verdict, rules, broken, open: base === 'not-supported' || base === 'not-covered' ? [] : open, key: `${verdict}:${deciding.join(',')}` };
   }
 
-  private outcome(facts: Facts): string {
-    const matching = this.rules.filter((rule) => ruleMatches(rule, facts));
-    return `${matching[0]?.verdict}:${matching.map((r) => r.id).join(',')}`;
+  /** A decision when every possible setup gives one verdict for a shared reason; otherwise undefined. */
+  private decisionOf(outcomes: readonly Outcome[], known: Facts): Decision | undefined {
+    const verdict = outcomes[0]!.verdict;
+    if (outcomes.some((o) => o.verdict !== verdict)) return undefined;
+    const brokenOnly = verdict === 'not-supported' && outcomes.every((o) => o.broken.length > 0);
+    let rules = outcomes[0]!.rules.filter((r) => !brokenOnly || r.verdict === 'not-supported');
+    let broken = outcomes[0]!.broken;
+    for (const o of outcomes) {
+      rules = rules.filter((r) => o.rules.includes(r));
+      broken = broken.filter((l) => o.broken.includes(l));
+    }
+    if (rules.length === 0 && broken.length === 0) return undefined;
+    // Conditions: every limit still open in any setup it could be, so none is left unsaid.
+    const conditions = [...new Set(outcomes.flatMap((o) => o.open))];
+    return { verdict, rules, broken, conditions, decisiveFacts: this.decisiveFacts(rules, broken, known), lifecycle: [] };
   }
 
-  private key(facts: Facts): string {
-    return this.dimensions.map((d) => facts[d.id] ?? '').join('|');
-  }
-
-  private decisiveFacts(rules: readonly SupportRule[], known: Facts): Facts {
+  private decisiveFacts(rules: readonly SupportRule[], broken: readonly SupportLimit[], known: Facts): Facts {
     const used = new Set<string>();
-    for (const rule of rules) {
-      for (const alternative of rule.when) {
-        if ([...alternative].every(([d, values]) => known[d] !== undefined && values.has(known[d]!))) {
-          for (const d of alternative.keys()) used.add(d);
-        }
+    for (const item of [...rules, ...broken]) {
+      for (const alternative of item.when) {
+        if (alternative.every((test) => known[test.dimension] !== undefined)) for (const test of alternative) used.add(test.dimension);
       }
+      if (item.kind === 'limit') for (const test of item.breaks) used.add(test.dimension);
     }
-    return Object.fromEntries(this.dimensions.filter((d) => used.has(d.id)).map((d) => [d.id, known[d.id]!]));
+    return Object.fromEntries(this.space.dimensions.filter((d) => used.has(d.id) && known[d.id] !== undefined).map((d) => [d.id, known[d.id]!]));
+  }
+
+  private lifecycleNotes(known: Facts): LifecycleNote[] {
+    const today = this.now().toISOString().slice(0, 10);
+    return this.lifecycle
+      .filter((entry) => known[entry.dimension] === entry.value)
+      .map((entry) => ({
+        dimension: entry.dimension,
+        value: entry.value,
+        label: this.space.dimension(entry.dimension)?.values.find((v) => v.id === entry.value)?.label ?? entry.value,
+        endOfSupport: entry.endOfSupport,
+        retired: entry.endOfSupport !== undefined && entry.endOfSupport < today,
+        note: entry.note,
+        basis: entry.basis,
+      }));
+  }
+}
+
+/** A map that forgets its least recently used entry beyond `limit` entries. */
+class BoundedMemo<T> {
+  private readonly entries = new Map<string, T>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): T | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }

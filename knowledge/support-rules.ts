@@ -1,168 +1,259 @@
+import { compileCondition, conditionHolds, type Condition } from './conditions';
 import type { Facts } from './fact-recognizer';
+import type { FactSpace } from './fact-space';
 import type { KnowledgeProblem } from './problems';
-import type { Dimension, Fact, RuleInput, Verdict } from './schemas';
+import type { ConditionInput, Dimension, Fact, LimitInput, RuleInput, RulesInput, Verdict } from './schemas';
 
-/** A support rule after loading: its `when` is a list of alternatives, each a set of accepted values per dimension. */
-export interface SupportRule {
+/** What a rule or limit rests on, and how sure those facts are. */
+interface Grounded {
   id: string;
-  when: ReadonlyArray<ReadonlyMap<string, ReadonlySet<string>>>;
-  verdict: Verdict;
   reason: string;
   recommendation: string;
   articles: readonly string[];
   basis: readonly string[];
   /** True when the basis includes a fact the facts sheet marks "recalled". */
   restsOnRecalledFact: boolean;
+  /** True when the basis includes a fact read only in third-party sources. */
+  restsOnThirdPartyFact: boolean;
+}
+
+/** A support rule after loading: its `when` is a list of alternatives over the asked facts. */
+export interface SupportRule extends Grounded {
+  kind: 'rule';
+  when: readonly Condition[];
+  verdict: Verdict;
+  /** Decides only combinations no other rule decides. */
+  fallback: boolean;
+}
+
+/**
+ * A limit of a design that rests on a stated fact (no domain-controller nodes, at most n-1 EVSs):
+ * named as a condition until the user says, "Not supported" once a stated fact breaks it.
+ */
+export interface SupportLimit extends Grounded {
+  kind: 'limit';
+  when: readonly Condition[];
+  breaks: Condition;
+  condition: string;
 }
 
 /** Where each rule sits in its file, so problems can name the line. */
-export type RuleLocator = (ruleIndex: number, ...path: PropertyKey[]) => number | undefined;
+export type RuleLocator = (...path: PropertyKey[]) => number | undefined;
 
 /** The outcome of the guided check for a complete or partial set of facts. */
 export interface Decision {
   verdict: Verdict;
   /** The rules that decide it; when several agree, each reason is worth showing. */
   rules: readonly SupportRule[];
+  /** Limits the user's stated facts break: each is a reason the setup is not supported. */
+  broken: readonly SupportLimit[];
+  /** Limits the user has not said whether the setup meets: the conditions of the verdict. */
+  conditions: readonly SupportLimit[];
   /** The facts that the deciding rules actually look at: the "why" of the verdict. */
   decisiveFacts: Facts;
+  /** Lifecycle notes for the versions in the facts (a retired Exchange or Windows release). */
+  lifecycle: readonly LifecycleNote[];
 }
 
-function matchesAlternative(alternative: ReadonlyMap<string, ReadonlySet<string>>, facts: Facts): boolean {
-  for (const [dimension, accepted] of alternative) {
-    const value = facts[dimension];
-    if (value === undefined || !accepted.has(value)) return false;
-  }
-  return true;
+/** "Exchange 2003 left extended support on 2014-04-08". */
+export interface LifecycleNote {
+  dimension: string;
+  value: string;
+  label: string;
+  endOfSupport?: string;
+  retired: boolean;
+  note: string;
+  basis: readonly string[];
+}
+
+/** For each valid combination of the asked facts, the rules that decide it (indices into the rules). */
+export type OutcomeTable = ReadonlyMap<string, readonly number[]>;
+
+/** Figures of the validation, for `npm run kb:check` and the README. */
+export interface RulesStatistics {
+  combinations: number;
+  perVerdict: Record<Verdict, number>;
+  milliseconds: number;
+}
+
+export function matchesAny(alternatives: readonly Condition[], facts: Facts): boolean {
+  return alternatives.some((condition) => conditionHolds(condition, facts));
 }
 
 /** True when `rule` applies to a complete set of facts. */
-export function ruleMatches(rule: SupportRule, facts: Facts): boolean {
-  return rule.when.some((alternative) => matchesAlternative(alternative, facts));
+export function ruleMatches(rule: SupportRule | SupportLimit, facts: Facts): boolean {
+  return matchesAny(rule.when, facts);
 }
 
-/** Every combination of values of the given dimensions, merged into `base`. */
-export function* completions(dimensions: readonly Dimension[], base: Facts = {}): Generator<Facts> {
-  const open = dimensions.filter((d) => base[d.id] === undefined);
-  const walk = function* (index: number, facts: Record<string, string>): Generator<Facts> {
-    if (index === open.length) {
-      yield { ...facts };
-      return;
-    }
-    for (const value of open[index]!.values) {
-      facts[open[index]!.id] = value.id;
-      yield* walk(index + 1, facts);
-    }
-    delete facts[open[index]!.id];
-  };
-  yield* walk(0, { ...base });
-}
+const ASKED = new Set<Dimension['kind']>(['asked']);
+const STATED = new Set<Dimension['kind']>(['stated']);
 
 /**
- * Builds rules from their validated input and checks them against the dimensions, the facts
- * registry and the article ids. Returns the rules and every problem found.
+ * Builds rules and limits from their validated input and checks them against the fact space, the
+ * facts registry and the article ids; then walks every valid combination of asked facts for gaps
+ * (no rule decides it) and conflicting overlaps (two rules disagree). Returns the rules, the
+ * outcome of every combination, and every problem found.
  */
 export function compileRules(
-  inputs: readonly RuleInput[],
-  dimensions: readonly Dimension[],
+  input: RulesInput,
+  space: FactSpace,
   facts: readonly Fact[],
   articleIds: ReadonlySet<string>,
   file: string,
   lineOf: RuleLocator,
-): { rules: SupportRule[]; problems: KnowledgeProblem[] } {
+): { rules: SupportRule[]; limits: SupportLimit[]; outcomes: OutcomeTable; statistics?: RulesStatistics; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
-  const problem = (index: number, field: string, message: string, ...path: PropertyKey[]) =>
-    problems.push({ file, line: lineOf(index, ...path), field: `rules[${index}] (${inputs[index]!.id}).${field}`, message });
-  const dimensionsById = new Map(dimensions.map((d) => [d.id, d]));
+  const dimensionsById = new Map(space.dimensions.map((d) => [d.id, d]));
   const factsById = new Map(facts.map((f) => [f.id, f]));
-  const seenIds = new Map<string, number>();
-  const rules: SupportRule[] = inputs.map((input, index) => {
-    const earlier = seenIds.get(input.id);
-    if (earlier !== undefined) problem(index, 'id', `duplicate rule id, also used by rules[${earlier}]`, 'id');
-    seenIds.set(input.id, index);
+  const seenIds = new Map<string, string>();
 
-    const alternatives = Array.isArray(input.when) ? input.when : [input.when];
+  const ground = (table: 'rules' | 'limits', index: number, item: RuleInput | LimitInput, verdict: Verdict | undefined): Grounded & { when: Condition[] } => {
+    const name = `${table}[${index}] (${item.id})`;
+    const problem = (field: string, message: string, ...path: PropertyKey[]) =>
+      problems.push({ file, line: lineOf(table, index, ...path), field: `${name}.${field}`, message });
+    const earlier = seenIds.get(item.id);
+    if (earlier !== undefined) problem('id', `duplicate id, also used by ${earlier}`, 'id');
+    seenIds.set(item.id, name);
+    const alternatives: ConditionInput[] = Array.isArray(item.when) ? item.when : [item.when];
     const when = alternatives.map((alternative, a) => {
-      const compiled = new Map<string, ReadonlySet<string>>();
-      for (const [dimensionId, raw] of Object.entries(alternative)) {
-        const path = Array.isArray(input.when) ? ['when', a, dimensionId] : ['when', dimensionId];
-        const dimension = dimensionsById.get(dimensionId);
-        if (!dimension) {
-          problem(index, path.join('.'), `unknown fact "${dimensionId}"; known: ${[...dimensionsById.keys()].join(', ')}`, ...path);
-          continue;
-        }
-        const values = Array.isArray(raw) ? raw : [raw];
-        for (const value of values) {
-          if (!dimension.values.some((v) => v.id === value)) {
-            problem(index, path.join('.'), `unknown value "${value}" for ${dimensionId}; known: ${dimension.values.map((v) => v.id).join(', ')}`, ...path);
-          }
-        }
-        compiled.set(dimensionId, new Set(values));
-      }
-      return compiled;
+      const prefix = Array.isArray(item.when) ? ['when', a] : ['when'];
+      const compiled = compileCondition(alternative, dimensionsById, ASKED);
+      for (const p of compiled.problems) problem([...prefix, ...p.path].join('.'), p.message, ...prefix, ...p.path);
+      return compiled.condition;
     });
-
-    input.articles.forEach((id, i) => {
-      if (!articleIds.has(id)) problem(index, `articles.${i}`, `cites article "${id}", which does not exist`, 'articles', i);
+    item.articles.forEach((id, i) => {
+      if (!articleIds.has(id)) problem(`articles.${i}`, `cites article "${id}", which does not exist`, 'articles', i);
     });
     let restsOnRecalledFact = false;
-    input.basis.forEach((id, i) => {
+    let restsOnThirdPartyFact = false;
+    item.basis.forEach((id, i) => {
       const fact = factsById.get(id);
-      if (!fact) problem(index, `basis.${i}`, `rests on fact "${id}", which is not in facts.yaml`, 'basis', i);
+      if (!fact) problem(`basis.${i}`, `rests on fact "${id}", which is not in facts.yaml`, 'basis', i);
       else if (fact.status === 'recalled') restsOnRecalledFact = true;
+      else if (fact.status === 'read-3p') restsOnThirdPartyFact = true;
     });
     if (restsOnRecalledFact) {
-      if (input.verdict === 'supported') {
-        problem(index, 'verdict', 'rests on a recalled (unverified) fact, so it may not decide "supported"', 'verdict');
-      }
-      if (!/\brecalled\b/i.test(input.reason)) {
-        problem(index, 'reason', 'rests on a recalled (unverified) fact, so its reason must say "recalled" and where to confirm it', 'reason');
-      }
+      if (verdict === 'supported') problem('verdict', 'rests on a recalled (unverified) fact, so it may not decide "supported"', 'verdict');
+      if (!/\brecalled\b/i.test(item.reason)) problem('reason', 'rests on a recalled (unverified) fact, so its reason must say "recalled" and where to confirm it', 'reason');
     }
-    return { id: input.id, when, verdict: input.verdict, reason: input.reason, recommendation: input.recommendation, articles: input.articles, basis: input.basis, restsOnRecalledFact };
+    if (restsOnThirdPartyFact && !/\bthird-party\b/i.test(item.reason)) {
+      problem('reason', 'rests on a fact read only in third-party sources, so its reason must say "third-party"', 'reason');
+    }
+    return { id: item.id, when, reason: item.reason, recommendation: item.recommendation, articles: item.articles, basis: item.basis, restsOnRecalledFact, restsOnThirdPartyFact };
+  };
+
+  const rules: SupportRule[] = input.rules.map((rule, index) => {
+    if (rule.fallback && rule.verdict !== 'not-covered') {
+      problems.push({ file, line: lineOf('rules', index, 'fallback'), field: `rules[${index}] (${rule.id}).fallback`, message: 'a fallback rule may only decide "not-covered"' });
+    }
+    return { kind: 'rule', ...ground('rules', index, rule, rule.verdict), verdict: rule.verdict, fallback: rule.fallback };
   });
-  if (problems.length === 0) problems.push(...checkCoverage(rules, dimensions, inputs, file, lineOf));
-  return { rules, problems };
+  const limits: SupportLimit[] = input.limits.map((limit, index) => {
+    const grounded = ground('limits', index, limit, undefined);
+    const breaks = compileCondition(limit.breaks, dimensionsById, STATED);
+    for (const p of breaks.problems) {
+      problems.push({ file, line: lineOf('limits', index, 'breaks', ...p.path), field: `limits[${index}] (${limit.id}).breaks.${p.path.join('.')}`, message: p.message });
+    }
+    if (Object.keys(limit.breaks).length === 0) {
+      problems.push({ file, line: lineOf('limits', index, 'breaks'), field: `limits[${index}] (${limit.id}).breaks`, message: 'must name at least one stated fact' });
+    }
+    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition };
+  });
+  if (problems.length > 0) return { rules, limits, outcomes: new Map(), problems };
+  const coverage = checkCoverage(rules, limits, space, input, file, lineOf);
+  return { rules, limits, outcomes: coverage.outcomes, statistics: coverage.statistics, problems: coverage.problems };
 }
 
 /**
- * Gaps and conflicting overlaps. The fact space is small (a few hundred combinations), so walking
- * all of it is simpler and surer than reasoning about conditions symbolically.
+ * Gaps and conflicting overlaps, by walking every valid combination of asked facts (a few tens of
+ * thousands): simpler and surer than reasoning about conditions symbolically. Also finds limits
+ * that never apply. The outcome of each combination is kept, so the check never matches rules again.
  */
 function checkCoverage(
   rules: readonly SupportRule[],
-  dimensions: readonly Dimension[],
-  inputs: readonly RuleInput[],
+  limits: readonly SupportLimit[],
+  space: FactSpace,
+  input: RulesInput,
   file: string,
   lineOf: RuleLocator,
-): KnowledgeProblem[] {
+): { outcomes: OutcomeTable; statistics: RulesStatistics; problems: KnowledgeProblem[] } {
+  const started = performance.now();
   const problems: KnowledgeProblem[] = [];
   const reported = new Set<string>();
+  const outcomes = new Map<string, readonly number[]>();
+  // Many combinations share one outcome: intern the index lists so the table stays small.
+  const interned = new Map<string, readonly number[]>();
+  const perVerdict: Record<Verdict, number> = { supported: 0, 'supported-with-conditions': 0, 'not-supported': 0, 'not-covered': 0 };
+  const limitUsed = new Array<boolean>(limits.length).fill(false);
   let gaps = 0;
-  for (const facts of completions(dimensions)) {
-    const matching = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => ruleMatches(rule, facts));
+  // Most rules name the first asked fact (the Exchange version): index them by it, so each
+  // combination is matched only against the rules that can apply to it.
+  const first = space.asked[0]!;
+  const byFirst = new Map<string, { rules: number[]; limits: number[] }>();
+  const mayMatch = (when: readonly Condition[], value: string) =>
+    when.some((alternative) => alternative.every((test) => test.dimension !== first.id || !test.accepts || test.accepts.has(value)));
+  for (const value of first.values) {
+    byFirst.set(value.id, {
+      rules: rules.flatMap((rule, index) => (mayMatch(rule.when, value.id) ? [index] : [])),
+      limits: limits.flatMap((limit, index) => (mayMatch(limit.when, value.id) ? [index] : [])),
+    });
+  }
+  for (const facts of space.completions({})) {
+    const candidates = byFirst.get(facts[first.id]!)!;
+    const all = candidates.rules.filter((index) => matchesAny(rules[index]!.when, facts));
+    for (const index of candidates.limits) {
+      if (!limitUsed[index] && matchesAny(limits[index]!.when, facts)) limitUsed[index] = true;
+    }
+    const matching = decidingRules(rules, all);
     if (matching.length === 0) {
       gaps += 1;
       // A missing region usually spans many combinations: show a few, then count the rest.
-      if (gaps <= 5) problems.push({ file, message: `gap: no rule decides ${describeFacts(facts, dimensions)}` });
+      if (gaps <= 5) problems.push({ file, message: `gap: no rule decides ${describeFacts(facts, space.dimensions)}` });
       continue;
     }
     for (const a of matching) {
       for (const b of matching) {
-        if (a.index >= b.index || a.rule.verdict === b.rule.verdict) continue;
-        const key = `${a.index}/${b.index}`;
+        if (a >= b || rules[a]!.verdict === rules[b]!.verdict) continue;
+        const key = `${a}/${b}`;
         if (reported.has(key)) continue;
         reported.add(key);
         problems.push({
           file,
-          line: lineOf(b.index),
-          field: `rules[${b.index}] (${inputs[b.index]!.id})`,
-          message: `overlaps rules[${a.index}] (${a.rule.id}) with a different verdict (${b.rule.verdict} vs ${a.rule.verdict}), e.g. for ${describeFacts(facts, dimensions)}`,
+          line: lineOf('rules', b),
+          field: `rules[${b}] (${input.rules[b]!.id})`,
+          message: `overlaps rules[${a}] (${rules[a]!.id}) with a different verdict (${rules[b]!.verdict} vs ${rules[a]!.verdict}), e.g. for ${describeFacts(facts, space.dimensions)}`,
         });
       }
     }
+    const signature = matching.join(',');
+    let shared = interned.get(signature);
+    if (!shared) interned.set(signature, (shared = matching));
+    outcomes.set(space.key(facts), shared);
+    perVerdict[rules[matching[0]!]!.verdict] += 1;
   }
   if (gaps > 5) problems.push({ file, message: `gap: ${gaps - 5} more combinations are decided by no rule` });
-  return problems;
+  limitUsed.forEach((used, index) => {
+    if (!used) problems.push({ file, line: lineOf('limits', index, 'when'), field: `limits[${index}] (${limits[index]!.id}).when`, message: 'applies to no combination of facts that can occur' });
+  });
+  rules.forEach((rule, index) => {
+    if (![...interned.values()].some((list) => list.includes(index))) {
+      problems.push({ file, line: lineOf('rules', index, 'when'), field: `rules[${index}] (${rule.id}).when`, message: 'decides no combination of facts that can occur' });
+    }
+  });
+  const combinations = outcomes.size + gaps;
+  return { outcomes, statistics: { combinations, perVerdict, milliseconds: Math.round(performance.now() - started) }, problems };
+}
+
+/**
+ * The rules that decide a combination, from all that match it: any "not-supported" rule wins (one
+ * broken requirement is enough), then the ordinary rules (which must agree), then fallbacks.
+ */
+export function decidingRules(rules: readonly SupportRule[], matching: readonly number[]): number[] {
+  const blocking = matching.filter((i) => rules[i]!.verdict === 'not-supported' && !rules[i]!.fallback);
+  if (blocking.length > 0) return blocking;
+  const ordinary = matching.filter((i) => !rules[i]!.fallback);
+  if (ordinary.length > 0) return ordinary;
+  return [...matching];
 }
 
 /** "version=2003, role=front-end, ..." in dimension order, for messages. */

@@ -2,6 +2,10 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { Replies } from '../../dialogs/replies';
 import {
   citedArticles,
+  leadReason,
+  lifecycleLines,
+  reasons,
+  recommendations,
   triageSummary,
   valueLabel,
   VERDICT_LABELS,
@@ -11,6 +15,7 @@ import {
   type Facts,
   type KnowledgeBase,
   type SearchHit,
+  type SetAside,
   type Verdict,
 } from '../../knowledge';
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card';
@@ -115,23 +120,40 @@ export class CardReplies implements Replies {
     return cardMessage(body, [], dimension.question);
   }
 
-  verdict(decision: Decision, facts: Facts): Partial<Activity> {
+  /**
+   * Label, one-line reason, recommendation and conditions up front; sources as buttons; every
+   * reason, the facts and the ticket summary behind a "Details" toggle (Action.ShowCard, which
+   * Teams renders), so the card stays short in a channel. Rule ids go only to the summary.
+   */
+  verdict(decision: Decision, facts: Facts, setAside: readonly SetAside[] = []): Partial<Activity> {
     const label = VERDICT_LABELS[decision.verdict];
     const dims = this.kb.dimensions;
-    const why = Object.entries(decision.decisiveFacts).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
+    const lead = leadReason(decision);
+    const why = Object.entries({ ...facts }).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
+    const conditions = decision.conditions.map((limit) => `- ${limit.condition}`);
+    const lifecycle = lifecycleLines(decision);
     const body: CardElement[] = [
       textBlock(label, { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
-      ...decision.rules.map((rule) => textBlock(rule.reason)),
-      textBlock('Recommendation', { weight: 'Bolder', spacing: 'Medium' }),
-      ...decision.rules.map((rule) => textBlock(rule.recommendation)),
-      textBlock(`Sources: ${citedArticles(decision).join(', ')}`, { isSubtle: true }),
-      textBlock('Why', { weight: 'Bolder', spacing: 'Medium' }),
-      factSet(why),
-      textBlock('Triage summary (copy into the ticket)', { weight: 'Bolder', spacing: 'Medium', separator: true }),
-      literalText(triageSummary(decision, facts, dims), { fontType: 'Monospace' }),
+      textBlock(lead),
+      ...setAside.map((aside) => textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true })),
+      textBlock(`**Recommendation:** ${recommendations(decision)[0] ?? ''}`),
+      ...(conditions.length > 0 ? [textBlock('**Conditions to meet** (tell me if one does not hold):'), textBlock(conditions.join('\n'))] : []),
+      ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
     ];
-    const actions = [...citedArticles(decision).slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)), sayAction('Start over')];
-    return cardMessage(body, actions, `${label}: ${decision.rules[0]?.reason ?? ''}`);
+    const details: CardElement[] = [
+      ...reasons(decision).filter((r) => r !== lead).map((r) => textBlock(r)),
+      ...recommendations(decision).slice(1).map((r) => textBlock(r)),
+      textBlock('Facts', { weight: 'Bolder' }),
+      factSet(why),
+      textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder', spacing: 'Medium' }),
+      literalText(triageSummary(decision, facts, dims, { setAside }), { fontType: 'Monospace' }),
+    ];
+    const actions: CardAction[] = [
+      ...citedArticles(decision).slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
+      { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
+      sayAction('Start over'),
+    ];
+    return cardMessage(body, actions, `${label}: ${lead}`);
   }
 
   private articleCard(article: Article, related: readonly Article[]): Partial<Activity> {
@@ -151,7 +173,7 @@ export class CardReplies implements Replies {
     return [
       textBlock(dimension.question, { weight: 'Bolder', size: 'Medium' }),
       ...(known.length > 0 ? [textBlock('Known so far', { isSubtle: true }), factSet(known)] : []),
-      ...choiceRows(dimension.values.map((value) => submitAction(value.label, { dimension: dimension.id, value: value.id }))),
+      ...choiceRows(this.kb.valuesFor(dimension.id, facts).map((value) => submitAction(value.label, { dimension: dimension.id, value: value.id }))),
       textBlock('Pick one, or type it. You can also say help, cancel or start over.', { isSubtle: true, size: 'Small' }),
     ];
   }

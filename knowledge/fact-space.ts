@@ -1,0 +1,247 @@
+import { compileCondition, conditionState, type Condition, type ConditionProblem } from './conditions';
+import type { Facts } from './fact-recognizer';
+import type { Dimension, DimensionValue } from './schemas';
+
+/** A fact the user gave that the check set aside, and why (named back in the verdict, never dropped silently). */
+export interface SetAside {
+  dimension: string;
+  value: string;
+  why: 'does-not-apply';
+}
+
+interface CompiledValue {
+  value: DimensionValue;
+  appliesWhen?: Condition;
+}
+
+interface CompiledDimension {
+  dimension: Dimension;
+  appliesWhen?: Condition;
+  values: Map<string, CompiledValue>;
+}
+
+/** Problems of the dimensions table, located by the path inside it. */
+export interface FactSpaceProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
+// Normalising settles within a few rounds (an implied fact may make another value apply); the cap
+// only guards against a table whose translations chase each other.
+const MAX_NORMALISE_ROUNDS = 5;
+
+/**
+ * The space of setups the check reasons about: the fact dimensions, which values exist where (a
+ * role a version does not have is no combination), how the same words translate between versions
+ * ("mailbox server" is an Exchange 2003 back-end), and every valid combination of the asked facts.
+ *
+ * @example
+ * const space = new FactSpace(dimensions);
+ * space.normalise({ version: '2003', role: 'mailbox' }).facts; // { version: '2003', role: 'back-end' }
+ * [...space.completions({ version: '2016' })].length; // every Exchange 2016 setup the rules must decide
+ */
+export class FactSpace {
+  readonly dimensions: readonly Dimension[];
+  readonly asked: readonly Dimension[];
+  readonly stated: readonly Dimension[];
+  readonly problems: FactSpaceProblem[] = [];
+  private readonly compiled = new Map<string, CompiledDimension>();
+
+  constructor(dimensions: readonly Dimension[]) {
+    this.dimensions = dimensions;
+    this.asked = dimensions.filter((d) => d.kind === 'asked');
+    this.stated = dimensions.filter((d) => d.kind === 'stated');
+    const byId = new Map(dimensions.map((d) => [d.id, d]));
+    const askedOnly = new Set<Dimension['kind']>(['asked']);
+    dimensions.forEach((dimension, index) => {
+      const report = (prefix: PropertyKey[]) => (p: ConditionProblem) => this.problems.push({ path: [index, ...prefix, ...p.path], message: p.message });
+      const compileApplies = (input: Dimension['appliesWhen'], prefix: PropertyKey[]) => {
+        if (!input) return undefined;
+        const { condition, problems } = compileCondition(input, byId, askedOnly);
+        problems.forEach(report(prefix));
+        return condition;
+      };
+      const values = new Map<string, CompiledValue>();
+      dimension.values.forEach((value, v) => {
+        if (values.has(value.id)) this.problems.push({ path: [index, 'values', v, 'id'], message: `duplicate value id "${value.id}"` });
+        values.set(value.id, { value, appliesWhen: compileApplies(value.appliesWhen, ['values', v, 'appliesWhen']) });
+        value.elsewhere.forEach((other, e) => {
+          if (!dimension.values.some((x) => x.id === other)) this.problems.push({ path: [index, 'values', v, 'elsewhere', e], message: `unknown value "${other}" for ${dimension.id}` });
+        });
+        for (const [implied, impliedValue] of Object.entries(value.implies)) {
+          const target = byId.get(implied);
+          if (!target || !target.values.some((x) => x.id === impliedValue)) {
+            this.problems.push({ path: [index, 'values', v, 'implies', implied], message: `implies unknown fact ${implied}=${impliedValue}` });
+          }
+        }
+      });
+      if (dimension.type !== 'number' && dimension.values.length < 2) this.problems.push({ path: [index, 'values'], message: 'must offer at least two values' });
+      if (dimension.kind === 'asked' && dimension.type !== 'choice') this.problems.push({ path: [index, 'type'], message: 'an asked fact must be a choice' });
+      this.compiled.set(dimension.id, { dimension, appliesWhen: compileApplies(dimension.appliesWhen, ['appliesWhen']), values });
+    });
+  }
+
+  dimension(id: string): Dimension | undefined {
+    return this.compiled.get(id)?.dimension;
+  }
+
+  /** False only when the known facts rule the dimension out (an unknown fact it depends on could still make it apply). */
+  dimensionApplies(dimensionId: string, facts: Facts): boolean {
+    const compiled = this.compiled.get(dimensionId);
+    return !!compiled && (!compiled.appliesWhen || conditionState(compiled.appliesWhen, facts) !== 'fails');
+  }
+
+  /** False only when the known facts rule the value out. Alias values (`alias: true` style, with no combination of their own) never apply. */
+  valueApplies(dimensionId: string, valueId: string, facts: Facts): boolean {
+    const value = this.compiled.get(dimensionId)?.values.get(valueId);
+    return !!value && !value.value.alias && (!value.appliesWhen || conditionState(value.appliesWhen, facts) !== 'fails');
+  }
+
+  /** True when the known facts settle that the value exists. */
+  private valueHolds(dimensionId: string, valueId: string, facts: Facts): boolean {
+    const value = this.compiled.get(dimensionId)?.values.get(valueId);
+    return !!value && !value.value.alias && (!value.appliesWhen || conditionState(value.appliesWhen, facts) === 'holds');
+  }
+
+  /** The values of a dimension that exist for what is known: what a question offers. */
+  valuesFor(dimensionId: string, facts: Facts): DimensionValue[] {
+    const compiled = this.compiled.get(dimensionId);
+    if (!compiled) return [];
+    return [...compiled.values.values()].filter((v) => !v.value.alias && (!v.appliesWhen || conditionState(v.appliesWhen, facts) !== 'fails')).map((v) => v.value);
+  }
+
+  /**
+   * Keeps what is consistent and known to the table: translates a value to the one the same words
+   * mean where it does not apply (`elsewhere`), adds what a value settles (`implies`), and sets aside
+   * facts that cannot apply (named back to the user). Unknown dimensions and values (stale state,
+   * forged card values) are dropped.
+   */
+  normalise(facts: Facts): { facts: Facts; setAside: SetAside[] } {
+    let current: Record<string, string> = {};
+    for (const [dimensionId, value] of Object.entries(facts)) {
+      const compiled = this.compiled.get(dimensionId);
+      if (!compiled) continue;
+      if (compiled.dimension.type === 'choice' && !compiled.values.has(value)) continue;
+      if (compiled.dimension.type === 'number' && !/^\d{1,6}$/.test(value)) continue;
+      if (compiled.dimension.type === 'set' && !value.split(',').every((v) => compiled.values.has(v))) continue;
+      current[dimensionId] = value;
+    }
+    const setAside: SetAside[] = [];
+    for (let round = 0; round < MAX_NORMALISE_ROUNDS; round += 1) {
+      let changed = false;
+      for (const dimension of this.dimensions) {
+        const value = current[dimension.id];
+        if (value === undefined) {
+          continue;
+        }
+        if (!this.dimensionApplies(dimension.id, current)) {
+          delete current[dimension.id];
+          changed = true;
+          continue;
+        }
+        if (dimension.type !== 'choice' || this.valueApplies(dimension.id, value, current)) continue;
+        const compiledValue = this.compiled.get(dimension.id)!.values.get(value)!;
+        if (compiledValue.value.alias && compiledValue.appliesWhen && conditionState(compiledValue.appliesWhen, current) === 'fails') {
+          // Words that name a value only in some setups: elsewhere they name the dimension without a value.
+          delete current[dimension.id];
+          changed = true;
+          continue;
+        }
+        if (compiledValue.value.alias) {
+          // Words only ("cluster"): resolved once the facts say which reading exists; kept until then.
+          const settled = compiledValue.value.elsewhere.filter((other) => this.valueHolds(dimension.id, other, current));
+          const open = compiledValue.value.elsewhere.filter((other) => this.valueApplies(dimension.id, other, current));
+          if (settled.length > 0 && (settled[0] === open[0])) {
+            current[dimension.id] = settled[0]!;
+            changed = true;
+            continue;
+          }
+          if (open.length > 0) continue;
+        }
+        const translation = compiledValue.value.alias ? undefined : compiledValue.value.elsewhere.find((other) => this.valueApplies(dimension.id, other, current));
+        if (translation !== undefined) current[dimension.id] = translation;
+        else {
+          delete current[dimension.id];
+          setAside.push({ dimension: dimension.id, value, why: 'does-not-apply' });
+        }
+        changed = true;
+      }
+      for (const dimension of this.dimensions) {
+        const value = current[dimension.id];
+        if (value === undefined || dimension.type !== 'choice') continue;
+        for (const [implied, impliedValue] of Object.entries(this.compiled.get(dimension.id)!.values.get(value)!.value.implies)) {
+          if (current[implied] === undefined && this.valueApplies(implied, impliedValue, current)) {
+            current = { ...current, [implied]: impliedValue };
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    return { facts: current, setAside };
+  }
+
+  /**
+   * Every valid combination of the asked facts that agrees with `known`, the stated facts of
+   * `known` carried along. A known value that does not exist in a combination is translated the
+   * way {@link normalise} does, or rules that combination out; a dimension that does not apply to a
+   * combination is left out of it.
+   */
+  *completions(known: Facts): Generator<Facts> {
+    const stated: Record<string, string> = {};
+    for (const d of this.stated) if (known[d.id] !== undefined) stated[d.id] = known[d.id]!;
+    const asked = this.asked;
+    const compiled = this.compiled;
+    const facts: Record<string, string> = { ...stated };
+    const self = this;
+    function* walk(index: number): Generator<Facts> {
+      if (index === asked.length) {
+        if (self.complete(facts)) yield { ...facts };
+        return;
+      }
+      const dimension = asked[index]!;
+      const entry = compiled.get(dimension.id)!;
+      if (entry.appliesWhen && conditionState(entry.appliesWhen, facts) === 'fails') {
+        yield* walk(index + 1);
+        return;
+      }
+      let given = known[dimension.id];
+      // An alias that cannot be resolved in this combination ("load balancing" beyond Exchange 2003) names no value: enumerate.
+      if (given !== undefined && entry.values.get(given)!.value.alias && entry.values.get(given)!.appliesWhen && conditionState(entry.values.get(given)!.appliesWhen!, facts) === 'fails') given = undefined;
+      const candidates = given === undefined ? [...entry.values.keys()] : [given, ...entry.values.get(given)!.value.elsewhere];
+      for (const value of candidates) {
+        const v = entry.values.get(value)!;
+        if (v.value.alias) continue;
+        if (v.appliesWhen && conditionState(v.appliesWhen, facts) === 'fails') continue;
+        facts[dimension.id] = value;
+        yield* walk(index + 1);
+        delete facts[dimension.id];
+        // A translation is only for a given value that does not apply; the first that applies is it.
+        if (given !== undefined) break;
+      }
+    }
+    yield* walk(0);
+  }
+
+  /** True when every asked value of a full combination exists there (conditions naming later dimensions are checked here). */
+  private complete(facts: Facts): boolean {
+    for (const dimension of this.asked) {
+      const entry = this.compiled.get(dimension.id)!;
+      const value = facts[dimension.id];
+      const applies = !entry.appliesWhen || conditionState(entry.appliesWhen, facts) === 'holds';
+      if (value === undefined) {
+        if (applies) return false;
+        continue;
+      }
+      if (!applies) return false;
+      const v = entry.values.get(value)!;
+      if (v.value.alias || (v.appliesWhen && conditionState(v.appliesWhen, facts) !== 'holds')) return false;
+    }
+    return true;
+  }
+
+  /** A stable key of the asked facts of a combination, in table order. */
+  key(facts: Facts): string {
+    return this.asked.map((d) => facts[d.id] ?? '').join('|');
+  }
+}
