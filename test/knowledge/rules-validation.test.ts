@@ -179,7 +179,7 @@ describe('support rules validation', () => {
   });
 
   it('a rule resting on a recalled fact may not decide "supported"', () => {
-    for (const recalled of ['F4', 'L3']) {
+    for (const recalled of ['F4', 'D-8']) {
       const id = `probe-recalled-${recalled.toLowerCase()}`;
       const { text, problems } = withRules(
         append(
@@ -202,7 +202,7 @@ describe('support rules validation', () => {
 
   it('a rule resting on a recalled fact must say "recalled" in its reason', () => {
     const { text, problems } = withRules(
-      append(ruleYaml('probe-silent', { when: '{ version: "2003", role: front-end, ha: cluster }', reason: 'Front-ends are never clustered.', basis: '[C1, L3]' })),
+      append(ruleYaml('probe-silent', { when: '{ version: "2003", role: front-end, ha: cluster }', reason: 'Front-ends are never clustered.', basis: '[C1, D-8]' })),
     );
     assert.equal(problems.length, 1, show(problems));
     const p = problems[0]!;
