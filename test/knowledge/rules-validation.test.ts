@@ -298,7 +298,7 @@ describe('support rules validation', () => {
     it('exits 0 on the bundled knowledge', () => {
       const result = run();
       assert.equal(result.status, 0, result.stderr);
-      assert.match(result.stdout, /Knowledge base OK: 7 articles/);
+      assert.match(result.stdout, /Knowledge base OK: 12 articles/);
     });
 
     it('exits 0 on a clean copy given as an argument', () => {
