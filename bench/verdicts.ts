@@ -10,10 +10,13 @@ interface VerdictQuestion {
   q: string;
   verdict: Verdict;
   answers?: Record<string, string>;
+  /** Version family: 2000-2003, 2007, 2010-2013 or 2016-se. */
+  family?: string;
 }
 
 export interface VerdictOutcome {
   q: string;
+  family: string;
   expected: Verdict;
   /** The verdict reached, or why none was: routed to search, asked an unlabelled question, answer not understood. */
   got: string;
@@ -29,7 +32,12 @@ export interface VerdictFigures {
   /** Questions decided from the sentence alone, with no follow-up. */
   decidedAtOnce: number;
   followUps: number;
+  /** Follow-up questions per check, over the questions routed to the check. */
+  meanQuestions: number;
+  /** The same over the first 39 questions, the set the previous (five-slot) model was measured on. */
+  meanQuestionsOriginal: number;
   byVerdict: Record<string, { questions: number; correct: number }>;
+  byFamily: Record<string, { questions: number; correct: number; followUps: number }>;
   outcomes: VerdictOutcome[];
 }
 
@@ -51,14 +59,25 @@ export function runVerdicts(kb: KnowledgeBase = loadKnowledgeBase()): VerdictFig
     entry.questions += 1;
     if (outcome.correct) entry.correct += 1;
   }
+  const byFamily: VerdictFigures['byFamily'] = {};
+  for (const outcome of outcomes) {
+    const entry = (byFamily[outcome.family] ??= { questions: 0, correct: 0, followUps: 0 });
+    entry.questions += 1;
+    entry.followUps += outcome.asked.length;
+    if (outcome.correct) entry.correct += 1;
+  }
   const correct = outcomes.filter((o) => o.correct).length;
+  const mean = (list: VerdictOutcome[]) => list.reduce((n, o) => n + o.asked.length, 0) / Math.max(1, list.length);
   return {
     questions: outcomes.length,
     correct,
     accuracy: correct / outcomes.length,
     decidedAtOnce: outcomes.filter((o) => o.correct && o.asked.length === 0).length,
     followUps: outcomes.reduce((n, o) => n + o.asked.length, 0),
+    meanQuestions: mean(outcomes),
+    meanQuestionsOriginal: mean(outcomes.slice(0, 39)),
     byVerdict,
+    byFamily,
     outcomes,
   };
 }
@@ -67,7 +86,7 @@ function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
   const text = stripMentions(question.q).replace(/\s+/g, ' ').trim();
   const route = routeMessage(text, kb);
   const asked: string[] = [];
-  const outcome = (got: string): VerdictOutcome => ({ q: question.q, expected: question.verdict, got, correct: got === question.verdict, asked });
+  const outcome = (got: string): VerdictOutcome => ({ q: question.q, family: question.family ?? 'unlabelled', expected: question.verdict, got, correct: got === question.verdict, asked });
   if (route.kind !== 'check') return outcome(`routed to ${route.kind}`);
   let facts: Facts = kb.knownFacts(route.facts);
   for (let step = 0; step < MAX_STEPS; step += 1) {
@@ -77,7 +96,7 @@ function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
     asked.push(dimension);
     const answer = question.answers?.[dimension];
     if (answer === undefined) return outcome(`asked for ${dimension} (no labelled answer: not read from the sentence)`);
-    const read = kb.recognizer.readAnswer(dimension, answer);
+    const read = kb.recognizer.readAnswer(dimension, answer, facts);
     if (read[dimension] === undefined) return outcome(`did not understand "${answer}" for ${dimension}`);
     const taken = Object.entries(read).filter(([d]) => d === dimension || facts[d] === undefined);
     facts = { ...facts, ...Object.fromEntries(taken) };
@@ -87,6 +106,7 @@ function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
 
 if (require.main === module) {
   const figures = runVerdicts();
-  console.log(`verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, follow-up questions ${figures.followUps}`);
+  console.log(`verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, follow-up questions ${figures.followUps}, mean ${figures.meanQuestions.toFixed(2)} (first 39: ${figures.meanQuestionsOriginal.toFixed(2)})`);
+  for (const [family, f] of Object.entries(figures.byFamily)) console.log(`  ${family}: ${f.correct}/${f.questions}, mean questions ${(f.followUps / f.questions).toFixed(2)}`);
   for (const o of figures.outcomes) if (!o.correct || process.argv.includes('--all')) console.log(`  ${o.correct ? 'ok  ' : 'MISS'} expected ${o.expected}, got ${o.got} [asked ${o.asked.join(', ') || 'nothing'}]: ${o.q}`);
 }

@@ -63,14 +63,18 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   const search = SEARCH_COMMAND.exec(trimmed);
   if (search) return { kind: 'search', query: search[1]! };
 
-  const { facts } = kb.recognizer.extract(trimmed);
+  const { facts, ambiguous } = kb.recognizer.extract(trimmed);
   const named = Object.keys(facts).length;
-  // "Can an Exchange 2000 front-end be clustered?" judges a setup once it names a version and a
-  // technology; the general "Can a front-end be clustered?" is better answered by the article.
-  const namesVersionAndTechnology = facts.version !== undefined && facts.ha !== undefined;
-  const asksToJudge = (SUPPORT_CUE.test(trimmed) || (MODAL_START.test(trimmed) && namesVersionAndTechnology)) && !LOOKUP_START.test(trimmed);
+  // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
+  // about how it is built or where it runs: "Can an Exchange 2000 front-end be clustered?",
+  // "exchange 2000 on server 2008 r2?", "Ex2016 on Server Core?". The general "Can a front-end be
+  // clustered?" names no version and is better answered by the article.
+  const namesVersion = facts.version !== undefined || ambiguous.includes('version');
+  const namesVersionAndMore = namesVersion && named - (facts.version !== undefined ? 1 : 0) >= 1;
+  const isQuestion = SUPPORT_CUE.test(trimmed) || MODAL_START.test(trimmed) || text.trim().endsWith('?');
+  const asksToJudge = isQuestion && namesVersionAndMore && !LOOKUP_START.test(trimmed);
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
-  if ((asksToJudge && namesSetup) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
+  if (asksToJudge || (SUPPORT_CUE.test(trimmed) && namesSetup && !LOOKUP_START.test(trimmed)) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

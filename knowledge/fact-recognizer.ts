@@ -57,7 +57,7 @@ export class FactRecognizer {
     const byId = new Map(this.dimensions.map((d) => [d.id, d]));
     const tokenized = new Map<string, Token[]>();
     const sentenceEntries = this.dimensions.map((dimension) => sentencePhrases(dimension, byId));
-    this.sentenceMatcher = new PhraseMatcher(sentenceEntries.flat(), tokenized);
+    this.sentenceMatcher = new PhraseMatcher(mergeSamePhrases(sentenceEntries.flat()), tokenized);
     for (const dimension of this.dimensions) {
       // An answer is read with every other question's phrases in competition, so that the longest
       // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
@@ -67,7 +67,7 @@ export class FactRecognizer {
       );
       const composed = composedPhrases(dimension, byId, true);
       const others = sentenceEntries.flatMap((entries, i) => (this.dimensions[i] === dimension ? [] : entries)).map((e) => ({ ...e, priority: (e.priority ?? 0) + 1 }));
-      this.answerMatchers.set(dimension.id, new PhraseMatcher([...own, ...composed, ...others], tokenized));
+      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed, ...others]), tokenized));
     }
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
@@ -110,6 +110,8 @@ export class FactRecognizer {
   private collect(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], known: Facts): { facts: Facts; ambiguous: string[] } {
     const found = new Map<string, Set<string>>();
     for (const match of matches) {
+      // "DNS round robin instead of NLB": what is set against is not part of the setup.
+      if (isRuledOut(tokens, match.from)) continue;
       for (const { dimension, value } of match.entry.payload) {
         if (value === undefined) continue;
         const values = found.get(dimension) ?? new Set<string>();
@@ -127,15 +129,28 @@ export class FactRecognizer {
       else if (values.size === 1) facts[dimensionId] = [...values][0]!;
       else several.push(dimensionId);
     }
-    // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange 2010).
+    // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange
+    // 2010), or read a known pair as one design ("a DAG with WNLB on the same boxes").
     for (const dimensionId of several) {
       const context = { ...known, ...facts };
-      const fitting = [...found.get(dimensionId)!].filter((v) => this.space.valueApplies(dimensionId, v, context));
       const dimension = this.dimensions.find((d) => d.id === dimensionId)!;
-      if (fitting.length === 1) facts[dimensionId] = fitting[0]!;
+      const values = found.get(dimensionId)!;
+      const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
+      const pair = values.size === 2 ? dimension.together.find((t) => t.values.every((v) => values.has(v))) : undefined;
+      if (pair) {
+        facts[dimensionId] = pair.keep;
+        for (const [stated, value] of Object.entries(pair.states)) if (facts[stated] === undefined) facts[stated] = value;
+      } else if (fitting.length === 1) facts[dimensionId] = fitting[0]!;
       else {
         ambiguous.push(dimensionId);
         if (dimension.whenSeveral && facts[dimension.whenSeveral.fact] === undefined) facts[dimension.whenSeveral.fact] = dimension.whenSeveral.value;
+      }
+    }
+    // What a value settles ("Exchange 2010 SP3" is Exchange 2010), so the router sees the version.
+    for (const [dimensionId, value] of Object.entries({ ...facts })) {
+      const implies = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies ?? {};
+      for (const [implied, impliedValue] of Object.entries(implies)) {
+        if (facts[implied] === undefined && known[implied] === undefined && !ambiguous.includes(implied)) facts[implied] = impliedValue;
       }
     }
     return { facts, ambiguous };
@@ -166,6 +181,34 @@ export class FactRecognizer {
     }
     return found;
   }
+}
+
+/** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
+const RULED_OUT_BEFORE: readonly (readonly string[])[] = [['instead', 'of'], ['rather', 'than'], ['not'], ['replacing'], ['replace']];
+
+function isRuledOut(tokens: readonly Token[], from: number): boolean {
+  return RULED_OUT_BEFORE.some((words) => from >= words.length && words.every((word, i) => tokens[from - words.length + i]!.text === word));
+}
+
+/**
+ * One entry per phrase: "CU15" is an answer of Exchange 2013, 2016 and 2019 alike, and the matcher
+ * keeps one match per place in the text, so every value the phrase names must ride on that match
+ * (the facts around it then say which one is meant). The strongest priority of the merged entries wins.
+ */
+function mergeSamePhrases(entries: readonly PhraseEntry<Mention[]>[]): PhraseEntry<Mention[]>[] {
+  const merged = new Map<string, PhraseEntry<Mention[]>>();
+  for (const entry of entries) {
+    // Within one dimension only: across dimensions the table order decides ("2k19" is first the Exchange version).
+    const dimensions = entry.payload.map((m) => m.dimension).join('+');
+    const key = `${dimensions}:${entry.caseSensitive ? 'C' : 'i'}:${entry.caseSensitive ? entry.phrase : entry.phrase.toLowerCase()}`;
+    const earlier = merged.get(key);
+    if (!earlier) merged.set(key, { ...entry, payload: [...entry.payload] });
+    else {
+      earlier.payload.push(...entry.payload);
+      earlier.priority = Math.min(earlier.priority ?? 0, entry.priority ?? 0);
+    }
+  }
+  return [...merged.values()];
 }
 
 /** The phrases of a dimension that may be read inside any sentence. */
@@ -201,7 +244,7 @@ function composedPhrases(dimension: Dimension, byId: ReadonlyMap<string, Dimensi
   if (!other) return [];
   const entries: PhraseEntry<Mention[]>[] = [];
   for (const value of dimension.values) {
-    const heads = [...value.names, ...value.acronyms, ...value.answers.filter((a) => asAnswer || /\d/.test(a))];
+    const heads = [...value.names, ...value.acronyms, ...value.answers.filter((a) => asAnswer || (dimension.composeAnswers && /\d/.test(a)))];
     for (const tail of other.values) {
       if (!fitsWith(tail.appliesWhen, dimension.id, value.id)) continue;
       const payload = [{ dimension: dimension.id, value: value.id }, { dimension: other.id, value: tail.id }];

@@ -170,7 +170,8 @@ export class FactSpace {
         const value = current[dimension.id];
         if (value === undefined || dimension.type !== 'choice') continue;
         for (const [implied, impliedValue] of Object.entries(this.compiled.get(dimension.id)!.values.get(value)!.value.implies)) {
-          if (current[implied] === undefined && this.valueApplies(implied, impliedValue, current)) {
+          const target = this.compiled.get(implied)?.values.get(impliedValue);
+          if (current[implied] === undefined && (this.valueApplies(implied, impliedValue, current) || target?.value.alias)) {
             current = { ...current, [implied]: impliedValue };
             changed = true;
           }

@@ -120,8 +120,14 @@ export const dimensionSchema = z.strictObject({
   patterns: phraseList,
   /** A stated fact that naming two values of this dimension at once means ("2016 and 2019 in one DAG"). */
   whenSeveral: z.strictObject({ fact: nonEmpty, value: nonEmpty }).optional(),
+  /** Two values named together that describe one design: which to keep, and what the pair states besides. */
+  together: z
+    .array(z.strictObject({ values: z.array(z.coerce.string()).length(2), keep: z.coerce.string(), states: z.record(z.string(), z.coerce.string()).default({}) }))
+    .default([]),
   /** A phrase of this dimension followed by one of that dimension names both facts ("Windows 2003 Enterprise"). */
   composeWith: z.string().optional(),
+  /** Whether a bare short answer ("2016") may start such a phrase in a sentence ("2016 Std" is Windows, not Exchange). */
+  composeAnswers: z.boolean().default(false),
   /** How a person finds this fact out, for "not sure" answers. */
   howToFind: nonEmpty.optional(),
   values: z.array(dimensionValueSchema).default([]),
