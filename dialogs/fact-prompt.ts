@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import type { Facts, KnowledgeBase } from '../knowledge';
+import { isCorrection } from './conversation-intents';
 
 /** What a card button of the guided check submits. Typed answers arrive as text instead. */
 export interface FactSubmit {
@@ -10,7 +11,8 @@ export interface FactSubmit {
 
 /** Options of a {@link FactPrompt}: which fact dimension the question is about, and what is known. */
 export interface FactPromptOptions extends PromptOptions {
-  validations: { dimension: string; known: Facts };
+  /** `answered`: dimensions answered so far, latest last (what a bare correction most likely changes). */
+  validations: { dimension: string; known: Facts; answered?: string[] };
 }
 
 /**
@@ -38,7 +40,7 @@ export class FactPrompt extends Prompt<Facts> {
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Facts>> {
-    const { dimension: dimensionId, known } = (options as FactPromptOptions).validations;
+    const { dimension: dimensionId, known, answered = [] } = (options as FactPromptOptions).validations;
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId);
     if (!dimension) return { succeeded: false };
     const submitted = context.activity.value as Partial<FactSubmit> | undefined;
@@ -46,10 +48,35 @@ export class FactPrompt extends Prompt<Facts> {
       const valid = submitted.dimension === dimensionId && this.kb.valuesFor(dimensionId, known).some((v) => v.id === submitted.value);
       return valid ? { succeeded: true, value: { [dimensionId]: submitted.value! } } : { succeeded: false };
     }
+    const text = context.activity.text ?? '';
+    // A correction ("no, Standard", "actually it's Exchange 2000") may change facts already given.
+    if (isCorrection(text)) {
+      const corrected = readCorrection(this.kb, text, known, [...answered, dimensionId]);
+      if (Object.keys(corrected).length > 0) return { succeeded: true, value: corrected };
+    }
     // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
     // on MSCS"); known facts are never overwritten by a passing mention.
-    const read = this.kb.recognizer.readAnswer(dimensionId, context.activity.text ?? '', known);
+    const read = this.kb.recognizer.readAnswer(dimensionId, text, known);
     const taken = Object.entries(read).filter(([d]) => d === dimensionId || known[d] === undefined);
     return taken.length > 0 ? { succeeded: true, value: Object.fromEntries(taken) } : { succeeded: false };
   }
+}
+
+/**
+ * The facts a correction names. Facts named in full ("Exchange 2000", "2008 R2 Enterprise") are
+ * read as in any sentence; a bare word ("Standard", "32-bit") is read against the dimensions most
+ * recently answered first, so "no, Standard" after the edition question changes the edition.
+ */
+export function readCorrection(kb: Pick<KnowledgeBase, 'recognizer'>, text: string, known: Facts, recentFirstLast: readonly string[]): Facts {
+  const named = kb.recognizer.extract(text, known).facts;
+  const result: Record<string, string> = { ...named };
+  for (const dimension of [...recentFirstLast].reverse()) {
+    if (result[dimension] !== undefined) continue;
+    const value = kb.recognizer.readAnswer(dimension, text, { ...known, ...named })[dimension];
+    if (value !== undefined && value !== known[dimension]) {
+      result[dimension] = value;
+      break;
+    }
+  }
+  return result;
 }

@@ -1,4 +1,5 @@
 import type { Facts, KnowledgeBase } from '../knowledge';
+import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 
 /** What a message asks for. */
 export type Route =
@@ -9,14 +10,16 @@ export type Route =
   | { kind: 'greeting' }
   | { kind: 'search-prompt' }
   | { kind: 'article'; id: string }
-  | { kind: 'check'; facts: Facts }
+  | { kind: 'check'; facts: Facts; groups?: Facts[] }
+  | { kind: 'small-talk'; talk: SmallTalk }
+  | { kind: 'out-of-scope' }
   | { kind: 'search'; query: string };
 
 // Commands are whole messages, so a question that merely contains "help" is still a question.
 const COMMANDS: ReadonlyArray<[RegExp, Route['kind']]> = [
   [/^(help|\?|what can you do|commands|menu)$/i, 'help'],
   [/^(cancel|stop|quit|exit|never ?mind|abort)$/i, 'cancel'],
-  [/^(start over|start again|restart|reset|begin again)$/i, 'restart'],
+  [/^(ok(ay)?,? |let'?s |can we |please )?(start over|start again|restart|reset|begin again|new check)( please)?$/i, 'restart'],
   [/^(hi|hello|hey|good (morning|afternoon|evening)|yo)( there)?( bot)?$/i, 'greeting'],
   [/^(search|search (the )?(knowledge ?base|kb)|look something up)$/i, 'search-prompt'],
 ];
@@ -63,7 +66,13 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   const search = SEARCH_COMMAND.exec(trimmed);
   if (search) return { kind: 'search', query: search[1]! };
 
+  const talk = smallTalk(trimmed);
+  if (talk) return { kind: 'small-talk', talk };
+  if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
+  const groups = kb.recognizer.designGroups(trimmed);
+  if (groups && groups.length >= 2 && !LOOKUP_START.test(trimmed)) return { kind: 'check', facts: groups[0]!, groups };
   const { facts, ambiguous } = kb.recognizer.extract(trimmed);
+  if (isCheckRequest(trimmed) && !LOOKUP_START.test(trimmed)) return { kind: 'check', facts };
   const named = Object.keys(facts).length;
   // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
   // about how it is built or where it runs: "Can an Exchange 2000 front-end be clustered?",

@@ -1,5 +1,13 @@
 import type { Activity } from 'botbuilder';
-import type { Article, Decision, Dimension, Facts, SearchAnswer, SearchHit, SetAside } from '../knowledge';
+import type { Article, Decision, Dimension, DimensionValue, Facts, SearchAnswer, SearchHit, SetAside } from '../knowledge';
+import type { FollowUp, SmallTalk } from './conversation-intents';
+
+/** One server group of a design with its verdict. */
+export interface GroupVerdict {
+  facts: Facts;
+  setAside: readonly SetAside[];
+  decision: Decision;
+}
 
 /**
  * Everything the conversations say, as activities. The dialogs decide *what* to say; the bot's card
@@ -24,6 +32,15 @@ export interface Replies {
   retry(dimension: Dimension, facts: Facts): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
   verdict(decision: Decision, facts: Facts, setAside?: readonly SetAside[]): Partial<Activity>;
+  /** A design of several server groups: a verdict per group and the worst of them, in one card. */
+  designVerdict(groups: readonly GroupVerdict[]): Partial<Activity>;
+  /** "Not sure" at a question: how to find it out, and the verdict per possible answer (undefined where more questions follow). */
+  notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
+  /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */
+  followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity>;
+  smallTalk(kind: SmallTalk): Partial<Activity>;
+  /** A question about another product: this bot covers Exchange. */
+  outOfScope(): Partial<Activity>;
 }
 
 /** Where questions the knowledge base could not answer are kept for later review. */

@@ -26,6 +26,15 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['single', 1],
 ]);
 
+/** Words that join the server groups of a design. */
+const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
+/** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
+const DESIGN_ALL = new Set(['all', 'everything', 'both', 'each', 'every']);
+
+function countOf(word: string): number | undefined {
+  return /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+}
+
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
 const CASE_SENSITIVE_ACRONYMS = new Set(['um', 'ht', 'se', 'gc']);
 
@@ -79,9 +88,82 @@ export class FactRecognizer {
    * rest ("front-end and back-end") is left out and listed in `ambiguous`, so that the check asks
    * rather than guesses; two Exchange versions in one DAG state `mixedVersions` instead.
    */
-  extract(text: string): { facts: Facts; ambiguous: string[] } {
+  extract(text: string, known: Facts = {}): { facts: Facts; ambiguous: string[] } {
     const tokens = tokenize(text);
-    return this.collect(this.sentenceMatcher.find(tokens), tokens, {});
+    return this.collect(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, known);
+  }
+
+  /**
+   * The server groups of a design, when a message names two or more roles ("2 FEs w/ NLB + a 2 node
+   * BE cluster for E2K3 ent"): the text is cut at the last separator (a comma, semicolon, "+",
+   * "and", "plus") before each role after the first, each piece keeps its own facts, and facts of
+   * `shared` dimensions, or of a piece that says "all", "everything", "both" or "each", hold for
+   * every group. A group whose role is counted ("2 Hub Transport servers") and that names no
+   * high availability has several servers. Undefined when the message names one role or none.
+   */
+  designGroups(text: string, known: Facts = {}): Facts[] | undefined {
+    const tokens = tokenize(text);
+    const matches = this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens).filter((m) => !isRuledOut(tokens, m.from));
+    const splitting = this.dimensions.find((d) => d.design === 'splits');
+    if (!splitting) return undefined;
+    const roles = matches.filter((m) => m.entry.payload.some((p) => p.dimension === splitting.id && p.value !== undefined));
+    const distinct = new Set(roles.map((m) => m.entry.payload.find((p) => p.dimension === splitting.id)!.value));
+    if (distinct.size < 2) return undefined;
+    const cuts = [0];
+    for (let i = 1; i < roles.length; i += 1) {
+      let cut = roles[i]!.from;
+      for (let k = roles[i]!.from; k > roles[i - 1]!.to; k -= 1) {
+        const between = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+        if (/[,;+&]/.test(between)) {
+          cut = k;
+          break;
+        }
+        if (DESIGN_JOINERS.has(tokens[k]!.text)) {
+          cut = k + 1;
+          break;
+        }
+      }
+      cuts.push(Math.max(cut, cuts[cuts.length - 1]!));
+    }
+    cuts.push(tokens.length);
+    const shared: Record<string, string> = {};
+    const pieces: Record<string, string>[] = [];
+    for (let i = 0; i + 1 < cuts.length; i += 1) {
+      const [from, to] = [cuts[i]!, cuts[i + 1]!];
+      const piece = tokens.slice(from, to);
+      const inside = matches.filter((m) => m.from >= from && m.to <= to).map((m) => ({ ...m, from: m.from - from, to: m.to - from }));
+      const facts: Record<string, string> = { ...this.collect(inside, piece, known).facts };
+      const forAll = piece.some((t) => DESIGN_ALL.has(t.text));
+      for (const [dimensionId, value] of Object.entries(facts)) {
+        const dimension = this.dimensions.find((d) => d.id === dimensionId);
+        if (dimension?.design === 'shared' || (forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha')) {
+          shared[dimensionId] = value;
+          delete facts[dimensionId];
+        }
+      }
+      const role = inside.find((m) => m.entry.payload.some((p) => p.dimension === splitting.id));
+      const count = role && role.from > 0 ? countOf(piece[role.from - 1]!.text) : undefined;
+      if (facts.ha === undefined && count !== undefined && count >= 2) facts.ha = 'several-servers';
+      pieces.push(facts);
+    }
+    return pieces.filter((facts) => facts[splitting.id] !== undefined).map((facts) => ({ ...shared, ...facts }));
+  }
+
+  /**
+   * "Windows is Enterprise edition": right after a partial mention of a dimension that composes
+   * with another ("Windows" and its edition), a phrase that names a value of the other is read as
+   * that, not as what it would mean alone (here, the Exchange edition).
+   */
+  private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    return matches.map((match, i) => {
+      const previous = matches[i - 1];
+      const partial = previous?.entry.payload.length === 1 && previous.entry.payload[0]!.value === undefined ? previous.entry.payload[0]!.dimension : undefined;
+      const composes = partial ? this.dimensions.find((d) => d.id === partial)?.composeWith : undefined;
+      if (!composes || match.from - previous!.to > 2 || match.entry.payload.some((m) => m.dimension === composes)) return match;
+      const words = tokens.slice(match.from, match.to).map((t) => t.text).join(' ');
+      const value = this.dimensions.find((d) => d.id === composes)?.values.find((v) => [...v.names, ...v.answers].some((p) => tokenize(p).map((t) => t.text).join(' ') === words));
+      return value ? { ...match, entry: { ...match.entry, payload: [{ dimension: composes, value: value.id }] } } : match;
+    });
   }
 
   /**

@@ -128,6 +128,12 @@ export const dimensionSchema = z.strictObject({
   composeWith: z.string().optional(),
   /** Whether a bare short answer ("2016") may start such a phrase in a sentence ("2016 Std" is Windows, not Exchange). */
   composeAnswers: z.boolean().default(false),
+  /**
+   * In a design of several server groups ("2 FEs with NLB + a 2-node BE cluster"): `splits` marks
+   * the fact whose values tell the groups apart (the role); `shared` facts hold for the whole design
+   * wherever they are named (the Exchange version and edition).
+   */
+  design: z.enum(['splits', 'shared', 'group']).default('group'),
   /** How a person finds this fact out, for "not sure" answers. */
   howToFind: nonEmpty.optional(),
   values: z.array(dimensionValueSchema).default([]),

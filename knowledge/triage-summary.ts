@@ -11,6 +11,13 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   'not-covered': 'Not covered',
 };
 
+/** Worst first: the verdict of a design is the worst verdict of its server groups. */
+const SEVERITY: Readonly<Record<Verdict, number>> = { 'not-supported': 0, 'not-covered': 1, 'supported-with-conditions': 2, supported: 3 };
+
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.reduce((worst, v) => (SEVERITY[v] < SEVERITY[worst] ? v : worst), 'supported' as Verdict);
+}
+
 /** The label of a fact's value ("Exchange 2003"; "3" for a number; "NNTP, KMS" for a set), or the raw id when the table lacks it. */
 export function valueLabel(dimensions: readonly Dimension[], dimensionId: string, valueId: string): string {
   const dimension = dimensions.find((d) => d.id === dimensionId);

@@ -1,5 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import type { Replies } from '../../dialogs/replies';
+import type { FollowUp, SmallTalk } from '../../dialogs/conversation-intents';
+import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
   citedArticles,
   leadReason,
@@ -9,9 +10,11 @@ import {
   triageSummary,
   valueLabel,
   VERDICT_LABELS,
+  worstVerdict,
   type Article,
   type Decision,
   type Dimension,
+  type DimensionValue,
   type Facts,
   type KnowledgeBase,
   type SearchHit,
@@ -52,7 +55,7 @@ export class CardReplies implements Replies {
       [
         textBlock('Exchange support bot', { size: 'Large', weight: 'Bolder' }),
         textBlock(
-          'I answer questions about Exchange 2000/2003 front-end and back-end servers, clustering and Network Load Balancing from our knowledge base, and I can check whether a setup you plan is supported.',
+          'I answer questions about Exchange Server, from Exchange 2000 to Subscription Edition (roles, clusters, DAGs, load balancing, supported Windows releases, support lifecycle), from our knowledge base, and I can check whether a setup you plan is supported.',
         ),
         textBlock('Ask a question in your own words, or pick one:', { isSubtle: true }),
       ],
@@ -103,7 +106,7 @@ export class CardReplies implements Replies {
         textBlock("I couldn't find an answer to this in the knowledge base:", { weight: 'Bolder' }),
         literalText(truncate(question, 300), { italic: true }),
         textBlock(
-          "It covers Exchange 2000/2003 front-end and back-end servers, clustering and Network Load Balancing (and later versions in brief). I've noted the question so the team can add an article. If you are planning a setup, the support check can tell you whether it is supported.",
+          "It covers Exchange Server from 2000 to Subscription Edition: roles, clusters and DAGs, load balancing, supported Windows releases and the support lifecycle. I've noted the question so the team can add an article. If you are planning a setup, the support check can tell you whether it is supported.",
         ),
       ],
       [sayAction(CHECK_MY_SETUP), sayAction('Help')],
@@ -154,6 +157,118 @@ export class CardReplies implements Replies {
       sayAction('Start over'),
     ];
     return cardMessage(body, actions, `${label}: ${lead}`);
+  }
+
+  designVerdict(groups: readonly GroupVerdict[]): Partial<Activity> {
+    const dims = this.kb.dimensions;
+    const overall = worstVerdict(groups.map((g) => g.decision.verdict));
+    const body: CardElement[] = [
+      textBlock(VERDICT_LABELS[overall], { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
+    ];
+    groups.forEach((group, i) => {
+      body.push(textBlock(`${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`, { weight: 'Bolder', color: VERDICT_COLORS[group.decision.verdict], spacing: 'Medium' }));
+      body.push(textBlock(leadReason(group.decision)));
+      if (group.decision.verdict !== 'supported') body.push(textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
+    });
+    const details: CardElement[] = [
+      textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
+      literalText(groups.map((g, i) => `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside })}`).join('\n\n'), { fontType: 'Monospace' }),
+    ];
+    const cited = [...new Set(groups.flatMap((g) => citedArticles(g.decision)))].slice(0, 3);
+    const actions: CardAction[] = [
+      ...cited.map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
+      { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
+      sayAction('Start over'),
+    ];
+    return cardMessage(body, actions, `${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`);
+  }
+
+  notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {
+    const lines = [`No problem. ${dimension.howToFind ?? 'Your server documentation or the person who built the servers will know.'}`, '', 'How the answer changes the verdict:'];
+    for (const { value, decision } of outcomes) {
+      lines.push(`- If ${value.label}: ${decision ? `**${VERDICT_LABELS[decision.verdict]}**. ${leadReason(decision)}` : 'a few more questions decide it.'}`);
+    }
+    void facts;
+    return markdownMessage(lines.join('\n'));
+  }
+
+  followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity> {
+    const dims = this.kb.dimensions;
+    const several = groups.length > 1;
+    const heading = (g: GroupVerdict, i: number) => (several ? `**${this.describeGroup(g.facts, i)}** (${VERDICT_LABELS[g.decision.verdict]})` : `**${VERDICT_LABELS[g.decision.verdict]}**`);
+    const lines: string[] = [];
+    groups.forEach((g, i) => {
+      const d = g.decision;
+      switch (kind) {
+        case 'why': {
+          const facts = Object.entries(d.decisiveFacts).map(([dim, v]) => `${dims.find((x) => x.id === dim)?.label ?? dim}: ${valueLabel(dims, dim, v)}`);
+          lines.push(`${heading(g, i)} because:`, ...reasons(d).map((r) => `- ${r}`));
+          if (facts.length > 0) lines.push(`- Decided by: ${facts.join('; ')}.`);
+          if (d.conditions.length > 0) lines.push('- It holds only if these conditions are met:', ...d.conditions.map((c) => `  - ${c.condition}`));
+          break;
+        }
+        case 'instead':
+          lines.push(`${heading(g, i)}: what to do`, ...recommendations(d).map((r) => `- ${r}`), ...d.conditions.map((c) => `- Make sure: ${c.condition}`));
+          break;
+        case 'conditions':
+          if (d.conditions.length > 0) lines.push(`${heading(g, i)}: conditions to meet`, ...d.conditions.map((c) => `- ${c.condition}`));
+          else lines.push(`${heading(g, i)}: no open conditions beyond the verdict itself. ${leadReason(d)}`, ...recommendations(d).map((r) => `- ${r}`));
+          break;
+        case 'sources': {
+          lines.push(`${heading(g, i)} rests on:`);
+          for (const id of citedArticles(d)) {
+            const article = this.kb.article(id);
+            if (article) lines.push(`- ${id}: ${article.title} (sources: ${article.sources.map((s) => s.ref).join(', ')})`);
+          }
+          const basis = [...new Set([...d.rules.flatMap((r) => r.basis), ...d.broken.flatMap((l) => l.basis)])];
+          const facts = this.kb.facts.filter((f) => basis.includes(f.id));
+          if (facts.length > 0) lines.push(`- Facts: ${facts.map((f) => `${f.id} (${f.status}; ${f.sources.join(', ')})`).join('; ')}`);
+          for (const item of [...d.rules, ...d.broken]) {
+            if (item.restsOnRecalledFact) lines.push(`- Note: part of this rests on a recalled fact, not confirmed in a source we read: ${item.reason}`);
+            else if (item.restsOnThirdPartyFact) lines.push(`- Note: part of this rests on third-party sources; confirm with Microsoft's documentation: ${item.reason}`);
+          }
+          break;
+        }
+        case 'summary':
+          lines.push('```', `${several ? `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n` : ''}${triageSummary(d, g.facts, dims, { setAside: g.setAside })}`, '```');
+          break;
+      }
+      lines.push('');
+    });
+    return markdownMessage(lines.join('\n').trim());
+  }
+
+  smallTalk(kind: SmallTalk): Partial<Activity> {
+    const text: Record<SmallTalk, string> = {
+      thanks: "You're welcome! Ask me anything else about Exchange, or say **check my setup**.",
+      presence: "I'm here. Ask me a question about Exchange, or say **check my setup**.",
+      identity:
+        "I'm the Exchange support bot. I answer questions about Exchange Server, from Exchange 2000 to Subscription Edition, from our knowledge base, and I check whether an Exchange setup you plan is supported (say **check my setup**).",
+      bye: 'Bye! Come back any time you need an Exchange answer.',
+    };
+    return markdownMessage(text[kind]);
+  }
+
+  outOfScope(): Partial<Activity> {
+    return cardMessage(
+      [
+        textBlock('That is outside what I cover.', { weight: 'Bolder' }),
+        textBlock(
+          'I only know Microsoft Exchange Server (2000 to Subscription Edition): its roles, high availability (clusters, DAGs, load balancing), supported Windows releases and support lifecycle. For other products, their own documentation is the place to look.',
+        ),
+        textBlock('Ask me an Exchange question, or check an Exchange setup:', { isSubtle: true }),
+      ],
+      [sayAction(CHECK_MY_SETUP), sayAction(SEARCH_THE_KB), sayAction('Help')],
+      'Outside what this Exchange bot covers',
+    );
+  }
+
+  /** "Front-end, Windows NLB" for a design's server group. */
+  private describeGroup(facts: Facts, index: number): string {
+    const dims = this.kb.dimensions;
+    const parts = ['role', 'ha'].filter((d) => facts[d] !== undefined).map((d) => valueLabel(dims, d, facts[d]!));
+    return parts.length > 0 ? parts.join(', ') : `Server group ${index + 1}`;
   }
 
   private articleCard(article: Article, related: readonly Article[]): Partial<Activity> {

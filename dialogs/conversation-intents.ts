@@ -1,0 +1,82 @@
+/**
+ * What a message means in the flow of a conversation, beyond the facts it names: small talk, a
+ * request to check a setup, a product this bot does not cover, "not sure", a correction, or a
+ * follow-up to the last verdict. Plain, tested pattern tables (no cloud NLU), so the conversation
+ * stays deterministic and explainable. Every pattern here runs on text already cut to 4,000
+ * characters and is linear (no nested or lazy quantifiers over unbounded input).
+ */
+
+/** Small talk that gets a short, friendly reply and is never logged as a knowledge-base gap. */
+export type SmallTalk = 'thanks' | 'presence' | 'identity' | 'bye';
+
+const SMALL_TALK: ReadonlyArray<[RegExp, SmallTalk]> = [
+  [/^(who|what) (are|r) (you|u)\b/i, 'identity'],
+  [/^(are you|r u|u|you) (there|around|alive|awake)\b/i, 'presence'],
+  [/^(hello|anyone|anybody) (there|home)?\s*\?+$/i, 'presence'],
+  [/^(ping|hello\?+)$/i, 'presence'],
+  [/^(ok(ay)?,? )?(thx|thanks|thank you|thank u|ty|cheers|much appreciated|appreciate it|great,? thanks?)\b/i, 'thanks'],
+  [/^(that|this) (helped|was helpful|is helpful)\b/i, 'thanks'],
+  [/^(ok(ay)?,? )?(bye|goodbye|good bye|see (you|ya)|cya|later)\b/i, 'bye'],
+];
+
+/** The small talk a whole message is, if any: short messages only, so a question that starts with "thanks" is still a question. */
+export function smallTalk(text: string): SmallTalk | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 80 || /\b(exchange|cluster|nlb|dag|front-?end|back-?end|mailbox|windows)\b/i.test(trimmed)) return undefined;
+  return SMALL_TALK.find(([pattern]) => pattern.test(trimmed))?.[1];
+}
+
+/** A request to judge a setup that names none of it yet: "Is my setup supported?", "can you check this config". */
+const CHECK_REQUESTS: readonly RegExp[] = [
+  /\b(check|verify|validate|review|assess|vet)\b[^?.!]{0,60}\b(setup|set-up|design|config|configuration|environment|deployment|plan|topology|architecture|servers?)\b/i,
+  /\b(supportability|support check|supported check|support review)\b/i,
+  /\b(is|are)\s+(my|our|this|the|these)\b[^?.!]{0,40}\b(setup|set-up|design|config|configuration|environment|deployment|plan|topology|architecture|servers?)\b[^?.!]{0,30}\bsupported\b/i,
+  /^(<[^>]{0,40}>\s*)?(is|are) (this|that|it|these) (setup |design |config )?(supported|supportable|ok|okay)\s*\??$/i,
+  /\bsupported or not\b/i,
+];
+
+export function isCheckRequest(text: string): boolean {
+  return CHECK_REQUESTS.some((pattern) => pattern.test(text));
+}
+
+/** Other products people ask an Exchange bot about; naming one without Exchange is out of scope. */
+const OTHER_PRODUCTS =
+  /\b(sharepoint|skype|lync|iis|sql( server)?|file ?servers?|print ?servers?|dfs|dhcp|hyper-v|sccm|configmgr|adfs|ad fs|citrix|vmware|dynamics|biztalk|system center|sap|oracle|domino|notes server|groupwise server|active directory password|ad password|password reset|reset my)\b/i;
+const NAMES_EXCHANGE = /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dag|ccr|scc|lcr|scr|cas|evs)\b/i;
+
+/** True when the message is about another product and not about Exchange ("cluster SharePoint web front ends with NLB"). */
+export function isOutOfScope(text: string): boolean {
+  return OTHER_PRODUCTS.test(text) && !NAMES_EXCHANGE.test(text);
+}
+
+/** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
+const NOT_SURE = /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
+
+export function isNotSure(text: string): boolean {
+  return NOT_SURE.test(text.trim()) || /^\?+$/.test(text.trim());
+}
+
+/** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
+const CORRECTION = /^(actually|no|nope|wait|no wait|sorry|correction|my bad|scratch that|oops|change|make (that|it)|what if|how about|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather)\b/i;
+
+export function isCorrection(text: string): boolean {
+  return CORRECTION.test(text.trim());
+}
+
+/** Follow-ups to the last verdict. */
+export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
+
+const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
+  [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
+  [/^(ok(ay)?,? |so,? |but |and )?(why|how come|reason|what'?s the reason)\b/i, 'why'],
+  [/\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$)/i, 'instead'],
+  [/\b(conditions?|requirements?|prerequisites?|what do (i|we) (need|have) to (meet|do))\b/i, 'conditions'],
+  [/\b(kb|kb number|knowledge ?base article|sources?|which article|references?|documentation|docs|link|where does it say|who says)\b/i, 'sources'],
+];
+
+/** The follow-up a short message asks for, if any (read only while a verdict is fresh). */
+export function followUp(text: string): FollowUp | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 120) return undefined;
+  return FOLLOW_UPS.find(([pattern]) => pattern.test(trimmed))?.[1];
+}
