@@ -29,6 +29,7 @@ export function smallTalk(text: string): SmallTalk | undefined {
 /** A request to judge a setup that names none of it yet: "Is my setup supported?", "can you check this config". */
 const CHECK_REQUESTS: readonly RegExp[] = [
   /\b(check|verify|validate|review|assess|vet)\b[^?.!]{0,60}\b(setup|set-up|design|config|configuration|environment|deployment|plan|topology|architecture|servers?)\b/i,
+  /\b(setup|set-up|design|config|configuration|environment|deployment|plan|topology|architecture)\b[^?.!]{0,60}\b(check|verify|validate|review|assess|vet)\b/i,
   /\b(supportability|support check|supported check|support review)\b/i,
   /\b(is|are)\s+(my|our|this|the|these)\b[^?.!]{0,40}\b(setup|set-up|design|config|configuration|environment|deployment|plan|topology|architecture|servers?)\b[^?.!]{0,30}\bsupported\b/i,
   /^(<[^>]{0,40}>\s*)?(is|are) (this|that|it|these) (setup |design |config )?(supported|supportable|ok|okay)\s*\??$/i,

@@ -70,7 +70,10 @@ export class FactPrompt extends Prompt<Facts> {
 export function readCorrection(kb: Pick<KnowledgeBase, 'recognizer'>, text: string, known: Facts, recentFirstLast: readonly string[]): Facts {
   const named = kb.recognizer.extract(text, known).facts;
   const result: Record<string, string> = { ...named };
-  for (const dimension of [...recentFirstLast].reverse()) {
+  // Facts named in full may come with a bare answer to the question asked ("Enterprise. oh and
+  // actually it's a front-end"); with nothing named in full, the bare word is the correction.
+  const candidates = [...recentFirstLast].reverse();
+  for (const dimension of Object.keys(named).length > 0 ? candidates.slice(0, 1) : candidates) {
     if (result[dimension] !== undefined) continue;
     const value = kb.recognizer.readAnswer(dimension, text, { ...known, ...named })[dimension];
     if (value !== undefined && value !== known[dimension]) {

@@ -94,59 +94,77 @@ export class FactRecognizer {
   }
 
   /**
-   * The server groups of a design, when a message names two or more roles ("2 FEs w/ NLB + a 2 node
-   * BE cluster for E2K3 ent"): the text is cut at the last separator (a comma, semicolon, "+",
-   * "and", "plus") before each role after the first, each piece keeps its own facts, and facts of
-   * `shared` dimensions, or of a piece that says "all", "everything", "both" or "each", hold for
-   * every group. A group whose role is counted ("2 Hub Transport servers") and that names no
-   * high availability has several servers. Undefined when the message names one role or none.
+   * The server groups of a design, when a message names two or more roles in separate clauses ("2
+   * FEs w/ NLB + a 2 node BE cluster for E2K3 ent"). The text is cut into clauses at commas,
+   * semicolons, colons, "+", "&", "and", "plus"; a clause naming a role (or what settles one: "a CCR
+   * cluster" is a Mailbox server) starts a group, and the clauses after it belong to that group.
+   * Clauses before the first group are the design's header and hold for every group, as do facts of
+   * `shared` dimensions and clauses saying "all", "everything", "both" or "each". A clause that is
+   * only a role ("front-end and back-end on a cluster") shares its neighbour's facts. A group whose
+   * role is counted ("2 Hub Transport servers") and that names no high availability has several
+   * servers. Undefined when the message describes one kind of server.
    */
   designGroups(text: string, known: Facts = {}): Facts[] | undefined {
     const tokens = tokenize(text);
-    const matches = this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens).filter((m) => !isRuledOut(tokens, m.from));
     const splitting = this.dimensions.find((d) => d.design === 'splits');
-    if (!splitting) return undefined;
-    const roles = matches.filter((m) => m.entry.payload.some((p) => p.dimension === splitting.id && p.value !== undefined));
-    const distinct = new Set(roles.map((m) => m.entry.payload.find((p) => p.dimension === splitting.id)!.value));
-    if (distinct.size < 2) return undefined;
-    const cuts = [0];
-    for (let i = 1; i < roles.length; i += 1) {
-      let cut = roles[i]!.from;
-      for (let k = roles[i]!.from; k > roles[i - 1]!.to; k -= 1) {
-        const between = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
-        if (/[,;+&]/.test(between)) {
-          cut = k;
-          break;
-        }
-        if (DESIGN_JOINERS.has(tokens[k]!.text)) {
-          cut = k + 1;
-          break;
-        }
+    if (!splitting || tokens.length === 0) return undefined;
+    const matches = this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens).filter((m) => !isRuledOut(tokens, m.from));
+    const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
+    const impliedRole = (m: PhraseMatch<Mention[]>) => {
+      for (const p of m.entry.payload) {
+        const implied = this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies[splitting.id];
+        if (implied !== undefined) return implied;
       }
-      cuts.push(Math.max(cut, cuts[cuts.length - 1]!));
+      return undefined;
+    };
+    // Clause boundaries: punctuation between two words, or a joining word.
+    const clauses: { from: number; to: number }[] = [];
+    let from = 0;
+    for (let k = 1; k <= tokens.length; k += 1) {
+      const atEnd = k === tokens.length;
+      const punctuation = !atEnd && /[,;:+&]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+      const joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
+      if (atEnd || punctuation || joiner) {
+        if (k > from) clauses.push({ from, to: k });
+        from = joiner ? k + 1 : k;
+      }
     }
-    cuts.push(tokens.length);
+    const read = clauses.map((clause) => {
+      const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
+      const role = inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
+      const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
+      const facts: Record<string, string> = { ...this.collect(local, tokens.slice(clause.from, clause.to), known).facts };
+      const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
+      const count = anchor && anchor.from > clause.from ? countOf(tokens[anchor.from - 1]!.text) : undefined;
+      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
+      return { role, facts, count, forAll, onlyRole: inside.length === 1 && role !== undefined && clause.to - clause.from <= 4 };
+    });
+    const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
+    if (roles.size < 2) return undefined;
     const shared: Record<string, string> = {};
-    const pieces: Record<string, string>[] = [];
-    for (let i = 0; i + 1 < cuts.length; i += 1) {
-      const [from, to] = [cuts[i]!, cuts[i + 1]!];
-      const piece = tokens.slice(from, to);
-      const inside = matches.filter((m) => m.from >= from && m.to <= to).map((m) => ({ ...m, from: m.from - from, to: m.to - from }));
-      const facts: Record<string, string> = { ...this.collect(inside, piece, known).facts };
-      const forAll = piece.some((t) => DESIGN_ALL.has(t.text));
-      for (const [dimensionId, value] of Object.entries(facts)) {
+    const groups: { facts: Record<string, string>; count?: number; onlyRole: boolean }[] = [];
+    for (const clause of read) {
+      const mine: Record<string, string> = {};
+      for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
-        if (dimension?.design === 'shared' || (forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha')) {
-          shared[dimensionId] = value;
-          delete facts[dimensionId];
-        }
+        const designWide = dimension?.design === 'shared' || (clause.forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
+        if (designWide || (groups.length === 0 && clause.role === undefined)) shared[dimensionId] = value;
+        else mine[dimensionId] = value;
       }
-      const role = inside.find((m) => m.entry.payload.some((p) => p.dimension === splitting.id));
-      const count = role && role.from > 0 ? countOf(piece[role.from - 1]!.text) : undefined;
-      if (facts.ha === undefined && count !== undefined && count >= 2) facts.ha = 'several-servers';
-      pieces.push(facts);
+      if (clause.role !== undefined && (groups.length === 0 || groups[groups.length - 1]!.facts[splitting.id] !== clause.role)) {
+        groups.push({ facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole });
+      } else if (groups.length > 0) {
+        Object.assign(groups[groups.length - 1]!.facts, mine);
+      }
     }
-    return pieces.filter((facts) => facts[splitting.id] !== undefined).map((facts) => ({ ...shared, ...facts }));
+    return groups.map((group, i) => {
+      // "front-end and back-end on a cluster": a bare role shares the facts of the group beside it.
+      const neighbour = group.onlyRole ? (groups[i + 1] ?? groups[i - 1]) : undefined;
+      const borrowed = neighbour ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked')) : {};
+      const facts: Record<string, string> = { ...shared, ...borrowed, ...group.facts };
+      if (facts.ha === undefined && group.count !== undefined && group.count >= 2) facts.ha = 'several-servers';
+      return facts;
+    });
   }
 
   /**
@@ -155,6 +173,41 @@ export class FactRecognizer {
    * that, not as what it would mean alone (here, the Exchange edition).
    */
   private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    return this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens);
+  }
+
+  /**
+   * "Ex2010 SP3 Enterprise", "Exchange 2019 CU14 Standard": a bare phrase of a composing
+   * dimension's partner (the Exchange edition) right after a mention of that dimension, or of a
+   * value that settles it (an Exchange update), names the partner. Only words nothing else claimed.
+   */
+  private readFollowers(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    const claimed = new Array<boolean>(tokens.length).fill(false);
+    for (const m of matches) for (let i = m.from; i < m.to; i += 1) claimed[i] = true;
+    const added: PhraseMatch<Mention[]>[] = [];
+    for (const match of matches) {
+      for (const mention of match.entry.payload) {
+        const dimension = this.dimensions.find((d) => d.id === mention.dimension);
+        const settles = dimension?.values.find((v) => v.id === mention.value)?.implies ?? {};
+        const composing = [dimension, ...Object.keys(settles).map((id) => this.dimensions.find((d) => d.id === id))].find((d) => d?.composeWith);
+        const partner = composing ? this.dimensions.find((d) => d.id === composing.composeWith) : undefined;
+        if (!partner || match.to >= tokens.length || claimed[match.to]) continue;
+        for (const length of [2, 1]) {
+          if (match.to + length > tokens.length || claimed.slice(match.to, match.to + length).some(Boolean)) continue;
+          const words = tokens.slice(match.to, match.to + length).map((t) => t.text).join(' ');
+          const value = partner.values.find((v) => [...v.names, ...v.answers].some((p) => tokenize(p).map((t) => t.text).join(' ') === words));
+          if (value) {
+            added.push({ entry: { phrase: words, payload: [{ dimension: partner.id, value: value.id }] }, from: match.to, to: match.to + length });
+            for (let i = match.to; i < match.to + length; i += 1) claimed[i] = true;
+            break;
+          }
+        }
+      }
+    }
+    return [...matches, ...added].sort((a, b) => a.from - b.from);
+  }
+
+  private reReadAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
     return matches.map((match, i) => {
       const previous = matches[i - 1];
       const partial = previous?.entry.payload.length === 1 && previous.entry.payload[0]!.value === undefined ? previous.entry.payload[0]!.dimension : undefined;
@@ -232,7 +285,7 @@ export class FactRecognizer {
     for (const [dimensionId, value] of Object.entries({ ...facts })) {
       const implies = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies ?? {};
       for (const [implied, impliedValue] of Object.entries(implies)) {
-        if (facts[implied] === undefined && known[implied] === undefined && !ambiguous.includes(implied)) facts[implied] = impliedValue;
+        if (facts[implied] === undefined && !ambiguous.includes(implied)) facts[implied] = impliedValue;
       }
     }
     return { facts, ambiguous };
@@ -269,8 +322,12 @@ export class FactRecognizer {
 const RULED_OUT_BEFORE: readonly (readonly string[])[] = [['instead', 'of'], ['rather', 'than'], ['not'], ['replacing'], ['replace']];
 
 function isRuledOut(tokens: readonly Token[], from: number): boolean {
-  return RULED_OUT_BEFORE.some((words) => from >= words.length && words.every((word, i) => tokens[from - words.length + i]!.text === word));
+  // "not a back-end", "instead of the cluster": an article may stand between.
+  const at = from > 0 && ARTICLES.has(tokens[from - 1]!.text) ? from - 1 : from;
+  return RULED_OUT_BEFORE.some((words) => at >= words.length && words.every((word, i) => tokens[at - words.length + i]!.text === word));
 }
+
+const ARTICLES = new Set(['a', 'an', 'the', 'any']);
 
 /**
  * One entry per phrase: "CU15" is an answer of Exchange 2013, 2016 and 2019 alike, and the matcher

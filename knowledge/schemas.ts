@@ -134,6 +134,8 @@ export const dimensionSchema = z.strictObject({
    * wherever they are named (the Exchange version and edition).
    */
   design: z.enum(['splits', 'shared', 'group']).default('group'),
+  /** False for stated facts the check recognises only to name back ("you also mentioned VMware; this check does not evaluate it"). */
+  evaluated: z.boolean().default(true),
   /** How a person finds this fact out, for "not sure" answers. */
   howToFind: nonEmpty.optional(),
   values: z.array(dimensionValueSchema).default([]),

@@ -139,6 +139,9 @@ export class CardReplies implements Replies {
       textBlock(label, { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
       textBlock(lead),
       ...setAside.map((aside) => textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true })),
+      ...dims
+        .filter((d) => !d.evaluated && facts[d.id] !== undefined)
+        .map((d) => textBlock(`You also mentioned ${valueLabel(dims, d.id, facts[d.id]!)}; this check does not evaluate that, so look it up separately.`, { isSubtle: true })),
       textBlock(`**Recommendation:** ${recommendations(decision)[0] ?? ''}`),
       ...(conditions.length > 0 ? [textBlock('**Conditions to meet** (tell me if one does not hold):'), textBlock(conditions.join('\n'))] : []),
       ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
