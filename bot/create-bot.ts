@@ -4,25 +4,36 @@ import type { KnowledgeBase } from '../knowledge';
 import { CardReplies } from './cards/card-replies';
 import { ExchangeSupportBot } from './exchange-support-bot';
 import type { Logger } from './log';
+import { AnswerTracking } from './records/answer-tracking';
+import { OwnerRecords } from './records/owner-records';
+import { MemoryRecordStore, type RecordStore } from './records/record-store';
 import { OptimisticConversationState, OptimisticUserState } from './storage/optimistic-bot-state';
-import { UnansweredQuestionLog } from './unanswered-question-log';
 
 /** The bot and the parts of it the server exposes. */
 export interface BotParts {
   bot: ExchangeSupportBot;
-  unanswered: UnansweredQuestionLog;
+  /** Unanswered questions, answers, feedback and suggestion picks, for the knowledge owners' report. */
+  records: OwnerRecords;
+}
+
+/** Where owner records go and how user ids are hashed; memory and a per-process salt by default. */
+export interface RecordOptions {
+  records?: RecordStore;
+  /** Salt for the hashes of user and conversation ids (RECORDS_SALT): the same on every instance to count distinct users. */
+  recordSalt?: string;
 }
 
 /**
  * Wires storage, state, dialogs and cards into the bot, the same way for the HTTP server and for
  * tests that drive turns in process.
  */
-export function createBot(knowledge: KnowledgeBase, storage: Storage, log: Logger): BotParts {
+export function createBot(knowledge: KnowledgeBase, storage: Storage, log: Logger, options: RecordOptions = {}): BotParts {
   // Saves carry the eTag they read, so instances sharing the storage never overwrite each other.
   const conversationState = new OptimisticConversationState(storage);
   const userState = new OptimisticUserState(storage);
   const replies = new CardReplies(knowledge);
-  const unanswered = new UnansweredQuestionLog(storage, log);
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, unanswered), replies, knowledge, log);
-  return { bot, unanswered };
+  const records = new OwnerRecords(options.records ?? new MemoryRecordStore(), log, options.recordSalt);
+  const owners = { records, tracking: new AnswerTracking(conversationState, records) };
+  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, records), replies, knowledge, log, owners);
+  return { bot, records };
 }

@@ -9,7 +9,8 @@ import { InFlightRequests } from './http/in-flight';
 import { messagesEndpoint } from './http/messages-endpoint';
 import { jsonLogger, type Logger } from './log';
 import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
-import type { UnansweredQuestionLog } from './unanswered-question-log';
+import type { OwnerRecords } from './records/owner-records';
+import type { RecordStore } from './records/record-store';
 import { serveLocalWebChat } from './webchat/local-web-chat';
 
 /** What {@link startServer} needs; storage and logger default to memory and JSON lines. */
@@ -17,6 +18,9 @@ export interface ServerOptions {
   config: BotConfig;
   knowledge: KnowledgeBase;
   storage?: Storage;
+  /** Where owner records go (memory when unset) and the salt of their user hashes. */
+  records?: RecordStore;
+  recordSalt?: string;
   log?: Logger;
   /**
    * Tests only: check channel tokens against this OpenID metadata (a loopback server) instead of the
@@ -39,7 +43,8 @@ export interface RunningServer {
   url: string;
   port: number;
   adapter: CloudAdapter;
-  unanswered: UnansweredQuestionLog;
+  /** Unanswered questions, answers, feedback and suggestion picks. */
+  records: OwnerRecords;
   /**
    * Stops accepting connections, turns away new requests on open ones (503), waits up to
    * `timeoutMs` (default: the configured shutdown timeout) for requests in flight, then closes every
@@ -62,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, knowledge } = options;
   const log = options.log ?? jsonLogger;
   const storage = options.storage ?? new MemoryStorage();
-  const { bot, unanswered } = createBot(knowledge, storage, log);
+  const { bot, records } = createBot(knowledge, storage, log, { records: options.records, recordSalt: options.recordSalt });
   const adapter = createAdapter(config, log, options.channelTokenSource);
   if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
@@ -113,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}`,
     port,
     adapter,
-    unanswered,
+    records,
     close: (closeOptions = {}) => (closing ??= close(closeOptions.timeoutMs ?? config.shutdownTimeoutMs)),
   };
 }

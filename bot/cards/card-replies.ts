@@ -14,6 +14,7 @@ import {
   type Verdict,
 } from '../../knowledge';
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card';
+import { withFeedback } from './feedback-actions';
 
 export const CHECK_MY_SETUP = 'Check my setup';
 export const SEARCH_THE_KB = 'Search the knowledge base';
@@ -84,12 +85,13 @@ export class CardReplies implements Replies {
   }
 
   answer(best: SearchHit, related: readonly Article[]): Partial<Activity> {
-    return this.articleCard(best.article, related);
+    return withFeedback(this.articleCard(best.article, related), { kind: 'article', articleId: best.article.id, via: 'search', related: related.map((r) => r.id) });
   }
 
   article(article: Article): Partial<Activity> {
     const related = article.related.map((id) => this.kb.article(id)).filter((a): a is Article => a !== undefined);
-    return this.articleCard(article, related.slice(0, 2));
+    const shown = related.slice(0, 2);
+    return withFeedback(this.articleCard(article, shown), { kind: 'article', articleId: article.id, via: 'id', related: shown.map((r) => r.id) });
   }
 
   noAnswer(question: string): Partial<Activity> {
@@ -131,7 +133,8 @@ export class CardReplies implements Replies {
       literalText(triageSummary(decision, facts, dims), { fontType: 'Monospace' }),
     ];
     const actions = [...citedArticles(decision).slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)), sayAction('Start over')];
-    return cardMessage(body, actions, `${label}: ${decision.rules[0]?.reason ?? ''}`);
+    const subject = { kind: 'verdict', verdict: decision.verdict, facts: { ...facts }, rules: decision.rules.map((rule) => rule.id) } as const;
+    return withFeedback(cardMessage(body, actions, `${label}: ${decision.rules[0]?.reason ?? ''}`), subject);
   }
 
   private articleCard(article: Article, related: readonly Article[]): Partial<Activity> {

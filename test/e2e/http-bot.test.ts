@@ -1,3 +1,4 @@
+import { recentRecords } from '../support/records';
 import { strict as assert } from 'node:assert';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -141,8 +142,8 @@ describe('bot over HTTP (real server on a loopback port)', () => {
     const activity = messageActivity('how do I fix the office printer');
     const replies = await exchange(bot.url, activity);
     assert.ok(cardTexts(replies[0]!).includes('how do I fix the office printer'));
-    const recorded = await bot.unanswered.list();
-    assert.ok(recorded.some((q) => q.question === 'how do I fix the office printer' && q.conversationId === activity.conversation!.id));
+    const recorded = await recentRecords(bot.records, 'unanswered');
+    assert.ok(recorded.some((q) => q.question === 'how do I fix the office printer' && q.conversation === bot.records.hashId(activity.conversation!.id)));
   });
 
   it('keeps going after a failed turn: friendly message, error logged with the conversation id', async () => {

@@ -1,3 +1,4 @@
+import { recentRecords } from '../support/records';
 import { strict as assert } from 'node:assert';
 import type { Activity, MessagingExtensionQuery } from 'botbuilder';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -110,7 +111,7 @@ describe('message extension "Search KB" over HTTP (composeExtension/query)', () 
 
   it('leaves the conversation alone: a query is not a chat message and records nothing', async () => {
     await search(typed('how do I fix the office printer'));
-    const recorded = await bot.unanswered.list();
+    const recorded = await recentRecords(bot.records, 'unanswered');
     assert.ok(!recorded.some((q) => q.question.includes('office printer')));
   });
 });
