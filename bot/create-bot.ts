@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog';
-import type { KnowledgeBase } from '../knowledge';
+import { KnowledgeHolder, type KnowledgeBase } from '../knowledge';
+import { ReportCommand } from './admin/report-command';
 import { CardReplies } from './cards/card-replies';
 import { ExchangeSupportBot } from './exchange-support-bot';
 import type { Logger } from './log';
@@ -21,19 +22,24 @@ export interface RecordOptions {
   records?: RecordStore;
   /** Salt for the hashes of user and conversation ids (RECORDS_SALT): the same on every instance to count distinct users. */
   recordSalt?: string;
+  /** Teams AAD object ids allowed the "kb report" chat command. */
+  admins?: readonly string[];
 }
 
 /**
  * Wires storage, state, dialogs and cards into the bot, the same way for the HTTP server and for
  * tests that drive turns in process.
  */
-export function createBot(knowledge: KnowledgeBase, storage: Storage, log: Logger, options: RecordOptions = {}): BotParts {
+export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: Storage, log: Logger, options: RecordOptions = {}): BotParts {
+  const holder = knowledge instanceof KnowledgeHolder ? knowledge : new KnowledgeHolder(knowledge);
+  // Dialogs and cards take a plain KnowledgeBase; this one reads through the holder, so reloads reach them.
+  const kb = holder.live();
   // Saves carry the eTag they read, so instances sharing the storage never overwrite each other.
   const conversationState = new OptimisticConversationState(storage);
   const userState = new OptimisticUserState(storage);
-  const replies = new CardReplies(knowledge);
+  const replies = new CardReplies(kb);
   const records = new OwnerRecords(options.records ?? new MemoryRecordStore(), log, options.recordSalt);
-  const owners = { records, tracking: new AnswerTracking(conversationState, records) };
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, records), replies, knowledge, log, owners);
+  const owners = { records, tracking: new AnswerTracking(conversationState, records), reportCommand: new ReportCommand(records, options.admins ?? [], log), holder };
+  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(kb, replies, records), replies, kb, log, owners);
   return { bot, records };
 }

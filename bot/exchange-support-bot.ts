@@ -19,6 +19,8 @@ import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';
 import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
 import { jsonLogger, type Logger } from './log';
+import type { ReportCommand } from './admin/report-command';
+import type { KnowledgeHolder } from '../knowledge/knowledge-holder';
 import type { AnswerTracking } from './records/answer-tracking';
 import type { OwnerRecords } from './records/owner-records';
 import { runTurnAndCommitState } from './storage/commit-turn';
@@ -31,10 +33,13 @@ const MAX_PARSED_VALUE_LENGTH = 4096;
 const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
 export const FEEDBACK_THANKS = 'Thank you for the feedback: it goes to the people who keep the knowledge base.';
 
-/** What the bot gives the knowledge owners: records of answers and feedback (see bot/records/). */
+/** What the bot gives the knowledge owners: records of answers and feedback (see bot/records/), the report command, reloadable knowledge. */
 export interface OwnersParts {
   records: OwnerRecords;
   tracking: AnswerTracking;
+  reportCommand: ReportCommand;
+  /** Each turn runs on the knowledge it started with (see KnowledgeHolder.pin). */
+  holder: KnowledgeHolder;
 }
 
 /**
@@ -75,6 +80,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
         if (dc.activeDialog) await dc.repromptDialog();
         return next();
       }
+      if (await this.owners?.reportCommand.handle(context)) return next();
       const length = context.activity.text?.length ?? 0;
       if (length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(tooLongMessage(length));
@@ -112,6 +118,11 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
       return next();
     });
     this.owners?.tracking.watchAnswers(context);
+    if (this.owners) await this.owners.holder.pin(() => this.runAndCommit(context));
+    else await this.runAndCommit(context);
+  }
+
+  private async runAndCommit(context: TurnContext): Promise<void> {
     // Replies go out only once the state is saved; a turn that raced another turn of the same
     // conversation on another instance runs again on the newer state (see README, "State storage").
     // Owner records, like replies, are written only for the attempt that was saved.
