@@ -1,4 +1,3 @@
-import { recentRecords } from '../support/records';
 import { strict as assert } from 'node:assert';
 import type { ConversationAccount } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
@@ -6,6 +5,7 @@ import { CHECK_MY_SETUP, SEARCH_THE_KB } from '../../bot/cards/card-replies';
 import type { Article } from '../../knowledge';
 import { buttons, buttonTitles, cardOf, elements, findButton, firstText, isCard, press, sendAll, textBlocks, textRuns, type Reply } from './card-reading';
 import { askedQuestion, assertAsks, describeReply, kb, mainClient } from './dialog-fixtures';
+import { recentRecords } from '../support/records';
 
 function article(id: string): Article {
   const found = kb().article(id);

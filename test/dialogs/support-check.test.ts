@@ -1,4 +1,3 @@
-import { recentRecords } from '../support/records';
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
@@ -20,6 +19,7 @@ import {
   type Reply,
 } from './card-reading';
 import { askedQuestion, assertAsks, checkClient, describeReply, dimension, kb, mainClient, question, RETRY_TEXT, shownFacts } from './dialog-fixtures';
+import { recentRecords } from '../support/records';
 
 function rule(id: string) {
   const found = kb().rules.find((r) => r.id === id);

@@ -1,4 +1,3 @@
-import { recentRecords } from '../support/records';
 import { strict as assert } from 'node:assert';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -8,6 +7,7 @@ import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
+import { recentRecords } from '../support/records';
 
 /** Storage that can be switched to failing, to see how a turn behaves when state cannot be read. */
 class SwitchableStorage implements Storage {

@@ -1,4 +1,3 @@
-import { recentRecords } from '../support/records';
 import { strict as assert } from 'node:assert';
 import type { Activity, MessagingExtensionQuery } from 'botbuilder';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -7,6 +6,7 @@ import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { cardTexts, messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
+import { recentRecords } from '../support/records';
 
 interface ResultAttachment {
   contentType: string;
