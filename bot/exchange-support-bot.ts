@@ -80,14 +80,13 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
         if (dc.activeDialog) await dc.repromptDialog();
         return next();
       }
-      if (await this.owners?.reportCommand.handle(context)) return next();
       const length = context.activity.text?.length ?? 0;
       if (length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(tooLongMessage(length));
         // The check, if one is running, still waits for its answer: show the question again.
         const dc = await this.dialogs.createContext(context);
         if (dc.activeDialog) await dc.repromptDialog();
-      } else {
+      } else if (!(await this.owners?.reportCommand.handle(context))) {
         // A turn run again after a state conflict starts over, so does its record of replies.
         context.turnState.set(REPLIED, false);
         await this.runMainDialog(context);
