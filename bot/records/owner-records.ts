@@ -150,7 +150,8 @@ export class OwnerRecords implements UnansweredQuestions {
   }
 
   private async write(record: PendingRecord, context: TurnContext): Promise<void> {
-    const conversationId = context.activity.conversation?.id;
+    // Capped: a conversation id is whatever the channel sent, and a log line must stay a line.
+    const conversationId = context.activity.conversation?.id?.slice(0, 200);
     try {
       const created = await this.store.create(record.key, record.value);
       if (record.kind === 'unanswered') this.log('info', created ? 'unanswered question recorded' : 'unanswered question already recorded', { conversationId });
