@@ -16,6 +16,15 @@ export interface BotConfig {
   rateLimit: RateLimitConfig;
   /** How long a shutdown (SIGTERM, SIGINT) waits for turns in progress before cutting them off. */
   shutdownTimeoutMs: number;
+  /**
+   * Salt for the hashes of user and conversation ids in owner records (RECORDS_SALT). Set the same
+   * secret on every instance to count distinct users across them; unset, each process picks its own.
+   */
+  recordSalt?: string;
+  /** Teams AAD object ids of the bot's operators, who may ask for the knowledge report in chat (ADMIN_AAD_OBJECT_IDS). */
+  adminAadObjectIds: string[];
+  /** Reload the knowledge folder when its files change (KNOWLEDGE_WATCH=true). */
+  watchKnowledge: boolean;
 }
 
 /** A token bucket per conversation: `burst` activities at once, refilled at `perMinute`. */
@@ -61,6 +70,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       burst: wholeNumber(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1),
     },
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, 0),
+    recordSalt: env.RECORDS_SALT || undefined,
+    adminAadObjectIds: (env.ADMIN_AAD_OBJECT_IDS ?? '')
+      .split(/[\s,;]+/)
+      .map((id) => id.trim().toLowerCase())
+      .filter((id) => id !== ''),
+    watchKnowledge: /^(1|true|yes)$/i.test(env.KNOWLEDGE_WATCH ?? ''),
   };
 }
 

@@ -1,28 +1,52 @@
 import type { Storage } from 'botbuilder';
+import type { LastCheck, LastCheckStore } from '../dialogs/last-check';
 import { MainDialog } from '../dialogs/main-dialog';
-import type { KnowledgeBase } from '../knowledge';
+import { KnowledgeHolder, type KnowledgeBase } from '../knowledge';
+import { ReportCommand } from './admin/report-command';
 import { CardReplies } from './cards/card-replies';
 import { ExchangeSupportBot } from './exchange-support-bot';
 import type { Logger } from './log';
+import { AnswerTracking } from './records/answer-tracking';
+import { OwnerRecords } from './records/owner-records';
+import { MemoryRecordStore, type RecordStore } from './records/record-store';
 import { OptimisticConversationState, OptimisticUserState } from './storage/optimistic-bot-state';
-import { UnansweredQuestionLog } from './unanswered-question-log';
 
 /** The bot and the parts of it the server exposes. */
 export interface BotParts {
   bot: ExchangeSupportBot;
-  unanswered: UnansweredQuestionLog;
+  /** Unanswered questions, answers, feedback and suggestion picks, for the knowledge owners' report. */
+  records: OwnerRecords;
+}
+
+/** Where owner records go and how user ids are hashed; memory and a per-process salt by default. */
+export interface RecordOptions {
+  records?: RecordStore;
+  /** Salt for the hashes of user and conversation ids (RECORDS_SALT): the same on every instance to count distinct users. */
+  recordSalt?: string;
+  /** Teams AAD object ids allowed the "kb report" chat command. */
+  admins?: readonly string[];
 }
 
 /**
  * Wires storage, state, dialogs and cards into the bot, the same way for the HTTP server and for
  * tests that drive turns in process.
  */
-export function createBot(knowledge: KnowledgeBase, storage: Storage, log: Logger): BotParts {
+export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: Storage, log: Logger, options: RecordOptions = {}): BotParts {
+  const holder = knowledge instanceof KnowledgeHolder ? knowledge : new KnowledgeHolder(knowledge);
+  // Dialogs and cards take a plain KnowledgeBase; this one reads through the holder, so reloads reach them.
+  const kb = holder.live();
   // Saves carry the eTag they read, so instances sharing the storage never overwrite each other.
   const conversationState = new OptimisticConversationState(storage);
   const userState = new OptimisticUserState(storage);
-  const replies = new CardReplies(knowledge);
-  const unanswered = new UnansweredQuestionLog(storage, log);
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(knowledge, replies, unanswered), replies, knowledge, log);
-  return { bot, unanswered };
+  const replies = new CardReplies(kb);
+  const records = new OwnerRecords(options.records ?? new MemoryRecordStore(), log, options.recordSalt);
+  const owners = { records, tracking: new AnswerTracking(conversationState, records), reportCommand: new ReportCommand(records, options.admins ?? [], log), holder };
+  // The last verdict lives in conversation state, so follow-ups and "what if" survive a restart on Blob storage.
+  const lastCheckProperty = conversationState.createProperty<LastCheck | undefined>('lastCheck');
+  const lastCheck: LastCheckStore = {
+    get: (context) => lastCheckProperty.get(context),
+    set: (context, value) => (value === undefined ? lastCheckProperty.delete(context) : lastCheckProperty.set(context, value)),
+  };
+  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(kb, replies, records, lastCheck), replies, kb, log, owners);
+  return { bot, records };
 }

@@ -16,15 +16,31 @@ import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
+import { readCardFeedback } from './cards/feedback-actions';
 import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
 import { jsonLogger, type Logger } from './log';
+import type { ReportCommand } from './admin/report-command';
+import type { KnowledgeHolder } from '../knowledge/knowledge-holder';
+import type { AnswerTracking } from './records/answer-tracking';
+import type { OwnerRecords } from './records/owner-records';
 import { runTurnAndCommitState } from './storage/commit-turn';
+import { readTeamsFeedback, TEAMS_FEEDBACK_INVOKE } from './teams/feedback-invoke';
 import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
 
 /** Turn state flag: something was sent this turn (held replies included). */
 const REPLIED = Symbol('replied');
 const MAX_PARSED_VALUE_LENGTH = 4096;
 const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
+export const FEEDBACK_THANKS = 'Thank you for the feedback: it goes to the people who keep the knowledge base.';
+
+/** What the bot gives the knowledge owners: records of answers and feedback (see bot/records/), the report command, reloadable knowledge. */
+export interface OwnersParts {
+  records: OwnerRecords;
+  tracking: AnswerTracking;
+  reportCommand: ReportCommand;
+  /** Each turn runs on the knowledge it started with (see KnowledgeHolder.pin). */
+  holder: KnowledgeHolder;
+}
 
 /**
  * The bot: Teams and channel specifics around the dialogs. It cleans up incoming messages
@@ -47,6 +63,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     private readonly replies: Replies,
     private readonly knowledge: KnowledgeBase,
     private readonly log: Logger = jsonLogger,
+    private readonly owners?: OwnersParts,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -54,13 +71,22 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       normalizeIncomingMessage(context.activity);
+      const feedback = this.owners && readCardFeedback(context.activity.value);
+      if (feedback) {
+        // A 👍/👎 card button: recorded, thanked, and the conversation (a check in progress) stays where it was.
+        await this.owners!.records.feedback(context, feedback);
+        await context.sendActivity({ type: ActivityTypes.Message, text: FEEDBACK_THANKS });
+        const dc = await this.dialogs.createContext(context);
+        if (dc.activeDialog) await dc.repromptDialog();
+        return next();
+      }
       const length = context.activity.text?.length ?? 0;
       if (length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(tooLongMessage(length));
         // The check, if one is running, still waits for its answer: show the question again.
         const dc = await this.dialogs.createContext(context);
         if (dc.activeDialog) await dc.repromptDialog();
-      } else {
+      } else if (!(await this.owners?.reportCommand.handle(context))) {
         // A turn run again after a state conflict starts over, so does its record of replies.
         context.turnState.set(REPLIED, false);
         await this.runMainDialog(context);
@@ -90,12 +116,24 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
       for (const activity of activities) convertMarkdownForChannel(activity, ctx.activity.channelId);
       return next();
     });
+    this.owners?.tracking.watchAnswers(context);
+    if (this.owners) await this.owners.holder.pin(() => this.runAndCommit(context));
+    else await this.runAndCommit(context);
+  }
+
+  private async runAndCommit(context: TurnContext): Promise<void> {
     // Replies go out only once the state is saved; a turn that raced another turn of the same
     // conversation on another instance runs again on the newer state (see README, "State storage").
-    await runTurnAndCommitState(context, () => super.run(context), {
-      states: [this.userState, this.conversationState],
-      log: this.log,
-    });
+    // Owner records, like replies, are written only for the attempt that was saved.
+    const committed = await runTurnAndCommitState(
+      context,
+      async () => {
+        this.owners?.tracking.beginAttempt(context);
+        await super.run(context);
+      },
+      { states: [this.userState, this.conversationState], log: this.log },
+    );
+    if (committed) await this.owners?.records.commit(context);
   }
 
   /**
@@ -105,6 +143,13 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (UNSUPPORTED_INVOKES.has(context.activity.name ?? '')) return { status: StatusCodes.NOT_IMPLEMENTED };
+    if (context.activity.name === TEAMS_FEEDBACK_INVOKE && this.owners) {
+      // Teams' own 👍/👎 on an answer sent with channelData.feedbackLoopEnabled.
+      const feedback = readTeamsFeedback(context.activity.value, context.activity.replyToId);
+      if (!feedback) return { status: StatusCodes.BAD_REQUEST };
+      await this.owners.records.feedback(context, feedback);
+      return { status: StatusCodes.OK };
+    }
     return super.onInvokeActivity(context);
   }
 

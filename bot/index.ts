@@ -4,6 +4,7 @@ import { readConfig } from './config';
 import { jsonLogger, routeConsoleToLog } from './log';
 import { startServer } from './server';
 import { closeOnSignals } from './shutdown';
+import { createRecordStore } from './records/create-record-store';
 import { createStorage } from './storage/create-storage';
 import { describeStorage } from './storage/storage-config';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   jsonLogger('info', 'state storage', describeStorage(config.storage));
   // From here on every stderr line is JSON, including what botbuilder prints about rejected tokens.
   routeConsoleToLog(jsonLogger);
-  const running = await startServer({ config, knowledge, storage, log: jsonLogger });
+  const running = await startServer({ config, knowledge, storage, records: createRecordStore(config.storage), recordSalt: config.recordSalt, log: jsonLogger });
   console.log(`Exchange support bot ready at ${running.url}/api/messages (local chat: npm run chat)`);
   closeOnSignals(running, { timeoutMs: config.shutdownTimeoutMs, log: jsonLogger });
 }

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { MemoryStorage, type CloudAdapter, type Storage } from 'botbuilder';
-import type { KnowledgeBase } from '../knowledge';
+import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
+import { registerAdminEndpoints } from './admin/admin-endpoints';
+import { reloadKnowledge, watchKnowledge } from './knowledge-reload';
 import { createAdapter, type ChannelTokenSource } from './adapter';
 import { isLocalMode, type BotConfig } from './config';
 import { createBot } from './create-bot';
@@ -9,14 +11,19 @@ import { InFlightRequests } from './http/in-flight';
 import { messagesEndpoint } from './http/messages-endpoint';
 import { jsonLogger, type Logger } from './log';
 import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
-import type { UnansweredQuestionLog } from './unanswered-question-log';
+import type { OwnerRecords } from './records/owner-records';
+import type { RecordStore } from './records/record-store';
 import { serveLocalWebChat } from './webchat/local-web-chat';
 
 /** What {@link startServer} needs; storage and logger default to memory and JSON lines. */
 export interface ServerOptions {
   config: BotConfig;
-  knowledge: KnowledgeBase;
+  /** The knowledge to serve; a holder when the caller wants to swap it itself. */
+  knowledge: KnowledgeBase | KnowledgeHolder;
   storage?: Storage;
+  /** Where owner records go (memory when unset) and the salt of their user hashes. */
+  records?: RecordStore;
+  recordSalt?: string;
   log?: Logger;
   /**
    * Tests only: check channel tokens against this OpenID metadata (a loopback server) instead of the
@@ -39,7 +46,10 @@ export interface RunningServer {
   url: string;
   port: number;
   adapter: CloudAdapter;
-  unanswered: UnansweredQuestionLog;
+  /** Unanswered questions, answers, feedback and suggestion picks. */
+  records: OwnerRecords;
+  /** What the bot serves now; `POST /admin/reload` and the folder watch swap it. */
+  knowledge: KnowledgeHolder;
   /**
    * Stops accepting connections, turns away new requests on open ones (503), waits up to
    * `timeoutMs` (default: the configured shutdown timeout) for requests in flight, then closes every
@@ -59,10 +69,15 @@ const HEADERS_TIMEOUT_MS = 20_000;
  * (no app id) the Web Chat page at `GET /`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { config, knowledge } = options;
+  const { config } = options;
+  const knowledge = options.knowledge instanceof KnowledgeHolder ? options.knowledge : new KnowledgeHolder(options.knowledge);
   const log = options.log ?? jsonLogger;
   const storage = options.storage ?? new MemoryStorage();
-  const { bot, unanswered } = createBot(knowledge, storage, log);
+  const { bot, records } = createBot(knowledge, storage, log, {
+    records: options.records,
+    recordSalt: options.recordSalt ?? config.recordSalt,
+    admins: config.adminAadObjectIds,
+  });
   const adapter = createAdapter(config, log, options.channelTokenSource);
   if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
@@ -77,9 +92,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.get('/healthz', (_req, res, next) => {
     // A load balancer stops sending traffic to an instance that is shutting down.
     if (draining) res.send(503, { status: 'shutting down' }, { connection: 'close' });
-    else res.send(200, { status: 'ok', articles: knowledge.articles.length, rules: knowledge.rules.length });
+    else res.send(200, { status: 'ok', articles: knowledge.current().articles.length, rules: knowledge.current().rules.length });
     return next();
   });
+  const knowledgeDir = config.knowledgeDir ?? bundledKnowledgeDir();
+  registerAdminEndpoints(server, { records, reload: () => reloadKnowledge(knowledge, knowledgeDir, log), log });
+  const stopWatching = config.watchKnowledge ? watchKnowledge(knowledge, knowledgeDir, log) : () => undefined;
   // The page talks to /api/messages without a token, which only works without an app id; a deployed
   // bot must not serve it at all (404), so the routes are never registered there.
   if (isLocalMode(config)) serveLocalWebChat(server);
@@ -100,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<CloseResult> | undefined;
   const close = async (timeoutMs: number): Promise<CloseResult> => {
     draining = true;
+    stopWatching();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     log('info', 'server closing: no longer accepting connections', { inFlight: inFlight.count, timeoutMs });
     const finished = await inFlight.whenIdle(timeoutMs);
@@ -113,7 +132,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}`,
     port,
     adapter,
-    unanswered,
+    records,
+    knowledge,
     close: (closeOptions = {}) => (closing ??= close(closeOptions.timeoutMs ?? config.shutdownTimeoutMs)),
   };
 }

@@ -147,6 +147,6 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     await innerDc.context.sendActivity(this.replies.noAnswer(query));
-    await this.unanswered.record(query, innerDc.context.activity.conversation?.id ?? 'unknown');
+    await this.unanswered.record(innerDc.context, query);
   }
 }

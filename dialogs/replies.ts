@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Article, Decision, Dimension, DimensionValue, Facts, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 import type { FollowUp, SmallTalk } from './conversation-intents';
 
@@ -45,7 +45,7 @@ export interface Replies {
 
 /** Where questions the knowledge base could not answer are kept for later review. */
 export interface UnansweredQuestions {
-  record(question: string, conversationId: string): Promise<void>;
+  record(context: TurnContext, question: string): Promise<void>;
 }
 
 /** What a search returns when it found something, narrowed for the dialogs. */

@@ -3,6 +3,7 @@
  * them. Nothing here knows about Bot Framework; the bot and the dialogs build on these exports.
  */
 export { loadKnowledgeBase, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
+export { KnowledgeHolder } from './knowledge-holder';
 export type { Article } from './articles';
 export type { Facts } from './fact-recognizer';
 export type { Decision, LifecycleNote, RulesStatistics, SupportLimit, SupportRule } from './support-rules';

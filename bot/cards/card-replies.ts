@@ -22,6 +22,8 @@ import {
   type Verdict,
 } from '../../knowledge';
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card';
+import { withFeedback } from './feedback-actions';
+import type { AnswerSubject } from '../../knowledge/owners/records';
 
 export const CHECK_MY_SETUP = 'Check my setup';
 export const SEARCH_THE_KB = 'Search the knowledge base';
@@ -92,12 +94,13 @@ export class CardReplies implements Replies {
   }
 
   answer(best: SearchHit, related: readonly Article[]): Partial<Activity> {
-    return this.articleCard(best.article, related);
+    return withFeedback(this.articleCard(best.article, related), { kind: 'article', articleId: best.article.id, via: 'search', related: related.map((r) => r.id) });
   }
 
   article(article: Article): Partial<Activity> {
     const related = article.related.map((id) => this.kb.article(id)).filter((a): a is Article => a !== undefined);
-    return this.articleCard(article, related.slice(0, 2));
+    const shown = related.slice(0, 2);
+    return withFeedback(this.articleCard(article, shown), { kind: 'article', articleId: article.id, via: 'id', related: shown.map((r) => r.id) });
   }
 
   noAnswer(question: string): Partial<Activity> {
@@ -159,7 +162,8 @@ export class CardReplies implements Replies {
       { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
       sayAction('Start over'),
     ];
-    return cardMessage(body, actions, `${label}: ${lead}`);
+    const subject: AnswerSubject = { kind: 'verdict', verdict: decision.verdict, facts: { ...facts }, rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)] };
+    return withFeedback(cardMessage(body, actions, `${label}: ${lead}`), subject);
   }
 
   designVerdict(groups: readonly GroupVerdict[]): Partial<Activity> {
@@ -184,7 +188,13 @@ export class CardReplies implements Replies {
       { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
       sayAction('Start over'),
     ];
-    return cardMessage(body, actions, `${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`);
+    const subject: AnswerSubject = {
+      kind: 'verdict',
+      verdict: overall,
+      facts: { ...groups[0]!.facts },
+      rules: groups.flatMap((g) => [...g.decision.rules.map((rule) => rule.id), ...g.decision.broken.map((limit) => limit.id)]),
+    };
+    return withFeedback(cardMessage(body, actions, `${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
   }
 
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {

@@ -31,8 +31,9 @@ export interface CommitOptions {
  * that was saved. After {@link CommitOptions.attempts} conflicts in a row the user is asked to send
  * the message again ({@link SEND_AGAIN_MESSAGE}). Nothing is ever saved over a change the turn did
  * not see. Other errors propagate (to the adapter's `onTurnError`) with the held replies dropped.
+ * Resolves true when the turn was saved, false when it was dropped.
  */
-export async function runTurnAndCommitState(context: TurnContext, turn: () => Promise<void>, options: CommitOptions): Promise<void> {
+export async function runTurnAndCommitState(context: TurnContext, turn: () => Promise<void>, options: CommitOptions): Promise<boolean> {
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const replies = new HeldReplies(context);
   // Handlers may rewrite the incoming activity (mentions, card values); each attempt starts from the original.
@@ -42,7 +43,7 @@ export async function runTurnAndCommitState(context: TurnContext, turn: () => Pr
       await turn();
       for (const state of options.states) await state.saveChanges(context, false);
       await replies.release();
-      return;
+      return true;
     } catch (error) {
       if (!isETagConflict(error)) {
         replies.stop();
@@ -54,7 +55,7 @@ export async function runTurnAndCommitState(context: TurnContext, turn: () => Pr
         options.log('warn', 'state conflict: turn dropped, user asked to send again', { conversationId, attempt });
         replies.stop();
         await context.sendActivity(SEND_AGAIN_MESSAGE);
-        return;
+        return false;
       }
       options.log('warn', 'state conflict: another turn of this conversation saved first; running this turn again', { conversationId, attempt });
       restore(context.activity, original);

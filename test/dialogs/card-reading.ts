@@ -88,11 +88,11 @@ export function factSetAfter(reply: Reply, heading: string): Record<string, stri
   return Object.fromEntries((next['facts'] as Array<{ title: string; value: string }>).map((f) => [f.title, f.value]));
 }
 
-/** All buttons: ActionSets in the body first (in order), then the card's own actions. */
+/** All buttons but the 👍/👎 feedback row: ActionSets in the body first (in order), then the card's own actions. */
 export function buttons(reply: Reply): CardButton[] {
   const { actions } = cardOf(reply);
   const inBody = elements(reply)
-    .filter((e) => e.type === 'ActionSet')
+    .filter((e) => e.type === 'ActionSet' && e['id'] !== 'feedback')
     .flatMap((e) => (e['actions'] as CardNode[]) ?? []);
   return [...inBody, ...actions].map((action) => {
     const { msteams: _msteams, ...data } = (action['data'] as Record<string, unknown> | undefined) ?? {};

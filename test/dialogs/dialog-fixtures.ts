@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { MemoryStorage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { CardReplies } from '../../bot/cards/card-replies';
 import { memoryLogger } from '../../bot/log';
-import { UnansweredQuestionLog } from '../../bot/unanswered-question-log';
+import { OwnerRecords } from '../../bot/records/owner-records';
+import { MemoryRecordStore } from '../../bot/records/record-store';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { SupportCheckDialog, type SupportCheckOptions } from '../../dialogs/support-check-dialog';
 import { loadKnowledgeBase, type Dimension, type KnowledgeBase } from '../../knowledge';
@@ -30,9 +30,9 @@ export function question(id: string): string {
 export const RETRY_TEXT = "Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.";
 
 /** The root dialog wired as the bot wires it: real knowledge, real cards, real unanswered-question log. */
-export function mainClient(): { client: DialogTestClient; unanswered: UnansweredQuestionLog; logger: ReturnType<typeof memoryLogger> } {
+export function mainClient(): { client: DialogTestClient; unanswered: OwnerRecords; logger: ReturnType<typeof memoryLogger> } {
   const logger = memoryLogger();
-  const unanswered = new UnansweredQuestionLog(new MemoryStorage(), logger);
+  const unanswered = new OwnerRecords(new MemoryRecordStore(), logger);
   const dialog = new MainDialog(kb(), new CardReplies(kb()), unanswered);
   return { client: new DialogTestClient('test', dialog), unanswered, logger };
 }

@@ -5,6 +5,7 @@ import { CHECK_MY_SETUP, SEARCH_THE_KB } from '../../bot/cards/card-replies';
 import type { Article } from '../../knowledge';
 import { buttons, buttonTitles, cardOf, elements, findButton, firstText, isCard, press, sendAll, textBlocks, textRuns, type Reply } from './card-reading';
 import { askedQuestion, assertAsks, describeReply, kb, mainClient } from './dialog-fixtures';
+import { recentRecords } from '../support/records';
 
 function article(id: string): Article {
   const found = kb().article(id);
@@ -57,7 +58,7 @@ describe('MainDialog: routing each message', () => {
       const related = assertArticleCard(replies[0], 'EXB-004');
       assert.ok(related.length >= 1, 'offers related articles');
       assert.equal(client.dialogTurnResult.status, DialogTurnStatus.complete);
-      assert.deepEqual(await unanswered.list(), [], 'an answered question is not logged');
+      assert.deepEqual(await recentRecords(unanswered, 'unanswered'), [], 'an answered question is not logged');
 
       // A related-article button shows that article.
       const next = await press(client, replies[0], (b) => b.title.startsWith(`${related[0]}: `));
@@ -91,11 +92,13 @@ describe('MainDialog: routing each message', () => {
         cardOf(replies[0]).actions.map((a) => a['title']),
         [CHECK_MY_SETUP, 'Help'],
       );
-      const logged = await unanswered.list();
+      const logged = await recentRecords(unanswered, 'unanswered');
       assert.equal(logged.length, 1);
       assert.equal(logged[0]!.question, question);
-      assert.equal(logged[0]!.conversationId, 'conv-42');
-      assert.ok(!Number.isNaN(Date.parse(logged[0]!.askedAt)));
+      // The conversation is kept as a salted hash, never in clear.
+      assert.equal(logged[0]!.conversation, unanswered.hashId('conv-42'));
+      assert.ok(!JSON.stringify(logged).includes('conv-42'));
+      assert.ok(!Number.isNaN(Date.parse(logged[0]!.at)));
       // The log line names the conversation, never the user's words.
       assert.equal(logger.lines.length, 1);
       assert.ok(!JSON.stringify(logger.lines).includes('printer'));
@@ -107,13 +110,13 @@ describe('MainDialog: routing each message', () => {
       const { client, unanswered } = mainClient();
       const first = await client.sendActivity('how do I reset a printer');
       await client.sendActivity('what colour is the sky');
-      const logged = await unanswered.list();
+      const logged = await recentRecords(unanswered, 'unanswered');
       assert.deepEqual(
         logged.map((q) => q.question),
         ['how do I reset a printer', 'what colour is the sky'],
       );
       assert.ok(first?.conversation?.id);
-      assert.ok(logged.every((q) => q.conversationId === first.conversation!.id));
+      assert.ok(logged.every((q) => q.conversation === unanswered.hashId(first.conversation!.id)));
     });
 
     it('echoes Markdown and HTML only inside a TextRun, never in a TextBlock', async () => {
@@ -128,7 +131,7 @@ describe('MainDialog: routing each message', () => {
         assert.ok(!(reply?.text ?? '').includes(fragment), `"${fragment}" in the message text`);
       }
       assert.deepEqual(
-        (await unanswered.list()).map((q) => q.question),
+        (await recentRecords(unanswered, 'unanswered')).map((q) => q.question),
         [question],
       );
     });
@@ -176,7 +179,7 @@ describe('MainDialog: routing each message', () => {
       const { client, unanswered } = mainClient();
       const reply = await client.sendActivity('search nlb');
       assertArticleCard(reply, 'EXB-002');
-      assert.deepEqual(await unanswered.list(), []);
+      assert.deepEqual(await recentRecords(unanswered, 'unanswered'), []);
     });
 
     it('"check my setup" asks the Exchange version', async () => {
@@ -194,7 +197,7 @@ describe('MainDialog: routing each message', () => {
       assert.ok((replies[0]!.text ?? '').startsWith('Cancelled.'), replies[0]!.text);
       assert.ok((replies[0]!.text ?? '').includes(CHECK_MY_SETUP));
       assert.equal(client.dialogTurnResult.status, DialogTurnStatus.complete);
-      assert.deepEqual(await unanswered.list(), []);
+      assert.deepEqual(await recentRecords(unanswered, 'unanswered'), []);
       // Nothing is waiting for an answer: "2" is not taken as a choice.
       assert.equal(askedQuestion(await client.sendActivity('2')), undefined);
     });
@@ -208,7 +211,7 @@ describe('MainDialog: routing each message', () => {
       const { client, unanswered } = mainClient();
       const replies = await sendAll(client, '   ');
       assert.deepEqual(replies, []);
-      assert.deepEqual(await unanswered.list(), []);
+      assert.deepEqual(await recentRecords(unanswered, 'unanswered'), []);
     });
   });
 });

@@ -7,6 +7,7 @@ import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
+import { recentRecords } from '../support/records';
 
 /** Storage that can be switched to failing, to see how a turn behaves when state cannot be read. */
 class SwitchableStorage implements Storage {
@@ -141,8 +142,8 @@ describe('bot over HTTP (real server on a loopback port)', () => {
     const activity = messageActivity('how do I fix the office printer');
     const replies = await exchange(bot.url, activity);
     assert.ok(cardTexts(replies[0]!).includes('how do I fix the office printer'));
-    const recorded = await bot.unanswered.list();
-    assert.ok(recorded.some((q) => q.question === 'how do I fix the office printer' && q.conversationId === activity.conversation!.id));
+    const recorded = await recentRecords(bot.records, 'unanswered');
+    assert.ok(recorded.some((q) => q.question === 'how do I fix the office printer' && q.conversation === bot.records.hashId(activity.conversation!.id)));
   });
 
   it('keeps going after a failed turn: friendly message, error logged with the conversation id', async () => {

@@ -5,7 +5,6 @@ import { memoryLogger } from '../../bot/log';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
 import { NEW_ITEM_ETAG, isETagConflict } from '../../bot/storage/etag-conflict';
 import { OptimisticConversationState } from '../../bot/storage/optimistic-bot-state';
-import { UnansweredQuestionLog } from '../../bot/unanswered-question-log';
 import { Azurite } from '../support/azurite';
 
 const adapter = new TestAdapter();
@@ -78,15 +77,6 @@ describe('Azure Blob storage for bot state (BlobStateStorage on a real Azurite)'
     await saveOne();
     await saveTwo();
     assert.deepEqual(await new ConversationState(one).createProperty<string[]>('facts').get(turn(id)), ['role'], 'the "version" fact was silently lost');
-  });
-
-  it('keeps every unanswered question when two instances record at the same moment, from the first one on', async () => {
-    const logs = [new UnansweredQuestionLog(one, memoryLogger()), new UnansweredQuestionLog(two, memoryLogger())];
-    for (let round = 0; round < 5; round += 1) {
-      await Promise.all(logs.map((log, i) => log.record(`question ${round}.${i}`, `conv-${i}`)));
-    }
-    const recorded = (await logs[0]!.list()).map((q) => q.question).sort();
-    assert.deepEqual(recorded, Array.from({ length: 5 }, (_, round) => [`question ${round}.0`, `question ${round}.1`]).flat());
   });
 
   it('works again once storage is back, even when it was down at the first use', async () => {

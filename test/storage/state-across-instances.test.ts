@@ -3,12 +3,17 @@ import type { Activity } from 'botbuilder';
 import { TURN_ERROR_MESSAGE } from '../../bot/adapter';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
 import { SEND_AGAIN_MESSAGE } from '../../bot/storage/commit-turn';
-import type { UnansweredQuestion } from '../../bot/unanswered-question-log';
+import { BlobRecordStore } from '../../bot/records/blob-record-store';
+import { saltedHash } from '../../bot/records/record-keys';
+import { listRecords } from '../../bot/records/record-store';
+import type { UnansweredRecord } from '../../knowledge/owners/records';
 import { Azurite } from '../support/azurite';
 import { BotInstance } from './bot-instance';
 import { Conversation, headline, replyTexts } from './conversation';
 
 const CONTAINER = 'bot-state-e2e';
+/** The same on every instance, so their records of one conversation carry the same hash. */
+const SALT = 'test-records-salt';
 const VERSION_QUESTION = 'Which Exchange version is it?';
 const ROLE_QUESTION = 'Which role will the server have?';
 const HA_QUESTION = 'Which high-availability technology do you plan?';
@@ -39,7 +44,7 @@ describe('conversation state in Azure Blob storage, across bot processes (real A
 
   before(async () => {
     azurite = await Azurite.start();
-    env = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: CONTAINER };
+    env = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: CONTAINER, RECORDS_SALT: SALT };
     [a, b] = await Promise.all([start(), start()]);
   });
 
@@ -69,7 +74,7 @@ describe('conversation state in Azure Blob storage, across bot processes (real A
     await unanswered.say(a.url, 'why does the coffee machine beep');
     const questions = await readUnanswered(azurite);
     assert.deepEqual(
-      questions.filter((q) => q.conversationId === unanswered.id).map((q) => q.question),
+      questions.filter((q) => q.conversation === saltedHash(SALT, unanswered.id)).map((q) => q.question),
       ['how do I fix the office printer', 'why does the coffee machine beep'],
     );
   });
@@ -175,8 +180,8 @@ function triageSummary(replies: Partial<Activity>[]): string {
   return summary;
 }
 
-async function readUnanswered(azurite: Azurite): Promise<UnansweredQuestion[]> {
-  const storage = new BlobStateStorage(azurite.connectionString, CONTAINER);
-  const document = (await storage.read(['unanswered-questions']))['unanswered-questions'] as { items: UnansweredQuestion[] } | undefined;
-  return document?.items ?? [];
+async function readUnanswered(azurite: Azurite): Promise<UnansweredRecord[]> {
+  const store = new BlobRecordStore(azurite.connectionString, CONTAINER);
+  const day = 24 * 60 * 60 * 1000;
+  return (await listRecords(store, 'unanswered', new Date(Date.now() - day), new Date(Date.now() + day))) as UnansweredRecord[];
 }

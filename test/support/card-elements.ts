@@ -5,7 +5,7 @@ export type CardElement = Record<string, unknown>;
 
 /**
  * Every element of a reply's card attachments, depth first: the card, its body (containers,
- * columns and their items), rich-text inlines, and actions wherever they stand. The one walk the
+ * columns and their items), rich-text inlines, actions wherever they stand, and the cards of Action.ShowCard. The one walk the
  * test readers share, so a new kind of container is taught to all of them at once.
  */
 export function cardElements(reply: Partial<Activity>): CardElement[] {
@@ -15,7 +15,7 @@ export function cardElements(reply: Partial<Activity>): CardElement[] {
     if (!node || typeof node !== 'object') return;
     const element = node as CardElement;
     out.push(element);
-    for (const key of ['body', 'items', 'columns', 'inlines', 'actions']) walk(element[key]);
+    for (const key of ['body', 'items', 'columns', 'inlines', 'actions', 'card']) walk(element[key]);
   };
   for (const attachment of reply.attachments ?? []) walk(attachment.content);
   return out;

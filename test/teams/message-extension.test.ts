@@ -6,6 +6,7 @@ import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { cardTexts, messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
+import { recentRecords } from '../support/records';
 
 interface ResultAttachment {
   contentType: string;
@@ -110,7 +111,7 @@ describe('message extension "Search KB" over HTTP (composeExtension/query)', () 
 
   it('leaves the conversation alone: a query is not a chat message and records nothing', async () => {
     await search(typed('how do I fix the office printer'));
-    const recorded = await bot.unanswered.list();
+    const recorded = await recentRecords(bot.records, 'unanswered');
     assert.ok(!recorded.some((q) => q.question.includes('office printer')));
   });
 });

@@ -1,0 +1,47 @@
+import type { Server } from 'restify';
+import { formatProblem } from '../../knowledge';
+import { isoDay, parseDateRange } from '../../knowledge/owners/date-range';
+import type { ReloadResult } from '../knowledge-reload';
+import type { Logger } from '../log';
+import type { OwnerRecords } from '../records/owner-records';
+import { isLoopbackRequest } from './loopback';
+
+export interface AdminEndpointOptions {
+  records: OwnerRecords;
+  reload: () => ReloadResult;
+  log: Logger;
+}
+
+/**
+ * Routes for the machine the bot runs on, answered only to loopback requests (404 to anyone else,
+ * as if they did not exist):
+ * - `GET /admin/records?from=YYYY-MM-DD&to=YYYY-MM-DD`: the owner records of a date range, which
+ *   `npm run kb:report` reads from a local bot whose records are in memory;
+ * - `POST /admin/reload`: validate the knowledge folder and swap it in (422 with the problems if not).
+ */
+export function registerAdminEndpoints(server: Server, options: AdminEndpointOptions): void {
+  const { records, reload, log } = options;
+  server.get('/admin/records', async (req, res) => {
+    if (!isLoopbackRequest(req)) return refuse(req, res, log);
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    let range;
+    try {
+      range = parseDateRange(query.get('from') ?? undefined, query.get('to') ?? undefined);
+    } catch (error) {
+      res.send(400, { error: (error as Error).message });
+      return;
+    }
+    res.send(200, { from: isoDay(range.from), to: isoDay(range.to), records: await records.listAll(range.from, range.to) });
+  });
+  server.post('/admin/reload', async (req, res) => {
+    if (!isLoopbackRequest(req)) return refuse(req, res, log);
+    const result = reload();
+    if (result.ok) res.send(200, result);
+    else res.send(422, { ok: false, problems: result.problems.map(formatProblem) });
+  });
+}
+
+function refuse(req: { url?: string }, res: { send(status: number, body: unknown): void }, log: Logger): void {
+  log('warn', 'admin route refused: not a loopback request', { path: (req.url ?? '').slice(0, 100) });
+  res.send(404, { code: 'ResourceNotFound', message: `${(req.url ?? '').split('?')[0]} does not exist` });
+}
