@@ -13,7 +13,7 @@ import {
   type SearchHit,
   type Verdict,
 } from '../../knowledge';
-import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card';
+import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 
 export const CHECK_MY_SETUP = 'Check my setup';
 export const SEARCH_THE_KB = 'Search the knowledge base';

@@ -6,7 +6,7 @@ import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { decodePng } from '../../bot/teams/png';
+import { decodePng } from '../../tools/teams-package/png';
 import { launchChromium, type Chromium } from './chromium';
 
 /** Git-ignored (`test-output/` in .gitignore); CI can keep it as an artifact. */

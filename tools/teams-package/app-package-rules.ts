@@ -1,5 +1,5 @@
 import { decodePng } from './png';
-import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
+import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from '../../bot/teams/search-kb-command';
 
 /** What goes into the app package zip: the manifest (parsed) and every file by its name in the zip. */
 export interface AppPackageContents {

@@ -84,7 +84,7 @@ function hexColor(hex: string): [number, number, number] {
   return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 }
 
-// `node dist/bot/teams/app-icons.js [folder]` (re)draws teamsApp/color.png and teamsApp/outline.png.
+// `node dist/tools/teams-package/app-icons.js [folder]` (re)draws teamsApp/color.png and teamsApp/outline.png.
 if (require.main === module) {
   const folder = process.argv[2] ?? 'teamsApp';
   writeFileSync(join(folder, 'color.png'), encodePng(drawColorIcon()));
