@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { buildTeamsAppPackage, TEAMS_APP_DIR } from '../../../tools/teams-package/app-package';
 import { manifestSchemaProblems } from '../../../tools/teams-package/manifest-schema';
-import { decodePng, encodePng } from '../../../tools/teams-package/png';
+import { PNG } from 'pngjs';
+import { encodePng } from '../../../tools/teams-package/app-icons';
 import { loadKnowledgeBase } from '../../../knowledge';
 import { readConfig } from '../../../bot/config';
 import { memoryLogger } from '../../../bot/log';
@@ -99,8 +100,8 @@ describe('Teams app package (npm run teams:package)', () => {
     assert.deepEqual(bot!.commandLists[0]!.commands.map((c) => c.title), ['check my setup', 'search', 'help']);
     const [command] = manifest.composeExtensions[0]!.commands;
     assert.deepEqual([command!.id, command!.type, command!.title], ['searchKb', 'query', 'Search KB']);
-    assert.equal(decodePng(built.files.get(manifest.icons.color)!).width, 192);
-    assert.equal(decodePng(built.files.get(manifest.icons.outline)!).width, 32);
+    assert.equal(PNG.sync.read(built.files.get(manifest.icons.color)!).width, 192);
+    assert.equal(PNG.sync.read(built.files.get(manifest.icons.outline)!).width, 32);
   });
 
   it('validates offline: nothing is fetched while building and validating', async () => {
