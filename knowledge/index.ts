@@ -10,5 +10,4 @@ export type { CheckStep } from './support-check';
 export type { SearchAnswer, SearchHit } from './search';
 export type { Dimension, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
-export { stripMentions } from './search-vocabulary';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles } from './triage-summary';
