@@ -3,7 +3,6 @@ import type { Activity } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
-import { VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {
   buttons,
   factSetAfter,

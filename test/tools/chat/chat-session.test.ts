@@ -91,7 +91,8 @@ describe('ChatSession against a loopback bot', () => {
   const server = createServer((request, response) => {
     requests.push({ method: request.method, url: request.url, contentType: request.headers['content-type'] });
     if (request.method !== 'POST' || request.url !== '/api/messages') {
-      (response.writeHead(404), response.end());
+      response.writeHead(404);
+      response.end();
       return;
     }
     readJson(request).then(
