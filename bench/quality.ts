@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { stripMentions } from '../bot/incoming-text';
 import { loadKnowledgeBase } from '../knowledge';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -44,9 +45,9 @@ export function runQuality(): QualityResult[] {
   return results;
 }
 
-// The bot's own path: the knowledge base's search, exactly as the dialogs call it.
+// The bot's own path: mentions removed as the bot does, then the knowledge base's search, exactly as the dialogs call it.
 function rankWithKb(kb: ReturnType<typeof loadKnowledgeBase>, question: string) {
-  const answer = kb.search(question);
+  const answer = kb.search(stripMentions(question));
   return { ids: answer.hits.map((h) => h.article.id), refused: answer.best === undefined };
 }
 

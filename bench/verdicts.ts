@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { routeMessage } from '../dialogs/message-router';
-import { loadKnowledgeBase, stripMentions, type Facts, type KnowledgeBase, type Verdict } from '../knowledge';
+import { stripMentions } from '../bot/incoming-text';
+import { loadKnowledgeBase, type Facts, type KnowledgeBase, type Verdict } from '../knowledge';
 import { BENCH_DIR } from './lib/paths';
 
 /** A labelled one-sentence support question (bench/verdict-questions.yaml). */

@@ -48,22 +48,23 @@ export function isLocalMode(config: BotConfig): boolean {
  * start rather than binding somewhere unexpected.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
-  const portText = env.PORT ?? '3978';
+  const portText = setting(env, 'PORT') ?? '3978';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, got "${portText}"`);
-  const appType = env.MicrosoftAppType ?? 'MultiTenant';
+  const appType = setting(env, 'MicrosoftAppType') ?? 'MultiTenant';
   if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
     throw new Error(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got "${appType}"`);
   }
+  const appId = setting(env, 'MicrosoftAppId') ?? '';
   return {
     port,
     // Local mode listens on loopback only; with an app id the bot must be reachable by the channel.
-    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    host: setting(env, 'HOST') ?? (appId ? '0.0.0.0' : '127.0.0.1'),
     microsoftAppType: appType,
-    microsoftAppId: env.MicrosoftAppId ?? '',
-    microsoftAppPassword: env.MicrosoftAppPassword ?? '',
-    microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
-    knowledgeDir: env.KNOWLEDGE_DIR || undefined,
+    microsoftAppId: appId,
+    microsoftAppPassword: setting(env, 'MicrosoftAppPassword') ?? '',
+    microsoftAppTenantId: setting(env, 'MicrosoftAppTenantId') ?? '',
+    knowledgeDir: setting(env, 'KNOWLEDGE_DIR'),
     storage: readStorageConfig(env),
     rateLimit: {
       perMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute, 0),
@@ -79,9 +80,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   };
 }
 
+/**
+ * A variable's value, or undefined when it is unset or empty: the BotBuilder samples' `.env` (and
+ * ours) ship `MicrosoftAppType=` and friends empty, meaning "not set", not "set to nothing".
+ */
+function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
+  const text = setting(env, name);
+  if (text === undefined) return fallback;
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${text}"`);
   return value;

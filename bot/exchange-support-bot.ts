@@ -17,7 +17,7 @@ import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';
-import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
+import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, stripMentions, tooLongMessage } from './incoming-text';
 import { jsonLogger, type Logger } from './log';
 import type { ReportCommand } from './admin/report-command';
 import type { KnowledgeHolder } from '../knowledge/knowledge-holder';
@@ -183,7 +183,7 @@ export function normalizeIncomingMessage(activity: Activity): void {
     }
   }
   if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') activity.text = withoutRecipientMention(activity);
-  let text = (typeof activity.text === 'string' ? activity.text : '').replace(/<at>[\s\S]*?<\/at>/gi, ' ');
+  let text = stripMentions(typeof activity.text === 'string' ? activity.text : '');
   const value = activity.value as { text?: unknown } | undefined;
   if (!text.trim() && value && typeof value === 'object' && typeof value.text === 'string') text = value.text;
   activity.text = cleanUserText(text.replace(/&nbsp;/g, ' ')).trim();

@@ -13,6 +13,15 @@ export function tooLongMessage(length: number): string {
 /** The reply to a message with nothing the bot can read (no text, or only a mention or an empty card submit). */
 export const NOTHING_TO_READ_MESSAGE = "I didn't find any text in that message. Ask a question in your own words, or type **help**.";
 
+/**
+ * Removes Teams `<at>Name</at>` mentions: in channels and group chats a message starts with one
+ * (the bot's name), and it may mention others. They are addressing, not the question, so neither
+ * the dialogs nor the search ever see them.
+ */
+export function stripMentions(text: string): string {
+  return text.replace(/<at>[\s\S]*?<\/at>/gi, ' ');
+}
+
 // C0 and C1 control characters except tab, line feed and carriage return, and the Unicode bidi
 // embedding, override and isolate controls: they can make echoed text read differently from what
 // was sent. Right-to-left letters themselves, and the LRM/RLM marks, are kept.

@@ -12,5 +12,4 @@ export type { CheckStep } from './support-check';
 export type { SearchAnswer, SearchHit } from './search';
 export type { Dimension, DimensionValue, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
-export { stripMentions } from './search-vocabulary';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines, worstVerdict } from './triage-summary';

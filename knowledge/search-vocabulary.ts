@@ -72,7 +72,7 @@ export class SearchVocabulary {
    * (this runs over every word of every article when the index is built).
    */
   terms(text: string): string[] {
-    const tokens = tokenize(stripMentions(text));
+    const tokens = tokenize(withoutTags(text));
     const terms: string[] = [];
     let next = 0;
     const addWord = (word: string) => {
@@ -104,7 +104,7 @@ export class SearchVocabulary {
   units(text: string, options: { keepGeneric?: boolean } = {}): QueryUnit[] {
     // No real term is this long, and fuzzy matching one costs time and memory in proportion to its
     // length (a 100,000-letter "word" made MiniSearch throw).
-    const tokens = tokenize(stripMentions(text)).filter((token) => token.text.length <= MAX_QUERY_WORD_LENGTH);
+    const tokens = tokenize(withoutTags(text)).filter((token) => token.text.length <= MAX_QUERY_WORD_LENGTH);
     const matches = this.matcher.find(tokens);
     const units: QueryUnit[] = [];
     let next = 0;
@@ -139,7 +139,10 @@ export class SearchVocabulary {
   }
 }
 
-/** Removes Teams-style `<at>Name</at>` mentions and other tags, which are addressing, not content. */
-export function stripMentions(text: string): string {
-  return text.replace(/<at>[\s\S]*?<\/at>/gi, ' ').replace(/<[^>]{0,200}>/g, ' ');
+/**
+ * Removes markup tags (Teams sends formatted messages as HTML), which are not content; the words
+ * between them stay. Teams `<at>` mentions are removed by the bot before the text gets here.
+ */
+export function withoutTags(text: string): string {
+  return text.replace(/<[^>]{0,200}>/g, ' ');
 }

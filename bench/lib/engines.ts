@@ -3,7 +3,8 @@ import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../knowledge';
 import { KnowledgeSearch, toIndexed, type IndexedArticle, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
-import { SearchVocabulary, stripMentions } from '../../knowledge/search-vocabulary';
+import { SearchVocabulary, withoutTags } from '../../knowledge/search-vocabulary';
+import { stripMentions } from '../../bot/incoming-text';
 import type { Ranking } from './labelled';
 
 /**
@@ -67,7 +68,7 @@ function botEngine(articles: readonly Article[], vocabulary: SearchVocabulary, t
   return {
     name: 'bot',
     rank: (question) => {
-      const answer = search.search(question);
+      const answer = search.search(stripMentions(question));
       return { ids: answer.hits.map((h) => h.article.id), refused: answer.best === undefined };
     },
     serialize: () => search.toJSON(),
@@ -86,7 +87,7 @@ function miniSearchEngine(articles: readonly Article[], serialized?: string): En
   return {
     name: 'minisearch',
     rank: (question) => {
-      const ids = index.search(stripMentions(question)).map((r) => String(r.id));
+      const ids = index.search(asSearched(question)).map((r) => String(r.id));
       return { ids, refused: ids.length === 0 };
     },
     serialize: () => JSON.stringify(index),
@@ -109,7 +110,7 @@ function lunrEngine(articles: readonly Article[], serialized?: string): Engine {
   return {
     name: 'lunr',
     rank: (question) => {
-      const text = stripMentions(question).replace(LUNR_SYNTAX, ' ').trim();
+      const text = asSearched(question).replace(LUNR_SYNTAX, ' ').trim();
       const ids = text === '' ? [] : index.search(text).map((r) => r.ref);
       return { ids, refused: ids.length === 0 };
     },
@@ -132,7 +133,7 @@ function flexSearchEngine(articles: readonly Article[], serialized?: string): En
     rank: (question) => {
       // `merge: true` joins the per-field result lists into one, in field order (title first); `suggest: true`
       // returns articles matching some of the words (the default demands all of them, which refuses most questions).
-      const merged = index.search(stripMentions(question), { merge: true, limit: 100, suggest: true }) as unknown as Array<{ id: string | number }>;
+      const merged = index.search(asSearched(question), { merge: true, limit: 100, suggest: true }) as unknown as Array<{ id: string | number }>;
       const ids = merged.map((entry) => String(entry.id));
       return { ids, refused: ids.length === 0 };
     },
@@ -144,4 +145,9 @@ function flexSearchEngine(articles: readonly Article[], serialized?: string): En
       return JSON.stringify(parts);
     },
   };
+}
+
+/** A question as the baselines get it: without mentions (as the bot reads it) or tags (as the bot's search reads it). */
+function asSearched(question: string): string {
+  return withoutTags(stripMentions(question));
 }

@@ -21,7 +21,7 @@ import {
   type SetAside,
   type Verdict,
 } from '../../knowledge';
-import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card';
+import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
 

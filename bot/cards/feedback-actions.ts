@@ -3,7 +3,7 @@ import type { AnswerSubject } from '../../knowledge/owners/records';
 import { MAX_COMMENT } from '../../knowledge/owners/records';
 import { newAnswerRef } from '../records/record-keys';
 import type { FeedbackInput } from '../records/owner-records';
-import type { CardElement } from './adaptive-card';
+import type { CardElement } from './adaptive-card-builders';
 
 /** On an outgoing answer: what its feedback is about. A symbol, so it is never sent to the channel. */
 const FEEDBACK_OFFER = Symbol('feedback offer');

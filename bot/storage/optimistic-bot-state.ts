@@ -50,6 +50,7 @@ class ReadVersions {
 
 /** A BotState class such as ConversationState or UserState. */
 // TypeScript mixins require a constructor type with `any[]` arguments.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin constructor type TypeScript demands
 type BotStateClass = new (...args: any[]) => BotState;
 
 /**

@@ -5,7 +5,7 @@ import {
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import type { Article, KnowledgeBase } from '../../knowledge';
-import { adaptiveCard, textBlock } from '../cards/adaptive-card';
+import { adaptiveCard, textBlock } from '../cards/adaptive-card-builders';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
 
 // Teams asks for 25 results a page (queryOptions.count); a missing or larger count gets 25.

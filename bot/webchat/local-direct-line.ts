@@ -77,6 +77,8 @@ export function defineLocalDirectLine(): { create(options: LocalDirectLineOption
     ): Subscription {
       const target: Partial<Observer<T>> = typeof observerOrNext === 'function' ? { next: observerOrNext, error, complete } : (observerOrNext ?? {});
       let closed = false;
+      // Assigned once onSubscribe returns; unsubscribe, created before, reads it.
+      // eslint-disable-next-line prefer-const
       let teardown: (() => void) | void;
       const subscription: Subscription = {
         get closed() {

@@ -40,23 +40,33 @@ const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy':
 export function serveLocalWebChat(server: Server): void {
   const page = localChatPage({ scripts: SCRIPTS });
   server.get('/', async (_req, res) => {
-    res.sendRaw(200, page, { ...COMMON_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY });
+    // Without the Web Chat bundle the page would be blank: say what to install instead.
+    if (webChatBundlePath() === undefined) res.sendRaw(404, WEB_CHAT_NOT_INSTALLED, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    else res.sendRaw(200, page, { ...COMMON_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY });
   });
   const [webChat, localDirectLine, start] = SCRIPTS;
-  serveScript(server, webChat, () => readFile(webChatBundlePath()));
+  serveScript(server, webChat, async () => {
+    const bundle = webChatBundlePath();
+    return bundle === undefined ? undefined : readFile(bundle);
+  });
   serveScript(server, localDirectLine, async () => browserScript(`globalThis.ExchangeBotLocalDirectLine = (${defineLocalDirectLine.toString()})();`));
   serveScript(server, start, async () => browserScript(`(${startWebChat.toString()})();`));
 }
 
-function serveScript(server: Server, path: string, load: () => Promise<Buffer>): void {
-  let content: Promise<Buffer> | undefined;
+/** Serves a script, or the not-installed message when `load` finds nothing (then it tries again next time). */
+function serveScript(server: Server, path: string, load: () => Promise<Buffer | undefined>): void {
+  let content: Promise<Buffer | undefined> | undefined;
   server.get(path, async (_req, res) => {
     // Loaded on first use (the Web Chat bundle is 4 MB) and kept; a failed load is retried next time.
     content ??= load().catch((error: unknown) => {
       content = undefined;
       throw error;
     });
-    res.sendRaw(200, await content, { ...COMMON_HEADERS, 'content-type': 'text/javascript; charset=utf-8' });
+    const script = await content;
+    if (script === undefined) {
+      content = undefined;
+      res.sendRaw(404, WEB_CHAT_NOT_INSTALLED, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    } else res.sendRaw(200, script, { ...COMMON_HEADERS, 'content-type': 'text/javascript; charset=utf-8' });
   });
 }
 
@@ -69,10 +79,25 @@ function browserScript(source: string): Buffer {
 }
 
 /**
- * The prebuilt browser bundle of botframework-webchat. Its package exports only its entry point, so
- * the file is found from there; resolved on request, so a missing package fails that request and
- * not the bot's start.
+ * What `GET /` and the bundle answer when botframework-webchat is not installed. It is a dev
+ * dependency (with its own dependencies it is most of a full install, for one file a deployed bot
+ * never serves), so a production install (`npm ci --omit=dev`) leaves it out.
  */
-function webChatBundlePath(): string {
-  return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+export const WEB_CHAT_NOT_INSTALLED =
+  'The local chat page needs botframework-webchat, a dev dependency that this install left out (npm ci --omit=dev). ' +
+  'Run "npm ci" (with dev dependencies) and reload this page, or chat in the terminal with "npm run chat".\n';
+
+/**
+ * The prebuilt browser bundle of botframework-webchat, or undefined when the package is not
+ * installed. Its package exports only its entry point, so the file is found from there; resolved
+ * on request, so a missing package fails that request and not the bot's start.
+ */
+function webChatBundlePath(): string | undefined {
+  let entry: string;
+  try {
+    entry = require.resolve('botframework-webchat');
+  } catch {
+    return undefined;
+  }
+  return join(dirname(entry), '..', 'dist', 'webchat.js');
 }

@@ -3,7 +3,7 @@ import type { ConversationAccount } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { CHECK_MY_SETUP, SEARCH_THE_KB } from '../../bot/cards/card-replies';
 import type { Article } from '../../knowledge';
-import { buttons, buttonTitles, cardOf, elements, findButton, firstText, isCard, press, sendAll, textBlocks, textRuns, type Reply } from './card-reading';
+import { buttons, buttonTitles, cardOf, elements, firstText, isCard, press, sendAll, textBlocks, textRuns, type Reply } from './card-reading';
 import { askedQuestion, assertAsks, describeReply, kb, mainClient } from './dialog-fixtures';
 import { recentRecords } from '../support/records';
 

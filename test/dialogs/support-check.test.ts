@@ -3,7 +3,6 @@ import type { Activity } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
-import { VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {
   buttons,
   factSetAfter,
@@ -19,28 +18,7 @@ import {
   type Reply,
 } from './card-reading';
 import { askedQuestion, assertAsks, checkClient, describeReply, dimension, kb, mainClient, question, RETRY_TEXT, shownFacts } from './dialog-fixtures';
-import { recentRecords } from '../support/records';
-
-function rule(id: string) {
-  const found = kb().rules.find((r) => r.id === id);
-  assert.ok(found, `no rule "${id}"`);
-  return found;
-}
-
-/** Asserts the verdict card: its heading, every deciding rule's reason and recommendation, the "Why" facts and the triage summary. */
-function assertVerdict(reply: Reply, verdict: Verdict, ruleIds: string[]): void {
-  assert.ok(isCard(reply), `expected a verdict card, got ${describeReply(reply)}`);
-  assert.equal(firstText(reply), VERDICT_LABELS[verdict]);
-  const texts = textBlocks(reply);
-  for (const id of ruleIds) {
-    assert.ok(texts.includes(rule(id).reason), `reason of ${id} missing`);
-    assert.ok(texts.includes(rule(id).recommendation), `recommendation of ${id} missing`);
-  }
-  assert.ok(factSetAfter(reply, 'Why'), 'verdict card has no "Why" FactSet');
-  const summary = triageSummaryOf(reply);
-  assert.ok(summary.startsWith(`Exchange support check: ${VERDICT_LABELS[verdict]}\n`), summary);
-  assert.ok(summary.includes(`Rules: ${ruleIds.join(', ')}`), summary);
-}
+import { asks, assertVerdict, button, rule, runTranscript, verdict } from './transcript';
 
 /** Asserts that a question card offers exactly one button per value of the dimension, submitting it. */
 function assertChoiceButtons(reply: Reply, id: string): void {
@@ -139,7 +117,7 @@ describe('SupportCheckDialog: the guided check', () => {
       const verdict = await walkFrontEndOnClusterByButtons(client, first);
       assertFrontEndOnClusterVerdict(verdict);
       assertComplete(client);
-      assert.deepEqual(await recentRecords(unanswered, 'unanswered'), [], 'a check records no unanswered question');
+      assert.deepEqual(await unanswered.list(), [], 'a check records no unanswered question');
     });
 
     it('goes straight to the verdict when started with all deciding facts', async () => {
@@ -219,48 +197,42 @@ describe('SupportCheckDialog: the guided check', () => {
   describe('typed answers (synonyms, typos, numbers, button labels)', () => {
     it('understands "2k3", "OWA box" and "MSCS"', async () => {
       const { client } = mainClient();
-      assertAsks(await client.sendActivity('check my setup'), 'version');
-      const role = await client.sendActivity('2k3');
-      assertAsks(role, 'role');
-      assert.deepEqual(shownFacts(role), { version: '2003' });
-      const ha = await client.sendActivity('OWA box');
-      assertAsks(ha, 'ha');
-      assert.deepEqual(shownFacts(ha), { version: '2003', role: 'front-end' });
-      const verdict = await client.sendActivity('MSCS');
-      assertFrontEndOnClusterVerdict(verdict);
+      await runTranscript(client, [
+        ['check my setup', asks('version')],
+        ['2k3', asks('role', { version: '2003' })],
+        ['OWA box', asks('ha', { version: '2003', role: 'front-end' })],
+        ['MSCS', verdict('not-supported', ['front-end-on-cluster'], { more: assertFrontEndOnClusterVerdict })],
+      ]);
       assertComplete(client);
     });
 
     it('understands "E2K3", the number "2", "MSCS", "enterprise" and "windows 2003 enterprise"', async () => {
       const { client } = mainClient();
-      assertAsks(await client.sendActivity('check my setup'), 'version');
-      const role = await client.sendActivity('E2K3');
-      assertAsks(role, 'role');
-      assert.deepEqual(shownFacts(role), { version: '2003' });
-      const ha = await client.sendActivity('2');
-      assertAsks(ha, 'ha');
-      assert.deepEqual(shownFacts(ha), { version: '2003', role: 'back-end' }, 'choice 2 of the role question is the back-end');
-      const edition = await client.sendActivity('MSCS');
-      assertAsks(edition, 'edition');
-      const windows = await client.sendActivity('enterprise');
-      assertAsks(windows, 'windows');
-      assert.deepEqual(shownFacts(windows), { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
-      const verdict = await client.sendActivity('windows 2003 enterprise');
-      assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
-      assert.equal(shownFacts(verdict)['windows'], 'windows-server-2003-enterprise');
+      await runTranscript(client, [
+        ['check my setup', asks('version')],
+        ['E2K3', asks('role', { version: '2003' })],
+        // Choice 2 of the role question is the back-end.
+        ['2', asks('ha', { version: '2003', role: 'back-end' })],
+        ['MSCS', asks('edition')],
+        ['enterprise', asks('windows', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' })],
+        [
+          'windows 2003 enterprise',
+          verdict('supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003'], {
+            more: (reply) => assert.equal(shownFacts(reply)['windows'], 'windows-server-2003-enterprise'),
+          }),
+        ],
+      ]);
     });
 
     it('understands the typo "load balancr" (Exchange 2003 front-end behind NLB on Windows 2003 Enterprise is supported)', async () => {
       const { client } = mainClient();
-      assertAsks(await client.sendActivity('check my setup'), 'version');
-      assertAsks(await client.sendActivity('E2K3'), 'role');
-      assertAsks(await client.sendActivity('OWA box'), 'ha');
-      const windows = await client.sendActivity('load balancr');
-      assertAsks(windows, 'windows');
-      assert.deepEqual(shownFacts(windows), { version: '2003', role: 'front-end', ha: 'nlb' });
-      const verdict = await client.sendActivity('windows 2003 enterprise');
-      assert.equal(firstText(verdict), 'Supported');
-      assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
+      await runTranscript(client, [
+        ['check my setup', asks('version')],
+        ['E2K3', asks('role')],
+        ['OWA box', asks('ha')],
+        ['load balancr', asks('windows', { version: '2003', role: 'front-end', ha: 'nlb' })],
+        ['windows 2003 enterprise', verdict('supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003'])],
+      ]);
     });
 
     it('understands the button labels sent as text (as Teams sometimes does), through MainDialog', async () => {
@@ -552,15 +524,18 @@ describe('SupportCheckDialog: the guided check', () => {
 
     it('Exchange 2000 Standard front-end behind NLB by buttons: asks the edition, not Windows', async () => {
       const client = checkClient();
-      const first = await client.sendActivity('go');
-      const role = await press(client, first, 'Exchange 2000');
-      const ha = await pressValue(client, role, 'role', 'front-end');
-      const edition = await pressValue(client, ha, 'ha', 'nlb');
-      assertAsks(edition, 'edition');
-      const verdict = await press(client, edition, 'Standard Edition');
-      assert.equal(firstText(verdict), 'Not supported');
-      assertVerdict(verdict, 'not-supported', ['exchange-2000-front-end-needs-enterprise']);
-      assert.ok(textBlocks(verdict).some((t) => t.includes('recalled')));
+      await runTranscript(client, [
+        ['go', asks('version')],
+        [button('Exchange 2000'), asks('role')],
+        [button(valueLabel('role', 'front-end')), asks('ha')],
+        [button(valueLabel('ha', 'nlb')), asks('edition')],
+        [
+          button('Standard Edition'),
+          verdict('not-supported', ['exchange-2000-front-end-needs-enterprise'], {
+            more: (reply) => assert.ok(textBlocks(reply).some((t) => t.includes('recalled'))),
+          }),
+        ],
+      ]);
       assert.deepEqual((client.dialogTurnResult.result as SupportCheckResult).facts, {
         version: '2000',
         role: 'front-end',

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
-import { ChatSession } from '../../bot/chat/chat-session';
-import { formatTurn } from '../../bot/chat/terminal-chat';
+import { ChatSession } from '../../tools/chat/chat-session';
+import { formatTurn } from '../../tools/chat/terminal-chat';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';

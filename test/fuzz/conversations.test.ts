@@ -60,11 +60,6 @@ type Action =
   | { kind: 'invoke'; name: string; value: unknown }
   | { kind: 'restart' };
 
-interface Step {
-  conversation: number;
-  action: Action;
-}
-
 const text = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...COMMANDS) },
   { weight: 4, arbitrary: fc.constantFrom(...QUESTIONS) },

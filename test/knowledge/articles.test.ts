@@ -177,7 +177,7 @@ describe('knowledge articles', () => {
 
     it("a source's fact id that is not in facts.yaml: field \"sources.<i>.facts.<j>\", its line", () => {
       // Only the first source's facts list is changed.
-      const { text, problems } = breakArticle((t) => t.replace(/^(    facts: \[)([^\]]*)\]/m, '$1$2, C99]'));
+      const { text, problems } = breakArticle((t) => t.replace(/^( {4}facts: \[)([^\]]*)\]/m, '$1$2, C99]'));
       const facts = text.split('\n').find((l) => l.includes('C99'))!;
       const j = facts.replace(/.*\[/, '').replace(/\].*/, '').split(',').length - 1;
       const p = theProblem(problems, { field: `sources.0.facts.${j}` });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { renderActivity, renderReplies } from '../../bot/chat/render-activity';
+import { renderActivity, renderReplies } from '../../../tools/chat/render-activity';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { BotUnreachableError } from '../../bot/chat/bot-client';
-import { resolveBotUrl } from '../../bot/chat/bot-endpoint';
-import { ChatSession } from '../../bot/chat/chat-session';
-import { formatTurn } from '../../bot/chat/terminal-chat';
+import { BotUnreachableError } from '../../../tools/chat/bot-client';
+import { resolveBotUrl } from '../../../tools/chat/bot-endpoint';
+import { ChatSession } from '../../../tools/chat/chat-session';
+import { formatTurn } from '../../../tools/chat/terminal-chat';
 
 /** The parts of a posted activity the fake bot looks at. */
 interface Received {
@@ -91,7 +91,8 @@ describe('ChatSession against a loopback bot', () => {
   const server = createServer((request, response) => {
     requests.push({ method: request.method, url: request.url, contentType: request.headers['content-type'] });
     if (request.method !== 'POST' || request.url !== '/api/messages') {
-      (response.writeHead(404), response.end());
+      response.writeHead(404);
+      response.end();
       return;
     }
     readJson(request).then(
@@ -191,7 +192,7 @@ describe('ChatSession against a loopback bot', () => {
   });
 
   it('runs the terminal chat end to end over stdin/stdout', async () => {
-    const cli = path.join(__dirname, '../../bot/chat/terminal-chat.js');
+    const cli = path.join(__dirname, '../../../tools/chat/terminal-chat.js');
     const child = spawn(process.execPath, [cli, '--url', url], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -235,7 +236,7 @@ describe('ChatSession when the bot is not running', () => {
 
   it('makes the CLI print that message and exit 1', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/api/messages`;
-    const cli = path.join(__dirname, '../../bot/chat/terminal-chat.js');
+    const cli = path.join(__dirname, '../../../tools/chat/terminal-chat.js');
     const child = spawn(process.execPath, [cli], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, BOT_URL: url } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

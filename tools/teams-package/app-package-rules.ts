@@ -1,5 +1,5 @@
-import { decodePng } from './png';
-import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
+import { PNG } from 'pngjs';
+import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from '../../bot/teams/search-kb-command';
 
 /** What goes into the app package zip: the manifest (parsed) and every file by its name in the zip. */
 export interface AppPackageContents {
@@ -57,9 +57,10 @@ function iconProblems(kind: string, name: unknown, files: ReadonlyMap<string, Bu
   if (typeof name !== 'string') return [`icons.${kind} is missing`];
   const data = files.get(name);
   if (!data) return [`icons.${kind}: ${name} is not in the package`];
-  let image;
+  let image: PNG;
   try {
-    image = decodePng(data);
+    // pngjs reads every colour type and bit depth and gives 8-bit RGBA.
+    image = PNG.sync.read(data);
   } catch (error) {
     return [`icons.${kind}: ${name} cannot be read as a PNG: ${(error as Error).message}`];
   }
@@ -67,8 +68,8 @@ function iconProblems(kind: string, name: unknown, files: ReadonlyMap<string, Bu
   if (!whiteOnTransparent) return [];
   let transparent = 0;
   let coloured = 0;
-  for (let i = 0; i < image.pixels.length; i += 4) {
-    const [r, g, b, a] = [image.pixels[i]!, image.pixels[i + 1]!, image.pixels[i + 2]!, image.pixels[i + 3]!];
+  for (let i = 0; i < image.data.length; i += 4) {
+    const [r, g, b, a] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!, image.data[i + 3]!];
     if (a === 0) transparent++;
     else if (r !== 255 || g !== 255 || b !== 255) coloured++;
   }

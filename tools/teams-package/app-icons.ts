@@ -1,6 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodePng, type RgbaImage } from './png';
+import { PNG } from 'pngjs';
+
+/** An 8-bit RGBA image, rows top to bottom, 4 bytes per pixel. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/** Encodes an RGBA image as a PNG (8-bit RGBA), with pngjs. */
+export function encodePng({ width, height, pixels }: RgbaImage): Buffer {
+  const png = new PNG({ width, height });
+  png.data = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+  return PNG.sync.write(png, { colorType: 6, deflateLevel: 9 });
+}
 
 /** The Teams app's accent colour, also the colour icon's background (manifest `accentColor`). */
 export const ACCENT_COLOR = '#0F6CBD';
@@ -84,7 +98,7 @@ function hexColor(hex: string): [number, number, number] {
   return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 }
 
-// `node dist/bot/teams/app-icons.js [folder]` (re)draws teamsApp/color.png and teamsApp/outline.png.
+// `node dist/tools/teams-package/app-icons.js [folder]` (re)draws teamsApp/color.png and teamsApp/outline.png.
 if (require.main === module) {
   const folder = process.argv[2] ?? 'teamsApp';
   writeFileSync(join(folder, 'color.png'), encodePng(drawColorIcon()));

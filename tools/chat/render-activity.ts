@@ -1,5 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from './adaptive-card';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from './render-adaptive-card';
 import { renderCardActions } from './card-action';
 import { HERO_LIKE_CONTENT_TYPES, renderHeroCard } from './hero-card';
 import { toPlainLines, type TextFormat } from './plain-text';

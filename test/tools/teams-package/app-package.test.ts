@@ -5,19 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { buildTeamsAppPackage, TEAMS_APP_DIR } from '../../bot/teams/app-package';
-import { manifestSchemaProblems } from '../../bot/teams/manifest-schema';
-import { decodePng, encodePng } from '../../bot/teams/png';
-import { loadKnowledgeBase } from '../../knowledge';
-import { readConfig } from '../../bot/config';
-import { memoryLogger } from '../../bot/log';
-import { startServer, type RunningServer } from '../../bot/server';
-import { cardTexts, messageActivity } from '../support/activities';
-import { exchange } from '../support/bot-http';
+import { buildTeamsAppPackage, TEAMS_APP_DIR } from '../../../tools/teams-package/app-package';
+import { manifestSchemaProblems } from '../../../tools/teams-package/manifest-schema';
+import { PNG } from 'pngjs';
+import { encodePng } from '../../../tools/teams-package/app-icons';
+import { loadKnowledgeBase } from '../../../knowledge';
+import { readConfig } from '../../../bot/config';
+import { memoryLogger } from '../../../bot/log';
+import { startServer, type RunningServer } from '../../../bot/server';
+import { cardTexts, messageActivity } from '../../support/activities';
+import { exchange } from '../../support/bot-http';
 
 const run = promisify(execFile);
 const APP_ID = '0b5f8c2e-3d4a-4f6b-9c1d-2e3f4a5b6c7d';
-const CLI = join(__dirname, '..', '..', 'bot', 'teams', 'teams-package-cli.js');
+const CLI = join(__dirname, '..', '..', '..', 'tools', 'teams-package', 'teams-package-cli.js');
 
 interface Manifest {
   id: string;
@@ -51,8 +52,8 @@ describe('Teams app package (npm run teams:package)', () => {
   };
 
   it('the npm script builds a valid zip with the app id from the environment', async () => {
-    const scripts = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    assert.match(scripts['teams:package']!, /node dist\/bot\/teams\/teams-package-cli\.js$/);
+    const scripts = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    assert.match(scripts['teams:package']!, /node dist\/tools\/teams-package\/teams-package-cli\.js$/);
 
     const out = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'appPackage.zip');
     temporary.push(join(out, '..'));
@@ -99,8 +100,8 @@ describe('Teams app package (npm run teams:package)', () => {
     assert.deepEqual(bot!.commandLists[0]!.commands.map((c) => c.title), ['check my setup', 'search', 'help']);
     const [command] = manifest.composeExtensions[0]!.commands;
     assert.deepEqual([command!.id, command!.type, command!.title], ['searchKb', 'query', 'Search KB']);
-    assert.equal(decodePng(built.files.get(manifest.icons.color)!).width, 192);
-    assert.equal(decodePng(built.files.get(manifest.icons.outline)!).width, 32);
+    assert.equal(PNG.sync.read(built.files.get(manifest.icons.color)!).width, 192);
+    assert.equal(PNG.sync.read(built.files.get(manifest.icons.outline)!).width, 32);
   });
 
   it('validates offline: nothing is fetched while building and validating', async () => {
