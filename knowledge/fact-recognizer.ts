@@ -74,9 +74,10 @@ export class FactRecognizer {
       const own = dimension.values.flatMap((value) =>
         [...value.names, ...value.acronyms, ...value.answers].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
       );
+      // Every other phrase competes through the shared sentence matcher (see readAnswer), so this
+      // matcher holds only the question's own phrases: building one per question stays cheap.
       const composed = composedPhrases(dimension, byId, true);
-      const others = sentenceEntries.flatMap((entries, i) => (this.dimensions[i] === dimension ? [] : entries)).map((e) => ({ ...e, priority: (e.priority ?? 0) + 1 }));
-      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed, ...others]), tokenized));
+      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed]), tokenized));
     }
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
@@ -234,7 +235,7 @@ export class FactRecognizer {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
     }
-    return this.collect(matcher.find(tokens), tokens, known).facts;
+    return this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
   }
 
   /** The asked fact alone from a typed answer (see {@link readAnswer}), or undefined. */

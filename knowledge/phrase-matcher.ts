@@ -71,24 +71,19 @@ export class PhraseMatcher<T> {
   /**
    * All non-overlapping phrase matches in `text`, in text order. With `exact`, words must be spelt
    * as in the phrase (for edited text such as articles, where a near-miss is another word, not a typo).
+   * `alsoFrom` adds the candidates of other matchers, their priorities shifted by `priorityShift`
+   * (a typed answer: the asked question's own phrases first, every other phrase in competition).
    */
-  find(text: string | Token[], options: { exact?: boolean } = {}): PhraseMatch<T>[] {
+  find(text: string | Token[], options: { exact?: boolean; alsoFrom?: ReadonlyArray<{ matcher: PhraseMatcher<T>; priorityShift: number }> } = {}): PhraseMatch<T>[] {
     const tokens = typeof text === 'string' ? tokenize(text) : text;
-    const candidates: PhraseMatch<T>[] = [];
-    for (let from = 0; from < tokens.length; from += 1) {
-      const word = tokens[from]!.text;
-      for (const compiled of options.exact ? (this.byFirstWord.get(word) ?? NO_CANDIDATES) : this.candidatesAt(word)) {
-        if (this.matchesAt(tokens, from, compiled, options.exact === true)) {
-          candidates.push({ entry: compiled.entry, from, to: from + compiled.words.length });
-        }
-      }
+    const candidates: { match: PhraseMatch<T>; priority: number }[] = [];
+    for (const { matcher, priorityShift } of [{ matcher: this as PhraseMatcher<T>, priorityShift: 0 }, ...(options.alsoFrom ?? [])]) {
+      for (const match of matcher.candidates(tokens, options.exact === true)) candidates.push({ match, priority: (match.entry.priority ?? 0) + priorityShift });
     }
-    candidates.sort(
-      (a, b) => b.to - b.from - (a.to - a.from) || (a.entry.priority ?? 0) - (b.entry.priority ?? 0) || a.from - b.from,
-    );
+    candidates.sort((a, b) => b.match.to - b.match.from - (a.match.to - a.match.from) || a.priority - b.priority || a.match.from - b.match.from);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const accepted: PhraseMatch<T>[] = [];
-    for (const match of candidates) {
+    for (const { match } of candidates) {
       let free = true;
       for (let i = match.from; i < match.to && free; i += 1) free = !taken[i];
       if (!free) continue;
@@ -96,6 +91,18 @@ export class PhraseMatcher<T> {
       accepted.push(match);
     }
     return accepted.sort((a, b) => a.from - b.from);
+  }
+
+  /** Every place a phrase matches, overlapping or not. */
+  private candidates(tokens: Token[], exact: boolean): PhraseMatch<T>[] {
+    const found: PhraseMatch<T>[] = [];
+    for (let from = 0; from < tokens.length; from += 1) {
+      const word = tokens[from]!.text;
+      for (const compiled of exact ? (this.byFirstWord.get(word) ?? NO_CANDIDATES) : this.candidatesAt(word)) {
+        if (this.matchesAt(tokens, from, compiled, exact)) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
+      }
+    }
+    return found;
   }
 
   /** Entries whose first word is `word` or a small typo of it (the same test {@link matchesAt} applies), memoised per word. */
