@@ -42,8 +42,8 @@ export interface ConversationFigures {
  * Issue 10's labelled conversations, each played turn by turn against the real bot (dialogs, cards,
  * memory state) in process. A conversation passes when every turn's reply meets its expectation.
  */
-export async function runConversations(kb: KnowledgeBase = loadKnowledgeBase()): Promise<ConversationFigures> {
-  const conversations = parse(readFileSync(join(BENCH_DIR, 'conversations.yaml'), 'utf8')) as LabelledConversation[];
+export async function runConversations(kb: KnowledgeBase = loadKnowledgeBase(), file = 'conversations.yaml'): Promise<ConversationFigures> {
+  const conversations = parse(readFileSync(join(BENCH_DIR, file), 'utf8')) as LabelledConversation[];
   const outcomes: ConversationOutcome[] = [];
   for (const conversation of conversations) outcomes.push(await runOne(kb, conversation));
   const byGroup: ConversationFigures['byGroup'] = {};
@@ -137,10 +137,17 @@ function summary(text: string): string {
   return text.replace(/\s+/g, ' ').slice(0, 160);
 }
 
+/** The two labelled sets: the one the conversation code was developed against, and one written blind and never tuned on. */
+export const CONVERSATION_SETS = { tuning: 'conversations.yaml', heldOut: 'conversations-heldout.yaml' } as const;
+
 if (require.main === module) {
-  void runConversations().then((figures) => {
-    console.log(`conversations passed ${figures.passed}/${figures.conversations}`);
-    for (const [group, f] of Object.entries(figures.byGroup)) console.log(`  ${group}: ${f.passed}/${f.conversations}`);
-    for (const o of figures.outcomes) if (!o.passed) console.log(`  FAIL ${o.id}: ${o.failure}`);
-  });
+  void (async () => {
+    const kb = loadKnowledgeBase();
+    for (const [name, file] of Object.entries(CONVERSATION_SETS)) {
+      const figures = await runConversations(kb, file);
+      console.log(`${name} (${file}): conversations passed ${figures.passed}/${figures.conversations}`);
+      for (const [group, f] of Object.entries(figures.byGroup)) console.log(`  ${group}: ${f.passed}/${f.conversations}`);
+      for (const o of figures.outcomes) if (!o.passed) console.log(`  FAIL ${o.id}: ${o.failure}`);
+    }
+  })();
 }

@@ -119,6 +119,21 @@ export class SupportCheck {
         seen.set(rest, outcome.key);
       }
     }
+    // Facts that depend on each other (the update levels that exist depend on the version) leave no
+    // two setups that differ in one fact alone; then a question matters if its answers lead to
+    // different sets of outcomes.
+    for (const dimension of this.space.asked) {
+      if (known[dimension.id] !== undefined) continue;
+      const byValue = new Map<string, Set<string>>();
+      for (const { facts, outcome } of completions) {
+        const value = facts[dimension.id] ?? '';
+        const set = byValue.get(value) ?? new Set<string>();
+        set.add(outcome.key);
+        byValue.set(value, set);
+      }
+      const sets = [...byValue.values()].map((set) => [...set].sort().join('|'));
+      if (new Set(sets).size > 1) return { kind: 'question', dimension };
+    }
     // Unreachable with a gap-free, conflict-free table; fail loudly rather than guess a verdict.
     throw new Error(`Support check cannot progress from ${JSON.stringify(known)}`);
   }
