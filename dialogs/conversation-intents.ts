@@ -34,6 +34,9 @@ const CHECK_REQUESTS: readonly RegExp[] = [
   /\b(is|are)\s+(my|our|this|the|these)\b[^?.!]{0,40}\b(setup|set-up|design|config|configuration|environment|deployment|plan|topology|architecture|servers?)\b[^?.!]{0,30}\bsupported\b/i,
   /^(<[^>]{0,40}>\s*)?(is|are) (this|that|it|these) (setup |design |config )?(supported|supportable|ok|okay)\s*\??$/i,
   /\bsupported or not\b/i,
+  /\b(in a|set up in a|is a|are in a)\s+(microsoft[- ])?supported\s+(configuration|config|setup|design|way|state)\b/i,
+  /\b(is|are)\s+(my|our|the|this)\b[^?.!]{0,40}\b(setup|set-up|design|config|configuration|environment|deployment|topology|architecture)\b[^?.!]{0,40}\b(ok|okay|fine|supported|supportable|valid|compliant)\b/i,
+  /\b(config|configuration|setup|design|deployment)\s+is\s+(ok|okay|fine|supported|valid)\b/i,
 ];
 
 export function isCheckRequest(text: string): boolean {
@@ -58,7 +61,7 @@ export function isNotSure(text: string): boolean {
 }
 
 /** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
-const CORRECTION = /^(actually|no|nope|wait|no wait|sorry|correction|my bad|scratch that|oops|change|make (that|it)|what if|how about|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather)\b/i;
+const CORRECTION = /^(actually|no|nope|nah|wrong|wait|no wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather)\b/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text.trim());
@@ -69,10 +72,10 @@ export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 
 const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
   [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
-  [/^(ok(ay)?,? |so,? |but |and )?(why|how come|reason|what'?s the reason)\b/i, 'why'],
+  [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
   [/\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$)/i, 'instead'],
   [/\b(conditions?|requirements?|prerequisites?|what do (i|we) (need|have) to (meet|do))\b/i, 'conditions'],
-  [/\b(kb|kb number|knowledge ?base article|sources?|which article|references?|documentation|docs|link|where does it say|who says)\b/i, 'sources'],
+  [/\b(kb|kb number|knowledge ?base article|sources?|which article|references?|documentation|docs?|link|where does it say|who says|proof)\b/i, 'sources'],
 ];
 
 /** The follow-up a short message asks for, if any (read only while a verdict is fresh). */

@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<[RegExp, Route['kind']]> = [
   [/^(help|\?|what can you do|commands|menu)$/i, 'help'],
   [/^(cancel|stop|quit|exit|never ?mind|abort)$/i, 'cancel'],
   [/^(ok(ay)?,? |let'?s |can we |please )?(start over|start again|restart|reset|begin again|new check)( please)?$/i, 'restart'],
+  [/\b(from scratch|another (one|check|setup)|new (one|check|setup)|one more (check|setup)|start (over|again|fresh))\b/i, 'restart'],
   [/^(hi|hello|hey|good (morning|afternoon|evening)|yo)( there)?( bot)?$/i, 'greeting'],
   [/^(search|search (the )?(knowledge ?base|kb)|look something up)$/i, 'search-prompt'],
 ];
@@ -83,7 +84,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   const isQuestion = SUPPORT_CUE.test(trimmed) || MODAL_START.test(trimmed) || text.trim().endsWith('?');
   const asksToJudge = isQuestion && namesVersionAndMore && !LOOKUP_START.test(trimmed);
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
-  if (asksToJudge || (SUPPORT_CUE.test(trimmed) && namesSetup && !LOOKUP_START.test(trimmed)) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
+  // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
+  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !LOOKUP_START.test(trimmed) && !text.includes('?');
+  if (shortDescription || asksToJudge || (SUPPORT_CUE.test(trimmed) && namesSetup && !LOOKUP_START.test(trimmed)) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

@@ -163,7 +163,7 @@ export class FactRecognizer {
       const neighbour = group.onlyRole ? (groups[i + 1] ?? groups[i - 1]) : undefined;
       const borrowed = neighbour ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked')) : {};
       const facts: Record<string, string> = { ...shared, ...borrowed, ...group.facts };
-      if (facts.ha === undefined && group.count !== undefined && group.count >= 2) facts.ha = 'several-servers';
+      if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
   }
@@ -245,9 +245,12 @@ export class FactRecognizer {
 
   private collect(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], known: Facts): { facts: Facts; ambiguous: string[] } {
     const found = new Map<string, Set<string>>();
-    for (const match of matches) {
+    for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
+      const previous = matches[index - 1];
+      if (previous && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous))) continue;
       for (const { dimension, value } of match.entry.payload) {
         if (value === undefined) continue;
         const values = found.get(dimension) ?? new Set<string>();
@@ -292,6 +295,12 @@ export class FactRecognizer {
     return { facts, ambiguous };
   }
 
+  /** True when mentions of `dimension` right after `previous` belong to what `previous` names (`notRightAfter`). */
+  private belongsBefore(dimension: string, previous: PhraseMatch<Mention[]>): boolean {
+    const notAfter = this.dimensions.find((d) => d.id === dimension)?.notRightAfter ?? [];
+    return previous.entry.payload.some((m) => notAfter.includes(m.dimension));
+  }
+
   /**
    * Number facts from word patterns ("3-node", "a DAG of 17 members", "the third EVS"). Tokens
    * already read as another fact (the "2003" of "Windows 2003") are not numbers. Linear in the text:
@@ -320,12 +329,17 @@ export class FactRecognizer {
 }
 
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
-const RULED_OUT_BEFORE: readonly (readonly string[])[] = [['instead', 'of'], ['rather', 'than'], ['not'], ['replacing'], ['replace']];
+const RULED_OUT_BEFORE: readonly (readonly string[])[] = [['instead', 'of'], ['rather', 'than'], ['not'], ['replacing'], ['replace'], ['without'], ['no']];
 
 function isRuledOut(tokens: readonly Token[], from: number): boolean {
-  // "not a back-end", "instead of the cluster": an article may stand between.
-  const at = from > 0 && ARTICLES.has(tokens[from - 1]!.text) ? from - 1 : from;
-  return RULED_OUT_BEFORE.some((words) => at >= words.length && words.every((word, i) => tokens[at - words.length + i]!.text === word));
+  // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.
+  const at = from > 0 && ARTICLES.has(tokens[from - 1]!.text) && joined(tokens, from) ? from - 1 : from;
+  return joined(tokens, at) && RULED_OUT_BEFORE.some((words) => at >= words.length && words.every((word, i) => tokens[at - words.length + i]!.text === word));
+}
+
+/** True when the word at `index` follows the previous one after a single space (no comma or full stop between). */
+function joined(tokens: readonly Token[], index: number): boolean {
+  return index > 0 && index < tokens.length && tokens[index]!.start - tokens[index - 1]!.end === 1;
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'any']);

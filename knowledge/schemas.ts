@@ -134,6 +134,8 @@ export const dimensionSchema = z.strictObject({
    * wherever they are named (the Exchange version and edition).
    */
   design: z.enum(['splits', 'shared', 'group']).default('group'),
+  /** A mention right after a mention of one of these dimensions belongs to it ("Windows Server 2008 R2 SP1" is Windows's service pack). */
+  notRightAfter: z.array(z.string()).default([]),
   /** False for stated facts the check recognises only to name back ("you also mentioned VMware; this check does not evaluate it"). */
   evaluated: z.boolean().default(true),
   /** How a person finds this fact out, for "not sure" answers. */
