@@ -11,4 +11,6 @@ export type { SearchAnswer, SearchHit } from './search';
 export type { Dimension, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
 export { stripMentions } from './search-vocabulary';
+export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
+export type { PassageAnswer } from './passage-search';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles } from './triage-summary';

@@ -1,0 +1,144 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Article } from './articles';
+import { articlePassages, type Passage } from './passages';
+import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
+import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
+import { allowedTypos } from './text-tokens';
+
+/** The part of an article that answers a question. */
+export interface PassageAnswer {
+  article: Article;
+  /** The `##` section the sentences come from ("Summary" for the article's summary). */
+  section: string;
+  /** What to show, in order: for a number or yes/no question the sentence carrying the answer comes first. */
+  sentences: string[];
+  /** What the question asks for; `answerFirst` is true for 'number' and 'yes-no'. */
+  kind: QuestionKind;
+  answerFirst: boolean;
+  /** Share (0..1) of the question's ideas the best passage matched. */
+  coverage: number;
+}
+
+/** At most this many sentences are quoted; the "Read the whole article" button gives the rest. */
+const MAX_SENTENCES = 3;
+/** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
+const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
+
+/**
+ * Sentences, list items and table rows of the articles, indexed with MiniSearch beside the
+ * article index, to quote the passage that holds the answer rather than the whole summary.
+ *
+ * @example
+ * const passages = new PassageSearch(articles, vocabulary);
+ * passages.answer('how many storage groups can a node have after a failover', article, units)?.sentences[0];
+ * // 'Information store: after a failover, no node may end up hosting more than four storage groups. ...'
+ */
+export class PassageSearch {
+  private readonly index: MiniSearch<Passage>;
+  private readonly byId = new Map<string, Passage>();
+  private readonly byBlock = new Map<string, Passage[]>();
+  /** Terms of each passage's opening words ("Exchange Virtual Server (EVS): ..."): where a definition names what it defines. */
+  private readonly leadTerms = new Map<string, Set<string>>();
+
+  constructor(articles: readonly Article[], vocabulary: SearchVocabulary) {
+    this.index = new MiniSearch<Passage>({
+      fields: ['text', 'section'],
+      storeFields: [],
+      tokenize: (text) => vocabulary.terms(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { text: 2, section: 1 },
+        combineWith: 'OR',
+        prefix: (term) => term.length >= 4 && !/\d/.test(term) && !term.startsWith(CONCEPT_MARK),
+        fuzzy: (term) => (term.startsWith(CONCEPT_MARK) ? false : allowedTypos(term) || false),
+      },
+    });
+    const passages = articles.flatMap((article) => articlePassages(article));
+    this.index.addAll(passages);
+    for (const passage of passages) {
+      this.byId.set(passage.id, passage);
+      this.leadTerms.set(passage.id, new Set(vocabulary.terms(leadOf(passage.text))));
+      const key = `${passage.articleId}#${passage.block}`;
+      const block = this.byBlock.get(key) ?? [];
+      block.push(passage);
+      this.byBlock.set(key, block);
+    }
+  }
+
+  /**
+   * Every passage matching a question (its units from {@link SearchVocabulary.units}), best first,
+   * with the share of the question's ideas each matched.
+   */
+  rank(question: string, units: readonly QueryUnit[]): RankedPassage[] {
+    const queryTerms = units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
+    if (queryTerms.length === 0) return [];
+    const kind = questionKind(question);
+    const definition = asksForDefinition(question);
+    const results = this.index.search(question, { tokenize: () => queryTerms });
+    return results
+      .map((result) => {
+        const passage = this.byId.get(result.id as string)!;
+        const coverage = unitsMatched(units, result) / units.length;
+        const carrier = kind === 'number' ? carriesNumber(passage.text) : kind === 'yes-no' ? carriesYesNo(passage.text) : false;
+        const lead = this.leadTerms.get(passage.id)!;
+        const defines = definition && result.queryTerms.some((term) => lead.has(term));
+        return { passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** The passage of `article` that best answers the question, with its neighbours for context. */
+  answer(question: string, article: Article, ranked: readonly RankedPassage[]): PassageAnswer | undefined {
+    const best = ranked.find((r) => r.passage.articleId === article.id);
+    if (!best) return undefined;
+    const kind = questionKind(question);
+    const answerFirst = kind !== 'open';
+    const block = this.byBlock.get(`${article.id}#${best.passage.block}`) ?? [best.passage];
+    const at = block.indexOf(best.passage);
+    let shown: Passage[];
+    if (answerFirst) {
+      // The answer, then what follows it (usually the reason), then what came before.
+      shown = [best.passage, ...block.slice(at + 1), ...block.slice(0, at)];
+    } else {
+      const from = Math.max(0, Math.min(at - 1, block.length - MAX_SENTENCES));
+      shown = block.slice(from, from + MAX_SENTENCES);
+    }
+    return {
+      article,
+      section: best.passage.section,
+      sentences: shown.slice(0, MAX_SENTENCES).map((p) => p.text),
+      kind,
+      answerFirst,
+      coverage: best.coverage,
+    };
+  }
+}
+
+/** A passage found for a question: its score and the share (0..1) of the question's ideas it matched. */
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+  coverage: number;
+}
+
+/** "what is an EVS", "define n-1", "meaning of SCC": a passage that opens with the term defines it. */
+const DEFINITION_QUESTION = /^\s*(what('?s| is| are)|define|definition|meaning of|explain)\b/i;
+const DEFINITION_BOOST = 1.5;
+
+function asksForDefinition(question: string): boolean {
+  return DEFINITION_QUESTION.test(normalizeQuestionWords(question.replace(/<at>[\s\S]*?<\/at>/gi, ' ')));
+}
+
+/** The opening of a passage: up to its first colon, or its first six words. */
+function leadOf(text: string): string {
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon <= 60) return text.slice(0, colon);
+  return text.split(/\s+/).slice(0, 6).join(' ');
+}
+
+function unitsMatched(units: readonly QueryUnit[], result: SearchResult): number {
+  const matched = new Set(result.queryTerms);
+  let count = 0;
+  for (const unit of units) if (unit.terms.some((term) => matched.has(term))) count += 1;
+  return count;
+}
