@@ -1,4 +1,4 @@
-import type { Facts, KnowledgeBase } from '../knowledge';
+import { normalizeQuestionWords, type Facts, type KnowledgeBase } from '../knowledge';
 
 /** What a message asks for. */
 export type Route =
@@ -29,6 +29,10 @@ const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describ
 const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
 const MODAL_START = /^(can|could|may)\b/i;
+/** Words that make a question about the asker's own setup ("our cluster", "we plan", "my front-end"). */
+const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing)\b/i;
+/** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
+const GENERAL_RULE = /^(do|does|would|will) (i|you|one|it|exchange|the cluster|a cluster)( really)? (need|require|have to)\b|\b(required|requirement|prerequisites?|mandatory)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
@@ -64,13 +68,24 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   if (search) return { kind: 'search', query: search[1]! };
 
   const { facts } = kb.recognizer.extract(trimmed);
+  // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
+  const question = normalizeQuestionWords(trimmed);
+  if (LOOKUP_START.test(question)) return { kind: 'search', query: text.trim() };
+  const ownSetup = OWN_SETUP.test(question);
+  // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
+  // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.
+  if (GENERAL_RULE.test(question) && !ownSetup) return { kind: 'search', query: text.trim() };
   const named = Object.keys(facts).length;
   // "Can an Exchange 2000 front-end be clustered?" judges a setup once it names a version and a
   // technology; the general "Can a front-end be clustered?" is better answered by the article.
   const namesVersionAndTechnology = facts.version !== undefined && facts.ha !== undefined;
-  const asksToJudge = (SUPPORT_CUE.test(trimmed) || (MODAL_START.test(trimmed) && namesVersionAndTechnology)) && !LOOKUP_START.test(trimmed);
+  const asksToJudge = SUPPORT_CUE.test(question) || (MODAL_START.test(question) && namesVersionAndTechnology);
+  // A setup to judge names two of version, role and technology ("an E2K3 FE on MSCS", "an Exchange
+  // 2010 front-end"), or is the asker's own plan ("can we cluster our servers?"). A general "can I
+  // install the binaries on the shared disk?" names only the technology: the articles answer it.
+  const namesConfiguration = [facts.version, facts.role, facts.ha].filter((v) => v !== undefined).length >= 2;
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
-  if ((asksToJudge && namesSetup) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
+  if ((asksToJudge && (namesConfiguration || (ownSetup && namesSetup))) || named >= SLOTS_FOR_IMPLICIT_CHECK) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };
