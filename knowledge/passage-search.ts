@@ -21,6 +21,8 @@ export interface PassageAnswer {
 
 /** At most this many sentences are quoted; the "Read the whole article" button gives the rest. */
 const MAX_SENTENCES = 3;
+/** List items shown after a sentence that introduces them. */
+const MAX_LIST_ITEMS = 6;
 /** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
 const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
 
@@ -37,17 +39,20 @@ export class PassageSearch {
   private readonly index: MiniSearch<Passage>;
   private readonly byId = new Map<string, Passage>();
   private readonly byBlock = new Map<string, Passage[]>();
+  private readonly byArticle = new Map<string, Passage[]>();
   /** Terms of each passage's opening words ("Exchange Virtual Server (EVS): ..."): where a definition names what it defines. */
   private readonly leadTerms = new Map<string, Set<string>>();
 
   constructor(articles: readonly Article[], vocabulary: SearchVocabulary) {
     this.index = new MiniSearch<Passage>({
-      fields: ['text', 'section'],
+      fields: ['text', 'section', 'labels'],
       storeFields: [],
+      // A table row is indexed by its values; its column headings count as little as its section.
+      extractField: (passage, field) => (field === 'text' && passage.labels ? rowValues(passage.text) : ((passage as unknown as Record<string, string | undefined>)[field] ?? '')),
       tokenize: (text) => vocabulary.terms(text),
       processTerm: (term) => term,
       searchOptions: {
-        boost: { text: 2, section: 1 },
+        boost: { text: 2, section: 1, labels: 1 },
         combineWith: 'OR',
         prefix: (term) => term.length >= 4 && !/\d/.test(term) && !term.startsWith(CONCEPT_MARK),
         fuzzy: (term) => (term.startsWith(CONCEPT_MARK) ? false : allowedTypos(term) || false),
@@ -62,6 +67,9 @@ export class PassageSearch {
       const block = this.byBlock.get(key) ?? [];
       block.push(passage);
       this.byBlock.set(key, block);
+      const inArticle = this.byArticle.get(passage.articleId) ?? [];
+      inArticle.push(passage);
+      this.byArticle.set(passage.articleId, inArticle);
     }
   }
 
@@ -70,8 +78,10 @@ export class PassageSearch {
    * with the share of the question's ideas each matched.
    */
   rank(question: string, units: readonly QueryUnit[]): RankedPassage[] {
-    const queryTerms = units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
-    if (queryTerms.length === 0) return [];
+    // Small numbers are no topic for finding an article, but they pick the table row ("3 nodes").
+    const numbers = question.match(/(?<![\p{L}\p{N}])\d{1,2}(?![\p{L}\p{N}])/gu) ?? [];
+    const queryTerms = [...units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]), ...numbers];
+    if (queryTerms.length === numbers.length) return [];
     const kind = questionKind(question);
     const definition = asksForDefinition(question);
     const results = this.index.search(question, { tokenize: () => queryTerms });
@@ -103,10 +113,18 @@ export class PassageSearch {
       const from = Math.max(0, Math.min(at - 1, block.length - MAX_SENTENCES));
       shown = block.slice(from, from + MAX_SENTENCES);
     }
+    shown = shown.slice(0, MAX_SENTENCES);
+    // "Keep these on a separate server:" says nothing without the list that follows it.
+    const last = shown[shown.length - 1]!;
+    if (last.text.endsWith(':')) {
+      const inArticle = this.byArticle.get(article.id) ?? [];
+      const after = inArticle.slice(inArticle.indexOf(last) + 1).filter((p) => p.block !== last.block && p.section === last.section);
+      shown = [...shown, ...after.slice(0, MAX_LIST_ITEMS)];
+    }
     return {
       article,
       section: best.passage.section,
-      sentences: shown.slice(0, MAX_SENTENCES).map((p) => p.text),
+      sentences: shown.map((p) => p.text),
       kind,
       answerFirst,
       coverage: best.coverage,
@@ -127,6 +145,14 @@ const DEFINITION_BOOST = 1.5;
 
 function asksForDefinition(question: string): boolean {
   return DEFINITION_QUESTION.test(normalizeQuestionWords(question.replace(/<at>[\s\S]*?<\/at>/gi, ' ')));
+}
+
+/** The values of a table row as shown ("Nodes: 2; Layout: either" → "2 either"). */
+function rowValues(text: string): string {
+  return text
+    .split('; ')
+    .map((cell) => cell.slice(cell.indexOf(': ') + 2))
+    .join(' ');
 }
 
 /** The opening of a passage: up to its first colon, or its first six words. */

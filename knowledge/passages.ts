@@ -13,6 +13,11 @@ export interface Passage {
   /** The `##` section it stands in; "Summary" for the article's summary. */
   section: string;
   text: string;
+  /**
+   * For a table row, its column headings: shown with the values but indexed apart, so that a
+   * heading repeated on every row ("Maximum nodes") does not make every row match.
+   */
+  labels?: string;
   /** Passages of the same paragraph, list item or row share a block number (for context). */
   block: number;
 }
@@ -31,10 +36,10 @@ export const SUMMARY_SECTION = 'Summary';
 export function articlePassages(article: Article): Passage[] {
   const passages: Passage[] = [];
   let block = 0;
-  const add = (section: string, text: string, split: boolean) => {
+  const add = (section: string, text: string, split: boolean, labels?: string) => {
     const parts = split ? sentences(text) : [text.replace(/\s+/g, ' ').trim()];
     for (const part of parts) {
-      if (part) passages.push({ id: `${article.id}#${passages.length}`, articleId: article.id, section, text: part, block });
+      if (part) passages.push({ id: `${article.id}#${passages.length}`, articleId: article.id, section, text: part, block, ...(labels ? { labels } : {}) });
     }
     block += 1;
   };
@@ -59,6 +64,7 @@ export function articlePassages(article: Article): Passage[] {
             .map(([header, value]) => (header ? `${header}: ${value}` : value))
             .join('; '),
           false,
+          headers.join(' '),
         );
       }
     } else if (token.type !== 'space' && token.type !== 'hr') {
