@@ -1,7 +1,7 @@
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
 import { routeMessage, type Route } from './message-router';
-import type { Replies, UnansweredQuestions } from './replies';
+import { InMemorySuggestionPicks, suggestionPick, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheckDialog } from './support-check-dialog';
 
 /**
@@ -16,6 +16,7 @@ export class MainDialog extends ComponentDialog {
     private readonly kb: KnowledgeBase,
     private readonly replies: Replies,
     private readonly unanswered: UnansweredQuestions,
+    private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
   ) {
     super(MainDialog.id);
     this.addDialog(new SupportCheckDialog(kb, replies));
@@ -63,6 +64,9 @@ export class MainDialog extends ComponentDialog {
         break;
       case 'article': {
         const article = this.kb.article(route.id);
+        // A "did you mean" button says which article answered the question it was offered for.
+        const pick = article ? suggestionPick(context.activity.value, article.id) : undefined;
+        if (pick) await this.picks.record(pick.suggestionFor, pick.article);
         if (article) await context.sendActivity(this.replies.article(article));
         else await this.answerSearch(innerDc, route.id);
         break;
@@ -77,9 +81,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async answerSearch(innerDc: DialogContext, query: string): Promise<void> {
-    const { best, related } = this.kb.search(query);
+    const { best, related, passage, suggestions } = this.kb.search(query);
     if (best) {
-      await innerDc.context.sendActivity(this.replies.answer(best, related));
+      await innerDc.context.sendActivity(this.replies.answer(best, related, passage));
+      return;
+    }
+    if (suggestions.length > 0) {
+      await innerDc.context.sendActivity(this.replies.suggestions(query, suggestions));
       return;
     }
     await innerDc.context.sendActivity(this.replies.noAnswer(query));

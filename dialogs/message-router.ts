@@ -37,7 +37,7 @@ const SLOTS_FOR_IMPLICIT_CHECK = 3;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = normalizeQuestionWords(text.trim());
   return LOOKUP_START.test(trimmed) || trimmed.endsWith('?');
 }
 

@@ -10,10 +10,12 @@ import {
   type Dimension,
   type Facts,
   type KnowledgeBase,
+  type PassageAnswer,
   type SearchHit,
   type Verdict,
 } from '../../knowledge';
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card';
+import { passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
 export const CHECK_MY_SETUP = 'Check my setup';
 export const SEARCH_THE_KB = 'Search the knowledge base';
@@ -33,6 +35,10 @@ function markdownMessage(markdown: string): Partial<Activity> {
 function cardMessage(body: CardElement[], actions: CardAction[], summary: string): Partial<Activity> {
   // `text` doubles as the notification preview and as the fallback where cards do not render.
   return { ...MessageFactory.attachment(adaptiveCard(body, actions)), text: undefined, summary };
+}
+
+function partsMessage(parts: CardParts): Partial<Activity> {
+  return cardMessage(parts.body, parts.actions, parts.summary);
 }
 
 /**
@@ -83,8 +89,13 @@ export class CardReplies implements Replies {
     return markdownMessage('Type your question, for example *How many nodes can a Windows Server 2003 cluster have?*');
   }
 
-  answer(best: SearchHit, related: readonly Article[]): Partial<Activity> {
+  answer(best: SearchHit, related: readonly Article[], passage?: PassageAnswer): Partial<Activity> {
+    if (passage) return partsMessage(passageAnswerCard(passage, related, [sayAction(CHECK_MY_SETUP)]));
     return this.articleCard(best.article, related);
+  }
+
+  suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity> {
+    return partsMessage(suggestionsCard(question, suggestions, [sayAction(CHECK_MY_SETUP)]));
   }
 
   article(article: Article): Partial<Activity> {
@@ -101,7 +112,7 @@ export class CardReplies implements Replies {
           "It covers Exchange 2000/2003 front-end and back-end servers, clustering and Network Load Balancing (and later versions in brief). I've noted the question so the team can add an article. If you are planning a setup, the support check can tell you whether it is supported.",
         ),
       ],
-      [sayAction(CHECK_MY_SETUP), sayAction('Help')],
+      [sayAction(CHECK_MY_SETUP), sayAction(SEARCH_THE_KB), sayAction('Help')],
       'No answer found in the knowledge base',
     );
   }
