@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const articleId = z.string().regex(/^(KB\d{6}|EXB-\d{3})$/, 'must look like KB837852 or EXB-001');
-const factId = z.string().regex(/^[FCL]\d+b?$/, 'must be a fact id such as C1 or C8b');
+// The ids of the two facts sheets: F1, C8b, L3 (exchange-facts.md); LC1, W10, E7-11, D-8, M-15 (exchange-facts-modern.md).
+const factId = z.string().regex(/^(?:[FCL]\d+b?|LC\d+|W\d+|E7-\d+|[DM]-\d+)$/, 'must be a fact id such as C1, C8b, LC1, W10, E7-11, D-8 or M-15');
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   // Date.parse accepts 2026-02-30 (it rolls over to March), so compare the round trip.
@@ -37,11 +38,29 @@ export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 
 export const factSchema = z.strictObject({
   id: factId,
-  status: z.enum(['verified', 'recalled']),
+  // Strongest first: a Microsoft text was read; only a third-party text was read; follows from read facts; remembered only.
+  status: z.enum(['verified', 'read-3p', 'derived', 'recalled']),
   about: nonEmpty,
   sources: z.array(nonEmpty),
 });
-export const factsSchema = z.array(factSchema).min(1);
+export const factsSchema = z
+  .array(factSchema)
+  .min(1)
+  .superRefine((facts, ctx) => {
+    // Articles and rules cite facts by id, so an id given twice would make a citation ambiguous.
+    const first = new Map<string, number>();
+    facts.forEach((fact, i) => {
+      const earlier = first.get(fact.id);
+      if (earlier === undefined) first.set(fact.id, i);
+      else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats fact "${fact.id}" (already entry ${earlier + 1})` });
+    });
+    // A derived fact is only as good as the facts it follows from, so it must name them (two or more).
+    facts.forEach((fact, i) => {
+      if (fact.status !== 'derived') return;
+      const named = fact.sources.filter((source) => source !== fact.id && first.has(source));
+      if (named.length < 2) ctx.addIssue({ code: 'custom', path: [i, 'sources'], message: 'is "derived", so it must name the two or more facts it follows from (their ids) among its sources' });
+    });
+  });
 export type Fact = z.infer<typeof factSchema>;
 
 const phraseList = z.array(z.coerce.string().pipe(nonEmpty)).default([]);

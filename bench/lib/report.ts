@@ -92,7 +92,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
               "elsewhere cut this p50 about fourfold while the benchmark was built (from about 80 ms), but the floor is MiniSearch's own scoring pass. " +
               (flex ? `FlexSearch, which keeps pre-ranked lists and stops early, takes ${ms(flex.p50Ms)} ms on the same corpus and queries. ` : '') +
               'Meeting 1 ms would need top-k pruning (WAND/MaxScore) over the posting lists, which MiniSearch does not offer, or a different ' +
-              'engine with our vocabulary and coverage rule on top. At the size of our knowledge base (7 articles) a search takes well under a millisecond.',
+              'engine with our vocabulary and coverage rule on top. At the size of our knowledge base (12 articles) a search takes well under a millisecond.',
           }),
     });
   }

@@ -179,7 +179,7 @@ describe('support rules validation', () => {
   });
 
   it('a rule resting on a recalled fact may not decide "supported"', () => {
-    for (const recalled of ['F4', 'L3']) {
+    for (const recalled of ['F4', 'D-8']) {
       const id = `probe-recalled-${recalled.toLowerCase()}`;
       const { text, problems } = withRules(
         append(
@@ -202,7 +202,7 @@ describe('support rules validation', () => {
 
   it('a rule resting on a recalled fact must say "recalled" in its reason', () => {
     const { text, problems } = withRules(
-      append(ruleYaml('probe-silent', { when: '{ version: "2003", role: front-end, ha: cluster }', reason: 'Front-ends are never clustered.', basis: '[C1, L3]' })),
+      append(ruleYaml('probe-silent', { when: '{ version: "2003", role: front-end, ha: cluster }', reason: 'Front-ends are never clustered.', basis: '[C1, D-8]' })),
     );
     assert.equal(problems.length, 1, show(problems));
     const p = problems[0]!;
@@ -298,7 +298,7 @@ describe('support rules validation', () => {
     it('exits 0 on the bundled knowledge', () => {
       const result = run();
       assert.equal(result.status, 0, result.stderr);
-      assert.match(result.stdout, /Knowledge base OK: 7 articles/);
+      assert.match(result.stdout, /Knowledge base OK: 12 articles/);
     });
 
     it('exits 0 on a clean copy given as an argument', () => {

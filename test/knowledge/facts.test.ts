@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+import { factSchema } from '../../knowledge/schemas';
+import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, problemsOf, show } from './helpers';
+
+const FACTS = 'data/facts.yaml';
+const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
+
+/**
+ * Every fact id of the two facts sheets (/work/shared/exchange-facts.md and exchange-facts-modern.md),
+ * written out from the sheets' headings, not read from facts.yaml.
+ */
+const SHEET_IDS = [
+  ...range('F', 1, 4),
+  ...range('C', 1, 13),
+  'C8b',
+  ...range('L', 1, 3),
+  ...range('LC', 1, 9),
+  ...range('W', 1, 10),
+  ...range('E7-', 1, 11),
+  ...range('D-', 1, 8),
+  ...range('M-', 1, 15),
+];
+
+const STATUSES = ['verified', 'read-3p', 'derived', 'recalled'];
+
+/** The one problem of `problems` about `field`. */
+function theProblem(problems: readonly KnowledgeProblem[], field: string): KnowledgeProblem {
+  const found = problems.filter((p) => p.field === field);
+  assert.equal(found.length, 1, `expected one problem on field ${field} in ${show(problems)}`);
+  return found[0]!;
+}
+
+/** Index (0-based) of the fact entry `id` in the bundled facts.yaml. */
+function entryOf(id: string): number {
+  const facts = parse(readFileSync(join(KNOWLEDGE_DIR, FACTS), 'utf8')) as { id: string }[];
+  const index = facts.findIndex((f) => f.id === id);
+  assert.ok(index >= 0, `${id} is in facts.yaml`);
+  return index;
+}
+
+describe('facts (knowledge/data/facts.yaml)', () => {
+  const copies = new KnowledgeCopies();
+  after(() => copies.cleanup());
+
+  /** Edits facts.yaml in a fresh copy and returns the problems about it, with the edited text. */
+  function breakFacts(edit: (text: string) => string): { text: string; problems: KnowledgeProblem[] } {
+    const { dir, file, text } = copies.withEdit(FACTS, edit);
+    const problems = problemsOf(loadProblems(dir), file);
+    assert.ok(problems.length > 0, `no problem names ${file}`);
+    return { text, problems };
+  }
+
+  describe('the bundled facts', () => {
+    const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+
+    it('hold exactly one entry per fact of both facts sheets', () => {
+      assert.equal(SHEET_IDS.length, 74);
+      assert.deepEqual(kb.facts.map((f) => f.id).sort(), [...SHEET_IDS].sort());
+    });
+
+    it('use every status of the sheets, and only those', () => {
+      for (const fact of kb.facts) assert.ok(STATUSES.includes(fact.status), `${fact.id}: ${fact.status}`);
+      assert.deepEqual([...new Set(kb.facts.map((f) => f.status))].sort(), [...STATUSES].sort());
+    });
+
+    it('keep the sheets\' verdicts on the weak facts (spot checks)', () => {
+      const status = (id: string) => kb.facts.find((f) => f.id === id)?.status;
+      assert.equal(status('F4'), 'recalled'); // still open (section F)
+      assert.equal(status('E7-5'), 'recalled');
+      assert.equal(status('D-8'), 'recalled'); // open conflict between two third-party pages
+      assert.equal(status('W6'), 'read-3p');
+      assert.equal(status('L3'), 'read-3p'); // Microsoft for 2013+, third parties only for 2010
+      assert.equal(status('LC9'), 'derived');
+      assert.equal(status('D-1'), 'verified');
+      assert.match(kb.facts.find((f) => f.id === 'D-8')!.about, /conflict/i);
+    });
+
+    it('name the facts each derived fact follows from, and those facts exist', () => {
+      const ids = new Set(kb.facts.map((f) => f.id));
+      for (const fact of kb.facts.filter((f) => f.status === 'derived')) {
+        assert.ok(fact.sources.filter((s) => ids.has(s)).length >= 2, `${fact.id}: ${fact.sources.join(', ')}`);
+      }
+    });
+  });
+
+  describe('fact ids', () => {
+    for (const id of ['F1', 'C8b', 'L3', 'LC1', 'W10', 'E7-11', 'D-8', 'M-15']) {
+      it(`accepts ${id}`, () => {
+        assert.equal(factSchema.safeParse({ id, status: 'verified', about: 'x', sources: [] }).success, true);
+      });
+    }
+    for (const id of ['D8', 'M15', 'E7', 'E7-', 'LC', 'W1b', 'X1', 'e7-1', 'C8c', 'M-1a']) {
+      it(`rejects ${id}`, () => {
+        const result = factSchema.safeParse({ id, status: 'verified', about: 'x', sources: [] });
+        assert.equal(result.success, false);
+        assert.match(result.error!.issues[0]!.message, /fact id/);
+      });
+    }
+  });
+
+  describe('problems in facts.yaml name the line and the field', () => {
+    it('a status outside the four: field "<i>.status", its line, the message lists the allowed ones', () => {
+      const i = entryOf('W6');
+      const { text, problems } = breakFacts((t) => t.replace(/(- id: W6\n  status: )read-3p/, '$1read-ms # probe-status'));
+      const p = theProblem(problems, `${i}.status`);
+      assert.equal(p.line, lineContaining(text, 'probe-status'));
+      for (const status of STATUSES) assert.ok(p.message.includes(status), formatProblem(p));
+    });
+
+    it('an id that is not a sheet id (M15 for M-15): field "<i>.id", its line', () => {
+      const i = entryOf('M-15');
+      const { text, problems } = breakFacts((t) => t.replace('- id: M-15\n', '- id: M15 # probe-id\n'));
+      const p = theProblem(problems, `${i}.id`);
+      assert.equal(p.line, lineContaining(text, 'probe-id'));
+      assert.match(p.message, /fact id/);
+    });
+
+    it('an id given twice: field "<i>.id" of the second entry, its line', () => {
+      const i = entryOf('D-7');
+      const { text, problems } = breakFacts((t) => t.replace('- id: D-7\n', '- id: D-6 # probe-twice\n'));
+      const p = theProblem(problems, `${i}.id`);
+      assert.equal(p.line, lineContaining(text, 'probe-twice'));
+      assert.match(p.message, /repeats fact "D-6"/);
+    });
+
+    it('a derived fact that names fewer than two facts: field "<i>.sources", its line', () => {
+      const i = entryOf('E7-4');
+      const { text, problems } = breakFacts((t) => t.replace('  sources: [E7-2, W2]\n', '  sources: [E7-2, "a book"] # probe-derived\n'));
+      const p = theProblem(problems, `${i}.sources`);
+      assert.equal(p.line, lineContaining(text, 'probe-derived'));
+      assert.match(p.message, /derived/);
+    });
+
+    it('an article may cite a new fact id, and citing one that is not in facts.yaml names the article line', () => {
+      const { dir, file, text } = copies.withEdit('articles/EXB-004.md', (t) => t.replace(/^(    facts: \[)C8\]/m, '$1C8, W7, E7-99]'));
+      const problems = problemsOf(loadProblems(dir), file);
+      assert.equal(problems.length, 1, show(problems));
+      assert.equal(problems[0]!.line, lineContaining(text, 'E7-99'));
+      assert.match(problems[0]!.message, /"E7-99".*facts\.yaml/);
+    });
+  });
+});
