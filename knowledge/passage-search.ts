@@ -21,6 +21,8 @@ export interface PassageAnswer {
 
 /** At most this many sentences are quoted; the "Read the whole article" button gives the rest. */
 const MAX_SENTENCES = 3;
+/** Weight of a table row for an open question. */
+const OPEN_ROW_WEIGHT = 0.5;
 /** List items shown after a sentence that introduces them. */
 const MAX_LIST_ITEMS = 6;
 /** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
@@ -59,7 +61,20 @@ export class PassageSearch {
       },
     });
     const passages = articles.flatMap((article) => articlePassages(article));
-    this.index.addAll(passages);
+    // An article's title and keywords say what it is about in one line: they count as a passage when
+    // the leading articles are compared ("quorum disk" in EXB-004's keywords), but are never quoted.
+    const topics = articles.map((article, i): Passage => ({
+      id: `${article.id}#topic`,
+      articleId: article.id,
+      section: '',
+      text: [article.title, ...article.keywords].join('; '),
+      block: -1 - i,
+    }));
+    this.index.addAll([...passages, ...topics]);
+    for (const topic of topics) {
+      this.byId.set(topic.id, topic);
+      this.leadTerms.set(topic.id, new Set());
+    }
     for (const passage of passages) {
       this.byId.set(passage.id, passage);
       this.leadTerms.set(passage.id, new Set(vocabulary.terms(leadOf(passage.text))));
@@ -92,14 +107,16 @@ export class PassageSearch {
         const carrier = kind === 'number' ? carriesNumber(passage.text) : kind === 'yes-no' ? carriesYesNo(passage.text) : false;
         const lead = this.leadTerms.get(passage.id)!;
         const defines = definition && result.queryTerms.some((term) => lead.has(term));
-        return { passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) };
+        // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
+        const row = kind === 'open' && passage.labels !== undefined ? OPEN_ROW_WEIGHT : 1;
+        return { passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) * row };
       })
       .sort((a, b) => b.score - a.score);
   }
 
   /** The passage of `article` that best answers the question, with its neighbours for context. */
   answer(question: string, article: Article, ranked: readonly RankedPassage[]): PassageAnswer | undefined {
-    const best = ranked.find((r) => r.passage.articleId === article.id);
+    const best = ranked.find((r) => r.passage.articleId === article.id && r.passage.block >= 0);
     if (!best) return undefined;
     const kind = questionKind(question);
     const answerFirst = kind !== 'open';
