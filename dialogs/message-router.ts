@@ -76,14 +76,15 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.
   if (GENERAL_RULE.test(question) && !ownSetup) return { kind: 'search', query: text.trim() };
   const named = Object.keys(facts).length;
-  // "Can an Exchange 2000 front-end be clustered?" judges a setup once it names a version and a
-  // technology; the general "Can a front-end be clustered?" is better answered by the article.
-  const namesVersionAndTechnology = facts.version !== undefined && facts.ha !== undefined;
-  const asksToJudge = SUPPORT_CUE.test(question) || (MODAL_START.test(question) && namesVersionAndTechnology);
+  // "Can an Exchange 2000 front-end be clustered?" (or "... go on Windows Server 2003?") judges a setup
+  // once it names a version and a role or technology; the general "Can a front-end be clustered?" is
+  // better answered by the article.
   // A setup to judge names two of version, role and technology ("an E2K3 FE on MSCS", "an Exchange
   // 2010 front-end"), or is the asker's own plan ("can we cluster our servers?"). A general "can I
   // install the binaries on the shared disk?" names only the technology: the articles answer it.
   const namesConfiguration = [facts.version, facts.role, facts.ha].filter((v) => v !== undefined).length >= 2;
+  const namesVersionAndMore = facts.version !== undefined && (facts.role !== undefined || facts.ha !== undefined);
+  const asksToJudge = SUPPORT_CUE.test(question) || (MODAL_START.test(question) && namesVersionAndMore);
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
   if ((asksToJudge && (namesConfiguration || (ownSetup && namesSetup))) || named >= SLOTS_FOR_IMPLICIT_CHECK) {
     return { kind: 'check', facts };

@@ -122,6 +122,7 @@ describe('routeMessage', () => {
     ['do we need enterprise edition for our exchange 2003 cluster?', check(factsOf('do we need enterprise edition for our exchange 2003 cluster?'))],
     ['we want to put our front end on the cluster', check(factsOf('we want to put our front end on the cluster'))],
     ['is it ok to make my back-end a cluster node', check(factsOf('is it ok to make my back-end a cluster node'))],
+    ['Can an Exchange 2000 front-end go on Windows Server 2003?', check(factsOf('Can an Exchange 2000 front-end go on Windows Server 2003?'))],
   ]);
 
   table('typos in question words still make a lookup', [
