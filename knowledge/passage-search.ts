@@ -3,6 +3,7 @@ import type { Article } from './articles';
 import { articlePassages, type Passage } from './passages';
 import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
+import { LruCache } from './lru-cache';
 import { allowedTypos } from './text-tokens';
 
 /** The part of an article that answers a question. */
@@ -28,30 +29,85 @@ const MAX_LIST_ITEMS = 6;
 /** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
 const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
 
+/** One article's passages, indexed. */
+interface ArticlePassages {
+  index: MiniSearch<Passage>;
+  byId: Map<string, Passage>;
+  /** In article order. */
+  list: Passage[];
+  /** Terms of each passage's opening words ("Exchange Virtual Server (EVS): ..."): where a definition names what it defines. */
+  leadTerms: Map<string, Set<string>>;
+}
+
+/** Articles whose passage index is kept between questions (a few hundred KB at most). */
+const CACHED_ARTICLES = 256;
+
 /**
  * Sentences, list items and table rows of the articles, indexed with MiniSearch beside the
  * article index, to quote the passage that holds the answer rather than the whole summary.
  *
+ * Each article's passages get their own small index, built the first time the article leads a
+ * question and kept in a bounded LRU cache: the passages only ever compete within the few leading
+ * articles, so start-up (which may load a prebuilt article index) indexes nothing more, and a
+ * question never scores the passages of a large knowledge base.
+ *
  * @example
  * const passages = new PassageSearch(articles, vocabulary);
- * passages.answer('how many storage groups can a node have after a failover', article, units)?.sentences[0];
+ * const ranked = passages.rank('how many storage groups can a node have after a failover', units, ['EXB-005']);
+ * passages.answer(question, article, ranked)?.sentences[0];
  * // 'Information store: after a failover, no node may end up hosting more than four storage groups. ...'
  */
 export class PassageSearch {
-  private readonly index: MiniSearch<Passage>;
-  private readonly byId = new Map<string, Passage>();
-  private readonly byBlock = new Map<string, Passage[]>();
-  private readonly byArticle = new Map<string, Passage[]>();
-  /** Terms of each passage's opening words ("Exchange Virtual Server (EVS): ..."): where a definition names what it defines. */
-  private readonly leadTerms = new Map<string, Set<string>>();
+  private readonly articles: Map<string, Article>;
+  private readonly indexes = new LruCache<string, ArticlePassages>(CACHED_ARTICLES);
 
-  constructor(articles: readonly Article[], vocabulary: SearchVocabulary) {
-    this.index = new MiniSearch<Passage>({
+  constructor(
+    articles: readonly Article[],
+    private readonly vocabulary: SearchVocabulary,
+  ) {
+    this.articles = new Map(articles.map((a) => [a.id, a]));
+  }
+
+  /**
+   * The passages of the given articles matching a question (its units from
+   * {@link SearchVocabulary.units}), best first, with the share of the question's ideas each matched.
+   */
+  rank(question: string, units: readonly QueryUnit[], articleIds: readonly string[]): RankedPassage[] {
+    // Small numbers are no topic for finding an article, but they pick the table row ("3 nodes").
+    const numbers = question.match(/(?<![\p{L}\p{N}])\d{1,2}(?![\p{L}\p{N}])/gu) ?? [];
+    const queryTerms = [...units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]), ...numbers];
+    if (queryTerms.length === numbers.length) return [];
+    const kind = questionKind(question);
+    const definition = asksForDefinition(question);
+    const ranked: RankedPassage[] = [];
+    for (const id of articleIds) {
+      const indexed = this.indexFor(id);
+      if (!indexed) continue;
+      for (const result of indexed.index.search(question, { tokenize: () => queryTerms })) {
+        const passage = indexed.byId.get(result.id as string)!;
+        const coverage = unitsMatched(units, result) / units.length;
+        const carrier = kind === 'number' ? carriesNumber(passage.text) : kind === 'yes-no' ? carriesYesNo(passage.text) : false;
+        const lead = indexed.leadTerms.get(passage.id);
+        const defines = definition && lead !== undefined && result.queryTerms.some((term) => lead.has(term));
+        // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
+        const row = kind === 'open' && passage.labels !== undefined ? OPEN_ROW_WEIGHT : 1;
+        ranked.push({ passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) * row });
+      }
+    }
+    return ranked.sort((a, b) => b.score - a.score);
+  }
+
+  private indexFor(articleId: string): ArticlePassages | undefined {
+    const cached = this.indexes.get(articleId);
+    if (cached) return cached;
+    const article = this.articles.get(articleId);
+    if (!article) return undefined;
+    const index = new MiniSearch<Passage>({
       fields: ['text', 'section', 'labels'],
       storeFields: [],
       // A table row is indexed by its values; its column headings count as little as its section.
       extractField: (passage, field) => (field === 'text' && passage.labels ? rowValues(passage.text) : ((passage as unknown as Record<string, string | undefined>)[field] ?? '')),
-      tokenize: (text) => vocabulary.terms(text),
+      tokenize: (text) => this.vocabulary.terms(text),
       processTerm: (term) => term,
       searchOptions: {
         boost: { text: 2, section: 1, labels: 1 },
@@ -60,58 +116,19 @@ export class PassageSearch {
         fuzzy: (term) => (term.startsWith(CONCEPT_MARK) ? false : allowedTypos(term) || false),
       },
     });
-    const passages = articles.flatMap((article) => articlePassages(article));
-    // An article's title and keywords say what it is about in one line: they count as a passage when
+    const list = articlePassages(article);
+    // The title and keywords say what the article is about in one line: they count as a passage when
     // the leading articles are compared ("quorum disk" in EXB-004's keywords), but are never quoted.
-    const topics = articles.map((article, i): Passage => ({
-      id: `${article.id}#topic`,
-      articleId: article.id,
-      section: '',
-      text: [article.title, ...article.keywords].join('; '),
-      block: -1 - i,
-    }));
-    this.index.addAll([...passages, ...topics]);
-    for (const topic of topics) {
-      this.byId.set(topic.id, topic);
-      this.leadTerms.set(topic.id, new Set());
-    }
-    for (const passage of passages) {
-      this.byId.set(passage.id, passage);
-      this.leadTerms.set(passage.id, new Set(vocabulary.terms(leadOf(passage.text))));
-      const key = `${passage.articleId}#${passage.block}`;
-      const block = this.byBlock.get(key) ?? [];
-      block.push(passage);
-      this.byBlock.set(key, block);
-      const inArticle = this.byArticle.get(passage.articleId) ?? [];
-      inArticle.push(passage);
-      this.byArticle.set(passage.articleId, inArticle);
-    }
-  }
-
-  /**
-   * Every passage matching a question (its units from {@link SearchVocabulary.units}), best first,
-   * with the share of the question's ideas each matched.
-   */
-  rank(question: string, units: readonly QueryUnit[]): RankedPassage[] {
-    // Small numbers are no topic for finding an article, but they pick the table row ("3 nodes").
-    const numbers = question.match(/(?<![\p{L}\p{N}])\d{1,2}(?![\p{L}\p{N}])/gu) ?? [];
-    const queryTerms = [...units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]), ...numbers];
-    if (queryTerms.length === numbers.length) return [];
-    const kind = questionKind(question);
-    const definition = asksForDefinition(question);
-    const results = this.index.search(question, { tokenize: () => queryTerms });
-    return results
-      .map((result) => {
-        const passage = this.byId.get(result.id as string)!;
-        const coverage = unitsMatched(units, result) / units.length;
-        const carrier = kind === 'number' ? carriesNumber(passage.text) : kind === 'yes-no' ? carriesYesNo(passage.text) : false;
-        const lead = this.leadTerms.get(passage.id)!;
-        const defines = definition && result.queryTerms.some((term) => lead.has(term));
-        // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
-        const row = kind === 'open' && passage.labels !== undefined ? OPEN_ROW_WEIGHT : 1;
-        return { passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) * row };
-      })
-      .sort((a, b) => b.score - a.score);
+    const topic: Passage = { id: `${article.id}#topic`, articleId: article.id, section: '', text: [article.title, ...article.keywords].join('; '), block: -1 };
+    index.addAll([...list, topic]);
+    const indexed: ArticlePassages = {
+      index,
+      byId: new Map([...list, topic].map((p) => [p.id, p])),
+      list,
+      leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(leadOf(p.text)))])),
+    };
+    this.indexes.set(articleId, indexed);
+    return indexed;
   }
 
   /** The passage of `article` that best answers the question, with its neighbours for context. */
@@ -120,7 +137,8 @@ export class PassageSearch {
     if (!best) return undefined;
     const kind = questionKind(question);
     const answerFirst = kind !== 'open';
-    const block = this.byBlock.get(`${article.id}#${best.passage.block}`) ?? [best.passage];
+    const inArticle = this.indexFor(article.id)?.list ?? [best.passage];
+    const block = inArticle.filter((p) => p.block === best.passage.block);
     const at = block.indexOf(best.passage);
     let shown: Passage[];
     if (answerFirst) {
@@ -134,7 +152,6 @@ export class PassageSearch {
     // "Keep these on a separate server:" says nothing without the list that follows it.
     const last = shown[shown.length - 1]!;
     if (last.text.endsWith(':')) {
-      const inArticle = this.byArticle.get(article.id) ?? [];
       const after = inArticle.slice(inArticle.indexOf(last) + 1).filter((p) => p.block !== last.block && p.section === last.section);
       shown = [...shown, ...after.slice(0, MAX_LIST_ITEMS)];
     }

@@ -131,22 +131,23 @@ export class KnowledgeSearch {
     const results = this.index.search(question, { tokenize: () => queryTerms });
     const coverageOf = this.coverage(units, results);
     const candidates = results.map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(result) }));
-    const passages = this.passages.rank(question, units);
-    const hits = this.rerank(
-      candidates.filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore),
-      passages,
-    );
+    const eligible = candidates.filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
+    // Passages compete only within the leading articles.
+    let passages = this.passages.rank(question, units, eligible.slice(0, RERANKED).map((hit) => hit.article.id));
+    const hits = this.rerank(eligible, passages);
     if (hits.length === 0) {
       const plausible = candidates.filter((hit) => hit.coverage >= this.tuning.suggestCoverage && hit.score >= this.tuning.suggestScore);
       const named = plausible.find((hit) => units.some((unit) => unit.terms.includes(hit.article.id.toLowerCase())));
       const top = plausible[0];
+      const topPassages = top && !named ? this.passages.rank(question, units, [top.article.id]) : [];
       const clear =
-        top && top.coverage >= CLEAR_COVERAGE && top.score >= CLEAR_LEAD * (plausible[1]?.score ?? 0) && this.heldInOnePassage(top, passages) >= CLEAR_COVERAGE ? top : undefined;
+        top && top.coverage >= CLEAR_COVERAGE && top.score >= CLEAR_LEAD * (plausible[1]?.score ?? 0) && this.heldInOnePassage(top, topPassages) >= CLEAR_COVERAGE ? top : undefined;
       // A question naming an article id, or with one plausible article far ahead of the rest, is answered
       // rather than met with a list of one obvious choice.
       const promoted = named ?? clear;
       if (!promoted) return { related: [], hits, suggestions: plausible.slice(0, MAX_SUGGESTIONS) };
       hits.push(promoted);
+      passages = promoted === top && !named ? topPassages : this.passages.rank(question, units, [promoted.article.id]);
     }
     const best = hits[0]!;
     const related = hits.slice(1, 3).map((hit) => hit.article);
