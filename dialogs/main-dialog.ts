@@ -86,11 +86,8 @@ export class MainDialog extends ComponentDialog {
       await innerDc.context.sendActivity(this.replies.answer(best, related, passage));
       return;
     }
-    if (suggestions.length > 0) {
-      await innerDc.context.sendActivity(this.replies.suggestions(query, suggestions));
-      return;
-    }
-    await innerDc.context.sendActivity(this.replies.noAnswer(query));
+    // A list of suggestions is not an answer: the question is kept for review either way.
+    await innerDc.context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
     await this.unanswered.record(query, innerDc.context.activity.conversation?.id ?? 'unknown');
   }
 }
