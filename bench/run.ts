@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
   if (wanted('quality')) {
     results.quality = runQuality();
-    for (const r of results.quality) log(`quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, refused ${r.figures.refused}/${r.figures.noAnswer}`);
+    for (const r of results.quality) log(`quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, fact ${r.figures.factFound ?? 'n/a'}/${r.figures.passageQuestions}, suggestions ${r.figures.suggestionsShown}, no-answer refused ${r.figures.refused}/${r.figures.noAnswer}, answerable refused ${r.figures.falseRefusals}`);
     results.verdicts = runVerdicts();
     log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}`);
   }

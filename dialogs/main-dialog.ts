@@ -5,7 +5,7 @@ import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-prompt';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
 import { routeMessage, type Route } from './message-router';
-import type { GroupVerdict, Replies, UnansweredQuestions } from './replies';
+import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheckDialog, withoutStale, type SupportCheckOptions, type SupportCheckResult } from './support-check-dialog';
 
 /**
@@ -23,6 +23,7 @@ export class MainDialog extends ComponentDialog {
     private readonly replies: Replies,
     private readonly unanswered: UnansweredQuestions,
     private readonly lastCheck: LastCheckStore = memoryLastCheckStore(),
+    private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
   ) {
     super(MainDialog.id);
     this.addDialog(new SupportCheckDialog(kb, replies));
@@ -127,6 +128,9 @@ export class MainDialog extends ComponentDialog {
         break;
       case 'article': {
         const article = this.kb.article(route.id);
+        // A "did you mean" button says which article answered the question it was offered for.
+        const pick = article ? suggestionPick(context.activity.value, article.id) : undefined;
+        if (pick) await this.picks.record(pick.suggestionFor, pick.article);
         if (article) await context.sendActivity(this.replies.article(article));
         else await this.answerSearch(innerDc, route.id);
         break;
@@ -141,12 +145,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async answerSearch(innerDc: DialogContext, query: string): Promise<void> {
-    const { best, related } = this.kb.search(query);
+    const { best, related, passage, suggestions } = this.kb.search(query);
     if (best) {
-      await innerDc.context.sendActivity(this.replies.answer(best, related));
+      await innerDc.context.sendActivity(this.replies.answer(best, related, passage));
       return;
     }
-    await innerDc.context.sendActivity(this.replies.noAnswer(query));
+    // A list of suggestions is not an answer: the question is kept for review either way.
+    await innerDc.context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
     await this.unanswered.record(innerDc.context, query);
   }
 }

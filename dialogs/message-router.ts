@@ -1,4 +1,4 @@
-import type { Facts, KnowledgeBase } from '../knowledge';
+import { normalizeQuestionWords, type Facts, type KnowledgeBase } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 
 /** What a message asks for. */
@@ -33,11 +33,15 @@ const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describ
 const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
 const MODAL_START = /^(can|could|may)\b/i;
+/** Words that make a question about the asker's own setup ("our cluster", "we plan", "my front-end"). */
+const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing)\b/i;
+/** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
+const GENERAL_RULE = /^(do|does|would|will) (i|you|one|it|exchange|the cluster|a cluster)( really)? (need|require|have to)\b|\b(required|requirement|prerequisites?|mandatory)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
-  const trimmed = text.trim();
+  const trimmed = normalizeQuestionWords(text.trim());
   return LOOKUP_START.test(trimmed) || trimmed.endsWith('?');
 }
 
@@ -70,23 +74,34 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
   if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
-  const groups = kb.recognizer.designGroups(trimmed);
-  if (groups && groups.length >= 2 && !LOOKUP_START.test(trimmed)) return { kind: 'check', facts: groups[0]!, groups };
+  // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
+  const question = normalizeQuestionWords(trimmed);
+  const lookup = LOOKUP_START.test(question);
+  const groups = lookup ? undefined : kb.recognizer.designGroups(trimmed);
+  if (groups && groups.length >= 2) return { kind: 'check', facts: groups[0]!, groups };
   const { facts, ambiguous } = kb.recognizer.extract(trimmed);
-  if (isCheckRequest(trimmed) && !LOOKUP_START.test(trimmed)) return { kind: 'check', facts };
+  if (isCheckRequest(trimmed) && !lookup) return { kind: 'check', facts };
+  if (lookup) return { kind: 'search', query: text.trim() };
+  const ownSetup = OWN_SETUP.test(question);
+  // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
+  // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.
+  if (GENERAL_RULE.test(question) && !ownSetup) return { kind: 'search', query: text.trim() };
   const named = Object.keys(facts).length;
   // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
-  // about how it is built or where it runs: "Can an Exchange 2000 front-end be clustered?",
-  // "exchange 2000 on server 2008 r2?", "Ex2016 on Server Core?". The general "Can a front-end be
-  // clustered?" names no version and is better answered by the article.
+  // about how it is built or where it runs ("Can an Exchange 2000 front-end be clustered?",
+  // "exchange 2000 on server 2008 r2?", "Ex2016 on Server Core?"), or two of version, role and
+  // technology, or is the asker's own plan ("can we cluster our servers?"). The general "Can a
+  // front-end be clustered?" or "can I install the binaries on the shared disk?" is better answered
+  // by the articles.
   const namesVersion = facts.version !== undefined || ambiguous.includes('version');
   const namesVersionAndMore = namesVersion && named - (facts.version !== undefined ? 1 : 0) >= 1;
-  const isQuestion = SUPPORT_CUE.test(trimmed) || MODAL_START.test(trimmed) || text.trim().endsWith('?');
-  const asksToJudge = isQuestion && namesVersionAndMore && !LOOKUP_START.test(trimmed);
+  const namesConfiguration = [facts.version, facts.role, facts.ha].filter((v) => v !== undefined).length >= 2;
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
+  const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
+  const asksToJudge = isQuestion && (namesVersionAndMore || namesConfiguration || (ownSetup && namesSetup));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !LOOKUP_START.test(trimmed) && !text.includes('?');
-  if (shortDescription || asksToJudge || (SUPPORT_CUE.test(trimmed) && namesSetup && !LOOKUP_START.test(trimmed)) || (named >= SLOTS_FOR_IMPLICIT_CHECK && !LOOKUP_START.test(trimmed))) {
+  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
+  if (shortDescription || asksToJudge || named >= SLOTS_FOR_IMPLICIT_CHECK) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Article, Decision, Dimension, DimensionValue, Facts, SearchAnswer, SearchHit, SetAside } from '../knowledge';
+import type { Article, Decision, Dimension, DimensionValue, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 import type { FollowUp, SmallTalk } from './conversation-intents';
 
 /** One server group of a design with its verdict. */
@@ -20,11 +20,16 @@ export interface Replies {
   cancelled(): Partial<Activity>;
   /** Asks the user to type a question for the knowledge base. */
   searchPrompt(): Partial<Activity>;
-  /** The best article for a question, with related articles as buttons. */
-  answer(best: SearchHit, related: readonly Article[]): Partial<Activity>;
+  /**
+   * The best article for a question, with related articles as buttons. With a passage, the answer
+   * is the passage that holds it (its article and section named, "Read the whole article" offered).
+   */
+  answer(best: SearchHit, related: readonly Article[], passage?: PassageAnswer): Partial<Activity>;
+  /** No confident answer but plausible articles: "did you mean" with one button each (echoes the question safely). */
+  suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity>;
   /** One article asked for by id (a "related article" button). */
   article(article: Article): Partial<Activity>;
-  /** Nothing relevant found: say so plainly and offer the guided check. Echoes the question safely. */
+  /** Nothing relevant found: say so plainly and offer the guided check, search and help. Echoes the question safely. */
   noAnswer(question: string): Partial<Activity>;
   /** A guided-check question with one button per value. */
   question(dimension: Dimension, facts: Facts): Partial<Activity>;
@@ -46,6 +51,41 @@ export interface Replies {
 /** Where questions the knowledge base could not answer are kept for later review. */
 export interface UnansweredQuestions {
   record(context: TurnContext, question: string): Promise<void>;
+}
+
+/**
+ * Which "did you mean" suggestion a user picked for a question: a labelled example for the
+ * knowledge owners (the question, and the article that answered it). The store behind it is
+ * injected; {@link InMemorySuggestionPicks} is the default.
+ */
+export interface SuggestionPicks {
+  record(question: string, articleId: string): Promise<void> | void;
+}
+
+/** The latest picks in memory, oldest dropped beyond `max` (for tests and for a bot without a store). */
+export class InMemorySuggestionPicks implements SuggestionPicks {
+  readonly picks: Array<{ question: string; articleId: string }> = [];
+
+  constructor(private readonly max = 1000) {}
+
+  record(question: string, articleId: string): void {
+    this.picks.push({ question, articleId });
+    if (this.picks.length > this.max) this.picks.splice(0, this.picks.length - this.max);
+  }
+}
+
+/** What a suggestion button sends besides its text ("Show EXB-003"), so the pick can be recorded. */
+export interface SuggestionPickValue {
+  suggestionFor: string;
+  article: string;
+}
+
+/** The pick a message carries, if it came from a suggestion button for `articleId`. */
+export function suggestionPick(value: unknown, articleId: string): SuggestionPickValue | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { suggestionFor, article } = value as Partial<Record<keyof SuggestionPickValue, unknown>>;
+  if (typeof suggestionFor !== 'string' || suggestionFor.trim() === '' || typeof article !== 'string' || article.toUpperCase() !== articleId) return undefined;
+  return { suggestionFor, article: articleId };
 }
 
 /** What a search returns when it found something, narrowed for the dialogs. */

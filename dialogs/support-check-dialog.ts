@@ -109,9 +109,9 @@ export class SupportCheckDialog extends ComponentDialog {
       return false;
     }
     if (!isLookupQuestion(text)) return false;
-    const { best, related } = this.kb.search(text);
+    const { best, related, passage } = this.kb.search(text);
     if (!best) return false;
-    await prompt.context.sendActivity(this.replies.answer(best, related));
+    await prompt.context.sendActivity(this.replies.answer(best, related, passage));
     // The prompt only re-asks when nothing was sent this turn, so ask again here.
     if (prompt.options.prompt) await prompt.context.sendActivity(prompt.options.prompt);
     return false;

@@ -12,4 +12,6 @@ export type { CheckStep } from './support-check';
 export type { SearchAnswer, SearchHit } from './search';
 export type { Dimension, DimensionValue, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
+export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
+export type { PassageAnswer } from './passage-search';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines, worstVerdict } from './triage-summary';

@@ -1,5 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from './articles';
+import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage-search';
+import { normalizeQuestionWords } from './question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { allowedTypos, wordMatches } from './text-tokens';
 
@@ -20,6 +22,13 @@ export interface SearchAnswer {
   related: Article[];
   /** Every hit above the relevance floor, best first (for diagnostics and benchmarks). */
   hits: SearchHit[];
+  /** The passage of the best article that holds the answer (when there is a best article). */
+  passage?: PassageAnswer;
+  /**
+   * When nothing is a confident answer but some articles are plausible: up to three of them, to
+   * offer as "did you mean" buttons. Empty when there is a best answer or nothing is relevant.
+   */
+  suggestions: SearchHit[];
 }
 
 /** Tuning of ranking and of the "I found nothing" threshold. */
@@ -30,13 +39,29 @@ export interface SearchTuning {
   minCoverage: number;
   /** Minimum score of the best article. */
   minScore: number;
+  /** Minimum share of the question's ideas, and score, for an article to be offered as a suggestion. */
+  suggestCoverage: number;
+  suggestScore: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
   boost: { title: 3, keywords: 3, summary: 2, headings: 1, body: 1 },
   minCoverage: 0.55,
   minScore: 4,
+  suggestCoverage: 0.3,
+  suggestScore: 2,
 };
+
+/** How many leading articles are re-ranked by their best passage, and the weight of the article's own score. */
+const RERANKED = 5;
+const PASSAGE_BASE = 0.6;
+
+/** A plausible article this far ahead of the next (score ratio), matching this share of the question, is answered, not suggested. */
+const CLEAR_LEAD = 2;
+const CLEAR_COVERAGE = 0.6;
+
+/** Most "did you mean" suggestions offered. */
+const MAX_SUGGESTIONS = 3;
 
 /** An article as the search engines index it: one text per field. */
 export interface IndexedArticle {
@@ -59,6 +84,7 @@ export interface IndexedArticle {
  */
 export class KnowledgeSearch {
   private readonly index: MiniSearch<IndexedArticle>;
+  private readonly passages: PassageSearch;
   private readonly byId: Map<string, Article>;
   /** Index term → which query terms it stands for (exact, prefix or typo), memoised: edit distances are the costly part. */
   private readonly termEvidence = new Map<string, Map<string, boolean>>();
@@ -75,6 +101,8 @@ export class KnowledgeSearch {
     serializedIndex?: string,
   ) {
     this.byId = new Map(articles.map((a) => [a.id, a]));
+    // Passages are a few hundred short texts: indexed at start, never serialized.
+    this.passages = new PassageSearch(articles, vocabulary);
     const options = indexOptions(vocabulary, tuning);
     if (serializedIndex === undefined) {
       this.index = new MiniSearch<IndexedArticle>(options);
@@ -93,25 +121,60 @@ export class KnowledgeSearch {
   }
 
   /** Ranks articles for a question and decides whether the best is relevant enough to answer with. */
-  search(question: string): SearchAnswer {
+  search(typed: string): SearchAnswer {
+    const question = normalizeQuestionWords(typed);
     const units = this.vocabulary.units(question);
-    if (units.length === 0) return { related: [], hits: [] };
+    if (units.length === 0) return { related: [], hits: [], suggestions: [] };
     // Generic words ("exchange", "server") are left out of the query: they match nearly every
     // article, weigh almost nothing, and would cost the most to look up.
     const queryTerms = units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
     const results = this.index.search(question, { tokenize: () => queryTerms });
     const coverageOf = this.coverage(units, results);
-    const hits = results
-      .map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(result) }))
-      .filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
-    const best = hits[0];
-    if (!best) return { related: [], hits };
+    const candidates = results.map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(result) }));
+    const eligible = candidates.filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
+    // Passages compete only within the leading articles.
+    let passages = this.passages.rank(question, units, eligible.slice(0, RERANKED).map((hit) => hit.article.id));
+    const hits = this.rerank(eligible, passages);
+    if (hits.length === 0) {
+      const plausible = candidates.filter((hit) => hit.coverage >= this.tuning.suggestCoverage && hit.score >= this.tuning.suggestScore);
+      const named = plausible.find((hit) => units.some((unit) => unit.terms.includes(hit.article.id.toLowerCase())));
+      const top = plausible[0];
+      const topPassages = top && !named ? this.passages.rank(question, units, [top.article.id]) : [];
+      const clear =
+        top && top.coverage >= CLEAR_COVERAGE && top.score >= CLEAR_LEAD * (plausible[1]?.score ?? 0) && this.heldInOnePassage(top, topPassages) >= CLEAR_COVERAGE ? top : undefined;
+      // A question naming an article id, or with one plausible article far ahead of the rest, is answered
+      // rather than met with a list of one obvious choice.
+      const promoted = named ?? clear;
+      if (!promoted) return { related: [], hits, suggestions: plausible.slice(0, MAX_SUGGESTIONS) };
+      hits.push(promoted);
+      passages = promoted === top && !named ? topPassages : this.passages.rank(question, units, [promoted.article.id]);
+    }
+    const best = hits[0]!;
     const related = hits.slice(1, 3).map((hit) => hit.article);
     for (const id of best.article.related) {
       const article = this.byId.get(id);
       if (related.length < 2 && article && !related.includes(article)) related.push(article);
     }
-    return { best, related, hits };
+    const passage = this.passages.answer(question, best.article, passages);
+    return { best, related, hits, suggestions: [], ...(passage ? { passage } : {}) };
+  }
+
+  /**
+   * Re-ranks the leading articles by how much of the question one of their passages holds: an
+   * article that says it all in one sentence answers better than one that spreads the words over
+   * its sections ("can cluster nodes be DCs?"). Scores stay best first.
+   */
+  private rerank(hits: SearchHit[], passages: readonly RankedPassage[]): SearchHit[] {
+    const held = new Map<string, number>();
+    for (const { passage, coverage } of passages) held.set(passage.articleId, Math.max(held.get(passage.articleId) ?? 0, coverage));
+    return hits
+      .map((hit, i) => ({ ...hit, score: hit.score * (PASSAGE_BASE + (i < RERANKED ? (held.get(hit.article.id) ?? 0) : 0)) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** The largest share of the question one passage of the hit's article holds. */
+  private heldInOnePassage(hit: SearchHit, passages: readonly RankedPassage[]): number {
+    return passages.find((p) => p.passage.articleId === hit.article.id)?.coverage ?? 0;
   }
 
   /**

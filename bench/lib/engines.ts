@@ -2,7 +2,7 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../knowledge';
-import { KnowledgeSearch, toIndexed, type IndexedArticle, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
+import { KnowledgeSearch, toIndexed, type IndexedArticle, type SearchAnswer, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
 import { SearchVocabulary, withoutTags } from '../../knowledge/search-vocabulary';
 import { stripMentions } from '../../bot/incoming-text';
 import type { Ranking } from './labelled';
@@ -67,12 +67,16 @@ function botEngine(articles: readonly Article[], vocabulary: SearchVocabulary, t
   const search = new KnowledgeSearch(articles, vocabulary, tuning, serialized);
   return {
     name: 'bot',
-    rank: (question) => {
-      const answer = search.search(stripMentions(question));
-      return { ids: answer.hits.map((h) => h.article.id), refused: answer.best === undefined };
-    },
+    rank: (question) => botRanking(search.search(stripMentions(question))),
     serialize: () => search.toJSON(),
   };
+}
+
+/** What the bot shows for a search answer, as a ranking: the answer and its passage, or the suggestions, or nothing. */
+export function botRanking(answer: SearchAnswer): Ranking {
+  if (answer.best) return { ids: answer.hits.map((h) => h.article.id), refused: false, ...(answer.passage ? { passage: answer.passage.sentences.join(' ') } : {}) };
+  if (answer.suggestions.length > 0) return { ids: answer.suggestions.map((h) => h.article.id), refused: false, suggested: true };
+  return { ids: [], refused: true };
 }
 
 function miniSearchEngine(articles: readonly Article[], serialized?: string): Engine {

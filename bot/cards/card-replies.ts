@@ -17,6 +17,7 @@ import {
   type DimensionValue,
   type Facts,
   type KnowledgeBase,
+  type PassageAnswer,
   type SearchHit,
   type SetAside,
   type Verdict,
@@ -24,6 +25,7 @@ import {
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
+import { passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
 export const CHECK_MY_SETUP = 'Check my setup';
 export const SEARCH_THE_KB = 'Search the knowledge base';
@@ -43,6 +45,10 @@ function markdownMessage(markdown: string): Partial<Activity> {
 function cardMessage(body: CardElement[], actions: CardAction[], summary: string): Partial<Activity> {
   // `text` doubles as the notification preview and as the fallback where cards do not render.
   return { ...MessageFactory.attachment(adaptiveCard(body, actions)), text: undefined, summary };
+}
+
+function partsMessage(parts: CardParts): Partial<Activity> {
+  return cardMessage(parts.body, parts.actions, parts.summary);
 }
 
 /**
@@ -93,8 +99,14 @@ export class CardReplies implements Replies {
     return markdownMessage('Type your question, for example *How many nodes can a Windows Server 2003 cluster have?*');
   }
 
-  answer(best: SearchHit, related: readonly Article[]): Partial<Activity> {
-    return withFeedback(this.articleCard(best.article, related), { kind: 'article', articleId: best.article.id, via: 'search', related: related.map((r) => r.id) });
+  answer(best: SearchHit, related: readonly Article[], passage?: PassageAnswer): Partial<Activity> {
+    const subject: AnswerSubject = { kind: 'article', articleId: best.article.id, via: 'search', related: related.map((r) => r.id) };
+    if (passage) return withFeedback(partsMessage(passageAnswerCard(passage, related, [sayAction(CHECK_MY_SETUP)])), subject);
+    return withFeedback(this.articleCard(best.article, related), subject);
+  }
+
+  suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity> {
+    return partsMessage(suggestionsCard(question, suggestions, [sayAction(CHECK_MY_SETUP)]));
   }
 
   article(article: Article): Partial<Activity> {
@@ -112,7 +124,7 @@ export class CardReplies implements Replies {
           "It covers Exchange Server from 2000 to Subscription Edition: roles, clusters and DAGs, load balancing, supported Windows releases and the support lifecycle. I've noted the question so the team can add an article. If you are planning a setup, the support check can tell you whether it is supported.",
         ),
       ],
-      [sayAction(CHECK_MY_SETUP), sayAction('Help')],
+      [sayAction(CHECK_MY_SETUP), sayAction(SEARCH_THE_KB), sayAction('Help')],
       'No answer found in the knowledge base',
     );
   }

@@ -84,7 +84,9 @@ describe('local Web Chat page in a real browser (Debian Chromium, headless)', fu
     const answer = page.locator(CARD).last();
     const text = await answer.innerText();
     assert.match(text, /front-end servers are not supported on a Windows server cluster/);
-    assert.match(text, /KB837852 · reviewed/);
+    // The passage answer names its article and section (issue 11).
+    assert.match(text, /\(KB837852\), section/);
+    assert.match(text, /Read the whole article/);
     // The question itself is in the transcript, as the user's message.
     const said = page.locator('.webchat__text-content', { hasText: 'what happens if I put a FE on MSCS' });
     assert.equal(await said.count(), 1);

@@ -6,6 +6,7 @@ import { memoryLogger } from '../../bot/log';
 import { OwnerRecords } from '../../bot/records/owner-records';
 import { MemoryRecordStore } from '../../bot/records/record-store';
 import { MainDialog } from '../../dialogs/main-dialog';
+import { InMemorySuggestionPicks } from '../../dialogs/replies';
 import { SupportCheckDialog, type SupportCheckOptions } from '../../dialogs/support-check-dialog';
 import { loadKnowledgeBase, type Dimension, type KnowledgeBase } from '../../knowledge';
 import { factSetAfter, firstText, isCard, textBlocks, triageSummaryOf, type Reply } from './card-reading';
@@ -30,11 +31,12 @@ export function question(id: string): string {
 export const RETRY_TEXT = "Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.";
 
 /** The root dialog wired as the bot wires it: real knowledge, real cards, real unanswered-question log. */
-export function mainClient(): { client: DialogTestClient; unanswered: OwnerRecords; logger: ReturnType<typeof memoryLogger> } {
+export function mainClient(): { client: DialogTestClient; unanswered: OwnerRecords; logger: ReturnType<typeof memoryLogger>; picks: InMemorySuggestionPicks } {
   const logger = memoryLogger();
   const unanswered = new OwnerRecords(new MemoryRecordStore(), logger);
-  const dialog = new MainDialog(kb(), new CardReplies(kb()), unanswered);
-  return { client: new DialogTestClient('test', dialog), unanswered, logger };
+  const picks = new InMemorySuggestionPicks();
+  const dialog = new MainDialog(kb(), new CardReplies(kb()), unanswered, undefined, picks);
+  return { client: new DialogTestClient('test', dialog), unanswered, logger, picks };
 }
 
 /** The guided check on its own, optionally started with known facts. */

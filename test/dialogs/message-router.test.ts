@@ -8,6 +8,11 @@ function check(facts: Record<string, string>): Route {
   return { kind: 'check', facts };
 }
 
+/** The facts the recognizer reads (used as an opaque map: the check pre-fills whatever it found). */
+function factsOf(text: string): Record<string, string> {
+  return kb().recognizer.extract(text).facts as Record<string, string>;
+}
+
 function search(query: string): Route {
   return { kind: 'search', query };
 }
@@ -98,6 +103,32 @@ describe('routeMessage', () => {
     ['is there a limit on cluster nodes', search('is there a limit on cluster nodes')],
     ['how do I reset a printer', search('how do I reset a printer')],
     ['Exchange 2003', search('Exchange 2003')],
+  ]);
+
+  // Issue 11: a yes/no question about a general rule is answered from the knowledge base (the answer
+  // card offers the check as a button); a question about the asker's own planned setup starts the check.
+  table('general yes/no rule questions are lookups', [
+    ['do i need enterprise edition to cluster exchange 2003?', search('do i need enterprise edition to cluster exchange 2003?')],
+    ['Do I need Enterprise to cluster Exchange 2003?', search('Do I need Enterprise to cluster Exchange 2003?')],
+    ['can i install the exchange binaries on the shared disk in the cluster', search('can i install the exchange binaries on the shared disk in the cluster')],
+    ['can I install the binaries on the shared disk?', search('can I install the binaries on the shared disk?')],
+    ['can cluster nodes be DCs?', search('can cluster nodes be DCs?')],
+    ['is SP4 required on windows 2000 cluster nodes', search('is SP4 required on windows 2000 cluster nodes')],
+    ['does a cluster need an MSDTC resource?', search('does a cluster need an MSDTC resource?')],
+  ]);
+
+  table("questions about the asker's own planned setup start the check", [
+    ['can we cluster our exchange 2003 servers?', check(factsOf('can we cluster our exchange 2003 servers?'))],
+    ['do we need enterprise edition for our exchange 2003 cluster?', check(factsOf('do we need enterprise edition for our exchange 2003 cluster?'))],
+    ['we want to put our front end on the cluster', check(factsOf('we want to put our front end on the cluster'))],
+    ['is it ok to make my back-end a cluster node', check(factsOf('is it ok to make my back-end a cluster node'))],
+    ['Can an Exchange 2000 front-end go on Windows Server 2003?', check(factsOf('Can an Exchange 2000 front-end go on Windows Server 2003?'))],
+  ]);
+
+  table('typos in question words still make a lookup', [
+    ['wat is an EVS', search('wat is an EVS')],
+    ['hw many nodes can an exchange 2003 cluster have', search('hw many nodes can an exchange 2003 cluster have')],
+    ['wich editions can be clustered', search('wich editions can be clustered')],
   ]);
 
   table('empty text', [

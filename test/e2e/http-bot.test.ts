@@ -47,7 +47,8 @@ describe('bot over HTTP (real server on a loopback port)', () => {
     const replies = await exchange(bot.url, messageActivity('what happens if I put a FE on MSCS'));
     assert.equal(replies.length, 1);
     const texts = cardTexts(replies[0]!);
-    assert.ok(texts.some((t) => t.startsWith('KB837852')), texts.join('\n'));
+    // The passage answer names its article and section (issue 11).
+    assert.ok(texts.some((t) => t.includes('(KB837852), section')), texts.join('\n'));
     assert.ok(cardButtons(replies[0]!).some((b) => b.title === 'Check my setup'));
   });
 
