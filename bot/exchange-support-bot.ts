@@ -16,7 +16,7 @@ import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
-import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
+import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_RAW_TEXT_LENGTH, messageLength, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
 import { jsonLogger, type Logger } from './log';
 import { runTurnAndCommitState } from './storage/commit-turn';
 import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
@@ -54,7 +54,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       normalizeIncomingMessage(context.activity);
-      const length = context.activity.text?.length ?? 0;
+      const length = messageLength(context.activity.text ?? '');
       if (length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(tooLongMessage(length));
         // The check, if one is running, still waits for its answer: show the question again.
@@ -124,8 +124,13 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
 
 /**
  * Makes every message look like typed text to the dialogs:
- * - in Teams channels and group chats the text starts with `<at>Bot</at>`: the mention is removed;
+ * - in Teams channels and group chats the text starts with `<at>Bot</at>`: the mentions Teams lists
+ *   in `entities` are removed, and any other `<at>…</at>` tag too;
  * - a card button that "says" something submits `{ text }` as the value (Web Chat, Emulator).
+ *
+ * Text longer than {@link MAX_RAW_TEXT_LENGTH} is left as it is, untouched by any regular
+ * expression, for the caller to refuse as too long: every step here is linear in the text, but
+ * none should run over 256 KB.
  */
 export function normalizeIncomingMessage(activity: Activity): void {
   // Card submit values are a few dozen characters; a long string is kept as text rather than parsed.
@@ -137,23 +142,39 @@ export function normalizeIncomingMessage(activity: Activity): void {
       // A plain string value is kept as it is.
     }
   }
-  if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') activity.text = withoutRecipientMention(activity);
-  let text = (typeof activity.text === 'string' ? activity.text : '').replace(/<at>[\s\S]*?<\/at>/gi, ' ');
+  let text = typeof activity.text === 'string' ? activity.text : '';
   const value = activity.value as { text?: unknown } | undefined;
-  if (!text.trim() && value && typeof value === 'object' && typeof value.text === 'string') text = value.text;
+  if (text.length <= MAX_RAW_TEXT_LENGTH && !text.trim() && value && typeof value === 'object' && typeof value.text === 'string') text = value.text;
+  if (text.length > MAX_RAW_TEXT_LENGTH) {
+    activity.text = text;
+    return;
+  }
+  if (activity.type === ActivityTypes.Message) text = withoutMentions(text, activity.entities);
+  // Linear: `[^<]*` cannot run past the next tag, where the next candidate starts (a lazy `[\s\S]*?`
+  // made "<at>" repeated 65,000 times take seconds).
+  text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
   activity.text = cleanUserText(text.replace(/&nbsp;/g, ' ')).trim();
 }
 
-// As TurnContext.removeRecipientMention, but entities come from the request as they are: one without
-// a type, text or mentioned id is skipped instead of failing the turn.
-function withoutRecipientMention(activity: Activity): string {
-  const text = activity.text;
-  const botId = activity.recipient?.id;
-  for (const entity of activity.entities ?? []) {
-    const mention = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } | null };
-    if (typeof mention.type === 'string' && mention.type.toLowerCase() === 'mention' && typeof mention.text === 'string' && mention.text !== '' && botId !== undefined && mention.mentioned?.id === botId) {
-      return text.replace(mention.text, '');
-    }
+// Mentions a message may carry that are looked for in its text; a real one has a handful.
+const MAX_MENTIONS = 20;
+const MAX_MENTION_TEXT_LENGTH = 256;
+
+/**
+ * The text without the mentions that Teams lists in `entities` (their `text` is the `<at>Name</at>`
+ * as it stands in the message): mentions are addressing, not content. Entities come from the request
+ * as they are: one without a type or text is skipped, and only the first {@link MAX_MENTIONS}, of
+ * reasonable length, are used, so the work stays proportional to the text.
+ */
+function withoutMentions(text: string, entities: unknown): string {
+  if (!Array.isArray(entities)) return text;
+  let mentions = 0;
+  for (const entity of entities) {
+    const mention = entity as { type?: unknown; text?: unknown } | null;
+    if (!mention || typeof mention.type !== 'string' || mention.type.toLowerCase() !== 'mention') continue;
+    if (typeof mention.text !== 'string' || mention.text === '' || mention.text.length > MAX_MENTION_TEXT_LENGTH) continue;
+    text = text.split(mention.text).join(' ');
+    if ((mentions += 1) >= MAX_MENTIONS) break;
   }
   return text;
 }

@@ -142,5 +142,7 @@ export class SearchVocabulary {
 
 /** Removes Teams-style `<at>Name</at>` mentions and other tags, which are addressing, not content. */
 export function stripMentions(text: string): string {
-  return text.replace(/<at>[\s\S]*?<\/at>/gi, ' ').replace(/<[^>]{0,200}>/g, ' ');
+  // Both linear: `[^<]*` stops at the next tag, where the next candidate starts, and `[^>]{0,200}` looks
+  // at most 200 characters ahead (a lazy `[\s\S]*?` here was quadratic on "<at>" repeated).
+  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]{0,200}>/g, ' ');
 }
