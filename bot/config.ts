@@ -16,6 +16,10 @@ export interface BotConfig {
   rateLimit: RateLimitConfig;
   /** How long a shutdown (SIGTERM, SIGINT) waits for turns in progress before cutting them off. */
   shutdownTimeoutMs: number;
+  /** How long one outgoing call to the channel (a reply) may take before it is aborted. */
+  replyTimeoutMs: number;
+  /** How long a request waits for its turn; then it is answered (202) and the turn left to end on its own. */
+  turnTimeoutMs: number;
 }
 
 /** A token bucket per conversation: `burst` activities at once, refilled at `perMinute`. */
@@ -28,6 +32,13 @@ export interface RateLimitConfig {
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { perMinute: 30, burst: 10 };
 /** Teams retries a message after about 15 s; a turn is either done by then or failing anyway. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+/** A channel that accepts a reply and never answers must not hold the turn, its socket and its memory for ever. */
+export const DEFAULT_REPLY_TIMEOUT_MS = 15_000;
+/**
+ * Under the shutdown timeout, so a shutdown never has to cut a request off for a hung channel (and
+ * exits 0), and under the 15 s after which Teams sends a message again.
+ */
+export const DEFAULT_TURN_TIMEOUT_MS = 9_000;
 
 /** True when no app id is configured: local use (Emulator, terminal chat, tests) without authentication. */
 export function isLocalMode(config: BotConfig): boolean {
@@ -61,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       burst: wholeNumber(env, 'RATE_LIMIT_BURST', DEFAULT_RATE_LIMIT.burst, 1),
     },
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, 0),
+    replyTimeoutMs: wholeNumber(env, 'REPLY_TIMEOUT_MS', DEFAULT_REPLY_TIMEOUT_MS, 1),
+    turnTimeoutMs: wholeNumber(env, 'TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1),
   };
 }
 

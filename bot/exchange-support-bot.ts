@@ -17,6 +17,7 @@ import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_RAW_TEXT_LENGTH, messageLength, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
+import { DEFAULT_REPLY_TIMEOUT_MS } from './config';
 import { jsonLogger, type Logger } from './log';
 import { runTurnAndCommitState } from './storage/commit-turn';
 import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
@@ -47,6 +48,8 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     private readonly replies: Replies,
     private readonly knowledge: KnowledgeBase,
     private readonly log: Logger = jsonLogger,
+    /** How long one send to the channel may take before the turn gives up on it (REPLY_TIMEOUT_MS). */
+    private readonly replyTimeoutMs: number = DEFAULT_REPLY_TIMEOUT_MS,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -92,7 +95,16 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     });
     // Replies go out only once the state is saved; a turn that raced another turn of the same
     // conversation on another instance runs again on the newer state (see README, "State storage").
-    await runTurnAndCommitState(context, () => super.run(context), {
+    let bounded = false;
+    const turn = () => {
+      // Registered after the held replies', so it runs innermost, around the actual call to the
+      // channel (also when held replies are released): a serviceUrl that accepts a reply and never
+      // answers must not hold the turn, and all it references, for ever.
+      if (!bounded) context.onSendActivities((_ctx, _activities, next) => withinReplyTimeout(next(), this.replyTimeoutMs));
+      bounded = true;
+      return super.run(context);
+    };
+    await runTurnAndCommitState(context, turn, {
       states: [this.userState, this.conversationState],
       log: this.log,
     });
@@ -177,6 +189,22 @@ function withoutMentions(text: string, entities: unknown): string {
     if ((mentions += 1) >= MAX_MENTIONS) break;
   }
   return text;
+}
+
+/** Thrown when the channel has not answered a reply within REPLY_TIMEOUT_MS; the turn fails and is logged. */
+export class ReplyTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`the channel did not answer a reply within ${timeoutMs} ms`);
+    this.name = 'ReplyTimeoutError';
+  }
+}
+
+function withinReplyTimeout<T>(send: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ReplyTimeoutError(timeoutMs)), timeoutMs)));
+  // A send that fails after the timeout has nobody waiting for it.
+  send.catch(() => undefined);
+  return Promise.race([send, timeout]).finally(() => clearTimeout(timer));
 }
 
 function convertMarkdownForChannel(activity: Partial<Activity>, channelId: string | undefined): void {

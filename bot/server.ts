@@ -62,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, knowledge } = options;
   const log = options.log ?? jsonLogger;
   const storage = options.storage ?? new MemoryStorage();
-  const { bot, unanswered } = createBot(knowledge, storage, log);
+  const { bot, unanswered } = createBot(knowledge, storage, log, { replyTimeoutMs: config.replyTimeoutMs });
   const adapter = createAdapter(config, log, options.channelTokenSource);
   if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
@@ -73,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
 
   // The endpoint reads and checks its body itself (size, type, JSON, activity fields), so no body parser.
-  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), log, inFlight, isDraining: () => draining }));
+  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), log, inFlight, isDraining: () => draining, turnTimeoutMs: config.turnTimeoutMs }));
   server.get('/healthz', (_req, res, next) => {
     // A load balancer stops sending traffic to an instance that is shutting down.
     if (draining) res.send(503, { status: 'shutting down' }, { connection: 'close' });
