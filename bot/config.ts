@@ -18,6 +18,11 @@ export interface BotConfig {
   shutdownTimeoutMs: number;
   /** How long one outgoing call to the channel (a reply) may take before it is aborted. */
   replyTimeoutMs: number;
+  /**
+   * Accept tokens the Bot Framework Emulator obtains from Azure AD when an app id is set
+   * (ALLOW_EMULATOR_TOKENS=true). Off by default: a deployed bot takes channel tokens only.
+   */
+  allowEmulatorTokens: boolean;
   /** How long a request waits for its turn; then it is answered (202) and the turn left to end on its own. */
   turnTimeoutMs: number;
 }
@@ -74,7 +79,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS, 0),
     replyTimeoutMs: wholeNumber(env, 'REPLY_TIMEOUT_MS', DEFAULT_REPLY_TIMEOUT_MS, 1),
     turnTimeoutMs: wholeNumber(env, 'TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1),
+    allowEmulatorTokens: flag(env, 'ALLOW_EMULATOR_TOKENS'),
   };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = (env[name] ?? '').trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
