@@ -17,6 +17,8 @@ export interface MessagesEndpointOptions {
   isDraining: () => boolean;
   /** How long the request waits for its turn before it is answered 202 and the turn left to end on its own. */
   turnTimeoutMs: number;
+  /** When set, an activity whose serviceUrl it refuses is answered 400 before any turn (local mode: loopback only). */
+  allowServiceUrl?: (url: URL) => boolean;
 }
 
 const TIMED_OUT = Symbol('timed out');
@@ -46,7 +48,7 @@ const MAX_LOGGED_ID = 200;
  * Every request is counted in flight until answered, so a shutdown can wait for it.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
-  const { adapter, logic, log, inFlight, isDraining, turnTimeoutMs } = options;
+  const { adapter, logic, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
 
   async function answer(req: Request, res: Response): Promise<void> {
     if (isDraining()) {
@@ -70,6 +72,11 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
         return;
       }
       activity = checked.activity;
+      if (allowServiceUrl && !allowServiceUrl(new URL(activity.serviceUrl))) {
+        log('warn', 'request refused: serviceUrl not allowed', { status: 400, ...ids(activity) });
+        sendError(res, 400, 'BadRequest', 'Without an app id the bot replies to a loopback serviceUrl only.', 'serviceUrl');
+        return;
+      }
       let authentication;
       try {
         authentication = await adapter.authenticate(activity, authorizationHeader(req));
