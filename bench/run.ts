@@ -7,6 +7,7 @@ import { RESULTS_DIR } from './lib/paths';
 import { stopAll } from './lib/processes';
 import { checkTargets, summaryMarkdown, type BenchResults } from './lib/report';
 import { DEFAULT_SPEED_PLAN, runSpeed, type SpeedPlan } from './speed';
+import { runHostile } from './hostile';
 import { runStartup } from './startup';
 import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
 import { runVerdicts } from './verdicts';
@@ -16,7 +17,8 @@ import { runVerdicts } from './verdicts';
  * run, written to bench/results/results.json and bench/results/summary.md.
  *
  * Options (after `npm run bench --`): `--quick` (1k articles only, 3 s turns, 2 start-up runs; for
- * trying the harness, not for the committed results), `--only quality,speed,turns,startup`, and
+ * trying the harness, not for the committed results), `--only quality,speed,turns,startup,hostile`,
+ * `--soak-turns N` (the hostile section's soak: 20,000 chat turns and as many queries by default), and
  * `--report-only` (rewrite summary.md from results.json).
  */
 async function main(): Promise<void> {
@@ -66,6 +68,11 @@ async function main(): Promise<void> {
   if (wanted('turns')) results.turns = await runTurns(turnOptions, log);
   if (wanted('startup')) results.startup = await runStartup(startupRuns, 1000, log);
   if (wanted('speed')) results.speed = await runSpeed(speedPlan, queryBudgetMs, log);
+  // Its own files (hostile.json, hostile.md): worst-input timings and the random-vocabulary soak.
+  if (wanted('hostile')) {
+    const soakArg = args.indexOf('--soak-turns');
+    await runHostile(soakArg >= 0 ? Number(args[soakArg + 1]) : quick ? 500 : 20_000, log);
+  }
 
   results.durationSeconds = (performance.now() - started) / 1000;
   results.loadAverageAfter = Math.round(loadavg()[0]! * 100) / 100;

@@ -7,7 +7,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
 
@@ -24,6 +24,18 @@ export interface ChannelTokenSource {
   openIdMetadataUrl: string;
   /** The `iss` tokens must carry; the public Bot Framework's `https://api.botframework.com` when left out. */
   tokenIssuer?: string;
+  /** Where Emulator-issued (Azure AD) tokens are checked, when ALLOW_EMULATOR_TOKENS lets them in at all. */
+  emulatorOpenIdMetadataUrl?: string;
+}
+
+/** What {@link BotAdapter} checks beyond botbuilder's own validation. */
+export interface TokenPolicy {
+  appId: string;
+  tenantId: string;
+  /** The issuer of channel tokens. */
+  channelIssuer: string;
+  /** Accept tokens the Bot Framework Emulator obtains from Azure AD (ALLOW_EMULATOR_TOKENS=true). */
+  allowEmulatorTokens: boolean;
 }
 
 /**
@@ -32,13 +44,34 @@ export interface ChannelTokenSource {
  * library's message).
  */
 export class BotAdapter extends CloudAdapter {
+  private tokenPolicy?: TokenPolicy;
+
+  /** Sets what {@link authenticate} checks beyond botbuilder (done by {@link createAdapter}). */
+  useTokenPolicy(policy: TokenPolicy): void {
+    this.tokenPolicy = policy;
+  }
+
   /**
    * Checks the request's `Authorization` header for `activity`: a channel token signed by a key in
    * the channel's OpenID metadata, for this app id, for the activity's `serviceUrl` and channel.
    * Without an app id (local mode) every request passes, anonymously. Throws when refused.
+   *
+   * botbuilder also takes tokens the Emulator gets from Azure AD (and skill tokens), which carry no
+   * channel endorsement and no `serviceurl`: with an app id they are refused unless
+   * ALLOW_EMULATOR_TOKENS=true, and then only for this app id and for known tenants. A `serviceurl`
+   * claim, when a token has one, must name the activity's serviceUrl.
    */
-  authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+  async authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult> {
+    const policy = this.tokenPolicy;
+    const claims = policy && policy.appId !== '' ? unverifiedClaims(authorization) : undefined;
+    if (policy && claims && claims.iss !== policy.channelIssuer) {
+      if (!policy.allowEmulatorTokens) throw new Error('Unauthorized. The token was not issued by the Bot Framework channel service (Emulator tokens need ALLOW_EMULATOR_TOKENS=true).');
+      refuseUnknownEmulatorToken(claims, policy);
+    }
+    const result = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+    const claimed = result.claimsIdentity.getClaimValue(AuthenticationConstants.ServiceUrlClaim);
+    if (claimed && claimed !== activity.serviceUrl) throw new Error('Unauthorized. The ServiceUrl claim does not match the activity.');
+    return result;
   }
 
   /** Runs the turn of an authenticated activity; resolves with what the HTTP response must carry, if anything. */
@@ -60,6 +93,12 @@ export function createAdapter(config: BotConfig, log: Logger, tokenSource?: Chan
     ...(tokenSource ? publicCloudWith(tokenSource) : {}),
   };
   const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  adapter.useTokenPolicy({
+    appId: config.microsoftAppId,
+    tenantId: config.microsoftAppTenantId,
+    channelIssuer: tokenSource?.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    allowEmulatorTokens: config.allowEmulatorTokens,
+  });
   // A failed turn must not take the process down or leave the user in silence.
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));
@@ -88,7 +127,38 @@ function publicCloudWith(source: ChannelTokenSource): ConfigurationBotFrameworkA
     ToBotFromChannelTokenIssuer: source.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
     OAuthUrl: AuthenticationConstants.OAuthUrl,
     ToBotFromChannelOpenIdMetadataUrl: source.openIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: source.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
   };
+}
+
+// Issuers botbuilder accepts for Emulator tokens, as shipped (it appends to this list at run time).
+const EMULATOR_ISSUERS: readonly string[] = [...(ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[])];
+
+/**
+ * An allowed Emulator token must still be for this bot (`aud`) and from a tenant botbuilder knows
+ * or this bot's own: botbuilder adds the issuers of every new `tid` it sees to a global list, which
+ * forged tokens with random tenants would grow without end.
+ */
+function refuseUnknownEmulatorToken(claims: Record<string, unknown>, policy: TokenPolicy): void {
+  if (claims.aud !== policy.appId) throw new Error('Unauthorized. The Emulator token is not for this app id.');
+  const tid = claims.tid;
+  if (tid === undefined) return;
+  if (typeof tid !== 'string' || !(tid === policy.tenantId || EMULATOR_ISSUERS.some((issuer) => issuer.includes(tid)))) {
+    throw new Error('Unauthorized. The Emulator token is from an unknown tenant.');
+  }
+}
+
+/** The claims of a `Bearer` JWT, not verified: only to tell which kind of token it is. */
+function unverifiedClaims(authorization: string): Record<string, unknown> | undefined {
+  const [scheme, token, ...rest] = authorization.trim().split(' ');
+  if (scheme !== 'Bearer' || !token || rest.length > 0) return undefined;
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

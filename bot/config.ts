@@ -25,6 +25,15 @@ export interface BotConfig {
   adminAadObjectIds: string[];
   /** Reload the knowledge folder when its files change (KNOWLEDGE_WATCH=true). */
   watchKnowledge: boolean;
+  /** How long one outgoing call to the channel (a reply) may take before it is aborted. */
+  replyTimeoutMs: number;
+  /**
+   * Accept tokens the Bot Framework Emulator obtains from Azure AD when an app id is set
+   * (ALLOW_EMULATOR_TOKENS=true). Off by default: a deployed bot takes channel tokens only.
+   */
+  allowEmulatorTokens: boolean;
+  /** How long a request waits for its turn; then it is answered (202) and the turn left to end on its own. */
+  turnTimeoutMs: number;
 }
 
 /** A token bucket per conversation: `burst` activities at once, refilled at `perMinute`. */
@@ -37,6 +46,13 @@ export interface RateLimitConfig {
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { perMinute: 30, burst: 10 };
 /** Teams retries a message after about 15 s; a turn is either done by then or failing anyway. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+/** A channel that accepts a reply and never answers must not hold the turn, its socket and its memory for ever. */
+export const DEFAULT_REPLY_TIMEOUT_MS = 15_000;
+/**
+ * Under the shutdown timeout, so a shutdown never has to cut a request off for a hung channel (and
+ * exits 0), and under the 15 s after which Teams sends a message again.
+ */
+export const DEFAULT_TURN_TIMEOUT_MS = 9_000;
 
 /** True when no app id is configured: local use (Emulator, terminal chat, tests) without authentication. */
 export function isLocalMode(config: BotConfig): boolean {
@@ -77,6 +93,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       .map((id) => id.trim().toLowerCase())
       .filter((id) => id !== ''),
     watchKnowledge: /^(1|true|yes)$/i.test(env.KNOWLEDGE_WATCH ?? ''),
+    replyTimeoutMs: wholeNumber(env, 'REPLY_TIMEOUT_MS', DEFAULT_REPLY_TIMEOUT_MS, 1),
+    turnTimeoutMs: wholeNumber(env, 'TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1),
+    allowEmulatorTokens: flag(env, 'ALLOW_EMULATOR_TOKENS'),
   };
 }
 
@@ -87,6 +106,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
 function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value === '' ? undefined : value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = (env[name] ?? '').trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

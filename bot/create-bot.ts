@@ -25,6 +25,8 @@ export interface RecordOptions {
   recordSalt?: string;
   /** Teams AAD object ids allowed the "kb report" chat command. */
   admins?: readonly string[];
+  /** How long one send to the channel may take (REPLY_TIMEOUT_MS). */
+  replyTimeoutMs?: number;
 }
 
 /**
@@ -47,6 +49,6 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     get: (context) => lastCheckProperty.get(context),
     set: (context, value) => (value === undefined ? lastCheckProperty.delete(context) : lastCheckProperty.set(context, value)),
   };
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(kb, replies, records, lastCheck), replies, kb, log, owners);
+  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(kb, replies, records, lastCheck), replies, kb, log, owners, options.replyTimeoutMs);
   return { bot, records };
 }

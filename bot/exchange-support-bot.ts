@@ -17,7 +17,8 @@ import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';
-import { cleanUserText, MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE, stripMentions, tooLongMessage } from './incoming-text';
+import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_RAW_TEXT_LENGTH, messageLength, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
+import { DEFAULT_REPLY_TIMEOUT_MS } from './config';
 import { jsonLogger, type Logger } from './log';
 import type { ReportCommand } from './admin/report-command';
 import type { KnowledgeHolder } from '../knowledge/knowledge-holder';
@@ -64,6 +65,8 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     private readonly knowledge: KnowledgeBase,
     private readonly log: Logger = jsonLogger,
     private readonly owners?: OwnersParts,
+    /** How long one send to the channel may take before the turn gives up on it (REPLY_TIMEOUT_MS). */
+    private readonly replyTimeoutMs: number = DEFAULT_REPLY_TIMEOUT_MS,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -80,7 +83,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
         if (dc.activeDialog) await dc.repromptDialog();
         return next();
       }
-      const length = context.activity.text?.length ?? 0;
+      const length = messageLength(context.activity.text ?? '');
       if (length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(tooLongMessage(length));
         // The check, if one is running, still waits for its answer: show the question again.
@@ -125,10 +128,16 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     // Replies go out only once the state is saved; a turn that raced another turn of the same
     // conversation on another instance runs again on the newer state (see README, "State storage").
     // Owner records, like replies, are written only for the attempt that was saved.
+    let bounded = false;
     const committed = await runTurnAndCommitState(
       context,
       async () => {
         this.owners?.tracking.beginAttempt(context);
+        // Registered after the held replies', so it runs innermost, around the actual call to the
+        // channel (also when held replies are released): a serviceUrl that accepts a reply and never
+        // answers must not hold the turn, and all it references, for ever.
+        if (!bounded) context.onSendActivities((_ctx, _activities, next) => withinReplyTimeout(next(), this.replyTimeoutMs));
+        bounded = true;
         await super.run(context);
       },
       { states: [this.userState, this.conversationState], log: this.log },
@@ -169,8 +178,13 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
 
 /**
  * Makes every message look like typed text to the dialogs:
- * - in Teams channels and group chats the text starts with `<at>Bot</at>`: the mention is removed;
+ * - in Teams channels and group chats the text starts with `<at>Bot</at>`: the mentions Teams lists
+ *   in `entities` are removed, and any other `<at>…</at>` tag too;
  * - a card button that "says" something submits `{ text }` as the value (Web Chat, Emulator).
+ *
+ * Text longer than {@link MAX_RAW_TEXT_LENGTH} is left as it is, untouched by any regular
+ * expression, for the caller to refuse as too long: every step here is linear in the text, but
+ * none should run over 256 KB.
  */
 export function normalizeIncomingMessage(activity: Activity): void {
   // Card submit values are a few dozen characters; a long string is kept as text rather than parsed.
@@ -182,25 +196,57 @@ export function normalizeIncomingMessage(activity: Activity): void {
       // A plain string value is kept as it is.
     }
   }
-  if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') activity.text = withoutRecipientMention(activity);
-  let text = stripMentions(typeof activity.text === 'string' ? activity.text : '');
+  let text = typeof activity.text === 'string' ? activity.text : '';
   const value = activity.value as { text?: unknown } | undefined;
-  if (!text.trim() && value && typeof value === 'object' && typeof value.text === 'string') text = value.text;
+  if (text.length <= MAX_RAW_TEXT_LENGTH && !text.trim() && value && typeof value === 'object' && typeof value.text === 'string') text = value.text;
+  if (text.length > MAX_RAW_TEXT_LENGTH) {
+    activity.text = text;
+    return;
+  }
+  if (activity.type === ActivityTypes.Message) text = withoutMentions(text, activity.entities);
+  // Linear: `[^<]*` cannot run past the next tag, where the next candidate starts (a lazy `[\s\S]*?`
+  // made "<at>" repeated 65,000 times take seconds).
+  text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
   activity.text = cleanUserText(text.replace(/&nbsp;/g, ' ')).trim();
 }
 
-// As TurnContext.removeRecipientMention, but entities come from the request as they are: one without
-// a type, text or mentioned id is skipped instead of failing the turn.
-function withoutRecipientMention(activity: Activity): string {
-  const text = activity.text;
-  const botId = activity.recipient?.id;
-  for (const entity of activity.entities ?? []) {
-    const mention = entity as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } | null };
-    if (typeof mention.type === 'string' && mention.type.toLowerCase() === 'mention' && typeof mention.text === 'string' && mention.text !== '' && botId !== undefined && mention.mentioned?.id === botId) {
-      return text.replace(mention.text, '');
-    }
+// Mentions a message may carry that are looked for in its text; a real one has a handful.
+const MAX_MENTIONS = 20;
+const MAX_MENTION_TEXT_LENGTH = 256;
+
+/**
+ * The text without the mentions that Teams lists in `entities` (their `text` is the `<at>Name</at>`
+ * as it stands in the message): mentions are addressing, not content. Entities come from the request
+ * as they are: one without a type or text is skipped, and only the first {@link MAX_MENTIONS}, of
+ * reasonable length, are used, so the work stays proportional to the text.
+ */
+function withoutMentions(text: string, entities: unknown): string {
+  if (!Array.isArray(entities)) return text;
+  let mentions = 0;
+  for (const entity of entities) {
+    const mention = entity as { type?: unknown; text?: unknown } | null;
+    if (!mention || typeof mention.type !== 'string' || mention.type.toLowerCase() !== 'mention') continue;
+    if (typeof mention.text !== 'string' || mention.text === '' || mention.text.length > MAX_MENTION_TEXT_LENGTH) continue;
+    text = text.split(mention.text).join(' ');
+    if ((mentions += 1) >= MAX_MENTIONS) break;
   }
   return text;
+}
+
+/** Thrown when the channel has not answered a reply within REPLY_TIMEOUT_MS; the turn fails and is logged. */
+export class ReplyTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`the channel did not answer a reply within ${timeoutMs} ms`);
+    this.name = 'ReplyTimeoutError';
+  }
+}
+
+function withinReplyTimeout<T>(send: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ReplyTimeoutError(timeoutMs)), timeoutMs)));
+  // A send that fails after the timeout has nobody waiting for it.
+  send.catch(() => undefined);
+  return Promise.race([send, timeout]).finally(() => clearTimeout(timer));
 }
 
 function convertMarkdownForChannel(activity: Partial<Activity>, channelId: string | undefined): void {

@@ -5,6 +5,23 @@
  */
 export const MAX_MESSAGE_LENGTH = 4000;
 
+/**
+ * Longest raw text looked at, before mentions and markup are taken out: room for the `<at>` tags of
+ * a few mentions around a message of {@link MAX_MESSAGE_LENGTH}. Anything longer is answered
+ * {@link tooLongMessage} without running a single regular expression over it.
+ */
+export const MAX_RAW_TEXT_LENGTH = 2 * MAX_MESSAGE_LENGTH;
+
+/**
+ * Length of a message as the bot reads it: after Unicode compatibility normalisation (NFKC), which
+ * the tokenizer applies, so a character that expands (U+FDFA becomes 18) cannot carry 18 times the
+ * limit past it. Text already over the limit is not normalised at all.
+ */
+export function messageLength(text: string): number {
+  if (text.length > MAX_MESSAGE_LENGTH) return text.length;
+  return Math.max(text.length, text.normalize('NFKC').length);
+}
+
 /** The reply to a message over {@link MAX_MESSAGE_LENGTH}; it names only sizes, never the text. */
 export function tooLongMessage(length: number): string {
   return `That message is ${length.toLocaleString('en-US')} characters long; I read questions of up to ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters. Please ask in a sentence or two.`;

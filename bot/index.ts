@@ -6,7 +6,7 @@ import { startServer } from './server';
 import { closeOnSignals } from './shutdown';
 import { createRecordStore } from './records/create-record-store';
 import { createStorage } from './storage/create-storage';
-import { describeStorage } from './storage/storage-config';
+import { describeStorage, storageWarning } from './storage/storage-config';
 
 // `npm start`: the bot on its built-in defaults (port 3978, in-memory state, bundled knowledge) or on
 // what the environment sets (see .env.example).
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   // Memory unless STORAGE=blob: then every instance shares state, and a restart loses nothing.
   const storage = createStorage(config.storage);
   jsonLogger('info', 'state storage', describeStorage(config.storage));
+  const warning = storageWarning(config.storage, config.microsoftAppId);
+  if (warning) jsonLogger('warn', `WARNING: ${warning}`, describeStorage(config.storage));
   // From here on every stderr line is JSON, including what botbuilder prints about rejected tokens.
   routeConsoleToLog(jsonLogger);
   const running = await startServer({ config, knowledge, storage, records: createRecordStore(config.storage), recordSalt: config.recordSalt, log: jsonLogger });

@@ -10,8 +10,23 @@ export type LogLevel = 'info' | 'warn' | 'error';
 export type Logger = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
 
 export const jsonLogger: Logger = (level, message, fields = {}) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...capFields(fields) })}\n`);
 };
+
+// Ids come from requests and can be as long as a body (a 240 KB conversation id wrote 92 MB of log
+// over 400 questions); other strings (error messages, stacks) are capped more loosely.
+const MAX_LOGGED_ID = 200;
+const MAX_LOGGED_STRING = 4000;
+
+/** The fields with every string cut to its cap: 200 characters for ids (`…Id`), 4,000 for others. */
+export function capFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const capped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const max = name.endsWith('Id') ? MAX_LOGGED_ID : MAX_LOGGED_STRING;
+    capped[name] = typeof value === 'string' && value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+  }
+  return capped;
+}
 
 /** Resolves once everything written to stderr so far has been handed to the operating system. */
 export function flushLog(): Promise<void> {

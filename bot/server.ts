@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { MemoryStorage, type CloudAdapter, type Storage } from 'botbuilder';
+import { type CloudAdapter, type Storage } from 'botbuilder';
 import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
 import { registerAdminEndpoints } from './admin/admin-endpoints';
 import { reloadKnowledge, watchKnowledge } from './knowledge-reload';
@@ -13,6 +13,9 @@ import { jsonLogger, type Logger } from './log';
 import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
 import type { OwnerRecords } from './records/owner-records';
 import type { RecordStore } from './records/record-store';
+import { DuplicateActivities, duplicateActivityMiddleware } from './duplicate-activities';
+import { isLoopbackHost, loopbackHostCheck } from './http/loopback';
+import { BoundedMemoryStorage } from './storage/bounded-memory-storage';
 import { serveLocalWebChat } from './webchat/local-web-chat';
 
 /** What {@link startServer} needs; storage and logger default to memory and JSON lines. */
@@ -72,13 +75,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config } = options;
   const knowledge = options.knowledge instanceof KnowledgeHolder ? options.knowledge : new KnowledgeHolder(options.knowledge);
   const log = options.log ?? jsonLogger;
-  const storage = options.storage ?? new MemoryStorage();
+  const storage = options.storage ?? new BoundedMemoryStorage();
   const { bot, records } = createBot(knowledge, storage, log, {
     records: options.records,
     recordSalt: options.recordSalt ?? config.recordSalt,
     admins: config.adminAadObjectIds,
+    replyTimeoutMs: config.replyTimeoutMs,
   });
   const adapter = createAdapter(config, log, options.channelTokenSource);
+  // Before the rate limit: a channel's retry of an activity is neither a new turn nor a new message.
+  adapter.use(duplicateActivityMiddleware(new DuplicateActivities(), log));
   if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
   const inFlight = new InFlightRequests();
@@ -86,9 +92,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = restify.createServer({ name: 'exchange-support-bot', handleUncaughtExceptions: false });
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  // Local mode has no authentication: a web page on another site must not reach it through a DNS
+  // name rebound to 127.0.0.1 (the browser sends that name as Host), and replies go to loopback only.
+  if (isLocalMode(config)) server.pre(loopbackHostCheck(log));
 
   // The endpoint reads and checks its body itself (size, type, JSON, activity fields), so no body parser.
-  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), log, inFlight, isDraining: () => draining }));
+  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), log, inFlight, isDraining: () => draining, turnTimeoutMs: config.turnTimeoutMs, ...(isLocalMode(config) ? { allowServiceUrl: (url: URL) => isLoopbackHost(url.hostname) } : {}) }));
   server.get('/healthz', (_req, res, next) => {
     // A load balancer stops sending traffic to an instance that is shutting down.
     if (draining) res.send(503, { status: 'shutting down' }, { connection: 'close' });

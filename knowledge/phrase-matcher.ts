@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache';
 import { allowedTypos, tokenize, wordMatches, type Token } from './text-tokens';
 
 /** A phrase to look for, and what finding it means. */
@@ -25,9 +26,10 @@ interface CompiledEntry<T> {
   rawWords: string[];
 }
 
-// Distinct words seen, each with the entries its first word may start; bounded so that indexing a
-// large corpus cannot grow it without limit.
-const CANDIDATE_CACHE_LIMIT = 200_000;
+// Distinct words seen, each with the entries its first word may start. Words come from users, so the
+// cache is bounded in entries and bytes (a word may be thousands of letters long); a value is an
+// array of pointers, mostly the shared empty one.
+const CANDIDATE_CACHE_LIMITS = { maxEntries: 20_000, maxBytes: 4 * 1024 * 1024, sizeOf: (list: readonly unknown[]) => 16 + list.length * 8 };
 const NO_CANDIDATES: never[] = [];
 
 /**
@@ -43,7 +45,7 @@ export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, CompiledEntry<T>[]>();
   /** Entries whose first word forgives typos, by that word's length (a typo changes it by at most 2). */
   private readonly fuzzyByLength = new Map<number, CompiledEntry<T>[]>();
-  private readonly candidateCache = new Map<string, CompiledEntry<T>[]>();
+  private readonly candidateCache = new BoundedCache<string, CompiledEntry<T>[]>(CANDIDATE_CACHE_LIMITS);
 
   /**
    * @param tokenized  phrases already split into tokens, shared between matchers built from the
@@ -117,7 +119,6 @@ export class PhraseMatcher<T> {
         if (compiled.words[0] !== word && wordMatches(word, compiled.words[0]!)) candidates = [...candidates, compiled];
       }
     }
-    if (this.candidateCache.size >= CANDIDATE_CACHE_LIMIT) this.candidateCache.clear();
     this.candidateCache.set(word, candidates);
     return candidates;
   }

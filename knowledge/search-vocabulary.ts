@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache';
 import { PhraseMatcher } from './phrase-matcher';
 import type { SynonymGroup } from './schemas';
 import { isStopWord } from './stop-words';
@@ -14,7 +15,8 @@ const GENERIC_WORDS = new Set(
 create creates created creating add adds added adding build builds built go goes going`.split(/\s+/),
 );
 
-const genericTypos = new Map<string, boolean>();
+// Typed words (at most 40 letters) → whether they are a typo of a generic word; bounded, as users choose the words.
+const genericTypos = new BoundedCache<string, boolean>({ maxEntries: 20_000, maxBytes: 4 * 1024 * 1024 });
 
 function isGeneric(word: string): boolean {
   if (GENERIC_WORDS.has(word)) return true;
@@ -22,7 +24,6 @@ function isGeneric(word: string): boolean {
   if (generic === undefined) {
     generic = false;
     for (const known of GENERIC_WORDS) if (known.length >= 6 && wordMatches(word, known)) generic = true;
-    if (genericTypos.size >= 50_000) genericTypos.clear();
     genericTypos.set(word, generic);
   }
   return generic;

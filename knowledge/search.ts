@@ -2,6 +2,7 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from './articles';
 import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage-search';
 import { normalizeQuestionWords } from './question-words';
+import { BoundedCache } from './bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { allowedTypos, wordMatches } from './text-tokens';
 
@@ -86,8 +87,11 @@ export class KnowledgeSearch {
   private readonly index: MiniSearch<IndexedArticle>;
   private readonly passages: PassageSearch;
   private readonly byId: Map<string, Article>;
-  /** Index term → which query terms it stands for (exact, prefix or typo), memoised: edit distances are the costly part. */
-  private readonly termEvidence = new Map<string, Map<string, boolean>>();
+  /**
+   * (index term, query term) → whether the one stands for the other (exact, prefix or typo), memoised:
+   * edit distances are the costly part. Query terms are whatever users type, so it is bounded.
+   */
+  private readonly termEvidence = new BoundedCache<string, boolean>(TERM_EVIDENCE_LIMITS);
 
   /**
    * @param serializedIndex a MiniSearch index from {@link toJSON} of the same articles, vocabulary and
@@ -222,15 +226,16 @@ export class KnowledgeSearch {
 
   /** True when an index term found by MiniSearch is the query term, an extension of it (4+ letters), or a small typo of it. */
   private stands(term: string, queryTerm: string): boolean {
-    let byQuery = this.termEvidence.get(term);
-    if (!byQuery) {
-      if (this.termEvidence.size >= 100_000) this.termEvidence.clear();
-      this.termEvidence.set(term, (byQuery = new Map()));
-    }
-    let stands = byQuery.get(queryTerm);
+    if (term === queryTerm || (queryTerm.length >= 4 && term.startsWith(queryTerm))) return true;
+    // A typo is at most two edits (allowedTypos) of a word of 5 letters or more: most pairs fail
+    // this without an edit distance, and without taking a place in the memo.
+    if (term.length < 5 || Math.abs(term.length - queryTerm.length) > 2) return false;
+    // Neither term holds U+0000 (the tokenizer keeps letters and digits only), so the pair key is unambiguous.
+    const key = `${term}\u0000${queryTerm}`;
+    let stands = this.termEvidence.get(key);
     if (stands === undefined) {
-      stands = term === queryTerm || (queryTerm.length >= 4 && term.startsWith(queryTerm)) || wordMatches(queryTerm, term);
-      byQuery.set(queryTerm, stands);
+      stands = wordMatches(queryTerm, term);
+      this.termEvidence.set(key, stands);
     }
     return stands;
   }
@@ -266,6 +271,10 @@ export function toIndexed(article: Article): IndexedArticle {
     body: article.sections.map((s) => s.text).join('\n'),
   };
 }
+
+// A question's terms are at most 40 letters (search-vocabulary.ts), so an entry weighs at most ~230
+// bytes: about 8 MB at most, and the entry limit binds first for words of ordinary length.
+const TERM_EVIDENCE_LIMITS = { maxEntries: 50_000, maxBytes: 8 * 1024 * 1024 };
 
 // Where a match counts as evidence that the article is about that idea. A word found only deep in
 // a body ("user", "install") is weak evidence and counts half.

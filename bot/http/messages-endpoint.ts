@@ -15,7 +15,13 @@ export interface MessagesEndpointOptions {
   inFlight: InFlightRequests;
   /** True once the server is shutting down: new requests are turned away. */
   isDraining: () => boolean;
+  /** How long the request waits for its turn before it is answered 202 and the turn left to end on its own. */
+  turnTimeoutMs: number;
+  /** When set, an activity whose serviceUrl it refuses is answered 400 before any turn (local mode: loopback only). */
+  allowServiceUrl?: (url: URL) => boolean;
 }
+
+const TIMED_OUT = Symbol('timed out');
 
 /** The body of every error answer, in the Bot Framework's ErrorResponse shape. */
 export interface ErrorBody {
@@ -35,13 +41,14 @@ const MAX_LOGGED_ID = 200;
  * - 401 for any authentication failure (no header, malformed, expired, unknown key, wrong audience,
  *   issuer, serviceUrl or channel), before any turn runs;
  * - 503 while the server shuts down;
+ * - 202 when the turn takes longer than `turnTimeoutMs` (a hung channel): it is logged and dropped;
  * - otherwise what the turn produced: 200 (with the replies for `expectReplies`), or an invoke's own
  *   response; 500 only if the turn's own error handling failed.
  *
  * Every request is counted in flight until answered, so a shutdown can wait for it.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
-  const { adapter, logic, log, inFlight, isDraining } = options;
+  const { adapter, logic, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
 
   async function answer(req: Request, res: Response): Promise<void> {
     if (isDraining()) {
@@ -65,6 +72,11 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
         return;
       }
       activity = checked.activity;
+      if (allowServiceUrl && !allowServiceUrl(new URL(activity.serviceUrl))) {
+        log('warn', 'request refused: serviceUrl not allowed', { status: 400, ...ids(activity) });
+        sendError(res, 400, 'BadRequest', 'Without an app id the bot replies to a loopback serviceUrl only.', 'serviceUrl');
+        return;
+      }
       let authentication;
       try {
         authentication = await adapter.authenticate(activity, authorizationHeader(req));
@@ -74,7 +86,18 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
         sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
         return;
       }
-      const response = await adapter.runTurn(authentication, activity, logic);
+      const turn = adapter.runTurn(authentication, activity, logic);
+      const response = await withinTime(turn, turnTimeoutMs);
+      if (response === TIMED_OUT) {
+        // Each call to the channel is bounded too (REPLY_TIMEOUT_MS), so the turn still ends; its
+        // outcome is only logged. A 2xx, so the channel does not send the activity again.
+        const dropped = ids(activity);
+        turn.catch((error: unknown) => log('error', 'timed-out turn failed', { ...dropped, error: messageOf(error) }));
+        log('warn', 'turn timed out: request answered, turn dropped', { ...dropped, status: 202, timeoutMs: turnTimeoutMs });
+        res.status(202);
+        res.end();
+        return;
+      }
       const status = response?.status ?? 200;
       if (response?.body !== undefined) res.send(status, response.body);
       else {
@@ -94,6 +117,12 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
   return async (req, res) => {
     await inFlight.track(() => answer(req, res).finally(() => responseFinished(res)));
   };
+}
+
+function withinTime<T>(work: Promise<T>, timeoutMs: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function responseFinished(res: Response): Promise<void> {

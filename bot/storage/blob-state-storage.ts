@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-// The same blob naming BlobsStorage uses, so items created here are the ones it reads and updates.
+// The same blob naming BlobsStorage uses, so items created here are the ones it reads and updates
+// (for the names of blobKey, made of safe characters only, it changes nothing).
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import { ETagConflictError, NEW_ITEM_ETAG, isETagConflict } from './etag-conflict';
 
@@ -39,13 +41,19 @@ export class BlobStateStorage implements Storage {
     this.container = new ContainerClient(connectionString, containerName, PIPELINE_OPTIONS);
   }
 
-  read(keys: string[]): Promise<StoreItems> {
-    return this.recovering(() => this.blobs.read(keys));
+  async read(keys: string[]): Promise<StoreItems> {
+    const items = await this.recovering(() => this.blobs.read(keys.map(blobKey)));
+    const found: StoreItems = {};
+    for (const key of keys) {
+      const item = items[blobKey(key)];
+      if (item !== undefined) found[key] = item;
+    }
+    return found;
   }
 
   async write(changes: StoreItems): Promise<void> {
     const created = Object.entries(changes).filter(([, item]) => item?.eTag === NEW_ITEM_ETAG);
-    const updated = Object.fromEntries(Object.entries(changes).filter(([, item]) => item?.eTag !== NEW_ITEM_ETAG));
+    const updated = Object.fromEntries(Object.entries(changes).filter(([, item]) => item?.eTag !== NEW_ITEM_ETAG).map(([key, item]) => [blobKey(key), item]));
     await this.recovering(async () => {
       await Promise.all([
         ...created.map(([key, item]) => this.create(key, item)),
@@ -55,7 +63,7 @@ export class BlobStateStorage implements Storage {
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.recovering(() => this.blobs.delete(keys));
+    return this.recovering(() => this.blobs.delete(keys.map(blobKey)));
   }
 
   // Not the connection string: BotState and loggers may serialise the storage.
@@ -69,7 +77,7 @@ export class BlobStateStorage implements Storage {
     const { eTag: _eTag, ...content } = item;
     const body = JSON.stringify(content);
     try {
-      await this.container.getBlockBlobClient(sanitizeBlobKey(key)).upload(body, Buffer.byteLength(body), {
+      await this.container.getBlockBlobClient(sanitizeBlobKey(blobKey(key))).upload(body, Buffer.byteLength(body), {
         conditions: { ifNoneMatch: '*' },
         blobHTTPHeaders: { blobContentType: 'application/json' },
       });
@@ -95,4 +103,22 @@ export class BlobStateStorage implements Storage {
   private createBlobsStorage(): BlobsStorage {
     return new BlobsStorage(this.connectionString, this.containerName, { storagePipelineOptions: PIPELINE_OPTIONS });
   }
+}
+
+// Characters kept from a key in its blob name, for someone browsing the container.
+const READABLE_PREFIX_LENGTH = 64;
+
+/**
+ * The blob name of a storage key: a readable prefix (letters, digits, `-`, `_`, `.`, others as `_`)
+ * and the SHA-256 of the exact key. BlobsStorage's own naming drops empty path segments, cuts names
+ * at 1,024 characters and fails on a lone surrogate, so `X/` and `X`, or two long conversation ids
+ * with a common start, shared one blob. The digest is taken over the UTF-16 code units, so even ids
+ * that differ only in an unpaired surrogate get different names, and every name is at most 129
+ * characters, without `/`.
+ *
+ * Changing this naming orphans what was stored under the previous one (conversations start over).
+ */
+export function blobKey(key: string): string {
+  const readable = key.slice(0, READABLE_PREFIX_LENGTH).replace(/[^A-Za-z0-9._-]/g, '_');
+  return `${readable}-${createHash('sha256').update(key, 'utf16le').digest('hex')}`;
 }

@@ -67,3 +67,13 @@ function blobEndpointHost(connectionString: string): string {
   if (parts.get('usedevelopmentstorage') === 'true') return '127.0.0.1:10000';
   return `${parts.get('accountname') ?? '?'}.blob.${parts.get('endpointsuffix') ?? 'core.windows.net'}`;
 }
+
+/**
+ * What is wrong with the storage for a deployed bot, to be logged loudly at start: with an app id
+ * (a bot channels talk to) memory storage loses every conversation on restart, is not shared between
+ * instances, and drops idle conversations beyond its bound.
+ */
+export function storageWarning(config: StorageConfig, appId: string): string | undefined {
+  if (config.kind !== 'memory' || appId === '') return undefined;
+  return 'STORAGE=memory with an app id: conversation state is lost on every restart, not shared between instances, and idle conversations are dropped beyond 10,000 items. Set STORAGE=blob for a deployed bot.';
+}

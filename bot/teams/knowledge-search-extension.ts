@@ -44,8 +44,9 @@ function queryText(query: MessagingExtensionQuery): string {
   // Teams sends `initialRun` (and no search text) when the command opens with initialRun enabled.
   if (parameters.some((p) => p.name === 'initialRun')) return '';
   const value: unknown = parameters.find((p) => p.name === SEARCH_KB_PARAMETER)?.value;
-  // The compose box holds a few words; a huge query would only make the fuzzy search slow.
-  return typeof value === 'string' ? value.trim().slice(0, MAX_QUERY_LENGTH) : '';
+  // The compose box holds a few words; a huge query would only make the fuzzy search slow. Cut before
+  // anything else reads it, and again after NFKC (what the search applies), where one character can become 18.
+  return typeof value === 'string' ? value.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').slice(0, MAX_QUERY_LENGTH).trim() : '';
 }
 
 /** One result: the card inserted into the conversation, with a compact preview for the result list. */

@@ -85,7 +85,7 @@ describe('authentication with an app id (tokens signed locally, OpenID metadata 
       /invalid signature/,
     ],
     ['a token for another bot (audience)', (a) => bearer(validToken(a, { aud: '99999999-8888-7777-6666-555555555555' })), /Invalid AppId/],
-    ['a token from another issuer', (a) => bearer(validToken(a, { iss: 'https://attacker.example' })), /No valid identity/],
+    ['a token from another issuer', (a) => bearer(validToken(a, { iss: 'https://attacker.example' })), /not issued by the Bot Framework channel service/],
     ['a token for another serviceUrl', (a) => bearer(validToken(a, { serviceurl: 'https://smba.example/other/' })), /ServiceUrl claim/],
     ['a token from a key not endorsed for the channel', (a) => bearer(validToken(a, {}, TEAMS_ONLY)), /endorsement/],
   ];

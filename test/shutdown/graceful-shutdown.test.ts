@@ -90,13 +90,13 @@ describe('graceful shutdown', function () {
       let received = '';
       socket.on('data', (chunk) => (received += chunk.toString()));
       const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
-      socket.write(`POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(`POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       await held.replyArrived();
 
       const closing = bot.close({ timeoutMs: 10_000 });
       assert.equal(await freshGet(`${bot.url}/healthz`), 'ECONNREFUSED', 'new connections refused');
       const second = JSON.stringify(messageActivity('help'));
-      socket.write(`POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(second)}\r\n\r\n${second}`);
+      socket.write(`POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(second)}\r\n\r\n${second}`);
       await loggedInProcess('request refused: shutting down');
       held.release();
       assert.deepEqual(await closing, { finished: true, abandoned: 0 });

@@ -1,0 +1,73 @@
+import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+
+/** Limits of a {@link BoundedMemoryStorage}. */
+export interface MemoryStorageLimits {
+  maxItems: number;
+  /** Approximate: 2 bytes per character of the stored JSON. */
+  maxBytes: number;
+}
+
+/** Enough for thousands of conversations in a local or single-instance run. */
+export const DEFAULT_MEMORY_STORAGE_LIMITS: MemoryStorageLimits = { maxItems: 10_000, maxBytes: 64 * 1024 * 1024 };
+
+/**
+ * botbuilder's MemoryStorage (same eTags, same copies) with a bound: when it holds more than
+ * `maxItems` items or `maxBytes`, the items used least recently (idle conversations, users who have
+ * not written in a while) are dropped, so a flood of new conversation ids cannot grow the process
+ * without end. A dropped conversation starts over on its next message, as after a restart.
+ */
+export class BoundedMemoryStorage implements Storage {
+  private readonly memory: Record<string, string> = {};
+  private readonly inner = new MemoryStorage(this.memory);
+  /** Keys in order of last use, oldest first, with the size of what each holds. */
+  private readonly used = new Map<string, number>();
+  private bytes = 0;
+
+  constructor(private readonly limits: MemoryStorageLimits = DEFAULT_MEMORY_STORAGE_LIMITS) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items = await this.inner.read(keys);
+    for (const key of Object.keys(items)) this.touch(key);
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await this.inner.write(changes);
+    for (const key of Object.keys(changes)) this.touch(key);
+    this.evict();
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await this.inner.delete(keys);
+    for (const key of keys) this.forget(key);
+  }
+
+  /** Items held now. */
+  get size(): number {
+    return this.used.size;
+  }
+
+  private touch(key: string): void {
+    const stored = this.memory[key];
+    if (stored === undefined) return;
+    this.forget(key);
+    const bytes = (key.length + stored.length) * 2;
+    this.used.set(key, bytes);
+    this.bytes += bytes;
+  }
+
+  private forget(key: string): void {
+    const bytes = this.used.get(key);
+    if (bytes === undefined) return;
+    this.used.delete(key);
+    this.bytes -= bytes;
+  }
+
+  private evict(): void {
+    for (const key of this.used.keys()) {
+      if (this.used.size <= this.limits.maxItems && this.bytes <= this.limits.maxBytes) return;
+      this.forget(key);
+      delete this.memory[key];
+    }
+  }
+}
