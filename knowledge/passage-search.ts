@@ -3,7 +3,7 @@ import type { Article } from './articles';
 import { articlePassages, type Passage } from './passages';
 import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
-import { LruCache } from './lru-cache';
+import { BoundedCache } from './bounded-cache';
 import { allowedTypos } from './text-tokens';
 
 /** The part of an article that answers a question. */
@@ -59,7 +59,7 @@ const CACHED_ARTICLES = 256;
  */
 export class PassageSearch {
   private readonly articles: Map<string, Article>;
-  private readonly indexes = new LruCache<string, ArticlePassages>(CACHED_ARTICLES);
+  private readonly indexes = new BoundedCache<string, ArticlePassages>({ maxEntries: CACHED_ARTICLES, maxBytes: 256 * 1024 * 1024, sizeOf: () => 64 * 1024 });
 
   constructor(
     articles: readonly Article[],

@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache';
 import { conditionState } from './conditions';
 import type { Facts } from './fact-recognizer';
 import type { FactSpace, SetAside } from './fact-space';
@@ -46,7 +47,7 @@ interface Outcome {
  * check.next({ version: '2003' }); // { kind: 'question', dimension: role }
  */
 export class SupportCheck {
-  private readonly memo: BoundedMemo<CheckStep>;
+  private readonly memo: BoundedCache<string, CheckStep>;
   private readonly now: () => Date;
 
   constructor(
@@ -57,7 +58,8 @@ export class SupportCheck {
     private readonly lifecycle: readonly LifecycleEntry[],
     options: SupportCheckOptions = {},
   ) {
-    this.memo = new BoundedMemo(options.memoEntries ?? 2_000);
+    // A step holds a few rule references and at most a few dozen limits: a couple of KB at most.
+    this.memo = new BoundedCache({ maxEntries: options.memoEntries ?? 2_000, maxBytes: 16 * 1024 * 1024, sizeOf: () => 2_048 });
     this.now = options.now ?? (() => new Date());
   }
 
@@ -199,31 +201,5 @@ export class SupportCheck {
         note: entry.note,
         basis: entry.basis,
       }));
-  }
-}
-
-/** A map that forgets its least recently used entry beyond `limit` entries. */
-class BoundedMemo<T> {
-  private readonly entries = new Map<string, T>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: string): T | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: T): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }
