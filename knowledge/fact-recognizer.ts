@@ -231,7 +231,7 @@ export class FactRecognizer {
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
     const tokens = tokenize(text);
-    if (tokens.length === 1 && /^\d$/.test(tokens[0]!.text)) {
+    if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
     }
