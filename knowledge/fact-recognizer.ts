@@ -72,7 +72,8 @@ export class FactRecognizer {
       // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
       // not "Standard" Windows. At equal length the asked question's own phrases win.
       const own = dimension.values.flatMap((value) =>
-        [...value.names, ...value.acronyms, ...value.answers].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
+        // The value's label too: Teams sends a pressed button's label back as typed text.
+        [...value.names, ...value.acronyms, ...value.answers, value.label].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
       );
       // Every other phrase competes through the shared sentence matcher (see readAnswer), so this
       // matcher holds only the question's own phrases: building one per question stays cheap.

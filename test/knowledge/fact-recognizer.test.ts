@@ -27,9 +27,10 @@ describe('fact recognizer', () => {
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
       ['E2K7 CAS on a failover cluster', { version: '2007', role: 'client-access', ha: 'clustering' }],
-      ['E2K7 SCC on Windows 2008 Enterprise', { version: '2007', ha: 'cluster', windows: '2008', windowsEdition: 'enterprise' }],
-      // DAG members behind NLB name two HA technologies: asked, not guessed.
-      ['exchange 2016 DAG members behind NLB', { version: '2016' }, ['ha']],
+      // SCC is read as the alias it is (a single copy cluster is always a Mailbox server); the check translates it to `cluster`.
+      ['E2K7 SCC on Windows 2008 Enterprise', { version: '2007', ha: 'scc', role: 'mailbox', windows: '2008', windowsEdition: 'enterprise' }],
+      // Windows NLB runs on the servers it balances: DAG members "behind NLB" have NLB on them, a limit.
+      ['exchange 2016 DAG members behind NLB', { version: '2016', ha: 'dag', role: 'mailbox', nlbOnSameServers: 'yes' }],
       ['FRONT END ON MSCS', { role: 'front-end', ha: 'cluster' }],
       ['Is BE on MSCS OK?', { role: 'back-end', ha: 'cluster' }],
       // "be" the verb is not "BE" the back-end.
@@ -53,7 +54,7 @@ describe('fact recognizer', () => {
       ['F5 in front of exchange 2019', { version: '2019', ha: 'load-balancer' }],
       // Stated facts.
       ['3-node cluster', { nodes: '3', ha: 'clustering' }],
-      ['a DAG of 17 members', { nodes: '17', ha: 'dag' }],
+      ['a DAG of 17 members', { nodes: '17', ha: 'dag', role: 'mailbox' }],
       ['the third EVS', { instances: '3' }],
       ['E2K3 BE on a 4 node cluster with 3 EVS', { version: '2003', role: 'back-end', ha: 'clustering', nodes: '4', instances: '3' }],
       ['nodes are also DCs', { domainController: 'yes' }],
@@ -61,7 +62,7 @@ describe('fact recognizer', () => {
       ['NNTP on the cluster', { components: 'nntp', ha: 'clustering' }],
       ['KMS and NNTP on the Exchange 2000 cluster', { components: 'kms,nntp', version: '2000', ha: 'clustering' }],
       ['Exchange 2016 on Server Core', { version: '2016', serverCore: 'yes' }],
-      ['Exchange 2016 and 2019 in one DAG', { ha: 'dag', mixedVersions: 'yes' }, ['version']],
+      ['Exchange 2016 and 2019 in one DAG', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
       // Two values for one fact: left out and reported, not guessed.
       ['front end and back end nlb', { ha: 'nlb' }, ['role']],
       ['2003 front-end, exchange 2000 back-end', { mixedVersions: 'yes' }, ['version', 'role']],
@@ -127,7 +128,7 @@ describe('fact recognizer', () => {
       ['role', 'CAS', 'client-access', { version: '2010' }],
       ['ha', 'MSCS', 'cluster'],
       ['ha', 'mscs', 'cluster'],
-      ['ha', 'SCC', 'cluster'],
+      ['ha', 'SCC', 'scc'],
       ['ha', 'clsuter', 'clustering'],
       ['ha', 'failover clustering', 'clustering'],
       ['ha', 'load balancer', 'load-balancing'],
@@ -236,13 +237,13 @@ describe('fact recognizer', () => {
 
     it('an answer naming two values → undefined', () => {
       assert.equal(recognizer.recognizeAnswer('role', 'front end or back end'), undefined);
-      assert.equal(recognizer.recognizeAnswer('ha', 'MSCS and nlb'), undefined);
     });
 
-    // Reported to the lead: a word-only value ("cluster" = clustering) is left out when two values
-    // compete, so "cluster and nlb" is read as NLB instead of being asked.
-    it('an answer naming "cluster" and another HA technology → undefined', () => {
-      assert.equal(recognizer.recognizeAnswer('ha', 'cluster and nlb'), undefined);
+    // A cluster (or DAG) named together with Windows NLB is one design: the cluster, with NLB on the
+    // same servers, a limit that makes it "Not supported" (C10, D-6).
+    it('an answer naming a cluster and Windows NLB → the cluster, with NLB on its servers', () => {
+      assert.deepEqual(recognizer.readAnswer('ha', 'MSCS and nlb'), { ha: 'cluster', nlbOnSameServers: 'yes' });
+      assert.deepEqual(recognizer.readAnswer('ha', 'cluster and nlb'), { ha: 'clustering', nlbOnSameServers: 'yes' });
     });
 
     it('throws for a dimension that does not exist', () => {

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadKnowledgeBase, normalizeQuestionWords, questionKind, type KnowledgeBase } from '../../knowledge';
-import { LruCache } from '../../knowledge/lru-cache';
 import { articlePassages, sentences, SUMMARY_SECTION } from '../../knowledge/passages';
 import { KNOWLEDGE_DIR, REPO_ROOT } from './helpers';
 
@@ -143,20 +142,5 @@ describe('passages and passage answers (issue 11)', () => {
     it('an answered question has no suggestions', () => {
       assert.deepEqual(kb.search('what is an EVS').suggestions, []);
     });
-  });
-});
-
-describe('LruCache (bounded cache of per-article passage indexes)', () => {
-  it('keeps at most maxEntries, dropping the least recently used', () => {
-    const cache = new LruCache<string, number>(2);
-    cache.set('a', 1);
-    cache.set('b', 2);
-    assert.equal(cache.get('a'), 1);
-    cache.set('c', 3);
-    assert.equal(cache.size, 2);
-    assert.equal(cache.get('b'), undefined);
-    assert.equal(cache.get('a'), 1);
-    assert.equal(cache.get('c'), 3);
-    assert.throws(() => new LruCache(0));
   });
 });
