@@ -33,19 +33,22 @@ function assertVerdict(reply: Reply, verdict: Verdict, ruleIds: string[]): void 
   const texts = textBlocks(reply);
   for (const id of ruleIds) {
     assert.ok(texts.includes(rule(id).reason), `reason of ${id} missing`);
-    assert.ok(texts.includes(rule(id).recommendation), `recommendation of ${id} missing`);
+    const recommendation = rule(id).recommendation;
+    assert.ok(texts.includes(recommendation) || texts.includes(`**Recommendation:** ${recommendation}`), `recommendation of ${id} missing`);
   }
-  assert.ok(factSetAfter(reply, 'Why'), 'verdict card has no "Why" FactSet');
+  assert.ok(factSetAfter(reply, 'Facts'), 'verdict card has no "Facts" FactSet');
   const summary = triageSummaryOf(reply);
   assert.ok(summary.startsWith(`Exchange support check: ${VERDICT_LABELS[verdict]}\n`), summary);
   assert.ok(summary.includes(`Rules: ${ruleIds.join(', ')}`), summary);
 }
 
-/** Asserts that a question card offers exactly one button per value of the dimension, submitting it. */
-function assertChoiceButtons(reply: Reply, id: string): void {
+/** Asserts that a question card offers exactly one button per value that exists for what is known, submitting it. */
+function assertChoiceButtons(reply: Reply, id: string, known: Record<string, string>): void {
+  const offered = kb().valuesFor(id, known);
+  assert.ok(offered.length >= 2 && offered.length <= dimension(id).values.length);
   assert.deepEqual(
     buttons(reply),
-    dimension(id).values.map((v) => ({ title: v.label, data: { dimension: id, value: v.id } })),
+    offered.map((v) => ({ title: v.label, data: { dimension: id, value: v.id } })),
   );
 }
 
@@ -70,23 +73,25 @@ async function walkFrontEndOnClusterByButtons(client: DialogTestClient, first: R
   assertAsks(first, 'version');
   assert.equal(firstText(first), question('version'));
   assert.equal(factSetAfter(first, 'Known so far'), undefined, 'nothing is known yet');
-  assertChoiceButtons(first, 'version');
+  assertChoiceButtons(first, 'version', {});
   assertWaiting(client);
 
   const role = await press(client, first, 'Exchange 2003');
   assertAsks(role, 'role');
   assert.equal(firstText(role), question('role'));
   assert.deepEqual(shownFacts(role), { version: '2003' });
-  assertChoiceButtons(role, 'role');
+  assertChoiceButtons(role, 'role', { version: '2003' });
+  assert.ok(!buttons(role).some((b) => b.data['value'] === 'mailbox'), 'Exchange 2003 has no Mailbox role button');
   assertWaiting(client);
 
   const ha = await pressValue(client, role, 'role', 'front-end');
   assertAsks(ha, 'ha');
   assert.equal(firstText(ha), question('ha'));
   assert.deepEqual(shownFacts(ha), { version: '2003', role: 'front-end' });
-  assertChoiceButtons(ha, 'ha');
+  assertChoiceButtons(ha, 'ha', { version: '2003', role: 'front-end' });
+  assert.ok(!buttons(ha).some((b) => ['dag', 'ccr'].includes(String(b.data['value']))), 'no DAG or CCR for Exchange 2003');
 
-  const verdict = await press(client, ha, 'Windows Clustering (server cluster, MSCS)');
+  const verdict = await press(client, ha, valueLabel('ha', 'cluster'));
   assert.equal(client.getNextReply(), undefined, 'the verdict is the only reply');
   return verdict;
 }
@@ -97,12 +102,15 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   const texts = textBlocks(verdict);
   assert.ok(texts.includes(rule('front-end-on-cluster').reason));
   assert.ok(
-    texts.some((t) => t.includes('Network Load Balancing') && t === rule('front-end-on-cluster').recommendation),
+    texts.some((t) => t.includes('Network Load Balancing') && t === `**Recommendation:** ${rule('front-end-on-cluster').recommendation}`),
     'the recommendation mentions Network Load Balancing',
   );
-  assert.ok(texts.some((t) => t.includes('KB837852')), 'KB837852 is cited');
+  assert.ok(triageSummaryOf(verdict).includes('Sources: KB837852'), 'KB837852 is cited');
+  // The card leads with the label, the one-line reason and the recommendation; the rest is behind "Details".
+  assert.equal(textBlocks(verdict)[1], rule('front-end-on-cluster').reason);
+  assert.ok(buttons(verdict).every((b) => b.title !== 'Details and ticket summary'), 'the ShowCard toggle is no button');
   assert.ok(findButton(verdict, 'Read KB837852'));
-  assert.deepEqual(factSetAfter(verdict, 'Why'), {
+  assert.deepEqual(factSetAfter(verdict, 'Facts'), {
     'Exchange version': 'Exchange 2003',
     'Server role': valueLabel('role', 'front-end'),
     'High availability': valueLabel('ha', 'cluster'),
@@ -111,6 +119,8 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   assert.ok(summary, 'triage summary TextRun');
   assert.ok(summary.includes('Exchange edition: not asked (does not change the verdict)'), summary);
   assert.ok(summary.includes('Windows edition: not asked (does not change the verdict)'), summary);
+  assert.ok(summary.includes('Lifecycle: This was a supported design') === false, 'a not-supported verdict never says it was supported');
+  assert.ok(summary.includes('Lifecycle: Exchange 2003 has been out of support since 2014-04-08.'), summary);
   // The triage summary is literal text, never Markdown that the card would interpret.
   assert.ok(!textBlocks(verdict).some((t) => t.startsWith('Exchange support check:')));
 }
@@ -179,24 +189,29 @@ describe('SupportCheckDialog: the guided check', () => {
       const edition = track(await client.sendActivity('Is an Exchange 2003 back-end on MSCS supported?'));
       assertAsks(edition, 'edition');
       assert.deepEqual(shownFacts(edition), { version: '2003', role: 'back-end', ha: 'cluster' });
-      assertChoiceButtons(edition, 'edition');
+      assertChoiceButtons(edition, 'edition', { version: '2003', role: 'back-end', ha: 'cluster' });
 
       const windows = track(await pressValue(client, edition, 'edition', 'enterprise'));
       assertAsks(windows, 'windows');
       assert.deepEqual(shownFacts(windows), { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
-      assertChoiceButtons(windows, 'windows');
+      assertChoiceButtons(windows, 'windows', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
 
-      const verdict = track(await pressValue(client, windows, 'windows', 'windows-server-2003-enterprise'));
+      const windowsEdition = track(await pressValue(client, windows, 'windows', '2003'));
+      assertAsks(windowsEdition, 'windowsEdition');
+      assertChoiceButtons(windowsEdition, 'windowsEdition', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003' });
+      const architecture = track(await pressValue(client, windowsEdition, 'windowsEdition', 'enterprise'));
+      assertAsks(architecture, 'architecture');
+      const verdict = track(await pressValue(client, architecture, 'architecture', 'x86'));
       assert.equal(firstText(verdict), 'Supported with conditions');
       assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
-      assert.deepEqual(shownFacts(verdict), {
-        version: '2003',
-        role: 'back-end',
-        ha: 'cluster',
-        edition: 'enterprise',
-        windows: 'windows-server-2003-enterprise',
-      });
-      assert.deepEqual(asked, ['edition', 'windows'], 'never asks version, role or HA again');
+      const facts = { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' };
+      assert.deepEqual(shownFacts(verdict), facts);
+      // The conditions of the cluster are on the card, and the lifecycle says it was supported while Exchange 2003 was.
+      const texts = textBlocks(verdict);
+      assert.ok(texts.includes('**Conditions to meet** (tell me if one does not hold):'), texts.join('\n'));
+      for (const limit of kb().decide(facts)!.conditions) assert.ok(texts.some((t) => t.includes(`- ${limit.condition}`)), limit.id);
+      assert.ok(texts.some((t) => t.startsWith('This was a supported design while Exchange 2003 was supported.')), texts.join('\n'));
+      assert.deepEqual(asked, ['edition', 'windows', 'windowsEdition', 'architecture'], 'never asks version, role or HA again');
       assertComplete(client);
     });
 
@@ -244,9 +259,13 @@ describe('SupportCheckDialog: the guided check', () => {
       const windows = await client.sendActivity('enterprise');
       assertAsks(windows, 'windows');
       assert.deepEqual(shownFacts(windows), { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
-      const verdict = await client.sendActivity('windows 2003 enterprise');
+      // "windows 2003 enterprise" names the release and its edition at once; only the architecture is left.
+      const architecture = await client.sendActivity('windows 2003 enterprise');
+      assertAsks(architecture, 'architecture');
+      const verdict = await client.sendActivity('32-bit');
       assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
-      assert.equal(shownFacts(verdict)['windows'], 'windows-server-2003-enterprise');
+      assert.equal(shownFacts(verdict)['windows'], '2003');
+      assert.equal(shownFacts(verdict)['windowsEdition'], 'enterprise');
     });
 
     it('understands the typo "load balancr" (Exchange 2003 front-end behind NLB on Windows 2003 Enterprise is supported)', async () => {
@@ -256,8 +275,9 @@ describe('SupportCheckDialog: the guided check', () => {
       assertAsks(await client.sendActivity('OWA box'), 'ha');
       const windows = await client.sendActivity('load balancr');
       assertAsks(windows, 'windows');
-      assert.deepEqual(shownFacts(windows), { version: '2003', role: 'front-end', ha: 'nlb' });
-      const verdict = await client.sendActivity('windows 2003 enterprise');
+      assert.deepEqual(shownFacts(windows), { version: '2003', role: 'front-end', ha: 'nlb' }, '"load balancing" of Exchange 2003 is Windows NLB');
+      assertAsks(await client.sendActivity('windows 2003 enterprise'), 'architecture');
+      const verdict = await client.sendActivity('x86');
       assert.equal(firstText(verdict), 'Supported');
       assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
     });
@@ -269,9 +289,11 @@ describe('SupportCheckDialog: the guided check', () => {
       assertAsks(await client.sendActivity(valueLabel('role', 'front-end')), 'ha');
       const windows = await client.sendActivity(valueLabel('ha', 'nlb'));
       assertAsks(windows, 'windows');
-      const verdict = await client.sendActivity(valueLabel('windows', 'windows-server-2003-standard'));
+      assertAsks(await client.sendActivity(valueLabel('windows', '2003')), 'windowsEdition');
+      assertAsks(await client.sendActivity(valueLabel('windowsEdition', 'standard')), 'architecture');
+      const verdict = await client.sendActivity(valueLabel('architecture', 'x86'));
       assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
-      assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: 'windows-server-2003-standard' });
+      assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' });
     });
 
     // Facts that make the check ask each dimension next.
@@ -284,7 +306,7 @@ describe('SupportCheckDialog: the guided check', () => {
     };
     for (const [dimensionId, facts] of Object.entries(askedAfter)) {
       it(`understands every "${dimensionId}" choice typed as its button label and as its number`, async () => {
-        for (const [index, value] of dimension(dimensionId).values.entries()) {
+        for (const [index, value] of kb().valuesFor(dimensionId, facts).entries()) {
           for (const typed of [value.label, String(index + 1)]) {
             const client = checkClient({ facts });
             assertAsks(await client.sendActivity('go'), dimensionId);
@@ -525,20 +547,38 @@ describe('SupportCheckDialog: the guided check', () => {
   });
 
   describe('other verdicts', () => {
-    it('Exchange 2007 CAS on NLB: "Supported with conditions"', async () => {
+    it('Exchange 2007 CAS on NLB on x64 Windows Server 2003 Enterprise: "Supported with conditions"', async () => {
       const { client } = mainClient();
-      const replies = await sendAll(client, 'Can I put an Exchange 2007 CAS behind NLB?');
-      assert.equal(replies.length, 1);
+      const replies = await sendAll(client, 'Can I put an Exchange 2007 SP3 CAS behind NLB on Windows 2003 Enterprise x64?');
+      assert.equal(replies.length, 1, replies.map(describeReply).join(', '));
       assertVerdict(replies[0], 'supported-with-conditions', ['exchange-2007-client-access-load-balanced']);
-      assert.deepEqual(shownFacts(replies[0]), { version: '2007', role: 'front-end', ha: 'nlb' });
+      assert.deepEqual(shownFacts(replies[0]), { version: '2007', role: 'client-access', ha: 'nlb', windows: '2003', windowsEdition: 'enterprise', architecture: 'x64', update: 'e2007-sp3' });
     });
 
-    it('Exchange 2010 front-end: "Not covered"', async () => {
+    it('Exchange 2007 CAS on NLB on Windows 2000: "Not supported" at once (issue 9)', async () => {
       const { client } = mainClient();
-      const replies = await sendAll(client, 'Can I use an Exchange 2010 front-end?');
-      assert.equal(replies.length, 1);
-      assertVerdict(replies[0], 'not-covered', ['exchange-2010-outside-scope']);
-      assert.deepEqual(shownFacts(replies[0]), { version: '2010+', role: 'front-end' });
+      const replies = await sendAll(client, 'Can I put an Exchange 2007 CAS behind NLB on Windows 2000?');
+      assert.equal(replies.length, 1, replies.map(describeReply).join(', '));
+      assertVerdict(replies[0], 'not-supported', ['exchange-2007-not-on-windows-2000']);
+    });
+
+    it('an Exchange 2010 "front-end" is its Client Access server: the check asks about HA, never the role', async () => {
+      const { client } = mainClient();
+      const ha = await client.sendActivity('Can I use an Exchange 2010 front-end?');
+      assertAsks(ha, 'ha');
+      assert.deepEqual(shownFacts(ha), { version: '2010', role: 'client-access' });
+      assert.ok(!buttons(ha).some((b) => ['cluster', 'ccr'].includes(String(b.data['value']))), 'no server cluster or CCR for Exchange 2010');
+    });
+
+    it('an Exchange 2016 DAG member that is also a domain controller: "Not supported", naming the broken limit', async () => {
+      const { client } = mainClient();
+      const replies = await sendAll(client, 'Exchange 2016 CU23 DAG of 4 members on Windows Server 2016 Standard, the nodes are also DCs');
+      const verdict = replies.at(-1);
+      assert.equal(firstText(verdict), 'Not supported', replies.map(describeReply).join(', '));
+      const limit = kb().limits.find((l) => l.id === 'dag-members-not-domain-controllers')!;
+      assert.equal(textBlocks(verdict)[1], limit.reason, 'the broken limit is the one-line reason');
+      assert.ok(triageSummaryOf(verdict).includes('Rules: ') && triageSummaryOf(verdict).includes('dag-members-not-domain-controllers'));
+      assert.ok(triageSummaryOf(verdict).includes('Domain controller: also a domain controller'));
     });
 
     it('Exchange 2000 Standard front-end behind NLB: "Not supported", on a recalled fact (typed question)', async () => {
