@@ -34,7 +34,10 @@ export function isCard(reply: Reply): boolean {
   return reply?.attachments?.[0]?.contentType === ADAPTIVE_CARD;
 }
 
-/** Every element of the card body, depth first (containers, columns and items included). */
+/**
+ * Every element of the card body, depth first (containers, columns and items included), then the
+ * bodies of the cards that Action.ShowCard actions reveal (the verdict's "Details and ticket summary").
+ */
 export function elements(reply: Reply): CardNode[] {
   const out: CardNode[] = [];
   const walk = (nodes: unknown): void => {
@@ -45,7 +48,12 @@ export function elements(reply: Reply): CardNode[] {
       walk(node['columns']);
     }
   };
-  walk(cardOf(reply).body);
+  const card = cardOf(reply);
+  walk(card.body);
+  for (const action of card.actions) {
+    const shown = action['card'] as { body?: unknown } | undefined;
+    if (action.type === 'Action.ShowCard' && shown) walk(shown.body);
+  }
   return out;
 }
 
@@ -88,13 +96,13 @@ export function factSetAfter(reply: Reply, heading: string): Record<string, stri
   return Object.fromEntries((next['facts'] as Array<{ title: string; value: string }>).map((f) => [f.title, f.value]));
 }
 
-/** All buttons but the 👍/👎 feedback row: ActionSets in the body first (in order), then the card's own actions. */
+/** All pressable buttons but the 👍/👎 feedback row: ActionSets in the body first (in order), then the card's own actions (a ShowCard toggle is not one). */
 export function buttons(reply: Reply): CardButton[] {
   const { actions } = cardOf(reply);
   const inBody = elements(reply)
     .filter((e) => e.type === 'ActionSet' && e['id'] !== 'feedback')
     .flatMap((e) => (e['actions'] as CardNode[]) ?? []);
-  return [...inBody, ...actions].map((action) => {
+  return [...inBody, ...actions.filter((a) => a.type !== 'Action.ShowCard')].map((action) => {
     const { msteams: _msteams, ...data } = (action['data'] as Record<string, unknown> | undefined) ?? {};
     return { title: String(action['title']), data };
   });

@@ -69,14 +69,14 @@ describe('routeMessage', () => {
     ['Can I put an Exchange 2003 front-end server on a Windows cluster?', check({ version: '2003', role: 'front-end', ha: 'cluster' })],
     ['Is an Exchange 2003 back-end on MSCS supported?', check({ version: '2003', role: 'back-end', ha: 'cluster' })],
     ['is it ok to use NLB for my back end servers', check({ role: 'back-end', ha: 'nlb' })],
-    ['we plan an exchange 2000 front end on a cluster', check({ version: '2000', role: 'front-end', ha: 'cluster' })],
-    ['Should I cluster my front-end?', check({ role: 'front-end', ha: 'cluster' })],
+    ['we plan an exchange 2000 front end on a cluster', check({ version: '2000', role: 'front-end', ha: 'clustering' })],
+    ['Should I cluster my front-end?', check({ role: 'front-end', ha: 'clustering' })],
     ['Does Exchange 2003 support NLB on the back end?', check({ version: '2003', role: 'back-end', ha: 'nlb' })],
-    ['Can I put an Exchange 2007 CAS behind NLB?', check({ version: '2007', role: 'front-end', ha: 'nlb' })],
+    ['Can I put an Exchange 2007 CAS behind NLB?', check({ version: '2007', role: 'client-access', ha: 'nlb' })],
     ['Is an Exchange 2000 Standard Edition front-end behind NLB supported?', check({ version: '2000', role: 'front-end', ha: 'nlb', edition: 'standard' })],
-    ['Can an Exchange 2000 front-end be clustered?', check({ version: '2000', role: 'front-end', ha: 'cluster' })],
-    ['Is a single Exchange 2000 back-end server on Windows 2000 Server supported?', check({ version: '2000', role: 'back-end', ha: 'none', windows: 'windows-2000-server' })],
-    ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010+', role: 'back-end', ha: 'nlb' })],
+    ['Can an Exchange 2000 front-end be clustered?', check({ version: '2000', role: 'front-end', ha: 'clustering' })],
+    ['Is a single Exchange 2000 back-end server on a standalone Windows 2000 Server supported?', check({ version: '2000', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server' })],
+    ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010', role: 'mailbox', ha: 'nlb' })],
   ]);
 
   table('a question that starts with "can" but names no technology is a lookup', [

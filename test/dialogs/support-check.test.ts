@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
+import { VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {
   buttons,
   factSetAfter,
@@ -18,13 +19,37 @@ import {
   type Reply,
 } from './card-reading';
 import { askedQuestion, assertAsks, checkClient, describeReply, dimension, kb, mainClient, question, RETRY_TEXT, shownFacts } from './dialog-fixtures';
-import { asks, assertVerdict, button, rule, runTranscript, verdict } from './transcript';
+import { recentRecords } from '../support/records';
 
-/** Asserts that a question card offers exactly one button per value of the dimension, submitting it. */
-function assertChoiceButtons(reply: Reply, id: string): void {
+function rule(id: string) {
+  const found = kb().rules.find((r) => r.id === id);
+  assert.ok(found, `no rule "${id}"`);
+  return found;
+}
+
+/** Asserts the verdict card: its heading, every deciding rule's reason and recommendation, the "Why" facts and the triage summary. */
+function assertVerdict(reply: Reply, verdict: Verdict, ruleIds: string[]): void {
+  assert.ok(isCard(reply), `expected a verdict card, got ${describeReply(reply)}`);
+  assert.equal(firstText(reply), VERDICT_LABELS[verdict]);
+  const texts = textBlocks(reply);
+  for (const id of ruleIds) {
+    assert.ok(texts.includes(rule(id).reason), `reason of ${id} missing`);
+    const recommendation = rule(id).recommendation;
+    assert.ok(texts.includes(recommendation) || texts.includes(`**Recommendation:** ${recommendation}`), `recommendation of ${id} missing`);
+  }
+  assert.ok(factSetAfter(reply, 'Facts'), 'verdict card has no "Facts" FactSet');
+  const summary = triageSummaryOf(reply);
+  assert.ok(summary.startsWith(`Exchange support check: ${VERDICT_LABELS[verdict]}\n`), summary);
+  assert.ok(summary.includes(`Rules: ${ruleIds.join(', ')}`), summary);
+}
+
+/** Asserts that a question card offers exactly one button per value that exists for what is known, submitting it. */
+function assertChoiceButtons(reply: Reply, id: string, known: Record<string, string>): void {
+  const offered = kb().valuesFor(id, known);
+  assert.ok(offered.length >= 2 && offered.length <= dimension(id).values.length);
   assert.deepEqual(
     buttons(reply),
-    dimension(id).values.map((v) => ({ title: v.label, data: { dimension: id, value: v.id } })),
+    offered.map((v) => ({ title: v.label, data: { dimension: id, value: v.id } })),
   );
 }
 
@@ -49,23 +74,25 @@ async function walkFrontEndOnClusterByButtons(client: DialogTestClient, first: R
   assertAsks(first, 'version');
   assert.equal(firstText(first), question('version'));
   assert.equal(factSetAfter(first, 'Known so far'), undefined, 'nothing is known yet');
-  assertChoiceButtons(first, 'version');
+  assertChoiceButtons(first, 'version', {});
   assertWaiting(client);
 
   const role = await press(client, first, 'Exchange 2003');
   assertAsks(role, 'role');
   assert.equal(firstText(role), question('role'));
   assert.deepEqual(shownFacts(role), { version: '2003' });
-  assertChoiceButtons(role, 'role');
+  assertChoiceButtons(role, 'role', { version: '2003' });
+  assert.ok(!buttons(role).some((b) => b.data['value'] === 'mailbox'), 'Exchange 2003 has no Mailbox role button');
   assertWaiting(client);
 
   const ha = await pressValue(client, role, 'role', 'front-end');
   assertAsks(ha, 'ha');
   assert.equal(firstText(ha), question('ha'));
   assert.deepEqual(shownFacts(ha), { version: '2003', role: 'front-end' });
-  assertChoiceButtons(ha, 'ha');
+  assertChoiceButtons(ha, 'ha', { version: '2003', role: 'front-end' });
+  assert.ok(!buttons(ha).some((b) => ['dag', 'ccr'].includes(String(b.data['value']))), 'no DAG or CCR for Exchange 2003');
 
-  const verdict = await press(client, ha, 'Windows Clustering (server cluster, MSCS)');
+  const verdict = await press(client, ha, valueLabel('ha', 'cluster'));
   assert.equal(client.getNextReply(), undefined, 'the verdict is the only reply');
   return verdict;
 }
@@ -76,12 +103,15 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   const texts = textBlocks(verdict);
   assert.ok(texts.includes(rule('front-end-on-cluster').reason));
   assert.ok(
-    texts.some((t) => t.includes('Network Load Balancing') && t === rule('front-end-on-cluster').recommendation),
+    texts.some((t) => t.includes('Network Load Balancing') && t === `**Recommendation:** ${rule('front-end-on-cluster').recommendation}`),
     'the recommendation mentions Network Load Balancing',
   );
-  assert.ok(texts.some((t) => t.includes('KB837852')), 'KB837852 is cited');
+  assert.ok(triageSummaryOf(verdict).includes('Sources: KB837852'), 'KB837852 is cited');
+  // The card leads with the label, the one-line reason and the recommendation; the rest is behind "Details".
+  assert.equal(textBlocks(verdict)[1], rule('front-end-on-cluster').reason);
+  assert.ok(buttons(verdict).every((b) => b.title !== 'Details and ticket summary'), 'the ShowCard toggle is no button');
   assert.ok(findButton(verdict, 'Read KB837852'));
-  assert.deepEqual(factSetAfter(verdict, 'Why'), {
+  assert.deepEqual(factSetAfter(verdict, 'Facts'), {
     'Exchange version': 'Exchange 2003',
     'Server role': valueLabel('role', 'front-end'),
     'High availability': valueLabel('ha', 'cluster'),
@@ -90,6 +120,8 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   assert.ok(summary, 'triage summary TextRun');
   assert.ok(summary.includes('Exchange edition: not asked (does not change the verdict)'), summary);
   assert.ok(summary.includes('Windows edition: not asked (does not change the verdict)'), summary);
+  assert.ok(summary.includes('Lifecycle: This was a supported design') === false, 'a not-supported verdict never says it was supported');
+  assert.ok(summary.includes('Lifecycle: Exchange 2003 has been out of support since 2014-04-08.'), summary);
   // The triage summary is literal text, never Markdown that the card would interpret.
   assert.ok(!textBlocks(verdict).some((t) => t.startsWith('Exchange support check:')));
 }
@@ -103,10 +135,10 @@ describe('SupportCheckDialog: the guided check', () => {
       assertFrontEndOnClusterVerdict(verdict);
       assertComplete(client);
       const result = client.dialogTurnResult.result as SupportCheckResult;
-      assert.deepEqual(result.facts, FE_ON_CLUSTER);
-      assert.equal(result.decision.verdict, 'not-supported');
+      assert.deepEqual(result.groups[0]!.facts, FE_ON_CLUSTER);
+      assert.equal(result.decisions[0]!.verdict, 'not-supported');
       assert.deepEqual(
-        result.decision.rules.map((r) => r.id),
+        result.decisions[0]!.rules.map((r) => r.id),
         ['front-end-on-cluster'],
       );
     });
@@ -117,7 +149,7 @@ describe('SupportCheckDialog: the guided check', () => {
       const verdict = await walkFrontEndOnClusterByButtons(client, first);
       assertFrontEndOnClusterVerdict(verdict);
       assertComplete(client);
-      assert.deepEqual(await unanswered.list(), [], 'a check records no unanswered question');
+      assert.deepEqual(await recentRecords(unanswered, 'unanswered'), [], 'a check records no unanswered question');
     });
 
     it('goes straight to the verdict when started with all deciding facts', async () => {
@@ -158,24 +190,29 @@ describe('SupportCheckDialog: the guided check', () => {
       const edition = track(await client.sendActivity('Is an Exchange 2003 back-end on MSCS supported?'));
       assertAsks(edition, 'edition');
       assert.deepEqual(shownFacts(edition), { version: '2003', role: 'back-end', ha: 'cluster' });
-      assertChoiceButtons(edition, 'edition');
+      assertChoiceButtons(edition, 'edition', { version: '2003', role: 'back-end', ha: 'cluster' });
 
       const windows = track(await pressValue(client, edition, 'edition', 'enterprise'));
       assertAsks(windows, 'windows');
       assert.deepEqual(shownFacts(windows), { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
-      assertChoiceButtons(windows, 'windows');
+      assertChoiceButtons(windows, 'windows', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
 
-      const verdict = track(await pressValue(client, windows, 'windows', 'windows-server-2003-enterprise'));
+      const windowsEdition = track(await pressValue(client, windows, 'windows', '2003'));
+      assertAsks(windowsEdition, 'windowsEdition');
+      assertChoiceButtons(windowsEdition, 'windowsEdition', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003' });
+      const architecture = track(await pressValue(client, windowsEdition, 'windowsEdition', 'enterprise'));
+      assertAsks(architecture, 'architecture');
+      const verdict = track(await pressValue(client, architecture, 'architecture', 'x86'));
       assert.equal(firstText(verdict), 'Supported with conditions');
       assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
-      assert.deepEqual(shownFacts(verdict), {
-        version: '2003',
-        role: 'back-end',
-        ha: 'cluster',
-        edition: 'enterprise',
-        windows: 'windows-server-2003-enterprise',
-      });
-      assert.deepEqual(asked, ['edition', 'windows'], 'never asks version, role or HA again');
+      const facts = { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' };
+      assert.deepEqual(shownFacts(verdict), facts);
+      // The conditions of the cluster are on the card, and the lifecycle says it was supported while Exchange 2003 was.
+      const texts = textBlocks(verdict);
+      assert.ok(texts.includes('**Conditions to meet** (tell me if one does not hold):'), texts.join('\n'));
+      for (const limit of kb().decide(facts)!.conditions) assert.ok(texts.some((t) => t.includes(`- ${limit.condition}`)), limit.id);
+      assert.ok(texts.some((t) => t.startsWith('This was a supported design while Exchange 2003 was supported.')), texts.join('\n'));
+      assert.deepEqual(asked, ['edition', 'windows', 'windowsEdition', 'architecture'], 'never asks version, role or HA again');
       assertComplete(client);
     });
 
@@ -197,42 +234,53 @@ describe('SupportCheckDialog: the guided check', () => {
   describe('typed answers (synonyms, typos, numbers, button labels)', () => {
     it('understands "2k3", "OWA box" and "MSCS"', async () => {
       const { client } = mainClient();
-      await runTranscript(client, [
-        ['check my setup', asks('version')],
-        ['2k3', asks('role', { version: '2003' })],
-        ['OWA box', asks('ha', { version: '2003', role: 'front-end' })],
-        ['MSCS', verdict('not-supported', ['front-end-on-cluster'], { more: assertFrontEndOnClusterVerdict })],
-      ]);
+      assertAsks(await client.sendActivity('check my setup'), 'version');
+      const role = await client.sendActivity('2k3');
+      assertAsks(role, 'role');
+      assert.deepEqual(shownFacts(role), { version: '2003' });
+      const ha = await client.sendActivity('OWA box');
+      assertAsks(ha, 'ha');
+      assert.deepEqual(shownFacts(ha), { version: '2003', role: 'front-end' });
+      const verdict = await client.sendActivity('MSCS');
+      assertFrontEndOnClusterVerdict(verdict);
       assertComplete(client);
     });
 
     it('understands "E2K3", the number "2", "MSCS", "enterprise" and "windows 2003 enterprise"', async () => {
       const { client } = mainClient();
-      await runTranscript(client, [
-        ['check my setup', asks('version')],
-        ['E2K3', asks('role', { version: '2003' })],
-        // Choice 2 of the role question is the back-end.
-        ['2', asks('ha', { version: '2003', role: 'back-end' })],
-        ['MSCS', asks('edition')],
-        ['enterprise', asks('windows', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' })],
-        [
-          'windows 2003 enterprise',
-          verdict('supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003'], {
-            more: (reply) => assert.equal(shownFacts(reply)['windows'], 'windows-server-2003-enterprise'),
-          }),
-        ],
-      ]);
+      assertAsks(await client.sendActivity('check my setup'), 'version');
+      const role = await client.sendActivity('E2K3');
+      assertAsks(role, 'role');
+      assert.deepEqual(shownFacts(role), { version: '2003' });
+      const ha = await client.sendActivity('2');
+      assertAsks(ha, 'ha');
+      assert.deepEqual(shownFacts(ha), { version: '2003', role: 'back-end' }, 'choice 2 of the role question is the back-end');
+      const edition = await client.sendActivity('MSCS');
+      assertAsks(edition, 'edition');
+      const windows = await client.sendActivity('enterprise');
+      assertAsks(windows, 'windows');
+      assert.deepEqual(shownFacts(windows), { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
+      // "windows 2003 enterprise" names the release and its edition at once; only the architecture is left.
+      const architecture = await client.sendActivity('windows 2003 enterprise');
+      assertAsks(architecture, 'architecture');
+      const verdict = await client.sendActivity('32-bit');
+      assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
+      assert.equal(shownFacts(verdict)['windows'], '2003');
+      assert.equal(shownFacts(verdict)['windowsEdition'], 'enterprise');
     });
 
     it('understands the typo "load balancr" (Exchange 2003 front-end behind NLB on Windows 2003 Enterprise is supported)', async () => {
       const { client } = mainClient();
-      await runTranscript(client, [
-        ['check my setup', asks('version')],
-        ['E2K3', asks('role')],
-        ['OWA box', asks('ha')],
-        ['load balancr', asks('windows', { version: '2003', role: 'front-end', ha: 'nlb' })],
-        ['windows 2003 enterprise', verdict('supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003'])],
-      ]);
+      assertAsks(await client.sendActivity('check my setup'), 'version');
+      assertAsks(await client.sendActivity('E2K3'), 'role');
+      assertAsks(await client.sendActivity('OWA box'), 'ha');
+      const windows = await client.sendActivity('load balancr');
+      assertAsks(windows, 'windows');
+      assert.deepEqual(shownFacts(windows), { version: '2003', role: 'front-end', ha: 'nlb' }, '"load balancing" of Exchange 2003 is Windows NLB');
+      assertAsks(await client.sendActivity('windows 2003 enterprise'), 'architecture');
+      const verdict = await client.sendActivity('x86');
+      assert.equal(firstText(verdict), 'Supported');
+      assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
     });
 
     it('understands the button labels sent as text (as Teams sometimes does), through MainDialog', async () => {
@@ -242,9 +290,11 @@ describe('SupportCheckDialog: the guided check', () => {
       assertAsks(await client.sendActivity(valueLabel('role', 'front-end')), 'ha');
       const windows = await client.sendActivity(valueLabel('ha', 'nlb'));
       assertAsks(windows, 'windows');
-      const verdict = await client.sendActivity(valueLabel('windows', 'windows-server-2003-standard'));
+      assertAsks(await client.sendActivity(valueLabel('windows', '2003')), 'windowsEdition');
+      assertAsks(await client.sendActivity(valueLabel('windowsEdition', 'standard')), 'architecture');
+      const verdict = await client.sendActivity(valueLabel('architecture', 'x86'));
       assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
-      assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: 'windows-server-2003-standard' });
+      assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' });
     });
 
     // Facts that make the check ask each dimension next.
@@ -257,7 +307,7 @@ describe('SupportCheckDialog: the guided check', () => {
     };
     for (const [dimensionId, facts] of Object.entries(askedAfter)) {
       it(`understands every "${dimensionId}" choice typed as its button label and as its number`, async () => {
-        for (const [index, value] of dimension(dimensionId).values.entries()) {
+        for (const [index, value] of kb().valuesFor(dimensionId, facts).entries()) {
           for (const typed of [value.label, String(index + 1)]) {
             const client = checkClient({ facts });
             assertAsks(await client.sendActivity('go'), dimensionId);
@@ -291,7 +341,7 @@ describe('SupportCheckDialog: the guided check', () => {
       const { client } = mainClient();
       await client.sendActivity('Can I cluster Exchange 2003 back-end servers?');
       const answer = await client.sendActivity('what is an EVS?');
-      assert.ok(textBlocks(answer).some((t) => t.includes('(EXB-004)')), describeReply(answer));
+      assert.ok(textBlocks(answer).some((t) => t.startsWith('EXB-004')), describeReply(answer));
       const again = client.getNextReply() as Reply;
       assertAsks(again, 'edition');
       assert.deepEqual(shownFacts(again), { version: '2003', role: 'back-end', ha: 'cluster' });
@@ -353,7 +403,7 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.deepEqual(shownFacts(retry), { version: '2003', role: 'front-end' });
       const verdict = await pressValue(client, ha, 'ha', 'cluster');
       assertFrontEndOnClusterVerdict(verdict);
-      assert.deepEqual((client.dialogTurnResult.result as SupportCheckResult).facts, FE_ON_CLUSTER);
+      assert.deepEqual((client.dialogTurnResult.result as SupportCheckResult).groups[0]!.facts, FE_ON_CLUSTER);
     });
   });
 
@@ -498,20 +548,38 @@ describe('SupportCheckDialog: the guided check', () => {
   });
 
   describe('other verdicts', () => {
-    it('Exchange 2007 CAS on NLB: "Supported with conditions"', async () => {
+    it('Exchange 2007 CAS on NLB on x64 Windows Server 2003 Enterprise: "Supported with conditions"', async () => {
       const { client } = mainClient();
-      const replies = await sendAll(client, 'Can I put an Exchange 2007 CAS behind NLB?');
-      assert.equal(replies.length, 1);
+      const replies = await sendAll(client, 'Can I put an Exchange 2007 SP3 CAS behind NLB on Windows 2003 Enterprise x64?');
+      assert.equal(replies.length, 1, replies.map(describeReply).join(', '));
       assertVerdict(replies[0], 'supported-with-conditions', ['exchange-2007-client-access-load-balanced']);
-      assert.deepEqual(shownFacts(replies[0]), { version: '2007', role: 'front-end', ha: 'nlb' });
+      assert.deepEqual(shownFacts(replies[0]), { version: '2007', role: 'client-access', ha: 'nlb', windows: '2003', windowsEdition: 'enterprise', architecture: 'x64', update: 'e2007-sp3' });
     });
 
-    it('Exchange 2010 front-end: "Not covered"', async () => {
+    it('Exchange 2007 CAS on NLB on Windows 2000: "Not supported" at once (issue 9)', async () => {
       const { client } = mainClient();
-      const replies = await sendAll(client, 'Can I use an Exchange 2010 front-end?');
-      assert.equal(replies.length, 1);
-      assertVerdict(replies[0], 'not-covered', ['exchange-2010-outside-scope']);
-      assert.deepEqual(shownFacts(replies[0]), { version: '2010+', role: 'front-end' });
+      const replies = await sendAll(client, 'Can I put an Exchange 2007 CAS behind NLB on Windows 2000?');
+      assert.equal(replies.length, 1, replies.map(describeReply).join(', '));
+      assertVerdict(replies[0], 'not-supported', ['exchange-2007-not-on-windows-2000']);
+    });
+
+    it('an Exchange 2010 "front-end" is its Client Access server: the check asks about HA, never the role', async () => {
+      const { client } = mainClient();
+      const ha = await client.sendActivity('Can I use an Exchange 2010 front-end?');
+      assertAsks(ha, 'ha');
+      assert.deepEqual(shownFacts(ha), { version: '2010', role: 'client-access' });
+      assert.ok(!buttons(ha).some((b) => ['cluster', 'ccr'].includes(String(b.data['value']))), 'no server cluster or CCR for Exchange 2010');
+    });
+
+    it('an Exchange 2016 DAG member that is also a domain controller: "Not supported", naming the broken limit', async () => {
+      const { client } = mainClient();
+      const replies = await sendAll(client, 'Exchange 2016 CU23 DAG of 4 members on Windows Server 2016 Standard, the nodes are also DCs');
+      const verdict = replies.at(-1);
+      assert.equal(firstText(verdict), 'Not supported', replies.map(describeReply).join(', '));
+      const limit = kb().limits.find((l) => l.id === 'dag-members-not-domain-controllers')!;
+      assert.equal(textBlocks(verdict)[1], limit.reason, 'the broken limit is the one-line reason');
+      assert.ok(triageSummaryOf(verdict).includes('Rules: ') && triageSummaryOf(verdict).includes('dag-members-not-domain-controllers'));
+      assert.ok(triageSummaryOf(verdict).includes('Domain controller: also a domain controller'));
     });
 
     it('Exchange 2000 Standard front-end behind NLB: "Not supported", on a recalled fact (typed question)', async () => {
@@ -524,19 +592,16 @@ describe('SupportCheckDialog: the guided check', () => {
 
     it('Exchange 2000 Standard front-end behind NLB by buttons: asks the edition, not Windows', async () => {
       const client = checkClient();
-      await runTranscript(client, [
-        ['go', asks('version')],
-        [button('Exchange 2000'), asks('role')],
-        [button(valueLabel('role', 'front-end')), asks('ha')],
-        [button(valueLabel('ha', 'nlb')), asks('edition')],
-        [
-          button('Standard Edition'),
-          verdict('not-supported', ['exchange-2000-front-end-needs-enterprise'], {
-            more: (reply) => assert.ok(textBlocks(reply).some((t) => t.includes('recalled'))),
-          }),
-        ],
-      ]);
-      assert.deepEqual((client.dialogTurnResult.result as SupportCheckResult).facts, {
+      const first = await client.sendActivity('go');
+      const role = await press(client, first, 'Exchange 2000');
+      const ha = await pressValue(client, role, 'role', 'front-end');
+      const edition = await pressValue(client, ha, 'ha', 'nlb');
+      assertAsks(edition, 'edition');
+      const verdict = await press(client, edition, 'Standard Edition');
+      assert.equal(firstText(verdict), 'Not supported');
+      assertVerdict(verdict, 'not-supported', ['exchange-2000-front-end-needs-enterprise']);
+      assert.ok(textBlocks(verdict).some((t) => t.includes('recalled')));
+      assert.deepEqual((client.dialogTurnResult.result as SupportCheckResult).groups[0]!.facts, {
         version: '2000',
         role: 'front-end',
         ha: 'nlb',

@@ -37,7 +37,7 @@ describe('bot process (npm start)', () => {
     started.push(bot.child);
     const { code, stderr } = await bot.exited;
     assert.equal(code, 1);
-    assert.match(stderr, /support-rules\.yaml:\d+ \d+\.verdict: /);
+    assert.match(stderr, /support-rules\.yaml:\d+ rules\.\d+\.verdict: /);
   });
 
   it('refuses a PORT that is not a number', async () => {

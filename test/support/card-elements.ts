@@ -15,6 +15,7 @@ export function cardElements(reply: Partial<Activity>): CardElement[] {
     if (!node || typeof node !== 'object') return;
     const element = node as CardElement;
     out.push(element);
+    // 'card': the card an Action.ShowCard reveals (the verdict's details and triage summary).
     for (const key of ['body', 'items', 'columns', 'inlines', 'actions', 'card']) walk(element[key]);
   };
   for (const attachment of reply.attachments ?? []) walk(attachment.content);
