@@ -73,7 +73,7 @@ export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
   [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
   [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
-  [/\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$)/i, 'instead'],
+  [/\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i, 'instead'],
   [/\b(conditions?|requirements?|prerequisites?|what do (i|we) (need|have) to (meet|do))\b/i, 'conditions'],
   [/\b(kb|kb number|knowledge ?base article|sources?|which article|references?|documentation|docs?|link|where does it say|who says|proof)\b/i, 'sources'],
 ];

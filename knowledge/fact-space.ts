@@ -106,7 +106,7 @@ export class FactSpace {
   /** The values of a dimension that exist for what is known: what a question offers. */
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[] {
     const compiled = this.compiled.get(dimensionId);
-    if (!compiled) return [];
+    if (!compiled || !this.dimensionApplies(dimensionId, facts)) return [];
     return [...compiled.values.values()].filter((v) => !v.value.alias && (!v.appliesWhen || conditionState(v.appliesWhen, facts) !== 'fails')).map((v) => v.value);
   }
 

@@ -64,6 +64,8 @@ export function lifecycleLines(decision: Decision): string[] {
 export interface SummaryExtras {
   /** Facts the user gave that the check set aside as not applying. */
   setAside?: readonly SetAside[];
+  /** Whether an asked fact exists for this setup at all (no update level for Exchange 2003); all do when left out. */
+  applies?: (dimensionId: string) => boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
       if (value !== undefined) lines.push(`${dimension.label}: ${valueLabel(dimensions, dimension.id, value)}`);
       continue;
     }
+    if (value === undefined && extras.applies && !extras.applies(dimension.id)) continue;
     lines.push(`${dimension.label}: ${value === undefined ? 'not asked (does not change the verdict)' : valueLabel(dimensions, dimension.id, value)}`);
   }
   for (const aside of extras.setAside ?? []) {

@@ -167,7 +167,7 @@ export class CardReplies implements Replies {
       textBlock('Facts', { weight: 'Bolder' }),
       factSet(why),
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder', spacing: 'Medium' }),
-      literalText(triageSummary(decision, facts, dims, { setAside }), { fontType: 'Monospace' }),
+      literalText(triageSummary(decision, facts, dims, { setAside, applies: (d) => this.kb.valuesFor(d, facts).length > 0 }), { fontType: 'Monospace' }),
     ];
     const actions: CardAction[] = [
       ...citedArticles(decision).slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
@@ -192,7 +192,7 @@ export class CardReplies implements Replies {
     });
     const details: CardElement[] = [
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
-      literalText(groups.map((g, i) => `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside })}`).join('\n\n'), { fontType: 'Monospace' }),
+      literalText(groups.map((g, i) => `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`).join('\n\n'), { fontType: 'Monospace' }),
     ];
     const cited = [...new Set(groups.flatMap((g) => citedArticles(g.decision)))].slice(0, 3);
     const actions: CardAction[] = [
@@ -256,7 +256,7 @@ export class CardReplies implements Replies {
           break;
         }
         case 'summary':
-          lines.push('```', `${several ? `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n` : ''}${triageSummary(d, g.facts, dims, { setAside: g.setAside })}`, '```');
+          lines.push('```', `${several ? `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n` : ''}${triageSummary(d, g.facts, dims, { setAside: g.setAside, applies: (dim) => this.kb.valuesFor(dim, g.facts).length > 0 })}`, '```');
           break;
       }
       lines.push('');

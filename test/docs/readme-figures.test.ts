@@ -6,6 +6,7 @@ import { DEFAULT_CONTAINER } from '../../bot/storage/storage-config';
 import { readConfig } from '../../bot/config';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../bot/http/json-body';
 import { MAX_MESSAGE_LENGTH } from '../../bot/incoming-text';
+import { loadKnowledgeBase } from '../../knowledge';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -22,6 +23,11 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 // side alone fails this test. (Figures measured by a test, such as the fuzz turns or the load
 // test's conversations, are stated by that test's own constants and descriptions.)
 describe('README figures come from the code', () => {
+  it('the rule combinations the README states are the ones the loader checks', () => {
+    const kb = loadKnowledgeBase();
+    assert.ok(README.includes(`every valid combination of asked\nfacts (${thousands(kb.ruleStatistics.combinations)} today`), `${thousands(kb.ruleStatistics.combinations)} combinations`);
+  });
+
   it('the configuration table states the defaults readConfig applies', () => {
     const table = configurationDefaults();
     const config = readConfig({});
