@@ -98,10 +98,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   const namesConfiguration = [facts.version, facts.role, facts.ha].filter((v) => v !== undefined).length >= 2;
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
-  const asksToJudge = isQuestion && (namesVersionAndMore || namesConfiguration || (ownSetup && namesSetup));
+  const asksToJudge = (isQuestion && namesVersionAndMore) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
-  if (shortDescription || asksToJudge || named >= SLOTS_FOR_IMPLICIT_CHECK) {
+  if (shortDescription || asksToJudge || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

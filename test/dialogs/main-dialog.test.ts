@@ -2,10 +2,16 @@ import { strict as assert } from 'node:assert';
 import type { ConversationAccount } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { CHECK_MY_SETUP, SEARCH_THE_KB } from '../../bot/cards/card-replies';
-import type { Article } from '../../knowledge';
+import { DID_YOU_MEAN, READ_WHOLE_ARTICLE } from '../../bot/cards/passage-cards';
+import { VERDICT_LABELS, type Article } from '../../knowledge';
 import { buttons, buttonTitles, cardOf, elements, firstText, isCard, press, sendAll, textBlocks, textRuns, type Reply } from './card-reading';
 import { askedQuestion, assertAsks, describeReply, kb, mainClient } from './dialog-fixtures';
 import { recentRecords } from '../support/records';
+
+/** The TextBlock elements of a card, in order. */
+function textBlockElements(reply: Reply) {
+  return elements(reply).filter((e) => e.type === 'TextBlock');
+}
 
 function article(id: string): Article {
   const found = kb().article(id);
@@ -39,6 +45,31 @@ function assertArticleCard(reply: Reply, id: string): string[] {
   return relatedIds;
 }
 
+/**
+ * Asserts a passage answer: the passage's sentences (the first holding `fact`), the line naming the
+ * article's title, id and section, then "Read the whole article", ≤2 related articles and "Check my setup".
+ */
+function assertPassageCard(reply: Reply, id: string, fact: string | RegExp): { section: string; first: string } {
+  const expected = article(id);
+  assert.ok(isCard(reply), `expected a passage card, got ${describeReply(reply)}`);
+  const texts = textBlocks(reply);
+  const holds = typeof fact === 'string' ? texts[0]!.toLowerCase().includes(fact.toLowerCase()) : fact.test(texts[0]!);
+  assert.ok(holds, `the first sentence "${texts[0]}" holds ${String(fact)}`);
+  assert.ok(texts.length >= 2 && texts.length <= 12, `${texts.length} text blocks`);
+  const source = texts[texts.length - 1]!;
+  const match = /^From \*\*(.+)\*\* \((.+)\), section "(.+)"$/.exec(source);
+  assert.ok(match, `source line: ${source}`);
+  assert.equal(match[1], expected.title);
+  assert.equal(match[2], id);
+  assert.ok(match[3] === 'Summary' || expected.sections.some((s) => s.heading === match[3]), `section "${match[3]}" is one of ${id}'s`);
+  assert.ok(!texts.includes(expected.summary), 'the passage, not the whole summary');
+  const all = buttons(reply);
+  assert.deepEqual(all[0], { title: READ_WHOLE_ARTICLE, data: { text: `Show ${id}` } });
+  assert.deepEqual(all[all.length - 1], { title: CHECK_MY_SETUP, data: { text: CHECK_MY_SETUP } });
+  assert.ok(all.length <= 4, `${all.length} buttons`);
+  return { section: match[3]!, first: texts[0]! };
+}
+
 function assertNoAnswerCard(reply: Reply, question: string): void {
   assert.ok(isCard(reply), `expected the no-answer card, got ${describeReply(reply)}`);
   assert.equal(firstText(reply), "I couldn't find an answer to this in the knowledge base:");
@@ -51,18 +82,23 @@ function assertNoAnswerCard(reply: Reply, question: string): void {
 
 describe('MainDialog: routing each message', () => {
   describe('knowledge-base answers', () => {
-    it('answers "what is an EVS?" with the EXB-004 article card, related-article buttons and "Check my setup"', async () => {
+    it('answers "what is an EVS?" with the EXB-004 passage that defines it, "Read the whole article", related articles and "Check my setup"', async () => {
       const { client, unanswered } = mainClient();
       const replies = await sendAll(client, 'what is an EVS?');
       assert.equal(replies.length, 1);
-      const related = assertArticleCard(replies[0], 'EXB-004');
-      assert.ok(related.length >= 1, 'offers related articles');
+      const { section } = assertPassageCard(replies[0], 'EXB-004', 'Exchange Virtual Server (EVS): the clustered instance');
+      assert.equal(section, 'The terms');
       assert.equal(client.dialogTurnResult.status, DialogTurnStatus.complete);
       assert.deepEqual(await recentRecords(unanswered, 'unanswered'), [], 'an answered question is not logged');
 
-      // A related-article button shows that article.
-      const next = await press(client, replies[0], (b) => b.title.startsWith(`${related[0]}: `));
-      assertArticleCard(next, related[0]!);
+      // "Read the whole article" shows the article; a related-article button shows that article.
+      const related = assertArticleCard(await press(client, replies[0], READ_WHOLE_ARTICLE), 'EXB-004');
+      assert.ok(related.length >= 1, 'offers related articles');
+      const relatedButton = buttons(replies[0]).find((b) => b.title.startsWith('EXB-') || b.title.startsWith('KB'));
+      assert.ok(relatedButton, 'the passage card offers a related article');
+      const relatedId = String(relatedButton.data['text']).replace('Show ', '');
+      const next = await press(client, replies[0], relatedButton.title);
+      assertArticleCard(next, relatedId);
       // "Check my setup" starts the guided check.
       assertAsks(await press(client, replies[0], CHECK_MY_SETUP), 'version');
     });
@@ -81,6 +117,97 @@ describe('MainDialog: routing each message', () => {
     });
   });
 
+  // Issue 11: the passage that holds the answer, general rule questions answered, suggestions.
+  describe('passage answers', () => {
+    const cases: Array<[question: string, id: string, fact: string | RegExp]> = [
+      ['how many storage groups can a node have after a failover?', 'EXB-005', 'four storage groups'],
+      ['can cluster nodes be DCs?', 'EXB-005', 'domain controllers'],
+      ['wat is an EVS', 'EXB-004', 'the clustered instance'],
+      ['do i need enterprise edition to cluster exchange 2003?', 'EXB-003', 'Enterprise Edition'],
+      ['can i install the exchange binaries on the shared disk in the cluster', 'EXB-005', 'shared cluster disk'],
+      ['hw many nodes can a windows 2000 advanced server cluster have', 'EXB-003', /Windows 2000 Advanced Server(; Server cluster\?: yes; Maximum nodes: | \()2/],
+      ['<at>Exchange Bot</at> max nodes on a windows server 2003 enterprise cluster?', 'EXB-003', /Maximum nodes: 8|Enterprise or Datacenter Edition \(8 nodes\)/],
+    ];
+    for (const [question, id, fact] of cases) {
+      it(`${JSON.stringify(question)} → the ${id} passage holding "${fact}", not the check`, async () => {
+        const { client, unanswered } = mainClient();
+        const replies = await sendAll(client, question);
+        assert.equal(replies.length, 1, 'one answer, no check question');
+        assertPassageCard(replies[0], id, fact);
+        assert.equal(client.dialogTurnResult.status, DialogTurnStatus.complete, 'the check did not start');
+        assert.deepEqual(await recentRecords(unanswered, 'unanswered'), []);
+      });
+    }
+
+    it('a number question puts the sentence with the number first, in bold', async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity('how many storage groups can a node have after a failover?');
+      const first = textBlockElements(reply)[0]!;
+      assert.equal(first['weight'], 'Bolder');
+      assert.match(String(first['text']), /four/);
+    });
+
+    it('a general rule question offers the check as a button, which starts it', async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity('do i need enterprise edition to cluster exchange 2003?');
+      assertAsks(await press(client, reply, CHECK_MY_SETUP), 'version');
+    });
+
+    it('a question about the asker\'s own setup starts the check instead', async () => {
+      const { client } = mainClient();
+      const replies = await sendAll(client, 'we plan to put our exchange 2003 front end on a cluster, is that supported?');
+      assert.equal(replies.length, 1);
+      // The check either asks its next question or, with every fact known, gives the verdict at once.
+      const verdicts: string[] = Object.values(VERDICT_LABELS);
+      assert.ok(askedQuestion(replies[0]) !== undefined || verdicts.includes(firstText(replies[0]) ?? ''), describeReply(replies[0]));
+      assert.ok(!textBlocks(replies[0]).some((t) => t.startsWith('From **')), 'not a passage answer');
+    });
+  });
+
+  describe('suggestions instead of dead ends', () => {
+    const vague = 'exchange cluster course';
+
+    it(`${JSON.stringify(vague)} → "did you mean" with up to three articles, the question echoed literally, and the pick recorded`, async () => {
+      const { client, unanswered, picks } = mainClient();
+      const replies = await sendAll(client, vague);
+      assert.equal(replies.length, 1);
+      const reply = replies[0];
+      assert.equal(firstText(reply), DID_YOU_MEAN);
+      assert.deepEqual(textRuns(reply), [vague]);
+      const offered = buttons(reply).filter((b) => typeof b.data['article'] === 'string');
+      assert.ok(offered.length >= 1 && offered.length <= 3, `${offered.length} suggestions`);
+      for (const b of offered) {
+        const id = String(b.data['article']);
+        assert.ok(kb().article(id), id);
+        assert.equal(b.data['text'], `Show ${id}`);
+        assert.equal(b.data['suggestionFor'], vague);
+        assert.ok(b.title.startsWith(`${id}: `), b.title);
+      }
+      assert.ok(buttonTitles(reply).includes(CHECK_MY_SETUP));
+      assert.deepEqual((await recentRecords(unanswered, 'unanswered')).map((q) => q.question), [vague], 'a suggestion list is not an answer: the question is kept for review');
+
+      // Pressed as Web Chat submits it: the text to say and the data as the value.
+      const picked = offered[1] ?? offered[0]!;
+      const shown = await client.sendActivity({ type: 'message', text: String(picked.data['text']), value: picked.data });
+      assertArticleCard(shown, String(picked.data['article']));
+      assert.deepEqual(picks.picks, [{ question: vague, articleId: picked.data['article'] }]);
+    });
+
+    it('an article shown by typing its id records no pick, nor does a forged value for another article', async () => {
+      const { client, picks } = mainClient();
+      await client.sendActivity('Show EXB-003');
+      await client.sendActivity({ type: 'message', text: 'Show EXB-003', value: { suggestionFor: 'x', article: 'EXB-004' } });
+      assert.deepEqual(picks.picks, []);
+    });
+
+    it('"I couldn\'t find an answer" only when nothing is relevant, offering the check, search and help', async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity('what colour is the sky');
+      assertNoAnswerCard(reply, 'what colour is the sky');
+      assert.deepEqual(buttonTitles(reply), [CHECK_MY_SETUP, SEARCH_THE_KB, 'Help']);
+    });
+  });
+
   describe('questions without an answer', () => {
     it('says so for "how do I reset a printer", offers "Check my setup" and logs the question with the conversation id', async () => {
       const { client, unanswered, logger } = mainClient();
@@ -90,7 +217,7 @@ describe('MainDialog: routing each message', () => {
       assertNoAnswerCard(replies[0], question);
       assert.deepEqual(
         cardOf(replies[0]).actions.map((a) => a['title']),
-        [CHECK_MY_SETUP, 'Help'],
+        [CHECK_MY_SETUP, SEARCH_THE_KB, 'Help'],
       );
       const logged = await recentRecords(unanswered, 'unanswered');
       assert.equal(logged.length, 1);
@@ -178,7 +305,7 @@ describe('MainDialog: routing each message', () => {
     it('"search nlb" answers from the knowledge base', async () => {
       const { client, unanswered } = mainClient();
       const reply = await client.sendActivity('search nlb');
-      assertArticleCard(reply, 'EXB-002');
+      assertPassageCard(reply, 'EXB-002', 'NLB');
       assert.deepEqual(await recentRecords(unanswered, 'unanswered'), []);
     });
 
