@@ -11,6 +11,7 @@ import { runHostile } from './hostile';
 import { runStartup } from './startup';
 import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
 import { runVerdicts } from './verdicts';
+import { CONVERSATION_SETS, runConversations } from './conversations';
 
 /**
  * `npm run bench`: answer quality, verdicts, search speed and scale, turn speed and start-up, in one
@@ -62,7 +63,15 @@ async function main(): Promise<void> {
     results.quality = runQuality();
     for (const r of results.quality) log(`quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, fact ${r.figures.factFound ?? 'n/a'}/${r.figures.passageQuestions}, suggestions ${r.figures.suggestionsShown}, no-answer refused ${r.figures.refused}/${r.figures.noAnswer}, answerable refused ${r.figures.falseRefusals}`);
     results.verdicts = runVerdicts();
-    log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}`);
+    log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
+  }
+  if (wanted('conversations')) {
+    results.conversations = [];
+    for (const [set, file] of Object.entries(CONVERSATION_SETS)) {
+      const figures = await runConversations(undefined, file);
+      results.conversations.push({ set, file, figures });
+      log(`conversations ${set}: ${figures.passed}/${figures.conversations}`);
+    }
   }
   // Turns and start-up first: they are short and sensitive to a machine still busy with big corpora.
   if (wanted('turns')) results.turns = await runTurns(turnOptions, log);
