@@ -194,10 +194,10 @@ export class FactSpace {
     const asked = this.asked;
     const compiled = this.compiled;
     const facts: Record<string, string> = { ...stated };
-    const self = this;
+    const complete = (candidate: Facts) => this.complete(candidate);
     function* walk(index: number): Generator<Facts> {
       if (index === asked.length) {
-        if (self.complete(facts)) yield { ...facts };
+        if (complete(facts)) yield { ...facts };
         return;
       }
       const dimension = asked[index]!;

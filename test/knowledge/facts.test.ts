@@ -105,7 +105,7 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   describe('problems in facts.yaml name the line and the field', () => {
     it('a status outside the four: field "<i>.status", its line, the message lists the allowed ones', () => {
       const i = entryOf('W6');
-      const { text, problems } = breakFacts((t) => t.replace(/(- id: W6\n  status: )read-3p/, '$1read-ms # probe-status'));
+      const { text, problems } = breakFacts((t) => t.replace(/(- id: W6\n {2}status: )read-3p/, '$1read-ms # probe-status'));
       const p = theProblem(problems, `${i}.status`);
       assert.equal(p.line, lineContaining(text, 'probe-status'));
       for (const status of STATUSES) assert.ok(p.message.includes(status), formatProblem(p));
@@ -136,7 +136,7 @@ describe('facts (knowledge/data/facts.yaml)', () => {
     });
 
     it('an article may cite a new fact id, and citing one that is not in facts.yaml names the article line', () => {
-      const { dir, file, text } = copies.withEdit('articles/EXB-004.md', (t) => t.replace(/^(    facts: \[)C8\]/m, '$1C8, W7, E7-99]'));
+      const { dir, file, text } = copies.withEdit('articles/EXB-004.md', (t) => t.replace(/^( {4}facts: \[)C8\]/m, '$1C8, W7, E7-99]'));
       const problems = problemsOf(loadProblems(dir), file);
       assert.equal(problems.length, 1, show(problems));
       assert.equal(problems[0]!.line, lineContaining(text, 'E7-99'));
