@@ -157,7 +157,8 @@ export class SupportCheck {
     if (broken.length > 0) verdict = 'not-supported';
     else if (base === 'supported' && open.length > 0) verdict = 'supported-with-conditions';
     const deciding = broken.length > 0 && base !== 'not-supported' ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];
-    return { verdict, rules, broken, open: base === 'not-supported' || base === 'not-covered' ? [] : open, key: `${verdict}:${deciding.join(',')}` };
+    // Conditions belong to a supported verdict: a setup that is not supported anyway has none to meet.
+    return { verdict, rules, broken, open: verdict === 'not-supported' || verdict === 'not-covered' ? [] : open, key: `${verdict}:${deciding.join(',')}` };
   }
 
   /** A decision when every possible setup gives one verdict for a shared reason; otherwise undefined. */
