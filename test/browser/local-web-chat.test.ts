@@ -19,9 +19,11 @@ const CARD = '.ac-adaptiveCard';
 const ANSWERS: Record<string, string> = {
   'Which Exchange version is it?': 'Exchange 2003',
   'Which role will the server have?': 'Front-end (OWA, POP3, IMAP4, RPC over HTTP)',
-  'Which high-availability technology do you plan?': 'Windows Clustering (server cluster, MSCS)',
-  'Which Exchange edition is it?': 'Enterprise Edition',
-  'Which Windows edition will the server run?': 'Windows Server 2003 Enterprise Edition',
+  'Which high-availability technology do you plan?': 'Windows server cluster on shared storage (MSCS; single copy cluster in 2007)',
+  'Which Exchange edition is it (Standard or Enterprise)?': 'Enterprise Edition',
+  'Which Windows Server release will the server run?': 'Windows Server 2003',
+  'Which Windows edition?': 'Enterprise',
+  'Is that Windows 32-bit (x86) or 64-bit (x64)?': '32-bit (x86)',
 };
 
 describe('local Web Chat page in a real browser (Debian Chromium, headless)', function () {
@@ -114,7 +116,11 @@ describe('local Web Chat page in a real browser (Debian Chromium, headless)', fu
     const verdict = await page.locator(CARD).last().innerText();
     assert.ok(verdict.startsWith('Not supported'), verdict);
     assert.match(verdict, /Network Load Balancing/);
-    assert.match(verdict, /Exchange support check: Not supported/);
+    // The ticket summary sits inside the "Details and ticket summary" ShowCard: hidden until clicked.
+    assert.doesNotMatch(verdict, /Exchange support check: Not supported/);
+    await page.locator(CARD).last().getByRole('button', { name: 'Details and ticket summary' }).click();
+    await page.locator(CARD).last().getByText('Exchange support check: Not supported').first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await page.locator(CARD).last().innerText(), /Exchange support check: Not supported/);
     assert.deepEqual(asked.sort(), ['Which Exchange version is it?', 'Which high-availability technology do you plan?', 'Which role will the server have?']);
 
     // The transcript scrolls inside the page: bring the verdict's headline into view for the screenshot.

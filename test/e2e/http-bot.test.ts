@@ -61,26 +61,29 @@ describe('bot over HTTP (real server on a loopback port)', () => {
   });
 
   // The facts sheet's rules, through HTTP, each from the sentence an admin would type plus button presses.
+  // An answer is "dimension:value" (facts model ids): the same value id can exist in two dimensions
+  // (Exchange edition "enterprise" and Windows edition "enterprise").
   const cases: Array<{ question: string; answers: string[]; verdict: string }> = [
-    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['enterprise', 'windows-server-2003-enterprise'], verdict: 'Supported with conditions' },
-    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['standard'], verdict: 'Not supported' },
-    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['enterprise', 'windows-server-2003-standard'], verdict: 'Not supported' },
+    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'], verdict: 'Supported with conditions' },
+    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:standard'], verdict: 'Not supported' },
+    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:standard'], verdict: 'Not supported' },
     { question: 'Is NLB supported for my Exchange 2003 back-end servers?', answers: [], verdict: 'Not supported' },
-    { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows-server-2003-standard'], verdict: 'Supported' },
-    { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows-server-2003-enterprise'], verdict: 'Not supported' },
+    { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'], verdict: 'Supported' },
+    { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
     { question: 'Can I cluster Exchange 2007 client access servers?', answers: [], verdict: 'Not supported' },
-    { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['standard'], verdict: 'Not supported' },
+    { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['edition:standard'], verdict: 'Not supported' },
   ];
   for (const { question, answers, verdict } of cases) {
     it(`"${question}" + [${answers.join(', ')}] → ${verdict}`, async () => {
       const first = messageActivity(question);
       let replies = await exchange(bot.url, first);
       for (const answer of answers) {
-        const button = cardButtons(replies[0]!).find((b) => b.data.value === answer);
+        const [dimension, value] = answer.split(':');
+        const button = cardButtons(replies[0]!).find((b) => b.data.dimension === dimension && b.data.value === value);
         assert.ok(button, `no button for "${answer}" in: ${cardTexts(replies[0]!).join(' | ')}`);
         replies = await exchange(bot.url, pressButton(button, first));
       }
-      assert.equal(cardTexts(replies[0]!)[0], verdict);
+      assert.equal(cardTexts(replies[0]!)[0], verdict, cardTexts(replies[0]!).join(' | '));
     });
   }
 

@@ -26,7 +26,7 @@ describe('terminal chat against the real bot', () => {
     await press('Check my setup');
     await press('Exchange 2003');
     await press('Front-end');
-    const verdict = await press('Windows Clustering');
+    const verdict = await press('Windows server cluster on shared storage');
     const screen = formatTurn(verdict);
     assert.match(screen[0]!, /^bot> (== )?not supported/i, screen.join('\n'));
     assert.ok(screen.some((l) => l.includes('Exchange support check: Not supported')), screen.join('\n'));

@@ -15,10 +15,13 @@ const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8
 /** The lock key of the installed package a file belongs to, e.g. `node_modules/a/node_modules/@s/b`. */
 export function packageKey(file: string): string | undefined {
   const parts = relative(REPO_ROOT, file).split(sep);
+  // From the first node_modules: a git worktree's node_modules is a symlink, so its files resolve
+  // outside the repository (`../../main/node_modules/jszip/...`).
+  const first = parts.indexOf('node_modules');
   const last = parts.lastIndexOf('node_modules');
   if (last < 0 || last + 1 >= parts.length) return undefined;
   const nameLength = parts[last + 1]!.startsWith('@') ? 2 : 1;
-  return parts.slice(0, last + 1 + nameLength).join('/');
+  return parts.slice(first, last + 1 + nameLength).join('/');
 }
 
 const log = process.env.REFUSED_DEV_PACKAGES_LOG;

@@ -15,10 +15,14 @@ export class Conversation {
     return exchange(url, this.activity(text));
   }
 
-  /** Presses the button of `replies` whose value is `value` (a guided-check answer). */
-  press(url: string, replies: Partial<Activity>[], value: string): Promise<Partial<Activity>[]> {
-    const button = replies.flatMap(cardButtons).find((b) => b.data.value === value);
-    if (!button) throw new Error(`no button "${value}" in: ${replies.flatMap(cardTexts).join(' | ')}`);
+  /**
+   * Presses the button of `replies` for `answer`, "dimension:value" in facts model ids (a value id
+   * alone can be ambiguous: "enterprise" is an Exchange edition and a Windows edition).
+   */
+  press(url: string, replies: Partial<Activity>[], answer: string): Promise<Partial<Activity>[]> {
+    const [dimension, value] = answer.split(':');
+    const button = replies.flatMap(cardButtons).find((b) => b.data.dimension === dimension && b.data.value === value);
+    if (!button) throw new Error(`no button "${answer}" in: ${replies.flatMap(cardTexts).join(' | ')}`);
     return exchange(url, pressButton(button, this.activity(undefined)));
   }
 

@@ -20,12 +20,12 @@ const HA_QUESTION = 'Which high-availability technology do you plan?';
 
 /** Guided checks with different facts and verdicts: a question, then button presses. */
 const CHECKS: Array<{ question: string; answers: string[]; verdict: string }> = [
-  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['enterprise', 'windows-server-2003-enterprise'], verdict: 'Supported with conditions' },
-  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['standard'], verdict: 'Not supported' },
-  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['enterprise', 'windows-server-2003-standard'], verdict: 'Not supported' },
-  { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows-server-2003-standard'], verdict: 'Supported' },
-  { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows-server-2003-enterprise'], verdict: 'Not supported' },
-  { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['standard'], verdict: 'Not supported' },
+  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'], verdict: 'Supported with conditions' },
+  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:standard'], verdict: 'Not supported' },
+  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:standard'], verdict: 'Not supported' },
+  { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'], verdict: 'Supported' },
+  { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
+  { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['edition:standard'], verdict: 'Not supported' },
 ];
 
 describe('conversation state in Azure Blob storage, across bot processes (real Azurite)', function () {
@@ -86,14 +86,17 @@ describe('conversation state in Azure Blob storage, across bot processes (real A
     const steps: Array<[string, string]> = [
       ['2003', ROLE_QUESTION],
       ['back-end', HA_QUESTION],
-      ['cluster', 'Which Exchange edition is it?'],
-      ['enterprise', 'Which Windows edition will the server run?'],
+      ['cluster', 'Which Exchange edition is it (Standard or Enterprise)?'],
+      ['enterprise', 'Which Windows Server release will the server run?'],
+      ['Windows Server 2003', 'Which Windows edition?'],
     ];
     for (const [index, [answer, next]] of steps.entries()) {
       replies = await conversation.say(bots[(index + 1) % 2]!.url, answer);
       assert.equal(headline(replies), next, `after "${answer}" on instance ${(index + 1) % 2}`);
     }
-    replies = await conversation.press(bots[1]!.url, replies, 'windows-server-2003-enterprise');
+    replies = await conversation.press(bots[1]!.url, replies, 'windowsEdition:enterprise');
+    assert.equal(headline(replies), 'Is that Windows 32-bit (x86) or 64-bit (x64)?');
+    replies = await conversation.press(bots[0]!.url, replies, 'architecture:x86');
     assert.equal(headline(replies), 'Supported with conditions');
   });
 
@@ -126,7 +129,7 @@ describe('conversation state in Azure Blob storage, across bot processes (real A
       assert.ok(headlines.every((h) => h !== SEND_AGAIN_MESSAGE), 'a single conflict is handled by running the turn again');
       const verdict = await conversation.say(b.url, 'nlb');
       assert.equal(headline(verdict), 'Not supported', `round ${round}`);
-      assert.match(triageSummary(verdict), /^Exchange version: Exchange 2003\nServer role: Back-end mailbox server\nHigh availability: Network Load Balancing/m);
+      assert.match(triageSummary(verdict), /^Exchange version: Exchange 2003\nServer role: Back-end mailbox server\nHigh availability: Windows Network Load Balancing \(NLB\)$/m);
 
       if (conflict) {
         conflicts += 1;
