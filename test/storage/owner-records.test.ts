@@ -14,6 +14,7 @@ import { ETagConflictError } from '../../bot/storage/etag-conflict';
 import { loadKnowledgeBase } from '../../knowledge';
 import { Azurite } from '../support/azurite';
 import { cardTexts, messageActivity } from '../support/activities';
+import { passageSource } from '../support/answers';
 import { exchange } from '../support/bot-http';
 import { recentRecords, turnContext } from '../support/records';
 
@@ -133,7 +134,7 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
       const replies = await exchange(bot.url, messageActivity('how do I reset the door badge'));
       assert.ok(cardTexts(replies[0]!).includes('how do I reset the door badge'));
       const answer = await exchange(bot.url, messageActivity('what is an EVS?'));
-      assert.ok(cardTexts(answer[0]!).some((t) => t.startsWith('EXB-004')));
+      assert.equal(passageSource(answer[0]!)?.articleId, 'EXB-004', cardTexts(answer[0]!).join(' | '));
       assert.ok(log.lines.some((l) => l.level === 'warn' && l.message === 'owner record not stored' && l.fields.kind === 'unanswered'));
       assert.ok(!log.lines.some((l) => l.level === 'error'));
     } finally {
