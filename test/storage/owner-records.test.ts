@@ -148,4 +148,16 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
     assert.equal(store.size, 10);
     assert.deepEqual((await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i), [15, 16, 17, 18, 19, 20, 21, 22, 23, 24]);
   });
+
+  it('memory records are bounded in bytes too: long questions push the oldest out before the item limit', async () => {
+    const store = new MemoryRecordStore(1000, 64 * 1024);
+    const question = 'q'.repeat(500);
+    for (let i = 0; i < 200; i += 1) await store.create(`unanswered/2026-01-01/${String(i).padStart(9, '0')}-x`, { i, question });
+    assert.ok(store.approximateBytes <= 64 * 1024, `${store.approximateBytes} bytes`);
+    // Each item weighs about 1.1 KB: about 57 fit, the newest ones.
+    assert.ok(store.size > 40 && store.size < 70, `${store.size} items`);
+    const kept = (await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i);
+    assert.equal(kept.at(-1), 199);
+    assert.deepEqual(kept, Array.from({ length: kept.length }, (_, k) => 200 - kept.length + k), 'the oldest went first');
+  });
 });
