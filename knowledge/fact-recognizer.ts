@@ -1,5 +1,5 @@
 import type { FactSpace } from './fact-space';
-import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
+import { CandidateCache, PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
 import type { Dimension } from './schemas';
 import { isStopWord } from './stop-words';
 import { tokenize, type Token } from './text-tokens';
@@ -65,8 +65,11 @@ export class FactRecognizer {
     this.dimensions = space.dimensions;
     const byId = new Map(this.dimensions.map((d) => [d.id, d]));
     const tokenized = new Map<string, Token[]>();
+    // One candidate cache for all the matchers: the bound on what typed words can fill stays the
+    // same however many questions the table has.
+    const candidates = new CandidateCache<Mention[]>();
     const sentenceEntries = this.dimensions.map((dimension) => sentencePhrases(dimension, byId));
-    this.sentenceMatcher = new PhraseMatcher(mergeSamePhrases(sentenceEntries.flat()), tokenized);
+    this.sentenceMatcher = new PhraseMatcher(mergeSamePhrases(sentenceEntries.flat()), tokenized, candidates);
     for (const dimension of this.dimensions) {
       // An answer is read with every other question's phrases in competition, so that the longest
       // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
@@ -78,7 +81,7 @@ export class FactRecognizer {
       // Every other phrase competes through the shared sentence matcher (see readAnswer), so this
       // matcher holds only the question's own phrases: building one per question stays cheap.
       const composed = composedPhrases(dimension, byId, true);
-      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed]), tokenized));
+      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed]), tokenized, candidates));
     }
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),

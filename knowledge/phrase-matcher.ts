@@ -33,6 +33,23 @@ const CANDIDATE_CACHE_LIMITS = { maxEntries: 20_000, maxBytes: 4 * 1024 * 1024, 
 const NO_CANDIDATES: never[] = [];
 
 /**
+ * The candidate cache of one or more matchers. Matchers built from one table share one (the fact
+ * recognizer builds a matcher per question): the words users type then count against one budget,
+ * not one budget per question, so adding a question to the table does not add to the memory that
+ * random vocabulary can fill. Each matcher keys its words with its own prefix.
+ */
+export class CandidateCache<T> {
+  readonly entries = new BoundedCache<string, CompiledEntry<T>[]>(CANDIDATE_CACHE_LIMITS);
+  private matchers = 0;
+
+  /** The key prefix of one more matcher: none for the first, so an unshared cache keys plain words. */
+  nextPrefix(): string {
+    const n = this.matchers++;
+    return n === 0 ? '' : `${n.toString(36)}\u0000`;
+  }
+}
+
+/**
  * Finds known phrases in free text, forgiving small typos, and resolves overlaps the way a reader
  * would: the longest phrase wins, so "Windows 2000 Advanced Server" is a Windows edition and its
  * "2000" is not also read as Exchange 2000.
@@ -45,13 +62,17 @@ export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, CompiledEntry<T>[]>();
   /** Entries whose first word forgives typos, by that word's length (a typo changes it by at most 2). */
   private readonly fuzzyByLength = new Map<number, CompiledEntry<T>[]>();
-  private readonly candidateCache = new BoundedCache<string, CompiledEntry<T>[]>(CANDIDATE_CACHE_LIMITS);
+  private readonly candidateCache: BoundedCache<string, CompiledEntry<T>[]>;
+  private readonly cachePrefix: string;
 
   /**
    * @param tokenized  phrases already split into tokens, shared between matchers built from the
    *                   same table (the fact recognizer builds one per question); filled as it goes.
+   * @param cache      the candidate cache, shared between matchers built from the same table.
    */
-  constructor(entries: Iterable<PhraseEntry<T>>, tokenized: Map<string, Token[]> = new Map()) {
+  constructor(entries: Iterable<PhraseEntry<T>>, tokenized: Map<string, Token[]> = new Map(), cache: CandidateCache<T> = new CandidateCache()) {
+    this.candidateCache = cache.entries;
+    this.cachePrefix = cache.nextPrefix();
     for (const entry of entries) {
       let tokens = tokenized.get(entry.phrase);
       if (!tokens) tokenized.set(entry.phrase, (tokens = tokenize(entry.phrase)));
@@ -109,7 +130,8 @@ export class PhraseMatcher<T> {
 
   /** Entries whose first word is `word` or a small typo of it (the same test {@link matchesAt} applies), memoised per word. */
   private candidatesAt(word: string): CompiledEntry<T>[] {
-    const cached = this.candidateCache.get(word);
+    const key = this.cachePrefix === '' ? word : this.cachePrefix + word;
+    const cached = this.candidateCache.get(key);
     if (cached) return cached;
     let candidates: CompiledEntry<T>[] = this.byFirstWord.get(word) ?? NO_CANDIDATES;
     // Fuzzy entries are few (a few hundred phrases), so scanning those of a similar length once per
@@ -119,7 +141,7 @@ export class PhraseMatcher<T> {
         if (compiled.words[0] !== word && wordMatches(word, compiled.words[0]!)) candidates = [...candidates, compiled];
       }
     }
-    this.candidateCache.set(word, candidates);
+    this.candidateCache.set(key, candidates);
     return candidates;
   }
 

@@ -21,21 +21,39 @@ export async function listRecords(store: RecordStore, kind: RecordKind, from: Da
 
 /** Enough for weeks of a helpdesk's questions; a process is not an archive (use Blob storage for that). */
 export const DEFAULT_MEMORY_RECORDS = 20_000;
+/**
+ * What memory records may weigh in all: a record holds up to a few kilobytes of typed text, so the
+ * count alone would let them take tens of megabytes of a small App Service plan's memory.
+ */
+export const DEFAULT_MEMORY_RECORD_BYTES = 8 * 1024 * 1024;
+
+// What V8 spends per Map entry beyond its key and value strings, roughly.
+const ENTRY_OVERHEAD_BYTES = 64;
 
 /**
- * Records in process memory, for local use and tests. Bounded: past `maxItems` the oldest items
- * are dropped, so a long-running local bot cannot grow without limit.
+ * Records in process memory, for local use and tests. Bounded in items and in approximate bytes:
+ * past either limit the oldest items are dropped, so a long-running local bot cannot grow without limit.
  */
 export class MemoryRecordStore implements RecordStore {
   private readonly items = new Map<string, string>();
+  private bytes = 0;
 
-  constructor(private readonly maxItems: number = DEFAULT_MEMORY_RECORDS) {}
+  constructor(
+    private readonly maxItems: number = DEFAULT_MEMORY_RECORDS,
+    private readonly maxBytes: number = DEFAULT_MEMORY_RECORD_BYTES,
+  ) {}
 
   async create(key: string, value: object): Promise<boolean> {
     if (this.items.has(key)) return false;
     // Stored serialised, as Blob storage would: a caller changing its object later changes nothing here.
-    this.items.set(key, JSON.stringify(value));
-    while (this.items.size > this.maxItems) this.items.delete(this.items.keys().next().value!);
+    const text = JSON.stringify(value);
+    this.items.set(key, text);
+    this.bytes += weigh(key, text);
+    while (this.items.size > this.maxItems || (this.bytes > this.maxBytes && this.items.size > 1)) {
+      const oldest = this.items.keys().next().value!;
+      this.bytes -= weigh(oldest, this.items.get(oldest)!);
+      this.items.delete(oldest);
+    }
     return true;
   }
 
@@ -54,4 +72,13 @@ export class MemoryRecordStore implements RecordStore {
   get size(): number {
     return this.items.size;
   }
+
+  /** Approximate bytes held (2 per UTF-16 unit of keys and values, plus a fixed overhead per item). */
+  get approximateBytes(): number {
+    return this.bytes;
+  }
+}
+
+function weigh(key: string, text: string): number {
+  return (key.length + text.length) * 2 + ENTRY_OVERHEAD_BYTES;
 }

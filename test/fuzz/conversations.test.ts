@@ -252,8 +252,15 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
     if (!submitted || typeof submitted !== 'object' || !('dimension' in submitted)) return { kind: 'any' };
     if (!before.asked) return { kind: 'any' };
     const { dimension, value: chosen } = submitted as { dimension: unknown; value: unknown };
-    const valid = dimension === before.asked && kb.dimensions.find((d) => d.id === before.asked)!.values.some((v) => v.id === chosen);
-    return valid ? { kind: 'answered', facts: { ...before.known, [before.asked]: chosen as string } } : { kind: 'refused' };
+    // Values offered depend on the facts known (a front-end role exists for Exchange 2000/2003 only):
+    // a stale button with a value that does not exist for this setup is refused.
+    const valid = dimension === before.asked && kb.valuesFor(before.asked, before.known).some((v) => v.id === chosen);
+    if (!valid) return { kind: 'refused' };
+    // The answer joins the known facts as the rules table reads them together: a role stated before
+    // the version is translated once the version is known ("other", a bridgehead, is Hub Transport in 2007).
+    const facts = kb.knownFacts({ ...before.known, [before.asked]: chosen as string });
+    assert.equal(facts[before.asked], chosen, `the table keeps the valid answer ${before.asked}=${String(chosen)} it offered`);
+    return { kind: 'answered', facts };
   }
 
   function checkTurn(where: string, activity: Partial<Activity> | undefined, replies: Partial<Activity>[], before: CheckPosition, after: CheckPosition, expectation: Expectation): void {

@@ -83,15 +83,36 @@ export function checkPosition(state: Record<string, unknown> | undefined, kb: Kn
   const [main] = at(stack, ['main']);
   const [check] = at(innerStack(main!), ['supportCheck']);
   const [loop, prompt] = at(innerStack(check!), ['supportCheckLoop', 'factPrompt']);
-  const loopState = loop!.state as { stepIndex: number; values: { facts: Facts } };
+  const loopState = loop!.state as { stepIndex: number; values: LoopValues };
   assert.equal(loopState.stepIndex, 0, 'the loop waits in its ask step');
-  const { dimension, known } = ((prompt!.state as Node).options as { validations: { dimension: string; known: Facts } }).validations;
-  assert.deepEqual(known, loopState.values.facts, 'the prompt and the loop agree on the facts');
-  assert.deepEqual(kb.knownFacts(known), known, 'only valid facts are stored');
+  const { groups, answered, askedFor, dimension: loopDimension } = loopState.values;
+  const { dimension, known, answered: promptAnswered } = ((prompt!.state as Node).options as { validations: { dimension: string; known: Facts; answered: string[] } }).validations;
+  assert.ok(Array.isArray(groups) && groups.length > 0, `the loop holds server groups: ${JSON.stringify(groups)}`);
+  for (const group of groups) {
+    assert.deepEqual(kb.knownFacts(group.facts), group.facts, 'only valid facts are stored');
+    assert.ok(Array.isArray(group.setAside), 'each group keeps its set-aside facts');
+  }
+  // The question is for the first group the rules still have a question for; the prompt shows its facts.
+  const open = groups.findIndex((group) => nextStep(kb, group.facts).kind === 'question');
+  assert.ok(open >= 0, 'a question waits although every group has its verdict');
+  assert.deepEqual(known, groups[open]!.facts, 'the prompt and the loop agree on the facts');
+  assert.equal(dimension, loopDimension, 'the prompt and the loop agree on the question');
+  assert.deepEqual(promptAnswered, answered, 'the prompt and the loop agree on what was answered');
   assert.equal(known[dimension], undefined, 'the question asked is not answered yet');
   const next = nextStep(kb, known);
   assert.ok(next.kind === 'question' && next.dimension.id === dimension, `the rules would ask ${next.kind === 'question' ? next.dimension.id : 'nothing'} next, not ${dimension}`);
+  // The answer goes to the asked group and every other group still missing that fact, and no further.
+  assert.ok(askedFor.includes(open), `the answer is not for the group asked (${open} not in ${JSON.stringify(askedFor)})`);
+  for (const i of askedFor) assert.equal(groups[i]?.facts[dimension], undefined, `group ${i} would get "${dimension}" a second time`);
   return { asked: dimension, known };
+}
+
+/** The guided check loop's values between asking and recording (dialogs/support-check-dialog.ts). */
+interface LoopValues {
+  groups: Array<{ facts: Facts; setAside: unknown[] }>;
+  answered: string[];
+  askedFor: number[];
+  dimension: string;
 }
 
 // The rules table's next step is a pure function of the facts and costs a few hundred microseconds;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type Facts, type KnowledgeBase } from '../../knowledge';
 import { FactRecognizer } from '../../knowledge/fact-recognizer';
-import { PhraseMatcher } from '../../knowledge/phrase-matcher';
+import { CandidateCache, PhraseMatcher } from '../../knowledge/phrase-matcher';
 import { stem } from '../../knowledge/stem';
 import { allowedTypos, editDistance, tokenize, wordMatches } from '../../knowledge/text-tokens';
 import { KNOWLEDGE_DIR } from './helpers';
@@ -306,6 +306,25 @@ describe('fact recognizer', () => {
       assert.equal(matcher.find('a BE server').length, 1);
       assert.equal(matcher.find('to be or not').length, 0);
       assert.equal(matcher.find('a Be server').length, 0);
+    });
+
+    it('matchers sharing a candidate cache keep their own candidates, under one bound for them all', () => {
+      const shared = new CandidateCache<string>();
+      const ha = new PhraseMatcher([{ phrase: 'cluster', payload: 'ha' }], new Map(), shared);
+      const other = new PhraseMatcher([{ phrase: 'cluster', payload: 'other' }], new Map(), shared);
+      // The same typed word, cached once per matcher: neither gets the other's candidates.
+      for (let round = 0; round < 2; round += 1) {
+        assert.deepEqual(ha.find('a clustr').map((m) => m.entry.payload), ['ha']);
+        assert.deepEqual(other.find('a clustr').map((m) => m.entry.payload), ['other']);
+      }
+      assert.equal(shared.entries.size, 4, '"a" and "clustr", once per matcher');
+      // Fresh words through both matchers fill one cache, not one each.
+      for (let i = 0; i < 30_000; i += 1) {
+        ha.find(`w${i}x`);
+        other.find(`v${i}y`);
+      }
+      assert.ok(shared.entries.size <= 20_000, `${shared.entries.size} entries`);
+      assert.deepEqual(other.find('clustr').map((m) => m.entry.payload), ['other']);
     });
   });
 });

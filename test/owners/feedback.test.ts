@@ -6,6 +6,7 @@ import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase } from '../../knowledge';
 import { cardButtons, cardTexts, messageActivity } from '../support/activities';
+import { passageSource, relatedArticleButtons } from '../support/answers';
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
 import { cardElements } from '../support/card-elements';
 import { recentRecords } from '../support/records';
@@ -36,7 +37,7 @@ describe('feedback on answers and verdicts (real server on a loopback port)', ()
     const conversation = { id: 'conv-feedback-webchat' } as Activity['conversation'];
     const from = { id: 'user-secret-42', name: 'Junior Admin' };
     const [answer] = await exchange(bot.url, messageActivity(EVS_QUESTION, { channelId: 'webchat', conversation, from }));
-    assert.ok(cardTexts(answer!).some((t) => t.startsWith('EXB-004')), cardTexts(answer!).join(' | '));
+    assert.equal(passageSource(answer!)?.articleId, 'EXB-004', cardTexts(answer!).join(' | '));
     assert.ok(feedbackRow(answer!), 'the card has a feedback row');
     assert.equal((answer!.channelData as Record<string, unknown> | undefined)?.feedbackLoopEnabled, undefined);
     const dislike = cardButtons(answer!).find((b) => b.data.feedback === 'dislike');
@@ -126,7 +127,9 @@ describe('feedback on answers and verdicts (real server on a loopback port)', ()
   it('a suggested article opened from an answer is recorded as question → article', async () => {
     const conversation = { id: 'conv-suggestion' } as Activity['conversation'];
     const [answer] = await exchange(bot.url, messageActivity(EVS_QUESTION, { conversation }));
-    const related = cardButtons(answer!).find((b) => typeof b.data.text === 'string' && /^Show /.test(b.data.text as string));
+    assert.equal(passageSource(answer!)?.articleId, 'EXB-004');
+    // "Read the whole article" shows EXB-004 itself: the pick is one of the related articles.
+    const [related] = relatedArticleButtons(answer!, 'EXB-004');
     assert.ok(related, 'the answer offers a related article');
     await exchange(bot.url, messageActivity(related.data.text as string, { conversation }));
     const picks = (await recentRecords(bot.records, 'suggestion')).filter((r) => r.conversation === bot.records.hashId(conversation.id));

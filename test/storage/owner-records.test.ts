@@ -14,6 +14,7 @@ import { ETagConflictError } from '../../bot/storage/etag-conflict';
 import { loadKnowledgeBase } from '../../knowledge';
 import { Azurite } from '../support/azurite';
 import { cardTexts, messageActivity } from '../support/activities';
+import { passageSource } from '../support/answers';
 import { exchange } from '../support/bot-http';
 import { recentRecords, turnContext } from '../support/records';
 
@@ -133,7 +134,7 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
       const replies = await exchange(bot.url, messageActivity('how do I reset the door badge'));
       assert.ok(cardTexts(replies[0]!).includes('how do I reset the door badge'));
       const answer = await exchange(bot.url, messageActivity('what is an EVS?'));
-      assert.ok(cardTexts(answer[0]!).some((t) => t.startsWith('EXB-004')));
+      assert.equal(passageSource(answer[0]!)?.articleId, 'EXB-004', cardTexts(answer[0]!).join(' | '));
       assert.ok(log.lines.some((l) => l.level === 'warn' && l.message === 'owner record not stored' && l.fields.kind === 'unanswered'));
       assert.ok(!log.lines.some((l) => l.level === 'error'));
     } finally {
@@ -146,5 +147,17 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
     for (let i = 0; i < 25; i += 1) await store.create(`unanswered/2026-01-01/${String(i).padStart(9, '0')}-x`, { i });
     assert.equal(store.size, 10);
     assert.deepEqual((await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i), [15, 16, 17, 18, 19, 20, 21, 22, 23, 24]);
+  });
+
+  it('memory records are bounded in bytes too: long questions push the oldest out before the item limit', async () => {
+    const store = new MemoryRecordStore(1000, 64 * 1024);
+    const question = 'q'.repeat(500);
+    for (let i = 0; i < 200; i += 1) await store.create(`unanswered/2026-01-01/${String(i).padStart(9, '0')}-x`, { i, question });
+    assert.ok(store.approximateBytes <= 64 * 1024, `${store.approximateBytes} bytes`);
+    // Each item weighs about 1.1 KB: about 57 fit, the newest ones.
+    assert.ok(store.size > 40 && store.size < 70, `${store.size} items`);
+    const kept = (await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i);
+    assert.equal(kept.at(-1), 199);
+    assert.deepEqual(kept, Array.from({ length: kept.length }, (_, k) => 200 - kept.length + k), 'the oldest went first');
   });
 });
