@@ -15,7 +15,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { require: 'readonly', module: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { require: 'readonly', module: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
     rules: {
       // `_name` marks a value deliberately left unused (a destructured-away field, a handler argument).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
@@ -33,7 +37,12 @@ export default tseslint.config(
   },
   {
     files: ['dialogs/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [RESTIFY, { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [RESTIFY, { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' }] },
+      ],
+    },
   },
   {
     // The knowledge tests hold to the same layer; they may pass questions through the bot's mention
@@ -46,7 +55,17 @@ export default tseslint.config(
   {
     // The dialog tests use the bot's real card replies and logger, never its server.
     files: ['test/dialogs/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [RESTIFY, { regex: '(^|/)bot/(server|adapter|index|http|webchat|storage)(/|$)', message: 'Dialog tests drive dialogs directly (DialogTestClient), not through the server.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            RESTIFY,
+            { regex: '(^|/)bot/(server|adapter|index|http|webchat|storage)(/|$)', message: 'Dialog tests drive dialogs directly (DialogTestClient), not through the server.' },
+          ],
+        },
+      ],
+    },
   },
   {
     // Test files may use `any` for wire JSON they then check field by field.

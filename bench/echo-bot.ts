@@ -20,7 +20,9 @@ class EchoBot extends ActivityHandler {
 }
 
 async function main(): Promise<void> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' }));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' }),
+  );
   adapter.onTurnError = async (context, error) => {
     process.stderr.write(`${JSON.stringify({ level: 'error', message: 'turn failed', error: String(error) })}\n`);
     await context.sendActivity('Sorry, something went wrong.');

@@ -12,7 +12,11 @@ import { round } from './lib/stats';
 
 /** The labelled sets: the tuning set (the test fixture) and the held-out set, reported separately. */
 export const QUESTION_SETS = [
-  { id: 'fresh', label: 'fresh held-out (bench/questions-fresh-holdout.yaml, issue 11), written before the ranking change, never tuned on', file: join(BENCH_DIR, 'questions-fresh-holdout.yaml') },
+  {
+    id: 'fresh',
+    label: 'fresh held-out (bench/questions-fresh-holdout.yaml, issue 11), written before the ranking change, never tuned on',
+    file: join(BENCH_DIR, 'questions-fresh-holdout.yaml'),
+  },
   { id: 'holdout', label: 'older held-out (bench/questions-holdout.yaml), read and tuned near', file: join(BENCH_DIR, 'questions-holdout.yaml') },
   { id: 'tuning', label: 'tuning set (test/fixtures/search-questions.yaml), tuned on', file: join(REPO_ROOT, 'test', 'fixtures', 'search-questions.yaml') },
   { id: 'passages', label: 'passage tuning set (test/fixtures/passage-questions.yaml), tuned on', file: join(REPO_ROOT, 'test', 'fixtures', 'passage-questions.yaml') },

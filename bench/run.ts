@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   const quick = args.includes('--quick');
   const onlyArg = args.find((a) => a.startsWith('--only'));
-  const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1]! : args[args.indexOf(onlyArg) + 1] ?? '').split(',')) : undefined;
+  const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1]! : (args[args.indexOf(onlyArg) + 1] ?? '')).split(',')) : undefined;
   const wanted = (section: string) => !only || only.has(section);
   const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
   const started = performance.now();
@@ -61,7 +61,10 @@ async function main(): Promise<void> {
 
   if (wanted('quality')) {
     results.quality = runQuality();
-    for (const r of results.quality) log(`quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, fact ${r.figures.factFound ?? 'n/a'}/${r.figures.passageQuestions}, suggestions ${r.figures.suggestionsShown}, no-answer refused ${r.figures.refused}/${r.figures.noAnswer}, answerable refused ${r.figures.falseRefusals}`);
+    for (const r of results.quality)
+      log(
+        `quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, fact ${r.figures.factFound ?? 'n/a'}/${r.figures.passageQuestions}, suggestions ${r.figures.suggestionsShown}, no-answer refused ${r.figures.refused}/${r.figures.noAnswer}, answerable refused ${r.figures.falseRefusals}`,
+      );
     results.verdicts = runVerdicts();
     log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
   }

@@ -70,10 +70,7 @@ function main(): void {
   const stage = (name: string) => process.stderr.write(`[speed-worker ${engine} ${size}] ${name} at ${(performance.now() / 1000).toFixed(1)} s\n`);
   const articles = [...generator.articles(size)].map(asArticle);
   stage('corpus generated');
-  const words = articles.reduce(
-    (n, a) => n + [a.title, a.summary, a.keywords.join(' '), ...a.sections.flatMap((s) => [s.heading, s.text])].join(' ').split(/\s+/).length,
-    0,
-  );
+  const words = articles.reduce((n, a) => n + [a.title, a.summary, a.keywords.join(' '), ...a.sections.flatMap((s) => [s.heading, s.text])].join(' ').split(/\s+/).length, 0);
   const queries = shuffled(benchmarkQueries(), seededRandom(20260525));
 
   gc();

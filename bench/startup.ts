@@ -45,7 +45,11 @@ async function timeToReady(knowledgeDir: string): Promise<{ ms: number; log: str
         if (response.status === 200) {
           const ms = performance.now() - started;
           await response.text();
-          const log = bot.stderr().split('\n').find((line) => line.includes('search index')) ?? '';
+          const log =
+            bot
+              .stderr()
+              .split('\n')
+              .find((line) => line.includes('search index')) ?? '';
           return { ms, log };
         }
       } catch {

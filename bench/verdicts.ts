@@ -87,7 +87,14 @@ function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
   const text = stripMentions(question.q).replace(/\s+/g, ' ').trim();
   const route = routeMessage(text, kb);
   const asked: string[] = [];
-  const outcome = (got: string): VerdictOutcome => ({ q: question.q, family: question.family ?? 'unlabelled', expected: question.verdict, got, correct: got === question.verdict, asked });
+  const outcome = (got: string): VerdictOutcome => ({
+    q: question.q,
+    family: question.family ?? 'unlabelled',
+    expected: question.verdict,
+    got,
+    correct: got === question.verdict,
+    asked,
+  });
   if (route.kind !== 'check') return outcome(`routed to ${route.kind}`);
   let facts: Facts = kb.knownFacts(route.facts);
   for (let step = 0; step < MAX_STEPS; step += 1) {
@@ -107,7 +114,11 @@ function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
 
 if (require.main === module) {
   const figures = runVerdicts();
-  console.log(`verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, follow-up questions ${figures.followUps}, mean ${figures.meanQuestions.toFixed(2)} (first 39: ${figures.meanQuestionsOriginal.toFixed(2)})`);
+  console.log(
+    `verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, follow-up questions ${figures.followUps}, mean ${figures.meanQuestions.toFixed(2)} (first 39: ${figures.meanQuestionsOriginal.toFixed(2)})`,
+  );
   for (const [family, f] of Object.entries(figures.byFamily)) console.log(`  ${family}: ${f.correct}/${f.questions}, mean questions ${(f.followUps / f.questions).toFixed(2)}`);
-  for (const o of figures.outcomes) if (!o.correct || process.argv.includes('--all')) console.log(`  ${o.correct ? 'ok  ' : 'MISS'} expected ${o.expected}, got ${o.got} [asked ${o.asked.join(', ') || 'nothing'}]: ${o.q}`);
+  for (const o of figures.outcomes)
+    if (!o.correct || process.argv.includes('--all'))
+      console.log(`  ${o.correct ? 'ok  ' : 'MISS'} expected ${o.expected}, got ${o.got} [asked ${o.asked.join(', ') || 'nothing'}]: ${o.q}`);
 }

@@ -65,7 +65,8 @@ export class BotAdapter extends CloudAdapter {
     const policy = this.tokenPolicy;
     const claims = policy && policy.appId !== '' ? unverifiedClaims(authorization) : undefined;
     if (policy && claims && claims.iss !== policy.channelIssuer) {
-      if (!policy.allowEmulatorTokens) throw new Error('Unauthorized. The token was not issued by the Bot Framework channel service (Emulator tokens need ALLOW_EMULATOR_TOKENS=true).');
+      if (!policy.allowEmulatorTokens)
+        throw new Error('Unauthorized. The token was not issued by the Bot Framework channel service (Emulator tokens need ALLOW_EMULATOR_TOKENS=true).');
       refuseUnknownEmulatorToken(claims, policy);
     }
     const result = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);

@@ -3,8 +3,7 @@ import type { RateLimitConfig } from './config';
 import type { Logger } from './log';
 
 /** What someone sending too fast reads instead of an answer. */
-export const SLOW_DOWN_MESSAGE =
-  "You're sending messages faster than I can answer them, so I skipped your last one. Please slow down: wait a few seconds and send it again.";
+export const SLOW_DOWN_MESSAGE = "You're sending messages faster than I can answer them, so I skipped your last one. Please slow down: wait a few seconds and send it again.";
 
 /** What {@link ConversationRateLimiter.take} decided for one activity. */
 export type RateDecision = 'allow' | 'refuse-with-notice' | 'refuse';

@@ -97,7 +97,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (isLocalMode(config)) server.pre(loopbackHostCheck(log));
 
   // The endpoint reads and checks its body itself (size, type, JSON, activity fields), so no body parser.
-  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), log, inFlight, isDraining: () => draining, turnTimeoutMs: config.turnTimeoutMs, ...(isLocalMode(config) ? { allowServiceUrl: (url: URL) => isLoopbackHost(url.hostname) } : {}) }));
+  server.post(
+    '/api/messages',
+    messagesEndpoint({
+      adapter,
+      logic: (context) => bot.run(context),
+      log,
+      inFlight,
+      isDraining: () => draining,
+      turnTimeoutMs: config.turnTimeoutMs,
+      ...(isLocalMode(config) ? { allowServiceUrl: (url: URL) => isLoopbackHost(url.hostname) } : {}),
+    }),
+  );
   server.get('/healthz', (_req, res, next) => {
     // A load balancer stops sending traffic to an instance that is shutting down.
     if (draining) res.send(503, { status: 'shutting down' }, { connection: 'close' });

@@ -54,14 +54,16 @@ export function isOutOfScope(text: string): boolean {
 }
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
-const NOT_SURE = /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
+const NOT_SURE =
+  /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
 
 export function isNotSure(text: string): boolean {
   return NOT_SURE.test(text.trim()) || /^\?+$/.test(text.trim());
 }
 
 /** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
-const CORRECTION = /^(actually|no|nope|nah|wrong|wait|no wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather)\b/i;
+const CORRECTION =
+  /^(actually|no|nope|nah|wrong|wait|no wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather)\b/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text.trim());
@@ -73,7 +75,10 @@ export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
   [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
   [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
-  [/\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i, 'instead'],
+  [
+    /\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i,
+    'instead',
+  ],
   [/\b(conditions?|requirements?|prerequisites?|what do (i|we) (need|have) to (meet|do))\b/i, 'conditions'],
   [/\b(kb|kb number|knowledge ?base article|sources?|which article|references?|documentation|docs?|link|where does it say|who says|proof)\b/i, 'sources'],
 ];

@@ -104,7 +104,10 @@ export class MainDialog extends ComponentDialog {
     switch (route.kind) {
       case 'check':
         await this.lastCheck.set(context, undefined);
-        return this.remember(context, await innerDc.beginDialog(SupportCheckDialog.id, route.groups ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) } : { facts: route.facts }));
+        return this.remember(
+          context,
+          await innerDc.beginDialog(SupportCheckDialog.id, route.groups ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) } : { facts: route.facts }),
+        );
       case 'restart':
         await this.lastCheck.set(context, undefined);
         return innerDc.beginDialog(SupportCheckDialog.id, { facts: {} });

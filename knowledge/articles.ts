@@ -53,7 +53,9 @@ export function readArticles(folder: string, displayPrefix = ''): { articles: Ar
   const problems: KnowledgeProblem[] = [];
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
+    names = readdirSync(folder)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
   } catch (error) {
     return { articles, problems: [{ file: folder, message: `cannot read the articles folder: ${(error as Error).message}` }] };
   }

@@ -68,27 +68,27 @@ function compileTest(dimension: Dimension, raw: ConditionTest, dimensions: Reado
   const list = (v: string | readonly string[]) => (Array.isArray(v) ? v : [v as string]);
   const base = { dimension: dimension.id };
   if (typeof raw === 'string' || Array.isArray(raw)) {
-    if (dimension.type === 'number') return problem(`${dimension.id} is a number: use { min, max }`), undefined;
+    if (dimension.type === 'number') return (problem(`${dimension.id} is a number: use { min, max }`), undefined);
     const values = list(raw);
     checkValues(values);
     const accepts = new Set(values);
-    if (dimension.type === 'set') return problem(`${dimension.id} is a set: use { any: [...] }`), undefined;
+    if (dimension.type === 'set') return (problem(`${dimension.id} is a set: use { any: [...] }`), undefined);
     return { ...base, accepts, reads: [], check: (value) => accepts.has(value) };
   }
   if ('not' in raw) {
-    if (dimension.type !== 'choice') return problem(`{ not } applies to choice facts only`), undefined;
+    if (dimension.type !== 'choice') return (problem(`{ not } applies to choice facts only`), undefined);
     const refused = new Set(list(raw.not));
     checkValues([...refused]);
     const accepts = new Set([...known].filter((v) => !refused.has(v)));
     return { ...base, accepts, reads: [], check: (value) => accepts.has(value) };
   }
   if ('any' in raw) {
-    if (dimension.type !== 'set') return problem(`{ any } applies to set facts only`), undefined;
+    if (dimension.type !== 'set') return (problem(`{ any } applies to set facts only`), undefined);
     const wanted = new Set(list(raw.any));
     checkValues([...wanted]);
     return { ...base, reads: [], check: (value) => setOf(value).some((v) => wanted.has(v)) };
   }
-  if (dimension.type !== 'number') return problem(`{ min, max } applies to number facts only`), undefined;
+  if (dimension.type !== 'number') return (problem(`{ min, max } applies to number facts only`), undefined);
   const reads: string[] = [];
   const bound = (b: number | string | undefined): ((facts: Facts) => number | undefined) | undefined => {
     if (b === undefined) return undefined;

@@ -19,10 +19,40 @@ interface Mention {
 
 /** Numbers people write as words, cardinal and ordinal ("a third EVS"). */
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
-  ['eleven', 11], ['twelve', 12], ['sixteen', 16], ['seventeen', 17], ['twenty', 20],
-  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8], ['ninth', 9], ['tenth', 10],
-  ['2nd', 2], ['3rd', 3], ['4th', 4], ['5th', 5], ['6th', 6], ['7th', 7], ['8th', 8], ['9th', 9], ['10th', 10],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['twenty', 20],
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['fifth', 5],
+  ['sixth', 6],
+  ['seventh', 7],
+  ['eighth', 8],
+  ['ninth', 9],
+  ['tenth', 10],
+  ['2nd', 2],
+  ['3rd', 3],
+  ['4th', 4],
+  ['5th', 5],
+  ['6th', 6],
+  ['7th', 7],
+  ['8th', 8],
+  ['9th', 9],
+  ['10th', 10],
   ['single', 1],
 ]);
 
@@ -165,7 +195,9 @@ export class FactRecognizer {
     return groups.map((group, i) => {
       // "front-end and back-end on a cluster": a bare role shares the facts of the group beside it.
       const neighbour = group.onlyRole ? (groups[i + 1] ?? groups[i - 1]) : undefined;
-      const borrowed = neighbour ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked')) : {};
+      const borrowed = neighbour
+        ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
+        : {};
       const facts: Record<string, string> = { ...shared, ...borrowed, ...group.facts };
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
@@ -199,8 +231,18 @@ export class FactRecognizer {
         if (!partner || match.to >= tokens.length || claimed[match.to]) continue;
         for (const length of [2, 1]) {
           if (match.to + length > tokens.length || claimed.slice(match.to, match.to + length).some(Boolean)) continue;
-          const words = tokens.slice(match.to, match.to + length).map((t) => t.text).join(' ');
-          const value = partner.values.find((v) => [...v.names, ...v.answers].some((p) => tokenize(p).map((t) => t.text).join(' ') === words));
+          const words = tokens
+            .slice(match.to, match.to + length)
+            .map((t) => t.text)
+            .join(' ');
+          const value = partner.values.find((v) =>
+            [...v.names, ...v.answers].some(
+              (p) =>
+                tokenize(p)
+                  .map((t) => t.text)
+                  .join(' ') === words,
+            ),
+          );
           if (value) {
             added.push({ entry: { phrase: words, payload: [{ dimension: partner.id, value: value.id }] }, from: match.to, to: match.to + length });
             for (let i = match.to; i < match.to + length; i += 1) claimed[i] = true;
@@ -218,8 +260,20 @@ export class FactRecognizer {
       const partial = previous?.entry.payload.length === 1 && previous.entry.payload[0]!.value === undefined ? previous.entry.payload[0]!.dimension : undefined;
       const composes = partial ? this.dimensions.find((d) => d.id === partial)?.composeWith : undefined;
       if (!composes || match.from - previous!.to > 2 || match.entry.payload.some((m) => m.dimension === composes)) return match;
-      const words = tokens.slice(match.from, match.to).map((t) => t.text).join(' ');
-      const value = this.dimensions.find((d) => d.id === composes)?.values.find((v) => [...v.names, ...v.answers].some((p) => tokenize(p).map((t) => t.text).join(' ') === words));
+      const words = tokens
+        .slice(match.from, match.to)
+        .map((t) => t.text)
+        .join(' ');
+      const value = this.dimensions
+        .find((d) => d.id === composes)
+        ?.values.find((v) =>
+          [...v.names, ...v.answers].some(
+            (p) =>
+              tokenize(p)
+                .map((t) => t.text)
+                .join(' ') === words,
+          ),
+        );
       return value ? { ...match, entry: { ...match.entry, payload: [{ dimension: composes, value: value.id }] } } : match;
     });
   }
@@ -405,7 +459,10 @@ function composedPhrases(dimension: Dimension, byId: ReadonlyMap<string, Dimensi
     const heads = [...value.names, ...value.acronyms, ...value.answers.filter((a) => asAnswer || (dimension.composeAnswers && /\d/.test(a)))];
     for (const tail of other.values) {
       if (!fitsWith(tail.appliesWhen, dimension.id, value.id)) continue;
-      const payload = [{ dimension: dimension.id, value: value.id }, { dimension: other.id, value: tail.id }];
+      const payload = [
+        { dimension: dimension.id, value: value.id },
+        { dimension: other.id, value: tail.id },
+      ];
       for (const head of heads) {
         for (const word of [...tail.names, ...tail.answers]) entries.push({ phrase: `${head} ${word}`, payload, priority: -1 });
       }

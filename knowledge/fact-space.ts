@@ -66,7 +66,8 @@ export class FactSpace {
         if (values.has(value.id)) this.problems.push({ path: [index, 'values', v, 'id'], message: `duplicate value id "${value.id}"` });
         values.set(value.id, { value, appliesWhen: compileApplies(value.appliesWhen, ['values', v, 'appliesWhen']) });
         value.elsewhere.forEach((other, e) => {
-          if (!dimension.values.some((x) => x.id === other)) this.problems.push({ path: [index, 'values', v, 'elsewhere', e], message: `unknown value "${other}" for ${dimension.id}` });
+          if (!dimension.values.some((x) => x.id === other))
+            this.problems.push({ path: [index, 'values', v, 'elsewhere', e], message: `unknown value "${other}" for ${dimension.id}` });
         });
         for (const [implied, impliedValue] of Object.entries(value.implies)) {
           const target = byId.get(implied);
@@ -151,7 +152,7 @@ export class FactSpace {
           // Words only ("cluster"): resolved once the facts say which reading exists; kept until then.
           const settled = compiledValue.value.elsewhere.filter((other) => this.valueHolds(dimension.id, other, current));
           const open = compiledValue.value.elsewhere.filter((other) => this.valueApplies(dimension.id, other, current));
-          if (settled.length > 0 && (settled[0] === open[0])) {
+          if (settled.length > 0 && settled[0] === open[0]) {
             current[dimension.id] = settled[0]!;
             changed = true;
             continue;
@@ -208,7 +209,13 @@ export class FactSpace {
       }
       let given = known[dimension.id];
       // An alias that cannot be resolved in this combination ("load balancing" beyond Exchange 2003) names no value: enumerate.
-      if (given !== undefined && entry.values.get(given)!.value.alias && entry.values.get(given)!.appliesWhen && conditionState(entry.values.get(given)!.appliesWhen!, facts) === 'fails') given = undefined;
+      if (
+        given !== undefined &&
+        entry.values.get(given)!.value.alias &&
+        entry.values.get(given)!.appliesWhen &&
+        conditionState(entry.values.get(given)!.appliesWhen!, facts) === 'fails'
+      )
+        given = undefined;
       const candidates = given === undefined ? [...entry.values.keys()] : [given, ...entry.values.get(given)!.value.elsewhere];
       for (const value of candidates) {
         const v = entry.values.get(value)!;

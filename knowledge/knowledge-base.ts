@@ -150,8 +150,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
 
 function checkArticleReferences(article: Article, articleIds: ReadonlySet<string>, factIds: ReadonlySet<string>): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
-  const problem = (path: PropertyKey[], message: string) =>
-    problems.push({ file: article.file, line: article.lineOf(path), field: path.join('.'), message });
+  const problem = (path: PropertyKey[], message: string) => problems.push({ file: article.file, line: article.lineOf(path), field: path.join('.'), message });
   article.related.forEach((id, i) => {
     if (!articleIds.has(id)) problem(['related', i], `names article "${id}", which does not exist`);
     if (id === article.id) problem(['related', i], 'an article cannot be related to itself');

@@ -24,7 +24,10 @@ export function plainText(tokens: readonly Token[]): string {
       parts.push(token.text);
     }
   }
-  return parts.join(separatorFor(tokens)).replace(/[ \t]+/g, ' ').trim();
+  return parts
+    .join(separatorFor(tokens))
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 // Block tokens become separate lines; inline tokens flow together.

@@ -26,10 +26,7 @@ export function formatProblem(problem: KnowledgeProblem): string {
  */
 export class KnowledgeError extends Error {
   constructor(readonly problems: readonly KnowledgeProblem[]) {
-    super(
-      `The knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
-    );
+    super(`The knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` + problems.map((p) => `  ${formatProblem(p)}`).join('\n'));
     this.name = 'KnowledgeError';
   }
 }

@@ -5,15 +5,39 @@
  * vocabulary's fuzzy matching instead.
  */
 const TYPOS: Readonly<Record<string, string>> = {
-  wat: 'what', wht: 'what', waht: 'what', whta: 'what', wats: 'whats', wot: 'what',
-  hw: 'how', hwo: 'how', hiw: 'how', hoe: 'how', howmany: 'how many', hwomany: 'how many',
-  wich: 'which', whcih: 'which', wihch: 'which', whihc: 'which',
-  wen: 'when', whn: 'when', wehn: 'when',
-  wher: 'where', whre: 'where', wehre: 'where',
-  wy: 'why', whay: 'why',
-  cna: 'can', cn: 'can',
-  dose: 'does', deos: 'does', iz: 'is',
-  mny: 'many', mnay: 'many', amny: 'many', manny: 'many',
+  wat: 'what',
+  wht: 'what',
+  waht: 'what',
+  whta: 'what',
+  wats: 'whats',
+  wot: 'what',
+  hw: 'how',
+  hwo: 'how',
+  hiw: 'how',
+  hoe: 'how',
+  howmany: 'how many',
+  hwomany: 'how many',
+  wich: 'which',
+  whcih: 'which',
+  wihch: 'which',
+  whihc: 'which',
+  wen: 'when',
+  whn: 'when',
+  wehn: 'when',
+  wher: 'where',
+  whre: 'where',
+  wehre: 'where',
+  wy: 'why',
+  whay: 'why',
+  cna: 'can',
+  cn: 'can',
+  dose: 'does',
+  deos: 'does',
+  iz: 'is',
+  mny: 'many',
+  mnay: 'many',
+  amny: 'many',
+  manny: 'many',
 };
 
 const TYPO_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(TYPOS).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
@@ -34,8 +58,7 @@ export type QuestionKind = 'number' | 'yes-no' | 'open';
 
 const NUMBER_QUESTION =
   /\b(how (many|much|big|large|long|old)|max(imum)?|min(imum)?|limit|number of|up to how|which (service pack|sp|cu|cumulative update|update|release|year)|when|what (date|year|service pack|cu))\b/i;
-const YES_NO_QUESTION =
-  /^(can|could|may|might|do|does|did|is|are|was|were|will|would|should|shall|must|has|have|am)\b|\b(yes or no|allowed|supported|possible|ok|okay)\?*$/i;
+const YES_NO_QUESTION = /^(can|could|may|might|do|does|did|is|are|was|were|will|would|should|shall|must|has|have|am)\b|\b(yes or no|allowed|supported|possible|ok|okay)\?*$/i;
 
 /**
  * "how many", "max", "which service pack" want a number; "can", "do I need", "is it" want a yes or

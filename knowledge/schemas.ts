@@ -58,7 +58,8 @@ export const factsSchema = z
     facts.forEach((fact, i) => {
       if (fact.status !== 'derived') return;
       const named = fact.sources.filter((source) => source !== fact.id && first.has(source));
-      if (named.length < 2) ctx.addIssue({ code: 'custom', path: [i, 'sources'], message: 'is "derived", so it must name the two or more facts it follows from (their ids) among its sources' });
+      if (named.length < 2)
+        ctx.addIssue({ code: 'custom', path: [i, 'sources'], message: 'is "derived", so it must name the two or more facts it follows from (their ids) among its sources' });
     });
   });
 export type Fact = z.infer<typeof factSchema>;

@@ -61,9 +61,7 @@ export class SearchVocabulary {
 
   constructor(groups: readonly SynonymGroup[]) {
     this.matcher = new PhraseMatcher(
-      groups.flatMap((group) =>
-        group.phrases.map((phrase) => ({ phrase, payload: group.concept, caseSensitive: isStopWord(phrase.toLowerCase()) })),
-      ),
+      groups.flatMap((group) => group.phrases.map((phrase) => ({ phrase, payload: group.concept, caseSensitive: isStopWord(phrase.toLowerCase()) }))),
     );
   }
 

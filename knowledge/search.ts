@@ -137,7 +137,11 @@ export class KnowledgeSearch {
     const candidates = results.map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(result) }));
     const eligible = candidates.filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
     // Passages compete only within the leading articles.
-    let passages = this.passages.rank(question, units, eligible.slice(0, RERANKED).map((hit) => hit.article.id));
+    let passages = this.passages.rank(
+      question,
+      units,
+      eligible.slice(0, RERANKED).map((hit) => hit.article.id),
+    );
     const hits = this.rerank(eligible, passages);
     if (hits.length === 0) {
       const plausible = candidates.filter((hit) => hit.coverage >= this.tuning.suggestCoverage && hit.score >= this.tuning.suggestScore);
@@ -145,7 +149,9 @@ export class KnowledgeSearch {
       const top = plausible[0];
       const topPassages = top && !named ? this.passages.rank(question, units, [top.article.id]) : [];
       const clear =
-        top && top.coverage >= CLEAR_COVERAGE && top.score >= CLEAR_LEAD * (plausible[1]?.score ?? 0) && this.heldInOnePassage(top, topPassages) >= CLEAR_COVERAGE ? top : undefined;
+        top && top.coverage >= CLEAR_COVERAGE && top.score >= CLEAR_LEAD * (plausible[1]?.score ?? 0) && this.heldInOnePassage(top, topPassages) >= CLEAR_COVERAGE
+          ? top
+          : undefined;
       // A question naming an article id, or with one plausible article far ahead of the rest, is answered
       // rather than met with a list of one obvious choice.
       const promoted = named ?? clear;
@@ -171,9 +177,7 @@ export class KnowledgeSearch {
   private rerank(hits: SearchHit[], passages: readonly RankedPassage[]): SearchHit[] {
     const held = new Map<string, number>();
     for (const { passage, coverage } of passages) held.set(passage.articleId, Math.max(held.get(passage.articleId) ?? 0, coverage));
-    return hits
-      .map((hit, i) => ({ ...hit, score: hit.score * (PASSAGE_BASE + (i < RERANKED ? (held.get(hit.article.id) ?? 0) : 0)) }))
-      .sort((a, b) => b.score - a.score);
+    return hits.map((hit, i) => ({ ...hit, score: hit.score * (PASSAGE_BASE + (i < RERANKED ? (held.get(hit.article.id) ?? 0) : 0)) })).sort((a, b) => b.score - a.score);
   }
 
   /** The largest share of the question one passage of the hit's article holds. */
@@ -280,4 +284,3 @@ const TERM_EVIDENCE_LIMITS = { maxEntries: 50_000, maxBytes: 8 * 1024 * 1024 };
 // a body ("user", "install") is weak evidence and counts half.
 const TOPICAL_FIELDS = new Set(['title', 'keywords', 'summary', 'headings']);
 const BODY_ONLY_WEIGHT = 0.5;
-

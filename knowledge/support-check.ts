@@ -108,7 +108,10 @@ export class SupportCheck {
       // this means a table error); fail loudly rather than guess a verdict.
       throw new Error(`Support check has no setup matching ${JSON.stringify(known)}`);
     }
-    const decision = this.decisionOf(completions.map((c) => c.outcome), known);
+    const decision = this.decisionOf(
+      completions.map((c) => c.outcome),
+      known,
+    );
     if (decision) return { kind: 'verdict', decision };
     for (const dimension of this.space.asked) {
       if (known[dimension.id] !== undefined) continue;

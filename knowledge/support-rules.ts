@@ -109,8 +109,7 @@ export function compileRules(
 
   const ground = (table: 'rules' | 'limits', index: number, item: RuleInput | LimitInput, verdict: Verdict | undefined): Grounded & { when: Condition[] } => {
     const name = `${table}[${index}] (${item.id})`;
-    const problem = (field: string, message: string, ...path: PropertyKey[]) =>
-      problems.push({ file, line: lineOf(table, index, ...path), field: `${name}.${field}`, message });
+    const problem = (field: string, message: string, ...path: PropertyKey[]) => problems.push({ file, line: lineOf(table, index, ...path), field: `${name}.${field}`, message });
     const earlier = seenIds.get(item.id);
     if (earlier !== undefined) problem('id', `duplicate id, also used by ${earlier}`, 'id');
     seenIds.set(item.id, name);
@@ -233,7 +232,13 @@ function checkCoverage(
   }
   if (gaps > 5) problems.push({ file, message: `gap: ${gaps - 5} more combinations are decided by no rule` });
   limitUsed.forEach((used, index) => {
-    if (!used) problems.push({ file, line: lineOf('limits', index, 'when'), field: `limits[${index}] (${limits[index]!.id}).when`, message: 'applies to no combination of facts that can occur' });
+    if (!used)
+      problems.push({
+        file,
+        line: lineOf('limits', index, 'when'),
+        field: `limits[${index}] (${limits[index]!.id}).when`,
+        message: 'applies to no combination of facts that can occur',
+      });
   });
   rules.forEach((rule, index) => {
     if (![...interned.values()].some((list) => list.includes(index))) {
@@ -258,5 +263,8 @@ export function decidingRules(rules: readonly SupportRule[], matching: readonly 
 
 /** "version=2003, role=front-end, ..." in dimension order, for messages. */
 export function describeFacts(facts: Facts, dimensions: readonly Dimension[]): string {
-  return dimensions.filter((d) => facts[d.id] !== undefined).map((d) => `${d.id}=${facts[d.id]}`).join(', ');
+  return dimensions
+    .filter((d) => facts[d.id] !== undefined)
+    .map((d) => `${d.id}=${facts[d.id]}`)
+    .join(', ');
 }

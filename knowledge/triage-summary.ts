@@ -52,7 +52,9 @@ export function lifecycleLines(decision: Decision): string[] {
     if (note.retired) {
       const positive = decision.verdict === 'supported' || decision.verdict === 'supported-with-conditions';
       const lead = positive && note.dimension === 'version' ? `This was a supported design while ${note.label} was supported. ` : '';
-      lines.push(`${lead}${note.label} has been out of support since ${note.endOfSupport}. ${note.note}${note.dimension === 'version' ? ' The supported path is Exchange Server Subscription Edition.' : ''}`);
+      lines.push(
+        `${lead}${note.label} has been out of support since ${note.endOfSupport}. ${note.note}${note.dimension === 'version' ? ' The supported path is Exchange Server Subscription Edition.' : ''}`,
+      );
     } else if (note.endOfSupport === undefined) {
       lines.push(`${note.label}: ${note.note}`);
     }

@@ -30,7 +30,8 @@ export async function runReport(argv: readonly string[], env: NodeJS.ProcessEnv)
   });
   if (values.help) throw new UsageError(USAGE);
   const range = parseDateRange(values.from, values.to);
-  const records = values.blob || (env.STORAGE === 'blob' && !values.bot) ? await fromBlob(env, range) : await fromBot(values.bot ?? `http://127.0.0.1:${env.PORT || '3978'}`, range);
+  const records =
+    values.blob || (env.STORAGE === 'blob' && !values.bot) ? await fromBlob(env, range) : await fromBot(values.bot ?? `http://127.0.0.1:${env.PORT || '3978'}`, range);
   const report = buildReport(records, range);
   const out = resolve(values.out ?? '.');
   mkdirSync(out, { recursive: true });
@@ -69,7 +70,9 @@ if (require.main === module) {
   runReport(process.argv.slice(2), process.env).then(
     ({ report, markdownFile, csvFile }) => {
       const t = report.totals;
-      console.log(`${t.questionsAnswered} answers, ${t.unanswered} without an answer (${report.unanswered.length} groups), ${t.likes} 👍, ${t.dislikes} 👎, ${t.suggestionsPicked} suggestions picked`);
+      console.log(
+        `${t.questionsAnswered} answers, ${t.unanswered} without an answer (${report.unanswered.length} groups), ${t.likes} 👍, ${t.dislikes} 👎, ${t.suggestionsPicked} suggestions picked`,
+      );
       console.log(`Wrote ${markdownFile}\nWrote ${csvFile}`);
     },
     (error: unknown) => {

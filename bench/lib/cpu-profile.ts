@@ -44,7 +44,13 @@ export function cpuBreakdown(dir: string, skipMs = 0): CpuBreakdown {
     let area = AREAS.find(([, pattern]) => pattern.test(url))?.[0];
     const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
     if (!area && dependency) area = `${dependency} (dependency)`;
-    if (!area) area = functionName === '(garbage collector)' ? 'garbage collection' : functionName === '(idle)' || functionName === '(program)' ? 'idle / VM' : 'V8 built-ins and native (JSON, regexps, writes)';
+    if (!area)
+      area =
+        functionName === '(garbage collector)'
+          ? 'garbage collection'
+          : functionName === '(idle)' || functionName === '(program)'
+            ? 'idle / VM'
+            : 'V8 built-ins and native (JSON, regexps, writes)';
     areaOf.set(node.id, area);
   }
   const byArea = new Map<string, number>();

@@ -38,7 +38,9 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const { set, figures } of results.conversations ?? []) {
     const share = figures.passed / Math.max(1, figures.conversations);
-    const failedGroups = Object.entries(figures.byGroup).filter(([, g]) => g.passed < g.conversations).map(([group, g]) => `${group} ${g.passed}/${g.conversations}`);
+    const failedGroups = Object.entries(figures.byGroup)
+      .filter(([, g]) => g.passed < g.conversations)
+      .map(([group, g]) => `${group} ${g.passed}/${g.conversations}`);
     checks.push({
       target: `≥ 95% of the labelled conversations pass (${set} set)`,
       measured: `${figures.passed}/${figures.conversations} = ${f3(share)}`,
@@ -123,7 +125,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     const profile = cpu
       ? ` In a profiled run of the same load, search (our code and MiniSearch) took ${pct(share(/^search|^MiniSearch/))} of the bot's CPU, ` +
-        `the guided check, dialogs, cards, state and turn handling (our code) ${pct(share(/\(our code\)$/) )}, botbuilder, its connector and ` +
+        `the guided check, dialogs, cards, state and turn handling (our code) ${pct(share(/\(our code\)$/))}, botbuilder, its connector and ` +
         `the Azure HTTP pipeline ${pct(share(/^botbuilder/))}, restify ${pct(share(/^restify/))}, garbage collection ${pct(share(/^garbage/))}; ` +
         'the rest is Node core and V8 built-ins (sockets, JSON).'
       : '';
@@ -157,7 +159,9 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       target: 'start-up to /healthz ready < 1.5 s (prebuilt index)',
       measured: `${ms(prebuilt.medianMs)} ms median of ${prebuilt.runs.length}`,
       met: prebuilt.medianMs < 1500,
-      ...(prebuilt.medianMs < 1500 ? {} : { why: 'most of the time is loading Node modules (botbuilder) and validating the rules table (every combination of fact values), not the index.' }),
+      ...(prebuilt.medianMs < 1500
+        ? {}
+        : { why: 'most of the time is loading Node modules (botbuilder) and validating the rules table (every combination of fact values), not the index.' }),
     });
   }
   return checks;
@@ -284,7 +288,10 @@ export function summaryMarkdown(results: BenchResults): string {
     );
     for (const { set, file, figures } of results.conversations) {
       lines.push(`**${set}** (\`bench/${file}\`): ${figures.passed}/${figures.conversations} passed.`, '');
-      table(['group', 'conversations', 'passed'], Object.entries(figures.byGroup).map(([group, x]) => [group, x.conversations, x.passed]));
+      table(
+        ['group', 'conversations', 'passed'],
+        Object.entries(figures.byGroup).map(([group, x]) => [group, x.conversations, x.passed]),
+      );
       const failed = figures.outcomes.filter((o) => !o.passed);
       if (failed.length > 0) {
         lines.push('Failed:', '');

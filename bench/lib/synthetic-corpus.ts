@@ -91,7 +91,14 @@ export class CorpusGenerator {
     const keywordCount = this.int(10, 20);
     while (keywords.size < keywordCount) {
       // One of our keywords, in this article's subject ("server cluster" may become "server 0x8004a1f3").
-      keywords.add(this.random() < 0.5 ? this.pick(this.keywordPool).split(' ').map((w) => this.inSubject(w)).join(' ') : this.zipfTerm());
+      keywords.add(
+        this.random() < 0.5
+          ? this.pick(this.keywordPool)
+              .split(' ')
+              .map((w) => this.inSubject(w))
+              .join(' ')
+          : this.zipfTerm(),
+      );
     }
     const related = new Set<string>();
     const relatedCount = Math.min(count - 1, this.int(2, 3));
@@ -175,8 +182,38 @@ export class CorpusGenerator {
     if (kind === 0) return `0x${(0x80040000 + i * 7919).toString(16)}`;
     if (kind === 1) return `KB${String(200000 + ((i * 104729) % 700000)).padStart(6, '0')}`;
     // Pseudo-words from neutral syllables, so that they are not accidental prefixes or typos of ours.
-    const syllables = ['ka', 'ro', 'vi', 'mu', 'zen', 'dor', 'li', 'pe', 'zu', 'tam', 'qui', 'bo', 'ne', 'gal', 'fi', 'wy', 'jo', 'hur', 'sa', 'yel',
-      'ki', 'pol', 'dra', 'mi', 'tov', 'ush', 'ax', 'bel', 'cor', 'fen'];
+    const syllables = [
+      'ka',
+      'ro',
+      'vi',
+      'mu',
+      'zen',
+      'dor',
+      'li',
+      'pe',
+      'zu',
+      'tam',
+      'qui',
+      'bo',
+      'ne',
+      'gal',
+      'fi',
+      'wy',
+      'jo',
+      'hur',
+      'sa',
+      'yel',
+      'ki',
+      'pol',
+      'dra',
+      'mi',
+      'tov',
+      'ush',
+      'ax',
+      'bel',
+      'cor',
+      'fen',
+    ];
     let n = i;
     let term = '';
     do {
@@ -198,7 +235,11 @@ export class CorpusGenerator {
 /** A generator trained on the real articles. */
 export function corpusGeneratorFor(articles: readonly Article[], seed?: number): CorpusGenerator {
   const texts = articles.flatMap((a) => [a.title, a.summary, ...a.sections.flatMap((s) => [s.heading, s.text])]);
-  return new CorpusGenerator(texts, articles.flatMap((a) => a.keywords), seed);
+  return new CorpusGenerator(
+    texts,
+    articles.flatMap((a) => a.keywords),
+    seed,
+  );
 }
 
 /** A synthetic article as the knowledge layer's {@link Article} (for KnowledgeSearch). */

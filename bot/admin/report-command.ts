@@ -34,7 +34,12 @@ export class ReportCommand {
     const aadObjectId = activity.from?.aadObjectId?.toLowerCase();
     const conversationId = activity.conversation?.id?.slice(0, 200);
     if (activity.channelId !== 'msteams' || !aadObjectId || !this.admins.has(aadObjectId)) {
-      this.log('warn', 'admin command refused', { command: 'kb report', channel: activity.channelId, conversationId, user: aadObjectId ? this.records.hashId(aadObjectId) : undefined });
+      this.log('warn', 'admin command refused', {
+        command: 'kb report',
+        channel: activity.channelId,
+        conversationId,
+        user: aadObjectId ? this.records.hashId(aadObjectId) : undefined,
+      });
       await context.sendActivity(REPORT_REFUSED);
       return true;
     }

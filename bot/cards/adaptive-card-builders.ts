@@ -21,7 +21,10 @@ export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): A
 }
 
 /** A TextBlock. Its text is Adaptive Card Markdown, so only our own text goes here, never the user's. */
-export function textBlock(text: string, style: Partial<Record<'size' | 'weight' | 'color' | 'fontType' | 'spacing', string>> & { isSubtle?: boolean; separator?: boolean } = {}): CardElement {
+export function textBlock(
+  text: string,
+  style: Partial<Record<'size' | 'weight' | 'color' | 'fontType' | 'spacing', string>> & { isSubtle?: boolean; separator?: boolean } = {},
+): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...style };
 }
 

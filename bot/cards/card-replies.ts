@@ -75,7 +75,7 @@ export class CardReplies implements Replies {
   help(inCheck: boolean): Partial<Activity> {
     const lines = inCheck
       ? [
-          "You're in the **support check**. Answer the question with a button or in your own words (\"E2K3\", \"OWA box\", \"MSCS\", \"load balancer\" all work).",
+          'You\'re in the **support check**. Answer the question with a button or in your own words ("E2K3", "OWA box", "MSCS", "load balancer" all work).',
           '',
           '- **cancel** leaves the check',
           '- **start over** forgets the answers and begins again',
@@ -134,7 +134,10 @@ export class CardReplies implements Replies {
   }
 
   retry(dimension: Dimension, facts: Facts): Partial<Activity> {
-    const body = [textBlock("Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.", { color: 'warning' }), ...this.questionBody(dimension, facts)];
+    const body = [
+      textBlock("Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.", { color: 'warning' }),
+      ...this.questionBody(dimension, facts),
+    ];
     return cardMessage(body, [], dimension.question);
   }
 
@@ -153,7 +156,9 @@ export class CardReplies implements Replies {
     const body: CardElement[] = [
       textBlock(label, { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
       textBlock(lead),
-      ...setAside.map((aside) => textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true })),
+      ...setAside.map((aside) =>
+        textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
+      ),
       ...dims
         .filter((d) => !d.evaluated && facts[d.id] !== undefined)
         .map((d) => textBlock(`You also mentioned ${valueLabel(dims, d.id, facts[d.id]!)}; this check does not evaluate that, so look it up separately.`, { isSubtle: true })),
@@ -162,19 +167,30 @@ export class CardReplies implements Replies {
       ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
     ];
     const details: CardElement[] = [
-      ...reasons(decision).filter((r) => r !== lead).map((r) => textBlock(r)),
-      ...recommendations(decision).slice(1).map((r) => textBlock(r)),
+      ...reasons(decision)
+        .filter((r) => r !== lead)
+        .map((r) => textBlock(r)),
+      ...recommendations(decision)
+        .slice(1)
+        .map((r) => textBlock(r)),
       textBlock('Facts', { weight: 'Bolder' }),
       factSet(why),
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder', spacing: 'Medium' }),
       literalText(triageSummary(decision, facts, dims, { setAside, applies: (d) => this.kb.valuesFor(d, facts).length > 0 }), { fontType: 'Monospace' }),
     ];
     const actions: CardAction[] = [
-      ...citedArticles(decision).slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
+      ...citedArticles(decision)
+        .slice(0, 3)
+        .map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
       { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
       sayAction('Start over'),
     ];
-    const subject: AnswerSubject = { kind: 'verdict', verdict: decision.verdict, facts: { ...facts }, rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)] };
+    const subject: AnswerSubject = {
+      kind: 'verdict',
+      verdict: decision.verdict,
+      facts: { ...facts },
+      rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)],
+    };
     return withFeedback(cardMessage(body, actions, `${label}: ${lead}`), subject);
   }
 
@@ -186,13 +202,27 @@ export class CardReplies implements Replies {
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
     groups.forEach((group, i) => {
-      body.push(textBlock(`${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`, { weight: 'Bolder', color: VERDICT_COLORS[group.decision.verdict], spacing: 'Medium' }));
+      body.push(
+        textBlock(`${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`, {
+          weight: 'Bolder',
+          color: VERDICT_COLORS[group.decision.verdict],
+          spacing: 'Medium',
+        }),
+      );
       body.push(textBlock(leadReason(group.decision)));
       if (group.decision.verdict !== 'supported') body.push(textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
     });
     const details: CardElement[] = [
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
-      literalText(groups.map((g, i) => `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`).join('\n\n'), { fontType: 'Monospace' }),
+      literalText(
+        groups
+          .map(
+            (g, i) =>
+              `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`,
+          )
+          .join('\n\n'),
+        { fontType: 'Monospace' },
+      ),
     ];
     const cited = [...new Set(groups.flatMap((g) => citedArticles(g.decision)))].slice(0, 3);
     const actions: CardAction[] = [
@@ -221,7 +251,8 @@ export class CardReplies implements Replies {
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity> {
     const dims = this.kb.dimensions;
     const several = groups.length > 1;
-    const heading = (g: GroupVerdict, i: number) => (several ? `**${this.describeGroup(g.facts, i)}** (${VERDICT_LABELS[g.decision.verdict]})` : `**${VERDICT_LABELS[g.decision.verdict]}**`);
+    const heading = (g: GroupVerdict, i: number) =>
+      several ? `**${this.describeGroup(g.facts, i)}** (${VERDICT_LABELS[g.decision.verdict]})` : `**${VERDICT_LABELS[g.decision.verdict]}**`;
     const lines: string[] = [];
     groups.forEach((g, i) => {
       const d = g.decision;
@@ -256,7 +287,11 @@ export class CardReplies implements Replies {
           break;
         }
         case 'summary':
-          lines.push('```', `${several ? `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n` : ''}${triageSummary(d, g.facts, dims, { setAside: g.setAside, applies: (dim) => this.kb.valuesFor(dim, g.facts).length > 0 })}`, '```');
+          lines.push(
+            '```',
+            `${several ? `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n` : ''}${triageSummary(d, g.facts, dims, { setAside: g.setAside, applies: (dim) => this.kb.valuesFor(dim, g.facts).length > 0 })}`,
+            '```',
+          );
           break;
       }
       lines.push('');

@@ -4,7 +4,11 @@ import { Marked, Renderer, type Tokens } from 'marked';
 const HTML_CHANNELS = new Set(['msteams']);
 
 function escapeHtml(text: string): string {
-  return text.replace(/&(?!(?:[a-z]+|#\d+);)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&(?!(?:[a-z]+|#\d+);)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 // Teams message HTML supports a small set of tags; anything else (raw HTML in the Markdown,

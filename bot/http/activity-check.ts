@@ -82,7 +82,11 @@ function isHttpUrl(text: string): boolean {
 
 // As botbuilder's validateAndFixActivity: the raw string is kept beside the Date.
 function withDates(activity: Json): Json {
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     if (typeof activity[field] === 'string') {
       activity[raw] = activity[field];
       activity[field] = new Date(activity[field] as string);

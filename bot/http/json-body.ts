@@ -79,7 +79,10 @@ function contentTypeProblem(header: string | undefined): string | undefined {
   if (!header) return 'Content-Type must be application/json.';
   const [mediaType = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (mediaType !== 'application/json') return `Content-Type must be application/json, not ${mediaType.slice(0, 100) || 'empty'}.`;
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return 'The request body must be UTF-8 (charset=utf-8).';
   return undefined;
 }

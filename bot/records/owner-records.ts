@@ -1,15 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { UnansweredQuestions } from '../../dialogs/replies';
-import {
-  isOwnerRecord,
-  MAX_COMMENT,
-  MAX_RECORD_TEXT,
-  type AnswerRecord,
-  type AnswerSubject,
-  type OwnerRecord,
-  type RecordKind,
-} from '../../knowledge/owners/records';
+import { isOwnerRecord, MAX_COMMENT, MAX_RECORD_TEXT, type AnswerRecord, type AnswerSubject, type OwnerRecord, type RecordKind } from '../../knowledge/owners/records';
 import type { Logger } from '../log';
 import { isAnswerRef, recordKey, saltedHash, sentMessageKey, shortHash } from './record-keys';
 import { listRecords, type RecordStore } from './record-store';

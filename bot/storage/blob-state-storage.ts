@@ -53,12 +53,13 @@ export class BlobStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     const created = Object.entries(changes).filter(([, item]) => item?.eTag === NEW_ITEM_ETAG);
-    const updated = Object.fromEntries(Object.entries(changes).filter(([, item]) => item?.eTag !== NEW_ITEM_ETAG).map(([key, item]) => [blobKey(key), item]));
+    const updated = Object.fromEntries(
+      Object.entries(changes)
+        .filter(([, item]) => item?.eTag !== NEW_ITEM_ETAG)
+        .map(([key, item]) => [blobKey(key), item]),
+    );
     await this.recovering(async () => {
-      await Promise.all([
-        ...created.map(([key, item]) => this.create(key, item)),
-        ...(Object.keys(updated).length > 0 ? [this.blobs.write(updated)] : []),
-      ]);
+      await Promise.all([...created.map(([key, item]) => this.create(key, item)), ...(Object.keys(updated).length > 0 ? [this.blobs.write(updated)] : [])]);
     });
   }
 

@@ -35,9 +35,7 @@ export function readStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
   }
   const container = env.AZURE_STORAGE_CONTAINER || DEFAULT_CONTAINER;
   if (!CONTAINER_NAME.test(container)) {
-    throw new Error(
-      `AZURE_STORAGE_CONTAINER must be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit, got "${container}"`,
-    );
+    throw new Error(`AZURE_STORAGE_CONTAINER must be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit, got "${container}"`);
   }
   return { kind, connectionString, container };
 }

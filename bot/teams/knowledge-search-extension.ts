@@ -1,9 +1,4 @@
-import {
-  CardFactory,
-  type MessagingExtensionAttachment,
-  type MessagingExtensionQuery,
-  type MessagingExtensionResponse,
-} from 'botbuilder';
+import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
 import type { Article, KnowledgeBase } from '../../knowledge';
 import { adaptiveCard, textBlock } from '../cards/adaptive-card-builders';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';

@@ -70,11 +70,7 @@ export function defineLocalDirectLine(): { create(options: LocalDirectLineOption
   class Observable<T> {
     constructor(private readonly onSubscribe: (observer: Observer<T>) => (() => void) | void) {}
 
-    subscribe(
-      observerOrNext?: Partial<Observer<T>> | ((value: T) => void),
-      error?: (reason: unknown) => void,
-      complete?: () => void,
-    ): Subscription {
+    subscribe(observerOrNext?: Partial<Observer<T>> | ((value: T) => void), error?: (reason: unknown) => void, complete?: () => void): Subscription {
       const target: Partial<Observer<T>> = typeof observerOrNext === 'function' ? { next: observerOrNext, error, complete } : (observerOrNext ?? {});
       let closed = false;
       // Assigned once onSubscribe returns; unsubscribe, created before, reads it.

@@ -11,8 +11,7 @@ export const RECORD_KINDS: readonly RecordKind[] = ['unanswered', 'answer', 'fee
 
 /** What an answer was: an article (found by a search, or asked for by id) or a guided-check verdict. */
 export type AnswerSubject =
-  | { kind: 'article'; articleId: string; via: 'search' | 'id'; related: string[] }
-  | { kind: 'verdict'; verdict: string; facts: Record<string, string>; rules: string[] };
+  { kind: 'article'; articleId: string; via: 'search' | 'id'; related: string[] } | { kind: 'verdict'; verdict: string; facts: Record<string, string>; rules: string[] };
 
 interface RecordBase {
   /** ISO time of the event. */

@@ -76,22 +76,47 @@ export function reportMarkdown(report: KnowledgeReport): string {
     '',
     '## Questions without an answer (grouped by similar wording)',
     '',
-    ...table(['Count', 'Question', 'Other wordings'], report.unanswered.map((g) => [String(g.count), g.example, g.wordings.slice(1).map((w) => `${w.text} (${w.count})`).join('; ')])),
+    ...table(
+      ['Count', 'Question', 'Other wordings'],
+      report.unanswered.map((g) => [
+        String(g.count),
+        g.example,
+        g.wordings
+          .slice(1)
+          .map((w) => `${w.text} (${w.count})`)
+          .join('; '),
+      ]),
+    ),
     '## 👎 answers',
     '',
-    ...table(['When', 'Question', 'Answer', 'Comment'], report.dislikes.map((d) => [d.at.slice(0, 16).replace('T', ' '), d.question, d.answer, d.comment])),
+    ...table(
+      ['When', 'Question', 'Answer', 'Comment'],
+      report.dislikes.map((d) => [d.at.slice(0, 16).replace('T', ' '), d.question, d.answer, d.comment]),
+    ),
     '## Suggested articles picked',
     '',
-    ...table(['Count', 'Question', 'Answered with', 'Picked'], report.suggestions.map((s) => [String(s.count), s.question, s.fromArticleId, s.articleId])),
+    ...table(
+      ['Count', 'Question', 'Answered with', 'Picked'],
+      report.suggestions.map((s) => [String(s.count), s.question, s.fromArticleId, s.articleId]),
+    ),
     '## Most asked articles',
     '',
-    ...table(['Article', 'Answers', '👍', '👎'], report.articles.map((a) => [a.articleId, String(a.count), String(a.likes), String(a.dislikes)])),
+    ...table(
+      ['Article', 'Answers', '👍', '👎'],
+      report.articles.map((a) => [a.articleId, String(a.count), String(a.likes), String(a.dislikes)]),
+    ),
     '## Verdicts',
     '',
-    ...table(['Verdict', 'Count'], report.verdicts.map((v) => [v.verdict, String(v.count)])),
+    ...table(
+      ['Verdict', 'Count'],
+      report.verdicts.map((v) => [v.verdict, String(v.count)]),
+    ),
     '## "Not covered" verdicts (gaps in the rules table)',
     '',
-    ...table(['Count', 'Facts'], report.notCovered.map((n) => [String(n.count), n.facts])),
+    ...table(
+      ['Count', 'Facts'],
+      report.notCovered.map((n) => [String(n.count), n.facts]),
+    ),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -34,7 +34,7 @@ function post(directLine: LocalDirectLine, activity: ChatActivity): Promise<stri
 
 // The page runs the very same function in the browser; here it runs in Node (fetch, crypto and URL
 // are globals in both) against the real bot.
-describe('local Direct Line object (the page\'s client) against the real bot', () => {
+describe("local Direct Line object (the page's client) against the real bot", () => {
   const knowledge = loadKnowledgeBase();
   let bot: RunningServer;
   let directLine: LocalDirectLine;
@@ -63,17 +63,23 @@ describe('local Direct Line object (the page\'s client) against the real bot', (
     const [welcome] = watcher.activities;
     assert.equal(welcome!.from!.role, 'bot');
     assert.equal(welcome!.replyToId, undefined, 'nothing points at the conversationUpdate Web Chat never saw');
-    assert.deepEqual(cardButtons(welcome as Partial<Activity>).map((b) => b.title), ['Check my setup', 'Search the knowledge base']);
+    assert.deepEqual(
+      cardButtons(welcome as Partial<Activity>).map((b) => b.title),
+      ['Check my setup', 'Search the knowledge base'],
+    );
   });
 
   it('a late subscriber gets the conversation so far (Web Chat subscribes again while connecting)', async () => {
     await watcher.until(() => watcher.activities.length > 0, 'the welcome');
     const late: ChatActivity[] = [];
     directLine.activity$.subscribe((activity) => late.push(activity));
-    assert.deepEqual(late.map((a) => a.id), watcher.activities.map((a) => a.id));
+    assert.deepEqual(
+      late.map((a) => a.id),
+      watcher.activities.map((a) => a.id),
+    );
   });
 
-  it('posts a message: returns its id, echoes it, then the bot\'s reply pointing at it', async () => {
+  it("posts a message: returns its id, echoes it, then the bot's reply pointing at it", async () => {
     await watcher.until(() => watcher.activities.length > 0, 'the welcome');
     const id = await post(directLine, { type: 'message', text: 'what happens if I put a FE on MSCS', channelData: { clientActivityID: 'c-1' } });
     await watcher.until(() => watcher.activities.length >= 3, 'echo and answer');

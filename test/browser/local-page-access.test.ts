@@ -66,7 +66,7 @@ describe('local Web Chat page: served in local mode only', () => {
       }
     });
 
-    it('refuses the page\'s unauthenticated expectReplies POST, so no local client can talk to it', async () => {
+    it("refuses the page's unauthenticated expectReplies POST, so no local client can talk to it", async () => {
       // botbuilder prints the rejected request with console.error; keep it out of the test output.
       const printed: unknown[] = [];
       const consoleError = console.error;

@@ -124,11 +124,14 @@ describe('local Web Chat page in a real browser (Debian Chromium, headless)', fu
     assert.deepEqual(asked.sort(), ['Which Exchange version is it?', 'Which high-availability technology do you plan?', 'Which role will the server have?']);
 
     // The transcript scrolls inside the page: bring the verdict's headline into view for the screenshot.
-    await page.locator(CARD).last().evaluate((card) => {
-      (card as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' });
-      // scrollIntoView also scrolls the page itself, which would hide the headline under the header.
-      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0);
-    });
+    await page
+      .locator(CARD)
+      .last()
+      .evaluate((card) => {
+        (card as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' });
+        // scrollIntoView also scrolls the page itself, which would hide the headline under the header.
+        (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0);
+      });
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const screenshot = join(SCREENSHOT_DIR, 'local-web-chat.png');
     await page.screenshot({ path: screenshot });

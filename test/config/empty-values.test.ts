@@ -12,7 +12,8 @@ describe('configuration: an empty value means "not set"', () => {
   const names = Object.keys(parseEnv(readFileSync(ENV_EXAMPLE, 'utf8')));
 
   it('.env.example names the settings the bot reads', () => {
-    for (const name of ['PORT', 'MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'STORAGE', 'RATE_LIMIT_PER_MINUTE']) assert.ok(names.includes(name), name);
+    for (const name of ['PORT', 'MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'STORAGE', 'RATE_LIMIT_PER_MINUTE'])
+      assert.ok(names.includes(name), name);
   });
 
   it('every setting of .env.example left empty gives the defaults', () => {

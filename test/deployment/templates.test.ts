@@ -80,7 +80,9 @@ describe('deployment templates (deploymentTemplates/, BotBuilder-Samples layout)
         for (const { path, template: scope } of templateScopes(template)) {
           const outputs = Object.entries(scope.outputs ?? {});
           assert.ok(outputs.length > 0, `${path} has outputs`);
-          const secure = Object.entries(scope.parameters ?? {}).filter(([, p]) => SECURE_TYPES.has(p.type.toLowerCase())).map(([n]) => n);
+          const secure = Object.entries(scope.parameters ?? {})
+            .filter(([, p]) => SECURE_TYPES.has(p.type.toLowerCase()))
+            .map(([n]) => n);
           for (const [key, output] of outputs) {
             assert.ok(output.type && output.value !== undefined, `${path}: output ${key} has a type and a value`);
             const text = JSON.stringify(output.value);
@@ -142,7 +144,9 @@ describe('deployment templates (deploymentTemplates/, BotBuilder-Samples layout)
         assert.equal(deployment.resourceGroup, "[parameters('groupName')]");
         assert.deepEqual(deployment.properties!.template, withRg, `${kind}: the nested template has drifted from the with-rg one`);
         const passed = Object.keys(deployment.properties!.parameters ?? {}).sort();
-        const required = Object.entries(withRg.parameters ?? {}).filter(([, p]) => p.defaultValue === undefined).map(([k]) => k);
+        const required = Object.entries(withRg.parameters ?? {})
+          .filter(([, p]) => p.defaultValue === undefined)
+          .map(([k]) => k);
         for (const key of required) assert.ok(passed.includes(key), `${kind}: ${key} is not passed to the nested template`);
       }
     });
@@ -184,7 +188,7 @@ describe('deployment templates (deploymentTemplates/, BotBuilder-Samples layout)
       assert.equal((container.properties as { publicAccess: string }).publicAccess, 'None');
     });
 
-    it('the Web App\'s settings are the ones the bot reads, and they configure it for production with Blob state', () => {
+    it("the Web App's settings are the ones the bot reads, and they configure it for production with Blob state", () => {
       const site = byType(botAppWithRg, 'Microsoft.Web/sites');
       const settings = (site.properties as { siteConfig: { appSettings: Array<{ name: string; value: string }> } }).siteConfig.appSettings;
       const samples: Record<string, string> = {

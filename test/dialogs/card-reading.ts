@@ -153,12 +153,7 @@ export async function sendAll(client: DialogTestClient, activity: Partial<Activi
 
 /** Every piece of text a card shows: TextBlocks, TextRuns, FactSets and button titles. */
 export function allCardText(reply: Reply): string {
-  return [
-    ...textBlocks(reply),
-    ...textRuns(reply),
-    ...factSets(reply).flatMap((set) => set.flatMap(([t, v]) => [t, v])),
-    ...buttonTitles(reply),
-  ].join('\n');
+  return [...textBlocks(reply), ...textRuns(reply), ...factSets(reply).flatMap((set) => set.flatMap(([t, v]) => [t, v])), ...buttonTitles(reply)].join('\n');
 }
 
 /** The triage summary of a verdict card (the TextRun starting "Exchange support check:"). */

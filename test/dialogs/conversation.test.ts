@@ -75,7 +75,12 @@ const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]
   [
     'stated facts',
     'what the check does not evaluate is named back',
-    [['Exchange 2019 CU15 Standard, one mailbox server without DAG, Windows Server 2025 Standard, running on VMware', { verdict: 'supported', says: ['You also mentioned VMware'] }]],
+    [
+      [
+        'Exchange 2019 CU15 Standard, one mailbox server without DAG, Windows Server 2025 Standard, running on VMware',
+        { verdict: 'supported', says: ['You also mentioned VMware'] },
+      ],
+    ],
   ],
   ['stated facts', 'a DAG of 17 members', [['Ex2016 CU23 mailbox servers in a DAG of 17 members on Server 2016 Standard', { verdict: 'not-supported', says: ['16'] }]]],
   [

@@ -153,7 +153,7 @@ describe('MainDialog: routing each message', () => {
       assertAsks(await press(client, reply, CHECK_MY_SETUP), 'version');
     });
 
-    it('a question about the asker\'s own setup starts the check instead', async () => {
+    it("a question about the asker's own setup starts the check instead", async () => {
       const { client } = mainClient();
       const replies = await sendAll(client, 'we plan to put our exchange 2003 front end on a cluster, is that supported?');
       assert.equal(replies.length, 1);
@@ -184,7 +184,11 @@ describe('MainDialog: routing each message', () => {
         assert.ok(b.title.startsWith(`${id}: `), b.title);
       }
       assert.ok(buttonTitles(reply).includes(CHECK_MY_SETUP));
-      assert.deepEqual((await recentRecords(unanswered, 'unanswered')).map((q) => q.question), [vague], 'a suggestion list is not an answer: the question is kept for review');
+      assert.deepEqual(
+        (await recentRecords(unanswered, 'unanswered')).map((q) => q.question),
+        [vague],
+        'a suggestion list is not an answer: the question is kept for review',
+      );
 
       // Pressed as Web Chat submits it: the text to say and the data as the value.
       const picked = offered[1] ?? offered[0]!;
@@ -233,7 +237,7 @@ describe('MainDialog: routing each message', () => {
       assertAsks(await press(client, replies[0], CHECK_MY_SETUP), 'version');
     });
 
-    it('uses the test conversation\'s id when none is given, and logs every unanswered question in order', async () => {
+    it("uses the test conversation's id when none is given, and logs every unanswered question in order", async () => {
       const { client, unanswered } = mainClient();
       const first = await client.sendActivity('how do I reset a printer');
       await client.sendActivity('what colour is the sky');

@@ -75,13 +75,14 @@ describe('routeMessage', () => {
     ['Can I put an Exchange 2007 CAS behind NLB?', check({ version: '2007', role: 'client-access', ha: 'nlb' })],
     ['Is an Exchange 2000 Standard Edition front-end behind NLB supported?', check({ version: '2000', role: 'front-end', ha: 'nlb', edition: 'standard' })],
     ['Can an Exchange 2000 front-end be clustered?', check({ version: '2000', role: 'front-end', ha: 'clustering' })],
-    ['Is a single Exchange 2000 back-end server on a standalone Windows 2000 Server supported?', check({ version: '2000', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server' })],
+    [
+      'Is a single Exchange 2000 back-end server on a standalone Windows 2000 Server supported?',
+      check({ version: '2000', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server' }),
+    ],
     ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010', role: 'mailbox', ha: 'nlb' })],
   ]);
 
-  table('a question that starts with "can" but names no technology is a lookup', [
-    ['Can a front-end server store mailboxes?', search('Can a front-end server store mailboxes?')],
-  ]);
+  table('a question that starts with "can" but names no technology is a lookup', [['Can a front-end server store mailboxes?', search('Can a front-end server store mailboxes?')]]);
 
   table('three facts without a question word start the check', [
     ['E2K3 FE MSCS', check({ version: '2003', role: 'front-end', ha: 'cluster' })],

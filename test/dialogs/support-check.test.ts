@@ -4,20 +4,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
 import { VERDICT_LABELS, type Verdict } from '../../knowledge';
-import {
-  buttons,
-  factSetAfter,
-  findButton,
-  firstText,
-  isCard,
-  press,
-  pressValue,
-  sendAll,
-  textBlocks,
-  textRuns,
-  triageSummaryOf,
-  type Reply,
-} from './card-reading';
+import { buttons, factSetAfter, findButton, firstText, isCard, press, pressValue, sendAll, textBlocks, textRuns, triageSummaryOf, type Reply } from './card-reading';
 import { askedQuestion, assertAsks, checkClient, describeReply, dimension, kb, mainClient, question, RETRY_TEXT, shownFacts } from './dialog-fixtures';
 import { recentRecords } from '../support/records';
 
@@ -109,7 +96,10 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   assert.ok(triageSummaryOf(verdict).includes('Sources: KB837852'), 'KB837852 is cited');
   // The card leads with the label, the one-line reason and the recommendation; the rest is behind "Details".
   assert.equal(textBlocks(verdict)[1], rule('front-end-on-cluster').reason);
-  assert.ok(buttons(verdict).every((b) => b.title !== 'Details and ticket summary'), 'the ShowCard toggle is no button');
+  assert.ok(
+    buttons(verdict).every((b) => b.title !== 'Details and ticket summary'),
+    'the ShowCard toggle is no button',
+  );
   assert.ok(findButton(verdict, 'Read KB837852'));
   assert.deepEqual(factSetAfter(verdict, 'Facts'), {
     'Exchange version': 'Exchange 2003',
@@ -210,8 +200,15 @@ describe('SupportCheckDialog: the guided check', () => {
       // The conditions of the cluster are on the card, and the lifecycle says it was supported while Exchange 2003 was.
       const texts = textBlocks(verdict);
       assert.ok(texts.includes('**Conditions to meet** (tell me if one does not hold):'), texts.join('\n'));
-      for (const limit of kb().decide(facts)!.conditions) assert.ok(texts.some((t) => t.includes(`- ${limit.condition}`)), limit.id);
-      assert.ok(texts.some((t) => t.startsWith('This was a supported design while Exchange 2003 was supported.')), texts.join('\n'));
+      for (const limit of kb().decide(facts)!.conditions)
+        assert.ok(
+          texts.some((t) => t.includes(`- ${limit.condition}`)),
+          limit.id,
+        );
+      assert.ok(
+        texts.some((t) => t.startsWith('This was a supported design while Exchange 2003 was supported.')),
+        texts.join('\n'),
+      );
       assert.deepEqual(asked, ['edition', 'windows', 'windowsEdition', 'architecture'], 'never asks version, role or HA again');
       assertComplete(client);
     });
@@ -341,7 +338,10 @@ describe('SupportCheckDialog: the guided check', () => {
       const { client } = mainClient();
       await client.sendActivity('Can I cluster Exchange 2003 back-end servers?');
       const answer = await client.sendActivity('what is an EVS?');
-      assert.ok(textBlocks(answer).some((t) => t.includes('(EXB-004)')), describeReply(answer));
+      assert.ok(
+        textBlocks(answer).some((t) => t.includes('(EXB-004)')),
+        describeReply(answer),
+      );
       const again = client.getNextReply() as Reply;
       assertAsks(again, 'edition');
       assert.deepEqual(shownFacts(again), { version: '2003', role: 'back-end', ha: 'cluster' });
@@ -553,7 +553,15 @@ describe('SupportCheckDialog: the guided check', () => {
       const replies = await sendAll(client, 'Can I put an Exchange 2007 SP3 CAS behind NLB on Windows 2003 Enterprise x64?');
       assert.equal(replies.length, 1, replies.map(describeReply).join(', '));
       assertVerdict(replies[0], 'supported-with-conditions', ['exchange-2007-client-access-load-balanced']);
-      assert.deepEqual(shownFacts(replies[0]), { version: '2007', role: 'client-access', ha: 'nlb', windows: '2003', windowsEdition: 'enterprise', architecture: 'x64', update: 'e2007-sp3' });
+      assert.deepEqual(shownFacts(replies[0]), {
+        version: '2007',
+        role: 'client-access',
+        ha: 'nlb',
+        windows: '2003',
+        windowsEdition: 'enterprise',
+        architecture: 'x64',
+        update: 'e2007-sp3',
+      });
     });
 
     it('Exchange 2007 CAS on NLB on Windows 2000: "Not supported" at once (issue 9)', async () => {
@@ -587,7 +595,10 @@ describe('SupportCheckDialog: the guided check', () => {
       const replies = await sendAll(client, 'Is an Exchange 2000 Standard Edition front-end behind NLB supported?');
       assert.equal(replies.length, 1);
       assertVerdict(replies[0], 'not-supported', ['exchange-2000-front-end-needs-enterprise']);
-      assert.ok(textBlocks(replies[0]).some((t) => t.includes('recalled')), 'the reason says it rests on a recalled fact');
+      assert.ok(
+        textBlocks(replies[0]).some((t) => t.includes('recalled')),
+        'the reason says it rests on a recalled fact',
+      );
     });
 
     it('Exchange 2000 Standard front-end behind NLB by buttons: asks the edition, not Windows', async () => {

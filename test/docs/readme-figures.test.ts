@@ -25,7 +25,10 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 describe('README figures come from the code', () => {
   it('the rule combinations the README states are the ones the loader checks', () => {
     const kb = loadKnowledgeBase();
-    assert.ok(README.includes(`every valid combination of asked\nfacts (${thousands(kb.ruleStatistics.combinations)} today`), `${thousands(kb.ruleStatistics.combinations)} combinations`);
+    assert.ok(
+      README.includes(`every valid combination of asked\nfacts (${thousands(kb.ruleStatistics.combinations)} today`),
+      `${thousands(kb.ruleStatistics.combinations)} combinations`,
+    );
   });
 
   it('the configuration table states the defaults readConfig applies', () => {

@@ -48,7 +48,10 @@ describe('bot over HTTP (real server on a loopback port)', () => {
     assert.equal(replies.length, 1);
     const texts = cardTexts(replies[0]!);
     // The passage answer names its article and section (issue 11).
-    assert.ok(texts.some((t) => t.includes('(KB837852), section')), texts.join('\n'));
+    assert.ok(
+      texts.some((t) => t.includes('(KB837852), section')),
+      texts.join('\n'),
+    );
     assert.ok(cardButtons(replies[0]!).some((b) => b.title === 'Check my setup'));
   });
 
@@ -64,11 +67,19 @@ describe('bot over HTTP (real server on a loopback port)', () => {
   // An answer is "dimension:value" (facts model ids): the same value id can exist in two dimensions
   // (Exchange edition "enterprise" and Windows edition "enterprise").
   const cases: Array<{ question: string; answers: string[]; verdict: string }> = [
-    { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'], verdict: 'Supported with conditions' },
+    {
+      question: 'Can I cluster Exchange 2003 back-end mailbox servers?',
+      answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'],
+      verdict: 'Supported with conditions',
+    },
     { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:standard'], verdict: 'Not supported' },
     { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:standard'], verdict: 'Not supported' },
     { question: 'Is NLB supported for my Exchange 2003 back-end servers?', answers: [], verdict: 'Not supported' },
-    { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'], verdict: 'Supported' },
+    {
+      question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?',
+      answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'],
+      verdict: 'Supported',
+    },
     { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
     { question: 'Can I cluster Exchange 2007 client access servers?', answers: [], verdict: 'Not supported' },
     { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['edition:standard'], verdict: 'Not supported' },
@@ -139,7 +150,10 @@ describe('bot over HTTP (real server on a loopback port)', () => {
       type: 'conversationUpdate',
       membersAdded: [{ id: 'user-1', name: 'Junior Admin' }],
     });
-    assert.deepEqual(cardButtons(replies[0]!).map((b) => b.title), ['Check my setup', 'Search the knowledge base']);
+    assert.deepEqual(
+      cardButtons(replies[0]!).map((b) => b.title),
+      ['Check my setup', 'Search the knowledge base'],
+    );
   });
 
   it('records a question it cannot answer', async () => {
@@ -155,7 +169,10 @@ describe('bot over HTTP (real server on a loopback port)', () => {
     storage.failing = true;
     try {
       const replies = await exchange(bot.url, activity);
-      assert.deepEqual(replies.map((r) => r.text), [TURN_ERROR_MESSAGE]);
+      assert.deepEqual(
+        replies.map((r) => r.text),
+        [TURN_ERROR_MESSAGE],
+      );
     } finally {
       storage.failing = false;
     }

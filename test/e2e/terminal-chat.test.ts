@@ -16,7 +16,10 @@ describe('terminal chat against the real bot', () => {
   it('greets, then runs the guided check to a verdict by numbered buttons', async () => {
     const session = new ChatSession({ url: `${bot.url}/api/messages` });
     const welcome = await session.start();
-    assert.ok(formatTurn(welcome).some((l) => /exchange support bot/i.test(l)), formatTurn(welcome).join('\n'));
+    assert.ok(
+      formatTurn(welcome).some((l) => /exchange support bot/i.test(l)),
+      formatTurn(welcome).join('\n'),
+    );
 
     const press = async (title: string) => {
       const index = session.buttons.findIndex((b) => b.title.startsWith(title));
@@ -29,6 +32,9 @@ describe('terminal chat against the real bot', () => {
     const verdict = await press('Windows server cluster on shared storage');
     const screen = formatTurn(verdict);
     assert.match(screen[0]!, /^bot> (== )?not supported/i, screen.join('\n'));
-    assert.ok(screen.some((l) => l.includes('Exchange support check: Not supported')), screen.join('\n'));
+    assert.ok(
+      screen.some((l) => l.includes('Exchange support check: Not supported')),
+      screen.join('\n'),
+    );
   });
 });

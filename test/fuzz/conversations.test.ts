@@ -41,7 +41,28 @@ const QUESTIONS = [
   'search nlb',
   'show KB837852',
 ];
-const ANSWERS = ['E2K3', '2k', '2003', '2010', 'OWA box', 'mailbox', 'bridgehead', 'MSCS', 'load balancr', 'none', 'enterprise', 'standard', 'Exchange Standard', 'windows 2003 enterprise', 'w2k adv server', '1', '2', '3', '9', '0'];
+const ANSWERS = [
+  'E2K3',
+  '2k',
+  '2003',
+  '2010',
+  'OWA box',
+  'mailbox',
+  'bridgehead',
+  'MSCS',
+  'load balancr',
+  'none',
+  'enterprise',
+  'standard',
+  'Exchange Standard',
+  'windows 2003 enterprise',
+  'w2k adv server',
+  '1',
+  '2',
+  '3',
+  '9',
+  '0',
+];
 const INJECTIONS = [
   '<script>alert("MARK")</script>',
   '[MARK](https://evil.example/MARK) **MARK**',
@@ -99,7 +120,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom('composeExtension/query', 'foo/bar', 'adaptiveCard/action', 'task/fetch'), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ commandId: 'searchKb', parameters: [{ name: 'query', value: 'nlb' }] })))
+      .tuple(
+        fc.constantFrom('composeExtension/query', 'foo/bar', 'adaptiveCard/action', 'task/fetch'),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ commandId: 'searchKb', parameters: [{ name: 'query', value: 'nlb' }] })),
+      )
       .map(([name, value]): Action => ({ kind: 'invoke', name, value })),
   },
   { weight: 1, arbitrary: fc.constant<Action>({ kind: 'restart' }) },
@@ -171,13 +195,18 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
             seenButtons.push(...replies.flatMap(buttons));
           }
         }
-        assert.deepEqual(bot.log.lines.filter((l) => l.level === 'error'), []);
+        assert.deepEqual(
+          bot.log.lines.filter((l) => l.level === 'error'),
+          [],
+        );
       }),
       { numRuns: Math.ceil(TURNS / STEPS_PER_RUN), ...(seed !== undefined ? { seed } : {}) },
     );
     const seconds = (Date.now() - started) / 1000;
     assert.ok(turns >= TURNS, `${turns} turns`);
-    console.log(`      ${turns.toLocaleString('en-US')} turns in ${seconds.toFixed(1)} s (${Math.round(turns / seconds).toLocaleString('en-US')} turns/s), ${verdicts.size} distinct fact sets with a verdict`);
+    console.log(
+      `      ${turns.toLocaleString('en-US')} turns in ${seconds.toFixed(1)} s (${Math.round(turns / seconds).toLocaleString('en-US')} turns/s), ${verdicts.size} distinct fact sets with a verdict`,
+    );
   });
 
   function turnFor(
@@ -221,7 +250,12 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
   }
 
   /** A button press as each channel delivers it: Web Chat submits the data, Teams an imBack or a messageBack. */
-  function press(base: Partial<Activity>, button: { data: Record<string, unknown> }, channelId: string, before: CheckPosition): { activity: Partial<Activity>; expectation: Expectation } {
+  function press(
+    base: Partial<Activity>,
+    button: { data: Record<string, unknown> },
+    channelId: string,
+    before: CheckPosition,
+  ): { activity: Partial<Activity>; expectation: Expectation } {
     const { msteams, ...data } = button.data as { msteams?: { type: string; text?: string; value?: string; displayText?: string } } & Record<string, unknown>;
     if (channelId === 'msteams' && msteams?.type === 'imBack') {
       return { activity: { ...base, type: 'message', text: String(msteams.value) }, expectation: expectFromText(String(msteams.value), before) };
@@ -229,11 +263,17 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
     if (channelId === 'msteams' && msteams?.type === 'messageBack') {
       return { activity: { ...base, type: 'message', text: msteams.text, value: msteams.value }, expectation: expectFromValue(data, before) };
     }
-    return { activity: { ...base, type: 'message', value: data }, expectation: 'dimension' in data ? expectFromValue(data, before) : expectFromText(String(data.text ?? ''), before) };
+    return {
+      activity: { ...base, type: 'message', value: data },
+      expectation: 'dimension' in data ? expectFromValue(data, before) : expectFromText(String(data.text ?? ''), before),
+    };
   }
 
   function expectFromText(typed: string, before: CheckPosition): Expectation {
-    const command = typed.trim().replace(/[\s.!?]+$/, '').toLowerCase();
+    const command = typed
+      .trim()
+      .replace(/[\s.!?]+$/, '')
+      .toLowerCase();
     if (['cancel', 'stop', 'never mind'].includes(command)) return { kind: 'idle' };
     if (['start over', 'restart'].includes(command)) return { kind: 'restarted' };
     if (['help', 'menu'].includes(command) && before.asked) return { kind: 'unchanged' };
@@ -263,7 +303,14 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
     return { kind: 'answered', facts };
   }
 
-  function checkTurn(where: string, activity: Partial<Activity> | undefined, replies: Partial<Activity>[], before: CheckPosition, after: CheckPosition, expectation: Expectation): void {
+  function checkTurn(
+    where: string,
+    activity: Partial<Activity> | undefined,
+    replies: Partial<Activity>[],
+    before: CheckPosition,
+    after: CheckPosition,
+    expectation: Expectation,
+  ): void {
     if (!activity) return;
     if (activity.type === 'message') {
       assert.ok(replies.length > 0, `${where}: a message without a reply`);
@@ -305,7 +352,10 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
         break;
       case 'idle':
         assert.deepEqual(after, { known: {} }, `${where}: cancel left a dialog running`);
-        assert.ok(replies.some((r) => plain(r.text).startsWith('Cancelled.')), `${where}: cancel not confirmed`);
+        assert.ok(
+          replies.some((r) => plain(r.text).startsWith('Cancelled.')),
+          `${where}: cancel not confirmed`,
+        );
         break;
       case 'restarted': {
         const first = kb.nextStep({});
@@ -320,7 +370,10 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
         break;
     }
     if (activity.type === 'message' && !before.asked && (activity.text ?? '').trim() === '' && activity.value === undefined) {
-      assert.ok(replies.some((r) => plain(r.text) === plain(NOTHING_TO_READ_MESSAGE)), `${where}: an empty message without the "no text" reply: ${JSON.stringify(replies.map((r) => r.text))}`);
+      assert.ok(
+        replies.some((r) => plain(r.text) === plain(NOTHING_TO_READ_MESSAGE)),
+        `${where}: an empty message without the "no text" reply: ${JSON.stringify(replies.map((r) => r.text))}`,
+      );
     }
   }
 });

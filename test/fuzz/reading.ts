@@ -25,7 +25,9 @@ export function buttons(reply: Partial<Activity>): Array<{ title: string; data: 
 
 /** A guided-check question card: which dimension it asks, whether it is the retry, and the facts it shows as known. */
 export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimension: string; retry: boolean; known: Facts } | undefined {
-  const blocks = cardElements(reply).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+  const blocks = cardElements(reply)
+    .filter((n) => n.type === 'TextBlock')
+    .map((n) => String(n.text));
   const retry = blocks[0]?.startsWith("Sorry, I didn't recognise") ?? false;
   const heading = retry ? blocks[1] : blocks[0];
   const dimension = kb.dimensions.find((d) => d.question === heading);
@@ -42,12 +44,18 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
   const summary = nodes.find((n) => n.type === 'TextRun' && String(n.text).startsWith('Exchange support check: '));
   assert.ok(summary, `verdict "${label}" without a triage summary`);
   const lines = String(summary.text).split('\n');
-  assert.equal(lines[0], `Exchange support check: ${label}`, 'the summary repeats the card\'s verdict');
+  assert.equal(lines[0], `Exchange support check: ${label}`, "the summary repeats the card's verdict");
   const pairs = lines.slice(1).flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
     return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];
   });
-  return { label, facts: factsFromLabels(pairs.filter((p) => !p.value.startsWith('not asked')), kb) };
+  return {
+    label,
+    facts: factsFromLabels(
+      pairs.filter((p) => !p.value.startsWith('not asked')),
+      kb,
+    ),
+  };
 }
 
 function factsFromLabels(pairs: ReadonlyArray<{ title: string; value: string }>, kb: KnowledgeBase): Facts {
@@ -77,7 +85,11 @@ export function checkPosition(state: Record<string, unknown> | undefined, kb: Kn
   const stack = ((state?.dialogState as Node | undefined)?.dialogStack ?? []) as Node[];
   if (stack.length === 0) return { known: {} };
   const at = (frames: Node[], ids: string[]): Node[] => {
-    assert.deepEqual(frames.map((f) => f.id), ids, `dialog stack ${JSON.stringify(frames.map((f) => f.id))}`);
+    assert.deepEqual(
+      frames.map((f) => f.id),
+      ids,
+      `dialog stack ${JSON.stringify(frames.map((f) => f.id))}`,
+    );
     return frames;
   };
   const [main] = at(stack, ['main']);

@@ -18,9 +18,7 @@ function closingLine(text: string): number {
 
 /** Finds the single problem of `problems` whose field is `field` (or, without a field, whose message matches). */
 function theProblem(problems: readonly KnowledgeProblem[], match: { field?: string; message?: RegExp }): KnowledgeProblem {
-  const found = problems.filter(
-    (p) => (match.field === undefined || p.field === match.field) && (match.message === undefined || match.message.test(p.message)),
-  );
+  const found = problems.filter((p) => (match.field === undefined || p.field === match.field) && (match.message === undefined || match.message.test(p.message)));
   assert.equal(found.length, 1, `expected one problem matching ${JSON.stringify({ field: match.field, message: String(match.message) })} in ${show(problems)}`);
   return found[0]!;
 }
@@ -56,7 +54,11 @@ describe('knowledge articles', () => {
         const before = body.split(/^##[ \t]/m)[0]!.trim();
         const expected = before ? ['', ...headings] : headings;
         assert.ok(headings.length >= 2, `${article.id} should have ## sections`);
-        assert.deepEqual(article.sections.map((s) => s.heading), expected, article.id);
+        assert.deepEqual(
+          article.sections.map((s) => s.heading),
+          expected,
+          article.id,
+        );
         for (const section of article.sections) {
           assert.ok(section.text.length > 0, `${article.id} section "${section.heading}" has no text`);
           assert.doesNotMatch(section.text, /\*\*|\|---|^#+ /m, `${article.id} section "${section.heading}" still has Markdown markup`);
@@ -175,7 +177,7 @@ describe('knowledge articles', () => {
       assert.equal(p.line, lineContaining(text, /^related:/));
     });
 
-    it("a source's fact id that is not in facts.yaml: field \"sources.<i>.facts.<j>\", its line", () => {
+    it('a source\'s fact id that is not in facts.yaml: field "sources.<i>.facts.<j>", its line', () => {
       // Only the first source's facts list is changed.
       const { text, problems } = breakArticle((t) => t.replace(/^( {4}facts: \[)([^\]]*)\]/m, '$1$2, C99]'));
       const facts = text.split('\n').find((l) => l.includes('C99'))!;
@@ -246,7 +248,11 @@ describe('knowledge articles', () => {
       const { problems: none, articles } = readArticles(folder, 'kb/articles');
       assert.deepEqual(none, []);
       assert.equal(articles.length, 12);
-      assert.deepEqual(articles.map((a) => a.id), [...articles.map((a) => a.id)].sort(), 'in file-name order');
+      assert.deepEqual(
+        articles.map((a) => a.id),
+        [...articles.map((a) => a.id)].sort(),
+        'in file-name order',
+      );
       assert.ok(articles.every((a) => a.file === join('kb/articles', `${a.id}.md`)));
     });
 

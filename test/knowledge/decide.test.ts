@@ -24,7 +24,10 @@ const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
 const WINDOWS_2012_OR_LATER = ['2012', '2012-r2', '2016', '2019', '2022', '2025'];
 
-const describeFacts = (facts: Facts) => Object.entries(facts).map(([k, v]) => `${k}=${v}`).join(', ');
+const describeFacts = (facts: Facts) =>
+  Object.entries(facts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 
 describe('support check: decide, nextStep and the triage summary', () => {
@@ -43,7 +46,11 @@ describe('support check: decide, nextStep and the triage summary', () => {
     const wrong = completions.filter((c) => c.decision.verdict !== verdict).map((c) => `  ${describeFacts(c.facts)} → ${c.decision.verdict} (${ids(c.decision.rules)})`);
     assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${completions.length} completions of ${describeFacts(known)} are not ${verdict}`);
     const step = kb.nextStep(known);
-    assert.equal(step.kind === 'verdict' && step.decision.verdict, verdict, `the check does not decide ${describeFacts(known)} at once: ${step.kind === 'question' ? `asks ${step.dimension.id}` : ''}`);
+    assert.equal(
+      step.kind === 'verdict' && step.decision.verdict,
+      verdict,
+      `the check does not decide ${describeFacts(known)} at once: ${step.kind === 'question' ? `asks ${step.dimension.id}` : ''}`,
+    );
     return completions.map((c) => c.decision);
   }
 
@@ -55,15 +62,31 @@ describe('support check: decide, nextStep and the triage summary', () => {
 
   describe('the fact space', () => {
     it('has the asked and stated dimensions of the facts model, in this order', () => {
-      assert.deepEqual(kb.dimensions.filter((d) => d.kind === 'asked').map((d) => d.id), ASKED);
-      assert.deepEqual(kb.dimensions.filter((d) => d.kind === 'stated').map((d) => d.id), STATED);
-      const values = (id: string) => kb.dimensions.find((d) => d.id === id)!.values.filter((v) => !v.alias).map((v) => v.id);
+      assert.deepEqual(
+        kb.dimensions.filter((d) => d.kind === 'asked').map((d) => d.id),
+        ASKED,
+      );
+      assert.deepEqual(
+        kb.dimensions.filter((d) => d.kind === 'stated').map((d) => d.id),
+        STATED,
+      );
+      const values = (id: string) =>
+        kb.dimensions
+          .find((d) => d.id === id)!
+          .values.filter((v) => !v.alias)
+          .map((v) => v.id);
       assert.deepEqual(values('version'), ['2000', '2003', '2007', '2010', '2013', '2016', '2019', 'se']);
       assert.deepEqual(values('windows'), ['2000', '2003', '2003-r2', '2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025']);
     });
 
     it('marks exactly the recalled facts of the sheets as recalled', () => {
-      assert.deepEqual(kb.facts.filter((f) => f.status === 'recalled').map((f) => f.id).sort(), RECALLED);
+      assert.deepEqual(
+        kb.facts
+          .filter((f) => f.status === 'recalled')
+          .map((f) => f.id)
+          .sort(),
+        RECALLED,
+      );
     });
 
     it('walks every valid combination once: as many as the validation counted, no key twice', () => {
@@ -134,7 +157,10 @@ describe('support check: decide, nextStep and the triage summary', () => {
         assert.equal(note.retired, true, `${describeFacts(facts)}: not retired on 2026-03-01`);
         assert.ok(note.endOfSupport && note.endOfSupport < '2026-03-01');
         const lines = lifecycleLines(decision);
-        assert.ok(lines.some((l) => l.startsWith('This was a supported design while') && l.includes(note.endOfSupport!) && /Subscription Edition/.test(l)), lines.join('\n'));
+        assert.ok(
+          lines.some((l) => l.startsWith('This was a supported design while') && l.includes(note.endOfSupport!) && /Subscription Edition/.test(l)),
+          lines.join('\n'),
+        );
       }
       assert.ok(positive > 500, `${positive} positive verdicts on retired versions`);
     });
@@ -146,9 +172,19 @@ describe('support check: decide, nextStep and the triage summary', () => {
       assert.ok(!lifecycleLines(in2020).some((l) => /was a supported design/.test(l)));
       const in2026 = checkWithClock(new Date('2026-03-01T00:00:00Z')).decide(facts)!;
       assert.equal(in2026.lifecycle.find((n) => n.dimension === 'version')?.retired, true);
-      const se = checkWithClock(new Date('2026-03-01T00:00:00Z')).decide({ version: 'se', role: 'mailbox', ha: 'load-balancer', edition: 'standard', windows: '2025', windowsEdition: 'standard' })!;
+      const se = checkWithClock(new Date('2026-03-01T00:00:00Z')).decide({
+        version: 'se',
+        role: 'mailbox',
+        ha: 'load-balancer',
+        edition: 'standard',
+        windows: '2025',
+        windowsEdition: 'standard',
+      })!;
       assert.equal(se.verdict, 'supported');
-      assert.ok(se.lifecycle.every((n) => !n.retired), JSON.stringify(se.lifecycle));
+      assert.ok(
+        se.lifecycle.every((n) => !n.retired),
+        JSON.stringify(se.lifecycle),
+      );
     });
 
     it('gives the same decision whatever order the facts are given in (a sample of combinations)', () => {
@@ -173,7 +209,11 @@ describe('support check: decide, nextStep and the triage summary', () => {
 
     it('W3: Exchange 2003 on x64 Windows Server 2003 and 2003 R2 is not supported (32-bit only)', () => {
       for (const windows of ['2003', '2003-r2']) assertAlways({ version: '2003', windows, architecture: 'x64' }, 'not-supported');
-      assert.equal(kb.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'standard', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86' })?.verdict, 'supported', 'R2 is a Windows Server 2003 release');
+      assert.equal(
+        kb.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'standard', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86' })?.verdict,
+        'supported',
+        'R2 is a Windows Server 2003 release',
+      );
     });
 
     it('E7-6/E7-5: an Exchange 2007 mailbox cluster is not supported on Windows Server 2008 Standard, nor on 2012 or later', () => {
@@ -181,7 +221,16 @@ describe('support check: decide, nextStep and the triage summary', () => {
         for (const windows of ['2008', '2008-r2']) assertAlways({ version: '2007', role: 'mailbox', ha, windows, windowsEdition: 'standard' }, 'not-supported');
         for (const windows of WINDOWS_2012_OR_LATER) assertAlways({ version: '2007', role: 'mailbox', ha, windows }, 'not-supported');
       }
-      const good = kb.decide({ version: '2007', role: 'mailbox', ha: 'ccr', edition: 'enterprise', windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', update: 'e2007-sp3' });
+      const good = kb.decide({
+        version: '2007',
+        role: 'mailbox',
+        ha: 'ccr',
+        edition: 'enterprise',
+        windows: '2008',
+        windowsEdition: 'enterprise',
+        architecture: 'x64',
+        update: 'e2007-sp3',
+      });
       assert.equal(good?.verdict, 'supported-with-conditions');
     });
 
@@ -270,7 +319,10 @@ describe('support check: decide, nextStep and the triage summary', () => {
         assert.equal(decision.verdict, 'not-supported', describeFacts(facts));
         assert.ok(ids(decision.broken).includes('components-not-on-cluster'));
         const { components: _nntp, ...without } = facts;
-        assert.ok(kb.decide(without)!.conditions.some((l) => l.id === 'components-not-on-cluster'), 'named as a condition while unsaid');
+        assert.ok(
+          kb.decide(without)!.conditions.some((l) => l.id === 'components-not-on-cluster'),
+          'named as a condition while unsaid',
+        );
       }
     });
 
@@ -362,7 +414,10 @@ describe('support check: decide, nextStep and the triage summary', () => {
           byRest.set(rest, (byRest.get(rest) ?? new Set()).add(keyOf(c.decision)));
           verdictsByRest.set(rest, (verdictsByRest.get(rest) ?? new Set()).add(c.decision.verdict));
         }
-        assert.ok([...byRest.values()].some((s) => s.size > 1), `asks ${id} for ${describeFacts(facts)}, but no answer changes the outcome`);
+        assert.ok(
+          [...byRest.values()].some((s) => s.size > 1),
+          `asks ${id} for ${describeFacts(facts)}, but no answer changes the outcome`,
+        );
         if ([...verdictsByRest.values()].some((s) => s.size > 1)) matters += 1;
       }
       // Almost every question can change the verdict itself; the rest change which rule (and reason) decides.
@@ -482,11 +537,24 @@ describe('support check: decide, nextStep and the triage summary', () => {
       const sources = text.split('\n').find((l) => l.startsWith('Sources: '))!;
       for (const id of cited) assert.equal(sources.split(id).length - 1, 1, `${id} once in "${sources}"`);
       // Every fact that exists for Exchange 2000 was given (it has no update level to ask).
-      assert.deepEqual(text.split('\n').filter((l) => /not asked/.test(l)), ['Exchange update level: not asked (does not change the verdict)']);
+      assert.deepEqual(
+        text.split('\n').filter((l) => /not asked/.test(l)),
+        ['Exchange update level: not asked (does not change the verdict)'],
+      );
     });
 
     it('names conditions, broken limits and the lifecycle, with value labels rather than ids', () => {
-      const facts = { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86', nodes: '4', components: 'nntp,kms' };
+      const facts = {
+        version: '2003',
+        role: 'back-end',
+        ha: 'cluster',
+        edition: 'enterprise',
+        windows: '2003-r2',
+        windowsEdition: 'enterprise',
+        architecture: 'x86',
+        nodes: '4',
+        components: 'nntp,kms',
+      };
       const { decision, text } = summaryFor(facts);
       assert.equal(decision.verdict, 'not-supported');
       assert.match(text, /^Exchange support check: Not supported$/m);
@@ -497,7 +565,15 @@ describe('support check: decide, nextStep and the triage summary', () => {
       assert.match(text, /^Rules: .*components-not-on-cluster/m);
       assert.match(text, /^Lifecycle: Exchange 2003 has been out of support since 2014-04-08\./m);
       assert.doesNotMatch(text, /2003-r2/);
-      const open = summaryFor({ version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86' }).text;
+      const open = summaryFor({
+        version: '2003',
+        role: 'back-end',
+        ha: 'cluster',
+        edition: 'enterprise',
+        windows: '2003-r2',
+        windowsEdition: 'enterprise',
+        architecture: 'x86',
+      }).text;
       assert.match(open, /^Condition: The cluster nodes are member servers, not domain controllers\.$/m);
     });
   });

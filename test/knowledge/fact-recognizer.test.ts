@@ -22,7 +22,10 @@ describe('fact recognizer', () => {
       // "cluster" alone is a word of every version ("clustering"): the version settles it (see knownFacts below).
       ['exchange 2000 BE on windows 2000 advanced server cluster', { version: '2000', role: 'back-end', windows: '2000', windowsEdition: 'advanced', ha: 'clustering' }],
       ['clustered E2K BE on w2k datacenter', { version: '2000', role: 'back-end', windows: '2000', windowsEdition: 'datacenter', ha: 'clustering' }],
-      ['Exchange 2003 Enterprise Edition on Windows Server 2003 Enterprise Edition cluster', { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', ha: 'clustering' }],
+      [
+        'Exchange 2003 Enterprise Edition on Windows Server 2003 Enterprise Edition cluster',
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', ha: 'clustering' },
+      ],
       ['We have Exchange Server 2003 Standard Edition', { version: '2003', edition: 'standard' }],
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
@@ -83,7 +86,12 @@ describe('fact recognizer', () => {
         const d = kb.dimensions.find((x) => x.id === dimension);
         assert.ok(d, dimension);
         if (d.type === 'number') assert.match(value, /^\d+$/);
-        else for (const part of value.split(',')) assert.ok(d.values.some((v) => v.id === part), `${dimension}=${part}`);
+        else
+          for (const part of value.split(','))
+            assert.ok(
+              d.values.some((v) => v.id === part),
+              `${dimension}=${part}`,
+            );
       }
       assert.deepEqual(kb.knownFacts(result.facts), result.facts);
     });
@@ -274,13 +282,14 @@ describe('fact recognizer', () => {
       assert.deepEqual(recognizer.readAnswer('ha', 'a 3 node cluster, nodes are also DCs'), { ha: 'clustering', nodes: '3', domainController: 'yes' });
     });
 
-    it('returns only the other fact when the answer names another question\'s value', () => {
+    it("returns only the other fact when the answer names another question's value", () => {
       assert.deepEqual(recognizer.readAnswer('version', 'Windows Server 2003'), { windows: '2003' });
       assert.deepEqual(recognizer.readAnswer('windows', 'Exchange Standard'), { edition: 'standard' });
     });
 
     it('reads a number only as a choice of the asked question', () => {
-      for (const dimension of kb.dimensions.filter((d) => d.kind === 'asked')) assert.deepEqual(recognizer.readAnswer(dimension.id, '1'), { [dimension.id]: kb.valuesFor(dimension.id, {})[0]!.id });
+      for (const dimension of kb.dimensions.filter((d) => d.kind === 'asked'))
+        assert.deepEqual(recognizer.readAnswer(dimension.id, '1'), { [dimension.id]: kb.valuesFor(dimension.id, {})[0]!.id });
       assert.deepEqual(recognizer.readAnswer('version', '9'), {});
     });
   });
@@ -293,12 +302,21 @@ describe('fact recognizer', () => {
         { phrase: 'windows 2000 advanced server', payload: 'windows-advanced' },
         { phrase: 'advanced', payload: 'other', priority: 0 },
       ]);
-      assert.deepEqual(matcher.find('on windows 2000 advanced server').map((m) => m.entry.payload), ['windows-advanced']);
-      assert.deepEqual(matcher.find('on windows 2000 then').map((m) => m.entry.payload), ['windows-partial']);
-      assert.deepEqual(matcher.find('2000 and advanced').map((m) => [m.entry.payload, m.from, m.to]), [
-        ['version', 0, 1],
-        ['other', 2, 3],
-      ]);
+      assert.deepEqual(
+        matcher.find('on windows 2000 advanced server').map((m) => m.entry.payload),
+        ['windows-advanced'],
+      );
+      assert.deepEqual(
+        matcher.find('on windows 2000 then').map((m) => m.entry.payload),
+        ['windows-partial'],
+      );
+      assert.deepEqual(
+        matcher.find('2000 and advanced').map((m) => [m.entry.payload, m.from, m.to]),
+        [
+          ['version', 0, 1],
+          ['other', 2, 3],
+        ],
+      );
     });
 
     it('matches case-sensitive entries only as written', () => {
@@ -314,8 +332,14 @@ describe('fact recognizer', () => {
       const other = new PhraseMatcher([{ phrase: 'cluster', payload: 'other' }], new Map(), shared);
       // The same typed word, cached once per matcher: neither gets the other's candidates.
       for (let round = 0; round < 2; round += 1) {
-        assert.deepEqual(ha.find('a clustr').map((m) => m.entry.payload), ['ha']);
-        assert.deepEqual(other.find('a clustr').map((m) => m.entry.payload), ['other']);
+        assert.deepEqual(
+          ha.find('a clustr').map((m) => m.entry.payload),
+          ['ha'],
+        );
+        assert.deepEqual(
+          other.find('a clustr').map((m) => m.entry.payload),
+          ['other'],
+        );
       }
       assert.equal(shared.entries.size, 4, '"a" and "clustr", once per matcher');
       // Fresh words through both matchers fill one cache, not one each.
@@ -324,7 +348,10 @@ describe('fact recognizer', () => {
         other.find(`v${i}y`);
       }
       assert.ok(shared.entries.size <= 20_000, `${shared.entries.size} entries`);
-      assert.deepEqual(other.find('clustr').map((m) => m.entry.payload), ['other']);
+      assert.deepEqual(
+        other.find('clustr').map((m) => m.entry.payload),
+        ['other'],
+      );
     });
   });
 });
@@ -333,14 +360,26 @@ describe('text tokens', () => {
   it('tokenize splits on anything but letters and digits, lower-cases, and keeps offsets', () => {
     const text = 'Front-end on MSCS? E2K3, ok';
     const tokens = tokenize(text);
-    assert.deepEqual(tokens.map((t) => t.text), ['front', 'end', 'on', 'mscs', 'e2k3', 'ok']);
-    assert.deepEqual(tokens.map((t) => t.raw), ['Front', 'end', 'on', 'MSCS', 'E2K3', 'ok']);
+    assert.deepEqual(
+      tokens.map((t) => t.text),
+      ['front', 'end', 'on', 'mscs', 'e2k3', 'ok'],
+    );
+    assert.deepEqual(
+      tokens.map((t) => t.raw),
+      ['Front', 'end', 'on', 'MSCS', 'E2K3', 'ok'],
+    );
     for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.raw);
   });
 
   it('tokenize folds accents and full-width letters, and returns nothing for punctuation only', () => {
-    assert.deepEqual(tokenize('Ünïcödé café').map((t) => t.text), ['unicode', 'cafe']);
-    assert.deepEqual(tokenize('ＦＥ on ＭＳＣＳ').map((t) => t.text), ['fe', 'on', 'mscs']);
+    assert.deepEqual(
+      tokenize('Ünïcödé café').map((t) => t.text),
+      ['unicode', 'cafe'],
+    );
+    assert.deepEqual(
+      tokenize('ＦＥ on ＭＳＣＳ').map((t) => t.text),
+      ['fe', 'on', 'mscs'],
+    );
     assert.deepEqual(tokenize(''), []);
     assert.deepEqual(tokenize(' ?!.. -- '), []);
   });

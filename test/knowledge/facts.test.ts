@@ -67,7 +67,7 @@ describe('facts (knowledge/data/facts.yaml)', () => {
       assert.deepEqual([...new Set(kb.facts.map((f) => f.status))].sort(), [...STATUSES].sort());
     });
 
-    it('keep the sheets\' verdicts on the weak facts (spot checks)', () => {
+    it("keep the sheets' verdicts on the weak facts (spot checks)", () => {
       const status = (id: string) => kb.facts.find((f) => f.id === id)?.status;
       assert.equal(status('F4'), 'recalled'); // still open (section F)
       assert.equal(status('E7-5'), 'recalled');

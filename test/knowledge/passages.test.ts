@@ -26,8 +26,14 @@ describe('passages and passage answers (issue 11)', () => {
       const ids = new Set<string>();
       for (const article of kb.articles) {
         const passages = articlePassages(article);
-        assert.ok(passages.some((p) => p.section === SUMMARY_SECTION), article.id);
-        assert.ok(passages.some((p) => p.section !== SUMMARY_SECTION), article.id);
+        assert.ok(
+          passages.some((p) => p.section === SUMMARY_SECTION),
+          article.id,
+        );
+        assert.ok(
+          passages.some((p) => p.section !== SUMMARY_SECTION),
+          article.id,
+        );
         for (const p of passages) {
           assert.ok(!ids.has(p.id), p.id);
           ids.add(p.id);
@@ -40,7 +46,10 @@ describe('passages and passage answers (issue 11)', () => {
 
     it('a table row is one passage that names its columns, indexed apart from them', () => {
       const rows = articlePassages(kb.article('EXB-003')!).filter((p) => p.labels !== undefined);
-      assert.ok(rows.some((p) => p.text === 'Windows version: Windows 2000 Advanced Server; Server cluster?: yes; Maximum nodes: 2'), JSON.stringify(rows.map((r) => r.text)));
+      assert.ok(
+        rows.some((p) => p.text === 'Windows version: Windows 2000 Advanced Server; Server cluster?: yes; Maximum nodes: 2'),
+        JSON.stringify(rows.map((r) => r.text)),
+      );
       assert.equal(rows[0]!.labels, 'Windows version Server cluster? Maximum nodes');
     });
 

@@ -217,9 +217,7 @@ describe('support rules validation', () => {
 
   describe('coverage over every combination of asked facts', () => {
     it('overlapping rules with different verdicts (neither not-supported): the error names both ids and an example', () => {
-      const { text, problems } = withRules(
-        addRule(ruleYaml('probe-fe-nlb-conditions', { when: SUPPORTED_FE_NLB, verdict: 'supported-with-conditions', basis: '[C3]' })),
-      );
+      const { text, problems } = withRules(addRule(ruleYaml('probe-fe-nlb-conditions', { when: SUPPORTED_FE_NLB, verdict: 'supported-with-conditions', basis: '[C3]' })));
       const overlaps = problems.filter((p) => /overlap/.test(p.message));
       assert.equal(overlaps.length, 1, show(problems));
       const p = overlaps[0]!;
@@ -236,7 +234,10 @@ describe('support rules validation', () => {
       const probe = loadKnowledgeBase(dir);
       const decision = probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'standard', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' });
       assert.equal(decision?.verdict, 'not-supported');
-      assert.deepEqual(decision.rules.map((r) => r.id), ['probe-blocks-fe-nlb']);
+      assert.deepEqual(
+        decision.rules.map((r) => r.id),
+        ['probe-blocks-fe-nlb'],
+      );
       // The combinations it takes over move from "supported" to "not-supported" (two Exchange editions).
       assert.equal(probe.ruleStatistics.perVerdict.supported, kb.ruleStatistics.perVerdict.supported - 2);
       assert.equal(probe.ruleStatistics.combinations, kb.ruleStatistics.combinations);
@@ -336,7 +337,10 @@ describe('support rules validation', () => {
     });
 
     it('a recalled rule that says so and is not "supported" is accepted, and marked', () => {
-      const { dir } = copies.withEdit(RULES, addRule(ruleYaml('probe-honest', { when: FE_ON_CLUSTER, reason: 'Based on a recalled fact; confirm in KB837852.', basis: '[C1, F4]' })));
+      const { dir } = copies.withEdit(
+        RULES,
+        addRule(ruleYaml('probe-honest', { when: FE_ON_CLUSTER, reason: 'Based on a recalled fact; confirm in KB837852.', basis: '[C1, F4]' })),
+      );
       const probe = loadKnowledgeBase(dir);
       assert.equal(probe.rules.find((r) => r.id === 'probe-honest')?.restsOnRecalledFact, true);
     });
@@ -402,8 +406,17 @@ describe('support rules validation', () => {
   describe('the number of combinations checked', () => {
     type Test = string | number | (string | number)[] | { not: string | (string | number)[] };
     type Condition = Record<string, Test>;
-    interface RawValue { id: string | number; alias?: boolean; appliesWhen?: Condition }
-    interface RawDimension { id: string; kind?: string; appliesWhen?: Condition; values: RawValue[] }
+    interface RawValue {
+      id: string | number;
+      alias?: boolean;
+      appliesWhen?: Condition;
+    }
+    interface RawDimension {
+      id: string;
+      kind?: string;
+      appliesWhen?: Condition;
+      values: RawValue[];
+    }
 
     /** Counts valid combinations straight from fact-dimensions.yaml: its own reading of appliesWhen, not the FactSpace's. */
     function countCombinations(dimensions: RawDimension[]): number {
@@ -438,18 +451,26 @@ describe('support rules validation', () => {
       assert.ok(expected > 1000, `${expected}`);
       assert.equal(kb.ruleStatistics.combinations, expected);
       const perVerdict = kb.ruleStatistics.perVerdict;
-      assert.equal(Object.values(perVerdict).reduce((a, b) => a + b, 0), expected, 'every combination gets exactly one verdict');
+      assert.equal(
+        Object.values(perVerdict).reduce((a, b) => a + b, 0),
+        expected,
+        'every combination gets exactly one verdict',
+      );
       for (const verdict of ['supported', 'supported-with-conditions', 'not-supported', 'not-covered'] as const) assert.ok(perVerdict[verdict] > 0, verdict);
     });
 
     it('the count follows the table: a new Windows edition for every release adds its combinations', () => {
       // Every Exchange version has a fallback rule, so a value no rule names leaves no gap; the count grows.
-      const edit = (text: string) => replaceOnce(text, '    - id: essentials\n', '    - id: foundation\n      label: Foundation\n      names: [windows foundation]\n    - id: essentials\n');
+      const edit = (text: string) =>
+        replaceOnce(text, '    - id: essentials\n', '    - id: foundation\n      label: Foundation\n      names: [windows foundation]\n    - id: essentials\n');
       const { dir, text } = copies.withEdit(DIMENSIONS, edit);
       const probe = loadKnowledgeBase(dir);
       assert.equal(probe.ruleStatistics.combinations, countCombinations(parse(text) as RawDimension[]));
       assert.ok(probe.ruleStatistics.combinations > kb.ruleStatistics.combinations);
-      assert.equal(probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'enterprise', windows: '2003', windowsEdition: 'foundation', architecture: 'x86' })?.verdict, 'not-covered');
+      assert.equal(
+        probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'enterprise', windows: '2003', windowsEdition: 'foundation', architecture: 'x86' })?.verdict,
+        'not-covered',
+      );
     });
   });
 
@@ -466,8 +487,14 @@ describe('support rules validation', () => {
     it('compiles the bundled rules with no problem, and keeps their order', () => {
       const { rules, limits, problems, statistics } = compileRules(inputs, space, kb.facts, articleIds, 'rules.yaml', () => undefined);
       assert.deepEqual(problems, []);
-      assert.deepEqual(rules.map((r) => r.id), inputs.rules.map((r) => r.id));
-      assert.deepEqual(limits.map((l) => l.id), inputs.limits.map((l) => l.id));
+      assert.deepEqual(
+        rules.map((r) => r.id),
+        inputs.rules.map((r) => r.id),
+      );
+      assert.deepEqual(
+        limits.map((l) => l.id),
+        inputs.limits.map((l) => l.id),
+      );
       assert.equal(statistics?.combinations, kb.ruleStatistics.combinations);
     });
 
@@ -485,12 +512,16 @@ describe('support rules validation', () => {
 
     it('finds a gap when the Exchange version gains a value no rule mentions (with a Mailbox role, so it has combinations)', () => {
       const dimensions = kb.dimensions.map((d) => {
-        if (d.id === 'version') return { ...d, values: [...d.values, { id: '2028', label: 'Exchange 2028', names: [], acronyms: [], answers: [], elsewhere: [], implies: {}, alias: false }] };
+        if (d.id === 'version')
+          return { ...d, values: [...d.values, { id: '2028', label: 'Exchange 2028', names: [], acronyms: [], answers: [], elsewhere: [], implies: {}, alias: false }] };
         if (d.id !== 'role') return d;
         return { ...d, values: d.values.map((v) => (v.id === 'mailbox' ? { ...v, appliesWhen: { version: [...(v.appliesWhen!['version'] as string[]), '2028'] } } : v)) };
       });
       const { problems } = compileRules(inputs, new FactSpace(dimensions), kb.facts, articleIds, 'rules.yaml', () => undefined);
-      assert.ok(problems.some((p) => /^gap: no rule decides version=2028/.test(p.message)), show(problems));
+      assert.ok(
+        problems.some((p) => /^gap: no rule decides version=2028/.test(p.message)),
+        show(problems),
+      );
     });
   });
 

@@ -58,7 +58,10 @@ describe('prebuilt search index (npm run kb:build)', () => {
     const kb = loadKnowledgeBase(dir, { searchIndexFile: file, log });
     assert.equal(kb.searchIndex?.source, 'built');
     assert.match(kb.searchIndex!.reason, /stale/);
-    assert.deepEqual(lines.map((l) => l.level), ['warn']);
+    assert.deepEqual(
+      lines.map((l) => l.level),
+      ['warn'],
+    );
     assert.match(lines[0]!.message, /stale.*building it at start/);
     // The rebuilt index holds the edit.
     assert.equal(kb.search('quorum disk').best?.article.id, 'EXB-004');

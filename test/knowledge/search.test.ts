@@ -148,7 +148,10 @@ describe('knowledge search', () => {
 
     it('splitSections: ### headings stay inside their ## section', () => {
       const sections = splitSections('## A\nfirst\n\n### Detail\nsecond\n\n## B\nthird');
-      assert.deepEqual(sections.map((s) => s.heading), ['A', 'B']);
+      assert.deepEqual(
+        sections.map((s) => s.heading),
+        ['A', 'B'],
+      );
       assert.match(sections[0]!.text, /first[\s\S]*Detail[\s\S]*second/);
       assert.equal(sections[1]!.text, 'third');
     });

@@ -25,7 +25,10 @@ function asFacts(raw: Setup['facts']): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).map(([d, v]) => [d, Array.isArray(v) ? v.map(String).join(',') : String(v)]));
 }
 
-const describeFacts = (facts: Facts) => Object.entries(facts).map(([k, v]) => `${k}=${v}`).join(', ');
+const describeFacts = (facts: Facts) =>
+  Object.entries(facts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 
 describe('labelled setups from the facts sheets (test/knowledge/setups-from-facts.yaml)', () => {
   let kb: KnowledgeBase;
@@ -50,7 +53,12 @@ describe('labelled setups from the facts sheets (test/knowledge/setups-from-fact
         const dimension = kb.dimensions.find((x) => x.id === d);
         assert.ok(dimension, `unknown dimension ${d}`);
         if (dimension.type === 'number') assert.match(v, /^\d+$/, `${d}=${v}`);
-        else for (const part of dimension.type === 'set' ? v.split(',') : [v]) assert.ok(dimension.values.some((x) => x.id === part), `unknown value ${d}=${part}`);
+        else
+          for (const part of dimension.type === 'set' ? v.split(',') : [v])
+            assert.ok(
+              dimension.values.some((x) => x.id === part),
+              `unknown value ${d}=${part}`,
+            );
       }
     }
   });
@@ -83,7 +91,8 @@ describe('labelled setups from the facts sheets (test/knowledge/setups-from-fact
           problems.push(`${describeFacts(full)}: no verdict ${withStated ? 'without' : 'with'} the stated facts`);
           continue;
         }
-        if (setup.verdict !== 'supported' && without.verdict === 'supported') problems.push(`${describeFacts(asked)} → supported, though with ${describeFacts(full)} the sheets say ${setup.verdict}`);
+        if (setup.verdict !== 'supported' && without.verdict === 'supported')
+          problems.push(`${describeFacts(asked)} → supported, though with ${describeFacts(full)} the sheets say ${setup.verdict}`);
         if (without.verdict === 'supported' || without.verdict === 'supported-with-conditions') {
           const conditions = without.conditions.map((l) => l.id);
           for (const limit of withStated.broken) {
@@ -101,10 +110,16 @@ describe('labelled setups from the facts sheets (test/knowledge/setups-from-fact
       const cluster = { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' };
       const broken = kb.decide({ ...cluster, domainController: 'yes' });
       assert.equal(broken?.verdict, 'not-supported');
-      assert.deepEqual(broken.broken.map((l) => l.id), ['cluster-nodes-not-domain-controllers']);
+      assert.deepEqual(
+        broken.broken.map((l) => l.id),
+        ['cluster-nodes-not-domain-controllers'],
+      );
       const open = kb.decide(cluster);
       assert.equal(open?.verdict, 'supported-with-conditions');
-      assert.ok(open.conditions.some((l) => l.id === 'cluster-nodes-not-domain-controllers'), open.conditions.map((l) => l.id).join());
+      assert.ok(
+        open.conditions.some((l) => l.id === 'cluster-nodes-not-domain-controllers'),
+        open.conditions.map((l) => l.id).join(),
+      );
       const met = kb.decide({ ...cluster, domainController: 'no' });
       assert.equal(met?.verdict, 'supported-with-conditions');
       assert.ok(!met.conditions.some((l) => l.id === 'cluster-nodes-not-domain-controllers'), 'a condition the user says is met is not listed again');

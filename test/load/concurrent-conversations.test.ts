@@ -144,7 +144,9 @@ describe(`isolation under load: ${CONVERSATIONS} guided checks at once over real
       const stored = Object.values(memory).reduce((sum, value) => sum + value.length, 0);
       assert.equal(dropState(), CONVERSATIONS, 'one stored state per conversation');
       after = await settledHeapBytes();
-      figures.push(`${CONVERSATIONS} conversations, ${turns} turns in ${ms} ms (${Math.round((turns / ms) * 1000)} turns/s); state kept ${Math.round(stored / 1024)} KB; heap once dropped ${mb(after)}`);
+      figures.push(
+        `${CONVERSATIONS} conversations, ${turns} turns in ${ms} ms (${Math.round((turns / ms) * 1000)} turns/s); state kept ${Math.round(stored / 1024)} KB; heap once dropped ${mb(after)}`,
+      );
     }
     console.log(`      heap baseline ${mb(baseline)}\n${figures.map((f) => `      ${f}`).join('\n')}`);
     assert.deepEqual(log.errors, []);

@@ -23,7 +23,10 @@ function randomWords(length: number, seed: number): string {
   return text.slice(0, length);
 }
 
-const message = (text: string, overrides: Partial<Activity> = {}) => () => messageActivity(text, overrides);
+const message =
+  (text: string, overrides: Partial<Activity> = {}) =>
+  () =>
+    messageActivity(text, overrides);
 const query = (text: string) => () =>
   ({
     ...messageActivity(undefined),
@@ -55,7 +58,9 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: 'lone surrogates x 4,000 (within)', activity: message('\uD800'.repeat(WITHIN)) },
   {
     name: '2,000 mention entities over 1,000 "<at>x</at>" (within)',
-    activity: message('<at>x</at>'.repeat(400), { entities: Array.from({ length: 2000 }, (_, i) => ({ type: 'mention', text: `<at>${i % 2 ? 'x' : 'y'}</at>`, mentioned: { id: 'u', name: 'x' } })) }),
+    activity: message('<at>x</at>'.repeat(400), {
+      entities: Array.from({ length: 2000 }, (_, i) => ({ type: 'mention', text: `<at>${i % 2 ? 'x' : 'y'}</at>`, mentioned: { id: 'u', name: 'x' } })),
+    }),
   },
   { name: 'card value text of 200 KB, no text (above)', activity: () => ({ ...messageActivity(undefined), value: { text: 'cluster '.repeat(25_000) } }) },
   { name: 'Search KB query: U+FDFA x 500', activity: query('\uFDFA'.repeat(500)) },

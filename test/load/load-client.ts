@@ -14,16 +14,20 @@ export class LoadClient {
   exchange(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     const body = JSON.stringify({ ...activity, deliveryMode: 'expectReplies' });
     return new Promise((resolve, reject) => {
-      const req = request(`${this.baseUrl}/api/messages`, { method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) reject(new Error(`POST /api/messages answered ${res.statusCode}: ${text}`));
-          else resolve((JSON.parse(text) as { activities: Partial<Activity>[] }).activities);
-        });
-        res.on('error', reject);
-      });
+      const req = request(
+        `${this.baseUrl}/api/messages`,
+        { method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200) reject(new Error(`POST /api/messages answered ${res.statusCode}: ${text}`));
+            else resolve((JSON.parse(text) as { activities: Partial<Activity>[] }).activities);
+          });
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

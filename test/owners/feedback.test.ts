@@ -44,7 +44,10 @@ describe('feedback on answers and verdicts (real server on a loopback port)', ()
     assert.ok(dislike, 'a 👎 button inside the comment card');
 
     // Web Chat submits the button's data plus the card's inputs as the value.
-    const replies = await exchange(bot.url, messageActivity(undefined, { channelId: 'webchat', conversation, from, value: { ...dislike.data, comment: 'Says nothing about Exchange 2007' } }));
+    const replies = await exchange(
+      bot.url,
+      messageActivity(undefined, { channelId: 'webchat', conversation, from, value: { ...dislike.data, comment: 'Says nothing about Exchange 2007' } }),
+    );
     assert.equal(replies[0]?.text, FEEDBACK_THANKS);
 
     const stored = (await recentRecords(bot.records, 'feedback')).filter((r) => r.conversation === bot.records.hashId(conversation.id));
@@ -74,7 +77,12 @@ describe('feedback on answers and verdicts (real server on a loopback port)', ()
     const [record] = (await recentRecords(bot.records, 'feedback')).filter((r) => r.conversation === bot.records.hashId(conversation.id));
     assert.equal(record?.reaction, 'like');
     assert.equal(record?.subject?.kind, 'verdict');
-    assert.deepEqual(record?.subject, { kind: 'verdict', verdict: 'not-supported', facts: (record!.subject as { facts: Record<string, string> }).facts, rules: (record!.subject as { rules: string[] }).rules });
+    assert.deepEqual(record?.subject, {
+      kind: 'verdict',
+      verdict: 'not-supported',
+      facts: (record!.subject as { facts: Record<string, string> }).facts,
+      rules: (record!.subject as { rules: string[] }).rules,
+    });
     const facts = (record!.subject as { facts: Record<string, string> }).facts;
     assert.equal(facts.version, '2003');
     assert.equal(facts.role, 'front-end');

@@ -47,11 +47,17 @@ describe('npm run kb:import (vendor KB text and saved HTML help pages → draft 
     assert.equal(meta.reviewed, TODAY);
     assert.match(String(meta.summary), /^A mailbox move between two back-end servers stops at 0 percent/);
     const body = readFileSync(result!.written!, 'utf8');
-    assert.deepEqual([...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['Symptoms', 'Cause', 'Resolution', 'Troubleshooting notes']);
+    assert.deepEqual(
+      [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]),
+      ['Symptoms', 'Cause', 'Resolution', 'Troubleshooting notes'],
+    );
     assert.match(body, /^- Open Exchange System Manager\.$/m);
     assert.match(body, /More detail is at http:\/\/support\.example\.test\/moves$/m, 'a doubled link is written once');
     // What it could not map is reported.
-    assert.ok(result!.notes.some((n) => n.includes('"Expand all | Collapse all"')), result!.notes.join('\n'));
+    assert.ok(
+      result!.notes.some((n) => n.includes('"Expand all | Collapse all"')),
+      result!.notes.join('\n'),
+    );
     assert.ok(result!.notes.some((n) => n.includes('"TROUBLESHOOTING NOTES" is not a known vendor section')));
     // Ready for kb:check: the whole knowledge base with the draft in it loads.
     const kb = loadKnowledgeBase(knowledge, { searchIndexFile: false });
@@ -68,7 +74,10 @@ describe('npm run kb:import (vendor KB text and saved HTML help pages → draft 
     assert.deepEqual(meta.sources, [{ ref: 'https://help.contoso.example/exchange/message-size', title: 'Set a message size limit | Contoso Help' }]);
     assert.equal(meta.summary, 'Limit the size of messages a connector accepts, so large attachments do not fill the queues.');
     const body = readFileSync(result!.written!, 'utf8');
-    assert.deepEqual([...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['Steps']);
+    assert.deepEqual(
+      [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]),
+      ['Steps'],
+    );
     assert.match(body, /^- Open the connector's properties\.$/m);
     assert.match(body, /^- On the Content Restrictions tab, set the limit in KB & save\.$/m);
     assert.match(body, /^The limit applies to new messages only\.$/m);
@@ -94,7 +103,10 @@ describe('npm run kb:import (vendor KB text and saved HTML help pages → draft 
   it('never overwrites: a KB number already in the folder gets a new EXB id; an unknown file type is reported, not imported', () => {
     const out = join(knowledge, 'articles');
     const results = runImport(['--out', out, join(FIXTURES, 'KB901234.txt'), join(FIXTURES, 'KB901234.txt'), join(FIXTURES, '..', 'search-questions.yaml')], TODAY);
-    assert.deepEqual(results.map((r) => r.id), ['KB901234', nextBundledExbId(), undefined]);
+    assert.deepEqual(
+      results.map((r) => r.id),
+      ['KB901234', nextBundledExbId(), undefined],
+    );
     assert.ok(results[1]!.notes.includes('KB901234 exists already: the draft gets a new EXB id'));
     assert.match(results[2]!.notes[0]!, /not a \.txt KB article/);
   });

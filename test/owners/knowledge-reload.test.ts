@@ -122,10 +122,19 @@ describe('knowledge reload without a restart', function () {
       const response = await fetch(`${bot.url}/admin/reload`, { method: 'POST' });
       assert.equal(response.status, 422);
       const { problems } = (await response.json()) as { problems: string[] };
-      assert.ok(problems.some((p) => /EXB-091\.md:2 .*title/.test(p)), problems.join('\n'));
-      assert.ok(problems.some((p) => /EXB-091\.md:\d+ .*reviewed/.test(p)), problems.join('\n'));
+      assert.ok(
+        problems.some((p) => /EXB-091\.md:2 .*title/.test(p)),
+        problems.join('\n'),
+      );
+      assert.ok(
+        problems.some((p) => /EXB-091\.md:\d+ .*reviewed/.test(p)),
+        problems.join('\n'),
+      );
       const logged = log.lines.filter((l) => l.message === 'knowledge reload refused: problem');
-      assert.ok(logged.some((l) => String(l.fields.file).endsWith('EXB-091.md') && l.fields.field === 'title' && typeof l.fields.line === 'number'), JSON.stringify(logged));
+      assert.ok(
+        logged.some((l) => String(l.fields.file).endsWith('EXB-091.md') && l.fields.field === 'title' && typeof l.fields.line === 'number'),
+        JSON.stringify(logged),
+      );
       assert.equal(bot.knowledge.current(), served, 'still serving the previous knowledge');
       const [answer] = await exchange(bot.url, messageActivity(NEW_QUESTION));
       assert.equal(passageSource(answer!)?.articleId, 'EXB-090', cardTexts(answer!).join(' | '));

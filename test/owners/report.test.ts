@@ -53,8 +53,22 @@ describe('knowledge report (npm run kb:report, the "kb report" chat command)', f
     const at = (day: string) => `${day}T10:00:00.000Z`;
     const base = { channel: 'msteams', conversation: 'c', user: 'u' };
     const records: OwnerRecord[] = [
-      { ...base, kind: 'answer', at: at('2026-11-02'), ref: 'r1', question: 'q', subject: { kind: 'verdict', verdict: 'not-covered', facts: { version: '2016', ha: 'dag' }, rules: [] } },
-      { ...base, kind: 'answer', at: at('2026-11-03'), ref: 'r2', question: 'q', subject: { kind: 'verdict', verdict: 'not-covered', facts: { ha: 'dag', version: '2016' }, rules: [] } },
+      {
+        ...base,
+        kind: 'answer',
+        at: at('2026-11-02'),
+        ref: 'r1',
+        question: 'q',
+        subject: { kind: 'verdict', verdict: 'not-covered', facts: { version: '2016', ha: 'dag' }, rules: [] },
+      },
+      {
+        ...base,
+        kind: 'answer',
+        at: at('2026-11-03'),
+        ref: 'r2',
+        question: 'q',
+        subject: { kind: 'verdict', verdict: 'not-covered', facts: { ha: 'dag', version: '2016' }, rules: [] },
+      },
       { ...base, kind: 'answer', at: at('2026-12-09'), ref: 'r3', question: 'outside the range', subject: { kind: 'article', articleId: 'EXB-001', via: 'search', related: [] } },
       { ...base, kind: 'unanswered', at: at('2026-11-04'), question: '| injected | [link](http://x) **bold**' },
     ];
@@ -125,7 +139,10 @@ describe('knowledge report (npm run kb:report, the "kb report" chat command)', f
       ];
       for (const overrides of cases) {
         const replies = await exchange(bot.url, messageActivity('kb report 2026-11-01 2026-11-30', overrides));
-        assert.deepEqual(replies.map((r) => r.text), [REPORT_REFUSED]);
+        assert.deepEqual(
+          replies.map((r) => r.text),
+          [REPORT_REFUSED],
+        );
       }
       const refusals = log.lines.slice(before).filter((l) => l.message === 'admin command refused');
       assert.equal(refusals.length, 3);

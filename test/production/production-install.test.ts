@@ -66,7 +66,10 @@ describe('production install: the bot needs no dev dependency at run time', () =
     const { code, stderr } = await bot.exited;
     assert.equal(code, 0, stderr);
     // The page looked for Web Chat and was told it is absent; nothing else needed a dev package.
-    assert.deepEqual([...new Set(refused())].filter((key) => !OPTIONAL_AT_RUN_TIME.has(key)), []);
+    assert.deepEqual(
+      [...new Set(refused())].filter((key) => !OPTIONAL_AT_RUN_TIME.has(key)),
+      [],
+    );
     assert.ok(refused().includes('node_modules/botframework-webchat'), 'the hook saw the page look for Web Chat');
   });
 
@@ -87,6 +90,9 @@ describe('production install: the bot needs no dev dependency at run time', () =
     assert.equal((await fetch(`${url}/`)).status, 404);
     bot.child.kill('SIGTERM');
     assert.equal((await bot.exited).code, 0);
-    assert.deepEqual([...new Set(refused())].filter((key) => !OPTIONAL_AT_RUN_TIME.has(key)), []);
+    assert.deepEqual(
+      [...new Set(refused())].filter((key) => !OPTIONAL_AT_RUN_TIME.has(key)),
+      [],
+    );
   });
 });

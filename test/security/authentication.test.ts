@@ -50,7 +50,10 @@ describe('authentication with an app id (tokens signed locally, OpenID metadata 
     const a = activity();
     const { status, body } = await postActivity(bot.url, a, bearer(validToken(a)));
     assert.equal(status, 200, JSON.stringify(body));
-    assert.ok(cardTexts(body.activities[0]).some((t) => t.includes('EXB-002')), JSON.stringify(body));
+    assert.ok(
+      cardTexts(body.activities[0]).some((t) => t.includes('EXB-002')),
+      JSON.stringify(body),
+    );
     assert.ok(storage.touched(a.conversation!.id), 'the turn read its state');
     assert.deepEqual(identity.fetched.slice(0, 2), ['/openid-configuration', '/keys']);
   });
@@ -64,15 +67,39 @@ describe('authentication with an app id (tokens signed locally, OpenID metadata 
     ['a malformed token (not a JWT)', () => bearer('not-a-jwt'), /No valid identity/],
     ['a malformed token (three parts of garbage)', () => bearer('eyJhbGciOi.garbage.garbage'), /No valid identity/],
     ['the right token under another scheme', (a) => ({ authorization: `Token ${validToken(a)}` }), /No valid identity/],
-    ['an expired token (beyond the 5-minute clock tolerance)', (a) => bearer(validToken(a, { exp: Math.floor(Date.now() / 1000) - 600, nbf: Math.floor(Date.now() / 1000) - 4000 })), /expired/],
+    [
+      'an expired token (beyond the 5-minute clock tolerance)',
+      (a) => bearer(validToken(a, { exp: Math.floor(Date.now() / 1000) - 600, nbf: Math.floor(Date.now() / 1000) - 4000 })),
+      /expired/,
+    ],
     ['a token not valid yet (nbf in 10 minutes)', (a) => bearer(validToken(a, { nbf: Math.floor(Date.now() / 1000) + 600 })), /not active/],
-    ['a token signed by an unknown key (unlisted kid)', (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), newKeyPair().privateKey, { kid: 'key-unknown' })), /Signing Key could not be retrieved/],
-    ['a token signed by an unknown key under a listed kid', (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), newKeyPair().privateKey, { kid: LISTED })), /invalid signature/],
+    [
+      'a token signed by an unknown key (unlisted kid)',
+      (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), newKeyPair().privateKey, { kid: 'key-unknown' })),
+      /Signing Key could not be retrieved/,
+    ],
+    [
+      'a token signed by an unknown key under a listed kid',
+      (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), newKeyPair().privateKey, { kid: LISTED })),
+      /invalid signature/,
+    ],
     ['a token without a kid', (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), identity.key(LISTED).privateKey, {})), /Signing Key could not be retrieved/],
-    ['an unsigned token (alg none)', (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), identity.key(LISTED).privateKey, { alg: 'none', kid: LISTED })), /signature is required/],
+    [
+      'an unsigned token (alg none)',
+      (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), identity.key(LISTED).privateKey, { alg: 'none', kid: LISTED })),
+      /signature is required/,
+    ],
     [
       'an HS256 token keyed with the public key (algorithm confusion)',
-      (a) => bearer(signToken(channelClaims(APP_ID, a.serviceUrl!), identity.key(LISTED).privateKey, { alg: 'HS256', kid: LISTED }, identity.key(LISTED).publicKey.export({ type: 'spki', format: 'pem' }) as Buffer)),
+      (a) =>
+        bearer(
+          signToken(
+            channelClaims(APP_ID, a.serviceUrl!),
+            identity.key(LISTED).privateKey,
+            { alg: 'HS256', kid: LISTED },
+            identity.key(LISTED).publicKey.export({ type: 'spki', format: 'pem' }) as Buffer,
+          ),
+        ),
       /invalid algorithm/,
     ],
     [
@@ -111,7 +138,12 @@ describe('authentication with an app id (tokens signed locally, OpenID metadata 
   });
 
   it('answers 401 before any turn for invokes too (message-extension queries)', async () => {
-    const a = { ...activity(), type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchKb', parameters: [{ name: 'query', value: 'nlb' }] } } as Partial<Activity>;
+    const a = {
+      ...activity(),
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'searchKb', parameters: [{ name: 'query', value: 'nlb' }] },
+    } as Partial<Activity>;
     const { status } = await postActivity(bot.url, a);
     assert.equal(status, 401);
   });
@@ -145,7 +177,12 @@ describe('authentication when the OpenID metadata cannot be fetched', () => {
     const unreachable = identity.metadataUrl;
     await identity.stop();
     const config = readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD });
-    const bot = await startServer({ config: { ...config, port: 0, host: '127.0.0.1' }, knowledge: loadKnowledgeBase(), log, channelTokenSource: { openIdMetadataUrl: unreachable } });
+    const bot = await startServer({
+      config: { ...config, port: 0, host: '127.0.0.1' },
+      knowledge: loadKnowledgeBase(),
+      log,
+      channelTokenSource: { openIdMetadataUrl: unreachable },
+    });
     try {
       const a = messageActivity('help');
       const token = signToken(channelClaims(APP_ID, a.serviceUrl!), identity.key(LISTED).privateKey, { kid: LISTED });

@@ -77,7 +77,11 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
     await bot.close();
   });
 
-  async function raw(body: string | Buffer | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }, method = 'POST'): Promise<{ status: number; text: string; json: any }> {
+  async function raw(
+    body: string | Buffer | undefined,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+    method = 'POST',
+  ): Promise<{ status: number; text: string; json: any }> {
     const response = await fetch(`${bot.url}/api/messages`, { method, headers, body });
     const text = await response.text();
     let json: unknown;
@@ -99,7 +103,13 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
       ['a JSON string', '"message"', { 'content-type': 'application/json' }, 400, /must be a JSON object/],
       ['a JSON number', '42', { 'content-type': 'application/json' }, 400, /must be a JSON object/],
       ['bytes that are not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), { 'content-type': 'application/json' }, 400, /not valid UTF-8/],
-      ['a body nested 10,000 levels deep', `{"type":"message","value":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, { 'content-type': 'application/json' }, 400, /nested more than 64 levels/],
+      [
+        'a body nested 10,000 levels deep',
+        `{"type":"message","value":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        { 'content-type': 'application/json' },
+        400,
+        /nested more than 64 levels/,
+      ],
       ['a 300 KB body (over the 256 KB limit)', activityJson({ text: 'x'.repeat(300 * 1024) }), { 'content-type': 'application/json' }, 413, /larger than 262144 bytes/],
       ['a 5 MB body', activityJson({ text: 'x'.repeat(5 * 1024 * 1024) }), { 'content-type': 'application/json' }, 413, /larger than 262144 bytes/],
       ['Content-Type text/plain', activityJson(), { 'content-type': 'text/plain' }, 415, /must be application\/json/],
@@ -187,7 +197,12 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
     }
 
     it('a conversationUpdate with members removed only → 200, no reply', async () => {
-      const { status, body } = await postActivity(bot.url, { ...messageActivity(undefined), type: 'conversationUpdate', membersRemoved: [{ id: 'user-1', name: 'Junior Admin' }], deliveryMode: 'expectReplies' });
+      const { status, body } = await postActivity(bot.url, {
+        ...messageActivity(undefined),
+        type: 'conversationUpdate',
+        membersRemoved: [{ id: 'user-1', name: 'Junior Admin' }],
+        deliveryMode: 'expectReplies',
+      });
       assert.equal(status, 200);
       assert.deepEqual(body.activities, []);
     });
@@ -196,7 +211,11 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
       ['an unknown invoke name', { name: 'foo/bar' }, 501],
       ['an invoke without name', { name: undefined }, 501],
       ['a Teams card action invoke (no name, msteams)', { name: undefined, channelId: 'msteams' }, 501],
-      ['an Action.Execute invoke (adaptiveCard/action), which the bot does not use', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'x' } } }, 501],
+      [
+        'an Action.Execute invoke (adaptiveCard/action), which the bot does not use',
+        { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'x' } } },
+        501,
+      ],
       ['an Action.Execute invoke with a malformed value', { name: 'adaptiveCard/action', value: { foo: 1 } }, 501],
       ['an Adaptive Card search invoke (application/search) with a string value', { name: 'application/search', channelId: 'msteams', value: 'x' }, 501],
       ['a message-extension query without value', { name: 'composeExtension/query' }, 400],
@@ -223,14 +242,22 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
     it('empty text → "didn\'t find any text"', async () => {
       for (const text of ['', '   ', '\n\t', '<at>Exchange Support Bot</at>']) {
         const replies = await say(text);
-        assert.deepEqual(replies.map((r) => r.text), [NOTHING_TO_READ_MESSAGE], JSON.stringify(text));
+        assert.deepEqual(
+          replies.map((r) => r.text),
+          [NOTHING_TO_READ_MESSAGE],
+          JSON.stringify(text),
+        );
       }
     });
 
     it('no text at all, and a card submit that says nothing → "didn\'t find any text"', async () => {
       for (const value of [undefined, {}, { foo: 'bar' }, { text: 42 }, 'plain string', [1, 2]]) {
         const replies = await exchange(bot.url, { ...messageActivity(undefined), value });
-        assert.deepEqual(replies.map((r) => r.text), [NOTHING_TO_READ_MESSAGE], JSON.stringify(value));
+        assert.deepEqual(
+          replies.map((r) => r.text),
+          [NOTHING_TO_READ_MESSAGE],
+          JSON.stringify(value),
+        );
       }
     });
 
@@ -254,7 +281,10 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
 
     it('control characters and bidi overrides are removed; the rest of the question is answered', async () => {
       const replies = await say('what is\u0000 NLB\u0007\u001b\u202e\u0085');
-      assert.ok(cardTexts(replies[0]!).some((t) => t.includes('EXB-002')), JSON.stringify(replies));
+      assert.ok(
+        cardTexts(replies[0]!).some((t) => t.includes('EXB-002')),
+        JSON.stringify(replies),
+      );
       const echoed = await say('office\u0000 printer\u202Egnp.exe\u0008');
       assert.deepEqual(literalTexts(echoed[0]!), ['office printergnp.exe']);
     });
@@ -288,7 +318,10 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
           assert.equal(replies.length, 1);
           const reply = replies[0]!;
           assert.ok(!interpretedTexts(reply).some((t) => t.includes(marker)), `${marker} interpreted: ${JSON.stringify(interpretedTexts(reply))}`);
-          assert.ok(literalTexts(reply).some((t) => t.includes(marker)), `${marker} not echoed verbatim: ${JSON.stringify(literalTexts(reply))}`);
+          assert.ok(
+            literalTexts(reply).some((t) => t.includes(marker)),
+            `${marker} not echoed verbatim: ${JSON.stringify(literalTexts(reply))}`,
+          );
           // The no-answer card's check, search and help buttons, or "did you mean" suggestions (issue 11): never a link.
           const types = actionTypes(reply);
           assert.ok(types.length >= 2 && types.length <= 4 && types.every((t) => t === 'Action.Submit'), `only the bot's own buttons: ${JSON.stringify(types)}`);
@@ -307,7 +340,7 @@ describe('bad input over HTTP: a clear status or reply, never a crash or a stack
     const forged: Array<[string, unknown]> = [
       ['a value the question does not have', { dimension: 'version', value: '2099' }],
       ['no value', { dimension: 'version' }],
-      ['another question\'s value', { dimension: 'edition', value: 'standard' }],
+      ["another question's value", { dimension: 'edition', value: 'standard' }],
       ['an unknown question', { dimension: 'admin', value: 'true' }],
       ['an object where a string belongs', { dimension: { $ne: '' }, value: { $ne: '' } }],
       ['a forged JSON string', '{"dimension":"version","value":"1999"}'],

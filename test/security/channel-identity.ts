@@ -88,7 +88,12 @@ export function signToken(claims: Record<string, unknown>, privateKey: KeyObject
   const payload = base64url(JSON.stringify(claims));
   const input = `${head}.${payload}`;
   if (alg === 'none') return `${input}.`;
-  if (alg === 'HS256') return `${input}.${base64url(createHmac('sha256', hmacSecret ?? Buffer.alloc(32)).update(input).digest())}`;
+  if (alg === 'HS256')
+    return `${input}.${base64url(
+      createHmac('sha256', hmacSecret ?? Buffer.alloc(32))
+        .update(input)
+        .digest(),
+    )}`;
   return `${input}.${base64url(sign('sha256', Buffer.from(input), privateKey))}`;
 }
 

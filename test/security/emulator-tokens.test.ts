@@ -38,7 +38,8 @@ describe('Emulator-issued tokens with an app id (issue 13, finding 5)', function
     bots.push(bot);
     return { bot, log };
   };
-  const teamsActivity = () => ({ ...messageActivity('what is NLB', { channelId: 'msteams', serviceUrl: 'https://smba.example/anywhere/' }), deliveryMode: 'expectReplies' }) as Partial<Activity>;
+  const teamsActivity = () =>
+    ({ ...messageActivity('what is NLB', { channelId: 'msteams', serviceUrl: 'https://smba.example/anywhere/' }), deliveryMode: 'expectReplies' }) as Partial<Activity>;
   const bearer = (claims: Record<string, unknown>) => ({ authorization: `Bearer ${signToken(claims, identity.key(KID).privateKey, { kid: KID })}` });
 
   before(async () => {

@@ -96,7 +96,10 @@ describe('smaller hardening (issue 13, finding 7)', function () {
       await storage.read(['test/conversations/kept/']);
       assert.ok(storage.size <= 100);
     }
-    assert.deepEqual(Object.keys(await storage.read(['test/conversations/kept/', 'test/conversations/c999/', 'test/conversations/c0/'])).sort(), ['test/conversations/c999/', 'test/conversations/kept/']);
+    assert.deepEqual(Object.keys(await storage.read(['test/conversations/kept/', 'test/conversations/c999/', 'test/conversations/c0/'])).sort(), [
+      'test/conversations/c999/',
+      'test/conversations/kept/',
+    ]);
     const bytes = new BoundedMemoryStorage({ maxItems: 1_000_000, maxBytes: 100_000 });
     for (let i = 0; i < 100; i += 1) await bytes.write({ [`k${i}`]: { text: 'x'.repeat(5000) } });
     assert.ok(bytes.size <= 10, `${bytes.size} items of ~10 KB in 100 KB`);

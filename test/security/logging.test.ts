@@ -49,10 +49,13 @@ describe('structured logs: conversation ids, sizes and reasons, never user text'
     } finally {
       restore();
     }
-    assert.deepEqual(lines.lines.map((l) => [l.level, l.message]), [
-      ['warn', 'console output'],
-      ['warn', 'console output'],
-    ]);
+    assert.deepEqual(
+      lines.lines.map((l) => [l.level, l.message]),
+      [
+        ['warn', 'console output'],
+        ['warn', 'console output'],
+      ],
+    );
     assert.match(String(lines.lines[0]!.fields.detail), /^Error: token expired/);
     assert.equal(lines.lines[1]!.fields.detail, 'BadRequest: missing type');
   });

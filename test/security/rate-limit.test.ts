@@ -99,7 +99,10 @@ describe('per-conversation rate limit', () => {
       const replies: Array<Partial<Activity>[]> = [];
       for (let i = 0; i < 6; i += 1) replies.push(await exchange(bot.url, { ...base, id: `m${i}` }));
       assert.ok(replies.slice(0, 3).every((r) => cardTexts(r[0]!).some((t) => t.includes('EXB-002'))));
-      assert.deepEqual(replies[3]!.map((r) => r.text), [SLOW_DOWN_MESSAGE]);
+      assert.deepEqual(
+        replies[3]!.map((r) => r.text),
+        [SLOW_DOWN_MESSAGE],
+      );
       assert.deepEqual(replies.slice(4), [[], []]);
       const stateReads = storage.readKeys.filter((key) => key.includes(base.conversation!.id) && key.includes('/conversations/'));
       assert.equal(stateReads.length, 3, 'only the allowed turns read their state');
@@ -114,7 +117,10 @@ describe('per-conversation rate limit', () => {
       // itself: two button presses (Windows edition, architecture) finish the check.
       const first = messageActivity('Can I cluster Exchange 2003 Enterprise Edition back-end mailbox servers on Windows Server 2003?');
       let replies = await exchange(bot.url, first);
-      for (const [dimension, value] of [['windowsEdition', 'enterprise'], ['architecture', 'x86']]) {
+      for (const [dimension, value] of [
+        ['windowsEdition', 'enterprise'],
+        ['architecture', 'x86'],
+      ]) {
         const button = cardButtons(replies[0]!).find((b) => b.data.dimension === dimension && b.data.value === value);
         assert.ok(button, `no button ${dimension}:${value} in: ${cardTexts(replies[0]!).join(' | ')}`);
         replies = await exchange(bot.url, pressButton(button, first));

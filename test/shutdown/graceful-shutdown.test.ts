@@ -72,8 +72,7 @@ describe('graceful shutdown', function () {
         log(level, message, fields);
         waiting.get(message)?.();
       };
-      loggedInProcess = (message) =>
-        log.lines.some((l) => l.message === message) ? Promise.resolve() : new Promise((resolve) => waiting.set(message, resolve));
+      loggedInProcess = (message) => (log.lines.some((l) => l.message === message) ? Promise.resolve() : new Promise((resolve) => waiting.set(message, resolve)));
       bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge, log: logger });
     });
     afterEach(async () => {
@@ -144,7 +143,11 @@ describe('graceful shutdown', function () {
         const lines = bot.logLines();
         const messages = lines.map((l) => l.message);
         const order = ['shutdown: signal received, finishing turns in flight', 'server closing: no longer accepting connections', 'activity processed', 'shutdown: complete'];
-        assert.deepEqual(messages.filter((m) => order.includes(m)), order, 'logged in order, the last line flushed before exit');
+        assert.deepEqual(
+          messages.filter((m) => order.includes(m)),
+          order,
+          'logged in order, the last line flushed before exit',
+        );
         assert.equal(lines.find((l) => l.message === 'activity processed')?.conversationId, activity.conversation!.id);
         assert.equal(lines.find((l) => l.message.startsWith('shutdown: signal'))?.signal, signal);
       });

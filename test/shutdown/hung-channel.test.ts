@@ -32,7 +32,10 @@ describe('a channel that never answers (issue 13, finding 4)', function () {
       assert.equal(status, 200);
       assert.ok(ms >= 300 && ms < 3000, `${ms} ms ${JSON.stringify(log.lines.map((l) => l.message))}`);
       assert.ok(channel.received.length >= 1, 'the reply reached the channel');
-      assert.ok(log.lines.some((l) => l.message === 'turn failed'), JSON.stringify(log.lines));
+      assert.ok(
+        log.lines.some((l) => l.message === 'turn failed'),
+        JSON.stringify(log.lines),
+      );
       assert.ok(log.lines.some((l) => l.message === 'could not send the turn error message'));
     } finally {
       await bot.close();

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { ConversationState, TestAdapter, TurnContext, type Activity, type BotState } from 'botbuilder';
-import { memoryLogger } from '../../bot/log';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
 import { NEW_ITEM_ETAG, isETagConflict } from '../../bot/storage/etag-conflict';
 import { OptimisticConversationState } from '../../bot/storage/optimistic-bot-state';

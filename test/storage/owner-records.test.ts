@@ -120,7 +120,10 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
     try {
       const replies = await exchange(bot.url, messageActivity('how do I water the office plants', { conversation: { id: conversationId } as never }));
       assert.ok(cardTexts(replies[0]!).includes('how do I water the office plants'));
-      assert.ok(log.lines.some((l) => l.message.startsWith('state conflict') && /running this turn again/.test(l.message)), 'the turn did run twice');
+      assert.ok(
+        log.lines.some((l) => l.message.startsWith('state conflict') && /running this turn again/.test(l.message)),
+        'the turn did run twice',
+      );
       assert.equal((await recentRecords(bot.records, 'unanswered')).length, 1);
     } finally {
       await bot.close();
@@ -146,7 +149,10 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
     const store = new MemoryRecordStore(10);
     for (let i = 0; i < 25; i += 1) await store.create(`unanswered/2026-01-01/${String(i).padStart(9, '0')}-x`, { i });
     assert.equal(store.size, 10);
-    assert.deepEqual((await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i), [15, 16, 17, 18, 19, 20, 21, 22, 23, 24]);
+    assert.deepEqual(
+      (await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i),
+      [15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    );
   });
 
   it('memory records are bounded in bytes too: long questions push the oldest out before the item limit', async () => {
@@ -158,6 +164,10 @@ describe('owner records: one storage item per record (issue 13, finding 3)', fun
     assert.ok(store.size > 40 && store.size < 70, `${store.size} items`);
     const kept = (await store.list('unanswered/2026-01-01/')).map((v) => (v as { i: number }).i);
     assert.equal(kept.at(-1), 199);
-    assert.deepEqual(kept, Array.from({ length: kept.length }, (_, k) => 200 - kept.length + k), 'the oldest went first');
+    assert.deepEqual(
+      kept,
+      Array.from({ length: kept.length }, (_, k) => 200 - kept.length + k),
+      'the oldest went first',
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { TURN_ERROR_MESSAGE } from '../../bot/adapter';
-import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
 import { SEND_AGAIN_MESSAGE } from '../../bot/storage/commit-turn';
 import { BlobRecordStore } from '../../bot/records/blob-record-store';
 import { saltedHash } from '../../bot/records/record-keys';
@@ -20,10 +19,18 @@ const HA_QUESTION = 'Which high-availability technology do you plan?';
 
 /** Guided checks with different facts and verdicts: a question, then button presses. */
 const CHECKS: Array<{ question: string; answers: string[]; verdict: string }> = [
-  { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'], verdict: 'Supported with conditions' },
+  {
+    question: 'Can I cluster Exchange 2003 back-end mailbox servers?',
+    answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'],
+    verdict: 'Supported with conditions',
+  },
   { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:standard'], verdict: 'Not supported' },
   { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:standard'], verdict: 'Not supported' },
-  { question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?', answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'], verdict: 'Supported' },
+  {
+    question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?',
+    answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'],
+    verdict: 'Supported',
+  },
   { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
   { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['edition:standard'], verdict: 'Not supported' },
 ];
@@ -126,7 +133,10 @@ describe('conversation state in Azure Blob storage, across bot processes (real A
       // Never a silent lost update: the turn saved last saw the other one's fact and asks the next question.
       const headlines = [headline(first!), headline(second!)];
       assert.ok(headlines.includes(HA_QUESTION), `round ${round}: neither reply moved on to the HA question: ${headlines.join(' / ')}`);
-      assert.ok(headlines.every((h) => h !== SEND_AGAIN_MESSAGE), 'a single conflict is handled by running the turn again');
+      assert.ok(
+        headlines.every((h) => h !== SEND_AGAIN_MESSAGE),
+        'a single conflict is handled by running the turn again',
+      );
       const verdict = await conversation.say(b.url, 'nlb');
       assert.equal(headline(verdict), 'Not supported', `round ${round}`);
       assert.match(triageSummary(verdict), /^Exchange version: Exchange 2003\nServer role: Back-end mailbox server\nHigh availability: Windows Network Load Balancing \(NLB\)$/m);
@@ -149,7 +159,10 @@ describe('conversation state in Azure Blob storage, across bot processes (real A
     try {
       const startedAt = Date.now();
       const replies = await conversation.say(a.url, 'back-end');
-      assert.deepEqual(replies.map((r) => r.text), [TURN_ERROR_MESSAGE]);
+      assert.deepEqual(
+        replies.map((r) => r.text),
+        [TURN_ERROR_MESSAGE],
+      );
       assert.ok(Date.now() - startedAt < 10_000, 'the reply came quickly, without waiting out long storage retries');
       const logged = a.logLines().find((line) => line.level === 'error' && line.conversationId === conversation.id);
       assert.ok(logged, 'error logged with the conversation id');

@@ -25,15 +25,22 @@ describe('state storage configuration', () => {
     ['STORAGE=blob without a connection string', { STORAGE: 'blob' }, /STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING/],
     ['a blank connection string', { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: '  ' }, /STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING/],
     ['something that is not a connection string', { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'hunter2-secret' }, /^AZURE_STORAGE_CONNECTION_STRING does not look like/],
-    ['an invalid container name', { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: CONNECTION_STRING, AZURE_STORAGE_CONTAINER: 'Bot_State' }, /^AZURE_STORAGE_CONTAINER must be .*got "Bot_State"$/],
+    [
+      'an invalid container name',
+      { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: CONNECTION_STRING, AZURE_STORAGE_CONTAINER: 'Bot_State' },
+      /^AZURE_STORAGE_CONTAINER must be .*got "Bot_State"$/,
+    ],
   ];
   for (const [name, env, message] of mistakes) {
     it(`refuses ${name}, naming the variable without echoing the secret`, () => {
-      assert.throws(() => readConfig(env), (error: Error) => {
-        assert.match(error.message, message);
-        assert.doesNotMatch(error.message, /hunter2|c2VjcmV0/);
-        return true;
-      });
+      assert.throws(
+        () => readConfig(env),
+        (error: Error) => {
+          assert.match(error.message, message);
+          assert.doesNotMatch(error.message, /hunter2|c2VjcmV0/);
+          return true;
+        },
+      );
     });
   }
 

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export const ENTRY = join(__dirname, '..', '..', 'bot', 'index.js');
 
 /** Starts `node [nodeOptions] dist/bot/index.js` as `npm start` does, on a free port, and resolves once it says where it listens. */
-export function startBot(env: Record<string, string>, nodeOptions: readonly string[] = []): { child: ChildProcess; ready: Promise<string>; exited: Promise<{ code: number | null; stderr: string }> } {
+export function startBot(
+  env: Record<string, string>,
+  nodeOptions: readonly string[] = [],
+): { child: ChildProcess; ready: Promise<string>; exited: Promise<{ code: number | null; stderr: string }> } {
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeOptions, ENTRY], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -120,7 +120,7 @@ describe('every card the bot sends is an Adaptive Card Teams renders (checked wi
     collect('retry', retry);
   });
 
-  it('the message extension\'s result cards', async () => {
+  it("the message extension's result cards", async () => {
     const { status, body } = await postActivity(bot.url, {
       ...messageActivity(undefined, { channelId: 'msteams' }),
       type: 'invoke',

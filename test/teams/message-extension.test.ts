@@ -61,7 +61,11 @@ describe('message extension "Search KB" over HTTP (composeExtension/query)', () 
     assert.equal(result.type, 'result');
     assert.equal(result.attachmentLayout, 'list');
     assert.equal(ids(result)[0], 'KB837852');
-    assert.deepEqual(ids(result), knowledge.search('FE on MSCS').hits.map((h) => h.article.id), 'the same ranking as a chat question');
+    assert.deepEqual(
+      ids(result),
+      knowledge.search('FE on MSCS').hits.map((h) => h.article.id),
+      'the same ranking as a chat question',
+    );
   });
 
   it('finds the load-balancing article for "load balancing OWA" and the cluster-size article for "cluster nodes"', async () => {

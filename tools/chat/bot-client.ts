@@ -31,8 +31,7 @@ export class BotUnreachableError extends Error {
     options?: ErrorOptions,
   ) {
     super(
-      `Could not reach the bot at ${url} (${reason}). Is it running? Start it with \`npm start\` in another terminal, ` +
-        'or point the chat at it with --url or BOT_URL.',
+      `Could not reach the bot at ${url} (${reason}). Is it running? Start it with \`npm start\` in another terminal, ` + 'or point the chat at it with --url or BOT_URL.',
       options,
     );
   }
@@ -67,11 +66,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * @throws BotUnreachableError when no connection could be made.
  * @throws BotRequestError when the bot answered with an error, too slowly, or with an unreadable body.
  */
-export async function postActivity(
-  url: string,
-  activity: OutgoingActivity,
-  options: PostActivityOptions = {},
-): Promise<Partial<Activity>[]> {
+export async function postActivity(url: string, activity: OutgoingActivity, options: PostActivityOptions = {}): Promise<Partial<Activity>[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let response: Response;
   try {

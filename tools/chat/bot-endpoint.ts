@@ -40,9 +40,7 @@ export function assertLoopbackUrl(url: string): void {
     throw new Error(`The bot URL must use http: or https:, got ${parsed.protocol} (${url}).`);
   }
   if (!isLoopbackHost(parsed.hostname)) {
-    throw new Error(
-      `The terminal chat only talks to a bot on this machine (localhost, 127.0.0.1 or [::1]), not ${parsed.host}.`,
-    );
+    throw new Error(`The terminal chat only talks to a bot on this machine (localhost, 127.0.0.1 or [::1]), not ${parsed.host}.`);
   }
 }
 

@@ -4,10 +4,7 @@ import { asHeading, toPlainLines } from './plain-text';
 import type { RenderBuffer } from './render-buffer';
 
 /** Content types laid out as title, subtitle, text and buttons; thumbnail cards differ only in image placement. */
-export const HERO_LIKE_CONTENT_TYPES: ReadonlySet<string> = new Set([
-  'application/vnd.microsoft.card.hero',
-  'application/vnd.microsoft.card.thumbnail',
-]);
+export const HERO_LIKE_CONTENT_TYPES: ReadonlySet<string> = new Set(['application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.thumbnail']);
 
 /** Renders a hero (or thumbnail) card in the order Web Chat shows it: images, title, subtitle, text, buttons. */
 export function renderHeroCard(content: unknown, out: RenderBuffer): void {

@@ -12,8 +12,7 @@ export type TextFormat = 'markdown' | 'plain' | 'xml';
  * Only these tags are stripped, so that placeholders written in angle
  * brackets (`eseutil /p <database path>`) survive.
  */
-const HTML_TAGS =
-  'a|b|strong|i|em|u|s|strike|del|ins|code|pre|span|div|p|br|hr|ul|ol|li|h[1-6]|small|sup|sub|blockquote|font|table|thead|tbody|tr|td|th';
+const HTML_TAGS = 'a|b|strong|i|em|u|s|strike|del|ins|code|pre|span|div|p|br|hr|ul|ol|li|h[1-6]|small|sup|sub|blockquote|font|table|thead|tbody|tr|td|th';
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',
@@ -69,9 +68,7 @@ function stripHtml(text: string): string {
   const tag = (names: string, closing = '/?') => new RegExp(`<${closing}(?:${names})\\b[^<>]*>`, 'gi');
   return text
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<a\b[^<>]*?href\s*=\s*["']([^"']*)["'][^<>]*>([\s\S]*?)<\/a\s*>/gi, (_m, url: string, label: string) =>
-      asLink(label.replace(tag(HTML_TAGS), ''), url),
-    )
+    .replace(/<a\b[^<>]*?href\s*=\s*["']([^"']*)["'][^<>]*>([\s\S]*?)<\/a\s*>/gi, (_m, url: string, label: string) => asLink(label.replace(tag(HTML_TAGS), ''), url))
     .replace(/<li\b[^<>]*>/gi, '\n- ')
     .replace(tag('p|div|ul|ol|h[1-6]|pre|blockquote|tr|table|hr'), '\n')
     .replace(tag(HTML_TAGS), '');

@@ -218,8 +218,6 @@ function renderUnknown(item: CardObject, out: RenderBuffer, render: (item: unkno
   if (fallback === 'drop') return;
   if (isObject(fallback)) return render(fallback, out);
   const type = stringProp(item, 'type') ?? 'unknown';
-  const label = [item['label'], item['title'], item['placeholder']].find(
-    (candidate): candidate is string => typeof candidate === 'string' && candidate.trim() !== '',
-  );
+  const label = [item['label'], item['title'], item['placeholder']].find((candidate): candidate is string => typeof candidate === 'string' && candidate.trim() !== '');
   out.line(label ? `[${type}: ${label.trim()}]` : `[${type}]`);
 }

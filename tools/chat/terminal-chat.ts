@@ -21,9 +21,7 @@ const CONTINUATION = ' '.repeat(BOT_PREFIX.length);
 /** Formats a turn for the terminal: each reply starts with "bot> ", its further lines are indented under it. */
 export function formatTurn(turn: RenderedTurn): string[] {
   if (turn.messages.length === 0) return [`${BOT_PREFIX}(no reply)`];
-  return turn.messages.flatMap((message) =>
-    message.lines.map((line, index) => (index === 0 ? BOT_PREFIX : line === '' ? '' : CONTINUATION) + line),
-  );
+  return turn.messages.flatMap((message) => message.lines.map((line, index) => (index === 0 ? BOT_PREFIX : line === '' ? '' : CONTINUATION) + line));
 }
 
 /** Runs the interactive chat; resolves with the process exit code. */
@@ -86,9 +84,7 @@ export async function runTerminalChat(
 }
 
 function pressedLabel(button: ChatButton): string {
-  return button.send.text !== undefined && button.send.text !== button.title
-    ? `"${button.title}", sending "${button.send.text}"`
-    : `"${button.title}"`;
+  return button.send.text !== undefined && button.send.text !== button.title ? `"${button.title}", sending "${button.send.text}"` : `"${button.title}"`;
 }
 
 function errorMessage(error: unknown): string {

@@ -20,7 +20,8 @@ export function draftArticle(article: ImportedArticle, id: string, today: string
   }
   const keywords = article.keywords.length > 0 ? [...new Set(article.keywords)] : titleWords(title);
   if (article.keywords.length === 0) notes.push('no keywords in the source: taken from the title');
-  const summarySource = article.description ?? SUMMARY_SECTIONS.map((h) => article.sections.find((s) => s.heading === h)).find((s) => s)?.paragraphs[0] ?? article.sections[0]?.paragraphs[0];
+  const summarySource =
+    article.description ?? SUMMARY_SECTIONS.map((h) => article.sections.find((s) => s.heading === h)).find((s) => s)?.paragraphs[0] ?? article.sections[0]?.paragraphs[0];
   const summary = summarySource ? shorten(summarySource, MAX_SUMMARY) : 'TODO: one paragraph that answers the question this article is for.';
   if (!summarySource) notes.push('no text to summarise: the summary is a TODO');
   notes.push(`reviewed set to the import date (${today}): review the draft before publishing it`);

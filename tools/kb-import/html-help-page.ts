@@ -6,7 +6,24 @@ const BLOCKS = new Set(['p', 'li', 'pre', 'dd', 'dt', 'blockquote', 'div', 'td',
 /** One tag, comment or run of text: each character is read once, so any page is read in linear time. */
 const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)|</g;
 const ATTRIBUTE = /([a-zA-Z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', copy: '©', reg: '®', trade: '™' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+};
 
 /**
  * Reads a saved HTML help page: `<title>` (or the first `<h1>`), `<h2>`/`<h3>` sections with their
@@ -98,7 +115,13 @@ function readMeta(attributes: string, article: ImportedArticle): void {
   const name = attribute(attributes, 'name')?.toLowerCase();
   const content = decode(attribute(attributes, 'content') ?? '').trim();
   if (!content) return;
-  if (name === 'keywords') article.keywords.push(...content.split(/[,;]/).map((k) => k.trim()).filter((k) => k !== ''));
+  if (name === 'keywords')
+    article.keywords.push(
+      ...content
+        .split(/[,;]/)
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    );
   if (name === 'description') article.description = content;
 }
 

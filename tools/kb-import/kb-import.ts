@@ -63,11 +63,21 @@ function read(file: string): ImportedArticle {
 }
 
 function articleIds(folder: string): string[] {
-  return existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => n.slice(0, -3))
+    : [];
 }
 
 function nextExbId(taken: ReadonlySet<string>): string {
-  const highest = Math.max(0, ...[...taken].map((id) => /^EXB-(\d{3})$/.exec(id)?.[1]).filter((n): n is string => n !== undefined).map(Number));
+  const highest = Math.max(
+    0,
+    ...[...taken]
+      .map((id) => /^EXB-(\d{3})$/.exec(id)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number),
+  );
   if (highest >= 999) throw new Error('no EXB id left (EXB-999 is taken)');
   return `EXB-${String(highest + 1).padStart(3, '0')}`;
 }

@@ -38,18 +38,21 @@ export function drawColorIcon(): RgbaImage {
   const size = 192;
   const glyph = 120;
   const [r, g, b] = hexColor(ACCENT_COLOR);
-  return draw(size, (x, y) => glyphCoverage((x - (size - glyph) / 2) / glyph, (y - (size - glyph) / 2) / glyph), (coverage) => [
-    blend(r, 255, coverage),
-    blend(g, 255, coverage),
-    blend(b, 255, coverage),
-    255,
-  ]);
+  return draw(
+    size,
+    (x, y) => glyphCoverage((x - (size - glyph) / 2) / glyph, (y - (size - glyph) / 2) / glyph),
+    (coverage) => [blend(r, 255, coverage), blend(g, 255, coverage), blend(b, 255, coverage), 255],
+  );
 }
 
 /** The outline icon: 32x32, the glyph in white on a transparent background, as Teams requires. */
 export function drawOutlineIcon(): RgbaImage {
   const size = 32;
-  return draw(size, (x, y) => glyphCoverage(x / size, y / size), (coverage) => [255, 255, 255, Math.round(coverage * 255)]);
+  return draw(
+    size,
+    (x, y) => glyphCoverage(x / size, y / size),
+    (coverage) => [255, 255, 255, Math.round(coverage * 255)],
+  );
 }
 
 function draw(size: number, coverageAt: (x: number, y: number) => number, color: (coverage: number) => [number, number, number, number]): RgbaImage {

@@ -34,7 +34,9 @@ export async function manifestSchemaProblems(manifestJson: string): Promise<stri
   const schemaUrl = typeof manifest.$schema === 'string' ? manifest.$schema : '';
   const schemaFile = bundledSchemaFile(schemaUrl);
   if (!schemaFile) {
-    return [`$schema "${schemaUrl}" is not a Teams manifest schema that @microsoft/app-manifest ships offline; use https://developer.microsoft.com/json-schemas/teams/v<version>/MicrosoftTeams.schema.json`];
+    return [
+      `$schema "${schemaUrl}" is not a Teams manifest schema that @microsoft/app-manifest ships offline; use https://developer.microsoft.com/json-schemas/teams/v<version>/MicrosoftTeams.schema.json`,
+    ];
   }
   const schemaVersion = TEAMS_SCHEMA_URL.exec(schemaUrl)![1];
   const problems: string[] = [];

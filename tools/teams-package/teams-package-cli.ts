@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const out = resolve(outIndex >= 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1]! : DEFAULT_PACKAGE_FILE);
   const appId = process.env.MicrosoftAppId ?? '';
   if (!appId) {
-    console.error('MicrosoftAppId is not set: set it (environment or .env) to the Azure Bot\'s Microsoft App ID, the app the package installs.');
+    console.error("MicrosoftAppId is not set: set it (environment or .env) to the Azure Bot's Microsoft App ID, the app the package installs.");
     process.exit(1);
   }
   const built = await buildTeamsAppPackage({ appId });

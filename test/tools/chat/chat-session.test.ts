@@ -122,9 +122,15 @@ describe('ChatSession against a loopback bot', () => {
     assert.match(session.conversationId, /^terminal-[0-9a-f-]{36}$/);
 
     const greeting = await session.start();
-    assert.deepEqual(greeting.messages.map((m) => m.lines), [['Welcome to Exchange Support!', '[1] Check my setup']]);
+    assert.deepEqual(
+      greeting.messages.map((m) => m.lines),
+      [['Welcome to Exchange Support!', '[1] Check my setup']],
+    );
     const echo = await session.send('hello bot');
-    assert.deepEqual(echo.messages.map((m) => m.lines), [['You said: hello bot']]);
+    assert.deepEqual(
+      echo.messages.map((m) => m.lines),
+      [['You said: hello bot']],
+    );
 
     assert.deepEqual(
       requests.map((r) => [r.method, r.url, r.contentType]),
@@ -135,7 +141,10 @@ describe('ChatSession against a loopback bot', () => {
     );
     const [update, message] = received;
     assert.equal(update?.type, 'conversationUpdate');
-    assert.deepEqual(update?.membersAdded?.map((m) => m.id), ['terminal-user']);
+    assert.deepEqual(
+      update?.membersAdded?.map((m) => m.id),
+      ['terminal-user'],
+    );
     assert.equal(message?.type, 'message');
     assert.equal(message?.text, 'hello bot');
     for (const activity of received) {
@@ -174,11 +183,7 @@ describe('ChatSession against a loopback bot', () => {
   it('formats replies with "bot> " and indented continuation lines', async () => {
     const session = new ChatSession({ url });
     await session.start();
-    assert.deepEqual(formatTurn(await session.send(session.resolveInput('1'))), [
-      'bot> Is the back-end clustered?',
-      '     [1] Yes',
-      '     [2] No',
-    ]);
+    assert.deepEqual(formatTurn(await session.send(session.resolveInput('1'))), ['bot> Is the back-end clustered?', '     [1] Yes', '     [2] No']);
     assert.deepEqual(formatTurn(await session.send('silence')), ['bot> (no reply)']);
   });
 
@@ -254,10 +259,7 @@ describe('ChatSession when the bot is not running', () => {
 
 describe('resolveBotUrl', () => {
   it('prefers --url, then BOT_URL, then PORT, then 3978', () => {
-    assert.equal(
-      resolveBotUrl('http://localhost:4000/api/messages', { BOT_URL: 'http://127.0.0.1:5000/api/messages' }),
-      'http://localhost:4000/api/messages',
-    );
+    assert.equal(resolveBotUrl('http://localhost:4000/api/messages', { BOT_URL: 'http://127.0.0.1:5000/api/messages' }), 'http://localhost:4000/api/messages');
     assert.equal(resolveBotUrl(undefined, { BOT_URL: 'http://127.0.0.1:5000/api/messages' }), 'http://127.0.0.1:5000/api/messages');
     assert.equal(resolveBotUrl(undefined, { PORT: '3999' }), 'http://127.0.0.1:3999/api/messages');
     assert.equal(resolveBotUrl(undefined, {}), 'http://127.0.0.1:3978/api/messages');

@@ -79,7 +79,10 @@ describe('renderActivity', () => {
             },
             {
               type: 'RichTextBlock',
-              inlines: [{ type: 'TextRun', text: 'Run ' }, { type: 'TextRun', text: 'eseutil /mh', fontType: 'Monospace' }],
+              inlines: [
+                { type: 'TextRun', text: 'Run ' },
+                { type: 'TextRun', text: 'eseutil /mh', fontType: 'Monospace' },
+              ],
             },
           ],
         },
@@ -144,9 +147,7 @@ describe('renderActivity', () => {
           columns: [
             { items: [{ type: 'TextBlock', text: 'Left\nsecond line' }] },
             {
-              items: [
-                { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Go', data: { go: true } }] },
-              ],
+              items: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Go', data: { go: true } }] }],
             },
           ],
         },

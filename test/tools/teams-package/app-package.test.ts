@@ -97,7 +97,10 @@ describe('Teams app package (npm run teams:package)', () => {
     const [bot] = manifest.bots;
     assert.deepEqual(bot!.scopes.sort(), ['groupChat', 'personal', 'team']);
     assert.deepEqual(bot!.commandLists[0]!.scopes.sort(), ['groupChat', 'personal', 'team']);
-    assert.deepEqual(bot!.commandLists[0]!.commands.map((c) => c.title), ['check my setup', 'search', 'help']);
+    assert.deepEqual(
+      bot!.commandLists[0]!.commands.map((c) => c.title),
+      ['check my setup', 'search', 'help'],
+    );
     const [command] = manifest.composeExtensions[0]!.commands;
     assert.deepEqual([command!.id, command!.type, command!.title], ['searchKb', 'query', 'Search KB']);
     assert.equal(PNG.sync.read(built.files.get(manifest.icons.color)!).width, 192);
@@ -120,46 +123,73 @@ describe('Teams app package (npm run teams:package)', () => {
     assert.deepEqual(fetched, []);
   });
 
-  it('reports schema errors from @microsoft/app-manifest\'s bundled schema', async () => {
+  it("reports schema errors from @microsoft/app-manifest's bundled schema", async () => {
     const problems = await problemsOf((_dir, manifest) => {
       manifest.bots[0]!.scopes = ['personal', 'everywhere'];
       manifest.name = { short: 'An app name far longer than thirty characters' };
       delete manifest.developer;
     });
-    assert.ok(problems.some((p) => p.includes("must have required property 'developer'")), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('/name/short must NOT have more than 30 characters')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('/bots/0/scopes/1 must be equal to one of the allowed values')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes("must have required property 'developer'")),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('/name/short must NOT have more than 30 characters')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('/bots/0/scopes/1 must be equal to one of the allowed values')),
+      problems.join('\n'),
+    );
   });
 
   it('refuses a $schema it would have to download, and a manifestVersion that does not match it', async () => {
     let problems = await problemsOf((_dir, manifest) => {
       manifest.$schema = 'https://example.com/teams.schema.json';
     });
-    assert.ok(problems.some((p) => p.includes('not a Teams manifest schema that @microsoft/app-manifest ships offline')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('not a Teams manifest schema that @microsoft/app-manifest ships offline')),
+      problems.join('\n'),
+    );
     problems = await problemsOf((_dir, manifest) => {
       manifest.manifestVersion = '1.16';
     });
-    assert.ok(problems.some((p) => /manifestVersion is "1\.16" but \$schema is the v[\d.]+ schema/.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => /manifestVersion is "1\.16" but \$schema is the v[\d.]+ schema/.test(p)),
+      problems.join('\n'),
+    );
   });
 
   it('checks the icons as Teams does: sizes, and a white-on-transparent outline', async () => {
     let problems = await problemsOf((dir) => copyFileSync(join(dir, 'color.png'), join(dir, 'outline.png')));
-    assert.ok(problems.some((p) => p.includes('outline.png is 192x192, Teams requires 32x32')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('outline.png is 192x192, Teams requires 32x32')),
+      problems.join('\n'),
+    );
 
     problems = await problemsOf((dir) => {
       const red = new Uint8Array(32 * 32 * 4);
       for (let i = 0; i < red.length; i += 4) red.set(i < 64 * 4 ? [0, 0, 0, 0] : [255, 0, 0, 255], i);
       writeFileSync(join(dir, 'outline.png'), encodePng({ width: 32, height: 32, pixels: red }));
     });
-    assert.ok(problems.some((p) => p.includes('neither white nor transparent')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('neither white nor transparent')),
+      problems.join('\n'),
+    );
 
     problems = await problemsOf((dir) => writeFileSync(join(dir, 'color.png'), 'not a png'));
-    assert.ok(problems.some((p) => p.includes('color.png cannot be read as a PNG')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('color.png cannot be read as a PNG')),
+      problems.join('\n'),
+    );
 
     problems = await problemsOf((_dir, manifest) => {
       manifest.icons.color = 'missing.png';
     });
-    assert.ok(problems.some((p) => p.includes('missing.png is not in the package')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('missing.png is not in the package')),
+      problems.join('\n'),
+    );
   });
 
   it('checks what ties the package to this bot: placeholders filled, ids, the search command the bot answers', async () => {
@@ -169,11 +199,17 @@ describe('Teams app package (npm run teams:package)', () => {
       manifest.composeExtensions[0]!.commands[0]!.id = 'findArticles';
     });
     assert.ok(problems.includes('unfilled placeholders: BOT_DOMAIN'), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('composeExtensions[0].botId must be the app id')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('no message-extension command "searchKb"')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('composeExtensions[0].botId must be the app id')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('no message-extension command "searchKb"')),
+      problems.join('\n'),
+    );
   });
 
-  describe('the bot understands every command in the manifest\'s command list', () => {
+  describe("the bot understands every command in the manifest's command list", () => {
     let bot: RunningServer;
     before(async () => {
       bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
