@@ -1,3 +1,4 @@
+import { decodeEntities } from '../html-entities';
 /**
  * Turns the Markdown/HTML subset that bots put into message text into plain
  * terminal text. This is deliberately a small set of rewrites rather than a
@@ -13,21 +14,6 @@ export type TextFormat = 'markdown' | 'plain' | 'xml';
  * brackets (`eseutil /p <database path>`) survive.
  */
 const HTML_TAGS = 'a|b|strong|i|em|u|s|strike|del|ins|code|pre|span|div|p|br|hr|ul|ol|li|h[1-6]|small|sup|sub|blockquote|font|table|thead|tbody|tr|td|th';
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-};
 
 /** Backslash escapes are parked in the Unicode private use area so emphasis rules can't eat them. */
 const ESCAPE_BASE = 0xe000;
@@ -107,17 +93,6 @@ function stripInline(text: string): string {
       .replace(/(^|[^\w*])\*(\S(?:[^*]*?\S)?)\*(?=[^\w*]|$)/g, '$1$2')
       .replace(/(^|[^\w])_(\S(?:[^_]*?\S)?)_(?=[^\w]|$)/g, '$1$2')
   );
-}
-
-function decodeEntities(text: string): string {
-  // One pass, so "&amp;lt;" becomes the literal "&lt;" rather than "<".
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-  });
 }
 
 function tidyLines(lines: string[]): string[] {

@@ -1,4 +1,5 @@
 import type { ImportedArticle } from './imported-article';
+import { decodeEntities } from '../html-entities';
 
 /** Page furniture, never article text; and tables, which a draft cannot carry over faithfully (reported). */
 const SKIPPED = new Set(['script', 'style', 'nav', 'header', 'footer', 'noscript', 'template', 'svg', 'form', 'aside', 'table']);
@@ -6,25 +7,6 @@ const BLOCKS = new Set(['p', 'li', 'pre', 'dd', 'dt', 'blockquote', 'div', 'td',
 /** One tag, comment or run of text: each character is read once, so any page is read in linear time. */
 const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)|</g;
 const ATTRIBUTE = /([a-zA-Z:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g;
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  hellip: '…',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-};
-
 /**
  * Reads a saved HTML help page: `<title>` (or the first `<h1>`), `<h2>`/`<h3>` sections with their
  * paragraphs and list items, an "Applies to" heading's list as products, and the `keywords`,
@@ -46,7 +28,7 @@ export function readHtmlHelpPage(html: string, fileName: string): ImportedArticl
   const counts = { table: 0, img: 0 };
 
   const flush = (asListItem: boolean) => {
-    const paragraph = decode(text).replace(/\s+/g, ' ').trim();
+    const paragraph = decodeEntities(text).replace(/\s+/g, ' ').trim();
     text = '';
     if (!paragraph) return;
     if (inApplies && asListItem) article.products.push(paragraph);
@@ -81,7 +63,7 @@ export function readHtmlHelpPage(html: string, fileName: string): ImportedArticl
         heading = '';
         continue;
       }
-      const value = decode(heading).replace(/\s+/g, ' ').trim();
+      const value = decodeEntities(heading).replace(/\s+/g, ' ').trim();
       if (capture === 'title') titleTag ??= value;
       else if (capture === 'h1') h1 ??= value;
       else if (capture === 'heading' && value) {
@@ -113,7 +95,7 @@ export function readHtmlHelpPage(html: string, fileName: string): ImportedArticl
 
 function readMeta(attributes: string, article: ImportedArticle): void {
   const name = attribute(attributes, 'name')?.toLowerCase();
-  const content = decode(attribute(attributes, 'content') ?? '').trim();
+  const content = decodeEntities(attribute(attributes, 'content') ?? '').trim();
   if (!content) return;
   if (name === 'keywords')
     article.keywords.push(
@@ -130,16 +112,6 @@ function attribute(attributes: string, wanted: string): string | undefined {
     if (name!.toLowerCase() === wanted) return value!.replace(/^["']|["']$/g, '');
   }
   return undefined;
-}
-
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1]?.toLowerCase() === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return ENTITIES[body.toLowerCase()] ?? entity;
-  });
 }
 
 function clip(text: string): string {
