@@ -57,15 +57,19 @@ export class MainDialog extends ComponentDialog {
 
   /** A follow-up or a correction of the last verdict, or undefined when the message is something new. */
   private async afterVerdict(innerDc: DialogContext, text: string, last: LastCheck): Promise<DialogTurnResult | undefined> {
+    // Most messages after a verdict are something new: the pattern tests are cheap, so they come
+    // before reading facts and working the decisions out again.
+    const kind = followUp(text);
+    const correction = isCorrection(text);
+    if (!kind && !correction) return undefined;
     const groups = this.verdicts(last);
     if (!groups) return undefined;
-    const kind = followUp(text);
     const named = this.kb.recognizer.extract(text, last.groups[0]!.facts).facts;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
       await innerDc.context.sendActivity(this.replies.followUp(kind, groups));
       return { status: DialogTurnStatus.complete };
     }
-    if (isCorrection(text) && last.groups.length >= 1) {
+    if (correction && last.groups.length >= 1) {
       const base = last.groups[0]!.facts;
       const corrected = readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base));
       if (Object.keys(corrected).length > 0) {

@@ -152,6 +152,9 @@ export class FactRecognizer {
       }
       return undefined;
     };
+    // Most messages name one kind of server or none: no need to cut them into clauses.
+    const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    if (anyRoles.size < 2) return undefined;
     // Clause boundaries: punctuation between two words, or a joining word.
     const clauses: { from: number; to: number }[] = [];
     let from = 0;

@@ -4,6 +4,7 @@ import type { Logger } from '../../bot/log';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from '../../bot/teams/search-kb-command';
 import type { KnowledgeBase } from '../../knowledge';
 import { settledHeapBytes } from './heap';
+import { seededRandom } from '../../bench/lib/stats';
 
 /** How a {@link vocabularySoak} runs. */
 export interface SoakOptions {
@@ -108,16 +109,4 @@ export function lateGrowthMB(points: readonly SoakPoint[]): number {
 
 function mb(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
-}
-
-/** Mulberry32: a small, fast, seedable generator (Math.random cannot be replayed). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
