@@ -32,7 +32,7 @@ export const SCENARIOS: TurnScenario[] = [
   {
     id: 'check',
     label: 'guided-check steps (question → edition → Windows → verdict, repeated)',
-    messages: ['Can we cluster our Exchange 2003 back-end servers?', 'Enterprise', 'Windows Server 2003 Enterprise'],
+    messages: ['Can we cluster our Exchange 2003 back-end servers?', 'Enterprise', 'Windows Server 2003 Enterprise, 32-bit'],
     expect: [/Which Exchange edition/, /Which Windows Server release/, /Supported with conditions/],
   },
 ];
