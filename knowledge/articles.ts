@@ -4,6 +4,7 @@ import { splitSections, type ArticleSection } from './markdown-text';
 import type { KnowledgeProblem } from './problems';
 import { articleFrontMatterSchema, type ArticleFrontMatter } from './schemas';
 import { parseYamlSource, validateYaml } from './yaml-source';
+import type { YamlValues } from './yaml-values';
 
 /** A knowledge-base article: its front matter, its Markdown body and that body split into sections. */
 export interface Article extends ArticleFrontMatter {
@@ -22,14 +23,14 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * Parses one article file (`---` YAML front matter `---` then Markdown). Returns the article, or
  * the problems that stop it from loading, each naming the file, line and field.
  */
-export function parseArticle(file: string, raw: string): { article?: Article; problems: KnowledgeProblem[] } {
+export function parseArticle(file: string, raw: string, saved?: YamlValues): { article?: Article; problems: KnowledgeProblem[] } {
   // Editors on Windows may save a byte-order mark; it is not content.
   const text = raw.replace(/^\uFEFF/, '');
   const match = FRONT_MATTER.exec(text);
   if (!match) {
     return { problems: [{ file, line: 1, message: 'must start with YAML front matter between two "---" lines' }] };
   }
-  const { source, problems } = parseYamlSource(file, match[1]!, 1);
+  const { source, problems } = parseYamlSource(file, match[1]!, 1, saved);
   if (problems.length > 0) return { problems };
   const { value, problems: schemaProblems } = validateYaml(source, articleFrontMatterSchema);
   if (!value) return { problems: schemaProblems };
@@ -47,8 +48,8 @@ export function parseArticle(file: string, raw: string): { article?: Article; pr
   return { article: { ...value, file, body, sections, lineOf: source.lineOf }, problems: [] };
 }
 
-/** Reads every `*.md` article of a folder, in file-name order. */
-export function readArticles(folder: string, displayPrefix = ''): { articles: Article[]; problems: KnowledgeProblem[] } {
+/** Reads every `*.md` article of a folder, in file-name order (front matter parsed or taken from `saved`, see {@link YamlValues}). */
+export function readArticles(folder: string, displayPrefix = '', saved?: YamlValues): { articles: Article[]; problems: KnowledgeProblem[] } {
   const articles: Article[] = [];
   const problems: KnowledgeProblem[] = [];
   let names: string[];
@@ -61,7 +62,7 @@ export function readArticles(folder: string, displayPrefix = ''): { articles: Ar
   }
   if (names.length === 0) problems.push({ file: folder, message: 'contains no *.md articles' });
   for (const name of names) {
-    const result = parseArticle(join(displayPrefix, name), readFileSync(join(folder, name), 'utf8'));
+    const result = parseArticle(join(displayPrefix, name), readFileSync(join(folder, name), 'utf8'), saved);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }

@@ -46,6 +46,8 @@ export class FactSpace {
   readonly stated: readonly Dimension[];
   readonly problems: FactSpaceProblem[] = [];
   private readonly compiled = new Map<string, CompiledDimension>();
+  /** Per asked dimension: its weight in {@link key} and each value's digit (1-based). */
+  private readonly digits: { id: string; weight: number; positions: Map<string, number> }[] = [];
 
   constructor(dimensions: readonly Dimension[]) {
     this.dimensions = dimensions;
@@ -80,6 +82,12 @@ export class FactSpace {
       if (dimension.kind === 'asked' && dimension.type !== 'choice') this.problems.push({ path: [index, 'type'], message: 'an asked fact must be a choice' });
       this.compiled.set(dimension.id, { dimension, appliesWhen: compileApplies(dimension.appliesWhen, ['appliesWhen']), values });
     });
+    let weight = 1;
+    for (const dimension of this.asked) {
+      this.digits.push({ id: dimension.id, weight, positions: new Map(dimension.values.map((v, i) => [v.id, i + 1])) });
+      weight *= dimension.values.length + 1;
+    }
+    if (weight > Number.MAX_SAFE_INTEGER) this.problems.push({ path: [], message: `the asked facts make ${weight} combinations, too many to key exactly` });
   }
 
   dimension(id: string): Dimension | undefined {
@@ -189,46 +197,53 @@ export class FactSpace {
    * way {@link normalise} does, or rules that combination out; a dimension that does not apply to a
    * combination is left out of it.
    */
-  *completions(known: Facts): Generator<Facts> {
-    const stated: Record<string, string> = {};
-    for (const d of this.stated) if (known[d.id] !== undefined) stated[d.id] = known[d.id]!;
-    const asked = this.asked;
-    const compiled = this.compiled;
-    const facts: Record<string, string> = { ...stated };
-    const complete = (candidate: Facts) => this.complete(candidate);
-    function* walk(index: number): Generator<Facts> {
+  completions(known: Facts): Facts[] {
+    const all: Facts[] = [];
+    this.forEachCompletion(known, (facts) => all.push({ ...facts }));
+    return all;
+  }
+
+  /**
+   * Calls `visit` with each combination {@link completions} lists, without copying: the object is
+   * reused for the next combination, so `visit` must copy what it keeps. A plain recursive walk,
+   * because the rules table's validation visits every one of the tens of thousands of combinations
+   * at each start, and nested generators (one per dimension) made that walk several times slower.
+   * `key` is the combination's {@link key}, built along the walk.
+   */
+  forEachCompletion(known: Facts, visit: (facts: Readonly<Record<string, string>>, key: number) => void): void {
+    const facts: Record<string, string> = {};
+    for (const d of this.stated) if (known[d.id] !== undefined) facts[d.id] = known[d.id]!;
+    const asked = this.asked.map((dimension) => this.compiled.get(dimension.id)!);
+    const digits = this.digits;
+    const walk = (index: number, key: number): void => {
       if (index === asked.length) {
-        if (complete(facts)) yield { ...facts };
+        if (this.complete(facts)) visit(facts, key);
         return;
       }
-      const dimension = asked[index]!;
-      const entry = compiled.get(dimension.id)!;
+      const entry = asked[index]!;
+      const id = entry.dimension.id;
+      const digit = digits[index]!;
       if (entry.appliesWhen && conditionState(entry.appliesWhen, facts) === 'fails') {
-        yield* walk(index + 1);
+        walk(index + 1, key);
         return;
       }
-      let given = known[dimension.id];
+      let given = known[id];
+      const givenValue = given === undefined ? undefined : entry.values.get(given)!;
       // An alias that cannot be resolved in this combination ("load balancing" beyond Exchange 2003) names no value: enumerate.
-      if (
-        given !== undefined &&
-        entry.values.get(given)!.value.alias &&
-        entry.values.get(given)!.appliesWhen &&
-        conditionState(entry.values.get(given)!.appliesWhen!, facts) === 'fails'
-      )
-        given = undefined;
-      const candidates = given === undefined ? [...entry.values.keys()] : [given, ...entry.values.get(given)!.value.elsewhere];
+      if (givenValue && givenValue.value.alias && givenValue.appliesWhen && conditionState(givenValue.appliesWhen, facts) === 'fails') given = undefined;
+      const candidates = given === undefined ? entry.values.keys() : [given, ...givenValue!.value.elsewhere];
       for (const value of candidates) {
         const v = entry.values.get(value)!;
         if (v.value.alias) continue;
         if (v.appliesWhen && conditionState(v.appliesWhen, facts) === 'fails') continue;
-        facts[dimension.id] = value;
-        yield* walk(index + 1);
-        delete facts[dimension.id];
+        facts[id] = value;
+        walk(index + 1, key + digit.positions.get(value)! * digit.weight);
+        delete facts[id];
         // A translation is only for a given value that does not apply; the first that applies is it.
         if (given !== undefined) break;
       }
-    }
-    yield* walk(0);
+    };
+    walk(0, 0);
   }
 
   /** True when every asked value of a full combination exists there (conditions naming later dimensions are checked here). */
@@ -248,8 +263,18 @@ export class FactSpace {
     return true;
   }
 
-  /** A stable key of the asked facts of a combination, in table order. */
-  key(facts: Facts): string {
-    return this.asked.map((d) => facts[d.id] ?? '').join('|');
+  /**
+   * A number that tells combinations of asked facts apart: each asked dimension is one digit of a
+   * mixed-radix number (0 for unknown or not applying, then its values in table order). A number
+   * rather than a joined string because the outcome table holds tens of thousands of keys that
+   * validation builds at each start.
+   */
+  key(facts: Facts): number {
+    let key = 0;
+    for (const digit of this.digits) {
+      const value = facts[digit.id];
+      if (value !== undefined) key += (digit.positions.get(value) ?? 0) * digit.weight;
+    }
+    return key;
   }
 }

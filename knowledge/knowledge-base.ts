@@ -6,7 +6,8 @@ import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
 import { dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
 import type { SearchAnswer } from './search';
-import { openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
+import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
+import { YamlValues } from './yaml-values';
 import { SearchVocabulary } from './search-vocabulary';
 import { SupportCheck, type CheckStep } from './support-check';
 import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './support-rules';
@@ -42,6 +43,15 @@ export interface KnowledgeBase {
   searchIndex?: SearchIndexStatus & { serialize(): string };
 }
 
+/** How {@link loadKnowledgeBase} finds its prebuilt parts (see `npm run kb:build`). */
+export interface KnowledgeLoadOptions extends SearchIndexOptions {
+  /**
+   * Parsed YAML values to use for unchanged texts, and where texts parsed now are remembered.
+   * Defaults to the values `npm run kb:build` saved for this folder (none when it has not run).
+   */
+  yamlValues?: YamlValues;
+}
+
 /** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
 export function bundledKnowledgeDir(): string {
   let dir = __dirname;
@@ -66,8 +76,9 @@ export function bundledKnowledgeDir(): string {
  * The search index comes from the prebuilt file of `npm run kb:build` when its content hash still
  * matches (see search-index-cache.ts), and is built otherwise; validation always runs first.
  */
-export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: SearchIndexOptions = {}): KnowledgeBase {
+export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: KnowledgeLoadOptions = {}): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
+  const saved = options.yamlValues ?? YamlValues.read(defaultYamlValuesFile(dir));
   const display = (path: string) => relative(process.cwd(), path) || path;
   const readTable = <T>(name: string, schema: z.ZodType<T>) => {
     const path = join(dir, 'data', name);
@@ -78,7 +89,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
       problems.push({ file: display(path), message: `cannot read: ${(error as Error).message}` });
       return undefined;
     }
-    const parsed = parseYamlSource(display(path), text.replace(/^\uFEFF/, ''));
+    const parsed = parseYamlSource(display(path), text.replace(/^\uFEFF/, ''), 0, saved);
     if (parsed.problems.length > 0) {
       problems.push(...parsed.problems);
       return undefined;
@@ -93,7 +104,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   const rulesTable = readTable('support-rules.yaml', rulesSchema);
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
-  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')));
+  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
   problems.push(...articleProblems);
 
   const facts = factsTable?.value ?? [];
@@ -128,6 +139,9 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   const { rules, limits, outcomes } = compiled;
   const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
   const { search, status } = openSearch(dir, articles, new SearchVocabulary(synonymsTable!.value), options);
+  options.log?.('info', `knowledge: ${saved.hits} of ${saved.hits + saved.misses} YAML texts taken as npm run kb:build saved them, the rest parsed; all validated`, {
+    dir,
+  });
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
     articles,

@@ -39,8 +39,16 @@ const INDEXING_CODE = ['search.js', 'search-vocabulary.js', 'phrase-matcher.js',
 
 /** `.cache/search-index/<folder key>.json` at the package root, one file per knowledge folder. */
 export function defaultSearchIndexFile(knowledgeDir: string): string {
-  const key = createHash('sha256').update(resolve(knowledgeDir)).digest('hex').slice(0, 16);
-  return join(packageRoot(), '.cache', 'search-index', `${key}.json`);
+  return join(packageRoot(), '.cache', 'search-index', `${folderKey(knowledgeDir)}.json`);
+}
+
+function folderKey(knowledgeDir: string): string {
+  return createHash('sha256').update(resolve(knowledgeDir)).digest('hex').slice(0, 16);
+}
+
+/** `.cache/yaml-values/<folder key>.json`: the parsed YAML texts kb:build saves beside the index (see YamlValues). */
+export function defaultYamlValuesFile(knowledgeDir: string): string {
+  return join(dirname(dirname(defaultSearchIndexFile(knowledgeDir))), 'yaml-values', `${folderKey(knowledgeDir)}.json`);
 }
 
 /**

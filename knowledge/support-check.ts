@@ -116,7 +116,7 @@ export class SupportCheck {
     for (const dimension of this.space.asked) {
       if (known[dimension.id] !== undefined) continue;
       // The question matters if, the other facts fixed, two of its answers lead to different outcomes.
-      const seen = new Map<string, string>();
+      const seen = new Map<number, string>();
       for (const { facts, outcome } of completions) {
         const rest = this.space.key({ ...facts, [dimension.id]: '' });
         const earlier = seen.get(rest);

@@ -67,7 +67,7 @@ export interface LifecycleNote {
 }
 
 /** For each valid combination of the asked facts, the rules that decide it (indices into the rules). */
-export type OutcomeTable = ReadonlyMap<string, readonly number[]>;
+export type OutcomeTable = ReadonlyMap<number, readonly number[]>;
 
 /** Figures of the validation, for `npm run kb:check` and the README. */
 export interface RulesStatistics {
@@ -179,7 +179,7 @@ function checkCoverage(
   const started = performance.now();
   const problems: KnowledgeProblem[] = [];
   const reported = new Set<string>();
-  const outcomes = new Map<string, readonly number[]>();
+  const outcomes = new Map<number, readonly number[]>();
   // Many combinations share one outcome: intern the index lists so the table stays small.
   const interned = new Map<string, readonly number[]>();
   const perVerdict: Record<Verdict, number> = { supported: 0, 'supported-with-conditions': 0, 'not-supported': 0, 'not-covered': 0 };
@@ -197,19 +197,9 @@ function checkCoverage(
       limits: limits.flatMap((limit, index) => (mayMatch(limit.when, value.id) ? [index] : [])),
     });
   }
-  for (const facts of space.completions({})) {
-    const candidates = byFirst.get(facts[first.id]!)!;
-    const all = candidates.rules.filter((index) => matchesAny(rules[index]!.when, facts));
-    for (const index of candidates.limits) {
-      if (!limitUsed[index] && matchesAny(limits[index]!.when, facts)) limitUsed[index] = true;
-    }
+  // The deciding rules of a set of matching rules, interned; conflicts among them reported once per pair.
+  const decided = (all: number[], facts: Facts): readonly number[] => {
     const matching = decidingRules(rules, all);
-    if (matching.length === 0) {
-      gaps += 1;
-      // A missing region usually spans many combinations: show a few, then count the rest.
-      if (gaps <= 5) problems.push({ file, message: `gap: no rule decides ${describeFacts(facts, space.dimensions)}` });
-      continue;
-    }
     for (const a of matching) {
       for (const b of matching) {
         if (a >= b || rules[a]!.verdict === rules[b]!.verdict) continue;
@@ -224,12 +214,47 @@ function checkCoverage(
         });
       }
     }
+    if (matching.length === 0) return matching;
     const signature = matching.join(',');
     let shared = interned.get(signature);
     if (!shared) interned.set(signature, (shared = matching));
-    outcomes.set(space.key(facts), shared);
+    return shared;
+  };
+  // Combinations matched by the same rules share everything worked out from them (deciding rules,
+  // conflicts reported, the interned list): worked out once per set, found by a bit mask of the
+  // candidates that matched (a version has a few dozen candidates at most).
+  const bySet = new Map<string, Map<number | string, readonly number[]>>();
+  space.forEachCompletion({}, (facts, key) => {
+    const firstValue = facts[first.id]!;
+    const candidates = byFirst.get(firstValue)!;
+    // Exact up to 53 candidates; a table with more for one version uses the list of positions instead.
+    let mask: number | string = 0;
+    for (let i = 0; i < candidates.rules.length; i += 1) if (matchesAny(rules[candidates.rules[i]!]!.when, facts)) mask += 2 ** i;
+    if (candidates.rules.length > 53) mask = candidates.rules.flatMap((index, i) => (matchesAny(rules[index]!.when, facts) ? [i] : [])).join(',');
+    for (const index of candidates.limits) {
+      if (!limitUsed[index] && matchesAny(limits[index]!.when, facts)) limitUsed[index] = true;
+    }
+    let seen = bySet.get(firstValue);
+    if (!seen) bySet.set(firstValue, (seen = new Map()));
+    let matching = seen.get(mask);
+    if (!matching) {
+      const set = mask;
+      const holds = (i: number) => (typeof set === 'number' ? Math.floor(set / 2 ** i) % 2 === 1 : set.split(',').includes(String(i)));
+      matching = decided(
+        candidates.rules.filter((_, i) => holds(i)),
+        facts,
+      );
+      seen.set(mask, matching);
+    }
+    if (matching.length === 0) {
+      gaps += 1;
+      // A missing region usually spans many combinations: show a few, then count the rest.
+      if (gaps <= 5) problems.push({ file, message: `gap: no rule decides ${describeFacts(facts, space.dimensions)}` });
+      return;
+    }
+    outcomes.set(key, matching);
     perVerdict[rules[matching[0]!]!.verdict] += 1;
-  }
+  });
   if (gaps > 5) problems.push({ file, message: `gap: ${gaps - 5} more combinations are decided by no rule` });
   limitUsed.forEach((used, index) => {
     if (!used)

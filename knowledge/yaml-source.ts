@@ -1,11 +1,13 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { KnowledgeProblem } from './problems';
+import type { YamlValues } from './yaml-values';
 
 /** A parsed YAML text that can still tell which line a value came from. */
 export interface YamlSource {
   file: string;
-  document: Document.Parsed;
+  /** The text's value as plain data (maps as objects, sequences as arrays). */
+  value: unknown;
   /** Turns a path inside the document into a 1-based line of the original file. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
@@ -14,11 +16,29 @@ export interface YamlSource {
  * Parses YAML, keeping positions. `lineOffset` shifts line numbers for YAML embedded in a larger
  * file (front matter starts on line 2 of an article).
  *
+ * With `saved` values (see {@link YamlValues}) a text saved there is not parsed: its value is taken
+ * as saved, and the text is parsed for positions only if `lineOf` is asked (when a problem is
+ * reported). A text that is parsed, and parses cleanly, is remembered in `saved`.
+ *
  * @example
  * const source = parseYamlSource('rules.yaml', text);
  * source.lineOf([0, 'verdict']); // the line of the first rule's verdict
  */
-export function parseYamlSource(file: string, text: string, lineOffset = 0): { source: YamlSource; problems: KnowledgeProblem[] } {
+export function parseYamlSource(file: string, text: string, lineOffset = 0, saved?: YamlValues): { source: YamlSource; problems: KnowledgeProblem[] } {
+  const known = saved?.get(text);
+  if (known !== undefined) {
+    let positions: ((path: readonly PropertyKey[]) => number | undefined) | undefined;
+    const lineOf = (path: readonly PropertyKey[]) => (positions ??= withPositions(file, text, lineOffset).lineOf)(path);
+    return { source: { file, value: known, lineOf }, problems: [] };
+  }
+  const parsed = withPositions(file, text, lineOffset);
+  // A document with errors is not turned into data: its problems are reported and nothing is validated.
+  const value = parsed.problems.length === 0 ? (parsed.document.toJS() as unknown) : undefined;
+  if (value !== undefined) saved?.remember(text, value);
+  return { source: { file, value, lineOf: parsed.lineOf }, problems: parsed.problems };
+}
+
+function withPositions(file: string, text: string, lineOffset: number) {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
@@ -46,7 +66,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
     const root = document.contents;
     return isNode(root) && root.range ? lineAt(root.range[0]) : undefined;
   };
-  return { source: { file, document, lineOf }, problems };
+  return { document, lineOf, problems };
 }
 
 /**
@@ -54,7 +74,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
  * Returns the typed value only when there were no issues.
  */
 export function validateYaml<T>(source: YamlSource, schema: z.ZodType<T>, fieldPrefix = ''): { value?: T; problems: KnowledgeProblem[] } {
-  const result = schema.safeParse(source.document.toJS());
+  const result = schema.safeParse(source.value);
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];

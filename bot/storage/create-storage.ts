@@ -1,5 +1,4 @@
 import type { Storage } from 'botbuilder';
-import { BlobStateStorage } from './blob-state-storage';
 import { BoundedMemoryStorage } from './bounded-memory-storage';
 import type { StorageConfig } from './storage-config';
 
@@ -13,6 +12,14 @@ export function createStorage(config: StorageConfig): Storage {
     case 'memory':
       return new BoundedMemoryStorage();
     case 'blob':
-      return new BlobStateStorage(config.connectionString, config.container);
+      return new (loadBlobStateStorage().BlobStateStorage)(config.connectionString, config.container);
   }
+}
+
+/**
+ * The Azure SDK is loaded only when Blob storage is configured: requiring it (and botbuilder's
+ * blob storage) is a large share of the start-up's module loading, which memory state never needs.
+ */
+function loadBlobStateStorage(): typeof import('./blob-state-storage') {
+  return require('./blob-state-storage') as typeof import('./blob-state-storage');
 }

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase } from '../index';
-import { knowledgeContentHash, writeSearchIndex } from '../search-index-cache';
+import { defaultYamlValuesFile, knowledgeContentHash, writeSearchIndex } from '../search-index-cache';
+import { YamlValues } from '../yaml-values';
 
 // `npm run kb:build [dir]`: validates the knowledge base (as kb:check does), builds its search index
 // and writes it to .cache/search-index/ with a hash of the knowledge files and the indexing code.
@@ -9,10 +10,14 @@ const dir = process.argv[2] ? resolve(process.argv[2]) : bundledKnowledgeDir();
 try {
   const hash = knowledgeContentHash(dir);
   const started = process.hrtime.bigint();
-  const kb = loadKnowledgeBase(dir, { searchIndexFile: false });
+  // Every YAML text parsed afresh, and its value saved for the next start (see YamlValues).
+  const yamlValues = new YamlValues();
+  const kb = loadKnowledgeBase(dir, { searchIndexFile: false, yamlValues });
   const { file, bytes } = writeSearchIndex(dir, kb.searchIndex!.serialize(), { hash, articles: kb.articles.length });
+  const saved = yamlValues.write(defaultYamlValuesFile(dir));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`Search index written: ${relative(process.cwd(), file) || file} (${kb.articles.length} articles, ${(bytes / 1024).toFixed(1)} kB, ${ms.toFixed(0)} ms) for ${dir}`);
+  console.log(`Parsed YAML saved: ${relative(process.cwd(), saved.file) || saved.file} (${yamlValues.size} texts, ${(saved.bytes / 1024).toFixed(1)} kB)`);
 } catch (error) {
   if (!(error instanceof KnowledgeError)) throw error;
   console.error(error.message);

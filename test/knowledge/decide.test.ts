@@ -407,8 +407,8 @@ describe('support check: decide, nextStep and the triage summary', () => {
         }
         questions += 1;
         const id = step.dimension.id;
-        const byRest = new Map<string, Set<string>>();
-        const verdictsByRest = new Map<string, Set<Verdict>>();
+        const byRest = new Map<number, Set<string>>();
+        const verdictsByRest = new Map<number, Set<Verdict>>();
         for (const c of completions) {
           const rest = space.key({ ...c.facts, [id]: '' });
           byRest.set(rest, (byRest.get(rest) ?? new Set()).add(keyOf(c.decision)));
