@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   // Its own files (hostile.json, hostile.md): worst-input timings and the random-vocabulary soak.
   if (wanted('hostile')) {
     const soakArg = args.indexOf('--soak-turns');
-    await runHostile(soakArg >= 0 ? Number(args[soakArg + 1]) : quick ? 500 : 20_000, log);
+    results.hostile = await runHostile(soakArg >= 0 ? Number(args[soakArg + 1]) : quick ? 500 : 20_000, log);
   }
 
   results.durationSeconds = (performance.now() - started) / 1000;

@@ -15,7 +15,10 @@ interface ProfileNode {
 
 // Areas in the order they are tried: the first that matches a frame's script wins.
 const AREAS: Array<[string, RegExp]> = [
-  ['search (our code: knowledge/search*, phrase matching, tokens)', /dist\/knowledge\/(search|search-vocabulary|phrase-matcher|text-tokens|stem|stop-words)\.js/],
+  [
+    'search (our code: knowledge/search*, phrase matching, tokens)',
+    /dist\/knowledge\/(search|search-vocabulary|passages|passage-search|question-words|phrase-matcher|text-tokens|stem|stop-words)\.js/,
+  ],
   ['MiniSearch', /node_modules\/minisearch\//],
   ['guided check, rules and fact reading (our code)', /dist\/knowledge\//],
   ['dialogs and routing (our code)', /dist\/dialogs\//],

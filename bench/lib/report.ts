@@ -5,6 +5,8 @@ import type { TurnComparison } from '../turns';
 import type { VerdictFigures } from '../verdicts';
 import type { ConversationFigures } from '../conversations';
 import type { Machine } from './machine';
+import type { HostileResults } from '../hostile';
+import { lateGrowthMB } from '../../test/load/vocabulary-soak';
 
 /** Everything one `npm run bench` measured (bench/results/results.json). */
 export interface BenchResults {
@@ -20,6 +22,8 @@ export interface BenchResults {
   speed?: SpeedSize[];
   turns?: TurnComparison[];
   startup?: StartupFigures;
+  /** Worst inputs and the fresh-vocabulary soak (also in hostile.json). */
+  hostile?: HostileResults;
 }
 
 export interface TargetCheck {
@@ -95,75 +99,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       ...(f.falseRefusals === 0 ? {} : { why: `refused: ${missList(fresh.misses.filter((m) => m.expected !== null && m.got === null))}` }),
     });
   }
-  const tenK = results.speed?.find((s) => s.articles === 10_000)?.rows.find((r) => r.engine === 'bot');
-  if (tenK) {
-    const flex = results.speed?.find((s) => s.articles === 10_000)?.rows.find((r) => r.engine === 'flexsearch');
-    const met = tenK.p50Ms < 1;
-    checks.push({
-      target: 'search p50 < 1 ms at 10k articles',
-      measured: `${ms(tenK.p50Ms)} ms (p99 ${ms(tenK.p99Ms)} ms)`,
-      met,
-      ...(met
-        ? {}
-        : {
-            why:
-              'MiniSearch answers an OR query by scoring every article that contains any query word, and then the bot computes the ' +
-              'coverage of each of those articles. Our questions contain words such as "not", "two", "node" or "cluster" that occur ' +
-              'in a large share of a corpus shaped like ours, so a typical question touches thousands of the 10,000 articles. ' +
-              'Leaving generic words out of the query, memoising the coverage and aligning fuzzy matching with the typo rule used ' +
-              "elsewhere cut this p50 about fourfold while the benchmark was built (from about 80 ms), but the floor is MiniSearch's own scoring pass. " +
-              (flex ? `FlexSearch, which keeps pre-ranked lists and stops early, takes ${ms(flex.p50Ms)} ms on the same corpus and queries. ` : '') +
-              'Meeting 1 ms would need top-k pruning (WAND/MaxScore) over the posting lists, which MiniSearch does not offer, or a different ' +
-              'engine with our vocabulary and coverage rule on top. At the size of our knowledge base (12 articles) a search takes well under a millisecond.',
-          }),
-    });
-  }
-  for (const turn of results.turns ?? []) {
-    const throughputMet = turn.throughputRatio >= 0.8;
-    const cpu = turn.botCpu;
-    const share = (pattern: RegExp) => (cpu ? cpu.shares.filter((s) => pattern.test(s.area)).reduce((n, s) => n + s.share, 0) : 0);
-    const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const profile = cpu
-      ? ` In a profiled run of the same load, search (our code and MiniSearch) took ${pct(share(/^search|^MiniSearch/))} of the bot's CPU, ` +
-        `the guided check, dialogs, cards, state and turn handling (our code) ${pct(share(/\(our code\)$/))}, botbuilder, its connector and ` +
-        `the Azure HTTP pipeline ${pct(share(/^botbuilder/))}, restify ${pct(share(/^restify/))}, garbage collection ${pct(share(/^garbage/))}; ` +
-        'the rest is Node core and V8 built-ins (sockets, JSON).'
-      : '';
-    checks.push({
-      target: `${turn.label}: throughput ≥ 0.8× echo`,
-      measured: `${turn.throughputRatio.toFixed(2)}× (${turn.bot.requestsPerSecond} vs ${turn.echo.requestsPerSecond} req/s)`,
-      met: throughputMet,
-      ...(throughputMet
-        ? {}
-        : {
-            why:
-              'each turn of the support bot reads and writes conversation and user state, runs the dialog stack, searches or decides, ' +
-              'and renders an Adaptive Card, where the echo bot sends one text activity; on a 2-core machine the load generator and ' +
-              'the server share the CPU, so the extra work per turn shows up directly as lower throughput.' +
-              profile +
-              ' Even a free search would leave the knowledge-base turn well under 0.8×: most of the difference is the Bot Framework ' +
-              'turn itself (state, dialogs, the connector client) that the echo bot does not run.',
-          }),
-    });
-    const p99Met = turn.p99Ratio <= 2;
-    checks.push({
-      target: `${turn.label}: p99 ≤ 2× echo`,
-      measured: `${turn.p99Ratio.toFixed(2)}× (${turn.bot.p99Ms} vs ${turn.echo.p99Ms} ms)`,
-      met: p99Met,
-      ...(p99Met ? {} : { why: 'the same extra work per turn as above, queued behind 10 concurrent connections.' }),
-    });
-  }
-  const prebuilt = results.startup?.variants.find((v) => v.variant === 'prebuilt index' && v.articles < 100);
-  if (prebuilt) {
-    checks.push({
-      target: 'start-up to /healthz ready < 1.5 s (prebuilt index)',
-      measured: `${ms(prebuilt.medianMs)} ms median of ${prebuilt.runs.length}`,
-      met: prebuilt.medianMs < 1500,
-      ...(prebuilt.medianMs < 1500
-        ? {}
-        : { why: 'most of the time is loading Node modules (botbuilder) and validating the rules table (every combination of fact values), not the index.' }),
-    });
-  }
+  checks.push(...speedTargets(results));
+  checks.push(...noLossTargets(results));
   return checks;
 }
 
@@ -412,4 +349,157 @@ export function summaryMarkdown(results: BenchResults): string {
     );
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The figures of the release before the speed work (issue 15), on the same labelled sets: the speed
+ * work must not lose any of them. From bench/results/quality-verdicts-conversations.md.
+ */
+export const BEFORE_SPEED_WORK = {
+  verdictsCorrect: 154,
+  verdictQuestions: 159,
+  meanQuestions: 0.32,
+  conversations: { tuning: 100, heldout: 57 } as Record<string, number>,
+  fresh: { top1: 0.912, top3: 1, factFound: 76, refused: 18 },
+};
+
+/** Soak heap growth after the first quarter allowed (the same margin as test/load/vocabulary-soak.test.ts). */
+const SOAK_LATE_GROWTH_MB = 6;
+
+/** Issue 15's speed and memory targets, each with what blocks it where it is missed. */
+function speedTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const size of results.speed ?? []) {
+    if (size.articles < 10_000) continue;
+    const bot = size.rows.find((r) => r.engine === 'bot');
+    const flex = size.rows.find((r) => r.engine === 'flexsearch');
+    if (!bot || !flex) continue;
+    const label = `${size.articles / 1000}k articles`;
+    for (const key of ['p50Ms', 'p99Ms'] as const) {
+      const met = bot[key] <= flex[key];
+      checks.push({
+        target: `search ${key.slice(0, 3)} at ${label} ≤ FlexSearch's`,
+        measured: `${ms(bot[key])} ms vs FlexSearch ${ms(flex[key])} ms`,
+        met,
+        ...(met ? {} : { why: searchWhy(results, size.articles) }),
+      });
+    }
+    const mini = size.rows.find((r) => r.engine === 'minisearch');
+    if (size.articles === 10_000 && mini) {
+      const met = bot.heapMB <= mini.heapMB * 1.2;
+      checks.push({
+        target: "heap held by the search at 10k articles ≤ MiniSearch defaults' + 20%",
+        measured: `${bot.heapMB.toFixed(0)} MB vs MiniSearch ${mini.heapMB.toFixed(0)} MB (${(bot.heapMB / mini.heapMB).toFixed(2)}×)`,
+        met,
+        ...(met ? {} : { why: 'the passage indexes and the vocabulary tables the bot keeps beside the MiniSearch index (see "Search speed and scale").' }),
+      });
+    }
+  }
+  const soak = results.hostile?.soak;
+  if (soak) {
+    const growth = lateGrowthMB(soak.points);
+    const met = growth <= SOAK_LATE_GROWTH_MB;
+    checks.push({
+      target: `memory flat under the fresh-vocabulary soak (heap growth after the first quarter ≤ ${SOAK_LATE_GROWTH_MB} MB)`,
+      measured: `${growth.toFixed(1)} MB over ${soak.turns} turns and ${soak.queries} queries (${soak.points[0]?.heapMB} → ${soak.points.at(-1)?.heapMB} MB)`,
+      met,
+      ...(met ? {} : { why: 'a cache on the request path kept growing: see the heap curve in hostile.md.' }),
+    });
+  }
+  for (const turn of results.turns ?? []) {
+    const wanted = turn.scenario === 'check' ? 0.7 : 0.8;
+    const throughputMet = turn.throughputRatio >= wanted;
+    checks.push({
+      target: `${turn.label}: throughput ≥ ${wanted}× echo`,
+      measured: `${turn.throughputRatio.toFixed(2)}× (${turn.bot.requestsPerSecond} vs ${turn.echo.requestsPerSecond} req/s)`,
+      met: throughputMet,
+      ...(throughputMet ? {} : { why: turnWhy(turn) }),
+    });
+    const p99Met = turn.p99Ratio <= 1.5;
+    checks.push({
+      target: `${turn.label}: p99 ≤ 1.5× echo`,
+      measured: `${turn.p99Ratio.toFixed(2)}× (${turn.bot.p99Ms} vs ${turn.echo.p99Ms} ms)`,
+      met: p99Met,
+      ...(p99Met
+        ? {}
+        : { why: `the same work per turn as for throughput, queued behind ${String(results.settings.turnConnections ?? 10)} concurrent connections. ${turnWhy(turn)}` }),
+    });
+  }
+  const prebuilt = results.startup?.variants.find((v) => v.variant === 'prebuilt index' && v.articles < 100);
+  if (prebuilt) {
+    const met = prebuilt.medianMs < 1000;
+    checks.push({
+      target: 'start-up to /healthz ready < 1 s (prebuilt index and parsed YAML; every table validated, the rules over every combination)',
+      measured: `${ms(prebuilt.medianMs)} ms median of ${prebuilt.runs.length}`,
+      met,
+      ...(met
+        ? {}
+        : {
+            why:
+              'module loading dominates: botbuilder, botbuilder-dialogs (whose index loads the Recognizers-Text prompts the bot never uses), ' +
+              'restify and zod are required before the knowledge is loaded; the knowledge load itself is mostly the rules coverage walk.',
+          }),
+    });
+  }
+  return checks;
+}
+
+/** Where a missed turn target's time goes, from the profiled run of the same load. */
+function turnWhy(turn: TurnComparison): string {
+  const cpu = turn.botCpu;
+  if (!cpu) return 'no profile was taken in this run.';
+  const top = cpu.shares
+    .filter((s) => !s.area.startsWith('everything else'))
+    .slice(0, 5)
+    .map((s) => `${s.area} ${Math.round(s.share * 100)}%`)
+    .join(', ');
+  return `Largest shares of the bot's CPU in a profiled run of the same load: ${top}. The echo bot runs the same restify, adapter and connector code, so the shares of our own code, state and dialogs are what the bot pays beyond it.`;
+}
+
+function searchWhy(results: BenchResults, articles: number): string {
+  const bot = results.speed?.find((s) => s.articles === articles)?.rows.find((r) => r.engine === 'bot');
+  return (
+    'MiniSearch scores every article that holds any query word, and the bot then works out the coverage of the candidates; ' +
+    'FlexSearch keeps pre-ranked lists and stops early.' +
+    (bot ? ` At ${articles / 1000}k the bot's p50 is ${ms(bot.p50Ms)} ms and p99 ${ms(bot.p99Ms)} ms.` : '')
+  );
+}
+
+/** The speed work must not cost answer quality, verdict accuracy or the conversation sets. */
+function noLossTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const before = BEFORE_SPEED_WORK;
+  const verdicts = results.verdicts;
+  if (verdicts) {
+    const met = verdicts.correct >= before.verdictsCorrect && verdicts.meanQuestions <= before.meanQuestions + 0.005;
+    checks.push({
+      target: `no loss in verdict accuracy (before: ${before.verdictsCorrect}/${before.verdictQuestions}, ${before.meanQuestions} questions per check)`,
+      measured: `${verdicts.correct}/${verdicts.questions}, ${verdicts.meanQuestions.toFixed(2)} questions per check`,
+      met,
+      ...(met ? {} : { why: 'see the verdict misses under "Verdicts".' }),
+    });
+  }
+  for (const { set, figures } of results.conversations ?? []) {
+    const was = before.conversations[set];
+    if (was === undefined) continue;
+    const met = figures.passed >= was;
+    checks.push({
+      target: `no loss in the ${set} conversation set (before: ${was}/${figures.conversations})`,
+      measured: `${figures.passed}/${figures.conversations}`,
+      met,
+      ...(met ? {} : { why: 'see the failing conversations under "Conversations".' }),
+    });
+  }
+  const fresh = results.quality?.find((r) => r.set === 'fresh' && r.engine === 'bot');
+  if (fresh) {
+    const f = fresh.figures;
+    const met = f.top1 >= before.fresh.top1 - 1e-9 && f.top3 >= before.fresh.top3 - 1e-9 && (f.factFound ?? 0) >= before.fresh.factFound && f.refused >= before.fresh.refused;
+    checks.push({
+      target: `no loss in answer quality on the fresh held-out set (before: top-1 ${before.fresh.top1}, top-3 ${before.fresh.top3}, fact ${before.fresh.factFound}, unanswerable refused ${before.fresh.refused})`,
+      measured: `top-1 ${f3(f.top1)}, top-3 ${f3(f.top3)}, fact ${f.factFound ?? 0}, unanswerable refused ${f.refused}`,
+      met,
+      ...(met ? {} : { why: 'see the misses under "Answer quality".' }),
+    });
+  }
+  return checks;
 }
