@@ -1,11 +1,4 @@
-import {
-  CallerIdConstants,
-  CloudAdapter,
-  type Activity,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
 import type { BotConfig } from './config';
 import type { Logger } from './log';

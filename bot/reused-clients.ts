@@ -1,12 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import {
-  AuthenticationConstants,
-  ConnectorFactory,
-  type AuthenticateRequestResult,
-  type ClaimsIdentity,
-  type ConnectorClient,
-  type UserTokenClient,
-} from 'botframework-connector';
+import { AuthenticationConstants, ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import { BoundedCache } from '../knowledge/bounded-cache';
 
 // A bot talks to a handful of channel endpoints (one per region and channel) and has one app id.

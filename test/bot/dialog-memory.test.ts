@@ -29,7 +29,10 @@ describe('the dialogs’ memory scopes are gathered once per bot, not on every t
     await turn('what is NLB', 'two');
     assert.equal(seen.length, 3);
     const [first] = seen as Array<{ memoryScopes: Array<{ name: string }> }>;
-    assert.ok(first!.memoryScopes.some((scope) => scope.name === 'conversation'), 'botbuilder’s scopes are in it');
+    assert.ok(
+      first!.memoryScopes.some((scope) => scope.name === 'conversation'),
+      'botbuilder’s scopes are in it',
+    );
     assert.ok(seen.every((configuration) => configuration === first));
     assert.match(replies[0]!, /Which Exchange edition/);
     assert.match(replies[1]!, /Which Windows Server release/);
