@@ -1,15 +1,8 @@
-import {
-  CallerIdConstants,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
 import type { BotConfig } from './config';
 import type { Logger } from './log';
+import { ReusingBotFrameworkAuthentication } from './reused-clients';
 
 export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
@@ -93,7 +86,8 @@ export function createAdapter(config: BotConfig, log: Logger, tokenSource?: Chan
     MicrosoftAppTenantId: config.microsoftAppTenantId,
     ...(tokenSource ? publicCloudWith(tokenSource) : {}),
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  // Its outbound clients are reused across turns rather than built anew on each (see reused-clients).
+  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(settings));
   adapter.useTokenPolicy({
     appId: config.microsoftAppId,
     tenantId: config.microsoftAppTenantId,

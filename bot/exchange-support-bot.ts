@@ -11,7 +11,7 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
@@ -31,6 +31,11 @@ import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
 /** Turn state flag: something was sent this turn (held replies included). */
 const REPLIED = Symbol('replied');
 const MAX_PARSED_VALUE_LENGTH = 4096;
+/**
+ * Where botbuilder-dialogs' DialogStateManager looks for its memory scopes in the turn state (its own
+ * constant, not exported): when absent it gathers them anew, a few dozen objects, on every turn.
+ */
+const DIALOG_MEMORY_CONFIGURATION = 'DialogStateManagerConfiguration';
 const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
 export const FEEDBACK_THANKS = 'Thank you for the feedback: it goes to the people who keep the knowledge base.';
 
@@ -56,6 +61,8 @@ export interface OwnersParts {
 export class ExchangeSupportBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  /** The dialogs' memory scopes, gathered on the first turn and handed to every later one, as DialogManager does. */
+  private memoryConfiguration?: DialogStateManagerConfiguration;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -79,7 +86,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
         // A 👍/👎 card button: recorded, thanked, and the conversation (a check in progress) stays where it was.
         await this.owners!.records.feedback(context, feedback);
         await context.sendActivity({ type: ActivityTypes.Message, text: FEEDBACK_THANKS });
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.createDialogContext(context);
         if (dc.activeDialog) await dc.repromptDialog();
         return next();
       }
@@ -87,7 +94,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
       if (length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(tooLongMessage(length));
         // The check, if one is running, still waits for its answer: show the question again.
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.createDialogContext(context);
         if (dc.activeDialog) await dc.repromptDialog();
       } else if (!(await this.owners?.reportCommand.handle(context))) {
         // A turn run again after a state conflict starts over, so does its record of replies.
@@ -169,8 +176,16 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     return searchKnowledgeExtension(this.knowledge, query);
   }
 
-  private async runMainDialog(context: TurnContext): Promise<void> {
+  private async createDialogContext(context: TurnContext): Promise<DialogContext> {
+    if (this.memoryConfiguration) context.turnState.set(DIALOG_MEMORY_CONFIGURATION, this.memoryConfiguration);
     const dc = await this.dialogs.createContext(context);
+    // The scopes hold no state of their own (they read the turn's), so one set serves every turn.
+    this.memoryConfiguration ??= dc.state.configuration;
+    return dc;
+  }
+
+  private async runMainDialog(context: TurnContext): Promise<void> {
+    const dc = await this.createDialogContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.mainDialog.id);
   }

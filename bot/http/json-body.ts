@@ -16,6 +16,12 @@ export const MAX_JSON_DEPTH = 64;
  */
 const DISCARD_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
 
+/**
+ * One decoder for every request: creating one costs more than decoding an activity. Without
+ * `stream` each call starts afresh, and a refused body leaves nothing behind for the next.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Why a body was refused: the HTTP status and a message safe to show the client. */
 export interface BodyProblem {
   status: 400 | 413 | 415;
@@ -42,23 +48,17 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number = MA
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > DISCARD_LIMIT_BYTES) return { ...tooLarge, closeConnection: true };
 
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > DISCARD_LIMIT_BYTES) return { ...tooLarge, closeConnection: true };
-      if (size <= limitBytes) chunks.push(chunk);
-    }
-  } catch {
+  const body = await readBody(req, limitBytes);
+  if (body === 'aborted') {
     // The client went away mid-upload; nobody will read the answer, but the request ends cleanly.
     return { ok: false, status: 400, code: 'BadRequest', message: 'The request body could not be read to its end.', closeConnection: true };
   }
-  if (size > limitBytes) return tooLarge;
+  if (body === 'cut off') return { ...tooLarge, closeConnection: true };
+  if (body === 'too large') return tooLarge;
 
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = UTF8.decode(body);
   } catch {
     return { ok: false, status: 400, code: 'BadRequest', message: 'The request body is not valid UTF-8.' };
   }
@@ -73,6 +73,33 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number = MA
     return { ok: false, status: 400, code: 'BadRequest', message: `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.` };
   }
   return { ok: true, value };
+}
+
+/**
+ * The body's bytes, read with 'data' events (an async iterator costs a promise and more per chunk):
+ * 'too large' once read past `limitBytes`, 'cut off' when past {@link DISCARD_LIMIT_BYTES} (the
+ * request is destroyed then, as leaving a `for await` would), 'aborted' when the client went away.
+ */
+function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer | 'too large' | 'cut off' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: Buffer | 'too large' | 'cut off' | 'aborted') => {
+      req.off('data', onData).off('end', onEnd).off('error', onAborted).off('close', onAborted);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > DISCARD_LIMIT_BYTES) {
+        finish('cut off');
+        req.destroy();
+      } else if (size <= limitBytes) chunks.push(chunk);
+    };
+    const onEnd = () => finish(size > limitBytes ? 'too large' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    // 'close' before 'end' is a connection that went away without an error.
+    const onAborted = () => finish('aborted');
+    req.on('data', onData).on('end', onEnd).on('error', onAborted).on('close', onAborted);
+  });
 }
 
 function contentTypeProblem(header: string | undefined): string | undefined {

@@ -88,4 +88,35 @@ describe('a turn and its state are saved together (runTurnAndCommitState)', () =
     assert.equal(await stored(), 2);
     assert.deepEqual(log.lines, []);
   });
+
+  it('starts each attempt from the activity as it came in, however deep the turn changed it (Dates stay Dates)', async () => {
+    const storage = new MemoryStorage();
+    const state = new OptimisticConversationState(storage);
+    const adapter = new TestAdapter();
+    const seen: string[] = [];
+    let conflicts = 1;
+    const timestamp = new Date('2026-12-01T10:00:00.000Z');
+    const incoming = { type: 'message', text: '<at>Bot</at> hi', timestamp, entities: [{ type: 'mention', text: '<at>Bot</at>' }], value: { nested: { list: [1, 'two'] } } };
+    const asSent = JSON.stringify([incoming.text, incoming.entities, incoming.value, timestamp.getTime()]);
+    await adapter.processActivity(incoming as Partial<Activity>, async (context) => {
+      await runTurnAndCommitState(
+        context,
+        async () => {
+          const activity = context.activity as Activity & { value: { nested: { list: unknown[]; added?: boolean } } };
+          seen.push(JSON.stringify([activity.text, activity.entities, activity.value, activity.timestamp instanceof Date && activity.timestamp.getTime()]));
+          activity.text = 'hi';
+          activity.entities![0]!.text = 'changed';
+          activity.value.nested.list.push(3);
+          activity.value.nested.added = true;
+          activity.timestamp!.setUTCFullYear(2000);
+          await state.createProperty<number>('n').set(context, seen.length);
+          if (conflicts-- > 0) await storage.write({ [`${context.activity.channelId}/conversations/${context.activity.conversation.id}/`]: { n: 99 } });
+        },
+        { states: [state], log: memoryLogger() },
+      );
+    });
+    assert.equal(seen.length, 2, 'the conflict ran the turn again');
+    assert.equal(seen[1], seen[0]);
+    assert.equal(seen[0], asSent);
+  });
 });
