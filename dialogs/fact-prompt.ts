@@ -1,7 +1,8 @@
-import type { TurnContext } from 'botbuilder';
+import { InputHints, type Activity, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import type { Facts, KnowledgeBase } from '../knowledge';
 import { isCorrection } from './conversation-intents';
+import type { Replies } from './replies';
 
 /** What a card button of the guided check submits. Typed answers arrive as text instead. */
 export interface FactSubmit {
@@ -29,14 +30,29 @@ export class FactPrompt extends Prompt<Facts> {
   constructor(
     dialogId: string,
     private readonly kb: KnowledgeBase,
+    private readonly replies: Replies,
     validator?: PromptValidator<Facts>,
   ) {
     super(dialogId, validator);
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    if (activity) await context.sendActivity(activity);
+    await context.sendActivity(this.card(options, isRetry));
+  }
+
+  /**
+   * The question card, drawn when shown: dialog state keeps only the dimension and the facts (a card
+   * is kilobytes, copied and saved on every turn). States saved before hold their cards: those are shown.
+   */
+  card(options: PromptOptions, isRetry: boolean): Partial<Activity> {
+    const stored = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (stored && typeof stored === 'object') return stored;
+    const { dimension: dimensionId, known } = (options as FactPromptOptions).validations;
+    const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
+    const card = isRetry ? this.replies.retry(dimension, known) : this.replies.question(dimension, known);
+    // As Prompt.beginDialog does for a stored prompt.
+    if (typeof card.inputHint !== 'string') card.inputHint = InputHints.ExpectingInput;
+    return card;
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Facts>> {

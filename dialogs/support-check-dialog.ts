@@ -46,13 +46,15 @@ const FACT_PROMPT = 'factPrompt';
  */
 export class SupportCheckDialog extends ComponentDialog {
   static readonly id = 'supportCheck';
+  private readonly prompt: FactPrompt;
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly replies: Replies,
   ) {
     super(SupportCheckDialog.id);
-    this.addDialog(new FactPrompt(FACT_PROMPT, kb, (prompt) => this.validateAnswer(prompt)));
+    this.prompt = new FactPrompt(FACT_PROMPT, kb, replies, (prompt) => this.validateAnswer(prompt));
+    this.addDialog(this.prompt);
     this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.recordStep.bind(this)]));
     this.initialDialogId = LOOP;
   }
@@ -75,9 +77,8 @@ export class SupportCheckDialog extends ComponentDialog {
     values.dimension = dimension.id;
     values.askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
     const facts = groups[open]!.facts;
+    // The facts and the question only: the cards are drawn when shown (see FactPrompt.card).
     const promptOptions: FactPromptOptions = {
-      prompt: this.replies.question(dimension, facts),
-      retryPrompt: this.replies.retry(dimension, facts),
       validations: { dimension: dimension.id, known: facts, answered: values.answered },
     };
     return step.prompt(FACT_PROMPT, promptOptions);
@@ -105,7 +106,7 @@ export class SupportCheckDialog extends ComponentDialog {
         return { value, decision: next.kind === 'verdict' ? next.decision : undefined };
       });
       await prompt.context.sendActivity(this.replies.notSure(dimension, known, outcomes));
-      if (prompt.options.prompt) await prompt.context.sendActivity(prompt.options.prompt);
+      await prompt.context.sendActivity(this.prompt.card(prompt.options, false));
       return false;
     }
     if (!isLookupQuestion(text)) return false;
@@ -113,7 +114,7 @@ export class SupportCheckDialog extends ComponentDialog {
     if (!best) return false;
     await prompt.context.sendActivity(this.replies.answer(best, related, passage));
     // The prompt only re-asks when nothing was sent this turn, so ask again here.
-    if (prompt.options.prompt) await prompt.context.sendActivity(prompt.options.prompt);
+    await prompt.context.sendActivity(this.prompt.card(prompt.options, false));
     return false;
   }
 
