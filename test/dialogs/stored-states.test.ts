@@ -88,4 +88,19 @@ describe('dialog states saved by the previous release (question cards in state, 
     assert.equal(turn!.length, 1);
     assert.deepEqual(askedQuestion(turn![0] as Partial<Activity>), { dimension: 'windows', retry: false });
   });
+
+  it('a frame of the old dialogs that does not read as a waiting check: the message is taken as a new one, no error', async () => {
+    const single = previous.find((s) => s.firstMessage.startsWith('Can we cluster'))!;
+    const garbled = structuredClone(single.dialogState) as unknown as {
+      dialogStack: Array<{ state: { dialogs: { dialogStack: Array<{ state: { dialogs: { dialogStack: unknown[] } } }> } } }>;
+    };
+    // The prompt's frame lost (a stack the old release never saved): only the loop is left.
+    garbled.dialogStack[0]!.state.dialogs.dialogStack[0]!.state.dialogs.dialogStack.pop();
+    for (const text of ['Enterprise', 'Can an Exchange 2003 front-end be clustered?']) {
+      const [resumed] = await converse([text], garbled as unknown as DialogState);
+      const [fresh] = await converse([text]);
+      assert.ok(resumed!.length > 0, 'the message is answered');
+      assert.deepEqual(resumed, fresh);
+    }
+  });
 });
