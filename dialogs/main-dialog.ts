@@ -1,12 +1,23 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
-import { readCorrection } from './fact-prompt';
+import { readCorrection } from './fact-answer';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
-import { routeMessage, type Route } from './message-router';
+import { routeCommand, routeMessage, type Route } from './message-router';
+import { previousReleaseCheckState } from './previous-check-state';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
-import { SupportCheckDialog, withoutStale, type SupportCheckOptions, type SupportCheckResult } from './support-check-dialog';
+import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
+
+/** What the root dialog keeps in its frame: the check waiting for an answer (there is a frame only then). */
+interface MainFrame {
+  check?: CheckState;
+}
+
+/** A check waiting in a frame, saved by this release or by the one before (see {@link previousReleaseCheckState}). */
+function waitingCheck(frame: unknown): CheckState | undefined {
+  return (frame as MainFrame | undefined)?.check ?? previousReleaseCheckState(frame);
+}
 
 /**
  * The root conversation: each message is routed (see {@link routeMessage}) to a knowledge-base
@@ -14,9 +25,13 @@ import { SupportCheckDialog, withoutStale, type SupportCheckOptions, type Suppor
  * any step; anything else is the answer to the current question. After a verdict, follow-ups
  * ("why?", "what should I do instead?", "what's the KB number?", "conditions?", "summary") refer
  * to it, and a correction or "what if we use NLB instead?" changes that fact and decides again.
+ *
+ * One dialog frame holds the whole conversation state: the guided check runs inside it (see
+ * {@link SupportCheck}) rather than as nested dialogs, so a turn builds one dialog context, not four.
  */
-export class MainDialog extends ComponentDialog {
+export class MainDialog extends Dialog {
   static readonly id = 'main';
+  private readonly check: SupportCheck;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -26,37 +41,56 @@ export class MainDialog extends ComponentDialog {
     private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
   ) {
     super(MainDialog.id);
-    this.addDialog(new SupportCheckDialog(kb, replies));
+    this.check = new SupportCheck(kb, replies);
   }
 
-  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const text = innerDc.context.activity.text ?? '';
-    const last = await this.lastCheck.get(innerDc.context);
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const text = dc.context.activity.text ?? '';
+    const last = await this.lastCheck.get(dc.context);
     if (last) {
-      const handled = await this.afterVerdict(innerDc, text, last);
+      const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
-    return this.handle(innerDc, routeMessage(text, this.kb));
+    return this.handle(dc, routeMessage(text, this.kb));
   }
 
-  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const route = routeMessage(innerDc.context.activity.text ?? '', this.kb);
-    switch (route.kind) {
+  /** A message while the check waits: help, cancel and start over work; anything else is the answer. */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const check = waitingCheck(dc.activeDialog!.state);
+    // A frame that holds no readable check: the message is a new one.
+    if (!check) return dc.replaceDialog(this.id);
+    const command = routeCommand(dc.context.activity.text ?? '');
+    switch (command?.kind) {
       case 'help':
-        await innerDc.context.sendActivity(this.replies.help(true));
-        await innerDc.repromptDialog();
+        await dc.context.sendActivity(this.replies.help(true));
+        await this.check.reprompt(dc.context, check);
         return Dialog.EndOfTurn;
       case 'cancel':
       case 'restart':
-        await innerDc.cancelAllDialogs();
-        return this.handle(innerDc, route);
+        return this.handle(dc, command);
       default:
-        return this.remember(innerDc.context, await super.onContinueDialog(innerDc));
+        return this.settle(dc, await this.remember(dc.context, await this.check.answer(dc.context, check)));
     }
   }
 
+  /** The check's question again (after a message too long to read, or card feedback, in the middle of it). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const check = waitingCheck(instance.state);
+    if (check) await this.check.reprompt(context, check);
+  }
+
+  /** Keeps a waiting check in the frame, or ends the frame (with the check's result, if one just ended). */
+  private async settle(dc: DialogContext, turn?: CheckTurn): Promise<DialogTurnResult> {
+    if (turn && 'waiting' in turn) {
+      // Replaces whatever the frame held (a check saved by the previous release too).
+      dc.activeDialog!.state = { check: turn.waiting } satisfies MainFrame;
+      return Dialog.EndOfTurn;
+    }
+    return dc.endDialog(turn?.done);
+  }
+
   /** A follow-up or a correction of the last verdict, or undefined when the message is something new. */
-  private async afterVerdict(innerDc: DialogContext, text: string, last: LastCheck): Promise<DialogTurnResult | undefined> {
+  private async afterVerdict(dc: DialogContext, text: string, last: LastCheck): Promise<DialogTurnResult | undefined> {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
     const kind = followUp(text);
@@ -66,8 +100,8 @@ export class MainDialog extends ComponentDialog {
     if (!groups) return undefined;
     const named = this.kb.recognizer.extract(text, last.groups[0]!.facts).facts;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
-      await innerDc.context.sendActivity(this.replies.followUp(kind, groups));
-      return { status: DialogTurnStatus.complete };
+      await dc.context.sendActivity(this.replies.followUp(kind, groups));
+      return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
       const base = last.groups[0]!.facts;
@@ -77,7 +111,7 @@ export class MainDialog extends ComponentDialog {
           groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, corrected), setAside: group.setAside })),
           answered: [...last.answered, ...Object.keys(corrected)],
         };
-        return this.remember(innerDc.context, await innerDc.beginDialog(SupportCheckDialog.id, options));
+        return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
       }
     }
     return undefined;
@@ -95,26 +129,25 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Keeps the verdict of a check that just ended, for follow-ups. */
-  private async remember(context: TurnContext, turn: DialogTurnResult): Promise<DialogTurnResult> {
-    const result = turn.result as SupportCheckResult | undefined;
-    if (turn.status === DialogTurnStatus.complete && result?.groups) {
-      await this.lastCheck.set(context, { groups: result.groups, answered: result.answered });
+  private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
+    if ('done' in turn && turn.done.groups) {
+      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered });
     }
     return turn;
   }
 
-  private async handle(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
-    const { context } = innerDc;
+  private async handle(dc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    const { context } = dc;
     switch (route.kind) {
       case 'check':
         await this.lastCheck.set(context, undefined);
-        return this.remember(
-          context,
-          await innerDc.beginDialog(SupportCheckDialog.id, route.groups ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) } : { facts: route.facts }),
+        return this.settle(
+          dc,
+          await this.remember(context, await this.check.start(context, route.groups ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) } : { facts: route.facts })),
         );
       case 'restart':
         await this.lastCheck.set(context, undefined);
-        return innerDc.beginDialog(SupportCheckDialog.id, { facts: {} });
+        return this.settle(dc, await this.check.start(context, { facts: {} }));
       case 'cancel':
         await context.sendActivity(this.replies.cancelled());
         break;
@@ -139,26 +172,26 @@ export class MainDialog extends ComponentDialog {
         const pick = article ? suggestionPick(context.activity.value, article.id) : undefined;
         if (pick) await this.picks.record(pick.suggestionFor, pick.article);
         if (article) await context.sendActivity(this.replies.article(article));
-        else await this.answerSearch(innerDc, route.id);
+        else await this.answerSearch(context, route.id);
         break;
       }
       case 'search':
-        await this.answerSearch(innerDc, route.query);
+        await this.answerSearch(context, route.query);
         break;
       case 'empty':
         break;
     }
-    return { status: DialogTurnStatus.complete };
+    return this.settle(dc);
   }
 
-  private async answerSearch(innerDc: DialogContext, query: string): Promise<void> {
+  private async answerSearch(context: TurnContext, query: string): Promise<void> {
     const { best, related, passage, suggestions } = this.kb.search(query);
     if (best) {
-      await innerDc.context.sendActivity(this.replies.answer(best, related, passage));
+      await context.sendActivity(this.replies.answer(best, related, passage));
       return;
     }
     // A list of suggestions is not an answer: the question is kept for review either way.
-    await innerDc.context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
-    await this.unanswered.record(innerDc.context, query);
+    await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
+    await this.unanswered.record(context, query);
   }
 }

@@ -46,6 +46,52 @@ export function isLookupQuestion(text: string): boolean {
 }
 
 /**
+ * The whole-message commands that work at any step of the guided check (help, cancel, start over,
+ * and an empty message), or undefined: while the check waits for an answer, this is all the
+ * routing a message needs (see {@link routeMessage}, which reads the same commands first).
+ */
+export function routeCommand(text: string): Route | undefined {
+  return commandOf(text, withoutEndPunctuation(text));
+}
+
+function commandOf(text: string, trimmed: string): Route | undefined {
+  if (trimmed === '') return text.includes('?') ? { kind: 'help' } : { kind: 'empty' };
+  for (const [pattern, kind] of COMMANDS) {
+    if (pattern.test(trimmed)) return { kind } as Route;
+  }
+  return undefined;
+}
+
+const END_PUNCTUATION = /[\s.!?]/;
+
+/**
+ * The text trimmed, without the full stops, exclamation and question marks at its end. A loop from
+ * the end rather than `/[\s.!?]+$/`, which tries the run from every position in it ("!" x 4,000
+ * then a letter cost ten normal turns).
+ */
+function withoutEndPunctuation(text: string): string {
+  const trimmed = text.trim();
+  let end = trimmed.length;
+  while (end > 0 && END_PUNCTUATION.test(trimmed[end - 1]!)) end -= 1;
+  return trimmed.slice(0, end);
+}
+
+/** What must precede the last line break of a search command: `(.+)$` cannot run across one. */
+const SEARCH_HEAD = /^(?:search|find|look up)\s+(?:for\s+)?$/i;
+
+/**
+ * The query of "search for ...", "find ...", "look up ...". The query (`.+`) runs to the end without
+ * a line break, so with one in the text only whitespace (and "for") may stand between the command
+ * word and the last break: checked first, so {@link SEARCH_COMMAND} never backtracks through a long
+ * line before a break ("search" + 3,990 spaces + "x\ny" cost thirteen normal turns). Same results.
+ */
+function searchCommand(trimmed: string): string | undefined {
+  const lastBreak = Math.max(trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('\r'), trimmed.lastIndexOf('\u2028'), trimmed.lastIndexOf('\u2029'));
+  if (lastBreak >= 0 && !SEARCH_HEAD.test(trimmed.slice(0, lastBreak + 1))) return undefined;
+  return SEARCH_COMMAND.exec(trimmed)?.[1];
+}
+
+/**
  * Decides what a message is: a command, a support question for the guided check (with the facts it
  * already names), or a lookup for the knowledge base. No cloud NLU: plain, tested rules.
  *
@@ -60,16 +106,14 @@ export function isLookupQuestion(text: string): boolean {
  * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
  */
 export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>): Route {
-  const trimmed = text.trim().replace(/[\s.!?]+$/, '');
-  if (trimmed === '') return text.includes('?') ? { kind: 'help' } : { kind: 'empty' };
-  for (const [pattern, kind] of COMMANDS) {
-    if (pattern.test(trimmed)) return { kind } as Route;
-  }
+  const trimmed = withoutEndPunctuation(text);
+  const command = commandOf(text, trimmed);
+  if (command) return command;
   if (CHECK_COMMAND.test(trimmed)) return { kind: 'check', facts: {} };
   const article = ARTICLE_COMMAND.exec(trimmed);
   if (article) return { kind: 'article', id: article[1]!.toUpperCase() };
-  const search = SEARCH_COMMAND.exec(trimmed);
-  if (search) return { kind: 'search', query: search[1]! };
+  const search = searchCommand(trimmed);
+  if (search !== undefined) return { kind: 'search', query: search };
 
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };

@@ -1,7 +1,8 @@
-import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Decision, Dimension, Facts, KnowledgeBase, SetAside } from '../knowledge';
 import { isNotSure } from './conversation-intents';
-import { FactPrompt, type FactPromptOptions } from './fact-prompt';
+import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
 import { isLookupQuestion } from './message-router';
 import type { Replies } from './replies';
@@ -21,17 +22,25 @@ export interface SupportCheckOptions {
 /** Output of the guided check: what the conversation keeps for follow-ups. */
 export type SupportCheckResult = LastCheck & { decisions: Decision[] };
 
-/** What one round of the loop remembers between asking and recording. */
-interface LoopValues {
+/**
+ * What the check keeps in dialog state while a question waits for its answer: facts and ids only.
+ * The question card is drawn again when shown (a card is kilobytes, and dialog state is copied,
+ * compared and saved on every turn).
+ */
+export interface CheckState {
   groups: CheckedGroup[];
+  /** Dimensions answered so far, latest last. */
   answered: string[];
-  /** Which groups the asked question is for (every group still missing it). */
-  askedFor: number[];
+  /** The dimension asked. */
   dimension: string;
+  /** The group whose facts the question shows: the first the rules still have a question for. */
+  open: number;
+  /** Which groups the answer is for (every group still missing it). */
+  askedFor: number[];
 }
 
-const LOOP = 'supportCheckLoop';
-const FACT_PROMPT = 'factPrompt';
+/** Where one turn leaves the check: waiting for an answer, or done with the verdict shown. */
+export type CheckTurn = { waiting: CheckState } | { done: SupportCheckResult };
 
 /**
  * The guided support check: asks, one at a time, only the questions whose answers can still change
@@ -42,45 +51,64 @@ const FACT_PROMPT = 'factPrompt';
  * one card with a verdict per group and the worst of them for the design.
  *
  * At any question: a correction ("no, Standard", "actually it's 2000") changes that fact and the
- * check goes on from there; "not sure" gets how to find it out and the verdict per possible answer.
+ * check goes on from there; "not sure" gets how to find it out and the verdict per possible answer;
+ * a knowledge-base question ("what is an EVS?") gets its answer; then the same question again.
+ *
+ * It works on a {@link CheckState} its caller keeps in dialog state, rather than being a dialog of
+ * its own: the root dialog runs it in its own frame, so a turn of the check creates no nested
+ * dialog contexts (see {@link SupportCheckDialog} to run it alone).
  */
-export class SupportCheckDialog extends ComponentDialog {
-  static readonly id = 'supportCheck';
-
+export class SupportCheck {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly replies: Replies,
-  ) {
-    super(SupportCheckDialog.id);
-    this.addDialog(new FactPrompt(FACT_PROMPT, kb, (prompt) => this.validateAnswer(prompt)));
-    this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.recordStep.bind(this)]));
-    this.initialDialogId = LOOP;
-  }
+  ) {}
 
-  private async askStep(step: WaterfallStepContext) {
-    const options = (step.options as SupportCheckOptions | undefined) ?? {};
+  /** Asks the first question still open, or shows the verdict when none is. */
+  async start(context: TurnContext, options: SupportCheckOptions): Promise<CheckTurn> {
     const groups = (options.groups ?? [{ facts: options.facts ?? {}, setAside: options.setAside ?? [] }]).map((group) => this.settle(group));
-    const values = step.values as LoopValues;
-    values.groups = groups;
-    values.answered = options.answered ?? [];
+    const answered = options.answered ?? [];
     const steps = groups.map((group) => this.kb.nextStep(group.facts));
     const open = steps.findIndex((s) => s.kind === 'question');
     if (open < 0) {
       const decisions = steps.map((s) => (s.kind === 'verdict' ? s.decision : undefined)).filter((d): d is Decision => d !== undefined);
-      if (groups.length === 1) await step.context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside));
-      else await step.context.sendActivity(this.replies.designVerdict(groups.map((group, i) => ({ facts: group.facts, setAside: group.setAside, decision: decisions[i]! }))));
-      return step.endDialog({ groups, answered: values.answered, decisions } satisfies SupportCheckResult);
+      if (groups.length === 1) await context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside));
+      else await context.sendActivity(this.replies.designVerdict(groups.map((group, i) => ({ facts: group.facts, setAside: group.setAside, decision: decisions[i]! }))));
+      return { done: { groups, answered, decisions } };
     }
     const dimension = (steps[open] as { kind: 'question'; dimension: Dimension }).dimension;
-    values.dimension = dimension.id;
-    values.askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
-    const facts = groups[open]!.facts;
-    const promptOptions: FactPromptOptions = {
-      prompt: this.replies.question(dimension, facts),
-      retryPrompt: this.replies.retry(dimension, facts),
-      validations: { dimension: dimension.id, known: facts, answered: values.answered },
-    };
-    return step.prompt(FACT_PROMPT, promptOptions);
+    const askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
+    const state: CheckState = { groups, answered, dimension: dimension.id, open, askedFor };
+    await context.sendActivity(this.card(state, false));
+    return { waiting: state };
+  }
+
+  /** A message while a question waits: its answer moves the check on; anything else gets help with the question. */
+  async answer(context: TurnContext, state: CheckState): Promise<CheckTurn> {
+    if (context.activity.type !== ActivityTypes.Message) return { waiting: state };
+    const read = readFactAnswer(this.kb, context.activity, this.question(state));
+    if (read) return this.start(context, this.record(state, read));
+    await this.notAnAnswer(context, state);
+    return { waiting: state };
+  }
+
+  /** Shows the waiting question again. */
+  async reprompt(context: TurnContext, state: CheckState): Promise<void> {
+    await context.sendActivity(this.card(state, false));
+  }
+
+  private question(state: CheckState): AskedQuestion {
+    return { dimension: state.dimension, known: state.groups[state.open]?.facts ?? {}, answered: state.answered };
+  }
+
+  /** The question card (or its "didn't recognise" retry), drawn from the state. */
+  private card(state: CheckState, retry: boolean): Partial<Activity> {
+    const { dimension: dimensionId, known } = this.question(state);
+    const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
+    const card = retry ? this.replies.retry(dimension, known) : this.replies.question(dimension, known);
+    // A question expects an answer (what botbuilder's prompts set when a card says nothing).
+    if (typeof card.inputHint !== 'string') card.inputHint = InputHints.ExpectingInput;
+    return card;
   }
 
   /** Normalises a group's facts and collects what does not apply, each named once. */
@@ -94,40 +122,78 @@ export class SupportCheckDialog extends ComponentDialog {
    * knowledge-base question ("what is an EVS?") gets its answer; then the same question again.
    * Anything else gets the short "didn't recognise" retry.
    */
-  private async validateAnswer(prompt: PromptValidatorContext<Facts>): Promise<boolean> {
-    if (prompt.recognized.succeeded) return true;
-    const text = prompt.context.activity.text ?? '';
-    const { dimension: dimensionId, known } = (prompt.options as FactPromptOptions).validations;
+  private async notAnAnswer(context: TurnContext, state: CheckState): Promise<void> {
+    const text = context.activity.text ?? '';
+    const { dimension: dimensionId, known } = this.question(state);
     if (isNotSure(text)) {
       const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
       const outcomes = this.kb.valuesFor(dimensionId, known).map((value) => {
         const next = this.kb.nextStep({ ...known, [dimensionId]: value.id });
         return { value, decision: next.kind === 'verdict' ? next.decision : undefined };
       });
-      await prompt.context.sendActivity(this.replies.notSure(dimension, known, outcomes));
-      if (prompt.options.prompt) await prompt.context.sendActivity(prompt.options.prompt);
-      return false;
+      await context.sendActivity(this.replies.notSure(dimension, known, outcomes));
+      await this.reprompt(context, state);
+      return;
     }
-    if (!isLookupQuestion(text)) return false;
-    const { best, related, passage } = this.kb.search(text);
-    if (!best) return false;
-    await prompt.context.sendActivity(this.replies.answer(best, related, passage));
-    // The prompt only re-asks when nothing was sent this turn, so ask again here.
-    if (prompt.options.prompt) await prompt.context.sendActivity(prompt.options.prompt);
-    return false;
+    if (isLookupQuestion(text)) {
+      const { best, related, passage } = this.kb.search(text);
+      if (best) {
+        await context.sendActivity(this.replies.answer(best, related, passage));
+        await this.reprompt(context, state);
+        return;
+      }
+    }
+    // Only when nothing else was said this turn.
+    if (!context.responded) await context.sendActivity(this.card(state, true));
   }
 
-  private async recordStep(step: WaterfallStepContext) {
-    const values = step.values as LoopValues;
-    const read = step.result as Facts;
-    const answered = [...values.answered.filter((d) => d in read === false), ...Object.keys(read)].slice(-12);
-    const groups = values.groups.map((group, i) => {
+  /** The check's input after an answer: the facts it read go to the groups they are for. */
+  private record(state: CheckState, read: Facts): SupportCheckOptions {
+    const answered = [...state.answered.filter((d) => d in read === false), ...Object.keys(read)].slice(-12);
+    const groups = state.groups.map((group, i) => {
       // The asked fact goes to every group that lacks it; other facts named (or corrected) go to all.
-      const ownsAnswer = values.askedFor.includes(i);
-      const update = Object.fromEntries(Object.entries(read).filter(([d]) => d !== values.dimension || ownsAnswer));
+      const ownsAnswer = state.askedFor.includes(i);
+      const update = Object.fromEntries(Object.entries(read).filter(([d]) => d !== state.dimension || ownsAnswer));
       return { facts: withoutStale(this.kb, group.facts, update), setAside: group.setAside };
     });
-    return step.replaceDialog(LOOP, { groups, answered } satisfies SupportCheckOptions);
+    return { groups, answered };
+  }
+}
+
+/** What a {@link SupportCheckDialog} keeps in its frame. */
+interface CheckFrame {
+  check?: CheckState;
+}
+
+/** The guided check as a dialog of its own (one frame, no inner dialogs), for running it without the root dialog. */
+export class SupportCheckDialog extends Dialog<SupportCheckOptions> {
+  static readonly id = 'supportCheck';
+  private readonly check: SupportCheck;
+
+  constructor(kb: KnowledgeBase, replies: Replies) {
+    super(SupportCheckDialog.id);
+    this.check = new SupportCheck(kb, replies);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: SupportCheckOptions): Promise<DialogTurnResult> {
+    return this.settle(dc, await this.check.start(dc.context, options ?? {}));
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog!.state as CheckFrame).check;
+    if (!state) return dc.endDialog();
+    return this.settle(dc, await this.check.answer(dc.context, state));
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = (instance.state as CheckFrame).check;
+    if (state) await this.check.reprompt(context, state);
+  }
+
+  private async settle(dc: DialogContext, turn: CheckTurn): Promise<DialogTurnResult> {
+    if ('done' in turn) return dc.endDialog(turn.done);
+    (dc.activeDialog!.state as CheckFrame).check = turn.waiting;
+    return Dialog.EndOfTurn;
   }
 }
 

@@ -74,6 +74,13 @@ interface NumberPattern {
   words: (string | undefined)[];
 }
 
+/** The phrases read in one text (see FactRecognizer.readSentence). */
+interface SentenceReading {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly matches: readonly PhraseMatch<Mention[]>[];
+}
+
 /**
  * Reads facts about a planned Exchange setup out of what people type, using the phrases and number
  * patterns of the fact dimensions table. Knows nothing of dialogs: it only maps text to facts.
@@ -90,6 +97,7 @@ export class FactRecognizer {
   private readonly answerMatchers = new Map<string, PhraseMatcher<Mention[]>>();
   private readonly numberPatterns: NumberPattern[];
   private readonly dimensions: readonly Dimension[];
+  private lastSentence: SentenceReading | undefined;
 
   constructor(private readonly space: FactSpace) {
     this.dimensions = space.dimensions;
@@ -124,8 +132,20 @@ export class FactRecognizer {
    * rather than guesses; two Exchange versions in one DAG state `mixedVersions` instead.
    */
   extract(text: string, known: Facts = {}): { facts: Facts; ambiguous: string[] } {
+    const { tokens, matches } = this.readSentence(text);
+    return this.collect(matches, tokens, known);
+  }
+
+  /**
+   * The phrases a text names, read once for the last text: the router asks {@link designGroups}
+   * and then {@link extract} about the same message. The result is never changed by its readers.
+   */
+  private readSentence(text: string): SentenceReading {
+    if (this.lastSentence?.text === text) return this.lastSentence;
     const tokens = tokenize(text);
-    return this.collect(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, known);
+    const reading = { text, tokens, matches: this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens) };
+    this.lastSentence = reading;
+    return reading;
   }
 
   /**
@@ -140,10 +160,12 @@ export class FactRecognizer {
    * servers. Undefined when the message describes one kind of server.
    */
   designGroups(text: string, known: Facts = {}): Facts[] | undefined {
-    const tokens = tokenize(text);
     const splitting = this.dimensions.find((d) => d.design === 'splits');
-    if (!splitting || tokens.length === 0) return undefined;
-    const matches = this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens).filter((m) => !isRuledOut(tokens, m.from));
+    if (!splitting) return undefined;
+    const reading = this.readSentence(text);
+    const tokens = reading.tokens;
+    if (tokens.length === 0) return undefined;
+    const matches = reading.matches.filter((m) => !isRuledOut(tokens, m.from));
     const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
     const impliedRole = (m: PhraseMatch<Mention[]>) => {
       for (const p of m.entry.payload) {

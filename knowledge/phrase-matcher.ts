@@ -24,9 +24,31 @@ interface CompiledEntry<T> {
   words: string[];
   /** The words as written, for case-sensitive entries. */
   rawWords: string[];
+  /** Position in its first word's list: matches at one place keep this order. */
+  index: number;
 }
 
-// Distinct words seen, each with the entries its first word may start. Words come from users, so the
+/**
+ * The entries sharing a first word, by their following words: a word of the text is compared once
+ * with each distinct next word rather than once per entry ("windows" starts hundreds of phrases).
+ */
+interface WordTrie<T> {
+  /** Entries whose words end here. */
+  ends: CompiledEntry<T>[];
+  next: Map<string, WordTrie<T>>;
+  /** The keys of `next` that forgive typos (see allowedTypos). */
+  fuzzyNext: string[];
+}
+
+/** The entries of one first word: case-insensitive ones in a trie, case-sensitive ones compared as written. */
+interface FirstWordEntries<T> {
+  trie: WordTrie<T>;
+  caseSensitive: CompiledEntry<T>[];
+  /** Entries so far, of either kind. */
+  count: number;
+}
+
+// Distinct words seen, each with the entries whose first word it is a small typo of. Words come from users, so the
 // cache is bounded in entries and bytes (a word may be thousands of letters long); a value is an
 // array of pointers, mostly the shared empty one.
 const CANDIDATE_CACHE_LIMITS = { maxEntries: 20_000, maxBytes: 4 * 1024 * 1024, sizeOf: (list: readonly unknown[]) => 16 + list.length * 8 };
@@ -59,7 +81,7 @@ export class CandidateCache<T> {
  * matcher.find('is a frnt-end ok?').map((m) => m.entry.payload); // ['front-end']
  */
 export class PhraseMatcher<T> {
-  private readonly byFirstWord = new Map<string, CompiledEntry<T>[]>();
+  private readonly byFirstWord = new Map<string, FirstWordEntries<T>>();
   /** Entries whose first word forgives typos, by that word's length (a typo changes it by at most 2). */
   private readonly fuzzyByLength = new Map<number, CompiledEntry<T>[]>();
   private readonly candidateCache: BoundedCache<string, CompiledEntry<T>[]>;
@@ -78,11 +100,12 @@ export class PhraseMatcher<T> {
       if (!tokens) tokenized.set(entry.phrase, (tokens = tokenize(entry.phrase)));
       const words = tokens.map((t) => t.text);
       if (words.length === 0) continue;
-      const compiled = { entry, words, rawWords: tokens.map((t) => t.raw) };
       const first = words[0]!;
-      const list = this.byFirstWord.get(first) ?? [];
-      list.push(compiled);
-      this.byFirstWord.set(first, list);
+      let group = this.byFirstWord.get(first);
+      if (!group) this.byFirstWord.set(first, (group = { trie: newTrie(), caseSensitive: [], count: 0 }));
+      const compiled = { entry, words, rawWords: tokens.map((t) => t.raw), index: group.count++ };
+      if (entry.caseSensitive) group.caseSensitive.push(compiled);
+      else addToTrie(group.trie, compiled);
       if (!entry.caseSensitive && allowedTypos(first) > 0) {
         const sameLength = this.fuzzyByLength.get(first.length) ?? [];
         sameLength.push(compiled);
@@ -119,21 +142,33 @@ export class PhraseMatcher<T> {
   /** Every place a phrase matches, overlapping or not. */
   private candidates(tokens: Token[], exact: boolean): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
+    const here: CompiledEntry<T>[] = [];
     for (let from = 0; from < tokens.length; from += 1) {
       const word = tokens[from]!.text;
-      for (const compiled of exact ? (this.byFirstWord.get(word) ?? NO_CANDIDATES) : this.candidatesAt(word)) {
+      const group = this.byFirstWord.get(word);
+      if (group) {
+        // The entries of this first word, in the order they were given.
+        here.length = 0;
+        matchTrie(group.trie, tokens, from + 1, exact, here);
+        for (const compiled of group.caseSensitive) if (this.matchesAt(tokens, from, compiled, exact)) here.push(compiled);
+        if (here.length > 1) here.sort((a, b) => a.index - b.index);
+        for (const compiled of here) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
+      }
+      if (exact) continue;
+      // Then the entries whose first word this one is a small typo of.
+      for (const compiled of this.typoCandidatesAt(word)) {
         if (this.matchesAt(tokens, from, compiled, exact)) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
       }
     }
     return found;
   }
 
-  /** Entries whose first word is `word` or a small typo of it (the same test {@link matchesAt} applies), memoised per word. */
-  private candidatesAt(word: string): CompiledEntry<T>[] {
+  /** Entries whose first word `word` is a small typo of (the same test {@link matchesAt} applies), memoised per word. */
+  private typoCandidatesAt(word: string): CompiledEntry<T>[] {
     const key = this.cachePrefix === '' ? word : this.cachePrefix + word;
     const cached = this.candidateCache.get(key);
     if (cached) return cached;
-    let candidates: CompiledEntry<T>[] = this.byFirstWord.get(word) ?? NO_CANDIDATES;
+    let candidates: CompiledEntry<T>[] = NO_CANDIDATES;
     // Fuzzy entries are few (a few hundred phrases), so scanning those of a similar length once per
     // distinct word is cheaper than an index.
     for (let length = word.length - 2; length <= word.length + 2; length += 1) {
@@ -152,5 +187,39 @@ export class PhraseMatcher<T> {
       if (compiled.entry.caseSensitive) return compiled.rawWords[i] === token.raw;
       return exact ? token.text === word : wordMatches(token.text, word);
     });
+  }
+}
+
+function newTrie<T>(): WordTrie<T> {
+  return { ends: [], next: new Map(), fuzzyNext: [] };
+}
+
+function addToTrie<T>(root: WordTrie<T>, compiled: CompiledEntry<T>): void {
+  let node = root;
+  for (const word of compiled.words.slice(1)) {
+    let child = node.next.get(word);
+    if (!child) {
+      node.next.set(word, (child = newTrie()));
+      if (allowedTypos(word) > 0) node.fuzzyNext.push(word);
+    }
+    node = child;
+  }
+  node.ends.push(compiled);
+}
+
+/**
+ * Collects into `out` the entries of `node` and below that match the tokens from `at` on: the same
+ * test as {@link PhraseMatcher.matchesAt} (spelt alike, or a small typo where typos are forgiven),
+ * made once per distinct word.
+ */
+function matchTrie<T>(node: WordTrie<T>, tokens: readonly Token[], at: number, exact: boolean, out: CompiledEntry<T>[]): void {
+  for (const compiled of node.ends) out.push(compiled);
+  if (at >= tokens.length || node.next.size === 0) return;
+  const typed = tokens[at]!.text;
+  const same = node.next.get(typed);
+  if (same) matchTrie(same, tokens, at + 1, exact, out);
+  if (exact) return;
+  for (const word of node.fuzzyNext) {
+    if (word !== typed && wordMatches(typed, word)) matchTrie(node.next.get(word)!, tokens, at + 1, exact, out);
   }
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { routeMessage, type Route } from '../../dialogs/message-router';
+import { routeCommand, routeMessage, type Route } from '../../dialogs/message-router';
 import { kb } from './dialog-fixtures';
 
 type Case = [text: string, expected: Route];
@@ -137,4 +137,50 @@ describe('routeMessage', () => {
     ['   ', { kind: 'empty' }],
     ['...', { kind: 'empty' }],
   ]);
+
+  describe('the end punctuation and the search command read as the regular expressions they replace', () => {
+    // What routeMessage did before (quadratic on "!" x 4,000 then a letter, or "search" + spaces + "x\ny").
+    const OLD_TRIM = (text: string) => text.trim().replace(/[\s.!?]+$/, '');
+    const OLD_SEARCH = /^(?:search|find|look up)\s+(?:for\s+)?(.+)$/i;
+    const heads = ['search', 'Find', 'look up', 'LOOK UP', 'searching', 'findx'];
+    const gaps = [' ', '  ', '\t', '\n', ' \n ', '\r\n', '\u2028', '\u00a0', ''];
+    const fors = ['', 'for ', 'FOR\n', 'for', 'for\n\n'];
+    const queries = ['evs', 'evs\nnodes', 'what is an evs', ' x\ny', 'for', 'x \u2029 y', 'a\r', '!'];
+    const ends = ['', '?', ' ?!.', '.\n', '\u3000'];
+    const texts = heads.flatMap((head) => gaps.flatMap((gap) => fors.flatMap((f) => queries.flatMap((query) => ends.map((end) => `${head}${gap}${f}${query}${end}`)))));
+
+    it(`gives the same route on ${texts.length} search-like messages`, () => {
+      for (const text of texts) {
+        const old = OLD_SEARCH.exec(OLD_TRIM(text));
+        const route = routeMessage(text, kb());
+        if (old && routeCommand(text) === undefined && route.kind !== 'article') assert.deepEqual(route, search(old[1]!), JSON.stringify(text));
+        else if (route.kind === 'search') assert.equal(route.query, text.trim(), JSON.stringify(text));
+      }
+    });
+
+    it('trims the same end punctuation', () => {
+      for (const text of ['', '?', ' ? ', 'help?', 'help ?! .', 'cancel...', ' start over !!', 'hi\u00a0!\u2028', 'menu\ufeff.', '!!!x', 'x!!! !', '..', 'stop\n!']) {
+        const trimmed = OLD_TRIM(text);
+        // Trimming twice changes nothing, so the command of the old trim is the command of the text.
+        const expected = trimmed === '' ? { kind: text.includes('?') ? 'help' : 'empty' } : routeCommand(trimmed);
+        assert.deepEqual(routeCommand(text), expected, JSON.stringify(text));
+      }
+    });
+
+    it('stays linear on the hostile inputs that were quadratic', () => {
+      const inputs = [`${'!'.repeat(3999)}x`, `search${' '.repeat(3990)}x\ny`, `find ${' \n'.repeat(1995)}y`];
+      for (const text of inputs) {
+        routeMessage(text, kb());
+        const times: number[] = [];
+        for (let i = 0; i < 5; i += 1) {
+          const started = performance.now();
+          routeMessage(text, kb());
+          times.push(performance.now() - started);
+        }
+        const median = times.sort((a, b) => a - b)[2]!;
+        // The quadratic regular expressions took 10-17 ms on these; the linear reading a tenth of a millisecond.
+        assert.ok(median < 3, `${JSON.stringify(text.slice(0, 20))}...: ${median.toFixed(2)} ms`);
+      }
+    });
+  });
 });

@@ -77,39 +77,32 @@ export interface CheckPosition {
 }
 
 /**
- * Reads and validates the stored dialog state of a conversation: either no dialog, or exactly
- * main → supportCheck → [loop, factPrompt] waiting for a question whose answer still matters
- * (per the rules table) with only valid facts known. Fails the test on anything else.
+ * Reads and validates the stored dialog state of a conversation: either no dialog, or exactly one
+ * frame, main, holding the check that waits for a question whose answer still matters (per the
+ * rules table) with only valid facts known, and no cards. Fails the test on anything else.
  */
 export function checkPosition(state: Record<string, unknown> | undefined, kb: KnowledgeBase): CheckPosition {
   const stack = ((state?.dialogState as Node | undefined)?.dialogStack ?? []) as Node[];
   if (stack.length === 0) return { known: {} };
-  const at = (frames: Node[], ids: string[]): Node[] => {
-    assert.deepEqual(
-      frames.map((f) => f.id),
-      ids,
-      `dialog stack ${JSON.stringify(frames.map((f) => f.id))}`,
-    );
-    return frames;
-  };
-  const [main] = at(stack, ['main']);
-  const [check] = at(innerStack(main!), ['supportCheck']);
-  const [loop, prompt] = at(innerStack(check!), ['supportCheckLoop', 'factPrompt']);
-  const loopState = loop!.state as { stepIndex: number; values: LoopValues };
-  assert.equal(loopState.stepIndex, 0, 'the loop waits in its ask step');
-  const { groups, answered, askedFor, dimension: loopDimension } = loopState.values;
-  const { dimension, known, answered: promptAnswered } = ((prompt!.state as Node).options as { validations: { dimension: string; known: Facts; answered: string[] } }).validations;
-  assert.ok(Array.isArray(groups) && groups.length > 0, `the loop holds server groups: ${JSON.stringify(groups)}`);
+  assert.deepEqual(
+    stack.map((f) => f.id),
+    ['main'],
+    `dialog stack ${JSON.stringify(stack.map((f) => f.id))}`,
+  );
+  const frame = stack[0]!.state as Node;
+  assert.deepEqual(Object.keys(frame), ['check'], `the main frame holds the waiting check only: ${JSON.stringify(Object.keys(frame))}`);
+  const { groups, answered, askedFor, dimension, open } = frame.check as CheckState;
+  assert.ok(Array.isArray(groups) && groups.length > 0, `the check holds server groups: ${JSON.stringify(groups)}`);
+  assert.ok(Array.isArray(answered) && answered.every((d) => typeof d === 'string'), 'the check lists what was answered');
   for (const group of groups) {
     assert.deepEqual(kb.knownFacts(group.facts), group.facts, 'only valid facts are stored');
     assert.ok(Array.isArray(group.setAside), 'each group keeps its set-aside facts');
   }
-  // The question is for the first group the rules still have a question for; the prompt shows its facts.
-  const open = groups.findIndex((group) => nextStep(kb, group.facts).kind === 'question');
-  assert.ok(open >= 0, 'a question waits although every group has its verdict');
-  assert.deepEqual(known, groups[open]!.facts, 'the prompt and the loop agree on the facts');
-  assert.equal(dimension, loopDimension, 'the prompt and the loop agree on the question');
-  assert.deepEqual(promptAnswered, answered, 'the prompt and the loop agree on what was answered');
+  // The question is for the first group the rules still have a question for; the card shows its facts.
+  const firstOpen = groups.findIndex((group) => nextStep(kb, group.facts).kind === 'question');
+  assert.ok(firstOpen >= 0, 'a question waits although every group has its verdict');
+  assert.equal(open, firstOpen, 'the question shows the facts of the first group still undecided');
+  const known = groups[open]!.facts;
   assert.equal(known[dimension], undefined, 'the question asked is not answered yet');
   const next = nextStep(kb, known);
   assert.ok(next.kind === 'question' && next.dimension.id === dimension, `the rules would ask ${next.kind === 'question' ? next.dimension.id : 'nothing'} next, not ${dimension}`);
@@ -119,12 +112,13 @@ export function checkPosition(state: Record<string, unknown> | undefined, kb: Kn
   return { asked: dimension, known };
 }
 
-/** The guided check loop's values between asking and recording (dialogs/support-check-dialog.ts). */
-interface LoopValues {
+/** What the guided check keeps between asking and recording (dialogs/support-check-dialog.ts). */
+interface CheckState {
   groups: Array<{ facts: Facts; setAside: unknown[] }>;
   answered: string[];
   askedFor: number[];
   dimension: string;
+  open: number;
 }
 
 // The rules table's next step is a pure function of the facts and costs a few hundred microseconds;
@@ -137,8 +131,4 @@ function nextStep(kb: KnowledgeBase, facts: Facts): CheckStep {
   let step = cache.get(key);
   if (!step) cache.set(key, (step = kb.nextStep(facts)));
   return step;
-}
-
-function innerStack(frame: Node): Node[] {
-  return (((frame.state as Node | undefined)?.dialogs as Node | undefined)?.dialogStack ?? []) as Node[];
 }

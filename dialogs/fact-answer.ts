@@ -1,0 +1,69 @@
+import type { Activity } from 'botbuilder';
+import type { Facts, KnowledgeBase } from '../knowledge';
+import { isCorrection } from './conversation-intents';
+
+/** What a card button of the guided check submits. Typed answers arrive as text instead. */
+export interface FactSubmit {
+  dimension: string;
+  value: string;
+}
+
+/** A question of the guided check: which fact dimension it asks, what is known, what was answered so far (latest last). */
+export interface AskedQuestion {
+  dimension: string;
+  known: Facts;
+  answered: readonly string[];
+}
+
+/**
+ * Reads the answer to one question of the guided check from a card button (its submitted value) or
+ * typed text (names, acronyms, typos: "E2K3", "OWA box", "load balancr", or the choice's number).
+ *
+ * The result is a set of facts: the one asked for and any other still-unknown facts the text names.
+ * When the text does not answer the question but names other unknown facts ("it's a back-end on
+ * MSCS" while asked for the version), those are taken, and the check moves on without asking them.
+ * A submitted value that does not belong to the question (a stale or forged card) is refused.
+ * Undefined when the message is not an answer.
+ */
+export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, question: AskedQuestion): Facts | undefined {
+  const { dimension: dimensionId, known, answered } = question;
+  if (!kb.dimensions.some((d) => d.id === dimensionId)) return undefined;
+  const submitted = activity.value as Partial<FactSubmit> | undefined;
+  if (submitted && typeof submitted === 'object' && 'dimension' in submitted) {
+    const valid = submitted.dimension === dimensionId && kb.valuesFor(dimensionId, known).some((v) => v.id === submitted.value);
+    return valid ? { [dimensionId]: submitted.value! } : undefined;
+  }
+  const text = activity.text ?? '';
+  // A correction ("no, Standard", "actually it's Exchange 2000") may change facts already given.
+  if (isCorrection(text)) {
+    const corrected = readCorrection(kb, text, known, [...answered, dimensionId]);
+    if (Object.keys(corrected).length > 0) return corrected;
+  }
+  // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
+  // on MSCS"); known facts are never overwritten by a passing mention.
+  const read = kb.recognizer.readAnswer(dimensionId, text, known);
+  const taken = Object.entries(read).filter(([d]) => d === dimensionId || known[d] === undefined);
+  return taken.length > 0 ? Object.fromEntries(taken) : undefined;
+}
+
+/**
+ * The facts a correction names. Facts named in full ("Exchange 2000", "2008 R2 Enterprise") are
+ * read as in any sentence; a bare word ("Standard", "32-bit") is read against the dimensions most
+ * recently answered first, so "no, Standard" after the edition question changes the edition.
+ */
+export function readCorrection(kb: Pick<KnowledgeBase, 'recognizer'>, text: string, known: Facts, recentFirstLast: readonly string[]): Facts {
+  const named = kb.recognizer.extract(text, known).facts;
+  const result: Record<string, string> = { ...named };
+  // Facts named in full may come with a bare answer to the question asked ("Enterprise. oh and
+  // actually it's a front-end"); with nothing named in full, the bare word is the correction.
+  const candidates = [...recentFirstLast].reverse();
+  for (const dimension of Object.keys(named).length > 0 ? candidates.slice(0, 1) : candidates) {
+    if (result[dimension] !== undefined) continue;
+    const value = kb.recognizer.readAnswer(dimension, text, { ...known, ...named })[dimension];
+    if (value !== undefined && value !== known[dimension]) {
+      result[dimension] = value;
+      break;
+    }
+  }
+  return result;
+}
