@@ -98,6 +98,11 @@ export class KnowledgeSearch {
   /** Large knowledge bases (coverage-first search): article ids by dense number and back. */
   private readonly articleIds: string[] = [];
   private readonly denseOf = new Map<string, number>();
+  /** Large knowledge bases: query term → the index terms it matches and the articles holding each (memoised, bounded). */
+  private readonly articlesByTerm = new BoundedCache<string, ReadonlyArray<readonly [string, Int32Array]>>({
+    ...TERM_ARTICLES_LIMITS,
+    sizeOf: (found) => found.reduce((bytes, [term, articles]) => bytes + 96 + term.length * 2 + articles.byteLength, 32),
+  });
 
   /**
    * @param serializedIndex a MiniSearch index from {@link toJSON} of the same articles, vocabulary and
@@ -220,22 +225,16 @@ export class KnowledgeSearch {
       return () => hits;
     }
     // Index term → the articles (dense numbers) it is found in, for every term MiniSearch matches
-    // (exact, prefix, typo): the same terms, in the same order, as the scoring pass.
-    const articlesOf = new Map<string, number[]>();
-    let lastTerm = '';
-    let list: number[] = [];
-    this.index.search(question, {
-      tokenize: () => queryTerms as string[],
-      boostDocument: (id, term) => {
-        if (term !== lastTerm) {
-          lastTerm = term;
-          list = articlesOf.get(term) ?? [];
-          if (list.length === 0) articlesOf.set(term, list);
-        }
-        list.push(this.denseOf.get(id as string)!);
-        return 0;
-      },
-    });
+    // (exact, prefix, typo) for the question's terms: the terms the scoring pass would find.
+    const articlesOf = new Map<string, Int32Array[]>();
+    for (const queryTerm of new Set(queryTerms)) {
+      if (!queryTerm) continue;
+      for (const [term, articles] of this.termArticles(queryTerm)) {
+        const lists = articlesOf.get(term);
+        if (lists) lists.push(articles);
+        else articlesOf.set(term, [articles]);
+      }
+    }
     // Every index term MiniSearch matched for the question: what the full search's results would hold.
     const evidence = new Evidence(units, new Set(articlesOf.keys()), (term, idea) => this.stands(term, idea));
     // Per article, how many of the question's ideas it holds any evidence of: at least its coverage times the ideas.
@@ -243,9 +242,9 @@ export class KnowledgeSearch {
     const lastUnit = new Int32Array(this.articleIds.length);
     const touched: number[] = [];
     for (let unit = 0; unit < units.length; unit += 1) {
-      for (const [term, articles] of articlesOf) {
+      for (const [term, lists] of articlesOf) {
         if (!evidence.isEvidenceOf(term, unit)) continue;
-        for (const article of articles) {
+        for (const articles of lists) for (const article of articles) {
           // An article found under several terms of a unit counts once for it.
           if (lastUnit[article] === unit + 1) continue;
           lastUnit[article] = unit + 1;
@@ -268,6 +267,35 @@ export class KnowledgeSearch {
       }
       return hits;
     };
+  }
+
+  /**
+   * The index terms MiniSearch matches for one query term (exact, prefix, typo) and the articles
+   * each is found in, read through `boostDocument` (returning 0, so nothing is scored); memoised,
+   * bounded, as the same words come back question after question.
+   */
+  private termArticles(queryTerm: string): ReadonlyArray<readonly [string, Int32Array]> {
+    let found = this.articlesByTerm.get(queryTerm);
+    if (found === undefined) {
+      const lists = new Map<string, number[]>();
+      let lastTerm = '';
+      let list: number[] = [];
+      this.index.search(queryTerm, {
+        tokenize: () => [queryTerm],
+        boostDocument: (id, term) => {
+          if (term !== lastTerm) {
+            lastTerm = term;
+            list = lists.get(term) ?? [];
+            if (list.length === 0) lists.set(term, list);
+          }
+          list.push(this.denseOf.get(id as string)!);
+          return 0;
+        },
+      });
+      found = [...lists].map(([term, articles]) => [term, Int32Array.from(articles)] as const);
+      this.articlesByTerm.set(queryTerm, found);
+    }
+    return found;
   }
 
   private hit(result: SearchResult, evidence: Evidence): SearchHit {
@@ -330,6 +358,9 @@ const TERM_EVIDENCE_LIMITS = { maxEntries: 50_000, maxBytes: 8 * 1024 * 1024 };
 // enough, and their results small enough, to keep per term (a few hundred bytes each on 12 articles).
 const COVERAGE_FIRST_FROM = 300;
 const TERM_MEMO_LIMITS = { maxEntries: 20_000, maxBytes: 16 * 1024 * 1024 };
+// Above it, the articles each query term matches are kept as 4-byte numbers: a common word of a
+// 100k-article base takes a few hundred KB, so the byte limit binds (about 1,000 words of 10k articles).
+const TERM_ARTICLES_LIMITS = { maxEntries: 20_000, maxBytes: 32 * 1024 * 1024 };
 
 // Where a match counts as evidence that the article is about that idea. A word found only deep in
 // a body ("user", "install") is weak evidence and counts half.
