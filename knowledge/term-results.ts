@@ -31,22 +31,25 @@ export class MemoisedTermSearch {
   ) {}
 
   search(terms: readonly string[]): SearchResult[] {
-    const combined = new Map<string, { score: number; terms: string[]; match: Record<string, string[]> }>();
+    // `own` tells a match record of this search from one still shared with the memo (copied when first merged into).
+    const combined = new Map<string, { score: number; terms: string[]; match: Record<string, string[]>; own: boolean }>();
     for (const term of terms) {
       if (!term) continue;
       for (const hit of this.termHits(term)) {
         const existing = combined.get(hit.id);
         if (existing === undefined) {
-          combined.set(hit.id, { score: hit.score, terms: [term], match: { ...hit.match } });
+          combined.set(hit.id, { score: hit.score, terms: [term], match: hit.match, own: false });
         } else {
           existing.score = existing.score + hit.score;
-          Object.assign(existing.match, hit.match);
+          existing.match = Object.assign(existing.own ? existing.match : { ...existing.match }, hit.match);
+          existing.own = true;
           if (!existing.terms.includes(term)) existing.terms.push(term);
         }
       }
     }
     const results: SearchResult[] = [];
     for (const [id, { score, terms: queryTerms, match }] of combined) {
+      // A match record still shared with the memo is frozen-in-practice: callers only read results.
       results.push({ id, score: score * (queryTerms.length || 1), terms: Object.keys(match), queryTerms, match });
     }
     return results.sort((a, b) => b.score - a.score);
