@@ -257,12 +257,22 @@ export class KnowledgeSearch {
     return (minCoverage) => {
       let hits = byThreshold.get(minCoverage);
       if (hits === undefined) {
-        const kept = new Set<string>();
-        for (const article of touched) if (ideas[article]! / units.length >= minCoverage) kept.add(this.articleIds[article]!);
         // (An article may have a coverage of 0 and still be found: below that nothing is pruned.)
-        const keep = minCoverage > 0 ? { boostDocument: (id: unknown) => (kept.has(id as string) ? 1 : 0) } : {};
-        const results = minCoverage > 0 && kept.size === 0 ? [] : this.index.search(question, { tokenize: () => queryTerms as string[], ...keep });
-        hits = results.map((result) => this.hit(result, evidence));
+        if (minCoverage <= 0) {
+          hits = this.index.search(question, { tokenize: () => queryTerms as string[] }).map((result) => this.hit(result, evidence));
+        } else {
+          const keep = new Uint8Array(this.articleIds.length);
+          const kept = new Set<string>();
+          for (const article of touched) {
+            if (ideas[article]! / units.length < minCoverage) continue;
+            keep[article] = 1;
+            kept.add(this.articleIds[article]!);
+          }
+          // A query term that finds none of the kept articles adds nothing to their scores: it is not read again.
+          const scored = queryTerms.filter((term) => term && this.termArticles(term).some(([, articles]) => articles.some((article) => keep[article] === 1)));
+          const results = scored.length === 0 ? [] : this.index.search(question, { tokenize: () => scored, boostDocument: (id) => (kept.has(id as string) ? 1 : 0) });
+          hits = results.map((result) => this.hit(result, evidence));
+        }
         byThreshold.set(minCoverage, hits);
       }
       return hits;
