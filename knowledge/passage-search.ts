@@ -4,6 +4,7 @@ import { articlePassages, type Passage } from './passages';
 import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { BoundedCache } from './bounded-cache';
+import { MemoisedTermSearch, termMemo } from './term-results';
 import { allowedTypos } from './text-tokens';
 
 /** The part of an article that answers a question. */
@@ -32,6 +33,10 @@ const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
 /** One article's passages, indexed. */
 interface ArticlePassages {
   index: MiniSearch<Passage>;
+  /** The index searched from memoised per-term results (the memo is shared by all articles). */
+  terms: MemoisedTermSearch;
+  /** Passage id → whether it carries a number, a yes or no (what number and yes/no questions ask for), worked out once. */
+  carriers: Map<string, { number: boolean; 'yes-no': boolean }>;
   byId: Map<string, Passage>;
   /** In article order. */
   list: Passage[];
@@ -41,6 +46,8 @@ interface ArticlePassages {
 
 /** Articles whose passage index is kept between questions (a few hundred KB at most). */
 const CACHED_ARTICLES = 256;
+/** Bounds of the per-term passage results: a passage hit weighs ~150 bytes, a term finds a few passages of an article. */
+const TERM_MEMO_LIMITS = { maxEntries: 50_000, maxBytes: 16 * 1024 * 1024 };
 
 /**
  * Sentences, list items and table rows of the articles, indexed with MiniSearch beside the
@@ -60,6 +67,8 @@ const CACHED_ARTICLES = 256;
 export class PassageSearch {
   private readonly articles: Map<string, Article>;
   private readonly indexes = new BoundedCache<string, ArticlePassages>({ maxEntries: CACHED_ARTICLES, maxBytes: 256 * 1024 * 1024, sizeOf: () => 64 * 1024 });
+  /** (article, query term) → that term's passage results: the same few articles lead question after question. */
+  private readonly termMemo = termMemo(TERM_MEMO_LIMITS.maxEntries, TERM_MEMO_LIMITS.maxBytes);
 
   constructor(
     articles: readonly Article[],
@@ -83,10 +92,10 @@ export class PassageSearch {
     for (const id of articleIds) {
       const indexed = this.indexFor(id);
       if (!indexed) continue;
-      for (const result of indexed.index.search(question, { tokenize: () => queryTerms })) {
+      for (const result of indexed.terms.search(queryTerms)) {
         const passage = indexed.byId.get(result.id as string)!;
         const coverage = unitsMatched(units, result) / units.length;
-        const carrier = kind === 'number' ? carriesNumber(passage.text) : kind === 'yes-no' ? carriesYesNo(passage.text) : false;
+        const carrier = kind === 'open' ? false : carries(indexed, passage)[kind];
         const lead = indexed.leadTerms.get(passage.id);
         const defines = definition && lead !== undefined && result.queryTerms.some((term) => lead.has(term));
         // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
@@ -123,6 +132,8 @@ export class PassageSearch {
     index.addAll([...list, topic]);
     const indexed: ArticlePassages = {
       index,
+      terms: new MemoisedTermSearch(index as unknown as MiniSearch, this.termMemo, articleId),
+      carriers: new Map(),
       byId: new Map([...list, topic].map((p) => [p.id, p])),
       list,
       leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(leadOf(p.text)))])),
@@ -194,6 +205,12 @@ function leadOf(text: string): string {
   const colon = text.indexOf(':');
   if (colon > 0 && colon <= 60) return text.slice(0, colon);
   return text.split(/\s+/).slice(0, 6).join(' ');
+}
+
+function carries(indexed: ArticlePassages, passage: Passage): { number: boolean; 'yes-no': boolean } {
+  let carrier = indexed.carriers.get(passage.id);
+  if (carrier === undefined) indexed.carriers.set(passage.id, (carrier = { number: carriesNumber(passage.text), 'yes-no': carriesYesNo(passage.text) }));
+  return carrier;
 }
 
 function unitsMatched(units: readonly QueryUnit[], result: SearchResult): number {

@@ -4,6 +4,7 @@ import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage
 import { normalizeQuestionWords } from './question-words';
 import { BoundedCache } from './bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
+import { MemoisedTermSearch, termMemo } from './term-results';
 import { allowedTypos, wordMatches } from './text-tokens';
 
 /** One article found for a question. */
@@ -92,6 +93,16 @@ export class KnowledgeSearch {
    * edit distances are the costly part. Query terms are whatever users type, so it is bounded.
    */
   private readonly termEvidence = new BoundedCache<string, boolean>(TERM_EVIDENCE_LIMITS);
+  /** Small knowledge bases: the index searched from memoised per-term results. */
+  private readonly memoised?: MemoisedTermSearch;
+  /** Large knowledge bases (coverage-first search): article ids by dense number and back. */
+  private readonly articleIds: string[] = [];
+  private readonly denseOf = new Map<string, number>();
+  /** Large knowledge bases: query term → the index terms it matches and the articles holding each (memoised, bounded). */
+  private readonly articlesByTerm = new BoundedCache<string, ReadonlyArray<readonly [string, Int32Array]>>({
+    ...TERM_ARTICLES_LIMITS,
+    sizeOf: (found) => found.reduce((bytes, [term, articles]) => bytes + 96 + term.length * 2 + articles.byteLength, 32),
+  });
 
   /**
    * @param serializedIndex a MiniSearch index from {@link toJSON} of the same articles, vocabulary and
@@ -117,6 +128,14 @@ export class KnowledgeSearch {
         throw new Error('the serialized search index does not hold these articles');
       }
     }
+    if (articles.length < COVERAGE_FIRST_FROM) {
+      this.memoised = new MemoisedTermSearch(this.index as unknown as MiniSearch, termMemo(TERM_MEMO_LIMITS.maxEntries, TERM_MEMO_LIMITS.maxBytes));
+    } else {
+      for (const article of articles) {
+        this.denseOf.set(article.id, this.articleIds.length);
+        this.articleIds.push(article.id);
+      }
+    }
   }
 
   /** The MiniSearch index as JSON, for {@link KnowledgeSearch} to load instead of re-indexing. */
@@ -132,9 +151,8 @@ export class KnowledgeSearch {
     // Generic words ("exchange", "server") are left out of the query: they match nearly every
     // article, weigh almost nothing, and would cost the most to look up.
     const queryTerms = units.flatMap((unit) => [...(unit.words ?? []), ...unit.terms]);
-    const results = this.index.search(question, { tokenize: () => queryTerms });
-    const coverageOf = this.coverage(units, results);
-    const candidates = results.map((result) => ({ article: this.byId.get(result.id as string)!, score: result.score, coverage: coverageOf(result) }));
+    const found = this.find(question, units, queryTerms);
+    let candidates = found(this.tuning.minCoverage);
     const eligible = candidates.filter((hit) => hit.coverage >= this.tuning.minCoverage && hit.score >= this.tuning.minScore);
     // Passages compete only within the leading articles.
     let passages = this.passages.rank(
@@ -144,6 +162,7 @@ export class KnowledgeSearch {
     );
     const hits = this.rerank(eligible, passages);
     if (hits.length === 0) {
+      candidates = found(this.tuning.suggestCoverage);
       const plausible = candidates.filter((hit) => hit.coverage >= this.tuning.suggestCoverage && hit.score >= this.tuning.suggestScore);
       const named = plausible.find((hit) => units.some((unit) => unit.terms.includes(hit.article.id.toLowerCase())));
       const top = plausible[0];
@@ -186,46 +205,111 @@ export class KnowledgeSearch {
   }
 
   /**
-   * Share of the question's units that a result matched: a unit counts 1 when one of its terms is
-   * found in a topical field, {@link BODY_ONLY_WEIGHT} when only in the body.
+   * The articles a question's terms find, scored, with their coverage, best first: those that may
+   * reach `minCoverage` at least (all of them when that is 0). The hits are MiniSearch's, identical
+   * whichever way they are found:
+   * - a small knowledge base is searched from memoised per-term results (the same words come back);
+   * - a large one is searched coverage first: a cheap pass through the index (MiniSearch calls
+   *   `boostDocument` for every document a term matches; returning 0 skips the scoring) tells which
+   *   articles hold evidence of which ideas, and only those that could reach the coverage asked for
+   *   (counting every idea they hold evidence of as fully covered) are scored. Most articles match
+   *   one common word of a question and nothing else; scoring them was most of the time and garbage.
    */
-  private coverage(units: readonly QueryUnit[], results: readonly SearchResult[]): (result: SearchResult) => number {
-    const ideaTerms = [...new Set(units.flatMap((unit) => unit.terms))];
-    const unitSlots = units.map((unit) => unit.terms.map((term) => ideaTerms.indexOf(term)));
-    // A query word found as typed is a whole word: its prefix and typo matches ("fail" → "failover")
-    // are other words, not evidence of it. Every article holding a term is among the results.
-    const typed = new Set<string>();
-    for (const result of results) for (const term in result.match) typed.add(term);
-    // Index term → the idea terms it is evidence of (most results share the same few terms).
-    const evidenceOf = new Map<string, number[]>();
-    const slotsFor = (term: string) => {
-      let slots = evidenceOf.get(term);
-      if (!slots) {
-        slots = [];
-        for (const [slot, idea] of ideaTerms.entries()) {
-          if (term === idea || (!typed.has(idea) && this.stands(term, idea))) slots.push(slot);
+  private find(question: string, units: readonly QueryUnit[], queryTerms: readonly string[]): (minCoverage: number) => SearchHit[] {
+    if (this.memoised) {
+      const results = this.memoised.search(queryTerms);
+      const typed = new Set<string>();
+      for (const result of results) for (const term in result.match) typed.add(term);
+      const evidence = new Evidence(units, typed, (term, idea) => this.stands(term, idea));
+      const hits = results.map((result) => this.hit(result, evidence));
+      return () => hits;
+    }
+    // Index term → the articles (dense numbers) it is found in, for every term MiniSearch matches
+    // (exact, prefix, typo) for the question's terms: the terms the scoring pass would find.
+    const articlesOf = new Map<string, Int32Array[]>();
+    for (const queryTerm of new Set(queryTerms)) {
+      if (!queryTerm) continue;
+      for (const [term, articles] of this.termArticles(queryTerm)) {
+        const lists = articlesOf.get(term);
+        if (lists) lists.push(articles);
+        else articlesOf.set(term, [articles]);
+      }
+    }
+    // Every index term MiniSearch matched for the question: what the full search's results would hold.
+    const evidence = new Evidence(units, new Set(articlesOf.keys()), (term, idea) => this.stands(term, idea));
+    // Per article, how many of the question's ideas it holds any evidence of: at least its coverage times the ideas.
+    const ideas = new Uint16Array(this.articleIds.length);
+    const lastUnit = new Int32Array(this.articleIds.length);
+    const touched: number[] = [];
+    for (let unit = 0; unit < units.length; unit += 1) {
+      for (const [term, lists] of articlesOf) {
+        if (!evidence.isEvidenceOf(term, unit)) continue;
+        for (const articles of lists) for (const article of articles) {
+          // An article found under several terms of a unit counts once for it.
+          if (lastUnit[article] === unit + 1) continue;
+          lastUnit[article] = unit + 1;
+          if (ideas[article] === 0) touched.push(article);
+          ideas[article]! += 1;
         }
-        evidenceOf.set(term, slots);
       }
-      return slots;
+    }
+    const byThreshold = new Map<number, SearchHit[]>();
+    return (minCoverage) => {
+      let hits = byThreshold.get(minCoverage);
+      if (hits === undefined) {
+        // (An article may have a coverage of 0 and still be found: below that nothing is pruned.)
+        if (minCoverage <= 0) {
+          hits = this.index.search(question, { tokenize: () => queryTerms as string[] }).map((result) => this.hit(result, evidence));
+        } else {
+          const keep = new Uint8Array(this.articleIds.length);
+          const kept = new Set<string>();
+          for (const article of touched) {
+            if (ideas[article]! / units.length < minCoverage) continue;
+            keep[article] = 1;
+            kept.add(this.articleIds[article]!);
+          }
+          // A query term that finds none of the kept articles adds nothing to their scores: it is not read again.
+          const scored = queryTerms.filter((term) => term && this.termArticles(term).some(([, articles]) => articles.some((article) => keep[article] === 1)));
+          const results = scored.length === 0 ? [] : this.index.search(question, { tokenize: () => scored, boostDocument: (id) => (kept.has(id as string) ? 1 : 0) });
+          hits = results.map((result) => this.hit(result, evidence));
+        }
+        byThreshold.set(minCoverage, hits);
+      }
+      return hits;
     };
-    const evidence = new Float64Array(ideaTerms.length);
-    return (result) => {
-      evidence.fill(0);
-      for (const term in result.match) {
-        const slots = slotsFor(term);
-        if (slots.length === 0) continue;
-        const weight = result.match[term]!.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT;
-        for (const slot of slots) if (evidence[slot]! < weight) evidence[slot] = weight;
-      }
-      let covered = 0;
-      for (const slots of unitSlots) {
-        let best = 0;
-        for (const slot of slots) best = Math.max(best, evidence[slot]!);
-        covered += best;
-      }
-      return covered / units.length;
-    };
+  }
+
+  /**
+   * The index terms MiniSearch matches for one query term (exact, prefix, typo) and the articles
+   * each is found in, read through `boostDocument` (returning 0, so nothing is scored); memoised,
+   * bounded, as the same words come back question after question.
+   */
+  private termArticles(queryTerm: string): ReadonlyArray<readonly [string, Int32Array]> {
+    let found = this.articlesByTerm.get(queryTerm);
+    if (found === undefined) {
+      const lists = new Map<string, number[]>();
+      let lastTerm = '';
+      let list: number[] = [];
+      this.index.search(queryTerm, {
+        tokenize: () => [queryTerm],
+        boostDocument: (id, term) => {
+          if (term !== lastTerm) {
+            lastTerm = term;
+            list = lists.get(term) ?? [];
+            if (list.length === 0) lists.set(term, list);
+          }
+          list.push(this.denseOf.get(id as string)!);
+          return 0;
+        },
+      });
+      found = [...lists].map(([term, articles]) => [term, Int32Array.from(articles)] as const);
+      this.articlesByTerm.set(queryTerm, found);
+    }
+    return found;
+  }
+
+  private hit(result: SearchResult, evidence: Evidence): SearchHit {
+    return { article: this.byId.get(result.id as string)!, score: result.score, coverage: evidence.coverage(result) };
   }
 
   /** True when an index term found by MiniSearch is the query term, an extension of it (4+ letters), or a small typo of it. */
@@ -280,7 +364,77 @@ export function toIndexed(article: Article): IndexedArticle {
 // bytes: about 8 MB at most, and the entry limit binds first for words of ordinary length.
 const TERM_EVIDENCE_LIMITS = { maxEntries: 50_000, maxBytes: 8 * 1024 * 1024 };
 
+// From this many articles the search goes coverage first; below it, a question's words are few
+// enough, and their results small enough, to keep per term (a few hundred bytes each on 12 articles).
+const COVERAGE_FIRST_FROM = 300;
+const TERM_MEMO_LIMITS = { maxEntries: 20_000, maxBytes: 16 * 1024 * 1024 };
+// Above it, the articles each query term matches are kept as 4-byte numbers: a common word of a
+// 100k-article base takes a few hundred KB, so the byte limit binds (about 1,000 words of 10k articles).
+const TERM_ARTICLES_LIMITS = { maxEntries: 20_000, maxBytes: 32 * 1024 * 1024 };
+
 // Where a match counts as evidence that the article is about that idea. A word found only deep in
 // a body ("user", "install") is weak evidence and counts half.
 const TOPICAL_FIELDS = new Set(['title', 'keywords', 'summary', 'headings']);
 const BODY_ONLY_WEIGHT = 0.5;
+
+/**
+ * Which index terms are evidence of which of a question's ideas, and the share of the ideas a
+ * result matched: a unit counts 1 when one of its terms is found in a topical field,
+ * {@link BODY_ONLY_WEIGHT} when only in the body.
+ */
+class Evidence {
+  private readonly ideaTerms: string[];
+  private readonly unitSlots: number[][];
+  /** Index term → the idea terms it is evidence of (most results share the same few terms). */
+  private readonly slots = new Map<string, number[]>();
+  private readonly weights: Float64Array;
+
+  /**
+   * @param typed every index term MiniSearch matched for the question: a query word found as typed
+   *   is a whole word, and its prefix and typo matches ("fail" → "failover") are other words, not evidence of it.
+   */
+  constructor(
+    private readonly units: readonly QueryUnit[],
+    private readonly typed: ReadonlySet<string>,
+    private readonly stands: (term: string, idea: string) => boolean,
+  ) {
+    this.ideaTerms = [...new Set(units.flatMap((unit) => unit.terms))];
+    this.unitSlots = units.map((unit) => unit.terms.map((term) => this.ideaTerms.indexOf(term)));
+    this.weights = new Float64Array(this.ideaTerms.length);
+  }
+
+  isEvidenceOf(term: string, unit: number): boolean {
+    const slots = this.slotsOf(term);
+    return slots.length > 0 && this.unitSlots[unit]!.some((slot) => slots.includes(slot));
+  }
+
+  coverage(result: SearchResult): number {
+    const evidence = this.weights;
+    evidence.fill(0);
+    for (const term in result.match) {
+      const slots = this.slotsOf(term);
+      if (slots.length === 0) continue;
+      const weight = result.match[term]!.some((field) => TOPICAL_FIELDS.has(field)) ? 1 : BODY_ONLY_WEIGHT;
+      for (const slot of slots) if (evidence[slot]! < weight) evidence[slot] = weight;
+    }
+    let covered = 0;
+    for (const slots of this.unitSlots) {
+      let best = 0;
+      for (const slot of slots) best = Math.max(best, evidence[slot]!);
+      covered += best;
+    }
+    return covered / this.units.length;
+  }
+
+  private slotsOf(term: string): number[] {
+    let slots = this.slots.get(term);
+    if (!slots) {
+      slots = [];
+      for (const [slot, idea] of this.ideaTerms.entries()) {
+        if (term === idea || (!this.typed.has(idea) && this.stands(term, idea))) slots.push(slot);
+      }
+      this.slots.set(term, slots);
+    }
+    return slots;
+  }
+}
