@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+// The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
+import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import type { KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';

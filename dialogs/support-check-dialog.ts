@@ -1,5 +1,7 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+// The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
+import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import type { Decision, Dimension, Facts, KnowledgeBase, SetAside } from '../knowledge';
 import { isNotSure } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
