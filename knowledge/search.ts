@@ -244,13 +244,14 @@ export class KnowledgeSearch {
     for (let unit = 0; unit < units.length; unit += 1) {
       for (const [term, lists] of articlesOf) {
         if (!evidence.isEvidenceOf(term, unit)) continue;
-        for (const articles of lists) for (const article of articles) {
-          // An article found under several terms of a unit counts once for it.
-          if (lastUnit[article] === unit + 1) continue;
-          lastUnit[article] = unit + 1;
-          if (ideas[article] === 0) touched.push(article);
-          ideas[article]! += 1;
-        }
+        for (const articles of lists)
+          for (const article of articles) {
+            // An article found under several terms of a unit counts once for it.
+            if (lastUnit[article] === unit + 1) continue;
+            lastUnit[article] = unit + 1;
+            if (ideas[article] === 0) touched.push(article);
+            ideas[article]! += 1;
+          }
       }
     }
     const byThreshold = new Map<number, SearchHit[]>();
