@@ -43,18 +43,27 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
 
   /** Connector clients made by `factory` (which is for the claims' app id), reused by serviceUrl and audience. */
   private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    const appId = appIdOf(claimsIdentity) ?? null;
-    const connectors = this.connectors;
-    return new (class extends ConnectorFactory {
-      async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-        const known = connectors.get(key);
-        if (known) return known;
-        const created = await factory.create(serviceUrl, audience);
-        connectors.set(key, created);
-        return created;
-      }
-    })();
+    return new ReusingConnectorFactory(appIdOf(claimsIdentity) ?? null, factory, this.connectors);
+  }
+}
+
+/** A ConnectorFactory that hands out the clients of a shared cache, made by the app id's own factory when missing. */
+class ReusingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly appId: string | null,
+    private readonly factory: ConnectorFactory,
+    private readonly connectors: BoundedCache<string, ConnectorClient>,
+  ) {
+    super();
+  }
+
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = JSON.stringify([this.appId, serviceUrl, audience ?? null]);
+    const known = this.connectors.get(key);
+    if (known) return known;
+    const created = await this.factory.create(serviceUrl, audience);
+    this.connectors.set(key, created);
+    return created;
   }
 }
 

@@ -229,8 +229,9 @@ function checkCoverage(
     const candidates = byFirst.get(firstValue)!;
     // Exact up to 53 candidates; a table with more for one version uses the list of positions instead.
     let mask: number | string = 0;
-    for (let i = 0; i < candidates.rules.length; i += 1) if (matchesAny(rules[candidates.rules[i]!]!.when, facts)) mask += 2 ** i;
-    if (candidates.rules.length > 53) mask = candidates.rules.flatMap((index, i) => (matchesAny(rules[index]!.when, facts) ? [i] : [])).join(',');
+    if (candidates.rules.length <= 53) {
+      for (let i = 0; i < candidates.rules.length; i += 1) if (matchesAny(rules[candidates.rules[i]!]!.when, facts)) mask += 2 ** i;
+    } else mask = candidates.rules.flatMap((index, i) => (matchesAny(rules[index]!.when, facts) ? [i] : [])).join(',');
     for (const index of candidates.limits) {
       if (!limitUsed[index] && matchesAny(limits[index]!.when, facts)) limitUsed[index] = true;
     }
