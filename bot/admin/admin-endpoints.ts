@@ -8,7 +8,7 @@ import { isLoopbackRequest } from './loopback';
 
 export interface AdminEndpointOptions {
   records: OwnerRecords;
-  reload: () => ReloadResult;
+  reload: () => Promise<ReloadResult>;
   log: Logger;
 }
 
@@ -35,7 +35,7 @@ export function registerAdminEndpoints(server: Server, options: AdminEndpointOpt
   });
   server.post('/admin/reload', async (req, res) => {
     if (!isLoopbackRequest(req)) return refuse(req, res, log);
-    const result = reload();
+    const result = await reload();
     if (result.ok) res.send(200, result);
     else res.send(422, { ok: false, problems: result.problems.map(formatProblem) });
   });
