@@ -62,14 +62,23 @@ export interface SuggestionPicks {
   record(question: string, articleId: string): Promise<void> | void;
 }
 
-/** The latest picks in memory, oldest dropped beyond `max` (for tests and for a bot without a store). */
+/**
+ * The longest question a pick keeps. The question comes back from the client in the button's
+ * value, so it can be anything: 1,000 picks of 240,000 characters held 231 MB (issue 22).
+ */
+export const MAX_PICK_QUESTION = 500;
+
+/**
+ * The latest picks in memory, oldest dropped beyond `max` (for tests and for a bot without a store):
+ * with each question cut to {@link MAX_PICK_QUESTION}, at most about 1 MB.
+ */
 export class InMemorySuggestionPicks implements SuggestionPicks {
   readonly picks: Array<{ question: string; articleId: string }> = [];
 
   constructor(private readonly max = 1000) {}
 
   record(question: string, articleId: string): void {
-    this.picks.push({ question, articleId });
+    this.picks.push({ question: question.slice(0, MAX_PICK_QUESTION), articleId: articleId.slice(0, 20) });
     if (this.picks.length > this.max) this.picks.splice(0, this.picks.length - this.max);
   }
 }
@@ -85,7 +94,7 @@ export function suggestionPick(value: unknown, articleId: string): SuggestionPic
   if (!value || typeof value !== 'object') return undefined;
   const { suggestionFor, article } = value as Partial<Record<keyof SuggestionPickValue, unknown>>;
   if (typeof suggestionFor !== 'string' || suggestionFor.trim() === '' || typeof article !== 'string' || article.toUpperCase() !== articleId) return undefined;
-  return { suggestionFor, article: articleId };
+  return { suggestionFor: suggestionFor.slice(0, MAX_PICK_QUESTION), article: articleId };
 }
 
 /** What a search returns when it found something, narrowed for the dialogs. */
