@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { readArticles, type Article } from './articles';
+import { readArticles, readArticlesInSlices, type Article } from './articles';
+import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
@@ -77,6 +78,42 @@ export function bundledKnowledgeDir(): string {
  * matches (see search-index-cache.ts), and is built otherwise; validation always runs first.
  */
 export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: KnowledgeLoadOptions = {}): KnowledgeBase {
+  try {
+    return loadValidated(dir, options);
+  } catch (error) {
+    // Whatever a parser or a check throws is a problem of this folder, never a crash of the caller
+    // (the watcher of a running bot, `POST /admin/reload`, `npm run kb:check`).
+    if (error instanceof KnowledgeError) throw error;
+    throw new KnowledgeError([parserFailure(relative(process.cwd(), dir) || dir, error, undefined)]);
+  }
+}
+
+/**
+ * {@link loadKnowledgeBase} for a running bot: the articles and tables are parsed first in slices,
+ * one file at a time with the event loop free in between, and the load then takes each parsed
+ * value from there. Other users' turns wait for one file's parse at most, not the whole folder's.
+ */
+export async function loadKnowledgeBaseInSlices(dir: string, options: KnowledgeLoadOptions = {}): Promise<KnowledgeBase> {
+  const saved = options.yamlValues ?? YamlValues.read(defaultYamlValuesFile(dir));
+  try {
+    for (const name of TABLES) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const path = join(dir, 'data', name);
+      if ((statSync(path, { throwIfNoEntry: false })?.size ?? Infinity) <= KNOWLEDGE_LIMITS.tableBytes) {
+        parseYamlSource(name, readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), 0, saved);
+      }
+    }
+    await readArticlesInSlices(join(dir, 'articles'), '', saved);
+  } catch {
+    // The load below reports whatever this pass tripped on, with its file and line.
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  return loadKnowledgeBase(dir, { ...options, yamlValues: saved });
+}
+
+const TABLES = ['facts.yaml', 'fact-dimensions.yaml', 'support-rules.yaml', 'search-synonyms.yaml', 'lifecycle.yaml'];
+
+function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const saved = options.yamlValues ?? YamlValues.read(defaultYamlValuesFile(dir));
   const display = (path: string) => relative(process.cwd(), path) || path;
@@ -84,6 +121,11 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     const path = join(dir, 'data', name);
     let text: string;
     try {
+      const bytes = statSync(path).size;
+      if (bytes > KNOWLEDGE_LIMITS.tableBytes) {
+        problems.push({ file: display(path), line: 1, message: `is ${bytes} bytes (a table may have at most ${KNOWLEDGE_LIMITS.tableBytes})` });
+        return undefined;
+      }
       text = readFileSync(path, 'utf8');
     } catch (error) {
       problems.push({ file: display(path), message: `cannot read: ${(error as Error).message}` });
