@@ -10,7 +10,6 @@ import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type Search
 import { YamlValues } from './yaml-values';
 import { SearchVocabulary } from './search-vocabulary';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './support-check';
-import type { PassageAnswer } from './passage-search';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './support-rules';
@@ -46,8 +45,6 @@ export interface KnowledgeBase {
   lifecycle: readonly LifecycleEntry[];
   /** The coexistence table (coexistence.yaml): which Exchange versions may share an organization. */
   coexistence: readonly CoexistenceEntry[];
-  /** The passage of one article that best answers a question. */
-  passageIn(question: string, articleId: string): PassageAnswer | undefined;
   /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
   directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
@@ -177,7 +174,6 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     setups: (known) => check.setups(known),
     lifecycle: lifecycleTable!.value,
     coexistence: coexistenceTable!.value,
-    passageIn: (question, articleId) => search.passageIn(question, articleId),
     recognizer,
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };

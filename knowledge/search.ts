@@ -54,9 +54,6 @@ export const DEFAULT_TUNING: SearchTuning = {
   suggestScore: 2,
 };
 
-/** A sentence about where a table's rows come from or about the article itself carries no fact to quote. */
-const ABOUT_THE_TEXT = /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b/i;
-
 /** How many leading articles are re-ranked by their best passage, and the weight of the article's own score. */
 const RERANKED = 5;
 const PASSAGE_BASE = 0.6;
@@ -189,20 +186,6 @@ export class KnowledgeSearch {
     }
     const passage = this.passages.answer(question, best.article, passages);
     return { best, related, hits, suggestions: [], ...(passage ? { passage } : {}) };
-  }
-
-  /**
-   * The passage of one article that best answers a question (a direct answer quotes the article its
-   * fact comes from, whichever article the search would rank first). Searches that article's
-   * passages only.
-   */
-  passageIn(typed: string, articleId: string): PassageAnswer | undefined {
-    const article = this.byId.get(articleId);
-    const question = normalizeQuestionWords(typed);
-    const units = this.vocabulary.units(question);
-    if (!article || units.length === 0) return undefined;
-    const ranked = this.passages.rank(question, units, [articleId]).filter((r) => !ABOUT_THE_TEXT.test(r.passage.text));
-    return this.passages.answer(question, article, ranked);
   }
 
   /**

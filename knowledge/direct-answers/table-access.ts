@@ -1,6 +1,5 @@
 import type { Article } from '../articles';
 import type { Facts } from '../fact-recognizer';
-import type { PassageAnswer } from '../passage-search';
 import type { Dimension, DimensionValue, Fact, LifecycleEntry } from '../schemas';
 import type { SetupOutcome } from '../support-check';
 import type { SupportLimit } from '../support-rules';
@@ -9,8 +8,7 @@ import type { AnswerSource, FactStatus } from './direct-answer';
 
 /**
  * What the direct answers read, and nothing more: the tables the verdicts use (lifecycle, the
- * outcome of every setup, the limits, the facts registry), the coexistence table, and one article's
- * passages. A KnowledgeBase provides it.
+ * outcome of every setup, the limits, the facts registry), the coexistence table and the articles. A KnowledgeBase provides it.
  */
 export interface AnswerTables {
   dimensions: readonly Dimension[];
@@ -22,7 +20,6 @@ export interface AnswerTables {
   setups(facts: Facts): SetupOutcome[];
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   knownFacts(facts: Facts): Facts;
-  passageIn(question: string, articleId: string): PassageAnswer | undefined;
 }
 
 const STATUS_WORDS: Record<Fact['status'], FactStatus> = {
