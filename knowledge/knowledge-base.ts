@@ -4,7 +4,8 @@ import { readArticles, type Article } from './articles';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
-import { dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
+import { BuildTable, checkBuilds } from './exchange-builds';
+import { buildsFileSchema, dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
 import type { SearchAnswer } from './search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
 import { YamlValues } from './yaml-values';
@@ -39,6 +40,8 @@ export interface KnowledgeBase {
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
+  /** The Exchange build table: what a build number is, the latest update of each version. */
+  builds: BuildTable;
   /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
   searchIndex?: SearchIndexStatus & { serialize(): string };
 }
@@ -104,6 +107,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   const rulesTable = readTable('support-rules.yaml', rulesSchema);
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
+  const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
   problems.push(...articleProblems);
 
@@ -127,6 +131,16 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     });
   }
 
+  if (buildsTable && space) {
+    const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
+    const updateIndex = dimensionsTable!.value.findIndex((d) => d.id === 'update');
+    const update =
+      updateIndex < 0
+        ? undefined
+        : { dimension: dimensionsTable!.value[updateIndex]!, file: dimensionsTable!.source.file, lineOf: dimensionsTable!.source.lineOf, path: [updateIndex] };
+    problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
+  }
+
   let compiled: ReturnType<typeof compileRules> | undefined;
   if (rulesTable && space && factsTable && articleProblems.length === 0) {
     compiled = compileRules(rulesTable.value, space, facts, articleIds, rulesTable.source.file, (...path) => rulesTable.source.lineOf(path));
@@ -135,6 +149,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   if (problems.length > 0 || !compiled || !space) throw new KnowledgeError(problems);
 
   const dimensions = dimensionsTable!.value;
+  const builds = new BuildTable(buildsTable!.value);
   const factSpace: FactSpace = space;
   const { rules, limits, outcomes } = compiled;
   const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
@@ -158,6 +173,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     setAside: (facts) => check.setAside(facts),
     valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
     recognizer: new FactRecognizer(factSpace),
+    builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };
 }
