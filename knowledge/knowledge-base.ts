@@ -5,7 +5,8 @@ import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
-import { dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact, type LifecycleEntry } from './schemas';
+import { buildsFileSchema, dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact, type LifecycleEntry } from './schemas';
+import { BuildTable, checkBuilds } from './exchange-builds';
 import type { SearchAnswer } from './search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
 import { YamlValues } from './yaml-values';
@@ -50,6 +51,8 @@ export interface KnowledgeBase {
   directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
+  /** The Exchange build table: what a build number is, the latest update of each version. */
+  builds: BuildTable;
   /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
   searchIndex?: SearchIndexStatus & { serialize(): string };
 }
@@ -157,6 +160,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
+  const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
   problems.push(...articleProblems);
 
@@ -181,6 +185,15 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   }
 
   if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));
+  if (buildsTable && space) {
+    const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
+    const updateIndex = dimensionsTable!.value.findIndex((d) => d.id === 'update');
+    const update =
+      updateIndex < 0
+        ? undefined
+        : { dimension: dimensionsTable!.value[updateIndex]!, file: dimensionsTable!.source.file, lineOf: dimensionsTable!.source.lineOf, path: [updateIndex] };
+    problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
+  }
 
   let compiled: ReturnType<typeof compileRules> | undefined;
   if (rulesTable && space && factsTable && articleProblems.length === 0) {
@@ -190,6 +203,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   if (problems.length > 0 || !compiled || !space) throw new KnowledgeError(problems);
 
   const dimensions = dimensionsTable!.value;
+  const builds = new BuildTable(buildsTable!.value);
   const factSpace: FactSpace = space;
   const { rules, limits, outcomes } = compiled;
   const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
@@ -217,6 +231,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     lifecycle: lifecycleTable!.value,
     coexistence: coexistenceTable!.value,
     recognizer,
+    builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };
   return { ...kb, directAnswers: new DirectAnswers(kb, recognizer) };
