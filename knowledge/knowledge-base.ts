@@ -5,12 +5,15 @@ import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
-import { dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
+import { buildsFileSchema, dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact, type LifecycleEntry } from './schemas';
+import { BuildTable, checkBuilds } from './exchange-builds';
 import type { SearchAnswer } from './search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
 import { YamlValues } from './yaml-values';
 import { SearchVocabulary } from './search-vocabulary';
-import { SupportCheck, type CheckStep } from './support-check';
+import { SupportCheck, type CheckStep, type SetupOutcome } from './support-check';
+import { DirectAnswers } from './direct-answers';
+import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './support-rules';
 import { parseYamlSource, validateYaml } from './yaml-source';
 import type { z } from 'zod';
@@ -38,8 +41,18 @@ export interface KnowledgeBase {
   setAside(facts: Facts): SetAside[];
   /** The values a question offers, given what is known (never a role the version does not have). */
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
+  /** What the check says for every setup the facts could still be (see {@link SupportCheck.setups}). */
+  setups(facts: Facts): SetupOutcome[];
+  /** The lifecycle table (lifecycle.yaml): end of support per Exchange and Windows release. */
+  lifecycle: readonly LifecycleEntry[];
+  /** The coexistence table (coexistence.yaml): which Exchange versions may share an organization. */
+  coexistence: readonly CoexistenceEntry[];
+  /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
+  directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
+  /** The Exchange build table: what a build number is, the latest update of each version. */
+  builds: BuildTable;
   /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
   searchIndex?: SearchIndexStatus & { serialize(): string };
 }
@@ -146,6 +159,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const rulesTable = readTable('support-rules.yaml', rulesSchema);
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
+  const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
+  const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
   problems.push(...articleProblems);
 
@@ -169,6 +184,17 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     });
   }
 
+  if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));
+  if (buildsTable && space) {
+    const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
+    const updateIndex = dimensionsTable!.value.findIndex((d) => d.id === 'update');
+    const update =
+      updateIndex < 0
+        ? undefined
+        : { dimension: dimensionsTable!.value[updateIndex]!, file: dimensionsTable!.source.file, lineOf: dimensionsTable!.source.lineOf, path: [updateIndex] };
+    problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
+  }
+
   let compiled: ReturnType<typeof compileRules> | undefined;
   if (rulesTable && space && factsTable && articleProblems.length === 0) {
     compiled = compileRules(rulesTable.value, space, facts, articleIds, rulesTable.source.file, (...path) => rulesTable.source.lineOf(path));
@@ -177,6 +203,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   if (problems.length > 0 || !compiled || !space) throw new KnowledgeError(problems);
 
   const dimensions = dimensionsTable!.value;
+  const builds = new BuildTable(buildsTable!.value);
   const factSpace: FactSpace = space;
   const { rules, limits, outcomes } = compiled;
   const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
@@ -185,7 +212,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     dir,
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return {
+  const recognizer = new FactRecognizer(factSpace);
+  const kb: Omit<KnowledgeBase, 'directAnswers'> = {
     articles,
     rules,
     limits,
@@ -199,9 +227,14 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     knownFacts: (facts) => check.knownFacts(facts),
     setAside: (facts) => check.setAside(facts),
     valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
-    recognizer: new FactRecognizer(factSpace),
+    setups: (known) => check.setups(known),
+    lifecycle: lifecycleTable!.value,
+    coexistence: coexistenceTable!.value,
+    recognizer,
+    builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };
+  return { ...kb, directAnswers: new DirectAnswers(kb, recognizer) };
 }
 
 function checkArticleReferences(article: Article, articleIds: ReadonlySet<string>, factIds: ReadonlySet<string>): KnowledgeProblem[] {
