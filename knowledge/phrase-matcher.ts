@@ -55,6 +55,13 @@ const CANDIDATE_CACHE_LIMITS = { maxEntries: 20_000, maxBytes: 4 * 1024 * 1024, 
 const NO_CANDIDATES: never[] = [];
 
 /**
+ * Phrases may start with a typo among the first this many words of a text; further on, a phrase's
+ * first word must be spelt right (its next words still forgive typos). Real questions are far
+ * shorter; 4,000 characters of fresh typos took 20x a normal turn without the cap (issue 22).
+ */
+export const MAX_TYPO_WORDS = 150;
+
+/**
  * The candidate cache of one or more matchers. Matchers built from one table share one (the fact
  * recognizer builds a matcher per question): the words users type then count against one budget,
  * not one budget per question, so adding a question to the table does not add to the memory that
@@ -83,7 +90,7 @@ export class CandidateCache<T> {
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, FirstWordEntries<T>>();
   /** Entries whose first word forgives typos, by that word's length (a typo changes it by at most 2). */
-  private readonly fuzzyByLength = new Map<number, CompiledEntry<T>[]>();
+  private readonly fuzzyByLength = new Map<number, FuzzyFirstWords<T>>();
   private readonly candidateCache: BoundedCache<string, CompiledEntry<T>[]>;
   private readonly cachePrefix: string;
 
@@ -107,9 +114,11 @@ export class PhraseMatcher<T> {
       if (entry.caseSensitive) group.caseSensitive.push(compiled);
       else addToTrie(group.trie, compiled);
       if (!entry.caseSensitive && allowedTypos(first) > 0) {
-        const sameLength = this.fuzzyByLength.get(first.length) ?? [];
-        sameLength.push(compiled);
-        this.fuzzyByLength.set(first.length, sameLength);
+        let sameLength = this.fuzzyByLength.get(first.length);
+        if (!sameLength) this.fuzzyByLength.set(first.length, (sameLength = { entries: [], letters: [], typos: [] }));
+        sameLength.entries.push(compiled);
+        sameLength.letters.push(letterMask(first));
+        sameLength.typos.push(allowedTypos(first));
       }
     }
   }
@@ -154,7 +163,7 @@ export class PhraseMatcher<T> {
         if (here.length > 1) here.sort((a, b) => a.index - b.index);
         for (const compiled of here) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
       }
-      if (exact) continue;
+      if (exact || from >= MAX_TYPO_WORDS) continue;
       // Then the entries whose first word this one is a small typo of.
       for (const compiled of this.typoCandidatesAt(word)) {
         if (this.matchesAt(tokens, from, compiled, exact)) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
@@ -169,11 +178,22 @@ export class PhraseMatcher<T> {
     const cached = this.candidateCache.get(key);
     if (cached) return cached;
     let candidates: CompiledEntry<T>[] = NO_CANDIDATES;
-    // Fuzzy entries are few (a few hundred phrases), so scanning those of a similar length once per
-    // distinct word is cheaper than an index.
-    for (let length = word.length - 2; length <= word.length + 2; length += 1) {
-      for (const compiled of this.fuzzyByLength.get(length) ?? NO_CANDIDATES) {
-        if (compiled.words[0] !== word && wordMatches(word, compiled.words[0]!)) candidates = [...candidates, compiled];
+    // wordMatches never forgives a typed word with a digit or of fewer than 4 letters.
+    if (word.length >= 4 && !/\d/.test(word)) {
+      // Fuzzy entries are few (a few hundred phrases), so those of a similar length are scanned once
+      // per distinct word; the letter masks rule out almost all of them before the edit distance
+      // (fresh words spent 85% of a turn there: issue 22).
+      const typed = letterMask(word);
+      for (let length = word.length - 2; length <= word.length + 2; length += 1) {
+        const sameLength = this.fuzzyByLength.get(length);
+        if (!sameLength) continue;
+        const lengthGap = Math.abs(length - word.length);
+        for (let i = 0; i < sameLength.entries.length; i += 1) {
+          const typos = sameLength.typos[i]!;
+          if (lengthGap > typos || bitCount(typed ^ sameLength.letters[i]!) > 2 * typos) continue;
+          const compiled = sameLength.entries[i]!;
+          if (compiled.words[0] !== word && wordMatches(word, compiled.words[0]!)) candidates = [...candidates, compiled];
+        }
       }
     }
     this.candidateCache.set(key, candidates);
@@ -188,6 +208,31 @@ export class PhraseMatcher<T> {
       return exact ? token.text === word : wordMatches(token.text, word);
     });
   }
+}
+
+/** The fuzzy entries of one first-word length, with each first word's letter mask and typos allowed. */
+interface FuzzyFirstWords<T> {
+  entries: CompiledEntry<T>[];
+  letters: number[];
+  typos: number[];
+}
+
+/**
+ * Which of 32 letter classes (the UTF-16 code modulo 32) a word uses. Each edit the typo distance
+ * counts (a letter inserted, deleted or replaced, two swapped) changes the letters present by at
+ * most two, so words within `d` edits differ in at most `2d` classes: a pre-filter that never rules
+ * out a real match.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i += 1) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function newTrie<T>(): WordTrie<T> {

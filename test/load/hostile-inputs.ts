@@ -11,14 +11,30 @@ export interface HostileInput {
 
 const WITHIN = 4000;
 
-function randomWords(length: number, seed: number): string {
+/** Words of `shortest` to `shortest + spread - 1` letters from `letters` letters starting at `first` (a-z by default). */
+function randomWords(length: number, seed: number, shortest = 9, spread = 32, first = 97, letters = 26): string {
   let state = seed;
   const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   let text = '';
   while (text.length < length) {
-    const size = 9 + Math.floor(next() * 32);
-    for (let i = 0; i < size; i += 1) text += String.fromCharCode(97 + Math.floor(next() * 26));
+    const size = shortest + Math.floor(next() * spread);
+    for (let i = 0; i < size; i += 1) text += String.fromCharCode(first + Math.floor(next() * letters));
     text += ' ';
+  }
+  return text.slice(0, length);
+}
+
+const KNOWN_WORDS = ['cluster', 'exchange', 'frontend', 'backend', 'mailbox', 'database', 'failover', 'storage', 'windows', 'enterprise', 'standard', 'certificate', 'connector', 'witness', 'replication'];
+
+/** Known words with one or two letters changed at random: each a typo the matchers must try. */
+function typosOfKnownPhrases(length: number, seed: number): string {
+  let state = seed;
+  const next = (n: number) => (state = (state * 1103515245 + 12345) & 0x7fffffff) % n;
+  let text = '';
+  while (text.length < length) {
+    const word = KNOWN_WORDS[next(KNOWN_WORDS.length)]!.split('');
+    for (let k = 0; k <= next(2); k += 1) word[next(word.length)] = String.fromCharCode(97 + next(26));
+    text += `${word.join('')} `;
   }
   return text.slice(0, length);
 }
@@ -35,6 +51,10 @@ const query = (text: string) => () =>
     channelId: 'msteams',
     value: { commandId: SEARCH_KB_COMMAND_ID, parameters: [{ name: SEARCH_KB_PARAMETER, value: text }] },
   }) as Partial<Activity>;
+
+let freshSeed = 1_000;
+/** A message of new text at each call. */
+const fresh = (text: (seed: number) => string) => () => messageActivity(text((freshSeed += 7919)));
 
 /** A normal question, the yardstick. */
 export const NORMAL_INPUT: HostileInput = { name: 'a normal question', activity: message('can FE go on MSCS?') };
@@ -63,6 +83,11 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     }),
   },
   { name: 'card value text of 200 KB, no text (above)', activity: () => ({ ...messageActivity(undefined), value: { text: 'cluster '.repeat(25_000) } }) },
+  // Fresh words each time (issue 22, finding 2): a word seen before is answered from the matchers' caches.
+  { name: '~500 fresh random 3-9 letter words (within)', activity: fresh((seed) => randomWords(WITHIN, seed, 3, 7)) },
+  { name: 'fresh typos of known phrases, 4,000 characters (within)', activity: fresh((seed) => typosOfKnownPhrases(WITHIN, seed)) },
+  { name: 'fresh Arabic words, 4,000 characters (within)', activity: fresh((seed) => randomWords(WITHIN, seed, 3, 7, 0x0627, 26)) },
+  { name: 'fresh fullwidth Latin words, 4,000 characters (within)', activity: fresh((seed) => randomWords(WITHIN, seed, 3, 7, 0xff41, 26)) },
   { name: 'Search KB query: U+FDFA x 500', activity: query('\uFDFA'.repeat(500)) },
   { name: 'Search KB query: 200 KB of random words', activity: query(randomWords(200_000, 11)) },
 ];
