@@ -143,7 +143,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
   if (!ownSetup && !OWN_PLAN.test(question) && !isCheckRequest(trimmed)) {
-    const direct = kb.directAnswers.read(trimmed, previous);
+    const direct = kb.directAnswers.read(text.trim(), previous);
     if (direct) return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
