@@ -5,7 +5,18 @@ import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
-import { buildsFileSchema, dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact, type LifecycleEntry } from './schemas';
+import {
+  buildsFileSchema,
+  dimensionsSchema,
+  factsSchema,
+  lifecycleSchema,
+  rulesSchema,
+  synonymsSchema,
+  type Dimension,
+  type DimensionValue,
+  type Fact,
+  type LifecycleEntry,
+} from './schemas';
 import { BuildTable, checkBuilds } from './exchange-builds';
 import type { SearchAnswer } from './search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
