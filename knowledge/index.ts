@@ -15,3 +15,4 @@ export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 export type { PassageAnswer } from './passage-search';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines, worstVerdict } from './triage-summary';
+export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
