@@ -2,8 +2,11 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
+  cardLabel,
   citedArticles,
   leadReason,
+  outOfSupportHeadline,
+  summaryHeading,
   lifecycleLines,
   reasons,
   recommendations,
@@ -134,7 +137,11 @@ export class CardReplies implements Replies {
   question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity> {
     const [question, ...rest] = this.questionBody(dimension, facts);
     // The note ("Noted: Windows Server 2022.") sits under the question, which stays the card's first line.
-    return cardMessage([question!, ...(note ? [textBlock(`${note} Still missing: the ${lowerFirstWord(dimension.label)}.`, { isSubtle: true })] : []), ...rest], [], dimension.question);
+    return cardMessage(
+      [question!, ...(note ? [textBlock(`${note} Still missing: the ${lowerFirstWord(dimension.label)}.`, { isSubtle: true })] : []), ...rest],
+      [],
+      dimension.question,
+    );
   }
 
   retry(dimension: Dimension, facts: Facts): Partial<Activity> {
@@ -159,7 +166,9 @@ export class CardReplies implements Replies {
 
   leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity> {
     const lead = why === 'not-understood' ? "I still couldn't read that answer, so" : 'I have asked that twice already, so';
-    return markdownMessage(`${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${this.exampleOf(dimension)}*).`);
+    return markdownMessage(
+      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${this.exampleOf(dimension)}*).`,
+    );
   }
 
   whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {
@@ -191,8 +200,11 @@ export class CardReplies implements Replies {
     const why = Object.entries({ ...facts }).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
     const conditions = decision.conditions.map((limit) => `- ${limit.condition}`);
     const lifecycle = lifecycleLines(decision);
+    const headline = outOfSupportHeadline([decision]);
     const body: CardElement[] = [
-      textBlock(label, { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
+      // A retired product is said first: the line a helpdesk agent copies must not read "Supported".
+      ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
+      textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
       textBlock(lead),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
@@ -229,14 +241,17 @@ export class CardReplies implements Replies {
       facts: { ...facts },
       rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)],
     };
-    return withFeedback(cardMessage(body, actions, `${label}: ${lead}`), subject);
+    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
   }
 
   designVerdict(groups: readonly GroupVerdict[]): Partial<Activity> {
     const dims = this.kb.dimensions;
     const overall = worstVerdict(groups.map((g) => g.decision.verdict));
+    const decisions = groups.map((g) => g.decision);
+    const headline = outOfSupportHeadline(decisions);
     const body: CardElement[] = [
-      textBlock(VERDICT_LABELS[overall], { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
+      textBlock(cardLabel(overall, decisions), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
     groups.forEach((group, i) => {
@@ -253,12 +268,13 @@ export class CardReplies implements Replies {
     const details: CardElement[] = [
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
       literalText(
-        groups
-          .map(
+        [
+          summaryHeading(overall, decisions, true).join('\n'),
+          ...groups.map(
             (g, i) =>
               `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`,
-          )
-          .join('\n\n'),
+          ),
+        ].join('\n\n'),
         { fontType: 'Monospace' },
       ),
     ];
@@ -274,7 +290,7 @@ export class CardReplies implements Replies {
       facts: { ...groups[0]!.facts },
       rules: groups.flatMap((g) => [...g.decision.rules.map((rule) => rule.id), ...g.decision.broken.map((limit) => limit.id)]),
     };
-    return withFeedback(cardMessage(body, actions, `${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
+    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
   }
 
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {

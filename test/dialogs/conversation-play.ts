@@ -34,7 +34,7 @@ function texts(replies: Reply[]): string[] {
 function shownVerdicts(lines: readonly string[]): Verdict[] {
   const byLength = (Object.entries(VERDICT_LABELS) as [Verdict, string][]).sort((a, b) => b[1].length - a[1].length);
   return lines.flatMap((line) => {
-    const hit = byLength.find(([, label]) => line === label || line.startsWith(`${label}: `));
+    const hit = byLength.find(([, label]) => line === label || line.startsWith(`${label}: `) || line.startsWith(`${label} (`));
     return hit ? [hit[0]] : [];
   });
 }

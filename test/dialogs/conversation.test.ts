@@ -8,7 +8,6 @@ import { play, type Turn } from './conversation-play';
  * (bench/conversations*.yaml), so the benchmark stays a report, not a copy of the tests.
  */
 
-
 const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]> = [
   ['starting', 'a request to check a setup that names nothing yet', [['Could you check whether our Exchange setup is supported?', { asks: 'version', notSays: ['KB837852'] }]]],
   ['starting', 'a bare "is this supported?"', [['is this supported?', { asks: 'version' }]]],
@@ -85,7 +84,7 @@ const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]
       ['why?', { noCheck: true, says: ['front-end'] }],
       ['what should we do instead?', { noCheck: true, says: ['NLB'] }],
       ['which KB?', { noCheck: true, says: ['KB837852'] }],
-      ['summary for the ticket please', { noCheck: true, says: ['Exchange support check: Not supported', 'Rules: front-end-on-cluster'] }],
+      ['summary for the ticket please', { noCheck: true, says: ['Not supported (Exchange support check)', 'Rules: front-end-on-cluster'] }],
       ['start over', { asks: 'version' }],
     ],
   ],
