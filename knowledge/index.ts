@@ -2,7 +2,7 @@
  * The knowledge base: articles, support rules and the code that loads, validates and searches
  * them. Nothing here knows about Bot Framework; the bot and the dialogs build on these exports.
  */
-export { loadKnowledgeBase, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
+export { loadKnowledgeBase, loadKnowledgeBaseInSlices, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
 export { KnowledgeHolder } from './knowledge-holder';
 export type { Article } from './articles';
 export type { Facts } from './fact-recognizer';
@@ -31,3 +31,4 @@ export {
   cardLabel,
 } from './triage-summary';
 export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
+export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
