@@ -92,7 +92,7 @@ export function verdictLine(verdict: Verdict, decisions: readonly Decision[]): s
  */
 export function summaryHeading(verdict: Verdict, decisions: readonly Decision[], design = false): string[] {
   const headline = outOfSupportHeadline(decisions);
-  const label = `${design ? 'Design ' : ''}${verdictLine(verdict, decisions)} (Exchange support check)`;
+  const label = `${verdictLine(verdict, decisions)}${design ? ' (the design as a whole)' : ''} - Exchange support check`;
   return headline ? [headline, label] : [label];
 }
 
@@ -131,7 +131,7 @@ export interface SummaryExtras {
  *
  * @example
  * triageSummary(decision, { version: '2003', role: 'front-end', ha: 'cluster' }, dimensions);
- * // "Exchange support check: Not supported\nExchange version: Exchange 2003\n..."
+ * // "Out of support since 8 April 2014: Exchange 2003. ...\nNot supported - Exchange support check\nExchange version: Exchange 2003\n..."
  */
 export function triageSummary(decision: Decision, facts: Facts, dimensions: readonly Dimension[], extras: SummaryExtras = {}): string {
   const lines = summaryHeading(decision.verdict, [decision]);

@@ -168,24 +168,24 @@ export function allCardText(reply: Reply): string {
   return [...textBlocks(reply), ...textRuns(reply), ...factSets(reply).flatMap((set) => set.flatMap(([t, v]) => [t, v])), ...buttonTitles(reply)].join('\n');
 }
 
-/** True for a triage summary: a line "<verdict> (Exchange support check)" among its first two. */
+/** True for a triage summary: a line "<verdict> - Exchange support check" among its first two. */
 export function isTriageSummary(text: string): boolean {
   return text
     .split('\n')
     .slice(0, 2)
-    .some((line) => line.endsWith('(Exchange support check)'));
+    .some((line) => line.endsWith('- Exchange support check'));
 }
 
-/** The verdict line of a triage summary, without its " (Exchange support check)" tail. */
+/** The verdict line of a triage summary, without its " - Exchange support check" tail. */
 export function summaryVerdict(summary: string): string | undefined {
   return summary
     .split('\n')
     .slice(0, 2)
-    .find((line) => line.endsWith('(Exchange support check)'))
-    ?.replace(/ \(Exchange support check\)$/, '');
+    .find((line) => line.endsWith('- Exchange support check'))
+    ?.replace(/ - Exchange support check$/, '');
 }
 
-/** The triage summary of a verdict card (the TextRun with the line "<verdict> (Exchange support check)"). */
+/** The triage summary of a verdict card (the TextRun with the line "<verdict> - Exchange support check"). */
 export function triageSummaryOf(reply: Reply): string {
   const summary = textRuns(reply).find(isTriageSummary);
   assert.ok(summary !== undefined, `no triage summary in ${JSON.stringify(textRuns(reply))}`);

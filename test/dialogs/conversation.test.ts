@@ -84,7 +84,7 @@ const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]
       ['why?', { noCheck: true, says: ['front-end'] }],
       ['what should we do instead?', { noCheck: true, says: ['NLB'] }],
       ['which KB?', { noCheck: true, says: ['KB837852'] }],
-      ['summary for the ticket please', { noCheck: true, says: ['Not supported (Exchange support check)', 'Rules: front-end-on-cluster'] }],
+      ['summary for the ticket please', { noCheck: true, says: ['Not supported - Exchange support check', 'Rules: front-end-on-cluster'] }],
       ['start over', { asks: 'version' }],
     ],
   ],

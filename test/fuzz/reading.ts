@@ -50,11 +50,11 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
       String(n.text)
         .split('\n')
         .slice(0, 2)
-        .some((line) => line.endsWith('(Exchange support check)')),
+        .some((line) => line.endsWith('- Exchange support check')),
   );
   assert.ok(summary, `verdict "${label}" without a triage summary`);
   const lines = String(summary.text).split('\n');
-  const verdictLine = lines.find((line) => line.endsWith('(Exchange support check)'))!;
+  const verdictLine = lines.find((line) => line.endsWith('- Exchange support check'))!;
   assert.ok(verdictLine.startsWith(label), "the summary repeats the card's verdict");
   const pairs = lines.slice(1).flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));

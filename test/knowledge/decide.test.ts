@@ -501,7 +501,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
       return { decision, text: triageSummary(decision, facts, kb.dimensions) };
     };
 
-    it('starts with "<label> (Exchange support check)" for every verdict, after the out-of-support line on a retired version', () => {
+    it('starts with "<label> - Exchange support check" for every verdict, after the out-of-support line on a retired version', () => {
       const seen = new Set<Verdict>();
       for (const [i, { facts }] of all.entries()) {
         if (i % 31 !== 0) continue;
@@ -510,7 +510,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
         const lines = text.split('\n');
         const retired = decision.lifecycle.some((note) => note.retired && note.dimension === 'version');
         if (retired) assert.match(lines[0]!, /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange /);
-        assert.ok(lines[retired ? 1 : 0]!.startsWith(VERDICT_LABELS[decision.verdict]) && lines[retired ? 1 : 0]!.endsWith('(Exchange support check)'), lines[retired ? 1 : 0]);
+        assert.ok(lines[retired ? 1 : 0]!.startsWith(VERDICT_LABELS[decision.verdict]) && lines[retired ? 1 : 0]!.endsWith('- Exchange support check'), lines[retired ? 1 : 0]);
       }
       assert.equal(seen.size, 4, 'every verdict occurs');
     });
@@ -571,7 +571,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
       };
       const { decision, text } = summaryFor(facts);
       assert.equal(decision.verdict, 'not-supported');
-      assert.match(text, /^Not supported \(Exchange support check\)$/m);
+      assert.match(text, /^Not supported - Exchange support check$/m);
       assert.match(text, /^Windows release: Windows Server 2003 R2$/m);
       assert.match(text, /^Nodes or DAG members: 4$/m);
       assert.match(text, /^Components on the cluster: NNTP, Key Management Service$/m);

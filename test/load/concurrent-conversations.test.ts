@@ -69,7 +69,7 @@ async function runCheck(client: LoadClient, facts: Facts): Promise<CheckResult> 
         t
           .split('\n')
           .slice(0, 2)
-          .some((line) => line.endsWith('(Exchange support check)')),
+          .some((line) => line.endsWith('- Exchange support check')),
       )!;
       return { conversationId: conversation.id, label: heading, summary, turns };
     }

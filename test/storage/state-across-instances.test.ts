@@ -195,7 +195,7 @@ function triageSummary(replies: Partial<Activity>[]): string {
     text
       .split('\n')
       .slice(0, 2)
-      .some((line) => line.endsWith('(Exchange support check)')),
+      .some((line) => line.endsWith('- Exchange support check')),
   );
   assert.ok(summary, `no triage summary in: ${replyTexts(replies).join(' | ')}`);
   return summary;
