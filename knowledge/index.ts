@@ -15,3 +15,5 @@ export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 export type { PassageAnswer } from './passage-search';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines, worstVerdict } from './triage-summary';
+export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './build-numbers';
+export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './exchange-builds';

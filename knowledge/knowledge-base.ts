@@ -4,6 +4,7 @@ import { readArticles, type Article } from './articles';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
+import { blankBuilds, buildFacts, findBuilds } from './build-numbers';
 import { BuildTable, checkBuilds } from './exchange-builds';
 import { buildsFileSchema, dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
 import type { SearchAnswer } from './search';
@@ -172,7 +173,10 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     knownFacts: (facts) => check.knownFacts(facts),
     setAside: (facts) => check.setAside(facts),
     valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
-    recognizer: new FactRecognizer(factSpace),
+    recognizer: new FactRecognizer(factSpace, {
+      facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
+      blank: (text) => blankBuilds(text),
+    }),
     builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };
