@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { stepWithOpen, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, stepWithOpen, type KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -56,7 +56,15 @@ export class MainDialog extends Dialog {
       if (handled) return handled;
     }
     const previous = await this.lastAnswer.get(dc.context);
-    return this.handle(dc, routeMessage(text, this.kb, previous));
+    const route = routeMessage(text, this.kb, previous);
+    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
+    return this.handle(dc, route);
+  }
+
+  /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
+  private async sayBuilds(context: TurnContext, text: string): Promise<void> {
+    const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
+    if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
   }
 
   /** A message while the check waits: help, cancel and start over work; anything else is the answer. */

@@ -31,4 +31,6 @@ export {
   cardLabel,
 } from './triage-summary';
 export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
+export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './build-numbers';
+export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';

@@ -62,6 +62,7 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
     basis: [],
     restsOnRecalledFact: false,
     restsOnThirdPartyFact: false,
+    quiet: false,
   };
   if (positive.length === 0) return { ...base, verdict: worstVerdict(verdicts), conditions: [...base.conditions, open] };
   return { ...base, verdict: 'supported-with-conditions', conditions: [...base.conditions, open] };

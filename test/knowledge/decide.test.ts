@@ -27,7 +27,7 @@ import { KNOWLEDGE_DIR } from './helpers';
  */
 
 const ASKED = ['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition', 'architecture', 'update'];
-const STATED = ['domainController', 'nodes', 'instances', 'clusterMode', 'components', 'mixedVersions', 'mixedWindows', 'nlbOnSameServers', 'unevaluated', 'witness', 'serverCore'];
+const STATED = ['domainController', 'nodes', 'instances', 'clusterMode', 'components', 'mixedVersions', 'mixedWindows', 'nlbOnSameServers', 'unevaluated', 'witness', 'serverCore', 'updateCurrency'];
 /** Facts the sheets mark "recalled", sorted. */
 const RECALLED = ['D-8', 'E7-5', 'E7-6', 'E7-8', 'F4', 'LC8', 'M-13'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
