@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
-import type { FollowUp, SmallTalk } from './conversation-intents';
+import type { FollowUp, QuestionAboutQuestion, SmallTalk } from './conversation-intents';
 
 /** One server group of a design with its verdict. */
 export interface GroupVerdict {
@@ -37,9 +37,13 @@ export interface Replies {
   /** Nothing relevant found: say so plainly and offer the guided check, search and help. Echoes the question safely. */
   noAnswer(question: string): Partial<Activity>;
   /** A guided-check question with one button per value. */
-  question(dimension: Dimension, facts: Facts): Partial<Activity>;
-  /** The same question after an answer that could not be understood. */
+  question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity>;
+  /** The same question after an answer that could not be understood: worded differently, with examples and the choices. */
   retry(dimension: Dimension, facts: Facts): Partial<Activity>;
+  /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity>;
+  /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */
+  whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
   verdict(decision: Decision, facts: Facts, setAside?: readonly SetAside[]): Partial<Activity>;
   /** A design of several server groups: a verdict per group and the worst of them, in one card. */
