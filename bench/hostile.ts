@@ -41,7 +41,9 @@ export async function runHostile(soakTurns: number, log: (line: string) => void)
     await bot.close();
   }
   const report = await reportUnderLoad(knowledge, 10_000);
-  log(`hostile: kb report over ${report.records} records: ${report.reportMs} ms${report.partial ? ' (partial)' : ''}; another user's turn meanwhile ${report.otherTurnMs} ms (alone ${report.normalTurnMs} ms)`);
+  log(
+    `hostile: kb report over ${report.records} records: ${report.reportMs} ms${report.partial ? ' (partial)' : ''}; another user's turn meanwhile ${report.otherTurnMs} ms (alone ${report.normalTurnMs} ms)`,
+  );
   const wordsPerMessage = 40;
   log(`hostile: soak of ${soakTurns} turns and ${soakTurns} queries of random words...`);
   const soak = await vocabularySoak(knowledge, { turns: soakTurns, checkpoints: 20, wordsPerMessage });

@@ -20,7 +20,8 @@ export interface ReportUnderLoad {
 }
 
 const ADMIN = 'aad-bench-admin';
-const VOCABULARY = 'exchange server cluster node mailbox database front end back outlook owa smtp connector queue dag witness failover storage group public folder certificate'.split(' ');
+const VOCABULARY =
+  'exchange server cluster node mailbox database front end back outlook owa smtp connector queue dag witness failover storage group public folder certificate'.split(' ');
 
 /**
  * Fills a bot's memory records with `count` unanswered questions that share common words but are
@@ -56,7 +57,13 @@ export async function reportUnderLoad(knowledge: KnowledgeBase, count: number): 
     const text = replies[0]?.text ?? '';
     if (!/Knowledge report/.test(text)) throw new Error(`kb report gave no report: ${text.slice(0, 200)}`);
     const round = (n: number) => Math.round(n * 10) / 10;
-    return { records: count, reportMs: round(ms), partial: /Partial: the time for grouping ran out/.test(text), otherTurnMs: round(otherTurnMs), normalTurnMs: round(normalTurnMs) };
+    return {
+      records: count,
+      reportMs: round(ms),
+      partial: /Partial: the time for grouping ran out/.test(text),
+      otherTurnMs: round(otherTurnMs),
+      normalTurnMs: round(normalTurnMs),
+    };
   } finally {
     await bot.close();
   }

@@ -114,7 +114,10 @@ export function rateLimitMiddleware(limiter: ConversationRateLimiter, log: Logge
       if (byConversation === 'allow' && byUser === 'allow') return next();
       if (activity.type === ActivityTypes.Invoke) {
         if (byConversation === 'refuse-with-notice' || byUser === 'refuse-with-notice') log('warn', 'rate limit: feedback invokes too fast; refusing them', { conversationId });
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 429, body: { error: { code: 'TooManyRequests', message: 'Too many requests: slow down.' } } } });
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 429, body: { error: { code: 'TooManyRequests', message: 'Too many requests: slow down.' } } },
+        });
         return;
       }
       if (byConversation === 'refuse-with-notice') {

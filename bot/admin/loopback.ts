@@ -6,7 +6,8 @@ import { isLoopbackHost } from '../http/loopback';
  * `Forwarded`, `Via`, nginx's `X-Real-IP`, CDNs' client-address headers and those App Service's
  * front end adds). A request carrying any of them was relayed, whatever address it came from.
  */
-const RELAY_HEADER = /^(?:x-forwarded-.*|forwarded|via|x-real-ip|x-client-.*|client-ip|true-client-ip|cf-connecting-ip|fastly-client-ip|x-cluster-client-ip|x-proxyuser-ip|x-original-.*|x-arr-.*|x-azure-.*|x-waws-.*|x-appservice-.*|disguised-host|x-ms-forwarded-.*)$/;
+const RELAY_HEADER =
+  /^(?:x-forwarded-.*|forwarded|via|x-real-ip|x-client-.*|client-ip|true-client-ip|cf-connecting-ip|fastly-client-ip|x-cluster-client-ip|x-proxyuser-ip|x-original-.*|x-arr-.*|x-azure-.*|x-waws-.*|x-appservice-.*|disguised-host|x-ms-forwarded-.*)$/;
 
 /**
  * Why an admin request is refused, or undefined when it may go on. An admin route answers only a

@@ -130,7 +130,14 @@ export class OwnerRecords implements UnansweredQuestions {
     const at = (context.turnState.get(TURN_TIME) as Date | undefined) ?? this.now();
     const { activity } = context;
     const conversationId = activity.conversation?.id ?? '';
-    const value = { kind, at: at.toISOString(), channel: activity.channelId ?? 'unknown', user: this.hashId(userIdOf(context)), conversation: this.hashId(conversationId), ...fields };
+    const value = {
+      kind,
+      at: at.toISOString(),
+      channel: activity.channelId ?? 'unknown',
+      user: this.hashId(userIdOf(context)),
+      conversation: this.hashId(conversationId),
+      ...fields,
+    };
     // Time and a hash of the turn: a channel's retry of the same activity lands on the same key.
     const seq = pending?.filter((p) => p.kind === kind).length ?? 0;
     const turnId = activity.id ?? randomBytes(8).toString('hex');
@@ -148,7 +155,8 @@ export class OwnerRecords implements UnansweredQuestions {
     const conversationId = context.activity.conversation?.id?.slice(0, 200);
     const user = (record.value as { user?: unknown }).user;
     if (typeof user === 'string' && !this.daily.take(user, this.now())) {
-      if (this.daily.justReached(user, this.now())) this.log('warn', 'owner records: daily cap per user reached; not recording more from this user today', { conversationId, cap: RECORDS_PER_USER_PER_DAY });
+      if (this.daily.justReached(user, this.now()))
+        this.log('warn', 'owner records: daily cap per user reached; not recording more from this user today', { conversationId, cap: RECORDS_PER_USER_PER_DAY });
       return;
     }
     try {

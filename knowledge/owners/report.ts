@@ -102,7 +102,10 @@ export function reportMarkdown(report: KnowledgeReport): string {
     '## Questions without an answer (grouped by similar wording)',
     '',
     ...(report.ungrouped
-      ? [`Partial: the time for grouping ran out; ${report.ungrouped.questions} questions in ${report.ungrouped.wordings} wordings are not in the table (\`npm run kb:report\` groups them all).`, '']
+      ? [
+          `Partial: the time for grouping ran out; ${report.ungrouped.questions} questions in ${report.ungrouped.wordings} wordings are not in the table (\`npm run kb:report\` groups them all).`,
+          '',
+        ]
       : []),
     ...table(
       ['Count', 'Question', 'Other wordings'],

@@ -121,9 +121,7 @@ class QuestionGrouper {
   private orderWords(): void {
     const frequency = new Map<string, number>();
     for (const words of this.wordsOf) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    [...frequency.keys()]
-      .sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0))
-      .forEach((word, i) => this.rank.set(word, i));
+    [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).forEach((word, i) => this.rank.set(word, i));
     for (const words of this.wordsOf) words.sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
   }
 

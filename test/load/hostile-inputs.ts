@@ -24,7 +24,23 @@ function randomWords(length: number, seed: number, shortest = 9, spread = 32, fi
   return text.slice(0, length);
 }
 
-const KNOWN_WORDS = ['cluster', 'exchange', 'frontend', 'backend', 'mailbox', 'database', 'failover', 'storage', 'windows', 'enterprise', 'standard', 'certificate', 'connector', 'witness', 'replication'];
+const KNOWN_WORDS = [
+  'cluster',
+  'exchange',
+  'frontend',
+  'backend',
+  'mailbox',
+  'database',
+  'failover',
+  'storage',
+  'windows',
+  'enterprise',
+  'standard',
+  'certificate',
+  'connector',
+  'witness',
+  'replication',
+];
 
 /** Known words with one or two letters changed at random: each a typo the matchers must try. */
 function typosOfKnownPhrases(length: number, seed: number): string {

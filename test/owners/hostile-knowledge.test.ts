@@ -15,7 +15,12 @@ const frontMatter = (id: string, extra = '', summary = 'A test article written f
 const letters = 'abcdefghij';
 const aliasBomb = letters
   .split('')
-  .map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? '"lol"' : `*${letters[i - 1]}`).join(', ')}]`)
+  .map(
+    (name, i) =>
+      `${name}: &${name} [${Array(9)
+        .fill(i === 0 ? '"lol"' : `*${letters[i - 1]}`)
+        .join(', ')}]`,
+  )
   .join('\n');
 
 /** Each hostile article (file name -> text) and the line its refusal must name. */
@@ -27,7 +32,12 @@ const HOSTILE: { name: string; text: string; line: number; message: RegExp }[] =
   { name: 'EXB-205.md', text: frontMatter('EXB-205') + 'Body.\n' + 'x'.repeat(40_000) + '\n', line: 1, message: /bytes \(an article may have at most 32768\)/ },
   { name: 'EXB-206.md', text: frontMatter('EXB-206', '', 'Read <script>alert(1)</script> first.') + 'Body.\n', line: 10, message: /HTML/ },
   { name: 'EXB-207.md', text: frontMatter('EXB-207', '', 'See [the fix](javascript:alert(1)).') + 'Body.\n', line: 10, message: /http, https or mailto/ },
-  { name: 'EXB-208.md', text: frontMatter('EXB-208') + Array.from({ length: 40 }, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n') + '\n', line: 46, message: /indented 66 columns/ },
+  {
+    name: 'EXB-208.md',
+    text: frontMatter('EXB-208') + Array.from({ length: 40 }, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n') + '\n',
+    line: 46,
+    message: /indented 66 columns/,
+  },
 ];
 
 function copyOfKnowledge(): string {

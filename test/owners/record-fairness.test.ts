@@ -14,7 +14,11 @@ import { recentRecords, turnContext } from '../support/records';
 // Issue 22, finding 3: one user could wipe or flood the owners' records.
 const feedbackInvoke = (conversation: string, user: string) =>
   ({
-    ...messageActivity(undefined, { channelId: 'msteams', conversation: { id: conversation } as Activity['conversation'], from: { id: `29:${user}`, aadObjectId: user } as Activity['from'] }),
+    ...messageActivity(undefined, {
+      channelId: 'msteams',
+      conversation: { id: conversation } as Activity['conversation'],
+      from: { id: `29:${user}`, aadObjectId: user } as Activity['from'],
+    }),
     type: 'invoke',
     name: 'message/submitAction',
     value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: 'x'.repeat(1000) }) } },
@@ -84,7 +88,10 @@ describe('owner records: one user cannot wipe or flood them (issue 22)', functio
     it('from.aadObjectId as a number or an object does not fail a turn that writes a record', async () => {
       for (const aadObjectId of [42, { oid: 'x' }, null]) {
         const from = { id: 'user-odd-aad', name: 'Odd', aadObjectId } as unknown as Activity['from'];
-        const [reply] = await exchange(bot.url, messageActivity('how do I reset the office printer', { from, conversation: { id: `conv-aad-${JSON.stringify(aadObjectId)}` } as Activity['conversation'] }));
+        const [reply] = await exchange(
+          bot.url,
+          messageActivity('how do I reset the office printer', { from, conversation: { id: `conv-aad-${JSON.stringify(aadObjectId)}` } as Activity['conversation'] }),
+        );
         assert.doesNotMatch(cardTexts(reply!).join(' ') + (reply!.text ?? ''), /went wrong/i, JSON.stringify(reply));
       }
       const unanswered = (await recentRecords(bot.records, 'unanswered')).filter((r) => r.user === bot.records.hashId('user-odd-aad'));

@@ -49,7 +49,10 @@ function random(seed: number): (n: number) => number {
   };
 }
 
-const VOCABULARY = 'exchange server cluster node mailbox database front end back outlook owa smtp connector queue dag witness failover storage group public folder certificate printer reset office'.split(' ');
+const VOCABULARY =
+  'exchange server cluster node mailbox database front end back outlook owa smtp connector queue dag witness failover storage group public folder certificate printer reset office'.split(
+    ' ',
+  );
 const STOP = ['how', 'do', 'I', 'the', 'a', 'is', 'what', 'can'];
 
 /** Questions from a small vocabulary, so that many are similar and grouping does real work. */
@@ -65,7 +68,10 @@ function alikeQuestions(count: number, seed: number): string[] {
 function freshQuestions(count: number, seed: number): string[] {
   const pick = random(seed);
   const fresh = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + pick(26))).join('');
-  return Array.from({ length: count }, () => `how do I ${VOCABULARY[pick(VOCABULARY.length)]} ${VOCABULARY[pick(VOCABULARY.length)]} ${fresh()} ${VOCABULARY[pick(VOCABULARY.length)]} ${fresh()}`);
+  return Array.from(
+    { length: count },
+    () => `how do I ${VOCABULARY[pick(VOCABULARY.length)]} ${VOCABULARY[pick(VOCABULARY.length)]} ${fresh()} ${VOCABULARY[pick(VOCABULARY.length)]} ${fresh()}`,
+  );
 }
 
 // Issue 22, finding 4: grouping was quadratic and ran inside the turn (5,916 questions: 38 s).
