@@ -41,6 +41,15 @@ const MAX_PARSED_VALUE_LENGTH = 4096;
  */
 const DIALOG_MEMORY_CONFIGURATION = 'DialogStateManagerConfiguration';
 const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
+/** Invokes whose value botbuilder's Teams handler reads as an object (message extensions, file consent, task modules, tabs, configuration, sign-in). */
+function readsValue(name: string | undefined): boolean {
+  return /^(?:composeExtension\/|fileConsent\/invoke$|task\/|tab\/|config\/|actionableMessage\/|message\/submitAction$|signin\/)/.test(name ?? '');
+}
+
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export const FEEDBACK_THANKS = 'Thank you for the feedback: it goes to the people who keep the knowledge base.';
 
 /** What the bot gives the knowledge owners: records of answers and feedback (see bot/records/), the report command, reloadable knowledge. */
@@ -163,6 +172,9 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (UNSUPPORTED_INVOKES.has(context.activity.name ?? '')) return { status: StatusCodes.NOT_IMPLEMENTED };
+    // TeamsActivityHandler reads fields of these invokes' values before any handler of ours runs:
+    // a null value threw inside botbuilder, stalled 5 s and gave a 501 (issue 22).
+    if (readsValue(context.activity.name) && !isPlainObject(context.activity.value)) return { status: StatusCodes.BAD_REQUEST };
     if (context.activity.name === TEAMS_FEEDBACK_INVOKE && this.owners) {
       // Teams' own 👍/👎 on an answer sent with channelData.feedbackLoopEnabled.
       const feedback = readTeamsFeedback(context.activity.value, context.activity.replyToId);
