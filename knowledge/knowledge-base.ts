@@ -136,7 +136,7 @@ export async function loadKnowledgeBaseInSlices(dir: string, options: KnowledgeL
   return loadKnowledgeBase(dir, { ...options, yamlValues: saved });
 }
 
-const TABLES = ['facts.yaml', 'fact-dimensions.yaml', 'support-rules.yaml', 'search-synonyms.yaml', 'lifecycle.yaml'];
+const TABLES = ['facts.yaml', 'fact-dimensions.yaml', 'support-rules.yaml', 'search-synonyms.yaml', 'lifecycle.yaml', 'coexistence.yaml', 'exchange-builds.yaml'];
 
 function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
