@@ -12,6 +12,7 @@ import { runStartup } from './startup';
 import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
 import { runVerdicts } from './verdicts';
 import { CONVERSATION_SETS, runConversations } from './conversations';
+import { DIRECT_ANSWER_SETS, runDirectAnswers } from './direct-answers';
 
 /**
  * `npm run bench`: answer quality, verdicts, search speed and scale, turn speed and start-up, in one
@@ -67,6 +68,22 @@ async function main(): Promise<void> {
       );
     results.verdicts = runVerdicts();
     log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
+  }
+  if (wanted('quality') || wanted('direct')) {
+    // Issue 19: direct answers, article ids, follow-ups and unanswerable questions, played against the bot.
+    results.directAnswers = [];
+    for (const [set, { file, showMisses }] of Object.entries(DIRECT_ANSWER_SETS)) {
+      const figures = await runDirectAnswers(file, showMisses);
+      if (!figures) {
+        log(`direct answers ${set}: ${file} is not there`);
+        continue;
+      }
+      results.directAnswers.push({ set, figures });
+      log(
+        `direct answers ${set}: fact in the first 300 characters ${figures.factIn300}/${figures.answerable}, direct answers correct ${figures.directCorrect}/${figures.directAnswers}, unanswerable refused or suggestions ${figures.refusedOrSuggested}/${figures.unanswerable}`,
+      );
+      for (const miss of figures.misses ?? []) log(`  miss: ${miss}`);
+    }
   }
   if (wanted('conversations')) {
     results.conversations = [];
