@@ -56,6 +56,25 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertAsks(await press(client, reply, CHECK_MY_SETUP), 'role');
   });
 
+  for (const [question, answer, row] of [
+    [
+      'hw many nodes can a windows 2000 advanced server cluster have',
+      /^Up to 2 nodes on Windows 2000 Advanced Server/,
+      /Windows 2000 Advanced Server(; Server cluster\?: yes; Maximum nodes: | \()2/,
+    ],
+    ['<at>Exchange Bot</at> max nodes on a windows server 2003 enterprise cluster?', /^Up to 8 nodes/, /Maximum nodes: 8|Enterprise or Datacenter Edition/],
+  ] as const) {
+    it(`${JSON.stringify(question)} → ${answer}, with the EXB-003 row beneath`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assertDirect(reply, answer);
+      assert.ok(
+        textBlocks(reply).some((t) => row.test(t)),
+        textBlocks(reply).join(' | '),
+      );
+    });
+  }
+
   it('a yes/no general rule is decided by the check: "can DAG members be DCs" is No, with the reason', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('can DAG members be DCs');
