@@ -31,13 +31,24 @@ describe('configuration: app credentials and .env', () => {
   });
 
   const refusals: Array<[string, Record<string, string>, RegExp]> = [
-    ['SingleTenant without a tenant id', { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' }, /^MicrosoftAppTenantId must be set with MicrosoftAppType=SingleTenant.*az account show --query tenantId.*leave MicrosoftAppId empty for local mode/],
+    [
+      'SingleTenant without a tenant id',
+      { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' },
+      /^MicrosoftAppTenantId must be set with MicrosoftAppType=SingleTenant.*az account show --query tenantId.*leave MicrosoftAppId empty for local mode/,
+    ],
     ['MultiTenant without a secret', { MicrosoftAppId: APP_ID }, /^MicrosoftAppPassword must be set with MicrosoftAppType=MultiTenant.*client secret.*local mode/],
-    ['SingleTenant without a secret', { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: 't' }, /^MicrosoftAppPassword must be set with MicrosoftAppType=SingleTenant/],
+    [
+      'SingleTenant without a secret',
+      { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: 't' },
+      /^MicrosoftAppPassword must be set with MicrosoftAppType=SingleTenant/,
+    ],
   ];
   for (const [what, env, message] of refusals) {
     it(`refuses ${what}, naming the variable and the fix`, () => {
-      assert.throws(() => readConfig(env), (error: Error) => message.test(error.message));
+      assert.throws(
+        () => readConfig(env),
+        (error: Error) => message.test(error.message),
+      );
     });
   }
 
@@ -66,7 +77,10 @@ describe('configuration: app credentials and .env', () => {
     const url = await bot.ready;
     assert.equal((await postActivity(url, messageActivity('hello'))).status, 401);
     // The terminal chat's explanation of the 401: how to get local mode back.
-    await assert.rejects(chatPost(`${url}/api/messages`, { ...messageActivity('hello'), type: 'message' } as never), /MicrosoftAppId \(from the environment or \.env\).*"MicrosoftAppId= npm start"/);
+    await assert.rejects(
+      chatPost(`${url}/api/messages`, { ...messageActivity('hello'), type: 'message' } as never),
+      /MicrosoftAppId \(from the environment or \.env\).*"MicrosoftAppId= npm start"/,
+    );
     bot.child.kill('SIGTERM');
     const { stdout } = await bot.exited;
     assert.match(stdout, /ready at http:\/\/127\.0\.0\.1:\d+\/api\/messages \(listening on 127\.0\.0\.1:\d+; MicrosoftAppId is set, so every request needs a Bot Framework token/);

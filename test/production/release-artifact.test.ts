@@ -42,7 +42,8 @@ describe('release artifact (npm run package): one folder that runs with node alo
 
   it('holds the bundle, its source map, the knowledge, the prebuilt index and a package.json without dependencies, under 20 MB', () => {
     const files = listFiles(built);
-    for (const file of ['server.js', 'server.js.map', 'kb-build.js', 'package.json', 'knowledge/data/support-rules.yaml', 'webchat/webchat.js.gz', RELEASE_ZIP]) assert.ok(files.includes(file), file);
+    for (const file of ['server.js', 'server.js.map', 'kb-build.js', 'package.json', 'knowledge/data/support-rules.yaml', 'webchat/webchat.js.gz', RELEASE_ZIP])
+      assert.ok(files.includes(file), file);
     assert.ok(
       files.some((file) => /^\.cache\/search-index\/[0-9a-f]{16}\.json$/.test(file)),
       'prebuilt search index',
@@ -66,7 +67,14 @@ describe('release artifact (npm run package): one folder that runs with node alo
 
   it('unpacked elsewhere, with an app id: loads its prebuilt index, answers /healthz, refuses an unauthenticated message, exits 0', async () => {
     assert.throws(() => require.resolve('botbuilder', { paths: [unpacked] }), /Cannot find module/, 'no node_modules reachable from the unpacked folder');
-    const env = { NODE_ENV: 'production', HOST: '127.0.0.1', MicrosoftAppType: 'SingleTenant', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555' };
+    const env = {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
+    };
     const bot = startBot(env, ['--enable-source-maps'], { entry: join(unpacked, 'server.js'), cwd: unpacked });
     children.push(bot.child);
     const url = await bot.ready;
