@@ -5,6 +5,7 @@ import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import type { KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
+import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
@@ -41,6 +42,7 @@ export class MainDialog extends Dialog {
     private readonly unanswered: UnansweredQuestions,
     private readonly lastCheck: LastCheckStore = memoryLastCheckStore(),
     private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
+    private readonly lastAnswer: LastAnswerStore = memoryLastAnswerStore(),
   ) {
     super(MainDialog.id);
     this.check = new SupportCheck(kb, replies);
@@ -53,7 +55,8 @@ export class MainDialog extends Dialog {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
-    return this.handle(dc, routeMessage(text, this.kb));
+    const previous = await this.lastAnswer.get(dc.context);
+    return this.handle(dc, routeMessage(text, this.kb, previous));
   }
 
   /** A message while the check waits: help, cancel and start over work; anything else is the answer. */
@@ -140,7 +143,21 @@ export class MainDialog extends Dialog {
 
   private async handle(dc: DialogContext, route: Route): Promise<DialogTurnResult> {
     const { context } = dc;
+    // "and 2019?" follows a direct answer only while nothing else came between.
+    if (route.kind !== 'answer' && route.kind !== 'small-talk' && route.kind !== 'empty') await this.lastAnswer.set(context, undefined);
     switch (route.kind) {
+      case 'answer': {
+        const answer = this.kb.directAnswers.answer(route.question);
+        if (!answer) {
+          await this.lastAnswer.set(context, undefined);
+          await this.answerSearch(context, route.question.text);
+          break;
+        }
+        const { attribute, subject, other } = route.question;
+        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}) });
+        await context.sendActivity(this.replies.directAnswer(answer));
+        break;
+      }
       case 'check':
         await this.lastCheck.set(context, undefined);
         return this.settle(

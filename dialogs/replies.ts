@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Article, Decision, Dimension, DimensionValue, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
+import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 import type { FollowUp, SmallTalk } from './conversation-intents';
 
 /** One server group of a design with its verdict. */
@@ -25,6 +25,11 @@ export interface Replies {
    * is the passage that holds it (its article and section named, "Read the whole article" offered).
    */
   answer(best: SearchHit, related: readonly Article[], passage?: PassageAnswer): Partial<Activity>;
+  /**
+   * A direct answer from the tables: the answer first, the source and status of its facts, then
+   * the article passage with "Read the whole article", and "Check my setup" with the named facts.
+   */
+  directAnswer(answer: DirectAnswer): Partial<Activity>;
   /** No confident answer but plausible articles: "did you mean" with one button each (echoes the question safely). */
   suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity>;
   /** One article asked for by id (a "related article" button). */

@@ -2,7 +2,7 @@
  * The knowledge base: articles, support rules and the code that loads, validates and searches
  * them. Nothing here knows about Bot Framework; the bot and the dialogs build on these exports.
  */
-export { loadKnowledgeBase, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
+export { loadKnowledgeBase, loadKnowledgeBaseInSlices, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
 export { KnowledgeHolder } from './knowledge-holder';
 export type { Article } from './articles';
 export type { Facts } from './fact-recognizer';
@@ -15,3 +15,4 @@ export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 export type { PassageAnswer } from './passage-search';
 export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines, worstVerdict } from './triage-summary';
+export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';

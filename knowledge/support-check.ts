@@ -5,6 +5,15 @@ import type { FactSpace, SetAside } from './fact-space';
 import type { Dimension, LifecycleEntry, Verdict } from './schemas';
 import { matchesAny, type Decision, type LifecycleNote, type OutcomeTable, type SupportLimit, type SupportRule } from './support-rules';
 
+/** The check's outcome for one complete setup: its verdict, deciding rules, broken limits and the limits still open. */
+export interface SetupOutcome {
+  facts: Facts;
+  verdict: Verdict;
+  rules: readonly SupportRule[];
+  broken: readonly SupportLimit[];
+  open: readonly SupportLimit[];
+}
+
 /** Either the check can give its verdict, or it needs the answer to one more question. */
 export type CheckStep = { kind: 'verdict'; decision: Decision } | { kind: 'question'; dimension: Dimension };
 
@@ -88,6 +97,18 @@ export class SupportCheck {
     if (step.kind !== 'verdict') return step;
     // Lifecycle depends on today, so it is added fresh rather than memoised.
     return { kind: 'verdict', decision: { ...step.decision, lifecycle: this.lifecycleNotes(known) } };
+  }
+
+  /**
+   * What the check says for every setup the known facts could still be (each valid completion of
+   * the asked facts, stated facts carried along): read from the same outcome table and limits as
+   * {@link next}, so an answer built on it cannot disagree with a verdict.
+   */
+  setups(facts: Facts): SetupOutcome[] {
+    return this.space.completions(this.knownFacts(facts)).map((completion) => {
+      const { verdict, rules, broken, open } = this.outcome(completion);
+      return { facts: completion, verdict, rules, broken, open };
+    });
   }
 
   /** Keeps facts the table knows, translated to the values that exist for the rest (see {@link FactSpace.normalise}). */

@@ -15,6 +15,7 @@ import {
   type Decision,
   type Dimension,
   type DimensionValue,
+  type DirectAnswer,
   type Facts,
   type KnowledgeBase,
   type PassageAnswer,
@@ -25,7 +26,7 @@ import {
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
-import { passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
+import { directAnswerCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
 export const CHECK_MY_SETUP = 'Check my setup';
 export const SEARCH_THE_KB = 'Search the knowledge base';
@@ -103,6 +104,19 @@ export class CardReplies implements Replies {
     const subject: AnswerSubject = { kind: 'article', articleId: best.article.id, via: 'search', related: related.map((r) => r.id) };
     if (passage) return withFeedback(partsMessage(passageAnswerCard(passage, related, [sayAction(CHECK_MY_SETUP)])), subject);
     return withFeedback(this.articleCard(best.article, related), subject);
+  }
+
+  directAnswer(answer: DirectAnswer): Partial<Activity> {
+    const subject: AnswerSubject = { kind: 'article', articleId: answer.articleId, via: 'search', related: [] };
+    return withFeedback(partsMessage(directAnswerCard(answer, this.kb.article(answer.articleId), [sayAction(CHECK_MY_SETUP, this.checkText(answer.checkFacts))])), subject);
+  }
+
+  /** "Check my setup: Exchange 2003, Windows Server 2003, Enterprise": the check starts with the facts the question named. */
+  private checkText(facts: Facts): string {
+    const named = this.kb.dimensions
+      .filter((d) => d.kind === 'asked' && facts[d.id] !== undefined)
+      .map((d) => valueLabel(this.kb.dimensions, d.id, facts[d.id]!).replace(/\s*\(.*\)$/, ''));
+    return named.length > 0 ? `${CHECK_MY_SETUP}: ${named.join(', ')}` : CHECK_MY_SETUP;
   }
 
   suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity> {
