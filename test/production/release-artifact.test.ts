@@ -42,7 +42,7 @@ describe('release artifact (npm run package): one folder that runs with node alo
 
   it('holds the bundle, its source map, the knowledge, the prebuilt index and a package.json without dependencies, under 20 MB', () => {
     const files = listFiles(built);
-    for (const file of ['server.js', 'server.js.map', 'kb-build.js', 'package.json', 'knowledge/data/support-rules.yaml', 'webchat/webchat.js.gz', RELEASE_ZIP])
+    for (const file of ['server.js', 'bot.js', 'bot.js.map', 'kb-build.js', 'package.json', 'knowledge/data/support-rules.yaml', 'webchat/webchat.js.gz', RELEASE_ZIP])
       assert.ok(files.includes(file), file);
     assert.ok(
       files.some((file) => /^\.cache\/search-index\/[0-9a-f]{16}\.json$/.test(file)),
