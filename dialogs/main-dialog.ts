@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import type { KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, stepWithOpen, type KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -56,7 +56,15 @@ export class MainDialog extends Dialog {
       if (handled) return handled;
     }
     const previous = await this.lastAnswer.get(dc.context);
-    return this.handle(dc, routeMessage(text, this.kb, previous));
+    const route = routeMessage(text, this.kb, previous);
+    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
+    return this.handle(dc, route);
+  }
+
+  /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
+  private async sayBuilds(context: TurnContext, text: string): Promise<void> {
+    const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
+    if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
   }
 
   /** A message while the check waits: help, cancel and start over work; anything else is the answer. */
@@ -68,8 +76,7 @@ export class MainDialog extends Dialog {
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
-        await this.check.reprompt(dc.context, check);
-        return Dialog.EndOfTurn;
+        return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
       case 'cancel':
       case 'restart':
         return this.handle(dc, command);
@@ -115,6 +122,7 @@ export class MainDialog extends Dialog {
         const options: SupportCheckOptions = {
           groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, corrected), setAside: group.setAside })),
           answered: [...last.answered, ...Object.keys(corrected)],
+          open: (last.open ?? []).filter((d) => corrected[d] === undefined),
         };
         return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
       }
@@ -126,9 +134,9 @@ export class MainDialog extends Dialog {
   private verdicts(last: LastCheck): GroupVerdict[] | undefined {
     const groups: GroupVerdict[] = [];
     for (const group of last.groups) {
-      const decision = this.kb.decide(group.facts);
-      if (!decision) return undefined;
-      groups.push({ facts: group.facts, setAside: group.setAside, decision });
+      const step = stepWithOpen(this.kb, group.facts, last.open ?? []);
+      if (step.kind !== 'verdict') return undefined;
+      groups.push({ facts: group.facts, setAside: group.setAside, decision: step.decision });
     }
     return groups.length > 0 ? groups : undefined;
   }
@@ -136,7 +144,7 @@ export class MainDialog extends Dialog {
   /** Keeps the verdict of a check that just ended, for follow-ups. */
   private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
     if ('done' in turn && turn.done.groups) {
-      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered });
+      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered, ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}) });
     }
     return turn;
   }

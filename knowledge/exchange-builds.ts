@@ -163,10 +163,15 @@ export class BuildTable {
     return this.rows.filter((row) => row.version === version && row.su === undefined && row.update !== 'preview');
   }
 
+  /** The table's name of an update of `version` ("cu4" of Exchange 2013 is its "sp1"), or undefined when the table has no such update. */
+  canonicalUpdate(version: string, update: string): string | undefined {
+    const name = this.aliases.find((a) => a.version === version && a.alias === update)?.update ?? update;
+    return this.rows.some((row) => row.version === version && row.update === name) ? name : undefined;
+  }
+
   /** Whether `update` (or its alias, "cu4" for Exchange 2013 SP1) is an update of `version` in the table. */
   hasUpdate(version: string, update: string): boolean {
-    const name = this.aliases.find((a) => a.version === version && a.alias === update)?.update ?? update;
-    return this.rows.some((row) => row.version === version && row.update === name);
+    return this.canonicalUpdate(version, update) !== undefined;
   }
 
   /** The latest CU of a version, its latest security update, and what still gets security updates. */

@@ -5,6 +5,7 @@ import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
+import { blankBuilds, buildFacts, findBuilds } from './build-numbers';
 import {
   buildsFileSchema,
   dimensionsSchema,
@@ -223,7 +224,10 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     dir,
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const recognizer = new FactRecognizer(factSpace);
+  const recognizer = new FactRecognizer(factSpace, {
+    facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
+    blank: (text) => blankBuilds(text),
+  });
   const kb: Omit<KnowledgeBase, 'directAnswers'> = {
     articles,
     rules,

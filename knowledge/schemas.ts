@@ -171,6 +171,8 @@ export const limitSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
   when: z.union([conditionSchema, z.array(conditionSchema).min(1)]),
   breaks: conditionSchema,
+  /** Named only once a stated fact says whether it holds: never a condition while the fact is unknown. */
+  quiet: z.boolean().default(false),
   condition: nonEmpty,
   reason: nonEmpty,
   recommendation: nonEmpty,

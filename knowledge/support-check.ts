@@ -175,7 +175,7 @@ export class SupportCheck {
       if (!matchesAny(limit.when, facts)) continue;
       const state = conditionState(limit.breaks, facts);
       if (state === 'holds') broken.push(limit);
-      else if (state === 'unknown') open.push(limit);
+      else if (state === 'unknown' && !limit.quiet) open.push(limit);
     }
     let verdict: Verdict = base;
     if (broken.length > 0) verdict = 'not-supported';

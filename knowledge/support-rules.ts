@@ -35,6 +35,8 @@ export interface SupportLimit extends Grounded {
   when: readonly Condition[];
   breaks: Condition;
   condition: string;
+  /** Named only once a stated fact says whether it holds (see the schema's `quiet`). */
+  quiet: boolean;
 }
 
 /** Where each rule sits in its file, so problems can name the line. */
@@ -156,7 +158,7 @@ export function compileRules(
     if (Object.keys(limit.breaks).length === 0) {
       problems.push({ file, line: lineOf('limits', index, 'breaks'), field: `limits[${index}] (${limit.id}).breaks`, message: 'must name at least one stated fact' });
     }
-    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition };
+    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition, quiet: limit.quiet };
   });
   if (problems.length > 0) return { rules, limits, outcomes: new Map(), problems };
   const coverage = checkCoverage(rules, limits, space, input, file, lineOf);
