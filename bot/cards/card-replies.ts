@@ -266,7 +266,7 @@ export class CardReplies implements Replies {
     const headline = outOfSupportHeadline(decisions);
     const body: CardElement[] = [
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
-      textBlock(cardLabel(overall, decisions), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      textBlock(cardLabel(overall, decisions, true), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
@@ -340,7 +340,7 @@ export class CardReplies implements Replies {
           break;
         case 'conditions':
           if (d.conditions.length > 0) lines.push(`${heading(g, i)}: conditions to meet`, ...d.conditions.map((c) => `- ${c.condition}`));
-          else lines.push(`${heading(g, i)}: no open conditions beyond the verdict itself. ${leadReason(d)}`, ...recommendations(d).map((r) => `- ${r}`));
+          else lines.push(`${several ? `${heading(g, i)}: ` : ''}No conditions are left open for this setup. ${leadReason(d)}`, ...recommendations(d).map((r) => `- ${r}`));
           break;
         case 'sources': {
           lines.push(`${heading(g, i)} rests on:`);
