@@ -57,7 +57,7 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
     breaks: [],
     condition: `${dimension.label} is not known yet: ${parts.join('; ')}.`,
     reason: `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
-    recommendation: positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : base.rules[0]?.recommendation ?? '',
+    recommendation: positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
     articles: [],
     basis: [],
     restsOnRecalledFact: false,

@@ -226,7 +226,7 @@ export function summaryMarkdown(results: BenchResults): string {
       "turn's reply meets its expectation (the question asked, the verdict, words that must or must not appear, no check started).",
       '`conversations.yaml` is the set the conversation code was developed against; `conversations-heldout.yaml` was written blind',
       'afterwards (its first run, before any fix it prompted, passed 39 of 62; the fixes it prompted are in the git log, so it no',
-      'longer counts as unseen). `conversations-issue21-holdout.yaml` is issue 21\'s fresh set (loops, stated facts, facts after a',
+      "longer counts as unseen). `conversations-issue21-holdout.yaml` is issue 21's fresh set (loops, stated facts, facts after a",
       'verdict, designs, needless questions, out-of-support headline), never read while the conversation code changed.',
       '',
     );

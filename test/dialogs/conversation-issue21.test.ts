@@ -59,6 +59,16 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     ],
   ],
   [
+    'stated-facts',
+    'a what-if inside the first message is judged as planned: 2 EVS today and a 3rd added is 3 EVS on 3 nodes',
+    [
+      [
+        'E2K3 Enterprise back-end cluster on 32-bit Windows Server 2003 Enterprise, 3 nodes: we run 2 EVS and want a third, so the 3 nodes are active',
+        { verdict: 'not-supported', says: ['n-1 Exchange Virtual Servers'] },
+      ],
+    ],
+  ],
+  [
     'out-of-support',
     'a verdict on a retired version starts with "Out of support", the date and the supported path',
     [
