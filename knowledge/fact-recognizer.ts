@@ -405,8 +405,9 @@ export class FactRecognizer {
   }
 
   /**
-   * Number facts from word patterns ("3-node", "a DAG of 17 members", "the third EVS"). Tokens
-   * already read as another fact (the "2003" of "Windows 2003") are not numbers. Linear in the text:
+   * Number facts from word patterns ("3-node", "a DAG of 17 members", "the third EVS"); of two
+   * counts of one thing, the larger (the planned one). Tokens already read as another fact (the
+   * "2003" of "Windows 2003") are not numbers. Linear in the text:
    * each pattern is tried once at each position.
    */
   private numbers(tokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[]): Map<string, number> {
@@ -415,7 +416,7 @@ export class FactRecognizer {
     const found = new Map<string, number>();
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
-        if (found.has(pattern.dimension) || from + pattern.words.length > tokens.length) continue;
+        if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
         const fits = pattern.words.every((word, i) => {
           const token = tokens[from + i]!;
@@ -424,7 +425,9 @@ export class FactRecognizer {
           value = /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text);
           return value !== undefined;
         });
-        if (fits && value !== undefined && value > 0) found.set(pattern.dimension, value);
+        // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
+        // members"): the larger is the planned setup, and the one a limit can break.
+        if (fits && value !== undefined && value > 0 && value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
       }
     }
     return found;

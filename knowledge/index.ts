@@ -28,6 +28,7 @@ export {
   outOfSupportHeadline,
   verdictLine,
   summaryHeading,
+  OPEN_FACT,
   cardLabel,
 } from './triage-summary';
 export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
