@@ -1,5 +1,5 @@
-import { buildFacts } from './build-numbers';
-import { buildName, describeLookup } from './exchange-builds';
+import { buildFacts, describeBuilds } from './build-numbers';
+import { buildName } from './exchange-builds';
 import type { Facts } from './fact-recognizer';
 import type { KnowledgeBase } from './knowledge-base';
 import type { ListedServer, ListingResult } from './listing-parser';
@@ -108,7 +108,10 @@ export function listingDesign(
     const decisions = steps.map((step) => (step.kind === 'verdict' ? step.decision : undefined));
     const asks = steps.flatMap((step) => (step.kind === 'question' ? [step.dimension.id] : []));
     const verdict = decisions.every((d) => d !== undefined) ? worstVerdict(decisions.map((d) => d!.verdict)) : undefined;
-    const buildLines = [...new Set(servers.flatMap((s) => (s.build ? [describeLookup(s.build.lookup)] : [])))];
+    const buildLines = describeBuilds(
+      servers.flatMap((s) => (s.build ? [s.build] : [])),
+      kb.builds,
+    );
     return { servers, label: groupLabel(first, facts), facts: withAnswers, decisions, verdict, asks: [...new Set(asks)], buildLines };
   });
 }

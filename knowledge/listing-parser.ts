@@ -263,8 +263,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   const found = [...servers.values()].filter((s) => s.build || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
+  // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
-    .filter((_, i) => !used[i] && !DASHES.test(lines[i]!))
+    .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
     .join('\n')
     .trim();
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest };
