@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -95,8 +95,7 @@ export class MainDialog extends Dialog {
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
-        await this.check.reprompt(dc.context, check);
-        return Dialog.EndOfTurn;
+        return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
       case 'cancel':
       case 'restart':
         return this.handle(dc, command);
@@ -142,6 +141,7 @@ export class MainDialog extends Dialog {
         const options: SupportCheckOptions = {
           groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, corrected), setAside: group.setAside })),
           answered: [...last.answered, ...Object.keys(corrected)],
+          open: (last.open ?? []).filter((d) => corrected[d] === undefined),
         };
         return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
       }
@@ -153,9 +153,9 @@ export class MainDialog extends Dialog {
   private verdicts(last: LastCheck): GroupVerdict[] | undefined {
     const groups: GroupVerdict[] = [];
     for (const group of last.groups) {
-      const decision = this.kb.decide(group.facts);
-      if (!decision) return undefined;
-      groups.push({ facts: group.facts, setAside: group.setAside, decision });
+      const step = stepWithOpen(this.kb, group.facts, last.open ?? []);
+      if (step.kind !== 'verdict') return undefined;
+      groups.push({ facts: group.facts, setAside: group.setAside, decision: step.decision });
     }
     return groups.length > 0 ? groups : undefined;
   }
@@ -163,7 +163,11 @@ export class MainDialog extends Dialog {
   /** Keeps the verdict of a check that just ended, for follow-ups. */
   private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
     if ('done' in turn && turn.done.groups) {
-      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered });
+      await this.lastCheck.set(context, {
+        groups: turn.done.groups,
+        answered: turn.done.answered,
+        ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}),
+      });
     }
     return turn;
   }

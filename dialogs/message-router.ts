@@ -25,7 +25,7 @@ const COMMANDS: ReadonlyArray<[RegExp, Route['kind']]> = [
   [/^(hi|hello|hey|good (morning|afternoon|evening)|yo)( there)?( bot)?$/i, 'greeting'],
   [/^(search|search (the )?(knowledge ?base|kb)|look something up)$/i, 'search-prompt'],
 ];
-const CHECK_COMMAND = /^(check( my)?( exchange)? (setup|design|plan)|guided check|support check|run the check|check)$/i;
+const CHECK_COMMAND = /^(check( my)?( exchange)? (setup|design|plan)|guided check|support check|(run|start|do|begin) (a|the) (support )?check|check)$/i;
 const ARTICLE_COMMAND = /^(?:show|open|read)?\s*(KB\d{6}|EXB-\d{3})$/i;
 /**
  * An article id in any form people type: "KB837852", "KB 837852", "kb837852", "Q837852",
@@ -143,7 +143,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
   if (!ownSetup && !OWN_PLAN.test(question) && !isCheckRequest(trimmed)) {
-    const direct = kb.directAnswers.read(trimmed, previous);
+    const direct = kb.directAnswers.read(text.trim(), previous);
     if (direct) return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
@@ -165,7 +165,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const asksToJudge = (isQuestion && namesVersionAndMore) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
-  if (shortDescription || asksToJudge || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
+  // The asker's own servers described with something the check judges ("we have 17 mailbox servers
+  // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
+  const ownDescription = ownSetup && !lookup && (namesSetup || facts.nodes !== undefined || facts.domainController !== undefined);
+  if (shortDescription || asksToJudge || ownDescription || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

@@ -14,7 +14,23 @@ export type { Dimension, DimensionValue, Verdict } from './schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
 export type { PassageAnswer } from './passage-search';
-export { VERDICT_LABELS, valueLabel, triageSummary, citedArticles, leadReason, reasons, recommendations, lifecycleLines, worstVerdict } from './triage-summary';
+export {
+  VERDICT_LABELS,
+  valueLabel,
+  triageSummary,
+  citedArticles,
+  leadReason,
+  reasons,
+  recommendations,
+  lifecycleLines,
+  worstVerdict,
+  formatDate,
+  outOfSupportHeadline,
+  verdictLine,
+  summaryHeading,
+  cardLabel,
+} from './triage-summary';
+export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
 export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './build-numbers';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';

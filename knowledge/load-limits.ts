@@ -68,7 +68,11 @@ export function markdownNestingProblems(file: string, body: string, firstLine: n
     if (line.trimStart().startsWith('|')) marks = 0;
     for (let c = 0; c < line.length; c += 1) if (line[c] === '*' || line[c] === '_') marks += 1;
     if (marks > KNOWLEDGE_LIMITS.emphasisMarks) {
-      problems.push({ file, line: firstLine + paragraphStart, message: `a paragraph with more than ${KNOWLEDGE_LIMITS.emphasisMarks} "*" or "_" marks (emphasis nested too deep?)` });
+      problems.push({
+        file,
+        line: firstLine + paragraphStart,
+        message: `a paragraph with more than ${KNOWLEDGE_LIMITS.emphasisMarks} "*" or "_" marks (emphasis nested too deep?)`,
+      });
       marks = Number.NEGATIVE_INFINITY; // one problem per paragraph
     }
   }

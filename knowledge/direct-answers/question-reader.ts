@@ -6,7 +6,8 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  * Which attribute a question asks for, by plain pattern tables (no cloud NLU). Every pattern runs on
  * text already cut to 4,000 characters and is linear: bounded gaps only, no nested quantifiers.
  */
-const COEXIST = /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
+const COEXIST =
+  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
 const MAINSTREAM = /\bmainstream\b/i;
 const STILL = /\b(still (supported|in support|alive|ok)|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
@@ -20,12 +21,12 @@ const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
 const WINDOWS_LIST =
-  /\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
+  /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST = /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
 const NEED = /\b(need|needs|require|requires|required|have to|mandatory|necessary)\b/i;
-const RUN_WORDS = /\b(run|runs|install|installed|supported|support|work|works|on)\b/i;
+const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
@@ -46,12 +47,12 @@ const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|
  */
 export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
   const text = normalizeQuestionWords(typed.trim());
-  const { facts } = recognizer.extract(text);
+  const { facts, ambiguous } = recognizer.extract(text);
   if (previous && FOLLOW_UP.test(text) && text.length <= 60) {
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }
-  const read = attributeOf(text, facts, recognizer);
+  const read = attributeOf(text, facts, recognizer, ambiguous.includes('version'));
   return read ? { ...read, text: typed.trim() } : undefined;
 }
 
@@ -82,7 +83,7 @@ function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   return found;
 }
 
-function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, versionsNamed: boolean): Omit<DirectQuestion, 'text'> | undefined {
   const has = (d: string) => facts[d] !== undefined;
   const pick = (...dims: string[]): Facts => Object.fromEntries(dims.filter(has).map((d) => [d, facts[d]!]));
   const ask = (attribute: Attribute, subject: Facts, extra: Partial<DirectQuestion> = {}) => ({ attribute, subject, ...extra });
@@ -112,9 +113,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer): Om
   if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));
   if (has('version') && !has('windows') && WINDOWS_LIST.test(text) && !has('role') && !has('ha')) return ask('windows-releases', pick('version', 'update'));
   if (has('windows') && !has('version') && EXCHANGE_LIST.test(text)) return ask('exchange-versions', pick('windows'));
-  if (has('version') && has('windows') && !has('role') && !has('ha') && (YES_NO_START.test(text) || text.endsWith('?') || RUN_WORDS.test(text))) {
-    return ask('runs-on', pick('version', 'windows', 'update', 'windowsEdition'));
-  }
+  // "Why is ...?", "how do I ...?" want the explanation or the steps: the article gives them.
+  if (EXPLAIN.test(text)) return undefined;
   // A yes/no about a general rule: it names a stated fact (a domain controller, NLB on the same
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
   const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text);
@@ -125,10 +125,10 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer): Om
     if (subject.ha === 'nlb' || subject.ha === undefined) subject.ha = /\bdag\b/i.test(text) ? 'dag' : 'clustering';
   }
   const stated = Object.keys(subject).filter((d) => !['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition', 'architecture', 'update'].includes(d));
-  const general =
-    stated.length > 0 ||
-    (subject.role !== undefined && subject.ha !== undefined) ||
-    (subject.ha !== undefined && (subject.edition !== undefined || subject.windowsEdition !== undefined));
+  // A yes/no naming an Exchange version is about a setup of that version: the check judges it (its
+  // verdict card says yes or no, with the same tables). A rule with no version named is general.
+  if (subject.version !== undefined || subject.windows !== undefined || versionsNamed) return undefined;
+  const general = stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined);
   if (!general) return undefined;
   return ask('rule', subject, NEED.test(text) ? { needs: true } : {});
 }
