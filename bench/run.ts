@@ -1,3 +1,4 @@
+import { runListings } from './listings';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
   if (wanted('turns')) results.turns = await runTurns(turnOptions, log);
   if (wanted('startup')) results.startup = await runStartup(startupRuns, 1000, log);
   if (wanted('speed')) results.speed = await runSpeed(speedPlan, queryBudgetMs, log);
+  // Its own files (listings.json, listings.md): the held-out pasted listings of issue 25.
+  if (wanted('listings')) runListings(undefined, log);
   // Its own files (hostile.json, hostile.md): worst-input timings and the random-vocabulary soak.
   if (wanted('hostile')) {
     const soakArg = args.indexOf('--soak-turns');

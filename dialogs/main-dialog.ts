@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { describeBuilds, findBuilds, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -55,10 +55,29 @@ export class MainDialog extends Dialog {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
+    if (await this.answerListing(dc.context, text)) return this.settle(dc);
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
     return this.handle(dc, route);
+  }
+
+  /**
+   * A pasted listing (Get-ExchangeServer, Get-DatabaseAvailabilityGroup, systeminfo...) of two or
+   * more servers, or one with a DAG, gets the listing reply: every group with its label and verdict,
+   * and the ticket summary of every server. True when the message was one.
+   */
+  private async answerListing(context: TurnContext, text: string): Promise<boolean> {
+    const listing = parseListing(text, this.kb.builds);
+    if (listing.kind === 'too-long') {
+      await context.sendActivity(`That paste has ${listing.lines} lines; I read listings of up to ${listing.limit} lines. Please send it in parts.`);
+      return true;
+    }
+    if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return false;
+    const groups = listingDesign(listing, this.kb);
+    const label = (id: string) => this.kb.dimensions.find((d) => d.id === id)?.label ?? id;
+    await context.sendActivity(listingReply(listing, groups, label));
+    return true;
   }
 
   /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
