@@ -7,12 +7,15 @@ import { loadKnowledgeBase } from '../knowledge';
 import { HOSTILE_INPUTS, medianTurnMs, NORMAL_INPUT } from '../test/load/hostile-inputs';
 import { vocabularySoak, type SoakPoint } from '../test/load/vocabulary-soak';
 import { RESULTS_DIR } from './lib/paths';
+import { reportUnderLoad, type ReportUnderLoad } from './report-under-load';
 
 /** Figures of the `hostile` section (issue 13): worst-input turn times and the random-vocabulary soak. */
 export interface HostileResults {
   normalTurnMs: number;
   inputs: Array<{ name: string; medianMs: number; ratio: number }>;
   soak: { turns: number; queries: number; wordsPerMessage: number; words: number; activitiesPerSecond: number; points: SoakPoint[] };
+  /** "kb report" in chat over 10,000 unanswered questions, and another user's turn meanwhile (issue 22). */
+  report?: ReportUnderLoad;
 }
 
 /**
@@ -37,11 +40,13 @@ export async function runHostile(soakTurns: number, log: (line: string) => void)
   } finally {
     await bot.close();
   }
+  const report = await reportUnderLoad(knowledge, 10_000);
+  log(`hostile: kb report over ${report.records} records: ${report.reportMs} ms${report.partial ? ' (partial)' : ''}; another user's turn meanwhile ${report.otherTurnMs} ms (alone ${report.normalTurnMs} ms)`);
   const wordsPerMessage = 40;
   log(`hostile: soak of ${soakTurns} turns and ${soakTurns} queries of random words...`);
   const soak = await vocabularySoak(knowledge, { turns: soakTurns, checkpoints: 20, wordsPerMessage });
   log(`hostile: heap after GC (MB) ${soak.points.map((p) => p.heapMB).join(' ')}`);
-  const results: HostileResults = { normalTurnMs, inputs, soak: { turns: soakTurns, queries: soakTurns, wordsPerMessage, ...soak } };
+  const results: HostileResults = { normalTurnMs, inputs, soak: { turns: soakTurns, queries: soakTurns, wordsPerMessage, ...soak }, report };
   writeFileSync(join(RESULTS_DIR, 'hostile.json'), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(RESULTS_DIR, 'hostile.md'), hostileMarkdown(results));
   return results;
@@ -57,6 +62,14 @@ function hostileMarkdown(results: HostileResults): string {
     '| --- | ---: | ---: |',
     ...results.inputs.map((i) => `| ${i.name.replace(/\|/g, '\\|')} | ${i.medianMs} ms | ${i.ratio} |`),
     '',
+    ...(results.report
+      ? [
+          `## "kb report" in chat over ${results.report.records} unanswered questions (issue 22)`,
+          '',
+          `The report: ${results.report.reportMs} ms${results.report.partial ? ' (grouping stopped at its budget: partial)' : ' (complete)'}. Another user's question sent 50 ms after it: ${results.report.otherTurnMs} ms (alone: ${results.report.normalTurnMs} ms).`,
+          '',
+        ]
+      : []),
     `## Soak: ${results.soak.turns} chat turns and ${results.soak.queries} Search KB queries of fresh random words`,
     '',
     `${results.soak.words} distinct words (${results.soak.wordsPerMessage} per message, half per query), ${results.soak.activitiesPerSecond} activities/s. Heap after full collections:`,

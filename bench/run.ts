@@ -72,8 +72,13 @@ async function main(): Promise<void> {
     results.conversations = [];
     for (const [set, file] of Object.entries(CONVERSATION_SETS)) {
       const figures = await runConversations(undefined, file);
+      if (figures.missing) {
+        log(`conversations ${set}: bench/${file} is not there`);
+        continue;
+      }
       results.conversations.push({ set, file, figures });
-      log(`conversations ${set}: ${figures.passed}/${figures.conversations}`);
+      log(`conversations ${set}: ${figures.passed}/${figures.conversations}, loops ${figures.loops}`);
+      for (const [group, g] of Object.entries(figures.byGroup)) log(`  ${group}: ${g.passed}/${g.conversations}`);
     }
   }
   // Turns and start-up first: they are short and sensitive to a machine still busy with big corpora.

@@ -1,7 +1,8 @@
 import type { Storage } from 'botbuilder';
+import type { LastAnswerStore } from '../dialogs/last-answer';
 import type { LastCheck, LastCheckStore } from '../dialogs/last-check';
 import { MainDialog } from '../dialogs/main-dialog';
-import { KnowledgeHolder, type KnowledgeBase } from '../knowledge';
+import { KnowledgeHolder, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { ReportCommand } from './admin/report-command';
 import { CardReplies } from './cards/card-replies';
 import { ExchangeSupportBot } from './exchange-support-bot';
@@ -49,6 +50,21 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     get: (context) => lastCheckProperty.get(context),
     set: (context, value) => (value === undefined ? lastCheckProperty.delete(context) : lastCheckProperty.set(context, value)),
   };
-  const bot = new ExchangeSupportBot(conversationState, userState, new MainDialog(kb, replies, records, lastCheck), replies, kb, log, owners, options.replyTimeoutMs);
+  // The last direct question too, so "and 2019?" after an answer asks the same about Exchange 2019.
+  const lastAnswerProperty = conversationState.createProperty<PreviousQuestion | undefined>('lastAnswer');
+  const lastAnswer: LastAnswerStore = {
+    get: (context) => lastAnswerProperty.get(context),
+    set: (context, value) => (value === undefined ? lastAnswerProperty.delete(context) : lastAnswerProperty.set(context, value)),
+  };
+  const bot = new ExchangeSupportBot(
+    conversationState,
+    userState,
+    new MainDialog(kb, replies, records, lastCheck, undefined, lastAnswer),
+    replies,
+    kb,
+    log,
+    owners,
+    options.replyTimeoutMs,
+  );
   return { bot, records };
 }

@@ -83,28 +83,51 @@ export class ConversationRateLimiter {
   }
 }
 
+/** The invoke of Teams' own feedback buttons: it writes an owner record, so it counts like a message. */
+const RECORDING_INVOKES = new Set(['message/submitAction']);
+
 /**
- * Bot Framework middleware that applies a {@link ConversationRateLimiter} to messages before the
- * bot runs: a refused message never reaches the dialogs or the state storage, and gets
- * {@link SLOW_DOWN_MESSAGE} (once per notice interval, then nothing).
+ * Bot Framework middleware that applies a {@link ConversationRateLimiter} to messages (and to the
+ * Teams feedback invokes, which write records) before the bot runs: a refused activity never
+ * reaches the dialogs or the state storage; a message gets {@link SLOW_DOWN_MESSAGE} (once per
+ * notice interval, then nothing), an invoke a 429.
  *
- * Only messages count. They are what runs the dialogs and reads and writes state. Message-extension
- * queries are sent by Teams at each pause in typing, for a whole channel under one conversation id,
- * and are an in-memory search; other activities (members joining, reactions) come from the channel
- * itself, not from someone typing.
+ * Feedback invokes (2,900/s were accepted: issue 22) count per conversation like messages, and per
+ * user as well, so rotating conversation ids does not get around the limit. (Records have a daily
+ * cap per user besides, see bot/records/owner-records.ts.)
+ *
+ * Message-extension queries do not count: Teams sends them at each pause in typing, for a whole
+ * channel under one conversation id, and they are an in-memory search; other activities (members
+ * joining, reactions) come from the channel itself, not from someone typing.
  */
 export function rateLimitMiddleware(limiter: ConversationRateLimiter, log: Logger): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-      const conversationId = context.activity.conversation?.id;
-      if (context.activity.type !== ActivityTypes.Message || !conversationId) return next();
-      const decision = limiter.take(conversationId);
-      if (decision === 'allow') return next();
-      if (decision === 'refuse-with-notice') {
+      const { activity } = context;
+      const conversationId = activity.conversation?.id;
+      const counted = activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Invoke && RECORDING_INVOKES.has(activity.name ?? ''));
+      if (!counted || !conversationId) return next();
+      const byConversation = limiter.take(conversationId);
+      // Feedback invokes are also counted per user: rotating conversation ids must not get around the limit.
+      const user = activity.type === ActivityTypes.Invoke ? userKey(activity.from) : undefined;
+      const byUser = user === undefined || byConversation !== 'allow' ? 'allow' : limiter.take(`user\u0000${user}`);
+      if (byConversation === 'allow' && byUser === 'allow') return next();
+      if (activity.type === ActivityTypes.Invoke) {
+        if (byConversation === 'refuse-with-notice' || byUser === 'refuse-with-notice') log('warn', 'rate limit: feedback invokes too fast; refusing them', { conversationId });
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 429, body: { error: { code: 'TooManyRequests', message: 'Too many requests: slow down.' } } } });
+        return;
+      }
+      if (byConversation === 'refuse-with-notice') {
         // One line per notice rather than per refusal: a flood must not flood the log either.
         log('warn', 'rate limit: conversation is sending messages too fast; refusing them', { conversationId });
         await context.sendActivity(SLOW_DOWN_MESSAGE);
       }
     },
   };
+}
+
+/** Who sent an activity, for the per-user bucket: the Azure AD object id when the channel gives one, else the channel's user id. */
+function userKey(from: { id?: unknown; aadObjectId?: unknown } | undefined): string | undefined {
+  const id = typeof from?.aadObjectId === 'string' && from.aadObjectId ? from.aadObjectId : from?.id;
+  return typeof id === 'string' && id ? id.slice(0, 200) : undefined;
 }

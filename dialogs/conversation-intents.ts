@@ -57,8 +57,27 @@ export function isOutOfScope(text: string): boolean {
 const NOT_SURE =
   /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
 
+/** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
+const SKIP = /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
+
 export function isNotSure(text: string): boolean {
-  return NOT_SURE.test(text.trim()) || /^\?+$/.test(text.trim());
+  const trimmed = text.trim();
+  return NOT_SURE.test(trimmed) || SKIP.test(trimmed) || /^\?+$/.test(trimmed);
+}
+
+/** A question about the question being asked, in the middle of the check. */
+export type QuestionAboutQuestion = 'why' | 'conditions';
+
+const ABOUT_QUESTION: ReadonlyArray<[RegExp, QuestionAboutQuestion]> = [
+  [/^(but |and |ok,? |so,? |hmm,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change)/i, 'why'],
+  [/^(so,? |and |ok,? )?(what|which) (are|would be) the (conditions|requirements)|^(any |what )?(conditions|requirements)\s*\?*$|^what do (i|we) need\b/i, 'conditions'],
+];
+
+/** "why do you ask?", "what are the conditions?" at a question of the check (short messages only). */
+export function questionAboutQuestion(text: string): QuestionAboutQuestion | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 80) return undefined;
+  return ABOUT_QUESTION.find(([pattern]) => pattern.test(trimmed))?.[1];
 }
 
 /** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */

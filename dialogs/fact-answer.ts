@@ -43,7 +43,11 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
   // on MSCS"); known facts are never overwritten by a passing mention.
   const read = kb.recognizer.readAnswer(dimensionId, text, known);
   const taken = Object.entries(read).filter(([d]) => d === dimensionId || known[d] === undefined);
-  return taken.length > 0 ? Object.fromEntries(taken) : undefined;
+  if (taken.length > 0) return Object.fromEntries(taken);
+  // Nothing for the question and nothing new, but a known fact named with another value ("Windows
+  // Server 2022" asked for the edition of 2019): the whole answer is about that fact, so it changes it.
+  const changed = Object.entries(read).filter(([d, v]) => known[d] !== v);
+  return changed.length > 0 ? Object.fromEntries(changed) : undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface LastCheck {
   groups: CheckedGroup[];
   /** Dimensions in the order they were answered, latest last: what a bare correction ("no, Standard") most likely changes. */
   answered: string[];
+  /** Facts the user left open ("not sure", "skip"): named as conditions, never asked again. */
+  open?: string[];
 }
 
 /** Where the last verdict lives; the bot keeps it in conversation state. */

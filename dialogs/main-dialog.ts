@@ -2,9 +2,10 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import type { KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, stepWithOpen, type KnowledgeBase } from '../knowledge';
 import { followUp, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
+import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
@@ -41,6 +42,7 @@ export class MainDialog extends Dialog {
     private readonly unanswered: UnansweredQuestions,
     private readonly lastCheck: LastCheckStore = memoryLastCheckStore(),
     private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
+    private readonly lastAnswer: LastAnswerStore = memoryLastAnswerStore(),
   ) {
     super(MainDialog.id);
     this.check = new SupportCheck(kb, replies);
@@ -53,7 +55,16 @@ export class MainDialog extends Dialog {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
-    return this.handle(dc, routeMessage(text, this.kb));
+    const previous = await this.lastAnswer.get(dc.context);
+    const route = routeMessage(text, this.kb, previous);
+    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
+    return this.handle(dc, route);
+  }
+
+  /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
+  private async sayBuilds(context: TurnContext, text: string): Promise<void> {
+    const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
+    if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
   }
 
   /** A message while the check waits: help, cancel and start over work; anything else is the answer. */
@@ -65,8 +76,7 @@ export class MainDialog extends Dialog {
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
-        await this.check.reprompt(dc.context, check);
-        return Dialog.EndOfTurn;
+        return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
       case 'cancel':
       case 'restart':
         return this.handle(dc, command);
@@ -112,6 +122,7 @@ export class MainDialog extends Dialog {
         const options: SupportCheckOptions = {
           groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, corrected), setAside: group.setAside })),
           answered: [...last.answered, ...Object.keys(corrected)],
+          open: (last.open ?? []).filter((d) => corrected[d] === undefined),
         };
         return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
       }
@@ -123,9 +134,9 @@ export class MainDialog extends Dialog {
   private verdicts(last: LastCheck): GroupVerdict[] | undefined {
     const groups: GroupVerdict[] = [];
     for (const group of last.groups) {
-      const decision = this.kb.decide(group.facts);
-      if (!decision) return undefined;
-      groups.push({ facts: group.facts, setAside: group.setAside, decision });
+      const step = stepWithOpen(this.kb, group.facts, last.open ?? []);
+      if (step.kind !== 'verdict') return undefined;
+      groups.push({ facts: group.facts, setAside: group.setAside, decision: step.decision });
     }
     return groups.length > 0 ? groups : undefined;
   }
@@ -133,14 +144,28 @@ export class MainDialog extends Dialog {
   /** Keeps the verdict of a check that just ended, for follow-ups. */
   private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
     if ('done' in turn && turn.done.groups) {
-      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered });
+      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered, ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}) });
     }
     return turn;
   }
 
   private async handle(dc: DialogContext, route: Route): Promise<DialogTurnResult> {
     const { context } = dc;
+    // "and 2019?" follows a direct answer only while nothing else came between.
+    if (route.kind !== 'answer' && route.kind !== 'small-talk' && route.kind !== 'empty') await this.lastAnswer.set(context, undefined);
     switch (route.kind) {
+      case 'answer': {
+        const answer = this.kb.directAnswers.answer(route.question);
+        if (!answer) {
+          await this.lastAnswer.set(context, undefined);
+          await this.answerSearch(context, route.question.text);
+          break;
+        }
+        const { attribute, subject, other } = route.question;
+        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}) });
+        await context.sendActivity(this.replies.directAnswer(answer));
+        break;
+      }
       case 'check':
         await this.lastCheck.set(context, undefined);
         return this.settle(

@@ -1,4 +1,4 @@
-import { normalizeQuestionWords, type Facts, type KnowledgeBase } from '../knowledge';
+import { normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 
 /** What a message asks for. */
@@ -10,6 +10,7 @@ export type Route =
   | { kind: 'greeting' }
   | { kind: 'search-prompt' }
   | { kind: 'article'; id: string }
+  | { kind: 'answer'; question: DirectQuestion }
   | { kind: 'check'; facts: Facts; groups?: Facts[] }
   | { kind: 'small-talk'; talk: SmallTalk }
   | { kind: 'out-of-scope' }
@@ -24,8 +25,17 @@ const COMMANDS: ReadonlyArray<[RegExp, Route['kind']]> = [
   [/^(hi|hello|hey|good (morning|afternoon|evening)|yo)( there)?( bot)?$/i, 'greeting'],
   [/^(search|search (the )?(knowledge ?base|kb)|look something up)$/i, 'search-prompt'],
 ];
-const CHECK_COMMAND = /^(check( my)?( exchange)? (setup|design|plan)|guided check|support check|run the check|check)$/i;
+const CHECK_COMMAND = /^(check( my)?( exchange)? (setup|design|plan)|guided check|support check|(run|start|do|begin) (a|the) (support )?check|check)$/i;
 const ARTICLE_COMMAND = /^(?:show|open|read)?\s*(KB\d{6}|EXB-\d{3})$/i;
+/**
+ * An article id in any form people type: "KB837852", "KB 837852", "kb837852", "Q837852",
+ * "article 837852", "EXB-004", "exb 4". Read only in a short message that is about the article
+ * ("what is KB 837852 about?", "show me q837852"), so a longer question citing a KB is still searched.
+ */
+const ARTICLE_ID = /(?<![\p{L}\p{N}])(?:(?:kb|q)\s?-?(\d{6})|article\s+(?:kb\s?)?(\d{6})|exb\s?-?\s?(\d{1,3}))(?![\p{L}\p{N}])/iu;
+const ABOUT_ARTICLE =
+  /^(?:(?:please |pls |can you |could you )?(?:show|open|read|display|pull up|get|give|find|summari[sz]e|explain|what(?:'s| is| does)?|whats|tell me about|about|info on|details (?:of|on)|look up)\b)/i;
+const MAX_ARTICLE_QUESTION_WORDS = 9;
 const SEARCH_COMMAND = /^(?:search|find|look up)\s+(?:for\s+)?(.+)$/i;
 /** Lookup questions ("what is...", "which editions...") are answered from articles, even when they mention support. */
 const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describe|tell me|is there|are there|list)\b/i;
@@ -38,6 +48,8 @@ const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (plannin
 /** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
 const GENERAL_RULE = /^(do|does|would|will) (i|you|one|it|exchange|the cluster|a cluster)( really)? (need|require|have to)\b|\b(required|requirement|prerequisites?|mandatory)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
+/** The asker's own plan in the first person singular ("can I put ...", "I want to ..."): OWN_SETUP reads the plural. */
+const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|intend|am planning|am going)\b|\bi'?m (planning|going to)\b|\bi'?d like\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
@@ -105,13 +117,15 @@ function searchCommand(trimmed: string): string | undefined {
  * routeMessage('Can I put an E2K3 FE on MSCS?', kb); // { kind: 'check', facts: { version: '2003', role: 'front-end', ha: 'cluster' } }
  * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
  */
-export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>): Route {
+export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers'>, previous?: PreviousQuestion): Route {
   const trimmed = withoutEndPunctuation(text);
   const command = commandOf(text, trimmed);
   if (command) return command;
   if (CHECK_COMMAND.test(trimmed)) return { kind: 'check', facts: {} };
   const article = ARTICLE_COMMAND.exec(trimmed);
   if (article) return { kind: 'article', id: article[1]!.toUpperCase() };
+  const articleId = articleIdAsked(trimmed);
+  if (articleId) return { kind: 'article', id: articleId };
   const search = searchCommand(trimmed);
   if (search !== undefined) return { kind: 'search', query: search };
 
@@ -125,8 +139,14 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   if (groups && groups.length >= 2) return { kind: 'check', facts: groups[0]!, groups };
   const { facts, ambiguous } = kb.recognizer.extract(trimmed);
   if (isCheckRequest(trimmed) && !lookup) return { kind: 'check', facts };
-  if (lookup) return { kind: 'search', query: text.trim() };
   const ownSetup = OWN_SETUP.test(question);
+  // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
+  // only the asker's own plan starts the check.
+  if (!ownSetup && !OWN_PLAN.test(question) && !isCheckRequest(trimmed)) {
+    const direct = kb.directAnswers.read(text.trim(), previous);
+    if (direct) return { kind: 'answer', question: direct };
+  }
+  if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
   // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.
   if (GENERAL_RULE.test(question) && !ownSetup) return { kind: 'search', query: text.trim() };
@@ -145,8 +165,26 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer'>
   const asksToJudge = (isQuestion && namesVersionAndMore) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
-  if (shortDescription || asksToJudge || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
+  // The asker's own servers described with something the check judges ("we have 17 mailbox servers
+  // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
+  const ownDescription = ownSetup && !lookup && (namesSetup || facts.nodes !== undefined || facts.domainController !== undefined);
+  if (shortDescription || asksToJudge || ownDescription || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };
+}
+
+/** The article id a short message asks about, normalised ("KB837852", "EXB-004"), or undefined. */
+export function articleIdAsked(trimmed: string): string | undefined {
+  const found = ARTICLE_ID.exec(trimmed);
+  if (!found) return undefined;
+  const words = trimmed.split(/\s+/).length;
+  const bare =
+    trimmed
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .split(' ').length <= 3;
+  if (!bare && !(words <= MAX_ARTICLE_QUESTION_WORDS && ABOUT_ARTICLE.test(normalizeQuestionWords(trimmed)))) return undefined;
+  if (found[3] !== undefined) return `EXB-${found[3].padStart(3, '0')}`;
+  return `KB${found[1] ?? found[2]}`;
 }

@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Article, Decision, Dimension, DimensionValue, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
-import type { FollowUp, SmallTalk } from './conversation-intents';
+import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
+import type { FollowUp, QuestionAboutQuestion, SmallTalk } from './conversation-intents';
 
 /** One server group of a design with its verdict. */
 export interface GroupVerdict {
@@ -25,6 +25,11 @@ export interface Replies {
    * is the passage that holds it (its article and section named, "Read the whole article" offered).
    */
   answer(best: SearchHit, related: readonly Article[], passage?: PassageAnswer): Partial<Activity>;
+  /**
+   * A direct answer from the tables: the answer first, the source and status of its facts, then
+   * the article passage with "Read the whole article", and "Check my setup" with the named facts.
+   */
+  directAnswer(answer: DirectAnswer): Partial<Activity>;
   /** No confident answer but plausible articles: "did you mean" with one button each (echoes the question safely). */
   suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity>;
   /** One article asked for by id (a "related article" button). */
@@ -32,9 +37,13 @@ export interface Replies {
   /** Nothing relevant found: say so plainly and offer the guided check, search and help. Echoes the question safely. */
   noAnswer(question: string): Partial<Activity>;
   /** A guided-check question with one button per value. */
-  question(dimension: Dimension, facts: Facts): Partial<Activity>;
-  /** The same question after an answer that could not be understood. */
+  question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity>;
+  /** The same question after an answer that could not be understood: worded differently, with examples and the choices. */
   retry(dimension: Dimension, facts: Facts): Partial<Activity>;
+  /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity>;
+  /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */
+  whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
   verdict(decision: Decision, facts: Facts, setAside?: readonly SetAside[]): Partial<Activity>;
   /** A design of several server groups: a verdict per group and the worst of them, in one card. */
@@ -62,14 +71,23 @@ export interface SuggestionPicks {
   record(question: string, articleId: string): Promise<void> | void;
 }
 
-/** The latest picks in memory, oldest dropped beyond `max` (for tests and for a bot without a store). */
+/**
+ * The longest question a pick keeps. The question comes back from the client in the button's
+ * value, so it can be anything: 1,000 picks of 240,000 characters held 231 MB (issue 22).
+ */
+export const MAX_PICK_QUESTION = 500;
+
+/**
+ * The latest picks in memory, oldest dropped beyond `max` (for tests and for a bot without a store):
+ * with each question cut to {@link MAX_PICK_QUESTION}, at most about 1 MB.
+ */
 export class InMemorySuggestionPicks implements SuggestionPicks {
   readonly picks: Array<{ question: string; articleId: string }> = [];
 
   constructor(private readonly max = 1000) {}
 
   record(question: string, articleId: string): void {
-    this.picks.push({ question, articleId });
+    this.picks.push({ question: question.slice(0, MAX_PICK_QUESTION), articleId: articleId.slice(0, 20) });
     if (this.picks.length > this.max) this.picks.splice(0, this.picks.length - this.max);
   }
 }
@@ -85,7 +103,7 @@ export function suggestionPick(value: unknown, articleId: string): SuggestionPic
   if (!value || typeof value !== 'object') return undefined;
   const { suggestionFor, article } = value as Partial<Record<keyof SuggestionPickValue, unknown>>;
   if (typeof suggestionFor !== 'string' || suggestionFor.trim() === '' || typeof article !== 'string' || article.toUpperCase() !== articleId) return undefined;
-  return { suggestionFor, article: articleId };
+  return { suggestionFor: suggestionFor.slice(0, MAX_PICK_QUESTION), article: articleId };
 }
 
 /** What a search returns when it found something, narrowed for the dialogs. */

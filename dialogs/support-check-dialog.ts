@@ -2,8 +2,8 @@ import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botb
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import type { Decision, Dimension, Facts, KnowledgeBase, SetAside } from '../knowledge';
-import { isNotSure } from './conversation-intents';
+import { stepWithOpen, valueLabel, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import { isNotSure, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
 import { isLookupQuestion } from './message-router';
@@ -19,7 +19,16 @@ export interface SupportCheckOptions {
   setAside?: SetAside[];
   /** Dimensions answered so far, latest last. */
   answered?: string[];
+  /** Facts left open ("not sure", "skip", or not understood twice): never asked again, named as conditions. */
+  open?: string[];
+  /** The question asked just before, and how many times in a row: no question is asked more than twice in a row. */
+  previous?: { dimension: string; asks: number };
+  /** A line shown above the next question ("Noted: Windows Server 2022."). */
+  note?: string;
 }
+
+/** A question is asked at most this many times in a row; then its fact is left open and the check goes on. */
+export const MAX_ASKS_IN_A_ROW = 2;
 
 /** Output of the guided check: what the conversation keeps for follow-ups. */
 export type SupportCheckResult = LastCheck & { decisions: Decision[] };
@@ -39,6 +48,10 @@ export interface CheckState {
   open: number;
   /** Which groups the answer is for (every group still missing it). */
   askedFor: number[];
+  /** Facts left open (see {@link SupportCheckOptions.open}). */
+  leftOpen?: string[];
+  /** How many times in a row this question has been asked (1 when first asked). */
+  asks?: number;
 }
 
 /** Where one turn leaves the check: waiting for an answer, or done with the verdict shown. */
@@ -70,28 +83,62 @@ export class SupportCheck {
   async start(context: TurnContext, options: SupportCheckOptions): Promise<CheckTurn> {
     const groups = (options.groups ?? [{ facts: options.facts ?? {}, setAside: options.setAside ?? [] }]).map((group) => this.settle(group));
     const answered = options.answered ?? [];
-    const steps = groups.map((group) => this.kb.nextStep(group.facts));
-    const open = steps.findIndex((s) => s.kind === 'question');
-    if (open < 0) {
-      const decisions = steps.map((s) => (s.kind === 'verdict' ? s.decision : undefined)).filter((d): d is Decision => d !== undefined);
-      if (groups.length === 1) await context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside));
-      else await context.sendActivity(this.replies.designVerdict(groups.map((group, i) => ({ facts: group.facts, setAside: group.setAside, decision: decisions[i]! }))));
-      return { done: { groups, answered, decisions } };
+    let open = options.open ?? [];
+    for (;;) {
+      const steps = groups.map((group) => stepWithOpen(this.kb, group.facts, open));
+      const index = steps.findIndex((s) => s.kind === 'question');
+      if (index < 0) {
+        const decisions = steps.map((s) => (s.kind === 'verdict' ? s.decision : undefined)).filter((d): d is Decision => d !== undefined);
+        if (groups.length === 1) await context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside));
+        else await context.sendActivity(this.replies.designVerdict(groups.map((group, i) => ({ facts: group.facts, setAside: group.setAside, decision: decisions[i]! }))));
+        return { done: { groups, answered, decisions, open } };
+      }
+      const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
+      const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
+      if (asks > MAX_ASKS_IN_A_ROW) {
+        // Asked twice already: the fact is left open rather than asked a third time.
+        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice'));
+        open = [...open, dimension.id];
+        continue;
+      }
+      const askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
+      const state: CheckState = { groups, answered, dimension: dimension.id, open: index, askedFor, ...(open.length > 0 ? { leftOpen: open } : {}), asks };
+      await context.sendActivity(this.card(state, false, options.note));
+      return { waiting: state };
     }
-    const dimension = (steps[open] as { kind: 'question'; dimension: Dimension }).dimension;
-    const askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
-    const state: CheckState = { groups, answered, dimension: dimension.id, open, askedFor };
-    await context.sendActivity(this.card(state, false));
-    return { waiting: state };
   }
 
   /** A message while a question waits: its answer moves the check on; anything else gets help with the question. */
   async answer(context: TurnContext, state: CheckState): Promise<CheckTurn> {
     if (context.activity.type !== ActivityTypes.Message) return { waiting: state };
     const read = readFactAnswer(this.kb, context.activity, this.question(state));
-    if (read) return this.start(context, this.record(state, read));
-    await this.notAnAnswer(context, state);
-    return { waiting: state };
+    if (read) {
+      const options = this.record(state, read);
+      // Another fact than the one asked ("Windows Server 2022" asked for the edition): taken, and the question asked again.
+      const note = read[state.dimension] === undefined ? `Noted: ${Object.entries(read).map(([d, v]) => valueLabel(this.kb.dimensions, d, v)).join(', ')}.` : undefined;
+      return this.start(context, { ...options, note, open: (state.leftOpen ?? []).filter((d) => read[d] === undefined), previous: { dimension: state.dimension, asks: state.asks ?? 1 } });
+    }
+    return this.notAnAnswer(context, state);
+  }
+
+  /**
+   * The waiting question once more, after something that was not its answer (help, a knowledge
+   * question, "why do you ask?"): asked again only if it has not been asked twice in a row already;
+   * otherwise its fact is left open and the check goes on.
+   */
+  async askAgain(context: TurnContext, state: CheckState, retry = false): Promise<CheckTurn> {
+    const asks = state.asks ?? 1;
+    if (asks >= MAX_ASKS_IN_A_ROW) return this.leaveOpen(context, state, retry ? 'not-understood' : 'asked-twice');
+    const next: CheckState = { ...state, asks: asks + 1 };
+    await context.sendActivity(this.card(next, retry));
+    return { waiting: next };
+  }
+
+  /** Leaves the asked fact open (named as a condition in the verdict) and goes on with the check. */
+  private async leaveOpen(context: TurnContext, state: CheckState, why: 'not-sure' | 'not-understood' | 'asked-twice'): Promise<CheckTurn> {
+    const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
+    if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why));
+    return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
   }
 
   /** Shows the waiting question again. */
@@ -104,10 +151,10 @@ export class SupportCheck {
   }
 
   /** The question card (or its "didn't recognise" retry), drawn from the state. */
-  private card(state: CheckState, retry: boolean): Partial<Activity> {
+  private card(state: CheckState, retry: boolean, note?: string): Partial<Activity> {
     const { dimension: dimensionId, known } = this.question(state);
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
-    const card = retry ? this.replies.retry(dimension, known) : this.replies.question(dimension, known);
+    const card = retry ? this.replies.retry(dimension, known) : this.replies.question(dimension, known, note);
     // A question expects an answer (what botbuilder's prompts set when a card says nothing).
     if (typeof card.inputHint !== 'string') card.inputHint = InputHints.ExpectingInput;
     return card;
@@ -120,33 +167,40 @@ export class SupportCheck {
   }
 
   /**
-   * Not an answer: "not sure" gets how to find the fact out and the verdict per possible answer; a
-   * knowledge-base question ("what is an EVS?") gets its answer; then the same question again.
-   * Anything else gets the short "didn't recognise" retry.
+   * Not an answer: "not sure" / "skip" gets how to find the fact out and the verdict per possible
+   * answer, and the fact is left open; a question about the question ("why do you ask?", "what are
+   * the conditions?") or a knowledge-base question ("what is an EVS?") gets its answer, then the
+   * question again. Anything else gets the question reworded, with examples; a second miss leaves
+   * the fact open.
    */
-  private async notAnAnswer(context: TurnContext, state: CheckState): Promise<void> {
+  private async notAnAnswer(context: TurnContext, state: CheckState): Promise<CheckTurn> {
     const text = context.activity.text ?? '';
     const { dimension: dimensionId, known } = this.question(state);
-    if (isNotSure(text)) {
-      const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
-      const outcomes = this.kb.valuesFor(dimensionId, known).map((value) => {
-        const next = this.kb.nextStep({ ...known, [dimensionId]: value.id });
+    const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
+    const outcomes = () =>
+      this.kb.valuesFor(dimensionId, known).map((value) => {
+        const next = stepWithOpen(this.kb, { ...known, [dimensionId]: value.id }, state.leftOpen ?? []);
         return { value, decision: next.kind === 'verdict' ? next.decision : undefined };
       });
-      await context.sendActivity(this.replies.notSure(dimension, known, outcomes));
-      await this.reprompt(context, state);
-      return;
+    if (isNotSure(text)) {
+      await context.sendActivity(this.replies.notSure(dimension, known, outcomes()));
+      return this.leaveOpen(context, state, 'not-sure');
+    }
+    const about = questionAboutQuestion(text);
+    if (about) {
+      await context.sendActivity(this.replies.whyAsked(about, dimension, outcomes()));
+      return this.askAgain(context, state);
     }
     if (isLookupQuestion(text)) {
       const { best, related, passage } = this.kb.search(text);
       if (best) {
         await context.sendActivity(this.replies.answer(best, related, passage));
-        await this.reprompt(context, state);
-        return;
+        return this.askAgain(context, state);
       }
     }
     // Only when nothing else was said this turn.
-    if (!context.responded) await context.sendActivity(this.card(state, true));
+    if (context.responded) return { waiting: state };
+    return this.askAgain(context, state, true);
   }
 
   /** The check's input after an answer: the facts it read go to the groups they are for. */

@@ -11,6 +11,14 @@ import { tokenize, type Token } from './text-tokens';
  */
 export type Facts = Readonly<Record<string, string>>;
 
+/** Facts read outside the phrase tables (see the FactRecognizer constructor). */
+export interface MoreFacts {
+  /** The facts the text states this way. */
+  facts(text: string): Facts;
+  /** The text with what `facts` reads replaced by spaces (same length), for the phrase tables. */
+  blank(text: string): string;
+}
+
 interface Mention {
   dimension: string;
   /** Undefined for a partial mention ("Windows" without a release). */
@@ -102,7 +110,16 @@ export class FactRecognizer {
   private readonly dimensions: readonly Dimension[];
   private lastSentence: SentenceReading | undefined;
 
-  constructor(private readonly space: FactSpace) {
+  /**
+   * @param readMore reads facts a message states in ways the phrase tables do not cover (an Exchange
+   *   build number: see build-numbers.ts). Its facts fill only what the phrases leave unknown, and
+   *   none of them when they name another Exchange version than the phrases do; the phrases never
+   *   read the words it claims (the "2000" of 15.2.2000.1 is no Exchange 2000).
+   */
+  constructor(
+    private readonly space: FactSpace,
+    private readonly readMore?: MoreFacts,
+  ) {
     this.dimensions = space.dimensions;
     const byId = new Map(this.dimensions.map((d) => [d.id, d]));
     const tokenized = new Map<string, Token[]>();
@@ -136,7 +153,10 @@ export class FactRecognizer {
    */
   extract(text: string, known: Facts = {}): { facts: Facts; ambiguous: string[] } {
     const { tokens, matches } = this.readSentence(text);
-    return this.collect(matches, tokens, known);
+    const read = this.collect(matches, tokens, known);
+    const more = this.readMore?.facts(text) ?? {};
+    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
+    return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
   }
 
   /**
@@ -145,7 +165,7 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const tokens = tokenize(text);
+    const tokens = tokenize(this.readMore ? this.readMore.blank(text) : text);
     const reading = { text, tokens, matches: this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens) };
     this.lastSentence = reading;
     return reading;

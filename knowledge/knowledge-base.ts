@@ -1,15 +1,31 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { readArticles, type Article } from './articles';
+import { readArticles, readArticlesInSlices, type Article } from './articles';
+import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
 import { FactRecognizer, type Facts } from './fact-recognizer';
 import { KnowledgeError, type KnowledgeProblem } from './problems';
 import { FactSpace, type SetAside } from './fact-space';
-import { dimensionsSchema, factsSchema, lifecycleSchema, rulesSchema, synonymsSchema, type Dimension, type DimensionValue, type Fact } from './schemas';
+import { blankBuilds, buildFacts, findBuilds } from './build-numbers';
+import {
+  buildsFileSchema,
+  dimensionsSchema,
+  factsSchema,
+  lifecycleSchema,
+  rulesSchema,
+  synonymsSchema,
+  type Dimension,
+  type DimensionValue,
+  type Fact,
+  type LifecycleEntry,
+} from './schemas';
+import { BuildTable, checkBuilds } from './exchange-builds';
 import type { SearchAnswer } from './search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
 import { YamlValues } from './yaml-values';
 import { SearchVocabulary } from './search-vocabulary';
-import { SupportCheck, type CheckStep } from './support-check';
+import { SupportCheck, type CheckStep, type SetupOutcome } from './support-check';
+import { DirectAnswers } from './direct-answers';
+import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './support-rules';
 import { parseYamlSource, validateYaml } from './yaml-source';
 import type { z } from 'zod';
@@ -37,8 +53,18 @@ export interface KnowledgeBase {
   setAside(facts: Facts): SetAside[];
   /** The values a question offers, given what is known (never a role the version does not have). */
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
+  /** What the check says for every setup the facts could still be (see {@link SupportCheck.setups}). */
+  setups(facts: Facts): SetupOutcome[];
+  /** The lifecycle table (lifecycle.yaml): end of support per Exchange and Windows release. */
+  lifecycle: readonly LifecycleEntry[];
+  /** The coexistence table (coexistence.yaml): which Exchange versions may share an organization. */
+  coexistence: readonly CoexistenceEntry[];
+  /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
+  directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
   recognizer: FactRecognizer;
+  /** The Exchange build table: what a build number is, the latest update of each version. */
+  builds: BuildTable;
   /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
   searchIndex?: SearchIndexStatus & { serialize(): string };
 }
@@ -77,6 +103,42 @@ export function bundledKnowledgeDir(): string {
  * matches (see search-index-cache.ts), and is built otherwise; validation always runs first.
  */
 export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: KnowledgeLoadOptions = {}): KnowledgeBase {
+  try {
+    return loadValidated(dir, options);
+  } catch (error) {
+    // Whatever a parser or a check throws is a problem of this folder, never a crash of the caller
+    // (the watcher of a running bot, `POST /admin/reload`, `npm run kb:check`).
+    if (error instanceof KnowledgeError) throw error;
+    throw new KnowledgeError([parserFailure(relative(process.cwd(), dir) || dir, error, undefined)]);
+  }
+}
+
+/**
+ * {@link loadKnowledgeBase} for a running bot: the articles and tables are parsed first in slices,
+ * one file at a time with the event loop free in between, and the load then takes each parsed
+ * value from there. Other users' turns wait for one file's parse at most, not the whole folder's.
+ */
+export async function loadKnowledgeBaseInSlices(dir: string, options: KnowledgeLoadOptions = {}): Promise<KnowledgeBase> {
+  const saved = options.yamlValues ?? YamlValues.read(defaultYamlValuesFile(dir));
+  try {
+    for (const name of TABLES) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const path = join(dir, 'data', name);
+      if ((statSync(path, { throwIfNoEntry: false })?.size ?? Infinity) <= KNOWLEDGE_LIMITS.tableBytes) {
+        parseYamlSource(name, readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), 0, saved);
+      }
+    }
+    await readArticlesInSlices(join(dir, 'articles'), '', saved);
+  } catch {
+    // The load below reports whatever this pass tripped on, with its file and line.
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  return loadKnowledgeBase(dir, { ...options, yamlValues: saved });
+}
+
+const TABLES = ['facts.yaml', 'fact-dimensions.yaml', 'support-rules.yaml', 'search-synonyms.yaml', 'lifecycle.yaml'];
+
+function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const saved = options.yamlValues ?? YamlValues.read(defaultYamlValuesFile(dir));
   const display = (path: string) => relative(process.cwd(), path) || path;
@@ -84,6 +146,11 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     const path = join(dir, 'data', name);
     let text: string;
     try {
+      const bytes = statSync(path).size;
+      if (bytes > KNOWLEDGE_LIMITS.tableBytes) {
+        problems.push({ file: display(path), line: 1, message: `is ${bytes} bytes (a table may have at most ${KNOWLEDGE_LIMITS.tableBytes})` });
+        return undefined;
+      }
       text = readFileSync(path, 'utf8');
     } catch (error) {
       problems.push({ file: display(path), message: `cannot read: ${(error as Error).message}` });
@@ -104,6 +171,8 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   const rulesTable = readTable('support-rules.yaml', rulesSchema);
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
+  const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
+  const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
   problems.push(...articleProblems);
 
@@ -127,6 +196,17 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     });
   }
 
+  if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));
+  if (buildsTable && space) {
+    const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
+    const updateIndex = dimensionsTable!.value.findIndex((d) => d.id === 'update');
+    const update =
+      updateIndex < 0
+        ? undefined
+        : { dimension: dimensionsTable!.value[updateIndex]!, file: dimensionsTable!.source.file, lineOf: dimensionsTable!.source.lineOf, path: [updateIndex] };
+    problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
+  }
+
   let compiled: ReturnType<typeof compileRules> | undefined;
   if (rulesTable && space && factsTable && articleProblems.length === 0) {
     compiled = compileRules(rulesTable.value, space, facts, articleIds, rulesTable.source.file, (...path) => rulesTable.source.lineOf(path));
@@ -135,6 +215,7 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
   if (problems.length > 0 || !compiled || !space) throw new KnowledgeError(problems);
 
   const dimensions = dimensionsTable!.value;
+  const builds = new BuildTable(buildsTable!.value);
   const factSpace: FactSpace = space;
   const { rules, limits, outcomes } = compiled;
   const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
@@ -143,7 +224,11 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     dir,
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return {
+  const recognizer = new FactRecognizer(factSpace, {
+    facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
+    blank: (text) => blankBuilds(text),
+  });
+  const kb: Omit<KnowledgeBase, 'directAnswers'> = {
     articles,
     rules,
     limits,
@@ -157,9 +242,14 @@ export function loadKnowledgeBase(dir: string = bundledKnowledgeDir(), options: 
     knownFacts: (facts) => check.knownFacts(facts),
     setAside: (facts) => check.setAside(facts),
     valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
-    recognizer: new FactRecognizer(factSpace),
+    setups: (known) => check.setups(known),
+    lifecycle: lifecycleTable!.value,
+    coexistence: coexistenceTable!.value,
+    recognizer,
+    builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
   };
+  return { ...kb, directAnswers: new DirectAnswers(kb, recognizer) };
 }
 
 function checkArticleReferences(article: Article, articleIds: ReadonlySet<string>, factIds: ReadonlySet<string>): KnowledgeProblem[] {

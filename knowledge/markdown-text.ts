@@ -43,6 +43,8 @@ function separatorFor(tokens: readonly Token[]): string {
  * splitSections('Intro\n\n## Why\nBecause.'); // [{ heading: '', text: 'Intro' }, { heading: 'Why', text: 'Because.' }]
  */
 export function splitSections(markdown: string): ArticleSection[] {
+  const known = parsedSections.get(markdown);
+  if (known) return known;
   const sections: ArticleSection[] = [];
   let current: { heading: string; tokens: Token[] } = { heading: '', tokens: [] };
   const flush = () => {
@@ -60,3 +62,19 @@ export function splitSections(markdown: string): ArticleSection[] {
   flush();
   return sections;
 }
+
+/**
+ * Sections of bodies already split, so a reload that first parsed a folder in slices (see
+ * `readArticlesInSlices`) does not split every article again in one go. Bounded: it holds one
+ * folder's worth of bodies at most, and is emptied when full.
+ */
+export const parsedSections = {
+  bodies: new Map<string, ArticleSection[]>(),
+  get(body: string): ArticleSection[] | undefined {
+    return this.bodies.get(body);
+  },
+  remember(body: string, sections: ArticleSection[]): void {
+    if (this.bodies.size >= 2_000) this.bodies.clear();
+    this.bodies.set(body, sections);
+  },
+};

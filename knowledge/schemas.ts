@@ -186,12 +186,8 @@ export const limitSchema = z.strictObject({
    * are silent or conflict about the stated fact (the reason names them and what is missing).
    */
   verdict: z.enum(['not-supported', 'not-covered']).default('not-supported'),
-  /**
-   * Whether a verdict names `condition` while the user has not said (default true). False for a limit
-   * that only speaks once a stated fact breaks it: one Setup enforces anyway (Server Core), or one no
-   * real design meets by accident (an Edge server that is a domain controller).
-   */
-  named: z.boolean().default(true),
+  /** Named only once a stated fact says whether it holds: never a condition while the fact is unknown. */
+  quiet: z.boolean().default(false),
   condition: nonEmpty,
   reason: nonEmpty,
   recommendation: nonEmpty,
@@ -224,3 +220,43 @@ export const synonymGroupSchema = z.strictObject({
 });
 export const synonymsSchema = z.array(synonymGroupSchema);
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
+
+/** "15.2.1544.4", "6.5.7638": a build number in its short form (three parts for Exchange 2000/2003). */
+const shortBuild = z.string().regex(/^\d{1,2}\.\d{1,2}\.\d{1,4}(\.\d{1,3})?$/, 'must be a build number such as 15.2.1544.4 or 6.5.7638');
+/** A release date, or its month alone where the source gives no day (an SU's name, "Nov24SU"). */
+const releaseDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  const full = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : undefined;
+  if (full === undefined || Number.isNaN(Date.parse(full)) || new Date(`${full}T00:00:00Z`).toISOString().slice(0, 10) !== full) {
+    ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known' });
+  }
+  return text;
+});
+const updateId = z.string().regex(/^(rtm|preview|sp\d|cu\d{1,2})$/, 'must be rtm, preview, sp1..sp9 or cu1..cu99');
+
+export const exchangeBuildSchema = z.strictObject({
+  version: valueId,
+  update: updateId,
+  /** The security update, update rollup or hotfix update on top of the update ("Nov24SU", "RU32"). */
+  su: z.coerce.string().pipe(nonEmpty).optional(),
+  released: releaseDate,
+  build: shortBuild,
+  /** The long form Exchange 2007 and later print ("15.02.1544.004"). */
+  long: z
+    .string()
+    .regex(/^\d{1,2}\.\d{2}\.\d{4}\.\d{3}$/, 'must be a long build number such as 15.02.1544.004')
+    .optional(),
+  source: nonEmpty,
+  note: nonEmpty.optional(),
+});
+export type ExchangeBuild = z.infer<typeof exchangeBuildSchema>;
+
+export const buildsFileSchema = z.strictObject({
+  sources: z.array(z.strictObject({ id: nonEmpty, status: z.enum(['verified', 'read-3p', 'derived', 'recalled']), title: nonEmpty })).min(1),
+  /** Another name of an update ("Exchange 2013 SP1 is CU4"). */
+  updateAliases: z.array(z.strictObject({ version: valueId, update: updateId, alias: updateId })).default([]),
+  /** The updates of a version that still get security updates (the current-update policy, fact M-16). */
+  currentUpdates: z.array(z.strictObject({ version: valueId, updates: z.array(updateId).min(1), source: nonEmpty, note: nonEmpty })).default([]),
+  builds: z.array(exchangeBuildSchema).min(1),
+});
+export type BuildsFile = z.infer<typeof buildsFileSchema>;

@@ -5,6 +5,15 @@ import type { FactSpace, SetAside } from './fact-space';
 import type { Dimension, LifecycleEntry, Verdict } from './schemas';
 import { matchesAny, type Decision, type LifecycleNote, type OutcomeTable, type SupportLimit, type SupportRule } from './support-rules';
 
+/** The check's outcome for one complete setup: its verdict, deciding rules, broken limits and the limits still open. */
+export interface SetupOutcome {
+  facts: Facts;
+  verdict: Verdict;
+  rules: readonly SupportRule[];
+  broken: readonly SupportLimit[];
+  open: readonly SupportLimit[];
+}
+
 /** Either the check can give its verdict, or it needs the answer to one more question. */
 export type CheckStep = { kind: 'verdict'; decision: Decision } | { kind: 'question'; dimension: Dimension };
 
@@ -90,6 +99,18 @@ export class SupportCheck {
     return { kind: 'verdict', decision: { ...step.decision, lifecycle: this.lifecycleNotes(known) } };
   }
 
+  /**
+   * What the check says for every setup the known facts could still be (each valid completion of
+   * the asked facts, stated facts carried along): read from the same outcome table and limits as
+   * {@link next}, so an answer built on it cannot disagree with a verdict.
+   */
+  setups(facts: Facts): SetupOutcome[] {
+    return this.space.completions(this.knownFacts(facts)).map((completion) => {
+      const { verdict, rules, broken, open } = this.outcome(completion);
+      return { facts: completion, verdict, rules, broken, open };
+    });
+  }
+
   /** Keeps facts the table knows, translated to the values that exist for the rest (see {@link FactSpace.normalise}). */
   knownFacts(facts: Facts): Facts {
     return this.space.normalise(facts).facts;
@@ -154,14 +175,14 @@ export class SupportCheck {
       if (!matchesAny(limit.when, facts)) continue;
       const state = conditionState(limit.breaks, facts);
       if (state === 'holds') broken.push(limit);
-      else if (state === 'unknown' && limit.named) open.push(limit);
+      else if (state === 'unknown' && !limit.quiet) open.push(limit);
     }
     // A limit the sources leave open says nothing more once the setup is not supported anyway.
-    if (base === 'not-supported' || broken.some((l) => l.verdict === 'not-supported')) broken = broken.filter((l) => l.verdict === 'not-supported');
+    if (base === 'not-supported' || broken.some((l) => l.verdict !== 'not-covered')) broken = broken.filter((l) => l.verdict !== 'not-covered');
     broken = broken.map((limit) => this.named(limit, facts));
     let verdict: Verdict = base;
     // A broken limit makes the setup not supported; one the sources leave open ("not-covered") makes a positive verdict not covered.
-    if (broken.some((l) => l.verdict === 'not-supported')) verdict = 'not-supported';
+    if (broken.some((l) => l.verdict !== 'not-covered')) verdict = 'not-supported';
     else if (broken.length > 0 && base !== 'not-supported') verdict = 'not-covered';
     else if (base === 'supported' && open.length > 0) verdict = 'supported-with-conditions';
     const deciding = broken.length > 0 && base !== 'not-supported' ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];

@@ -35,10 +35,10 @@ export interface SupportLimit extends Grounded {
   when: readonly Condition[];
   breaks: Condition;
   condition: string;
-  /** The verdict once a stated fact breaks it: "not-supported", or "not-covered" where the sources are silent or conflict. */
-  verdict: 'not-supported' | 'not-covered';
-  /** Whether a verdict names the condition while the user has not said; false: it only speaks once broken. */
-  named: boolean;
+  /** The verdict once a stated fact breaks it: "not-supported" (also when left out), or "not-covered" where the sources are silent or conflict. */
+  verdict?: 'not-supported' | 'not-covered';
+  /** Named only once a stated fact says whether it holds (see the schema's `quiet`). */
+  quiet: boolean;
 }
 
 /** Where each rule sits in its file, so problems can name the line. */
@@ -168,7 +168,7 @@ export function compileRules(
     if (Object.keys(limit.breaks).length === 0) {
       problems.push({ file, line: lineOf('limits', index, 'breaks'), field: `limits[${index}] (${limit.id}).breaks`, message: 'must name at least one stated fact' });
     }
-    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition, verdict: limit.verdict, named: limit.named };
+    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition, verdict: limit.verdict, quiet: limit.quiet };
   });
   if (problems.length > 0) return { rules, limits, outcomes: new Map(), problems };
   const coverage = checkCoverage(rules, limits, space, input, file, lineOf);

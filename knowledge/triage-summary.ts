@@ -1,7 +1,7 @@
 import type { Facts } from './fact-recognizer';
 import type { SetAside } from './fact-space';
 import type { Dimension, Verdict } from './schemas';
-import type { Decision } from './support-rules';
+import type { Decision, LifecycleNote } from './support-rules';
 
 /** The label a verdict is shown with: the first words of every verdict card and triage summary. */
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
@@ -42,6 +42,60 @@ export function recommendations(decision: Decision): string[] {
   return [...new Set([...decision.broken.map((l) => l.recommendation), ...decision.rules.map((r) => r.recommendation)])];
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The one date format of every verdict, card and summary: "14 October 2025"; an unknown date says so. */
+export function formatDate(iso: string | undefined): string {
+  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!match) return iso ? iso : 'a date that is not known';
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+}
+
+/** The Exchange product's lifecycle note when it is past its end of support. */
+export function retiredProduct(decision: Decision): LifecycleNote | undefined {
+  return decision.lifecycle.find((note) => note.retired && note.dimension === 'version');
+}
+
+/** The supported path from a retired Exchange version. */
+export const SUPPORTED_PATH = 'Exchange Server Subscription Edition';
+
+/**
+ * The line that heads a verdict on an Exchange version past its end of support, before the
+ * design's own label: what a helpdesk agent must read first. Undefined for a supported product.
+ */
+export function outOfSupportHeadline(decisions: readonly Decision[]): string | undefined {
+  const note = decisions.map(retiredProduct).find((n) => n !== undefined);
+  return note ? `Out of support since ${formatDate(note.endOfSupport)}: ${note.label}. Supported path: ${SUPPORTED_PATH}.` : undefined;
+}
+
+/** The verdict's label as a card shows it: "Supported with conditions (design, while Exchange 2019 was supported)". */
+export function cardLabel(verdict: Verdict, decisions: readonly Decision[], design = false): string {
+  const note = decisions.map(retiredProduct).find((n) => n !== undefined);
+  const positive = verdict === 'supported' || verdict === 'supported-with-conditions';
+  const notes = [...(design ? ['design'] : []), ...(note && positive ? [`while ${note.label} was supported`] : [])];
+  return notes.length > 0 ? `${VERDICT_LABELS[verdict]} (${notes.join(', ')})` : VERDICT_LABELS[verdict];
+}
+
+/**
+ * The verdict's label as a line: "Supported with conditions", or on a retired product "Supported
+ * with conditions while Exchange 2019 was supported" (the design was supported, the product is not).
+ */
+export function verdictLine(verdict: Verdict, decisions: readonly Decision[]): string {
+  const note = decisions.map(retiredProduct).find((n) => n !== undefined);
+  const positive = verdict === 'supported' || verdict === 'supported-with-conditions';
+  return note && positive ? `${VERDICT_LABELS[verdict]} while ${note.label} was supported` : VERDICT_LABELS[verdict];
+}
+
+/**
+ * The first lines of a ticket summary: the out-of-support line first when the product is retired,
+ * then the verdict's label; the same words the verdict card starts with.
+ */
+export function summaryHeading(verdict: Verdict, decisions: readonly Decision[], design = false): string[] {
+  const headline = outOfSupportHeadline(decisions);
+  const label = `${verdictLine(verdict, decisions)}${design ? ' (the design as a whole)' : ''} - Exchange support check`;
+  return headline ? [headline, label] : [label];
+}
+
 /**
  * The lifecycle sentence of a verdict on a retired product (LC9): the label stays, but a supported
  * design only "was supported while the product was", and the supported path is named.
@@ -53,7 +107,7 @@ export function lifecycleLines(decision: Decision): string[] {
       const positive = decision.verdict === 'supported' || decision.verdict === 'supported-with-conditions';
       const lead = positive && note.dimension === 'version' ? `This was a supported design while ${note.label} was supported. ` : '';
       lines.push(
-        `${lead}${note.label} has been out of support since ${note.endOfSupport}. ${note.note}${note.dimension === 'version' ? ' The supported path is Exchange Server Subscription Edition.' : ''}`,
+        `${lead}${note.label} has been out of support since ${formatDate(note.endOfSupport)}. ${note.note}${note.dimension === 'version' ? ` The supported path is ${SUPPORTED_PATH}.` : ''}`,
       );
     } else if (note.endOfSupport === undefined) {
       lines.push(`${note.label}: ${note.note}`);
@@ -77,10 +131,10 @@ export interface SummaryExtras {
  *
  * @example
  * triageSummary(decision, { version: '2003', role: 'front-end', ha: 'cluster' }, dimensions);
- * // "Exchange support check: Not supported\nExchange version: Exchange 2003\n..."
+ * // "Out of support since 8 April 2014: Exchange 2003. ...\nNot supported - Exchange support check\nExchange version: Exchange 2003\n..."
  */
 export function triageSummary(decision: Decision, facts: Facts, dimensions: readonly Dimension[], extras: SummaryExtras = {}): string {
-  const lines = [`Exchange support check: ${VERDICT_LABELS[decision.verdict]}`];
+  const lines = summaryHeading(decision.verdict, [decision]);
   for (const dimension of dimensions) {
     const value = facts[dimension.id];
     if (dimension.kind === 'stated') {

@@ -1,5 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { KNOWLEDGE_LIMITS, parserFailure, yamlDepth } from './load-limits';
 import type { KnowledgeProblem } from './problems';
 import type { YamlValues } from './yaml-values';
 
@@ -31,9 +32,22 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0, save
     const lineOf = (path: readonly PropertyKey[]) => (positions ??= withPositions(file, text, lineOffset).lineOf)(path);
     return { source: { file, value: known, lineOf }, problems: [] };
   }
-  const parsed = withPositions(file, text, lineOffset);
-  // A document with errors is not turned into data: its problems are reported and nothing is validated.
-  const value = parsed.problems.length === 0 ? (parsed.document.toJS() as unknown) : undefined;
+  let parsed: ReturnType<typeof withPositions>;
+  let value: unknown;
+  try {
+    parsed = withPositions(file, text, lineOffset);
+    const depth = parsed.problems.length === 0 ? yamlDepth(parsed.document) : 0;
+    if (depth > KNOWLEDGE_LIMITS.yamlDepth) {
+      parsed.problems.push({ file, line: lineOffset + 1, message: `YAML nested more than ${KNOWLEDGE_LIMITS.yamlDepth} levels deep` });
+    }
+    // A document with errors is not turned into data: its problems are reported and nothing is validated.
+    // The alias count bounds the "billion laughs": each alias can copy a whole structure.
+    value = parsed.problems.length === 0 ? (parsed.document.toJS({ maxAliasCount: KNOWLEDGE_LIMITS.yamlAliases }) as unknown) : undefined;
+  } catch (error) {
+    const problem = parserFailure(file, error, lineOffset + 1);
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) problem.message = `YAML uses aliases more than ${KNOWLEDGE_LIMITS.yamlAliases} times`;
+    return { source: { file, value: undefined, lineOf: () => undefined }, problems: [problem] };
+  }
   if (value !== undefined) saved?.remember(text, value);
   return { source: { file, value, lineOf: parsed.lineOf }, problems: parsed.problems };
 }

@@ -1,9 +1,12 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import type { FollowUp, SmallTalk } from '../../dialogs/conversation-intents';
+import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
+  cardLabel,
   citedArticles,
   leadReason,
+  outOfSupportHeadline,
+  summaryHeading,
   lifecycleLines,
   reasons,
   recommendations,
@@ -15,6 +18,7 @@ import {
   type Decision,
   type Dimension,
   type DimensionValue,
+  type DirectAnswer,
   type Facts,
   type KnowledgeBase,
   type PassageAnswer,
@@ -25,9 +29,11 @@ import {
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
-import { passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
+import { directAnswerCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
 export const CHECK_MY_SETUP = 'Check my setup';
+/** The first line of the question asked again after an answer not understood (worded differently from the first asking). */
+export const RETRY_NOTICE = "Sorry, I didn't recognise that answer. Here is the question again, with examples of answers I understand.";
 export const SEARCH_THE_KB = 'Search the knowledge base';
 
 const VERDICT_COLORS: Record<Verdict, string> = {
@@ -105,6 +111,19 @@ export class CardReplies implements Replies {
     return withFeedback(this.articleCard(best.article, related), subject);
   }
 
+  directAnswer(answer: DirectAnswer): Partial<Activity> {
+    const subject: AnswerSubject = { kind: 'article', articleId: answer.articleId, via: 'search', related: [] };
+    return withFeedback(partsMessage(directAnswerCard(answer, this.kb.article(answer.articleId), [sayAction(CHECK_MY_SETUP, this.checkText(answer.checkFacts))])), subject);
+  }
+
+  /** "Check my setup: Exchange 2003, Windows Server 2003, Enterprise": the check starts with the facts the question named. */
+  private checkText(facts: Facts): string {
+    const named = this.kb.dimensions
+      .filter((d) => d.kind === 'asked' && facts[d.id] !== undefined)
+      .map((d) => valueLabel(this.kb.dimensions, d.id, facts[d.id]!).replace(/\s*\(.*\)$/, ''));
+    return named.length > 0 ? `${CHECK_MY_SETUP}: ${named.join(', ')}` : CHECK_MY_SETUP;
+  }
+
   suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity> {
     return partsMessage(suggestionsCard(question, suggestions, [sayAction(CHECK_MY_SETUP)]));
   }
@@ -129,16 +148,58 @@ export class CardReplies implements Replies {
     );
   }
 
-  question(dimension: Dimension, facts: Facts): Partial<Activity> {
-    return cardMessage(this.questionBody(dimension, facts), [], dimension.question);
+  question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity> {
+    const [question, ...rest] = this.questionBody(dimension, facts);
+    // The note ("Noted: Windows Server 2022.") sits under the question, which stays the card's first line.
+    return cardMessage(
+      [question!, ...(note ? [textBlock(`${note} Still missing: the ${lowerFirstWord(dimension.label)}.`, { isSubtle: true })] : []), ...rest],
+      [],
+      dimension.question,
+    );
   }
 
   retry(dimension: Dimension, facts: Facts): Partial<Activity> {
+    const values = this.kb.valuesFor(dimension.id, facts);
+    // Short ways to say each choice, so the second wording shows what a typed answer looks like.
+    const examples = values
+      .map((value, i) => {
+        const short = [...value.acronyms, ...value.answers, ...value.names].filter((p) => p.length <= 24).sort((a, b) => a.length - b.length)[0];
+        return `${i + 1}. ${value.label}${short && short.toLowerCase() !== value.label.toLowerCase() ? ` (or "${short}")` : ''}`;
+      })
+      .join('\n');
+    const [question, ...rest] = this.questionBody(dimension, facts);
     const body = [
-      textBlock("Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.", { color: 'warning' }),
-      ...this.questionBody(dimension, facts),
+      textBlock(RETRY_NOTICE, { color: 'warning' }),
+      question!,
+      textBlock(`Type the words, the short form or the number, for example:\n${examples}`),
+      ...rest,
+      textBlock('Not sure? Say **not sure** or **skip**: I will leave it open and name it in the verdict.', { isSubtle: true, size: 'Small' }),
     ];
     return cardMessage(body, [], dimension.question);
+  }
+
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity> {
+    const lead = why === 'not-understood' ? "I still couldn't read that answer, so" : 'I have asked that twice already, so';
+    return markdownMessage(
+      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${this.exampleOf(dimension)}*).`,
+    );
+  }
+
+  whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {
+    const lines = [
+      kind === 'why'
+        ? `I ask because the ${lowerFirstWord(dimension.label)} changes the verdict for what you told me:`
+        : `The conditions depend on the ${lowerFirstWord(dimension.label)}:`,
+    ];
+    for (const { value, decision } of outcomes) {
+      if (!decision) {
+        lines.push(`- ${value.label}: a few more questions decide it.`);
+        continue;
+      }
+      const conditions = kind === 'conditions' && decision.conditions.length > 0 ? ` Conditions: ${decision.conditions.map((c) => c.condition).join(' ')}` : '';
+      lines.push(`- ${value.label}: **${VERDICT_LABELS[decision.verdict]}**.${conditions}`);
+    }
+    return markdownMessage(lines.join('\n'));
   }
 
   /**
@@ -153,8 +214,11 @@ export class CardReplies implements Replies {
     const why = Object.entries({ ...facts }).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
     const conditions = decision.conditions.map((limit) => `- ${limit.condition}`);
     const lifecycle = lifecycleLines(decision);
+    const headline = outOfSupportHeadline([decision]);
     const body: CardElement[] = [
-      textBlock(label, { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
+      // A retired product is said first: the line a helpdesk agent copies must not read "Supported".
+      ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
+      textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
       textBlock(lead),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
@@ -191,14 +255,17 @@ export class CardReplies implements Replies {
       facts: { ...facts },
       rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)],
     };
-    return withFeedback(cardMessage(body, actions, `${label}: ${lead}`), subject);
+    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
   }
 
   designVerdict(groups: readonly GroupVerdict[]): Partial<Activity> {
     const dims = this.kb.dimensions;
     const overall = worstVerdict(groups.map((g) => g.decision.verdict));
+    const decisions = groups.map((g) => g.decision);
+    const headline = outOfSupportHeadline(decisions);
     const body: CardElement[] = [
-      textBlock(VERDICT_LABELS[overall], { size: 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
+      textBlock(cardLabel(overall, decisions), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
     groups.forEach((group, i) => {
@@ -215,12 +282,13 @@ export class CardReplies implements Replies {
     const details: CardElement[] = [
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
       literalText(
-        groups
-          .map(
+        [
+          summaryHeading(overall, decisions, true).join('\n'),
+          ...groups.map(
             (g, i) =>
               `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`,
-          )
-          .join('\n\n'),
+          ),
+        ].join('\n\n'),
         { fontType: 'Monospace' },
       ),
     ];
@@ -236,7 +304,7 @@ export class CardReplies implements Replies {
       facts: { ...groups[0]!.facts },
       rules: groups.flatMap((g) => [...g.decision.rules.map((rule) => rule.id), ...g.decision.broken.map((limit) => limit.id)]),
     };
-    return withFeedback(cardMessage(body, actions, `${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
+    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
   }
 
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {
@@ -245,6 +313,7 @@ export class CardReplies implements Replies {
       lines.push(`- If ${value.label}: ${decision ? `**${VERDICT_LABELS[decision.verdict]}**. ${leadReason(decision)}` : 'a few more questions decide it.'}`);
     }
     void facts;
+    lines.push('', `I'll leave the ${lowerFirstWord(dimension.label)} open for now and name it in the verdict; tell me when you know it.`);
     return markdownMessage(lines.join('\n'));
   }
 
@@ -324,6 +393,12 @@ export class CardReplies implements Replies {
     );
   }
 
+  /** A short typed answer for a dimension ("Enterprise", "2016"). */
+  private exampleOf(dimension: Dimension): string {
+    const value = dimension.values.find((v) => !v.alias) ?? dimension.values[0];
+    return value ? (value.label.length <= 30 ? value.label : ([...value.names, ...value.answers].find((p) => p.length <= 20) ?? value.label)) : dimension.label;
+  }
+
   /** "Front-end, Windows NLB" for a design's server group. */
   private describeGroup(facts: Facts, index: number): string {
     const dims = this.kb.dimensions;
@@ -367,6 +442,11 @@ function choiceRows(actions: CardAction[]): CardElement[] {
     rows.push({ type: 'ActionSet', actions: actions.slice(i, i + BUTTONS_PER_ROW) });
   }
   return rows;
+}
+
+/** "Windows edition" in a sentence; acronyms and names ("DAG", "Exchange version") keep their capitals. */
+function lowerFirstWord(text: string): string {
+  return /^[A-Z][a-z]/.test(text) && !/^(Exchange|Windows)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function truncate(text: string, max: number): string {

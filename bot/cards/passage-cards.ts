@@ -1,4 +1,4 @@
-import type { Article, PassageAnswer, SearchHit } from '../../knowledge';
+import type { Article, DirectAnswer, PassageAnswer, SearchHit } from '../../knowledge';
 import type { SuggestionPickValue } from '../../dialogs/replies';
 import { literalText, sayAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 
@@ -31,6 +31,32 @@ export function passageAnswerCard(passage: PassageAnswer, related: readonly Arti
     ...trailing,
   ];
   return { body, actions, summary: `${article.id}, ${passage.section}: ${truncate(passage.sentences[0] ?? article.title, 120)}` };
+}
+
+/** Lines of a direct answer's list shown before "Read the whole article" gives the rest. */
+const MAX_DETAILS = 6;
+
+/**
+ * A direct answer from the tables: the answer in bold, its list or note, where the fact comes from
+ * and how sure it is ("Source: cc787244, aa997253 (Microsoft doc)"), then the article passage that
+ * carries it with "Read the whole article", and the trailing buttons (the check, pre-filled).
+ */
+export function directAnswerCard(answer: DirectAnswer, article: Article | undefined, trailing: readonly CardAction[]): CardParts {
+  const body: CardElement[] = [
+    textBlock(answer.answer, { weight: 'Bolder' }),
+    ...answer.details.slice(0, MAX_DETAILS).map((line) => textBlock(line)),
+    ...answer.sources.map((s) => textBlock(`Source: ${s.label || 'our facts sheet'} (${s.status})`, { isSubtle: true, size: 'Small' })),
+  ];
+  const passage = answer.passage;
+  if (passage) {
+    body.push(...passage.sentences.map((sentence, i) => textBlock(sentence, i === 0 ? { separator: true } : {})));
+    body.push(textBlock(`From **${passage.article.title}** (${passage.article.id}), section "${passage.section}"`, { isSubtle: true, size: 'Small' }));
+  } else if (article) {
+    body.push(textBlock(`More in **${article.title}** (${article.id})`, { isSubtle: true, size: 'Small', separator: true }));
+  }
+  const id = passage?.article.id ?? article?.id;
+  const actions = [...(id ? [sayAction(READ_WHOLE_ARTICLE, `Show ${id}`)] : []), ...trailing];
+  return { body, actions, summary: truncate(answer.answer, 160) };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface FeedbackInput {
  * A failed write is logged and never fails the user's turn.
  */
 export class OwnerRecords implements UnansweredQuestions {
+  private readonly daily = new DailyCounts(RECORDS_PER_USER_PER_DAY);
+
   constructor(
     readonly store: RecordStore,
     private readonly log: Logger,
@@ -76,7 +78,8 @@ export class OwnerRecords implements UnansweredQuestions {
   /** Teams sent an answer under `activityId`: its feedback will name that id. */
   async sent(context: TurnContext, activityId: string, ref: string): Promise<void> {
     const conversationId = context.activity.conversation?.id ?? '';
-    await this.hold(context, { kind: 'sent', key: sentMessageKey(conversationId, activityId), value: { ref } });
+    // The user's hash too: the pointer counts against that user's share of the records.
+    await this.hold(context, { kind: 'sent', key: sentMessageKey(conversationId, activityId), value: { ref, user: this.hashId(userIdOf(context)) } });
   }
 
   /** A suggested article opened from an answer. */
@@ -127,8 +130,7 @@ export class OwnerRecords implements UnansweredQuestions {
     const at = (context.turnState.get(TURN_TIME) as Date | undefined) ?? this.now();
     const { activity } = context;
     const conversationId = activity.conversation?.id ?? '';
-    const userId = activity.from?.aadObjectId ?? activity.from?.id ?? '';
-    const value = { kind, at: at.toISOString(), channel: activity.channelId ?? 'unknown', user: this.hashId(userId), conversation: this.hashId(conversationId), ...fields };
+    const value = { kind, at: at.toISOString(), channel: activity.channelId ?? 'unknown', user: this.hashId(userIdOf(context)), conversation: this.hashId(conversationId), ...fields };
     // Time and a hash of the turn: a channel's retry of the same activity lands on the same key.
     const seq = pending?.filter((p) => p.kind === kind).length ?? 0;
     const turnId = activity.id ?? randomBytes(8).toString('hex');
@@ -144,6 +146,11 @@ export class OwnerRecords implements UnansweredQuestions {
   private async write(record: PendingRecord, context: TurnContext): Promise<void> {
     // Capped: a conversation id is whatever the channel sent, and a log line must stay a line.
     const conversationId = context.activity.conversation?.id?.slice(0, 200);
+    const user = (record.value as { user?: unknown }).user;
+    if (typeof user === 'string' && !this.daily.take(user, this.now())) {
+      if (this.daily.justReached(user, this.now())) this.log('warn', 'owner records: daily cap per user reached; not recording more from this user today', { conversationId, cap: RECORDS_PER_USER_PER_DAY });
+      return;
+    }
     try {
       const created = await this.store.create(record.key, record.value);
       if (record.kind === 'unanswered') this.log('info', created ? 'unanswered question recorded' : 'unanswered question already recorded', { conversationId });
@@ -152,6 +159,57 @@ export class OwnerRecords implements UnansweredQuestions {
       this.log('warn', 'owner record not stored', { kind: record.kind, conversationId, error: (error as Error).message });
     }
   }
+}
+
+/**
+ * Records one user may add in a UTC day, on one instance: far above a person's questions (each
+ * answered turn writes two or three records), far below a flood (3,000 feedback invokes made 3,000
+ * blobs: issue 22). Past it the turn is answered as usual and only the record is skipped.
+ */
+export const RECORDS_PER_USER_PER_DAY = 600;
+
+/** Records written per user (salted hash) on the current UTC day. Bounded: at most {@link MAX_TRACKED_USERS} users a day. */
+class DailyCounts {
+  private day = '';
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly cap: number) {}
+
+  /** Counts one record of `user`; false when the user is at the cap (or too many users wrote today). */
+  take(user: string, now: Date): boolean {
+    const day = now.toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.counts.clear();
+    }
+    const count = this.counts.get(user) ?? 0;
+    if (count === 0 && this.counts.size >= MAX_TRACKED_USERS) return false;
+    if (count >= this.cap) {
+      this.counts.set(user, count + 1);
+      return false;
+    }
+    this.counts.set(user, count + 1);
+    return true;
+  }
+
+  /** True right after `user` first went over the cap today (one log line per user and day). */
+  justReached(user: string, now: Date): boolean {
+    return now.toISOString().slice(0, 10) === this.day && this.counts.get(user) === this.cap + 1;
+  }
+}
+
+/** Distinct users a day the cap keeps counts for (about 5 MB of counts); beyond, records of new users are skipped for the day. */
+const MAX_TRACKED_USERS = 50_000;
+
+/**
+ * Who sent the turn: the Azure AD object id when it is a string, else the channel's user id. The
+ * request checks only that `from.id` is a string; a number or an object in `aadObjectId` failed
+ * every turn that wrote a record (issue 22).
+ */
+function userIdOf(context: TurnContext): string {
+  const { aadObjectId, id } = (context.activity.from ?? {}) as { aadObjectId?: unknown; id?: unknown };
+  if (typeof aadObjectId === 'string' && aadObjectId) return aadObjectId;
+  return typeof id === 'string' ? id : '';
 }
 
 function clip(text: string, max: number): string {

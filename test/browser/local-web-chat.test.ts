@@ -117,10 +117,10 @@ describe('local Web Chat page in a real browser (Debian Chromium, headless)', fu
     assert.ok(verdict.startsWith('Not supported'), verdict);
     assert.match(verdict, /Network Load Balancing/);
     // The ticket summary sits inside the "Details and ticket summary" ShowCard: hidden until clicked.
-    assert.doesNotMatch(verdict, /Exchange support check: Not supported/);
+    assert.doesNotMatch(verdict, /Not supported - Exchange support check/);
     await page.locator(CARD).last().getByRole('button', { name: 'Details and ticket summary' }).click();
-    await page.locator(CARD).last().getByText('Exchange support check: Not supported').first().waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await page.locator(CARD).last().innerText(), /Exchange support check: Not supported/);
+    await page.locator(CARD).last().getByText('Not supported - Exchange support check').first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await page.locator(CARD).last().innerText(), /Not supported - Exchange support check/);
     assert.deepEqual(asked.sort(), ['Which Exchange version is it?', 'Which high-availability technology do you plan?', 'Which role will the server have?']);
 
     // The transcript scrolls inside the page: bring the verdict's headline into view for the screenshot.

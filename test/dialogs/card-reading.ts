@@ -65,10 +65,22 @@ export function textBlocks(reply: Reply): string[] {
 }
 
 /** The first TextBlock's text: the heading of every card the bot sends. */
+/**
+ * The card's main line: a question, or a verdict's label. A verdict on a retired product starts with
+ * its "Out of support" line (see {@link outOfSupportLine}), and its label carries a note ("Supported
+ * (while Exchange 2003 was supported)"): the label alone is returned.
+ */
 export function firstText(reply: Reply): string {
-  const first = textBlocks(reply)[0];
+  const blocks = textBlocks(reply);
+  const first = blocks[0]?.startsWith('Out of support since ') ? blocks[1] : blocks[0];
   assert.ok(first !== undefined, 'card has no TextBlock');
-  return first;
+  return first.replace(/ \((design|while [^)]*|design, while [^)]*)\)$/, '');
+}
+
+/** The "Out of support since ..." line a verdict on a retired product starts with, if any. */
+export function outOfSupportLine(reply: Reply): string | undefined {
+  const first = textBlocks(reply)[0];
+  return first?.startsWith('Out of support since ') ? first : undefined;
 }
 
 /** Texts of every TextRun inside RichTextBlocks (shown literally, never interpreted). */
@@ -156,9 +168,26 @@ export function allCardText(reply: Reply): string {
   return [...textBlocks(reply), ...textRuns(reply), ...factSets(reply).flatMap((set) => set.flatMap(([t, v]) => [t, v])), ...buttonTitles(reply)].join('\n');
 }
 
-/** The triage summary of a verdict card (the TextRun starting "Exchange support check:"). */
+/** True for a triage summary: a line "<verdict> - Exchange support check" among its first two. */
+export function isTriageSummary(text: string): boolean {
+  return text
+    .split('\n')
+    .slice(0, 2)
+    .some((line) => line.endsWith('- Exchange support check'));
+}
+
+/** The verdict line of a triage summary, without its " - Exchange support check" tail. */
+export function summaryVerdict(summary: string): string | undefined {
+  return summary
+    .split('\n')
+    .slice(0, 2)
+    .find((line) => line.endsWith('- Exchange support check'))
+    ?.replace(/ - Exchange support check$/, '');
+}
+
+/** The triage summary of a verdict card (the TextRun with the line "<verdict> - Exchange support check"). */
 export function triageSummaryOf(reply: Reply): string {
-  const summary = textRuns(reply).find((t) => t.startsWith('Exchange support check:'));
+  const summary = textRuns(reply).find(isTriageSummary);
   assert.ok(summary !== undefined, `no triage summary in ${JSON.stringify(textRuns(reply))}`);
   return summary;
 }

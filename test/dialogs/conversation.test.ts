@@ -1,62 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { VERDICT_LABELS, type Verdict } from '../../knowledge';
-import { cardTexts } from '../support/activities';
 import { recentRecords } from '../support/records';
-import { askedQuestion, mainClient } from './dialog-fixtures';
-import { sendAll, type Reply } from './card-reading';
+import { play, type Turn } from './conversation-play';
 
 /*
  * Issue 10's behaviours as table-driven dialog tests: what a person says, then what every reply of
  * that turn must show together. Phrasings are our own, not the benchmark's labelled conversations
  * (bench/conversations*.yaml), so the benchmark stays a report, not a copy of the tests.
  */
-
-interface Expect {
-  /** The check asks about this fact next. */
-  asks?: string;
-  /** The first verdict shown (a design card shows the overall verdict first). */
-  verdict?: Verdict;
-  /** Every verdict label shown, in order (a design: overall, then one per group). */
-  verdicts?: Verdict[];
-  says?: string[];
-  notSays?: string[];
-  /** No check question and no verdict in this turn. */
-  noCheck?: boolean;
-}
-
-type Turn = readonly [said: string, expect: Expect];
-
-function texts(replies: Reply[]): string[] {
-  return replies.flatMap((reply) => (reply ? [...(typeof reply.text === 'string' ? [reply.text] : []), ...cardTexts(reply)] : []));
-}
-
-function shownVerdicts(lines: readonly string[]): Verdict[] {
-  const byLength = (Object.entries(VERDICT_LABELS) as [Verdict, string][]).sort((a, b) => b[1].length - a[1].length);
-  return lines.flatMap((line) => {
-    const hit = byLength.find(([, label]) => line === label || line.startsWith(`${label}: `));
-    return hit ? [hit[0]] : [];
-  });
-}
-
-async function play(turns: readonly Turn[]) {
-  const { client, unanswered } = mainClient();
-  for (const [index, [said, expect]] of turns.entries()) {
-    const replies = await sendAll(client, said);
-    const lines = texts(replies);
-    const all = lines.join('\n');
-    const where = `turn ${index + 1} "${said}" → ${all.replace(/\s+/g, ' ').slice(0, 300)}`;
-    assert.ok(replies.length >= 1, `${where}: no reply`);
-    const asked = replies.map((reply) => askedQuestion(reply)?.dimension).find((d) => d !== undefined);
-    const verdicts = shownVerdicts(lines);
-    if (expect.asks) assert.equal(asked, expect.asks, where);
-    if (expect.verdict) assert.equal(verdicts[0], expect.verdict, where);
-    if (expect.verdicts) assert.deepEqual(verdicts, expect.verdicts, where);
-    for (const words of expect.says ?? []) assert.ok(all.toLowerCase().includes(words.toLowerCase()), `${where}: missing "${words}"`);
-    for (const words of expect.notSays ?? []) assert.ok(!all.toLowerCase().includes(words.toLowerCase()), `${where}: should not say "${words}"`);
-    if (expect.noCheck) assert.ok(asked === undefined && verdicts.length === 0, `${where}: started the check`);
-  }
-  return { unanswered };
-}
 
 const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]> = [
   ['starting', 'a request to check a setup that names nothing yet', [['Could you check whether our Exchange setup is supported?', { asks: 'version', notSays: ['KB837852'] }]]],
@@ -120,10 +70,10 @@ const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]
   ],
   [
     'not sure',
-    '"no idea" gets how to find out and the verdict per possible answer, then the question again',
+    '"no idea" gets how to find out and the verdict per possible answer; the fact is left open and the check goes on',
     [
       ['can we cluster Exchange 2003 back-ends?', { asks: 'edition' }],
-      ['no idea', { asks: 'edition', says: ['Exchange System Manager', 'If Enterprise Edition', 'If Standard Edition', 'Not supported'] }],
+      ['no idea', { asks: 'windows', says: ['Exchange System Manager', 'If Enterprise Edition', 'If Standard Edition', 'Not supported', 'leave the Exchange edition open'] }],
     ],
   ],
   [
@@ -134,7 +84,7 @@ const CASES: ReadonlyArray<[group: string, name: string, turns: readonly Turn[]]
       ['why?', { noCheck: true, says: ['front-end'] }],
       ['what should we do instead?', { noCheck: true, says: ['NLB'] }],
       ['which KB?', { noCheck: true, says: ['KB837852'] }],
-      ['summary for the ticket please', { noCheck: true, says: ['Exchange support check: Not supported', 'Rules: front-end-on-cluster'] }],
+      ['summary for the ticket please', { noCheck: true, says: ['Not supported - Exchange support check', 'Rules: front-end-on-cluster'] }],
       ['start over', { asks: 'version' }],
     ],
   ],

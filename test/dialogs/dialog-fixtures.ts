@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { CardReplies } from '../../bot/cards/card-replies';
+import { CardReplies, RETRY_NOTICE } from '../../bot/cards/card-replies';
 import { memoryLogger } from '../../bot/log';
 import { OwnerRecords } from '../../bot/records/owner-records';
 import { MemoryRecordStore } from '../../bot/records/record-store';
@@ -28,7 +28,7 @@ export function question(id: string): string {
   return dimension(id).question;
 }
 
-export const RETRY_TEXT = "Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.";
+export const RETRY_TEXT = RETRY_NOTICE;
 
 /** The root dialog wired as the bot wires it: real knowledge, real cards, real unanswered-question log. */
 export function mainClient(): { client: DialogTestClient; unanswered: OwnerRecords; logger: ReturnType<typeof memoryLogger>; picks: InMemorySuggestionPicks } {

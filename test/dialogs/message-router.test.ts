@@ -17,6 +17,11 @@ function search(query: string): Route {
   return { kind: 'search', query };
 }
 
+/** A direct answer from the tables (issue 19): the attribute asked and the subject named. */
+function answer(text: string, attribute: string, subject: Record<string, string>): Route {
+  return { kind: 'answer', question: { attribute, subject, text } } as Route;
+}
+
 function table(title: string, cases: Case[]): void {
   describe(title, () => {
     for (const [text, expected] of cases) {
@@ -98,10 +103,10 @@ describe('routeMessage', () => {
 
   table('plain lookups are searches (query is the trimmed text)', [
     ['what is an EVS?', search('what is an EVS?')],
-    ['How many nodes can a Windows 2003 cluster have?', search('How many nodes can a Windows 2003 cluster have?')],
+    ['How many nodes can a Windows 2003 cluster have?', answer('How many nodes can a Windows 2003 cluster have?', 'max-nodes', { windows: '2003', ha: 'clustering' })],
     ['  MSDTC resource in a cluster  ', search('MSDTC resource in a cluster')],
-    ['Can a front-end server be clustered?', search('Can a front-end server be clustered?')],
-    ['is there a limit on cluster nodes', search('is there a limit on cluster nodes')],
+    ['Can a front-end server be clustered?', answer('Can a front-end server be clustered?', 'rule', { role: 'front-end', ha: 'clustering' })],
+    ['is there a limit on cluster nodes', answer('is there a limit on cluster nodes', 'max-nodes', { ha: 'clustering' })],
     ['how do I reset a printer', search('how do I reset a printer')],
     ['Exchange 2003', search('Exchange 2003')],
   ]);
@@ -113,7 +118,7 @@ describe('routeMessage', () => {
     ['Do I need Enterprise to cluster Exchange 2003?', search('Do I need Enterprise to cluster Exchange 2003?')],
     ['can i install the exchange binaries on the shared disk in the cluster', search('can i install the exchange binaries on the shared disk in the cluster')],
     ['can I install the binaries on the shared disk?', search('can I install the binaries on the shared disk?')],
-    ['can cluster nodes be DCs?', search('can cluster nodes be DCs?')],
+    ['can cluster nodes be DCs?', answer('can cluster nodes be DCs?', 'rule', { ha: 'clustering', domainController: 'yes' })],
     ['is SP4 required on windows 2000 cluster nodes', search('is SP4 required on windows 2000 cluster nodes')],
     ['does a cluster need an MSDTC resource?', search('does a cluster need an MSDTC resource?')],
   ]);
@@ -128,7 +133,7 @@ describe('routeMessage', () => {
 
   table('typos in question words still make a lookup', [
     ['wat is an EVS', search('wat is an EVS')],
-    ['hw many nodes can an exchange 2003 cluster have', search('hw many nodes can an exchange 2003 cluster have')],
+    ['hw many nodes can an exchange 2003 cluster have', answer('hw many nodes can an exchange 2003 cluster have', 'max-nodes', { version: '2003', ha: 'clustering' })],
     ['wich editions can be clustered', search('wich editions can be clustered')],
   ]);
 

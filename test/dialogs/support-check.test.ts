@@ -4,7 +4,23 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogTestClient } from 'botbuilder-testing';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
 import { VERDICT_LABELS, type Verdict } from '../../knowledge';
-import { buttons, factSetAfter, findButton, firstText, isCard, press, pressValue, sendAll, textBlocks, textRuns, triageSummaryOf, type Reply } from './card-reading';
+import {
+  buttons,
+  factSetAfter,
+  findButton,
+  firstText,
+  isCard,
+  press,
+  pressValue,
+  isTriageSummary,
+  outOfSupportLine,
+  sendAll,
+  summaryVerdict,
+  textBlocks,
+  textRuns,
+  triageSummaryOf,
+  type Reply,
+} from './card-reading';
 import { askedQuestion, assertAsks, checkClient, describeReply, dimension, kb, mainClient, question, RETRY_TEXT, shownFacts } from './dialog-fixtures';
 import { recentRecords } from '../support/records';
 
@@ -26,7 +42,7 @@ function assertVerdict(reply: Reply, verdict: Verdict, ruleIds: string[]): void 
   }
   assert.ok(factSetAfter(reply, 'Facts'), 'verdict card has no "Facts" FactSet');
   const summary = triageSummaryOf(reply);
-  assert.ok(summary.startsWith(`Exchange support check: ${VERDICT_LABELS[verdict]}\n`), summary);
+  assert.ok(summaryVerdict(summary)?.startsWith(VERDICT_LABELS[verdict]), summary);
   assert.ok(summary.includes(`Rules: ${ruleIds.join(', ')}`), summary);
 }
 
@@ -95,7 +111,9 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   );
   assert.ok(triageSummaryOf(verdict).includes('Sources: KB837852'), 'KB837852 is cited');
   // The card leads with the label, the one-line reason and the recommendation; the rest is behind "Details".
-  assert.equal(textBlocks(verdict)[1], rule('front-end-on-cluster').reason);
+  // Exchange 2003 is retired: the card starts with the out-of-support line, then the label and the reason.
+  assert.match(outOfSupportLine(verdict) ?? '', /^Out of support since 8 April 2014: Exchange 2003\. Supported path: Exchange Server Subscription Edition\.$/);
+  assert.equal(textBlocks(verdict)[2], rule('front-end-on-cluster').reason);
   assert.ok(
     buttons(verdict).every((b) => b.title !== 'Details and ticket summary'),
     'the ShowCard toggle is no button',
@@ -106,14 +124,14 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
     'Server role': valueLabel('role', 'front-end'),
     'High availability': valueLabel('ha', 'cluster'),
   });
-  const summary = textRuns(verdict).find((t) => t.startsWith('Exchange support check: Not supported'));
+  const summary = textRuns(verdict).find((t) => isTriageSummary(t) && summaryVerdict(t) === 'Not supported');
   assert.ok(summary, 'triage summary TextRun');
   assert.ok(summary.includes('Exchange edition: not asked (does not change the verdict)'), summary);
   assert.ok(summary.includes('Windows edition: not asked (does not change the verdict)'), summary);
   assert.ok(summary.includes('Lifecycle: This was a supported design') === false, 'a not-supported verdict never says it was supported');
-  assert.ok(summary.includes('Lifecycle: Exchange 2003 has been out of support since 2014-04-08.'), summary);
+  assert.ok(summary.includes('Lifecycle: Exchange 2003 has been out of support since 8 April 2014.'), summary);
   // The triage summary is literal text, never Markdown that the card would interpret.
-  assert.ok(!textBlocks(verdict).some((t) => t.startsWith('Exchange support check:')));
+  assert.ok(!textBlocks(verdict).some(isTriageSummary));
 }
 
 describe('SupportCheckDialog: the guided check', () => {
@@ -585,7 +603,7 @@ describe('SupportCheckDialog: the guided check', () => {
       const verdict = replies.at(-1);
       assert.equal(firstText(verdict), 'Not supported', replies.map(describeReply).join(', '));
       const limit = kb().limits.find((l) => l.id === 'dag-members-not-domain-controllers')!;
-      assert.equal(textBlocks(verdict)[1], limit.reason, 'the broken limit is the one-line reason');
+      assert.equal(textBlocks(verdict)[outOfSupportLine(verdict) ? 2 : 1], limit.reason, 'the broken limit is the one-line reason');
       assert.ok(triageSummaryOf(verdict).includes('Rules: ') && triageSummaryOf(verdict).includes('dag-members-not-domain-controllers'));
       assert.ok(triageSummaryOf(verdict).includes('Domain controller: also a domain controller'));
     });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import type { DialogTestClient } from 'botbuilder-testing';
 import { VERDICT_LABELS, type Verdict } from '../../knowledge';
-import { factSetAfter, findButton, firstText, isCard, pressActivity, sendAll, textBlocks, triageSummaryOf, type Reply } from './card-reading';
+import { factSetAfter, findButton, firstText, isCard, pressActivity, sendAll, summaryVerdict, textBlocks, triageSummaryOf, type Reply } from './card-reading';
 import { assertAsks, describeReply, kb, shownFacts } from './dialog-fixtures';
 
 /**
@@ -103,6 +103,6 @@ export function assertVerdict(reply: Reply, verdict: Verdict, ruleIds: string[])
   }
   assert.ok(factSetAfter(reply, 'Why'), 'verdict card has no "Why" FactSet');
   const summary = triageSummaryOf(reply);
-  assert.ok(summary.startsWith(`Exchange support check: ${VERDICT_LABELS[verdict]}\n`), summary);
+  assert.ok(summaryVerdict(summary)?.startsWith(VERDICT_LABELS[verdict]), summary);
   assert.ok(summary.includes(`Rules: ${ruleIds.join(', ')}`), summary);
 }

@@ -33,7 +33,7 @@ describe('terminal chat against the real bot', () => {
     const screen = formatTurn(verdict);
     assert.match(screen[0]!, /^bot> (== )?not supported/i, screen.join('\n'));
     assert.ok(
-      screen.some((l) => l.includes('Exchange support check: Not supported')),
+      screen.some((l) => l.includes('Not supported - Exchange support check')),
       screen.join('\n'),
     );
   });

@@ -39,12 +39,23 @@ export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimen
 /** A verdict card: its label and the facts its triage summary lists. */
 export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts } | undefined {
   const nodes = cardElements(reply);
-  const label = nodes.find((n) => n.type === 'TextBlock')?.text;
-  if (typeof label !== 'string' || !Object.values(VERDICT_LABELS).includes(label)) return undefined;
-  const summary = nodes.find((n) => n.type === 'TextRun' && String(n.text).startsWith('Exchange support check: '));
+  // The first TextBlock is the label, or the out-of-support line with the label next.
+  const blocks = nodes.filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+  const shown = blocks[0]?.startsWith('Out of support') ? blocks[1] : blocks[0];
+  const label = Object.values(VERDICT_LABELS).find((l) => shown === l || shown?.startsWith(`${l} (`));
+  if (label === undefined) return undefined;
+  const summary = nodes.find(
+    (n) =>
+      n.type === 'TextRun' &&
+      String(n.text)
+        .split('\n')
+        .slice(0, 2)
+        .some((line) => line.endsWith('- Exchange support check')),
+  );
   assert.ok(summary, `verdict "${label}" without a triage summary`);
   const lines = String(summary.text).split('\n');
-  assert.equal(lines[0], `Exchange support check: ${label}`, "the summary repeats the card's verdict");
+  const verdictLine = lines.find((line) => line.endsWith('- Exchange support check'))!;
+  assert.ok(verdictLine.startsWith(label), "the summary repeats the card's verdict");
   const pairs = lines.slice(1).flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
     return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];

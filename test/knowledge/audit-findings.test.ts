@@ -299,11 +299,11 @@ const FINDINGS: readonly Finding[] = [
     reason: /serves the DAG only/,
   },
   {
-    finding: 'an Edge server joined to the internal domain: Microsoft\u2019s pages differ, so not covered (with both named)',
-    source: 'edge-transport-servers.md vs install-edge-transport-role.md (A-6)',
+    finding: 'an Edge server joined to the internal domain',
+    source: 'ExchangeServer2013/edge-transport-server-planning-exchange-2013-help.md; edge-transport-servers.md (A-6)',
     facts: { version: 'se', role: 'edge-transport', ha: 'none', edition: 'standard', windows: '2025', windowsEdition: 'standard', edgeDomainJoined: 'yes' },
-    verdict: 'not-covered',
-    reason: /install-edge-transport-role\.md/,
+    verdict: 'not-supported',
+    reason: /perimeter-network domain/,
   },
   {
     finding: 'LCR on a single Exchange 2007 server',

@@ -2,7 +2,18 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { citedArticles, lifecycleLines, loadKnowledgeBase, triageSummary, VERDICT_LABELS, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
+import {
+  citedArticles,
+  formatDate,
+  lifecycleLines,
+  loadKnowledgeBase,
+  triageSummary,
+  VERDICT_LABELS,
+  type Decision,
+  type Facts,
+  type KnowledgeBase,
+  type Verdict,
+} from '../../knowledge';
 import { FactSpace } from '../../knowledge/fact-space';
 import { lifecycleSchema, rulesSchema } from '../../knowledge/schemas';
 import { SupportCheck } from '../../knowledge/support-check';
@@ -31,6 +42,7 @@ const STATED = [
   'clusterWorkloads',
   'edgeDomainJoined',
   'passiveNodes',
+  'updateCurrency',
 ];
 /** Facts the sheets mark "recalled", sorted. */
 const RECALLED = ['A-2', 'A-7', 'D-8', 'E7-5', 'E7-6', 'E7-8', 'F4'];
@@ -173,7 +185,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
         assert.ok(note.endOfSupport && note.endOfSupport < '2026-03-01');
         const lines = lifecycleLines(decision);
         assert.ok(
-          lines.some((l) => l.startsWith('This was a supported design while') && l.includes(note.endOfSupport!) && /Subscription Edition/.test(l)),
+          lines.some((l) => l.startsWith('This was a supported design while') && l.includes(formatDate(note.endOfSupport)) && /Subscription Edition/.test(l)),
           lines.join('\n'),
         );
       }
@@ -505,13 +517,16 @@ describe('support check: decide, nextStep and the triage summary', () => {
       return { decision, text: triageSummary(decision, facts, kb.dimensions) };
     };
 
-    it('starts with "Exchange support check: <label>" for every verdict', () => {
+    it('starts with "<label> - Exchange support check" for every verdict, after the out-of-support line on a retired version', () => {
       const seen = new Set<Verdict>();
       for (const [i, { facts }] of all.entries()) {
         if (i % 31 !== 0) continue;
         const { decision, text } = summaryFor(facts);
         seen.add(decision.verdict);
-        assert.equal(text.split('\n')[0], `Exchange support check: ${VERDICT_LABELS[decision.verdict]}`);
+        const lines = text.split('\n');
+        const retired = decision.lifecycle.some((note) => note.retired && note.dimension === 'version');
+        if (retired) assert.match(lines[0]!, /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange /);
+        assert.ok(lines[retired ? 1 : 0]!.startsWith(VERDICT_LABELS[decision.verdict]) && lines[retired ? 1 : 0]!.endsWith('- Exchange support check'), lines[retired ? 1 : 0]);
       }
       assert.equal(seen.size, 4, 'every verdict occurs');
     });
@@ -572,14 +587,14 @@ describe('support check: decide, nextStep and the triage summary', () => {
       };
       const { decision, text } = summaryFor(facts);
       assert.equal(decision.verdict, 'not-supported');
-      assert.match(text, /^Exchange support check: Not supported$/m);
+      assert.match(text, /^Not supported - Exchange support check$/m);
       assert.match(text, /^Windows release: Windows Server 2003 R2$/m);
       assert.match(text, /^Nodes or DAG members: 4$/m);
       assert.match(text, /^Components on the cluster: NNTP, Key Management Service$/m);
       // Issue 20: the reason names what broke.
       assert.match(text, /^Reason: NNTP and the Key Management Service are not supported on an Exchange 2003 cluster \(KB259197\)\./m);
       assert.match(text, /^Rules: .*components-not-on-cluster/m);
-      assert.match(text, /^Lifecycle: Exchange 2003 has been out of support since 2014-04-08\./m);
+      assert.match(text, /^Lifecycle: Exchange 2003 has been out of support since 8 April 2014\./m);
       assert.doesNotMatch(text, /2003-r2/);
       const open = summaryFor({
         version: '2003',

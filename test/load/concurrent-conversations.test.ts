@@ -65,7 +65,12 @@ async function runCheck(client: LoadClient, facts: Facts): Promise<CheckResult> 
     const card = replies[replies.length - 1]!;
     const heading = cardTexts(card)[0]!;
     if (Object.values(VERDICT_LABELS).includes(heading)) {
-      const summary = cardTexts(card).find((t) => t.startsWith('Exchange support check: '))!;
+      const summary = cardTexts(card).find((t) =>
+        t
+          .split('\n')
+          .slice(0, 2)
+          .some((line) => line.endsWith('- Exchange support check')),
+      )!;
       return { conversationId: conversation.id, label: heading, summary, turns };
     }
     const dimension = kb.dimensions.find((d) => d.question === heading);

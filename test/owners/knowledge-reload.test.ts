@@ -119,7 +119,7 @@ describe('knowledge reload without a restart', function () {
     it('a broken change is refused with every problem logged as file, line and field, and the previous knowledge kept', async () => {
       const served = bot.knowledge.current();
       writeFileSync(join(dir, 'articles', 'EXB-091.md'), BROKEN_ARTICLE);
-      const response = await fetch(`${bot.url}/admin/reload`, { method: 'POST' });
+      const response = await fetch(`${bot.url}/admin/reload`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       assert.equal(response.status, 422);
       const { problems } = (await response.json()) as { problems: string[] };
       assert.ok(
@@ -141,7 +141,7 @@ describe('knowledge reload without a restart', function () {
 
       // Fixed, it goes in.
       rmSync(join(dir, 'articles', 'EXB-091.md'));
-      const fixed = await fetch(`${bot.url}/admin/reload`, { method: 'POST' });
+      const fixed = await fetch(`${bot.url}/admin/reload`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       assert.equal(fixed.status, 200);
     });
   });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
+import { RETRY_NOTICE } from '../../bot/cards/card-replies';
 import { readConfig } from '../../bot/config';
 import { MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
 import { memoryLogger } from '../../bot/log';
@@ -8,7 +9,7 @@ import { loadKnowledgeBase } from '../../knowledge';
 import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 
-const RETRY = "Sorry, I didn't recognise that answer. Pick one of the buttons or type one of the options.";
+const RETRY = RETRY_NOTICE;
 const VERSION_QUESTION = 'Which Exchange version is it?';
 const ROLE_QUESTION = 'Which role will the server have?';
 

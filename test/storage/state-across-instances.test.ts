@@ -191,7 +191,12 @@ async function runCheck(conversation: Conversation, check: (typeof CHECKS)[numbe
 }
 
 function triageSummary(replies: Partial<Activity>[]): string {
-  const summary = replyTexts(replies).find((text) => text.startsWith('Exchange support check:'));
+  const summary = replyTexts(replies).find((text) =>
+    text
+      .split('\n')
+      .slice(0, 2)
+      .some((line) => line.endsWith('- Exchange support check')),
+  );
   assert.ok(summary, `no triage summary in: ${replyTexts(replies).join(' | ')}`);
   return summary;
 }

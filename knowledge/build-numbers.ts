@@ -1,0 +1,116 @@
+import { behindSentence, describeLookup, type BuildLookup, type BuildTable } from './exchange-builds';
+import type { Facts } from './fact-recognizer';
+import type { Dimension } from './schemas';
+
+/** A build number found in a message, and what the build table says of it. */
+export interface BuildMention {
+  /** As typed: "15.2.1544.4", "Version 15.2 (Build 1544.4)", "15.02.1544.004". */
+  text: string;
+  start: number;
+  lookup: BuildLookup;
+}
+
+// Exchange's major.minor versions: 2000 (6.0), 2003 (6.5), 2007 (8.0-8.3), 2010 (14.0-14.3), 2013 to SE (15.0-15.2).
+const EXCHANGE_MAJOR_MINOR = /^(6\.[05]|8\.[0-3]|14\.[0-3]|15\.[0-2])$/;
+/** "Version 15.2 (Build 1544.4)": AdminDisplayVersion as Get-ExchangeServer prints it; ESM's "Version 6.5 (Build 7638.2: Service Pack 2)". */
+const ADMIN_DISPLAY_VERSION = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,4})\.(\d{1,4})\b/gi;
+/** "15.2.1544.4", "15.02.1544.004", "6.5.7638": not part of a longer dotted number (an IP address, a file version). */
+const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2,4})(?:\.(\d{1,4}))?(?![\d]|\.\d)/g;
+/** Numbers on a line about Windows are Windows builds ("OS Version: 6.0.6002", Windows Server 2008 SP2, is no Exchange 2000 build). */
+const WINDOWS_LINE = /\b(os|windows|winver|kernel|ntoskrnl)\b/i;
+/** At most this many mentions per message: a pasted listing of thousands of servers is read by the listing parser. */
+const MAX_MENTIONS = 200;
+
+/**
+ * The Exchange build numbers in a message, in the forms servers print them, each looked up in the
+ * build table. Numbers whose major and minor version are no Exchange's are left alone.
+ *
+ * @example
+ * findBuilds('we are on Version 15.2 (Build 1544.4)', table)[0].lookup; // { kind: 'known', row: 2019 CU14 }
+ */
+export function findBuilds(text: string, table: BuildTable): BuildMention[] {
+  const found: BuildMention[] = [];
+  const taken: [number, number][] = [];
+  const add = (start: number, end: number, parts: number[], typed: string) => {
+    if (!EXCHANGE_MAJOR_MINOR.test(`${parts[0]}.${parts[1]}`) || taken.some(([s, e]) => start < e && end > s)) return;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    if (WINDOWS_LINE.test(text.slice(lineStart, start))) return;
+    taken.push([start, end]);
+    found.push({ text: typed, start, lookup: table.lookup(parts) });
+  };
+  for (const m of text.matchAll(ADMIN_DISPLAY_VERSION)) {
+    if (found.length >= MAX_MENTIONS) break;
+    add(m.index, m.index + m[0].length, [m[1], m[2], m[3], m[4]].map(Number), m[0]);
+  }
+  for (const m of text.matchAll(DOTTED)) {
+    if (found.length >= MAX_MENTIONS) break;
+    const parts = [m[1], m[2], m[3], m[4]].filter((p) => p !== undefined).map(Number);
+    add(m.index, m.index + m[0].length, parts, m[0]);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The text with every build number in Exchange's forms (known or not) replaced by spaces, so that
+ * no phrase reads its parts ("2000" in 15.2.2000.1). Cheap when the text has no dotted number.
+ */
+export function blankBuilds(text: string): string {
+  if (!/\d\.\d/.test(text)) return text;
+  const blank = (m: string, ...groups: unknown[]) => (EXCHANGE_MAJOR_MINOR.test(`${String(groups[0])}.${String(groups[1])}`) ? ' '.repeat(m.length) : m);
+  return text.replace(ADMIN_DISPLAY_VERSION, blank).replace(DOTTED, blank);
+}
+
+/**
+ * The facts the builds of a message settle: the Exchange version when every known build is of one
+ * version, the update level (a value of the `update` dimension) when they are also of one update,
+ * and `updateCurrency` (behind when any of them is on an update that no longer gets security
+ * updates). An unknown build settles nothing.
+ */
+export function buildFacts(mentions: readonly BuildMention[], table: BuildTable, update: Dimension | undefined): Facts {
+  const rows = mentions.flatMap((m) => (m.lookup.kind === 'known' ? [m.lookup.row] : m.lookup.kind === 'same-update' ? [m.lookup.update] : []));
+  if (rows.length === 0) return {};
+  const versions = new Set(rows.map((r) => r.version));
+  if (versions.size !== 1) return {};
+  const version = rows[0]!.version;
+  const facts: Record<string, string> = { version };
+  const updates = new Set(rows.map((r) => r.update));
+  if (updates.size === 1) {
+    const value = updateValue(update, version, rows[0]!.update, table);
+    if (value) facts.update = value;
+  }
+  const states = rows.map((row) => table.currency(row)?.state).filter((s) => s !== undefined);
+  if (states.length > 0) facts.updateCurrency = states.includes('behind') ? 'behind' : 'current';
+  return facts;
+}
+
+/** The value of the `update` dimension that names this version's update ("cu14" of 2019 is `e2019-cu14`). */
+function updateValue(update: Dimension | undefined, version: string, name: string, table: BuildTable): string | undefined {
+  for (const value of update?.values ?? []) {
+    const test = value.appliesWhen?.version ?? value.implies.version;
+    const versions = typeof test === 'string' ? [test] : Array.isArray(test) ? test.map(String) : [];
+    if (!versions.includes(version)) continue;
+    const named = [...value.names, ...value.answers].flatMap((phrase) => [...phrase.toLowerCase().matchAll(/\b(rtm|sp\d|cu\d{1,2})\b/g)].map((m) => m[1]!));
+    if (named.some((n) => table.canonicalUpdate(version, n) === name)) return value.id;
+  }
+  return undefined;
+}
+
+/**
+ * What the builds of a message are, one line each, and for a build on an update that no longer
+ * gets security updates, what to update to: "15.2.1118.7 is Exchange 2019 CU12, released April
+ * 2022. Exchange 2019 CU12 is more than one CU behind: update to CU14 or CU15."
+ */
+export function describeBuilds(mentions: readonly BuildMention[], table: BuildTable): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const mention of mentions) {
+    if (seen.has(mention.lookup.build)) continue;
+    seen.add(mention.lookup.build);
+    let line = describeLookup(mention.lookup);
+    const row = mention.lookup.kind === 'known' ? mention.lookup.row : mention.lookup.kind === 'same-update' ? mention.lookup.update : undefined;
+    const currency = row ? table.currency(row) : undefined;
+    if (row && currency?.state === 'behind') line += ` ${behindSentence(row, currency)}`;
+    lines.push(line);
+  }
+  return lines;
+}

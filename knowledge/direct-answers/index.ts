@@ -1,0 +1,110 @@
+import { BoundedCache } from '../bounded-cache';
+import type { FactRecognizer } from '../fact-recognizer';
+import { coexistenceAnswer } from './coexistence-answers';
+import type { DirectAnswer, DirectQuestion } from './direct-answer';
+import { lifecycleAnswer } from './lifecycle-answers';
+import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
+import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
+import { readDirectQuestion, type PreviousQuestion } from './question-reader';
+import { clusterableRolesAnswer } from './role-answers';
+import { ruleAnswer } from './rule-answers';
+import { pickPassage } from './passage-pick';
+import type { AnswerTables } from './table-access';
+
+export type { Attribute, AnswerSource, DirectAnswer, DirectQuestion, FactStatus } from './direct-answer';
+export type { PreviousQuestion } from './question-reader';
+export type { AnswerTables } from './table-access';
+export { readDirectQuestion } from './question-reader';
+export { platformFinding } from './platform-answers';
+export { largestAllowed } from './limit-answers';
+
+/**
+ * Direct answers from the bot's own tables: dates, numbers, lists and yes/no general rules, read
+ * from the same lifecycle table, outcomes and limits the verdicts use (plus the coexistence table),
+ * each with the source and status of its facts and the article passage beneath.
+ *
+ * @example
+ * const answers = new DirectAnswers(kb, () => new Date());
+ * answers.answer(answers.read('max nodes for an ex2k3 cluster on w2k3 enterprise?')!)?.answer;
+ * // 'Up to 8 nodes on Windows Server 2003 Enterprise.'
+ */
+export class DirectAnswers {
+  /** Answers worked out (without their passage): a few hundred subjects at most, bounded anyway. */
+  private readonly memo = new BoundedCache<string, DirectAnswer | null>({ maxEntries: 2_000, maxBytes: 8 * 1024 * 1024, sizeOf: () => 2_048 });
+
+  constructor(
+    private readonly tables: AnswerTables,
+    private readonly recognizer: FactRecognizer,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The direct question a message asks, if any (see {@link readDirectQuestion}). */
+  read(text: string, previous?: PreviousQuestion): DirectQuestion | undefined {
+    return readDirectQuestion(text, this.recognizer, previous);
+  }
+
+  /** The answer, or undefined when the tables do not settle it (the search answers then). */
+  answer(question: DirectQuestion): DirectAnswer | undefined {
+    const subject = this.tables.knownFacts(question.subject);
+    const normalised: DirectQuestion = { ...question, subject };
+    const today = this.now().toISOString().slice(0, 10);
+    const key = JSON.stringify([question.attribute, subject, question.other ?? '', question.needs ?? false, today]);
+    let found = this.memo.get(key);
+    if (found === undefined) {
+      found = this.compute(normalised, today) ?? null;
+      this.memo.set(key, found);
+    }
+    if (!found) return undefined;
+    const withQuestion = { ...found, question };
+    let best: ReturnType<typeof pickPassage>;
+    for (const id of [found.articleId, ...(found.otherArticles ?? [])]) {
+      const article = this.tables.articles.find((a) => a.id === id);
+      const picked = article ? pickPassage(article, this.passageWords(withQuestion), this.subjectWords(withQuestion)) : undefined;
+      if (picked && (!best || picked.score > best.score)) best = picked;
+    }
+    return best ? { ...withQuestion, articleId: best.passage.article.id, passage: best.passage } : withQuestion;
+  }
+
+  private compute(question: DirectQuestion, today: string): DirectAnswer | undefined {
+    switch (question.attribute) {
+      case 'end-of-support':
+      case 'mainstream':
+      case 'esu':
+      case 'still-supported':
+        return lifecycleAnswer(this.tables, question, today);
+      case 'windows-releases':
+        return windowsReleasesAnswer(this.tables, question);
+      case 'exchange-versions':
+        return exchangeVersionsAnswer(this.tables, question);
+      case 'windows-editions':
+      case 'runs-on':
+      case 'from-update':
+        return runsOnAnswer(this.tables, question);
+      case 'max-nodes':
+        return maxNodesAnswer(this.tables, question);
+      case 'max-instances':
+        return maxInstancesAnswer(this.tables, question);
+      case 'clusterable-roles':
+        return clusterableRolesAnswer(this.tables, question);
+      case 'coexistence':
+        return coexistenceAnswer(this.tables, question);
+      case 'rule':
+        return ruleAnswer(this.tables, question);
+    }
+  }
+
+  /** What the passage beneath must share: the answer's own words (the fact it states) and the subject. */
+  private passageWords(answer: DirectAnswer): string {
+    const lifecycle = ['end-of-support', 'mainstream', 'esu', 'still-supported'].includes(answer.question.attribute);
+    if (lifecycle) return `${answer.question.attribute === 'mainstream' ? 'mainstream' : 'extended'} support ended ${this.subjectWords(answer).join(' ')}`;
+    return [answer.question.text, answer.answer.replace(/^(yes|no|none|it depends)[^:]{0,40}:\s*/i, ''), ...answer.details.slice(0, 1)].join(' ');
+  }
+
+  /** The version or release asked about ("2019", "SE"), which the row quoted should name. */
+  private subjectWords(answer: DirectAnswer): string[] {
+    const { version, windows } = answer.question.subject;
+    const value = version ?? windows;
+    if (!value) return [];
+    return [value === 'se' ? 'SE' : value.replace('-r2', ' R2')];
+  }
+}

@@ -1,0 +1,122 @@
+import { conditionDimensions, conditionHolds } from '../conditions';
+import type { Facts } from '../fact-recognizer';
+import { ruleMatches, type SupportLimit } from '../support-rules';
+import type { DirectAnswer, DirectQuestion } from './direct-answer';
+import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from './table-access';
+
+/** Counts probed for a limit's bound: far above any node or member limit Exchange has. */
+const PROBE_MAX = 64;
+
+/** The largest count of `dimension` a limit allows (the other stated facts fixed), or undefined when no count breaks it. */
+export function largestAllowed(limit: SupportLimit, dimension: string, facts: Facts = {}): number | undefined {
+  for (let n = 1; n <= PROBE_MAX; n += 1) if (conditionHolds(limit.breaks, { ...facts, [dimension]: String(n) })) return n - 1;
+  return undefined;
+}
+
+/** A limit that bounds only a count (nodes, DAG members): `{ nodes: { min: 9 } }`. */
+function countLimit(limit: SupportLimit, dimension: string): boolean {
+  const read = conditionDimensions(limit.breaks);
+  return read.length === 1 && read[0] === dimension;
+}
+
+/** "Up to 8 nodes", with where it holds when it depends on Windows: read from the limits table through the check's outcomes. */
+export function maxNodesAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
+  const subject = { ...question.subject };
+  delete (subject as Record<string, string>).nodes;
+  if (subject.ha === undefined && subject.version !== undefined) return undefined;
+  const setups = tables.setups(subject);
+  const good = setups.filter(allowed);
+  const groups = new Map<number, { where: Set<string>; limits: Set<SupportLimit> }>();
+  for (const setup of good) {
+    const limits = tables.limits.filter((l) => countLimit(l, 'nodes') && ruleMatches(l, setup.facts));
+    if (limits.length === 0) continue;
+    const max = Math.min(...limits.map((l) => largestAllowed(l, 'nodes') ?? PROBE_MAX));
+    const group = groups.get(max) ?? { where: new Set<string>(), limits: new Set<SupportLimit>() };
+    const w = setup.facts.windows
+      ? `${label(tables, 'windows', setup.facts.windows)}${setup.facts.windowsEdition ? ` ${label(tables, 'windowsEdition', setup.facts.windowsEdition)}` : ''}`
+      : '';
+    if (w) group.where.add(w);
+    limits.forEach((l) => group.limits.add(l));
+    groups.set(max, group);
+  }
+  if (groups.size === 0) {
+    // No allowed setup, or none with a node limit: say what the check says.
+    const refused = setups.length > 0 && good.length === 0 ? setups[0]!.rules[0] : undefined;
+    if (!refused) return undefined;
+    return {
+      question,
+      answer: `None: ${refused.reason}`,
+      details: [refused.recommendation],
+      sources: sourcesOf(tables, refused.basis),
+      articleId: refused.articles[0] ?? 'EXB-003',
+      checkFacts: subject,
+    };
+  }
+  const dag = subject.ha === 'dag' || [...groups.values()].some((g) => [...g.limits].some((l) => /DAG/.test(l.condition)));
+  const noun = (n: number) => (dag ? `${n} Mailbox servers in one DAG` : `${n} nodes`);
+  const sorted = [...groups.entries()].sort((a, b) => a[0] - b[0]);
+  const allLimits = [...new Set(sorted.flatMap(([, g]) => [...g.limits]))];
+  let answer: string;
+  if (sorted.length === 1) {
+    const [max, group] = sorted[0]!;
+    const where = subject.windowsEdition || subject.windows ? ` on ${listOf(compactWhere([...group.where]), 'or')}` : '';
+    answer = `Up to ${noun(max)}${where}.`;
+  } else {
+    answer = `It depends on Windows: ${sorted.map(([max, g]) => `up to ${noun(max)} on ${listOf(compactWhere([...g.where]), 'or')}`).join('; ')}.`;
+  }
+  return {
+    question,
+    answer,
+    details: allLimits.map((l) => l.reason),
+    sources: sourcesOf(
+      tables,
+      allLimits.flatMap((l) => l.basis),
+    ),
+    articleId: articleFor(tables, [], [allLimits[0]!.articles[0]!]) ?? 'EXB-003',
+    otherArticles: allLimits[0]!.articles.slice(1),
+    checkFacts: subject,
+  };
+}
+
+/** Windows labels, at most six, so a long list stays readable. */
+function compactWhere(where: string[]): string[] {
+  return where.length > 6 ? [...where.slice(0, 6), 'others'] : where;
+}
+
+/** Exchange Virtual Servers per node count (the n-1 rule), from the limits that bound `instances`. */
+export function maxInstancesAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
+  const subject: Facts = { ...question.subject, ha: question.subject.ha ?? 'cluster' };
+  const limits = [
+    ...new Set(
+      tables
+        .setups(withoutNumbers(subject))
+        .filter(allowed)
+        .flatMap((s) => tables.limits.filter((l) => conditionDimensions(l.breaks).includes('instances') && ruleMatches(l, s.facts))),
+    ),
+  ];
+  if (limits.length === 0) return undefined;
+  const nodes = subject.nodes ? Number(subject.nodes) : undefined;
+  let answer: string;
+  if (nodes !== undefined) {
+    const max = Math.min(nodes, ...limits.map((l) => largestAllowed(l, 'instances', { nodes: String(nodes) }) ?? nodes));
+    answer = `Up to ${max} Exchange Virtual Server${max === 1 ? '' : 's'} on a ${nodes}-node cluster.`;
+  } else {
+    const rows = [2, 3, 4, 8].map((n) => `${n} nodes: ${Math.min(n, ...limits.map((l) => largestAllowed(l, 'instances', { nodes: String(n) }) ?? n))}`);
+    answer = `${limits[0]!.condition} (${rows.join('; ')}).`;
+  }
+  return {
+    question,
+    answer,
+    details: limits.map((l) => l.reason),
+    sources: sourcesOf(
+      tables,
+      limits.flatMap((l) => l.basis),
+    ),
+    articleId: limits[0]!.articles[0] ?? 'EXB-004',
+    checkFacts: withoutNumbers(subject),
+  };
+}
+
+function withoutNumbers(facts: Facts): Facts {
+  return Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'nodes' && d !== 'instances'));
+}

@@ -1,0 +1,57 @@
+import type { Article } from '../articles';
+import { articlePassages, type Passage } from '../passages';
+import type { PassageAnswer } from '../passage-search';
+import { stem } from '../stem';
+import { isStopWord } from '../stop-words';
+
+/** A sentence about where a table's rows come from, or about the article itself, carries no fact to quote. */
+const ABOUT_THE_TEXT = /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b/i;
+/** Words a question abbreviates that articles spell out. */
+const SPELLED_OUT: Record<string, string> = {
+  dc: 'domain controller',
+  dcs: 'domain controllers',
+  evs: 'exchange virtual server',
+  fsw: 'file share witness',
+  nlb: 'network load balancing',
+};
+const MAX_SENTENCES = 3;
+
+function terms(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/\b(dcs?|evs|fsw)\b/g, (w) => SPELLED_OUT[w] ?? w)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2 && !isStopWord(w));
+  return words.map(stem);
+}
+
+/**
+ * The passage of an article that carries a direct answer's fact: the one sharing the most of the
+ * answer's words (rarer words in the article weigh more), a table row or list item naming the
+ * subject (the version asked, "2019") before a sentence that does not, and never a sentence about a
+ * source or the table itself. Quoted with what follows it in its paragraph.
+ */
+export function pickPassage(article: Article, answerWords: string, subjectWords: readonly string[]): { passage: PassageAnswer; score: number } | undefined {
+  const passages = articlePassages(article).filter((p) => !ABOUT_THE_TEXT.test(p.text));
+  if (passages.length === 0) return undefined;
+  const termsOf = new Map(passages.map((p) => [p, new Set(terms(p.text))]));
+  const frequency = new Map<string, number>();
+  for (const set of termsOf.values()) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  const wanted = new Set(terms(answerWords));
+  const subject = subjectWords.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu'));
+  let best: { passage: Passage; score: number } | undefined;
+  for (const passage of passages) {
+    const own = termsOf.get(passage)!;
+    let score = 0;
+    for (const t of wanted) if (own.has(t)) score += Math.log(1 + passages.length / frequency.get(t)!);
+    const namesSubject = subject.length > 0 && subject.every((w) => w.test(passage.text));
+    if (namesSubject) score *= 1.5;
+    if (namesSubject && passage.labels !== undefined) score *= 1.3;
+    if (!best || score > best.score) best = { passage, score };
+  }
+  if (!best || best.score === 0) return undefined;
+  const block = passages.filter((p) => p.block === best.passage.block);
+  const at = block.indexOf(best.passage);
+  const shown = [...block.slice(at), ...block.slice(0, at)].slice(0, MAX_SENTENCES);
+  return { passage: { article, section: best.passage.section, sentences: shown.map((p) => p.text), kind: 'open', answerFirst: false, coverage: 1 }, score: best.score };
+}

@@ -1,0 +1,134 @@
+import type { Facts, FactRecognizer } from '../fact-recognizer';
+import { normalizeQuestionWords } from '../question-words';
+import type { Attribute, DirectQuestion } from './direct-answer';
+
+/*
+ * Which attribute a question asks for, by plain pattern tables (no cloud NLU). Every pattern runs on
+ * text already cut to 4,000 characters and is linear: bounded gaps only, no nested quantifiers.
+ */
+const COEXIST =
+  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
+const ESU = /\b(esu|extended security updates?)\b/i;
+const MAINSTREAM = /\bmainstream\b/i;
+const STILL = /\b(still (supported|in support|alive|ok)|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
+const END =
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
+const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest)\b/i;
+const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances)\b/i;
+const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b/i;
+const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
+const FROM_UPDATE =
+  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b/i;
+const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
+const WINDOWS_LIST =
+  /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
+const EXCHANGE_LIST = /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b/i;
+const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
+const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
+const NEED = /\b(need|needs|require|requires|required|have to|mandatory|necessary)\b/i;
+const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
+const NLB_WITH = /\b(nlb|network load balancing)\b/i;
+
+/** What a follow-up needs from the question before it: its attribute and subject. */
+export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
+
+/** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
+const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
+
+/**
+ * Reads a question the structured knowledge answers: which attribute (end of support, Windows
+ * releases, from which update, max nodes, a yes/no rule, ...) and which subject (the facts it
+ * names). Undefined when the question asks for something else (a definition, a how-to) or names
+ * no subject the attribute needs; the search answers it then.
+ *
+ * @example
+ * readDirectQuestion('exchange 2016 end of support date?', recognizer); // { attribute: 'end-of-support', subject: { version: '2016' } }
+ * readDirectQuestion('and 2019?', recognizer, previous); // the previous attribute, for Exchange 2019
+ */
+export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
+  const text = normalizeQuestionWords(typed.trim());
+  const { facts, ambiguous } = recognizer.extract(text);
+  if (previous && FOLLOW_UP.test(text) && text.length <= 60) {
+    const followed = followUp(text, facts, previous, recognizer);
+    if (followed) return { ...followed, text: typed.trim() };
+  }
+  const read = attributeOf(text, facts, recognizer, ambiguous.includes('version'));
+  return read ? { ...read, text: typed.trim() } : undefined;
+}
+
+function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  const asked = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
+  if (Object.keys(asked).length === 0) return undefined;
+  if (previous.attribute === 'coexistence' && asked.version !== undefined) return { attribute: 'coexistence', subject: previous.subject, other: asked.version };
+  // A new version replaces the old one and what belonged to it (its update level).
+  const subject: Record<string, string> = { ...previous.subject };
+  if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;
+  if (asked.windows !== undefined && asked.windows !== subject.windows) delete subject.windowsEdition;
+  Object.assign(subject, asked);
+  const lifecycle = ['end-of-support', 'mainstream', 'esu', 'still-supported'].includes(previous.attribute);
+  // "what about windows 2003?" after an Exchange date asks for that Windows release's date.
+  if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
+  if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
+  void recognizer;
+  void text;
+  return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
+}
+
+function versionsIn(text: string, recognizer: FactRecognizer): string[] {
+  const found: string[] = [];
+  for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into)\b|[,/&+]/i)) {
+    const version = recognizer.extract(part).facts.version;
+    if (version !== undefined && !found.includes(version)) found.push(version);
+  }
+  return found;
+}
+
+function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, versionsNamed: boolean): Omit<DirectQuestion, 'text'> | undefined {
+  const has = (d: string) => facts[d] !== undefined;
+  const pick = (...dims: string[]): Facts => Object.fromEntries(dims.filter(has).map((d) => [d, facts[d]!]));
+  const ask = (attribute: Attribute, subject: Facts, extra: Partial<DirectQuestion> = {}) => ({ attribute, subject, ...extra });
+
+  if (COEXIST.test(text)) {
+    const versions = versionsIn(text, recognizer);
+    if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
+    if (versions.length === 1) return ask('coexistence', { version: versions[0]! });
+  }
+  const lifecycleSubject = has('version') ? pick('version') : has('windows') ? pick('windows') : undefined;
+  if (lifecycleSubject && !has('role') && !has('ha')) {
+    if (ESU.test(text)) return ask('esu', lifecycleSubject);
+    if (MAINSTREAM.test(text)) return ask('mainstream', lifecycleSubject);
+    if (END.test(text))
+      return ask(
+        'end-of-support',
+        has('version') && has('windows') && /\bwindows|w2k|server 20/i.test(text) && !/\bexchange|ex20|e2k/i.test(text) ? pick('windows') : lifecycleSubject,
+      );
+    if (STILL.test(text) && !(has('version') && has('windows'))) return ask('still-supported', lifecycleSubject);
+  }
+  if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
+  if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
+    return ask('max-nodes', pick('version', 'windows', 'windowsEdition', 'ha', 'update'));
+  }
+  if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
+  if (has('version') && has('windows') && FROM_UPDATE.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
+  if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));
+  if (has('version') && !has('windows') && WINDOWS_LIST.test(text) && !has('role') && !has('ha')) return ask('windows-releases', pick('version', 'update'));
+  if (has('windows') && !has('version') && EXCHANGE_LIST.test(text)) return ask('exchange-versions', pick('windows'));
+  // "Why is ...?", "how do I ...?" want the explanation or the steps: the article gives them.
+  if (EXPLAIN.test(text)) return undefined;
+  // A yes/no about a general rule: it names a stated fact (a domain controller, NLB on the same
+  // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
+  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text);
+  if (!yesNo) return undefined;
+  const subject: Record<string, string> = { ...facts };
+  if (NLB_WITH.test(text) && /\b(dag|cluster\w*|ccr)\b/i.test(text)) {
+    subject.nlbOnSameServers = 'yes';
+    if (subject.ha === 'nlb' || subject.ha === undefined) subject.ha = /\bdag\b/i.test(text) ? 'dag' : 'clustering';
+  }
+  const stated = Object.keys(subject).filter((d) => !['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition', 'architecture', 'update'].includes(d));
+  // A yes/no naming an Exchange version is about a setup of that version: the check judges it (its
+  // verdict card says yes or no, with the same tables). A rule with no version named is general.
+  if (subject.version !== undefined || subject.windows !== undefined || versionsNamed) return undefined;
+  const general = stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined);
+  if (!general) return undefined;
+  return ask('rule', subject, NEED.test(text) ? { needs: true } : {});
+}

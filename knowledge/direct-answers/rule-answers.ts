@@ -1,0 +1,132 @@
+import { conditionDimensions } from '../conditions';
+import type { Facts } from '../fact-recognizer';
+import type { SetupOutcome } from '../support-check';
+import { ruleMatches, type SupportLimit, type SupportRule } from '../support-rules';
+import type { DirectAnswer, DirectQuestion } from './direct-answer';
+import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from './table-access';
+
+/** Asked facts a general rule may depend on, in the order an answer splits by them. */
+const SPLIT_BY = ['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition'];
+/** The asked facts a "do I need" question most likely asks about, most likely first. */
+const NEED_ORDER = ['edition', 'windowsEdition', 'architecture', 'update', 'windows', 'ha', 'role', 'version'];
+/** More setups than this and the question is too open for a yes or no. */
+const MAX_SETUPS = 20_000;
+
+/**
+ * A yes/no question about a general rule ("can DAG members be domain controllers?"), decided by
+ * the check itself over every setup the question could be about: "No" when every one is refused
+ * (with the reason of the rule or limit that refuses them), "Yes" when every one is supported, and
+ * "It depends" split by the fact that decides it. "Do I need X?" asks whether the setups without X
+ * are refused.
+ */
+export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
+  const subject = question.subject;
+  if (Object.keys(subject).length === 0) return undefined;
+  if (question.needs) return needAnswer(tables, question);
+  const setups = tables.setups(subject);
+  if (setups.length === 0 || setups.length > MAX_SETUPS) return undefined;
+  const yes = setups.filter(allowed);
+  const no = setups.filter((s) => s.verdict === 'not-supported');
+  if (yes.length + no.length < setups.length * 0.5) return undefined;
+  if (yes.length === 0 && no.length > 0) {
+    const reason = sharedReason(no);
+    if (!reason) return undefined;
+    return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, subject);
+  }
+  if (no.length === 0 && yes.length > 0) {
+    const conditions = [...new Set(yes.flatMap((s) => s.open))];
+    const rule = yes[0]!.rules[0]!;
+    const text = conditions.length > 0 ? `Yes, with conditions: ${conditions.map((c) => c.condition).join(' ')}` : `Yes: ${rule.reason}`;
+    return answerWith(question, tables, text, conditions.length > 0 ? [rule.reason] : [], conditions[0] ?? rule, subject);
+  }
+  // It depends: on the first fact whose value alone says yes or no.
+  for (const dimension of SPLIT_BY) {
+    if (subject[dimension] !== undefined) continue;
+    const byValue = new Map<string, { yes: number; no: number }>();
+    for (const s of setups) {
+      const v = s.facts[dimension];
+      if (v === undefined) continue;
+      const entry = byValue.get(v) ?? { yes: 0, no: 0 };
+      if (allowed(s)) entry.yes += 1;
+      else if (s.verdict === 'not-supported') entry.no += 1;
+      byValue.set(v, entry);
+    }
+    const clean = [...byValue.values()].every((e) => e.yes === 0 || e.no === 0);
+    if (!clean || byValue.size < 2) continue;
+    const yesValues = [...byValue].filter(([, e]) => e.yes > 0).map(([v]) => label(tables, dimension, v));
+    const noValues = [...byValue].filter(([, e]) => e.no > 0).map(([v]) => label(tables, dimension, v));
+    const reason = sharedReason(no);
+    const text = `It depends on the ${dimensionName(tables, dimension)}: yes for ${listOf(yesValues)}; no for ${listOf(noValues)}.`;
+    return answerWith(question, tables, text, reason ? [reason.reason] : [], reason ?? yes[0]!.rules[0]!, subject);
+  }
+  return undefined;
+}
+
+function dimensionName(tables: AnswerTables, dimension: string): string {
+  return (tables.dimensions.find((d) => d.id === dimension)?.label ?? dimension).toLowerCase();
+}
+
+/** The rule or limit that refuses every one of the setups, if one does. */
+function sharedReason(setups: readonly SetupOutcome[]): SupportRule | SupportLimit | undefined {
+  const first = setups[0];
+  if (!first) return undefined;
+  const limit = first.broken.find((l) => setups.every((s) => s.broken.includes(l)));
+  if (limit) return limit;
+  return first.rules.find((r) => r.verdict === 'not-supported' && setups.every((s) => s.rules.includes(r)));
+}
+
+function answerWith(question: DirectQuestion, tables: AnswerTables, answer: string, details: string[], source: SupportRule | SupportLimit, checkFacts: Facts): DirectAnswer {
+  return {
+    question,
+    answer,
+    details: details.filter((d) => d !== ''),
+    sources: sourcesOf(tables, source.basis),
+    articleId: articleFor(tables, [], [source.articles[0] ?? '']) ?? source.articles[0] ?? 'EXB-003',
+    otherArticles: source.articles.slice(1),
+    checkFacts: Object.fromEntries(Object.entries(checkFacts).filter(([d]) => tables.dimensions.find((x) => x.id === d)?.kind === 'asked')),
+  };
+}
+
+/**
+ * "Do I need X?": yes when a limit breaks without X (the witness) or every setup without X is
+ * refused while some with X is supported; no when a setup without X is supported.
+ */
+function needAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
+  const subject = question.subject;
+  // What is needed is usually the stated fact or an edition, not the version or technology it is needed for.
+  const order = (d: string) => (tables.dimensions.find((x) => x.id === d)?.kind === 'stated' ? 0 : NEED_ORDER.indexOf(d) + 1 || NEED_ORDER.length + 1);
+  for (const [dimension, value] of Object.entries(subject).sort((a, b) => order(a[0]) - order(b[0]))) {
+    const definition = tables.dimensions.find((d) => d.id === dimension);
+    if (!definition || definition.type !== 'choice') continue;
+    const rest = Object.fromEntries(Object.entries(subject).filter(([d]) => d !== dimension));
+    if (definition.kind === 'stated') {
+      const limits = tables.limits.filter((l) => conditionDimensions(l.breaks).includes(dimension) && tables.setups(rest).some((s) => ruleMatches(l, s.facts)));
+      const limit = limits[0];
+      if (limit) return answerWith(question, tables, `Yes: ${limit.condition}`, [limit.reason], limit, rest);
+      continue;
+    }
+    const setups = tables.setups(rest);
+    if (setups.length === 0 || setups.length > MAX_SETUPS) return undefined;
+    const without = setups.filter((s) => s.facts[dimension] !== undefined && s.facts[dimension] !== value);
+    const withIt = setups.filter((s) => s.facts[dimension] === value);
+    if (without.length === 0 || !withIt.some(allowed)) continue;
+    const name = label(tables, dimension, value);
+    if (without.every((s) => !allowed(s))) {
+      const refused = without.filter((s) => s.verdict === 'not-supported');
+      const reason = sharedReason(refused) ?? mostCommonRule(refused);
+      if (!reason) return undefined;
+      return answerWith(question, tables, `Yes: ${reason.reason}`, [reason.recommendation], reason, subject);
+    }
+    // One "do I need" at a time: the first fact that makes a difference is the one asked about.
+    const example = without.find(allowed)!;
+    return answerWith(question, tables, `No: ${name} is not required; setups without it are supported too.`, [example.rules[0]!.reason], example.rules[0]!, rest);
+  }
+  return undefined;
+}
+
+/** The refusing rule most of the setups share, when no one rule refuses them all. */
+function mostCommonRule(setups: readonly SetupOutcome[]): SupportRule | undefined {
+  const counts = new Map<SupportRule, number>();
+  for (const s of setups) for (const r of s.rules) if (r.verdict === 'not-supported') counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

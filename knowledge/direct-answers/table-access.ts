@@ -1,0 +1,84 @@
+import type { Article } from '../articles';
+import type { Facts } from '../fact-recognizer';
+import type { Dimension, DimensionValue, Fact, LifecycleEntry } from '../schemas';
+import type { SetupOutcome } from '../support-check';
+import type { SupportLimit } from '../support-rules';
+import type { CoexistenceEntry } from './coexistence-table';
+import type { AnswerSource, FactStatus } from './direct-answer';
+
+/**
+ * What the direct answers read, and nothing more: the tables the verdicts use (lifecycle, the
+ * outcome of every setup, the limits, the facts registry), the coexistence table and the articles. A KnowledgeBase provides it.
+ */
+export interface AnswerTables {
+  dimensions: readonly Dimension[];
+  facts: readonly Fact[];
+  limits: readonly SupportLimit[];
+  lifecycle: readonly LifecycleEntry[];
+  coexistence: readonly CoexistenceEntry[];
+  articles: readonly Article[];
+  setups(facts: Facts): SetupOutcome[];
+  valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
+  knownFacts(facts: Facts): Facts;
+}
+
+const STATUS_WORDS: Record<Fact['status'], FactStatus> = {
+  verified: 'Microsoft doc',
+  'read-3p': 'third-party',
+  derived: 'derived from Microsoft docs',
+  recalled: 'recalled, not confirmed',
+};
+const STATUS_ORDER: readonly FactStatus[] = ['Microsoft doc', 'derived from Microsoft docs', 'third-party', 'recalled, not confirmed'];
+
+export function statusWords(status: Fact['status']): FactStatus {
+  return STATUS_WORDS[status];
+}
+
+/** The sources of the facts a rule, limit or lifecycle row rests on, one per status (strongest first). */
+export function sourcesOf(tables: Pick<AnswerTables, 'facts'>, basis: readonly string[]): AnswerSource[] {
+  const byStatus = new Map<FactStatus, Set<string>>();
+  for (const id of new Set(basis)) {
+    const fact = tables.facts.find((f) => f.id === id);
+    if (!fact) continue;
+    const status = STATUS_WORDS[fact.status];
+    const labels = byStatus.get(status) ?? new Set<string>();
+    for (const source of fact.sources) labels.add(String(source));
+    byStatus.set(status, labels);
+  }
+  return STATUS_ORDER.filter((s) => byStatus.has(s)).map((status) => ({ status, label: [...byStatus.get(status)!].slice(0, 4).join(', ') }));
+}
+
+/** The article whose sources name most of these facts (the one a passage is quoted from), preferring `preferred`. */
+export function articleFor(tables: Pick<AnswerTables, 'articles'>, basis: readonly string[], preferred: readonly string[] = []): string | undefined {
+  for (const id of preferred) if (tables.articles.some((a) => a.id === id)) return id;
+  let best: { id: string; count: number } | undefined;
+  for (const article of tables.articles) {
+    const named = new Set(article.sources.flatMap((s) => s.facts));
+    const count = basis.filter((id) => named.has(id)).length;
+    if (count > 0 && (!best || count > best.count)) best = { id: article.id, count };
+  }
+  return best?.id;
+}
+
+export function label(tables: Pick<AnswerTables, 'dimensions'>, dimensionId: string, valueId: string): string {
+  return tables.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === valueId)?.label ?? valueId;
+}
+
+/** "a, b and c". */
+export function listOf(items: readonly string[], last = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2025-10-14 → "14 October 2025". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** True for a verdict under which the setup may run. */
+export function allowed(outcome: SetupOutcome): boolean {
+  return outcome.verdict === 'supported' || outcome.verdict === 'supported-with-conditions';
+}

@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { VERDICT_LABELS } from '../../knowledge';
+import { allCardText, isCard, sendAll } from './card-reading';
+import { describeReply, mainClient } from './dialog-fixtures';
+
+describe('A message with an Exchange build number (main dialog)', () => {
+  it('says what the build is, then gives the verdict: an old CU is not supported, and why', async () => {
+    const { client } = mainClient();
+    const replies = await sendAll(client, 'we run 15.2.1118.7, is that supported?');
+    assert.equal(replies[0]?.text, '15.2.1118.7 is Exchange 2019 CU12, released April 2022. Exchange 2019 CU12 is more than one CU behind: update to CU14 or CU15.');
+    const verdict = replies.find(isCard);
+    assert.ok(verdict, `a verdict card follows: ${replies.map(describeReply).join(' | ')}`);
+    const text = allCardText(verdict);
+    assert.ok(text.includes(VERDICT_LABELS['not-supported']), text);
+    assert.match(text, /no longer gets security updates/);
+  });
+
+  it('says what a current build is before asking what the check still needs', async () => {
+    const { client } = mainClient();
+    const replies = await sendAll(client, 'our DAG runs Version 15.2 (Build 1748.10) on Windows 2022, is it supported?');
+    assert.equal(replies[0]?.text, '15.2.1748.10 is Exchange 2019 CU15, released February 2025.');
+    assert.ok(replies.length >= 2, 'the check goes on');
+  });
+
+  it('says nothing of builds in a message without one', async () => {
+    const { client } = mainClient();
+    const replies = await sendAll(client, 'Can I put an Exchange 2003 front-end on a cluster?');
+    assert.ok(!replies.some((r) => /released/.test(String(r.text ?? ''))), replies.map(describeReply).join(' | '));
+  });
+});

@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { blankBuilds, buildFacts, describeBuilds, findBuilds } from '../../knowledge/build-numbers';
+import { loadKnowledgeBase } from '../../knowledge';
+import { buildName, releaseMonth } from '../../knowledge/exchange-builds';
+
+describe('Exchange build numbers in messages (knowledge/build-numbers.ts)', () => {
+  const kb = loadKnowledgeBase();
+  const table = kb.builds;
+
+  it('recognises every build of the table in every form a server prints it, inside a sentence', () => {
+    let forms = 0;
+    for (const row of table.rows) {
+      const [a, b, c, d] = row.parts;
+      const texts = [`our server reports ${row.build}, is that ok?`, `AdminDisplayVersion : Version ${a}.${b} (Build ${c}.${d ?? 2})`];
+      if (row.long) texts.push(`build ${row.long} here`);
+      for (const text of texts) {
+        const mentions = findBuilds(text, table);
+        assert.equal(mentions.length, 1, `${text}: ${JSON.stringify(mentions)}`);
+        const lookup = mentions[0]!.lookup;
+        assert.equal(lookup.kind, 'known', `${text} is ${lookup.kind}`);
+        if (lookup.kind === 'known') assert.equal(lookup.row.build, row.build, text);
+        forms += 1;
+      }
+    }
+    assert.ok(forms > 1_000, `${forms} forms`);
+  });
+
+  it('fills the version and update facts from a build, in any message', () => {
+    const cases: [string, Record<string, string>][] = [
+      ['15.2.1544.4', { version: '2019', update: 'e2019-cu14', updateCurrency: 'current' }],
+      ['Version 15.2 (Build 1544.4)', { version: '2019', update: 'e2019-cu14', updateCurrency: 'current' }],
+      ['we run 14.3.123.4 on two CAS', { version: '2010', update: 'e2010-sp3', role: 'client-access' }],
+      ['6.5.7638 front-end on a cluster', { version: '2003', role: 'front-end', ha: 'clustering' }],
+      ['8.3.83.6', { version: '2007', update: 'e2007-sp3' }],
+      ['15.0.847.32 CAS', { version: '2013', update: 'e2013-sp1-or-later', updateCurrency: 'behind', role: 'client-access' }],
+      ['15.0.913.22', { version: '2013', update: 'e2013-sp1-or-later', updateCurrency: 'behind' }],
+      ['15.2.2562.17', { version: 'se', updateCurrency: 'current' }],
+      ['15.2.1544.99 (a build the table lacks, of CU14)', { version: '2019', update: 'e2019-cu14', updateCurrency: 'current' }],
+    ];
+    for (const [text, facts] of cases) assert.deepEqual(kb.recognizer.extract(text).facts, facts, text);
+  });
+
+  it('settles nothing from a build it does not know, and reads none of its parts as a version', () => {
+    assert.deepEqual(kb.recognizer.extract('15.2.2000.1 supported?').facts, {});
+    assert.deepEqual(kb.recognizer.extract('is 6.5.2003 a thing').facts, {});
+    const [line] = describeBuilds(findBuilds('15.2.2000.1', table), table);
+    assert.match(line!, /^15\.2\.2000\.1 is not a build the table knows; the nearest known build is 15\.2\.1748\.43 \(Exchange 2019 CU15 Feb26SU, released February 2026\)/);
+    assert.equal(blankBuilds('on 15.2.2000.1 now').length, 'on 15.2.2000.1 now'.length);
+  });
+
+  it('leaves Windows builds, IP addresses and other dotted numbers alone', () => {
+    assert.deepEqual(findBuilds('OS Version: 6.0.6002 Service Pack 2 Build 6002', table), []);
+    assert.deepEqual(findBuilds('OS Version: 10.0.17763 N/A Build 17763', table), []);
+    assert.deepEqual(findBuilds('ping 10.0.0.1 and 192.168.15.2', table), []);
+    assert.deepEqual(findBuilds('node 20.19.0, version 1.2.3.4', table), []);
+  });
+
+  it('keeps the named version when a build names another, and fills nothing from the build then', () => {
+    assert.deepEqual(kb.recognizer.extract('Exchange 2016 on 15.2.1544.4').facts, { version: '2016' });
+  });
+
+  it('says what a build is, and what to update to when its CU no longer gets security updates', () => {
+    assert.deepEqual(describeBuilds(findBuilds('15.2.1544.4', table), table), ['15.2.1544.4 is Exchange 2019 CU14, released February 2024.']);
+    assert.deepEqual(describeBuilds(findBuilds('we are on 15.2.1118.7', table), table), [
+      '15.2.1118.7 is Exchange 2019 CU12, released April 2022. Exchange 2019 CU12 is more than one CU behind: update to CU14 or CU15.',
+    ]);
+    assert.deepEqual(describeBuilds(findBuilds('15.1.2375.7', table), table), [
+      '15.1.2375.7 is Exchange 2016 CU22, released September 2021. Exchange 2016 CU22 is behind the only CU that still gets security updates: update to CU23.',
+    ]);
+    const row = table.rows.find((r) => r.build === '15.1.2507.44')!;
+    assert.equal(buildName(row), 'Exchange 2016 CU23 Nov24SUv2');
+    assert.equal(releaseMonth('2024-11'), 'November 2024');
+  });
+
+  it('a build on an old CU makes the verdict "Not supported" through the rules table; a current one adds no condition', () => {
+    const behind = kb.decide(kb.recognizer.extract('we run 15.2.1118.7, is that supported?').facts);
+    assert.equal(behind?.verdict, 'not-supported');
+    assert.deepEqual(
+      behind?.broken.map((l) => l.id),
+      ['update-more-than-one-cu-behind'],
+    );
+    assert.match(behind!.broken[0]!.reason, /no longer gets security updates/);
+    const design = { version: '2019', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard', update: 'e2019-cu15-or-later' };
+    const current = kb.decide({ ...design, updateCurrency: 'current' });
+    const unsaid = kb.decide(design);
+    assert.equal(current?.verdict, unsaid?.verdict);
+    assert.ok(!unsaid!.conditions.some((l) => l.id === 'update-more-than-one-cu-behind'), 'quiet while unknown');
+    assert.equal(kb.decide({ ...design, updateCurrency: 'behind' })?.verdict, 'not-supported');
+  });
+
+  it('merges the facts of several builds only where they agree', () => {
+    const both = findBuilds('15.2.1544.4 and 15.2.1748.10', table);
+    assert.deepEqual(
+      buildFacts(
+        both,
+        table,
+        kb.dimensions.find((d) => d.id === 'update'),
+      ),
+      { version: '2019', updateCurrency: 'current' },
+    );
+    const mixed = findBuilds('15.1.2507.6 and 15.2.1748.10', table);
+    assert.deepEqual(
+      buildFacts(
+        mixed,
+        table,
+        kb.dimensions.find((d) => d.id === 'update'),
+      ),
+      {},
+    );
+    const oneBehind = findBuilds('15.2.1118.7 and 15.2.1748.10', table);
+    assert.equal(buildFacts(oneBehind, table, undefined).updateCurrency, 'behind');
+  });
+});

@@ -1,0 +1,152 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type Decision, type DirectQuestion, type Facts, type KnowledgeBase } from '../../knowledge';
+import { FactSpace } from '../../knowledge/fact-space';
+import { platformFinding } from '../../knowledge/direct-answers';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/*
+ * One truth (issue 19): a direct answer and the guided check can never disagree. This walks every
+ * lifecycle row, every (Exchange version, Windows release) cell of the matrix and every node/member
+ * limit, works out what the check says from kb.decide over every complete setup (the public path
+ * of a verdict, not the outcome table the answers read), and compares it with the direct answer.
+ */
+
+const POSITIVE = new Set(['supported', 'supported-with-conditions']);
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const spelled = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+};
+const describe_ = (facts: Facts) =>
+  Object.entries(facts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+
+describe('direct answers: one truth with the verdicts', () => {
+  let kb: KnowledgeBase;
+  const all: { facts: Facts; decision: Decision }[] = [];
+  const ask = (attribute: DirectQuestion['attribute'], subject: Facts) => kb.directAnswers.answer({ attribute, subject, text: '' });
+
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    const space = new FactSpace(kb.dimensions);
+    for (const facts of space.completions({})) all.push({ facts, decision: kb.decide(facts)! });
+  });
+
+  it('every lifecycle row: the date answered is the date a verdict on that release notes', () => {
+    const disagreements: string[] = [];
+    for (const row of kb.lifecycle) {
+      const answer = ask('end-of-support', { [row.dimension]: row.value });
+      if (!answer) {
+        disagreements.push(`${row.dimension} ${row.value}: no answer`);
+        continue;
+      }
+      const setup = all.find((c) => c.facts[row.dimension] === row.value);
+      assert.ok(setup, `no setup with ${row.dimension} ${row.value}`);
+      const note = setup.decision.lifecycle.find((n) => n.dimension === row.dimension && n.value === row.value);
+      if (note?.endOfSupport !== row.endOfSupport) disagreements.push(`${row.dimension} ${row.value}: the verdict notes ${note?.endOfSupport}, the table says ${row.endOfSupport}`);
+      if (row.endOfSupport !== undefined && !answer.answer.includes(spelled(row.endOfSupport)))
+        disagreements.push(`${row.dimension} ${row.value}: "${answer.answer}" lacks ${spelled(row.endOfSupport)}`);
+      if (row.endOfSupport === undefined && !/no fixed end/i.test(answer.answer))
+        disagreements.push(`${row.dimension} ${row.value}: "${answer.answer}" should say there is no fixed end date`);
+    }
+    assert.deepEqual(disagreements, []);
+    assert.ok(kb.lifecycle.length >= 8, `only ${kb.lifecycle.length} lifecycle rows walked`);
+  });
+
+  it('every cell of the Windows matrix: runs or not, from which update level and in which editions, as the verdicts say', () => {
+    const disagreements: string[] = [];
+    let cells = 0;
+    for (const version of kb.valuesFor('version', {})) {
+      const updates = kb.valuesFor('update', { version: version.id }).map((u) => u.id);
+      for (const windows of kb.valuesFor('windows', { version: version.id })) {
+        cells += 1;
+        const here = all.filter((c) => c.facts['version'] === version.id && c.facts['windows'] === windows.id);
+        const good = here.filter((c) => POSITIVE.has(c.decision.verdict));
+        const finding = platformFinding(kb, version.id, windows.id);
+        const where = `${version.id} on ${windows.id}`;
+        if (finding.runs !== good.length > 0)
+          disagreements.push(`${where}: answer says ${finding.runs ? 'runs' : 'does not run'}, ${good.length} of ${here.length} setups are supported`);
+        const first = updates.find((u) => good.some((c) => c.facts['update'] === u));
+        const expectedFrom = first !== undefined && first !== updates[0] ? first : undefined;
+        if (good.length > 0 && finding.fromUpdate !== expectedFrom)
+          disagreements.push(`${where}: answer says from ${finding.fromUpdate ?? 'any level'}, the verdicts from ${expectedFrom ?? 'any level'}`);
+        const editions = [...new Set(good.map((c) => c.facts['windowsEdition']!))].sort();
+        if (JSON.stringify([...finding.editions].sort()) !== JSON.stringify(editions)) disagreements.push(`${where}: editions ${finding.editions} vs ${editions}`);
+        // The yes/no answer itself.
+        const answer = ask('runs-on', { version: version.id, windows: windows.id });
+        if (!answer || answer.answer.startsWith('No:') === good.length > 0) disagreements.push(`${where}: "${answer?.answer}"`);
+      }
+    }
+    assert.deepEqual(disagreements, []);
+    assert.ok(cells >= 80, `only ${cells} cells walked`);
+  });
+
+  it('every node and DAG member limit: the maximum answered is allowed by the check and one more is not', () => {
+    const disagreements: string[] = [];
+    const unlimited: string[] = [];
+    const subjects = new Map<string, Facts>();
+    for (const { facts, decision } of all) {
+      if (!['cluster', 'ccr', 'dag'].includes(facts['ha']!) || !POSITIVE.has(decision.verdict)) continue;
+      const subject: Facts = { version: facts['version']!, ha: facts['ha']!, windows: facts['windows']!, windowsEdition: facts['windowsEdition']! };
+      subjects.set(JSON.stringify(subject), subject);
+    }
+    for (const subject of subjects.values()) {
+      const answer = ask('max-nodes', subject);
+      const max = Number(/\bup to (\d+)/i.exec(answer?.answer ?? '')?.[1]);
+      if (!answer || !Number.isInteger(max)) {
+        // No maximum answered: then the table holds none, and the check must allow any count too.
+        const any = all.find((c) => POSITIVE.has(c.decision.verdict) && Object.entries(subject).every(([d, v]) => c.facts[d] === v))!;
+        if (kb.decide({ ...any.facts, nodes: '64' })?.verdict === 'not-supported')
+          disagreements.push(`${describe_(subject)}: no maximum in "${answer?.answer}", but the check refuses 64 nodes`);
+        else unlimited.push(describe_(subject));
+        continue;
+      }
+      // Every supported setup of this subject allows `max` and refuses `max + 1` nodes.
+      for (const { facts, decision } of all) {
+        if (!POSITIVE.has(decision.verdict) || Object.entries(subject).some(([d, v]) => facts[d] !== v)) continue;
+        const at = kb.decide({ ...facts, nodes: String(max) });
+        const over = kb.decide({ ...facts, nodes: String(max + 1) });
+        if (!at || at.verdict === 'not-supported') disagreements.push(`${describe_(facts)}: answered up to ${max}, the check refuses ${max}`);
+        if (!over || over.verdict !== 'not-supported') disagreements.push(`${describe_(facts)}: answered up to ${max}, the check allows ${max + 1}`);
+      }
+    }
+    assert.deepEqual(disagreements.slice(0, 20), [], `${disagreements.length} disagreements`);
+    assert.ok(subjects.size >= 20, `only ${subjects.size} subjects walked`);
+    // Known: the table holds no node limit for an Exchange 2007 single copy cluster on Windows Server 2008 (R2).
+    assert.ok(
+      unlimited.every((s) => s.startsWith('version=2007, ha=cluster, windows=2008')),
+      unlimited.join('; '),
+    );
+  });
+
+  it('every yes/no general rule over a stated fact: the answer is the verdict of every setup it covers', () => {
+    const questions: Facts[] = [
+      { ha: 'dag', domainController: 'yes' },
+      { ha: 'cluster', domainController: 'yes' },
+      { ha: 'dag', nlbOnSameServers: 'yes' },
+      { ha: 'dag', mixedVersions: 'yes' },
+      { ha: 'dag', mixedWindows: 'yes' },
+      { version: '2016', serverCore: 'yes' },
+      { role: 'edge-transport', ha: 'dag' },
+      { version: '2003', role: 'front-end', ha: 'cluster' },
+    ];
+    const disagreements: string[] = [];
+    for (const subject of questions) {
+      const answer = ask('rule', subject);
+      const verdicts = new Set(
+        all
+          .filter((c) =>
+            Object.entries(subject).every(
+              ([d, v]) => kb.dimensions.find((x) => x.id === d)?.kind !== 'asked' || c.facts[d] === v || (d === 'ha' && v === 'cluster' && c.facts[d] === 'cluster'),
+            ),
+          )
+          .map((c) => kb.decide({ ...c.facts, ...subject })?.verdict),
+      );
+      const says = answer?.answer.split(':')[0];
+      const expected = verdicts.size === 1 && verdicts.has('not-supported') ? 'No' : [...verdicts].every((v) => POSITIVE.has(v!)) ? 'Yes' : 'It depends';
+      if (!says?.startsWith(expected)) disagreements.push(`${describe_(subject)}: "${answer?.answer}" but the check gives ${[...verdicts].join(', ')}`);
+    }
+    assert.deepEqual(disagreements, []);
+  });
+});

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { readTruthTable, truthFacts, truthVerdict } from './truth-table';
+
+/*
+ * The truth table of issue 20 (test/knowledge/truth-table.yaml), written from Microsoft's documentation
+ * apart from the rules: every row must get its labelled verdict. One test per row, so a report shows
+ * every setup the rules table gets wrong at once. `npm run bench` reports the same figure.
+ */
+describe('truth table of issue 20 (test/knowledge/truth-table.yaml)', () => {
+  const rows = readTruthTable();
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase();
+  });
+
+  it('holds at least 320 rows, each with a source', () => {
+    assert.ok(rows.length >= 320, `${rows.length} rows`);
+    for (const row of rows) assert.ok(row.source || (row.basis ?? []).length > 0, JSON.stringify(row.facts));
+  });
+
+  it('reads every row into facts the check knows (a role list only where no Setup installs such a server)', () => {
+    for (const row of rows) {
+      const facts = truthFacts(row, kb.dimensions);
+      if (!facts) {
+        assert.equal(row.verdict, 'not-supported', JSON.stringify(row.facts));
+        continue;
+      }
+      assert.deepEqual(kb.setAside(facts), [], JSON.stringify(row.facts));
+    }
+  });
+
+  rows.forEach((row, index) => {
+    it(`#${index + 1} ${JSON.stringify(row.facts)} → ${row.verdict}`, () => {
+      const { verdict, why } = truthVerdict(kb, row);
+      assert.equal(verdict, row.verdict, `rules: ${why}; source: ${row.source ?? ''}${row.note ? ` (${row.note})` : ''}`);
+    });
+  });
+});
