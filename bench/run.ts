@@ -10,7 +10,7 @@ import { DEFAULT_SPEED_PLAN, runSpeed, type SpeedPlan } from './speed';
 import { runHostile } from './hostile';
 import { runStartup } from './startup';
 import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
-import { runVerdicts } from './verdicts';
+import { runTruthTable, runVerdicts } from './verdicts';
 import { CONVERSATION_SETS, runConversations } from './conversations';
 
 /**
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       );
     results.verdicts = runVerdicts();
     log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
+    results.truthTable = runTruthTable();
+    log(`truth table (issue 20): ${results.truthTable.passed}/${results.truthTable.rows} rows`);
   }
   if (wanted('conversations')) {
     results.conversations = [];

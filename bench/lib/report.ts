@@ -2,7 +2,7 @@ import type { QualityResult } from '../quality';
 import type { SpeedSize } from '../speed';
 import type { StartupFigures } from '../startup';
 import type { TurnComparison } from '../turns';
-import type { VerdictFigures } from '../verdicts';
+import type { VerdictFigures, TruthTableFigures } from '../verdicts';
 import type { ConversationFigures } from '../conversations';
 import type { Machine } from './machine';
 import type { HostileResults } from '../hostile';
@@ -17,6 +17,8 @@ export interface BenchResults {
   settings: Record<string, unknown>;
   quality?: QualityResult[];
   verdicts?: VerdictFigures;
+  /** Issue 20's truth table: rows passed of all. */
+  truthTable?: TruthTableFigures;
   /** Issue 10's labelled conversations: the set the conversation code was developed on, and one written blind. */
   conversations?: { set: string; file: string; figures: ConversationFigures }[];
   speed?: SpeedSize[];
@@ -226,7 +228,7 @@ export function summaryMarkdown(results: BenchResults): string {
       "turn's reply meets its expectation (the question asked, the verdict, words that must or must not appear, no check started).",
       '`conversations.yaml` is the set the conversation code was developed against; `conversations-heldout.yaml` was written blind',
       'afterwards (its first run, before any fix it prompted, passed 39 of 62; the fixes it prompted are in the git log, so it no',
-      'longer counts as unseen). `conversations-issue21-holdout.yaml` is issue 21\'s fresh set (loops, stated facts, facts after a',
+      "longer counts as unseen). `conversations-issue21-holdout.yaml` is issue 21's fresh set (loops, stated facts, facts after a",
       'verdict, designs, needless questions, out-of-support headline), never read while the conversation code changed.',
       '',
     );
