@@ -11,7 +11,7 @@ import { DEFAULT_SPEED_PLAN, runSpeed, type SpeedPlan } from './speed';
 import { runHostile } from './hostile';
 import { runStartup } from './startup';
 import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
-import { runVerdicts } from './verdicts';
+import { runTruthTable, runVerdicts } from './verdicts';
 import { CONVERSATION_SETS, runConversations } from './conversations';
 import { DIRECT_ANSWER_SETS, runDirectAnswers } from './direct-answers';
 
@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       );
     results.verdicts = runVerdicts();
     log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
+    results.truthTable = runTruthTable();
+    log(`truth table (issue 20): ${results.truthTable.passed}/${results.truthTable.rows} rows`);
   }
   if (wanted('quality') || wanted('direct')) {
     // Issue 19: direct answers, article ids, follow-ups and unanswerable questions, played against the bot.

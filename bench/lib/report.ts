@@ -2,7 +2,7 @@ import type { QualityResult } from '../quality';
 import type { SpeedSize } from '../speed';
 import type { StartupFigures } from '../startup';
 import type { TurnComparison } from '../turns';
-import type { VerdictFigures } from '../verdicts';
+import type { VerdictFigures, TruthTableFigures } from '../verdicts';
 import type { DirectAnswerFigures } from '../direct-answers';
 import type { ConversationFigures } from '../conversations';
 import type { Machine } from './machine';
@@ -18,6 +18,8 @@ export interface BenchResults {
   settings: Record<string, unknown>;
   quality?: QualityResult[];
   verdicts?: VerdictFigures;
+  /** Issue 20's truth table: rows passed of all. */
+  truthTable?: TruthTableFigures;
   /** Issue 10's labelled conversations: the set the conversation code was developed on, and one written blind. */
   conversations?: { set: string; file: string; figures: ConversationFigures }[];
   /** Issue 19's sets: direct answers, article ids, follow-ups, unanswerable questions, played against the bot. */
