@@ -11,7 +11,7 @@ const BOT = { regex: '(^|/)bot(/|$)', message: 'bot/ builds on this layer, not t
 const DIALOGS = { regex: '(^|/)dialogs(/|$)', message: 'knowledge/ knows nothing of the conversations: dialogs/ build on it.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bench/tmp/', 'teamsApp/build/', '.azurite/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bench/tmp/', 'release/', 'teamsApp/build/', '.azurite/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -85,7 +85,13 @@ async function runOne(kb: KnowledgeBase, conversation: LabelledConversation): Pr
     const asked = askedDimension(replies);
     streak = asked !== undefined && asked === streak.dimension ? { dimension: asked, times: streak.times + 1 } : { dimension: asked, times: asked === undefined ? 0 : 1 };
     if (streak.times > MAX_ASKS_IN_A_ROW) {
-      return { id: conversation.id, group: conversation.group, passed: false, loop: true, failure: `turn ${index + 1} "${turn.user}": asked about ${asked} ${streak.times} times in a row` };
+      return {
+        id: conversation.id,
+        group: conversation.group,
+        passed: false,
+        loop: true,
+        failure: `turn ${index + 1} "${turn.user}": asked about ${asked} ${streak.times} times in a row`,
+      };
     }
     const problem = turn.expect ? check(kb, turn.expect, replies) : undefined;
     if (problem) return { id: conversation.id, group: conversation.group, passed: false, failure: `turn ${index + 1} "${turn.user}": ${problem}` };
@@ -147,7 +153,8 @@ function headlineProblem(replies: Partial<Activity>[], prefix: string): string |
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if ((record.type === 'TextBlock' || record.type === 'TextRun') && typeof record.text === 'string') texts.push({ text: record.text, monospace: record.fontType === 'Monospace' });
+      if ((record.type === 'TextBlock' || record.type === 'TextRun') && typeof record.text === 'string')
+        texts.push({ text: record.text, monospace: record.fontType === 'Monospace' });
       for (const [key, value] of Object.entries(record)) if (key !== 'data' && typeof value === 'object') walk(value);
     }
   };

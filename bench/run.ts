@@ -1,3 +1,4 @@
+import { runListings } from './listings';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ import { DEFAULT_SPEED_PLAN, runSpeed, type SpeedPlan } from './speed';
 import { runHostile } from './hostile';
 import { runStartup } from './startup';
 import { DEFAULT_TURN_OPTIONS, runTurns } from './turns';
-import { runVerdicts } from './verdicts';
+import { runTruthTable, runVerdicts } from './verdicts';
 import { CONVERSATION_SETS, runConversations } from './conversations';
+import { DIRECT_ANSWER_SETS, runDirectAnswers } from './direct-answers';
 
 /**
  * `npm run bench`: answer quality, verdicts, search speed and scale, turn speed and start-up, in one
@@ -67,6 +69,24 @@ async function main(): Promise<void> {
       );
     results.verdicts = runVerdicts();
     log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
+    results.truthTable = runTruthTable();
+    log(`truth table (issue 20): ${results.truthTable.passed}/${results.truthTable.rows} rows`);
+  }
+  if (wanted('quality') || wanted('direct')) {
+    // Issue 19: direct answers, article ids, follow-ups and unanswerable questions, played against the bot.
+    results.directAnswers = [];
+    for (const [set, { file, showMisses }] of Object.entries(DIRECT_ANSWER_SETS)) {
+      const figures = await runDirectAnswers(file, showMisses);
+      if (!figures) {
+        log(`direct answers ${set}: ${file} is not there`);
+        continue;
+      }
+      results.directAnswers.push({ set, figures });
+      log(
+        `direct answers ${set}: fact in the first 300 characters ${figures.factIn300}/${figures.answerable}, direct answers correct ${figures.directCorrect}/${figures.directAnswers}, unanswerable refused or suggestions ${figures.refusedOrSuggested}/${figures.unanswerable}`,
+      );
+      for (const miss of figures.misses ?? []) log(`  miss: ${miss}`);
+    }
   }
   if (wanted('conversations')) {
     results.conversations = [];
@@ -85,6 +105,8 @@ async function main(): Promise<void> {
   if (wanted('turns')) results.turns = await runTurns(turnOptions, log);
   if (wanted('startup')) results.startup = await runStartup(startupRuns, 1000, log);
   if (wanted('speed')) results.speed = await runSpeed(speedPlan, queryBudgetMs, log);
+  // Its own files (listings.json, listings.md): the held-out pasted listings of issue 25.
+  if (wanted('listings')) runListings(undefined, log);
   // Its own files (hostile.json, hostile.md): worst-input timings and the random-vocabulary soak.
   if (wanted('hostile')) {
     const soakArg = args.indexOf('--soak-turns');

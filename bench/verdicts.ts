@@ -1,3 +1,4 @@
+import { readTruthTable, truthVerdict } from '../test/knowledge/truth-table';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -121,4 +122,21 @@ if (require.main === module) {
   for (const o of figures.outcomes)
     if (!o.correct || process.argv.includes('--all'))
       console.log(`  ${o.correct ? 'ok  ' : 'MISS'} expected ${o.expected}, got ${o.got} [asked ${o.asked.join(', ') || 'nothing'}]: ${o.q}`);
+}
+
+/** The truth table of issue 20 (test/knowledge/truth-table.yaml): rows whose verdict the check gives, and the rest. */
+export interface TruthTableFigures {
+  rows: number;
+  passed: number;
+  failures: { facts: string; expected: Verdict; got: string; why: string }[];
+}
+
+export function runTruthTable(kb: KnowledgeBase = loadKnowledgeBase()): TruthTableFigures {
+  const rows = readTruthTable();
+  const failures: TruthTableFigures['failures'] = [];
+  for (const row of rows) {
+    const { verdict, why } = truthVerdict(kb, row);
+    if (verdict !== row.verdict) failures.push({ facts: JSON.stringify(row.facts), expected: row.verdict, got: verdict, why });
+  }
+  return { rows: rows.length, passed: rows.length - failures.length, failures };
 }

@@ -72,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     throw new Error(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got "${appType}"`);
   }
   const appId = setting(env, 'MicrosoftAppId') ?? '';
+  if (appId !== '') requireCredentials(env, appType);
   return {
     port,
     // Local mode listens on loopback only; with an app id the bot must be reachable by the channel.
@@ -97,6 +98,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     turnTimeoutMs: wholeNumber(env, 'TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1),
     allowEmulatorTokens: flag(env, 'ALLOW_EMULATOR_TOKENS'),
   };
+}
+
+/**
+ * With an app id the bot authenticates every request and every reply; a missing piece would only
+ * show as failed replies (botbuilder prints its complaint at the first turn, and the bot looks
+ * silent). Refused at start instead, naming the variable and the fix, with local mode as the
+ * alternative (`.env.example` ships SingleTenant, so filling in only the app id lands here).
+ */
+function requireCredentials(env: NodeJS.ProcessEnv, appType: string): void {
+  const localMode = 'or leave MicrosoftAppId empty for local mode (no authentication, loopback only)';
+  if (appType === 'SingleTenant' && setting(env, 'MicrosoftAppTenantId') === undefined) {
+    throw new Error(
+      `MicrosoftAppTenantId must be set with MicrosoftAppType=SingleTenant and an app id: set it to the app registration's tenant id (az account show --query tenantId -o tsv), ${localMode}`,
+    );
+  }
+  if (appType !== 'UserAssignedMSI' && setting(env, 'MicrosoftAppPassword') === undefined) {
+    throw new Error(
+      `MicrosoftAppPassword must be set with MicrosoftAppType=${appType} and an app id: set it to the app registration's client secret (az ad app credential reset --id <app id>), ${localMode}`,
+    );
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { KnowledgeError, loadKnowledgeBase } from '../knowledge';
-import { readConfig } from './config';
+import { isLocalMode, readConfig } from './config';
 import { jsonLogger, routeConsoleToLog } from './log';
+import { readyLine } from './ready-line';
 import { startServer } from './server';
 import { closeOnSignals } from './shutdown';
 import { createRecordStore } from './records/create-record-store';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   // From here on every stderr line is JSON, including what botbuilder prints about rejected tokens.
   routeConsoleToLog(jsonLogger);
   const running = await startServer({ config, knowledge, storage, records: createRecordStore(config.storage), recordSalt: config.recordSalt, log: jsonLogger });
-  console.log(`Exchange support bot ready at ${running.url}/api/messages (local chat: npm run chat)`);
+  console.log(readyLine(running, isLocalMode(config)));
   closeOnSignals(running, { timeoutMs: config.shutdownTimeoutMs, log: jsonLogger });
 }
 

@@ -47,6 +47,10 @@ export interface CloseResult {
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:3978`. */
   url: string;
+  /** The address really bound, e.g. `127.0.0.1:3978` or `0.0.0.0:3978`. */
+  address: string;
+  /** True when bound to every interface (HOST 0.0.0.0 or ::, the default with an app id): reachable from the network. */
+  everyInterface: boolean;
   port: number;
   adapter: CloudAdapter;
   /** Unanswered questions, answers, feedback and suggestion picks. */
@@ -126,9 +130,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const bound = server.address() as AddressInfo;
+  const port = bound.port;
+  const address = bound.family === 'IPv6' ? `[${bound.address}]:${port}` : `${bound.address}:${port}`;
+  // Bound to every interface (0.0.0.0, ::), the bot is reachable on this machine at loopback; the
+  // log names both, so it never claims loopback only when the port is open to the network.
+  const everyInterface = bound.address === '0.0.0.0' || bound.address === '::';
+  const host = everyInterface ? '127.0.0.1' : bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   log('info', 'bot listening', {
+    address,
+    everyInterface,
     url: `http://${host}:${port}`,
     localMode: isLocalMode(config),
     rateLimitPerMinute: config.rateLimit.perMinute,
@@ -150,6 +161,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   return {
     url: `http://${host}:${port}`,
+    address,
+    everyInterface,
     port,
     adapter,
     records,

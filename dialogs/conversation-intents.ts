@@ -58,7 +58,8 @@ const NOT_SURE =
   /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
-const SKIP = /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
+const SKIP =
+  /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
 
 export function isNotSure(text: string): boolean {
   const trimmed = text.trim();
@@ -69,7 +70,10 @@ export function isNotSure(text: string): boolean {
 export type QuestionAboutQuestion = 'why' | 'conditions';
 
 const ABOUT_QUESTION: ReadonlyArray<[RegExp, QuestionAboutQuestion]> = [
-  [/^(but |and |ok,? |so,? |hmm,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change)/i, 'why'],
+  [
+    /^(but |and |ok,? |so,? |hmm,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change)/i,
+    'why',
+  ],
   [/^(so,? |and |ok,? )?(what|which) (are|would be) the (conditions|requirements)|^(any |what )?(conditions|requirements)\s*\?*$|^what do (i|we) need\b/i, 'conditions'],
 ];
 
@@ -86,6 +90,14 @@ const CORRECTION =
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text.trim());
+}
+
+/** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
+const ADDITION =
+  /^(ok,? |oh,? |sorry,? |ah,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot to (say|mention|add)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention)|i should have (said|mentioned))\b/i;
+
+export function isAddition(text: string): boolean {
+  return ADDITION.test(text.trim());
 }
 
 /** Follow-ups to the last verdict. */

@@ -2,8 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { describeBuilds, findBuilds, stepWithOpen, type KnowledgeBase } from '../knowledge';
-import { followUp, isCorrection } from './conversation-intents';
+import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { followUp, isAddition, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
@@ -55,10 +55,29 @@ export class MainDialog extends Dialog {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
+    if (await this.answerListing(dc.context, text)) return this.settle(dc);
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
     return this.handle(dc, route);
+  }
+
+  /**
+   * A pasted listing (Get-ExchangeServer, Get-DatabaseAvailabilityGroup, systeminfo...) of two or
+   * more servers, or one with a DAG, gets the listing reply: every group with its label and verdict,
+   * and the ticket summary of every server. True when the message was one.
+   */
+  private async answerListing(context: TurnContext, text: string): Promise<boolean> {
+    const listing = parseListing(text, this.kb.builds);
+    if (listing.kind === 'too-long') {
+      await context.sendActivity(`That paste has ${listing.lines} lines; I read listings of up to ${listing.limit} lines. Please send it in parts.`);
+      return true;
+    }
+    if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return false;
+    const groups = listingDesign(listing, this.kb);
+    const label = (id: string) => this.kb.dimensions.find((d) => d.id === id)?.label ?? id;
+    await context.sendActivity(listingReply(listing, groups, label));
+    return true;
   }
 
   /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
@@ -107,10 +126,16 @@ export class MainDialog extends Dialog {
     // before reading facts and working the decisions out again.
     const kind = followUp(text);
     const correction = isCorrection(text);
-    if (!kind && !correction) return undefined;
+    const addition = isAddition(text);
+    if (!kind && !correction && !addition) return undefined;
     const groups = this.verdicts(last);
     if (!groups) return undefined;
     const named = this.kb.recognizer.extract(text, last.groups[0]!.facts).facts;
+    if (addition && !kind && Object.keys(named).length > 0) {
+      // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
+      const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => last.groups.some((g) => g.facts[d] !== v)));
+      if (Object.keys(added).length > 0) return this.decideAgain(dc, last, groups, added);
+    }
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
       await dc.context.sendActivity(this.replies.followUp(kind, groups));
       return this.settle(dc);
@@ -118,16 +143,20 @@ export class MainDialog extends Dialog {
     if (correction && last.groups.length >= 1) {
       const base = last.groups[0]!.facts;
       const corrected = readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base));
-      if (Object.keys(corrected).length > 0) {
-        const options: SupportCheckOptions = {
-          groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, corrected), setAside: group.setAside })),
-          answered: [...last.answered, ...Object.keys(corrected)],
-          open: (last.open ?? []).filter((d) => corrected[d] === undefined),
-        };
-        return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
-      }
+      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
     }
     return undefined;
+  }
+
+  /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
+  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts): Promise<DialogTurnResult> {
+    const options: SupportCheckOptions = {
+      groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, update), setAside: group.setAside })),
+      answered: [...last.answered, ...Object.keys(update)],
+      open: (last.open ?? []).filter((d) => update[d] === undefined),
+      changed: { update, before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })) },
+    };
+    return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
   }
 
   /** The decisions of the last check, worked out again from its facts (undefined if the rules no longer decide them). */
@@ -144,7 +173,11 @@ export class MainDialog extends Dialog {
   /** Keeps the verdict of a check that just ended, for follow-ups. */
   private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
     if ('done' in turn && turn.done.groups) {
-      await this.lastCheck.set(context, { groups: turn.done.groups, answered: turn.done.answered, ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}) });
+      await this.lastCheck.set(context, {
+        groups: turn.done.groups,
+        answered: turn.done.answered,
+        ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}),
+      });
     }
     return turn;
   }

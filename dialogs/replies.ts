@@ -45,9 +45,9 @@ export interface Replies {
   /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */
   whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
-  verdict(decision: Decision, facts: Facts, setAside?: readonly SetAside[]): Partial<Activity>;
+  verdict(decision: Decision, facts: Facts, setAside?: readonly SetAside[], changed?: string): Partial<Activity>;
   /** A design of several server groups: a verdict per group and the worst of them, in one card. */
-  designVerdict(groups: readonly GroupVerdict[]): Partial<Activity>;
+  designVerdict(groups: readonly GroupVerdict[], changed?: string): Partial<Activity>;
   /** "Not sure" at a question: how to find it out, and the verdict per possible answer (undefined where more questions follow). */
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */

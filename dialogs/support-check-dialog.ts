@@ -2,7 +2,7 @@ import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botb
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { stepWithOpen, valueLabel, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import { stepWithOpen, valueLabel, VERDICT_LABELS, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isNotSure, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -25,6 +25,14 @@ export interface SupportCheckOptions {
   previous?: { dimension: string; asks: number };
   /** A line shown above the next question ("Noted: Windows Server 2022."). */
   note?: string;
+  /** Facts changed or added after a verdict, and the verdicts before: the new verdict says what changed. */
+  changed?: ChangedFacts;
+}
+
+/** What changed since the last verdict ("what if", "forgot to say"). */
+export interface ChangedFacts {
+  update: Facts;
+  before: ReadonlyArray<{ facts: Facts; verdict: Decision['verdict'] }>;
 }
 
 /** A question is asked at most this many times in a row; then its fact is left open and the check goes on. */
@@ -89,8 +97,15 @@ export class SupportCheck {
       const index = steps.findIndex((s) => s.kind === 'question');
       if (index < 0) {
         const decisions = steps.map((s) => (s.kind === 'verdict' ? s.decision : undefined)).filter((d): d is Decision => d !== undefined);
-        if (groups.length === 1) await context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside));
-        else await context.sendActivity(this.replies.designVerdict(groups.map((group, i) => ({ facts: group.facts, setAside: group.setAside, decision: decisions[i]! }))));
+        const changed = options.changed ? this.whatChanged(options.changed, decisions) : undefined;
+        if (groups.length === 1) await context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside, changed));
+        else
+          await context.sendActivity(
+            this.replies.designVerdict(
+              groups.map((group, i) => ({ facts: group.facts, setAside: group.setAside, decision: decisions[i]! })),
+              changed,
+            ),
+          );
         return { done: { groups, answered, decisions, open } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
@@ -115,8 +130,18 @@ export class SupportCheck {
     if (read) {
       const options = this.record(state, read);
       // Another fact than the one asked ("Windows Server 2022" asked for the edition): taken, and the question asked again.
-      const note = read[state.dimension] === undefined ? `Noted: ${Object.entries(read).map(([d, v]) => valueLabel(this.kb.dimensions, d, v)).join(', ')}.` : undefined;
-      return this.start(context, { ...options, note, open: (state.leftOpen ?? []).filter((d) => read[d] === undefined), previous: { dimension: state.dimension, asks: state.asks ?? 1 } });
+      const note =
+        read[state.dimension] === undefined
+          ? `Noted: ${Object.entries(read)
+              .map(([d, v]) => valueLabel(this.kb.dimensions, d, v))
+              .join(', ')}.`
+          : undefined;
+      return this.start(context, {
+        ...options,
+        note,
+        open: (state.leftOpen ?? []).filter((d) => read[d] === undefined),
+        previous: { dimension: state.dimension, asks: state.asks ?? 1 },
+      });
     }
     return this.notAnAnswer(context, state);
   }
@@ -139,6 +164,21 @@ export class SupportCheck {
     const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
     if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why));
     return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
+  }
+
+  /** "Changed: Windows Server 2025 instead of Windows Server 2022; the verdict was Supported with conditions." */
+  private whatChanged(changed: ChangedFacts, decisions: readonly Decision[]): string {
+    const dims = this.kb.dimensions;
+    const before = changed.before[0]?.facts ?? {};
+    const label = (d: string, v: string) => {
+      const dimension = dims.find((x) => x.id === d);
+      return dimension?.type === 'number' ? `${dimension.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
+    };
+    const parts = Object.entries(changed.update).map(([d, v]) => (before[d] !== undefined ? `${label(d, v)} instead of ${label(d, before[d]!)}` : `${label(d, v)} added`));
+    const was = changed.before.map((b) => VERDICT_LABELS[b.verdict]);
+    const now = decisions.map((d) => VERDICT_LABELS[d.verdict]);
+    const verdict = was.join() === now.join() ? `the verdict stays ${now[0]}` : `the verdict was ${was[0]}, now ${now[0]}`;
+    return `What changed: ${parts.join('; ')}; ${verdict}.`;
   }
 
   /** Shows the waiting question again. */

@@ -7,7 +7,7 @@ import type { ConditionInput, ConditionTest, Dimension } from './schemas';
  */
 export interface DimensionTest {
   dimension: string;
-  /** The value ids the test accepts, for choice facts (used to enumerate and to describe the test). */
+  /** The value ids the test accepts, for choice facts (used to enumerate and to describe the test), and for `any` tests of set facts. */
   accepts?: ReadonlySet<string>;
   /** Other facts the test reads (a number bound naming another fact: `instances: { min: nodes }`). */
   reads: readonly string[];
@@ -86,9 +86,10 @@ function compileTest(dimension: Dimension, raw: ConditionTest, dimensions: Reado
     if (dimension.type !== 'set') return (problem(`{ any } applies to set facts only`), undefined);
     const wanted = new Set(list(raw.any));
     checkValues([...wanted]);
-    return { ...base, reads: [], check: (value) => setOf(value).some((v) => wanted.has(v)) };
+    // `accepts` lets a reason name the values that broke it ("NNTP and the Lotus Notes connector").
+    return { ...base, accepts: wanted, reads: [], check: (value) => setOf(value).some((v) => wanted.has(v)) };
   }
-  if (dimension.type !== 'number') return (problem(`{ min, max } applies to number facts only`), undefined);
+  if (dimension.type !== 'number') return (problem(`{ min, max, even } applies to number facts only`), undefined);
   const reads: string[] = [];
   const bound = (b: number | string | undefined): ((facts: Facts) => number | undefined) | undefined => {
     if (b === undefined) return undefined;
@@ -103,6 +104,7 @@ function compileTest(dimension: Dimension, raw: ConditionTest, dimensions: Reado
   };
   const min = bound(raw.min);
   const max = bound(raw.max);
+  const parity = raw.even === undefined ? undefined : raw.even ? 0 : 1;
   return {
     ...base,
     reads,
@@ -113,7 +115,7 @@ function compileTest(dimension: Dimension, raw: ConditionTest, dimensions: Reado
       const hi = max?.(facts);
       // A bound naming an unknown fact cannot be broken yet: the caller treats reads separately.
       if ((min && lo === undefined) || (max && hi === undefined)) return false;
-      return (lo === undefined || n >= lo) && (hi === undefined || n <= hi);
+      return (lo === undefined || n >= lo) && (hi === undefined || n <= hi) && (parity === undefined || n % 2 === parity);
     },
   };
 }

@@ -66,6 +66,9 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
+/** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
+const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
+
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'both', 'each', 'every']);
 
@@ -197,6 +200,10 @@ export class FactRecognizer {
     // Most messages name one kind of server or none: no need to cut them into clauses.
     const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
     if (anyRoles.size < 2) return undefined;
+    // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all.
+    if (this.joinedRoles(text, matches, splitting, explicitRole)) return undefined;
+    // "CAS and HT on the same servers": the roles named are one multi-role server.
+    if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
     // Clause boundaries: punctuation between two words, or a joining word.
     const clauses: { from: number; to: number }[] = [];
     let from = 0;
@@ -247,6 +254,25 @@ export class FactRecognizer {
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
+  }
+
+  /**
+   * True when two or more role mentions are joined only by "+", "/" or "&" ("CAS+HT+MBX") and the
+   * roles they name make one value that `combines` them (a multi-role server): one kind of server.
+   */
+  private joinedRoles(text: string, matches: readonly PhraseMatch<Mention[]>[], splitting: Dimension, roleOf: (m: PhraseMatch<Mention[]>) => string | undefined): boolean {
+    const tokens = this.readSentence(text).tokens;
+    const roles = matches.filter((m) => roleOf(m) !== undefined);
+    for (let i = 0; i < roles.length; i += 1) {
+      const run = new Set([roleOf(roles[i]!)!]);
+      for (let j = i + 1; j < roles.length; j += 1) {
+        const gap = text.slice(tokens[roles[j - 1]!.to - 1]!.end, tokens[roles[j]!.from]!.start);
+        if (!/^\s*[+/&]\s*$/.test(gap)) break;
+        run.add(roleOf(roles[j]!)!);
+        if (combinedValue(splitting, run) !== undefined) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -379,7 +405,10 @@ export class FactRecognizer {
       const values = found.get(dimensionId)!;
       const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
       const pair = values.size === 2 ? dimension.together.find((t) => t.values.every((v) => values.has(v))) : undefined;
-      if (pair) {
+      // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
+      const combined = combinedValue(dimension, values);
+      if (combined !== undefined && this.space.valueApplies(dimensionId, combined, context)) facts[dimensionId] = combined;
+      else if (pair) {
         facts[dimensionId] = pair.keep;
         for (const [stated, value] of Object.entries(pair.states)) if (facts[stated] === undefined) facts[stated] = value;
       } else if (fitting.length === 1) facts[dimensionId] = fitting[0]!;
@@ -405,8 +434,9 @@ export class FactRecognizer {
   }
 
   /**
-   * Number facts from word patterns ("3-node", "a DAG of 17 members", "the third EVS"). Tokens
-   * already read as another fact (the "2003" of "Windows 2003") are not numbers. Linear in the text:
+   * Number facts from word patterns ("3-node", "a DAG of 17 members", "the third EVS"); of two
+   * counts of one thing, the larger (the planned one). Tokens already read as another fact (the
+   * "2003" of "Windows 2003") are not numbers. Linear in the text:
    * each pattern is tried once at each position.
    */
   private numbers(tokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[]): Map<string, number> {
@@ -415,7 +445,7 @@ export class FactRecognizer {
     const found = new Map<string, number>();
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
-        if (found.has(pattern.dimension) || from + pattern.words.length > tokens.length) continue;
+        if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
         const fits = pattern.words.every((word, i) => {
           const token = tokens[from + i]!;
@@ -424,7 +454,9 @@ export class FactRecognizer {
           value = /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text);
           return value !== undefined;
         });
-        if (fits && value !== undefined && value > 0) found.set(pattern.dimension, value);
+        // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
+        // members"): the larger is the planned setup, and the one a limit can break.
+        if (fits && value !== undefined && value > 0 && value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
       }
     }
     return found;
@@ -524,4 +556,9 @@ function fitsWith(appliesWhen: Dimension['appliesWhen'], dimensionId: string, va
   if (Array.isArray(test)) return test.includes(valueId);
   if ('not' in test) return !(Array.isArray(test.not) ? test.not : [test.not]).includes(valueId);
   return true;
+}
+
+/** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */
+function combinedValue(dimension: Dimension, values: ReadonlySet<string>): string | undefined {
+  return dimension.values.find((v) => v.combines !== undefined && v.combines.length === values.size && v.combines.every((c) => values.has(c)))?.id;
 }

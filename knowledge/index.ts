@@ -28,9 +28,13 @@ export {
   outOfSupportHeadline,
   verdictLine,
   summaryHeading,
+  OPEN_FACT,
   cardLabel,
 } from './triage-summary';
 export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
 export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './build-numbers';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
+export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listing-parser';
+export { listingDesign, type ListingGroup } from './listing-design';
+export { listingReply } from './listing-reply';

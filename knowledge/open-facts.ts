@@ -23,17 +23,23 @@ export interface OpenOutcome {
  * some value is supported (the condition says which values are and which are not), and otherwise
  * the worst of them: never "Supported" for a fact nobody confirmed.
  */
-export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 'dimensions'>, facts: Facts, open: readonly string[]): CheckStep {
+export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 'dimensions' | 'knownFacts'>, facts: Facts, open: readonly string[]): CheckStep {
   const step = kb.nextStep(facts);
   if (step.kind === 'verdict' || !open.includes(step.dimension.id)) return step;
   const dimension = step.dimension;
   const outcomes: OpenOutcome[] = [];
   for (const value of kb.valuesFor(dimension.id, facts)) {
-    const next = stepWithOpen(kb, { ...facts, [dimension.id]: value.id }, open);
+    const tried = { ...facts, [dimension.id]: value.id };
+    // A value that would set aside a fact the user gave (Exchange 2000 with Windows Server 2025) is no setup they could have.
+    const kept = kb.knownFacts(tried);
+    if (Object.keys(facts).some((d) => kept[d] === undefined)) continue;
+    const next = stepWithOpen(kb, tried, open);
     // A question one of the values still needs: ask it (its answer may settle the rest).
     if (next.kind === 'question') return next;
     outcomes.push({ value: value.id, label: value.label, decision: next.decision });
   }
+  // Every value sets a given fact aside: the open fact cannot be settled by trying, so the check asks it after all.
+  if (outcomes.length === 0) return step;
   return { kind: 'verdict', decision: joinOpen(dimension, outcomes) };
 }
 
@@ -57,7 +63,7 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
     breaks: [],
     condition: `${dimension.label} is not known yet: ${parts.join('; ')}.`,
     reason: `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
-    recommendation: positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : base.rules[0]?.recommendation ?? '',
+    recommendation: positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
     articles: [],
     basis: [],
     restsOnRecalledFact: false,

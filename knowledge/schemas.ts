@@ -8,7 +8,8 @@ import { z } from 'zod';
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const articleId = z.string().regex(/^(KB\d{6}|EXB-\d{3})$/, 'must look like KB837852 or EXB-001');
 // The ids of the two facts sheets: F1, C8b, L3 (exchange-facts.md); LC1, W10, E7-11, D-8, M-15 (exchange-facts-modern.md).
-const factId = z.string().regex(/^(?:[FCL]\d+b?|LC\d+|W\d+|E7-\d+|[DM]-\d+)$/, 'must be a fact id such as C1, C8b, LC1, W10, E7-11, D-8 or M-15');
+// A-* are facts read for the knowledge audit of issue 20 (not in the two sheets): Microsoft pages and KB articles it names.
+const factId = z.string().regex(/^(?:[FCL]\d+b?|LC\d+|W\d+|E7-\d+|[DMA]-\d+)$/, 'must be a fact id such as C1, C8b, LC1, W10, E7-11, D-8, M-15 or A-3');
 const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   // Date.parse accepts 2026-02-30 (it rolls over to March), so compare the round trip.
@@ -78,7 +79,10 @@ const numberBound = z.union([z.number().int(), z.string().regex(/^[a-z][a-zA-Z]*
 export const conditionTestSchema = z.union([
   valueList,
   z.strictObject({ not: valueList }),
-  z.strictObject({ min: numberBound.optional(), max: numberBound.optional() }).refine((t) => t.min !== undefined || t.max !== undefined, 'needs min or max'),
+  // `even: true` holds for even numbers only, `even: false` for odd ones (a DAG needs a witness only with an even member count).
+  z
+    .strictObject({ min: numberBound.optional(), max: numberBound.optional(), even: z.boolean().optional() })
+    .refine((t) => t.min !== undefined || t.max !== undefined || t.even !== undefined, 'needs min, max or even'),
   z.strictObject({ any: valueList }),
 ]);
 export type ConditionTest = z.infer<typeof conditionTestSchema>;
@@ -99,6 +103,12 @@ export const dimensionValueSchema = z.strictObject({
   implies: z.record(z.string(), z.coerce.string()).default({}),
   /** Words only: never a combination itself, always read as the first of `elsewhere` that applies ("cluster" of Exchange 2016 is its DAG). */
   alias: z.boolean().default(false),
+  /**
+   * For a value that stands for several values of its dimension at once (a server holding the Client
+   * Access and Mailbox roles): those values. Read together in one clause ("CAS+MBX", "CAS and Mailbox
+   * on the same servers") they name this value; tables listing roles as a set map to it.
+   */
+  combines: z.array(z.coerce.string()).optional(),
 });
 export type DimensionValue = z.infer<typeof dimensionValueSchema>;
 
@@ -171,6 +181,11 @@ export const limitSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
   when: z.union([conditionSchema, z.array(conditionSchema).min(1)]),
   breaks: conditionSchema,
+  /**
+   * The verdict once `breaks` holds: "not-supported" (default), or "not-covered" where the sources
+   * are silent or conflict about the stated fact (the reason names them and what is missing).
+   */
+  verdict: z.enum(['not-supported', 'not-covered']).default('not-supported'),
   /** Named only once a stated fact says whether it holds: never a condition while the fact is unknown. */
   quiet: z.boolean().default(false),
   condition: nonEmpty,

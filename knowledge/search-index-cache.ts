@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { bundledVersion } from './bundled-versions';
 import type { Article } from './articles';
 import { KnowledgeSearch } from './search';
 import type { SearchVocabulary } from './search-vocabulary';
@@ -43,7 +44,11 @@ export function defaultSearchIndexFile(knowledgeDir: string): string {
 }
 
 function folderKey(knowledgeDir: string): string {
-  return createHash('sha256').update(resolve(knowledgeDir)).digest('hex').slice(0, 16);
+  // A folder inside the package is keyed by its path from the package root, so a built tree or the
+  // release/ artifact keeps finding its prebuilt index wherever it is copied (App Service's wwwroot).
+  const fromRoot = relative(packageRoot(), resolve(knowledgeDir));
+  const key = fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot) ? resolve(knowledgeDir) : `package:${fromRoot.split(sep).join('/')}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 /** `.cache/yaml-values/<folder key>.json`: the parsed YAML texts kb:build saves beside the index (see YamlValues). */
@@ -149,6 +154,8 @@ function packageRoot(): string {
 }
 
 function minisearchVersion(): string {
+  const bundled = bundledVersion('minisearch');
+  if (bundled !== undefined) return bundled;
   // The package does not export its package.json; find it above its entry point.
   const dir = findUp(dirname(require.resolve('minisearch')), (d) => existsSync(join(d, 'package.json')));
   return dir ? (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version : 'unknown';

@@ -1,5 +1,5 @@
 import { BoundedCache } from './bounded-cache';
-import { conditionState } from './conditions';
+import { conditionState, setOf } from './conditions';
 import type { Facts } from './fact-recognizer';
 import type { FactSpace, SetAside } from './fact-space';
 import type { Dimension, LifecycleEntry, Verdict } from './schemas';
@@ -169,7 +169,7 @@ export class SupportCheck {
     if (!indices) throw new Error(`No outcome for ${this.space.key(facts)}`);
     const rules = indices.map((i) => this.rules[i]!);
     const base = rules[0]!.verdict;
-    const broken: SupportLimit[] = [];
+    let broken: SupportLimit[] = [];
     const open: SupportLimit[] = [];
     for (const limit of this.limits) {
       if (!matchesAny(limit.when, facts)) continue;
@@ -177,8 +177,13 @@ export class SupportCheck {
       if (state === 'holds') broken.push(limit);
       else if (state === 'unknown' && !limit.quiet) open.push(limit);
     }
+    // A limit the sources leave open says nothing more once the setup is not supported anyway.
+    if (base === 'not-supported' || broken.some((l) => l.verdict !== 'not-covered')) broken = broken.filter((l) => l.verdict !== 'not-covered');
+    broken = broken.map((limit) => this.named(limit, facts));
     let verdict: Verdict = base;
-    if (broken.length > 0) verdict = 'not-supported';
+    // A broken limit makes the setup not supported; one the sources leave open ("not-covered") makes a positive verdict not covered.
+    if (broken.some((l) => l.verdict !== 'not-covered')) verdict = 'not-supported';
+    else if (broken.length > 0 && base !== 'not-supported') verdict = 'not-covered';
     else if (base === 'supported' && open.length > 0) verdict = 'supported-with-conditions';
     const deciding = broken.length > 0 && base !== 'not-supported' ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];
     // Conditions belong to a supported verdict: a setup that is not supported anyway has none to meet.
@@ -194,12 +199,39 @@ export class SupportCheck {
     let broken = outcomes[0]!.broken;
     for (const o of outcomes) {
       rules = rules.filter((r) => o.rules.includes(r));
-      broken = broken.filter((l) => o.broken.includes(l));
+      // By id: a limit's reason is filled in per setup (see named), so the objects differ.
+      broken = broken.filter((l) => o.broken.some((b) => b.id === l.id));
     }
     if (rules.length === 0 && broken.length === 0) return undefined;
     // Conditions: every limit still open in any setup it could be, so none is left unsaid.
     const conditions = [...new Set(outcomes.flatMap((o) => o.open))];
     return { verdict, rules, broken, conditions, decisiveFacts: this.decisiveFacts(rules, broken, known), lifecycle: [] };
+  }
+
+  /**
+   * The limit with its reason filled in from the facts that broke it: `{named}` the stated values its
+   * `any` tests caught ("NNTP and the Lotus Notes connector"), `{is}` "is" or "are" to match, `{version}`
+   * the Exchange version's label. Unchanged when the reason has no placeholder.
+   */
+  private named(limit: SupportLimit, facts: Facts): SupportLimit {
+    if (!/\{(named|is|version)\}/.test(limit.reason)) return limit;
+    const names: string[] = [];
+    for (const test of limit.breaks) {
+      const dimension = this.space.dimension(test.dimension);
+      if (!dimension || dimension.type !== 'set' || !test.accepts) continue;
+      for (const value of dimension.values) {
+        if (!test.accepts.has(value.id) || !setOf(facts[test.dimension]).includes(value.id)) continue;
+        // "the Lotus Notes connector", "the Key Management Service"; an acronym or a feature name stands alone.
+        names.push(/(connector|service|server)$/i.test(value.label) ? `the ${value.label}` : value.label);
+      }
+    }
+    const list = names.length <= 1 ? (names[0] ?? 'That component') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const version = this.space.dimension('version')?.values.find((v) => v.id === facts['version'])?.label ?? 'Exchange';
+    const reason = limit.reason
+      .replace(/\{named\}/g, list)
+      .replace(/\{is\}/g, names.length > 1 ? 'are' : 'is')
+      .replace(/\{version\}/g, version);
+    return { ...limit, reason };
   }
 
   private decisiveFacts(rules: readonly SupportRule[], broken: readonly SupportLimit[], known: Facts): Facts {

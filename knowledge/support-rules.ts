@@ -35,6 +35,8 @@ export interface SupportLimit extends Grounded {
   when: readonly Condition[];
   breaks: Condition;
   condition: string;
+  /** The verdict once a stated fact breaks it: "not-supported" (also when left out), or "not-covered" where the sources are silent or conflict. */
+  verdict?: 'not-supported' | 'not-covered';
   /** Named only once a stated fact says whether it holds (see the schema's `quiet`). */
   quiet: boolean;
 }
@@ -47,7 +49,7 @@ export interface Decision {
   verdict: Verdict;
   /** The rules that decide it; when several agree, each reason is worth showing. */
   rules: readonly SupportRule[];
-  /** Limits the user's stated facts break: each is a reason the setup is not supported. */
+  /** Limits the user's stated facts break: each is a reason the setup is not supported (or, for a "not-covered" limit, not covered). */
   broken: readonly SupportLimit[];
   /** Limits the user has not said whether the setup meets: the conditions of the verdict. */
   conditions: readonly SupportLimit[];
@@ -151,6 +153,14 @@ export function compileRules(
   });
   const limits: SupportLimit[] = input.limits.map((limit, index) => {
     const grounded = ground('limits', index, limit, undefined);
+    if (limit.verdict === 'not-covered' && !/\bsources?\b/i.test(limit.reason)) {
+      problems.push({
+        file,
+        line: lineOf('limits', index, 'reason'),
+        field: `limits[${index}] (${limit.id}).reason`,
+        message: 'a "not-covered" limit must name the sources and what they leave open',
+      });
+    }
     const breaks = compileCondition(limit.breaks, dimensionsById, STATED);
     for (const p of breaks.problems) {
       problems.push({ file, line: lineOf('limits', index, 'breaks', ...p.path), field: `limits[${index}] (${limit.id}).breaks.${p.path.join('.')}`, message: p.message });
@@ -158,7 +168,7 @@ export function compileRules(
     if (Object.keys(limit.breaks).length === 0) {
       problems.push({ file, line: lineOf('limits', index, 'breaks'), field: `limits[${index}] (${limit.id}).breaks`, message: 'must name at least one stated fact' });
     }
-    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition, quiet: limit.quiet };
+    return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition, verdict: limit.verdict, quiet: limit.quiet };
   });
   if (problems.length > 0) return { rules, limits, outcomes: new Map(), problems };
   const coverage = checkCoverage(rules, limits, space, input, file, lineOf);

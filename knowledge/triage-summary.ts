@@ -116,6 +116,9 @@ export function lifecycleLines(decision: Decision): string[] {
   return lines;
 }
 
+/** How the summary shows a fact the user left open ("not sure", "skip"). */
+export const OPEN_FACT = 'not known (left open; see the conditions)';
+
 /** What the triage summary needs besides the decision. */
 export interface SummaryExtras {
   /** Facts the user gave that the check set aside as not applying. */
@@ -142,7 +145,8 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
       continue;
     }
     if (value === undefined && extras.applies && !extras.applies(dimension.id)) continue;
-    lines.push(`${dimension.label}: ${value === undefined ? 'not asked (does not change the verdict)' : valueLabel(dimensions, dimension.id, value)}`);
+    const leftOpen = decision.conditions.some((c) => c.id === `open-${dimension.id}`);
+    lines.push(`${dimension.label}: ${value !== undefined ? valueLabel(dimensions, dimension.id, value) : leftOpen ? OPEN_FACT : 'not asked (does not change the verdict)'}`);
   }
   for (const aside of extras.setAside ?? []) {
     lines.push(`Not evaluated: ${valueLabel(dimensions, aside.dimension, aside.value)} (does not apply to this setup)`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { bundledVersion } from './bundled-versions';
 
 /**
  * The parsed values of a knowledge folder's YAML texts (the tables in `data/` and each article's
@@ -81,6 +82,6 @@ let version: string | undefined;
 
 /** The installed `yaml` package's version: another parser version may read the same text differently. */
 function yamlVersion(): string {
-  version ??= (JSON.parse(readFileSync(require.resolve('yaml/package.json'), 'utf8')) as { version: string }).version;
+  version ??= bundledVersion('yaml') ?? (JSON.parse(readFileSync(require.resolve('yaml/package.json'), 'utf8')) as { version: string }).version;
   return version;
 }

@@ -2,7 +2,8 @@ import type { QualityResult } from '../quality';
 import type { SpeedSize } from '../speed';
 import type { StartupFigures } from '../startup';
 import type { TurnComparison } from '../turns';
-import type { VerdictFigures } from '../verdicts';
+import type { VerdictFigures, TruthTableFigures } from '../verdicts';
+import type { DirectAnswerFigures } from '../direct-answers';
 import type { ConversationFigures } from '../conversations';
 import type { Machine } from './machine';
 import type { HostileResults } from '../hostile';
@@ -17,8 +18,12 @@ export interface BenchResults {
   settings: Record<string, unknown>;
   quality?: QualityResult[];
   verdicts?: VerdictFigures;
+  /** Issue 20's truth table: rows passed of all. */
+  truthTable?: TruthTableFigures;
   /** Issue 10's labelled conversations: the set the conversation code was developed on, and one written blind. */
   conversations?: { set: string; file: string; figures: ConversationFigures }[];
+  /** Issue 19's sets: direct answers, article ids, follow-ups, unanswerable questions, played against the bot. */
+  directAnswers?: { set: string; figures: DirectAnswerFigures }[];
   speed?: SpeedSize[];
   turns?: TurnComparison[];
   startup?: StartupFigures;
@@ -218,6 +223,24 @@ export function summaryMarkdown(results: BenchResults): string {
     }
   }
 
+  if (results.directAnswers) {
+    lines.push(
+      '## Direct answers (issue 19)',
+      '',
+      'Each question is played against the real bot in process (after its earlier turns, for follow-ups). Answerable: the expected fact',
+      'within the first 300 characters of the reply; unanswerable: refused or met with suggestions only. The tuning set is',
+      '`test/fixtures/direct-answer-questions.yaml`; the held-out set `bench/questions-issue19-holdout.yaml` was written by another helper',
+      'and is reported in totals only, never tuned on.',
+      '',
+      '| set | fact in first 300 chars | direct answers correct | unanswerable refused or suggestions |',
+      '|---|---|---|---|',
+      ...results.directAnswers.map(
+        ({ set, figures: f }) => `| ${set} | ${f.factIn300}/${f.answerable} | ${f.directCorrect}/${f.directAnswers} | ${f.refusedOrSuggested}/${f.unanswerable} |`,
+      ),
+      '',
+    );
+  }
+
   if (results.conversations) {
     lines.push(
       '## Conversations: labelled multi-turn conversations (issue 10)',
@@ -226,7 +249,7 @@ export function summaryMarkdown(results: BenchResults): string {
       "turn's reply meets its expectation (the question asked, the verdict, words that must or must not appear, no check started).",
       '`conversations.yaml` is the set the conversation code was developed against; `conversations-heldout.yaml` was written blind',
       'afterwards (its first run, before any fix it prompted, passed 39 of 62; the fixes it prompted are in the git log, so it no',
-      'longer counts as unseen). `conversations-issue21-holdout.yaml` is issue 21\'s fresh set (loops, stated facts, facts after a',
+      "longer counts as unseen). `conversations-issue21-holdout.yaml` is issue 21's fresh set (loops, stated facts, facts after a",
       'verdict, designs, needless questions, out-of-support headline), never read while the conversation code changed.',
       '',
     );

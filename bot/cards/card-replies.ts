@@ -207,7 +207,7 @@ export class CardReplies implements Replies {
    * reason, the facts and the ticket summary behind a "Details" toggle (Action.ShowCard, which
    * Teams renders), so the card stays short in a channel. Rule ids go only to the summary.
    */
-  verdict(decision: Decision, facts: Facts, setAside: readonly SetAside[] = []): Partial<Activity> {
+  verdict(decision: Decision, facts: Facts, setAside: readonly SetAside[] = [], changed?: string): Partial<Activity> {
     const label = VERDICT_LABELS[decision.verdict];
     const dims = this.kb.dimensions;
     const lead = leadReason(decision);
@@ -219,6 +219,7 @@ export class CardReplies implements Replies {
       // A retired product is said first: the line a helpdesk agent copies must not read "Supported".
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
       textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
+      ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
       textBlock(lead),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
@@ -258,14 +259,15 @@ export class CardReplies implements Replies {
     return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
   }
 
-  designVerdict(groups: readonly GroupVerdict[]): Partial<Activity> {
+  designVerdict(groups: readonly GroupVerdict[], changed?: string): Partial<Activity> {
     const dims = this.kb.dimensions;
     const overall = worstVerdict(groups.map((g) => g.decision.verdict));
     const decisions = groups.map((g) => g.decision);
     const headline = outOfSupportHeadline(decisions);
     const body: CardElement[] = [
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
-      textBlock(cardLabel(overall, decisions), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      textBlock(cardLabel(overall, decisions, true), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
     groups.forEach((group, i) => {
@@ -338,7 +340,7 @@ export class CardReplies implements Replies {
           break;
         case 'conditions':
           if (d.conditions.length > 0) lines.push(`${heading(g, i)}: conditions to meet`, ...d.conditions.map((c) => `- ${c.condition}`));
-          else lines.push(`${heading(g, i)}: no open conditions beyond the verdict itself. ${leadReason(d)}`, ...recommendations(d).map((r) => `- ${r}`));
+          else lines.push(`${several ? `${heading(g, i)}: ` : ''}No conditions are left open for this setup. ${leadReason(d)}`, ...recommendations(d).map((r) => `- ${r}`));
           break;
         case 'sources': {
           lines.push(`${heading(g, i)} rests on:`);

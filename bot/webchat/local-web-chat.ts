@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Server } from 'restify';
 import { localChatPage } from './local-chat-page';
 import { defineLocalDirectLine } from './local-direct-line';
@@ -47,7 +49,9 @@ export function serveLocalWebChat(server: Server): void {
   const [webChat, localDirectLine, start] = SCRIPTS;
   serveScript(server, webChat, async () => {
     const bundle = webChatBundlePath();
-    return bundle === undefined ? undefined : readFile(bundle);
+    if (bundle === undefined) return undefined;
+    const content = await readFile(bundle);
+    return bundle.endsWith('.gz') ? gunzipSync(content) : content;
   });
   serveScript(server, localDirectLine, async () => browserScript(`globalThis.ExchangeBotLocalDirectLine = (${defineLocalDirectLine.toString()})();`));
   serveScript(server, start, async () => browserScript(`(${startWebChat.toString()})();`));
@@ -97,7 +101,13 @@ function webChatBundlePath(): string | undefined {
   try {
     entry = require.resolve('botframework-webchat');
   } catch {
-    return undefined;
+    // The release/ artifact (npm run package) has no node_modules: it carries the one file beside
+    // its server.js, which is this module's __dirname there (and no such folder exists under dist/).
+    const packaged = join(__dirname, 'webchat', RELEASE_WEB_CHAT_FILE);
+    return existsSync(packaged) ? packaged : undefined;
   }
   return join(dirname(entry), '..', 'dist', 'webchat.js');
 }
+
+/** The Web Chat bundle in the release/ artifact's `webchat/` folder: gzipped, 1 MB instead of 3.9. */
+export const RELEASE_WEB_CHAT_FILE = 'webchat.js.gz';

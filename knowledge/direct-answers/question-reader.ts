@@ -128,7 +128,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // A yes/no naming an Exchange version is about a setup of that version: the check judges it (its
   // verdict card says yes or no, with the same tables). A rule with no version named is general.
   if (subject.version !== undefined || subject.windows !== undefined || versionsNamed) return undefined;
-  const general = stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined);
+  // A stated fact alone ("witness") could be about any setup: too open for one yes or no.
+  const narrowed = subject.ha !== undefined || subject.role !== undefined;
+  const general = narrowed && (stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined));
   if (!general) return undefined;
   return ask('rule', subject, NEED.test(text) ? { needs: true } : {});
 }

@@ -99,8 +99,10 @@ function needAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswe
     const definition = tables.dimensions.find((d) => d.id === dimension);
     if (!definition || definition.type !== 'choice') continue;
     const rest = Object.fromEntries(Object.entries(subject).filter(([d]) => d !== dimension));
+    let cached: SetupOutcome[] | undefined;
+    const restSetups = () => (cached ??= tables.setups(rest));
     if (definition.kind === 'stated') {
-      const limits = tables.limits.filter((l) => conditionDimensions(l.breaks).includes(dimension) && tables.setups(rest).some((s) => ruleMatches(l, s.facts)));
+      const limits = tables.limits.filter((l) => conditionDimensions(l.breaks).includes(dimension) && restSetups().some((s) => ruleMatches(l, s.facts)));
       const limit = limits[0];
       if (limit) return answerWith(question, tables, `Yes: ${limit.condition}`, [limit.reason], limit, rest);
       continue;

@@ -26,7 +26,7 @@ const ANSWERS: Record<string, string> = {
   'Is that Windows 32-bit (x86) or 64-bit (x64)?': '32-bit (x86)',
 };
 
-describe('local Web Chat page in a real browser (Debian Chromium, headless)', function () {
+describe('local Web Chat page in a real browser (Chromium, Chrome or Edge, headless)', function () {
   this.timeout(90_000);
   let bot: RunningServer;
   let browser: Chromium;

@@ -166,14 +166,16 @@ describe('deployment templates (deploymentTemplates/, BotBuilder-Samples layout)
       assert.equal(channel.properties.isEnabled, true);
     });
 
-    it('an App Service plan and a Linux Web App on Node 20, HTTPS only, health-checked', () => {
+    it('an App Service plan and a Linux Web App on Node 22 LTS, HTTPS only, health-checked, running the release artifact', () => {
       const plan = byType(botAppWithRg, 'Microsoft.Web/serverfarms');
       assert.equal(plan.kind, 'linux');
       assert.equal((plan.properties as { reserved: boolean }).reserved, true, 'reserved: true makes the plan Linux');
       const site = byType(botAppWithRg, 'Microsoft.Web/sites');
       assert.equal(site.kind, 'app,linux');
-      assert.equal(botAppWithRg.parameters!.linuxFxVersion!.defaultValue, 'NODE|20-lts');
-      const properties = site.properties as { httpsOnly: boolean; siteConfig: { healthCheckPath: string; minTlsVersion: string } };
+      assert.equal(botAppWithRg.parameters!.linuxFxVersion!.defaultValue, 'NODE|22-lts');
+      const properties = site.properties as { httpsOnly: boolean; siteConfig: { healthCheckPath: string; minTlsVersion: string; appCommandLine: string } };
+      // release.zip (npm run package) unpacked in wwwroot: its server.js, with no build or install there.
+      assert.equal(properties.siteConfig.appCommandLine, 'node --enable-source-maps --disable-warning=DEP0111 server.js');
       assert.equal(properties.httpsOnly, true);
       assert.equal(properties.siteConfig.healthCheckPath, '/healthz');
       assert.equal(properties.siteConfig.minTlsVersion, '1.2');
@@ -195,6 +197,8 @@ describe('deployment templates (deploymentTemplates/, BotBuilder-Samples layout)
         appType: 'SingleTenant',
         appId: '0b5f8c2e-3d4a-4f6b-9c1d-2e3f4a5b6c7d',
         appSecret: 'secret-from-the-command-line',
+        recordsSalt: 'c2FsdC1mcm9tLXRoZS1jb21tYW5kLWxpbmU',
+        adminAadObjectIds: '6F0D2C8A-1B2C-4D3E-8F90-A1B2C3D4E5F6, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
         storageContainerName: String(botAppWithRg.parameters!.storageContainerName!.defaultValue),
       };
       // Enough of ARM's expression language for these values: a parameter, a variable, or format().
@@ -209,21 +213,34 @@ describe('deployment templates (deploymentTemplates/, BotBuilder-Samples layout)
       };
       const env = Object.fromEntries(settings.map((s) => [s.name, evaluate(s.value)]));
       assert.deepEqual(Object.keys(env).sort(), [
+        'ADMIN_AAD_OBJECT_IDS',
         'AZURE_STORAGE_CONNECTION_STRING',
         'AZURE_STORAGE_CONTAINER',
         'MicrosoftAppId',
         'MicrosoftAppPassword',
         'MicrosoftAppTenantId',
         'MicrosoftAppType',
+        'RECORDS_SALT',
         'SCM_DO_BUILD_DURING_DEPLOYMENT',
         'STORAGE',
       ]);
+      // The artifact is deployed as built: App Service's build (Oryx: npm install, npm run build) stays off.
+      assert.equal(env.SCM_DO_BUILD_DURING_DEPLOYMENT, 'false');
+      // Every other setting is one the bot reads: a variable of the README's configuration table.
+      const documented = new Set([...readFileSync(join(ROOT, '..', 'README.md'), 'utf8').matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]));
+      for (const name of Object.keys(env))
+        if (name !== 'SCM_DO_BUILD_DURING_DEPLOYMENT') assert.ok(documented.has(name), `${name} is not a setting of the README's configuration table`);
       const config = readConfig({ ...env, PORT: '8080' });
       assert.equal(config.microsoftAppId, samples.appId);
       assert.equal(config.microsoftAppType, 'SingleTenant');
       assert.equal(config.host, '0.0.0.0', 'with an app id the bot listens for the channel');
       assert.equal(config.storage.kind, 'blob');
       assert.match(env.AZURE_STORAGE_CONNECTION_STRING!, /^DefaultEndpointsProtocol=https;AccountName=value0;AccountKey=value1;EndpointSuffix=value2$/);
+      // Owner records hashed with the deployment's salt (the same on every instance), and "kb report" allowed to the admins named.
+      assert.equal(config.recordSalt, samples.recordsSalt);
+      assert.deepEqual(config.adminAadObjectIds, ['6f0d2c8a-1b2c-4d3e-8f90-a1b2c3d4e5f6', '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d']);
+      // The salt is a secret with no default: generated once and passed on the command line.
+      assert.equal(botAppWithRg.parameters!.recordsSalt!.type, 'securestring');
     });
   });
 });

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../knowledge/helpers';
 import { VERDICT_LABELS } from '../../knowledge';
 import { allCardText, isCard, sendAll } from './card-reading';
 import { describeReply, mainClient } from './dialog-fixtures';
@@ -26,5 +29,23 @@ describe('A message with an Exchange build number (main dialog)', () => {
     const { client } = mainClient();
     const replies = await sendAll(client, 'Can I put an Exchange 2003 front-end on a cluster?');
     assert.ok(!replies.some((r) => /released/.test(String(r.text ?? ''))), replies.map(describeReply).join(' | '));
+  });
+});
+
+describe('A pasted listing (main dialog)', () => {
+  it('gets the listing reply: each group with its label and verdict, and a ticket summary of every server', async () => {
+    const { client } = mainClient();
+    const paste = readFileSync(join(REPO_ROOT, 'test/fixtures/listings/e2019-dag-mixed-cu.txt'), 'utf8');
+    const replies = await sendAll(client, paste);
+    assert.equal(replies.length, 1, replies.map(describeReply).join(' | '));
+    const text = String(replies[0]!.text);
+    assert.match(text, /^I read 3 servers in 3 groups from your paste:/);
+    assert.match(
+      text,
+      /- \*\*Exchange 2019 CU12: mailbox, DAG DAG-LON\*\* \(LON-MBX02\): \*\*Not supported\*\*: The servers run a cumulative update that no longer gets security updates/,
+    );
+    assert.match(text, /15\.2\.1118\.7 is Exchange 2019 CU12, released April 2022\./);
+    const summary = text.slice(text.indexOf('**Ticket summary**'));
+    for (const name of ['LON-MBX01', 'LON-MBX02', 'DMZ-EDGE01']) assert.ok(summary.includes(`- ${name}; `), `${name} in ${summary}`);
   });
 });

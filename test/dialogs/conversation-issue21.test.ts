@@ -42,6 +42,42 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ['Enterprise', { notAsks: ['windows', 'windowsEdition'] }],
     ],
   ],
+  [
+    'after-verdict',
+    'a fact added after the verdict runs the check again and says what changed',
+    [
+      ['Exchange SE Enterprise mailbox servers in a DAG on Windows Server 2025 Standard', { verdict: 'supported-with-conditions' }],
+      ['oh and I forgot to mention the members are domain controllers too', { verdict: 'not-supported', says: ['What changed', 'now Not supported'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'a what-if verdict says what changed on the card',
+    [
+      ['Exchange SE Enterprise mailbox servers in a DAG on Windows Server 2025 Standard', { verdict: 'supported-with-conditions' }],
+      ['what if we used Windows Server 2022 instead?', { says: ['What changed: Windows Server 2022 instead of Windows Server 2025'] }],
+    ],
+  ],
+  [
+    'stated-facts',
+    'a what-if inside the first message is judged as planned: 2 EVS today and a 3rd added is 3 EVS on 3 nodes',
+    [
+      [
+        'E2K3 Enterprise back-end cluster on 32-bit Windows Server 2003 Enterprise, 3 nodes: we run 2 EVS and want a third, so the 3 nodes are active',
+        { verdict: 'not-supported', says: ['n-1 Exchange Virtual Servers'] },
+      ],
+    ],
+  ],
+  [
+    'out-of-support',
+    'a verdict on a retired version starts with "Out of support", the date and the supported path',
+    [
+      [
+        'Exchange 2010 SP3 Enterprise mailbox servers in a DAG on Windows Server 2008 R2 Enterprise',
+        { headline: 'Out of support since 13 October 2020: Exchange 2010', says: ['Supported path: Exchange Server Subscription Edition'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {

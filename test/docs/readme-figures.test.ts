@@ -31,6 +31,13 @@ describe('README figures come from the code', () => {
     );
   });
 
+  it('the rules, limits and verdicts per combination the README states are the ones kb:check counts', () => {
+    const kb = loadKnowledgeBase();
+    const { perVerdict } = kb.ruleStatistics;
+    const stated = `decided by ${kb.rules.length} rules and ${kb.limits.length} limits: ${thousands(perVerdict.supported)} supported, ${thousands(perVerdict['supported-with-conditions'])} supported with\nconditions, ${thousands(perVerdict['not-supported'])} not supported, ${thousands(perVerdict['not-covered'])} not covered`;
+    assert.ok(README.includes(stated), stated);
+  });
+
   it('the configuration table states the defaults readConfig applies', () => {
     const table = configurationDefaults();
     const config = readConfig({});

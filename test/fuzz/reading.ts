@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { cardElements } from '../support/card-elements';
-import { VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
+import { OPEN_FACT, stepWithOpen, VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
 
 type Node = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimen
 }
 
 /** A verdict card: its label and the facts its triage summary lists. */
-export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts } | undefined {
+export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts; open: string[] } | undefined {
   const nodes = cardElements(reply);
   // The first TextBlock is the label, or the out-of-support line with the label next.
   const blocks = nodes.filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
@@ -63,9 +63,10 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
   return {
     label,
     facts: factsFromLabels(
-      pairs.filter((p) => !p.value.startsWith('not asked')),
+      pairs.filter((p) => !p.value.startsWith('not asked') && p.value !== OPEN_FACT),
       kb,
     ),
+    open: pairs.filter((p) => p.value === OPEN_FACT).map((p) => kb.dimensions.find((d) => d.label === p.title)!.id),
   };
 }
 
@@ -102,7 +103,7 @@ export function checkPosition(state: Record<string, unknown> | undefined, kb: Kn
   );
   const frame = stack[0]!.state as Node;
   assert.deepEqual(Object.keys(frame), ['check'], `the main frame holds the waiting check only: ${JSON.stringify(Object.keys(frame))}`);
-  const { groups, answered, askedFor, dimension, open } = frame.check as CheckState;
+  const { groups, answered, askedFor, dimension, open, leftOpen = [] } = frame.check as CheckState;
   assert.ok(Array.isArray(groups) && groups.length > 0, `the check holds server groups: ${JSON.stringify(groups)}`);
   assert.ok(Array.isArray(answered) && answered.every((d) => typeof d === 'string'), 'the check lists what was answered');
   for (const group of groups) {
@@ -110,12 +111,13 @@ export function checkPosition(state: Record<string, unknown> | undefined, kb: Kn
     assert.ok(Array.isArray(group.setAside), 'each group keeps its set-aside facts');
   }
   // The question is for the first group the rules still have a question for; the card shows its facts.
-  const firstOpen = groups.findIndex((group) => nextStep(kb, group.facts).kind === 'question');
+  // Facts left open ("not sure", or not understood twice) are never asked: the rules' next question skips them.
+  const firstOpen = groups.findIndex((group) => nextStep(kb, group.facts, leftOpen).kind === 'question');
   assert.ok(firstOpen >= 0, 'a question waits although every group has its verdict');
   assert.equal(open, firstOpen, 'the question shows the facts of the first group still undecided');
   const known = groups[open]!.facts;
   assert.equal(known[dimension], undefined, 'the question asked is not answered yet');
-  const next = nextStep(kb, known);
+  const next = nextStep(kb, known, leftOpen);
   assert.ok(next.kind === 'question' && next.dimension.id === dimension, `the rules would ask ${next.kind === 'question' ? next.dimension.id : 'nothing'} next, not ${dimension}`);
   // The answer goes to the asked group and every other group still missing that fact, and no further.
   assert.ok(askedFor.includes(open), `the answer is not for the group asked (${open} not in ${JSON.stringify(askedFor)})`);
@@ -130,16 +132,17 @@ interface CheckState {
   askedFor: number[];
   dimension: string;
   open: number;
+  leftOpen?: string[];
 }
 
 // The rules table's next step is a pure function of the facts and costs a few hundred microseconds;
 // the fuzzer asks it for the same few hundred fact sets thousands of times.
 const nextSteps = new WeakMap<KnowledgeBase, Map<string, CheckStep>>();
-function nextStep(kb: KnowledgeBase, facts: Facts): CheckStep {
+function nextStep(kb: KnowledgeBase, facts: Facts, leftOpen: readonly string[] = []): CheckStep {
   let cache = nextSteps.get(kb);
   if (!cache) nextSteps.set(kb, (cache = new Map()));
-  const key = JSON.stringify(Object.entries(facts).sort());
+  const key = JSON.stringify([Object.entries(facts).sort(), [...leftOpen].sort()]);
   let step = cache.get(key);
-  if (!step) cache.set(key, (step = kb.nextStep(facts)));
+  if (!step) cache.set(key, (step = stepWithOpen(kb, facts, leftOpen)));
   return step;
 }

@@ -27,9 +27,25 @@ import { KNOWLEDGE_DIR } from './helpers';
  */
 
 const ASKED = ['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition', 'architecture', 'update'];
-const STATED = ['domainController', 'nodes', 'instances', 'clusterMode', 'components', 'mixedVersions', 'mixedWindows', 'nlbOnSameServers', 'unevaluated', 'witness', 'serverCore', 'updateCurrency'];
+const STATED = [
+  'domainController',
+  'nodes',
+  'instances',
+  'clusterMode',
+  'components',
+  'mixedVersions',
+  'mixedWindows',
+  'nlbOnSameServers',
+  'unevaluated',
+  'witness',
+  'serverCore',
+  'clusterWorkloads',
+  'edgeDomainJoined',
+  'passiveNodes',
+  'updateCurrency',
+];
 /** Facts the sheets mark "recalled", sorted. */
-const RECALLED = ['D-8', 'E7-5', 'E7-6', 'E7-8', 'F4', 'LC8', 'M-13'];
+const RECALLED = ['A-2', 'A-7', 'D-8', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
@@ -575,7 +591,8 @@ describe('support check: decide, nextStep and the triage summary', () => {
       assert.match(text, /^Windows release: Windows Server 2003 R2$/m);
       assert.match(text, /^Nodes or DAG members: 4$/m);
       assert.match(text, /^Components on the cluster: NNTP, Key Management Service$/m);
-      assert.match(text, /^Reason: That component is not supported on an Exchange 2000\/2003 cluster/m);
+      // Issue 20: the reason names what broke.
+      assert.match(text, /^Reason: NNTP and the Key Management Service are not supported on an Exchange 2003 cluster \(KB259197\)\./m);
       assert.match(text, /^Rules: .*components-not-on-cluster/m);
       assert.match(text, /^Lifecycle: Exchange 2003 has been out of support since 8 April 2014\./m);
       assert.doesNotMatch(text, /2003-r2/);

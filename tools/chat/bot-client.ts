@@ -89,7 +89,8 @@ export async function postActivity(url: string, activity: OutgoingActivity, opti
   if (!response.ok) {
     const hint =
       response.status === 401 || response.status === 403
-        ? ' The bot expects Bot Framework authentication; run it locally without MicrosoftAppId/MicrosoftAppPassword to chat from the terminal.'
+        ? ' The bot expects Bot Framework authentication because it has a MicrosoftAppId (from the environment or .env); ' +
+          'to chat from the terminal, start it in local mode: "MicrosoftAppId= npm start" (an empty value wins over .env) or empty MicrosoftAppId in .env.'
         : '';
     const detail = body.trim() === '' ? '' : `: ${body.trim().slice(0, 300)}`;
     throw new BotRequestError(`The bot at ${url} answered HTTP ${response.status}${detail}.${hint}`, response.status);

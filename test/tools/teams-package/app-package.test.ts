@@ -53,7 +53,7 @@ describe('Teams app package (npm run teams:package)', () => {
 
   it('the npm script builds a valid zip with the app id from the environment', async () => {
     const scripts = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    assert.match(scripts['teams:package']!, /node dist\/tools\/teams-package\/teams-package-cli\.js$/);
+    assert.match(scripts['teams:package']!, /^node tools\/run-built\.cjs dist\/tools\/teams-package\/teams-package-cli\.js$/);
 
     const out = join(mkdtempSync(join(tmpdir(), 'teams-package-')), 'appPackage.zip');
     temporary.push(join(out, '..'));

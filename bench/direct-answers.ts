@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { parse } from 'yaml';
+import { createBot } from '../bot/create-bot';
+import { memoryLogger } from '../bot/log';
+import { DID_YOU_MEAN } from '../bot/cards/passage-cards';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
+import { activityText } from './conversations';
+import { BENCH_DIR, REPO_ROOT } from './lib/paths';
+
+/**
+ * Issue 19's question sets (`{ q, kind, context?, fact, expected, source }`): each question played
+ * against the real bot in process, after its `context` turns, in a fresh conversation. Answerable
+ * (`expected` an article id): the expected fact (a substring, or any of a list, case-insensitive)
+ * within the first 300 characters of the reply. Unanswerable (`expected: null`): refused, or met
+ * with suggestions only. Direct answers (the card from the tables) are counted apart, with how many
+ * carried the fact.
+ */
+interface Issue19Question {
+  q: string;
+  kind?: string;
+  context?: string[] | string;
+  fact?: string | number | Array<string | number>;
+  expected: string | null;
+}
+
+export interface DirectAnswerFigures {
+  file: string;
+  questions: number;
+  answerable: number;
+  factIn300: number;
+  unanswerable: number;
+  refusedOrSuggested: number;
+  /** Replies that were a direct answer from the tables, and those that carried the expected fact. */
+  directAnswers: number;
+  directCorrect: number;
+  byKind: Record<string, { questions: number; passed: number }>;
+  /** Only for sets the code may be tuned on: the questions that failed. */
+  misses?: string[];
+}
+
+export const DIRECT_ANSWER_SETS = {
+  tuning: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions.yaml'), showMisses: true },
+  heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
+} as const;
+
+const FIRST_CHARACTERS = 300;
+const NO_ANSWER = "I couldn't find an answer";
+/** The subtle line only a direct answer's card has. */
+const SOURCE_LINE = /\nSource: .*\((Microsoft doc|third-party|derived from Microsoft docs|recalled, not confirmed)\)/;
+
+export async function runDirectAnswers(file: string, showMisses: boolean, kb: KnowledgeBase = loadKnowledgeBase()): Promise<DirectAnswerFigures | undefined> {
+  if (!existsSync(file)) return undefined;
+  const questions = parse(readFileSync(file, 'utf8')) as Issue19Question[];
+  const figures: DirectAnswerFigures = { file, questions: 0, answerable: 0, factIn300: 0, unanswerable: 0, refusedOrSuggested: 0, directAnswers: 0, directCorrect: 0, byKind: {} };
+  const misses: string[] = [];
+  for (const question of questions) {
+    const { bot } = createBot(kb, new MemoryStorage(), memoryLogger());
+    const adapter = new TestAdapter((context) => bot.run(context));
+    adapter.conversation.channelId = 'msteams';
+    const context = question.context === undefined ? [] : Array.isArray(question.context) ? question.context : [question.context];
+    for (const turn of context) {
+      await adapter.send(turn);
+      adapter.activeQueue.splice(0);
+    }
+    await adapter.send(question.q);
+    const replies: Partial<Activity>[] = adapter.activeQueue.splice(0);
+    const text = replies.map(activityText).join('\n');
+    const first = text.slice(0, FIRST_CHARACTERS).toLowerCase();
+    const direct = SOURCE_LINE.test(text);
+    figures.questions += 1;
+    const kind = (figures.byKind[question.kind ?? 'other'] ??= { questions: 0, passed: 0 });
+    kind.questions += 1;
+    let passed: boolean;
+    if (question.expected === null) {
+      figures.unanswerable += 1;
+      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN));
+      if (passed) figures.refusedOrSuggested += 1;
+    } else {
+      figures.answerable += 1;
+      const facts = question.fact === undefined ? [] : (Array.isArray(question.fact) ? question.fact : [question.fact]).map((f) => String(f).toLowerCase());
+      passed = facts.length === 0 ? !text.includes(NO_ANSWER) : facts.some((f) => first.includes(f));
+      if (passed) figures.factIn300 += 1;
+      if (direct) {
+        figures.directAnswers += 1;
+        if (passed) figures.directCorrect += 1;
+      }
+    }
+    if (passed) kind.passed += 1;
+    else if (showMisses) misses.push(`[${question.kind}] ${question.q} → ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  return showMisses ? { ...figures, misses } : figures;
+}

@@ -1,0 +1,190 @@
+/**
+ * Pasted listings (issue 25): the held-out set bench/listings-issue25-holdout.yaml judged group by
+ * group (target >= 95 % right), and the time to read and judge a 2,000-line listing (target < 200 ms).
+ * Only totals are printed: the set is held out, so no entry is shown to tune on.
+ *
+ * `npm run bench -- --only listings`, or `node dist/bench/listings.js` after a build. Writes
+ * bench/results/listings.json and listings.md.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
+import { listingDesign, type ListingGroup } from '../knowledge/listing-design';
+import { parseListing } from '../knowledge/listing-parser';
+import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
+
+const HOLDOUT = 'bench/listings-issue25-holdout.yaml';
+
+interface Entry {
+  id: string;
+  paste: string;
+  crlf?: boolean;
+  repeat?: { block: string; count: number; pad: number; from?: number };
+  answers?: Record<string, string>;
+  expect: { groups: { servers: string | string[]; version: string; verdict: string }[]; unknownBuilds?: string[] };
+}
+
+export interface ListingFigures {
+  entries: number;
+  groups: number;
+  /** Groups whose servers, version and verdict are all right. */
+  right: number;
+  serversRight: number;
+  versionRight: number;
+  verdictRight: number;
+  /** Groups the bot could not decide even with the entry's answers. */
+  undecided: number;
+  unknownBuildsNamed: number;
+  unknownBuilds: number;
+  /** Median ms to read and judge the longest held-out listing, and its line count. */
+  longestMs?: number;
+  longestLines?: number;
+  /** Median ms for a generated 2,000-line Get-ExchangeServer listing. */
+  generated2000Ms: number;
+}
+
+/** The paste of an entry as sent: `{{repeat}}` expanded, CRLF line ends where asked. */
+export function pasteOf(entry: Pick<Entry, 'paste' | 'crlf' | 'repeat'>): string {
+  let text = entry.paste;
+  if (entry.repeat) {
+    const { block, count, pad, from = 1 } = entry.repeat;
+    const copies: string[] = [];
+    for (let n = from; n < from + count; n += 1) copies.push(block.replace(/\{n\}/g, String(n).padStart(pad, '0')).replace(/\n$/, ''));
+    text = text.replace('{{repeat}}', copies.join('\n'));
+  }
+  return entry.crlf ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+
+/** "MBX001..MBX420" → the numbered names; a list stays as it is. */
+export function serverNames(servers: string | string[]): string[] {
+  if (Array.isArray(servers)) return servers;
+  const range = /^(.*?)(\d+)\.\.(.*?)(\d+)$/.exec(servers);
+  if (!range) return [servers];
+  const [, prefix, first, , last] = range;
+  const names: string[] = [];
+  for (let n = Number(first); n <= Number(last); n += 1) names.push(`${prefix}${String(n).padStart(first!.length, '0')}`);
+  return names;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeIt(run: () => void, rounds = 7): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
+/** A 2,000-line Get-ExchangeServer | Format-List listing of 400 Exchange 2019 servers in 4 DAGs. */
+export function generatedListing(lines = 2_000): string {
+  const out = ['[PS] C:\\>Get-ExchangeServer | Format-List Name,Site,ServerRole,AdminDisplayVersion', ''];
+  for (let n = 1; out.length < lines - 6; n += 1) {
+    const build = n % 3 === 0 ? '1544.4' : '1748.10';
+    out.push(
+      `Name                : MBX${String(n).padStart(3, '0')}`,
+      'Site                : contoso.com/Configuration/Sites/HQ',
+      'ServerRole          : Mailbox',
+      `AdminDisplayVersion : Version 15.2 (Build ${build})`,
+      '',
+    );
+  }
+  out.push('Name          : DAG01', 'Servers       : {MBX001, MBX002, MBX003, MBX004}', 'WitnessServer : FS01.contoso.com');
+  return out.join('\n');
+}
+
+function judge(kb: KnowledgeBase, text: string, answers: Record<string, string> = {}): ListingGroup[] {
+  const listing = parseListing(text, kb.builds);
+  return listing.kind === 'listing' ? listingDesign(listing, kb, answers) : [];
+}
+
+export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line: string) => void = console.log): ListingFigures | undefined {
+  const generated = generatedListing();
+  const generated2000Ms = timeIt(() => judge(kb, generated));
+  log(`listings: a generated ${generated.split('\n').length}-line listing read and judged in ${generated2000Ms} ms (median of 7)`);
+  const file = join(REPO_ROOT, HOLDOUT);
+  if (!existsSync(file)) {
+    log(`listings: ${HOLDOUT} is not there`);
+    return undefined;
+  }
+  const entries = parse(readFileSync(file, 'utf8')) as Entry[];
+  const figures: ListingFigures = {
+    entries: entries.length,
+    groups: 0,
+    right: 0,
+    serversRight: 0,
+    versionRight: 0,
+    verdictRight: 0,
+    undecided: 0,
+    unknownBuildsNamed: 0,
+    unknownBuilds: 0,
+    generated2000Ms,
+  };
+  let longest: { text: string; lines: number; answers?: Record<string, string> } | undefined;
+  for (const entry of entries) {
+    const text = pasteOf(entry);
+    const lines = text.split('\n').length;
+    if (!longest || lines > longest.lines) longest = { text, lines, answers: entry.answers };
+    const groups = judge(kb, text, entry.answers);
+    for (const expected of entry.expect.groups) {
+      figures.groups += 1;
+      const names = serverNames(expected.servers).map((n) => n.toLowerCase());
+      const group = groups.find((g) => g.servers.some((s) => s.name.toLowerCase() === names[0]));
+      if (!group) continue;
+      const got = new Set(group.servers.map((s) => s.name.toLowerCase()));
+      const serversRight = got.size === names.length && names.every((n) => got.has(n));
+      const versionRight = (group.facts.version ?? 'unknown') === String(expected.version);
+      const verdictRight = group.verdict === expected.verdict;
+      if (group.verdict === undefined) figures.undecided += 1;
+      figures.serversRight += serversRight ? 1 : 0;
+      figures.versionRight += versionRight ? 1 : 0;
+      figures.verdictRight += verdictRight ? 1 : 0;
+      figures.right += serversRight && versionRight && verdictRight ? 1 : 0;
+    }
+    for (const build of entry.expect.unknownBuilds ?? []) {
+      figures.unknownBuilds += 1;
+      const said = groups.flatMap((g) => g.buildLines).some((line) => line.startsWith(build) && /not (a build the table knows|in the build table)/.test(line));
+      figures.unknownBuildsNamed += said ? 1 : 0;
+    }
+  }
+  if (longest) {
+    figures.longestLines = longest.lines;
+    figures.longestMs = timeIt(() => judge(kb, longest.text, longest.answers));
+  }
+  const pct = (n: number) => `${((100 * n) / Math.max(1, figures.groups)).toFixed(1)} %`;
+  log(
+    `listings held-out: ${figures.right}/${figures.groups} groups right (${pct(figures.right)}; target >= 95 %); servers ${pct(figures.serversRight)}, version ${pct(figures.versionRight)}, verdict ${pct(figures.verdictRight)}, undecided ${figures.undecided}; unknown builds named ${figures.unknownBuildsNamed}/${figures.unknownBuilds}; longest (${figures.longestLines} lines) ${figures.longestMs} ms`,
+  );
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'listings.json'), `${JSON.stringify(figures, null, 1)}\n`);
+  writeFileSync(
+    join(RESULTS_DIR, 'listings.md'),
+    [
+      '# Pasted listings (issue 25)',
+      '',
+      `Held-out set \`${HOLDOUT}\`: ${figures.entries} entries, ${figures.groups} groups.`,
+      '',
+      '| figure | value | target |',
+      '|---|---|---|',
+      `| groups right (servers, version and verdict) | ${figures.right}/${figures.groups} (${pct(figures.right)}) | >= 95 % |`,
+      `| servers grouped right | ${pct(figures.serversRight)} | |`,
+      `| version right | ${pct(figures.versionRight)} | |`,
+      `| verdict right | ${pct(figures.verdictRight)} | |`,
+      `| undecided with the entry's answers | ${figures.undecided} | |`,
+      `| unknown builds named unknown | ${figures.unknownBuildsNamed}/${figures.unknownBuilds} | all |`,
+      `| longest held-out listing (${figures.longestLines} lines), read and judged | ${figures.longestMs} ms | < 200 ms |`,
+      `| generated 2,000-line listing, read and judged | ${figures.generated2000Ms} ms | < 200 ms |`,
+      '',
+    ].join('\n'),
+  );
+  return figures;
+}
+
+if (require.main === module) runListings();

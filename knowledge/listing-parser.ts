@@ -1,0 +1,272 @@
+import { findBuilds, type BuildMention } from './build-numbers';
+import type { BuildTable } from './exchange-builds';
+
+/**
+ * Pasted PowerShell and Windows output, read into servers: Get-ExchangeServer (list and table, with
+ * truncated "..." columns), Get-DatabaseAvailabilityGroup, Get-ClusterNode / cluster.exe node,
+ * systeminfo and Get-ComputerInfo, ExSetup's FileVersionInfo, and "EX01 Version 6.5 (Build 7638.2)"
+ * lines typed by hand. Pure: text in, servers out; no SDK, no rules (see listing-design.ts).
+ */
+
+/** A server as the listing shows it; every field is what the paste says, nothing guessed. */
+export interface ListedServer {
+  name: string;
+  site?: string;
+  /** Exchange role ids (mailbox, client-access, hub-transport, unified-messaging, edge-transport, front-end, back-end). */
+  roles: string[];
+  edition?: string;
+  /** The build as printed (AdminDisplayVersion, ExSetup), and what the table says of it. */
+  build?: BuildMention;
+  /** "Version 15.2 (Bu...": the major and minor version alone, when the column was cut. */
+  majorMinor?: string;
+  dag?: string;
+  /** The Windows line as printed ("Microsoft Windows Server 2019 Standard"), and its architecture or installation type. */
+  os?: string;
+  systemType?: string;
+  installationType?: string;
+}
+
+export interface ListedDag {
+  name: string;
+  servers: string[];
+  witness?: string;
+}
+
+export type ListingResult =
+  { kind: 'listing'; servers: ListedServer[]; dags: ListedDag[]; lines: number; rest: string } | { kind: 'too-long'; lines: number; limit: number } | { kind: 'none' };
+
+/** A listing longer than this is refused with a message: reading stays linear, and a Teams .txt of a few thousand servers fits. */
+export const MAX_LISTING_LINES = 5_000;
+
+const ROLE_WORDS: readonly [string, string][] = [
+  ['mailbox', 'mailbox'],
+  ['clientaccess', 'client-access'],
+  ['hubtransport', 'hub-transport'],
+  ['unifiedmessaging', 'unified-messaging'],
+  ['edge', 'edge-transport'],
+  ['edgetransport', 'edge-transport'],
+  ['frontend', 'front-end'],
+  ['backend', 'back-end'],
+];
+
+/** "Mailbox, ClientAccess", "Mailbox, Cl...", "Edge": role ids; a cut word counts when its start names one role. */
+export function readRoles(text: string): string[] {
+  const roles = new Set<string>();
+  for (const raw of text.split(/[,;{}]/)) {
+    const cut = /\.\.\.|…/.test(raw);
+    const word = raw
+      .replace(/\.\.\.|…/g, '')
+      .replace(/[^a-z]/gi, '')
+      .toLowerCase();
+    if (word.length < 2) continue;
+    const hits = ROLE_WORDS.filter(([w]) => w === word || (cut && w.startsWith(word)));
+    const ids = new Set(hits.map(([, id]) => id));
+    if (ids.size === 1) roles.add([...ids][0]!);
+  }
+  return [...roles];
+}
+
+/** Roles named in a line typed by hand ("front-end", "BE", "mailbox", "CAS", "edge"). */
+function rolesInText(text: string): string[] {
+  const found: [RegExp, string][] = [
+    [/\bfront[- ]?ends?\b|\bFEs?\b/, 'front-end'],
+    [/\bback[- ]?ends?\b|\bBEs?\b/, 'back-end'],
+    [/\bmailbox\b|\bMBX\b/i, 'mailbox'],
+    [/\bclient ?access\b|\bCAS\b/i, 'client-access'],
+    [/\bhub( ?transport)?\b/i, 'hub-transport'],
+    [/\bedge\b/i, 'edge-transport'],
+  ];
+  return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
+}
+
+/** "{MBX1, MBX2}" or "MBX1,MBX2" → names. */
+function nameList(text: string): string[] {
+  return text
+    .replace(/[{}]/g, '')
+    .split(/[,;\s]+/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '' && !/^\.\.\.|…$/.test(n))
+    .map((n) => n.replace(/\.\.\.|…$/, ''));
+}
+
+const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?)\s*:\s?(.*)$/;
+const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
+const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
+
+/**
+ * Reads a pasted listing. `none` when the text holds no server listing (an ordinary question);
+ * `too-long` beyond {@link MAX_LISTING_LINES}. Lines it does not read are kept in `rest` (the question
+ * around the paste).
+ */
+export function parseListing(text: string, table: BuildTable): ListingResult {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: lines.length, limit: MAX_LISTING_LINES };
+  const servers = new Map<string, ListedServer>();
+  const dags: ListedDag[] = [];
+  const used = new Array<boolean>(lines.length).fill(false);
+  const server = (name: string): ListedServer => {
+    const key = name.toLowerCase().split('.')[0]!;
+    let found = servers.get(key);
+    if (!found) servers.set(key, (found = { name: name.split('.')[0]!, roles: [] }));
+    return found;
+  };
+
+  // 1. Tables: a header line, then a line of dashes under each column.
+  for (let i = 1; i < lines.length; i += 1) {
+    if (!DASHES.test(lines[i]!) || used[i]) continue;
+    const header = lines[i - 1]!;
+    const columns = [...lines[i]!.matchAll(/-+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const names = columns.map((c, k) =>
+      header
+        .slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined)
+        .trim()
+        .toLowerCase(),
+    );
+    used[i - 1] = used[i] = true;
+    for (let j = i + 1; j < lines.length; j += 1) {
+      const line = lines[j]!;
+      if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
+      used[j] = true;
+      const cells = columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
+      readRow(names, cells, line);
+    }
+  }
+
+  function readRow(names: string[], cells: string[], line: string) {
+    const cell = (...keys: string[]) => {
+      const k = names.findIndex((n) => keys.includes(n));
+      return k < 0 ? undefined : cells[k];
+    };
+    const name = cell('name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server');
+    const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
+    if (isDag && name) {
+      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
+      return;
+    }
+    const versionText = cell('admindisplayversion', 'fileversion', 'productversion', 'version');
+    if (!name || !HOST_NAME.test(name)) {
+      // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
+      return;
+    }
+    const s = server(name);
+    const site = cell('site');
+    if (site) s.site = site.split('/').pop();
+    const roles = cell('serverrole', 'role', 'roles');
+    if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
+    const edition = cell('edition');
+    if (edition) s.edition = edition;
+    if (versionText) readVersion(s, versionText);
+    else readVersion(s, line);
+  }
+
+  function readVersion(s: ListedServer, text: string) {
+    const [mention] = findBuilds(text, table);
+    if (mention) {
+      s.build = mention;
+      s.majorMinor = undefined;
+      return;
+    }
+    const cut = /version\s+(\d{1,2})\.(\d{1,2})\b/i.exec(text) ?? /^\s*(\d{1,2})\.(\d{1,2})\./.exec(text);
+    if (cut && !s.build) s.majorMinor = `${Number(cut[1])}.${Number(cut[2])}`;
+  }
+
+  // 2. Lists: blocks of "Key : value" lines (Format-List, systeminfo, Get-ComputerInfo).
+  let block: { key: string; value: string; line: number }[] = [];
+  const flush = () => {
+    if (block.length > 0) readBlock(block);
+    block = [];
+  };
+  for (let i = 0; i < lines.length; i += 1) {
+    if (used[i]) {
+      flush();
+      continue;
+    }
+    const line = lines[i]!;
+    const kv = KEY_VALUE.exec(line);
+    if (kv && !/^\s*https?$/i.test(kv[1]!) && kv[1]!.length <= 40) {
+      const key = kv[1]!.trim().toLowerCase();
+      // A new "Name :" starts a new server in Format-List output.
+      if (['name', 'identity', 'host name', 'csname'].includes(key) && block.some((b) => b.key === key)) flush();
+      block.push({ key, value: kv[2]!.trim(), line: i });
+    } else if (/^\s{8,}\S/.test(line) && block.length > 0) {
+      // A wrapped value (Format-List indents the rest of a long value).
+      const last = block[block.length - 1]!;
+      last.value = `${last.value} ${line.trim()}`;
+      used[i] = true;
+    } else flush();
+  }
+  flush();
+
+  function readBlock(entries: { key: string; value: string; line: number }[]) {
+    const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
+    const name = get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server');
+    if (!name || !HOST_NAME.test(name.split('\\').pop()!)) return;
+    const servers = get('servers');
+    const witness = get('witnessserver');
+    if (servers !== undefined || witness !== undefined) {
+      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined });
+      for (const e of entries) used[e.line] = true;
+      return;
+    }
+    const known = [
+      'serverrole',
+      'admindisplayversion',
+      'os name',
+      'osname',
+      'windowsproductname',
+      'edition',
+      'site',
+      'fileversion',
+      'productversion',
+      'system type',
+      'osarchitecture',
+      'windowsinstallationtype',
+      'os version',
+    ];
+    if (!entries.some((e) => known.includes(e.key))) return;
+    for (const e of entries) used[e.line] = true;
+    const s = server(name.split('\\').pop()!);
+    const site = get('site');
+    if (site) s.site = site.split('/').pop();
+    const roles = get('serverrole');
+    if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
+    const edition = get('edition');
+    if (edition) s.edition = edition;
+    const version = get('admindisplayversion', 'fileversion', 'productversion');
+    if (version) readVersion(s, version);
+    const os = get('os name', 'osname', 'windowsproductname');
+    if (os) s.os = os;
+    const type = get('system type', 'osarchitecture');
+    if (type) s.systemType = type;
+    const installation = get('windowsinstallationtype');
+    if (installation) s.installationType = installation;
+  }
+
+  // 3. Lines typed by hand: "EX01  Version 6.5 (Build 7638.2: Service Pack 2)", "MBX1 - 15.2.1544.4".
+  for (let i = 0; i < lines.length; i += 1) {
+    if (used[i]) continue;
+    const line = lines[i]!;
+    const m = /^\s*([A-Za-z][A-Za-z0-9-]{1,62})\s*[:\-–,]?\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const mentions = findBuilds(m[2]!, table);
+    if (mentions.length !== 1 || /\s/.test(m[1]!)) continue;
+    if (/^(version|build|exchange|windows|we|our|is|the|and|it|server|os)$/i.test(m[1]!)) continue;
+    used[i] = true;
+    const s = server(m[1]!);
+    s.build = mentions[0];
+    const roles = rolesInText(m[2]!);
+    if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
+  }
+
+  // DAG membership.
+  for (const dag of dags) for (const member of dag.servers) server(member).dag = dag.name;
+
+  const found = [...servers.values()].filter((s) => s.build || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
+  if (found.length === 0 && dags.length === 0) return { kind: 'none' };
+  // Shell prompts and the commands typed at them are part of the paste, not of the question.
+  const rest = lines
+    .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
+    .join('\n')
+    .trim();
+  return { kind: 'listing', servers: found, dags, lines: lines.length, rest };
+}
