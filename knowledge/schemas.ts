@@ -255,7 +255,7 @@ export const buildsFileSchema = z.strictObject({
   sources: z.array(z.strictObject({ id: nonEmpty, status: z.enum(['verified', 'read-3p', 'derived', 'recalled']), title: nonEmpty })).min(1),
   /** Another name of an update ("Exchange 2013 SP1 is CU4"). */
   updateAliases: z.array(z.strictObject({ version: valueId, update: updateId, alias: updateId })).default([]),
-  /** The updates of a version that still get security updates (the current-update policy, fact M-16). */
+  /** The updates of a version that still get security updates (the current-update policy, fact A-9). */
   currentUpdates: z.array(z.strictObject({ version: valueId, updates: z.array(updateId).min(1), source: nonEmpty, note: nonEmpty })).default([]),
   builds: z.array(exchangeBuildSchema).min(1),
 });
