@@ -5,7 +5,7 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { defineLocalDirectLine, type ChatActivity, type LocalDirectLine } from '../../bot/webchat/local-direct-line';
-import { cardButtons, cardTexts } from '../support/activities';
+import { cardButtons, cardTexts, verdictLabel } from '../support/activities';
 
 /** Collects what a subscriber of the Direct Line object sees, and waits for it. */
 class Watcher {
@@ -97,7 +97,7 @@ describe("local Direct Line object (the page's client) against the real bot", ()
     await watcher.until(() => watcher.activities.length > 0, 'the welcome');
     await post(directLine, { type: 'message', text: 'Can I put an Exchange 2003 front-end server on a Windows cluster?' });
     await watcher.until(() => watcher.activities.length >= 3, 'the verdict');
-    assert.equal(cardTexts(watcher.activities[2] as Partial<Activity>)[0], 'Not supported');
+    assert.equal(verdictLabel(cardTexts(watcher.activities[2] as Partial<Activity>)), 'Not supported');
 
     await post(directLine, { type: 'message', text: 'check my setup' });
     await watcher.until(() => watcher.activities.length >= 5, 'the first question');
@@ -105,7 +105,7 @@ describe("local Direct Line object (the page's client) against the real bot", ()
     // What Web Chat posts for an Action.Submit: the card's data as value, and no text.
     await post(directLine, { type: 'message', value: button.data, channelData: { postBack: true } });
     await watcher.until(() => watcher.activities.length >= 7, 'the next question');
-    assert.notDeepEqual(cardTexts(watcher.activities[6] as Partial<Activity>)[0], cardTexts(watcher.activities[4] as Partial<Activity>)[0]);
+    assert.notDeepEqual(verdictLabel(cardTexts(watcher.activities[6] as Partial<Activity>)), verdictLabel(cardTexts(watcher.activities[4] as Partial<Activity>)));
   });
 
   it('reports a failed post as an error, and a bot that cannot be reached as FailedToConnect', async () => {

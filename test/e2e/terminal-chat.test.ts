@@ -31,7 +31,12 @@ describe('terminal chat against the real bot', () => {
     await press('Front-end');
     const verdict = await press('Windows server cluster on shared storage');
     const screen = formatTurn(verdict);
-    assert.match(screen[0]!, /^bot> (== )?not supported/i, screen.join('\n'));
+    // Exchange 2003 is retired: the out-of-support line first (issue 21), then the design's label.
+    assert.match(screen[0]!, /^bot> (== )?Out of support since 8 April 2014: Exchange 2003\./i, screen.join('\n'));
+    assert.ok(
+      screen.some((l) => /^(bot> )?(== )?not supported( ==)?$/i.test(l.trim())),
+      screen.join('\n'),
+    );
     assert.ok(
       screen.some((l) => l.includes('Not supported - Exchange support check')),
       screen.join('\n'),

@@ -6,7 +6,7 @@ import type { Logger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase, VERDICT_LABELS, type Facts } from '../../knowledge';
 import { FactSpace } from '../../knowledge/fact-space';
-import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { settledHeapBytes } from './heap';
 import { LoadClient } from './load-client';
 
@@ -63,7 +63,7 @@ async function runCheck(client: LoadClient, facts: Facts): Promise<CheckResult> 
   for (let turns = 1; turns <= kb.dimensions.length + 1; turns += 1) {
     for (const reply of replies) assert.equal(reply.conversation?.id, conversation.id, 'a reply for another conversation');
     const card = replies[replies.length - 1]!;
-    const heading = cardTexts(card)[0]!;
+    const heading = verdictLabel(cardTexts(card));
     if (Object.values(VERDICT_LABELS).includes(heading)) {
       const summary = cardTexts(card).find((t) =>
         t

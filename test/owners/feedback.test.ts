@@ -5,7 +5,7 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase } from '../../knowledge';
-import { cardButtons, cardTexts, messageActivity } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, verdictLabel } from '../support/activities';
 import { passageSource, relatedArticleButtons } from '../support/answers';
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
 import { cardElements } from '../support/card-elements';
@@ -65,7 +65,7 @@ describe('feedback on answers and verdicts (real server on a loopback port)', ()
   it('a 👍 on a verdict keeps the verdict and its facts; a check in progress is asked its question again after feedback', async () => {
     const conversation = { id: 'conv-feedback-verdict' } as Activity['conversation'];
     const [verdict] = await exchange(bot.url, messageActivity('Can I put an Exchange 2003 front-end server on a Windows cluster?', { conversation }));
-    assert.equal(cardTexts(verdict!)[0], 'Not supported');
+    assert.equal(verdictLabel(cardTexts(verdict!)), 'Not supported');
     const like = cardButtons(verdict!).find((b) => b.data.feedback === 'like');
     assert.ok(like);
     // A new check starts, then the 👍 on the earlier verdict arrives.

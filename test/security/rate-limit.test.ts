@@ -5,7 +5,7 @@ import { memoryLogger } from '../../bot/log';
 import { ConversationRateLimiter, SLOW_DOWN_MESSAGE } from '../../bot/rate-limit';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase } from '../../knowledge';
-import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 import { RecordingStorage } from './recording-storage';
 
@@ -125,7 +125,7 @@ describe('per-conversation rate limit', () => {
         assert.ok(button, `no button ${dimension}:${value} in: ${cardTexts(replies[0]!).join(' | ')}`);
         replies = await exchange(bot.url, pressButton(button, first));
       }
-      assert.equal(cardTexts(replies[0]!)[0], 'Supported with conditions', cardTexts(replies[0]!).join(' | '));
+      assert.equal(verdictLabel(cardTexts(replies[0]!)), 'Supported with conditions', cardTexts(replies[0]!).join(' | '));
 
       const flooded = await flooding;
       const answered = flooded.filter((r) => r.length > 0 && r[0]!.text !== SLOW_DOWN_MESSAGE).length;

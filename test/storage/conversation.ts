@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { exchange } from '../support/bot-http';
 
 /**
@@ -36,7 +36,8 @@ export function replyTexts(replies: Partial<Activity>[]): string[] {
   return replies.flatMap((reply) => [...(reply.text ? [reply.text] : []), ...cardTexts(reply)]);
 }
 
-/** The first line of the first card: the verdict label or the question asked. */
+/** The first line of the first card: the verdict label (past an "Out of support since" line) or the question asked. */
 export function headline(replies: Partial<Activity>[]): string | undefined {
-  return replies.flatMap(cardTexts)[0] ?? replies[0]?.text;
+  const texts = replies.flatMap(cardTexts);
+  return texts.length > 0 ? verdictLabel(texts) : replies[0]?.text;
 }

@@ -28,6 +28,18 @@ export function cardTexts(activity: Partial<Activity>): string[] {
   });
 }
 
+/** The line a verdict on a retired Exchange version starts with (issue 21: "out of support" said first). */
+export const OUT_OF_SUPPORT_LINE = /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange (2000|2003|2007|2010|2013|2016|2019)\. Supported path: /;
+
+/**
+ * A verdict card's label, read past the "Out of support since ..." line a retired version starts
+ * with and without its "(design, while Exchange 2003 was supported)" note: "Not supported".
+ */
+export function verdictLabel(texts: readonly string[]): string {
+  const label = OUT_OF_SUPPORT_LINE.test(texts[0] ?? '') ? texts[1] : texts[0];
+  return (label ?? '').replace(/ \((design|while [^)]*|design, while [^)]*)\)$/, '');
+}
+
 /** Buttons of a reply card (card actions and ActionSets in the body), with what pressing them sends. */
 export function cardButtons(activity: Partial<Activity>): Array<{ title: string; data: Record<string, unknown> }> {
   return cardElements(activity)

@@ -5,7 +5,7 @@ import { FactSpace } from '../../knowledge/fact-space';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 import { adaptiveCardProblems, adaptiveCardsOf, ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-check';
 
@@ -91,7 +91,7 @@ describe('every card the bot sends is an Adaptive Card Teams renders (checked wi
         }
         const choices = cardButtons(replies[0]!).filter((b) => typeof b.data.dimension === 'string');
         if (choices.length === 0) {
-          const label = cardTexts(replies[0]!)[0]!;
+          const label = verdictLabel(cardTexts(replies[0]!));
           assert.equal(label, VERDICT_LABELS[knowledge.decide(facts)!.verdict], `path [${pressed.join(' > ')}] for ${JSON.stringify(facts)}`);
           verdicts.add(label);
           return;
