@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import type { PreviousQuestion } from '../knowledge';
 
 /**
@@ -6,24 +6,7 @@ import type { PreviousQuestion } from '../knowledge';
  * "and 2019?" or "what about SE?" asks the same thing about a new subject, after a restart too.
  * Only the question is kept: the answer is read from the tables again.
  */
-export interface LastAnswerStore {
-  get(context: TurnContext): Promise<PreviousQuestion | undefined>;
-  set(context: TurnContext, value: PreviousQuestion | undefined): Promise<void>;
-}
+export type LastAnswerStore = ConversationStore<PreviousQuestion>;
 
-/** A store for tests and tools without conversation state: at most `limit` conversations, the oldest forgotten. */
-export function memoryLastAnswerStore(limit = 1_000): LastAnswerStore {
-  const entries = new Map<string, PreviousQuestion>();
-  const key = (context: TurnContext) => context.activity.conversation?.id ?? '';
-  return {
-    async get(context) {
-      return entries.get(key(context));
-    },
-    async set(context, value) {
-      entries.delete(key(context));
-      if (value === undefined) return;
-      entries.set(key(context), value);
-      if (entries.size > limit) entries.delete(entries.keys().next().value!);
-    },
-  };
-}
+/** The last direct questions of at most `limit` conversations, in memory (tests and tools). */
+export const memoryLastAnswerStore = (limit?: number): LastAnswerStore => memoryConversationStore<PreviousQuestion>(limit);

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import type { Facts, SetAside } from '../knowledge';
 
 /** One server group of a checked design ("2 FEs with NLB"), or the whole setup when there is one. */
@@ -21,27 +21,7 @@ export interface LastCheck {
 }
 
 /** Where the last verdict lives; the bot keeps it in conversation state. */
-export interface LastCheckStore {
-  get(context: TurnContext): Promise<LastCheck | undefined>;
-  set(context: TurnContext, value: LastCheck | undefined): Promise<void>;
-}
+export type LastCheckStore = ConversationStore<LastCheck>;
 
-/**
- * A store for tests and tools without conversation state: one entry per conversation, the oldest
- * forgotten beyond `limit` conversations, so it cannot grow without bound.
- */
-export function memoryLastCheckStore(limit = 1_000): LastCheckStore {
-  const entries = new Map<string, LastCheck>();
-  const key = (context: TurnContext) => context.activity.conversation?.id ?? '';
-  return {
-    async get(context) {
-      return entries.get(key(context));
-    },
-    async set(context, value) {
-      entries.delete(key(context));
-      if (value === undefined) return;
-      entries.set(key(context), value);
-      if (entries.size > limit) entries.delete(entries.keys().next().value!);
-    },
-  };
-}
+/** The last verdicts of at most `limit` conversations, in memory (tests and tools). */
+export const memoryLastCheckStore = (limit?: number): LastCheckStore => memoryConversationStore<LastCheck>(limit);
