@@ -7,7 +7,7 @@ import { FactSpace } from '../../knowledge/fact-space';
 import { lifecycleSchema, rulesSchema } from '../../knowledge/schemas';
 import { SupportCheck } from '../../knowledge/support-check';
 import { compileRules } from '../../knowledge/support-rules';
-import { KNOWLEDGE_DIR } from './helpers';
+import { describeFacts, KNOWLEDGE_DIR } from './helpers';
 
 /*
  * The findings of the knowledge audit of issue 20 (/work/shared/knowledge-audit.md, E1-E12 and
@@ -340,11 +340,6 @@ const FINDINGS: readonly Finding[] = [
     reason: /^NNTP and the Lotus Notes connector are not supported on an Exchange 2003 cluster \(KB259197\)\.$/,
   },
 ];
-
-const describeFacts = (facts: Facts) =>
-  Object.entries(facts)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
 
 describe('knowledge audit findings of issue 20 (E1-E12, sections 3, 6, 7)', () => {
   let kb: KnowledgeBase;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type Decision, type DirectQuestion, type Facts, type KnowledgeBase } from '../../knowledge';
 import { FactSpace } from '../../knowledge/fact-space';
 import { platformFinding } from '../../knowledge/direct-answers';
-import { KNOWLEDGE_DIR } from './helpers';
+import { describeFacts, KNOWLEDGE_DIR } from './helpers';
 
 /*
  * One truth (issue 19): a direct answer and the guided check can never disagree. This walks every
@@ -17,11 +17,6 @@ const spelled = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[m! - 1]} ${y}`;
 };
-const describe_ = (facts: Facts) =>
-  Object.entries(facts)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-
 describe('direct answers: one truth with the verdicts', () => {
   let kb: KnowledgeBase;
   const all: { facts: Facts; decision: Decision }[] = [];
@@ -98,8 +93,8 @@ describe('direct answers: one truth with the verdicts', () => {
         // No maximum answered: then the table holds none, and the check must allow any count too.
         const any = all.find((c) => POSITIVE.has(c.decision.verdict) && Object.entries(subject).every(([d, v]) => c.facts[d] === v))!;
         if (kb.decide({ ...any.facts, nodes: '64' })?.verdict === 'not-supported')
-          disagreements.push(`${describe_(subject)}: no maximum in "${answer?.answer}", but the check refuses 64 nodes`);
-        else unlimited.push(describe_(subject));
+          disagreements.push(`${describeFacts(subject)}: no maximum in "${answer?.answer}", but the check refuses 64 nodes`);
+        else unlimited.push(describeFacts(subject));
         continue;
       }
       // Every supported setup of this subject allows `max` and refuses `max + 1` nodes.
@@ -107,8 +102,8 @@ describe('direct answers: one truth with the verdicts', () => {
         if (!POSITIVE.has(decision.verdict) || Object.entries(subject).some(([d, v]) => facts[d] !== v)) continue;
         const at = kb.decide({ ...facts, nodes: String(max) });
         const over = kb.decide({ ...facts, nodes: String(max + 1) });
-        if (!at || at.verdict === 'not-supported') disagreements.push(`${describe_(facts)}: answered up to ${max}, the check refuses ${max}`);
-        if (!over || over.verdict !== 'not-supported') disagreements.push(`${describe_(facts)}: answered up to ${max}, the check allows ${max + 1}`);
+        if (!at || at.verdict === 'not-supported') disagreements.push(`${describeFacts(facts)}: answered up to ${max}, the check refuses ${max}`);
+        if (!over || over.verdict !== 'not-supported') disagreements.push(`${describeFacts(facts)}: answered up to ${max}, the check allows ${max + 1}`);
       }
     }
     assert.deepEqual(disagreements.slice(0, 20), [], `${disagreements.length} disagreements`);
@@ -145,7 +140,7 @@ describe('direct answers: one truth with the verdicts', () => {
       );
       const says = answer?.answer.split(':')[0];
       const expected = verdicts.size === 1 && verdicts.has('not-supported') ? 'No' : [...verdicts].every((v) => POSITIVE.has(v!)) ? 'Yes' : 'It depends';
-      if (!says?.startsWith(expected)) disagreements.push(`${describe_(subject)}: "${answer?.answer}" but the check gives ${[...verdicts].join(', ')}`);
+      if (!says?.startsWith(expected)) disagreements.push(`${describeFacts(subject)}: "${answer?.answer}" but the check gives ${[...verdicts].join(', ')}`);
     }
     assert.deepEqual(disagreements, []);
   });

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase, type Facts, type KnowledgeProblem } from '../../knowledge';
 
 export const KNOWLEDGE_DIR = bundledKnowledgeDir();
 export const REPO_ROOT = dirname(KNOWLEDGE_DIR);
@@ -88,4 +88,11 @@ export function problemsOf(problems: readonly KnowledgeProblem[], absolute: stri
 /** Problems rendered for failure messages. */
 export function show(problems: readonly KnowledgeProblem[]): string {
   return JSON.stringify(problems, null, 1);
+}
+
+/** A setup's facts on one line for an assertion message: "version=2003, role=back-end". */
+export function describeFacts(facts: Facts): string {
+  return Object.entries(facts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 }

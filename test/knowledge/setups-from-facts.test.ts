@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadKnowledgeBase, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
+import { loadKnowledgeBase, type KnowledgeBase, type Verdict } from '../../knowledge';
+import { describeFacts } from './helpers';
 
 /*
  * The labelled setups of setups-from-facts.yaml: complete fact sets with the verdict the two facts
@@ -24,11 +25,6 @@ const VERDICTS: readonly Verdict[] = ['supported', 'supported-with-conditions', 
 function asFacts(raw: Setup['facts']): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).map(([d, v]) => [d, Array.isArray(v) ? v.map(String).join(',') : String(v)]));
 }
-
-const describeFacts = (facts: Facts) =>
-  Object.entries(facts)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
 
 describe('labelled setups from the facts sheets (test/knowledge/setups-from-facts.yaml)', () => {
   let kb: KnowledgeBase;
