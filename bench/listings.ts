@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
-import { listingDesign, type ListingGroup } from '../knowledge/listing-design';
-import { parseListing } from '../knowledge/listing-parser';
+import { listingDesign, type ListingGroup } from '../knowledge/listings/listing-design';
+import { parseListing } from '../knowledge/listings/listing-parser';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
 
 const HOLDOUT = 'bench/listings-issue25-holdout.yaml';

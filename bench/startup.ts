@@ -1,7 +1,7 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledKnowledgeDir, loadKnowledgeBase } from '../knowledge';
-import { defaultSearchIndexFile, defaultYamlValuesFile } from '../knowledge/search-index-cache';
+import { defaultSearchIndexFile, defaultYamlValuesFile } from '../knowledge/search/search-index-cache';
 import { DIST_DIR, TMP_DIR } from './lib/paths';
 import { freePort, runNode, startNode } from './lib/processes';
 import { median, round } from './lib/stats';

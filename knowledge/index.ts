@@ -4,16 +4,16 @@
  */
 export { loadKnowledgeBase, loadKnowledgeBaseInSlices, bundledKnowledgeDir, type KnowledgeBase } from './knowledge-base';
 export { KnowledgeHolder } from './knowledge-holder';
-export type { Article } from './articles';
-export type { Facts } from './fact-recognizer';
-export type { Decision, LifecycleNote, RulesStatistics, SupportLimit, SupportRule } from './support-rules';
-export type { SetAside } from './fact-space';
-export type { CheckStep } from './support-check';
-export type { SearchAnswer, SearchHit } from './search';
-export type { Dimension, DimensionValue, Verdict } from './schemas';
-export { KnowledgeError, formatProblem, type KnowledgeProblem } from './problems';
-export { normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
-export type { PassageAnswer } from './passage-search';
+export type { Article } from './loading/articles';
+export type { Facts } from './reading/fact-recognizer';
+export type { Decision, LifecycleNote, RulesStatistics, SupportLimit, SupportRule } from './rules/support-rules';
+export type { SetAside } from './rules/fact-space';
+export type { CheckStep } from './rules/support-check';
+export type { SearchAnswer, SearchHit } from './search/search';
+export type { Dimension, DimensionValue, Verdict } from './loading/schemas';
+export { KnowledgeError, formatProblem, type KnowledgeProblem } from './loading/problems';
+export { normalizeQuestionWords, questionKind, type QuestionKind } from './reading/question-words';
+export type { PassageAnswer } from './search/passage-search';
 export {
   VERDICT_LABELS,
   valueLabel,
@@ -30,11 +30,11 @@ export {
   summaryHeading,
   OPEN_FACT,
   cardLabel,
-} from './triage-summary';
-export { stepWithOpen, joinOpen, type OpenOutcome } from './open-facts';
-export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './build-numbers';
-export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './exchange-builds';
+} from './rules/triage-summary';
+export { stepWithOpen, joinOpen, type OpenOutcome } from './rules/open-facts';
+export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './reading/build-numbers';
+export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
-export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listing-parser';
-export { listingDesign, type ListingGroup } from './listing-design';
-export { listingReply } from './listing-reply';
+export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listings/listing-parser';
+export { listingDesign, type ListingGroup } from './listings/listing-design';
+export { listingReply } from './listings/listing-reply';

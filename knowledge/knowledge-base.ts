@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { readArticles, readArticlesInSlices, type Article } from './articles';
-import { KNOWLEDGE_LIMITS, parserFailure } from './load-limits';
-import { FactRecognizer, type Facts } from './fact-recognizer';
-import { KnowledgeError, type KnowledgeProblem } from './problems';
-import { FactSpace, type SetAside } from './fact-space';
-import { blankBuilds, buildFacts, findBuilds } from './build-numbers';
+import { readArticles, readArticlesInSlices, type Article } from './loading/articles';
+import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
+import { FactRecognizer, type Facts } from './reading/fact-recognizer';
+import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
+import { FactSpace, type SetAside } from './rules/fact-space';
+import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
 import {
   buildsFileSchema,
   dimensionsSchema,
@@ -17,17 +17,17 @@ import {
   type DimensionValue,
   type Fact,
   type LifecycleEntry,
-} from './schemas';
-import { BuildTable, checkBuilds } from './exchange-builds';
-import type { SearchAnswer } from './search';
-import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search-index-cache';
-import { YamlValues } from './yaml-values';
-import { SearchVocabulary } from './search-vocabulary';
-import { SupportCheck, type CheckStep, type SetupOutcome } from './support-check';
+} from './loading/schemas';
+import { BuildTable, checkBuilds } from './rules/exchange-builds';
+import type { SearchAnswer } from './search/search';
+import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search/search-index-cache';
+import { YamlValues } from './loading/yaml-values';
+import { SearchVocabulary } from './search/search-vocabulary';
+import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
-import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './support-rules';
-import { parseYamlSource, validateYaml } from './yaml-source';
+import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
+import { parseYamlSource, validateYaml } from './loading/yaml-source';
 import type { z } from 'zod';
 
 /** Everything the bot knows, loaded and validated: articles, rules, and the means to use them. */

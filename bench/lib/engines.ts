@@ -2,8 +2,8 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../knowledge';
-import { KnowledgeSearch, toIndexed, type IndexedArticle, type SearchAnswer, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search';
-import { SearchVocabulary, withoutTags } from '../../knowledge/search-vocabulary';
+import { KnowledgeSearch, toIndexed, type IndexedArticle, type SearchAnswer, type SearchTuning, DEFAULT_TUNING } from '../../knowledge/search/search';
+import { SearchVocabulary, withoutTags } from '../../knowledge/search/search-vocabulary';
 import { stripMentions } from '../../bot/incoming-text';
 import type { Ranking } from './labelled';
 

@@ -1,5 +1,5 @@
 import type { Article } from '../../knowledge';
-import { stem } from '../../knowledge/stem';
+import { stem } from '../../knowledge/search/stem';
 import { seededRandom } from './stats';
 
 /**

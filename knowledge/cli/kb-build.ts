@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase } from '../index';
-import { defaultYamlValuesFile, knowledgeContentHash, writeSearchIndex } from '../search-index-cache';
-import { YamlValues } from '../yaml-values';
+import { defaultYamlValuesFile, knowledgeContentHash, writeSearchIndex } from '../search/search-index-cache';
+import { YamlValues } from '../loading/yaml-values';
 
 // `npm run kb:build [dir]`: validates the knowledge base (as kb:check does), builds its search index
 // and writes it to .cache/search-index/ with a hash of the knowledge files and the indexing code.

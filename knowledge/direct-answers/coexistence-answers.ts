@@ -1,4 +1,4 @@
-import type { Fact } from '../schemas';
+import type { Fact } from '../loading/schemas';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import type { CoexistenceEntry } from './coexistence-table';
 import { label, listOf, statusWords, type AnswerTables } from './table-access';

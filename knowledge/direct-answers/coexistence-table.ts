@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FactSpace } from '../fact-space';
-import type { KnowledgeProblem } from '../problems';
+import type { FactSpace } from '../rules/fact-space';
+import type { KnowledgeProblem } from '../loading/problems';
 
 /** One row of knowledge/data/coexistence.yaml: may `with` run in the same organization as `version`? */
 export const coexistenceEntrySchema = z.strictObject({

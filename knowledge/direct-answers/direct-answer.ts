@@ -1,5 +1,5 @@
-import type { Facts } from '../fact-recognizer';
-import type { PassageAnswer } from '../passage-search';
+import type { Facts } from '../reading/fact-recognizer';
+import type { PassageAnswer } from '../search/passage-search';
 
 /** What a direct question asks about its subject. */
 export type Attribute =

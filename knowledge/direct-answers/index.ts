@@ -1,5 +1,5 @@
 import { BoundedCache } from '../bounded-cache';
-import type { FactRecognizer } from '../fact-recognizer';
+import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';

@@ -1,6 +1,6 @@
-import { conditionDimensions, conditionHolds } from '../conditions';
-import type { Facts } from '../fact-recognizer';
-import { ruleMatches, type SupportLimit } from '../support-rules';
+import { conditionDimensions, conditionHolds } from '../rules/conditions';
+import type { Facts } from '../reading/fact-recognizer';
+import { ruleMatches, type SupportLimit } from '../rules/support-rules';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from './table-access';
 

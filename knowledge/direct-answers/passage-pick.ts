@@ -1,8 +1,8 @@
-import type { Article } from '../articles';
-import { articlePassages, type Passage } from '../passages';
-import type { PassageAnswer } from '../passage-search';
-import { stem } from '../stem';
-import { isStopWord } from '../stop-words';
+import type { Article } from '../loading/articles';
+import { articlePassages, type Passage } from '../search/passages';
+import type { PassageAnswer } from '../search/passage-search';
+import { stem } from '../search/stem';
+import { isStopWord } from '../search/stop-words';
 
 /** A sentence about where a table's rows come from, or about the article itself, carries no fact to quote. */
 const ABOUT_THE_TEXT = /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b/i;

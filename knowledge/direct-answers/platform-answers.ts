@@ -1,6 +1,6 @@
-import type { Facts } from '../fact-recognizer';
-import type { SetupOutcome } from '../support-check';
-import type { SupportRule } from '../support-rules';
+import type { Facts } from '../reading/fact-recognizer';
+import type { SetupOutcome } from '../rules/support-check';
+import type { SupportRule } from '../rules/support-rules';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from './table-access';
 

@@ -1,5 +1,5 @@
-import type { Facts, FactRecognizer } from '../fact-recognizer';
-import { normalizeQuestionWords } from '../question-words';
+import type { Facts, FactRecognizer } from '../reading/fact-recognizer';
+import { normalizeQuestionWords } from '../reading/question-words';
 import type { Attribute, DirectQuestion } from './direct-answer';
 
 /*

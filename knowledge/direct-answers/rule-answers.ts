@@ -1,7 +1,7 @@
-import { conditionDimensions } from '../conditions';
-import type { Facts } from '../fact-recognizer';
-import type { SetupOutcome } from '../support-check';
-import { ruleMatches, type SupportLimit, type SupportRule } from '../support-rules';
+import { conditionDimensions } from '../rules/conditions';
+import type { Facts } from '../reading/fact-recognizer';
+import type { SetupOutcome } from '../rules/support-check';
+import { ruleMatches, type SupportLimit, type SupportRule } from '../rules/support-rules';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from './table-access';
 

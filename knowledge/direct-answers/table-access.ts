@@ -1,8 +1,8 @@
-import type { Article } from '../articles';
-import type { Facts } from '../fact-recognizer';
-import type { Dimension, DimensionValue, Fact, LifecycleEntry } from '../schemas';
-import type { SetupOutcome } from '../support-check';
-import type { SupportLimit } from '../support-rules';
+import type { Article } from '../loading/articles';
+import type { Facts } from '../reading/fact-recognizer';
+import type { Dimension, DimensionValue, Fact, LifecycleEntry } from '../loading/schemas';
+import type { SetupOutcome } from '../rules/support-check';
+import type { SupportLimit } from '../rules/support-rules';
 import type { CoexistenceEntry } from './coexistence-table';
 import type { AnswerSource, FactStatus } from './direct-answer';
 

@@ -1,6 +1,6 @@
-import { stem } from '../stem';
-import { isStopWord } from '../stop-words';
-import { tokenize } from '../text-tokens';
+import { stem } from '../search/stem';
+import { isStopWord } from '../search/stop-words';
+import { tokenize } from '../reading/text-tokens';
 
 /** Questions worded alike, with how often each wording was asked. */
 export interface QuestionGroup {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticle, readArticles } from '../../knowledge/articles';
+import { parseArticle, readArticles } from '../../knowledge/loading/articles';
 import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, problemsOf, replaceOnce, show } from './helpers';
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { lifecycleLines, loadKnowledgeBase, reasons, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
-import { FactSpace } from '../../knowledge/fact-space';
-import { lifecycleSchema, rulesSchema } from '../../knowledge/schemas';
-import { SupportCheck } from '../../knowledge/support-check';
-import { compileRules } from '../../knowledge/support-rules';
+import { FactSpace } from '../../knowledge/rules/fact-space';
+import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
+import { SupportCheck } from '../../knowledge/rules/support-check';
+import { compileRules } from '../../knowledge/rules/support-rules';
 import { describeFacts, KNOWLEDGE_DIR } from './helpers';
 
 /*

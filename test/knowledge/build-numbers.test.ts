@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { blankBuilds, buildFacts, describeBuilds, findBuilds } from '../../knowledge/build-numbers';
+import { blankBuilds, buildFacts, describeBuilds, findBuilds } from '../../knowledge/reading/build-numbers';
 import { loadKnowledgeBase } from '../../knowledge';
-import { buildName, releaseMonth } from '../../knowledge/exchange-builds';
+import { buildName, releaseMonth } from '../../knowledge/rules/exchange-builds';
 
-describe('Exchange build numbers in messages (knowledge/build-numbers.ts)', () => {
+describe('Exchange build numbers in messages (knowledge/reading/build-numbers.ts)', () => {
   const kb = loadKnowledgeBase();
   const table = kb.builds;
 

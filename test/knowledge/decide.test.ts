@@ -14,10 +14,10 @@ import {
   type KnowledgeBase,
   type Verdict,
 } from '../../knowledge';
-import { FactSpace } from '../../knowledge/fact-space';
-import { lifecycleSchema, rulesSchema } from '../../knowledge/schemas';
-import { SupportCheck } from '../../knowledge/support-check';
-import { compileRules, ruleMatches } from '../../knowledge/support-rules';
+import { FactSpace } from '../../knowledge/rules/fact-space';
+import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
+import { SupportCheck } from '../../knowledge/rules/support-check';
+import { compileRules, ruleMatches } from '../../knowledge/rules/support-rules';
 import { KNOWLEDGE_DIR } from './helpers';
 
 /*

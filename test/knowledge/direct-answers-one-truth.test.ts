@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type Decision, type DirectQuestion, type Facts, type KnowledgeBase } from '../../knowledge';
-import { FactSpace } from '../../knowledge/fact-space';
+import { FactSpace } from '../../knowledge/rules/fact-space';
 import { platformFinding } from '../../knowledge/direct-answers';
 import { describeFacts, KNOWLEDGE_DIR } from './helpers';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
-import { compareBuilds, longBuild, parseBuild } from '../../knowledge/exchange-builds';
+import { compareBuilds, longBuild, parseBuild } from '../../knowledge/rules/exchange-builds';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, replaceOnce, show } from './helpers';
 
 const BUILDS = 'data/exchange-builds.yaml';

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type Facts, type KnowledgeBase } from '../../knowledge';
-import { FactRecognizer } from '../../knowledge/fact-recognizer';
-import { CandidateCache, PhraseMatcher } from '../../knowledge/phrase-matcher';
-import { stem } from '../../knowledge/stem';
-import { allowedTypos, editDistance, tokenize, wordMatches } from '../../knowledge/text-tokens';
+import { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
+import { CandidateCache, PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
+import { stem } from '../../knowledge/search/stem';
+import { allowedTypos, editDistance, tokenize, wordMatches } from '../../knowledge/reading/text-tokens';
 import { KNOWLEDGE_DIR } from './helpers';
 
 describe('fact recognizer', () => {

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
-import { factSchema } from '../../knowledge/schemas';
+import { factSchema } from '../../knowledge/loading/schemas';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, problemsOf, show } from './helpers';
 
 const FACTS = 'data/facts.yaml';

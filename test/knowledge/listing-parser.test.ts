@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedListing, pasteOf, serverNames } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
-import { listingDesign } from '../../knowledge/listing-design';
-import { MAX_LISTING_LINES, parseListing, readRoles, type ListingResult } from '../../knowledge/listing-parser';
+import { listingDesign } from '../../knowledge/listings/listing-design';
+import { MAX_LISTING_LINES, parseListing, readRoles, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { REPO_ROOT } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/listings', name), 'utf8');
 
-describe('Pasted listings (knowledge/listing-parser.ts, listing-design.ts)', () => {
+describe('Pasted listings (knowledge/listings/listing-parser.ts, listing-design.ts)', () => {
   const kb = loadKnowledgeBase();
   const listing = (text: string): Extract<ListingResult, { kind: 'listing' }> => {
     const read = parseListing(text, kb.builds);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadKnowledgeBase, normalizeQuestionWords, questionKind, type KnowledgeBase } from '../../knowledge';
-import { articlePassages, sentences, SUMMARY_SECTION } from '../../knowledge/passages';
+import { articlePassages, sentences, SUMMARY_SECTION } from '../../knowledge/search/passages';
 import { KNOWLEDGE_DIR, REPO_ROOT } from './helpers';
 
 interface PassageQuestion {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
-import { MAX_TYPO_WORDS, PhraseMatcher } from '../../knowledge/phrase-matcher';
-import * as textTokens from '../../knowledge/text-tokens';
+import { MAX_TYPO_WORDS, PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
+import * as textTokens from '../../knowledge/reading/text-tokens';
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
 function random(seed: number): (n: number) => number {

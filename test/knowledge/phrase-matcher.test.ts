@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CandidateCache, PhraseMatcher, type PhraseEntry } from '../../knowledge/phrase-matcher';
-import { allowedTypos, tokenize, wordMatches, type Token } from '../../knowledge/text-tokens';
+import { CandidateCache, PhraseMatcher, type PhraseEntry } from '../../knowledge/reading/phrase-matcher';
+import { allowedTypos, tokenize, wordMatches, type Token } from '../../knowledge/reading/text-tokens';
 import { REPO_ROOT } from './helpers';
 import { loadKnowledgeBase } from '../../knowledge';
 

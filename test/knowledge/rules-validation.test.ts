@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
 import { formatProblem, KnowledgeError, loadKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from '../../knowledge';
-import { FactSpace } from '../../knowledge/fact-space';
-import { rulesSchema } from '../../knowledge/schemas';
-import { compileRules } from '../../knowledge/support-rules';
+import { FactSpace } from '../../knowledge/rules/fact-space';
+import { rulesSchema } from '../../knowledge/loading/schemas';
+import { compileRules } from '../../knowledge/rules/support-rules';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, REPO_ROOT, replaceOnce, show } from './helpers';
 
 const RULES = 'data/support-rules.yaml';

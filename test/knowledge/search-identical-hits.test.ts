@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { KnowledgeSearch } from '../../knowledge/search';
+import { KnowledgeSearch } from '../../knowledge/search/search';
 import { answersOf, articlesHash, corpora, labelledQuestions, SNAPSHOT_FILE, type AnswerRecord, type CorpusRecord, type Snapshot } from './search-snapshot';
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KnowledgeError, loadKnowledgeBase } from '../../knowledge';
-import { defaultSearchIndexFile, knowledgeContentHash, writeSearchIndex } from '../../knowledge/search-index-cache';
+import { defaultSearchIndexFile, knowledgeContentHash, writeSearchIndex } from '../../knowledge/search/search-index-cache';
 import { KnowledgeCopies } from './helpers';
 
 describe('prebuilt search index (npm run kb:build)', () => {

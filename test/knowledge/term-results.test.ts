@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import MiniSearch from 'minisearch';
-import { MemoisedTermSearch, termMemo } from '../../knowledge/term-results';
+import { MemoisedTermSearch, termMemo } from '../../knowledge/search/term-results';
 import { seededRandom } from '../../bench/lib/stats';
 
 // Documents with repeated words and identical texts, so that ties in score (decided by the order

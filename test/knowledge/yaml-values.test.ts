@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KnowledgeError, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
-import { YamlValues } from '../../knowledge/yaml-values';
+import { YamlValues } from '../../knowledge/loading/yaml-values';
 import { KnowledgeCopies, lineContaining, replaceOnce } from './helpers';
 
 /** The problems a load throws (or none). */

@@ -39,7 +39,7 @@ describe('lint enforces the layers (eslint.config.mjs)', function () {
   }
 
   const allowed: Array<[string, string]> = [
-    ['knowledge/new-module.ts', "import { tokenize } from './text-tokens';"],
+    ['knowledge/new-module.ts', "import { tokenize } from './reading/text-tokens';"],
     ['dialogs/new-dialog.ts', "import { ComponentDialog } from 'botbuilder-dialogs';"],
     ['dialogs/new-dialog.ts', "import { loadKnowledgeBase } from '../knowledge';"],
     ['bot/new-module.ts', "import { MainDialog } from '../dialogs/main-dialog';"],

@@ -5,7 +5,7 @@ import { readConfig } from '../../bot/config';
 import type { Logger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase, VERDICT_LABELS, type Facts } from '../../knowledge';
-import { FactSpace } from '../../knowledge/fact-space';
+import { FactSpace } from '../../knowledge/rules/fact-space';
 import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { settledHeapBytes } from './heap';
 import { LoadClient } from './load-client';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { stem } from '../../knowledge/stem';
-import { isStopWord } from '../../knowledge/stop-words';
-import { tokenize } from '../../knowledge/text-tokens';
+import { stem } from '../../knowledge/search/stem';
+import { isStopWord } from '../../knowledge/search/stop-words';
+import { tokenize } from '../../knowledge/reading/text-tokens';
 import { groupSimilarQuestions, groupSimilarQuestionsInSlices, type QuestionGroup } from '../../knowledge/owners/similar-questions';
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { loadKnowledgeBase, VERDICT_LABELS, type Facts } from '../../knowledge';
-import { FactSpace } from '../../knowledge/fact-space';
+import { FactSpace } from '../../knowledge/rules/fact-space';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';

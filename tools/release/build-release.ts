@@ -124,7 +124,7 @@ async function bundle(entryPoints: Record<string, string>, dir: string, withSour
     define: { BUNDLED_PACKAGE_VERSIONS: JSON.stringify({ minisearch: installedVersion('minisearch'), yaml: installedVersion('yaml') }) },
     logLevel: 'warning',
     // The two `require.resolve` calls that read MiniSearch's and yaml's versions never run in the
-    // bundle: BUNDLED_PACKAGE_VERSIONS answers first (knowledge/bundled-versions.ts).
+    // bundle: BUNDLED_PACKAGE_VERSIONS answers first (knowledge/loading/bundled-versions.ts).
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
 }

@@ -1,6 +1,6 @@
 import { compileCondition, conditionState, type Condition, type ConditionProblem } from './conditions';
-import type { Facts } from './fact-recognizer';
-import type { Dimension, DimensionValue } from './schemas';
+import type { Facts } from '../reading/fact-recognizer';
+import type { Dimension, DimensionValue } from '../loading/schemas';
 
 /** A fact the user gave that the check set aside, and why (named back in the verdict, never dropped silently). */
 export interface SetAside {

@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../bounded-cache';
 
 /** What one query term found in one document: its score for that term and where each index term matched. */
 interface TermHit {

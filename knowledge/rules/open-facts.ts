@@ -1,6 +1,6 @@
-import type { Facts } from './fact-recognizer';
-import type { KnowledgeBase } from './knowledge-base';
-import type { Dimension } from './schemas';
+import type { Facts } from '../reading/fact-recognizer';
+import type { KnowledgeBase } from '../knowledge-base';
+import type { Dimension } from '../loading/schemas';
 import type { CheckStep } from './support-check';
 import type { Decision, SupportLimit } from './support-rules';
 import { VERDICT_LABELS, worstVerdict } from './triage-summary';

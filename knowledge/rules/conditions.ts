@@ -1,5 +1,5 @@
-import type { Facts } from './fact-recognizer';
-import type { ConditionInput, ConditionTest, Dimension } from './schemas';
+import type { Facts } from '../reading/fact-recognizer';
+import type { ConditionInput, ConditionTest, Dimension } from '../loading/schemas';
 
 /**
  * One dimension's test inside a condition. `check` answers true/false for a known value, and is

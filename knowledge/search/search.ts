@@ -1,11 +1,11 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { Article } from './articles';
+import type { Article } from '../loading/articles';
 import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage-search';
-import { normalizeQuestionWords } from './question-words';
-import { BoundedCache } from './bounded-cache';
+import { normalizeQuestionWords } from '../reading/question-words';
+import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { MemoisedTermSearch, termMemo } from './term-results';
-import { allowedTypos, wordMatches } from './text-tokens';
+import { allowedTypos, wordMatches } from '../reading/text-tokens';
 
 /** One article found for a question. */
 export interface SearchHit {

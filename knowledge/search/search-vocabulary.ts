@@ -1,9 +1,9 @@
-import { BoundedCache } from './bounded-cache';
-import { PhraseMatcher } from './phrase-matcher';
-import type { SynonymGroup } from './schemas';
+import { BoundedCache } from '../bounded-cache';
+import { PhraseMatcher } from '../reading/phrase-matcher';
+import type { SynonymGroup } from '../loading/schemas';
 import { isStopWord } from './stop-words';
 import { stem } from './stem';
-import { tokenize, wordMatches } from './text-tokens';
+import { tokenize, wordMatches } from '../reading/text-tokens';
 
 /**
  * Words that appear in nearly every article and question here, and the verbs that frame a question

@@ -1,7 +1,7 @@
-import type { FactSpace } from './fact-space';
+import type { FactSpace } from '../rules/fact-space';
 import { CandidateCache, PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
-import type { Dimension } from './schemas';
-import { isStopWord } from './stop-words';
+import type { Dimension } from '../loading/schemas';
+import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
 
 /**

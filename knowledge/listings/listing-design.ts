@@ -1,11 +1,11 @@
-import { buildFacts, describeBuilds } from './build-numbers';
-import { buildName } from './exchange-builds';
-import type { Facts } from './fact-recognizer';
-import type { KnowledgeBase } from './knowledge-base';
+import { buildFacts, describeBuilds } from '../reading/build-numbers';
+import { buildName } from '../rules/exchange-builds';
+import type { Facts } from '../reading/fact-recognizer';
+import type { KnowledgeBase } from '../knowledge-base';
 import type { ListedServer, ListingResult } from './listing-parser';
-import type { Decision } from './support-rules';
-import type { Verdict } from './schemas';
-import { worstVerdict } from './triage-summary';
+import type { Decision } from '../rules/support-rules';
+import type { Verdict } from '../loading/schemas';
+import { worstVerdict } from '../rules/triage-summary';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {

@@ -1,11 +1,11 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Article } from './articles';
+import type { Article } from '../loading/articles';
 import { articlePassages, type Passage } from './passages';
-import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from './question-words';
+import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from '../reading/question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../bounded-cache';
 import { MemoisedTermSearch, termMemo } from './term-results';
-import { allowedTypos } from './text-tokens';
+import { allowedTypos } from '../reading/text-tokens';
 
 /** The part of an article that answers a question. */
 export interface PassageAnswer {

@@ -1,6 +1,6 @@
 import type { ListingGroup } from './listing-design';
 import type { ListingResult } from './listing-parser';
-import { leadReason, VERDICT_LABELS } from './triage-summary';
+import { leadReason, VERDICT_LABELS } from '../rules/triage-summary';
 
 /**
  * The reply to a pasted listing, as Markdown: each group with its label and verdict (the reason of

@@ -1,8 +1,8 @@
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../bounded-cache';
 import { conditionState, setOf } from './conditions';
-import type { Facts } from './fact-recognizer';
+import type { Facts } from '../reading/fact-recognizer';
 import type { FactSpace, SetAside } from './fact-space';
-import type { Dimension, LifecycleEntry, Verdict } from './schemas';
+import type { Dimension, LifecycleEntry, Verdict } from '../loading/schemas';
 import { matchesAny, type Decision, type LifecycleNote, type OutcomeTable, type SupportLimit, type SupportRule } from './support-rules';
 
 /** The check's outcome for one complete setup: its verdict, deciding rules, broken limits and the limits still open. */

@@ -1,6 +1,6 @@
-import type { Facts } from './fact-recognizer';
+import type { Facts } from '../reading/fact-recognizer';
 import type { SetAside } from './fact-space';
-import type { Dimension, Verdict } from './schemas';
+import type { Dimension, Verdict } from '../loading/schemas';
 import type { Decision, LifecycleNote } from './support-rules';
 
 /** The label a verdict is shown with: the first words of every verdict card and triage summary. */

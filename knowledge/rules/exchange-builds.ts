@@ -1,5 +1,5 @@
-import type { KnowledgeProblem } from './problems';
-import type { BuildsFile, Dimension, ExchangeBuild } from './schemas';
+import type { KnowledgeProblem } from '../loading/problems';
+import type { BuildsFile, Dimension, ExchangeBuild } from '../loading/schemas';
 
 /** A row of the build table with its build number read into numbers. */
 export interface BuildRow extends ExchangeBuild {

@@ -1,6 +1,6 @@
-import { behindSentence, describeLookup, type BuildLookup, type BuildTable } from './exchange-builds';
+import { behindSentence, describeLookup, type BuildLookup, type BuildTable } from '../rules/exchange-builds';
 import type { Facts } from './fact-recognizer';
-import type { Dimension } from './schemas';
+import type { Dimension } from '../loading/schemas';
 
 /** A build number found in a message, and what the build table says of it. */
 export interface BuildMention {

@@ -1,6 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
-import type { Article } from './articles';
-import { plainText } from './markdown-text';
+import type { Article } from '../loading/articles';
+import { plainText } from '../loading/markdown-text';
 
 /**
  * The smallest piece of an article the bot can quote: one sentence of a paragraph, one list item

@@ -1,5 +1,5 @@
-import { findBuilds, type BuildMention } from './build-numbers';
-import type { BuildTable } from './exchange-builds';
+import { findBuilds, type BuildMention } from '../reading/build-numbers';
+import type { BuildTable } from '../rules/exchange-builds';
 
 /**
  * Pasted PowerShell and Windows output, read into servers: Get-ExchangeServer (list and table, with

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { bundledVersion } from './bundled-versions';
-import type { Article } from './articles';
+import { bundledVersion } from '../loading/bundled-versions';
+import type { Article } from '../loading/articles';
 import { KnowledgeSearch } from './search';
 import type { SearchVocabulary } from './search-vocabulary';
 
@@ -36,7 +36,16 @@ const FORMAT = 1;
 
 // The code that turns articles into index terms: a change to any of it makes an old index wrong
 // even when the knowledge files are the same.
-const INDEXING_CODE = ['search.js', 'search-vocabulary.js', 'phrase-matcher.js', 'text-tokens.js', 'stem.js', 'stop-words.js', 'markdown-text.js', 'articles.js'];
+const INDEXING_CODE = [
+  'search.js',
+  'search-vocabulary.js',
+  '../reading/phrase-matcher.js',
+  '../reading/text-tokens.js',
+  'stem.js',
+  'stop-words.js',
+  '../loading/markdown-text.js',
+  '../loading/articles.js',
+];
 
 /** `.cache/search-index/<folder key>.json` at the package root, one file per knowledge folder. */
 export function defaultSearchIndexFile(knowledgeDir: string): string {

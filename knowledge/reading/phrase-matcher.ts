@@ -1,4 +1,4 @@
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../bounded-cache';
 import { allowedTypos, tokenize, wordMatches, type Token } from './text-tokens';
 
 /** A phrase to look for, and what finding it means. */

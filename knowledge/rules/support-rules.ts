@@ -1,8 +1,8 @@
 import { compileCondition, conditionHolds, type Condition } from './conditions';
-import type { Facts } from './fact-recognizer';
+import type { Facts } from '../reading/fact-recognizer';
 import type { FactSpace } from './fact-space';
-import type { KnowledgeProblem } from './problems';
-import type { ConditionInput, Dimension, Fact, LimitInput, RuleInput, RulesInput, Verdict } from './schemas';
+import type { KnowledgeProblem } from '../loading/problems';
+import type { ConditionInput, Dimension, Fact, LimitInput, RuleInput, RulesInput, Verdict } from '../loading/schemas';
 
 /** What a rule or limit rests on, and how sure those facts are. */
 interface Grounded {
