@@ -2,6 +2,7 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from '../loading/articles';
 import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage-search';
 import { normalizeQuestionWords } from '../reading/question-words';
+import { missingCounted } from './counted-focus';
 import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { MemoisedTermSearch, termMemo } from './term-results';
@@ -185,6 +186,11 @@ export class KnowledgeSearch {
       if (related.length < 2 && article && !related.includes(article)) related.push(article);
     }
     const passage = this.passages.answer(question, best.article, passages);
+    // A number about something else than what the question counts is no answer: suggestions instead.
+    const named = units.some((unit) => unit.terms.includes(best.article.id.toLowerCase()));
+    if (passage && !named && passage.kind === 'number' && missingCounted(question, passage, this.vocabulary).length > 0) {
+      return { related: [], hits, suggestions: hits.slice(0, MAX_SUGGESTIONS) };
+    }
     return { best, related, hits, suggestions: [], ...(passage ? { passage } : {}) };
   }
 
