@@ -35,6 +35,9 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
 
+/** Exchange SE named alone in a follow-up. */
+const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
+
 /**
  * Reads a question the structured knowledge answers: which attribute (end of support, Windows
  * releases, from which update, max nodes, a yes/no rule, ...) and which subject (the facts it
@@ -57,7 +60,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
 }
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
-  const asked = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
+  const asked: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
+  // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
+  if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
   if (Object.keys(asked).length === 0) return undefined;
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return { attribute: 'coexistence', subject: previous.subject, other: asked.version };
   // A new version replaces the old one and what belonged to it (its update level).

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article } from '../loading/articles';
-import { articlePassages, type Passage } from './passages';
+import { aboutTheText, articlePassages, type Passage } from './passages';
 import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from '../reading/question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { BoundedCache } from '../bounded-cache';
@@ -27,6 +27,11 @@ const MAX_SENTENCES = 3;
 const OPEN_ROW_WEIGHT = 0.5;
 /** List items shown after a sentence that introduces them. */
 const MAX_LIST_ITEMS = 6;
+/** Steps of a numbered how-to shown at most (the article's whole procedure, as a rule). */
+const MAX_STEPS = 12;
+/** A question asking how to do something, or what to do first: answered with the steps of a numbered list. */
+const HOW_TO =
+  /^(how (do|can|should|would) (i|we|you|one)|how to|steps?\b|what (are the )?steps|what (do|should|must) (i|we) (need|do|check|have|prepare)|prereq|prerequisites?|prep\b|prepare|checklist|before (installing|i install|we install|setup|running))/i;
 /** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
 const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
 
@@ -94,6 +99,8 @@ export class PassageSearch {
       if (!indexed) continue;
       for (const result of indexed.terms.search(queryTerms)) {
         const passage = indexed.byId.get(result.id as string)!;
+        // A sentence about the table or the article itself is never the answer.
+        if (aboutTheText(passage.text)) continue;
         const coverage = unitsMatched(units, result) / units.length;
         const carrier = kind === 'open' ? false : carries(indexed, passage)[kind];
         const lead = indexed.leadTerms.get(passage.id);
@@ -160,6 +167,18 @@ export class PassageSearch {
       shown = block.slice(from, from + MAX_SENTENCES);
     }
     shown = shown.slice(0, MAX_SENTENCES);
+    // A how-to is answered with all the steps of the numbered list the best passage stands in.
+    const steps = best.passage.step && HOW_TO.test(normalizeQuestionWords(question)) ? inArticle.filter((p) => p.step?.list === best.passage.step!.list) : [];
+    if (steps.length > 1) {
+      return {
+        article,
+        section: best.passage.section,
+        sentences: steps.slice(0, MAX_STEPS).map((p) => `${p.step!.at}. ${p.text}`),
+        kind,
+        answerFirst: false,
+        coverage: best.coverage,
+      };
+    }
     // "Keep these on a separate server:" says nothing without the list that follows it.
     const last = shown[shown.length - 1]!;
     if (last.text.endsWith(':')) {
