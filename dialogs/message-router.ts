@@ -44,7 +44,7 @@ const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
 const MODAL_START = /^(can|could|may)\b/i;
 /** Words that make a question about the asker's own setup ("our cluster", "we plan", "my front-end"). */
-const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing)\b/i;
+const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing|setting up|rolling out|next (week|month))\b/i;
 /** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
 const GENERAL_RULE = /^(do|does|would|will) (i|you|one|it|exchange|the cluster|a cluster)( really)? (need|require|have to)\b|\b(required|requirement|prerequisites?|mandatory)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
@@ -169,7 +169,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
-  const ownDescription = ownSetup && !lookup && (namesSetup || facts.nodes !== undefined || facts.domainController !== undefined);
+  const ownDescription = ownSetup && !lookup && (namesSetup || (namesVersion && facts.windows !== undefined) || facts.nodes !== undefined || facts.domainController !== undefined);
   if (shortDescription || asksToJudge || ownDescription || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
     return { kind: 'check', facts };
   }

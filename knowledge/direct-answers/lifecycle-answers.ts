@@ -54,10 +54,8 @@ export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, 
       const answer = `${name} ${ended}; paid Extended Security Updates (security fixes only, not support) ${esu.end < today ? 'ran' : 'run'} to ${ends}.`;
       return { ...base, answer, details: [esu.note], sources: sourcesOf(tables, [...esu.basis, ...entry.basis]) };
     }
-    default: {
-      const main = mainstream ? (mainstream.end < today ? ` (mainstream support ended on ${longDate(mainstream.end)})` : ` (mainstream support until ${longDate(mainstream.end)})`) : '';
-      return { ...base, answer: `${name} ${ended}${main}.`, details: [entry.note] };
-    }
+    default:
+      return { ...base, answer: `${name} ${ended}.`, details: [entry.note] };
   }
 }
 

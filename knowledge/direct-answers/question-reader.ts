@@ -28,6 +28,7 @@ const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work
 const NEED = /\b(need|needs|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
+const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}\b(and|with|\+|&)\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
 export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
@@ -124,6 +125,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
   const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text);
   if (!yesNo) return undefined;
+  // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
+  // recognizer made of the second year, is the general mixed-Windows rule.
+  if (facts.ha === 'dag' && MIXED_WINDOWS.test(text)) return ask('rule', { ha: 'dag', mixedWindows: 'yes' });
   const subject: Record<string, string> = { ...facts };
   if (NLB_WITH.test(text) && /\b(dag|cluster\w*|ccr)\b/i.test(text)) {
     subject.nlbOnSameServers = 'yes';
