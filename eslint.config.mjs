@@ -9,6 +9,12 @@ const BOT_FRAMEWORK = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
 const RESTIFY = { group: ['restify', 'restify-*'], message: 'Only bot/ runs the HTTP server.' };
 const BOT = { regex: '(^|/)bot(/|$)', message: 'bot/ builds on this layer, not the other way round.' };
 const DIALOGS = { regex: '(^|/)dialogs(/|$)', message: 'knowledge/ knows nothing of the conversations: dialogs/ build on it.' };
+// turn/ is the conversation core's own interface (issue 23): below dialogs/ and bot/, above no SDK.
+const ANY_SDK = {
+  group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
+  message: 'turn/ is the interface no SDK owns: each SDK is adapted to it in bot/hosts/<sdk>/.',
+};
+const ABOVE_TURN = { regex: '(^|/)(bot|dialogs|knowledge)(/|$)', message: 'turn/ is the interface dialogs/ and bot/ build on: it imports nothing of theirs.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bench/tmp/', 'release/', 'teamsApp/build/', '.azurite/'] },
@@ -34,6 +40,10 @@ export default tseslint.config(
   {
     files: ['knowledge/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [BOT_FRAMEWORK, RESTIFY, BOT, DIALOGS] }] },
+  },
+  {
+    files: ['turn/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ANY_SDK, RESTIFY, ABOVE_TURN] }] },
   },
   {
     files: ['dialogs/**/*.ts'],

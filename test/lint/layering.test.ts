@@ -27,6 +27,10 @@ describe('lint enforces the layers (eslint.config.mjs)', function () {
     ['test/knowledge/new.test.ts', "import { startServer } from '../../bot/server';"],
     ['test/knowledge/new.test.ts', "import { MemoryStorage } from 'botbuilder';"],
     ['test/dialogs/new.test.ts', "import { startServer } from '../../bot/server';"],
+    ['turn/new-module.ts', "import { TurnContext } from 'botbuilder';"],
+    ['turn/new-module.ts', "import { TurnContext } from '@microsoft/agents-hosting';"],
+    ['turn/new-module.ts', "import { readConfig } from '../bot/config';"],
+    ['turn/new-module.ts', "import { MainDialog } from '../dialogs/main-dialog';"],
   ];
   for (const [path, line] of refused) {
     it(`refuses in ${path}: ${line}`, async () => {
@@ -43,6 +47,7 @@ describe('lint enforces the layers (eslint.config.mjs)', function () {
     ['dialogs/new-dialog.ts', "import { ComponentDialog } from 'botbuilder-dialogs';"],
     ['dialogs/new-dialog.ts', "import { loadKnowledgeBase } from '../knowledge';"],
     ['bot/new-module.ts', "import { MainDialog } from '../dialogs/main-dialog';"],
+    ['turn/new-module.ts', "import { ActivityTypes } from './activity';"],
     ['test/knowledge/new.test.ts', "import { stripMentions } from '../../bot/incoming-text';"],
   ];
   for (const [path, line] of allowed) {
