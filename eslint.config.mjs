@@ -50,7 +50,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [RESTIFY, { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' }] },
+        {
+          patterns: [
+            { ...ANY_SDK, message: 'dialogs/ run on the turn interface of turn/, not on an SDK (issue 23).' },
+            RESTIFY,
+            { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' },
+          ],
+        },
       ],
     },
   },

@@ -112,8 +112,6 @@ export interface Activity {
   membersRemoved?: ChannelAccount[];
   /** `expectReplies` asks for the replies in the HTTP response rather than sent to serviceUrl (the host handles it). */
   deliveryMode?: string;
-  timestamp?: Date | string;
-  localTimestamp?: Date | string;
 }
 
 /**

@@ -16,6 +16,11 @@ export interface TurnContext {
   sendActivities(activities: Partial<Activity>[]): Promise<SentActivity[]>;
   /** True once something was sent this turn. */
   readonly responded: boolean;
+  /**
+   * What parts of the bot keep for the length of the turn (the state read, records waiting for the
+   * save), under keys of their own (symbols). Both SDKs' turn contexts carry such a map too.
+   */
+  readonly turnState: Map<unknown, unknown>;
 }
 
 /**
