@@ -156,7 +156,8 @@ export class PassageSearch {
     const kind = questionKind(question);
     const answerFirst = kind !== 'open';
     const inArticle = this.indexFor(article.id)?.list ?? [best.passage];
-    const block = inArticle.filter((p) => p.block === best.passage.block);
+    // Neighbours give context, but never a sentence about the table or the article.
+    const block = inArticle.filter((p) => p.block === best.passage.block && (p === best.passage || !aboutTheText(p.text)));
     const at = block.indexOf(best.passage);
     let shown: Passage[];
     if (answerFirst) {
