@@ -27,6 +27,7 @@ const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
 const NEED = /\b(need|needs|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
+const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
 const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}\b(and|with|\+|&)\b/i;
 
@@ -110,6 +111,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
       );
     if (STILL.test(text) && !(has('version') && has('windows'))) return ask('still-supported', lifecycleSubject);
   }
+  // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
+  // question, and the answer depends on odd or even, which the article's passage says.
+  if (ODD_EVEN.test(text)) return undefined;
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     return ask('max-nodes', pick('version', 'windows', 'windowsEdition', 'ha', 'update'));

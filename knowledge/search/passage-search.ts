@@ -106,7 +106,8 @@ export class PassageSearch {
         const lead = indexed.leadTerms.get(passage.id);
         const defines = definition && lead !== undefined && result.queryTerms.some((term) => lead.has(term));
         // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
-        const row = kind === 'open' && passage.labels !== undefined ? OPEN_ROW_WEIGHT : 1;
+        // A row whose first cell is the term asked about ("CCR (cluster continuous replication)") defines it as well as prose does.
+        const row = kind === 'open' && passage.labels !== undefined && !defines ? OPEN_ROW_WEIGHT : 1;
         ranked.push({ passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) * row });
       }
     }
@@ -143,7 +144,7 @@ export class PassageSearch {
       carriers: new Map(),
       byId: new Map([...list, topic].map((p) => [p.id, p])),
       list,
-      leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(leadOf(p.text)))])),
+      leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(p.labels !== undefined ? firstCell(p.text) : leadOf(p.text)))])),
     };
     this.indexes.set(articleId, indexed);
     return indexed;
@@ -218,6 +219,12 @@ function rowValues(text: string): string {
     .split('; ')
     .map((cell) => cell.slice(cell.indexOf(': ') + 2))
     .join(' ');
+}
+
+/** The value of a table row's first cell ("Technology: CCR (cluster continuous replication); ..." → "CCR (cluster continuous replication)"). */
+function firstCell(text: string): string {
+  const cell = text.split('; ')[0]!;
+  return cell.slice(cell.indexOf(': ') + 2);
 }
 
 /** The opening of a passage: up to its first colon, or its first six words. */
