@@ -1,5 +1,5 @@
 import type { Article } from '../loading/articles';
-import { aboutTheText, articlePassages, type Passage } from '../search/passages';
+import { articlePassages, type Passage } from '../search/passages';
 import type { PassageAnswer } from '../search/passage-search';
 import { stem } from '../search/stem';
 import { isStopWord } from '../search/stop-words';
@@ -30,7 +30,7 @@ function terms(text: string): string[] {
  * source or the table itself. Quoted with what follows it in its paragraph.
  */
 export function pickPassage(article: Article, answerWords: string, subjectWords: readonly string[]): { passage: PassageAnswer; score: number } | undefined {
-  const passages = articlePassages(article).filter((p) => !aboutTheText(p.text));
+  const passages = articlePassages(article).filter((p) => !p.aboutText);
   if (passages.length === 0) return undefined;
   const termsOf = new Map(passages.map((p) => [p, new Set(terms(p.text))]));
   const frequency = new Map<string, number>();

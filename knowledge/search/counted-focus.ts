@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache';
 import type { PassageAnswer } from './passage-search';
 import type { SearchVocabulary } from './search-vocabulary';
 
@@ -8,6 +9,9 @@ import type { SearchVocabulary } from './search-vocabulary';
  */
 const COUNTED =
   /\b(?:how (?:many|much)|max(?:imum)?|min(?:imum)?|largest|biggest|number of|limit (?:on|of|for))\s+(?:(?:number|amount|count|size|limit) of\s+)?((?:[\p{L}\p{N}-]+\s+){0,2}?[\p{L}\p{N}-]+?)(?=\s+(?:in|on|per|for|of|can|could|does|do|did|is|are|should|will|would|with|at|to|allowed|supported|possible|i|we|you)\b|\s*[?.!,]|\s*$)/iu;
+
+/** The terms of a passage as shown, by its text: the same few passages answer question after question (bounded). */
+const shownTerms = new BoundedCache<string, string[]>({ maxEntries: 2_000, maxBytes: 4 * 1024 * 1024, sizeOf: (terms) => terms.reduce((n, t) => n + 16 + t.length * 2, 64) });
 
 /**
  * The ideas a number question counts that the passage shown does not hold. A number question whose
@@ -22,7 +26,10 @@ export function missingCounted(question: string, passage: PassageAnswer, vocabul
   if (!head) return [];
   const wanted = vocabulary.units(head);
   if (wanted.length === 0) return [];
-  const shown = new Set(vocabulary.terms([passage.article.title, passage.section, ...passage.sentences].join(' \n ')));
-  const held = (term: string) => shown.has(term) || (term.length >= 4 && [...shown].some((t) => t.startsWith(term) || (t.length >= 4 && term.startsWith(t))));
+  const text = [passage.article.title, passage.section, ...passage.sentences].join(' \n ');
+  let shown = shownTerms.get(text);
+  if (shown === undefined) shownTerms.set(text, (shown = [...new Set(vocabulary.terms(text))]));
+  const terms = shown;
+  const held = (term: string) => terms.includes(term) || (term.length >= 4 && terms.some((t) => t.startsWith(term) || (t.length >= 4 && term.startsWith(t))));
   return wanted.filter((unit) => !unit.terms.some(held)).map((unit) => unit.terms[0]!);
 }

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Article } from '../loading/articles';
-import { aboutTheText, articlePassages, type Passage } from './passages';
+import { articlePassages, type Passage } from './passages';
 import { carriesNumber, carriesYesNo, normalizeQuestionWords, questionKind, type QuestionKind } from '../reading/question-words';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { BoundedCache } from '../bounded-cache';
@@ -100,7 +100,7 @@ export class PassageSearch {
       for (const result of indexed.terms.search(queryTerms)) {
         const passage = indexed.byId.get(result.id as string)!;
         // A sentence about the table or the article itself is never the answer.
-        if (aboutTheText(passage.text)) continue;
+        if (passage.aboutText) continue;
         const coverage = unitsMatched(units, result) / units.length;
         const carrier = kind === 'open' ? false : carries(indexed, passage)[kind];
         const lead = indexed.leadTerms.get(passage.id);
@@ -158,7 +158,7 @@ export class PassageSearch {
     const answerFirst = kind !== 'open';
     const inArticle = this.indexFor(article.id)?.list ?? [best.passage];
     // Neighbours give context, but never a sentence about the table or the article.
-    const block = inArticle.filter((p) => p.block === best.passage.block && (p === best.passage || !aboutTheText(p.text)));
+    const block = inArticle.filter((p) => p.block === best.passage.block && (p === best.passage || !p.aboutText));
     const at = block.indexOf(best.passage);
     let shown: Passage[];
     if (answerFirst) {

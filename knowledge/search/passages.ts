@@ -22,6 +22,8 @@ export interface Passage {
   block: number;
   /** For an item of a numbered list (the steps of a how-to): the list's number in the article and the item's place (1, 2, ...). */
   step?: { list: number; at: number };
+  /** A sentence about the table, the article or another article ({@link aboutTheText}), worked out once: never quoted. */
+  aboutText?: true;
 }
 
 /**
@@ -53,7 +55,17 @@ export function articlePassages(article: Article): Passage[] {
   const add = (section: string, text: string, split: boolean, labels?: string, step?: Passage['step']) => {
     const parts = split ? sentences(text) : [text.replace(/\s+/g, ' ').trim()];
     for (const part of parts) {
-      if (part) passages.push({ id: `${article.id}#${passages.length}`, articleId: article.id, section, text: part, block, ...(labels ? { labels } : {}), ...(step ? { step } : {}) });
+      if (part)
+        passages.push({
+          id: `${article.id}#${passages.length}`,
+          articleId: article.id,
+          section,
+          text: part,
+          block,
+          ...(labels ? { labels } : {}),
+          ...(step ? { step } : {}),
+          ...(aboutTheText(part) ? { aboutText: true as const } : {}),
+        });
     }
     block += 1;
   };
