@@ -31,7 +31,8 @@ export interface Passage {
  * come from ...", "The service-pack levels in this table are ...", a legend: '"yes" means ...', a pointer: "See EXB-004 for ..."):
  * it carries no fact to quote.
  */
-const ABOUT_THE_TEXT = /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b|\b(in|of) (this|the) table\b|^["“][^"”]{1,24}["”] means\b|^(see|read)\b.{0,80}\b(EXB-\d{3}|KB\d{6})\b|\b(is|are) in (EXB-\d{3}|KB\d{6})\b/i;
+const ABOUT_THE_TEXT =
+  /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b|\b(in|of) (this|the) table\b|^["“][^"”]{1,24}["”] means\b|^(see|read)\b.{0,80}\b(EXB-\d{3}|KB\d{6})\b|\b(is|are) in (EXB-\d{3}|KB\d{6})\b/i;
 
 export function aboutTheText(text: string): boolean {
   return ABOUT_THE_TEXT.test(text);

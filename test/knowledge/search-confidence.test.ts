@@ -14,7 +14,11 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     kb = loadKnowledgeBase(KNOWLEDGE_DIR);
   });
 
-  for (const question of ['whats the max mailbox size in exchange 2016', 'how many cpu cores does an exchange 2019 mailbox server need', 'how many mailboxes per database in exchange 2019']) {
+  for (const question of [
+    'whats the max mailbox size in exchange 2016',
+    'how many cpu cores does an exchange 2019 mailbox server need',
+    'how many mailboxes per database in exchange 2019',
+  ]) {
     it(`"${question}": what it counts is in no passage, so suggestions, not an answer`, () => {
       const found = kb.search(question);
       assert.equal(found.best, undefined, found.passage?.sentences.join(' '));
