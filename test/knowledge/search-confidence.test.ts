@@ -26,6 +26,16 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     });
   }
 
+  for (const question of ['how do i reset a users mailbox password in owa', 'how to renew the exchange certificate']) {
+    it(`"${question}": the action asked is in no article, so no steps of something else`, () => {
+      assert.equal(kb.search(question).best, undefined);
+    });
+  }
+
+  it('a how-to whose action the articles speak of is answered', () => {
+    assert.equal(kb.search('how do i load balance my front end servers').best?.article.id, 'EXB-002');
+  });
+
   for (const [question, fact] of [
     ['how many servers can be in a DAG', /16/],
     ['how many storage groups can a node have after a failover?', /four/i],
