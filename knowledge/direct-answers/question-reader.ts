@@ -37,6 +37,9 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
 
+/** A bare Windows year after "on", at the end of the question ("... supported on 2016?"). */
+const ON_WINDOWS_YEAR = /\bon (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
+
 /** Exchange SE named alone in a follow-up. */
 const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
 
@@ -57,7 +60,10 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }
-  const read = attributeOf(text, facts, recognizer, ambiguous.includes('version'));
+  // "exchange 2016 supported on 2016": the year after "on" is the Windows release when the version is named already.
+  const onYear = facts.version !== undefined && facts.windows === undefined ? ON_WINDOWS_YEAR.exec(text)?.[1] : undefined;
+  const windows = onYear ? recognizer.extract(`windows server ${onYear}`).facts.windows : undefined;
+  const read = attributeOf(text, windows ? { ...facts, windows } : facts, recognizer, ambiguous.includes('version'));
   return read ? { ...read, text: typed.trim() } : undefined;
 }
 

@@ -37,6 +37,10 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     assert.ok(answer('w2k19 mainstream')?.sources.some((s) => s.status === 'third-party'));
   });
 
+  it('a bare Windows year after "on" is the Windows release when the Exchange version is named: "from what cu is exchange 2016 supported on 2016"', () => {
+    assert.match(answer('from what cu is exchange 2016 supported on 2016')?.answer ?? '', /^From Exchange 2016 CU3/);
+  });
+
   it('"same for se" after a Windows list asks the same about Exchange SE', () => {
     const question = kb.directAnswers.read('same for se', { attribute: 'windows-releases', subject: { version: '2019' } });
     assert.deepEqual(question && { attribute: question.attribute, subject: question.subject }, { attribute: 'windows-releases', subject: { version: 'se' } });
