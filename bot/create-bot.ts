@@ -43,7 +43,7 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
   const userState = new OptimisticUserState(storage);
   const replies = new CardReplies(kb);
   const records = new OwnerRecords(options.records ?? new MemoryRecordStore(), log, options.recordSalt);
-  const owners = { records, tracking: new AnswerTracking(conversationState, records), reportCommand: new ReportCommand(records, options.admins ?? [], log), holder };
+  const owners = { records, tracking: new AnswerTracking(records), reportCommand: new ReportCommand(records, options.admins ?? [], log), holder };
   // The last verdict lives in conversation state, so follow-ups and "what if" survive a restart on Blob storage.
   const lastCheckProperty = conversationState.property<LastCheck>('lastCheck');
   const lastCheck: LastCheckStore = {
