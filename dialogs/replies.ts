@@ -50,6 +50,8 @@ export interface Replies {
   designVerdict(groups: readonly GroupVerdict[], changed?: string): Partial<Activity>;
   /** "Not sure" at a question: how to find it out, and the verdict per possible answer (undefined where more questions follow). */
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
+  /** "not sure" / "no idea" after a verdict: nothing changes; say how to add a fact later. */
+  notSureAfterVerdict(): Partial<Activity>;
   /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity>;
   smallTalk(kind: SmallTalk): Partial<Activity>;

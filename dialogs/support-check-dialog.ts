@@ -2,7 +2,7 @@ import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botb
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { stepWithOpen, valueLabel, VERDICT_LABELS, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import { stepWithOpen, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isNotSure, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -166,19 +166,25 @@ export class SupportCheck {
     return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
   }
 
-  /** "Changed: Windows Server 2025 instead of Windows Server 2022; the verdict was Supported with conditions." */
+  /** "What changed: Windows Server 2025 instead of 2022. Now: Not supported (was Supported with conditions)." */
   private whatChanged(changed: ChangedFacts, decisions: readonly Decision[]): string {
     const dims = this.kb.dimensions;
     const before = changed.before[0]?.facts ?? {};
     const label = (d: string, v: string) => {
       const dimension = dims.find((x) => x.id === d);
-      return dimension?.type === 'number' ? `${dimension.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
+      return dimension?.type === 'number' ? `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}` : valueLabel(dims, d, v);
     };
-    const parts = Object.entries(changed.update).map(([d, v]) => (before[d] !== undefined ? `${label(d, v)} instead of ${label(d, before[d]!)}` : `${label(d, v)} added`));
-    const was = changed.before.map((b) => VERDICT_LABELS[b.verdict]);
-    const now = decisions.map((d) => VERDICT_LABELS[d.verdict]);
-    const verdict = was.join() === now.join() ? `the verdict stays ${now[0]}` : `the verdict was ${was[0]}, now ${now[0]}`;
-    return `What changed: ${parts.join('; ')}; ${verdict}.`;
+    // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
+    const parts = Object.entries(changed.update).map(([d, v]) =>
+      before[d] !== undefined
+        ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
+        : `${label(d, v)} added`,
+    );
+    // A design's verdict is its worst group's.
+    const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
+    const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
+    const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
+    return `What changed: ${parts.join('; ')}. ${verdict}`;
   }
 
   /** Shows the waiting question again. */
@@ -254,6 +260,15 @@ export class SupportCheck {
     });
     return { groups, answered };
   }
+}
+
+/** "2022" from "Windows Server 2022" after "Windows Server 2025": the words both labels start with are said once. */
+export function withoutSharedStart(now: string, before: string): string {
+  const a = now.split(' ');
+  const b = before.split(' ');
+  let shared = 0;
+  while (shared < a.length - 1 && shared < b.length - 1 && a[shared] === b[shared]) shared += 1;
+  return b.slice(shared).join(' ');
 }
 
 /** What a {@link SupportCheckDialog} keeps in its frame. */

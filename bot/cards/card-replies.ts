@@ -288,7 +288,7 @@ export class CardReplies implements Replies {
           summaryHeading(overall, decisions, true).join('\n'),
           ...groups.map(
             (g, i) =>
-              `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`,
+              `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${withoutLine(triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 }), headline)}`,
           ),
         ].join('\n\n'),
         { fontType: 'Monospace' },
@@ -317,6 +317,12 @@ export class CardReplies implements Replies {
     void facts;
     lines.push('', `I'll leave the ${lowerFirstWord(dimension.label)} open for now and name it in the verdict; tell me when you know it.`);
     return markdownMessage(lines.join('\n'));
+  }
+
+  notSureAfterVerdict(): Partial<Activity> {
+    return markdownMessage(
+      "That's fine: the verdict above stands, and each condition it names is something to confirm. When you know more, just tell me (for example *the nodes are also domain controllers* or *it's Windows Server 2019*) and I'll run the check again with it.",
+    );
   }
 
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity> {
@@ -449,6 +455,16 @@ function choiceRows(actions: CardAction[]): CardElement[] {
 /** "Windows edition" in a sentence; acronyms and names ("DAG", "Exchange version") keep their capitals. */
 function lowerFirstWord(text: string): string {
   return /^[A-Z][a-z]/.test(text) && !/^(Exchange|Windows)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** A group's summary inside a design's: the design's out-of-support line is said once, at the top. */
+function withoutLine(text: string, line: string | undefined): string {
+  return line === undefined
+    ? text
+    : text
+        .split('\n')
+        .filter((l) => l !== line)
+        .join('\n');
 }
 
 function truncate(text: string, max: number): string {
