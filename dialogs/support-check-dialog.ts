@@ -175,11 +175,13 @@ export class SupportCheck {
       return dimension?.type === 'number' ? `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}` : valueLabel(dims, d, v);
     };
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
-    const parts = Object.entries(changed.update).map(([d, v]) =>
-      before[d] !== undefined
-        ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
-        : `${label(d, v)} added`,
-    );
+    const parts = Object.entries(changed.update)
+      .filter(([d, v]) => before[d] !== v)
+      .map(([d, v]) =>
+        before[d] !== undefined
+          ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
+          : `${label(d, v)} added`,
+      );
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];

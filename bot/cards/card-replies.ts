@@ -3,6 +3,7 @@ import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/c
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
   cardLabel,
+  formatDate,
   citedArticles,
   leadReason,
   outOfSupportHeadline,
@@ -203,60 +204,73 @@ export class CardReplies implements Replies {
   }
 
   /**
-   * Label, one-line reason, recommendation and conditions up front; sources as buttons; every
-   * reason, the facts and the ticket summary behind a "Details" toggle (Action.ShowCard, which
-   * Teams renders), so the card stays short in a channel. Rule ids go only to the summary.
+   * Collapsed, the card says what a helpdesk agent needs and fits a chat window (issue 21: 600 px
+   * high at 900 px wide in Web Chat): the out-of-support line, the label, what changed, the reason
+   * about this setup (its first clause), the first recommendation, the first conditions (open facts
+   * first), then the sources. Every reason in full, all conditions, the lifecycle notes, the facts and
+   * the ticket summary are behind "Details and ticket summary" (Action.ShowCard, which Teams
+   * renders). Rule ids go only to the summary.
    */
   verdict(decision: Decision, facts: Facts, setAside: readonly SetAside[] = [], changed?: string): Partial<Activity> {
     const label = VERDICT_LABELS[decision.verdict];
     const dims = this.kb.dimensions;
     const lead = leadReason(decision);
     const why = Object.entries({ ...facts }).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
-    const conditions = decision.conditions.map((limit) => `- ${limit.condition}`);
+    // Facts left open first: they are what the user has to find out.
+    const conditions = [...decision.conditions].sort((a, b) => Number(!a.id.startsWith('open-')) - Number(!b.id.startsWith('open-'))).map((limit) => `- ${limit.condition}`);
+    const shownConditions = conditions.slice(0, CONDITIONS_SHOWN);
     const lifecycle = lifecycleLines(decision);
     const headline = outOfSupportHeadline([decision]);
+    const recommendation = recommendations(decision)[0] ?? '';
     const body: CardElement[] = [
       // A retired product is said first: the line a helpdesk agent copies must not read "Supported".
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
-      textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
+      textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Medium' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict], spacing: 'Small' }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
-      textBlock(lead),
+      textBlock(firstClause(lead)),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
       ),
       ...dims
         .filter((d) => !d.evaluated && facts[d.id] !== undefined)
         .map((d) => textBlock(`You also mentioned ${valueLabel(dims, d.id, facts[d.id]!)}; this check does not evaluate that, so look it up separately.`, { isSubtle: true })),
-      textBlock(`**Recommendation:** ${recommendations(decision)[0] ?? ''}`),
-      ...(conditions.length > 0 ? [textBlock('**Conditions to meet** (tell me if one does not hold):'), textBlock(conditions.join('\n'))] : []),
-      ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
+      textBlock(`**Recommendation:** ${firstClause(recommendation)}`),
+      ...(conditions.length > 0
+        ? [
+            textBlock(
+              `**Conditions to meet** (${conditions.length > shownConditions.length ? `${conditions.length - shownConditions.length} more under Details` : 'tell me if one does not hold'}):`,
+            ),
+            textBlock(shownConditions.join('\n'), { spacing: 'None' }),
+          ]
+        : []),
+      // The product's own lifecycle is the headline; a retired Windows release gets one short line.
+      ...decision.lifecycle
+        .filter((note) => note.retired && note.dimension !== 'version')
+        .map((note) => textBlock(`${note.label}: out of support since ${formatDate(note.endOfSupport)}.`, { isSubtle: true, size: 'Small' })),
     ];
     const details: CardElement[] = [
+      ...(firstClause(lead) !== lead ? [textBlock(lead)] : []),
       ...reasons(decision)
         .filter((r) => r !== lead)
         .map((r) => textBlock(r)),
       ...recommendations(decision)
-        .slice(1)
-        .map((r) => textBlock(r)),
+        .filter((r, i) => i > 0 || firstClause(r) !== r)
+        .map((r) => textBlock(`**Recommendation:** ${r}`)),
+      ...(conditions.length > shownConditions.length ? [textBlock('**All conditions to meet:**'), textBlock(conditions.join('\n'), { spacing: 'None' })] : []),
+      ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
       textBlock('Facts', { weight: 'Bolder' }),
       factSet(why),
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder', spacing: 'Medium' }),
       literalText(triageSummary(decision, facts, dims, { setAside, applies: (d) => this.kb.valuesFor(d, facts).length > 0 }), { fontType: 'Monospace' }),
     ];
-    const actions: CardAction[] = [
-      ...citedArticles(decision)
-        .slice(0, 3)
-        .map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
-      { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
-      sayAction('Start over'),
-    ];
+    body.push(verdictButtons(citedArticles(decision), details));
     const subject: AnswerSubject = {
       kind: 'verdict',
       verdict: decision.verdict,
       facts: { ...facts },
       rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)],
     };
-    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
+    return withFeedback(cardMessage(body, [], `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
   }
 
   designVerdict(groups: readonly GroupVerdict[], changed?: string): Partial<Activity> {
@@ -266,22 +280,21 @@ export class CardReplies implements Replies {
     const headline = outOfSupportHeadline(decisions);
     const body: CardElement[] = [
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
-      textBlock(cardLabel(overall, decisions, true), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      textBlock(cardLabel(overall, decisions, true), { size: headline ? 'Medium' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall], spacing: 'Small' }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
+    ];
+    // Collapsed: each group's label and the first clause of its reason; the rest under Details.
+    const details: CardElement[] = [
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
     groups.forEach((group, i) => {
-      body.push(
-        textBlock(`${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`, {
-          weight: 'Bolder',
-          color: VERDICT_COLORS[group.decision.verdict],
-          spacing: 'Medium',
-        }),
-      );
-      body.push(textBlock(leadReason(group.decision)));
-      if (group.decision.verdict !== 'supported') body.push(textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
+      const heading = `${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`;
+      const lead = leadReason(group.decision);
+      body.push(textBlock(heading, { weight: 'Bolder', color: VERDICT_COLORS[group.decision.verdict], spacing: 'Small' }), textBlock(firstClause(lead), { spacing: 'None' }));
+      details.push(textBlock(`**${heading}**`), textBlock(lead), textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
+      if (group.decision.conditions.length > 0) details.push(textBlock(group.decision.conditions.map((c) => `- ${c.condition}`).join('\n'), { spacing: 'None' }));
     });
-    const details: CardElement[] = [
+    details.push(
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
       literalText(
         [
@@ -293,20 +306,15 @@ export class CardReplies implements Replies {
         ].join('\n\n'),
         { fontType: 'Monospace' },
       ),
-    ];
-    const cited = [...new Set(groups.flatMap((g) => citedArticles(g.decision)))].slice(0, 3);
-    const actions: CardAction[] = [
-      ...cited.map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
-      { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
-      sayAction('Start over'),
-    ];
+    );
+    body.push(verdictButtons([...new Set(groups.flatMap((g) => citedArticles(g.decision)))], details));
     const subject: AnswerSubject = {
       kind: 'verdict',
       verdict: overall,
       facts: { ...groups[0]!.facts },
       rules: groups.flatMap((g) => [...g.decision.rules.map((rule) => rule.id), ...g.decision.broken.map((limit) => limit.id)]),
     };
-    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
+    return withFeedback(cardMessage(body, [], `${headline ? `${headline} ` : ''}${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
   }
 
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {
@@ -455,6 +463,47 @@ function choiceRows(actions: CardAction[]): CardElement[] {
 /** "Windows edition" in a sentence; acronyms and names ("DAG", "Exchange version") keep their capitals. */
 function lowerFirstWord(text: string): string {
   return /^[A-Z][a-z]/.test(text) && !/^(Exchange|Windows)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** Conditions a collapsed verdict card shows; the rest are under Details. */
+const CONDITIONS_SHOWN = 3;
+
+/**
+ * The part of a reason or recommendation a collapsed card shows: up to its first "; " (the reasons
+ * of the rules table often go on to list every design the rule allows). What the cut part says
+ * about its sources is kept ("partly recalled", "partly according to third-party sources"): the
+ * card never sounds surer than the whole reason, which Details shows.
+ */
+export function firstClause(text: string): string {
+  const cut = text.indexOf('; ');
+  if (cut < 40) return text;
+  const rest = text.slice(cut);
+  const head = text.slice(0, cut).replace(/[.:,]$/, '');
+  const caveat = /\brecalled\b/i.test(rest)
+    ? ' (partly recalled, not confirmed)'
+    : /third-party|sources differ|not settled/i.test(rest) && !/third-party/i.test(head)
+      ? ' (partly from third-party sources)'
+      : '';
+  return `${head}${caveat}.`;
+}
+
+/**
+ * A verdict's buttons, in the body rather than the card's own actions: the sources (up to three),
+ * the "Details and ticket summary" toggle and "Start over", so the feedback row that
+ * {@link withFeedback} appends to the body comes after them, below the sources.
+ */
+function verdictButtons(cited: readonly string[], details: CardElement[]): CardElement {
+  // Web Chat stacks the buttons of an ActionSet; one short button per column puts the sources and
+  // "Start over" side by side, on one row. The ShowCard stays in a full-width ActionSet, where its
+  // card opens across the whole width.
+  const row = [...cited.slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)), sayAction('Start over')];
+  return {
+    type: 'Container',
+    items: [
+      { type: 'ColumnSet', columns: row.map((action) => ({ type: 'Column', width: 'stretch', items: [{ type: 'ActionSet', actions: [action] }] })) },
+      { type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } }] },
+    ],
+  };
 }
 
 /** A group's summary inside a design's: the design's out-of-support line is said once, at the top. */
