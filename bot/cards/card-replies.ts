@@ -3,6 +3,7 @@ import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/c
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
   cardLabel,
+  firstClause,
   formatDate,
   citedArticles,
   leadReason,
@@ -426,7 +427,7 @@ export class CardReplies implements Replies {
     const sources = article.sources.map((s) => `${s.ref}: ${s.title}`);
     const body: CardElement[] = [
       textBlock(article.title, { size: 'Medium', weight: 'Bolder' }),
-      textBlock(`${article.id} · reviewed ${article.reviewed}`, { isSubtle: true, spacing: 'None' }),
+      textBlock(`${article.id} · reviewed ${formatDate(article.reviewed)}`, { isSubtle: true, spacing: 'None' }),
       textBlock(article.summary),
       textBlock(`Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}`, { isSubtle: true, size: 'Small' }),
     ];
@@ -467,25 +468,6 @@ function lowerFirstWord(text: string): string {
 
 /** Conditions a collapsed verdict card shows; the rest are under Details. */
 const CONDITIONS_SHOWN = 3;
-
-/**
- * The part of a reason or recommendation a collapsed card shows: up to its first "; " (the reasons
- * of the rules table often go on to list every design the rule allows). What the cut part says
- * about its sources is kept ("partly recalled", "partly according to third-party sources"): the
- * card never sounds surer than the whole reason, which Details shows.
- */
-export function firstClause(text: string): string {
-  const cut = text.indexOf('; ');
-  if (cut < 40) return text;
-  const rest = text.slice(cut);
-  const head = text.slice(0, cut).replace(/[.:,]$/, '');
-  const caveat = /\brecalled\b/i.test(rest)
-    ? ' (partly recalled, not confirmed)'
-    : /third-party|sources differ|not settled/i.test(rest) && !/third-party/i.test(head)
-      ? ' (partly from third-party sources)'
-      : '';
-  return `${head}${caveat}.`;
-}
 
 /**
  * A verdict's buttons, in the body rather than the card's own actions: the sources (up to three),

@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { launchChromium, type Chromium } from './chromium';
+import { launchChromium, waitForMore, type Chromium } from './chromium';
 
 const CARD = '.ac-adaptiveCard';
 /** Issue 21: collapsed, a verdict card fits in this height at this width of Web Chat. */
@@ -50,11 +50,7 @@ describe('verdict card size in Web Chat (Chromium, 900 px wide)', function () {
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.fill(text);
     await input.press('Enter');
-    await page.waitForFunction(
-      ({ selector, count }) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(selector).length > count,
-      { selector: CARD, count: before },
-      { timeout: 15_000 },
-    );
+    await waitForMore(page, CARD, before);
   }
 
   for (const { name, says } of VERDICTS) {

@@ -3,8 +3,7 @@ import { DialogTurnStatus } from '../../dialogs/dialog-frame';
 import type { Activity } from '../../turn';
 import type { DialogTestClient } from './dialog-test-client';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
-import { firstClause } from '../../bot/cards/card-replies';
-import { VERDICT_LABELS, type Verdict } from '../../knowledge';
+import { firstClause, VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {
   buttons,
   factSetAfter,
