@@ -93,6 +93,11 @@ const ABOUT_QUESTION: ReadonlyArray<[RegExp, QuestionAboutQuestion]> = [
     'why',
   ],
   [/^(so,? |and |ok,? )?(what|which) (are|would be) the (conditions|requirements)|^(any |what )?(conditions|requirements)\s*\?*$|^what do (i|we) need\b/i, 'conditions'],
+  // "what's the difference?", "what are the options?", "what do you mean?": how each answer changes the verdict.
+  [
+    /^(sorry,? |sry,? |hmm,? |ok,? |so,? )?(what'?s|whats|what is|what are) (the )?(diff(erence)?s?|options|choices)\b|^(sorry,? |sry,? )?what do (you|u) mean\b|^(which|what) (one|ones) (should|do|would) (i|we)\b|^(what|which) (is|are) (the )?(options|choices)\b/i,
+    'why',
+  ],
 ];
 
 /** "why do you ask?", "what are the conditions?" at a question of the check (short messages only). */

@@ -122,6 +122,12 @@ export class MainDialog extends Dialog {
   private async afterVerdict(dc: DialogContext, text: string, last: LastCheck): Promise<DialogTurnResult | undefined> {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
+    // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
+    const filled = this.openFactAnswer(text, last);
+    if (filled) {
+      const groups = this.verdicts(last);
+      if (groups) return this.decideAgain(dc, last, groups, filled);
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
@@ -153,6 +159,17 @@ export class MainDialog extends Dialog {
       const base = last.groups[0]!.facts;
       const corrected = readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base));
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
+    }
+    return undefined;
+  }
+
+  /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
+  private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
+    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text)) return undefined;
+    const facts = last.groups[0]!.facts;
+    for (const dimension of [...last.open].reverse()) {
+      const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
+      if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
     }
     return undefined;
   }

@@ -110,7 +110,7 @@ export class SupportCheck {
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
-        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice'));
+        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice', groups[index]!.facts));
         open = [...open, dimension.id];
         continue;
       }
@@ -160,7 +160,7 @@ export class SupportCheck {
   /** Leaves the asked fact open (named as a condition in the verdict) and goes on with the check. */
   private async leaveOpen(context: TurnContext, state: CheckState, why: 'not-sure' | 'not-understood' | 'asked-twice'): Promise<CheckTurn> {
     const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
-    if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why));
+    if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why, this.question(state).known));
     return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
   }
 
@@ -170,7 +170,9 @@ export class SupportCheck {
     const before = changed.before[0]?.facts ?? {};
     const label = (d: string, v: string) => {
       const dimension = dims.find((x) => x.id === d);
-      return dimension?.type === 'number' ? `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}` : valueLabel(dims, d, v);
+      if (dimension?.type === 'number') return `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}`;
+      // "Enterprise" alone could be either edition: the editions say whose they are.
+      return d === 'edition' || d === 'windowsEdition' ? `${dimension!.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
     };
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
     const parts = Object.entries(changed.update)

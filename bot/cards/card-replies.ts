@@ -180,10 +180,12 @@ export class CardReplies implements Replies {
     return cardMessage(body, [], dimension.question);
   }
 
-  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity> {
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known: Facts = {}): Partial<Activity> {
     const lead = why === 'not-understood' ? "I still couldn't read that answer, so" : 'I have asked that twice already, so';
+    // The example is a value that exists for this setup ("Enterprise" for Windows Server 2008 R2, not "Windows 2000 Server").
+    const example = this.kb.valuesFor(dimension.id, known).find((v) => !v.alias);
     return markdownMessage(
-      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${this.exampleOf(dimension)}*).`,
+      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${example ? this.exampleOf({ ...dimension, values: [example] }) : this.exampleOf(dimension)}*).`,
     );
   }
 
