@@ -55,11 +55,11 @@ export function isOutOfScope(text: string): boolean {
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
 const NOT_SURE =
-  /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
+  /^((i'?m|im|we'?re|i|we|honestly|hmm,?|sorry,?|tbh,?|really|still|um+,?|uh+,?)\s+){0,3}(not sure|unsure|not certain|(really )?(don'?t|dont|do not) (know|remember|recall)|dunno|idk|(have )?no idea|(have )?no clue|can'?t (tell|remember|recall)|cannot (tell|remember|recall)|unknown|not (yet )?(known|decided)|(haven'?t|have not|not) (yet )?decided|tbd|to be (decided|determined|confirmed)|beats me|let me (check|find out)|(i'?ll|we'?ll|will|need to|have to) (check|find out|ask)|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
 const SKIP =
-  /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
+  /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
 
 /**
  * "no idea", "not sure tbh", "no clue, someone else built it": the whole message is a not-sure (or a

@@ -119,6 +119,14 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     ],
   ],
   [
+    'loops',
+    '"i dont know", "not decided yet", "tbd" are accepted like "not sure" (never "didn\'t recognise")',
+    [
+      ['exchange 2016 cu23 mailbox servers in a dag', { asks: 'windows' }],
+      ['i dont know, have to ask the server guy', { notAsks: ['windows'], notSays: ["didn't recognise"] }],
+    ],
+  ],
+  [
     'stated-facts',
     'a what-if inside the first message is judged as planned: 2 EVS today and a 3rd added is 3 EVS on 3 nodes',
     [
