@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { createBot } from '../bot/create-bot';
 import { memoryLogger } from '../bot/log';
 import { DID_YOU_MEAN } from '../bot/cards/passage-cards';
+import { OUT_OF_SCOPE } from '../bot/cards/card-replies';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { activityText } from './conversations';
 import { BENCH_DIR, REPO_ROOT } from './lib/paths';
@@ -13,8 +14,8 @@ import { BENCH_DIR, REPO_ROOT } from './lib/paths';
  * Issue 19's question sets (`{ q, kind, context?, fact, expected, source }`): each question played
  * against the real bot in process, after its `context` turns, in a fresh conversation. Answerable
  * (`expected` an article id): the expected fact (a substring, or any of a list, case-insensitive)
- * within the first 300 characters of the reply. Unanswerable (`expected: null`): refused, or met
- * with suggestions only. Direct answers (the card from the tables) are counted apart, with how many
+ * within the first 300 characters of the reply. Unanswerable (`expected: null`): refused (no answer,
+ * or the other-product reply), or met with suggestions only. Direct answers (the card from the tables) are counted apart, with how many
  * carried the fact.
  */
 interface Issue19Question {
@@ -75,7 +76,8 @@ export async function runDirectAnswers(file: string, showMisses: boolean, kb: Kn
     let passed: boolean;
     if (question.expected === null) {
       figures.unanswerable += 1;
-      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN));
+      // The reply to a question about another product is a refusal too.
+      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN) || text.includes(OUT_OF_SCOPE));
       if (passed) figures.refusedOrSuggested += 1;
     } else {
       figures.answerable += 1;

@@ -33,6 +33,9 @@ import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
 import { directAnswerCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
+/** The first line of the reply to a question about another product: a refusal. */
+export const OUT_OF_SCOPE = 'That is outside what I cover.';
+
 export const CHECK_MY_SETUP = 'Check my setup';
 /** The first line of the question asked again after an answer not understood (worded differently from the first asking). */
 export const RETRY_NOTICE = "Sorry, I didn't recognise that answer. Here is the question again, with examples of answers I understand.";
@@ -401,7 +404,7 @@ export class CardReplies implements Replies {
   outOfScope(): Partial<Activity> {
     return cardMessage(
       [
-        textBlock('That is outside what I cover.', { weight: 'Bolder' }),
+        textBlock(OUT_OF_SCOPE, { weight: 'Bolder' }),
         textBlock(
           'I only know Microsoft Exchange Server (2000 to Subscription Edition): its roles, high availability (clusters, DAGs, load balancing), supported Windows releases and support lifecycle. For other products, their own documentation is the place to look.',
         ),
