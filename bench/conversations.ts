@@ -207,6 +207,8 @@ export const CONVERSATION_SETS = {
   heldOut: 'conversations-heldout.yaml',
   // Issue 21's fresh set, written by another helper and never read while the conversation code changed.
   issue21: 'conversations-issue21-holdout.yaml',
+  // Issue 21's dialog-side tuning set (dead ends, facts after a verdict, out-of-support headline), written from the issue text.
+  issue21DialogTuning: 'conversations-issue21-dialog-tuning.yaml',
 } as const;
 
 if (require.main === module) {

@@ -1,4 +1,4 @@
-import type { Article, KnowledgeBase } from '../../knowledge';
+import { formatDate, type Article, type KnowledgeBase } from '../../knowledge';
 import type { Attachment } from '../../turn';
 import { adaptiveCard, textBlock } from '../cards/adaptive-card-builders';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
@@ -65,7 +65,7 @@ function queryText(query: MessagingExtensionQuery): string {
 function articleResult(article: Article): MessagingExtensionAttachment {
   const card = adaptiveCard([
     textBlock(article.title, { size: 'Medium', weight: 'Bolder' }),
-    textBlock(`${article.id} · reviewed ${article.reviewed}`, { isSubtle: true, spacing: 'None' }),
+    textBlock(`${article.id} · reviewed ${formatDate(article.reviewed)}`, { isSubtle: true, spacing: 'None' }),
     textBlock(article.summary),
     textBlock(`Source${article.sources.length > 1 ? 's' : ''}: ${article.sources.map((s) => s.ref).join(', ')}`, { isSubtle: true, size: 'Small' }),
   ]);

@@ -27,7 +27,7 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertDirect(reply, /^Exchange 2016 left extended support on 14 October 2025\./);
     const texts = textBlocks(reply);
     assert.ok(
-      texts.some((t) => /Exchange Server 2016/.test(t) && /14 Oct 2025/.test(t)),
+      texts.some((t) => /Exchange Server 2016/.test(t) && /14 October 2025/.test(t)),
       `the row of Exchange 2016 is quoted: ${texts.join(' | ')}`,
     );
   });
