@@ -77,3 +77,85 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
+
+/** The verdict for facts of which some are simply not known, and the unknown facts that change it. */
+export interface OpenVerdict {
+  decision: Decision;
+  /** Unknown facts whose values lead to different verdicts: worth asking, named as conditions. */
+  matters: string[];
+}
+
+/**
+ * The verdict for a setup whose unknown facts are all left open, read in one pass over every setup
+ * the known facts could still be (the check's own `setups`), rather than value by value as
+ * {@link stepWithOpen} does: a pasted listing leaves several facts unknown for many servers, and the
+ * walk value by value costs one enumeration per node of the tree.
+ *
+ * The verdict is the one every setup gives; when they differ, "supported with conditions" if some
+ * setup is supported (each unknown fact that matters named as a condition saying which of its values
+ * are and are not), otherwise the worst. Conditions and reasons are those every such setup shares;
+ * lifecycle notes only those of known facts. `versions` tries only those Exchange versions when the
+ * version is not known (an unknown build of 15.2 is 2019 or SE). Undefined when no setup fits.
+ */
+export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dimensions'>, facts: Facts, versions: readonly string[] = []): OpenVerdict | undefined {
+  const setups = facts.version === undefined && versions.length > 0 ? versions.flatMap((version) => kb.setups({ ...facts, version })) : kb.setups(facts);
+  if (setups.length === 0) return undefined;
+  const positive = (v: string) => v === 'supported' || v === 'supported-with-conditions';
+  const verdicts = [...new Set(setups.map((s) => s.verdict))];
+  const verdict: Decision['verdict'] = verdicts.length === 1 ? verdicts[0]! : verdicts.some(positive) ? 'supported-with-conditions' : worstVerdict(verdicts);
+  if (verdicts.length === 1 && facts.version !== undefined) {
+    // One verdict for every setup: the check's own decision, when its reasons agree too.
+    const direct = kb.nextStep(facts);
+    if (direct.kind === 'verdict') return { decision: direct.decision, matters: [] };
+  }
+  const chosen = setups.filter((s) => (verdict === 'supported-with-conditions' && verdicts.length > 1 ? positive(s.verdict) : s.verdict === verdict));
+  const step = kb.nextStep(chosen[0]!.facts);
+  if (step.kind !== 'verdict') return undefined;
+  const shared = <T extends { id: string }>(lists: readonly (readonly T[])[]): T[] => lists[0]!.filter((item) => lists.every((list) => list.some((other) => other.id === item.id)));
+  // What each unknown fact's values lead to: a fact matters when its values lead to different verdicts.
+  const matters: string[] = [];
+  const open: SupportLimit[] = [];
+  const unknown = kb.dimensions.filter((d) => facts[d.id] === undefined && setups.some((s) => s.facts[d.id] !== undefined));
+  for (const dimension of unknown) {
+    const byValue = new Map<string, Set<string>>();
+    for (const s of setups) {
+      const value = s.facts[dimension.id] ?? '';
+      byValue.set(value, (byValue.get(value) ?? new Set()).add(s.verdict));
+    }
+    const kinds = new Set([...byValue.values()].map((set) => [...set].sort().join('|')));
+    if (kinds.size <= 1) continue;
+    matters.push(dimension.id);
+    const label = (id: string) => dimension.values.find((v) => v.id === id)?.label ?? id;
+    const yes = [...byValue].filter(([, set]) => [...set].every(positive)).map(([v]) => label(v));
+    const no = [...byValue].filter(([, set]) => ![...set].some(positive)).map(([v]) => label(v));
+    const parts = [yes.length > 0 && `supported with ${yes.join(' or ')}`, no.length > 0 && `not supported with ${no.join(' or ')}`].filter(Boolean);
+    open.push({
+      kind: 'limit',
+      id: `open-${dimension.id}`,
+      when: [],
+      breaks: [],
+      condition: `${dimension.label} is not known yet${parts.length > 0 ? `: ${parts.join('; ')}` : ''}.`,
+      reason: `The ${lowerFirst(dimension.label)} is not known, and it decides the verdict.`,
+      recommendation: yes.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${yes.join(' or ')}.` : `Tell me the ${lowerFirst(dimension.label)}.`,
+      articles: [],
+      basis: [],
+      restsOnRecalledFact: false,
+      restsOnThirdPartyFact: false,
+      quiet: false,
+    });
+  }
+  const base = step.decision;
+  const broken = shared(chosen.map((s) => s.broken));
+  const conditions = verdict === 'not-supported' || verdict === 'not-covered' ? [] : shared(chosen.map((s) => s.open));
+  const rules = shared(chosen.map((s) => s.rules));
+  const decision: Decision = {
+    ...base,
+    verdict,
+    rules: rules.length > 0 ? rules : base.rules,
+    broken: broken.length > 0 || verdicts.length === 1 ? broken.map((l) => base.broken.find((b) => b.id === l.id) ?? l) : base.broken,
+    conditions: [...conditions.map((l) => base.conditions.find((c) => c.id === l.id) ?? l), ...(verdict === 'not-supported' && broken.length > 0 ? [] : open)],
+    decisiveFacts: Object.fromEntries(Object.entries(base.decisiveFacts).filter(([d]) => facts[d] !== undefined)),
+    lifecycle: base.lifecycle.filter((note) => facts[note.dimension] !== undefined),
+  };
+  return { decision, matters };
+}
