@@ -153,7 +153,7 @@ export function scoreListings(
       const got = new Set(group.servers.map((s) => s.name.toLowerCase()));
       const serversRight = got.size === names.length && names.every((n) => got.has(n));
       const versionRight = (group.facts.version ?? 'unknown') === String(expected.version);
-      const verdictRight = group.verdict === expected.verdict;
+      const verdictRight = (group.verdict ?? 'undecided') === expected.verdict;
       if (group.verdict === undefined) figures.undecided += 1;
       figures.serversRight += serversRight ? 1 : 0;
       figures.versionRight += versionRight ? 1 : 0;

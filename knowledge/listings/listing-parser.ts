@@ -197,8 +197,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
+    // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
+    const os = cell(...OS_KEYS, 'caption');
+    if (os && /windows/i.test(os)) s.os = os;
+    const type = cell('system type', 'osarchitecture');
+    if (type) s.systemType = type;
     if (versionText) readVersion(s, versionText);
-    else readVersion(s, line);
+    else if (!os) readVersion(s, line);
   }
 
   function readVersion(s: ListedServer, text: string) {
@@ -283,6 +288,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'productversion',
       'system type',
       'osarchitecture',
+      'caption',
       'windowsinstallationtype',
       'os version',
     ];
@@ -297,7 +303,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (edition) s.edition = edition;
     const version = get('admindisplayversion', 'fileversion', 'productversion');
     if (version) readVersion(s, version);
-    const os = get('os name', 'osname', 'windowsproductname');
+    const caption = get('caption');
+    const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
     const type = get('system type', 'osarchitecture');
     if (type) s.systemType = type;
@@ -319,6 +326,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     s.build = mentions[0];
     const roles = rolesInText(m[2]!);
     if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
+    // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
+    const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:[ ,]+(?:standard|enterprise|datacenter|web|essentials))?(?:\s+x64|\s+x86)?/i.exec(m[2]!);
+    if (windows && !s.os) s.os = windows[0];
   }
 
   // DAG membership; a cluster whose nodes are all members of one listed DAG is that DAG's cluster, not another group.
