@@ -91,8 +91,13 @@ export function listingDesign(
           : server.build?.lookup.build,
       [...server.roles].sort().join('+'),
       server.dag ?? '',
+      server.site ?? '',
+      // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,
+      facts.architecture,
+      facts.serverCore,
+      facts.edition,
     ].join('|');
     const group = groups.get(key);
     if (group) group.servers.push(server);
