@@ -18,10 +18,11 @@ import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
-import type { KnowledgeBase } from '../knowledge';
+import { answerListing, MAX_LISTING_CHARACTERS, tooLongListingMessage, type KnowledgeBase } from '../knowledge';
 import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_RAW_TEXT_LENGTH, messageLength, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
+import { readTextAttachment, type TextAttachmentOptions } from './text-attachments';
 import { DEFAULT_REPLY_TIMEOUT_MS } from './config';
 import { jsonLogger, type Logger } from './log';
 import type { ReportCommand } from './admin/report-command';
@@ -87,6 +88,8 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     private readonly owners?: OwnersParts,
     /** How long one send to the channel may take before the turn gives up on it (REPLY_TIMEOUT_MS). */
     private readonly replyTimeoutMs: number = DEFAULT_REPLY_TIMEOUT_MS,
+    /** How `.txt` attachments are downloaded (see ./text-attachments). */
+    private readonly attachmentOptions: TextAttachmentOptions = {},
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -99,6 +102,12 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
         // A 👍/👎 card button: recorded, thanked, and the conversation (a check in progress) stays where it was.
         await this.owners!.records.feedback(context, feedback);
         await context.sendActivity({ type: ActivityTypes.Message, text: FEEDBACK_THANKS });
+        const dc = await this.createDialogContext(context);
+        if (dc.activeDialog) await dc.repromptDialog();
+        return next();
+      }
+      if (await this.answerLongListing(context)) {
+        // A check in progress still waits for its answer: show its question again.
         const dc = await this.createDialogContext(context);
         if (dc.activeDialog) await dc.repromptDialog();
         return next();
@@ -198,6 +207,47 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     // The scopes hold no state of their own (they read the turn's), so one set serves every turn.
     this.memoryConfiguration ??= dc.state.configuration;
     return dc;
+  }
+
+  /**
+   * A `.txt` attachment, or a paste longer than a question may be: read as a listing within the
+   * listing's own bounds (characters, then lines), answered with the listing reply, or refused with
+   * a message that names the file. False when the message is neither (the ordinary path takes it).
+   */
+  private async answerLongListing(context: TurnContext): Promise<boolean> {
+    const file = await readTextAttachment(context.activity.attachments, this.attachmentOptions);
+    if (file.kind === 'refused') {
+      await context.sendActivity(file.message);
+      return true;
+    }
+    const typed = context.activity.text ?? '';
+    if (file.kind === 'none' && typed.length <= MAX_MESSAGE_LENGTH) return false;
+    const raw = file.kind === 'text' ? `${typed}\n${file.text}` : typed;
+    if (raw.length > MAX_LISTING_CHARACTERS) {
+      await context.sendActivity(
+        `${file.kind === 'text' ? file.name : 'That paste'} is ${raw.length.toLocaleString('en-US')} characters long; I read listings of up to ${MAX_LISTING_CHARACTERS.toLocaleString('en-US')} characters (a few thousand lines). Please send it in parts.`,
+      );
+      return true;
+    }
+    // Within the listing's bound the same clean-up as a typed message: mentions and control characters out.
+    const text = cleanUserText(raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/&nbsp;/g, ' '));
+    const answer = answerListing(text, this.knowledge);
+    if (answer.kind === 'listing') {
+      await context.sendActivities(this.replies.listing(answer.view));
+      return true;
+    }
+    if (answer.kind === 'too-long') {
+      await context.sendActivity(tooLongListingMessage(answer.lines, answer.limit, file.kind === 'text' ? file.name : undefined));
+      return true;
+    }
+    if (file.kind === 'text') {
+      await context.sendActivity(
+        `I read ${file.name} but found no Exchange server listing in it. I read the output of Get-ExchangeServer, Get-DatabaseAvailabilityGroup, Get-ClusterNode and the Windows lines of systeminfo or Get-ComputerInfo.`,
+      );
+      return true;
+    }
+    // A long text that is no listing: the ordinary too-long answer.
+    return false;
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { answerListing, describeBuilds, findBuilds, stepWithOpen, tooLongListingMessage, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -68,15 +68,13 @@ export class MainDialog extends Dialog {
    * and the ticket summary of every server. True when the message was one.
    */
   private async answerListing(context: TurnContext, text: string): Promise<boolean> {
-    const listing = parseListing(text, this.kb.builds);
-    if (listing.kind === 'too-long') {
-      await context.sendActivity(`That paste has ${listing.lines} lines; I read listings of up to ${listing.limit} lines. Please send it in parts.`);
+    const answer = answerListing(text, this.kb);
+    if (answer.kind === 'too-long') {
+      await context.sendActivity(tooLongListingMessage(answer.lines, answer.limit));
       return true;
     }
-    if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return false;
-    const groups = listingDesign(listing, this.kb);
-    const label = (id: string) => this.kb.dimensions.find((d) => d.id === id)?.label ?? id;
-    await context.sendActivity(listingReply(listing, groups, label));
+    if (answer.kind !== 'listing') return false;
+    await context.sendActivities(this.replies.listing(answer.view));
     return true;
   }
 

@@ -116,27 +116,33 @@ export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dime
   const matters: string[] = [];
   const open: SupportLimit[] = [];
   const unknown = kb.dimensions.filter((d) => facts[d.id] === undefined && setups.some((s) => s.facts[d.id] !== undefined));
+  const order = kb.dimensions.map((d) => d.id);
   for (const dimension of unknown) {
-    const byValue = new Map<string, Set<string>>();
+    // It matters when two setups that differ in it alone get different verdicts.
+    const byRest = new Map<string, string>();
+    let differs = false;
     for (const s of setups) {
-      const value = s.facts[dimension.id] ?? '';
-      byValue.set(value, (byValue.get(value) ?? new Set()).add(s.verdict));
+      const rest = order.map((d) => (d === dimension.id ? '' : (s.facts[d] ?? ''))).join('|');
+      const seen = byRest.get(rest);
+      if (seen !== undefined && seen !== s.verdict) {
+        differs = true;
+        break;
+      }
+      byRest.set(rest, s.verdict);
     }
-    const kinds = new Set([...byValue.values()].map((set) => [...set].sort().join('|')));
-    if (kinds.size <= 1) continue;
+    if (!differs) continue;
     matters.push(dimension.id);
     const label = (id: string) => dimension.values.find((v) => v.id === id)?.label ?? id;
-    const yes = [...byValue].filter(([, set]) => [...set].every(positive)).map(([v]) => label(v));
-    const no = [...byValue].filter(([, set]) => ![...set].some(positive)).map(([v]) => label(v));
-    const parts = [yes.length > 0 && `supported with ${yes.join(' or ')}`, no.length > 0 && `not supported with ${no.join(' or ')}`].filter(Boolean);
+    // The values with which some setup is supported: the verdict holds only if the fact is one of them.
+    const fit = [...new Set(setups.filter((s) => positive(s.verdict) && s.facts[dimension.id] !== undefined).map((s) => s.facts[dimension.id]!))].map(label);
     open.push({
       kind: 'limit',
       id: `open-${dimension.id}`,
       when: [],
       breaks: [],
-      condition: `${dimension.label} is not known yet${parts.length > 0 ? `: ${parts.join('; ')}` : ''}.`,
+      condition: fit.length > 0 ? `${dimension.label} is not known yet; the verdict holds only for ${fit.join(', ')}.` : `${dimension.label} is not known yet.`,
       reason: `The ${lowerFirst(dimension.label)} is not known, and it decides the verdict.`,
-      recommendation: yes.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${yes.join(' or ')}.` : `Tell me the ${lowerFirst(dimension.label)}.`,
+      recommendation: fit.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${fit.join(' or ')}.` : `Tell me the ${lowerFirst(dimension.label)}.`,
       articles: [],
       basis: [],
       restsOnRecalledFact: false,
