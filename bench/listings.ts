@@ -221,7 +221,9 @@ export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line:
 function runTuning(kb: KnowledgeBase = loadKnowledgeBase()): void {
   const entries = parse(readFileSync(join(REPO_ROOT, TUNING), 'utf8')) as Entry[];
   const { figures, misses } = scoreListings(kb, entries);
-  console.log(`listings tuning: ${figures.right}/${figures.groups} groups right; undecided ${figures.undecided}; unknown builds named ${figures.unknownBuildsNamed}/${figures.unknownBuilds}`);
+  console.log(
+    `listings tuning: ${figures.right}/${figures.groups} groups right; undecided ${figures.undecided}; unknown builds named ${figures.unknownBuildsNamed}/${figures.unknownBuilds}`,
+  );
   for (const m of misses) console.log(`  ${m.entry} [${m.servers}] expected ${m.expected}, got ${m.got}`);
 }
 

@@ -222,7 +222,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     }
     const typed = context.activity.text ?? '';
     if (file.kind === 'none' && typed.length <= MAX_MESSAGE_LENGTH) return false;
-    const raw = file.kind === 'text' ? `${typed}\n${file.text}` : typed;
+    const raw = file.kind === 'text' ? (typed.trim() === '' ? file.text : `${typed}\n${file.text}`) : typed;
     if (raw.length > MAX_LISTING_CHARACTERS) {
       await context.sendActivity(
         `${file.kind === 'text' ? file.name : 'That paste'} is ${raw.length.toLocaleString('en-US')} characters long; I read listings of up to ${MAX_LISTING_CHARACTERS.toLocaleString('en-US')} characters (a few thousand lines). Please send it in parts.`,

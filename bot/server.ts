@@ -1,3 +1,4 @@
+import type { TextAttachmentOptions } from './text-attachments';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { type CloudAdapter, type Storage } from 'botbuilder';
@@ -33,6 +34,8 @@ export interface ServerOptions {
    * public Bot Framework's. Deliberately not a configuration setting.
    */
   channelTokenSource?: ChannelTokenSource;
+  /** Tests only: how `.txt` attachments are downloaded (a loopback file store). Deliberately not a configuration setting. */
+  attachments?: TextAttachmentOptions;
 }
 
 /** How a {@link RunningServer.close} went. */
@@ -85,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     recordSalt: options.recordSalt ?? config.recordSalt,
     admins: config.adminAadObjectIds,
     replyTimeoutMs: config.replyTimeoutMs,
+    attachments: options.attachments,
   });
   const adapter = createAdapter(config, log, options.channelTokenSource);
   // Before the rate limit: a channel's retry of an activity is neither a new turn nor a new message.

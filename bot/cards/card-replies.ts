@@ -416,11 +416,19 @@ export class CardReplies implements Replies {
         ],
       });
     }
-    if (view.groups.length > shown.length)
-      body.push(textBlock(`${view.groups.length - shown.length} more groups are in the ticket summary below.`, { isSubtle: true }));
+    if (view.groups.length > shown.length) body.push(textBlock(`${view.groups.length - shown.length} more groups are in the ticket summary below.`, { isSubtle: true }));
     if (view.questions.length > 0)
       body.push(textBlock('**To settle what is still open**', { spacing: 'Medium' }), textBlock(view.questions.map((q) => `- ${q.question}`).join('\n')));
-    if (view.buildLines.length > 0) body.push(textBlock(view.buildLines.slice(0, 12).map((b) => `- ${b}`).join('\n'), { isSubtle: true, size: 'Small' }));
+    if (view.buildLines.length > 0)
+      body.push(
+        textBlock(
+          view.buildLines
+            .slice(0, 12)
+            .map((b) => `- ${b}`)
+            .join('\n'),
+          { isSubtle: true, size: 'Small' },
+        ),
+      );
     const summary = `${view.intro} ${view.groups.map((g) => `${g.verdictLabel}: ${g.label}`).join('; ')}`.slice(0, 500);
     const card = cardMessage(body, [sayAction('Start over')], summary);
     const ticket: Partial<Activity>[] = [];

@@ -15,7 +15,11 @@ export const MAX_LISTING_CHARACTERS = 512 * 1024;
  * else, so the message goes on to the ordinary routes. Text longer than
  * {@link MAX_LISTING_CHARACTERS} is not read at all and counts as too long.
  */
-export function answerListing(text: string, kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>, answers: Facts = {}): ListingAnswer {
+export function answerListing(
+  text: string,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
+  answers: Facts = {},
+): ListingAnswer {
   if (text.length > MAX_LISTING_CHARACTERS) return { kind: 'too-long', lines: countLines(text), limit: MAX_LISTING_LINES };
   const listing = parseListing(text, kb.builds);
   if (listing.kind === 'too-long') return listing;

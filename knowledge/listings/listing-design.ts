@@ -3,10 +3,10 @@ import { buildName } from '../rules/exchange-builds';
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
 import type { ListedServer, ListingResult } from './listing-parser';
-import type { Decision, SupportLimit } from '../rules/support-rules';
+import type { Decision } from '../rules/support-rules';
 import type { Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
-import { joinSetups, type OpenVerdict } from '../rules/open-facts';
+import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
@@ -131,7 +131,10 @@ export function listingDesign(
       }
     }
     if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os}") is read as this group's.`);
-    if (first.rollupHidden) assumptions.push('The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).');
+    if (first.rollupHidden)
+      assumptions.push(
+        'The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).',
+      );
     const roles = first.roles.length > 0 ? first.roles : [undefined];
     // What is missing is left open: every setup it could be is judged, and a fact whose values disagree is named as a condition.
     // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
@@ -153,8 +156,7 @@ export function listingDesign(
     const decisions = decided.map((d) => d.decision);
     const asks = decided.flatMap((d) => d.asks);
     // What the paste was read to show is a condition of the verdict too: never a plain "Supported" on an assumption.
-    if (assumptions.length > 0)
-      for (const [k, d] of decisions.entries()) if (d) decisions[k] = assumedDecision(d, assumptions);
+    if (assumptions.length > 0) for (const [k, d] of decisions.entries()) if (d) decisions[k] = assumedDecision(d, assumptions);
     const verdict = decisions.every((d) => d !== undefined) ? worstVerdict(decisions.map((d) => d!.verdict)) : undefined;
     const buildLines = describeBuilds(
       servers.flatMap((s) => (s.build ? [s.build] : [])),
@@ -166,20 +168,14 @@ export function listingDesign(
 
 /** A decision with what the paste was read to show named as its conditions; "Supported" becomes "Supported with conditions". */
 function assumedDecision(decision: Decision, assumptions: readonly string[]): Decision {
-  const limits: SupportLimit[] = assumptions.map((condition, k) => ({
-    kind: 'limit',
-    id: `assumed-from-paste-${k + 1}`,
-    when: [],
-    breaks: [],
-    condition,
-    reason: 'The pasted listing was read to show this; nobody confirmed it.',
-    recommendation: 'Tell me if it is otherwise, and I will judge the group again.',
-    articles: [],
-    basis: [],
-    restsOnRecalledFact: false,
-    restsOnThirdPartyFact: false,
-    quiet: false,
-  }));
+  const limits = assumptions.map((condition, k) =>
+    statedCondition(
+      `assumed-from-paste-${k + 1}`,
+      condition,
+      'The pasted listing was read to show this; nobody confirmed it.',
+      'If it is otherwise, send the listing again with the output that shows it (Get-DatabaseAvailabilityGroup, Get-ClusterNode, systeminfo).',
+    ),
+  );
   return { ...decision, verdict: decision.verdict === 'supported' ? 'supported-with-conditions' : decision.verdict, conditions: [...decision.conditions, ...limits] };
 }
 
@@ -203,13 +199,6 @@ function candidateVersions(server: ListedServer, kb: Pick<KnowledgeBase, 'builds
 /** "2019/cu14": servers on one update (whatever its security update) are one group. */
 function updateKey(row: { version: string; update: string }): string {
   return `${row.version}/${row.update}`;
-}
-
-/** Facts one answer gives together: Windows and its edition and architecture; version and update from a build. */
-function answerGroup(dimension: string): string {
-  if (['windows', 'windowsEdition', 'architecture'].includes(dimension)) return 'windows';
-  if (['version', 'update', 'updateCurrency'].includes(dimension)) return 'build';
-  return dimension;
 }
 
 /** Answers the user gave ({ windows: "2019 Standard", ha: "DAG" }) read as facts through the answer tables. */

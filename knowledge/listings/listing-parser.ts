@@ -100,6 +100,7 @@ function nameList(text: string): string[] {
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*\)/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
 const NAME_KEYS = ['name', 'host name', 'csname'];
+const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
 
 /** "Get-ClusterNode -Cluster DAG01" or a "Cluster" line just above the table names the cluster; otherwise "cluster". */
@@ -151,8 +152,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     for (let j = i + 1; j < lines.length; j += 1) {
       const line = lines[j]!;
       if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
-      used[j] = true;
       const cells = columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
+      // A cluster table ends where a row's state is no node state (the next lines were typed after it).
+      if (cluster && !NODE_STATE.test(cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '')) break;
+      used[j] = true;
       if (cluster) readNode(cluster, names, cells);
       else readRow(names, cells, line);
     }

@@ -50,7 +50,10 @@ export function serverList(names: readonly string[], shown = 6): string {
 
 /** User text shown in Markdown (a Windows line, the question around the paste): no character that could format or link. */
 function plain(text: string): string {
-  return text.replace(/[[\]()*_`<>#|\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[[\]()*_`<>#|\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function buildOf(server: ListedServer): string {

@@ -43,6 +43,24 @@ export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 
   return { kind: 'verdict', decision: joinOpen(dimension, outcomes) };
 }
 
+/** A condition of a verdict that rests on no rule of the table: a fact left open, or what a paste was read to show. */
+export function statedCondition(id: string, condition: string, reason: string, recommendation: string): SupportLimit {
+  return {
+    kind: 'limit',
+    id,
+    when: [],
+    breaks: [],
+    condition,
+    reason,
+    recommendation,
+    articles: [],
+    basis: [],
+    restsOnRecalledFact: false,
+    restsOnThirdPartyFact: false,
+    quiet: false,
+  };
+}
+
 /** The verdict for a fact left open, from the verdict of each of its values. */
 export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[]): Decision {
   const verdicts = outcomes.map((o) => o.decision.verdict);
@@ -56,20 +74,12 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   const byVerdict = new Map<string, string[]>();
   for (const o of outcomes) byVerdict.set(VERDICT_LABELS[o.decision.verdict], [...(byVerdict.get(VERDICT_LABELS[o.decision.verdict]) ?? []), o.label]);
   const parts = [...byVerdict].map(([label, values]) => `${label} with ${values.join(' or ')}`);
-  const open: SupportLimit = {
-    kind: 'limit',
-    id: `open-${dimension.id}`,
-    when: [],
-    breaks: [],
-    condition: `${dimension.label} is not known yet: ${parts.join('; ')}.`,
-    reason: `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
-    recommendation: positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
-    articles: [],
-    basis: [],
-    restsOnRecalledFact: false,
-    restsOnThirdPartyFact: false,
-    quiet: false,
-  };
+  const open = statedCondition(
+    `open-${dimension.id}`,
+    `${dimension.label} is not known yet: ${parts.join('; ')}.`,
+    `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
+    positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
+  );
   if (positive.length === 0) return { ...base, verdict: worstVerdict(verdicts), conditions: [...base.conditions, open] };
   return { ...base, verdict: 'supported-with-conditions', conditions: [...base.conditions, open] };
 }
@@ -135,20 +145,14 @@ export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dime
     const label = (id: string) => dimension.values.find((v) => v.id === id)?.label ?? id;
     // The values with which some setup is supported: the verdict holds only if the fact is one of them.
     const fit = [...new Set(setups.filter((s) => positive(s.verdict) && s.facts[dimension.id] !== undefined).map((s) => s.facts[dimension.id]!))].map(label);
-    open.push({
-      kind: 'limit',
-      id: `open-${dimension.id}`,
-      when: [],
-      breaks: [],
-      condition: fit.length > 0 ? `${dimension.label} is not known yet; the verdict holds only for ${fit.join(', ')}.` : `${dimension.label} is not known yet.`,
-      reason: `The ${lowerFirst(dimension.label)} is not known, and it decides the verdict.`,
-      recommendation: fit.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${fit.join(' or ')}.` : `Tell me the ${lowerFirst(dimension.label)}.`,
-      articles: [],
-      basis: [],
-      restsOnRecalledFact: false,
-      restsOnThirdPartyFact: false,
-      quiet: false,
-    });
+    open.push(
+      statedCondition(
+        `open-${dimension.id}`,
+        fit.length > 0 ? `${dimension.label} is not known yet; the verdict holds only for ${fit.join(', ')}.` : `${dimension.label} is not known yet.`,
+        `The ${lowerFirst(dimension.label)} is not known, and it decides the verdict.`,
+        fit.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${fit.join(' or ')}.` : `Tell me the ${lowerFirst(dimension.label)}.`,
+      ),
+    );
   }
   const base = step.decision;
   const broken = shared(chosen.map((s) => s.broken));

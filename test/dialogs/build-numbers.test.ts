@@ -49,7 +49,10 @@ describe('A pasted listing (main dialog)', () => {
     assert.match(text, /15\.2\.1118\.7 is Exchange 2019 CU12, released April 2022\./);
     // The Edge server shows no Windows line: asked once, naming it.
     assert.match(text, /Which Windows .*\(for DMZ-EDGE01\)/);
-    const summary = replies.filter((r) => !isCard(r)).map((r) => String(r.text)).join('\n');
+    const summary = replies
+      .filter((r) => !isCard(r))
+      .map((r) => String(r.text))
+      .join('\n');
     assert.match(summary, /Ticket summary/);
     for (const name of ['LON-MBX01', 'LON-MBX02', 'DMZ-EDGE01']) assert.ok(summary.includes(`- ${name}; `), `${name} in ${summary}`);
   });
