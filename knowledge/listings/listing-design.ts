@@ -27,6 +27,8 @@ export interface ListingGroup {
   verdict?: Verdict;
   /** The facts still missing that would change this group's verdict: asked once for every server they concern. */
   asks: string[];
+  /** Why a group has no verdict, when it is not a missing fact (the time bound of one listing). */
+  notJudged?: string;
   /** What the verdict takes for granted from the paste (no DAG shown for a server, one Windows line for all, a rollup the form hides). */
   assumptions: string[];
   /** What the builds are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), unknown ones named as such. */
@@ -106,10 +108,18 @@ export function listingDesign(
   const shownClusters = listing.dags.length > 0;
   // Groups of one estate, and estates of one shape, leave the same facts open: each set of facts is joined once.
   const joined = joinCache(kb);
-  const join = (facts: Facts, versions: readonly string[]) => {
+  // Judging a set of facts not seen before costs tens to hundreds of milliseconds: one listing gets a
+  // bounded share of time, and groups past it say so rather than hold the reply.
+  const started = performance.now();
+  let overBudget = false;
+  const join = (facts: Facts, versions: readonly string[]): OpenVerdict | undefined | 'over-budget' => {
     const key = JSON.stringify([Object.entries(facts).sort(([a], [b]) => a.localeCompare(b)), versions]);
     const hit = joined.get(key);
     if (hit) return hit.value;
+    if (overBudget || performance.now() - started > JUDGING_BUDGET_MS) {
+      overBudget = true;
+      return 'over-budget';
+    }
     const value = joinSetups(kb, facts, versions);
     joined.set(key, { value });
     return value;
@@ -139,11 +149,16 @@ export function listingDesign(
     // What is missing is left open: every setup it could be is judged, and a fact whose values disagree is named as a condition.
     // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
     const versions = facts.version === undefined ? candidateVersions(first, kb) : [];
+    let notJudged: string | undefined;
     const decideAll = (known: Facts) =>
       roles.map((role): { decision?: Decision; asks: string[] } => {
         if (known.version === undefined && versions.length === 0) return { asks: ['version'] };
         // Only facts that apply to this setup (no architecture for Windows releases that are x64 only).
         const open = join(kb.knownFacts(role ? { ...known, role } : known), versions);
+        if (open === 'over-budget') {
+          notJudged = `Not judged: the paste holds more kinds of servers than I judge in one reply (${JUDGING_BUDGET_MS / 1000} s of work). Send the servers of this group again on their own.`;
+          return { asks: [] };
+        }
         return open ? { decision: open.decision, asks: open.matters } : { asks: ['version'] };
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
@@ -162,7 +177,17 @@ export function listingDesign(
       servers.flatMap((s) => (s.build ? [s.build] : [])),
       kb.builds,
     );
-    return { servers, label: groupLabel(first, facts), facts: withAnswers, decisions, verdict, asks: [...new Set(asks)], assumptions, buildLines };
+    return {
+      servers,
+      label: groupLabel(first, facts),
+      facts: withAnswers,
+      decisions,
+      verdict,
+      asks: [...new Set(asks)],
+      assumptions,
+      buildLines,
+      ...(notJudged ? { notJudged } : {}),
+    };
   });
 }
 
@@ -178,6 +203,9 @@ function assumedDecision(decision: Decision, assumptions: readonly string[]): De
   );
   return { ...decision, verdict: decision.verdict === 'supported' ? 'supported-with-conditions' : decision.verdict, conditions: [...decision.conditions, ...limits] };
 }
+
+/** Time one listing may spend judging sets of facts not judged before (cached ones cost nothing). */
+export const JUDGING_BUDGET_MS = 1_500;
 
 /** Joined verdicts by facts, per knowledge base (a reload starts afresh); bounded, as every cache on the request path. */
 const JOINED = new WeakMap<object, BoundedCache<string, { value: OpenVerdict | undefined }>>();

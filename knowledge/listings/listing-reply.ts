@@ -78,7 +78,11 @@ export function listingView(listing: Extract<ListingResult, { kind: 'listing' }>
       build: `${builds.slice(0, 3).join(', ')}${builds.length > 3 ? ` and ${builds.length - 3} more` : ''} (${named})`,
       verdict: group.verdict,
       verdictLabel: group.verdict ? cardLabel(group.verdict, decisions) : 'Not decided yet',
-      reason: worst ? leadReason(worst) : `I need ${group.asks.map((d) => label(dimensions, d)).join(', ') || 'more facts'} to judge these servers.`,
+      reason: worst
+        ? leadReason(worst)
+        : group.notJudged
+          ? group.notJudged
+          : `I need ${group.asks.map((d) => label(dimensions, d)).join(', ') || 'more facts'} to judge these servers.`,
       conditions: worst ? [...new Set(worst.conditions.map((c) => c.condition))] : [],
       // What the paste was read to show is among the conditions already (see listingDesign).
       notes: down,
