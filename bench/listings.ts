@@ -176,6 +176,8 @@ export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line:
   const generated = generatedListing();
   const generated2000Ms = timeIt(() => judge(kb, generated));
   log(`listings: a generated ${generated.split('\n').length}-line listing read and judged in ${generated2000Ms} ms (median of 7)`);
+  const tuning = scoreListings(kb, parse(readFileSync(join(REPO_ROOT, TUNING), 'utf8')) as Entry[]).figures;
+  log(`listings tuning set (${TUNING}): ${tuning.right}/${tuning.groups} groups right, undecided ${tuning.undecided}`);
   const file = join(REPO_ROOT, HOLDOUT);
   if (!existsSync(file)) {
     log(`listings: ${HOLDOUT} is not there`);
