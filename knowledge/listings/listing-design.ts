@@ -65,7 +65,7 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.os, s.systemType, s.installationType, s.edition].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.systemType, s.installationType, s.edition].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -90,7 +90,7 @@ export function listingDesign(
         ? updateKey(server.build.lookup.row)
         : server.build?.lookup.kind === 'same-update'
           ? updateKey(server.build.lookup.update)
-          : server.build?.lookup.build,
+          : (server.build?.lookup.build ?? facts.update),
       [...server.roles].sort().join('+'),
       server.dag ?? '',
       server.site ?? '',
@@ -244,6 +244,11 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   const facts: Record<string, string> = {};
   if (server.build) Object.assign(facts, buildFacts([server.build], kb.builds, update));
   else if (server.majorMinor) Object.assign(facts, majorMinorFacts(server.majorMinor, kb, update));
+  else if (server.named) {
+    // Read through the fact tables as a typed message is: the version, and its update when one is named.
+    const named = kb.recognizer.extract(server.named).facts;
+    for (const key of ['version', 'update'] as const) if (named[key] !== undefined) facts[key] = named[key];
+  }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
     for (const key of ['windows', 'windowsEdition', 'architecture'] as const) if (os[key] !== undefined) facts[key] = os[key];

@@ -28,6 +28,8 @@ export interface ListedServer {
   osFromPaste?: boolean;
   /** "Version 14.3 (Build 123.4)": Exchange 2007 and 2010 print the service pack's build there, whatever rollup runs. */
   rollupHidden?: boolean;
+  /** "Exchange 2010 SP3": the version as typed in words on the server's line, when no build is given. */
+  named?: string;
   /** Get-ClusterNode's State ("Up", "Down", "Paused"). */
   state?: string;
 }
@@ -100,6 +102,9 @@ function nameList(text: string): string[] {
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*\)/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
 const NAME_KEYS = ['name', 'host name', 'csname'];
+/** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
+const EXCHANGE_NAMED =
+  /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
 
@@ -322,11 +327,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const m = /^\s*([A-Za-z][A-Za-z0-9-]{1,62})\s*[:\-–,]?\s+(.*)$/.exec(line);
     if (!m) continue;
     const mentions = findBuilds(m[2]!, table);
-    if (mentions.length !== 1 || /\s/.test(m[1]!)) continue;
     if (/^(version|build|exchange|windows|we|our|is|the|and|it|server|os)$/i.test(m[1]!)) continue;
+    // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by a host-like name (a digit, a hyphen or capitals).
+    const named = mentions.length === 0 && /[0-9-]|^[A-Z]{3,}$/.test(m[1]!) ? EXCHANGE_NAMED.exec(m[2]!) : null;
+    if (mentions.length !== 1 && !named) continue;
     used[i] = true;
     const s = server(m[1]!);
-    s.build = mentions[0];
+    if (named) s.named = named[0];
+    else s.build = mentions[0];
     const roles = rolesInText(m[2]!);
     if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
     // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
@@ -354,7 +362,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
   }
 
-  const found = [...servers.values()].filter((s) => s.build || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
+  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
