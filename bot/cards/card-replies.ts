@@ -1,4 +1,4 @@
-import { MessageFactory, type Activity } from 'botbuilder';
+import { ActivityTypes, InputHints, type Activity } from '../../turn';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
@@ -33,6 +33,9 @@ import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
 import { directAnswerCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
+/** The first line of the reply to a question about another product: a refusal. */
+export const OUT_OF_SCOPE = 'That is outside what I cover.';
+
 export const CHECK_MY_SETUP = 'Check my setup';
 /** The first line of the question asked again after an answer not understood (worded differently from the first asking). */
 export const RETRY_NOTICE = "Sorry, I didn't recognise that answer. Here is the question again, with examples of answers I understand.";
@@ -51,12 +54,12 @@ const VERDICT_COLORS: Record<Verdict, string> = {
 
 /** Text messages are written in Markdown; the bot converts them for channels that want HTML. */
 function markdownMessage(markdown: string): Partial<Activity> {
-  return { ...MessageFactory.text(markdown), textFormat: 'markdown' };
+  return { type: ActivityTypes.Message, text: markdown, inputHint: InputHints.AcceptingInput, textFormat: 'markdown' };
 }
 
 function cardMessage(body: CardElement[], actions: CardAction[], summary: string): Partial<Activity> {
   // `text` doubles as the notification preview and as the fallback where cards do not render.
-  return { ...MessageFactory.attachment(adaptiveCard(body, actions)), text: undefined, summary };
+  return { type: ActivityTypes.Message, attachmentLayout: 'list', attachments: [adaptiveCard(body, actions)], inputHint: InputHints.AcceptingInput, text: undefined, summary };
 }
 
 function partsMessage(parts: CardParts): Partial<Activity> {
@@ -444,7 +447,7 @@ export class CardReplies implements Replies {
   outOfScope(): Partial<Activity> {
     return cardMessage(
       [
-        textBlock('That is outside what I cover.', { weight: 'Bolder' }),
+        textBlock(OUT_OF_SCOPE, { weight: 'Bolder' }),
         textBlock(
           'I only know Microsoft Exchange Server (2000 to Subscription Edition): its roles, high availability (clusters, DAGs, load balancing), supported Windows releases and support lifecycle. For other products, their own documentation is the place to look.',
         ),
