@@ -6,6 +6,7 @@ import { ReportCommand } from './admin/report-command';
 import { CardReplies } from './cards/card-replies';
 import { ExchangeSupportBot } from './exchange-support-bot';
 import type { Logger } from './log';
+import type { TextAttachmentOptions } from './text-attachments';
 import { AnswerTracking } from './records/answer-tracking';
 import { OwnerRecords } from './records/owner-records';
 import { MemoryRecordStore, type RecordStore } from './records/record-store';
@@ -28,6 +29,8 @@ export interface RecordOptions {
   admins?: readonly string[];
   /** How long one send to the channel may take (REPLY_TIMEOUT_MS). */
   replyTimeoutMs?: number;
+  /** How `.txt` attachments are downloaded (tests allow a loopback file store). */
+  attachments?: TextAttachmentOptions;
 }
 
 /**
@@ -65,6 +68,7 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     log,
     owners,
     options.replyTimeoutMs,
+    options.attachments,
   );
   return { bot, records };
 }

@@ -1,12 +1,13 @@
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import { DialogContext, runDialogTurn, type DialogState } from '../dialogs/dialog-frame';
-import type { KnowledgeBase } from '../knowledge';
+import { answerListing, MAX_LISTING_CHARACTERS, tooLongListingMessage, type KnowledgeBase } from '../knowledge';
 import { ActivityTypes, type Activity, type ConversationBot, type IncomingActivity, type InvokeResponse, type StateProperty, type TurnChannel, type TurnState } from '../turn';
 import { BotTurn, type TurnMiddleware } from './bot-turn';
 import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_RAW_TEXT_LENGTH, messageLength, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
+import { readTextAttachment, type TextAttachmentOptions } from './text-attachments';
 import { DEFAULT_REPLY_TIMEOUT_MS } from './config';
 import { jsonLogger, type Logger } from './log';
 import type { ReportCommand } from './admin/report-command';
@@ -74,6 +75,8 @@ export class ExchangeSupportBot implements ConversationBot {
     private readonly owners?: OwnersParts,
     /** How long one send to the channel may take before the turn gives up on it (REPLY_TIMEOUT_MS). */
     private readonly replyTimeoutMs: number = DEFAULT_REPLY_TIMEOUT_MS,
+    /** How `.txt` attachments are downloaded (see ./text-attachments). */
+    private readonly attachmentOptions: TextAttachmentOptions = {},
   ) {
     this.dialogState = conversationState.property<DialogState>('dialogState');
   }
@@ -165,6 +168,12 @@ export class ExchangeSupportBot implements ConversationBot {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
+    if (await this.answerLongListing(turn)) {
+      // A check in progress still waits for its answer: show its question again.
+      const dc = await this.createDialogContext(turn);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
     const length = messageLength(turn.activity.text ?? '');
     if (length > MAX_MESSAGE_LENGTH) {
       await turn.sendActivity(tooLongMessage(length));
@@ -232,6 +241,47 @@ export class ExchangeSupportBot implements ConversationBot {
     } catch (sendError) {
       this.log('error', 'could not send the turn error message', { conversationId, error: (sendError as Error).message });
     }
+  }
+
+  /**
+   * A `.txt` attachment, or a paste longer than a question may be: read as a listing within the
+   * listing's own bounds (characters, then lines), answered with the listing reply, or refused with
+   * a message that names the file. False when the message is neither (the ordinary path takes it).
+   */
+  private async answerLongListing(turn: BotTurn): Promise<boolean> {
+    const file = await readTextAttachment(turn.activity.attachments, this.attachmentOptions);
+    if (file.kind === 'refused') {
+      await turn.sendActivity(file.message);
+      return true;
+    }
+    const typed = turn.activity.text ?? '';
+    if (file.kind === 'none' && typed.length <= MAX_MESSAGE_LENGTH) return false;
+    const raw = file.kind === 'text' ? (typed.trim() === '' ? file.text : `${typed}\n${file.text}`) : typed;
+    if (raw.length > MAX_LISTING_CHARACTERS) {
+      await turn.sendActivity(
+        `${file.kind === 'text' ? file.name : 'That paste'} is ${raw.length.toLocaleString('en-US')} characters long; I read listings of up to ${MAX_LISTING_CHARACTERS.toLocaleString('en-US')} characters (a few thousand lines). Please send it in parts.`,
+      );
+      return true;
+    }
+    // Within the listing's bound the same clean-up as a typed message: mentions and control characters out.
+    const text = cleanUserText(raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/&nbsp;/g, ' '));
+    const answer = answerListing(text, this.knowledge);
+    if (answer.kind === 'listing') {
+      await turn.sendActivities(this.replies.listing(answer.view));
+      return true;
+    }
+    if (answer.kind === 'too-long') {
+      await turn.sendActivity(tooLongListingMessage(answer.lines, answer.limit, file.kind === 'text' ? file.name : undefined));
+      return true;
+    }
+    if (file.kind === 'text') {
+      await turn.sendActivity(
+        `I read ${file.name} but found no Exchange server listing in it. I read the output of Get-ExchangeServer, Get-DatabaseAvailabilityGroup, Get-ClusterNode and the Windows lines of systeminfo or Get-ComputerInfo.`,
+      );
+      return true;
+    }
+    // A long text that is no listing: the ordinary too-long answer.
+    return false;
   }
 
   private async createDialogContext(turn: BotTurn): Promise<DialogContext> {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { TextAttachmentOptions } from './text-attachments';
 import restify from 'restify';
 import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
 import type { ActivityHost, Storage } from '../turn';
@@ -39,6 +40,8 @@ export interface ServerOptions {
    * here is the same for every host.
    */
   host?: HostName | HostFactory;
+  /** Tests only: how `.txt` attachments are downloaded (a loopback file store). Deliberately not a configuration setting. */
+  attachments?: TextAttachmentOptions;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     recordSalt: options.recordSalt ?? config.recordSalt,
     admins: config.adminAadObjectIds,
     replyTimeoutMs: config.replyTimeoutMs,
+    attachments: options.attachments,
   });
   const makeHost = typeof options.host === 'function' ? options.host : HOSTS[options.host ?? 'botbuilder']();
   const sdkHost = makeHost(config, log, options.channelTokenSource);

@@ -1,6 +1,6 @@
 import type { TurnContext } from '../turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { answerListing, describeBuilds, findBuilds, stepWithOpen, tooLongListingMessage, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -66,15 +66,13 @@ export class MainDialog extends Dialog {
    * and the ticket summary of every server. True when the message was one.
    */
   private async answerListing(context: TurnContext, text: string): Promise<boolean> {
-    const listing = parseListing(text, this.kb.builds);
-    if (listing.kind === 'too-long') {
-      await context.sendActivity(`That paste has ${listing.lines} lines; I read listings of up to ${listing.limit} lines. Please send it in parts.`);
+    const answer = answerListing(text, this.kb);
+    if (answer.kind === 'too-long') {
+      await context.sendActivity(tooLongListingMessage(answer.lines, answer.limit));
       return true;
     }
-    if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return false;
-    const groups = listingDesign(listing, this.kb);
-    const label = (id: string) => this.kb.dimensions.find((d) => d.id === id)?.label ?? id;
-    await context.sendActivity(listingReply(listing, groups, label));
+    if (answer.kind !== 'listing') return false;
+    await context.sendActivities(this.replies.listing(answer.view));
     return true;
   }
 

@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from '../turn';
-import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
+import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, ListingView, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from './conversation-intents';
 
 /** One server group of a design with its verdict. */
@@ -57,6 +57,8 @@ export interface Replies {
   smallTalk(kind: SmallTalk): Partial<Activity>;
   /** A question about another product: this bot covers Exchange. */
   outOfScope(): Partial<Activity>;
+  /** A pasted listing: a card per server group, the questions still open, and the ticket summary of every server (a message of its own). */
+  listing(view: ListingView): Partial<Activity>[];
 }
 
 /** Where questions the knowledge base could not answer are kept for later review. */

@@ -38,4 +38,5 @@ export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type Buil
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
 export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listings/listing-parser';
 export { listingDesign, type ListingGroup } from './listings/listing-design';
-export { listingReply } from './listings/listing-reply';
+export { listingReply, listingMarkdown, listingView, serverList, type ListingView, type ListingGroupView, type ListingQuestion } from './listings/listing-reply';
+export { answerListing, tooLongListingMessage, MAX_LISTING_CHARACTERS, type ListingAnswer } from './listings/listing-answer';

@@ -23,6 +23,8 @@ import {
   type DirectAnswer,
   type Facts,
   type KnowledgeBase,
+  type ListingView,
+  serverList,
   type PassageAnswer,
   type SearchHit,
   type SetAside,
@@ -40,6 +42,10 @@ export const CHECK_MY_SETUP = 'Check my setup';
 /** The first line of the question asked again after an answer not understood (worded differently from the first asking). */
 export const RETRY_NOTICE = "Sorry, I didn't recognise that answer. Here is the question again, with examples of answers I understand.";
 export const SEARCH_THE_KB = 'Search the knowledge base';
+/** Groups a listing card shows; the rest are in its ticket summary (a card stays within Teams' size limit). */
+export const LISTING_GROUPS_PER_CARD = 20;
+/** Servers per ticket-summary message of a listing. */
+export const TICKET_LINES_PER_MESSAGE = 150;
 
 const VERDICT_COLORS: Record<Verdict, string> = {
   supported: 'good',
@@ -399,6 +405,62 @@ export class CardReplies implements Replies {
       bye: 'Bye! Come back any time you need an Exchange answer.',
     };
     return markdownMessage(text[kind]);
+  }
+
+  /**
+   * A pasted listing: one card with a container per group (a retired version's out-of-support line
+   * first, its label, servers, build, verdict, reason, conditions and what the paste was read to
+   * show), the questions still open, each asked once for the servers it concerns; then the ticket
+   * summary listing every server as a message of its own, in parts of {@link TICKET_LINES_PER_MESSAGE}
+   * lines so a large estate stays within a channel's message size.
+   */
+  listing(view: ListingView): Partial<Activity>[] {
+    const shown = view.groups.slice(0, LISTING_GROUPS_PER_CARD);
+    const body: CardElement[] = [textBlock(view.intro, { weight: 'Bolder' })];
+    for (const group of shown) {
+      body.push({
+        type: 'Container',
+        separator: true,
+        spacing: 'Medium',
+        items: [
+          ...(group.outOfSupport ? [textBlock(group.outOfSupport, { weight: 'Bolder', color: 'attention' })] : []),
+          textBlock(group.verdictLabel, { weight: 'Bolder', size: 'Medium', color: group.verdict ? VERDICT_COLORS[group.verdict] : 'default' }),
+          textBlock(group.label, { weight: 'Bolder' }),
+          factSet([
+            ['Servers', serverList(group.servers, 10)],
+            ['Build', group.build],
+          ]),
+          textBlock(group.reason),
+          ...(group.conditions.length > 0 ? [textBlock(group.conditions.map((c) => `- ${c}`).join('\n'), { isSubtle: true })] : []),
+          ...group.notes.map((note) => textBlock(note, { isSubtle: true, size: 'Small' })),
+        ],
+      });
+    }
+    if (view.groups.length > shown.length) body.push(textBlock(`${view.groups.length - shown.length} more groups are in the ticket summary below.`, { isSubtle: true }));
+    if (view.questions.length > 0)
+      body.push(textBlock('**To settle what is still open**', { spacing: 'Medium' }), textBlock(view.questions.map((q) => `- ${q.question}`).join('\n')));
+    if (view.buildLines.length > 0)
+      body.push(
+        textBlock(
+          view.buildLines
+            .slice(0, 12)
+            .map((b) => `- ${b}`)
+            .join('\n'),
+          { isSubtle: true, size: 'Small' },
+        ),
+      );
+    const summary = `${view.intro} ${view.groups.map((g) => `${g.verdictLabel}: ${g.label}`).join('; ')}`.slice(0, 500);
+    const card = cardMessage(body, [sayAction('Start over')], summary);
+    const ticket: Partial<Activity>[] = [];
+    for (let i = 0; i < view.ticket.length; i += TICKET_LINES_PER_MESSAGE) {
+      const part = view.ticket.slice(i, i + TICKET_LINES_PER_MESSAGE);
+      const heading = i === 0 ? '**Ticket summary** (every server)' : `**Ticket summary** (continued, servers ${i + 1} to ${i + part.length})`;
+      // A retired version heads the ticket as it heads the card (issue 21): the line a helpdesk agent pastes first.
+      const headlines = i === 0 ? view.ticketHeadlines.map((h) => `${h}  `) : [];
+      ticket.push(markdownMessage([heading, '', ...headlines, ...part.map((t) => `- ${t}`)].join('\n')));
+    }
+    if (view.rest) ticket.push(markdownMessage(`(Besides the listing you wrote: "${view.rest}")`));
+    return [card, ...ticket];
   }
 
   outOfScope(): Partial<Activity> {

@@ -6,6 +6,8 @@ import type { ListedServer, ListingResult } from './listing-parser';
 import type { Decision } from '../rules/support-rules';
 import type { Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
+import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
+import { BoundedCache } from '../bounded-cache';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -16,10 +18,19 @@ export interface ListingGroup {
   facts: Facts;
   /** One decision per role of the group (a 2010 "Mailbox, ClientAccess" server is judged as each); undefined while facts are missing. */
   decisions: (Decision | undefined)[];
-  /** The group's verdict (the worst of its roles), or undefined while a fact the verdict needs is missing. */
+  /**
+   * The group's verdict (the worst of its roles). A fact neither the paste nor the user's answers
+   * give is left open: each of its values is tried, and when they disagree the verdict names it as a
+   * condition (never "Supported" for a fact nobody confirmed). Undefined only when no value of an
+   * open fact fits the facts the paste gives.
+   */
   verdict?: Verdict;
-  /** The facts the check still needs for this group. */
+  /** The facts still missing that would change this group's verdict: asked once for every server they concern. */
   asks: string[];
+  /** Why a group has no verdict, when it is not a missing fact (the time bound of one listing). */
+  notJudged?: string;
+  /** What the verdict takes for granted from the paste (no DAG shown for a server, one Windows line for all, a rollup the form hides). */
+  assumptions: string[];
   /** What the builds are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), unknown ones named as such. */
   buildLines: string[];
 }
@@ -47,14 +58,14 @@ function majorMinorFacts(majorMinor: string, kb: Pick<KnowledgeBase, 'builds'>, 
  */
 export function listingDesign(
   listing: Extract<ListingResult, { kind: 'listing' }>,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions'>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
   answers: Facts = {},
 ): ListingGroup[] {
   const update = kb.dimensions.find((d) => d.id === 'update');
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.os, s.systemType, s.installationType, s.edition].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.systemType, s.installationType, s.edition].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -75,52 +86,147 @@ export function listingDesign(
   for (const { server, facts } of perServer) {
     const key = [
       facts.version,
-      server.build?.lookup.kind === 'known' ? buildName(server.build.lookup.row).split(' ').slice(0, 3).join(' ') : server.build?.lookup.build,
+      server.build?.lookup.kind === 'known'
+        ? updateKey(server.build.lookup.row)
+        : server.build?.lookup.kind === 'same-update'
+          ? updateKey(server.build.lookup.update)
+          : (server.build?.lookup.build ?? facts.update),
       [...server.roles].sort().join('+'),
       server.dag ?? '',
+      server.site ?? '',
+      // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,
+      facts.architecture,
+      facts.serverCore,
+      facts.edition,
     ].join('|');
     const group = groups.get(key);
     if (group) group.servers.push(server);
     else groups.set(key, { servers: [server], facts: { ...facts, ...(server.dag ? dagFacts.get(server.dag) : {}) }, key });
   }
+  const shownClusters = listing.dags.length > 0;
+  // Groups of one estate, and estates of one shape, leave the same facts open: each set of facts is joined once.
+  const joined = joinCache(kb);
+  // Judging a set of facts not seen before costs tens to hundreds of milliseconds: one listing gets a
+  // bounded share of time, and groups past it say so rather than hold the reply.
+  const started = performance.now();
+  let overBudget = false;
+  const join = (facts: Facts, versions: readonly string[]): OpenVerdict | undefined | 'over-budget' => {
+    const key = JSON.stringify([Object.entries(facts).sort(([a], [b]) => a.localeCompare(b)), versions]);
+    const hit = joined.get(key);
+    if (hit) return hit.value;
+    if (overBudget || performance.now() - started > JUDGING_BUDGET_MS) {
+      overBudget = true;
+      return 'over-budget';
+    }
+    const value = joinSetups(kb, facts, versions);
+    joined.set(key, { value });
+    return value;
+  };
   return [...groups.values()].map(({ servers, facts }) => {
     const first = servers[0]!;
+    const assumptions: string[] = [];
     if (facts.ha === undefined) {
-      if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
-      else if (first.roles.includes('edge-transport') || first.roles.length === 0) facts.ha = servers.length >= 2 ? 'several-servers' : 'none';
+      const kind = listing.dags.find((d) => d.name === first.dag)?.kind;
+      if (first.dag && kind === 'cluster') {
+        // Get-ClusterNode shows a failover cluster: a DAG's for 2010 and later, a server cluster for 2000/2003; Exchange 2007's may be SCC or CCR (left open).
+        if (facts.version === '2000' || facts.version === '2003') facts.ha = 'cluster';
+        else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
+      } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
+      else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
+        // The paste lists the DAGs or clusters and this server is in none of them.
+        facts.ha = servers.length >= 2 ? 'several-servers' : 'none';
+        assumptions.push(first.roles.includes('edge-transport') ? 'An Edge Transport server is in no DAG or cluster.' : 'Not in any DAG or cluster the paste lists.');
+      }
     }
+    if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os}") is read as this group's.`);
+    if (first.rollupHidden)
+      assumptions.push(
+        'The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).',
+      );
     const roles = first.roles.length > 0 ? first.roles : [undefined];
-    // The user's answers fill only what a group's verdict still needs, one question at a time, as in the check.
+    // What is missing is left open: every setup it could be is judged, and a fact whose values disagree is named as a condition.
+    // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
+    const versions = facts.version === undefined ? candidateVersions(first, kb) : [];
+    let notJudged: string | undefined;
+    const decideAll = (known: Facts) =>
+      roles.map((role): { decision?: Decision; asks: string[] } => {
+        if (known.version === undefined && versions.length === 0) return { asks: ['version'] };
+        // Only facts that apply to this setup (no architecture for Windows releases that are x64 only).
+        const open = join(kb.knownFacts(role ? { ...known, role } : known), versions);
+        if (open === 'over-budget') {
+          notJudged = `Not judged: the paste holds more kinds of servers than I judge in one reply (${JUDGING_BUDGET_MS / 1000} s of work). Send the servers of this group again on their own.`;
+          return { asks: [] };
+        }
+        return open ? { decision: open.decision, asks: open.matters } : { asks: ['version'] };
+      });
+    // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
+    // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
     const given = answersFor(answers, kb);
     const withAnswers: Record<string, string> = { ...facts };
-    const stepsOf = () => roles.map((role) => kb.nextStep(role ? { ...withAnswers, role } : withAnswers));
-    let steps = stepsOf();
-    for (let round = 0; round < 8; round += 1) {
-      const wanted = steps.flatMap((step) => (step.kind === 'question' ? [step.dimension.id] : []));
-      const fill = wanted.find((d) => given[d] !== undefined && withAnswers[d] === undefined);
-      if (!fill) break;
-      // An answer that names several facts ("2019 Standard") gives them together.
-      for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && (d === fill || answerGroup(d) === answerGroup(fill))) withAnswers[d] = v;
-      steps = stepsOf();
-    }
-    const decisions = steps.map((step) => (step.kind === 'verdict' ? step.decision : undefined));
-    const asks = steps.flatMap((step) => (step.kind === 'question' ? [step.dimension.id] : []));
+    for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
+    for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
+    const decided = decideAll(withAnswers);
+    const decisions = decided.map((d) => d.decision);
+    const asks = decided.flatMap((d) => d.asks);
+    // What the paste was read to show is a condition of the verdict too: never a plain "Supported" on an assumption.
+    if (assumptions.length > 0) for (const [k, d] of decisions.entries()) if (d) decisions[k] = assumedDecision(d, assumptions);
     const verdict = decisions.every((d) => d !== undefined) ? worstVerdict(decisions.map((d) => d!.verdict)) : undefined;
     const buildLines = describeBuilds(
       servers.flatMap((s) => (s.build ? [s.build] : [])),
       kb.builds,
     );
-    return { servers, label: groupLabel(first, facts), facts: withAnswers, decisions, verdict, asks: [...new Set(asks)], buildLines };
+    return {
+      servers,
+      label: groupLabel(first, facts),
+      facts: withAnswers,
+      decisions,
+      verdict,
+      asks: [...new Set(asks)],
+      assumptions,
+      buildLines,
+      ...(notJudged ? { notJudged } : {}),
+    };
   });
 }
 
-/** Facts one answer gives together: Windows and its edition and architecture; version and update from a build. */
-function answerGroup(dimension: string): string {
-  if (['windows', 'windowsEdition', 'architecture'].includes(dimension)) return 'windows';
-  if (['version', 'update', 'updateCurrency'].includes(dimension)) return 'build';
-  return dimension;
+/** A decision with what the paste was read to show named as its conditions; "Supported" becomes "Supported with conditions". */
+function assumedDecision(decision: Decision, assumptions: readonly string[]): Decision {
+  const limits = assumptions.map((condition, k) =>
+    statedCondition(
+      `assumed-from-paste-${k + 1}`,
+      condition,
+      'The pasted listing was read to show this; nobody confirmed it.',
+      'If it is otherwise, send the listing again with the output that shows it (Get-DatabaseAvailabilityGroup, Get-ClusterNode, systeminfo).',
+    ),
+  );
+  return { ...decision, verdict: decision.verdict === 'supported' ? 'supported-with-conditions' : decision.verdict, conditions: [...decision.conditions, ...limits] };
+}
+
+/** Time one listing may spend judging sets of facts not judged before (cached ones cost nothing). */
+export const JUDGING_BUDGET_MS = 1_500;
+
+/** Joined verdicts by facts, per knowledge base (a reload starts afresh); bounded, as every cache on the request path. */
+const JOINED = new WeakMap<object, BoundedCache<string, { value: OpenVerdict | undefined }>>();
+
+function joinCache(kb: object): BoundedCache<string, { value: OpenVerdict | undefined }> {
+  let cache = JOINED.get(kb);
+  if (!cache) JOINED.set(kb, (cache = new BoundedCache({ maxEntries: 2_000, maxBytes: 16 * 1024 * 1024, sizeOf: () => 4_096 })));
+  return cache;
+}
+
+/** The Exchange versions a build of no known version could be: those of the listed builds beside it (15.2.1999.1 is 2019 or SE). */
+function candidateVersions(server: ListedServer, kb: Pick<KnowledgeBase, 'builds'>): string[] {
+  const lookup = server.build?.lookup;
+  if (lookup?.kind === 'unknown') return [...new Set([lookup.below?.version, lookup.above?.version].filter((v): v is string => v !== undefined))];
+  if (server.majorMinor) return [...new Set(kb.builds.rows.filter((r) => `${r.parts[0]}.${r.parts[1]}` === server.majorMinor).map((r) => r.version))];
+  return [];
+}
+
+/** "2019/cu14": servers on one update (whatever its security update) are one group. */
+function updateKey(row: { version: string; update: string }): string {
+  return `${row.version}/${row.update}`;
 }
 
 /** Answers the user gave ({ windows: "2019 Standard", ha: "DAG" }) read as facts through the answer tables. */
@@ -138,6 +244,11 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   const facts: Record<string, string> = {};
   if (server.build) Object.assign(facts, buildFacts([server.build], kb.builds, update));
   else if (server.majorMinor) Object.assign(facts, majorMinorFacts(server.majorMinor, kb, update));
+  else if (server.named) {
+    // Read through the fact tables as a typed message is: the version, and its update when one is named.
+    const named = kb.recognizer.extract(server.named).facts;
+    for (const key of ['version', 'update'] as const) if (named[key] !== undefined) facts[key] = named[key];
+  }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
     for (const key of ['windows', 'windowsEdition', 'architecture'] as const) if (os[key] !== undefined) facts[key] = os[key];

@@ -24,12 +24,22 @@ export interface ListedServer {
   os?: string;
   systemType?: string;
   installationType?: string;
+  /** The paste's only Windows line named no server: it was read as every unnamed server's (the reply says so). */
+  osFromPaste?: boolean;
+  /** "Version 14.3 (Build 123.4)": Exchange 2007 and 2010 print the service pack's build there, whatever rollup runs. */
+  rollupHidden?: boolean;
+  /** "Exchange 2010 SP3": the version as typed in words on the server's line, when no build is given. */
+  named?: string;
+  /** Get-ClusterNode's State ("Up", "Down", "Paused"). */
+  state?: string;
 }
 
 export interface ListedDag {
   name: string;
   servers: string[];
   witness?: string;
+  /** `cluster`: the nodes of a failover cluster (Get-ClusterNode, cluster.exe node), not a DAG listing. */
+  kind?: 'dag' | 'cluster';
 }
 
 export type ListingResult =
@@ -89,6 +99,24 @@ function nameList(text: string): string[] {
     .map((n) => n.replace(/\.\.\.|…$/, ''));
 }
 
+const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*\)/i;
+/** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
+const NAME_KEYS = ['name', 'host name', 'csname'];
+/** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
+const EXCHANGE_NAMED =
+  /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
+const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
+const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
+
+/** "Get-ClusterNode -Cluster DAG01" or a "Cluster" line just above the table names the cluster; otherwise "cluster". */
+function clusterName(lines: readonly string[], header: number): string {
+  for (let k = header - 1; k >= Math.max(0, header - 4); k -= 1) {
+    const m = /-cluster\s+["']?([A-Za-z0-9][A-Za-z0-9.-]*)/i.exec(lines[k]!) ?? /^\s*cluster(?: name)?\s*:\s*([A-Za-z0-9][A-Za-z0-9.-]*)\s*$/i.exec(lines[k]!);
+    if (m) return m[1]!.split('.')[0]!;
+  }
+  return 'cluster';
+}
+
 const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?)\s*:\s?(.*)$/;
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
@@ -123,13 +151,35 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         .toLowerCase(),
     );
     used[i - 1] = used[i] = true;
+    // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
+    const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
+    const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
     for (let j = i + 1; j < lines.length; j += 1) {
       const line = lines[j]!;
       if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
-      used[j] = true;
       const cells = columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
-      readRow(names, cells, line);
+      // A cluster table ends where a row's state is no node state (the next lines were typed after it).
+      if (cluster && !NODE_STATE.test(cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '')) break;
+      used[j] = true;
+      if (cluster) readNode(cluster, names, cells);
+      else readRow(names, cells, line);
     }
+    if (cluster && cluster.servers.length > 0) dags.push(cluster);
+  }
+
+  function readNode(cluster: ListedDag, names: string[], cells: string[]) {
+    const cell = (...keys: string[]) => {
+      const k = names.findIndex((n) => keys.includes(n));
+      return k < 0 ? undefined : cells[k];
+    };
+    const name = cell('name', 'node', 'nodename');
+    if (!name || !HOST_NAME.test(name)) return;
+    const owner = cell('cluster');
+    if (owner && cluster.name === 'cluster') cluster.name = owner;
+    const s = server(name);
+    const state = cell('state', 'status');
+    if (state) s.state = state;
+    cluster.servers.push(s.name);
   }
 
   function readRow(names: string[], cells: string[], line: string) {
@@ -155,14 +205,30 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
+    // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
+    const os = cell(...OS_KEYS, 'caption');
+    if (os && /windows/i.test(os)) s.os = os;
+    const type = cell('system type', 'osarchitecture');
+    if (type) s.systemType = type;
     if (versionText) readVersion(s, versionText);
-    else readVersion(s, line);
+    else if (!os) readVersion(s, line);
   }
 
   function readVersion(s: ListedServer, text: string) {
     const [mention] = findBuilds(text, table);
+    const shown = ADMIN_DISPLAY.exec(text);
     if (mention) {
       s.build = mention;
+      s.majorMinor = undefined;
+      // AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed.
+      const row = mention.lookup.kind === 'known' ? mention.lookup.row : undefined;
+      s.rollupHidden = shown !== null && row !== undefined && (row.version === '2007' || row.version === '2010') && row.su === undefined;
+      return;
+    }
+    if (shown) {
+      // A whole "Version 15.3 (Build 100.2)" of no Exchange version the table knows: named unknown, never guessed.
+      const parts = shown.slice(1, 5).map(Number);
+      s.build = { text: shown[0], start: 0, lookup: table.lookup(parts) };
       s.majorMinor = undefined;
       return;
     }
@@ -171,6 +237,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
 
   // 2. Lists: blocks of "Key : value" lines (Format-List, systeminfo, Get-ComputerInfo).
+  const looseOs = new Set<string>();
   let block: { key: string; value: string; line: number }[] = [];
   const flush = () => {
     if (block.length > 0) readBlock(block);
@@ -186,7 +253,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (kv && !/^\s*https?$/i.test(kv[1]!) && kv[1]!.length <= 40) {
       const key = kv[1]!.trim().toLowerCase();
       // A new "Name :" starts a new server in Format-List output.
-      if (['name', 'identity', 'host name', 'csname'].includes(key) && block.some((b) => b.key === key)) flush();
+      if ((NAME_KEYS.includes(key) && block.some((b) => NAME_KEYS.includes(b.key))) || (key === 'identity' && block.some((b) => b.key === key))) flush();
       block.push({ key, value: kv[2]!.trim(), line: i });
     } else if (/^\s{8,}\S/.test(line) && block.length > 0) {
       // A wrapped value (Format-List indents the rest of a long value).
@@ -200,7 +267,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
     const name = get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server');
-    if (!name || !HOST_NAME.test(name.split('\\').pop()!)) return;
+    if (!name) {
+      // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
+      const os = get(...OS_KEYS);
+      if (os) {
+        looseOs.add(os);
+        for (const e of entries) used[e.line] = true;
+      }
+      return;
+    }
+    if (!HOST_NAME.test(name.split('\\').pop()!)) return;
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {
@@ -220,6 +296,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'productversion',
       'system type',
       'osarchitecture',
+      'caption',
       'windowsinstallationtype',
       'os version',
     ];
@@ -234,7 +311,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (edition) s.edition = edition;
     const version = get('admindisplayversion', 'fileversion', 'productversion');
     if (version) readVersion(s, version);
-    const os = get('os name', 'osname', 'windowsproductname');
+    const caption = get('caption');
+    const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
     const type = get('system type', 'osarchitecture');
     if (type) s.systemType = type;
@@ -249,19 +327,42 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const m = /^\s*([A-Za-z][A-Za-z0-9-]{1,62})\s*[:\-–,]?\s+(.*)$/.exec(line);
     if (!m) continue;
     const mentions = findBuilds(m[2]!, table);
-    if (mentions.length !== 1 || /\s/.test(m[1]!)) continue;
     if (/^(version|build|exchange|windows|we|our|is|the|and|it|server|os)$/i.test(m[1]!)) continue;
+    // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by a host-like name (a digit, a hyphen or capitals).
+    const named = mentions.length === 0 && /[0-9-]|^[A-Z]{3,}$/.test(m[1]!) ? EXCHANGE_NAMED.exec(m[2]!) : null;
+    if (mentions.length !== 1 && !named) continue;
     used[i] = true;
     const s = server(m[1]!);
-    s.build = mentions[0];
+    if (named) s.named = named[0];
+    else s.build = mentions[0];
     const roles = rolesInText(m[2]!);
     if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
+    // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
+    const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:[ ,]+(?:standard|enterprise|datacenter|web|essentials))?(?:\s+x64|\s+x86)?/i.exec(m[2]!);
+    if (windows && !s.os) s.os = windows[0];
   }
 
-  // DAG membership.
-  for (const dag of dags) for (const member of dag.servers) server(member).dag = dag.name;
+  // DAG membership; a cluster whose nodes are all members of one listed DAG is that DAG's cluster, not another group.
+  for (const dag of dags) if (dag.kind !== 'cluster') for (const member of dag.servers) server(member).dag = dag.name;
+  for (const cluster of dags.filter((d) => d.kind === 'cluster')) {
+    const owners = new Set(cluster.servers.map((m) => server(m).dag));
+    if (owners.size === 1 && [...owners][0] !== undefined) {
+      dags.splice(dags.indexOf(cluster), 1);
+      continue;
+    }
+    for (const member of cluster.servers) server(member).dag ??= cluster.name;
+  }
+  // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so.
+  if (looseOs.size === 1) {
+    const os = [...looseOs][0]!;
+    for (const s of servers.values())
+      if (!s.os && (s.build || s.majorMinor)) {
+        s.os = os;
+        s.osFromPaste = true;
+      }
+  }
 
-  const found = [...servers.values()].filter((s) => s.build || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
+  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines

@@ -17,7 +17,7 @@ export interface BuildRow extends ExchangeBuild {
 export type BuildLookup =
   | { kind: 'known'; build: string; row: BuildRow }
   | { kind: 'same-update'; build: string; update: BuildRow; nearest: BuildRow }
-  | { kind: 'unknown'; build: string; nearest?: BuildRow };
+  | { kind: 'unknown'; build: string; nearest?: BuildRow; below?: BuildRow; above?: BuildRow };
 
 /** The latest update of a version and the updates that still get security updates, for direct answers. */
 export interface LatestUpdates {
@@ -93,6 +93,8 @@ export function describeLookup(lookup: BuildLookup): string {
     case 'same-update':
       return `${lookup.build} is not in the build table, but its first three parts are those of ${describeBuildRow(lookup.update)} (with a security update the table does not list; the nearest listed build is ${lookup.nearest.build}, ${buildName(lookup.nearest)}).`;
     case 'unknown':
+      if (lookup.below && lookup.above)
+        return `${lookup.build} is not a build the table knows; the nearest known builds are ${lookup.below.build} (${describeBuildRow(lookup.below)}) below it and ${lookup.above.build} (${describeBuildRow(lookup.above)}) above it, but that says nothing sure about this one.`;
       return lookup.nearest
         ? `${lookup.build} is not a build the table knows; the nearest known build is ${lookup.nearest.build} (${describeBuildRow(lookup.nearest)}), but that says nothing sure about this one.`
         : `${lookup.build} is not an Exchange build the table knows.`;
@@ -142,7 +144,8 @@ export class BuildTable {
       const nearest = line.reduce((best, row) => (Math.abs((row.parts[3] ?? 0) - (parts[3] ?? 0)) < Math.abs((best.parts[3] ?? 0) - (parts[3] ?? 0)) ? row : best));
       return { kind: 'same-update', build: shown, update: base, nearest };
     }
-    return { kind: 'unknown', build: shown, nearest: this.nearest(parts) };
+    const { below, above } = this.beside(parts);
+    return { kind: 'unknown', build: shown, nearest: this.nearest(parts), ...(below ? { below } : {}), ...(above ? { above } : {}) };
   }
 
   /**
@@ -150,12 +153,16 @@ export class BuildTable {
    * or the one above it in build order, whichever build number (third part) is closer.
    */
   private nearest(parts: readonly number[]): BuildRow | undefined {
-    const same = this.rows.filter((row) => row.parts[0] === parts[0] && row.parts[1] === parts[1]);
-    const above = same.findIndex((row) => compareBuilds(row.parts, parts) > 0);
-    const below = above < 0 ? same[same.length - 1] : same[above - 1];
-    const next = above < 0 ? undefined : same[above];
+    const { below, above: next } = this.beside(parts);
     if (!below || !next) return below ?? next;
     return (next.parts[2] ?? 0) - (parts[2] ?? 0) < (parts[2] ?? 0) - (below.parts[2] ?? 0) ? next : below;
+  }
+
+  /** The listed builds just below and just above `parts`, among those of the same major and minor version. */
+  private beside(parts: readonly number[]): { below?: BuildRow; above?: BuildRow } {
+    const same = this.rows.filter((row) => row.parts[0] === parts[0] && row.parts[1] === parts[1]);
+    const above = same.findIndex((row) => compareBuilds(row.parts, parts) > 0);
+    return { below: above < 0 ? same[same.length - 1] : same[above - 1], above: above < 0 ? undefined : same[above] };
   }
 
   /** The update rows (no security update) of a version, oldest first. */

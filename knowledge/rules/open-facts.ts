@@ -43,6 +43,24 @@ export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 
   return { kind: 'verdict', decision: joinOpen(dimension, outcomes) };
 }
 
+/** A condition of a verdict that rests on no rule of the table: a fact left open, or what a paste was read to show. */
+export function statedCondition(id: string, condition: string, reason: string, recommendation: string): SupportLimit {
+  return {
+    kind: 'limit',
+    id,
+    when: [],
+    breaks: [],
+    condition,
+    reason,
+    recommendation,
+    articles: [],
+    basis: [],
+    restsOnRecalledFact: false,
+    restsOnThirdPartyFact: false,
+    quiet: false,
+  };
+}
+
 /** The verdict for a fact left open, from the verdict of each of its values. */
 export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[]): Decision {
   const verdicts = outcomes.map((o) => o.decision.verdict);
@@ -56,24 +74,98 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   const byVerdict = new Map<string, string[]>();
   for (const o of outcomes) byVerdict.set(VERDICT_LABELS[o.decision.verdict], [...(byVerdict.get(VERDICT_LABELS[o.decision.verdict]) ?? []), o.label]);
   const parts = [...byVerdict].map(([label, values]) => `${label} with ${values.join(' or ')}`);
-  const open: SupportLimit = {
-    kind: 'limit',
-    id: `open-${dimension.id}`,
-    when: [],
-    breaks: [],
-    condition: `${dimension.label} is not known yet: ${parts.join('; ')}.`,
-    reason: `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
-    recommendation: positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
-    articles: [],
-    basis: [],
-    restsOnRecalledFact: false,
-    restsOnThirdPartyFact: false,
-    quiet: false,
-  };
+  const open = statedCondition(
+    `open-${dimension.id}`,
+    `${dimension.label} is not known yet: ${parts.join('; ')}.`,
+    `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
+    positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
+  );
   if (positive.length === 0) return { ...base, verdict: worstVerdict(verdicts), conditions: [...base.conditions, open] };
   return { ...base, verdict: 'supported-with-conditions', conditions: [...base.conditions, open] };
 }
 
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** The verdict for facts of which some are simply not known, and the unknown facts that change it. */
+export interface OpenVerdict {
+  decision: Decision;
+  /** Unknown facts whose values lead to different verdicts: worth asking, named as conditions. */
+  matters: string[];
+}
+
+/**
+ * The verdict for a setup whose unknown facts are all left open, read in one pass over every setup
+ * the known facts could still be (the check's own `setups`), rather than value by value as
+ * {@link stepWithOpen} does: a pasted listing leaves several facts unknown for many servers, and the
+ * walk value by value costs one enumeration per node of the tree.
+ *
+ * The verdict is the one every setup gives; when they differ, "supported with conditions" if some
+ * setup is supported (each unknown fact that matters named as a condition saying which of its values
+ * are and are not), otherwise the worst. Conditions and reasons are those every such setup shares;
+ * lifecycle notes only those of known facts. `versions` tries only those Exchange versions when the
+ * version is not known (an unknown build of 15.2 is 2019 or SE). Undefined when no setup fits.
+ */
+export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dimensions'>, facts: Facts, versions: readonly string[] = []): OpenVerdict | undefined {
+  const setups = facts.version === undefined && versions.length > 0 ? versions.flatMap((version) => kb.setups({ ...facts, version })) : kb.setups(facts);
+  if (setups.length === 0) return undefined;
+  const positive = (v: string) => v === 'supported' || v === 'supported-with-conditions';
+  const verdicts = [...new Set(setups.map((s) => s.verdict))];
+  const verdict: Decision['verdict'] = verdicts.length === 1 ? verdicts[0]! : verdicts.some(positive) ? 'supported-with-conditions' : worstVerdict(verdicts);
+  if (verdicts.length === 1 && facts.version !== undefined) {
+    // One verdict for every setup: the check's own decision, when its reasons agree too.
+    const direct = kb.nextStep(facts);
+    if (direct.kind === 'verdict') return { decision: direct.decision, matters: [] };
+  }
+  const chosen = setups.filter((s) => (verdict === 'supported-with-conditions' && verdicts.length > 1 ? positive(s.verdict) : s.verdict === verdict));
+  const step = kb.nextStep(chosen[0]!.facts);
+  if (step.kind !== 'verdict') return undefined;
+  const shared = <T extends { id: string }>(lists: readonly (readonly T[])[]): T[] => lists[0]!.filter((item) => lists.every((list) => list.some((other) => other.id === item.id)));
+  // What each unknown fact's values lead to: a fact matters when its values lead to different verdicts.
+  const matters: string[] = [];
+  const open: SupportLimit[] = [];
+  const unknown = kb.dimensions.filter((d) => facts[d.id] === undefined && setups.some((s) => s.facts[d.id] !== undefined));
+  const order = kb.dimensions.map((d) => d.id);
+  for (const dimension of unknown) {
+    // It matters when two setups that differ in it alone get different verdicts.
+    const byRest = new Map<string, string>();
+    let differs = false;
+    for (const s of setups) {
+      const rest = order.map((d) => (d === dimension.id ? '' : (s.facts[d] ?? ''))).join('|');
+      const seen = byRest.get(rest);
+      if (seen !== undefined && seen !== s.verdict) {
+        differs = true;
+        break;
+      }
+      byRest.set(rest, s.verdict);
+    }
+    if (!differs) continue;
+    matters.push(dimension.id);
+    const label = (id: string) => dimension.values.find((v) => v.id === id)?.label ?? id;
+    // The values with which some setup is supported: the verdict holds only if the fact is one of them.
+    const fit = [...new Set(setups.filter((s) => positive(s.verdict) && s.facts[dimension.id] !== undefined).map((s) => s.facts[dimension.id]!))].map(label);
+    open.push(
+      statedCondition(
+        `open-${dimension.id}`,
+        fit.length > 0 ? `${dimension.label} is not known yet; the verdict holds only for ${fit.join(', ')}.` : `${dimension.label} is not known yet.`,
+        `The ${lowerFirst(dimension.label)} is not known, and it decides the verdict.`,
+        fit.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${fit.join(' or ')}.` : `Tell me the ${lowerFirst(dimension.label)}.`,
+      ),
+    );
+  }
+  const base = step.decision;
+  const broken = shared(chosen.map((s) => s.broken));
+  const conditions = verdict === 'not-supported' || verdict === 'not-covered' ? [] : shared(chosen.map((s) => s.open));
+  const rules = shared(chosen.map((s) => s.rules));
+  const decision: Decision = {
+    ...base,
+    verdict,
+    rules: rules.length > 0 ? rules : base.rules,
+    broken: broken.length > 0 || verdicts.length === 1 ? broken.map((l) => base.broken.find((b) => b.id === l.id) ?? l) : base.broken,
+    conditions: [...conditions.map((l) => base.conditions.find((c) => c.id === l.id) ?? l), ...(verdict === 'not-supported' && broken.length > 0 ? [] : open)],
+    decisiveFacts: Object.fromEntries(Object.entries(base.decisiveFacts).filter(([d]) => facts[d] !== undefined)),
+    lifecycle: base.lifecycle.filter((note) => facts[note.dimension] !== undefined),
+  };
+  return { decision, matters };
 }

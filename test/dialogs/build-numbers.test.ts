@@ -33,25 +33,31 @@ describe('A message with an Exchange build number (main dialog)', () => {
 });
 
 describe('A pasted listing (main dialog)', () => {
-  it('gets the listing reply: each group with its label and verdict, and a ticket summary of every server', async () => {
+  it('gets a card with a section per group (label, servers, build, verdict and why), then a ticket summary of every server', async () => {
     const { client } = mainClient();
     const paste = readFileSync(join(REPO_ROOT, 'test/fixtures/listings/e2019-dag-mixed-cu.txt'), 'utf8');
     const replies = await sendAll(client, paste);
-    assert.equal(replies.length, 1, replies.map(describeReply).join(' | '));
-    const text = String(replies[0]!.text);
-    // Exchange 2019 is retired: said first, in the reply and in its ticket summary (issue 21).
-    assert.match(
-      text,
-      /^\*\*Out of support since 14 October 2025: Exchange 2019\. Supported path: Exchange Server Subscription Edition\.\*\*\n\nI read 3 servers in 3 groups from your paste:/,
-    );
-    assert.match(text, /\*\*Ticket summary\*\*\n\nOut of support since 14 October 2025: Exchange 2019\./);
-    assert.match(text, /- LON-MBX01; [^\n]*; Supported with conditions while Exchange 2019 was supported/);
-    assert.match(
-      text,
-      /- \*\*Exchange 2019 CU12: mailbox, DAG DAG-LON\*\* \(LON-MBX02\): \*\*Not supported\*\*: The servers run a cumulative update that no longer gets security updates/,
-    );
+    const card = replies.find(isCard);
+    assert.ok(card, replies.map(describeReply).join(' | '));
+    const text = allCardText(card);
+    assert.match(text, /I read 3 servers in 3 groups from your paste\./);
+    // Exchange 2019 is past its end of support: every group says so first, as the verdict card does.
+    assert.match(text, /Out of support since 14 October 2025/);
+    // The ticket summary, pasted into a ticket as it is, starts with the same line (issue 21).
+    const ticket = replies.filter((r) => /Ticket summary/.test(String(r.text ?? ''))).map((r) => String(r.text));
+    assert.match(ticket[0] ?? '', /^\*\*Ticket summary\*\* \(every server\)\n\nOut of support since 14 October 2025: Exchange 2019\./);
+    assert.match(ticket[0] ?? '', /- LON-MBX01; [^\n]*; Supported with conditions \(while Exchange 2019 was supported\)/);
+    assert.match(text, /Exchange 2019 CU12: mailbox, DAG DAG-LON/);
+    assert.match(text, /LON-MBX02/);
+    assert.match(text, /The servers run a cumulative update that no longer gets security updates/);
     assert.match(text, /15\.2\.1118\.7 is Exchange 2019 CU12, released April 2022\./);
-    const summary = text.slice(text.indexOf('**Ticket summary**'));
+    // The Edge server shows no Windows line: asked once, naming it.
+    assert.match(text, /Which Windows .*\(for DMZ-EDGE01\)/);
+    const summary = replies
+      .filter((r) => !isCard(r))
+      .map((r) => String(r.text))
+      .join('\n');
+    assert.match(summary, /Ticket summary/);
     for (const name of ['LON-MBX01', 'LON-MBX02', 'DMZ-EDGE01']) assert.ok(summary.includes(`- ${name}; `), `${name} in ${summary}`);
   });
 });

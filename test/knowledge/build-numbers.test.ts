@@ -44,7 +44,10 @@ describe('Exchange build numbers in messages (knowledge/reading/build-numbers.ts
     assert.deepEqual(kb.recognizer.extract('15.2.2000.1 supported?').facts, {});
     assert.deepEqual(kb.recognizer.extract('is 6.5.2003 a thing').facts, {});
     const [line] = describeBuilds(findBuilds('15.2.2000.1', table), table);
-    assert.match(line!, /^15\.2\.2000\.1 is not a build the table knows; the nearest known build is 15\.2\.1748\.43 \(Exchange 2019 CU15 Feb26SU, released February 2026\)/);
+    assert.match(
+      line!,
+      /^15\.2\.2000\.1 is not a build the table knows; the nearest known builds are 15\.2\.1748\.43 \(Exchange 2019 CU15 Feb26SU, released February 2026\) below it and 15\.2\.2562\.17 \(Exchange Server SE RTM, released July 2025\) above it/,
+    );
     assert.equal(blankBuilds('on 15.2.2000.1 now').length, 'on 15.2.2000.1 now'.length);
   });
 

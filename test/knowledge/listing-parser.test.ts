@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedListing, pasteOf, serverNames } from '../../bench/listings';
+import { generatedListing, pasteOf, scoreListings, serverNames, TUNING, type Entry } from '../../bench/listings';
+import { parse } from 'yaml';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
+import { describeLookup } from '../../knowledge/rules/exchange-builds';
 import { MAX_LISTING_LINES, parseListing, readRoles, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { REPO_ROOT } from './helpers';
 
@@ -91,6 +93,89 @@ describe('Pasted listings (knowledge/listings/listing-parser.ts, listing-design.
       groups.reduce((n, g) => n + g.servers.length, 0),
       named,
     );
+  });
+
+  it('judges every group of the tuning set right (test/fixtures/listings/tuning-issue25.yaml), leaving none undecided without a reason', () => {
+    const entries = parse(readFileSync(join(REPO_ROOT, TUNING), 'utf8')) as Entry[];
+    const { figures, misses } = scoreListings(kb, entries);
+    assert.deepEqual(misses, []);
+    assert.equal(figures.right, figures.groups);
+    assert.ok(figures.groups >= 45, `${figures.groups} groups`);
+  });
+
+  it('leaves a missing Windows release open and names it as a condition: never a plain Supported for a fact nobody gave', () => {
+    const groups = listingDesign(listing('EX1 15.2.1748.10 mailbox\nEX2 15.2.1748.10 mailbox\n'), kb);
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0]!.verdict, 'supported-with-conditions');
+    assert.ok(groups[0]!.asks.includes('windows'), groups[0]!.asks.join());
+    const open = groups[0]!.decisions[0]!.conditions.find((c) => c.id === 'open-windows');
+    assert.match(open!.condition, /^Windows release is not known yet; the verdict holds only for Windows Server 2019, Windows Server 2022, Windows Server 2025\.$/);
+    // Given, it decides: Exchange 2019 on Windows Server 2016 is not supported.
+    const answered = listingDesign(listing('EX1 15.2.1748.10 mailbox\nEX2 15.2.1748.10 mailbox\n'), kb, { windows: 'Windows Server 2016 Standard' });
+    assert.equal(answered[0]!.verdict, 'not-supported');
+  });
+
+  it('reads Get-ClusterNode and cluster.exe node tables: the nodes, their state and the cluster facts', () => {
+    const read = listing(
+      [
+        'PS C:\\> Get-ClusterNode -Cluster DAG01',
+        '',
+        'Name       ID    State',
+        '----       --    -----',
+        'N1         1     Up',
+        'N2         2     Down',
+        '',
+        'N1 15.2.1748.10 mailbox',
+        'N2 15.2.1748.10 mailbox',
+      ].join('\n'),
+    );
+    assert.deepEqual(read.dags, [{ name: 'DAG01', servers: ['N1', 'N2'], kind: 'cluster' }]);
+    assert.equal(read.servers.find((s) => s.name === 'N2')!.state, 'Down');
+    const [group] = listingDesign(read, kb, { windows: '2022 Standard' });
+    assert.equal(group!.facts.ha, 'dag');
+    assert.equal(group!.facts.nodes, '2');
+    const old = listing(
+      [
+        'Node           Node ID Status',
+        '-------------- ------- ------',
+        'EXC-N1               1 Up',
+        'EXC-N2               2 Up',
+        'EXC-N1 6.5.7638 back-end',
+        'EXC-N2 6.5.7638 back-end',
+      ].join('\n'),
+    );
+    assert.equal(listingDesign(old, kb)[0]!.facts.ha, 'cluster');
+  });
+
+  it('says the update rollup is not known from "Version 14.3 (Build 123.4)" rather than reading it as SP3 without rollups', () => {
+    const read = listing('Name : A\nAdminDisplayVersion : Version 14.3 (Build 123.4)\n\nName : B\nAdminDisplayVersion : Version 8.3 (Build 83.6)\n');
+    assert.ok(read.servers.every((s) => s.rollupHidden));
+    const groups = listingDesign(read, kb);
+    for (const group of groups)
+      assert.ok(
+        group.assumptions.some((a) => /update rollup is not known/.test(a)),
+        group.assumptions.join(),
+      );
+    // ExSetup's file version does show the rollup.
+    assert.equal(listing('EXA 14.3.513.0\nEXB 14.3.513.0').servers[0]!.rollupHidden, undefined);
+  });
+
+  it('names an unknown build as unknown with the known builds below and above it, and never guesses its version', () => {
+    const groups = listingDesign(listing('EXA Version 15.2 (Build 1999.1)\nEXB Version 15.2 (Build 1748.10)'), kb);
+    const unknown = groups.find((g) => g.servers[0]!.name === 'EXA')!;
+    assert.equal(unknown.facts.version, undefined);
+    assert.match(
+      unknown.buildLines[0]!,
+      /^15\.2\.1999\.1 is not a build the table knows; the nearest known builds are 15\.2\.1748\.\d+ .* below it and 15\.2\.2562\.17 .* above it/,
+    );
+    const future = listing('Name : C\nAdminDisplayVersion : Version 15.3 (Build 100.2)\n\nName : D\nAdminDisplayVersion : Version 15.2 (Build 1748.10)\n');
+    assert.equal(describeLookup(future.servers[0]!.build!.lookup), '15.3.100.2 is not an Exchange build the table knows.');
+  });
+
+  it("applies the paste's one unnamed Windows line to the servers that show none, and says so", () => {
+    const read = listing('EX1 15.1.2507.6 mailbox\nEX2 15.1.2507.6 mailbox\nOS Name: Microsoft Windows Server 2012 R2 Standard\n');
+    assert.ok(read.servers.every((s) => s.osFromPaste && /2012 R2/.test(s.os!)));
+    assert.ok(listingDesign(read, kb)[0]!.assumptions.some((a) => /one Windows line/.test(a)));
   });
 
   it("expands the bench set's repeat blocks and name ranges as its header defines them", () => {

@@ -1,0 +1,39 @@
+import type { KnowledgeBase } from '../knowledge-base';
+import type { Facts } from '../reading/fact-recognizer';
+import { listingDesign } from './listing-design';
+import { MAX_LISTING_LINES, parseListing } from './listing-parser';
+import { listingView, type ListingView } from './listing-reply';
+
+/** What a message holding a pasted listing gets: its view, or why it is not read as one. */
+export type ListingAnswer = { kind: 'listing'; view: ListingView } | { kind: 'too-long'; lines: number; limit: number } | { kind: 'none' };
+
+/** Longest text read as a listing, in characters: a few thousand lines of PowerShell output (the line bound is {@link MAX_LISTING_LINES}). */
+export const MAX_LISTING_CHARACTERS = 512 * 1024;
+
+/**
+ * A pasted listing (two or more servers, or a DAG) read, grouped and judged; `none` for anything
+ * else, so the message goes on to the ordinary routes. Text longer than
+ * {@link MAX_LISTING_CHARACTERS} is not read at all and counts as too long.
+ */
+export function answerListing(
+  text: string,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
+  answers: Facts = {},
+): ListingAnswer {
+  if (text.length > MAX_LISTING_CHARACTERS) return { kind: 'too-long', lines: countLines(text), limit: MAX_LISTING_LINES };
+  const listing = parseListing(text, kb.builds);
+  if (listing.kind === 'too-long') return listing;
+  if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return { kind: 'none' };
+  return { kind: 'listing', view: listingView(listing, listingDesign(listing, kb, answers), kb.dimensions) };
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines += 1;
+  return lines;
+}
+
+/** The reply to a listing beyond the bound, naming the file when it came as one. */
+export function tooLongListingMessage(lines: number, limit: number, file?: string): string {
+  return `${file ?? 'That paste'} has ${lines.toLocaleString('en-US')} lines; I read listings of up to ${limit.toLocaleString('en-US')} lines (a few thousand servers' worth). Please send it in parts, for example one site or one DAG at a time.`;
+}
