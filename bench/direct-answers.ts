@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { parse } from 'yaml';
 import { createBot } from '../bot/create-bot';
+import { botbuilderLogic } from '../bot/hosts/botbuilder/adapter';
 import { memoryLogger } from '../bot/log';
 import { DID_YOU_MEAN } from '../bot/cards/passage-cards';
+import { OUT_OF_SCOPE } from '../bot/cards/card-replies';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { activityText } from './conversations';
 import { BENCH_DIR, REPO_ROOT } from './lib/paths';
@@ -13,8 +15,8 @@ import { BENCH_DIR, REPO_ROOT } from './lib/paths';
  * Issue 19's question sets (`{ q, kind, context?, fact, expected, source }`): each question played
  * against the real bot in process, after its `context` turns, in a fresh conversation. Answerable
  * (`expected` an article id): the expected fact (a substring, or any of a list, case-insensitive)
- * within the first 300 characters of the reply. Unanswerable (`expected: null`): refused, or met
- * with suggestions only. Direct answers (the card from the tables) are counted apart, with how many
+ * within the first 300 characters of the reply. Unanswerable (`expected: null`): refused (no answer,
+ * or the other-product reply), or met with suggestions only. Direct answers (the card from the tables) are counted apart, with how many
  * carried the fact.
  */
 interface Issue19Question {
@@ -57,7 +59,7 @@ export async function runDirectAnswers(file: string, showMisses: boolean, kb: Kn
   const misses: string[] = [];
   for (const question of questions) {
     const { bot } = createBot(kb, new MemoryStorage(), memoryLogger());
-    const adapter = new TestAdapter((context) => bot.run(context));
+    const adapter = new TestAdapter(botbuilderLogic(bot));
     adapter.conversation.channelId = 'msteams';
     const context = question.context === undefined ? [] : Array.isArray(question.context) ? question.context : [question.context];
     for (const turn of context) {
@@ -75,7 +77,8 @@ export async function runDirectAnswers(file: string, showMisses: boolean, kb: Kn
     let passed: boolean;
     if (question.expected === null) {
       figures.unanswerable += 1;
-      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN));
+      // The reply to a question about another product is a refusal too.
+      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN) || text.includes(OUT_OF_SCOPE));
       if (passed) figures.refusedOrSuggested += 1;
     } else {
       figures.answerable += 1;

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { type CloudAdapter, type Storage } from 'botbuilder';
 import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
+import type { ActivityHost, Storage } from '../turn';
 import { registerAdminEndpoints } from './admin/admin-endpoints';
 import { reloadKnowledge, watchKnowledge } from './knowledge-reload';
-import { createAdapter, type ChannelTokenSource } from './hosts/botbuilder/adapter';
+import type { ChannelTokenSource, HostFactory } from './hosts/host-factory';
 import { isLocalMode, type BotConfig } from './config';
 import { createBot } from './create-bot';
 import { InFlightRequests } from './http/in-flight';
@@ -33,7 +33,23 @@ export interface ServerOptions {
    * public Bot Framework's. Deliberately not a configuration setting.
    */
   channelTokenSource?: ChannelTokenSource;
+  /**
+   * The SDK that checks tokens and runs turns (bot/hosts/<sdk>/), by name or as a factory:
+   * botbuilder when left out, the default the bot's users asked to keep (issue 23). Everything else
+   * here is the same for every host.
+   */
+  host?: HostName | HostFactory;
 }
+
+/**
+ * The hosts by name, each loaded only when asked for, so a server on one SDK never loads the other.
+ */
+const HOSTS = {
+  botbuilder: () => (require('./hosts/botbuilder/adapter') as typeof import('./hosts/botbuilder/adapter')).botbuilderHost,
+} satisfies Record<string, () => HostFactory>;
+
+/** The hosts of the same bot (README, "How it works"). */
+export type HostName = keyof typeof HOSTS;
 
 /** How a {@link RunningServer.close} went. */
 export interface CloseResult {
@@ -52,7 +68,8 @@ export interface RunningServer {
   /** True when bound to every interface (HOST 0.0.0.0 or ::, the default with an app id): reachable from the network. */
   everyInterface: boolean;
   port: number;
-  adapter: CloudAdapter;
+  /** The SDK's host the server runs turns through. */
+  host: ActivityHost;
   /** Unanswered questions, answers, feedback and suggestion picks. */
   records: OwnerRecords;
   /** What the bot serves now; `POST /admin/reload` and the folder watch swap it. */
@@ -71,7 +88,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 20_000;
 
 /**
- * Wires storage, state, dialogs and the adapter into a restify server and starts listening:
+ * Wires storage, state, dialogs and an SDK's host into a restify server and starts listening:
  * `POST /api/messages` for the Bot Framework, `GET /healthz` for probes, and in local mode only
  * (no app id) the Web Chat page at `GET /`.
  */
@@ -86,10 +103,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     admins: config.adminAadObjectIds,
     replyTimeoutMs: config.replyTimeoutMs,
   });
-  const adapter = createAdapter(config, log, options.channelTokenSource);
+  const makeHost = typeof options.host === 'function' ? options.host : HOSTS[options.host ?? 'botbuilder']();
+  const sdkHost = makeHost(config, log, options.channelTokenSource);
   // Before the rate limit: a channel's retry of an activity is neither a new turn nor a new message.
-  adapter.use(duplicateActivityMiddleware(new DuplicateActivities(), log));
-  if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
+  bot.use(duplicateActivityMiddleware(new DuplicateActivities(), log));
+  if (config.rateLimit.perMinute > 0) bot.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
   const inFlight = new InFlightRequests();
   let draining = false;
@@ -104,8 +122,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.post(
     '/api/messages',
     messagesEndpoint({
-      adapter,
-      logic: (context) => bot.run(context),
+      host: sdkHost,
+      bot,
       log,
       inFlight,
       isDraining: () => draining,
@@ -164,7 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     address,
     everyInterface,
     port,
-    adapter,
+    host: sdkHost,
     records,
     knowledge,
     close: (closeOptions = {}) => (closing ??= close(closeOptions.timeoutMs ?? config.shutdownTimeoutMs)),

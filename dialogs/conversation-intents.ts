@@ -55,11 +55,29 @@ export function isOutOfScope(text: string): boolean {
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
 const NOT_SURE =
-  /^(i'?m |im |we'?re |honestly |hmm,? )?(not sure|unsure|not certain|don'?t know|dont know|do not know|dunno|idk|no idea|no clue|can'?t tell|cannot tell|unknown|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
+  /^((i'?m|im|we'?re|i|we|honestly|hmm,?|sorry,?|tbh,?|really|still|um+,?|uh+,?)\s+){0,3}(not sure|unsure|not certain|(really )?(don'?t|dont|do not) (know|remember|recall)|dunno|idk|(have )?no idea|(have )?no clue|can'?t (tell|remember|recall)|cannot (tell|remember|recall)|unknown|not (yet )?(known|decided)|(haven'?t|have not|not) (yet )?decided|tbd|to be (decided|determined|confirmed)|beats me|let me (check|find out)|(i'?ll|we'?ll|will|need to|have to) (check|find out|ask)|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
 const SKIP =
-  /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
+  /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
+
+/**
+ * "no idea", "not sure tbh", "no clue, someone else built it": the whole message is a not-sure (or a
+ * skip), with nothing after it that could be an answer; `names` says whether some words name a fact.
+ * Read before the answer itself, so "no idea" is never taken for "no HA".
+ */
+export function onlyNotSure(text: string, names: (rest: string) => boolean): boolean {
+  const trimmed = text.trim();
+  if (SKIP.test(trimmed) || /^\?+$/.test(trimmed)) return true;
+  const match = NOT_SURE.exec(trimmed);
+  if (!match) return false;
+  const rest = trimmed.slice(match[0].length);
+  return !/\d/.test(rest) && !names(rest);
+}
+
+/** A partial statement about the members: "half the members are still on 2010", "some nodes run 2016", "one of them is on 2019". */
+export const SOME_MEMBERS =
+  /\b(some|half|one|two|a few|few|part|rest|others?|remaining|several|most)\b[^.!?]{0,30}\b(members?|nodes?|servers?|of (them|the))\b|\b(still|also) (on|run(s|ning)?)\b/i;
 
 export function isNotSure(text: string): boolean {
   const trimmed = text.trim();
@@ -75,6 +93,11 @@ const ABOUT_QUESTION: ReadonlyArray<[RegExp, QuestionAboutQuestion]> = [
     'why',
   ],
   [/^(so,? |and |ok,? )?(what|which) (are|would be) the (conditions|requirements)|^(any |what )?(conditions|requirements)\s*\?*$|^what do (i|we) need\b/i, 'conditions'],
+  // "what's the difference?", "what are the options?", "what do you mean?": how each answer changes the verdict.
+  [
+    /^(sorry,? |sry,? |hmm,? |ok,? |so,? )?(what'?s|whats|what is|what are) (the )?(diff(erence)?s?|options|choices)\b|^(sorry,? |sry,? )?what do (you|u) mean\b|^(which|what) (one|ones) (should|do|would) (i|we)\b|^(what|which) (is|are) (the )?(options|choices)\b/i,
+    'why',
+  ],
 ];
 
 /** "why do you ask?", "what are the conditions?" at a question of the check (short messages only). */
@@ -86,18 +109,32 @@ export function questionAboutQuestion(text: string): QuestionAboutQuestion | und
 
 /** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
 const CORRECTION =
-  /^(actually|no|nope|nah|wrong|wait|no wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather)\b/i;
+  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put)|suppose|let'?s say|say we)\b/i;
 
+/** "no idea", "not sure" read as a correction would take its "no" for an answer ("no HA"). */
 export function isCorrection(text: string): boolean {
-  return CORRECTION.test(text.trim());
+  return CORRECTION.test(text.trim()) && !isNotSure(text);
 }
 
 /** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
 const ADDITION =
-  /^(ok,? |oh,? |sorry,? |ah,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot to (say|mention|add)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention)|i should have (said|mentioned))\b/i;
+  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot to (say|mention|add)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
 
 export function isAddition(text: string): boolean {
   return ADDITION.test(text.trim());
+}
+
+/** A question (as opposed to a statement): a question mark, or a question word first. */
+const QUESTION_FORM = /\?|^(what|which|how|why|when|where|who|can|could|is|are|do|does|did|should|would|will|may|must|need)\b/i;
+
+/**
+ * After a verdict, a short statement that names facts without a marker ("both nodes are DCs as
+ * well", "the dag has 18 members", "windows is 2016") is said about the setup just judged: it is
+ * added to it, as "forgot to say" would be. A question, or a long message, is something new.
+ */
+export function isStatement(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 160 && !QUESTION_FORM.test(trimmed);
 }
 
 /** Follow-ups to the last verdict. */

@@ -1,6 +1,6 @@
 import type { Activity } from '../turn';
 import type { Facts, KnowledgeBase } from '../knowledge';
-import { isCorrection } from './conversation-intents';
+import { isCorrection, onlyNotSure } from './conversation-intents';
 
 /** What a card button of the guided check submits. Typed answers arrive as text instead. */
 export interface FactSubmit {
@@ -34,6 +34,8 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
     return valid ? { [dimensionId]: submitted.value! } : undefined;
   }
   const text = activity.text ?? '';
+  // "no idea" / "not sure tbh" is no answer, even where "no" would read as one ("no HA").
+  if (onlyNotSure(text, (rest) => Object.keys(kb.recognizer.extract(rest, known).facts).length > 0)) return undefined;
   // A correction ("no, Standard", "actually it's Exchange 2000") may change facts already given.
   if (isCorrection(text)) {
     const corrected = readCorrection(kb, text, known, [...answered, dimensionId]);

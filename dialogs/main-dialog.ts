@@ -1,7 +1,7 @@
 import type { TurnContext } from '../turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
-import { followUp, isAddition, isCorrection } from './conversation-intents';
+import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
@@ -122,18 +122,35 @@ export class MainDialog extends Dialog {
   private async afterVerdict(dc: DialogContext, text: string, last: LastCheck): Promise<DialogTurnResult | undefined> {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
+    // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
+    const filled = this.openFactAnswer(text, last);
+    if (filled) {
+      const groups = this.verdicts(last);
+      if (groups) return this.decideAgain(dc, last, groups, filled);
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
-    if (!kind && !correction && !addition) return undefined;
+    const notSure = isNotSure(text);
+    // A statement naming facts of the setup just judged ("both nodes are DCs as well") is an addition too.
+    const statement = !kind && !correction && !addition && !notSure && isStatement(text);
+    if (!kind && !correction && !addition && !notSure && !statement) return undefined;
     const groups = this.verdicts(last);
     if (!groups) return undefined;
-    const named = this.kb.recognizer.extract(text, last.groups[0]!.facts).facts;
-    if (addition && !kind && Object.keys(named).length > 0) {
+    if (notSure) {
+      // "no idea", "dunno" after a verdict: nothing to change; never read as "no HA" or a search.
+      await dc.context.sendActivity(this.replies.notSureAfterVerdict());
+      return this.settle(dc);
+    }
+    const named = partOfTheMembers(this.kb, text, last, windowsNamed(this.kb, text, last.groups[0]!.facts, this.kb.recognizer.extract(text, last.groups[0]!.facts).facts));
+    if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => last.groups.some((g) => g.facts[d] !== v)));
-      if (Object.keys(added).length > 0) return this.decideAgain(dc, last, groups, added);
+      // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
+      const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
+      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added);
     }
+    if (statement) return undefined;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
       await dc.context.sendActivity(this.replies.followUp(kind, groups));
       return this.settle(dc);
@@ -146,13 +163,28 @@ export class MainDialog extends Dialog {
     return undefined;
   }
 
+  /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
+  private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
+    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text)) return undefined;
+    const facts = last.groups[0]!.facts;
+    for (const dimension of [...last.open].reverse()) {
+      const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
+      if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
+    }
+    return undefined;
+  }
+
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
   private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts): Promise<DialogTurnResult> {
     const options: SupportCheckOptions = {
-      groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, update), setAside: group.setAside })),
+      groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
       answered: [...last.answered, ...Object.keys(update)],
       open: (last.open ?? []).filter((d) => update[d] === undefined),
-      changed: { update, before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })) },
+      // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
+      changed: {
+        update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
+        before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
+      },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
   }
@@ -252,4 +284,53 @@ export class MainDialog extends Dialog {
     await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
     await this.unanswered.record(context, query);
   }
+}
+
+/**
+ * The part of a fact added after a design's verdict that concerns one of its groups: "the mailbox
+ * servers are also DCs" names a role, so it goes to the groups of that role only (without changing
+ * their role); a fact naming no role of the design goes to every group.
+ */
+export function forGroup(last: LastCheck, facts: Facts, update: Facts): Facts {
+  const role = update.role;
+  if (last.groups.length < 2 || role === undefined || !last.groups.some((g) => g.facts.role === role)) return update;
+  if (facts.role !== role) return {};
+  const { role: _named, ...rest } = update;
+  return rest;
+}
+
+/**
+ * "forgot to say half the members are still on Exchange 2010" after a verdict on a DAG or cluster
+ * of 2013: some members on another version (or Windows release) make a mixed DAG, not a DAG of that
+ * version. Read as the whole setup changing, it would judge a mixed DAG as a supported 2010 one.
+ */
+function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, named: Facts): Facts {
+  const facts = last.groups[0]!.facts;
+  if (!SOME_MEMBERS.test(text) || facts.ha === undefined || facts.ha === 'none') return named;
+  const result: Record<string, string> = { ...named };
+  for (const [dimension, stated] of [
+    ['version', 'mixedVersions'],
+    ['windows', 'mixedWindows'],
+  ] as const) {
+    const other = result[dimension];
+    if (other === undefined || facts[dimension] === undefined || other === facts[dimension]) continue;
+    delete result[dimension];
+    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
+  }
+  return result;
+}
+
+/** A word for Windows in a short message: "windows is 2016 btw", "the OS is 2019". */
+const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;
+
+/**
+ * "windows is 2016 btw" after a verdict: a bare year beside a word for Windows is the Windows
+ * release, not the Exchange version the sentence reader takes a bare year for.
+ */
+function windowsNamed(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (named.version === undefined || named.windows !== undefined || !NAMES_WINDOWS.test(text) || /\b(exchange|exch|ex|e2k\d*)\b/i.test(text)) return named;
+  const windows = kb.recognizer.readAnswer('windows', text, known).windows;
+  if (windows === undefined) return named;
+  const { version: _year, ...rest } = named;
+  return { ...rest, windows };
 }

@@ -38,13 +38,13 @@ const ABOUT_ARTICLE =
 const MAX_ARTICLE_QUESTION_WORDS = 9;
 const SEARCH_COMMAND = /^(?:search|find|look up)\s+(?:for\s+)?(.+)$/i;
 /** Lookup questions ("what is...", "which editions...") are answered from articles, even when they mention support. */
-const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describe|tell me|is there|are there|list)\b/i;
+const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describe|tell me|is there|are there|list|steps?|prereq\w*|prep|checklist)\b/i;
 /** Words that turn a mention of a setup into a request to judge it. */
 const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
 const MODAL_START = /^(can|could|may)\b/i;
 /** Words that make a question about the asker's own setup ("our cluster", "we plan", "my front-end"). */
-const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing)\b/i;
+const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing|setting up|rolling out|next (week|month))\b/i;
 /** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
 const GENERAL_RULE = /^(do|does|would|will) (i|you|one|it|exchange|the cluster|a cluster)( really)? (need|require|have to)\b|\b(required|requirement|prerequisites?|mandatory)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
@@ -142,9 +142,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const ownSetup = OWN_SETUP.test(question);
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
-  if (!ownSetup && !OWN_PLAN.test(question) && !isCheckRequest(trimmed)) {
+  if (!ownSetup && !isCheckRequest(trimmed)) {
     const direct = kb.directAnswers.read(text.trim(), previous);
-    if (direct) return { kind: 'answer', question: direct };
+    // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
+    // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
+    if (direct && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))) return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
@@ -167,7 +169,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
-  const ownDescription = ownSetup && !lookup && (namesSetup || facts.nodes !== undefined || facts.domainController !== undefined);
+  const ownDescription = ownSetup && !lookup && (namesSetup || (namesVersion && facts.windows !== undefined) || facts.nodes !== undefined || facts.domainController !== undefined);
   if (shortDescription || asksToJudge || ownDescription || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
     return { kind: 'check', facts };
   }

@@ -41,7 +41,7 @@ export interface Replies {
   /** The same question after an answer that could not be understood: worded differently, with examples and the choices. */
   retry(dimension: Dimension, facts: Facts): Partial<Activity>;
   /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */
-  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity>;
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known?: Facts): Partial<Activity>;
   /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */
   whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
@@ -50,6 +50,8 @@ export interface Replies {
   designVerdict(groups: readonly GroupVerdict[], changed?: string): Partial<Activity>;
   /** "Not sure" at a question: how to find it out, and the verdict per possible answer (undefined where more questions follow). */
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
+  /** "not sure" / "no idea" after a verdict: nothing changes; say how to add a fact later. */
+  notSureAfterVerdict(): Partial<Activity>;
   /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity>;
   smallTalk(kind: SmallTalk): Partial<Activity>;

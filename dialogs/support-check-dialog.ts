@@ -1,6 +1,6 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from '../turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { stepWithOpen, valueLabel, VERDICT_LABELS, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import { stepWithOpen, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isNotSure, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -110,7 +110,7 @@ export class SupportCheck {
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
-        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice'));
+        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice', groups[index]!.facts));
         open = [...open, dimension.id];
         continue;
       }
@@ -160,23 +160,33 @@ export class SupportCheck {
   /** Leaves the asked fact open (named as a condition in the verdict) and goes on with the check. */
   private async leaveOpen(context: TurnContext, state: CheckState, why: 'not-sure' | 'not-understood' | 'asked-twice'): Promise<CheckTurn> {
     const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
-    if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why));
+    if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why, this.question(state).known));
     return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
   }
 
-  /** "Changed: Windows Server 2025 instead of Windows Server 2022; the verdict was Supported with conditions." */
+  /** "What changed: Windows Server 2025 instead of 2022. Now: Not supported (was Supported with conditions)." */
   private whatChanged(changed: ChangedFacts, decisions: readonly Decision[]): string {
     const dims = this.kb.dimensions;
     const before = changed.before[0]?.facts ?? {};
     const label = (d: string, v: string) => {
       const dimension = dims.find((x) => x.id === d);
-      return dimension?.type === 'number' ? `${dimension.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
+      if (dimension?.type === 'number') return `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}`;
+      // "Enterprise" alone could be either edition: the editions say whose they are.
+      return d === 'edition' || d === 'windowsEdition' ? `${dimension!.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
     };
-    const parts = Object.entries(changed.update).map(([d, v]) => (before[d] !== undefined ? `${label(d, v)} instead of ${label(d, before[d]!)}` : `${label(d, v)} added`));
-    const was = changed.before.map((b) => VERDICT_LABELS[b.verdict]);
-    const now = decisions.map((d) => VERDICT_LABELS[d.verdict]);
-    const verdict = was.join() === now.join() ? `the verdict stays ${now[0]}` : `the verdict was ${was[0]}, now ${now[0]}`;
-    return `What changed: ${parts.join('; ')}; ${verdict}.`;
+    // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
+    const parts = Object.entries(changed.update)
+      .filter(([d, v]) => before[d] !== v)
+      .map(([d, v]) =>
+        before[d] !== undefined
+          ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
+          : `${label(d, v)} added`,
+      );
+    // A design's verdict is its worst group's.
+    const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
+    const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
+    const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
+    return `What changed: ${parts.join('; ')}. ${verdict}`;
   }
 
   /** Shows the waiting question again. */
@@ -252,6 +262,15 @@ export class SupportCheck {
     });
     return { groups, answered };
   }
+}
+
+/** "2022" from "Windows Server 2022" after "Windows Server 2025": the words both labels start with are said once. */
+export function withoutSharedStart(now: string, before: string): string {
+  const a = now.split(' ');
+  const b = before.split(' ');
+  let shared = 0;
+  while (shared < a.length - 1 && shared < b.length - 1 && a[shared] === b[shared]) shared += 1;
+  return b.slice(shared).join(' ');
 }
 
 /** What a {@link SupportCheckDialog} keeps in its frame. */

@@ -26,6 +26,7 @@ export {
   worstVerdict,
   formatDate,
   outOfSupportHeadline,
+  firstClause,
   verdictLine,
   summaryHeading,
   OPEN_FACT,

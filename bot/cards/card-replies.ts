@@ -1,8 +1,10 @@
-import { MessageFactory, type Activity } from 'botbuilder';
+import { ActivityTypes, InputHints, type Activity } from '../../turn';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
   cardLabel,
+  firstClause,
+  formatDate,
   citedArticles,
   leadReason,
   outOfSupportHeadline,
@@ -31,6 +33,9 @@ import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
 import { directAnswerCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
+/** The first line of the reply to a question about another product: a refusal. */
+export const OUT_OF_SCOPE = 'That is outside what I cover.';
+
 export const CHECK_MY_SETUP = 'Check my setup';
 /** The first line of the question asked again after an answer not understood (worded differently from the first asking). */
 export const RETRY_NOTICE = "Sorry, I didn't recognise that answer. Here is the question again, with examples of answers I understand.";
@@ -45,12 +50,12 @@ const VERDICT_COLORS: Record<Verdict, string> = {
 
 /** Text messages are written in Markdown; the bot converts them for channels that want HTML. */
 function markdownMessage(markdown: string): Partial<Activity> {
-  return { ...MessageFactory.text(markdown), textFormat: 'markdown' };
+  return { type: ActivityTypes.Message, text: markdown, inputHint: InputHints.AcceptingInput, textFormat: 'markdown' };
 }
 
 function cardMessage(body: CardElement[], actions: CardAction[], summary: string): Partial<Activity> {
   // `text` doubles as the notification preview and as the fallback where cards do not render.
-  return { ...MessageFactory.attachment(adaptiveCard(body, actions)), text: undefined, summary };
+  return { type: ActivityTypes.Message, attachmentLayout: 'list', attachments: [adaptiveCard(body, actions)], inputHint: InputHints.AcceptingInput, text: undefined, summary };
 }
 
 function partsMessage(parts: CardParts): Partial<Activity> {
@@ -178,10 +183,12 @@ export class CardReplies implements Replies {
     return cardMessage(body, [], dimension.question);
   }
 
-  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice'): Partial<Activity> {
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known: Facts = {}): Partial<Activity> {
     const lead = why === 'not-understood' ? "I still couldn't read that answer, so" : 'I have asked that twice already, so';
+    // The example is a value that exists for this setup ("Enterprise" for Windows Server 2008 R2, not "Windows 2000 Server").
+    const example = this.kb.valuesFor(dimension.id, known).find((v) => !v.alias);
     return markdownMessage(
-      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${this.exampleOf(dimension)}*).`,
+      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${example ? this.exampleOf({ ...dimension, values: [example] }) : this.exampleOf(dimension)}*).`,
     );
   }
 
@@ -203,60 +210,73 @@ export class CardReplies implements Replies {
   }
 
   /**
-   * Label, one-line reason, recommendation and conditions up front; sources as buttons; every
-   * reason, the facts and the ticket summary behind a "Details" toggle (Action.ShowCard, which
-   * Teams renders), so the card stays short in a channel. Rule ids go only to the summary.
+   * Collapsed, the card says what a helpdesk agent needs and fits a chat window (issue 21: 600 px
+   * high at 900 px wide in Web Chat): the out-of-support line, the label, what changed, the reason
+   * about this setup (its first clause), the first recommendation, the first conditions (open facts
+   * first), then the sources. Every reason in full, all conditions, the lifecycle notes, the facts and
+   * the ticket summary are behind "Details and ticket summary" (Action.ShowCard, which Teams
+   * renders). Rule ids go only to the summary.
    */
   verdict(decision: Decision, facts: Facts, setAside: readonly SetAside[] = [], changed?: string): Partial<Activity> {
     const label = VERDICT_LABELS[decision.verdict];
     const dims = this.kb.dimensions;
     const lead = leadReason(decision);
     const why = Object.entries({ ...facts }).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
-    const conditions = decision.conditions.map((limit) => `- ${limit.condition}`);
+    // Facts left open first: they are what the user has to find out.
+    const conditions = [...decision.conditions].sort((a, b) => Number(!a.id.startsWith('open-')) - Number(!b.id.startsWith('open-'))).map((limit) => `- ${limit.condition}`);
+    const shownConditions = conditions.slice(0, CONDITIONS_SHOWN);
     const lifecycle = lifecycleLines(decision);
     const headline = outOfSupportHeadline([decision]);
+    const recommendation = recommendations(decision)[0] ?? '';
     const body: CardElement[] = [
       // A retired product is said first: the line a helpdesk agent copies must not read "Supported".
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
-      textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
+      textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Medium' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict], spacing: 'Small' }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
-      textBlock(lead),
+      textBlock(firstClause(lead)),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
       ),
       ...dims
         .filter((d) => !d.evaluated && facts[d.id] !== undefined)
         .map((d) => textBlock(`You also mentioned ${valueLabel(dims, d.id, facts[d.id]!)}; this check does not evaluate that, so look it up separately.`, { isSubtle: true })),
-      textBlock(`**Recommendation:** ${recommendations(decision)[0] ?? ''}`),
-      ...(conditions.length > 0 ? [textBlock('**Conditions to meet** (tell me if one does not hold):'), textBlock(conditions.join('\n'))] : []),
-      ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
+      textBlock(`**Recommendation:** ${firstClause(recommendation)}`),
+      ...(conditions.length > 0
+        ? [
+            textBlock(
+              `**Conditions to meet** (${conditions.length > shownConditions.length ? `${conditions.length - shownConditions.length} more under Details` : 'tell me if one does not hold'}):`,
+            ),
+            textBlock(shownConditions.join('\n'), { spacing: 'None' }),
+          ]
+        : []),
+      // The product's own lifecycle is the headline; a retired Windows release gets one short line.
+      ...decision.lifecycle
+        .filter((note) => note.retired && note.dimension !== 'version')
+        .map((note) => textBlock(`${note.label}: out of support since ${formatDate(note.endOfSupport)}.`, { isSubtle: true, size: 'Small' })),
     ];
     const details: CardElement[] = [
+      ...(firstClause(lead) !== lead ? [textBlock(lead)] : []),
       ...reasons(decision)
         .filter((r) => r !== lead)
         .map((r) => textBlock(r)),
       ...recommendations(decision)
-        .slice(1)
-        .map((r) => textBlock(r)),
+        .filter((r, i) => i > 0 || firstClause(r) !== r)
+        .map((r) => textBlock(`**Recommendation:** ${r}`)),
+      ...(conditions.length > shownConditions.length ? [textBlock('**All conditions to meet:**'), textBlock(conditions.join('\n'), { spacing: 'None' })] : []),
+      ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),
       textBlock('Facts', { weight: 'Bolder' }),
       factSet(why),
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder', spacing: 'Medium' }),
       literalText(triageSummary(decision, facts, dims, { setAside, applies: (d) => this.kb.valuesFor(d, facts).length > 0 }), { fontType: 'Monospace' }),
     ];
-    const actions: CardAction[] = [
-      ...citedArticles(decision)
-        .slice(0, 3)
-        .map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
-      { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
-      sayAction('Start over'),
-    ];
+    body.push(verdictButtons(citedArticles(decision), details));
     const subject: AnswerSubject = {
       kind: 'verdict',
       verdict: decision.verdict,
       facts: { ...facts },
       rules: [...decision.rules.map((rule) => rule.id), ...decision.broken.map((limit) => limit.id)],
     };
-    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
+    return withFeedback(cardMessage(body, [], `${headline ? `${headline} ` : ''}${label}: ${lead}`), subject);
   }
 
   designVerdict(groups: readonly GroupVerdict[], changed?: string): Partial<Activity> {
@@ -266,47 +286,41 @@ export class CardReplies implements Replies {
     const headline = outOfSupportHeadline(decisions);
     const body: CardElement[] = [
       ...(headline ? [textBlock(headline, { weight: 'Bolder', color: 'attention' })] : []),
-      textBlock(cardLabel(overall, decisions, true), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall] }),
+      textBlock(cardLabel(overall, decisions, true), { size: headline ? 'Medium' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[overall], spacing: 'Small' }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
+    ];
+    // Collapsed: each group's label and the first clause of its reason; the rest under Details.
+    const details: CardElement[] = [
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
     groups.forEach((group, i) => {
-      body.push(
-        textBlock(`${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`, {
-          weight: 'Bolder',
-          color: VERDICT_COLORS[group.decision.verdict],
-          spacing: 'Medium',
-        }),
-      );
-      body.push(textBlock(leadReason(group.decision)));
-      if (group.decision.verdict !== 'supported') body.push(textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
+      const heading = `${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`;
+      const lead = leadReason(group.decision);
+      body.push(textBlock(heading, { weight: 'Bolder', color: VERDICT_COLORS[group.decision.verdict], spacing: 'Small' }), textBlock(firstClause(lead), { spacing: 'None' }));
+      details.push(textBlock(`**${heading}**`), textBlock(lead), textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
+      if (group.decision.conditions.length > 0) details.push(textBlock(group.decision.conditions.map((c) => `- ${c.condition}`).join('\n'), { spacing: 'None' }));
     });
-    const details: CardElement[] = [
+    details.push(
       textBlock('Triage summary (copy into the ticket, or say "summary")', { weight: 'Bolder' }),
       literalText(
         [
           summaryHeading(overall, decisions, true).join('\n'),
           ...groups.map(
             (g, i) =>
-              `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 })}`,
+              `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${withoutLine(triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 }), headline)}`,
           ),
         ].join('\n\n'),
         { fontType: 'Monospace' },
       ),
-    ];
-    const cited = [...new Set(groups.flatMap((g) => citedArticles(g.decision)))].slice(0, 3);
-    const actions: CardAction[] = [
-      ...cited.map((id) => sayAction(`Read ${id}`, `Show ${id}`)),
-      { type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } },
-      sayAction('Start over'),
-    ];
+    );
+    body.push(verdictButtons([...new Set(groups.flatMap((g) => citedArticles(g.decision)))], details));
     const subject: AnswerSubject = {
       kind: 'verdict',
       verdict: overall,
       facts: { ...groups[0]!.facts },
       rules: groups.flatMap((g) => [...g.decision.rules.map((rule) => rule.id), ...g.decision.broken.map((limit) => limit.id)]),
     };
-    return withFeedback(cardMessage(body, actions, `${headline ? `${headline} ` : ''}${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
+    return withFeedback(cardMessage(body, [], `${headline ? `${headline} ` : ''}${VERDICT_LABELS[overall]}: design of ${groups.length} server groups`), subject);
   }
 
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity> {
@@ -317,6 +331,12 @@ export class CardReplies implements Replies {
     void facts;
     lines.push('', `I'll leave the ${lowerFirstWord(dimension.label)} open for now and name it in the verdict; tell me when you know it.`);
     return markdownMessage(lines.join('\n'));
+  }
+
+  notSureAfterVerdict(): Partial<Activity> {
+    return markdownMessage(
+      "That's fine: the verdict above stands, and each condition it names is something to confirm. When you know more, just tell me (for example *the nodes are also domain controllers* or *it's Windows Server 2019*) and I'll run the check again with it.",
+    );
   }
 
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity> {
@@ -384,7 +404,7 @@ export class CardReplies implements Replies {
   outOfScope(): Partial<Activity> {
     return cardMessage(
       [
-        textBlock('That is outside what I cover.', { weight: 'Bolder' }),
+        textBlock(OUT_OF_SCOPE, { weight: 'Bolder' }),
         textBlock(
           'I only know Microsoft Exchange Server (2000 to Subscription Edition): its roles, high availability (clusters, DAGs, load balancing), supported Windows releases and support lifecycle. For other products, their own documentation is the place to look.',
         ),
@@ -412,7 +432,7 @@ export class CardReplies implements Replies {
     const sources = article.sources.map((s) => `${s.ref}: ${s.title}`);
     const body: CardElement[] = [
       textBlock(article.title, { size: 'Medium', weight: 'Bolder' }),
-      textBlock(`${article.id} · reviewed ${article.reviewed}`, { isSubtle: true, spacing: 'None' }),
+      textBlock(`${article.id} · reviewed ${formatDate(article.reviewed)}`, { isSubtle: true, spacing: 'None' }),
       textBlock(article.summary),
       textBlock(`Source${sources.length > 1 ? 's' : ''}: ${sources.join('; ')}`, { isSubtle: true, size: 'Small' }),
     ];
@@ -449,6 +469,38 @@ function choiceRows(actions: CardAction[]): CardElement[] {
 /** "Windows edition" in a sentence; acronyms and names ("DAG", "Exchange version") keep their capitals. */
 function lowerFirstWord(text: string): string {
   return /^[A-Z][a-z]/.test(text) && !/^(Exchange|Windows)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** Conditions a collapsed verdict card shows; the rest are under Details. */
+const CONDITIONS_SHOWN = 3;
+
+/**
+ * A verdict's buttons, in the body rather than the card's own actions: the sources (up to three),
+ * the "Details and ticket summary" toggle and "Start over", so the feedback row that
+ * {@link withFeedback} appends to the body comes after them, below the sources.
+ */
+function verdictButtons(cited: readonly string[], details: CardElement[]): CardElement {
+  // Web Chat stacks the buttons of an ActionSet; one short button per column puts the sources and
+  // "Start over" side by side, on one row. The ShowCard stays in a full-width ActionSet, where its
+  // card opens across the whole width.
+  const row = [...cited.slice(0, 3).map((id) => sayAction(`Read ${id}`, `Show ${id}`)), sayAction('Start over')];
+  return {
+    type: 'Container',
+    items: [
+      { type: 'ColumnSet', columns: row.map((action) => ({ type: 'Column', width: 'stretch', items: [{ type: 'ActionSet', actions: [action] }] })) },
+      { type: 'ActionSet', actions: [{ type: 'Action.ShowCard', title: 'Details and ticket summary', card: { type: 'AdaptiveCard', version: '1.4', body: details } }] },
+    ],
+  };
+}
+
+/** A group's summary inside a design's: the design's out-of-support line is said once, at the top. */
+function withoutLine(text: string, line: string | undefined): string {
+  return line === undefined
+    ? text
+    : text
+        .split('\n')
+        .filter((l) => l !== line)
+        .join('\n');
 }
 
 function truncate(text: string, max: number): string {

@@ -1,6 +1,5 @@
 import type { Request, Response } from 'restify';
-import type { Activity, TurnContext } from 'botbuilder';
-import type { BotAdapter } from '../hosts/botbuilder/adapter';
+import type { ActivityHost, ConversationBot, IncomingActivity } from '../../turn';
 import type { Logger } from '../log';
 import { checkActivity } from './activity-check';
 import type { InFlightRequests } from './in-flight';
@@ -8,9 +7,10 @@ import { readJsonBody } from './json-body';
 
 /** What the `POST /api/messages` handler works with. */
 export interface MessagesEndpointOptions {
-  adapter: BotAdapter;
-  /** The bot's turn. */
-  logic: (context: TurnContext) => Promise<void>;
+  /** The SDK that checks tokens and runs turns (bot/hosts/<sdk>/). */
+  host: ActivityHost;
+  /** The conversation core that each turn runs. */
+  bot: ConversationBot;
   log: Logger;
   inFlight: InFlightRequests;
   /** True once the server is shutting down: new requests are turned away. */
@@ -48,7 +48,7 @@ const MAX_LOGGED_ID = 200;
  * Every request is counted in flight until answered, so a shutdown can wait for it.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
-  const { adapter, logic, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
+  const { host, bot, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
 
   async function answer(req: Request, res: Response): Promise<void> {
     if (isDraining()) {
@@ -57,7 +57,7 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       return;
     }
     const started = Date.now();
-    let activity: Activity | undefined;
+    let activity: IncomingActivity | undefined;
     try {
       const body = await readJsonBody(req);
       if (!body.ok) {
@@ -79,14 +79,14 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       }
       let authentication;
       try {
-        authentication = await adapter.authenticate(activity, authorizationHeader(req));
+        authentication = await host.authenticate(activity, authorizationHeader(req));
       } catch (error) {
         // The reason goes to the log only: telling a caller which check its token failed helps it forge the next one.
         log('warn', 'request refused: authentication failed', { status: 401, ...ids(activity), reason: messageOf(error) });
         sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
         return;
       }
-      const turn = adapter.runTurn(authentication, activity, logic);
+      const turn = host.runTurn(authentication, activity, bot);
       const response = await withinTime(turn, turnTimeoutMs);
       if (response === TIMED_OUT) {
         // Each call to the channel is bounded too (REPLY_TIMEOUT_MS), so the turn still ends; its
@@ -138,7 +138,7 @@ function authorizationHeader(req: Request): string {
   return typeof header === 'string' ? header : '';
 }
 
-function ids(activity: Activity): Record<string, string | undefined> {
+function ids(activity: IncomingActivity): Record<string, string | undefined> {
   return {
     conversationId: activity.conversation?.id?.slice(0, MAX_LOGGED_ID),
     channelId: activity.channelId?.slice(0, MAX_LOGGED_ID),

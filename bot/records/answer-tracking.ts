@@ -1,12 +1,18 @@
-import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { MAX_PICK_QUESTION } from '../../dialogs/replies';
+import type { Activity } from '../../turn';
+import type { BotTurn } from '../bot-turn';
 import { adaptFeedbackToChannel, feedbackOffer } from '../cards/feedback-actions';
 import type { OwnerRecords } from './owner-records';
 
-/** The last article answer of a conversation and the suggestions it offered. */
-interface LastOffer {
-  question: string;
-  articleId: string;
-  related: string[];
+/**
+ * What a related-article button of an answer carries, stamped when the answer is sent: the question
+ * the answer was for and the article it showed, so that opening the related article can be recorded
+ * as a suggestion pick from what the button sends back, with no conversation state (issue 24).
+ */
+interface RelatedPick {
+  relatedFor: string;
+  relatedFrom: string;
+  relatedArticle: string;
 }
 
 const SENT_IDS_WATCHED = Symbol('sent answer ids watched');
@@ -17,20 +23,13 @@ const SENT_IDS_WATCHED = Symbol('sent answer ids watched');
  * (Teams' feedback names the message, not our reference). The dialogs know nothing of this.
  */
 export class AnswerTracking {
-  private readonly lastOffer: StatePropertyAccessor<LastOffer | undefined>;
-
-  constructor(
-    conversationState: ConversationState,
-    private readonly records: OwnerRecords,
-  ) {
-    this.lastOffer = conversationState.createProperty<LastOffer | undefined>('ownersLastOffer');
-  }
+  constructor(private readonly records: OwnerRecords) {}
 
   /**
    * Register before the turn's replies are held: answers are recorded (held until the state is
    * saved) and fitted to the channel's feedback buttons as the dialogs send them.
    */
-  watchAnswers(context: TurnContext): void {
+  watchAnswers(context: BotTurn): void {
     context.onSendActivities(async (ctx, activities, next) => {
       for (const activity of activities) await this.answerSent(ctx, activity);
       return next();
@@ -38,7 +37,7 @@ export class AnswerTracking {
   }
 
   /** Call at the start of each attempt of the turn, after the replies are held. */
-  beginAttempt(context: TurnContext): void {
+  beginAttempt(context: BotTurn): void {
     this.records.beginAttempt(context);
     if (context.activity.channelId !== 'msteams' || context.turnState.get(SENT_IDS_WATCHED)) return;
     context.turnState.set(SENT_IDS_WATCHED, true);
@@ -54,7 +53,7 @@ export class AnswerTracking {
     });
   }
 
-  private async answerSent(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+  private async answerSent(context: BotTurn, activity: Partial<Activity>): Promise<void> {
     const offer = feedbackOffer(activity);
     if (!offer) return;
     adaptFeedbackToChannel(activity, context.activity.channelId);
@@ -62,11 +61,43 @@ export class AnswerTracking {
     const { subject } = offer;
     if (subject.kind !== 'article') return;
     const text = context.activity.text ?? '';
-    const last = await this.lastOffer.get(context);
-    if (subject.via === 'id' && last && last.articleId !== subject.articleId && last.related.includes(subject.articleId)) {
-      await this.records.suggestion(context, last.question, last.articleId, subject.articleId);
-    }
-    const question = subject.via === 'search' ? text : (last?.question ?? text);
-    await this.lastOffer.set(context, { question, articleId: subject.articleId, related: subject.related });
+    const picked = subject.via === 'id' ? relatedPick(context.activity.value, subject.articleId) : undefined;
+    if (picked) await this.records.suggestion(context, picked.relatedFor, picked.relatedFrom, subject.articleId);
+    const question = subject.via === 'search' ? text : (picked?.relatedFor ?? text);
+    stampRelatedButtons(activity, subject.related, question, subject.articleId);
   }
+}
+
+/** The pick a message carries, if it came from a related-article button for `articleId` on another article's answer. */
+function relatedPick(value: unknown, articleId: string): RelatedPick | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { relatedFor, relatedFrom, relatedArticle } = value as Partial<Record<keyof RelatedPick, unknown>>;
+  if (typeof relatedFor !== 'string' || typeof relatedFrom !== 'string' || relatedArticle !== articleId || relatedFrom === articleId) return undefined;
+  return { relatedFor: relatedFor.slice(0, MAX_PICK_QUESTION), relatedFrom: relatedFrom.slice(0, 20), relatedArticle };
+}
+
+/**
+ * Adds the question and the answer's article to the answer's related-article buttons ("Show
+ * EXB-003"), which become messageBack in Teams (an imBack sends its text alone).
+ */
+function stampRelatedButtons(activity: Partial<Activity>, related: readonly string[], question: string, fromArticleId: string): void {
+  for (const action of submitActions(activity.attachments?.map((a) => a.content))) {
+    const data = action.data as Record<string, unknown> | undefined;
+    const relatedArticle = related.find((id) => data?.text === `Show ${id}`);
+    if (!data || !relatedArticle) continue;
+    const { msteams: _teams, ...rest } = data;
+    const value = { ...rest, relatedFor: question.slice(0, MAX_PICK_QUESTION), relatedFrom: fromArticleId, relatedArticle } satisfies RelatedPick & Record<string, unknown>;
+    action.data = { ...value, msteams: { type: 'messageBack', displayText: action.title, text: data.text, value: JSON.stringify(value) } };
+  }
+}
+
+/** Every Action.Submit of a card, wherever it stands (actions, ActionSets, cards of Action.ShowCard). */
+function submitActions(node: unknown, found: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) for (const item of node) submitActions(item, found);
+  else if (node && typeof node === 'object') {
+    const object = node as Record<string, unknown>;
+    if (object.type === 'Action.Submit') found.push(object);
+    for (const [key, child] of Object.entries(object)) if (key !== 'data') submitActions(child, found);
+  }
+  return found;
 }

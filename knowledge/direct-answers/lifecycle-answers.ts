@@ -1,3 +1,4 @@
+import type { LifecycleEntry } from '../loading/schemas';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { articleFor, label, longDate, sourcesOf, type AnswerTables } from './table-access';
 
@@ -27,20 +28,39 @@ export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, 
   const date = longDate(entry.endOfSupport);
   const retired = entry.endOfSupport < today;
   const ended = retired ? `left extended support on ${date}` : `is in extended support until ${date}`;
-  let answer: string;
+  const mainstream = entry.mainstream;
   switch (question.attribute) {
     case 'still-supported':
-      answer = retired ? `No: ${name} ${ended}; it is out of support.` : `Yes: ${name} ${ended}.`;
-      break;
+      return { ...base, answer: retired ? `No: ${name} ${ended}; it is out of support.` : `Yes: ${name} ${stillIn(entry, today, date)}.`, details: [entry.note] };
     case 'mainstream': {
-      const mainstream = /mainstream support ended on ([0-9]{1,2} [A-Z][a-z]+ [0-9]{4})/i.exec(entry.note)?.[1];
-      answer = mainstream
-        ? `${name} left mainstream support on ${mainstream} and extended support on ${date}.`
-        : `${name} ${ended} (the end of extended support; the lifecycle table holds no separate mainstream date for it).`;
-      break;
+      if (!mainstream) {
+        const answer = `${name} ${ended} (the end of extended support; the lifecycle table holds no separate mainstream date for it).`;
+        return { ...base, answer, details: [entry.note] };
+      }
+      const main = longDate(mainstream.end);
+      const answer =
+        mainstream.end < today
+          ? `${name} left mainstream support on ${main}${retired ? ` and extended support on ${date}` : `; it is in extended support until ${date}`}.`
+          : `${name} is in mainstream support until ${main}, then in extended support until ${date}.`;
+      return { ...base, answer, details: [entry.note], sources: sourcesOf(tables, [...mainstream.basis, ...entry.basis]) };
+    }
+    case 'esu': {
+      const esu = entry.esu;
+      if (!esu) {
+        const answer = `The lifecycle table holds no Extended Security Update offer for ${name}: it ${ended}${retired ? ', and no security updates have come since' : ''}.`;
+        return { ...base, answer, details: [entry.note] };
+      }
+      const ends = longDate(esu.end);
+      const answer = `${name} ${ended}; paid Extended Security Updates (security fixes only, not support) ${esu.end < today ? 'ran' : 'run'} to ${ends}.`;
+      return { ...base, answer, details: [esu.note], sources: sourcesOf(tables, [...esu.basis, ...entry.basis]) };
     }
     default:
-      answer = `${name} ${ended}.`;
+      return { ...base, answer: `${name} ${ended}.`, details: [entry.note] };
   }
-  return { ...base, answer, details: [entry.note] };
+}
+
+/** "is in mainstream support until ..." or "is in extended support until ...", for a release still supported. */
+function stillIn(entry: LifecycleEntry, today: string, extended: string): string {
+  if (entry.mainstream && entry.mainstream.end >= today) return `is in mainstream support until ${longDate(entry.mainstream.end)}, and in extended support until ${extended}`;
+  return `is in extended support until ${extended}`;
 }

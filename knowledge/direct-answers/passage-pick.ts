@@ -4,8 +4,6 @@ import type { PassageAnswer } from '../search/passage-search';
 import { stem } from '../search/stem';
 import { isStopWord } from '../search/stop-words';
 
-/** A sentence about where a table's rows come from, or about the article itself, carries no fact to quote. */
-const ABOUT_THE_TEXT = /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b/i;
 /** Words a question abbreviates that articles spell out. */
 const SPELLED_OUT: Record<string, string> = {
   dc: 'domain controller',
@@ -32,7 +30,7 @@ function terms(text: string): string[] {
  * source or the table itself. Quoted with what follows it in its paragraph.
  */
 export function pickPassage(article: Article, answerWords: string, subjectWords: readonly string[]): { passage: PassageAnswer; score: number } | undefined {
-  const passages = articlePassages(article).filter((p) => !ABOUT_THE_TEXT.test(p.text));
+  const passages = articlePassages(article).filter((p) => !p.aboutText);
   if (passages.length === 0) return undefined;
   const termsOf = new Map(passages.map((p) => [p, new Set(terms(p.text))]));
   const frequency = new Map<string, number>();

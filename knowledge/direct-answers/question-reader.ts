@@ -27,13 +27,21 @@ const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
 const NEED = /\b(need|needs|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
+const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
+const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}\b(and|with|\+|&)\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
 export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
 
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
+
+/** A bare Windows year after "on", at the end of the question ("... supported on 2016?"). */
+const ON_WINDOWS_YEAR = /\bon (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
+
+/** Exchange SE named alone in a follow-up. */
+const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
 
 /**
  * Reads a question the structured knowledge answers: which attribute (end of support, Windows
@@ -52,12 +60,17 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }
-  const read = attributeOf(text, facts, recognizer, ambiguous.includes('version'));
+  // "exchange 2016 supported on 2016": the year after "on" is the Windows release when the version is named already.
+  const onYear = facts.version !== undefined && facts.windows === undefined ? ON_WINDOWS_YEAR.exec(text)?.[1] : undefined;
+  const windows = onYear ? recognizer.extract(`windows server ${onYear}`).facts.windows : undefined;
+  const read = attributeOf(text, windows ? { ...facts, windows } : facts, recognizer, ambiguous.includes('version'));
   return read ? { ...read, text: typed.trim() } : undefined;
 }
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
-  const asked = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
+  const asked: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
+  // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
+  if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
   if (Object.keys(asked).length === 0) return undefined;
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return { attribute: 'coexistence', subject: previous.subject, other: asked.version };
   // A new version replaces the old one and what belonged to it (its update level).
@@ -104,6 +117,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
       );
     if (STILL.test(text) && !(has('version') && has('windows'))) return ask('still-supported', lifecycleSubject);
   }
+  // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
+  // question, and the answer depends on odd or even, which the article's passage says.
+  if (ODD_EVEN.test(text)) return undefined;
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     return ask('max-nodes', pick('version', 'windows', 'windowsEdition', 'ha', 'update'));
@@ -119,6 +135,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
   const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text);
   if (!yesNo) return undefined;
+  // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
+  // recognizer made of the second year, is the general mixed-Windows rule.
+  if (facts.ha === 'dag' && MIXED_WINDOWS.test(text)) return ask('rule', { ha: 'dag', mixedWindows: 'yes' });
   const subject: Record<string, string> = { ...facts };
   if (NLB_WITH.test(text) && /\b(dag|cluster\w*|ccr)\b/i.test(text)) {
     subject.nlbOnSameServers = 'yes';

@@ -45,7 +45,8 @@ export function sourcesOf(tables: Pick<AnswerTables, 'facts'>, basis: readonly s
     for (const source of fact.sources) labels.add(String(source));
     byStatus.set(status, labels);
   }
-  return STATUS_ORDER.filter((s) => byStatus.has(s)).map((status) => ({ status, label: [...byStatus.get(status)!].slice(0, 4).join(', ') }));
+  // A recalled fact names no source: say so rather than leave the label empty.
+  return STATUS_ORDER.filter((s) => byStatus.has(s)).map((status) => ({ status, label: [...byStatus.get(status)!].slice(0, 4).join(', ') || 'no source read' }));
 }
 
 /** The article whose sources name most of these facts (the one a passage is quoted from), preferring `preferred`. */

@@ -1,6 +1,7 @@
 import type { ListingGroup } from './listing-design';
 import type { ListingResult } from './listing-parser';
-import { leadReason, VERDICT_LABELS } from '../rules/triage-summary';
+import { firstClause, leadReason, outOfSupportHeadline, verdictLine } from '../rules/triage-summary';
+import type { Decision } from '../rules/support-rules';
 
 /**
  * The reply to a pasted listing, as Markdown: each group with its label and verdict (the reason of
@@ -9,7 +10,15 @@ import { leadReason, VERDICT_LABELS } from '../rules/triage-summary';
  */
 export function listingReply(listing: Extract<ListingResult, { kind: 'listing' }>, groups: readonly ListingGroup[], factLabel: (dimension: string) => string): string {
   const servers = groups.reduce((n, g) => n + g.servers.length, 0);
-  const lines = [`I read ${servers} server${servers === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'} from your paste:`, ''];
+  // A retired version is said first (issue 21), once per version, in the reply and in the ticket summary.
+  const decided = (group: ListingGroup) => group.decisions.filter((d): d is Decision => d !== undefined);
+  const headlines = [...new Set(groups.map((g) => outOfSupportHeadline(decided(g))).filter((h): h is string => h !== undefined))];
+  const label = (group: ListingGroup) => (group.verdict ? verdictLine(group.verdict, decided(group)) : 'not decided');
+  const lines = [
+    ...headlines.flatMap((h) => [`**${h}**`, '']),
+    `I read ${servers} server${servers === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'} from your paste:`,
+    '',
+  ];
   for (const group of groups) {
     const names =
       group.servers.length > 4
@@ -20,7 +29,7 @@ export function listingReply(listing: Extract<ListingResult, { kind: 'listing' }
         : group.servers.map((s) => s.name).join(', ');
     const worst = group.decisions.find((d) => d?.verdict === group.verdict);
     const verdict = group.verdict
-      ? `**${VERDICT_LABELS[group.verdict]}**${worst ? `: ${leadReason(worst)}` : ''}`
+      ? `**${label(group)}**${worst ? `: ${firstClause(leadReason(worst))}` : ''}`
       : `not decided yet: I need ${group.asks.map(factLabel).join(', ') || 'more facts'}`;
     lines.push(`- **${group.label}** (${names}): ${verdict}`);
   }
@@ -34,7 +43,7 @@ export function listingReply(listing: Extract<ListingResult, { kind: 'listing' }
   }
   const builds = [...new Set(groups.flatMap((g) => g.buildLines))];
   if (builds.length > 0) lines.push('', ...builds.map((b) => `- ${b}`));
-  lines.push('', '**Ticket summary**', '');
+  lines.push('', '**Ticket summary**', '', ...headlines.map((h) => `${h}  `));
   for (const group of groups) {
     for (const s of group.servers) {
       const parts = [
@@ -45,7 +54,7 @@ export function listingReply(listing: Extract<ListingResult, { kind: 'listing' }
         group.label.split(':')[0],
         s.dag && `DAG ${s.dag}`,
         s.os,
-        group.verdict ? VERDICT_LABELS[group.verdict] : 'not decided',
+        label(group),
       ];
       lines.push(`- ${parts.filter(Boolean).join('; ')}`);
     }

@@ -218,6 +218,10 @@ export const lifecycleEntrySchema = z.strictObject({
   endOfSupport: isoDate.optional(),
   note: nonEmpty,
   basis: z.array(factId).min(1),
+  /** The last day of mainstream support, with the facts it rests on. */
+  mainstream: z.strictObject({ end: isoDate, basis: z.array(factId).min(1) }).optional(),
+  /** The last day of paid Extended Security Updates (security fixes only, not support), with the facts it rests on. */
+  esu: z.strictObject({ end: isoDate, note: nonEmpty, basis: z.array(factId).min(1) }).optional(),
 });
 export const lifecycleSchema = z.array(lifecycleEntrySchema).min(1);
 export type LifecycleEntry = z.infer<typeof lifecycleEntrySchema>;

@@ -32,6 +32,25 @@ export function leadReason(decision: Decision): string {
   return decision.broken[0]?.reason ?? decision.rules[0]?.reason ?? '';
 }
 
+/**
+ * The part of a reason or recommendation a collapsed verdict card (and a listing's group line) shows: up to its first "; " (the reasons
+ * of the rules table often go on to list every design the rule allows). What the cut part says
+ * about its sources is kept ("partly recalled", "partly according to third-party sources"): the
+ * card never sounds surer than the whole reason, which the details show.
+ */
+export function firstClause(text: string): string {
+  const cut = text.indexOf('; ');
+  if (cut < 40) return text;
+  const rest = text.slice(cut);
+  const head = text.slice(0, cut).replace(/[.:,]$/, '');
+  const caveat = /\brecalled\b/i.test(rest)
+    ? ' (partly recalled, not confirmed)'
+    : /third-party|sources differ|not settled/i.test(rest) && !/third-party/i.test(head)
+      ? ' (partly from third-party sources)'
+      : '';
+  return `${head}${caveat}.`;
+}
+
 /** Every reason of a decision, broken limits first, without repeats. */
 export function reasons(decision: Decision): string[] {
   return [...new Set([...decision.broken.map((l) => l.reason), ...decision.rules.map((r) => r.reason)])];

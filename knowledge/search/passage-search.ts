@@ -27,6 +27,11 @@ const MAX_SENTENCES = 3;
 const OPEN_ROW_WEIGHT = 0.5;
 /** List items shown after a sentence that introduces them. */
 const MAX_LIST_ITEMS = 6;
+/** Steps of a numbered how-to shown at most (the article's whole procedure, as a rule). */
+const MAX_STEPS = 12;
+/** A question asking how to do something, or what to do first: answered with the steps of a numbered list. */
+const HOW_TO =
+  /^(how (do|can|should|would) (i|we|you|one)|how to|steps?\b|what (are the )?steps|what (do|should|must) (i|we) (need|do|check|have|prepare)|prereq|prerequisites?|prep\b|prepare|checklist|before (installing|i install|we install|setup|running))/i;
 /** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
 const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
 
@@ -94,12 +99,15 @@ export class PassageSearch {
       if (!indexed) continue;
       for (const result of indexed.terms.search(queryTerms)) {
         const passage = indexed.byId.get(result.id as string)!;
+        // A sentence about the table or the article itself is never the answer.
+        if (passage.aboutText) continue;
         const coverage = unitsMatched(units, result) / units.length;
         const carrier = kind === 'open' ? false : carries(indexed, passage)[kind];
         const lead = indexed.leadTerms.get(passage.id);
         const defines = definition && lead !== undefined && result.queryTerms.some((term) => lead.has(term));
         // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
-        const row = kind === 'open' && passage.labels !== undefined ? OPEN_ROW_WEIGHT : 1;
+        // A row whose first cell is the term asked about ("CCR (cluster continuous replication)") defines it as well as prose does.
+        const row = kind === 'open' && passage.labels !== undefined && !defines ? OPEN_ROW_WEIGHT : 1;
         ranked.push({ passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) * row });
       }
     }
@@ -136,7 +144,7 @@ export class PassageSearch {
       carriers: new Map(),
       byId: new Map([...list, topic].map((p) => [p.id, p])),
       list,
-      leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(leadOf(p.text)))])),
+      leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(p.labels !== undefined ? firstCell(p.text) : leadOf(p.text)))])),
     };
     this.indexes.set(articleId, indexed);
     return indexed;
@@ -149,7 +157,8 @@ export class PassageSearch {
     const kind = questionKind(question);
     const answerFirst = kind !== 'open';
     const inArticle = this.indexFor(article.id)?.list ?? [best.passage];
-    const block = inArticle.filter((p) => p.block === best.passage.block);
+    // Neighbours give context, but never a sentence about the table or the article.
+    const block = inArticle.filter((p) => p.block === best.passage.block && (p === best.passage || !p.aboutText));
     const at = block.indexOf(best.passage);
     let shown: Passage[];
     if (answerFirst) {
@@ -160,6 +169,18 @@ export class PassageSearch {
       shown = block.slice(from, from + MAX_SENTENCES);
     }
     shown = shown.slice(0, MAX_SENTENCES);
+    // A how-to is answered with all the steps of the numbered list the best passage stands in.
+    const steps = best.passage.step && HOW_TO.test(normalizeQuestionWords(question)) ? inArticle.filter((p) => p.step?.list === best.passage.step!.list) : [];
+    if (steps.length > 1) {
+      return {
+        article,
+        section: best.passage.section,
+        sentences: steps.slice(0, MAX_STEPS).map((p) => `${p.step!.at}. ${p.text}`),
+        kind,
+        answerFirst: false,
+        coverage: best.coverage,
+      };
+    }
     // "Keep these on a separate server:" says nothing without the list that follows it.
     const last = shown[shown.length - 1]!;
     if (last.text.endsWith(':')) {
@@ -198,6 +219,12 @@ function rowValues(text: string): string {
     .split('; ')
     .map((cell) => cell.slice(cell.indexOf(': ') + 2))
     .join(' ');
+}
+
+/** The value of a table row's first cell ("Technology: CCR (cluster continuous replication); ..." → "CCR (cluster continuous replication)"). */
+function firstCell(text: string): string {
+  const cell = text.split('; ')[0]!;
+  return cell.slice(cell.indexOf(': ') + 2);
 }
 
 /** The opening of a passage: up to its first colon, or its first six words. */

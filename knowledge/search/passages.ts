@@ -20,6 +20,22 @@ export interface Passage {
   labels?: string;
   /** Passages of the same paragraph, list item or row share a block number (for context). */
   block: number;
+  /** For an item of a numbered list (the steps of a how-to): the list's number in the article and the item's place (1, 2, ...). */
+  step?: { list: number; at: number };
+  /** A sentence about the table, the article or another article ({@link aboutTheText}), worked out once: never quoted. */
+  aboutText?: true;
+}
+
+/**
+ * A sentence about where a table's rows come from, or about the article itself ("Rows 2010 SP3 to SE
+ * come from ...", "The service-pack levels in this table are ...", a legend: '"yes" means ...', a pointer: "See EXB-004 for ..."):
+ * it carries no fact to quote.
+ */
+const ABOUT_THE_TEXT =
+  /^(rows?|(a|the|this) table|this article|sources?)\b|\b(come|comes) from\b|\bthe (rows?|columns?) (of|in|below|above)\b|\b(in|of) (this|the) table\b|^["“][^"”]{1,24}["”] means\b|^(see|read)\b.{0,80}\b(EXB-\d{3}|KB\d{6})\b|\b(is|are) in (EXB-\d{3}|KB\d{6})\b/i;
+
+export function aboutTheText(text: string): boolean {
+  return ABOUT_THE_TEXT.test(text);
 }
 
 /** Heading shown for passages taken from the front-matter summary. */
@@ -36,10 +52,21 @@ export const SUMMARY_SECTION = 'Summary';
 export function articlePassages(article: Article): Passage[] {
   const passages: Passage[] = [];
   let block = 0;
-  const add = (section: string, text: string, split: boolean, labels?: string) => {
+  let lists = 0;
+  const add = (section: string, text: string, split: boolean, labels?: string, step?: Passage['step']) => {
     const parts = split ? sentences(text) : [text.replace(/\s+/g, ' ').trim()];
     for (const part of parts) {
-      if (part) passages.push({ id: `${article.id}#${passages.length}`, articleId: article.id, section, text: part, block, ...(labels ? { labels } : {}) });
+      if (part)
+        passages.push({
+          id: `${article.id}#${passages.length}`,
+          articleId: article.id,
+          section,
+          text: part,
+          block,
+          ...(labels ? { labels } : {}),
+          ...(step ? { step } : {}),
+          ...(aboutTheText(part) ? { aboutText: true as const } : {}),
+        });
     }
     block += 1;
   };
@@ -51,7 +78,9 @@ export function articlePassages(article: Article): Passage[] {
       continue;
     }
     if (token.type === 'list') {
-      for (const item of (token as Tokens.List).items) add(section, plainText(item.tokens), false);
+      const list = token as Tokens.List;
+      lists += 1;
+      list.items.forEach((item, i) => add(section, plainText(item.tokens), false, undefined, list.ordered ? { list: lists, at: i + 1 } : undefined));
     } else if (token.type === 'table') {
       const table = token as Tokens.Table;
       const headers = table.header.map((cell) => plainText(cell.tokens));

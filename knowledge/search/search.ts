@@ -2,6 +2,8 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Article } from '../loading/articles';
 import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage-search';
 import { normalizeQuestionWords } from '../reading/question-words';
+import { missingCounted } from './counted-focus';
+import { unknownHowToAction } from './how-to-focus';
 import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { MemoisedTermSearch, termMemo } from './term-results';
@@ -185,6 +187,18 @@ export class KnowledgeSearch {
       if (related.length < 2 && article && !related.includes(article)) related.push(article);
     }
     const passage = this.passages.answer(question, best.article, passages);
+    // A number about something else than what the question counts is no answer, nor are the steps of
+    // something else than what a how-to asks to do: suggestions instead.
+    const named = units.some((unit) => unit.terms.includes(best.article.id.toLowerCase()));
+    const offTopic =
+      !named &&
+      ((passage?.kind === 'number' && missingCounted(question, passage, this.vocabulary).length > 0) ||
+        unknownHowToAction(
+          question,
+          (text) => this.vocabulary.units(text),
+          (term) => this.inCorpus(term),
+        ).length > 0);
+    if (offTopic) return { related: [], hits, suggestions: hits.slice(0, MAX_SUGGESTIONS) };
     return { best, related, hits, suggestions: [], ...(passage ? { passage } : {}) };
   }
 
@@ -197,6 +211,12 @@ export class KnowledgeSearch {
     const held = new Map<string, number>();
     for (const { passage, coverage } of passages) held.set(passage.articleId, Math.max(held.get(passage.articleId) ?? 0, coverage));
     return hits.map((hit, i) => ({ ...hit, score: hit.score * (PASSAGE_BASE + (i < RERANKED ? (held.get(hit.article.id) ?? 0) : 0)) })).sort((a, b) => b.score - a.score);
+  }
+
+  /** True when some article holds the term (as typed, as a prefix or as a small typo), as the search would find it. */
+  private inCorpus(term: string): boolean {
+    if (term.startsWith(CONCEPT_MARK)) return true;
+    return this.memoised ? this.memoised.search([term]).length > 0 : this.termArticles(term).length > 0;
   }
 
   /** The largest share of the question one passage of the hit's article holds. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Where each platform's installers put Chromium, Google Chrome and Microsoft Edge, in the order they
@@ -80,4 +80,14 @@ export async function launchChromium(): Promise<Chromium> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the page shows more than `count` elements matching `selector` (a reply card arrived). */
+export async function waitForMore(page: Page, selector: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    // Runs in the page, where `document` exists; the tests compile without the DOM library.
+    ({ selector, count }) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(selector).length > count,
+    { selector, count },
+    { timeout: 15_000 },
+  );
 }

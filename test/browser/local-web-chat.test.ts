@@ -7,7 +7,7 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { PNG } from 'pngjs';
-import { launchChromium, type Chromium } from './chromium';
+import { launchChromium, waitForMore, type Chromium } from './chromium';
 
 /** Git-ignored (`test-output/` in .gitignore); CI can keep it as an artifact. */
 const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'test-output', 'browser');
@@ -63,12 +63,7 @@ describe('local Web Chat page in a real browser (Chromium, Chrome or Edge, headl
   }
 
   async function waitForCards(moreThan: number): Promise<void> {
-    await page.waitForFunction(
-      // Runs in the page, where `document` exists; the tests compile without the DOM library.
-      ({ selector, count }) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(selector).length > count,
-      { selector: CARD, count: moreThan },
-      { timeout: 15_000 },
-    );
+    await waitForMore(page, CARD, moreThan);
   }
 
   it('opens the page and shows the welcome card', async () => {

@@ -39,7 +39,13 @@ describe('A pasted listing (main dialog)', () => {
     const replies = await sendAll(client, paste);
     assert.equal(replies.length, 1, replies.map(describeReply).join(' | '));
     const text = String(replies[0]!.text);
-    assert.match(text, /^I read 3 servers in 3 groups from your paste:/);
+    // Exchange 2019 is retired: said first, in the reply and in its ticket summary (issue 21).
+    assert.match(
+      text,
+      /^\*\*Out of support since 14 October 2025: Exchange 2019\. Supported path: Exchange Server Subscription Edition\.\*\*\n\nI read 3 servers in 3 groups from your paste:/,
+    );
+    assert.match(text, /\*\*Ticket summary\*\*\n\nOut of support since 14 October 2025: Exchange 2019\./);
+    assert.match(text, /- LON-MBX01; [^\n]*; Supported with conditions while Exchange 2019 was supported/);
     assert.match(
       text,
       /- \*\*Exchange 2019 CU12: mailbox, DAG DAG-LON\*\* \(LON-MBX02\): \*\*Not supported\*\*: The servers run a cumulative update that no longer gets security updates/,

@@ -40,17 +40,20 @@ export function isCard(reply: Reply): boolean {
  */
 export function elements(reply: Reply): CardNode[] {
   const out: CardNode[] = [];
+  const shownCards: unknown[] = [];
   const walk = (nodes: unknown): void => {
     if (!Array.isArray(nodes)) return;
     for (const node of nodes as CardNode[]) {
       out.push(node);
       walk(node['items']);
       walk(node['columns']);
+      // A verdict's "Details" toggle sits in an ActionSet of the body (above the feedback row).
+      if (node.type === 'ActionSet') shownCards.push(...((node['actions'] as CardNode[] | undefined) ?? []));
     }
   };
   const card = cardOf(reply);
   walk(card.body);
-  for (const action of card.actions) {
+  for (const action of [...shownCards, ...card.actions] as CardNode[]) {
     const shown = action['card'] as { body?: unknown } | undefined;
     if (action.type === 'Action.ShowCard' && shown) walk(shown.body);
   }
@@ -114,10 +117,12 @@ export function buttons(reply: Reply): CardButton[] {
   const inBody = elements(reply)
     .filter((e) => e.type === 'ActionSet' && e['id'] !== 'feedback')
     .flatMap((e) => (e['actions'] as CardNode[]) ?? []);
-  return [...inBody, ...actions.filter((a) => a.type !== 'Action.ShowCard')].map((action) => {
-    const { msteams: _msteams, ...data } = (action['data'] as Record<string, unknown> | undefined) ?? {};
-    return { title: String(action['title']), data };
-  });
+  return [...inBody, ...actions]
+    .filter((a) => a.type !== 'Action.ShowCard')
+    .map((action) => {
+      const { msteams: _msteams, ...data } = (action['data'] as Record<string, unknown> | undefined) ?? {};
+      return { title: String(action['title']), data };
+    });
 }
 
 export function buttonTitles(reply: Reply): string[] {

@@ -47,7 +47,10 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     'a fact added after the verdict runs the check again and says what changed',
     [
       ['Exchange SE Enterprise mailbox servers in a DAG on Windows Server 2025 Standard', { verdict: 'supported-with-conditions' }],
-      ['oh and I forgot to mention the members are domain controllers too', { verdict: 'not-supported', says: ['What changed', 'now Not supported'] }],
+      [
+        'oh and I forgot to mention the members are domain controllers too',
+        { verdict: 'not-supported', says: ['What changed: also a domain controller added', 'Now: Not supported (was Supported with conditions)'] },
+      ],
     ],
   ],
   [
@@ -55,7 +58,72 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     'a what-if verdict says what changed on the card',
     [
       ['Exchange SE Enterprise mailbox servers in a DAG on Windows Server 2025 Standard', { verdict: 'supported-with-conditions' }],
-      ['what if we used Windows Server 2022 instead?', { says: ['What changed: Windows Server 2022 instead of Windows Server 2025'] }],
+      ['what if we used Windows Server 2022 instead?', { says: ['What changed: Windows Server 2022 instead of 2025'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'a plain statement naming a fact of the setup just judged is added to it (no "forgot to say" needed)',
+    [
+      ['Exchange 2013 CU23 Enterprise mailbox servers in a DAG on Windows Server 2012 R2 Standard', { verdict: 'supported-with-conditions' }],
+      ['the dag has 18 members', { verdict: 'not-supported', says: ['What changed: 18 nodes or DAG members added'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    '"windows is 2019 btw" changes the Windows release, not the Exchange version',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Datacenter', { verdict: 'supported-with-conditions' }],
+      ['windows is 2019 btw', { verdict: 'not-supported', says: ['What changed: Windows Server 2019 instead of 2016'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'some members on another version make a mixed DAG, never a supported DAG of that version',
+    [
+      ['Exchange 2013 CU23 Enterprise mailbox servers in a DAG on Windows Server 2012 R2 Standard', { verdict: 'supported-with-conditions' }],
+      ['fyi some members run exchange 2016', { verdict: 'not-supported', notSays: ['Exchange 2016 instead of'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'on a design, a fact naming a role goes to the groups of that role',
+    [
+      ['E2K3 Ent on W2K3 Enterprise x86: two FEs behind NLB and a 2-node BE cluster', { verdict: 'supported-with-conditions' }],
+      ['forgot to say the back-ends are also DCs', { verdicts: ['not-supported', 'supported', 'not-supported'], says: ['Now: Not supported (was Supported with conditions)'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'a fact the verdict left open, given later as a bare answer, fills it and decides again',
+    [
+      ['exchange 2010 sp3 mailbox dag, exchange enterprise, on windows 2008 r2', { asks: 'windowsEdition' }],
+      ['no clue', { says: ['Windows edition is not known yet'] }],
+      ['Enterprise', { verdict: 'supported-with-conditions', says: ['What changed: Windows edition: Enterprise added'], notSays: ['Windows edition is not known yet'] }],
+    ],
+  ],
+  [
+    'loops',
+    '"no idea" at the high-availability question is not read as "no HA"',
+    [
+      ['exchange SE mailbox server', { asks: 'ha' }],
+      ['no idea', { notAsks: ['ha'], says: ['No problem'], notSays: ['What changed'] }],
+    ],
+  ],
+  [
+    'loops',
+    '"what\'s the difference?" at a question gets how each answer changes the verdict, then the question again',
+    [
+      ['Exchange 2010 SP3 Enterprise mailbox servers in a DAG on Windows Server 2008 R2', { asks: 'windowsEdition' }],
+      ['whats the difference?', { asks: 'windowsEdition', says: ['changes the verdict', 'Standard: **Not supported**'] }],
+    ],
+  ],
+  [
+    'loops',
+    '"i dont know", "not decided yet", "tbd" are accepted like "not sure" (never "didn\'t recognise")',
+    [
+      ['exchange 2016 cu23 mailbox servers in a dag', { asks: 'windows' }],
+      ['i dont know, have to ask the server guy', { notAsks: ['windows'], notSays: ["didn't recognise"] }],
     ],
   ],
   [

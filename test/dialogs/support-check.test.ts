@@ -3,7 +3,7 @@ import { DialogTurnStatus } from '../../dialogs/dialog-frame';
 import type { Activity } from '../../turn';
 import type { DialogTestClient } from './dialog-test-client';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
-import { VERDICT_LABELS, type Verdict } from '../../knowledge';
+import { firstClause, VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {
   buttons,
   factSetAfter,
@@ -113,7 +113,8 @@ function assertFrontEndOnClusterVerdict(verdict: Reply): void {
   // The card leads with the label, the one-line reason and the recommendation; the rest is behind "Details".
   // Exchange 2003 is retired: the card starts with the out-of-support line, then the label and the reason.
   assert.match(outOfSupportLine(verdict) ?? '', /^Out of support since 8 April 2014: Exchange 2003\. Supported path: Exchange Server Subscription Edition\.$/);
-  assert.equal(textBlocks(verdict)[2], rule('front-end-on-cluster').reason);
+  // Collapsed, the reason's first clause; the whole reason is under Details.
+  assert.equal(textBlocks(verdict)[2], firstClause(rule('front-end-on-cluster').reason));
   assert.ok(
     buttons(verdict).every((b) => b.title !== 'Details and ticket summary'),
     'the ShowCard toggle is no button',
@@ -217,7 +218,8 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.deepEqual(shownFacts(verdict), facts);
       // The conditions of the cluster are on the card, and the lifecycle says it was supported while Exchange 2003 was.
       const texts = textBlocks(verdict);
-      assert.ok(texts.includes('**Conditions to meet** (tell me if one does not hold):'), texts.join('\n'));
+      // Collapsed, the first three; all of them under Details.
+      assert.ok(texts.includes('**Conditions to meet** (7 more under Details):'), texts.join('\n'));
       for (const limit of kb().decide(facts)!.conditions)
         assert.ok(
           texts.some((t) => t.includes(`- ${limit.condition}`)),
@@ -603,7 +605,8 @@ describe('SupportCheckDialog: the guided check', () => {
       const verdict = replies.at(-1);
       assert.equal(firstText(verdict), 'Not supported', replies.map(describeReply).join(', '));
       const limit = kb().limits.find((l) => l.id === 'dag-members-not-domain-controllers')!;
-      assert.equal(textBlocks(verdict)[outOfSupportLine(verdict) ? 2 : 1], limit.reason, 'the broken limit is the one-line reason');
+      assert.equal(textBlocks(verdict)[outOfSupportLine(verdict) ? 2 : 1], firstClause(limit.reason), 'the broken limit is the one-line reason');
+      assert.ok(textBlocks(verdict).includes(limit.reason), 'the whole reason is under Details');
       assert.ok(triageSummaryOf(verdict).includes('Rules: ') && triageSummaryOf(verdict).includes('dag-members-not-domain-controllers'));
       assert.ok(triageSummaryOf(verdict).includes('Domain controller: also a domain controller'));
     });

@@ -26,14 +26,14 @@ const CHANGES: readonly Change[] = [
   ...(['mailbox', 'edge-transport'] as const).map((role) => ({
     change: `Exchange 2019 CU14 ${role} on a Windows Server 2025 host (was "not covered")`,
     source:
-      'A-10: Exchange Team Blog roadmap (techcommunity ba-p/4132742, CU15 adds Windows Server 2025); learn.microsoft.com supportability-matrix note (2025 domain controllers from CU14); microsoft/CSS-Exchange issue 2255',
+      'A-12: Exchange Team Blog roadmap (techcommunity ba-p/4132742, CU15 adds Windows Server 2025); learn.microsoft.com supportability-matrix note (2025 domain controllers from CU14); microsoft/CSS-Exchange issue 2255',
     facts: { version: '2019', role, windows: '2025', update: 'e2019-cu14' },
     verdict: 'not-supported' as Verdict,
     says: /only from CU15.*domain controllers from CU14/s,
   })),
   {
     change: 'Exchange 2019 CU15 on Windows Server 2025 stays supported',
-    source: 'A-10; M-11 (Exchange Team Blog roadmap)',
+    source: 'A-12; M-11 (Exchange Team Blog roadmap)',
     facts: { version: '2019', role: 'mailbox', ha: 'none', edition: 'standard', windows: '2025', windowsEdition: 'standard', update: 'e2019-cu15-or-later' },
     verdict: 'supported',
   },
@@ -56,14 +56,14 @@ const CHANGES: readonly Change[] = [
   // Rows 225-227: several Exchange 2010 Hub Transport or UM servers; Client Access with DNS round robin.
   ...(['hub-transport', 'unified-messaging'] as const).map((role) => ({
     change: `several Exchange 2010 ${role} servers (was "not covered")`,
-    source: "A-11 (blogs.technet.microsoft.com/omers 2010-09-07, a Microsoft employee's blog, third-party here); E7-9",
+    source: "A-13 (blogs.technet.microsoft.com/omers 2010-09-07, a Microsoft employee's blog, third-party here); E7-9",
     facts: { version: '2010', role, ha: 'several-servers', windows: '2008-r2', windowsEdition: 'standard', update: 'e2010-sp3' },
     verdict: 'supported-with-conditions' as Verdict,
     says: /TechNet blog/,
   })),
   {
     change: 'Exchange 2010 Client Access servers with DNS round robin (was "not covered")',
-    source: 'A-11 (omers TechNet blog: CAS by hardware load balancer, NLB or DNS round robin)',
+    source: 'A-13 (omers TechNet blog: CAS by hardware load balancer, NLB or DNS round robin)',
     facts: { version: '2010', role: 'client-access', ha: 'dns-round-robin', windows: '2012', windowsEdition: 'standard', update: 'e2010-sp3' },
     verdict: 'supported-with-conditions',
     says: /does not notice a failed server/,
@@ -71,7 +71,7 @@ const CHANGES: readonly Change[] = [
   // Row 228: Exchange 2010 Client Access behind a hardware load balancer on Windows Server 2012/2012 R2.
   ...(['2012', '2012-r2'] as const).map((windows) => ({
     change: `Exchange 2010 SP3 Client Access behind a load balancer on Windows ${windows} (was "with conditions")`,
-    source: 'A-12: ExchangeServer/exchange-server-2010-load-balancer-deployment.md; ExchangeServer2013/load-balancing-exchange-2013-help.md; D-3 supportability-matrix.md',
+    source: 'A-14: ExchangeServer/exchange-server-2010-load-balancer-deployment.md; ExchangeServer2013/load-balancing-exchange-2013-help.md; D-3 supportability-matrix.md',
     facts: { version: '2010', role: 'client-access', ha: 'load-balancer', windows, windowsEdition: 'standard', update: 'e2010-sp3' },
     verdict: 'supported' as Verdict,
   })),
@@ -85,7 +85,7 @@ const CHANGES: readonly Change[] = [
   // Row 222: several Exchange 2010 Edge servers.
   {
     change: 'several Exchange 2010 Edge servers behind MX records (was "supported")',
-    source: 'M-7 (edge-transport-servers.md, for 2013 and later); A-11 (omers TechNet blog, third-party here); D-3',
+    source: 'M-7 (edge-transport-servers.md, for 2013 and later); A-13 (omers TechNet blog, third-party here); D-3',
     facts: { version: '2010', role: 'edge-transport', ha: 'several-servers', windows: '2012-r2', windowsEdition: 'standard', update: 'e2010-sp3' },
     verdict: 'supported-with-conditions',
     says: /third-party/,
@@ -115,7 +115,7 @@ const CHANGES: readonly Change[] = [
   ).map(([version, windows, update]) => ({
     change: `a standalone Exchange ${version} Mailbox server that is a domain controller (was "supported")`,
     source:
-      'A-13: ExchangeServer2013/exchange-2013-system-requirements-exchange-2013-help.md; ExchangeServer/plan-and-deploy/system-requirements.md; deployment-ref/ms-exch-setupreadiness-warninginstallexchangerolesondomaincontroller.md',
+      'A-15: ExchangeServer2013/exchange-2013-system-requirements-exchange-2013-help.md; ExchangeServer/plan-and-deploy/system-requirements.md; deployment-ref/ms-exch-setupreadiness-warninginstallexchangerolesondomaincontroller.md',
     facts: {
       version,
       role: 'mailbox',
@@ -131,13 +131,13 @@ const CHANGES: readonly Change[] = [
   })),
   {
     change: 'the same server as a member server stays supported, and the domain-controller point is not named while unsaid',
-    source: 'A-13 (a recommendation, not a requirement)',
+    source: 'A-15 (a recommendation, not a requirement)',
     facts: MEMBER_SERVER_2019,
     verdict: 'supported',
   },
   {
     change: 'a DAG member that is a domain controller stays not supported',
-    source: 'ExchangeServer2013/planning-for-high-availability-and-site-resilience-exchange-2013-help.md; A-13',
+    source: 'ExchangeServer2013/planning-for-high-availability-and-site-resilience-exchange-2013-help.md; A-15',
     facts: { ...MEMBER_SERVER_2019, ha: 'dag', domainController: 'yes' },
     verdict: 'not-supported',
   },

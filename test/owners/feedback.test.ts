@@ -5,7 +5,7 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase } from '../../knowledge';
-import { cardButtons, cardTexts, messageActivity, verdictLabel } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { passageSource, relatedArticleButtons } from '../support/answers';
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
 import { cardElements } from '../support/card-elements';
@@ -139,7 +139,8 @@ describe('feedback on answers and verdicts (real server on a loopback port)', ()
     // "Read the whole article" shows EXB-004 itself: the pick is one of the related articles.
     const [related] = relatedArticleButtons(answer!, 'EXB-004');
     assert.ok(related, 'the answer offers a related article');
-    await exchange(bot.url, messageActivity(related.data.text as string, { conversation }));
+    // Pressed: the button carries the question and the article it was offered on (no conversation state).
+    await exchange(bot.url, pressButton(related, messageActivity(undefined, { conversation })));
     const picks = (await recentRecords(bot.records, 'suggestion')).filter((r) => r.conversation === bot.records.hashId(conversation.id));
     assert.equal(picks.length, 1);
     assert.equal(picks[0]!.question, EVS_QUESTION);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { cardButtons, cardTexts, messageActivity, verdictLabel } from '../support/activities';
+import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { passageSource, relatedArticleButtons } from '../support/answers';
 import { exchange } from '../support/bot-http';
 
@@ -23,7 +23,7 @@ export async function driveScenario(url: string, tag: string): Promise<void> {
   // A related article, not "Read the whole article" (that shows EXB-004 itself and is no pick).
   const [related] = relatedArticleButtons(evs!, 'EXB-004');
   assert.ok(related);
-  await exchange(url, messageActivity(related.data.text as string, conversation(10)));
+  await exchange(url, pressButton(related, messageActivity(undefined, conversation(10))));
   const dislike = cardButtons(evs!).find((b) => b.data.feedback === 'dislike')!;
   await exchange(url, messageActivity(undefined, { ...conversation(10), value: { ...dislike.data, comment: '=HYPERLINK("x") does not say how many nodes' } }));
   const like = cardButtons(verdict!).find((b) => b.data.feedback === 'like')!;

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/** Issue 19: mainstream, extended and ESU dates for every release, from lifecycle.yaml, typed as admins type them. */
+describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
+  let kb: KnowledgeBase;
+  const answer = (text: string, previous?: Parameters<KnowledgeBase['directAnswers']['read']>[1]) => {
+    const question = kb.directAnswers.read(text, previous);
+    assert.ok(question, `${text}: not read as a direct question`);
+    return kb.directAnswers.answer(question);
+  };
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  for (const [text, expected] of [
+    ['when did exchange 2016 mainstream support end', /^Exchange 2016 left mainstream support on 13 October 2020 and extended support on 14 October 2025\./],
+    ['ex2019 mainstream end?', /^Exchange 2019 left mainstream support on 9 January 2024/],
+    ['e2k7 mainstream support ended when', /10 April 2012/],
+    ['windows server 2008 r2 mainstream end', /13 January 2015/],
+    ['esu for server 2008 r2?', /^Windows Server 2008 R2 left extended support on 14 January 2020; paid Extended Security Updates .* ran to 10 January 2023\./],
+    ['windows 2012 r2 esu end', /13 October 2026/],
+    ['is there an esu for exchange 2013', /no Extended Security Update offer for Exchange 2013: it left extended support on 11 April 2023/],
+    ['exchange 2016 end of support date?', /^Exchange 2016 left extended support on 14 October 2025\.$/],
+  ] as const) {
+    it(`"${text}" → ${expected}`, () => {
+      assert.match(answer(text)?.answer ?? '', expected);
+    });
+  }
+
+  it('a date read in Microsoft lifecycle data says "Microsoft doc"; one read only in a mirror says "third-party"', () => {
+    assert.deepEqual(
+      answer('exchange 2010 mainstream')?.sources.map((s) => s.status),
+      ['Microsoft doc'],
+    );
+    assert.ok(answer('w2k19 mainstream')?.sources.some((s) => s.status === 'third-party'));
+  });
+
+  it('a bare Windows year after "on" is the Windows release when the Exchange version is named: "from what cu is exchange 2016 supported on 2016"', () => {
+    assert.match(answer('from what cu is exchange 2016 supported on 2016')?.answer ?? '', /^From Exchange 2016 CU3/);
+  });
+
+  it('"same for se" after a Windows list asks the same about Exchange SE', () => {
+    const question = kb.directAnswers.read('same for se', { attribute: 'windows-releases', subject: { version: '2019' } });
+    assert.deepEqual(question && { attribute: question.attribute, subject: question.subject }, { attribute: 'windows-releases', subject: { version: 'se' } });
+  });
+});

@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { aboutTheText } from '../../knowledge/search/passages';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/**
+ * Issue 19: an answer near the fact is a wrong answer. A number question is not met with a number
+ * about something else, a how-to gets all its steps, and a sentence about a table or a pointer to
+ * another article is never the passage quoted.
+ */
+describe('search confidence: no unrelated passage, all the steps (issue 19)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  for (const question of [
+    'whats the max mailbox size in exchange 2016',
+    'how many cpu cores does an exchange 2019 mailbox server need',
+    'how many mailboxes per database in exchange 2019',
+  ]) {
+    it(`"${question}": what it counts is in no passage, so suggestions, not an answer`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best, undefined, found.passage?.sentences.join(' '));
+      assert.ok(found.suggestions.length > 0);
+    });
+  }
+
+  for (const question of ['how do i reset a users mailbox password in owa', 'how to renew the exchange certificate']) {
+    it(`"${question}": the action asked is in no article, so no steps of something else`, () => {
+      assert.equal(kb.search(question).best, undefined);
+    });
+  }
+
+  it('a how-to whose action the articles speak of is answered', () => {
+    assert.equal(kb.search('how do i load balance my front end servers').best?.article.id, 'EXB-002');
+  });
+
+  for (const [question, fact] of [
+    ['how many servers can be in a DAG', /16/],
+    ['how many storage groups can a node have after a failover?', /four/i],
+  ] as const) {
+    it(`"${question}": what it counts is in the passage, so it is answered`, () => {
+      const found = kb.search(question);
+      assert.ok(found.best && found.passage, 'answered');
+      assert.match(found.passage.sentences.join(' '), fact);
+    });
+  }
+
+  it('a how-to whose passage is a numbered step gets every step of that list, numbered', () => {
+    const found = kb.search('what do i need before installing exchange 2003 on a cluster');
+    assert.equal(found.best?.article.id, 'EXB-005');
+    const steps = found.passage!.sentences;
+    assert.equal(steps.length, 4, steps.join('\n'));
+    steps.forEach((step, i) => assert.match(step, new RegExp(`^${i + 1}\\. `)));
+    assert.match(steps[0]!, /member servers only/i);
+    assert.match(steps[2]!, /MSDTC/);
+  });
+
+  it('a question that is not a how-to gets the step that answers it, not the whole list', () => {
+    const found = kb.search('is msdtc needed on an exchange 2003 cluster');
+    assert.ok(found.passage);
+    assert.ok(found.passage.sentences.length <= 3, found.passage.sentences.join('\n'));
+  });
+
+  it('sentences about a table, a legend or a pointer to another article are never quoted', () => {
+    for (const text of [
+      'Rows 2010 SP3 to SE come from the supportability matrix.',
+      'The service-pack levels in this table are according to third-party sources.',
+      '"yes" means Microsoft supported that version on that release.',
+      'See EXB-004 for how many Exchange Virtual Servers you may run.',
+      'Which Windows each later Exchange version runs on is in EXB-010.',
+    ])
+      assert.ok(aboutTheText(text), text);
+    assert.ok(!aboutTheText('A DAG holds at most 16 Mailbox servers.'));
+    for (const question of ['does windows server 2022 support tls 1.3', 'which os can i install exchange 2007 on', 'steps to prep a cluster for e2k3 setup']) {
+      const shown = kb.search(question).passage?.sentences ?? [];
+      for (const sentence of shown) assert.ok(!aboutTheText(sentence), `${question}: ${sentence}`);
+    }
+  });
+});
