@@ -169,6 +169,12 @@ export const ruleSchema = z.strictObject({
   basis: z.array(factId).min(1, 'must name the facts it rests on'),
   /** Decides only what no other rule decides (a version's "not covered" for the rest). */
   fallback: z.boolean().default(false),
+  /**
+   * For a "not-covered" rule (required there): the sources read for the setups it decides, and the
+   * question none of them answers, so "Not covered" always says why.
+   */
+  sourcesRead: z.array(nonEmpty).min(1).optional(),
+  unanswered: nonEmpty.optional(),
 });
 export type RuleInput = z.infer<typeof ruleSchema>;
 
@@ -182,10 +188,12 @@ export const limitSchema = z.strictObject({
   when: z.union([conditionSchema, z.array(conditionSchema).min(1)]),
   breaks: conditionSchema,
   /**
-   * The verdict once `breaks` holds: "not-supported" (default), or "not-covered" where the sources
-   * are silent or conflict about the stated fact (the reason names them and what is missing).
+   * The verdict once `breaks` holds: "not-supported" (default), "not-covered" where the sources
+   * are silent or conflict about the stated fact (the reason names them and what is missing), or
+   * "supported-with-conditions" for what Microsoft advises against without refusing it (Exchange on a
+   * domain controller): a supported verdict then names `condition`; such a limit is never named while unsaid.
    */
-  verdict: z.enum(['not-supported', 'not-covered']).default('not-supported'),
+  verdict: z.enum(['not-supported', 'not-covered', 'supported-with-conditions']).default('not-supported'),
   /** Named only once a stated fact says whether it holds: never a condition while the fact is unknown. */
   quiet: z.boolean().default(false),
   condition: nonEmpty,

@@ -174,7 +174,10 @@ export class SupportCheck {
     for (const limit of this.limits) {
       if (!matchesAny(limit.when, facts)) continue;
       const state = conditionState(limit.breaks, facts);
-      if (state === 'holds') broken.push(limit);
+      // What Microsoft advises against without refusing it is a condition once stated, never a break.
+      if (limit.verdict === 'supported-with-conditions') {
+        if (state === 'holds') open.push(limit);
+      } else if (state === 'holds') broken.push(limit);
       else if (state === 'unknown' && !limit.quiet) open.push(limit);
     }
     // A limit the sources leave open says nothing more once the setup is not supported anyway.

@@ -24,6 +24,9 @@ export interface SupportRule extends Grounded {
   verdict: Verdict;
   /** Decides only combinations no other rule decides. */
   fallback: boolean;
+  /** For a "not-covered" rule: the sources read for its setups, and the question none of them answers (also in `reason`). */
+  sourcesRead?: readonly string[];
+  unanswered?: string;
 }
 
 /**
@@ -35,8 +38,12 @@ export interface SupportLimit extends Grounded {
   when: readonly Condition[];
   breaks: Condition;
   condition: string;
-  /** The verdict once a stated fact breaks it: "not-supported" (also when left out), or "not-covered" where the sources are silent or conflict. */
-  verdict?: 'not-supported' | 'not-covered';
+  /**
+   * The verdict once a stated fact breaks it: "not-supported" (also when left out), "not-covered" where the
+   * sources are silent or conflict, or "supported-with-conditions" where Microsoft advises against it
+   * without refusing it (the limit's `condition` is then named; never while unsaid).
+   */
+  verdict?: 'not-supported' | 'not-covered' | 'supported-with-conditions';
   /** Named only once a stated fact says whether it holds (see the schema's `quiet`). */
   quiet: boolean;
 }
@@ -149,10 +156,20 @@ export function compileRules(
   };
 
   const rules: SupportRule[] = input.rules.map((rule, index) => {
-    if (rule.fallback && rule.verdict !== 'not-covered') {
-      problems.push({ file, line: lineOf('rules', index, 'fallback'), field: `rules[${index}] (${rule.id}).fallback`, message: 'a fallback rule may only decide "not-covered"' });
+    const problem = (field: string, message: string) => problems.push({ file, line: lineOf('rules', index, field), field: `rules[${index}] (${rule.id}).${field}`, message });
+    if (rule.fallback && rule.verdict !== 'not-covered') problem('fallback', 'a fallback rule may only decide "not-covered"');
+    const grounded = ground('rules', index, rule, rule.verdict);
+    if (rule.verdict !== 'not-covered') {
+      if (rule.sourcesRead || rule.unanswered)
+        problem(rule.sourcesRead ? 'sourcesRead' : 'unanswered', 'only a "not-covered" rule names the sources read and the question they leave open');
+      return { kind: 'rule', ...grounded, verdict: rule.verdict, fallback: rule.fallback };
     }
-    return { kind: 'rule', ...ground('rules', index, rule, rule.verdict), verdict: rule.verdict, fallback: rule.fallback };
+    // "Not covered" must always say why: which sources were read, and what none of them answers.
+    if (!rule.sourcesRead) problem('sourcesRead', 'a "not-covered" rule must list the sources read for its setups (sourcesRead)');
+    if (!rule.unanswered) problem('unanswered', 'a "not-covered" rule must name the question none of its sources answers (unanswered)');
+    const reason =
+      rule.sourcesRead && rule.unanswered ? `${grounded.reason} Sources read: ${rule.sourcesRead.join('; ')}. None of them answers: ${rule.unanswered}` : grounded.reason;
+    return { kind: 'rule', ...grounded, reason, verdict: rule.verdict, fallback: rule.fallback, sourcesRead: rule.sourcesRead, unanswered: rule.unanswered };
   });
   const limits: SupportLimit[] = input.limits.map((limit, index) => {
     const grounded = ground('limits', index, limit, undefined);

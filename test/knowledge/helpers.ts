@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase, type Facts, type KnowledgeProblem } from '../../knowledge';
+import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase, reasons, type Facts, type KnowledgeBase, type KnowledgeProblem, type Verdict } from '../../knowledge';
+import { FactSpace } from '../../knowledge/rules/fact-space';
 
 export const KNOWLEDGE_DIR = bundledKnowledgeDir();
 export const REPO_ROOT = dirname(KNOWLEDGE_DIR);
@@ -95,4 +96,38 @@ export function describeFacts(facts: Facts): string {
   return Object.entries(facts)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
+}
+
+/** A family of setups with the verdict a source gives it: `facts` may leave asked facts out. */
+export interface LabelledSetups {
+  /** The test's title: what is checked, its verdict and its source. */
+  title: string;
+  facts: Facts;
+  verdict: Verdict;
+  /** What a reason (or a condition) of the verdict must say. */
+  says?: RegExp;
+}
+
+/**
+ * One test per family: every setup its facts complete to (stated facts carried along) is decided by the
+ * bot's own `decide` and must get the labelled verdict, and, with `says`, name it in a reason or condition.
+ */
+export function itDecidesEach(families: readonly LabelledSetups[], knowledge: () => KnowledgeBase): void {
+  for (const family of families) {
+    it(family.title, () => {
+      const kb = knowledge();
+      const completions = new FactSpace(kb.dimensions).completions(kb.knownFacts(family.facts));
+      assert.ok(completions.length > 0, `no setup for ${describeFacts(family.facts)}`);
+      for (const facts of completions) {
+        const decision = kb.decide(facts)!;
+        assert.equal(decision.verdict, family.verdict, `${describeFacts(facts)}: ${decision.verdict} (${[...decision.rules, ...decision.broken].map((r) => r.id)})`);
+        if (!family.says) continue;
+        const said = [...reasons(decision), ...decision.conditions.map((c) => c.condition)];
+        assert.ok(
+          said.some((r) => family.says!.test(r)),
+          `${describeFacts(facts)}: nothing matches ${family.says} in ${JSON.stringify(said)}`,
+        );
+      }
+    });
+  }
 }

@@ -291,6 +291,34 @@ describe('support rules validation', () => {
       assert.match(p.message, /not-covered/);
     });
 
+    it('a "not-covered" rule that does not list the sources read and the question they leave open: fields sourcesRead and unanswered', () => {
+      const n = ruleCount();
+      const { problems } = withRules(addRule(ruleYaml('probe-open', { when: '{ version: "2013", role: edge-transport, ha: nlb }', verdict: 'not-covered', basis: '[D-6]' })));
+      const read = theProblem(problems, /probe-open\)\.sourcesRead/);
+      assert.equal(read.field, `rules[${n}] (probe-open).sourcesRead`);
+      assert.match(read.message, /sources read/);
+      const open = theProblem(problems, /probe-open\)\.unanswered/);
+      assert.match(open.message, /question none of its sources answers/);
+    });
+
+    it('sources read on a rule that decides something else than "not-covered": field sourcesRead', () => {
+      const n = ruleCount();
+      const { problems } = withRules(addRule(ruleYaml('probe-read', { when: FE_ON_CLUSTER, basis: '[C1]', extra: 'sourcesRead: [KB837852]' })));
+      const p = theProblem(problems, /probe-read/);
+      assert.equal(p.field, `rules[${n}] (probe-read).sourcesRead`);
+      assert.match(p.message, /only a "not-covered" rule/);
+    });
+
+    it('every bundled "not-covered" rule says in its reason which sources were read and what none of them answers', () => {
+      const open = kb.rules.filter((r) => r.verdict === 'not-covered');
+      assert.ok(open.length >= 5, `${open.length} not-covered rules`);
+      for (const rule of open) {
+        assert.ok((rule.sourcesRead ?? []).length > 0 && rule.unanswered, rule.id);
+        assert.match(rule.reason, /Sources read: .+\. None of them answers: /, rule.id);
+        for (const source of rule.sourcesRead!) assert.ok(rule.reason.includes(source), `${rule.id}: ${source}`);
+      }
+    });
+
     it('a rule that applies to no combination that can occur (a front-end of Exchange 2016): field when, its line', () => {
       const n = ruleCount();
       const { text, problems } = withRules(addRule(ruleYaml('probe-nowhere', { when: '{ version: "2016", role: front-end }' })));

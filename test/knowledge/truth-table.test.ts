@@ -12,28 +12,16 @@ import { readTruthTable, truthFacts, truthVerdict } from './truth-table';
  * `npm run bench` counts them as not passed). Each must keep its listed verdict until it is resolved.
  */
 const OPEN: Record<number, { got: string; why: string }> = {
-  39: { got: 'not-covered', why: 'an Exchange 2000 back-end behind a hardware load balancer: the label is derived (C2, C11); no rule written yet' },
-  179: { got: 'not-covered', why: 'Exchange 2007 CAS+Hub servers behind NLB: E7-11 (third-party) allows NLB for Hub only for relay; no multi-role NLB rule yet' },
   196: {
     got: 'not-covered',
-    why: 'Exchange 2010 Standard in a DAG: D-8 stays a recalled conflict until the 2010 planning page (dd638104) is read; the verdict benchmark labels it not covered',
+    why: 'Exchange 2010 Standard in a DAG: D-8 stays a recalled conflict; the Exchange 2010 planning page (dd638104) that would settle it is in none of the sources available (OfficeDocs-Exchange snapshots, Learn export, search); rule exchange-2010-dag-standard-edition names the sources read',
   },
   197: { got: 'not-covered', why: 'Exchange 2010 Standard in a DAG: as row 196' },
   202: { got: 'not-covered', why: 'Exchange 2010 Standard in a DAG on Windows 2012: as row 196' },
-  222: { got: 'supported', why: 'Exchange 2010 Edge on 2012 R2: the label wants conditions (SP3 prerequisite), the rule says supported; not yet reconciled' },
-  225: { got: 'not-covered', why: 'several Exchange 2010 Hub Transport servers: rests on a TechNet blog only; no rule written yet' },
-  226: { got: 'not-covered', why: 'several Exchange 2010 UM servers: as row 225' },
-  227: { got: 'not-covered', why: 'Exchange 2010 CAS with DNS round robin: a TechNet blog only; no rule written yet' },
-  228: { got: 'supported-with-conditions', why: 'Exchange 2010 CAS behind a hardware load balancer: the rule keeps the third-party part (WNLB beside a DAG) as a condition' },
-  232: { got: 'supported-with-conditions', why: 'Exchange 2010 before SP3 on Windows 2008: the label says the matrix lists only SP3; the rule follows D-3 for 2008 SP2 hosts' },
-  244: { got: 'supported', why: 'Exchange 2013 Edge on 2008 R2: the label wants the SP1 prerequisite as a condition; not yet reconciled' },
-  283: { got: 'supported', why: 'a standalone Exchange 2013 server that is a DC: Microsoft says "not recommended"; a limit cannot yet make a verdict "with conditions"' },
-  320: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: third-party only against the roadmap naming CU15; the verdict benchmark labels it not covered' },
-  321: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: as row 320' },
-  322: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: as row 320' },
-  323: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: as row 320' },
-  352: { got: 'supported', why: 'a standalone Exchange 2019 server that is a DC: as row 283' },
-  390: { got: 'supported', why: 'a standalone Exchange SE server that is a DC: as row 283' },
+  232: {
+    got: 'supported-with-conditions',
+    why: 'Exchange 2010 before SP3 on Windows 2008 SP2: the label says the matrix lists only SP3; the Exchange 2010 RTM/SP2 system requirements page (aa996719) was found but only its first part could be read, so the rule keeps D-3 with the Windows service pack as condition',
+  },
 };
 
 describe('truth table of issue 20 (test/knowledge/truth-table.yaml)', () => {
