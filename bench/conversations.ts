@@ -206,6 +206,8 @@ export const CONVERSATION_SETS = {
   heldOut: 'conversations-heldout.yaml',
   // Issue 21's fresh set, written by another helper and never read while the conversation code changed.
   issue21: 'conversations-issue21-holdout.yaml',
+  // Issue 21 tuning conversations for stated facts, designs and needless questions (tuned on).
+  issue21Facts: '../test/fixtures/conversations-issue21-facts.yaml',
 } as const;
 
 if (require.main === module) {
