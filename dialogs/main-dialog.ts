@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 // The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, listingDesign, listingReply, openForStatedQuestion, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -201,10 +201,13 @@ export class MainDialog extends Dialog {
       }
       case 'check':
         await this.lastCheck.set(context, undefined);
-        return this.settle(
-          dc,
-          await this.remember(context, await this.check.start(context, route.groups ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) } : { facts: route.facts })),
-        );
+        {
+          // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open.
+          const options = route.groups
+            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) };
+          return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
+        }
       case 'restart':
         await this.lastCheck.set(context, undefined);
         return this.settle(dc, await this.check.start(context, { facts: {} }));

@@ -2,6 +2,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
+  assumedLines,
   cardLabel,
   citedArticles,
   leadReason,
@@ -221,6 +222,7 @@ export class CardReplies implements Replies {
       textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Large' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict] }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
       textBlock(lead),
+      ...assumedLines(decision).map((line) => textBlock(line, { isSubtle: true })),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
       ),
@@ -279,6 +281,7 @@ export class CardReplies implements Replies {
         }),
       );
       body.push(textBlock(leadReason(group.decision)));
+      for (const line of assumedLines(group.decision)) body.push(textBlock(line, { isSubtle: true }));
       if (group.decision.verdict !== 'supported') body.push(textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
     });
     const details: CardElement[] = [

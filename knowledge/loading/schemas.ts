@@ -101,6 +101,8 @@ export const dimensionValueSchema = z.strictObject({
   elsewhere: z.array(z.coerce.string()).default([]),
   /** Facts that naming this value settles when they are still unknown (CCR is always a Mailbox server). */
   implies: z.record(z.string(), z.coerce.string()).default({}),
+  /** Phrases that name this value and state other facts besides ("single mailbox server": no high availability, the Mailbox role). */
+  namesStating: z.record(z.string(), z.record(z.string(), z.coerce.string())).default({}),
   /** Words only: never a combination itself, always read as the first of `elsewhere` that applies ("cluster" of Exchange 2016 is its DAG). */
   alias: z.boolean().default(false),
   /**
@@ -182,10 +184,12 @@ export const limitSchema = z.strictObject({
   when: z.union([conditionSchema, z.array(conditionSchema).min(1)]),
   breaks: conditionSchema,
   /**
-   * The verdict once `breaks` holds: "not-supported" (default), or "not-covered" where the sources
-   * are silent or conflict about the stated fact (the reason names them and what is missing).
+   * The verdict once `breaks` holds: "not-supported" (default), "not-covered" where the sources
+   * are silent or conflict about the stated fact (the reason names them and what is missing), or
+   * "supported-with-conditions" where Microsoft advises against what was stated without refusing it
+   * (Exchange 2019 on a domain controller): a supported setup becomes "with conditions" and names it.
    */
-  verdict: z.enum(['not-supported', 'not-covered']).default('not-supported'),
+  verdict: z.enum(['not-supported', 'not-covered', 'supported-with-conditions']).default('not-supported'),
   /** Named only once a stated fact says whether it holds: never a condition while the fact is unknown. */
   quiet: z.boolean().default(false),
   condition: nonEmpty,
@@ -213,6 +217,22 @@ export const lifecycleEntrySchema = z.strictObject({
 });
 export const lifecycleSchema = z.array(lifecycleEntrySchema).min(1);
 export type LifecycleEntry = z.infer<typeof lifecycleEntrySchema>;
+
+/**
+ * A fact with one sensible answer where `when` holds (Exchange 2003 runs only on 32-bit Windows): the
+ * check does not ask it, takes `values` for it, and the verdict states the assumption.
+ */
+export const assumedFactSchema = z.strictObject({
+  dimension: z.string().pipe(nonEmpty),
+  when: conditionSchema,
+  /** The values taken; with several, the check still asks when they lead to different verdicts. */
+  values: z.array(z.coerce.string().pipe(nonEmpty)).min(1),
+  /** What the verdict says it assumed, in our words ("on 32-bit Windows: Exchange 2003 runs only there"). */
+  statement: nonEmpty,
+  basis: z.array(factId).min(1, 'must name the facts it rests on'),
+});
+export const assumedFactsSchema = z.array(assumedFactSchema);
+export type AssumedFactInput = z.infer<typeof assumedFactSchema>;
 
 export const synonymGroupSchema = z.strictObject({
   concept: z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word (it becomes an index token)'),

@@ -506,6 +506,9 @@ function sentencePhrases(dimension: Dimension, byId: ReadonlyMap<string, Dimensi
   for (const value of dimension.values) {
     const mention = [{ dimension: dimension.id, value: value.id }];
     for (const phrase of value.names) entries.push({ phrase, payload: mention });
+    for (const [phrase, states] of Object.entries(value.namesStating)) {
+      entries.push({ phrase, payload: [...mention, ...Object.entries(states).map(([d, v]) => ({ dimension: d, value: v }))] });
+    }
     for (const phrase of value.acronyms) {
       // "BE" is an acronym, "be" is a verb: acronyms that are also English words must match their case.
       entries.push({ phrase, payload: mention, caseSensitive: isStopWord(phrase.toLowerCase()) || CASE_SENSITIVE_ACRONYMS.has(phrase.toLowerCase()) });

@@ -35,8 +35,11 @@ export interface SupportLimit extends Grounded {
   when: readonly Condition[];
   breaks: Condition;
   condition: string;
-  /** The verdict once a stated fact breaks it: "not-supported" (also when left out), or "not-covered" where the sources are silent or conflict. */
-  verdict?: 'not-supported' | 'not-covered';
+  /**
+   * The verdict once a stated fact breaks it: "not-supported" (also when left out), "not-covered" where the sources are
+   * silent or conflict, or "supported-with-conditions" where the stated fact is advised against but not refused.
+   */
+  verdict?: 'not-supported' | 'not-covered' | 'supported-with-conditions';
   /** Named only once a stated fact says whether it holds (see the schema's `quiet`). */
   quiet: boolean;
 }
@@ -57,6 +60,8 @@ export interface Decision {
   decisiveFacts: Facts;
   /** Lifecycle notes for the versions in the facts (a retired Exchange or Windows release). */
   lifecycle: readonly LifecycleNote[];
+  /** Facts the user did not give that have one sensible answer here, taken rather than asked (assumed-facts.yaml): the verdict states them. */
+  assumed?: readonly { dimension: string; statement: string; basis: readonly string[] }[];
 }
 
 /** "Exchange 2003 left extended support on 2014-04-08". */
