@@ -228,7 +228,10 @@ export class CardReplies implements Replies {
       ),
       ...dims
         .filter((d) => !d.evaluated && facts[d.id] !== undefined)
-        .map((d) => textBlock(`You also mentioned ${valueLabel(dims, d.id, facts[d.id]!)}; this check does not evaluate that, so look it up separately.`, { isSubtle: true })),
+        .map((d) => {
+          const mentioned = d.type === 'number' ? `${facts[d.id]!} ${d.label.toLowerCase()}` : valueLabel(dims, d.id, facts[d.id]!);
+          return textBlock(`You also mentioned ${mentioned}; this check does not evaluate that, so look it up separately.`, { isSubtle: true });
+        }),
       textBlock(`**Recommendation:** ${recommendations(decision)[0] ?? ''}`),
       ...(conditions.length > 0 ? [textBlock('**Conditions to meet** (tell me if one does not hold):'), textBlock(conditions.join('\n'))] : []),
       ...lifecycle.map((line) => textBlock(line, { isSubtle: true, size: 'Small' })),

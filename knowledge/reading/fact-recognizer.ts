@@ -64,6 +64,9 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['single', 1],
 ]);
 
+/** Words after a count that make it a count of what is added ("2 more members"). */
+const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
+
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
@@ -377,6 +380,8 @@ export class FactRecognizer {
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
+      if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
       const previous = matches[index - 1];
       if (previous && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous))) continue;
@@ -439,28 +444,54 @@ export class FactRecognizer {
    * "2003" of "Windows 2003") are not numbers. Linear in the text:
    * each pattern is tried once at each position.
    */
-  private numbers(tokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[]): Map<string, number> {
-    const claimed = new Array<boolean>(tokens.length).fill(false);
-    for (const match of matches) for (let i = match.from; i < match.to; i += 1) claimed[i] = true;
+  private numbers(allTokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[]): Map<string, number> {
+    const claimedAt = new Array<boolean>(allTokens.length).fill(false);
+    for (const match of matches) for (let i = match.from; i < match.to; i += 1) claimedAt[i] = true;
+    // "add 2 more members", "two additional nodes": a count of what is added, read past its "more"
+    // and added to the largest count of the same thing instead of competing with it.
+    const tokens: Token[] = [];
+    const claimed: boolean[] = [];
+    const added = new Set<number>();
+    allTokens.forEach((token, i) => {
+      if (ADDED_WORDS.has(token.text) && i > 0 && countOf(allTokens[i - 1]!.text) !== undefined && !claimedAt[i - 1]) {
+        added.add(tokens.length - 1);
+        return;
+      }
+      tokens.push(token);
+      claimed.push(claimedAt[i]!);
+    });
     const found = new Map<string, number>();
+    const more = new Map<string, number>();
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
         if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
+        let at = -1;
         const fits = pattern.words.every((word, i) => {
           const token = tokens[from + i]!;
           if (word !== undefined) return token.text === word || (word.length > 4 && token.text === `${word}s`);
           if (claimed[from + i]) return false;
           value = /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text);
+          at = from + i;
           return value !== undefined;
         });
+        if (!fits || value === undefined || value <= 0) continue;
+        if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
         // members"): the larger is the planned setup, and the one a limit can break.
-        if (fits && value !== undefined && value > 0 && value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
+        else if (value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
       }
     }
+    for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     return found;
   }
+}
+
+/** True when `match` is a bare count word ("single") and a value of the same dimension follows within two words. */
+function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<Mention[]>[]): boolean {
+  if (countOf(match.entry.phrase.toLowerCase()) === undefined) return false;
+  const dimensions = new Set(match.entry.payload.map((m) => m.dimension));
+  return later.some((m) => m.from - match.to <= 2 && m.entry.payload.some((p) => p.value !== undefined && dimensions.has(p.dimension)));
 }
 
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */

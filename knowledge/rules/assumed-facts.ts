@@ -16,7 +16,8 @@ export interface AssumedFact {
   basis: readonly string[];
 }
 
-const ASKED: ReadonlySet<Dimension['kind']> = new Set(['asked']);
+// A stated fact may narrow an assumption too: a domain controller is never an Edge server.
+const KINDS: ReadonlySet<Dimension['kind']> = new Set(['asked', 'stated']);
 
 /** Compiles the table, naming the file, line and field of every problem. */
 export function compileAssumedFacts(
@@ -36,7 +37,7 @@ export function compileAssumedFacts(
       problem('dimension', `"${entry.dimension}" is not an asked fact of fact-dimensions.yaml`, 'dimension');
       return;
     }
-    const { condition, problems: conditionProblems } = compileCondition(entry.when, byId, ASKED);
+    const { condition, problems: conditionProblems } = compileCondition(entry.when, byId, KINDS);
     for (const p of conditionProblems) problem(['when', ...p.path].join('.'), p.message, 'when', ...p.path);
     if (condition.some((test) => test.dimension === entry.dimension)) problem('when', `tests ${entry.dimension}, the fact it assumes`, 'when');
     entry.values.forEach((value, i) => {
