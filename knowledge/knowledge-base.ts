@@ -138,7 +138,16 @@ export async function loadKnowledgeBaseInSlices(dir: string, options: KnowledgeL
   return loadKnowledgeBase(dir, { ...options, yamlValues: saved });
 }
 
-const TABLES = ['facts.yaml', 'fact-dimensions.yaml', 'support-rules.yaml', 'search-synonyms.yaml', 'lifecycle.yaml', 'coexistence.yaml', 'exchange-builds.yaml', 'assumed-facts.yaml'];
+const TABLES = [
+  'facts.yaml',
+  'fact-dimensions.yaml',
+  'support-rules.yaml',
+  'search-synonyms.yaml',
+  'lifecycle.yaml',
+  'coexistence.yaml',
+  'exchange-builds.yaml',
+  'assumed-facts.yaml',
+];
 
 function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
@@ -210,8 +219,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
   }
 
-  const assumed =
-    assumedTable && space ? compileAssumedFacts(assumedTable.value, space, factIds, assumedTable.source.file, (path) => assumedTable.source.lineOf(path)) : undefined;
+  const assumed = assumedTable && space ? compileAssumedFacts(assumedTable.value, space, factIds, assumedTable.source.file, (path) => assumedTable.source.lineOf(path)) : undefined;
   problems.push(...(assumed?.problems ?? []));
 
   let compiled: ReturnType<typeof compileRules> | undefined;
