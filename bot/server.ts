@@ -4,7 +4,7 @@ import { type CloudAdapter, type Storage } from 'botbuilder';
 import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
 import { registerAdminEndpoints } from './admin/admin-endpoints';
 import { reloadKnowledge, watchKnowledge } from './knowledge-reload';
-import { createAdapter, type ChannelTokenSource } from './adapter';
+import { createAdapter, type ChannelTokenSource } from './hosts/botbuilder/adapter';
 import { isLocalMode, type BotConfig } from './config';
 import { createBot } from './create-bot';
 import { InFlightRequests } from './http/in-flight';

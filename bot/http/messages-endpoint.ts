@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { BotAdapter } from '../adapter';
+import type { BotAdapter } from '../hosts/botbuilder/adapter';
 import type { Logger } from '../log';
 import { checkActivity } from './activity-check';
 import type { InFlightRequests } from './in-flight';

@@ -1,7 +1,7 @@
 import { CallerIdConstants, CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
-import type { BotConfig } from './config';
-import type { Logger } from './log';
+import type { BotConfig } from '../../config';
+import type { Logger } from '../../log';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
 
 export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side. Please try again in a moment.';
