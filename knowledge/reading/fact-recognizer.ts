@@ -73,7 +73,7 @@ const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
-const DESIGN_ALL = new Set(['all', 'everything', 'both', 'each', 'every']);
+const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
 
 function countOf(word: string): number | undefined {
   return /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
@@ -191,6 +191,7 @@ export class FactRecognizer {
     const reading = this.readSentence(text);
     const tokens = reading.tokens;
     if (tokens.length === 0) return undefined;
+    const edition = this.dimensions.find((d) => d.id === 'edition');
     const matches = reading.matches.filter((m) => !isRuledOut(tokens, m.from));
     const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
     const impliedRole = (m: PhraseMatch<Mention[]>) => {
@@ -203,8 +204,10 @@ export class FactRecognizer {
     // Most messages name one kind of server or none: no need to cut them into clauses.
     const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
     if (anyRoles.size < 2) return undefined;
-    // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all.
-    if (this.joinedRoles(text, matches, splitting, explicitRole)) return undefined;
+    // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
+    // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
+    const joined = this.joinedRoles(text, matches, splitting, explicitRole);
+    if (joined && [...anyRoles].every((r) => joined.has(r))) return undefined;
     // "CAS and HT on the same servers": the roles named are one multi-role server.
     if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
     // Clause boundaries: punctuation between two words, or a joining word.
@@ -212,7 +215,8 @@ export class FactRecognizer {
     let from = 0;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
-      const punctuation = !atEnd && /[,;:+&]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+      // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
+      const punctuation = !atEnd && /[,;:+&]|\s[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
       const joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       if (atEnd || punctuation || joiner) {
         if (k > from) clauses.push({ from, to: k });
@@ -221,9 +225,21 @@ export class FactRecognizer {
     }
     const read = clauses.map((clause) => {
       const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
-      const role = inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
       const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
       const facts: Record<string, string> = { ...this.collect(local, tokens.slice(clause.from, clause.to), known).facts };
+      const explicit = new Set(inside.map(explicitRole).filter((v) => v !== undefined));
+      // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
+      const role =
+        (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
+      // "the back-end cluster is Enterprise": a bare edition word nothing else claimed names this group's edition.
+      if (role !== undefined && edition && facts[edition.id] === undefined) {
+        const claimed = new Set(inside.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+        for (let k = clause.from; k < clause.to && facts[edition.id] === undefined; k += 1) {
+          if (claimed.has(k)) continue;
+          const value = edition.values.find((v) => v.answers.includes(tokens[k]!.text));
+          if (value) facts[edition.id] = value.id;
+        }
+      }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
       const count = anchor && anchor.from > clause.from ? countOf(tokens[anchor.from - 1]!.text) : undefined;
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
@@ -232,19 +248,35 @@ export class FactRecognizer {
     const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
     if (roles.size < 2) return undefined;
     const shared: Record<string, string> = {};
+    // A shared fact said inside one group's clause ("two 2003 Standard front-ends ... our clustered
+    // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
+    const defaults: Record<string, string> = {};
     const groups: { facts: Record<string, string>; count?: number; onlyRole: boolean }[] = [];
+    let current: (typeof groups)[number] | undefined;
     for (const clause of read) {
       const mine: Record<string, string> = {};
+      const inGroup = clause.role !== undefined || groups.length > 0;
       for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
         const designWide = dimension?.design === 'shared' || (clause.forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
-        if (designWide || (groups.length === 0 && clause.role === undefined)) shared[dimensionId] = value;
+        if (dimension?.design === 'shared' && inGroup && !clause.forAll && dimensionId !== splitting.id) {
+          mine[dimensionId] = value;
+          defaults[dimensionId] ??= value;
+        } else if (designWide || !inGroup) shared[dimensionId] = value;
         else mine[dimensionId] = value;
       }
-      if (clause.role !== undefined && (groups.length === 0 || groups[groups.length - 1]!.facts[splitting.id] !== clause.role)) {
-        groups.push({ facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole });
-      } else if (groups.length > 0) {
-        Object.assign(groups[groups.length - 1]!.facts, mine);
+      // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
+      const earlier = clause.role !== undefined ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      if (clause.role !== undefined && !earlier) {
+        current = { facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole };
+        groups.push(current);
+      } else if (earlier) {
+        Object.assign(earlier.facts, mine);
+        earlier.count ??= clause.count;
+        earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
+        current = earlier;
+      } else if (current) {
+        Object.assign(current.facts, mine);
       }
     }
     return groups.map((group, i) => {
@@ -253,7 +285,7 @@ export class FactRecognizer {
       const borrowed = neighbour
         ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
         : {};
-      const facts: Record<string, string> = { ...shared, ...borrowed, ...group.facts };
+      const facts: Record<string, string> = { ...defaults, ...shared, ...borrowed, ...group.facts };
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
@@ -263,7 +295,12 @@ export class FactRecognizer {
    * True when two or more role mentions are joined only by "+", "/" or "&" ("CAS+HT+MBX") and the
    * roles they name make one value that `combines` them (a multi-role server): one kind of server.
    */
-  private joinedRoles(text: string, matches: readonly PhraseMatch<Mention[]>[], splitting: Dimension, roleOf: (m: PhraseMatch<Mention[]>) => string | undefined): boolean {
+  private joinedRoles(
+    text: string,
+    matches: readonly PhraseMatch<Mention[]>[],
+    splitting: Dimension,
+    roleOf: (m: PhraseMatch<Mention[]>) => string | undefined,
+  ): Set<string> | undefined {
     const tokens = this.readSentence(text).tokens;
     const roles = matches.filter((m) => roleOf(m) !== undefined);
     for (let i = 0; i < roles.length; i += 1) {
@@ -272,10 +309,10 @@ export class FactRecognizer {
         const gap = text.slice(tokens[roles[j - 1]!.to - 1]!.end, tokens[roles[j]!.from]!.start);
         if (!/^\s*[+/&]\s*$/.test(gap)) break;
         run.add(roleOf(roles[j]!)!);
-        if (combinedValue(splitting, run) !== undefined) return true;
+        if (combinedValue(splitting, run) !== undefined) return run;
       }
     }
-    return false;
+    return undefined;
   }
 
   /**
@@ -495,7 +532,21 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
 }
 
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
-const RULED_OUT_BEFORE: readonly (readonly string[])[] = [['instead', 'of'], ['rather', 'than'], ['not'], ['replacing'], ['replace'], ['without'], ['no']];
+const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
+  ['instead', 'of'],
+  ['rather', 'than'],
+  ['not'],
+  ['replacing'],
+  ['replace'],
+  ['without'],
+  ['no'],
+  // "the edge server outside the DAG", "not in the cluster": placed out of it.
+  ['outside'],
+  ['outside', 'of'],
+  ['not', 'in'],
+  ['not', 'part', 'of'],
+  ['separate', 'from'],
+];
 
 function isRuledOut(tokens: readonly Token[], from: number): boolean {
   // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.

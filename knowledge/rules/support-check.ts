@@ -155,6 +155,11 @@ export class SupportCheck {
       const assumed = [...new Set(completions.flatMap((c) => assumptionsFor(this.assumed, known, c.facts)))];
       return { kind: 'verdict', decision: { ...decision, assumed: assumed.map((a) => ({ dimension: a.dimension, statement: a.statement, basis: a.basis })) } };
     }
+    // Only a question whose answers lead to different verdicts is asked (the verdicts differ here, or
+    // the check would have decided); the outcome keys below are the last resort.
+    for (const dimension of this.space.asked) {
+      if (known[dimension.id] === undefined && this.changesVerdict(dimension.id, completions)) return { kind: 'question', dimension };
+    }
     for (const dimension of this.space.asked) {
       if (known[dimension.id] !== undefined) continue;
       // The question matters if, the other facts fixed, two of its answers lead to different outcomes.
@@ -183,6 +188,18 @@ export class SupportCheck {
     }
     // Unreachable with a gap-free, conflict-free table; fail loudly rather than guess a verdict.
     throw new Error(`Support check cannot progress from ${JSON.stringify(known)}`);
+  }
+
+  /** True when, the other facts fixed, two answers to this question lead to different verdicts. */
+  private changesVerdict(dimensionId: string, completions: readonly { facts: Facts; outcome: Outcome }[]): boolean {
+    const seen = new Map<number, Verdict>();
+    for (const { facts, outcome } of completions) {
+      const rest = this.space.key({ ...facts, [dimensionId]: '' });
+      const earlier = seen.get(rest);
+      if (earlier !== undefined && earlier !== outcome.verdict) return true;
+      seen.set(rest, outcome.verdict);
+    }
+    return false;
   }
 
   private outcome(facts: Facts): Outcome {
@@ -230,7 +247,12 @@ export class SupportCheck {
       // By id: a limit's reason is filled in per setup (see named), so the objects differ.
       broken = broken.filter((l) => o.broken.some((b) => b.id === l.id));
     }
-    if (rules.length === 0 && broken.length === 0) return undefined;
+    if (rules.length === 0 && broken.length === 0) {
+      // One verdict for different reasons (one Edge server or several: supported either way): no
+      // question can change the verdict, so none is asked; every reason that applies is given.
+      rules = [...new Set(outcomes.flatMap((o) => o.rules.filter((r) => !brokenOnly || r.verdict === 'not-supported')))];
+      broken = [...new Map(outcomes.flatMap((o) => o.broken).map((l) => [l.id, l] as const)).values()];
+    }
     // Conditions: every limit still open in any setup it could be, so none is left unsaid.
     const conditions = [...new Set(outcomes.flatMap((o) => o.open))];
     return { verdict, rules, broken, conditions, decisiveFacts: this.decisiveFacts(rules, broken, known), lifecycle: [] };
