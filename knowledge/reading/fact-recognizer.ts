@@ -321,7 +321,39 @@ export class FactRecognizer {
    * that, not as what it would mean alone (here, the Exchange edition).
    */
   private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
-    return this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens);
+    return this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens);
+  }
+
+  /**
+   * "two 2003 Standard front-ends": a bare year and edition read as Windows ("2003 Standard") right
+   * before a server role, in a message that names no Exchange version, is the Exchange version and
+   * edition of those servers (the role says whose they are). "on 2016 Standard" is still Windows.
+   */
+  private readBareYearAsExchange(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    const version = this.dimensions.find((d) => d.id === 'version');
+    const edition = version?.composeWith ? this.dimensions.find((d) => d.id === version.composeWith) : undefined;
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    if (!version || !edition || !role) return matches;
+    if (matches.some((m) => m.entry.payload.some((p) => p.dimension === version.id && p.value !== undefined))) return matches;
+    return matches.map((match, i) => {
+      const next = matches[i + 1];
+      if (match.to - match.from !== 2 || !next || next.from !== match.to || !next.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined)) return match;
+      const composing = this.dimensions.find((d) => d.composeWith && match.entry.payload.some((p) => p.dimension === d.id));
+      if (!composing || composing.id === version.id || !match.entry.payload.some((p) => p.dimension === composing.composeWith)) return match;
+      const year = version.values.find((v) => v.answers.includes(tokens[match.from]!.text));
+      const kind = edition.values.find((v) => v.answers.includes(tokens[match.from + 1]!.text));
+      if (!year || !kind) return match;
+      return {
+        ...match,
+        entry: {
+          ...match.entry,
+          payload: [
+            { dimension: version.id, value: year.id },
+            { dimension: edition.id, value: kind.id },
+          ],
+        },
+      };
+    });
   }
 
   /**

@@ -153,7 +153,10 @@ export class SupportCheck {
           );
     if (decision) {
       const assumed = [...new Set(completions.flatMap((c) => assumptionsFor(this.assumed, known, c.facts)))];
-      return { kind: 'verdict', decision: { ...decision, assumed: assumed.map((a) => ({ dimension: a.dimension, statement: a.statement, basis: a.basis })) } };
+      return {
+        kind: 'verdict',
+        decision: { ...decision, assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })) },
+      };
     }
     // Only a question whose answers lead to different verdicts is asked (the verdicts differ here, or
     // the check would have decided); the outcome keys below are the last resort.

@@ -27,13 +27,10 @@ const OPEN: Record<number, { got: string; why: string }> = {
   228: { got: 'supported-with-conditions', why: 'Exchange 2010 CAS behind a hardware load balancer: the rule keeps the third-party part (WNLB beside a DAG) as a condition' },
   232: { got: 'supported-with-conditions', why: 'Exchange 2010 before SP3 on Windows 2008: the label says the matrix lists only SP3; the rule follows D-3 for 2008 SP2 hosts' },
   244: { got: 'supported', why: 'Exchange 2013 Edge on 2008 R2: the label wants the SP1 prerequisite as a condition; not yet reconciled' },
-  283: { got: 'supported', why: 'a standalone Exchange 2013 server that is a DC: Microsoft says "not recommended"; a limit cannot yet make a verdict "with conditions"' },
   320: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: third-party only against the roadmap naming CU15; the verdict benchmark labels it not covered' },
   321: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: as row 320' },
   322: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: as row 320' },
   323: { got: 'not-covered', why: 'Exchange 2019 CU14 on Windows Server 2025: as row 320' },
-  352: { got: 'supported', why: 'a standalone Exchange 2019 server that is a DC: as row 283' },
-  390: { got: 'supported', why: 'a standalone Exchange SE server that is a DC: as row 283' },
 };
 
 describe('truth table of issue 20 (test/knowledge/truth-table.yaml)', () => {
