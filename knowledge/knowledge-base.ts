@@ -25,7 +25,7 @@ import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type Search
 import { YamlValues } from './loading/yaml-values';
 import { SearchVocabulary } from './search/search-vocabulary';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
-import { compileAssumedFacts } from './rules/assumed-facts';
+import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { compileRules, type Decision, type OutcomeTable, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
@@ -60,6 +60,8 @@ export interface KnowledgeBase {
   setups(facts: Facts): SetupOutcome[];
   /** The lifecycle table (lifecycle.yaml): end of support per Exchange and Windows release. */
   lifecycle: readonly LifecycleEntry[];
+  /** Facts with one sensible answer (assumed-facts.yaml): taken rather than asked, and named in the verdict. */
+  assumedFacts: readonly AssumedFact[];
   /** The coexistence table (coexistence.yaml): which Exchange versions may share an organization. */
   coexistence: readonly CoexistenceEntry[];
   /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
@@ -290,6 +292,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
     setups: (known) => check.setups(known),
     lifecycle: lifecycleTable!.value,
+    assumedFacts: assumed?.assumed ?? [],
     coexistence: coexistenceTable!.value,
     recognizer,
     builds,

@@ -303,16 +303,18 @@ export class FactRecognizer {
   ): Set<string> | undefined {
     const tokens = this.readSentence(text).tokens;
     const roles = matches.filter((m) => roleOf(m) !== undefined);
+    // The longest run of joined roles that one multi-role value holds ("CAS+HT+MBX", not just "CAS+HT").
+    let longest: Set<string> | undefined;
     for (let i = 0; i < roles.length; i += 1) {
       const run = new Set([roleOf(roles[i]!)!]);
       for (let j = i + 1; j < roles.length; j += 1) {
         const gap = text.slice(tokens[roles[j - 1]!.to - 1]!.end, tokens[roles[j]!.from]!.start);
         if (!/^\s*[+/&]\s*$/.test(gap)) break;
         run.add(roleOf(roles[j]!)!);
-        if (combinedValue(splitting, run) !== undefined) return run;
+        if (combinedValue(splitting, run) !== undefined && run.size > (longest?.size ?? 0)) longest = new Set(run);
       }
     }
-    return undefined;
+    return longest;
   }
 
   /**
