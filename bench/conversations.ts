@@ -209,6 +209,8 @@ export const CONVERSATION_SETS = {
   issue21: 'conversations-issue21-holdout.yaml',
   // Issue 21's dialog-side tuning set (dead ends, facts after a verdict, out-of-support headline), written from the issue text.
   issue21DialogTuning: 'conversations-issue21-dialog-tuning.yaml',
+  // Issue 21 tuning conversations for stated facts, designs and needless questions (tuned on).
+  issue21Facts: '../test/fixtures/conversations-issue21-facts.yaml',
 } as const;
 
 if (require.main === module) {

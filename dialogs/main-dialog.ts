@@ -1,6 +1,6 @@
 import type { TurnContext } from '../turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { answerListing, describeBuilds, findBuilds, stepWithOpen, tooLongListingMessage, type Facts, type KnowledgeBase } from '../knowledge';
+import { answerListing, describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, tooLongListingMessage, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -229,10 +229,13 @@ export class MainDialog extends Dialog {
       }
       case 'check':
         await this.lastCheck.set(context, undefined);
-        return this.settle(
-          dc,
-          await this.remember(context, await this.check.start(context, route.groups ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) } : { facts: route.facts })),
-        );
+        {
+          // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open.
+          const options = route.groups
+            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) };
+          return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
+        }
       case 'restart':
         await this.lastCheck.set(context, undefined);
         return this.settle(dc, await this.check.start(context, { facts: {} }));

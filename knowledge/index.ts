@@ -31,8 +31,9 @@ export {
   summaryHeading,
   OPEN_FACT,
   cardLabel,
+  assumedLines,
 } from './rules/triage-summary';
-export { stepWithOpen, joinOpen, type OpenOutcome } from './rules/open-facts';
+export { stepWithOpen, joinOpen, openForStatedQuestion, type OpenOutcome } from './rules/open-facts';
 export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './reading/build-numbers';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';

@@ -7,6 +7,7 @@ import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
 import {
+  assumedFactsSchema,
   buildsFileSchema,
   dimensionsSchema,
   factsSchema,
@@ -24,6 +25,7 @@ import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type Search
 import { YamlValues } from './loading/yaml-values';
 import { SearchVocabulary } from './search/search-vocabulary';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
+import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { compileRules, type Decision, type OutcomeTable, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
@@ -58,6 +60,8 @@ export interface KnowledgeBase {
   setups(facts: Facts): SetupOutcome[];
   /** The lifecycle table (lifecycle.yaml): end of support per Exchange and Windows release. */
   lifecycle: readonly LifecycleEntry[];
+  /** Facts with one sensible answer (assumed-facts.yaml): taken rather than asked, and named in the verdict. */
+  assumedFacts: readonly AssumedFact[];
   /** The coexistence table (coexistence.yaml): which Exchange versions may share an organization. */
   coexistence: readonly CoexistenceEntry[];
   /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
@@ -145,7 +149,16 @@ export async function loadKnowledgeBaseInSlices(dir: string, options: KnowledgeL
   return loadKnowledgeBase(dir, { ...options, yamlValues: saved });
 }
 
-const TABLES = ['facts.yaml', 'fact-dimensions.yaml', 'support-rules.yaml', 'search-synonyms.yaml', 'lifecycle.yaml', 'coexistence.yaml', 'exchange-builds.yaml'];
+const TABLES = [
+  'facts.yaml',
+  'fact-dimensions.yaml',
+  'support-rules.yaml',
+  'search-synonyms.yaml',
+  'lifecycle.yaml',
+  'coexistence.yaml',
+  'exchange-builds.yaml',
+  'assumed-facts.yaml',
+];
 
 function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
@@ -182,6 +195,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
   const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
+  const assumedTable = readTable('assumed-facts.yaml', assumedFactsSchema);
   const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
   problems.push(...articleProblems);
 
@@ -216,6 +230,9 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
   }
 
+  const assumed = assumedTable && space ? compileAssumedFacts(assumedTable.value, space, factIds, assumedTable.source.file, (path) => assumedTable.source.lineOf(path)) : undefined;
+  problems.push(...(assumed?.problems ?? []));
+
   let compiled: ReturnType<typeof compileRules> | undefined;
   let outcomesHashed: string | undefined;
   if (rulesTable && space && factsTable && articleProblems.length === 0) {
@@ -249,7 +266,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const builds = new BuildTable(buildsTable!.value);
   const factSpace: FactSpace = space;
   const { rules, limits, outcomes } = compiled;
-  const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value);
+  const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value, { assumed: assumed?.assumed ?? [] });
   const { search, status } = openSearch(dir, articles, new SearchVocabulary(synonymsTable!.value), options);
   options.log?.('info', `knowledge: ${saved.hits} of ${saved.hits + saved.misses} YAML texts taken as npm run kb:build saved them, the rest parsed; all validated`, {
     dir,
@@ -275,6 +292,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     valuesFor: (dimensionId, facts) => factSpace.valuesFor(dimensionId, facts),
     setups: (known) => check.setups(known),
     lifecycle: lifecycleTable!.value,
+    assumedFacts: assumed?.assumed ?? [],
     coexistence: coexistenceTable!.value,
     recognizer,
     builds,

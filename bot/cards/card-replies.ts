@@ -2,6 +2,7 @@ import { ActivityTypes, InputHints, type Activity } from '../../turn';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
+  assumedLines,
   cardLabel,
   firstClause,
   formatDate,
@@ -240,12 +241,16 @@ export class CardReplies implements Replies {
       textBlock(cardLabel(decision.verdict, [decision]), { size: headline ? 'Medium' : 'ExtraLarge', weight: 'Bolder', color: VERDICT_COLORS[decision.verdict], spacing: 'Small' }),
       ...(changed ? [textBlock(changed, { weight: 'Bolder' })] : []),
       textBlock(firstClause(lead)),
+      ...assumedLines(decision).map((line) => textBlock(line, { isSubtle: true })),
       ...setAside.map((aside) =>
         textBlock(`You also mentioned ${valueLabel(dims, aside.dimension, aside.value)}; it does not apply to this setup, so this check does not evaluate it.`, { isSubtle: true }),
       ),
       ...dims
         .filter((d) => !d.evaluated && facts[d.id] !== undefined)
-        .map((d) => textBlock(`You also mentioned ${valueLabel(dims, d.id, facts[d.id]!)}; this check does not evaluate that, so look it up separately.`, { isSubtle: true })),
+        .map((d) => {
+          const mentioned = d.type === 'number' ? `${facts[d.id]!} ${d.label.toLowerCase()}` : valueLabel(dims, d.id, facts[d.id]!);
+          return textBlock(`You also mentioned ${mentioned}; this check does not evaluate that, so look it up separately.`, { isSubtle: true });
+        }),
       textBlock(`**Recommendation:** ${firstClause(recommendation)}`),
       ...(conditions.length > 0
         ? [
@@ -303,6 +308,7 @@ export class CardReplies implements Replies {
       const heading = `${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`;
       const lead = leadReason(group.decision);
       body.push(textBlock(heading, { weight: 'Bolder', color: VERDICT_COLORS[group.decision.verdict], spacing: 'Small' }), textBlock(firstClause(lead), { spacing: 'None' }));
+      for (const line of assumedLines(group.decision)) body.push(textBlock(line, { isSubtle: true, spacing: 'None' }));
       details.push(textBlock(`**${heading}**`), textBlock(lead), textBlock(`**Recommendation:** ${recommendations(group.decision)[0] ?? ''}`));
       if (group.decision.conditions.length > 0) details.push(textBlock(group.decision.conditions.map((c) => `- ${c.condition}`).join('\n'), { spacing: 'None' }));
     });

@@ -101,6 +101,8 @@ export const dimensionValueSchema = z.strictObject({
   elsewhere: z.array(z.coerce.string()).default([]),
   /** Facts that naming this value settles when they are still unknown (CCR is always a Mailbox server). */
   implies: z.record(z.string(), z.coerce.string()).default({}),
+  /** Phrases that name this value and state other facts besides ("single mailbox server": no high availability, the Mailbox role). */
+  namesStating: z.record(z.string(), z.record(z.string(), z.coerce.string())).default({}),
   /** Words only: never a combination itself, always read as the first of `elsewhere` that applies ("cluster" of Exchange 2016 is its DAG). */
   alias: z.boolean().default(false),
   /**
@@ -225,6 +227,22 @@ export const lifecycleEntrySchema = z.strictObject({
 });
 export const lifecycleSchema = z.array(lifecycleEntrySchema).min(1);
 export type LifecycleEntry = z.infer<typeof lifecycleEntrySchema>;
+
+/**
+ * A fact with one sensible answer where `when` holds (Exchange 2003 runs only on 32-bit Windows): the
+ * check does not ask it, takes `values` for it, and the verdict states the assumption.
+ */
+export const assumedFactSchema = z.strictObject({
+  dimension: z.string().pipe(nonEmpty),
+  when: conditionSchema,
+  /** The values taken; with several, the check still asks when they lead to different verdicts. */
+  values: z.array(z.coerce.string().pipe(nonEmpty)).min(1),
+  /** What the verdict says it assumed, in our words ("on 32-bit Windows: Exchange 2003 runs only there"). */
+  statement: nonEmpty,
+  basis: z.array(factId).min(1, 'must name the facts it rests on'),
+});
+export const assumedFactsSchema = z.array(assumedFactSchema);
+export type AssumedFactInput = z.infer<typeof assumedFactSchema>;
 
 export const synonymGroupSchema = z.strictObject({
   concept: z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word (it becomes an index token)'),

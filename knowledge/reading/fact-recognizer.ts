@@ -64,13 +64,16 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['single', 1],
 ]);
 
+/** Words after a count that make it a count of what is added ("2 more members"). */
+const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
+
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
 const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
-const DESIGN_ALL = new Set(['all', 'everything', 'both', 'each', 'every']);
+const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
 
 function countOf(word: string): number | undefined {
   return /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
@@ -188,6 +191,7 @@ export class FactRecognizer {
     const reading = this.readSentence(text);
     const tokens = reading.tokens;
     if (tokens.length === 0) return undefined;
+    const edition = this.dimensions.find((d) => d.id === 'edition');
     const matches = reading.matches.filter((m) => !isRuledOut(tokens, m.from));
     const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
     const impliedRole = (m: PhraseMatch<Mention[]>) => {
@@ -200,8 +204,10 @@ export class FactRecognizer {
     // Most messages name one kind of server or none: no need to cut them into clauses.
     const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
     if (anyRoles.size < 2) return undefined;
-    // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all.
-    if (this.joinedRoles(text, matches, splitting, explicitRole)) return undefined;
+    // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
+    // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
+    const joined = this.joinedRoles(text, matches, splitting, explicitRole);
+    if (joined && [...anyRoles].every((r) => joined.has(r))) return undefined;
     // "CAS and HT on the same servers": the roles named are one multi-role server.
     if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
     // Clause boundaries: punctuation between two words, or a joining word.
@@ -209,7 +215,8 @@ export class FactRecognizer {
     let from = 0;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
-      const punctuation = !atEnd && /[,;:+&]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+      // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
+      const punctuation = !atEnd && /[,;:+&]|\s[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
       const joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       if (atEnd || punctuation || joiner) {
         if (k > from) clauses.push({ from, to: k });
@@ -218,9 +225,21 @@ export class FactRecognizer {
     }
     const read = clauses.map((clause) => {
       const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
-      const role = inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
       const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
       const facts: Record<string, string> = { ...this.collect(local, tokens.slice(clause.from, clause.to), known).facts };
+      const explicit = new Set(inside.map(explicitRole).filter((v) => v !== undefined));
+      // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
+      const role =
+        (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
+      // "the back-end cluster is Enterprise": a bare edition word nothing else claimed names this group's edition.
+      if (role !== undefined && edition && facts[edition.id] === undefined) {
+        const claimed = new Set(inside.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+        for (let k = clause.from; k < clause.to && facts[edition.id] === undefined; k += 1) {
+          if (claimed.has(k)) continue;
+          const value = edition.values.find((v) => v.answers.includes(tokens[k]!.text));
+          if (value) facts[edition.id] = value.id;
+        }
+      }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
       const count = anchor && anchor.from > clause.from ? countOf(tokens[anchor.from - 1]!.text) : undefined;
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
@@ -229,19 +248,35 @@ export class FactRecognizer {
     const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
     if (roles.size < 2) return undefined;
     const shared: Record<string, string> = {};
+    // A shared fact said inside one group's clause ("two 2003 Standard front-ends ... our clustered
+    // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
+    const defaults: Record<string, string> = {};
     const groups: { facts: Record<string, string>; count?: number; onlyRole: boolean }[] = [];
+    let current: (typeof groups)[number] | undefined;
     for (const clause of read) {
       const mine: Record<string, string> = {};
+      const inGroup = clause.role !== undefined || groups.length > 0;
       for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
         const designWide = dimension?.design === 'shared' || (clause.forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
-        if (designWide || (groups.length === 0 && clause.role === undefined)) shared[dimensionId] = value;
+        if (dimension?.design === 'shared' && inGroup && !clause.forAll && dimensionId !== splitting.id) {
+          mine[dimensionId] = value;
+          defaults[dimensionId] ??= value;
+        } else if (designWide || !inGroup) shared[dimensionId] = value;
         else mine[dimensionId] = value;
       }
-      if (clause.role !== undefined && (groups.length === 0 || groups[groups.length - 1]!.facts[splitting.id] !== clause.role)) {
-        groups.push({ facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole });
-      } else if (groups.length > 0) {
-        Object.assign(groups[groups.length - 1]!.facts, mine);
+      // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
+      const earlier = clause.role !== undefined ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      if (clause.role !== undefined && !earlier) {
+        current = { facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole };
+        groups.push(current);
+      } else if (earlier) {
+        Object.assign(earlier.facts, mine);
+        earlier.count ??= clause.count;
+        earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
+        current = earlier;
+      } else if (current) {
+        Object.assign(current.facts, mine);
       }
     }
     return groups.map((group, i) => {
@@ -250,7 +285,7 @@ export class FactRecognizer {
       const borrowed = neighbour
         ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
         : {};
-      const facts: Record<string, string> = { ...shared, ...borrowed, ...group.facts };
+      const facts: Record<string, string> = { ...defaults, ...shared, ...borrowed, ...group.facts };
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
@@ -260,19 +295,26 @@ export class FactRecognizer {
    * True when two or more role mentions are joined only by "+", "/" or "&" ("CAS+HT+MBX") and the
    * roles they name make one value that `combines` them (a multi-role server): one kind of server.
    */
-  private joinedRoles(text: string, matches: readonly PhraseMatch<Mention[]>[], splitting: Dimension, roleOf: (m: PhraseMatch<Mention[]>) => string | undefined): boolean {
+  private joinedRoles(
+    text: string,
+    matches: readonly PhraseMatch<Mention[]>[],
+    splitting: Dimension,
+    roleOf: (m: PhraseMatch<Mention[]>) => string | undefined,
+  ): Set<string> | undefined {
     const tokens = this.readSentence(text).tokens;
     const roles = matches.filter((m) => roleOf(m) !== undefined);
+    // The longest run of joined roles that one multi-role value holds ("CAS+HT+MBX", not just "CAS+HT").
+    let longest: Set<string> | undefined;
     for (let i = 0; i < roles.length; i += 1) {
       const run = new Set([roleOf(roles[i]!)!]);
       for (let j = i + 1; j < roles.length; j += 1) {
         const gap = text.slice(tokens[roles[j - 1]!.to - 1]!.end, tokens[roles[j]!.from]!.start);
         if (!/^\s*[+/&]\s*$/.test(gap)) break;
         run.add(roleOf(roles[j]!)!);
-        if (combinedValue(splitting, run) !== undefined) return true;
+        if (combinedValue(splitting, run) !== undefined && run.size > (longest?.size ?? 0)) longest = new Set(run);
       }
     }
-    return false;
+    return longest;
   }
 
   /**
@@ -281,7 +323,39 @@ export class FactRecognizer {
    * that, not as what it would mean alone (here, the Exchange edition).
    */
   private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
-    return this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens);
+    return this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens);
+  }
+
+  /**
+   * "two 2003 Standard front-ends": a bare year and edition read as Windows ("2003 Standard") right
+   * before a server role, in a message that names no Exchange version, is the Exchange version and
+   * edition of those servers (the role says whose they are). "on 2016 Standard" is still Windows.
+   */
+  private readBareYearAsExchange(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    const version = this.dimensions.find((d) => d.id === 'version');
+    const edition = version?.composeWith ? this.dimensions.find((d) => d.id === version.composeWith) : undefined;
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    if (!version || !edition || !role) return matches;
+    if (matches.some((m) => m.entry.payload.some((p) => p.dimension === version.id && p.value !== undefined))) return matches;
+    return matches.map((match, i) => {
+      const next = matches[i + 1];
+      if (match.to - match.from !== 2 || !next || next.from !== match.to || !next.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined)) return match;
+      const composing = this.dimensions.find((d) => d.composeWith && match.entry.payload.some((p) => p.dimension === d.id));
+      if (!composing || composing.id === version.id || !match.entry.payload.some((p) => p.dimension === composing.composeWith)) return match;
+      const year = version.values.find((v) => v.answers.includes(tokens[match.from]!.text));
+      const kind = edition.values.find((v) => v.answers.includes(tokens[match.from + 1]!.text));
+      if (!year || !kind) return match;
+      return {
+        ...match,
+        entry: {
+          ...match.entry,
+          payload: [
+            { dimension: version.id, value: year.id },
+            { dimension: edition.id, value: kind.id },
+          ],
+        },
+      };
+    });
   }
 
   /**
@@ -377,6 +451,8 @@ export class FactRecognizer {
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
+      if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
       const previous = matches[index - 1];
       if (previous && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous))) continue;
@@ -439,32 +515,72 @@ export class FactRecognizer {
    * "2003" of "Windows 2003") are not numbers. Linear in the text:
    * each pattern is tried once at each position.
    */
-  private numbers(tokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[]): Map<string, number> {
-    const claimed = new Array<boolean>(tokens.length).fill(false);
-    for (const match of matches) for (let i = match.from; i < match.to; i += 1) claimed[i] = true;
+  private numbers(allTokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[]): Map<string, number> {
+    const claimedAt = new Array<boolean>(allTokens.length).fill(false);
+    for (const match of matches) for (let i = match.from; i < match.to; i += 1) claimedAt[i] = true;
+    // "add 2 more members", "two additional nodes": a count of what is added, read past its "more"
+    // and added to the largest count of the same thing instead of competing with it.
+    const tokens: Token[] = [];
+    const claimed: boolean[] = [];
+    const added = new Set<number>();
+    allTokens.forEach((token, i) => {
+      if (ADDED_WORDS.has(token.text) && i > 0 && countOf(allTokens[i - 1]!.text) !== undefined && !claimedAt[i - 1]) {
+        added.add(tokens.length - 1);
+        return;
+      }
+      tokens.push(token);
+      claimed.push(claimedAt[i]!);
+    });
     const found = new Map<string, number>();
+    const more = new Map<string, number>();
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
         if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
+        let at = -1;
         const fits = pattern.words.every((word, i) => {
           const token = tokens[from + i]!;
           if (word !== undefined) return token.text === word || (word.length > 4 && token.text === `${word}s`);
           if (claimed[from + i]) return false;
           value = /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text);
+          at = from + i;
           return value !== undefined;
         });
+        if (!fits || value === undefined || value <= 0) continue;
+        if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
         // members"): the larger is the planned setup, and the one a limit can break.
-        if (fits && value !== undefined && value > 0 && value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
+        else if (value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
       }
     }
+    for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     return found;
   }
 }
 
+/** True when `match` is a bare count word ("single") and a value of the same dimension follows within two words. */
+function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<Mention[]>[]): boolean {
+  if (countOf(match.entry.phrase.toLowerCase()) === undefined) return false;
+  const dimensions = new Set(match.entry.payload.map((m) => m.dimension));
+  return later.some((m) => m.from - match.to <= 2 && m.entry.payload.some((p) => p.value !== undefined && dimensions.has(p.dimension)));
+}
+
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
-const RULED_OUT_BEFORE: readonly (readonly string[])[] = [['instead', 'of'], ['rather', 'than'], ['not'], ['replacing'], ['replace'], ['without'], ['no']];
+const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
+  ['instead', 'of'],
+  ['rather', 'than'],
+  ['not'],
+  ['replacing'],
+  ['replace'],
+  ['without'],
+  ['no'],
+  // "the edge server outside the DAG", "not in the cluster": placed out of it.
+  ['outside'],
+  ['outside', 'of'],
+  ['not', 'in'],
+  ['not', 'part', 'of'],
+  ['separate', 'from'],
+];
 
 function isRuledOut(tokens: readonly Token[], from: number): boolean {
   // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.
@@ -506,6 +622,9 @@ function sentencePhrases(dimension: Dimension, byId: ReadonlyMap<string, Dimensi
   for (const value of dimension.values) {
     const mention = [{ dimension: dimension.id, value: value.id }];
     for (const phrase of value.names) entries.push({ phrase, payload: mention });
+    for (const [phrase, states] of Object.entries(value.namesStating)) {
+      entries.push({ phrase, payload: [...mention, ...Object.entries(states).map(([d, v]) => ({ dimension: d, value: v }))] });
+    }
     for (const phrase of value.acronyms) {
       // "BE" is an acronym, "be" is a verb: acronyms that are also English words must match their case.
       entries.push({ phrase, payload: mention, caseSensitive: isStopWord(phrase.toLowerCase()) || CASE_SENSITIVE_ACRONYMS.has(phrase.toLowerCase()) });

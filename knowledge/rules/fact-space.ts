@@ -77,6 +77,14 @@ export class FactSpace {
             this.problems.push({ path: [index, 'values', v, 'implies', implied], message: `implies unknown fact ${implied}=${impliedValue}` });
           }
         }
+        for (const [phrase, states] of Object.entries(value.namesStating)) {
+          for (const [stated, statedValue] of Object.entries(states)) {
+            const target = byId.get(stated);
+            if (!target || !target.values.some((x) => x.id === statedValue)) {
+              this.problems.push({ path: [index, 'values', v, 'namesStating', phrase, stated], message: `states unknown fact ${stated}=${statedValue}` });
+            }
+          }
+        }
       });
       if (dimension.type !== 'number' && dimension.values.length < 2) this.problems.push({ path: [index, 'values'], message: 'must offer at least two values' });
       if (dimension.kind === 'asked' && dimension.type !== 'choice') this.problems.push({ path: [index, 'type'], message: 'an asked fact must be a choice' });

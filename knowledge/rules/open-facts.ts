@@ -169,3 +169,17 @@ export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dime
   };
   return { decision, matters };
 }
+
+/**
+ * A question about one stated fact ("can I install Exchange 2019 on a domain controller?"): the
+ * asked facts it leaves unsaid, to be left open so that the verdict speaks about that fact at once
+ * (naming how the rest would change it) instead of asking five questions about other things.
+ * Undefined for any other set of facts: a message naming more than the version and one stated fact
+ * describes a setup, whose missing facts are asked as usual.
+ */
+export function openForStatedQuestion(dimensions: readonly Dimension[], facts: Facts): string[] | undefined {
+  const asked = dimensions.filter((d) => d.kind === 'asked');
+  const stated = dimensions.filter((d) => d.kind === 'stated' && d.evaluated !== false && facts[d.id] !== undefined);
+  if (stated.length !== 1 || asked.some((d) => d.id !== 'version' && facts[d.id] !== undefined)) return undefined;
+  return asked.filter((d) => facts[d.id] === undefined).map((d) => d.id);
+}

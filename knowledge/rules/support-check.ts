@@ -1,4 +1,5 @@
 import { BoundedCache } from '../bounded-cache';
+import { assumptionsFor, fitsAssumptions, type AssumedFact } from './assumed-facts';
 import { conditionState, setOf } from './conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { FactSpace, SetAside } from './fact-space';
@@ -27,6 +28,8 @@ export interface SupportCheckOptions {
   memoEntries?: number;
   /** Today, for lifecycle notes. Default: the system clock. */
   now?: () => Date;
+  /** Facts with one sensible answer (assumed-facts.yaml): taken instead of asked while the user has not given them. */
+  assumed?: readonly AssumedFact[];
 }
 
 /** The outcome of one complete combination: what decides it, and the limits it leaves open. */
@@ -58,6 +61,7 @@ interface Outcome {
 export class SupportCheck {
   private readonly memo: BoundedCache<string, CheckStep>;
   private readonly now: () => Date;
+  private readonly assumed: readonly AssumedFact[];
 
   constructor(
     private readonly space: FactSpace,
@@ -70,6 +74,7 @@ export class SupportCheck {
     // A step holds a few rule references and at most a few dozen limits: a couple of KB at most.
     this.memo = new BoundedCache({ maxEntries: options.memoEntries ?? 2_000, maxBytes: 16 * 1024 * 1024, sizeOf: () => 2_048 });
     this.now = options.now ?? (() => new Date());
+    this.assumed = options.assumed ?? [];
   }
 
   get dimensions(): readonly Dimension[] {
@@ -122,18 +127,42 @@ export class SupportCheck {
   }
 
   private computeStep(known: Facts): CheckStep {
-    const completions: { facts: Facts; outcome: Outcome }[] = [];
-    for (const completion of this.space.completions(known)) completions.push({ facts: completion, outcome: this.outcome(completion) });
-    if (completions.length === 0) {
+    const every: { facts: Facts; outcome: Outcome }[] = [];
+    for (const completion of this.space.completions(known)) every.push({ facts: completion, outcome: this.outcome(completion) });
+    if (every.length === 0) {
       // The known facts contradict each other in every setup (normalise keeps them consistent, so
       // this means a table error); fail loudly rather than guess a verdict.
       throw new Error(`Support check has no setup matching ${JSON.stringify(known)}`);
     }
-    const decision = this.decisionOf(
-      completions.map((c) => c.outcome),
+    // Setups a fact with one sensible answer rules out (Exchange 2003 on x64 Windows) are no setup the
+    // user can have: they neither decide nor make a question matter. The verdict names what it assumed.
+    const sensible = every.filter((c) => fitsAssumptions(this.assumed, known, c.facts));
+    const completions = sensible.length > 0 ? sensible : every;
+    const whatever = this.decisionOf(
+      every.map((c) => c.outcome),
       known,
     );
-    if (decision) return { kind: 'verdict', decision };
+    // Decided whatever the unsaid facts are: nothing needs assuming.
+    if (whatever) return { kind: 'verdict', decision: whatever };
+    const decision =
+      completions === every
+        ? undefined
+        : this.decisionOf(
+            completions.map((c) => c.outcome),
+            known,
+          );
+    if (decision) {
+      const assumed = [...new Set(completions.flatMap((c) => assumptionsFor(this.assumed, known, c.facts)))];
+      return {
+        kind: 'verdict',
+        decision: { ...decision, assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })) },
+      };
+    }
+    // Only a question whose answers lead to different verdicts is asked (the verdicts differ here, or
+    // the check would have decided); the outcome keys below are the last resort.
+    for (const dimension of this.space.asked) {
+      if (known[dimension.id] === undefined && this.changesVerdict(dimension.id, completions)) return { kind: 'question', dimension };
+    }
     for (const dimension of this.space.asked) {
       if (known[dimension.id] !== undefined) continue;
       // The question matters if, the other facts fixed, two of its answers lead to different outcomes.
@@ -164,6 +193,18 @@ export class SupportCheck {
     throw new Error(`Support check cannot progress from ${JSON.stringify(known)}`);
   }
 
+  /** True when, the other facts fixed, two answers to this question lead to different verdicts. */
+  private changesVerdict(dimensionId: string, completions: readonly { facts: Facts; outcome: Outcome }[]): boolean {
+    const seen = new Map<number, Verdict>();
+    for (const { facts, outcome } of completions) {
+      const rest = this.space.key({ ...facts, [dimensionId]: '' });
+      const earlier = seen.get(rest);
+      if (earlier !== undefined && earlier !== outcome.verdict) return true;
+      seen.set(rest, outcome.verdict);
+    }
+    return false;
+  }
+
   private outcome(facts: Facts): Outcome {
     const indices = this.outcomes.get(this.space.key(facts));
     if (!indices) throw new Error(`No outcome for ${this.space.key(facts)}`);
@@ -180,15 +221,22 @@ export class SupportCheck {
       } else if (state === 'holds') broken.push(limit);
       else if (state === 'unknown' && !limit.quiet) open.push(limit);
     }
-    // A limit the sources leave open says nothing more once the setup is not supported anyway.
-    if (base === 'not-supported' || broken.some((l) => l.verdict !== 'not-covered')) broken = broken.filter((l) => l.verdict !== 'not-covered');
+    const severity = (l: SupportLimit) => l.verdict ?? 'not-supported';
+    // The worst broken limit speaks: one the sources leave open, or one that only advises against what
+    // was stated, says nothing more once the setup is not supported (or not covered) anyway.
+    if (base === 'not-supported' || broken.some((l) => severity(l) === 'not-supported')) broken = broken.filter((l) => severity(l) === 'not-supported');
+    else if (broken.some((l) => severity(l) === 'not-covered')) broken = broken.filter((l) => severity(l) === 'not-covered');
+    else if (base === 'not-covered') broken = [];
     broken = broken.map((limit) => this.named(limit, facts));
     let verdict: Verdict = base;
-    // A broken limit makes the setup not supported; one the sources leave open ("not-covered") makes a positive verdict not covered.
-    if (broken.some((l) => l.verdict !== 'not-covered')) verdict = 'not-supported';
-    else if (broken.length > 0 && base !== 'not-supported') verdict = 'not-covered';
+    const cautions = broken.length > 0 && broken.every((l) => severity(l) === 'supported-with-conditions');
+    // A broken limit makes the setup not supported; one the sources leave open ("not-covered") makes a positive verdict not covered;
+    // one that advises against a stated fact makes it supported with conditions, naming it.
+    if (broken.some((l) => severity(l) === 'not-supported')) verdict = 'not-supported';
+    else if (broken.length > 0 && !cautions && base !== 'not-supported') verdict = 'not-covered';
+    else if (cautions && base !== 'not-covered') verdict = 'supported-with-conditions';
     else if (base === 'supported' && open.length > 0) verdict = 'supported-with-conditions';
-    const deciding = broken.length > 0 && base !== 'not-supported' ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];
+    const deciding = broken.length > 0 && base !== 'not-supported' && !cautions ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];
     // Conditions belong to a supported verdict: a setup that is not supported anyway has none to meet.
     return { verdict, rules, broken, open: verdict === 'not-supported' || verdict === 'not-covered' ? [] : open, key: `${verdict}:${deciding.join(',')}` };
   }
@@ -205,7 +253,12 @@ export class SupportCheck {
       // By id: a limit's reason is filled in per setup (see named), so the objects differ.
       broken = broken.filter((l) => o.broken.some((b) => b.id === l.id));
     }
-    if (rules.length === 0 && broken.length === 0) return undefined;
+    if (rules.length === 0 && broken.length === 0) {
+      // One verdict for different reasons (one Edge server or several: supported either way): no
+      // question can change the verdict, so none is asked; every reason that applies is given.
+      rules = [...new Set(outcomes.flatMap((o) => o.rules.filter((r) => !brokenOnly || r.verdict === 'not-supported')))];
+      broken = [...new Map(outcomes.flatMap((o) => o.broken).map((l) => [l.id, l] as const)).values()];
+    }
     // Conditions: every limit still open in any setup it could be, so none is left unsaid.
     const conditions = [...new Set(outcomes.flatMap((o) => o.open))];
     return { verdict, rules, broken, conditions, decisiveFacts: this.decisiveFacts(rules, broken, known), lifecycle: [] };

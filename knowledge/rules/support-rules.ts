@@ -64,6 +64,8 @@ export interface Decision {
   decisiveFacts: Facts;
   /** Lifecycle notes for the versions in the facts (a retired Exchange or Windows release). */
   lifecycle: readonly LifecycleNote[];
+  /** Facts the user did not give that have one sensible answer here, taken rather than asked (assumed-facts.yaml): the verdict states them. */
+  assumed?: readonly { dimension: string; values: readonly string[]; statement: string; basis: readonly string[] }[];
 }
 
 /** "Exchange 2003 left extended support on 2014-04-08". */

@@ -165,7 +165,9 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
     }
     if (value === undefined && extras.applies && !extras.applies(dimension.id)) continue;
     const leftOpen = decision.conditions.some((c) => c.id === `open-${dimension.id}`);
-    lines.push(`${dimension.label}: ${value !== undefined ? valueLabel(dimensions, dimension.id, value) : leftOpen ? OPEN_FACT : 'not asked (does not change the verdict)'}`);
+    const assumed = decision.assumed?.find((a) => a.dimension === dimension.id);
+    const unsaid = leftOpen ? OPEN_FACT : assumed ? `not asked (assumed ${assumed.statement})` : 'not asked (does not change the verdict)';
+    lines.push(`${dimension.label}: ${value !== undefined ? valueLabel(dimensions, dimension.id, value) : unsaid}`);
   }
   for (const aside of extras.setAside ?? []) {
     lines.push(`Not evaluated: ${valueLabel(dimensions, aside.dimension, aside.value)} (does not apply to this setup)`);
@@ -177,6 +179,11 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
   lines.push(`Rules: ${[...decision.rules.map((r) => r.id), ...decision.broken.map((l) => l.id)].join(', ')}`);
   lines.push(`Sources: ${citedArticles(decision).join(', ')}`);
   return lines.join('\n');
+}
+
+/** "Assumed: 32-bit (x86) Windows: Exchange 2003 installs only on 32-bit Windows (W3)." for each fact taken rather than asked. */
+export function assumedLines(decision: Decision): string[] {
+  return (decision.assumed ?? []).map((a) => `Assumed (not asked): ${a.statement}`);
 }
 
 /** Article ids cited by the deciding rules and limits, without repeats, in order. */

@@ -25,7 +25,6 @@ const ANSWERS: Record<string, string> = {
   'Which Exchange edition is it (Standard or Enterprise)?': 'Enterprise Edition',
   'Which Windows Server release will the server run?': 'Windows Server 2003',
   'Which Windows edition?': 'Enterprise',
-  'Is that Windows 32-bit (x86) or 64-bit (x64)?': '32-bit (x86)',
 };
 
 describe('local Web Chat page in a real browser (Chromium, Chrome or Edge, headless)', function () {

@@ -209,15 +209,19 @@ describe('SupportCheckDialog: the guided check', () => {
       const windowsEdition = track(await pressValue(client, windows, 'windows', '2003'));
       assertAsks(windowsEdition, 'windowsEdition');
       assertChoiceButtons(windowsEdition, 'windowsEdition', { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003' });
-      const architecture = track(await pressValue(client, windowsEdition, 'windowsEdition', 'enterprise'));
-      assertAsks(architecture, 'architecture');
-      const verdict = track(await pressValue(client, architecture, 'architecture', 'x86'));
+      // Exchange 2003 runs only on 32-bit Windows: the architecture is taken and said, not asked (issue 21).
+      const verdict = track(await pressValue(client, windowsEdition, 'windowsEdition', 'enterprise'));
       assert.equal(firstText(verdict), 'Supported with conditions');
       assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
-      const facts = { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' };
+      const facts = { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise' };
       assert.deepEqual(shownFacts(verdict), facts);
       // The conditions of the cluster are on the card, and the lifecycle says it was supported while Exchange 2003 was.
       const texts = textBlocks(verdict);
+      assert.ok(
+        texts.some((t) => t.startsWith('Assumed (not asked): 32-bit (x86) Windows')),
+        texts.join('\n'),
+      );
+      assert.ok(triageSummaryOf(verdict).includes('Windows architecture: not asked (assumed 32-bit (x86) Windows'), triageSummaryOf(verdict));
       // Collapsed, the first three; all of them under Details.
       assert.ok(texts.includes('**Conditions to meet** (7 more under Details):'), texts.join('\n'));
       for (const limit of kb().decide(facts)!.conditions)
@@ -229,7 +233,7 @@ describe('SupportCheckDialog: the guided check', () => {
         texts.some((t) => t.startsWith('This was a supported design while Exchange 2003 was supported.')),
         texts.join('\n'),
       );
-      assert.deepEqual(asked, ['edition', 'windows', 'windowsEdition', 'architecture'], 'never asks version, role or HA again');
+      assert.deepEqual(asked, ['edition', 'windows', 'windowsEdition'], 'never asks version, role or HA again, nor the architecture');
       assertComplete(client);
     });
 
@@ -277,10 +281,8 @@ describe('SupportCheckDialog: the guided check', () => {
       const windows = await client.sendActivity('enterprise');
       assertAsks(windows, 'windows');
       assert.deepEqual(shownFacts(windows), { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' });
-      // "windows 2003 enterprise" names the release and its edition at once; only the architecture is left.
-      const architecture = await client.sendActivity('windows 2003 enterprise');
-      assertAsks(architecture, 'architecture');
-      const verdict = await client.sendActivity('32-bit');
+      // "windows 2003 enterprise" names the release and its edition at once; the architecture of Exchange 2003 is assumed (32-bit only).
+      const verdict = await client.sendActivity('windows 2003 enterprise');
       assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-back-end-cluster-on-windows-2003']);
       assert.equal(shownFacts(verdict)['windows'], '2003');
       assert.equal(shownFacts(verdict)['windowsEdition'], 'enterprise');
@@ -294,8 +296,7 @@ describe('SupportCheckDialog: the guided check', () => {
       const windows = await client.sendActivity('load balancr');
       assertAsks(windows, 'windows');
       assert.deepEqual(shownFacts(windows), { version: '2003', role: 'front-end', ha: 'nlb' }, '"load balancing" of Exchange 2003 is Windows NLB');
-      assertAsks(await client.sendActivity('windows 2003 enterprise'), 'architecture');
-      const verdict = await client.sendActivity('x86');
+      const verdict = await client.sendActivity('windows 2003 enterprise');
       assert.equal(firstText(verdict), 'Supported');
       assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
     });
@@ -308,10 +309,9 @@ describe('SupportCheckDialog: the guided check', () => {
       const windows = await client.sendActivity(valueLabel('ha', 'nlb'));
       assertAsks(windows, 'windows');
       assertAsks(await client.sendActivity(valueLabel('windows', '2003')), 'windowsEdition');
-      assertAsks(await client.sendActivity(valueLabel('windowsEdition', 'standard')), 'architecture');
-      const verdict = await client.sendActivity(valueLabel('architecture', 'x86'));
+      const verdict = await client.sendActivity(valueLabel('windowsEdition', 'standard'));
       assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
-      assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' });
+      assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard' });
     });
 
     // Facts that make the check ask each dimension next.

@@ -70,7 +70,7 @@ describe('bot over HTTP (real server on a loopback port)', () => {
   const cases: Array<{ question: string; answers: string[]; verdict: string }> = [
     {
       question: 'Can I cluster Exchange 2003 back-end mailbox servers?',
-      answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise', 'architecture:x86'],
+      answers: ['edition:enterprise', 'windows:2003', 'windowsEdition:enterprise'],
       verdict: 'Supported with conditions',
     },
     { question: 'Can I cluster Exchange 2003 back-end mailbox servers?', answers: ['edition:standard'], verdict: 'Not supported' },
@@ -78,7 +78,7 @@ describe('bot over HTTP (real server on a loopback port)', () => {
     { question: 'Is NLB supported for my Exchange 2003 back-end servers?', answers: [], verdict: 'Not supported' },
     {
       question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?',
-      answers: ['windows:2003', 'windowsEdition:standard', 'architecture:x86'],
+      answers: ['windows:2003', 'windowsEdition:standard'],
       verdict: 'Supported',
     },
     { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },

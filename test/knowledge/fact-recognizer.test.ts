@@ -27,6 +27,16 @@ describe('fact recognizer', () => {
         { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', ha: 'clustering' },
       ],
       ['We have Exchange Server 2003 Standard Edition', { version: '2003', edition: 'standard' }],
+      // Issue 21: "single" counts the DAG it stands before; before a server word it is one server.
+      ['a single 2010 DAG with 18 mailbox servers', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '18' }],
+      ['single mailbox server on ws2022', { ha: 'none', role: 'mailbox', windows: '2022' }],
+      // Issue 21: a count of what is added is added (16 + 2); of two counts of one thing the larger is the plan.
+      ['DAG of 16 members today, we want to add 2 more members', { ha: 'dag', role: 'mailbox', nodes: '18' }],
+      ['add two additional nodes to our 2-node E2K3 cluster', { version: '2003', ha: 'clustering', nodes: '4' }],
+      ['currently 2 EVS, customer wants to add a 3rd EVS', { instances: '3' }],
+      // Issue 21: what is placed outside is not part of the setup.
+      ['the edge server outside the DAG', { role: 'edge-transport' }],
+      ['stretched over 3 sites', { sites: '3' }],
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
       ['E2K7 CAS on a failover cluster', { version: '2007', role: 'client-access', ha: 'clustering' }],
@@ -469,4 +479,59 @@ describe('stem', () => {
     assert.equal(stem('clustering'), 'cluster');
     assert.equal(stem('servers'), 'server');
   });
+});
+
+describe('fact recognizer: design groups (issue 21: each group gets the facts said of it)', () => {
+  let recognizer: FactRecognizer;
+  before(() => {
+    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+  });
+  const cases: ReadonlyArray<readonly [string, readonly Facts[] | undefined]> = [
+    [
+      'two 2003 Standard front-ends behind NLB, pointing at our clustered Enterprise back-end, all on W2K3 Enterprise',
+      [
+        { version: '2003', edition: 'standard', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'enterprise' },
+        { version: '2003', edition: 'enterprise', role: 'back-end', ha: 'clustering', windows: '2003', windowsEdition: 'enterprise' },
+      ],
+    ],
+    [
+      'E2K3 Enterprise: 2 FEs with NLB + a 2-node BE cluster',
+      [
+        { version: '2003', edition: 'enterprise', role: 'front-end', ha: 'nlb' },
+        { version: '2003', edition: 'enterprise', role: 'back-end', ha: 'clustering', nodes: '2' },
+      ],
+    ],
+    [
+      'E2K3: the FEs are Standard, the back-end cluster is Enterprise, W2K3 Enterprise everywhere, 2 FE with NLB',
+      [
+        { version: '2003', edition: 'standard', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'enterprise' },
+        { version: '2003', edition: 'enterprise', role: 'back-end', ha: 'clustering', windows: '2003', windowsEdition: 'enterprise' },
+      ],
+    ],
+    [
+      'E2K7 SP3: 2 CAS/HT boxes behind an F5, mailbox on a CCR cluster, everything on 2008 enterprise x64',
+      [
+        { version: '2007', update: 'e2007-sp3', role: 'client-access+hub-transport', ha: 'load-balancer', windows: '2008', windowsEdition: 'enterprise', architecture: 'x64' },
+        { version: '2007', update: 'e2007-sp3', role: 'mailbox', ha: 'ccr', windows: '2008', windowsEdition: 'enterprise', architecture: 'x64' },
+      ],
+    ],
+    [
+      '2016 CU23 on 2016 datacenter - mailbox servers in a DAG of 4, the edge server outside the DAG in the perimeter network',
+      [
+        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'datacenter', role: 'mailbox', ha: 'dag', nodes: '4' },
+        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'datacenter', role: 'edge-transport' },
+      ],
+    ],
+    // One kind of server: no design.
+    ['CAS+HT+MBX on 3 servers, exchange 2010', undefined],
+  ];
+  for (const [text, groups] of cases) {
+    it(text, () => {
+      const read = recognizer.designGroups(text);
+      assert.deepEqual(
+        read?.map((g) => Object.fromEntries(Object.entries(g).sort())),
+        groups?.map((g) => Object.fromEntries(Object.entries(g).sort())),
+      );
+    });
+  }
 });

@@ -541,7 +541,10 @@ describe('support rules validation', () => {
     it('finds a gap when the Exchange version gains a value no rule mentions (with a Mailbox role, so it has combinations)', () => {
       const dimensions = kb.dimensions.map((d) => {
         if (d.id === 'version')
-          return { ...d, values: [...d.values, { id: '2028', label: 'Exchange 2028', names: [], acronyms: [], answers: [], elsewhere: [], implies: {}, alias: false }] };
+          return {
+            ...d,
+            values: [...d.values, { id: '2028', label: 'Exchange 2028', names: [], acronyms: [], answers: [], elsewhere: [], implies: {}, namesStating: {}, alias: false }],
+          };
         if (d.id !== 'role') return d;
         return { ...d, values: d.values.map((v) => (v.id === 'mailbox' ? { ...v, appliesWhen: { version: [...(v.appliesWhen!['version'] as string[]), '2028'] } } : v)) };
       });

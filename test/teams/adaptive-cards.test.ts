@@ -92,7 +92,9 @@ describe('every card the bot sends is an Adaptive Card Teams renders (checked wi
         const choices = cardButtons(replies[0]!).filter((b) => typeof b.data.dimension === 'string');
         if (choices.length === 0) {
           const label = verdictLabel(cardTexts(replies[0]!));
-          assert.equal(label, VERDICT_LABELS[knowledge.decide(facts)!.verdict], `path [${pressed.join(' > ')}] for ${JSON.stringify(facts)}`);
+          // The verdict of the facts the check asked for: a fact with one sensible answer is assumed, not asked (issue 21).
+          const given = Object.fromEntries(pressed.map((p) => p.split(':') as [string, string]));
+          assert.equal(label, VERDICT_LABELS[knowledge.decide(given)!.verdict], `path [${pressed.join(' > ')}] for ${JSON.stringify(facts)}`);
           verdicts.add(label);
           return;
         }
@@ -108,7 +110,9 @@ describe('every card the bot sends is an Adaptive Card Teams renders (checked wi
     const queue = [...sample];
     while (queue.length > 0) await Promise.all(queue.splice(0, 16).map(follow));
     assert.ok(sample.size > 50, `only ${sample.size} paths explored`);
-    assert.deepEqual([...askedDimensions].sort(), asked.map((d) => d.id).sort(), 'every question was asked on some path');
+    // The Windows architecture is assumed wherever it exists (Exchange 2003 x86, 2007 and 2010 x64: assumed-facts.yaml, issue 21), so no path asks it.
+    const askable = asked.map((d) => d.id).filter((id) => id !== 'architecture');
+    assert.deepEqual([...askedDimensions].sort(), askable.sort(), 'every question was asked on some path');
     const ruleVerdicts = new Set(knowledge.rules.map((r) => VERDICT_LABELS[r.verdict]));
     assert.deepEqual([...verdicts].sort(), [...ruleVerdicts].sort(), 'every verdict the rules give was reached');
 
