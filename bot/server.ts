@@ -8,7 +8,10 @@ import { createAdapter, type ChannelTokenSource } from './adapter';
 import { isLocalMode, type BotConfig } from './config';
 import { createBot } from './create-bot';
 import { InFlightRequests } from './http/in-flight';
-import { messagesEndpoint } from './http/messages-endpoint';
+import { messagesEndpoint, type TurnHost } from './http/messages-endpoint';
+import { AgentsHost } from './hosts/agents/agents-host';
+import { botbuilderCoreBridge } from './hosts/agents/botbuilder-core-bridge';
+import type { IncomingActivity } from './hosts/host-interface';
 import { jsonLogger, type Logger } from './log';
 import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
 import type { OwnerRecords } from './records/owner-records';
@@ -30,10 +33,16 @@ export interface ServerOptions {
   log?: Logger;
   /**
    * Tests only: check channel tokens against this OpenID metadata (a loopback server) instead of the
-   * public Bot Framework's. Deliberately not a configuration setting.
+   * public Bot Framework's. Deliberately not a configuration setting. The Agents host takes the keys
+   * of any token not issued as `tokenIssuer` from `authority` (see bot/hosts/agents/agents-auth-config.ts).
    */
-  channelTokenSource?: ChannelTokenSource;
+  channelTokenSource?: ChannelTokenSource & { authority?: string };
+  /** Which SDK runs the turns: botbuilder (`npm start`, the default) or the Microsoft 365 Agents SDK (`npm run start:agents`). */
+  host?: HostName;
 }
+
+/** The two hosts of the same bot (README, "Two hosts"). */
+export type HostName = 'botbuilder' | 'agents';
 
 /** How a {@link RunningServer.close} went. */
 export interface CloseResult {
@@ -88,8 +97,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const adapter = createAdapter(config, log, options.channelTokenSource);
   // Before the rate limit: a channel's retry of an activity is neither a new turn nor a new message.
-  adapter.use(duplicateActivityMiddleware(new DuplicateActivities(), log));
-  if (config.rateLimit.perMinute > 0) adapter.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
+  const middleware = [duplicateActivityMiddleware(new DuplicateActivities(), log)];
+  if (config.rateLimit.perMinute > 0) middleware.push(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
+  let turnHost: TurnHost;
+  if (options.host === 'agents') {
+    const source = options.channelTokenSource;
+    if (source && (!source.authority || !source.tokenIssuer))
+      throw new Error('The Agents host checks test tokens against a loopback authority: give channelTokenSource.authority and tokenIssuer');
+    const agents = new AgentsHost(config, source ? { authority: source.authority!, issuer: source.tokenIssuer! } : undefined);
+    const core = botbuilderCoreBridge((context) => bot.run(context), middleware, adapter.onTurnError);
+    turnHost = {
+      authenticate: (activity, authorization) => agents.authenticate(activity as unknown as IncomingActivity, authorization),
+      runTurn: (identity, activity) => agents.runTurn(identity as Awaited<ReturnType<AgentsHost['authenticate']>>, activity as unknown as IncomingActivity, core),
+    };
+  } else {
+    for (const m of middleware) adapter.use(m);
+    turnHost = {
+      authenticate: (activity, authorization) => adapter.authenticate(activity, authorization),
+      runTurn: (authentication, activity) => adapter.runTurn(authentication as Awaited<ReturnType<typeof adapter.authenticate>>, activity, (context) => bot.run(context)),
+    };
+  }
 
   const inFlight = new InFlightRequests();
   let draining = false;
@@ -104,8 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.post(
     '/api/messages',
     messagesEndpoint({
-      adapter,
-      logic: (context) => bot.run(context),
+      host: turnHost,
       log,
       inFlight,
       isDraining: () => draining,
@@ -142,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     everyInterface,
     url: `http://${host}:${port}`,
     localMode: isLocalMode(config),
+    host: options.host ?? 'botbuilder',
     rateLimitPerMinute: config.rateLimit.perMinute,
     rateLimitBurst: config.rateLimit.burst,
   });

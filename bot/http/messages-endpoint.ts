@@ -1,16 +1,25 @@
 import type { Request, Response } from 'restify';
-import type { Activity, TurnContext } from 'botbuilder';
-import type { BotAdapter } from '../adapter';
+import type { Activity, InvokeResponse } from 'botbuilder';
 import type { Logger } from '../log';
 import { checkActivity } from './activity-check';
 import type { InFlightRequests } from './in-flight';
 import { readJsonBody } from './json-body';
 
+/**
+ * One SDK's part of `POST /api/messages` (botbuilder's or the Agents SDK's): its token check, then the
+ * turn through it. Everything else here (body and activity checks, limits, timeouts) is the same for
+ * every host.
+ */
+export interface TurnHost<A = unknown> {
+  /** Checks the `Authorization` header (possibly empty) for `activity`; throws when refused (401). */
+  authenticate(activity: Activity, authorization: string): Promise<A>;
+  /** Runs the turn; resolves with what the HTTP response carries (an invoke's response, the replies for expectReplies), if anything. */
+  runTurn(authentication: A, activity: Activity): Promise<InvokeResponse | undefined>;
+}
+
 /** What the `POST /api/messages` handler works with. */
 export interface MessagesEndpointOptions {
-  adapter: BotAdapter;
-  /** The bot's turn. */
-  logic: (context: TurnContext) => Promise<void>;
+  host: TurnHost;
   log: Logger;
   inFlight: InFlightRequests;
   /** True once the server is shutting down: new requests are turned away. */
@@ -48,7 +57,7 @@ const MAX_LOGGED_ID = 200;
  * Every request is counted in flight until answered, so a shutdown can wait for it.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
-  const { adapter, logic, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
+  const { host, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
 
   async function answer(req: Request, res: Response): Promise<void> {
     if (isDraining()) {
@@ -79,14 +88,14 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       }
       let authentication;
       try {
-        authentication = await adapter.authenticate(activity, authorizationHeader(req));
+        authentication = await host.authenticate(activity, authorizationHeader(req));
       } catch (error) {
         // The reason goes to the log only: telling a caller which check its token failed helps it forge the next one.
         log('warn', 'request refused: authentication failed', { status: 401, ...ids(activity), reason: messageOf(error) });
         sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
         return;
       }
-      const turn = adapter.runTurn(authentication, activity, logic);
+      const turn = host.runTurn(authentication, activity);
       const response = await withinTime(turn, turnTimeoutMs);
       if (response === TIMED_OUT) {
         // Each call to the channel is bounded too (REPLY_TIMEOUT_MS), so the turn still ends; its
