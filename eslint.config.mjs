@@ -9,6 +9,12 @@ const BOT_FRAMEWORK = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
 const RESTIFY = { group: ['restify', 'restify-*'], message: 'Only bot/ runs the HTTP server.' };
 const BOT = { regex: '(^|/)bot(/|$)', message: 'bot/ builds on this layer, not the other way round.' };
 const DIALOGS = { regex: '(^|/)dialogs(/|$)', message: 'knowledge/ knows nothing of the conversations: dialogs/ build on it.' };
+// turn/ is the conversation core's own interface (issue 23): below dialogs/ and bot/, above no SDK.
+const ANY_SDK = {
+  group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
+  message: 'turn/ is the interface no SDK owns: each SDK is adapted to it in bot/hosts/<sdk>/.',
+};
+const ABOVE_TURN = { regex: '(^|/)(bot|dialogs|knowledge)(/|$)', message: 'turn/ is the interface dialogs/ and bot/ build on: it imports nothing of theirs.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bench/tmp/', 'release/', 'teamsApp/build/', '.azurite/'] },
@@ -36,11 +42,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [BOT_FRAMEWORK, RESTIFY, BOT, DIALOGS] }] },
   },
   {
+    files: ['turn/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ANY_SDK, RESTIFY, ABOVE_TURN] }] },
+  },
+  {
     files: ['dialogs/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [RESTIFY, { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' }] },
+        {
+          patterns: [
+            { ...ANY_SDK, message: 'dialogs/ run on the turn interface of turn/, not on an SDK (issue 23).' },
+            RESTIFY,
+            { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' },
+          ],
+        },
       ],
     },
   },

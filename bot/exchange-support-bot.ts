@@ -11,11 +11,7 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import type { DialogContext, DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-// From their modules, not the package's index: the index also loads every prompt and, with them, about
-// 5 MB of Recognizers-Text that the bot never uses (a fifth of the start-up's module loading).
-import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
-import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
+import { DialogContext, runDialogTurn, type DialogState } from '../dialogs/dialog-frame';
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import type { KnowledgeBase } from '../knowledge';
@@ -35,11 +31,6 @@ import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
 /** Turn state flag: something was sent this turn (held replies included). */
 const REPLIED = Symbol('replied');
 const MAX_PARSED_VALUE_LENGTH = 4096;
-/**
- * Where botbuilder-dialogs' DialogStateManager looks for its memory scopes in the turn state (its own
- * constant, not exported): when absent it gathers them anew, a few dozen objects, on every turn.
- */
-const DIALOG_MEMORY_CONFIGURATION = 'DialogStateManagerConfiguration';
 const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
 /** Invokes whose value botbuilder's Teams handler reads as an object (message extensions, file consent, task modules, tabs, configuration, sign-in). */
 function readsValue(name: string | undefined): boolean {
@@ -73,9 +64,6 @@ export interface OwnersParts {
  */
 export class ExchangeSupportBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly dialogs: DialogSet;
-  /** The dialogs' memory scopes, gathered on the first turn and handed to every later one, as DialogManager does. */
-  private memoryConfiguration?: DialogStateManagerConfiguration;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -90,7 +78,6 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.dialogs = new DialogSet(this.dialogState).add(mainDialog);
 
     this.onMessage(async (context, next) => {
       normalizeIncomingMessage(context.activity);
@@ -123,7 +110,8 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
       const added = context.activity.membersAdded ?? [];
       // One welcome per event: when the bot itself is installed, or when people join a conversation it is in.
       if (added.length > 0 && (added.some((m) => m.id === botId) || added.some((m) => m.id !== botId))) {
-        await context.sendActivity(this.replies.welcome());
+        // The replies are plain activities (turn/); botbuilder types its own more narrowly.
+        await context.sendActivity(this.replies.welcome() as Partial<Activity>);
       }
       await next();
     });
@@ -193,17 +181,11 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
   }
 
   private async createDialogContext(context: TurnContext): Promise<DialogContext> {
-    if (this.memoryConfiguration) context.turnState.set(DIALOG_MEMORY_CONFIGURATION, this.memoryConfiguration);
-    const dc = await this.dialogs.createContext(context);
-    // The scopes hold no state of their own (they read the turn's), so one set serves every turn.
-    this.memoryConfiguration ??= dc.state.configuration;
-    return dc;
+    return new DialogContext([this.mainDialog], context, await this.dialogState.get(context, { dialogStack: [] }));
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {
-    const dc = await this.createDialogContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.mainDialog.id);
+    await runDialogTurn(this.mainDialog, context, await this.dialogState.get(context, { dialogStack: [] }));
   }
 }
 

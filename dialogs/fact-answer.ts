@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../turn';
 import type { Facts, KnowledgeBase } from '../knowledge';
 import { isCorrection } from './conversation-intents';
 

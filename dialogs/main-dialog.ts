@@ -1,7 +1,5 @@
-import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-// The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
-import { Dialog } from 'botbuilder-dialogs/lib/dialog';
+import type { TurnContext } from '../turn';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { describeBuilds, findBuilds, listingDesign, listingReply, parseListing, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection } from './conversation-intents';
 import { readCorrection } from './fact-answer';

@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from '../turn';
 import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from './conversation-intents';
 

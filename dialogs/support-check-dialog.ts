@@ -1,7 +1,5 @@
-import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botbuilder';
-import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-// The module, not the package's index, which also loads every prompt and Recognizers-Text (see bot/exchange-support-bot.ts).
-import { Dialog } from 'botbuilder-dialogs/lib/dialog';
+import { ActivityTypes, InputHints, type Activity, type TurnContext } from '../turn';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { stepWithOpen, valueLabel, VERDICT_LABELS, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isNotSure, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';

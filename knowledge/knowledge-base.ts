@@ -26,7 +26,8 @@ import { SearchVocabulary } from './search/search-vocabulary';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
-import { compileRules, type Decision, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
+import { compileRules, type Decision, type OutcomeTable, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
+import { defaultOutcomesFile, outcomesHash, readOutcomes, type SavedOutcomes } from './rules/outcome-table-cache';
 import { parseYamlSource, validateYaml } from './loading/yaml-source';
 import type { z } from 'zod';
 
@@ -67,6 +68,8 @@ export interface KnowledgeBase {
   builds: BuildTable;
   /** Whether the search index was loaded prebuilt or built at load, and its serialized form (for `npm run kb:build`). */
   searchIndex?: SearchIndexStatus & { serialize(): string };
+  /** The rules' outcome table and the hash of what it was walked from (for `npm run kb:build`). */
+  ruleOutcomes?: { hash: string; outcomes: OutcomeTable };
 }
 
 /** How {@link loadKnowledgeBase} finds its prebuilt parts (see `npm run kb:build`). */
@@ -76,6 +79,12 @@ export interface KnowledgeLoadOptions extends SearchIndexOptions {
    * Defaults to the values `npm run kb:build` saved for this folder (none when it has not run).
    */
   yamlValues?: YamlValues;
+  /**
+   * The rules' outcome table saved by `npm run kb:build`, used when its hash matches the tables and
+   * code of this load (see rules/outcome-table-cache.ts); `false` always walks. Defaults to
+   * {@link defaultOutcomesFile} of the folder.
+   */
+  ruleOutcomesFile?: string | false;
 }
 
 /** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
@@ -208,9 +217,31 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   }
 
   let compiled: ReturnType<typeof compileRules> | undefined;
+  let outcomesHashed: string | undefined;
   if (rulesTable && space && factsTable && articleProblems.length === 0) {
-    compiled = compileRules(rulesTable.value, space, facts, articleIds, rulesTable.source.file, (...path) => rulesTable.source.lineOf(path));
+    const outcomesFile = options.ruleOutcomesFile ?? defaultOutcomesFile(dir);
+    let saved: SavedOutcomes = { reason: 'saved outcome table disabled' };
+    if (outcomesFile !== false && problems.length === 0) {
+      outcomesHashed = outcomesHash({ rules: rulesTable.value, dimensions: dimensionsTable!.value, facts, articleIds });
+      saved = readOutcomes(outcomesFile, outcomesHashed);
+    }
+    compiled = compileRules(
+      rulesTable.value,
+      space,
+      facts,
+      articleIds,
+      rulesTable.source.file,
+      (...path) => rulesTable.source.lineOf(path),
+      'outcomes' in saved ? saved : undefined,
+    );
     problems.push(...compiled.problems);
+    options.log?.(
+      'info',
+      'outcomes' in saved
+        ? `rules: outcome table as npm run kb:build walked it for these exact tables (${saved.statistics.combinations} combinations); walk skipped`
+        : `rules: ${saved.reason}; walked ${compiled.statistics?.combinations ?? 0} combinations in ${compiled.statistics?.milliseconds ?? 0} ms`,
+      { dir },
+    );
   }
   if (problems.length > 0 || !compiled || !space) throw new KnowledgeError(problems);
 
@@ -248,6 +279,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     recognizer,
     builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
+    ruleOutcomes: { hash: outcomesHashed ?? outcomesHash({ rules: rulesTable!.value, dimensions, facts, articleIds }), outcomes },
   };
   return { ...kb, directAnswers: new DirectAnswers(kb, recognizer) };
 }

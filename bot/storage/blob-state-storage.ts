@@ -5,7 +5,8 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 // The same blob naming BlobsStorage uses, so items created here are the ones it reads and updates
 // (for the names of blobKey, made of safe characters only, it changes nothing).
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import { ETagConflictError, NEW_ITEM_ETAG, isETagConflict } from './etag-conflict';
+import { NEW_ITEM_ETAG } from '../../turn';
+import { ETagConflictError, isETagConflict } from './etag-conflict';
 
 /**
  * Fail fast when storage is unreachable: the SDK's default (4 tries, 4 s apart and growing) keeps a

@@ -1,12 +1,4 @@
 /**
- * The `eTag` to write an item with when it did not exist at read time: the write must fail if the item
- * exists by then (another instance created it first). Plain `MemoryStorage` already behaves so (an
- * unknown eTag on an existing item is a conflict, an absent item is written); {@link BlobStateStorage}
- * turns it into `If-None-Match: *`. An absent eTag or `*` keeps botbuilder's meaning: overwrite blindly.
- */
-export const NEW_ITEM_ETAG = 'new-item';
-
-/**
  * A write refused because the item changed since it was read (or was created meanwhile). The message
  * has the same form as botbuilder's own storages ("due to eTag conflict"), so callers need not care
  * which storage raised it.

@@ -1,5 +1,5 @@
 import { BotState, ConversationState, UserState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
-import { NEW_ITEM_ETAG } from './etag-conflict';
+import { NEW_ITEM_ETAG } from '../../turn';
 
 /** What this turn read: the state object, its JSON then, and the eTag it had in storage. */
 interface ReadVersion {

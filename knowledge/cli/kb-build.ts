@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase } from '../index';
 import { defaultYamlValuesFile, knowledgeContentHash, writeSearchIndex } from '../search/search-index-cache';
 import { YamlValues } from '../loading/yaml-values';
+import { defaultOutcomesFile, writeOutcomes } from '../rules/outcome-table-cache';
 
 // `npm run kb:build [dir]`: validates the knowledge base (as kb:check does), builds its search index
 // and writes it to .cache/search-index/ with a hash of the knowledge files and the indexing code.
@@ -12,12 +13,17 @@ try {
   const started = process.hrtime.bigint();
   // Every YAML text parsed afresh, and its value saved for the next start (see YamlValues).
   const yamlValues = new YamlValues();
-  const kb = loadKnowledgeBase(dir, { searchIndexFile: false, yamlValues });
+  const kb = loadKnowledgeBase(dir, { searchIndexFile: false, ruleOutcomesFile: false, yamlValues });
   const { file, bytes } = writeSearchIndex(dir, kb.searchIndex!.serialize(), { hash, articles: kb.articles.length });
   const saved = yamlValues.write(defaultYamlValuesFile(dir));
+  // The walk just ran and found no problem (or the load would have thrown): save what it decided.
+  const outcomes = writeOutcomes(defaultOutcomesFile(dir), kb.ruleOutcomes!.hash, kb.ruleOutcomes!.outcomes, kb.ruleStatistics);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`Search index written: ${relative(process.cwd(), file) || file} (${kb.articles.length} articles, ${(bytes / 1024).toFixed(1)} kB, ${ms.toFixed(0)} ms) for ${dir}`);
   console.log(`Parsed YAML saved: ${relative(process.cwd(), saved.file) || saved.file} (${yamlValues.size} texts, ${(saved.bytes / 1024).toFixed(1)} kB)`);
+  console.log(
+    `Rules' outcome table saved: ${relative(process.cwd(), outcomes.file) || outcomes.file} (${kb.ruleStatistics.combinations} combinations, ${(outcomes.bytes / 1024).toFixed(1)} kB)`,
+  );
 } catch (error) {
   if (!(error instanceof KnowledgeError)) throw error;
   console.error(error.message);

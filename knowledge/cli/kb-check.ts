@@ -5,7 +5,8 @@ import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase } from '../index
 const dir = process.argv[2] ? resolve(process.argv[2]) : bundledKnowledgeDir();
 try {
   const started = performance.now();
-  const kb = loadKnowledgeBase(dir);
+  // The validator always walks every combination: never the outcome table kb:build saved.
+  const kb = loadKnowledgeBase(dir, { ruleOutcomesFile: false });
   const loaded = Math.round(performance.now() - started);
   const { combinations, perVerdict, milliseconds } = kb.ruleStatistics;
   console.log(`Knowledge base OK: ${kb.articles.length} articles, ${kb.rules.length} rules, ${kb.limits.length} limits, ${kb.dimensions.length} fact dimensions (${dir})`);

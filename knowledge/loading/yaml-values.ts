@@ -7,7 +7,8 @@ import { bundledVersion } from './bundled-versions';
  * The parsed values of a knowledge folder's YAML texts (the tables in `data/` and each article's
  * front matter), keyed by a SHA-256 of each text, so a start can skip the YAML parser for texts that
  * have not changed since `npm run kb:build` saved them. Only the parsing is skipped: every value is
- * still validated (schemas, references, the rules' coverage walk) at each load. Positions for
+ * still validated (schemas, references) at each load; the rules' coverage walk is reused only for
+ * the very tables it walked (rules/outcome-table-cache.ts). Positions for
  * problem messages come from a real parse, made only when a problem must be reported.
  *
  * The YAML parser was about a third of the knowledge load at start (the rules and dimension tables

@@ -96,7 +96,9 @@ const STATED = new Set<Dimension['kind']>(['stated']);
  * Builds rules and limits from their validated input and checks them against the fact space, the
  * facts registry and the article ids; then walks every valid combination of asked facts for gaps
  * (no rule decides it) and conflicting overlaps (two rules disagree). Returns the rules, the
- * outcome of every combination, and every problem found.
+ * outcome of every combination, and every problem found. `saved` is that walk's outcome table as
+ * kb:build saved it for the same inputs: the rules are still built and checked, the walk is not
+ * repeated.
  */
 export function compileRules(
   input: RulesInput,
@@ -105,6 +107,7 @@ export function compileRules(
   articleIds: ReadonlySet<string>,
   file: string,
   lineOf: RuleLocator,
+  saved?: { outcomes: OutcomeTable; statistics: RulesStatistics },
 ): { rules: SupportRule[]; limits: SupportLimit[]; outcomes: OutcomeTable; statistics?: RulesStatistics; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
   const dimensionsById = new Map(space.dimensions.map((d) => [d.id, d]));
@@ -171,6 +174,8 @@ export function compileRules(
     return { kind: 'limit', ...grounded, breaks: breaks.condition, condition: limit.condition, verdict: limit.verdict, quiet: limit.quiet };
   });
   if (problems.length > 0) return { rules, limits, outcomes: new Map(), problems };
+  // The walk below, saved by kb:build for exactly these tables and this code (outcome-table-cache.ts).
+  if (saved) return { rules, limits, outcomes: saved.outcomes, statistics: saved.statistics, problems };
   const coverage = checkCoverage(rules, limits, space, input, file, lineOf);
   return { rules, limits, outcomes: coverage.outcomes, statistics: coverage.statistics, problems: coverage.problems };
 }

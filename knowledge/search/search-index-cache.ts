@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bundledVersion } from '../loading/bundled-versions';
@@ -72,15 +72,7 @@ export function defaultYamlValuesFile(knowledgeDir: string): string {
 export function knowledgeContentHash(knowledgeDir: string): string {
   const hash = createHash('sha256');
   hash.update(`format ${FORMAT}\0minisearch ${minisearchVersion()}\0`);
-  for (const name of INDEXING_CODE) {
-    hash.update(`code ${name}\0`);
-    try {
-      hash.update(readFileSync(join(__dirname, name)));
-    } catch {
-      hash.update('missing');
-    }
-    hash.update('\0');
-  }
+  hashCode(hash, __dirname, INDEXING_CODE);
   for (const folder of ['articles', 'data']) {
     let names: string[] = [];
     try {
@@ -156,6 +148,23 @@ export function writeSearchIndex(
   writeFileSync(temporary, text);
   renameSync(temporary, file);
   return { file, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * Adds the compiled code files `names` (relative to `dir`) to `hash`, so a saved result is stale once
+ * the code that made it changes. In the bundled release the files are inside the bundle and hash as
+ * "missing" alike when the result is saved (kb-build.js) and when it is read (bot.js) from one build.
+ */
+export function hashCode(hash: Hash, dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    hash.update(`code ${name}\0`);
+    try {
+      hash.update(readFileSync(join(dir, name)));
+    } catch {
+      hash.update('missing');
+    }
+    hash.update('\0');
+  }
 }
 
 function packageRoot(): string {

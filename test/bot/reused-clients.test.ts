@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
-import { ReusingBotFrameworkAuthentication } from '../../bot/reused-clients';
+import { ReusingBotFrameworkAuthentication } from '../../bot/hosts/botbuilder/reused-clients';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';

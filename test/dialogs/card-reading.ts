@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Activity } from 'botbuilder';
-import type { DialogTestClient } from 'botbuilder-testing';
+import type { Activity } from '../../turn';
+import type { DialogTestClient } from './dialog-test-client';
 
 /**
  * Small readers for the replies the dialogs send through the real CardReplies: Adaptive Cards

@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import type { Dialog } from 'botbuilder-dialogs';
-import { DialogTestClient } from 'botbuilder-testing';
 import { CardReplies, RETRY_NOTICE } from '../../bot/cards/card-replies';
 import { memoryLogger } from '../../bot/log';
 import { OwnerRecords } from '../../bot/records/owner-records';
@@ -9,6 +7,7 @@ import { MainDialog } from '../../dialogs/main-dialog';
 import { InMemorySuggestionPicks } from '../../dialogs/replies';
 import { SupportCheckDialog, type SupportCheckOptions } from '../../dialogs/support-check-dialog';
 import { loadKnowledgeBase, type Dimension, type KnowledgeBase } from '../../knowledge';
+import { DialogTestClient } from './dialog-test-client';
 import { factSetAfter, firstText, isCard, textBlocks, triageSummaryOf, type Reply } from './card-reading';
 
 /** The bundled knowledge base, loaded once for all dialog tests (it is read-only). */
@@ -40,9 +39,8 @@ export function mainClient(): { client: DialogTestClient; unanswered: OwnerRecor
 }
 
 /** The guided check on its own, optionally started with known facts. */
-export function checkClient(options?: SupportCheckOptions): DialogTestClient {
-  const dialog: Dialog = new SupportCheckDialog(kb(), new CardReplies(kb()));
-  return new DialogTestClient('test', dialog, options);
+export function checkClient(options?: SupportCheckOptions): DialogTestClient<SupportCheckOptions> {
+  return new DialogTestClient('test', new SupportCheckDialog(kb(), new CardReplies(kb())), options);
 }
 
 /** Which question a card asks, and whether it is the "didn't recognise" retry; undefined for other replies. */

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from '../../dialogs/dialog-frame';
+import type { Activity } from '../../turn';
+import { DialogTestClient } from './dialog-test-client';
 import { CardReplies } from '../../bot/cards/card-replies';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { askedQuestion, kb } from './dialog-fixtures';
 import { InMemorySuggestionPicks, type UnansweredQuestions } from '../../dialogs/replies';
-import { messageActivity } from '../support/activities';
 
 interface StoredState {
   firstMessage: string;
@@ -20,40 +20,21 @@ const previous = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { states: StoredS
 const noUnanswered: UnansweredQuestions = { record: async () => undefined };
 
 /**
- * A conversation of the root dialog as the bot runs it (DialogSet over conversation state in a
- * storage), optionally starting from a dialog state saved earlier. Replies come back as JSON, as a
- * channel receives them.
+ * A conversation of the root dialog as the bot runs it (the frames through JSON between turns, as
+ * through storage), optionally starting from a dialog state saved earlier. Replies come back as
+ * JSON, as a channel receives them.
  */
 async function converse(messages: readonly string[], stored?: DialogState): Promise<unknown[][]> {
-  const storage = new MemoryStorage();
-  const conversationId = 'stored-state';
-  let toStore = stored;
-  const conversationState = new ConversationState(storage);
   const dialog = new MainDialog(kb(), new CardReplies(kb()), noUnanswered, undefined, new InMemorySuggestionPicks());
-  const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState')).add(dialog);
+  const client = new DialogTestClient('test', dialog, undefined, stored && structuredClone(stored));
   const turns: unknown[][] = [];
   for (const text of messages) {
     const replies: Partial<Activity>[] = [];
-    const adapter = new TestAdapter(async (context) => {
-      if (toStore) {
-        // Where conversation state keeps this conversation (the adapter names channel and conversation).
-        await storage.write({ [conversationState.getStorageKey(context)!]: { dialogState: structuredClone(toStore) } });
-        toStore = undefined;
-      }
-      context.onSendActivities(async (_ctx, activities, next) => {
-        replies.push(...activities.map((a) => ({ ...a })));
-        return next();
-      });
-      const dc = await dialogs.createContext(context);
-      const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(dialog.id);
-      await conversationState.saveChanges(context);
-    });
-    await adapter.processActivity(messageActivity(text, { conversation: { id: conversationId } as Activity['conversation'] }));
-    // What the channel receives: the activities as JSON, without the adapter's ids and timestamps or
-    // the feedback buttons' answer references (a time and a random part each).
+    for (let reply = await client.sendActivity(text); reply; reply = client.getNextReply()) replies.push(reply);
+    // What the channel receives: the activities as JSON, without the id they answer or the feedback
+    // buttons' answer references (a time and a random part each).
     const json = (activity: object) => JSON.parse(JSON.stringify(activity, (key, value: unknown) => (key === 'answerRef' ? 'ref' : value))) as unknown;
-    turns.push(replies.map(({ id: _id, timestamp: _t, localTimestamp: _l, replyToId: _r, ...rest }) => json(rest)));
+    turns.push(replies.map(({ replyToId: _r, ...rest }) => json(rest)));
   }
   return turns;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { Activity } from 'botbuilder';
-import { DialogTurnStatus } from 'botbuilder-dialogs';
-import type { DialogTestClient } from 'botbuilder-testing';
+import { DialogTurnStatus } from '../../dialogs/dialog-frame';
+import type { Activity } from '../../turn';
+import type { DialogTestClient } from './dialog-test-client';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
 import { VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Activity } from 'botbuilder';
-import type { DialogTestClient } from 'botbuilder-testing';
+import type { Activity } from '../../turn';
+import type { DialogTestClient } from './dialog-test-client';
 import { VERDICT_LABELS, type Verdict } from '../../knowledge';
 import { factSetAfter, findButton, firstText, isCard, pressActivity, sendAll, summaryVerdict, textBlocks, triageSummaryOf, type Reply } from './card-reading';
 import { assertAsks, describeReply, kb, shownFacts } from './dialog-fixtures';

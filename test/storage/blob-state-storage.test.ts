@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { ConversationState, TestAdapter, TurnContext, type Activity, type BotState } from 'botbuilder';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
-import { NEW_ITEM_ETAG, isETagConflict } from '../../bot/storage/etag-conflict';
+import { isETagConflict } from '../../bot/storage/etag-conflict';
+import { NEW_ITEM_ETAG } from '../../turn';
 import { OptimisticConversationState } from '../../bot/storage/optimistic-bot-state';
 import { Azurite } from '../support/azurite';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import type { Activity as PlainActivity } from '../../turn';
 import { cardElements } from './card-elements';
 
 /** A message activity as a channel would POST it; `overrides` win. */
@@ -20,7 +21,7 @@ export function messageActivity(text: string | undefined, overrides: Partial<Act
 }
 
 /** Everything a reply card says, flattened: TextBlock and TextRun texts and FactSet lines. */
-export function cardTexts(activity: Partial<Activity>): string[] {
+export function cardTexts(activity: Partial<PlainActivity>): string[] {
   return cardElements(activity).flatMap((element) => {
     if ((element.type === 'TextBlock' || element.type === 'TextRun') && typeof element.text === 'string') return [element.text];
     if (element.type === 'FactSet') return (element.facts as Array<{ title: string; value: string }>).map((f) => `${f.title}: ${f.value}`);
@@ -41,7 +42,7 @@ export function verdictLabel(texts: readonly string[]): string {
 }
 
 /** Buttons of a reply card (card actions and ActionSets in the body), with what pressing them sends. */
-export function cardButtons(activity: Partial<Activity>): Array<{ title: string; data: Record<string, unknown> }> {
+export function cardButtons(activity: Partial<PlainActivity>): Array<{ title: string; data: Record<string, unknown> }> {
   return cardElements(activity)
     .filter((element) => element.type === 'Action.Submit')
     .map((element) => ({ title: element.title as string, data: (element.data ?? {}) as Record<string, unknown> }));

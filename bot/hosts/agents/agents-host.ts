@@ -1,6 +1,6 @@
 import { buildJwksUri, CloudAdapter, INVOKE_RESPONSE_KEY, type AuthConfiguration, type Request } from '@microsoft/agents-hosting';
 import type { Activity as AgentsActivity } from '@microsoft/agents-activity';
-import type { ActivityHost, ConversationBot, IncomingActivity, InvokeResponse, SentActivity } from '../host-interface';
+import type { ActivityHost, ConversationBot, IncomingActivity, InvokeResponse, SentActivity } from '../../../turn';
 import type { BotConfig } from '../../config';
 import { agentsAuthConfiguration, BOT_FRAMEWORK_ISSUER, type AgentsTokenSource } from './agents-auth-config';
 import { CapturedResponse } from './captured-response';

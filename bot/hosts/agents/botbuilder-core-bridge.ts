@@ -1,5 +1,5 @@
 import { BotAdapter, INVOKE_RESPONSE_KEY, TurnContext, type Activity, type ConversationReference, type Middleware, type ResourceResponse } from 'botbuilder';
-import type { ConversationBot, InvokeResponse, TurnChannel } from '../host-interface';
+import type { ConversationBot, InvokeResponse, TurnChannel } from '../../../turn';
 
 const CHANNEL = Symbol('turn channel');
 

@@ -1,8 +1,8 @@
 import { CallerIdConstants, CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
-import type { BotConfig } from './config';
-import type { Logger } from './log';
-import { unverifiedClaims } from './http/unverified-token';
+import type { BotConfig } from '../../config';
+import type { Logger } from '../../log';
+import { unverifiedClaims } from '../../http/unverified-token';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
 
 export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side. Please try again in a moment.';

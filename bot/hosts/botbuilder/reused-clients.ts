@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { AuthenticationConstants, ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
-import { BoundedCache } from '../knowledge/bounded-cache';
+import { BoundedCache } from '../../../knowledge/bounded-cache';
 
 // A bot talks to a handful of channel endpoints (one per region and channel) and has one app id.
 // Every serviceUrl here already passed authentication (a token's serviceurl claim, or loopback in
