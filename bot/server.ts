@@ -9,8 +9,7 @@ import { isLocalMode, type BotConfig } from './config';
 import { createBot } from './create-bot';
 import { InFlightRequests } from './http/in-flight';
 import { messagesEndpoint, type TurnHost } from './http/messages-endpoint';
-import { AgentsHost } from './hosts/agents/agents-host';
-import { botbuilderCoreBridge } from './hosts/agents/botbuilder-core-bridge';
+import type { AgentsHost } from './hosts/agents/agents-host';
 import type { IncomingActivity } from '../turn';
 import { jsonLogger, type Logger } from './log';
 import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
@@ -104,7 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const source = options.channelTokenSource;
     if (source && (!source.authority || !source.tokenIssuer))
       throw new Error('The Agents host checks test tokens against a loopback authority: give channelTokenSource.authority and tokenIssuer');
-    const agents = new AgentsHost(config, source ? { authority: source.authority!, issuer: source.tokenIssuer! } : undefined);
+    // Loaded only for this host: the Agents SDK takes about a second of module loading that `npm start` need not pay.
+    const { AgentsHost: Host } = require('./hosts/agents/agents-host') as typeof import('./hosts/agents/agents-host');
+    const { botbuilderCoreBridge } = require('./hosts/agents/botbuilder-core-bridge') as typeof import('./hosts/agents/botbuilder-core-bridge');
+    const agents: AgentsHost = new Host(config, source ? { authority: source.authority!, issuer: source.tokenIssuer! } : undefined);
     const core = botbuilderCoreBridge((context) => bot.run(context), middleware, adapter.onTurnError);
     turnHost = {
       authenticate: (activity, authorization) => agents.authenticate(activity as unknown as IncomingActivity, authorization),
