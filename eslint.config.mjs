@@ -5,11 +5,16 @@ import tseslint from 'typescript-eslint';
 // The layers (README, "How it works"): knowledge/ knows nothing of Bot Framework, the server or the
 // conversations; dialogs/ hold conversations and know nothing of the server or the bot that hosts
 // them. Relative imports are matched by regex, so `../bot/x` and `../../bot/x` are both caught.
-const BOT_FRAMEWORK = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'knowledge/ knows nothing of Bot Framework: keep this in dialogs/ or bot/.' };
+const BOT_FRAMEWORK = {
+  group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
+  message: 'knowledge/ knows nothing of either SDK (Bot Framework, Agents): each is adapted in bot/hosts/<sdk>/.',
+};
 const RESTIFY = { group: ['restify', 'restify-*'], message: 'Only bot/ runs the HTTP server.' };
 const BOT = { regex: '(^|/)bot(/|$)', message: 'bot/ builds on this layer, not the other way round.' };
 const DIALOGS = { regex: '(^|/)dialogs(/|$)', message: 'knowledge/ knows nothing of the conversations: dialogs/ build on it.' };
 // turn/ is the conversation core's own interface (issue 23): below dialogs/ and bot/, above no SDK.
+// Only the hosts (bot/hosts/<sdk>/) and the server entry points use an SDK.
+const SDK_PLACES = ['bot/hosts/botbuilder/**', 'bot/hosts/agents/**', 'bot/index.ts', 'bot/agents-index.ts'];
 const ANY_SDK = {
   group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
   message: 'turn/ is the interface no SDK owns: each SDK is adapted to it in bot/hosts/<sdk>/.',
@@ -40,6 +45,17 @@ export default tseslint.config(
   {
     files: ['knowledge/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [BOT_FRAMEWORK, RESTIFY, BOT, DIALOGS] }] },
+  },
+  {
+    // The conversation core: routing, Teams specifics, cards, records, state, the server; on turn/ alone.
+    files: ['bot/**/*.ts'],
+    ignores: SDK_PLACES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ ...ANY_SDK, message: 'bot/ runs on turn/: an SDK is used only in bot/hosts/<sdk>/ and the entry points (bot/index.ts, bot/agents-index.ts).' }] },
+      ],
+    },
   },
   {
     files: ['turn/**/*.ts'],

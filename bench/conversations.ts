@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { parse } from 'yaml';
 import { createBot } from '../bot/create-bot';
+import { botbuilderLogic } from '../bot/hosts/botbuilder/adapter';
 import { memoryLogger } from '../bot/log';
 import { loadKnowledgeBase, VERDICT_LABELS, type KnowledgeBase, type Verdict } from '../knowledge';
 import { BENCH_DIR } from './lib/paths';
@@ -74,7 +75,7 @@ export async function runConversations(kb: KnowledgeBase = loadKnowledgeBase(), 
 
 async function runOne(kb: KnowledgeBase, conversation: LabelledConversation): Promise<ConversationOutcome> {
   const { bot } = createBot(kb, new MemoryStorage(), memoryLogger());
-  const adapter = new TestAdapter((context) => bot.run(context));
+  const adapter = new TestAdapter(botbuilderLogic(bot));
   adapter.conversation.channelId = 'msteams';
   let streak: { dimension?: string; times: number } = { times: 0 };
   for (const [index, turn] of conversation.turns.entries()) {

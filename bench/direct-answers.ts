@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { parse } from 'yaml';
 import { createBot } from '../bot/create-bot';
+import { botbuilderLogic } from '../bot/hosts/botbuilder/adapter';
 import { memoryLogger } from '../bot/log';
 import { DID_YOU_MEAN } from '../bot/cards/passage-cards';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
@@ -57,7 +58,7 @@ export async function runDirectAnswers(file: string, showMisses: boolean, kb: Kn
   const misses: string[] = [];
   for (const question of questions) {
     const { bot } = createBot(kb, new MemoryStorage(), memoryLogger());
-    const adapter = new TestAdapter((context) => bot.run(context));
+    const adapter = new TestAdapter(botbuilderLogic(bot));
     adapter.conversation.channelId = 'msteams';
     const context = question.context === undefined ? [] : Array.isArray(question.context) ? question.context : [question.context];
     for (const turn of context) {

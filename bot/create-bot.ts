@@ -1,4 +1,3 @@
-import type { Storage, TurnContext as SdkTurnContext } from 'botbuilder';
 import type { LastAnswerStore } from '../dialogs/last-answer';
 import type { LastCheck, LastCheckStore } from '../dialogs/last-check';
 import { MainDialog } from '../dialogs/main-dialog';
@@ -11,10 +10,7 @@ import { AnswerTracking } from './records/answer-tracking';
 import { OwnerRecords } from './records/owner-records';
 import { MemoryRecordStore, type RecordStore } from './records/record-store';
 import { OptimisticConversationState, OptimisticUserState } from './storage/optimistic-bot-state';
-import type { TurnContext } from '../turn';
-
-/** The dialogs get the turn botbuilder made, seen through the project's own interface; its state accessors want it back. */
-const sdk = (context: TurnContext) => context as unknown as SdkTurnContext;
+import type { Storage } from '../turn';
 
 /** The bot and the parts of it the server exposes. */
 export interface BotParts {
@@ -49,16 +45,16 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
   const records = new OwnerRecords(options.records ?? new MemoryRecordStore(), log, options.recordSalt);
   const owners = { records, tracking: new AnswerTracking(conversationState, records), reportCommand: new ReportCommand(records, options.admins ?? [], log), holder };
   // The last verdict lives in conversation state, so follow-ups and "what if" survive a restart on Blob storage.
-  const lastCheckProperty = conversationState.createProperty<LastCheck | undefined>('lastCheck');
+  const lastCheckProperty = conversationState.property<LastCheck>('lastCheck');
   const lastCheck: LastCheckStore = {
-    get: (context) => lastCheckProperty.get(sdk(context)),
-    set: (context, value) => (value === undefined ? lastCheckProperty.delete(sdk(context)) : lastCheckProperty.set(sdk(context), value)),
+    get: (context) => lastCheckProperty.get(context),
+    set: (context, value) => (value === undefined ? lastCheckProperty.delete(context) : lastCheckProperty.set(context, value)),
   };
   // The last direct question too, so "and 2019?" after an answer asks the same about Exchange 2019.
-  const lastAnswerProperty = conversationState.createProperty<PreviousQuestion | undefined>('lastAnswer');
+  const lastAnswerProperty = conversationState.property<PreviousQuestion>('lastAnswer');
   const lastAnswer: LastAnswerStore = {
-    get: (context) => lastAnswerProperty.get(sdk(context)),
-    set: (context, value) => (value === undefined ? lastAnswerProperty.delete(sdk(context)) : lastAnswerProperty.set(sdk(context), value)),
+    get: (context) => lastAnswerProperty.get(context),
+    set: (context, value) => (value === undefined ? lastAnswerProperty.delete(context) : lastAnswerProperty.set(context, value)),
   };
   const bot = new ExchangeSupportBot(
     conversationState,

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../turn';
+import type { BotTurn, TurnMiddleware } from './bot-turn';
 import { BoundedCache } from '../knowledge/bounded-cache';
 import type { Logger } from './log';
 
@@ -38,9 +39,9 @@ export class DuplicateActivities {
 }
 
 /** Middleware that drops a message activity already processed within the window, logging it. */
-export function duplicateActivityMiddleware(duplicates: DuplicateActivities, log: Logger): Middleware {
+export function duplicateActivityMiddleware(duplicates: DuplicateActivities, log: Logger): TurnMiddleware {
   return {
-    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    async onTurn(context: BotTurn, next: () => Promise<void>): Promise<void> {
       const { type, id, channelId, conversation } = context.activity;
       if (type !== ActivityTypes.Message || !id || !conversation?.id) return next();
       const key = [channelId ?? '', conversation.id, id].map((part) => part.slice(0, MAX_KEY_PART)).join('\u0000');

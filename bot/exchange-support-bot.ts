@@ -1,20 +1,9 @@
-import {
-  ActivityTypes,
-  StatusCodes,
-  TeamsActivityHandler,
-  type Activity,
-  type ConversationState,
-  type InvokeResponse,
-  type MessagingExtensionQuery,
-  type MessagingExtensionResponse,
-  type StatePropertyAccessor,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
-import { DialogContext, runDialogTurn, type DialogState } from '../dialogs/dialog-frame';
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
+import { DialogContext, runDialogTurn, type DialogState } from '../dialogs/dialog-frame';
 import type { KnowledgeBase } from '../knowledge';
+import { ActivityTypes, type Activity, type ConversationBot, type IncomingActivity, type InvokeResponse, type StateProperty, type TurnChannel, type TurnState } from '../turn';
+import { BotTurn, type TurnMiddleware } from './bot-turn';
 import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';
 import { cleanUserText, MAX_MESSAGE_LENGTH, MAX_RAW_TEXT_LENGTH, messageLength, NOTHING_TO_READ_MESSAGE, tooLongMessage } from './incoming-text';
@@ -26,13 +15,16 @@ import type { AnswerTracking } from './records/answer-tracking';
 import type { OwnerRecords } from './records/owner-records';
 import { runTurnAndCommitState } from './storage/commit-turn';
 import { readTeamsFeedback, TEAMS_FEEDBACK_INVOKE } from './teams/feedback-invoke';
-import { searchKnowledgeExtension } from './teams/knowledge-search-extension';
+import { searchKnowledgeExtension, type MessagingExtensionQuery } from './teams/knowledge-search-extension';
+
+/** What the user reads when a turn failed (the failure is logged). */
+export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** Turn state flag: something was sent this turn (held replies included). */
 const REPLIED = Symbol('replied');
 const MAX_PARSED_VALUE_LENGTH = 4096;
 const UNSUPPORTED_INVOKES = new Set(['adaptiveCard/action', 'application/search']);
-/** Invokes whose value botbuilder's Teams handler reads as an object (message extensions, file consent, task modules, tabs, configuration, sign-in). */
+/** Invokes whose value the Teams handling reads as an object (message extensions, file consent, task modules, tabs, configuration, sign-in). */
 function readsValue(name: string | undefined): boolean {
   return /^(?:composeExtension\/|fileConsent\/invoke$|task\/|tab\/|config\/|actionableMessage\/|message\/submitAction$|signin\/)/.test(name ?? '');
 }
@@ -40,6 +32,10 @@ function readsValue(name: string | undefined): boolean {
 function isPlainObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const OK = 200;
+const BAD_REQUEST = 400;
+const NOT_IMPLEMENTED = 501;
 
 export const FEEDBACK_THANKS = 'Thank you for the feedback: it goes to the people who keep the knowledge base.';
 
@@ -53,21 +49,24 @@ export interface OwnersParts {
 }
 
 /**
- * The bot: Teams and channel specifics around the dialogs. It cleans up incoming messages
- * (@mentions, card submits, control characters), runs the main dialog, welcomes new members, and
- * saves state at the end of every turn, with optimistic concurrency when the states are the
- * optimistic ones from `./storage/optimistic-bot-state`.
+ * The bot, the conversation core a host runs (see turn/host.ts): Teams and channel specifics around
+ * the dialogs, on no SDK. It cleans up incoming messages (@mentions, card submits, control
+ * characters), runs the main dialog, welcomes new members, answers Teams invokes (the "Search KB"
+ * message extension, Teams' feedback buttons), and saves state at the end of every turn with
+ * optimistic concurrency, sending the replies only once the state is saved.
  *
  * Every message gets a reply: one too long to read gets {@link tooLongMessage} (a check in progress
  * stays where it was and asks its question again), and one the dialogs had nothing to say to (no
- * text) gets {@link NOTHING_TO_READ_MESSAGE}.
+ * text) gets {@link NOTHING_TO_READ_MESSAGE}. A turn that fails is logged and answered with
+ * {@link TURN_ERROR_MESSAGE}.
  */
-export class ExchangeSupportBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
+export class ExchangeSupportBot implements ConversationBot {
+  private readonly dialogState: StateProperty<DialogState>;
+  private readonly middleware: TurnMiddleware[] = [];
 
   constructor(
-    private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
+    private readonly conversationState: TurnState,
+    private readonly userState: TurnState,
     private readonly mainDialog: MainDialog,
     private readonly replies: Replies,
     private readonly knowledge: KnowledgeBase,
@@ -76,116 +75,176 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
     /** How long one send to the channel may take before the turn gives up on it (REPLY_TIMEOUT_MS). */
     private readonly replyTimeoutMs: number = DEFAULT_REPLY_TIMEOUT_MS,
   ) {
-    super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-
-    this.onMessage(async (context, next) => {
-      normalizeIncomingMessage(context.activity);
-      const feedback = this.owners && readCardFeedback(context.activity.value);
-      if (feedback) {
-        // A 👍/👎 card button: recorded, thanked, and the conversation (a check in progress) stays where it was.
-        await this.owners!.records.feedback(context, feedback);
-        await context.sendActivity({ type: ActivityTypes.Message, text: FEEDBACK_THANKS });
-        const dc = await this.createDialogContext(context);
-        if (dc.activeDialog) await dc.repromptDialog();
-        return next();
-      }
-      const length = messageLength(context.activity.text ?? '');
-      if (length > MAX_MESSAGE_LENGTH) {
-        await context.sendActivity(tooLongMessage(length));
-        // The check, if one is running, still waits for its answer: show the question again.
-        const dc = await this.createDialogContext(context);
-        if (dc.activeDialog) await dc.repromptDialog();
-      } else if (!(await this.owners?.reportCommand.handle(context))) {
-        // A turn run again after a state conflict starts over, so does its record of replies.
-        context.turnState.set(REPLIED, false);
-        await this.runMainDialog(context);
-        if (!context.turnState.get(REPLIED)) await context.sendActivity({ type: ActivityTypes.Message, text: NOTHING_TO_READ_MESSAGE, textFormat: 'markdown' });
-      }
-      await next();
-    });
-
-    this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const added = context.activity.membersAdded ?? [];
-      // One welcome per event: when the bot itself is installed, or when people join a conversation it is in.
-      if (added.length > 0 && (added.some((m) => m.id === botId) || added.some((m) => m.id !== botId))) {
-        // The replies are plain activities (turn/); botbuilder types its own more narrowly.
-        await context.sendActivity(this.replies.welcome() as Partial<Activity>);
-      }
-      await next();
-    });
+    this.dialogState = conversationState.property<DialogState>('dialogState');
   }
 
-  override async run(context: TurnContext): Promise<void> {
+  /** Adds a step that runs before every turn, after those added before it (duplicates, then the rate limit). */
+  use(middleware: TurnMiddleware): this {
+    this.middleware.push(middleware);
+    return this;
+  }
+
+  async run(activity: IncomingActivity, channel: TurnChannel): Promise<InvokeResponse | undefined> {
+    const turn = new BotTurn(activity, channel);
+    const steps = this.middleware.slice();
+    const next = (index: number): Promise<void> => {
+      const step = steps[index];
+      return step ? step.onTurn(turn, () => next(index + 1)) : this.turn(turn);
+    };
+    try {
+      await next(0);
+    } catch (error) {
+      // A failed turn must not take the process down or leave the user in silence.
+      await this.turnFailed(turn, error);
+    }
+    if (turn.invokeResponse) return turn.invokeResponse;
+    // An invoke nobody answered is one the bot does not implement.
+    return activity.type === ActivityTypes.Invoke ? { status: NOT_IMPLEMENTED } : undefined;
+  }
+
+  private async turn(turn: BotTurn): Promise<void> {
     // Registered before the held replies, so it sees a send when it happens, not when it is released.
-    context.onSendActivities(async (ctx, _activities, next) => {
+    turn.onSendActivities(async (ctx, _activities, next) => {
       ctx.turnState.set(REPLIED, true);
       return next();
     });
-    context.onSendActivities(async (ctx, activities, next) => {
+    turn.onSendActivities(async (ctx, activities, next) => {
       for (const activity of activities) convertMarkdownForChannel(activity, ctx.activity.channelId);
       return next();
     });
-    this.owners?.tracking.watchAnswers(context);
-    if (this.owners) await this.owners.holder.pin(() => this.runAndCommit(context));
-    else await this.runAndCommit(context);
+    this.owners?.tracking.watchAnswers(turn);
+    if (this.owners) await this.owners.holder.pin(() => this.runAndCommit(turn));
+    else await this.runAndCommit(turn);
   }
 
-  private async runAndCommit(context: TurnContext): Promise<void> {
+  private async runAndCommit(turn: BotTurn): Promise<void> {
     // Replies go out only once the state is saved; a turn that raced another turn of the same
     // conversation on another instance runs again on the newer state (see README, "State storage").
     // Owner records, like replies, are written only for the attempt that was saved.
     let bounded = false;
     const committed = await runTurnAndCommitState(
-      context,
+      turn,
       async () => {
-        this.owners?.tracking.beginAttempt(context);
+        this.owners?.tracking.beginAttempt(turn);
         // Registered after the held replies', so it runs innermost, around the actual call to the
         // channel (also when held replies are released): a serviceUrl that accepts a reply and never
         // answers must not hold the turn, and all it references, for ever.
-        if (!bounded) context.onSendActivities((_ctx, _activities, next) => withinReplyTimeout(next(), this.replyTimeoutMs));
+        if (!bounded) turn.onSendActivities((_ctx, _activities, next) => withinReplyTimeout(next(), this.replyTimeoutMs));
         bounded = true;
-        await super.run(context);
+        await this.dispatch(turn);
       },
       { states: [this.userState, this.conversationState], log: this.log },
     );
-    if (committed) await this.owners?.records.commit(context);
+    if (committed) await this.owners?.records.commit(turn);
+  }
+
+  /** By activity type; other types (typing, reactions, events) need nothing from the bot. */
+  private async dispatch(turn: BotTurn): Promise<void> {
+    switch (turn.activity.type) {
+      case ActivityTypes.Message:
+        return this.onMessage(turn);
+      case ActivityTypes.ConversationUpdate:
+        return this.onConversationUpdate(turn);
+      case ActivityTypes.Invoke: {
+        // Sent with the replies, so it too waits for the state to be saved.
+        const response = await this.onInvoke(turn);
+        if (!turn.invokeResponse) await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+        return;
+      }
+    }
+  }
+
+  private async onMessage(turn: BotTurn): Promise<void> {
+    normalizeIncomingMessage(turn.activity);
+    const feedback = this.owners && readCardFeedback(turn.activity.value);
+    if (feedback) {
+      // A 👍/👎 card button: recorded, thanked, and the conversation (a check in progress) stays where it was.
+      await this.owners!.records.feedback(turn, feedback);
+      await turn.sendActivity({ type: ActivityTypes.Message, text: FEEDBACK_THANKS });
+      const dc = await this.createDialogContext(turn);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+    const length = messageLength(turn.activity.text ?? '');
+    if (length > MAX_MESSAGE_LENGTH) {
+      await turn.sendActivity(tooLongMessage(length));
+      // The check, if one is running, still waits for its answer: show the question again.
+      const dc = await this.createDialogContext(turn);
+      if (dc.activeDialog) await dc.repromptDialog();
+    } else if (!(await this.owners?.reportCommand.handle(turn))) {
+      // A turn run again after a state conflict starts over, so does its record of replies.
+      turn.turnState.set(REPLIED, false);
+      await runDialogTurn(this.mainDialog, turn, await this.dialogStack(turn));
+      if (!turn.turnState.get(REPLIED)) await turn.sendActivity({ type: ActivityTypes.Message, text: NOTHING_TO_READ_MESSAGE, textFormat: 'markdown' });
+    }
+  }
+
+  private async onConversationUpdate(turn: BotTurn): Promise<void> {
+    const botId = turn.activity.recipient?.id;
+    const added = turn.activity.membersAdded ?? [];
+    // One welcome per event: when the bot itself is installed, or when people join a conversation it is in.
+    if (added.length > 0 && (added.some((m) => m.id === botId) || added.some((m) => m.id !== botId))) {
+      await turn.sendActivity(this.replies.welcome());
+    }
   }
 
   /**
-   * Invokes for features the bot does not use (Universal Actions, Adaptive Card search inputs) are
-   * answered 501 here: botbuilder's readers for them assume a well-formed value and would fail the
-   * turn on a malformed one.
+   * Teams invokes: the "Search KB" query and Teams' feedback buttons are answered; a value that is
+   * not an object, for an invoke whose value is read, is a 400 (issue 22); everything else the bot
+   * does not implement (Universal Actions, task modules, tabs, file consent, sign-in...) is a 501, as
+   * botbuilder's Teams handler answered them, with the same 400s for the values it refused.
    */
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (UNSUPPORTED_INVOKES.has(context.activity.name ?? '')) return { status: StatusCodes.NOT_IMPLEMENTED };
-    // TeamsActivityHandler reads fields of these invokes' values before any handler of ours runs:
-    // a null value threw inside botbuilder, stalled 5 s and gave a 501 (issue 22).
-    if (readsValue(context.activity.name) && !isPlainObject(context.activity.value)) return { status: StatusCodes.BAD_REQUEST };
-    if (context.activity.name === TEAMS_FEEDBACK_INVOKE && this.owners) {
+  private async onInvoke(turn: BotTurn): Promise<InvokeResponse> {
+    const { name, value, channelId, replyToId } = turn.activity;
+    if (UNSUPPORTED_INVOKES.has(name ?? '')) return { status: NOT_IMPLEMENTED };
+    if (readsValue(name) && !isPlainObject(value)) return { status: BAD_REQUEST };
+    if (name === TEAMS_FEEDBACK_INVOKE && this.owners) {
       // Teams' own 👍/👎 on an answer sent with channelData.feedbackLoopEnabled.
-      const feedback = readTeamsFeedback(context.activity.value, context.activity.replyToId);
-      if (!feedback) return { status: StatusCodes.BAD_REQUEST };
-      await this.owners.records.feedback(context, feedback);
-      return { status: StatusCodes.OK };
+      const feedback = readTeamsFeedback(value, replyToId);
+      if (!feedback) return { status: BAD_REQUEST };
+      await this.owners.records.feedback(turn, feedback);
+      return { status: OK };
     }
-    return super.onInvokeActivity(context);
+    // A card action invoke without a name (Teams' old card actions).
+    if (!name && channelId === 'msteams') return { status: NOT_IMPLEMENTED };
+    const fields = (value ?? {}) as Record<string, unknown>;
+    switch (name) {
+      case 'composeExtension/query':
+        // The "Search KB" message extension: compose-box queries answered from the knowledge base.
+        return { status: OK, body: searchKnowledgeExtension(this.knowledge, value as MessagingExtensionQuery) };
+      case 'fileConsent/invoke':
+        return { status: fields.action === 'accept' || fields.action === 'decline' ? NOT_IMPLEMENTED : BAD_REQUEST };
+      case 'composeExtension/submitAction': {
+        const preview = fields.botMessagePreviewAction;
+        return { status: !preview || preview === 'edit' || preview === 'send' ? NOT_IMPLEMENTED : BAD_REQUEST };
+      }
+      default:
+        return { status: NOT_IMPLEMENTED };
+    }
   }
 
-  /** The "Search KB" message extension: compose-box queries answered from the knowledge base. */
-  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    // The invoke's value comes from the request as it is; TeamsActivityHandler answers this error with a 400.
-    if (!query || typeof query !== 'object') throw new Error('BadRequest');
-    return searchKnowledgeExtension(this.knowledge, query);
+  private async turnFailed(turn: BotTurn, error: unknown): Promise<void> {
+    const err = error instanceof Error ? error : new Error(String(error));
+    const conversationId = turn.activity.conversation?.id;
+    this.log('error', 'turn failed', { conversationId, activityType: turn.activity.type, error: err.message, stack: err.stack });
+    try {
+      await turn.sendActivity(TURN_ERROR_MESSAGE);
+    } catch (sendError) {
+      this.log('error', 'could not send the turn error message', { conversationId, error: (sendError as Error).message });
+    }
   }
 
-  private async createDialogContext(context: TurnContext): Promise<DialogContext> {
-    return new DialogContext([this.mainDialog], context, await this.dialogState.get(context, { dialogStack: [] }));
+  private async createDialogContext(turn: BotTurn): Promise<DialogContext> {
+    return new DialogContext([this.mainDialog], turn, await this.dialogStack(turn));
   }
 
-  private async runMainDialog(context: TurnContext): Promise<void> {
-    await runDialogTurn(this.mainDialog, context, await this.dialogState.get(context, { dialogStack: [] }));
+  /** The dialog frames in conversation state, an empty stack put there if there were none. */
+  private async dialogStack(turn: BotTurn): Promise<DialogState> {
+    const saved = await this.dialogState.get(turn);
+    if (saved) return saved;
+    const fresh: DialogState = { dialogStack: [] };
+    await this.dialogState.set(turn, fresh);
+    return fresh;
   }
 }
 
@@ -199,7 +258,7 @@ export class ExchangeSupportBot extends TeamsActivityHandler {
  * expression, for the caller to refuse as too long: every step here is linear in the text, but
  * none should run over 256 KB.
  */
-export function normalizeIncomingMessage(activity: Activity): void {
+export function normalizeIncomingMessage(activity: IncomingActivity): void {
   // Card submit values are a few dozen characters; a long string is kept as text rather than parsed.
   if (typeof activity.value === 'string' && activity.value.length <= MAX_PARSED_VALUE_LENGTH) {
     try {

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../turn';
+import type { BotTurn, TurnMiddleware } from './bot-turn';
 import type { RateLimitConfig } from './config';
 import type { Logger } from './log';
 
@@ -87,7 +88,7 @@ export class ConversationRateLimiter {
 const RECORDING_INVOKES = new Set(['message/submitAction']);
 
 /**
- * Bot Framework middleware that applies a {@link ConversationRateLimiter} to messages (and to the
+ * Middleware that applies a {@link ConversationRateLimiter} to messages (and to the
  * Teams feedback invokes, which write records) before the bot runs: a refused activity never
  * reaches the dialogs or the state storage; a message gets {@link SLOW_DOWN_MESSAGE} (once per
  * notice interval, then nothing), an invoke a 429.
@@ -100,9 +101,9 @@ const RECORDING_INVOKES = new Set(['message/submitAction']);
  * channel under one conversation id, and they are an in-memory search; other activities (members
  * joining, reactions) come from the channel itself, not from someone typing.
  */
-export function rateLimitMiddleware(limiter: ConversationRateLimiter, log: Logger): Middleware {
+export function rateLimitMiddleware(limiter: ConversationRateLimiter, log: Logger): TurnMiddleware {
   return {
-    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    async onTurn(context: BotTurn, next: () => Promise<void>): Promise<void> {
       const { activity } = context;
       const conversationId = activity.conversation?.id;
       const counted = activity.type === ActivityTypes.Message || (activity.type === ActivityTypes.Invoke && RECORDING_INVOKES.has(activity.name ?? ''));

@@ -1,16 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { type CloudAdapter, type Storage } from 'botbuilder';
 import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
+import type { ActivityHost, Storage } from '../turn';
 import { registerAdminEndpoints } from './admin/admin-endpoints';
 import { reloadKnowledge, watchKnowledge } from './knowledge-reload';
-import { createAdapter, type ChannelTokenSource } from './hosts/botbuilder/adapter';
+import type { ChannelTokenSource, HostFactory } from './hosts/host-factory';
 import { isLocalMode, type BotConfig } from './config';
 import { createBot } from './create-bot';
 import { InFlightRequests } from './http/in-flight';
-import { messagesEndpoint, type TurnHost } from './http/messages-endpoint';
-import type { AgentsHost } from './hosts/agents/agents-host';
-import type { IncomingActivity } from '../turn';
+import { messagesEndpoint } from './http/messages-endpoint';
 import { jsonLogger, type Logger } from './log';
 import { ConversationRateLimiter, rateLimitMiddleware } from './rate-limit';
 import type { OwnerRecords } from './records/owner-records';
@@ -32,16 +30,27 @@ export interface ServerOptions {
   log?: Logger;
   /**
    * Tests only: check channel tokens against this OpenID metadata (a loopback server) instead of the
-   * public Bot Framework's. Deliberately not a configuration setting. The Agents host takes the keys
-   * of any token not issued as `tokenIssuer` from `authority` (see bot/hosts/agents/agents-auth-config.ts).
+   * public Bot Framework's. Deliberately not a configuration setting.
    */
-  channelTokenSource?: ChannelTokenSource & { authority?: string };
-  /** Which SDK runs the turns: botbuilder (`npm start`, the default) or the Microsoft 365 Agents SDK (`npm run start:agents`). */
-  host?: HostName;
+  channelTokenSource?: ChannelTokenSource;
+  /**
+   * The SDK that checks tokens and runs turns (bot/hosts/<sdk>/), by name or as a factory:
+   * botbuilder when left out, the default the bot's users asked to keep (issue 23). Everything else
+   * here is the same for every host.
+   */
+  host?: HostName | HostFactory;
 }
 
-/** The two hosts of the same bot (README, "Two hosts"). */
-export type HostName = 'botbuilder' | 'agents';
+/**
+ * The hosts by name, each loaded only when asked for, so a server on one SDK never loads the other.
+ */
+const HOSTS = {
+  botbuilder: () => (require('./hosts/botbuilder/adapter') as typeof import('./hosts/botbuilder/adapter')).botbuilderHost,
+  agents: () => (require('./hosts/agents/agents-host') as typeof import('./hosts/agents/agents-host')).agentsHost,
+} satisfies Record<string, () => HostFactory>;
+
+/** The hosts of the same bot (README, "How it works"). */
+export type HostName = keyof typeof HOSTS;
 
 /** How a {@link RunningServer.close} went. */
 export interface CloseResult {
@@ -60,7 +69,8 @@ export interface RunningServer {
   /** True when bound to every interface (HOST 0.0.0.0 or ::, the default with an app id): reachable from the network. */
   everyInterface: boolean;
   port: number;
-  adapter: CloudAdapter;
+  /** The SDK's host the server runs turns through. */
+  host: ActivityHost;
   /** Unanswered questions, answers, feedback and suggestion picks. */
   records: OwnerRecords;
   /** What the bot serves now; `POST /admin/reload` and the folder watch swap it. */
@@ -79,7 +89,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 20_000;
 
 /**
- * Wires storage, state, dialogs and the adapter into a restify server and starts listening:
+ * Wires storage, state, dialogs and an SDK's host into a restify server and starts listening:
  * `POST /api/messages` for the Bot Framework, `GET /healthz` for probes, and in local mode only
  * (no app id) the Web Chat page at `GET /`.
  */
@@ -94,31 +104,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     admins: config.adminAadObjectIds,
     replyTimeoutMs: config.replyTimeoutMs,
   });
-  const adapter = createAdapter(config, log, options.channelTokenSource);
+  const makeHost = typeof options.host === 'function' ? options.host : HOSTS[options.host ?? 'botbuilder']();
+  const sdkHost = makeHost(config, log, options.channelTokenSource);
   // Before the rate limit: a channel's retry of an activity is neither a new turn nor a new message.
-  const middleware = [duplicateActivityMiddleware(new DuplicateActivities(), log)];
-  if (config.rateLimit.perMinute > 0) middleware.push(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
-  let turnHost: TurnHost;
-  if (options.host === 'agents') {
-    const source = options.channelTokenSource;
-    if (source && (!source.authority || !source.tokenIssuer))
-      throw new Error('The Agents host checks test tokens against a loopback authority: give channelTokenSource.authority and tokenIssuer');
-    // Loaded only for this host: the Agents SDK takes about a second of module loading that `npm start` need not pay.
-    const { AgentsHost: Host } = require('./hosts/agents/agents-host') as typeof import('./hosts/agents/agents-host');
-    const { botbuilderCoreBridge } = require('./hosts/agents/botbuilder-core-bridge') as typeof import('./hosts/agents/botbuilder-core-bridge');
-    const agents: AgentsHost = new Host(config, source ? { authority: source.authority!, issuer: source.tokenIssuer! } : undefined);
-    const core = botbuilderCoreBridge((context) => bot.run(context), middleware, adapter.onTurnError);
-    turnHost = {
-      authenticate: (activity, authorization) => agents.authenticate(activity as unknown as IncomingActivity, authorization),
-      runTurn: (identity, activity) => agents.runTurn(identity as Awaited<ReturnType<AgentsHost['authenticate']>>, activity as unknown as IncomingActivity, core),
-    };
-  } else {
-    for (const m of middleware) adapter.use(m);
-    turnHost = {
-      authenticate: (activity, authorization) => adapter.authenticate(activity, authorization),
-      runTurn: (authentication, activity) => adapter.runTurn(authentication as Awaited<ReturnType<typeof adapter.authenticate>>, activity, (context) => bot.run(context)),
-    };
-  }
+  bot.use(duplicateActivityMiddleware(new DuplicateActivities(), log));
+  if (config.rateLimit.perMinute > 0) bot.use(rateLimitMiddleware(new ConversationRateLimiter(config.rateLimit), log));
 
   const inFlight = new InFlightRequests();
   let draining = false;
@@ -133,7 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.post(
     '/api/messages',
     messagesEndpoint({
-      host: turnHost,
+      host: sdkHost,
+      bot,
       log,
       inFlight,
       isDraining: () => draining,
@@ -170,7 +161,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     everyInterface,
     url: `http://${host}:${port}`,
     localMode: isLocalMode(config),
-    host: options.host ?? 'botbuilder',
     rateLimitPerMinute: config.rateLimit.perMinute,
     rateLimitBurst: config.rateLimit.burst,
   });
@@ -193,7 +183,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     address,
     everyInterface,
     port,
-    adapter,
+    host: sdkHost,
     records,
     knowledge,
     close: (closeOptions = {}) => (closing ??= close(closeOptions.timeoutMs ?? config.shutdownTimeoutMs)),

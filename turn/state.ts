@@ -27,7 +27,7 @@ export const NEW_ITEM_ETAG = 'new-item';
  * writes nothing.
  *
  * Keys are those botbuilder used, so state saved before stays readable:
- * `<channelId>/conversations/<conversationId>` and `<channelId>/users/<userId>`.
+ * `<channelId>/conversations/<conversationId>/` and `<channelId>/users/<userId>/`.
  */
 export interface Storage {
   /** The items that exist among `keys`; a key without an item is absent from the result. */

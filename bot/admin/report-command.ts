@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../../turn';
 import { parseDateRange } from '../../knowledge/owners/date-range';
 import { buildReportInSlices, reportMarkdown } from '../../knowledge/owners/report';
 import type { Logger } from '../log';

@@ -1,4 +1,4 @@
-import { CardFactory, type Attachment } from 'botbuilder';
+import type { Attachment } from '../../turn';
 
 /**
  * Minimal typed builders for the Adaptive Card elements the bot uses. Version 1.4 because Teams
@@ -6,18 +6,24 @@ import { CardFactory, type Attachment } from 'botbuilder';
  */
 export const CARD_VERSION = '1.4';
 
+/** The attachment content type of an Adaptive Card. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
 export type CardElement = Record<string, unknown> & { type: string };
 export type CardAction = Record<string, unknown> & { type: string; title: string };
 
 /** Wraps elements and actions into an Adaptive Card attachment. */
 export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): Attachment {
-  return CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: CARD_VERSION,
-    body,
-    ...(actions.length > 0 ? { actions } : {}),
-  });
+  return {
+    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: CARD_VERSION,
+      body,
+      ...(actions.length > 0 ? { actions } : {}),
+    },
+  };
 }
 
 /** A TextBlock. Its text is Adaptive Card Markdown, so only our own text goes here, never the user's. */

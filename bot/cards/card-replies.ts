@@ -1,4 +1,4 @@
-import { MessageFactory, type Activity } from 'botbuilder';
+import { ActivityTypes, InputHints, type Activity } from '../../turn';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {
@@ -45,12 +45,12 @@ const VERDICT_COLORS: Record<Verdict, string> = {
 
 /** Text messages are written in Markdown; the bot converts them for channels that want HTML. */
 function markdownMessage(markdown: string): Partial<Activity> {
-  return { ...MessageFactory.text(markdown), textFormat: 'markdown' };
+  return { type: ActivityTypes.Message, text: markdown, inputHint: InputHints.AcceptingInput, textFormat: 'markdown' };
 }
 
 function cardMessage(body: CardElement[], actions: CardAction[], summary: string): Partial<Activity> {
   // `text` doubles as the notification preview and as the fallback where cards do not render.
-  return { ...MessageFactory.attachment(adaptiveCard(body, actions)), text: undefined, summary };
+  return { type: ActivityTypes.Message, attachmentLayout: 'list', attachments: [adaptiveCard(body, actions)], inputHint: InputHints.AcceptingInput, text: undefined, summary };
 }
 
 function partsMessage(parts: CardParts): Partial<Activity> {

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { IncomingActivity } from '../../turn';
 
 /** Why a body is not an activity the bot can process: the field at fault and a message naming it. */
 export interface ActivityProblem {
@@ -7,7 +7,7 @@ export interface ActivityProblem {
   message: string;
 }
 
-export type ActivityCheck = { ok: true; activity: Activity } | { ok: false; problem: ActivityProblem };
+export type ActivityCheck = { ok: true; activity: IncomingActivity } | { ok: false; problem: ActivityProblem };
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +60,7 @@ export function checkActivity(body: unknown): ActivityCheck {
     const index = members.findIndex((member) => typeof member.id !== 'string');
     if (index >= 0) return fail(`${field}[${index}].id`, `Activity field "${field}[${index}].id" must be a string.`);
   }
-  return { ok: true, activity: withDates(body) as unknown as Activity };
+  return { ok: true, activity: withDates(body) as unknown as IncomingActivity };
 }
 
 function fail(field: string | undefined, message: string): ActivityCheck {

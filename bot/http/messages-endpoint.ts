@@ -1,25 +1,16 @@
 import type { Request, Response } from 'restify';
-import type { Activity, InvokeResponse } from 'botbuilder';
+import type { ActivityHost, ConversationBot, IncomingActivity } from '../../turn';
 import type { Logger } from '../log';
 import { checkActivity } from './activity-check';
 import type { InFlightRequests } from './in-flight';
 import { readJsonBody } from './json-body';
 
-/**
- * One SDK's part of `POST /api/messages` (botbuilder's or the Agents SDK's): its token check, then the
- * turn through it. Everything else here (body and activity checks, limits, timeouts) is the same for
- * every host.
- */
-export interface TurnHost<A = unknown> {
-  /** Checks the `Authorization` header (possibly empty) for `activity`; throws when refused (401). */
-  authenticate(activity: Activity, authorization: string): Promise<A>;
-  /** Runs the turn; resolves with what the HTTP response carries (an invoke's response, the replies for expectReplies), if anything. */
-  runTurn(authentication: A, activity: Activity): Promise<InvokeResponse | undefined>;
-}
-
 /** What the `POST /api/messages` handler works with. */
 export interface MessagesEndpointOptions {
-  host: TurnHost;
+  /** The SDK that checks tokens and runs turns (bot/hosts/<sdk>/). */
+  host: ActivityHost;
+  /** The conversation core that each turn runs. */
+  bot: ConversationBot;
   log: Logger;
   inFlight: InFlightRequests;
   /** True once the server is shutting down: new requests are turned away. */
@@ -57,7 +48,7 @@ const MAX_LOGGED_ID = 200;
  * Every request is counted in flight until answered, so a shutdown can wait for it.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions): (req: Request, res: Response) => Promise<void> {
-  const { host, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
+  const { host, bot, log, inFlight, isDraining, turnTimeoutMs, allowServiceUrl } = options;
 
   async function answer(req: Request, res: Response): Promise<void> {
     if (isDraining()) {
@@ -66,7 +57,7 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       return;
     }
     const started = Date.now();
-    let activity: Activity | undefined;
+    let activity: IncomingActivity | undefined;
     try {
       const body = await readJsonBody(req);
       if (!body.ok) {
@@ -95,7 +86,7 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
         sendError(res, 401, 'Unauthorized', 'The request is not authorized.');
         return;
       }
-      const turn = host.runTurn(authentication, activity);
+      const turn = host.runTurn(authentication, activity, bot);
       const response = await withinTime(turn, turnTimeoutMs);
       if (response === TIMED_OUT) {
         // Each call to the channel is bounded too (REPLY_TIMEOUT_MS), so the turn still ends; its
@@ -147,7 +138,7 @@ function authorizationHeader(req: Request): string {
   return typeof header === 'string' ? header : '';
 }
 
-function ids(activity: Activity): Record<string, string | undefined> {
+function ids(activity: IncomingActivity): Record<string, string | undefined> {
   return {
     conversationId: activity.conversation?.id?.slice(0, MAX_LOGGED_ID),
     channelId: activity.channelId?.slice(0, MAX_LOGGED_ID),

@@ -1,4 +1,5 @@
-import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Activity, StateProperty, TurnState } from '../../turn';
+import type { BotTurn } from '../bot-turn';
 import { adaptFeedbackToChannel, feedbackOffer } from '../cards/feedback-actions';
 import type { OwnerRecords } from './owner-records';
 
@@ -17,20 +18,20 @@ const SENT_IDS_WATCHED = Symbol('sent answer ids watched');
  * (Teams' feedback names the message, not our reference). The dialogs know nothing of this.
  */
 export class AnswerTracking {
-  private readonly lastOffer: StatePropertyAccessor<LastOffer | undefined>;
+  private readonly lastOffer: StateProperty<LastOffer>;
 
   constructor(
-    conversationState: ConversationState,
+    conversationState: TurnState,
     private readonly records: OwnerRecords,
   ) {
-    this.lastOffer = conversationState.createProperty<LastOffer | undefined>('ownersLastOffer');
+    this.lastOffer = conversationState.property<LastOffer>('ownersLastOffer');
   }
 
   /**
    * Register before the turn's replies are held: answers are recorded (held until the state is
    * saved) and fitted to the channel's feedback buttons as the dialogs send them.
    */
-  watchAnswers(context: TurnContext): void {
+  watchAnswers(context: BotTurn): void {
     context.onSendActivities(async (ctx, activities, next) => {
       for (const activity of activities) await this.answerSent(ctx, activity);
       return next();
@@ -38,7 +39,7 @@ export class AnswerTracking {
   }
 
   /** Call at the start of each attempt of the turn, after the replies are held. */
-  beginAttempt(context: TurnContext): void {
+  beginAttempt(context: BotTurn): void {
     this.records.beginAttempt(context);
     if (context.activity.channelId !== 'msteams' || context.turnState.get(SENT_IDS_WATCHED)) return;
     context.turnState.set(SENT_IDS_WATCHED, true);
@@ -54,7 +55,7 @@ export class AnswerTracking {
     });
   }
 
-  private async answerSent(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+  private async answerSent(context: BotTurn, activity: Partial<Activity>): Promise<void> {
     const offer = feedbackOffer(activity);
     if (!offer) return;
     adaptFeedbackToChannel(activity, context.activity.channelId);

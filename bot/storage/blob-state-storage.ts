@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/storage-blob';
-import type { Storage, StoreItems } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
-// The same blob naming BlobsStorage uses, so items created here are the ones it reads and updates
-// (for the names of blobKey, made of safe characters only, it changes nothing).
-import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
-import { NEW_ITEM_ETAG } from '../../turn';
-import { ETagConflictError, isETagConflict } from './etag-conflict';
+import { NEW_ITEM_ETAG, type Storage, type StoreItem, type StoreItems } from '../../turn';
+import { ETagConflictError } from './etag-conflict';
 
 /**
  * Fail fast when storage is unreachable: the SDK's default (4 tries, 4 s apart and growing) keeps a
@@ -19,91 +14,97 @@ const PIPELINE_OPTIONS: StoragePipelineOptions = {
 
 /**
  * Azure Blob storage for bot state: one JSON blob per key in one container, written with optimistic
- * concurrency so several bot instances never overwrite each other's changes.
+ * concurrency so several bot instances never overwrite each other's changes. Both hosts use it (it
+ * is the project's own, on `@azure/storage-blob` alone), and it reads and writes the blobs
+ * botbuilder-azure-blobs' `BlobsStorage` wrote for the same keys before (issue 23): same names (see
+ * {@link blobKey}), the item's JSON without its eTag as the content, the blob's ETag as the eTag.
  *
- * Reads, updates and deletes are `botbuilder-azure-blobs`' `BlobsStorage` (an update carries the eTag
- * it read: `If-Match`, HTTP 412 on conflict). Two things it lacks are added here:
- * - creating an item that was absent at read time ({@link NEW_ITEM_ETAG}) uses `If-None-Match: *`,
- *   because BlobsStorage writes an item without eTag unconditionally: two instances starting the same
- *   conversation would silently keep only the last write;
- * - after a failure the BlobsStorage is replaced, because it caches a failed container creation for
- *   good: an instance that first met storage while it was down would never recover.
+ * - an update carries the eTag it read: `If-Match`, and HTTP 412 is an eTag conflict;
+ * - creating an item that was absent at read time ({@link NEW_ITEM_ETAG}) uses `If-None-Match: *`
+ *   (409/412 is a conflict): two instances starting the same conversation cannot both win;
+ * - an item written without an eTag, or with `*`, overwrites whatever is there;
+ * - the container is created on first use, and again after a failure: an instance that first met
+ *   storage while it was down recovers when it comes back.
  */
 export class BlobStateStorage implements Storage {
-  private blobs: BlobsStorage;
   private readonly container: ContainerClient;
   private containerReady?: Promise<unknown>;
 
   constructor(
-    private readonly connectionString: string,
+    connectionString: string,
     private readonly containerName: string,
   ) {
-    this.blobs = this.createBlobsStorage();
     this.container = new ContainerClient(connectionString, containerName, PIPELINE_OPTIONS);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    const items = await this.recovering(() => this.blobs.read(keys.map(blobKey)));
+    await this.ready();
+    const items = await this.recovering(() => Promise.all(keys.map((key) => this.readOne(key))));
     const found: StoreItems = {};
-    for (const key of keys) {
-      const item = items[blobKey(key)];
-      if (item !== undefined) found[key] = item;
-    }
+    keys.forEach((key, i) => {
+      if (items[i] !== undefined) found[key] = items[i];
+    });
     return found;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const created = Object.entries(changes).filter(([, item]) => item?.eTag === NEW_ITEM_ETAG);
-    const updated = Object.fromEntries(
-      Object.entries(changes)
-        .filter(([, item]) => item?.eTag !== NEW_ITEM_ETAG)
-        .map(([key, item]) => [blobKey(key), item]),
-    );
-    await this.recovering(async () => {
-      await Promise.all([...created.map(([key, item]) => this.create(key, item)), ...(Object.keys(updated).length > 0 ? [this.blobs.write(updated)] : [])]);
-    });
+    await this.ready();
+    await this.recovering(() => Promise.all(Object.entries(changes).map(([key, item]) => this.writeOne(key, item ?? {}))));
   }
 
-  delete(keys: string[]): Promise<void> {
-    return this.recovering(() => this.blobs.delete(keys.map(blobKey)));
+  async delete(keys: string[]): Promise<void> {
+    await this.ready();
+    await this.recovering(() => Promise.all(keys.map((key) => this.container.getBlobClient(blobKey(key)).deleteIfExists())));
   }
 
-  // Not the connection string: BotState and loggers may serialise the storage.
+  // Not the connection string: loggers may serialise the storage.
   toJSON(): object {
     return { name: 'BlobStateStorage', container: this.containerName };
   }
 
-  private async create(key: string, item: Record<string, unknown>): Promise<void> {
-    this.containerReady ??= this.container.createIfNotExists();
-    await this.containerReady;
-    const { eTag: _eTag, ...content } = item;
-    const body = JSON.stringify(content);
+  private async readOne(key: string): Promise<StoreItem | undefined> {
     try {
-      await this.container.getBlockBlobClient(sanitizeBlobKey(blobKey(key))).upload(body, Buffer.byteLength(body), {
-        conditions: { ifNoneMatch: '*' },
-        blobHTTPHeaders: { blobContentType: 'application/json' },
-      });
+      const blob = await this.container.getBlobClient(blobKey(key)).download();
+      if (!blob.readableStreamBody) return undefined;
+      const chunks: Buffer[] = [];
+      for await (const chunk of blob.readableStreamBody) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+      const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as StoreItem;
+      return { ...parsed, eTag: blob.etag };
     } catch (error) {
-      // 409 BlobAlreadyExists (412 from some service versions): another writer created it first.
-      if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) throw new ETagConflictError(key);
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
       throw error;
     }
   }
 
+  private async writeOne(key: string, item: StoreItem): Promise<void> {
+    const { eTag, ...content } = item;
+    const body = JSON.stringify(content);
+    const conditions = eTag === NEW_ITEM_ETAG ? { ifNoneMatch: '*' } : typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? { ifMatch: eTag } : {};
+    try {
+      await this.container.getBlockBlobClient(blobKey(key)).upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders: { blobContentType: 'application/json' } });
+    } catch (error) {
+      // 412 on a changed eTag; 409 BlobAlreadyExists (or 412) when another writer created it first.
+      if (error instanceof RestError && (error.statusCode === 412 || (eTag === NEW_ITEM_ETAG && error.statusCode === 409))) throw new ETagConflictError(key);
+      throw error;
+    }
+  }
+
+  private ready(): Promise<unknown> {
+    this.containerReady ??= this.container.createIfNotExists().catch((error: unknown) => {
+      this.containerReady = undefined;
+      throw error;
+    });
+    return this.containerReady;
+  }
+
+  /** After a failure other than a conflict, the container is checked again on the next call. */
   private async recovering<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      if (!isETagConflict(error)) {
-        this.blobs = this.createBlobsStorage();
-        this.containerReady = undefined;
-      }
+      if (!(error instanceof ETagConflictError)) this.containerReady = undefined;
       throw error;
     }
-  }
-
-  private createBlobsStorage(): BlobsStorage {
-    return new BlobsStorage(this.connectionString, this.containerName, { storagePipelineOptions: PIPELINE_OPTIONS });
   }
 }
 

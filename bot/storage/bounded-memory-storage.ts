@@ -1,4 +1,5 @@
-import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from '../../turn';
+import { ETagConflictError } from './etag-conflict';
 
 /** Limits of a {@link BoundedMemoryStorage}. */
 export interface MemoryStorageLimits {
@@ -11,35 +12,52 @@ export interface MemoryStorageLimits {
 export const DEFAULT_MEMORY_STORAGE_LIMITS: MemoryStorageLimits = { maxItems: 10_000, maxBytes: 64 * 1024 * 1024 };
 
 /**
- * botbuilder's MemoryStorage (same eTags, same copies) with a bound: when it holds more than
- * `maxItems` items or `maxBytes`, the items used least recently (idle conversations, users who have
- * not written in a while) are dropped, so a flood of new conversation ids cannot grow the process
- * without end. A dropped conversation starts over on its next message, as after a restart.
+ * State in memory, with the eTags of botbuilder's MemoryStorage (a counter per write; an item
+ * written with another item's eTag, or as new when it exists, is refused) and copies (each item
+ * is kept as JSON, so nobody shares an object with storage), and with a bound: when it holds more
+ * than `maxItems` items or `maxBytes`, the items used least recently (idle conversations, users who
+ * have not written in a while) are dropped, so a flood of new conversation ids cannot grow the
+ * process without end. A dropped conversation starts over on its next message, as after a restart.
  */
 export class BoundedMemoryStorage implements Storage {
   private readonly memory: Record<string, string> = {};
-  private readonly inner = new MemoryStorage(this.memory);
   /** Keys in order of last use, oldest first, with the size of what each holds. */
   private readonly used = new Map<string, number>();
   private bytes = 0;
+  private nextETag = 1;
 
   constructor(private readonly limits: MemoryStorageLimits = DEFAULT_MEMORY_STORAGE_LIMITS) {}
 
   async read(keys: string[]): Promise<StoreItems> {
-    const items = await this.inner.read(keys);
-    for (const key of Object.keys(items)) this.touch(key);
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const stored = this.memory[key];
+      if (stored === undefined) continue;
+      items[key] = JSON.parse(stored) as StoreItem;
+      this.touch(key);
+    }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await this.inner.write(changes);
-    for (const key of Object.keys(changes)) this.touch(key);
+    // Checked first, so a refused write leaves every item as it was.
+    for (const [key, item] of Object.entries(changes)) {
+      const stored = this.memory[key];
+      const eTag = item?.eTag;
+      if (stored !== undefined && eTag && eTag !== '*' && (JSON.parse(stored) as StoreItem).eTag !== eTag) throw new ETagConflictError(key);
+    }
+    for (const [key, item] of Object.entries(changes)) {
+      this.memory[key] = JSON.stringify({ ...item, eTag: String(this.nextETag++) });
+      this.touch(key);
+    }
     this.evict();
   }
 
   async delete(keys: string[]): Promise<void> {
-    await this.inner.delete(keys);
-    for (const key of keys) this.forget(key);
+    for (const key of keys) {
+      delete this.memory[key];
+      this.forget(key);
+    }
   }
 
   /** Items held now. */

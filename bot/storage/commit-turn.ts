@@ -1,4 +1,5 @@
-import type { Activity, BotState, TurnContext } from 'botbuilder';
+import type { Activity, TurnState } from '../../turn';
+import type { BotTurn } from '../bot-turn';
 import type { Logger } from '../log';
 import { isETagConflict } from './etag-conflict';
 import { HeldReplies } from './held-replies';
@@ -18,7 +19,7 @@ export interface CommitOptions {
    * The states the turn uses, saved in this order after it. Put the conversation state, which holds
    * the dialogs, last: it is the commit point. A conflict on an earlier one leaves nothing saved.
    */
-  states: readonly BotState[];
+  states: readonly TurnState[];
   log: Logger;
   attempts?: number;
 }
@@ -30,10 +31,10 @@ export interface CommitOptions {
  * messages had arrived one after the other: both count, and the user sees the replies of the attempt
  * that was saved. After {@link CommitOptions.attempts} conflicts in a row the user is asked to send
  * the message again ({@link SEND_AGAIN_MESSAGE}). Nothing is ever saved over a change the turn did
- * not see. Other errors propagate (to the adapter's `onTurnError`) with the held replies dropped.
+ * not see. Other errors propagate (to the bot's turn error handling) with the held replies dropped.
  * Resolves true when the turn was saved, false when it was dropped.
  */
-export async function runTurnAndCommitState(context: TurnContext, turn: () => Promise<void>, options: CommitOptions): Promise<boolean> {
+export async function runTurnAndCommitState(context: BotTurn, turn: () => Promise<void>, options: CommitOptions): Promise<boolean> {
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const replies = new HeldReplies(context);
   // Handlers may rewrite the incoming activity (mentions, card values); each attempt starts from the original.

@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import type { Storage } from '../../turn';
 import { BoundedMemoryStorage } from './bounded-memory-storage';
 import type { StorageConfig } from './storage-config';
 
@@ -17,8 +17,8 @@ export function createStorage(config: StorageConfig): Storage {
 }
 
 /**
- * The Azure SDK is loaded only when Blob storage is configured: requiring it (and botbuilder's
- * blob storage) is a large share of the start-up's module loading, which memory state never needs.
+ * The Azure SDK is loaded only when Blob storage is configured: requiring it is a large share of
+ * the start-up's module loading, which memory state never needs.
  */
 function loadBlobStateStorage(): typeof import('./blob-state-storage') {
   return require('./blob-state-storage') as typeof import('./blob-state-storage');

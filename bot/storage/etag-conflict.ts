@@ -10,8 +10,8 @@ export class ETagConflictError extends Error {
   }
 }
 
-/** True for an optimistic-concurrency failure from any botbuilder storage (memory, blobs, ours). */
+/** True for an optimistic-concurrency failure from any storage (ours, or an SDK's memory or blob storage). */
 export function isETagConflict(error: unknown): boolean {
-  // MemoryStorage and BlobsStorage throw plain Errors with this wording on HTTP 412 / eTag mismatch.
+  // botbuilder's MemoryStorage and BlobsStorage throw plain Errors with this wording on HTTP 412 / eTag mismatch.
   return error instanceof ETagConflictError || (error instanceof Error && /due to eTag conflict/.test(error.message));
 }

@@ -1,4 +1,5 @@
-import type { ResourceResponse, TurnContext } from 'botbuilder';
+import type { SentActivity } from '../../turn';
+import type { BotTurn } from '../bot-turn';
 
 /**
  * Holds back a turn's replies until it is known whether the turn's state could be saved. A turn
@@ -9,10 +10,10 @@ import type { ResourceResponse, TurnContext } from 'botbuilder';
  * so the handlers after it (channel formatting) and the actual send run once, on release.
  */
 export class HeldReplies {
-  private held: Array<() => Promise<ResourceResponse[]>> = [];
+  private held: Array<() => Promise<SentActivity[]>> = [];
   private holding = true;
 
-  constructor(context: TurnContext) {
+  constructor(context: BotTurn) {
     context.onSendActivities(async (_context, activities, next) => {
       if (!this.holding) return next();
       this.held.push(next);

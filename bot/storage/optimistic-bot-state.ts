@@ -1,5 +1,4 @@
-import { BotState, ConversationState, UserState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
-import { NEW_ITEM_ETAG } from '../../turn';
+import { NEW_ITEM_ETAG, type StateProperty, type Storage, type StoreItem, type TurnContext, type TurnState } from '../../turn';
 
 /** What this turn read: the state object, its JSON then, and the eTag it had in storage. */
 interface ReadVersion {
@@ -13,14 +12,13 @@ interface ReadVersion {
 }
 
 /**
- * Optimistic concurrency for one BotState. botbuilder's `BotState.saveChanges` writes with eTag `*`
- * (last writer wins), so two instances running turns of one conversation at once would silently
- * drop one turn's changes. Here a save carries the eTag the turn read, or {@link NEW_ITEM_ETAG} when
- * there was nothing, and the storage refuses it if another turn wrote in between.
+ * Optimistic concurrency for one state. A last-writer-wins save (botbuilder's `BotState` writes with
+ * eTag `*`) would let two instances running turns of one conversation at once silently drop one
+ * turn's changes. Here a save carries the eTag the turn read, or {@link NEW_ITEM_ETAG} when there was
+ * nothing, and the storage refuses it if another turn wrote in between.
  *
- * The turn's state is kept here rather than in BotState's own cache, whose load and save each take a
- * sha256 of the whole state (4 a turn, on a dialog state of several KB): a change is told by the
- * state's JSON, taken once when read and once when saved.
+ * A change is told by the state's JSON, taken once when read and once when saved (botbuilder's own
+ * cache took a sha256 of the whole state at each load and save).
  */
 class ReadVersions {
   private readonly key = Symbol('state version read this turn');
@@ -84,52 +82,78 @@ function isEmptyDialogState(value: unknown): boolean {
   return keys.length === 1 && Array.isArray(stack) && stack.length === 0;
 }
 
-/** A BotState class such as ConversationState or UserState. */
-// TypeScript mixins require a constructor type with `any[]` arguments.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin constructor type TypeScript demands
-type BotStateClass = new (...args: any[]) => BotState;
-
 /**
- * Adds optimistic saves (see {@link ReadVersions}) to a BotState class. A mixin because
- * ConversationState and UserState differ only in their storage key, which `storageKey` gives.
- * Every method that touches BotState's per-turn cache is replaced, so only {@link ReadVersions} holds the turn's state.
+ * A state with optimistic saves (see {@link ReadVersions}), kept under one storage key per turn:
+ * the conversation's or the user's, as {@link storageKey} says. The keys are botbuilder's, so state
+ * saved by earlier releases is read as it was.
  */
-function withOptimisticSaves<TBase extends BotStateClass>(Base: TBase) {
-  return class extends Base {
-    private readonly versions = new ReadVersions();
+abstract class OptimisticState implements TurnState {
+  private readonly versions = new ReadVersions();
 
-    override async load(context: TurnContext, force = false): Promise<StoreItem> {
-      const known = this.versions.get(context);
-      if (known && !force) return known.state;
-      const key = await this.storageKey(context);
-      const items = await this.storage.read([key]);
-      return this.versions.loaded(context, items[key]);
-    }
+  constructor(protected readonly storage: Storage) {}
 
-    override get(context: TurnContext): StoreItem | undefined {
-      return this.versions.get(context)?.state;
-    }
+  /** Where this turn's state lives in storage. */
+  abstract storageKey(turn: TurnContext): string;
 
-    override async clear(context: TurnContext): Promise<void> {
-      this.versions.cleared(context);
-    }
+  async load(turn: TurnContext, force = false): Promise<StoreItem> {
+    const known = this.versions.get(turn);
+    if (known && !force) return known.state;
+    const key = this.storageKey(turn);
+    const items = await this.storage.read([key]);
+    return this.versions.loaded(turn, items[key]);
+  }
 
-    override async delete(context: TurnContext): Promise<void> {
-      this.versions.forget(context);
-      await this.storage.delete([await this.storageKey(context)]);
-    }
+  get(turn: TurnContext): StoreItem | undefined {
+    return this.versions.get(turn)?.state;
+  }
 
-    override async saveChanges(context: TurnContext, force = false): Promise<void> {
-      await this.versions.save(context, force, this.storage, () => this.storageKey(context));
-    }
-  };
+  /** Empties the state; the next save writes the empty state over the one read. */
+  async clear(turn: TurnContext): Promise<void> {
+    this.versions.cleared(turn);
+  }
+
+  /** Deletes the state from storage at once. */
+  async delete(turn: TurnContext): Promise<void> {
+    this.versions.forget(turn);
+    await this.storage.delete([this.storageKey(turn)]);
+  }
+
+  async saveChanges(turn: TurnContext, force = false): Promise<void> {
+    await this.versions.save(turn, force, this.storage, async () => this.storageKey(turn));
+  }
+
+  property<T>(name: string): StateProperty<T> {
+    return {
+      get: async (turn) => (await this.load(turn))[name] as T | undefined,
+      set: async (turn, value) => {
+        (await this.load(turn))[name] = value;
+      },
+      delete: async (turn) => {
+        delete (await this.load(turn))[name];
+      },
+    };
+  }
 }
 
 /**
- * `ConversationState` whose saves fail with an eTag conflict instead of overwriting a change another
- * instance made to the same conversation since this turn read it.
+ * A conversation's state, whose saves fail with an eTag conflict instead of overwriting a change
+ * another instance made to the same conversation since this turn read it.
  */
-export class OptimisticConversationState extends withOptimisticSaves(ConversationState) {}
+export class OptimisticConversationState extends OptimisticState {
+  storageKey(turn: TurnContext): string {
+    const { channelId, conversation } = turn.activity;
+    if (!channelId) throw new Error('missing activity.channelId');
+    if (!conversation?.id) throw new Error('missing activity.conversation.id');
+    return `${channelId}/conversations/${conversation.id}/`;
+  }
+}
 
-/** `UserState` with the same optimistic saves as {@link OptimisticConversationState}. */
-export class OptimisticUserState extends withOptimisticSaves(UserState) {}
+/** A user's state, with the same optimistic saves as {@link OptimisticConversationState}. */
+export class OptimisticUserState extends OptimisticState {
+  storageKey(turn: TurnContext): string {
+    const { channelId, from } = turn.activity;
+    if (!channelId) throw new Error('missing activity.channelId');
+    if (!from?.id) throw new Error('missing activity.from.id');
+    return `${channelId}/users/${from.id}/`;
+  }
+}

@@ -1,7 +1,24 @@
-import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
 import type { Article, KnowledgeBase } from '../../knowledge';
+import type { Attachment } from '../../turn';
 import { adaptiveCard, textBlock } from '../cards/adaptive-card-builders';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
+
+/** A `composeExtension/query` invoke's value (the fields read here, as Teams sends them). */
+export interface MessagingExtensionQuery {
+  commandId?: string;
+  parameters?: Array<{ name?: string; value?: unknown }>;
+  queryOptions?: { skip?: unknown; count?: unknown };
+}
+
+/** One result: the card inserted into the conversation and its preview in the result list. */
+export type MessagingExtensionAttachment = Attachment & { preview?: Attachment };
+
+/** The invoke response's body: a list of results, or a message. */
+export interface MessagingExtensionResponse {
+  composeExtension: { type: 'result'; attachmentLayout: 'list'; attachments: MessagingExtensionAttachment[] } | { type: 'message'; text: string };
+}
+
+const THUMBNAIL_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.thumbnail';
 
 // Teams asks for 25 results a page (queryOptions.count); a missing or larger count gets 25.
 const PAGE_SIZE = 25;
@@ -52,7 +69,8 @@ function articleResult(article: Article): MessagingExtensionAttachment {
     textBlock(article.summary),
     textBlock(`Source${article.sources.length > 1 ? 's' : ''}: ${article.sources.map((s) => s.ref).join(', ')}`, { isSubtle: true, size: 'Small' }),
   ]);
-  const preview = CardFactory.thumbnailCard(article.title, truncate(article.summary, PREVIEW_TEXT_LENGTH), [], [], { subtitle: article.id });
+  const text = truncate(article.summary, PREVIEW_TEXT_LENGTH);
+  const preview = { contentType: THUMBNAIL_CARD_CONTENT_TYPE, content: { subtitle: article.id, title: article.title, ...(text ? { text } : {}), images: [], buttons: [] } };
   return { ...card, preview };
 }
 

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
+import type { BotbuilderHost } from '../../bot/hosts/botbuilder/adapter';
 import { ReusingBotFrameworkAuthentication } from '../../bot/hosts/botbuilder/reused-clients';
 import { startServer, type RunningServer } from '../../bot/server';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -23,7 +24,7 @@ describe('outbound Bot Framework clients reused across turns (bot/reused-clients
     const clients: Array<{ serviceUrl: string; connector: unknown; userToken: unknown }> = [];
     before(async () => {
       bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
-      const adapter = bot.adapter;
+      const { adapter } = bot.host as BotbuilderHost;
       adapter.use(async (context: TurnContext, next) => {
         clients.push({
           serviceUrl: context.activity.serviceUrl,

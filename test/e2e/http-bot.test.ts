@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { loadKnowledgeBase } from '../../knowledge';
-import { TURN_ERROR_MESSAGE } from '../../bot/hosts/botbuilder/adapter';
+import { TURN_ERROR_MESSAGE } from '../../bot/exchange-support-bot';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';

@@ -1,5 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createBot, type BotParts } from '../../bot/create-bot';
+import { botbuilderLogic } from '../../bot/hosts/botbuilder/adapter';
 import { memoryLogger } from '../../bot/log';
 import type { KnowledgeBase } from '../../knowledge';
 
@@ -35,7 +36,7 @@ export class InProcessBot {
         sent.push(...activities);
         return next();
       });
-      await this.parts.bot.run(context);
+      await botbuilderLogic(this.parts.bot)(context);
     });
     // The adapter queues every reply for its own assertions; these tests read them above.
     this.adapter.activeQueue.splice(0);

@@ -1,5 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createBot } from '../../bot/create-bot';
+import { botbuilderLogic } from '../../bot/hosts/botbuilder/adapter';
 import type { Logger } from '../../bot/log';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from '../../bot/teams/search-kb-command';
 import type { KnowledgeBase } from '../../knowledge';
@@ -71,7 +72,7 @@ export async function vocabularySoak(knowledge: KnowledgeBase, options: SoakOpti
   const adapter = new TestAdapter();
   const conversations = options.conversations ?? 50;
   const run = async (activity: Partial<Activity>) => {
-    await adapter.processActivity(activity, (context) => bot.run(context));
+    await adapter.processActivity(activity, botbuilderLogic(bot));
     adapter.activeQueue.splice(0);
   };
   const base = (i: number): Partial<Activity> => ({

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { TURN_ERROR_MESSAGE } from '../../bot/hosts/botbuilder/adapter';
+import { TURN_ERROR_MESSAGE } from '../../bot/exchange-support-bot';
 import { SEND_AGAIN_MESSAGE } from '../../bot/storage/commit-turn';
 import { BlobRecordStore } from '../../bot/records/blob-record-store';
 import { saltedHash } from '../../bot/records/record-keys';

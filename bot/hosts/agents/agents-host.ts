@@ -2,6 +2,9 @@ import { buildJwksUri, CloudAdapter, INVOKE_RESPONSE_KEY, type AuthConfiguration
 import type { Activity as AgentsActivity } from '@microsoft/agents-activity';
 import type { ActivityHost, ConversationBot, IncomingActivity, InvokeResponse, SentActivity } from '../../../turn';
 import type { BotConfig } from '../../config';
+import { TURN_ERROR_MESSAGE } from '../../exchange-support-bot';
+import type { Logger } from '../../log';
+import type { HostFactory } from '../host-factory';
 import { agentsAuthConfiguration, BOT_FRAMEWORK_ISSUER, type AgentsTokenSource } from './agents-auth-config';
 import { CapturedResponse } from './captured-response';
 import { KeyEndorsements } from './key-endorsements';
@@ -44,15 +47,22 @@ export class AgentsHost implements ActivityHost<AgentsIdentity> {
 
   constructor(
     private readonly config: BotConfig,
+    log: Logger,
     tokenSource?: AgentsTokenSource,
   ) {
     this.authConfig = agentsAuthConfiguration(config, tokenSource);
     // Options given here, not from CloudAdapterOptions__* variables: the host's behaviour is the bot's configuration's.
     this.adapter = new RepliesInResponseAdapter(this.authConfig, undefined, undefined, { emitStackTrace: false, validateServiceUrl: true });
-    // The SDK's default handler sends "The agent encountered an error or bug." twice; the core answers
-    // its own failures (TURN_ERROR_MESSAGE), so anything reaching here goes to the endpoint (500, logged).
-    this.adapter.onTurnError = async (_context, error) => {
-      throw error;
+    // The SDK's default handler sends "The agent encountered an error or bug." and "To continue to run
+    // this agent, please fix the source code."; the core answers its own failures, and what fails around
+    // it (sending the invoke response) is logged and answered as on the botbuilder host.
+    this.adapter.onTurnError = async (context, error) => {
+      log('error', 'turn failed', { conversationId: context.activity.conversation?.id, activityType: context.activity.type, error: error.message, stack: error.stack });
+      try {
+        await context.sendActivity(TURN_ERROR_MESSAGE);
+      } catch (sendError) {
+        log('error', 'could not send the turn error message', { conversationId: context.activity.conversation?.id, error: (sendError as Error).message });
+      }
     };
     this.policy = {
       appId: config.microsoftAppId,
@@ -89,7 +99,7 @@ export class AgentsHost implements ActivityHost<AgentsIdentity> {
       turnStarted = true;
       const invokeResponse = await bot.run(activity, {
         send: async (activities): Promise<SentActivity[]> => {
-          const sent = await context.sendActivities(activities as unknown as AgentsActivity[]);
+          const sent = await context.sendActivities(activities as AgentsActivity[]);
           return sent.map((resource) => ({ id: resource?.id ?? '' }));
         },
       });
@@ -144,3 +154,11 @@ function plainJson(body: unknown): unknown {
   }
   return json;
 }
+
+/** The server's host on the Microsoft 365 Agents SDK (`npm run start:agents`). */
+export const agentsHost: HostFactory = (config, log, tokenSource) => {
+  if (tokenSource && (!tokenSource.authority || !tokenSource.tokenIssuer)) {
+    throw new Error('The Agents host checks test tokens against a loopback authority: give the token source an authority and a tokenIssuer');
+  }
+  return new AgentsHost(config, log, tokenSource ? { authority: tokenSource.authority!, issuer: tokenSource.tokenIssuer! } : undefined);
+};

@@ -1,26 +1,20 @@
-import { CallerIdConstants, CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CallerIdConstants,
+  CloudAdapter,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
+import type { ActivityHost, ConversationBot, IncomingActivity } from '../../../turn';
 import type { BotConfig } from '../../config';
+import { TURN_ERROR_MESSAGE } from '../../exchange-support-bot';
 import type { Logger } from '../../log';
+import type { ChannelTokenSource, HostFactory } from '../host-factory';
 import { unverifiedClaims } from '../../http/unverified-token';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
-
-export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side. Please try again in a moment.';
-
-/**
- * Where tokens from the channel are checked, instead of the public Bot Framework's
- * `https://login.botframework.com/v1/.well-known/openidconfiguration`. For tests and isolated
- * clouds only: the tests serve OpenID metadata and signing keys from a loopback server. It is never
- * read from the environment, so a deployed bot always checks against the real Bot Framework.
- */
-export interface ChannelTokenSource {
-  /** The OpenID metadata document; its `jwks_uri` lists the signing keys. */
-  openIdMetadataUrl: string;
-  /** The `iss` tokens must carry; the public Bot Framework's `https://api.botframework.com` when left out. */
-  tokenIssuer?: string;
-  /** Where Emulator-issued (Azure AD) tokens are checked, when ALLOW_EMULATOR_TOKENS lets them in at all. */
-  emulatorOpenIdMetadataUrl?: string;
-}
 
 /** What {@link BotAdapter} checks beyond botbuilder's own validation. */
 export interface TokenPolicy {
@@ -95,7 +89,8 @@ export function createAdapter(config: BotConfig, log: Logger, tokenSource?: Chan
     channelIssuer: tokenSource?.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
     allowEmulatorTokens: config.allowEmulatorTokens,
   });
-  // A failed turn must not take the process down or leave the user in silence.
+  // The bot handles its own turn's failures; this catches what fails around it (sending the invoke
+  // response), so that too neither takes the process down nor leaves the user in silence.
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));
     log('error', 'turn failed', {
@@ -112,6 +107,34 @@ export function createAdapter(config: BotConfig, log: Logger, tokenSource?: Chan
   };
   return adapter;
 }
+
+/**
+ * The conversation core as a botbuilder turn handler: the core runs the turn's activity and replies
+ * through botbuilder's TurnContext (which completes the addresses, sends to serviceUrl or buffers
+ * for `expectReplies`); its invoke response goes where botbuilder's CloudAdapter takes it from.
+ */
+export function botbuilderLogic(bot: ConversationBot): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const response = await bot.run(context.activity as IncomingActivity, { send: (activities) => context.sendActivities(activities as Partial<Activity>[]) });
+    if (response) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+  };
+}
+
+/** The botbuilder host: CloudAdapter's authentication and turns, for the server's `POST /api/messages`. */
+export class BotbuilderHost implements ActivityHost<AuthenticateRequestResult> {
+  constructor(readonly adapter: BotAdapter) {}
+
+  authenticate(activity: IncomingActivity, authorization: string): Promise<AuthenticateRequestResult> {
+    return this.adapter.authenticate(activity as Activity, authorization);
+  }
+
+  runTurn(authentication: AuthenticateRequestResult, activity: IncomingActivity, bot: ConversationBot): Promise<InvokeResponse | undefined> {
+    return this.adapter.runTurn(authentication, activity as Activity, botbuilderLogic(bot));
+  }
+}
+
+/** The server's host on botbuilder (the default, `npm start`). */
+export const botbuilderHost: HostFactory = (config, log, tokenSource) => new BotbuilderHost(createAdapter(config, log, tokenSource));
 
 // Setting any one endpoint makes botbuilder take every endpoint from the settings, so the others are
 // given their public-cloud values explicitly.
