@@ -484,7 +484,7 @@ function speedTargets(results: BenchResults): TargetCheck[] {
         ...(agentsMet
           ? {}
           : {
-              why: 'the Agents SDK parses each activity with zod (in and out), builds a connector and a user-token client per request, and runs the turn through a revocable proxy of its TurnContext; the conversation core is the same code on both hosts',
+              why: 'the conversation core is the same code on both hosts; per request the Agents SDK also parses the activity and each reply with its zod schema, builds a user-token client, and runs the turn through a revocable proxy of its TurnContext (read in @microsoft/agents-hosting 1.8.1). Rounds of one server differ by up to 2× on a shared machine: see the rounds in results.json',
             }),
       });
     }
