@@ -38,7 +38,8 @@ export const SCENARIOS: TurnScenario[] = [
 ];
 
 export interface TurnRun {
-  server: 'bot' | 'echo';
+  /** `bot`: the botbuilder host (npm start); `agents`: the same bot on the Agents SDK host (npm run start:agents). */
+  server: 'bot' | 'agents' | 'echo';
   scenario: string;
   requestsPerSecond: number;
   p50Ms: number;
@@ -61,6 +62,10 @@ export interface TurnComparison {
   echo: TurnRun;
   throughputRatio: number;
   p99Ratio: number;
+  /** The same bot on the Agents SDK host (issue 23: within 10% of the botbuilder host's throughput). */
+  agents?: TurnRun;
+  /** Agents host req/s ÷ botbuilder host req/s. */
+  agentsRatio?: number;
   /** Where the bot's CPU went in a separate, profiled run of the same load (not the measured one). */
   botCpu?: CpuBreakdown;
 }
@@ -106,7 +111,7 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
       return { ...request, body: activity(text, context.conversation as string) };
     },
     onResponse: (status: number, body: string) => {
-      const expected = server === 'bot' ? scenario.expect[i]! : /You said/;
+      const expected = server === 'echo' ? /You said/ : scenario.expect[i]!;
       if (status === 200 && !expected.test(body)) wrongReplies += 1;
     },
   }));
@@ -137,11 +142,15 @@ async function verify(url: string, scenario: TurnScenario, checkContent: boolean
   }
 }
 
+/** What each server runs: the two hosts' entry points (npm start, npm run start:agents) and the echo bot. */
+const ENTRIES: Record<TurnRun['server'], string[]> = {
+  bot: ['bot', 'index.js'],
+  agents: ['bot', 'agents-index.js'],
+  echo: ['bench', 'echo-bot.js'],
+};
+
 async function start(server: TurnRun['server'], profileDir?: string): Promise<StartedProcess> {
-  const args =
-    server === 'bot'
-      ? ['--disable-warning=DEP0111', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(DIST_DIR, 'bot', 'index.js')]
-      : ['--disable-warning=DEP0111', join(DIST_DIR, 'bench', 'echo-bot.js')];
+  const args = ['--disable-warning=DEP0111', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(DIST_DIR, ...ENTRIES[server])];
   // The working directory is bench/tmp, so that a developer's .env does not change what is measured.
   mkdirSync(TMP_DIR, { recursive: true });
   return startNode(args, { PORT: '0', NODE_ENV: 'production' }, /ready at (http:\/\/127\.0\.0\.1:\d+)\/api\/messages/, 60_000, TMP_DIR);
@@ -174,28 +183,30 @@ async function profileBot(scenario: TurnScenario, seconds: number, connections: 
 export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, progress: (line: string) => void = () => undefined): Promise<TurnComparison[]> {
   const comparisons: TurnComparison[] = [];
   for (const scenario of SCENARIOS) {
-    // Both servers in fresh processes, each warmed up (not counted), then measured in alternation
-    // (echo, bot, echo, bot, ...) so that other load on the machine falls on both alike.
-    const servers = { echo: await start('echo'), bot: await start('bot') };
-    const rounds: Record<TurnRun['server'], TurnRun[]> = { echo: [], bot: [] };
+    // The servers in fresh processes, each warmed up (not counted), then measured in alternation
+    // (echo, bot, agents, echo, bot, agents, ...) so that other load on the machine falls on all alike.
+    const order = ['echo', 'bot', 'agents'] as const;
+    const servers = { echo: await start('echo'), bot: await start('bot'), agents: await start('agents') };
+    const rounds: Record<TurnRun['server'], TurnRun[]> = { echo: [], bot: [], agents: [] };
     try {
-      const urls = { echo: await servers.echo.ready, bot: await servers.bot.ready };
-      for (const server of ['echo', 'bot'] as const) {
-        await verify(urls[server], scenario, server === 'bot');
+      const urls = { echo: await servers.echo.ready, bot: await servers.bot.ready, agents: await servers.agents.ready };
+      for (const server of order) {
+        await verify(urls[server], scenario, server !== 'echo');
         await load(urls[server], server, scenario, options.warmupSeconds, options.connections);
       }
       for (let round = 0; round < options.rounds; round += 1) {
-        for (const server of ['echo', 'bot'] as const) {
+        for (const server of order) {
           const run = await load(urls[server], server, scenario, options.durationSeconds, options.connections);
           rounds[server].push(run);
           progress(`turns: ${scenario.id} ${server} round ${round + 1}: ${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
         }
       }
     } finally {
-      await Promise.all([servers.echo.stop(), servers.bot.stop()]);
+      await Promise.all([servers.echo.stop(), servers.bot.stop(), servers.agents.stop()]);
     }
     const bot = combine(rounds.bot);
     const echo = combine(rounds.echo);
+    const agents = combine(rounds.agents);
     const botCpu = options.profileSeconds > 0 ? await profileBot(scenario, options.profileSeconds, options.connections) : undefined;
     comparisons.push({
       scenario: scenario.id,
@@ -204,6 +215,8 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       echo,
       throughputRatio: round(bot.requestsPerSecond / echo.requestsPerSecond, 2),
       p99Ratio: round(bot.p99Ms / echo.p99Ms, 2),
+      agents,
+      agentsRatio: round(agents.requestsPerSecond / bot.requestsPerSecond, 2),
       ...(botCpu ? { botCpu } : {}),
     });
   }

@@ -49,6 +49,7 @@ export interface ServerOptions {
  */
 const HOSTS = {
   botbuilder: () => (require('./hosts/botbuilder/adapter') as typeof import('./hosts/botbuilder/adapter')).botbuilderHost,
+  agents: () => (require('./hosts/agents/agents-host') as typeof import('./hosts/agents/agents-host')).agentsHost,
 } satisfies Record<string, () => HostFactory>;
 
 /** The hosts of the same bot (README, "How it works"). */

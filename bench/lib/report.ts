@@ -341,6 +341,26 @@ export function summaryMarkdown(results: BenchResults): string {
         `${t.bot.errors + t.echo.errors} / ${t.bot.non2xx + t.echo.non2xx} / ${(t.bot.wrongReplies ?? 0) + (t.echo.wrongReplies ?? 0)}`,
       ]),
     );
+    const withAgents = results.turns.filter((t) => t.agents);
+    if (withAgents.length > 0) {
+      lines.push(
+        'The same bot on its second host, the Microsoft 365 Agents SDK (`node dist/bot/agents-index.js`, `npm run start:agents`), measured in',
+        'the same alternation (echo, botbuilder host, Agents host), with the same messages and checks (issue 23: within 10% of the botbuilder host):',
+        '',
+      );
+      table(
+        ['scenario', 'botbuilder req/s', 'Agents req/s', 'Agents × botbuilder', 'botbuilder p99 ms', 'Agents p99 ms', 'Agents errors / non-2xx / wrong replies'],
+        withAgents.map((t) => [
+          t.label,
+          t.bot.requestsPerSecond,
+          t.agents!.requestsPerSecond,
+          ratio(t.agentsRatio!),
+          t.bot.p99Ms,
+          t.agents!.p99Ms,
+          `${t.agents!.errors} / ${t.agents!.non2xx} / ${t.agents!.wrongReplies ?? 0}`,
+        ]),
+      );
+    }
     const profiled = results.turns.filter((t) => t.botCpu);
     if (profiled.length > 0) {
       lines.push(
@@ -455,6 +475,19 @@ function speedTargets(results: BenchResults): TargetCheck[] {
       met: throughputMet,
       ...(throughputMet ? {} : { why: turnWhy(turn) }),
     });
+    if (turn.agents && turn.agentsRatio !== undefined) {
+      const agentsMet = turn.agentsRatio >= 0.9;
+      checks.push({
+        target: `${turn.label}: Agents host within 10% of the botbuilder host's throughput`,
+        measured: `${turn.agentsRatio.toFixed(2)}× (${turn.agents.requestsPerSecond} vs ${turn.bot.requestsPerSecond} req/s)`,
+        met: agentsMet,
+        ...(agentsMet
+          ? {}
+          : {
+              why: 'the conversation core is the same code on both hosts; per request the Agents SDK also parses the activity and each reply with its zod schema, builds a user-token client, and runs the turn through a revocable proxy of its TurnContext (read in @microsoft/agents-hosting 1.8.1). Rounds of one server differ by up to 2× on a shared machine: see the rounds in results.json',
+            }),
+      });
+    }
     const p99Met = turn.p99Ratio <= 1.5;
     checks.push({
       target: `${turn.label}: p99 ≤ 1.5× echo`,

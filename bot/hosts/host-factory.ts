@@ -15,6 +15,12 @@ export interface ChannelTokenSource {
   tokenIssuer?: string;
   /** Where Emulator-issued (Azure AD) tokens are checked, when ALLOW_EMULATOR_TOKENS lets them in at all. */
   emulatorOpenIdMetadataUrl?: string;
+  /**
+   * The Agents host only: the Entra authority whose `<authority>/<tenant>/discovery/v2.0/keys` it asks
+   * for the keys of any token not issued by the Bot Framework (the Agents SDK fetches those from
+   * login.botframework.com whatever it is told), so its tests sign as `tokenIssuer` and serve the keys here.
+   */
+  authority?: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import JSZip from 'jszip';
-import { buildRelease, listFiles, RELEASE_ZIP, type ReleaseReport } from '../../tools/release/build-release';
+import { buildRelease, listFiles, RELEASE_ENTRIES, RELEASE_ZIP, type ReleaseReport } from '../../tools/release/build-release';
 import { messageActivity } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 import { startBot } from '../support/bot-process';
@@ -40,9 +40,20 @@ describe('release artifact (npm run package): one folder that runs with node alo
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('holds the bundle, its source map, the knowledge, the prebuilt index and a package.json without dependencies, under 20 MB', () => {
+  it('holds the bundle, its source map, the knowledge, the prebuilt index and a package.json without dependencies, under 24 MB', () => {
     const files = listFiles(built);
-    for (const file of ['server.js', 'bot.js', 'bot.js.map', 'kb-build.js', 'package.json', 'knowledge/data/support-rules.yaml', 'webchat/webchat.js.gz', RELEASE_ZIP])
+    for (const file of [
+      'server.js',
+      'bot.js',
+      'bot.js.map',
+      'agents-server.js',
+
+      'kb-build.js',
+      'package.json',
+      'knowledge/data/support-rules.yaml',
+      'webchat/webchat.js.gz',
+      RELEASE_ZIP,
+    ])
       assert.ok(files.includes(file), file);
     assert.ok(
       files.some((file) => /^\.cache\/search-index\/[0-9a-f]{16}\.json$/.test(file)),
@@ -54,7 +65,8 @@ describe('release artifact (npm run package): one folder that runs with node alo
     assert.equal(manifest.devDependencies, undefined);
     assert.equal((manifest.scripts as Record<string, string>).start, 'node --enable-source-maps server.js');
     const total = files.reduce((sum, file) => sum + readFileSync(join(built, file)).length, 0);
-    assert.ok(total < 20 * MB, `release/ is ${(total / MB).toFixed(1)} MB`);
+    // 20 MB with botbuilder alone; the Agents SDK's host (issue 23) adds about 1.5 MB to bot.js, as much to its map, and the zip of both.
+    assert.ok(total < 24 * MB, `release/ is ${(total / MB).toFixed(1)} MB`);
     assert.equal(report.files, files.length - 1);
   });
 
@@ -65,47 +77,49 @@ describe('release artifact (npm run package): one folder that runs with node alo
     );
   });
 
-  it('unpacked elsewhere, with an app id: loads its prebuilt index, answers /healthz, refuses an unauthenticated message, exits 0', async () => {
-    assert.throws(() => require.resolve('botbuilder', { paths: [unpacked] }), /Cannot find module/, 'no node_modules reachable from the unpacked folder');
-    const env = {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
-    };
-    const bot = startBot(env, ['--enable-source-maps'], { entry: join(unpacked, 'server.js'), cwd: unpacked });
-    children.push(bot.child);
-    const url = await bot.ready;
-    const health = await fetch(`${url}/healthz`);
-    assert.equal(health.status, 200);
-    assert.ok(((await health.json()) as { articles: number }).articles > 0);
-    assert.equal((await postActivity(url, messageActivity('E2K3 FE on MSCS?'))).status, 401);
-    assert.equal((await fetch(`${url}/`)).status, 404);
-    bot.child.kill('SIGTERM');
-    const { code, stderr } = await bot.exited;
-    assert.equal(code, 0, stderr);
-    assert.match(stderr, /"message":"search index: prebuilt index matches the knowledge files; loaded"/);
-    assert.match(stderr, /knowledge: (\d+) of \1 YAML texts taken as npm run kb:build saved them/);
-  });
+  for (const [host, entry] of Object.entries(RELEASE_ENTRIES)) {
+    it(`${entry} (${host} host) unpacked elsewhere, with an app id: loads its prebuilt index, answers /healthz, refuses an unauthenticated message, exits 0`, async () => {
+      assert.throws(() => require.resolve('botbuilder', { paths: [unpacked] }), /Cannot find module/, 'no node_modules reachable from the unpacked folder');
+      const env = {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
+      };
+      const bot = startBot(env, ['--enable-source-maps'], { entry: join(unpacked, entry), cwd: unpacked });
+      children.push(bot.child);
+      const url = await bot.ready;
+      const health = await fetch(`${url}/healthz`);
+      assert.equal(health.status, 200);
+      assert.ok(((await health.json()) as { articles: number }).articles > 0);
+      assert.equal((await postActivity(url, messageActivity('E2K3 FE on MSCS?'))).status, 401);
+      assert.equal((await fetch(`${url}/`)).status, 404);
+      bot.child.kill('SIGTERM');
+      const { code, stderr } = await bot.exited;
+      assert.equal(code, 0, stderr);
+      assert.match(stderr, /"message":"search index: prebuilt index matches the knowledge files; loaded"/);
+      assert.match(stderr, /knowledge: (\d+) of \1 YAML texts taken as npm run kb:build saved them/);
+    });
 
-  it('in local mode: answers a real question and runs the check over HTTP, and serves the local page with its scripts', async () => {
-    const bot = startBot({ NODE_ENV: 'production' }, [], { entry: join(unpacked, 'server.js'), cwd: unpacked });
-    children.push(bot.child);
-    const url = await bot.ready;
-    assert.ok(JSON.stringify(await exchange(url, messageActivity('what is an EVS'))).includes('EXB-004'));
-    assert.ok(JSON.stringify(await exchange(url, messageActivity('E2K3 FE on MSCS?'))).includes('Not supported'));
-    assert.equal((await fetch(`${url}/`)).status, 200);
-    const webChat = await fetch(`${url}/webchat/webchat.js`);
-    assert.equal(webChat.status, 200);
-    assert.ok((await webChat.text()).length > 3 * MB, 'the gzipped bundle is served unpacked');
-    // The server sends this function's own source text to the browser: it must run with nothing of the bundle around it.
-    const directLine = await (await fetch(`${url}/webchat/local-direct-line.js`)).text();
-    const sandbox: { ExchangeBotLocalDirectLine?: { create?: unknown } } = {};
-    runInNewContext(directLine, sandbox);
-    assert.equal(typeof sandbox.ExchangeBotLocalDirectLine?.create, 'function');
-    bot.child.kill('SIGTERM');
-    assert.equal((await bot.exited).code, 0);
-  });
+    it(`${entry} (${host} host) in local mode: answers a real question and runs the check over HTTP, and serves the local page with its scripts`, async () => {
+      const bot = startBot({ NODE_ENV: 'production' }, [], { entry: join(unpacked, entry), cwd: unpacked });
+      children.push(bot.child);
+      const url = await bot.ready;
+      assert.ok(JSON.stringify(await exchange(url, messageActivity('what is an EVS'))).includes('EXB-004'));
+      assert.ok(JSON.stringify(await exchange(url, messageActivity('E2K3 FE on MSCS?'))).includes('Not supported'));
+      assert.equal((await fetch(`${url}/`)).status, 200);
+      const webChat = await fetch(`${url}/webchat/webchat.js`);
+      assert.equal(webChat.status, 200);
+      assert.ok((await webChat.text()).length > 3 * MB, 'the gzipped bundle is served unpacked');
+      // The server sends this function's own source text to the browser: it must run with nothing of the bundle around it.
+      const directLine = await (await fetch(`${url}/webchat/local-direct-line.js`)).text();
+      const sandbox: { ExchangeBotLocalDirectLine?: { create?: unknown } } = {};
+      runInNewContext(directLine, sandbox);
+      assert.equal(typeof sandbox.ExchangeBotLocalDirectLine?.create, 'function');
+      bot.child.kill('SIGTERM');
+      assert.equal((await bot.exited).code, 0);
+    });
+  }
 });

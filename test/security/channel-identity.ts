@@ -43,7 +43,8 @@ export class FakeChannelIdentity {
       const body =
         req.url === '/openid-configuration'
           ? { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${identity.base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }
-          : req.url === '/keys'
+          : // The botbuilder host reads /keys from the metadata; the Agents host asks <authority>/<tenant>/discovery/v2.0/keys.
+            req.url === '/keys' || /^\/[^/]+\/discovery\/v2\.0\/keys$/.test(req.url ?? '')
             ? { keys: identity.keys.map(jwk) }
             : undefined;
       res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
@@ -56,6 +57,20 @@ export class FakeChannelIdentity {
 
   get metadataUrl(): string {
     return `${this.base}/openid-configuration`;
+  }
+
+  /** The loopback address that plays the Entra authority for the Agents host (it asks `<authority>/<tenant>/discovery/v2.0/keys`). */
+  get authority(): string {
+    return this.base;
+  }
+
+  /**
+   * The issuer of channel tokens on the Agents host in tests: the Agents SDK fetches the keys of
+   * Bot Framework tokens from login.botframework.com whatever it is told, so its tests sign as this
+   * loopback issuer, whose keys it asks of {@link authority}.
+   */
+  get loopbackIssuer(): string {
+    return `${this.base}/issuer`;
   }
 
   key(kid: string): SigningKey {

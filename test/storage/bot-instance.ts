@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const ENTRY = join(__dirname, '..', '..', 'bot', 'index.js');
+import { HOST_ENTRIES, type HostName } from '../support/hosts';
 const START_TIMEOUT_MS = 20_000;
 
 /** One JSON log line of a bot process (see bot/log.ts). */
@@ -23,9 +21,9 @@ export class BotInstance {
     private readonly stderr: { text: string },
   ) {}
 
-  /** Starts a process with `env` (plus PATH and PORT=0) and resolves once it says where it listens. */
-  static async start(env: Record<string, string>): Promise<BotInstance> {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', ENTRY], {
+  /** Starts a process of `host` (`npm start` by default) with `env` (plus PATH and PORT=0) and resolves once it says where it listens. */
+  static async start(env: Record<string, string>, host: HostName = 'botbuilder'): Promise<BotInstance> {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', HOST_ENTRIES[host]], {
       // Outside the repository, so a developer's .env cannot change what the test runs.
       cwd: tmpdir(),
       env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },

@@ -9,9 +9,11 @@ import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
 // `npm run package`: the production server as one folder, release/, that runs with `node server.js`
 // and no node_modules at all, and release/release.zip of the same files for App Service's zip deploy.
 //
-//   server.js               the entry point: Node's compile cache on, then bot.js
-//   bot.js (+ .map)         bot/index.ts and everything it imports, bundled by esbuild (the source
-//                           map keeps stack traces pointing at the TypeScript)
+//   server.js               the entry point (npm start): Node's compile cache on, then bot.js on botbuilder
+//   agents-server.js        the same on the Microsoft 365 Agents SDK (npm run start:agents): the
+//                           start-up command chooses the host
+//   bot.js (+ .map)         bot/release-main.ts (both hosts' start) and everything it imports, bundled
+//                           by esbuild (the source map keeps stack traces pointing at the TypeScript)
 //   kb-build.js             npm run kb:build, bundled the same way (no map), to rebuild the index in place
 //   knowledge/              articles/ and data/, validated again at every start
 //   .cache/                 the prebuilt search index and parsed YAML, built here by kb-build.js
@@ -24,11 +26,17 @@ import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
  * cache (in the system's temporary folder, keyed by the file's content) later starts reuse the
  * compiled code. The cache must be on before the bundle is loaded, hence a file of its own.
  */
-const SERVER_JS = `'use strict';
-// Exchange support bot, built by npm run package: see bot.js (bundled by esbuild) and bot.js.map.
+function serverJs(start: string, host: string): string {
+  return `'use strict';
+// Exchange support bot on ${host}, built by npm run package: see bot.js (bundled by esbuild) and bot.js.map.
 require('node:module').enableCompileCache?.();
-require('./bot.js');
+const bot = require('./bot.js');
+${start}
 `;
+}
+
+/** The entry points of the two hosts (README, "Two hosts"): the start-up command names one. */
+export const RELEASE_ENTRIES = { botbuilder: 'server.js', agents: 'agents-server.js' } as const;
 
 /** The package root (this file is dist/tools/release/build-release.js once compiled). */
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -56,8 +64,10 @@ export async function buildRelease(dir: string = RELEASE_DIR): Promise<ReleaseRe
   const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; description: string; license: string; engines: unknown };
 
   // server.js with its source map; kb-build.js, a tool run at packaging time and on request, without.
-  await bundle({ bot: join(ROOT, 'bot', 'index.ts') }, dir, true);
-  writeFileSync(join(dir, 'server.js'), SERVER_JS);
+  await bundle({ bot: join(ROOT, 'bot', 'release-main.ts') }, dir, true);
+  // As bot/index.ts and bot/agents-index.ts.
+  writeFileSync(join(dir, RELEASE_ENTRIES.botbuilder), serverJs("bot.runBotMain('botbuilder');", 'botbuilder'));
+  writeFileSync(join(dir, RELEASE_ENTRIES.agents), serverJs("bot.runBotMain('agents', bot.refuseContradictingAgentsSettings);", 'the Microsoft 365 Agents SDK'));
   await bundle({ 'kb-build': join(ROOT, 'knowledge', 'cli', 'kb-build.ts') }, dir, false);
 
   for (const folder of ['articles', 'data']) cpSync(join(ROOT, 'knowledge', folder), join(dir, 'knowledge', folder), { recursive: true });

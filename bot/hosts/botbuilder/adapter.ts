@@ -13,6 +13,7 @@ import type { BotConfig } from '../../config';
 import { TURN_ERROR_MESSAGE } from '../../exchange-support-bot';
 import type { Logger } from '../../log';
 import type { ChannelTokenSource, HostFactory } from '../host-factory';
+import { unverifiedClaims } from '../../http/unverified-token';
 import { ReusingBotFrameworkAuthentication } from './reused-clients';
 
 /** What {@link BotAdapter} checks beyond botbuilder's own validation. */
@@ -164,19 +165,5 @@ function refuseUnknownEmulatorToken(claims: Record<string, unknown>, policy: Tok
   if (tid === undefined) return;
   if (typeof tid !== 'string' || !(tid === policy.tenantId || EMULATOR_ISSUERS.some((issuer) => issuer.includes(tid)))) {
     throw new Error('Unauthorized. The Emulator token is from an unknown tenant.');
-  }
-}
-
-/** The claims of a `Bearer` JWT, not verified: only to tell which kind of token it is. */
-function unverifiedClaims(authorization: string): Record<string, unknown> | undefined {
-  const [scheme, token, ...rest] = authorization.trim().split(' ');
-  if (scheme !== 'Bearer' || !token || rest.length > 0) return undefined;
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
   }
 }
