@@ -12,14 +12,14 @@ const BOT_FRAMEWORK = {
 const RESTIFY = { group: ['restify', 'restify-*'], message: 'Only bot/ runs the HTTP server.' };
 const BOT = { regex: '(^|/)bot(/|$)', message: 'bot/ builds on this layer, not the other way round.' };
 const DIALOGS = { regex: '(^|/)dialogs(/|$)', message: 'knowledge/ knows nothing of the conversations: dialogs/ build on it.' };
-// turn/ is the conversation core's own interface (issue 23): below dialogs/ and bot/, above no SDK.
+// dialogs/turn/ is the conversation core's own interface (issue 23): below dialogs/ and bot/, above no SDK.
 // Only the hosts (bot/hosts/<sdk>/) and the server entry points use an SDK.
 const SDK_PLACES = ['bot/hosts/botbuilder/**', 'bot/hosts/agents/**', 'bot/index.ts', 'bot/agents-index.ts'];
 const ANY_SDK = {
   group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
-  message: 'turn/ is the interface no SDK owns: each SDK is adapted to it in bot/hosts/<sdk>/.',
+  message: 'dialogs/turn/ is the interface no SDK owns: each SDK is adapted to it in bot/hosts/<sdk>/.',
 };
-const ABOVE_TURN = { regex: '(^|/)(bot|dialogs|knowledge)(/|$)', message: 'turn/ is the interface dialogs/ and bot/ build on: it imports nothing of theirs.' };
+const ABOVE_TURN = { regex: '^\\.\\.(/|$)', message: 'dialogs/turn/ is the interface dialogs/ and bot/ build on: it imports nothing outside its folder.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/', 'bench/tmp/', 'release/', 'teamsApp/build/', '.azurite/'] },
@@ -47,19 +47,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [BOT_FRAMEWORK, RESTIFY, BOT, DIALOGS] }] },
   },
   {
-    // The conversation core: routing, Teams specifics, cards, records, state, the server; on turn/ alone.
+    // The conversation core: routing, Teams specifics, cards, records, state, the server; on dialogs/turn/ alone.
     files: ['bot/**/*.ts'],
     ignores: SDK_PLACES,
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ ...ANY_SDK, message: 'bot/ runs on turn/: an SDK is used only in bot/hosts/<sdk>/ and the entry points (bot/index.ts, bot/agents-index.ts).' }] },
+        { patterns: [{ ...ANY_SDK, message: 'bot/ runs on dialogs/turn/: an SDK is used only in bot/hosts/<sdk>/ and the entry points (bot/index.ts, bot/agents-index.ts).' }] },
       ],
     },
-  },
-  {
-    files: ['turn/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [ANY_SDK, RESTIFY, ABOVE_TURN] }] },
   },
   {
     files: ['dialogs/**/*.ts'],
@@ -68,13 +64,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { ...ANY_SDK, message: 'dialogs/ run on the turn interface of turn/, not on an SDK (issue 23).' },
+            { ...ANY_SDK, message: 'dialogs/ run on the turn interface of dialogs/turn/, not on an SDK (issue 23).' },
             RESTIFY,
             { ...BOT, message: 'dialogs/ are hosted by bot/ and know nothing of it: take what you need as a constructor argument.' },
           ],
         },
       ],
     },
+  },
+  {
+    // After dialogs/'s block, so that this stricter list is the one that holds in dialogs/turn/.
+    files: ['dialogs/turn/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ANY_SDK, RESTIFY, ABOVE_TURN] }] },
   },
   {
     // The knowledge tests hold to the same layer; they may pass questions through the bot's mention

@@ -1,4 +1,4 @@
-import { ActivityTypes, InputHints, type Activity, type IncomingActivity, type InvokeResponse, type SentActivity, type TurnChannel, type TurnContext } from '../turn';
+import { ActivityTypes, InputHints, type Activity, type IncomingActivity, type InvokeResponse, type SentActivity, type TurnChannel, type TurnContext } from '../dialogs/turn';
 
 /**
  * Runs around each send of a turn, in the order registered: it may change the activities, hold

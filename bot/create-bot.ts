@@ -11,7 +11,7 @@ import { AnswerTracking } from './records/answer-tracking';
 import { OwnerRecords } from './records/owner-records';
 import { MemoryRecordStore, type RecordStore } from './records/record-store';
 import { OptimisticConversationState, OptimisticUserState } from './storage/optimistic-bot-state';
-import type { Storage } from '../turn';
+import type { Storage } from '../dialogs/turn';
 
 /** The bot and the parts of it the server exposes. */
 export interface BotParts {

@@ -1,4 +1,4 @@
-import { ActivityTypes } from '../turn';
+import { ActivityTypes } from '../dialogs/turn';
 import type { BotTurn, TurnMiddleware } from './bot-turn';
 import { BoundedCache } from '../knowledge/bounded-cache';
 import type { Logger } from './log';

@@ -2,7 +2,16 @@ import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import { DialogContext, runDialogTurn, type DialogState } from '../dialogs/dialog-frame';
 import { answerListing, MAX_LISTING_CHARACTERS, tooLongListingMessage, type KnowledgeBase } from '../knowledge';
-import { ActivityTypes, type Activity, type ConversationBot, type IncomingActivity, type InvokeResponse, type StateProperty, type TurnChannel, type TurnState } from '../turn';
+import {
+  ActivityTypes,
+  type Activity,
+  type ConversationBot,
+  type IncomingActivity,
+  type InvokeResponse,
+  type StateProperty,
+  type TurnChannel,
+  type TurnState,
+} from '../dialogs/turn';
 import { BotTurn, type TurnMiddleware } from './bot-turn';
 import { renderForChannel } from './cards/channel-markdown';
 import { readCardFeedback } from './cards/feedback-actions';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { TextAttachmentOptions } from './text-attachments';
 import restify from 'restify';
 import { bundledKnowledgeDir, KnowledgeHolder, type KnowledgeBase } from '../knowledge';
-import type { ActivityHost, Storage } from '../turn';
+import type { ActivityHost, Storage } from '../dialogs/turn';
 import { registerAdminEndpoints } from './admin/admin-endpoints';
 import { reloadKnowledge, watchKnowledge } from './knowledge-reload';
 import type { ChannelTokenSource, HostFactory } from './hosts/host-factory';

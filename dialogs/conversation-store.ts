@@ -1,4 +1,4 @@
-import type { TurnContext } from '../turn';
+import type { TurnContext } from './turn';
 
 /** One value per conversation that a dialog keeps between turns; the bot keeps it in conversation state. */
 export interface ConversationStore<T> {

@@ -1,4 +1,4 @@
-import type { TurnContext } from '../turn';
+import type { TurnContext } from './turn';
 
 /**
  * The little of a dialog system the conversations need, in place of botbuilder-dialogs (issue 23):

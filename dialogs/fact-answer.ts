@@ -1,4 +1,4 @@
-import type { Activity } from '../turn';
+import type { Activity } from './turn';
 import type { Facts, KnowledgeBase } from '../knowledge';
 import { isCorrection, onlyNotSure } from './conversation-intents';
 

@@ -1,4 +1,4 @@
-import type { TurnContext } from '../turn';
+import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { answerListing, describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, tooLongListingMessage, type Facts, type KnowledgeBase } from '../knowledge';
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';

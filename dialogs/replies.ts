@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from '../turn';
+import type { Activity, TurnContext } from './turn';
 import type { Article, Decision, Dimension, DimensionValue, DirectAnswer, Facts, ListingView, PassageAnswer, SearchAnswer, SearchHit, SetAside } from '../knowledge';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from './conversation-intents';
 

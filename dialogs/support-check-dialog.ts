@@ -1,4 +1,4 @@
-import { ActivityTypes, InputHints, type Activity, type TurnContext } from '../turn';
+import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { stepWithOpen, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isNotSure, questionAboutQuestion } from './conversation-intents';

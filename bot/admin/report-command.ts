@@ -1,4 +1,4 @@
-import type { TurnContext } from '../../turn';
+import type { TurnContext } from '../../dialogs/turn';
 import { parseDateRange } from '../../knowledge/owners/date-range';
 import { buildReportInSlices, reportMarkdown } from '../../knowledge/owners/report';
 import type { Logger } from '../log';

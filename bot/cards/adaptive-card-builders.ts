@@ -1,4 +1,4 @@
-import type { Attachment } from '../../turn';
+import type { Attachment } from '../../dialogs/turn';
 
 /**
  * Minimal typed builders for the Adaptive Card elements the bot uses. Version 1.4 because Teams

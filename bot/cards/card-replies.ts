@@ -1,4 +1,4 @@
-import { ActivityTypes, InputHints, type Activity } from '../../turn';
+import { ActivityTypes, InputHints, type Activity } from '../../dialogs/turn';
 import type { FollowUp, QuestionAboutQuestion, SmallTalk } from '../../dialogs/conversation-intents';
 import type { GroupVerdict, Replies } from '../../dialogs/replies';
 import {

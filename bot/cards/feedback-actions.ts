@@ -1,4 +1,4 @@
-import type { Activity, Attachment } from '../../turn';
+import type { Activity, Attachment } from '../../dialogs/turn';
 import type { AnswerSubject } from '../../knowledge/owners/records';
 import { MAX_COMMENT } from '../../knowledge/owners/records';
 import { newAnswerRef } from '../records/record-keys';

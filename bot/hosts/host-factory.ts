@@ -1,4 +1,4 @@
-import type { ActivityHost } from '../../turn';
+import type { ActivityHost } from '../../dialogs/turn';
 import type { BotConfig } from '../config';
 import type { Logger } from '../log';
 

@@ -1,4 +1,4 @@
-import type { IncomingActivity } from '../../turn';
+import type { IncomingActivity } from '../../dialogs/turn';
 
 /** Why a body is not an activity the bot can process: the field at fault and a message naming it. */
 export interface ActivityProblem {

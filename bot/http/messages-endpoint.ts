@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import type { ActivityHost, ConversationBot, IncomingActivity } from '../../turn';
+import type { ActivityHost, ConversationBot, IncomingActivity } from '../../dialogs/turn';
 import type { Logger } from '../log';
 import { checkActivity } from './activity-check';
 import type { InFlightRequests } from './in-flight';

@@ -1,5 +1,5 @@
 import { MAX_PICK_QUESTION } from '../../dialogs/replies';
-import type { Activity } from '../../turn';
+import type { Activity } from '../../dialogs/turn';
 import type { BotTurn } from '../bot-turn';
 import { adaptFeedbackToChannel, feedbackOffer } from '../cards/feedback-actions';
 import type { OwnerRecords } from './owner-records';

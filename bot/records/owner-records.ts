@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TurnContext } from '../../turn';
+import type { TurnContext } from '../../dialogs/turn';
 import type { UnansweredQuestions } from '../../dialogs/replies';
 import { isOwnerRecord, MAX_COMMENT, MAX_RECORD_TEXT, type AnswerRecord, type AnswerSubject, type OwnerRecord, type RecordKind } from '../../knowledge/owners/records';
 import type { Logger } from '../log';

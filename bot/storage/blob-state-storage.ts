@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/storage-blob';
-import { NEW_ITEM_ETAG, type Storage, type StoreItem, type StoreItems } from '../../turn';
+import { NEW_ITEM_ETAG, type Storage, type StoreItem, type StoreItems } from '../../dialogs/turn';
 import { ETagConflictError } from './etag-conflict';
 
 /**

@@ -1,4 +1,4 @@
-import type { Storage, StoreItem, StoreItems } from '../../turn';
+import type { Storage, StoreItem, StoreItems } from '../../dialogs/turn';
 import { ETagConflictError } from './etag-conflict';
 
 /** Limits of a {@link BoundedMemoryStorage}. */

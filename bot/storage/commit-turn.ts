@@ -1,4 +1,4 @@
-import type { Activity, TurnState } from '../../turn';
+import type { Activity, TurnState } from '../../dialogs/turn';
 import type { BotTurn } from '../bot-turn';
 import type { Logger } from '../log';
 import { isETagConflict } from './etag-conflict';

@@ -1,4 +1,4 @@
-import type { Storage } from '../../turn';
+import type { Storage } from '../../dialogs/turn';
 import { BoundedMemoryStorage } from './bounded-memory-storage';
 import type { StorageConfig } from './storage-config';
 

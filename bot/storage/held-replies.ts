@@ -1,4 +1,4 @@
-import type { SentActivity } from '../../turn';
+import type { SentActivity } from '../../dialogs/turn';
 import type { BotTurn } from '../bot-turn';
 
 /**

@@ -1,4 +1,4 @@
-import { NEW_ITEM_ETAG, type StateProperty, type Storage, type StoreItem, type TurnContext, type TurnState } from '../../turn';
+import { NEW_ITEM_ETAG, type StateProperty, type Storage, type StoreItem, type TurnContext, type TurnState } from '../../dialogs/turn';
 
 /** What this turn read: the state object, its JSON then, and the eTag it had in storage. */
 interface ReadVersion {

@@ -1,5 +1,5 @@
 import { formatDate, type Article, type KnowledgeBase } from '../../knowledge';
-import type { Attachment } from '../../turn';
+import type { Attachment } from '../../dialogs/turn';
 import { adaptiveCard, textBlock } from '../cards/adaptive-card-builders';
 import { SEARCH_KB_COMMAND_ID, SEARCH_KB_PARAMETER } from './search-kb-command';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Activity } from '../../turn';
+import type { Activity } from '../../dialogs/turn';
 import type { DialogTestClient } from './dialog-test-client';
 
 /**

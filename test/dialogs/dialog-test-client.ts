@@ -1,6 +1,6 @@
 import type { Dialog, DialogState, DialogTurnResult } from '../../dialogs/dialog-frame';
 import { runDialogTurn } from '../../dialogs/dialog-frame';
-import { InputHints, type Activity, type IncomingActivity, type SentActivity, type TurnContext } from '../../turn';
+import { InputHints, type Activity, type IncomingActivity, type SentActivity, type TurnContext } from '../../dialogs/turn';
 
 /**
  * Drives one dialog turn by turn, as botbuilder-testing's DialogTestClient did (same methods), on

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DialogTurnStatus } from '../../dialogs/dialog-frame';
-import type { ConversationAccount } from '../../turn';
+import type { ConversationAccount } from '../../dialogs/turn';
 import { CHECK_MY_SETUP, SEARCH_THE_KB } from '../../bot/cards/card-replies';
 import { DID_YOU_MEAN, READ_WHOLE_ARTICLE } from '../../bot/cards/passage-cards';
 import { VERDICT_LABELS, type Article } from '../../knowledge';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DialogState } from '../../dialogs/dialog-frame';
-import type { Activity } from '../../turn';
+import type { Activity } from '../../dialogs/turn';
 import { DialogTestClient } from './dialog-test-client';
 import { CardReplies } from '../../bot/cards/card-replies';
 import { MainDialog } from '../../dialogs/main-dialog';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DialogTurnStatus } from '../../dialogs/dialog-frame';
-import type { Activity } from '../../turn';
+import type { Activity } from '../../dialogs/turn';
 import type { DialogTestClient } from './dialog-test-client';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
 import { firstClause, VERDICT_LABELS, type Verdict } from '../../knowledge';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Activity } from '../../turn';
+import type { Activity } from '../../dialogs/turn';
 import type { DialogTestClient } from './dialog-test-client';
 import { VERDICT_LABELS, type Verdict } from '../../knowledge';
 import { factSetAfter, findButton, firstText, isCard, pressActivity, sendAll, summaryVerdict, textBlocks, triageSummaryOf, type Reply } from './card-reading';

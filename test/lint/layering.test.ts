@@ -38,10 +38,10 @@ describe('lint enforces the layers (eslint.config.mjs)', function () {
     ['bot/storage/new-store.ts', "import { BlobsStorage } from '@microsoft/agents-hosting-storage-blob';"],
     ['bot/http/new-check.ts', "import { Activity } from 'botframework-schema';"],
     ['bot/hosts/new-host.ts', "import { TurnContext } from 'botbuilder';"],
-    ['turn/new-module.ts', "import { TurnContext } from 'botbuilder';"],
-    ['turn/new-module.ts', "import { TurnContext } from '@microsoft/agents-hosting';"],
-    ['turn/new-module.ts', "import { readConfig } from '../bot/config';"],
-    ['turn/new-module.ts', "import { MainDialog } from '../dialogs/main-dialog';"],
+    ['dialogs/turn/new-module.ts', "import { TurnContext } from 'botbuilder';"],
+    ['dialogs/turn/new-module.ts', "import { TurnContext } from '@microsoft/agents-hosting';"],
+    ['dialogs/turn/new-module.ts', "import { readConfig } from '../../bot/config';"],
+    ['dialogs/turn/new-module.ts', "import { MainDialog } from '../main-dialog';"],
   ];
   for (const [path, line] of refused) {
     it(`refuses in ${path}: ${line}`, async () => {
@@ -56,15 +56,15 @@ describe('lint enforces the layers (eslint.config.mjs)', function () {
   const allowed: Array<[string, string]> = [
     ['knowledge/new-module.ts', "import { tokenize } from './reading/text-tokens';"],
     ['dialogs/new-dialog.ts', "import { loadKnowledgeBase } from '../knowledge';"],
-    ['dialogs/new-dialog.ts', "import { TurnContext } from '../turn';"],
+    ['dialogs/new-dialog.ts', "import { TurnContext } from './turn';"],
     ['bot/new-module.ts', "import { MainDialog } from '../dialogs/main-dialog';"],
-    ['turn/new-module.ts', "import { ActivityTypes } from './activity';"],
+    ['dialogs/turn/new-module.ts', "import { ActivityTypes } from './activity';"],
     ['bot/hosts/botbuilder/new-module.ts', "import { CloudAdapter } from 'botbuilder';"],
     ['bot/hosts/botbuilder/new-module.ts', "import { AuthenticationConstants } from 'botframework-connector';"],
     ['bot/hosts/agents/new-module.ts', "import { CloudAdapter } from '@microsoft/agents-hosting';"],
     ['bot/index.ts', "import { CloudAdapter } from 'botbuilder';"],
     ['bot/agents-index.ts', "import { CloudAdapter } from '@microsoft/agents-hosting';"],
-    ['bot/new-module.ts', "import { TurnContext } from '../turn';"],
+    ['bot/new-module.ts', "import { TurnContext } from '../dialogs/turn';"],
     ['test/knowledge/new.test.ts', "import { stripMentions } from '../../bot/incoming-text';"],
   ];
   for (const [path, line] of allowed) {

@@ -5,7 +5,7 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { BotTurn } from '../../bot/bot-turn';
 import { BlobStateStorage, blobKey } from '../../bot/storage/blob-state-storage';
 import { isETagConflict } from '../../bot/storage/etag-conflict';
-import { NEW_ITEM_ETAG } from '../../turn';
+import { NEW_ITEM_ETAG } from '../../dialogs/turn';
 import { OptimisticConversationState } from '../../bot/storage/optimistic-bot-state';
 import { Azurite } from '../support/azurite';
 

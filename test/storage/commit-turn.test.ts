@@ -4,7 +4,7 @@ import { memoryLogger } from '../../bot/log';
 import { BoundedMemoryStorage } from '../../bot/storage/bounded-memory-storage';
 import { SEND_AGAIN_MESSAGE, runTurnAndCommitState } from '../../bot/storage/commit-turn';
 import { OptimisticConversationState } from '../../bot/storage/optimistic-bot-state';
-import type { IncomingActivity } from '../../turn';
+import type { IncomingActivity } from '../../dialogs/turn';
 
 const MESSAGE: IncomingActivity = {
   type: 'message',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import type { Activity as PlainActivity } from '../../turn';
+import type { Activity as PlainActivity } from '../../dialogs/turn';
 import { cardElements } from './card-elements';
 
 /** A message activity as a channel would POST it; `overrides` win. */

@@ -1,4 +1,4 @@
-import type { Activity } from '../../turn';
+import type { Activity } from '../../dialogs/turn';
 
 /** One element of an Adaptive Card (the card itself, a TextBlock, an action, a TextRun...). */
 export type CardElement = Record<string, unknown>;

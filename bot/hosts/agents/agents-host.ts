@@ -1,6 +1,6 @@
 import { buildJwksUri, CloudAdapter, INVOKE_RESPONSE_KEY, type AuthConfiguration, type Request } from '@microsoft/agents-hosting';
 import type { Activity as AgentsActivity } from '@microsoft/agents-activity';
-import type { ActivityHost, ConversationBot, IncomingActivity, InvokeResponse, SentActivity } from '../../../turn';
+import type { ActivityHost, ConversationBot, IncomingActivity, InvokeResponse, SentActivity } from '../../../dialogs/turn';
 import type { BotConfig } from '../../config';
 import { TURN_ERROR_MESSAGE } from '../../exchange-support-bot';
 import type { Logger } from '../../log';

@@ -8,7 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters, type AuthenticateRequestResult } from 'botframework-connector';
-import type { ActivityHost, ConversationBot, IncomingActivity } from '../../../turn';
+import type { ActivityHost, ConversationBot, IncomingActivity } from '../../../dialogs/turn';
 import type { BotConfig } from '../../config';
 import { TURN_ERROR_MESSAGE } from '../../exchange-support-bot';
 import type { Logger } from '../../log';
