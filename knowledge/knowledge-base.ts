@@ -297,7 +297,13 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     recognizer,
     builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },
-    ruleOutcomes: { hash: outcomesHashed ?? outcomesHash({ rules: rulesTable!.value, dimensions, facts, articleIds }), outcomes },
+    // Hashed only when asked for (kb:build): a load that walked without a saved table has no use for it.
+    ruleOutcomes: {
+      get hash() {
+        return (outcomesHashed ??= outcomesHash({ rules: rulesTable!.value, dimensions, facts, articleIds }));
+      },
+      outcomes,
+    },
   };
   return { ...kb, directAnswers: new DirectAnswers(kb, recognizer) };
 }
