@@ -27,6 +27,16 @@ interface Finding {
 }
 
 const E2010_HOSTS = ['2008', '2008-r2', '2012', '2012-r2'];
+// A supported Exchange 2003 back-end cluster, to which a finding adds the stated fact it is about.
+const E2K3_ENTERPRISE_CLUSTER = {
+  version: '2003',
+  role: 'back-end',
+  ha: 'cluster',
+  edition: 'enterprise',
+  windows: '2003',
+  windowsEdition: 'enterprise',
+  architecture: 'x86',
+};
 
 const FINDINGS: readonly Finding[] = [
   // --- Wrong "Supported" -------------------------------------------------------------------------
@@ -96,13 +106,7 @@ const FINDINGS: readonly Finding[] = [
     finding: 'E8: a 2-node Exchange 2003 cluster with 3 EVSs',
     source: 'KB815180 (EXB-004 table: 2 nodes, at most 2 EVSs)',
     facts: {
-      version: '2003',
-      role: 'back-end',
-      ha: 'cluster',
-      edition: 'enterprise',
-      windows: '2003',
-      windowsEdition: 'enterprise',
-      architecture: 'x86',
+      ...E2K3_ENTERPRISE_CLUSTER,
       nodes: '2',
       instances: '3',
     },
@@ -327,13 +331,7 @@ const FINDINGS: readonly Finding[] = [
     finding: 'the reason names what broke: NNTP and the Lotus Notes connector on an Exchange 2003 cluster',
     source: 'KB259197',
     facts: {
-      version: '2003',
-      role: 'back-end',
-      ha: 'cluster',
-      edition: 'enterprise',
-      windows: '2003',
-      windowsEdition: 'enterprise',
-      architecture: 'x86',
+      ...E2K3_ENTERPRISE_CLUSTER,
       components: 'nntp,notes-connector',
     },
     verdict: 'not-supported',
