@@ -32,7 +32,11 @@ export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, 
   const mainstream = entry.mainstream;
   switch (question.attribute) {
     case 'still-supported':
-      return { ...base, answer: retired ? `No: ${name} ${ended}; it is out of support.` : `Yes: ${name} ${stillIn(entry, today, date)}${hedge(tables, entry.basis)}.`, details: [entry.note] };
+      return {
+        ...base,
+        answer: retired ? `No: ${name} ${ended}; it is out of support.` : `Yes: ${name} ${stillIn(entry, today, date)}${hedge(tables, entry.basis)}.`,
+        details: [entry.note],
+      };
     case 'mainstream': {
       if (!mainstream) {
         const answer = `${name} ${ended} (the end of extended support; the lifecycle table holds no separate mainstream date for it).`;

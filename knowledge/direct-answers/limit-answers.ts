@@ -117,11 +117,16 @@ export function maxInstancesAnswer(tables: AnswerTables, question: DirectQuestio
     group.versions.push(version);
     groups.set(key, group);
   }
-  const versionsOf = (versions: string[]) => `Exchange ${listOf(versions.map((v) => label(tables, 'version', v).replace(/^Exchange /, '')), 'or')}`;
+  const versionsOf = (versions: string[]) =>
+    `Exchange ${listOf(
+      versions.map((v) => label(tables, 'version', v).replace(/^Exchange /, '')),
+      'or',
+    )}`;
   const named = subject.version !== undefined;
   const phrase = (g: { versions: string[]; limits: SupportLimit[] }) => {
     const version = g.versions[0];
-    if (nodes !== undefined) return `up to ${instanceNoun(version, maxFor(g.limits, nodes))} on ${/^(8|11|18)$/.test(String(nodes)) ? 'an' : 'a'} ${nodes}-node ${named ? '' : `${versionsOf(g.versions)} `}cluster`;
+    if (nodes !== undefined)
+      return `up to ${instanceNoun(version, maxFor(g.limits, nodes))} on ${/^(8|11|18)$/.test(String(nodes)) ? 'an' : 'a'} ${nodes}-node ${named ? '' : `${versionsOf(g.versions)} `}cluster`;
     const rows = [2, 3, 4, 8].map((n) => `${n} nodes: ${maxFor(g.limits, n)}`);
     const condition = (g.limits.find((l) => l.condition.includes('n-1')) ?? g.limits[0]!).condition.replace(/\.$/, '');
     return `${named ? condition : `${versionsOf(g.versions)}: ${condition.charAt(0).toLowerCase()}${condition.slice(1)}`} (${rows.join('; ')})`;

@@ -79,7 +79,13 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   if (Object.keys(asked).length === 0) return undefined;
   // "and 2019?" after a question about a Windows release (its end date, the Exchange versions it
   // hosts) asks about Windows Server 2019, not Exchange 2019, unless Exchange is named.
-  if (previous.subject.windows !== undefined && previous.subject.version === undefined && asked.version !== undefined && asked.windows === undefined && !NAMES_EXCHANGE.test(text)) {
+  if (
+    previous.subject.windows !== undefined &&
+    previous.subject.version === undefined &&
+    asked.version !== undefined &&
+    asked.windows === undefined &&
+    !NAMES_EXCHANGE.test(text)
+  ) {
     const windows = recognizer.extract(`windows server ${text.match(/\b(20\d\d(?:\s?r2)?|2k\d{1,2}(?:\s?r2)?)\b/i)?.[1] ?? ''}`).facts.windows;
     if (windows !== undefined) {
       delete asked.version;

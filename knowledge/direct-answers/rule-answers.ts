@@ -36,7 +36,13 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
     const perVersion = reasonsPerVersion(no);
     if (!perVersion) return undefined;
     const answer = `No: ${perVersion.map((r) => r.reason).join(' ')}`;
-    return { ...answerWith(question, tables, answer, [perVersion[0]!.recommendation], perVersion[0]!, subject), sources: sourcesOf(tables, perVersion.flatMap((r) => r.basis)) };
+    return {
+      ...answerWith(question, tables, answer, [perVersion[0]!.recommendation], perVersion[0]!, subject),
+      sources: sourcesOf(
+        tables,
+        perVersion.flatMap((r) => r.basis),
+      ),
+    };
   }
   if (no.length === 0 && yes.length > 0) {
     const conditions = [...new Set(yes.flatMap((s) => s.open))];

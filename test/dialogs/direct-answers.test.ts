@@ -90,15 +90,24 @@ describe('direct answers in the conversation (issue 19)', () => {
 
   // Third pass (k19): forms admins type that the reader missed, each answered from the tables.
   for (const [question, answer] of [
-    ['max evs on 2 nodes active active', /^Up to 2 Exchange Virtual Servers on a 2-node Exchange 2000 or 2003 cluster; up to 1 clustered mailbox server on a 2-node Exchange 2007 cluster\./],
+    [
+      'max evs on 2 nodes active active',
+      /^Up to 2 Exchange Virtual Servers on a 2-node Exchange 2000 or 2003 cluster; up to 1 clustered mailbox server on a 2-node Exchange 2007 cluster\./,
+    ],
     ['how many clustered mailbox servers on a 4 node exchange 2007 scc', /^Up to 3 clustered mailbox servers on a 4-node cluster\./],
     ['max dag size?', /^Up to 16 Mailbox servers in one DAG/],
     ['ccr node count?', /^Up to 2 nodes/],
     ['is win 2008 r2 supported still', /^No: Windows Server 2008 R2 left extended support on 14 January 2020/],
-    ['exchange versions supported on windows server 2025', /^Exchange 2019 \(from Exchange 2019 CU15 or later\) and Exchange Server Subscription Edition \(SE\) run on Windows Server 2025/],
+    [
+      'exchange versions supported on windows server 2025',
+      /^Exchange 2019 \(from Exchange 2019 CU15 or later\) and Exchange Server Subscription Edition \(SE\) run on Windows Server 2025/,
+    ],
     ['cu for 2016 on w2k16?', /^From Exchange 2016 CU3/],
     ['can se coexist with 2013', /^No: Exchange Server Subscription Edition \(SE\) cannot coexist with Exchange 2013/],
-    ['can the front end be on mscs', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/],
+    [
+      'can the front end be on mscs',
+      /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/,
+    ],
     ['fsw needed for a 4 member dag?', /^Yes: With an even number of members, a witness server/],
   ] as const) {
     it(`${JSON.stringify(question)} → ${answer}`, async () => {

@@ -150,7 +150,10 @@ describe('direct answers: one truth with the verdicts', () => {
           continue;
         }
         walked += 1;
-        const name = kb.dimensions.find((d) => d.id === 'version')!.values.find((v) => v.id === version)!.label.replace(/^Exchange /, '');
+        const name = kb.dimensions
+          .find((d) => d.id === 'version')!
+          .values.find((v) => v.id === version)!
+          .label.replace(/^Exchange /, '');
         if (!new RegExp(`up to ${max} [^;]*\\b${name}\\b`, 'i').test(anyVersion)) disagreements.push(`${version}, ${nodes} nodes: "${anyVersion}" lacks up to ${max} for ${name}`);
         for (const { facts } of clustered.filter((c) => c.facts['version'] === version)) {
           // Only the setups that allow this many nodes (Windows 2000 Advanced Server stops at two) say anything about instances.
