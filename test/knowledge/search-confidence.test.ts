@@ -32,6 +32,28 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     });
   }
 
+  for (const question of [
+    'does exchange 2016 support ipv6',
+    'does windows server 2022 support tls 1.3',
+    'which .net version does exchange 2019 cu14 need',
+    'is outlook 2013 supported with exchange se',
+    'windows 10 end of support date',
+  ]) {
+    it(`"${question}": what it asks about is not in the passage found, so suggestions, not a passage about the product`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best, undefined, found.passage?.sentences.join(' '));
+    });
+  }
+
+  for (const [question, article] of [
+    ['does exchange 2016 support nano server', 'EXB-009'],
+    ['does microsft support installing a front-end on a cluser node', 'KB837852'],
+  ] as const) {
+    it(`"${question}": what it asks about is in the passage, so it is answered`, () => {
+      assert.equal(kb.search(question).best?.article.id, article);
+    });
+  }
+
   it('a how-to whose action the articles speak of is answered', () => {
     assert.equal(kb.search('how do i load balance my front end servers').best?.article.id, 'EXB-002');
   });
