@@ -54,6 +54,29 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     });
   }
 
+  // The row of the table for the version asked, not a nearby list item: the upgrade path of Exchange 2019 or 2016.
+  for (const [question, row] of [
+    ['how do i upgrade exchange 2019 to se', /^You run: Exchange 2019 CU14 or CU15; Path to SE: in-place upgrade/],
+    ['how do i get from exchange 2016 to se', /^You run: Exchange 2016; Path to SE: build new SE servers/],
+  ] as const) {
+    it(`"${question}": the row of the upgrade-path table for that version`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best?.article.id, 'EXB-011');
+      assert.match(found.passage?.sentences[0] ?? '', row);
+    });
+  }
+
+  for (const question of ['steps to prep a cluster for e2k3 setup', 'what are the prerequisites for an exchange 2003 cluster']) {
+    it(`"${question}": every numbered prerequisite of EXB-005`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best?.article.id, 'EXB-005');
+      assert.deepEqual(
+        found.passage?.sentences.map((s) => s.slice(0, 3)),
+        ['1. ', '2. ', '3. ', '4. '],
+      );
+    });
+  }
+
   it('a how-to whose action the articles speak of is answered', () => {
     assert.equal(kb.search('how do i load balance my front end servers').best?.article.id, 'EXB-002');
   });
