@@ -26,6 +26,8 @@ const WINDOWS_LIST =
 const EXCHANGE_LIST =
   /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
+/** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
+const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/-]+\s+){0,3}[\p{L}\p{N}/-]+\s*\?+\s*$/u;
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
 const NEED = /\b(need|needs|needed|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
@@ -152,7 +154,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (EXPLAIN.test(text)) return undefined;
   // A yes/no about a general rule: it names a stated fact (a domain controller, NLB on the same
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
-  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text);
+  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && has('role') && has('ha'));
   if (!yesNo) return undefined;
   // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
   // recognizer made of the second year, is the general mixed-Windows rule.

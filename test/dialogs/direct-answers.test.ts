@@ -109,6 +109,9 @@ describe('direct answers in the conversation (issue 19)', () => {
       /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/,
     ],
     ['fsw needed for a 4 member dag?', /^Yes: With an even number of members, a witness server/],
+    // A terse question naming a role and a technology is a yes/no about the rule.
+    ['edge in dag?', /^No: A database availability group holds only servers with the Mailbox role/],
+    ['fe on mscs?', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
   ] as const) {
     it(`${JSON.stringify(question)} → ${answer}`, async () => {
       const { client } = mainClient();
