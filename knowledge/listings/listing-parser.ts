@@ -118,6 +118,40 @@ function clusterName(lines: readonly string[], header: number): string {
 }
 
 const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?)\s*:\s?(.*)$/;
+/** Mail quoting in front of a forwarded listing. */
+const QUOTED = /^\s*(?:>\s?)+/;
+/** Column names that name the server in a table (the name cell of a row). */
+const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server'];
+/** A CSV or tab-separated header is a listing's only when it also names one of these. */
+const SEPARATED_COLUMNS = ['admindisplayversion', 'serverrole', 'fileversion', 'productversion', 'servers', 'windowsproductname', 'caption', 'osname'];
+/**
+ * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
+ * (Get-ComputerInfo).WindowsProductName or Win32_OperatingSystem's Caption prints alone).
+ */
+const BARE_WINDOWS =
+  /^\s*(?:caption\s+)?(?:microsoft(?:\(r\))?\s+)?windows(?:\(r\))?\s+(?:server(?:\(r\))?\s+)?(?:20\d\d|2000)(?:\s+r2)?(?:\s+(?:standard|enterprise|datacenter|web|essentials|foundation|advanced server|server))?(?:\s+(?:edition|x64|x86|x64 edition|core|evaluation))*\s*$/i;
+
+/** The cells of a CSV or tab-separated row; CSV cells may be quoted ("Mailbox, ClientAccess"). */
+function splitCells(line: string, separator: string): string[] {
+  if (separator === '\t') return line.split('\t').map((c) => c.trim());
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k += 1) {
+    const ch = line[k]!;
+    if (ch === '"') {
+      if (quoted && line[k + 1] === '"') {
+        cell += '"';
+        k += 1;
+      } else quoted = !quoted;
+    } else if (ch === ',' && !quoted) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
@@ -127,8 +161,10 @@ const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
  * around the paste).
  */
 export function parseListing(text: string, table: BuildTable): ListingResult {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: lines.length, limit: MAX_LISTING_LINES };
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
+  // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
+  const lines = raw.map((line) => line.replace(QUOTED, ''));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -154,6 +190,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
+    const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
+    // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
+    let pending: { cells: string[]; line: string } | undefined;
+    const flushRow = () => {
+      if (pending) readRow(names, pending.cells, pending.line);
+      pending = undefined;
+    };
     for (let j = i + 1; j < lines.length; j += 1) {
       const line = lines[j]!;
       if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
@@ -162,9 +205,33 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (cluster && !NODE_STATE.test(cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '')) break;
       used[j] = true;
       if (cluster) readNode(cluster, names, cells);
-      else readRow(names, cells, line);
+      else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
+        pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
+        pending.line = `${pending.line} ${line.trim()}`;
+      } else {
+        flushRow();
+        pending = { cells, line };
+      }
     }
+    flushRow();
     if (cluster && cluster.servers.length > 0) dags.push(cluster);
+  }
+
+  // 1b. Export-Csv / ConvertTo-Csv output, and rows copied from Out-GridView or Excel (tab-separated): a header row naming the columns.
+  for (let i = 0; i < lines.length; i += 1) {
+    if (used[i]) continue;
+    const separator = lines[i]!.includes('\t') ? '\t' : lines[i]!.includes(',') ? ',' : undefined;
+    if (!separator) continue;
+    const names = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
+    if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
+    used[i] = true;
+    if (i > 0 && /^\s*#TYPE\b/i.test(lines[i - 1]!)) used[i - 1] = true;
+    for (let j = i + 1; j < lines.length && lines[j]!.includes(separator); j += 1) {
+      const cells = splitCells(lines[j]!, separator);
+      if (cells.length < 2) break;
+      used[j] = true;
+      readRow(names, cells, lines[j]!);
+    }
   }
 
   function readNode(cluster: ListedDag, names: string[], cells: string[]) {
@@ -187,7 +254,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const k = names.findIndex((n) => keys.includes(n));
       return k < 0 ? undefined : cells[k];
     };
-    const name = cell('name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server');
+    const name = cell(...TABLE_NAME_KEYS);
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
       dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
@@ -324,6 +391,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   for (let i = 0; i < lines.length; i += 1) {
     if (used[i]) continue;
     const line = lines[i]!;
+    if (BARE_WINDOWS.test(line)) {
+      looseOs.add(line.trim().replace(/^caption\s+/i, ''));
+      used[i] = true;
+      continue;
+    }
     const m = /^\s*([A-Za-z][A-Za-z0-9-]{1,62})\s*[:\-–,]?\s+(.*)$/.exec(line);
     if (!m) continue;
     const mentions = findBuilds(m[2]!, table);
