@@ -8,6 +8,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
+import { answersForGroup, windowsInWords } from './group-answers';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -165,7 +166,9 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const given = answersFor(answers, kb);
+    const target = { version: facts.version, names: servers.map((s) => s.name) };
+    // What the user typed around the paste about Windows counts as an answer the paste does not give (an explicit answer wins).
+    const given = { ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
@@ -247,17 +250,6 @@ function candidateVersions(server: ListedServer, kb: Pick<KnowledgeBase, 'builds
 /** "2019/cu14": servers on one update (whatever its security update) are one group. */
 function updateKey(row: { version: string; update: string }): string {
   return `${row.version}/${row.update}`;
-}
-
-/** Answers the user gave ({ windows: "2019 Standard", ha: "DAG" }) read as facts through the answer tables. */
-function answersFor(answers: Facts, kb: Pick<KnowledgeBase, 'recognizer'>): Facts {
-  const facts: Record<string, string> = {};
-  for (const [fact, text] of Object.entries(answers)) {
-    if (fact === 'build') Object.assign(facts, kb.recognizer.extract(String(text)).facts);
-    else if (fact === 'windows') Object.assign(facts, kb.recognizer.readAnswer('windows', String(text)));
-    else Object.assign(facts, kb.recognizer.readAnswer(fact, String(text)));
-  }
-  return facts;
 }
 
 function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'recognizer'>, update: Parameters<typeof buildFacts>[2]): Record<string, string> {

@@ -103,7 +103,7 @@ export function describeLookup(lookup: BuildLookup): string {
         return `${lookup.build} is not a build the table knows; the nearest known builds are ${lookup.below.build} (${describeBuildRow(lookup.below)}) below it and ${lookup.above.build} (${describeBuildRow(lookup.above)}) above it, but that says nothing sure about this one.`;
       return lookup.nearest
         ? `${lookup.build} is not a build the table knows; the nearest known build is ${lookup.nearest.build} (${describeBuildRow(lookup.nearest)}), but that says nothing sure about this one.`
-        : `${lookup.build} is not an Exchange build the table knows.`;
+        : `${lookup.build} is not a build the table knows: no Exchange version it lists has builds numbered ${lookup.build.split('.').slice(0, 2).join('.')}, so this says nothing sure about the server.`;
   }
 }
 
