@@ -117,7 +117,7 @@ function clusterName(lines: readonly string[], header: number): string {
   return 'cluster';
 }
 
-const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?)\s*:\s?(.*)$/;
+const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?(?:-[A-Za-z][A-Za-z ()]*?)?)\s*:\s?(.*)$/;
 /** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
@@ -387,7 +387,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (kv && !/^\s*https?$/i.test(kv[1]!) && kv[1]!.length <= 40) {
       const key = kv[1]!.trim().toLowerCase();
       // A new "Name :" starts a new server in Format-List output.
-      if ((NAME_KEYS.includes(key) && block.some((b) => NAME_KEYS.includes(b.key))) || (key === 'identity' && block.some((b) => b.key === key))) flush();
+      // So does a key the block already has (Get-ComputerInfo's objects pasted without a blank line start with WindowsBuildLabEx, not the name).
+      if ((NAME_KEYS.includes(key) && block.some((b) => NAME_KEYS.includes(b.key))) || block.some((b) => b.key === key)) flush();
       block.push({ key, value: kv[2]!.trim(), line: i });
     } else if (/^\s{8,}\S/.test(line) && block.length > 0) {
       // A wrapped value (Format-List indents the rest of a long value).
