@@ -72,6 +72,14 @@ const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
 const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
 
+/** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
+const WITH_WORDS = new Set(['with', 'w']);
+/** Words that may stand between "with" and the role it joins ("with our two mailbox servers"). */
+const OWNERS = new Set(['our', 'my', 'their', 'its', 'both']);
+/** After two roles joined by "and", words saying one set of servers holds both ("CAS and hub on 2 servers"). */
+const SHARED_SERVERS =
+  /^\s*(?:(?:roles?\s+)?(?:on|in)\s+(?:\d{1,2}|two|three|four|both|the\s+same|the\s+two|a\s+pair\s+of)\s+(?:servers?|box(?:es)?|machines?|vms?|nodes?)\b|(?:roles?\s+)?(?:combined|together|co-?located))/i;
+
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
 
@@ -211,16 +219,37 @@ export class FactRecognizer {
     // "CAS and HT on the same servers": the roles named are one multi-role server.
     if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
     // Clause boundaries: punctuation between two words, or a joining word.
-    const clauses: { from: number; to: number }[] = [];
+    const roleOf = (m: PhraseMatch<Mention[]>) => explicitRole(m) ?? impliedRole(m);
+    const roleMatchAt = (k: number) => matches.find((m) => m.from === k && explicitRole(m) !== undefined);
+    const roleMatchEndingAt = (k: number) => matches.find((m) => m.to === k && explicitRole(m) !== undefined);
+    // "CAS+HT", "CAS & HUB", "CAS and hub on 2 servers": two roles one server holds together are one group.
+    const multiRole = (k: number, next: number): boolean => {
+      const left = roleMatchEndingAt(k);
+      const right = roleMatchAt(next);
+      if (!left || !right) return false;
+      const pair = new Set([explicitRole(left)!, explicitRole(right)!]);
+      return pair.size === 2 && combinedValue(splitting, pair) !== undefined;
+    };
+    const clauses: { from: number; to: number; withJoined?: boolean }[] = [];
     let from = 0;
+    let withJoined = false;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
+      const gap = atEnd ? '' : text.slice(tokens[k - 1]!.end, tokens[k]!.start);
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
-      const punctuation = !atEnd && /[,;:+&]|\s[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
-      const joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
-      if (atEnd || punctuation || joiner) {
-        if (k > from) clauses.push({ from, to: k });
-        from = joiner ? k + 1 : k;
+      let punctuation = !atEnd && /[,;:+&]|\s[-–—]\s/.test(gap);
+      if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
+      let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
+      // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
+      if (joiner && tokens[k]!.text === 'and' && multiRole(k, k + 1) && SHARED_SERVERS.test(text.slice(tokens[roleMatchAt(k + 1)!.to - 1]!.end))) joiner = false;
+      // "the Edge server ... member of our DAG with the two mailbox servers": "with" another role joins a second group placed alike.
+      const withRole = !atEnd && !punctuation && !joiner && this.withAnotherRole(tokens, matches, from, k, roleOf);
+      // A phrase is never cut ("also DCs" after "nodes that are").
+      const inside = (at: number) => matches.some((m) => m.from < at && at < m.to) || (joiner && matches.some((m) => m.from === at));
+      if (atEnd || ((punctuation || joiner || withRole) && !inside(k))) {
+        if (k > from) clauses.push({ from, to: k, withJoined });
+        withJoined = withRole;
+        from = joiner || withRole ? k + 1 : k;
       }
     }
     const read = clauses.map((clause) => {
@@ -241,9 +270,12 @@ export class FactRecognizer {
         }
       }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
-      const count = anchor && anchor.from > clause.from ? countOf(tokens[anchor.from - 1]!.text) : undefined;
+      const before = anchor && anchor.from > clause.from ? tokens[anchor.from - 1]!.text : undefined;
+      // "an Edge server in the perimeter network": one server of a role named in the singular.
+      const single = (before === 'a' || before === 'an') && explicitRole(anchor!) !== undefined && !/s$/i.test(anchor!.entry.phrase) ? 1 : undefined;
+      const count = before !== undefined ? (countOf(before) ?? single) : undefined;
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
-      return { role, facts, count, forAll, onlyRole: inside.length === 1 && role !== undefined && clause.to - clause.from <= 4 };
+      return { role, facts, count, forAll, withJoined: clause.withJoined === true, onlyRole: inside.length === 1 && role !== undefined && clause.to - clause.from <= 4 };
     });
     const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
     if (roles.size < 2) return undefined;
@@ -251,32 +283,39 @@ export class FactRecognizer {
     // A shared fact said inside one group's clause ("two 2003 Standard front-ends ... our clustered
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
-    const groups: { facts: Record<string, string>; count?: number; onlyRole: boolean }[] = [];
+    // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean }[] = [];
     let current: (typeof groups)[number] | undefined;
-    for (const clause of read) {
+    const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
+    for (const [index, clause] of read.entries()) {
       const mine: Record<string, string> = {};
       const inGroup = clause.role !== undefined || groups.length > 0;
+      // A clause of its own after every group ("..., W2K3 EE 32 bit") describes the platform of the
+      // whole design, like "everything on ...": it holds for every group that names none of its own.
+      const trailing = clause.role === undefined && groups.length > 0 && index > lastRoleClause;
       for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
-        const designWide = dimension?.design === 'shared' || (clause.forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
+        const designWide = dimension?.design === 'shared' || ((clause.forAll || trailing) && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
         if (dimension?.design === 'shared' && inGroup && !clause.forAll && dimensionId !== splitting.id) {
           mine[dimensionId] = value;
           defaults[dimensionId] ??= value;
         } else if (designWide || !inGroup) shared[dimensionId] = value;
         else mine[dimensionId] = value;
       }
+      // "... DAG with the two mailbox servers": the second group is placed where the first is.
+      const placedWith: Record<string, string> = clause.withJoined && current?.facts.ha !== undefined && mine.ha === undefined ? { ha: current.facts.ha } : {};
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
       const earlier = clause.role !== undefined ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && !earlier) {
-        current = { facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole };
+        current = { facts: { ...placedWith, ...mine, [splitting.id]: clause.role }, open: new Set(), count: clause.count, onlyRole: clause.onlyRole };
         groups.push(current);
       } else if (earlier) {
-        Object.assign(earlier.facts, mine);
+        this.addToGroup(earlier, mine);
         earlier.count ??= clause.count;
         earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
         current = earlier;
       } else if (current) {
-        Object.assign(current.facts, mine);
+        this.addToGroup(current, mine);
       }
     }
     return groups.map((group, i) => {
@@ -286,9 +325,57 @@ export class FactRecognizer {
         ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
         : {};
       const facts: Record<string, string> = { ...defaults, ...shared, ...borrowed, ...group.facts };
+      for (const open of group.open) delete facts[open];
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
+  }
+
+  /**
+   * Adds a later clause's facts to a group. Two values of one dimension that the table reads
+   * together as one design ("4 MBX in a DAG ..., F5 in front of the MBX": a DAG with a load
+   * balancer) keep the pair's value and state what it says besides; two values of a `whenSeveral`
+   * dimension ("our DAG has 2 Exchange 2013 and 2 Exchange 2016 mailbox servers") are both meant: the
+   * dimension is left open and the `whenSeveral` fact stated. Otherwise the later one wins.
+   */
+  private addToGroup(group: { facts: Record<string, string>; open: Set<string> }, facts: Readonly<Record<string, string>>): void {
+    for (const [dimensionId, value] of Object.entries(facts)) {
+      const before = group.facts[dimensionId];
+      const dimension = this.dimensions.find((d) => d.id === dimensionId);
+      const differs = before !== undefined && before !== value;
+      const pair = differs ? dimension?.together.find((t) => t.values.includes(before) && t.values.includes(value)) : undefined;
+      if (differs && dimension?.whenSeveral) {
+        group.open.add(dimensionId);
+        group.facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      } else if (pair) {
+        group.facts[dimensionId] = pair.keep;
+        for (const [stated, statedValue] of Object.entries(pair.states)) group.facts[stated] ??= statedValue;
+      } else group.facts[dimensionId] = value;
+    }
+  }
+
+  /**
+   * True when the word at `k` is "with" (or "w/") and a role other than the one of the clause so far
+   * follows it, after at most an article or a count ("our SE DAG with the two mailbox servers").
+   */
+  private withAnotherRole(
+    tokens: readonly Token[],
+    matches: readonly PhraseMatch<Mention[]>[],
+    from: number,
+    k: number,
+    roleOf: (m: PhraseMatch<Mention[]>) => string | undefined,
+  ): boolean {
+    if (!WITH_WORDS.has(tokens[k]!.text)) return false;
+    const before = matches
+      .filter((m) => m.from >= from && m.to <= k)
+      .map(roleOf)
+      .find((r) => r !== undefined);
+    if (before === undefined) return false;
+    let at = k + 1;
+    while (at < tokens.length && at - k <= 3 && (ARTICLES.has(tokens[at]!.text) || OWNERS.has(tokens[at]!.text) || countOf(tokens[at]!.text) !== undefined)) at += 1;
+    const next = matches.find((m) => m.from === at);
+    const after = next ? roleOf(next) : undefined;
+    return after !== undefined && after !== before;
   }
 
   /**
@@ -448,6 +535,9 @@ export class FactRecognizer {
 
   private collect(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], known: Facts): { facts: Facts; ambiguous: string[] } {
     const found = new Map<string, Set<string>>();
+    // Values named by one of their names or acronyms ("Exchange 2010", "E2K10", "Exchange 2010 SP3"), not
+    // by a short answer ("2016", "CU23", "SP3") that several values share.
+    const namedInFull = new Map<string, Set<string>>();
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
@@ -461,6 +551,7 @@ export class FactRecognizer {
         const values = found.get(dimension) ?? new Set<string>();
         values.add(value);
         found.set(dimension, values);
+        if (this.namesInFull(match.entry.phrase, dimension, value)) namedInFull.set(dimension, (namedInFull.get(dimension) ?? new Set<string>()).add(value));
       }
     }
     const facts: Record<string, string> = {};
@@ -473,6 +564,7 @@ export class FactRecognizer {
       else if (values.size === 1) facts[dimensionId] = [...values][0]!;
       else several.push(dimensionId);
     }
+    this.readSeveralMeant(namedInFull, facts, several, ambiguous);
     // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange
     // 2010), or read a known pair as one design ("a DAG with WNLB on the same boxes").
     for (const dimensionId of several) {
@@ -501,6 +593,43 @@ export class FactRecognizer {
       }
     }
     return { facts, ambiguous };
+  }
+
+  /** True when `phrase` is one of the names or acronyms of `dimensionId`'s value `valueId` (not a shared short answer). */
+  private namesInFull(phrase: string, dimensionId: string, valueId: string): boolean {
+    const value = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === valueId);
+    const wanted = phrase.toLowerCase();
+    return value !== undefined && [...value.names, ...value.acronyms].some((p) => p.toLowerCase() === wanted);
+  }
+
+  /**
+   * "Exchange 2010 SP3 and Exchange 2016 CU23 in one DAG": two values of a `whenSeveral` dimension
+   * named by a name or acronym, or settled by another fact named so (an update), are both meant,
+   * even where the rest fits only one of them: the dimension and what settled it are left open and
+   * the `whenSeveral` fact is stated; one version is never kept and the other silently dropped.
+   */
+  private readSeveralMeant(namedInFull: ReadonlyMap<string, ReadonlySet<string>>, facts: Record<string, string>, several: string[], ambiguous: string[]): void {
+    for (const dimension of this.dimensions) {
+      if (!dimension.whenSeveral) continue;
+      const meant = new Set(namedInFull.get(dimension.id) ?? []);
+      const settledBy: string[] = [];
+      for (const [otherId, values] of namedInFull) {
+        const other = this.dimensions.find((d) => d.id === otherId);
+        for (const value of values) {
+          const implied = other?.values.find((v) => v.id === value)?.implies[dimension.id];
+          if (implied === undefined) continue;
+          meant.add(implied);
+          settledBy.push(otherId);
+        }
+      }
+      if (meant.size < 2) continue;
+      for (const open of new Set([dimension.id, ...settledBy])) {
+        delete facts[open];
+        if (several.includes(open)) several.splice(several.indexOf(open), 1);
+        if (!ambiguous.includes(open)) ambiguous.push(open);
+      }
+      facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+    }
   }
 
   /** True when mentions of `dimension` right after `previous` belong to what `previous` names (`notRightAfter`). */
