@@ -87,6 +87,20 @@ function countOf(word: string): number | undefined {
   return /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
 }
 
+/**
+ * The number of servers said right before a group's role (at `at`, inside a clause starting at
+ * `from`): "2 FEs", "2x CAS", "2 x MBX", "1 x Edge"; "an Edge server" is one when `singular`.
+ */
+function countBefore(tokens: readonly Token[], from: number, at: number, singular: boolean): number | undefined {
+  if (at <= from) return undefined;
+  const before = tokens[at - 1]!.text;
+  const times = /^(\d{1,2})x$/.exec(before);
+  if (times) return Number(times[1]);
+  if (before === 'x' && at - 2 >= from) return countOf(tokens[at - 2]!.text);
+  if (before === 'a' || before === 'an') return singular ? 1 : undefined;
+  return countOf(before);
+}
+
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
 const CASE_SENSITIVE_ACRONYMS = new Set(['um', 'ht', 'se', 'gc']);
 
@@ -176,8 +190,9 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const tokens = tokenize(this.readMore ? this.readMore.blank(text) : text);
-    const reading = { text, tokens, matches: this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens) };
+    const read = this.readMore ? this.readMore.blank(text) : text;
+    const tokens = tokenize(read);
+    const reading = { text, tokens, matches: this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read) };
     this.lastSentence = reading;
     return reading;
   }
@@ -230,14 +245,16 @@ export class FactRecognizer {
       const pair = new Set([explicitRole(left)!, explicitRole(right)!]);
       return pair.size === 2 && combinedValue(splitting, pair) !== undefined;
     };
-    const clauses: { from: number; to: number; withJoined?: boolean }[] = [];
+    // `joinedToNext`: cut at "and", "+" or "&" (not a comma): a bare role there shares what follows ("front-end and back-end on a cluster").
+    const clauses: { from: number; to: number; withJoined?: boolean; joinedToNext?: boolean }[] = [];
     let from = 0;
     let withJoined = false;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
       const gap = atEnd ? '' : text.slice(tokens[k - 1]!.end, tokens[k]!.start);
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
-      let punctuation = !atEnd && /[,;:+&]|\s[-–—]\s/.test(gap);
+      // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
+      let punctuation = !atEnd && /[,;:+&]|\s[-–—]\s|\.\s/.test(gap);
       if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
@@ -247,7 +264,7 @@ export class FactRecognizer {
       // A phrase is never cut ("also DCs" after "nodes that are").
       const inside = (at: number) => matches.some((m) => m.from < at && at < m.to) || (joiner && matches.some((m) => m.from === at));
       if (atEnd || ((punctuation || joiner || withRole) && !inside(k))) {
-        if (k > from) clauses.push({ from, to: k, withJoined });
+        if (k > from) clauses.push({ from, to: k, withJoined, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
         withJoined = withRole;
         from = joiner || withRole ? k + 1 : k;
       }
@@ -260,8 +277,10 @@ export class FactRecognizer {
       // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
       const role =
         (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
-      // "the back-end cluster is Enterprise": a bare edition word nothing else claimed names this group's edition.
-      if (role !== undefined && edition && facts[edition.id] === undefined) {
+      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
+      // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
+      // claimed names the edition of this group (or of all of them).
+      if ((role !== undefined || forAll) && edition && facts[edition.id] === undefined) {
         const claimed = new Set(inside.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
         for (let k = clause.from; k < clause.to && facts[edition.id] === undefined; k += 1) {
           if (claimed.has(k)) continue;
@@ -270,13 +289,19 @@ export class FactRecognizer {
         }
       }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
-      const before = anchor && anchor.from > clause.from ? tokens[anchor.from - 1]!.text : undefined;
-      // "an Edge server in the perimeter network": one server of a role named in the singular.
-      const single = (before === 'a' || before === 'an') && explicitRole(anchor!) !== undefined && !/s$/i.test(anchor!.entry.phrase) ? 1 : undefined;
-      const count = before !== undefined ? (countOf(before) ?? single) : undefined;
-      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
-      return { role, facts, count, forAll, withJoined: clause.withJoined === true, onlyRole: inside.length === 1 && role !== undefined && clause.to - clause.from <= 4 };
+      const count = anchor ? countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) : undefined;
+      // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
+      // front end + back end on the same cluster") when the next clause says "same" or "both".
+      const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
+      const bareRole = role !== undefined && inside.length === 1 && clause.to - clause.from <= 4;
+      const roleAndShared = role !== undefined && ownFacts.length === 0 && clause.to - clause.from <= 6;
+      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared };
     });
+    const saysSame = clauses.map((clause) => tokens.slice(clause.from, clause.to).some((t) => t.text === 'same' || t.text === 'both'));
+    const withOnlyRole = read.map((clause, i) => ({
+      ...clause,
+      onlyRole: clause.bareRole || (clause.roleAndShared && clause.joinedToNext && saysSame[i + 1] === true),
+    }));
     const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
     if (roles.size < 2) return undefined;
     const shared: Record<string, string> = {};
@@ -284,10 +309,10 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean }[] = [];
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
-    for (const [index, clause] of read.entries()) {
+    for (const [index, clause] of withOnlyRole.entries()) {
       const mine: Record<string, string> = {};
       const inGroup = clause.role !== undefined || groups.length > 0;
       // A clause of its own after every group ("..., W2K3 EE 32 bit") describes the platform of the
@@ -307,7 +332,13 @@ export class FactRecognizer {
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
       const earlier = clause.role !== undefined ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && !earlier) {
-        current = { facts: { ...placedWith, ...mine, [splitting.id]: clause.role }, open: new Set(), count: clause.count, onlyRole: clause.onlyRole };
+        current = {
+          facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
+          open: new Set(),
+          count: clause.count,
+          onlyRole: clause.onlyRole,
+          joinedToNext: clause.joinedToNext,
+        };
         groups.push(current);
       } else if (earlier) {
         this.addToGroup(earlier, mine);
@@ -315,12 +346,24 @@ export class FactRecognizer {
         earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
         current = earlier;
       } else if (current) {
+        // "DAG of 3 + 2 edge, F5": high availability said on its own goes to the group it makes one
+        // design with (the DAG), else to a group that names none ("2 FEs, a BE cluster, NLB").
+        const partner =
+          mine.ha !== undefined
+            ? (groups.find((g) => g.facts.ha !== undefined && this.plainPair('ha', g.facts.ha, mine.ha!)) ??
+              (current.facts.ha !== undefined ? groups.find((g) => g.facts.ha === undefined) : undefined))
+            : undefined;
+        if (partner && partner !== current) {
+          this.addToGroup(partner, { ha: mine.ha! });
+          delete mine.ha;
+        }
         this.addToGroup(current, mine);
       }
     }
     return groups.map((group, i) => {
-      // "front-end and back-end on a cluster": a bare role shares the facts of the group beside it.
-      const neighbour = group.onlyRole ? (groups[i + 1] ?? groups[i - 1]) : undefined;
+      // "front-end and back-end on a cluster": a bare role joined to the next group by "and" or "+"
+      // shares its facts; "2 CAS, 3 Mailbox in a DAG" does not (a count or a comma keeps them apart).
+      const neighbour = group.onlyRole && group.joinedToNext ? groups[i + 1] : undefined;
       const borrowed = neighbour
         ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
         : {};
@@ -352,6 +395,13 @@ export class FactRecognizer {
         for (const [stated, statedValue] of Object.entries(pair.states)) group.facts[stated] ??= statedValue;
       } else group.facts[dimensionId] = value;
     }
+  }
+
+  /** True when the table reads these two values of `dimensionId` together as one design, stating nothing besides ("a DAG behind an F5"). */
+  private plainPair(dimensionId: string, a: string, b: string): boolean {
+    if (a === b) return false;
+    const pair = this.dimensions.find((d) => d.id === dimensionId)?.together.find((t) => t.values.includes(a) && t.values.includes(b));
+    return pair !== undefined && Object.keys(pair.states).length === 0;
   }
 
   /**
@@ -402,6 +452,41 @@ export class FactRecognizer {
       }
     }
     return longest;
+  }
+
+  /**
+   * "CAS/HUB", "mailbox+cas", "CAS/HT/UM": a role's short word ("hub", "mailbox", "um": an answer that
+   * is also its acronym or the first word of one of its names) joined by "/", "+" or "&" to a role
+   * mention names that role too. Alone in a sentence such words stay unread ("the FSW on the hub").
+   */
+  private readJoinedRoleWords(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    if (!role) return matches;
+    const claimed = new Array<boolean>(tokens.length).fill(false);
+    for (const m of matches) for (let i = m.from; i < m.to; i += 1) claimed[i] = true;
+    const isRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined);
+    const shortWord = (word: string) =>
+      role.values.find((v) => v.answers.includes(word) && (v.acronyms.some((a) => a.toLowerCase() === word) || v.names.some((n) => n.split(/[\s-]+/)[0] === word)));
+    const joinedAt = (i: number, j: number) => /^\s*[+/&]\s*$/.test(text.slice(tokens[i]!.end, tokens[j]!.start));
+    const roleEnds = new Set(matches.filter(isRole).map((m) => m.to - 1));
+    const roleStarts = new Set(matches.filter(isRole).map((m) => m.from));
+    const added: PhraseMatch<Mention[]>[] = [];
+    // Left to right, then right to left, so that a run ("cas/hub/um") is read from whichever end has a role.
+    const visit = (i: number) => {
+      if (claimed[i]) return;
+      const value = shortWord(tokens[i]!.text);
+      if (!value) return;
+      const afterRole = i > 0 && roleEnds.has(i - 1) && joinedAt(i - 1, i);
+      const beforeRole = i + 1 < tokens.length && roleStarts.has(i + 1) && joinedAt(i, i + 1);
+      if (!afterRole && !beforeRole) return;
+      added.push({ entry: { phrase: tokens[i]!.text, payload: [{ dimension: role.id, value: value.id }] }, from: i, to: i + 1 });
+      claimed[i] = true;
+      roleEnds.add(i);
+      roleStarts.add(i);
+    };
+    for (let i = 0; i < tokens.length; i += 1) visit(i);
+    for (let i = tokens.length - 1; i >= 0; i -= 1) visit(i);
+    return added.length === 0 ? matches : [...matches, ...added].sort((a, b) => a.from - b.from);
   }
 
   /**
@@ -572,7 +657,7 @@ export class FactRecognizer {
       const dimension = this.dimensions.find((d) => d.id === dimensionId)!;
       const values = found.get(dimensionId)!;
       const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
-      const pair = values.size === 2 ? dimension.together.find((t) => t.values.every((v) => values.has(v))) : undefined;
+      const pair = togetherOf(dimension, values);
       // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
       const combined = combinedValue(dimension, values);
       if (combined !== undefined && this.space.valueApplies(dimensionId, combined, context)) facts[dimensionId] = combined;
@@ -804,6 +889,19 @@ function fitsWith(appliesWhen: Dimension['appliesWhen'], dimensionId: string, va
   if (Array.isArray(test)) return test.includes(valueId);
   if ('not' in test) return !(Array.isArray(test.not) ? test.not : [test.not]).includes(valueId);
   return true;
+}
+
+/**
+ * The design several values of `dimension` named together describe: a value that the table reads
+ * together with each of the others ("4 multi-role servers in one DAG, load balanced with a KEMP": a
+ * DAG, with what each pair states besides), or undefined.
+ */
+function togetherOf(dimension: Dimension, values: ReadonlySet<string>): { keep: string; states: Record<string, string> } | undefined {
+  for (const keep of values) {
+    const pairs = [...values].filter((v) => v !== keep).map((v) => dimension.together.find((t) => t.keep === keep && t.values.includes(v) && t.values.includes(keep)));
+    if (pairs.length > 0 && pairs.every((p) => p !== undefined)) return { keep, states: Object.assign({}, ...pairs.map((p) => p!.states)) as Record<string, string> };
+  }
+  return undefined;
 }
 
 /** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */
