@@ -80,6 +80,9 @@ const OWNERS = new Set(['our', 'my', 'their', 'its', 'both']);
 const SHARED_SERVERS =
   /^\s*(?:(?:roles?\s+)?(?:on|in)\s+(?:\d{1,2}|two|three|four|both|the\s+same|the\s+two|a\s+pair\s+of)\s+(?:servers?|box(?:es)?|machines?|vms?|nodes?)\b|(?:roles?\s+)?(?:combined|together|co-?located))/i;
 
+/** Words that may stand beside an edition given as an answer ("std edition", "enterprise ed.", "ent of exchange"). */
+const EDITION_FILLERS = new Set(['edition', 'ed', 'of', 'exchange', 'the', 'its', 'it', 'is']);
+
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
 
@@ -610,7 +613,26 @@ export class FactRecognizer {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
     }
-    return this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
+  }
+
+  /**
+   * "ent", "std edition", "enterprise ed." typed while another question is asked (the Windows
+   * release): the Exchange edition, when it is still unknown, so the answer is taken rather than
+   * refused and the question asked again. Only a short answer that is nothing but an edition.
+   */
+  private readEditionInstead(dimensionId: string, tokens: Token[], known: Facts): Facts {
+    const edition = this.dimensions.find((d) => d.id === 'edition');
+    const matcher = edition ? this.answerMatchers.get(edition.id) : undefined;
+    if (!edition || !matcher || dimensionId === edition.id || known[edition.id] !== undefined || tokens.length === 0 || tokens.length > 3) return {};
+    if (this.space.valuesFor(edition.id, known).length === 0) return {};
+    const matches = matcher.find(tokens);
+    const value = this.collect(matches, tokens, known).facts[edition.id];
+    // Every word is the edition's or a filler ("edition", "ed", "of exchange").
+    const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+    const rest = tokens.filter((t, i) => !claimed.has(i) && !EDITION_FILLERS.has(t.text));
+    return value !== undefined && rest.length === 0 ? { [edition.id]: value } : {};
   }
 
   /** The asked fact alone from a typed answer (see {@link readAnswer}), or undefined. */

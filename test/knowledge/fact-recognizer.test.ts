@@ -647,3 +647,27 @@ describe('fact recognizer: several versions and designs in one sentence (issue 2
     assert.equal(recognizer.extract('exchange 2010 witness on the hub').facts.role, undefined);
   });
 });
+
+describe('fact recognizer: an Exchange edition typed while another question is asked (issue 21)', () => {
+  let recognizer: FactRecognizer;
+  before(() => {
+    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+  });
+  const cases: ReadonlyArray<readonly [string, string, Facts, Facts]> = [
+    ['windows', 'ent', { version: '2007' }, { edition: 'enterprise' }],
+    ['windows', 'std edition', { version: '2010' }, { edition: 'standard' }],
+    ['windows', 'enterprise ed.', { version: '2010' }, { edition: 'enterprise' }],
+    ['ha', 'enterprise edition of exchange', { version: '2007' }, { edition: 'enterprise' }],
+    // The Exchange edition already known: not read again as it.
+    ['windows', 'ent', { version: '2007', edition: 'standard' }, {}],
+    // Asked for the Windows edition, "ent" is the Windows edition.
+    ['windowsEdition', 'ent', { version: '2007', windows: '2008-r2' }, { windowsEdition: 'enterprise' }],
+    // More than an edition: not an answer of this kind.
+    ['windows', 'ent i think so', { version: '2007' }, {}],
+  ];
+  for (const [asked, text, known, expected] of cases) {
+    it(`asked ${asked}, "${text}" with ${JSON.stringify(known)} → ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(recognizer.readAnswer(asked, text, known), expected);
+    });
+  }
+});
