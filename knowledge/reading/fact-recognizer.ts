@@ -83,6 +83,9 @@ const SHARED_SERVERS =
 /** Words that may stand beside an edition given as an answer ("std edition", "enterprise ed.", "ent of exchange"). */
 const EDITION_FILLERS = new Set(['edition', 'ed', 'of', 'exchange', 'the', 'its', 'it', 'is']);
 
+/** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
+const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:dag|cluster|database availability group)\b/i;
+
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
 
@@ -229,7 +232,8 @@ export class FactRecognizer {
     };
     // Most messages name one kind of server or none: no need to cut them into clauses.
     const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
-    if (anyRoles.size < 2) return undefined;
+    // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
+    if (anyRoles.size < 2 && !(anyRoles.size === 1 && ANOTHER_GROUP.test(text))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
     // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
@@ -257,7 +261,8 @@ export class FactRecognizer {
       const gap = atEnd ? '' : text.slice(tokens[k - 1]!.end, tokens[k]!.start);
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
       // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
-      let punctuation = !atEnd && /[,;:+&]|\s[-–—]\s|\.\s/.test(gap);
+      // So does a slash between spaces ("exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end"); "CAS/HT" does not.
+      let punctuation = !atEnd && /[,;:+&]|\s[-–—/]\s|\.\s/.test(gap);
       if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
@@ -300,13 +305,13 @@ export class FactRecognizer {
       const roleAndShared = role !== undefined && ownFacts.length === 0 && clause.to - clause.from <= 6;
       return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared };
     });
+    const clauseTexts = clauses.map((clause) => text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
     const saysSame = clauses.map((clause) => tokens.slice(clause.from, clause.to).some((t) => t.text === 'same' || t.text === 'both'));
     const withOnlyRole = read.map((clause, i) => ({
       ...clause,
       onlyRole: clause.bareRole || (clause.roleAndShared && clause.joinedToNext && saysSame[i + 1] === true),
     }));
-    const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
-    if (roles.size < 2) return undefined;
+    if (read.filter((c) => c.role !== undefined).length < 2) return undefined;
     const shared: Record<string, string> = {};
     // A shared fact said inside one group's clause ("two 2003 Standard front-ends ... our clustered
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
@@ -333,7 +338,9 @@ export class FactRecognizer {
       // "... DAG with the two mailbox servers": the second group is placed where the first is.
       const placedWith: Record<string, string> = clause.withJoined && current?.facts.ha !== undefined && mine.ha === undefined ? { ha: current.facts.ha } : {};
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
-      const earlier = clause.role !== undefined ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
+      const another = ANOTHER_GROUP.test(clauseTexts[index]!);
+      const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
@@ -363,6 +370,7 @@ export class FactRecognizer {
         this.addToGroup(current, mine);
       }
     }
+    if (groups.length < 2) return undefined;
     return groups.map((group, i) => {
       // "front-end and back-end on a cluster": a bare role joined to the next group by "and" or "+"
       // shares its facts; "2 CAS, 3 Mailbox in a DAG" does not (a count or a comma keeps them apart).
@@ -658,7 +666,11 @@ export class FactRecognizer {
         const values = found.get(dimension) ?? new Set<string>();
         values.add(value);
         found.set(dimension, values);
-        if (this.namesInFull(match.entry.phrase, dimension, value)) namedInFull.set(dimension, (namedInFull.get(dimension) ?? new Set<string>()).add(value));
+        // One value only ("RTM" names an update of 2007 and of 2010 alike: no version of its own), and
+        // at least two words when it only settles another fact ("Exchange 2010 SP3", "E2K7 SP3").
+        const alone = match.entry.payload.filter((p) => p.dimension === dimension).length === 1;
+        if (alone && this.namesInFull(match.entry.phrase, dimension, value) && (match.to - match.from >= 2 || this.dimensions.find((d) => d.id === dimension)?.whenSeveral))
+          namedInFull.set(dimension, (namedInFull.get(dimension) ?? new Set<string>()).add(value));
       }
     }
     const facts: Record<string, string> = {};
@@ -692,6 +704,7 @@ export class FactRecognizer {
         if (dimension.whenSeveral && facts[dimension.whenSeveral.fact] === undefined) facts[dimension.whenSeveral.fact] = dimension.whenSeveral.value;
       }
     }
+    this.readRolesOnSameServers(facts, tokens, known);
     // What a value settles ("Exchange 2010 SP3" is Exchange 2010), so the router sees the version.
     for (const [dimensionId, value] of Object.entries({ ...facts })) {
       const implies = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies ?? {};
@@ -700,6 +713,24 @@ export class FactRecognizer {
       }
     }
     return { facts, ambiguous };
+  }
+
+  /**
+   * "a DAG of 2 with the hub transport and CAS roles on the same servers": roles said to share the
+   * servers of what settles another role (a DAG's Mailbox servers) are one multi-role server holding
+   * them all, not Client Access and Hub Transport servers put in a DAG.
+   */
+  private readRolesOnSameServers(facts: Record<string, string>, tokens: readonly Token[], known: Facts): void {
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    const named = role ? facts[role.id] : undefined;
+    if (!role || named === undefined || !CO_LOCATED.test(tokens.map((t) => t.text).join(' '))) return;
+    const held = new Set(role.values.find((v) => v.id === named)?.combines ?? [named]);
+    for (const [dimensionId, value] of Object.entries(facts)) {
+      const settled = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies[role.id];
+      if (settled !== undefined) held.add(settled);
+    }
+    const combined = combinedValue(role, held);
+    if (combined !== undefined && combined !== named && this.space.valueApplies(role.id, combined, { ...known, ...facts })) facts[role.id] = combined;
   }
 
   /** True when `phrase` is one of the names or acronyms of `dimensionId`'s value `valueId` (not a shared short answer). */

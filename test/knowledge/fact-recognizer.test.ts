@@ -605,6 +605,22 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { version: '2013', role: 'client-access', ha: 'load-balancer' },
       ],
     ],
+    // " / " between clauses cuts (a ticket's shorthand); "CAS/HT" does not.
+    [
+      'exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end 2-node cluster / all W2K3 R2 Enterprise 32-bit',
+      [
+        { version: '2003', edition: 'standard', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86', role: 'front-end', ha: 'nlb' },
+        { version: '2003', edition: 'enterprise', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86', role: 'back-end', ha: 'clustering', nodes: '2' },
+      ],
+    ],
+    // One role in two sets of servers: "another DAG" is a group of its own, each with its version.
+    [
+      'Exchange 2016 CU23 mailbox servers in a DAG on ws2016 std, Exchange 2019 CU15 mailbox servers in another DAG on ws2022 std',
+      [
+        { version: '2016', update: 'e2016-cu3-or-later', role: 'mailbox', ha: 'dag', windows: '2016', windowsEdition: 'standard' },
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
+      ],
+    ],
     // One kind of server: no design.
     ['CAS+HT+MBX on 3 servers, exchange 2010', undefined],
   ];
@@ -635,6 +651,18 @@ describe('fact recognizer: several versions and designs in one sentence (issue 2
   it('still reads a bare update answer that several versions share as no second version', () => {
     assert.equal(recognizer.extract('CU23').facts.mixedVersions, undefined);
     assert.equal(recognizer.extract('Exchange 2016 CU23 on Windows Server 2016').facts.version, '2016');
+  });
+
+  it('reads an update named by a bare word that several versions share ("SE RTM") as no second version', () => {
+    const { facts } = recognizer.extract('Exchange SE RTM mailbox servers in a DAG');
+    assert.equal(facts.version, 'se');
+    assert.equal(facts.mixedVersions, undefined);
+  });
+
+  it("reads roles on the same servers as a DAG's members as one multi-role server", () => {
+    assert.equal(recognizer.extract('Exchange 2010 SP3: DAG of 2 with the hub transport and CAS roles on the same servers').facts.role, 'client-access+hub-transport+mailbox');
+    // Said of the DAG without "the same servers": Client Access servers in a DAG (not supported), as said.
+    assert.equal(recognizer.extract('Exchange 2010 SP3 CAS servers in a DAG').facts.role, 'client-access');
   });
 
   it('reads a DAG load balanced with a named appliance as a DAG', () => {
