@@ -7,6 +7,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { openForRetiredVersion } from './retired-version';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
 
@@ -230,10 +231,11 @@ export class MainDialog extends Dialog {
       case 'check':
         await this.lastCheck.set(context, undefined);
         {
-          // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open.
+          // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open;
+          // a retired product named without a design is answered at once (see openForRetiredVersion).
           const options = route.groups
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
-            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) };
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts) };
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':
