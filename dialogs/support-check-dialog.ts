@@ -137,7 +137,7 @@ export class SupportCheck {
       const note =
         read[state.dimension] === undefined
           ? `Noted: ${Object.entries(read)
-              .map(([d, v]) => valueLabel(this.kb.dimensions, d, v))
+              .map(([d, v]) => this.factLabel(d, v))
               .join(', ')}.`
           : undefined;
       return this.start(context, {
@@ -184,16 +184,20 @@ export class SupportCheck {
     });
   }
 
+  /** A fact as a note or a change names it: "4 nodes or DAG members", "Windows edition: Datacenter", "Windows Server 2022". */
+  private factLabel(d: string, v: string): string {
+    const dims = this.kb.dimensions;
+    const dimension = dims.find((x) => x.id === d);
+    if (dimension?.type === 'number') return `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}`;
+    // "Enterprise" alone could be either edition: the editions say whose they are.
+    return d === 'edition' || d === 'windowsEdition' ? `${dimension!.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
+  }
+
   /** "What changed: Windows Server 2025 instead of 2022. Now: Not supported (was Supported with conditions)." */
   private whatChanged(changed: ChangedFacts, decisions: readonly Decision[]): string {
     const dims = this.kb.dimensions;
     const before = changed.before[0]?.facts ?? {};
-    const label = (d: string, v: string) => {
-      const dimension = dims.find((x) => x.id === d);
-      if (dimension?.type === 'number') return `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}`;
-      // "Enterprise" alone could be either edition: the editions say whose they are.
-      return d === 'edition' || d === 'windowsEdition' ? `${dimension!.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
-    };
+    const label = (d: string, v: string) => this.factLabel(d, v);
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
     const parts = Object.entries(changed.update)
       .filter(([d, v]) => before[d] !== v)
