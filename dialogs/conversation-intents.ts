@@ -118,7 +118,7 @@ export function isCorrection(text: string): boolean {
 
 /** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
 const ADDITION =
-  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot to (say|mention|add)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
+  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
 
 export function isAddition(text: string): boolean {
   return ADDITION.test(text.trim());

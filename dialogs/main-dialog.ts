@@ -4,7 +4,7 @@ import { answerListing, describeBuilds, findBuilds, openForStatedQuestion, stepW
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
-import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
+import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForRetiredVersion } from './retired-version';
@@ -145,6 +145,9 @@ export class MainDialog extends Dialog {
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => last.groups.some((g) => g.facts[d] !== v)));
+      // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
+      const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
+      if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added);
@@ -173,16 +176,43 @@ export class MainDialog extends Dialog {
     return undefined;
   }
 
+  /**
+   * A server of another role added after a verdict ("oh and we also have an Edge server", "plus two
+   * CAS behind a load balancer"): a group of its own in the design, with the design's shared facts
+   * (version, edition, update) and what the message says of it. Read as a new role for the servers
+   * judged, it would put the Edge server in the DAG. Undefined when the message adds no such server.
+   */
+  private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
+    const role = added.role;
+    if (role === undefined || last.groups.some((g) => g.facts.role === role) || !ANOTHER_SERVER.test(text)) return undefined;
+    const shared = Object.fromEntries(
+      this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]),
+    );
+    // "an Edge server" is one server; "2 edge servers" several (for Edge: several MX records).
+    const count = /\b(an?|one|single)\s+(\w+\s+)?(server|box|edge|cas|hub)\b/i.test(text)
+      ? 'none'
+      : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
+        ? 'several-servers'
+        : undefined;
+    const facts: Record<string, string> = { ...shared, ...added };
+    if (facts.ha === undefined && count !== undefined && this.kb.valuesFor('ha', facts).some((v) => v.id === count)) facts.ha = count;
+    return { facts, setAside: [] };
+  }
+
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
-  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts): Promise<DialogTurnResult> {
+  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts, another?: CheckedGroup): Promise<DialogTurnResult> {
     const options: SupportCheckOptions = {
-      groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+      groups: [
+        ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+        ...(another ? [another] : []),
+      ],
       answered: [...last.answered, ...Object.keys(update)],
       open: (last.open ?? []).filter((d) => update[d] === undefined),
       // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
       changed: {
         update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
         before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
+        ...(another ? { addedGroup: another.facts } : {}),
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
@@ -311,6 +341,8 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
   const facts = last.groups[0]!.facts;
   if (!SOME_MEMBERS.test(text) || facts.ha === undefined || facts.ha === 'none') return named;
   const result: Record<string, string> = { ...named };
+  // "on one node", "two of the nodes": a count of some members, never the member count.
+  delete result.nodes;
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],
@@ -322,6 +354,14 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
   }
   return result;
 }
+
+/** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
+const ANOTHER_SERVER =
+  /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
+
+/** Words that change the servers judged rather than add others: "actually they are Edge servers", "add the Edge server to that DAG". */
+const CHANGES_THE_SERVERS =
+  /\b(actually|instead|rather|wrong|not|isn'?t|aren'?t|make (that|it)|change|what if|they are|they'?re|it'?s|it is|(to|in|into|join|member of) (the|that|this|our) (dag|cluster))\b/i;
 
 /** A word for Windows in a short message: "windows is 2016 btw", "the OS is 2019". */
 const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;

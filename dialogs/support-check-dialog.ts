@@ -30,6 +30,8 @@ export interface SupportCheckOptions {
 /** What changed since the last verdict ("what if", "forgot to say"). */
 export interface ChangedFacts {
   update: Facts;
+  /** A server group added to the design after the verdict ("we also have an Edge server"): its facts. */
+  addedGroup?: Facts;
   before: ReadonlyArray<{ facts: Facts; verdict: Decision['verdict'] }>;
 }
 
@@ -206,6 +208,7 @@ export class SupportCheck {
           ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
           : `${label(d, v)} added`,
       );
+    if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
