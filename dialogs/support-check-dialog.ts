@@ -60,6 +60,8 @@ export interface CheckState {
   leftOpen?: string[];
   /** How many times in a row this question has been asked (1 when first asked). */
   asks?: number;
+  /** Facts changed after a verdict that led to this question: the next verdict still says what changed. */
+  changed?: ChangedFacts;
 }
 
 /** Where one turn leaves the check: waiting for an answer, or done with the verdict shown. */
@@ -123,7 +125,16 @@ export class SupportCheck {
         continue;
       }
       const askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
-      const state: CheckState = { groups, answered, dimension: dimension.id, open: index, askedFor, ...(open.length > 0 ? { leftOpen: open } : {}), asks };
+      const state: CheckState = {
+        groups,
+        answered,
+        dimension: dimension.id,
+        open: index,
+        askedFor,
+        ...(open.length > 0 ? { leftOpen: open } : {}),
+        asks,
+        ...(options.changed ? { changed: options.changed } : {}),
+      };
       await context.sendActivity(this.card(state, false, options.note));
       return { waiting: state };
     }
@@ -147,6 +158,7 @@ export class SupportCheck {
         note,
         open: (state.leftOpen ?? []).filter((d) => read[d] === undefined),
         previous: { dimension: state.dimension, asks: state.asks ?? 1 },
+        ...(state.changed ? { changed: state.changed } : {}),
       });
     }
     return this.notAnAnswer(context, state);
@@ -169,7 +181,12 @@ export class SupportCheck {
   private async leaveOpen(context: TurnContext, state: CheckState, why: 'not-sure' | 'not-understood' | 'asked-twice'): Promise<CheckTurn> {
     const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
     if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why, this.question(state).known));
-    return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
+    return this.start(context, {
+      groups: state.groups,
+      answered: state.answered,
+      open: [...(state.leftOpen ?? []), state.dimension],
+      ...(state.changed ? { changed: state.changed } : {}),
+    });
   }
 
   /**
