@@ -1,7 +1,18 @@
 import type { Facts, KnowledgeBase } from '../knowledge';
 
 /** Facts that describe a design beyond one server: with one of them said, the check asks as usual. */
-const DESIGN_FACTS: readonly string[] = ['nodes', 'instances', 'clusterMode', 'passiveNodes', 'witness', 'sites', 'mixedVersions', 'mixedWindows', 'nlbOnSameServers', 'edgeDomainJoined'];
+const DESIGN_FACTS: readonly string[] = [
+  'nodes',
+  'instances',
+  'clusterMode',
+  'passiveNodes',
+  'witness',
+  'sites',
+  'mixedVersions',
+  'mixedWindows',
+  'nlbOnSameServers',
+  'edgeDomainJoined',
+];
 
 /**
  * "we run Exchange 2013 CU23 on Windows 2012 R2, are we ok?": a retired product on a named Windows

@@ -157,11 +157,7 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ],
     ],
   ],
-  [
-    'out-of-support',
-    'asking to check "my setup" of a retired product still runs the guided check',
-    [['Is my Exchange 2016 setup supported?', { asks: 'role' }]],
-  ],
+  ['out-of-support', 'asking to check "my setup" of a retired product still runs the guided check', [['Is my Exchange 2016 setup supported?', { asks: 'role' }]]],
   [
     'loops',
     '"whatever is default", "up to you" and "ask me later" leave the fact open, never "didn\'t recognise"',
