@@ -141,7 +141,9 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.notSureAfterVerdict());
       return this.settle(dc);
     }
-    const named = partOfTheMembers(this.kb, text, last, windowsNamed(this.kb, text, last.groups[0]!.facts, this.kb.recognizer.extract(text, last.groups[0]!.facts).facts));
+    const base = last.groups[0]!.facts;
+    const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
+    const named = partOfTheMembers(this.kb, text, last, windowsNamed(this.kb, text, base, read));
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => last.groups.some((g) => g.facts[d] !== v)));
@@ -158,8 +160,7 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const base = last.groups[0]!.facts;
-      const corrected = readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base));
+      const corrected = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
     }
     return undefined;
@@ -184,7 +185,11 @@ export class MainDialog extends Dialog {
    */
   private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
     const role = added.role;
-    if (role === undefined || last.groups.some((g) => g.facts.role === role) || !ANOTHER_SERVER.test(text)) return undefined;
+    if (role === undefined || last.groups.some((g) => g.facts.role === role)) return undefined;
+    // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
+    // servers judged have are servers of their own; otherwise the words must say so.
+    const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
+    if (!both && !ANOTHER_SERVER.test(text)) return undefined;
     const shared = Object.fromEntries(
       this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]),
     );
@@ -358,6 +363,39 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
+
+/**
+ * What a message after a verdict says of the setup judged, read with the setup in mind: a value the
+ * setup cannot have is a misreading ("the nodes also run SQL Server" is no Windows 2000 Server
+ * edition on Windows Server 2012 R2) and is dropped; a role said to sit on the same servers ("the
+ * CAS role is on the same boxes") joins theirs (Client Access and Mailbox on the same server); "we
+ * have 20 of them" after a DAG or cluster is its member count.
+ */
+function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  const result: Record<string, string> = {};
+  // Checked against the setup as the message leaves it: "Exchange 2019 CU15 instead" changes the version too.
+  const after: Record<string, string> = { ...known, ...named };
+  for (const [d, v] of Object.entries(named)) {
+    const dimension = kb.dimensions.find((x) => x.id === d);
+    if (dimension?.kind === 'asked' && d !== 'version') {
+      const { [d]: _was, ...rest } = after;
+      if (!kb.valuesFor(d, rest).some((value) => value.id === v)) continue;
+    }
+    result[d] = v;
+  }
+  if (result.role !== undefined && known.role !== undefined && result.role !== known.role && SAME_SERVERS.test(text)) {
+    const both = new Set([...known.role.split('+'), ...result.role.split('+')]);
+    const joined = kb.dimensions.find((d) => d.id === 'role')?.values.find((v) => v.id.split('+').length === both.size && v.id.split('+').every((r) => both.has(r)));
+    if (joined) result.role = joined.id;
+  }
+  const count = /\b(\d{1,3})\s+(of (them|those)|servers|boxes|machines|vms)\b/i.exec(text);
+  if (result.nodes === undefined && count && known.ha !== undefined && known.ha !== 'none' && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = count[1]!;
+  return result;
+}
+
+/** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
+const SAME_SERVERS =
+  /\b(same (boxes|servers|nodes|machines|members|vms|hosts)|on (them|those|these)|co-?located|beside|alongside|together with|also (has|have|holds?|hosts?|runs?) the)\b/i;
 
 /** Words that change the servers judged rather than add others: "actually they are Edge servers", "add the Edge server to that DAG". */
 const CHANGES_THE_SERVERS =

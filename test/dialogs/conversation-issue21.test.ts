@@ -207,6 +207,16 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ['one more thing, windows is 2019 on one node', { verdict: 'not-supported', says: ['different Windows releases added'], notSays: ['1 nodes'] }],
     ],
   ],
+  [
+    'after-verdict',
+    'a role said to sit on the same servers joins theirs; "20 of them" is the member count; a misread value the setup cannot have is dropped',
+    [
+      ['Exchange 2013 CU23 Enterprise mailbox servers in a DAG on Windows Server 2012 R2 Standard', { verdict: 'supported-with-conditions' }],
+      ['and the CAS role is on the same boxes', { verdict: 'supported-with-conditions', says: ['Client Access and Mailbox on the same server instead of Mailbox'] }],
+      ['oh and we have 20 of them', { verdict: 'not-supported', says: ['20 nodes or DAG members added'] }],
+      ['oh and the nodes also run sql server', { notSays: ['Windows 2000 Server'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {
