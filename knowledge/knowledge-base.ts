@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { readArticles, readArticlesInSlices, type Article } from './loading/articles';
 import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
+import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
@@ -89,6 +90,12 @@ export interface KnowledgeLoadOptions extends SearchIndexOptions {
    * {@link defaultOutcomesFile} of the folder.
    */
   ruleOutcomesFile?: string | false;
+  /**
+   * The fact recognizer's phrase tables saved by `npm run kb:build`, used when their hash matches the
+   * dimensions table and code of this load (see reading/phrase-table-cache.ts); `false` always builds
+   * them. Defaults to {@link defaultPhraseTablesFile} of the folder.
+   */
+  phraseTablesFile?: string | false;
 }
 
 /** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
@@ -272,10 +279,26 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     dir,
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const recognizer = new FactRecognizer(factSpace, {
-    facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
-    blank: (text) => blankBuilds(text),
-  });
+  const phraseTablesFile = options.phraseTablesFile ?? defaultPhraseTablesFile(dir);
+  const savedTables: SavedPhraseTables =
+    phraseTablesFile === false ? { reason: 'saved phrase tables disabled' } : readPhraseTables(phraseTablesFile, phraseTablesHash(dimensions), dimensions);
+  const recognizer = new FactRecognizer(
+    factSpace,
+    {
+      facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
+      blank: (text) => blankBuilds(text),
+    },
+    'tables' in savedTables ? savedTables.tables : undefined,
+  );
+  if (phraseTablesFile !== false) {
+    options.log?.(
+      'info',
+      'tables' in savedTables ? 'phrase tables: as npm run kb:build built them for this dimensions table' : `phrase tables: ${savedTables.reason}; built at load`,
+      {
+        dir,
+      },
+    );
+  }
   const kb: Omit<KnowledgeBase, 'directAnswers'> = {
     articles,
     rules,
