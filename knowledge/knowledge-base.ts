@@ -24,6 +24,7 @@ import { BuildTable, checkBuilds } from './rules/exchange-builds';
 import type { SearchAnswer } from './search/search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search/search-index-cache';
 import { YamlValues } from './loading/yaml-values';
+import { defaultSavedSectionsFile, SavedSections } from './loading/saved-sections';
 import { SearchVocabulary } from './search/search-vocabulary';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
 import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
@@ -96,6 +97,11 @@ export interface KnowledgeLoadOptions extends SearchIndexOptions {
    * them. Defaults to {@link defaultPhraseTablesFile} of the folder.
    */
   phraseTablesFile?: string | false;
+  /**
+   * Article sections to use for unchanged bodies, and where bodies split now are remembered.
+   * Defaults to the sections `npm run kb:build` saved for this folder (none when it has not run).
+   */
+  savedSections?: SavedSections;
 }
 
 /** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
@@ -203,7 +209,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
   const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const assumedTable = readTable('assumed-facts.yaml', assumedFactsSchema);
-  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
+  const savedSections = options.savedSections ?? SavedSections.read(defaultSavedSectionsFile(dir));
+  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved, savedSections);
   problems.push(...articleProblems);
 
   const facts = factsTable?.value ?? [];

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase } from '../index';
 import { defaultYamlValuesFile, knowledgeContentHash, writeSearchIndex } from '../search/search-index-cache';
 import { YamlValues } from '../loading/yaml-values';
+import { defaultSavedSectionsFile, SavedSections } from '../loading/saved-sections';
 import { defaultOutcomesFile, writeOutcomes } from '../rules/outcome-table-cache';
 import { defaultPhraseTablesFile, phraseTablesHash, writePhraseTables } from '../reading/phrase-table-cache';
 
@@ -14,9 +15,12 @@ try {
   const started = process.hrtime.bigint();
   // Every YAML text parsed afresh, and its value saved for the next start (see YamlValues).
   const yamlValues = new YamlValues();
-  const kb = loadKnowledgeBase(dir, { searchIndexFile: false, ruleOutcomesFile: false, phraseTablesFile: false, yamlValues });
+  // Every article body split afresh, and its sections saved likewise (see SavedSections).
+  const savedSections = new SavedSections();
+  const kb = loadKnowledgeBase(dir, { searchIndexFile: false, ruleOutcomesFile: false, phraseTablesFile: false, yamlValues, savedSections });
   const { file, bytes } = writeSearchIndex(dir, kb.searchIndex!.serialize(), { hash, articles: kb.articles.length });
   const saved = yamlValues.write(defaultYamlValuesFile(dir));
+  const sections = savedSections.write(defaultSavedSectionsFile(dir));
   // The walk just ran and found no problem (or the load would have thrown): save what it decided.
   const outcomes = writeOutcomes(defaultOutcomesFile(dir), kb.ruleOutcomes!.hash, kb.ruleOutcomes!.outcomes, kb.ruleStatistics);
   // Built by this load from the table it just validated.
@@ -27,6 +31,7 @@ try {
   console.log(
     `Rules' outcome table saved: ${relative(process.cwd(), outcomes.file) || outcomes.file} (${kb.ruleStatistics.combinations} combinations, ${(outcomes.bytes / 1024).toFixed(1)} kB)`,
   );
+  console.log(`Article sections saved: ${relative(process.cwd(), sections.file) || sections.file} (${savedSections.size} bodies, ${(sections.bytes / 1024).toFixed(1)} kB)`);
   console.log(
     `Phrase tables saved: ${relative(process.cwd(), phrases.file) || phrases.file} (${kb.recognizer.tables.tokens.size} phrases, ${(phrases.bytes / 1024).toFixed(1)} kB)`,
   );

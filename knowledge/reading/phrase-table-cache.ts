@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeAtomically } from '../loading/write-atomically';
 import { basename, dirname, join } from 'node:path';
 import type { Dimension } from '../loading/schemas';
 import { defaultSearchIndexFile, hashCode } from '../search/search-index-cache';
@@ -153,11 +154,7 @@ export function writePhraseTables(file: string, hash: string, tables: PhraseTabl
   const sentence = flat(tables.sentence);
   const answers = tables.answers.map(([id, own]) => [id, flat(own)]);
   const text = JSON.stringify({ format: FORMAT, hash, mentions, payloads, phrases, sentence, answers });
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-  return { file, bytes: Buffer.byteLength(text) };
+  return writeAtomically(file, text);
 }
 
 function isIndex(value: unknown, length: number): value is number {

@@ -135,7 +135,7 @@ async function bundle(entryPoints: Record<string, string>, dir: string, withSour
     // Licences of the bundled packages, in one file beside each bundle.
     legalComments: 'external',
     external: EXTERNAL,
-    define: { BUNDLED_PACKAGE_VERSIONS: JSON.stringify({ minisearch: installedVersion('minisearch'), yaml: installedVersion('yaml') }) },
+    define: { BUNDLED_PACKAGE_VERSIONS: JSON.stringify({ minisearch: installedVersion('minisearch'), yaml: installedVersion('yaml'), marked: installedVersion('marked') }) },
     logLevel: 'warning',
     // The two `require.resolve` calls that read MiniSearch's and yaml's versions never run in the
     // bundle: BUNDLED_PACKAGE_VERSIONS answers first (knowledge/loading/bundled-versions.ts).
