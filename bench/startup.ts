@@ -8,6 +8,7 @@ import { DIST_DIR, REPO_ROOT, TMP_DIR } from './lib/paths';
 import { freePort, runNode, startNode } from './lib/processes';
 import { median, round } from './lib/stats';
 import { startupBreakdown, type StartupBreakdown } from './lib/startup-profile';
+import { cpuMsOf } from './lib/process-cpu';
 import { asMarkdown, corpusGeneratorFor } from './lib/synthetic-corpus';
 
 /**
@@ -58,20 +59,6 @@ export interface ReleaseStartup {
 export function releaseNodes(): string[] {
   const ci22 = join(REPO_ROOT, '.ci', 'node22', 'package', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
   return process.versions.node.split('.')[0] !== '22' && existsSync(ci22) ? [process.execPath, ci22] : [process.execPath];
-}
-
-let clockTicks: number | undefined;
-
-/** CPU milliseconds a running process has used (all its threads), from /proc on Linux; undefined elsewhere. */
-function cpuMsOf(pid: number): number | undefined {
-  try {
-    // Fields after the command name: state is the 1st, utime the 12th, stime the 13th (in clock ticks).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -341,6 +341,18 @@ export function summaryMarkdown(results: BenchResults): string {
         `${t.bot.errors + t.echo.errors} / ${t.bot.non2xx + t.echo.non2xx} / ${(t.bot.wrongReplies ?? 0) + (t.echo.wrongReplies ?? 0)}`,
       ]),
     );
+    const withCpu = results.turns.filter((t) => t.cpuRatio !== undefined);
+    if (withCpu.length > 0) {
+      lines.push(
+        'CPU time per request of each server process during the same runs (user + system, all threads, from /proc): steadier than req/s when',
+        'other work shares the machine. "CPU ratio" is echo ÷ bot, the throughput ratio the two would have with the CPU to themselves.',
+        '',
+      );
+      table(
+        ['scenario', 'bot CPU ms/request', 'echo CPU ms/request', 'CPU ratio'],
+        withCpu.map((t) => [t.label, t.bot.cpuMsPerRequest ?? 'n/a', t.echo.cpuMsPerRequest ?? 'n/a', ratio(t.cpuRatio!)]),
+      );
+    }
     const withAgents = results.turns.filter((t) => t.agents);
     if (withAgents.length > 0) {
       lines.push(
@@ -499,7 +511,7 @@ function speedTargets(results: BenchResults): TargetCheck[] {
     const throughputMet = turn.throughputRatio >= wanted;
     checks.push({
       target: `${turn.label}: throughput ≥ ${wanted}× echo`,
-      measured: `${turn.throughputRatio.toFixed(2)}× (${turn.bot.requestsPerSecond} vs ${turn.echo.requestsPerSecond} req/s)`,
+      measured: `${turn.throughputRatio.toFixed(2)}× (${turn.bot.requestsPerSecond} vs ${turn.echo.requestsPerSecond} req/s${turn.cpuRatio === undefined ? '' : `; by CPU per request ${turn.cpuRatio.toFixed(2)}×`}), load average ${results.machine.loadAverage}`,
       met: throughputMet,
       ...(throughputMet ? {} : { why: turnWhy(turn) }),
     });
