@@ -121,9 +121,7 @@ describe('MainDialog: routing each message', () => {
   describe('passage answers', () => {
     const cases: Array<[question: string, id: string, fact: string | RegExp]> = [
       ['how many storage groups can a node have after a failover?', 'EXB-005', 'four storage groups'],
-      // Answered first from the rules (KB898634 for 2000, 2003 and 2007; DAG members too), with the passage of
-      // the article citing most of those facts (EXB-007's cluster requirements) beneath.
-      ['can cluster nodes be DCs?', 'EXB-007', 'domain controller'],
+      // "can cluster nodes be DCs?" is now answered from the rules first: see direct-answers.test.ts.
       ['wat is an EVS', 'EXB-004', 'the clustered instance'],
       ['do i need enterprise edition to cluster exchange 2003?', 'EXB-003', 'Enterprise Edition'],
       ['can i install the exchange binaries on the shared disk in the cluster', 'EXB-005', 'shared cluster disk'],
