@@ -8,6 +8,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { openForDesign } from './design-open';
 import { openForRetiredVersion } from './retired-version';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
@@ -172,7 +173,15 @@ export class MainDialog extends Dialog {
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text)) return undefined;
     const facts = last.groups[0]!.facts;
-    for (const dimension of [...last.open].reverse()) {
+    // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
+    // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
+    const said = this.kb.recognizer.extract(text, facts).facts;
+    const several = Object.fromEntries(last.open.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
+    if (Object.keys(several).length > 1) return several;
+    // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
+    // bare "ent" is the Exchange edition before the Windows edition, as a question about the edition would take it.
+    const order = last.open.length > 1 ? this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d)) : last.open;
+    for (const dimension of last.open.length > 1 ? order : [...last.open].reverse()) {
       const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
       if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
     }
@@ -272,7 +281,7 @@ export class MainDialog extends Dialog {
           // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open;
           // a retired product named without a design is answered at once (see openForRetiredVersion).
           const options = route.groups
-            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
+            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })), open: openForDesign(this.kb, route.groups) }
             : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts) };
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
