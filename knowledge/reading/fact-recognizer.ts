@@ -19,7 +19,7 @@ export interface MoreFacts {
   blank(text: string): string;
 }
 
-interface Mention {
+export interface Mention {
   dimension: string;
   /** Undefined for a partial mention ("Windows" without a release). */
   value?: string;
@@ -146,6 +146,8 @@ export class FactRecognizer {
   private readonly numberPatterns: NumberPattern[];
   private readonly dimensions: readonly Dimension[];
   private lastSentence: SentenceReading | undefined;
+  /** The phrase tables it matches with (npm run kb:build saves them: reading/phrase-table-cache.ts). */
+  readonly tables: PhraseTables;
 
   /**
    * @param readMore reads facts a message states in ways the phrase tables do not cover (an Exchange
@@ -156,28 +158,17 @@ export class FactRecognizer {
   constructor(
     private readonly space: FactSpace,
     private readonly readMore?: MoreFacts,
+    tables: PhraseTables = buildPhraseTables(space.dimensions),
   ) {
     this.dimensions = space.dimensions;
-    const byId = new Map(this.dimensions.map((d) => [d.id, d]));
-    const tokenized = new Map<string, Token[]>();
+    this.tables = tables;
     // One candidate cache for all the matchers: the bound on what typed words can fill stays the
     // same however many questions the table has.
     const candidates = new CandidateCache<Mention[]>();
-    const sentenceEntries = this.dimensions.map((dimension) => sentencePhrases(dimension, byId));
-    this.sentenceMatcher = new PhraseMatcher(mergeSamePhrases(sentenceEntries.flat()), tokenized, candidates);
-    for (const dimension of this.dimensions) {
-      // An answer is read with every other question's phrases in competition, so that the longest
-      // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
-      // not "Standard" Windows. At equal length the asked question's own phrases win.
-      const own = dimension.values.flatMap((value) =>
-        // The value's label too: Teams sends a pressed button's label back as typed text.
-        [...value.names, ...value.acronyms, ...value.answers, value.label].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
-      );
-      // Every other phrase competes through the shared sentence matcher (see readAnswer), so this
-      // matcher holds only the question's own phrases: building one per question stays cheap.
-      const composed = composedPhrases(dimension, byId, true);
-      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed]), tokenized, candidates));
-    }
+    this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, candidates);
+    // Every other phrase competes through the shared sentence matcher (see readAnswer), so each
+    // question's matcher holds only its own phrases: building one per question stays cheap.
+    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, candidates));
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
     );
@@ -897,6 +888,40 @@ function joined(tokens: readonly Token[], index: number): boolean {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'any']);
+
+/**
+ * The phrase tables of a dimensions table: what the recognizer reads inside a sentence, what it reads
+ * as each question's typed answer, and every phrase split into words. Built at each load, or read back
+ * from what `npm run kb:build` saved for the very same table and code (reading/phrase-table-cache.ts).
+ */
+export interface PhraseTables {
+  sentence: PhraseEntry<Mention[]>[];
+  /** Dimension id and the phrases of its own answers, in table order. */
+  answers: Array<[string, PhraseEntry<Mention[]>[]]>;
+  /** Each phrase's words (shared by all the matchers, so each phrase is split once). */
+  tokens: Map<string, Token[]>;
+}
+
+/** Builds the {@link PhraseTables} of a validated dimensions table. */
+export function buildPhraseTables(dimensions: readonly Dimension[]): PhraseTables {
+  const byId = new Map(dimensions.map((d) => [d.id, d]));
+  const sentence = mergeSamePhrases(dimensions.flatMap((dimension) => sentencePhrases(dimension, byId)));
+  const answers = dimensions.map((dimension): [string, PhraseEntry<Mention[]>[]] => {
+    // An answer is read with every other question's phrases in competition, so that the longest
+    // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
+    // not "Standard" Windows. At equal length the asked question's own phrases win.
+    const own = dimension.values.flatMap((value) =>
+      // The value's label too: Teams sends a pressed button's label back as typed text.
+      [...value.names, ...value.acronyms, ...value.answers, value.label].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
+    );
+    return [dimension.id, mergeSamePhrases([...own, ...composedPhrases(dimension, byId, true)])];
+  });
+  const tokens = new Map<string, Token[]>();
+  for (const entries of [sentence, ...answers.map(([, own]) => own)]) {
+    for (const { phrase } of entries) if (!tokens.has(phrase)) tokens.set(phrase, tokenize(phrase));
+  }
+  return { sentence, answers, tokens };
+}
 
 /**
  * One entry per phrase: "CU15" is an answer of Exchange 2013, 2016 and 2019 alike, and the matcher
