@@ -217,6 +217,24 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ['oh and the nodes also run sql server', { notSays: ['Windows 2000 Server'] }],
     ],
   ],
+  [
+    'loops',
+    '"hang on" keeps the question waiting without asking it again; "what is Web Edition?" is a question about a term, not the answer',
+    [
+      ['exchange 2003 enterprise back-end cluster on windows 2003', { asks: 'windowsEdition' }],
+      ['hang on', { says: ['take your time'], notAsks: ['windowsEdition'] }],
+      ['what is web edition?', { asks: 'windowsEdition', notSays: ['This Windows edition has no Cluster service'] }],
+      ['which one do you recommend?', { says: ['changes the verdict'], notAsks: ['windowsEdition'] }],
+    ],
+  ],
+  [
+    'loops',
+    '"I\'d have to check", "not 100% sure" and "either" leave the fact open',
+    [
+      ['exchange 2003 enterprise back-end cluster on windows 2003', { asks: 'windowsEdition' }],
+      ["I'd have to check", { notAsks: ['windowsEdition'], notSays: ["didn't recognise"] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {
