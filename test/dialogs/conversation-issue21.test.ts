@@ -235,6 +235,31 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ["I'd have to check", { notAsks: ['windowsEdition'], notSays: ["didn't recognise"] }],
     ],
   ],
+  [
+    'after-verdict',
+    'what-ifs after a verdict: "add a 17th member", "is it ok if one member is a DC?", "what if we drop the DAG"',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['can we add a 17th member?', { verdict: 'not-supported', says: ['17 nodes or DAG members added'] }],
+      ['what if we drop the DAG', { says: ['None (a single server) instead of'], notSays: ['What changed: .'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    '"is it ok if one member is a DC?" adds the domain controller and never sets the member count to one',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['is it ok if one member is a DC?', { verdict: 'not-supported', says: ['also a domain controller added'], notSays: ['1 nodes'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    '"what if we add a 3rd EVS" on a two-node Exchange 2003 cluster counts three virtual servers',
+    [
+      ['E2K3 SP2 Enterprise back-end cluster, 2 nodes, 2 EVS, W2K3 Enterprise x86', { verdict: 'supported-with-conditions' }],
+      ['what if we add a 3rd EVS', { verdict: 'not-supported', says: ['3 exchange virtual servers instead of 2'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {
