@@ -272,7 +272,7 @@ export class MainDialog extends Dialog {
           // a retired product named without a design is answered at once (see openForRetiredVersion).
           const options = route.groups
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
-            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts) };
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, context.activity.text ?? '') };
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':

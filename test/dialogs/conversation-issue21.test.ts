@@ -260,6 +260,12 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ['what if we add a 3rd EVS', { verdict: 'not-supported', says: ['3 exchange virtual servers instead of 2'] }],
     ],
   ],
+  [
+    'out-of-support',
+    'a retired setup said to be running leaves its update open (named as a condition); one being planned is asked it',
+    [['Our Exchange 2013 DAG runs on 2012 R2 Datacenter, 4 members', { headline: 'Out of support', says: ['Exchange update level is not known yet'], notAsks: ['update'] }]],
+  ],
+  ['out-of-support', 'a retired setup being planned is asked its update', [['is a 2 node exchange 2016 dag on server 2016 supported', { asks: 'update' }]]],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {
