@@ -211,6 +211,8 @@ export const CONVERSATION_SETS = {
   issue21DialogTuning: 'conversations-issue21-dialog-tuning.yaml',
   // Issue 21 tuning conversations for stated facts, designs and needless questions (tuned on).
   issue21Facts: '../test/fixtures/conversations-issue21-facts.yaml',
+  // Issue 21 tuning conversations for whole designs (each group with its own facts), labelled from Microsoft's docs (tuned on).
+  issue21DesignsTuning: 'conversations-issue21-designs-tuning.yaml',
   // Issue 21 tuning conversations for the flow (dead ends, facts after a verdict, first messages that decide, out of support), tuned on.
   issue21FlowTuning: 'conversations-issue21-flow-tuning.yaml',
 } as const;

@@ -1,6 +1,7 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { answerListing, describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, tooLongListingMessage, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
@@ -34,6 +35,7 @@ function waitingCheck(frame: unknown): CheckState | undefined {
 export class MainDialog extends Dialog {
   static readonly id = 'main';
   private readonly check: SupportCheck;
+  private readonly listings: ListingFollowUp;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -42,13 +44,17 @@ export class MainDialog extends Dialog {
     private readonly lastCheck: LastCheckStore = memoryLastCheckStore(),
     private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
     private readonly lastAnswer: LastAnswerStore = memoryLastAnswerStore(),
+    lastListing: LastListingStore = memoryLastListingStore(),
   ) {
     super(MainDialog.id);
     this.check = new SupportCheck(kb, replies);
+    this.listings = new ListingFollowUp(kb, replies, lastListing);
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const text = dc.context.activity.text ?? '';
+    // The answer to a question of the last pasted listing judges that listing again (see listing-follow-up.ts).
+    if (await this.listings.answer(dc.context, text)) return this.settle(dc);
     const last = await this.lastCheck.get(dc.context);
     if (last) {
       const handled = await this.afterVerdict(dc, text, last);
@@ -67,13 +73,9 @@ export class MainDialog extends Dialog {
    * and the ticket summary of every server. True when the message was one.
    */
   private async answerListing(context: TurnContext, text: string): Promise<boolean> {
-    const answer = answerListing(text, this.kb);
-    if (answer.kind === 'too-long') {
-      await context.sendActivity(tooLongListingMessage(answer.lines, answer.limit));
-      return true;
-    }
-    if (answer.kind !== 'listing') return false;
-    await context.sendActivities(this.replies.listing(answer.view));
+    if (!(await this.listings.paste(context, text))) return false;
+    // The conversation moved on to the listing: a bare answer now is about it, not the last check.
+    await this.lastCheck.set(context, undefined);
     return true;
   }
 
@@ -239,6 +241,7 @@ export class MainDialog extends Dialog {
   /** Keeps the verdict of a check that just ended, for follow-ups. */
   private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
     if ('done' in turn && turn.done.groups) {
+      await this.listings.forget(context);
       await this.lastCheck.set(context, {
         groups: turn.done.groups,
         answered: turn.done.answered,
