@@ -9,8 +9,11 @@ import type { Attribute, DirectQuestion } from './direct-answer';
 const COEXIST =
   /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
-const MAINSTREAM = /\bmainstream\b/i;
+/** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
+const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
 const STILL = /\b(still (supported|in support|alive|ok)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
+/** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
+const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
   /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
@@ -19,12 +22,12 @@ const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instan
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 const FROM_UPDATE =
-  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b/i;
+  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
 const WINDOWS_LIST =
   /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
-  /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
+  /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/-]+\s+){0,3}[\p{L}\p{N}/-]+\s*\?+\s*$/u;
@@ -42,7 +45,7 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
 
 /** A bare Windows year after "on", at the end of the question ("... supported on 2016?"). */
-const ON_WINDOWS_YEAR = /\bon (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
+const ON_WINDOWS_YEAR = /\b(?:on|for) (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
 
 /** Exchange named in a follow-up ("and exchange 2019?"): a bare year then stays an Exchange version. */
 const NAMES_EXCHANGE = /\b(exchange|exch|ex|e2k\d{0,2}|ex20\d\d|ex2k\d{1,2})\b/i;
@@ -137,6 +140,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
         has('version') && has('windows') && /\bwindows|w2k|server 20/i.test(text) && !/\bexchange|ex20|e2k/i.test(text) ? pick('windows') : lifecycleSubject,
       );
     if (STILL.test(text) && !(has('version') && has('windows'))) return ask('still-supported', lifecycleSubject);
+    // "is w2k12 supported?", "is exchange 2013 supported": one release and nothing else asks whether it still is.
+    if (RELEASE_SUPPORTED.test(text) && Object.keys(facts).length === 1 && !versionsNamed) return ask('still-supported', lifecycleSubject);
   }
   // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
   // question, and the answer depends on odd or even, which the article's passage says.

@@ -109,6 +109,17 @@ describe('direct answers in the conversation (issue 19)', () => {
       /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/,
     ],
     ['fsw needed for a 4 member dag?', /^Yes: With an even number of members, a witness server/],
+    ['mainstrem support ex2k7', /^Exchange 2007 left mainstream support on 10 April 2012/],
+    ['is w2k12 supported', /^No: Windows Server 2012 left extended support on 10 October 2023/],
+    ['is exchange 2013 supported', /^No: Exchange 2013 left extended support on 11 April 2023/],
+    ['which versions of exchange support windows server 2022', /^Exchange 2019 .* and Exchange Server Subscription Edition \(SE\) run on Windows Server 2022/],
+    ['exchange 2010 sp needed for 2012', /^From Exchange 2010 SP3/],
+    // Short forms of Teams: ex19, exch16, win2019, ws2012r2, w2k3r2.
+    ['ex19 eol', /^Exchange 2019 left extended support on 14 October 2025/],
+    ['exch16 mainstream end', /^Exchange 2016 left mainstream support on 13 October 2020/],
+    ['win2019 end of support', /^Windows Server 2019 is in extended support until 9 January 2029/],
+    ['ws2012r2 eol', /^Windows Server 2012 R2 left extended support on 10 October 2023/],
+    ['w2k3r2 eol', /^Windows Server 2003 R2 left extended support on 14 July 2015/],
     // A terse question naming a role and a technology is a yes/no about the rule.
     ['edge in dag?', /^No: A database availability group holds only servers with the Mailbox role/],
     ['fe on mscs?', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
@@ -133,7 +144,18 @@ describe('direct answers in the conversation (issue 19)', () => {
     assert.equal(sourceLine(reply), undefined, describeReply(reply));
   });
 
-  for (const form of ['KB837852', 'KB 837852', 'kb837852', 'Q837852', 'article 837852', 'what is KB 837852 about?', 'show me q837852']) {
+  for (const form of [
+    'KB837852',
+    'KB 837852',
+    'kb837852',
+    'Q837852',
+    'article 837852',
+    'what is KB 837852 about?',
+    'show me q837852',
+    'KB 837852 summary pls',
+    'Q837852 - what does it say',
+    'KB-837852',
+  ]) {
     it(`article id as ${JSON.stringify(form)} opens KB837852`, async () => {
       const { client } = mainClient();
       const reply = await client.sendActivity(form);
