@@ -44,6 +44,21 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
 
+/** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
+const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+/** Facts a follow-up may change by naming one of their answers alone ("and datacenter?", "and sp3?"). */
+const ANSWER_DIMENSIONS = ['windowsEdition', 'edition', 'update'];
+const LIFECYCLE_ATTRIBUTES: readonly Attribute[] = ['end-of-support', 'mainstream', 'esu', 'still-supported'];
+
+/** Which lifecycle date a short follow-up asks for ("and extended?", "esu?", "mainstream?"), if any. */
+function lifecycleAttributeOf(text: string): Attribute | undefined {
+  if (ESU.test(text)) return 'esu';
+  if (MAINSTREAM.test(text)) return 'mainstream';
+  if (/\bext\w*\b/i.test(text) || END.test(text)) return 'end-of-support';
+  if (STILL.test(text)) return 'still-supported';
+  return undefined;
+}
+
 /** A bare Windows year after "on", at the end of the question ("... supported on 2016?"). */
 const ON_WINDOWS_YEAR = /\b(?:on|for) (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
 
@@ -74,14 +89,45 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const onYear = facts.version !== undefined && facts.windows === undefined ? ON_WINDOWS_YEAR.exec(text)?.[1] : undefined;
   const windows = onYear ? recognizer.extract(`windows server ${onYear}`).facts.windows : undefined;
   const read = attributeOf(text, windows ? { ...facts, windows } : facts, recognizer, ambiguous.includes('version'));
-  return read ? { ...read, text: typed.trim() } : undefined;
+  if (read) return { ...read, text: typed.trim() };
+  // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
+  // Exchange version asks about the one just answered (a bare year is then the Windows release).
+  if (previous?.subject.version !== undefined && facts.version === undefined && text.split(/\s+/).length <= 8) {
+    const year = /\b(?:on|for) (20(?:08|12|16|19|22|25)(?: r2)?)\b/i.exec(text)?.[1];
+    const carried: Record<string, string> = { version: previous.subject.version, ...facts };
+    if (year && carried.windows === undefined) {
+      const w = recognizer.extract(`windows server ${year}`).facts.windows;
+      if (w !== undefined) carried.windows = w;
+    }
+    const inContext = attributeOf(text, carried, recognizer, false);
+    if (inContext && inContext.attribute !== 'rule') return { ...inContext, text: typed.trim() };
+  }
+  return undefined;
 }
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
   const asked: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
   // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
   if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
-  if (Object.keys(asked).length === 0) return undefined;
+  const lifecycleBefore = LIFECYCLE_ATTRIBUTES.includes(previous.attribute);
+  if (Object.keys(asked).length === 0) {
+    // "and extended?", "and the esu?", "mainstream?": the same release, another of its dates.
+    const attribute = lifecycleBefore ? lifecycleAttributeOf(text) : undefined;
+    if (attribute && attribute !== previous.attribute) return { attribute, subject: previous.subject };
+    // "and datacenter?", "and sp3?": another edition or update level of the same subject, read as an answer to that fact.
+    const rest = text.replace(FOLLOW_UP_LEAD, '').replace(/[?!.\s]+$/, '');
+    if (rest === '' || /^\d+$/.test(rest)) return undefined;
+    for (const dimension of ANSWER_DIMENSIONS) {
+      if (previous.subject[dimension] === undefined) continue;
+      const known = Object.fromEntries(Object.entries(previous.subject).filter(([d]) => d !== dimension));
+      const value = recognizer.recognizeAnswer(dimension, rest, known);
+      if (value !== undefined) {
+        asked[dimension] = value;
+        break;
+      }
+    }
+    if (Object.keys(asked).length === 0) return undefined;
+  }
   // "and 2019?" after a question about a Windows release (its end date, the Exchange versions it
   // hosts) asks about Windows Server 2019, not Exchange 2019, unless Exchange is named.
   if (
@@ -103,7 +149,7 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;
   if (asked.windows !== undefined && asked.windows !== subject.windows) delete subject.windowsEdition;
   Object.assign(subject, asked);
-  const lifecycle = ['end-of-support', 'mainstream', 'esu', 'still-supported'].includes(previous.attribute);
+  const lifecycle = lifecycleBefore;
   // "what about windows 2003?" after an Exchange date asks for that Windows release's date.
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
@@ -148,7 +194,10 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (ODD_EVEN.test(text)) return undefined;
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
-    return ask('max-nodes', pick('version', 'windows', 'windowsEdition', 'ha', 'update'));
+    const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
+    // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
+    if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
+    return ask('max-nodes', subject);
   }
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
   if (has('version') && has('windows') && FROM_UPDATE.test(text)) return ask('from-update', pick('version', 'windows', 'update'));

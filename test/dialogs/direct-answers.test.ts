@@ -138,6 +138,25 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertDirect(await client.sendActivity('and exchange 2019?'), /^Exchange 2019 left extended support on 14 October 2025/);
   });
 
+  // Follow-ups that change what is asked, or one fact of the subject, rather than the release.
+  for (const [first, next, answer] of [
+    ['when did exchange 2019 mainstream support end', 'and extended?', /^Exchange 2019 left extended support on 14 October 2025/],
+    ['exchange 2016 end of support date?', 'and the esu?', /^Exchange 2016 left extended support on 14 October 2025; paid Extended Security Updates/],
+    ['max nodes w2k3 ent cluster', 'and datacenter?', /^Up to 8 nodes on Windows Server 2003 Datacenter/],
+    ['what os does exchange 2019 run on', 'which cu for 2025?', /^From Exchange 2019 CU15/],
+  ] as const) {
+    it(`"${first}" then "${next}" → ${answer}`, async () => {
+      const { client } = mainClient();
+      await client.sendActivity(first);
+      assertDirect(await client.sendActivity(next), answer);
+    });
+  }
+
+  it("a node count for a version and a Windows edition, with no technology named, is the cluster's", async () => {
+    const { client } = mainClient();
+    assertDirect(await client.sendActivity('how many nodes for exchange 2003 on windows 2000 datacenter'), /^Up to 4 nodes on Windows 2000 Datacenter/);
+  });
+
   it("the asker's own plan starts the check", async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('we have 17 mailbox servers and want them all in one dag');
