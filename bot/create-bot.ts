@@ -1,4 +1,5 @@
 import type { LastAnswerStore } from '../dialogs/last-answer';
+import type { LastListing, LastListingStore } from '../dialogs/listing-follow-up';
 import type { LastCheck, LastCheckStore } from '../dialogs/last-check';
 import { MainDialog } from '../dialogs/main-dialog';
 import { KnowledgeHolder, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
@@ -59,10 +60,16 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     get: (context) => lastAnswerProperty.get(context),
     set: (context, value) => (value === undefined ? lastAnswerProperty.delete(context) : lastAnswerProperty.set(context, value)),
   };
+  // The last pasted listing (bounded), so that an answer to one of its questions judges it again.
+  const lastListingProperty = conversationState.property<LastListing>('lastListing');
+  const lastListing: LastListingStore = {
+    get: (context) => lastListingProperty.get(context),
+    set: (context, value) => (value === undefined ? lastListingProperty.delete(context) : lastListingProperty.set(context, value)),
+  };
   const bot = new ExchangeSupportBot(
     conversationState,
     userState,
-    new MainDialog(kb, replies, records, lastCheck, undefined, lastAnswer),
+    new MainDialog(kb, replies, records, lastCheck, undefined, lastAnswer, lastListing),
     replies,
     kb,
     log,

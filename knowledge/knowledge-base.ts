@@ -231,6 +231,16 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     entry.basis.forEach((id) => {
       if (!factIds.has(id)) problems.push({ file: lifecycleTable!.source.file, message: `${entry.dimension} ${entry.value} rests on fact "${id}", which is not in facts.yaml` });
     });
+    // A service pack's support ends before its version's: otherwise the version's own row says it all.
+    if (entry.dimension === 'update') {
+      const version = String(space?.dimension('update')?.values.find((v) => v.id === entry.value)?.implies.version ?? '');
+      const own = lifecycleTable!.value.find((e) => e.dimension === 'version' && e.value === version);
+      if (!entry.endOfSupport || !own?.endOfSupport || entry.endOfSupport >= own.endOfSupport)
+        problems.push({
+          file: lifecycleTable!.source.file,
+          message: `update ${entry.value} must end (endOfSupport) before its version ${version || '(none)'} does (${own?.endOfSupport ?? 'no date'})`,
+        });
+    }
   }
 
   if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));

@@ -11,6 +11,8 @@ const LIFECYCLE_ARTICLE = 'EXB-011';
  * from lifecycle.yaml (the row the verdicts' lifecycle notes read).
  */
 export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, today: string): DirectAnswer | undefined {
+  const servicePack = servicePackAnswer(tables, question, today);
+  if (servicePack) return servicePack;
   const dimension = question.subject.version !== undefined ? 'version' : question.subject.windows !== undefined ? 'windows' : undefined;
   if (!dimension) return undefined;
   const value = question.subject[dimension]!;
@@ -84,4 +86,29 @@ function hedge(tables: Pick<AnswerTables, 'facts'>, basis: readonly string[]): s
   if (statuses.has('recalled')) return ' (recalled, not confirmed)';
   if (statuses.has('read-3p')) return ' (according to third-party sources)';
   return '';
+}
+
+/**
+ * "When did Exchange 2010 SP2 support end?": a service pack whose support ended before its version's
+ * (lifecycle.yaml's `update` rows, fact A-20) is answered from its own row, the version's end named too.
+ */
+function servicePackAnswer(tables: AnswerTables, question: DirectQuestion, today: string): DirectAnswer | undefined {
+  const value = question.subject.update;
+  const entry = value === undefined ? undefined : tables.lifecycle.find((e) => e.dimension === 'update' && e.value === value);
+  if (!entry?.endOfSupport || question.attribute === 'esu') return undefined;
+  const name = label(tables, 'update', entry.value);
+  const version = question.subject.version;
+  const own = tables.lifecycle.find((e) => e.dimension === 'version' && e.value === version);
+  const versionEnd = own?.endOfSupport
+    ? `; ${label(tables, 'version', version!)} itself ${own.endOfSupport < today ? 'left' : 'leaves'} extended support on ${longDate(own.endOfSupport)}`
+    : '';
+  const lead = question.attribute === 'still-supported' ? 'No: ' : '';
+  return {
+    question,
+    sources: sourcesOf(tables, entry.basis),
+    articleId: articleFor(tables, entry.basis, [LIFECYCLE_ARTICLE]) ?? LIFECYCLE_ARTICLE,
+    checkFacts: { update: entry.value, ...(version ? { version } : {}) },
+    answer: `${lead}${name} has been out of support since ${longDate(entry.endOfSupport)}${versionEnd}.`,
+    details: [entry.note],
+  };
 }

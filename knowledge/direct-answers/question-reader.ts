@@ -127,7 +127,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
     if (versions.length === 1) return ask('coexistence', { version: versions[0]! });
   }
-  const lifecycleSubject = has('version') ? pick('version') : has('windows') ? pick('windows') : undefined;
+  // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
+  const lifecycleSubject = has('version') ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
   if (lifecycleSubject && !has('role') && !has('ha')) {
     if (ESU.test(text)) return ask('esu', lifecycleSubject);
     if (MAINSTREAM.test(text)) return ask('mainstream', lifecycleSubject);

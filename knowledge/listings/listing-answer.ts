@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base';
 import type { Facts } from '../reading/fact-recognizer';
+import { describeBuilds, findBuilds } from '../reading/build-numbers';
 import { listingDesign } from './listing-design';
 import { MAX_LISTING_LINES, parseListing } from './listing-parser';
 import { listingView, type ListingView } from './listing-reply';
@@ -24,7 +25,11 @@ export function answerListing(
   const listing = parseListing(text, kb.builds);
   if (listing.kind === 'too-long') return listing;
   if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return { kind: 'none' };
-  return { kind: 'listing', view: listingView(listing, listingDesign(listing, kb, answers), kb.dimensions) };
+  const view = listingView(listing, listingDesign(listing, kb, answers), kb.dimensions);
+  // A build named in the words around the paste ("is 15.2.1999.1 even real?") is said what it is too.
+  const said = new Set(view.buildLines);
+  for (const line of describeBuilds(findBuilds(listing.rest, kb.builds), kb.builds)) if (!said.has(line)) view.buildLines.push(line);
+  return { kind: 'listing', view };
 }
 
 function countLines(text: string): number {

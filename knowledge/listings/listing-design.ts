@@ -4,10 +4,11 @@ import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
 import type { ListedServer, ListingResult } from './listing-parser';
 import type { Decision } from '../rules/support-rules';
-import type { Verdict } from '../loading/schemas';
+import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
+import { answersForGroup, windowsInWords } from './group-answers';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -145,16 +146,18 @@ export function listingDesign(
       assumptions.push(
         'The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).',
       );
-    const roles = first.roles.length > 0 ? first.roles : [undefined];
+    const roles = judgedRoles(first.roles, kb.dimensions);
     // What is missing is left open: every setup it could be is judged, and a fact whose values disagree is named as a condition.
     // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
     const versions = facts.version === undefined ? candidateVersions(first, kb) : [];
     let notJudged: string | undefined;
     const decideAll = (known: Facts) =>
-      roles.map((role): { decision?: Decision; asks: string[] } => {
+      roles.map(({ role, besideMailbox }): { decision?: Decision; asks: string[] } => {
         if (known.version === undefined && versions.length === 0) return { asks: ['version'] };
+        // A role beside the Mailbox role (Unified Messaging on a 2010 DAG member) is not what the DAG holds: its high availability is its own, left open.
+        const facts: Facts = besideMailbox && first.dag ? Object.fromEntries(Object.entries(known).filter(([d]) => d !== 'ha')) : known;
         // Only facts that apply to this setup (no architecture for Windows releases that are x64 only).
-        const open = join(kb.knownFacts(role ? { ...known, role } : known), versions);
+        const open = join(kb.knownFacts(role ? { ...facts, role } : facts), versions);
         if (open === 'over-budget') {
           notJudged = `Not judged: the paste holds more kinds of servers than I judge in one reply (${JUDGING_BUDGET_MS / 1000} s of work). Send the servers of this group again on their own.`;
           return { asks: [] };
@@ -163,7 +166,9 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const given = answersFor(answers, kb);
+    const target = { version: facts.version, names: servers.map((s) => s.name) };
+    // What the user typed around the paste about Windows counts as an answer the paste does not give (an explicit answer wins).
+    const given = { ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
@@ -189,6 +194,24 @@ export function listingDesign(
       ...(notJudged ? { notJudged } : {}),
     };
   });
+}
+
+/**
+ * The role values a server is judged as. A server holding several roles is one value of the role fact
+ * when the table has one that combines them (a 2010 "Mailbox, ClientAccess, HubTransport" DAG member is one
+ * client-access+hub-transport+mailbox server, not a Client Access server in a DAG); otherwise the largest
+ * combination it holds, and each role left over alone (`besideMailbox` when a combination with Mailbox took the rest).
+ */
+export function judgedRoles(roles: readonly string[], dimensions: readonly Dimension[]): { role?: string; besideMailbox: boolean }[] {
+  if (roles.length === 0) return [{ besideMailbox: false }];
+  if (roles.length === 1) return [{ role: roles[0], besideMailbox: false }];
+  const combined = (dimensions.find((d) => d.id === 'role')?.values ?? [])
+    .filter((v) => v.combines !== undefined && v.combines.every((r) => roles.includes(r)))
+    .sort((a, b) => b.combines!.length - a.combines!.length)[0];
+  if (!combined) return roles.map((role) => ({ role, besideMailbox: false }));
+  const rest = roles.filter((r) => !combined.combines!.includes(r));
+  const withMailbox = combined.combines!.includes('mailbox');
+  return [{ role: combined.id, besideMailbox: false }, ...rest.map((role) => ({ role, besideMailbox: withMailbox }))];
 }
 
 /** A decision with what the paste was read to show named as its conditions; "Supported" becomes "Supported with conditions". */
@@ -227,17 +250,6 @@ function candidateVersions(server: ListedServer, kb: Pick<KnowledgeBase, 'builds
 /** "2019/cu14": servers on one update (whatever its security update) are one group. */
 function updateKey(row: { version: string; update: string }): string {
   return `${row.version}/${row.update}`;
-}
-
-/** Answers the user gave ({ windows: "2019 Standard", ha: "DAG" }) read as facts through the answer tables. */
-function answersFor(answers: Facts, kb: Pick<KnowledgeBase, 'recognizer'>): Facts {
-  const facts: Record<string, string> = {};
-  for (const [fact, text] of Object.entries(answers)) {
-    if (fact === 'build') Object.assign(facts, kb.recognizer.extract(String(text)).facts);
-    else if (fact === 'windows') Object.assign(facts, kb.recognizer.readAnswer('windows', String(text)));
-    else Object.assign(facts, kb.recognizer.readAnswer(fact, String(text)));
-  }
-  return facts;
 }
 
 function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'recognizer'>, update: Parameters<typeof buildFacts>[2]): Record<string, string> {

@@ -99,7 +99,7 @@ function nameList(text: string): string[] {
     .map((n) => n.replace(/\.\.\.|…$/, ''));
 }
 
-const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*\)/i;
+const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*[):]/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
 const NAME_KEYS = ['name', 'host name', 'csname'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
@@ -117,7 +117,81 @@ function clusterName(lines: readonly string[], header: number): string {
   return 'cluster';
 }
 
-const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?)\s*:\s?(.*)$/;
+const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?(?:-[A-Za-z][A-Za-z ()]*?)?)\s*:\s?(.*)$/;
+/** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
+const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
+const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
+/** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
+const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
+/** Words that lead a sentence, not a server's line. */
+const NOT_A_NAME = /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now)$/i;
+/**
+ * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
+ * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
+ */
+function displayVersion(text: string | undefined): string | undefined {
+  return text !== undefined && ADMIN_DISPLAY.test(text) ? text : undefined;
+}
+
+/** Mail quoting in front of a forwarded listing. */
+const QUOTED = /^\s*(?:>\s?)+/;
+/** Column names that name the server in a table (the name cell of a row). */
+const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server'];
+/** A CSV or tab-separated header is a listing's only when it also names one of these. */
+const SEPARATED_COLUMNS = ['admindisplayversion', 'serverrole', 'fileversion', 'productversion', 'servers', 'windowsproductname', 'caption', 'osname'];
+/**
+ * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
+ * (Get-ComputerInfo).WindowsProductName or Win32_OperatingSystem's Caption prints alone).
+ */
+const BARE_WINDOWS =
+  /^\s*(?:caption\s+)?(?:microsoft(?:\(r\))?\s+)?windows(?:\(r\))?\s+(?:server(?:\(r\))?\s+)?(?:20\d\d|2000)(?:\s+r2)?(?:\s+(?:standard|enterprise|datacenter|web|essentials|foundation|advanced server|server))?(?:\s+(?:edition|x64|x86|x64 edition|core|evaluation))*\s*$/i;
+
+/**
+ * The cells of a table row whose padding was lost ("EX1 Mailbox Standard Version 15.2 (Build 1748.10)"),
+ * read by what each column holds rather than where: the first word is the name, the version is found by
+ * its form, roles and edition by their words, the site by its path.
+ */
+function looseCells(names: readonly string[], line: string): string[] {
+  const words = line.trim().split(/\s+/);
+  const version = ADMIN_DISPLAY.exec(line)?.[0] ?? /\b\d{1,2}\.\d{1,2}\.\d{1,4}(?:\.\d{1,4})?\b/.exec(line)?.[0] ?? '';
+  const roles = words.map((w) => w.replace(/,$/, '')).filter((w) => ROLE_WORDS.some(([r]) => r === w.toLowerCase()));
+  return names.map((name, k) => {
+    if (k === 0) return words[0] ?? '';
+    if (['admindisplayversion', 'version', 'fileversion', 'productversion'].includes(name)) return version;
+    if (['serverrole', 'role', 'roles'].includes(name)) return roles.join(', ');
+    if (name === 'edition') return words.slice(1).find((w) => /^(standard|enterprise|evaluation)/i.test(w)) ?? '';
+    if (name === 'site') return words.find((w) => w.includes('/')) ?? '';
+    return '';
+  });
+}
+
+/** The cells of a CSV or tab-separated row; CSV cells may be quoted ("Mailbox, ClientAccess"). */
+function splitCells(line: string, separator: string): string[] {
+  if (separator === '\t') return line.split('\t').map((c) => c.trim());
+  if (separator === '|')
+    return line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim());
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k += 1) {
+    const ch = line[k]!;
+    if (ch === '"') {
+      if (quoted && line[k + 1] === '"') {
+        cell += '"';
+        k += 1;
+      } else quoted = !quoted;
+    } else if (ch === ',' && !quoted) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
@@ -127,8 +201,10 @@ const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
  * around the paste).
  */
 export function parseListing(text: string, table: BuildTable): ListingResult {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: lines.length, limit: MAX_LISTING_LINES };
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
+  // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
+  const lines = raw.map((line) => line.replace(QUOTED, ''));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -154,17 +230,57 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
+    const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
+    // Pasted as plain text (Teams, some mail clients), the padding is gone: one space between columns, each run of dashes as long as its header.
+    const headerWords = header.trim().split(/\s+/);
+    const collapsed =
+      headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && /\S -/.test(lines[i]!);
+    // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
+    let pending: { cells: string[]; line: string } | undefined;
+    const flushRow = () => {
+      if (pending) readRow(names, pending.cells, pending.line);
+      pending = undefined;
+    };
     for (let j = i + 1; j < lines.length; j += 1) {
       const line = lines[j]!;
       if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
-      const cells = columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
+      const cells = collapsed ? looseCells(names, line) : columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
       // A cluster table ends where a row's state is no node state (the next lines were typed after it).
       if (cluster && !NODE_STATE.test(cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '')) break;
       used[j] = true;
       if (cluster) readNode(cluster, names, cells);
-      else readRow(names, cells, line);
+      else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
+        pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
+        pending.line = `${pending.line} ${line.trim()}`;
+      } else {
+        flushRow();
+        pending = { cells, line };
+      }
     }
+    flushRow();
     if (cluster && cluster.servers.length > 0) dags.push(cluster);
+  }
+
+  // 1b. Export-Csv / ConvertTo-Csv output, and rows copied from Out-GridView or Excel (tab-separated): a header row naming the columns.
+  for (let i = 0; i < lines.length; i += 1) {
+    if (used[i]) continue;
+    const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : lines[i]!.includes(',') ? ',' : undefined;
+    if (!separator) continue;
+    const names = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
+    if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
+    used[i] = true;
+    if (i > 0 && /^\s*#TYPE\b/i.test(lines[i - 1]!)) used[i - 1] = true;
+    for (let j = i + 1; j < lines.length && lines[j]!.includes(separator); j += 1) {
+      used[j] = true;
+      // A Markdown table's line under its header ("|---|:---|").
+      if (separator === '|' && /^[\s|:-]+$/.test(lines[j]!)) continue;
+      const cells = splitCells(lines[j]!, separator);
+      if (cells.length < 2) {
+        used[j] = false;
+        break;
+      }
+      readRow(names, cells, lines[j]!);
+    }
   }
 
   function readNode(cluster: ListedDag, names: string[], cells: string[]) {
@@ -187,13 +303,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const k = names.findIndex((n) => keys.includes(n));
       return k < 0 ? undefined : cells[k];
     };
-    const name = cell('name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server');
+    const name = cell(...TABLE_NAME_KEYS);
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
       dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
       return;
     }
-    const versionText = cell('admindisplayversion', 'fileversion', 'productversion', 'version');
+    const versionText = cell('admindisplayversion', 'fileversion', 'productversion', 'version') ?? displayVersion(cell('exchangeversion'));
     if (!name || !HOST_NAME.test(name)) {
       // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
       return;
@@ -212,6 +328,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (type) s.systemType = type;
     if (versionText) readVersion(s, versionText);
     else if (!os) readVersion(s, line);
+    readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
+  }
+
+  /** Exchange 2003's IsFrontEndServer (WMI's Exchange_Server), and the DAG a server belongs to (Get-MailboxServer's DatabaseAvailabilityGroup). */
+  function readExtras(s: ListedServer, frontEnd: string | undefined, dagName: string | undefined) {
+    if (frontEnd && /^(true|false)$/i.test(frontEnd)) s.roles = [...new Set([...s.roles, /^true$/i.test(frontEnd) ? 'front-end' : 'back-end'])];
+    const dag = dagName?.trim();
+    if (!dag || !HOST_NAME.test(dag)) return;
+    let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
+    if (!listed) dags.push((listed = { name: dag, servers: [] }));
+    if (!listed.servers.some((m) => m.toLowerCase() === s.name.toLowerCase())) listed.servers.push(s.name);
   }
 
   function readVersion(s: ListedServer, text: string) {
@@ -229,6 +356,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // A whole "Version 15.3 (Build 100.2)" of no Exchange version the table knows: named unknown, never guessed.
       const parts = shown.slice(1, 5).map(Number);
       s.build = { text: shown[0], start: 0, lookup: table.lookup(parts) };
+      s.majorMinor = undefined;
+      return;
+    }
+    // "15.3.100.2" in a version column: a whole build of no Exchange version the table knows, named unknown too.
+    const dotted = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{1,5})\.(\d{1,4})(?![\d.])/.exec(text);
+    if (dotted && /^(6|8|14|15|16)$/.test(dotted[1]!)) {
+      s.build = { text: dotted[0], start: 0, lookup: table.lookup(dotted.slice(1, 5).map(Number)) };
       s.majorMinor = undefined;
       return;
     }
@@ -253,7 +387,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (kv && !/^\s*https?$/i.test(kv[1]!) && kv[1]!.length <= 40) {
       const key = kv[1]!.trim().toLowerCase();
       // A new "Name :" starts a new server in Format-List output.
-      if ((NAME_KEYS.includes(key) && block.some((b) => NAME_KEYS.includes(b.key))) || (key === 'identity' && block.some((b) => b.key === key))) flush();
+      // So does a key the block already has (Get-ComputerInfo's objects pasted without a blank line start with WindowsBuildLabEx, not the name).
+      if ((NAME_KEYS.includes(key) && block.some((b) => NAME_KEYS.includes(b.key))) || block.some((b) => b.key === key)) flush();
       block.push({ key, value: kv[2]!.trim(), line: i });
     } else if (/^\s{8,}\S/.test(line) && block.length > 0) {
       // A wrapped value (Format-List indents the rest of a long value).
@@ -299,6 +434,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'caption',
       'windowsinstallationtype',
       'os version',
+      'exchangeversion',
+      'isfrontendserver',
+      'databaseavailabilitygroup',
     ];
     if (!entries.some((e) => known.includes(e.key))) return;
     for (const e of entries) used[e.line] = true;
@@ -309,8 +447,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = get('edition');
     if (edition) s.edition = edition;
-    const version = get('admindisplayversion', 'fileversion', 'productversion');
+    const version = get('admindisplayversion', 'fileversion', 'productversion') ?? displayVersion(get('exchangeversion'));
     if (version) readVersion(s, version);
+    readExtras(s, get('isfrontendserver'), get('databaseavailabilitygroup'));
     const caption = get('caption');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
@@ -324,22 +463,36 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   for (let i = 0; i < lines.length; i += 1) {
     if (used[i]) continue;
     const line = lines[i]!;
-    const m = /^\s*([A-Za-z][A-Za-z0-9-]{1,62})\s*[:\-–,]?\s+(.*)$/.exec(line);
+    if (BARE_WINDOWS.test(line)) {
+      looseOs.add(line.trim().replace(/^caption\s+/i, ''));
+      used[i] = true;
+      continue;
+    }
+    // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists.
+    const m = TYPED_LINE.exec(line.replace(BULLET, ''));
     if (!m) continue;
+    const names = m[1]!.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((n) => n !== '');
     const mentions = findBuilds(m[2]!, table);
-    if (/^(version|build|exchange|windows|we|our|is|the|and|it|server|os)$/i.test(m[1]!)) continue;
-    // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by a host-like name (a digit, a hyphen or capitals).
-    const named = mentions.length === 0 && /[0-9-]|^[A-Z]{3,}$/.test(m[1]!) ? EXCHANGE_NAMED.exec(m[2]!) : null;
+    // "EX05 15.3.100.2", "EX05 Version 16.0 (Build 10.1)": a build of no Exchange version the table knows, named unknown rather than skipped.
+    if (mentions.length === 0) {
+      const other = ADMIN_DISPLAY.exec(m[2]!) ?? /(?<![\d.])(6|8|14|15|16)\.(\d{1,2})\.(\d{1,5})\.(\d{1,4})(?![\d.])/.exec(m[2]!);
+      if (other) mentions.push({ text: other[0], start: other.index, lookup: table.lookup(other.slice(1, 5).map(Number)) });
+    }
+    if (names.some((n) => NOT_A_NAME.test(n))) continue;
+    // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by host-like names (a digit, a hyphen or capitals).
+    const named = mentions.length === 0 && names.every((n) => /[0-9-]|^[A-Z]{3,}$/.test(n)) ? EXCHANGE_NAMED.exec(m[2]!) : null;
     if (mentions.length !== 1 && !named) continue;
     used[i] = true;
-    const s = server(m[1]!);
-    if (named) s.named = named[0];
-    else s.build = mentions[0];
     const roles = rolesInText(m[2]!);
-    if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
     // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
     const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:[ ,]+(?:standard|enterprise|datacenter|web|essentials))?(?:\s+x64|\s+x86)?/i.exec(m[2]!);
-    if (windows && !s.os) s.os = windows[0];
+    for (const name of names) {
+      const s = server(name);
+      if (named) s.named = named[0];
+      else s.build = mentions[0];
+      if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
+      if (windows && !s.os) s.os = windows[0];
+    }
   }
 
   // DAG membership; a cluster whose nodes are all members of one listed DAG is that DAG's cluster, not another group.

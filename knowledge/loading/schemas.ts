@@ -214,7 +214,8 @@ export type RulesInput = z.infer<typeof rulesSchema>;
 
 /** When each Exchange version (and some Windows releases) left support: the lifecycle table. */
 export const lifecycleEntrySchema = z.strictObject({
-  dimension: z.enum(['version', 'windows']),
+  /** `update`: a service pack of Exchange 2007/2010 whose support ended before its version's (fact A-20). */
+  dimension: z.enum(['version', 'windows', 'update']),
   value: z.coerce.string().pipe(nonEmpty),
   /** The last day of extended support; none for a product on the Modern Lifecycle Policy. */
   endOfSupport: isoDate.optional(),
@@ -287,6 +288,8 @@ export const buildsFileSchema = z.strictObject({
   updateAliases: z.array(z.strictObject({ version: valueId, update: updateId, alias: updateId })).default([]),
   /** The updates of a version that still get security updates (the current-update policy, fact A-9). */
   currentUpdates: z.array(z.strictObject({ version: valueId, updates: z.array(updateId).min(1), source: nonEmpty, note: nonEmpty })).default([]),
+  /** Service packs (and RTMs) whose support Microsoft ended before their version's own end, and when (fact A-20). */
+  servicePackSupport: z.array(z.strictObject({ version: valueId, update: updateId, ended: isoDate, source: nonEmpty })).default([]),
   builds: z.array(exchangeBuildSchema).min(1),
 });
 export type BuildsFile = z.infer<typeof buildsFileSchema>;

@@ -1,5 +1,6 @@
 import type { KnowledgeProblem } from '../loading/problems';
 import type { BuildsFile, Dimension, ExchangeBuild } from '../loading/schemas';
+import { formatDate } from './triage-summary';
 
 /** A row of the build table with its build number read into numbers. */
 export interface BuildRow extends ExchangeBuild {
@@ -30,11 +31,16 @@ export interface LatestUpdates {
   stillUpdated: readonly BuildRow[];
 }
 
-/** Whether a build's update still gets security updates: `behind` when it is older than every update that does. */
+/**
+ * Whether a build's update is still supported: `behind` when it is older than every CU that still gets
+ * security updates, or when it is a service pack whose support Microsoft ended (`ended`, fact A-20).
+ */
 export interface UpdateCurrency {
   state: 'current' | 'behind';
-  /** The updates that still get security updates, newest first. */
+  /** The updates that still get security updates (or, for a service-pack version, the service packs never ended early), newest first. */
   stillUpdated: readonly BuildRow[];
+  /** For a service pack (or RTM) of Exchange 2003 to 2010: the day Microsoft ended its support. */
+  ended?: string;
 }
 
 /** "15.2.1544.4" → [15, 2, 1544, 4]; undefined when it is not a build number. */
@@ -97,7 +103,7 @@ export function describeLookup(lookup: BuildLookup): string {
         return `${lookup.build} is not a build the table knows; the nearest known builds are ${lookup.below.build} (${describeBuildRow(lookup.below)}) below it and ${lookup.above.build} (${describeBuildRow(lookup.above)}) above it, but that says nothing sure about this one.`;
       return lookup.nearest
         ? `${lookup.build} is not a build the table knows; the nearest known build is ${lookup.nearest.build} (${describeBuildRow(lookup.nearest)}), but that says nothing sure about this one.`
-        : `${lookup.build} is not an Exchange build the table knows.`;
+        : `${lookup.build} is not a build the table knows: no Exchange version it lists has builds numbered ${lookup.build.split('.').slice(0, 2).join('.')}, so this says nothing sure about the server.`;
   }
 }
 
@@ -116,8 +122,9 @@ export class BuildTable {
   private readonly byLine = new Map<string, BuildRow[]>();
   private readonly aliases: BuildsFile['updateAliases'];
   private readonly current: BuildsFile['currentUpdates'];
+  private readonly servicePacks: BuildsFile['servicePackSupport'];
 
-  constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'>) {
+  constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'> & Partial<Pick<BuildsFile, 'servicePackSupport'>>) {
     this.rows = file.builds.map((row, index) => ({ ...row, index, parts: parseBuild(row.build) ?? [] })).sort((a, b) => compareBuilds(a.parts, b.parts));
     for (const row of this.rows) {
       this.byBuild.set(row.parts.join('.'), row);
@@ -126,6 +133,7 @@ export class BuildTable {
     }
     this.aliases = file.updateAliases;
     this.current = file.currentUpdates;
+    this.servicePacks = file.servicePackSupport ?? [];
   }
 
   /** What the table says of a build number (short or long form; see {@link BuildLookup}). */
@@ -192,8 +200,19 @@ export class BuildTable {
     return { version, latest, latestSecurityUpdate: securityUpdates[securityUpdates.length - 1], stillUpdated };
   }
 
-  /** Whether a build's update still gets security updates, where the table has a policy for its version. */
+  /**
+   * Whether a build's update is still supported, where the table has a policy for its version: the
+   * service packs whose support ended early (Exchange 2003 to 2010), or the current-update policy (2013 on).
+   */
   currency(row: ExchangeBuild): UpdateCurrency | undefined {
+    const ended = this.servicePacks.filter((entry) => entry.version === row.version);
+    if (ended.length > 0) {
+      const stillUpdated = this.updatesOf(row.version)
+        .filter((update) => !ended.some((entry) => entry.update === update.update))
+        .reverse();
+      const own = ended.find((entry) => entry.update === row.update);
+      return own ? { state: 'behind', stillUpdated, ended: own.ended } : { state: 'current', stillUpdated };
+    }
     const latest = this.latestUpdates(row.version);
     if (!latest || latest.stillUpdated.length === 0) return undefined;
     const state = latest.stillUpdated.some((current) => current.update === row.update) ? 'current' : 'behind';
@@ -205,6 +224,8 @@ export class BuildTable {
 export function behindSentence(row: ExchangeBuild, currency: UpdateCurrency): string {
   const names = currency.stillUpdated.map((r) => updateName(r.update)).reverse();
   const target = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
+  if (currency.ended !== undefined)
+    return `Microsoft ended support for ${versionName(row.version)} ${updateName(row.update)} on ${formatDate(currency.ended)}, before ${versionName(row.version)} itself: update to ${target}.`;
   const how = names.length > 1 ? 'more than one CU behind' : 'behind the only CU that still gets security updates';
   return `${versionName(row.version)} ${updateName(row.update)} is ${how}: update to ${target}.`;
 }
@@ -323,6 +344,30 @@ export function checkBuilds(
     entry.updates.forEach((update, j) => {
       if (!table.hasUpdate(entry.version, update)) problem(['currentUpdates', i, 'updates', j], `${versionName(entry.version)} has no update ${updateName(update)} in the table`);
     });
+  });
+
+  // Service packs whose support ended early: a real update of the version, not its last, ended after the next one shipped.
+  const spSeen = new Set<string>();
+  file.servicePackSupport.forEach((entry, i) => {
+    const where = ['servicePackSupport', i];
+    if (!sources.has(entry.source)) problem([...where, 'source'], `names source "${entry.source}", which \`sources\` does not list`);
+    const updates = table.updatesOf(entry.version);
+    const k = updates.findIndex((row) => row.update === entry.update);
+    const key = `${entry.version}/${entry.update}`;
+    if (spSeen.has(key)) problem([...where, 'update'], `repeats ${versionName(entry.version)} ${updateName(entry.update)}`);
+    spSeen.add(key);
+    if (k < 0) {
+      problem([...where, 'update'], `${versionName(entry.version)} has no update ${updateName(entry.update)} in the table`);
+      return;
+    }
+    const next = updates[k + 1];
+    if (!next)
+      problem(
+        [...where, 'update'],
+        `${versionName(entry.version)} ${updateName(entry.update)} is the version's last update: it was supported to the version's own end (lifecycle.yaml)`,
+      );
+    else if (compareDates(entry.ended, next.released) <= 0)
+      problem([...where, 'ended'], `${entry.ended} is not after ${buildName(next)} shipped (${next.released}): Microsoft ends a service pack's support after the next one ships`);
   });
 
   // Every CU or service pack the update values name must be a build of their version.

@@ -70,9 +70,12 @@ export function formatDate(iso: string | undefined): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
 }
 
-/** The Exchange product's lifecycle note when it is past its end of support. */
+/**
+ * The Exchange product's lifecycle note when it is past its end of support; a service pack whose
+ * support ended earlier than its version's (Exchange 2010 SP2, fact A-20) speaks first, with its own date.
+ */
 export function retiredProduct(decision: Decision): LifecycleNote | undefined {
-  return decision.lifecycle.find((note) => note.retired && note.dimension === 'version');
+  return decision.lifecycle.find((note) => note.retired && note.dimension === 'update') ?? decision.lifecycle.find((note) => note.retired && note.dimension === 'version');
 }
 
 /** The supported path from a retired Exchange version. */

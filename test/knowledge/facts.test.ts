@@ -26,6 +26,8 @@ const SHEET_IDS = [
   // Not in the sheets: A-1..A-8 read for the knowledge audit of issue 20 (/work/shared/knowledge-audit.md), A-9 for issue 25, A-10 and A-11 (lifecycle dates) for issue 19,
   // A-12..A-15 for the open rows of issue 20's truth table, A-25 to A-29 for its second pass, A-30 (LC6's third-party ESU part, split off) for issue 19's third pass.
   ...range('A-', 1, 15),
+  // A-20: issue 25, the end of support of Exchange 2003/2007/2010 service packs (Microsoft's lifecycle data).
+  'A-20',
   'A-25',
   'A-26',
   'A-27',
@@ -66,8 +68,8 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   describe('the bundled facts', () => {
     const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
 
-    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 for issue 25, A-10 and A-11 for issue 19, A-12 to A-15, A-25 to A-29 for the truth table, A-30 for issue 19)', () => {
-      assert.equal(SHEET_IDS.length, 74 + 21);
+    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11 and A-30 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table)', () => {
+      assert.equal(SHEET_IDS.length, 74 + 22);
       assert.deepEqual(kb.facts.map((f) => f.id).sort(), [...SHEET_IDS].sort());
     });
 

@@ -1,0 +1,82 @@
+import type { Facts } from '../reading/fact-recognizer';
+import type { KnowledgeBase } from '../knowledge-base';
+
+/** The servers an answer or a sentence may be about: their Exchange version and names. */
+export interface GroupTarget {
+  version?: string;
+  names: readonly string[];
+}
+
+/** "for the 2013 servers", "2019 boxes", "the SE ones": a clause aimed at the servers of one version. */
+const VERSION_TARGET =
+  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\s*(?:servers?|boxes|ones|machines|nodes|hosts)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b/i;
+/** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
+const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
+/** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
+const NOT_YET = /\b(want|wants|plan|plans|planning|planned|move|moving|upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|new)\b|\?/i;
+
+interface Clause {
+  text: string;
+  /** The version it is aimed at, or the names of the servers it names; neither for a clause about every server. */
+  version?: string;
+  names: string[];
+}
+
+/** An answer cut where it changes target: "2012 R2 Standard for the 2013 servers, 2022 Standard for the 2019 ones". */
+function clauses(text: string, names: readonly string[]): Clause[] {
+  return text
+    .split(/;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const target = VERSION_TARGET.exec(part);
+      const named = names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(part));
+      return {
+        text: part.replace(VERSION_TARGET, ' ').trim(),
+        ...(target ? { version: (target[1] ?? target[2])!.toLowerCase() } : {}),
+        names: named,
+      };
+    });
+}
+
+function read(kb: Pick<KnowledgeBase, 'recognizer'>, fact: string, text: string): Facts {
+  if (fact === 'build') return kb.recognizer.extract(text).facts;
+  return kb.recognizer.readAnswer(fact, fact === 'windows' ? text.replace(WINDOWS_SERVICE_PACK, ' ') : text);
+}
+
+/**
+ * The user's answers ({ windows: "2019 Standard", edition: "all enterprise" }) as facts for one group
+ * of a listing. An answer that names its servers ("2003 Enterprise for the 2003 servers, 2003 R2 x64
+ * for the 2007 ones", "EX01 and EX02 are Datacenter") gives each group what is aimed at it; the rest
+ * of an answer applies to every group. Read through the answer tables, as typed answers are.
+ */
+export function answersForGroup(answers: Facts, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
+  const facts: Record<string, string> = {};
+  for (const [fact, raw] of Object.entries(answers)) {
+    const text = String(raw);
+    const parts = clauses(text, group.names);
+    const aimed = parts.filter((c) => c.version !== undefined || c.names.length > 0);
+    if (aimed.length === 0) {
+      Object.assign(facts, read(kb, fact, text));
+      continue;
+    }
+    const mine = aimed.filter((c) => (c.version !== undefined && c.version === group.version) || c.names.length > 0);
+    const everyone = parts.filter((c) => c.version === undefined && c.names.length === 0);
+    for (const clause of [...everyone, ...mine]) Object.assign(facts, read(kb, fact, clause.text));
+  }
+  return facts;
+}
+
+/**
+ * What the words around a paste say of the servers' Windows ("all on Server 2016 Datacenter", "2013
+ * boxes are 2012 R2 Standard, 2019 boxes are 2022 Standard"): read as an answer about Windows, clause by
+ * clause, leaving out questions and plans ("can we move to 2025?").
+ */
+export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
+  if (!/\b(windows|server|w2k\d*|win\s?20\d\d)\b|\b20(?:08|12|16|19|22|25)\b/i.test(rest)) return {};
+  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => !NOT_YET.test(s) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s));
+  if (sentences.length === 0) return {};
+  const facts = answersForGroup({ windows: sentences.join('; ') }, kb, group);
+  // Only Windows' own facts: the Exchange version a sentence names is the paste's to say.
+  return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture'].includes(d)));
+}

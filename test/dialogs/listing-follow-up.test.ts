@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { allCardText, isCard, sendAll } from './card-reading';
+import { describeReply, mainClient } from './dialog-fixtures';
+import { MAX_KEPT_LISTING_CHARACTERS, memoryLastListingStore } from '../../dialogs/listing-follow-up';
+import { loadKnowledgeBase } from '../../knowledge';
+import { ListingFollowUp } from '../../dialogs/listing-follow-up';
+import { CardReplies } from '../../bot/cards/card-replies';
+
+/** Two Exchange 2010 SP3 DAG members on Windows Server 2008 R2 Enterprise: the Exchange edition is not shown, and decides the verdict. */
+const PASTE = [
+  'Name      ServerRole AdminDisplayVersion',
+  '----      ---------- -------------------',
+  'ED-MB1    Mailbox    Version 14.3 (Build 123.4)',
+  'ED-MB2    Mailbox    Version 14.3 (Build 123.4)',
+  '',
+  'Name          : DAG-ED',
+  'Servers       : {ED-MB1, ED-MB2}',
+  'WitnessServer : ED-FS',
+  '',
+  'OS Name: Microsoft Windows Server 2008 R2 Enterprise',
+].join('\n');
+
+const text = (replies: Awaited<ReturnType<typeof sendAll>>) => replies.map((r) => (isCard(r) ? allCardText(r) : String(r.text ?? ''))).join('\n');
+
+describe("An answer to a pasted listing's question (dialogs/listing-follow-up.ts)", () => {
+  it('judges the same servers again with the answer ("all enterprise"), without a new paste', async () => {
+    const { client } = mainClient();
+    const first = text(await sendAll(client, PASTE));
+    assert.match(first, /Which Exchange edition .*\(for ED-MB1, ED-MB2\)/);
+    const again = await sendAll(client, 'all enterprise');
+    const said = text(again);
+    assert.match(String(again[0]?.text), /^Taking "all enterprise" for the servers of your last paste/);
+    assert.match(said, /I read 2 servers in 1 group from your paste\./);
+    assert.ok(!/Which Exchange edition/.test(said), 'the edition is no longer asked');
+    assert.match(said, /ED-MB1/);
+  });
+
+  it('takes a later answer as a correction of an earlier one, and leaves questions and new messages to their own routes', async () => {
+    const { client } = mainClient();
+    await sendAll(client, PASTE);
+    await sendAll(client, 'all enterprise');
+    const corrected = text(await sendAll(client, 'standard edition'));
+    assert.match(corrected, /Taking "standard edition"/);
+    // The rules table leaves a 2010 Standard Edition DAG member open (its sources conflict): the verdict changed with the answer.
+    assert.match(corrected, /Not covered/);
+    // A question is not an answer to the listing: it goes to the ordinary routes.
+    const question = await sendAll(client, 'what is a DAG?');
+    assert.ok(!/Taking "/.test(String(question[0]?.text ?? '')), question.map(describeReply).join(' | '));
+  });
+
+  it('keeps a listing in the store only up to its bound, and forgets it when asked', async () => {
+    const kb = loadKnowledgeBase();
+    const store = memoryLastListingStore(2);
+    const follow = new ListingFollowUp(kb, new CardReplies(kb), store);
+    const sent: unknown[] = [];
+    const context = {
+      activity: { conversation: { id: 'c1' } },
+      sendActivity: async (a: unknown) => void sent.push(a),
+      sendActivities: async (a: unknown[]) => void sent.push(...a),
+    } as unknown as Parameters<ListingFollowUp['paste']>[0];
+    assert.equal(await follow.paste(context, PASTE), true);
+    assert.equal((await store.get(context))?.text, PASTE);
+    const long = `${PASTE}\n${'#'.repeat(MAX_KEPT_LISTING_CHARACTERS)}`;
+    assert.equal(await follow.paste(context, long), true);
+    assert.equal(await store.get(context), undefined, 'a paste beyond the bound is answered but not kept');
+    assert.equal(await follow.answer(context, 'all enterprise'), false);
+    await follow.paste(context, PASTE);
+    await follow.forget(context);
+    assert.equal(await store.get(context), undefined);
+  });
+});
