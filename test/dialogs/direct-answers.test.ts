@@ -81,6 +81,12 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertDirect(reply, /^No: .*domain controllers/);
   });
 
+  it('"can cluster nodes be DCs?" is No for every clustered version, from the rules (KB898634), not a passage about one version', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('can cluster nodes be DCs?');
+    assertDirect(reply, /^No: Exchange cluster nodes that are also Active Directory domain controllers are not supported \(KB898634, for Exchange 2000, 2003 and 2007/);
+  });
+
   it('a list names the Windows releases, and the passage beneath is never a sentence about the table or its sources', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('which windows server versions is exchange SE supported on?');
