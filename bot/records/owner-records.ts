@@ -40,8 +40,9 @@ export interface FeedbackInput {
 export class OwnerRecords implements UnansweredQuestions {
   private readonly daily = new DailyCounts(RECORDS_PER_USER_PER_DAY);
   // The user's and conversation's hashes of recent turns: a SHA-256 each was 3% of a knowledge
-  // answer's CPU (issue 24). Ids come from requests, so the memo is bounded in entries and bytes.
-  private readonly hashes = new BoundedCache<string, string>({ maxEntries: 10_000, maxBytes: 2 * 1024 * 1024, sizeOf: (hash) => 2 * hash.length });
+  // answer's CPU (issue 24). Ids come from requests, so the memo is bounded in entries and bytes,
+  // small enough to hold the users of the moment and not to weigh on the heap (256 KB).
+  private readonly hashes = new BoundedCache<string, string>({ maxEntries: 1_000, maxBytes: 256 * 1024, sizeOf: (hash) => 2 * hash.length });
 
   constructor(
     readonly store: RecordStore,

@@ -38,8 +38,8 @@ interface PreparedArticle {
 // Picks already made (the same answer asked again), by article and answer words. The words hold the
 // typed question, so the memo is bounded in entries and bytes, keys included, for all articles together.
 const picks = new BoundedCache<string, Picked | null>({
-  maxEntries: 2_000,
-  maxBytes: 2 * 1024 * 1024,
+  maxEntries: 500,
+  maxBytes: 512 * 1024,
   sizeOf: (picked) => 64 + (picked ? picked.passage.sentences.reduce((n, sentence) => n + 2 * sentence.length, 0) : 0),
 });
 let serials = 0;
