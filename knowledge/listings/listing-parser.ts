@@ -102,6 +102,10 @@ function nameList(text: string): string[] {
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*[):]/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
 const NAME_KEYS = ['name', 'host name', 'csname'];
+/** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
+const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
+const TICKET_VERSION_KEYS = ['exchange version', 'version', 'build', 'exchange build', 'exchange'];
+const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
 const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
@@ -401,7 +405,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
-    const name = get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server');
+    const name = get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS);
     if (!name) {
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
@@ -438,7 +442,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'isfrontendserver',
       'databaseavailabilitygroup',
     ];
-    if (!entries.some((e) => known.includes(e.key))) return;
+    // A ticket's form ("Server: EX01 / Exchange version: 15.2.1544.4 / OS: Windows Server 2019") counts when it gives a build or names a version.
+    const ticketVersion = get(...TICKET_VERSION_KEYS);
+    const ticketNamed = ticketVersion !== undefined && findBuilds(ticketVersion, table).length === 0 ? EXCHANGE_NAMED.exec(ticketVersion)?.[0] : undefined;
+    const ticket = ticketVersion !== undefined && (findBuilds(ticketVersion, table).length > 0 || ticketNamed !== undefined);
+    if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
     const site = get('site');
@@ -447,8 +455,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = get('edition');
     if (edition) s.edition = edition;
-    const version = get('admindisplayversion', 'fileversion', 'productversion') ?? displayVersion(get('exchangeversion'));
-    if (version) readVersion(s, version);
+    const version = get('admindisplayversion', 'fileversion', 'productversion') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
+    if (version && !ticketNamed) readVersion(s, version);
+    if (ticketNamed && !s.build) s.named = ticketNamed;
+    const ticketOs = get(...TICKET_OS_KEYS);
+    if (ticketOs && /windows|\bw2k|\bserver 20\d\d/i.test(ticketOs) && !get(...OS_KEYS)) s.os = ticketOs;
     readExtras(s, get('isfrontendserver'), get('databaseavailabilitygroup'));
     const caption = get('caption');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
