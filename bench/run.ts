@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   }
   // Turns and start-up first: they are short and sensitive to a machine still busy with big corpora.
   if (wanted('turns')) results.turns = await runTurns(turnOptions, log);
-  if (wanted('startup')) results.startup = await runStartup(startupRuns, 1000, log);
+  if (wanted('startup')) results.startup = await runStartup(startupRuns, 1000, log, quick ? 3 : 10);
   if (wanted('speed')) results.speed = await runSpeed(speedPlan, queryBudgetMs, log);
   // Its own files (listings.json, listings.md): the held-out pasted listings of issue 25.
   if (wanted('listings')) runListings(undefined, log);

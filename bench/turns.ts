@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { cpuBreakdown, type CpuBreakdown } from './lib/cpu-profile';
 import { DIST_DIR, TMP_DIR } from './lib/paths';
 import { startNode, type StartedProcess } from './lib/processes';
+import { cpuMsOf } from './lib/process-cpu';
 import { round } from './lib/stats';
 
 /**
@@ -51,6 +52,11 @@ export interface TurnRun {
   timeouts: number;
   /** 200 responses whose replies were not the expected answer, question or verdict. */
   wrongReplies: number;
+  /**
+   * CPU milliseconds the server process used per request during the run (all its threads, from
+   * /proc; undefined elsewhere). Steadier than req/s when other work shares the machine.
+   */
+  cpuMsPerRequest?: number;
   /** For a combined figure: the measured rounds it is the mean of. */
   rounds?: TurnRun[];
 }
@@ -62,6 +68,8 @@ export interface TurnComparison {
   echo: TurnRun;
   throughputRatio: number;
   p99Ratio: number;
+  /** Echo's CPU per request ÷ the bot's: the throughput ratio the two would have on a machine of their own. */
+  cpuRatio?: number;
   /** The same bot on the Agents SDK host (issue 23: within 10% of the botbuilder host's throughput). */
   agents?: TurnRun;
   /** Agents host req/s ÷ botbuilder host req/s. */
@@ -98,7 +106,7 @@ function activity(text: string, conversationId: string): string {
   });
 }
 
-async function load(url: string, server: TurnRun['server'], scenario: TurnScenario, seconds: number, connections: number): Promise<TurnRun> {
+async function load(url: string, server: TurnRun['server'], scenario: TurnScenario, seconds: number, connections: number, pid?: number): Promise<TurnRun> {
   // Every reply is checked, so that a cheap wrong answer (an error message, a "slow down") cannot pass for speed.
   let wrongReplies = 0;
   const requests = scenario.messages.map((text, i) => ({
@@ -115,7 +123,10 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
       if (status === 200 && !expected.test(body)) wrongReplies += 1;
     },
   }));
+  const cpuBefore = pid === undefined ? undefined : cpuMsOf(pid);
   const result = await autocannon({ url, connections, duration: seconds, timeout: 10, requests });
+  const cpuAfter = pid === undefined ? undefined : cpuMsOf(pid);
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   return {
     server,
     scenario: scenario.id,
@@ -128,6 +139,7 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
     non2xx: result.non2xx,
     timeouts: result.timeouts,
     wrongReplies,
+    ...(cpuMs === undefined || result.requests.total === 0 ? {} : { cpuMsPerRequest: round(cpuMs / result.requests.total, 3) }),
   };
 }
 
@@ -196,9 +208,11 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       }
       for (let round = 0; round < options.rounds; round += 1) {
         for (const server of order) {
-          const run = await load(urls[server], server, scenario, options.durationSeconds, options.connections);
+          const run = await load(urls[server], server, scenario, options.durationSeconds, options.connections, servers[server].child.pid);
           rounds[server].push(run);
-          progress(`turns: ${scenario.id} ${server} round ${round + 1}: ${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+          progress(
+            `turns: ${scenario.id} ${server} round ${round + 1}: ${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, CPU ${run.cpuMsPerRequest ?? 'n/a'} ms/request`,
+          );
         }
       }
     } finally {
@@ -215,6 +229,7 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       echo,
       throughputRatio: round(bot.requestsPerSecond / echo.requestsPerSecond, 2),
       p99Ratio: round(bot.p99Ms / echo.p99Ms, 2),
+      ...(bot.cpuMsPerRequest && echo.cpuMsPerRequest ? { cpuRatio: round(echo.cpuMsPerRequest / bot.cpuMsPerRequest, 2) } : {}),
       agents,
       agentsRatio: round(agents.requestsPerSecond / bot.requestsPerSecond, 2),
       ...(botCpu ? { botCpu } : {}),
@@ -239,6 +254,7 @@ function combine(runs: TurnRun[]): TurnRun {
     non2xx: sum((r) => r.non2xx),
     timeouts: sum((r) => r.timeouts),
     wrongReplies: sum((r) => r.wrongReplies),
+    ...(runs.every((r) => r.cpuMsPerRequest !== undefined) ? { cpuMsPerRequest: round(runs.reduce((n, r) => n + r.cpuMsPerRequest!, 0) / runs.length, 3) } : {}),
     rounds: runs.map(({ rounds: _nested, ...run }) => run),
   };
 }

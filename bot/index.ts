@@ -1,4 +1,4 @@
 import { runBotMain } from './run-bot';
 
 // `npm start`: the bot on botbuilder (the Bot Framework SDK), as it always ran.
-runBotMain('botbuilder');
+void runBotMain('botbuilder');

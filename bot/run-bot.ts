@@ -44,9 +44,12 @@ export async function runBot(host: HostName, checkSettings: (env: NodeJS.Process
   closeOnSignals(running, { timeoutMs: config.shutdownTimeoutMs, log: jsonLogger });
 }
 
-/** Runs the bot for `npm start` / `npm run start:agents`: any error at start is one line on stderr and exit 1. */
-export function runBotMain(host: HostName, checkSettings?: (env: NodeJS.ProcessEnv) => void): void {
-  runBot(host, checkSettings).catch((error: unknown) => {
+/**
+ * Runs the bot for `npm start` / `npm run start:agents`: any error at start is one line on stderr and
+ * exit 1. Resolves once the server is ready (the release's server.js then saves its code cache).
+ */
+export function runBotMain(host: HostName, checkSettings?: (env: NodeJS.ProcessEnv) => void): Promise<void> {
+  return runBot(host, checkSettings).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -55,11 +55,11 @@ export function isOutOfScope(text: string): boolean {
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
 const NOT_SURE =
-  /^((i'?m|im|we'?re|i|we|honestly|hmm,?|sorry,?|tbh,?|really|still|um+,?|uh+,?)\s+){0,3}(not sure|unsure|not certain|(really )?(don'?t|dont|do not) (know|remember|recall)|dunno|idk|(have )?no idea|(have )?no clue|can'?t (tell|remember|recall)|cannot (tell|remember|recall)|unknown|not (yet )?(known|decided)|(haven'?t|have not|not) (yet )?decided|tbd|to be (decided|determined|confirmed)|beats me|let me (check|find out)|(i'?ll|we'?ll|will|need to|have to) (check|find out|ask)|how (do|can|would) (i|we) (check|tell|find out|know))\b/i;
+  /^((i'?m|im|we'?re|i|we|honestly|hmm,?|sorry,?|tbh,?|really|still|um+,?|uh+,?)\s+){0,3}(not sure|unsure|not certain|(really )?(don'?t|dont|do not) (know|remember|recall)|dunno|idk|(have )?no idea|(have )?no clue|can'?t (tell|remember|recall)|cannot (tell|remember|recall)|unknown|not (yet )?(known|decided)|(haven'?t|have not|not) (yet )?decided|tbd|to be (decided|determined|confirmed)|beats me|let me (check|find out)|(i'?ll|we'?ll|will|need to|have to) (check|find out|ask)|how (do|can|would) (i|we) (check|tell|find out|know|see)|where (do|can|would) (i|we) (see|find|check|look)|(i'?m|i am|i was) not (the one|the person|who)|(someone|somebody) else (set|built|installed|configured|did)|not my (server|setup|box|area|department)|(i )?(can'?t|cannot|don'?t have) (check|see|access|log ?in)|(need to|have to|must|will|gotta) ask\b|no access)\b/i;
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
 const SKIP =
-  /^(please |pls |just )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|whatever|no preference|not relevant|irrelevant)\s*[.!]*$/i;
+  /^(please |pls |just |ok,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?)\s*[.!]*$/i;
 
 /**
  * "no idea", "not sure tbh", "no clue, someone else built it": the whole message is a not-sure (or a
@@ -89,13 +89,13 @@ export type QuestionAboutQuestion = 'why' | 'conditions';
 
 const ABOUT_QUESTION: ReadonlyArray<[RegExp, QuestionAboutQuestion]> = [
   [
-    /^(but |and |ok,? |so,? |hmm,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change)/i,
+    /^(but |and |ok,? |so,? |hmm,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change|(is|does) (that|this|it) (important|relevant|needed|necessary|matter)|explain\b|what (for|does it matter)\b)/i,
     'why',
   ],
   [/^(so,? |and |ok,? )?(what|which) (are|would be) the (conditions|requirements)|^(any |what )?(conditions|requirements)\s*\?*$|^what do (i|we) need\b/i, 'conditions'],
   // "what's the difference?", "what are the options?", "what do you mean?": how each answer changes the verdict.
   [
-    /^(sorry,? |sry,? |hmm,? |ok,? |so,? )?(what'?s|whats|what is|what are) (the )?(diff(erence)?s?|options|choices)\b|^(sorry,? |sry,? )?what do (you|u) mean\b|^(which|what) (one|ones) (should|do|would) (i|we)\b|^(what|which) (is|are) (the )?(options|choices)\b/i,
+    /^(sorry,? |sry,? |hmm,? |ok,? |so,? )?(what'?s|whats|what is|what are) (the )?(diff(erence)?s?|options|choices)\b|^(sorry,? |sry,? )?what do (you|u) mean\b|^(which|what) (one|ones) (should|do|would) (i|we)\b|^(what|which) (is|are) (the |my |our )?(options|choices)\b|^(what|which) (options|choices) (are there|do (i|we) have)/i,
     'why',
   ],
 ];
@@ -118,7 +118,7 @@ export function isCorrection(text: string): boolean {
 
 /** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
 const ADDITION =
-  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot to (say|mention|add)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
+  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
 
 export function isAddition(text: string): boolean {
   return ADDITION.test(text.trim());

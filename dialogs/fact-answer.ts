@@ -49,7 +49,29 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
   // Nothing for the question and nothing new, but a known fact named with another value ("Windows
   // Server 2022" asked for the edition of 2019): the whole answer is about that fact, so it changes it.
   const changed = Object.entries(read).filter(([d, v]) => known[d] !== v);
-  return changed.length > 0 ? Object.fromEntries(changed) : undefined;
+  if (changed.length > 0) return Object.fromEntries(changed);
+  return answerToAnotherQuestion(kb, text, question);
+}
+
+/** The longest typed answer read as the answer to another question: a bare word or two ("Datacenter"), not a sentence. */
+const MAX_OTHER_ANSWER = 40;
+
+/**
+ * A bare answer to another question than the one asked ("Datacenter" asked for the Windows release):
+ * read against every other asked fact still unknown; taken when exactly one of them reads it (the
+ * check notes it and asks its question again). "Enterprise" before either edition is known reads
+ * as both, so it is taken for neither.
+ */
+function answerToAnotherQuestion(kb: KnowledgeBase, text: string, question: AskedQuestion): Facts | undefined {
+  if (text.trim().length > MAX_OTHER_ANSWER) return undefined;
+  const { dimension: asked, known } = question;
+  const found: Array<[string, string]> = [];
+  for (const dimension of kb.dimensions) {
+    if (dimension.kind !== 'asked' || dimension.id === asked || known[dimension.id] !== undefined) continue;
+    const value = kb.recognizer.readAnswer(dimension.id, text, known)[dimension.id];
+    if (value !== undefined && kb.valuesFor(dimension.id, known).some((v) => v.id === value)) found.push([dimension.id, value]);
+  }
+  return found.length === 1 ? Object.fromEntries(found) : undefined;
 }
 
 /**

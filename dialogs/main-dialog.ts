@@ -5,9 +5,10 @@ import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from '
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
-import { memoryLastCheckStore, type LastCheck, type LastCheckStore } from './last-check';
+import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { openForRetiredVersion } from './retired-version';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
 
@@ -142,10 +143,15 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.notSureAfterVerdict());
       return this.settle(dc);
     }
-    const named = partOfTheMembers(this.kb, text, last, windowsNamed(this.kb, text, last.groups[0]!.facts, this.kb.recognizer.extract(text, last.groups[0]!.facts).facts));
+    const base = last.groups[0]!.facts;
+    const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
+    const named = partOfTheMembers(this.kb, text, last, windowsNamed(this.kb, text, base, read));
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => last.groups.some((g) => g.facts[d] !== v)));
+      // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
+      const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
+      if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added);
@@ -156,8 +162,7 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const base = last.groups[0]!.facts;
-      const corrected = readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base));
+      const corrected = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
     }
     return undefined;
@@ -174,16 +179,47 @@ export class MainDialog extends Dialog {
     return undefined;
   }
 
+  /**
+   * A server of another role added after a verdict ("oh and we also have an Edge server", "plus two
+   * CAS behind a load balancer"): a group of its own in the design, with the design's shared facts
+   * (version, edition, update) and what the message says of it. Read as a new role for the servers
+   * judged, it would put the Edge server in the DAG. Undefined when the message adds no such server.
+   */
+  private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
+    const role = added.role;
+    if (role === undefined || last.groups.some((g) => g.facts.role === role)) return undefined;
+    // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
+    // servers judged have are servers of their own; otherwise the words must say so.
+    const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
+    if (!both && !ANOTHER_SERVER.test(text)) return undefined;
+    const shared = Object.fromEntries(
+      this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]),
+    );
+    // "an Edge server" is one server; "2 edge servers" several (for Edge: several MX records).
+    const count = /\b(an?|one|single)\s+(\w+\s+)?(server|box|edge|cas|hub)\b/i.test(text)
+      ? 'none'
+      : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
+        ? 'several-servers'
+        : undefined;
+    const facts: Record<string, string> = { ...shared, ...added };
+    if (facts.ha === undefined && count !== undefined && this.kb.valuesFor('ha', facts).some((v) => v.id === count)) facts.ha = count;
+    return { facts, setAside: [] };
+  }
+
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
-  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts): Promise<DialogTurnResult> {
+  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts, another?: CheckedGroup): Promise<DialogTurnResult> {
     const options: SupportCheckOptions = {
-      groups: last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+      groups: [
+        ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+        ...(another ? [another] : []),
+      ],
       answered: [...last.answered, ...Object.keys(update)],
       open: (last.open ?? []).filter((d) => update[d] === undefined),
       // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
       changed: {
         update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
         before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
+        ...(another ? { addedGroup: another.facts } : {}),
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
@@ -233,10 +269,11 @@ export class MainDialog extends Dialog {
       case 'check':
         await this.lastCheck.set(context, undefined);
         {
-          // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open.
+          // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open;
+          // a retired product named without a design is answered at once (see openForRetiredVersion).
           const options = route.groups
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
-            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) };
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts) };
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':
@@ -312,6 +349,8 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
   const facts = last.groups[0]!.facts;
   if (!SOME_MEMBERS.test(text) || facts.ha === undefined || facts.ha === 'none') return named;
   const result: Record<string, string> = { ...named };
+  // "on one node", "two of the nodes": a count of some members, never the member count.
+  delete result.nodes;
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],
@@ -323,6 +362,47 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
   }
   return result;
 }
+
+/** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
+const ANOTHER_SERVER =
+  /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
+
+/**
+ * What a message after a verdict says of the setup judged, read with the setup in mind: a value the
+ * setup cannot have is a misreading ("the nodes also run SQL Server" is no Windows 2000 Server
+ * edition on Windows Server 2012 R2) and is dropped; a role said to sit on the same servers ("the
+ * CAS role is on the same boxes") joins theirs (Client Access and Mailbox on the same server); "we
+ * have 20 of them" after a DAG or cluster is its member count.
+ */
+function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  const result: Record<string, string> = {};
+  // Checked against the setup as the message leaves it: "Exchange 2019 CU15 instead" changes the version too.
+  const after: Record<string, string> = { ...known, ...named };
+  for (const [d, v] of Object.entries(named)) {
+    const dimension = kb.dimensions.find((x) => x.id === d);
+    if (dimension?.kind === 'asked' && d !== 'version') {
+      const { [d]: _was, ...rest } = after;
+      if (!kb.valuesFor(d, rest).some((value) => value.id === v)) continue;
+    }
+    result[d] = v;
+  }
+  if (result.role !== undefined && known.role !== undefined && result.role !== known.role && SAME_SERVERS.test(text)) {
+    const both = new Set([...known.role.split('+'), ...result.role.split('+')]);
+    const joined = kb.dimensions.find((d) => d.id === 'role')?.values.find((v) => v.id.split('+').length === both.size && v.id.split('+').every((r) => both.has(r)));
+    if (joined) result.role = joined.id;
+  }
+  const count = /\b(\d{1,3})\s+(of (them|those)|servers|boxes|machines|vms)\b/i.exec(text);
+  if (result.nodes === undefined && count && known.ha !== undefined && known.ha !== 'none' && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = count[1]!;
+  return result;
+}
+
+/** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
+const SAME_SERVERS =
+  /\b(same (boxes|servers|nodes|machines|members|vms|hosts)|on (them|those|these)|co-?located|beside|alongside|together with|also (has|have|holds?|hosts?|runs?) the)\b/i;
+
+/** Words that change the servers judged rather than add others: "actually they are Edge servers", "add the Edge server to that DAG". */
+const CHANGES_THE_SERVERS =
+  /\b(actually|instead|rather|wrong|not|isn'?t|aren'?t|make (that|it)|change|what if|they are|they'?re|it'?s|it is|(to|in|into|join|member of) (the|that|this|our) (dag|cluster))\b/i;
 
 /** A word for Windows in a short message: "windows is 2016 btw", "the OS is 2019". */
 const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;

@@ -51,6 +51,20 @@ const SLOTS_FOR_IMPLICIT_CHECK = 3;
 /** The asker's own plan in the first person singular ("can I put ...", "I want to ..."): OWN_SETUP reads the plural. */
 const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|intend|am planning|am going)\b|\bi'?m (planning|going to)\b|\bi'?d like\b/i;
 
+/**
+ * A release of another product ("outlook 2013", "office 2016", "windows 10", "sharepoint 2019"): its
+ * year is that product's, not an Exchange version, so the message is neither a setup to check nor a
+ * question the tables answer ("is outlook 2013 supported with exchange se" asks about a client the
+ * bot holds no facts on). Bounded and linear.
+ */
+const OTHER_RELEASE =
+  /\b(?:outlook|office|word|excel|teams|sharepoint|skype(?: for business)?|lync|sql(?: server)?|system center|sccm|dynamics|windows (?:xp|vista|7|8(?:\.1)?|10|11))(?:\s+(?:client|server|for mac))?\s+(?:20\d\d|\d{2,4})\b|\bwindows (?:xp|vista|7|8(?:\.1)?|10|11)\b/i;
+
+/** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
+const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
+/** A request for a download, a link or an installer: nothing the articles or the check hold. */
+const DOWNLOAD = /\b(download|downloads|iso|installer|link|url)\b/i;
+
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
   const trimmed = normalizeQuestionWords(text.trim());
@@ -132,6 +146,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
   if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
+  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed)) return { kind: 'search', query: text.trim() };
+  // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
+  if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
   const question = normalizeQuestionWords(trimmed);
   const lookup = LOOKUP_START.test(question);

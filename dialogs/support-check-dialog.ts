@@ -30,6 +30,8 @@ export interface SupportCheckOptions {
 /** What changed since the last verdict ("what if", "forgot to say"). */
 export interface ChangedFacts {
   update: Facts;
+  /** A server group added to the design after the verdict ("we also have an Edge server"): its facts. */
+  addedGroup?: Facts;
   before: ReadonlyArray<{ facts: Facts; verdict: Decision['verdict'] }>;
 }
 
@@ -58,6 +60,8 @@ export interface CheckState {
   leftOpen?: string[];
   /** How many times in a row this question has been asked (1 when first asked). */
   asks?: number;
+  /** Facts changed after a verdict that led to this question: the next verdict still says what changed. */
+  changed?: ChangedFacts;
 }
 
 /** Where one turn leaves the check: waiting for an answer, or done with the verdict shown. */
@@ -107,6 +111,12 @@ export class SupportCheck {
         return { done: { groups, answered, decisions, open } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
+      if (this.onlyPositive(groups[index]!.facts, dimension.id, open)) {
+        // Every answer keeps the setup supported (with or without conditions): asking changes no verdict,
+        // so the fact is left open and the verdict names what each answer would add.
+        open = [...open, dimension.id];
+        continue;
+      }
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
@@ -115,7 +125,16 @@ export class SupportCheck {
         continue;
       }
       const askedFor = groups.flatMap((group, i) => (group.facts[dimension.id] === undefined && this.kb.valuesFor(dimension.id, group.facts).length > 0 ? [i] : []));
-      const state: CheckState = { groups, answered, dimension: dimension.id, open: index, askedFor, ...(open.length > 0 ? { leftOpen: open } : {}), asks };
+      const state: CheckState = {
+        groups,
+        answered,
+        dimension: dimension.id,
+        open: index,
+        askedFor,
+        ...(open.length > 0 ? { leftOpen: open } : {}),
+        asks,
+        ...(options.changed ? { changed: options.changed } : {}),
+      };
       await context.sendActivity(this.card(state, false, options.note));
       return { waiting: state };
     }
@@ -131,7 +150,7 @@ export class SupportCheck {
       const note =
         read[state.dimension] === undefined
           ? `Noted: ${Object.entries(read)
-              .map(([d, v]) => valueLabel(this.kb.dimensions, d, v))
+              .map(([d, v]) => this.factLabel(d, v))
               .join(', ')}.`
           : undefined;
       return this.start(context, {
@@ -139,6 +158,7 @@ export class SupportCheck {
         note,
         open: (state.leftOpen ?? []).filter((d) => read[d] === undefined),
         previous: { dimension: state.dimension, asks: state.asks ?? 1 },
+        ...(state.changed ? { changed: state.changed } : {}),
       });
     }
     return this.notAnAnswer(context, state);
@@ -161,19 +181,42 @@ export class SupportCheck {
   private async leaveOpen(context: TurnContext, state: CheckState, why: 'not-sure' | 'not-understood' | 'asked-twice'): Promise<CheckTurn> {
     const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
     if (why !== 'not-sure') await context.sendActivity(this.replies.leftOpen(dimension, why, this.question(state).known));
-    return this.start(context, { groups: state.groups, answered: state.answered, open: [...(state.leftOpen ?? []), state.dimension] });
+    return this.start(context, {
+      groups: state.groups,
+      answered: state.answered,
+      open: [...(state.leftOpen ?? []), state.dimension],
+      ...(state.changed ? { changed: state.changed } : {}),
+    });
+  }
+
+  /**
+   * True when every answer to the question leads straight to a supported verdict (with conditions or
+   * not): "Supported" against "Supported with conditions" is no reason to ask, the condition is named
+   * instead. A question any answer still needs more questions after is asked as usual.
+   */
+  private onlyPositive(facts: Facts, dimensionId: string, open: readonly string[]): boolean {
+    const values = this.kb.valuesFor(dimensionId, facts);
+    if (values.length < 2) return false;
+    return values.every((value) => {
+      const next = stepWithOpen(this.kb, { ...facts, [dimensionId]: value.id }, open);
+      return next.kind === 'verdict' && (next.decision.verdict === 'supported' || next.decision.verdict === 'supported-with-conditions');
+    });
+  }
+
+  /** A fact as a note or a change names it: "4 nodes or DAG members", "Windows edition: Datacenter", "Windows Server 2022". */
+  private factLabel(d: string, v: string): string {
+    const dims = this.kb.dimensions;
+    const dimension = dims.find((x) => x.id === d);
+    if (dimension?.type === 'number') return `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}`;
+    // "Enterprise" alone could be either edition: the editions say whose they are.
+    return d === 'edition' || d === 'windowsEdition' ? `${dimension!.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
   }
 
   /** "What changed: Windows Server 2025 instead of 2022. Now: Not supported (was Supported with conditions)." */
   private whatChanged(changed: ChangedFacts, decisions: readonly Decision[]): string {
     const dims = this.kb.dimensions;
     const before = changed.before[0]?.facts ?? {};
-    const label = (d: string, v: string) => {
-      const dimension = dims.find((x) => x.id === d);
-      if (dimension?.type === 'number') return `${valueLabel(dims, d, v)} ${dimension.label.charAt(0).toLowerCase()}${dimension.label.slice(1)}`;
-      // "Enterprise" alone could be either edition: the editions say whose they are.
-      return d === 'edition' || d === 'windowsEdition' ? `${dimension!.label}: ${valueLabel(dims, d, v)}` : valueLabel(dims, d, v);
-    };
+    const label = (d: string, v: string) => this.factLabel(d, v);
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
     const parts = Object.entries(changed.update)
       .filter(([d, v]) => before[d] !== v)
@@ -182,6 +225,7 @@ export class SupportCheck {
           ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
           : `${label(d, v)} added`,
       );
+    if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];

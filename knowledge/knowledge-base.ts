@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { readArticles, readArticlesInSlices, type Article } from './loading/articles';
 import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
+import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
@@ -23,6 +24,7 @@ import { BuildTable, checkBuilds } from './rules/exchange-builds';
 import type { SearchAnswer } from './search/search';
 import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type SearchIndexStatus } from './search/search-index-cache';
 import { YamlValues } from './loading/yaml-values';
+import { defaultSavedSectionsFile, SavedSections } from './loading/saved-sections';
 import { SearchVocabulary } from './search/search-vocabulary';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
 import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
@@ -89,6 +91,17 @@ export interface KnowledgeLoadOptions extends SearchIndexOptions {
    * {@link defaultOutcomesFile} of the folder.
    */
   ruleOutcomesFile?: string | false;
+  /**
+   * The fact recognizer's phrase tables saved by `npm run kb:build`, used when their hash matches the
+   * dimensions table and code of this load (see reading/phrase-table-cache.ts); `false` always builds
+   * them. Defaults to {@link defaultPhraseTablesFile} of the folder.
+   */
+  phraseTablesFile?: string | false;
+  /**
+   * Article sections to use for unchanged bodies, and where bodies split now are remembered.
+   * Defaults to the sections `npm run kb:build` saved for this folder (none when it has not run).
+   */
+  savedSections?: SavedSections;
 }
 
 /** The knowledge folder bundled with the bot (`knowledge/` at the package root), wherever the code runs from. */
@@ -196,7 +209,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
   const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const assumedTable = readTable('assumed-facts.yaml', assumedFactsSchema);
-  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved);
+  const savedSections = options.savedSections ?? SavedSections.read(defaultSavedSectionsFile(dir));
+  const { articles, problems: articleProblems } = readArticles(join(dir, 'articles'), display(join(dir, 'articles')), saved, savedSections);
   problems.push(...articleProblems);
 
   const facts = factsTable?.value ?? [];
@@ -282,10 +296,26 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     dir,
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const recognizer = new FactRecognizer(factSpace, {
-    facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
-    blank: (text) => blankBuilds(text),
-  });
+  const phraseTablesFile = options.phraseTablesFile ?? defaultPhraseTablesFile(dir);
+  const savedTables: SavedPhraseTables =
+    phraseTablesFile === false ? { reason: 'saved phrase tables disabled' } : readPhraseTables(phraseTablesFile, phraseTablesHash(dimensions), dimensions);
+  const recognizer = new FactRecognizer(
+    factSpace,
+    {
+      facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
+      blank: (text) => blankBuilds(text),
+    },
+    'tables' in savedTables ? savedTables.tables : undefined,
+  );
+  if (phraseTablesFile !== false) {
+    options.log?.(
+      'info',
+      'tables' in savedTables ? 'phrase tables: as npm run kb:build built them for this dimensions table' : `phrase tables: ${savedTables.reason}; built at load`,
+      {
+        dir,
+      },
+    );
+  }
   const kb: Omit<KnowledgeBase, 'directAnswers'> = {
     articles,
     rules,

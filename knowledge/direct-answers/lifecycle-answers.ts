@@ -1,6 +1,7 @@
 import type { LifecycleEntry } from '../loading/schemas';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { articleFor, label, longDate, sourcesOf, type AnswerTables } from './table-access';
+import type { Fact } from '../loading/schemas';
 
 /** The lifecycle article: its table has a row per version. */
 const LIFECYCLE_ARTICLE = 'EXB-011';
@@ -29,21 +30,28 @@ export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, 
   }
   const date = longDate(entry.endOfSupport);
   const retired = entry.endOfSupport < today;
-  const ended = retired ? `left extended support on ${date}` : `is in extended support until ${date}`;
+  const ended = `${retired ? `left extended support on ${date}` : `is in extended support until ${date}`}${hedge(tables, entry.basis)}`;
   const mainstream = entry.mainstream;
   switch (question.attribute) {
     case 'still-supported':
-      return { ...base, answer: retired ? `No: ${name} ${ended}; it is out of support.` : `Yes: ${name} ${stillIn(entry, today, date)}.`, details: [entry.note] };
+      return {
+        ...base,
+        answer: retired ? `No: ${name} ${ended}; it is out of support.` : `Yes: ${name} ${stillIn(entry, today, date)}${hedge(tables, entry.basis)}.`,
+        details: [entry.note],
+      };
     case 'mainstream': {
       if (!mainstream) {
         const answer = `${name} ${ended} (the end of extended support; the lifecycle table holds no separate mainstream date for it).`;
         return { ...base, answer, details: [entry.note] };
       }
       const main = longDate(mainstream.end);
+      // One hedge at the end when both dates rest on sources of the same strength.
+      const both = hedge(tables, mainstream.basis) === hedge(tables, entry.basis);
+      const mainHedge = both ? '' : hedge(tables, mainstream.basis);
       const answer =
         mainstream.end < today
-          ? `${name} left mainstream support on ${main}${retired ? ` and extended support on ${date}` : `; it is in extended support until ${date}`}.`
-          : `${name} is in mainstream support until ${main}, then in extended support until ${date}.`;
+          ? `${name} left mainstream support on ${main}${mainHedge}${retired ? ` and extended support on ${date}` : `; it is in extended support until ${date}`}${hedge(tables, entry.basis)}.`
+          : `${name} is in mainstream support until ${main}${mainHedge}, then in extended support until ${date}${hedge(tables, entry.basis)}.`;
       return { ...base, answer, details: [entry.note], sources: sourcesOf(tables, [...mainstream.basis, ...entry.basis]) };
     }
     case 'esu': {
@@ -53,7 +61,7 @@ export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, 
         return { ...base, answer, details: [entry.note] };
       }
       const ends = longDate(esu.end);
-      const answer = `${name} ${ended}; paid Extended Security Updates (security fixes only, not support) ${esu.end < today ? 'ran' : 'run'} to ${ends}.`;
+      const answer = `${name} ${ended}; paid Extended Security Updates (security fixes only, not support) ${esu.end < today ? 'ran' : 'run'} to ${ends}${hedge(tables, esu.basis)}.`;
       return { ...base, answer, details: [esu.note], sources: sourcesOf(tables, [...esu.basis, ...entry.basis]) };
     }
     default:
@@ -65,6 +73,19 @@ export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, 
 function stillIn(entry: LifecycleEntry, today: string, extended: string): string {
   if (entry.mainstream && entry.mainstream.end >= today) return `is in mainstream support until ${longDate(entry.mainstream.end)}, and in extended support until ${extended}`;
   return `is in extended support until ${extended}`;
+}
+
+/**
+ * How sure a date is, said in the sentence that gives it: nothing for a date read in Microsoft's
+ * lifecycle data (or derived from it), "(according to third-party sources)" or "(recalled, not
+ * confirmed)" for the weakest fact it rests on, so a helpdesk agent pasting the first sentence
+ * pastes its certainty too.
+ */
+function hedge(tables: Pick<AnswerTables, 'facts'>, basis: readonly string[]): string {
+  const statuses = new Set<Fact['status']>(basis.map((id) => tables.facts.find((f) => f.id === id)?.status ?? 'recalled'));
+  if (statuses.has('recalled')) return ' (recalled, not confirmed)';
+  if (statuses.has('read-3p')) return ' (according to third-party sources)';
+  return '';
 }
 
 /**

@@ -83,27 +83,57 @@ function compactWhere(where: string[]): string[] {
   return where.length > 6 ? [...where.slice(0, 6), 'others'] : where;
 }
 
-/** Exchange Virtual Servers per node count (the n-1 rule), from the limits that bound `instances`. */
+/** What one clustered Exchange instance is called in a version: an EVS in 2000/2003, a clustered mailbox server in 2007. */
+function instanceNoun(version: string | undefined, count: number): string {
+  const noun = version === '2007' ? 'clustered mailbox server' : 'Exchange Virtual Server';
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Exchange Virtual Servers per node count (the n-1 rule), from the limits that bound `instances`,
+ * worked out per Exchange version: the limits differ between versions (an Exchange 2000/2003 two-node
+ * cluster may run two EVSs active/active, an Exchange 2007 single copy cluster one clustered mailbox
+ * server), so a question that names no version gets each version's figure, never the smallest of all.
+ */
 export function maxInstancesAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
   const subject: Facts = { ...question.subject, ha: question.subject.ha ?? 'cluster' };
-  const limits = [
-    ...new Set(
-      tables
-        .setups(withoutNumbers(subject))
-        .filter(allowed)
-        .flatMap((s) => tables.limits.filter((l) => conditionDimensions(l.breaks).includes('instances') && ruleMatches(l, s.facts))),
-    ),
-  ];
-  if (limits.length === 0) return undefined;
-  const nodes = subject.nodes ? Number(subject.nodes) : undefined;
-  let answer: string;
-  if (nodes !== undefined) {
-    const max = Math.min(nodes, ...limits.map((l) => largestAllowed(l, 'instances', { nodes: String(nodes) }) ?? nodes));
-    answer = `Up to ${max} Exchange Virtual Server${max === 1 ? '' : 's'} on a ${nodes}-node cluster.`;
-  } else {
-    const rows = [2, 3, 4, 8].map((n) => `${n} nodes: ${Math.min(n, ...limits.map((l) => largestAllowed(l, 'instances', { nodes: String(n) }) ?? n))}`);
-    answer = `${limits[0]!.condition} (${rows.join('; ')}).`;
+  const byVersion = new Map<string, SupportLimit[]>();
+  for (const setup of tables.setups(withoutNumbers(subject)).filter(allowed)) {
+    const version = setup.facts.version ?? '';
+    const found = byVersion.get(version) ?? [];
+    for (const l of tables.limits) if (conditionDimensions(l.breaks).includes('instances') && ruleMatches(l, setup.facts) && !found.includes(l)) found.push(l);
+    byVersion.set(version, found);
   }
+  for (const [version, found] of byVersion) if (found.length === 0) byVersion.delete(version);
+  if (byVersion.size === 0) return undefined;
+  const limits = [...new Set([...byVersion.values()].flat())];
+  const nodes = subject.nodes ? Number(subject.nodes) : undefined;
+  const maxFor = (found: readonly SupportLimit[], n: number) => Math.min(n, ...found.map((l) => largestAllowed(l, 'instances', { nodes: String(n) }) ?? n));
+  // Versions with the same figures are named together ("Exchange 2000 or 2003").
+  const groups = new Map<string, { versions: string[]; limits: SupportLimit[] }>();
+  for (const [version, found] of byVersion) {
+    const key = (nodes !== undefined ? [nodes] : [2, 3, 4, 8]).map((n) => maxFor(found, n)).join('/') + (version === '2007' ? ' cms' : '');
+    const group = groups.get(key) ?? { versions: [], limits: found };
+    group.versions.push(version);
+    groups.set(key, group);
+  }
+  const versionsOf = (versions: string[]) =>
+    `Exchange ${listOf(
+      versions.map((v) => label(tables, 'version', v).replace(/^Exchange /, '')),
+      'or',
+    )}`;
+  const named = subject.version !== undefined;
+  const phrase = (g: { versions: string[]; limits: SupportLimit[] }) => {
+    const version = g.versions[0];
+    if (nodes !== undefined)
+      return `up to ${instanceNoun(version, maxFor(g.limits, nodes))} on ${/^(8|11|18)$/.test(String(nodes)) ? 'an' : 'a'} ${nodes}-node ${named ? '' : `${versionsOf(g.versions)} `}cluster`;
+    const rows = [2, 3, 4, 8].map((n) => `${n} nodes: ${maxFor(g.limits, n)}`);
+    const condition = (g.limits.find((l) => l.condition.includes('n-1')) ?? g.limits[0]!).condition.replace(/\.$/, '');
+    return `${named ? condition : `${versionsOf(g.versions)}: ${condition.charAt(0).toLowerCase()}${condition.slice(1)}`} (${rows.join('; ')})`;
+  };
+  const parts = [...groups.values()].map(phrase);
+  const sentence = parts.join('; ');
+  const answer = `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
   return {
     question,
     answer,

@@ -23,6 +23,32 @@ function terms(text: string): string[] {
   return words.map(stem);
 }
 
+interface PreparedArticle {
+  passages: Passage[];
+  termsOf: Map<Passage, Set<string>>;
+  /** In how many passages each term stands. */
+  frequency: Map<string, number>;
+}
+
+// The passages of an article and their terms depend on the article alone: cut once per loaded article
+// rather than at every direct answer (re-lexing the Markdown was a fifth of a knowledge answer's CPU,
+// issue 24). Keyed by the Article object, so a reload's new articles start afresh and the map never
+// holds more than the articles still loaded.
+const prepared = new WeakMap<Article, PreparedArticle>();
+
+function preparedOf(article: Article): PreparedArticle {
+  let known = prepared.get(article);
+  if (!known) {
+    const passages = articlePassages(article).filter((p) => !p.aboutText);
+    const termsOf = new Map(passages.map((p) => [p, new Set(terms(p.text))]));
+    const frequency = new Map<string, number>();
+    for (const set of termsOf.values()) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+    known = { passages, termsOf, frequency };
+    prepared.set(article, known);
+  }
+  return known;
+}
+
 /**
  * The passage of an article that carries a direct answer's fact: the one sharing the most of the
  * answer's words (rarer words in the article weigh more), a table row or list item naming the
@@ -30,11 +56,8 @@ function terms(text: string): string[] {
  * source or the table itself. Quoted with what follows it in its paragraph.
  */
 export function pickPassage(article: Article, answerWords: string, subjectWords: readonly string[]): { passage: PassageAnswer; score: number } | undefined {
-  const passages = articlePassages(article).filter((p) => !p.aboutText);
+  const { passages, termsOf, frequency } = preparedOf(article);
   if (passages.length === 0) return undefined;
-  const termsOf = new Map(passages.map((p) => [p, new Set(terms(p.text))]));
-  const frequency = new Map<string, number>();
-  for (const set of termsOf.values()) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
   const wanted = new Set(terms(answerWords));
   const subject = subjectWords.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu'));
   let best: { passage: Passage; score: number } | undefined;

@@ -10,22 +10,26 @@ const COEXIST =
   /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
 const MAINSTREAM = /\bmainstream\b/i;
-const STILL = /\b(still (supported|in support|alive|ok)|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
+const STILL = /\b(still (supported|in support|alive|ok)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
 const END =
   /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
-const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest)\b/i;
-const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances)\b/i;
-const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b/i;
+const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
+const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
+/** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
+const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 const FROM_UPDATE =
-  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b/i;
+  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
 const WINDOWS_LIST =
   /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
-const EXCHANGE_LIST = /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b/i;
+const EXCHANGE_LIST =
+  /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
+/** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
+const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/-]+\s+){0,3}[\p{L}\p{N}/-]+\s*\?+\s*$/u;
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
-const NEED = /\b(need|needs|require|requires|required|have to|mandatory|necessary)\b/i;
+const NEED = /\b(need|needs|needed|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
@@ -39,6 +43,9 @@ const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|
 
 /** A bare Windows year after "on", at the end of the question ("... supported on 2016?"). */
 const ON_WINDOWS_YEAR = /\bon (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
+
+/** Exchange named in a follow-up ("and exchange 2019?"): a bare year then stays an Exchange version. */
+const NAMES_EXCHANGE = /\b(exchange|exch|ex|e2k\d{0,2}|ex20\d\d|ex2k\d{1,2})\b/i;
 
 /** Exchange SE named alone in a follow-up. */
 const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
@@ -72,6 +79,21 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
   if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
   if (Object.keys(asked).length === 0) return undefined;
+  // "and 2019?" after a question about a Windows release (its end date, the Exchange versions it
+  // hosts) asks about Windows Server 2019, not Exchange 2019, unless Exchange is named.
+  if (
+    previous.subject.windows !== undefined &&
+    previous.subject.version === undefined &&
+    asked.version !== undefined &&
+    asked.windows === undefined &&
+    !NAMES_EXCHANGE.test(text)
+  ) {
+    const windows = recognizer.extract(`windows server ${text.match(/\b(20\d\d(?:\s?r2)?|2k\d{1,2}(?:\s?r2)?)\b/i)?.[1] ?? ''}`).facts.windows;
+    if (windows !== undefined) {
+      delete asked.version;
+      asked.windows = windows;
+    }
+  }
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return { attribute: 'coexistence', subject: previous.subject, other: asked.version };
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
@@ -82,15 +104,14 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   // "what about windows 2003?" after an Exchange date asks for that Windows release's date.
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
-  void recognizer;
-  void text;
   return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
 }
 
 function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   const found: string[] = [];
   for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into)\b|[,/&+]/i)) {
-    const version = recognizer.extract(part).facts.version;
+    // "se" alone is too short for the recognizer: "can se coexist with 2013".
+    const version = recognizer.extract(part).facts.version ?? (/\b(exchange )?(se|subscription edition)\b/i.test(part) ? 'se' : undefined);
     if (version !== undefined && !found.includes(version)) found.push(version);
   }
   return found;
@@ -134,7 +155,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (EXPLAIN.test(text)) return undefined;
   // A yes/no about a general rule: it names a stated fact (a domain controller, NLB on the same
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
-  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text);
+  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && has('role') && has('ha'));
   if (!yesNo) return undefined;
   // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
   // recognizer made of the second year, is the general mixed-Windows rule.

@@ -30,8 +30,19 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
   if (yes.length + no.length < setups.length * 0.5) return undefined;
   if (yes.length === 0 && no.length > 0) {
     const reason = sharedReason(no);
-    if (!reason) return undefined;
-    return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, subject);
+    if (reason) return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, subject);
+    // No one rule refuses them all, but one per Exchange version may ("can a front-end be on a
+    // cluster": KB837852 for 2000/2003, only Mailbox is clustered in 2007): each version's reason.
+    const perVersion = reasonsPerVersion(no);
+    if (!perVersion) return undefined;
+    const answer = `No: ${perVersion.map((r) => r.reason).join(' ')}`;
+    return {
+      ...answerWith(question, tables, answer, [perVersion[0]!.recommendation], perVersion[0]!, subject),
+      sources: sourcesOf(
+        tables,
+        perVersion.flatMap((r) => r.basis),
+      ),
+    };
   }
   if (no.length === 0 && yes.length > 0) {
     const conditions = [...new Set(yes.flatMap((s) => s.open))];
@@ -73,6 +84,19 @@ function sharedReason(setups: readonly SetupOutcome[]): SupportRule | SupportLim
   const limit = first.broken.find((l) => setups.every((s) => s.broken.includes(l)));
   if (limit) return limit;
   return first.rules.find((r) => r.verdict === 'not-supported' && setups.every((s) => s.rules.includes(r)));
+}
+
+/** One refusing rule or limit per Exchange version, shared by all of that version's setups, or undefined when a version has none. */
+function reasonsPerVersion(setups: readonly SetupOutcome[]): Array<SupportRule | SupportLimit> | undefined {
+  const byVersion = new Map<string, SetupOutcome[]>();
+  for (const s of setups) byVersion.set(s.facts.version ?? '', [...(byVersion.get(s.facts.version ?? '') ?? []), s]);
+  const reasons: Array<SupportRule | SupportLimit> = [];
+  for (const group of byVersion.values()) {
+    const reason = sharedReason(group);
+    if (!reason) return undefined;
+    if (!reasons.includes(reason)) reasons.push(reason);
+  }
+  return reasons;
 }
 
 function answerWith(question: DirectQuestion, tables: AnswerTables, answer: string, details: string[], source: SupportRule | SupportLimit, checkFacts: Facts): DirectAnswer {

@@ -6,6 +6,7 @@ import type { KnowledgeProblem } from './problems';
 import { articleFrontMatterSchema, type ArticleFrontMatter } from './schemas';
 import { parseYamlSource, validateYaml } from './yaml-source';
 import type { YamlValues } from './yaml-values';
+import type { SavedSections } from './saved-sections';
 
 /** A knowledge-base article: its front matter, its Markdown body and that body split into sections. */
 export interface Article extends ArticleFrontMatter {
@@ -24,7 +25,7 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * Parses one article file (`---` YAML front matter `---` then Markdown). Returns the article, or
  * the problems that stop it from loading, each naming the file, line and field.
  */
-export function parseArticle(file: string, raw: string, saved?: YamlValues): { article?: Article; problems: KnowledgeProblem[] } {
+export function parseArticle(file: string, raw: string, saved?: YamlValues, savedSections?: SavedSections): { article?: Article; problems: KnowledgeProblem[] } {
   // Editors on Windows may save a byte-order mark; it is not content.
   const text = raw.replace(/^\uFEFF/, '');
   const match = FRONT_MATTER.exec(text);
@@ -47,7 +48,7 @@ export function parseArticle(file: string, raw: string, saved?: YamlValues): { a
   if (nesting.length > 0) return { problems: [...schemaProblems, ...nesting] };
   let sections: ArticleSection[];
   try {
-    sections = splitSections(body);
+    sections = splitSections(body, savedSections);
   } catch (error) {
     return { problems: [parserFailure(file, error, bodyLine)] };
   }
@@ -58,8 +59,11 @@ export function parseArticle(file: string, raw: string, saved?: YamlValues): { a
   return { article: { ...value, file, body, sections, lineOf: source.lineOf }, problems: [] };
 }
 
-/** Reads every `*.md` article of a folder, in file-name order (front matter parsed or taken from `saved`, see {@link YamlValues}). */
-export function readArticles(folder: string, displayPrefix = '', saved?: YamlValues): { articles: Article[]; problems: KnowledgeProblem[] } {
+/**
+ * Reads every `*.md` article of a folder, in file-name order (front matter parsed or taken from
+ * `saved`, see {@link YamlValues}; sections split or taken from `savedSections`, see {@link SavedSections}).
+ */
+export function readArticles(folder: string, displayPrefix = '', saved?: YamlValues, savedSections?: SavedSections): { articles: Article[]; problems: KnowledgeProblem[] } {
   const articles: Article[] = [];
   const problems: KnowledgeProblem[] = [];
   let names: string[];
@@ -74,7 +78,7 @@ export function readArticles(folder: string, displayPrefix = '', saved?: YamlVal
   const sized = sizeProblems(folder, displayPrefix, names);
   if (sized.length > 0) return { articles, problems: sized };
   for (const name of names) {
-    const result = parseArticle(join(displayPrefix, name), readFileSync(join(folder, name), 'utf8'), saved);
+    const result = parseArticle(join(displayPrefix, name), readFileSync(join(folder, name), 'utf8'), saved, savedSections);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }

@@ -1,4 +1,5 @@
 import { marked, type Token } from 'marked';
+import type { SavedSections } from './saved-sections';
 
 /** A `##` section of an article body, as plain text for indexing. */
 export interface ArticleSection {
@@ -37,13 +38,14 @@ function separatorFor(tokens: readonly Token[]): string {
 
 /**
  * Splits a Markdown body at its level-1 and level-2 headings (deeper headings stay inside their
- * section). Text before the first heading becomes a section with an empty heading.
+ * section). Text before the first heading becomes a section with an empty heading. With `saved`
+ * sections (npm run kb:build) an unchanged body is not lexed again; one split now is remembered there.
  *
  * @example
  * splitSections('Intro\n\n## Why\nBecause.'); // [{ heading: '', text: 'Intro' }, { heading: 'Why', text: 'Because.' }]
  */
-export function splitSections(markdown: string): ArticleSection[] {
-  const known = parsedSections.get(markdown);
+export function splitSections(markdown: string, saved?: SavedSections): ArticleSection[] {
+  const known = parsedSections.get(markdown) ?? saved?.get(markdown);
   if (known) return known;
   const sections: ArticleSection[] = [];
   let current: { heading: string; tokens: Token[] } = { heading: '', tokens: [] };
@@ -60,6 +62,7 @@ export function splitSections(markdown: string): ArticleSection[] {
     }
   }
   flush();
+  saved?.remember(markdown, sections);
   return sections;
 }
 

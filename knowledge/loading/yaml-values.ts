@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeAtomically } from './write-atomically';
 import { bundledVersion } from './bundled-versions';
 
 /**
@@ -65,11 +65,7 @@ export class YamlValues {
   /** Writes the values atomically (a starting bot never reads half a file). */
   write(file: string): { file: string; bytes: number } {
     const text = JSON.stringify({ format: FORMAT, yaml: yamlVersion(), values: Object.fromEntries(this.values) });
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-    return { file, bytes: Buffer.byteLength(text) };
+    return writeAtomically(file, text);
   }
 }
 

@@ -19,7 +19,7 @@ export interface MoreFacts {
   blank(text: string): string;
 }
 
-interface Mention {
+export interface Mention {
   dimension: string;
   /** Undefined for a partial mention ("Windows" without a release). */
   value?: string;
@@ -72,11 +72,39 @@ const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
 const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
 
+/** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
+const WITH_WORDS = new Set(['with', 'w']);
+/** Words that may stand between "with" and the role it joins ("with our two mailbox servers"). */
+const OWNERS = new Set(['our', 'my', 'their', 'its', 'both']);
+/** After two roles joined by "and", words saying one set of servers holds both ("CAS and hub on 2 servers"). */
+const SHARED_SERVERS =
+  /^\s*(?:(?:roles?\s+)?(?:on|in)\s+(?:\d{1,2}|two|three|four|both|the\s+same|the\s+two|a\s+pair\s+of)\s+(?:servers?|box(?:es)?|machines?|vms?|nodes?)\b|(?:roles?\s+)?(?:combined|together|co-?located))/i;
+
+/** Words that may stand beside an edition given as an answer ("std edition", "enterprise ed.", "ent of exchange"). */
+const EDITION_FILLERS = new Set(['edition', 'ed', 'of', 'exchange', 'the', 'its', 'it', 'is']);
+
+/** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
+const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:dag|cluster|database availability group)\b/i;
+
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
 
 function countOf(word: string): number | undefined {
   return /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+}
+
+/**
+ * The number of servers said right before a group's role (at `at`, inside a clause starting at
+ * `from`): "2 FEs", "2x CAS", "2 x MBX", "1 x Edge"; "an Edge server" is one when `singular`.
+ */
+function countBefore(tokens: readonly Token[], from: number, at: number, singular: boolean): number | undefined {
+  if (at <= from) return undefined;
+  const before = tokens[at - 1]!.text;
+  const times = /^(\d{1,2})x$/.exec(before);
+  if (times) return Number(times[1]);
+  if (before === 'x' && at - 2 >= from) return countOf(tokens[at - 2]!.text);
+  if (before === 'a' || before === 'an') return singular ? 1 : undefined;
+  return countOf(before);
 }
 
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
@@ -112,6 +140,8 @@ export class FactRecognizer {
   private readonly numberPatterns: NumberPattern[];
   private readonly dimensions: readonly Dimension[];
   private lastSentence: SentenceReading | undefined;
+  /** The phrase tables it matches with (npm run kb:build saves them: reading/phrase-table-cache.ts). */
+  readonly tables: PhraseTables;
 
   /**
    * @param readMore reads facts a message states in ways the phrase tables do not cover (an Exchange
@@ -122,28 +152,17 @@ export class FactRecognizer {
   constructor(
     private readonly space: FactSpace,
     private readonly readMore?: MoreFacts,
+    tables: PhraseTables = buildPhraseTables(space.dimensions),
   ) {
     this.dimensions = space.dimensions;
-    const byId = new Map(this.dimensions.map((d) => [d.id, d]));
-    const tokenized = new Map<string, Token[]>();
+    this.tables = tables;
     // One candidate cache for all the matchers: the bound on what typed words can fill stays the
     // same however many questions the table has.
     const candidates = new CandidateCache<Mention[]>();
-    const sentenceEntries = this.dimensions.map((dimension) => sentencePhrases(dimension, byId));
-    this.sentenceMatcher = new PhraseMatcher(mergeSamePhrases(sentenceEntries.flat()), tokenized, candidates);
-    for (const dimension of this.dimensions) {
-      // An answer is read with every other question's phrases in competition, so that the longest
-      // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
-      // not "Standard" Windows. At equal length the asked question's own phrases win.
-      const own = dimension.values.flatMap((value) =>
-        // The value's label too: Teams sends a pressed button's label back as typed text.
-        [...value.names, ...value.acronyms, ...value.answers, value.label].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
-      );
-      // Every other phrase competes through the shared sentence matcher (see readAnswer), so this
-      // matcher holds only the question's own phrases: building one per question stays cheap.
-      const composed = composedPhrases(dimension, byId, true);
-      this.answerMatchers.set(dimension.id, new PhraseMatcher(mergeSamePhrases([...own, ...composed]), tokenized, candidates));
-    }
+    this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, candidates);
+    // Every other phrase competes through the shared sentence matcher (see readAnswer), so each
+    // question's matcher holds only its own phrases: building one per question stays cheap.
+    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, candidates));
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
     );
@@ -168,8 +187,9 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const tokens = tokenize(this.readMore ? this.readMore.blank(text) : text);
-    const reading = { text, tokens, matches: this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens) };
+    const read = this.readMore ? this.readMore.blank(text) : text;
+    const tokens = tokenize(read);
+    const reading = { text, tokens, matches: this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read) };
     this.lastSentence = reading;
     return reading;
   }
@@ -203,7 +223,8 @@ export class FactRecognizer {
     };
     // Most messages name one kind of server or none: no need to cut them into clauses.
     const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
-    if (anyRoles.size < 2) return undefined;
+    // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
+    if (anyRoles.size < 2 && !(anyRoles.size === 1 && ANOTHER_GROUP.test(text))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
     // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
@@ -211,16 +232,40 @@ export class FactRecognizer {
     // "CAS and HT on the same servers": the roles named are one multi-role server.
     if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
     // Clause boundaries: punctuation between two words, or a joining word.
-    const clauses: { from: number; to: number }[] = [];
+    const roleOf = (m: PhraseMatch<Mention[]>) => explicitRole(m) ?? impliedRole(m);
+    const roleMatchAt = (k: number) => matches.find((m) => m.from === k && explicitRole(m) !== undefined);
+    const roleMatchEndingAt = (k: number) => matches.find((m) => m.to === k && explicitRole(m) !== undefined);
+    // "CAS+HT", "CAS & HUB", "CAS and hub on 2 servers": two roles one server holds together are one group.
+    const multiRole = (k: number, next: number): boolean => {
+      const left = roleMatchEndingAt(k);
+      const right = roleMatchAt(next);
+      if (!left || !right) return false;
+      const pair = new Set([explicitRole(left)!, explicitRole(right)!]);
+      return pair.size === 2 && combinedValue(splitting, pair) !== undefined;
+    };
+    // `joinedToNext`: cut at "and", "+" or "&" (not a comma): a bare role there shares what follows ("front-end and back-end on a cluster").
+    const clauses: { from: number; to: number; withJoined?: boolean; joinedToNext?: boolean }[] = [];
     let from = 0;
+    let withJoined = false;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
+      const gap = atEnd ? '' : text.slice(tokens[k - 1]!.end, tokens[k]!.start);
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
-      const punctuation = !atEnd && /[,;:+&]|\s[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
-      const joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
-      if (atEnd || punctuation || joiner) {
-        if (k > from) clauses.push({ from, to: k });
-        from = joiner ? k + 1 : k;
+      // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
+      // So does a slash between spaces ("exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end"); "CAS/HT" does not.
+      let punctuation = !atEnd && /[,;:+&]|\s[-–—/]\s|\.\s/.test(gap);
+      if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
+      let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
+      // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
+      if (joiner && tokens[k]!.text === 'and' && multiRole(k, k + 1) && SHARED_SERVERS.test(text.slice(tokens[roleMatchAt(k + 1)!.to - 1]!.end))) joiner = false;
+      // "the Edge server ... member of our DAG with the two mailbox servers": "with" another role joins a second group placed alike.
+      const withRole = !atEnd && !punctuation && !joiner && this.withAnotherRole(tokens, matches, from, k, roleOf);
+      // A phrase is never cut ("also DCs" after "nodes that are").
+      const inside = (at: number) => matches.some((m) => m.from < at && at < m.to) || (joiner && matches.some((m) => m.from === at));
+      if (atEnd || ((punctuation || joiner || withRole) && !inside(k))) {
+        if (k > from) clauses.push({ from, to: k, withJoined, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
+        withJoined = withRole;
+        from = joiner || withRole ? k + 1 : k;
       }
     }
     const read = clauses.map((clause) => {
@@ -231,8 +276,10 @@ export class FactRecognizer {
       // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
       const role =
         (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
-      // "the back-end cluster is Enterprise": a bare edition word nothing else claimed names this group's edition.
-      if (role !== undefined && edition && facts[edition.id] === undefined) {
+      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
+      // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
+      // claimed names the edition of this group (or of all of them).
+      if ((role !== undefined || forAll) && edition && facts[edition.id] === undefined) {
         const claimed = new Set(inside.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
         for (let k = clause.from; k < clause.to && facts[edition.id] === undefined; k += 1) {
           if (claimed.has(k)) continue;
@@ -241,54 +288,146 @@ export class FactRecognizer {
         }
       }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
-      const count = anchor && anchor.from > clause.from ? countOf(tokens[anchor.from - 1]!.text) : undefined;
-      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
-      return { role, facts, count, forAll, onlyRole: inside.length === 1 && role !== undefined && clause.to - clause.from <= 4 };
+      const count = anchor ? countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) : undefined;
+      // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
+      // front end + back end on the same cluster") when the next clause says "same" or "both".
+      const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
+      const bareRole = role !== undefined && inside.length === 1 && clause.to - clause.from <= 4;
+      const roleAndShared = role !== undefined && ownFacts.length === 0 && clause.to - clause.from <= 6;
+      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared };
     });
-    const roles = new Set(read.map((c) => c.role).filter((r) => r !== undefined));
-    if (roles.size < 2) return undefined;
+    const clauseTexts = clauses.map((clause) => text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
+    const saysSame = clauses.map((clause) => tokens.slice(clause.from, clause.to).some((t) => t.text === 'same' || t.text === 'both'));
+    const withOnlyRole = read.map((clause, i) => ({
+      ...clause,
+      onlyRole: clause.bareRole || (clause.roleAndShared && clause.joinedToNext && saysSame[i + 1] === true),
+    }));
+    if (read.filter((c) => c.role !== undefined).length < 2) return undefined;
     const shared: Record<string, string> = {};
     // A shared fact said inside one group's clause ("two 2003 Standard front-ends ... our clustered
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
-    const groups: { facts: Record<string, string>; count?: number; onlyRole: boolean }[] = [];
+    // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
     let current: (typeof groups)[number] | undefined;
-    for (const clause of read) {
+    const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
+    for (const [index, clause] of withOnlyRole.entries()) {
       const mine: Record<string, string> = {};
       const inGroup = clause.role !== undefined || groups.length > 0;
+      // A clause of its own after every group ("..., W2K3 EE 32 bit") describes the platform of the
+      // whole design, like "everything on ...": it holds for every group that names none of its own.
+      const trailing = clause.role === undefined && groups.length > 0 && index > lastRoleClause;
       for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
-        const designWide = dimension?.design === 'shared' || (clause.forAll && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
+        const designWide = dimension?.design === 'shared' || ((clause.forAll || trailing) && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
         if (dimension?.design === 'shared' && inGroup && !clause.forAll && dimensionId !== splitting.id) {
           mine[dimensionId] = value;
           defaults[dimensionId] ??= value;
         } else if (designWide || !inGroup) shared[dimensionId] = value;
         else mine[dimensionId] = value;
       }
+      // "... DAG with the two mailbox servers": the second group is placed where the first is.
+      const placedWith: Record<string, string> = clause.withJoined && current?.facts.ha !== undefined && mine.ha === undefined ? { ha: current.facts.ha } : {};
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
-      const earlier = clause.role !== undefined ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
+      const another = ANOTHER_GROUP.test(clauseTexts[index]!);
+      const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && !earlier) {
-        current = { facts: { ...mine, [splitting.id]: clause.role }, count: clause.count, onlyRole: clause.onlyRole };
+        current = {
+          facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
+          open: new Set(),
+          count: clause.count,
+          onlyRole: clause.onlyRole,
+          joinedToNext: clause.joinedToNext,
+        };
         groups.push(current);
       } else if (earlier) {
-        Object.assign(earlier.facts, mine);
+        this.addToGroup(earlier, mine);
         earlier.count ??= clause.count;
         earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
         current = earlier;
       } else if (current) {
-        Object.assign(current.facts, mine);
+        // "DAG of 3 + 2 edge, F5": high availability said on its own goes to the group it makes one
+        // design with (the DAG), else to a group that names none ("2 FEs, a BE cluster, NLB").
+        const partner =
+          mine.ha !== undefined
+            ? (groups.find((g) => g.facts.ha !== undefined && this.plainPair('ha', g.facts.ha, mine.ha!)) ??
+              (current.facts.ha !== undefined ? groups.find((g) => g.facts.ha === undefined) : undefined))
+            : undefined;
+        if (partner && partner !== current) {
+          this.addToGroup(partner, { ha: mine.ha! });
+          delete mine.ha;
+        }
+        this.addToGroup(current, mine);
       }
     }
+    if (groups.length < 2) return undefined;
     return groups.map((group, i) => {
-      // "front-end and back-end on a cluster": a bare role shares the facts of the group beside it.
-      const neighbour = group.onlyRole ? (groups[i + 1] ?? groups[i - 1]) : undefined;
+      // "front-end and back-end on a cluster": a bare role joined to the next group by "and" or "+"
+      // shares its facts; "2 CAS, 3 Mailbox in a DAG" does not (a count or a comma keeps them apart).
+      const neighbour = group.onlyRole && group.joinedToNext ? groups[i + 1] : undefined;
       const borrowed = neighbour
         ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
         : {};
       const facts: Record<string, string> = { ...defaults, ...shared, ...borrowed, ...group.facts };
+      for (const open of group.open) delete facts[open];
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
+  }
+
+  /**
+   * Adds a later clause's facts to a group. Two values of one dimension that the table reads
+   * together as one design ("4 MBX in a DAG ..., F5 in front of the MBX": a DAG with a load
+   * balancer) keep the pair's value and state what it says besides; two values of a `whenSeveral`
+   * dimension ("our DAG has 2 Exchange 2013 and 2 Exchange 2016 mailbox servers") are both meant: the
+   * dimension is left open and the `whenSeveral` fact stated. Otherwise the later one wins.
+   */
+  private addToGroup(group: { facts: Record<string, string>; open: Set<string> }, facts: Readonly<Record<string, string>>): void {
+    for (const [dimensionId, value] of Object.entries(facts)) {
+      const before = group.facts[dimensionId];
+      const dimension = this.dimensions.find((d) => d.id === dimensionId);
+      const differs = before !== undefined && before !== value;
+      const pair = differs ? dimension?.together.find((t) => t.values.includes(before) && t.values.includes(value)) : undefined;
+      if (differs && dimension?.whenSeveral) {
+        group.open.add(dimensionId);
+        group.facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      } else if (pair) {
+        group.facts[dimensionId] = pair.keep;
+        for (const [stated, statedValue] of Object.entries(pair.states)) group.facts[stated] ??= statedValue;
+      } else group.facts[dimensionId] = value;
+    }
+  }
+
+  /** True when the table reads these two values of `dimensionId` together as one design, stating nothing besides ("a DAG behind an F5"). */
+  private plainPair(dimensionId: string, a: string, b: string): boolean {
+    if (a === b) return false;
+    const pair = this.dimensions.find((d) => d.id === dimensionId)?.together.find((t) => t.values.includes(a) && t.values.includes(b));
+    return pair !== undefined && Object.keys(pair.states).length === 0;
+  }
+
+  /**
+   * True when the word at `k` is "with" (or "w/") and a role other than the one of the clause so far
+   * follows it, after at most an article or a count ("our SE DAG with the two mailbox servers").
+   */
+  private withAnotherRole(
+    tokens: readonly Token[],
+    matches: readonly PhraseMatch<Mention[]>[],
+    from: number,
+    k: number,
+    roleOf: (m: PhraseMatch<Mention[]>) => string | undefined,
+  ): boolean {
+    if (!WITH_WORDS.has(tokens[k]!.text)) return false;
+    const before = matches
+      .filter((m) => m.from >= from && m.to <= k)
+      .map(roleOf)
+      .find((r) => r !== undefined);
+    if (before === undefined) return false;
+    let at = k + 1;
+    while (at < tokens.length && at - k <= 3 && (ARTICLES.has(tokens[at]!.text) || OWNERS.has(tokens[at]!.text) || countOf(tokens[at]!.text) !== undefined)) at += 1;
+    const next = matches.find((m) => m.from === at);
+    const after = next ? roleOf(next) : undefined;
+    return after !== undefined && after !== before;
   }
 
   /**
@@ -315,6 +454,41 @@ export class FactRecognizer {
       }
     }
     return longest;
+  }
+
+  /**
+   * "CAS/HUB", "mailbox+cas", "CAS/HT/UM": a role's short word ("hub", "mailbox", "um": an answer that
+   * is also its acronym or the first word of one of its names) joined by "/", "+" or "&" to a role
+   * mention names that role too. Alone in a sentence such words stay unread ("the FSW on the hub").
+   */
+  private readJoinedRoleWords(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    if (!role) return matches;
+    const claimed = new Array<boolean>(tokens.length).fill(false);
+    for (const m of matches) for (let i = m.from; i < m.to; i += 1) claimed[i] = true;
+    const isRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined);
+    const shortWord = (word: string) =>
+      role.values.find((v) => v.answers.includes(word) && (v.acronyms.some((a) => a.toLowerCase() === word) || v.names.some((n) => n.split(/[\s-]+/)[0] === word)));
+    const joinedAt = (i: number, j: number) => /^\s*[+/&]\s*$/.test(text.slice(tokens[i]!.end, tokens[j]!.start));
+    const roleEnds = new Set(matches.filter(isRole).map((m) => m.to - 1));
+    const roleStarts = new Set(matches.filter(isRole).map((m) => m.from));
+    const added: PhraseMatch<Mention[]>[] = [];
+    // Left to right, then right to left, so that a run ("cas/hub/um") is read from whichever end has a role.
+    const visit = (i: number) => {
+      if (claimed[i]) return;
+      const value = shortWord(tokens[i]!.text);
+      if (!value) return;
+      const afterRole = i > 0 && roleEnds.has(i - 1) && joinedAt(i - 1, i);
+      const beforeRole = i + 1 < tokens.length && roleStarts.has(i + 1) && joinedAt(i, i + 1);
+      if (!afterRole && !beforeRole) return;
+      added.push({ entry: { phrase: tokens[i]!.text, payload: [{ dimension: role.id, value: value.id }] }, from: i, to: i + 1 });
+      claimed[i] = true;
+      roleEnds.add(i);
+      roleStarts.add(i);
+    };
+    for (let i = 0; i < tokens.length; i += 1) visit(i);
+    for (let i = tokens.length - 1; i >= 0; i -= 1) visit(i);
+    return added.length === 0 ? matches : [...matches, ...added].sort((a, b) => a.from - b.from);
   }
 
   /**
@@ -438,7 +612,26 @@ export class FactRecognizer {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
     }
-    return this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
+  }
+
+  /**
+   * "ent", "std edition", "enterprise ed." typed while another question is asked (the Windows
+   * release): the Exchange edition, when it is still unknown, so the answer is taken rather than
+   * refused and the question asked again. Only a short answer that is nothing but an edition.
+   */
+  private readEditionInstead(dimensionId: string, tokens: Token[], known: Facts): Facts {
+    const edition = this.dimensions.find((d) => d.id === 'edition');
+    const matcher = edition ? this.answerMatchers.get(edition.id) : undefined;
+    if (!edition || !matcher || dimensionId === edition.id || known[edition.id] !== undefined || tokens.length === 0 || tokens.length > 3) return {};
+    if (this.space.valuesFor(edition.id, known).length === 0) return {};
+    const matches = matcher.find(tokens);
+    const value = this.collect(matches, tokens, known).facts[edition.id];
+    // Every word is the edition's or a filler ("edition", "ed", "of exchange").
+    const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+    const rest = tokens.filter((t, i) => !claimed.has(i) && !EDITION_FILLERS.has(t.text));
+    return value !== undefined && rest.length === 0 ? { [edition.id]: value } : {};
   }
 
   /** The asked fact alone from a typed answer (see {@link readAnswer}), or undefined. */
@@ -448,6 +641,9 @@ export class FactRecognizer {
 
   private collect(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], known: Facts): { facts: Facts; ambiguous: string[] } {
     const found = new Map<string, Set<string>>();
+    // Values named by one of their names or acronyms ("Exchange 2010", "E2K10", "Exchange 2010 SP3"), not
+    // by a short answer ("2016", "CU23", "SP3") that several values share.
+    const namedInFull = new Map<string, Set<string>>();
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
@@ -461,6 +657,11 @@ export class FactRecognizer {
         const values = found.get(dimension) ?? new Set<string>();
         values.add(value);
         found.set(dimension, values);
+        // One value only ("RTM" names an update of 2007 and of 2010 alike: no version of its own), and
+        // at least two words when it only settles another fact ("Exchange 2010 SP3", "E2K7 SP3").
+        const alone = match.entry.payload.filter((p) => p.dimension === dimension).length === 1;
+        if (alone && this.namesInFull(match.entry.phrase, dimension, value) && (match.to - match.from >= 2 || this.dimensions.find((d) => d.id === dimension)?.whenSeveral))
+          namedInFull.set(dimension, (namedInFull.get(dimension) ?? new Set<string>()).add(value));
       }
     }
     const facts: Record<string, string> = {};
@@ -473,6 +674,7 @@ export class FactRecognizer {
       else if (values.size === 1) facts[dimensionId] = [...values][0]!;
       else several.push(dimensionId);
     }
+    this.readSeveralMeant(namedInFull, facts, several, ambiguous);
     // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange
     // 2010), or read a known pair as one design ("a DAG with WNLB on the same boxes").
     for (const dimensionId of several) {
@@ -480,7 +682,7 @@ export class FactRecognizer {
       const dimension = this.dimensions.find((d) => d.id === dimensionId)!;
       const values = found.get(dimensionId)!;
       const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
-      const pair = values.size === 2 ? dimension.together.find((t) => t.values.every((v) => values.has(v))) : undefined;
+      const pair = togetherOf(dimension, values);
       // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
       const combined = combinedValue(dimension, values);
       if (combined !== undefined && this.space.valueApplies(dimensionId, combined, context)) facts[dimensionId] = combined;
@@ -493,6 +695,7 @@ export class FactRecognizer {
         if (dimension.whenSeveral && facts[dimension.whenSeveral.fact] === undefined) facts[dimension.whenSeveral.fact] = dimension.whenSeveral.value;
       }
     }
+    this.readRolesOnSameServers(facts, tokens, known);
     // What a value settles ("Exchange 2010 SP3" is Exchange 2010), so the router sees the version.
     for (const [dimensionId, value] of Object.entries({ ...facts })) {
       const implies = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies ?? {};
@@ -501,6 +704,61 @@ export class FactRecognizer {
       }
     }
     return { facts, ambiguous };
+  }
+
+  /**
+   * "a DAG of 2 with the hub transport and CAS roles on the same servers": roles said to share the
+   * servers of what settles another role (a DAG's Mailbox servers) are one multi-role server holding
+   * them all, not Client Access and Hub Transport servers put in a DAG.
+   */
+  private readRolesOnSameServers(facts: Record<string, string>, tokens: readonly Token[], known: Facts): void {
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    const named = role ? facts[role.id] : undefined;
+    if (!role || named === undefined || !CO_LOCATED.test(tokens.map((t) => t.text).join(' '))) return;
+    const held = new Set(role.values.find((v) => v.id === named)?.combines ?? [named]);
+    for (const [dimensionId, value] of Object.entries(facts)) {
+      const settled = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies[role.id];
+      if (settled !== undefined) held.add(settled);
+    }
+    const combined = combinedValue(role, held);
+    if (combined !== undefined && combined !== named && this.space.valueApplies(role.id, combined, { ...known, ...facts })) facts[role.id] = combined;
+  }
+
+  /** True when `phrase` is one of the names or acronyms of `dimensionId`'s value `valueId` (not a shared short answer). */
+  private namesInFull(phrase: string, dimensionId: string, valueId: string): boolean {
+    const value = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === valueId);
+    const wanted = phrase.toLowerCase();
+    return value !== undefined && [...value.names, ...value.acronyms].some((p) => p.toLowerCase() === wanted);
+  }
+
+  /**
+   * "Exchange 2010 SP3 and Exchange 2016 CU23 in one DAG": two values of a `whenSeveral` dimension
+   * named by a name or acronym, or settled by another fact named so (an update), are both meant,
+   * even where the rest fits only one of them: the dimension and what settled it are left open and
+   * the `whenSeveral` fact is stated; one version is never kept and the other silently dropped.
+   */
+  private readSeveralMeant(namedInFull: ReadonlyMap<string, ReadonlySet<string>>, facts: Record<string, string>, several: string[], ambiguous: string[]): void {
+    for (const dimension of this.dimensions) {
+      if (!dimension.whenSeveral) continue;
+      const meant = new Set(namedInFull.get(dimension.id) ?? []);
+      const settledBy: string[] = [];
+      for (const [otherId, values] of namedInFull) {
+        const other = this.dimensions.find((d) => d.id === otherId);
+        for (const value of values) {
+          const implied = other?.values.find((v) => v.id === value)?.implies[dimension.id];
+          if (implied === undefined) continue;
+          meant.add(implied);
+          settledBy.push(otherId);
+        }
+      }
+      if (meant.size < 2) continue;
+      for (const open of new Set([dimension.id, ...settledBy])) {
+        delete facts[open];
+        if (several.includes(open)) several.splice(several.indexOf(open), 1);
+        if (!ambiguous.includes(open)) ambiguous.push(open);
+      }
+      facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+    }
   }
 
   /** True when mentions of `dimension` right after `previous` belong to what `previous` names (`notRightAfter`). */
@@ -596,6 +854,40 @@ function joined(tokens: readonly Token[], index: number): boolean {
 const ARTICLES = new Set(['a', 'an', 'the', 'any']);
 
 /**
+ * The phrase tables of a dimensions table: what the recognizer reads inside a sentence, what it reads
+ * as each question's typed answer, and every phrase split into words. Built at each load, or read back
+ * from what `npm run kb:build` saved for the very same table and code (reading/phrase-table-cache.ts).
+ */
+export interface PhraseTables {
+  sentence: PhraseEntry<Mention[]>[];
+  /** Dimension id and the phrases of its own answers, in table order. */
+  answers: Array<[string, PhraseEntry<Mention[]>[]]>;
+  /** Each phrase's words (shared by all the matchers, so each phrase is split once). */
+  tokens: Map<string, Token[]>;
+}
+
+/** Builds the {@link PhraseTables} of a validated dimensions table. */
+export function buildPhraseTables(dimensions: readonly Dimension[]): PhraseTables {
+  const byId = new Map(dimensions.map((d) => [d.id, d]));
+  const sentence = mergeSamePhrases(dimensions.flatMap((dimension) => sentencePhrases(dimension, byId)));
+  const answers = dimensions.map((dimension): [string, PhraseEntry<Mention[]>[]] => {
+    // An answer is read with every other question's phrases in competition, so that the longest
+    // phrase still wins: asked for the Windows edition, "Exchange Standard" is an Exchange edition,
+    // not "Standard" Windows. At equal length the asked question's own phrases win.
+    const own = dimension.values.flatMap((value) =>
+      // The value's label too: Teams sends a pressed button's label back as typed text.
+      [...value.names, ...value.acronyms, ...value.answers, value.label].map((phrase) => ({ phrase, payload: [{ dimension: dimension.id, value: value.id }], priority: 0 })),
+    );
+    return [dimension.id, mergeSamePhrases([...own, ...composedPhrases(dimension, byId, true)])];
+  });
+  const tokens = new Map<string, Token[]>();
+  for (const entries of [sentence, ...answers.map(([, own]) => own)]) {
+    for (const { phrase } of entries) if (!tokens.has(phrase)) tokens.set(phrase, tokenize(phrase));
+  }
+  return { sentence, answers, tokens };
+}
+
+/**
  * One entry per phrase: "CU15" is an answer of Exchange 2013, 2016 and 2019 alike, and the matcher
  * keeps one match per place in the text, so every value the phrase names must ride on that match
  * (the facts around it then say which one is meant). The strongest priority of the merged entries wins.
@@ -675,6 +967,19 @@ function fitsWith(appliesWhen: Dimension['appliesWhen'], dimensionId: string, va
   if (Array.isArray(test)) return test.includes(valueId);
   if ('not' in test) return !(Array.isArray(test.not) ? test.not : [test.not]).includes(valueId);
   return true;
+}
+
+/**
+ * The design several values of `dimension` named together describe: a value that the table reads
+ * together with each of the others ("4 multi-role servers in one DAG, load balanced with a KEMP": a
+ * DAG, with what each pair states besides), or undefined.
+ */
+function togetherOf(dimension: Dimension, values: ReadonlySet<string>): { keep: string; states: Record<string, string> } | undefined {
+  for (const keep of values) {
+    const pairs = [...values].filter((v) => v !== keep).map((v) => dimension.together.find((t) => t.keep === keep && t.values.includes(v) && t.values.includes(keep)));
+    if (pairs.length > 0 && pairs.every((p) => p !== undefined)) return { keep, states: Object.assign({}, ...pairs.map((p) => p!.states)) as Record<string, string> };
+  }
+  return undefined;
 }
 
 /** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */

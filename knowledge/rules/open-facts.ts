@@ -65,7 +65,10 @@ export function statedCondition(id: string, condition: string, reason: string, r
 export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[]): Decision {
   const verdicts = outcomes.map((o) => o.decision.verdict);
   const same = verdicts.every((v) => v === verdicts[0]);
-  const positive = outcomes.filter((o) => o.decision.verdict === 'supported' || o.decision.verdict === 'supported-with-conditions');
+  // With high availability left open, the reason speaks of a single server, the setup a message that names no HA describes.
+  const positive = outcomes
+    .filter((o) => o.decision.verdict === 'supported' || o.decision.verdict === 'supported-with-conditions')
+    .sort((a, b) => Number(b.value === 'none') - Number(a.value === 'none'));
   const base = (positive[0] ?? outcomes.find((o) => o.decision.verdict === worstVerdict(verdicts)) ?? outcomes[0])!.decision;
   if (same) {
     // The open fact changes nothing the verdict says: keep it, named as an assumption only if it carries conditions.

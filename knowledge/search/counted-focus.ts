@@ -24,7 +24,12 @@ const shownTerms = new BoundedCache<string, string[]>({ maxEntries: 2_000, maxBy
 export function missingCounted(question: string, passage: PassageAnswer, vocabulary: SearchVocabulary): string[] {
   const head = COUNTED.exec(question)?.[1];
   if (!head) return [];
-  const wanted = vocabulary.units(head);
+  return passageHolds(passage, head, vocabulary);
+}
+
+/** The ideas of `words` (first term of each) that the passage shown holds in none of its forms (a prefix or a stem counts). */
+export function passageHolds(passage: PassageAnswer, words: string, vocabulary: SearchVocabulary, options: { keepGeneric?: boolean } = {}): string[] {
+  const wanted = vocabulary.units(words, options);
   if (wanted.length === 0) return [];
   const text = [passage.article.title, passage.section, ...passage.sentences].join(' \n ');
   let shown = shownTerms.get(text);

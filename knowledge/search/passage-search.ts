@@ -31,7 +31,7 @@ const MAX_LIST_ITEMS = 6;
 const MAX_STEPS = 12;
 /** A question asking how to do something, or what to do first: answered with the steps of a numbered list. */
 const HOW_TO =
-  /^(how (do|can|should|would) (i|we|you|one)|how to|steps?\b|what (are the )?steps|what (do|should|must) (i|we) (need|do|check|have|prepare)|prereq|prerequisites?|prep\b|prepare|checklist|before (installing|i install|we install|setup|running))/i;
+  /^(how (do|can|should|would) (i|we|you|one)|how to|steps?\b|what (are the )?steps|what (are|r) (the )?prereq\w*|what (do|should|must) (i|we) (need|do|check|have|prepare)|prereq|prerequisites?|prep\b|prepare|checklist|before (installing|i install|we install|setup|running))/i;
 /** A passage carrying what the question asks for (a number, a yes/no) counts this much more. */
 const CARRIER_BOOST = { number: 1.6, 'yes-no': 1.15, open: 1 } as const;
 
@@ -47,6 +47,8 @@ interface ArticlePassages {
   list: Passage[];
   /** Terms of each passage's opening words ("Exchange Virtual Server (EVS): ..."): where a definition names what it defines. */
   leadTerms: Map<string, Set<string>>;
+  /** Terms of each section heading, worked out the first time a row of that section is ranked. */
+  sectionTerms: Map<string, Set<string>>;
 }
 
 /** Articles whose passage index is kept between questions (a few hundred KB at most). */
@@ -107,11 +109,27 @@ export class PassageSearch {
         const defines = definition && lead !== undefined && result.queryTerms.some((term) => lead.has(term));
         // A table row answers "how many" or "is it"; an open question ("tell me about editions") reads better from prose.
         // A row whose first cell is the term asked about ("CCR (cluster continuous replication)") defines it as well as prose does.
-        const row = kind === 'open' && passage.labels !== undefined && !defines ? OPEN_ROW_WEIGHT : 1;
+        // So does a row whose first cell names what is asked under a heading that names what is asked
+        // ("how do i upgrade exchange 2019 to se": the "Exchange 2019 CU14 or CU15" row of "Upgrade paths to Exchange SE").
+        const rowOf =
+          defines ||
+          (kind === 'open' &&
+            passage.labels !== undefined &&
+            lead !== undefined &&
+            result.queryTerms.some((term) => lead.has(term)) &&
+            this.sectionHolds(indexed, passage, result.queryTerms));
+        const row = kind === 'open' && passage.labels !== undefined && !rowOf ? OPEN_ROW_WEIGHT : 1;
         ranked.push({ passage, coverage, score: result.score * (0.5 + coverage) * (carrier ? CARRIER_BOOST[kind] : 1) * (defines ? DEFINITION_BOOST : 1) * row });
       }
     }
     return ranked.sort((a, b) => b.score - a.score);
+  }
+
+  /** Whether the heading of the passage's section holds one of the terms (its terms worked out once per section). */
+  private sectionHolds(indexed: ArticlePassages, passage: Passage, terms: readonly string[]): boolean {
+    let held = indexed.sectionTerms.get(passage.section);
+    if (held === undefined) indexed.sectionTerms.set(passage.section, (held = new Set(this.vocabulary.terms(passage.section))));
+    return terms.some((term) => held.has(term));
   }
 
   private indexFor(articleId: string): ArticlePassages | undefined {
@@ -145,6 +163,7 @@ export class PassageSearch {
       byId: new Map([...list, topic].map((p) => [p.id, p])),
       list,
       leadTerms: new Map(list.map((p) => [p.id, new Set(this.vocabulary.terms(p.labels !== undefined ? firstCell(p.text) : leadOf(p.text)))])),
+      sectionTerms: new Map(),
     };
     this.indexes.set(articleId, indexed);
     return indexed;

@@ -3,6 +3,7 @@ import type { Article } from '../loading/articles';
 import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage-search';
 import { normalizeQuestionWords } from '../reading/question-words';
 import { missingCounted } from './counted-focus';
+import { missingAsked } from './asked-focus';
 import { unknownHowToAction } from './how-to-focus';
 import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
@@ -188,11 +189,13 @@ export class KnowledgeSearch {
     }
     const passage = this.passages.answer(question, best.article, passages);
     // A number about something else than what the question counts is no answer, nor are the steps of
-    // something else than what a how-to asks to do: suggestions instead.
+    // something else than what a how-to asks to do, nor a passage that never names what a support
+    // question asks about ("does exchange 2016 support ipv6"): suggestions instead.
     const named = units.some((unit) => unit.terms.includes(best.article.id.toLowerCase()));
     const offTopic =
       !named &&
       ((passage?.kind === 'number' && missingCounted(question, passage, this.vocabulary).length > 0) ||
+        (passage !== undefined && missingAsked(question, passage, this.vocabulary).length > 0) ||
         unknownHowToAction(
           question,
           (text) => this.vocabulary.units(text),

@@ -146,6 +146,77 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ],
     ],
   ],
+  // Helper j21's flow cases (our phrasings; see also bench/conversations-issue21-flow-tuning.yaml).
+  [
+    'out-of-support',
+    'a retired product on a named Windows release, with no design said, gets its verdict at once: no question, the reason about a single server',
+    [
+      [
+        'we run exchange 2013 cu23 on windows 2012 r2, are we ok?',
+        { headline: 'Out of support since 11 April 2023', says: ['A single Exchange 2013 server', 'High availability is not known yet'], notAsks: ['role', 'ha'] },
+      ],
+    ],
+  ],
+  ['out-of-support', 'asking to check "my setup" of a retired product still runs the guided check', [['Is my Exchange 2016 setup supported?', { asks: 'role' }]]],
+  [
+    'loops',
+    '"whatever is default", "up to you" and "ask me later" leave the fact open, never "didn\'t recognise"',
+    [
+      ['exchange 2016 cu23 mailbox server', { asks: 'ha' }],
+      ['whatever is default', { notAsks: ['ha'], notSays: ["didn't recognise"] }],
+    ],
+  ],
+  [
+    'loops',
+    'a bare answer to another question ("Datacenter" asked for the Windows release) is noted, then the question comes again',
+    [
+      ['exch 2019 cu14 mailbox server in a dag', { asks: 'windows' }],
+      ['Datacenter', { asks: 'windows', says: ['Noted: Windows edition: Datacenter'], notSays: ["didn't recognise"] }],
+    ],
+  ],
+  [
+    'loops',
+    'a number noted while another question waits names its fact',
+    [
+      ['exch 2019 cu14 mailbox server in a dag', { asks: 'windows' }],
+      ['4 nodes', { asks: 'windows', says: ['Noted: 4 nodes or DAG members'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'another server added after a verdict is a group of its own, not a new role for the DAG members',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['and we also have an edge server', { asks: 'windows' }],
+      ['2016', { verdicts: ['supported-with-conditions', 'supported-with-conditions', 'supported-with-conditions'], says: ['Edge Transport servers added to the design'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    '"add the Edge server to that DAG" after a verdict changes the servers judged',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['fyi we also want to add the edge server to that dag', { verdict: 'not-supported' }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'a partial statement ("windows is 2019 on one node") makes a mixed DAG and never sets the member count',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['one more thing, windows is 2019 on one node', { verdict: 'not-supported', says: ['different Windows releases added'], notSays: ['1 nodes'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'a role said to sit on the same servers joins theirs; "20 of them" is the member count; a misread value the setup cannot have is dropped',
+    [
+      ['Exchange 2013 CU23 Enterprise mailbox servers in a DAG on Windows Server 2012 R2 Standard', { verdict: 'supported-with-conditions' }],
+      ['and the CAS role is on the same boxes', { verdict: 'supported-with-conditions', says: ['Client Access and Mailbox on the same server instead of Mailbox'] }],
+      ['oh and we have 20 of them', { verdict: 'not-supported', says: ['20 nodes or DAG members added'] }],
+      ['oh and the nodes also run sql server', { notSays: ['Windows 2000 Server'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {

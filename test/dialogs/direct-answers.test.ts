@@ -88,6 +88,45 @@ describe('direct answers in the conversation (issue 19)', () => {
     for (const text of textBlocks(reply)) assert.doesNotMatch(text, /^(Rows?|A table|The table)\b|\bcome from\b/, text);
   });
 
+  // Third pass (k19): forms admins type that the reader missed, each answered from the tables.
+  for (const [question, answer] of [
+    [
+      'max evs on 2 nodes active active',
+      /^Up to 2 Exchange Virtual Servers on a 2-node Exchange 2000 or 2003 cluster; up to 1 clustered mailbox server on a 2-node Exchange 2007 cluster\./,
+    ],
+    ['how many clustered mailbox servers on a 4 node exchange 2007 scc', /^Up to 3 clustered mailbox servers on a 4-node cluster\./],
+    ['max dag size?', /^Up to 16 Mailbox servers in one DAG/],
+    ['ccr node count?', /^Up to 2 nodes/],
+    ['is win 2008 r2 supported still', /^No: Windows Server 2008 R2 left extended support on 14 January 2020/],
+    [
+      'exchange versions supported on windows server 2025',
+      /^Exchange 2019 \(from Exchange 2019 CU15 or later\) and Exchange Server Subscription Edition \(SE\) run on Windows Server 2025/,
+    ],
+    ['cu for 2016 on w2k16?', /^From Exchange 2016 CU3/],
+    ['can se coexist with 2013', /^No: Exchange Server Subscription Edition \(SE\) cannot coexist with Exchange 2013/],
+    [
+      'can the front end be on mscs',
+      /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/,
+    ],
+    ['fsw needed for a 4 member dag?', /^Yes: With an even number of members, a witness server/],
+    // A terse question naming a role and a technology is a yes/no about the rule.
+    ['edge in dag?', /^No: A database availability group holds only servers with the Mailbox role/],
+    ['fe on mscs?', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
+  ] as const) {
+    it(`${JSON.stringify(question)} → ${answer}`, async () => {
+      const { client } = mainClient();
+      assertDirect(await client.sendActivity(question), answer);
+    });
+  }
+
+  it('"and 2019?" after a Windows release keeps to Windows: Windows Server 2019, not Exchange 2019', async () => {
+    const { client } = mainClient();
+    await client.sendActivity('when does windows server 2016 extended support end');
+    assertDirect(await client.sendActivity('and 2019?'), /^Windows Server 2019 is in extended support until 9 January 2029/);
+    // Exchange named in the follow-up is Exchange.
+    assertDirect(await client.sendActivity('and exchange 2019?'), /^Exchange 2019 left extended support on 14 October 2025/);
+  });
+
   it("the asker's own plan starts the check", async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('we have 17 mailbox servers and want them all in one dag');

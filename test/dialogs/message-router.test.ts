@@ -33,6 +33,26 @@ function table(title: string, cases: Case[]): void {
 }
 
 describe('routeMessage', () => {
+  // The year of another product ("outlook 2013", "windows 10") is no Exchange version: neither a setup
+  // to check (it made "is outlook 2013 supported with exchange se" a check of mixed Exchange versions)
+  // nor a question the tables answer; the search then refuses or suggests.
+  table('a release of another product is searched, not checked', [
+    ['is outlook 2013 supported with exchange se', search('is outlook 2013 supported with exchange se')],
+    ['does exchange 2016 support outlook 2010?', search('does exchange 2016 support outlook 2010?')],
+    ['windows 10 end of support date', search('windows 10 end of support date')],
+    ['can office 2016 connect to exchange 2019', search('can office 2016 connect to exchange 2019')],
+    // A download or a link is nothing the check judges, whatever version it names.
+    ['2k19 cu14 download link', search('2k19 cu14 download link')],
+  ]);
+
+  table('Exchange Online is another product, unless an Exchange Server release is named too', [
+    ['exchange online mailbox size limit', { kind: 'out-of-scope' }],
+    ['how to set up a retention policy in o365', { kind: 'out-of-scope' }],
+  ]);
+  it('a hybrid question naming an Exchange Server release is not refused as Exchange Online', () => {
+    assert.notEqual(routeMessage('can exchange 2019 coexist with exchange online in hybrid', kb()).kind, 'out-of-scope');
+  });
+
   table('whole-message commands', [
     ['help', { kind: 'help' }],
     ['Help!', { kind: 'help' }],

@@ -339,6 +339,112 @@ const FINDINGS: readonly Finding[] = [
   },
 ];
 
+/**
+ * Section 6 of the audit, row by row: the status each fact has now, the source that gives it, and (where the
+ * row is about a verdict) the verdict that rests on it.
+ */
+const SECTION_6: readonly { row: string; fact: string; status: string; source: string; check?: { facts: Facts; verdict: Verdict; says?: RegExp } }[] = [
+  {
+    row: 'M-13: either Exchange edition in a DAG',
+    fact: 'M-13',
+    status: 'verified',
+    source: 'ExchangeServer2013/planning-for-high-availability-and-site-resilience-exchange-2013-help.md; plan-and-deploy/deployment-ref/editions-and-versions.md',
+  },
+  {
+    row: 'D-8: Exchange 2010 Standard Edition in a DAG (the 2010 planning page dd638104 was not found)',
+    fact: 'D-8',
+    status: 'read-3p',
+    source: 'microsoft.com/exchange/2010 Licensing.aspx (editions differ by database count); techrepublic.com, techgenix.com, clintboessen.blogspot.com (third-party)',
+    check: {
+      facts: { version: '2010', role: 'mailbox', ha: 'dag', edition: 'standard', windows: '2008-r2', windowsEdition: 'enterprise', update: 'e2010-sp3' },
+      verdict: 'supported-with-conditions',
+      says: /third-party sources say a DAG takes either edition/,
+    },
+  },
+  {
+    row: 'EXB-008: the Exchange 2013 DAG witness rule',
+    fact: 'M-14',
+    status: 'verified',
+    source: 'ExchangeServer/high-availability/plan-ha.md; ExchangeServer2013/planning-for-high-availability-and-site-resilience-exchange-2013-help.md',
+    check: {
+      facts: { version: '2013', role: 'mailbox', ha: 'dag', windows: '2012-r2', windowsEdition: 'standard', update: 'e2013-sp1-or-later', nodes: '2', witness: 'no' },
+      verdict: 'not-supported',
+    },
+  },
+  {
+    row: 'EXB-008: an Exchange 2013 DAG member that is a directory server',
+    fact: 'A-15',
+    status: 'verified',
+    source: 'ExchangeServer2013/planning-for-high-availability-and-site-resilience-exchange-2013-help.md',
+    check: {
+      facts: { version: '2013', role: 'mailbox', ha: 'dag', windows: '2012', windowsEdition: 'standard', update: 'e2013-sp1-or-later', domainController: 'yes' },
+      verdict: 'not-supported',
+    },
+  },
+  {
+    row: 'L3 / D-6: Windows NLB and DAGs (Microsoft for 2013 and later, third-party for 2010)',
+    fact: 'D-6',
+    status: 'verified',
+    source: 'ExchangeServer2013/load-balancing-exchange-2013-help.md',
+  },
+  { row: 'L3: the Exchange 2010 part stays third-party', fact: 'L3', status: 'read-3p', source: 'rmilne.ca, loadbalancer.org' },
+  {
+    row: 'EXB-011: no updates after the end of support',
+    fact: 'LC3',
+    status: 'verified',
+    source: 'ExchangeServer/plan-and-deploy/supportability-matrix.md (Exchange 2007 end of life)',
+  },
+  { row: 'LC8: Windows 2000 end of support', fact: 'LC8', status: 'verified', source: 'TechNet partner blog, 2010-03-10' },
+  { row: 'LC1: Exchange 2000 end of support (its date third-party)', fact: 'LC1', status: 'verified', source: 'bb288480; endoflife.date (third-party, for the date)' },
+  {
+    row: 'M-10: Exchange 2019 CU14 on Windows Server 2025',
+    fact: 'A-12',
+    status: 'verified',
+    source: 'Exchange Team Blog roadmap (ba-p/4132742); supportability matrix (2025 domain controllers from CU14); microsoft/CSS-Exchange issue 2255',
+    check: { facts: { version: '2019', role: 'mailbox', windows: '2025', update: 'e2019-cu14' }, verdict: 'not-supported' },
+  },
+  { row: 'M-11: Exchange SE requirements', fact: 'M-11', status: 'verified', source: 'Exchange Team Blog roadmap (ba-p/4132742)' },
+  {
+    row: 'EXB-010: Exchange 2013 on Windows Server 2008 R2 Datacenter needs no Windows SP1',
+    fact: 'D-5',
+    status: 'verified',
+    source: 'ExchangeServer2013/exchange-2013-system-requirements-exchange-2013-help.md (Datacenter RTM or later)',
+    check: {
+      facts: { version: '2013', role: 'mailbox', ha: 'none', edition: 'standard', windows: '2008-r2', windowsEdition: 'datacenter', update: 'e2013-sp1-or-later' },
+      verdict: 'supported',
+    },
+  },
+  {
+    row: 'EXB-010: Exchange 2013 on Windows Server 2008 R2 Standard or Enterprise needs Windows SP1',
+    fact: 'D-5',
+    status: 'verified',
+    source: 'ExchangeServer2013/exchange-2013-system-requirements-exchange-2013-help.md',
+    check: {
+      facts: { version: '2013', role: 'mailbox', ha: 'none', windows: '2008-r2', windowsEdition: 'enterprise', update: 'e2013-sp1-or-later' },
+      verdict: 'supported-with-conditions',
+      says: /Service Pack 1/,
+    },
+  },
+  {
+    row: 'A-8: Windows Server 2008 to 2022 end of support',
+    fact: 'A-8',
+    status: 'verified',
+    source: 'Microsoft lifecycle data (MicrosoftDocs/lifecycle-data-pr.de-de, windows-server-2008 to -2022.yml)',
+  },
+  { row: 'A-25: Windows Server 2025 end of support stays third-party', fact: 'A-25', status: 'read-3p', source: 'endoflife.date; mundobytes.com' },
+  {
+    row: 'A-27: Exchange 2010 SP3 on Windows Server 2012 R2, no update rollup named for the host',
+    fact: 'A-27',
+    status: 'verified',
+    source: 'ExchangeServer/plan-and-deploy/supportability-matrix.md',
+    check: {
+      facts: { version: '2010', role: 'mailbox', ha: 'none', edition: 'standard', windows: '2012-r2', windowsEdition: 'datacenter', update: 'e2010-sp3' },
+      verdict: 'supported',
+      says: /SP3 RU5 level it names is for Windows Server 2012 R2 domain controllers/,
+    },
+  },
+];
+
 describe('knowledge audit findings of issue 20 (E1-E12, sections 3, 6, 7)', () => {
   let kb: KnowledgeBase;
   let space: FactSpace;
@@ -393,6 +499,17 @@ describe('knowledge audit findings of issue 20 (E1-E12, sections 3, 6, 7)', () =
     const dag = kb.decide({ version: 'se', role: 'mailbox', ha: 'dag', edition: 'standard', windows: '2025', windowsEdition: 'standard' })!;
     assert.ok(!reasons(dag).some((r) => /recalled/.test(r)), JSON.stringify(reasons(dag)));
   });
+
+  for (const row of SECTION_6) {
+    it(`section 6, ${row.row}: ${row.fact} is ${row.status} [${row.source}]`, () => {
+      assert.equal(kb.facts.find((f) => f.id === row.fact)?.status, row.status);
+      if (!row.check) return;
+      for (const { facts, decision } of decisionsOf(row.check.facts)) {
+        assert.equal(decision.verdict, row.check.verdict, describeFacts(facts));
+        if (row.check.says) assert.match(reasons(decision).join(' '), row.check.says, describeFacts(facts));
+      }
+    });
+  }
 
   it('section 3: a verdict on an out-of-support Windows release says so, with its date', () => {
     const read = (name: string) => parse(readFileSync(join(KNOWLEDGE_DIR, 'data', name), 'utf8')) as unknown;

@@ -135,6 +135,40 @@ describe('direct answers: one truth with the verdicts', () => {
     assert.deepEqual(unlimited, []);
   });
 
+  it('every Exchange Virtual Server (clustered mailbox server) limit: per version and node count, the maximum answered is allowed by the check and one more is not', () => {
+    const disagreements: string[] = [];
+    let walked = 0;
+    const clustered = all.filter(({ facts, decision }) => facts['ha'] === 'cluster' && POSITIVE.has(decision.verdict));
+    for (const version of [...new Set(clustered.map((c) => c.facts['version']!))]) {
+      for (let nodes = 2; nodes <= 8; nodes += 1) {
+        const withVersion = ask('max-instances', { version, ha: 'cluster', nodes: String(nodes) })?.answer ?? '';
+        const max = Number(/^Up to (\d+)/.exec(withVersion)?.[1]);
+        // Without a version the answer gives every version's figure: this version's is among them.
+        const anyVersion = ask('max-instances', { nodes: String(nodes) })?.answer ?? '';
+        if (!Number.isInteger(max)) {
+          disagreements.push(`${version}, ${nodes} nodes: no maximum in "${withVersion}"`);
+          continue;
+        }
+        walked += 1;
+        const name = kb.dimensions
+          .find((d) => d.id === 'version')!
+          .values.find((v) => v.id === version)!
+          .label.replace(/^Exchange /, '');
+        if (!new RegExp(`up to ${max} [^;]*\\b${name}\\b`, 'i').test(anyVersion)) disagreements.push(`${version}, ${nodes} nodes: "${anyVersion}" lacks up to ${max} for ${name}`);
+        for (const { facts } of clustered.filter((c) => c.facts['version'] === version)) {
+          // Only the setups that allow this many nodes (Windows 2000 Advanced Server stops at two) say anything about instances.
+          if (!POSITIVE.has(kb.decide({ ...facts, nodes: String(nodes) })?.verdict ?? '')) continue;
+          const at = kb.decide({ ...facts, nodes: String(nodes), instances: String(max) });
+          const over = kb.decide({ ...facts, nodes: String(nodes), instances: String(max + 1) });
+          if (!at || at.verdict === 'not-supported') disagreements.push(`${describeFacts(facts)}, ${nodes} nodes: answered up to ${max}, the check refuses ${max}`);
+          if (!over || over.verdict !== 'not-supported') disagreements.push(`${describeFacts(facts)}, ${nodes} nodes: answered up to ${max}, the check allows ${max + 1}`);
+        }
+      }
+    }
+    assert.deepEqual(disagreements.slice(0, 20), [], `${disagreements.length} disagreements`);
+    assert.ok(walked >= 21, `only ${walked} version and node counts walked`);
+  });
+
   it('every yes/no general rule over a stated fact: the answer is the verdict of every setup it covers', () => {
     const questions: Facts[] = [
       { ha: 'dag', domainController: 'yes' },

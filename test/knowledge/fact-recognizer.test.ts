@@ -522,6 +522,105 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'datacenter', role: 'edge-transport' },
       ],
     ],
+    // "with" another role joins a second group placed alike: the Edge server is in the DAG too.
+    [
+      'we want the Edge server to be a member of our SE DAG with the two mailbox servers, windows server 2025 standard',
+      [
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'edge-transport', ha: 'dag' },
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+      ],
+    ],
+    // A phrase across a joining word ("also DCs") stays whole, in the group it is said of.
+    [
+      'E2K3 ent on w2k3 ent x86: 2 FEs nlb, BE cluster of 2 nodes that are also DCs',
+      [
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86', role: 'front-end', ha: 'nlb' },
+        {
+          version: '2003',
+          edition: 'enterprise',
+          windows: '2003',
+          windowsEdition: 'enterprise',
+          architecture: 'x86',
+          role: 'back-end',
+          ha: 'clustering',
+          nodes: '2',
+          domainController: 'yes',
+        },
+      ],
+    ],
+    // "CAS+HT" is one multi-role group; what follows every group holds for all of them.
+    [
+      '2x CAS+HT behind F5, 2 MBX in a DAG w/ FSW on the hub, exchange 2010 sp3 enterprise on 2008 r2 enterprise',
+      [
+        { version: '2010', update: 'e2010-sp3', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise', role: 'client-access+hub-transport', ha: 'load-balancer' },
+        { version: '2010', update: 'e2010-sp3', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise', role: 'mailbox', ha: 'dag', witness: 'yes' },
+      ],
+    ],
+    [
+      'E2K7 SP3 std: CAS & HUB on 2 servers behind NLB, mailbox on a CCR cluster',
+      [
+        { version: '2007', update: 'e2007-sp3', edition: 'standard', role: 'client-access+hub-transport', ha: 'nlb' },
+        { version: '2007', update: 'e2007-sp3', edition: 'standard', role: 'mailbox', ha: 'ccr' },
+      ],
+    ],
+    [
+      'E2K3 SP2 ent - front end x2 with NLB and back end active/passive cluster, 4 nodes, W2K3 EE 32 bit',
+      [
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86', role: 'front-end', ha: 'nlb' },
+        {
+          version: '2003',
+          edition: 'enterprise',
+          windows: '2003',
+          windowsEdition: 'enterprise',
+          architecture: 'x86',
+          role: 'back-end',
+          ha: 'clustering',
+          clusterMode: 'active-passive',
+          nodes: '4',
+        },
+      ],
+    ],
+    // The DAG named again with its load balancer stays a DAG; counted servers with no HA of their own are several.
+    [
+      'SE CU1 on 2025 std: 4 MBX DAG + 2 Edge w/ equal MX, F5 in front of the MBX',
+      [
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'edge-transport', ha: 'several-servers' },
+      ],
+    ],
+    // A counted role after a comma borrows nothing from its neighbour (the CAS servers are not in the DAG).
+    [
+      'Exchange 2013 CU23 on Windows Server 2012 R2 Standard: 2 CAS, 3 Mailbox in a DAG, 1 Edge Transport',
+      [
+        { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'client-access', ha: 'several-servers' },
+        { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+        { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    // Two Exchange versions in one DAG are both meant: never one of them alone.
+    [
+      'our DAG has 2 Exchange 2013 and 2 Exchange 2016 mailbox servers, CAS in front behind an F5',
+      [
+        { role: 'mailbox', ha: 'dag', mixedVersions: 'yes' },
+        { version: '2013', role: 'client-access', ha: 'load-balancer' },
+      ],
+    ],
+    // " / " between clauses cuts (a ticket's shorthand); "CAS/HT" does not.
+    [
+      'exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end 2-node cluster / all W2K3 R2 Enterprise 32-bit',
+      [
+        { version: '2003', edition: 'standard', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86', role: 'front-end', ha: 'nlb' },
+        { version: '2003', edition: 'enterprise', windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x86', role: 'back-end', ha: 'clustering', nodes: '2' },
+      ],
+    ],
+    // One role in two sets of servers: "another DAG" is a group of its own, each with its version.
+    [
+      'Exchange 2016 CU23 mailbox servers in a DAG on ws2016 std, Exchange 2019 CU15 mailbox servers in another DAG on ws2022 std',
+      [
+        { version: '2016', update: 'e2016-cu3-or-later', role: 'mailbox', ha: 'dag', windows: '2016', windowsEdition: 'standard' },
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
+      ],
+    ],
     // One kind of server: no design.
     ['CAS+HT+MBX on 3 servers, exchange 2010', undefined],
   ];
@@ -532,6 +631,71 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         read?.map((g) => Object.fromEntries(Object.entries(g).sort())),
         groups?.map((g) => Object.fromEntries(Object.entries(g).sort())),
       );
+    });
+  }
+});
+
+describe('fact recognizer: several versions and designs in one sentence (issue 21)', () => {
+  let recognizer: FactRecognizer;
+  before(() => {
+    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+  });
+
+  it('reads two Exchange versions settled by their updates as both meant, not the one the other update fits', () => {
+    const { facts, ambiguous } = recognizer.extract('exchange 2010 sp3 and exchange 2016 cu23 mailbox servers in one DAG');
+    assert.equal(facts.mixedVersions, 'yes');
+    assert.equal(facts.version, undefined);
+    assert.ok(ambiguous.includes('version'));
+  });
+
+  it('still reads a bare update answer that several versions share as no second version', () => {
+    assert.equal(recognizer.extract('CU23').facts.mixedVersions, undefined);
+    assert.equal(recognizer.extract('Exchange 2016 CU23 on Windows Server 2016').facts.version, '2016');
+  });
+
+  it('reads an update named by a bare word that several versions share ("SE RTM") as no second version', () => {
+    const { facts } = recognizer.extract('Exchange SE RTM mailbox servers in a DAG');
+    assert.equal(facts.version, 'se');
+    assert.equal(facts.mixedVersions, undefined);
+  });
+
+  it("reads roles on the same servers as a DAG's members as one multi-role server", () => {
+    assert.equal(recognizer.extract('Exchange 2010 SP3: DAG of 2 with the hub transport and CAS roles on the same servers').facts.role, 'client-access+hub-transport+mailbox');
+    // Said of the DAG without "the same servers": Client Access servers in a DAG (not supported), as said.
+    assert.equal(recognizer.extract('Exchange 2010 SP3 CAS servers in a DAG').facts.role, 'client-access');
+  });
+
+  it('reads a DAG load balanced with a named appliance as a DAG', () => {
+    assert.equal(recognizer.extract('Exchange 2010 SP3: 4 multi-role servers in one DAG, load balanced with a KEMP').facts.ha, 'dag');
+  });
+
+  it('reads a role short word joined to a role by a slash or a plus ("CAS/HUB", "mailbox+cas") but not alone', () => {
+    assert.equal(recognizer.extract('exchange 2010 CAS/HUB servers').facts.role, 'client-access+hub-transport');
+    assert.equal(recognizer.extract('exchange 2013 mailbox+cas on 4 servers').facts.role, 'client-access+mailbox');
+    assert.equal(recognizer.extract('exchange 2010 witness on the hub').facts.role, undefined);
+  });
+});
+
+describe('fact recognizer: an Exchange edition typed while another question is asked (issue 21)', () => {
+  let recognizer: FactRecognizer;
+  before(() => {
+    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+  });
+  const cases: ReadonlyArray<readonly [string, string, Facts, Facts]> = [
+    ['windows', 'ent', { version: '2007' }, { edition: 'enterprise' }],
+    ['windows', 'std edition', { version: '2010' }, { edition: 'standard' }],
+    ['windows', 'enterprise ed.', { version: '2010' }, { edition: 'enterprise' }],
+    ['ha', 'enterprise edition of exchange', { version: '2007' }, { edition: 'enterprise' }],
+    // The Exchange edition already known: not read again as it.
+    ['windows', 'ent', { version: '2007', edition: 'standard' }, {}],
+    // Asked for the Windows edition, "ent" is the Windows edition.
+    ['windowsEdition', 'ent', { version: '2007', windows: '2008-r2' }, { windowsEdition: 'enterprise' }],
+    // More than an edition: not an answer of this kind.
+    ['windows', 'ent i think so', { version: '2007' }, {}],
+  ];
+  for (const [asked, text, known, expected] of cases) {
+    it(`asked ${asked}, "${text}" with ${JSON.stringify(known)} → ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(recognizer.readAnswer(asked, text, known), expected);
     });
   }
 });

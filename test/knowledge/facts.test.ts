@@ -24,10 +24,16 @@ const SHEET_IDS = [
   ...range('D-', 1, 8),
   ...range('M-', 1, 15),
   // Not in the sheets: A-1..A-8 read for the knowledge audit of issue 20 (/work/shared/knowledge-audit.md), A-9 for issue 25, A-10 and A-11 (lifecycle dates) for issue 19,
-  // A-12..A-15 for the open rows of issue 20's truth table.
+  // A-12..A-15 for the open rows of issue 20's truth table, A-25 to A-29 for its second pass, A-30 (LC6's third-party ESU part, split off) for issue 19's third pass.
   ...range('A-', 1, 15),
   // A-20: issue 25, the end of support of Exchange 2003/2007/2010 service packs (Microsoft's lifecycle data).
   'A-20',
+  'A-25',
+  'A-26',
+  'A-27',
+  'A-28',
+  'A-29',
+  'A-30',
 ];
 
 const STATUSES = ['verified', 'read-3p', 'derived', 'recalled'];
@@ -62,8 +68,8 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   describe('the bundled facts', () => {
     const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
 
-    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 for issue 25, A-10 and A-11 for issue 19, A-12 to A-15 for the truth table, A-20 for the service packs of issue 25)', () => {
-      assert.equal(SHEET_IDS.length, 74 + 15 + 1);
+    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11 and A-30 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table)', () => {
+      assert.equal(SHEET_IDS.length, 74 + 22);
       assert.deepEqual(kb.facts.map((f) => f.id).sort(), [...SHEET_IDS].sort());
     });
 
@@ -76,12 +82,12 @@ describe('facts (knowledge/data/facts.yaml)', () => {
       const status = (id: string) => kb.facts.find((f) => f.id === id)?.status;
       assert.equal(status('F4'), 'recalled'); // still open (section F)
       assert.equal(status('E7-5'), 'recalled');
-      assert.equal(status('D-8'), 'recalled'); // open conflict between two third-party pages
+      assert.equal(status('D-8'), 'read-3p'); // Microsoft's 2010 licensing page and third-party pages; fots.nl read as the Windows edition
       assert.equal(status('W6'), 'read-3p');
       assert.equal(status('L3'), 'read-3p'); // Microsoft for 2013+, third parties only for 2010
       assert.equal(status('LC9'), 'derived');
       assert.equal(status('D-1'), 'verified');
-      assert.match(kb.facts.find((f) => f.id === 'D-8')!.about, /conflict/i);
+      assert.match(kb.facts.find((f) => f.id === 'D-8')!.about, /fots\.nl/);
     });
 
     it('name the facts each derived fact follows from, and those facts exist', () => {

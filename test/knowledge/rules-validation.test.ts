@@ -340,7 +340,7 @@ describe('support rules validation', () => {
 
   describe('how sure the facts are', () => {
     it('a rule resting on a recalled fact may not decide "supported", even when its reason says "recalled"', () => {
-      for (const recalled of ['F4', 'D-8', 'E7-5']) {
+      for (const recalled of ['F4', 'A-7', 'E7-5']) {
         const id = `probe-recalled-${recalled.toLowerCase()}`;
         const { text, problems } = withRules(
           addRule(ruleYaml(id, { when: SUPPORTED_FE_NLB, verdict: 'supported', reason: 'Based on a recalled fact; confirm in KB326276.', basis: `[C3, ${recalled}]` })),
@@ -354,7 +354,7 @@ describe('support rules validation', () => {
     });
 
     it('a rule or limit resting on a recalled fact must say "recalled" in its reason', () => {
-      const rule = withRules(addRule(ruleYaml('probe-silent', { when: FE_ON_CLUSTER, reason: 'Front-ends are never clustered.', basis: '[C1, D-8]' })));
+      const rule = withRules(addRule(ruleYaml('probe-silent', { when: FE_ON_CLUSTER, reason: 'Front-ends are never clustered.', basis: '[C1, E7-6]' })));
       assert.equal(rule.problems.length, 1, show(rule.problems));
       assert.ok(rule.problems[0]!.field?.endsWith('(probe-silent).reason'), `field ${rule.problems[0]!.field}`);
       assert.equal(rule.problems[0]!.line, lineContaining(rule.text, 'probe-silent:reason'));

@@ -32,6 +32,51 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     });
   }
 
+  for (const question of [
+    'does exchange 2016 support ipv6',
+    'does windows server 2022 support tls 1.3',
+    'which .net version does exchange 2019 cu14 need',
+    'is outlook 2013 supported with exchange se',
+    'windows 10 end of support date',
+  ]) {
+    it(`"${question}": what it asks about is not in the passage found, so suggestions, not a passage about the product`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best, undefined, found.passage?.sentences.join(' '));
+    });
+  }
+
+  for (const [question, article] of [
+    ['does exchange 2016 support nano server', 'EXB-009'],
+    ['does microsft support installing a front-end on a cluser node', 'KB837852'],
+  ] as const) {
+    it(`"${question}": what it asks about is in the passage, so it is answered`, () => {
+      assert.equal(kb.search(question).best?.article.id, article);
+    });
+  }
+
+  // The row of the table for the version asked, not a nearby list item: the upgrade path of Exchange 2019 or 2016.
+  for (const [question, row] of [
+    ['how do i upgrade exchange 2019 to se', /^You run: Exchange 2019 CU14 or CU15; Path to SE: in-place upgrade/],
+    ['how do i get from exchange 2016 to se', /^You run: Exchange 2016; Path to SE: build new SE servers/],
+  ] as const) {
+    it(`"${question}": the row of the upgrade-path table for that version`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best?.article.id, 'EXB-011');
+      assert.match(found.passage?.sentences[0] ?? '', row);
+    });
+  }
+
+  for (const question of ['steps to prep a cluster for e2k3 setup', 'what are the prerequisites for an exchange 2003 cluster']) {
+    it(`"${question}": every numbered prerequisite of EXB-005`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best?.article.id, 'EXB-005');
+      assert.deepEqual(
+        found.passage?.sentences.map((s) => s.slice(0, 3)),
+        ['1. ', '2. ', '3. ', '4. '],
+      );
+    });
+  }
+
   it('a how-to whose action the articles speak of is answered', () => {
     assert.equal(kb.search('how do i load balance my front end servers').best?.article.id, 'EXB-002');
   });

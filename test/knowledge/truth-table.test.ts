@@ -11,18 +11,7 @@ import { readTruthTable, truthFacts, truthVerdict } from './truth-table';
  * Rows the rules table still answers differently at the end of issue 20, and why (reported to the lead;
  * `npm run bench` counts them as not passed). Each must keep its listed verdict until it is resolved.
  */
-const OPEN: Record<number, { got: string; why: string }> = {
-  196: {
-    got: 'not-covered',
-    why: 'Exchange 2010 Standard in a DAG: D-8 stays a recalled conflict; the Exchange 2010 planning page (dd638104) that would settle it is in none of the sources available (OfficeDocs-Exchange snapshots, Learn export, search); rule exchange-2010-dag-standard-edition names the sources read',
-  },
-  197: { got: 'not-covered', why: 'Exchange 2010 Standard in a DAG: as row 196' },
-  202: { got: 'not-covered', why: 'Exchange 2010 Standard in a DAG on Windows 2012: as row 196' },
-  232: {
-    got: 'supported-with-conditions',
-    why: 'Exchange 2010 before SP3 on Windows 2008 SP2: the label says the matrix lists only SP3; the Exchange 2010 RTM/SP2 system requirements page (aa996719) was found but only its first part could be read, so the rule keeps D-3 with the Windows service pack as condition',
-  },
-};
+const OPEN: Record<number, { got: string; why: string }> = {};
 
 describe('truth table of issue 20 (test/knowledge/truth-table.yaml)', () => {
   const rows = readTruthTable();

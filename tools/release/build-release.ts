@@ -9,9 +9,10 @@ import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
 // `npm run package`: the production server as one folder, release/, that runs with `node server.js`
 // and no node_modules at all, and release/release.zip of the same files for App Service's zip deploy.
 //
-//   server.js               the entry point (npm start): Node's compile cache on, then bot.js on botbuilder
+//   server.js               the entry point (npm start): bot.js through load-bundle.js, on botbuilder
 //   agents-server.js        the same on the Microsoft 365 Agents SDK (npm run start:agents): the
 //                           start-up command chooses the host
+//   load-bundle.js          bot/release-loader.ts: runs bot.js with a V8 code cache, maps stack traces
 //   bot.js (+ .map)         bot/release-main.ts (both hosts' start) and everything it imports, bundled
 //                           by esbuild (the source map keeps stack traces pointing at the TypeScript)
 //   kb-build.js             npm run kb:build, bundled the same way (no map), to rebuild the index in place
@@ -21,17 +22,18 @@ import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
 //   package.json            name, version, engines and `npm start`; no dependencies
 
 /**
- * The entry point: turns on Node's module compile cache (Node 22.8 and later; skipped before), then
- * loads the bundle. V8 compiling the 7 MB bundle is about 0.45 s of CPU at every start; with the
- * cache (in the system's temporary folder, keyed by the file's content) later starts reuse the
- * compiled code. The cache must be on before the bundle is loaded, hence a file of its own.
+ * The entry point: loads the bundle through load-bundle.js (bot/release-loader.ts), which keeps a V8
+ * code cache of everything the start compiled, taken once the server is ready, and maps stack traces
+ * through bot.js.map; then starts the host. Node's compile cache (module.enableCompileCache) kept
+ * only the bundle's outer function: every module body compiled again at each start.
  */
 function serverJs(start: string, host: string): string {
   return `'use strict';
 // Exchange support bot on ${host}, built by npm run package: see bot.js (bundled by esbuild) and bot.js.map.
-require('node:module').enableCompileCache?.();
-const bot = require('./bot.js');
-${start}
+const loaded = require('./load-bundle.js').loadBundle(require('node:path').join(__dirname, 'bot.js'));
+const bot = loaded.exports;
+// Half a second after ready: the first requests are not kept waiting while the cache is written.
+${start}.then(() => setTimeout(() => loaded.saveCodeCache(), 500).unref());
 `;
 }
 
@@ -66,8 +68,10 @@ export async function buildRelease(dir: string = RELEASE_DIR): Promise<ReleaseRe
   // server.js with its source map; kb-build.js, a tool run at packaging time and on request, without.
   await bundle({ bot: join(ROOT, 'bot', 'release-main.ts') }, dir, true);
   // As bot/index.ts and bot/agents-index.ts.
-  writeFileSync(join(dir, RELEASE_ENTRIES.botbuilder), serverJs("bot.runBotMain('botbuilder');", 'botbuilder'));
-  writeFileSync(join(dir, RELEASE_ENTRIES.agents), serverJs("bot.runBotMain('agents', bot.refuseContradictingAgentsSettings);", 'the Microsoft 365 Agents SDK'));
+  writeFileSync(join(dir, RELEASE_ENTRIES.botbuilder), serverJs("bot.runBotMain('botbuilder')", 'botbuilder'));
+  writeFileSync(join(dir, RELEASE_ENTRIES.agents), serverJs("bot.runBotMain('agents', bot.refuseContradictingAgentsSettings)", 'the Microsoft 365 Agents SDK'));
+  // The loader, readable as written (a few kB, no map): it runs before the bundle's source map is in use.
+  await bundle({ 'load-bundle': join(ROOT, 'bot', 'release-loader.ts') }, dir, false, false);
   await bundle({ 'kb-build': join(ROOT, 'knowledge', 'cli', 'kb-build.ts') }, dir, false);
 
   for (const folder of ['articles', 'data']) cpSync(join(ROOT, 'knowledge', folder), join(dir, 'knowledge', folder), { recursive: true });
@@ -112,7 +116,7 @@ export async function buildRelease(dir: string = RELEASE_DIR): Promise<ReleaseRe
 }
 
 /** Bundles `entryPoints` into `dir` (CommonJS for Node 20+, licences in a .LEGAL.txt beside). */
-async function bundle(entryPoints: Record<string, string>, dir: string, withSourceMap: boolean): Promise<void> {
+async function bundle(entryPoints: Record<string, string>, dir: string, withSourceMap: boolean, minify = true): Promise<void> {
   await build({
     entryPoints,
     outdir: dir,
@@ -123,15 +127,15 @@ async function bundle(entryPoints: Record<string, string>, dir: string, withSour
     // Whitespace and syntax only: names stay as written, so stack traces, logs and `constructor.name`
     // read as in the sources, and the two functions the server sends to the browser as their own
     // source text (bot/webchat) need no helper of the bundle (keepNames would add `__name` calls).
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minifyWhitespace: minify,
+    minifySyntax: minify,
     sourcemap: withSourceMap,
     // Lines and names only: the TypeScript is in the repository at the release's commit.
     sourcesContent: false,
     // Licences of the bundled packages, in one file beside each bundle.
     legalComments: 'external',
     external: EXTERNAL,
-    define: { BUNDLED_PACKAGE_VERSIONS: JSON.stringify({ minisearch: installedVersion('minisearch'), yaml: installedVersion('yaml') }) },
+    define: { BUNDLED_PACKAGE_VERSIONS: JSON.stringify({ minisearch: installedVersion('minisearch'), yaml: installedVersion('yaml'), marked: installedVersion('marked') }) },
     logLevel: 'warning',
     // The two `require.resolve` calls that read MiniSearch's and yaml's versions never run in the
     // bundle: BUNDLED_PACKAGE_VERSIONS answers first (knowledge/loading/bundled-versions.ts).

@@ -1,0 +1,40 @@
+import type { Facts, KnowledgeBase } from '../knowledge';
+
+/** Facts that describe a design beyond one server: with one of them said, the check asks as usual. */
+const DESIGN_FACTS: readonly string[] = [
+  'nodes',
+  'instances',
+  'clusterMode',
+  'passiveNodes',
+  'witness',
+  'sites',
+  'mixedVersions',
+  'mixedWindows',
+  'nlbOnSameServers',
+  'edgeDomainJoined',
+];
+
+/**
+ * "we run Exchange 2013 CU23 on Windows 2012 R2, are we ok?": a retired product on a named Windows
+ * release, with no design said (no high availability, or "a single server"). The answer is decided
+ * before any question: the product is out of support whatever its role. The verdict comes at once,
+ * headed "Out of support", with every fact still unsaid (role, high availability, editions, update)
+ * left open and those that matter named as conditions of the design label, which only speaks of the
+ * time the product was supported; a message that names the role describes a server, whose facts are
+ * asked as usual but for its high availability. A message that describes a design (a DAG, nodes...)
+ * is checked as usual, and so is one that names no Windows release ("is my Exchange 2016 setup
+ * supported?" asks for the guided check).
+ * Undefined when none of this holds.
+ */
+export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dimensions'>, facts: Facts, today = new Date()): string[] | undefined {
+  const version = facts.version;
+  if (version === undefined || facts.windows === undefined) return undefined;
+  if ((facts.ha !== undefined && facts.ha !== 'none') || DESIGN_FACTS.some((d) => facts[d] !== undefined)) return undefined;
+  const day = today.toISOString().slice(0, 10);
+  const retired = kb.lifecycle.some((entry) => entry.dimension === 'version' && entry.value === version && entry.endOfSupport !== undefined && entry.endOfSupport < day);
+  if (!retired) return undefined;
+  // A role said: a server described, whose other facts are asked as usual; only its unsaid high availability is left open.
+  if (facts.role !== undefined) return facts.ha === undefined ? ['ha'] : undefined;
+  // Every asked fact still unsaid but the Windows release: none of them can lift "Out of support".
+  return kb.dimensions.filter((d) => d.kind === 'asked' && facts[d.id] === undefined).map((d) => d.id);
+}

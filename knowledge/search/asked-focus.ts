@@ -1,0 +1,47 @@
+import { passageHolds } from './counted-focus';
+import type { PassageAnswer } from './passage-search';
+import type { SearchVocabulary } from './search-vocabulary';
+
+/*
+ * What a question about support or requirements asks about, besides the product it names: "does
+ * windows server 2019 support tls 1.3" asks about TLS 1.3, "is outlook 2013 supported with exchange
+ * se" about Outlook 2013, "which .net version does exchange 2019 cu14 need" about .NET. A passage
+ * about the product that never names that thing ("Exchange 2019 needs Standard or Datacenter") is
+ * near the question, not an answer to it. Each pattern is anchored or bounded and linear.
+ */
+const WORD = String.raw`[\p{L}\p{N}.+#/-]+`;
+/** "does X support Y", "will X work with Y", "can X handle Y": Y, up to three words. */
+const SUPPORTS = new RegExp(
+  String.raw`^(?:does|do|did|will|would|can|could)\s+(?:${WORD}\s+){1,5}?(?:support|supports|handle|work with|run with|use)\s+((?:${WORD}\s+){0,2}?${WORD})(?=\s+(?:on|in|with|for|only|yet|at all|now|natively)\b|\s*[?.!,]|\s*$)`,
+  'iu',
+);
+/** "is Y supported with X", "are Y compatible with X": Y, up to three words. */
+const SUPPORTED = new RegExp(String.raw`^(?:is|are)\s+((?:${WORD}\s+){0,2}?${WORD})\s+(?:supported|compatible|certified|allowed)\s+(?:with|on|in|by|for|against)\b`, 'iu');
+/** "which Y (version) does X need": Y, one or two words. */
+const NEEDS = new RegExp(
+  String.raw`^(?:which|what)\s+((?:${WORD}\s+)?${WORD}?)\s+(?:version|versions|level|release)?\s*(?:does|do|is|are)\s+(?:${WORD}\s+){1,6}?(?:need|needs|require|requires|required|use|uses)\b`,
+  'iu',
+);
+
+/** "windows 10 end of support", "office 2016 eol": the release whose dates are asked (with its number). */
+const LIFECYCLE_OF = new RegExp(
+  String.raw`^(?:when (?:is|does|did|will)\s+)?((?:${WORD}\s+){0,2}?${WORD}\s+\d{1,4}(?:\.\d)?)\s+(?:end of (?:extended |mainstream )?support|end[- ]of[- ]life|eol|eos|lifecycle|support end|go(?:es)? (?:eol|out of support))\b`,
+  'iu',
+);
+
+/**
+ * The ideas of what a support or requirement question asks about that the passage shown does not
+ * hold: then the passage is no answer, and the search offers suggestions instead.
+ *
+ * @example
+ * missingAsked('does exchange 2016 support ipv6', passage, vocabulary); // ['ipv6'] when the passage is the lifecycle row
+ */
+export function missingAsked(question: string, passage: PassageAnswer, vocabulary: SearchVocabulary): string[] {
+  const text = question.trim();
+  // An action ("support installing a front-end on a cluster node") is about the thing it acts on: the words after it.
+  const focus = (SUPPORTS.exec(text)?.[1] ?? SUPPORTED.exec(text)?.[1] ?? NEEDS.exec(text)?.[1])?.replace(/^\p{L}+ing\s+/iu, '');
+  if (focus) return passageHolds(passage, focus, vocabulary);
+  // A release with its number: the product word counts too ("windows" in "windows 10"), as does the number.
+  const release = LIFECYCLE_OF.exec(text)?.[1];
+  return release ? passageHolds(passage, release, vocabulary, { keepGeneric: true }) : [];
+}
