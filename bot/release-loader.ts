@@ -17,7 +17,8 @@ import { constants as vmConstants, Script } from 'node:vm';
  * inode and the Node version and architecture: any new or rewritten bot.js (a deploy) or another
  * Node gets a file of its own. V8 checks each cache again before using it (its version, flags and
  * the source) and compiles afresh when it rejects one; a cache that cannot be read or written only
- * costs that compile. The folder keeps the newest few caches (other releases on the same machine).
+ * costs that compile. The folder is the user's own (mode 700; one another account could write into is
+ * never used), and keeps the newest few caches (other releases on the same machine).
  *
  * A vm.Script is outside Node's `--enable-source-maps`, so stack traces are mapped here, through
  * bot.js.map, read on the first stack trace that needs it (not at every start).
@@ -53,7 +54,7 @@ export function loadBundle(file: string, cacheDir: string = defaultCodeCacheDir(
   const cacheFile = join(cacheDir, `${CACHE_PREFIX}${key}.bin`);
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(cacheFile);
+    if (privateFolder(cacheDir)) cachedData = readFileSync(cacheFile);
   } catch {
     // First start of this bundle on this Node: compiled as it runs, and saved once ready.
   }
@@ -80,7 +81,8 @@ export function loadBundle(file: string, cacheDir: string = defaultCodeCacheDir(
       if (saved) return;
       saved = true;
       try {
-        mkdirSync(cacheDir, { recursive: true });
+        mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+        if (!privateFolder(cacheDir)) return;
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());
         // Atomic: another instance starting now reads the old file or the new one, never half of one.
@@ -91,6 +93,17 @@ export function loadBundle(file: string, cacheDir: string = defaultCodeCacheDir(
       }
     },
   };
+}
+
+/**
+ * Whether only this user can write into `dir`. A code cache is code the process runs: one planted by
+ * another account (the folder is under the shared temporary folder) must never be read, so a folder
+ * owned by someone else, or writable by the group or others, is neither read nor written.
+ */
+function privateFolder(dir: string): boolean {
+  if (typeof process.getuid !== 'function') return true; // Windows: the temporary folder is the user's own.
+  const stat = statSync(dir);
+  return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
 }
 
 /** Keeps `current` and the newest {@link KEEP_CACHES} other caches of the folder. */

@@ -55,11 +55,11 @@ export function isOutOfScope(text: string): boolean {
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
 const NOT_SURE =
-  /^((i'?m|im|we'?re|i|we|honestly|hmm,?|sorry,?|tbh,?|really|still|um+,?|uh+,?)\s+){0,3}(not sure|unsure|not certain|(really )?(don'?t|dont|do not) (know|remember|recall)|dunno|idk|(have )?no idea|(have )?no clue|can'?t (tell|remember|recall)|cannot (tell|remember|recall)|unknown|not (yet )?(known|decided)|(haven'?t|have not|not) (yet )?decided|tbd|to be (decided|determined|confirmed)|beats me|let me (check|find out)|(i'?ll|we'?ll|will|need to|have to) (check|find out|ask)|how (do|can|would) (i|we) (check|tell|find out|know|see)|where (do|can|would) (i|we) (see|find|check|look)|(i'?m|i am|i was) not (the one|the person|who)|(someone|somebody) else (set|built|installed|configured|did)|not my (server|setup|box|area|department)|(i )?(can'?t|cannot|don'?t have) (check|see|access|log ?in)|(need to|have to|must|will|gotta) ask\b|no access)\b/i;
+  /^((i'?m|im|we'?re|i|we|honestly|hmm,?|sorry,?|tbh,?|really|still|um+,?|uh+,?)\s+){0,3}(not sure|unsure|not certain|(really )?(don'?t|dont|do not) (know|remember|recall)|dunno|idk|(have )?no idea|(have )?no clue|can'?t (tell|remember|recall)|cannot (tell|remember|recall)|unknown|not (yet )?(known|decided)|(haven'?t|have not|not) (yet )?decided|tbd|to be (decided|determined|confirmed)|beats me|let me (check|find out)|(i'?ll|we'?ll|will|need to|have to) (check|find out|ask)|how (do|can|would) (i|we) (check|tell|find out|know|see)|where (do|can|would) (i|we) (see|find|check|look)|(i'?m|i am|i was) not (the one|the person|who)|(someone|somebody) else (set|built|installed|configured|did)|not my (server|setup|box|area|department)|(i )?(can'?t|cannot|don'?t have) (check|see|access|log ?in)|(need to|have to|must|will|gotta) ask\b|no access|(i'?d|i would|we'?d|we would) (have|need) to (check|ask|look)|not (100 ?%|a hundred percent|entirely|totally|completely|fully|quite) (sure|certain)|((i'?ll|we'?ll|will|i will|we will) )?get back to (you|u))\b/i;
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
 const SKIP =
-  /^(please |pls |just |ok,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?)\s*[.!]*$/i;
+  /^(please |pls |just |ok,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?|either( one| is fine)?|any( one| of them| is fine)?|whichever( one)?)\s*[.!]*$/i;
 
 /**
  * "no idea", "not sure tbh", "no clue, someone else built it": the whole message is a not-sure (or a
@@ -89,16 +89,33 @@ export type QuestionAboutQuestion = 'why' | 'conditions';
 
 const ABOUT_QUESTION: ReadonlyArray<[RegExp, QuestionAboutQuestion]> = [
   [
-    /^(but |and |ok,? |so,? |hmm,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change|(is|does) (that|this|it) (important|relevant|needed|necessary|matter)|explain\b|what (for|does it matter)\b)/i,
+    /^(but |and |ok,? |so,? |hmm,? |sorry,? |sry,? )?(why( do(es)?| would| did)? (you|u|that|it|this)( need to)? (ask|matter|want|need|care)|why\s*\?|(can|could) (you|u) explain( why)?|why (is|does) (that|this|it) (important|relevant|needed|matter)|how (come|does (that|this|it) matter)|what (for|difference does (it|that) make)|does (it|that|this) (matter|make a difference)|what does (that|this|it) change|(is|does) (that|this|it) (important|relevant|needed|necessary|matter)|explain\b|what (for|does it matter)\b)/i,
     'why',
   ],
   [/^(so,? |and |ok,? )?(what|which) (are|would be) the (conditions|requirements)|^(any |what )?(conditions|requirements)\s*\?*$|^what do (i|we) need\b/i, 'conditions'],
   // "what's the difference?", "what are the options?", "what do you mean?": how each answer changes the verdict.
   [
-    /^(sorry,? |sry,? |hmm,? |ok,? |so,? )?(what'?s|whats|what is|what are) (the )?(diff(erence)?s?|options|choices)\b|^(sorry,? |sry,? )?what do (you|u) mean\b|^(which|what) (one|ones) (should|do|would) (i|we)\b|^(what|which) (is|are) (the |my |our )?(options|choices)\b|^(what|which) (options|choices) (are there|do (i|we) have)/i,
+    /^(sorry,? |sry,? |hmm,? |ok,? |so,? )?(what'?s|whats|what is|what are) (the )?(diff(erence)?s?|options|choices)\b|^(sorry,? |sry,? )?what do (you|u) mean\b|^(which|what) (one|ones) (should|do|would) (i|we)\b|^(which|what)( one| edition| release| option| version)? (do|would) (you|u) (recommend|suggest|pick|choose|advise)\b|^what would (you|u) (pick|choose|recommend|suggest|do)\b|^(any )?(recommendations?|suggestions?)\s*\?*$|^(what|which) (is|are) (the |my |our )?(options|choices)\b|^(what|which) (options|choices) (are there|do (i|we) have)/i,
     'why',
   ],
 ];
+
+/** "hang on", "one sec", "brb", "let me look": the user will answer in a moment; the question stays, unasked again. */
+const PAUSE =
+  /^(ok,? |okay,? |sure,? )?(hang on|hold on|one sec(ond)?|1 sec|a sec(ond)?|just a (sec(ond)?|moment|min(ute)?)|one moment|a moment|wait( a (sec|moment|min(ute)?))?|brb|give me a (sec(ond)?|moment|min(ute)?)|checking|let me look( it up)?|looking( it up)?)\s*[.!…]*$/i;
+
+export function isPause(text: string): boolean {
+  return PAUSE.test(text.trim());
+}
+
+/** "what is Web Edition?", "what's a witness server?": a question about a term, answered from the knowledge base rather than read as an answer. */
+const DEFINITION =
+  /^(what|who)(\s+is|\s+are|'s|s)\s+(an?\s+|the\s+)?(?!(the )?(conditions?|requirements?|diff(erence)?s?|options|choices|default)\b)[^?]{2,40}\?\s*$|^what does [^?]{2,40} mean\s*\?*\s*$/i;
+
+export function isDefinitionQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  return DEFINITION.test(trimmed) && !/\b(if|when)\b/i.test(trimmed);
+}
 
 /** "why do you ask?", "what are the conditions?" at a question of the check (short messages only). */
 export function questionAboutQuestion(text: string): QuestionAboutQuestion | undefined {
@@ -109,7 +126,7 @@ export function questionAboutQuestion(text: string): QuestionAboutQuestion | und
 
 /** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
 const CORRECTION =
-  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put)|suppose|let'?s say|say we)\b/i;
+  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put)|suppose|let'?s say|say we|(is it|would it be|is that|would that be) (still )?(ok|okay|fine|supported|allowed) if|(can|could) (we|i) add (a|an|another|one more)\b)\b/i;
 
 /** "no idea", "not sure" read as a correction would take its "no" for an answer ("no HA"). */
 export function isCorrection(text: string): boolean {

@@ -8,6 +8,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { openForDesign } from './design-open';
 import { openForRetiredVersion } from './retired-version';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
@@ -163,7 +164,9 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const corrected = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      const read = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
+      const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
     }
     return undefined;
@@ -173,7 +176,15 @@ export class MainDialog extends Dialog {
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text)) return undefined;
     const facts = last.groups[0]!.facts;
-    for (const dimension of [...last.open].reverse()) {
+    // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
+    // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
+    const said = this.kb.recognizer.extract(text, facts).facts;
+    const several = Object.fromEntries(last.open.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
+    if (Object.keys(several).length > 1) return several;
+    // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
+    // bare "ent" is the Exchange edition before the Windows edition, as a question about the edition would take it.
+    const order = last.open.length > 1 ? this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d)) : last.open;
+    for (const dimension of last.open.length > 1 ? order : [...last.open].reverse()) {
       const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
       if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
     }
@@ -273,8 +284,8 @@ export class MainDialog extends Dialog {
           // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open;
           // a retired product named without a design is answered at once (see openForRetiredVersion).
           const options = route.groups
-            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })) }
-            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts) };
+            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })), open: openForDesign(this.kb, route.groups) }
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, context.activity.text ?? '') };
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':
@@ -392,10 +403,49 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     const joined = kb.dimensions.find((d) => d.id === 'role')?.values.find((v) => v.id.split('+').length === both.size && v.id.split('+').every((r) => both.has(r)));
     if (joined) result.role = joined.id;
   }
+  const clustered = known.ha !== undefined && known.ha !== 'none';
+  // "is it ok if one member is a DC?", "two of the nodes": a count of some members, never the member count.
+  if (SOME_MEMBERS.test(text) && !ORDINAL.test(text)) delete result.nodes;
   const count = /\b(\d{1,3})\s+(of (them|those)|servers|boxes|machines|vms)\b/i.exec(text);
-  if (result.nodes === undefined && count && known.ha !== undefined && known.ha !== 'none' && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = count[1]!;
+  if (result.nodes === undefined && count && clustered && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = count[1]!;
+  // "add a 17th member", "a third EVS": the count the setup would have.
+  const ordinal = ORDINAL.exec(text);
+  if (ordinal && clustered) {
+    const n = ordinal[1] !== undefined ? Number(ordinal[1]) : ORDINAL_WORDS.indexOf(ordinal[2]!.toLowerCase()) + 2;
+    const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
+    if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
+  }
+  // "what if we drop the DAG", "without the cluster": a single server.
+  // The DAG it names is the one dropped, not kept.
+  if ((result.ha === undefined || result.ha === known.ha) && clustered && DROPS_HA.test(text) && kb.valuesFor('ha', { ...known, ...result }).some((v) => v.id === 'none'))
+    result.ha = 'none';
   return result;
 }
+
+const ORDINAL_WORDS = [
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+];
+const ORDINAL = new RegExp(
+  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
+  'i',
+);
+const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =

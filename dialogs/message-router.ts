@@ -62,8 +62,8 @@ const OTHER_RELEASE =
 
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
-/** A request for a download, a link or an installer: nothing the articles or the check hold. */
-const DOWNLOAD = /\b(download|downloads|iso|installer|link|url)\b/i;
+/** A request for a download, a link, known issues or release notes: nothing the articles or the check hold. */
+const DOWNLOAD = /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies))\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
@@ -203,7 +203,9 @@ export function articleIdAsked(trimmed: string): string | undefined {
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()
       .split(' ').length <= 3;
-  if (!bare && !(words <= MAX_ARTICLE_QUESTION_WORDS && ABOUT_ARTICLE.test(normalizeQuestionWords(trimmed)))) return undefined;
+  // "KB 837852 summary pls", "Q837852 - what does it say": the id first, then a few words about it.
+  const first = found.index === 0 && words <= MAX_ARTICLE_QUESTION_WORDS;
+  if (!bare && !first && !(words <= MAX_ARTICLE_QUESTION_WORDS && ABOUT_ARTICLE.test(normalizeQuestionWords(trimmed)))) return undefined;
   if (found[3] !== undefined) return `EXB-${found[3].padStart(3, '0')}`;
   return `KB${found[1] ?? found[2]}`;
 }

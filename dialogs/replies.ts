@@ -40,6 +40,8 @@ export interface Replies {
   question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity>;
   /** The same question after an answer that could not be understood: worded differently, with examples and the choices. */
   retry(dimension: Dimension, facts: Facts): Partial<Activity>;
+  /** "hang on" at a question: the question waits (not asked again), the user answers when ready. */
+  pause(dimension: Dimension): Partial<Activity>;
   /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */
   leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known?: Facts): Partial<Activity>;
   /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */

@@ -14,7 +14,13 @@ const DESIGN_FACTS: readonly string[] = [
   'edgeDomainJoined',
 ];
 
+/** "we run", "our DAG runs on", "customer has", "currently on": a setup that exists, not one being planned. */
+const RUNNING =
+  /\b(we (still )?(run|have|use|got)|we'?re (still )?(running|on|using)|currently|customer (has|runs|is running|is on)|they (still )?(have|run)|existing|in production|still (on|running|have|runs?)|is running|are running|runs on|running on|installed on)\b/i;
+
 /**
+ * The facts a first message about a retired product leaves open rather than asks, or undefined.
+ *
  * "we run Exchange 2013 CU23 on Windows 2012 R2, are we ok?": a retired product on a named Windows
  * release, with no design said (no high availability, or "a single server"). The answer is decided
  * before any question: the product is out of support whatever its role. The verdict comes at once,
@@ -24,17 +30,23 @@ const DESIGN_FACTS: readonly string[] = [
  * asked as usual but for its high availability. A message that describes a design (a DAG, nodes...)
  * is checked as usual, and so is one that names no Windows release ("is my Exchange 2016 setup
  * supported?" asks for the guided check).
- * Undefined when none of this holds.
+ *
+ * A retired setup said to be running ("our Exchange 2013 DAG runs on 2012 R2") also leaves its
+ * update open: it was installed, so its update is one its Windows release took (Exchange 2013 SP1
+ * or later on 2012 R2); the verdict names that as a condition rather than asking for a product
+ * that gets no update any more. A setup being planned is asked its update as usual.
  */
-export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dimensions'>, facts: Facts, today = new Date()): string[] | undefined {
+export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dimensions'>, facts: Facts, text = '', today = new Date()): string[] | undefined {
   const version = facts.version;
-  if (version === undefined || facts.windows === undefined) return undefined;
-  if ((facts.ha !== undefined && facts.ha !== 'none') || DESIGN_FACTS.some((d) => facts[d] !== undefined)) return undefined;
+  if (version === undefined) return undefined;
   const day = today.toISOString().slice(0, 10);
   const retired = kb.lifecycle.some((entry) => entry.dimension === 'version' && entry.value === version && entry.endOfSupport !== undefined && entry.endOfSupport < day);
   if (!retired) return undefined;
+  const running = RUNNING.test(text) && facts.update === undefined && facts.windows !== undefined ? ['update'] : [];
+  const designed = (facts.ha !== undefined && facts.ha !== 'none') || DESIGN_FACTS.some((d) => facts[d] !== undefined);
+  if (facts.windows === undefined || designed) return running.length > 0 ? running : undefined;
   // A role said: a server described, whose other facts are asked as usual; only its unsaid high availability is left open.
-  if (facts.role !== undefined) return facts.ha === undefined ? ['ha'] : undefined;
+  if (facts.role !== undefined) return facts.ha === undefined ? ['ha', ...running] : running.length > 0 ? running : undefined;
   // Every asked fact still unsaid but the Windows release: none of them can lift "Out of support".
   return kb.dimensions.filter((d) => d.kind === 'asked' && facts[d.id] === undefined).map((d) => d.id);
 }

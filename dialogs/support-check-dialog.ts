@@ -1,7 +1,7 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { stepWithOpen, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
-import { isNotSure, questionAboutQuestion } from './conversation-intents';
+import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
 import { isLookupQuestion } from './message-router';
@@ -143,6 +143,15 @@ export class SupportCheck {
   /** A message while a question waits: its answer moves the check on; anything else gets help with the question. */
   async answer(context: TurnContext, state: CheckState): Promise<CheckTurn> {
     if (context.activity.type !== ActivityTypes.Message) return { waiting: state };
+    const text = context.activity.text ?? '';
+    if (context.activity.value === undefined && isPause(text)) {
+      // "hang on": nothing to read and nothing to ask again; the question waits, its count unchanged.
+      const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
+      await context.sendActivity(this.replies.pause(dimension));
+      return { waiting: state };
+    }
+    // "what is Web Edition?": a question about a term, not the answer "Web Edition".
+    if (context.activity.value === undefined && isDefinitionQuestion(text)) return this.notAnAnswer(context, state);
     const read = readFactAnswer(this.kb, context.activity, this.question(state));
     if (read) {
       const options = this.record(state, read);

@@ -190,6 +190,10 @@ export class CardReplies implements Replies {
     return cardMessage(body, [], dimension.question);
   }
 
+  pause(dimension: Dimension): Partial<Activity> {
+    return markdownMessage(`Sure, take your time: I'll wait for the **${lowerFirstWord(dimension.label)}**. Say **skip** if you'd rather go on without it.`);
+  }
+
   leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known: Facts = {}): Partial<Activity> {
     const lead = why === 'not-understood' ? "I still couldn't read that answer, so" : 'I have asked that twice already, so';
     // The example is a value that exists for this setup ("Enterprise" for Windows Server 2008 R2, not "Windows 2000 Server").

@@ -4,6 +4,7 @@ import type { UnansweredQuestions } from '../../dialogs/replies';
 import { isOwnerRecord, MAX_COMMENT, MAX_RECORD_TEXT, type AnswerRecord, type AnswerSubject, type OwnerRecord, type RecordKind } from '../../knowledge/owners/records';
 import type { Logger } from '../log';
 import { isAnswerRef, recordKey, saltedHash, sentMessageKey, shortHash } from './record-keys';
+import { BoundedCache } from '../../knowledge/bounded-cache';
 import { listRecords, type RecordStore } from './record-store';
 
 /** The records of the current attempt of a turn, written only once its state is saved. */
@@ -38,6 +39,9 @@ export interface FeedbackInput {
  */
 export class OwnerRecords implements UnansweredQuestions {
   private readonly daily = new DailyCounts(RECORDS_PER_USER_PER_DAY);
+  // The user's and conversation's hashes of recent turns: a SHA-256 each was 3% of a knowledge
+  // answer's CPU (issue 24). Ids come from requests, so the memo is bounded in entries and bytes.
+  private readonly hashes = new BoundedCache<string, string>({ maxEntries: 10_000, maxBytes: 2 * 1024 * 1024, sizeOf: (hash) => 2 * hash.length });
 
   constructor(
     readonly store: RecordStore,
@@ -48,7 +52,12 @@ export class OwnerRecords implements UnansweredQuestions {
 
   /** The salted hash records keep instead of an id. */
   hashId(id: string): string {
-    return saltedHash(this.salt, id);
+    let hash = this.hashes.get(id);
+    if (hash === undefined) {
+      hash = saltedHash(this.salt, id);
+      this.hashes.set(id, hash);
+    }
+    return hash;
   }
 
   /** Starts (or restarts, after a state conflict) a turn's attempt: what an earlier attempt held is forgotten. */

@@ -3,6 +3,7 @@ import { articlePassages, type Passage } from '../search/passages';
 import type { PassageAnswer } from '../search/passage-search';
 import { stem } from '../search/stem';
 import { isStopWord } from '../search/stop-words';
+import { BoundedCache } from '../bounded-cache';
 
 /** Words a question abbreviates that articles spell out. */
 const SPELLED_OUT: Record<string, string> = {
@@ -23,12 +24,25 @@ function terms(text: string): string[] {
   return words.map(stem);
 }
 
+type Picked = { passage: PassageAnswer; score: number } | undefined;
+
 interface PreparedArticle {
   passages: Passage[];
   termsOf: Map<Passage, Set<string>>;
   /** In how many passages each term stands. */
   frequency: Map<string, number>;
+  /** Tells this loaded article apart in {@link picks}' keys: a reloaded article of the same id is another. */
+  serial: number;
 }
+
+// Picks already made (the same answer asked again), by article and answer words. The words hold the
+// typed question, so the memo is bounded in entries and bytes, keys included, for all articles together.
+const picks = new BoundedCache<string, Picked | null>({
+  maxEntries: 2_000,
+  maxBytes: 2 * 1024 * 1024,
+  sizeOf: (picked) => 64 + (picked ? picked.passage.sentences.reduce((n, sentence) => n + 2 * sentence.length, 0) : 0),
+});
+let serials = 0;
 
 // The passages of an article and their terms depend on the article alone: cut once per loaded article
 // rather than at every direct answer (re-lexing the Markdown was a fifth of a knowledge answer's CPU,
@@ -43,7 +57,7 @@ function preparedOf(article: Article): PreparedArticle {
     const termsOf = new Map(passages.map((p) => [p, new Set(terms(p.text))]));
     const frequency = new Map<string, number>();
     for (const set of termsOf.values()) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-    known = { passages, termsOf, frequency };
+    known = { passages, termsOf, frequency, serial: (serials += 1) };
     prepared.set(article, known);
   }
   return known;
@@ -55,8 +69,19 @@ function preparedOf(article: Article): PreparedArticle {
  * subject (the version asked, "2019") before a sentence that does not, and never a sentence about a
  * source or the table itself. Quoted with what follows it in its paragraph.
  */
-export function pickPassage(article: Article, answerWords: string, subjectWords: readonly string[]): { passage: PassageAnswer; score: number } | undefined {
-  const { passages, termsOf, frequency } = preparedOf(article);
+export function pickPassage(article: Article, answerWords: string, subjectWords: readonly string[]): Picked {
+  const prepared = preparedOf(article);
+  const key = `${prepared.serial}\u0000${answerWords}\u0000${subjectWords.join('\u0001')}`;
+  let picked = picks.get(key);
+  if (picked === undefined) {
+    picked = pick(article, prepared, answerWords, subjectWords) ?? null;
+    picks.set(key, picked);
+  }
+  // A copy: the caller's answer is its own.
+  return picked ? { passage: { ...picked.passage, sentences: [...picked.passage.sentences] }, score: picked.score } : undefined;
+}
+
+function pick(article: Article, { passages, termsOf, frequency }: PreparedArticle, answerWords: string, subjectWords: readonly string[]): Picked {
   if (passages.length === 0) return undefined;
   const wanted = new Set(terms(answerWords));
   const subject = subjectWords.map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu'));

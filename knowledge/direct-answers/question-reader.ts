@@ -9,8 +9,11 @@ import type { Attribute, DirectQuestion } from './direct-answer';
 const COEXIST =
   /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
-const MAINSTREAM = /\bmainstream\b/i;
+/** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
+const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
 const STILL = /\b(still (supported|in support|alive|ok)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
+/** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
+const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
   /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
@@ -19,12 +22,12 @@ const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instan
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 const FROM_UPDATE =
-  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b/i;
+  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
 const WINDOWS_LIST =
   /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
-  /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
+  /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/-]+\s+){0,3}[\p{L}\p{N}/-]+\s*\?+\s*$/u;
@@ -41,8 +44,23 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
 
+/** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
+const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+/** Facts a follow-up may change by naming one of their answers alone ("and datacenter?", "and sp3?"). */
+const ANSWER_DIMENSIONS = ['windowsEdition', 'edition', 'update'];
+const LIFECYCLE_ATTRIBUTES: readonly Attribute[] = ['end-of-support', 'mainstream', 'esu', 'still-supported'];
+
+/** Which lifecycle date a short follow-up asks for ("and extended?", "esu?", "mainstream?"), if any. */
+function lifecycleAttributeOf(text: string): Attribute | undefined {
+  if (ESU.test(text)) return 'esu';
+  if (MAINSTREAM.test(text)) return 'mainstream';
+  if (/\bext\w*\b/i.test(text) || END.test(text)) return 'end-of-support';
+  if (STILL.test(text)) return 'still-supported';
+  return undefined;
+}
+
 /** A bare Windows year after "on", at the end of the question ("... supported on 2016?"). */
-const ON_WINDOWS_YEAR = /\bon (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
+const ON_WINDOWS_YEAR = /\b(?:on|for) (20(?:08|12|16|19|22|25)(?: r2)?)\s*\??$/i;
 
 /** Exchange named in a follow-up ("and exchange 2019?"): a bare year then stays an Exchange version. */
 const NAMES_EXCHANGE = /\b(exchange|exch|ex|e2k\d{0,2}|ex20\d\d|ex2k\d{1,2})\b/i;
@@ -71,14 +89,45 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const onYear = facts.version !== undefined && facts.windows === undefined ? ON_WINDOWS_YEAR.exec(text)?.[1] : undefined;
   const windows = onYear ? recognizer.extract(`windows server ${onYear}`).facts.windows : undefined;
   const read = attributeOf(text, windows ? { ...facts, windows } : facts, recognizer, ambiguous.includes('version'));
-  return read ? { ...read, text: typed.trim() } : undefined;
+  if (read) return { ...read, text: typed.trim() };
+  // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
+  // Exchange version asks about the one just answered (a bare year is then the Windows release).
+  if (previous?.subject.version !== undefined && facts.version === undefined && text.split(/\s+/).length <= 8) {
+    const year = /\b(?:on|for) (20(?:08|12|16|19|22|25)(?: r2)?)\b/i.exec(text)?.[1];
+    const carried: Record<string, string> = { version: previous.subject.version, ...facts };
+    if (year && carried.windows === undefined) {
+      const w = recognizer.extract(`windows server ${year}`).facts.windows;
+      if (w !== undefined) carried.windows = w;
+    }
+    const inContext = attributeOf(text, carried, recognizer, false);
+    if (inContext && inContext.attribute !== 'rule') return { ...inContext, text: typed.trim() };
+  }
+  return undefined;
 }
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
   const asked: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
   // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
   if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
-  if (Object.keys(asked).length === 0) return undefined;
+  const lifecycleBefore = LIFECYCLE_ATTRIBUTES.includes(previous.attribute);
+  if (Object.keys(asked).length === 0) {
+    // "and extended?", "and the esu?", "mainstream?": the same release, another of its dates.
+    const attribute = lifecycleBefore ? lifecycleAttributeOf(text) : undefined;
+    if (attribute && attribute !== previous.attribute) return { attribute, subject: previous.subject };
+    // "and datacenter?", "and sp3?": another edition or update level of the same subject, read as an answer to that fact.
+    const rest = text.replace(FOLLOW_UP_LEAD, '').replace(/[?!.\s]+$/, '');
+    if (rest === '' || /^\d+$/.test(rest)) return undefined;
+    for (const dimension of ANSWER_DIMENSIONS) {
+      if (previous.subject[dimension] === undefined) continue;
+      const known = Object.fromEntries(Object.entries(previous.subject).filter(([d]) => d !== dimension));
+      const value = recognizer.recognizeAnswer(dimension, rest, known);
+      if (value !== undefined) {
+        asked[dimension] = value;
+        break;
+      }
+    }
+    if (Object.keys(asked).length === 0) return undefined;
+  }
   // "and 2019?" after a question about a Windows release (its end date, the Exchange versions it
   // hosts) asks about Windows Server 2019, not Exchange 2019, unless Exchange is named.
   if (
@@ -100,7 +149,7 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;
   if (asked.windows !== undefined && asked.windows !== subject.windows) delete subject.windowsEdition;
   Object.assign(subject, asked);
-  const lifecycle = ['end-of-support', 'mainstream', 'esu', 'still-supported'].includes(previous.attribute);
+  const lifecycle = lifecycleBefore;
   // "what about windows 2003?" after an Exchange date asks for that Windows release's date.
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
@@ -138,13 +187,18 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
         has('version') && has('windows') && /\bwindows|w2k|server 20/i.test(text) && !/\bexchange|ex20|e2k/i.test(text) ? pick('windows') : lifecycleSubject,
       );
     if (STILL.test(text) && !(has('version') && has('windows'))) return ask('still-supported', lifecycleSubject);
+    // "is w2k12 supported?", "is exchange 2013 supported": one release and nothing else asks whether it still is.
+    if (RELEASE_SUPPORTED.test(text) && Object.keys(facts).length === 1 && !versionsNamed) return ask('still-supported', lifecycleSubject);
   }
   // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
-    return ask('max-nodes', pick('version', 'windows', 'windowsEdition', 'ha', 'update'));
+    const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
+    // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
+    if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
+    return ask('max-nodes', subject);
   }
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
   if (has('version') && has('windows') && FROM_UPDATE.test(text)) return ask('from-update', pick('version', 'windows', 'update'));

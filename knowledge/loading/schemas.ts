@@ -147,6 +147,14 @@ export const dimensionSchema = z.strictObject({
    * wherever they are named (the Exchange version and edition).
    */
   design: z.enum(['splits', 'shared', 'group']).default('group'),
+  /**
+   * A fact of the product and platform rather than of the design (Exchange edition and update level,
+   * Windows release, edition and architecture). A whole design described in one message gets its
+   * verdict per group at once, with these facts left open and named as conditions ("holds only for
+   * Windows Server 2003 Enterprise or Datacenter"), instead of questions before any verdict; the
+   * version, roles and high availability are still asked. Default false.
+   */
+  openInDesigns: z.boolean().default(false),
   /** A mention right after a mention of one of these dimensions belongs to it ("Windows Server 2008 R2 SP1" is Windows's service pack). */
   notRightAfter: z.array(z.string()).default([]),
   /** False for stated facts the check recognises only to name back ("you also mentioned VMware; this check does not evaluate it"). */

@@ -83,6 +83,12 @@ const SHARED_SERVERS =
 /** Words that may stand beside an edition given as an answer ("std edition", "enterprise ed.", "ent of exchange"). */
 const EDITION_FILLERS = new Set(['edition', 'ed', 'of', 'exchange', 'the', 'its', 'it', 'is']);
 
+/** Nouns for the servers of a role ("a be cluster", "2 be servers"). */
+const SERVER_NOUNS = new Set(['cluster', 'clusters', 'server', 'servers', 'node', 'nodes', 'box', 'boxes', 'vm', 'vms']);
+
+/** Words before an Exchange version that start what the whole design runs ("... cluster with Exchange 2003 Enterprise on W2K3"). */
+const VERSION_LEADS = new Set(['with', 'running', 'using']);
+
 /** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
 const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:dag|cluster|database availability group)\b/i;
 
@@ -260,22 +266,30 @@ export class FactRecognizer {
       if (joiner && tokens[k]!.text === 'and' && multiRole(k, k + 1) && SHARED_SERVERS.test(text.slice(tokens[roleMatchAt(k + 1)!.to - 1]!.end))) joiner = false;
       // "the Edge server ... member of our DAG with the two mailbox servers": "with" another role joins a second group placed alike.
       const withRole = !atEnd && !punctuation && !joiner && this.withAnotherRole(tokens, matches, from, k, roleOf);
+      // "2 BEs in an active/active cluster with exchange 2003 enterprise on windows 2003 enterprise": what
+      // follows "with"/"running" + an Exchange version describes the whole design, not this group alone.
+      const withVersion = !atEnd && !punctuation && !joiner && !withRole && VERSION_LEADS.has(tokens[k]!.text) && this.versionAt(matches, k + 1);
       // A phrase is never cut ("also DCs" after "nodes that are").
       const inside = (at: number) => matches.some((m) => m.from < at && at < m.to) || (joiner && matches.some((m) => m.from === at));
-      if (atEnd || ((punctuation || joiner || withRole) && !inside(k))) {
+      if (atEnd || ((punctuation || joiner || withRole || withVersion) && !inside(k))) {
         if (k > from) clauses.push({ from, to: k, withJoined, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
         withJoined = withRole;
-        from = joiner || withRole ? k + 1 : k;
+        from = joiner || withRole || withVersion ? k + 1 : k;
       }
     }
+    // What holds for the whole message (the Exchange version) reads each clause: "cu23" said apart is
+    // that version's update, and "OWA" of Exchange 2019 names its Mailbox servers.
+    const whole = this.collect(matches, tokens, known).facts;
+    const context: Facts = { ...Object.fromEntries(Object.entries(whole).filter(([d]) => this.dimensions.find((x) => x.id === d)?.design === 'shared')), ...known };
     const read = clauses.map((clause) => {
       const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
       const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
-      const facts: Record<string, string> = { ...this.collect(local, tokens.slice(clause.from, clause.to), known).facts };
+      const facts: Record<string, string> = { ...this.collect(local, tokens.slice(clause.from, clause.to), context).facts };
       const explicit = new Set(inside.map(explicitRole).filter((v) => v !== undefined));
       // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
-      const role =
+      const named =
         (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
+      const role = named === undefined ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
       // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
       // claimed names the edition of this group (or of all of them).
@@ -293,7 +307,7 @@ export class FactRecognizer {
       // front end + back end on the same cluster") when the next clause says "same" or "both".
       const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
       const bareRole = role !== undefined && inside.length === 1 && clause.to - clause.from <= 4;
-      const roleAndShared = role !== undefined && ownFacts.length === 0 && clause.to - clause.from <= 6;
+      const roleAndShared = role !== undefined && ownFacts.length === 0;
       return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared };
     });
     const clauseTexts = clauses.map((clause) => text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
@@ -326,6 +340,7 @@ export class FactRecognizer {
         } else if (designWide || !inGroup) shared[dimensionId] = value;
         else mine[dimensionId] = value;
       }
+      delete mine[splitting.id];
       // "... DAG with the two mailbox servers": the second group is placed where the first is.
       const placedWith: Record<string, string> = clause.withJoined && current?.facts.ha !== undefined && mine.ha === undefined ? { ha: current.facts.ha } : {};
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
@@ -365,7 +380,7 @@ export class FactRecognizer {
     return groups.map((group, i) => {
       // "front-end and back-end on a cluster": a bare role joined to the next group by "and" or "+"
       // shares its facts; "2 CAS, 3 Mailbox in a DAG" does not (a count or a comma keeps them apart).
-      const neighbour = group.onlyRole && group.joinedToNext ? groups[i + 1] : undefined;
+      const neighbour = group.onlyRole && group.joinedToNext && group.count === undefined ? groups[i + 1] : undefined;
       const borrowed = neighbour
         ? Object.fromEntries(Object.entries(neighbour.facts).filter(([d]) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.kind === 'asked'))
         : {};
@@ -397,6 +412,18 @@ export class FactRecognizer {
         for (const [stated, statedValue] of Object.entries(pair.states)) group.facts[stated] ??= statedValue;
       } else group.facts[dimensionId] = value;
     }
+  }
+
+  /** True when a mention of the design's `shared` dimension that composes with another (the Exchange version) starts at `at`. */
+  private versionAt(matches: readonly PhraseMatch<Mention[]>[], at: number): boolean {
+    const version = this.dimensions.find((d) => d.design === 'shared' && d.composeWith !== undefined);
+    return version !== undefined && matches.some((m) => m.from === at && m.entry.payload.some((p) => p.dimension === version.id && p.value !== undefined));
+  }
+
+  /** A role named in words of another version ("OWA" of Exchange 2019): the first of its `elsewhere` values that applies. */
+  private roleWhereItApplies(role: Dimension, valueId: string, facts: Facts): string {
+    if (this.space.valueApplies(role.id, valueId, facts)) return valueId;
+    return role.values.find((v) => v.id === valueId)?.elsewhere.find((other) => this.space.valueApplies(role.id, other, facts)) ?? valueId;
   }
 
   /** True when the table reads these two values of `dimensionId` together as one design, stating nothing besides ("a DAG behind an F5"). */
@@ -488,6 +515,15 @@ export class FactRecognizer {
     };
     for (let i = 0; i < tokens.length; i += 1) visit(i);
     for (let i = tokens.length - 1; i >= 0; i -= 1) visit(i);
+    // "a be cluster", "2 be servers": a role acronym that is also an English word ("BE") typed in lower
+    // case, where the English word cannot stand: after an article or a count, before a server noun.
+    for (let i = 1; i + 1 < tokens.length; i += 1) {
+      if (claimed[i] || !(ARTICLES.has(tokens[i - 1]!.text) || countOf(tokens[i - 1]!.text) !== undefined) || !SERVER_NOUNS.has(tokens[i + 1]!.text)) continue;
+      const value = role.values.find((v) => v.acronyms.some((a) => a === tokens[i]!.text.toUpperCase() && isStopWord(tokens[i]!.text)));
+      if (!value) continue;
+      added.push({ entry: { phrase: tokens[i]!.text, payload: [{ dimension: role.id, value: value.id }] }, from: i, to: i + 1 });
+      claimed[i] = true;
+    }
     return added.length === 0 ? matches : [...matches, ...added].sort((a, b) => a.from - b.from);
   }
 

@@ -72,19 +72,60 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   const base = (positive[0] ?? outcomes.find((o) => o.decision.verdict === worstVerdict(verdicts)) ?? outcomes[0])!.decision;
   if (same) {
     // The open fact changes nothing the verdict says: keep it, named as an assumption only if it carries conditions.
-    return base;
+    return { ...base, conditions: [...withoutOpen(base.conditions), ...nestedOpen(dimension, outcomes)] };
   }
   const byVerdict = new Map<string, string[]>();
   for (const o of outcomes) byVerdict.set(VERDICT_LABELS[o.decision.verdict], [...(byVerdict.get(VERDICT_LABELS[o.decision.verdict]) ?? []), o.label]);
-  const parts = [...byVerdict].map(([label, values]) => `${label} with ${values.join(' or ')}`);
+  // A long list of values that all fail alike reads better as "any other" ("Not supported with any other Windows release").
+  const entries = [...byVerdict];
+  const positiveLabels = new Set([VERDICT_LABELS.supported, VERDICT_LABELS['supported-with-conditions']]);
+  const failing = entries.filter(([label]) => !positiveLabels.has(label));
+  const parts = entries.map(([label, values]) =>
+    failing.length === 1 && failing[0]![0] === label && values.length > 3 && positive.length > 0
+      ? `${label} with any other ${dimension.label}`
+      : `${label} with ${values.join(' or ')}`,
+  );
   const open = statedCondition(
     `open-${dimension.id}`,
     `${dimension.label} is not known yet: ${parts.join('; ')}.`,
     `The ${lowerFirst(dimension.label)} was left open, and it decides the verdict.`,
     positive.length > 0 ? `Confirm the ${lowerFirst(dimension.label)} is ${positive.map((o) => o.label).join(' or ')}.` : (base.rules[0]?.recommendation ?? ''),
   );
-  if (positive.length === 0) return { ...base, verdict: worstVerdict(verdicts), conditions: [...base.conditions, open] };
-  return { ...base, verdict: 'supported-with-conditions', conditions: [...base.conditions, open] };
+  if (positive.length === 0) {
+    // No value is supported. Where some value is only not covered (no source answers it) and the rest
+    // are not supported, the setup is "not covered" on the values it could really have (Exchange 2007
+    // CAS/HT behind a load balancer with the Windows release open: not covered on 2003/2008, not
+    // supported on Windows 2000, where 2007 never ran); the condition names both.
+    const verdict = verdicts.includes('not-covered') && verdicts.every((v) => v === 'not-covered' || v === 'not-supported') ? 'not-covered' : worstVerdict(verdicts);
+    const chosen = outcomes.find((o) => o.decision.verdict === verdict)!.decision;
+    return { ...chosen, verdict, conditions: [...chosen.conditions, open] };
+  }
+  return { ...base, verdict: 'supported-with-conditions', conditions: [...withoutOpen(base.conditions), open, ...nestedOpen(dimension, positive)] };
+}
+
+const isOpen = (condition: SupportLimit) => condition.id.startsWith('open-');
+const withoutOpen = (conditions: readonly SupportLimit[]) => conditions.filter((c) => !isOpen(c));
+
+/**
+ * The conditions of facts left open under another open fact (the Windows edition under the Windows
+ * release), each said for the values of the outer fact it holds with: "With Windows Server 2003:
+ * Windows edition is not known yet: ..." A condition every outcome shares is said once, plainly.
+ * Without this the verdict would name only the inner conditions of the one value its reason was
+ * taken from (Windows 2000's editions when the release is open), saying nothing of the others.
+ */
+function nestedOpen(dimension: Dimension, outcomes: readonly OpenOutcome[]): SupportLimit[] {
+  const byText = new Map<string, { condition: SupportLimit; labels: string[] }>();
+  for (const outcome of outcomes)
+    for (const condition of outcome.decision.conditions.filter(isOpen)) {
+      const entry = byText.get(condition.condition) ?? { condition, labels: [] };
+      entry.labels.push(outcome.label);
+      byText.set(condition.condition, entry);
+    }
+  return [...byText.values()].map(({ condition, labels }) =>
+    labels.length === outcomes.length
+      ? condition
+      : { ...condition, id: `${condition.id}-with-${dimension.id}-${labels.join('-')}`, condition: `With ${labels.join(' or ')}: ${condition.condition}` },
+  );
 }
 
 function lowerFirst(text: string): string {

@@ -6,7 +6,7 @@ can could did do does doing down during each few for from further had has have h
 how i if in into is it its itself just me more most my no nor of off on once only or other our ours out over own
 same she should so some such than that the their theirs them then there these they this those through to too
 under until up very was we were what when where which while who whom why will with would you your yours
-hi hello hey please thanks thank want wanna need know tell explain ok okay im whats
+hi hello hey please thanks thank want wanna need know tell explain define ok okay im whats pls plz
 per via another also etc eg ie dont doesnt didnt isnt arent wont cant couldnt shouldnt wouldnt ive youre let lets`.split(/\s+/),
 );
 

@@ -217,6 +217,55 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ['oh and the nodes also run sql server', { notSays: ['Windows 2000 Server'] }],
     ],
   ],
+  [
+    'loops',
+    '"hang on" keeps the question waiting without asking it again; "what is Web Edition?" is a question about a term, not the answer',
+    [
+      ['exchange 2003 enterprise back-end cluster on windows 2003', { asks: 'windowsEdition' }],
+      ['hang on', { says: ['take your time'], notAsks: ['windowsEdition'] }],
+      ['what is web edition?', { asks: 'windowsEdition', notSays: ['This Windows edition has no Cluster service'] }],
+      ['which one do you recommend?', { says: ['changes the verdict'], notAsks: ['windowsEdition'] }],
+    ],
+  ],
+  [
+    'loops',
+    '"I\'d have to check", "not 100% sure" and "either" leave the fact open',
+    [
+      ['exchange 2003 enterprise back-end cluster on windows 2003', { asks: 'windowsEdition' }],
+      ["I'd have to check", { notAsks: ['windowsEdition'], notSays: ["didn't recognise"] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    'what-ifs after a verdict: "add a 17th member", "is it ok if one member is a DC?", "what if we drop the DAG"',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['can we add a 17th member?', { verdict: 'not-supported', says: ['17 nodes or DAG members added'] }],
+      ['what if we drop the DAG', { says: ['None (a single server) instead of'], notSays: ['What changed: .'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    '"is it ok if one member is a DC?" adds the domain controller and never sets the member count to one',
+    [
+      ['Exchange 2016 CU23 Enterprise mailbox servers in a DAG on Windows Server 2016 Standard', { verdict: 'supported-with-conditions' }],
+      ['is it ok if one member is a DC?', { verdict: 'not-supported', says: ['also a domain controller added'], notSays: ['1 nodes'] }],
+    ],
+  ],
+  [
+    'after-verdict',
+    '"what if we add a 3rd EVS" on a two-node Exchange 2003 cluster counts three virtual servers',
+    [
+      ['E2K3 SP2 Enterprise back-end cluster, 2 nodes, 2 EVS, W2K3 Enterprise x86', { verdict: 'supported-with-conditions' }],
+      ['what if we add a 3rd EVS', { verdict: 'not-supported', says: ['3 exchange virtual servers instead of 2'] }],
+    ],
+  ],
+  [
+    'out-of-support',
+    'a retired setup said to be running leaves its update open (named as a condition); one being planned is asked it',
+    [['Our Exchange 2013 DAG runs on 2012 R2 Datacenter, 4 members', { headline: 'Out of support', says: ['Exchange update level is not known yet'], notAsks: ['update'] }]],
+  ],
+  ['out-of-support', 'a retired setup being planned is asked its update', [['is a 2 node exchange 2016 dag on server 2016 supported', { asks: 'update' }]]],
 ];
 
 describe('conversation (issue 21): no dead ends, every fact used, out of support first', () => {

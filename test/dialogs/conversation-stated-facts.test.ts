@@ -61,9 +61,25 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     'designs',
     'CAS/HT servers behind a load balancer are a group beside the CCR mailbox servers, not a single kind of server',
     [
-      ['E2K7 SP3: 2 CAS/HT boxes behind an F5, mailbox on a CCR cluster, everything on 2008 enterprise x64', { asks: 'edition' }],
-      // The multi-role CAS/HT servers behind a load balancer are not covered by the rules (truth-table row 179); the CCR group is supported with conditions.
-      ['ent', { verdicts: ['not-covered', 'not-covered', 'supported-with-conditions'], says: ['2 server groups'], notSays: ['holds only servers with the Mailbox role'] }],
+      // A whole design is judged at once, the Exchange edition left open and named (dialogs/design-open.ts). The
+      // multi-role CAS/HT servers behind a load balancer are not covered by the rules (truth-table row 179); the CCR
+      // group is supported with conditions, CCR needing Enterprise Edition.
+      [
+        'E2K7 SP3: 2 CAS/HT boxes behind an F5, mailbox on a CCR cluster, everything on 2008 enterprise x64',
+        {
+          verdicts: ['not-covered', 'not-covered', 'supported-with-conditions'],
+          says: ['2 server groups', 'Exchange edition is not known yet'],
+          notSays: ['holds only servers with the Mailbox role'],
+        },
+      ],
+      [
+        'ent',
+        {
+          verdicts: ['not-covered', 'not-covered', 'supported-with-conditions'],
+          says: ['2 server groups', 'Enterprise'],
+          notSays: ['holds only servers with the Mailbox role', 'Exchange edition is not known yet'],
+        },
+      ],
     ],
   ],
   [

@@ -6,7 +6,7 @@ import { CHECK_MY_SETUP } from '../../bot/cards/card-replies';
 import { READ_WHOLE_ARTICLE } from '../../bot/cards/passage-cards';
 import { routeMessage } from '../../dialogs/message-router';
 import { buttonTitles, firstText, isCard, press, textBlocks, type Reply } from './card-reading';
-import { askedQuestion, assertAsks, describeReply, kb, mainClient } from './dialog-fixtures';
+import { askedQuestion, describeReply, kb, mainClient } from './dialog-fixtures';
 import { REPO_ROOT } from '../knowledge/helpers';
 
 /** The "Source: ... (status)" line of a direct answer. */
@@ -52,8 +52,10 @@ describe('direct answers in the conversation (issue 19)', () => {
     const reply = await client.sendActivity('max nodes for an ex2k3 cluster on w2k3 enterprise?');
     assertDirect(reply, /^Up to 8 nodes/);
     assert.equal(askedQuestion(reply), undefined);
-    // Version, technology, Windows release and edition are known: the check asks the role next.
-    assertAsks(await press(client, reply, CHECK_MY_SETUP), 'role');
+    // Version, technology, Windows release and edition are known: the check asks one of what is still
+    // unknown and decides the verdict (the role or the Exchange edition), never a fact the question named.
+    const next = askedQuestion(await press(client, reply, CHECK_MY_SETUP));
+    assert.ok(next && ['role', 'edition'].includes(next.dimension), JSON.stringify(next));
   });
 
   for (const [question, answer, row] of [
@@ -79,6 +81,12 @@ describe('direct answers in the conversation (issue 19)', () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('can DAG members be DCs');
     assertDirect(reply, /^No: .*domain controllers/);
+  });
+
+  it('"can cluster nodes be DCs?" is No for every clustered version, from the rules (KB898634), not a passage about one version', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('can cluster nodes be DCs?');
+    assertDirect(reply, /^No: Exchange cluster nodes that are also Active Directory domain controllers are not supported \(KB898634, for Exchange 2000, 2003 and 2007/);
   });
 
   it('a list names the Windows releases, and the passage beneath is never a sentence about the table or its sources', async () => {
@@ -109,6 +117,17 @@ describe('direct answers in the conversation (issue 19)', () => {
       /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/,
     ],
     ['fsw needed for a 4 member dag?', /^Yes: With an even number of members, a witness server/],
+    ['mainstrem support ex2k7', /^Exchange 2007 left mainstream support on 10 April 2012/],
+    ['is w2k12 supported', /^No: Windows Server 2012 left extended support on 10 October 2023/],
+    ['is exchange 2013 supported', /^No: Exchange 2013 left extended support on 11 April 2023/],
+    ['which versions of exchange support windows server 2022', /^Exchange 2019 .* and Exchange Server Subscription Edition \(SE\) run on Windows Server 2022/],
+    ['exchange 2010 sp needed for 2012', /^From Exchange 2010 SP3/],
+    // Short forms of Teams: ex19, exch16, win2019, ws2012r2, w2k3r2.
+    ['ex19 eol', /^Exchange 2019 left extended support on 14 October 2025/],
+    ['exch16 mainstream end', /^Exchange 2016 left mainstream support on 13 October 2020/],
+    ['win2019 end of support', /^Windows Server 2019 is in extended support until 9 January 2029/],
+    ['ws2012r2 eol', /^Windows Server 2012 R2 left extended support on 10 October 2023/],
+    ['w2k3r2 eol', /^Windows Server 2003 R2 left extended support on 14 July 2015/],
     // A terse question naming a role and a technology is a yes/no about the rule.
     ['edge in dag?', /^No: A database availability group holds only servers with the Mailbox role/],
     ['fe on mscs?', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
@@ -127,13 +146,43 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertDirect(await client.sendActivity('and exchange 2019?'), /^Exchange 2019 left extended support on 14 October 2025/);
   });
 
+  // Follow-ups that change what is asked, or one fact of the subject, rather than the release.
+  for (const [first, next, answer] of [
+    ['when did exchange 2019 mainstream support end', 'and extended?', /^Exchange 2019 left extended support on 14 October 2025/],
+    ['exchange 2016 end of support date?', 'and the esu?', /^Exchange 2016 left extended support on 14 October 2025; paid Extended Security Updates/],
+    ['max nodes w2k3 ent cluster', 'and datacenter?', /^Up to 8 nodes on Windows Server 2003 Datacenter/],
+    ['what os does exchange 2019 run on', 'which cu for 2025?', /^From Exchange 2019 CU15/],
+  ] as const) {
+    it(`"${first}" then "${next}" → ${answer}`, async () => {
+      const { client } = mainClient();
+      await client.sendActivity(first);
+      assertDirect(await client.sendActivity(next), answer);
+    });
+  }
+
+  it("a node count for a version and a Windows edition, with no technology named, is the cluster's", async () => {
+    const { client } = mainClient();
+    assertDirect(await client.sendActivity('how many nodes for exchange 2003 on windows 2000 datacenter'), /^Up to 4 nodes on Windows 2000 Datacenter/);
+  });
+
   it("the asker's own plan starts the check", async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('we have 17 mailbox servers and want them all in one dag');
     assert.equal(sourceLine(reply), undefined, describeReply(reply));
   });
 
-  for (const form of ['KB837852', 'KB 837852', 'kb837852', 'Q837852', 'article 837852', 'what is KB 837852 about?', 'show me q837852']) {
+  for (const form of [
+    'KB837852',
+    'KB 837852',
+    'kb837852',
+    'Q837852',
+    'article 837852',
+    'what is KB 837852 about?',
+    'show me q837852',
+    'KB 837852 summary pls',
+    'Q837852 - what does it say',
+    'KB-837852',
+  ]) {
     it(`article id as ${JSON.stringify(form)} opens KB837852`, async () => {
       const { client } = mainClient();
       const reply = await client.sendActivity(form);

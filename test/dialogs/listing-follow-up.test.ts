@@ -6,40 +6,46 @@ import { loadKnowledgeBase } from '../../knowledge';
 import { ListingFollowUp } from '../../dialogs/listing-follow-up';
 import { CardReplies } from '../../bot/cards/card-replies';
 
-/** Two Exchange 2019 CU15 DAG members: their Windows release is not shown, and decides the verdict. */
+/**
+ * Two Exchange 2010 SP3 DAG members on Windows Server 2008 R2, as a ticket often gives it: the Windows edition
+ * is not shown, and decides the verdict (a DAG's failover clustering needs Enterprise or Datacenter on 2008 R2).
+ * (The Exchange edition decides nothing here since either 2010 edition may be a DAG member, D-8.)
+ */
 const PASTE = [
   'Name      ServerRole AdminDisplayVersion',
   '----      ---------- -------------------',
-  'ED-MB1    Mailbox    Version 15.2 (Build 1748.10)',
-  'ED-MB2    Mailbox    Version 15.2 (Build 1748.10)',
+  'ED-MB1    Mailbox    Version 14.3 (Build 123.4)',
+  'ED-MB2    Mailbox    Version 14.3 (Build 123.4)',
   '',
   'Name          : DAG-ED',
   'Servers       : {ED-MB1, ED-MB2}',
   'WitnessServer : ED-FS',
+  '',
+  'OS: Windows Server 2008 R2',
 ].join('\n');
 
 const text = (replies: Awaited<ReturnType<typeof sendAll>>) => replies.map((r) => (isCard(r) ? allCardText(r) : String(r.text ?? ''))).join('\n');
 
 describe("An answer to a pasted listing's question (dialogs/listing-follow-up.ts)", () => {
-  it('judges the same servers again with the answer ("all on 2022 standard"), without a new paste', async () => {
+  it('judges the same servers again with the answer ("all enterprise"), without a new paste', async () => {
     const { client } = mainClient();
     const first = text(await sendAll(client, PASTE));
-    assert.match(first, /Which Windows Server release .*\(for ED-MB1, ED-MB2\)/);
-    const again = await sendAll(client, 'all on 2022 standard');
+    assert.match(first, /Which Windows edition\? \(for ED-MB1, ED-MB2\)/);
+    const again = await sendAll(client, 'all enterprise');
     const said = text(again);
-    assert.match(String(again[0]?.text), /^Taking "all on 2022 standard" for the servers of your last paste/);
+    assert.match(String(again[0]?.text), /^Taking "all enterprise" for the servers of your last paste/);
     assert.match(said, /I read 2 servers in 1 group from your paste\./);
-    assert.ok(!/Which Windows Server release/.test(said), 'Windows is no longer asked');
-    assert.match(said, /Supported with conditions/);
+    assert.ok(!/Which Windows edition/.test(said), 'the edition is no longer asked');
+    assert.match(said, /ED-MB1/);
   });
 
   it('takes a later answer as a correction of an earlier one, and leaves questions and new messages to their own routes', async () => {
     const { client } = mainClient();
     await sendAll(client, PASTE);
-    await sendAll(client, 'all on 2022 standard');
-    const corrected = text(await sendAll(client, 'sorry, Windows Server 2016 Standard'));
-    assert.match(corrected, /Taking "sorry, Windows Server 2016 Standard"/);
-    // Exchange 2019 does not run on Windows Server 2016: the verdict changed with the answer.
+    await sendAll(client, 'all enterprise');
+    const corrected = text(await sendAll(client, 'standard edition'));
+    assert.match(corrected, /Taking "standard edition"/);
+    // Windows Server 2008 R2 Standard has no failover clustering, so no DAG: the verdict changed with the answer.
     assert.match(corrected, /Not supported/);
     // A question is not an answer to the listing: it goes to the ordinary routes.
     const question = await sendAll(client, 'what is a DAG?');
@@ -61,7 +67,7 @@ describe("An answer to a pasted listing's question (dialogs/listing-follow-up.ts
     const long = `${PASTE}\n${'#'.repeat(MAX_KEPT_LISTING_CHARACTERS)}`;
     assert.equal(await follow.paste(context, long), true);
     assert.equal(await store.get(context), undefined, 'a paste beyond the bound is answered but not kept');
-    assert.equal(await follow.answer(context, 'all on 2022 standard'), false);
+    assert.equal(await follow.answer(context, 'all enterprise'), false);
     await follow.paste(context, PASTE);
     await follow.forget(context);
     assert.equal(await store.get(context), undefined);

@@ -43,6 +43,7 @@ describe('routeMessage', () => {
     ['can office 2016 connect to exchange 2019', search('can office 2016 connect to exchange 2019')],
     // A download or a link is nothing the check judges, whatever version it names.
     ['2k19 cu14 download link', search('2k19 cu14 download link')],
+    ['exchange 2016 cu23 known issues', search('exchange 2016 cu23 known issues')],
   ]);
 
   table('Exchange Online is another product, unless an Exchange Server release is named too', [

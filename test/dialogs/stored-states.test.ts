@@ -58,6 +58,16 @@ describe('dialog states saved by the previous release (question cards in state, 
       it(`"${firstMessage}" then ${JSON.stringify(followUps)}: the same replies as a conversation that started on this release`, async () => {
         const fresh = await converse([firstMessage, ...followUps]);
         const resumed = await converse(followUps, dialogState);
+        if (askedQuestion(fresh[0]![0] as Partial<Activity>) === undefined) {
+          // This release answers the first message at once (a whole design gets its verdict with the
+          // platform left open, dialogs/design-open.ts), so no fresh conversation waits on the stored
+          // question: the stored check must still go on, every message answered.
+          assert.ok(
+            resumed.every((turn) => turn.length > 0),
+            'every message is answered',
+          );
+          return;
+        }
         assert.deepEqual(resumed, fresh.slice(1));
       });
     }
@@ -68,6 +78,14 @@ describe('dialog states saved by the previous release (question cards in state, 
     const [turn] = await converse(['Enterprise'], single.dialogState);
     assert.equal(turn!.length, 1);
     assert.deepEqual(askedQuestion(turn![0] as Partial<Activity>), { dimension: 'windows', retry: false });
+  });
+
+  it('a stored design check waiting on the Windows release reads its answer and goes on (this release would have judged the design at once)', async () => {
+    const design = previous.find((s) => s.firstMessage.startsWith('2 FEs'))!;
+    const [turn] = await converse(['Windows Server 2003 Enterprise, 32-bit'], design.dialogState);
+    assert.ok(turn!.length > 0);
+    assert.notDeepEqual(askedQuestion(turn![0] as Partial<Activity>), { dimension: 'windows', retry: true });
+    assert.notDeepEqual(askedQuestion(turn![0] as Partial<Activity>), { dimension: 'windows', retry: false });
   });
 
   it('a frame of the old dialogs that does not read as a waiting check: the message is taken as a new one, no error', async () => {

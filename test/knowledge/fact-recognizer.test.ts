@@ -621,6 +621,30 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
       ],
     ],
+    // Lower-case "be" where the verb cannot stand ("a be cluster") is the back-end.
+    [
+      "we got 2 fe's w/ nlb and a be cluster, exch2k3 ent on w2k3 ent",
+      [
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', role: 'front-end', ha: 'nlb' },
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', role: 'back-end', ha: 'clustering' },
+      ],
+    ],
+    // What follows "with" + an Exchange version holds for every group.
+    [
+      'can we have 2 FEs in NLB and 2 BEs in an active/active cluster with exchange 2003 enterprise on windows 2003 enterprise?',
+      [
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', role: 'front-end', ha: 'nlb' },
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', role: 'back-end', ha: 'clustering', clusterMode: 'active-active' },
+      ],
+    ],
+    // "OWA" of Exchange 2019 names its Mailbox servers: the NLB is on the DAG members.
+    [
+      'Exchange 2019 CU15 4 node DAG plus 2 edge servers on 2022 std, windows nlb for owa',
+      [
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', nodes: '4', nlbOnSameServers: 'yes' },
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'several-servers', windows: '2022', windowsEdition: 'standard' },
+      ],
+    ],
     // One kind of server: no design.
     ['CAS+HT+MBX on 3 servers, exchange 2010', undefined],
   ];

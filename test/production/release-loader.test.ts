@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -70,6 +70,20 @@ describe('release loader (release/load-bundle.js): the bundle with a saved code 
     const damaged = start();
     assert.equal(damaged.cacheUsed, false);
     assert.equal(damaged.answer, 42);
+  });
+
+  it('a cache folder other accounts can write into is neither read nor written (a planted cache is code the bot would run)', function () {
+    if (typeof process.getuid !== 'function') this.skip();
+    assert.equal(start().cacheUsed, true);
+    chmodSync(cacheDir, 0o777);
+    try {
+      const files = readdirSync(cacheDir);
+      assert.equal(start().cacheUsed, false);
+      assert.deepEqual(readdirSync(cacheDir), files);
+    } finally {
+      chmodSync(cacheDir, 0o700);
+    }
+    assert.equal(start().cacheUsed, true);
   });
 
   it('stack traces of the bundle point at the TypeScript line through bot.js.map', () => {
