@@ -1,7 +1,7 @@
 import type { MainDialog } from '../dialogs/main-dialog';
 import type { Replies } from '../dialogs/replies';
 import { DialogContext, runDialogTurn, type DialogState } from '../dialogs/dialog-frame';
-import { answerListing, MAX_LISTING_CHARACTERS, tooLongListingMessage, type KnowledgeBase } from '../knowledge';
+import { MAX_LISTING_CHARACTERS, type KnowledgeBase } from '../knowledge';
 import {
   ActivityTypes,
   type Activity,
@@ -274,15 +274,8 @@ export class ExchangeSupportBot implements ConversationBot {
     }
     // Within the listing's bound the same clean-up as a typed message: mentions and control characters out.
     const text = cleanUserText(raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/&nbsp;/g, ' '));
-    const answer = answerListing(text, this.knowledge);
-    if (answer.kind === 'listing') {
-      await turn.sendActivities(this.replies.listing(answer.view));
-      return true;
-    }
-    if (answer.kind === 'too-long') {
-      await turn.sendActivity(tooLongListingMessage(answer.lines, answer.limit, file.kind === 'text' ? file.name : undefined));
-      return true;
-    }
+    // The dialog answers it and keeps it, so that an answer to one of its questions judges it again.
+    if (await this.mainDialog.pasteListing(turn, text, file.kind === 'text' ? file.name : undefined)) return true;
     if (file.kind === 'text') {
       await turn.sendActivity(
         `I read ${file.name} but found no Exchange server listing in it. I read the output of Get-ExchangeServer, Get-DatabaseAvailabilityGroup, Get-ClusterNode and the Windows lines of systeminfo or Get-ComputerInfo.`,

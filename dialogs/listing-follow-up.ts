@@ -40,11 +40,11 @@ export class ListingFollowUp {
     private readonly store: LastListingStore = memoryLastListingStore(),
   ) {}
 
-  /** A new paste: its reply, and the listing kept for answers. True when the message was a listing. */
-  async paste(context: TurnContext, text: string): Promise<boolean> {
+  /** A new paste (typed, or a `.txt` file named `file`): its reply, and the listing kept for answers. True when the message was a listing. */
+  async paste(context: TurnContext, text: string, file?: string): Promise<boolean> {
     const answer = answerListing(text, this.kb);
     if (answer.kind === 'too-long') {
-      await context.sendActivity(tooLongListingMessage(answer.lines, answer.limit));
+      await context.sendActivity(tooLongListingMessage(answer.lines, answer.limit, file));
       return true;
     }
     if (answer.kind !== 'listing') return false;

@@ -61,7 +61,7 @@ export class MainDialog extends Dialog {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
-    if (await this.answerListing(dc.context, text)) return this.settle(dc);
+    if (await this.pasteListing(dc.context, text)) return this.settle(dc);
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
@@ -69,12 +69,13 @@ export class MainDialog extends Dialog {
   }
 
   /**
-   * A pasted listing (Get-ExchangeServer, Get-DatabaseAvailabilityGroup, systeminfo...) of two or
-   * more servers, or one with a DAG, gets the listing reply: every group with its label and verdict,
-   * and the ticket summary of every server. True when the message was one.
+   * A pasted listing (Get-ExchangeServer, Get-DatabaseAvailabilityGroup, systeminfo...) of two or more
+   * servers, or one with a DAG, or sent as a `.txt` file (`file`, named in a refusal): its reply, and the listing
+   * kept so that an answer to one of its questions judges it again. The bot calls it for long pastes
+   * and files, which never reach the dialog's routes. True when the text was one (or too long to read).
    */
-  private async answerListing(context: TurnContext, text: string): Promise<boolean> {
-    if (!(await this.listings.paste(context, text))) return false;
+  async pasteListing(context: TurnContext, text: string, file?: string): Promise<boolean> {
+    if (!(await this.listings.paste(context, text, file))) return false;
     // The conversation moved on to the listing: a bare answer now is about it, not the last check.
     await this.lastCheck.set(context, undefined);
     return true;

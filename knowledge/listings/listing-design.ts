@@ -260,6 +260,12 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
     // Read through the fact tables as a typed message is: the version, and its update when one is named.
     const named = kb.recognizer.extract(server.named).facts;
     for (const key of ['version', 'update'] as const) if (named[key] !== undefined) facts[key] = named[key];
+    // "Exchange 2019 CU12", "Exchange 2010 SP2": the update named in words is looked up in the build table as a build would be.
+    const update = /\b(rtm|sp\d|cu\d{1,2})\b/i.exec(server.named)?.[1]?.toLowerCase();
+    const canonical = facts.version && update ? kb.builds.canonicalUpdate(facts.version, update) : undefined;
+    const row = canonical ? kb.builds.updatesOf(facts.version!).find((r) => r.update === canonical) : undefined;
+    const currency = row ? kb.builds.currency(row) : undefined;
+    if (currency) facts.updateCurrency = currency.state;
   }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;

@@ -102,6 +102,10 @@ function nameList(text: string): string[] {
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*[):]/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
 const NAME_KEYS = ['name', 'host name', 'csname'];
+/** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
+const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
+const TICKET_VERSION_KEYS = ['exchange version', 'version', 'build', 'exchange build', 'exchange'];
+const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
 const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
@@ -123,6 +127,10 @@ const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
 const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
+/** A line that is a server's name alone: "EX01:", "[EX01]", "On EX01:". */
+const LONE_NAME = /^\s*(?:on\s+|from\s+|server\s+)?\[?([A-Za-z][A-Za-z0-9-]{1,62}(?:\.[A-Za-z0-9-]+)*)\]?\s*:?\s*$/i;
+/** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
+const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** Words that lead a sentence, not a server's line. */
 const NOT_A_NAME = /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now)$/i;
 /**
@@ -231,6 +239,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
+    // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
+    const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
     // Pasted as plain text (Teams, some mail clients), the padding is gone: one space between columns, each run of dashes as long as its header.
     const headerWords = header.trim().split(/\s+/);
     const collapsed =
@@ -238,7 +248,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
     let pending: { cells: string[]; line: string } | undefined;
     const flushRow = () => {
-      if (pending) readRow(names, pending.cells, pending.line);
+      if (pending) readRow(names, pending.cells, pending.line, above);
       pending = undefined;
     };
     for (let j = i + 1; j < lines.length; j += 1) {
@@ -298,12 +308,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     cluster.servers.push(s.name);
   }
 
-  function readRow(names: string[], cells: string[], line: string) {
+  function readRow(names: string[], cells: string[], line: string, above?: string) {
     const cell = (...keys: string[]) => {
       const k = names.findIndex((n) => keys.includes(n));
       return k < 0 ? undefined : cells[k];
     };
-    const name = cell(...TABLE_NAME_KEYS);
+    const name = cell(...TABLE_NAME_KEYS) ?? above;
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
       dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
@@ -399,9 +409,31 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
   flush();
 
+  /**
+   * The server named just above line `index` (blank lines skipped, at most 3 lines up): "EX01:", "[EX01]",
+   * "On EX01", or a command run with "-ComputerName EX01". The line is taken as part of the listing.
+   */
+  function nameAbove(index: number): string | undefined {
+    for (let k = index - 1, seen = 0; k >= 0 && seen < 3; k -= 1) {
+      const line = lines[k]!;
+      if (line.trim() === '') continue;
+      seen += 1;
+      const lone = LONE_NAME.exec(line);
+      // A lone word is a server's name only when it looks like one (a digit, a hyphen or capitals: "EX01", "MBX-A", "EXCH"), not "Results:".
+      const m = lone && /[0-9-]|^[A-Z]{3,}$/.test(lone[1]!.split('.')[0]!) ? lone : ONE_COMPUTER.exec(line);
+      if (m && !NOT_A_NAME.test(m[1]!) && HOST_NAME.test(m[1]!)) {
+        used[k] = true;
+        return m[1]!.split('.')[0];
+      }
+    }
+    return undefined;
+  }
+
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
-    const name = get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server');
+    const name =
+      get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
+      (get('fileversion', 'productversion') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
@@ -438,7 +470,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'isfrontendserver',
       'databaseavailabilitygroup',
     ];
-    if (!entries.some((e) => known.includes(e.key))) return;
+    // A ticket's form ("Server: EX01 / Exchange version: 15.2.1544.4 / OS: Windows Server 2019") counts when it gives a build or names a version.
+    const ticketVersion = get(...TICKET_VERSION_KEYS);
+    const ticketNamed = ticketVersion !== undefined && findBuilds(ticketVersion, table).length === 0 ? EXCHANGE_NAMED.exec(ticketVersion)?.[0] : undefined;
+    const ticket = ticketVersion !== undefined && (findBuilds(ticketVersion, table).length > 0 || ticketNamed !== undefined);
+    if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
     const site = get('site');
@@ -447,8 +483,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = get('edition');
     if (edition) s.edition = edition;
-    const version = get('admindisplayversion', 'fileversion', 'productversion') ?? displayVersion(get('exchangeversion'));
-    if (version) readVersion(s, version);
+    const version = get('admindisplayversion', 'fileversion', 'productversion') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
+    if (version && !ticketNamed) readVersion(s, version);
+    if (ticketNamed && !s.build) s.named = ticketNamed;
+    const ticketOs = get(...TICKET_OS_KEYS);
+    if (ticketOs && /windows|\bw2k|\bserver 20\d\d/i.test(ticketOs) && !get(...OS_KEYS)) s.os = ticketOs;
     readExtras(s, get('isfrontendserver'), get('databaseavailabilitygroup'));
     const caption = get('caption');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);

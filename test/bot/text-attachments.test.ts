@@ -120,6 +120,17 @@ describe('.txt attachments read as listings (bot/text-attachments.ts)', () => {
       for (const name of ['MBX001', 'MBX199', 'MBX398']) assert.ok(summary.includes(`- ${name}; `), name);
     });
 
+    it('an answer to the question of a listing sent as a file judges that listing again, kept in conversation state', async () => {
+      const conversation = { id: 'conv-listing-follow-up' } as NonNullable<Parameters<typeof messageActivity>[1]>['conversation'];
+      const listing = ['EXA 15.2.1748.10 mailbox', 'EXB 15.2.1748.10 mailbox', ''].join('\n');
+      const first = await exchange(bot.url, messageActivity('', { conversation, attachments: [{ contentType: 'text/plain', name: 'estate.txt', content: listing }] }));
+      assert.match(cardTexts(first[0]!).join('\n'), /Which Windows Server release .*\(for EXA, EXB\)/);
+      const again = await exchange(bot.url, messageActivity('all on Windows Server 2016 Standard', { conversation }));
+      assert.match(String(again[0]!.text), /^Taking "all on Windows Server 2016 Standard" for the servers of your last paste/);
+      // Exchange 2019 does not run on Windows Server 2016: judged with the answer, not asked again.
+      assert.match(cardTexts(again[1]!).join('\n'), /Not supported/);
+    });
+
     it('a listing beyond its bound gets a clear message naming the file and the bound', async () => {
       const lines = Array.from({ length: MAX_LISTING_LINES + 10 }, (_, n) => `EX${n} 15.2.1544.4`).join('\n');
       const replies = await exchange(bot.url, messageActivity('', { attachments: [{ contentType: 'text/plain', name: 'all.txt', content: lines }] }));

@@ -98,6 +98,23 @@ describe('Pasted listings as people paste them (issue 25, second pass)', () => {
     );
   });
 
+  it('reads a server form from a ticket, and an update named in words is judged against the build table as a build is', () => {
+    const ticket = listing('Priority: 3\n\nServer: T1\nExchange version: 15.2.1544.4\nOS: Windows Server 2019 Standard\n\nServer: T2\nExchange version: Exchange 2016 CU23\n');
+    assert.deepEqual(
+      ticket.servers.map((s) => [s.name, s.build?.lookup.build ?? s.named, s.os ?? null]),
+      [
+        ['T1', '15.2.1544.4', 'Windows Server 2019 Standard'],
+        ['T2', 'Exchange 2016 CU23', null],
+      ],
+    );
+    const groups = listingDesign(listing('N1 - Exchange 2019 CU12 - mailbox\nN2 - Exchange 2010 SP2 - mailbox\nN3 - Exchange 2019 CU15 - mailbox\n'), kb);
+    const of = (name: string) => groups.find((g) => g.servers[0]!.name === name)!;
+    assert.equal(of('N1').facts.updateCurrency, 'behind');
+    assert.equal(of('N1').verdict, 'not-supported');
+    assert.equal(of('N2').verdict, 'not-supported');
+    assert.equal(of('N3').facts.updateCurrency, 'current');
+  });
+
   it('gives each group the part of an answer aimed at it, and reads Windows stated around the paste but not a plan or a question', () => {
     const answer = { windows: 'Windows Server 2003 Enterprise for the 2003 servers, Windows Server 2003 R2 Enterprise x64 for the 2007 ones' };
     assert.deepEqual(answersForGroup(answer, kb, { version: '2003', names: ['A'] }), { windows: '2003', windowsEdition: 'enterprise' });

@@ -30,7 +30,8 @@ export function cardTexts(activity: Partial<PlainActivity>): string[] {
 }
 
 /** The line a verdict on a retired Exchange version starts with (issue 21: "out of support" said first). */
-export const OUT_OF_SUPPORT_LINE = /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange (2000|2003|2007|2010|2013|2016|2019)\. Supported path: /;
+// A service pack whose support ended before its version's heads the card with its own label ("Exchange 2007 SP1 or SP2", fact A-20).
+export const OUT_OF_SUPPORT_LINE = /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange (2000|2003|2007|2010|2013|2016|2019)(?: [^.:]+)?\. Supported path: /;
 
 /**
  * A verdict card's label, read past the "Out of support since ..." line a retired version starts
