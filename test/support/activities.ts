@@ -30,7 +30,7 @@ export function cardTexts(activity: Partial<PlainActivity>): string[] {
 }
 
 /** The line a verdict on a retired Exchange version starts with (issue 21: "out of support" said first). */
-export const OUT_OF_SUPPORT_LINE = /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange (2000|2003|2007|2010|2013|2016|2019)\. Supported path: /;
+export const OUT_OF_SUPPORT_LINE = /^Out of support since \d{1,2} [A-Z][a-z]+ \d{4}: Exchange (2000|2003|2007|2010|2013|2016|2019)( [^.:]{1,40})?\. Supported path: /;
 
 /**
  * A verdict card's label, read past the "Out of support since ..." line a retired version starts
