@@ -52,9 +52,8 @@ describe('direct answers in the conversation (issue 19)', () => {
     const reply = await client.sendActivity('max nodes for an ex2k3 cluster on w2k3 enterprise?');
     assertDirect(reply, /^Up to 8 nodes/);
     assert.equal(askedQuestion(reply), undefined);
-    // Version, technology, Windows release and edition are known, and an Exchange 2003 cluster is a back-end
-    // (assumed-facts.yaml): the check asks the Exchange edition next.
-    assertAsks(await press(client, reply, CHECK_MY_SETUP), 'edition');
+    // Version, technology, Windows release and edition are known: the check asks the role next.
+    assertAsks(await press(client, reply, CHECK_MY_SETUP), 'role');
   });
 
   for (const [question, answer, row] of [
