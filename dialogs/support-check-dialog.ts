@@ -111,12 +111,6 @@ export class SupportCheck {
         return { done: { groups, answered, decisions, open } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
-      if (this.onlyPositive(groups[index]!.facts, dimension.id, open)) {
-        // Every answer keeps the setup supported (with or without conditions): asking changes no verdict,
-        // so the fact is left open and the verdict names what each answer would add.
-        open = [...open, dimension.id];
-        continue;
-      }
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
@@ -195,20 +189,6 @@ export class SupportCheck {
       answered: state.answered,
       open: [...(state.leftOpen ?? []), state.dimension],
       ...(state.changed ? { changed: state.changed } : {}),
-    });
-  }
-
-  /**
-   * True when every answer to the question leads straight to a supported verdict (with conditions or
-   * not): "Supported" against "Supported with conditions" is no reason to ask, the condition is named
-   * instead. A question any answer still needs more questions after is asked as usual.
-   */
-  private onlyPositive(facts: Facts, dimensionId: string, open: readonly string[]): boolean {
-    const values = this.kb.valuesFor(dimensionId, facts);
-    if (values.length < 2) return false;
-    return values.every((value) => {
-      const next = stepWithOpen(this.kb, { ...facts, [dimensionId]: value.id }, open);
-      return next.kind === 'verdict' && (next.decision.verdict === 'supported' || next.decision.verdict === 'supported-with-conditions');
     });
   }
 
