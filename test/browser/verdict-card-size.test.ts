@@ -63,6 +63,15 @@ describe('verdict card size in Web Chat (Chromium, 900 px wide)', function () {
       const card = page.locator(CARD).last();
       assert.match(await card.innerText(), /Out of support since/);
       if (process.env.VERDICT_CARD_SHOTS) await card.screenshot({ path: `${process.env.VERDICT_CARD_SHOTS}/${says.length}-${name.slice(0, 12).replace(/\W/g, '_')}.png` });
+      // Web Chat lays a new card out in steps (fonts, images, the button rows): measure once two reads
+      // 100 ms apart agree, so a busy machine does not catch it half laid out.
+      await settled(() => card.boundingBox());
+      await settled(() =>
+        card
+          .getByRole('button', { name: /Helpful/ })
+          .first()
+          .boundingBox(),
+      );
       const box = await card.boundingBox();
       assert.ok(box, 'the verdict card is not laid out');
       assert.ok(box.height <= MAX_HEIGHT, `${name}: the collapsed card is ${Math.round(box.height)} px high (at most ${MAX_HEIGHT})`);
@@ -87,3 +96,14 @@ describe('verdict card size in Web Chat (Chromium, 900 px wide)', function () {
     });
   }
 });
+
+/** Waits until two reads of a layout box 100 ms apart agree (at most 3 s), so a measure is of the settled layout. */
+async function settled(read: () => Promise<{ x: number; y: number; width: number; height: number } | null>): Promise<void> {
+  let last = JSON.stringify(await read());
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = JSON.stringify(await read());
+    if (now === last) return;
+    last = now;
+  }
+}
