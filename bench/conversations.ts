@@ -218,7 +218,7 @@ export const CONVERSATION_SETS = {
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
-const HELD_OUT_SETS: ReadonlySet<string> = new Set(['heldOut', 'issue21']);
+export const HELD_OUT_SETS: ReadonlySet<string> = new Set(['heldOut', 'issue21']);
 
 if (require.main === module) {
   void (async () => {
