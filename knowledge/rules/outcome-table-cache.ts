@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeAtomically } from '../loading/write-atomically';
 import { basename, dirname, join } from 'node:path';
 import type { Dimension, Fact, RulesInput } from '../loading/schemas';
 import { defaultSearchIndexFile, hashCode } from '../search/search-index-cache';
@@ -106,9 +107,5 @@ export function writeOutcomes(file: string, hash: string, outcomes: OutcomeTable
     previous = key;
   }
   const text = JSON.stringify({ format: FORMAT, hash, statistics, lists, keys, list });
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-  return { file, bytes: Buffer.byteLength(text) };
+  return writeAtomically(file, text);
 }

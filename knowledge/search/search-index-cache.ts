@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { writeAtomically } from '../loading/write-atomically';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { bundledVersion } from '../loading/bundled-versions';
 import type { Article } from '../loading/articles';
@@ -143,11 +144,7 @@ export function writeSearchIndex(
 ): { file: string; bytes: number } {
   const header = { format: FORMAT, hash: info.hash, articles: info.articles, builtAt: new Date().toISOString(), knowledgeDir: resolve(knowledgeDir) };
   const text = `${JSON.stringify(header)}\n${indexJson}`;
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-  return { file, bytes: Buffer.byteLength(text) };
+  return writeAtomically(file, text);
 }
 
 /**
