@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
+import { serveEcho } from './lib/echo-server';
 import type { ConversationBot } from '../dialogs/turn';
 import { readConfig } from '../bot/config';
 import { botbuilderHost } from '../bot/hosts/botbuilder/adapter';
@@ -40,16 +40,7 @@ async function main(): Promise<void> {
     '/api/messages',
     messagesEndpoint({ host, bot: echo, log: jsonLogger, inFlight: new InFlightRequests(), isDraining: () => false, turnTimeoutMs: config.turnTimeoutMs }),
   );
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
-    return next();
-  });
-  await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  console.log(`Echo bot ready at http://127.0.0.1:${port}/api/messages`);
-  const stop = () => server.close(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  await serveEcho(server, config.port);
 }
 
 void main();

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
+import { serveEcho } from './lib/echo-server';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 
 /**
@@ -36,16 +36,7 @@ async function main(): Promise<void> {
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
-    return next();
-  });
-  await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  console.log(`Echo bot ready at http://127.0.0.1:${port}/api/messages`);
-  const stop = () => server.close(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  await serveEcho(server, Number(process.env.PORT ?? 0));
 }
 
 void main();
