@@ -556,7 +556,13 @@ function speedTargets(results: BenchResults): TargetCheck[] {
         ...(agentsMet
           ? {}
           : {
-              why: 'the conversation core is the same code on both hosts; per request the Agents SDK also parses the activity and each reply with its zod schema, builds a user-token client, and runs the turn through a revocable proxy of its TurnContext (read in @microsoft/agents-hosting 1.8.1). Rounds of one server differ by up to 2× on a shared machine: see the rounds in results.json',
+              why:
+                'the conversation core is the same code on both hosts; the host itself costs more on the Agents SDK. With the turn replaced by an echo ' +
+                '(issue 24, 6 December 2026, load average 11-12) the botbuilder host took 0.15-0.17 ms of CPU per request and the Agents host 0.25-0.26 ms: ' +
+                'per request the SDK parses the activity with its zod schema (about half of the difference in a profile), wraps the turn in OpenTelemetry spans, ' +
+                'builds a user-token client, and its buffered replies go through a JSON round trip in bot/hosts/agents/agents-host.ts (plainJson) to rename ' +
+                "their _channelId. With the bot's turn on top the Agents host comes to 0.85-0.9× of botbuilder by CPU per request; req/s rounds of one " +
+                'server differ by up to 2× on a shared machine (see the rounds in results.json), so one run can read 1.01× and the next 0.60× (both seen on 6 December for the knowledge question)',
             }),
       });
     }
