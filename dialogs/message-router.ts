@@ -159,11 +159,13 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const ownSetup = OWN_SETUP.test(question);
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
-  if (!ownSetup && !isCheckRequest(trimmed)) {
+  if (!isCheckRequest(trimmed)) {
     const direct = kb.directAnswers.read(text.trim(), previous);
+    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks.
+    const anyAsker = direct !== undefined && (direct.attribute === 'how-to' || direct.attribute === 'definition');
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
-    if (direct && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))) return { kind: 'answer', question: direct };
+    if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer

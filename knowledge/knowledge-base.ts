@@ -31,6 +31,7 @@ import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { glossarySchema, checkGlossary, type GlossaryEntry } from './direct-answers/glossary-table';
+import { howToSchema, checkHowTo, type HowToEntry } from './direct-answers/how-to-table';
 import { compileRules, type Decision, type OutcomeTable, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
 import { defaultOutcomesFile, outcomesHash, readOutcomes, type SavedOutcomes } from './rules/outcome-table-cache';
 import { parseYamlSource, validateYaml } from './loading/yaml-source';
@@ -69,6 +70,8 @@ export interface KnowledgeBase {
   coexistence: readonly CoexistenceEntry[];
   /** The glossary (glossary.yaml): terms, their names and acronyms, and their definitions. */
   glossary: readonly GlossaryEntry[];
+  /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
+  howTo: readonly HowToEntry[];
   /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
   directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
@@ -173,6 +176,7 @@ const TABLES = [
   'lifecycle.yaml',
   'coexistence.yaml',
   'glossary.yaml',
+  'how-to.yaml',
   'exchange-builds.yaml',
   'assumed-facts.yaml',
 ];
@@ -212,6 +216,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
   const glossaryTable = readTable('glossary.yaml', glossarySchema);
+  const howToTable = readTable('how-to.yaml', howToSchema);
   const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const assumedTable = readTable('assumed-facts.yaml', assumedFactsSchema);
   const savedSections = options.savedSections ?? SavedSections.read(defaultSavedSectionsFile(dir));
@@ -248,6 +253,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     }
   }
 
+  if (howToTable && space) problems.push(...checkHowTo(howToTable.value, howToTable.source.file, space, factIds, articleIds));
   if (glossaryTable && space) problems.push(...checkGlossary(glossaryTable.value, glossaryTable.source.file, space, factIds, articleIds));
   if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));
   if (buildsTable && space) {
@@ -341,6 +347,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     assumedFacts: assumed?.assumed ?? [],
     coexistence: coexistenceTable!.value,
     glossary: glossaryTable!.value,
+    howTo: howToTable!.value,
     recognizer,
     builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },

@@ -156,7 +156,8 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
 }
 
-function versionsIn(text: string, recognizer: FactRecognizer): string[] {
+/** The Exchange versions a question names, in the order named ("can se coexist with 2013" → se, 2013). */
+export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   const found: string[] = [];
   for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into)\b|[,/&+]/i)) {
     // "se" alone is too short for the recognizer: "can se coexist with 2013".

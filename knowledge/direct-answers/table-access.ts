@@ -5,6 +5,7 @@ import type { SetupOutcome } from '../rules/support-check';
 import type { SupportLimit } from '../rules/support-rules';
 import type { CoexistenceEntry } from './coexistence-table';
 import type { GlossaryEntry } from './glossary-table';
+import type { HowToEntry } from './how-to-table';
 import type { AnswerSource, FactStatus } from './direct-answer';
 
 /**
@@ -19,6 +20,8 @@ export interface AnswerTables {
   coexistence: readonly CoexistenceEntry[];
   /** The glossary (glossary.yaml): the definitions of the terms the rules and articles use. */
   glossary: readonly GlossaryEntry[];
+  /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
+  howTo: readonly HowToEntry[];
   articles: readonly Article[];
   setups(facts: Facts): SetupOutcome[];
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
