@@ -62,8 +62,9 @@ const OTHER_RELEASE =
 
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
-/** A request for a download, a link, known issues or release notes: nothing the articles or the check hold. */
-const DOWNLOAD = /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies))\b/i;
+/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold. */
+const DOWNLOAD =
+  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|cost|costs)\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {

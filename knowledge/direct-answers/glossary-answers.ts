@@ -1,4 +1,4 @@
-import { normalizeQuestionWords } from '../reading/question-words';
+import { definitionTerms, definitionText } from '../search/definition-term';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { glossaryKey, type GlossaryEntry } from './glossary-table';
 import { label, listOf, sourcesOf, statusWords, type AnswerTables } from './table-access';
@@ -7,20 +7,14 @@ import { label, listOf, sourcesOf, statusWords, type AnswerTables } from './tabl
  * Definitions from the glossary table (knowledge/data/glossary.yaml): "what is an EVS", "whats a fsw",
  * "define dag", "what does LCR stand for", "scr?". The term must be the whole rest of the question
  * (bar a qualifier such as "in exchange 2007" or "used for"), so "what is the max dag size" is no
- * definition, and a term the glossary does not hold is never answered with a nearby one. All
- * patterns are anchored and linear, on text already cut to 4,000 characters.
+ * definition, and a term the glossary does not hold is never answered with a nearby one (the
+ * search answers it only with a passage naming the term: knowledge/search/definition-term.ts).
  */
-const LEAD =
-  /^(?:what(?:'s| is| are| was| were)|whats|what does|what do|define|definition of|meaning of|explain|describe|tell me about|what is meant by|whats meant by|what are the)\s+(?:an?\s+|the\s+)?(.{1,80})$/i;
-/** "EVS meaning", "fsw stands for what", "scr = ?". */
-const TRAILING = /^(?:an?\s+|the\s+)?(.{1,60}?)\s+(?:meaning|means what|stands? for what|stand for\??|definition|= ?)$/i;
+
 /** A bare term with a question mark ("scr?", "dag??"). */
 const BARE = /^(?:an?\s+|the\s+)?([\p{L}\p{N}/ .-]{2,40}?)\s*\?+$/iu;
 /** After a definition: "and lcr?", "what about scr". */
 const FOLLOW_UP = /^(?:and|what about|how about|and what about|ok and|same for)\s+(?:an?\s+|the\s+)?(.{2,40}?)\s*\?*$/i;
-/** What may follow the term without changing what is asked. */
-const QUALIFIER =
-  /\s+(?:(?:in|on|under|within)\s+(?:an?\s+|the\s+)?(?:exchange|exch|ex|e2k\w*|ex2k\w*|20\d\d|se|windows|w2k\w*|clusters?|dags?|clustering|failover clusters?|ms exchange|microsoft exchange|an exchange)\b.{0,40}|(?:used|needed|good) for|for|mean|means|stand for|stands for|do|does|exactly|again|actually|pls|please|anyway|in exchange terms)$/i;
 /** Words of this length or more forgive one slip ("avalability"); shorter ones must be exact. */
 const TYPO_LENGTH = 5;
 
@@ -30,20 +24,11 @@ const TYPO_LENGTH = 5;
  * answer about a release's dates asks for that date (the question reader's follow-up), not a definition.
  */
 export function definitionAsked(typed: string, glossary: readonly GlossaryEntry[], previous?: string): GlossaryEntry | undefined {
-  const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim()).replace(/\s+/g, ' ');
-  const stripped = text.replace(/[!.\s]+$/, '');
-  const question = stripped.replace(/\?+$/, '');
+  const stripped = definitionText(typed);
   // A question with a qualifier after the term ("what is scr in exchange 2007", "lcr used for").
-  const lead = LEAD.exec(question) ?? TRAILING.exec(question);
-  if (lead) {
-    let term = lead[1]!.trim();
-    for (let i = 0; i < 3; i += 1) {
-      const found = lookUp(term, glossary);
-      if (found) return found;
-      const shorter = term.replace(QUALIFIER, '');
-      if (shorter === term) break;
-      term = shorter;
-    }
+  for (const term of definitionTerms(typed)) {
+    const found = lookUp(term, glossary);
+    if (found) return found;
   }
   // The term alone: nothing else may stand beside it.
   const bare = previous === undefined || previous === 'definition' ? BARE.exec(stripped) : null;

@@ -3,6 +3,7 @@ import { normalizeQuestionWords } from '../reading/question-words';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import type { HowToEntry } from './how-to-table';
 import { versionsIn } from './question-reader';
+import { runsOnAnswer } from './platform-answers';
 import { sourcesOf, statusWords, type AnswerTables } from './table-access';
 
 /*
@@ -16,6 +17,9 @@ const HOW_TO =
 /** What a question moves to: "to SE", "onto server 2025", "into windows 2022". */
 const TO_SE = /\b(?:to|onto|into|towards?|->|→)\s+(?:the\s+)?(?:exchange\s+)?(?:server\s+)?(?:se|subscription edition)\b/i;
 const TO_WINDOWS = /\b(?:to|onto|into|towards?|on|->|→)\s+(?:the\s+)?(?:new\s+)?(?:windows|win|ws|w2k\d*|server\s*20\d\d|20(?:12|16|19|22|25)\b|os\b|operating system)/i;
+/** Windows itself as what is upgraded: "upgrade windows under exchange 2019", "in-place os upgrade". */
+const WINDOWS_UPGRADED =
+  /\b(?:upgrad\w*|updat\w*|mov\w*|migrat\w*)\s+(?:the\s+)?(?:windows|os|operating system)\b|\b(?:windows|os|operating system)\s+(?:in[\s-]place\s+)?upgrad\w*|\bin[\s-]place\s+(?:windows|os)\b/i;
 
 /** Compiled word groups, one pattern a group (a word start, any of its words). */
 const compiled = new WeakMap<HowToEntry, RegExp[]>();
@@ -54,7 +58,7 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
   return table.find((entry) => {
     const { asks } = entry;
     if (asks.target === 'se' && !toSe) return false;
-    if (asks.target === 'windows' && !(TO_WINDOWS.test(text) || facts.windows !== undefined)) return false;
+    if (asks.target === 'windows' && !(TO_WINDOWS.test(text) || WINDOWS_UPGRADED.test(text) || facts.windows !== undefined)) return false;
     if (from.length === 0 ? !asks.anyVersion && asks.versions !== undefined : asks.versions !== undefined && !asks.versions.includes(from[0]!)) return false;
     for (const [dimension, values] of Object.entries(asks.facts ?? {})) {
       if (!values.includes(facts[dimension] ?? '')) return false;
@@ -71,5 +75,24 @@ export function howToAnswer(tables: AnswerTables, question: DirectQuestion): Dir
   if ((entry.sources ?? []).length > 0 || (entry.basis ?? []).length === 0) {
     sources.push({ status: statusWords(entry.status ?? 'recalled'), label: (entry.sources ?? []).join(', ') || 'no source read' });
   }
-  return { question, answer: entry.answer, details: [entry.steps, ...(entry.details ?? [])], sources, articleId: entry.article, checkFacts: question.subject };
+  const answer: DirectAnswer = {
+    question,
+    answer: entry.answer,
+    details: [entry.steps, ...(entry.details ?? [])],
+    sources,
+    articleId: entry.article,
+    checkFacts: question.subject,
+  };
+  // A move onto a named Windows release: first whether the version runs there at all, and from
+  // which update level, from the same platform table the verdicts read.
+  const { version, windows } = question.subject;
+  if (entry.asks.target !== 'windows' || version === undefined || windows === undefined) return answer;
+  const platform = runsOnAnswer(tables, { ...question, attribute: 'from-update', subject: { version, windows } });
+  if (!platform) return answer;
+  return {
+    ...answer,
+    answer: `${platform.answer} ${entry.answer}`,
+    sources: [...platform.sources, ...sources.filter((s) => !platform.sources.some((p) => p.status === s.status && p.label === s.label))],
+    checkFacts: platform.checkFacts,
+  };
 }
