@@ -58,7 +58,10 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
       ['Microsoft doc'],
     );
     assert.ok(answer('ws2025 mainstream')?.sources.some((s) => s.status === 'third-party'));
-    assert.ok(answer('when did exchange 2000 go out of support')?.sources.some((s) => s.status === 'third-party'), 'LC1: the Exchange 2000 date is third-party');
+    assert.ok(
+      answer('when did exchange 2000 go out of support')?.sources.some((s) => s.status === 'third-party'),
+      'LC1: the Exchange 2000 date is third-party',
+    );
   });
 
   it('the first sentence says how sure a date is: nothing for Microsoft\'s lifecycle data, "according to third-party sources" for a mirror or blog (the Exchange 2016/2019 ESU is A-30, split from LC6)', () => {
