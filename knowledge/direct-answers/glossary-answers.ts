@@ -15,6 +15,8 @@ import { label, listOf, sourcesOf, statusWords, type AnswerTables } from './tabl
 const BARE = /^(?:an?\s+|the\s+)?([\p{L}\p{N}/ .-]{2,40}?)\s*\?+$/iu;
 /** After a definition: "and lcr?", "what about scr". */
 const FOLLOW_UP = /^(?:and|what about|how about|and what about|ok and|same for)\s+(?:an?\s+|the\s+)?(.{2,40}?)\s*\?*$/i;
+/** A definition question is short; a long message is something else. */
+const MAX_DEFINITION_LENGTH = 200;
 /** Words of this length or more forgive one slip ("avalability"); shorter ones must be exact. */
 const TYPO_LENGTH = 5;
 
@@ -24,6 +26,7 @@ const TYPO_LENGTH = 5;
  * answer about a release's dates asks for that date (the question reader's follow-up), not a definition.
  */
 export function definitionAsked(typed: string, glossary: readonly GlossaryEntry[], previous?: string): GlossaryEntry | undefined {
+  if (typed.length > MAX_DEFINITION_LENGTH) return undefined;
   const stripped = definitionText(typed);
   // A question with a qualifier after the term ("what is scr in exchange 2007", "lcr used for").
   for (const term of definitionTerms(typed)) {
@@ -32,7 +35,8 @@ export function definitionAsked(typed: string, glossary: readonly GlossaryEntry[
   }
   // The term alone: nothing else may stand beside it.
   const bare = previous === undefined || previous === 'definition' ? BARE.exec(stripped) : null;
-  if (bare) return lookUp(bare[1]!, glossary);
+  const alone = bare ? lookUp(bare[1]!, glossary) : undefined;
+  if (alone) return alone;
   const followUp = previous === 'definition' ? FOLLOW_UP.exec(stripped) : null;
   if (followUp) return lookUp(followUp[1]!, glossary);
   return undefined;

@@ -81,7 +81,9 @@ const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
 export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
   const text = normalizeQuestionWords(typed.trim());
   const { facts, ambiguous } = recognizer.extract(text);
-  if (previous && FOLLOW_UP.test(text) && text.length <= 60) {
+  // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
+  const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
+  if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }

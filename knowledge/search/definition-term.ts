@@ -15,14 +15,18 @@ const TRAILING = /^(?:an?\s+|the\s+)?(.{1,60}?)\s+(?:meaning|means what|stands? 
 /** What may follow the term without changing what is asked. */
 const QUALIFIER =
   /\s+(?:(?:in|on|under|within)\s+(?:an?\s+|the\s+)?(?:exchange|exch|ex|e2k\w*|ex2k\w*|20\d\d|se|windows|w2k\w*|clusters?|dags?|clustering|failover clusters?|ms exchange|microsoft exchange|an exchange)\b.{0,40}|(?:used|needed|good) for|for|mean|means|stand for|stands for|do|does|exactly|again|actually|pls|please|anyway|in exchange terms)$/i;
+/** Longer messages are no definition questions. */
+const MAX_DEFINITION_LENGTH = 200;
 /** Qualifiers come off one at a time, at most this many. */
 const MAX_QUALIFIERS = 2;
 
 /** A question as the definition patterns read it: question words mended, mentions and end punctuation gone. */
 export function definitionText(typed: string): string {
-  return normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim())
-    .replace(/\s+/g, ' ')
-    .replace(/[!.\s]+$/, '');
+  const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim()).replace(/\s+/g, ' ');
+  // End punctuation trimmed by a walk back, not /[!.\s]+$/, which is quadratic on "!!!...!x".
+  let end = text.length;
+  while (end > 0 && '!. '.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /**
@@ -31,6 +35,8 @@ export function definitionText(typed: string): string {
  * no glossary holds: the caller decides).
  */
 export function definitionTerms(typed: string): string[] {
+  // A definition question is short; a long message is something else (and the qualifier pattern stays cheap).
+  if (typed.length > MAX_DEFINITION_LENGTH) return [];
   let question = definitionText(typed).replace(/\?+$/, '');
   const terms: string[] = [];
   // "what does a front-end server do in exchange 2003": the qualifier comes off the question first.

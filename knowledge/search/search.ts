@@ -244,7 +244,7 @@ export class KnowledgeSearch {
     if (term === undefined || NOT_A_TERM.test(term)) return true;
     const asked = this.vocabulary.units(term, { keepGeneric: true });
     if (asked.length === 0 || asked.length > MAX_TERM_IDEAS) return true;
-    const said = this.vocabulary.units([passage.article.title, ...passage.sentences].join(' '), { keepGeneric: true }).map((unit) => new Set(unit.terms));
+    const said = this.vocabulary.units([passage.article.title, passage.section, ...passage.sentences].join(' '), { keepGeneric: true }).map((unit) => new Set(unit.terms));
     for (let at = 0; at + asked.length <= said.length; at += 1) {
       if (asked.every((unit, i) => unit.terms.some((t) => said[at + i]!.has(t)))) return true;
     }
