@@ -169,6 +169,17 @@ export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   return found;
 }
 
+/** What a count question counts: the words right after "max", "how many", "number of" ("max storage groups per node"). */
+const COUNTED = /\b(?:max(?:imum)?|how many|number of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
+/** Words that count nodes or members (or lead to them: "max dag size", "how many exchange servers"). */
+const NODE_COUNT_WORDS = /^(nodes?|members?|servers?|mailbox|boxes|dag|dags|cluster|clusters|ccr|scc|exchange|windows|w2k\w*|e2k\w*|ex\w*|size|active|passive|mbx|can|do|does|is|are|for|in|on|a|an|the|per|allowed|supported|possible|\d+)$/i;
+
+/** True when a count question counts something else than nodes ("max storage groups per node after failover"). */
+function countsOther(text: string): boolean {
+  const counted = COUNTED.exec(text)?.[1];
+  return counted !== undefined && !NODE_COUNT_WORDS.test(counted);
+}
+
 function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, versionsNamed: boolean): Omit<DirectQuestion, 'text'> | undefined {
   const has = (d: string) => facts[d] !== undefined;
   const pick = (...dims: string[]): Facts => Object.fromEntries(dims.filter(has).map((d) => [d, facts[d]!]));
@@ -197,7 +208,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
-  if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
+  if (COUNT.test(text) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
     // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
