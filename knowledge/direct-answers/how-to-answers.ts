@@ -33,12 +33,12 @@ function wordPatterns(entry: HowToEntry): RegExp[] {
   return patterns;
 }
 
-/** Words of this length or more match at a word start ("migrat" → "migration"); shorter ones whole ("ha" is not "have"). */
+/** Words of this length or more match at a word start ("migrat" → "migration"); shorter ones whole, bar a number ("ha" is not "have", "cu" is "cu15"). */
 const PREFIX_LENGTH = 5;
 
 function escaped(word: string): string {
   const pattern = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+');
-  return word.length >= PREFIX_LENGTH ? pattern : `${pattern}(?![\\p{L}\\p{N}])`;
+  return word.length >= PREFIX_LENGTH ? pattern : `${pattern}(?!\\p{L})`;
 }
 
 /** True when the message asks how to do something ("how do i", "steps to", "upgrade path ..."). */
