@@ -193,9 +193,13 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = this.readMore ? this.readMore.blank(text) : text;
+    const read = blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text);
     const tokens = tokenize(read);
-    const reading = { text, tokens, matches: this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read) };
+    const reading = {
+      text,
+      tokens,
+      matches: withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens, read),
+    };
     this.lastSentence = reading;
     return reading;
   }
@@ -850,6 +854,81 @@ export class FactRecognizer {
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     return found;
   }
+}
+
+/**
+ * "Windows 2008 SP2 Enterprise", "2008 R2 SP1 Datacenter": a Windows service pack changes no verdict
+ * here (no rule reads it), and between the release and its edition it kept the edition from being read
+ * as Windows's (it was taken for the Exchange edition). Blanked (same length) after a Windows release
+ * only: "Exchange 2003 SP2" and "E2K7 SP3" keep theirs.
+ */
+const WINDOWS_SERVICE_PACK =
+  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|w2k[38]\s*r2|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
+export function blankWindowsServicePacks(text: string): string {
+  return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
+}
+
+/**
+ * Dimensions that describe a server: said of the DAG's witness ("witness on the DC", "FSW on one of the
+ * hubs", "DC01 as the witness") they describe the witness, which is no DAG member and may be any
+ * Windows Server (plan-ha.md), not the members or another server group.
+ */
+const WITNESS_HOST_DIMENSIONS = new Set(['domainController', 'role', 'windows', 'windowsEdition', 'serverCore', 'architecture']);
+/** Words that may stand between a witness and the server it is placed on ("the witness server is one of the DCs"). */
+const WITNESS_PLACING = new Set([
+  'on',
+  'is',
+  'at',
+  'in',
+  'the',
+  'a',
+  'an',
+  'our',
+  'their',
+  'one',
+  'of',
+  'server',
+  'share',
+  'hosted',
+  'lives',
+  'sits',
+  'will',
+  'be',
+  'placed',
+  'runs',
+  'running',
+  'located',
+  'goes',
+  'directory',
+  'existing',
+  'will',
+  'go',
+]);
+/** Words after a server that make it the witness ("DC01 as the file share witness"). */
+const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
+
+/** The mentions of a text less those that describe the DAG's witness server (see {@link WITNESS_HOST_DIMENSIONS}). */
+function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+  const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
+  if (!matches.some(isWitness)) return matches;
+  const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension));
+  const dropped = new Set<PhraseMatch<Mention[]>>();
+  for (const witness of matches.filter(isWitness)) {
+    // Forward: "witness on the domain controller", "FSW on one of the hubs"; no punctuation between.
+    let at = witness.to;
+    while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
+      const host = matches.find((m) => m.from === at && describesHost(m));
+      if (host) {
+        dropped.add(host);
+        break;
+      }
+      if (!WITNESS_PLACING.has(tokens[at]!.text)) break;
+      at += 1;
+    }
+  }
+  // Backward: "DC01 as the witness", "a DC as FSW".
+  for (const m of matches) if (describesHost(m) && AS_WITNESS.test(text.slice(tokens[m.to - 1]!.end))) dropped.add(m);
+  return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
 
 /** True when `match` is a bare count word ("single") and a value of the same dimension follows within two words. */

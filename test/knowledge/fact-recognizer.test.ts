@@ -79,6 +79,19 @@ describe('fact recognizer', () => {
       // Two values for one fact: left out and reported, not guessed.
       ['front end and back end nlb', { ha: 'nlb' }, ['role']],
       ['2003 front-end, exchange 2000 back-end', { mixedVersions: 'yes' }, ['version', 'role']],
+      // Issue 21 (o21): a witness placed on a DC or a Hub Transport server describes the witness, which
+      // can be any Windows Server outside the DAG (plan-ha.md), not the members.
+      ['exchange 2016 dag 2 members, witness on the domain controller', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
+      ['Exchange 2010 DAG, file share witness on the hub transport server', { version: '2010', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      ['Exchange 2010 SP3 DAG, DC01 as the file share witness', { version: '2010', update: 'e2010-sp3', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      ['SE DAG, DCs are separate boxes', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'no' }],
+      ['SE DAG, both members are also domain controllers, witness on a file server', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes', witness: 'yes' }],
+      // A Windows service pack between the release and its edition: the edition is still Windows's.
+      ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64' }],
+      ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter' }],
+      // A member count said as a count of Mailbox servers.
+      ['exchange 2016 dag, 17 mailbox servers', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '17' }],
+      ['18 SE mailbox servers in one DAG', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '18' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
@@ -527,7 +540,7 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       'we want the Edge server to be a member of our SE DAG with the two mailbox servers, windows server 2025 standard',
       [
         { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'edge-transport', ha: 'dag' },
-        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag', nodes: '2' },
       ],
     ],
     // A phrase across a joining word ("also DCs") stays whole, in the group it is said of.
