@@ -70,7 +70,7 @@ const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
-const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
+const CO_LOCATED = /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -112,6 +112,18 @@ function countBefore(tokens: readonly Token[], from: number, at: number, singula
   if (before === 'a' || before === 'an') return singular ? 1 : undefined;
   return countOf(before);
 }
+
+/** A count written after a role ("CAS servers x3", "mailbox x 2"). */
+function countAfter(tokens: readonly Token[], at: number): number | undefined {
+  const next = tokens[at]?.text;
+  if (next === undefined) return undefined;
+  const times = /^x(\d{1,2})$/.exec(next);
+  if (times) return Number(times[1]);
+  return next === 'x' && tokens[at + 1] && /^\d{1,2}$/.test(tokens[at + 1]!.text) ? Number(tokens[at + 1]!.text) : undefined;
+}
+
+/** Exchange 2000/2003 roles: several of them are balanced with NLB or clustered, so the check asks how. */
+const ROLES_ASKED_WHEN_COUNTED = new Set(['front-end', 'back-end', 'other']);
 
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
 const CASE_SENSITIVE_ACRONYMS = new Set(['um', 'ht', 'se', 'gc']);
@@ -181,10 +193,31 @@ export class FactRecognizer {
    */
   extract(text: string, known: Facts = {}): { facts: Facts; ambiguous: string[] } {
     const { tokens, matches } = this.readSentence(text);
-    const read = this.collect(matches, tokens, known);
+    const read = this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
     if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
     return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
+  }
+
+  /**
+   * "2 edge servers in the DMZ", "3 CAS servers": a role counted (two or more) with no high availability
+   * named is several servers of that role, as in a design's group (see {@link designGroups}). Not for
+   * the Exchange 2000/2003 roles, whose several-servers answers are NLB or a cluster: asked instead.
+   */
+  private withServerCount(
+    read: { facts: Facts; ambiguous: string[] },
+    matches: readonly PhraseMatch<Mention[]>[],
+    tokens: readonly Token[],
+    known: Facts,
+  ): { facts: Facts; ambiguous: string[] } {
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    const named = role ? read.facts[role.id] : undefined;
+    if (!role || named === undefined || read.facts.ha !== undefined || known.ha !== undefined || read.ambiguous.includes('ha')) return read;
+    if (!this.space.valueApplies('ha', 'several-servers', { ...known, ...read.facts })) return read;
+    const anchor = matches.find((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined));
+    if (!anchor || ROLES_ASKED_WHEN_COUNTED.has(named)) return read;
+    const count = countBefore(tokens, 0, anchor.from, false) ?? countAfter(tokens, anchor.to);
+    return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
 
   /**
@@ -240,7 +273,13 @@ export class FactRecognizer {
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
     if (joined && [...anyRoles].every((r) => joined.has(r))) return undefined;
     // "CAS and HT on the same servers": the roles named are one multi-role server.
-    if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
+    // "multi-role servers (CAS and Mailbox) in a DAG": a multi-role value counts as the roles it holds.
+    if (CO_LOCATED.test(text)) {
+      // Roles named in another version's words ("OWA" of Exchange 2013 is its Client Access role).
+      const said = { ...this.collect(matches, tokens, known).facts, ...known };
+      const roles = [...anyRoles].map((r) => this.roleWhereItApplies(splitting, r, said));
+      if (combinedValue(splitting, heldRoles(splitting, roles)) !== undefined) return undefined;
+    }
     // Clause boundaries: punctuation between two words, or a joining word.
     const roleOf = (m: PhraseMatch<Mention[]>) => explicitRole(m) ?? impliedRole(m);
     const roleMatchAt = (k: number) => matches.find((m) => m.from === k && explicitRole(m) !== undefined);
@@ -306,7 +345,10 @@ export class FactRecognizer {
         }
       }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
-      const count = anchor ? countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) : undefined;
+      const count = anchor
+        ? (countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) ??
+          (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined))
+        : undefined;
       // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
       // front end + back end on the same cluster") when the next clause says "same" or "both".
       const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
@@ -725,7 +767,10 @@ export class FactRecognizer {
       const pair = togetherOf(dimension, values);
       // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
       const combined = combinedValue(dimension, values);
+      // "multi-role servers, CAS and mailbox": the multi-role value already holds the roles named beside it.
+      const holder = [...values].find((v) => [...heldRoles(dimension, values)].every((r) => (dimension.values.find((x) => x.id === v)?.combines ?? [v]).includes(r)));
       if (combined !== undefined && this.space.valueApplies(dimensionId, combined, context)) facts[dimensionId] = combined;
+      else if (holder !== undefined) facts[dimensionId] = holder;
       else if (pair) {
         facts[dimensionId] = pair.keep;
         for (const [stated, value] of Object.entries(pair.states)) if (facts[stated] === undefined) facts[stated] = value;
@@ -1095,6 +1140,11 @@ function togetherOf(dimension: Dimension, values: ReadonlySet<string>): { keep: 
     if (pairs.length > 0 && pairs.every((p) => p !== undefined)) return { keep, states: Object.assign({}, ...pairs.map((p) => p!.states)) as Record<string, string> };
   }
   return undefined;
+}
+
+/** The single roles these values hold: a multi-role value stands for the values it `combines`. */
+function heldRoles(dimension: Dimension, values: Iterable<string>): Set<string> {
+  return new Set([...values].flatMap((id) => dimension.values.find((v) => v.id === id)?.combines ?? [id]));
 }
 
 /** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */
