@@ -122,6 +122,31 @@ function countAfter(tokens: readonly Token[], at: number): number | undefined {
   return next === 'x' && tokens[at + 1] && /^\d{1,2}$/.test(tokens[at + 1]!.text) ? Number(tokens[at + 1]!.text) : undefined;
 }
 
+/** Words that take back what was just said ("sorry", "I mean", "make that"); "no" only as "no, ...". */
+const CORRECTIONS: readonly (readonly string[])[] = [
+  ['sorry'],
+  ['sry'],
+  ['oops'],
+  ['correction'],
+  ['actually'],
+  ['i', 'mean'],
+  ['i', 'meant'],
+  ['make', 'that'],
+  ['rather'],
+  ['no'],
+];
+
+/** The number of words of a correction starting at `k` (0 when none). */
+function correctionAt(tokens: readonly Token[], k: number, text: string): number {
+  for (const words of CORRECTIONS) {
+    if (k + words.length > tokens.length || !words.every((w, i) => tokens[k + i]!.text === w)) continue;
+    // "no witness" is a negation; "? no, Enterprise" takes a value back.
+    if (words[0] === 'no' && !(k + 1 < tokens.length && /,/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)))) continue;
+    return words.length;
+  }
+  return 0;
+}
+
 /** Exchange 2000/2003 roles: several of them are balanced with NLB or clustered, so the check asks how. */
 const ROLES_ASKED_WHEN_COUNTED = new Set(['front-end', 'back-end', 'other']);
 
@@ -231,7 +256,11 @@ export class FactRecognizer {
     const reading = {
       text,
       tokens,
-      matches: withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens, read),
+      matches: this.withCorrections(
+        withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens, read),
+        tokens,
+        read,
+      ),
     };
     this.lastSentence = reading;
     return reading;
@@ -527,6 +556,105 @@ export class FactRecognizer {
       }
     }
     return longest;
+  }
+
+  /**
+   * "Windows Server 2008 Standard? no, Enterprise", "2008 R2 standard... sorry enterprise": a value
+   * corrected inside the message is the later one. After a correction word, the words that name a value
+   * of a dimension the mention just before it named (within three words) replace that value; the
+   * mention loses it (and is dropped when nothing else is left).
+   */
+  private withCorrections(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+    let result = matches;
+    for (let k = 0; k < tokens.length; k += 1) {
+      const length = correctionAt(tokens, k, text);
+      if (length === 0) continue;
+      const at = k + length;
+      if (at >= tokens.length) continue;
+      const next = result.find((m) => m.from === at);
+      // The nearest mention within three words before the correction that the words after it correct.
+      let fix: { before: PhraseMatch<Mention[]>; corrected: PhraseMatch<Mention[]>; dimensions: Set<string> } | undefined;
+      for (const before of [...result].reverse().filter((m) => m.to <= k && k - m.to <= 3)) {
+        const said = before.entry.payload.filter((p) => p.value !== undefined);
+        const shared = next?.entry.payload.filter((p) => p.value !== undefined && said.some((q) => q.dimension === p.dimension)) ?? [];
+        if (next && shared.length > 0) {
+          // "CU15" names an update of several versions: keep those that fit what was said before.
+          const fitting = next.entry.payload.filter((p) => p.value === undefined || this.fitsSaid(said, p));
+          const payload = fitting.some((p) => shared.some((q) => q.dimension === p.dimension)) ? fitting : next.entry.payload;
+          fix = { before, corrected: { ...next, entry: { ...next.entry, payload } }, dimensions: new Set(shared.map((p) => p.dimension)) };
+          break;
+        }
+        const value = this.correctedValue(said, tokens, at);
+        if (value) {
+          const phrase = tokens
+            .slice(at, value.to)
+            .map((t) => t.text)
+            .join(' ');
+          fix = {
+            before,
+            corrected: { entry: { phrase, payload: [{ dimension: value.dimension, value: value.value }] }, from: at, to: value.to },
+            dimensions: new Set([value.dimension]),
+          };
+          break;
+        }
+      }
+      if (!fix) continue;
+      const { before, corrected, dimensions } = fix;
+      const kept = before.entry.payload.filter((p) => !dimensions.has(p.dimension));
+      result = [
+        ...result.filter((m) => m !== before && m !== corrected && !(m.from >= corrected.from && m.from < corrected.to)),
+        ...(kept.some((p) => p.value !== undefined) ? [{ ...before, entry: { ...before.entry, payload: kept } }] : []),
+        corrected,
+      ].sort((a, b) => a.from - b.from);
+    }
+    return result;
+  }
+
+  /** True when what `mention`'s value settles agrees with what was `said` and settles. */
+  private fitsSaid(said: readonly Mention[], mention: Mention): boolean {
+    const context = this.settledBy(said);
+    const implies = this.dimensions.find((d) => d.id === mention.dimension)?.values.find((v) => v.id === mention.value)?.implies ?? {};
+    return Object.entries(implies).every(([d, implied]) => !context.has(d) || context.get(d) === implied);
+  }
+
+  /** What was said and what it settles ("Exchange 2019 CU14" is Exchange 2019). */
+  private settledBy(said: readonly Mention[]): Map<string, string> {
+    const context = new Map<string, string>();
+    for (const q of said) {
+      context.set(q.dimension, q.value!);
+      const implies = this.dimensions.find((d) => d.id === q.dimension)?.values.find((v) => v.id === q.value)?.implies ?? {};
+      for (const [d, implied] of Object.entries(implies)) if (!context.has(d)) context.set(d, implied);
+    }
+    return context;
+  }
+
+  /** A value, of one of the dimensions `said`, that the one or two words at `at` name and that fits the rest of what was said. */
+  private correctedValue(said: readonly Mention[], tokens: readonly Token[], at: number): { dimension: string; value: string; to: number } | undefined {
+    const context = this.settledBy(said);
+    for (const mention of said) {
+      const dimension = this.dimensions.find((d) => d.id === mention.dimension);
+      for (const size of [2, 1]) {
+        if (!dimension || at + size > tokens.length) continue;
+        const words = tokens
+          .slice(at, at + size)
+          .map((t) => t.text)
+          .join(' ');
+        const value = dimension.values.find(
+          (v) =>
+            v.id !== mention.value &&
+            // "Exchange 2019 CU14, I mean CU15": Exchange 2019's CU15, not another version's.
+            Object.entries(v.implies).every(([d, implied]) => !context.has(d) || context.get(d) === implied) &&
+            [...v.names, ...v.answers].some(
+              (p) =>
+                tokenize(p)
+                  .map((t) => t.text)
+                  .join(' ') === words,
+            ),
+        );
+        if (value) return { dimension: dimension.id, value: value.id, to: at + size };
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -92,6 +92,12 @@ describe('fact recognizer', () => {
       // A member count said as a count of Mailbox servers.
       ['exchange 2016 dag, 17 mailbox servers', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '17' }],
       ['18 SE mailbox servers in one DAG', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '18' }],
+      // A value taken back inside the message ("sorry", "I mean", "no, ..."): the later one holds.
+      ['Windows Server 2008 Standard? no, Enterprise', { windows: '2008', windowsEdition: 'enterprise' }],
+      ['server 2008 r2 standard sp1... sorry enterprise', { windows: '2008-r2', windowsEdition: 'enterprise' }],
+      ['exchange 2016 on 2012 r2, sorry 2016 datacenter', { version: '2016', windows: '2016', windowsEdition: 'datacenter' }],
+      ['Exchange 2019 CU14, I mean CU15', { version: '2019', update: 'e2019-cu15-or-later' }],
+      ['2 node exchange 2010 dag, no witness', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'no' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
