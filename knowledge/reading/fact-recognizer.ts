@@ -707,7 +707,32 @@ export class FactRecognizer {
    * that, not as what it would mean alone (here, the Exchange edition).
    */
   private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
-    return this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens);
+    return this.readYearAfterOn(this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens), tokens);
+  }
+
+  /**
+   * "Exchange 2013 on 2016", "Exchange SE standard on 2019": a bare year that is both an Exchange version
+   * and a Windows release, right after "on" once an Exchange version was named before it, is the
+   * Windows release the servers run on (not a second Exchange version).
+   */
+  private readYearAfterOn(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    const isVersion = (p: Mention) => p.dimension === 'version' && p.value !== undefined;
+    const isWindows = (p: Mention) => p.dimension === 'windows';
+    const firstVersion = matches.find(
+      (m) =>
+        m.entry.payload.some(isVersion) ||
+        m.entry.payload.some(
+          (p) => p.value !== undefined && this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies.version !== undefined,
+        ),
+    );
+    if (!firstVersion) return matches;
+    return matches.flatMap((m) => {
+      if (m.from <= firstVersion.from || m.to - m.from !== 1 || !['on', 'onto'].includes(tokens[m.from - 1]?.text ?? '')) return [m];
+      // "move on 2019 servers", "on 2019 DAG members": which product is meant stays open as before.
+      if (!m.entry.payload.some(isVersion) || m.entry.payload.some(isWindows) || SERVER_NOUNS.has(tokens[m.to]?.text ?? '') || tokens[m.to]?.text === 'dag') return [m];
+      const release = this.dimensions.find((d) => d.id === 'windows')?.values.find((v) => v.answers.includes(tokens[m.from]!.text) || v.id === tokens[m.from]!.text);
+      return release ? [{ ...m, entry: { ...m.entry, payload: [{ dimension: 'windows', value: release.id }] } }] : [m];
+    });
   }
 
   /**

@@ -98,6 +98,12 @@ describe('fact recognizer', () => {
       ['exchange 2016 on 2012 r2, sorry 2016 datacenter', { version: '2016', windows: '2016', windowsEdition: 'datacenter' }],
       ['Exchange 2019 CU14, I mean CU15', { version: '2019', update: 'e2019-cu15-or-later' }],
       ['2 node exchange 2010 dag, no witness', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'no' }],
+      // A bare year after "on", once an Exchange version was named, is the Windows release.
+      ['exchange 2013 on 2016', { version: '2013', windows: '2016' }],
+      ['Exchange SE standard on 2019', { version: 'se', edition: 'standard', windows: '2019' }],
+      ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
+      // "server core 2019" names Windows Server 2019 installed as Server Core.
+      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
