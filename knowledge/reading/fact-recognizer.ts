@@ -122,6 +122,19 @@ function countAfter(tokens: readonly Token[], at: number): number | undefined {
   return next === 'x' && tokens[at + 1] && /^\d{1,2}$/.test(tokens[at + 1]!.text) ? Number(tokens[at + 1]!.text) : undefined;
 }
 
+/** Dimensions named with two values joined by "or", "vs" or "versus" ("NLB or a DAG"): a choice, not a design. */
+function alternatives(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): Set<string> {
+  const offered = new Set<string>();
+  for (let i = 1; i < matches.length; i += 1) {
+    const [a, b] = [matches[i - 1]!, matches[i]!];
+    const between = tokens.slice(a.to, b.from).map((t) => t.text);
+    if (between.length === 0 || between.length > 2 || !['or', 'vs', 'versus'].includes(between[0]!) || (between.length === 2 && !ARTICLES.has(between[1]!))) continue;
+    for (const p of a.entry.payload)
+      if (p.value !== undefined && b.entry.payload.some((q) => q.dimension === p.dimension && q.value !== undefined && q.value !== p.value)) offered.add(p.dimension);
+  }
+  return offered;
+}
+
 /** Words that take back what was just said ("sorry", "I mean", "make that"); "no" only as "no, ...". */
 const CORRECTIONS: readonly (readonly string[])[] = [
   ['sorry'],
@@ -910,6 +923,8 @@ export class FactRecognizer {
       else several.push(dimensionId);
     }
     this.readSeveralMeant(namedInFull, facts, several, ambiguous);
+    // "NLB or a DAG?", "DAG vs NLB": two values offered as a choice are neither (the check asks).
+    const offered = alternatives(matches, tokens);
     // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange
     // 2010), or read a known pair as one design ("a DAG with WNLB on the same boxes").
     for (const dimensionId of several) {
@@ -919,6 +934,10 @@ export class FactRecognizer {
       const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
       const pair = togetherOf(dimension, values);
       // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
+      if (offered.has(dimensionId)) {
+        ambiguous.push(dimensionId);
+        continue;
+      }
       const combined = combinedValue(dimension, values);
       // "multi-role servers, CAS and mailbox": the multi-role value already holds the roles named beside it.
       const holder = [...values].find((v) => [...heldRoles(dimension, values)].every((r) => (dimension.values.find((x) => x.id === v)?.combines ?? [v]).includes(r)));

@@ -104,6 +104,8 @@ describe('fact recognizer', () => {
       ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
       // "server core 2019" names Windows Server 2019 installed as Server Core.
       ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
+      // Two designs offered as a choice are neither: the check asks.
+      ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
       ['nothing to see here', {}],
       ['', {}],
     ];
