@@ -90,7 +90,7 @@ const SERVER_NOUNS = new Set(['cluster', 'clusters', 'server', 'servers', 'node'
 const VERSION_LEADS = new Set(['with', 'running', 'using']);
 
 /** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
-const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:dag|cluster|database availability group)\b/i;
+const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
@@ -474,6 +474,11 @@ export class FactRecognizer {
         : {};
       const facts: Record<string, string> = { ...defaults, ...shared, ...borrowed, ...group.facts };
       for (const open of group.open) delete facts[open];
+      // "old 2016 CU23 DAG ..., new SE DAG ...": a fact said of another group that cannot exist with this
+      // group's own facts (CU23 of Exchange 2016 for the SE group) is not this group's.
+      for (const [dimensionId, value] of Object.entries(facts)) {
+        if (group.facts[dimensionId] === undefined && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
+      }
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });

@@ -106,6 +106,10 @@ describe('fact recognizer', () => {
       ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
       // Two designs offered as a choice are neither: the check asks.
       ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
+      ['SE DAG, 4 members, we did NOT set up a witness server', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '4', witness: 'no' }],
+      ['SE DAG, they want a SQL failover instance on the same cluster', { version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
+      ['e2k3 2 node cluster, exch ent', { version: '2003', ha: 'clustering', nodes: '2', edition: 'enterprise' }],
+      ['one exchange SE server on ws2019 standard', { version: 'se', role: 'client-access+hub-transport+mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
@@ -670,6 +674,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       [
         { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', nodes: '4', nlbOnSameServers: 'yes' },
         { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'several-servers', windows: '2022', windowsEdition: 'standard' },
+      ],
+    ],
+    // Two DAGs of two versions side by side: each keeps its own update and platform (CU23 is Exchange 2016's).
+    [
+      'old 2016 CU23 DAG (3 nodes, WS2016 std) still running, new SE DAG with 4 nodes on WS2025 std next to it',
+      [
+        { version: '2016', update: 'e2016-cu3-or-later', nodes: '3', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard' },
+        { version: 'se', nodes: '4', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox' },
       ],
     ],
     // One kind of server: no design.
