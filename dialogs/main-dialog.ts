@@ -10,6 +10,7 @@ import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
 import { openForRetiredVersion } from './retired-version';
+import { isRefine, openForPlan, openWhenDecided } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
 
@@ -126,6 +127,10 @@ export class MainDialog extends Dialog {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
     // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
+    if (last.open && last.open.length > 0 && isRefine(text)) {
+      // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
+      return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
+    }
     const filled = this.openFactAnswer(text, last);
     if (filled) {
       const groups = this.verdicts(last);
@@ -183,7 +188,13 @@ export class MainDialog extends Dialog {
     if (Object.keys(several).length > 1) return several;
     // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
     // bare "ent" is the Exchange edition before the Windows edition, as a question about the edition would take it.
-    const order = last.open.length > 1 ? this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d)) : last.open;
+    // Open facts the verdict names as conditions come first: after "2010 DAG on 2008 R2" judged at once, "standard licences"
+    // is the Windows edition that decides it, not the Exchange edition that changes nothing there.
+    const decisive = new Set(
+      (this.verdicts(last) ?? []).flatMap((g) => g.decision.conditions.flatMap((c) => last.open!.filter((d) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)))),
+    );
+    const inTable = this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d));
+    const order = last.open.length > 1 ? [...inTable.filter((d) => decisive.has(d)), ...inTable.filter((d) => !decisive.has(d))] : last.open;
     for (const dimension of last.open.length > 1 ? order : [...last.open].reverse()) {
       const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
       if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
@@ -226,7 +237,8 @@ export class MainDialog extends Dialog {
         ...(another ? [another] : []),
       ],
       answered: [...last.answered, ...Object.keys(update)],
-      open: (last.open ?? []).filter((d) => update[d] === undefined),
+      // Facts left open only because they changed nothing are asked again where the change makes them matter.
+      open: last.decided ? [] : (last.open ?? []).filter((d) => update[d] === undefined),
       // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
       changed: {
         update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
@@ -256,6 +268,7 @@ export class MainDialog extends Dialog {
         groups: turn.done.groups,
         answered: turn.done.answered,
         ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}),
+        ...(turn.done.decided ? { decided: true as const } : {}),
       });
     }
     return turn;
@@ -283,9 +296,18 @@ export class MainDialog extends Dialog {
         {
           // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open;
           // a retired product named without a design is answered at once (see openForRetiredVersion).
-          const options = route.groups
+          // A described plan ("planning a 2-node 2007 CCR cluster, what do we need?") gets its verdict first (see openForPlan).
+          const text = context.activity.text ?? '';
+          const plan = route.groups ? undefined : openForPlan(this.kb, route.facts, text);
+          const options: SupportCheckOptions = route.groups
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })), open: openForDesign(this.kb, route.groups) }
-            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, context.activity.text ?? '') };
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, text) ?? plan };
+          if (plan && options.open === plan) options.refine = true;
+          // Ask only what matters: a setup no answer could make supported gets its verdict at once (see openWhenDecided).
+          if (!options.open && !route.groups && this.kb.nextStep(route.facts).kind === 'question') {
+            const decided = openWhenDecided(this.kb, route.facts);
+            if (decided) Object.assign(options, { open: decided, decided: true });
+          }
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':

@@ -25,6 +25,10 @@ export interface SupportCheckOptions {
   note?: string;
   /** Facts changed or added after a verdict, and the verdicts before: the new verdict says what changed. */
   changed?: ChangedFacts;
+  /** Verdict first (a plan or a design judged at once): the verdict offers the questions that narrow its open facts down. */
+  refine?: boolean;
+  /** The open facts were left open because they cannot change the verdict (see {@link LastCheck.decided}). */
+  decided?: boolean;
 }
 
 /** What changed since the last verdict ("what if", "forgot to say"). */
@@ -108,7 +112,8 @@ export class SupportCheck {
               changed,
             ),
           );
-        return { done: { groups, answered, decisions, open } };
+        if (options.refine) await this.offerRefine(context, open, decisions);
+        return { done: { groups, answered, decisions, open, ...(options.decided ? { decided: true as const } : {}) } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
@@ -156,12 +161,17 @@ export class SupportCheck {
               .map(([d, v]) => this.factLabel(d, v))
               .join(', ')}.`
           : undefined;
+      // An answer that changes again a fact changed after the verdict ("ok 2008 R2 then", then "Windows Server 2022"):
+      // what changed is said with the latest value, never the one taken back.
+      const changed = state.changed
+        ? { ...state.changed, update: { ...state.changed.update, ...Object.fromEntries(Object.entries(read).filter(([d]) => d in state.changed!.update)) } }
+        : undefined;
       return this.start(context, {
         ...options,
         note,
         open: (state.leftOpen ?? []).filter((d) => read[d] === undefined),
         previous: { dimension: state.dimension, asks: state.asks ?? 1 },
-        ...(state.changed ? { changed: state.changed } : {}),
+        ...(changed ? { changed } : {}),
       });
     }
     return this.notAnAnswer(context, state);
@@ -219,7 +229,26 @@ export class SupportCheck {
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
     const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
+    // A change taken back by a later answer: nothing changed in the end, and it says so.
+    if (parts.length === 0) return `What changed: nothing in the end (${Object.entries(changed.update).map(([d, v]) => label(d, v)).join('; ')}, as before). ${verdict}`;
     return `What changed: ${parts.join('; ')}. ${verdict}`;
+  }
+
+  /**
+   * After a verdict given first: the open facts it names as conditions, and the offer to answer their
+   * questions ("refine"). Nothing when no open fact decides the verdict (nothing to narrow down).
+   */
+  private async offerRefine(context: TurnContext, open: readonly string[], decisions: readonly Decision[]): Promise<void> {
+    const named = (d: string) => decisions.some((decision) => decision.conditions.some((c) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)));
+    const matters = this.kb.dimensions.filter((d) => open.includes(d.id) && named(d.id));
+    if (matters.length === 0) return;
+    const labels = matters.map((d) => lowerFirst(d.label)).join(', ');
+    const count = matters.length === 1 ? 'one question' : `up to ${matters.length} questions`;
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      text: `Verdict first: what you did not say (${labels}) is named above as a condition. To refine the verdict, say "refine" and answer ${count}; or just tell me a fact ("Windows is Enterprise").`,
+      suggestedActions: { actions: [{ type: 'imBack', title: `Refine (${count})`, value: 'refine' }] },
+    });
   }
 
   /** Shows the waiting question again. */
@@ -304,6 +333,10 @@ export function withoutSharedStart(now: string, before: string): string {
   let shared = 0;
   while (shared < a.length - 1 && shared < b.length - 1 && a[shared] === b[shared]) shared += 1;
   return b.slice(shared).join(' ');
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** What a {@link SupportCheckDialog} keeps in its frame. */

@@ -1,0 +1,59 @@
+import { stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+
+/**
+ * "we are planning", "customer wants", "what do we need?": a message that describes a plan and asks
+ * what it takes, rather than a setup to be checked question by question.
+ */
+const PLAN =
+  /\b(plan|plans|planning|planned|we want|(customer|client|they|he|she|we) wants?|we'?d like|would like|going to (build|deploy|set up|install|run)|intend|propos(e|ed|al)|new (build|deployment|setup|install)|to build|deploying|design(ing)?|what do (we|i|they) need|requirements?|prerequisites?|anything to (watch|look) (out )?for|what (should|must) (we|i) (know|watch))\b/i;
+
+/** "check my setup", "walk me through", "ask me": the guided check asked for by name, whose questions are wanted. */
+const GUIDED = /\b(check (my|our|the|this) (setup|config|configuration|environment|servers?)|guided check|walk (me|us) through|ask me|step by step|run the (guided )?check)\b/i;
+
+/**
+ * Verdict first: the facts a first message describing a plan leaves open rather than asks, or undefined.
+ *
+ * A plan with its Exchange version and topology said ("a 2-node Exchange 2007 CCR cluster on Windows
+ * 2008, what do we need?") gets its verdict at once: every asked fact still unsaid (editions, Windows
+ * release or edition, update level) is left open, and the check's open-fact walk ({@link stepWithOpen})
+ * names each that decides the verdict as a condition, with the text the rules table gives ("Exchange
+ * edition is not known yet: Not supported with Standard Edition; Supported with conditions with
+ * Enterprise Edition"). The verdict is "Supported with conditions" only where some value of every open
+ * fact keeps the plan supported, and never "Supported" for a fact nobody confirmed. The user can then
+ * answer the questions to narrow it down ("refine").
+ *
+ * Asked as usual: a message without the version or the topology (the answer would say little), one
+ * that asks for the guided check by name ("check my setup"), one that is not a plan (a setup described
+ * for checking: its facts are asked), and one whose open facts still leave a question the walk cannot
+ * settle.
+ */
+export function openForPlan(kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 'valuesFor' | 'knownFacts'>, facts: Facts, text: string): string[] | undefined {
+  if (facts.version === undefined || facts.ha === undefined || !PLAN.test(text) || GUIDED.test(text)) return undefined;
+  const open = kb.dimensions.filter((d) => d.kind === 'asked' && d.id !== 'version' && facts[d.id] === undefined).map((d) => d.id);
+  if (open.length === 0) return undefined;
+  return stepWithOpen(kb, facts, open).kind === 'verdict' ? open : undefined;
+}
+
+/**
+ * Ask only what matters: the facts a first message leaves open when no answer could lift the verdict
+ * ("an Exchange 2016 DAG of 17 members on Windows 2016": not supported whatever its update level), or
+ * undefined. With the version and the topology said, every asked fact still unsaid is tried value by
+ * value ({@link stepWithOpen}); when each combination is "Not supported", so that no open fact is
+ * named as deciding it, the verdict is given at once instead of asking questions whose answers change
+ * nothing. (Without the topology the walk tries every role and high availability, seconds of work.)
+ */
+export function openWhenDecided(kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 'valuesFor' | 'knownFacts'>, facts: Facts): string[] | undefined {
+  if (facts.version === undefined || facts.ha === undefined) return undefined;
+  const open = kb.dimensions.filter((d) => d.kind === 'asked' && d.id !== 'version' && facts[d.id] === undefined).map((d) => d.id);
+  if (open.length === 0) return undefined;
+  const step = stepWithOpen(kb, facts, open);
+  if (step.kind !== 'verdict' || step.decision.verdict !== 'not-supported' || step.decision.conditions.some((c) => c.id.startsWith('open-'))) return undefined;
+  return open;
+}
+
+/** "refine", "ask me the questions", "narrow it down": after a verdict with open facts, the questions that narrow it. */
+const REFINE = /^(ok(ay)?,? |yes,? |sure,? |please,? )?(refine( it| the verdict)?|narrow (it|that|the verdict) down|ask (me )?(the|your|those|the remaining) questions|ask away|let'?s refine|answer (the )?(\d+ )?questions?)( please)?[.!]*$/i;
+
+export function isRefine(text: string): boolean {
+  return REFINE.test(text.trim());
+}
