@@ -179,11 +179,14 @@ export class MainDialog extends Dialog {
 
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text)) return undefined;
+    // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
+    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
     const facts = last.groups[0]!.facts;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
     const said = this.kb.recognizer.extract(text, facts).facts;
+    // "no wait, Standard x64" names a known fact with another value too: a correction, read whole by the correction path.
+    if (Object.entries(said).some(([d, v]) => facts[d] !== undefined && facts[d] !== v)) return undefined;
     const several = Object.fromEntries(last.open.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
     if (Object.keys(several).length > 1) return several;
     // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
@@ -231,11 +234,12 @@ export class MainDialog extends Dialog {
 
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
   private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts, another?: CheckedGroup): Promise<DialogTurnResult> {
+    const groups = [
+      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+      ...(another ? [another] : []),
+    ];
     const options: SupportCheckOptions = {
-      groups: [
-        ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
-        ...(another ? [another] : []),
-      ],
+      groups,
       answered: [...last.answered, ...Object.keys(update)],
       // Facts left open only because they changed nothing are asked again where the change makes them matter.
       open: last.decided ? [] : (last.open ?? []).filter((d) => update[d] === undefined),

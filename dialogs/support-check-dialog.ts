@@ -217,13 +217,15 @@ export class SupportCheck {
     const before = changed.before[0]?.facts ?? {};
     const label = (d: string, v: string) => this.factLabel(d, v);
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
+    // Against every group judged before: a fact one group of a design lacked (the Edge server's Windows release) was added to it.
     const parts = Object.entries(changed.update)
-      .filter(([d, v]) => before[d] !== v)
-      .map(([d, v]) =>
-        before[d] !== undefined
-          ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
-          : `${label(d, v)} added`,
-      );
+      .filter(([d, v]) => changed.before.some((b) => b.facts[d] !== v))
+      .map(([d, v]) => {
+        const was = changed.before.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
+        return was !== undefined && was !== v
+          ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}`
+          : `${label(d, v)} added`;
+      });
     if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
@@ -246,7 +248,7 @@ export class SupportCheck {
     const count = matters.length === 1 ? 'one question' : `up to ${matters.length} questions`;
     await context.sendActivity({
       type: ActivityTypes.Message,
-      text: `Verdict first: what you did not say (${labels}) is named above as a condition. To refine the verdict, say "refine" and answer ${count}; or just tell me a fact ("Windows is Enterprise").`,
+      text: `Verdict first: what you did not say (${labels}) is named above as a condition. To refine the verdict, say "refine" and answer ${count}, or just tell me any of them.`,
       suggestedActions: { actions: [{ type: 'imBack', title: `Refine (${count})`, value: 'refine' }] },
     });
   }
