@@ -18,11 +18,6 @@ export interface LastCheck {
   answered: string[];
   /** Facts the user left open ("not sure", "skip"): named as conditions, never asked again. */
   open?: string[];
-  /**
-   * The open facts were left open only because no answer could change the verdict ("Not supported"
-   * whatever they are), not by the user: a change after the verdict asks them again where they matter.
-   */
-  decided?: true;
 }
 
 /** Where the last verdict lives; the bot keeps it in conversation state. */

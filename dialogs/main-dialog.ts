@@ -10,7 +10,7 @@ import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
 import { openForRetiredVersion } from './retired-version';
-import { isRefine, openForPlan, openWhenDecided } from './plan-open';
+import { isRefine, openForPlan } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
 
@@ -241,8 +241,7 @@ export class MainDialog extends Dialog {
     const options: SupportCheckOptions = {
       groups,
       answered: [...last.answered, ...Object.keys(update)],
-      // Facts left open only because they changed nothing are asked again where the change makes them matter.
-      open: last.decided ? [] : (last.open ?? []).filter((d) => update[d] === undefined),
+      open: (last.open ?? []).filter((d) => update[d] === undefined),
       // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
       changed: {
         update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
@@ -272,7 +271,6 @@ export class MainDialog extends Dialog {
         groups: turn.done.groups,
         answered: turn.done.answered,
         ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}),
-        ...(turn.done.decided ? { decided: true as const } : {}),
       });
     }
     return turn;
@@ -307,11 +305,6 @@ export class MainDialog extends Dialog {
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })), open: openForDesign(this.kb, route.groups) }
             : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, text) ?? plan };
           if (plan && options.open === plan) options.refine = true;
-          // Ask only what matters: a setup no answer could make supported gets its verdict at once (see openWhenDecided).
-          if (!options.open && !route.groups && this.kb.nextStep(route.facts).kind === 'question') {
-            const decided = openWhenDecided(this.kb, route.facts);
-            if (decided) Object.assign(options, { open: decided, decided: true });
-          }
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':

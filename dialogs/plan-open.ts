@@ -34,23 +34,6 @@ export function openForPlan(kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 
   return stepWithOpen(kb, facts, open).kind === 'verdict' ? open : undefined;
 }
 
-/**
- * Ask only what matters: the facts a first message leaves open when no answer could lift the verdict
- * ("an Exchange 2016 DAG of 17 members on Windows 2016": not supported whatever its update level), or
- * undefined. With the version and the topology said, every asked fact still unsaid is tried value by
- * value ({@link stepWithOpen}); when each combination is "Not supported", so that no open fact is
- * named as deciding it, the verdict is given at once instead of asking questions whose answers change
- * nothing. (Without the topology the walk tries every role and high availability, seconds of work.)
- */
-export function openWhenDecided(kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 'valuesFor' | 'knownFacts'>, facts: Facts): string[] | undefined {
-  if (facts.version === undefined || facts.ha === undefined) return undefined;
-  const open = kb.dimensions.filter((d) => d.kind === 'asked' && d.id !== 'version' && facts[d.id] === undefined).map((d) => d.id);
-  if (open.length === 0) return undefined;
-  const step = stepWithOpen(kb, facts, open);
-  if (step.kind !== 'verdict' || step.decision.verdict !== 'not-supported' || step.decision.conditions.some((c) => c.id.startsWith('open-'))) return undefined;
-  return open;
-}
-
 /** "refine", "ask me the questions", "narrow it down": after a verdict with open facts, the questions that narrow it. */
 const REFINE = /^(ok(ay)?,? |yes,? |sure,? |please,? )?(refine( it| the verdict)?|narrow (it|that|the verdict) down|ask (me )?(the|your|those|the remaining) questions|ask away|let'?s refine|answer (the )?(\d+ )?questions?)( please)?[.!]*$/i;
 

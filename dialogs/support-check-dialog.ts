@@ -27,8 +27,6 @@ export interface SupportCheckOptions {
   changed?: ChangedFacts;
   /** Verdict first (a plan or a design judged at once): the verdict offers the questions that narrow its open facts down. */
   refine?: boolean;
-  /** The open facts were left open because they cannot change the verdict (see {@link LastCheck.decided}). */
-  decided?: boolean;
 }
 
 /** What changed since the last verdict ("what if", "forgot to say"). */
@@ -113,7 +111,7 @@ export class SupportCheck {
             ),
           );
         if (options.refine) await this.offerRefine(context, open, decisions);
-        return { done: { groups, answered, decisions, open, ...(options.decided ? { decided: true as const } : {}) } };
+        return { done: { groups, answered, decisions, open } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
@@ -248,7 +246,7 @@ export class SupportCheck {
     const count = matters.length === 1 ? 'one question' : `up to ${matters.length} questions`;
     await context.sendActivity({
       type: ActivityTypes.Message,
-      text: `Verdict first: what you did not say (${labels}) is named above as a condition. To refine the verdict, say "refine" and answer ${count}, or just tell me any of them.`,
+      text: `Verdict first: what you did not say (${labels}) is named above as a condition. To refine the verdict, say "refine" and answer ${count}, or just tell me ${matters.length === 1 ? 'it' : 'any of them'}.`,
       suggestedActions: { actions: [{ type: 'imBack', title: `Refine (${count})`, value: 'refine' }] },
     });
   }
