@@ -93,7 +93,10 @@ export class MainDialog extends Dialog {
     const check = waitingCheck(dc.activeDialog!.state);
     // A frame that holds no readable check: the message is a new one.
     if (!check) return dc.replaceDialog(this.id);
-    const command = routeCommand(dc.context.activity.text ?? '');
+    const text = dc.context.activity.text ?? '';
+    const routed = routeCommand(text);
+    // At a question, "the new one" is an answer ("the newest Windows"), not "start a new one": only a restart said outright restarts.
+    const command = routed?.kind === 'restart' && !RESTART_SAID.test(text) ? undefined : routed;
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
@@ -434,6 +437,12 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
     if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
   }
+  // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
+  const more = MORE_MEMBERS.exec(text);
+  if (more && clustered && known.nodes !== undefined && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) {
+    const added = /^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1;
+    if (added > 0) result.nodes = String(Number(known.nodes) + added);
+  }
   // "what if we drop the DAG", "without the cluster": a single server.
   // The DAG it names is the one dropped, not kept.
   if ((result.ha === undefined || result.ha === known.ha) && clustered && DROPS_HA.test(text) && kb.valuesFor('ha', { ...known, ...result }).some((v) => v.id === 'none'))
@@ -462,6 +471,15 @@ const ORDINAL_WORDS = [
 ];
 const ORDINAL = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
+  'i',
+);
+/** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
+const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "add 2 more", "another three nodes", "plus two extra members": members added to those counted. */
+const MORE_MEMBERS = new RegExp(
+  `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,
   'i',
 );
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;

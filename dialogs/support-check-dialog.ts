@@ -149,7 +149,23 @@ export class SupportCheck {
     }
     // "what is Web Edition?": a question about a term, not the answer "Web Edition".
     if (context.activity.value === undefined && isDefinitionQuestion(text)) return this.notAnAnswer(context, state);
+    // "same as the DCs": a pointer to other servers, not the fact (nor a statement that these servers are DCs).
+    if (context.activity.value === undefined && SAME_AS.test(text)) return this.notAnAnswer(context, state);
     const read = readFactAnswer(this.kb, context.activity, this.question(state));
+    if (read && read[state.dimension] === undefined && context.activity.value === undefined && isNotSure(text)) {
+      // "no idea, whatever the VM template has": not sure of the fact asked, though another fact is named. That one is
+      // taken; the one asked is left open (with those found out the same way), as a bare "no idea" leaves it.
+      const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
+      const options = this.record(state, read);
+      return this.start(context, {
+        ...options,
+        note: `Noted: ${Object.entries(read)
+          .map(([d, v]) => this.factLabel(d, v))
+          .join(', ')}; the ${lowerFirst(dimension.label)} is left open.`,
+        open: [...(state.leftOpen ?? []).filter((d) => read[d] === undefined), state.dimension, ...this.foundTogether(dimension, state)],
+        ...(state.changed ? { changed: state.changed } : {}),
+      });
+    }
     if (read) {
       const options = this.record(state, read);
       // Another fact than the one asked ("Windows Server 2022" asked for the edition): taken, and the question asked again.
@@ -195,9 +211,23 @@ export class SupportCheck {
     return this.start(context, {
       groups: state.groups,
       answered: state.answered,
-      open: [...(state.leftOpen ?? []), state.dimension],
+      open: [...(state.leftOpen ?? []), state.dimension, ...(why === 'not-sure' ? this.foundTogether(dimension, state) : [])],
       ...(state.changed ? { changed: state.changed } : {}),
     });
+  }
+
+  /**
+   * The facts found out the same way as one the user is not sure of, per the dimensions table: the one
+   * it is named with (`composeWith`: the Windows edition with the Windows release) and those that exist
+   * only for some of its values (`appliesWhen`: the architecture of Windows 2003 and 2008). Whoever cannot
+   * say the Windows release cannot say its edition either ("dunno, Pete built it"): they are left open
+   * with it, named as conditions, rather than asked next.
+   */
+  private foundTogether(dimension: Dimension, state: CheckState): string[] {
+    const known = state.groups[state.open]?.facts ?? {};
+    return this.kb.dimensions
+      .filter((d) => d.kind === 'asked' && known[d.id] === undefined && (dimension.composeWith === d.id || (d.appliesWhen !== undefined && dimension.id in d.appliesWhen)))
+      .map((d) => d.id);
   }
 
   /** A fact as a note or a change names it: "4 nodes or DAG members", "Windows edition: Datacenter", "Windows Server 2022". */
@@ -334,6 +364,9 @@ export function withoutSharedStart(now: string, before: string): string {
   while (shared < a.length - 1 && shared < b.length - 1 && a[shared] === b[shared]) shared += 1;
   return b.slice(shared).join(' ');
 }
+
+/** "same as the DCs", "like the other servers": the answer is somewhere else; the bot cannot see it. */
+const SAME_AS = /^\s*(it'?s |they'?re |the )?(same|similar) (as|like)\b|^\s*(like|as) (the|our) (other|old|existing|dcs?|domain controllers?)\b/i;
 
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
