@@ -19,7 +19,9 @@ const HOLDOUT = 'bench/listings-issue25-holdout.yaml';
 export const TUNING = 'test/fixtures/listings/tuning-issue25.yaml';
 /** A second set to tune on, written by h25 from the issue and the brief: how people really paste. */
 export const TUNING_B = 'test/fixtures/listings/tuning-issue25-b.yaml';
-const TUNING_SETS = [TUNING, TUNING_B];
+/** A fourth set to tune on, written by q25 from the issue: fl *, -AutoSize, -Status, ExSetup, HealthChecker, Windows builds. */
+export const TUNING_D = 'test/fixtures/listings/tuning-issue25-d.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_D];
 
 export interface Entry {
   id: string;
