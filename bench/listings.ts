@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { listingDesign, type ListingGroup } from '../knowledge/listings/listing-design';
 import { parseListing } from '../knowledge/listings/listing-parser';
+import { findBuilds } from '../knowledge/reading/build-numbers';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
 
 const HOLDOUT = 'bench/listings-issue25-holdout.yaml';
@@ -169,7 +170,9 @@ export function scoreListings(
     }
     for (const build of entry.expect.unknownBuilds ?? []) {
       figures.unknownBuilds += 1;
-      const said = groups.flatMap((g) => g.buildLines).some((line) => line.startsWith(build) && /not (a build the table knows|in the build table)/.test(line));
+      // A label may spell the build as the paste does ("Version 15.2 (Build 2794.3)", "15.02.2794.003"): the reply names it in its short form.
+      const short = findBuilds(build, kb.builds)[0]?.lookup.build ?? build;
+      const said = groups.flatMap((g) => g.buildLines).some((line) => line.startsWith(short) && /not (a build the table knows|in the build table)/.test(line));
       figures.unknownBuildsNamed += said ? 1 : 0;
       if (!said) misses.push({ entry: entry.id, servers: build, expected: 'named unknown', got: 'not named' });
     }

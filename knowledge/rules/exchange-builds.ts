@@ -123,8 +123,9 @@ export class BuildTable {
   private readonly aliases: BuildsFile['updateAliases'];
   private readonly current: BuildsFile['currentUpdates'];
   private readonly servicePacks: BuildsFile['servicePackSupport'];
+  private readonly windows = new Map<string, { windows: string; source: string; status?: string }>();
 
-  constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'> & Partial<Pick<BuildsFile, 'servicePackSupport'>>) {
+  constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'> & Partial<Pick<BuildsFile, 'servicePackSupport' | 'windowsBuilds' | 'sources'>>) {
     this.rows = file.builds.map((row, index) => ({ ...row, index, parts: parseBuild(row.build) ?? [] })).sort((a, b) => compareBuilds(a.parts, b.parts));
     for (const row of this.rows) {
       this.byBuild.set(row.parts.join('.'), row);
@@ -134,6 +135,21 @@ export class BuildTable {
     this.aliases = file.updateAliases;
     this.current = file.currentUpdates;
     this.servicePacks = file.servicePackSupport ?? [];
+    for (const row of file.windowsBuilds ?? [])
+      this.windows.set(row.build, { windows: row.windows, source: row.source, status: file.sources?.find((s) => s.id === row.source)?.status });
+  }
+
+  /**
+   * The Windows Server release a Windows build is ("10.0.17763", "10.0.17763.5830", "6.3.9600 N/A Build
+   * 9600" are Windows Server 2019 and 2012 R2), and how sure its source is; undefined for a build the table
+   * does not list (never guessed from the nearest one).
+   */
+  windowsRelease(text: string): { windows: string; build: string; status?: string } | undefined {
+    const m = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4,5})(?![\d])/.exec(text);
+    if (!m) return undefined;
+    const build = `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}`;
+    const row = this.windows.get(build);
+    return row ? { windows: row.windows, build, status: row.status } : undefined;
   }
 
   /** What the table says of a build number (short or long form; see {@link BuildLookup}). */
@@ -253,6 +269,7 @@ export function checkBuilds(
   updateDimension: { dimension: Dimension; file: string; lineOf: (path: readonly PropertyKey[]) => number | undefined; path: readonly PropertyKey[] } | undefined,
   fileName: string,
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
+  windowsReleases?: ReadonlySet<string>,
 ): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const problem = (path: PropertyKey[], message: string) => problems.push({ file: fileName, line: lineOf(path), field: path.map(String).join('.'), message });
@@ -344,6 +361,16 @@ export function checkBuilds(
     entry.updates.forEach((update, j) => {
       if (!table.hasUpdate(entry.version, update)) problem(['currentUpdates', i, 'updates', j], `${versionName(entry.version)} has no update ${updateName(update)} in the table`);
     });
+  });
+
+  // Windows builds: each once, with a listed source (the release is checked against fact-dimensions.yaml by the caller's windows ids).
+  const windowsSeen = new Set<string>();
+  (file.windowsBuilds ?? []).forEach((entry, i) => {
+    if (!sources.has(entry.source)) problem(['windowsBuilds', i, 'source'], `names source "${entry.source}", which \`sources\` does not list`);
+    if (windowsSeen.has(entry.build)) problem(['windowsBuilds', i, 'build'], `repeats Windows build ${entry.build}`);
+    windowsSeen.add(entry.build);
+    if (windowsReleases && !windowsReleases.has(entry.windows))
+      problem(['windowsBuilds', i, 'windows'], `names Windows release "${entry.windows}", which fact-dimensions.yaml's windows does not have`);
   });
 
   // Service packs whose support ended early: a real update of the version, not its last, ended after the next one shipped.
