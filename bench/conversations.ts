@@ -215,6 +215,8 @@ export const CONVERSATION_SETS = {
   issue21DesignsTuning: 'conversations-issue21-designs-tuning.yaml',
   // Issue 21 tuning conversations for the flow (dead ends, facts after a verdict, first messages that decide, out of support), tuned on.
   issue21FlowTuning: 'conversations-issue21-flow-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (helper w) from the issue and Microsoft's docs without reading the bot's code: tickets, typos, corrections (tuned on).
+  outsideTuning: 'conversations-outside-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -46,6 +46,8 @@ export const DIRECT_ANSWER_SETS = {
   tuning: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions.yaml'), showMisses: true },
   /** A second tuning set, written before the third pass's changes (other wordings, ticket noise, other products). */
   tuningB: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-b.yaml'), showMisses: true },
+  /** A third tuning set, written by an outsider (helper w) from the issue and Microsoft's docs without reading the bot: tickets, typos, other products. */
+  tuningC: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-c.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

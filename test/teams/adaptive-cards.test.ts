@@ -124,7 +124,7 @@ for (const host of HOSTS)
       const retry = await exchange(bot.url, { ...first, id: 'retry-1', text: 'purple monkey dishwasher' });
       assert.match(cardTexts(retry[0]!)[0]!, /didn't recognise/);
       collect('retry', retry);
-    });
+    }).timeout(180_000); // hundreds of real HTTP turns: on a loaded 2-core CI machine this exceeds the 30 s default, which is only a hang guard
 
     it("the message extension's result cards", async () => {
       const { status, body } = await postActivity(bot.url, {
