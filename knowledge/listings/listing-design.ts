@@ -94,7 +94,8 @@ export function listingDesign(
           : (server.build?.lookup.build ?? facts.update),
       [...server.roles].sort().join('+'),
       server.dag ?? '',
-      server.site ?? '',
+      // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
+      server.dag ? '' : (server.site ?? ''),
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,

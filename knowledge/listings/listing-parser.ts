@@ -248,6 +248,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
+  /** Windows lines that name no server ("OS Name: ..." alone, a Get-ComputerInfo table run on one server). */
+  const looseOs = new Set<string>();
+  /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
+  const looseOsBuilds = new Set<string>();
+  let lastHealthServer: ListedServer | undefined;
   const server = (name: string): ListedServer => {
     const key = name.toLowerCase().split('.')[0]!;
     let found = servers.get(key);
@@ -361,6 +366,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
     const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !HOST_NAME.test(name)) {
+      // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
+      const os = cell(...OS_KEYS, 'caption');
+      if (os && /windows/i.test(os)) looseOs.add(os);
       // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
       return;
     }
@@ -423,10 +431,6 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
 
   // 2. Lists: blocks of "Key : value" lines (Format-List, systeminfo, Get-ComputerInfo).
-  const looseOs = new Set<string>();
-  /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
-  const looseOsBuilds = new Set<string>();
-  let lastHealthServer: ListedServer | undefined;
   let block: { key: string; value: string; line: number }[] = [];
   const flush = () => {
     if (block.length > 0) readBlock(block);

@@ -189,6 +189,40 @@ export class BuildTable {
     return { below: above < 0 ? same[same.length - 1] : same[above - 1], above: above < 0 ? undefined : same[above] };
   }
 
+  /**
+   * What an unknown build still says for sure: its Exchange version when every build the table lists
+   * with its major and minor version is of one version (15.1 is Exchange 2016), or when the known builds
+   * on both sides of it are (15.2.1400.1 lies between two 2019 builds), or when it lies above every
+   * listed build of the newest version of its major and minor (15.2 above SE's builds is SE); and that
+   * it is behind when it is older than the first build of every update that still gets security
+   * updates (15.1.1000.5 is older than 2016 CU23, the only one). Its update itself is never guessed, and
+   * a build older than every listed one of its major and minor says nothing.
+   */
+  unknownFacts(lookup: Extract<BuildLookup, { kind: 'unknown' }>): { version?: string; behind: boolean } {
+    const parts = lookup.build.split('.').map(Number);
+    const same = this.rows.filter((row) => row.parts[0] === parts[0] && row.parts[1] === parts[1]);
+    const versions = [...new Set(same.map((row) => row.version))];
+    const newest = same[same.length - 1]?.version;
+    // Below the first build the table lists of its major and minor (6.5.2003 is older than Exchange 2003 RTM): no release of any version, nothing said.
+    const version = !lookup.below
+      ? undefined
+      : versions.length === 1
+        ? versions[0]
+        : lookup.below && lookup.above && lookup.below.version === lookup.above.version
+          ? lookup.below.version
+          : lookup.below && !lookup.above && lookup.below.version === newest
+            ? newest
+            : undefined;
+    if (version === undefined) return { behind: false };
+    const base = this.latestUpdates(version)?.stillUpdated;
+    const ended = this.servicePacks.some((entry) => entry.version === version);
+    const current = ended
+      ? this.updatesOf(version).filter((update) => !this.servicePacks.some((entry) => entry.version === version && entry.update === update.update))
+      : (base ?? []);
+    const oldest = current.reduce<BuildRow | undefined>((low, row) => (!low || compareBuilds(row.parts, low.parts) < 0 ? row : low), undefined);
+    return { version, behind: oldest !== undefined && compareBuilds(parts, oldest.parts) < 0 };
+  }
+
   /** The update rows (no security update) of a version, oldest first. */
   updatesOf(version: string): BuildRow[] {
     return this.rows.filter((row) => row.version === version && row.su === undefined && row.update !== 'preview');

@@ -92,6 +92,17 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.equal(two.servers[0]!.build, undefined, 'two builds of the same version typed: neither is given');
   });
 
+  it('says of an unknown build only what the table makes sure: its version, and behind when older than every serviced update', () => {
+    const facts = (build: string) => kb.recognizer.extract(`we run ${build}`).facts;
+    assert.deepEqual(facts('15.1.1000.5'), { version: '2016', updateCurrency: 'behind' }, '15.1 is only Exchange 2016, and older than CU23');
+    assert.deepEqual(facts('15.2.2794.3'), { version: 'se' }, 'above every SE build: SE, its update unknown');
+    assert.deepEqual(facts('15.2.2000.1'), {}, 'between 2019 CU15 and SE RTM: either, so nothing');
+    assert.deepEqual(facts('6.5.2003'), {}, 'older than Exchange 2003 RTM: no release at all');
+    const [group] = listingDesign(listing('Name : LAB1\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.1 (Build 300.2)'), kb, { windows: '2016 Standard' });
+    assert.equal(group!.verdict, 'not-supported');
+    assert.match(group!.buildLines[0]!, /^15\.1\.300\.2 is not a build the table knows/);
+  });
+
   it('reads "no DAG" said around a paste, not a plan or a question about one', () => {
     assert.ok(saysNoDag('Both run Windows Server 2022 Standard. There is no DAG.'));
     assert.ok(saysNoDag("customer sent this from their only Exchange box, they want to know if they're OK"));
