@@ -116,7 +116,7 @@ const EXCHANGE_NAMED =
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
-const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion'];
+const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion'];
 /** HealthChecker's report ("Build Number: 15.01.2507.044", "Server Role: Mailbox", "DAG Name: Standalone Server"). */
 const HEALTH_KEYS = ['build number', 'server role', 'dag name', 'ad site'];
 
@@ -145,8 +145,11 @@ const NAME_AND_BUILD = new RegExp(
 const LONE_NAME = /^\s*(?:on\s+|from\s+|server\s+)?\[?([A-Za-z][A-Za-z0-9-]{1,62}(?:\.[A-Za-z0-9-]+)*)\]?\s*:?\s*$/i;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
+/** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
+const ONE_SERVER_COMMAND = /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$))/i;
 /** Words that lead a sentence, not a server's line. */
-const NOT_A_NAME = /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now)$/i;
+const NOT_A_NAME =
+  /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -160,7 +163,20 @@ const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
 const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server'];
 /** A CSV or tab-separated header is a listing's only when it also names one of these. */
-const SEPARATED_COLUMNS = ['admindisplayversion', 'serverrole', 'fileversion', 'productversion', 'servers', 'windowsproductname', 'caption', 'osname'];
+const SEPARATED_COLUMNS = [
+  'admindisplayversion',
+  'serverrole',
+  'server role',
+  'fileversion',
+  'productversion',
+  'servers',
+  'windowsproductname',
+  'caption',
+  'osname',
+  'os name',
+  'os version',
+  'operatingsystem',
+];
 /**
  * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
  * (Get-ComputerInfo).WindowsProductName or Win32_OperatingSystem's Caption prints alone).
@@ -226,9 +242,11 @@ const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 function buildsInWords(servers: readonly ListedServer[], spoken: readonly BuildMention[]): void {
   const majorMinor = (m: BuildMention) => m.lookup.build.split('.').slice(0, 2).join('.');
   const distinct = (list: readonly BuildMention[]) => [...new Map(list.map((m) => [m.lookup.build, m])).values()];
+  // "ExSetup on both: 15.02.1544.004": a paste that shows no build at all, and one build typed, is that build's estate.
+  const none = servers.every((s) => !s.build && !s.named && !s.majorMinor);
   for (const s of servers) {
     if (s.build || s.named) continue;
-    const fits = distinct(s.majorMinor ? spoken.filter((m) => majorMinor(m) === s.majorMinor) : servers.length === 1 ? spoken : []);
+    const fits = distinct(s.majorMinor ? spoken.filter((m) => majorMinor(m) === s.majorMinor) : servers.length === 1 || none ? spoken : []);
     if (fits.length !== 1) continue;
     s.build = fits[0];
     s.majorMinor = undefined;
@@ -285,8 +303,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
     // Pasted as plain text (Teams, some mail clients), the padding is gone: one space between columns, each run of dashes as long as its header.
     const headerWords = header.trim().split(/\s+/);
+    // PowerShell pads every cell to its column, so a value never runs into the next column's start: a row that does lost its padding.
+    // (-AutoSize also leaves one space between runs of dashes; that alone says nothing.)
+    const misaligned = (row: string) => columns.slice(1).some((c) => /\S/.test(row[c.start - 1] ?? ' ') && /\S/.test(row[c.start] ?? ' '));
+    const rows: string[] = [];
+    for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && rows.length < 50; j += 1) rows.push(lines[j]!);
     const collapsed =
-      headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && /\S -/.test(lines[i]!);
+      headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && rows.some(misaligned);
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
     let pending: { cells: string[]; line: string } | undefined;
     const flushRow = () => {
@@ -367,7 +390,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
-      const os = cell(...OS_KEYS, 'caption');
+      const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
       // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
       return;
@@ -375,12 +398,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = server(name);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
-    const roles = cell('serverrole', 'role', 'roles');
+    const roles = cell('serverrole', 'server role', 'role', 'roles');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
     // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
-    const os = cell(...OS_KEYS, 'caption');
+    const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system');
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture');
     if (type) s.systemType = type;
@@ -469,7 +492,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       seen += 1;
       const lone = LONE_NAME.exec(line);
       // A lone word is a server's name only when it looks like one (a digit, a hyphen or capitals: "EX01", "MBX-A", "EXCH"), not "Results:".
-      const m = lone && /[0-9-]|^[A-Z]{3,}$/.test(lone[1]!.split('.')[0]!) ? lone : ONE_COMPUTER.exec(line);
+      const m = lone && /[0-9-]|^[A-Z]{3,}$/.test(lone[1]!.split('.')[0]!) ? lone : (ONE_COMPUTER.exec(line) ?? ONE_SERVER_COMMAND.exec(line));
       if (m && !NOT_A_NAME.test(m[1]!) && HOST_NAME.test(m[1]!)) {
         used[k] = true;
         return m[1]!.split('.')[0];
@@ -482,7 +505,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
     const name =
       get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
-      (get('fileversion', 'productversion') !== undefined ? nameAbove(entries[0]!.line) : undefined);
+      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
       const healthOs = get('version');
@@ -507,6 +530,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     if (!HOST_NAME.test(name.split('\\').pop()!)) return;
+    // Get-ClusterNode | Format-List: a node, its state and its cluster.
+    const state = get('state');
+    if (state && NODE_STATE.test(state) && (get('cluster') !== undefined || get('id') !== undefined || get('nodeweight') !== undefined)) {
+      const clusterName = get('cluster')?.split('.')[0] || 'cluster';
+      let cluster = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === clusterName.toLowerCase());
+      if (!cluster) dags.push((cluster = { name: clusterName, servers: [], kind: 'cluster' }));
+      const node = server(name);
+      node.state = state;
+      cluster.servers.push(node.name);
+      for (const e of entries) used[e.line] = true;
+      return;
+    }
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {

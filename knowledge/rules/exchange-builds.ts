@@ -145,7 +145,8 @@ export class BuildTable {
    * does not list (never guessed from the nearest one).
    */
   windowsRelease(text: string): { windows: string; build: string; status?: string } | undefined {
-    const m = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4,5})(?![\d])/.exec(text);
+    // Get-ADComputer's OperatingSystemVersion prints "10.0 (17763)".
+    const m = /(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.|\s*\()(\d{4,5})(?![\d])/.exec(text);
     if (!m) return undefined;
     const build = `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}`;
     const row = this.windows.get(build);
