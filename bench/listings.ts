@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { listingDesign, type ListingGroup } from '../knowledge/listings/listing-design';
 import { parseListing } from '../knowledge/listings/listing-parser';
-import { findBuilds } from '../knowledge/reading/build-numbers';
+import { describeBuilds, findBuilds } from '../knowledge/reading/build-numbers';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
 
 const HOLDOUT = 'bench/listings-issue25-holdout.yaml';
@@ -111,8 +111,15 @@ export function generatedListing(lines = 2_000): string {
 }
 
 function judge(kb: KnowledgeBase, text: string, answers: Record<string, string> = {}): ListingGroup[] {
+  return judgeWithWords(kb, text, answers).groups;
+}
+
+/** The groups, and the build lines the reply gives (the groups' and those of builds typed around the paste, as answerListing adds them). */
+function judgeWithWords(kb: KnowledgeBase, text: string, answers: Record<string, string> = {}): { groups: ListingGroup[]; buildLines: string[] } {
   const listing = parseListing(text, kb.builds);
-  return listing.kind === 'listing' ? listingDesign(listing, kb, answers) : [];
+  if (listing.kind !== 'listing') return { groups: [], buildLines: [] };
+  const groups = listingDesign(listing, kb, answers);
+  return { groups, buildLines: [...groups.flatMap((g) => g.buildLines), ...describeBuilds(findBuilds(listing.rest, kb.builds), kb.builds)] };
 }
 
 /** A group of a set that the bot got wrong: which entry and what it said (shown only for sets written to tune on). */
@@ -148,7 +155,7 @@ export function scoreListings(
     const text = pasteOf(entry);
     const lines = text.split('\n').length;
     if (!longest || lines > longest.lines) longest = { text, lines, answers: entry.answers };
-    const groups = judge(kb, text, entry.answers);
+    const { groups, buildLines } = judgeWithWords(kb, text, entry.answers);
     for (const expected of entry.expect.groups) {
       figures.groups += 1;
       const names = serverNames(expected.servers).map((n) => n.toLowerCase());
@@ -174,7 +181,7 @@ export function scoreListings(
       figures.unknownBuilds += 1;
       // A label may spell the build as the paste does ("Version 15.2 (Build 2794.3)", "15.02.2794.003"): the reply names it in its short form.
       const short = findBuilds(build, kb.builds)[0]?.lookup.build ?? build;
-      const said = groups.flatMap((g) => g.buildLines).some((line) => line.startsWith(short) && /not (a build the table knows|in the build table)/.test(line));
+      const said = buildLines.some((line) => line.startsWith(short) && /not (a build the table knows|in the build table)/.test(line));
       figures.unknownBuildsNamed += said ? 1 : 0;
       if (!said) misses.push({ entry: entry.id, servers: build, expected: 'named unknown', got: 'not named' });
     }
