@@ -9,6 +9,7 @@ import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
 import { answersForGroup, saysNoDag, windowsInWords } from './group-answers';
+import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -59,7 +60,7 @@ function majorMinorFacts(majorMinor: string, kb: Pick<KnowledgeBase, 'builds'>, 
  */
 export function listingDesign(
   listing: Extract<ListingResult, { kind: 'listing' }>,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence'>>,
   answers: Facts = {},
 ): ListingGroup[] {
   const update = kb.dimensions.find((d) => d.id === 'update');
@@ -128,7 +129,7 @@ export function listingDesign(
     joined.set(key, { value });
     return value;
   };
-  return [...groups.values()].map(({ servers, facts }) => {
+  const judged = [...groups.values()].map(({ servers, facts }): ListingGroup => {
     const first = servers[0]!;
     const assumptions: string[] = [];
     if (facts.ha === undefined) {
@@ -204,6 +205,9 @@ export function listingDesign(
       ...(notJudged ? { notJudged } : {}),
     };
   });
+  // The paste is one organization: versions that may not run side by side make the newer one's groups not supported.
+  if (kb.coexistence) applyCoexistence(judged, kb.coexistence, kb.dimensions);
+  return judged;
 }
 
 /**

@@ -199,7 +199,7 @@ export class BuildTable {
    * updates (15.1.1000.5 is older than 2016 CU23, the only one). Its update itself is never guessed, and
    * a build older than every listed one of its major and minor says nothing.
    */
-  unknownFacts(lookup: Extract<BuildLookup, { kind: 'unknown' }>): { version?: string; behind: boolean } {
+  unknownFacts(lookup: Extract<BuildLookup, { kind: 'unknown' }>): { version?: string; update?: string; behind: boolean } {
     const parts = lookup.build.split('.').map(Number);
     const same = this.rows.filter((row) => row.parts[0] === parts[0] && row.parts[1] === parts[1]);
     const versions = [...new Set(same.map((row) => row.version))];
@@ -221,7 +221,9 @@ export class BuildTable {
       ? this.updatesOf(version).filter((update) => !this.servicePacks.some((entry) => entry.version === version && entry.update === update.update))
       : (base ?? []);
     const oldest = current.reduce<BuildRow | undefined>((low, row) => (!low || compareBuilds(row.parts, low.parts) < 0 ? row : low), undefined);
-    return { version, behind: oldest !== undefined && compareBuilds(parts, oldest.parts) < 0 };
+    // 14.3 is Exchange 2010 SP3 whatever follows: when every listed build of its major and minor is one update, so is this one.
+    const updates = new Set(same.map((row) => row.update));
+    return { version, ...(updates.size === 1 ? { update: [...updates][0] } : {}), behind: oldest !== undefined && compareBuilds(parts, oldest.parts) < 0 };
   }
 
   /** The update rows (no security update) of a version, oldest first. */

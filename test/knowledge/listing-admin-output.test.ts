@@ -103,6 +103,31 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.match(group!.buildLines[0]!, /^15\.1\.300\.2 is not a build the table knows/);
   });
 
+  it('judges a pasted estate as one organization: a newer version that may not coexist with an older one it lists is not supported', () => {
+    const estate = (newer: string, older: string) =>
+      listingDesign(
+        listing(`Name : NEW1\nServerRole : Mailbox\nAdminDisplayVersion : ${newer}\n\nName : OLD1\nServerRole : Mailbox\nAdminDisplayVersion : ${older}\n\nthere is no DAG`),
+        kb,
+        { windows: 'Windows Server 2012 R2 Standard for OLD1, Windows Server 2022 Standard for NEW1' },
+      );
+    const [new19, old10] = estate('15.2.1748.10', '14.3.123.4');
+    assert.equal(new19!.verdict, 'not-supported', 'Exchange 2019 beside 2010');
+    assert.match(new19!.decisions[0]!.broken[0]!.reason, /cannot run in the same organization as Exchange 2010/);
+    assert.equal(old10!.verdict, 'supported', 'the 2010 servers keep their own verdict');
+    assert.equal(estate('15.2.1748.10', '15.0.1497.2')[0]!.verdict, 'supported-with-conditions', '2019 beside 2013 CU23 is allowed');
+    const [behind] = estate('15.2.1748.10', '15.0.1367.3');
+    assert.equal(behind!.verdict, 'not-supported', '2019 needs 2013 CU21 or later; CU20 runs');
+    assert.match(behind!.decisions[0]!.broken[0]!.reason, /Exchange 2013 CU21 or later.*OLD1 run an older update/);
+    const [se] = estate('15.2.2562.17', '15.0.1497.2');
+    assert.match(se!.decisions[0]!.broken[0]!.reason, /as recalled, not confirmed from Microsoft/, 'a recalled row says so');
+  });
+
+  it('reads the update of an unknown build when every listed build of its major and minor is of one (14.3 is 2010 SP3)', () => {
+    const facts = kb.recognizer.extract('we run 14.3.777.1').facts;
+    assert.equal(facts.version, '2010');
+    assert.equal(facts.update, 'e2010-sp3');
+  });
+
   it('reads "no DAG" said around a paste, not a plan or a question about one', () => {
     assert.ok(saysNoDag('Both run Windows Server 2022 Standard. There is no DAG.'));
     assert.ok(saysNoDag("customer sent this from their only Exchange box, they want to know if they're OK"));
