@@ -260,7 +260,10 @@ export class SupportCheck {
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
     const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
     // A change taken back by a later answer: nothing changed in the end, and it says so.
-    if (parts.length === 0) return `What changed: nothing in the end (${Object.entries(changed.update).map(([d, v]) => label(d, v)).join('; ')}, as before). ${verdict}`;
+    if (parts.length === 0)
+      return `What changed: nothing in the end (${Object.entries(changed.update)
+        .map(([d, v]) => label(d, v))
+        .join('; ')}, as before). ${verdict}`;
     return `What changed: ${parts.join('; ')}. ${verdict}`;
   }
 
