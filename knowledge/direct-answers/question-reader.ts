@@ -172,7 +172,8 @@ export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
 /** What a count question counts: the words right after "max", "how many", "number of" ("max storage groups per node"). */
 const COUNTED = /\b(?:max(?:imum)?|how many|number of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
 /** Words that count nodes or members (or lead to them: "max dag size", "how many exchange servers"). */
-const NODE_COUNT_WORDS = /^(nodes?|members?|servers?|mailbox|boxes|dag|dags|cluster|clusters|ccr|scc|exchange|windows|w2k\w*|e2k\w*|ex\w*|size|active|passive|mbx|can|do|does|is|are|for|in|on|a|an|the|per|allowed|supported|possible|\d+)$/i;
+const NODE_COUNT_WORDS =
+  /^(nodes?|members?|servers?|mailbox|boxes|dag|dags|cluster|clusters|ccr|scc|exchange|windows|w2k\w*|e2k\w*|ex\w*|size|active|passive|mbx|can|do|does|is|are|for|in|on|a|an|the|per|allowed|supported|possible|\d+)$/i;
 
 /** True when a count question counts something else than nodes ("max storage groups per node after failover"). */
 function countsOther(text: string): boolean {
