@@ -263,7 +263,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
       updateIndex < 0
         ? undefined
         : { dimension: dimensionsTable!.value[updateIndex]!, file: dimensionsTable!.source.file, lineOf: dimensionsTable!.source.lineOf, path: [updateIndex] };
-    problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path)));
+    const windowsReleases = new Set(space.dimension('windows')?.values.map((v) => v.id) ?? []);
+    problems.push(...checkBuilds(buildsTable.value, versions, update, buildsTable.source.file, (path) => buildsTable.source.lineOf(path), windowsReleases));
   }
 
   const assumed = assumedTable && space ? compileAssumedFacts(assumedTable.value, space, factIds, assumedTable.source.file, (path) => assumedTable.source.lineOf(path)) : undefined;

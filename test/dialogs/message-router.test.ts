@@ -108,6 +108,18 @@ describe('routeMessage', () => {
     ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010', role: 'mailbox', ha: 'nlb' })],
   ]);
 
+  // Issue 21 (o21): a plan told for someone else, or a question word in front of the asker's own counted
+  // plan or a choice between two designs, gets a verdict; general questions stay direct answers.
+  table('plans asked as questions start the check', [
+    ['customer wants exchange 2019 installed on windows server 2012 r2', check(factsOf('customer wants exchange 2019 installed on windows server 2012 r2'))],
+    ['which is better for our 2 exchange 2016 servers, NLB or a DAG?', check(factsOf('which is better for our 2 exchange 2016 servers, NLB or a DAG?'))],
+    [
+      'how do I make our 2 node exchange 2010 dag supported? it runs on windows 2008 r2 standard',
+      check(factsOf('how do I make our 2 node exchange 2010 dag supported? it runs on windows 2008 r2 standard')),
+    ],
+    ['how many members can our exchange 2019 dag have?', search('how many members can our exchange 2019 dag have?')],
+  ]);
+
   table('a question that starts with "can" but names no technology is a lookup', [['Can a front-end server store mailboxes?', search('Can a front-end server store mailboxes?')]]);
 
   table('three facts without a question word start the check', [
