@@ -176,8 +176,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A how-to in front of such a plan asks for its verdict first (the verdict says what to change).
   if (!isCheckRequest(trimmed) && !namesOwnPlan) {
     const direct = kb.directAnswers.read(text.trim(), previous);
-    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks.
-    const anyAsker = direct !== undefined && (direct.attribute === 'how-to' || direct.attribute === 'definition');
+    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
+    // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
+    const anyAsker = direct !== undefined && (direct.attribute === 'definition' || (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))));
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
     if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
