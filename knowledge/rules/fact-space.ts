@@ -51,8 +51,8 @@ export class FactSpace {
   private readonly digits: { id: string; weight: number; positions: Map<string, number> }[] = [];
   /**
    * Normalised fact sets by their JSON: a check step asks for the same facts several times (its known
-   * facts, what it sets aside, each group's step), a fifth of a check step's CPU (issue 24). The table
-   * never changes after construction; users send any combination, hence the bound.
+   * facts, what it sets aside, each group's step; issue 24). The table never changes after
+   * construction; users send any combination, hence the bound.
    */
   private readonly normalised = new BoundedCache<string, { facts: Facts; setAside: SetAside[] }>({ maxEntries: 2_000, maxBytes: 4 * 1024 * 1024, sizeOf: () => 1_024 });
 
