@@ -12,7 +12,7 @@ import { cardElements } from '../support/card-elements';
 import { recentRecords } from '../support/records';
 import { HOSTS, onHost } from '../support/hosts';
 
-const EVS_QUESTION = 'what is an EVS?';
+const EVS_QUESTION = 'what happens to an EVS when a node fails'; // a passage of EXB-004 with related articles ("what is an EVS?" is the glossary's)
 
 /** The 👍/👎 row of an answer card, or undefined. */
 function feedbackRow(reply: Partial<Activity>): Record<string, unknown> | undefined {

@@ -15,8 +15,8 @@ export const UNANSWERED = ['how do I reset the office printer', 'How do I reset 
 export async function driveScenario(url: string, tag: string): Promise<void> {
   const conversation = (n: number) => ({ conversation: { id: `conv-${tag}-${n}` } as Activity['conversation'], from: { id: `user-${tag}-${n % 3}`, name: 'user' } });
   for (const [i, question] of UNANSWERED.entries()) await exchange(url, messageActivity(question, conversation(i)));
-  const [evs] = await exchange(url, messageActivity('what is an EVS?', conversation(10)));
-  await exchange(url, messageActivity('what is an EVS?', conversation(11)));
+  const [evs] = await exchange(url, messageActivity('what happens to an EVS when a node fails', conversation(10)));
+  await exchange(url, messageActivity('what happens to an EVS when a node fails', conversation(11)));
   const [verdict] = await exchange(url, messageActivity('Can I put an Exchange 2003 front-end server on a Windows cluster?', conversation(12)));
   assert.equal(verdictLabel(cardTexts(verdict!)), 'Not supported');
   assert.equal(passageSource(evs!)?.articleId, 'EXB-004');

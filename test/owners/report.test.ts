@@ -30,10 +30,10 @@ function assertScenarioReport(report: KnowledgeReport): void {
     ],
   );
   assert.equal(report.dislikes.length, 1);
-  assert.equal(report.dislikes[0]!.question, 'what is an EVS?');
+  assert.equal(report.dislikes[0]!.question, 'what happens to an EVS when a node fails');
   assert.equal(report.dislikes[0]!.answer, 'EXB-004');
   assert.equal(report.suggestions.length, 1);
-  assert.equal(report.suggestions[0]!.question, 'what is an EVS?');
+  assert.equal(report.suggestions[0]!.question, 'what happens to an EVS when a node fails');
   assert.equal(report.suggestions[0]!.fromArticleId, 'EXB-004');
   assert.equal(report.articles.find((a) => a.articleId === 'EXB-004')?.count, 2);
   assert.equal(report.articles.find((a) => a.articleId === 'EXB-004')?.dislikes, 1);

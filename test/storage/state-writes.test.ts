@@ -63,8 +63,8 @@ describe('state writes per turn (optimistic state on Blob storage, a real Azurit
 
   it('a knowledge-base answer writes no conversation state (its related buttons carry what a pick needs), nor does the same question again', async () => {
     const id = conversation();
-    // Answered from the articles (a passage of EXB-004, with related articles), not from the tables.
-    const question = 'what is an EVS?';
+    // Answered from the articles (a passage of EXB-004, with related articles), not from the tables ("what is an EVS?" is now the glossary's).
+    const question = 'what happens to an EVS when a node fails';
     const first = await exchange(bot.url, messageActivity(question, { conversation: id }));
     assert.ok(
       cardTexts(first[0]!).some((t) => t.includes('EXB-004')),
