@@ -10,6 +10,13 @@ import { cardButtons, cardTexts, messageActivity, pressButton } from '../support
 import { exchange, postActivity } from '../support/bot-http';
 import { HOSTS, onHost } from '../support/hosts';
 
+/**
+ * A hang guard, not a speed target (those live in `npm run bench`, bench/hostile.ts): catastrophic
+ * backtracking on these inputs takes minutes, while a full suite on a loaded 2-core CI machine has
+ * stretched a normal reply past 2 s.
+ */
+const HANG_MS = 20_000;
+
 const RETRY = RETRY_NOTICE;
 const VERSION_QUESTION = 'Which Exchange version is it?';
 const ROLE_QUESTION = 'Which role will the server have?';
@@ -269,7 +276,7 @@ for (const host of HOSTS)
         assert.equal(cardTexts((await exchange(bot.url, first))[0]!)[0], VERSION_QUESTION);
         const started = Date.now();
         const replies = await exchange(bot.url, messageActivity('E2K3;'.repeat(20_000), { conversation: first.conversation }));
-        assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+        assert.ok(Date.now() - started < HANG_MS, `took ${Date.now() - started} ms`);
         assert.match(replies[0]!.text!, new RegExp(`^That message is 100,000 characters long; I read questions of up to ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}`));
         assert.equal(cardTexts(replies[1]!)[0], VERSION_QUESTION, 'the question again');
         assert.equal(cardTexts((await exchange(bot.url, messageActivity('E2K3', { conversation: first.conversation })))[0]!)[0], ROLE_QUESTION);
@@ -278,7 +285,7 @@ for (const host of HOSTS)
       it('one 4,000-character word (the longest read) is answered without a pause', async () => {
         const started = Date.now();
         const replies = await say('a'.repeat(MAX_MESSAGE_LENGTH));
-        assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+        assert.ok(Date.now() - started < HANG_MS, `took ${Date.now() - started} ms`);
         assert.equal(cardTexts(replies[0]!)[0], "I couldn't find an answer to this in the knowledge base:");
       });
 
