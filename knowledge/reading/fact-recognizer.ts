@@ -477,7 +477,8 @@ export class FactRecognizer {
       // "old 2016 CU23 DAG ..., new SE DAG ...": a fact said of another group that cannot exist with this
       // group's own facts (CU23 of Exchange 2016 for the SE group) is not this group's.
       for (const [dimensionId, value] of Object.entries(facts)) {
-        if (group.facts[dimensionId] === undefined && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
+        const fromAnother = defaults[dimensionId] === value && group.facts[dimensionId] === undefined && shared[dimensionId] === undefined && borrowed[dimensionId] === undefined;
+        if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
