@@ -498,7 +498,11 @@ export class FactRecognizer {
       const dimension = this.dimensions.find((d) => d.id === dimensionId);
       const differs = before !== undefined && before !== value;
       const pair = differs ? dimension?.together.find((t) => t.values.includes(before) && t.values.includes(value)) : undefined;
-      if (differs && dimension?.whenSeveral) {
+      const path = differs ? dimension?.whenSeveral?.pairs.find((p) => p.values.includes(before) && p.values.includes(value)) : undefined;
+      if (path && dimension?.whenSeveral) {
+        group.facts[dimensionId] = path.keep;
+        group.facts[dimension.whenSeveral.fact] = path.value;
+      } else if (differs && dimension?.whenSeveral) {
         group.open.add(dimensionId);
         group.facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
       } else if (pair) {
@@ -1015,6 +1019,17 @@ export class FactRecognizer {
         }
       }
       if (meant.size < 2) continue;
+      // "2 Exchange 2019 CU15 and 2 SE members while we upgrade in place": one upgrade path, judged as its target.
+      const path = dimension.whenSeveral.pairs.find((p) => meant.size === 2 && p.values.every((v) => meant.has(v)));
+      if (path) {
+        for (const settled of new Set([dimension.id, ...settledBy])) {
+          delete facts[settled];
+          if (several.includes(settled)) several.splice(several.indexOf(settled), 1);
+        }
+        facts[dimension.id] = path.keep;
+        facts[dimension.whenSeveral.fact] = path.value;
+        continue;
+      }
       for (const open of new Set([dimension.id, ...settledBy])) {
         delete facts[open];
         if (several.includes(open)) several.splice(several.indexOf(open), 1);

@@ -110,6 +110,8 @@ describe('fact recognizer', () => {
       ['SE DAG, they want a SQL failover instance on the same cluster', { version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       ['e2k3 2 node cluster, exch ent', { version: '2003', ha: 'clustering', nodes: '2', edition: 'enterprise' }],
       ['one exchange SE server on ws2019 standard', { version: 'se', role: 'client-access+hub-transport+mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' }],
+      // Exchange 2019 CU15 and SE in one DAG: an in-place upgrade under way, judged as SE with that stated.
+      ['our DAG has 2 exchange 2019 cu15 and 2 exchange SE servers while we upgrade in place', { version: 'se', ha: 'dag', role: 'mailbox', mixedVersions: '2019-se-upgrade' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
