@@ -255,7 +255,9 @@ export class FactRecognizer {
     const anchor = matches.find((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined));
     if (!anchor || ROLES_ASKED_WHEN_COUNTED.has(named)) return read;
     const count = countBefore(tokens, 0, anchor.from, false) ?? countAfter(tokens, anchor.to);
-    return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
+    if (count === undefined) return read;
+    // "1 Edge 2016 CU23 in the DMZ": one server of the role.
+    return { ...read, facts: { ...read.facts, ha: count >= 2 ? 'several-servers' : 'none' } };
   }
 
   /**
@@ -264,7 +266,7 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text);
+    const read = blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text));
     const tokens = tokenize(read);
     const reading = {
       text,
@@ -293,6 +295,8 @@ export class FactRecognizer {
   designGroups(text: string, known: Facts = {}): Facts[] | undefined {
     const splitting = this.dimensions.find((d) => d.design === 'splits');
     if (!splitting) return undefined;
+    const listed = this.listedGroups(text, known, splitting);
+    if (listed) return listed;
     const reading = this.readSentence(text);
     const tokens = reading.tokens;
     if (tokens.length === 0) return undefined;
@@ -482,6 +486,38 @@ export class FactRecognizer {
       }
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
+    });
+  }
+
+  /**
+   * A design written as a list, one server group a line ("- Exchange 2013 CU23 x2, multirole, in DAG1,
+   * Windows 2012 R2 Datacenter" / "- 1 Edge 2016 CU23 in the DMZ"): each listed line that names a role
+   * (or what settles one) is a group with the facts of that line; the lines around the list (greeting,
+   * "all on Windows 2019", sign-off) hold for every group where the group says nothing of its own.
+   * Undefined unless two or more listed lines name a role.
+   */
+  private listedGroups(text: string, known: Facts, splitting: Dimension): Facts[] | undefined {
+    const lines = text.split(/\r?\n/);
+    const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
+    const listed = lines.filter((line) => item.test(line));
+    if (listed.length < 2) return undefined;
+    const groups = listed.map((line) => this.extract(line.replace(item, ''), known).facts).filter((facts) => facts[splitting.id] !== undefined);
+    if (groups.length < 2) return undefined;
+    const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
+    // Only what describes the platform or the product holds for every group; a role or a count never does.
+    const shared = Object.fromEntries(
+      Object.entries(around).filter(([d]) => {
+        const dimension = this.dimensions.find((x) => x.id === d);
+        return dimension !== undefined && dimension.design !== 'splits' && d !== 'ha' && (dimension.kind ?? 'asked') === 'asked';
+      }),
+    );
+    // The Exchange version said in one line only ("* 4 exchange SE mailbox servers", "* 2 edge servers") is the default of the others.
+    const defaults: Record<string, string> = {};
+    for (const facts of groups) for (const [d, v] of Object.entries(facts)) if (this.dimensions.find((x) => x.id === d)?.design === 'shared') defaults[d] ??= v;
+    return groups.map((facts) => {
+      const merged: Record<string, string> = { ...known, ...facts };
+      for (const [d, v] of [...Object.entries(shared), ...Object.entries(defaults)]) if (merged[d] === undefined && this.space.valueApplies(d, v, merged)) merged[d] = v;
+      return merged;
     });
   }
 
@@ -1104,6 +1140,15 @@ const WINDOWS_SERVICE_PACK =
   /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|w2k[38]\s*r2|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
 export function blankWindowsServicePacks(text: string): string {
   return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
+}
+
+/**
+ * "DAG01", "MBX01-MBX04", "EDGE01", "CAS-02": a server or DAG name made of a role or DAG word and a number
+ * names that role or a DAG. The number is blanked (same length), never read as a count or a version.
+ */
+const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
+export function blankServerNumbers(text: string): string {
+  return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }
 
 /**

@@ -686,6 +686,29 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { version: 'se', nodes: '4', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox' },
       ],
     ],
+    // A design written as a list: one group a line; the platform said around the list holds for each, and the
+    // Exchange version said in one line is the others' default. Server names ("DAG1", "EDGE01") name their role.
+    [
+      'our plan, all on windows server 2022 standard:\n* 4 exchange SE mailbox servers in one DAG\n* 2 edge servers in the DMZ',
+      [
+        { nodes: '4', version: 'se', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
+        { role: 'edge-transport', ha: 'several-servers', windows: '2022', windowsEdition: 'standard', version: 'se' },
+      ],
+    ],
+    [
+      'Customer runs:\n- Exchange 2013 CU23 x2, multirole, in DAG1, Windows 2012 R2 Datacenter\n- 1 Edge 2016 CU23 in the DMZ, workgroup',
+      [
+        { version: '2013', role: 'client-access+hub-transport+mailbox', ha: 'dag', windows: '2012-r2', windowsEdition: 'datacenter', update: 'e2013-sp1-or-later' },
+        { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
+      ],
+    ],
+    [
+      'SE: MBX01-MBX04 in DAG01 on WS2022 and EDGE01 added to DAG01 too',
+      [
+        { version: 'se', ha: 'dag', windows: '2022', role: 'mailbox' },
+        { version: 'se', ha: 'dag', role: 'edge-transport' },
+      ],
+    ],
     // One kind of server: no design.
     ['CAS+HT+MBX on 3 servers, exchange 2010', undefined],
   ];
