@@ -945,7 +945,10 @@ export class FactRecognizer {
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
       const previous = matches[index - 1];
-      if (previous && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous))) continue;
+      // A cumulative update ("2016 Datacenter CU23") is never Windows's: only a service pack may be.
+      const servicePack = /^(?:sp|service)/.test(tokens[match.from]!.text);
+      if (previous && servicePack && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous)))
+        continue;
       for (const { dimension, value } of match.entry.payload) {
         if (value === undefined) continue;
         const values = found.get(dimension) ?? new Set<string>();
@@ -1137,7 +1140,7 @@ export class FactRecognizer {
  * only: "Exchange 2003 SP2" and "E2K7 SP3" keep theirs.
  */
 const WINDOWS_SERVICE_PACK =
-  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|w2k[38]\s*r2|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
+  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|(?:win|w)?2k[38](?:\s*r2)?|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
 export function blankWindowsServicePacks(text: string): string {
   return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
 }

@@ -112,6 +112,12 @@ describe('fact recognizer', () => {
       ['one exchange SE server on ws2019 standard', { version: 'se', role: 'client-access+hub-transport+mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' }],
       // Exchange 2019 CU15 and SE in one DAG: an in-place upgrade under way, judged as SE with that stated.
       ['our DAG has 2 exchange 2019 cu15 and 2 exchange SE servers while we upgrade in place', { version: 'se', ha: 'dag', role: 'mailbox', mixedVersions: '2019-se-upgrade' }],
+      // A cumulative update after the Windows edition is Exchange's; a service pack after "W2K3" is Windows's.
+      [
+        'Ex2016 DAG of 2 on 2016 Datacenter CU23',
+        { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2016', windowsEdition: 'datacenter', update: 'e2016-cu3-or-later' },
+      ],
+      ['E2K3 FE, NLB, W2K3 SP2 Std x86', { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
