@@ -65,8 +65,9 @@ const OTHER_RELEASE =
 
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
-/** A request for a download, a link, known issues or release notes: nothing the articles or the check hold. */
-const DOWNLOAD = /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies))\b/i;
+/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold. */
+const DOWNLOAD =
+  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|cost|costs)\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
@@ -162,11 +163,13 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const ownSetup = OWN_SETUP.test(question) || THIRD_PARTY_PLAN.test(question);
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
-  if (!ownSetup && !isCheckRequest(trimmed)) {
+  if (!isCheckRequest(trimmed)) {
     const direct = kb.directAnswers.read(text.trim(), previous);
+    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks.
+    const anyAsker = direct !== undefined && (direct.attribute === 'how-to' || direct.attribute === 'definition');
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
-    if (direct && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))) return { kind: 'answer', question: direct };
+    if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
   }
   // "which is better for our 2 exchange 2016 servers, NLB or a DAG?", "how do I make our 2 node exchange
   // 2010 dag supported? it runs on 2008 r2 standard": a question word in front of the asker's own plan,

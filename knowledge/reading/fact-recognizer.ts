@@ -196,6 +196,7 @@ export class FactRecognizer {
   private readonly numberPatterns: NumberPattern[];
   private readonly dimensions: readonly Dimension[];
   private lastSentence: SentenceReading | undefined;
+  private lastPlainExtract: { text: string; read: { facts: Facts; ambiguous: string[] } } | undefined;
   /** The phrase tables it matches with (npm run kb:build saves them: reading/phrase-table-cache.ts). */
   readonly tables: PhraseTables;
 
@@ -230,6 +231,16 @@ export class FactRecognizer {
    * rather than guesses; two Exchange versions in one DAG state `mixedVersions` instead.
    */
   extract(text: string, known: Facts = {}): { facts: Facts; ambiguous: string[] } {
+    // The router and the direct-answer reader both read a message with nothing known: the second
+    // reading of the same text is the first one's copy (issue 24: a tenth of a knowledge answer's CPU).
+    const plain = Object.keys(known).length === 0;
+    if (plain && this.lastPlainExtract?.text === text) return copyOfExtract(this.lastPlainExtract.read);
+    const read = this.extractUncached(text, known);
+    if (plain) this.lastPlainExtract = { text, read: copyOfExtract(read) };
+    return read;
+  }
+
+  private extractUncached(text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const { tokens, matches } = this.readSentence(text);
     const read = this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
@@ -1108,19 +1119,24 @@ export class FactRecognizer {
     });
     const found = new Map<string, number>();
     const more = new Map<string, number>();
+    // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
+    const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
         if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
         let at = -1;
-        const fits = pattern.words.every((word, i) => {
-          const token = tokens[from + i]!;
-          if (word !== undefined) return token.text === word || (word.length > 4 && token.text === `${word}s`);
-          if (claimed[from + i]) return false;
-          value = /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text);
-          at = from + i;
-          return value !== undefined;
-        });
+        let fits = true;
+        for (let i = 0; i < pattern.words.length && fits; i += 1) {
+          const word = pattern.words[i];
+          const text = tokens[from + i]!.text;
+          if (word !== undefined) fits = text === word || (word.length > 4 && text.length === word.length + 1 && text.endsWith('s') && text.startsWith(word));
+          else {
+            value = counts[from + i];
+            at = from + i;
+            fits = value !== undefined;
+          }
+        }
         if (!fits || value === undefined || value <= 0) continue;
         if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
@@ -1131,6 +1147,11 @@ export class FactRecognizer {
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     return found;
   }
+}
+
+/** A copy callers may change without changing the memo (see FactRecognizer.extract). */
+function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Facts; ambiguous: string[] } {
+  return { facts: { ...read.facts }, ambiguous: [...read.ambiguous] };
 }
 
 /**

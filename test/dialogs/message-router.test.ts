@@ -135,7 +135,8 @@ describe('routeMessage', () => {
   ]);
 
   table('plain lookups are searches (query is the trimmed text)', [
-    ['what is an EVS?', search('what is an EVS?')],
+    // A term of the glossary is defined directly (issue 19's fourth pass).
+    ['what is an EVS?', { kind: 'answer', question: { attribute: 'definition', subject: {}, other: 'evs', text: 'what is an EVS?' } } as Route],
     ['How many nodes can a Windows 2003 cluster have?', answer('How many nodes can a Windows 2003 cluster have?', 'max-nodes', { windows: '2003', ha: 'clustering' })],
     ['  MSDTC resource in a cluster  ', search('MSDTC resource in a cluster')],
     ['Can a front-end server be clustered?', answer('Can a front-end server be clustered?', 'rule', { role: 'front-end', ha: 'clustering' })],
@@ -165,7 +166,8 @@ describe('routeMessage', () => {
   ]);
 
   table('typos in question words still make a lookup', [
-    ['wat is an EVS', search('wat is an EVS')],
+    ['wat is an EVS', { kind: 'answer', question: { attribute: 'definition', subject: {}, other: 'evs', text: 'wat is an EVS' } } as Route],
+    ['wat is the point of a spare node', search('wat is the point of a spare node')],
     ['hw many nodes can an exchange 2003 cluster have', answer('hw many nodes can an exchange 2003 cluster have', 'max-nodes', { version: '2003', ha: 'clustering' })],
     ['wich editions can be clustered', search('wich editions can be clustered')],
   ]);
