@@ -266,9 +266,7 @@ export class FactRecognizer {
     const anchor = matches.find((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined));
     if (!anchor || ROLES_ASKED_WHEN_COUNTED.has(named)) return read;
     const count = countBefore(tokens, 0, anchor.from, false) ?? countAfter(tokens, anchor.to);
-    if (count === undefined) return read;
-    // "1 Edge 2016 CU23 in the DMZ": one server of the role.
-    return { ...read, facts: { ...read.facts, ha: count >= 2 ? 'several-servers' : 'none' } };
+    return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
 
   /**
@@ -512,7 +510,13 @@ export class FactRecognizer {
     const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
-    const groups = listed.map((line) => this.extract(line.replace(item, ''), known).facts).filter((facts) => facts[splitting.id] !== undefined);
+    const groups = listed
+      .map((line) => {
+        const facts = this.extract(line.replace(item, ''), known).facts;
+        // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
+        return facts.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...facts, ha: 'none' } : facts;
+      })
+      .filter((facts) => facts[splitting.id] !== undefined);
     if (groups.length < 2) return undefined;
     const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
     // Only what describes the platform or the product holds for every group; a role or a count never does.
@@ -956,9 +960,9 @@ export class FactRecognizer {
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
       const previous = matches[index - 1];
-      // A cumulative update ("2016 Datacenter CU23") is never Windows's: only a service pack may be.
-      const servicePack = /^(?:sp|service)/.test(tokens[match.from]!.text);
-      if (previous && servicePack && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous)))
+      // A cumulative update ("2016 Datacenter CU23") is never Windows's (a service pack or RTM may be).
+      const cumulative = /^cu/.test(tokens[match.from]!.text);
+      if (previous && !cumulative && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous)))
         continue;
       for (const { dimension, value } of match.entry.payload) {
         if (value === undefined) continue;
