@@ -163,18 +163,19 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const ownSetup = OWN_SETUP.test(question) || THIRD_PARTY_PLAN.test(question);
   // "which is better for our 2 exchange 2016 servers, NLB or a DAG?", "how do I make our 2 node exchange
   // 2010 dag supported? it runs on 2008 r2 standard": a question word in front of the asker's own plan,
-  // counted or with a choice between two designs, still asks for a verdict on that plan.
+  // with a choice between two designs or asking whether it is supported, still asks for a verdict on
+  // that plan (before the how-to answers, which "how do I make ... supported" would otherwise get).
   const choosing = ambiguous.includes('ha');
   const namesOwnPlan =
     lookup &&
     ownSetup &&
     (facts.version !== undefined || ambiguous.includes('version')) &&
     (facts.role !== undefined || facts.ha !== undefined || choosing) &&
-    (facts.nodes !== undefined || choosing || (SUPPORT_CUE.test(question) && facts.windows !== undefined));
+    (choosing || (SUPPORT_CUE.test(question) && (facts.nodes !== undefined || facts.windows !== undefined)));
+  if (namesOwnPlan) return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
-  // A how-to in front of such a plan asks for its verdict first (the verdict says what to change).
-  if (!isCheckRequest(trimmed) && !namesOwnPlan) {
+  if (!isCheckRequest(trimmed)) {
     const direct = kb.directAnswers.read(text.trim(), previous);
     // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
     // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
@@ -183,7 +184,6 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
     if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
   }
-  if (namesOwnPlan) return { kind: 'check', facts };
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
   // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.

@@ -132,7 +132,14 @@ export const dimensionSchema = z.strictObject({
   /** For number facts: word patterns with `{n}` for the number ("{n} node", "dag of {n}"). */
   patterns: phraseList,
   /** A stated fact that naming two values of this dimension at once means ("2016 and 2019 in one DAG"). */
-  whenSeveral: z.strictObject({ fact: nonEmpty, value: nonEmpty }).optional(),
+  whenSeveral: z
+    .strictObject({
+      fact: nonEmpty,
+      value: nonEmpty,
+      /** Two values that name one upgrade path ("2019 CU15 and SE in one DAG"): the value judged, and the fact's value stated instead. */
+      pairs: z.array(z.strictObject({ values: z.array(z.coerce.string()).length(2), keep: z.coerce.string(), value: nonEmpty })).default([]),
+    })
+    .optional(),
   /** Two values named together that describe one design: which to keep, and what the pair states besides. */
   together: z
     .array(z.strictObject({ values: z.array(z.coerce.string()).length(2), keep: z.coerce.string(), states: z.record(z.string(), z.coerce.string()).default({}) }))

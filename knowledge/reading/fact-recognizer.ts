@@ -275,7 +275,7 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text);
+    const read = blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text));
     const tokens = tokenize(read);
     const reading = {
       text,
@@ -304,6 +304,8 @@ export class FactRecognizer {
   designGroups(text: string, known: Facts = {}): Facts[] | undefined {
     const splitting = this.dimensions.find((d) => d.design === 'splits');
     if (!splitting) return undefined;
+    const listed = this.listedGroups(text, known, splitting);
+    if (listed) return listed;
     const reading = this.readSentence(text);
     const tokens = reading.tokens;
     if (tokens.length === 0) return undefined;
@@ -488,10 +490,49 @@ export class FactRecognizer {
       // "old 2016 CU23 DAG ..., new SE DAG ...": a fact said of another group that cannot exist with this
       // group's own facts (CU23 of Exchange 2016 for the SE group) is not this group's.
       for (const [dimensionId, value] of Object.entries(facts)) {
-        if (group.facts[dimensionId] === undefined && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
+        const fromAnother = defaults[dimensionId] === value && group.facts[dimensionId] === undefined && shared[dimensionId] === undefined && borrowed[dimensionId] === undefined;
+        if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
+    });
+  }
+
+  /**
+   * A design written as a list, one server group a line ("- Exchange 2013 CU23 x2, multirole, in DAG1,
+   * Windows 2012 R2 Datacenter" / "- 1 Edge 2016 CU23 in the DMZ"): each listed line that names a role
+   * (or what settles one) is a group with the facts of that line; the lines around the list (greeting,
+   * "all on Windows 2019", sign-off) hold for every group where the group says nothing of its own.
+   * Undefined unless two or more listed lines name a role.
+   */
+  private listedGroups(text: string, known: Facts, splitting: Dimension): Facts[] | undefined {
+    const lines = text.split(/\r?\n/);
+    const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
+    const listed = lines.filter((line) => item.test(line));
+    if (listed.length < 2) return undefined;
+    const groups = listed
+      .map((line) => {
+        const facts = this.extract(line.replace(item, ''), known).facts;
+        // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
+        return facts.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...facts, ha: 'none' } : facts;
+      })
+      .filter((facts) => facts[splitting.id] !== undefined);
+    if (groups.length < 2) return undefined;
+    const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
+    // Only what describes the platform or the product holds for every group; a role or a count never does.
+    const shared = Object.fromEntries(
+      Object.entries(around).filter(([d]) => {
+        const dimension = this.dimensions.find((x) => x.id === d);
+        return dimension !== undefined && dimension.design !== 'splits' && d !== 'ha' && (dimension.kind ?? 'asked') === 'asked';
+      }),
+    );
+    // The Exchange version said in one line only ("* 4 exchange SE mailbox servers", "* 2 edge servers") is the default of the others.
+    const defaults: Record<string, string> = {};
+    for (const facts of groups) for (const [d, v] of Object.entries(facts)) if (this.dimensions.find((x) => x.id === d)?.design === 'shared') defaults[d] ??= v;
+    return groups.map((facts) => {
+      const merged: Record<string, string> = { ...known, ...facts };
+      for (const [d, v] of [...Object.entries(shared), ...Object.entries(defaults)]) if (merged[d] === undefined && this.space.valueApplies(d, v, merged)) merged[d] = v;
+      return merged;
     });
   }
 
@@ -508,7 +549,11 @@ export class FactRecognizer {
       const dimension = this.dimensions.find((d) => d.id === dimensionId);
       const differs = before !== undefined && before !== value;
       const pair = differs ? dimension?.together.find((t) => t.values.includes(before) && t.values.includes(value)) : undefined;
-      if (differs && dimension?.whenSeveral) {
+      const path = differs ? dimension?.whenSeveral?.pairs.find((p) => p.values.includes(before) && p.values.includes(value)) : undefined;
+      if (path && dimension?.whenSeveral) {
+        group.facts[dimensionId] = path.keep;
+        group.facts[dimension.whenSeveral.fact] = path.value;
+      } else if (differs && dimension?.whenSeveral) {
         group.open.add(dimensionId);
         group.facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
       } else if (pair) {
@@ -915,7 +960,10 @@ export class FactRecognizer {
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
       const previous = matches[index - 1];
-      if (previous && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous))) continue;
+      // A cumulative update ("2016 Datacenter CU23") is never Windows's (a service pack or RTM may be).
+      const cumulative = /^cu/.test(tokens[match.from]!.text);
+      if (previous && !cumulative && previous.to === match.from && joined(tokens, match.from) && match.entry.payload.every((m) => this.belongsBefore(m.dimension, previous)))
+        continue;
       for (const { dimension, value } of match.entry.payload) {
         if (value === undefined) continue;
         const values = found.get(dimension) ?? new Set<string>();
@@ -1025,6 +1073,17 @@ export class FactRecognizer {
         }
       }
       if (meant.size < 2) continue;
+      // "2 Exchange 2019 CU15 and 2 SE members while we upgrade in place": one upgrade path, judged as its target.
+      const path = dimension.whenSeveral.pairs.find((p) => meant.size === 2 && p.values.every((v) => meant.has(v)));
+      if (path) {
+        for (const settled of new Set([dimension.id, ...settledBy])) {
+          delete facts[settled];
+          if (several.includes(settled)) several.splice(several.indexOf(settled), 1);
+        }
+        facts[dimension.id] = path.keep;
+        facts[dimension.whenSeveral.fact] = path.value;
+        continue;
+      }
       for (const open of new Set([dimension.id, ...settledBy])) {
         delete facts[open];
         if (several.includes(open)) several.splice(several.indexOf(open), 1);
@@ -1106,9 +1165,18 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
  * only: "Exchange 2003 SP2" and "E2K7 SP3" keep theirs.
  */
 const WINDOWS_SERVICE_PACK =
-  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|w2k[38]\s*r2|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
+  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|(?:win|w)?2k[38](?:\s*r2)?|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
 export function blankWindowsServicePacks(text: string): string {
   return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
+}
+
+/**
+ * "DAG01", "MBX01-MBX04", "EDGE01", "CAS-02": a server or DAG name made of a role or DAG word and a number
+ * names that role or a DAG. The number is blanked (same length), never read as a count or a version.
+ */
+const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
+export function blankServerNumbers(text: string): string {
+  return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }
 
 /**

@@ -46,7 +46,8 @@ const STATED = [
   'updateCurrency',
 ];
 /** Facts the sheets mark "recalled", sorted. */
-const RECALLED = ['A-2', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
+// A-45 (q25, Windows build numbers) is recalled for the older builds; main's merge brought it without this list.
+const RECALLED = ['A-2', 'A-45', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];

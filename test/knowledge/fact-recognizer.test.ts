@@ -110,6 +110,14 @@ describe('fact recognizer', () => {
       ['SE DAG, they want a SQL failover instance on the same cluster', { version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       ['e2k3 2 node cluster, exch ent', { version: '2003', ha: 'clustering', nodes: '2', edition: 'enterprise' }],
       ['one exchange SE server on ws2019 standard', { version: 'se', role: 'client-access+hub-transport+mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' }],
+      // Exchange 2019 CU15 and SE in one DAG: an in-place upgrade under way (A-37), judged as SE with that stated.
+      ['our DAG has 2 exchange 2019 cu15 and 2 exchange SE servers while we upgrade in place', { version: 'se', ha: 'dag', role: 'mailbox', mixedVersions: '2019-se-upgrade' }],
+      // A cumulative update after the Windows edition is Exchange's; a service pack after "W2K3" is Windows's.
+      [
+        'Ex2016 DAG of 2 on 2016 Datacenter CU23',
+        { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2016', windowsEdition: 'datacenter', update: 'e2016-cu3-or-later' },
+      ],
+      ['E2K3 FE, NLB, W2K3 SP2 Std x86', { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
@@ -682,6 +690,29 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       [
         { version: '2016', update: 'e2016-cu3-or-later', nodes: '3', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard' },
         { version: 'se', nodes: '4', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox' },
+      ],
+    ],
+    // A design written as a list: one group a line; the platform said around the list holds for each, and the
+    // Exchange version said in one line is the others' default. Server names ("DAG1", "EDGE01") name their role.
+    [
+      'our plan, all on windows server 2022 standard:\n* 4 exchange SE mailbox servers in one DAG\n* 2 edge servers in the DMZ',
+      [
+        { nodes: '4', version: 'se', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
+        { role: 'edge-transport', ha: 'several-servers', windows: '2022', windowsEdition: 'standard', version: 'se' },
+      ],
+    ],
+    [
+      'Customer runs:\n- Exchange 2013 CU23 x2, multirole, in DAG1, Windows 2012 R2 Datacenter\n- 1 Edge 2016 CU23 in the DMZ, workgroup',
+      [
+        { version: '2013', role: 'client-access+hub-transport+mailbox', ha: 'dag', windows: '2012-r2', windowsEdition: 'datacenter', update: 'e2013-sp1-or-later' },
+        { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
+      ],
+    ],
+    [
+      'SE: MBX01-MBX04 in DAG01 on WS2022 and EDGE01 added to DAG01 too',
+      [
+        { version: 'se', ha: 'dag', windows: '2022', role: 'mailbox' },
+        { version: 'se', ha: 'dag', role: 'edge-transport' },
       ],
     ],
     // One kind of server: no design.
