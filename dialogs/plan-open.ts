@@ -42,7 +42,8 @@ export function openForPlan(kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 
 }
 
 /** "refine", "ask me the questions", "narrow it down": after a verdict with open facts, the questions that narrow it. */
-const REFINE = /^(ok(ay)?,? |yes,? |sure,? |please,? )?(refine( it| the verdict)?|narrow (it|that|the verdict) down|ask (me )?(the|your|those|the remaining) questions|ask away|let'?s refine|answer (the )?(\d+ )?questions?)( please)?[.!]*$/i;
+const REFINE =
+  /^(ok(ay)?,? |yes,? |sure,? |please,? )?(refine( it| the verdict)?|narrow (it|that|the verdict) down|ask (me )?(the|your|those|the remaining) questions|ask away|let'?s refine|answer (the )?(\d+ )?questions?)( please)?[.!]*$/i;
 
 export function isRefine(text: string): boolean {
   return REFINE.test(text.trim());

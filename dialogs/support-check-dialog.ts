@@ -260,7 +260,10 @@ export class SupportCheck {
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
     const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
     // A change taken back by a later answer: nothing changed in the end, and it says so.
-    if (parts.length === 0) return `What changed: nothing in the end (${Object.entries(changed.update).map(([d, v]) => label(d, v)).join('; ')}, as before). ${verdict}`;
+    if (parts.length === 0)
+      return `What changed: nothing in the end (${Object.entries(changed.update)
+        .map(([d, v]) => label(d, v))
+        .join('; ')}, as before). ${verdict}`;
     return `What changed: ${parts.join('; ')}. ${verdict}`;
   }
 
@@ -272,7 +275,7 @@ export class SupportCheck {
     const named = (d: string) => decisions.some((decision) => decision.conditions.some((c) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)));
     const matters = this.kb.dimensions.filter((d) => open.includes(d.id) && named(d.id));
     if (matters.length === 0) return;
-    const labels = matters.map((d) => lowerFirst(d.label)).join(', ');
+    const labels = matters.map((d) => d.label).join(', ');
     const count = matters.length === 1 ? 'one question' : `up to ${matters.length} questions`;
     await context.sendActivity({
       type: ActivityTypes.Message,

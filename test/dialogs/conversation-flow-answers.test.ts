@@ -13,7 +13,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['the new one', { notAsks: ['windows', 'version'] }],
     ],
   ],
-  ['"start over" at a question still starts over', [['exchange 2016 cu23 mailbox servers in a dag', { asks: 'windows' }], ['start over', { asks: 'version' }]]],
+  [
+    '"start over" at a question still starts over',
+    [
+      ['exchange 2016 cu23 mailbox servers in a dag', { asks: 'windows' }],
+      ['start over', { asks: 'version' }],
+    ],
+  ],
   [
     '"no idea, whatever the VM template has": the fact asked is left open although another is named',
     [

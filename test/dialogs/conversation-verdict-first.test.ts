@@ -29,13 +29,21 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
     'a bare answer after a plan judged at once fills the open fact that decides it (the Windows edition, not the Exchange edition)',
     [
-      ['customer wants a 2 node Exchange 2010 SP3 DAG on Windows Server 2008 R2, what are the requirements', { verdict: 'supported-with-conditions', says: ['Enterprise or Datacenter'] }],
+      [
+        'customer wants a 2 node Exchange 2010 SP3 DAG on Windows Server 2008 R2, what are the requirements',
+        { verdict: 'supported-with-conditions', says: ['Enterprise or Datacenter'] },
+      ],
       ['they only have standard licences', { verdict: 'not-supported', says: ['What changed: Windows edition: Standard added'] }],
     ],
   ],
   [
     'with the update open, the out-of-support line names the version, never a service pack merely tried',
-    [['we are planning a 2-node Exchange 2007 CCR cluster on Windows Server 2008, what do we need?', { headline: 'Out of support since 11 April 2017: Exchange 2007.', notSays: ['SP1 or SP2 was supported'] }]],
+    [
+      [
+        'we are planning a 2-node Exchange 2007 CCR cluster on Windows Server 2008, what do we need?',
+        { headline: 'Out of support since 11 April 2017: Exchange 2007.', notSays: ['SP1 or SP2 was supported'] },
+      ],
+    ],
   ],
   ['the guided check asked for by name still asks', [['check my setup please: exchange 2010 sp3 dag on windows 2008 r2', { asks: 'windowsEdition' }]]],
   ['a setup described for checking (no plan) still asks', [['exchange 2016 cu23 mailbox servers in a dag', { asks: 'windows' }]]],
@@ -59,7 +67,10 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
     'a correction after a plan judged at once changes the known fact as well as filling the open one',
     [
-      ['we are planning a 2-node Exchange 2007 SP3 Enterprise CCR cluster on Windows Server 2008, what do we need?', { verdict: 'supported-with-conditions', says: ['Windows edition is not known yet'] }],
+      [
+        'we are planning a 2-node Exchange 2007 SP3 Enterprise CCR cluster on Windows Server 2008, what do we need?',
+        { verdict: 'supported-with-conditions', says: ['Windows edition is not known yet'] },
+      ],
       [
         'no wait, Exchange Standard and Windows Enterprise',
         { verdict: 'not-supported', says: ['Exchange edition: Standard Edition instead of Enterprise Edition', 'Windows edition: Enterprise added'] },
