@@ -130,6 +130,19 @@ export class MainDialog extends Dialog {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
     // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
+    // A question's button pressed after the check ended (an earlier card, "CCR"): a change of that fact, as
+    // "what if CCR?" would be, and never read from its label as a statement ("we also have a CCR cluster").
+    const submitted = staleSubmit(dc.context.activity.value);
+    if (submitted) {
+      const groups = this.verdicts(last);
+      const facts = last.groups[0]!.facts;
+      const { [submitted.dimension]: _was, ...rest } = facts;
+      const fits = last.groups.length === 1 && facts[submitted.dimension] !== submitted.value && this.kb.valuesFor(submitted.dimension, rest).some((v) => v.id === submitted.value);
+      if (groups && fits) return this.decideAgain(dc, last, groups, { [submitted.dimension]: submitted.value });
+      // A value this setup cannot take (or one it has, or a design's): the last verdict stands; the button is from another check.
+      await dc.context.sendActivity(this.replies.staleButton());
+      return this.settle(dc);
+    }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
       return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
@@ -359,6 +372,13 @@ export class MainDialog extends Dialog {
     await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
     await this.unanswered.record(context, query);
   }
+}
+
+/** The fact a guided-check button submits ({ dimension, value }), or undefined for anything else. */
+function staleSubmit(value: unknown): { dimension: string; value: string } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { dimension, value: chosen } = value as Record<string, unknown>;
+  return typeof dimension === 'string' && typeof chosen === 'string' ? { dimension, value: chosen } : undefined;
 }
 
 /**
