@@ -80,3 +80,16 @@ export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer
   // Only Windows' own facts: the Exchange version a sentence names is the paste's to say.
   return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture'].includes(d)));
 }
+
+/** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
+const NO_DAG =
+  /\b(?:no\s+dags?|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+
+/**
+ * Whether the words around a paste say its servers are in no DAG or cluster ("There is no DAG.",
+ * "single server, everything on it"); questions and plans ("should we build a DAG?", "no DAG yet, we
+ * plan one") are not read as what runs.
+ */
+export function saysNoDag(rest: string): boolean {
+  return rest.split(/(?<=[.!?])\s+|\n/).some((sentence) => NO_DAG.test(sentence) && !/\?|\b(plan|plans|planning|will|going to|should we)\b/i.test(sentence));
+}

@@ -8,7 +8,8 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, windowsInWords } from './group-answers';
+import { answersForGroup, saysNoDag, windowsInWords } from './group-answers';
+import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -59,14 +60,14 @@ function majorMinorFacts(majorMinor: string, kb: Pick<KnowledgeBase, 'builds'>, 
  */
 export function listingDesign(
   listing: Extract<ListingResult, { kind: 'listing' }>,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence'>>,
   answers: Facts = {},
 ): ListingGroup[] {
   const update = kb.dimensions.find((d) => d.id === 'update');
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.systemType, s.installationType, s.edition].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -94,7 +95,8 @@ export function listingDesign(
           : (server.build?.lookup.build ?? facts.update),
       [...server.roles].sort().join('+'),
       server.dag ?? '',
-      server.site ?? '',
+      // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
+      server.dag ? '' : (server.site ?? ''),
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,
@@ -107,6 +109,8 @@ export function listingDesign(
     else groups.set(key, { servers: [server], facts: { ...facts, ...(server.dag ? dagFacts.get(server.dag) : {}) }, key });
   }
   const shownClusters = listing.dags.length > 0;
+  // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
+  const noDag = saysNoDag(listing.rest);
   // Groups of one estate, and estates of one shape, leave the same facts open: each set of facts is joined once.
   const joined = joinCache(kb);
   // Judging a set of facts not seen before costs tens to hundreds of milliseconds: one listing gets a
@@ -125,7 +129,7 @@ export function listingDesign(
     joined.set(key, { value });
     return value;
   };
-  return [...groups.values()].map(({ servers, facts }) => {
+  const judged = [...groups.values()].map(({ servers, facts }): ListingGroup => {
     const first = servers[0]!;
     const assumptions: string[] = [];
     if (facts.ha === undefined) {
@@ -135,13 +139,20 @@ export function listingDesign(
         if (facts.version === '2000' || facts.version === '2003') facts.ha = 'cluster';
         else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
+      // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
+      else if (servers.every((s) => s.standalone) || noDag) facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
       else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
         // The paste lists the DAGs or clusters and this server is in none of them.
         facts.ha = servers.length >= 2 ? 'several-servers' : 'none';
         assumptions.push(first.roles.includes('edge-transport') ? 'An Edge Transport server is in no DAG or cluster.' : 'Not in any DAG or cluster the paste lists.');
       }
     }
-    if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os}") is read as this group's.`);
+    if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os ?? first.osBuild}") is read as this group's.`);
+    const fromBuild = !first.os && first.osBuild ? kb.builds.windowsRelease(first.osBuild) : undefined;
+    if (fromBuild && fromBuild.status !== 'verified')
+      assumptions.push(
+        `Windows Server ${fromBuild.windows.replace('-r2', ' R2')} is read from its build ${fromBuild.build} (${fromBuild.status === 'read-3p' ? 'according to third-party sources' : 'as remembered, not read from Microsoft'}).`,
+      );
     if (first.rollupHidden)
       assumptions.push(
         'The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).',
@@ -194,6 +205,9 @@ export function listingDesign(
       ...(notJudged ? { notJudged } : {}),
     };
   });
+  // The paste is one organization: versions that may not run side by side make the newer one's groups not supported.
+  if (kb.coexistence) applyCoexistence(judged, kb.coexistence, kb.dimensions);
+  return judged;
 }
 
 /**
@@ -270,6 +284,11 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
     for (const key of ['windows', 'windowsEdition', 'architecture'] as const) if (os[key] !== undefined) facts[key] = os[key];
+  }
+  // Windows named only by its build ("OsVersion 10.0.17763"): the release the build table lists for it, never the nearest one.
+  if (facts.windows === undefined && server.osBuild) {
+    const release = kb.builds.windowsRelease(server.osBuild);
+    if (release) facts.windows = release.windows;
   }
   if (server.systemType && facts.architecture === undefined) facts.architecture = /64/.test(server.systemType) ? 'x64' : /86|32/.test(server.systemType) ? 'x86' : '';
   if (facts.architecture === '') delete facts.architecture;

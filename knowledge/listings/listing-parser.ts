@@ -32,6 +32,10 @@ export interface ListedServer {
   named?: string;
   /** Get-ClusterNode's State ("Up", "Down", "Paused"). */
   state?: string;
+  /** The Windows build as printed without the release's name ("10.0.17763", systeminfo's OS Version, Get-ComputerInfo's OsVersion). */
+  osBuild?: string;
+  /** In no DAG, as the paste says it ("DAG Name: Standalone Server" in HealthChecker's report). */
+  standalone?: boolean;
 }
 
 export interface ListedDag {
@@ -111,6 +115,10 @@ const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
+/** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
+const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion'];
+/** HealthChecker's report ("Build Number: 15.01.2507.044", "Server Role: Mailbox", "DAG Name: Standalone Server"). */
+const HEALTH_KEYS = ['build number', 'server role', 'dag name', 'ad site'];
 
 /** "Get-ClusterNode -Cluster DAG01" or a "Cluster" line just above the table names the cluster; otherwise "cluster". */
 function clusterName(lines: readonly string[], header: number): string {
@@ -121,18 +129,27 @@ function clusterName(lines: readonly string[], header: number): string {
   return 'cluster';
 }
 
-const KEY_VALUE = /^\s*([A-Za-z][A-Za-z ()]*?(?:-[A-Za-z][A-Za-z ()]*?)?)\s*:\s?(.*)$/;
+// Keys may hold digits (Get-ExchangeServer | fl * prints IsExchange2007OrLater, IsE15OrLater between the fields read).
+const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]*?(?:-[A-Za-z][A-Za-z0-9 ()]*?)?)\s*:\s?(.*)$/;
 /** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
 const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
+/** A server's name and its build, several to a line: "MBX-AMS 15.2.1748.10", "EX2=Version 15.2 (Build 1544.4)", "EX3 (15.1.2507.6)". */
+const NAME_AND_BUILD = new RegExp(
+  `(?<![\\w.-])(${HOST})\\s*(?:[:=(]|[-–]|\\bis\\b|\\bon\\b|\\bruns\\b)?\\s*(version\\s+\\d{1,2}\\.\\d{1,2}\\s*\\(\\s*build\\s+\\d{1,5}\\.\\d{1,4}\\s*\\)|\\d{1,2}\\.\\d{1,2}\\.\\d{1,5}\\.\\d{1,4})`,
+  'gi',
+);
 /** A line that is a server's name alone: "EX01:", "[EX01]", "On EX01:". */
 const LONE_NAME = /^\s*(?:on\s+|from\s+|server\s+)?\[?([A-Za-z][A-Za-z0-9-]{1,62}(?:\.[A-Za-z0-9-]+)*)\]?\s*:?\s*$/i;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
+/** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
+const ONE_SERVER_COMMAND = /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$))/i;
 /** Words that lead a sentence, not a server's line. */
-const NOT_A_NAME = /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now)$/i;
+const NOT_A_NAME =
+  /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -146,7 +163,20 @@ const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
 const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server'];
 /** A CSV or tab-separated header is a listing's only when it also names one of these. */
-const SEPARATED_COLUMNS = ['admindisplayversion', 'serverrole', 'fileversion', 'productversion', 'servers', 'windowsproductname', 'caption', 'osname'];
+const SEPARATED_COLUMNS = [
+  'admindisplayversion',
+  'serverrole',
+  'server role',
+  'fileversion',
+  'productversion',
+  'servers',
+  'windowsproductname',
+  'caption',
+  'osname',
+  'os name',
+  'os version',
+  'operatingsystem',
+];
 /**
  * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
  * (Get-ComputerInfo).WindowsProductName or Win32_OperatingSystem's Caption prints alone).
@@ -204,6 +234,26 @@ const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
 /**
+ * Builds the user typed around a paste, given to the servers whose build the paste does not show: a
+ * server whose cut column shows its major and minor version ("Version 15.2 (Bu...") gets the one build
+ * typed of that version; a paste of one server without any build gets the one build typed. Never a
+ * build of another version, never one of several.
+ */
+function buildsInWords(servers: readonly ListedServer[], spoken: readonly BuildMention[]): void {
+  const majorMinor = (m: BuildMention) => m.lookup.build.split('.').slice(0, 2).join('.');
+  const distinct = (list: readonly BuildMention[]) => [...new Map(list.map((m) => [m.lookup.build, m])).values()];
+  // "ExSetup on both: 15.02.1544.004": a paste that shows no build at all, and one build typed, is that build's estate.
+  const none = servers.every((s) => !s.build && !s.named && !s.majorMinor);
+  for (const s of servers) {
+    if (s.build || s.named) continue;
+    const fits = distinct(s.majorMinor ? spoken.filter((m) => majorMinor(m) === s.majorMinor) : servers.length === 1 || none ? spoken : []);
+    if (fits.length !== 1) continue;
+    s.build = fits[0];
+    s.majorMinor = undefined;
+  }
+}
+
+/**
  * Reads a pasted listing. `none` when the text holds no server listing (an ordinary question);
  * `too-long` beyond {@link MAX_LISTING_LINES}. Lines it does not read are kept in `rest` (the question
  * around the paste).
@@ -216,6 +266,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
+  /** Windows lines that name no server ("OS Name: ..." alone, a Get-ComputerInfo table run on one server). */
+  const looseOs = new Set<string>();
+  /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
+  const looseOsBuilds = new Set<string>();
+  let lastHealthServer: ListedServer | undefined;
   const server = (name: string): ListedServer => {
     const key = name.toLowerCase().split('.')[0]!;
     let found = servers.get(key);
@@ -234,6 +289,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         .trim()
         .toLowerCase(),
     );
+    // A title underlined with dashes ("Exchange Information" in HealthChecker's report) heads a list, not a table.
+    if (columns.length === 1 && !TABLE_NAME_KEYS.includes(names[0]!)) {
+      used[i] = true;
+      continue;
+    }
     used[i - 1] = used[i] = true;
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
@@ -243,8 +303,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
     // Pasted as plain text (Teams, some mail clients), the padding is gone: one space between columns, each run of dashes as long as its header.
     const headerWords = header.trim().split(/\s+/);
+    // PowerShell pads every cell to its column, so a value never runs into the next column's start: a row that does lost its padding.
+    // (-AutoSize also leaves one space between runs of dashes; that alone says nothing.)
+    const misaligned = (row: string) => columns.slice(1).some((c) => /\S/.test(row[c.start - 1] ?? ' ') && /\S/.test(row[c.start] ?? ' '));
+    const rows: string[] = [];
+    for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && rows.length < 50; j += 1) rows.push(lines[j]!);
     const collapsed =
-      headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && /\S -/.test(lines[i]!);
+      headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && rows.some(misaligned);
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
     let pending: { cells: string[]; line: string } | undefined;
     const flushRow = () => {
@@ -319,25 +384,33 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
       return;
     }
-    const versionText = cell('admindisplayversion', 'fileversion', 'productversion', 'version') ?? displayVersion(cell('exchangeversion'));
+    // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
+    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build');
+    const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
+    const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !HOST_NAME.test(name)) {
+      // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
+      const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
+      if (os && /windows/i.test(os)) looseOs.add(os);
       // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
       return;
     }
     const s = server(name);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
-    const roles = cell('serverrole', 'role', 'roles');
+    const roles = cell('serverrole', 'server role', 'role', 'roles');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
     // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
-    const os = cell(...OS_KEYS, 'caption');
+    const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system');
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture');
     if (type) s.systemType = type;
+    const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
+    if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
     if (versionText) readVersion(s, versionText);
-    else if (!os) readVersion(s, line);
+    else if (!os && !osBuild) readVersion(s, line);
     readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
   }
 
@@ -381,7 +454,6 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
 
   // 2. Lists: blocks of "Key : value" lines (Format-List, systeminfo, Get-ComputerInfo).
-  const looseOs = new Set<string>();
   let block: { key: string; value: string; line: number }[] = [];
   const flush = () => {
     if (block.length > 0) readBlock(block);
@@ -420,7 +492,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       seen += 1;
       const lone = LONE_NAME.exec(line);
       // A lone word is a server's name only when it looks like one (a digit, a hyphen or capitals: "EX01", "MBX-A", "EXCH"), not "Results:".
-      const m = lone && /[0-9-]|^[A-Z]{3,}$/.test(lone[1]!.split('.')[0]!) ? lone : ONE_COMPUTER.exec(line);
+      const m = lone && /[0-9-]|^[A-Z]{3,}$/.test(lone[1]!.split('.')[0]!) ? lone : (ONE_COMPUTER.exec(line) ?? ONE_SERVER_COMMAND.exec(line));
       if (m && !NOT_A_NAME.test(m[1]!) && HOST_NAME.test(m[1]!)) {
         used[k] = true;
         return m[1]!.split('.')[0];
@@ -433,17 +505,43 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
     const name =
       get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
-      (get('fileversion', 'productversion') !== undefined ? nameAbove(entries[0]!.line) : undefined);
+      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
+      // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
+      const healthOs = get('version');
+      if (lastHealthServer && ((healthOs && /windows/i.test(healthOs)) || table.windowsRelease(get('build number') ?? ''))) {
+        if (healthOs && /windows/i.test(healthOs)) lastHealthServer.os = healthOs;
+        const build = get('build number');
+        if (build && table.windowsRelease(build)) lastHealthServer.osBuild = build;
+        for (const e of entries) used[e.line] = true;
+        lastHealthServer = undefined;
+        return;
+      }
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
+      const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
       if (os) {
         looseOs.add(os);
+        for (const e of entries) used[e.line] = true;
+      } else if (osBuild && table.windowsRelease(osBuild) && findBuilds(osBuild, table).length === 0) {
+        looseOsBuilds.add(table.windowsRelease(osBuild)!.build);
         for (const e of entries) used[e.line] = true;
       }
       return;
     }
     if (!HOST_NAME.test(name.split('\\').pop()!)) return;
+    // Get-ClusterNode | Format-List: a node, its state and its cluster.
+    const state = get('state');
+    if (state && NODE_STATE.test(state) && (get('cluster') !== undefined || get('id') !== undefined || get('nodeweight') !== undefined)) {
+      const clusterName = get('cluster')?.split('.')[0] || 'cluster';
+      let cluster = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === clusterName.toLowerCase());
+      if (!cluster) dags.push((cluster = { name: clusterName, servers: [], kind: 'cluster' }));
+      const node = server(name);
+      node.state = state;
+      cluster.servers.push(node.name);
+      for (const e of entries) used[e.line] = true;
+      return;
+    }
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {
@@ -469,6 +567,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'exchangeversion',
       'isfrontendserver',
       'databaseavailabilitygroup',
+      ...OS_BUILD_KEYS,
+      ...HEALTH_KEYS,
     ];
     // A ticket's form ("Server: EX01 / Exchange version: 15.2.1544.4 / OS: Windows Server 2019") counts when it gives a build or names a version.
     const ticketVersion = get(...TICKET_VERSION_KEYS);
@@ -483,8 +583,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = get('edition');
     if (edition) s.edition = edition;
-    const version = get('admindisplayversion', 'fileversion', 'productversion') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
-    if (version && !ticketNamed) readVersion(s, version);
+    const version = get('admindisplayversion', 'fileversion', 'productversion', 'build number') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
+    // HealthChecker prints both "Version: Exchange 2016 CU23 Nov24SU" and the build: the build is read.
+    if (version && !(ticketNamed && version === ticketVersion)) readVersion(s, version);
     if (ticketNamed && !s.build) s.named = ticketNamed;
     const ticketOs = get(...TICKET_OS_KEYS);
     if (ticketOs && /windows|\bw2k|\bserver 20\d\d/i.test(ticketOs) && !get(...OS_KEYS)) s.os = ticketOs;
@@ -496,6 +597,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (type) s.systemType = type;
     const installation = get('windowsinstallationtype');
     if (installation) s.installationType = installation;
+    // Windows' build alone (systeminfo's "OS Version: 10.0.17763 N/A Build 17763", Get-ComputerInfo's OsVersion, Win32_OperatingSystem's Version).
+    const osBuild = get(...OS_BUILD_KEYS) ?? (ticketVersion !== undefined && !ticket ? ticketVersion : undefined);
+    if (osBuild && table.windowsRelease(osBuild) && findBuilds(osBuild, table).length === 0) s.osBuild = osBuild;
+    // HealthChecker: the role, site and DAG ("Standalone Server": in no DAG); its OS section follows, naming no server.
+    const healthRole = get('server role');
+    if (healthRole) s.roles = [...new Set([...s.roles, ...readRoles(healthRole)])];
+    const adSite = get('ad site');
+    if (adSite && !s.site) s.site = adSite.split('/').pop();
+    const dagName = get('dag name');
+    if (dagName && /standalone/i.test(dagName)) s.standalone = true;
+    else if (dagName) readExtras(s, undefined, dagName);
+    lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
 
   // 3. Lines typed by hand: "EX01  Version 6.5 (Build 7638.2: Service Pack 2)", "MBX1 - 15.2.1544.4".
@@ -507,6 +620,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       used[i] = true;
       continue;
     }
+    // Several servers and their builds on one line ("Exchange: MBX-AMS 15.2.1748.10, MBX-ROT 15.2.1748.10").
+    const pairs = [...line.matchAll(NAME_AND_BUILD)].filter((p) => /[0-9-]/.test(p[1]!) && !NOT_A_NAME.test(p[1]!));
+    if (new Set(pairs.map((p) => p[1]!.toLowerCase())).size >= 2) {
+      const read = pairs.map((p) => ({ name: p[1]!, mention: findBuilds(p[2]!, table)[0] }));
+      if (read.every((r) => r.mention)) {
+        used[i] = true;
+        for (const r of read) server(r.name).build = r.mention;
+        continue;
+      }
+    }
     // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists.
     const m = TYPED_LINE.exec(line.replace(BULLET, ''));
     if (!m) continue;
@@ -517,7 +640,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const other = ADMIN_DISPLAY.exec(m[2]!) ?? /(?<![\d.])(6|8|14|15|16)\.(\d{1,2})\.(\d{1,5})\.(\d{1,4})(?![\d.])/.exec(m[2]!);
       if (other) mentions.push({ text: other[0], start: other.index, lookup: table.lookup(other.slice(1, 5).map(Number)) });
     }
-    if (names.some((n) => NOT_A_NAME.test(n))) continue;
+    if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) continue;
     // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by host-like names (a digit, a hyphen or capitals).
     const named = mentions.length === 0 && names.every((n) => /[0-9-]|^[A-Z]{3,}$/.test(n)) ? EXCHANGE_NAMED.exec(m[2]!) : null;
     if (mentions.length !== 1 && !named) continue;
@@ -544,17 +667,32 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     for (const member of cluster.servers) server(member).dag ??= cluster.name;
   }
-  // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so.
+  // Builds named only in the words around the paste ("the new ones are SE RTM 15.2.2562.17"), for servers whose build the paste cut or left out.
+  const listed = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild);
+  const unread = lines.filter((_, i) => !used[i]).join('\n');
+  const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table) : [];
+  if (spoken.length > 0) buildsInWords(listed, spoken);
+  // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
+  // (unless the paste holds only one server: then the line can be no other's).
+  const single = listed.length === 1;
   if (looseOs.size === 1) {
     const os = [...looseOs][0]!;
     for (const s of servers.values())
-      if (!s.os && (s.build || s.majorMinor)) {
+      if (!s.os && (s.build || s.majorMinor || single)) {
         s.os = os;
-        s.osFromPaste = true;
+        s.osFromPaste = !single;
+      }
+  }
+  if (looseOsBuilds.size === 1) {
+    const build = [...looseOsBuilds][0]!;
+    for (const s of servers.values())
+      if (!s.os && !s.osBuild && (s.build || s.majorMinor || single)) {
+        s.osBuild = build;
+        s.osFromPaste = !single;
       }
   }
 
-  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os);
+  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines

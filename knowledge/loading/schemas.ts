@@ -298,6 +298,10 @@ export const buildsFileSchema = z.strictObject({
   currentUpdates: z.array(z.strictObject({ version: valueId, updates: z.array(updateId).min(1), source: nonEmpty, note: nonEmpty })).default([]),
   /** Service packs (and RTMs) whose support Microsoft ended before their version's own end, and when (fact A-20). */
   servicePackSupport: z.array(z.strictObject({ version: valueId, update: updateId, ended: isoDate, source: nonEmpty })).default([]),
+  /** Windows builds ("10.0.17763", what systeminfo's OS Version and Get-ComputerInfo's OsVersion print) and the Windows Server release each is (fact A-45). */
+  windowsBuilds: z
+    .array(z.strictObject({ build: z.string().regex(/^\d{1,2}\.\d{1,2}\.\d{4,5}$/, 'must be a Windows build such as 10.0.17763'), windows: valueId, source: nonEmpty }))
+    .default([]),
   builds: z.array(exchangeBuildSchema).min(1),
 });
 export type BuildsFile = z.infer<typeof buildsFileSchema>;

@@ -68,7 +68,7 @@ export function blankBuilds(text: string): string {
  */
 export function buildFacts(mentions: readonly BuildMention[], table: BuildTable, update: Dimension | undefined): Facts {
   const rows = mentions.flatMap((m) => (m.lookup.kind === 'known' ? [m.lookup.row] : m.lookup.kind === 'same-update' ? [m.lookup.update] : []));
-  if (rows.length === 0) return {};
+  if (rows.length === 0) return unknownBuildFacts(mentions, table, update);
   const versions = new Set(rows.map((r) => r.version));
   if (versions.size !== 1) return {};
   const version = rows[0]!.version;
@@ -80,6 +80,24 @@ export function buildFacts(mentions: readonly BuildMention[], table: BuildTable,
   }
   const states = rows.map((row) => table.currency(row)?.state).filter((s) => s !== undefined);
   if (states.length > 0) facts.updateCurrency = states.includes('behind') ? 'behind' : 'current';
+  return facts;
+}
+
+/**
+ * What unknown builds alone settle: the version when the table makes it sure (15.1 is 2016) and all of
+ * them agree, and `updateCurrency: behind` when each is older than every update still serviced. The
+ * update is never set: the reply names each build as unknown with its nearest known ones.
+ */
+function unknownBuildFacts(mentions: readonly BuildMention[], table: BuildTable, update: Dimension | undefined): Facts {
+  const read = mentions.flatMap((m) => (m.lookup.kind === 'unknown' ? [table.unknownFacts(m.lookup)] : []));
+  const versions = new Set(read.map((r) => r.version));
+  const version = read[0]?.version;
+  if (version === undefined || versions.size !== 1) return {};
+  const facts: Record<string, string> = { version };
+  const updates = new Set(read.map((r) => r.update));
+  const value = updates.size === 1 && read[0]!.update !== undefined ? updateValue(update, version, read[0]!.update, table) : undefined;
+  if (value) facts.update = value;
+  if (read.every((r) => r.behind)) facts.updateCurrency = 'behind';
   return facts;
 }
 

@@ -123,8 +123,9 @@ export class BuildTable {
   private readonly aliases: BuildsFile['updateAliases'];
   private readonly current: BuildsFile['currentUpdates'];
   private readonly servicePacks: BuildsFile['servicePackSupport'];
+  private readonly windows = new Map<string, { windows: string; source: string; status?: string }>();
 
-  constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'> & Partial<Pick<BuildsFile, 'servicePackSupport'>>) {
+  constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'> & Partial<Pick<BuildsFile, 'servicePackSupport' | 'windowsBuilds' | 'sources'>>) {
     this.rows = file.builds.map((row, index) => ({ ...row, index, parts: parseBuild(row.build) ?? [] })).sort((a, b) => compareBuilds(a.parts, b.parts));
     for (const row of this.rows) {
       this.byBuild.set(row.parts.join('.'), row);
@@ -134,6 +135,22 @@ export class BuildTable {
     this.aliases = file.updateAliases;
     this.current = file.currentUpdates;
     this.servicePacks = file.servicePackSupport ?? [];
+    for (const row of file.windowsBuilds ?? [])
+      this.windows.set(row.build, { windows: row.windows, source: row.source, status: file.sources?.find((s) => s.id === row.source)?.status });
+  }
+
+  /**
+   * The Windows Server release a Windows build is ("10.0.17763", "10.0.17763.5830", "6.3.9600 N/A Build
+   * 9600" are Windows Server 2019 and 2012 R2), and how sure its source is; undefined for a build the table
+   * does not list (never guessed from the nearest one).
+   */
+  windowsRelease(text: string): { windows: string; build: string; status?: string } | undefined {
+    // Get-ADComputer's OperatingSystemVersion prints "10.0 (17763)".
+    const m = /(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.|\s*\()(\d{4,5})(?![\d])/.exec(text);
+    if (!m) return undefined;
+    const build = `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}`;
+    const row = this.windows.get(build);
+    return row ? { windows: row.windows, build, status: row.status } : undefined;
   }
 
   /** What the table says of a build number (short or long form; see {@link BuildLookup}). */
@@ -171,6 +188,42 @@ export class BuildTable {
     const same = this.rows.filter((row) => row.parts[0] === parts[0] && row.parts[1] === parts[1]);
     const above = same.findIndex((row) => compareBuilds(row.parts, parts) > 0);
     return { below: above < 0 ? same[same.length - 1] : same[above - 1], above: above < 0 ? undefined : same[above] };
+  }
+
+  /**
+   * What an unknown build still says for sure: its Exchange version when every build the table lists
+   * with its major and minor version is of one version (15.1 is Exchange 2016), or when the known builds
+   * on both sides of it are (15.2.1400.1 lies between two 2019 builds), or when it lies above every
+   * listed build of the newest version of its major and minor (15.2 above SE's builds is SE); and that
+   * it is behind when it is older than the first build of every update that still gets security
+   * updates (15.1.1000.5 is older than 2016 CU23, the only one). Its update itself is never guessed, and
+   * a build older than every listed one of its major and minor says nothing.
+   */
+  unknownFacts(lookup: Extract<BuildLookup, { kind: 'unknown' }>): { version?: string; update?: string; behind: boolean } {
+    const parts = lookup.build.split('.').map(Number);
+    const same = this.rows.filter((row) => row.parts[0] === parts[0] && row.parts[1] === parts[1]);
+    const versions = [...new Set(same.map((row) => row.version))];
+    const newest = same[same.length - 1]?.version;
+    // Below the first build the table lists of its major and minor (6.5.2003 is older than Exchange 2003 RTM): no release of any version, nothing said.
+    const version = !lookup.below
+      ? undefined
+      : versions.length === 1
+        ? versions[0]
+        : lookup.below && lookup.above && lookup.below.version === lookup.above.version
+          ? lookup.below.version
+          : lookup.below && !lookup.above && lookup.below.version === newest
+            ? newest
+            : undefined;
+    if (version === undefined) return { behind: false };
+    const base = this.latestUpdates(version)?.stillUpdated;
+    const ended = this.servicePacks.some((entry) => entry.version === version);
+    const current = ended
+      ? this.updatesOf(version).filter((update) => !this.servicePacks.some((entry) => entry.version === version && entry.update === update.update))
+      : (base ?? []);
+    const oldest = current.reduce<BuildRow | undefined>((low, row) => (!low || compareBuilds(row.parts, low.parts) < 0 ? row : low), undefined);
+    // 14.3 is Exchange 2010 SP3 whatever follows: when every listed build of its major and minor is one update, so is this one.
+    const updates = new Set(same.map((row) => row.update));
+    return { version, ...(updates.size === 1 ? { update: [...updates][0] } : {}), behind: oldest !== undefined && compareBuilds(parts, oldest.parts) < 0 };
   }
 
   /** The update rows (no security update) of a version, oldest first. */
@@ -253,6 +306,7 @@ export function checkBuilds(
   updateDimension: { dimension: Dimension; file: string; lineOf: (path: readonly PropertyKey[]) => number | undefined; path: readonly PropertyKey[] } | undefined,
   fileName: string,
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
+  windowsReleases?: ReadonlySet<string>,
 ): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const problem = (path: PropertyKey[], message: string) => problems.push({ file: fileName, line: lineOf(path), field: path.map(String).join('.'), message });
@@ -344,6 +398,16 @@ export function checkBuilds(
     entry.updates.forEach((update, j) => {
       if (!table.hasUpdate(entry.version, update)) problem(['currentUpdates', i, 'updates', j], `${versionName(entry.version)} has no update ${updateName(update)} in the table`);
     });
+  });
+
+  // Windows builds: each once, with a listed source (the release is checked against fact-dimensions.yaml by the caller's windows ids).
+  const windowsSeen = new Set<string>();
+  (file.windowsBuilds ?? []).forEach((entry, i) => {
+    if (!sources.has(entry.source)) problem(['windowsBuilds', i, 'source'], `names source "${entry.source}", which \`sources\` does not list`);
+    if (windowsSeen.has(entry.build)) problem(['windowsBuilds', i, 'build'], `repeats Windows build ${entry.build}`);
+    windowsSeen.add(entry.build);
+    if (windowsReleases && !windowsReleases.has(entry.windows))
+      problem(['windowsBuilds', i, 'windows'], `names Windows release "${entry.windows}", which fact-dimensions.yaml's windows does not have`);
   });
 
   // Service packs whose support ended early: a real update of the version, not its last, ended after the next one shipped.

@@ -110,6 +110,7 @@ describe('Service packs out of support before their version (issue 25, fact A-20
       updateAliases: [],
       currentUpdates: [],
       servicePackSupport: [],
+      windowsBuilds: [],
       builds: [
         { version: '2010', update: 'sp2', released: '2011-12-04', build: '14.2.247.5', long: '14.02.0247.005', source: 's' },
         { version: '2010', update: 'sp3', released: '2013-02-12', build: '14.3.123.4', long: '14.03.0123.004', source: 's' },
