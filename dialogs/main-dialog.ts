@@ -1,6 +1,6 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
@@ -177,7 +177,18 @@ export class MainDialog extends Dialog {
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
-      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added);
+      // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
+      const detail = Object.fromEntries(
+        (
+          [
+            ['mixedVersions', 'version'],
+            ['mixedWindows', 'windows'],
+          ] as const
+        )
+          .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
+          .map(([stated, d]) => [stated, ` (${valueLabel(this.kb.dimensions, d, read[d]!)} on some members)`]),
+      );
+      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail);
     }
     if (statement) return undefined;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
@@ -249,7 +260,14 @@ export class MainDialog extends Dialog {
   }
 
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
-  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts, another?: CheckedGroup): Promise<DialogTurnResult> {
+  private async decideAgain(
+    dc: DialogContext,
+    last: LastCheck,
+    before: readonly GroupVerdict[],
+    update: Facts,
+    another?: CheckedGroup,
+    detail?: Record<string, string>,
+  ): Promise<DialogTurnResult> {
     const groups = [
       ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
       ...(another ? [another] : []),
@@ -263,6 +281,7 @@ export class MainDialog extends Dialog {
         update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
         before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
         ...(another ? { addedGroup: another.facts } : {}),
+        ...(detail && Object.keys(detail).length > 0 ? { detail } : {}),
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
@@ -412,6 +431,8 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
     const other = result[dimension];
     if (other === undefined || facts[dimension] === undefined || other === facts[dimension]) continue;
     delete result[dimension];
+    // "one of the four is still on 2008 R2 Enterprise": that edition (and architecture) is of those members too, not of all.
+    if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
     if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
   }
   return result;
