@@ -478,6 +478,12 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
     if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
   }
+  // "we'd also put windows NLB on those four": Windows NLB on the clustered servers themselves, beside their DAG or
+  // cluster, not instead of it (NLB and failover clustering on the same servers: the stated fact the rules judge).
+  if (result.ha === 'nlb' && clustered && known.ha !== 'nlb' && NLB_BESIDE.test(text) && kb.dimensions.some((d) => d.id === 'nlbOnSameServers')) {
+    delete result.ha;
+    result.nlbOnSameServers = 'yes';
+  }
   // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
   const more = MORE_MEMBERS.exec(text);
   if (more && clustered && known.nodes !== undefined && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) {
@@ -514,6 +520,9 @@ const ORDINAL = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
   'i',
 );
+/** "also ... on those four", "on the same boxes", "on them too": something put on the servers judged, beside what they run. */
+const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members))\b/i;
+
 /** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
 

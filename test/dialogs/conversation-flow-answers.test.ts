@@ -59,6 +59,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    '"we\'d also put windows NLB on those four" after a DAG verdict is NLB on the DAG members, not NLB instead of the DAG',
+    [
+      ['Exchange SE DAG, 4 members on WS2022 Datacenter, witness on the file server', { verdict: 'supported-with-conditions' }],
+      [
+        "btw we'd also put windows NLB on those four for OWA",
+        { verdict: 'not-supported', says: ['What changed: Windows NLB on the same servers added'], notSays: ['instead of Database availability group'] },
+      ],
+    ],
+  ],
+  [
     '"would that still be ok?" after a verdict is a what-if',
     [
       ['2016 cu23 DAG, 2 nodes + FSW, windows 2012 r2 standard', { headline: 'Out of support' }],
