@@ -1,6 +1,7 @@
 import { compileCondition, conditionState, type Condition, type ConditionProblem } from './conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { Dimension, DimensionValue } from '../loading/schemas';
+import { BoundedCache } from '../bounded-cache';
 
 /** A fact the user gave that the check set aside, and why (named back in the verdict, never dropped silently). */
 export interface SetAside {
@@ -48,6 +49,12 @@ export class FactSpace {
   private readonly compiled = new Map<string, CompiledDimension>();
   /** Per asked dimension: its weight in {@link key} and each value's digit (1-based). */
   private readonly digits: { id: string; weight: number; positions: Map<string, number> }[] = [];
+  /**
+   * Normalised fact sets by their JSON: a check step asks for the same facts several times (its known
+   * facts, what it sets aside, each group's step; issue 24). The table never changes after
+   * construction; users send any combination, hence the bound.
+   */
+  private readonly normalised = new BoundedCache<string, { facts: Facts; setAside: SetAside[] }>({ maxEntries: 2_000, maxBytes: 4 * 1024 * 1024, sizeOf: () => 1_024 });
 
   constructor(dimensions: readonly Dimension[]) {
     this.dimensions = dimensions;
@@ -134,6 +141,18 @@ export class FactSpace {
    * forged card values) are dropped.
    */
   normalise(facts: Facts): { facts: Facts; setAside: SetAside[] } {
+    // The key keeps the facts' order, as the result does (its facts come in that order).
+    const key = JSON.stringify(facts);
+    let found = this.normalised.get(key);
+    if (found === undefined) {
+      found = this.normaliseUncached(facts);
+      this.normalised.set(key, found);
+    }
+    // A copy: callers may change what they get.
+    return { facts: { ...found.facts }, setAside: found.setAside.map((s) => ({ ...s })) };
+  }
+
+  private normaliseUncached(facts: Facts): { facts: Facts; setAside: SetAside[] } {
     let current: Record<string, string> = {};
     for (const [dimensionId, value] of Object.entries(facts)) {
       const compiled = this.compiled.get(dimensionId);
