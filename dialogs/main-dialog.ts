@@ -1,6 +1,6 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
 import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
@@ -130,6 +130,19 @@ export class MainDialog extends Dialog {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
     // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
+    // A question's button pressed after the check ended (an earlier card, "CCR"): a change of that fact, as
+    // "what if CCR?" would be, and never read from its label as a statement ("we also have a CCR cluster").
+    const submitted = staleSubmit(dc.context.activity.value);
+    if (submitted) {
+      const groups = this.verdicts(last);
+      const facts = last.groups[0]!.facts;
+      const { [submitted.dimension]: _was, ...rest } = facts;
+      const fits = last.groups.length === 1 && facts[submitted.dimension] !== submitted.value && this.kb.valuesFor(submitted.dimension, rest).some((v) => v.id === submitted.value);
+      if (groups && fits) return this.decideAgain(dc, last, groups, { [submitted.dimension]: submitted.value });
+      // A value this setup cannot take (or one it has, or a design's): the last verdict stands; the button is from another check.
+      await dc.context.sendActivity(this.replies.staleButton());
+      return this.settle(dc);
+    }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
       return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
@@ -164,7 +177,18 @@ export class MainDialog extends Dialog {
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
-      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added);
+      // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
+      const detail = Object.fromEntries(
+        (
+          [
+            ['mixedVersions', 'version'],
+            ['mixedWindows', 'windows'],
+          ] as const
+        )
+          .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
+          .map(([stated, d]) => [stated, ` (${valueLabel(this.kb.dimensions, d, read[d]!)} on some members)`]),
+      );
+      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail);
     }
     if (statement) return undefined;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
@@ -236,7 +260,14 @@ export class MainDialog extends Dialog {
   }
 
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
-  private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts, another?: CheckedGroup): Promise<DialogTurnResult> {
+  private async decideAgain(
+    dc: DialogContext,
+    last: LastCheck,
+    before: readonly GroupVerdict[],
+    update: Facts,
+    another?: CheckedGroup,
+    detail?: Record<string, string>,
+  ): Promise<DialogTurnResult> {
     const groups = [
       ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
       ...(another ? [another] : []),
@@ -250,6 +281,7 @@ export class MainDialog extends Dialog {
         update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
         before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
         ...(another ? { addedGroup: another.facts } : {}),
+        ...(detail && Object.keys(detail).length > 0 ? { detail } : {}),
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
@@ -361,6 +393,13 @@ export class MainDialog extends Dialog {
   }
 }
 
+/** The fact a guided-check button submits ({ dimension, value }), or undefined for anything else. */
+function staleSubmit(value: unknown): { dimension: string; value: string } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { dimension, value: chosen } = value as Record<string, unknown>;
+  return typeof dimension === 'string' && typeof chosen === 'string' ? { dimension, value: chosen } : undefined;
+}
+
 /**
  * The part of a fact added after a design's verdict that concerns one of its groups: "the mailbox
  * servers are also DCs" names a role, so it goes to the groups of that role only (without changing
@@ -392,6 +431,8 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
     const other = result[dimension];
     if (other === undefined || facts[dimension] === undefined || other === facts[dimension]) continue;
     delete result[dimension];
+    // "one of the four is still on 2008 R2 Enterprise": that edition (and architecture) is of those members too, not of all.
+    if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
     if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
   }
   return result;
@@ -437,6 +478,12 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
     if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
   }
+  // "we'd also put windows NLB on those four": Windows NLB on the clustered servers themselves, beside their DAG or
+  // cluster, not instead of it (NLB and failover clustering on the same servers: the stated fact the rules judge).
+  if (result.ha === 'nlb' && clustered && known.ha !== 'nlb' && NLB_BESIDE.test(text) && kb.dimensions.some((d) => d.id === 'nlbOnSameServers')) {
+    delete result.ha;
+    result.nlbOnSameServers = 'yes';
+  }
   // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
   const more = MORE_MEMBERS.exec(text);
   if (more && clustered && known.nodes !== undefined && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) {
@@ -473,6 +520,9 @@ const ORDINAL = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
   'i',
 );
+/** "also ... on those four", "on the same boxes", "on them too": something put on the servers judged, beside what they run. */
+const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members))\b/i;
+
 /** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
 

@@ -1,4 +1,5 @@
 import { stepWithOpen, type Facts, type KnowledgeBase } from '../knowledge';
+import { isRetiredVersion } from './retired-version';
 
 /**
  * "we are planning", "customer wants", "what do we need?": a message that describes a plan and asks
@@ -9,6 +10,9 @@ const PLAN =
 
 /** "what do we need?", "requirements?", "anything to watch out for?": what it takes, asked outright. */
 const REQUIREMENTS = /\b(what do (we|i|they) need|requirements?|prerequisites?|anything to (watch|look) (out )?for|what (should|must) (we|i) (know|watch))\b/i;
+
+/** "what's the support status of our 2013 DAG?", "is it still supported?": whether a setup is in support today. */
+const SUPPORT_STATUS = /\b(support(ed)? status|status of support|still (supported|in support|covered)|in support still|end of (support|life)|eol|out of support)\b/i;
 
 /** "check my setup", "walk me through", "ask me": the guided check asked for by name, whose questions are wanted. */
 const GUIDED = /\b(check (my|our|the|this) (setup|config|configuration|environment|servers?)|guided check|walk (me|us) through|ask me|step by step|run the (guided )?check)\b/i;
@@ -31,11 +35,19 @@ const GUIDED = /\b(check (my|our|the|this) (setup|config|configuration|environme
  * for checking: its facts are asked), and one whose open facts still leave a question the walk cannot
  * settle.
  */
-export function openForPlan(kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 'valuesFor' | 'knownFacts'>, facts: Facts, text: string): string[] | undefined {
+export function openForPlan(
+  kb: Pick<KnowledgeBase, 'dimensions' | 'nextStep' | 'valuesFor' | 'knownFacts' | 'lifecycle'>,
+  facts: Facts,
+  text: string,
+  today = new Date(),
+): string[] | undefined {
   if (facts.version === undefined || facts.ha === undefined || GUIDED.test(text)) return undefined;
   // A plan with its platform said ("on Windows Server 2008"), or any plan whose requirements are asked for outright;
   // "customer wants a 2016 DAG, can you confirm the platform is OK?" names no platform to confirm: its Windows is asked.
-  if (!REQUIREMENTS.test(text) && !(PLAN.test(text) && facts.windows !== undefined)) return undefined;
+  // The support status of a retired version's setup ("is our 2013 DAG still supported?") is "Out of support" whatever
+  // its other facts: said first, with what they change named as conditions of the design's label.
+  const status = SUPPORT_STATUS.test(text) && isRetiredVersion(kb, facts, today);
+  if (!status && !REQUIREMENTS.test(text) && !(PLAN.test(text) && facts.windows !== undefined)) return undefined;
   const open = kb.dimensions.filter((d) => d.kind === 'asked' && d.id !== 'version' && facts[d.id] === undefined).map((d) => d.id);
   if (open.length === 0) return undefined;
   return stepWithOpen(kb, facts, open).kind === 'verdict' ? open : undefined;

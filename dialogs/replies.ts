@@ -54,6 +54,8 @@ export interface Replies {
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** "not sure" / "no idea" after a verdict: nothing changes; say how to add a fact later. */
   notSureAfterVerdict(): Partial<Activity>;
+  /** A button of a question from an earlier card, pressed after the verdict, that does not fit the setup judged: the verdict stands. */
+  staleButton(): Partial<Activity>;
   /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity>;
   smallTalk(kind: SmallTalk): Partial<Activity>;

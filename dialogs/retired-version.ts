@@ -36,12 +36,16 @@ const RUNNING =
  * or later on 2012 R2); the verdict names that as a condition rather than asking for a product
  * that gets no update any more. A setup being planned is asked its update as usual.
  */
+/** Whether the Exchange version of the facts is past its end of support on `today`. */
+export function isRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle'>, facts: Facts, today = new Date()): boolean {
+  const day = today.toISOString().slice(0, 10);
+  return kb.lifecycle.some((entry) => entry.dimension === 'version' && entry.value === facts.version && entry.endOfSupport !== undefined && entry.endOfSupport < day);
+}
+
 export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dimensions'>, facts: Facts, text = '', today = new Date()): string[] | undefined {
   const version = facts.version;
   if (version === undefined) return undefined;
-  const day = today.toISOString().slice(0, 10);
-  const retired = kb.lifecycle.some((entry) => entry.dimension === 'version' && entry.value === version && entry.endOfSupport !== undefined && entry.endOfSupport < day);
-  if (!retired) return undefined;
+  if (!isRetiredVersion(kb, facts, today)) return undefined;
   const running = RUNNING.test(text) && facts.update === undefined && facts.windows !== undefined ? ['update'] : [];
   const designed = (facts.ha !== undefined && facts.ha !== 'none') || DESIGN_FACTS.some((d) => facts[d] !== undefined);
   if (facts.windows === undefined || designed) return running.length > 0 ? running : undefined;

@@ -35,6 +35,8 @@ export interface ChangedFacts {
   /** A server group added to the design after the verdict ("we also have an Edge server"): its facts. */
   addedGroup?: Facts;
   before: ReadonlyArray<{ facts: Facts; verdict: Decision['verdict'] }>;
+  /** Words said after a fact added ("different Windows releases" + " (Windows Server 2008 R2 on some members)"). */
+  detail?: Record<string, string>;
 }
 
 /** A question is asked at most this many times in a row; then its fact is left open and the check goes on. */
@@ -252,7 +254,7 @@ export class SupportCheck {
         const was = changed.before.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
         return was !== undefined && was !== v
           ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}`
-          : `${label(d, v)} added`;
+          : `${label(d, v)} added${changed.detail?.[d] ?? ''}`;
       });
     if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
@@ -275,7 +277,7 @@ export class SupportCheck {
     const named = (d: string) => decisions.some((decision) => decision.conditions.some((c) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)));
     const matters = this.kb.dimensions.filter((d) => open.includes(d.id) && named(d.id));
     if (matters.length === 0) return;
-    const labels = matters.map((d) => lowerFirst(d.label)).join(', ');
+    const labels = matters.map((d) => d.label).join(', ');
     const count = matters.length === 1 ? 'one question' : `up to ${matters.length} questions`;
     await context.sendActivity({
       type: ActivityTypes.Message,

@@ -355,6 +355,12 @@ export class CardReplies implements Replies {
     );
   }
 
+  staleButton(): Partial<Activity> {
+    return markdownMessage(
+      'That button belongs to a question of an earlier card, and its answer does not fit the setup I just judged, so the verdict above stands. To change a fact, just tell me (for example *what if we use CCR?*), or say *start over* for a new check.',
+    );
+  }
+
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity> {
     const dims = this.kb.dimensions;
     const several = groups.length > 1;

@@ -49,6 +49,26 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    "one member on another Windows release and edition after a verdict: a mixed DAG, what changed says which, and the edition stays the others'",
+    [
+      ['2013 CU23, DAG of 4 on Server 2012 R2 Standard', { headline: 'Out of support' }],
+      [
+        'forgot: one of the four is still on 2008 R2 Enterprise, we never rebuilt it',
+        { verdict: 'not-supported', says: ['different Windows releases added (Windows Server 2008 R2 on some members)'], notSays: ['Enterprise instead of Standard'] },
+      ],
+    ],
+  ],
+  [
+    '"we\'d also put windows NLB on those four" after a DAG verdict is NLB on the DAG members, not NLB instead of the DAG',
+    [
+      ['Exchange SE DAG, 4 members on WS2022 Datacenter, witness on the file server', { verdict: 'supported-with-conditions' }],
+      [
+        "btw we'd also put windows NLB on those four for OWA",
+        { verdict: 'not-supported', says: ['What changed: Windows NLB on the same servers added'], notSays: ['instead of Database availability group'] },
+      ],
+    ],
+  ],
+  [
     '"would that still be ok?" after a verdict is a what-if',
     [
       ['2016 cu23 DAG, 2 nodes + FSW, windows 2012 r2 standard', { headline: 'Out of support' }],

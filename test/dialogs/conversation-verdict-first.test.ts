@@ -45,6 +45,15 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  [
+    'the support status of a retired setup is answered at once, "Out of support" first, its unsaid facts named as conditions',
+    [
+      [
+        "what's the support status of our exchange 2013 DAG (2 nodes, 2012 R2 Datacenter)?",
+        { headline: 'Out of support since 11 April 2023: Exchange 2013.', notAsks: ['update', 'edition'] },
+      ],
+    ],
+  ],
   ['the guided check asked for by name still asks', [['check my setup please: exchange 2010 sp3 dag on windows 2008 r2', { asks: 'windowsEdition' }]]],
   ['a setup described for checking (no plan) still asks', [['exchange 2016 cu23 mailbox servers in a dag', { asks: 'windows' }]]],
   [
