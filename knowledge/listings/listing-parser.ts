@@ -158,6 +158,10 @@ function displayVersion(text: string | undefined): string | undefined {
   return text !== undefined && ADMIN_DISPLAY.test(text) ? text : undefined;
 }
 
+/** A sentence about what is wanted or planned, or a question: the builds it names are not the servers'. */
+const PLANNED =
+  /\?|\b(want|wants|plan|plans|planning|planned|moving to|upgrade to|upgrading to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
+
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -669,7 +673,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
   // Builds named only in the words around the paste ("the new ones are SE RTM 15.2.2562.17"), for servers whose build the paste cut or left out.
   const listed = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild);
-  const unread = lines.filter((_, i) => !used[i]).join('\n');
+  // Plans and questions ("we want to go to 15.2.1748.10", "should we install 15.2.2562.17?") name no build that runs.
+  const unread = lines
+    .filter((_, i) => !used[i])
+    .join('\n')
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => !PLANNED.test(sentence))
+    .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { scoreListings, TUNING_D, type Entry } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
-import { saysNoDag } from '../../knowledge/listings/group-answers';
+import { noDagServers, saysNoDag } from '../../knowledge/listings/group-answers';
 import { parseListing, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { checkBuilds } from '../../knowledge/rules/exchange-builds';
 import type { BuildsFile } from '../../knowledge/loading/schemas';
@@ -133,6 +133,21 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.ok(saysNoDag("customer sent this from their only Exchange box, they want to know if they're OK"));
     assert.ok(!saysNoDag('should we build a DAG? no DAG today is risky?'));
     assert.ok(!saysNoDag('we plan to run them standalone next year'));
+    assert.ok(!saysNoDag('the edge is standalone of course'), 'said of the Edge server alone');
+    assert.ok(saysNoDag('Just the one SE box, no DAG, no edge'));
+    assert.deepEqual(noDagServers('EX1 and EX2 are in DAG1, EX3 is standalone', ['EX1', 'EX2', 'EX3']), new Set(['ex3']));
+    const [ex3] = listingDesign(listing('EX1 15.2.1748.10\nEX2 15.2.1748.10\nEX3 15.2.1544.4\n\nEX1 and EX2 are in DAG1, EX3 is standalone'), kb).filter((g) =>
+      g.servers.some((s) => s.name === 'EX3'),
+    );
+    assert.equal(ex3!.facts.ha, 'none');
+  });
+
+  it('gives builds typed around a paste to its servers only when they are what runs, not a plan or a question', () => {
+    const cut = (words: string) =>
+      listing(`Name     AdminDisplayVersion\n----     -------------------\nX1       Version 15.2 (Bu...\nX2       Version 15.2 (Bu...\n\n${words}`).servers[0]!.build?.lookup.build;
+    assert.equal(cut('they run 15.2.1544.4'), '15.2.1544.4');
+    assert.equal(cut('we want to go to 15.2.2562.17 next month'), undefined);
+    assert.equal(cut('should we install 15.2.2562.17?'), undefined);
   });
 
   it("checks the build table's Windows builds (kb:check): a known release, a listed source, each build once", () => {
