@@ -1,4 +1,4 @@
-import { findBuilds, type BuildMention } from '../reading/build-numbers';
+import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
 
 /**
@@ -577,7 +577,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // A ticket's form ("Server: EX01 / Exchange version: 15.2.1544.4 / OS: Windows Server 2019") counts when it gives a build or names a version.
     const ticketVersion = get(...TICKET_VERSION_KEYS);
     const ticketNamed = ticketVersion !== undefined && findBuilds(ticketVersion, table).length === 0 ? EXCHANGE_NAMED.exec(ticketVersion)?.[0] : undefined;
-    const ticket = ticketVersion !== undefined && (findBuilds(ticketVersion, table).length > 0 || ticketNamed !== undefined);
+    // "Exchange version: 15.3.100.2": a whole build of no version the table knows counts too (named unknown, never skipped).
+    const ticket = ticketVersion !== undefined && (findBuildsWide(ticketVersion, table).length > 0 || ticketNamed !== undefined);
     if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { scoreListings, TUNING_D, type Entry } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
+import { answerListing } from '../../knowledge/listings/listing-answer';
+import { findBuildsWide } from '../../knowledge/reading/build-numbers';
 import { noDagServers, saysNoDag } from '../../knowledge/listings/group-answers';
 import { parseListing, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { checkBuilds } from '../../knowledge/rules/exchange-builds';
@@ -140,6 +142,15 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
       g.servers.some((s) => s.name === 'EX3'),
     );
     assert.equal(ex3!.facts.ha, 'none');
+  });
+
+  it('names a whole build of no Exchange major and minor version as unknown, in a ticket form and in the words around a paste', () => {
+    const ticket = listing('Server: EXN1\nExchange version: 15.3.100.2\n\nServer: EXN2\nExchange version: 15.2.1748.10');
+    assert.equal(ticket.servers.find((s) => s.name === 'EXN1')?.build?.lookup.kind, 'unknown');
+    const answer = answerListing('EXA 15.2.1748.10\nEXB 15.2.1748.10\n\nand the lab box says 16.0.120.3, what is that?', kb);
+    assert.equal(answer.kind, 'listing');
+    assert.ok(answer.kind === 'listing' && answer.view.buildLines.some((l) => /^16\.0\.120\.3 is not a build the table knows/.test(l)));
+    assert.deepEqual(findBuildsWide('ping 15.20.1.4 or OS Version 10.0.17763', kb.builds), [], 'an IP address and a Windows build are no Exchange builds');
   });
 
   it('gives builds typed around a paste to its servers only when they are what runs, not a plan or a question', () => {
