@@ -46,7 +46,8 @@ const STATED = [
   'updateCurrency',
 ];
 /** Facts the sheets mark "recalled", sorted. */
-const RECALLED = ['A-2', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
+// A-45 (Windows builds, issue 25): its builds before Windows Server 2016 are remembered, so the fact as a whole is recalled.
+const RECALLED = ['A-2', 'A-45', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
