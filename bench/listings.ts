@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { listingDesign, type ListingGroup } from '../knowledge/listings/listing-design';
 import { parseListing } from '../knowledge/listings/listing-parser';
-import { describeBuilds, findBuilds, findBuildsWide } from '../knowledge/reading/build-numbers';
+import { describeBuilds, findBuildsWide } from '../knowledge/reading/build-numbers';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
 
 const HOLDOUT = 'bench/listings-issue25-holdout.yaml';

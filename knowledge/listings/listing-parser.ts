@@ -275,6 +275,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
   const looseOsBuilds = new Set<string>();
   let lastHealthServer: ListedServer | undefined;
+  /** ExSetup's file version printed without a computer name (bounded by the paste's lines). */
+  const looseBuilds: BuildMention[] = [];
   const server = (name: string): ListedServer => {
     const key = name.toLowerCase().split('.')[0]!;
     let found = servers.get(key);
@@ -396,7 +398,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
-      // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
+      // ExSetup's FileVersionInfo without a computer name: kept, and given to the paste's one server if it has only one (below).
+      const exsetup = cell('fileversion', 'productversion');
+      const [mention] = exsetup ? findBuilds(exsetup, table) : [];
+      if (mention) looseBuilds.push(mention);
       return;
     }
     const s = server(name);
@@ -683,6 +688,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
+  // ExSetup run on the paste's only server: its file version is that server's build, rollup included (Version 14.3 (Build 123.4) hides it).
+  const exsetupBuilds = [...new Map(looseBuilds.map((m) => [m.lookup.build, m])).values()];
+  if (listed.length === 1 && exsetupBuilds.length === 1) {
+    const [only] = listed;
+    const [mention] = exsetupBuilds;
+    const sameLine = (a: string, b: string) => a.split('.').slice(0, 2).join('.') === b.split('.').slice(0, 2).join('.');
+    if (!only!.build || sameLine(only!.build.lookup.build, mention!.lookup.build)) {
+      only!.build = mention;
+      only!.rollupHidden = false;
+      only!.majorMinor = undefined;
+    }
+  }
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
   // (unless the paste holds only one server: then the line can be no other's).
   const single = listed.length === 1;

@@ -153,6 +153,20 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.deepEqual(findBuildsWide('ping 15.20.1.4 or OS Version 10.0.17763', kb.builds), [], 'an IP address and a Windows build are no Exchange builds');
   });
 
+  it("gives ExSetup's nameless file version to the paste's only server, rollup included", () => {
+    const one = listing(
+      'Name                : EX2010A\nAdminDisplayVersion : Version 14.3 (Build 123.4)\n\nProductVersion   FileVersion      FileName\n--------------   -----------      --------\n14.03.0513.000   14.03.0513.000   C:\\Program Files\\Microsoft\\Exchange Server\\V14\\bin\\ExSetup.exe',
+    );
+    assert.deepEqual([one.servers[0]!.build?.lookup.build, one.servers[0]!.rollupHidden], ['14.3.513.0', false]);
+    const two = listing(
+      'EXA Version 14.3 (Build 123.4)\nEXB Version 14.3 (Build 123.4)\n\nProductVersion   FileVersion      FileName\n--------------   -----------      --------\n14.03.0513.000   14.03.0513.000   ExSetup.exe',
+    );
+    assert.ok(
+      two.servers.every((s) => s.build?.lookup.build === '14.3.123.4'),
+      'two servers: whose it is is not known',
+    );
+  });
+
   it('gives builds typed around a paste to its servers only when they are what runs, not a plan or a question', () => {
     const cut = (words: string) =>
       listing(`Name     AdminDisplayVersion\n----     -------------------\nX1       Version 15.2 (Bu...\nX2       Version 15.2 (Bu...\n\n${words}`).servers[0]!.build?.lookup.build;
