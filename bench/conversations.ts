@@ -215,8 +215,12 @@ export const CONVERSATION_SETS = {
   issue21DesignsTuning: 'conversations-issue21-designs-tuning.yaml',
   // Issue 21 tuning conversations for the flow (dead ends, facts after a verdict, first messages that decide, out of support), tuned on.
   issue21FlowTuning: 'conversations-issue21-flow-tuning.yaml',
+  // Issue 21 tuning conversations, second batch (helper n21): a described plan answered at once, the offer to refine it, facts after a verdict.
+  issue21FlowBTuning: 'conversations-issue21-flow-b-tuning.yaml',
   // Issue 21 tuning, written by an outsider (helper w) from the issue and Microsoft's docs without reading the bot's code: tickets, typos, corrections (tuned on).
   outsideTuning: 'conversations-outside-tuning.yaml',
+  // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
+  issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

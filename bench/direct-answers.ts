@@ -48,6 +48,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningB: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-b.yaml'), showMisses: true },
   /** A third tuning set, written by an outsider (helper w) from the issue and Microsoft's docs without reading the bot: tickets, typos, other products. */
   tuningC: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-c.yaml'), showMisses: true },
+  /** A fourth tuning set (issue 19's fourth pass): how-to questions, definitions and unanswerable ones, written before that pass's changes. */
+  tuningD: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-d.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

@@ -1,48 +1,46 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { serveEcho } from './lib/echo-server';
+import type { ConversationBot } from '../dialogs/turn';
+import { readConfig } from '../bot/config';
+import { botbuilderHost } from '../bot/hosts/botbuilder/adapter';
+import { InFlightRequests } from '../bot/http/in-flight';
+import { loopbackHostCheck } from '../bot/http/loopback';
+import { messagesEndpoint } from '../bot/http/messages-endpoint';
+import { jsonLogger } from '../bot/log';
 
 /**
- * The baseline of the turn benchmark: a bare echo bot on the same botbuilder (CloudAdapter, no
- * authentication in local mode) and restify versions as the support bot, with the same server set-up
- * (body parser, limits, routes), started the same way (`node dist/bench/echo-bot.js`, PORT from the
- * environment, a "ready at" line). It keeps no state and runs no dialogs: what is left is the cost of
- * HTTP, JSON and the Bot Framework adapter.
+ * The baseline of the turn benchmark: an echo bot on exactly the support bot's HTTP and adapter
+ * path: the same restify server settings, the same `POST /api/messages` endpoint (body reading,
+ * activity checks, in-flight count, timeout, the log line per request) and the same botbuilder host
+ * (CloudAdapter with its outbound clients reused, authentication off in local mode). Only the
+ * conversation core differs: it sends "You said: ..." and keeps no state. So the ratio of the two
+ * measures the work the support bot does in its turn (middleware, state, dialogs, knowledge, cards,
+ * records), not a difference in plumbing. Until issue 24's second pass the baseline was botbuilder's
+ * echo sample (now bench/echo-sample-bot.ts, still measured beside it), which builds a connector
+ * client and HTTP pipeline on every turn, a cost the support bot does not pay.
+ *
+ * Started the same way as the bot (`node dist/bench/echo-bot.js`, PORT from the environment, a
+ * "ready at" line).
  */
-class EchoBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await context.sendActivity(`You said: ${context.activity.text ?? ''}`);
-      await next();
-    });
-  }
-}
+const echo: ConversationBot = {
+  async run(activity, channel) {
+    if (activity.type === 'message') await channel.send([{ type: 'message', text: `You said: ${activity.text ?? ''}` }]);
+    return undefined;
+  },
+};
 
 async function main(): Promise<void> {
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' }),
-  );
-  adapter.onTurnError = async (context, error) => {
-    process.stderr.write(`${JSON.stringify({ level: 'error', message: 'turn failed', error: String(error) })}\n`);
-    await context.sendActivity('Sorry, something went wrong.');
-  };
-  const bot = new EchoBot();
+  const config = readConfig({ PORT: process.env.PORT ?? '0' });
+  const host = botbuilderHost(config, jsonLogger);
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
-    return next();
-  });
-  await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  console.log(`Echo bot ready at http://127.0.0.1:${port}/api/messages`);
-  const stop = () => server.close(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  server.server.requestTimeout = 30_000;
+  server.server.headersTimeout = 20_000;
+  server.pre(loopbackHostCheck(jsonLogger));
+  server.post(
+    '/api/messages',
+    messagesEndpoint({ host, bot: echo, log: jsonLogger, inFlight: new InFlightRequests(), isDraining: () => false, turnTimeoutMs: config.turnTimeoutMs }),
+  );
+  await serveEcho(server, config.port);
 }
 
 void main();

@@ -10,9 +10,12 @@ import { round } from './lib/stats';
 
 /**
  * Turn speed: autocannon against POST /api/messages on loopback, `deliveryMode: expectReplies`
- * (replies come back in the HTTP response, no channel needed), for the support bot and for a bare
- * echo bot on the same botbuilder/restify versions started the same way, measured in alternation
- * in the same run. Each run is bounded in time (and every process is stopped afterwards).
+ * (replies come back in the HTTP response, no channel needed), for the support bot on each host and
+ * for two echo bots started the same way, measured in alternation in the same run: `echo` runs the
+ * bot's own HTTP endpoint and botbuilder host with an echo in place of the conversation core (so
+ * bot ÷ echo measures the turn's own work), `sample` is botbuilder's echo sample (what issue 24 first
+ * measured against; it pays for a new connector client per turn, which the bot does not). Each run
+ * is bounded in time (and every process is stopped afterwards).
  */
 export interface TurnScenario {
   id: string;
@@ -39,8 +42,11 @@ export const SCENARIOS: TurnScenario[] = [
 ];
 
 export interface TurnRun {
-  /** `bot`: the botbuilder host (npm start); `agents`: the same bot on the Agents SDK host (npm run start:agents). */
-  server: 'bot' | 'agents' | 'echo';
+  /**
+   * `bot`: the botbuilder host (npm start); `agents`: the same bot on the Agents SDK host (npm run start:agents);
+   * `echo`: an echo on the bot's own endpoint and host (bench/echo-bot.ts); `sample`: botbuilder's echo sample (bench/echo-sample-bot.ts).
+   */
+  server: 'bot' | 'agents' | 'echo' | 'sample';
   scenario: string;
   requestsPerSecond: number;
   p50Ms: number;
@@ -70,6 +76,11 @@ export interface TurnComparison {
   p99Ratio: number;
   /** Echo's CPU per request ÷ the bot's: the throughput ratio the two would have on a machine of their own. */
   cpuRatio?: number;
+  /** botbuilder's echo sample, the baseline issue 24 first measured against. */
+  sample?: TurnRun;
+  /** Bot req/s ÷ sample req/s, and the sample's CPU per request ÷ the bot's. */
+  sampleRatio?: number;
+  sampleCpuRatio?: number;
   /** The same bot on the Agents SDK host (issue 23: within 10% of the botbuilder host's throughput). */
   agents?: TurnRun;
   /** Agents host req/s ÷ botbuilder host req/s. */
@@ -119,7 +130,7 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
       return { ...request, body: activity(text, context.conversation as string) };
     },
     onResponse: (status: number, body: string) => {
-      const expected = server === 'echo' ? /You said/ : scenario.expect[i]!;
+      const expected = server === 'echo' || server === 'sample' ? /You said/ : scenario.expect[i]!;
       if (status === 200 && !expected.test(body)) wrongReplies += 1;
     },
   }));
@@ -159,6 +170,7 @@ const ENTRIES: Record<TurnRun['server'], string[]> = {
   bot: ['bot', 'index.js'],
   agents: ['bot', 'agents-index.js'],
   echo: ['bench', 'echo-bot.js'],
+  sample: ['bench', 'echo-sample-bot.js'],
 };
 
 async function start(server: TurnRun['server'], profileDir?: string): Promise<StartedProcess> {
@@ -196,14 +208,14 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
   const comparisons: TurnComparison[] = [];
   for (const scenario of SCENARIOS) {
     // The servers in fresh processes, each warmed up (not counted), then measured in alternation
-    // (echo, bot, agents, echo, bot, agents, ...) so that other load on the machine falls on all alike.
-    const order = ['echo', 'bot', 'agents'] as const;
-    const servers = { echo: await start('echo'), bot: await start('bot'), agents: await start('agents') };
-    const rounds: Record<TurnRun['server'], TurnRun[]> = { echo: [], bot: [], agents: [] };
+    // (echo, sample, bot, agents, echo, ...) so that other load on the machine falls on all alike.
+    const order = ['echo', 'sample', 'bot', 'agents'] as const;
+    const servers = { echo: await start('echo'), sample: await start('sample'), bot: await start('bot'), agents: await start('agents') };
+    const rounds: Record<TurnRun['server'], TurnRun[]> = { echo: [], sample: [], bot: [], agents: [] };
     try {
-      const urls = { echo: await servers.echo.ready, bot: await servers.bot.ready, agents: await servers.agents.ready };
+      const urls = { echo: await servers.echo.ready, sample: await servers.sample.ready, bot: await servers.bot.ready, agents: await servers.agents.ready };
       for (const server of order) {
-        await verify(urls[server], scenario, server !== 'echo');
+        await verify(urls[server], scenario, server !== 'echo' && server !== 'sample');
         await load(urls[server], server, scenario, options.warmupSeconds, options.connections);
       }
       for (let round = 0; round < options.rounds; round += 1) {
@@ -216,10 +228,11 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
         }
       }
     } finally {
-      await Promise.all([servers.echo.stop(), servers.bot.stop(), servers.agents.stop()]);
+      await Promise.all([servers.echo.stop(), servers.sample.stop(), servers.bot.stop(), servers.agents.stop()]);
     }
     const bot = combine(rounds.bot);
     const echo = combine(rounds.echo);
+    const sample = combine(rounds.sample);
     const agents = combine(rounds.agents);
     const botCpu = options.profileSeconds > 0 ? await profileBot(scenario, options.profileSeconds, options.connections) : undefined;
     comparisons.push({
@@ -230,6 +243,9 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       throughputRatio: round(bot.requestsPerSecond / echo.requestsPerSecond, 2),
       p99Ratio: round(bot.p99Ms / echo.p99Ms, 2),
       ...(bot.cpuMsPerRequest && echo.cpuMsPerRequest ? { cpuRatio: round(echo.cpuMsPerRequest / bot.cpuMsPerRequest, 2) } : {}),
+      sample,
+      sampleRatio: round(bot.requestsPerSecond / sample.requestsPerSecond, 2),
+      ...(bot.cpuMsPerRequest && sample.cpuMsPerRequest ? { sampleCpuRatio: round(sample.cpuMsPerRequest / bot.cpuMsPerRequest, 2) } : {}),
       agents,
       agentsRatio: round(agents.requestsPerSecond / bot.requestsPerSecond, 2),
       ...(botCpu ? { botCpu } : {}),

@@ -10,6 +10,7 @@ import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
 import { openForRetiredVersion } from './retired-version';
+import { isRefine, openForPlan } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
 
@@ -92,7 +93,10 @@ export class MainDialog extends Dialog {
     const check = waitingCheck(dc.activeDialog!.state);
     // A frame that holds no readable check: the message is a new one.
     if (!check) return dc.replaceDialog(this.id);
-    const command = routeCommand(dc.context.activity.text ?? '');
+    const text = dc.context.activity.text ?? '';
+    const routed = routeCommand(text);
+    // At a question, "the new one" is an answer ("the newest Windows"), not "start a new one": only a restart said outright restarts.
+    const command = routed?.kind === 'restart' && !RESTART_SAID.test(text) ? undefined : routed;
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
@@ -126,6 +130,10 @@ export class MainDialog extends Dialog {
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
     // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
+    if (last.open && last.open.length > 0 && isRefine(text)) {
+      // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
+      return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
+    }
     const filled = this.openFactAnswer(text, last);
     if (filled) {
       const groups = this.verdicts(last);
@@ -174,16 +182,25 @@ export class MainDialog extends Dialog {
 
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text)) return undefined;
+    // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
+    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
     const facts = last.groups[0]!.facts;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
     const said = this.kb.recognizer.extract(text, facts).facts;
+    // "no wait, Standard x64" names a known fact with another value too: a correction, read whole by the correction path.
+    if (Object.entries(said).some(([d, v]) => facts[d] !== undefined && facts[d] !== v)) return undefined;
     const several = Object.fromEntries(last.open.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
     if (Object.keys(several).length > 1) return several;
     // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
     // bare "ent" is the Exchange edition before the Windows edition, as a question about the edition would take it.
-    const order = last.open.length > 1 ? this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d)) : last.open;
+    // Open facts the verdict names as conditions come first: after "2010 DAG on 2008 R2" judged at once, "standard licences"
+    // is the Windows edition that decides it, not the Exchange edition that changes nothing there.
+    const decisive = new Set(
+      (this.verdicts(last) ?? []).flatMap((g) => g.decision.conditions.flatMap((c) => last.open!.filter((d) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)))),
+    );
+    const inTable = this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d));
+    const order = last.open.length > 1 ? [...inTable.filter((d) => decisive.has(d)), ...inTable.filter((d) => !decisive.has(d))] : last.open;
     for (const dimension of last.open.length > 1 ? order : [...last.open].reverse()) {
       const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
       if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
@@ -220,11 +237,12 @@ export class MainDialog extends Dialog {
 
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
   private async decideAgain(dc: DialogContext, last: LastCheck, before: readonly GroupVerdict[], update: Facts, another?: CheckedGroup): Promise<DialogTurnResult> {
+    const groups = [
+      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+      ...(another ? [another] : []),
+    ];
     const options: SupportCheckOptions = {
-      groups: [
-        ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
-        ...(another ? [another] : []),
-      ],
+      groups,
       answered: [...last.answered, ...Object.keys(update)],
       open: (last.open ?? []).filter((d) => update[d] === undefined),
       // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
@@ -283,9 +301,13 @@ export class MainDialog extends Dialog {
         {
           // A question about one stated fact ("on a domain controller?") is answered about it, the rest left open;
           // a retired product named without a design is answered at once (see openForRetiredVersion).
-          const options = route.groups
+          // A described plan ("planning a 2-node 2007 CCR cluster, what do we need?") gets its verdict first (see openForPlan).
+          const text = context.activity.text ?? '';
+          const plan = route.groups ? undefined : openForPlan(this.kb, route.facts, text);
+          const options: SupportCheckOptions = route.groups
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })), open: openForDesign(this.kb, route.groups) }
-            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, context.activity.text ?? '') };
+            : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, text) ?? plan };
+          if (plan && options.open === plan) options.refine = true;
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':
@@ -415,6 +437,12 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
     if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
   }
+  // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
+  const more = MORE_MEMBERS.exec(text);
+  if (more && clustered && known.nodes !== undefined && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) {
+    const added = /^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1;
+    if (added > 0) result.nodes = String(Number(known.nodes) + added);
+  }
   // "what if we drop the DAG", "without the cluster": a single server.
   // The DAG it names is the one dropped, not kept.
   if ((result.ha === undefined || result.ha === known.ha) && clustered && DROPS_HA.test(text) && kb.valuesFor('ha', { ...known, ...result }).some((v) => v.id === 'none'))
@@ -443,6 +471,15 @@ const ORDINAL_WORDS = [
 ];
 const ORDINAL = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
+  'i',
+);
+/** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
+const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "add 2 more", "another three nodes", "plus two extra members": members added to those counted. */
+const MORE_MEMBERS = new RegExp(
+  `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,
   'i',
 );
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;

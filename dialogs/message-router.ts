@@ -47,6 +47,9 @@ const MODAL_START = /^(can|could|may)\b/i;
 const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing|setting up|rolling out|next (week|month))\b/i;
 /** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
 const GENERAL_RULE = /^(do|does|would|will) (i|you|one|it|exchange|the cluster|a cluster)( really)? (need|require|have to)\b|\b(required|requirement|prerequisites?|mandatory)\b/i;
+/** Someone else's plan told by the helpdesk ("customer wants exchange 2019 installed on ...", "they plan a DAG"): a plan to judge like the asker's own. */
+const THIRD_PARTY_PLAN =
+  /\b(customer|customers|client|clients|they|the business|management|the team)\b[^.?!]{0,40}?\b(wants?|plans?|planning|would like|intends?|is going to|are going to)\b/i;
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
 /** The asker's own plan in the first person singular ("can I put ...", "I want to ..."): OWN_SETUP reads the plural. */
 const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|intend|am planning|am going)\b|\bi'?m (planning|going to)\b|\bi'?d like\b/i;
@@ -62,8 +65,9 @@ const OTHER_RELEASE =
 
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
-/** A request for a download, a link, known issues or release notes: nothing the articles or the check hold. */
-const DOWNLOAD = /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies))\b/i;
+/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold. */
+const DOWNLOAD =
+  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|cost|costs)\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
@@ -156,15 +160,28 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (groups && groups.length >= 2) return { kind: 'check', facts: groups[0]!, groups };
   const { facts, ambiguous } = kb.recognizer.extract(trimmed);
   if (isCheckRequest(trimmed) && !lookup) return { kind: 'check', facts };
-  const ownSetup = OWN_SETUP.test(question);
+  const ownSetup = OWN_SETUP.test(question) || THIRD_PARTY_PLAN.test(question);
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
-  if (!ownSetup && !isCheckRequest(trimmed)) {
+  if (!isCheckRequest(trimmed)) {
     const direct = kb.directAnswers.read(text.trim(), previous);
+    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks.
+    const anyAsker = direct !== undefined && (direct.attribute === 'how-to' || direct.attribute === 'definition');
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
-    if (direct && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))) return { kind: 'answer', question: direct };
+    if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
   }
+  // "which is better for our 2 exchange 2016 servers, NLB or a DAG?", "how do I make our 2 node exchange
+  // 2010 dag supported? it runs on 2008 r2 standard": a question word in front of the asker's own plan,
+  // counted or with a choice between two designs, still asks for a verdict on that plan.
+  const choosing = ambiguous.includes('ha');
+  const namesOwnPlan =
+    lookup &&
+    ownSetup &&
+    (facts.version !== undefined || ambiguous.includes('version')) &&
+    (facts.role !== undefined || facts.ha !== undefined || choosing) &&
+    (facts.nodes !== undefined || choosing || (SUPPORT_CUE.test(question) && facts.windows !== undefined));
+  if (namesOwnPlan) return { kind: 'check', facts };
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
   // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.

@@ -25,6 +25,8 @@ export interface SupportCheckOptions {
   note?: string;
   /** Facts changed or added after a verdict, and the verdicts before: the new verdict says what changed. */
   changed?: ChangedFacts;
+  /** Verdict first (a plan or a design judged at once): the verdict offers the questions that narrow its open facts down. */
+  refine?: boolean;
 }
 
 /** What changed since the last verdict ("what if", "forgot to say"). */
@@ -108,6 +110,7 @@ export class SupportCheck {
               changed,
             ),
           );
+        if (options.refine) await this.offerRefine(context, open, decisions);
         return { done: { groups, answered, decisions, open } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
@@ -146,7 +149,23 @@ export class SupportCheck {
     }
     // "what is Web Edition?": a question about a term, not the answer "Web Edition".
     if (context.activity.value === undefined && isDefinitionQuestion(text)) return this.notAnAnswer(context, state);
+    // "same as the DCs": a pointer to other servers, not the fact (nor a statement that these servers are DCs).
+    if (context.activity.value === undefined && SAME_AS.test(text)) return this.notAnAnswer(context, state);
     const read = readFactAnswer(this.kb, context.activity, this.question(state));
+    if (read && read[state.dimension] === undefined && context.activity.value === undefined && isNotSure(text)) {
+      // "no idea, whatever the VM template has": not sure of the fact asked, though another fact is named. That one is
+      // taken; the one asked is left open (with those found out the same way), as a bare "no idea" leaves it.
+      const dimension = this.kb.dimensions.find((d) => d.id === state.dimension)!;
+      const options = this.record(state, read);
+      return this.start(context, {
+        ...options,
+        note: `Noted: ${Object.entries(read)
+          .map(([d, v]) => this.factLabel(d, v))
+          .join(', ')}; the ${lowerFirst(dimension.label)} is left open.`,
+        open: [...(state.leftOpen ?? []).filter((d) => read[d] === undefined), state.dimension, ...this.foundTogether(dimension, state)],
+        ...(state.changed ? { changed: state.changed } : {}),
+      });
+    }
     if (read) {
       const options = this.record(state, read);
       // Another fact than the one asked ("Windows Server 2022" asked for the edition): taken, and the question asked again.
@@ -156,12 +175,17 @@ export class SupportCheck {
               .map(([d, v]) => this.factLabel(d, v))
               .join(', ')}.`
           : undefined;
+      // An answer that changes again a fact changed after the verdict ("ok 2008 R2 then", then "Windows Server 2022"):
+      // what changed is said with the latest value, never the one taken back.
+      const changed = state.changed
+        ? { ...state.changed, update: { ...state.changed.update, ...Object.fromEntries(Object.entries(read).filter(([d]) => d in state.changed!.update)) } }
+        : undefined;
       return this.start(context, {
         ...options,
         note,
         open: (state.leftOpen ?? []).filter((d) => read[d] === undefined),
         previous: { dimension: state.dimension, asks: state.asks ?? 1 },
-        ...(state.changed ? { changed: state.changed } : {}),
+        ...(changed ? { changed } : {}),
       });
     }
     return this.notAnAnswer(context, state);
@@ -187,9 +211,23 @@ export class SupportCheck {
     return this.start(context, {
       groups: state.groups,
       answered: state.answered,
-      open: [...(state.leftOpen ?? []), state.dimension],
+      open: [...(state.leftOpen ?? []), state.dimension, ...(why === 'not-sure' ? this.foundTogether(dimension, state) : [])],
       ...(state.changed ? { changed: state.changed } : {}),
     });
+  }
+
+  /**
+   * The facts found out the same way as one the user is not sure of, per the dimensions table: the one
+   * it is named with (`composeWith`: the Windows edition with the Windows release) and those that exist
+   * only for some of its values (`appliesWhen`: the architecture of Windows 2003 and 2008). Whoever cannot
+   * say the Windows release cannot say its edition either ("dunno, Pete built it"): they are left open
+   * with it, named as conditions, rather than asked next.
+   */
+  private foundTogether(dimension: Dimension, state: CheckState): string[] {
+    const known = state.groups[state.open]?.facts ?? {};
+    return this.kb.dimensions
+      .filter((d) => d.kind === 'asked' && known[d.id] === undefined && (dimension.composeWith === d.id || (d.appliesWhen !== undefined && dimension.id in d.appliesWhen)))
+      .map((d) => d.id);
   }
 
   /** A fact as a note or a change names it: "4 nodes or DAG members", "Windows edition: Datacenter", "Windows Server 2022". */
@@ -207,19 +245,43 @@ export class SupportCheck {
     const before = changed.before[0]?.facts ?? {};
     const label = (d: string, v: string) => this.factLabel(d, v);
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
+    // Against every group judged before: a fact one group of a design lacked (the Edge server's Windows release) was added to it.
     const parts = Object.entries(changed.update)
-      .filter(([d, v]) => before[d] !== v)
-      .map(([d, v]) =>
-        before[d] !== undefined
-          ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? before[d] : withoutSharedStart(label(d, v), label(d, before[d]!))}`
-          : `${label(d, v)} added`,
-      );
+      .filter(([d, v]) => changed.before.some((b) => b.facts[d] !== v))
+      .map(([d, v]) => {
+        const was = changed.before.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
+        return was !== undefined && was !== v
+          ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}`
+          : `${label(d, v)} added`;
+      });
     if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
     const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
+    // A change taken back by a later answer: nothing changed in the end, and it says so.
+    if (parts.length === 0)
+      return `What changed: nothing in the end (${Object.entries(changed.update)
+        .map(([d, v]) => label(d, v))
+        .join('; ')}, as before). ${verdict}`;
     return `What changed: ${parts.join('; ')}. ${verdict}`;
+  }
+
+  /**
+   * After a verdict given first: the open facts it names as conditions, and the offer to answer their
+   * questions ("refine"). Nothing when no open fact decides the verdict (nothing to narrow down).
+   */
+  private async offerRefine(context: TurnContext, open: readonly string[], decisions: readonly Decision[]): Promise<void> {
+    const named = (d: string) => decisions.some((decision) => decision.conditions.some((c) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)));
+    const matters = this.kb.dimensions.filter((d) => open.includes(d.id) && named(d.id));
+    if (matters.length === 0) return;
+    const labels = matters.map((d) => lowerFirst(d.label)).join(', ');
+    const count = matters.length === 1 ? 'one question' : `up to ${matters.length} questions`;
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      text: `Verdict first: what you did not say (${labels}) is named above as a condition. To refine the verdict, say "refine" and answer ${count}, or just tell me ${matters.length === 1 ? 'it' : 'any of them'}.`,
+      suggestedActions: { actions: [{ type: 'imBack', title: `Refine (${count})`, value: 'refine' }] },
+    });
   }
 
   /** Shows the waiting question again. */
@@ -304,6 +366,13 @@ export function withoutSharedStart(now: string, before: string): string {
   let shared = 0;
   while (shared < a.length - 1 && shared < b.length - 1 && a[shared] === b[shared]) shared += 1;
   return b.slice(shared).join(' ');
+}
+
+/** "same as the DCs", "like the other servers": the answer is somewhere else; the bot cannot see it. */
+const SAME_AS = /^\s*(it'?s |they'?re |the )?(same|similar) (as|like)\b|^\s*(like|as) (the|our) (other|old|existing|dcs?|domain controllers?)\b/i;
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** What a {@link SupportCheckDialog} keeps in its frame. */

@@ -30,6 +30,8 @@ import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support
 import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
 import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
+import { glossarySchema, checkGlossary, type GlossaryEntry } from './direct-answers/glossary-table';
+import { howToSchema, checkHowTo, type HowToEntry } from './direct-answers/how-to-table';
 import { compileRules, type Decision, type OutcomeTable, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
 import { defaultOutcomesFile, outcomesHash, readOutcomes, type SavedOutcomes } from './rules/outcome-table-cache';
 import { parseYamlSource, validateYaml } from './loading/yaml-source';
@@ -66,6 +68,10 @@ export interface KnowledgeBase {
   assumedFacts: readonly AssumedFact[];
   /** The coexistence table (coexistence.yaml): which Exchange versions may share an organization. */
   coexistence: readonly CoexistenceEntry[];
+  /** The glossary (glossary.yaml): terms, their names and acronyms, and their definitions. */
+  glossary: readonly GlossaryEntry[];
+  /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
+  howTo: readonly HowToEntry[];
   /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
   directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
@@ -169,6 +175,8 @@ const TABLES = [
   'search-synonyms.yaml',
   'lifecycle.yaml',
   'coexistence.yaml',
+  'glossary.yaml',
+  'how-to.yaml',
   'exchange-builds.yaml',
   'assumed-facts.yaml',
 ];
@@ -207,6 +215,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const synonymsTable = readTable('search-synonyms.yaml', synonymsSchema);
   const lifecycleTable = readTable('lifecycle.yaml', lifecycleSchema);
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
+  const glossaryTable = readTable('glossary.yaml', glossarySchema);
+  const howToTable = readTable('how-to.yaml', howToSchema);
   const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const assumedTable = readTable('assumed-facts.yaml', assumedFactsSchema);
   const savedSections = options.savedSections ?? SavedSections.read(defaultSavedSectionsFile(dir));
@@ -243,6 +253,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     }
   }
 
+  if (howToTable && space) problems.push(...checkHowTo(howToTable.value, howToTable.source.file, space, factIds, articleIds));
+  if (glossaryTable && space) problems.push(...checkGlossary(glossaryTable.value, glossaryTable.source.file, space, factIds, articleIds));
   if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));
   if (buildsTable && space) {
     const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
@@ -335,6 +347,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     lifecycle: lifecycleTable!.value,
     assumedFacts: assumed?.assumed ?? [],
     coexistence: coexistenceTable!.value,
+    glossary: glossaryTable!.value,
+    howTo: howToTable!.value,
     recognizer,
     builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },

@@ -15,16 +15,18 @@ interface ProfileNode {
 
 // Areas in the order they are tried: the first that matches a frame's script wins.
 const AREAS: Array<[string, RegExp]> = [
-  [
-    'search (our code: knowledge/search*, phrase matching, tokens)',
-    /dist\/knowledge\/(search|search-vocabulary|passages|passage-search|question-words|phrase-matcher|text-tokens|stem|stop-words)\.js/,
-  ],
+  ['search (our code: knowledge/search/)', /dist\/knowledge\/search\//],
   ['MiniSearch', /node_modules\/minisearch\//],
-  ['guided check, rules and fact reading (our code)', /dist\/knowledge\//],
+  ['fact reading and phrase matching (our code: knowledge/reading/)', /dist\/knowledge\/reading\//],
+  ['guided check and rules (our code: knowledge/rules/)', /dist\/knowledge\/rules\//],
+  ['direct answers, listings and the rest of knowledge/ (our code)', /dist\/knowledge\//],
   ['dialogs and routing (our code)', /dist\/dialogs\//],
   ['cards and replies (our code)', /dist\/bot\/cards\//],
   ['state storage (our code)', /dist\/bot\/storage\//],
-  ['bot turn handling, HTTP glue, logging (our code)', /dist\/bot\//],
+  ['owner records (our code)', /dist\/bot\/records\//],
+  // The endpoint and the host are the echo bot's too (bench/echo-bot.ts).
+  ['HTTP endpoint and SDK host glue (our code, shared with the echo bot)', /dist\/bot\/(http|hosts)\//],
+  ['bot turn handling, middleware, logging (our code)', /dist\/bot\//],
   ['botbuilder-dialogs', /node_modules\/botbuilder-dialogs/],
   ['botbuilder core, adapter, connector, Azure HTTP pipeline', /node_modules\/(botbuilder|botframework-|@azure|@typespec|@microsoft)/],
   ['restify and HTTP parsing', /node_modules\/(restify|find-my-way|formidable|send|negotiator|qs)/],

@@ -81,6 +81,8 @@ function relatedPick(value: unknown, articleId: string): RelatedPick | undefined
  * EXB-003"), which become messageBack in Teams (an imBack sends its text alone).
  */
 function stampRelatedButtons(activity: Partial<Activity>, related: readonly string[], question: string, fromArticleId: string): void {
+  // Most answers offer no related article: no need to walk the whole card for its buttons.
+  if (related.length === 0) return;
   for (const action of submitActions(activity.attachments?.map((a) => a.content))) {
     const data = action.data as Record<string, unknown> | undefined;
     const relatedArticle = related.find((id) => data?.text === `Show ${id}`);
@@ -97,7 +99,11 @@ function submitActions(node: unknown, found: Array<Record<string, unknown>> = []
   else if (node && typeof node === 'object') {
     const object = node as Record<string, unknown>;
     if (object.type === 'Action.Submit') found.push(object);
-    for (const [key, child] of Object.entries(object)) if (key !== 'data') submitActions(child, found);
+    // Only objects and arrays can hold actions; a card is mostly strings (and Object.entries of each node weighed on every answer).
+    for (const key in object) {
+      const child = object[key];
+      if (key !== 'data' && child !== null && typeof child === 'object') submitActions(child, found);
+    }
   }
   return found;
 }

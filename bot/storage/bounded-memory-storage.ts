@@ -20,7 +20,8 @@ export const DEFAULT_MEMORY_STORAGE_LIMITS: MemoryStorageLimits = { maxItems: 10
  * process without end. A dropped conversation starts over on its next message, as after a restart.
  */
 export class BoundedMemoryStorage implements Storage {
-  private readonly memory: Record<string, string> = {};
+  /** Each item's JSON and, beside it, its eTag, so a write checks the eTag without parsing the item (issue 24). */
+  private readonly memory = new Map<string, { json: string; eTag: string }>();
   /** Keys in order of last use, oldest first, with the size of what each holds. */
   private readonly used = new Map<string, number>();
   private bytes = 0;
@@ -31,9 +32,9 @@ export class BoundedMemoryStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const stored = this.memory[key];
+      const stored = this.memory.get(key);
       if (stored === undefined) continue;
-      items[key] = JSON.parse(stored) as StoreItem;
+      items[key] = JSON.parse(stored.json) as StoreItem;
       this.touch(key);
     }
     return items;
@@ -42,12 +43,13 @@ export class BoundedMemoryStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     // Checked first, so a refused write leaves every item as it was.
     for (const [key, item] of Object.entries(changes)) {
-      const stored = this.memory[key];
+      const stored = this.memory.get(key);
       const eTag = item?.eTag;
-      if (stored !== undefined && eTag && eTag !== '*' && (JSON.parse(stored) as StoreItem).eTag !== eTag) throw new ETagConflictError(key);
+      if (stored !== undefined && eTag && eTag !== '*' && stored.eTag !== eTag) throw new ETagConflictError(key);
     }
     for (const [key, item] of Object.entries(changes)) {
-      this.memory[key] = JSON.stringify({ ...item, eTag: String(this.nextETag++) });
+      const eTag = String(this.nextETag++);
+      this.memory.set(key, { json: JSON.stringify({ ...item, eTag }), eTag });
       this.touch(key);
     }
     this.evict();
@@ -55,7 +57,7 @@ export class BoundedMemoryStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {
-      delete this.memory[key];
+      this.memory.delete(key);
       this.forget(key);
     }
   }
@@ -66,10 +68,10 @@ export class BoundedMemoryStorage implements Storage {
   }
 
   private touch(key: string): void {
-    const stored = this.memory[key];
+    const stored = this.memory.get(key);
     if (stored === undefined) return;
     this.forget(key);
-    const bytes = (key.length + stored.length) * 2;
+    const bytes = (key.length + stored.json.length) * 2;
     this.used.set(key, bytes);
     this.bytes += bytes;
   }
@@ -85,7 +87,7 @@ export class BoundedMemoryStorage implements Storage {
     for (const key of this.used.keys()) {
       if (this.used.size <= this.limits.maxItems && this.bytes <= this.limits.maxBytes) return;
       this.forget(key);
-      delete this.memory[key];
+      this.memory.delete(key);
     }
   }
 }

@@ -16,14 +16,16 @@ export type Attribute =
   | 'max-instances'
   | 'clusterable-roles'
   | 'coexistence'
-  | 'rule';
+  | 'rule'
+  | 'definition'
+  | 'how-to';
 
 /** A question the structured knowledge answers: the attribute asked and the facts it names (its subject). */
 export interface DirectQuestion {
   attribute: Attribute;
   /** Facts named (version, Windows release and edition, update level, technology, stated facts). */
   subject: Facts;
-  /** For coexistence: the second Exchange version named. */
+  /** For coexistence: the second Exchange version named; for a definition: the glossary term's id; for a how-to: the how-to row's id. */
   other?: string;
   /** "do I need ...": the question asks whether a named fact is required. */
   needs?: boolean;

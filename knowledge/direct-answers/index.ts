@@ -1,6 +1,8 @@
 import { BoundedCache } from '../bounded-cache';
 import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
+import { definitionAnswer, definitionAsked } from './glossary-answers';
+import { howToAnswer, howToAsked } from './how-to-answers';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
@@ -14,6 +16,10 @@ import type { AnswerTables } from './table-access';
 export type { Attribute, AnswerSource, DirectAnswer, DirectQuestion, FactStatus } from './direct-answer';
 export type { PreviousQuestion } from './question-reader';
 export type { AnswerTables } from './table-access';
+export type { GlossaryEntry } from './glossary-table';
+export { definitionAsked } from './glossary-answers';
+export { asksHowTo } from './how-to-answers';
+export type { HowToEntry } from './how-to-table';
 export { readDirectQuestion } from './question-reader';
 export { platformFinding } from './platform-answers';
 export { largestAllowed } from './limit-answers';
@@ -40,6 +46,12 @@ export class DirectAnswers {
 
   /** The direct question a message asks, if any (see {@link readDirectQuestion}). */
   read(text: string, previous?: PreviousQuestion): DirectQuestion | undefined {
+    // "what is an EVS", "whats a fsw", "scr?": a term of the glossary asked whole is defined from it.
+    const term = definitionAsked(text, this.tables.glossary, previous?.attribute);
+    if (term) return { attribute: 'definition', subject: {}, other: term.id, text: text.trim() };
+    // "how do i add a node to the dag": what the how-to table holds about the task, and where its steps are.
+    const task = howToAsked(text, this.tables.howTo, this.recognizer);
+    if (task) return { attribute: 'how-to', subject: this.recognizer.extract(text).facts, other: task.id, text: text.trim() };
     return readDirectQuestion(text, this.recognizer, previous);
   }
 
@@ -90,6 +102,10 @@ export class DirectAnswers {
         return coexistenceAnswer(this.tables, question);
       case 'rule':
         return ruleAnswer(this.tables, question);
+      case 'definition':
+        return definitionAnswer(this.tables, question);
+      case 'how-to':
+        return howToAnswer(this.tables, question);
     }
   }
 

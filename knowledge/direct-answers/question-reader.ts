@@ -81,7 +81,9 @@ const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
 export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
   const text = normalizeQuestionWords(typed.trim());
   const { facts, ambiguous } = recognizer.extract(text);
-  if (previous && FOLLOW_UP.test(text) && text.length <= 60) {
+  // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
+  const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
+  if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }
@@ -156,7 +158,8 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
 }
 
-function versionsIn(text: string, recognizer: FactRecognizer): string[] {
+/** The Exchange versions a question names, in the order named ("can se coexist with 2013" → se, 2013). */
+export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   const found: string[] = [];
   for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into)\b|[,/&+]/i)) {
     // "se" alone is too short for the recognizer: "can se coexist with 2013".
@@ -164,6 +167,18 @@ function versionsIn(text: string, recognizer: FactRecognizer): string[] {
     if (version !== undefined && !found.includes(version)) found.push(version);
   }
   return found;
+}
+
+/** What a count question counts: the words right after "max", "how many", "number of" ("max storage groups per node"). */
+const COUNTED = /\b(?:max(?:imum)?|how many|number of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
+/** Words that count nodes or members (or lead to them: "max dag size", "how many exchange servers"). */
+const NODE_COUNT_WORDS =
+  /^(nodes?|members?|servers?|mailbox|boxes|dag|dags|cluster|clusters|ccr|scc|exchange|windows|w2k\w*|e2k\w*|ex\w*|size|active|passive|mbx|can|do|does|is|are|for|in|on|a|an|the|per|allowed|supported|possible|\d+)$/i;
+
+/** True when a count question counts something else than nodes ("max storage groups per node after failover"). */
+function countsOther(text: string): boolean {
+  const counted = COUNTED.exec(text)?.[1];
+  return counted !== undefined && !NODE_COUNT_WORDS.test(counted);
 }
 
 function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, versionsNamed: boolean): Omit<DirectQuestion, 'text'> | undefined {
@@ -194,7 +209,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
-  if (COUNT.test(text) && NODES.test(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
+  if (COUNT.test(text) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
     // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';

@@ -4,11 +4,13 @@ import type { Dimension, DimensionValue, Fact, LifecycleEntry } from '../loading
 import type { SetupOutcome } from '../rules/support-check';
 import type { SupportLimit } from '../rules/support-rules';
 import type { CoexistenceEntry } from './coexistence-table';
+import type { GlossaryEntry } from './glossary-table';
+import type { HowToEntry } from './how-to-table';
 import type { AnswerSource, FactStatus } from './direct-answer';
 
 /**
  * What the direct answers read, and nothing more: the tables the verdicts use (lifecycle, the
- * outcome of every setup, the limits, the facts registry), the coexistence table and the articles. A KnowledgeBase provides it.
+ * outcome of every setup, the limits, the facts registry), the coexistence table, the glossary and the articles. A KnowledgeBase provides it.
  */
 export interface AnswerTables {
   dimensions: readonly Dimension[];
@@ -16,6 +18,10 @@ export interface AnswerTables {
   limits: readonly SupportLimit[];
   lifecycle: readonly LifecycleEntry[];
   coexistence: readonly CoexistenceEntry[];
+  /** The glossary (glossary.yaml): the definitions of the terms the rules and articles use. */
+  glossary: readonly GlossaryEntry[];
+  /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
+  howTo: readonly HowToEntry[];
   articles: readonly Article[];
   setups(facts: Facts): SetupOutcome[];
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];

@@ -70,7 +70,7 @@ const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
-const CO_LOCATED = /\b(?:(?:on )?the same (?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
+const CO_LOCATED = /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -90,7 +90,7 @@ const SERVER_NOUNS = new Set(['cluster', 'clusters', 'server', 'servers', 'node'
 const VERSION_LEADS = new Set(['with', 'running', 'using']);
 
 /** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
-const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:dag|cluster|database availability group)\b/i;
+const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
@@ -112,6 +112,56 @@ function countBefore(tokens: readonly Token[], from: number, at: number, singula
   if (before === 'a' || before === 'an') return singular ? 1 : undefined;
   return countOf(before);
 }
+
+/** A count written after a role ("CAS servers x3", "mailbox x 2"). */
+function countAfter(tokens: readonly Token[], at: number): number | undefined {
+  const next = tokens[at]?.text;
+  if (next === undefined) return undefined;
+  const times = /^x(\d{1,2})$/.exec(next);
+  if (times) return Number(times[1]);
+  return next === 'x' && tokens[at + 1] && /^\d{1,2}$/.test(tokens[at + 1]!.text) ? Number(tokens[at + 1]!.text) : undefined;
+}
+
+/** Dimensions named with two values joined by "or", "vs" or "versus" ("NLB or a DAG"): a choice, not a design. */
+function alternatives(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): Set<string> {
+  const offered = new Set<string>();
+  for (let i = 1; i < matches.length; i += 1) {
+    const [a, b] = [matches[i - 1]!, matches[i]!];
+    const between = tokens.slice(a.to, b.from).map((t) => t.text);
+    if (between.length === 0 || between.length > 2 || !['or', 'vs', 'versus'].includes(between[0]!) || (between.length === 2 && !ARTICLES.has(between[1]!))) continue;
+    for (const p of a.entry.payload)
+      if (p.value !== undefined && b.entry.payload.some((q) => q.dimension === p.dimension && q.value !== undefined && q.value !== p.value)) offered.add(p.dimension);
+  }
+  return offered;
+}
+
+/** Words that take back what was just said ("sorry", "I mean", "make that"); "no" only as "no, ...". */
+const CORRECTIONS: readonly (readonly string[])[] = [
+  ['sorry'],
+  ['sry'],
+  ['oops'],
+  ['correction'],
+  ['actually'],
+  ['i', 'mean'],
+  ['i', 'meant'],
+  ['make', 'that'],
+  ['rather'],
+  ['no'],
+];
+
+/** The number of words of a correction starting at `k` (0 when none). */
+function correctionAt(tokens: readonly Token[], k: number, text: string): number {
+  for (const words of CORRECTIONS) {
+    if (k + words.length > tokens.length || !words.every((w, i) => tokens[k + i]!.text === w)) continue;
+    // "no witness" is a negation; "? no, Enterprise" takes a value back.
+    if (words[0] === 'no' && !(k + 1 < tokens.length && /,/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)))) continue;
+    return words.length;
+  }
+  return 0;
+}
+
+/** Exchange 2000/2003 roles: several of them are balanced with NLB or clustered, so the check asks how. */
+const ROLES_ASKED_WHEN_COUNTED = new Set(['front-end', 'back-end', 'other']);
 
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
 const CASE_SENSITIVE_ACRONYMS = new Set(['um', 'ht', 'se', 'gc']);
@@ -146,6 +196,7 @@ export class FactRecognizer {
   private readonly numberPatterns: NumberPattern[];
   private readonly dimensions: readonly Dimension[];
   private lastSentence: SentenceReading | undefined;
+  private lastPlainExtract: { text: string; read: { facts: Facts; ambiguous: string[] } } | undefined;
   /** The phrase tables it matches with (npm run kb:build saves them: reading/phrase-table-cache.ts). */
   readonly tables: PhraseTables;
 
@@ -180,11 +231,42 @@ export class FactRecognizer {
    * rather than guesses; two Exchange versions in one DAG state `mixedVersions` instead.
    */
   extract(text: string, known: Facts = {}): { facts: Facts; ambiguous: string[] } {
+    // The router and the direct-answer reader both read a message with nothing known: the second
+    // reading of the same text is the first one's copy (issue 24: a tenth of a knowledge answer's CPU).
+    const plain = Object.keys(known).length === 0;
+    if (plain && this.lastPlainExtract?.text === text) return copyOfExtract(this.lastPlainExtract.read);
+    const read = this.extractUncached(text, known);
+    if (plain) this.lastPlainExtract = { text, read: copyOfExtract(read) };
+    return read;
+  }
+
+  private extractUncached(text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const { tokens, matches } = this.readSentence(text);
-    const read = this.collect(matches, tokens, known);
+    const read = this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
     if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
     return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
+  }
+
+  /**
+   * "2 edge servers in the DMZ", "3 CAS servers": a role counted (two or more) with no high availability
+   * named is several servers of that role, as in a design's group (see {@link designGroups}). Not for
+   * the Exchange 2000/2003 roles, whose several-servers answers are NLB or a cluster: asked instead.
+   */
+  private withServerCount(
+    read: { facts: Facts; ambiguous: string[] },
+    matches: readonly PhraseMatch<Mention[]>[],
+    tokens: readonly Token[],
+    known: Facts,
+  ): { facts: Facts; ambiguous: string[] } {
+    const role = this.dimensions.find((d) => d.design === 'splits');
+    const named = role ? read.facts[role.id] : undefined;
+    if (!role || named === undefined || read.facts.ha !== undefined || known.ha !== undefined || read.ambiguous.includes('ha')) return read;
+    if (!this.space.valueApplies('ha', 'several-servers', { ...known, ...read.facts })) return read;
+    const anchor = matches.find((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined));
+    if (!anchor || ROLES_ASKED_WHEN_COUNTED.has(named)) return read;
+    const count = countBefore(tokens, 0, anchor.from, false) ?? countAfter(tokens, anchor.to);
+    return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
 
   /**
@@ -193,9 +275,17 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = this.readMore ? this.readMore.blank(text) : text;
+    const read = blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text);
     const tokens = tokenize(read);
-    const reading = { text, tokens, matches: this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read) };
+    const reading = {
+      text,
+      tokens,
+      matches: this.withCorrections(
+        withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens, read),
+        tokens,
+        read,
+      ),
+    };
     this.lastSentence = reading;
     return reading;
   }
@@ -236,7 +326,13 @@ export class FactRecognizer {
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
     if (joined && [...anyRoles].every((r) => joined.has(r))) return undefined;
     // "CAS and HT on the same servers": the roles named are one multi-role server.
-    if (CO_LOCATED.test(text) && combinedValue(splitting, anyRoles) !== undefined) return undefined;
+    // "multi-role servers (CAS and Mailbox) in a DAG": a multi-role value counts as the roles it holds.
+    if (CO_LOCATED.test(text)) {
+      // Roles named in another version's words ("OWA" of Exchange 2013 is its Client Access role).
+      const said = { ...this.collect(matches, tokens, known).facts, ...known };
+      const roles = [...anyRoles].map((r) => this.roleWhereItApplies(splitting, r, said));
+      if (combinedValue(splitting, heldRoles(splitting, roles)) !== undefined) return undefined;
+    }
     // Clause boundaries: punctuation between two words, or a joining word.
     const roleOf = (m: PhraseMatch<Mention[]>) => explicitRole(m) ?? impliedRole(m);
     const roleMatchAt = (k: number) => matches.find((m) => m.from === k && explicitRole(m) !== undefined);
@@ -302,7 +398,10 @@ export class FactRecognizer {
         }
       }
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
-      const count = anchor ? countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) : undefined;
+      const count = anchor
+        ? (countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) ??
+          (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined))
+        : undefined;
       // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
       // front end + back end on the same cluster") when the next clause says "same" or "both".
       const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
@@ -386,6 +485,11 @@ export class FactRecognizer {
         : {};
       const facts: Record<string, string> = { ...defaults, ...shared, ...borrowed, ...group.facts };
       for (const open of group.open) delete facts[open];
+      // "old 2016 CU23 DAG ..., new SE DAG ...": a fact said of another group that cannot exist with this
+      // group's own facts (CU23 of Exchange 2016 for the SE group) is not this group's.
+      for (const [dimensionId, value] of Object.entries(facts)) {
+        if (group.facts[dimensionId] === undefined && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
+      }
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
@@ -484,6 +588,105 @@ export class FactRecognizer {
   }
 
   /**
+   * "Windows Server 2008 Standard? no, Enterprise", "2008 R2 standard... sorry enterprise": a value
+   * corrected inside the message is the later one. After a correction word, the words that name a value
+   * of a dimension the mention just before it named (within three words) replace that value; the
+   * mention loses it (and is dropped when nothing else is left).
+   */
+  private withCorrections(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+    let result = matches;
+    for (let k = 0; k < tokens.length; k += 1) {
+      const length = correctionAt(tokens, k, text);
+      if (length === 0) continue;
+      const at = k + length;
+      if (at >= tokens.length) continue;
+      const next = result.find((m) => m.from === at);
+      // The nearest mention within three words before the correction that the words after it correct.
+      let fix: { before: PhraseMatch<Mention[]>; corrected: PhraseMatch<Mention[]>; dimensions: Set<string> } | undefined;
+      for (const before of [...result].reverse().filter((m) => m.to <= k && k - m.to <= 3)) {
+        const said = before.entry.payload.filter((p) => p.value !== undefined);
+        const shared = next?.entry.payload.filter((p) => p.value !== undefined && said.some((q) => q.dimension === p.dimension)) ?? [];
+        if (next && shared.length > 0) {
+          // "CU15" names an update of several versions: keep those that fit what was said before.
+          const fitting = next.entry.payload.filter((p) => p.value === undefined || this.fitsSaid(said, p));
+          const payload = fitting.some((p) => shared.some((q) => q.dimension === p.dimension)) ? fitting : next.entry.payload;
+          fix = { before, corrected: { ...next, entry: { ...next.entry, payload } }, dimensions: new Set(shared.map((p) => p.dimension)) };
+          break;
+        }
+        const value = this.correctedValue(said, tokens, at);
+        if (value) {
+          const phrase = tokens
+            .slice(at, value.to)
+            .map((t) => t.text)
+            .join(' ');
+          fix = {
+            before,
+            corrected: { entry: { phrase, payload: [{ dimension: value.dimension, value: value.value }] }, from: at, to: value.to },
+            dimensions: new Set([value.dimension]),
+          };
+          break;
+        }
+      }
+      if (!fix) continue;
+      const { before, corrected, dimensions } = fix;
+      const kept = before.entry.payload.filter((p) => !dimensions.has(p.dimension));
+      result = [
+        ...result.filter((m) => m !== before && m !== corrected && !(m.from >= corrected.from && m.from < corrected.to)),
+        ...(kept.some((p) => p.value !== undefined) ? [{ ...before, entry: { ...before.entry, payload: kept } }] : []),
+        corrected,
+      ].sort((a, b) => a.from - b.from);
+    }
+    return result;
+  }
+
+  /** True when what `mention`'s value settles agrees with what was `said` and settles. */
+  private fitsSaid(said: readonly Mention[], mention: Mention): boolean {
+    const context = this.settledBy(said);
+    const implies = this.dimensions.find((d) => d.id === mention.dimension)?.values.find((v) => v.id === mention.value)?.implies ?? {};
+    return Object.entries(implies).every(([d, implied]) => !context.has(d) || context.get(d) === implied);
+  }
+
+  /** What was said and what it settles ("Exchange 2019 CU14" is Exchange 2019). */
+  private settledBy(said: readonly Mention[]): Map<string, string> {
+    const context = new Map<string, string>();
+    for (const q of said) {
+      context.set(q.dimension, q.value!);
+      const implies = this.dimensions.find((d) => d.id === q.dimension)?.values.find((v) => v.id === q.value)?.implies ?? {};
+      for (const [d, implied] of Object.entries(implies)) if (!context.has(d)) context.set(d, implied);
+    }
+    return context;
+  }
+
+  /** A value, of one of the dimensions `said`, that the one or two words at `at` name and that fits the rest of what was said. */
+  private correctedValue(said: readonly Mention[], tokens: readonly Token[], at: number): { dimension: string; value: string; to: number } | undefined {
+    const context = this.settledBy(said);
+    for (const mention of said) {
+      const dimension = this.dimensions.find((d) => d.id === mention.dimension);
+      for (const size of [2, 1]) {
+        if (!dimension || at + size > tokens.length) continue;
+        const words = tokens
+          .slice(at, at + size)
+          .map((t) => t.text)
+          .join(' ');
+        const value = dimension.values.find(
+          (v) =>
+            v.id !== mention.value &&
+            // "Exchange 2019 CU14, I mean CU15": Exchange 2019's CU15, not another version's.
+            Object.entries(v.implies).every(([d, implied]) => !context.has(d) || context.get(d) === implied) &&
+            [...v.names, ...v.answers].some(
+              (p) =>
+                tokenize(p)
+                  .map((t) => t.text)
+                  .join(' ') === words,
+            ),
+        );
+        if (value) return { dimension: dimension.id, value: value.id, to: at + size };
+      }
+    }
+    return undefined;
+  }
+
+  /**
    * "CAS/HUB", "mailbox+cas", "CAS/HT/UM": a role's short word ("hub", "mailbox", "um": an answer that
    * is also its acronym or the first word of one of its names) joined by "/", "+" or "&" to a role
    * mention names that role too. Alone in a sentence such words stay unread ("the FSW on the hub").
@@ -533,7 +736,32 @@ export class FactRecognizer {
    * that, not as what it would mean alone (here, the Exchange edition).
    */
   private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
-    return this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens);
+    return this.readYearAfterOn(this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens), tokens);
+  }
+
+  /**
+   * "Exchange 2013 on 2016", "Exchange SE standard on 2019": a bare year that is both an Exchange version
+   * and a Windows release, right after "on" once an Exchange version was named before it, is the
+   * Windows release the servers run on (not a second Exchange version).
+   */
+  private readYearAfterOn(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+    const isVersion = (p: Mention) => p.dimension === 'version' && p.value !== undefined;
+    const isWindows = (p: Mention) => p.dimension === 'windows';
+    const firstVersion = matches.find(
+      (m) =>
+        m.entry.payload.some(isVersion) ||
+        m.entry.payload.some(
+          (p) => p.value !== undefined && this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies.version !== undefined,
+        ),
+    );
+    if (!firstVersion) return matches;
+    return matches.flatMap((m) => {
+      if (m.from <= firstVersion.from || m.to - m.from !== 1 || !['on', 'onto'].includes(tokens[m.from - 1]?.text ?? '')) return [m];
+      // "move on 2019 servers", "on 2019 DAG members": which product is meant stays open as before.
+      if (!m.entry.payload.some(isVersion) || m.entry.payload.some(isWindows) || SERVER_NOUNS.has(tokens[m.to]?.text ?? '') || tokens[m.to]?.text === 'dag') return [m];
+      const release = this.dimensions.find((d) => d.id === 'windows')?.values.find((v) => v.answers.includes(tokens[m.from]!.text) || v.id === tokens[m.from]!.text);
+      return release ? [{ ...m, entry: { ...m.entry, payload: [{ dimension: 'windows', value: release.id }] } }] : [m];
+    });
   }
 
   /**
@@ -711,6 +939,8 @@ export class FactRecognizer {
       else several.push(dimensionId);
     }
     this.readSeveralMeant(namedInFull, facts, several, ambiguous);
+    // "NLB or a DAG?", "DAG vs NLB": two values offered as a choice are neither (the check asks).
+    const offered = alternatives(matches, tokens);
     // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange
     // 2010), or read a known pair as one design ("a DAG with WNLB on the same boxes").
     for (const dimensionId of several) {
@@ -720,8 +950,15 @@ export class FactRecognizer {
       const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
       const pair = togetherOf(dimension, values);
       // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
+      if (offered.has(dimensionId)) {
+        ambiguous.push(dimensionId);
+        continue;
+      }
       const combined = combinedValue(dimension, values);
+      // "multi-role servers, CAS and mailbox": the multi-role value already holds the roles named beside it.
+      const holder = [...values].find((v) => [...heldRoles(dimension, values)].every((r) => (dimension.values.find((x) => x.id === v)?.combines ?? [v]).includes(r)));
       if (combined !== undefined && this.space.valueApplies(dimensionId, combined, context)) facts[dimensionId] = combined;
+      else if (holder !== undefined) facts[dimensionId] = holder;
       else if (pair) {
         facts[dimensionId] = pair.keep;
         for (const [stated, value] of Object.entries(pair.states)) if (facts[stated] === undefined) facts[stated] = value;
@@ -827,19 +1064,24 @@ export class FactRecognizer {
     });
     const found = new Map<string, number>();
     const more = new Map<string, number>();
+    // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
+    const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
         if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
         let at = -1;
-        const fits = pattern.words.every((word, i) => {
-          const token = tokens[from + i]!;
-          if (word !== undefined) return token.text === word || (word.length > 4 && token.text === `${word}s`);
-          if (claimed[from + i]) return false;
-          value = /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text);
-          at = from + i;
-          return value !== undefined;
-        });
+        let fits = true;
+        for (let i = 0; i < pattern.words.length && fits; i += 1) {
+          const word = pattern.words[i];
+          const text = tokens[from + i]!.text;
+          if (word !== undefined) fits = text === word || (word.length > 4 && text.length === word.length + 1 && text.endsWith('s') && text.startsWith(word));
+          else {
+            value = counts[from + i];
+            at = from + i;
+            fits = value !== undefined;
+          }
+        }
         if (!fits || value === undefined || value <= 0) continue;
         if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
@@ -850,6 +1092,86 @@ export class FactRecognizer {
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     return found;
   }
+}
+
+/** A copy callers may change without changing the memo (see FactRecognizer.extract). */
+function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Facts; ambiguous: string[] } {
+  return { facts: { ...read.facts }, ambiguous: [...read.ambiguous] };
+}
+
+/**
+ * "Windows 2008 SP2 Enterprise", "2008 R2 SP1 Datacenter": a Windows service pack changes no verdict
+ * here (no rule reads it), and between the release and its edition it kept the edition from being read
+ * as Windows's (it was taken for the Exchange edition). Blanked (same length) after a Windows release
+ * only: "Exchange 2003 SP2" and "E2K7 SP3" keep theirs.
+ */
+const WINDOWS_SERVICE_PACK =
+  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|w2k[38]\s*r2|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
+export function blankWindowsServicePacks(text: string): string {
+  return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
+}
+
+/**
+ * Dimensions that describe a server: said of the DAG's witness ("witness on the DC", "FSW on one of the
+ * hubs", "DC01 as the witness") they describe the witness, which is no DAG member and may be any
+ * Windows Server (plan-ha.md), not the members or another server group.
+ */
+const WITNESS_HOST_DIMENSIONS = new Set(['domainController', 'role', 'windows', 'windowsEdition', 'serverCore', 'architecture']);
+/** Words that may stand between a witness and the server it is placed on ("the witness server is one of the DCs"). */
+const WITNESS_PLACING = new Set([
+  'on',
+  'is',
+  'at',
+  'in',
+  'the',
+  'a',
+  'an',
+  'our',
+  'their',
+  'one',
+  'of',
+  'server',
+  'share',
+  'hosted',
+  'lives',
+  'sits',
+  'will',
+  'be',
+  'placed',
+  'runs',
+  'running',
+  'located',
+  'goes',
+  'directory',
+  'existing',
+  'will',
+  'go',
+]);
+/** Words after a server that make it the witness ("DC01 as the file share witness"). */
+const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
+
+/** The mentions of a text less those that describe the DAG's witness server (see {@link WITNESS_HOST_DIMENSIONS}). */
+function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+  const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
+  if (!matches.some(isWitness)) return matches;
+  const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension));
+  const dropped = new Set<PhraseMatch<Mention[]>>();
+  for (const witness of matches.filter(isWitness)) {
+    // Forward: "witness on the domain controller", "FSW on one of the hubs"; no punctuation between.
+    let at = witness.to;
+    while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
+      const host = matches.find((m) => m.from === at && describesHost(m));
+      if (host) {
+        dropped.add(host);
+        break;
+      }
+      if (!WITNESS_PLACING.has(tokens[at]!.text)) break;
+      at += 1;
+    }
+  }
+  // Backward: "DC01 as the witness", "a DC as FSW".
+  for (const m of matches) if (describesHost(m) && AS_WITNESS.test(text.slice(tokens[m.to - 1]!.end))) dropped.add(m);
+  return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
 
 /** True when `match` is a bare count word ("single") and a value of the same dimension follows within two words. */
@@ -1016,6 +1338,11 @@ function togetherOf(dimension: Dimension, values: ReadonlySet<string>): { keep: 
     if (pairs.length > 0 && pairs.every((p) => p !== undefined)) return { keep, states: Object.assign({}, ...pairs.map((p) => p!.states)) as Record<string, string> };
   }
   return undefined;
+}
+
+/** The single roles these values hold: a multi-role value stands for the values it `combines`. */
+function heldRoles(dimension: Dimension, values: Iterable<string>): Set<string> {
+  return new Set([...values].flatMap((id) => dimension.values.find((v) => v.id === id)?.combines ?? [id]));
 }
 
 /** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */

@@ -40,7 +40,10 @@ export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 
   }
   // Every value sets a given fact aside: the open fact cannot be settled by trying, so the check asks it after all.
   if (outcomes.length === 0) return step;
-  return { kind: 'verdict', decision: joinOpen(dimension, outcomes) };
+  const decision = joinOpen(dimension, outcomes);
+  // Lifecycle notes of known facts only: with the update open, the note of a value merely tried (Exchange 2007
+  // SP1/SP2, retired in 2011) must not head the verdict as if it were the user's (issue 21, helper n21).
+  return { kind: 'verdict', decision: { ...decision, lifecycle: decision.lifecycle.filter((note) => facts[note.dimension] !== undefined) } };
 }
 
 /** A condition of a verdict that rests on no rule of the table: a fact left open, or what a paste was read to show. */

@@ -4,6 +4,7 @@ import { PassageSearch, type PassageAnswer, type RankedPassage } from './passage
 import { normalizeQuestionWords } from '../reading/question-words';
 import { missingCounted } from './counted-focus';
 import { missingAsked } from './asked-focus';
+import { definitionTerms } from './definition-term';
 import { unknownHowToAction } from './how-to-focus';
 import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
@@ -49,6 +50,17 @@ export interface SearchTuning {
   suggestScore: number;
 }
 
+/** An Exchange release the knowledge does not cover (it holds 2000 to 2019 and SE). */
+const UNCOVERED_RELEASE = /\b(?:exchange|exch)(?:\s+server)?\s*(?:4\.0|5\.0|5\.5|20(?:0[14-689]|1[124578]|2[0-9]))\b/i;
+/** A "what is the ..." that asks for a figure, a date or a comparison, not the meaning of a term. */
+const NOT_A_TERM =
+  /\b(max\w*|min\w*|limit\w*|difference|differences|between|vs|versus|best|latest|newest|number|size|count|date|dates|end|ends|support\w*|requirement\w*|version\w*|cu|sp|edition\w*|cost|price|path|way|steps?|status|lifecycle|recommend\w*|rule for|point of)\b|\d/i;
+/** Longer "terms" are whole questions ("what is the right windows for a three node cluster"). */
+const MAX_TERM_IDEAS = 3;
+/** A how-to's action word matches a longer article word it starts only from this length ("inst" → "install"). */
+const HOW_TO_PREFIX = 4;
+/** A how-to's action word forgives one typo only from this length on. */
+const HOW_TO_TYPO = 8;
 export const DEFAULT_TUNING: SearchTuning = {
   boost: { title: 3, keywords: 3, summary: 2, headings: 1, body: 1 },
   minCoverage: 0.55,
@@ -149,6 +161,9 @@ export class KnowledgeSearch {
   /** Ranks articles for a question and decides whether the best is relevant enough to answer with. */
   search(typed: string): SearchAnswer {
     const question = normalizeQuestionWords(typed);
+    // "exchange 5.5 end of support", "is exchange 2022 supported": a release the knowledge does not
+    // cover has no answer here, however close a passage about another release comes.
+    if (UNCOVERED_RELEASE.test(question)) return { related: [], hits: [], suggestions: [] };
     const units = this.vocabulary.units(question);
     if (units.length === 0) return { related: [], hits: [], suggestions: [] };
     // Generic words ("exchange", "server") are left out of the query: they match nearly every
@@ -199,8 +214,9 @@ export class KnowledgeSearch {
         unknownHowToAction(
           question,
           (text) => this.vocabulary.units(text),
-          (term) => this.inCorpus(term),
-        ).length > 0);
+          (term) => this.heldAsWord(term),
+        ).length > 0 ||
+        (passage !== undefined && !this.namesDefinedTerm(question, passage)));
     if (offTopic) return { related: [], hits, suggestions: hits.slice(0, MAX_SUGGESTIONS) };
     return { best, related, hits, suggestions: [], ...(passage ? { passage } : {}) };
   }
@@ -216,10 +232,40 @@ export class KnowledgeSearch {
     return hits.map((hit, i) => ({ ...hit, score: hit.score * (PASSAGE_BASE + (i < RERANKED ? (held.get(hit.article.id) ?? 0) : 0)) })).sort((a, b) => b.score - a.score);
   }
 
-  /** True when some article holds the term (as typed, as a prefix or as a small typo), as the search would find it. */
-  private inCorpus(term: string): boolean {
+  /**
+   * For a definition question ("what is a transport rule"), true when the passage names the term
+   * (its ideas in a row: "public folder" is not "public" here and "folder" there); other questions
+   * pass. A term that asks for a figure or a comparison ("the max dag size", "the difference
+   * between scc and ccr") is a lookup, not a term, and passes too.
+   */
+  private namesDefinedTerm(question: string, passage: PassageAnswer): boolean {
+    const terms = definitionTerms(question);
+    const term = terms[terms.length - 1];
+    if (term === undefined || NOT_A_TERM.test(term)) return true;
+    const asked = this.vocabulary.units(term, { keepGeneric: true });
+    if (asked.length === 0 || asked.length > MAX_TERM_IDEAS) return true;
+    const said = this.vocabulary.units([passage.article.title, passage.section, ...passage.sentences].join(' '), { keepGeneric: true }).map((unit) => new Set(unit.terms));
+    for (let at = 0; at + asked.length <= said.length; at += 1) {
+      if (asked.every((unit, i) => unit.terms.some((t) => said[at + i]!.has(t)))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when some article holds the term as a word: itself, or a longer word it starts
+   * ("instal" → "installation"). A typo is forgiven only on a long word ("configre"): one letter
+   * off a short action is another action ("reset" is not "rest", "move" is not "mode"), and a how-to
+   * about something the articles never speak of must get suggestions, not a passage about another thing.
+   */
+  private heldAsWord(term: string): boolean {
     if (term.startsWith(CONCEPT_MARK)) return true;
-    return this.memoised ? this.memoised.search([term]).length > 0 : this.termArticles(term).length > 0;
+    const matched = this.memoised ? this.memoised.search([term]).flatMap((result) => Object.keys(result.match)) : this.termArticles(term).map(([indexTerm]) => indexTerm);
+    return matched.some(
+      (indexTerm) =>
+        indexTerm === term ||
+        (term.length >= HOW_TO_PREFIX && indexTerm.startsWith(term)) ||
+        (term.length >= HOW_TO_TYPO && indexTerm[0] === term[0] && wordMatches(term, indexTerm)),
+    );
   }
 
   /** The largest share of the question one passage of the hit's article holds. */

@@ -42,6 +42,19 @@ describe('direct answers in the conversation (issue 19)', () => {
     assert.doesNotMatch(firstText(await client.sendActivity('and 2013?')) ?? '', /extended support on 11 April 2023/);
   });
 
+  it('a definition from the glossary: "what is an EVS?" and, after it, "and ccr?"', async () => {
+    const { client } = mainClient();
+    assertDirect(await client.sendActivity('what is an EVS?'), /^An EVS \(Exchange virtual server\) is an Exchange 2000 or 2003 server/);
+    assertDirect(await client.sendActivity('and ccr?'), /^CCR \(cluster continuous replication\)/);
+  });
+
+  it('a how-to: what the knowledge holds, then plainly that the steps are not in it', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('how do we move our fsw to another server');
+    assertDirect(reply, /^The witness server sits outside the DAG/);
+    assert.match(textBlocks(reply)[1] ?? '', /steps are not in this knowledge base/);
+  });
+
   it('"is 2010 dead yet" says no with the date', async () => {
     const { client } = mainClient();
     assertDirect(await client.sendActivity('is 2010 dead yet'), /^No: Exchange 2010 left extended support on 13 October 2020/);

@@ -82,12 +82,13 @@ function assertNoAnswerCard(reply: Reply, question: string): void {
 
 describe('MainDialog: routing each message', () => {
   describe('knowledge-base answers', () => {
-    it('answers "what is an EVS?" with the EXB-004 passage that defines it, "Read the whole article", related articles and "Check my setup"', async () => {
+    // "what is an EVS?" is defined from the glossary now (a direct answer: see direct-answers.test.ts).
+    it('answers "why does a cluster need a spare node?" with the EXB-004 passage that explains it, "Read the whole article", related articles and "Check my setup"', async () => {
       const { client, unanswered } = mainClient();
-      const replies = await sendAll(client, 'what is an EVS?');
+      const replies = await sendAll(client, 'why does a cluster need a spare node?');
       assert.equal(replies.length, 1);
-      const { section } = assertPassageCard(replies[0], 'EXB-004', 'Exchange Virtual Server (EVS): the clustered instance');
-      assert.equal(section, 'The terms');
+      const { section } = assertPassageCard(replies[0], 'EXB-004', 'a failed EVS has somewhere to go');
+      assert.equal(section, 'Why a spare node matters');
       assert.equal(client.dialogTurnResult.status, DialogTurnStatus.complete);
       assert.deepEqual(await recentRecords(unanswered, 'unanswered'), [], 'an answered question is not logged');
 
@@ -122,7 +123,8 @@ describe('MainDialog: routing each message', () => {
     const cases: Array<[question: string, id: string, fact: string | RegExp]> = [
       ['how many storage groups can a node have after a failover?', 'EXB-005', 'four storage groups'],
       // "can cluster nodes be DCs?" is now answered from the rules first: see direct-answers.test.ts.
-      ['wat is an EVS', 'EXB-004', 'the clustered instance'],
+      // "wat is an EVS" is defined from the glossary now; a typed "wat is" still reads as a question.
+      ['wat is the point of a spare node', 'EXB-004', 'somewhere to go'],
       ['do i need enterprise edition to cluster exchange 2003?', 'EXB-003', 'Enterprise Edition'],
       ['can i install the exchange binaries on the shared disk in the cluster', 'EXB-005', 'shared cluster disk'],
       // Node-count questions get a direct answer from the limits table now: see direct-answers.test.ts.

@@ -108,6 +108,18 @@ describe('routeMessage', () => {
     ['Could Exchange 2010 mailbox servers use NLB', check({ version: '2010', role: 'mailbox', ha: 'nlb' })],
   ]);
 
+  // Issue 21 (o21): a plan told for someone else, or a question word in front of the asker's own counted
+  // plan or a choice between two designs, gets a verdict; general questions stay direct answers.
+  table('plans asked as questions start the check', [
+    ['customer wants exchange 2019 installed on windows server 2012 r2', check(factsOf('customer wants exchange 2019 installed on windows server 2012 r2'))],
+    ['which is better for our 2 exchange 2016 servers, NLB or a DAG?', check(factsOf('which is better for our 2 exchange 2016 servers, NLB or a DAG?'))],
+    [
+      'how do I make our 2 node exchange 2010 dag supported? it runs on windows 2008 r2 standard',
+      check(factsOf('how do I make our 2 node exchange 2010 dag supported? it runs on windows 2008 r2 standard')),
+    ],
+    ['how many members can our exchange 2019 dag have?', search('how many members can our exchange 2019 dag have?')],
+  ]);
+
   table('a question that starts with "can" but names no technology is a lookup', [['Can a front-end server store mailboxes?', search('Can a front-end server store mailboxes?')]]);
 
   table('three facts without a question word start the check', [
@@ -123,7 +135,8 @@ describe('routeMessage', () => {
   ]);
 
   table('plain lookups are searches (query is the trimmed text)', [
-    ['what is an EVS?', search('what is an EVS?')],
+    // A term of the glossary is defined directly (issue 19's fourth pass).
+    ['what is an EVS?', { kind: 'answer', question: { attribute: 'definition', subject: {}, other: 'evs', text: 'what is an EVS?' } } as Route],
     ['How many nodes can a Windows 2003 cluster have?', answer('How many nodes can a Windows 2003 cluster have?', 'max-nodes', { windows: '2003', ha: 'clustering' })],
     ['  MSDTC resource in a cluster  ', search('MSDTC resource in a cluster')],
     ['Can a front-end server be clustered?', answer('Can a front-end server be clustered?', 'rule', { role: 'front-end', ha: 'clustering' })],
@@ -153,7 +166,8 @@ describe('routeMessage', () => {
   ]);
 
   table('typos in question words still make a lookup', [
-    ['wat is an EVS', search('wat is an EVS')],
+    ['wat is an EVS', { kind: 'answer', question: { attribute: 'definition', subject: {}, other: 'evs', text: 'wat is an EVS' } } as Route],
+    ['wat is the point of a spare node', search('wat is the point of a spare node')],
     ['hw many nodes can an exchange 2003 cluster have', answer('hw many nodes can an exchange 2003 cluster have', 'max-nodes', { version: '2003', ha: 'clustering' })],
     ['wich editions can be clustered', search('wich editions can be clustered')],
   ]);

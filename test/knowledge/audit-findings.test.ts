@@ -395,7 +395,14 @@ const SECTION_6: readonly { row: string; fact: string; status: string; source: s
     source: 'ExchangeServer/plan-and-deploy/supportability-matrix.md (Exchange 2007 end of life)',
   },
   { row: 'LC8: Windows 2000 end of support', fact: 'LC8', status: 'verified', source: 'TechNet partner blog, 2010-03-10' },
-  { row: 'LC1: Exchange 2000 end of support (its date third-party)', fact: 'LC1', status: 'verified', source: 'bb288480; endoflife.date (third-party, for the date)' },
+  // Issue 20's leftover: LC1 was "verified" while its date was read only in endoflife.date; Microsoft's lifecycle data we read does not name Exchange 2000.
+  { row: 'LC1: Exchange 2000 end of support (its date third-party)', fact: 'LC1', status: 'read-3p', source: 'bb288480; endoflife.date (third-party, for the date)' },
+  {
+    row: 'A-42: Windows Server 2003 to 2019 mainstream ends and the 2008/2012 ESU ends, read in Microsoft lifecycle data',
+    fact: 'A-42',
+    status: 'verified',
+    source: 'MicrosoftDocs/lifecycle-data-pr.de-de and .ja-jp, lifecycle-data/products/windows-server-*.yml',
+  },
   {
     row: 'M-10: Exchange 2019 CU14 on Windows Server 2025',
     fact: 'A-12',

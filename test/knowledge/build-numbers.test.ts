@@ -29,7 +29,7 @@ describe('Exchange build numbers in messages (knowledge/reading/build-numbers.ts
     const cases: [string, Record<string, string>][] = [
       ['15.2.1544.4', { version: '2019', update: 'e2019-cu14', updateCurrency: 'current' }],
       ['Version 15.2 (Build 1544.4)', { version: '2019', update: 'e2019-cu14', updateCurrency: 'current' }],
-      ['we run 14.3.123.4 on two CAS', { version: '2010', update: 'e2010-sp3', updateCurrency: 'current', role: 'client-access' }],
+      ['we run 14.3.123.4 on two CAS', { version: '2010', update: 'e2010-sp3', updateCurrency: 'current', role: 'client-access', ha: 'several-servers' }],
       ['6.5.7638 front-end on a cluster', { version: '2003', updateCurrency: 'current', role: 'front-end', ha: 'clustering' }],
       ['8.3.83.6', { version: '2007', update: 'e2007-sp3', updateCurrency: 'current' }],
       // Service packs whose support ended before their version's (A-20): behind, like an old CU.

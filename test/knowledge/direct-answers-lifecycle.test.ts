@@ -29,12 +29,39 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     });
   }
 
+  it('every lifecycle row and date names facts that exist, and its note says "third-party" whenever one of them is (issue 20)', () => {
+    const problems: string[] = [];
+    for (const row of kb.lifecycle) {
+      const parts = [
+        { part: 'extended', note: row.note, basis: row.basis },
+        ...(row.mainstream ? [{ part: 'mainstream', note: undefined, basis: row.mainstream.basis }] : []),
+        ...(row.esu ? [{ part: 'esu', note: row.esu.note, basis: row.esu.basis }] : []),
+      ];
+      for (const { part, note, basis } of parts) {
+        const facts = basis.map((id) => kb.facts.find((f) => f.id === id));
+        if (basis.length === 0 || facts.some((f) => f === undefined)) problems.push(`${row.dimension} ${row.value} ${part}: basis ${basis.join(', ')}`);
+        const thirdParty = facts.some((f) => f?.status === 'read-3p' || f?.status === 'recalled');
+        // A note may quote a weaker fact beside its own (the Exchange 2016 row names the third-party ESU); it never passes a third-party date off as Microsoft's.
+        if (note !== undefined && thirdParty && !/third-party/i.test(note)) problems.push(`${row.dimension} ${row.value} ${part}: note "${note}" but facts ${basis.join(', ')}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('a date read in Microsoft lifecycle data says "Microsoft doc"; one read only in a mirror says "third-party"', () => {
     assert.deepEqual(
       answer('exchange 2010 mainstream')?.sources.map((s) => s.status),
       ['Microsoft doc'],
     );
-    assert.ok(answer('w2k19 mainstream')?.sources.some((s) => s.status === 'third-party'));
+    assert.deepEqual(
+      answer('w2k19 mainstream')?.sources.map((s) => s.status),
+      ['Microsoft doc'],
+    );
+    assert.ok(answer('ws2025 mainstream')?.sources.some((s) => s.status === 'third-party'));
+    assert.ok(
+      answer('when did exchange 2000 go out of support')?.sources.some((s) => s.status === 'third-party'),
+      'LC1: the Exchange 2000 date is third-party',
+    );
   });
 
   it('the first sentence says how sure a date is: nothing for Microsoft\'s lifecycle data, "according to third-party sources" for a mirror or blog (the Exchange 2016/2019 ESU is A-30, split from LC6)', () => {

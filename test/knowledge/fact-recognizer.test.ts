@@ -79,6 +79,37 @@ describe('fact recognizer', () => {
       // Two values for one fact: left out and reported, not guessed.
       ['front end and back end nlb', { ha: 'nlb' }, ['role']],
       ['2003 front-end, exchange 2000 back-end', { mixedVersions: 'yes' }, ['version', 'role']],
+      // Issue 21 (o21): a witness placed on a DC or a Hub Transport server describes the witness, which
+      // can be any Windows Server outside the DAG (plan-ha.md), not the members.
+      ['exchange 2016 dag 2 members, witness on the domain controller', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
+      ['Exchange 2010 DAG, file share witness on the hub transport server', { version: '2010', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      ['Exchange 2010 SP3 DAG, DC01 as the file share witness', { version: '2010', update: 'e2010-sp3', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      ['SE DAG, DCs are separate boxes', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'no' }],
+      ['SE DAG, both members are also domain controllers, witness on a file server', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes', witness: 'yes' }],
+      // A Windows service pack between the release and its edition: the edition is still Windows's.
+      ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64' }],
+      ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter' }],
+      // A member count said as a count of Mailbox servers.
+      ['exchange 2016 dag, 17 mailbox servers', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '17' }],
+      ['18 SE mailbox servers in one DAG', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '18' }],
+      // A value taken back inside the message ("sorry", "I mean", "no, ..."): the later one holds.
+      ['Windows Server 2008 Standard? no, Enterprise', { windows: '2008', windowsEdition: 'enterprise' }],
+      ['server 2008 r2 standard sp1... sorry enterprise', { windows: '2008-r2', windowsEdition: 'enterprise' }],
+      ['exchange 2016 on 2012 r2, sorry 2016 datacenter', { version: '2016', windows: '2016', windowsEdition: 'datacenter' }],
+      ['Exchange 2019 CU14, I mean CU15', { version: '2019', update: 'e2019-cu15-or-later' }],
+      ['2 node exchange 2010 dag, no witness', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'no' }],
+      // A bare year after "on", once an Exchange version was named, is the Windows release.
+      ['exchange 2013 on 2016', { version: '2013', windows: '2016' }],
+      ['Exchange SE standard on 2019', { version: 'se', edition: 'standard', windows: '2019' }],
+      ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
+      // "server core 2019" names Windows Server 2019 installed as Server Core.
+      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
+      // Two designs offered as a choice are neither: the check asks.
+      ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
+      ['SE DAG, 4 members, we did NOT set up a witness server', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '4', witness: 'no' }],
+      ['SE DAG, they want a SQL failover instance on the same cluster', { version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
+      ['e2k3 2 node cluster, exch ent', { version: '2003', ha: 'clustering', nodes: '2', edition: 'enterprise' }],
+      ['one exchange SE server on ws2019 standard', { version: 'se', role: 'client-access+hub-transport+mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
@@ -527,7 +558,7 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       'we want the Edge server to be a member of our SE DAG with the two mailbox servers, windows server 2025 standard',
       [
         { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'edge-transport', ha: 'dag' },
-        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag', nodes: '2' },
       ],
     ],
     // A phrase across a joining word ("also DCs") stays whole, in the group it is said of.
@@ -643,6 +674,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       [
         { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', nodes: '4', nlbOnSameServers: 'yes' },
         { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'several-servers', windows: '2022', windowsEdition: 'standard' },
+      ],
+    ],
+    // Two DAGs of two versions side by side: each keeps its own update and platform (CU23 is Exchange 2016's).
+    [
+      'old 2016 CU23 DAG (3 nodes, WS2016 std) still running, new SE DAG with 4 nodes on WS2025 std next to it',
+      [
+        { version: '2016', update: 'e2016-cu3-or-later', nodes: '3', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard' },
+        { version: 'se', nodes: '4', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox' },
       ],
     ],
     // One kind of server: no design.

@@ -1,0 +1,98 @@
+import type { FactRecognizer } from '../reading/fact-recognizer';
+import { normalizeQuestionWords } from '../reading/question-words';
+import type { DirectAnswer, DirectQuestion } from './direct-answer';
+import type { HowToEntry } from './how-to-table';
+import { versionsIn } from './question-reader';
+import { runsOnAnswer } from './platform-answers';
+import { sourcesOf, statusWords, type AnswerTables } from './table-access';
+
+/*
+ * How-to questions answered from the how-to table (knowledge/data/how-to.yaml): what the knowledge
+ * holds about the task (the requirement, the limit, the supported path), and, said plainly, that the
+ * steps are not in it and where they are. The table's rows say what a question must name; the first
+ * row that fits answers. Anchored, linear patterns on text already cut to 4,000 characters.
+ */
+const HOW_TO =
+  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b)/i;
+/** What a question moves to: "to SE", "onto server 2025", "into windows 2022". */
+const TO_SE = /\b(?:to|onto|into|towards?|->|→)\s+(?:the\s+)?(?:exchange\s+)?(?:server\s+)?(?:se|subscription edition)\b/i;
+const TO_WINDOWS = /\b(?:to|onto|into|towards?|on|->|→)\s+(?:the\s+)?(?:new\s+)?(?:windows|win|ws|w2k\d*|server\s*20\d\d|20(?:12|16|19|22|25)\b|os\b|operating system)/i;
+/** Windows itself as what is upgraded: "upgrade windows under exchange 2019", "in-place os upgrade". */
+const WINDOWS_UPGRADED =
+  /\b(?:upgrad\w*|updat\w*|mov\w*|migrat\w*)\s+(?:the\s+)?(?:windows|os|operating system)\b|\b(?:windows|os|operating system)\s+(?:in[\s-]place\s+)?upgrad\w*|\bin[\s-]place\s+(?:windows|os)\b/i;
+
+/** Compiled word groups, one pattern a group (a word start, any of its words). */
+const compiled = new WeakMap<HowToEntry, RegExp[]>();
+
+function wordPatterns(entry: HowToEntry): RegExp[] {
+  let patterns = compiled.get(entry);
+  if (!patterns) {
+    patterns = (entry.asks.words ?? []).map((group) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${group.map(escaped).join('|')})`, 'iu'));
+    compiled.set(entry, patterns);
+  }
+  return patterns;
+}
+
+/** Words of this length or more match at a word start ("migrat" → "migration"); shorter ones whole, bar a number ("ha" is not "have", "cu" is "cu15"). */
+const PREFIX_LENGTH = 5;
+
+function escaped(word: string): string {
+  const pattern = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+');
+  return word.length >= PREFIX_LENGTH ? pattern : `${pattern}(?!\\p{L})`;
+}
+
+/** True when the message asks how to do something ("how do i", "steps to", "upgrade path ..."). */
+export function asksHowTo(typed: string): boolean {
+  return HOW_TO.test(normalizeQuestionWords(typed.trim()));
+}
+
+/** The how-to row that answers the question, if any. */
+export function howToAsked(typed: string, table: readonly HowToEntry[], recognizer: FactRecognizer): HowToEntry | undefined {
+  const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim());
+  if (!HOW_TO.test(text)) return undefined;
+  const { facts } = recognizer.extract(text);
+  const named = versionsIn(text, recognizer);
+  const toSe = TO_SE.test(text);
+  // The version moved from: the first one named that is not the target.
+  const from = named.filter((v) => !(toSe && v === 'se'));
+  return table.find((entry) => {
+    const { asks } = entry;
+    if (asks.target === 'se' && !toSe) return false;
+    if (asks.target === 'windows' && !(TO_WINDOWS.test(text) || WINDOWS_UPGRADED.test(text) || facts.windows !== undefined)) return false;
+    if (from.length === 0 ? !asks.anyVersion && asks.versions !== undefined : asks.versions !== undefined && !asks.versions.includes(from[0]!)) return false;
+    for (const [dimension, values] of Object.entries(asks.facts ?? {})) {
+      if (!values.includes(facts[dimension] ?? '')) return false;
+    }
+    return wordPatterns(entry).every((pattern) => pattern.test(text));
+  });
+}
+
+/** The answer of a how-to row (`question.other` is its id). */
+export function howToAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
+  const entry = tables.howTo.find((e) => e.id === question.other);
+  if (!entry) return undefined;
+  const sources = sourcesOf(tables, entry.basis ?? []);
+  if ((entry.sources ?? []).length > 0 || (entry.basis ?? []).length === 0) {
+    sources.push({ status: statusWords(entry.status ?? 'recalled'), label: (entry.sources ?? []).join(', ') || 'no source read' });
+  }
+  const answer: DirectAnswer = {
+    question,
+    answer: entry.answer,
+    details: [entry.steps, ...(entry.details ?? [])],
+    sources,
+    articleId: entry.article,
+    checkFacts: question.subject,
+  };
+  // A move onto a named Windows release: first whether the version runs there at all, and from
+  // which update level, from the same platform table the verdicts read.
+  const { version, windows } = question.subject;
+  if (entry.asks.target !== 'windows' || version === undefined || windows === undefined) return answer;
+  const platform = runsOnAnswer(tables, { ...question, attribute: 'from-update', subject: { version, windows } });
+  if (!platform) return answer;
+  return {
+    ...answer,
+    answer: `${platform.answer} ${entry.answer}`,
+    sources: [...platform.sources, ...sources.filter((s) => !platform.sources.some((p) => p.status === s.status && p.label === s.label))],
+    checkFacts: platform.checkFacts,
+  };
+}

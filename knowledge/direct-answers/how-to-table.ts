@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { FactSpace } from '../rules/fact-space';
+import type { KnowledgeProblem } from '../loading/problems';
+
+/**
+ * One row of knowledge/data/how-to.yaml: a task admins ask how to do, and what the knowledge holds
+ * about it (the requirement, the limit, the supported path), with where the steps themselves are.
+ */
+export const howToEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lowercase id such as "dag-add-member"'),
+  task: z.string().min(1),
+  /** What a how-to must name for this row to answer it; every given part must hold. */
+  asks: z.strictObject({
+    /** Groups of words (matched at a word start, so "migrat" covers "migrate" and "migration"): one word of every group must appear. */
+    words: z.array(z.array(z.string().min(2)).min(1)).optional(),
+    /** Facts the question names (any of the listed values per dimension), as the check reads them. */
+    facts: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+    /** The Exchange versions the question may name; a question naming none matches only with `anyVersion`. */
+    versions: z.array(z.string()).optional(),
+    /** Also match a question that names no Exchange version. */
+    anyVersion: z.boolean().optional(),
+    /** What the question moves to, named after "to", "onto" or "into": Exchange SE or a Windows release. */
+    target: z.enum(['se', 'windows']).optional(),
+  }),
+  /** The first sentence: what the knowledge holds (our own words). */
+  answer: z.string().min(20).max(600),
+  details: z.array(z.string().min(1)).optional(),
+  /** Said plainly: the steps are not in the knowledge base, and where they are. */
+  steps: z.string().min(20),
+  basis: z.array(z.string()).optional(),
+  sources: z.array(z.string().min(1)).optional(),
+  status: z.enum(['verified', 'read-3p', 'derived', 'recalled']).optional(),
+  article: z.string(),
+});
+export const howToSchema = z.array(howToEntrySchema).min(1);
+export type HowToEntry = z.infer<typeof howToEntrySchema>;
+
+/** Problems of the how-to table: unknown versions, facts, dimension values and articles, a row with no source. */
+export function checkHowTo(entries: readonly HowToEntry[], file: string, space: FactSpace, factIds: ReadonlySet<string>, articleIds: ReadonlySet<string>): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
+  const ids = new Set<string>();
+  entries.forEach((entry, i) => {
+    const field = (name: string) => `[${i}] (${entry.id}).${name}`;
+    if (ids.has(entry.id)) problems.push({ file, field: field('id'), message: 'this id is listed twice' });
+    ids.add(entry.id);
+    for (const version of entry.asks.versions ?? []) {
+      if (!versions.has(version)) problems.push({ file, field: field('asks.versions'), message: `unknown Exchange version "${version}"` });
+    }
+    for (const [dimension, values] of Object.entries(entry.asks.facts ?? {})) {
+      const known = space.dimension(dimension);
+      if (!known) problems.push({ file, field: field(`asks.facts.${dimension}`), message: `unknown dimension "${dimension}"` });
+      for (const value of values) {
+        if (known && !known.values.some((v) => v.id === value)) problems.push({ file, field: field(`asks.facts.${dimension}`), message: `unknown ${dimension} value "${value}"` });
+      }
+    }
+    if (!entry.asks.words && !entry.asks.facts && !entry.asks.target) problems.push({ file, field: field('asks'), message: 'a row must ask for words, facts or a target' });
+    for (const id of entry.basis ?? []) {
+      if (!factIds.has(id)) problems.push({ file, field: field('basis'), message: `rests on fact "${id}", which is not in facts.yaml` });
+    }
+    if ((entry.basis ?? []).length === 0 && entry.status === undefined) problems.push({ file, field: field('status'), message: 'a row without facts (basis) needs its status' });
+    if ((entry.sources ?? []).length > 0 && entry.status === undefined) problems.push({ file, field: field('status'), message: 'documents read (sources) need their status' });
+    if (!articleIds.has(entry.article)) problems.push({ file, field: field('article'), message: `cites article "${entry.article}", which does not exist` });
+  });
+  return problems;
+}

@@ -1,0 +1,175 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { KNOWLEDGE_DIR, KnowledgeCopies, loadProblems, replaceOnce, show } from './helpers';
+
+/**
+ * Issue 19, fourth pass: definitions from the glossary (knowledge/data/glossary.yaml) and how-tos from
+ * the how-to table (knowledge/data/how-to.yaml), as admins type them; both tables checked at load.
+ */
+describe('direct answers: definitions and how-tos (issue 19)', () => {
+  let kb: KnowledgeBase;
+  const copies = new KnowledgeCopies();
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+  after(() => copies.cleanup());
+  const read = (text: string, previous?: Parameters<KnowledgeBase['directAnswers']['read']>[1]) => kb.directAnswers.read(text, previous);
+  const answer = (text: string, previous?: Parameters<KnowledgeBase['directAnswers']['read']>[1]) => {
+    const question = read(text, previous);
+    assert.ok(question, `${text}: not read as a direct question`);
+    return kb.directAnswers.answer(question);
+  };
+
+  describe('definitions: acronyms, misspellings, qualifiers', () => {
+    for (const [text, term, expected] of [
+      ['what is an evs', 'evs', /^An EVS \(Exchange virtual server\) is/],
+      ['whats an EVS??', 'evs', /^An EVS/],
+      ['wat is a fsw', 'file-share-witness', /^A file share witness \(FSW\)/],
+      ["what's a witness", 'file-share-witness', /even number of members/],
+      ['what does LCR mean', 'lcr', /^LCR \(local continuous replication\)/],
+      ['scr?', 'scr', /^SCR \(standby continuous replication\), added in Exchange 2007 SP1/],
+      ['what is scr in exchange 2007', 'scr', /standby continuous replication/],
+      ['what is lcr used for', 'lcr', /second set of disks/],
+      ['lcr = ?', 'lcr', /local continuous replication/],
+      ['what is a cas array', 'cas-array', /^A CAS array \(Client Access array\) is an Exchange 2010 object/],
+      ['what is mapi/http', 'mapi-over-http', /^MAPI over HTTP \(MAPI\/HTTP\)/],
+      ["what's a database avalability group", 'dag', /up to 16 Mailbox servers/],
+      ['define dag', 'dag', /database availability group/],
+      ['what does a front-end server do in exchange 2003', 'front-end', /relays clients' connections/],
+      ['what does mscs stand for', 'mscs', /Microsoft Cluster Service/],
+      ['what is a cms in exchange 2007', 'cms', /clustered mailbox server/],
+      ['what is the n-1 rule', 'n-minus-1', /at most n-1 Exchange virtual\s+servers/],
+    ] as const) {
+      it(`"${text}" → ${term}`, () => {
+        const question = read(text);
+        assert.equal(question?.attribute, 'definition', `${text}: ${JSON.stringify(question)}`);
+        assert.equal(question.other, term);
+        assert.match(kb.directAnswers.answer(question)?.answer ?? '', expected);
+      });
+    }
+
+    for (const text of [
+      'what is the max dag size',
+      'what is a transport rule',
+      'esu for exchange 2019?',
+      'edge in dag?',
+      'what is the esu for exchange 2019',
+      'what does the frontend do with a request for a mailbox',
+    ]) {
+      it(`"${text}" is no definition the glossary answers`, () => {
+        assert.notEqual(read(text)?.attribute, 'definition');
+      });
+    }
+
+    it('a bare term right after a date answer is that date\'s follow-up, not a definition ("esu?")', () => {
+      const previous = { attribute: 'end-of-support' as const, subject: { version: '2016' } };
+      assert.equal(read('esu?', previous)?.attribute, 'esu');
+      assert.equal(read('esu?')?.attribute, 'definition');
+    });
+
+    it('after a definition, "and lcr?" defines LCR', () => {
+      const first = read('what is ccr')!;
+      assert.equal(first.other, 'ccr');
+      const next = read('and lcr?', { attribute: first.attribute, subject: first.subject, other: first.other });
+      assert.equal(next?.other, 'lcr');
+    });
+
+    it('a definition says where its facts come from and how sure they are (SCC rests on a recalled fact)', () => {
+      assert.deepEqual(
+        answer('what is an evs')?.sources.map((s) => s.status),
+        ['Microsoft doc'],
+      );
+      assert.ok(answer('what is scc')?.sources.some((s) => s.status === 'recalled, not confirmed'));
+      assert.match(answer('what is scc')?.details.join(' ') ?? '', /Applies to: Exchange 2007\./);
+    });
+  });
+
+  describe("one truth: the check's terms and the glossary", () => {
+    it('every high-availability technology the check asks about has its definition in the glossary, linked by value', () => {
+      const ha = kb.dimensions.find((d) => d.id === 'ha')!;
+      // "none" and "several servers" are answers, not terms anyone asks the meaning of.
+      const missing = ha.values.filter((v) => !v.alias && !['none', 'several-servers'].includes(v.id) && !kb.glossary.some((e) => e.value === `ha/${v.id}`)).map((v) => v.id);
+      assert.deepEqual(missing, []);
+    });
+
+    it('every acronym the check recognises for a linked value is a name of its glossary term, so a question and a verdict read the term alike', () => {
+      const problems: string[] = [];
+      for (const entry of kb.glossary) {
+        if (!entry.value) continue;
+        const [dimension, id] = entry.value.split('/');
+        const value = kb.dimensions.find((d) => d.id === dimension)?.values.find((v) => v.id === id);
+        const names = new Set(entry.names.map((n) => n.toLowerCase()));
+        for (const acronym of value?.acronyms ?? []) if (!names.has(acronym.toLowerCase())) problems.push(`${entry.id}: ${acronym}`);
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('a follow-up naming a check value after a definition defines that value ("and scr?")', () => {
+      const answered = kb.directAnswers.answer({ attribute: 'definition', subject: { ha: 'scr' }, text: 'and scr?' });
+      assert.match(answered?.answer ?? '', /^SCR/);
+    });
+  });
+
+  describe('how-tos: what the knowledge holds, and plainly that the steps are not in it', () => {
+    for (const [text, task, expected] of [
+      ['how do i add a node to the dag', 'dag-add-member', /up to 16 Mailbox servers/],
+      ['how to move the fsw', 'witness', /outside the DAG/],
+      ['steps to upgrade 2019 to SE', 'se-from-2019', /upgraded in place/],
+      ['how can we go from ex2016 to exchange se', 'se-from-2016', /build new SE servers/],
+      ['how do i migrate exchange 2010 to exchange se', 'se-from-older', /recalled, not confirmed/],
+      ['upgrade path 2019 cu14 to SE?', 'se-from-2019', /CU14 or CU15/],
+      ['how to remove a dag member', 'dag-remove-member', /even\s+number of members/],
+      ['how to configure scr in ex2k7', 'scr-2007', /Exchange 2007 SP1/],
+      ['how to cluster an exchange 2003 back end', 'cluster-2003', /Enterprise Edition/],
+      ['how do i make owa highly available on exchange 2003', 'front-end-redundancy', /Network Load Balancing/],
+      ['how do i make hub transport redundant in 2007', 'hub-redundancy', /several Hub Transport servers/],
+      ['how to load-balance client access in exchange se', 'load-balance-later', /DNS round robin/],
+      ['how do i upgrade windows under exchange 2019', 'windows-under-exchange', /not upgraded in place/],
+    ] as const) {
+      it(`"${text}" → ${task}`, () => {
+        const question = read(text);
+        assert.equal(question?.attribute, 'how-to', `${text}: ${JSON.stringify(question)}`);
+        assert.equal(question.other, task);
+        const answered = kb.directAnswers.answer(question);
+        assert.match(answered?.answer ?? '', expected);
+        assert.match(answered?.details[0] ?? '', /(steps|Steps).* not in this knowledge base/);
+        assert.ok((answered?.sources.length ?? 0) > 0, 'names its sources');
+      });
+    }
+
+    it('a move onto a Windows release the version does not run on says so first, from the platform table', () => {
+      assert.match(answer('how do i get exchange 2016 on server 2019')?.answer ?? '', /^No: Exchange 2016 does not run on Windows Server 2019\./);
+      assert.match(answer('how to move exchange 2019 to windows server 2025')?.answer ?? '', /^From Exchange 2019 CU15/);
+    });
+
+    for (const text of [
+      'how do i reset a users password in owa',
+      'how do i export a mailbox to pst',
+      'how many nodes in a ccr cluster',
+      'how do i renew the exchange certificate',
+    ]) {
+      it(`"${text}" is no how-to the table answers`, () => {
+        assert.notEqual(read(text)?.attribute, 'how-to');
+      });
+    }
+  });
+
+  describe('the tables are checked at load, naming the file and the field', () => {
+    for (const [file, from, to, message] of [
+      ['data/glossary.yaml', 'versions: ["2000", "2003"]\n  basis: [C2, C8]', 'versions: ["2000", "2033"]\n  basis: [C2, C8]', /unknown Exchange version "2033"/],
+      ['data/glossary.yaml', 'basis: [C2, C8]', 'basis: [C2, C99]', /rests on fact "C99"/],
+      ['data/glossary.yaml', 'value: ha/ccr', 'value: ha/ccx', /names ha\/ccx, which fact-dimensions.yaml does not have/],
+      ['data/glossary.yaml', 'names: [LCR, local continuous replication', 'names: [LCR, CCR, local continuous replication', /"CCR" is also a name of "ccr"/],
+      ['data/how-to.yaml', 'article: EXB-011\n- id: se-from-2016', 'article: EXB-099\n- id: se-from-2016', /cites article "EXB-099"/],
+      ['data/how-to.yaml', 'facts: { role: [hub-transport] }', 'facts: { role: [hub] }', /unknown role value "hub"/],
+    ] as const) {
+      it(`${file}: ${String(message)}`, () => {
+        const { dir } = copies.withEdit(file, (text) => replaceOnce(text, from, to));
+        const problems = loadProblems(dir);
+        const found = problems.find((p) => p.file.endsWith(file.replace('data/', '')) && message.test(p.message));
+        assert.ok(found, show(problems));
+        assert.ok(found.field, 'names the field');
+      });
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { KNOWLEDGE_DIR } from './helpers';
+
+// Issue 24: the router and the direct-answer reader read the same message with nothing known, and the
+// second reading is a copy of the first. A caller changing what it got must not change what the next
+// caller gets, and a reading with facts known is never taken from the plain one.
+describe('fact recognizer: a text read twice', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  it('gives the same facts the second time, and a copy each time', () => {
+    const text = 'can I put an E2K3 FE on a 3-node MSCS cluster';
+    const first = kb.recognizer.extract(text);
+    assert.deepEqual(first.facts, { version: '2003', role: 'front-end', ha: 'cluster', nodes: '3' });
+    (first.facts as Record<string, string>).version = '2019';
+    first.ambiguous.push('role');
+    const second = kb.recognizer.extract(text);
+    assert.deepEqual(second.facts, { version: '2003', role: 'front-end', ha: 'cluster', nodes: '3' });
+    assert.deepEqual(second.ambiguous, []);
+    assert.notEqual(second.facts, first.facts);
+  });
+
+  it('reads again when facts are known, or when the text differs', () => {
+    const text = 'front-end on a cluster';
+    assert.equal(kb.recognizer.extract(text).facts.role, 'front-end');
+    // Known facts change what a reading keeps (see extract's `known`): never served from the plain reading.
+    const withKnown = kb.recognizer.extract(text, { version: '2003' });
+    assert.equal(withKnown.facts.role, 'front-end');
+    assert.equal(kb.recognizer.extract('back-end on a cluster').facts.role, 'back-end');
+    assert.equal(kb.recognizer.extract(text).facts.role, 'front-end');
+  });
+
+  it('reads the counts of number patterns as before: the larger of two, past "more", not a claimed year', () => {
+    assert.equal(kb.recognizer.extract('grow the DAG from 4 to 6 members').facts.nodes, '6');
+    assert.equal(kb.recognizer.extract('we have a 2 node cluster and want to add 2 more nodes').facts.nodes, '4');
+    assert.equal(kb.recognizer.extract('Exchange 2003 on Windows 2003 cluster').facts.nodes, undefined);
+  });
+});
