@@ -147,7 +147,8 @@ export function listingDesign(
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
       else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
         // The paste lists the DAGs or clusters and this server is in none of them.
-        facts.ha = servers.length >= 2 ? 'several-servers' : 'none';
+        // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
+        facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
         assumptions.push(first.roles.includes('edge-transport') ? 'An Edge Transport server is in no DAG or cluster.' : 'Not in any DAG or cluster the paste lists.');
       }
     }

@@ -167,6 +167,19 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     );
   });
 
+  it('judges Exchange 2010 all-in-one servers outside the listed DAG as single servers, not as a role it does not cover', () => {
+    const paste = [
+      ...['A1', 'A2'].flatMap((n) => [`Name : ${n}`, 'ServerRole : Mailbox, ClientAccess, HubTransport', 'AdminDisplayVersion : Version 14.3 (Build 123.4)', '']),
+      ...['M1', 'M2'].flatMap((n) => [`Name : ${n}`, 'ServerRole : Mailbox', 'AdminDisplayVersion : Version 14.3 (Build 123.4)', '']),
+      'Name : DAG1',
+      'Servers : {M1, M2}',
+      '',
+      'OS Name: Microsoft Windows Server 2008 R2 Enterprise',
+    ].join('\n');
+    const [allInOne] = listingDesign(listing(paste), kb);
+    assert.deepEqual([allInOne!.servers.map((s) => s.name), allInOne!.facts.ha, allInOne!.verdict], [['A1', 'A2'], 'none', 'supported-with-conditions']);
+  });
+
   it('gives builds typed around a paste to its servers only when they are what runs, not a plan or a question', () => {
     const cut = (words: string) =>
       listing(`Name     AdminDisplayVersion\n----     -------------------\nX1       Version 15.2 (Bu...\nX2       Version 15.2 (Bu...\n\n${words}`).servers[0]!.build?.lookup.build;
