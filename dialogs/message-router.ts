@@ -161,16 +161,6 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const { facts, ambiguous } = kb.recognizer.extract(trimmed);
   if (isCheckRequest(trimmed) && !lookup) return { kind: 'check', facts };
   const ownSetup = OWN_SETUP.test(question) || THIRD_PARTY_PLAN.test(question);
-  // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
-  // only the asker's own plan starts the check.
-  if (!isCheckRequest(trimmed)) {
-    const direct = kb.directAnswers.read(text.trim(), previous);
-    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks.
-    const anyAsker = direct !== undefined && (direct.attribute === 'how-to' || direct.attribute === 'definition');
-    // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
-    // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
-    if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
-  }
   // "which is better for our 2 exchange 2016 servers, NLB or a DAG?", "how do I make our 2 node exchange
   // 2010 dag supported? it runs on 2008 r2 standard": a question word in front of the asker's own plan,
   // counted or with a choice between two designs, still asks for a verdict on that plan.
@@ -181,6 +171,18 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     (facts.version !== undefined || ambiguous.includes('version')) &&
     (facts.role !== undefined || facts.ha !== undefined || choosing) &&
     (facts.nodes !== undefined || choosing || (SUPPORT_CUE.test(question) && facts.windows !== undefined));
+  // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
+  // only the asker's own plan starts the check.
+  // A how-to in front of such a plan asks for its verdict first (the verdict says what to change).
+  if (!isCheckRequest(trimmed) && !namesOwnPlan) {
+    const direct = kb.directAnswers.read(text.trim(), previous);
+    // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
+    // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
+    const anyAsker = direct !== undefined && (direct.attribute === 'definition' || (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))));
+    // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
+    // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
+    if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
+  }
   if (namesOwnPlan) return { kind: 'check', facts };
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer

@@ -42,15 +42,24 @@ export function definitionAsked(typed: string, glossary: readonly GlossaryEntry[
   return undefined;
 }
 
+/** Each entry's names as compared (glossaryKey), worked out once per table row. */
+const keysOf = new WeakMap<GlossaryEntry, string[]>();
+
+function namesOf(entry: GlossaryEntry): string[] {
+  let keys = keysOf.get(entry);
+  if (!keys) keysOf.set(entry, (keys = entry.names.map(glossaryKey)));
+  return keys;
+}
+
 function lookUp(term: string, glossary: readonly GlossaryEntry[]): GlossaryEntry | undefined {
   const key = glossaryKey(term);
   if (key === '') return undefined;
   const singular = key.replace(/s$/, '');
-  for (const entry of glossary) for (const name of entry.names) if (glossaryKey(name) === key || glossaryKey(name) === singular) return entry;
+  for (const entry of glossary) for (const name of namesOf(entry)) if (name === key || name === singular) return entry;
   const words = key.split(' ');
   for (const entry of glossary) {
-    for (const name of entry.names) {
-      const nameWords = glossaryKey(name).split(' ');
+    for (const name of namesOf(entry)) {
+      const nameWords = name.split(' ');
       if (nameWords.length === words.length && nameWords.every((w, i) => w === words[i] || (w.length >= TYPO_LENGTH && oneSlip(w, words[i]!)))) return entry;
     }
   }

@@ -1,4 +1,4 @@
-import { conditionDimensions } from '../rules/conditions';
+import { conditionDimensions, conditionHolds } from '../rules/conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { SetupOutcome } from '../rules/support-check';
 import { ruleMatches, type SupportLimit, type SupportRule } from '../rules/support-rules';
@@ -117,6 +117,10 @@ function answerWith(question: DirectQuestion, tables: AnswerTables, answer: stri
  */
 function needAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
   const subject = question.subject;
+  // "does the witness have to run the same windows as the dag members": two stated facts (a witness,
+  // the same Windows) ask about one in terms of the other, which no one limit answers: the article does.
+  const stated = Object.keys(subject).filter((d) => d !== 'nodes' && tables.dimensions.find((x) => x.id === d)?.kind === 'stated');
+  if (stated.length > 1) return undefined;
   // What is needed is usually the stated fact or an edition, not the version or technology it is needed for.
   const order = (d: string) => (tables.dimensions.find((x) => x.id === d)?.kind === 'stated' ? 0 : NEED_ORDER.indexOf(d) + 1 || NEED_ORDER.length + 1);
   for (const [dimension, value] of Object.entries(subject).sort((a, b) => order(a[0]) - order(b[0]))) {
@@ -128,8 +132,17 @@ function needAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswe
     if (definition.kind === 'stated') {
       const limits = tables.limits.filter((l) => conditionDimensions(l.breaks).includes(dimension) && restSetups().some((s) => ruleMatches(l, s.facts)));
       const limit = limits[0];
-      if (limit) return answerWith(question, tables, `Yes: ${limit.condition}`, [limit.reason], limit, rest);
-      continue;
+      if (!limit) continue;
+      // "do i need a witness for a 3 member dag": when the question states every other fact the
+      // limit reads, the limit itself says yes or no; otherwise its condition says when (even counts).
+      const others = conditionDimensions(limit.breaks).filter((d) => d !== dimension);
+      if (others.length > 0 && others.every((d) => rest[d] !== undefined)) {
+        const without = definition.values.filter((v) => v.id !== value).map((v) => ({ ...rest, [dimension]: v.id }));
+        const breaks = without.some((facts) => conditionHolds(limit.breaks, facts));
+        if (!breaks) return answerWith(question, tables, `No: ${label(tables, dimension, value)} is not needed here. ${limit.condition}`, [limit.reason], limit, rest);
+        return answerWith(question, tables, `Yes: ${limit.reason}`, [limit.recommendation], limit, rest);
+      }
+      return answerWith(question, tables, `Yes: ${limit.condition}`, [limit.reason], limit, rest);
     }
     const setups = tables.setups(rest);
     if (setups.length === 0 || setups.length > MAX_SETUPS) return undefined;

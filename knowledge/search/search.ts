@@ -55,6 +55,8 @@ const UNCOVERED_RELEASE = /\b(?:exchange|exch)(?:\s+server)?\s*(?:4\.0|5\.0|5\.5
 /** A "what is the ..." that asks for a figure, a date or a comparison, not the meaning of a term. */
 const NOT_A_TERM =
   /\b(max\w*|min\w*|limit\w*|difference|differences|between|vs|versus|best|latest|newest|number|size|count|date|dates|end|ends|support\w*|requirement\w*|version\w*|cu|sp|edition\w*|cost|price|path|way|steps?|status|lifecycle|recommend\w*|rule for|point of)\b|\d/i;
+/** The words a definition question starts or ends with (a cheap test before the term is read). */
+const DEFINITION_CUE = /^\s*(?:what|whats|define|definition|meaning|explain|describe|tell me)\b|\b(?:mean|meaning|stand for|stands for|definition)\s*\??\s*$/i;
 /** Longer "terms" are whole questions ("what is the right windows for a three node cluster"). */
 const MAX_TERM_IDEAS = 3;
 /** A how-to's action word matches a longer article word it starts only from this length ("inst" → "install"). */
@@ -108,6 +110,8 @@ export class KnowledgeSearch {
    * edit distances are the costly part. Query terms are whatever users type, so it is bounded.
    */
   private readonly termEvidence = new BoundedCache<string, boolean>(TERM_EVIDENCE_LIMITS);
+  /** A quoted passage's ideas, for a definition's term (few passages are ever quoted: bounded anyway). */
+  private readonly passageIdeas = new BoundedCache<string, Array<Set<string>>>({ maxEntries: 2_000, maxBytes: 4 * 1024 * 1024, sizeOf: (ideas) => ideas.length * 64 + 256 });
   /** Small knowledge bases: the index searched from memoised per-term results. */
   private readonly memoised?: MemoisedTermSearch;
   /** Large knowledge bases (coverage-first search): article ids by dense number and back. */
@@ -239,12 +243,18 @@ export class KnowledgeSearch {
    * between scc and ccr") is a lookup, not a term, and passes too.
    */
   private namesDefinedTerm(question: string, passage: PassageAnswer): boolean {
+    if (!DEFINITION_CUE.test(question)) return true;
     const terms = definitionTerms(question);
     const term = terms[terms.length - 1];
     if (term === undefined || NOT_A_TERM.test(term)) return true;
     const asked = this.vocabulary.units(term, { keepGeneric: true });
     if (asked.length === 0 || asked.length > MAX_TERM_IDEAS) return true;
-    const said = this.vocabulary.units([passage.article.title, passage.section, ...passage.sentences].join(' '), { keepGeneric: true }).map((unit) => new Set(unit.terms));
+    const text = [passage.article.title, passage.section, ...passage.sentences].join(' ');
+    let said = this.passageIdeas.get(text);
+    if (said === undefined) {
+      said = this.vocabulary.units(text, { keepGeneric: true }).map((unit) => new Set(unit.terms));
+      this.passageIdeas.set(text, said);
+    }
     for (let at = 0; at + asked.length <= said.length; at += 1) {
       if (asked.every((unit, i) => unit.terms.some((t) => said[at + i]!.has(t)))) return true;
     }

@@ -129,7 +129,10 @@ describe('direct answers in the conversation (issue 19)', () => {
       'can the front end be on mscs',
       /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported.* Exchange 2007 clusters and replicates only the Mailbox role/,
     ],
-    ['fsw needed for a 4 member dag?', /^Yes: With an even number of members, a witness server/],
+    // A stated member count settles the witness limit: yes for an even count, no for an odd one.
+    ['fsw needed for a 4 member dag?', /^Yes: A DAG with an even number of members needs a witness server/],
+    ['do i need a witness for a 3 member dag', /^No: a witness server is not needed here\. With an even number of members/],
+    ['do i need a witness for a dag', /^Yes: With an even number of members, a witness server/],
     ['mainstrem support ex2k7', /^Exchange 2007 left mainstream support on 10 April 2012/],
     ['is w2k12 supported', /^No: Windows Server 2012 left extended support on 10 October 2023/],
     ['is exchange 2013 supported', /^No: Exchange 2013 left extended support on 11 April 2023/],
