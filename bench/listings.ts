@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { listingDesign, type ListingGroup } from '../knowledge/listings/listing-design';
 import { parseListing } from '../knowledge/listings/listing-parser';
-import { describeBuilds, findBuilds } from '../knowledge/reading/build-numbers';
+import { describeBuilds, findBuildsWide } from '../knowledge/reading/build-numbers';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths';
 
 const HOLDOUT = 'bench/listings-issue25-holdout.yaml';
@@ -119,7 +119,7 @@ function judgeWithWords(kb: KnowledgeBase, text: string, answers: Record<string,
   const listing = parseListing(text, kb.builds);
   if (listing.kind !== 'listing') return { groups: [], buildLines: [] };
   const groups = listingDesign(listing, kb, answers);
-  return { groups, buildLines: [...groups.flatMap((g) => g.buildLines), ...describeBuilds(findBuilds(listing.rest, kb.builds), kb.builds)] };
+  return { groups, buildLines: [...groups.flatMap((g) => g.buildLines), ...describeBuilds(findBuildsWide(listing.rest, kb.builds), kb.builds)] };
 }
 
 /** A group of a set that the bot got wrong: which entry and what it said (shown only for sets written to tune on). */
@@ -180,7 +180,7 @@ export function scoreListings(
     for (const build of entry.expect.unknownBuilds ?? []) {
       figures.unknownBuilds += 1;
       // A label may spell the build as the paste does ("Version 15.2 (Build 2794.3)", "15.02.2794.003"): the reply names it in its short form.
-      const short = findBuilds(build, kb.builds)[0]?.lookup.build ?? build;
+      const short = findBuildsWide(build, kb.builds)[0]?.lookup.build ?? build;
       const said = buildLines.some((line) => line.startsWith(short) && /not (a build the table knows|in the build table)/.test(line));
       figures.unknownBuildsNamed += said ? 1 : 0;
       if (!said) misses.push({ entry: entry.id, servers: build, expected: 'named unknown', got: 'not named' });

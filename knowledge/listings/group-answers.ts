@@ -86,10 +86,28 @@ const NO_DAG =
   /\b(?:no\s+dags?|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
 
 /**
- * Whether the words around a paste say its servers are in no DAG or cluster ("There is no DAG.",
- * "single server, everything on it"); questions and plans ("should we build a DAG?", "no DAG yet, we
- * plan one") are not read as what runs.
+ * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,
+ * everything on it", "EX3 is standalone"): the servers a sentence names, or every server when it names
+ * none. Questions and plans ("should we build a DAG?", "we plan to run them standalone") are not read as
+ * what runs, a sentence about the Edge server speaks for it alone, and nothing is read when the words
+ * also place servers in a DAG ("EX1 and EX2 are in DAG1, EX3 no DAG" names EX3 only).
  */
+export function noDagServers(rest: string, names: readonly string[]): 'all' | Set<string> {
+  const found = new Set<string>();
+  let all = false;
+  for (const sentence of rest.split(/(?<=[.!?])\s+|\n|;|,(?=\s*\S+\s+(?:is|are)\b)/)) {
+    if (!NO_DAG.test(sentence) || /\?|\b(plan|plans|planning|will|going to|should we)\b/i.test(sentence)) continue;
+    const named = names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(sentence));
+    if (named.length > 0) named.forEach((n) => found.add(n.toLowerCase()));
+    else if (!/\bedge\b/i.test(sentence.replace(/\bno\s+edge\b/gi, ' '))) all = true;
+  }
+  // Words that also place servers in a DAG: only the servers named beside "no DAG" are read as in none.
+  const elsewhere = rest.replace(new RegExp(NO_DAG.source, 'gi'), ' ');
+  if (all && !/\bdag/i.test(elsewhere)) return 'all';
+  return found;
+}
+
+/** Whether the words around a paste say all its servers are in no DAG or cluster (see {@link noDagServers}). */
 export function saysNoDag(rest: string): boolean {
-  return rest.split(/(?<=[.!?])\s+|\n/).some((sentence) => NO_DAG.test(sentence) && !/\?|\b(plan|plans|planning|will|going to|should we)\b/i.test(sentence));
+  return noDagServers(rest, []) === 'all';
 }

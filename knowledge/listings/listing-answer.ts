@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base';
 import type { Facts } from '../reading/fact-recognizer';
-import { describeBuilds, findBuilds } from '../reading/build-numbers';
+import { describeBuilds, findBuildsWide } from '../reading/build-numbers';
 import { listingDesign } from './listing-design';
 import { MAX_LISTING_LINES, parseListing } from './listing-parser';
 import { listingView, type ListingView } from './listing-reply';
@@ -28,7 +28,7 @@ export function answerListing(
   const view = listingView(listing, listingDesign(listing, kb, answers), kb.dimensions);
   // A build named in the words around the paste ("is 15.2.1999.1 even real?") is said what it is too.
   const said = new Set(view.buildLines);
-  for (const line of describeBuilds(findBuilds(listing.rest, kb.builds), kb.builds)) if (!said.has(line)) view.buildLines.push(line);
+  for (const line of describeBuilds(findBuildsWide(listing.rest, kb.builds), kb.builds)) if (!said.has(line)) view.buildLines.push(line);
   return { kind: 'listing', view };
 }
 

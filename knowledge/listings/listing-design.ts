@@ -8,7 +8,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, saysNoDag, windowsInWords } from './group-answers';
+import { answersForGroup, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
@@ -110,7 +110,10 @@ export function listingDesign(
   }
   const shownClusters = listing.dags.length > 0;
   // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
-  const noDag = saysNoDag(listing.rest);
+  const noDag = noDagServers(
+    listing.rest,
+    listing.servers.map((s) => s.name),
+  );
   // Groups of one estate, and estates of one shape, leave the same facts open: each set of facts is joined once.
   const joined = joinCache(kb);
   // Judging a set of facts not seen before costs tens to hundreds of milliseconds: one listing gets a
@@ -140,10 +143,12 @@ export function listingDesign(
         else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
-      else if (servers.every((s) => s.standalone) || noDag) facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
+      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase())))
+        facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
       else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
         // The paste lists the DAGs or clusters and this server is in none of them.
-        facts.ha = servers.length >= 2 ? 'several-servers' : 'none';
+        // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
+        facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
         assumptions.push(first.roles.includes('edge-transport') ? 'An Edge Transport server is in no DAG or cluster.' : 'Not in any DAG or cluster the paste lists.');
       }
     }

@@ -1,4 +1,4 @@
-import { findBuilds, type BuildMention } from '../reading/build-numbers';
+import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
 
 /**
@@ -158,6 +158,10 @@ function displayVersion(text: string | undefined): string | undefined {
   return text !== undefined && ADMIN_DISPLAY.test(text) ? text : undefined;
 }
 
+/** A sentence about what is wanted or planned, or a question: the builds it names are not the servers'. */
+const PLANNED =
+  /\?|\b(want|wants|plan|plans|planning|planned|moving to|upgrade to|upgrading to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
+
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -271,6 +275,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
   const looseOsBuilds = new Set<string>();
   let lastHealthServer: ListedServer | undefined;
+  /** ExSetup's file version printed without a computer name (bounded by the paste's lines). */
+  const looseBuilds: BuildMention[] = [];
   const server = (name: string): ListedServer => {
     const key = name.toLowerCase().split('.')[0]!;
     let found = servers.get(key);
@@ -392,7 +398,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
-      // ExSetup's FileVersionInfo without a computer name: nothing to attach it to.
+      // ExSetup's FileVersionInfo without a computer name: kept, and given to the paste's one server if it has only one (below).
+      const exsetup = cell('fileversion', 'productversion');
+      const [mention] = exsetup ? findBuilds(exsetup, table) : [];
+      if (mention) looseBuilds.push(mention);
       return;
     }
     const s = server(name);
@@ -573,7 +582,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // A ticket's form ("Server: EX01 / Exchange version: 15.2.1544.4 / OS: Windows Server 2019") counts when it gives a build or names a version.
     const ticketVersion = get(...TICKET_VERSION_KEYS);
     const ticketNamed = ticketVersion !== undefined && findBuilds(ticketVersion, table).length === 0 ? EXCHANGE_NAMED.exec(ticketVersion)?.[0] : undefined;
-    const ticket = ticketVersion !== undefined && (findBuilds(ticketVersion, table).length > 0 || ticketNamed !== undefined);
+    // "Exchange version: 15.3.100.2": a whole build of no version the table knows counts too (named unknown, never skipped).
+    const ticket = ticketVersion !== undefined && (findBuildsWide(ticketVersion, table).length > 0 || ticketNamed !== undefined);
     if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
@@ -669,9 +679,27 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
   // Builds named only in the words around the paste ("the new ones are SE RTM 15.2.2562.17"), for servers whose build the paste cut or left out.
   const listed = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild);
-  const unread = lines.filter((_, i) => !used[i]).join('\n');
+  // Plans and questions ("we want to go to 15.2.1748.10", "should we install 15.2.2562.17?") name no build that runs.
+  const unread = lines
+    .filter((_, i) => !used[i])
+    .join('\n')
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => !PLANNED.test(sentence))
+    .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
+  // ExSetup run on the paste's only server: its file version is that server's build, rollup included (Version 14.3 (Build 123.4) hides it).
+  const exsetupBuilds = [...new Map(looseBuilds.map((m) => [m.lookup.build, m])).values()];
+  if (listed.length === 1 && exsetupBuilds.length === 1) {
+    const [only] = listed;
+    const [mention] = exsetupBuilds;
+    const sameLine = (a: string, b: string) => a.split('.').slice(0, 2).join('.') === b.split('.').slice(0, 2).join('.');
+    if (!only!.build || sameLine(only!.build.lookup.build, mention!.lookup.build)) {
+      only!.build = mention;
+      only!.rollupHidden = false;
+      only!.majorMinor = undefined;
+    }
+  }
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
   // (unless the paste holds only one server: then the line can be no other's).
   const single = listed.length === 1;

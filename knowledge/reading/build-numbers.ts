@@ -50,6 +50,26 @@ export function findBuilds(text: string, table: BuildTable): BuildMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A dotted four-part number led by a major version Exchange has used or may use next (6, 8, 14, 15, 16). */
+const OTHER_BUILD = /(?<![\d.])(6|8|14|15|16)\.(\d{1,2})\.(\d{2,5})\.(\d{1,4})(?![\d]|\.\d)/g;
+
+/**
+ * {@link findBuilds}, and also whole builds of no major and minor version Exchange has shipped
+ * ("15.3.100.2", "16.0.10.1"), looked up so the reply names them as unknown rather than passing over
+ * them. For the words around a pasted listing, where every build named deserves an answer.
+ */
+export function findBuildsWide(text: string, table: BuildTable): BuildMention[] {
+  const found = findBuilds(text, table);
+  for (const m of text.matchAll(OTHER_BUILD)) {
+    if (found.length >= MAX_MENTIONS) break;
+    if (found.some((f) => m.index < f.start + f.text.length && m.index + m[0].length > f.start)) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (WINDOWS_LINE.test(text.slice(lineStart, m.index))) continue;
+    found.push({ text: m[0], start: m.index, lookup: table.lookup(m.slice(1, 5).map(Number)) });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /**
  * The text with every build number in Exchange's forms (known or not) replaced by spaces, so that
  * no phrase reads its parts ("2000" in 15.2.2000.1). Cheap when the text has no dotted number.

@@ -46,7 +46,7 @@ const STATED = [
   'updateCurrency',
 ];
 /** Facts the sheets mark "recalled", sorted. */
-// A-45 (q25, Windows build numbers) is recalled for the older builds; main's merge brought it without this list.
+// A-45 (Windows builds, issue 25): its builds before Windows Server 2016 are remembered, so the fact as a whole is recalled.
 const RECALLED = ['A-2', 'A-45', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];

@@ -38,7 +38,7 @@ const SHEET_IDS = [
   'A-37',
   // issue 20's lifecycle leftovers (issue 19's fourth pass), the Windows dates of A-11 that Microsoft's lifecycle data confirms.
   'A-42',
-  // issue 25 (q25), Windows build numbers (listed here when main's merge brought the fact without it).
+  // issue 25 (q25), Windows builds read as Windows Server releases (exchange-builds.yaml windowsBuilds).
   'A-45',
 ];
 

@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 import { scoreListings, TUNING_D, type Entry } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
-import { saysNoDag } from '../../knowledge/listings/group-answers';
+import { answerListing } from '../../knowledge/listings/listing-answer';
+import { findBuildsWide } from '../../knowledge/reading/build-numbers';
+import { noDagServers, saysNoDag } from '../../knowledge/listings/group-answers';
 import { parseListing, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { checkBuilds } from '../../knowledge/rules/exchange-builds';
 import type { BuildsFile } from '../../knowledge/loading/schemas';
@@ -133,6 +135,57 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.ok(saysNoDag("customer sent this from their only Exchange box, they want to know if they're OK"));
     assert.ok(!saysNoDag('should we build a DAG? no DAG today is risky?'));
     assert.ok(!saysNoDag('we plan to run them standalone next year'));
+    assert.ok(!saysNoDag('the edge is standalone of course'), 'said of the Edge server alone');
+    assert.ok(saysNoDag('Just the one SE box, no DAG, no edge'));
+    assert.deepEqual(noDagServers('EX1 and EX2 are in DAG1, EX3 is standalone', ['EX1', 'EX2', 'EX3']), new Set(['ex3']));
+    const [ex3] = listingDesign(listing('EX1 15.2.1748.10\nEX2 15.2.1748.10\nEX3 15.2.1544.4\n\nEX1 and EX2 are in DAG1, EX3 is standalone'), kb).filter((g) =>
+      g.servers.some((s) => s.name === 'EX3'),
+    );
+    assert.equal(ex3!.facts.ha, 'none');
+  });
+
+  it('names a whole build of no Exchange major and minor version as unknown, in a ticket form and in the words around a paste', () => {
+    const ticket = listing('Server: EXN1\nExchange version: 15.3.100.2\n\nServer: EXN2\nExchange version: 15.2.1748.10');
+    assert.equal(ticket.servers.find((s) => s.name === 'EXN1')?.build?.lookup.kind, 'unknown');
+    const answer = answerListing('EXA 15.2.1748.10\nEXB 15.2.1748.10\n\nand the lab box says 16.0.120.3, what is that?', kb);
+    assert.equal(answer.kind, 'listing');
+    assert.ok(answer.kind === 'listing' && answer.view.buildLines.some((l) => /^16\.0\.120\.3 is not a build the table knows/.test(l)));
+    assert.deepEqual(findBuildsWide('ping 15.20.1.4 or OS Version 10.0.17763', kb.builds), [], 'an IP address and a Windows build are no Exchange builds');
+  });
+
+  it("gives ExSetup's nameless file version to the paste's only server, rollup included", () => {
+    const one = listing(
+      'Name                : EX2010A\nAdminDisplayVersion : Version 14.3 (Build 123.4)\n\nProductVersion   FileVersion      FileName\n--------------   -----------      --------\n14.03.0513.000   14.03.0513.000   C:\\Program Files\\Microsoft\\Exchange Server\\V14\\bin\\ExSetup.exe',
+    );
+    assert.deepEqual([one.servers[0]!.build?.lookup.build, one.servers[0]!.rollupHidden], ['14.3.513.0', false]);
+    const two = listing(
+      'EXA Version 14.3 (Build 123.4)\nEXB Version 14.3 (Build 123.4)\n\nProductVersion   FileVersion      FileName\n--------------   -----------      --------\n14.03.0513.000   14.03.0513.000   ExSetup.exe',
+    );
+    assert.ok(
+      two.servers.every((s) => s.build?.lookup.build === '14.3.123.4'),
+      'two servers: whose it is is not known',
+    );
+  });
+
+  it('judges Exchange 2010 all-in-one servers outside the listed DAG as single servers, not as a role it does not cover', () => {
+    const paste = [
+      ...['A1', 'A2'].flatMap((n) => [`Name : ${n}`, 'ServerRole : Mailbox, ClientAccess, HubTransport', 'AdminDisplayVersion : Version 14.3 (Build 123.4)', '']),
+      ...['M1', 'M2'].flatMap((n) => [`Name : ${n}`, 'ServerRole : Mailbox', 'AdminDisplayVersion : Version 14.3 (Build 123.4)', '']),
+      'Name : DAG1',
+      'Servers : {M1, M2}',
+      '',
+      'OS Name: Microsoft Windows Server 2008 R2 Enterprise',
+    ].join('\n');
+    const [allInOne] = listingDesign(listing(paste), kb);
+    assert.deepEqual([allInOne!.servers.map((s) => s.name), allInOne!.facts.ha, allInOne!.verdict], [['A1', 'A2'], 'none', 'supported-with-conditions']);
+  });
+
+  it('gives builds typed around a paste to its servers only when they are what runs, not a plan or a question', () => {
+    const cut = (words: string) =>
+      listing(`Name     AdminDisplayVersion\n----     -------------------\nX1       Version 15.2 (Bu...\nX2       Version 15.2 (Bu...\n\n${words}`).servers[0]!.build?.lookup.build;
+    assert.equal(cut('they run 15.2.1544.4'), '15.2.1544.4');
+    assert.equal(cut('we want to go to 15.2.2562.17 next month'), undefined);
+    assert.equal(cut('should we install 15.2.2562.17?'), undefined);
   });
 
   it("checks the build table's Windows builds (kb:check): a known release, a listed source, each build once", () => {
