@@ -1,8 +1,8 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
-import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
+import { followUp, isAddition, isCorrection, isNotSure, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
@@ -66,7 +66,7 @@ export class MainDialog extends Dialog {
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
-    return this.handle(dc, route);
+    return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
   }
 
   /**
@@ -152,6 +152,15 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
+    if (isStatusQuestion(text)) {
+      // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product.
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside) : this.replies.designVerdict(groups));
+        return this.settle(dc);
+      }
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
@@ -178,16 +187,7 @@ export class MainDialog extends Dialog {
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
-      const detail = Object.fromEntries(
-        (
-          [
-            ['mixedVersions', 'version'],
-            ['mixedWindows', 'windows'],
-          ] as const
-        )
-          .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
-          .map(([stated, d]) => [stated, ` (${valueLabel(this.kb.dimensions, d, read[d]!)} on some members)`]),
-      );
+      const detail = someMembersDetail(this.kb, added, read, base);
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail);
     }
     if (statement) return undefined;
@@ -196,10 +196,12 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const read = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      const said = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
+      const read = partOfTheMembers(this.kb, text, last, said);
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
-      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
+      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base));
     }
     return undefined;
   }
@@ -393,6 +395,19 @@ export class MainDialog extends Dialog {
   }
 }
 
+/**
+ * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
+ * setup that names no Exchange version, right after a direct answer about one, is of that version.
+ * The message is read again with it known, so "cu15" is that version's update.
+ */
+export function withAnsweredVersion(kb: KnowledgeBase, route: Route, text: string, previous: PreviousQuestion | undefined): Route {
+  const version = previous?.subject.version;
+  if (route.kind !== 'check' || route.groups || version === undefined || route.facts.version !== undefined || Object.keys(route.facts).length === 0) return route;
+  const reread = kb.recognizer.extract(text, { version }).facts;
+  if (reread.version !== undefined && reread.version !== version) return route;
+  return { ...route, facts: { ...route.facts, ...reread, version } };
+}
+
 /** The fact a guided-check button submits ({ dimension, value }), or undefined for anything else. */
 function staleSubmit(value: unknown): { dimension: string; value: string } | undefined {
   if (!value || typeof value !== 'object') return undefined;
@@ -438,6 +453,23 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
   return result;
 }
 
+/**
+ * "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)", from the
+ * value the message named (`read`) for the members it is about.
+ */
+function someMembersDetail(kb: KnowledgeBase, added: Facts, read: Facts, base: Facts): Record<string, string> {
+  return Object.fromEntries(
+    (
+      [
+        ['mixedVersions', 'version'],
+        ['mixedWindows', 'windows'],
+      ] as const
+    )
+      .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
+      .map(([stated, d]) => [stated, ` (${valueLabel(kb.dimensions, d, read[d]!)} on some members)`]),
+  );
+}
+
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
@@ -471,11 +503,11 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
   if (SOME_MEMBERS.test(text) && !ORDINAL.test(text)) delete result.nodes;
   const count = /\b(\d{1,3})\s+(of (them|those)|servers|boxes|machines|vms)\b/i.exec(text);
   if (result.nodes === undefined && count && clustered && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = count[1]!;
-  // "add a 17th member", "a third EVS": the count the setup would have.
-  const ordinal = ORDINAL.exec(text);
+  // "add a 17th member", "a third EVS": the count the setup would have; "we're adding a 17th" counts members.
+  const ordinal = ORDINAL.exec(text) ?? ADDED_ORDINAL.exec(text);
   if (ordinal && clustered) {
     const n = ordinal[1] !== undefined ? Number(ordinal[1]) : ORDINAL_WORDS.indexOf(ordinal[2]!.toLowerCase()) + 2;
-    const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
+    const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3] ?? '') ? 'instances' : 'nodes';
     if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
   }
   // "we'd also put windows NLB on those four": Windows NLB on the clustered servers themselves, beside their DAG or
@@ -520,6 +552,8 @@ const ORDINAL = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
   'i',
 );
+/** "we're adding a 17th next month", "add a third": an ordinal with no noun after "add", which counts members. */
+const ADDED_ORDINAL = new RegExp(`\\badd(?:ing|ed|s)?\\s+(?:a|an|the)\\s+(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\b(?!\\s+(?:evs|exchange virtual|virtual|instances?|databases?|cop(?:y|ies)|sites?|datacenters?|witness))`, 'i');
 /** "also ... on those four", "on the same boxes", "on them too": something put on the servers judged, beside what they run. */
 const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members))\b/i;
 
