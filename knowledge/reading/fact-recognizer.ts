@@ -953,9 +953,12 @@ export class FactRecognizer {
     // Values named by one of their names or acronyms ("Exchange 2010", "E2K10", "Exchange 2010 SP3"), not
     // by a short answer ("2016", "CU23", "SP3") that several values share.
     const namedInFull = new Map<string, Set<string>>();
+    // "SE DAG, no NLB", "behind a Kemp, no NLB": said beside other high availability, "no NLB" keeps NLB off; it is no "single server".
+    const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
@@ -1249,6 +1252,10 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
   return later.some((m) => m.from - match.to <= 2 && m.entry.payload.some((p) => p.value !== undefined && dimensions.has(p.dimension)));
 }
 
+/** "no NLB" said beside any high availability but these is about NLB alone. */
+const NOT_OTHER_HA = new Set(['none', 'nlb']);
+const NO_BALANCING = /\b(nlb|load balancing)\b/i;
+
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
 const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['instead', 'of'],
@@ -1258,6 +1265,20 @@ const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['replace'],
   ['without'],
   ['no'],
+  // "we don't use NLB", "not using MSCS", "no need for NLB": what the setup does without (issue 21, t21).
+  ['don', 't', 'use'],
+  ['dont', 'use'],
+  ['do', 'not', 'use'],
+  ['doesn', 't', 'use'],
+  ['does', 'not', 'use'],
+  ['won', 't', 'use'],
+  ['will', 'not', 'use'],
+  ['never', 'use'],
+  ['not', 'using'],
+  ['don', 't', 'have'],
+  ['dont', 'have'],
+  ['do', 'not', 'have'],
+  ['no', 'need', 'for'],
   // "the edge server outside the DAG", "not in the cluster": placed out of it.
   ['outside'],
   ['outside', 'of'],
