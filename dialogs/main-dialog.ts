@@ -198,7 +198,7 @@ export class MainDialog extends Dialog {
     if (correction && last.groups.length >= 1) {
       const said = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
-      const read = partOfTheMembers(this.kb, text, last, said);
+      const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, last, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base));
@@ -270,8 +270,14 @@ export class MainDialog extends Dialog {
     another?: CheckedGroup,
     detail?: Record<string, string>,
   ): Promise<DialogTurnResult> {
+    // "we patched it, it's on CU15 now": how current the old update was no longer holds; the new one says its own.
+    const current = (facts: Facts): Facts => {
+      if (update.update === undefined || update.updateCurrency !== undefined || facts.updateCurrency === undefined) return facts;
+      const { updateCurrency: _was, ...rest } = facts;
+      return rest;
+    };
     const groups = [
-      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, current(group.facts), forGroup(last, group.facts, update)), setAside: group.setAside })),
       ...(another ? [another] : []),
     ];
     const options: SupportCheckOptions = {
@@ -469,6 +475,14 @@ function someMembersDetail(kb: KnowledgeBase, added: Facts, read: Facts, base: F
       .map(([stated, d]) => [stated, ` (${valueLabel(kb.dimensions, d, read[d]!)} on some members)`]),
   );
 }
+
+/**
+ * In a correction, words that single out some of the members ("one of them is still on 2012 R2", "half
+ * the nodes"); a count alone ("same two servers") is the whole setup, and so is a move of it.
+ */
+const PART_OF_THE_MEMBERS =
+  /\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
+const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =

@@ -17,6 +17,11 @@ export interface MoreFacts {
   facts(text: string): Facts;
   /** The text with what `facts` reads replaced by spaces (same length), for the phrase tables. */
   blank(text: string): string;
+  /**
+   * Whether the one update a text names in words ("CU10", "SP2") of `version` still gets security
+   * updates ("current") or not ("behind"), from the build table; undefined when it names none or several.
+   */
+  updateCurrency?(version: string, text: string): string | undefined;
 }
 
 export interface Mention {
@@ -244,8 +249,21 @@ export class FactRecognizer {
     const { tokens, matches } = this.readSentence(text);
     const read = this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
-    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
-    return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
+    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version))
+      return this.withUpdateCurrency(read, text, known);
+    return this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, text, known);
+  }
+
+  /**
+   * "Exchange 2019 CU10 on Windows 2019": a CU typed in words is as far behind as its build would be
+   * (issue 25's current-update rule), so the check judges it as it judges a pasted build. The update
+   * dimension's values are ranges ("CU12 or later"), which cannot say it.
+   */
+  private withUpdateCurrency(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const version = read.facts.version ?? known.version;
+    if (!this.readMore?.updateCurrency || version === undefined || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    const currency = this.readMore.updateCurrency(version, text);
+    return currency === undefined ? read : { ...read, facts: { ...read.facts, updateCurrency: currency } };
   }
 
   /**
@@ -922,6 +940,8 @@ export class FactRecognizer {
       return value === undefined ? {} : { [dimensionId]: value };
     }
     const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    // "CU10" answered to the update question: how current it is, too.
+    if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
