@@ -167,6 +167,19 @@ export function isStatusQuestion(text: string): boolean {
   return trimmed.length <= 80 && STILL_OK.test(trimmed);
 }
 
+/**
+ * "when did it go out of support?", "what's the supported path?", "is that EOL?": the lifecycle of the
+ * setup just judged, asked after its verdict. For a retired product the verdict card says it first
+ * (its date and the supported path), so that card is the answer.
+ */
+const LIFECYCLE_FOLLOW_UP =
+  /\b(out of support|end of (support|life|extended support)|eol|eos|end[- ]of[- ]life|supported (path|upgrade|version)|upgrade path|migration path|(when|since when) (did|does|was|is) (it|that|this|support|they|the (setup|version|product))|support (end|ended|ends|date)|lifecycle|(still )?(get|gets|getting) (patches|updates|security updates|fixes))\b/i;
+
+export function isLifecycleFollowUp(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 100 && LIFECYCLE_FOLLOW_UP.test(trimmed);
+}
+
 /** Follow-ups to the last verdict. */
 export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 

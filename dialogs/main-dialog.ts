@@ -2,14 +2,14 @@ import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
-import { followUp, isAddition, isCorrection, isNotSure, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
+import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
-import { openForRetiredVersion } from './retired-version';
+import { isRetiredVersion, openForRetiredVersion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
@@ -152,8 +152,9 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
-    if (isStatusQuestion(text)) {
-      // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product.
+    // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
+    // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
+    if (isStatusQuestion(text) || (isLifecycleFollowUp(text) && !isCorrection(text) && this.asksOfRetired(text, last))) {
       const groups = this.verdicts(last);
       if (groups) {
         const [only] = groups;
@@ -204,6 +205,13 @@ export class MainDialog extends Dialog {
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base));
     }
     return undefined;
+  }
+
+  /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
+  private asksOfRetired(text: string, last: LastCheck): boolean {
+    const version = last.groups[0]!.facts.version;
+    const named = this.kb.recognizer.extract(text).facts.version;
+    return version !== undefined && (named === undefined || named === version) && isRetiredVersion(this.kb, last.groups[0]!.facts);
   }
 
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
