@@ -1098,7 +1098,17 @@ export class FactRecognizer {
       if (meant.size < 2) continue;
       // "2 Exchange 2019 CU15 and 2 SE members while we upgrade in place": one upgrade path, judged as its target.
       const path = dimension.whenSeveral.pairs.find((p) => meant.size === 2 && p.values.every((v) => meant.has(v)));
-      if (path) {
+      // "exchange 2019 cu15 on a single server, no budget for SE until 2028": one server is no DAG mid-upgrade; the
+      // version its update names is the one it runs, the other a plan (issue 21, t21).
+      const byUpdate = [...new Set((namedInFull.get('update') ?? new Set<string>()).values())]
+        .map((u) => this.dimensions.find((d) => d.id === 'update')?.values.find((v) => v.id === u)?.implies[dimension.id])
+        .filter((v): v is string => v !== undefined);
+      if (path && facts.ha === 'none' && new Set(byUpdate).size === 1) {
+        for (const settled of new Set([dimension.id, ...settledBy])) if (several.includes(settled) && settled === dimension.id) several.splice(several.indexOf(settled), 1);
+        facts[dimension.id] = byUpdate[0]!;
+        continue;
+      }
+      if (path && facts.ha !== 'none') {
         for (const settled of new Set([dimension.id, ...settledBy])) {
           delete facts[settled];
           if (several.includes(settled)) several.splice(several.indexOf(settled), 1);
@@ -1112,7 +1122,8 @@ export class FactRecognizer {
         if (several.includes(open)) several.splice(several.indexOf(open), 1);
         if (!ambiguous.includes(open)) ambiguous.push(open);
       }
-      facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      // A single server runs one version: which is asked, with no mixed DAG stated.
+      if (facts.ha !== 'none') facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
     }
   }
 
