@@ -579,7 +579,7 @@ const ORDINAL = new RegExp(
 /** "we're adding a 17th next month", "add a third": an ordinal with no noun after "add", which counts members. */
 const ADDED_ORDINAL = new RegExp(`\\badd(?:ing|ed|s)?\\s+(?:a|an|the)\\s+(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\b(?!\\s+(?:evs|exchange virtual|virtual|instances?|databases?|cop(?:y|ies)|sites?|datacenters?|witness))`, 'i');
 /** "also ... on those four", "on the same boxes", "on them too": something put on the servers judged, beside what they run. */
-const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?))\b/i;
+const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?)|for (them|those|these|the (members|nodes)))\b/i;
 
 /** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
@@ -594,11 +594,11 @@ const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =
-  /\b(same (boxes|servers|nodes|machines|members|vms|hosts)|on (them|those|these)|co-?located|beside|alongside|together with|also (has|have|holds?|hosts?|runs?) the)\b/i;
+  /\b(same (boxes|servers|nodes|machines|members|vms|hosts)|on (them|those|these)|co-?located|beside|alongside|together with|also (has|have|holds?|hosts?|runs?) the|(the )?(dag )?(members|nodes) (also )?(run|have|hold|host)s? the)\b/i;
 
 /** Words that change the servers judged rather than add others: "actually they are Edge servers", "add the Edge server to that DAG". */
 const CHANGES_THE_SERVERS =
-  /\b(actually|instead|rather|wrong|not|isn'?t|aren'?t|make (that|it)|change|what if|they are|they'?re|it'?s|it is|(to|in|into|join|member of) (the|that|this|our) (dag|cluster)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?))\b/i;
+  /\b(actually|instead|rather|wrong|not|isn'?t|aren'?t|make (that|it)|change|what if|they are|they'?re|it'?s|it is|(to|in|into|join|member of) (the|that|this|our) (dag|cluster)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?)|(the )?(dag )?(members|nodes) (also )?(run|have|hold|host)s? the)\b/i;
 
 /** A word for Windows in a short message: "windows is 2016 btw", "the OS is 2019". */
 const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;

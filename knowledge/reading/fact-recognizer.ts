@@ -1100,11 +1100,11 @@ export class FactRecognizer {
       const path = dimension.whenSeveral.pairs.find((p) => meant.size === 2 && p.values.every((v) => meant.has(v)));
       // "exchange 2019 cu15 on a single server, no budget for SE until 2028": one server is no DAG mid-upgrade; the
       // version its update names is the one it runs, the other a plan (issue 21, t21).
-      const byUpdate = [...new Set((namedInFull.get('update') ?? new Set<string>()).values())]
+      const byUpdate = [...new Set([...(namedInFull.get('update') ?? []), ...(facts.update !== undefined ? [facts.update] : [])])]
         .map((u) => this.dimensions.find((d) => d.id === 'update')?.values.find((v) => v.id === u)?.implies[dimension.id])
         .filter((v): v is string => v !== undefined);
-      if (path && facts.ha === 'none' && new Set(byUpdate).size === 1) {
-        for (const settled of new Set([dimension.id, ...settledBy])) if (several.includes(settled) && settled === dimension.id) several.splice(several.indexOf(settled), 1);
+      if (path && facts.ha === 'none' && new Set(byUpdate).size === 1 && meant.has(byUpdate[0]!)) {
+        if (several.includes(dimension.id)) several.splice(several.indexOf(dimension.id), 1);
         facts[dimension.id] = byUpdate[0]!;
         continue;
       }
