@@ -577,9 +577,13 @@ const ORDINAL = new RegExp(
   'i',
 );
 /** "we're adding a 17th next month", "add a third": an ordinal with no noun after "add", which counts members. */
-const ADDED_ORDINAL = new RegExp(`\\badd(?:ing|ed|s)?\\s+(?:a|an|the)\\s+(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\b(?!\\s+(?:evs|exchange virtual|virtual|instances?|databases?|cop(?:y|ies)|sites?|datacenters?|witness))`, 'i');
+const ADDED_ORDINAL = new RegExp(
+  `\\badd(?:ing|ed|s)?\\s+(?:a|an|the)\\s+(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\b(?!\\s+(?:evs|exchange virtual|virtual|instances?|databases?|cop(?:y|ies)|sites?|datacenters?|witness))`,
+  'i',
+);
 /** "also ... on those four", "on the same boxes", "on them too": something put on the servers judged, beside what they run. */
-const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?)|for (them|those|these|the (members|nodes)))\b/i;
+const NLB_BESIDE =
+  /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?)|for (them|those|these|the (members|nodes)))\b/i;
 
 /** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;

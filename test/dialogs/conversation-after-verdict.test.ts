@@ -10,7 +10,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       ['Exchange 2013 CU23 DAG 2 nodes on 2012 R2 std', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
       ['is it still ok?', { verdict: 'supported-with-conditions', headline: 'Out of support', notSays: ["couldn't find"] }],
-      ['so we\'re covered?', { headline: 'Out of support' }],
+      ["so we're covered?", { headline: 'Out of support' }],
     ],
   ],
   [
@@ -86,7 +86,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'negations in the first message: "neither server is a DC", "we don\'t use NLB", "no NLB" beside a DAG',
     [['Exchange 2019 CU15 two member DAG on 2022 standard, neither server is a DC', { verdict: 'supported-with-conditions', says: ['member servers (not domain controllers)'] }]],
   ],
-  ['"we don\'t use NLB" beside a DAG', [['SE DAG, 4 servers, WS2025 Datacenter, we don\'t use NLB, witness on a file server', { verdict: 'supported-with-conditions' }]]],
+  ['"we don\'t use NLB" beside a DAG', [["SE DAG, 4 servers, WS2025 Datacenter, we don't use NLB, witness on a file server", { verdict: 'supported-with-conditions' }]]],
   ['"no NLB" beside a DAG is no single server', [['SE, 2 mailbox servers in a DAG, server 2022 std, no NLB', { verdict: 'supported-with-conditions', notAsks: ['ha'] }]]],
   [
     'a CU typed in the message is judged by the current-update rule; patched later, the verdict changes back',
