@@ -979,6 +979,7 @@ export class FactRecognizer {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
       if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
+      if (isDatacenter(match, tokens)) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
@@ -1281,6 +1282,24 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
   if (countOf(match.entry.phrase.toLowerCase()) === undefined) return false;
   const dimensions = new Set(match.entry.payload.map((m) => m.dimension));
   return later.some((m) => m.from - match.to <= 2 && m.entry.payload.some((p) => p.value !== undefined && dimensions.has(p.dimension)));
+}
+
+/** Words that make a following "DC" a datacenter or a site's domain controllers, not the servers: "across 2 DCs", "2 per DC", "primary DC". */
+const IN_SEVERAL = new Set(['2', '3', 'two', 'three', 'both', 'different', 'separate', 'multiple', 'our']);
+const DATACENTER_BEFORE = new Set(['across', 'over', 'spans', 'span', 'spanning', 'spread', 'between', 'per', 'each', 'primary', 'secondary', 'dr', 'stretched', 'site', 'sites']);
+
+/**
+ * "a DAG across 2 DCs", "2 members per DC", "stretched over the primary DC and the DR DC": the acronym
+ * names datacenters (or, "same AD site as the DCs", other servers), not members that are domain
+ * controllers; read as such it would make a supported DAG Not supported (issue 21, t21).
+ */
+function isDatacenter(match: PhraseMatch<Mention[]>, tokens: readonly Token[]): boolean {
+  if (!match.entry.payload.some((p) => p.dimension === 'domainController' && p.value === 'yes')) return false;
+  if (!/^dcs?$/i.test(match.entry.phrase)) return false;
+  for (let k = match.from - 1; k >= Math.max(0, match.from - 3); k -= 1) if (DATACENTER_BEFORE.has(tokens[k]!.text)) return true;
+  // "4 members in 2 DCs", "in both DCs", "in different DCs".
+  const counted = tokens[match.from - 1];
+  return counted !== undefined && IN_SEVERAL.has(counted.text) && tokens[match.from - 2]?.text === 'in';
 }
 
 /** "no NLB" said beside any high availability but these is about NLB alone. */

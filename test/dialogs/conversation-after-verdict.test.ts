@@ -89,6 +89,12 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   ['"we don\'t use NLB" beside a DAG', [["SE DAG, 4 servers, WS2025 Datacenter, we don't use NLB, witness on a file server", { verdict: 'supported-with-conditions' }]]],
   ['"no NLB" beside a DAG is no single server', [['SE, 2 mailbox servers in a DAG, server 2022 std, no NLB', { verdict: 'supported-with-conditions', notAsks: ['ha'] }]]],
   [
+    '"across 2 DCs", "2 per DC": datacenters, not members that are domain controllers; "both nodes are DCs" still is',
+    [['SE DAG, 4 members across 2 DCs, ws2022 std', { verdict: 'supported-with-conditions' }]],
+  ],
+  ['"2 per DC" is a datacenter count', [['exchange 2016 dag, 4 members, 2 per DC, windows 2016 std, cu23', { verdict: 'supported-with-conditions', headline: 'Out of support' }]]],
+  ['"both nodes are DCs" is still read', [['SE DAG, 2 members, ws2022 std, both nodes are DCs', { verdict: 'not-supported' }]]],
+  [
     'a CU typed in the message is judged by the current-update rule; patched later, the verdict changes back',
     [
       ['single Exchange 2019 mailbox server CU10 on Windows Server 2019 Standard', { verdict: 'not-supported', headline: 'Out of support' }],
