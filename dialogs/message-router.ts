@@ -43,6 +43,8 @@ const LOOKUP_START = /^(what|which|why|how|when|where|who|explain|define|describ
 const SUPPORT_CUE =
   /\b(supported|unsupported|support|supportable|can (i|we|you|it)|could (i|we)|is (it|that|this) (ok|okay|possible|allowed|fine|supported)|allowed|permitted|should (i|we)|plan(ning|ned)?|want to|going to|will (it|that) work|ok to|able to|valid|legit)\b/i;
 const MODAL_START = /^(can|could|may)\b/i;
+/** "what's the support status of ...", "what is the supportability of ...": whether a setup is supported, asked as a lookup. */
+const STATUS_OF = /^(what|how)('?s| is| about)? (the )?(support(ed)? status|supportability|support situation|status of support|support stance)\b/i;
 /** Words that make a question about the asker's own setup ("our cluster", "we plan", "my front-end"). */
 const OWN_SETUP = /\b(my|our|ours|we|we're|we've|us|i have|i've got|i'm (planning|going)|planning|plan to|currently|existing|setting up|rolling out|next (week|month))\b/i;
 /** A question about a general requirement ("do I need Enterprise to ...", "is SP4 required"): the knowledge base answers it. */
@@ -173,6 +175,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     (facts.role !== undefined || facts.ha !== undefined || choosing) &&
     (choosing || (SUPPORT_CUE.test(question) && (facts.nodes !== undefined || facts.windows !== undefined)));
   if (namesOwnPlan) return { kind: 'check', facts };
+  // "what's the support status of Exchange 2019 CU15 on Windows Server 2022 in a 2-node DAG?": a whole setup
+  // (version, its high availability and where it runs) asked about is judged, not answered as a lookup (issue 21, t21).
+  if (lookup && STATUS_OF.test(question) && facts.version !== undefined && facts.ha !== undefined && (facts.windows !== undefined || facts.nodes !== undefined))
+    return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
   if (!isCheckRequest(trimmed)) {

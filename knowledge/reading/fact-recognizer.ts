@@ -293,7 +293,7 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text));
+    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text)));
     const tokens = tokenize(read);
     const reading = {
       text,
@@ -1215,6 +1215,16 @@ export function blankServerNumbers(text: string): string {
 }
 
 /**
+ * "still OK after October 2025?", "no budget until 2028", "since Jan 2026": a year in a date is no Exchange
+ * version or Windows release. Blanked (same length) with its month or the word that makes it a date.
+ */
+const DATE_YEAR =
+  /\b((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|(?:until|till|before|after|since|through|thru|by end of|end of|by|q[1-4]|h[12])\s+)(20\d\d)\b/gi;
+export function blankDates(text: string): string {
+  return text.replace(DATE_YEAR, (all) => ' '.repeat(all.length));
+}
+
+/**
  * Dimensions that describe a server: said of the DAG's witness ("witness on the DC", "FSW on one of the
  * hubs", "DC01 as the witness") they describe the witness, which is no DAG member and may be any
  * Windows Server (plan-ha.md), not the members or another server group.
@@ -1266,6 +1276,14 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
       const host = matches.find((m) => m.from === at && describesHost(m));
       if (host) {
         dropped.add(host);
+        // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles.
+        for (let next = host; ;) {
+          const slash = tokens[next.to];
+          const after = slash && /^\s*\/\s*$/.test(text.slice(tokens[next.to - 1]!.end, slash.start)) ? matches.find((m) => m.from === next.to && describesHost(m)) : undefined;
+          if (!after) break;
+          dropped.add(after);
+          next = after;
+        }
         break;
       }
       if (!WITNESS_PLACING.has(tokens[at]!.text)) break;

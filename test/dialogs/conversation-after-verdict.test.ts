@@ -95,6 +95,18 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   ['"2 per DC" is a datacenter count', [['exchange 2016 dag, 4 members, 2 per DC, windows 2016 std, cu23', { verdict: 'supported-with-conditions', headline: 'Out of support' }]]],
   ['"both nodes are DCs" is still read', [['SE DAG, 2 members, ws2022 std, both nodes are DCs', { verdict: 'not-supported' }]]],
   [
+    '"witness on the hub/cas" is one witness host: the DAG members stay Mailbox servers and get their verdict',
+    [['exch 2010 sp3 ru32 dag 2 members, w2k8r2 ent sp1, witness on the hub/cas', { verdict: 'supported-with-conditions', headline: 'Out of support' }]],
+  ],
+  [
+    '"still OK after October 2025?": a year in a date is no Windows release (no mixed Windows)',
+    [['E2016 CU23 DAG 2 members WS2016 - still OK after October 2025?', { verdict: 'supported-with-conditions', headline: 'Out of support' }]],
+  ],
+  [
+    '"what\'s the support status of <a whole setup>?" is judged, not answered as a lookup',
+    [["What's the support status of Exchange 2019 CU15 on Windows Server 2022 in a 2-node DAG?", { verdict: 'supported-with-conditions', headline: 'Out of support' }]],
+  ],
+  [
     'a CU typed in the message is judged by the current-update rule; patched later, the verdict changes back',
     [
       ['single Exchange 2019 mailbox server CU10 on Windows Server 2019 Standard', { verdict: 'not-supported', headline: 'Out of support' }],
