@@ -18,7 +18,7 @@ export const MAX_LISTING_CHARACTERS = 512 * 1024;
  */
 export function answerListing(
   text: string,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence' | 'assumedFacts'>>,
   answers: Facts = {},
 ): ListingAnswer {
   if (text.length > MAX_LISTING_CHARACTERS) return { kind: 'too-long', lines: countLines(text), limit: MAX_LISTING_LINES };

@@ -8,7 +8,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designInWords, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
@@ -33,6 +33,8 @@ export interface ListingGroup {
   notJudged?: string;
   /** What the verdict takes for granted from the paste (no DAG shown for a server, one Windows line for all, a rollup the form hides). */
   assumptions: string[];
+  /** What the reply says besides the verdict's conditions (a rollup the form hides, which no rule reads). */
+  notes: string[];
   /** What the builds are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), unknown ones named as such. */
   buildLines: string[];
 }
@@ -60,7 +62,7 @@ function majorMinorFacts(majorMinor: string, kb: Pick<KnowledgeBase, 'builds'>, 
  */
 export function listingDesign(
   listing: Extract<ListingResult, { kind: 'listing' }>,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence'>>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence' | 'assumedFacts'>>,
   answers: Facts = {},
 ): ListingGroup[] {
   const update = kb.dimensions.find((d) => d.id === 'update');
@@ -109,6 +111,7 @@ export function listingDesign(
     else groups.set(key, { servers: [server], facts: { ...facts, ...(server.dag ? dagFacts.get(server.dag) : {}) }, key });
   }
   const shownClusters = listing.dags.length > 0;
+  const allNames = listing.servers.map((s) => s.name);
   // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
   const noDag = noDagServers(
     listing.rest,
@@ -158,8 +161,11 @@ export function listingDesign(
       assumptions.push(
         `Windows Server ${fromBuild.windows.replace('-r2', ' R2')} is read from its build ${fromBuild.build} (${fromBuild.status === 'read-3p' ? 'according to third-party sources' : 'as remembered, not read from Microsoft'}).`,
       );
+    // No rule of the table reads the rollup: it is said, and only a coexistence minimum that names one
+    // (2016 beside 2010 needs SP3 RU11) makes it a condition (listing-coexistence.ts).
+    const notes: string[] = [];
     if (first.rollupHidden)
-      assumptions.push(
+      notes.push(
         'The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).',
       );
     const roles = judgedRoles(first.roles, kb.dimensions);
@@ -182,9 +188,9 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const target = { version: facts.version, names: servers.map((s) => s.name) };
-    // What the user typed around the paste about Windows counts as an answer the paste does not give (an explicit answer wins).
-    const given = { ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
+    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames };
+    // What the user typed around the paste about Windows and the design counts as an answer the paste does not give (an explicit answer wins).
+    const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
@@ -206,6 +212,7 @@ export function listingDesign(
       verdict,
       asks: [...new Set(asks)],
       assumptions,
+      notes,
       buildLines,
       ...(notJudged ? { notJudged } : {}),
     };

@@ -237,6 +237,12 @@ function splitCells(line: string, separator: string): string[] {
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
+/** "Version 14.3 (Build 123.4)": AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed. */
+function hidesRollup(adminDisplay: boolean, mention: BuildMention): boolean {
+  const row = mention.lookup.kind === 'known' ? mention.lookup.row : undefined;
+  return adminDisplay && row !== undefined && (row.version === '2007' || row.version === '2010') && row.su === undefined;
+}
+
 /**
  * Builds the user typed around a paste, given to the servers whose build the paste does not show: a
  * server whose cut column shows its major and minor version ("Version 15.2 (Bu...") gets the one build
@@ -440,8 +446,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       s.build = mention;
       s.majorMinor = undefined;
       // AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed.
-      const row = mention.lookup.kind === 'known' ? mention.lookup.row : undefined;
-      s.rollupHidden = shown !== null && row !== undefined && (row.version === '2007' || row.version === '2010') && row.su === undefined;
+      s.rollupHidden = hidesRollup(shown !== null, mention);
       return;
     }
     if (shown) {
@@ -661,7 +666,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     for (const name of names) {
       const s = server(name);
       if (named) s.named = named[0];
-      else s.build = mentions[0];
+      else {
+        s.build = mentions[0];
+        s.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(m[2]!), mentions[0]!);
+      }
       if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
       if (windows && !s.os) s.os = windows[0];
     }
