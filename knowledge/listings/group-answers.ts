@@ -74,8 +74,9 @@ function read(kb: Pick<KnowledgeBase, 'recognizer'>, fact: string, text: string,
   if (fact === 'build') return kb.recognizer.extract(text).facts;
   // "CU14" says nothing without the version: read it as an update of the group's version.
   const known: Facts = fact === 'update' && group.version !== undefined ? { version: group.version } : {};
+  const typed = fact === 'windows' ? text.replace(WINDOWS_SERVICE_PACK, ' ') : fact === 'update' ? text.replace(/\b(cu|sp)\s+(\d)/gi, '$1$2') : text;
   try {
-    return kb.recognizer.readAnswer(fact, fact === 'windows' ? text.replace(WINDOWS_SERVICE_PACK, ' ') : text, known);
+    return kb.recognizer.readAnswer(fact, typed, known);
   } catch (error) {
     throw new Error(`A listing's answers name "${fact}" (answer "${text.slice(0, 80)}"), which is no fact the check knows: ${(error as Error).message}`);
   }

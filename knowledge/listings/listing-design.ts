@@ -193,6 +193,11 @@ export function listingDesign(
     const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
+    // An update answered in words ("CU12") is as current or behind as the same update read from a build.
+    if (facts.update === undefined && given.update !== undefined && withAnswers.updateCurrency === undefined && withAnswers.version !== undefined) {
+      const currency = namedUpdateCurrency(withAnswers.version, String(answers.update ?? ''), kb);
+      if (currency) withAnswers.updateCurrency = currency;
+    }
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
     const decided = decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
@@ -286,12 +291,8 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
     // Read through the fact tables as a typed message is: the version, and its update when one is named.
     const named = kb.recognizer.extract(server.named).facts;
     for (const key of ['version', 'update'] as const) if (named[key] !== undefined) facts[key] = named[key];
-    // "Exchange 2019 CU12", "Exchange 2010 SP2": the update named in words is looked up in the build table as a build would be.
-    const update = /\b(rtm|sp\d|cu\d{1,2})\b/i.exec(server.named)?.[1]?.toLowerCase();
-    const canonical = facts.version && update ? kb.builds.canonicalUpdate(facts.version, update) : undefined;
-    const row = canonical ? kb.builds.updatesOf(facts.version!).find((r) => r.update === canonical) : undefined;
-    const currency = row ? kb.builds.currency(row) : undefined;
-    if (currency) facts.updateCurrency = currency.state;
+    const currency = facts.version ? namedUpdateCurrency(facts.version, server.named, kb) : undefined;
+    if (currency) facts.updateCurrency = currency;
   }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
@@ -308,6 +309,15 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.edition && /enterprise/i.test(server.edition)) facts.edition = 'enterprise';
   else if (server.edition && /standard/i.test(server.edition)) facts.edition = 'standard';
   return facts;
+}
+
+/** "Exchange 2019 CU12", "SP2", an answer "CU14": the update named in words, looked up in the build table as a build would be. */
+function namedUpdateCurrency(version: string, text: string, kb: Pick<KnowledgeBase, 'builds'>): string | undefined {
+  const named = [...new Set([...text.matchAll(/\b(rtm|sp\s?\d|cu\s?\d{1,2})\b/gi)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')))];
+  if (named.length !== 1) return undefined;
+  const canonical = kb.builds.canonicalUpdate(version, named[0]!);
+  const row = canonical ? kb.builds.updatesOf(version).find((r) => r.update === canonical) : undefined;
+  return row ? kb.builds.currency(row)?.state : undefined;
 }
 
 function groupLabel(server: ListedServer, facts: Facts): string {

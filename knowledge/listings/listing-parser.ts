@@ -47,7 +47,17 @@ export interface ListedDag {
 }
 
 export type ListingResult =
-  { kind: 'listing'; servers: ListedServer[]; dags: ListedDag[]; lines: number; rest: string } | { kind: 'too-long'; lines: number; limit: number } | { kind: 'none' };
+  | {
+      kind: 'listing';
+      servers: ListedServer[];
+      dags: ListedDag[];
+      lines: number;
+      rest: string;
+      /** Some server was read from command output (a table with its dashes, a Format-List or ticket block), not only from a line typed by hand. */
+      fromOutput: boolean;
+    }
+  | { kind: 'too-long'; lines: number; limit: number }
+  | { kind: 'none' };
 
 /** A listing longer than this is refused with a message: reading stays linear, and a Teams .txt of a few thousand servers fits. */
 export const MAX_LISTING_LINES = 5_000;
@@ -281,6 +291,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
   const looseOsBuilds = new Set<string>();
   let lastHealthServer: ListedServer | undefined;
+  /** Servers read from a table or a key-value block (see `fromOutput`). */
+  const fromOutput = new Set<ListedServer>();
   /** ExSetup's file version printed without a computer name (bounded by the paste's lines). */
   const looseBuilds: BuildMention[] = [];
   const server = (name: string): ListedServer => {
@@ -411,6 +423,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     const s = server(name);
+    fromOutput.add(s);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
     const roles = cell('serverrole', 'server role', 'role', 'roles');
@@ -592,6 +605,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
+    fromOutput.add(s);
     const site = get('site');
     if (site) s.site = site.split('/').pop();
     const roles = get('serverrole');
@@ -735,5 +749,5 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
     .join('\n')
     .trim();
-  return { kind: 'listing', servers: found, dags, lines: lines.length, rest };
+  return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)) };
 }

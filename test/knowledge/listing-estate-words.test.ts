@@ -81,6 +81,10 @@ describe('Listings: the estate around the paste (issue 25, third pass)', () => {
     assert.equal(answersForGroup(answer, kb, { version: '2003', names: ['BE1'], roles: ['back-end'] }).ha, 'clustering');
     assert.equal(answersForGroup({ update: 'CU14' }, kb, { version: '2019', names: ['EX1'] }).update, 'e2019-cu14');
     assert.equal(answersForGroup({ role: 'mailbox' }, kb, { version: '2019', names: ['EX1'], roles: [] }).role, 'mailbox');
+    // An update answered for servers whose paste names only the version is as behind as its build would be.
+    const [named] = judge('EX01 - Exchange 2019 - mailbox\nEX02 - Exchange 2019 - mailbox\n\nno DAG, Windows Server 2022 Standard', { update: 'CU12' });
+    assert.equal(named!.facts.updateCurrency, 'behind');
+    assert.equal(named!.verdict, 'not-supported');
   });
 
   it('names the unknown fact of an answer in its error', () => {
