@@ -63,7 +63,8 @@ function aimsAt(clause: Clause, group: GroupTarget): boolean {
   if (clause.version !== undefined && clause.version !== group.version) return false;
   const mine = new Set(group.names.map((n) => n.toLowerCase()));
   if (clause.names.length > 0 && !clause.names.some((n) => mine.has(n.toLowerCase()))) return false;
-  if (clause.roles.length > 0 && !clause.roles.some((r) => group.roles?.includes(r))) return false;
+  // A group the paste shows no role for may be the one the clause names by role ("two standalone mailbox servers").
+  if (clause.roles.length > 0 && (group.roles ?? []).length > 0 && !clause.roles.some((r) => group.roles!.includes(r))) return false;
   return true;
 }
 

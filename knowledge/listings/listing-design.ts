@@ -152,7 +152,8 @@ export function listingDesign(
         // The paste lists the DAGs or clusters and this server is in none of them.
         // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
-        assumptions.push(first.roles.includes('edge-transport') ? 'An Edge Transport server is in no DAG or cluster.' : 'Not in any DAG or cluster the paste lists.');
+        // An Edge Transport server is never a DAG or cluster member (it stays outside the forest): nothing assumed there.
+        if (!first.roles.includes('edge-transport')) assumptions.push('Not in any DAG or cluster the paste lists.');
       }
     }
     if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os ?? first.osBuild}") is read as this group's.`);

@@ -335,9 +335,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const collapsed =
       headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && rows.some(misaligned);
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
-    let pending: { cells: string[]; line: string } | undefined;
+    let pending: { cells: string[]; line: string; at: number[] } | undefined;
     const flushRow = () => {
-      if (pending) readRow(names, pending.cells, pending.line, above);
+      const read = pending ? readRow(names, pending.cells, pending.line, above) : undefined;
+      // A line typed under the table without a blank line ("all three on Server 2019 Standard") reads as a row of nothing: it is the question's.
+      if (pending && read && !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag) {
+        servers.delete(read.name.toLowerCase());
+        for (const at of pending.at) used[at] = false;
+      }
       pending = undefined;
     };
     for (let j = i + 1; j < lines.length; j += 1) {
@@ -351,9 +356,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;
+        pending.at.push(j);
       } else {
         flushRow();
-        pending = { cells, line };
+        pending = { cells, line, at: [j] };
       }
     }
     flushRow();
@@ -397,7 +403,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     cluster.servers.push(s.name);
   }
 
-  function readRow(names: string[], cells: string[], line: string, above?: string) {
+  /** One table row read into its server (returned), its DAG, or the Windows or ExSetup line of an unnamed server. */
+  function readRow(names: string[], cells: string[], line: string, above?: string): ListedServer | undefined {
     const cell = (...keys: string[]) => {
       const k = names.findIndex((n) => keys.includes(n));
       return k < 0 ? undefined : cells[k];
@@ -440,6 +447,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
     readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
+    return s;
   }
 
   /** Exchange 2003's IsFrontEndServer (WMI's Exchange_Server), and the DAG a server belongs to (Get-MailboxServer's DatabaseAvailabilityGroup). */
