@@ -97,6 +97,7 @@ export function listingDesign(
           : (server.build?.lookup.build ?? facts.update),
       [...server.roles].sort().join('+'),
       server.dag ?? '',
+      server.clustered ?? '',
       // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
       server.dag ? '' : (server.site ?? ''),
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
@@ -138,6 +139,8 @@ export function listingDesign(
   const judged = [...groups.values()].map(({ servers, facts }): ListingGroup => {
     const first = servers[0]!;
     const assumptions: string[] = [];
+    // Exchange 2007's own cluster output says which cluster it is (CCR, single copy cluster).
+    if (facts.ha === undefined && first.clustered) facts.ha = first.clustered;
     if (facts.ha === undefined) {
       const kind = listing.dags.find((d) => d.name === first.dag)?.kind;
       if (first.dag && kind === 'cluster') {

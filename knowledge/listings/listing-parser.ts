@@ -36,6 +36,12 @@ export interface ListedServer {
   osBuild?: string;
   /** In no DAG, as the paste says it ("DAG Name: Standalone Server" in HealthChecker's report). */
   standalone?: boolean;
+  /**
+   * Exchange 2007's clustered mailbox server as its own output shows it: `ccr` when Get-ClusteredMailboxServerStatus
+   * lists replication hosts or Get-MailboxServer's ClusteredStorageType is NonShared, `cluster` (a single copy cluster)
+   * when the storage is Shared, `clustering` when only IsMemberOfCluster says so.
+   */
+  clustered?: 'ccr' | 'cluster' | 'clustering';
 }
 
 export interface ListedDag {
@@ -172,6 +178,30 @@ function displayVersion(text: string | undefined): string | undefined {
 const PLANNED =
   /\?|\b(want|wants|plan|plans|planning|planned|moving to|upgrade to|upgrading to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
 
+/** "DAG: DAG01 {EX1, EX2}", "DAG01 = EX1, EX2 (witness FS01)": a DAG typed by hand, its members and witness. */
+const TYPED_DAG =
+  /^\s*(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?\s*(?:[,;(]\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?witness(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?\)?)?\s*$/i;
+/** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
+const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server|host|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
+/** Format-List keys that a paste which lost its line breaks (Teams, some mail clients) still shows in a row. */
+const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Servers|WitnessServer|Identity|ExchangeVersion|DatabaseAvailabilityGroup|OS Name|Host Name)\s*:\s)/g;
+
+/**
+ * "Name : EX01 ServerRole : Mailbox AdminDisplayVersion : Version 15.2 (Build 1544.4) Name : EX02 ...": a
+ * Format-List that lost its line breaks, cut back into its lines (a blank line before each Name), and the
+ * words typed after the last build put on a line of their own. Any other line is returned as it is.
+ */
+function unflatten(line: string): string[] {
+  if (line.length < 40 || (line.match(/\s:\s/g) ?? []).length < 3) return [line];
+  const parts = line.split(FLAT_KEYS);
+  if (parts.length < 3) return [line];
+  return parts.flatMap((part, k) => {
+    const split = /^(AdminDisplayVersion\s*:\s*Version\s+\d{1,2}\.\d{1,2}\s*\(Build\s+\d{1,5}\.\d{1,4}\))\s+(\S.*)$/i.exec(part);
+    const own = split ? [split[1]!, '', split[2]!] : [part];
+    return k > 0 && /^Name\s*:/i.test(part) ? ['', ...own] : own;
+  });
+}
+
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -254,6 +284,25 @@ function hidesRollup(adminDisplay: boolean, mention: BuildMention): boolean {
 }
 
 /**
+ * "Exchange 2003 SP2 on both nodes": a paste that shows servers but no version (Get-ClusterNode, cluster.exe)
+ * with one Exchange version named around it is that version's estate. Never when the words name two versions
+ * or only in a plan or a question.
+ */
+function versionInWords(servers: readonly ListedServer[], rest: string): void {
+  const bare = servers.filter((s) => !s.build && !s.named && !s.majorMinor);
+  if (bare.length === 0 || rest === '') return;
+  const named = rest
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => !PLANNED.test(sentence))
+    .flatMap((sentence) => [...sentence.matchAll(new RegExp(EXCHANGE_NAMED.source, 'gi'))].map((m) => m[0]));
+  const versions = new Set(named.map((n) => /(2000|2003|2007|2010|2013|2016|2019|se|subscription|e2k3|e2k7)/i.exec(n)?.[1]?.toLowerCase()));
+  if (versions.size !== 1) return;
+  // The longest naming keeps its update ("Exchange 2003 SP2" over "Exchange 2003").
+  const words = named.sort((a, b) => b.length - a.length)[0]!;
+  for (const s of bare) s.named = words;
+}
+
+/**
  * Builds the user typed around a paste, given to the servers whose build the paste does not show: a
  * server whose cut column shows its major and minor version ("Version 15.2 (Bu...") gets the one build
  * typed of that version; a paste of one server without any build gets the one build typed. Never a
@@ -282,7 +331,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
-  const lines = raw.map((line) => line.replace(QUOTED, ''));
+  const lines = raw.flatMap((line) => unflatten(line.replace(QUOTED, '')));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -450,6 +499,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     return s;
   }
 
+  /** Exchange 2007's clustered mailbox server: Get-ClusteredMailboxServerStatus, Get-MailboxServer's ClusteredStorageType, IsMemberOfCluster. */
+  function readClustered(s: ListedServer, cms: string | undefined, replicationHosts: string | undefined, storage: string | undefined, member: string | undefined) {
+    if (cms !== undefined) {
+      s.roles = [...new Set([...s.roles, 'mailbox'])];
+      s.clustered = nameList(replicationHosts ?? '').length > 0 ? 'ccr' : 'clustering';
+    }
+    if (storage && /^nonshared$/i.test(storage)) s.clustered = 'ccr';
+    else if (storage && /^shared$/i.test(storage)) s.clustered = 'cluster';
+    else if (member && /^(yes|true)$/i.test(member) && !s.clustered) s.clustered = 'clustering';
+  }
+
   /** Exchange 2003's IsFrontEndServer (WMI's Exchange_Server), and the DAG a server belongs to (Get-MailboxServer's DatabaseAvailabilityGroup). */
   function readExtras(s: ListedServer, frontEnd: string | undefined, dagName: string | undefined) {
     if (frontEnd && /^(true|false)$/i.test(frontEnd)) s.roles = [...new Set([...s.roles, /^true$/i.test(frontEnd) ? 'front-end' : 'back-end'])];
@@ -602,6 +662,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'exchangeversion',
       'isfrontendserver',
       'databaseavailabilitygroup',
+      'clusteredmailboxservername',
+      'clusteredstoragetype',
+      'ismemberofcluster',
       ...OS_BUILD_KEYS,
       ...HEALTH_KEYS,
     ];
@@ -645,6 +708,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const dagName = get('dag name');
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
+    readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
 
@@ -667,8 +731,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         continue;
       }
     }
-    // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists.
-    const m = TYPED_LINE.exec(line.replace(BULLET, ''));
+    // "DAG: DAG-SE {SE-MB1, SE-MB2}, witness on FS-SE": a DAG and its members typed on one line.
+    const typedDag = TYPED_DAG.exec(line);
+    if (typedDag) {
+      const members = nameList(typedDag[2]!).filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
+      if (members.length >= 2) {
+        used[i] = true;
+        dags.push({ name: typedDag[1]!, servers: members, ...(typedDag[3] ? { witness: typedDag[3] } : {}) });
+        continue;
+      }
+    }
+    // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists; a label in front ("ExchangeServer: EX01 ...") is no name.
+    const m = TYPED_LINE.exec(line.replace(BULLET, '').replace(LINE_LABEL, ''));
     if (!m) continue;
     const names = m[1]!.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((n) => n !== '');
     const mentions = findBuilds(m[2]!, table);
@@ -750,12 +824,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
   }
 
-  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild);
-  if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
     .join('\n')
     .trim();
+  versionInWords([...servers.values()], rest);
+  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
+  if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)) };
 }
