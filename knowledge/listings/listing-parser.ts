@@ -124,7 +124,18 @@ const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})
 const NAME_KEYS = ['name', 'host name', 'csname'];
 /** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
 const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
-const TICKET_VERSION_KEYS = ['exchange version', 'version', 'build', 'exchange build', 'exchange'];
+const TICKET_VERSION_KEYS = [
+  'exchange version',
+  'version',
+  'build',
+  'exchange build',
+  'exchange',
+  'exsetup fileversion',
+  'exsetup version',
+  'exsetup',
+  'file version',
+  'exchange build number',
+];
 const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
 const EXCHANGE_NAMED =
@@ -180,7 +191,7 @@ const PLANNED =
 
 /** "DAG: DAG01 {EX1, EX2}", "DAG01 = EX1, EX2 (witness FS01)": a DAG typed by hand, its members and witness. */
 const TYPED_DAG =
-  /^\s*(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?\s*(?:[,;(]\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?witness(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?\)?)?\s*$/i;
+  /^\s*(?:(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?|([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*\{([A-Za-z0-9, -]+)\})\s*(?:[,;(]?\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?(?:witness|fsw)(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?.*)?$/i;
 /** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
 const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server|host|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
 /** Format-List keys that a paste which lost its line breaks (Teams, some mail clients) still shows in a row. */
@@ -202,6 +213,8 @@ function unflatten(line: string): string[] {
   });
 }
 
+/** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
+export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -237,8 +250,13 @@ function looseCells(names: readonly string[], line: string): string[] {
   const words = line.trim().split(/\s+/);
   const version = ADMIN_DISPLAY.exec(line)?.[0] ?? /\b\d{1,2}\.\d{1,2}\.\d{1,4}(?:\.\d{1,4})?\b/.exec(line)?.[0] ?? '';
   const roles = words.map((w) => w.replace(/,$/, '')).filter((w) => ROLE_WORDS.some(([r]) => r === w.toLowerCase()));
+  const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:\s+(?:standard|enterprise|datacenter|web|essentials))?/i.exec(line)?.[0] ?? '';
   return names.map((name, k) => {
-    if (k === 0) return words[0] ?? '';
+    if (k === 0 && !['windowsproductname', 'os name', 'osname', 'caption', 'os', 'operatingsystem'].includes(name)) return words[0] ?? '';
+    // Get-ComputerInfo's columns: the Windows product, its installation type, its build.
+    if (['windowsproductname', 'os name', 'osname', 'caption', 'os', 'operatingsystem'].includes(name)) return windows;
+    if (name === 'windowsinstallationtype') return /\bserver core\b/i.test(line) ? 'Server Core' : /\bnano\b/i.test(line) ? 'Nano Server' : 'Server';
+    if (OS_BUILD_KEYS.includes(name)) return /\b\d{1,2}\.\d\.\d{4,5}\b/.exec(line)?.[0] ?? '';
     if (['admindisplayversion', 'version', 'fileversion', 'productversion'].includes(name)) return version;
     if (['serverrole', 'role', 'roles'].includes(name)) return roles.join(', ');
     if (name === 'edition') return words.slice(1).find((w) => /^(standard|enterprise|evaluation)/i.test(w)) ?? '';
@@ -339,6 +357,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const looseOs = new Set<string>();
   /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
   const looseOsBuilds = new Set<string>();
+  /** Get-ComputerInfo's WindowsInstallationType printed without a name ("Server Core"), applied as `looseOs` is. */
+  const looseInstallation = new Set<string>();
+  /** systeminfo's System Type beside a Windows line that names no server ("X86-based PC"), applied as `looseOs` is. */
+  const looseSystemType = new Set<string>();
   let lastHealthServer: ListedServer | undefined;
   /** Servers read from a table or a key-value block (see `fromOutput`). */
   const fromOutput = new Set<ListedServer>();
@@ -472,9 +494,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
+      const installation = cell('windowsinstallationtype');
+      if (installation) looseInstallation.add(installation);
       // ExSetup's FileVersionInfo without a computer name: kept, and given to the paste's one server if it has only one (below).
       const exsetup = cell('fileversion', 'productversion');
-      const [mention] = exsetup ? findBuilds(exsetup, table) : [];
+      const [mention] = exsetup ? findBuildsWide(exsetup, table) : [];
       if (mention) looseBuilds.push(mention);
       return;
     }
@@ -615,6 +639,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
       const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
+      const type = get('system type', 'osarchitecture');
+      if (os && type) looseSystemType.add(type);
       if (os) {
         looseOs.add(os);
         for (const e of entries) used[e.line] = true;
@@ -679,8 +705,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     fromOutput.add(s);
     const site = get('site');
     if (site) s.site = site.split('/').pop();
-    const roles = get('serverrole');
+    // A ticket's "Role: Mailbox, standalone" gives the role, and says the server is in no DAG.
+    const roles = get('serverrole') ?? (ticket ? get('role', 'roles', 'exchange role') : undefined);
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
+    if (roles && ticket && /\bstand-?alone\b|\bno dag\b/i.test(roles)) s.standalone = true;
     const edition = get('edition');
     if (edition) s.edition = edition;
     const version = get('admindisplayversion', 'fileversion', 'productversion', 'build number') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
@@ -734,10 +762,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // "DAG: DAG-SE {SE-MB1, SE-MB2}, witness on FS-SE": a DAG and its members typed on one line.
     const typedDag = TYPED_DAG.exec(line);
     if (typedDag) {
-      const members = nameList(typedDag[2]!).filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
+      const members = nameList(typedDag[2] ?? typedDag[4]!).filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
       if (members.length >= 2) {
         used[i] = true;
-        dags.push({ name: typedDag[1]!, servers: members, ...(typedDag[3] ? { witness: typedDag[3] } : {}) });
+        dags.push({ name: (typedDag[1] ?? typedDag[3])!, servers: members, ...(typedDag[5] ? { witness: typedDag[5] } : {}) });
         continue;
       }
     }
@@ -752,6 +780,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (other) mentions.push({ text: other[0], start: other.index, lookup: table.lookup(other.slice(1, 5).map(Number)) });
     }
     if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) continue;
+    // "sorry the version got cut, all three are 15.2.1544.4": a plain lower-case word leading a sentence is no server's name
+    // (a host name has a digit, a hyphen or capitals, or its line is short: "mail 15.2.1544.4").
+    if (
+      names.every((n) => /^[a-z]+$/.test(n)) &&
+      m[2]!
+        .replace(mentions[0]?.text ?? '', ' ')
+        .trim()
+        .split(/\s+/).length > 3
+    )
+      continue;
     // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by host-like names (a digit, a hyphen or capitals).
     const named = mentions.length === 0 && names.every((n) => /[0-9-]|^[A-Z]{3,}$/.test(n)) ? EXCHANGE_NAMED.exec(m[2]!) : null;
     if (mentions.length !== 1 && !named) continue;
@@ -804,6 +842,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       only!.majorMinor = undefined;
     }
   }
+  // ExSetup run where no server is named at all ("what version is that even?"): one unnamed server of that build.
+  if (listed.length === 0 && dags.length === 0 && exsetupBuilds.length === 1) {
+    const unnamed = server(UNNAMED_SERVER);
+    unnamed.build = exsetupBuilds[0];
+    fromOutput.add(unnamed);
+    listed.push(unnamed);
+  }
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
   // (unless the paste holds only one server: then the line can be no other's).
   const single = listed.length === 1;
@@ -814,6 +859,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         s.os = os;
         s.osFromPaste = !single;
       }
+  }
+  if (looseSystemType.size === 1 && looseOs.size === 1) {
+    const type = [...looseSystemType][0]!;
+    for (const s of servers.values()) if (!s.systemType && s.os === [...looseOs][0] && (s.build || s.majorMinor || single)) s.systemType = type;
+  }
+  if (looseInstallation.size === 1) {
+    const installation = [...looseInstallation][0]!;
+    for (const s of servers.values()) if (!s.installationType && (s.build || s.majorMinor || single)) s.installationType = installation;
   }
   if (looseOsBuilds.size === 1) {
     const build = [...looseOsBuilds][0]!;
