@@ -11,7 +11,8 @@ const COEXIST =
 const ESU = /\b(esu|extended security updates?)\b/i;
 /** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
 const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
-const STILL = /\b(still (supported|in support|alive|ok)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
+const STILL =
+  /\b(still (supported|in support|alive|ok|patched|updated)|still (get|gets|getting|receive|receives|receiving) (patches|updates|security updates|security fixes|fixes)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
