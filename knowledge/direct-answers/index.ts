@@ -6,6 +6,7 @@ import { howToAnswer, howToAsked } from './how-to-answers';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
+import { maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
 import { readDirectQuestion, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer } from './role-answers';
@@ -96,6 +97,8 @@ export class DirectAnswers {
         return maxNodesAnswer(this.tables, question);
       case 'max-instances':
         return maxInstancesAnswer(this.tables, question);
+      case 'max-databases':
+        return maxDatabasesAnswer(this.tables, question);
       case 'clusterable-roles':
         return clusterableRolesAnswer(this.tables, question);
       case 'coexistence':

@@ -8,8 +8,8 @@ import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from
 const PROBE_MAX = 64;
 
 /** The largest count of `dimension` a limit allows (the other stated facts fixed), or undefined when no count breaks it. */
-export function largestAllowed(limit: SupportLimit, dimension: string, facts: Facts = {}): number | undefined {
-  for (let n = 1; n <= PROBE_MAX; n += 1) if (conditionHolds(limit.breaks, { ...facts, [dimension]: String(n) })) return n - 1;
+export function largestAllowed(limit: SupportLimit, dimension: string, facts: Facts = {}, probeMax = PROBE_MAX): number | undefined {
+  for (let n = 1; n <= probeMax; n += 1) if (conditionHolds(limit.breaks, { ...facts, [dimension]: String(n) })) return n - 1;
   return undefined;
 }
 

@@ -21,6 +21,12 @@ const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how lar
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
 /** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
+/** Mounted mailbox databases, which the Exchange edition bounds ("how many dbs on 2019 standard"). */
+const DATABASES = /\b(databases?|dbs?|mailbox stores?)\b/i;
+/** A database's size or contents, not how many ("max db size", "mailboxes per database"). */
+const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bsize of (a |an |the |one )?(databases?|dbs?)\b|\b(gb|tb)\b/i;
+/** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
+const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
@@ -209,6 +215,10 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
+  if (COUNT.test(text) && DATABASES.test(text) && !DATABASE_OTHER.test(text)) {
+    const counted = COUNTED.exec(text)?.[1];
+    if (counted === undefined || DATABASE_COUNTED.test(counted)) return ask('max-databases', pick('version', 'edition', 'update'));
+  }
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if (COUNT.test(text) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };

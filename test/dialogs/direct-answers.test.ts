@@ -90,6 +90,23 @@ describe('direct answers in the conversation (issue 19)', () => {
     });
   }
 
+  it('mounted databases per edition (fifth pass): the figure, its Microsoft source, and a follow-up for the other edition', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('exchange 2019 enterprise max databases per server');
+    assertDirect(reply, /^Exchange 2019: up to 100 mounted databases per server on Enterprise Edition\./);
+    assert.match(sourceLine(reply) ?? '', /editions-and-versions\.md.*\(Microsoft doc\)/);
+    assertDirect(await client.sendActivity('what about standard edition?'), /^Exchange 2019: up to 5 mounted databases per server on Standard Edition\./);
+    // Exchange 2010's figures rest on third-party pages only: the sentence says so.
+    assertDirect(await client.sendActivity('how many dbs can exchange 2010 standard mount'), /^Exchange 2010: up to 5 .*\(according to third-party sources\)\./);
+  });
+
+  it('"8 node e2k3 cluster - how many EVS can i have": a count asked with "can i" is answered, not checked', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('8 node e2k3 cluster - how many EVS can i have');
+    assertDirect(reply, /^Up to 7 Exchange Virtual Servers on an 8-node cluster/);
+    assert.equal(askedQuestion(reply), undefined);
+  });
+
   it('a yes/no general rule is decided by the check: "can DAG members be DCs" is No, with the reason', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('can DAG members be DCs');
