@@ -205,7 +205,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (GENERAL_RULE.test(question) && !ownSetup) return { kind: 'search', query: text.trim() };
   // Facts the check names back but does not judge ("also mentioned": backups, antivirus, hardware;
   // sites) make no setup: "exchange 2016 ram requirements" is a question the knowledge cannot answer.
-  const named = Object.keys(facts).filter((d) => kb.dimensions.find((x) => x.id === d)?.evaluated !== false).length;
+  // Asked whether it is supported, or told of the asker's own servers ("can i run exchange 2019 on
+  // vmware"), the check still takes it and names the fact back as not judged.
+  const unjudgedAside = !SUPPORT_CUE.test(question) && !ownSetup;
+  const named = Object.keys(facts).filter((d) => !unjudgedAside || kb.dimensions.find((x) => x.id === d)?.evaluated !== false).length;
   // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
   // about how it is built or where it runs ("Can an Exchange 2000 front-end be clustered?",
   // "exchange 2000 on server 2008 r2?", "Ex2016 on Server Core?"), or two of version, role and

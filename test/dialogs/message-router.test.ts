@@ -56,6 +56,8 @@ describe('routeMessage', () => {
     // A short description of a setup is still checked.
     ['exchange 2010 mailbox server', check(factsOf('exchange 2010 mailbox server'))],
     ['exchange 2019 dag on vmware', check(factsOf('exchange 2019 dag on vmware'))],
+    // Asked whether it is supported, the check takes it and names the unjudged fact back.
+    ['can i run exchange 2019 on vmware', check(factsOf('can i run exchange 2019 on vmware'))],
   ]);
 
   // "can i have" in a count question asks for the limit; "our" still makes it the asker's plan.
