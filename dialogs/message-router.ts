@@ -1,4 +1,4 @@
-import { normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import { describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 
 /** What a message asks for. */
@@ -59,12 +59,8 @@ const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|numb
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
 const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host)\b/gi;
 const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instances', 'max-databases']);
-/**
- * A fault told rather than a setup ("ex2013 owa blank page after cu update"): the check judges
- * designs, not symptoms, so a short message like that is searched (and refused when nothing fits).
- */
-const TROUBLE =
-  /\b(errors?|blank|not (working|loading|starting|connecting|mounting)|(doesn'?t|does not|won'?t|will not|can'?t|cannot) (work|start|load|mount|connect|open|send|receive)|broken|crash(es|ed|ing)?|stuck|hangs?|hanging|corrupt\w*|bounc\w*|ndrs?|event id|slow)\b/i;
+/** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
+const NOT_A_DESCRIPTION = /\b(settings?|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
 
 /**
  * A release of another product ("outlook 2013", "office 2016", "windows 10", "sharepoint 2019"): its
@@ -162,7 +158,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
   if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
-  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed)) return { kind: 'search', query: text.trim() };
+  // "exchange 5.5 cluster nodes max", "exchange 2022 end of support": a release the knowledge does not cover (the search refuses).
+  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
@@ -222,11 +219,20 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
   const asksToJudge = (isQuestion && namesVersionAndMore) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !TROUBLE.test(question);
+  const shortDescription =
+    facts.version !== undefined &&
+    named >= 2 &&
+    trimmed.split(/\s+/).length <= 8 &&
+    !text.includes('?') &&
+    !describesFault(question) &&
+    !NOT_A_DESCRIPTION.test(question) &&
+    !ASKS_COUNT.test(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
   const ownDescription = ownSetup && !lookup && (namesSetup || (namesVersion && facts.windows !== undefined) || facts.nodes !== undefined || facts.domainController !== undefined);
-  if (shortDescription || asksToJudge || ownDescription || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
+  // A fault or a task told with three facts ("exchange 2010 dag replication lag how to fix") is no design either.
+  const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !describesFault(question) && !NOT_A_DESCRIPTION.test(question);
+  if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

@@ -139,6 +139,9 @@ describe('direct answers in the conversation (issue 19)', () => {
     ['can the edge transport server be domain joined', /^No: An Edge Transport server is deployed outside the organization's Active Directory forest/],
     ['does 2k10 still get patches', /^No: Exchange 2010 left extended support on 13 October 2020/],
     ['esu for 2k8r2 - until when', /paid Extended Security Updates .* ran to 10 January 2023/],
+    ['until when is windows server 2019 supported', /^Windows Server 2019 is in extended support until 9 January 2029/],
+    // A cluster's nodes are never called DAG members: the version's own clustering, each with its noun.
+    ['max nodes in a cluster', /^It depends on the version and Windows: up to 2 nodes on Windows 2000 Advanced Server;.*up to 16 Mailbox servers in one DAG\.$/],
     ['ccr node count?', /^Up to 2 nodes/],
     ['is win 2008 r2 supported still', /^No: Windows Server 2008 R2 left extended support on 14 January 2020/],
     [

@@ -53,6 +53,12 @@ describe('routeMessage', () => {
     ['best backup software for exchange 2019?', search('best backup software for exchange 2019?')],
     ['recommended antivirus for exchange 2016 servers', search('recommended antivirus for exchange 2016 servers')],
     ['ex2013 owa blank page after cu update', search('ex2013 owa blank page after cu update')],
+    ['exchange 2010 dag replication lag how to fix', search('exchange 2010 dag replication lag how to fix')],
+    ['exchange 2016 owa timeout setting', search('exchange 2016 owa timeout setting')],
+    ['max database size exchange 2019 standard', search('max database size exchange 2019 standard')],
+    // A release the knowledge does not cover: never another row (Windows Server 2022), never a check.
+    ['exchange 2022 end of support', search('exchange 2022 end of support')],
+    ['exchange 5.5 cluster nodes max', search('exchange 5.5 cluster nodes max')],
     // A short description of a setup is still checked.
     ['exchange 2010 mailbox server', check(factsOf('exchange 2010 mailbox server'))],
     ['exchange 2019 dag on vmware', check(factsOf('exchange 2019 dag on vmware'))],

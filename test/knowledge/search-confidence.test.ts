@@ -45,6 +45,12 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     // A topic the check names back but never judges, asked about a product: no article holds it.
     'exchange 2019 hardware requirements',
     'how much ram for exchange se',
+    'how many cores should an exchange se server have',
+    // Another product's versions asked against Exchange.
+    'which outlook versions work with exchange se',
+    // A fault to troubleshoot: no article holds error messages or fixes.
+    "exchange 2016 mailbox database won't mount",
+    '2k16 eac login loop',
   ]) {
     it(`"${question}": what it asks about is not in the passage found, so suggestions, not a passage about the product`, () => {
       const found = kb.search(question);
