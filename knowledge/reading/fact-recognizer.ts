@@ -1125,6 +1125,16 @@ export class FactRecognizer {
     const more = new Map<string, number>();
     // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
     const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
+    // "dag with 4 databases": a count its own noun follows ("4 databases") is that noun's, never the
+    // count of a pattern ending in the number ("dag with {n}", "cluster of {n}").
+    const nounAfter = new Map<number, string>();
+    for (let from = 0; from < tokens.length; from += 1) {
+      if (counts[from] === undefined) continue;
+      for (const pattern of this.numberPatterns) {
+        if (pattern.words[0] !== undefined || pattern.words.length < 2 || from + pattern.words.length > tokens.length) continue;
+        if (pattern.words.every((word, i) => i === 0 || word === tokens[from + i]!.text)) nounAfter.set(from, pattern.dimension);
+      }
+    }
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
         if (from + pattern.words.length > tokens.length) continue;
@@ -1142,6 +1152,8 @@ export class FactRecognizer {
           }
         }
         if (!fits || value === undefined || value <= 0) continue;
+        const owner = nounAfter.get(at);
+        if (owner !== undefined && owner !== pattern.dimension && pattern.words[pattern.words.length - 1] === undefined) continue;
         if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
         // members"): the larger is the planned setup, and the one a limit can break.
