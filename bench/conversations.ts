@@ -223,6 +223,8 @@ export const CONVERSATION_SETS = {
   outsideBTuning: 'conversations-outside-b-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
+  // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).
+  issue21OosTuning: 'conversations-issue21-oos-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
