@@ -242,10 +242,47 @@ export class FactRecognizer {
 
   private extractUncached(text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const { tokens, matches } = this.readSentence(text);
-    const read = this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known);
+    const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
     if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
     return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
+  }
+
+  /**
+   * "2010 DAG, 4 mailbox servers, Enterprise": a bare edition word that nothing else claimed, said after
+   * the Exchange version and before any Windows mention, is the Exchange edition (after "Windows 2008 R2"
+   * it would be Windows's, and the phrases read that already). Not a word of another name ("Enterprise
+   * Vault", "enterprise admins").
+   */
+  private withBareEdition(
+    read: { facts: Facts; ambiguous: string[] },
+    matches: readonly PhraseMatch<Mention[]>[],
+    tokens: readonly Token[],
+    known: Facts,
+  ): { facts: Facts; ambiguous: string[] } {
+    const version = this.dimensions.find((d) => d.design === 'shared' && d.composeWith !== undefined);
+    const edition = version?.composeWith ? this.dimensions.find((d) => d.id === version.composeWith) : undefined;
+    if (!version || !edition || read.facts[edition.id] !== undefined || known[edition.id] !== undefined || read.ambiguous.includes(edition.id)) return read;
+    const said = { ...known, ...read.facts };
+    if (said[version.id] === undefined) return read;
+    // "Exchange 2010", or what settles it ("Exchange 2010 SP3").
+    const settlesVersion = (p: Mention) =>
+      p.value !== undefined &&
+      (p.dimension === version.id || this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies[version.id] !== undefined);
+    const named = matches.find((m) => m.entry.payload.some(settlesVersion));
+    if (!named) return read;
+    const windows = matches.find((m) => m.from >= named.to && m.entry.payload.some((p) => p.dimension === 'windows' || p.dimension === 'windowsEdition'));
+    const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+    for (let k = named.to; k < (windows?.from ?? tokens.length); k += 1) {
+      // "Enterprise Windows" is Windows's; "Enterprise, Windows 2008 R2" is not.
+      const nextWord = tokens[k + 1];
+      if (claimed.has(k) || (nextWord && NOT_AN_EDITION_AFTER.has(nextWord.text) && nextWord.start - tokens[k]!.end <= 1)) continue;
+      const value = edition.values.find((v) => v.answers.includes(tokens[k]!.text));
+      if (!value) continue;
+      if (!this.space.valueApplies(edition.id, value.id, said)) return read;
+      return { ...read, facts: { ...read.facts, [edition.id]: value.id } };
+    }
+    return read;
   }
 
   /**
@@ -281,7 +318,7 @@ export class FactRecognizer {
       text,
       tokens,
       matches: this.withCorrections(
-        withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens, read),
+        withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens, read), tokens, read),
         tokens,
         read,
       ),
@@ -1149,8 +1186,62 @@ export class FactRecognizer {
       }
     }
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
+    const spread = siteTotal(tokens, counts);
+    const members = this.dimensions.find((d) => d.id === SPREAD_DIMENSION);
+    if (spread !== undefined && members && spread > (found.get(members.id) ?? 0)) found.set(members.id, spread);
     return found;
   }
+}
+
+/** The count one DAG or cluster spread over sites adds up to ("10 servers in AMS and 8 in FRA"). */
+const SPREAD_DIMENSION = 'nodes';
+/** Words between a count and "in"/"at" that keep it a count of members ("9 mailbox servers in AMS"); a role such as "edge" or "CAS" does not. */
+const MEMBER_NOUNS = new Set(['servers', 'server', 'nodes', 'node', 'members', 'member', 'mailbox', 'mbx', 'dag', 'exchange', 'boxes', 'vms', 'of', 'them', 'more']);
+const PLACE_WORDS = new Set(['in', 'at']);
+const SITE_JOINERS = new Set(['and', 'plus', 'another']);
+/** Tokens a place name may take before the next site's count ("the primary datacenter", "the DR site"). */
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * "one DAG: 10 servers in AMS and 8 in FRA", "4 in the primary site + 4 in DR": counts of members each
+ * placed in a site, one after another, are one DAG's members spread over the sites; their sum is the
+ * member count a limit can break (each count alone is not). Undefined unless two or more placed counts
+ * follow each other, the first of members ("servers", "nodes", "mailbox servers" or no noun).
+ */
+function siteTotal(tokens: readonly Token[], counts: readonly (number | undefined)[]): number | undefined {
+  // The index after "N [member nouns] in|at", or undefined.
+  const placedAt = (i: number): number | undefined => {
+    if (counts[i] === undefined) return undefined;
+    let k = i + 1;
+    while (k < tokens.length && k - i <= 3 && MEMBER_NOUNS.has(tokens[k]!.text)) k += 1;
+    return k < tokens.length && PLACE_WORDS.has(tokens[k]!.text) ? k + 1 : undefined;
+  };
+  let best: number | undefined;
+  for (let i = 0; i < tokens.length; i += 1) {
+    let at = placedAt(i);
+    if (at === undefined) continue;
+    let total = counts[i]!;
+    let sites = 1;
+    // The next placed count within a place name's length, joined by "and"/"plus" or punctuation.
+    for (;;) {
+      let next: number | undefined;
+      for (let k = at + 1; k <= at + MAX_PLACE_WORDS && k < tokens.length; k += 1) {
+        if (counts[k] !== undefined) {
+          // Joined by "and"/"plus", or right after a one-word place ("in London + 6 in Dublin"): "in AMS, CAS 2 in FRA" is another role.
+          if (SITE_JOINERS.has(tokens[k - 1]!.text) || k === at + 1) next = k;
+          break;
+        }
+      }
+      const after = next === undefined ? undefined : placedAt(next);
+      if (next === undefined || after === undefined) break;
+      total += counts[next]!;
+      sites += 1;
+      at = after;
+    }
+    if (sites >= 2 && total > (best ?? 0)) best = total;
+    i = at;
+  }
+  return best;
 }
 
 /** A copy callers may change without changing the memo (see FactRecognizer.extract). */
@@ -1278,6 +1369,21 @@ function joined(tokens: readonly Token[], index: number): boolean {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'any']);
+
+/** Words after "enterprise" or "standard" that make it part of another name ("Enterprise Vault", "enterprise admins"). */
+const NOT_AN_EDITION_AFTER = new Set(['vault', 'admin', 'admins', 'agreement', 'ca', 'network', 'windows', 'win', 'server', 'os', 'licence', 'license', 'cal', 'cals', 'time']);
+
+/** Words after a bare year that make it a licence, not what a server runs ("spare 2016 licences"). */
+const LICENCE_WORDS = new Set(['licence', 'licences', 'license', 'licenses', 'licensing', 'cal', 'cals', 'keys', 'key', 'media', 'iso']);
+
+/**
+ * "Can Exchange SE go on Windows Server 2016? we have spare 2016 licences": a bare year that only
+ * counts licences (or media) says nothing about what is installed; read as a second Exchange version it
+ * made the check ask which of two versions was meant. Only one-word mentions (a year, "2k16").
+ */
+function withoutLicenceYears(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+  return matches.filter((m) => m.to - m.from !== 1 || !LICENCE_WORDS.has(tokens[m.to]?.text ?? '') || !/^(?:\d{4}|\d?k\d{1,2})$/.test(tokens[m.from]!.text));
+}
 
 /**
  * The phrase tables of a dimensions table: what the recognizer reads inside a sentence, what it reads

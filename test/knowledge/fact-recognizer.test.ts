@@ -37,6 +37,21 @@ describe('fact recognizer', () => {
       // Issue 21: what is placed outside is not part of the setup.
       ['the edge server outside the DAG', { role: 'edge-transport' }],
       ['stretched over 3 sites', { sites: '3' }],
+      // Issue 21 (x21): one DAG's members counted per site add up; another role's count does not join them.
+      ['one stretched DAG: 10 servers in AMS and 8 in FRA', { ha: 'dag', role: 'mailbox', nodes: '18' }],
+      ['DAG: 8 nodes in NYC and 10 nodes in CHI', { ha: 'dag', role: 'mailbox', nodes: '18' }],
+      ['DAG with 6 servers in London + 6 in Dublin', { ha: 'dag', role: 'mailbox', nodes: '12' }],
+      ['DAG of 3 in AMS, CAS 2 in FRA', { ha: 'dag', role: 'client-access', nodes: '3' }],
+      // Issue 21 (x21): a bare edition after the Exchange version is Exchange's; a year counting licences is no version.
+      ['2010 DAG, 4 mailbox servers, Enterprise', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '4', edition: 'enterprise' }],
+      [
+        'Exchange 2010 SP3 DAG, 2 members, Enterprise, Windows 2008 R2 Enterprise',
+        { version: '2010', update: 'e2010-sp3', ha: 'dag', role: 'mailbox', nodes: '2', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise' },
+      ],
+      ['exchange 2010 DAG on windows 2008 r2 enterprise', { version: '2010', ha: 'dag', role: 'mailbox', windows: '2008-r2', windowsEdition: 'enterprise' }],
+      ['Exchange 2016 with Enterprise Vault', { version: '2016' }],
+      ['Can Exchange SE go on Windows Server 2016? we have spare 2016 licences', { version: 'se', windows: '2016' }],
+      ['Exch 2003 front-ends on Win2003 Std', { version: '2003', role: 'front-end', windows: '2003', windowsEdition: 'standard' }],
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
       ['E2K7 CAS on a failover cluster', { version: '2007', role: 'client-access', ha: 'clustering' }],
