@@ -547,13 +547,18 @@ export class FactRecognizer {
     const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
-    const groups = listed
-      .map((line) => {
-        const facts = this.extract(line.replace(item, ''), known).facts;
-        // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
-        return facts.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...facts, ha: 'none' } : facts;
-      })
-      .filter((facts) => facts[splitting.id] !== undefined);
+    const groups: Record<string, string>[] = [];
+    for (const line of listed) {
+      const read = this.extract(line.replace(item, ''), known).facts;
+      if (read[splitting.id] === undefined) continue;
+      // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
+      const facts: Record<string, string> = read.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...read, ha: 'none' } : { ...read };
+      // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
+      // (the table reads the two together as one design), not a group of its own.
+      const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
+      if (same) this.addToGroup({ facts: same, open: new Set() }, facts);
+      else groups.push(facts);
+    }
     if (groups.length < 2) return undefined;
     const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
     // Only what describes the platform or the product holds for every group; a role or a count never does.

@@ -237,7 +237,12 @@ export class SupportCheck {
       // "Exchange edition" keeps its capital; "High availability" does not.
       const label = /^(?:Exchange|Windows)\b/.test(dimension.label) ? dimension.label : dimension.label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
       const reason = `The ${label} is not known; with ${values.map((v) => v.label).join(' or ')} alike the verdict is the same. ` + `If it is ${chosen.label}: ${rule.reason}`;
-      return { ...decision, rules: [{ ...rule, reason }, ...decision.rules.filter((r) => r.id !== rule.id)] };
+      // The other values' reasons (shown under Details) are headed by their value too.
+      const valueOf = new Map([...byValue].map(([value, { rule: r }]) => [r.id, dimension.values.find((v) => v.id === value)?.label]));
+      const others = decision.rules
+        .filter((r) => r.id !== rule.id)
+        .map((r) => (valueOf.get(r.id) === undefined ? r : { ...r, reason: `If it is ${valueOf.get(r.id)}: ${r.reason}` }));
+      return { ...decision, rules: [{ ...rule, reason }, ...others] };
     }
     return decision;
   }

@@ -723,6 +723,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
       ],
     ],
+    // Issue 21 (x21): a listed line putting a load balancer in front of a listed group's servers is that group's.
+    [
+      'Our design:\n- 2 x Exchange 2019 CU15 mailbox servers in a DAG, WS2022 Standard\n- 1 x Edge 2019 CU15 in the DMZ, WS2022 Standard\n- F5 in front of the mailbox servers',
+      [
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none', windows: '2022', windowsEdition: 'standard' },
+      ],
+    ],
     [
       'SE: MBX01-MBX04 in DAG01 on WS2022 and EDGE01 added to DAG01 too',
       [
