@@ -318,7 +318,15 @@ export class FactRecognizer {
       text,
       tokens,
       matches: this.withCorrections(
-        withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens, read), tokens, read),
+        withoutOtherDcs(
+          withoutWitnessHost(
+            this.readJoinedRoleWords(this.readAfterPartials(this.readSeAfterWindows(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens)), tokens), tokens, read),
+            tokens,
+            read,
+          ),
+          tokens,
+          read,
+        ),
         tokens,
         read,
       ),
@@ -818,6 +826,23 @@ export class FactRecognizer {
   }
 
   /**
+   * "FEs on W2K3 SE", "W2K3 R2 SE x86": "SE" right after a Windows release that names no edition is
+   * Windows's Standard Edition (as "EE" is its Enterprise Edition), not Exchange SE.
+   */
+  private readSeAfterWindows(matches: PhraseMatch<Mention[]>[]): PhraseMatch<Mention[]>[] {
+    const windowsEdition = this.dimensions.find((d) => d.id === 'windowsEdition');
+    const standard = windowsEdition?.values.find((v) => v.id === 'standard');
+    if (!windowsEdition || !standard) return matches;
+    return matches.map((match, i) => {
+      const previous = matches[i - 1];
+      if (match.to - match.from !== 1 || match.entry.phrase.toLowerCase() !== 'se' || !previous || previous.to !== match.from) return match;
+      if (!previous.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined) || previous.entry.payload.some((p) => p.dimension === windowsEdition.id))
+        return match;
+      return { ...match, entry: { ...match.entry, payload: [{ dimension: windowsEdition.id, value: standard.id }] } };
+    });
+  }
+
+  /**
    * "Windows is Enterprise edition": right after a partial mention of a dimension that composes
    * with another ("Windows" and its edition), a phrase that names a value of the other is read as
    * that, not as what it would mean alone (here, the Exchange edition).
@@ -1310,6 +1335,15 @@ const WITNESS_PLACING = new Set([
   'existing',
   'will',
   'go',
+  // "witness on a separate member server": the host's own words.
+  'separate',
+  'dedicated',
+  'different',
+  'standalone',
+  'another',
+  'other',
+  'its',
+  'own',
 ]);
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
@@ -1377,6 +1411,51 @@ const ARTICLES = new Set(['a', 'an', 'the', 'any']);
 
 /** Words after "enterprise" or "standard" that make it part of another name ("Enterprise Vault", "enterprise admins"). */
 const NOT_AN_EDITION_AFTER = new Set(['vault', 'admin', 'admins', 'agreement', 'ca', 'network', 'windows', 'win', 'server', 'os', 'licence', 'license', 'cal', 'cals', 'time']);
+
+/** Words that count or point at a set of servers at the start of a clause ("2 DCs", "our DCs"). */
+const DC_SUBJECT_LEADS = new Set(['our', 'the', 'their']);
+
+/**
+ * "SE DAG of 2 on ws2025, 2 DCs on ws2022", "plus two domain controllers", "our DCs run 2016": domain
+ * controllers counted or named as the subject of their own clause are other servers of the network, not
+ * the Exchange servers; what that clause says (their Windows release) is theirs. Read as the setup's, the
+ * DCs made the DAG members domain controllers on mixed Windows releases: a wrong "Not supported". "the
+ * nodes are also DCs", "Exchange on the DCs" still say it of the Exchange servers.
+ */
+function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+  // "and"/"plus" start a clause; "also" does not ("the nodes are also the DCs").
+  const clauseStart = (at: number) => at === 0 || /[,;:.+(]|\s[-–—/]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start)) || ['and', 'plus'].includes(tokens[at - 1]!.text);
+  // Only beside a description of the Exchange servers: "the DCs" alone (an answer, a fact added later) is about them.
+  if (!matches.some((m) => m.entry.payload.some((p) => ['version', 'ha', 'role', 'update'].includes(p.dimension) && p.value !== undefined))) return matches;
+  const dropped = new Set<PhraseMatch<Mention[]>>();
+  for (const match of matches) {
+    if (
+      !match.entry.payload.some((p) => p.dimension === 'domainController' && p.value === 'yes') ||
+      !/^(?:the )?(?:dcs?|gcs?|domain controllers?|global catalogs?)$/i.test(match.entry.phrase)
+    )
+      continue;
+    // "..., the DCs run 2016": the phrase holds its own article.
+    if (/^the /i.test(match.entry.phrase)) {
+      if (clauseStart(match.from)) dropped.add(match);
+      else continue;
+    }
+    let at = match.from;
+    // "2 DCs", "two new DCs", "our 2 DCs": a count or an owner word, at the start of a clause.
+    if (at > 0 && tokens[at - 1]!.text !== 'also' && (countOf(tokens[at - 1]!.text) !== undefined || DC_SUBJECT_LEADS.has(tokens[at - 1]!.text))) at -= 1;
+    if (at > 0 && at !== match.from && DC_SUBJECT_LEADS.has(tokens[at - 1]!.text)) at -= 1;
+    if (!dropped.has(match) && (at === match.from || !clauseStart(at))) continue;
+    dropped.add(match);
+    // The rest of the clause is said of the DCs: their Windows release and edition.
+    for (const later of matches) {
+      if (later.from < match.to) continue;
+      if (clauseStart(later.from) && later.from > match.to) break;
+      const cut = tokens.slice(match.to, later.from).some((t, i) => clauseStart(match.to + i) && i > 0);
+      if (cut) break;
+      if (later.entry.payload.every((p) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(p.dimension))) dropped.add(later);
+    }
+  }
+  return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
+}
 
 /** Words after a bare year that make it a licence, not what a server runs ("spare 2016 licences"). */
 const LICENCE_WORDS = new Set(['licence', 'licences', 'license', 'licenses', 'licensing', 'cal', 'cals', 'keys', 'key', 'media', 'iso']);

@@ -52,6 +52,17 @@ describe('fact recognizer', () => {
       ['Exchange 2016 with Enterprise Vault', { version: '2016' }],
       ['Can Exchange SE go on Windows Server 2016? we have spare 2016 licences', { version: 'se', windows: '2016' }],
       ['Exch 2003 front-ends on Win2003 Std', { version: '2003', role: 'front-end', windows: '2003', windowsEdition: 'standard' }],
+      // "SE" right after a Windows release is its Standard Edition; after "Exchange" it is Exchange SE.
+      ['FEs on W2K3 SE with NLB', { role: 'front-end', windows: '2003', windowsEdition: 'standard', ha: 'nlb' }],
+      ['exchange SE on ws2025', { version: 'se', windows: '2025' }],
+      // Domain controllers counted apart are other servers; said of the members they are the members'.
+      ['SE DAG of 2 on ws2025, 2 DCs on ws2022', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025' }],
+      ['SE DAG of 2 on ws2022, the DCs run ws2016', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2022' }],
+      ['2 node DAG, both DCs', { ha: 'dag', role: 'mailbox', nodes: '2', domainController: 'yes' }],
+      ['the cluster nodes are also the domain controllers', { ha: 'clustering', domainController: 'yes' }],
+      ['exchange 2019 installed on the DCs', { version: '2019', domainController: 'yes' }],
+      // The witness's own host is no fact of the members.
+      ['DAG of 2 with the FSW on a separate member server', { ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
       ['E2K7 CAS on a failover cluster', { version: '2007', role: 'client-access', ha: 'clustering' }],
