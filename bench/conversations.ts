@@ -213,6 +213,8 @@ export const CONVERSATION_SETS = {
   issue21Facts: '../test/fixtures/conversations-issue21-facts.yaml',
   // Issue 21 tuning conversations for whole designs (each group with its own facts), labelled from Microsoft's docs (tuned on).
   issue21DesignsTuning: 'conversations-issue21-designs-tuning.yaml',
+  // Issue 21 tuning, third batch (helper x21): pasted designs (FE/BE with a Windows edition per group, DAG + CAS apart, Edge, one DAG over two sites, migrations, lists, tickets) and stated facts.
+  issue21DesignsBTuning: 'conversations-issue21-designs-b-tuning.yaml',
   // Issue 21 tuning conversations for the flow (dead ends, facts after a verdict, first messages that decide, out of support), tuned on.
   issue21FlowTuning: 'conversations-issue21-flow-tuning.yaml',
   // Issue 21 tuning conversations, second batch (helper n21): a described plan answered at once, the offer to refine it, facts after a verdict.
