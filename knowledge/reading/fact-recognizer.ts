@@ -357,7 +357,7 @@ export class FactRecognizer {
     const edition = this.dimensions.find((d) => d.id === 'edition');
     const matches = reading.matches.filter((m) => !isRuledOut(tokens, m.from));
     const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
-    const impliedRole = (m: PhraseMatch<Mention[]>) => {
+    let impliedRole = (m: PhraseMatch<Mention[]>): string | undefined => {
       for (const p of m.entry.payload) {
         const implied = this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies[splitting.id];
         if (implied !== undefined) return implied;
@@ -365,7 +365,16 @@ export class FactRecognizer {
       return undefined;
     };
     // Most messages name one kind of server or none: no need to cut them into clauses.
-    const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    let anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    // "4-node cluster with 3 EVS on W2K3 Ent + 2 FE NLB": beside front-ends, a cluster no role is said of
+    // holds the back-ends (front-ends are never clustered, KB837852; see assumed-facts.yaml). Read as one
+    // server, the cluster and the front-ends' NLB made "NLB on the cluster nodes": a wrong Not supported.
+    const partner = anyRoles.size === 1 ? CLUSTER_PARTNER_ROLE.get([...anyRoles][0]!) : undefined;
+    if (partner && matches.some((m) => m.entry.payload.some((p) => p.dimension === 'ha' && CLUSTER_HA.has(p.value ?? '')))) {
+      const before = impliedRole;
+      impliedRole = (m: PhraseMatch<Mention[]>) => before(m) ?? (m.entry.payload.some((p) => p.dimension === 'ha' && CLUSTER_HA.has(p.value ?? '')) ? partner : undefined);
+      anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    }
     // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
     if (anyRoles.size < 2 && !(anyRoles.size === 1 && ANOTHER_GROUP.test(text))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
@@ -1411,6 +1420,10 @@ const ARTICLES = new Set(['a', 'an', 'the', 'any']);
 
 /** Words after "enterprise" or "standard" that make it part of another name ("Enterprise Vault", "enterprise admins"). */
 const NOT_AN_EDITION_AFTER = new Set(['vault', 'admin', 'admins', 'agreement', 'ca', 'network', 'windows', 'win', 'server', 'os', 'licence', 'license', 'cal', 'cals', 'time']);
+
+/** Exchange 2000/2003 front-ends are never clustered: a cluster beside them holds the back-ends (KB837852, C1/C2). */
+const CLUSTER_PARTNER_ROLE: ReadonlyMap<string, string> = new Map([['front-end', 'back-end']]);
+const CLUSTER_HA = new Set(['cluster', 'clustering']);
 
 /** Words that count or point at a set of servers at the start of a clause ("2 DCs", "our DCs"). */
 const DC_SUBJECT_LEADS = new Set(['our', 'the', 'their']);

@@ -734,6 +734,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
       ],
     ],
+    // Issue 21 (x21): beside front-ends, a cluster no role is said of holds the back-ends (its NLB is the front-ends').
+    [
+      'Exchange 2003 Ent: 4-node cluster with 3 EVS on W2K3 Ent + 2 FE NLB',
+      [
+        { version: '2003', edition: 'enterprise', role: 'back-end', ha: 'clustering', nodes: '4', instances: '3', windows: '2003', windowsEdition: 'enterprise' },
+        { version: '2003', edition: 'enterprise', role: 'front-end', ha: 'nlb' },
+      ],
+    ],
     // Issue 21 (x21): a listed line putting a load balancer in front of a listed group's servers is that group's.
     [
       'Our design:\n- 2 x Exchange 2019 CU15 mailbox servers in a DAG, WS2022 Standard\n- 1 x Edge 2019 CU15 in the DMZ, WS2022 Standard\n- F5 in front of the mailbox servers',
