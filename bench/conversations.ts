@@ -221,8 +221,12 @@ export const CONVERSATION_SETS = {
   issue21FlowBTuning: 'conversations-issue21-flow-b-tuning.yaml',
   // Issue 21 tuning, written by an outsider (helper w) from the issue and Microsoft's docs without reading the bot's code: tickets, typos, corrections (tuned on).
   outsideTuning: 'conversations-outside-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w2) from the issue and Microsoft's docs without reading the bot's code: out-of-support, after-verdict and designs only (tuned on).
+  outsideBTuning: 'conversations-outside-b-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
+  // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).
+  issue21OosTuning: 'conversations-issue21-oos-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -17,6 +17,11 @@ export interface MoreFacts {
   facts(text: string): Facts;
   /** The text with what `facts` reads replaced by spaces (same length), for the phrase tables. */
   blank(text: string): string;
+  /**
+   * Whether the one update a text names in words ("CU10", "SP2") of `version` still gets security
+   * updates ("current") or not ("behind"), from the build table; undefined when it names none or several.
+   */
+  updateCurrency?(version: string, text: string): string | undefined;
 }
 
 export interface Mention {
@@ -244,8 +249,21 @@ export class FactRecognizer {
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
-    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
-    return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
+    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version))
+      return this.withUpdateCurrency(read, text, known);
+    return this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, text, known);
+  }
+
+  /**
+   * "Exchange 2019 CU10 on Windows 2019": a CU typed in words is as far behind as its build would be
+   * (issue 25's current-update rule), so the check judges it as it judges a pasted build. The update
+   * dimension's values are ranges ("CU12 or later"), which cannot say it.
+   */
+  private withUpdateCurrency(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const version = read.facts.version ?? known.version;
+    if (!this.readMore?.updateCurrency || version === undefined || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    const currency = this.readMore.updateCurrency(version, text);
+    return currency === undefined ? read : { ...read, facts: { ...read.facts, updateCurrency: currency } };
   }
 
   /**
@@ -998,6 +1016,8 @@ export class FactRecognizer {
       return value === undefined ? {} : { [dimensionId]: value };
     }
     const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    // "CU10" answered to the update question: how current it is, too.
+    if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
@@ -1029,9 +1049,12 @@ export class FactRecognizer {
     // Values named by one of their names or acronyms ("Exchange 2010", "E2K10", "Exchange 2010 SP3"), not
     // by a short answer ("2016", "CU23", "SP3") that several values share.
     const namedInFull = new Map<string, Set<string>>();
+    // "SE DAG, no NLB", "behind a Kemp, no NLB": said beside other high availability, "no NLB" keeps NLB off; it is no "single server".
+    const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
@@ -1151,7 +1174,17 @@ export class FactRecognizer {
       if (meant.size < 2) continue;
       // "2 Exchange 2019 CU15 and 2 SE members while we upgrade in place": one upgrade path, judged as its target.
       const path = dimension.whenSeveral.pairs.find((p) => meant.size === 2 && p.values.every((v) => meant.has(v)));
-      if (path) {
+      // "exchange 2019 cu15 on a single server, no budget for SE until 2028": one server is no DAG mid-upgrade; the
+      // version its update names is the one it runs, the other a plan (issue 21, t21).
+      const byUpdate = [...new Set([...(namedInFull.get('update') ?? []), ...(facts.update !== undefined ? [facts.update] : [])])]
+        .map((u) => this.dimensions.find((d) => d.id === 'update')?.values.find((v) => v.id === u)?.implies[dimension.id])
+        .filter((v): v is string => v !== undefined);
+      if (path && facts.ha === 'none' && new Set(byUpdate).size === 1 && meant.has(byUpdate[0]!)) {
+        if (several.includes(dimension.id)) several.splice(several.indexOf(dimension.id), 1);
+        facts[dimension.id] = byUpdate[0]!;
+        continue;
+      }
+      if (path && facts.ha !== 'none') {
         for (const settled of new Set([dimension.id, ...settledBy])) {
           delete facts[settled];
           if (several.includes(settled)) several.splice(several.indexOf(settled), 1);
@@ -1165,7 +1198,8 @@ export class FactRecognizer {
         if (several.includes(open)) several.splice(several.indexOf(open), 1);
         if (!ambiguous.includes(open)) ambiguous.push(open);
       }
-      facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      // A single server runs one version: which is asked, with no mixed DAG stated.
+      if (facts.ha !== 'none') facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
     }
   }
 
@@ -1201,6 +1235,16 @@ export class FactRecognizer {
     const more = new Map<string, number>();
     // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
     const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
+    // "dag with 4 databases": a count its own noun follows ("4 databases") is that noun's, never the
+    // count of a pattern ending in the number ("dag with {n}", "cluster of {n}").
+    const nounAfter = new Map<number, string>();
+    for (let from = 0; from < tokens.length; from += 1) {
+      if (counts[from] === undefined) continue;
+      for (const pattern of this.numberPatterns) {
+        if (pattern.words[0] !== undefined || pattern.words.length < 2 || from + pattern.words.length > tokens.length) continue;
+        if (pattern.words.every((word, i) => i === 0 || word === tokens[from + i]!.text)) nounAfter.set(from, pattern.dimension);
+      }
+    }
     for (let from = 0; from < tokens.length; from += 1) {
       for (const pattern of this.numberPatterns) {
         if (from + pattern.words.length > tokens.length) continue;
@@ -1218,6 +1262,8 @@ export class FactRecognizer {
           }
         }
         if (!fits || value === undefined || value <= 0) continue;
+        const owner = nounAfter.get(at);
+        if (owner !== undefined && owner !== pattern.dimension && pattern.words[pattern.words.length - 1] === undefined) continue;
         if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
         // members"): the larger is the planned setup, and the one a limit can break.
@@ -1388,6 +1434,10 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
   return later.some((m) => m.from - match.to <= 2 && m.entry.payload.some((p) => p.value !== undefined && dimensions.has(p.dimension)));
 }
 
+/** "no NLB" said beside any high availability but these is about NLB alone. */
+const NOT_OTHER_HA = new Set(['none', 'nlb']);
+const NO_BALANCING = /\b(nlb|load balancing)\b/i;
+
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
 const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['instead', 'of'],
@@ -1397,6 +1447,20 @@ const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['replace'],
   ['without'],
   ['no'],
+  // "we don't use NLB", "not using MSCS", "no need for NLB": what the setup does without (issue 21, t21).
+  ['don', 't', 'use'],
+  ['dont', 'use'],
+  ['do', 'not', 'use'],
+  ['doesn', 't', 'use'],
+  ['does', 'not', 'use'],
+  ['won', 't', 'use'],
+  ['will', 'not', 'use'],
+  ['never', 'use'],
+  ['not', 'using'],
+  ['don', 't', 'have'],
+  ['dont', 'have'],
+  ['do', 'not', 'have'],
+  ['no', 'need', 'for'],
   // "the edge server outside the DAG", "not in the cluster": placed out of it.
   ['outside'],
   ['outside', 'of'],

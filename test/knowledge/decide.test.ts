@@ -31,6 +31,7 @@ const STATED = [
   'domainController',
   'nodes',
   'instances',
+  'databases',
   'clusterMode',
   'components',
   'mixedVersions',
