@@ -75,7 +75,8 @@ const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
-const CO_LOCATED = /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
+const CO_LOCATED =
+  /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -320,7 +321,13 @@ export class FactRecognizer {
     if (!this.space.valueApplies('ha', 'several-servers', { ...known, ...read.facts })) return read;
     const anchor = matches.find((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined));
     if (!anchor || ROLES_ASKED_WHEN_COUNTED.has(named)) return read;
-    const count = countBefore(tokens, 0, anchor.from, false) ?? countAfter(tokens, anchor.to);
+    // "One Exchange 2019 CU15 Edge Transport server": the count may stand before the version that names the role's servers.
+    let at = anchor.from;
+    while (at > 0 && matches.some((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))) {
+      at = matches.find((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))!.from;
+    }
+    const count = countBefore(tokens, 0, anchor.from, false) ?? (at < anchor.from ? countBefore(tokens, 0, at, false) : undefined) ?? countAfter(tokens, anchor.to);
+    if (count === 1 && at < anchor.from && at === 1 && this.space.valueApplies('ha', 'none', { ...known, ...read.facts })) return { ...read, facts: { ...read.facts, ha: 'none' } };
     return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
 
@@ -1015,7 +1022,11 @@ export class FactRecognizer {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
     }
-    const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    // "no LB in front of them": a bare "no" joined to the next word negates that word; it is no answer "no".
+    const found = matcher
+      .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
+      .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
+    const read = this.collect(found, tokens, known).facts;
     // "CU10" answered to the update question: how current it is, too.
     if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
@@ -1535,11 +1546,27 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
 }
 
 /** Words after a bare year that make it a licence, not what a server runs ("spare 2016 licences"). */
-const LICENCE_WORDS = new Set(['licence', 'licences', 'license', 'licenses', 'licensing', 'cal', 'cals', 'keys', 'key', 'media', 'iso']);
+const LICENCE_WORDS = new Set([
+  'licence',
+  'licences',
+  'license',
+  'licenses',
+  'licensing',
+  'cal',
+  'cals',
+  'keys',
+  'key',
+  'media',
+  'iso',
+  'template',
+  'templates',
+  'image',
+  'images',
+]);
 
 /**
- * "Can Exchange SE go on Windows Server 2016? we have spare 2016 licences": a bare year that only
- * counts licences (or media) says nothing about what is installed; read as a second Exchange version it
+ * "Can Exchange SE go on Windows Server 2016? we have spare 2016 licences", "only 2016 templates left": a
+ * bare year that only counts licences (or media, VM templates) says nothing about what is installed; read as a second Exchange version it
  * made the check ask which of two versions was meant. Only one-word mentions (a year, "2k16").
  */
 function withoutLicenceYears(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {

@@ -55,6 +55,9 @@ describe('fact recognizer', () => {
       // "SE" right after a Windows release is its Standard Edition; after "Exchange" it is Exchange SE.
       ['FEs on W2K3 SE with NLB', { role: 'front-end', windows: '2003', windowsEdition: 'standard', ha: 'nlb' }],
       ['exchange SE on ws2025', { version: 'se', windows: '2025' }],
+      // "One <version> <role> server" is a single server; "2016 templates" are VM templates, no Exchange 2016.
+      ['One Exchange 2019 CU15 Edge Transport server in the DMZ', { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none' }],
+      ['Can Exchange 2013 CU23 go on Windows Server 2016? we only have 2016 templates', { version: '2013', update: 'e2013-sp1-or-later', windows: '2016' }],
       // Domain controllers counted apart are other servers; said of the members they are the members'.
       ['SE DAG of 2 on ws2025, 2 DCs on ws2022', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025' }],
       ['SE DAG of 2 on ws2022, the DCs run ws2016', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2022' }],
@@ -129,7 +132,8 @@ describe('fact recognizer', () => {
       ['Exchange SE standard on 2019', { version: 'se', edition: 'standard', windows: '2019' }],
       ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
       // "server core 2019" names Windows Server 2019 installed as Server Core.
-      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
+      // A typed CU is judged by its currency too (7818048): CU13 is behind.
+      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', updateCurrency: 'behind', serverCore: 'yes', windows: '2019' }],
       // Two designs offered as a choice are neither: the check asks.
       ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
       ['SE DAG, 4 members, we did NOT set up a witness server', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '4', witness: 'no' }],
