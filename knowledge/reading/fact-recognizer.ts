@@ -345,7 +345,11 @@ export class FactRecognizer {
       matches: this.withCorrections(
         withoutOtherDcs(
           withoutWitnessHost(
-            this.readJoinedRoleWords(this.readAfterPartials(this.readSeAfterWindows(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens)), tokens), tokens, read),
+            this.readJoinedRoleWords(
+              this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+              tokens,
+              read,
+            ),
             tokens,
             read,
           ),
@@ -1541,6 +1545,47 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
       if (cut) break;
       if (later.entry.payload.every((p) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(p.dimension))) dropped.add(later);
     }
+  }
+  return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
+}
+
+/** "since 2012 R2 is gone": words after a release that say it is no longer there. */
+const GONE_AFTER: readonly (readonly string[])[] = [
+  ['is', 'gone'],
+  ['was', 'gone'],
+  ['is', 'retired'],
+  ['is', 'eol'],
+  ['is', 'dead'],
+  ['is', 'going', 'away'],
+  ['goes', 'away'],
+];
+/** "until we move to SE next year": words before a version that make it a later target. */
+const MOVE_BEFORE: readonly (readonly string[])[] = [
+  ['move', 'to'],
+  ['moving', 'to'],
+  ['migrate', 'to'],
+  ['migrating', 'to'],
+  ['upgrade', 'to'],
+  ['upgrading', 'to'],
+  ['go', 'to'],
+];
+const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
+
+/**
+ * "rebuild our Exchange 2016 box on Server 2019, since 2012 R2 is gone": a Windows release said to be gone
+ * is not one the setup runs on. "e2k19 cu13, standalone ... until we move to SE next year": an Exchange
+ * version named as a later move, beside another version, is not a second version of this setup (a what-if
+ * "what if we move to SE" names no other version and is read as before).
+ */
+function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+  const wordsAt = (at: number, words: readonly string[]) => words.every((w, i) => tokens[at + i]?.text === w);
+  const isVersion = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => (p.dimension === 'version' || p.dimension === 'update') && p.value !== undefined);
+  const dropped = new Set<PhraseMatch<Mention[]>>();
+  for (const m of matches) {
+    if (m.entry.payload.some((p) => p.dimension === 'windows') && GONE_AFTER.some((words) => wordsAt(m.to, words))) dropped.add(m);
+    if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
+    const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 3)).some((t) => LATER_WORDS.has(t.text));
+    if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) dropped.add(m);
   }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }

@@ -55,6 +55,10 @@ describe('fact recognizer', () => {
       // "SE" right after a Windows release is its Standard Edition; after "Exchange" it is Exchange SE.
       ['FEs on W2K3 SE with NLB', { role: 'front-end', windows: '2003', windowsEdition: 'standard', ha: 'nlb' }],
       ['exchange SE on ws2025', { version: 'se', windows: '2025' }],
+      // A Windows release said to be gone, and a later move beside the version run today, are not the setup's.
+      ['our Exchange 2016 CU23 box on Server 2019 Standard, since 2012 R2 is gone', { version: '2016', update: 'e2016-cu3-or-later', windows: '2019', windowsEdition: 'standard' }],
+      ['exchange 2016 dag, we move to 2019 next year', { version: '2016', ha: 'dag', role: 'mailbox' }],
+      ['what if we move to SE next year', { version: 'se' }],
       // "One <version> <role> server" is a single server; "2016 templates" are VM templates, no Exchange 2016.
       ['One Exchange 2019 CU15 Edge Transport server in the DMZ', { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none' }],
       ['Can Exchange 2013 CU23 go on Windows Server 2016? we only have 2016 templates', { version: '2013', update: 'e2013-sp1-or-later', windows: '2016' }],
