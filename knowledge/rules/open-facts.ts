@@ -4,6 +4,7 @@ import type { Dimension } from '../loading/schemas';
 import type { CheckStep } from './support-check';
 import type { Decision, SupportLimit } from './support-rules';
 import { VERDICT_LABELS, worstVerdict } from './triage-summary';
+import { assumptionsFor, fitsAssumptions } from './assumed-facts';
 
 /** One value of a fact left open, and the verdict it would give. */
 export interface OpenOutcome {
@@ -72,6 +73,7 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   const positive = outcomes
     .filter((o) => o.decision.verdict === 'supported' || o.decision.verdict === 'supported-with-conditions')
     .sort((a, b) => Number(b.value === 'none') - Number(a.value === 'none'));
+  if (same && !sameReason(outcomes)) return eitherWay(dimension, outcomes);
   const base = (positive[0] ?? outcomes.find((o) => o.decision.verdict === worstVerdict(verdicts)) ?? outcomes[0])!.decision;
   if (same) {
     // The open fact changes nothing the verdict says: keep it, named as an assumption only if it carries conditions.
@@ -106,6 +108,50 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   return { ...base, verdict: 'supported-with-conditions', conditions: [...withoutOpen(base.conditions), open, ...nestedOpen(dimension, positive)] };
 }
 
+/** True when every value's verdict rests on the same first rule (its reason names none of the values). */
+function sameReason(outcomes: readonly OpenOutcome[]): boolean {
+  const first = outcomes[0]?.decision.rules[0]?.id;
+  return outcomes.every((o) => o.decision.rules[0]?.id === first && o.decision.broken[0]?.id === outcomes[0]!.decision.broken[0]?.id);
+}
+
+/**
+ * One verdict whatever the open fact is, for reasons that differ by value (a 2010 DAG with the Exchange
+ * edition open: one rule for Standard, one for Enterprise). Taking the first value's reason as it is would
+ * state a value nobody gave ("Exchange 2010 Standard Edition Mailbox servers can be DAG members..."). The
+ * reason says the fact is open and that every value gives this verdict, then gives the reason of the value
+ * with the fewest conditions, headed "If it is ...". Each condition only some values carry is kept, said for
+ * those values ("With Standard Edition: ..."), so the verdict holds whichever value it is.
+ */
+function eitherWay(dimension: Dimension, outcomes: readonly OpenOutcome[]): Decision {
+  const chosen = [...outcomes].sort(
+    (a, b) =>
+      a.decision.conditions.length + a.decision.broken.length - (b.decision.conditions.length + b.decision.broken.length) ||
+      (a.decision.rules[0]?.reason.length ?? 0) - (b.decision.rules[0]?.reason.length ?? 0),
+  )[0]!;
+  const base = chosen.decision;
+  const labels = outcomes.map((o) => o.label);
+  const verdict = VERDICT_LABELS[base.verdict].toLowerCase();
+  const said = `The ${lowerFirst(dimension.label)} is not known; with ${labels.join(' or ')} alike the setup is ${verdict}.`;
+  const headed = (reason: string) => `${said} If it is ${chosen.label}: ${reason}`;
+  // The reason shown first: a broken limit's when there is one, else the first rule's (triage-summary.ts).
+  const broken = base.broken.length > 0 ? [{ ...base.broken[0]!, reason: headed(base.broken[0]!.reason) }, ...base.broken.slice(1)] : base.broken;
+  const rules = base.broken.length === 0 && base.rules.length > 0 ? [{ ...base.rules[0]!, reason: headed(base.rules[0]!.reason) }, ...base.rules.slice(1)] : base.rules;
+  const conditions: SupportLimit[] = [];
+  const seen = new Set<string>();
+  for (const outcome of outcomes)
+    for (const condition of withoutOpen(outcome.decision.conditions)) {
+      if (seen.has(condition.id)) continue;
+      seen.add(condition.id);
+      const holders = outcomes.filter((o) => o.decision.conditions.some((c) => c.id === condition.id)).map((o) => o.label);
+      conditions.push(
+        holders.length === outcomes.length
+          ? condition
+          : { ...condition, id: `${condition.id}-with-${dimension.id}-${holders.join('-')}`, condition: `With ${holders.join(' or ')}: ${condition.condition}` },
+      );
+    }
+  return { ...base, rules, broken, conditions: [...conditions, ...nestedOpen(dimension, outcomes)] };
+}
+
 const isOpen = (condition: SupportLimit) => condition.id.startsWith('open-');
 const withoutOpen = (conditions: readonly SupportLimit[]) => conditions.filter((c) => !isOpen(c));
 
@@ -132,7 +178,8 @@ function nestedOpen(dimension: Dimension, outcomes: readonly OpenOutcome[]): Sup
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  // A product name keeps its capital ("the Exchange edition").
+  return /^[A-Z][a-z]/.test(text) && !/^(?:Exchange|Windows)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** The verdict for facts of which some are simply not known, and the unknown facts that change it. */
@@ -154,9 +201,20 @@ export interface OpenVerdict {
  * lifecycle notes only those of known facts. `versions` tries only those Exchange versions when the
  * version is not known (an unknown build of 15.2 is 2019 or SE). Undefined when no setup fits.
  */
-export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dimensions'>, facts: Facts, versions: readonly string[] = []): OpenVerdict | undefined {
-  const setups = facts.version === undefined && versions.length > 0 ? versions.flatMap((version) => kb.setups({ ...facts, version })) : kb.setups(facts);
-  if (setups.length === 0) return undefined;
+export function joinSetups(
+  kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dimensions'> & Partial<Pick<KnowledgeBase, 'assumedFacts'>>,
+  facts: Facts,
+  versions: readonly string[] = [],
+): OpenVerdict | undefined {
+  const every = facts.version === undefined && versions.length > 0 ? versions.flatMap((version) => kb.setups({ ...facts, version })) : kb.setups(facts);
+  if (every.length === 0) return undefined;
+  // Setups a fact with one sensible answer rules out (a running Exchange 2003 server on x64 Windows) are no
+  // setup these servers can be, as in the check's own step (assumed-facts.yaml); the verdict names the assumption.
+  const assumedFacts = kb.assumedFacts ?? [];
+  const sensible = every.filter((s) => fitsAssumptions(assumedFacts, facts, s.facts));
+  const setups = sensible.length > 0 ? sensible : every;
+  // Named only when it holds for every setup left (not the back-end role of a cluster these servers may not be).
+  const assumed = setups === every ? [] : assumedFacts.filter((a) => setups.every((s) => assumptionsFor(assumedFacts, facts, s.facts).includes(a)));
   const positive = (v: string) => v === 'supported' || v === 'supported-with-conditions';
   const verdicts = [...new Set(setups.map((s) => s.verdict))];
   const verdict: Decision['verdict'] = verdicts.length === 1 ? verdicts[0]! : verdicts.some(positive) ? 'supported-with-conditions' : worstVerdict(verdicts);
@@ -213,6 +271,7 @@ export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dime
     conditions: [...conditions.map((l) => base.conditions.find((c) => c.id === l.id) ?? l), ...(verdict === 'not-supported' && broken.length > 0 ? [] : open)],
     decisiveFacts: Object.fromEntries(Object.entries(base.decisiveFacts).filter(([d]) => facts[d] !== undefined)),
     lifecycle: base.lifecycle.filter((note) => facts[note.dimension] !== undefined),
+    ...(assumed.length > 0 ? { assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })) } : {}),
   };
   return { decision, matters };
 }
