@@ -6,7 +6,7 @@ import { FactRecognizer, type Facts } from './reading/fact-recognizer';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
-import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
+import { blankBuilds, buildFacts, findBuilds, namedUpdateFacts } from './reading/build-numbers';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -315,7 +315,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const recognizer = new FactRecognizer(
     factSpace,
     {
-      facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
+      facts: (text) => ({ ...namedUpdateFacts(text, builds), ...buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')) }),
       blank: (text) => blankBuilds(text),
     },
     'tables' in savedTables ? savedTables.tables : undefined,

@@ -83,7 +83,8 @@ describe('fact recognizer', () => {
       // can be any Windows Server outside the DAG (plan-ha.md), not the members.
       ['exchange 2016 dag 2 members, witness on the domain controller', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
       ['Exchange 2010 DAG, file share witness on the hub transport server', { version: '2010', ha: 'dag', role: 'mailbox', witness: 'yes' }],
-      ['Exchange 2010 SP3 DAG, DC01 as the file share witness', { version: '2010', update: 'e2010-sp3', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      // An update named in words says whether it still gets security updates, as its build would (issue 25).
+      ['Exchange 2010 SP3 DAG, DC01 as the file share witness', { version: '2010', update: 'e2010-sp3', updateCurrency: 'current', ha: 'dag', role: 'mailbox', witness: 'yes' }],
       ['SE DAG, DCs are separate boxes', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'no' }],
       ['SE DAG, both members are also domain controllers, witness on a file server', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes', witness: 'yes' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
@@ -103,7 +104,7 @@ describe('fact recognizer', () => {
       ['Exchange SE standard on 2019', { version: 'se', edition: 'standard', windows: '2019' }],
       ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
       // "server core 2019" names Windows Server 2019 installed as Server Core.
-      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
+      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', updateCurrency: 'behind', serverCore: 'yes', windows: '2019' }],
       // Two designs offered as a choice are neither: the check asks.
       ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
       ['SE DAG, 4 members, we did NOT set up a witness server', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '4', witness: 'no' }],
@@ -115,7 +116,7 @@ describe('fact recognizer', () => {
       // A cumulative update after the Windows edition is Exchange's; a service pack after "W2K3" is Windows's.
       [
         'Ex2016 DAG of 2 on 2016 Datacenter CU23',
-        { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2016', windowsEdition: 'datacenter', update: 'e2016-cu3-or-later' },
+        { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2016', windowsEdition: 'datacenter', update: 'e2016-cu3-or-later', updateCurrency: 'current' },
       ],
       ['E2K3 FE, NLB, W2K3 SP2 Std x86', { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' }],
       ['nothing to see here', {}],
@@ -704,8 +705,16 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
     [
       'Customer runs:\n- Exchange 2013 CU23 x2, multirole, in DAG1, Windows 2012 R2 Datacenter\n- 1 Edge 2016 CU23 in the DMZ, workgroup',
       [
-        { version: '2013', role: 'client-access+hub-transport+mailbox', ha: 'dag', windows: '2012-r2', windowsEdition: 'datacenter', update: 'e2013-sp1-or-later' },
-        { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
+        {
+          version: '2013',
+          role: 'client-access+hub-transport+mailbox',
+          ha: 'dag',
+          windows: '2012-r2',
+          windowsEdition: 'datacenter',
+          update: 'e2013-sp1-or-later',
+          updateCurrency: 'current',
+        },
+        { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', updateCurrency: 'current', ha: 'none' },
       ],
     ],
     [
