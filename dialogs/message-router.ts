@@ -1,4 +1,4 @@
-import { normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import { describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 
 /** What a message asks for. */
@@ -53,6 +53,14 @@ const THIRD_PARTY_PLAN =
 const SLOTS_FOR_IMPLICIT_CHECK = 3;
 /** The asker's own plan in the first person singular ("can I put ...", "I want to ..."): OWN_SETUP reads the plural. */
 const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|intend|am planning|am going)\b|\bi'?m (planning|going to)\b|\bi'?d like\b/i;
+/** "how many EVS can I have", "max dbs i can mount": asks for a number, whoever's setup it is about. */
+const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|number of)\b/i;
+/** The direct answers that give a count (a limit of the limits table). */
+/** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
+const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host)\b/gi;
+const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instances', 'max-databases']);
+/** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
+const NOT_A_DESCRIPTION = /\b(settings?|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
 
 /**
  * A release of another product ("outlook 2013", "office 2016", "windows 10", "sharepoint 2019"): its
@@ -135,7 +143,7 @@ function searchCommand(trimmed: string): string | undefined {
  * routeMessage('Can I put an E2K3 FE on MSCS?', kb); // { kind: 'check', facts: { version: '2003', role: 'front-end', ha: 'cluster' } }
  * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
  */
-export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers'>, previous?: PreviousQuestion): Route {
+export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion): Route {
   const trimmed = withoutEndPunctuation(text);
   const command = commandOf(text, trimmed);
   if (command) return command;
@@ -150,7 +158,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
   if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
-  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed)) return { kind: 'search', query: text.trim() };
+  // "exchange 5.5 cluster nodes max", "exchange 2022 end of support": a release the knowledge does not cover (the search refuses).
+  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
@@ -182,13 +191,21 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     const anyAsker = direct !== undefined && (direct.attribute === 'definition' || (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))));
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
-    if (direct && (anyAsker || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
+    // "8 node e2k3 cluster - how many EVS can i have": a count asked for is a question, even with "can i".
+    // Its "can i have"/"can we run" asks for the limit; "our"/"my" still make it the asker's own plan.
+    const countAsked = direct !== undefined && COUNT_ATTRIBUTES.has(direct.attribute) && ASKS_COUNT.test(question) && !OWN_SETUP.test(question.replace(COUNT_VERB, ' '));
+    if (direct && (anyAsker || countAsked || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
   // it from the articles (their card offers the check). "Do we need ... for our cluster?" is a plan.
   if (GENERAL_RULE.test(question) && !ownSetup) return { kind: 'search', query: text.trim() };
-  const named = Object.keys(facts).length;
+  // Facts the check names back but does not judge ("also mentioned": backups, antivirus, hardware;
+  // sites) make no setup: "exchange 2016 ram requirements" is a question the knowledge cannot answer.
+  // Asked whether it is supported, or told of the asker's own servers ("can i run exchange 2019 on
+  // vmware"), the check still takes it and names the fact back as not judged.
+  const unjudgedAside = !SUPPORT_CUE.test(question) && !ownSetup;
+  const named = Object.keys(facts).filter((d) => !unjudgedAside || kb.dimensions.find((x) => x.id === d)?.evaluated !== false).length;
   // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
   // about how it is built or where it runs ("Can an Exchange 2000 front-end be clustered?",
   // "exchange 2000 on server 2008 r2?", "Ex2016 on Server Core?"), or two of version, role and
@@ -202,11 +219,20 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
   const asksToJudge = (isQuestion && namesVersionAndMore) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?');
+  const shortDescription =
+    facts.version !== undefined &&
+    named >= 2 &&
+    trimmed.split(/\s+/).length <= 8 &&
+    !text.includes('?') &&
+    !describesFault(question) &&
+    !NOT_A_DESCRIPTION.test(question) &&
+    !ASKS_COUNT.test(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
   const ownDescription = ownSetup && !lookup && (namesSetup || (namesVersion && facts.windows !== undefined) || facts.nodes !== undefined || facts.domainController !== undefined);
-  if (shortDescription || asksToJudge || ownDescription || (named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion)) {
+  // A fault or a task told with three facts ("exchange 2010 dag replication lag how to fix") is no design either.
+  const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !describesFault(question) && !NOT_A_DESCRIPTION.test(question);
+  if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };

@@ -14,6 +14,7 @@ export type { Dimension, DimensionValue, Verdict } from './loading/schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './loading/problems';
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './reading/question-words';
 export type { PassageAnswer } from './search/passage-search';
+export { describesFault, namesUncoveredRelease } from './search/question-scope';
 export {
   VERDICT_LABELS,
   valueLabel,

@@ -3,10 +3,12 @@ import { dirname, join, relative } from 'node:path';
 import { readArticles, readArticlesInSlices, type Article } from './loading/articles';
 import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
+import { asksUnjudgedTopic, asSuggestionsOnly } from './search/unjudged-topic';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
-import { blankBuilds, buildFacts, findBuilds, namedUpdateFacts } from './reading/build-numbers';
+import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
+import { namedUpdateCurrency } from './reading/typed-update';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -315,8 +317,9 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const recognizer = new FactRecognizer(
     factSpace,
     {
-      facts: (text) => ({ ...namedUpdateFacts(text, builds), ...buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')) }),
+      facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
       blank: (text) => blankBuilds(text),
+      updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text),
     },
     'tables' in savedTables ? savedTables.tables : undefined,
   );
@@ -337,7 +340,11 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     ruleStatistics: compiled.statistics!,
     facts,
     article: (id) => byId.get(id),
-    search: (question) => search.search(question),
+    // A topic no article holds (hardware, backups, antivirus: the check's unjudged facts) asked about a product: suggestions only.
+    search: (question) => {
+      const found = search.search(question);
+      return found.best && asksUnjudgedTopic(recognizer.extract(question).facts, dimensions) ? asSuggestionsOnly(found, 3) : found;
+    },
     decide: (known) => check.decide(known),
     nextStep: (known) => check.next(known),
     knownFacts: (facts) => check.knownFacts(facts),

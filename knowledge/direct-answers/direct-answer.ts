@@ -14,6 +14,7 @@ export type Attribute =
   | 'from-update'
   | 'max-nodes'
   | 'max-instances'
+  | 'max-databases'
   | 'clusterable-roles'
   | 'coexistence'
   | 'rule'

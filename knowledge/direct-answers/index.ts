@@ -1,4 +1,5 @@
 import { BoundedCache } from '../bounded-cache';
+import { namesUncoveredRelease } from '../search/question-scope';
 import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import { definitionAnswer, definitionAsked } from './glossary-answers';
@@ -6,6 +7,7 @@ import { howToAnswer, howToAsked } from './how-to-answers';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
+import { maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
 import { readDirectQuestion, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer } from './role-answers';
@@ -46,6 +48,8 @@ export class DirectAnswers {
 
   /** The direct question a message asks, if any (see {@link readDirectQuestion}). */
   read(text: string, previous?: PreviousQuestion): DirectQuestion | undefined {
+    // "exchange 2022 end of support": no table row is about a release the knowledge does not cover (not Windows Server 2022's).
+    if (namesUncoveredRelease(text)) return undefined;
     // "what is an EVS", "whats a fsw", "scr?": a term of the glossary asked whole is defined from it.
     const term = definitionAsked(text, this.tables.glossary, previous?.attribute);
     if (term) return { attribute: 'definition', subject: {}, other: term.id, text: text.trim() };
@@ -96,6 +100,8 @@ export class DirectAnswers {
         return maxNodesAnswer(this.tables, question);
       case 'max-instances':
         return maxInstancesAnswer(this.tables, question);
+      case 'max-databases':
+        return maxDatabasesAnswer(this.tables, question);
       case 'clusterable-roles':
         return clusterableRolesAnswer(this.tables, question);
       case 'coexistence':

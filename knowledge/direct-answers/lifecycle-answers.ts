@@ -81,7 +81,7 @@ function stillIn(entry: LifecycleEntry, today: string, extended: string): string
  * confirmed)" for the weakest fact it rests on, so a helpdesk agent pasting the first sentence
  * pastes its certainty too.
  */
-function hedge(tables: Pick<AnswerTables, 'facts'>, basis: readonly string[]): string {
+export function hedge(tables: Pick<AnswerTables, 'facts'>, basis: readonly string[]): string {
   const statuses = new Set<Fact['status']>(basis.map((id) => tables.facts.find((f) => f.id === id)?.status ?? 'recalled'));
   if (statuses.has('recalled')) return ' (recalled, not confirmed)';
   if (statuses.has('read-3p')) return ' (according to third-party sources)';

@@ -8,8 +8,8 @@ import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from
 const PROBE_MAX = 64;
 
 /** The largest count of `dimension` a limit allows (the other stated facts fixed), or undefined when no count breaks it. */
-export function largestAllowed(limit: SupportLimit, dimension: string, facts: Facts = {}): number | undefined {
-  for (let n = 1; n <= PROBE_MAX; n += 1) if (conditionHolds(limit.breaks, { ...facts, [dimension]: String(n) })) return n - 1;
+export function largestAllowed(limit: SupportLimit, dimension: string, facts: Facts = {}, probeMax = PROBE_MAX): number | undefined {
+  for (let n = 1; n <= probeMax; n += 1) if (conditionHolds(limit.breaks, { ...facts, [dimension]: String(n) })) return n - 1;
   return undefined;
 }
 
@@ -26,18 +26,21 @@ export function maxNodesAnswer(tables: AnswerTables, question: DirectQuestion): 
   if (subject.ha === undefined && subject.version !== undefined) return undefined;
   const setups = tables.setups(subject);
   const good = setups.filter(allowed);
-  const groups = new Map<number, { where: Set<string>; limits: Set<SupportLimit> }>();
+  // Keyed by the count and by whether the setups are DAGs: "up to 8 nodes" of a cluster is never "8 Mailbox servers in one DAG".
+  const groups = new Map<string, { max: number; dag: boolean; where: Set<string>; limits: Set<SupportLimit> }>();
   for (const setup of good) {
     const limits = tables.limits.filter((l) => countLimit(l, 'nodes') && ruleMatches(l, setup.facts));
     if (limits.length === 0) continue;
     const max = Math.min(...limits.map((l) => largestAllowed(l, 'nodes') ?? PROBE_MAX));
-    const group = groups.get(max) ?? { where: new Set<string>(), limits: new Set<SupportLimit>() };
+    const dagSetup = setup.facts.ha === 'dag';
+    const key = `${max}/${dagSetup}`;
+    const group = groups.get(key) ?? { max, dag: dagSetup, where: new Set<string>(), limits: new Set<SupportLimit>() };
     const w = setup.facts.windows
       ? `${label(tables, 'windows', setup.facts.windows)}${setup.facts.windowsEdition ? ` ${label(tables, 'windowsEdition', setup.facts.windowsEdition)}` : ''}`
       : '';
     if (w) group.where.add(w);
     limits.forEach((l) => group.limits.add(l));
-    groups.set(max, group);
+    groups.set(key, group);
   }
   if (groups.size === 0) {
     // No allowed setup, or none with a node limit: say what the check says.
@@ -52,17 +55,21 @@ export function maxNodesAnswer(tables: AnswerTables, question: DirectQuestion): 
       checkFacts: subject,
     };
   }
-  const dag = subject.ha === 'dag' || [...groups.values()].some((g) => [...g.limits].some((l) => /DAG/.test(l.condition)));
-  const noun = (n: number) => (dag ? `${n} Mailbox servers in one DAG` : `${n} nodes`);
-  const sorted = [...groups.entries()].sort((a, b) => a[0] - b[0]);
-  const allLimits = [...new Set(sorted.flatMap(([, g]) => [...g.limits]))];
+  const noun = (g: { max: number; dag: boolean }) => (g.dag ? `${g.max} Mailbox servers in one DAG` : `${g.max} nodes`);
+  // Clusters first, by count, then the DAG.
+  const sorted = [...groups.values()].sort((a, b) => Number(a.dag) - Number(b.dag) || a.max - b.max);
+  const allLimits = [...new Set(sorted.flatMap((g) => [...g.limits]))];
+  const onWindows = (g: (typeof sorted)[number]) => (g.where.size > 0 ? ` on ${listOf(compactWhere([...g.where]), 'or')}` : '');
   let answer: string;
   if (sorted.length === 1) {
-    const [max, group] = sorted[0]!;
-    const where = subject.windowsEdition || subject.windows ? ` on ${listOf(compactWhere([...group.where]), 'or')}` : '';
-    answer = `Up to ${noun(max)}${where}.`;
+    const group = sorted[0]!;
+    const where = subject.windowsEdition || subject.windows ? onWindows(group) : '';
+    answer = `Up to ${noun(group)}${where}.`;
+  } else if (sorted.every((g) => g.dag === sorted[0]!.dag)) {
+    answer = `It depends on Windows: ${sorted.map((g) => `up to ${noun(g)}${onWindows(g)}`).join('; ')}.`;
   } else {
-    answer = `It depends on Windows: ${sorted.map(([max, g]) => `up to ${noun(max)} on ${listOf(compactWhere([...g.where]), 'or')}`).join('; ')}.`;
+    // "max nodes in a cluster": the version's own clustering, a server cluster or a DAG.
+    answer = `It depends on the version and Windows: ${sorted.map((g) => `up to ${noun(g)}${g.dag ? '' : onWindows(g)}`).join('; ')}.`;
   }
   return {
     question,

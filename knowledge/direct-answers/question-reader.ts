@@ -11,15 +11,22 @@ const COEXIST =
 const ESU = /\b(esu|extended security updates?)\b/i;
 /** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
 const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
-const STILL = /\b(still (supported|in support|alive|ok)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
+const STILL =
+  /\b(still (supported|in support|alive|ok|patched|updated)|still (get|gets|getting|receive|receives|receiving) (patches|updates|security updates|security fixes|fixes)|supported still|out of support|dead|eol'?d|retired|supported any ?more|deprecated|end[- ]of[- ]lifed)\b/i;
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
 /** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
+/** Mounted mailbox databases, which the Exchange edition bounds ("how many dbs on 2019 standard"). */
+const DATABASES = /\b(databases?|dbs?|mailbox stores?)\b/i;
+/** A database's size or contents, not how many ("max db size", "mailboxes per database"). */
+const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bsize of (a |an |the |one )?(databases?|dbs?)\b|\b(gb|tb)\b/i;
+/** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
+const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
@@ -208,6 +215,10 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
+  if (COUNT.test(text) && DATABASES.test(text) && !DATABASE_OTHER.test(text)) {
+    const counted = COUNTED.exec(text)?.[1];
+    if (counted === undefined || DATABASE_COUNTED.test(counted)) return ask('max-databases', pick('version', 'edition', 'update'));
+  }
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if (COUNT.test(text) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };

@@ -23,7 +23,9 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
   const subject = question.subject;
   if (Object.keys(subject).length === 0) return undefined;
   if (question.needs) return needAnswer(tables, question);
-  const setups = tables.setups(subject);
+  const every = tables.setups(subject);
+  // Only when the versions disagree does the question's own vocabulary narrow it (see nativeSetups).
+  const setups = every.some(allowed) && every.some((s) => s.verdict === 'not-supported') ? nativeSetups(tables, subject, every) : every;
   if (setups.length === 0 || setups.length > MAX_SETUPS) return undefined;
   const yes = setups.filter(allowed);
   const no = setups.filter((s) => s.verdict === 'not-supported');
@@ -71,6 +73,24 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
     return answerWith(question, tables, text, reason ? [reason.reason] : [], reason ?? yes[0]!.rules[0]!, subject);
   }
   return undefined;
+}
+
+/**
+ * The setups where the values named are the versions' own: "can a front end be clustered" asks about
+ * the front-ends of Exchange 2000 and 2003, not about the Client Access servers a later version reads
+ * the word as (`elsewhere`), and "can the edge server be domain joined" about Edge Transport servers,
+ * which Exchange 2000/2003 never had. An alias ("clustering": the version's own cluster or DAG) keeps
+ * every value it reads as. When no setup keeps every value named, all of them stay. Used only when the
+ * versions disagree: "can the front end be on mscs" is No for every version, each with its reason.
+ */
+function nativeSetups(tables: AnswerTables, subject: Facts, setups: readonly SetupOutcome[]): SetupOutcome[] {
+  const named = Object.entries(subject).filter(([d, v]) => {
+    const dimension = tables.dimensions.find((x) => x.id === d);
+    return dimension?.kind === 'asked' && !dimension.values.find((x) => x.id === v)?.alias;
+  });
+  if (named.length === 0) return [...setups];
+  const native = setups.filter((s) => named.every(([d, v]) => s.facts[d] === v));
+  return native.length > 0 ? native : [...setups];
 }
 
 function dimensionName(tables: AnswerTables, dimension: string): string {

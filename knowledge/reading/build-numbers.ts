@@ -103,32 +103,6 @@ export function buildFacts(mentions: readonly BuildMention[], table: BuildTable,
   return facts;
 }
 
-/** "Exchange 2019 CU10", "ex2016 cu20", "2013 CU21", "Exchange 2010 SP2": a version and an update named in words. */
-const VERSION_WORD = /\b(?:exchange(?:\s+server)?\s*|ex|e)?(2000|2003|2007|2010|2013|2016|2019)\b|\bexchange(?:\s+server)?\s+(se|subscription edition)\b/gi;
-const UPDATE_WORD = /\b(cu|sp)\s?(\d{1,2})\b/gi;
-
-/**
- * Whether an update named in words still gets security updates ("Exchange 2019 CU10 single server" is
- * behind): the one Exchange version and the one update a message names, looked up in the build table as
- * a build would be (issue 25's current-update rule for a stated update, not only a stated build). Nothing
- * when the message names two versions or two updates ("from CU10 to CU14"), or a Windows release only.
- */
-export function namedUpdateFacts(text: string, table: BuildTable): Facts {
-  if (!/\b(?:cu|sp)\s?\d/i.test(text)) return {};
-  // Windows' own service packs ("2008 R2 SP1") are no Exchange update.
-  const plain = text.replace(/\b(?:windows(?:\s+server)?\s+)?(?:20(?:03|08|12)(?:\s+r2)?|2000)\s+(?:(?:standard|enterprise|datacenter|web)\s+)?(?:edition\s+)?sp\s?\d\b/gi, ' ');
-  // A Windows release ("Windows Server 2016", "Server 2019") names no Exchange version.
-  const exchangeOnly = plain.replace(/\b(?:windows(?:\s+server)?|win\s?server|server|w2k)\s*20\d\d(?:\s+r2)?/gi, ' ');
-  const versions = new Set([...exchangeOnly.matchAll(VERSION_WORD)].map((m) => (m[1] ?? 'se').toLowerCase()));
-  const updates = new Set([...plain.matchAll(UPDATE_WORD)].map((m) => `${m[1]!.toLowerCase()}${Number(m[2])}`));
-  if (versions.size !== 1 || updates.size !== 1) return {};
-  const version = [...versions][0]!;
-  const canonical = table.canonicalUpdate(version, [...updates][0]!);
-  const row = canonical ? table.updatesOf(version).find((r) => r.update === canonical) : undefined;
-  const state = row ? table.currency(row)?.state : undefined;
-  return state ? { updateCurrency: state } : {};
-}
-
 /**
  * What unknown builds alone settle: the version when the table makes it sure (15.1 is 2016) and all of
  * them agree, and `updateCurrency: behind` when each is older than every update still serviced. The

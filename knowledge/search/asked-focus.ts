@@ -23,6 +23,19 @@ const NEEDS = new RegExp(
   'iu',
 );
 
+/** "best backup software for exchange 2019", "recommended antivirus for ex2016": what is to be recommended, up to three words. */
+const RECOMMENDED = new RegExp(
+  String.raw`^(?:(?:what|which)(?:'s|\s+is|\s+are)?\s+)?(?:the\s+|a\s+)?(?:best|recommended|good|top|preferred)\s+((?:${WORD}\s+){0,2}?${WORD})(?=\s+(?:for|on|with|in|to|under)\b|\s*[?.!,]|\s*$)`,
+  'iu',
+);
+/** "which outlook versions work with exchange se": the product whose versions are asked, one or two words. */
+const WORKS_WITH = new RegExp(
+  String.raw`^(?:which|what)\s+((?:${WORD}\s+)?${WORD}?)\s+(?:versions?|releases?|builds?|clients?)\s+(?:work|works|run|runs|connect|connects|are supported|is supported|are compatible|is compatible)\s+(?:with|on|to|against)\b`,
+  'iu',
+);
+/** "exchange 2019 cpu requirements", "ram requirements for exchange 2016": the one word before "requirements". */
+const REQUIREMENT_OF = new RegExp(String.raw`(?:^|\s)(${WORD})\s+(?:requirements?|reqs|prereqs|sizing)\b`, 'iu');
+
 /** "windows 10 end of support", "office 2016 eol": the release whose dates are asked (with its number). */
 const LIFECYCLE_OF = new RegExp(
   String.raw`^(?:when (?:is|does|did|will)\s+)?((?:${WORD}\s+){0,2}?${WORD}\s+\d{1,4}(?:\.\d)?)\s+(?:end of (?:extended |mainstream )?support|end[- ]of[- ]life|eol|eos|lifecycle|support end|go(?:es)? (?:eol|out of support))\b`,
@@ -39,7 +52,14 @@ const LIFECYCLE_OF = new RegExp(
 export function missingAsked(question: string, passage: PassageAnswer, vocabulary: SearchVocabulary): string[] {
   const text = question.trim();
   // An action ("support installing a front-end on a cluster node") is about the thing it acts on: the words after it.
-  const focus = (SUPPORTS.exec(text)?.[1] ?? SUPPORTED.exec(text)?.[1] ?? NEEDS.exec(text)?.[1])?.replace(/^\p{L}+ing\s+/iu, '');
+  const focus = (
+    SUPPORTS.exec(text)?.[1] ??
+    SUPPORTED.exec(text)?.[1] ??
+    NEEDS.exec(text)?.[1] ??
+    WORKS_WITH.exec(text)?.[1] ??
+    RECOMMENDED.exec(text)?.[1] ??
+    REQUIREMENT_OF.exec(text)?.[1]
+  )?.replace(/^\p{L}+ing\s+/iu, '');
   if (focus) return passageHolds(passage, focus, vocabulary);
   // A release with its number: the product word counts too ("windows" in "windows 10"), as does the number.
   const release = LIFECYCLE_OF.exec(text)?.[1];

@@ -6,6 +6,7 @@ import { missingCounted } from './counted-focus';
 import { missingAsked } from './asked-focus';
 import { definitionTerms } from './definition-term';
 import { unknownHowToAction } from './how-to-focus';
+import { describesFault, namesUncoveredRelease } from './question-scope';
 import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { MemoisedTermSearch, termMemo } from './term-results';
@@ -50,8 +51,6 @@ export interface SearchTuning {
   suggestScore: number;
 }
 
-/** An Exchange release the knowledge does not cover (it holds 2000 to 2019 and SE). */
-const UNCOVERED_RELEASE = /\b(?:exchange|exch)(?:\s+server)?\s*(?:4\.0|5\.0|5\.5|20(?:0[14-689]|1[124578]|2[0-9]))\b/i;
 /** A "what is the ..." that asks for a figure, a date or a comparison, not the meaning of a term. */
 const NOT_A_TERM =
   /\b(max\w*|min\w*|limit\w*|difference|differences|between|vs|versus|best|latest|newest|number|size|count|date|dates|end|ends|support\w*|requirement\w*|version\w*|cu|sp|edition\w*|cost|price|path|way|steps?|status|lifecycle|recommend\w*|rule for|point of)\b|\d/i;
@@ -167,7 +166,7 @@ export class KnowledgeSearch {
     const question = normalizeQuestionWords(typed);
     // "exchange 5.5 end of support", "is exchange 2022 supported": a release the knowledge does not
     // cover has no answer here, however close a passage about another release comes.
-    if (UNCOVERED_RELEASE.test(question)) return { related: [], hits: [], suggestions: [] };
+    if (namesUncoveredRelease(question)) return { related: [], hits: [], suggestions: [] };
     const units = this.vocabulary.units(question);
     if (units.length === 0) return { related: [], hits: [], suggestions: [] };
     // Generic words ("exchange", "server") are left out of the query: they match nearly every
@@ -220,7 +219,9 @@ export class KnowledgeSearch {
           (text) => this.vocabulary.units(text),
           (term) => this.heldAsWord(term),
         ).length > 0 ||
-        (passage !== undefined && !this.namesDefinedTerm(question, passage)));
+        (passage !== undefined && !this.namesDefinedTerm(question, passage)) ||
+        // A fault to troubleshoot: no article holds error messages or fixes.
+        describesFault(question));
     if (offTopic) return { related: [], hits, suggestions: hits.slice(0, MAX_SUGGESTIONS) };
     return { best, related, hits, suggestions: [], ...(passage ? { passage } : {}) };
   }

@@ -90,6 +90,23 @@ describe('direct answers in the conversation (issue 19)', () => {
     });
   }
 
+  it('mounted databases per edition (fifth pass): the figure, its Microsoft source, and a follow-up for the other edition', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('exchange 2019 enterprise max databases per server');
+    assertDirect(reply, /^Exchange 2019: up to 100 mounted databases per server on Enterprise Edition\./);
+    assert.match(sourceLine(reply) ?? '', /editions-and-versions\.md.*\(Microsoft doc\)/);
+    assertDirect(await client.sendActivity('what about standard edition?'), /^Exchange 2019: up to 5 mounted databases per server on Standard Edition\./);
+    // Exchange 2010's figures rest on third-party pages only: the sentence says so.
+    assertDirect(await client.sendActivity('how many dbs can exchange 2010 standard mount'), /^Exchange 2010: up to 5 .*\(according to third-party sources\)\./);
+  });
+
+  it('"8 node e2k3 cluster - how many EVS can i have": a count asked with "can i" is answered, not checked', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('8 node e2k3 cluster - how many EVS can i have');
+    assertDirect(reply, /^Up to 7 Exchange Virtual Servers on an 8-node cluster/);
+    assert.equal(askedQuestion(reply), undefined);
+  });
+
   it('a yes/no general rule is decided by the check: "can DAG members be DCs" is No, with the reason', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('can DAG members be DCs');
@@ -117,6 +134,14 @@ describe('direct answers in the conversation (issue 19)', () => {
     ],
     ['how many clustered mailbox servers on a 4 node exchange 2007 scc', /^Up to 3 clustered mailbox servers on a 4-node cluster\./],
     ['max dag size?', /^Up to 16 Mailbox servers in one DAG/],
+    // Fifth pass (u19): where versions disagree, the words' own versions decide (front-ends are 2000/2003's, Edge servers 2007's and later).
+    ['FE server on a cluster ok?', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
+    ['can the edge transport server be domain joined', /^No: An Edge Transport server is deployed outside the organization's Active Directory forest/],
+    ['does 2k10 still get patches', /^No: Exchange 2010 left extended support on 13 October 2020/],
+    ['esu for 2k8r2 - until when', /paid Extended Security Updates .* ran to 10 January 2023/],
+    ['until when is windows server 2019 supported', /^Windows Server 2019 is in extended support until 9 January 2029/],
+    // A cluster's nodes are never called DAG members: the version's own clustering, each with its noun.
+    ['max nodes in a cluster', /^It depends on the version and Windows: up to 2 nodes on Windows 2000 Advanced Server;.*up to 16 Mailbox servers in one DAG\.$/],
     ['ccr node count?', /^Up to 2 nodes/],
     ['is win 2008 r2 supported still', /^No: Windows Server 2008 R2 left extended support on 14 January 2020/],
     [

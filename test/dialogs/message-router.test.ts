@@ -46,6 +46,32 @@ describe('routeMessage', () => {
     ['exchange 2016 cu23 known issues', search('exchange 2016 cu23 known issues')],
   ]);
 
+  // Issue 19, fifth pass: a version with only a fact the check names back but never judges ("also
+  // mentioned": hardware, backups, antivirus) or a fault told is no setup; the search refuses or suggests.
+  table('a version with an unjudged fact or a fault is searched, not checked', [
+    ['exchange 2016 ram requirements', search('exchange 2016 ram requirements')],
+    ['best backup software for exchange 2019?', search('best backup software for exchange 2019?')],
+    ['recommended antivirus for exchange 2016 servers', search('recommended antivirus for exchange 2016 servers')],
+    ['ex2013 owa blank page after cu update', search('ex2013 owa blank page after cu update')],
+    ['exchange 2010 dag replication lag how to fix', search('exchange 2010 dag replication lag how to fix')],
+    ['exchange 2016 owa timeout setting', search('exchange 2016 owa timeout setting')],
+    ['max database size exchange 2019 standard', search('max database size exchange 2019 standard')],
+    // A release the knowledge does not cover: never another row (Windows Server 2022), never a check.
+    ['exchange 2022 end of support', search('exchange 2022 end of support')],
+    ['exchange 5.5 cluster nodes max', search('exchange 5.5 cluster nodes max')],
+    // A short description of a setup is still checked.
+    ['exchange 2010 mailbox server', check(factsOf('exchange 2010 mailbox server'))],
+    ['exchange 2019 dag on vmware', check(factsOf('exchange 2019 dag on vmware'))],
+    // Asked whether it is supported, the check takes it and names the unjudged fact back.
+    ['can i run exchange 2019 on vmware', check(factsOf('can i run exchange 2019 on vmware'))],
+  ]);
+
+  // "can i have" in a count question asks for the limit; "our" still makes it the asker's plan.
+  table('a count asked with "can i" is answered; the asker\'s own counted plan is checked', [
+    ['8 node e2k3 cluster - how many EVS can i have', answer('8 node e2k3 cluster - how many EVS can i have', 'max-instances', { version: '2003', ha: 'clustering', nodes: '8' })],
+    ['how many evs can we run on our 4 node exchange 2003 cluster', check(factsOf('how many evs can we run on our 4 node exchange 2003 cluster'))],
+  ]);
+
   table('Exchange Online is another product, unless an Exchange Server release is named too', [
     ['exchange online mailbox size limit', { kind: 'out-of-scope' }],
     ['how to set up a retention policy in o365', { kind: 'out-of-scope' }],

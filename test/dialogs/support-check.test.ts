@@ -581,8 +581,6 @@ describe('SupportCheckDialog: the guided check', () => {
         windowsEdition: 'enterprise',
         architecture: 'x64',
         update: 'e2007-sp3',
-        // SP3 named in words still gets updates, as its build would say (issue 25).
-        updateCurrency: 'current',
       });
     });
 

@@ -169,6 +169,33 @@ describe('direct answers: one truth with the verdicts', () => {
     assert.ok(walked >= 21, `only ${walked} version and node counts walked`);
   });
 
+  it('every mounted-database limit: per version and edition, the maximum answered is allowed by the check and one more is not', () => {
+    const disagreements: string[] = [];
+    let walked = 0;
+    for (const version of kb.valuesFor('version', {})) {
+      for (const edition of kb.valuesFor('edition', { version: version.id })) {
+        const answer = ask('max-databases', { version: version.id, edition: edition.id })?.answer;
+        const setups = all.filter(({ facts, decision }) => facts['version'] === version.id && facts['edition'] === edition.id && POSITIVE.has(decision.verdict));
+        const max = Number(/\bup to (\d+)/i.exec(answer ?? '')?.[1]);
+        if (!Number.isInteger(max)) {
+          // No figure answered (Exchange 2000 to 2007): then the check refuses no count either.
+          const refused = setups.some(({ facts }) => kb.decide({ ...facts, databases: '250' })?.verdict === 'not-supported');
+          if (answer !== undefined || refused) disagreements.push(`${version.id} ${edition.id}: "${answer}", the check ${refused ? 'refuses' : 'allows'} 250`);
+          continue;
+        }
+        walked += 1;
+        for (const { facts } of setups) {
+          const at = kb.decide({ ...facts, databases: String(max) });
+          const over = kb.decide({ ...facts, databases: String(max + 1) });
+          if (!at || !POSITIVE.has(at.verdict)) disagreements.push(`${describeFacts(facts)}: answered up to ${max}, the check gives ${at?.verdict} for ${max}`);
+          if (!over || over.verdict !== 'not-supported') disagreements.push(`${describeFacts(facts)}: answered up to ${max}, the check gives ${over?.verdict} for ${max + 1}`);
+        }
+      }
+    }
+    assert.deepEqual(disagreements.slice(0, 20), [], `${disagreements.length} disagreements`);
+    assert.ok(walked >= 10, `only ${walked} version and edition pairs walked`);
+  });
+
   it('every yes/no general rule over a stated fact: the answer is the verdict of every setup it covers', () => {
     const questions: Facts[] = [
       { ha: 'dag', domainController: 'yes' },

@@ -1,0 +1,20 @@
+/*
+ * What lies outside the knowledge whatever the wording: a release it does not cover, or a fault to
+ * troubleshoot. The articles hold support rules, limits and dates, not error messages, so a passage
+ * found for such a question is near it, never an answer. Both patterns are bounded and linear.
+ */
+
+/** An Exchange release the knowledge does not cover (it holds 2000 to 2019 and SE): "exchange 5.5", "exchange 2022". */
+const UNCOVERED_RELEASE = /\b(?:exchange|exch)(?:\s+server)?\s*(?:4\.0|5\.0|5\.5|20(?:0[14-689]|1[124578]|2[0-9]))\b/i;
+
+/** A fault told ("owa blank page after cu update", "database won't mount", "replication lag how to fix"). */
+const FAULT =
+  /\b(errors?|blank (page|screen)|not (working|loading|starting|connecting|mounting)|(doesn'?t|does not|won'?t|will not|can'?t|cannot) (work|start|load|mount|connect|open|send|receive)|broken|crash(es|ed|ing)?|stuck|hangs?|hanging|corrupt\w*|bounc(e|es|ed|ing)|ndrs?|event id|login loop|replication lag|how to fix|troubleshoot\w*)\b/i;
+
+export function namesUncoveredRelease(text: string): boolean {
+  return UNCOVERED_RELEASE.test(text);
+}
+
+export function describesFault(text: string): boolean {
+  return FAULT.test(text);
+}
