@@ -129,7 +129,7 @@ describe('fact recognizer', () => {
       ['Exchange SE standard on 2019', { version: 'se', edition: 'standard', windows: '2019' }],
       ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
       // "server core 2019" names Windows Server 2019 installed as Server Core.
-      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', serverCore: 'yes', windows: '2019' }],
+      ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', updateCurrency: 'behind', serverCore: 'yes', windows: '2019' }],
       // Two designs offered as a choice are neither: the check asks.
       ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
       ['SE DAG, 4 members, we did NOT set up a witness server', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '4', witness: 'no' }],
