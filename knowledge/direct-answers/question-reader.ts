@@ -32,7 +32,7 @@ const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
 const WINDOWS_LIST =
-  /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
+  /\b(windows|win|os|o\/s) (versions?|releases?|list)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
   /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
@@ -253,5 +253,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const narrowed = subject.ha !== undefined || subject.role !== undefined;
   const general = narrowed && (stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined));
   if (!general) return undefined;
-  return ask('rule', subject, NEED.test(text) ? { needs: true } : {});
+  const need = NEED.exec(text);
+  // "does a dag need the same windows on all members": what is needed comes after "need"; when the
+  // words there name no fact, the DAG before it is not what is asked about (the article answers).
+  // ("witness required?" names it before: only the verbs are checked.)
+  const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
+  if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
+  return ask('rule', subject, need ? { needs: true } : {});
 }
