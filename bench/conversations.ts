@@ -219,6 +219,8 @@ export const CONVERSATION_SETS = {
   issue21FlowBTuning: 'conversations-issue21-flow-b-tuning.yaml',
   // Issue 21 tuning, written by an outsider (helper w) from the issue and Microsoft's docs without reading the bot's code: tickets, typos, corrections (tuned on).
   outsideTuning: 'conversations-outside-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w2) from the issue and Microsoft's docs without reading the bot's code: out-of-support, after-verdict and designs only (tuned on).
+  outsideBTuning: 'conversations-outside-b-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
 } as const;

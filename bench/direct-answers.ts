@@ -50,6 +50,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningC: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-c.yaml'), showMisses: true },
   /** A fourth tuning set (issue 19's fourth pass): how-to questions, definitions and unanswerable ones, written before that pass's changes. */
   tuningD: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-d.yaml'), showMisses: true },
+  /** A fifth tuning set, written by an outsider (w2) from the issue and Microsoft's docs without reading the bot: other products naming an Exchange fact, "can I"/"how many can I" numbers and dates, how-to and yes/no rules. */
+  tuningE: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-e.yaml'), showMisses: true },
   /** Tuning set F (issue 19's fifth pass; E is helper w2's): numbers, yes/no rules, dates and follow-ups in outsiders' style, and unanswerable questions naming a version, written before that pass's changes. */
   tuningF: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-f.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },

@@ -24,7 +24,11 @@ export const TUNING_B = 'test/fixtures/listings/tuning-issue25-b.yaml';
 export const TUNING_C = 'test/fixtures/listings/tuning-issue25-c.yaml';
 /** A fourth set to tune on, written by q25 from the issue: fl *, -AutoSize, -Status, ExSetup, HealthChecker, Windows builds. */
 export const TUNING_D = 'test/fixtures/listings/tuning-issue25-d.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D];
+/** A fifth set to tune on, written by an outsider (w2): one-server pastes, cut and wrapped tables, Teams pastes, 2003/2007/2010 shells, -Status, copy status, cluster nodes. */
+export const TUNING_E = 'test/fixtures/listings/tuning-issue25-e.yaml';
+/** A sixth set to tune on, written by s25 from the issue: one-server pastes, 2003 seen from a newer shell, 2007/2010 shells, Teams-flattened and wrapped tables. */
+export const TUNING_F = 'test/fixtures/listings/tuning-issue25-f.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F];
 
 export interface Entry {
   id: string;

@@ -26,6 +26,8 @@ export const memoryLastListingStore = (limit?: number): LastListingStore => memo
 export const MAX_KEPT_LISTING_CHARACTERS = 96 * 1024;
 /** Longest message read as an answer to a listing's question (a short reply, not a new question or paste). */
 const MAX_ANSWER_CHARACTERS = 160;
+/** "CU14", "cu 12", "SP3", "RTM": an update named without its version. */
+const UPDATE_WORDS = /\b(?:cu\s?\d{1,2}|sp\s?\d|rtm)\b/i;
 /** A question or a new request, not an answer. */
 const NOT_AN_ANSWER = /\?\s*$|^\s*(what|why|how|when|where|which|who|can|could|is|are|does|do|should|would|will)\b/i;
 
@@ -61,6 +63,8 @@ export class ListingFollowUp {
     const last = await this.store.get(context);
     if (!last) return false;
     const facts = last.asks.filter((dimension) => {
+      // "CU14" names no version: the listing reads it for each group's own version (group-answers.ts).
+      if (dimension === 'update' && UPDATE_WORDS.test(trimmed)) return true;
       const read = this.kb.recognizer.readAnswer(dimension, trimmed);
       return read[dimension] !== undefined;
     });

@@ -1,15 +1,29 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
 
-/** The servers an answer or a sentence may be about: their Exchange version and names. */
+/** The servers an answer or a sentence may be about: their Exchange version, names and roles. */
 export interface GroupTarget {
   version?: string;
   names: readonly string[];
+  /** The group's role ids, so that "the front-ends are behind NLB" reaches the front-end servers only. */
+  roles?: readonly string[];
+  /** Every server name of the listing: a clause naming another group's servers is not about this one. */
+  allNames?: readonly string[];
 }
+
+/** Role words a clause may be aimed at ("the FEs", "CAS", "back-ends", "mailbox servers", "edge"). */
+const ROLE_TARGETS: readonly [RegExp, string][] = [
+  [/\bfront[- ]?ends?\b|\bFEs?\b/, 'front-end'],
+  [/\bback[- ]?ends?\b|\bBEs?\b/, 'back-end'],
+  [/\bmailbox(?:es| servers?| roles?)?\b|\bMBX\b/i, 'mailbox'],
+  [/\bclient ?access\b|\bCAS\b/i, 'client-access'],
+  [/\bhub(?: ?transport)?s?\b/i, 'hub-transport'],
+  [/\bedges?\b/i, 'edge-transport'],
+];
 
 /** "for the 2013 servers", "2019 boxes", "the SE ones": a clause aimed at the servers of one version. */
 const VERSION_TARGET =
-  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\s*(?:servers?|boxes|ones|machines|nodes|hosts)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b/i;
+  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\s*(?:servers?|box(?:es)?|ones?|machines?|nodes?|hosts?|vms?)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b/i;
 /** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
@@ -17,31 +31,56 @@ const NOT_YET = /\b(want|wants|plan|plans|planning|planned|move|moving|upgrade|u
 
 interface Clause {
   text: string;
-  /** The version it is aimed at, or the names of the servers it names; neither for a clause about every server. */
+  /** The version it is aimed at, the names of the servers it names, the roles it names; none for a clause about every server. */
   version?: string;
   names: string[];
+  roles: string[];
 }
 
+const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** An answer cut where it changes target: "2012 R2 Standard for the 2013 servers, 2022 Standard for the 2019 ones". */
-function clauses(text: string, names: readonly string[]): Clause[] {
+function clauses(text: string, names: readonly string[], split: RegExp = /;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i): Clause[] {
   return text
-    .split(/;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i)
+    .split(split)
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => {
       const target = VERSION_TARGET.exec(part);
-      const named = names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(part));
+      const named = names.filter((n) => new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
+      const rest = named.reduce((t, n) => t.replace(new RegExp(`\\b${escaped(n)}\\b`, 'gi'), ' '), part);
       return {
         text: part.replace(VERSION_TARGET, ' ').trim(),
         ...(target ? { version: (target[1] ?? target[2])!.toLowerCase() } : {}),
         names: named,
+        roles: ROLE_TARGETS.filter(([pattern]) => pattern.test(rest)).map(([, id]) => id),
       };
     });
 }
 
-function read(kb: Pick<KnowledgeBase, 'recognizer'>, fact: string, text: string): Facts {
+/** Whether a clause aimed at some servers (by version, name or role) is aimed at this group. */
+function aimsAt(clause: Clause, group: GroupTarget): boolean {
+  if (clause.version !== undefined && clause.version !== group.version) return false;
+  const mine = new Set(group.names.map((n) => n.toLowerCase()));
+  if (clause.names.length > 0 && !clause.names.some((n) => mine.has(n.toLowerCase()))) return false;
+  // A group the paste shows no role for may be the one the clause names by role ("two standalone mailbox servers").
+  if (clause.roles.length > 0 && (group.roles ?? []).length > 0 && !clause.roles.some((r) => group.roles!.includes(r))) return false;
+  return true;
+}
+
+/** Aimed at some servers: by version or name, or by role (except an answer about the role itself, which names the role it gives). */
+const isAimed = (clause: Clause, fact?: string) => clause.version !== undefined || clause.names.length > 0 || (fact !== 'role' && clause.roles.length > 0);
+
+function read(kb: Pick<KnowledgeBase, 'recognizer'>, fact: string, text: string, group: GroupTarget): Facts {
   if (fact === 'build') return kb.recognizer.extract(text).facts;
-  return kb.recognizer.readAnswer(fact, fact === 'windows' ? text.replace(WINDOWS_SERVICE_PACK, ' ') : text);
+  // "CU14" says nothing without the version: read it as an update of the group's version.
+  const known: Facts = fact === 'update' && group.version !== undefined ? { version: group.version } : {};
+  const typed = fact === 'windows' ? text.replace(WINDOWS_SERVICE_PACK, ' ') : fact === 'update' ? text.replace(/\b(cu|sp)\s+(\d)/gi, '$1$2') : text;
+  try {
+    return kb.recognizer.readAnswer(fact, typed, known);
+  } catch (error) {
+    throw new Error(`A listing's answers name "${fact}" (answer "${text.slice(0, 80)}"), which is no fact the check knows: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -54,15 +93,15 @@ export function answersForGroup(answers: Facts, kb: Pick<KnowledgeBase, 'recogni
   const facts: Record<string, string> = {};
   for (const [fact, raw] of Object.entries(answers)) {
     const text = String(raw);
-    const parts = clauses(text, group.names);
-    const aimed = parts.filter((c) => c.version !== undefined || c.names.length > 0);
+    const parts = clauses(text, group.allNames ?? group.names);
+    const aimed = parts.filter((c) => isAimed(c, fact));
     if (aimed.length === 0) {
-      Object.assign(facts, read(kb, fact, text));
+      Object.assign(facts, read(kb, fact, text, group));
       continue;
     }
-    const mine = aimed.filter((c) => (c.version !== undefined && c.version === group.version) || c.names.length > 0);
-    const everyone = parts.filter((c) => c.version === undefined && c.names.length === 0);
-    for (const clause of [...everyone, ...mine]) Object.assign(facts, read(kb, fact, clause.text));
+    const mine = aimed.filter((c) => aimsAt(fact === 'role' ? { ...c, roles: [] } : c, group));
+    const everyone = parts.filter((c) => !isAimed(c, fact));
+    for (const clause of [...everyone, ...mine]) Object.assign(facts, read(kb, fact, clause.text, group));
   }
   return facts;
 }
@@ -79,6 +118,36 @@ export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer
   const facts = answersForGroup({ windows: sentences.join('; ') }, kb, group);
   // Only Windows' own facts: the Exchange version a sentence names is the paste's to say.
   return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture'].includes(d)));
+}
+
+/** Facts of the design the words around a paste may give: what no paste form shows. */
+const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers'];
+
+/**
+ * What the words around a paste say of the design ("2-node active/passive cluster", "the two FEs sit
+ * behind an F5", "Exchange Enterprise edition", "none of them is a DC"): read clause by clause as a
+ * typed message is, each clause given to the servers it is aimed at (by version, name or role; every
+ * server when it names none). Questions and plans are left out. A server's role is taken only for a
+ * group the paste shows no role for; the high availability a clause names never reaches an Edge server
+ * unless the clause names the Edge role.
+ */
+export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
+  if (rest.trim() === '') return {};
+  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(s));
+  const facts: Record<string, string> = {};
+  for (const sentence of sentences)
+    for (const clause of clauses(sentence, group.allNames ?? group.names, /;|,|\bbut\b|\bwhile\b/i)) {
+      if (!aimsAt(clause, group)) continue;
+      const read = kb.recognizer.extract(clause.text).facts;
+      for (const [d, v] of Object.entries(read)) {
+        if (facts[d] !== undefined) continue;
+        if (DESIGN_FACTS.includes(d)) {
+          if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport')) continue;
+          facts[d] = v;
+        } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
+      }
+    }
+  return facts;
 }
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */

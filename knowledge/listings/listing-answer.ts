@@ -12,24 +12,35 @@ export type ListingAnswer = { kind: 'listing'; view: ListingView } | { kind: 'to
 export const MAX_LISTING_CHARACTERS = 512 * 1024;
 
 /**
- * A pasted listing (two or more servers, or a DAG) read, grouped and judged; `none` for anything
+ * A pasted listing (two or more servers, a DAG, or one server's command output) read, grouped and judged; `none` for anything
  * else, so the message goes on to the ordinary routes. Text longer than
  * {@link MAX_LISTING_CHARACTERS} is not read at all and counts as too long.
  */
 export function answerListing(
   text: string,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence' | 'assumedFacts'>>,
   answers: Facts = {},
 ): ListingAnswer {
   if (text.length > MAX_LISTING_CHARACTERS) return { kind: 'too-long', lines: countLines(text), limit: MAX_LISTING_LINES };
   const listing = parseListing(text, kb.builds);
   if (listing.kind === 'too-long') return listing;
-  if (listing.kind !== 'listing' || (listing.servers.length < 2 && listing.dags.length === 0)) return { kind: 'none' };
+  if (listing.kind !== 'listing' || !clearlyAListing(listing)) return { kind: 'none' };
   const view = listingView(listing, listingDesign(listing, kb, answers), kb.dimensions);
   // A build named in the words around the paste ("is 15.2.1999.1 even real?") is said what it is too.
   const said = new Set(view.buildLines);
   for (const line of describeBuilds(findBuildsWide(listing.rest, kb.builds), kb.builds)) if (!said.has(line)) view.buildLines.push(line);
   return { kind: 'listing', view };
+}
+
+/**
+ * Two servers or a DAG; or one server as command output shows it (Get-ExchangeServer's table or list,
+ * a ticket's "Server: / Version:" form) with its build or version. One line typed by hand ("EX01 is on
+ * 15.2.1544.4, supported?") stays a question for the guided check, which reads the build too.
+ */
+function clearlyAListing(listing: Extract<ReturnType<typeof parseListing>, { kind: 'listing' }>): boolean {
+  if (listing.servers.length >= 2 || listing.dags.length > 0) return true;
+  const [only] = listing.servers;
+  return listing.fromOutput && only !== undefined && (only.build !== undefined || only.majorMinor !== undefined || only.named !== undefined);
 }
 
 function countLines(text: string): number {

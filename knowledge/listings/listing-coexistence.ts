@@ -19,6 +19,7 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
     const version = group.facts.version;
     if (version === undefined) continue;
     const problems: string[] = [];
+    const unsure: string[] = [];
     for (const older of present) {
       if (order.indexOf(older) >= order.indexOf(version)) continue;
       const entry = table.find((e) => e.version === version && e.with === older);
@@ -28,11 +29,27 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
         problems.push(`Exchange ${name(version)} cannot run in the same organization as Exchange ${name(older)}, which this paste also lists${said}.`);
         continue;
       }
-      const behind = belowMinimum(groups, older, entry.minimum);
-      if (behind.length > 0)
-        problems.push(
-          `Exchange ${name(version)} beside Exchange ${name(older)} needs ${entry.minimum}${said}; ${behind.slice(0, 5).join(', ')}${behind.length > 5 ? ` and ${behind.length - 5} more` : ''} run an older update.`,
+      const { behind, unshown } = belowMinimum(groups, older, entry.minimum);
+      if (behind.length > 0) problems.push(`Exchange ${name(version)} beside Exchange ${name(older)} needs ${entry.minimum}${said}; ${someServers(behind)} run an older update.`);
+      else if (unshown.length > 0)
+        unsure.push(
+          `Exchange ${name(version)} beside Exchange ${name(older)} needs ${entry.minimum}${said}; the paste does not show the update rollup of ${someServers(unshown)} ("Version X.Y (Build N.N)" shows the service pack's build whatever rollup runs).`,
         );
+    }
+    if (problems.length === 0 && unsure.length > 0) {
+      // The service pack is right and only the rollup is not shown: a condition to confirm, never a plain "Supported".
+      const limits = unsure.map((reason, k) =>
+        statedCondition(
+          `coexistence-rollup-${k + 1}`,
+          reason,
+          'The older servers must run the update rollup the newer version requires.',
+          "Run ExSetup.exe's file version on the older servers, or install the required rollup.",
+        ),
+      );
+      group.decisions = group.decisions.map((d) =>
+        d ? { ...d, verdict: d.verdict === 'supported' ? 'supported-with-conditions' : d.verdict, conditions: [...d.conditions, ...limits] } : d,
+      );
+      group.verdict = group.decisions.every((d) => d !== undefined) ? worstVerdict(group.decisions.map((d) => d!.verdict)) : group.verdict;
     }
     if (problems.length === 0) continue;
     const limits = problems.map((reason, k) =>
@@ -52,19 +69,44 @@ function name(version: string): string {
   return version === 'se' ? 'SE' : version;
 }
 
-/** The servers of `older` whose CU is below the one a minimum names ("Exchange 2013 CU21 or later"); only a CU read from a build counts. */
-function belowMinimum(groups: readonly ListingGroup[], older: string, minimum: string | undefined): string[] {
-  const needed = new RegExp(`Exchange ${older} CU(\\d+) or later`, 'i').exec(minimum ?? '');
-  if (!needed) return [];
-  const cu = Number(needed[1]);
-  return groups
-    .filter((g) => g.facts.version === older)
-    .flatMap((g) => g.servers)
-    .filter((s) => {
-      const lookup = s.build?.lookup;
-      const row = lookup?.kind === 'known' ? lookup.row : lookup?.kind === 'same-update' ? lookup.update : undefined;
-      const n = row ? /^cu(\d+)$/.exec(row.update)?.[1] : undefined;
-      return n !== undefined && Number(n) < cu;
-    })
-    .map((s) => s.name);
+function someServers(names: readonly string[]): string {
+  return `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+}
+
+/** "sp3" → 3, "rtm" → 0; "RU11" / "RU7v2" → 11 / 7. */
+const spNumber = (update: string) => (update === 'rtm' ? 0 : Number(/^sp(\d)$/.exec(update)?.[1] ?? NaN));
+const ruNumber = (su: string | undefined) => Number(/^RU(\d+)/i.exec(su ?? '')?.[1] ?? NaN);
+
+/**
+ * The servers of `older` below the update a minimum names: "Exchange 2013 CU21 or later", "Exchange 2010
+ * SP3 with Update Rollup 11 or later", "Exchange 2003 SP2". Only an update read from a build counts; a
+ * server whose service pack is right but whose rollup the paste hides ("Version 14.3 (Build 123.4)") is
+ * `unshown`, not behind.
+ */
+function belowMinimum(groups: readonly ListingGroup[], older: string, minimum: string | undefined): { behind: string[]; unshown: string[] } {
+  const cuNeeded = new RegExp(`Exchange ${older} CU(\\d+) or later`, 'i').exec(minimum ?? '');
+  const spNeeded = new RegExp(`Exchange ${older} SP(\\d)(?: with Update Rollup (\\d+))?`, 'i').exec(minimum ?? '');
+  const behind: string[] = [];
+  const unshown: string[] = [];
+  if (!cuNeeded && !spNeeded) return { behind, unshown };
+  for (const s of groups.filter((g) => g.facts.version === older).flatMap((g) => g.servers)) {
+    const lookup = s.build?.lookup;
+    const row = lookup?.kind === 'known' ? lookup.row : lookup?.kind === 'same-update' ? lookup.update : undefined;
+    if (!row) continue;
+    if (cuNeeded) {
+      const n = /^cu(\d+)$/.exec(row.update)?.[1];
+      if (n !== undefined && Number(n) < Number(cuNeeded[1])) behind.push(s.name);
+      continue;
+    }
+    const sp = spNumber(row.update);
+    if (Number.isNaN(sp)) continue;
+    if (sp < Number(spNeeded![1])) behind.push(s.name);
+    else if (sp === Number(spNeeded![1]) && spNeeded![2] !== undefined) {
+      const ru = lookup?.kind === 'known' ? ruNumber(lookup.row.su) : NaN;
+      if (lookup?.kind === 'known' && lookup.row.su === undefined && !s.rollupHidden) behind.push(s.name);
+      else if (Number.isNaN(ru)) unshown.push(s.name);
+      else if (ru < Number(spNeeded![2])) behind.push(s.name);
+    }
+  }
+  return { behind, unshown };
 }

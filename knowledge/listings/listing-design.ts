@@ -8,7 +8,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designInWords, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
@@ -33,6 +33,8 @@ export interface ListingGroup {
   notJudged?: string;
   /** What the verdict takes for granted from the paste (no DAG shown for a server, one Windows line for all, a rollup the form hides). */
   assumptions: string[];
+  /** What the reply says besides the verdict's conditions (a rollup the form hides, which no rule reads). */
+  notes: string[];
   /** What the builds are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), unknown ones named as such. */
   buildLines: string[];
 }
@@ -60,7 +62,7 @@ function majorMinorFacts(majorMinor: string, kb: Pick<KnowledgeBase, 'builds'>, 
  */
 export function listingDesign(
   listing: Extract<ListingResult, { kind: 'listing' }>,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence'>>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence' | 'assumedFacts'>>,
   answers: Facts = {},
 ): ListingGroup[] {
   const update = kb.dimensions.find((d) => d.id === 'update');
@@ -95,6 +97,7 @@ export function listingDesign(
           : (server.build?.lookup.build ?? facts.update),
       [...server.roles].sort().join('+'),
       server.dag ?? '',
+      server.clustered ?? '',
       // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
       server.dag ? '' : (server.site ?? ''),
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
@@ -109,6 +112,7 @@ export function listingDesign(
     else groups.set(key, { servers: [server], facts: { ...facts, ...(server.dag ? dagFacts.get(server.dag) : {}) }, key });
   }
   const shownClusters = listing.dags.length > 0;
+  const allNames = listing.servers.map((s) => s.name);
   // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
   const noDag = noDagServers(
     listing.rest,
@@ -135,6 +139,8 @@ export function listingDesign(
   const judged = [...groups.values()].map(({ servers, facts }): ListingGroup => {
     const first = servers[0]!;
     const assumptions: string[] = [];
+    // Exchange 2007's own cluster output says which cluster it is (CCR, single copy cluster).
+    if (facts.ha === undefined && first.clustered) facts.ha = first.clustered;
     if (facts.ha === undefined) {
       const kind = listing.dags.find((d) => d.name === first.dag)?.kind;
       if (first.dag && kind === 'cluster') {
@@ -149,7 +155,8 @@ export function listingDesign(
         // The paste lists the DAGs or clusters and this server is in none of them.
         // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
-        assumptions.push(first.roles.includes('edge-transport') ? 'An Edge Transport server is in no DAG or cluster.' : 'Not in any DAG or cluster the paste lists.');
+        // An Edge Transport server is never a DAG or cluster member (it stays outside the forest): nothing assumed there.
+        if (!first.roles.includes('edge-transport')) assumptions.push('Not in any DAG or cluster the paste lists.');
       }
     }
     if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os ?? first.osBuild}") is read as this group's.`);
@@ -158,8 +165,11 @@ export function listingDesign(
       assumptions.push(
         `Windows Server ${fromBuild.windows.replace('-r2', ' R2')} is read from its build ${fromBuild.build} (${fromBuild.status === 'read-3p' ? 'according to third-party sources' : 'as remembered, not read from Microsoft'}).`,
       );
+    // No rule of the table reads the rollup: it is said, and only a coexistence minimum that names one
+    // (2016 beside 2010 needs SP3 RU11) makes it a condition (listing-coexistence.ts).
+    const notes: string[] = [];
     if (first.rollupHidden)
-      assumptions.push(
+      notes.push(
         'The update rollup is not known from "Version X.Y (Build N.N)": Exchange 2007 and 2010 show the service pack\'s build there whatever rollup runs (ExSetup.exe\'s file version shows it).',
       );
     const roles = judgedRoles(first.roles, kb.dimensions);
@@ -182,11 +192,16 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const target = { version: facts.version, names: servers.map((s) => s.name) };
-    // What the user typed around the paste about Windows counts as an answer the paste does not give (an explicit answer wins).
-    const given = { ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
+    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames };
+    // What the user typed around the paste about Windows and the design counts as an answer the paste does not give (an explicit answer wins).
+    const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
+    // An update answered in words ("CU12") is as current or behind as the same update read from a build.
+    if (facts.update === undefined && given.update !== undefined && withAnswers.updateCurrency === undefined && withAnswers.version !== undefined) {
+      const currency = namedUpdateCurrency(withAnswers.version, String(answers.update ?? ''), kb);
+      if (currency) withAnswers.updateCurrency = currency;
+    }
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
     const decided = decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
@@ -206,6 +221,7 @@ export function listingDesign(
       verdict,
       asks: [...new Set(asks)],
       assumptions,
+      notes,
       buildLines,
       ...(notJudged ? { notJudged } : {}),
     };
@@ -279,12 +295,8 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
     // Read through the fact tables as a typed message is: the version, and its update when one is named.
     const named = kb.recognizer.extract(server.named).facts;
     for (const key of ['version', 'update'] as const) if (named[key] !== undefined) facts[key] = named[key];
-    // "Exchange 2019 CU12", "Exchange 2010 SP2": the update named in words is looked up in the build table as a build would be.
-    const update = /\b(rtm|sp\d|cu\d{1,2})\b/i.exec(server.named)?.[1]?.toLowerCase();
-    const canonical = facts.version && update ? kb.builds.canonicalUpdate(facts.version, update) : undefined;
-    const row = canonical ? kb.builds.updatesOf(facts.version!).find((r) => r.update === canonical) : undefined;
-    const currency = row ? kb.builds.currency(row) : undefined;
-    if (currency) facts.updateCurrency = currency.state;
+    const currency = facts.version ? namedUpdateCurrency(facts.version, server.named, kb) : undefined;
+    if (currency) facts.updateCurrency = currency;
   }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
@@ -301,6 +313,15 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.edition && /enterprise/i.test(server.edition)) facts.edition = 'enterprise';
   else if (server.edition && /standard/i.test(server.edition)) facts.edition = 'standard';
   return facts;
+}
+
+/** "Exchange 2019 CU12", "SP2", an answer "CU14": the update named in words, looked up in the build table as a build would be. */
+function namedUpdateCurrency(version: string, text: string, kb: Pick<KnowledgeBase, 'builds'>): string | undefined {
+  const named = [...new Set([...text.matchAll(/\b(rtm|sp\s?\d|cu\s?\d{1,2})\b/gi)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')))];
+  if (named.length !== 1) return undefined;
+  const canonical = kb.builds.canonicalUpdate(version, named[0]!);
+  const row = canonical ? kb.builds.updatesOf(version).find((r) => r.update === canonical) : undefined;
+  return row ? kb.builds.currency(row)?.state : undefined;
 }
 
 function groupLabel(server: ListedServer, facts: Facts): string {

@@ -36,6 +36,12 @@ export interface ListedServer {
   osBuild?: string;
   /** In no DAG, as the paste says it ("DAG Name: Standalone Server" in HealthChecker's report). */
   standalone?: boolean;
+  /**
+   * Exchange 2007's clustered mailbox server as its own output shows it: `ccr` when Get-ClusteredMailboxServerStatus
+   * lists replication hosts or Get-MailboxServer's ClusteredStorageType is NonShared, `cluster` (a single copy cluster)
+   * when the storage is Shared, `clustering` when only IsMemberOfCluster says so.
+   */
+  clustered?: 'ccr' | 'cluster' | 'clustering';
 }
 
 export interface ListedDag {
@@ -47,7 +53,17 @@ export interface ListedDag {
 }
 
 export type ListingResult =
-  { kind: 'listing'; servers: ListedServer[]; dags: ListedDag[]; lines: number; rest: string } | { kind: 'too-long'; lines: number; limit: number } | { kind: 'none' };
+  | {
+      kind: 'listing';
+      servers: ListedServer[];
+      dags: ListedDag[];
+      lines: number;
+      rest: string;
+      /** Some server was read from command output (a table with its dashes, a Format-List or ticket block), not only from a line typed by hand. */
+      fromOutput: boolean;
+    }
+  | { kind: 'too-long'; lines: number; limit: number }
+  | { kind: 'none' };
 
 /** A listing longer than this is refused with a message: reading stays linear, and a Teams .txt of a few thousand servers fits. */
 export const MAX_LISTING_LINES = 5_000;
@@ -108,7 +124,18 @@ const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})
 const NAME_KEYS = ['name', 'host name', 'csname'];
 /** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
 const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
-const TICKET_VERSION_KEYS = ['exchange version', 'version', 'build', 'exchange build', 'exchange'];
+const TICKET_VERSION_KEYS = [
+  'exchange version',
+  'version',
+  'build',
+  'exchange build',
+  'exchange',
+  'exsetup fileversion',
+  'exsetup version',
+  'exsetup',
+  'file version',
+  'exchange build number',
+];
 const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
 const EXCHANGE_NAMED =
@@ -162,6 +189,32 @@ function displayVersion(text: string | undefined): string | undefined {
 const PLANNED =
   /\?|\b(want|wants|plan|plans|planning|planned|moving to|upgrade to|upgrading to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
 
+/** "DAG: DAG01 {EX1, EX2}", "DAG01 = EX1, EX2 (witness FS01)": a DAG typed by hand, its members and witness. */
+const TYPED_DAG =
+  /^\s*(?:(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?|([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*\{([A-Za-z0-9, -]+)\})\s*(?:[,;(]?\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?(?:witness|fsw)(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?.*)?$/i;
+/** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
+const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server|host|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
+/** Format-List keys that a paste which lost its line breaks (Teams, some mail clients) still shows in a row. */
+const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Servers|WitnessServer|Identity|ExchangeVersion|DatabaseAvailabilityGroup|OS Name|Host Name)\s*:\s)/g;
+
+/**
+ * "Name : EX01 ServerRole : Mailbox AdminDisplayVersion : Version 15.2 (Build 1544.4) Name : EX02 ...": a
+ * Format-List that lost its line breaks, cut back into its lines (a blank line before each Name), and the
+ * words typed after the last build put on a line of their own. Any other line is returned as it is.
+ */
+function unflatten(line: string): string[] {
+  if (line.length < 40 || (line.match(/\s:\s/g) ?? []).length < 3) return [line];
+  const parts = line.split(FLAT_KEYS);
+  if (parts.length < 3) return [line];
+  return parts.flatMap((part, k) => {
+    const split = /^(AdminDisplayVersion\s*:\s*Version\s+\d{1,2}\.\d{1,2}\s*\(Build\s+\d{1,5}\.\d{1,4}\))\s+(\S.*)$/i.exec(part);
+    const own = split ? [split[1]!, '', split[2]!] : [part];
+    return k > 0 && /^Name\s*:/i.test(part) ? ['', ...own] : own;
+  });
+}
+
+/** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
+export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -197,8 +250,13 @@ function looseCells(names: readonly string[], line: string): string[] {
   const words = line.trim().split(/\s+/);
   const version = ADMIN_DISPLAY.exec(line)?.[0] ?? /\b\d{1,2}\.\d{1,2}\.\d{1,4}(?:\.\d{1,4})?\b/.exec(line)?.[0] ?? '';
   const roles = words.map((w) => w.replace(/,$/, '')).filter((w) => ROLE_WORDS.some(([r]) => r === w.toLowerCase()));
+  const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:\s+(?:standard|enterprise|datacenter|web|essentials))?/i.exec(line)?.[0] ?? '';
   return names.map((name, k) => {
-    if (k === 0) return words[0] ?? '';
+    if (k === 0 && !['windowsproductname', 'os name', 'osname', 'caption', 'os', 'operatingsystem'].includes(name)) return words[0] ?? '';
+    // Get-ComputerInfo's columns: the Windows product, its installation type, its build.
+    if (['windowsproductname', 'os name', 'osname', 'caption', 'os', 'operatingsystem'].includes(name)) return windows;
+    if (name === 'windowsinstallationtype') return /\bserver core\b/i.test(line) ? 'Server Core' : /\bnano\b/i.test(line) ? 'Nano Server' : 'Server';
+    if (OS_BUILD_KEYS.includes(name)) return /\b\d{1,2}\.\d\.\d{4,5}\b/.exec(line)?.[0] ?? '';
     if (['admindisplayversion', 'version', 'fileversion', 'productversion'].includes(name)) return version;
     if (['serverrole', 'role', 'roles'].includes(name)) return roles.join(', ');
     if (name === 'edition') return words.slice(1).find((w) => /^(standard|enterprise|evaluation)/i.test(w)) ?? '';
@@ -237,6 +295,31 @@ function splitCells(line: string, separator: string): string[] {
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
+/** "Version 14.3 (Build 123.4)": AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed. */
+function hidesRollup(adminDisplay: boolean, mention: BuildMention): boolean {
+  const row = mention.lookup.kind === 'known' ? mention.lookup.row : undefined;
+  return adminDisplay && row !== undefined && (row.version === '2007' || row.version === '2010') && row.su === undefined;
+}
+
+/**
+ * "Exchange 2003 SP2 on both nodes": a paste that shows servers but no version (Get-ClusterNode, cluster.exe)
+ * with one Exchange version named around it is that version's estate. Never when the words name two versions
+ * or only in a plan or a question.
+ */
+function versionInWords(servers: readonly ListedServer[], rest: string): void {
+  const bare = servers.filter((s) => !s.build && !s.named && !s.majorMinor);
+  if (bare.length === 0 || rest === '') return;
+  const named = rest
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => !PLANNED.test(sentence))
+    .flatMap((sentence) => [...sentence.matchAll(new RegExp(EXCHANGE_NAMED.source, 'gi'))].map((m) => m[0]));
+  const versions = new Set(named.map((n) => /(2000|2003|2007|2010|2013|2016|2019|se|subscription|e2k3|e2k7)/i.exec(n)?.[1]?.toLowerCase()));
+  if (versions.size !== 1) return;
+  // The longest naming keeps its update ("Exchange 2003 SP2" over "Exchange 2003").
+  const words = named.sort((a, b) => b.length - a.length)[0]!;
+  for (const s of bare) s.named = words;
+}
+
 /**
  * Builds the user typed around a paste, given to the servers whose build the paste does not show: a
  * server whose cut column shows its major and minor version ("Version 15.2 (Bu...") gets the one build
@@ -266,7 +349,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
-  const lines = raw.map((line) => line.replace(QUOTED, ''));
+  const lines = raw.flatMap((line) => unflatten(line.replace(QUOTED, '')));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -274,7 +357,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const looseOs = new Set<string>();
   /** Windows builds that name no server ("OS Version: 10.0.17763" alone), applied as `looseOs` is. */
   const looseOsBuilds = new Set<string>();
+  /** Get-ComputerInfo's WindowsInstallationType printed without a name ("Server Core"), applied as `looseOs` is. */
+  const looseInstallation = new Set<string>();
+  /** systeminfo's System Type beside a Windows line that names no server ("X86-based PC"), applied as `looseOs` is. */
+  const looseSystemType = new Set<string>();
   let lastHealthServer: ListedServer | undefined;
+  /** Servers read from a table or a key-value block (see `fromOutput`). */
+  const fromOutput = new Set<ListedServer>();
   /** ExSetup's file version printed without a computer name (bounded by the paste's lines). */
   const looseBuilds: BuildMention[] = [];
   const server = (name: string): ListedServer => {
@@ -317,9 +406,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const collapsed =
       headerWords.length === columns.length && columns.length > 1 && headerWords.every((w, k) => w.length === columns[k]!.end - columns[k]!.start) && rows.some(misaligned);
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
-    let pending: { cells: string[]; line: string } | undefined;
+    let pending: { cells: string[]; line: string; at: number[] } | undefined;
     const flushRow = () => {
-      if (pending) readRow(names, pending.cells, pending.line, above);
+      const read = pending ? readRow(names, pending.cells, pending.line, above) : undefined;
+      // A line typed under the table without a blank line ("all three on Server 2019 Standard") reads as a row of nothing: it is the question's.
+      if (pending && read && !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag) {
+        servers.delete(read.name.toLowerCase());
+        for (const at of pending.at) used[at] = false;
+      }
       pending = undefined;
     };
     for (let j = i + 1; j < lines.length; j += 1) {
@@ -333,9 +427,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;
+        pending.at.push(j);
       } else {
         flushRow();
-        pending = { cells, line };
+        pending = { cells, line, at: [j] };
       }
     }
     flushRow();
@@ -379,7 +474,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     cluster.servers.push(s.name);
   }
 
-  function readRow(names: string[], cells: string[], line: string, above?: string) {
+  /** One table row read into its server (returned), its DAG, or the Windows or ExSetup line of an unnamed server. */
+  function readRow(names: string[], cells: string[], line: string, above?: string): ListedServer | undefined {
     const cell = (...keys: string[]) => {
       const k = names.findIndex((n) => keys.includes(n));
       return k < 0 ? undefined : cells[k];
@@ -398,13 +494,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
+      const installation = cell('windowsinstallationtype');
+      if (installation) looseInstallation.add(installation);
       // ExSetup's FileVersionInfo without a computer name: kept, and given to the paste's one server if it has only one (below).
       const exsetup = cell('fileversion', 'productversion');
-      const [mention] = exsetup ? findBuilds(exsetup, table) : [];
+      const [mention] = exsetup ? findBuildsWide(exsetup, table) : [];
       if (mention) looseBuilds.push(mention);
       return;
     }
     const s = server(name);
+    fromOutput.add(s);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
     const roles = cell('serverrole', 'server role', 'role', 'roles');
@@ -421,6 +520,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
     readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
+    return s;
+  }
+
+  /** Exchange 2007's clustered mailbox server: Get-ClusteredMailboxServerStatus, Get-MailboxServer's ClusteredStorageType, IsMemberOfCluster. */
+  function readClustered(s: ListedServer, cms: string | undefined, replicationHosts: string | undefined, storage: string | undefined, member: string | undefined) {
+    if (cms !== undefined) {
+      s.roles = [...new Set([...s.roles, 'mailbox'])];
+      s.clustered = nameList(replicationHosts ?? '').length > 0 ? 'ccr' : 'clustering';
+    }
+    if (storage && /^nonshared$/i.test(storage)) s.clustered = 'ccr';
+    else if (storage && /^shared$/i.test(storage)) s.clustered = 'cluster';
+    else if (member && /^(yes|true)$/i.test(member) && !s.clustered) s.clustered = 'clustering';
   }
 
   /** Exchange 2003's IsFrontEndServer (WMI's Exchange_Server), and the DAG a server belongs to (Get-MailboxServer's DatabaseAvailabilityGroup). */
@@ -440,8 +551,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       s.build = mention;
       s.majorMinor = undefined;
       // AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed.
-      const row = mention.lookup.kind === 'known' ? mention.lookup.row : undefined;
-      s.rollupHidden = shown !== null && row !== undefined && (row.version === '2007' || row.version === '2010') && row.su === undefined;
+      s.rollupHidden = hidesRollup(shown !== null, mention);
       return;
     }
     if (shown) {
@@ -529,6 +639,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
       const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
+      const type = get('system type', 'osarchitecture');
+      if (os && type) looseSystemType.add(type);
       if (os) {
         looseOs.add(os);
         for (const e of entries) used[e.line] = true;
@@ -576,6 +688,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'exchangeversion',
       'isfrontendserver',
       'databaseavailabilitygroup',
+      'clusteredmailboxservername',
+      'clusteredstoragetype',
+      'ismemberofcluster',
       ...OS_BUILD_KEYS,
       ...HEALTH_KEYS,
     ];
@@ -587,10 +702,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
+    fromOutput.add(s);
     const site = get('site');
     if (site) s.site = site.split('/').pop();
-    const roles = get('serverrole');
+    // A ticket's "Role: Mailbox, standalone" gives the role, and says the server is in no DAG.
+    const roles = get('serverrole') ?? (ticket ? get('role', 'roles', 'exchange role') : undefined);
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
+    if (roles && ticket && /\bstand-?alone\b|\bno dag\b/i.test(roles)) s.standalone = true;
     const edition = get('edition');
     if (edition) s.edition = edition;
     const version = get('admindisplayversion', 'fileversion', 'productversion', 'build number') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
@@ -618,6 +736,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const dagName = get('dag name');
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
+    readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
 
@@ -640,8 +759,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         continue;
       }
     }
-    // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists.
-    const m = TYPED_LINE.exec(line.replace(BULLET, ''));
+    // "DAG: DAG-SE {SE-MB1, SE-MB2}, witness on FS-SE": a DAG and its members typed on one line.
+    const typedDag = TYPED_DAG.exec(line);
+    if (typedDag) {
+      const members = nameList(typedDag[2] ?? typedDag[4]!).filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
+      if (members.length >= 2) {
+        used[i] = true;
+        dags.push({ name: (typedDag[1] ?? typedDag[3])!, servers: members, ...(typedDag[5] ? { witness: typedDag[5] } : {}) });
+        continue;
+      }
+    }
+    // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists; a label in front ("ExchangeServer: EX01 ...") is no name.
+    const m = TYPED_LINE.exec(line.replace(BULLET, '').replace(LINE_LABEL, ''));
     if (!m) continue;
     const names = m[1]!.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((n) => n !== '');
     const mentions = findBuilds(m[2]!, table);
@@ -651,6 +780,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (other) mentions.push({ text: other[0], start: other.index, lookup: table.lookup(other.slice(1, 5).map(Number)) });
     }
     if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) continue;
+    // "sorry the version got cut, all three are 15.2.1544.4": a plain lower-case word leading a sentence is no server's name
+    // (a host name has a digit, a hyphen or capitals, or its line is short: "mail 15.2.1544.4").
+    if (
+      names.every((n) => /^[a-z]+$/.test(n)) &&
+      m[2]!
+        .replace(mentions[0]?.text ?? '', ' ')
+        .trim()
+        .split(/\s+/).length > 3
+    )
+      continue;
     // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by host-like names (a digit, a hyphen or capitals).
     const named = mentions.length === 0 && names.every((n) => /[0-9-]|^[A-Z]{3,}$/.test(n)) ? EXCHANGE_NAMED.exec(m[2]!) : null;
     if (mentions.length !== 1 && !named) continue;
@@ -661,7 +800,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     for (const name of names) {
       const s = server(name);
       if (named) s.named = named[0];
-      else s.build = mentions[0];
+      else {
+        s.build = mentions[0];
+        s.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(m[2]!), mentions[0]!);
+      }
       if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
       if (windows && !s.os) s.os = windows[0];
     }
@@ -700,6 +842,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       only!.majorMinor = undefined;
     }
   }
+  // ExSetup run where no server is named at all ("what version is that even?"): one unnamed server of that build.
+  if (listed.length === 0 && dags.length === 0 && exsetupBuilds.length === 1) {
+    const unnamed = server(UNNAMED_SERVER);
+    unnamed.build = exsetupBuilds[0];
+    fromOutput.add(unnamed);
+    listed.push(unnamed);
+  }
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
   // (unless the paste holds only one server: then the line can be no other's).
   const single = listed.length === 1;
@@ -711,6 +860,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         s.osFromPaste = !single;
       }
   }
+  if (looseSystemType.size === 1 && looseOs.size === 1) {
+    const type = [...looseSystemType][0]!;
+    for (const s of servers.values()) if (!s.systemType && s.os === [...looseOs][0] && (s.build || s.majorMinor || single)) s.systemType = type;
+  }
+  if (looseInstallation.size === 1) {
+    const installation = [...looseInstallation][0]!;
+    for (const s of servers.values()) if (!s.installationType && (s.build || s.majorMinor || single)) s.installationType = installation;
+  }
   if (looseOsBuilds.size === 1) {
     const build = [...looseOsBuilds][0]!;
     for (const s of servers.values())
@@ -720,12 +877,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
   }
 
-  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild);
-  if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
     .join('\n')
     .trim();
-  return { kind: 'listing', servers: found, dags, lines: lines.length, rest };
+  versionInWords([...servers.values()], rest);
+  const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
+  if (found.length === 0 && dags.length === 0) return { kind: 'none' };
+  return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)) };
 }

@@ -86,8 +86,9 @@ export function listingView(listing: Extract<ListingResult, { kind: 'listing' }>
           ? group.notJudged
           : `I need ${group.asks.map((d) => label(dimensions, d)).join(', ') || 'more facts'} to judge these servers.`,
       conditions: worst ? [...new Set(worst.conditions.map((c) => c.condition))] : [],
-      // What the paste was read to show is among the conditions already (see listingDesign).
-      notes: down,
+      // What the paste was read to show is among the conditions already (see listingDesign); a fact with one
+      // sensible answer (a running Exchange 2003 server is on 32-bit Windows) is said as the check says it.
+      notes: [...group.notes, ...new Set(decisions.flatMap((d) => (d.assumed ?? []).map((a) => `Assumed: ${a.statement}`))), ...down],
     };
   });
   // Each missing fact asked once, naming every server it concerns.

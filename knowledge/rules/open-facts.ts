@@ -4,6 +4,7 @@ import type { Dimension } from '../loading/schemas';
 import type { CheckStep } from './support-check';
 import type { Decision, SupportLimit } from './support-rules';
 import { VERDICT_LABELS, worstVerdict } from './triage-summary';
+import { assumptionsFor, fitsAssumptions } from './assumed-facts';
 
 /** One value of a fact left open, and the verdict it would give. */
 export interface OpenOutcome {
@@ -154,9 +155,20 @@ export interface OpenVerdict {
  * lifecycle notes only those of known facts. `versions` tries only those Exchange versions when the
  * version is not known (an unknown build of 15.2 is 2019 or SE). Undefined when no setup fits.
  */
-export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dimensions'>, facts: Facts, versions: readonly string[] = []): OpenVerdict | undefined {
-  const setups = facts.version === undefined && versions.length > 0 ? versions.flatMap((version) => kb.setups({ ...facts, version })) : kb.setups(facts);
-  if (setups.length === 0) return undefined;
+export function joinSetups(
+  kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dimensions'> & Partial<Pick<KnowledgeBase, 'assumedFacts'>>,
+  facts: Facts,
+  versions: readonly string[] = [],
+): OpenVerdict | undefined {
+  const every = facts.version === undefined && versions.length > 0 ? versions.flatMap((version) => kb.setups({ ...facts, version })) : kb.setups(facts);
+  if (every.length === 0) return undefined;
+  // Setups a fact with one sensible answer rules out (a running Exchange 2003 server on x64 Windows) are no
+  // setup these servers can be, as in the check's own step (assumed-facts.yaml); the verdict names the assumption.
+  const assumedFacts = kb.assumedFacts ?? [];
+  const sensible = every.filter((s) => fitsAssumptions(assumedFacts, facts, s.facts));
+  const setups = sensible.length > 0 ? sensible : every;
+  // Named only when it holds for every setup left (not the back-end role of a cluster these servers may not be).
+  const assumed = setups === every ? [] : assumedFacts.filter((a) => setups.every((s) => assumptionsFor(assumedFacts, facts, s.facts).includes(a)));
   const positive = (v: string) => v === 'supported' || v === 'supported-with-conditions';
   const verdicts = [...new Set(setups.map((s) => s.verdict))];
   const verdict: Decision['verdict'] = verdicts.length === 1 ? verdicts[0]! : verdicts.some(positive) ? 'supported-with-conditions' : worstVerdict(verdicts);
@@ -213,6 +225,7 @@ export function joinSetups(kb: Pick<KnowledgeBase, 'setups' | 'nextStep' | 'dime
     conditions: [...conditions.map((l) => base.conditions.find((c) => c.id === l.id) ?? l), ...(verdict === 'not-supported' && broken.length > 0 ? [] : open)],
     decisiveFacts: Object.fromEntries(Object.entries(base.decisiveFacts).filter(([d]) => facts[d] !== undefined)),
     lifecycle: base.lifecycle.filter((note) => facts[note.dimension] !== undefined),
+    ...(assumed.length > 0 ? { assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })) } : {}),
   };
   return { decision, matters };
 }

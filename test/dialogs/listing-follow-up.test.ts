@@ -52,6 +52,35 @@ describe("An answer to a pasted listing's question (dialogs/listing-follow-up.ts
     assert.ok(!/Taking "/.test(String(question[0]?.text ?? '')), question.map(describeReply).join(' | '));
   });
 
+  it('answers one server pasted as command output with the listing reply; a line typed by hand stays a question', async () => {
+    const { client } = mainClient();
+    const one = [
+      '[PS] C:\\>Get-ExchangeServer EX19-01 | Format-List Name,ServerRole,Edition,AdminDisplayVersion',
+      '',
+      'Name                : EX19-01',
+      'ServerRole          : Mailbox',
+      'Edition             : Standard',
+      'AdminDisplayVersion : Version 15.2 (Build 1748.10)',
+      '',
+      'single server, no DAG, on Windows Server 2019 Standard',
+    ].join('\n');
+    const said = text(await sendAll(client, one));
+    assert.match(said, /I read 1 server in 1 group from your paste\./);
+    assert.match(said, /EX19-01/);
+    assert.match(said, /Exchange 2019 CU15/);
+    const typed = text(await sendAll(mainClient().client, 'is EX01 on 15.2.1748.10 supported on windows 2019?'));
+    assert.ok(!/from your paste/.test(typed), typed.slice(0, 300));
+  });
+
+  it('takes "CU12" as the update of the servers whose paste names only their version', async () => {
+    const { client } = mainClient();
+    const first = text(await sendAll(client, 'EX01 - Exchange 2019 - mailbox\nEX02 - Exchange 2019 - mailbox\n\nno DAG, Windows Server 2022 Standard'));
+    assert.match(first, /cumulative update|Which update/i, first.slice(0, 600));
+    const again = await sendAll(client, 'CU12');
+    assert.match(String(again[0]?.text), /^Taking "CU12" for the servers of your last paste/);
+    assert.match(text(again), /Not supported/);
+  });
+
   it('keeps a listing in the store only up to its bound, and forgets it when asked', async () => {
     const kb = loadKnowledgeBase();
     const store = memoryLastListingStore(2);
