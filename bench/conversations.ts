@@ -213,6 +213,8 @@ export const CONVERSATION_SETS = {
   issue21Facts: '../test/fixtures/conversations-issue21-facts.yaml',
   // Issue 21 tuning conversations for whole designs (each group with its own facts), labelled from Microsoft's docs (tuned on).
   issue21DesignsTuning: 'conversations-issue21-designs-tuning.yaml',
+  // Issue 21 tuning, third batch (helper x21): pasted designs (FE/BE with a Windows edition per group, DAG + CAS apart, Edge, one DAG over two sites, migrations, lists, tickets) and stated facts.
+  issue21DesignsBTuning: 'conversations-issue21-designs-b-tuning.yaml',
   // Issue 21 tuning conversations for the flow (dead ends, facts after a verdict, first messages that decide, out of support), tuned on.
   issue21FlowTuning: 'conversations-issue21-flow-tuning.yaml',
   // Issue 21 tuning conversations, second batch (helper n21): a described plan answered at once, the offer to refine it, facts after a verdict.
@@ -223,6 +225,8 @@ export const CONVERSATION_SETS = {
   outsideBTuning: 'conversations-outside-b-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
+  // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).
+  issue21OosTuning: 'conversations-issue21-oos-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -2,10 +2,11 @@ import type { LastAnswerStore } from '../dialogs/last-answer';
 import type { LastListing, LastListingStore } from '../dialogs/listing-follow-up';
 import type { LastCheck, LastCheckStore } from '../dialogs/last-check';
 import { MainDialog } from '../dialogs/main-dialog';
+import { InMemorySuggestionPicks } from '../dialogs/replies';
 import { KnowledgeHolder, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { ReportCommand } from './admin/report-command';
 import { CardReplies } from './cards/card-replies';
-import { ExchangeSupportBot } from './exchange-support-bot';
+import { ExchangeSupportBot, type KnowledgeParts } from './exchange-support-bot';
 import type { Logger } from './log';
 import type { TextAttachmentOptions } from './text-attachments';
 import { AnswerTracking } from './records/answer-tracking';
@@ -40,14 +41,11 @@ export interface RecordOptions {
  */
 export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: Storage, log: Logger, options: RecordOptions = {}): BotParts {
   const holder = knowledge instanceof KnowledgeHolder ? knowledge : new KnowledgeHolder(knowledge);
-  // Dialogs and cards take a plain KnowledgeBase; this one reads through the holder, so reloads reach them.
-  const kb = holder.live();
   // Saves carry the eTag they read, so instances sharing the storage never overwrite each other.
   const conversationState = new OptimisticConversationState(storage);
   const userState = new OptimisticUserState(storage);
-  const replies = new CardReplies(kb);
   const records = new OwnerRecords(options.records ?? new MemoryRecordStore(), log, options.recordSalt);
-  const owners = { records, tracking: new AnswerTracking(records), reportCommand: new ReportCommand(records, options.admins ?? [], log), holder };
+  const owners = { records, tracking: new AnswerTracking(records), reportCommand: new ReportCommand(records, options.admins ?? [], log) };
   // The last verdict lives in conversation state, so follow-ups and "what if" survive a restart on Blob storage.
   const lastCheckProperty = conversationState.property<LastCheck>('lastCheck');
   const lastCheck: LastCheckStore = {
@@ -66,16 +64,22 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     get: (context) => lastListingProperty.get(context),
     set: (context, value) => (value === undefined ? lastListingProperty.delete(context) : lastListingProperty.set(context, value)),
   };
-  const bot = new ExchangeSupportBot(
-    conversationState,
-    userState,
-    new MainDialog(kb, replies, records, lastCheck, undefined, lastAnswer, lastListing),
-    replies,
-    kb,
-    log,
-    owners,
-    options.replyTimeoutMs,
-    options.attachments,
-  );
+  // One for the bot's life, whatever knowledge is served.
+  const picks = new InMemorySuggestionPicks();
+  // The dialogs and cards are built on a plain KnowledgeBase, once per knowledge served: a reload
+  // builds a new set for the turns that start after it, and a turn in flight keeps the set it
+  // started with. (An AsyncLocalStorage pin did this before; it made Node run a hook on every
+  // promise of every request, about 15% of a knowledge answer's CPU, issue 24.)
+  const parts = (kb: KnowledgeBase): KnowledgeParts => {
+    const replies = new CardReplies(kb);
+    return { knowledge: kb, replies, mainDialog: new MainDialog(kb, replies, records, lastCheck, picks, lastAnswer, lastListing) };
+  };
+  let served: { kb: KnowledgeBase; parts: KnowledgeParts } | undefined;
+  const partsNow = (): KnowledgeParts => {
+    const kb = holder.current();
+    if (served?.kb !== kb) served = { kb, parts: parts(kb) };
+    return served.parts;
+  };
+  const bot = new ExchangeSupportBot(conversationState, userState, partsNow, log, owners, options.replyTimeoutMs, options.attachments);
   return { bot, records };
 }

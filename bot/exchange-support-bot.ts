@@ -20,7 +20,6 @@ import { readTextAttachment, type TextAttachmentOptions } from './text-attachmen
 import { DEFAULT_REPLY_TIMEOUT_MS } from './config';
 import { jsonLogger, type Logger } from './log';
 import type { ReportCommand } from './admin/report-command';
-import type { KnowledgeHolder } from '../knowledge/knowledge-holder';
 import type { AnswerTracking } from './records/answer-tracking';
 import type { OwnerRecords } from './records/owner-records';
 import { runTurnAndCommitState } from './storage/commit-turn';
@@ -54,8 +53,17 @@ export interface OwnersParts {
   records: OwnerRecords;
   tracking: AnswerTracking;
   reportCommand: ReportCommand;
-  /** Each turn runs on the knowledge it started with (see KnowledgeHolder.pin). */
-  holder: KnowledgeHolder;
+}
+
+/**
+ * What reads the knowledge, built on one knowledge base. A turn takes the parts of the knowledge
+ * served when it starts and keeps them to its end, so a reload never changes the knowledge under a
+ * turn in flight (see create-bot.ts).
+ */
+export interface KnowledgeParts {
+  mainDialog: MainDialog;
+  replies: Replies;
+  knowledge: KnowledgeBase;
 }
 
 /**
@@ -77,9 +85,8 @@ export class ExchangeSupportBot implements ConversationBot {
   constructor(
     private readonly conversationState: TurnState,
     private readonly userState: TurnState,
-    private readonly mainDialog: MainDialog,
-    private readonly replies: Replies,
-    private readonly knowledge: KnowledgeBase,
+    /** The parts of the knowledge served now (the same object until a reload). */
+    private readonly partsNow: () => KnowledgeParts,
     private readonly log: Logger = jsonLogger,
     private readonly owners?: OwnersParts,
     /** How long one send to the channel may take before the turn gives up on it (REPLY_TIMEOUT_MS). */
@@ -125,11 +132,10 @@ export class ExchangeSupportBot implements ConversationBot {
       return next();
     });
     this.owners?.tracking.watchAnswers(turn);
-    if (this.owners) await this.owners.holder.pin(() => this.runAndCommit(turn));
-    else await this.runAndCommit(turn);
+    await this.runAndCommit(turn, this.partsNow());
   }
 
-  private async runAndCommit(turn: BotTurn): Promise<void> {
+  private async runAndCommit(turn: BotTurn, parts: KnowledgeParts): Promise<void> {
     // Replies go out only once the state is saved; a turn that raced another turn of the same
     // conversation on another instance runs again on the newer state (see README, "State storage").
     // Owner records, like replies, are written only for the attempt that was saved.
@@ -143,7 +149,7 @@ export class ExchangeSupportBot implements ConversationBot {
         // answers must not hold the turn, and all it references, for ever.
         if (!bounded) turn.onSendActivities((_ctx, _activities, next) => withinReplyTimeout(next(), this.replyTimeoutMs));
         bounded = true;
-        await this.dispatch(turn);
+        await this.dispatch(turn, parts);
       },
       { states: [this.userState, this.conversationState], log: this.log },
     );
@@ -151,35 +157,35 @@ export class ExchangeSupportBot implements ConversationBot {
   }
 
   /** By activity type; other types (typing, reactions, events) need nothing from the bot. */
-  private async dispatch(turn: BotTurn): Promise<void> {
+  private async dispatch(turn: BotTurn, parts: KnowledgeParts): Promise<void> {
     switch (turn.activity.type) {
       case ActivityTypes.Message:
-        return this.onMessage(turn);
+        return this.onMessage(turn, parts);
       case ActivityTypes.ConversationUpdate:
-        return this.onConversationUpdate(turn);
+        return this.onConversationUpdate(turn, parts);
       case ActivityTypes.Invoke: {
         // Sent with the replies, so it too waits for the state to be saved.
-        const response = await this.onInvoke(turn);
+        const response = await this.onInvoke(turn, parts);
         if (!turn.invokeResponse) await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
         return;
       }
     }
   }
 
-  private async onMessage(turn: BotTurn): Promise<void> {
+  private async onMessage(turn: BotTurn, parts: KnowledgeParts): Promise<void> {
     normalizeIncomingMessage(turn.activity);
     const feedback = this.owners && readCardFeedback(turn.activity.value);
     if (feedback) {
       // A 👍/👎 card button: recorded, thanked, and the conversation (a check in progress) stays where it was.
       await this.owners!.records.feedback(turn, feedback);
       await turn.sendActivity({ type: ActivityTypes.Message, text: FEEDBACK_THANKS });
-      const dc = await this.createDialogContext(turn);
+      const dc = await this.createDialogContext(turn, parts);
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
-    if (await this.answerLongListing(turn)) {
+    if (await this.answerLongListing(turn, parts)) {
       // A check in progress still waits for its answer: show its question again.
-      const dc = await this.createDialogContext(turn);
+      const dc = await this.createDialogContext(turn, parts);
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
@@ -187,22 +193,22 @@ export class ExchangeSupportBot implements ConversationBot {
     if (length > MAX_MESSAGE_LENGTH) {
       await turn.sendActivity(tooLongMessage(length));
       // The check, if one is running, still waits for its answer: show the question again.
-      const dc = await this.createDialogContext(turn);
+      const dc = await this.createDialogContext(turn, parts);
       if (dc.activeDialog) await dc.repromptDialog();
     } else if (!(await this.owners?.reportCommand.handle(turn))) {
       // A turn run again after a state conflict starts over, so does its record of replies.
       turn.turnState.set(REPLIED, false);
-      await runDialogTurn(this.mainDialog, turn, await this.dialogStack(turn));
+      await runDialogTurn(parts.mainDialog, turn, await this.dialogStack(turn));
       if (!turn.turnState.get(REPLIED)) await turn.sendActivity({ type: ActivityTypes.Message, text: NOTHING_TO_READ_MESSAGE, textFormat: 'markdown' });
     }
   }
 
-  private async onConversationUpdate(turn: BotTurn): Promise<void> {
+  private async onConversationUpdate(turn: BotTurn, parts: KnowledgeParts): Promise<void> {
     const botId = turn.activity.recipient?.id;
     const added = turn.activity.membersAdded ?? [];
     // One welcome per event: when the bot itself is installed, or when people join a conversation it is in.
     if (added.length > 0 && (added.some((m) => m.id === botId) || added.some((m) => m.id !== botId))) {
-      await turn.sendActivity(this.replies.welcome());
+      await turn.sendActivity(parts.replies.welcome());
     }
   }
 
@@ -212,7 +218,7 @@ export class ExchangeSupportBot implements ConversationBot {
    * does not implement (Universal Actions, task modules, tabs, file consent, sign-in...) is a 501, as
    * botbuilder's Teams handler answered them, with the same 400s for the values it refused.
    */
-  private async onInvoke(turn: BotTurn): Promise<InvokeResponse> {
+  private async onInvoke(turn: BotTurn, parts: KnowledgeParts): Promise<InvokeResponse> {
     const { name, value, channelId, replyToId } = turn.activity;
     if (UNSUPPORTED_INVOKES.has(name ?? '')) return { status: NOT_IMPLEMENTED };
     if (readsValue(name) && !isPlainObject(value)) return { status: BAD_REQUEST };
@@ -229,7 +235,7 @@ export class ExchangeSupportBot implements ConversationBot {
     switch (name) {
       case 'composeExtension/query':
         // The "Search KB" message extension: compose-box queries answered from the knowledge base.
-        return { status: OK, body: searchKnowledgeExtension(this.knowledge, value as MessagingExtensionQuery) };
+        return { status: OK, body: searchKnowledgeExtension(parts.knowledge, value as MessagingExtensionQuery) };
       case 'fileConsent/invoke':
         return { status: fields.action === 'accept' || fields.action === 'decline' ? NOT_IMPLEMENTED : BAD_REQUEST };
       case 'composeExtension/submitAction': {
@@ -257,7 +263,7 @@ export class ExchangeSupportBot implements ConversationBot {
    * listing's own bounds (characters, then lines), answered with the listing reply, or refused with
    * a message that names the file. False when the message is neither (the ordinary path takes it).
    */
-  private async answerLongListing(turn: BotTurn): Promise<boolean> {
+  private async answerLongListing(turn: BotTurn, parts: KnowledgeParts): Promise<boolean> {
     const file = await readTextAttachment(turn.activity.attachments, this.attachmentOptions);
     if (file.kind === 'refused') {
       await turn.sendActivity(file.message);
@@ -275,7 +281,7 @@ export class ExchangeSupportBot implements ConversationBot {
     // Within the listing's bound the same clean-up as a typed message: mentions and control characters out.
     const text = cleanUserText(raw.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/&nbsp;/g, ' '));
     // The dialog answers it and keeps it, so that an answer to one of its questions judges it again.
-    if (await this.mainDialog.pasteListing(turn, text, file.kind === 'text' ? file.name : undefined)) return true;
+    if (await parts.mainDialog.pasteListing(turn, text, file.kind === 'text' ? file.name : undefined)) return true;
     if (file.kind === 'text') {
       await turn.sendActivity(
         `I read ${file.name} but found no Exchange server listing in it. I read the output of Get-ExchangeServer, Get-DatabaseAvailabilityGroup, Get-ClusterNode and the Windows lines of systeminfo or Get-ComputerInfo.`,
@@ -286,8 +292,8 @@ export class ExchangeSupportBot implements ConversationBot {
     return false;
   }
 
-  private async createDialogContext(turn: BotTurn): Promise<DialogContext> {
-    return new DialogContext([this.mainDialog], turn, await this.dialogStack(turn));
+  private async createDialogContext(turn: BotTurn, parts: KnowledgeParts): Promise<DialogContext> {
+    return new DialogContext([parts.mainDialog], turn, await this.dialogStack(turn));
   }
 
   /** The dialog frames in conversation state, an empty stack put there if there were none. */

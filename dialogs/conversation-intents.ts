@@ -154,6 +154,32 @@ export function isStatement(text: string): boolean {
   return trimmed.length <= 160 && !QUESTION_FORM.test(trimmed);
 }
 
+/**
+ * "is it still ok?", "so that's fine then?", "are we still supported?", "so we're good?": whether the
+ * setup just judged is fine, asked after its verdict. The answer is that verdict again, headed by
+ * "Out of support" for a retired product: never a search, whose passage would not say which setup.
+ */
+const STILL_OK =
+  /^(ok(ay)?,? |so,? |and |but |right,? |hmm,? |cool,? |great,? )*((so |and )?(is|are) (it|that|this|we|they|these|those|the (setup|design|servers?|dag|cluster))( all)? (still )?(ok|okay|fine|good|supported|in support|alright|all right|covered|valid)|(so )?(it'?s|that'?s|this is|that is|we'?re|we are|they'?re|they are) (all )?(still )?(ok|okay|fine|good|supported|in support|alright|all right|covered)( then| now)?|(so )?(we'?re|we are|i'?m) (good|covered|safe)|(all )?good (then|now)|(can|could) (we|they) (keep|stay|continue)( (running|using|on))?( it| this| that| them)?( (like this|as is))?|(still|are we) (ok|okay|fine|good|supported)|still supported)[?!. ]*(then|now|today|as is|like this)?[?!. ]*$/i;
+
+export function isStatusQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 80 && STILL_OK.test(trimmed);
+}
+
+/**
+ * "when did it go out of support?", "what's the supported path?", "is that EOL?": the lifecycle of the
+ * setup just judged, asked after its verdict. For a retired product the verdict card says it first
+ * (its date and the supported path), so that card is the answer.
+ */
+const LIFECYCLE_FOLLOW_UP =
+  /\b(out of support|end of (support|life|extended support)|eol|eos|end[- ]of[- ]life|supported (path|upgrade|version)|upgrade path|migration path|(when|since when) (did|does|was|is) (it|that|this|support|they|the (setup|version|product))|support (end|ended|ends|date)|lifecycle|(still )?(get|gets|getting) (patches|updates|security updates|fixes))\b/i;
+
+export function isLifecycleFollowUp(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 100 && LIFECYCLE_FOLLOW_UP.test(trimmed);
+}
+
 /** Follow-ups to the last verdict. */
 export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 

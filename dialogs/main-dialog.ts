@@ -1,15 +1,15 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase } from '../knowledge';
+import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
-import { followUp, isAddition, isCorrection, isNotSure, isStatement, SOME_MEMBERS } from './conversation-intents';
+import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
-import { openForRetiredVersion } from './retired-version';
+import { isRetiredVersion, openForRetiredVersion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
@@ -66,7 +66,7 @@ export class MainDialog extends Dialog {
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
-    return this.handle(dc, route);
+    return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
   }
 
   /**
@@ -152,6 +152,16 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
+    // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
+    // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
+    if (isStatusQuestion(text) || (isLifecycleFollowUp(text) && !isCorrection(text) && this.asksOfRetired(text, last))) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside) : this.replies.designVerdict(groups));
+        return this.settle(dc);
+      }
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
@@ -178,16 +188,7 @@ export class MainDialog extends Dialog {
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
-      const detail = Object.fromEntries(
-        (
-          [
-            ['mixedVersions', 'version'],
-            ['mixedWindows', 'windows'],
-          ] as const
-        )
-          .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
-          .map(([stated, d]) => [stated, ` (${valueLabel(this.kb.dimensions, d, read[d]!)} on some members)`]),
-      );
+      const detail = someMembersDetail(this.kb, added, read, base);
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail);
     }
     if (statement) return undefined;
@@ -196,12 +197,21 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const read = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      const said = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
+      const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, last, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
-      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected);
+      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base));
     }
     return undefined;
+  }
+
+  /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
+  private asksOfRetired(text: string, last: LastCheck): boolean {
+    const version = last.groups[0]!.facts.version;
+    const named = this.kb.recognizer.extract(text).facts.version;
+    return version !== undefined && (named === undefined || named === version) && isRetiredVersion(this.kb, last.groups[0]!.facts);
   }
 
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
@@ -268,8 +278,14 @@ export class MainDialog extends Dialog {
     another?: CheckedGroup,
     detail?: Record<string, string>,
   ): Promise<DialogTurnResult> {
+    // "we patched it, it's on CU15 now": how current the old update was no longer holds; the new one says its own.
+    const current = (facts: Facts): Facts => {
+      if (update.update === undefined || update.updateCurrency !== undefined || facts.updateCurrency === undefined) return facts;
+      const { updateCurrency: _was, ...rest } = facts;
+      return rest;
+    };
     const groups = [
-      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, group.facts, forGroup(last, group.facts, update)), setAside: group.setAside })),
+      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, current(group.facts), forGroup(last, group.facts, update)), setAside: group.setAside })),
       ...(another ? [another] : []),
     ];
     const options: SupportCheckOptions = {
@@ -393,6 +409,19 @@ export class MainDialog extends Dialog {
   }
 }
 
+/**
+ * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
+ * setup that names no Exchange version, right after a direct answer about one, is of that version.
+ * The message is read again with it known, so "cu15" is that version's update.
+ */
+export function withAnsweredVersion(kb: KnowledgeBase, route: Route, text: string, previous: PreviousQuestion | undefined): Route {
+  const version = previous?.subject.version;
+  if (route.kind !== 'check' || route.groups || version === undefined || route.facts.version !== undefined || Object.keys(route.facts).length === 0) return route;
+  const reread = kb.recognizer.extract(text, { version }).facts;
+  if (reread.version !== undefined && reread.version !== version) return route;
+  return { ...route, facts: { ...route.facts, ...reread, version } };
+}
+
 /** The fact a guided-check button submits ({ dimension, value }), or undefined for anything else. */
 function staleSubmit(value: unknown): { dimension: string; value: string } | undefined {
   if (!value || typeof value !== 'object') return undefined;
@@ -438,6 +467,31 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, name
   return result;
 }
 
+/**
+ * "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)", from the
+ * value the message named (`read`) for the members it is about.
+ */
+function someMembersDetail(kb: KnowledgeBase, added: Facts, read: Facts, base: Facts): Record<string, string> {
+  return Object.fromEntries(
+    (
+      [
+        ['mixedVersions', 'version'],
+        ['mixedWindows', 'windows'],
+      ] as const
+    )
+      .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
+      .map(([stated, d]) => [stated, ` (${valueLabel(kb.dimensions, d, read[d]!)} on some members)`]),
+  );
+}
+
+/**
+ * In a correction, words that single out some of the members ("one of them is still on 2012 R2", "half
+ * the nodes"); a count alone ("same two servers") is the whole setup, and so is a move of it.
+ */
+const PART_OF_THE_MEMBERS =
+  /\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
+const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
+
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
@@ -471,11 +525,11 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
   if (SOME_MEMBERS.test(text) && !ORDINAL.test(text)) delete result.nodes;
   const count = /\b(\d{1,3})\s+(of (them|those)|servers|boxes|machines|vms)\b/i.exec(text);
   if (result.nodes === undefined && count && clustered && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = count[1]!;
-  // "add a 17th member", "a third EVS": the count the setup would have.
-  const ordinal = ORDINAL.exec(text);
+  // "add a 17th member", "a third EVS": the count the setup would have; "we're adding a 17th" counts members.
+  const ordinal = ORDINAL.exec(text) ?? ADDED_ORDINAL.exec(text);
   if (ordinal && clustered) {
     const n = ordinal[1] !== undefined ? Number(ordinal[1]) : ORDINAL_WORDS.indexOf(ordinal[2]!.toLowerCase()) + 2;
-    const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3]!) ? 'instances' : 'nodes';
+    const dimension = /^(evs|virtual|instance|clustered)/i.test(ordinal[3] ?? '') ? 'instances' : 'nodes';
     if (result[dimension] === undefined && n >= 2 && kb.dimensions.some((d) => d.id === dimension)) result[dimension] = String(n);
   }
   // "we'd also put windows NLB on those four": Windows NLB on the clustered servers themselves, beside their DAG or
@@ -483,6 +537,8 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
   if (result.ha === 'nlb' && clustered && known.ha !== 'nlb' && NLB_BESIDE.test(text) && kb.dimensions.some((d) => d.id === 'nlbOnSameServers')) {
     delete result.ha;
     result.nlbOnSameServers = 'yes';
+    // "NLB on both nodes for the CAS traffic": the role names what NLB would balance, not a new role for the members.
+    if (result.role !== undefined && known.role !== undefined && !SAME_SERVERS.test(text)) delete result.role;
   }
   // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
   const more = MORE_MEMBERS.exec(text);
@@ -520,8 +576,14 @@ const ORDINAL = new RegExp(
   `\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\s+(members?|nodes?|servers?|dag members?|evs|exchange virtual servers?|virtual servers?|instances?|clustered mailbox servers?)\\b`,
   'i',
 );
+/** "we're adding a 17th next month", "add a third": an ordinal with no noun after "add", which counts members. */
+const ADDED_ORDINAL = new RegExp(
+  `\\badd(?:ing|ed|s)?\\s+(?:a|an|the)\\s+(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join('|')}))\\b(?!\\s+(?:evs|exchange virtual|virtual|instances?|databases?|cop(?:y|ies)|sites?|datacenters?|witness))`,
+  'i',
+);
 /** "also ... on those four", "on the same boxes", "on them too": something put on the servers judged, beside what they run. */
-const NLB_BESIDE = /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members))\b/i;
+const NLB_BESIDE =
+  /\b(also|too|as well|on (those|these|them|the same|all)|same (boxes|servers|nodes|members)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?)|for (them|those|these|the (members|nodes)))\b/i;
 
 /** A restart said outright, mid-check: "start over", "restart", "new check", "another setup", "from scratch". */
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
@@ -536,11 +598,11 @@ const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =
-  /\b(same (boxes|servers|nodes|machines|members|vms|hosts)|on (them|those|these)|co-?located|beside|alongside|together with|also (has|have|holds?|hosts?|runs?) the)\b/i;
+  /\b(same (boxes|servers|nodes|machines|members|vms|hosts)|on (them|those|these)|co-?located|beside|alongside|together with|also (has|have|holds?|hosts?|runs?) the|(the )?(dag )?(members|nodes) (also )?(run|have|hold|host)s? the)\b/i;
 
 /** Words that change the servers judged rather than add others: "actually they are Edge servers", "add the Edge server to that DAG". */
 const CHANGES_THE_SERVERS =
-  /\b(actually|instead|rather|wrong|not|isn'?t|aren'?t|make (that|it)|change|what if|they are|they'?re|it'?s|it is|(to|in|into|join|member of) (the|that|this|our) (dag|cluster))\b/i;
+  /\b(actually|instead|rather|wrong|not|isn'?t|aren'?t|make (that|it)|change|what if|they are|they'?re|it'?s|it is|(to|in|into|join|member of) (the|that|this|our) (dag|cluster)|on (both|each|every|all)( of the| the)? (nodes?|members?|dag members?)|(the )?(dag )?(members|nodes) (also )?(run|have|hold|host)s? the)\b/i;
 
 /** A word for Windows in a short message: "windows is 2016 btw", "the OS is 2019". */
 const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;

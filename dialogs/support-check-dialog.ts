@@ -418,9 +418,20 @@ export class SupportCheckDialog extends Dialog<SupportCheckOptions> {
  * Applies changed facts and drops, without naming them back, earlier facts that no longer apply
  * (Windows changed to 2012: its architecture; Exchange changed to 2016: the Exchange 2019 CU).
  */
-export function withoutStale(kb: Pick<KnowledgeBase, 'setAside'>, before: Facts, update: Facts): Facts {
+export function withoutStale(kb: Pick<KnowledgeBase, 'setAside' | 'dimensions'>, before: Facts, update: Facts): Facts {
   const merged: Record<string, string> = { ...before, ...update };
   for (const aside of kb.setAside(merged)) if (update[aside.dimension] === undefined) delete merged[aside.dimension];
+  // "what if NLB instead of the DAG" after "a DAG with NLB on the same servers": what the pair (DAG + NLB)
+  // stated goes with the value replaced, unless the update states it again.
+  for (const dimension of kb.dimensions) {
+    const old = before[dimension.id];
+    const now = update[dimension.id];
+    if (old === undefined || now === undefined || old === now) continue;
+    for (const pair of dimension.together) {
+      if (!pair.values.includes(old) || pair.keep !== old) continue;
+      for (const [stated, value] of Object.entries(pair.states)) if (update[stated] === undefined && merged[stated] === value) delete merged[stated];
+    }
+  }
   return merged;
 }
 

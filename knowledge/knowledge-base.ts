@@ -8,6 +8,7 @@ import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type Saved
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
+import { namedUpdateCurrency } from './reading/typed-update';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -318,6 +319,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     {
       facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
       blank: (text) => blankBuilds(text),
+      updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text),
     },
     'tables' in savedTables ? savedTables.tables : undefined,
   );

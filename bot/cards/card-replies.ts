@@ -364,9 +364,11 @@ export class CardReplies implements Replies {
   followUp(kind: FollowUp, groups: readonly GroupVerdict[]): Partial<Activity> {
     const dims = this.kb.dimensions;
     const several = groups.length > 1;
+    // A retired product's follow-up says so first, and its label keeps "while Exchange 2013 was supported", as the card does.
     const heading = (g: GroupVerdict, i: number) =>
-      several ? `**${this.describeGroup(g.facts, i)}** (${VERDICT_LABELS[g.decision.verdict]})` : `**${VERDICT_LABELS[g.decision.verdict]}**`;
-    const lines: string[] = [];
+      several ? `**${this.describeGroup(g.facts, i)}** (${cardLabel(g.decision.verdict, [g.decision])})` : `**${cardLabel(g.decision.verdict, [g.decision])}**`;
+    const retired = kind === 'summary' ? undefined : outOfSupportHeadline(groups.map((g) => g.decision));
+    const lines: string[] = retired ? [`**${retired}**`, ''] : [];
     groups.forEach((g, i) => {
       const d = g.decision;
       switch (kind) {

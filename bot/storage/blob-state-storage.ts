@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ContainerClient, RestError, type StoragePipelineOptions } from '@azure/storage-blob';
 import { NEW_ITEM_ETAG, type Storage, type StoreItem, type StoreItems } from '../../dialogs/turn';
 import { ETagConflictError } from './etag-conflict';
@@ -123,5 +123,5 @@ const READABLE_PREFIX_LENGTH = 64;
  */
 export function blobKey(key: string): string {
   const readable = key.slice(0, READABLE_PREFIX_LENGTH).replace(/[^A-Za-z0-9._-]/g, '_');
-  return `${readable}-${createHash('sha256').update(key, 'utf16le').digest('hex')}`;
+  return `${readable}-${hash('sha256', Buffer.from(key, 'utf16le'), 'hex')}`;
 }

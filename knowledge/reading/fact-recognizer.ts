@@ -17,6 +17,11 @@ export interface MoreFacts {
   facts(text: string): Facts;
   /** The text with what `facts` reads replaced by spaces (same length), for the phrase tables. */
   blank(text: string): string;
+  /**
+   * Whether the one update a text names in words ("CU10", "SP2") of `version` still gets security
+   * updates ("current") or not ("behind"), from the build table; undefined when it names none or several.
+   */
+  updateCurrency?(version: string, text: string): string | undefined;
 }
 
 export interface Mention {
@@ -242,10 +247,60 @@ export class FactRecognizer {
 
   private extractUncached(text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const { tokens, matches } = this.readSentence(text);
-    const read = this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known);
+    const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
-    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version)) return read;
-    return { facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) };
+    if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version))
+      return this.withUpdateCurrency(read, text, known);
+    return this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, text, known);
+  }
+
+  /**
+   * "Exchange 2019 CU10 on Windows 2019": a CU typed in words is as far behind as its build would be
+   * (issue 25's current-update rule), so the check judges it as it judges a pasted build. The update
+   * dimension's values are ranges ("CU12 or later"), which cannot say it.
+   */
+  private withUpdateCurrency(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const version = read.facts.version ?? known.version;
+    if (!this.readMore?.updateCurrency || version === undefined || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    const currency = this.readMore.updateCurrency(version, text);
+    return currency === undefined ? read : { ...read, facts: { ...read.facts, updateCurrency: currency } };
+  }
+
+  /**
+   * "2010 DAG, 4 mailbox servers, Enterprise": a bare edition word that nothing else claimed, said after
+   * the Exchange version and before any Windows mention, is the Exchange edition (after "Windows 2008 R2"
+   * it would be Windows's, and the phrases read that already). Not a word of another name ("Enterprise
+   * Vault", "enterprise admins").
+   */
+  private withBareEdition(
+    read: { facts: Facts; ambiguous: string[] },
+    matches: readonly PhraseMatch<Mention[]>[],
+    tokens: readonly Token[],
+    known: Facts,
+  ): { facts: Facts; ambiguous: string[] } {
+    const version = this.dimensions.find((d) => d.design === 'shared' && d.composeWith !== undefined);
+    const edition = version?.composeWith ? this.dimensions.find((d) => d.id === version.composeWith) : undefined;
+    if (!version || !edition || read.facts[edition.id] !== undefined || known[edition.id] !== undefined || read.ambiguous.includes(edition.id)) return read;
+    const said = { ...known, ...read.facts };
+    if (said[version.id] === undefined) return read;
+    // "Exchange 2010", or what settles it ("Exchange 2010 SP3").
+    const settlesVersion = (p: Mention) =>
+      p.value !== undefined &&
+      (p.dimension === version.id || this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies[version.id] !== undefined);
+    const named = matches.find((m) => m.entry.payload.some(settlesVersion));
+    if (!named) return read;
+    const windows = matches.find((m) => m.from >= named.to && m.entry.payload.some((p) => p.dimension === 'windows' || p.dimension === 'windowsEdition'));
+    const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from }, (_, k) => m.from + k)));
+    for (let k = named.to; k < (windows?.from ?? tokens.length); k += 1) {
+      // "Enterprise Windows" is Windows's; "Enterprise, Windows 2008 R2" is not.
+      const nextWord = tokens[k + 1];
+      if (claimed.has(k) || (nextWord && NOT_AN_EDITION_AFTER.has(nextWord.text) && nextWord.start - tokens[k]!.end <= 1)) continue;
+      const value = edition.values.find((v) => v.answers.includes(tokens[k]!.text));
+      if (!value) continue;
+      if (!this.space.valueApplies(edition.id, value.id, said)) return read;
+      return { ...read, facts: { ...read.facts, [edition.id]: value.id } };
+    }
+    return read;
   }
 
   /**
@@ -281,7 +336,15 @@ export class FactRecognizer {
       text,
       tokens,
       matches: this.withCorrections(
-        withoutWitnessHost(this.readJoinedRoleWords(this.readAfterPartials(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens, read),
+        withoutOtherDcs(
+          withoutWitnessHost(
+            this.readJoinedRoleWords(this.readAfterPartials(this.readSeAfterWindows(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens)), tokens), tokens, read),
+            tokens,
+            read,
+          ),
+          tokens,
+          read,
+        ),
         tokens,
         read,
       ),
@@ -510,13 +573,18 @@ export class FactRecognizer {
     const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
-    const groups = listed
-      .map((line) => {
-        const facts = this.extract(line.replace(item, ''), known).facts;
-        // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
-        return facts.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...facts, ha: 'none' } : facts;
-      })
-      .filter((facts) => facts[splitting.id] !== undefined);
+    const groups: Record<string, string>[] = [];
+    for (const line of listed) {
+      const read = this.extract(line.replace(item, ''), known).facts;
+      if (read[splitting.id] === undefined) continue;
+      // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
+      const facts: Record<string, string> = read.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...read, ha: 'none' } : { ...read };
+      // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
+      // (the table reads the two together as one design), not a group of its own.
+      const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
+      if (same) this.addToGroup({ facts: same, open: new Set() }, facts);
+      else groups.push(facts);
+    }
     if (groups.length < 2) return undefined;
     const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
     // Only what describes the platform or the product holds for every group; a role or a count never does.
@@ -776,6 +844,23 @@ export class FactRecognizer {
   }
 
   /**
+   * "FEs on W2K3 SE", "W2K3 R2 SE x86": "SE" right after a Windows release that names no edition is
+   * Windows's Standard Edition (as "EE" is its Enterprise Edition), not Exchange SE.
+   */
+  private readSeAfterWindows(matches: PhraseMatch<Mention[]>[]): PhraseMatch<Mention[]>[] {
+    const windowsEdition = this.dimensions.find((d) => d.id === 'windowsEdition');
+    const standard = windowsEdition?.values.find((v) => v.id === 'standard');
+    if (!windowsEdition || !standard) return matches;
+    return matches.map((match, i) => {
+      const previous = matches[i - 1];
+      if (match.to - match.from !== 1 || match.entry.phrase.toLowerCase() !== 'se' || !previous || previous.to !== match.from) return match;
+      if (!previous.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined) || previous.entry.payload.some((p) => p.dimension === windowsEdition.id))
+        return match;
+      return { ...match, entry: { ...match.entry, payload: [{ dimension: windowsEdition.id, value: standard.id }] } };
+    });
+  }
+
+  /**
    * "Windows is Enterprise edition": right after a partial mention of a dimension that composes
    * with another ("Windows" and its edition), a phrase that names a value of the other is read as
    * that, not as what it would mean alone (here, the Exchange edition).
@@ -922,6 +1007,8 @@ export class FactRecognizer {
       return value === undefined ? {} : { [dimensionId]: value };
     }
     const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    // "CU10" answered to the update question: how current it is, too.
+    if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
@@ -953,9 +1040,12 @@ export class FactRecognizer {
     // Values named by one of their names or acronyms ("Exchange 2010", "E2K10", "Exchange 2010 SP3"), not
     // by a short answer ("2016", "CU23", "SP3") that several values share.
     const namedInFull = new Map<string, Set<string>>();
+    // "SE DAG, no NLB", "behind a Kemp, no NLB": said beside other high availability, "no NLB" keeps NLB off; it is no "single server".
+    const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
       if (countsNext(match, matches.slice(index + 1))) continue;
       // "Windows Server 2008 R2 SP1": a service pack right after a Windows mention is Windows's own.
@@ -1075,7 +1165,17 @@ export class FactRecognizer {
       if (meant.size < 2) continue;
       // "2 Exchange 2019 CU15 and 2 SE members while we upgrade in place": one upgrade path, judged as its target.
       const path = dimension.whenSeveral.pairs.find((p) => meant.size === 2 && p.values.every((v) => meant.has(v)));
-      if (path) {
+      // "exchange 2019 cu15 on a single server, no budget for SE until 2028": one server is no DAG mid-upgrade; the
+      // version its update names is the one it runs, the other a plan (issue 21, t21).
+      const byUpdate = [...new Set([...(namedInFull.get('update') ?? []), ...(facts.update !== undefined ? [facts.update] : [])])]
+        .map((u) => this.dimensions.find((d) => d.id === 'update')?.values.find((v) => v.id === u)?.implies[dimension.id])
+        .filter((v): v is string => v !== undefined);
+      if (path && facts.ha === 'none' && new Set(byUpdate).size === 1 && meant.has(byUpdate[0]!)) {
+        if (several.includes(dimension.id)) several.splice(several.indexOf(dimension.id), 1);
+        facts[dimension.id] = byUpdate[0]!;
+        continue;
+      }
+      if (path && facts.ha !== 'none') {
         for (const settled of new Set([dimension.id, ...settledBy])) {
           delete facts[settled];
           if (several.includes(settled)) several.splice(several.indexOf(settled), 1);
@@ -1089,7 +1189,8 @@ export class FactRecognizer {
         if (several.includes(open)) several.splice(several.indexOf(open), 1);
         if (!ambiguous.includes(open)) ambiguous.push(open);
       }
-      facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      // A single server runs one version: which is asked, with no mixed DAG stated.
+      if (facts.ha !== 'none') facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
     }
   }
 
@@ -1161,8 +1262,62 @@ export class FactRecognizer {
       }
     }
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
+    const spread = siteTotal(tokens, counts);
+    const members = this.dimensions.find((d) => d.id === SPREAD_DIMENSION);
+    if (spread !== undefined && members && spread > (found.get(members.id) ?? 0)) found.set(members.id, spread);
     return found;
   }
+}
+
+/** The count one DAG or cluster spread over sites adds up to ("10 servers in AMS and 8 in FRA"). */
+const SPREAD_DIMENSION = 'nodes';
+/** Words between a count and "in"/"at" that keep it a count of members ("9 mailbox servers in AMS"); a role such as "edge" or "CAS" does not. */
+const MEMBER_NOUNS = new Set(['servers', 'server', 'nodes', 'node', 'members', 'member', 'mailbox', 'mbx', 'dag', 'exchange', 'boxes', 'vms', 'of', 'them', 'more']);
+const PLACE_WORDS = new Set(['in', 'at']);
+const SITE_JOINERS = new Set(['and', 'plus', 'another']);
+/** Tokens a place name may take before the next site's count ("the primary datacenter", "the DR site"). */
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * "one DAG: 10 servers in AMS and 8 in FRA", "4 in the primary site + 4 in DR": counts of members each
+ * placed in a site, one after another, are one DAG's members spread over the sites; their sum is the
+ * member count a limit can break (each count alone is not). Undefined unless two or more placed counts
+ * follow each other, the first of members ("servers", "nodes", "mailbox servers" or no noun).
+ */
+function siteTotal(tokens: readonly Token[], counts: readonly (number | undefined)[]): number | undefined {
+  // The index after "N [member nouns] in|at", or undefined.
+  const placedAt = (i: number): number | undefined => {
+    if (counts[i] === undefined) return undefined;
+    let k = i + 1;
+    while (k < tokens.length && k - i <= 3 && MEMBER_NOUNS.has(tokens[k]!.text)) k += 1;
+    return k < tokens.length && PLACE_WORDS.has(tokens[k]!.text) ? k + 1 : undefined;
+  };
+  let best: number | undefined;
+  for (let i = 0; i < tokens.length; i += 1) {
+    let at = placedAt(i);
+    if (at === undefined) continue;
+    let total = counts[i]!;
+    let sites = 1;
+    // The next placed count within a place name's length, joined by "and"/"plus" or punctuation.
+    for (;;) {
+      let next: number | undefined;
+      for (let k = at + 1; k <= at + MAX_PLACE_WORDS && k < tokens.length; k += 1) {
+        if (counts[k] !== undefined) {
+          // Joined by "and"/"plus", or right after a one-word place ("in London + 6 in Dublin"): "in AMS, CAS 2 in FRA" is another role.
+          if (SITE_JOINERS.has(tokens[k - 1]!.text) || k === at + 1) next = k;
+          break;
+        }
+      }
+      const after = next === undefined ? undefined : placedAt(next);
+      if (next === undefined || after === undefined) break;
+      total += counts[next]!;
+      sites += 1;
+      at = after;
+    }
+    if (sites >= 2 && total > (best ?? 0)) best = total;
+    i = at;
+  }
+  return best;
 }
 
 /** A copy callers may change without changing the memo (see FactRecognizer.extract). */
@@ -1226,6 +1381,15 @@ const WITNESS_PLACING = new Set([
   'existing',
   'will',
   'go',
+  // "witness on a separate member server": the host's own words.
+  'separate',
+  'dedicated',
+  'different',
+  'standalone',
+  'another',
+  'other',
+  'its',
+  'own',
 ]);
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
@@ -1261,6 +1425,10 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
   return later.some((m) => m.from - match.to <= 2 && m.entry.payload.some((p) => p.value !== undefined && dimensions.has(p.dimension)));
 }
 
+/** "no NLB" said beside any high availability but these is about NLB alone. */
+const NOT_OTHER_HA = new Set(['none', 'nlb']);
+const NO_BALANCING = /\b(nlb|load balancing)\b/i;
+
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
 const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['instead', 'of'],
@@ -1270,6 +1438,20 @@ const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['replace'],
   ['without'],
   ['no'],
+  // "we don't use NLB", "not using MSCS", "no need for NLB": what the setup does without (issue 21, t21).
+  ['don', 't', 'use'],
+  ['dont', 'use'],
+  ['do', 'not', 'use'],
+  ['doesn', 't', 'use'],
+  ['does', 'not', 'use'],
+  ['won', 't', 'use'],
+  ['will', 'not', 'use'],
+  ['never', 'use'],
+  ['not', 'using'],
+  ['don', 't', 'have'],
+  ['dont', 'have'],
+  ['do', 'not', 'have'],
+  ['no', 'need', 'for'],
   // "the edge server outside the DAG", "not in the cluster": placed out of it.
   ['outside'],
   ['outside', 'of'],
@@ -1290,6 +1472,66 @@ function joined(tokens: readonly Token[], index: number): boolean {
 }
 
 const ARTICLES = new Set(['a', 'an', 'the', 'any']);
+
+/** Words after "enterprise" or "standard" that make it part of another name ("Enterprise Vault", "enterprise admins"). */
+const NOT_AN_EDITION_AFTER = new Set(['vault', 'admin', 'admins', 'agreement', 'ca', 'network', 'windows', 'win', 'server', 'os', 'licence', 'license', 'cal', 'cals', 'time']);
+
+/** Words that count or point at a set of servers at the start of a clause ("2 DCs", "our DCs"). */
+const DC_SUBJECT_LEADS = new Set(['our', 'the', 'their']);
+
+/**
+ * "SE DAG of 2 on ws2025, 2 DCs on ws2022", "plus two domain controllers", "our DCs run 2016": domain
+ * controllers counted or named as the subject of their own clause are other servers of the network, not
+ * the Exchange servers; what that clause says (their Windows release) is theirs. Read as the setup's, the
+ * DCs made the DAG members domain controllers on mixed Windows releases: a wrong "Not supported". "the
+ * nodes are also DCs", "Exchange on the DCs" still say it of the Exchange servers.
+ */
+function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
+  // "and"/"plus" start a clause; "also" does not ("the nodes are also the DCs").
+  const clauseStart = (at: number) => at === 0 || /[,;:.+(]|\s[-–—/]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start)) || ['and', 'plus'].includes(tokens[at - 1]!.text);
+  // Only beside a description of the Exchange servers: "the DCs" alone (an answer, a fact added later) is about them.
+  if (!matches.some((m) => m.entry.payload.some((p) => ['version', 'ha', 'role', 'update'].includes(p.dimension) && p.value !== undefined))) return matches;
+  const dropped = new Set<PhraseMatch<Mention[]>>();
+  for (const match of matches) {
+    if (
+      !match.entry.payload.some((p) => p.dimension === 'domainController' && p.value === 'yes') ||
+      !/^(?:the )?(?:dcs?|gcs?|domain controllers?|global catalogs?)$/i.test(match.entry.phrase)
+    )
+      continue;
+    // "..., the DCs run 2016": the phrase holds its own article.
+    if (/^the /i.test(match.entry.phrase)) {
+      if (clauseStart(match.from)) dropped.add(match);
+      else continue;
+    }
+    let at = match.from;
+    // "2 DCs", "two new DCs", "our 2 DCs": a count or an owner word, at the start of a clause.
+    if (at > 0 && tokens[at - 1]!.text !== 'also' && (countOf(tokens[at - 1]!.text) !== undefined || DC_SUBJECT_LEADS.has(tokens[at - 1]!.text))) at -= 1;
+    if (at > 0 && at !== match.from && DC_SUBJECT_LEADS.has(tokens[at - 1]!.text)) at -= 1;
+    if (!dropped.has(match) && (at === match.from || !clauseStart(at))) continue;
+    dropped.add(match);
+    // The rest of the clause is said of the DCs: their Windows release and edition.
+    for (const later of matches) {
+      if (later.from < match.to) continue;
+      if (clauseStart(later.from) && later.from > match.to) break;
+      const cut = tokens.slice(match.to, later.from).some((t, i) => clauseStart(match.to + i) && i > 0);
+      if (cut) break;
+      if (later.entry.payload.every((p) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(p.dimension))) dropped.add(later);
+    }
+  }
+  return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
+}
+
+/** Words after a bare year that make it a licence, not what a server runs ("spare 2016 licences"). */
+const LICENCE_WORDS = new Set(['licence', 'licences', 'license', 'licenses', 'licensing', 'cal', 'cals', 'keys', 'key', 'media', 'iso']);
+
+/**
+ * "Can Exchange SE go on Windows Server 2016? we have spare 2016 licences": a bare year that only
+ * counts licences (or media) says nothing about what is installed; read as a second Exchange version it
+ * made the check ask which of two versions was meant. Only one-word mentions (a year, "2k16").
+ */
+function withoutLicenceYears(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+  return matches.filter((m) => m.to - m.from !== 1 || !LICENCE_WORDS.has(tokens[m.to]?.text ?? '') || !/^(?:\d{4}|\d?k\d{1,2})$/.test(tokens[m.from]!.text));
+}
 
 /**
  * The phrase tables of a dimensions table: what the recognizer reads inside a sentence, what it reads

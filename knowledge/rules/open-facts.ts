@@ -73,6 +73,7 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   const positive = outcomes
     .filter((o) => o.decision.verdict === 'supported' || o.decision.verdict === 'supported-with-conditions')
     .sort((a, b) => Number(b.value === 'none') - Number(a.value === 'none'));
+  if (same && !sameReason(outcomes)) return eitherWay(dimension, outcomes);
   const base = (positive[0] ?? outcomes.find((o) => o.decision.verdict === worstVerdict(verdicts)) ?? outcomes[0])!.decision;
   if (same) {
     // The open fact changes nothing the verdict says: keep it, named as an assumption only if it carries conditions.
@@ -107,6 +108,50 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
   return { ...base, verdict: 'supported-with-conditions', conditions: [...withoutOpen(base.conditions), open, ...nestedOpen(dimension, positive)] };
 }
 
+/** True when every value's verdict rests on the same first rule (its reason names none of the values). */
+function sameReason(outcomes: readonly OpenOutcome[]): boolean {
+  const first = outcomes[0]?.decision.rules[0]?.id;
+  return outcomes.every((o) => o.decision.rules[0]?.id === first && o.decision.broken[0]?.id === outcomes[0]!.decision.broken[0]?.id);
+}
+
+/**
+ * One verdict whatever the open fact is, for reasons that differ by value (a 2010 DAG with the Exchange
+ * edition open: one rule for Standard, one for Enterprise). Taking the first value's reason as it is would
+ * state a value nobody gave ("Exchange 2010 Standard Edition Mailbox servers can be DAG members..."). The
+ * reason says the fact is open and that every value gives this verdict, then gives the reason of the value
+ * with the fewest conditions, headed "If it is ...". Each condition only some values carry is kept, said for
+ * those values ("With Standard Edition: ..."), so the verdict holds whichever value it is.
+ */
+function eitherWay(dimension: Dimension, outcomes: readonly OpenOutcome[]): Decision {
+  const chosen = [...outcomes].sort(
+    (a, b) =>
+      a.decision.conditions.length + a.decision.broken.length - (b.decision.conditions.length + b.decision.broken.length) ||
+      (a.decision.rules[0]?.reason.length ?? 0) - (b.decision.rules[0]?.reason.length ?? 0),
+  )[0]!;
+  const base = chosen.decision;
+  const labels = outcomes.map((o) => o.label);
+  const verdict = VERDICT_LABELS[base.verdict].toLowerCase();
+  const said = `The ${lowerFirst(dimension.label)} is not known; with ${labels.join(' or ')} alike the setup is ${verdict}.`;
+  const headed = (reason: string) => `${said} If it is ${chosen.label}: ${reason}`;
+  // The reason shown first: a broken limit's when there is one, else the first rule's (triage-summary.ts).
+  const broken = base.broken.length > 0 ? [{ ...base.broken[0]!, reason: headed(base.broken[0]!.reason) }, ...base.broken.slice(1)] : base.broken;
+  const rules = base.broken.length === 0 && base.rules.length > 0 ? [{ ...base.rules[0]!, reason: headed(base.rules[0]!.reason) }, ...base.rules.slice(1)] : base.rules;
+  const conditions: SupportLimit[] = [];
+  const seen = new Set<string>();
+  for (const outcome of outcomes)
+    for (const condition of withoutOpen(outcome.decision.conditions)) {
+      if (seen.has(condition.id)) continue;
+      seen.add(condition.id);
+      const holders = outcomes.filter((o) => o.decision.conditions.some((c) => c.id === condition.id)).map((o) => o.label);
+      conditions.push(
+        holders.length === outcomes.length
+          ? condition
+          : { ...condition, id: `${condition.id}-with-${dimension.id}-${holders.join('-')}`, condition: `With ${holders.join(' or ')}: ${condition.condition}` },
+      );
+    }
+  return { ...base, rules, broken, conditions: [...conditions, ...nestedOpen(dimension, outcomes)] };
+}
+
 const isOpen = (condition: SupportLimit) => condition.id.startsWith('open-');
 const withoutOpen = (conditions: readonly SupportLimit[]) => conditions.filter((c) => !isOpen(c));
 
@@ -133,7 +178,8 @@ function nestedOpen(dimension: Dimension, outcomes: readonly OpenOutcome[]): Sup
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  // A product name keeps its capital ("the Exchange edition").
+  return /^[A-Z][a-z]/.test(text) && !/^(?:Exchange|Windows)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** The verdict for facts of which some are simply not known, and the unknown facts that change it. */

@@ -143,7 +143,7 @@ export class SupportCheck {
       known,
     );
     // Decided whatever the unsaid facts are: nothing needs assuming.
-    if (whatever) return { kind: 'verdict', decision: whatever };
+    if (whatever) return { kind: 'verdict', decision: this.reasonForOpen(whatever, every, known) };
     const decision =
       completions === every
         ? undefined
@@ -155,7 +155,10 @@ export class SupportCheck {
       const assumed = [...new Set(completions.flatMap((c) => assumptionsFor(this.assumed, known, c.facts)))];
       return {
         kind: 'verdict',
-        decision: { ...decision, assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })) },
+        decision: {
+          ...this.reasonForOpen(decision, completions, known),
+          assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })),
+        },
       };
     }
     // Only a question whose answers lead to different verdicts is asked (the verdicts differ here, or
@@ -191,6 +194,57 @@ export class SupportCheck {
     }
     // Unreachable with a gap-free, conflict-free table; fail loudly rather than guess a verdict.
     throw new Error(`Support check cannot progress from ${JSON.stringify(known)}`);
+  }
+
+  /**
+   * One verdict for reasons that differ with a fact nobody gave (a 2010 DAG with the Exchange edition
+   * unsaid: one rule for Standard, one for Enterprise). The first reason is the one shown, and as it was
+   * it spoke of one value as if the user had said it ("Exchange 2010 Standard Edition Mailbox servers can
+   * be DAG members..."). When one unsaid fact alone picks the first rule, the reason says that fact is
+   * not known and the verdict is the same for each of its values, then gives the reason of the value
+   * with the fewest conditions, headed "If it is ...". Unchanged otherwise.
+   */
+  private reasonForOpen(decision: Decision, completions: readonly { facts: Facts; outcome: Outcome }[], known: Facts): Decision {
+    if (decision.rules.length < 2 || decision.broken.length > 0) return decision;
+    if (new Set(completions.map((c) => c.outcome.rules[0]?.id)).size < 2) return decision;
+    for (const dimension of this.space.asked) {
+      if (known[dimension.id] !== undefined) continue;
+      const byValue = new Map<string, { rule: SupportRule; open: number }>();
+      let decides = true;
+      for (const { facts, outcome } of completions) {
+        const value = facts[dimension.id];
+        const rule = outcome.rules[0];
+        if (value === undefined || !rule) continue;
+        const seen = byValue.get(value);
+        if (seen && seen.rule.id !== rule.id) {
+          decides = false;
+          break;
+        }
+        byValue.set(value, { rule, open: Math.max(seen?.open ?? 0, outcome.open.length) });
+      }
+      if (!decides || byValue.size < 2 || new Set([...byValue.values()].map((v) => v.rule.id)).size < 2) continue;
+      const values = dimension.values.filter((v) => byValue.has(v.id));
+      // The plainest case: fewest conditions, then a reason that rests on no third-party or recalled fact, then the shortest.
+      const weight = (id: string) => {
+        const { rule, open } = byValue.get(id)!;
+        return [open, Number(rule.restsOnThirdPartyFact) + Number(rule.restsOnRecalledFact), rule.reason.length];
+      };
+      const chosen = [...values].sort((a, b) => {
+        const [x, y] = [weight(a.id), weight(b.id)];
+        return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+      })[0]!;
+      const rule = byValue.get(chosen.id)!.rule;
+      // "Exchange edition" keeps its capital; "High availability" does not.
+      const label = /^(?:Exchange|Windows)\b/.test(dimension.label) ? dimension.label : dimension.label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+      const reason = `The ${label} is not known; with ${values.map((v) => v.label).join(' or ')} alike the verdict is the same. ` + `If it is ${chosen.label}: ${rule.reason}`;
+      // The other values' reasons (shown under Details) are headed by their value too.
+      const valueOf = new Map([...byValue].map(([value, { rule: r }]) => [r.id, dimension.values.find((v) => v.id === value)?.label]));
+      const others = decision.rules
+        .filter((r) => r.id !== rule.id)
+        .map((r) => (valueOf.get(r.id) === undefined ? r : { ...r, reason: `If it is ${valueOf.get(r.id)}: ${r.reason}` }));
+      return { ...decision, rules: [{ ...rule, reason }, ...others] };
+    }
+    return decision;
   }
 
   /** True when, the other facts fixed, two answers to this question lead to different verdicts. */

@@ -78,6 +78,24 @@ export function retiredProduct(decision: Decision): LifecycleNote | undefined {
   return decision.lifecycle.find((note) => note.retired && note.dimension === 'update') ?? decision.lifecycle.find((note) => note.retired && note.dimension === 'version');
 }
 
+/**
+ * "while Exchange 2016 was supported", or "while Exchange 2016 and Windows Server 2012 R2 were
+ * supported" when the Windows release left support before the Exchange version did: the design was
+ * supported only while both were, so the label never stretches to a time its Windows was retired.
+ * Undefined when the product is in support.
+ */
+export function supportedWhile(decisions: readonly Decision[]): string | undefined {
+  for (const decision of decisions) {
+    const note = retiredProduct(decision);
+    if (!note) continue;
+    const windows = decision.lifecycle.find(
+      (n) => n.dimension === 'windows' && n.retired && n.endOfSupport !== undefined && note.endOfSupport !== undefined && n.endOfSupport < note.endOfSupport,
+    );
+    return windows ? `while ${note.label} and ${windows.label} were supported` : `while ${note.label} was supported`;
+  }
+  return undefined;
+}
+
 /** The supported path from a retired Exchange version. */
 export const SUPPORTED_PATH = 'Exchange Server Subscription Edition';
 
@@ -92,9 +110,9 @@ export function outOfSupportHeadline(decisions: readonly Decision[]): string | u
 
 /** The verdict's label as a card shows it: "Supported with conditions (design, while Exchange 2019 was supported)". */
 export function cardLabel(verdict: Verdict, decisions: readonly Decision[], design = false): string {
-  const note = decisions.map(retiredProduct).find((n) => n !== undefined);
+  const during = supportedWhile(decisions);
   const positive = verdict === 'supported' || verdict === 'supported-with-conditions';
-  const notes = [...(design ? ['design'] : []), ...(note && positive ? [`while ${note.label} was supported`] : [])];
+  const notes = [...(design ? ['design'] : []), ...(during && positive ? [during] : [])];
   return notes.length > 0 ? `${VERDICT_LABELS[verdict]} (${notes.join(', ')})` : VERDICT_LABELS[verdict];
 }
 
@@ -103,9 +121,9 @@ export function cardLabel(verdict: Verdict, decisions: readonly Decision[], desi
  * with conditions while Exchange 2019 was supported" (the design was supported, the product is not).
  */
 export function verdictLine(verdict: Verdict, decisions: readonly Decision[]): string {
-  const note = decisions.map(retiredProduct).find((n) => n !== undefined);
+  const during = supportedWhile(decisions);
   const positive = verdict === 'supported' || verdict === 'supported-with-conditions';
-  return note && positive ? `${VERDICT_LABELS[verdict]} while ${note.label} was supported` : VERDICT_LABELS[verdict];
+  return during && positive ? `${VERDICT_LABELS[verdict]} ${during}` : VERDICT_LABELS[verdict];
 }
 
 /**
@@ -127,7 +145,7 @@ export function lifecycleLines(decision: Decision): string[] {
   for (const note of decision.lifecycle) {
     if (note.retired) {
       const positive = decision.verdict === 'supported' || decision.verdict === 'supported-with-conditions';
-      const lead = positive && note.dimension === 'version' ? `This was a supported design while ${note.label} was supported. ` : '';
+      const lead = positive && note.dimension === 'version' ? `This was a supported design ${supportedWhile([decision]) ?? `while ${note.label} was supported`}. ` : '';
       lines.push(
         `${lead}${note.label} has been out of support since ${formatDate(note.endOfSupport)}. ${note.note}${note.dimension === 'version' ? ` The supported path is ${SUPPORTED_PATH}.` : ''}`,
       );

@@ -69,6 +69,14 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    // x21: the NLB the pair (DAG + NLB) put on the DAG members goes with the DAG it replaces.
+    '"what if NLB instead of the DAG" after a DAG with NLB on its members drops "NLB on the same servers"',
+    [
+      ['2019 CU15 on WS2022 std: 2 mailbox servers in a DAG with NLB on the same servers', { verdict: 'not-supported' }],
+      ['what if NLB instead of the DAG', { says: ['instead of Database availability group'], notSays: ['cannot run on the same servers', 'Windows NLB on the same servers'] }],
+    ],
+  ],
+  [
     '"would that still be ok?" after a verdict is a what-if',
     [
       ['2016 cu23 DAG, 2 nodes + FSW, windows 2012 r2 standard', { headline: 'Out of support' }],

@@ -383,6 +383,24 @@ describe('support check: decide, nextStep and the triage summary', () => {
       walk({}, 0);
     });
 
+    it('with an unsaid fact that only changes the reason, says it is not known instead of naming one of its values (issue 21)', () => {
+      // A 2010 DAG on 2008 R2 Enterprise: Standard and Enterprise Edition both give "with conditions", by two rules.
+      const step = kb.nextStep({ version: '2010', role: 'mailbox', ha: 'dag', windows: '2008-r2', windowsEdition: 'enterprise', update: 'e2010-sp3' });
+      assert.ok(step.kind === 'verdict');
+      assert.equal(step.decision.verdict, 'supported-with-conditions');
+      const shown = step.decision.rules[0]!.reason;
+      assert.match(shown, /^The Exchange edition is not known; with Standard Edition or Enterprise Edition alike the verdict is the same\. If it is Enterprise Edition: /);
+      assert.ok(!shown.includes('Standard Edition Mailbox servers can be DAG members'), shown);
+      // Every reason is still there for the details, each once.
+      const ids = step.decision.rules.map((r) => r.id);
+      assert.ok(ids.includes('exchange-2010-dag') && ids.includes('exchange-2010-dag-standard-edition'), ids.join());
+      assert.equal(new Set(ids).size, ids.length);
+      // Said, the edition gives its own rule's reason unchanged.
+      const said = kb.nextStep({ version: '2010', role: 'mailbox', ha: 'dag', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise', update: 'e2010-sp3' });
+      assert.ok(said.kind === 'verdict');
+      assert.match(said.decision.rules[0]!.reason, /^Exchange 2010 Enterprise Edition Mailbox servers/);
+    });
+
     it('starts by asking the Exchange version', () => {
       const step = kb.nextStep({});
       assert.equal(step.kind === 'question' && step.dimension.id, 'version');

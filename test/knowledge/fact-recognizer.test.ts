@@ -37,6 +37,32 @@ describe('fact recognizer', () => {
       // Issue 21: what is placed outside is not part of the setup.
       ['the edge server outside the DAG', { role: 'edge-transport' }],
       ['stretched over 3 sites', { sites: '3' }],
+      // Issue 21 (x21): one DAG's members counted per site add up; another role's count does not join them.
+      ['one stretched DAG: 10 servers in AMS and 8 in FRA', { ha: 'dag', role: 'mailbox', nodes: '18' }],
+      ['DAG: 8 nodes in NYC and 10 nodes in CHI', { ha: 'dag', role: 'mailbox', nodes: '18' }],
+      ['DAG with 6 servers in London + 6 in Dublin', { ha: 'dag', role: 'mailbox', nodes: '12' }],
+      ['DAG of 3 in AMS, CAS 2 in FRA', { ha: 'dag', role: 'client-access', nodes: '3' }],
+      // Issue 21 (x21): a bare edition after the Exchange version is Exchange's; a year counting licences is no version.
+      ['2010 DAG, 4 mailbox servers, Enterprise', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '4', edition: 'enterprise' }],
+      [
+        'Exchange 2010 SP3 DAG, 2 members, Enterprise, Windows 2008 R2 Enterprise',
+        { version: '2010', update: 'e2010-sp3', ha: 'dag', role: 'mailbox', nodes: '2', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise' },
+      ],
+      ['exchange 2010 DAG on windows 2008 r2 enterprise', { version: '2010', ha: 'dag', role: 'mailbox', windows: '2008-r2', windowsEdition: 'enterprise' }],
+      ['Exchange 2016 with Enterprise Vault', { version: '2016' }],
+      ['Can Exchange SE go on Windows Server 2016? we have spare 2016 licences', { version: 'se', windows: '2016' }],
+      ['Exch 2003 front-ends on Win2003 Std', { version: '2003', role: 'front-end', windows: '2003', windowsEdition: 'standard' }],
+      // "SE" right after a Windows release is its Standard Edition; after "Exchange" it is Exchange SE.
+      ['FEs on W2K3 SE with NLB', { role: 'front-end', windows: '2003', windowsEdition: 'standard', ha: 'nlb' }],
+      ['exchange SE on ws2025', { version: 'se', windows: '2025' }],
+      // Domain controllers counted apart are other servers; said of the members they are the members'.
+      ['SE DAG of 2 on ws2025, 2 DCs on ws2022', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025' }],
+      ['SE DAG of 2 on ws2022, the DCs run ws2016', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2022' }],
+      ['2 node DAG, both DCs', { ha: 'dag', role: 'mailbox', nodes: '2', domainController: 'yes' }],
+      ['the cluster nodes are also the domain controllers', { ha: 'clustering', domainController: 'yes' }],
+      ['exchange 2019 installed on the DCs', { version: '2019', domainController: 'yes' }],
+      // The witness's own host is no fact of the members.
+      ['DAG of 2 with the FSW on a separate member server', { ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
       ['E2K7 CAS on a failover cluster', { version: '2007', role: 'client-access', ha: 'clustering' }],
@@ -706,6 +732,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       [
         { version: '2013', role: 'client-access+hub-transport+mailbox', ha: 'dag', windows: '2012-r2', windowsEdition: 'datacenter', update: 'e2013-sp1-or-later' },
         { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
+      ],
+    ],
+    // Issue 21 (x21): a listed line putting a load balancer in front of a listed group's servers is that group's.
+    [
+      'Our design:\n- 2 x Exchange 2019 CU15 mailbox servers in a DAG, WS2022 Standard\n- 1 x Edge 2019 CU15 in the DMZ, WS2022 Standard\n- F5 in front of the mailbox servers',
+      [
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' },
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none', windows: '2022', windowsEdition: 'standard' },
       ],
     ],
     [

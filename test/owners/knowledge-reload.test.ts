@@ -6,6 +6,10 @@ import type { Activity } from 'botbuilder';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
+import { createBot } from '../../bot/create-bot';
+import { TURN_ERROR_MESSAGE } from '../../bot/exchange-support-bot';
+import { BoundedMemoryStorage } from '../../bot/storage/bounded-memory-storage';
+import type { Activity as TurnActivity, IncomingActivity, Storage, TurnChannel } from '../../dialogs/turn';
 import { bundledKnowledgeDir, KnowledgeHolder, loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
 import { cardButtons, cardTexts, messageActivity, verdictLabel } from '../support/activities';
 import { passageSource } from '../support/answers';
@@ -55,27 +59,54 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 describe('knowledge reload without a restart', function () {
   this.timeout(60_000);
 
-  describe('KnowledgeHolder', () => {
-    const kb = loadKnowledgeBase();
-    const other = { ...kb, articles: [] } as KnowledgeBase;
-
-    it('a pinned flow keeps the knowledge it started with across a swap; new flows get the new one', async () => {
-      const holder = new KnowledgeHolder(kb);
-      let swapped!: () => void;
-      const swap = new Promise<void>((resolve) => (swapped = resolve));
-      const inFlight = holder.pin(async () => {
-        const before = holder.current();
-        await swap;
-        return [before, holder.current(), holder.live().articles] as const;
+  describe('a turn in flight during a swap', () => {
+    it('answers from the knowledge it started with, and the next turn reads the new knowledge', async () => {
+      const holder = new KnowledgeHolder(loadKnowledgeBase());
+      // Knowledge that fails whatever reads it: a turn that touched it after the swap would fail.
+      const unreadable = new Proxy({} as KnowledgeBase, {
+        get: () => {
+          throw new Error('the swapped-in knowledge was read');
+        },
       });
-      holder.swap(other);
-      swapped();
-      const [before, after, liveArticles] = await inFlight;
-      assert.equal(before, kb);
-      assert.equal(after, kb, 'the turn in flight still sees its knowledge');
-      assert.equal(liveArticles, kb.articles, 'the live view inside the turn reads the pinned knowledge too');
-      assert.equal(holder.current(), other);
-      assert.equal(holder.live().articles.length, 0);
+      // The turn's first state read waits until the swap has happened.
+      let reading!: () => void;
+      const reached = new Promise<void>((resolve) => (reading = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const memory = new BoundedMemoryStorage();
+      const storage: Storage = {
+        read: async (keys) => {
+          reading();
+          await gate;
+          return memory.read(keys);
+        },
+        write: (changes) => memory.write(changes),
+        delete: (keys) => memory.delete(keys),
+      };
+      const { bot } = createBot(holder, storage, memoryLogger());
+      const sent: Partial<TurnActivity>[] = [];
+      const channel: TurnChannel = {
+        send: async (activities) => {
+          sent.push(...activities);
+          return activities.map(() => ({ id: '' }));
+        },
+      };
+      const question = 'how many nodes can a windows 2003 enterprise cluster have';
+      const inFlight = bot.run(messageActivity(question) as IncomingActivity, channel);
+      await reached;
+      holder.swap(unreadable);
+      release();
+      await inFlight;
+      assert.ok(sent.length > 0, 'the turn in flight answered');
+      assert.ok(!sent.some((a) => a.text === TURN_ERROR_MESSAGE), 'the turn in flight did not read the swapped-in knowledge');
+      assert.match(JSON.stringify(sent), /EXB-003/);
+
+      sent.length = 0;
+      await bot.run(messageActivity(question) as IncomingActivity, channel);
+      assert.ok(
+        sent.some((a) => a.text === TURN_ERROR_MESSAGE),
+        'a turn started after the swap reads the new knowledge',
+      );
     });
   });
 
