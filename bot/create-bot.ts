@@ -80,6 +80,8 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     if (served?.kb !== kb) served = { kb, parts: parts(kb) };
     return served.parts;
   };
+  // Built now, so the first turn does not pay for it.
+  partsNow();
   const bot = new ExchangeSupportBot(conversationState, userState, partsNow, log, owners, options.replyTimeoutMs, options.attachments);
   return { bot, records };
 }

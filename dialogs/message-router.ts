@@ -59,10 +59,12 @@ const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|i
 const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|number of)\b/i;
 /** The direct answers that give a count (a limit of the limits table). */
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
-const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host)\b/gi;
+const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host|install)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host|install)\b/gi;
 const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instances', 'max-databases']);
 /** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
-const NOT_A_DESCRIPTION = /\b(settings?|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
+const NOT_A_DESCRIPTION = /\b(settings|setting(?! up)|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
+/** A licence asked about ("do we need a separate licence for the passive node"): nothing the check or the articles hold. */
+const LICENCE_QUESTION = /\b(need|needs|require|requires|buy|cost|costs|price|how many)\b.{0,40}\blicen[cs](e|es|ing)\b|\bcals?\b/i;
 
 /**
  * A release of another product ("outlook 2013", "office 2016", "windows 10", "sharepoint 2019"): its
@@ -199,7 +201,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
     // "8 node e2k3 cluster - how many EVS can i have": a count asked for is a question, even with "can i".
     // Its "can i have"/"can we run" asks for the limit; "our"/"my" still make it the asker's own plan.
-    const countAsked = direct !== undefined && COUNT_ATTRIBUTES.has(direct.attribute) && ASKS_COUNT.test(question) && !OWN_SETUP.test(question.replace(COUNT_VERB, ' '));
+    // "can we run exchange 2019 on server 2025, from which CU" asks for the update level the same way.
+    const countAsked =
+      direct !== undefined &&
+      ((COUNT_ATTRIBUTES.has(direct.attribute) && ASKS_COUNT.test(question)) || direct.attribute === 'from-update') &&
+      !OWN_SETUP.test(question.replace(COUNT_VERB, ' '));
     if (direct && (anyAsker || countAsked || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
@@ -211,6 +217,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // Asked whether it is supported, or told of the asker's own servers ("can i run exchange 2019 on
   // vmware"), the check still takes it and names the fact back as not judged.
   const unjudgedAside = !SUPPORT_CUE.test(question) && !ownSetup;
+  // "veeam or commvault for backing up a 2019 DAG? which one is better": the topic asked about is one the
+  // check never judges (backups, antivirus, hardware ...), whatever setup it is named for.
+  if (unjudgedAside && facts['unevaluated'] !== undefined && (lookup || text.includes('?'))) return { kind: 'search', query: text.trim() };
+  if (LICENCE_QUESTION.test(question)) return { kind: 'search', query: text.trim() };
   const named = Object.keys(facts).filter((d) => !unjudgedAside || kb.dimensions.find((x) => x.id === d)?.evaluated !== false).length;
   // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
   // about how it is built or where it runs ("Can an Exchange 2000 front-end be clustered?",
@@ -223,7 +233,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const namesConfiguration = [facts.version, facts.role, facts.ha].filter((v) => v !== undefined).length >= 2;
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
-  const asksToJudge = (isQuestion && namesVersionAndMore) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
+  // A fault or a setting asked about ("OWA on our 2016 box is really slow", "kemp health check settings for 2019 owa?") is no design to judge.
+  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question);
+  const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription =
     facts.version !== undefined &&
@@ -235,8 +247,12 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     !ASKS_COUNT.test(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
-  const ownDescription = ownSetup && !lookup && (namesSetup || (namesVersion && facts.windows !== undefined) || facts.nodes !== undefined || facts.domainController !== undefined);
+  const ownDescription =
+    ownSetup && !lookup && !aside && (namesSetup || (namesVersion && facts.windows !== undefined) || facts.nodes !== undefined || facts.domainController !== undefined);
   // A fault or a task told with three facts ("exchange 2010 dag replication lag how to fix") is no design either.
+  // "ex2k3 cluster failover: how many storage groups can i run on one node": a count asked about something the tables do not count is searched.
+  const rest = question.replace(COUNT_VERB, ' ');
+  if (ASKS_COUNT.test(question) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
   const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !describesFault(question) && !NOT_A_DESCRIPTION.test(question);
   if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };

@@ -26,13 +26,14 @@ const DATABASES = /\b(databases?|dbs?|mailbox stores?)\b/i;
 /** A database's size or contents, not how many ("max db size", "mailboxes per database"). */
 const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bsize of (a |an |the |one )?(databases?|dbs?)\b|\b(gb|tb)\b/i;
 /** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
-const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive)$/i;
+const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive|max|maximum|can|do|does|is|are)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
+const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
 const WINDOWS_LIST =
-  /\bwindows (versions?|releases?)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
+  /\b(windows|win|os|o\/s) (versions?|releases?|list)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
   /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
@@ -227,7 +228,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     return ask('max-nodes', subject);
   }
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
-  if (has('version') && has('windows') && FROM_UPDATE.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
+  // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).
+  if (has('version') && has('windows') && FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
   if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));
   if (has('version') && !has('windows') && WINDOWS_LIST.test(text) && !has('role') && !has('ha')) return ask('windows-releases', pick('version', 'update'));
   if (has('windows') && !has('version') && EXCHANGE_LIST.test(text)) return ask('exchange-versions', pick('windows'));
@@ -253,5 +255,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const narrowed = subject.ha !== undefined || subject.role !== undefined;
   const general = narrowed && (stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined));
   if (!general) return undefined;
-  return ask('rule', subject, NEED.test(text) ? { needs: true } : {});
+  const need = NEED.exec(text);
+  // "does a dag need the same windows on all members": what is needed comes after "need"; when the
+  // words there name no fact, the DAG before it is not what is asked about (the article answers).
+  // ("witness required?" names it before: only the verbs are checked.)
+  const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
+  if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
+  return ask('rule', subject, need ? { needs: true } : {});
 }

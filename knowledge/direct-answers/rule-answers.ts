@@ -176,6 +176,29 @@ function needAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswe
       if (!reason) return undefined;
       return answerWith(question, tables, `Yes: ${reason.reason}`, [reason.recommendation], reason, subject);
     }
+    // Setups that the fact alone makes supported: the same setup without it is refused ("do i need
+    // windows enterprise for a dag": Exchange 2010 on Windows Server 2008 R2 does, 2016 does not).
+    const key = (s: SetupOutcome) =>
+      JSON.stringify(
+        Object.entries(s.facts)
+          .filter(([d]) => d !== dimension)
+          .sort(),
+      );
+    const allowedWith = new Set(withIt.filter(allowed).map(key));
+    const neededIn = without.filter((s) => s.verdict === 'not-supported' && allowedWith.has(key(s)));
+    if (neededIn.length > 0) {
+      // Each version's own reason where one rule refuses all of that version's setups.
+      const shared = sharedReason(neededIn) ?? mostCommonRule(neededIn);
+      const reasons = reasonsPerVersion(neededIn) ?? (shared ? [shared] : []);
+      if (reasons.length === 0) return undefined;
+      return {
+        ...answerWith(question, tables, `It depends: ${reasons.map((r) => r.reason).join(' ')}`, [`In the other setups ${name} is not required.`], reasons[0]!, subject),
+        sources: sourcesOf(
+          tables,
+          reasons.flatMap((r) => r.basis),
+        ),
+      };
+    }
     // One "do I need" at a time: the first fact that makes a difference is the one asked about.
     const example = without.find(allowed)!;
     return answerWith(question, tables, `No: ${name} is not required; setups without it are supported too.`, [example.rules[0]!.reason], example.rules[0]!, rest);

@@ -1,5 +1,6 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
+import { BoundedCache } from '../bounded-cache';
 
 /** The servers an answer or a sentence may be about: their Exchange version, names and roles. */
 export interface GroupTarget {
@@ -40,14 +41,30 @@ interface Clause {
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An answer cut where it changes target: "2012 R2 Standard for the 2013 servers, 2022 Standard for the 2019 ones". */
-function clauses(text: string, names: readonly string[], split: RegExp = /;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i): Clause[] {
+function clauses(text: string, names: readonly string[], split: RegExp = ANSWER_SPLIT): Clause[] {
+  // Every group of a listing cuts the same words against the same names: the last few cuts are kept (bounded).
+  const key = `${split.source}\u0000${names.length}\u0000${names.join(',')}\u0000${text}`;
+  const hit = CUTS.get(key);
+  if (hit) return hit;
+  const cut = cutClauses(text, names, split);
+  if (key.length > 64 * 1024) return cut;
+  if (CUTS.size >= 16) CUTS.clear();
+  CUTS.set(key, cut);
+  return cut;
+}
+
+const ANSWER_SPLIT = /;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i;
+const CUTS = new Map<string, Clause[]>();
+
+function cutClauses(text: string, names: readonly string[], split: RegExp): Clause[] {
   return text
     .split(split)
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => {
       const target = VERSION_TARGET.exec(part);
-      const named = names.filter((n) => new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
+      const lower = part.toLowerCase();
+      const named = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
       const rest = named.reduce((t, n) => t.replace(new RegExp(`\\b${escaped(n)}\\b`, 'gi'), ' '), part);
       return {
         text: part.replace(VERSION_TARGET, ' ').trim(),
@@ -71,7 +88,22 @@ function aimsAt(clause: Clause, group: GroupTarget): boolean {
 /** Aimed at some servers: by version or name, or by role (except an answer about the role itself, which names the role it gives). */
 const isAimed = (clause: Clause, fact?: string) => clause.version !== undefined || clause.names.length > 0 || (fact !== 'role' && clause.roles.length > 0);
 
+/** Answers read by fact and text, per recognizer: every group of a listing reads the same words (bounded, as every cache on the request path). */
+const READS = new WeakMap<object, BoundedCache<string, Facts>>();
+
 function read(kb: Pick<KnowledgeBase, 'recognizer'>, fact: string, text: string, group: GroupTarget): Facts {
+  let cache = READS.get(kb.recognizer);
+  if (!cache)
+    READS.set(kb.recognizer, (cache = new BoundedCache<string, Facts>({ maxEntries: 4_000, maxBytes: 4 * 1024 * 1024, sizeOf: (f) => 64 + JSON.stringify(f).length * 2 })));
+  const key = `${fact}\u0000${fact === 'update' ? (group.version ?? '') : ''}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return { ...hit };
+  const value = readUncached(kb, fact, text, group);
+  cache.set(key, { ...value });
+  return value;
+}
+
+function readUncached(kb: Pick<KnowledgeBase, 'recognizer'>, fact: string, text: string, group: GroupTarget): Facts {
   if (fact === 'build') return kb.recognizer.extract(text).facts;
   // "CU14" says nothing without the version: read it as an update of the group's version.
   const known: Facts = fact === 'update' && group.version !== undefined ? { version: group.version } : {};
@@ -133,21 +165,30 @@ const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOn
  */
 export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
   if (rest.trim() === '') return {};
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(s));
   const facts: Record<string, string> = {};
-  for (const sentence of sentences)
-    for (const clause of clauses(sentence, group.allNames ?? group.names, /;|,|\bbut\b|\bwhile\b/i)) {
-      if (!aimsAt(clause, group)) continue;
-      const read = kb.recognizer.extract(clause.text).facts;
-      for (const [d, v] of Object.entries(read)) {
-        if (facts[d] !== undefined) continue;
-        if (DESIGN_FACTS.includes(d)) {
-          if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport')) continue;
-          facts[d] = v;
-        } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
-      }
+  for (const { clause, read } of readDesignClauses(rest, kb, group.allNames ?? group.names)) {
+    if (!aimsAt(clause, group)) continue;
+    for (const [d, v] of Object.entries(read)) {
+      if (facts[d] !== undefined) continue;
+      if (DESIGN_FACTS.includes(d)) {
+        if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport')) continue;
+        facts[d] = v;
+      } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
     }
+  }
   return facts;
+}
+
+/** The last paste's clauses and what each says: every group of one listing reads the same words (one entry, so bounded). */
+let lastDesignRead: { key: string; recognizer: object; read: { clause: Clause; read: Facts }[] } | undefined;
+
+function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): { clause: Clause; read: Facts }[] {
+  const key = `${names.join('\n')}\u0000${rest}`;
+  if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
+  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(s));
+  const read = sentences.flatMap((sentence) => clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: kb.recognizer.extract(clause.text).facts })));
+  lastDesignRead = { key, recognizer: kb.recognizer, read };
+  return read;
 }
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */

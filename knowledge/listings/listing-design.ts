@@ -1,4 +1,4 @@
-import { buildFacts, describeBuilds } from '../reading/build-numbers';
+import { blankBuilds, buildFacts, describeBuilds } from '../reading/build-numbers';
 import { buildName } from '../rules/exchange-builds';
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
@@ -69,7 +69,7 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition, s.said].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -103,6 +103,7 @@ export function listingDesign(
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,
+      facts.ha,
       facts.architecture,
       facts.serverCore,
       facts.edition,
@@ -310,6 +311,12 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.systemType && facts.architecture === undefined) facts.architecture = /64/.test(server.systemType) ? 'x64' : /86|32/.test(server.systemType) ? 'x86' : '';
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';
+  // A line typed by hand says more of its server than its build: its Windows, high availability, edition.
+  if (server.said) {
+    // "active node" and "passive node" both name a cluster's node (the recognizer reads only "passive" as one).
+    const said = kb.recognizer.extract(blankBuilds(server.said).replace(/\b(?:active|passive)\s+node\b/gi, 'cluster node')).facts;
+    for (const d of SAID_FACTS) if (facts[d] === undefined && said[d] !== undefined) facts[d] = said[d];
+  }
   if (server.edition && /enterprise/i.test(server.edition)) facts.edition = 'enterprise';
   else if (server.edition && /standard/i.test(server.edition)) facts.edition = 'standard';
   return facts;
@@ -323,6 +330,9 @@ function namedUpdateCurrency(version: string, text: string, kb: Pick<KnowledgeBa
   const row = canonical ? kb.builds.updatesOf(version).find((r) => r.update === canonical) : undefined;
   return row ? kb.builds.currency(row)?.state : undefined;
 }
+
+/** The facts a server's typed line may give besides its build and role. */
+const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'ha', 'edition', 'serverCore', 'domainController'];
 
 function groupLabel(server: ListedServer, facts: Facts): string {
   const lookup = server.build?.lookup;

@@ -42,6 +42,8 @@ export interface ListedServer {
    * when the storage is Shared, `clustering` when only IsMemberOfCluster says so.
    */
   clustered?: 'ccr' | 'cluster' | 'clustering';
+  /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
+  said?: string;
 }
 
 export interface ListedDag {
@@ -806,6 +808,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
       if (windows && !s.os) s.os = windows[0];
+      // What else the line says of its server ("on W2K3 R2 Ent, single server"), read by the design through the fact tables.
+      const said = m[2]!.replace(mentions[0]?.text ?? '', ' ').trim();
+      if (said !== '') s.said = said;
     }
   }
 

@@ -75,7 +75,8 @@ const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
-const CO_LOCATED = /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined)\b/i;
+const CO_LOCATED =
+  /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -320,7 +321,13 @@ export class FactRecognizer {
     if (!this.space.valueApplies('ha', 'several-servers', { ...known, ...read.facts })) return read;
     const anchor = matches.find((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === role.id && p.value !== undefined));
     if (!anchor || ROLES_ASKED_WHEN_COUNTED.has(named)) return read;
-    const count = countBefore(tokens, 0, anchor.from, false) ?? countAfter(tokens, anchor.to);
+    // "One Exchange 2019 CU15 Edge Transport server": the count may stand before the version that names the role's servers.
+    let at = anchor.from;
+    while (at > 0 && matches.some((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))) {
+      at = matches.find((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))!.from;
+    }
+    const count = countBefore(tokens, 0, anchor.from, false) ?? (at < anchor.from ? countBefore(tokens, 0, at, false) : undefined) ?? countAfter(tokens, anchor.to);
+    if (count === 1 && at < anchor.from && at === 1 && this.space.valueApplies('ha', 'none', { ...known, ...read.facts })) return { ...read, facts: { ...read.facts, ha: 'none' } };
     return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
 
@@ -338,7 +345,11 @@ export class FactRecognizer {
       matches: this.withCorrections(
         withoutOtherDcs(
           withoutWitnessHost(
-            this.readJoinedRoleWords(this.readAfterPartials(this.readSeAfterWindows(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens)), tokens), tokens, read),
+            this.readJoinedRoleWords(
+              this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+              tokens,
+              read,
+            ),
             tokens,
             read,
           ),
@@ -375,7 +386,7 @@ export class FactRecognizer {
     const edition = this.dimensions.find((d) => d.id === 'edition');
     const matches = reading.matches.filter((m) => !isRuledOut(tokens, m.from));
     const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
-    const impliedRole = (m: PhraseMatch<Mention[]>) => {
+    let impliedRole = (m: PhraseMatch<Mention[]>): string | undefined => {
       for (const p of m.entry.payload) {
         const implied = this.dimensions.find((d) => d.id === p.dimension)?.values.find((v) => v.id === p.value)?.implies[splitting.id];
         if (implied !== undefined) return implied;
@@ -383,7 +394,16 @@ export class FactRecognizer {
       return undefined;
     };
     // Most messages name one kind of server or none: no need to cut them into clauses.
-    const anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    let anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    // "4-node cluster with 3 EVS on W2K3 Ent + 2 FE NLB": beside front-ends, a cluster no role is said of
+    // holds the back-ends (front-ends are never clustered, KB837852; see assumed-facts.yaml). Read as one
+    // server, the cluster and the front-ends' NLB made "NLB on the cluster nodes": a wrong Not supported.
+    const partner = anyRoles.size === 1 ? CLUSTER_PARTNER_ROLE.get([...anyRoles][0]!) : undefined;
+    if (partner && matches.some((m) => m.entry.payload.some((p) => p.dimension === 'ha' && CLUSTER_HA.has(p.value ?? '')))) {
+      const before = impliedRole;
+      impliedRole = (m: PhraseMatch<Mention[]>) => before(m) ?? (m.entry.payload.some((p) => p.dimension === 'ha' && CLUSTER_HA.has(p.value ?? '')) ? partner : undefined);
+      anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
+    }
     // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
     if (anyRoles.size < 2 && !(anyRoles.size === 1 && ANOTHER_GROUP.test(text))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
@@ -1006,7 +1026,11 @@ export class FactRecognizer {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
     }
-    const read = this.collect(matcher.find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] }), tokens, known).facts;
+    // "no LB in front of them": a bare "no" joined to the next word negates that word; it is no answer "no".
+    const found = matcher
+      .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
+      .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
+    const read = this.collect(found, tokens, known).facts;
     // "CU10" answered to the update question: how current it is, too.
     if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
@@ -1513,6 +1537,10 @@ const ARTICLES = new Set(['a', 'an', 'the', 'any']);
 /** Words after "enterprise" or "standard" that make it part of another name ("Enterprise Vault", "enterprise admins"). */
 const NOT_AN_EDITION_AFTER = new Set(['vault', 'admin', 'admins', 'agreement', 'ca', 'network', 'windows', 'win', 'server', 'os', 'licence', 'license', 'cal', 'cals', 'time']);
 
+/** Exchange 2000/2003 front-ends are never clustered: a cluster beside them holds the back-ends (KB837852, C1/C2). */
+const CLUSTER_PARTNER_ROLE: ReadonlyMap<string, string> = new Map([['front-end', 'back-end']]);
+const CLUSTER_HA = new Set(['cluster', 'clustering']);
+
 /** Words that count or point at a set of servers at the start of a clause ("2 DCs", "our DCs"). */
 const DC_SUBJECT_LEADS = new Set(['our', 'the', 'their']);
 
@@ -1558,12 +1586,69 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
 
-/** Words after a bare year that make it a licence, not what a server runs ("spare 2016 licences"). */
-const LICENCE_WORDS = new Set(['licence', 'licences', 'license', 'licenses', 'licensing', 'cal', 'cals', 'keys', 'key', 'media', 'iso']);
+/** "since 2012 R2 is gone": words after a release that say it is no longer there. */
+const GONE_AFTER: readonly (readonly string[])[] = [
+  ['is', 'gone'],
+  ['was', 'gone'],
+  ['is', 'retired'],
+  ['is', 'eol'],
+  ['is', 'dead'],
+  ['is', 'going', 'away'],
+  ['goes', 'away'],
+];
+/** "until we move to SE next year": words before a version that make it a later target. */
+const MOVE_BEFORE: readonly (readonly string[])[] = [
+  ['move', 'to'],
+  ['moving', 'to'],
+  ['migrate', 'to'],
+  ['migrating', 'to'],
+  ['upgrade', 'to'],
+  ['upgrading', 'to'],
+  ['go', 'to'],
+];
+const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
 
 /**
- * "Can Exchange SE go on Windows Server 2016? we have spare 2016 licences": a bare year that only
- * counts licences (or media) says nothing about what is installed; read as a second Exchange version it
+ * "rebuild our Exchange 2016 box on Server 2019, since 2012 R2 is gone": a Windows release said to be gone
+ * is not one the setup runs on. "e2k19 cu13, standalone ... until we move to SE next year": an Exchange
+ * version named as a later move, beside another version, is not a second version of this setup (a what-if
+ * "what if we move to SE" names no other version and is read as before).
+ */
+function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
+  const wordsAt = (at: number, words: readonly string[]) => words.every((w, i) => tokens[at + i]?.text === w);
+  const isVersion = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => (p.dimension === 'version' || p.dimension === 'update') && p.value !== undefined);
+  const dropped = new Set<PhraseMatch<Mention[]>>();
+  for (const m of matches) {
+    if (m.entry.payload.some((p) => p.dimension === 'windows') && GONE_AFTER.some((words) => wordsAt(m.to, words))) dropped.add(m);
+    if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
+    const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 3)).some((t) => LATER_WORDS.has(t.text));
+    if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) dropped.add(m);
+  }
+  return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
+}
+
+/** Words after a bare year that make it a licence, not what a server runs ("spare 2016 licences"). */
+const LICENCE_WORDS = new Set([
+  'licence',
+  'licences',
+  'license',
+  'licenses',
+  'licensing',
+  'cal',
+  'cals',
+  'keys',
+  'key',
+  'media',
+  'iso',
+  'template',
+  'templates',
+  'image',
+  'images',
+]);
+
+/**
+ * "Can Exchange SE go on Windows Server 2016? we have spare 2016 licences", "only 2016 templates left": a
+ * bare year that only counts licences (or media, VM templates) says nothing about what is installed; read as a second Exchange version it
  * made the check ask which of two versions was meant. Only one-word mentions (a year, "2k16").
  */
 function withoutLicenceYears(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {

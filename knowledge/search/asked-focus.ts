@@ -33,6 +33,13 @@ const WORKS_WITH = new RegExp(
   String.raw`^(?:which|what)\s+((?:${WORD}\s+)?${WORD}?)\s+(?:versions?|releases?|builds?|clients?)\s+(?:work|works|run|runs|connect|connects|are supported|is supported|are compatible|is compatible)\s+(?:with|on|to|against)\b`,
   'iu',
 );
+/** "can exchange 2019 run on windows 11", "does exchange 2016 install on server 2025": the platform named, with its number. */
+const RUNS_ON = new RegExp(
+  String.raw`^(?:can|could|does|do|will|would|is|are)\s+(?:${WORD}\s+){1,5}?(?:run|runs|be run|install|be installed|installed|work)\s+on\s+((?:${WORD}\s+){0,2}?${WORD})(?=\s*[?.!,]|\s*$)`,
+  'iu',
+);
+/** "when was exchange 2016 released", "exchange 2019 release date": a release date, which a passage must name as one. */
+const RELEASE_DATE = /\b(released|release date|came out|come out|launched|launch date|ga date|general availability)\b/i;
 /** "exchange 2019 cpu requirements", "ram requirements for exchange 2016": the one word before "requirements". */
 const REQUIREMENT_OF = new RegExp(String.raw`(?:^|\s)(${WORD})\s+(?:requirements?|reqs|prereqs|sizing)\b`, 'iu');
 
@@ -61,6 +68,9 @@ export function missingAsked(question: string, passage: PassageAnswer, vocabular
     REQUIREMENT_OF.exec(text)?.[1]
   )?.replace(/^\p{L}+ing\s+/iu, '');
   if (focus) return passageHolds(passage, focus, vocabulary);
+  const platform = RUNS_ON.exec(text)?.[1];
+  if (platform) return passageHolds(passage, platform, vocabulary, { keepGeneric: true });
+  if (RELEASE_DATE.test(text)) return passageHolds(passage, 'released', vocabulary);
   // A release with its number: the product word counts too ("windows" in "windows 10"), as does the number.
   const release = LIFECYCLE_OF.exec(text)?.[1];
   return release ? passageHolds(passage, release, vocabulary, { keepGeneric: true }) : [];

@@ -19,7 +19,9 @@ export function asksUnjudgedTopic(facts: Facts, dimensions: readonly Dimension[]
     const dimension = dimensions.find((x) => x.id === d);
     return dimension?.evaluated === false && dimension.type === 'set';
   });
-  return unjudged.length > 0 && named.every((d) => unjudged.includes(d) || SUBJECT_DIMENSIONS.has(d));
+  // The product is named ("should exchange binaries go on the shared disk" is about a cluster's disks, not hardware sizing).
+  const product = named.some((d) => SUBJECT_DIMENSIONS.has(d));
+  return unjudged.length > 0 && product && named.every((d) => unjudged.includes(d) || SUBJECT_DIMENSIONS.has(d));
 }
 
 /** The search's answer made suggestions only: what it does for any answer near the question but not to it. */

@@ -140,6 +140,7 @@ describe('direct answers in the conversation (issue 19)', () => {
     ['does 2k10 still get patches', /^No: Exchange 2010 left extended support on 13 October 2020/],
     ['esu for 2k8r2 - until when', /paid Extended Security Updates .* ran to 10 January 2023/],
     ['until when is windows server 2019 supported', /^Windows Server 2019 is in extended support until 9 January 2029/],
+    ['win versions for ex2k7', /^Exchange 2007 runs on Windows Server 2003/],
     // A cluster's nodes are never called DAG members: the version's own clustering, each with its noun.
     ['max nodes in a cluster', /^It depends on the version and Windows: up to 2 nodes on Windows 2000 Advanced Server;.*up to 16 Mailbox servers in one DAG\.$/],
     ['ccr node count?', /^Up to 2 nodes/],
@@ -241,6 +242,23 @@ describe('direct answers in the conversation (issue 19)', () => {
       assert.equal(firstText(await client.sendActivity(form)), kb().article(id)!.title);
     });
   }
+
+  it('"does a dag need <something the tables do not hold>" is no question whether a DAG is needed', async () => {
+    const { client } = mainClient();
+    for (const question of ['does a dag need the same windows on all members', 'do dag members have to be in the same ad site']) {
+      const reply = await client.sendActivity(question);
+      assert.equal(sourceLine(reply), undefined, describeReply(reply));
+      assert.doesNotMatch(firstText(reply) ?? '', /is not required/);
+    }
+    // Needed in some setups only: "It depends", with the version that needs it, never a plain "No".
+    assertDirect(
+      await client.sendActivity('do i need windows enterprise for a dag'),
+      /^It depends: .*Exchange 2010 DAG members on Windows Server 2008 or 2008 R2 must run the Enterprise or Datacenter edition/,
+    );
+    // What is needed named after the verb, or before "required", is still answered.
+    assertDirect(await client.sendActivity('does a dag need exchange enterprise'), /^No: Enterprise Edition is not required/);
+    assertDirect(await client.sendActivity('is a witness required for a 2 node dag'), /^Yes: A DAG with an even number of members needs a witness/);
+  });
 
   it('an unanswerable question gets no direct answer: a refusal or suggestions', async () => {
     const { client } = mainClient();

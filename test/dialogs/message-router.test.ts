@@ -59,6 +59,16 @@ describe('routeMessage', () => {
     // A release the knowledge does not cover: never another row (Windows Server 2022), never a check.
     ['exchange 2022 end of support', search('exchange 2022 end of support')],
     ['exchange 5.5 cluster nodes max', search('exchange 5.5 cluster nodes max')],
+    // An unjudged topic asked about a named setup, a licence, a setting or a fault told of one's own servers.
+    ['veeam or commvault for backing up a 2019 DAG? which one is better', search('veeam or commvault for backing up a 2019 DAG? which one is better')],
+    ['do we need a separate licence for the passive node of our exch 2019 DAG?', search('do we need a separate licence for the passive node of our exch 2019 DAG?')],
+    ['kemp vlm health check settings for exchange 2019 owa?', search('kemp vlm health check settings for exchange 2019 owa?')],
+    ['OWA on our 2016 box is really slow in chrome but fine in edge. ideas?', search('OWA on our 2016 box is really slow in chrome but fine in edge. ideas?')],
+    // A count the tables do not hold, asked with "can i": searched (the article has it), not checked.
+    [
+      'ex2k3 cluster failover: how many storage groups can i run on one node after a failover',
+      search('ex2k3 cluster failover: how many storage groups can i run on one node after a failover'),
+    ],
     // A short description of a setup is still checked.
     ['exchange 2010 mailbox server', check(factsOf('exchange 2010 mailbox server'))],
     ['exchange 2019 dag on vmware', check(factsOf('exchange 2019 dag on vmware'))],
@@ -70,6 +80,11 @@ describe('routeMessage', () => {
   table('a count asked with "can i" is answered; the asker\'s own counted plan is checked', [
     ['8 node e2k3 cluster - how many EVS can i have', answer('8 node e2k3 cluster - how many EVS can i have', 'max-instances', { version: '2003', ha: 'clustering', nodes: '8' })],
     ['how many evs can we run on our 4 node exchange 2003 cluster', check(factsOf('how many evs can we run on our 4 node exchange 2003 cluster'))],
+    // The update level asked for with "can we" is answered too.
+    [
+      'can we run exchange 2019 on server 2025, from which CU',
+      answer('can we run exchange 2019 on server 2025, from which CU', 'from-update', { version: '2019', windows: '2025' }),
+    ],
   ]);
 
   table('Exchange Online is another product, unless an Exchange Server release is named too', [

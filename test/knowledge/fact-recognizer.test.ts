@@ -55,6 +55,13 @@ describe('fact recognizer', () => {
       // "SE" right after a Windows release is its Standard Edition; after "Exchange" it is Exchange SE.
       ['FEs on W2K3 SE with NLB', { role: 'front-end', windows: '2003', windowsEdition: 'standard', ha: 'nlb' }],
       ['exchange SE on ws2025', { version: 'se', windows: '2025' }],
+      // A Windows release said to be gone, and a later move beside the version run today, are not the setup's.
+      ['our Exchange 2016 CU23 box on Server 2019 Standard, since 2012 R2 is gone', { version: '2016', update: 'e2016-cu3-or-later', windows: '2019', windowsEdition: 'standard' }],
+      ['exchange 2016 dag, we move to 2019 next year', { version: '2016', ha: 'dag', role: 'mailbox' }],
+      ['what if we move to SE next year', { version: 'se' }],
+      // "One <version> <role> server" is a single server; "2016 templates" are VM templates, no Exchange 2016.
+      ['One Exchange 2019 CU15 Edge Transport server in the DMZ', { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none' }],
+      ['Can Exchange 2013 CU23 go on Windows Server 2016? we only have 2016 templates', { version: '2013', update: 'e2013-sp1-or-later', windows: '2016' }],
       // Domain controllers counted apart are other servers; said of the members they are the members'.
       ['SE DAG of 2 on ws2025, 2 DCs on ws2022', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025' }],
       ['SE DAG of 2 on ws2022, the DCs run ws2016', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2022' }],
@@ -129,6 +136,7 @@ describe('fact recognizer', () => {
       ['Exchange SE standard on 2019', { version: 'se', edition: 'standard', windows: '2019' }],
       ['exchange 2016 dag, move on 2019 servers', { ha: 'dag', role: 'mailbox', mixedVersions: 'yes' }, ['version']],
       // "server core 2019" names Windows Server 2019 installed as Server Core.
+      // A typed CU is judged by its currency too (7818048): CU13 is behind.
       ['Exchange 2019 CU13 on server core 2019', { version: '2019', update: 'e2019-cu12-cu13', updateCurrency: 'behind', serverCore: 'yes', windows: '2019' }],
       // Two designs offered as a choice are neither: the check asks.
       ['which is better for our exchange 2016 servers, NLB or a DAG?', { version: '2016' }, ['ha']],
@@ -732,6 +740,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       [
         { version: '2013', role: 'client-access+hub-transport+mailbox', ha: 'dag', windows: '2012-r2', windowsEdition: 'datacenter', update: 'e2013-sp1-or-later' },
         { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
+      ],
+    ],
+    // Issue 21 (x21): beside front-ends, a cluster no role is said of holds the back-ends (its NLB is the front-ends').
+    [
+      'Exchange 2003 Ent: 4-node cluster with 3 EVS on W2K3 Ent + 2 FE NLB',
+      [
+        { version: '2003', edition: 'enterprise', role: 'back-end', ha: 'clustering', nodes: '4', instances: '3', windows: '2003', windowsEdition: 'enterprise' },
+        { version: '2003', edition: 'enterprise', role: 'front-end', ha: 'nlb' },
       ],
     ],
     // Issue 21 (x21): a listed line putting a load balancer in front of a listed group's servers is that group's.

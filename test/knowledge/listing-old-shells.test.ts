@@ -88,6 +88,13 @@ describe('Listings from old shells and flattened pastes (issue 25, third pass)',
     assert.deepEqual([form.servers[0]!.build?.lookup.build, form.servers[0]!.roles, form.servers[0]!.standalone], ['15.2.1748.10', ['mailbox'], true]);
   });
 
+  it('reads what a line typed by hand says of its server besides its build', () => {
+    const read = listing('EX2003 (SP2, 6.5.7638.2) on W2K3 R2 Ent, single server\nOWA-FE (6.5.7638.2) front-end');
+    const [own, fe] = [listingDesign(read, kb).find((g) => g.servers[0]!.name === 'EX2003')!, listingDesign(read, kb).find((g) => g.servers[0]!.name === 'OWA-FE')!];
+    assert.deepEqual([own.facts.windows, own.facts.windowsEdition, own.facts.ha], ['2003-r2', 'enterprise', 'none']);
+    assert.equal(fe.facts.windows, undefined, "one server's line says nothing of another");
+  });
+
   it("names ExSetup's build of a paste that names no server, as one unnamed server", () => {
     const read = listing(
       'ProductVersion   FileVersion      FileName\n--------------   -----------      --------\n15.03.1100.007   15.03.1100.007   D:\\Exchange\\bin\\ExSetup.exe',

@@ -51,6 +51,9 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     // A fault to troubleshoot: no article holds error messages or fixes.
     "exchange 2016 mailbox database won't mount",
     '2k16 eac login loop',
+    // A platform named with its number, and a release date, which a passage must name.
+    'can exchange 2019 run on windows 11',
+    'when was exchange 2016 released',
   ]) {
     it(`"${question}": what it asks about is not in the passage found, so suggestions, not a passage about the product`, () => {
       const found = kb.search(question);

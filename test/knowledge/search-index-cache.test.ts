@@ -65,8 +65,9 @@ describe('prebuilt search index (npm run kb:build)', () => {
       ['warn'],
     );
     assert.match(searchLines[0]!.message, /stale.*building it at start/);
-    // The rebuilt index holds the edit.
-    assert.equal(kb.search('quorum disk').best?.article.id, 'EXB-004');
+    // The rebuilt index holds the edit: the article ranks first (whether the answer is confident enough to
+    // show is the search's own concern, tested in search.test.ts).
+    assert.equal(kb.search('quorum disk').hits[0]?.article.id, 'EXB-004');
   });
 
   it('is stale once the synonym table changes', () => {
