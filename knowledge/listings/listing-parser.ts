@@ -159,15 +159,20 @@ function clusterName(lines: readonly string[], header: number): string {
 }
 
 // Keys may hold digits (Get-ExchangeServer | fl * prints IsExchange2007OrLater, IsE15OrLater between the fields read).
-const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]*?(?:-[A-Za-z][A-Za-z0-9 ()]*?)?)\s*:\s?(.*)$/;
+// The key's length is bounded (a key is at most 40 characters, see its use): unbounded, its lazy spaces and the
+// \s* after it tried every split of a long run of spaces ("search" + 3,990 spaces: 5 ms a line, issue 13's hostile inputs).
+const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]{0,39}?(?:-[A-Za-z][A-Za-z0-9 ()]{0,39}?)?)\s*:\s?(.*)$/;
 /** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
 const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
-/** A server's name and its build, several to a line: "MBX-AMS 15.2.1748.10", "EX2=Version 15.2 (Build 1544.4)", "EX3 (15.1.2507.6)". */
+/**
+ * A server's name and its build, several to a line: "MBX-AMS 15.2.1748.10", "EX2=Version 15.2 (Build 1544.4)", "EX3 (15.1.2507.6)".
+ * One `\s*` before the optional separator, its own after it: two adjacent ones tried every split of a long run of spaces.
+ */
 const NAME_AND_BUILD = new RegExp(
-  `(?<![\\w.-])(${HOST})\\s*(?:[:=(]|[-–]|\\bis\\b|\\bon\\b|\\bruns\\b)?\\s*(version\\s+\\d{1,2}\\.\\d{1,2}\\s*\\(\\s*build\\s+\\d{1,5}\\.\\d{1,4}\\s*\\)|\\d{1,2}\\.\\d{1,2}\\.\\d{1,5}\\.\\d{1,4})`,
+  `(?<![\\w.-])(${HOST})\\s*(?:(?:[:=(]|[-–]|\\bis\\b|\\bon\\b|\\bruns\\b)\\s*)?(version\\s+\\d{1,2}\\.\\d{1,2}\\s*\\(\\s*build\\s+\\d{1,5}\\.\\d{1,4}\\s*\\)|\\d{1,2}\\.\\d{1,2}\\.\\d{1,5}\\.\\d{1,4})`,
   'gi',
 );
 /** A line that is a server's name alone: "EX01:", "[EX01]", "On EX01:". */
@@ -193,7 +198,9 @@ const PLANNED =
 
 /** "DAG: DAG01 {EX1, EX2}", "DAG01 = EX1, EX2 (witness FS01)": a DAG typed by hand, its members and witness. */
 const TYPED_DAG =
-  /^\s*(?:(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?|([A-Za-z][A-Za-z0-9-]{1,62})\s*[:=-]?\s*\{([A-Za-z0-9, -]+)\})\s*(?:[,;(]?\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?(?:witness|fsw)(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?.*)?$/i;
+  /^\s*(?:(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*(?:[:=-]\s*)?(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?|([A-Za-z][A-Za-z0-9-]{1,62})\s*(?:[:=-]\s*)?\{([A-Za-z0-9, -]+)\})\s*(?:[,;(]?\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?(?:witness|fsw)(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?.*)?$/i;
+/** The longest line read as a typed DAG. */
+const TYPED_DAG_MAX_LINE = 400;
 /** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
 const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server|host|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
 /** Format-List keys that a paste which lost its line breaks (Teams, some mail clients) still shows in a row. */
@@ -762,7 +769,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
     }
     // "DAG: DAG-SE {SE-MB1, SE-MB2}, witness on FS-SE": a DAG and its members typed on one line.
-    const typedDag = TYPED_DAG.exec(line);
+    // A DAG typed by hand is one short line; a long one is never tried (its lazy member list backtracks over runs of spaces).
+    const typedDag = line.length <= TYPED_DAG_MAX_LINE ? TYPED_DAG.exec(line) : null;
     if (typedDag) {
       const members = nameList(typedDag[2] ?? typedDag[4]!).filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
       if (members.length >= 2) {
