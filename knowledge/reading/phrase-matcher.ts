@@ -59,10 +59,10 @@ const NO_CANDIDATES: never[] = [];
  * first word must be spelt right (its next words still forgive typos). Real questions are far
  * shorter; 4,000 characters of fresh typos took 20x a normal turn without the cap (issue 22). At 150
  * words that input still took 58-67 ms against a 2.1 ms normal turn (the recognizer and the search
- * vocabulary each read it); at 60 it takes 36 ms, and no labelled set of questions, conversations or
+ * vocabulary each read it); at 40 it takes 30 ms (60 left it at 36-41 ms, too near the limit), and no labelled set of questions, conversations or
  * listings scores differently.
  */
-export const MAX_TYPO_WORDS = 60;
+export const MAX_TYPO_WORDS = 40;
 
 /**
  * The candidate cache of one or more matchers. Matchers built from one table share one (the fact
