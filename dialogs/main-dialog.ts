@@ -6,7 +6,7 @@ import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isS
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
-import { routeCommand, routeMessage, type Route } from './message-router';
+import { articleCommand, asksForNewCheck, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion } from './retired-version';
@@ -58,7 +58,8 @@ export class MainDialog extends Dialog {
     // The answer to a question of the last pasted listing judges that listing again (see listing-follow-up.ts).
     if (await this.listings.answer(dc.context, text)) return this.settle(dc);
     const last = await this.lastCheck.get(dc.context);
-    if (last) {
+    // "Check my setup: ..." is a new check, whatever the last verdict was.
+    if (last && !asksForNewCheck(text)) {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
@@ -97,6 +98,15 @@ export class MainDialog extends Dialog {
     const routed = routeCommand(text);
     // At a question, "the new one" is an answer ("the newest Windows"), not "start a new one": only a restart said outright restarts.
     const command = routed?.kind === 'restart' && !RESTART_SAID.test(text) ? undefined : routed;
+    // "Show KB837852" (an article's button pressed mid-check): the article, then the question again; never an unread answer.
+    const article = command ? undefined : articleCommand(text);
+    const found = article ? this.kb.article(article) : undefined;
+    if (found) {
+      await dc.context.sendActivity(this.replies.article(found));
+      return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
+    }
+    // "Check my setup: Exchange 2010, Mailbox" pressed mid-check: a new check with those facts, not an answer to this one.
+    if (!command && asksForNewCheck(text)) return this.handle(dc, routeMessage(text, this.kb));
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));

@@ -92,6 +92,23 @@ export function isLookupQuestion(text: string): boolean {
  * and an empty message), or undefined: while the check waits for an answer, this is all the
  * routing a message needs (see {@link routeMessage}, which reads the same commands first).
  */
+/**
+ * "Check my setup: Exchange 2010, Mailbox" (the button under a direct answer), "check our design", "run a
+ * new check": a check asked for by name. It starts a new check, never a follow-up of the last verdict (whose
+ * servers it would otherwise join as another group) nor an answer to the question a check waits on.
+ */
+const NEW_CHECK_BY_NAME =
+  /^(please\s+)?(check (my|our|this|the) (exchange )?(setup|design|plan|config|configuration)|guided check|support check|(run|start|do|begin) (a|the|a new) (support |guided )?check)\b/i;
+
+export function asksForNewCheck(text: string): boolean {
+  return NEW_CHECK_BY_NAME.test(text.trim());
+}
+
+/** "Show KB837852", "EXB-004": the article a whole message opens, read the same way mid-check as at any other time. */
+export function articleCommand(text: string): string | undefined {
+  return ARTICLE_COMMAND.exec(withoutEndPunctuation(text))?.[1]?.toUpperCase();
+}
+
 export function routeCommand(text: string): Route | undefined {
   return commandOf(text, withoutEndPunctuation(text));
 }

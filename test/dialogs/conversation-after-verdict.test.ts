@@ -117,6 +117,31 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a single 2019 server named with SE as the plan ("no budget for SE until 2028") is judged as 2019',
     [['is it still ok to run exchange 2019 cu15 on a single server 2019 standard? we have no budget for SE until 2028', { headline: 'Out of support' }]],
   ],
+  [
+    // Found by the fuzzer (seed 1550256925): the direct answer's button was read as servers added to the last design.
+    '"Check my setup: ..." (a direct answer\'s button) after a verdict starts a new check with its facts, not another group of the last design',
+    [
+      ['Can I put an Exchange 2003 front-end server on a Windows cluster?', { verdict: 'not-supported' }],
+      [
+        'Check my setup: Exchange 2010, Mailbox, Database availability group, Windows Server 2003',
+        { verdict: 'not-supported', says: ['Exchange 2010 runs on Windows Server 2008'], notSays: ['(design)', 'added to the design', 'Front-end'] },
+      ],
+    ],
+  ],
+  [
+    "an article's button pressed while the check waits shows the article and asks the same question again",
+    [
+      ['check my setup', { asks: 'version' }],
+      ['Show KB837852', { asks: 'version', says: ['KB837852'], notSays: ["didn't recognise"] }],
+    ],
+  ],
+  [
+    '"check my setup: ..." typed while the check waits starts over with the facts it names',
+    [
+      ['Exchange 2016 DAG', { asks: 'windows' }],
+      ['check my setup: Exchange 2010, Mailbox, Database availability group, Windows Server 2003', { verdict: 'not-supported', notSays: ["didn't recognise"] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): after a verdict, and out of support first', () => {
