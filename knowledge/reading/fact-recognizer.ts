@@ -1,5 +1,6 @@
 import type { FactSpace } from '../rules/fact-space';
-import { CandidateCache, PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
+import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
+import { TypoReading } from './typo-reading';
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
@@ -211,21 +212,23 @@ export class FactRecognizer {
    *   build number: see build-numbers.ts). Its facts fill only what the phrases leave unknown, and
    *   none of them when they name another Exchange version than the phrases do; the phrases never
    *   read the words it claims (the "2000" of 15.2.2000.1 is no Exchange 2000).
+   * @param typos the typo reading of typed words, shared with the search vocabulary of the same
+   *   knowledge base (both read every message: see typo-reading.ts).
    */
   constructor(
     private readonly space: FactSpace,
     private readonly readMore?: MoreFacts,
     tables: PhraseTables = buildPhraseTables(space.dimensions),
+    typos: TypoReading = new TypoReading(),
   ) {
     this.dimensions = space.dimensions;
     this.tables = tables;
-    // One candidate cache for all the matchers: the bound on what typed words can fill stays the
-    // same however many questions the table has.
-    const candidates = new CandidateCache<Mention[]>();
-    this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, candidates);
+    // One typo reading for all the matchers: a typed word is compared with the known words once, and
+    // the bound on what typed words can fill stays the same however many questions the table has.
+    this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, typos);
     // Every other phrase competes through the shared sentence matcher (see readAnswer), so each
     // question's matcher holds only its own phrases: building one per question stays cheap.
-    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, candidates));
+    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, typos));
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
     );
