@@ -1,6 +1,16 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import {
+  describeBuilds,
+  describeTypedUpdate,
+  findBuilds,
+  openForStatedQuestion,
+  stepWithOpen,
+  valueLabel,
+  type Facts,
+  type KnowledgeBase,
+  type PreviousQuestion,
+} from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
 import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
@@ -83,10 +93,40 @@ export class MainDialog extends Dialog {
     return true;
   }
 
-  /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
+  /**
+   * What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the
+   * answer; with none, what a CU typed in words that is behind should be updated to ("Exchange 2019 CU10 is more than one CU
+   * behind: update to CU14 or CU15."), the CUs the verdict's recommendation asks for.
+   */
   private async sayBuilds(context: TurnContext, text: string): Promise<void> {
     const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
+    const facts = lines.length === 0 && /\bcu\s?\d/i.test(text) ? this.kb.recognizer.extract(text).facts : undefined;
+    const typed = facts?.version !== undefined ? describeTypedUpdate(this.kb.builds, facts.version, text) : undefined;
+    if (typed) lines.push(facts?.windows !== undefined ? `${typed} ${this.platformLine(facts, text)}` : typed);
     if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
+  }
+
+  /**
+   * "Is 2019 CU13 supported on 2022?": the CU behind decides the verdict, and the verdict's reasons are the CU's alone; the
+   * Windows release asked about gets its own answer ("As for Windows: yes, Exchange 2019 CU12 or CU13 runs on Windows Server
+   * 2022 (Standard or Datacenter)."), from the same tables as the direct answer to "does 2019 CU13 run on 2022?".
+   */
+  private platformLine(facts: Facts, text: string): string {
+    const { version, windows, update } = facts;
+    const subject = { version: version!, windows: windows!, ...(update ? { update } : {}) };
+    const answer = this.kb.directAnswers.answer({ attribute: 'runs-on', subject, text });
+    if (!answer) return '';
+    // The rules every supported setup on that release rests on say whether a source is third-party or recalled (Exchange 2019
+    // on Windows Server 2022 is read from third-party sources): the line says so, as the verdict does.
+    const allowed = this.kb.setups(subject).filter((s) => s.verdict === 'supported' || s.verdict === 'supported-with-conditions');
+    const shared = allowed[0]?.rules.filter((rule) => allowed.every((s) => s.rules.includes(rule))) ?? [];
+    const status = shared.some((r) => r.restsOnRecalledFact)
+      ? ' (recalled, not confirmed)'
+      : shared.some((r) => r.restsOnThirdPartyFact)
+        ? ' (according to third-party sources)'
+        : '';
+    const said = answer.answer.replace(/^(Yes|No):\s*/, (_m, word: string) => `${word.toLowerCase()}, `);
+    return `As for Windows: ${status ? said.replace(/\.$/, `${status}.`) : said}`;
   }
 
   /** A message while the check waits: help, cancel and start over work; anything else is the answer. */

@@ -1,6 +1,6 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { stepWithOpen, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import { stepWithOpen, withOpenValue, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -329,7 +329,7 @@ export class SupportCheck {
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
     const outcomes = () =>
       this.kb.valuesFor(dimensionId, known).map((value) => {
-        const next = stepWithOpen(this.kb, { ...known, [dimensionId]: value.id }, state.leftOpen ?? []);
+        const next = stepWithOpen(this.kb, withOpenValue(this.kb, known, dimension, value), state.leftOpen ?? []);
         return { value, decision: next.kind === 'verdict' ? next.decision : undefined };
       });
     if (isNotSure(text)) {

@@ -22,6 +22,11 @@ export interface MoreFacts {
    * updates ("current") or not ("behind"), from the build table; undefined when it names none or several.
    */
   updateCurrency?(version: string, text: string): string | undefined;
+  /**
+   * The update a text says the servers run, in words ("cu10"): the one named, or the oldest of several CUs
+   * named for servers on different CUs ("one on cu10, one on cu15"); undefined for none or a change of CU.
+   */
+  runningUpdate?(text: string): string | undefined;
 }
 
 export interface Mention {
@@ -262,9 +267,26 @@ export class FactRecognizer {
    */
   private withUpdateCurrency(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const version = read.facts.version ?? known.version;
-    if (!this.readMore?.updateCurrency || version === undefined || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    // Two Exchange versions named ("2016 cu23 and 2019 cu15"): which CU is whose is not said.
+    const twoVersions = read.ambiguous.includes('version') || read.facts.mixedVersions !== undefined || known.mixedVersions !== undefined;
+    if (!this.readMore?.updateCurrency || version === undefined || twoVersions || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    const mixed = this.withOldestUpdate(read, text, { ...known, version });
     const currency = this.readMore.updateCurrency(version, text);
-    return currency === undefined ? read : { ...read, facts: { ...read.facts, updateCurrency: currency } };
+    return currency === undefined ? mixed : { ...mixed, facts: { ...mixed.facts, updateCurrency: currency } };
+  }
+
+  /**
+   * "one on cu10, one on cu15", "members on CU14 and CU13": servers on different CUs, whose two update values
+   * left the update open; the oldest CU's value is the update (the worst decides, as its currency does).
+   */
+  private withOldestUpdate(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    if (read.facts.update !== undefined || known.update !== undefined || !read.ambiguous.includes('update')) return read;
+    const oldest = this.readMore?.runningUpdate?.(text);
+    // Read again as that CU alone (never the same text again: one update that is still ambiguous stays open).
+    if (oldest === undefined || !oldest.startsWith('cu') || oldest === text.trim().toLowerCase()) return read;
+    const update = this.readAnswer('update', oldest, { ...known, ...read.facts }).update;
+    if (update === undefined) return read;
+    return { facts: { ...read.facts, update }, ambiguous: read.ambiguous.filter((d) => d !== 'update') };
   }
 
   /**
@@ -1030,9 +1052,11 @@ export class FactRecognizer {
     const found = matcher
       .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
       .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
-    const read = this.collect(found, tokens, known).facts;
-    // "CU10" answered to the update question: how current it is, too.
-    if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
+    const collected = this.collect(found, tokens, known);
+    const read = collected.facts;
+    // "CU10" answered to the update question: how current it is, too ("cu10 on one, cu15 on the other": the oldest's).
+    if (dimensionId === 'update' && (read[dimensionId] !== undefined || collected.ambiguous.includes('update')))
+      return this.withUpdateCurrency({ facts: read, ambiguous: collected.ambiguous.filter((d) => d === 'update') }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
@@ -1137,6 +1161,15 @@ export class FactRecognizer {
       const implies = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies ?? {};
       for (const [implied, impliedValue] of Object.entries(implies)) {
         if (facts[implied] === undefined && !ambiguous.includes(implied)) facts[implied] = impliedValue;
+      }
+    }
+    // "Exchange 2019 CU14 and CU15": two updates left open, those named in full all of Exchange 2019, still say the
+    // version (a bare "CU15" would fit 2016 as well).
+    for (const dimensionId of ambiguous) {
+      const dimension = this.dimensions.find((d) => d.id === dimensionId);
+      const implied = [...(namedInFull.get(dimensionId) ?? [])].map((v) => dimension?.values.find((x) => x.id === v)?.implies ?? {});
+      for (const [d, value] of Object.entries(implied[0] ?? {})) {
+        if (facts[d] === undefined && !ambiguous.includes(d) && implied.every((i) => i[d] === value)) facts[d] = value;
       }
     }
     return { facts, ambiguous };
