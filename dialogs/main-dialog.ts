@@ -4,6 +4,7 @@ import {
   describeBuilds,
   describeTypedUpdate,
   findBuilds,
+  runningUpdate,
   openForStatedQuestion,
   stepWithOpen,
   valueLabel,
@@ -240,7 +241,7 @@ export class MainDialog extends Dialog {
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
-      const detail = someMembersDetail(this.kb, added, read, base);
+      const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text) };
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail, target);
     }
     if (statement) return undefined;
@@ -254,7 +255,8 @@ export class MainDialog extends Dialog {
       const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, base, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
-      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base), target);
+      if (Object.keys(corrected).length > 0)
+        return this.decideAgain(dc, last, groups, corrected, undefined, { ...someMembersDetail(this.kb, corrected, said, base), ...typedUpdateDetail(corrected, text) }, target);
     }
     return undefined;
   }
@@ -580,6 +582,12 @@ function someMembersDetail(kb: KnowledgeBase, added: Facts, read: Facts, base: F
       .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
       .map(([stated, d]) => [stated, ` (${valueLabel(kb.dimensions, d, read[d]!)} on some members)`]),
   );
+}
+
+/** "a CU that no longer gets security updates added" says which: " (CU10)", the CU the message named. */
+function typedUpdateDetail(added: Facts, text: string): Record<string, string> {
+  const typed = added.updateCurrency !== undefined ? runningUpdate(text) : undefined;
+  return typed ? { updateCurrency: ` (${typed.toUpperCase()})` } : {};
 }
 
 /**

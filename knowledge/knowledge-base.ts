@@ -8,7 +8,7 @@ import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type Saved
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
-import { namedUpdateCurrency, runningUpdate } from './reading/typed-update';
+import { namedUpdateCurrency, runningUpdate, spellUpdates } from './reading/typed-update';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -321,6 +321,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
       blank: (text) => blankBuilds(text),
       updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text),
       runningUpdate,
+      spell: spellUpdates,
     },
     'tables' in savedTables ? savedTables.tables : undefined,
   );

@@ -27,6 +27,8 @@ export interface MoreFacts {
    * named for servers on different CUs ("one on cu10, one on cu15"); undefined for none or a change of CU.
    */
   runningUpdate?(text: string): string | undefined;
+  /** The text with long forms written short, at the same length ("Cumulative Update 21" as "CU21" and spaces). */
+  spell?(text: string): string;
 }
 
 export interface Mention {
@@ -359,7 +361,8 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text)));
+    const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
+    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)));
     const tokens = tokenize(read);
     const reading = {
       text,
@@ -1043,7 +1046,7 @@ export class FactRecognizer {
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
-    const tokens = tokenize(text);
+    const tokens = tokenize(this.readMore?.spell ? this.readMore.spell(text) : text);
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };

@@ -75,6 +75,29 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a typed CU behind, no build pasted: the recommendation points at no build line',
     [['exchange 2019 cu10 single server on windows 2019 standard', { verdict: 'not-supported', says: ["the version's latest CU"], notSays: ['build line above'] }]],
   ],
+  [
+    'after a DAG verdict, one member still on an old CU: Not supported, naming the CU',
+    [
+      ['exchange 2019 CU15 DAG, 2 servers, Windows 2019 Datacenter, FSW on a file server, no DCs', { verdict: 'supported-with-conditions' }],
+      ['hmm actually one of them is still on cu10 and the other on cu15, patching got stuck', { verdict: 'not-supported', says: ['(CU10)'] }],
+    ],
+  ],
+  [
+    'a CU corrected down after a verdict, the planned one never reached',
+    [
+      ['Exchange 2013 single mailbox+CAS server on Windows 2012 R2 Datacenter, CU23', { headline: 'Out of support' }],
+      ["no wait, I checked: it's CU 21, the CU23 upgrade was never done", { verdict: 'not-supported' }],
+    ],
+  ],
+  [
+    'long forms: "cumulative update 11", "cu twenty"',
+    [
+      ["single exchange 2019 box, windows server 2019 standard, we're on cumulative update 11", { verdict: 'not-supported' }],
+      ['Exchange 2016 on Windows Server 2016 Datacenter with desktop experience, single mailbox server', { asks: 'update' }],
+      ['cu twenty btw', { verdict: 'not-supported' }],
+    ],
+  ],
+  ['Exchange 2019 RTM, never patched', [['Exchange 2019 RTM still running on windows 2019 std, single server, never patched', { verdict: 'not-supported' }]]],
 ];
 
 describe('conversation (issue 21): CUs typed in words', () => {

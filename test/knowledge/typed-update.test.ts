@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
-import { describeTypedUpdate, namedUpdateCurrency } from '../../knowledge/reading/typed-update';
+import { describeTypedUpdate, namedUpdateCurrency, spellUpdates } from '../../knowledge/reading/typed-update';
 
 /*
  * A CU typed in words is as far behind as its build would be (issue 21, t21): the chat check judges
@@ -29,6 +29,19 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2019', 'members on CU14 and CU13', 'behind'],
       ['2016', 'two are cu23 and two cu22', 'behind'],
       ['2019', 'dag members on cu14 and cu15', undefined],
+      // The CU running now, said beside one left or never reached.
+      ['2019', 'we were on CU15 but rolled back to CU11 after the OWA issues', 'behind'],
+      ['2013', "no wait, I checked: it's CU 21, the CU23 upgrade was never done", 'behind'],
+      ['2019', 'we are on cu13 and upgrading to cu15 next month', 'behind'],
+      ['2019', 'MBX-A = CU15, MBX-B = CU11 (update failed)', 'behind'],
+      ['2019', 'one of them is still on cu10 and the other on cu15, patching got stuck', 'behind'],
+      // Long forms and numbers in words.
+      ['2019', "we're on cumulative update 11", 'behind'],
+      ['2016', 'cu twenty btw', 'behind'],
+      ['2016', 'Cumulative Update 23', undefined],
+      // RTM of a version with CUs is behind; of 2010 it is a service pack's matter (lifecycle headline).
+      ['2019', 'Exchange 2019 RTM still running, never patched', 'behind'],
+      ['2010', 'exchange 2010 rtm single server', undefined],
       // A service pack beside a CU: not read.
       ['2013', 'exchange 2013 sp1 and cu21', undefined],
       ['2019', 'exchange 2019 mailbox server', undefined],
@@ -50,6 +63,15 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
     assert.equal(kb.recognizer.extract('exchange 2016 cu23 and exchange 2019 cu15 in one dag').facts.updateCurrency, undefined);
     // A change of CU leaves the update open.
     assert.equal(kb.recognizer.extract('exchange 2019 dag, from cu13 to cu15 next month').facts.update, undefined);
+  });
+
+  it('spells long forms short at the same length, so the phrase tables read them', () => {
+    assert.equal(spellUpdates('on Cumulative Update 21 now'), `on ${'cu21'.padEnd('Cumulative Update 21'.length)} now`);
+    assert.equal(spellUpdates('cu twenty-two'), 'cu22'.padEnd('cu twenty-two'.length));
+    assert.equal(spellUpdates('windows 2008 service pack 2'), `windows 2008 ${'sp2'.padEnd('service pack 2'.length)}`);
+    assert.equal(spellUpdates('a plain sentence about the cube'), 'a plain sentence about the cube');
+    assert.equal(kb.recognizer.extract('Exchange Server 2016 Cumulative Update 21 on Windows Server 2016 Standard').facts.update, 'e2016-cu3-or-later');
+    assert.equal(kb.recognizer.readAnswer('update', 'cu twenty btw', { version: '2016' }).updateCurrency, 'behind');
   });
 
   it('says what to update to for a CU typed in words that is behind, and nothing for a current one', () => {
