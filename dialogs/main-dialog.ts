@@ -595,7 +595,7 @@ function typedUpdateDetail(added: Facts, text: string): Record<string, string> {
  * the nodes"); a count alone ("same two servers") is the whole setup, and so is a move of it.
  */
 const PART_OF_THE_MEMBERS =
-  /\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
+  /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
@@ -654,10 +654,14 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
   }
   // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
   const more = MORE_MEMBERS.exec(text);
-  if (more && clustered && known.nodes !== undefined && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) {
-    const added = /^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1;
-    if (added > 0) result.nodes = String(Number(known.nodes) + added);
+  const addedCount = more ? (/^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1) : 0;
+  // "add 14 more members": the sentence reader took "14 members" for the count; it is what is added.
+  const countedAdded = result.nodes === undefined || result.nodes === String(addedCount);
+  if (more && clustered && known.nodes !== undefined && countedAdded && kb.dimensions.some((d) => d.id === 'nodes')) {
+    if (addedCount > 0) result.nodes = String(Number(known.nodes) + addedCount);
   }
+  // "what if we remove the witness", "FS1 is being decommissioned, so no witness": the DAG without its witness.
+  if (known.witness !== 'no' && DROPS_WITNESS.test(text) && kb.dimensions.some((d) => d.id === 'witness')) result.witness = 'no';
   // "what if we drop the DAG", "without the cluster": a single server.
   // The DAG it names is the one dropped, not kept.
   if ((result.ha === undefined || result.ha === known.ha) && clustered && DROPS_HA.test(text) && kb.valuesFor('ha', { ...known, ...result }).some((v) => v.id === 'none'))
@@ -706,6 +710,8 @@ const MORE_MEMBERS = new RegExp(
   `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,
   'i',
 );
+const DROPS_WITNESS =
+  /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */

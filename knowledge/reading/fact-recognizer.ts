@@ -1093,9 +1093,15 @@ export class FactRecognizer {
     const namedInFull = new Map<string, Set<string>>();
     // "SE DAG, no NLB", "behind a Kemp, no NLB": said beside other high availability, "no NLB" keeps NLB off; it is no "single server".
     const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
+    // "it is Server 2016 actually, not 2022. the 2022 one is the test box": a value ruled out once is no fact of the
+    // setup, wherever else the message names it.
+    const ruledOut = new Set(
+      matches.filter((m) => isRuledOut(tokens, m.from)).flatMap((m) => m.entry.payload.filter((p) => p.value !== undefined).map((p) => `${p.dimension}=${p.value}`)),
+    );
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      if (ruledOut.size > 0 && match.entry.payload.every((p) => p.value === undefined || ruledOut.has(`${p.dimension}=${p.value}`))) continue;
       if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       if (isDatacenter(match, tokens)) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
