@@ -8,7 +8,7 @@ import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type Saved
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
-import { namedUpdateCurrency } from './reading/typed-update';
+import { namedUpdateCurrency, runningUpdate, spellUpdates } from './reading/typed-update';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -323,6 +323,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
       facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
       blank: (text) => blankBuilds(text),
       updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text),
+      runningUpdate,
+      spell: spellUpdates,
     },
     'tables' in savedTables ? savedTables.tables : undefined,
     typos,
