@@ -1,5 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
+import { structuredLines } from './structured-output';
 
 /**
  * Pasted PowerShell and Windows output, read into servers: Get-ExchangeServer (list and table, with
@@ -177,6 +178,19 @@ const NAME_AND_BUILD = new RegExp(
 );
 /** A line that is a server's name alone: "EX01:", "[EX01]", "On EX01:". */
 const LONE_NAME = /^\s*(?:on\s+|from\s+|server\s+)?\[?([A-Za-z][A-Za-z0-9-]{1,62}(?:\.[A-Za-z0-9-]+)*)\]?\s*:?\s*$/i;
+/** "ran it on EXCH01", "output from (MBX-2)": a server named in a sentence above command output that names none. */
+const PROSE_SERVER = /\b(?:on|from)\s{1,3}\(?([A-Za-z][A-Za-z0-9-]{1,62})\)?(?![\w.-])/gi;
+/** A name typed in words is a server's when it looks like one: a digit or a hyphen ("EX01", "MBX-A"), or capitals ("EXCH"). */
+const HOST_LIKE = /^(?=[A-Za-z0-9-]*[0-9-]|[A-Z]{3,}$)[A-Za-z][A-Za-z0-9-]*$/;
+/** A server's name just before its build, linked by a few words: "(MAIL01) runs ", "EXA02 still on ", "EX01: ". Read on at most 60 characters. */
+const SENTENCE_SERVER = /(?:^|[\s(,;:])\(?([A-Za-z][A-Za-z0-9-]{1,62})\)?\s{0,3}(?:(?:is|on|runs|running|at|still|now|currently|has|build|version|[:=(\-–])\s{0,3}){0,4}$/i;
+/** "CU14", "SP3", "KB5042461", "RU23": an update's name, not a server's. */
+const UPDATE_NAME = /^(?:cu|su|sp|ru|ur|kb|rtm|hu)\d*$/i;
+/** Words of a plan or a wish: the builds such a sentence names are not the servers'. */
+const PLANNED_WORDS =
+  /\b(want|wants|plan|plans|planning|planned|moving to|move to|upgrade to|upgrading to|update to|updating to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
+/** The longest line read for a server named in words. */
+const MAX_PROSE_LINE = 400;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
@@ -227,7 +241,7 @@ export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
-const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server'];
+const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server', 'fqdn', 'identity', 'dnshostname', 'cn'];
 /** A CSV or tab-separated header is a listing's only when it also names one of these. */
 const SEPARATED_COLUMNS = [
   'admindisplayversion',
@@ -242,13 +256,17 @@ const SEPARATED_COLUMNS = [
   'os name',
   'os version',
   'operatingsystem',
+  // The consoles' "Export List" (ESM, the Exchange Management Console) and Active Directory's serialNumber.
+  'version',
+  'exchange version',
+  'serialnumber',
 ];
 /**
  * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
  * (Get-ComputerInfo).WindowsProductName or Win32_OperatingSystem's Caption prints alone).
  */
 const BARE_WINDOWS =
-  /^\s*(?:caption\s+)?(?:microsoft(?:\(r\))?\s+)?windows(?:\(r\))?\s+(?:server(?:\(r\))?\s+)?(?:20\d\d|2000)(?:\s+r2)?(?:\s+(?:standard|enterprise|datacenter|web|essentials|foundation|advanced server|server))?(?:\s+(?:edition|x64|x86|x64 edition|core|evaluation))*\s*$/i;
+  /^\s*(?:caption\s+)?(?:microsoft(?:\(r\))?\s+)?windows(?:\(r\))?\s+(?:server(?:\(r\))?\s+)?(?:20\d\d|2000)(?:\s+r2)?(?:,?\s+(?:standard|enterprise|datacenter|web|essentials|foundation|advanced server|server))?(?:\s+(?:edition|x64|x86|x64 edition|core|evaluation))*\s*$/i;
 
 /**
  * The cells of a table row whose padding was lost ("EX1 Mailbox Standard Version 15.2 (Build 1748.10)"),
@@ -293,7 +311,7 @@ function splitCells(line: string, separator: string): string[] {
         cell += '"';
         k += 1;
       } else quoted = !quoted;
-    } else if (ch === ',' && !quoted) {
+    } else if (ch === separator && !quoted) {
       cells.push(cell.trim());
       cell = '';
     } else cell += ch;
@@ -303,6 +321,8 @@ function splitCells(line: string, separator: string): string[] {
 }
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
+/** A name in a table's or a list's name field may start with a digit ("1EXMBX01"), as NetBIOS names may, when its first label holds a letter. */
+const LISTED_HOST_NAME = /^(?=[0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
 /** "Version 14.3 (Build 123.4)": AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed. */
 function hidesRollup(adminDisplay: boolean, mention: BuildMention): boolean {
@@ -358,7 +378,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
-  const lines = raw.flatMap((line) => unflatten(line.replace(QUOTED, '')));
+  // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
+  const lines = structuredLines(raw.map((line) => line.replace(QUOTED, ''))).flatMap(unflatten);
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -449,7 +470,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // 1b. Export-Csv / ConvertTo-Csv output, and rows copied from Out-GridView or Excel (tab-separated): a header row naming the columns.
   for (let i = 0; i < lines.length; i += 1) {
     if (used[i]) continue;
-    const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : lines[i]!.includes(',') ? ',' : undefined;
+    // Export-Csv -UseCulture (and Excel in many locales) separates with ";".
+    const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : /^\s*"[^"]*";"/.test(lines[i]!) ? ';' : lines[i]!.includes(',') ? ',' : undefined;
     if (!separator) continue;
     const names = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
     if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
@@ -474,7 +496,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return k < 0 ? undefined : cells[k];
     };
     const name = cell('name', 'node', 'nodename');
-    if (!name || !HOST_NAME.test(name)) return;
+    if (!name || !LISTED_HOST_NAME.test(name)) return;
     const owner = cell('cluster');
     if (owner && cluster.name === 'cluster') cluster.name = owner;
     const s = server(name);
@@ -496,10 +518,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
-    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build');
+    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'serialnumber');
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
     const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
-    if (!name || !HOST_NAME.test(name)) {
+    if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
@@ -625,6 +647,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         used[k] = true;
         return m[1]!.split('.')[0];
       }
+      // "ran this on EXCH01 (our only exchange server), windows is 2016 standard:": one server named in a sentence.
+      // The sentence stays the question's (its other words are read by the design).
+      const said = line.length <= MAX_PROSE_LINE ? [...line.matchAll(PROSE_SERVER)].map((p) => p[1]!).filter((n) => HOST_LIKE.test(n) && !NOT_A_NAME.test(n)) : [];
+      if (new Set(said.map((n) => n.toLowerCase())).size === 1) return said[0];
     }
     return undefined;
   }
@@ -659,7 +685,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       return;
     }
-    if (!HOST_NAME.test(name.split('\\').pop()!)) return;
+    if (!LISTED_HOST_NAME.test(name.split('\\').pop()!)) return;
     // Get-ClusterNode | Format-List: a node, its state and its cluster.
     const state = get('state');
     if (state && NODE_STATE.test(state) && (get('cluster') !== undefined || get('id') !== undefined || get('nodeweight') !== undefined)) {
@@ -695,6 +721,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'windowsinstallationtype',
       'os version',
       'exchangeversion',
+      'serialnumber',
       'isfrontendserver',
       'databaseavailabilitygroup',
       'clusteredmailboxservername',
@@ -720,7 +747,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles && ticket && /\bstand-?alone\b|\bno dag\b/i.test(roles)) s.standalone = true;
     const edition = get('edition');
     if (edition) s.edition = edition;
-    const version = get('admindisplayversion', 'fileversion', 'productversion', 'build number') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
+    const version =
+      get('admindisplayversion', 'fileversion', 'productversion', 'build number') ??
+      displayVersion(get('exchangeversion')) ??
+      // Active Directory's serialNumber of an Exchange server object (ADSI Edit, Get-ADObject | fl).
+      displayVersion(get('serialnumber')) ??
+      (ticket ? ticketVersion : undefined);
     // HealthChecker prints both "Version: Exchange 2016 CU23 Nov24SU" and the build: the build is read.
     if (version && !(ticketNamed && version === ticketVersion)) readVersion(s, version);
     if (ticketNamed && !s.build) s.named = ticketNamed;
@@ -747,6 +779,35 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
+  }
+
+  /**
+   * "our only exchange server (MAIL01) runs 15.2.1118.7", "EXA01 on 15.1.2507.6 and EXA02 still on 15.1.2375.7": servers
+   * named in a sentence, each just before its build with only linking words between ("is", "on", "runs", "still").
+   * Never in a plan ("we will move EX01 to 15.2.1748.10"); the line's other words are said of its servers.
+   */
+  function readSentence(i: number) {
+    const line = lines[i]!;
+    if (line.length > MAX_PROSE_LINE || PLANNED_WORDS.test(line)) return;
+    const mentions = findBuilds(line, table);
+    const pairs: { name: string; mention: BuildMention }[] = [];
+    let from = 0;
+    for (const mention of mentions) {
+      const before = line.slice(Math.max(from, mention.start - 60), mention.start);
+      from = mention.start + mention.text.length;
+      const name = SENTENCE_SERVER.exec(before)?.[1];
+      if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, mention });
+    }
+    if (pairs.length === 0 || new Set(pairs.map((p) => p.name.toLowerCase())).size !== pairs.length) return;
+    used[i] = true;
+    let said = line;
+    for (const { mention } of pairs) said = said.replace(mention.text, ' ');
+    for (const { name, mention } of pairs) {
+      const s = server(name);
+      s.build = mention;
+      s.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(mention.text), mention);
+      if (said.trim() !== '') s.said = said.replace(/\s+/g, ' ').trim();
+    }
   }
 
   // 3. Lines typed by hand: "EX01  Version 6.5 (Build 7638.2: Service Pack 2)", "MBX1 - 15.2.1544.4".
@@ -781,7 +842,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists; a label in front ("ExchangeServer: EX01 ...") is no name.
     const m = TYPED_LINE.exec(line.replace(BULLET, '').replace(LINE_LABEL, ''));
-    if (!m) continue;
+    if (!m) {
+      readSentence(i);
+      continue;
+    }
     const names = m[1]!.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((n) => n !== '');
     const mentions = findBuilds(m[2]!, table);
     // "EX05 15.3.100.2", "EX05 Version 16.0 (Build 10.1)": a build of no Exchange version the table knows, named unknown rather than skipped.
@@ -789,7 +853,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const other = ADMIN_DISPLAY.exec(m[2]!) ?? /(?<![\d.])(6|8|14|15|16)\.(\d{1,2})\.(\d{1,5})\.(\d{1,4})(?![\d.])/.exec(m[2]!);
       if (other) mentions.push({ text: other[0], start: other.index, lookup: table.lookup(other.slice(1, 5).map(Number)) });
     }
-    if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) continue;
+    if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) {
+      readSentence(i);
+      continue;
+    }
     // "sorry the version got cut, all three are 15.2.1544.4": a plain lower-case word leading a sentence is no server's name
     // (a host name has a digit, a hyphen or capitals, or its line is short: "mail 15.2.1544.4").
     if (
@@ -798,11 +865,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         .replace(mentions[0]?.text ?? '', ' ')
         .trim()
         .split(/\s+/).length > 3
-    )
+    ) {
+      readSentence(i);
       continue;
+    }
     // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by host-like names (a digit, a hyphen or capitals).
     const named = mentions.length === 0 && names.every((n) => /[0-9-]|^[A-Z]{3,}$/.test(n)) ? EXCHANGE_NAMED.exec(m[2]!) : null;
-    if (mentions.length !== 1 && !named) continue;
+    if (mentions.length !== 1 && !named) {
+      readSentence(i);
+      continue;
+    }
     used[i] = true;
     const roles = rolesInText(m[2]!);
     // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
