@@ -1,13 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { scoreListings, TUNING_H, type Entry } from '../../bench/listings';
+import { TUNING_H } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
-import { parseListing, type ListingResult } from '../../knowledge/listings/listing-parser';
+import { parseListing } from '../../knowledge/listings/listing-parser';
 import { structuredLines } from '../../knowledge/listings/structured-output';
 import { findBuilds } from '../../knowledge/reading/build-numbers';
-import { REPO_ROOT } from './helpers';
+import { listingReader, tuningSetMisses, type Listing } from './listing-helpers';
 
 /**
  * Issue 25, fourth pass: pastes that were read as no listing at all (tuning-issue25-h.yaml): Export-Csv with
@@ -16,18 +13,11 @@ import { REPO_ROOT } from './helpers';
  */
 describe('Listings from JSON, CSV, wmic and sentences (issue 25, fourth pass)', () => {
   const kb = loadKnowledgeBase();
-  const listing = (text: string): Extract<ListingResult, { kind: 'listing' }> => {
-    const read = parseListing(text, kb.builds);
-    assert.equal(read.kind, 'listing', text);
-    return read as Extract<ListingResult, { kind: 'listing' }>;
-  };
-  const builds = (read: Extract<ListingResult, { kind: 'listing' }>) => read.servers.map((s) => [s.name, s.build?.lookup.build]);
+  const listing = listingReader(kb);
+  const builds = (read: Listing) => read.servers.map((s) => [s.name, s.build?.lookup.build]);
 
   it('judges every group of the eighth tuning set right (test/fixtures/listings/tuning-issue25-h.yaml)', () => {
-    const entries = parse(readFileSync(join(REPO_ROOT, TUNING_H), 'utf8')) as Entry[];
-    const { figures, misses } = scoreListings(kb, entries);
-    assert.deepEqual(misses, []);
-    assert.ok(figures.groups >= 35 && entries.length >= 29, `${entries.length} listings, ${figures.groups} groups`);
+    assert.deepEqual(tuningSetMisses(kb, TUNING_H, { entries: 29, groups: 35 }), []);
   });
 
   it('reads ConvertTo-Json whole, cut short, and with AdminDisplayVersion as its object', () => {
