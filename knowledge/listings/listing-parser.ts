@@ -143,6 +143,7 @@ const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
 const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
+const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
@@ -226,6 +227,8 @@ const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Ser
  * words typed after the last build put on a line of their own. Any other line is returned as it is.
  */
 function unflatten(line: string): string[] {
+  const table = line.length >= 40 && line.includes('--') ? unflattenTable(line) : undefined;
+  if (table) return table;
   if (line.length < 40 || (line.match(/\s:\s/g) ?? []).length < 3) return [line];
   const parts = line.split(FLAT_KEYS);
   if (parts.length < 3) return [line];
@@ -234,6 +237,37 @@ function unflatten(line: string): string[] {
     const own = split ? [split[1]!, '', split[2]!] : [part];
     return k > 0 && /^Name\s*:/i.test(part) ? ['', ...own] : own;
   });
+}
+
+/** A version cell that ends a row: "Version 15.2 (Build 1544.4)", "15.2.1544.4". */
+const ROW_END_VERSION = /\bversion\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s+\d{1,5}\.\d{1,4}\s*\)|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4}(?![\d.])/gi;
+
+/**
+ * "Name ServerRole AdminDisplayVersion ---- ---------- ------------------- EX01 Mailbox Version 15.2 (Build 1544.4) EX02 ...":
+ * a Format-Table whose line breaks became spaces (Teams), cut back into its header, its dashes and one line a row.
+ * Only when each header word is as long as its run of dashes (as PowerShell prints them) and the last column is
+ * the version, whose value ends each row. The words before the header and after the last row keep lines of their own.
+ */
+function unflattenTable(line: string): string[] | undefined {
+  const words = line.trim().split(/\s+/);
+  const first = words.findIndex((w) => /^-{2,}$/.test(w));
+  if (first < 1) return undefined;
+  let count = 0;
+  while (first + count < words.length && /^-{2,}$/.test(words[first + count]!)) count += 1;
+  const header = words.slice(first - count, first);
+  if (count < 2 || header.length < count || header.some((w, k) => w.length !== words[first + k]!.length)) return undefined;
+  if (!/^(admindisplayversion|version|productversion|fileversion)$/i.test(header[count - 1]!)) return undefined;
+  const body = words.slice(first + count).join(' ');
+  const rows: string[] = [];
+  let from = 0;
+  for (const m of body.matchAll(ROW_END_VERSION)) {
+    rows.push(body.slice(from, m.index + m[0].length).trim());
+    from = m.index + m[0].length;
+  }
+  if (rows.length === 0) return undefined;
+  const before = words.slice(0, first - count).join(' ');
+  const after = body.slice(from).trim();
+  return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
 }
 
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
@@ -322,7 +356,7 @@ function splitCells(line: string, separator: string): string[] {
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 /** A name in a table's or a list's name field may start with a digit ("1EXMBX01"), as NetBIOS names may, when its first label holds a letter. */
-const LISTED_HOST_NAME = /^(?=[0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
+const LISTED_HOST_NAME = /^(?=[0-9_-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
 /** "Version 14.3 (Build 123.4)": AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed. */
 function hidesRollup(adminDisplay: boolean, mention: BuildMention): boolean {
@@ -789,26 +823,41 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   function readSentence(i: number) {
     const line = lines[i]!;
     if (line.length > MAX_PROSE_LINE || PLANNED_WORDS.test(line)) return;
-    const mentions = findBuilds(line, table);
-    const pairs: { name: string; mention: BuildMention }[] = [];
+    const builds = findBuilds(line, table);
+    // "MBX-OLD runs Exchange 2010 SP3": a version named in words counts as a build does, where no build is typed over it.
+    const named = [...line.matchAll(EXCHANGE_NAMED_ALL)]
+      .filter((m) => !builds.some((b) => m.index < b.start + b.text.length && m.index + m[0].length > b.start))
+      .map((m) => ({ start: m.index, text: m[0] }));
+    const mentions: { start: number; text: string; build?: BuildMention }[] = [...builds.map((b) => ({ start: b.start, text: b.text, build: b })), ...named].sort(
+      (a, b) => a.start - b.start,
+    );
+    const pairs: { name: string; start: number; text: string; build?: BuildMention }[] = [];
     let from = 0;
     for (const mention of mentions) {
       const before = line.slice(Math.max(from, mention.start - 60), mention.start);
       from = mention.start + mention.text.length;
       const name = SENTENCE_SERVER.exec(before)?.[1];
-      if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, mention });
+      if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, ...mention });
     }
     if (pairs.length === 0 || new Set(pairs.map((p) => p.name.toLowerCase())).size !== pairs.length) return;
-    used[i] = true;
-    let said = line;
-    for (const { mention } of pairs) said = said.replace(mention.text, ' ');
-    for (const { name, mention } of pairs) {
-      const s = server(name);
-      s.build = mention;
-      s.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(mention.text), mention);
-      if (said.trim() !== '') s.said = said.replace(/\s+/g, ' ').trim();
+    // One server: the rest of its sentence is said of it. Several: the sentence stays the question's, read clause by clause
+    // by the design ("MBX-OLD on 2008 R2 SP1 Standard and MBX-NEW on 2016 Standard" reaches each server it names).
+    const alone = pairs.length === 1;
+    if (alone) used[i] = true;
+    for (const pair of pairs) {
+      const s = server(pair.name);
+      if (pair.build) {
+        s.build = pair.build;
+        s.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(pair.text), pair.build);
+        sentenceBuilds.add(pair.build.lookup.build);
+      } else s.named = pair.text;
+      const said = line.replace(pair.text, ' ').replace(/\s+/g, ' ').trim();
+      if (alone && said !== '') s.said = said;
     }
   }
+
+  /** Builds given to servers named in a sentence: not builds "typed around the paste" for other servers (below). */
+  const sentenceBuilds = new Set<string>();
 
   // 3. Lines typed by hand: "EX01  Version 6.5 (Build 7638.2: Service Pack 2)", "MBX1 - 15.2.1544.4".
   for (let i = 0; i < lines.length; i += 1) {
@@ -913,7 +962,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .split(/(?<=[.!?])\s+|\n/)
     .filter((sentence) => !PLANNED.test(sentence))
     .join('\n');
-  const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table) : [];
+  const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table).filter((m) => !sentenceBuilds.has(m.lookup.build)) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
   // ExSetup run on the paste's only server: its file version is that server's build, rollup included (Version 14.3 (Build 123.4) hides it).
   const exsetupBuilds = [...new Map(looseBuilds.map((m) => [m.lookup.build, m])).values()];
