@@ -168,7 +168,7 @@ const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]{0,39}?(?:-[A-Za-z][A-Za-z0-9 ()]{
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
-const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
+const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
 /**
  * A server's name and its build, several to a line: "MBX-AMS 15.2.1748.10", "EX2=Version 15.2 (Build 1544.4)", "EX3 (15.1.2507.6)".
  * One `\s*` before the optional separator, its own after it: two adjacent ones tried every split of a long run of spaces.
@@ -383,6 +383,55 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   for (const s of bare) s.named = words;
 }
 
+/** A DAG's name in words: a name that holds "dag" ("DAG01", "DAG-EU", "ams_dag"), not the word "DAG" itself. */
+const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za-z0-9_]+[-_]dag)(?![\w-])/i;
+
+/** The clauses of words around a paste: cut at ".", ";", "," and line ends, but not inside parentheses ("DAG13 (mailbox, 2012 R2)"). */
+export function clausesOutsideParentheses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < text.length; k += 1) {
+    const ch = text[k]!;
+    if (ch === '(') depth += 1;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ';' || ch === ',' || ch === '\n' || (ch === '.' && /\s/.test(text[k + 1] ?? ' ')))) {
+      out.push(text.slice(start, k));
+      start = k + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((c) => c.trim()).filter((c) => c !== '');
+}
+
+/**
+ * "MBX1 and MBX2 are the two members of DAG01", "E13-01/E13-02 = DAG13", "both in DAG1": the DAG a server is in, said in
+ * words for servers the paste shows in none. A clause gives its DAG to the servers it names, or, naming none but "both" or
+ * "all", to every server in no DAG but Edge servers. Plans and questions give nothing.
+ */
+function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: string): void {
+  if (rest === '' || rest.length > 8_000 || !/dag/i.test(rest)) return;
+  const free = new Map(servers.filter((s) => !s.dag).map((s) => [s.name.toLowerCase(), s]));
+  if (free.size === 0) return;
+  for (const clause of clausesOutsideParentheses(rest)) {
+    const dag = DAG_NAME.exec(clause)?.[1];
+    if (!dag || PLANNED.test(clause)) continue;
+    const named = clause
+      .split(/[^A-Za-z0-9_-]+/)
+      .map((w) => free.get(w.toLowerCase()))
+      .filter((s): s is ListedServer => s !== undefined);
+    const members = named.length > 0 ? named : /\b(both|all)\b/i.test(clause) ? [...free.values()].filter((s) => !s.roles.includes('edge-transport')) : [];
+    if (members.length === 0) continue;
+    let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
+    if (!listed) dags.push((listed = { name: dag, servers: [] }));
+    for (const s of members) {
+      s.dag = listed.name;
+      if (!listed.servers.includes(s.name)) listed.servers.push(s.name);
+      free.delete(s.name.toLowerCase());
+    }
+  }
+}
+
 /**
  * Builds the user typed around a paste, given to the servers whose build the paste does not show: a
  * server whose cut column shows its major and minor version ("Version 15.2 (Bu...") gets the one build
@@ -437,6 +486,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     return found;
   };
 
+  /** How much the rows that name no server gave (a Windows line, an installation type, ExSetup's build, a DAG). */
+  const looseCount = () => looseOs.size + looseInstallation.size + looseBuilds.length + dags.length;
+
   // 1. Tables: a header line, then a line of dashes under each column.
   for (let i = 1; i < lines.length; i += 1) {
     if (!DASHES.test(lines[i]!) || used[i]) continue;
@@ -472,10 +524,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
     let pending: { cells: string[]; line: string; at: number[] } | undefined;
     const flushRow = () => {
+      const before = looseCount();
       const read = pending ? readRow(names, pending.cells, pending.line, above) : undefined;
       // A line typed under the table without a blank line ("all three on Server 2019 Standard") reads as a row of nothing: it is the question's.
-      if (pending && read && !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag) {
-        servers.delete(read.name.toLowerCase());
+      // So is one that names no server and gave nothing else ("(edge is in the DMZ, workgroup)").
+      const nothing = read ? !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag : looseCount() === before;
+      if (pending && nothing) {
+        if (read) servers.delete(read.name.toLowerCase());
         for (const at of pending.at) used[at] = false;
       }
       pending = undefined;
@@ -511,12 +566,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
     used[i] = true;
     if (i > 0 && /^\s*#TYPE\b/i.test(lines[i - 1]!)) used[i - 1] = true;
+    const quotedHeader = /^\s*"/.test(lines[i]!);
     for (let j = i + 1; j < lines.length && lines[j]!.includes(separator); j += 1) {
       used[j] = true;
       // A Markdown table's line under its header ("|---|:---|").
       if (separator === '|' && /^[\s|:-]+$/.test(lines[j]!)) continue;
       const cells = splitCells(lines[j]!, separator);
-      if (cells.length < 2) {
+      // Export-Csv quotes every cell and prints as many as its header: a sentence with a comma typed under it is the question's.
+      const csvRow = (separator !== ',' && separator !== ';') || ((!quotedHeader || /^\s*"/.test(lines[j]!)) && cells.length === names.length);
+      if (cells.length < 2 || !csvRow) {
         used[j] = false;
         break;
       }
@@ -895,7 +953,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       readSentence(i);
       continue;
     }
-    const names = m[1]!.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((n) => n !== '');
+    const names = m[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
     const mentions = findBuilds(m[2]!, table);
     // "EX05 15.3.100.2", "EX05 Version 16.0 (Build 10.1)": a build of no Exchange version the table knows, named unknown rather than skipped.
     if (mentions.length === 0) {
@@ -1017,6 +1075,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .join('\n')
     .trim();
   versionInWords([...servers.values()], rest);
+  dagsInWords([...servers.values()], dags, rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)) };
