@@ -45,6 +45,8 @@ export interface ListedServer {
   clustered?: 'ccr' | 'cluster' | 'clustering';
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
+  /** Listed by Get-ADDomainController: the server is a domain controller. */
+  domainController?: boolean;
 }
 
 export interface ListedDag {
@@ -190,6 +192,28 @@ const UPDATE_NAME = /^(?:cu|su|sp|ru|ur|kb|rtm|hu)\d*$/i;
 /** Words of a plan or a wish: the builds such a sentence names are not the servers'. */
 const PLANNED_WORDS =
   /\b(want|wants|plan|plans|planning|planned|moving to|move to|upgrade to|upgrading to|update to|updating to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
+/** A command typed at a prompt ("PS> Get-ExchangeServer EX2013 | ...", "C:\\>wmic ..."), or a cmdlet line: no server's line. */
+const COMMAND_LINE = /^\s*(?:\[PS\]\s*)?(?:PS\s*)?(?:[A-Za-z]:\\[^>]{0,200})?>|^\s*(?:get|invoke|select|format|export|convertto|test|foreach)-[a-z]+\b/i;
+/** Words with digits that are no server's name: Windows and Exchange releases, architectures, protocols. */
+const NOT_A_SERVER_WORD = /^(?:w2k\d*|win\d+|windows\d+|x\d\d|r2|ipv\d|tls\d*|ex20\d\d|e20\d\d|exchange\d+|server\d+|sql\d+|net\d+|dotnet\d*|sha\d+|utf\d+|\d.*)$/i;
+
+/**
+ * The one word of a sentence that looks like a server's name ("EXC16B single mailbox server", "that's on MAILHUB01"):
+ * a digit, or a hyphen or underscore with capitals, or five or more capitals; never a release, an update or a word
+ * that leads sentences. Undefined when there is none or more than one.
+ */
+export function oneServerIn(text: string): string | undefined {
+  if (text.length > MAX_PROSE_LINE * 4) return undefined;
+  const names = new Map<string, string>();
+  for (const word of text.split(/[^A-Za-z0-9_-]+/)) {
+    const w = word.replace(/^-+|-+$/g, '');
+    if (!/^[A-Za-z][A-Za-z0-9_-]{2,62}$/.test(w) || NOT_A_NAME.test(w) || UPDATE_NAME.test(w) || NOT_A_SERVER_WORD.test(w)) continue;
+    if (/\d/.test(w) || (/[-_]/.test(w) && /[A-Z]/.test(w)) || /^[A-Z]{5,}$/.test(w)) names.set(w.toLowerCase(), w);
+    if (names.size > 1) return undefined;
+  }
+  return names.size === 1 ? [...names.values()][0] : undefined;
+}
+
 /** The longest line read for a server named in words. */
 const MAX_PROSE_LINE = 400;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
@@ -227,6 +251,20 @@ const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Ser
  * words typed after the last build put on a line of their own. Any other line is returned as it is.
  */
 function unflatten(line: string): string[] {
+  // Export-Csv output whose line breaks became spaces: a quoted cell, a space, a quoted cell starts the next row.
+  if (/^\s*"[^"]{1,60}",\s?"/.test(line) && /"\s+"/.test(line)) {
+    const rows = line
+      .trim()
+      .split(/"\s+"/)
+      .map((row, k, all) => `${k > 0 ? '"' : ''}${row}${k < all.length - 1 ? '"' : ''}`);
+    const last = rows.pop()!;
+    const end = last.lastIndexOf('"');
+    const after = last
+      .slice(end + 1)
+      .replace(/^\s*-+\s*/, '')
+      .trim();
+    return [...rows, last.slice(0, end + 1), ...(after ? ['', after] : [])];
+  }
   const table = line.length >= 40 && line.includes('--') ? unflattenTable(line) : undefined;
   if (table) return table;
   if (line.length < 40 || (line.match(/\s:\s/g) ?? []).length < 3) return [line];
@@ -486,6 +524,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     return found;
   };
 
+  /** Names Get-ADDomainController listed (bounded by the paste's lines). */
+  const domainControllers = new Set<string>();
+  /** Whether one of the 3 lines above `header` ran Get-ADDomainController. */
+  const dcCommandAbove = (header: number) => lines.slice(Math.max(0, header - 3), header).some((l) => /\bget-addomaincontroller\b/i.test(l));
+
   /** How much the rows that name no server gave (a Windows line, an installation type, ExSetup's build, a DAG). */
   const looseCount = () => looseOs.size + looseInstallation.size + looseBuilds.length + dags.length;
 
@@ -506,6 +549,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       continue;
     }
     used[i - 1] = used[i] = true;
+    // Get-ADDomainController's table: its names are domain controllers (a DAG member may not be one), no Exchange servers of their own.
+    if (dcCommandAbove(i - 1) && names.includes('name')) {
+      const k = names.indexOf('name');
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        const name = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim())[k];
+        if (!name || !LISTED_HOST_NAME.test(name)) break;
+        used[j] = true;
+        domainControllers.add(name.split('.')[0]!.toLowerCase());
+      }
+      continue;
+    }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
@@ -743,6 +797,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // The sentence stays the question's (its other words are read by the design).
       const said = line.length <= MAX_PROSE_LINE ? [...line.matchAll(PROSE_SERVER)].map((p) => p[1]!).filter((n) => HOST_LIKE.test(n) && !NOT_A_NAME.test(n)) : [];
       if (new Set(said.map((n) => n.toLowerCase())).size === 1) return said[0];
+      // "EXC16B single mailbox server, no DAG:": the one server-like word of the sentence just above.
+      // Only a sentence: a Format-List line ("Name : EX2010A") is another command's output, whose server this need not be.
+      const sentence = line.length <= MAX_PROSE_LINE && !COMMAND_LINE.test(line) && !KEY_VALUE.test(line) && line.trim().split(/\s+/).length >= 3;
+      const one = sentence ? oneServerIn(line) : undefined;
+      if (one) return one;
     }
     return undefined;
   }
@@ -897,11 +956,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const name = SENTENCE_SERVER.exec(before)?.[1];
       if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, ...mention });
     }
+    // "our only exchange box (MAILSRV, mailbox role) shows Version 15.1 (Build 2507.6)": one build, one server-like word.
+    if (pairs.length === 0 && mentions.length === 1) {
+      const one = oneServerIn(line.replace(mentions[0]!.text, ' '));
+      if (one) pairs.push({ name: one, ...mentions[0]! });
+    }
     if (pairs.length === 0 || new Set(pairs.map((p) => p.name.toLowerCase())).size !== pairs.length) return;
-    // One server: the rest of its sentence is said of it. Several: the sentence stays the question's, read clause by clause
-    // by the design ("MBX-OLD on 2008 R2 SP1 Standard and MBX-NEW on 2016 Standard" reaches each server it names).
+    // One server: the rest of its sentence is said of it too. Several: the design reads the sentence clause by clause
+    // ("MBX-OLD on 2008 R2 SP1 Standard and MBX-NEW on 2016 Standard" reaches each server it names).
+    // The sentence stays the question's either way: the design reads its role and high availability ("mailbox role", "our only box").
     const alone = pairs.length === 1;
-    if (alone) used[i] = true;
     for (const pair of pairs) {
       const s = server(pair.name);
       if (pair.build) {
@@ -921,6 +985,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   for (let i = 0; i < lines.length; i += 1) {
     if (used[i]) continue;
     const line = lines[i]!;
+    if (COMMAND_LINE.test(line)) continue;
     if (BARE_WINDOWS.test(line)) {
       looseOs.add(line.trim().replace(/^caption\s+/i, ''));
       used[i] = true;
@@ -1036,7 +1101,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
   // ExSetup run where no server is named at all ("what version is that even?"): one unnamed server of that build.
   if (listed.length === 0 && dags.length === 0 && exsetupBuilds.length === 1) {
-    const unnamed = server(UNNAMED_SERVER);
+    // "that's on MAILHUB01 (Windows Server 2019 Standard)": the one server-like word typed around it names it.
+    const unnamed = server(
+      oneServerIn(
+        unread
+          .split('\n')
+          .filter((l) => !COMMAND_LINE.test(l))
+          .join('\n'),
+      ) ?? UNNAMED_SERVER,
+    );
     unnamed.build = exsetupBuilds[0];
     fromOutput.add(unnamed);
     listed.push(unnamed);
@@ -1069,6 +1142,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
   }
 
+  for (const name of domainControllers) {
+    const s = servers.get(name);
+    if (s) s.domainController = true;
+  }
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
