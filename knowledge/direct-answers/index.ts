@@ -13,7 +13,8 @@ import { readDirectQuestion, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
 import { pickPassage } from './passage-pick';
-import type { AnswerTables } from './table-access';
+import { label, longDate, type AnswerTables } from './table-access';
+import { SUPPORTED_PATH } from '../rules/triage-summary';
 
 export type { Attribute, AnswerSource, DirectAnswer, DirectQuestion, FactStatus } from './direct-answer';
 export type { PreviousQuestion } from './question-reader';
@@ -67,7 +68,7 @@ export class DirectAnswers {
     const key = JSON.stringify([question.attribute, subject, question.other ?? '', question.needs ?? false, today]);
     let found = this.memo.get(key);
     if (found === undefined) {
-      found = this.compute(normalised, today) ?? null;
+      found = retiredSecond(this.tables, this.compute(normalised, today), today) ?? null;
       this.memo.set(key, found);
     }
     if (!found) return undefined;
@@ -129,4 +130,31 @@ export class DirectAnswers {
     if (!value) return [];
     return [value === 'se' ? 'SE' : value.replace('-r2', ' R2')];
   }
+}
+
+/** The answers that state a rule of an Exchange version (not its dates, which say the end themselves). */
+const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'rule',
+  'runs-on',
+  'from-update',
+  'windows-editions',
+  'windows-releases',
+  'clusterable-roles',
+  'max-nodes',
+  'max-instances',
+  'max-databases',
+]);
+
+/**
+ * A rule of a retired version is still answered first; that the version itself is out of support
+ * comes second, so the answer a helpdesk agent pastes starts with the fact asked for.
+ */
+function retiredSecond(tables: AnswerTables, answer: DirectAnswer | undefined, today: string): DirectAnswer | undefined {
+  const version = answer?.question.subject.version;
+  if (!answer || version === undefined || !RULE_ATTRIBUTES.has(answer.question.attribute)) return answer;
+  const entry = tables.lifecycle.find((e) => e.dimension === 'version' && e.value === version);
+  if (entry?.endOfSupport === undefined || entry.endOfSupport >= today) return answer;
+  const name = label(tables, 'version', version);
+  const line = `${name} itself has been out of support since ${longDate(entry.endOfSupport)}: this is the rule while it was supported. Supported path: ${SUPPORTED_PATH}.`;
+  return { ...answer, details: [line, ...answer.details] };
 }

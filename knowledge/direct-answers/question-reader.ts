@@ -250,7 +250,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const stated = Object.keys(subject).filter((d) => !['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition', 'architecture', 'update'].includes(d));
   // A yes/no naming an Exchange version is about a setup of that version: the check judges it (its
   // verdict card says yes or no, with the same tables). A rule with no version named is general.
-  if (subject.version !== undefined || subject.windows !== undefined || versionsNamed) return undefined;
+  if (versionsNamed) return undefined;
+  if (subject.version !== undefined) return versionRule(text, subject, recognizer);
+  if (subject.windows !== undefined) return undefined;
   // A stated fact alone ("witness") could be about any setup: too open for one yes or no.
   const narrowed = subject.ha !== undefined || subject.role !== undefined;
   const general = narrowed && (stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined));
@@ -262,4 +264,28 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
   if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
   return ask('rule', subject, need ? { needs: true } : {});
+}
+
+/** "run on", "supported on", "install on", "work on": whether a version runs on a Windows release. */
+const RUNS_ON = /\b(run|runs|running|supported|support|supports|install|installed|installable|work|works|ok|okay|fine|compatible|go|goes)\b.{0,30}\b(on|with)\b/i;
+/** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
+const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture', 'updateCurrency'];
+
+/**
+ * A yes/no about a general rule of one Exchange version: "can exchange 2019 run on 2025" (whether
+ * it runs on a Windows release, from which update), "does exchange 2019 support server core" (one
+ * stated fact with the version). A setup with a role or a technology ("is a 3 node e2k3 cluster ok")
+ * is a concrete configuration: the check judges it.
+ */
+function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  void recognizer;
+  if (subject.role !== undefined || subject.ha !== undefined) return undefined;
+  const dims = Object.keys(subject);
+  if (subject.windows !== undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
+    // Whether a CU still gets security updates (read from its build) is no part of where it runs.
+    return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture' && d !== 'updateCurrency').map((d) => [d, subject[d]!])) };
+  }
+  const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
+  if (stated.length !== 1) return undefined;
+  return { attribute: 'rule', subject };
 }
