@@ -145,6 +145,11 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-databases',
 ]);
 
+/** The answers whose first sentence is the whole answer (a Yes or No, an update level). */
+const YES_NO_ATTRIBUTES: ReadonlySet<string> = new Set(['rule', 'runs-on', 'from-update']);
+/** The detail lines a list answer keeps before the out-of-support line (the card shows six). */
+const MAX_LIST_DETAILS = 5;
+
 /**
  * A rule of a retired version is still answered first; that the version itself is out of support
  * comes second, so the answer a helpdesk agent pastes starts with the fact asked for.
@@ -156,5 +161,8 @@ function retiredSecond(tables: AnswerTables, answer: DirectAnswer | undefined, t
   if (entry?.endOfSupport === undefined || entry.endOfSupport >= today) return answer;
   const name = label(tables, 'version', version);
   const line = `${name} itself has been out of support since ${longDate(entry.endOfSupport)}: this is the rule while it was supported. Supported path: ${SUPPORTED_PATH}.`;
-  return { ...answer, details: [line, ...answer.details] };
+  // A yes/no's detail is its reason or recommendation: the line goes right after the answer. A list's
+  // details are the rest of the answer (the editions per release), so it follows them.
+  const at = YES_NO_ATTRIBUTES.has(answer.question.attribute) ? 0 : Math.min(answer.details.length, MAX_LIST_DETAILS);
+  return { ...answer, details: [...answer.details.slice(0, at), line, ...answer.details.slice(at)] };
 }

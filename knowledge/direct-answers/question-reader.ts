@@ -38,13 +38,18 @@ const EXCHANGE_LIST =
   /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
-const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/-]+\s+){0,3}[\p{L}\p{N}/-]+\s*\?+\s*$/u;
+const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
 const NEED = /\b(need|needs|needed|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
 const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}\b(and|with|\+|&)\b/i;
+
+/** Stated facts a terse "<version> on <fact>?" asks about. */
+const STATED_FOR_TERSE = ['serverCore', 'domainController', 'nlbOnSameServers', 'mixedVersions', 'mixedWindows', 'clusterWorkloads', 'edgeDomainJoined', 'clusterMode'];
+/** "is se supported on windows server 2025": Exchange SE named alone, too short for the recognizer, beside a Windows release. */
+const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?se\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
 export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
@@ -88,7 +93,10 @@ const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
  */
 export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
   const text = normalizeQuestionWords(typed.trim());
-  const { facts, ambiguous } = recognizer.extract(text);
+  const extracted = recognizer.extract(text);
+  const { ambiguous } = extracted;
+  const facts =
+    extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
   if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
@@ -237,7 +245,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (EXPLAIN.test(text)) return undefined;
   // A yes/no about a general rule: it names a stated fact (a domain controller, NLB on the same
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
-  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && has('role') && has('ha'));
+  // "ex2016 on server core?": a version with one fact the check judges, asked in a few words, is a yes/no too.
+  const terseFact = has('version') && Object.keys(facts).some((d) => STATED_FOR_TERSE.includes(d));
+  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && ((has('role') && has('ha')) || terseFact));
   if (!yesNo) return undefined;
   // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
   // recognizer made of the second year, is the general mixed-Windows rule.
@@ -281,11 +291,13 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   void recognizer;
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   const dims = Object.keys(subject);
-  if (subject.windows !== undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
+  // "is exchange 2003 ok on x64 windows 2003": the architecture is judged by the check, not by the matrix of releases.
+  if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
     // Whether a CU still gets security updates (read from its build) is no part of where it runs.
     return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture' && d !== 'updateCurrency').map((d) => [d, subject[d]!])) };
   }
   const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
   if (stated.length !== 1) return undefined;
-  return { attribute: 'rule', subject };
+  // "does exchange 2019 need the desktop experience": whether the other values of that fact are allowed too.
+  return { attribute: 'rule', subject, ...(NEED.test(text) ? { needs: true } : {}) };
 }

@@ -23,6 +23,10 @@ const MAX_SETUPS = 20_000;
 export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
   const subject = question.subject;
   if (Object.keys(subject).length === 0) return undefined;
+  if (question.needs && question.subject.version !== undefined) {
+    const needed = neededWithVersion(tables, question);
+    if (needed !== undefined) return needed ?? undefined;
+  }
   if (question.needs) return needAnswer(tables, question);
   const versioned = statedFactOfVersion(tables, question);
   if (versioned !== undefined) return versioned ?? undefined;
@@ -269,6 +273,34 @@ function statedFactOfVersion(tables: AnswerTables, question: DirectQuestion): Di
     const reason = sharedReason(no) ?? mostCommonRule(no);
     if (!reason) return null;
     return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, subject);
+  }
+  return null;
+}
+
+/**
+ * "does exchange 2019 need the desktop experience": No when another value of the fact is allowed with
+ * the version too ("Server Core is allowed as well"), Yes when every other value is refused (with the
+ * reason); `null` when the tables do not settle it, undefined when it is no version's stated fact.
+ */
+function neededWithVersion(tables: AnswerTables, question: DirectQuestion): DirectAnswer | null | undefined {
+  const subject = question.subject;
+  const dimension = tables.dimensions.find((d) => d.kind === 'stated' && d.id !== 'nodes' && subject[d.id] !== undefined);
+  if (!dimension || dimension.type !== 'choice') return undefined;
+  const value = subject[dimension.id]!;
+  const version = label(tables, 'version', subject.version!);
+  const name = label(tables, dimension.id, value);
+  const others = dimension.values
+    .filter((v) => v.id !== value)
+    .map((v) => ({ value: v.id, answer: statedFactOfVersion(tables, { ...question, needs: false, subject: { ...subject, [dimension.id]: v.id } }) }));
+  if (others.length === 0 || others.some((o) => !o.answer)) return null;
+  const allowedOther = others.find((o) => o.answer!.answer.startsWith('Yes'));
+  if (allowedOther) {
+    const answer = `No: ${name} is not required; ${version} allows ${label(tables, dimension.id, allowedOther.value)} as well.`;
+    return { ...allowedOther.answer!, question, answer, details: [allowedOther.answer!.answer, ...allowedOther.answer!.details] };
+  }
+  if (others.every((o) => o.answer!.answer.startsWith('No'))) {
+    const refused = others[0]!.answer!;
+    return { ...refused, question, answer: `Yes: ${refused.answer.replace(/^No:\s*/, '')}` };
   }
   return null;
 }
