@@ -12,6 +12,7 @@ import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './p
 import { readDirectQuestion, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
+import { latestUpdateAnswer, updateReleasedAnswer } from './update-answers';
 import { pickPassage } from './passage-pick';
 import { label, longDate, type AnswerTables } from './table-access';
 import { SUPPORTED_PATH } from '../rules/triage-summary';
@@ -73,6 +74,8 @@ export class DirectAnswers {
     }
     if (!found) return undefined;
     const withQuestion = { ...found, question };
+    // No article quotes the build table: a passage beside a build would be about something else.
+    if (NO_PASSAGE.has(question.attribute)) return withQuestion;
     let best: ReturnType<typeof pickPassage>;
     for (const id of [found.articleId, ...(found.otherArticles ?? [])]) {
       const article = this.tables.articles.find((a) => a.id === id);
@@ -113,6 +116,10 @@ export class DirectAnswers {
         return definitionAnswer(this.tables, question);
       case 'how-to':
         return howToAnswer(this.tables, question);
+      case 'latest-update':
+        return latestUpdateAnswer(this.tables, question, today);
+      case 'update-released':
+        return updateReleasedAnswer(this.tables, question);
     }
   }
 
@@ -143,10 +150,14 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-nodes',
   'max-instances',
   'max-databases',
+  'latest-update',
 ]);
 
+/** Answers from the build table, which no article quotes. */
+const NO_PASSAGE: ReadonlySet<string> = new Set(['latest-update', 'update-released']);
+
 /** The answers whose first sentence is the whole answer (a Yes or No, an update level). */
-const YES_NO_ATTRIBUTES: ReadonlySet<string> = new Set(['rule', 'runs-on', 'from-update']);
+const YES_NO_ATTRIBUTES: ReadonlySet<string> = new Set(['rule', 'runs-on', 'from-update', 'latest-update']);
 /** The detail lines a list answer keeps before the out-of-support line (the card shows six). */
 const MAX_LIST_DETAILS = 5;
 
@@ -160,7 +171,8 @@ function retiredSecond(tables: AnswerTables, answer: DirectAnswer | undefined, t
   const entry = tables.lifecycle.find((e) => e.dimension === 'version' && e.value === version);
   if (entry?.endOfSupport === undefined || entry.endOfSupport >= today) return answer;
   const name = label(tables, 'version', version);
-  const line = `${name} itself has been out of support since ${longDate(entry.endOfSupport)}: this is the rule while it was supported. Supported path: ${SUPPORTED_PATH}.`;
+  const rule = answer.question.attribute === 'latest-update' ? '' : ': this is the rule while it was supported';
+  const line = `${name} itself has been out of support since ${longDate(entry.endOfSupport)}${rule}. Supported path: ${SUPPORTED_PATH}.`;
   // A yes/no's detail is its reason or recommendation: the line goes right after the answer. A list's
   // details are the rest of the answer (the editions per release), so it follows them.
   const at = YES_NO_ATTRIBUTES.has(answer.question.attribute) ? 0 : Math.min(answer.details.length, MAX_LIST_DETAILS);

@@ -36,6 +36,11 @@ const WINDOWS_LIST =
   /\b(windows|win|os|o\/s) (versions?|releases?|list)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
   /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
+/** "latest cu", "newest cumulative update", "last service pack", "most recent build": the version's last update. */
+const LATEST_UPDATE =
+  /\b(latest|newest|most recent|last|current|final|recent)\b.{0,20}\b(cu|cus|cumulative updates?|service packs?|sp|build|rollup|update)\b|\b(cu|cumulative update|service pack|sp)s? (is|are) (the )?(latest|newest|current)\b/i;
+/** "when did 2019 CU14 come out", "cu23 release date": when a named update was released. */
+const RELEASED = /\b(release date|released|come out|came out|ship(ped)?|release)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
@@ -206,6 +211,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     const versions = versionsIn(text, recognizer);
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
     if (versions.length === 1) return ask('coexistence', { version: versions[0]! });
+  }
+  // "latest cu for exchange 2019", "when did 2019 CU14 come out": the build table's rows.
+  if (has('version') && !has('windows') && !has('role') && !has('ha')) {
+    if (has('update') && RELEASED.test(text) && !END.test(text)) return ask('update-released', pick('version', 'update'));
+    if (!has('update') && LATEST_UPDATE.test(text) && !END.test(text) && !STILL.test(text)) return ask('latest-update', pick('version'));
   }
   // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
   const lifecycleSubject = has('version') ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
