@@ -1,6 +1,18 @@
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { describeBuilds, findBuilds, openForStatedQuestion, stepWithOpen, valueLabel, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import {
+  describeBuilds,
+  findBuilds,
+  formatDate,
+  openForStatedQuestion,
+  retiredProduct,
+  stepWithOpen,
+  SUPPORTED_PATH,
+  valueLabel,
+  type Facts,
+  type KnowledgeBase,
+  type PreviousQuestion,
+} from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
 import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
@@ -9,7 +21,7 @@ import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheck
 import { articleCommand, asksForNewCheck, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
-import { isRetiredVersion, openForRetiredVersion } from './retired-version';
+import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
@@ -172,6 +184,19 @@ export class MainDialog extends Dialog {
         return this.settle(dc);
       }
     }
+    // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
+    // again, headed "Out of support", with a line answering the question (issue 21, helper p21).
+    const retired = !isCorrection(text) ? this.retiredFollowUp(text, last) : undefined;
+    if (retired) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(
+          groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
+        );
+        return this.settle(dc);
+      }
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
@@ -215,6 +240,25 @@ export class MainDialog extends Dialog {
       if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base));
     }
     return undefined;
+  }
+
+  /**
+   * The line answering a question about the retired product just judged ("we have ESU?", "upgrade path?"), or
+   * undefined. It names no other version, but for the supported path ("can we go straight to SE?"), and no other fact.
+   */
+  private retiredFollowUp(text: string, last: LastCheck): string | undefined {
+    const question = retiredQuestion(text);
+    if (!question || !isRetiredVersion(this.kb, last.groups[0]!.facts)) return undefined;
+    const groups = this.verdicts(last);
+    // "what should we do?" after a Not supported verdict asks how to fix the design: the follow-up's own answer says.
+    if (followUp(text) === 'instead' && groups?.some((g) => g.decision.verdict === 'not-supported' || g.decision.verdict === 'not-covered')) return undefined;
+    const base = last.groups[0]!.facts;
+    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    if (version !== undefined && version !== last.groups[0]!.facts.version && version !== 'se') return undefined;
+    // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
+    if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -426,7 +470,17 @@ export class MainDialog extends Dialog {
  */
 export function withAnsweredVersion(kb: KnowledgeBase, route: Route, text: string, previous: PreviousQuestion | undefined): Route {
   const version = previous?.subject.version;
-  if (route.kind !== 'check' || route.groups || version === undefined || route.facts.version !== undefined || Object.keys(route.facts).length === 0) return route;
+  if (version === undefined) return route;
+  // "is our setup supported then?" after "when did Exchange 2016 go out of support?": a check of that version (issue 21, p21).
+  if (route.kind === 'check' && !route.groups && Object.keys(route.facts).length === 0) return { ...route, facts: { version } };
+  // "ok. 2 node dag on 2012 r2 - fine?" after it: a setup of that version (high availability or a role, and its Windows
+  // release), not a question for the knowledge base.
+  if ((route.kind === 'answer' || route.kind === 'search') && kb.recognizer.extract(text).facts.version === undefined) {
+    const setup = kb.recognizer.extract(text, { version }).facts;
+    if (setup.windows !== undefined && (setup.ha !== undefined || setup.role !== undefined)) return { kind: 'check', facts: { ...setup, version } };
+    return route;
+  }
+  if (route.kind !== 'check' || route.groups || route.facts.version !== undefined || Object.keys(route.facts).length === 0) return route;
   const reread = kb.recognizer.extract(text, { version }).facts;
   if (reread.version !== undefined && reread.version !== version) return route;
   return { ...route, facts: { ...route.facts, ...reread, version } };
