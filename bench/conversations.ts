@@ -223,6 +223,8 @@ export const CONVERSATION_SETS = {
   outsideTuning: 'conversations-outside-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w2) from the issue and Microsoft's docs without reading the bot's code: out-of-support, after-verdict and designs only (tuned on).
   outsideBTuning: 'conversations-outside-b-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w3) from the issue and Microsoft's docs without reading the bot's code: loops, stated facts, facts after a verdict, designs, needless questions, out of support (tuned on).
+  outsideCTuning: 'conversations-outside-c-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

@@ -54,6 +54,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningE: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-e.yaml'), showMisses: true },
   /** Tuning set F (issue 19's fifth pass; E is helper w2's): numbers, yes/no rules, dates and follow-ups in outsiders' style, and unanswerable questions naming a version, written before that pass's changes. */
   tuningF: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-f.yaml'), showMisses: true },
+  /** Tuning set G, written by an outsider (w3) from the issue and Microsoft's docs without reading the bot: dates, numbers, lists, yes/no rules, definitions, how-to, follow-ups, article ids and unanswerable questions naming a version, as admins type them in Teams. */
+  tuningG: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-g.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

@@ -28,7 +28,9 @@ export const TUNING_D = 'test/fixtures/listings/tuning-issue25-d.yaml';
 export const TUNING_E = 'test/fixtures/listings/tuning-issue25-e.yaml';
 /** A sixth set to tune on, written by s25 from the issue: one-server pastes, 2003 seen from a newer shell, 2007/2010 shells, Teams-flattened and wrapped tables. */
 export const TUNING_F = 'test/fixtures/listings/tuning-issue25-f.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F];
+/** A seventh set to tune on, written by an outsider (w3): Export-Csv, ConvertTo-Json, HealthChecker reports, Select tables, Get-MailboxServer, DAG -Status, tickets, typed lines in prose, migration estates. */
+export const TUNING_G = 'test/fixtures/listings/tuning-issue25-g.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G];
 
 export interface Entry {
   id: string;
