@@ -463,6 +463,9 @@ export class MainDialog extends Dialog {
   }
 }
 
+/** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
+const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu']);
+
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
  * setup that names no Exchange version, right after a direct answer about one, is of that version.
@@ -471,11 +474,13 @@ export class MainDialog extends Dialog {
 export function withAnsweredVersion(kb: KnowledgeBase, route: Route, text: string, previous: PreviousQuestion | undefined): Route {
   const version = previous?.subject.version;
   if (version === undefined) return route;
+  // After a lifecycle answer only: a follow-up to another direct answer stays one ("and on 2012 with a DAG?").
+  const lifecycle = LIFECYCLE_ATTRIBUTES.has(previous!.attribute);
   // "is our setup supported then?" after "when did Exchange 2016 go out of support?": a check of that version (issue 21, p21).
-  if (route.kind === 'check' && !route.groups && Object.keys(route.facts).length === 0) return { ...route, facts: { version } };
+  if (lifecycle && route.kind === 'check' && !route.groups && Object.keys(route.facts).length === 0) return { ...route, facts: { version } };
   // "ok. 2 node dag on 2012 r2 - fine?" after it: a setup of that version (high availability or a role, and its Windows
   // release), not a question for the knowledge base.
-  if ((route.kind === 'answer' || route.kind === 'search') && kb.recognizer.extract(text).facts.version === undefined) {
+  if (lifecycle && (route.kind === 'answer' || route.kind === 'search') && kb.recognizer.extract(text).facts.version === undefined) {
     const setup = kb.recognizer.extract(text, { version }).facts;
     if (setup.windows !== undefined && (setup.ha !== undefined || setup.role !== undefined)) return { kind: 'check', facts: { ...setup, version } };
     return route;

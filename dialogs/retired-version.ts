@@ -66,7 +66,7 @@ const PLAN_QUESTION =
   /\b(what (should|do|must|can) (we|i|they) do|what now|next steps?|(the|our|a|your) plan\b|plan (then|now)|options|upgrade|migrat(e|ion|ing)|move (to|off)|go (straight |directly )?to|(supported |upgrade |migration )?path|(do|must|will) (we|i|they) (have|need) to|is (that|it|this) (a problem|bad|an issue|urgent|serious|a risk)|how (urgent|bad|serious|risky)|what does (that|this|it) mean|mean for (us|me|them|the customer)|change anything|does (that|this|it) (matter|change)|risk)/i;
 
 const STATUS_QUESTION =
-  /\b(supported by (microsoft|ms)|(will|would|does|do|can) (microsoft|ms|they) (still )?(help|support|fix)|(open|raise|log) (a )?(case|ticket|call) with (microsoft|ms|premier|unified)|yes or no|since when|is (it|that|this) (still )?(supported|in support)|(are|is) (we|they|it) (still )?(covered|supported))\b/i;
+  /\b((will|would|does|do|can) (microsoft|ms|they) (still )?(help|support|fix)|(open|raise|log) (a )?(case|ticket|call) with (microsoft|ms|premier|unified)|yes or no|since when|is (it|that|this) (still )?(supported|in support)|(are|is) (we|they|it) (still )?(covered|supported))\b/i;
 
 /**
  * The question a short message asks about the retired product just judged, or undefined: "we have
