@@ -509,7 +509,22 @@ export class FactRecognizer {
     const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
+    // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
+    // Exchange SE, 2 servers in a new DAG"): what a line says before its group's role is that group's, not
+    // the group of the line above (issue 21, p21: the SE was given to the 2016 DAG).
+    const lineOf = clauses.map((clause) => text.slice(0, tokens[clause.from]!.start).split('\n').length);
+    let currentLine = 0;
+    let pending: Record<string, string> = {};
     for (const [index, clause] of withOnlyRole.entries()) {
+      const startsLineGroup =
+        clause.role === undefined &&
+        groups.length > 0 &&
+        lineOf[index] !== currentLine &&
+        withOnlyRole.some((later, j) => j > index && later.role !== undefined && lineOf[j] === lineOf[index]);
+      if (startsLineGroup) {
+        pending = { ...pending, ...clause.facts };
+        continue;
+      }
       const mine: Record<string, string> = {};
       const inGroup = clause.role !== undefined || groups.length > 0;
       // A clause of its own after every group ("..., W2K3 EE 32 bit") describes the platform of the
@@ -517,7 +532,11 @@ export class FactRecognizer {
       const trailing = clause.role === undefined && groups.length > 0 && index > lastRoleClause;
       for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
-        const designWide = dimension?.design === 'shared' || ((clause.forAll || trailing) && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
+        // "witness for both on FS01. nobody is a DC." after the groups: a stated fact said of all of them holds for each (not a count).
+        const statedForAll =
+          (clause.forAll || trailing) && dimension?.kind === 'stated' && dimension.type !== 'number' && (dimensionId === 'domainController' || dimensionId === 'witness');
+        const designWide =
+          dimension?.design === 'shared' || statedForAll || ((clause.forAll || trailing) && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
         if (dimension?.design === 'shared' && inGroup && !clause.forAll && dimensionId !== splitting.id) {
           mine[dimensionId] = value;
           defaults[dimensionId] ??= value;
@@ -531,6 +550,15 @@ export class FactRecognizer {
       // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
       const another = ANOTHER_GROUP.test(clauseTexts[index]!);
       const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      if (clause.role !== undefined && Object.keys(pending).length > 0) {
+        for (const [dimensionId, value] of Object.entries(pending)) {
+          if (dimensionId === splitting.id || mine[dimensionId] !== undefined) continue;
+          mine[dimensionId] = value;
+          if (this.dimensions.find((d) => d.id === dimensionId)?.design === 'shared') defaults[dimensionId] ??= value;
+        }
+        pending = {};
+      }
+      if (clause.role !== undefined) currentLine = lineOf[index]!;
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
