@@ -4,9 +4,12 @@ import {
   describeBuilds,
   describeTypedUpdate,
   findBuilds,
+  formatDate,
   runningUpdate,
   openForStatedQuestion,
+  retiredProduct,
   stepWithOpen,
+  SUPPORTED_PATH,
   valueLabel,
   type Facts,
   type KnowledgeBase,
@@ -20,7 +23,7 @@ import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheck
 import { articleCommand, asksForNewCheck, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
-import { isRetiredVersion, openForRetiredVersion } from './retired-version';
+import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
 import { InMemorySuggestionPicks, suggestionPick, type GroupVerdict, type Replies, type SuggestionPicks, type UnansweredQuestions } from './replies';
 import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type SupportCheckOptions } from './support-check-dialog';
@@ -213,6 +216,19 @@ export class MainDialog extends Dialog {
         return this.settle(dc);
       }
     }
+    // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
+    // again, headed "Out of support", with a line answering the question (issue 21, helper p21).
+    const retired = !isCorrection(text) ? this.retiredFollowUp(text, last) : undefined;
+    if (retired) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(
+          groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
+        );
+        return this.settle(dc);
+      }
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
@@ -259,6 +275,25 @@ export class MainDialog extends Dialog {
         return this.decideAgain(dc, last, groups, corrected, undefined, { ...someMembersDetail(this.kb, corrected, said, base), ...typedUpdateDetail(corrected, text) }, target);
     }
     return undefined;
+  }
+
+  /**
+   * The line answering a question about the retired product just judged ("we have ESU?", "upgrade path?"), or
+   * undefined. It names no other version, but for the supported path ("can we go straight to SE?"), and no other fact.
+   */
+  private retiredFollowUp(text: string, last: LastCheck): string | undefined {
+    const question = retiredQuestion(text);
+    if (!question || !isRetiredVersion(this.kb, last.groups[0]!.facts)) return undefined;
+    const groups = this.verdicts(last);
+    // "what should we do?" after a Not supported verdict asks how to fix the design: the follow-up's own answer says.
+    if (followUp(text) === 'instead' && groups?.some((g) => g.decision.verdict === 'not-supported' || g.decision.verdict === 'not-covered')) return undefined;
+    const base = last.groups[0]!.facts;
+    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    if (version !== undefined && version !== last.groups[0]!.facts.version && version !== 'se') return undefined;
+    // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
+    if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -470,6 +505,9 @@ export class MainDialog extends Dialog {
   }
 }
 
+/** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
+const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu']);
+
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
  * setup that names no Exchange version, right after a direct answer about one, is of that version.
@@ -477,7 +515,19 @@ export class MainDialog extends Dialog {
  */
 export function withAnsweredVersion(kb: KnowledgeBase, route: Route, text: string, previous: PreviousQuestion | undefined): Route {
   const version = previous?.subject.version;
-  if (route.kind !== 'check' || route.groups || version === undefined || route.facts.version !== undefined || Object.keys(route.facts).length === 0) return route;
+  if (version === undefined) return route;
+  // After a lifecycle answer only: a follow-up to another direct answer stays one ("and on 2012 with a DAG?").
+  const lifecycle = LIFECYCLE_ATTRIBUTES.has(previous!.attribute);
+  // "is our setup supported then?" after "when did Exchange 2016 go out of support?": a check of that version (issue 21, p21).
+  if (lifecycle && route.kind === 'check' && !route.groups && Object.keys(route.facts).length === 0) return { ...route, facts: { version } };
+  // "ok. 2 node dag on 2012 r2 - fine?" after it: a setup of that version (high availability or a role, and its Windows
+  // release), not a question for the knowledge base.
+  if (lifecycle && (route.kind === 'answer' || route.kind === 'search') && kb.recognizer.extract(text).facts.version === undefined) {
+    const setup = kb.recognizer.extract(text, { version }).facts;
+    if (setup.windows !== undefined && (setup.ha !== undefined || setup.role !== undefined)) return { kind: 'check', facts: { ...setup, version } };
+    return route;
+  }
+  if (route.kind !== 'check' || route.groups || route.facts.version !== undefined || Object.keys(route.facts).length === 0) return route;
   const reread = kb.recognizer.extract(text, { version }).facts;
   if (reread.version !== undefined && reread.version !== version) return route;
   return { ...route, facts: { ...route.facts, ...reread, version } };

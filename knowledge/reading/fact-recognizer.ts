@@ -468,7 +468,7 @@ export class FactRecognizer {
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
       // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
       // So does a slash between spaces ("exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end"); "CAS/HT" does not.
-      let punctuation = !atEnd && /[,;:+&]|\s[-–—/]\s|\.\s/.test(gap);
+      let punctuation = !atEnd && /[,;:+&\n]|\s[-–—/]\s|\.\s/.test(gap);
       if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
@@ -537,7 +537,22 @@ export class FactRecognizer {
     const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
+    // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
+    // Exchange SE, 2 servers in a new DAG"): what a line says before its group's role is that group's, not
+    // the group of the line above (issue 21, p21: the SE was given to the 2016 DAG).
+    const lineOf = clauses.map((clause) => text.slice(0, tokens[clause.from]!.start).split('\n').length);
+    let currentLine = 0;
+    let pending: Record<string, string> = {};
     for (const [index, clause] of withOnlyRole.entries()) {
+      const startsLineGroup =
+        clause.role === undefined &&
+        groups.length > 0 &&
+        lineOf[index] !== currentLine &&
+        withOnlyRole.some((later, j) => j > index && later.role !== undefined && lineOf[j] === lineOf[index]);
+      if (startsLineGroup) {
+        pending = { ...pending, ...clause.facts };
+        continue;
+      }
       const mine: Record<string, string> = {};
       const inGroup = clause.role !== undefined || groups.length > 0;
       // A clause of its own after every group ("..., W2K3 EE 32 bit") describes the platform of the
@@ -545,7 +560,11 @@ export class FactRecognizer {
       const trailing = clause.role === undefined && groups.length > 0 && index > lastRoleClause;
       for (const [dimensionId, value] of Object.entries(clause.facts)) {
         const dimension = this.dimensions.find((d) => d.id === dimensionId);
-        const designWide = dimension?.design === 'shared' || ((clause.forAll || trailing) && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
+        // "witness for both on FS01. nobody is a DC." after the groups: a stated fact said of all of them holds for each (not a count).
+        const statedForAll =
+          (clause.forAll || trailing) && dimension?.kind === 'stated' && dimension.type !== 'number' && (dimensionId === 'domainController' || dimensionId === 'witness');
+        const designWide =
+          dimension?.design === 'shared' || statedForAll || ((clause.forAll || trailing) && dimension?.kind === 'asked' && dimension.design !== 'splits' && dimensionId !== 'ha');
         if (dimension?.design === 'shared' && inGroup && !clause.forAll && dimensionId !== splitting.id) {
           mine[dimensionId] = value;
           defaults[dimensionId] ??= value;
@@ -559,6 +578,15 @@ export class FactRecognizer {
       // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
       const another = ANOTHER_GROUP.test(clauseTexts[index]!);
       const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      if (clause.role !== undefined && Object.keys(pending).length > 0) {
+        for (const [dimensionId, value] of Object.entries(pending)) {
+          if (dimensionId === splitting.id || mine[dimensionId] !== undefined) continue;
+          mine[dimensionId] = value;
+          if (this.dimensions.find((d) => d.id === dimensionId)?.design === 'shared') defaults[dimensionId] ??= value;
+        }
+        pending = {};
+      }
+      if (clause.role !== undefined) currentLine = lineOf[index]!;
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },

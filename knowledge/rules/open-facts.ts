@@ -5,7 +5,7 @@ import { updateValueCurrency } from '../reading/typed-update';
 import type { CheckStep } from './support-check';
 import type { Decision, SupportLimit } from './support-rules';
 import { VERDICT_LABELS, worstVerdict } from './triage-summary';
-import { assumptionsFor, fitsAssumptions } from './assumed-facts';
+import { ASSUMED_CONDITION_PREFIX, assumptionsFor, fitsAssumptions } from './assumed-facts';
 
 /** One value of a fact left open, and the verdict it would give. */
 export interface OpenOutcome {
@@ -239,7 +239,7 @@ export function joinSetups(
   if (verdicts.length === 1 && facts.version !== undefined) {
     // One verdict for every setup: the check's own decision, when its reasons agree too.
     const direct = kb.nextStep(facts);
-    if (direct.kind === 'verdict') return { decision: direct.decision, matters: [] };
+    if (direct.kind === 'verdict') return { decision: provenByRunning(direct.decision), matters: [] };
   }
   const chosen = setups.filter((s) => (verdict === 'supported-with-conditions' && verdicts.length > 1 ? positive(s.verdict) : s.verdict === verdict));
   const step = kb.nextStep(chosen[0]!.facts);
@@ -292,6 +292,23 @@ export function joinSetups(
     ...(assumed.length > 0 ? { assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })) } : {}),
   };
   return { decision, matters };
+}
+
+/**
+ * A decision about servers that are running (a pasted listing): what the check assumes of a setup it
+ * plans (Exchange 2003 on 32-bit Windows) the running servers prove, so an assumption is no condition
+ * there (issue 21's policy is for setups described, not for servers seen running). The assumption stays
+ * named; the verdict is the one it would have as a stated fact.
+ */
+function provenByRunning(decision: Decision): Decision {
+  if (decision.verdictIfAssumed === undefined) return decision;
+  const { verdictIfAssumed, ...rest } = decision;
+  return {
+    ...rest,
+    verdict: verdictIfAssumed,
+    conditions: decision.conditions.filter((c) => !c.id.startsWith(ASSUMED_CONDITION_PREFIX)),
+    assumed: (decision.assumed ?? []).map(({ asCondition: _stated, ...a }) => a),
+  };
 }
 
 /**
