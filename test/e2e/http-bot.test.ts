@@ -81,7 +81,8 @@ for (const host of HOSTS)
       {
         question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?',
         answers: ['windows:2003', 'windowsEdition:standard'],
-        verdict: 'Supported',
+        // Exchange 2003 installs only on 32-bit Windows: assumed, not asked, so a condition of the verdict (issue 21).
+        verdict: 'Supported with conditions',
       },
       { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
       { question: 'Can I cluster Exchange 2007 client access servers?', answers: [], verdict: 'Not supported' },

@@ -30,7 +30,8 @@ const CHECKS: Array<{ question: string; answers: string[]; verdict: string }> = 
   {
     question: 'We plan Exchange 2003 front-end servers behind network load balancing, is that supported?',
     answers: ['windows:2003', 'windowsEdition:standard'],
-    verdict: 'Supported',
+    // Exchange 2003 installs only on 32-bit Windows: assumed, not asked, so a condition of the verdict (issue 21).
+    verdict: 'Supported with conditions',
   },
   { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
   { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['edition:standard'], verdict: 'Not supported' },
