@@ -101,7 +101,8 @@ export interface TurnOptions {
 
 export const DEFAULT_TURN_OPTIONS: TurnOptions = { connections: 10, durationSeconds: 8, warmupSeconds: 3, rounds: 2, profileSeconds: 4 };
 
-function activity(text: string, conversationId: string): string {
+/** The JSON body of one message of a scenario, as a channel would POST it (expectReplies: the replies come back in the response). */
+export function activity(text: string, conversationId: string): string {
   return JSON.stringify({
     type: 'message',
     id: randomUUID(),
