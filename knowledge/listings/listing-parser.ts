@@ -210,7 +210,8 @@ export function oneServerIn(text: string): string | undefined {
   for (const word of text.split(/[^A-Za-z0-9_-]+/)) {
     const w = word.replace(/^-+|-+$/g, '');
     if (!/^[A-Za-z][A-Za-z0-9_-]{2,62}$/.test(w) || NOT_A_NAME.test(w) || UPDATE_NAME.test(w) || NOT_A_SERVER_WORD.test(w)) continue;
-    if (/\d/.test(w) || (/[-_]/.test(w) && /[A-Z]/.test(w)) || /^[A-Z]{5,}$/.test(w)) names.set(w.toLowerCase(), w);
+    // A hyphenated word without a digit is a name when it starts with a capital ("MBX-A", not "non-DAG" or "in-place").
+    if (/\d/.test(w) || (/[-_]/.test(w) && /^[A-Z]/.test(w) && !/^(?:non|pre|post|multi|single|dual|in|re)-/i.test(w)) || /^[A-Z]{5,}$/.test(w)) names.set(w.toLowerCase(), w);
     if (names.size > 1) return undefined;
   }
   return names.size === 1 ? [...names.values()][0] : undefined;
