@@ -123,6 +123,13 @@ describe('Listings from JSON, CSV, wmic and sentences (issue 25, fourth pass)', 
     assert.equal(flat.rest, 'both on 2016');
   });
 
+  it('never judges a build the table does not know plain Supported: its update is not known', () => {
+    const [group] = listingDesign(listing('SE-MB1 15.2.2790.5\nsingle server, Windows Server 2022 Standard, not a DC, mailbox'), kb);
+    assert.equal(group!.facts.version, 'se');
+    assert.equal(group!.verdict, 'supported-with-conditions');
+    assert.ok(group!.assumptions.some((a) => a.startsWith('15.2.2790.5 is not a build the table knows')));
+  });
+
   it('takes a number for Windows only where the line labels it so', () => {
     assert.deepEqual(
       findBuilds('EX01 - Windows 2016 Std - 15.1.2507.6', kb.builds).map((m) => m.lookup.build),
