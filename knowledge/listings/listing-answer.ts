@@ -34,13 +34,17 @@ export function answerListing(
 
 /**
  * Two servers or a DAG; or one server as command output shows it (Get-ExchangeServer's table or list,
- * a ticket's "Server: / Version:" form) with its build or version. One line typed by hand ("EX01 is on
- * 15.2.1544.4, supported?") stays a question for the guided check, which reads the build too.
+ * a ticket's "Server: / Version:" form) with its build or version, or as a line led by its name that
+ * gives its build ("EX01 is on 15.2.1258.12, win 2019 std, single box": the reply names the server and
+ * what its build is). A sentence that names a server along the way ("is our MAIL01 on 15.2.1544.4
+ * supported?") stays a question for the guided check, which reads the build too.
  */
 function clearlyAListing(listing: Extract<ReturnType<typeof parseListing>, { kind: 'listing' }>): boolean {
   if (listing.servers.length >= 2 || listing.dags.length > 0) return true;
   const [only] = listing.servers;
-  return listing.fromOutput && only !== undefined && (only.build !== undefined || only.majorMinor !== undefined || only.named !== undefined);
+  if (only === undefined) return false;
+  if (listing.typedLine && only.build !== undefined) return true;
+  return listing.fromOutput && (only.build !== undefined || only.majorMinor !== undefined || only.named !== undefined);
 }
 
 function countLines(text: string): number {

@@ -160,6 +160,12 @@ export function listingDesign(
         if (!first.roles.includes('edge-transport')) assumptions.push('Not in any DAG or cluster the paste lists.');
       }
     }
+    // A build the table does not know, of a version read from its major and minor numbers: which update it is, and so
+    // whether it still gets security updates, is not known. Never a plain "Supported" on it (issue 25: unknown builds are never guessed).
+    if (first.build?.lookup.kind === 'unknown' && facts.version !== undefined && facts.updateCurrency === undefined)
+      assumptions.push(
+        `${first.build.lookup.build} is not a build the table knows: read as Exchange ${facts.version === 'se' ? 'SE' : facts.version} from its version number, its update unknown.`,
+      );
     if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os ?? first.osBuild}") is read as this group's.`);
     const fromBuild = !first.os && first.osBuild ? kb.builds.windowsRelease(first.osBuild) : undefined;
     if (fromBuild && fromBuild.status !== 'verified')

@@ -66,6 +66,8 @@ export type ListingResult =
       rest: string;
       /** Some server was read from command output (a table with its dashes, a Format-List or ticket block), not only from a line typed by hand. */
       fromOutput: boolean;
+      /** Some server's line was typed led by its name and gave its build ("EX01 is on 15.2.1258.12, win 2019 std, single box"). */
+      typedLine: boolean;
     }
   | { kind: 'too-long'; lines: number; limit: number }
   | { kind: 'none' };
@@ -208,7 +210,8 @@ export function oneServerIn(text: string): string | undefined {
   for (const word of text.split(/[^A-Za-z0-9_-]+/)) {
     const w = word.replace(/^-+|-+$/g, '');
     if (!/^[A-Za-z][A-Za-z0-9_-]{2,62}$/.test(w) || NOT_A_NAME.test(w) || UPDATE_NAME.test(w) || NOT_A_SERVER_WORD.test(w)) continue;
-    if (/\d/.test(w) || (/[-_]/.test(w) && /[A-Z]/.test(w)) || /^[A-Z]{5,}$/.test(w)) names.set(w.toLowerCase(), w);
+    // A hyphenated word without a digit is a name when it starts with a capital ("MBX-A", not "non-DAG" or "in-place").
+    if (/\d/.test(w) || (/[-_]/.test(w) && /^[A-Z]/.test(w) && !/^(?:non|pre|post|multi|single|dual|in|re)-/i.test(w)) || /^[A-Z]{5,}$/.test(w)) names.set(w.toLowerCase(), w);
     if (names.size > 1) return undefined;
   }
   return names.size === 1 ? [...names.values()][0] : undefined;
@@ -515,6 +518,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   let lastHealthServer: ListedServer | undefined;
   /** Servers read from a table or a key-value block (see `fromOutput`). */
   const fromOutput = new Set<ListedServer>();
+  /** Servers of a line led by their host-like names that gives their build (see `typedLine`). */
+  const typedLines = new Set<ListedServer>();
   /** ExSetup's file version printed without a computer name (bounded by the paste's lines). */
   const looseBuilds: BuildMention[] = [];
   const server = (name: string): ListedServer => {
@@ -1053,6 +1058,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:[ ,]+(?:standard|enterprise|datacenter|web|essentials))?(?:\s+x64|\s+x86)?/i.exec(m[2]!);
     for (const name of names) {
       const s = server(name);
+      if (!named && /[0-9-]/.test(name)) typedLines.add(s);
       if (named) s.named = named[0];
       else {
         s.build = mentions[0];
@@ -1155,5 +1161,5 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   dagsInWords([...servers.values()], dags, rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
-  return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)) };
+  return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)), typedLine: found.some((s) => typedLines.has(s)) };
 }

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { TUNING_H } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
-import { parseListing } from '../../knowledge/listings/listing-parser';
+import { answerListing } from '../../knowledge/listings/listing-answer';
+import { listingDesign } from '../../knowledge/listings/listing-design';
+import { oneServerIn, parseListing } from '../../knowledge/listings/listing-parser';
 import { structuredLines } from '../../knowledge/listings/structured-output';
 import { findBuilds } from '../../knowledge/reading/build-numbers';
 import { listingReader, tuningSetMisses, type Listing } from './listing-helpers';
@@ -74,6 +76,58 @@ describe('Listings from JSON, CSV, wmic and sentences (issue 25, fourth pass)', 
       ],
     );
     assert.match(named.rest, /MBX-OLD on 2008 R2/, 'a sentence about several servers stays for the design to read clause by clause');
+  });
+
+  it('gives a line led by its server and build the listing reply, and leaves a sentence about one server to the guided check', () => {
+    assert.equal(answerListing('EX01 is on 15.2.1258.12, win 2019 std, single box. are we ok?', kb).kind, 'listing');
+    assert.equal(answerListing('is our MAIL01 on 15.2.1544.4 supported?', kb).kind, 'none');
+    assert.equal(answerListing('we run Exchange 2019 CU14 on Windows Server 2019, supported?', kb).kind, 'none');
+  });
+
+  it('names a server by the one server-like word of a sentence, never by a release, an update or an acronym', () => {
+    assert.equal(oneServerIn('EXC16B single mailbox server, no DAG:'), 'EXC16B');
+    assert.equal(oneServerIn("that's on MAILHUB01 (Windows Server 2019 Standard, standalone)"), 'MAILHUB01');
+    assert.equal(oneServerIn('CU14 on W2K3 R2 x64 with KB5001779, DAG and FSW'), undefined);
+    assert.equal(oneServerIn('EX01 and EX02 are both on it'), undefined, 'two servers: none is the one');
+    assert.equal(oneServerIn('a non-DAG, single-server, in-place setup'), undefined);
+  });
+
+  it('makes the DAG members Get-ADDomainController lists domain controllers, and reads them out of a Teams-flattened CSV', () => {
+    const dcs = listing(
+      [
+        'Name : DAG-BR',
+        'Servers : {BR-1, BR-2}',
+        '',
+        'PS C:\\> Get-ADDomainController -Filter * | ft Name,Site',
+        'Name  Site',
+        '----  ----',
+        'BR-1  Branch',
+        'BR-2  Branch',
+        '',
+        'both are 15.2.1748.10 on Windows Server 2019 Standard',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      dcs.servers.map((s) => [s.name, s.domainController]),
+      [
+        ['BR-1', true],
+        ['BR-2', true],
+      ],
+    );
+    assert.equal(listingDesign(dcs, kb)[0]!.verdict, 'not-supported', 'a DAG member may not be a domain controller (M-4)');
+    const flat = listing('"Name","AdminDisplayVersion" "SRV-A","Version 15.1 (Build 2507.6)" "SRV-B","15.1.2507.6" -- both on 2016');
+    assert.deepEqual(builds(flat), [
+      ['SRV-A', '15.1.2507.6'],
+      ['SRV-B', '15.1.2507.6'],
+    ]);
+    assert.equal(flat.rest, 'both on 2016');
+  });
+
+  it('never judges a build the table does not know plain Supported: its update is not known', () => {
+    const [group] = listingDesign(listing('SE-MB1 15.2.2790.5\nsingle server, Windows Server 2022 Standard, not a DC, mailbox'), kb);
+    assert.equal(group!.facts.version, 'se');
+    assert.equal(group!.verdict, 'supported-with-conditions');
+    assert.ok(group!.assumptions.some((a) => a.startsWith('15.2.2790.5 is not a build the table knows')));
   });
 
   it('takes a number for Windows only where the line labels it so', () => {
