@@ -56,6 +56,8 @@ const SLOTS_FOR_IMPLICIT_CHECK = 3;
 /** The asker's own plan in the first person singular ("can I put ...", "I want to ..."): OWN_SETUP reads the plural. */
 const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|intend|am planning|am going)\b|\bi'?m (planning|going to)\b|\bi'?d like\b/i;
 /** "how many EVS can I have", "max dbs i can mount": asks for a number, whoever's setup it is about. */
+/** "does exchange 2019 cu11 run on windows server 2022", "will 2016 cu22 install on 2019?": whether a release hosts a version. */
+const RUNS_ON_QUESTION = /^(does|do|will|would|can|could)\b[^?]*\b(run|runs|install|installs|work|works)\s+on\b/i;
 const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|number of)\b/i;
 /** The direct answers that give a count (a limit of the limits table). */
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
@@ -216,7 +218,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     facts.version !== undefined &&
     (facts.windows !== undefined || facts.ha !== undefined) &&
     SUPPORT_CUE.test(question) &&
-    !ASKS_COUNT.test(question)
+    !ASKS_COUNT.test(question) &&
+    !RUNS_ON_QUESTION.test(question)
   )
     return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
