@@ -3,6 +3,9 @@ import { CandidateCache, PhraseMatcher, type PhraseEntry, type PhraseMatch } fro
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
+import { withDenials } from './negations';
+import { memberPartsTotal } from './member-sums';
+import { withYearsInFigures } from './spelled-years';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -44,8 +47,13 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['ten', 10],
   ['eleven', 11],
   ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
   ['sixteen', 16],
   ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
   ['twenty', 20],
   ['first', 1],
   ['second', 2],
@@ -72,11 +80,14 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 
+/** Verbs before a count of what is added with no noun of its own ("add three more"). */
+const ADDING_VERBS = new Set(['add', 'adding', 'added']);
+
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
 const CO_LOCATED =
-  /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
+  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -246,7 +257,8 @@ export class FactRecognizer {
     return read;
   }
 
-  private extractUncached(text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+  private extractUncached(typed: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const text = withYearsInFigures(typed);
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
@@ -342,11 +354,15 @@ export class FactRecognizer {
     const reading = {
       text,
       tokens,
-      matches: this.withCorrections(
-        withoutOtherDcs(
-          withoutWitnessHost(
-            this.readJoinedRoleWords(
-              this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+      matches: withDenials(
+        this.withCorrections(
+          withoutOtherDcs(
+            withoutWitnessHost(
+              this.readJoinedRoleWords(
+                this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+                tokens,
+                read,
+              ),
               tokens,
               read,
             ),
@@ -358,6 +374,7 @@ export class FactRecognizer {
         ),
         tokens,
         read,
+        this.dimensions,
       ),
     };
     this.lastSentence = reading;
@@ -375,7 +392,8 @@ export class FactRecognizer {
    * role is counted ("2 Hub Transport servers") and that names no high availability has several
    * servers. Undefined when the message describes one kind of server.
    */
-  designGroups(text: string, known: Facts = {}): Facts[] | undefined {
+  designGroups(typed: string, known: Facts = {}): Facts[] | undefined {
+    const text = withYearsInFigures(typed);
     const splitting = this.dimensions.find((d) => d.design === 'splits');
     if (!splitting) return undefined;
     const listed = this.listedGroups(text, known, splitting);
@@ -440,7 +458,8 @@ export class FactRecognizer {
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
       // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
       // So does a slash between spaces ("exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end"); "CAS/HT" does not.
-      let punctuation = !atEnd && /[,;:+&]|\s[-–—/]\s|\.\s/.test(gap);
+      // A line break cuts too (issue 21, e21: "DAG A: 3 mailbox servers (no DCs)\nedge: 1 server, domain-joined").
+      let punctuation = !atEnd && /[,;:+&\n]|\s[-–—/]\s|\.\s/.test(gap);
       if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
@@ -492,7 +511,10 @@ export class FactRecognizer {
       const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
       const bareRole = role !== undefined && inside.length === 1 && clause.to - clause.from <= 4;
       const roleAndShared = role !== undefined && ownFacts.length === 0;
-      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared };
+      // "EDGE01 + EDGE02", "EDGE1, EDGE2 in the perimeter": servers named by their role and a number (blanked
+      // for reading: blankServerNumbers) count the group's servers when no count is said (issue 21, e21).
+      const serverNames = inside.filter((m) => explicitRole(m) !== undefined && /^[-_]?\d/.test(text.slice(tokens[m.to - 1]!.end))).length;
+      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared, serverNames };
     });
     const clauseTexts = clauses.map((clause) => text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
     const saysSame = clauses.map((clause) => tokens.slice(clause.from, clause.to).some((t) => t.text === 'same' || t.text === 'both'));
@@ -506,7 +528,7 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
     for (const [index, clause] of withOnlyRole.entries()) {
@@ -538,11 +560,13 @@ export class FactRecognizer {
           count: clause.count,
           onlyRole: clause.onlyRole,
           joinedToNext: clause.joinedToNext,
+          serverNames: clause.serverNames,
         };
         groups.push(current);
       } else if (earlier) {
         this.addToGroup(earlier, mine);
         earlier.count ??= clause.count;
+        earlier.serverNames += clause.serverNames;
         earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
         current = earlier;
       } else if (current) {
@@ -576,7 +600,8 @@ export class FactRecognizer {
         const fromAnother = defaults[dimensionId] === value && group.facts[dimensionId] === undefined && shared[dimensionId] === undefined && borrowed[dimensionId] === undefined;
         if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
-      if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
+      const count = group.count ?? (group.serverNames >= 2 ? group.serverNames : undefined);
+      if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
   }
@@ -599,6 +624,9 @@ export class FactRecognizer {
       if (read[splitting.id] === undefined) continue;
       // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
       const facts: Record<string, string> = read.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...read, ha: 'none' } : { ...read };
+      // "- EDGE1, EDGE2 in the perimeter": two or more servers named by role and number are several servers (issue 21, e21).
+      const named = [...line.matchAll(SERVER_NUMBER)].filter(([, word]) => word!.toLowerCase() !== 'dag').length;
+      if (facts.ha === undefined && named >= 2 && this.space.valueApplies('ha', 'several-servers', facts)) facts.ha = 'several-servers';
       // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
       // (the table reads the two together as one design), not a group of its own.
       const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
@@ -1017,7 +1045,8 @@ export class FactRecognizer {
    * other facts the same text names. Values that cannot exist with what is `known` are not read
    * ("SP3" asked of Exchange 2010 is Exchange 2010 SP3). Empty when it names nothing.
    */
-  readAnswer(dimensionId: string, text: string, known: Facts = {}): Facts {
+  readAnswer(dimensionId: string, typed: string, known: Facts = {}): Facts {
+    const text = withYearsInFigures(typed);
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
@@ -1249,6 +1278,7 @@ export class FactRecognizer {
     });
     const found = new Map<string, number>();
     const more = new Map<string, number>();
+    const counted = new Set<number>();
     // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
     const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
     // "dag with 4 databases": a count its own noun follows ("4 databases") is that noun's, never the
@@ -1280,16 +1310,26 @@ export class FactRecognizer {
         if (!fits || value === undefined || value <= 0) continue;
         const owner = nounAfter.get(at);
         if (owner !== undefined && owner !== pattern.dimension && pattern.words[pattern.words.length - 1] === undefined) continue;
-        if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
+        if (added.has(at)) {
+          more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
+          counted.add(at);
+        }
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
         // members"): the larger is the planned setup, and the one a limit can break.
         else if (value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
       }
     }
+    // "a DAG of 16 members, we want to add three more": a count of what is added with no noun of its own adds members (issue 21, e21).
+    const members = this.dimensions.find((d) => d.id === SPREAD_DIMENSION);
+    for (const at of added) {
+      if (counted.has(at) || !members || found.get(members.id) === undefined || !ADDING_VERBS.has(tokens[at - 1]?.text ?? '')) continue;
+      more.set(members.id, Math.max(more.get(members.id) ?? 0, counts[at] ?? 0));
+    }
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     const spread = siteTotal(tokens, counts);
-    const members = this.dimensions.find((d) => d.id === SPREAD_DIMENSION);
     if (spread !== undefined && members && spread > (found.get(members.id) ?? 0)) found.set(members.id, spread);
+    const parts = memberPartsTotal(tokens, counts);
+    if (parts !== undefined && members && parts > (found.get(members.id) ?? 0)) found.set(members.id, parts);
     return found;
   }
 }
