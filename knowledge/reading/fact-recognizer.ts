@@ -459,7 +459,8 @@ export class FactRecognizer {
       // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
       // So does a slash between spaces ("exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end"); "CAS/HT" does not.
       // A line break cuts too (issue 21, e21: "DAG A: 3 mailbox servers (no DCs)\nedge: 1 server, domain-joined").
-      let punctuation = !atEnd && /[,;:+&\n]|\s[-–—/]\s|\.\s/.test(gap);
+      // Not inside brackets: "Edge box (Exchange SE, 2022 std) into the same DAG" is one clause (issue 21, e21).
+      let punctuation = !atEnd && /[,;:+&\n]|\s[-–—/]\s|\.\s/.test(gap) && !insideBrackets(text, tokens[k]!.start);
       if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
@@ -709,7 +710,9 @@ export class FactRecognizer {
     k: number,
     roleOf: (m: PhraseMatch<Mention[]>) => string | undefined,
   ): boolean {
-    if (!WITH_WORDS.has(tokens[k]!.text)) return false;
+    // "into the same DAG as the 2 mailbox servers" joins like "with" (issue 21, e21).
+    const sameAs = tokens[k]!.text === 'as' && tokens.slice(Math.max(from, k - 4), k).some((t) => t.text === 'same');
+    if (!WITH_WORDS.has(tokens[k]!.text) && !sameAs) return false;
     const before = matches
       .filter((m) => m.from >= from && m.to <= k)
       .map(roleOf)
@@ -1565,6 +1568,14 @@ function isRuledOut(tokens: readonly Token[], from: number): boolean {
   // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.
   const at = from > 0 && ARTICLES.has(tokens[from - 1]!.text) && joined(tokens, from) ? from - 1 : from;
   return joined(tokens, at) && RULED_OUT_BEFORE.some((words) => at >= words.length && words.every((word, i) => tokens[at - words.length + i]!.text === word));
+}
+
+/** True when `at` stands inside round brackets opened before it on its line and not closed ("(no DCs, witness FS9)"). */
+function insideBrackets(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  let depth = 0;
+  for (const c of line) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
+  return depth > 0;
 }
 
 /** True when the word at `index` follows the previous one after a single space (no comma or full stop between). */

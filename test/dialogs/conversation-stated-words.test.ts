@@ -118,6 +118,31 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ],
     ],
   ],
+  [
+    'designs',
+    'an Edge put "into the same DAG as" the mailbox servers is judged as a DAG member (M-7)',
+    [['can we put our Edge Transport box (Exchange SE, 2022 std) into the same DAG as the 2 mailbox servers so it fails over too?', { verdict: 'not-supported', says: ['Edge'] }]],
+  ],
+  [
+    'designs',
+    'Edge servers named one by one are several Edge servers, with the DAG on its own line',
+    [
+      [
+        'all Exchange SE on Windows Server 2025 Datacenter:\nMBX01-MBX04 in DAG01 (witness FS01), none are DCs\nEDGE01 + EDGE02 in the DMZ, workgroup',
+        { verdict: 'supported-with-conditions', notAsks: ['ha'], says: ['Supported: Edge Transport, Several servers'] },
+      ],
+    ],
+  ],
+  [
+    'designs',
+    'a listed line naming two Edge servers, not domain members (2019 on 2022 rests on a third-party source: with conditions)',
+    [
+      [
+        'exchange 2019 cu15 on windows 2022 std:\n- DAG01: MBX1, MBX2 with a FSW, member servers\n- EDGE1, EDGE2 in the perimeter, not domain members',
+        { verdict: 'supported-with-conditions', notAsks: ['ha'], says: ['Edge Transport, Several servers'] },
+      ],
+    ],
+  ],
   // D-6: Windows NLB on DAG members is not supported.
   [
     'nlb',
