@@ -1099,8 +1099,9 @@ export class FactRecognizer {
     // "SE DAG, no NLB", "behind a Kemp, no NLB": said beside other high availability, "no NLB" keeps NLB off; it is no "single server".
     const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
     for (const [index, match] of matches.entries()) {
-      // "DNS round robin instead of NLB": what is set against is not part of the setup.
-      if (isRuledOut(tokens, match.from)) continue;
+      // "DNS round robin instead of NLB": what is set against is not part of the setup. A "no" value read from
+      // a denial ("we don't have a witness": negations.ts) is the denial's meaning, not set against.
+      if (isRuledOut(tokens, match.from) && !match.entry.payload.every((p) => p.value === 'no')) continue;
       if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       if (isDatacenter(match, tokens)) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.

@@ -38,6 +38,13 @@ const DENYING = new Set([
   'can',
   'hasn',
   'haven',
+  // Taken away: "we removed the FSW", "we dropped NLB", "got rid of the witness".
+  'removed',
+  'dropped',
+  'uninstalled',
+  'disabled',
+  'decommissioned',
+  'rid',
 ]);
 /** "can" denies only as "can't"/"can not"; "won" only as "won't". */
 const DENYING_ONLY_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -73,6 +80,12 @@ const RUNNING_VERBS = new Set([
   'deployed',
   'configure',
   'configured',
+  'removed',
+  'dropped',
+  'uninstalled',
+  'disabled',
+  'decommissioned',
+  'rid',
 ]);
 
 /**
@@ -84,7 +97,7 @@ const RUNNING_VERBS = new Set([
  * Phrases whose own words deny ("not a DC", "none are DCs") are the dimension's "no" already and stay.
  */
 export function withDenials(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string, dimensions: readonly Dimension[]): PhraseMatch<Said[]>[] {
-  if (!tokens.some((t) => DENYING.has(t.text) || t.text === 'no')) return matches;
+  if (!tokens.some((t) => DENYING.has(t.text) || t.text === 'no' || DENIED_AFTER.has(t.text))) return matches;
   const yesNo = new Set(dimensions.filter((d) => d.values.some((v) => v.id === 'yes') && d.values.some((v) => v.id === 'no')).map((d) => d.id));
   const result: PhraseMatch<Said[]>[] = [];
   for (const match of matches) {
@@ -93,6 +106,7 @@ export function withDenials(matches: PhraseMatch<Said[]>[], tokens: readonly Tok
     const away = said.length > 0 && said.every((p) => DENIED_AWAY.has(p.dimension));
     let denial = yes || away ? denialBefore(tokens, text, match.from) : undefined;
     if (!yes && denial !== undefined && !tokens.slice(Math.max(0, match.from - 3), match.from).some((t) => RUNNING_VERBS.has(t.text))) denial = undefined;
+    if (denial === undefined && (yes || away) && deniedAfter(tokens, text, match.to)) denial = 'denied';
     if (denial === undefined) result.push(match);
     else if (denial === 'denied' && yes) {
       const payload = match.entry.payload.map((p) => (p.value === 'yes' && yesNo.has(p.dimension) ? { dimension: p.dimension, value: 'no' } : p));
@@ -105,6 +119,34 @@ export function withDenials(matches: PhraseMatch<Said[]>[], tokens: readonly Tok
     // High availability denied or doubted: not part of what is known.
   }
   return result;
+}
+
+/** Words right after a mention that say it is not there ("witness: none", "NLB removed"). */
+const DENIED_AFTER = new Set(['none', 'no', 'nope', 'removed', 'dropped', 'disabled', 'uninstalled', 'decommissioned', 'gone', 'missing', 'absent']);
+/** After "not" ("FSW not configured", "NLB is not used"): the words that make it a denial; "not in the DAG" places it. */
+const NOT_THERE = new Set(['configured', 'used', 'installed', 'set', 'present', 'there', 'enabled', 'deployed', 'running', 'needed', 'wanted', 'available', 'setup']);
+/** Words that may stand between a mention and its denial ("the witness was removed", "NLB is not used"). */
+const LINKING = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'been', 'got', 'gets', 'role', 'server', 'servers', 'share']);
+
+/**
+ * Issue 21 (e21): "witness: none", "FSW not configured", "NLB is not used", "the witness was removed": a
+ * denial right after the mention, in its clause (a colon may stand between). Read as said, "witness: none"
+ * was a witness, and "NLB not installed" NLB on the DAG members.
+ */
+function deniedAfter(tokens: readonly Token[], text: string, to: number): boolean {
+  let k = to;
+  while (k < tokens.length && k - to < 3 && LINKING.has(tokens[k]!.text)) k += 1;
+  const word = tokens[k]?.text;
+  if (word === undefined || k - to > 3) return false;
+  // Only a colon, a space or a dash between (not a comma: "NLB, no witness" denies the witness, not NLB).
+  if (!/^[\s:=-]*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return false;
+  if (word === 'not' || word === 'isn' || word === 'aren' || word === 'wasn' || word === 'never') {
+    const next = tokens.slice(k + 1, k + 3).map((t) => t.text);
+    return next.some((w) => NOT_THERE.has(w));
+  }
+  // "no" after a mention only as its whole answer ("NLB: no", "witness - no"), not "NLB no longer".
+  if (word === 'no' || word === 'nope') return k + 1 >= tokens.length || !/^\s+\w/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start + 1));
+  return DENIED_AFTER.has(word);
 }
 
 /** Whether the clause before token `at` denies it, doubts it, or neither. */

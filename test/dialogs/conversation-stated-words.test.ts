@@ -20,6 +20,26 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     `"${said.slice(0, 60)}…": a denied DC or NLB is not the setup's`,
     [[said, { verdict: 'supported-with-conditions', notSays: ['directory servers', 'NLB and failover clustering cannot'] }]],
   ]),
+  // A denial after the mention (M-14: an even DAG needs a witness; D-6/M-6: NLB off the members is the documented design).
+  ...[
+    'SE DAG of 2 on Windows Server 2025 Standard, member servers, witness: none',
+    'exchange 2019 cu15 dag with 2 members, ws2022 std, not DCs, FSW not configured',
+    'Exchange 2016 CU23, 4 node DAG, Server 2016 Datacenter, no DCs; we removed the file share witness last month',
+    'SE DAG of 2 on ws2022 datacenter, no DCs, we dont have a witness',
+  ].map((said): readonly [string, string, readonly Turn[]] => [
+    'denied',
+    `"${said.slice(0, 60)}…": no witness for an even member count`,
+    [[said, { verdict: 'not-supported', says: ['witness'] }]],
+  ]),
+  ...[
+    'SE DAG of 2 on Windows Server 2025 Standard with a FSW, DCs on separate servers, NLB: no',
+    'exchange 2019 cu15 dag with 2 members, ws2022 std, witness on FS1, DCs: none, NLB is not used (kemp in front)',
+    'SE DAG of 2 on ws2022 datacenter, FSW on FS1, member servers, we dropped NLB last year',
+  ].map((said): readonly [string, string, readonly Turn[]] => [
+    'denied',
+    `"${said.slice(0, 60)}…": DCs elsewhere and NLB denied after the mention`,
+    [[said, { verdict: 'supported-with-conditions', notSays: ['directory servers', 'NLB and failover clustering cannot'] }]],
+  ]),
   [
     'denied',
     'a doubt leaves the fact open: not a wrong "Not supported"',
