@@ -8,6 +8,9 @@ interface Said {
   value?: string;
 }
 
+/** Verbs of taking something away: they deny what follows and, for high availability, stand for running it. */
+const TAKEN_AWAY = ['removed', 'dropped', 'uninstalled', 'disabled', 'decommissioned', 'rid'];
+
 /**
  * Words that deny what follows them in their clause: "nobody is a DC", "none of the nodes is a DC",
  * "neither box runs AD DS", "we do NOT run windows NLB", "I don't think any of them is a GC".
@@ -39,12 +42,7 @@ const DENYING = new Set([
   'hasn',
   'haven',
   // Taken away: "we removed the FSW", "we dropped NLB", "got rid of the witness".
-  'removed',
-  'dropped',
-  'uninstalled',
-  'disabled',
-  'decommissioned',
-  'rid',
+  ...TAKEN_AWAY,
 ]);
 /** "can" denies only as "can't"/"can not"; "won" only as "won't". */
 const DENYING_ONLY_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -80,12 +78,7 @@ const RUNNING_VERBS = new Set([
   'deployed',
   'configure',
   'configured',
-  'removed',
-  'dropped',
-  'uninstalled',
-  'disabled',
-  'decommissioned',
-  'rid',
+  ...TAKEN_AWAY,
 ]);
 
 /**
