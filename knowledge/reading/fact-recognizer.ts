@@ -4,6 +4,9 @@ import { TypoReading } from './typo-reading';
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
+import { withDenials } from './negations';
+import { memberPartsTotal } from './member-sums';
+import { withYearsInFigures } from './spelled-years';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -52,8 +55,13 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['ten', 10],
   ['eleven', 11],
   ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
   ['sixteen', 16],
   ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
   ['twenty', 20],
   ['first', 1],
   ['second', 2],
@@ -80,11 +88,14 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 
+/** Verbs before a count of what is added with no noun of its own ("add three more"). */
+const ADDING_VERBS = new Set(['add', 'adding', 'added']);
+
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
 const CO_LOCATED =
-  /\b(?:(?:on )?the same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
+  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -256,7 +267,8 @@ export class FactRecognizer {
     return read;
   }
 
-  private extractUncached(text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+  private extractUncached(typed: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const text = withYearsInFigures(typed);
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
     const more = this.readMore?.facts(text) ?? {};
@@ -370,11 +382,15 @@ export class FactRecognizer {
     const reading = {
       text,
       tokens,
-      matches: this.withCorrections(
-        withoutOtherDcs(
-          withoutWitnessHost(
-            this.readJoinedRoleWords(
-              this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+      matches: withDenials(
+        this.withCorrections(
+          withoutOtherDcs(
+            withoutWitnessHost(
+              this.readJoinedRoleWords(
+                this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+                tokens,
+                read,
+              ),
               tokens,
               read,
             ),
@@ -386,6 +402,7 @@ export class FactRecognizer {
         ),
         tokens,
         read,
+        this.dimensions,
       ),
     };
     this.lastSentence = reading;
@@ -403,7 +420,8 @@ export class FactRecognizer {
    * role is counted ("2 Hub Transport servers") and that names no high availability has several
    * servers. Undefined when the message describes one kind of server.
    */
-  designGroups(text: string, known: Facts = {}): Facts[] | undefined {
+  designGroups(typed: string, known: Facts = {}): Facts[] | undefined {
+    const text = withYearsInFigures(typed);
     const splitting = this.dimensions.find((d) => d.design === 'splits');
     if (!splitting) return undefined;
     const listed = this.listedGroups(text, known, splitting);
@@ -468,7 +486,9 @@ export class FactRecognizer {
       // A dash between spaces cuts too ("2016 CU23 on 2016 datacenter - mailbox servers in a DAG"); "back-end" does not.
       // A full stop before the next word cuts too ("... behind NLB. Windows 2003 Ent."); "15.2" does not.
       // So does a slash between spaces ("exch 2003 std front-end x2 (NLB) / exch 2003 ent back-end"); "CAS/HT" does not.
-      let punctuation = !atEnd && /[,;:+&\n]|\s[-–—/]\s|\.\s/.test(gap);
+      // A line break cuts too (issue 21, e21: "DAG A: 3 mailbox servers (no DCs)\nedge: 1 server, domain-joined").
+      // Not inside brackets: "Edge box (Exchange SE, 2022 std) into the same DAG" is one clause (issue 21, e21).
+      let punctuation = !atEnd && /[,;:+&\n]|\s[-–—/]\s|\.\s/.test(gap) && !insideBrackets(text, tokens[k]!.start);
       if (punctuation && /^\s*[+&]\s*$/.test(gap) && multiRole(k, k)) punctuation = false;
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
@@ -520,7 +540,10 @@ export class FactRecognizer {
       const ownFacts = Object.keys(facts).filter((d) => d !== splitting.id && this.dimensions.find((x) => x.id === d)?.design !== 'shared');
       const bareRole = role !== undefined && inside.length === 1 && clause.to - clause.from <= 4;
       const roleAndShared = role !== undefined && ownFacts.length === 0;
-      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared };
+      // "EDGE01 + EDGE02", "EDGE1, EDGE2 in the perimeter": servers named by their role and a number (blanked
+      // for reading: blankServerNumbers) count the group's servers when no count is said (issue 21, e21).
+      const serverNames = inside.filter((m) => explicitRole(m) !== undefined && /^[-_]?\d/.test(text.slice(tokens[m.to - 1]!.end))).length;
+      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared, serverNames };
     });
     const clauseTexts = clauses.map((clause) => text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
     const saysSame = clauses.map((clause) => tokens.slice(clause.from, clause.to).some((t) => t.text === 'same' || t.text === 'both'));
@@ -534,7 +557,7 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
     // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
@@ -594,11 +617,13 @@ export class FactRecognizer {
           count: clause.count,
           onlyRole: clause.onlyRole,
           joinedToNext: clause.joinedToNext,
+          serverNames: clause.serverNames,
         };
         groups.push(current);
       } else if (earlier) {
         this.addToGroup(earlier, mine);
         earlier.count ??= clause.count;
+        earlier.serverNames += clause.serverNames;
         earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
         current = earlier;
       } else if (current) {
@@ -632,7 +657,8 @@ export class FactRecognizer {
         const fromAnother = defaults[dimensionId] === value && group.facts[dimensionId] === undefined && shared[dimensionId] === undefined && borrowed[dimensionId] === undefined;
         if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
-      if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
+      const count = group.count ?? (group.serverNames >= 2 ? group.serverNames : undefined);
+      if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
   }
@@ -655,6 +681,9 @@ export class FactRecognizer {
       if (read[splitting.id] === undefined) continue;
       // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
       const facts: Record<string, string> = read.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...read, ha: 'none' } : { ...read };
+      // "- EDGE1, EDGE2 in the perimeter": two or more servers named by role and number are several servers (issue 21, e21).
+      const named = [...line.matchAll(SERVER_NUMBER)].filter(([, word]) => word!.toLowerCase() !== 'dag').length;
+      if (facts.ha === undefined && named >= 2 && this.space.valueApplies('ha', 'several-servers', facts)) facts.ha = 'several-servers';
       // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
       // (the table reads the two together as one design), not a group of its own.
       const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
@@ -737,7 +766,9 @@ export class FactRecognizer {
     k: number,
     roleOf: (m: PhraseMatch<Mention[]>) => string | undefined,
   ): boolean {
-    if (!WITH_WORDS.has(tokens[k]!.text)) return false;
+    // "into the same DAG as the 2 mailbox servers" joins like "with" (issue 21, e21).
+    const sameAs = tokens[k]!.text === 'as' && tokens.slice(Math.max(from, k - 4), k).some((t) => t.text === 'same');
+    if (!WITH_WORDS.has(tokens[k]!.text) && !sameAs) return false;
     const before = matches
       .filter((m) => m.from >= from && m.to <= k)
       .map(roleOf)
@@ -1073,7 +1104,8 @@ export class FactRecognizer {
    * other facts the same text names. Values that cannot exist with what is `known` are not read
    * ("SP3" asked of Exchange 2010 is Exchange 2010 SP3). Empty when it names nothing.
    */
-  readAnswer(dimensionId: string, text: string, known: Facts = {}): Facts {
+  readAnswer(dimensionId: string, typed: string, known: Facts = {}): Facts {
+    const text = withYearsInFigures(typed);
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
@@ -1126,12 +1158,12 @@ export class FactRecognizer {
     const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
     // "it is Server 2016 actually, not 2022. the 2022 one is the test box": a value ruled out once is no fact of the
     // setup, wherever else the message names it.
-    const ruledOut = new Set(
-      matches.filter((m) => isRuledOut(tokens, m.from)).flatMap((m) => m.entry.payload.filter((p) => p.value !== undefined).map((p) => `${p.dimension}=${p.value}`)),
-    );
+    const setAgainst = (m: PhraseMatch<Mention[]>) => isRuledOut(tokens, m.from) && !m.entry.payload.every((p) => p.value === 'no');
+    const ruledOut = new Set(matches.filter(setAgainst).flatMap((m) => m.entry.payload.filter((p) => p.value !== undefined).map((p) => `${p.dimension}=${p.value}`)));
     for (const [index, match] of matches.entries()) {
-      // "DNS round robin instead of NLB": what is set against is not part of the setup.
-      if (isRuledOut(tokens, match.from)) continue;
+      // "DNS round robin instead of NLB": what is set against is not part of the setup. A "no" value read from
+      // a denial ("we don't have a witness": negations.ts) is the denial's meaning, not set against.
+      if (setAgainst(match)) continue;
       if (ruledOut.size > 0 && match.entry.payload.every((p) => p.value === undefined || ruledOut.has(`${p.dimension}=${p.value}`))) continue;
       if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       if (isDatacenter(match, tokens)) continue;
@@ -1322,6 +1354,7 @@ export class FactRecognizer {
     });
     const found = new Map<string, number>();
     const more = new Map<string, number>();
+    const counted = new Set<number>();
     // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
     const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
     // "dag with 4 databases": a count its own noun follows ("4 databases") is that noun's, never the
@@ -1353,16 +1386,26 @@ export class FactRecognizer {
         if (!fits || value === undefined || value <= 0) continue;
         const owner = nounAfter.get(at);
         if (owner !== undefined && owner !== pattern.dimension && pattern.words[pattern.words.length - 1] === undefined) continue;
-        if (added.has(at)) more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
+        if (added.has(at)) {
+          more.set(pattern.dimension, Math.max(more.get(pattern.dimension) ?? 0, value));
+          counted.add(at);
+        }
         // Two counts of one thing ("currently 2 EVS, want to add a 3rd", "grow the DAG from 4 to 6
         // members"): the larger is the planned setup, and the one a limit can break.
         else if (value > (found.get(pattern.dimension) ?? 0)) found.set(pattern.dimension, value);
       }
     }
+    // "a DAG of 16 members, we want to add three more": a count of what is added with no noun of its own adds members (issue 21, e21).
+    const members = this.dimensions.find((d) => d.id === SPREAD_DIMENSION);
+    for (const at of added) {
+      if (counted.has(at) || !members || found.get(members.id) === undefined || !ADDING_VERBS.has(tokens[at - 1]?.text ?? '')) continue;
+      more.set(members.id, Math.max(more.get(members.id) ?? 0, counts[at] ?? 0));
+    }
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
     const spread = siteTotal(tokens, counts);
-    const members = this.dimensions.find((d) => d.id === SPREAD_DIMENSION);
     if (spread !== undefined && members && spread > (found.get(members.id) ?? 0)) found.set(members.id, spread);
+    const parts = memberPartsTotal(tokens, counts);
+    if (parts !== undefined && members && parts > (found.get(members.id) ?? 0)) found.set(members.id, parts);
     return found;
   }
 }
@@ -1598,6 +1641,14 @@ function isRuledOut(tokens: readonly Token[], from: number): boolean {
   // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.
   const at = from > 0 && ARTICLES.has(tokens[from - 1]!.text) && joined(tokens, from) ? from - 1 : from;
   return joined(tokens, at) && RULED_OUT_BEFORE.some((words) => at >= words.length && words.every((word, i) => tokens[at - words.length + i]!.text === word));
+}
+
+/** True when `at` stands inside round brackets opened before it on its line and not closed ("(no DCs, witness FS9)"). */
+function insideBrackets(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  let depth = 0;
+  for (const c of line) depth = c === '(' ? depth + 1 : c === ')' ? Math.max(0, depth - 1) : depth;
+  return depth > 0;
 }
 
 /** True when the word at `index` follows the previous one after a single space (no comma or full stop between). */
