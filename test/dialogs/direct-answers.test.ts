@@ -172,6 +172,30 @@ describe('direct answers in the conversation (issue 19)', () => {
     });
   }
 
+  // Questions near an article's words that no table or article answers: suggestions only, never a passage about something else.
+  const unheld = [
+    'how many mailboxes can exchange 2019 handle',
+    'how many mailboxes per database exchange 2016',
+    'max database size exchange 2019 standard',
+    'how many dags can i have in one org',
+    'how do i patch a dag member without downtime',
+    'how to remove exchange 2013 from the org after migrating to 2019',
+  ];
+  for (const question of unheld) {
+    it(`${JSON.stringify(question)} gets suggestions or a refusal, no passage and no how-to row of another task`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assert.equal(sourceLine(reply), undefined, describeReply(reply));
+      assert.ok(/I'm not sure I understood|I couldn't find an answer/.test(textBlocks(reply).join(' ')), describeReply(reply));
+    });
+  }
+
+  it('"how to migrate from 2013 to 2019": what the knowledge holds is the coexistence the move needs first (2013 CU21)', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('how to migrate from 2013 to 2019');
+    assert.match(firstText(reply) ?? '', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*CU21/);
+  });
+
   it('"when did 2019 CU14 come out": the release month of the update named, hedged as the row\'s third-party source', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('when did 2019 CU14 come out');
