@@ -4,8 +4,7 @@ import { readArticles, readArticlesInSlices, type Article } from './loading/arti
 import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
 import { asksUnjudgedTopic, asSuggestionsOnly } from './search/unjudged-topic';
-import { normalizeQuestionWords } from './reading/question-words';
-import { asksCapacity, asksTask, quotesSteps } from './search/unheld-question';
+import { asksCapacity } from './search/unheld-question';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
