@@ -229,6 +229,8 @@ export const CONVERSATION_SETS = {
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).
   issue21OosTuning: 'conversations-issue21-oos-tuning.yaml',
+  // Issue 21 tuning set for the second turn after a retired product (helper p21, session 5), written before the code changed (tuned on).
+  issue21P21Tuning: 'conversations-issue21-p21-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

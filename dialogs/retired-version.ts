@@ -54,3 +54,45 @@ export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dim
   // Every asked fact still unsaid but the Windows release: none of them can lift "Out of support".
   return kb.dimensions.filter((d) => d.kind === 'asked' && facts[d.id] === undefined).map((d) => d.id);
 }
+
+/** What a message after a verdict on a retired product asks about it: its security updates, a time to keep it, or the plan. */
+export type RetiredQuestion = 'esu' | 'until' | 'plan' | 'status';
+
+// Each pattern is linear (no nested quantifiers) and runs on messages of at most 160 characters.
+const ESU_QUESTION = /\b(esus?|extended security( updates?)?|security (patches|updates|fixes)|(still )?get(s|ting)? (any )?(patches|updates|fixes))\b/i;
+const UNTIL_QUESTION =
+  /\b((till|until|til|through|thru|into|to|by|before) (20\d\d|next (year|summer|spring|quarter)|the end of (the |this |next )?year|end of (the |this |next )?year|q[1-4])|how long|keep (it|them|running|using|this)|stay (on|with)|wait (until|till|for|another)|another (year|few months|6 months|six months)|for now|for a while)\b/i;
+const PLAN_QUESTION =
+  /\b(what (should|do|must|can) (we|i|they) do|what now|next steps?|(the|our|a|your) plan\b|plan (then|now)|options|upgrade|migrat(e|ion|ing)|move (to|off)|go (straight |directly )?to|(supported |upgrade |migration )?path|(do|must|will) (we|i|they) (have|need) to|is (that|it|this) (a problem|bad|an issue|urgent|serious|a risk)|how (urgent|bad|serious|risky)|what does (that|this|it) mean|mean for (us|me|them|the customer)|change anything|does (that|this|it) (matter|change)|risk)/i;
+
+const STATUS_QUESTION =
+  /\b((will|would|does|do|can) (microsoft|ms|they) (still )?(help|support|fix)|(open|raise|log) (a )?(case|ticket|call) with (microsoft|ms|premier|unified)|yes or no|since when|is (it|that|this) (still )?(supported|in support)|(are|is) (we|they|it) (still )?(covered|supported))\b/i;
+
+/**
+ * The question a short message asks about the retired product just judged, or undefined: "we have
+ * ESU?", "is it ok till 2027?", "what should we do?", "upgrade path?". The answer is that verdict again,
+ * headed "Out of support" (issue 21: a helpdesk agent must read that first), with one line answering it.
+ */
+export function retiredQuestion(text: string): RetiredQuestion | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 160) return undefined;
+  if (ESU_QUESTION.test(trimmed)) return 'esu';
+  if (UNTIL_QUESTION.test(trimmed)) return 'until';
+  if (PLAN_QUESTION.test(trimmed)) return 'plan';
+  if (STATUS_QUESTION.test(trimmed)) return 'status';
+  return undefined;
+}
+
+/** The line that answers a {@link RetiredQuestion} above the verdict card shown again. */
+export function retiredAnswer(question: RetiredQuestion, product: string, since: string, path: string): string {
+  switch (question) {
+    case 'esu':
+      return `Extended Security Updates bring security fixes only, never support: ${product} stays out of support (since ${since}), and the supported path is ${path}.`;
+    case 'until':
+      return `${product} is out of support now (since ${since}), not from a later date: keeping it longer keeps it unsupported. Plan the move to ${path}.`;
+    case 'status':
+      return `${product} has been out of support since ${since}: Microsoft no longer fixes it or helps with it. The design below was supported only while ${product} was; the supported path is ${path}.`;
+    case 'plan':
+      return `What to do: plan the move to ${path}; ${product} has been out of support since ${since}. The design below was supported only while ${product} was.`;
+  }
+}

@@ -17,6 +17,7 @@ import {
   valueLabel,
   VERDICT_LABELS,
   worstVerdict,
+  ASSUMED_CONDITION_PREFIX,
   type Article,
   type Decision,
   type Dimension,
@@ -233,8 +234,9 @@ export class CardReplies implements Replies {
     const dims = this.kb.dimensions;
     const lead = leadReason(decision);
     const why = Object.entries({ ...facts }).map(([d, v]) => [dims.find((x) => x.id === d)?.label ?? d, valueLabel(dims, d, v)] as const);
-    // Facts left open first: they are what the user has to find out.
-    const conditions = [...decision.conditions].sort((a, b) => Number(!a.id.startsWith('open-')) - Number(!b.id.startsWith('open-'))).map((limit) => `- ${limit.condition}`);
+    // Facts left open or assumed first: they are what the user has to find out or confirm.
+    const unconfirmed = (id: string) => id.startsWith('open-') || id.startsWith(ASSUMED_CONDITION_PREFIX);
+    const conditions = [...decision.conditions].sort((a, b) => Number(!unconfirmed(a.id)) - Number(!unconfirmed(b.id))).map((limit) => `- ${limit.condition}`);
     const shownConditions = conditions.slice(0, CONDITIONS_SHOWN);
     const lifecycle = lifecycleLines(decision);
     const headline = outOfSupportHeadline([decision]);

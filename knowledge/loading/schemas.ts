@@ -255,6 +255,12 @@ export const assumedFactSchema = z.strictObject({
   values: z.array(z.coerce.string().pipe(nonEmpty)).min(1),
   /** What the verdict says it assumed, in our words ("on 32-bit Windows: Exchange 2003 runs only there"). */
   statement: nonEmpty,
+  /**
+   * Issue 21 policy: the words a verdict uses to state the assumption as a condition when another value of
+   * the fact would change the verdict ("On 32-bit (x86) Windows ..."). Left out where the other values are
+   * no Exchange host at all (Windows Web Edition, Essentials): the statement then only notes the assumption.
+   */
+  condition: nonEmpty.optional(),
   basis: z.array(factId).min(1, 'must name the facts it rests on'),
 });
 export const assumedFactsSchema = z.array(assumedFactSchema);

@@ -4,6 +4,9 @@ import type { FactSpace } from './fact-space';
 import type { KnowledgeProblem } from '../loading/problems';
 import type { AssumedFactInput, Dimension } from '../loading/schemas';
 
+/** The id of a condition that states an assumed fact ("assumed-architecture"), beside the "open-" conditions of facts left open. */
+export const ASSUMED_CONDITION_PREFIX = 'assumed-';
+
 /**
  * A fact with one sensible answer where its condition holds (assumed-facts.yaml): Exchange 2003 runs
  * only on 32-bit Windows, so the check takes x86 instead of asking, and the verdict says so.
@@ -13,6 +16,8 @@ export interface AssumedFact {
   when: Condition;
   values: ReadonlySet<string>;
   statement: string;
+  /** The condition a verdict states when another value of the fact would change it (issue 21); none for a note only. */
+  condition?: string;
   basis: readonly string[];
 }
 
@@ -46,7 +51,14 @@ export function compileAssumedFacts(
     entry.basis.forEach((id, i) => {
       if (!factIds.has(id)) problem(`basis.${i}`, `rests on fact "${id}", which is not in facts.yaml`, 'basis', i);
     });
-    assumed.push({ dimension: entry.dimension, when: condition, values: new Set(entry.values), statement: entry.statement, basis: entry.basis });
+    assumed.push({
+      dimension: entry.dimension,
+      when: condition,
+      values: new Set(entry.values),
+      statement: entry.statement,
+      ...(entry.condition ? { condition: entry.condition } : {}),
+      basis: entry.basis,
+    });
   });
   return { assumed, problems };
 }

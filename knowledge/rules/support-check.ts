@@ -1,5 +1,6 @@
 import { BoundedCache } from '../bounded-cache';
-import { assumptionsFor, fitsAssumptions, type AssumedFact } from './assumed-facts';
+import { ASSUMED_CONDITION_PREFIX, assumptionsFor, fitsAssumptions, type AssumedFact } from './assumed-facts';
+import { statedCondition } from './open-facts';
 import { conditionState, setOf } from './conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { FactSpace, SetAside } from './fact-space';
@@ -153,13 +154,7 @@ export class SupportCheck {
           );
     if (decision) {
       const assumed = [...new Set(completions.flatMap((c) => assumptionsFor(this.assumed, known, c.facts)))];
-      return {
-        kind: 'verdict',
-        decision: {
-          ...this.reasonForOpen(decision, completions, known),
-          assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis })),
-        },
-      };
+      return { kind: 'verdict', decision: this.withAssumptions(this.reasonForOpen(decision, completions, known), assumed, every, known) };
     }
     // Only a question whose answers lead to different verdicts is asked (the verdicts differ here, or
     // the check would have decided); the outcome keys below are the last resort.
@@ -245,6 +240,47 @@ export class SupportCheck {
       return { ...decision, rules: [{ ...rule, reason }, ...others] };
     }
     return decision;
+  }
+
+  /**
+   * The decision with what it assumed (issue 21 policy, session 5: an assumed fact is stated as a
+   * condition). An assumption another value of which would change the verdict (Exchange 2003 on x64
+   * Windows is not supported) is named as a condition, and a positive verdict resting on it is
+   * "Supported with conditions", never plain "Supported": nobody confirmed the fact. An assumption whose
+   * other values change nothing, or one the table only notes (no `condition`: the other values are no
+   * Exchange host at all), is named as before and leaves the label alone.
+   */
+  private withAssumptions(decision: Decision, assumed: readonly AssumedFact[], every: readonly { facts: Facts; outcome: Outcome }[], known: Facts): Decision {
+    const positive = decision.verdict === 'supported' || decision.verdict === 'supported-with-conditions';
+    // It matters when a setup that fits every other assumption but takes another value of this fact gets another verdict.
+    const matters = (a: AssumedFact) =>
+      every.some(
+        (c) =>
+          c.outcome.verdict !== decision.verdict &&
+          !a.values.has(c.facts[a.dimension] ?? '') &&
+          fitsAssumptions(
+            this.assumed.filter((other) => other !== a),
+            known,
+            c.facts,
+          ),
+      );
+    const stated = positive ? assumed.filter((a) => a.condition !== undefined && matters(a)) : [];
+    const dimensionLabel = (id: string) => this.space.dimension(id)?.label ?? id;
+    const conditions = stated.map((a) =>
+      statedCondition(
+        `${ASSUMED_CONDITION_PREFIX}${a.dimension}`,
+        a.condition!,
+        `The ${dimensionLabel(a.dimension).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())} was not asked, and another value would change the verdict: ${a.statement}`,
+        `Tell me if the ${dimensionLabel(a.dimension).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())} is not as assumed: the verdict changes.`,
+      ),
+    );
+    return {
+      ...decision,
+      verdict: conditions.length > 0 ? 'supported-with-conditions' : decision.verdict,
+      ...(conditions.length > 0 ? { verdictIfAssumed: decision.verdict } : {}),
+      conditions: [...conditions, ...decision.conditions],
+      assumed: assumed.map((a) => ({ dimension: a.dimension, values: [...a.values], statement: a.statement, basis: a.basis, asCondition: stated.includes(a) })),
+    };
   }
 
   /** True when, the other facts fixed, two answers to this question lead to different verdicts. */

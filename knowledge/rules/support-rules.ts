@@ -65,7 +65,13 @@ export interface Decision {
   /** Lifecycle notes for the versions in the facts (a retired Exchange or Windows release). */
   lifecycle: readonly LifecycleNote[];
   /** Facts the user did not give that have one sensible answer here, taken rather than asked (assumed-facts.yaml): the verdict states them. */
-  assumed?: readonly { dimension: string; values: readonly string[]; statement: string; basis: readonly string[] }[];
+  assumed?: readonly { dimension: string; values: readonly string[]; statement: string; basis: readonly string[]; asCondition?: boolean }[];
+  /**
+   * The verdict had every assumption above been a stated fact, set when an assumption is stated as a
+   * condition (issue 21): a pasted listing of running servers proves what the check would assume
+   * (a running Exchange 2003 server is on 32-bit Windows), so it takes this verdict.
+   */
+  verdictIfAssumed?: Verdict;
 }
 
 /** "Exchange 2003 left extended support on 2014-04-08". */

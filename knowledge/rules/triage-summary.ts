@@ -204,7 +204,8 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
 
 /** "Assumed: 32-bit (x86) Windows: Exchange 2003 installs only on 32-bit Windows (W3)." for each fact taken rather than asked. */
 export function assumedLines(decision: Decision): string[] {
-  return (decision.assumed ?? []).map((a) => `Assumed (not asked): ${a.statement}`);
+  // An assumption stated as a condition is said among the conditions, not twice.
+  return (decision.assumed ?? []).filter((a) => !a.asCondition).map((a) => `Assumed (not asked): ${a.statement}`);
 }
 
 /** Article ids cited by the deciding rules and limits, without repeats, in order. */

@@ -217,13 +217,14 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.deepEqual(shownFacts(verdict), facts);
       // The conditions of the cluster are on the card, and the lifecycle says it was supported while Exchange 2003 was.
       const texts = textBlocks(verdict);
+      // Issue 21 policy (session 5): x64 would not be supported, so the assumption is stated as a condition (open and assumed facts first).
       assert.ok(
-        texts.some((t) => t.startsWith('Assumed (not asked): 32-bit (x86) Windows')),
+        texts.some((t) => t.startsWith('- On 32-bit (x86) Windows (assumed, not asked)')),
         texts.join('\n'),
       );
       assert.ok(triageSummaryOf(verdict).includes('Windows architecture: not asked (assumed 32-bit (x86) Windows'), triageSummaryOf(verdict));
       // Collapsed, the first three; all of them under Details.
-      assert.ok(texts.includes('**Conditions to meet** (7 more under Details):'), texts.join('\n'));
+      assert.ok(texts.includes('**Conditions to meet** (8 more under Details):'), texts.join('\n'));
       for (const limit of kb().decide(facts)!.conditions)
         assert.ok(
           texts.some((t) => t.includes(`- ${limit.condition}`)),
@@ -288,7 +289,7 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.equal(shownFacts(verdict)['windowsEdition'], 'enterprise');
     });
 
-    it('understands the typo "load balancr" (Exchange 2003 front-end behind NLB on Windows 2003 Enterprise is supported)', async () => {
+    it('understands the typo "load balancr" (Exchange 2003 front-end behind NLB on Windows 2003 Enterprise: supported with the 32-bit Windows assumed as a condition)', async () => {
       const { client } = mainClient();
       assertAsks(await client.sendActivity('check my setup'), 'version');
       assertAsks(await client.sendActivity('E2K3'), 'role');
@@ -297,8 +298,9 @@ describe('SupportCheckDialog: the guided check', () => {
       assertAsks(windows, 'windows');
       assert.deepEqual(shownFacts(windows), { version: '2003', role: 'front-end', ha: 'nlb' }, '"load balancing" of Exchange 2003 is Windows NLB');
       const verdict = await client.sendActivity('windows 2003 enterprise');
-      assert.equal(firstText(verdict), 'Supported');
-      assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
+      // Issue 21 policy (session 5): the 32-bit Windows was not said, and x64 would not be supported: a condition.
+      assert.equal(firstText(verdict), 'Supported with conditions');
+      assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
     });
 
     it('understands the button labels sent as text (as Teams sometimes does), through MainDialog', async () => {
@@ -310,7 +312,8 @@ describe('SupportCheckDialog: the guided check', () => {
       assertAsks(windows, 'windows');
       assertAsks(await client.sendActivity(valueLabel('windows', '2003')), 'windowsEdition');
       const verdict = await client.sendActivity(valueLabel('windowsEdition', 'standard'));
-      assertVerdict(verdict, 'supported', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
+      // The architecture is assumed (32-bit) and stated as a condition (issue 21 policy, session 5).
+      assertVerdict(verdict, 'supported-with-conditions', ['exchange-2003-front-end-behind-nlb-on-windows-2003']);
       assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard' });
     });
 

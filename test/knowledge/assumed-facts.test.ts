@@ -7,15 +7,26 @@ import { describeFacts, KnowledgeCopies, lineContaining, loadProblems, problemsO
  * is taken and named, never asked, and never stands against what the user said. Rows written from the
  * facts sheets (W3, E7-2, A-1, M-3, M-7), not from the table.
  */
-const CHECKS: ReadonlyArray<readonly [facts: Facts, expect: { verdict?: string; asks?: string; assumed?: string[] }]> = [
+const CHECKS: ReadonlyArray<readonly [facts: Facts, expect: { verdict?: string; asks?: string; assumed?: string[]; conditions?: string[]; notConditions?: string[] }]> = [
   // W3: Exchange 2003 installs only on 32-bit Windows.
   [
     { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise' },
     { verdict: 'supported-with-conditions', assumed: ['architecture'] },
   ],
+  // Issue 21 policy (session 5): x64 would make it not supported, so the assumption is a condition and the
+  // label is never plain "Supported" for a fact nobody confirmed.
   [
     { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003-r2', windowsEdition: 'standard' },
-    { verdict: 'supported', assumed: ['architecture'] },
+    { verdict: 'supported-with-conditions', assumed: ['architecture'], conditions: ['assumed-architecture'] },
+  ],
+  // A stated x86 is no assumption: plainly supported.
+  [
+    { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003-r2', windowsEdition: 'standard', architecture: 'x86' },
+    { verdict: 'supported', assumed: [], conditions: [] },
+  ],
+  [
+    { version: '2003', role: 'back-end', ha: 'none', windows: '2003', windowsEdition: 'standard' },
+    { verdict: 'supported-with-conditions', assumed: ['architecture'], conditions: ['assumed-architecture'] },
   ],
   // A stated x64 is judged, not assumed away.
   [
@@ -33,9 +44,10 @@ const CHECKS: ReadonlyArray<readonly [facts: Facts, expect: { verdict?: string; 
     { verdict: 'supported-with-conditions', assumed: ['architecture'] },
   ],
   // M-3: a DAG on Windows Server 2012 or later needs Standard or Datacenter, and either will do.
+  // Only Essentials, no Exchange host, would change it: the edition is noted, not made a condition.
   [
     { version: '2016', role: 'mailbox', ha: 'dag', windows: '2016', update: 'e2016-cu3-or-later' },
-    { verdict: 'supported-with-conditions', assumed: ['windowsEdition'] },
+    { verdict: 'supported-with-conditions', assumed: ['windowsEdition'], notConditions: ['assumed-windowsEdition'] },
   ],
   [
     { version: 'se', role: 'mailbox', ha: 'dag', windows: '2025' },
@@ -83,6 +95,9 @@ describe('assumed facts (issue 21): one sensible answer is said, not asked', () 
           (step.decision.assumed ?? []).map((a) => a.dimension),
           expect.assumed,
         );
+      const assumedConditions = step.decision.conditions.map((c) => c.id).filter((id) => id.startsWith('assumed-'));
+      if (expect.conditions) assert.deepEqual(assumedConditions, expect.conditions);
+      for (const id of expect.notConditions ?? []) assert.ok(!assumedConditions.includes(id), `${id} is no condition here`);
       for (const a of step.decision.assumed ?? []) {
         assert.equal(facts[a.dimension], undefined, 'a fact the user gave is never assumed');
         assert.ok(a.basis.length > 0 && a.statement.length > 20);

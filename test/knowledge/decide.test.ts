@@ -455,7 +455,17 @@ describe('support check: decide, nextStep and the triage summary', () => {
           const sensible = completions.filter((c) => assumed.every((a) => c.facts[a.dimension] === undefined || a.values.includes(c.facts[a.dimension]!)));
           assert.ok(sensible.length > 0 && (assumed.length > 0 || sensible.length === completions.length));
           const verdicts = new Set(sensible.map((c) => c.decision.verdict));
-          assert.deepEqual([...verdicts], [step.decision.verdict], `verdict too early for ${describeFacts(facts)}`);
+          // Issue 21 policy (session 5): an assumption another value of which changes the verdict is stated as a
+          // condition, so the verdict shown is "with conditions" where the assumed setups are plainly supported.
+          assert.deepEqual([...verdicts], [step.decision.verdictIfAssumed ?? step.decision.verdict], `verdict too early for ${describeFacts(facts)}`);
+          if (step.decision.verdictIfAssumed !== undefined) {
+            assert.equal(step.decision.verdict, 'supported-with-conditions', describeFacts(facts));
+            assert.ok(
+              step.decision.conditions.some((c) => c.id.startsWith('assumed-')),
+              `no assumption stated as a condition for ${describeFacts(facts)}`,
+            );
+          }
+          if (step.decision.verdict === 'supported') assert.ok(!assumed.some((a) => a.asCondition), describeFacts(facts));
           continue;
         }
         questions += 1;
