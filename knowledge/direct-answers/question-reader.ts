@@ -286,9 +286,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   return ask('rule', subject, need ? { needs: true } : {});
 }
 
-/** "run on", "supported on", "install on", "work on": whether a version runs on a Windows release. */
-const RUNS_ON =
-  /\b(run|runs|running|supported|support|supports|install|installed|installable|work|works|ok|okay|fine|compatible|go|goes)\b.{0,30}\b(on|with)\b|\bon\b.{0,50}\b(supported|ok|okay|fine|possible|allowed|right|correct)\b/i;
+/**
+ * "run on", "install on": whether a version runs on a Windows release. "exchange 2013 on windows server 2019 ok?" and
+ * "... still supported?" ask whether a setup is supported, which the check judges, its out-of-support heading first.
+ */
+const RUNS_ON = /\b(run|runs|running|install|installed|installable)\b.{0,30}\bon\b/i;
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 

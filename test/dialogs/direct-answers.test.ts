@@ -120,9 +120,9 @@ describe('direct answers in the conversation (issue 19)', () => {
     ['does 2016 support server core', /^No: Exchange 2016 does not support Server Core/],
     ['does exchange 2019 need the desktop experience installed', /^No: .* is not required; Exchange 2019 allows Server Core as well/],
     ['can exchange 2019 run on 2025', /^Yes: Exchange 2019 runs on Windows Server 2025 from Exchange 2019 CU15/],
-    ['is exchange 2013 supported on windows server 2016', /^No: Exchange 2013 does not run on Windows Server 2016/],
+    ['can exchange 2013 be installed on windows server 2016', /^No: Exchange 2013 does not run on Windows Server 2016/],
     ['will exchange 2019 run on windows server 2019 essentials', /^No: Exchange 2019 does not run on Windows Server 2019 Essentials/],
-    ['is se supported on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+    ['does se run on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
   ];
   for (const [question, answer] of versionRules) {
     it(`${JSON.stringify(question)} → ${answer}, the out-of-support line after it`, async () => {
