@@ -227,7 +227,7 @@ describe('direct answers: one truth with the verdicts', () => {
   });
 
   it('every version with every value of a stated fact ("does exchange 2019 support server core"): Yes or No as the check decides the setups of that version that are allowed without it', function () {
-    this.timeout(180_000);
+    this.timeout(600_000);
     const disagreements: string[] = [];
     let walked = 0;
     const asked = (f: Facts) =>
