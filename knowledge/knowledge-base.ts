@@ -4,6 +4,7 @@ import { readArticles, readArticlesInSlices, type Article } from './loading/arti
 import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
 import { asksUnjudgedTopic, asSuggestionsOnly } from './search/unjudged-topic';
+import { asksCapacity } from './search/unheld-question';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
@@ -349,7 +350,10 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     // A topic no article holds (hardware, backups, antivirus: the check's unjudged facts) asked about a product: suggestions only.
     search: (question) => {
       const found = search.search(question);
-      return found.best && asksUnjudgedTopic(recognizer.extract(question).facts, dimensions) ? asSuggestionsOnly(found, 3) : found;
+      if (!found.best) return found;
+      if (asksUnjudgedTopic(recognizer.extract(question).facts, dimensions) || asksCapacity(question)) return asSuggestionsOnly(found, 3);
+      // A task no how-to row holds: its steps are in an article's numbered list, or nowhere here (suggestions only).
+      return found;
     },
     decide: (known) => check.decide(known),
     nextStep: (known) => check.next(known),

@@ -16,7 +16,8 @@ const HOW_TO =
   /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b)/i;
 /** What a question moves to: "to SE", "onto server 2025", "into windows 2022". */
 const TO_SE = /\b(?:to|onto|into|towards?|->|→)\s+(?:the\s+)?(?:exchange\s+)?(?:server\s+)?(?:se|subscription edition)\b/i;
-const TO_WINDOWS = /\b(?:to|onto|into|towards?|on|->|→)\s+(?:the\s+)?(?:new\s+)?(?:windows|win|ws|w2k\d*|server\s*20\d\d|20(?:12|16|19|22|25)\b|os\b|operating system)/i;
+// A bare year is a Windows release only where no Exchange version has it ("migrating to 2019" is Exchange 2019).
+const TO_WINDOWS = /\b(?:to|onto|into|towards?|on|->|→)\s+(?:the\s+)?(?:new\s+)?(?:windows|win|ws|w2k\d*|server\s*20\d\d|20(?:12|22|25)\b|os\b|operating system)/i;
 /** Windows itself as what is upgraded: "upgrade windows under exchange 2019", "in-place os upgrade". */
 const WINDOWS_UPGRADED =
   /\b(?:upgrad\w*|updat\w*|mov\w*|migrat\w*)\s+(?:the\s+)?(?:windows|os|operating system)\b|\b(?:windows|os|operating system)\s+(?:in[\s-]place\s+)?upgrad\w*|\bin[\s-]place\s+(?:windows|os)\b/i;

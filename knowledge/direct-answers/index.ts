@@ -4,12 +4,13 @@ import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import { definitionAnswer, definitionAsked } from './glossary-answers';
 import { howToAnswer, howToAsked } from './how-to-answers';
+import { normalizeQuestionWords } from '../reading/question-words';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
 import { maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
-import { readDirectQuestion, type PreviousQuestion } from './question-reader';
+import { readDirectQuestion, versionsIn, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
 import { latestUpdateAnswer, updateReleasedAnswer } from './update-answers';
@@ -58,6 +59,12 @@ export class DirectAnswers {
     // "how do i add a node to the dag": what the how-to table holds about the task, and where its steps are.
     const task = howToAsked(text, this.tables.howTo, this.recognizer);
     if (task) return { attribute: 'how-to', subject: this.recognizer.extract(text).facts, other: task.id, text: text.trim() };
+    // "how to migrate from 2013 to 2019": no row holds the steps; what the knowledge holds is whether and
+    // from which update the two versions coexist, which a migration between them needs first.
+    if (MIGRATION.test(normalizeQuestionWords(text.trim())) && !MIGRATION_OF_SOMETHING.test(text)) {
+      const versions = versionsIn(text, this.recognizer);
+      if (versions.length === 2) return { attribute: 'coexistence', subject: { version: versions[0]! }, other: versions[1]!, text: text.trim() };
+    }
     return readDirectQuestion(text, this.recognizer, previous);
   }
 
@@ -152,6 +159,13 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-databases',
   'latest-update',
 ]);
+
+/** A move from one Exchange version to another. */
+const MIGRATION =
+  /^(?:how (?:do|can|could|should) (?:i|we|you|one) |how to |steps? to |what(?:'s| is) the (?:best |right |supported )?way to )(?:migrat\w*|upgrad\w*|move|go|transition)\b/i;
+
+/** A migration of one thing (public folders, mailboxes) or one that fails: a task no table holds. */
+const MIGRATION_OF_SOMETHING = /\b(public folders?|pfs?|mailbox(es)?|archives?|fail\w*|error\w*|stuck|batch\w*)\b/i;
 
 /** Answers from the build table, which no article quotes. */
 const NO_PASSAGE: ReadonlySet<string> = new Set(['latest-update', 'update-released']);

@@ -286,11 +286,13 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   return ask('rule', subject, need ? { needs: true } : {});
 }
 
-/** "run on", "supported on", "install on", "work on": whether a version runs on a Windows release. */
-const RUNS_ON =
-  /\b(run|runs|running|supported|support|supports|install|installed|installable|work|works|ok|okay|fine|compatible|go|goes)\b.{0,30}\b(on|with)\b|\bon\b.{0,50}\b(supported|ok|okay|fine|possible|allowed|right|correct)\b/i;
+/**
+ * "run on", "install on": whether a version runs on a Windows release. "exchange 2013 on windows server 2019 ok?" and
+ * "... still supported?" ask whether a setup is supported, which the check judges, its out-of-support heading first.
+ */
+const RUNS_ON = /\b(run|runs|running|install|installed|installable)\b.{0,30}\bon\b/i;
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
-const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture', 'updateCurrency'];
+const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
 /**
  * A yes/no about a general rule of one Exchange version: "can exchange 2019 run on 2025" (whether
@@ -301,11 +303,13 @@ const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'archi
 function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
   void recognizer;
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
+  // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
+  // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".
+  if (subject.updateCurrency !== undefined) return undefined;
   const dims = Object.keys(subject);
   // "is exchange 2003 ok on x64 windows 2003": the architecture is judged by the check, not by the matrix of releases.
   if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
-    // Whether a CU still gets security updates (read from its build) is no part of where it runs.
-    return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture' && d !== 'updateCurrency').map((d) => [d, subject[d]!])) };
+    return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture').map((d) => [d, subject[d]!])) };
   }
   const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
   if (stated.length !== 1) return undefined;

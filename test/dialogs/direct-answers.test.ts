@@ -120,9 +120,9 @@ describe('direct answers in the conversation (issue 19)', () => {
     ['does 2016 support server core', /^No: Exchange 2016 does not support Server Core/],
     ['does exchange 2019 need the desktop experience installed', /^No: .* is not required; Exchange 2019 allows Server Core as well/],
     ['can exchange 2019 run on 2025', /^Yes: Exchange 2019 runs on Windows Server 2025 from Exchange 2019 CU15/],
-    ['is exchange 2013 supported on windows server 2016', /^No: Exchange 2013 does not run on Windows Server 2016/],
+    ['can exchange 2013 be installed on windows server 2016', /^No: Exchange 2013 does not run on Windows Server 2016/],
     ['will exchange 2019 run on windows server 2019 essentials', /^No: Exchange 2019 does not run on Windows Server 2019 Essentials/],
-    ['is se supported on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+    ['does se run on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
   ];
   for (const [question, answer] of versionRules) {
     it(`${JSON.stringify(question)} → ${answer}, the out-of-support line after it`, async () => {
@@ -171,6 +171,30 @@ describe('direct answers in the conversation (issue 19)', () => {
       );
     });
   }
+
+  // Questions near an article's words that no table or article answers: suggestions only, never a passage about something else.
+  const unheld = [
+    'how many mailboxes can exchange 2019 handle',
+    'how many mailboxes per database exchange 2016',
+    'max database size exchange 2019 standard',
+    'how many dags can i have in one org',
+    'how do i patch a dag member without downtime',
+    'how to remove exchange 2013 from the org after migrating to 2019',
+  ];
+  for (const question of unheld) {
+    it(`${JSON.stringify(question)} gets suggestions or a refusal, no passage and no how-to row of another task`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assert.equal(sourceLine(reply), undefined, describeReply(reply));
+      assert.ok(/I'm not sure I understood|I couldn't find an answer/.test(textBlocks(reply).join(' ')), describeReply(reply));
+    });
+  }
+
+  it('"how to migrate from 2013 to 2019": what the knowledge holds is the coexistence the move needs first (2013 CU21)', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('how to migrate from 2013 to 2019');
+    assert.match(firstText(reply) ?? '', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*CU21/);
+  });
 
   it('"when did 2019 CU14 come out": the release month of the update named, hedged as the row\'s third-party source', async () => {
     const { client } = mainClient();
