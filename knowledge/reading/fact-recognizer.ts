@@ -72,6 +72,23 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 
+/** Host-name-like words that name no server: updates, Windows and Exchange short forms, a DAG, a witness or a DC. */
+const NOT_SERVER_NAMES = /^(?:cu|sp|ru|ws|win|w|srv|server|exchange|exch|ex|e|dag|kb|fsw|fs|dc|gc|q|x|r|lc)$/i;
+
+/**
+ * How many servers a line of a pasted design names ("EDGE01 + EDGE02", "MB1, MB2, MB3", "MBX01-MBX04" is
+ * four): words of letters and a short number that are not an update, a release, a DAG or a witness name.
+ */
+function serverNamesOn(line: string): number {
+  let count = 0;
+  for (const match of line.matchAll(/\b([a-z]{2,12})[-_]?(\d{1,3})(?:\s*-\s*([a-z]{2,12})[-_]?(\d{1,3}))?\b/gi)) {
+    if (NOT_SERVER_NAMES.test(match[1]!)) continue;
+    const range = match[3] !== undefined && match[3].toLowerCase() === match[1]!.toLowerCase() ? Number(match[4]) - Number(match[2]) + 1 : 1;
+    count += range > 0 && range <= 64 ? range : 1;
+  }
+  return count;
+}
+
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
@@ -506,7 +523,7 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean }[] = [];
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; line?: number }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
     // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
@@ -566,6 +583,7 @@ export class FactRecognizer {
           count: clause.count,
           onlyRole: clause.onlyRole,
           joinedToNext: clause.joinedToNext,
+          line: lineOf[index],
         };
         groups.push(current);
       } else if (earlier) {
@@ -605,6 +623,11 @@ export class FactRecognizer {
         if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
       if (facts.ha === undefined && group.count !== undefined) facts.ha = group.count >= 2 ? 'several-servers' : 'none';
+      // "EDGE01 + EDGE02 in the DMZ": a line of a pasted design naming two or more servers is several servers of its role.
+      if (facts.ha === undefined && group.count === undefined && group.line !== undefined && text.includes('\n')) {
+        const names = serverNamesOn(text.split('\n')[group.line - 1] ?? '');
+        if (names >= 2 && this.space.valueApplies('ha', 'several-servers', facts)) facts.ha = 'several-servers';
+      }
       return facts;
     });
   }
@@ -627,6 +650,8 @@ export class FactRecognizer {
       if (read[splitting.id] === undefined) continue;
       // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
       const facts: Record<string, string> = read.ha === undefined && /^\s*(?:1|one|single)\s/i.test(line.replace(item, '')) ? { ...read, ha: 'none' } : { ...read };
+      // "- EDGE1, EDGE2 in the perimeter": two or more servers named on the line are several servers of its role.
+      if (facts.ha === undefined && serverNamesOn(line) >= 2 && this.space.valueApplies('ha', 'several-servers', { ...known, ...facts })) facts.ha = 'several-servers';
       // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
       // (the table reads the two together as one design), not a group of its own.
       const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
