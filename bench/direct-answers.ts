@@ -56,6 +56,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningF: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-f.yaml'), showMisses: true },
   /** Tuning set G, written by an outsider (w3) from the issue and Microsoft's docs without reading the bot: dates, numbers, lists, yes/no rules, definitions, how-to, follow-ups, article ids and unanswerable questions naming a version, as admins type them in Teams. */
   tuningG: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-g.yaml'), showMisses: true },
+  /** Tuning set H (issue 19's sixth pass, c19): yes/no questions about general rules, with and without a version, and follow-ups after them, written before that pass's changes. */
+  tuningH: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-h.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

@@ -30,7 +30,9 @@ export const TUNING_E = 'test/fixtures/listings/tuning-issue25-e.yaml';
 export const TUNING_F = 'test/fixtures/listings/tuning-issue25-f.yaml';
 /** A seventh set to tune on, written by an outsider (w3): Export-Csv, ConvertTo-Json, HealthChecker reports, Select tables, Get-MailboxServer, DAG -Status, tickets, typed lines in prose, migration estates. */
 export const TUNING_G = 'test/fixtures/listings/tuning-issue25-g.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G];
+/** An eighth set to tune on, written by b25 from the issue: Export-Csv and ConvertTo-Json output, HealthChecker's report, wmic, tab-padded and Fqdn tables, one server named in a sentence, quoted mail. */
+export const TUNING_H = 'test/fixtures/listings/tuning-issue25-h.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H];
 
 export interface Entry {
   id: string;

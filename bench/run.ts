@@ -68,7 +68,9 @@ async function main(): Promise<void> {
         `quality: ${r.set} ${r.engine}: top-1 ${r.figures.top1}, top-3 ${r.figures.top3}, MRR ${r.figures.mrr}, fact ${r.figures.factFound ?? 'n/a'}/${r.figures.passageQuestions}, suggestions ${r.figures.suggestionsShown}, no-answer refused ${r.figures.refused}/${r.figures.noAnswer}, answerable refused ${r.figures.falseRefusals}`,
       );
     results.verdicts = runVerdicts();
-    log(`verdicts: ${results.verdicts.correct}/${results.verdicts.questions}, mean questions ${results.verdicts.meanQuestions.toFixed(2)}`);
+    log(
+      `verdicts: ${results.verdicts.correct}/${results.verdicts.questions} (${results.verdicts.answeredDirectly} answered directly, scored by the check's verdict on their facts), mean questions ${results.verdicts.meanQuestions.toFixed(2)}`,
+    );
     results.truthTable = runTruthTable();
     log(`truth table (issue 20): ${results.truthTable.passed}/${results.truthTable.rows} rows`);
   }

@@ -25,6 +25,8 @@ export interface VerdictOutcome {
   correct: boolean;
   /** Follow-up questions the check asked (dimension ids), in order. */
   asked: string[];
+  /** Answered directly (a general yes/no), not by the check: scored by the check's verdict on the facts it names. */
+  direct?: boolean;
 }
 
 export interface VerdictFigures {
@@ -33,6 +35,8 @@ export interface VerdictFigures {
   accuracy: number;
   /** Questions decided from the sentence alone, with no follow-up. */
   decidedAtOnce: number;
+  /** Questions answered directly (general yes/no naming a version), each scored by the check's verdict on its facts. */
+  answeredDirectly: number;
   followUps: number;
   /** Follow-up questions per check, over the questions routed to the check. */
   meanQuestions: number;
@@ -75,6 +79,7 @@ export function runVerdicts(kb: KnowledgeBase = loadKnowledgeBase()): VerdictFig
     correct,
     accuracy: correct / outcomes.length,
     decidedAtOnce: outcomes.filter((o) => o.correct && o.asked.length === 0).length,
+    answeredDirectly: outcomes.filter((o) => o.direct).length,
     followUps: outcomes.reduce((n, o) => n + o.asked.length, 0),
     meanQuestions: mean(outcomes),
     meanQuestionsOriginal: mean(outcomes.slice(0, 39)),
@@ -96,27 +101,43 @@ function runOne(kb: KnowledgeBase, question: VerdictQuestion): VerdictOutcome {
     correct: got === question.verdict,
     asked,
   });
+  // A general yes/no naming a version ("Is Exchange 2013 supported on Windows Server 2016?") is answered
+  // directly (issue 19), from the same tables: it counts when its Yes/No agrees with the check's verdict
+  // for the facts it names (what its "Check my setup" pre-fills), and that verdict is the labelled one.
+  if (route.kind === 'answer') {
+    const direct = kb.directAnswers.answer(route.question);
+    const said = direct ? /^(no\b|yes\b)/i.exec(direct.answer)?.[1]?.toLowerCase() : undefined;
+    if (!direct || said === undefined) return outcome('routed to answer');
+    const checked = checkFrom(kb, question, kb.knownFacts(route.question.subject), []);
+    const agrees = said === 'no' ? checked === 'not-supported' : checked === 'supported' || checked === 'supported-with-conditions';
+    return { ...outcome(agrees ? checked : `answered directly "${said}", the check says ${checked}`), direct: true };
+  }
   if (route.kind !== 'check') return outcome(`routed to ${route.kind}`);
-  let facts: Facts = kb.knownFacts(route.facts);
+  return outcome(checkFrom(kb, question, kb.knownFacts(route.facts), asked));
+}
+
+/** The check's verdict from `start`, answering its follow-up questions with the labelled answers, or why there is none. */
+function checkFrom(kb: KnowledgeBase, question: VerdictQuestion, start: Facts, asked: string[]): string {
+  let facts: Facts = start;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const next = kb.nextStep(facts);
-    if (next.kind === 'verdict') return outcome(next.decision.verdict);
+    if (next.kind === 'verdict') return next.decision.verdict;
     const dimension = next.dimension.id;
     asked.push(dimension);
     const answer = question.answers?.[dimension];
-    if (answer === undefined) return outcome(`asked for ${dimension} (no labelled answer: not read from the sentence)`);
+    if (answer === undefined) return `asked for ${dimension} (no labelled answer: not read from the sentence)`;
     const read = kb.recognizer.readAnswer(dimension, answer, facts);
-    if (read[dimension] === undefined) return outcome(`did not understand "${answer}" for ${dimension}`);
+    if (read[dimension] === undefined) return `did not understand "${answer}" for ${dimension}`;
     const taken = Object.entries(read).filter(([d]) => d === dimension || facts[d] === undefined);
     facts = { ...facts, ...Object.fromEntries(taken) };
   }
-  return outcome('no verdict');
+  return 'no verdict';
 }
 
 if (require.main === module) {
   const figures = runVerdicts();
   console.log(
-    `verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, follow-up questions ${figures.followUps}, mean ${figures.meanQuestions.toFixed(2)} (first 39: ${figures.meanQuestionsOriginal.toFixed(2)})`,
+    `verdict accuracy ${figures.correct}/${figures.questions} = ${figures.accuracy.toFixed(3)}, decided at once ${figures.decidedAtOnce}, answered directly ${figures.answeredDirectly}, follow-up questions ${figures.followUps}, mean ${figures.meanQuestions.toFixed(2)} (first 39: ${figures.meanQuestionsOriginal.toFixed(2)})`,
   );
   for (const [family, f] of Object.entries(figures.byFamily)) console.log(`  ${family}: ${f.correct}/${f.questions}, mean questions ${(f.followUps / f.questions).toFixed(2)}`);
   for (const o of figures.outcomes)

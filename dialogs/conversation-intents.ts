@@ -77,7 +77,7 @@ export function onlyNotSure(text: string, names: (rest: string) => boolean): boo
 
 /** A partial statement about the members: "half the members are still on 2010", "some nodes run 2016", "one of them is on 2019". */
 export const SOME_MEMBERS =
-  /\b(some|half|one|two|a few|few|part|rest|others?|remaining|several|most)\b[^.!?]{0,30}\b(members?|nodes?|servers?|of (them|the))\b|\b(still|also) (on|run(s|ning)?)\b/i;
+  /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(some|half|one|two|a few|few|part|rest|others?|remaining|several|most)\b[^.!?]{0,30}\b(members?|nodes?|servers?|of (them|the))\b|\b(still|also) (on|run(s|ning)?)\b/i;
 
 export function isNotSure(text: string): boolean {
   const trimmed = text.trim();

@@ -2,8 +2,10 @@ import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import {
   describeBuilds,
+  describeTypedUpdate,
   findBuilds,
   formatDate,
+  runningUpdate,
   openForStatedQuestion,
   retiredProduct,
   stepWithOpen,
@@ -95,10 +97,40 @@ export class MainDialog extends Dialog {
     return true;
   }
 
-  /** What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the answer. */
+  /**
+   * What the Exchange build numbers of a message are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), before the
+   * answer; with none, what a CU typed in words that is behind should be updated to ("Exchange 2019 CU10 is more than one CU
+   * behind: update to CU14 or CU15."), the CUs the verdict's recommendation asks for.
+   */
   private async sayBuilds(context: TurnContext, text: string): Promise<void> {
     const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
+    const facts = lines.length === 0 && /\bcu\s?\d/i.test(text) ? this.kb.recognizer.extract(text).facts : undefined;
+    const typed = facts?.version !== undefined ? describeTypedUpdate(this.kb.builds, facts.version, text) : undefined;
+    if (typed) lines.push(facts?.windows !== undefined ? `${typed} ${this.platformLine(facts, text)}` : typed);
     if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
+  }
+
+  /**
+   * "Is 2019 CU13 supported on 2022?": the CU behind decides the verdict, and the verdict's reasons are the CU's alone; the
+   * Windows release asked about gets its own answer ("As for Windows: yes, Exchange 2019 CU12 or CU13 runs on Windows Server
+   * 2022 (Standard or Datacenter)."), from the same tables as the direct answer to "does 2019 CU13 run on 2022?".
+   */
+  private platformLine(facts: Facts, text: string): string {
+    const { version, windows, update } = facts;
+    const subject = { version: version!, windows: windows!, ...(update ? { update } : {}) };
+    const answer = this.kb.directAnswers.answer({ attribute: 'runs-on', subject, text });
+    if (!answer) return '';
+    // The rules every supported setup on that release rests on say whether a source is third-party or recalled (Exchange 2019
+    // on Windows Server 2022 is read from third-party sources): the line says so, as the verdict does.
+    const allowed = this.kb.setups(subject).filter((s) => s.verdict === 'supported' || s.verdict === 'supported-with-conditions');
+    const shared = allowed[0]?.rules.filter((rule) => allowed.every((s) => s.rules.includes(rule))) ?? [];
+    const status = shared.some((r) => r.restsOnRecalledFact)
+      ? ' (recalled, not confirmed)'
+      : shared.some((r) => r.restsOnThirdPartyFact)
+        ? ' (according to third-party sources)'
+        : '';
+    const said = answer.answer.replace(/^(Yes|No):\s*/, (_m, word: string) => `${word.toLowerCase()}, `);
+    return `As for Windows: ${status ? said.replace(/\.$/, `${status}.`) : said}`;
   }
 
   /** A message while the check waits: help, cancel and start over work; anything else is the answer. */
@@ -211,20 +243,22 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.notSureAfterVerdict());
       return this.settle(dc);
     }
-    const base = last.groups[0]!.facts;
+    // "the back-end is actually a 2-node cluster" after a design's verdict: the group it names, whose facts the message is read against.
+    const target = namedGroup(this.kb, text, last);
+    const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
-    const named = partOfTheMembers(this.kb, text, last, windowsNamed(this.kb, text, base, read));
+    const named = partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read));
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
-      const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => last.groups.some((g) => g.facts[d] !== v)));
+      const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => (target === undefined ? last.groups.some((g) => g.facts[d] !== v) : base[d] !== v)));
       // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
       const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
-      const detail = someMembersDetail(this.kb, added, read, base);
-      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail);
+      const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text) };
+      if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail, target);
     }
     if (statement) return undefined;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
@@ -234,10 +268,11 @@ export class MainDialog extends Dialog {
     if (correction && last.groups.length >= 1) {
       const said = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
-      const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, last, said) : said;
+      const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, base, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
-      if (Object.keys(corrected).length > 0) return this.decideAgain(dc, last, groups, corrected, undefined, someMembersDetail(this.kb, corrected, said, base));
+      if (Object.keys(corrected).length > 0)
+        return this.decideAgain(dc, last, groups, corrected, undefined, { ...someMembersDetail(this.kb, corrected, said, base), ...typedUpdateDetail(corrected, text) }, target);
     }
     return undefined;
   }
@@ -331,6 +366,7 @@ export class MainDialog extends Dialog {
     update: Facts,
     another?: CheckedGroup,
     detail?: Record<string, string>,
+    target?: number,
   ): Promise<DialogTurnResult> {
     // "we patched it, it's on CU15 now": how current the old update was no longer holds; the new one says its own.
     const current = (facts: Facts): Facts => {
@@ -338,8 +374,13 @@ export class MainDialog extends Dialog {
       const { updateCurrency: _was, ...rest } = facts;
       return rest;
     };
+    // A fact said of one group of a design ("the back-end", "the DAG") is that group's alone; otherwise see forGroup.
+    const own = (facts: Facts): Facts => (target !== undefined ? withoutOwnRole(facts, update) : forGroup(last, facts, update));
     const groups = [
-      ...last.groups.map((group) => ({ facts: withoutStale(this.kb, current(group.facts), forGroup(last, group.facts, update)), setAside: group.setAside })),
+      ...last.groups.map((group, i) => ({
+        facts: target !== undefined && i !== target ? group.facts : withoutStale(this.kb, current(group.facts), own(group.facts)),
+        setAside: group.setAside,
+      })),
       ...(another ? [another] : []),
     ];
     const options: SupportCheckOptions = {
@@ -348,7 +389,8 @@ export class MainDialog extends Dialog {
       open: (last.open ?? []).filter((d) => update[d] === undefined),
       // A role that only picked the groups the fact is about ("the mailbox servers are DCs") did not change.
       changed: {
-        update: update.role === undefined ? update : forGroup(last, { role: update.role }, update),
+        update: target !== undefined ? withoutOwnRole(last.groups[target]!.facts, update) : update.role === undefined ? update : forGroup(last, { role: update.role }, update),
+        ...(target !== undefined ? { group: target } : {}),
         before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
         ...(another ? { addedGroup: another.facts } : {}),
         ...(detail && Object.keys(detail).length > 0 ? { detail } : {}),
@@ -512,12 +554,51 @@ export function forGroup(last: LastCheck, facts: Facts, update: Facts): Facts {
 }
 
 /**
+ * An update said of one group, without the role that named the group: "the back-end is a 2-node cluster" is no new
+ * role, nor is "the CAS boxes are on 2003" for servers of Client Access and Hub Transport.
+ */
+function withoutOwnRole(facts: Facts, update: Facts): Facts {
+  const roles = facts.role?.split('+') ?? [];
+  if (update.role === undefined || !update.role.split('+').every((r) => roles.includes(r))) return update;
+  const { role: _named, ...rest } = update;
+  return rest;
+}
+
+/** Words for the clustered servers of a design: "the DAG", "the cluster", "the nodes", "the CCR", "members". */
+const CLUSTER_WORDS = /\b(dag|cluster(ed)?|ccr|scc|nodes?|members?|evs)\b/i;
+/** High availability that makes a group a cluster or a DAG, whose members and nodes a message may count. */
+const CLUSTERED = new Set(['cluster', 'scc', 'clustering', 'ccr', 'lcr', 'scr', 'dag']);
+
+/**
+ * The group of a design a message after its verdict is about: the one whose role it names ("the back-end",
+ * "the CAS boxes", "the edge box"), or, naming no role, the only clustered group when it speaks of the DAG,
+ * the cluster or its nodes ("actually the DAG has 18 members"). Undefined for one group, for a role no group
+ * has (another server, see anotherServer) or one several groups share, and for a role said to join the
+ * servers judged ("the DAG members run the CAS role too", see addedFacts).
+ */
+export function namedGroup(kb: KnowledgeBase, text: string, last: LastCheck): number | undefined {
+  if (last.groups.length < 2) return undefined;
+  const only = (found: number[]): number | undefined => (found.length === 1 ? found[0] : undefined);
+  const indices = last.groups.map((_g, i) => i);
+  const version = last.groups[0]!.facts.version;
+  const role = SAME_SERVERS.test(text) ? undefined : kb.recognizer.extract(text, version !== undefined ? { version } : {}).facts.role;
+  if (role !== undefined) {
+    const exact = indices.filter((i) => last.groups[i]!.facts.role === role);
+    if (exact.length > 0) return only(exact);
+    // "the CAS" of a group of Client Access and Hub Transport on the same servers.
+    const parts = role.split('+');
+    return only(indices.filter((i) => parts.every((r) => last.groups[i]!.facts.role?.split('+').includes(r))));
+  }
+  if (!CLUSTER_WORDS.test(text)) return undefined;
+  return only(indices.filter((i) => CLUSTERED.has(last.groups[i]!.facts.ha ?? '')));
+}
+
+/**
  * "forgot to say half the members are still on Exchange 2010" after a verdict on a DAG or cluster
  * of 2013: some members on another version (or Windows release) make a mixed DAG, not a DAG of that
  * version. Read as the whole setup changing, it would judge a mixed DAG as a supported 2010 one.
  */
-function partOfTheMembers(kb: KnowledgeBase, text: string, last: LastCheck, named: Facts): Facts {
-  const facts = last.groups[0]!.facts;
+function partOfTheMembers(kb: KnowledgeBase, text: string, facts: Facts, named: Facts): Facts {
   if (!SOME_MEMBERS.test(text) || facts.ha === undefined || facts.ha === 'none') return named;
   const result: Record<string, string> = { ...named };
   // "on one node", "two of the nodes": a count of some members, never the member count.
@@ -553,12 +634,18 @@ function someMembersDetail(kb: KnowledgeBase, added: Facts, read: Facts, base: F
   );
 }
 
+/** "a CU that no longer gets security updates added" says which: " (CU10)", the CU the message named. */
+function typedUpdateDetail(added: Facts, text: string): Record<string, string> {
+  const typed = added.updateCurrency !== undefined ? runningUpdate(text) : undefined;
+  return typed ? { updateCurrency: ` (${typed.toUpperCase()})` } : {};
+}
+
 /**
  * In a correction, words that single out some of the members ("one of them is still on 2012 R2", "half
  * the nodes"); a count alone ("same two servers") is the whole setup, and so is a move of it.
  */
 const PART_OF_THE_MEMBERS =
-  /\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
+  /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
@@ -580,7 +667,13 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     const dimension = kb.dimensions.find((x) => x.id === d);
     if (dimension?.kind === 'asked' && d !== 'version') {
       const { [d]: _was, ...rest } = after;
-      if (!kb.valuesFor(d, rest).some((value) => value.id === v)) continue;
+      const offered = (x: string | undefined) => x !== undefined && kb.valuesFor(d, rest).some((value) => value.id === x);
+      // "a 2-node cluster" reads as the version's own clustering (a word the table translates: a server cluster for 2003, a DAG
+      // for 2010), which no question offers: it is judged as what it stands for, never dropped as a misreading.
+      const meant = offered(v) ? v : kb.knownFacts({ ...rest, [d]: v })[d];
+      if (!offered(meant)) continue;
+      result[d] = meant!;
+      continue;
     }
     result[d] = v;
   }
@@ -611,10 +704,14 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
   }
   // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
   const more = MORE_MEMBERS.exec(text);
-  if (more && clustered && known.nodes !== undefined && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) {
-    const added = /^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1;
-    if (added > 0) result.nodes = String(Number(known.nodes) + added);
+  const addedCount = more ? (/^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1) : 0;
+  // "add 14 more members": the sentence reader took "14 members" for the count; it is what is added.
+  const countedAdded = result.nodes === undefined || result.nodes === String(addedCount);
+  if (more && clustered && known.nodes !== undefined && countedAdded && kb.dimensions.some((d) => d.id === 'nodes')) {
+    if (addedCount > 0) result.nodes = String(Number(known.nodes) + addedCount);
   }
+  // "what if we remove the witness", "FS1 is being decommissioned, so no witness": the DAG without its witness.
+  if (known.witness !== 'no' && DROPS_WITNESS.test(text) && kb.dimensions.some((d) => d.id === 'witness')) result.witness = 'no';
   // "what if we drop the DAG", "without the cluster": a single server.
   // The DAG it names is the one dropped, not kept.
   if ((result.ha === undefined || result.ha === known.ha) && clustered && DROPS_HA.test(text) && kb.valuesFor('ha', { ...known, ...result }).some((v) => v.id === 'none'))
@@ -663,6 +760,8 @@ const MORE_MEMBERS = new RegExp(
   `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,
   'i',
 );
+const DROPS_WITNESS =
+  /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */

@@ -61,6 +61,8 @@ const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|numb
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
 const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host|install)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host|install)\b/gi;
 const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instances', 'max-databases']);
+/** Direct answers that are one fact of a release, whatever the asker's own setup: its dates, its last update, an update's release. */
+const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released']);
 /** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
 const NOT_A_DESCRIPTION = /\b(settings|setting(?! up)|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
 /** A licence asked about ("do we need a separate licence for the passive node"): nothing the check or the articles hold. */
@@ -213,7 +215,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     const direct = kb.directAnswers.read(text.trim(), previous);
     // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
     // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
-    const anyAsker = direct !== undefined && (direct.attribute === 'definition' || (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))));
+    // A date or an update level is the same whoever asks ("windows 2012 r2 end of support - our 2016 boxes still run on it").
+    const anyAsker =
+      direct !== undefined &&
+      (direct.attribute === 'definition' || FACT_FOR_ANYONE.has(direct.attribute) || (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))));
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
     // "8 node e2k3 cluster - how many EVS can i have": a count asked for is a question, even with "can i".

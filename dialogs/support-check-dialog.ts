@@ -1,6 +1,6 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { stepWithOpen, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import { stepWithOpen, withOpenValue, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
 import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -37,6 +37,8 @@ export interface ChangedFacts {
   before: ReadonlyArray<{ facts: Facts; verdict: Decision['verdict'] }>;
   /** Words said after a fact added ("different Windows releases" + " (Windows Server 2008 R2 on some members)"). */
   detail?: Record<string, string>;
+  /** The group of the design the update was said of ("the back-end is a cluster"): what changed is against its facts alone. */
+  group?: number;
 }
 
 /** A question is asked at most this many times in a row; then its fact is left open and the check goes on. */
@@ -244,14 +246,16 @@ export class SupportCheck {
   /** "What changed: Windows Server 2025 instead of 2022. Now: Not supported (was Supported with conditions)." */
   private whatChanged(changed: ChangedFacts, decisions: readonly Decision[]): string {
     const dims = this.kb.dimensions;
-    const before = changed.before[0]?.facts ?? {};
+    const said = changed.group !== undefined ? changed.before.filter((_b, i) => i === changed.group) : changed.before;
+    const before = said[0]?.facts ?? {};
     const label = (d: string, v: string) => this.factLabel(d, v);
     // "3 nodes or DAG members instead of 2", "Windows Server 2022 instead of Windows Server 2025", "also a domain controller added".
-    // Against every group judged before: a fact one group of a design lacked (the Edge server's Windows release) was added to it.
+    // Against every group judged before (or the one it was said of): a fact one group of a design lacked (the Edge server's
+    // Windows release) was added to it.
     const parts = Object.entries(changed.update)
-      .filter(([d, v]) => changed.before.some((b) => b.facts[d] !== v))
+      .filter(([d, v]) => said.some((b) => b.facts[d] !== v))
       .map(([d, v]) => {
-        const was = changed.before.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
+        const was = said.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
         return was !== undefined && was !== v
           ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}`
           : `${label(d, v)} added${changed.detail?.[d] ?? ''}`;
@@ -262,10 +266,11 @@ export class SupportCheck {
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];
     const verdict = was === now ? `Now: ${now}, as before.` : `Now: ${now} (was ${was}).`;
     // A change taken back by a later answer: nothing changed in the end, and it says so.
-    if (parts.length === 0)
-      return `What changed: nothing in the end (${Object.entries(changed.update)
-        .map(([d, v]) => label(d, v))
-        .join('; ')}, as before). ${verdict}`;
+    if (parts.length === 0) {
+      const kept = Object.entries(changed.update).map(([d, v]) => label(d, v));
+      // Nothing to name (a group named with nothing new about it): no empty "( , as before)".
+      return kept.length > 0 ? `What changed: nothing in the end (${kept.join('; ')}, as before). ${verdict}` : `What changed: nothing. ${verdict}`;
+    }
     return `What changed: ${parts.join('; ')}. ${verdict}`;
   }
 
@@ -324,7 +329,7 @@ export class SupportCheck {
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
     const outcomes = () =>
       this.kb.valuesFor(dimensionId, known).map((value) => {
-        const next = stepWithOpen(this.kb, { ...known, [dimensionId]: value.id }, state.leftOpen ?? []);
+        const next = stepWithOpen(this.kb, withOpenValue(this.kb, known, dimension, value), state.leftOpen ?? []);
         return { value, decision: next.kind === 'verdict' ? next.decision : undefined };
       });
     if (isNotSure(text)) {

@@ -36,9 +36,10 @@ export {
   retiredProduct,
   SUPPORTED_PATH,
 } from './rules/triage-summary';
-export { stepWithOpen, joinOpen, openForStatedQuestion, type OpenOutcome } from './rules/open-facts';
+export { stepWithOpen, joinOpen, openForStatedQuestion, withOpenValue, type OpenOutcome } from './rules/open-facts';
 export { ASSUMED_CONDITION_PREFIX } from './rules/assumed-facts';
 export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './reading/build-numbers';
+export { describeTypedUpdate, runningUpdate } from './reading/typed-update';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
 export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listings/listing-parser';

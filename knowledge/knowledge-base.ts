@@ -8,7 +8,7 @@ import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type Saved
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
 import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
-import { namedUpdateCurrency } from './reading/typed-update';
+import { namedUpdateCurrency, runningUpdate, spellUpdates } from './reading/typed-update';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -28,6 +28,7 @@ import { defaultYamlValuesFile, openSearch, type SearchIndexOptions, type Search
 import { YamlValues } from './loading/yaml-values';
 import { defaultSavedSectionsFile, SavedSections } from './loading/saved-sections';
 import { SearchVocabulary } from './search/search-vocabulary';
+import { TypoReading } from './reading/typo-reading';
 import { SupportCheck, type CheckStep, type SetupOutcome } from './rules/support-check';
 import { compileAssumedFacts, type AssumedFact } from './rules/assumed-facts';
 import { DirectAnswers } from './direct-answers';
@@ -306,7 +307,9 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const factSpace: FactSpace = space;
   const { rules, limits, outcomes } = compiled;
   const check = new SupportCheck(factSpace, rules, limits, outcomes, lifecycleTable!.value, { assumed: assumed?.assumed ?? [] });
-  const { search, status } = openSearch(dir, articles, new SearchVocabulary(synonymsTable!.value), options);
+  // The recognizer and the search read every message: one reading of its typos serves both.
+  const typos = new TypoReading();
+  const { search, status } = openSearch(dir, articles, new SearchVocabulary(synonymsTable!.value, typos), options);
   options.log?.('info', `knowledge: ${saved.hits} of ${saved.hits + saved.misses} YAML texts taken as npm run kb:build saved them, the rest parsed; all validated`, {
     dir,
   });
@@ -320,8 +323,11 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
       facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
       blank: (text) => blankBuilds(text),
       updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text),
+      runningUpdate,
+      spell: spellUpdates,
     },
     'tables' in savedTables ? savedTables.tables : undefined,
+    typos,
   );
   if (phraseTablesFile !== false) {
     options.log?.(

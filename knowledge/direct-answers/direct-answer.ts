@@ -19,7 +19,9 @@ export type Attribute =
   | 'coexistence'
   | 'rule'
   | 'definition'
-  | 'how-to';
+  | 'how-to'
+  | 'latest-update'
+  | 'update-released';
 
 /** A question the structured knowledge answers: the attribute asked and the facts it names (its subject). */
 export interface DirectQuestion {

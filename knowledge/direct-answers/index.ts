@@ -12,8 +12,10 @@ import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './p
 import { readDirectQuestion, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
+import { latestUpdateAnswer, updateReleasedAnswer } from './update-answers';
 import { pickPassage } from './passage-pick';
-import type { AnswerTables } from './table-access';
+import { label, longDate, type AnswerTables } from './table-access';
+import { SUPPORTED_PATH } from '../rules/triage-summary';
 
 export type { Attribute, AnswerSource, DirectAnswer, DirectQuestion, FactStatus } from './direct-answer';
 export type { PreviousQuestion } from './question-reader';
@@ -67,11 +69,13 @@ export class DirectAnswers {
     const key = JSON.stringify([question.attribute, subject, question.other ?? '', question.needs ?? false, today]);
     let found = this.memo.get(key);
     if (found === undefined) {
-      found = this.compute(normalised, today) ?? null;
+      found = retiredSecond(this.tables, this.compute(normalised, today), today) ?? null;
       this.memo.set(key, found);
     }
     if (!found) return undefined;
     const withQuestion = { ...found, question };
+    // No article quotes the build table: a passage beside a build would be about something else.
+    if (NO_PASSAGE.has(question.attribute)) return withQuestion;
     let best: ReturnType<typeof pickPassage>;
     for (const id of [found.articleId, ...(found.otherArticles ?? [])]) {
       const article = this.tables.articles.find((a) => a.id === id);
@@ -112,6 +116,10 @@ export class DirectAnswers {
         return definitionAnswer(this.tables, question);
       case 'how-to':
         return howToAnswer(this.tables, question);
+      case 'latest-update':
+        return latestUpdateAnswer(this.tables, question, today);
+      case 'update-released':
+        return updateReleasedAnswer(this.tables, question);
     }
   }
 
@@ -129,4 +137,44 @@ export class DirectAnswers {
     if (!value) return [];
     return [value === 'se' ? 'SE' : value.replace('-r2', ' R2')];
   }
+}
+
+/** The answers that state a rule of an Exchange version (not its dates, which say the end themselves). */
+const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'rule',
+  'runs-on',
+  'from-update',
+  'windows-editions',
+  'windows-releases',
+  'clusterable-roles',
+  'max-nodes',
+  'max-instances',
+  'max-databases',
+  'latest-update',
+]);
+
+/** Answers from the build table, which no article quotes. */
+const NO_PASSAGE: ReadonlySet<string> = new Set(['latest-update', 'update-released']);
+
+/** The answers whose first sentence is the whole answer (a Yes or No, an update level). */
+const YES_NO_ATTRIBUTES: ReadonlySet<string> = new Set(['rule', 'runs-on', 'from-update', 'latest-update']);
+/** The detail lines a list answer keeps before the out-of-support line (the card shows six). */
+const MAX_LIST_DETAILS = 5;
+
+/**
+ * A rule of a retired version is still answered first; that the version itself is out of support
+ * comes second, so the answer a helpdesk agent pastes starts with the fact asked for.
+ */
+function retiredSecond(tables: AnswerTables, answer: DirectAnswer | undefined, today: string): DirectAnswer | undefined {
+  const version = answer?.question.subject.version;
+  if (!answer || version === undefined || !RULE_ATTRIBUTES.has(answer.question.attribute)) return answer;
+  const entry = tables.lifecycle.find((e) => e.dimension === 'version' && e.value === version);
+  if (entry?.endOfSupport === undefined || entry.endOfSupport >= today) return answer;
+  const name = label(tables, 'version', version);
+  const rule = answer.question.attribute === 'latest-update' ? '' : ': this is the rule while it was supported';
+  const line = `${name} itself has been out of support since ${longDate(entry.endOfSupport)}${rule}. Supported path: ${SUPPORTED_PATH}.`;
+  // A yes/no's detail is its reason or recommendation: the line goes right after the answer. A list's
+  // details are the rest of the answer (the editions per release), so it follows them.
+  const at = YES_NO_ATTRIBUTES.has(answer.question.attribute) ? 0 : Math.min(answer.details.length, MAX_LIST_DETAILS);
+  return { ...answer, details: [...answer.details.slice(0, at), line, ...answer.details.slice(at)] };
 }

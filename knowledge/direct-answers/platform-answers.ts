@@ -108,6 +108,20 @@ export function runsOnAnswer(tables: AnswerTables, question: DirectQuestion): Di
   const name = update ? label(tables, 'update', update) : label(tables, 'version', version);
   const windowsName = label(tables, 'windows', windows);
   const checkFacts = { version, windows, ...(update ? { update } : {}) };
+  // "will exchange 2019 run on windows server 2019 essentials": an edition named that no supported setup uses.
+  const edition = question.subject.windowsEdition;
+  if (finding.runs && edition !== undefined && !finding.editions.includes(edition)) {
+    const refused = tables.setups({ ...checkFacts, windowsEdition: edition });
+    const rule = commonRules(refused).find((r) => r.verdict === 'not-supported') ?? refused[0]?.rules.find((r) => r.verdict === 'not-supported');
+    return {
+      question,
+      answer: `No: ${name} does not run on ${windowsName} ${label(tables, 'windowsEdition', edition)}; it runs there on ${editionsText(tables, finding)}.${rule ? ` ${rule.reason}` : ''}`,
+      details: rule ? [rule.recommendation] : [],
+      sources: sourcesOf(tables, rule ? rule.basis : platformBasis(tables, version)),
+      articleId: articleFor(tables, [], [rule?.articles[0] ?? WINDOWS_ARTICLE]) ?? WINDOWS_ARTICLE,
+      checkFacts: { ...checkFacts, windowsEdition: edition },
+    };
+  }
   if (!finding.runs) {
     const rule = finding.refusedBy[0];
     return {
@@ -158,7 +172,7 @@ function platformRefusals(tables: AnswerTables, version: string, windows: string
 }
 
 /** The facts behind a version's host-system rule (what refuses the other releases). */
-function platformBasis(tables: AnswerTables, version: string): string[] {
+export function platformBasis(tables: AnswerTables, version: string): string[] {
   const refusing = tables.valuesFor('windows', { version }).flatMap((w) => platformFinding(tables, version, w.id).refusedBy);
   return [...new Set(refusing.flatMap((r) => r.basis))];
 }

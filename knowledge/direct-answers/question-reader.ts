@@ -16,7 +16,7 @@ const STILL =
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support (end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
 /** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
@@ -36,15 +36,25 @@ const WINDOWS_LIST =
   /\b(windows|win|os|o\/s) (versions?|releases?|list)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
   /\b(which|what|list)\b.{0,20}\b(exchange( server)?( versions?)?|versions? of exchange)\b.{0,40}\b(run|runs|supported|support|supports|install|on)\b|^(exchange|exch)( server)? versions? (supported|that run|running|compatible)\b/i;
+/** "latest cu", "newest cumulative update", "last service pack", "most recent build": the version's last update. */
+const LATEST_UPDATE =
+  /\b(latest|newest|most recent|last|current|final|recent)\b.{0,20}\b(cu|cus|cumulative updates?|service packs?|sp|build|rollup|update)\b|\b(cu|cumulative update|service pack|sp)s? (is|are) (the )?(latest|newest|current)\b/i;
+/** "when did 2019 CU14 come out", "cu23 release date": when a named update was released. */
+const RELEASED = /\b(release date|released|come out|came out|ship(ped)?|release)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
-const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/-]+\s+){0,3}[\p{L}\p{N}/-]+\s*\?+\s*$/u;
-const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b/i;
+const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
+const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b|\b(right|correct)\s*\?/i;
 const NEED = /\b(need|needs|needed|require|requires|required|have to|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
 const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}\b(and|with|\+|&)\b/i;
+
+/** Stated facts a terse "<version> on <fact>?" asks about. */
+const STATED_FOR_TERSE = ['serverCore', 'domainController', 'nlbOnSameServers', 'mixedVersions', 'mixedWindows', 'clusterWorkloads', 'edgeDomainJoined', 'clusterMode'];
+/** "is se supported on windows server 2025": Exchange SE named alone, too short for the recognizer, beside a Windows release. */
+const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?se\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
 export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
@@ -88,7 +98,10 @@ const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
  */
 export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
   const text = normalizeQuestionWords(typed.trim());
-  const { facts, ambiguous } = recognizer.extract(text);
+  const extracted = recognizer.extract(text);
+  const { ambiguous } = extracted;
+  const facts =
+    extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
   if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
@@ -199,6 +212,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
     if (versions.length === 1) return ask('coexistence', { version: versions[0]! });
   }
+  // "latest cu for exchange 2019", "when did 2019 CU14 come out": the build table's rows.
+  if (has('version') && !has('windows') && !has('role') && !has('ha')) {
+    if (has('update') && RELEASED.test(text) && !END.test(text)) return ask('update-released', pick('version', 'update'));
+    if (!has('update') && LATEST_UPDATE.test(text) && !END.test(text) && !STILL.test(text)) return ask('latest-update', pick('version'));
+  }
   // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
   const lifecycleSubject = has('version') ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
   if (lifecycleSubject && !has('role') && !has('ha')) {
@@ -237,7 +255,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (EXPLAIN.test(text)) return undefined;
   // A yes/no about a general rule: it names a stated fact (a domain controller, NLB on the same
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
-  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && has('role') && has('ha'));
+  // "ex2016 on server core?": a version with one fact the check judges, asked in a few words, is a yes/no too.
+  const terseFact = has('version') && Object.keys(facts).some((d) => STATED_FOR_TERSE.includes(d));
+  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && ((has('role') && has('ha')) || terseFact));
   if (!yesNo) return undefined;
   // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
   // recognizer made of the second year, is the general mixed-Windows rule.
@@ -250,7 +270,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const stated = Object.keys(subject).filter((d) => !['version', 'role', 'ha', 'edition', 'windows', 'windowsEdition', 'architecture', 'update'].includes(d));
   // A yes/no naming an Exchange version is about a setup of that version: the check judges it (its
   // verdict card says yes or no, with the same tables). A rule with no version named is general.
-  if (subject.version !== undefined || subject.windows !== undefined || versionsNamed) return undefined;
+  if (versionsNamed) return undefined;
+  if (subject.version !== undefined) return versionRule(text, subject, recognizer);
+  if (subject.windows !== undefined) return undefined;
   // A stated fact alone ("witness") could be about any setup: too open for one yes or no.
   const narrowed = subject.ha !== undefined || subject.role !== undefined;
   const general = narrowed && (stated.length > 0 || (subject.role !== undefined && subject.ha !== undefined) || (subject.ha !== undefined && subject.edition !== undefined));
@@ -262,4 +284,31 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
   if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
   return ask('rule', subject, need ? { needs: true } : {});
+}
+
+/** "run on", "supported on", "install on", "work on": whether a version runs on a Windows release. */
+const RUNS_ON =
+  /\b(run|runs|running|supported|support|supports|install|installed|installable|work|works|ok|okay|fine|compatible|go|goes)\b.{0,30}\b(on|with)\b|\bon\b.{0,50}\b(supported|ok|okay|fine|possible|allowed|right|correct)\b/i;
+/** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
+const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture', 'updateCurrency'];
+
+/**
+ * A yes/no about a general rule of one Exchange version: "can exchange 2019 run on 2025" (whether
+ * it runs on a Windows release, from which update), "does exchange 2019 support server core" (one
+ * stated fact with the version). A setup with a role or a technology ("is a 3 node e2k3 cluster ok")
+ * is a concrete configuration: the check judges it.
+ */
+function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  void recognizer;
+  if (subject.role !== undefined || subject.ha !== undefined) return undefined;
+  const dims = Object.keys(subject);
+  // "is exchange 2003 ok on x64 windows 2003": the architecture is judged by the check, not by the matrix of releases.
+  if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
+    // Whether a CU still gets security updates (read from its build) is no part of where it runs.
+    return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture' && d !== 'updateCurrency').map((d) => [d, subject[d]!])) };
+  }
+  const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
+  if (stated.length !== 1) return undefined;
+  // "does exchange 2019 need the desktop experience": whether the other values of that fact are allowed too.
+  return { attribute: 'rule', subject, ...(NEED.test(text) ? { needs: true } : {}) };
 }

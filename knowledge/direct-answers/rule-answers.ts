@@ -3,6 +3,7 @@ import type { Facts } from '../reading/fact-recognizer';
 import type { SetupOutcome } from '../rules/support-check';
 import { ruleMatches, type SupportLimit, type SupportRule } from '../rules/support-rules';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
+import { platformBasis } from './platform-answers';
 import { allowed, articleFor, label, listOf, sourcesOf, type AnswerTables } from './table-access';
 
 /** Asked facts a general rule may depend on, in the order an answer splits by them. */
@@ -22,7 +23,13 @@ const MAX_SETUPS = 20_000;
 export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
   const subject = question.subject;
   if (Object.keys(subject).length === 0) return undefined;
+  if (question.needs && question.subject.version !== undefined) {
+    const needed = neededWithVersion(tables, question);
+    if (needed !== undefined) return needed ?? undefined;
+  }
   if (question.needs) return needAnswer(tables, question);
+  const versioned = statedFactOfVersion(tables, question);
+  if (versioned !== undefined) return versioned ?? undefined;
   const every = tables.setups(subject);
   // Only when the versions disagree does the question's own vocabulary narrow it (see nativeSetups).
   const setups = every.some(allowed) && every.some((s) => s.verdict === 'not-supported') ? nativeSetups(tables, subject, every) : every;
@@ -211,4 +218,89 @@ function mostCommonRule(setups: readonly SetupOutcome[]): SupportRule | undefine
   const counts = new Map<SupportRule, number>();
   for (const s of setups) for (const r of s.rules) if (r.verdict === 'not-supported') counts.set(r, (counts.get(r) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** Asked facts that stay with a version's stated-fact question ("does exchange 2019 on windows 2022 support server core"). */
+const VERSION_SUBJECT = ['version', 'update', 'windows', 'windowsEdition', 'edition'];
+
+/**
+ * "does exchange 2019 support server core", "can exchange 2016 dag members be dcs": a version named
+ * with one stated fact asks whether that fact is allowed with the version, not whether every setup
+ * of the version is. Decided by the check over the version's setups that are allowed without the
+ * fact: "Yes" when all of them stay allowed with it, "No" when all of them are refused with it (the
+ * rule or limit that refuses them), "It depends" on the fact that decides it. `null` when the
+ * question is of this kind but the tables do not settle it; undefined when it is another kind.
+ */
+function statedFactOfVersion(tables: AnswerTables, question: DirectQuestion): DirectAnswer | null | undefined {
+  const subject = question.subject;
+  if (subject.version === undefined) return undefined;
+  const kindOf = (d: string) => tables.dimensions.find((x) => x.id === d)?.kind;
+  const stated = Object.keys(subject).filter((d) => kindOf(d) === 'stated' && d !== 'nodes');
+  // A fact the check names back but never judges (cloud hosting, backups): no rule to answer from.
+  if (stated.some((d) => tables.dimensions.find((x) => x.id === d)?.evaluated === false)) return null;
+  const others = Object.keys(subject).filter((d) => kindOf(d) !== 'stated' && !VERSION_SUBJECT.includes(d));
+  if (stated.length !== 1 || others.length > 0) return undefined;
+  const fact = stated[0]!;
+  const base = Object.fromEntries(Object.entries(subject).filter(([d]) => d !== fact));
+  const key = (s: SetupOutcome) =>
+    JSON.stringify(
+      Object.entries(s.facts)
+        .filter(([d]) => kindOf(d) !== 'stated')
+        .sort(),
+    );
+  const allowedWithout = new Set(tables.setups(base).filter(allowed).map(key));
+  const withFact = tables.setups(subject).filter((s) => allowedWithout.has(key(s)));
+  if (withFact.length === 0 || withFact.length > MAX_SETUPS) return null;
+  const yes = withFact.filter(allowed);
+  const no = withFact.filter((s) => s.verdict === 'not-supported');
+  if (yes.length + no.length < withFact.length) return null;
+  const name = label(tables, fact, subject[fact]!);
+  const version = label(tables, 'version', subject.version);
+  if (no.length === 0) {
+    // The rule that names the fact says why it is allowed (not the version's general rule).
+    const rule = yes.flatMap((s) => s.rules).find((r) => r.when.some((c) => conditionDimensions(c).includes(fact))) ?? yes[0]!.rules[0]!;
+    const conditions = [...new Set(yes.flatMap((s) => s.open).filter((c) => conditionDimensions(c.breaks).includes(fact)))];
+    const named = rule.when.some((c) => conditionDimensions(c).includes(fact));
+    const text =
+      conditions.length > 0
+        ? `Yes, with conditions: ${version} allows ${name}. ${conditions.map((c) => c.condition).join(' ')}`
+        : `Yes: ${version} allows ${name}; no rule of the check refuses it where ${version} itself is supported.${named ? ` ${rule.reason}` : ''}`;
+    const answer = answerWith(question, tables, text, [], rule, subject);
+    // Allowed because nothing refuses it: the facts behind the version's host-system rows say so.
+    return named || conditions.length > 0 ? answer : { ...answer, sources: sourcesOf(tables, platformBasis(tables, subject.version)) };
+  }
+  if (yes.length === 0) {
+    const reason = sharedReason(no) ?? mostCommonRule(no);
+    if (!reason) return null;
+    return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, subject);
+  }
+  return null;
+}
+
+/**
+ * "does exchange 2019 need the desktop experience": No when another value of the fact is allowed with
+ * the version too ("Server Core is allowed as well"), Yes when every other value is refused (with the
+ * reason); `null` when the tables do not settle it, undefined when it is no version's stated fact.
+ */
+function neededWithVersion(tables: AnswerTables, question: DirectQuestion): DirectAnswer | null | undefined {
+  const subject = question.subject;
+  const dimension = tables.dimensions.find((d) => d.kind === 'stated' && d.id !== 'nodes' && subject[d.id] !== undefined);
+  if (!dimension || dimension.type !== 'choice') return undefined;
+  const value = subject[dimension.id]!;
+  const version = label(tables, 'version', subject.version!);
+  const name = label(tables, dimension.id, value);
+  const others = dimension.values
+    .filter((v) => v.id !== value)
+    .map((v) => ({ value: v.id, answer: statedFactOfVersion(tables, { ...question, needs: false, subject: { ...subject, [dimension.id]: v.id } }) }));
+  if (others.length === 0 || others.some((o) => !o.answer)) return null;
+  const allowedOther = others.find((o) => o.answer!.answer.startsWith('Yes'));
+  if (allowedOther) {
+    const answer = `No: ${name} is not required; ${version} allows ${label(tables, dimension.id, allowedOther.value)} as well.`;
+    return { ...allowedOther.answer!, question, answer, details: [allowedOther.answer!.answer, ...allowedOther.answer!.details] };
+  }
+  if (others.every((o) => o.answer!.answer.startsWith('No'))) {
+    const refused = others[0]!.answer!;
+    return { ...refused, question, answer: `Yes: ${refused.answer.replace(/^No:\s*/, '')}` };
+  }
+  return null;
 }

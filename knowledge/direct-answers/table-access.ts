@@ -3,6 +3,7 @@ import type { Facts } from '../reading/fact-recognizer';
 import type { Dimension, DimensionValue, Fact, LifecycleEntry } from '../loading/schemas';
 import type { SetupOutcome } from '../rules/support-check';
 import type { SupportLimit } from '../rules/support-rules';
+import type { BuildTable } from '../rules/exchange-builds';
 import type { CoexistenceEntry } from './coexistence-table';
 import type { GlossaryEntry } from './glossary-table';
 import type { HowToEntry } from './how-to-table';
@@ -23,6 +24,8 @@ export interface AnswerTables {
   /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
   howTo: readonly HowToEntry[];
   articles: readonly Article[];
+  /** The build table (exchange-builds.yaml): each version's updates, their builds and release months. */
+  builds: Pick<BuildTable, 'latestUpdates' | 'updatesOf' | 'source'>;
   setups(facts: Facts): SetupOutcome[];
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   knownFacts(facts: Facts): Facts;

@@ -56,10 +56,14 @@ function clauses(text: string, names: readonly string[], split: RegExp = ANSWER_
 const ANSWER_SPLIT = /;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i;
 const CUTS = new Map<string, Clause[]>();
 
+/** Commas and semicolons inside parentheses ("DAG13 (mailbox, 2012 R2 Std)") hold their clause together: masked before the cut. */
+const MASKED = '\u0001';
+
 function cutClauses(text: string, names: readonly string[], split: RegExp): Clause[] {
-  return text
+  const masked = text.includes('(') ? text.replace(/\([^()\n]{0,200}\)/g, (m) => m.replace(/[,;]/g, MASKED)) : text;
+  return masked
     .split(split)
-    .map((part) => part.trim())
+    .map((part) => part.replaceAll(MASKED, ',').trim())
     .filter((part) => part !== '')
     .map((part) => {
       const target = VERSION_TARGET.exec(part);

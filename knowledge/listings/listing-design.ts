@@ -69,7 +69,7 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition, s.said].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -311,6 +311,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.systemType && facts.architecture === undefined) facts.architecture = /64/.test(server.systemType) ? 'x64' : /86|32/.test(server.systemType) ? 'x86' : '';
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';
+  if (server.domainController) facts.domainController = 'yes';
   // A line typed by hand says more of its server than its build: its Windows, high availability, edition.
   if (server.said) {
     // "active node" and "passive node" both name a cluster's node (the recognizer reads only "passive" as one).

@@ -1,5 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
+import { structuredLines } from './structured-output';
 
 /**
  * Pasted PowerShell and Windows output, read into servers: Get-ExchangeServer (list and table, with
@@ -44,6 +45,8 @@ export interface ListedServer {
   clustered?: 'ccr' | 'cluster' | 'clustering';
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
+  /** Listed by Get-ADDomainController: the server is a domain controller. */
+  domainController?: boolean;
 }
 
 export interface ListedDag {
@@ -142,6 +145,7 @@ const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
 const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
+const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
@@ -166,7 +170,7 @@ const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]{0,39}?(?:-[A-Za-z][A-Za-z0-9 ()]{
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
-const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
+const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
 /**
  * A server's name and its build, several to a line: "MBX-AMS 15.2.1748.10", "EX2=Version 15.2 (Build 1544.4)", "EX3 (15.1.2507.6)".
  * One `\s*` before the optional separator, its own after it: two adjacent ones tried every split of a long run of spaces.
@@ -177,6 +181,41 @@ const NAME_AND_BUILD = new RegExp(
 );
 /** A line that is a server's name alone: "EX01:", "[EX01]", "On EX01:". */
 const LONE_NAME = /^\s*(?:on\s+|from\s+|server\s+)?\[?([A-Za-z][A-Za-z0-9-]{1,62}(?:\.[A-Za-z0-9-]+)*)\]?\s*:?\s*$/i;
+/** "ran it on EXCH01", "output from (MBX-2)": a server named in a sentence above command output that names none. */
+const PROSE_SERVER = /\b(?:on|from)\s{1,3}\(?([A-Za-z][A-Za-z0-9-]{1,62})\)?(?![\w.-])/gi;
+/** A name typed in words is a server's when it looks like one: a digit or a hyphen ("EX01", "MBX-A"), or capitals ("EXCH"). */
+const HOST_LIKE = /^(?=[A-Za-z0-9-]*[0-9-]|[A-Z]{3,}$)[A-Za-z][A-Za-z0-9-]*$/;
+/** A server's name just before its build, linked by a few words: "(MAIL01) runs ", "EXA02 still on ", "EX01: ". Read on at most 60 characters. */
+const SENTENCE_SERVER = /(?:^|[\s(,;:])\(?([A-Za-z][A-Za-z0-9-]{1,62})\)?\s{0,3}(?:(?:is|on|runs|running|at|still|now|currently|has|build|version|[:=(\-–])\s{0,3}){0,4}$/i;
+/** "CU14", "SP3", "KB5042461", "RU23": an update's name, not a server's. */
+const UPDATE_NAME = /^(?:cu|su|sp|ru|ur|kb|rtm|hu)\d*$/i;
+/** Words of a plan or a wish: the builds such a sentence names are not the servers'. */
+const PLANNED_WORDS =
+  /\b(want|wants|plan|plans|planning|planned|moving to|move to|upgrade to|upgrading to|update to|updating to|migrate to|migrating to|going to|will|would|should|next|target|latest is|newest is)\b/i;
+/** A command typed at a prompt ("PS> Get-ExchangeServer EX2013 | ...", "C:\\>wmic ..."), or a cmdlet line: no server's line. */
+const COMMAND_LINE = /^\s*(?:\[PS\]\s*)?(?:PS\s*)?(?:[A-Za-z]:\\[^>]{0,200})?>|^\s*(?:get|invoke|select|format|export|convertto|test|foreach)-[a-z]+\b/i;
+/** Words with digits that are no server's name: Windows and Exchange releases, architectures, protocols. */
+const NOT_A_SERVER_WORD = /^(?:w2k\d*|win\d+|windows\d+|x\d\d|r2|ipv\d|tls\d*|ex20\d\d|e20\d\d|exchange\d+|server\d+|sql\d+|net\d+|dotnet\d*|sha\d+|utf\d+|\d.*)$/i;
+
+/**
+ * The one word of a sentence that looks like a server's name ("EXC16B single mailbox server", "that's on MAILHUB01"):
+ * a digit, or a hyphen or underscore with capitals, or five or more capitals; never a release, an update or a word
+ * that leads sentences. Undefined when there is none or more than one.
+ */
+export function oneServerIn(text: string): string | undefined {
+  if (text.length > MAX_PROSE_LINE * 4) return undefined;
+  const names = new Map<string, string>();
+  for (const word of text.split(/[^A-Za-z0-9_-]+/)) {
+    const w = word.replace(/^-+|-+$/g, '');
+    if (!/^[A-Za-z][A-Za-z0-9_-]{2,62}$/.test(w) || NOT_A_NAME.test(w) || UPDATE_NAME.test(w) || NOT_A_SERVER_WORD.test(w)) continue;
+    if (/\d/.test(w) || (/[-_]/.test(w) && /[A-Z]/.test(w)) || /^[A-Z]{5,}$/.test(w)) names.set(w.toLowerCase(), w);
+    if (names.size > 1) return undefined;
+  }
+  return names.size === 1 ? [...names.values()][0] : undefined;
+}
+
+/** The longest line read for a server named in words. */
+const MAX_PROSE_LINE = 400;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
@@ -212,6 +251,22 @@ const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Ser
  * words typed after the last build put on a line of their own. Any other line is returned as it is.
  */
 function unflatten(line: string): string[] {
+  // Export-Csv output whose line breaks became spaces: a quoted cell, a space, a quoted cell starts the next row.
+  if (/^\s*"[^"]{1,60}",\s?"/.test(line) && /"\s+"/.test(line)) {
+    const rows = line
+      .trim()
+      .split(/"\s+"/)
+      .map((row, k, all) => `${k > 0 ? '"' : ''}${row}${k < all.length - 1 ? '"' : ''}`);
+    const last = rows.pop()!;
+    const end = last.lastIndexOf('"');
+    const after = last
+      .slice(end + 1)
+      .replace(/^\s*-+\s*/, '')
+      .trim();
+    return [...rows, last.slice(0, end + 1), ...(after ? ['', after] : [])];
+  }
+  const table = line.length >= 40 && line.includes('--') ? unflattenTable(line) : undefined;
+  if (table) return table;
   if (line.length < 40 || (line.match(/\s:\s/g) ?? []).length < 3) return [line];
   const parts = line.split(FLAT_KEYS);
   if (parts.length < 3) return [line];
@@ -222,12 +277,43 @@ function unflatten(line: string): string[] {
   });
 }
 
+/** A version cell that ends a row: "Version 15.2 (Build 1544.4)", "15.2.1544.4". */
+const ROW_END_VERSION = /\bversion\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s+\d{1,5}\.\d{1,4}\s*\)|(?<![\d.])\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4}(?![\d.])/gi;
+
+/**
+ * "Name ServerRole AdminDisplayVersion ---- ---------- ------------------- EX01 Mailbox Version 15.2 (Build 1544.4) EX02 ...":
+ * a Format-Table whose line breaks became spaces (Teams), cut back into its header, its dashes and one line a row.
+ * Only when each header word is as long as its run of dashes (as PowerShell prints them) and the last column is
+ * the version, whose value ends each row. The words before the header and after the last row keep lines of their own.
+ */
+function unflattenTable(line: string): string[] | undefined {
+  const words = line.trim().split(/\s+/);
+  const first = words.findIndex((w) => /^-{2,}$/.test(w));
+  if (first < 1) return undefined;
+  let count = 0;
+  while (first + count < words.length && /^-{2,}$/.test(words[first + count]!)) count += 1;
+  const header = words.slice(first - count, first);
+  if (count < 2 || header.length < count || header.some((w, k) => w.length !== words[first + k]!.length)) return undefined;
+  if (!/^(admindisplayversion|version|productversion|fileversion)$/i.test(header[count - 1]!)) return undefined;
+  const body = words.slice(first + count).join(' ');
+  const rows: string[] = [];
+  let from = 0;
+  for (const m of body.matchAll(ROW_END_VERSION)) {
+    rows.push(body.slice(from, m.index + m[0].length).trim());
+    from = m.index + m[0].length;
+  }
+  if (rows.length === 0) return undefined;
+  const before = words.slice(0, first - count).join(' ');
+  const after = body.slice(from).trim();
+  return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
+}
+
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
 export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
-const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server'];
+const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server', 'fqdn', 'identity', 'dnshostname', 'cn'];
 /** A CSV or tab-separated header is a listing's only when it also names one of these. */
 const SEPARATED_COLUMNS = [
   'admindisplayversion',
@@ -242,13 +328,17 @@ const SEPARATED_COLUMNS = [
   'os name',
   'os version',
   'operatingsystem',
+  // The consoles' "Export List" (ESM, the Exchange Management Console) and Active Directory's serialNumber.
+  'version',
+  'exchange version',
+  'serialnumber',
 ];
 /**
  * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
  * (Get-ComputerInfo).WindowsProductName or Win32_OperatingSystem's Caption prints alone).
  */
 const BARE_WINDOWS =
-  /^\s*(?:caption\s+)?(?:microsoft(?:\(r\))?\s+)?windows(?:\(r\))?\s+(?:server(?:\(r\))?\s+)?(?:20\d\d|2000)(?:\s+r2)?(?:\s+(?:standard|enterprise|datacenter|web|essentials|foundation|advanced server|server))?(?:\s+(?:edition|x64|x86|x64 edition|core|evaluation))*\s*$/i;
+  /^\s*(?:caption\s+)?(?:microsoft(?:\(r\))?\s+)?windows(?:\(r\))?\s+(?:server(?:\(r\))?\s+)?(?:20\d\d|2000)(?:\s+r2)?(?:,?\s+(?:standard|enterprise|datacenter|web|essentials|foundation|advanced server|server))?(?:\s+(?:edition|x64|x86|x64 edition|core|evaluation))*\s*$/i;
 
 /**
  * The cells of a table row whose padding was lost ("EX1 Mailbox Standard Version 15.2 (Build 1748.10)"),
@@ -293,7 +383,7 @@ function splitCells(line: string, separator: string): string[] {
         cell += '"';
         k += 1;
       } else quoted = !quoted;
-    } else if (ch === ',' && !quoted) {
+    } else if (ch === separator && !quoted) {
       cells.push(cell.trim());
       cell = '';
     } else cell += ch;
@@ -303,6 +393,8 @@ function splitCells(line: string, separator: string): string[] {
 }
 const DASHES = /^\s*-{2,}(\s+-{2,})*\s*$/;
 const HOST_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}(\.[A-Za-z0-9-]+)*$/;
+/** A name in a table's or a list's name field may start with a digit ("1EXMBX01"), as NetBIOS names may, when its first label holds a letter. */
+const LISTED_HOST_NAME = /^(?=[0-9_-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 
 /** "Version 14.3 (Build 123.4)": AdminDisplayVersion of Exchange 2007 and 2010 stays at the service pack's build whatever rollup is installed. */
 function hidesRollup(adminDisplay: boolean, mention: BuildMention): boolean {
@@ -327,6 +419,55 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   // The longest naming keeps its update ("Exchange 2003 SP2" over "Exchange 2003").
   const words = named.sort((a, b) => b.length - a.length)[0]!;
   for (const s of bare) s.named = words;
+}
+
+/** A DAG's name in words: a name that holds "dag" ("DAG01", "DAG-EU", "ams_dag"), not the word "DAG" itself. */
+const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za-z0-9_]+[-_]dag)(?![\w-])/i;
+
+/** The clauses of words around a paste: cut at ".", ";", "," and line ends, but not inside parentheses ("DAG13 (mailbox, 2012 R2)"). */
+export function clausesOutsideParentheses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < text.length; k += 1) {
+    const ch = text[k]!;
+    if (ch === '(') depth += 1;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ';' || ch === ',' || ch === '\n' || (ch === '.' && /\s/.test(text[k + 1] ?? ' ')))) {
+      out.push(text.slice(start, k));
+      start = k + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((c) => c.trim()).filter((c) => c !== '');
+}
+
+/**
+ * "MBX1 and MBX2 are the two members of DAG01", "E13-01/E13-02 = DAG13", "both in DAG1": the DAG a server is in, said in
+ * words for servers the paste shows in none. A clause gives its DAG to the servers it names, or, naming none but "both" or
+ * "all", to every server in no DAG but Edge servers. Plans and questions give nothing.
+ */
+function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: string): void {
+  if (rest === '' || rest.length > 8_000 || !/dag/i.test(rest)) return;
+  const free = new Map(servers.filter((s) => !s.dag).map((s) => [s.name.toLowerCase(), s]));
+  if (free.size === 0) return;
+  for (const clause of clausesOutsideParentheses(rest)) {
+    const dag = DAG_NAME.exec(clause)?.[1];
+    if (!dag || PLANNED.test(clause)) continue;
+    const named = clause
+      .split(/[^A-Za-z0-9_-]+/)
+      .map((w) => free.get(w.toLowerCase()))
+      .filter((s): s is ListedServer => s !== undefined);
+    const members = named.length > 0 ? named : /\b(both|all)\b/i.test(clause) ? [...free.values()].filter((s) => !s.roles.includes('edge-transport')) : [];
+    if (members.length === 0) continue;
+    let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
+    if (!listed) dags.push((listed = { name: dag, servers: [] }));
+    for (const s of members) {
+      s.dag = listed.name;
+      if (!listed.servers.includes(s.name)) listed.servers.push(s.name);
+      free.delete(s.name.toLowerCase());
+    }
+  }
 }
 
 /**
@@ -358,7 +499,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
-  const lines = raw.flatMap((line) => unflatten(line.replace(QUOTED, '')));
+  // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
+  const lines = structuredLines(raw.map((line) => line.replace(QUOTED, ''))).flatMap(unflatten);
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -382,6 +524,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     return found;
   };
 
+  /** Names Get-ADDomainController listed (bounded by the paste's lines). */
+  const domainControllers = new Set<string>();
+  /** Whether one of the 3 lines above `header` ran Get-ADDomainController. */
+  const dcCommandAbove = (header: number) => lines.slice(Math.max(0, header - 3), header).some((l) => /\bget-addomaincontroller\b/i.test(l));
+
+  /** How much the rows that name no server gave (a Windows line, an installation type, ExSetup's build, a DAG). */
+  const looseCount = () => looseOs.size + looseInstallation.size + looseBuilds.length + dags.length;
+
   // 1. Tables: a header line, then a line of dashes under each column.
   for (let i = 1; i < lines.length; i += 1) {
     if (!DASHES.test(lines[i]!) || used[i]) continue;
@@ -399,6 +549,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       continue;
     }
     used[i - 1] = used[i] = true;
+    // Get-ADDomainController's table: its names are domain controllers (a DAG member may not be one), no Exchange servers of their own.
+    if (dcCommandAbove(i - 1) && names.includes('name')) {
+      const k = names.indexOf('name');
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        const name = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim())[k];
+        if (!name || !LISTED_HOST_NAME.test(name)) break;
+        used[j] = true;
+        domainControllers.add(name.split('.')[0]!.toLowerCase());
+      }
+      continue;
+    }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
@@ -417,10 +578,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Format-Table -Wrap continues a long value on the next line, in its column, with the name column empty.
     let pending: { cells: string[]; line: string; at: number[] } | undefined;
     const flushRow = () => {
+      const before = looseCount();
       const read = pending ? readRow(names, pending.cells, pending.line, above) : undefined;
       // A line typed under the table without a blank line ("all three on Server 2019 Standard") reads as a row of nothing: it is the question's.
-      if (pending && read && !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag) {
-        servers.delete(read.name.toLowerCase());
+      // So is one that names no server and gave nothing else ("(edge is in the DMZ, workgroup)").
+      const nothing = read ? !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag : looseCount() === before;
+      if (pending && nothing) {
+        if (read) servers.delete(read.name.toLowerCase());
         for (const at of pending.at) used[at] = false;
       }
       pending = undefined;
@@ -449,18 +613,22 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // 1b. Export-Csv / ConvertTo-Csv output, and rows copied from Out-GridView or Excel (tab-separated): a header row naming the columns.
   for (let i = 0; i < lines.length; i += 1) {
     if (used[i]) continue;
-    const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : lines[i]!.includes(',') ? ',' : undefined;
+    // Export-Csv -UseCulture (and Excel in many locales) separates with ";".
+    const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : /^\s*"[^"]*";"/.test(lines[i]!) ? ';' : lines[i]!.includes(',') ? ',' : undefined;
     if (!separator) continue;
     const names = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
     if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
     used[i] = true;
     if (i > 0 && /^\s*#TYPE\b/i.test(lines[i - 1]!)) used[i - 1] = true;
+    const quotedHeader = /^\s*"/.test(lines[i]!);
     for (let j = i + 1; j < lines.length && lines[j]!.includes(separator); j += 1) {
       used[j] = true;
       // A Markdown table's line under its header ("|---|:---|").
       if (separator === '|' && /^[\s|:-]+$/.test(lines[j]!)) continue;
       const cells = splitCells(lines[j]!, separator);
-      if (cells.length < 2) {
+      // Export-Csv quotes every cell and prints as many as its header: a sentence with a comma typed under it is the question's.
+      const csvRow = (separator !== ',' && separator !== ';') || ((!quotedHeader || /^\s*"/.test(lines[j]!)) && cells.length === names.length);
+      if (cells.length < 2 || !csvRow) {
         used[j] = false;
         break;
       }
@@ -474,7 +642,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return k < 0 ? undefined : cells[k];
     };
     const name = cell('name', 'node', 'nodename');
-    if (!name || !HOST_NAME.test(name)) return;
+    if (!name || !LISTED_HOST_NAME.test(name)) return;
     const owner = cell('cluster');
     if (owner && cluster.name === 'cluster') cluster.name = owner;
     const s = server(name);
@@ -496,10 +664,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
-    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build');
+    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'serialnumber');
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
     const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
-    if (!name || !HOST_NAME.test(name)) {
+    if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
       if (os && /windows/i.test(os)) looseOs.add(os);
@@ -625,6 +793,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         used[k] = true;
         return m[1]!.split('.')[0];
       }
+      // "ran this on EXCH01 (our only exchange server), windows is 2016 standard:": one server named in a sentence.
+      // The sentence stays the question's (its other words are read by the design).
+      const said = line.length <= MAX_PROSE_LINE ? [...line.matchAll(PROSE_SERVER)].map((p) => p[1]!).filter((n) => HOST_LIKE.test(n) && !NOT_A_NAME.test(n)) : [];
+      if (new Set(said.map((n) => n.toLowerCase())).size === 1) return said[0];
+      // "EXC16B single mailbox server, no DAG:": the one server-like word of the sentence just above.
+      // Only a sentence: a Format-List line ("Name : EX2010A") is another command's output, whose server this need not be.
+      const sentence = line.length <= MAX_PROSE_LINE && !COMMAND_LINE.test(line) && !KEY_VALUE.test(line) && line.trim().split(/\s+/).length >= 3;
+      const one = sentence ? oneServerIn(line) : undefined;
+      if (one) return one;
     }
     return undefined;
   }
@@ -659,7 +836,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       return;
     }
-    if (!HOST_NAME.test(name.split('\\').pop()!)) return;
+    if (!LISTED_HOST_NAME.test(name.split('\\').pop()!)) return;
     // Get-ClusterNode | Format-List: a node, its state and its cluster.
     const state = get('state');
     if (state && NODE_STATE.test(state) && (get('cluster') !== undefined || get('id') !== undefined || get('nodeweight') !== undefined)) {
@@ -695,6 +872,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'windowsinstallationtype',
       'os version',
       'exchangeversion',
+      'serialnumber',
       'isfrontendserver',
       'databaseavailabilitygroup',
       'clusteredmailboxservername',
@@ -720,7 +898,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (roles && ticket && /\bstand-?alone\b|\bno dag\b/i.test(roles)) s.standalone = true;
     const edition = get('edition');
     if (edition) s.edition = edition;
-    const version = get('admindisplayversion', 'fileversion', 'productversion', 'build number') ?? displayVersion(get('exchangeversion')) ?? (ticket ? ticketVersion : undefined);
+    const version =
+      get('admindisplayversion', 'fileversion', 'productversion', 'build number') ??
+      displayVersion(get('exchangeversion')) ??
+      // Active Directory's serialNumber of an Exchange server object (ADSI Edit, Get-ADObject | fl).
+      displayVersion(get('serialnumber')) ??
+      (ticket ? ticketVersion : undefined);
     // HealthChecker prints both "Version: Exchange 2016 CU23 Nov24SU" and the build: the build is read.
     if (version && !(ticketNamed && version === ticketVersion)) readVersion(s, version);
     if (ticketNamed && !s.build) s.named = ticketNamed;
@@ -749,10 +932,60 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
 
+  /**
+   * "our only exchange server (MAIL01) runs 15.2.1118.7", "EXA01 on 15.1.2507.6 and EXA02 still on 15.1.2375.7": servers
+   * named in a sentence, each just before its build with only linking words between ("is", "on", "runs", "still").
+   * Never in a plan ("we will move EX01 to 15.2.1748.10"); the line's other words are said of its servers.
+   */
+  function readSentence(i: number) {
+    const line = lines[i]!;
+    if (line.length > MAX_PROSE_LINE || PLANNED_WORDS.test(line)) return;
+    const builds = findBuilds(line, table);
+    // "MBX-OLD runs Exchange 2010 SP3": a version named in words counts as a build does, where no build is typed over it.
+    const named = [...line.matchAll(EXCHANGE_NAMED_ALL)]
+      .filter((m) => !builds.some((b) => m.index < b.start + b.text.length && m.index + m[0].length > b.start))
+      .map((m) => ({ start: m.index, text: m[0] }));
+    const mentions: { start: number; text: string; build?: BuildMention }[] = [...builds.map((b) => ({ start: b.start, text: b.text, build: b })), ...named].sort(
+      (a, b) => a.start - b.start,
+    );
+    const pairs: { name: string; start: number; text: string; build?: BuildMention }[] = [];
+    let from = 0;
+    for (const mention of mentions) {
+      const before = line.slice(Math.max(from, mention.start - 60), mention.start);
+      from = mention.start + mention.text.length;
+      const name = SENTENCE_SERVER.exec(before)?.[1];
+      if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, ...mention });
+    }
+    // "our only exchange box (MAILSRV, mailbox role) shows Version 15.1 (Build 2507.6)": one build, one server-like word.
+    if (pairs.length === 0 && mentions.length === 1) {
+      const one = oneServerIn(line.replace(mentions[0]!.text, ' '));
+      if (one) pairs.push({ name: one, ...mentions[0]! });
+    }
+    if (pairs.length === 0 || new Set(pairs.map((p) => p.name.toLowerCase())).size !== pairs.length) return;
+    // One server: the rest of its sentence is said of it too. Several: the design reads the sentence clause by clause
+    // ("MBX-OLD on 2008 R2 SP1 Standard and MBX-NEW on 2016 Standard" reaches each server it names).
+    // The sentence stays the question's either way: the design reads its role and high availability ("mailbox role", "our only box").
+    const alone = pairs.length === 1;
+    for (const pair of pairs) {
+      const s = server(pair.name);
+      if (pair.build) {
+        s.build = pair.build;
+        s.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(pair.text), pair.build);
+        sentenceBuilds.add(pair.build.lookup.build);
+      } else s.named = pair.text;
+      const said = line.replace(pair.text, ' ').replace(/\s+/g, ' ').trim();
+      if (alone && said !== '') s.said = said;
+    }
+  }
+
+  /** Builds given to servers named in a sentence: not builds "typed around the paste" for other servers (below). */
+  const sentenceBuilds = new Set<string>();
+
   // 3. Lines typed by hand: "EX01  Version 6.5 (Build 7638.2: Service Pack 2)", "MBX1 - 15.2.1544.4".
   for (let i = 0; i < lines.length; i += 1) {
     if (used[i]) continue;
     const line = lines[i]!;
+    if (COMMAND_LINE.test(line)) continue;
     if (BARE_WINDOWS.test(line)) {
       looseOs.add(line.trim().replace(/^caption\s+/i, ''));
       used[i] = true;
@@ -781,15 +1014,21 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists; a label in front ("ExchangeServer: EX01 ...") is no name.
     const m = TYPED_LINE.exec(line.replace(BULLET, '').replace(LINE_LABEL, ''));
-    if (!m) continue;
-    const names = m[1]!.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((n) => n !== '');
+    if (!m) {
+      readSentence(i);
+      continue;
+    }
+    const names = m[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
     const mentions = findBuilds(m[2]!, table);
     // "EX05 15.3.100.2", "EX05 Version 16.0 (Build 10.1)": a build of no Exchange version the table knows, named unknown rather than skipped.
     if (mentions.length === 0) {
       const other = ADMIN_DISPLAY.exec(m[2]!) ?? /(?<![\d.])(6|8|14|15|16)\.(\d{1,2})\.(\d{1,5})\.(\d{1,4})(?![\d.])/.exec(m[2]!);
       if (other) mentions.push({ text: other[0], start: other.index, lookup: table.lookup(other.slice(1, 5).map(Number)) });
     }
-    if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) continue;
+    if (names.length === 0 || names.some((n) => NOT_A_NAME.test(n))) {
+      readSentence(i);
+      continue;
+    }
     // "sorry the version got cut, all three are 15.2.1544.4": a plain lower-case word leading a sentence is no server's name
     // (a host name has a digit, a hyphen or capitals, or its line is short: "mail 15.2.1544.4").
     if (
@@ -798,11 +1037,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         .replace(mentions[0]?.text ?? '', ' ')
         .trim()
         .split(/\s+/).length > 3
-    )
+    ) {
+      readSentence(i);
       continue;
+    }
     // "EX01 - Exchange 2010 SP3 - mailbox": a version named in words, on a line led by host-like names (a digit, a hyphen or capitals).
     const named = mentions.length === 0 && names.every((n) => /[0-9-]|^[A-Z]{3,}$/.test(n)) ? EXCHANGE_NAMED.exec(m[2]!) : null;
-    if (mentions.length !== 1 && !named) continue;
+    if (mentions.length !== 1 && !named) {
+      readSentence(i);
+      continue;
+    }
     used[i] = true;
     const roles = rolesInText(m[2]!);
     // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
@@ -841,7 +1085,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .split(/(?<=[.!?])\s+|\n/)
     .filter((sentence) => !PLANNED.test(sentence))
     .join('\n');
-  const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table) : [];
+  const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table).filter((m) => !sentenceBuilds.has(m.lookup.build)) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
   // ExSetup run on the paste's only server: its file version is that server's build, rollup included (Version 14.3 (Build 123.4) hides it).
   const exsetupBuilds = [...new Map(looseBuilds.map((m) => [m.lookup.build, m])).values()];
@@ -857,7 +1101,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   }
   // ExSetup run where no server is named at all ("what version is that even?"): one unnamed server of that build.
   if (listed.length === 0 && dags.length === 0 && exsetupBuilds.length === 1) {
-    const unnamed = server(UNNAMED_SERVER);
+    // "that's on MAILHUB01 (Windows Server 2019 Standard)": the one server-like word typed around it names it.
+    const unnamed = server(
+      oneServerIn(
+        unread
+          .split('\n')
+          .filter((l) => !COMMAND_LINE.test(l))
+          .join('\n'),
+      ) ?? UNNAMED_SERVER,
+    );
     unnamed.build = exsetupBuilds[0];
     fromOutput.add(unnamed);
     listed.push(unnamed);
@@ -890,12 +1142,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
   }
 
+  for (const name of domainControllers) {
+    const s = servers.get(name);
+    if (s) s.domainController = true;
+  }
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
     .join('\n')
     .trim();
   versionInWords([...servers.values()], rest);
+  dagsInWords([...servers.values()], dags, rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)) };

@@ -18,6 +18,18 @@ const ADMIN_DISPLAY_VERSION = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(
 const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2,4})(?:\.(\d{1,4}))?(?![\d]|\.\d)/g;
 /** Numbers on a line about Windows are Windows builds ("OS Version: 6.0.6002", Windows Server 2008 SP2, is no Exchange 2000 build). */
 const WINDOWS_LINE = /\b(os|windows|winver|kernel|ntoskrnl)\b/i;
+/**
+ * A number labelled as Windows' ("OS Version: ", "Microsoft Windows [Version "): no digit between the word and it.
+ * "EX01 - Windows 2016 Std - 15.1.2507.6" names Windows before an Exchange build: only 6.x (shared by Windows
+ * 2008-2012 R2 and Exchange 2000/2003) is taken for Windows' anywhere on such a line.
+ */
+const WINDOWS_LABEL = /\b(?:os|windows|winver|kernel|ntoskrnl)\b[^\d\n]{0,40}$/i;
+
+/** Whether the number at `start` is on a line that makes it Windows' build rather than Exchange's. */
+function windowsNumber(text: string, start: number, major: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  return major === 6 ? WINDOWS_LINE.test(before) : WINDOWS_LABEL.test(before.slice(-60));
+}
 /** At most this many mentions per message: a pasted listing of thousands of servers is read by the listing parser. */
 const MAX_MENTIONS = 200;
 
@@ -33,8 +45,7 @@ export function findBuilds(text: string, table: BuildTable): BuildMention[] {
   const taken: [number, number][] = [];
   const add = (start: number, end: number, parts: number[], typed: string) => {
     if (!EXCHANGE_MAJOR_MINOR.test(`${parts[0]}.${parts[1]}`) || taken.some(([s, e]) => start < e && end > s)) return;
-    const lineStart = text.lastIndexOf('\n', start) + 1;
-    if (WINDOWS_LINE.test(text.slice(lineStart, start))) return;
+    if (windowsNumber(text, start, parts[0]!)) return;
     taken.push([start, end]);
     found.push({ text: typed, start, lookup: table.lookup(parts) });
   };
@@ -63,8 +74,7 @@ export function findBuildsWide(text: string, table: BuildTable): BuildMention[] 
   for (const m of text.matchAll(OTHER_BUILD)) {
     if (found.length >= MAX_MENTIONS) break;
     if (found.some((f) => m.index < f.start + f.text.length && m.index + m[0].length > f.start)) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    if (WINDOWS_LINE.test(text.slice(lineStart, m.index))) continue;
+    if (windowsNumber(text, m.index, Number(m[1]))) continue;
     found.push({ text: m[0], start: m.index, lookup: table.lookup(m.slice(1, 5).map(Number)) });
   }
   return found.sort((a, b) => a.start - b.start);

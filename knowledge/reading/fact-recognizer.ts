@@ -1,5 +1,6 @@
 import type { FactSpace } from '../rules/fact-space';
-import { CandidateCache, PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
+import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
+import { TypoReading } from './typo-reading';
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
@@ -22,6 +23,13 @@ export interface MoreFacts {
    * updates ("current") or not ("behind"), from the build table; undefined when it names none or several.
    */
   updateCurrency?(version: string, text: string): string | undefined;
+  /**
+   * The update a text says the servers run, in words ("cu10"): the one named, or the oldest of several CUs
+   * named for servers on different CUs ("one on cu10, one on cu15"); undefined for none or a change of CU.
+   */
+  runningUpdate?(text: string): string | undefined;
+  /** The text with long forms written short, at the same length ("Cumulative Update 21" as "CU21" and spaces). */
+  spell?(text: string): string;
 }
 
 export interface Mention {
@@ -228,21 +236,23 @@ export class FactRecognizer {
    *   build number: see build-numbers.ts). Its facts fill only what the phrases leave unknown, and
    *   none of them when they name another Exchange version than the phrases do; the phrases never
    *   read the words it claims (the "2000" of 15.2.2000.1 is no Exchange 2000).
+   * @param typos the typo reading of typed words, shared with the search vocabulary of the same
+   *   knowledge base (both read every message: see typo-reading.ts).
    */
   constructor(
     private readonly space: FactSpace,
     private readonly readMore?: MoreFacts,
     tables: PhraseTables = buildPhraseTables(space.dimensions),
+    typos: TypoReading = new TypoReading(),
   ) {
     this.dimensions = space.dimensions;
     this.tables = tables;
-    // One candidate cache for all the matchers: the bound on what typed words can fill stays the
-    // same however many questions the table has.
-    const candidates = new CandidateCache<Mention[]>();
-    this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, candidates);
+    // One typo reading for all the matchers: a typed word is compared with the known words once, and
+    // the bound on what typed words can fill stays the same however many questions the table has.
+    this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, typos);
     // Every other phrase competes through the shared sentence matcher (see readAnswer), so each
     // question's matcher holds only its own phrases: building one per question stays cheap.
-    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, candidates));
+    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, typos));
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
     );
@@ -279,9 +289,26 @@ export class FactRecognizer {
    */
   private withUpdateCurrency(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const version = read.facts.version ?? known.version;
-    if (!this.readMore?.updateCurrency || version === undefined || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    // Two Exchange versions named ("2016 cu23 and 2019 cu15"): which CU is whose is not said.
+    const twoVersions = read.ambiguous.includes('version') || read.facts.mixedVersions !== undefined || known.mixedVersions !== undefined;
+    if (!this.readMore?.updateCurrency || version === undefined || twoVersions || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
+    const mixed = this.withOldestUpdate(read, text, { ...known, version });
     const currency = this.readMore.updateCurrency(version, text);
-    return currency === undefined ? read : { ...read, facts: { ...read.facts, updateCurrency: currency } };
+    return currency === undefined ? mixed : { ...mixed, facts: { ...mixed.facts, updateCurrency: currency } };
+  }
+
+  /**
+   * "one on cu10, one on cu15", "members on CU14 and CU13": servers on different CUs, whose two update values
+   * left the update open; the oldest CU's value is the update (the worst decides, as its currency does).
+   */
+  private withOldestUpdate(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    if (read.facts.update !== undefined || known.update !== undefined || !read.ambiguous.includes('update')) return read;
+    const oldest = this.readMore?.runningUpdate?.(text);
+    // Read again as that CU alone (never the same text again: one update that is still ambiguous stays open).
+    if (oldest === undefined || !oldest.startsWith('cu') || oldest === text.trim().toLowerCase()) return read;
+    const update = this.readAnswer('update', oldest, { ...known, ...read.facts }).update;
+    if (update === undefined) return read;
+    return { facts: { ...read.facts, update }, ambiguous: read.ambiguous.filter((d) => d !== 'update') };
   }
 
   /**
@@ -354,7 +381,8 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(text) : text)));
+    const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
+    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)));
     const tokens = tokenize(read);
     const reading = {
       text,
@@ -1075,7 +1103,7 @@ export class FactRecognizer {
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
-    const tokens = tokenize(text);
+    const tokens = tokenize(this.readMore?.spell ? this.readMore.spell(text) : text);
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
@@ -1084,9 +1112,11 @@ export class FactRecognizer {
     const found = matcher
       .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
       .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
-    const read = this.collect(found, tokens, known).facts;
-    // "CU10" answered to the update question: how current it is, too.
-    if (read[dimensionId] !== undefined && dimensionId === 'update') return this.withUpdateCurrency({ facts: read, ambiguous: [] }, text, known).facts;
+    const collected = this.collect(found, tokens, known);
+    const read = collected.facts;
+    // "CU10" answered to the update question: how current it is, too ("cu10 on one, cu15 on the other": the oldest's).
+    if (dimensionId === 'update' && (read[dimensionId] !== undefined || collected.ambiguous.includes('update')))
+      return this.withUpdateCurrency({ facts: read, ambiguous: collected.ambiguous.filter((d) => d === 'update') }, text, known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
@@ -1120,9 +1150,15 @@ export class FactRecognizer {
     const namedInFull = new Map<string, Set<string>>();
     // "SE DAG, no NLB", "behind a Kemp, no NLB": said beside other high availability, "no NLB" keeps NLB off; it is no "single server".
     const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
+    // "it is Server 2016 actually, not 2022. the 2022 one is the test box": a value ruled out once is no fact of the
+    // setup, wherever else the message names it.
+    const ruledOut = new Set(
+      matches.filter((m) => isRuledOut(tokens, m.from)).flatMap((m) => m.entry.payload.filter((p) => p.value !== undefined).map((p) => `${p.dimension}=${p.value}`)),
+    );
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup.
       if (isRuledOut(tokens, match.from)) continue;
+      if (ruledOut.size > 0 && match.entry.payload.every((p) => p.value === undefined || ruledOut.has(`${p.dimension}=${p.value}`))) continue;
       if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
       if (isDatacenter(match, tokens)) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
@@ -1191,6 +1227,15 @@ export class FactRecognizer {
       const implies = this.dimensions.find((d) => d.id === dimensionId)?.values.find((v) => v.id === value)?.implies ?? {};
       for (const [implied, impliedValue] of Object.entries(implies)) {
         if (facts[implied] === undefined && !ambiguous.includes(implied)) facts[implied] = impliedValue;
+      }
+    }
+    // "Exchange 2019 CU14 and CU15": two updates left open, those named in full all of Exchange 2019, still say the
+    // version (a bare "CU15" would fit 2016 as well).
+    for (const dimensionId of ambiguous) {
+      const dimension = this.dimensions.find((d) => d.id === dimensionId);
+      const implied = [...(namedInFull.get(dimensionId) ?? [])].map((v) => dimension?.values.find((x) => x.id === v)?.implies ?? {});
+      for (const [d, value] of Object.entries(implied[0] ?? {})) {
+        if (facts[d] === undefined && !ambiguous.includes(d) && implied.every((i) => i[d] === value)) facts[d] = value;
       }
     }
     return { facts, ambiguous };

@@ -1,5 +1,5 @@
-import { BoundedCache } from '../bounded-cache';
-import { allowedTypos, tokenize, wordMatches, type Token } from './text-tokens';
+import { allowedTypos, tokenize, type Token } from './text-tokens';
+import { TypoReading } from './typo-reading';
 
 /** A phrase to look for, and what finding it means. */
 export interface PhraseEntry<T> {
@@ -26,6 +26,8 @@ interface CompiledEntry<T> {
   rawWords: string[];
   /** Position in its first word's list: matches at one place keep this order. */
   index: number;
+  /** Order among the matcher's entries: typo-started matches at one place come shorter first words first, then in this order. */
+  order: number;
 }
 
 /**
@@ -36,8 +38,8 @@ interface WordTrie<T> {
   /** Entries whose words end here. */
   ends: CompiledEntry<T>[];
   next: Map<string, WordTrie<T>>;
-  /** The keys of `next` that forgive typos (see allowedTypos). */
-  fuzzyNext: string[];
+  /** Whether a key of `next` forgives typos (see allowedTypos). */
+  fuzzyNext: boolean;
 }
 
 /** The entries of one first word: case-insensitive ones in a trie, case-sensitive ones compared as written. */
@@ -48,38 +50,15 @@ interface FirstWordEntries<T> {
   count: number;
 }
 
-// Distinct words seen, each with the entries whose first word it is a small typo of. Words come from users, so the
-// cache is bounded in entries and bytes (a word may be thousands of letters long); a value is an
-// array of pointers, mostly the shared empty one.
-const CANDIDATE_CACHE_LIMITS = { maxEntries: 20_000, maxBytes: 4 * 1024 * 1024, sizeOf: (list: readonly unknown[]) => 16 + list.length * 8 };
-const NO_CANDIDATES: never[] = [];
-
 /**
  * Phrases may start with a typo among the first this many words of a text; further on, a phrase's
  * first word must be spelt right (its next words still forgive typos). Real questions are far
  * shorter; 4,000 characters of fresh typos took 20x a normal turn without the cap (issue 22). At 150
- * words that input still took 58-67 ms against a 2.1 ms normal turn (the recognizer and the search
- * vocabulary each read it); at 40 it takes 30 ms (60 left it at 36-41 ms, too near the limit), and no labelled set of questions, conversations or
- * listings scores differently.
+ * words that input took 58-67 ms against a 2.1 ms normal turn while the recognizer and the search
+ * vocabulary each compared every typed word with their own phrases, so the cap went down to 40;
+ * with one typo reading for both (typo-reading.ts) 150 words cost about what 40 did.
  */
-export const MAX_TYPO_WORDS = 40;
-
-/**
- * The candidate cache of one or more matchers. Matchers built from one table share one (the fact
- * recognizer builds a matcher per question): the words users type then count against one budget,
- * not one budget per question, so adding a question to the table does not add to the memory that
- * random vocabulary can fill. Each matcher keys its words with its own prefix.
- */
-export class CandidateCache<T> {
-  readonly entries = new BoundedCache<string, CompiledEntry<T>[]>(CANDIDATE_CACHE_LIMITS);
-  private matchers = 0;
-
-  /** The key prefix of one more matcher: none for the first, so an unshared cache keys plain words. */
-  nextPrefix(): string {
-    const n = this.matchers++;
-    return n === 0 ? '' : `${n.toString(36)}\u0000`;
-  }
-}
+export const MAX_TYPO_WORDS = 150;
 
 /**
  * Finds known phrases in free text, forgiving small typos, and resolves overlaps the way a reader
@@ -92,19 +71,18 @@ export class CandidateCache<T> {
  */
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, FirstWordEntries<T>>();
-  /** Entries whose first word forgives typos, by that word's length (a typo changes it by at most 2). */
-  private readonly fuzzyByLength = new Map<number, FuzzyFirstWords<T>>();
-  private readonly candidateCache: BoundedCache<string, CompiledEntry<T>[]>;
-  private readonly cachePrefix: string;
+  private readonly typos: TypoReading;
+  private entryCount = 0;
 
   /**
    * @param tokenized  phrases already split into tokens, shared between matchers built from the
    *                   same table (the fact recognizer builds one per question); filled as it goes.
-   * @param cache      the candidate cache, shared between matchers built from the same table.
+   * @param typos      the typo reading of typed words, shared between the matchers that read the
+   *                   same messages (a knowledge base's recognizer and search vocabulary): each
+   *                   typed word is compared with the known words once, for all of them.
    */
-  constructor(entries: Iterable<PhraseEntry<T>>, tokenized: Map<string, Token[]> = new Map(), cache: CandidateCache<T> = new CandidateCache()) {
-    this.candidateCache = cache.entries;
-    this.cachePrefix = cache.nextPrefix();
+  constructor(entries: Iterable<PhraseEntry<T>>, tokenized: Map<string, Token[]> = new Map(), typos: TypoReading = new TypoReading()) {
+    this.typos = typos;
     for (const entry of entries) {
       let tokens = tokenized.get(entry.phrase);
       if (!tokens) tokenized.set(entry.phrase, (tokens = tokenize(entry.phrase)));
@@ -113,16 +91,14 @@ export class PhraseMatcher<T> {
       const first = words[0]!;
       let group = this.byFirstWord.get(first);
       if (!group) this.byFirstWord.set(first, (group = { trie: newTrie(), caseSensitive: [], count: 0 }));
-      const compiled = { entry, words, rawWords: tokens.map((t) => t.raw), index: group.count++ };
-      if (entry.caseSensitive) group.caseSensitive.push(compiled);
-      else addToTrie(group.trie, compiled);
-      if (!entry.caseSensitive && allowedTypos(first) > 0) {
-        let sameLength = this.fuzzyByLength.get(first.length);
-        if (!sameLength) this.fuzzyByLength.set(first.length, (sameLength = { entries: [], letters: [], typos: [] }));
-        sameLength.entries.push(compiled);
-        sameLength.letters.push(letterMask(first));
-        sameLength.typos.push(allowedTypos(first));
+      const compiled = { entry, words, rawWords: tokens.map((t) => t.raw), index: group.count++, order: this.entryCount++ };
+      if (entry.caseSensitive) {
+        group.caseSensitive.push(compiled);
+        continue;
       }
+      addToTrie(group.trie, compiled);
+      // Every word of a case-insensitive phrase forgives typos where allowedTypos says so.
+      for (const word of words) typos.add(word);
     }
   }
 
@@ -155,91 +131,41 @@ export class PhraseMatcher<T> {
   private candidates(tokens: Token[], exact: boolean): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     const here: CompiledEntry<T>[] = [];
+    const typos = exact ? undefined : this.typos;
     for (let from = 0; from < tokens.length; from += 1) {
       const word = tokens[from]!.text;
       const group = this.byFirstWord.get(word);
       if (group) {
         // The entries of this first word, in the order they were given.
         here.length = 0;
-        matchTrie(group.trie, tokens, from + 1, exact, here);
-        for (const compiled of group.caseSensitive) if (this.matchesAt(tokens, from, compiled, exact)) here.push(compiled);
+        matchTrie(group.trie, tokens, from + 1, typos, here);
+        for (const compiled of group.caseSensitive) if (this.matchesAsWritten(tokens, from, compiled)) here.push(compiled);
         if (here.length > 1) here.sort((a, b) => a.index - b.index);
         for (const compiled of here) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
       }
-      if (exact || from >= MAX_TYPO_WORDS) continue;
-      // Then the entries whose first word this one is a small typo of.
-      for (const compiled of this.typoCandidatesAt(word)) {
-        if (this.matchesAt(tokens, from, compiled, exact)) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
+      if (!typos || from >= MAX_TYPO_WORDS) continue;
+      // Then the entries whose first word this one is a small typo of: shorter first words first,
+      // then in the order they were given.
+      here.length = 0;
+      for (const known of typos.typosOf(word)) {
+        const typoGroup = this.byFirstWord.get(known);
+        if (typoGroup) matchTrie(typoGroup.trie, tokens, from + 1, typos, here);
       }
+      if (here.length > 1) here.sort((a, b) => a.words[0]!.length - b.words[0]!.length || a.order - b.order);
+      for (const compiled of here) found.push({ entry: compiled.entry, from, to: from + compiled.words.length });
     }
     return found;
   }
 
-  /** Entries whose first word `word` is a small typo of (the same test {@link matchesAt} applies), memoised per word. */
-  private typoCandidatesAt(word: string): CompiledEntry<T>[] {
-    const key = this.cachePrefix === '' ? word : this.cachePrefix + word;
-    const cached = this.candidateCache.get(key);
-    if (cached) return cached;
-    let candidates: CompiledEntry<T>[] = NO_CANDIDATES;
-    // wordMatches never forgives a typed word with a digit or of fewer than 4 letters.
-    if (word.length >= 4 && !/\d/.test(word)) {
-      // Fuzzy entries are few (a few hundred phrases), so those of a similar length are scanned once
-      // per distinct word; the letter masks rule out almost all of them before the edit distance
-      // (fresh words spent 85% of a turn there: issue 22).
-      const typed = letterMask(word);
-      for (let length = word.length - 2; length <= word.length + 2; length += 1) {
-        const sameLength = this.fuzzyByLength.get(length);
-        if (!sameLength) continue;
-        const lengthGap = Math.abs(length - word.length);
-        for (let i = 0; i < sameLength.entries.length; i += 1) {
-          const typos = sameLength.typos[i]!;
-          if (lengthGap > typos || bitCount(typed ^ sameLength.letters[i]!) > 2 * typos) continue;
-          const compiled = sameLength.entries[i]!;
-          if (compiled.words[0] !== word && wordMatches(word, compiled.words[0]!)) candidates = [...candidates, compiled];
-        }
-      }
-    }
-    this.candidateCache.set(key, candidates);
-    return candidates;
-  }
-
-  private matchesAt(tokens: Token[], from: number, compiled: CompiledEntry<T>, exact: boolean): boolean {
+  /** A case-sensitive entry at `from`: its words as written. */
+  private matchesAsWritten(tokens: Token[], from: number, compiled: CompiledEntry<T>): boolean {
     if (from + compiled.words.length > tokens.length) return false;
-    return compiled.words.every((word, i) => {
-      const token = tokens[from + i]!;
-      if (compiled.entry.caseSensitive) return compiled.rawWords[i] === token.raw;
-      return exact ? token.text === word : wordMatches(token.text, word);
-    });
+    return compiled.rawWords.every((raw, i) => tokens[from + i]!.raw === raw);
   }
-}
-
-/** The fuzzy entries of one first-word length, with each first word's letter mask and typos allowed. */
-interface FuzzyFirstWords<T> {
-  entries: CompiledEntry<T>[];
-  letters: number[];
-  typos: number[];
-}
-
-/**
- * Which of 32 letter classes (the UTF-16 code modulo 32) a word uses. Each edit the typo distance
- * counts (a letter inserted, deleted or replaced, two swapped) changes the letters present by at
- * most two, so words within `d` edits differ in at most `2d` classes: a pre-filter that never rules
- * out a real match.
- */
-function letterMask(word: string): number {
-  let mask = 0;
-  for (let i = 0; i < word.length; i += 1) mask |= 1 << (word.charCodeAt(i) & 31);
-  return mask;
-}
-
-function bitCount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function newTrie<T>(): WordTrie<T> {
-  return { ends: [], next: new Map(), fuzzyNext: [] };
+  return { ends: [], next: new Map(), fuzzyNext: false };
 }
 
 function addToTrie<T>(root: WordTrie<T>, compiled: CompiledEntry<T>): void {
@@ -248,7 +174,7 @@ function addToTrie<T>(root: WordTrie<T>, compiled: CompiledEntry<T>): void {
     let child = node.next.get(word);
     if (!child) {
       node.next.set(word, (child = newTrie()));
-      if (allowedTypos(word) > 0) node.fuzzyNext.push(word);
+      if (allowedTypos(word) > 0) node.fuzzyNext = true;
     }
     node = child;
   }
@@ -256,18 +182,19 @@ function addToTrie<T>(root: WordTrie<T>, compiled: CompiledEntry<T>): void {
 }
 
 /**
- * Collects into `out` the entries of `node` and below that match the tokens from `at` on: the same
- * test as {@link PhraseMatcher.matchesAt} (spelt alike, or a small typo where typos are forgiven),
- * made once per distinct word.
+ * Collects into `out` the entries of `node` and below that match the tokens from `at` on: each word
+ * spelt alike, or (with `typos`) a small typo where the phrase's word forgives typos. A typed word
+ * is compared with the known words once (TypoReading), whatever the number of phrases.
  */
-function matchTrie<T>(node: WordTrie<T>, tokens: readonly Token[], at: number, exact: boolean, out: CompiledEntry<T>[]): void {
+function matchTrie<T>(node: WordTrie<T>, tokens: readonly Token[], at: number, typos: TypoReading | undefined, out: CompiledEntry<T>[]): void {
   for (const compiled of node.ends) out.push(compiled);
   if (at >= tokens.length || node.next.size === 0) return;
   const typed = tokens[at]!.text;
   const same = node.next.get(typed);
-  if (same) matchTrie(same, tokens, at + 1, exact, out);
-  if (exact) return;
-  for (const word of node.fuzzyNext) {
-    if (word !== typed && wordMatches(typed, word)) matchTrie(node.next.get(word)!, tokens, at + 1, exact, out);
+  if (same) matchTrie(same, tokens, at + 1, typos, out);
+  if (!typos || !node.fuzzyNext) return;
+  for (const known of typos.typosOf(typed)) {
+    const child = node.next.get(known);
+    if (child) matchTrie(child, tokens, at + 1, typos, out);
   }
 }

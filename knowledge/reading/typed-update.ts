@@ -1,20 +1,112 @@
-import type { BuildTable } from '../rules/exchange-builds';
+import { behindSentence, type BuildTable } from '../rules/exchange-builds';
+
+/** Updates typed in words: "RTM", "SP2", "service pack"-less "sp 3", "CU10", "cu 22" (long forms spelled first, see spellUpdates). */
+const TYPED_UPDATE = /\b(rtm|sp\s?\d|cu\s?\d{1,2})\b/gi;
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+/** "twenty", "twenty-one", "twenty three", "fifteen", "four": a CU number in words (1 to 29). */
+const NUMBER_IN_WORDS = `(?:twenty(?:[- ](?:${UNITS.slice(1).join('|')}))?|${TEENS.join('|')}|${UNITS.slice(1).join('|')})`;
+const LONG_UPDATE = new RegExp(`\\b(?:cumulative\\s+update|cu)\\s*(\\d{1,2}|${NUMBER_IN_WORDS})\\b|\\bservice\\s+pack\\s*(\\d)\\b`, 'gi');
+
+function numberOf(words: string): number {
+  if (/^\d+$/.test(words)) return Number(words);
+  const lower = words.toLowerCase();
+  if (TEENS.includes(lower)) return 10 + TEENS.indexOf(lower);
+  const [tens, unit] = lower.split(/[- ]/);
+  return tens === 'twenty' ? 20 + (unit ? UNITS.indexOf(unit) : 0) : UNITS.indexOf(lower);
+}
 
 /**
- * Whether the one update a message names in words ("Exchange 2019 CU10", "cu 22", "SP2") of `version`
- * still gets security updates: "current" or "behind", looked up in the build table as a pasted build of
- * that update would be (its current-update and service-pack policies). Undefined when the message names
- * no update, several, or one the table does not list for that version.
+ * "Cumulative Update 21", "cu twenty", "service pack 2" written as "CU21", "CU20", "SP2", padded with spaces to the
+ * same length, so that the phrase tables and {@link runningUpdate} read them as they read the short form, and the
+ * text keeps its offsets. Other text is unchanged.
+ */
+export function spellUpdates(text: string): string {
+  if (!/cumulative|service\s+pack|\bcu\s*[a-z]|\bcu\s+\d/i.test(text)) return text;
+  return text.replace(LONG_UPDATE, (all: string, cu: string | undefined, sp: string | undefined) => {
+    const short = cu !== undefined ? `cu${numberOf(cu)}` : `sp${sp}`;
+    return short.length <= all.length ? short + ' '.repeat(all.length - short.length) : all;
+  });
+}
+
+/**
+ * Words that make several CUs in one message a change or a choice rather than servers on different CUs:
+ * "from cu13 to cu15", "upgrading to CU15", "cu14 or cu15?", "CU13, then CU15 next month".
+ */
+const CHANGE_OF_UPDATE =
+  /\b(from|to|into|upgrad\w*|mov\w*|migrat\w*|going|plan\w*|next|then|later|soon|will|after|before|or|either|instead|vs|versus|until|skip\w*|target\w*|want\w*|need\w*)\b|->|→|=>/i;
+/**
+ * The CU the servers run now, said outright beside another: "it's CU 21, the CU23 upgrade was never done", "we were
+ * on CU15 but rolled back to CU11", "one of them is still on cu10".
+ */
+const RUNS_NOW =
+  /\b(?:(?:it|that|which|they|them|we|one|server|box|node|member)(?:'s|'re| is| are)\s+(?:still\s+|currently\s+|now\s+|actually\s+|really\s+)*(?:on\s+|at\s+|running\s+)?|(?:rolled|went|gone|reverted|downgraded|back)\s+(?:back\s+)?to\s+|(?:currently|now|still)\s+(?:on|at|running)\s+)(cu\d{1,2})\b/gi;
+
+/**
+ * The update the servers of a message run, as far as how current it is goes: the one update it names
+ * in words ("cu10", "sp2", "rtm"), or, of several CUs named with no word of a change between them
+ * ("one on cu10, one on cu15", "members on CU14 and CU13"), the oldest: servers on different CUs are
+ * judged by the one furthest behind (the worst decides). Undefined when it names none, a change or a
+ * choice of CUs ("from cu13 to cu15"), or several updates of which one is not a CU.
+ */
+export function runningUpdate(text: string): string | undefined {
+  const spelled = spellUpdates(text);
+  const named = [...new Set([...spelled.matchAll(TYPED_UPDATE)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')))];
+  if (named.length <= 1) return named[0];
+  if (!named.every((u) => u.startsWith('cu'))) return undefined;
+  // One CU said to be the one running now wins over a CU left or not reached ("rolled back to CU11", "it's CU 21").
+  const now = [...new Set([...spelled.matchAll(RUNS_NOW)].map((m) => m[1]!.toLowerCase()))];
+  if (now.length === 1) return now[0];
+  if (CHANGE_OF_UPDATE.test(spelled)) return undefined;
+  return named.reduce((oldest, u) => (Number(u.slice(2)) < Number(oldest.slice(2)) ? u : oldest));
+}
+
+/**
+ * Whether the update a message names in words ("Exchange 2019 CU10", "cu 22", "one on cu10, one on
+ * cu15": see {@link runningUpdate}) of `version` still gets security updates: "behind" when it does
+ * not, looked up in the build table as a pasted build of that update would be (its current-update
+ * policy). Undefined when the message names no CU, a change of CU, or one the table does not list for
+ * that version.
  */
 export function namedUpdateCurrency(builds: BuildTable, version: string, text: string): string | undefined {
-  // Cumulative updates only: a service pack whose support ended early (Exchange 2007 SP2) heads the verdict with
-  // its own end date (lifecycle.yaml, A-20), and the design keeps its label while that service pack was supported.
-  const named = [...new Set([...text.matchAll(/\b(rtm|sp\s?\d|cu\s?\d{1,2})\b/gi)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')))];
-  if (named.length === 1 && !named[0]!.startsWith('cu')) return undefined;
-  if (named.length !== 1) return undefined;
-  const update = builds.canonicalUpdate(version, named[0]!);
-  const row = update ? builds.updatesOf(version).find((r) => r.update === update) : undefined;
   // Only "behind" is said: it is what the current-update rule judges, and "current" would read as "still
   // updated" for a retired version whose last update simply had no successor.
-  return row && builds.currency(row)?.state === 'behind' ? 'behind' : undefined;
+  return behindUpdate(builds, version, text) ? 'behind' : undefined;
+}
+
+/**
+ * "Exchange 2019 CU10 is more than one CU behind: update to CU14 or CU15.": what to update to, for a CU typed
+ * in words that is behind (as the line of a pasted build says it), so the verdict's recommendation has the
+ * CUs to name. Undefined when the message names no such CU.
+ */
+export function describeTypedUpdate(builds: BuildTable, version: string, text: string): string | undefined {
+  const behind = behindUpdate(builds, version, text);
+  return behind ? behindSentence(behind.row, behind.currency) : undefined;
+}
+
+function behindUpdate(builds: BuildTable, version: string, text: string) {
+  // Cumulative updates only: a service pack whose support ended early (Exchange 2007 SP2) heads the verdict with
+  // its own end date (lifecycle.yaml, A-20), and the design keeps its label while that service pack was supported.
+  const named = runningUpdate(text);
+  // RTM of a version with CUs (Exchange 2019 RTM) is behind as a CU would be; of 2007 or 2010 it is a service pack's.
+  const cumulative = named?.startsWith('cu') || (named === 'rtm' && builds.canonicalUpdate(version, 'cu1') !== undefined);
+  if (named === undefined || !cumulative) return undefined;
+  const update = builds.canonicalUpdate(version, named);
+  const row = update ? builds.updatesOf(version).find((r) => r.update === update) : undefined;
+  const currency = row ? builds.currency(row) : undefined;
+  return row && currency?.state === 'behind' ? { row, currency } : undefined;
+}
+
+/**
+ * "behind" when every CU a value of the update question stands for (its short answers: "Exchange 2019 CU12
+ * or CU13" is cu12 and cu13) is behind in the build table; undefined when one of them still gets security
+ * updates, or the value names no CU (service packs, "RTM"). Lets a verdict with the update left open say
+ * those CUs are Not supported, without the rules table implying a currency from a range of CUs (which would
+ * break its invariant that an asked fact never breaks a limit).
+ */
+export function updateValueCurrency(builds: BuildTable, version: string, answers: readonly string[]): string | undefined {
+  const cumulative = answers.filter((a) => /^cu\d{1,2}$/.test(a));
+  if (cumulative.length === 0) return undefined;
+  return cumulative.every((cu) => namedUpdateCurrency(builds, version, cu) === 'behind') ? 'behind' : undefined;
 }

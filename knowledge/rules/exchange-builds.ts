@@ -124,6 +124,7 @@ export class BuildTable {
   private readonly current: BuildsFile['currentUpdates'];
   private readonly servicePacks: BuildsFile['servicePackSupport'];
   private readonly windows = new Map<string, { windows: string; source: string; status?: string }>();
+  private readonly sources: NonNullable<BuildsFile['sources']>;
 
   constructor(file: Pick<BuildsFile, 'builds' | 'updateAliases' | 'currentUpdates'> & Partial<Pick<BuildsFile, 'servicePackSupport' | 'windowsBuilds' | 'sources'>>) {
     this.rows = file.builds.map((row, index) => ({ ...row, index, parts: parseBuild(row.build) ?? [] })).sort((a, b) => compareBuilds(a.parts, b.parts));
@@ -135,6 +136,7 @@ export class BuildTable {
     this.aliases = file.updateAliases;
     this.current = file.currentUpdates;
     this.servicePacks = file.servicePackSupport ?? [];
+    this.sources = file.sources ?? [];
     for (const row of file.windowsBuilds ?? [])
       this.windows.set(row.build, { windows: row.windows, source: row.source, status: file.sources?.find((s) => s.id === row.source)?.status });
   }
@@ -240,6 +242,11 @@ export class BuildTable {
   /** Whether `update` (or its alias, "cu4" for Exchange 2013 SP1) is an update of `version` in the table. */
   hasUpdate(version: string, update: string): boolean {
     return this.canonicalUpdate(version, update) !== undefined;
+  }
+
+  /** A source of the table by id: its title and how sure it is (a direct answer names it). */
+  source(id: string): { title: string; status: 'verified' | 'read-3p' | 'derived' | 'recalled' } | undefined {
+    return this.sources.find((s) => s.id === id);
   }
 
   /** The latest CU of a version, its latest security update, and what still gets security updates. */

@@ -1,6 +1,7 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
-import type { Dimension } from '../loading/schemas';
+import type { Dimension, DimensionValue } from '../loading/schemas';
+import { updateValueCurrency } from '../reading/typed-update';
 import type { CheckStep } from './support-check';
 import type { Decision, SupportLimit } from './support-rules';
 import { VERDICT_LABELS, worstVerdict } from './triage-summary';
@@ -24,13 +25,17 @@ export interface OpenOutcome {
  * some value is supported (the condition says which values are and which are not), and otherwise
  * the worst of them: never "Supported" for a fact nobody confirmed.
  */
-export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 'dimensions' | 'knownFacts'>, facts: Facts, open: readonly string[]): CheckStep {
+export function stepWithOpen(
+  kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 'dimensions' | 'knownFacts'> & Partial<Pick<KnowledgeBase, 'builds'>>,
+  facts: Facts,
+  open: readonly string[],
+): CheckStep {
   const step = kb.nextStep(facts);
   if (step.kind === 'verdict' || !open.includes(step.dimension.id)) return step;
   const dimension = step.dimension;
   const outcomes: OpenOutcome[] = [];
   for (const value of kb.valuesFor(dimension.id, facts)) {
-    const tried = { ...facts, [dimension.id]: value.id };
+    const tried = withOpenValue(kb, facts, dimension, value);
     // A value that would set aside a fact the user gave (Exchange 2000 with Windows Server 2025) is no setup they could have.
     const kept = kb.knownFacts(tried);
     if (Object.keys(facts).some((d) => kept[d] === undefined)) continue;
@@ -45,6 +50,19 @@ export function stepWithOpen(kb: Pick<KnowledgeBase, 'nextStep' | 'valuesFor' | 
   // Lifecycle notes of known facts only: with the update open, the note of a value merely tried (Exchange 2007
   // SP1/SP2, retired in 2011) must not head the verdict as if it were the user's (issue 21, helper n21).
   return { kind: 'verdict', decision: { ...decision, lifecycle: decision.lifecycle.filter((note) => facts[note.dimension] !== undefined) } };
+}
+
+/**
+ * The facts with an open fact's value tried. With the update left open, a value all of whose CUs are behind ("Exchange 2019 CU12 or CU13") is tried as the
+ * servers would run it: on a CU that no longer gets security updates, which the current-update rule judges (the
+ * build table's currency, as for a typed or pasted CU). Otherwise the open fact's condition would call those CUs
+ * "Supported with conditions".
+ */
+export function withOpenValue(kb: Partial<Pick<KnowledgeBase, 'builds'>>, facts: Facts, dimension: Dimension, value: DimensionValue): Facts {
+  const tried = { ...facts, [dimension.id]: value.id };
+  if (dimension.id !== 'update' || !kb.builds || facts.version === undefined || facts.updateCurrency !== undefined) return tried;
+  const currency = updateValueCurrency(kb.builds, facts.version, value.answers);
+  return currency === undefined ? tried : { ...tried, updateCurrency: currency };
 }
 
 /** A condition of a verdict that rests on no rule of the table: a fact left open, or what a paste was read to show. */

@@ -1,5 +1,6 @@
 import { BoundedCache } from '../bounded-cache';
 import { PhraseMatcher } from '../reading/phrase-matcher';
+import { TypoReading } from '../reading/typo-reading';
 import type { SynonymGroup } from '../loading/schemas';
 import { isStopWord } from './stop-words';
 import { stem } from './stem';
@@ -59,9 +60,15 @@ export class SearchVocabulary {
   private readonly matcher: PhraseMatcher<string>;
   private readonly stems = new Map<string, string>();
 
-  constructor(groups: readonly SynonymGroup[]) {
+  /**
+   * @param typos the typo reading of typed words, shared with the fact recognizer of the same
+   *   knowledge base (both read every message: see typo-reading.ts).
+   */
+  constructor(groups: readonly SynonymGroup[], typos: TypoReading = new TypoReading()) {
     this.matcher = new PhraseMatcher(
       groups.flatMap((group) => group.phrases.map((phrase) => ({ phrase, payload: group.concept, caseSensitive: isStopWord(phrase.toLowerCase()) }))),
+      new Map(),
+      typos,
     );
   }
 

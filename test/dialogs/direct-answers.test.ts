@@ -113,6 +113,71 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertDirect(reply, /^No: .*domain controllers/);
   });
 
+  // Sixth pass (c19): a general yes/no naming one version is answered, not checked; a retired version's
+  // out-of-support line comes second, after the answer.
+  const versionRules: Array<[string, RegExp]> = [
+    ['does exchange 2019 support server core', /^Yes: Exchange 2019 allows Server Core/],
+    ['does 2016 support server core', /^No: Exchange 2016 does not support Server Core/],
+    ['does exchange 2019 need the desktop experience installed', /^No: .* is not required; Exchange 2019 allows Server Core as well/],
+    ['can exchange 2019 run on 2025', /^Yes: Exchange 2019 runs on Windows Server 2025 from Exchange 2019 CU15/],
+    ['is exchange 2013 supported on windows server 2016', /^No: Exchange 2013 does not run on Windows Server 2016/],
+    ['will exchange 2019 run on windows server 2019 essentials', /^No: Exchange 2019 does not run on Windows Server 2019 Essentials/],
+    ['is se supported on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+  ];
+  for (const [question, answer] of versionRules) {
+    it(`${JSON.stringify(question)} → ${answer}, the out-of-support line after it`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assertDirect(reply, answer);
+      assert.equal(askedQuestion(reply), undefined);
+      const texts = textBlocks(reply);
+      const retired = texts.findIndex((t) => /itself has been out of support since/.test(t));
+      if (!/\bse\b/.test(question)) assert.equal(retired, 1, `the out-of-support line is second: ${texts.join(' | ')}`);
+      else assert.equal(retired, -1, texts.join(' | '));
+    });
+  }
+
+  it('"is exchange 2003 ok on x64 windows 2003" is no question of the Windows matrix: the check says Not supported', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('is exchange 2003 ok on x64 windows 2003');
+    assert.equal(sourceLine(reply), undefined, describeReply(reply));
+    assert.ok(
+      textBlocks(reply).some((t) => /^Not supported/.test(t)),
+      describeReply(reply),
+    );
+  });
+
+  // The build table (exchange-builds.yaml) answers the latest update of every version, 2003 to SE.
+  const latest: Array<[string, RegExp]> = [
+    ['latest service pack for exchange 2003', /^The latest service pack of Exchange 2003 is SP2 \(build 6\.5\.7638\), released October 2005/],
+    ['latest sp e2k7', /^The latest service pack of Exchange 2007 is SP3 \(build 8\.3\.83\.6\)/],
+    ['whats the latest sp for exchange 2010', /^The latest service pack of Exchange 2010 is SP3 \(build 14\.3\.123\.4\)/],
+    ['last cumulative update exchange 2013 got', /^The latest cumulative update of Exchange 2013 is CU23 \(build 15\.0\.1497\.2\)/],
+    ['latest cu for ex2016?', /^The latest cumulative update of Exchange 2016 is CU23 \(build 15\.1\.2507\.6\)/],
+    ['latest cu for exchange 2019', /^The latest cumulative update of Exchange 2019 is CU15 \(build 15\.2\.1748\.10\), released February 2025\.$/],
+    ['newest cu exchange se', /^Exchange Server Subscription Edition \(SE\) has had one release so far: RTM/],
+  ];
+  for (const [question, answer] of latest) {
+    it(`${JSON.stringify(question)} → ${answer}, from the build table, with no passage about something else`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assert.ok(isCard(reply), describeReply(reply));
+      assert.match(firstText(reply) ?? '', answer);
+      assert.ok(sourceLine(reply), `no source line in ${describeReply(reply)}`);
+      assert.equal(askedQuestion(reply), undefined);
+      assert.ok(
+        textBlocks(reply).some((t) => /^More in \*\*/.test(t)),
+        `the article is named, not quoted: ${describeReply(reply)}`,
+      );
+    });
+  }
+
+  it('"when did 2019 CU14 come out": the release month of the update named, hedged as the row\'s third-party source', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('when did 2019 CU14 come out');
+    assert.match(firstText(reply) ?? '', /^Exchange 2019 CU14 was released in February 2024 \(build 15\.2\.1544\.4\) \(according to a third-party copy/);
+  });
+
   it('"can cluster nodes be DCs?" is No for every clustered version, from the rules (KB898634), not a passage about one version', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('can cluster nodes be DCs?');

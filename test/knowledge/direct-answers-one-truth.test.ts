@@ -225,4 +225,56 @@ describe('direct answers: one truth with the verdicts', () => {
     }
     assert.deepEqual(disagreements, []);
   });
+
+  it('every version with every value of a stated fact ("does exchange 2019 support server core"): Yes or No as the check decides the setups of that version that are allowed without it', function () {
+    this.timeout(180_000);
+    const disagreements: string[] = [];
+    let walked = 0;
+    const asked = (f: Facts) =>
+      JSON.stringify(
+        Object.entries(f)
+          .filter(([d]) => kb.dimensions.find((x) => x.id === d)?.kind === 'asked')
+          .sort(),
+      );
+    const stated = kb.dimensions.filter((d) => d.kind === 'stated' && d.type === 'choice' && d.evaluated !== false);
+    for (const version of kb.valuesFor('version', {})) {
+      const own = new Set(all.filter((c) => c.facts['version'] === version.id && POSITIVE.has(c.decision.verdict)).map((c) => asked(c.facts)));
+      for (const dimension of stated) {
+        for (const value of dimension.values) {
+          const subject = { version: version.id, [dimension.id]: value.id };
+          const answer = ask('rule', subject);
+          if (!answer) continue;
+          walked += 1;
+          // The setups the fact applies to ("active/active" is a cluster's mode, not a single server's), decided by the public path.
+          const verdicts = new Set(
+            kb
+              .setups(subject)
+              .filter((o) => own.has(asked(o.facts)))
+              .map((o) => kb.decide(o.facts)?.verdict),
+          );
+          const says = answer.answer.split(/[:,]/)[0];
+          const expected = verdicts.size === 1 && verdicts.has('not-supported') ? 'No' : [...verdicts].every((v) => POSITIVE.has(v!)) ? 'Yes' : 'It depends';
+          if (says !== expected) disagreements.push(`${describeFacts(subject)}: "${answer.answer}" but the check gives ${[...verdicts].join(', ')}`);
+        }
+      }
+    }
+    assert.deepEqual(disagreements, []);
+    assert.ok(walked >= 20, `only ${walked} version and stated-fact answers walked`);
+  });
+
+  it('every Windows edition of the matrix: "does <version> run on <release> <edition>" says No exactly when no setup in that edition is supported', () => {
+    const disagreements: string[] = [];
+    for (const version of kb.valuesFor('version', {})) {
+      for (const windows of kb.valuesFor('windows', { version: version.id })) {
+        for (const edition of kb.valuesFor('windowsEdition', { version: version.id, windows: windows.id })) {
+          const good = all.some(
+            (c) => c.facts['version'] === version.id && c.facts['windows'] === windows.id && c.facts['windowsEdition'] === edition.id && POSITIVE.has(c.decision.verdict),
+          );
+          const answer = ask('runs-on', { version: version.id, windows: windows.id, windowsEdition: edition.id });
+          if (!answer || answer.answer.startsWith('No:') === good) disagreements.push(`${version.id} on ${windows.id} ${edition.id}: "${answer?.answer}"`);
+        }
+      }
+    }
+    assert.deepEqual(disagreements, []);
+  });
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type Facts, type KnowledgeBase } from '../../knowledge';
 import { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
-import { CandidateCache, PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
+import { PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
+import { TypoReading } from '../../knowledge/reading/typo-reading';
 import { stem } from '../../knowledge/search/stem';
 import { allowedTypos, editDistance, tokenize, wordMatches } from '../../knowledge/reading/text-tokens';
 import { KNOWLEDGE_DIR } from './helpers';
@@ -409,30 +410,32 @@ describe('fact recognizer', () => {
       assert.equal(matcher.find('a Be server').length, 0);
     });
 
-    it('matchers sharing a candidate cache keep their own candidates, under one bound for them all', () => {
-      const shared = new CandidateCache<string>();
+    it('matchers sharing a typo reading keep their own phrases, under one bound for them all', () => {
+      const shared = new TypoReading();
       const ha = new PhraseMatcher([{ phrase: 'cluster', payload: 'ha' }], new Map(), shared);
-      const other = new PhraseMatcher([{ phrase: 'cluster', payload: 'other' }], new Map(), shared);
-      // The same typed word, cached once per matcher: neither gets the other's candidates.
+      const other = new PhraseMatcher([{ phrase: 'failover cluster', payload: 'other' }], new Map(), shared);
+      // "failovr" is read once, for both; only the matcher holding "failover ..." finds it.
       for (let round = 0; round < 2; round += 1) {
         assert.deepEqual(
-          ha.find('a clustr').map((m) => m.entry.payload),
+          ha.find('a failovr clustr').map((m) => m.entry.payload),
           ['ha'],
         );
         assert.deepEqual(
-          other.find('a clustr').map((m) => m.entry.payload),
+          other.find('a failovr clustr').map((m) => m.entry.payload),
           ['other'],
         );
       }
-      assert.equal(shared.entries.size, 4, '"a" and "clustr", once per matcher');
-      // Fresh words through both matchers fill one cache, not one each.
+      // "a" is too short to be a typo of anything, so only the two longer words were read.
+      assert.equal(shared.memoSize, 2, '"failovr" and "clustr", once for both matchers');
+      // Fresh words through both matchers fill one memo, not one each.
+      const letters = (n: number) => [...n.toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('');
       for (let i = 0; i < 30_000; i += 1) {
-        ha.find(`w${i}x`);
-        other.find(`v${i}y`);
+        ha.find(`qzq${letters(i)}`);
+        other.find(`zqz${letters(i)}`);
       }
-      assert.ok(shared.entries.size <= 20_000, `${shared.entries.size} entries`);
+      assert.ok(shared.memoSize <= 20_000, `${shared.memoSize} entries`);
       assert.deepEqual(
-        other.find('clustr').map((m) => m.entry.payload),
+        other.find('failovr clustr').map((m) => m.entry.payload),
         ['other'],
       );
     });

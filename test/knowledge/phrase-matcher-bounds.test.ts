@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
 import { MAX_TYPO_WORDS, PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
 import * as textTokens from '../../knowledge/reading/text-tokens';
+import { TypoReading } from '../../knowledge/reading/typo-reading';
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
 function random(seed: number): (n: number) => number {
@@ -60,6 +61,52 @@ describe('phrase matcher: bounded fuzzy work per message (issue 22)', () => {
         found.every((f) => expected.includes(f)),
         `"${typed}": found ${found}, a typo of ${expected}`,
       );
+    }
+  });
+
+  it('the recognizer and the search read a message through one typo reading, each typed word compared once (issue 24)', () => {
+    const readers = new Set<TypoReading>();
+    let reading = false;
+    const original = TypoReading.prototype.typosOf;
+    TypoReading.prototype.typosOf = function (this: TypoReading, typed: string) {
+      readers.add(this);
+      reading = true;
+      try {
+        return original.call(this, typed);
+      } finally {
+        reading = false;
+      }
+    };
+    // Edit distances the typo reading makes while `fn` runs (the search makes others, for index terms).
+    const typoDistances = (fn: () => void) => {
+      const inner = textTokens.wordMatches;
+      let calls = 0;
+      (textTokens as { wordMatches: typeof inner }).wordMatches = (typed, known) => {
+        if (reading) calls += 1;
+        return inner(typed, known);
+      };
+      try {
+        fn();
+      } finally {
+        (textTokens as { wordMatches: typeof inner }).wordMatches = inner;
+      }
+      return calls;
+    };
+    try {
+      const text = 'can a failovr clustr with echange 2003 enterprize run the frnt end servrs on windows srever 2003';
+      const first = typoDistances(() => {
+        kb.recognizer.extract(text);
+        kb.recognizer.designGroups(text);
+      });
+      assert.ok(first > 0, 'the recognizer reads the typos');
+      assert.equal(
+        typoDistances(() => kb.search(text)),
+        0,
+        'the search vocabulary reads none of them again',
+      );
+      assert.equal(readers.size, 1, 'one typo reading for the recognizer and the search vocabulary');
+    } finally {
+      TypoReading.prototype.typosOf = original;
     }
   });
 

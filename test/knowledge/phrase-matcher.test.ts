@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CandidateCache, PhraseMatcher, type PhraseEntry } from '../../knowledge/reading/phrase-matcher';
+import { PhraseMatcher, type PhraseEntry } from '../../knowledge/reading/phrase-matcher';
+import { TypoReading } from '../../knowledge/reading/typo-reading';
 import { allowedTypos, tokenize, wordMatches, type Token } from '../../knowledge/reading/text-tokens';
 import { REPO_ROOT } from './helpers';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -135,9 +136,9 @@ describe('PhraseMatcher against the obvious reading of its contract', () => {
 
   it('finds the same phrases with a second matcher in competition (a typed answer)', () => {
     const tokenized = new Map<string, Token[]>();
-    const cache = new CandidateCache<string>();
-    const own = new PhraseMatcher(answer, tokenized, cache);
-    const others = new PhraseMatcher(sentence, tokenized, cache);
+    const typos = new TypoReading();
+    const own = new PhraseMatcher(answer, tokenized, typos);
+    const others = new PhraseMatcher(sentence, tokenized, typos);
     const references = [
       { matcher: new ReferenceMatcher(answer), shift: 0 },
       { matcher: new ReferenceMatcher(sentence), shift: 1 },

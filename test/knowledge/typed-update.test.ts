@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
-import { namedUpdateCurrency } from '../../knowledge/reading/typed-update';
+import { describeTypedUpdate, namedUpdateCurrency, spellUpdates } from '../../knowledge/reading/typed-update';
 
 /*
  * A CU typed in words is as far behind as its build would be (issue 21, t21): the chat check judges
@@ -20,11 +20,64 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2013', 'exchange 2013 cu21 on 2012 r2', 'behind'],
       // A service pack heads the verdict with its own end date (lifecycle.yaml) instead.
       ['2007', 'exchange 2007 sp2 ccr', undefined],
-      // Two updates named: which one the servers run is not said.
+      // A change of CU, or a choice: which one the servers run is not said.
       ['2019', 'from cu13 to cu15 next month', undefined],
+      ['2019', 'upgrading cu13 -> cu15', undefined],
+      ['2019', 'is cu14 or cu15 better?', undefined],
+      // Servers on different CUs (a mixed DAG): the one furthest behind decides.
+      ['2019', 'one on cu10, one on cu15', 'behind'],
+      ['2019', 'members on CU14 and CU13', 'behind'],
+      ['2016', 'two are cu23 and two cu22', 'behind'],
+      ['2019', 'dag members on cu14 and cu15', undefined],
+      // The CU running now, said beside one left or never reached.
+      ['2019', 'we were on CU15 but rolled back to CU11 after the OWA issues', 'behind'],
+      ['2013', "no wait, I checked: it's CU 21, the CU23 upgrade was never done", 'behind'],
+      ['2019', 'we are on cu13 and upgrading to cu15 next month', 'behind'],
+      ['2019', 'MBX-A = CU15, MBX-B = CU11 (update failed)', 'behind'],
+      ['2019', 'one of them is still on cu10 and the other on cu15, patching got stuck', 'behind'],
+      // Long forms and numbers in words.
+      ['2019', "we're on cumulative update 11", 'behind'],
+      ['2016', 'cu twenty btw', 'behind'],
+      ['2016', 'Cumulative Update 23', undefined],
+      // RTM of a version with CUs is behind; of 2010 it is a service pack's matter (lifecycle headline).
+      ['2019', 'Exchange 2019 RTM still running, never patched', 'behind'],
+      ['2010', 'exchange 2010 rtm single server', undefined],
+      // A service pack beside a CU: not read.
+      ['2013', 'exchange 2013 sp1 and cu21', undefined],
       ['2019', 'exchange 2019 mailbox server', undefined],
     ];
     for (const [version, text, expected] of cases) assert.equal(namedUpdateCurrency(kb.builds, version, text), expected, text);
+  });
+
+  it('of several CUs for servers on different CUs, the oldest sets the update, in a message and in an answer', () => {
+    const mixed = kb.recognizer.extract('exchange 2019 dag, 2 members on windows 2022 standard, one on cu10, one on cu15').facts;
+    assert.equal(mixed.update, 'e2019-before-cu12');
+    assert.equal(mixed.updateCurrency, 'behind');
+    // Both CUs named with the version: the version is still read.
+    assert.deepEqual(
+      [kb.recognizer.extract('exchange 2019 cu13 and cu15 mixed in the dag').facts].map((f) => [f.version, f.update, f.updateCurrency]),
+      [['2019', 'e2019-cu12-cu13', 'behind']],
+    );
+    assert.deepEqual(kb.recognizer.readAnswer('update', 'members on CU14 and CU13', { version: '2019' }), { update: 'e2019-cu12-cu13', updateCurrency: 'behind' });
+    // Two Exchange versions: which CU is whose is not said.
+    assert.equal(kb.recognizer.extract('exchange 2016 cu23 and exchange 2019 cu15 in one dag').facts.updateCurrency, undefined);
+    // A change of CU leaves the update open.
+    assert.equal(kb.recognizer.extract('exchange 2019 dag, from cu13 to cu15 next month').facts.update, undefined);
+  });
+
+  it('spells long forms short at the same length, so the phrase tables read them', () => {
+    assert.equal(spellUpdates('on Cumulative Update 21 now'), `on ${'cu21'.padEnd('Cumulative Update 21'.length)} now`);
+    assert.equal(spellUpdates('cu twenty-two'), 'cu22'.padEnd('cu twenty-two'.length));
+    assert.equal(spellUpdates('windows 2008 service pack 2'), `windows 2008 ${'sp2'.padEnd('service pack 2'.length)}`);
+    assert.equal(spellUpdates('a plain sentence about the cube'), 'a plain sentence about the cube');
+    assert.equal(kb.recognizer.extract('Exchange Server 2016 Cumulative Update 21 on Windows Server 2016 Standard').facts.update, 'e2016-cu3-or-later');
+    assert.equal(kb.recognizer.readAnswer('update', 'cu twenty btw', { version: '2016' }).updateCurrency, 'behind');
+  });
+
+  it('says what to update to for a CU typed in words that is behind, and nothing for a current one', () => {
+    assert.equal(describeTypedUpdate(kb.builds, '2019', 'exchange 2019 cu10'), 'Exchange 2019 CU10 is more than one CU behind: update to CU14 or CU15.');
+    assert.equal(describeTypedUpdate(kb.builds, '2019', 'exchange 2019 cu15'), undefined);
+    assert.equal(describeTypedUpdate(kb.builds, '2007', 'exchange 2007 sp2'), undefined);
   });
 
   it('is read with the sentence, in a first message and in an answer to the update question', () => {

@@ -92,6 +92,10 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: '"!" x 3,999 then a letter (within)', activity: message(`${'!'.repeat(WITHIN - 1)}x`) },
   { name: '"search" + 3,990 spaces + "x\\ny" (within)', activity: message(`search${' '.repeat(WITHIN - 10)}x\ny`) },
   { name: 'lone surrogates x 4,000 (within)', activity: message('\uD800'.repeat(WITHIN)) },
+  // Issue 25's JSON, wmic and HealthChecker readers (knowledge/listings/structured-output.ts): brackets that never close, a header of spaces.
+  { name: '"{" lines x 2,000 (within)', activity: message('{\n'.repeat(WITHIN / 2)) },
+  { name: '"[{\\"Name\\":" + 3,980 spaces (within)', activity: message(`[{"Name":${' '.repeat(WITHIN - 20)}`) },
+  { name: '"Server Name" + 2,000 tab-separated "x" (within)', activity: message(`Server Name${'\tx'.repeat((WITHIN - 20) / 2)}\nOS\ty`) },
   {
     name: '2,000 mention entities over 1,000 "<at>x</at>" (within)',
     activity: message('<at>x</at>'.repeat(400), {

@@ -1,0 +1,83 @@
+import { buildName, releaseMonth, type BuildRow } from '../rules/exchange-builds';
+import type { DirectAnswer, DirectQuestion } from './direct-answer';
+import { label, statusWords, type AnswerTables } from './table-access';
+
+/** No article holds the build table; the lifecycle article's update paths (CU14/CU15 to SE) are nearest. */
+const BUILDS_ARTICLE = 'EXB-011';
+
+/** What a version's updates are called: Exchange 2013 and later ship cumulative updates, the earlier ones service packs. */
+function updateKind(row: BuildRow): string {
+  if (row.update.startsWith('cu')) return 'cumulative update';
+  if (row.update.startsWith('sp')) return 'service pack';
+  return 'release';
+}
+
+/** "CU15 (build 15.2.1748.10), released February 2025", hedged when the row rests on a third-party copy. */
+function rowText(tables: Pick<AnswerTables, 'builds'>, row: BuildRow): string {
+  return `${buildName(row).replace(/^Exchange (Server )?\S+ /, '')} (build ${row.build}), released ${releaseMonth(row.released)}${hedge(tables, row)}`;
+}
+
+/** How sure a row is, said in the sentence a helpdesk agent pastes. */
+function hedge(tables: Pick<AnswerTables, 'builds'>, row: BuildRow): string {
+  const status = tables.builds.source(row.source)?.status;
+  return status === 'read-3p' ? " (according to a third-party copy of Microsoft's build list)" : status === 'recalled' ? ' (recalled, not confirmed)' : '';
+}
+
+function sourceOf(tables: Pick<AnswerTables, 'builds'>, rows: readonly BuildRow[]): DirectAnswer['sources'] {
+  const found = [...new Set(rows.map((r) => r.source))].map((id) => tables.builds.source(id)).filter((s) => s !== undefined);
+  const byStatus = new Map<string, string[]>();
+  for (const s of found) byStatus.set(s.status, [...(byStatus.get(s.status) ?? []), s.title]);
+  return [...byStatus].map(([status, titles]) => ({ status: statusWords(status as Parameters<typeof statusWords>[0]), label: titles.join('; ') }));
+}
+
+/**
+ * "latest cu for exchange 2019", "last service pack of exchange 2010": the version's last update in the
+ * build table (knowledge/data/exchange-builds.yaml, the table that reads a server's build number), with
+ * its build and release month, then its latest security update or rollup and what still gets them.
+ */
+export function latestUpdateAnswer(tables: Pick<AnswerTables, 'builds' | 'dimensions' | 'lifecycle'>, question: DirectQuestion, today: string): DirectAnswer | undefined {
+  const version = question.subject.version;
+  if (!version) return undefined;
+  const latest = tables.builds.latestUpdates(version);
+  if (!latest) return undefined;
+  const name = label(tables, 'version', version);
+  const kind = updateKind(latest.latest);
+  const answer =
+    kind === 'release' ? `${name} has had one release so far: ${rowText(tables, latest.latest)}.` : `The latest ${kind} of ${name} is ${rowText(tables, latest.latest)}.`;
+  const details: string[] = [];
+  const su = latest.latestSecurityUpdate;
+  if (su) details.push(`Its latest security update or rollup in the table: ${buildName(su)} (build ${su.build}), released ${releaseMonth(su.released)}.`);
+  const end = tables.lifecycle.find((e) => e.dimension === 'version' && e.value === version)?.endOfSupport;
+  const updated = latest.stillUpdated.map((r) => r.update.toUpperCase()).join(' and ');
+  if (latest.stillUpdated.length > 0)
+    details.push(
+      end !== undefined && end < today
+        ? `The last security updates were for ${updated} only.`
+        : `Security updates ship for ${updated} only: keep every server on ${latest.stillUpdated.length > 1 ? 'one of them' : 'it'}.`,
+    );
+  return {
+    question,
+    answer,
+    details,
+    sources: sourceOf(tables, [latest.latest, ...(su ? [su] : [])]),
+    articleId: BUILDS_ARTICLE,
+    checkFacts: { version },
+  };
+}
+
+/** "when did 2019 CU14 come out": the release month of a named update, from the same build table. */
+export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dimensions'>, question: DirectQuestion): DirectAnswer | undefined {
+  const { version, update } = question.subject;
+  if (!version || !update) return undefined;
+  const own = update.replace(/^e\d{4}-|^se-/, '');
+  const row = tables.builds.updatesOf(version).find((r) => r.update === own);
+  if (!row) return undefined;
+  return {
+    question,
+    answer: `${buildName(row)} was released in ${releaseMonth(row.released)} (build ${row.build})${hedge(tables, row)}.`,
+    details: [],
+    sources: sourceOf(tables, [row]),
+    articleId: BUILDS_ARTICLE,
+    checkFacts: { version, update },
+  };
+}
