@@ -209,6 +209,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // (version, its high availability and where it runs) asked about is judged, not answered as a lookup (issue 21, t21).
   if (lookup && STATUS_OF.test(question) && facts.version !== undefined && facts.ha !== undefined && (facts.windows !== undefined || facts.nodes !== undefined))
     return { kind: 'check', facts };
+  // "Is 2019 CU13 supported on 2022?": a setup down to its running update (a typed CU the build table places) is a
+  // server someone runs or plans, judged with a verdict that says both the update's and the platform's reasons.
+  if (facts.updateCurrency !== undefined && facts.version !== undefined && (facts.windows !== undefined || facts.ha !== undefined) && !ASKS_COUNT.test(question))
+    return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
   if (!isCheckRequest(trimmed)) {

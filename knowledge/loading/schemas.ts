@@ -168,6 +168,12 @@ export const dimensionSchema = z.strictObject({
   evaluated: z.boolean().default(true),
   /** How a person finds this fact out, for "not sure" answers. */
   howToFind: nonEmpty.optional(),
+  /**
+   * What the triage summary says of this fact when the check did not ask it, instead of "not asked (does
+   * not change the verdict)": for the update level, which no design rule reads but whose currency a stated
+   * build or CU is judged by, "does not change the verdict" would be untrue. Default: that generic line.
+   */
+  unaskedNote: nonEmpty.optional(),
   values: z.array(dimensionValueSchema).default([]),
 });
 export const dimensionsSchema = z.array(dimensionSchema).min(1);

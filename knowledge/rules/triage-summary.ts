@@ -187,7 +187,7 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
     if (value === undefined && extras.applies && !extras.applies(dimension.id)) continue;
     const leftOpen = decision.conditions.some((c) => c.id === `open-${dimension.id}`);
     const assumed = decision.assumed?.find((a) => a.dimension === dimension.id);
-    const unsaid = leftOpen ? OPEN_FACT : assumed ? `not asked (assumed ${assumed.statement})` : 'not asked (does not change the verdict)';
+    const unsaid = leftOpen ? OPEN_FACT : assumed ? `not asked (assumed ${assumed.statement})` : (dimension.unaskedNote ?? 'not asked (does not change the verdict)');
     lines.push(`${dimension.label}: ${value !== undefined ? valueLabel(dimensions, dimension.id, value) : unsaid}`);
   }
   for (const aside of extras.setAside ?? []) {

@@ -5,13 +5,12 @@ import { play, type Turn } from './conversation-play';
  * back-end is actually a 2-node cluster", "the mailbox servers run Standard", "actually the DAG has 18
  * members") reaches that group, is read against that group's facts, and the design is decided again.
  * Read against the first group's facts, "Windows 2003 Standard" of a back-end listed second was "no
- * change" and a cluster Windows 2003 Standard cannot host stayed Supported. Our own phrasings.
+ * change" and a cluster Windows 2003 Standard cannot host stayed Supported. Our own phrasings. The designs
+ * say "32-bit": an architecture left to the assumption is a condition of the verdict (p21), not the subject here.
  */
 const FE_BE_2003_STD = '2 Exchange 2003 Standard front-ends behind NLB and one back-end, all Windows 2003 Standard 32-bit';
-// "32-bit" said: an unsaid architecture would be an assumption stated as a condition (issue 21 policy, session 5),
-// and these cases are about where a correction lands, not about that condition.
 const FE_BE_2003_ENT = '2 Exchange 2003 Enterprise front-ends behind NLB and a back-end, all on Windows 2003 Enterprise 32-bit';
-const FE_BE_2003_CLUSTER = '2 Exchange 2003 Enterprise front-ends behind NLB and a 2-node clustered back-end, all on Windows 2003 Enterprise 32-bit, no DCs';
+const FE_BE_2003_CLUSTER = '2 Exchange 2003 Enterprise front-ends behind NLB and a 2-node clustered back-end, all on Windows 2003 Enterprise x86, no DCs';
 // The CAS group first, the DAG second: a fact of the DAG must not be read against the CAS servers.
 const CAS_THEN_DAG_2010 =
   'Exchange 2010 SP3: 2 CAS/HUB servers behind a hardware load balancer on 2008 R2 Standard, and 4 mailbox servers in a DAG on Windows 2008 R2 Enterprise, none of them DCs';

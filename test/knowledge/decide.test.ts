@@ -605,7 +605,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
       // Every fact that exists for Exchange 2000 was given (it has no update level to ask).
       assert.deepEqual(
         text.split('\n').filter((l) => /not asked/.test(l)),
-        ['Exchange update level: not asked (does not change the verdict)'],
+        [`Exchange update level: ${kb.dimensions.find((d) => d.id === 'update')!.unaskedNote!}`],
       );
     });
 
