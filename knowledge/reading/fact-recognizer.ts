@@ -569,7 +569,8 @@ export class FactRecognizer {
     for (const [index, clause] of withOnlyRole.entries()) {
       const startsLineGroup =
         clause.role === undefined &&
-        groups.length > 0 &&
+        // The first line is the design's header ("new build, all on 2025:"), whose facts hold for every group.
+        (groups.length > 0 || lineOf[index]! > 1) &&
         lineOf[index] !== currentLine &&
         withOnlyRole.some((later, j) => j > index && later.role !== undefined && lineOf[j] === lineOf[index]);
       if (startsLineGroup) {

@@ -770,6 +770,30 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
     ],
     // One kind of server: no design.
     ['CAS+HT+MBX on 3 servers, exchange 2010', undefined],
+    // Issue 21 (p21): a design pasted one group a line. A line break cuts like a comma, so each group keeps its own high availability.
+    [
+      'Exchange 2003 SP2 design, all Windows Server 2003 Enterprise:\nFE1, FE2: Exchange 2003 Standard front-ends, Windows NLB\nBE: Exchange 2003 Enterprise, 2-node cluster (active/passive)',
+      [
+        { version: '2003', edition: 'standard', windows: '2003', windowsEdition: 'enterprise', role: 'front-end', ha: 'nlb' },
+        { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', role: 'back-end', ha: 'clustering', nodes: '2', clusterMode: 'active-passive' },
+      ],
+    ],
+    // What a line says before its group's role is that group's; "nobody is a DC" after the groups holds for each.
+    [
+      'our estate:\nOLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std\nNEW: Exchange SE, 2 servers in a new DAG, Win 2025 Std\nnobody is a DC.',
+      [
+        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no' },
+        { version: 'se', windows: '2025', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no' },
+      ],
+    ],
+    // Two servers named on a line ("EDGE01 + EDGE02") are several servers of its role.
+    [
+      'all Exchange SE on Windows Server 2025 Datacenter:\nMBX01-MBX04 in DAG01, none are DCs\nEDGE01 + EDGE02 in the DMZ, workgroup',
+      [
+        { version: 'se', windows: '2025', windowsEdition: 'datacenter', ha: 'dag', role: 'mailbox', domainController: 'no' },
+        { version: 'se', windows: '2025', windowsEdition: 'datacenter', role: 'edge-transport', edgeDomainJoined: 'no', ha: 'several-servers' },
+      ],
+    ],
   ];
   for (const [text, groups] of cases) {
     it(text, () => {
