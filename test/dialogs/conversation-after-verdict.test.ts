@@ -6,6 +6,28 @@ import { play, type Turn } from './conversation-play';
  */
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
+    "a server group added after a verdict and asked its Windows release is judged on its own facts, not the first group's Windows edition",
+    [
+      ['Exchange 2003 front-end servers with NLB on Windows 2003 Enterprise', { verdict: 'supported-with-conditions' }],
+      ['We plan Exchange 2000 back-end servers on a cluster with enterprise edition', { asks: 'windows' }],
+      [
+        'Windows Server 2003',
+        {
+          verdict: 'not-supported',
+          says: [
+            'Not supported: Back-end mailbox server',
+            'Exchange 2000 does not run on Windows Server 2003',
+            // Each group's part of the design's summary lists its own facts: the Enterprise edition is the front-ends' Windows.
+            'Group 1: Front-end',
+            'Windows edition: Enterprise',
+            'Group 2: Back-end mailbox server',
+            'Windows release: Windows Server 2003\nWindows edition: not asked',
+          ],
+        },
+      ],
+    ],
+  ],
+  [
     '"is it still ok?" after a verdict on a retired product shows that verdict again, out of support first',
     [
       ['Exchange 2013 CU23 DAG 2 nodes on 2012 R2 std', { verdict: 'supported-with-conditions', headline: 'Out of support' }],

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import { NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
-import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, type Facts } from '../../knowledge';
+import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, worstVerdict, type Facts, type Verdict } from '../../knowledge';
 import { InProcessBot } from './in-process-bot';
 import { buttons, checkPosition, interpretedTexts, questionOf, verdictOf, type CheckPosition } from './reading';
 
@@ -332,23 +333,34 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
     for (const reply of replies) {
       const verdict = verdictOf(reply, kb);
       if (!verdict) continue;
-      // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
-      const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && verdict.facts[d.id] === undefined).map((d) => d.id);
-      const step = stepWithOpen(kb, verdict.facts, [...new Set([...verdict.open, ...unknown])]);
-      const decision = step.kind === 'verdict' ? step.decision : undefined;
-      assert.ok(decision, `${where}: verdict "${verdict.label}" for facts that decide nothing: ${JSON.stringify(verdict.facts)}`);
-      assert.equal(verdict.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
-      const key = JSON.stringify(Object.entries(verdict.facts).sort());
-      const earlier = verdicts.get(key);
-      assert.ok(earlier === undefined || earlier === verdict.label, `${where}: ${key} got "${verdict.label}" here and "${earlier}" before`);
-      verdicts.set(key, verdict.label);
+      // A design gets a verdict per server group, each the rules table's for that group's facts, and the worst of them.
+      if (verdict.groups.length > 1) {
+        const worst = worstVerdict(verdict.groups.map((g) => (Object.entries(VERDICT_LABELS) as Array<[Verdict, string]>).find(([, l]) => l === g.label)![0]));
+        assert.equal(verdict.label, VERDICT_LABELS[worst], `${where}: a design's verdict is not its worst group's`);
+      }
+      for (const shown of verdict.groups) {
+        // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
+        const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && shown.facts[d.id] === undefined).map((d) => d.id);
+        const step = stepWithOpen(kb, shown.facts, [...new Set([...shown.open, ...unknown])]);
+        const decision = step.kind === 'verdict' ? step.decision : undefined;
+        assert.ok(decision, `${where}: verdict "${shown.label}" for facts that decide nothing: ${JSON.stringify(shown.facts)}`);
+        assert.equal(shown.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
+        const key = JSON.stringify(Object.entries(shown.facts).sort());
+        const earlier = verdicts.get(key);
+        assert.ok(earlier === undefined || earlier === shown.label, `${where}: ${key} got "${shown.label}" here and "${earlier}" before`);
+        verdicts.set(key, shown.label);
+      }
     }
 
     switch (expectation.kind) {
       case 'answered': {
         const verdict = replies.map((r) => verdictOf(r, kb)).find((v) => v !== undefined);
         if (after.asked) assert.deepEqual(after.known, expectation.facts, `${where}: the answer was not recorded as given`);
-        else assert.deepEqual(verdict?.facts, expectation.facts, `${where}: the verdict is not for the facts given`);
+        else {
+          // In a design, the group the question was for (the others keep their own facts).
+          const given = verdict?.groups.find((g) => isDeepStrictEqual(g.facts, expectation.facts)) ?? verdict?.groups[0];
+          assert.deepEqual(given?.facts, expectation.facts, `${where}: the verdict is not for the facts given`);
+        }
         break;
       }
       case 'refused': {

@@ -36,8 +36,19 @@ export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimen
   return { dimension: dimension.id, retry, known: factSet ? factsFromLabels(factSet.facts as Array<{ title: string; value: string }>, kb) : {} };
 }
 
-/** A verdict card: its label and the facts its triage summary lists. */
-export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts; open: string[] } | undefined {
+/** One verdict a card gives: its label and the facts its triage summary lists for it. */
+export interface ShownVerdict {
+  label: string;
+  facts: Facts;
+  open: string[];
+}
+
+/**
+ * A verdict card: its label and the verdicts its triage summary gives. A design (README, "What a check
+ * looks like") gets a verdict per server group, each under "Group N:" with that group's facts, and the
+ * worst of them as its label; any other card gives one verdict, the card's own.
+ */
+export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): (ShownVerdict & { groups: ShownVerdict[] }) | undefined {
   const nodes = cardElements(reply);
   // The first TextBlock is the label, or the out-of-support line with the label next.
   const blocks = nodes.filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
@@ -56,12 +67,25 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
   const lines = String(summary.text).split('\n');
   const verdictLine = lines.find((line) => line.endsWith('- Exchange support check'))!;
   assert.ok(verdictLine.startsWith(label), "the summary repeats the card's verdict");
+  // A design's summary: its label, then one part per group, each from its "Group N:" line on.
+  const starts = lines.flatMap((line, i) => (/^Group \d+: /.test(line) ? [i] : []));
+  const parts = starts.length > 0 ? starts.map((start, i) => lines.slice(start, starts[i + 1])) : [lines];
+  const groups = parts.map((part) => shownVerdict(part, kb, starts.length > 0 ? undefined : label));
+  return starts.length > 0 ? { label, facts: {}, open: [], groups } : { ...groups[0]!, groups };
+}
+
+/** The verdict one summary (or one group's part of a design's) gives: `label`, or the one its own label line says. */
+function shownVerdict(lines: readonly string[], kb: KnowledgeBase, label?: string): ShownVerdict {
+  const line = lines.find((l) => l.endsWith('- Exchange support check'));
+  // The longest label first: "Supported with conditions ..." also starts with "Supported".
+  const own = label ?? [...Object.values(VERDICT_LABELS)].sort((a, b) => b.length - a.length).find((l) => line?.startsWith(l));
+  assert.ok(own, `a design group without a verdict line: ${JSON.stringify(lines.slice(0, 3))}`);
   const pairs = lines.slice(1).flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
     return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];
   });
   return {
-    label,
+    label: own,
     facts: factsFromLabels(
       pairs.filter((p) => !p.value.startsWith('not asked') && p.value !== OPEN_FACT),
       kb,
