@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import { NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
-import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, type Facts } from '../../knowledge';
+import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, worstVerdict, type Facts } from '../../knowledge';
 import { InProcessBot } from './in-process-bot';
 import { buttons, checkPosition, interpretedTexts, questionOf, verdictOf, type CheckPosition } from './reading';
 
@@ -332,23 +333,37 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
     for (const reply of replies) {
       const verdict = verdictOf(reply, kb);
       if (!verdict) continue;
-      // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
-      const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && verdict.facts[d.id] === undefined).map((d) => d.id);
-      const step = stepWithOpen(kb, verdict.facts, [...new Set([...verdict.open, ...unknown])]);
-      const decision = step.kind === 'verdict' ? step.decision : undefined;
-      assert.ok(decision, `${where}: verdict "${verdict.label}" for facts that decide nothing: ${JSON.stringify(verdict.facts)}`);
-      assert.equal(verdict.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
-      const key = JSON.stringify(Object.entries(verdict.facts).sort());
-      const earlier = verdicts.get(key);
-      assert.ok(earlier === undefined || earlier === verdict.label, `${where}: ${key} got "${verdict.label}" here and "${earlier}" before`);
-      verdicts.set(key, verdict.label);
+      // A design is as good as its weakest group: each group is the rules table's verdict for its own facts.
+      const judged = verdict.groups ?? [verdict];
+      const tableVerdicts = judged.map((one, i) => {
+        const at = verdict.groups ? `${where}, group ${i + 1}` : where;
+        // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
+        const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && one.facts[d.id] === undefined).map((d) => d.id);
+        const step = stepWithOpen(kb, one.facts, [...new Set([...one.open, ...unknown])]);
+        const decision = step.kind === 'verdict' ? step.decision : undefined;
+        assert.ok(decision, `${at}: verdict "${one.label}" for facts that decide nothing: ${JSON.stringify(one.facts)}`);
+        assert.equal(one.label, VERDICT_LABELS[decision.verdict], `${at}: the card's verdict is not the rules table's`);
+        const key = JSON.stringify(Object.entries(one.facts).sort());
+        const earlier = verdicts.get(key);
+        assert.ok(earlier === undefined || earlier === one.label, `${at}: ${key} got "${one.label}" here and "${earlier}" before`);
+        verdicts.set(key, one.label);
+        return decision.verdict;
+      });
+      if (verdict.groups) assert.equal(verdict.label, VERDICT_LABELS[worstVerdict(tableVerdicts)], `${where}: the design's verdict is not its weakest group's`);
     }
 
     switch (expectation.kind) {
       case 'answered': {
         const verdict = replies.map((r) => verdictOf(r, kb)).find((v) => v !== undefined);
         if (after.asked) assert.deepEqual(after.known, expectation.facts, `${where}: the answer was not recorded as given`);
-        else assert.deepEqual(verdict?.facts, expectation.facts, `${where}: the verdict is not for the facts given`);
+        else if (verdict?.groups) {
+          // On a design the answer went to the group it was asked for: one group's verdict is for the facts given.
+          const facts = verdict.groups.map((g) => g.facts);
+          assert.ok(
+            facts.some((f) => isDeepStrictEqual(f, expectation.facts)),
+            `${where}: no group's verdict is for the facts given ${JSON.stringify(expectation.facts)}: ${JSON.stringify(facts)}`,
+          );
+        } else assert.deepEqual(verdict?.facts, expectation.facts, `${where}: the verdict is not for the facts given`);
         break;
       }
       case 'refused': {

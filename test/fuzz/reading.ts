@@ -36,8 +36,20 @@ export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimen
   return { dimension: dimension.id, retry, known: factSet ? factsFromLabels(factSet.facts as Array<{ title: string; value: string }>, kb) : {} };
 }
 
-/** A verdict card: its label and the facts its triage summary lists. */
-export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts; open: string[] } | undefined {
+/** One verdict as a triage summary gives it: its label, the facts it lists and the facts left open. */
+export interface SummaryVerdict {
+  label: string;
+  facts: Facts;
+  open: string[];
+}
+
+/**
+ * A verdict card: its label and the facts its triage summary lists. A design's summary ("... (the
+ * design as a whole)") also gives each server group's own verdict and facts in `groups`: the
+ * design's label is the worst of them (README, "What a check looks like"), and `facts` then merges
+ * the groups, the later one winning, so only a group's own facts decide its verdict.
+ */
+export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): (SummaryVerdict & { groups?: SummaryVerdict[] }) | undefined {
   const nodes = cardElements(reply);
   // The first TextBlock is the label, or the out-of-support line with the label next.
   const blocks = nodes.filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
@@ -56,12 +68,32 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
   const lines = String(summary.text).split('\n');
   const verdictLine = lines.find((line) => line.endsWith('- Exchange support check'))!;
   assert.ok(verdictLine.startsWith(label), "the summary repeats the card's verdict");
-  const pairs = lines.slice(1).flatMap((line) => {
+  const whole = { label, ...summaryFacts(lines.slice(1), kb) };
+  if (!verdictLine.endsWith('(the design as a whole) - Exchange support check')) return whole;
+  // "Group 2: Front-end, ..." opens a group's own summary, headed by its own "<label> - Exchange support check".
+  const starts = lines.flatMap((line, i) => (/^Group \d+: /.test(line) ? [i] : []));
+  assert.ok(starts.length > 1, `a design's summary without its groups: ${String(summary.text).slice(0, 300)}`);
+  const groups = starts.map((start, i) => {
+    const section = lines.slice(start + 1, starts[i + 1]);
+    const heading = section.find((line) => line.endsWith('- Exchange support check'));
+    assert.ok(heading, `${lines[start]!} without its verdict line`);
+    // The longest label the line starts with: "Supported with conditions while ..." is not "Supported".
+    const groupLabel = Object.values(VERDICT_LABELS)
+      .filter((l) => heading === `${l} - Exchange support check` || heading.startsWith(`${l} `))
+      .sort((a, b) => b.length - a.length)[0];
+    assert.ok(groupLabel, `${lines[start]!}: an unknown verdict line "${heading}"`);
+    return { label: groupLabel, ...summaryFacts(section, kb) };
+  });
+  return { ...whole, groups };
+}
+
+/** The facts a summary's lines list, and those left open. */
+function summaryFacts(lines: readonly string[], kb: KnowledgeBase): { facts: Facts; open: string[] } {
+  const pairs = lines.flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
     return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];
   });
   return {
-    label,
     facts: factsFromLabels(
       pairs.filter((p) => !p.value.startsWith('not asked') && p.value !== OPEN_FACT),
       kb,
