@@ -20,7 +20,7 @@ import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isS
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
-import { articleCommand, asksForNewCheck, routeCommand, routeMessage, type Route } from './message-router';
+import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
@@ -72,8 +72,8 @@ export class MainDialog extends Dialog {
     // The answer to a question of the last pasted listing judges that listing again (see listing-follow-up.ts).
     if (await this.listings.answer(dc.context, text)) return this.settle(dc);
     const last = await this.lastCheck.get(dc.context);
-    // "Check my setup: ..." is a new check, whatever the last verdict was.
-    if (last && !asksForNewCheck(text)) {
+    // "Check my setup: ..." is a new check, whatever the last verdict was; "search nlb" a search.
+    if (last && !asksForNewCheck(text) && !isSearchOrArticleCommand(text)) {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }

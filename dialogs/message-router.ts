@@ -108,6 +108,12 @@ export function asksForNewCheck(text: string): boolean {
   return NEW_CHECK_BY_NAME.test(text.trim());
 }
 
+/** "search nlb", "Show KB837852": a command typed in full, never a fact added to the last verdict ("nlb" read as a what-if). */
+export function isSearchOrArticleCommand(text: string): boolean {
+  const trimmed = withoutEndPunctuation(text);
+  return searchCommand(trimmed) !== undefined || ARTICLE_COMMAND.test(trimmed);
+}
+
 /** "Show KB837852", "EXB-004": the article a whole message opens, read the same way mid-check as at any other time. */
 export function articleCommand(text: string): string | undefined {
   return ARTICLE_COMMAND.exec(withoutEndPunctuation(text))?.[1]?.toUpperCase();

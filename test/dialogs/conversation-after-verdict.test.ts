@@ -151,6 +151,14 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    // Found by a fuzz helper (seed 424242): "search nlb" after a verdict turned the cluster into NLB and judged it again.
+    '"search nlb" after a verdict is a search, not a what-if',
+    [
+      ['Exchange 2003 Enterprise back-end on a 2-node cluster on Windows 2003 Enterprise 32-bit', { verdict: 'supported-with-conditions' }],
+      ['search nlb', { noCheck: true, notSays: ['What changed'] }],
+    ],
+  ],
+  [
     "an article's button pressed while the check waits shows the article and asks the same question again",
     [
       ['check my setup', { asks: 'version' }],
