@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import { NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
-import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, type Facts } from '../../knowledge';
+import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, worstVerdict, type Facts, type Verdict } from '../../knowledge';
 import { InProcessBot } from './in-process-bot';
 import { buttons, checkPosition, interpretedTexts, questionOf, verdictOf, type CheckPosition } from './reading';
 
@@ -330,24 +331,37 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
       assert.equal(responses.length, 1, `${where}: an invoke needs exactly one invoke response`);
     }
     for (const reply of replies) {
-      const verdict = verdictOf(reply, kb);
-      if (!verdict) continue;
-      // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
-      const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && verdict.facts[d.id] === undefined).map((d) => d.id);
-      const step = stepWithOpen(kb, verdict.facts, [...new Set([...verdict.open, ...unknown])]);
-      const decision = step.kind === 'verdict' ? step.decision : undefined;
-      assert.ok(decision, `${where}: verdict "${verdict.label}" for facts that decide nothing: ${JSON.stringify(verdict.facts)}`);
-      assert.equal(verdict.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
-      const key = JSON.stringify(Object.entries(verdict.facts).sort());
-      const earlier = verdicts.get(key);
-      assert.ok(earlier === undefined || earlier === verdict.label, `${where}: ${key} got "${verdict.label}" here and "${earlier}" before`);
-      verdicts.set(key, verdict.label);
+      const card = verdictOf(reply, kb);
+      if (!card) continue;
+      // A design is judged group by group; its own label is its weakest group's.
+      if (card.groups) {
+        const labels = card.groups.map((g) => (Object.entries(VERDICT_LABELS) as [Verdict, string][]).find(([, l]) => l === g.label)![0]);
+        assert.equal(card.label, VERDICT_LABELS[worstVerdict(labels)], `${where}: the design's verdict is not its weakest group's`);
+      }
+      for (const verdict of card.groups ?? [card]) {
+        // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
+        const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && verdict.facts[d.id] === undefined).map((d) => d.id);
+        const step = stepWithOpen(kb, verdict.facts, [...new Set([...verdict.open, ...unknown])]);
+        const decision = step.kind === 'verdict' ? step.decision : undefined;
+        assert.ok(decision, `${where}: verdict "${verdict.label}" for facts that decide nothing: ${JSON.stringify(verdict.facts)}`);
+        assert.equal(verdict.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
+        const key = JSON.stringify(Object.entries(verdict.facts).sort());
+        const earlier = verdicts.get(key);
+        assert.ok(earlier === undefined || earlier === verdict.label, `${where}: ${key} got "${verdict.label}" here and "${earlier}" before`);
+        verdicts.set(key, verdict.label);
+      }
     }
 
     switch (expectation.kind) {
       case 'answered': {
         const verdict = replies.map((r) => verdictOf(r, kb)).find((v) => v !== undefined);
         if (after.asked) assert.deepEqual(after.known, expectation.facts, `${where}: the answer was not recorded as given`);
+        // A design's verdict: the group asked is one of its groups.
+        else if (verdict?.groups)
+          assert.ok(
+            verdict.groups.some((g) => isDeepStrictEqual(g.facts, expectation.facts)),
+            `${where}: no group of the design has the facts given`,
+          );
         else assert.deepEqual(verdict?.facts, expectation.facts, `${where}: the verdict is not for the facts given`);
         break;
       }

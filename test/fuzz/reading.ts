@@ -36,8 +36,19 @@ export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimen
   return { dimension: dimension.id, retry, known: factSet ? factsFromLabels(factSet.facts as Array<{ title: string; value: string }>, kb) : {} };
 }
 
-/** A verdict card: its label and the facts its triage summary lists. */
-export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts; open: string[] } | undefined {
+/** One verdict of a card: its label and the facts its triage summary lists for it. */
+export interface ShownVerdict {
+  label: string;
+  facts: Facts;
+  open: string[];
+}
+
+/**
+ * A verdict card: its label and the facts its triage summary lists. A design's summary lists each server
+ * group under "Group <n>: ..." with its own verdict line and facts: those are `groups`, read one by one
+ * (the groups' facts together are no setup: a 2007 group's update level is not the 2003 group's).
+ */
+export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): (ShownVerdict & { groups?: ShownVerdict[] }) | undefined {
   const nodes = cardElements(reply);
   // The first TextBlock is the label, or the out-of-support line with the label next.
   const blocks = nodes.filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
@@ -56,12 +67,29 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
   const lines = String(summary.text).split('\n');
   const verdictLine = lines.find((line) => line.endsWith('- Exchange support check'))!;
   assert.ok(verdictLine.startsWith(label), "the summary repeats the card's verdict");
-  const pairs = lines.slice(1).flatMap((line) => {
+  const starts = lines.flatMap((line, i) => (/^Group \d+: /.test(line) ? [i] : []));
+  if (starts.length === 0) return { label, ...factsOf(lines.slice(1), kb) };
+  const groups = starts.map((start, g) => {
+    const section = lines.slice(start + 1, starts[g + 1] ?? lines.length);
+    const line = section.find((l) => l.endsWith('- Exchange support check'));
+    assert.ok(line, `group ${g + 1} of a design summary without its verdict line`);
+    // The longest label the line starts with: "Supported with conditions ..." is not "Supported".
+    const own = Object.values(VERDICT_LABELS)
+      .filter((l) => line.startsWith(l))
+      .sort((a, b) => b.length - a.length)[0];
+    assert.ok(own, `group ${g + 1} of a design summary with an unknown verdict: ${line}`);
+    return { label: own, ...factsOf(section, kb) };
+  });
+  return { label, ...factsOf(lines.slice(1, starts[0]), kb), groups };
+}
+
+/** The facts a summary's lines list, and those left open. */
+function factsOf(lines: readonly string[], kb: KnowledgeBase): { facts: Facts; open: string[] } {
+  const pairs = lines.flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
     return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];
   });
   return {
-    label,
     facts: factsFromLabels(
       pairs.filter((p) => !p.value.startsWith('not asked') && p.value !== OPEN_FACT),
       kb,
