@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import { NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
@@ -330,24 +331,32 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
       assert.equal(responses.length, 1, `${where}: an invoke needs exactly one invoke response`);
     }
     for (const reply of replies) {
-      const verdict = verdictOf(reply, kb);
-      if (!verdict) continue;
-      // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
-      const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && verdict.facts[d.id] === undefined).map((d) => d.id);
-      const step = stepWithOpen(kb, verdict.facts, [...new Set([...verdict.open, ...unknown])]);
-      const decision = step.kind === 'verdict' ? step.decision : undefined;
-      assert.ok(decision, `${where}: verdict "${verdict.label}" for facts that decide nothing: ${JSON.stringify(verdict.facts)}`);
-      assert.equal(verdict.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
-      const key = JSON.stringify(Object.entries(verdict.facts).sort());
-      const earlier = verdicts.get(key);
-      assert.ok(earlier === undefined || earlier === verdict.label, `${where}: ${key} got "${verdict.label}" here and "${earlier}" before`);
-      verdicts.set(key, verdict.label);
+      const shown = verdictOf(reply, kb);
+      // A design: each server group's verdict is the rules table's for that group's facts.
+      for (const verdict of shown?.groups ?? (shown ? [shown] : [])) {
+        // A fact the summary does not give was either not needed or left open: the verdict must hold whatever it is.
+        const unknown = kb.dimensions.filter((d) => d.kind === 'asked' && verdict.facts[d.id] === undefined).map((d) => d.id);
+        const step = stepWithOpen(kb, verdict.facts, [...new Set([...verdict.open, ...unknown])]);
+        const decision = step.kind === 'verdict' ? step.decision : undefined;
+        assert.ok(decision, `${where}: verdict "${verdict.label}" for facts that decide nothing: ${JSON.stringify(verdict.facts)}`);
+        assert.equal(verdict.label, VERDICT_LABELS[decision.verdict], `${where}: the card's verdict is not the rules table's`);
+        const key = JSON.stringify(Object.entries(verdict.facts).sort());
+        const earlier = verdicts.get(key);
+        assert.ok(earlier === undefined || earlier === verdict.label, `${where}: ${key} got "${verdict.label}" here and "${earlier}" before`);
+        verdicts.set(key, verdict.label);
+      }
     }
 
     switch (expectation.kind) {
       case 'answered': {
         const verdict = replies.map((r) => verdictOf(r, kb)).find((v) => v !== undefined);
         if (after.asked) assert.deepEqual(after.known, expectation.facts, `${where}: the answer was not recorded as given`);
+        // A design's answer goes to the group asked (and any other lacking it): one of its groups holds the facts given.
+        else if (verdict?.groups)
+          assert.ok(
+            verdict.groups.some((g) => isDeepStrictEqual(g.facts, expectation.facts)),
+            `${where}: no group of the design has the facts given`,
+          );
         else assert.deepEqual(verdict?.facts, expectation.facts, `${where}: the verdict is not for the facts given`);
         break;
       }

@@ -37,7 +37,15 @@ export function questionOf(reply: Partial<Activity>, kb: KnowledgeBase): { dimen
 }
 
 /** A verdict card: its label and the facts its triage summary lists. */
-export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label: string; facts: Facts; open: string[] } | undefined {
+/** A verdict as its card shows it; a design's card (verdict "... (the design as a whole)") has one per server group too. */
+export interface ShownVerdict {
+  label: string;
+  facts: Facts;
+  open: string[];
+  groups?: ShownVerdict[];
+}
+
+export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): ShownVerdict | undefined {
   const nodes = cardElements(reply);
   // The first TextBlock is the label, or the out-of-support line with the label next.
   const blocks = nodes.filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
@@ -56,12 +64,36 @@ export function verdictOf(reply: Partial<Activity>, kb: KnowledgeBase): { label:
   const lines = String(summary.text).split('\n');
   const verdictLine = lines.find((line) => line.endsWith('- Exchange support check'))!;
   assert.ok(verdictLine.startsWith(label), "the summary repeats the card's verdict");
-  const pairs = lines.slice(1).flatMap((line) => {
+  // A design's summary is one section per server group ("Group 2: ..."), each with its own verdict line and facts:
+  // the design's verdict is its weakest group's (the card says so), never the verdict of all groups' facts merged.
+  if (verdictLine.includes('(the design as a whole)')) {
+    const starts = lines.flatMap((line, i) => (/^Group \d+: /.test(line) ? [i] : []));
+    const groups = starts.map((start, n) => {
+      const section = lines.slice(start + 1, starts[n + 1] ?? lines.length);
+      const line = section.find((l) => l.endsWith('- Exchange support check')) ?? '';
+      // The longest label first: "Supported with conditions while ..." is not "Supported".
+      const own = Object.values(VERDICT_LABELS)
+        .sort((a, b) => b.length - a.length)
+        .find((l) => line.startsWith(l));
+      assert.ok(own, `a design's group without a verdict line: ${JSON.stringify(section.slice(0, 2))}`);
+      return { label: own, ...shownFacts(section, kb) };
+    });
+    assert.ok(groups.length >= 2, 'a design verdict lists its server groups');
+    assert.ok(
+      groups.some((g) => g.label === label),
+      "the design's verdict is one of its groups' verdicts",
+    );
+    return { label, facts: {}, open: [], groups };
+  }
+  return { label, ...shownFacts(lines.slice(1), kb) };
+}
+
+function shownFacts(lines: readonly string[], kb: KnowledgeBase): { facts: Facts; open: string[] } {
+  const pairs = lines.flatMap((line) => {
     const dimension = kb.dimensions.find((d) => line.startsWith(`${d.label}: `));
     return dimension ? [{ title: dimension.label, value: line.slice(dimension.label.length + 2) }] : [];
   });
   return {
-    label,
     facts: factsFromLabels(
       pairs.filter((p) => !p.value.startsWith('not asked') && p.value !== OPEN_FACT),
       kb,
