@@ -340,6 +340,9 @@ export class MainDialog extends Dialog {
   private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
     const role = added.role;
     if (role === undefined || last.groups.some((g) => g.facts.role === role)) return undefined;
+    // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
+    // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
+    if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
     // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
     // servers judged have are servers of their own; otherwise the words must say so.
     const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);

@@ -13,9 +13,9 @@ import { verdictOf } from './reading';
  */
 const CASES: ReadonlyArray<readonly [name: string, messages: readonly string[], groups: readonly string[], design: string]> = [
   [
-    "the weakest group first: an Exchange 2010 DAG on Windows 2003, then 2003 front-ends behind NLB (the fuzzer's failure)",
-    ['Exchange 2010 mailbox servers in a DAG on Windows Server 2003', 'E2K3 FE NLB on Windows 2000 Advanced Server'],
-    ['Not supported', 'Supported with conditions'],
+    'the weakest group first: 2003 front-ends on a server cluster, then a single back-end',
+    ['2 Exchange 2003 front-ends on a server cluster and one back-end, all Windows 2003 Standard 32-bit'],
+    ['Not supported', 'Supported'],
     'Not supported',
   ],
   [
