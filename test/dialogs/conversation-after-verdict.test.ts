@@ -6,7 +6,9 @@ import { play, type Turn } from './conversation-play';
  */
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
-    "a server group added after a verdict and asked its Windows release is judged on its own facts, not the first group's Windows edition",
+    // Another Exchange version after a verdict is a check of its own (a design shares one version): judged on
+    // its own facts, never with the front-ends' Windows edition (f3, seed 9081726; f1, seed 2512).
+    'servers of another version said after a verdict are a check of their own, judged on their own facts',
     [
       ['Exchange 2003 front-end servers with NLB on Windows 2003 Enterprise', { verdict: 'supported-with-conditions' }],
       ['We plan Exchange 2000 back-end servers on a cluster with enterprise edition', { asks: 'windows' }],
@@ -14,15 +16,8 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
         'Windows Server 2003',
         {
           verdict: 'not-supported',
-          says: [
-            'Not supported: Back-end mailbox server',
-            'Exchange 2000 does not run on Windows Server 2003',
-            // Each group's part of the design's summary lists its own facts: the Enterprise edition is the front-ends' Windows.
-            'Group 1: Front-end',
-            'Windows edition: Enterprise',
-            'Group 2: Back-end mailbox server',
-            'Windows release: Windows Server 2003\nWindows edition: not asked',
-          ],
+          says: ['Exchange 2000 does not run on Windows Server 2003', 'Windows release: Windows Server 2003\nWindows edition: not asked'],
+          notSays: ['(design)', 'Front-end'],
         },
       ],
     ],
