@@ -4,6 +4,7 @@ import { TypoReading } from './typo-reading';
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
+import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
 import { memberPartsTotal } from './member-sums';
 import { withYearsInFigures } from './spelled-years';
@@ -116,6 +117,13 @@ const VERSION_LEADS = new Set(['with', 'running', 'using']);
 
 /** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
 const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b/i;
+/**
+ * A server of a role already named that stands apart from that role's DAG or cluster: "one more SE mailbox
+ * server outside the DAG for journaling", "a standalone mailbox server for archiving", "not in the DAG". A
+ * group of its own, with its own facts and none of the DAG's high availability (issue 21, g21: w3-design-11).
+ */
+const OUTSIDE_GROUP =
+  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag|on\s+its\s+own|by\s+itself)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
@@ -387,7 +395,7 @@ export class FactRecognizer {
           withoutOtherDcs(
             withoutWitnessHost(
               this.readJoinedRoleWords(
-                this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+                this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)), tokens),
                 tokens,
                 read,
               ),
@@ -451,7 +459,7 @@ export class FactRecognizer {
       anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
     }
     // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
-    if (anyRoles.size < 2 && !(anyRoles.size === 1 && ANOTHER_GROUP.test(text))) return undefined;
+    if (anyRoles.size < 2 && !(anyRoles.size === 1 && (ANOTHER_GROUP.test(text) || OUTSIDE_GROUP.test(text)))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
     // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
@@ -600,7 +608,8 @@ export class FactRecognizer {
       const placedWith: Record<string, string> = clause.withJoined && current?.facts.ha !== undefined && mine.ha === undefined ? { ha: current.facts.ha } : {};
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
       // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
-      const another = ANOTHER_GROUP.test(clauseTexts[index]!);
+      const outside = clause.role !== undefined && OUTSIDE_GROUP.test(clauseTexts[index]!);
+      const another = ANOTHER_GROUP.test(clauseTexts[index]!) || outside;
       const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && Object.keys(pending).length > 0) {
         for (const [dimensionId, value] of Object.entries(pending)) {
@@ -611,6 +620,15 @@ export class FactRecognizer {
         pending = {};
       }
       if (clause.role !== undefined) currentLine = lineOf[index]!;
+      if (outside) {
+        // What the clause says of the DAG it stands outside ("outside the DAG") is not this group's.
+        for (const d of ['nodes', 'witness', 'mixedVersions', 'mixedWindows']) delete mine[d];
+        if (mine.ha !== 'none') delete mine.ha;
+        // "one more mailbox server outside the DAG": one server of the DAG's role; "the edge server outside the DAG" is asked how many.
+        const sameRole = groups.some((g) => g.facts[splitting.id] === clause.role);
+        if (clause.count !== undefined) mine.ha = clause.count >= 2 ? 'several-servers' : 'none';
+        else if (sameRole) mine.ha ??= 'none';
+      }
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
@@ -1748,6 +1766,20 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
     if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
     const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 3)).some((t) => LATER_WORDS.has(t.text));
     if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) dropped.add(m);
+  }
+  // "moving from 2019 to SE. We're on Exchange 2019 CU14, 2 DAG members, ...": the target of a move named
+  // once, beside a source version the message goes on to describe, is not what runs today (issue 21, g21:
+  // w3-oos-07 was judged as an in-place 2019-to-SE upgrade with no "Out of support" headline).
+  const versionOf = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === 'version' && p.value !== undefined)?.value;
+  for (const m of matches) {
+    const target = versionOf(m);
+    if (target === undefined || tokens[m.from - 1]?.text !== 'to') continue;
+    const source = matches.find((x) => x.to === m.from - 1 && versionOf(x) !== undefined && tokens[x.from - 1]?.text === 'from');
+    const sourceVersion = source ? versionOf(source) : undefined;
+    if (!source || sourceVersion === undefined || sourceVersion === target) continue;
+    // Counted by the word that names each ("2019" in "Exchange 2019 CU14", read as an update).
+    const named = (match: PhraseMatch<Mention[]>) => tokens.filter((t) => t.text === tokens[match.to - 1]!.text).length;
+    if (named(m) === 1 && named(source) >= 2) dropped.add(m);
   }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
