@@ -248,6 +248,11 @@ export class MainDialog extends Dialog {
     const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
     const named = partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read));
+    // "and with 9?", "what about 20?" after "and with 3 nodes?": a bare count is the count the last change was about.
+    if ((addition || correction) && !kind && Object.keys(named).length === 0) {
+      const count = bareCount(this.kb, text, last, base);
+      if (count) return this.decideAgain(dc, last, groups, count, undefined, undefined, target);
+    }
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => (target === undefined ? last.groups.some((g) => g.facts[d] !== v) : base[d] !== v)));
@@ -758,6 +763,24 @@ const NLB_BESIDE =
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "and with 9?", "what about 20?", "how about 3 then": a count alone, with no noun saying what it counts. */
+const BARE_COUNT = /^(?:ok,? |so,? |hmm,? )?(?:and|what|how|ok)?\s*(?:about|if|with|for|at)?\s*(?:(?:we|it|they) (?:had|have|has|used|use|went to|go to) )?(\d{1,3})(?: then| instead)?\s*[?!.]*$/i;
+
+/**
+ * The count a bare number after a verdict changes: the number fact answered or changed last ("and with 3
+ * nodes?" then "and with 9?"), when the setup has it. Undefined for any other message (issue 21, g21: w-after-12).
+ */
+function bareCount(kb: KnowledgeBase, text: string, last: LastCheck, base: Facts): Facts | undefined {
+  const said = BARE_COUNT.exec(text.trim());
+  if (!said) return undefined;
+  const isCount = (d: string) => base[d] !== undefined && kb.dimensions.find((x) => x.id === d)?.type === 'number';
+  // With no count answered or changed yet, the setup's only count ("a DAG of 4", then "and with 20?").
+  const counts = Object.keys(base).filter(isCount);
+  const counted = [...last.answered].reverse().find(isCount) ?? (counts.length === 1 ? counts[0] : undefined);
+  if (counted === undefined || base[counted] === said[1]) return undefined;
+  return { [counted]: String(Number(said[1])) };
+}
 /** "add 2 more", "another three nodes", "plus two extra members": members added to those counted. */
 const MORE_MEMBERS = new RegExp(
   `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,

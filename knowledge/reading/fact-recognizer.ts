@@ -123,7 +123,7 @@ const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]
  * group of its own, with its own facts and none of the DAG's high availability (issue 21, g21: w3-design-11).
  */
 const OUTSIDE_GROUP =
-  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag|on\s+its\s+own|by\s+itself)\b/i;
+  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
@@ -485,9 +485,10 @@ export class FactRecognizer {
       return pair.size === 2 && combinedValue(splitting, pair) !== undefined;
     };
     // `joinedToNext`: cut at "and", "+" or "&" (not a comma): a bare role there shares what follows ("front-end and back-end on a cluster").
-    const clauses: { from: number; to: number; withJoined?: boolean; joinedToNext?: boolean }[] = [];
+    const clauses: { from: number; to: number; withJoined?: boolean; joinedToNext?: boolean; afterAlso?: boolean }[] = [];
     let from = 0;
     let withJoined = false;
+    let afterAlso = false;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
       const gap = atEnd ? '' : text.slice(tokens[k - 1]!.end, tokens[k]!.start);
@@ -509,8 +510,9 @@ export class FactRecognizer {
       // A phrase is never cut ("also DCs" after "nodes that are").
       const inside = (at: number) => matches.some((m) => m.from < at && at < m.to) || (joiner && matches.some((m) => m.from === at));
       if (atEnd || ((punctuation || joiner || withRole || withVersion) && !inside(k))) {
-        if (k > from) clauses.push({ from, to: k, withJoined, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
+        if (k > from) clauses.push({ from, to: k, withJoined, afterAlso, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
         withJoined = withRole;
+        afterAlso = joiner && tokens[k]!.text === 'also' && !punctuation;
         from = joiner || withRole || withVersion ? k + 1 : k;
       }
     }
@@ -526,7 +528,10 @@ export class FactRecognizer {
       // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
       const named =
         (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
-      const role = named === undefined ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
+      // "The Edge server is also a member of the DAG": a role only implied ("DAG": Mailbox) right after "also" says
+      // where the servers of the clause before are, not a group of its own (issue 21, g21).
+      const onlyImplied = inside.every((m) => explicitRole(m) === undefined);
+      const role = named === undefined || (onlyImplied && clause.afterAlso === true) ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
       // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
       // claimed names the edition of this group (or of all of them).
