@@ -47,7 +47,8 @@ export function isCheckRequest(text: string): boolean {
 const OTHER_PRODUCTS =
   /\b(sharepoint|skype|lync|iis|sql( server)?|file ?servers?|print ?servers?|dfs|dhcp|hyper-v|sccm|configmgr|adfs|ad fs|citrix|vmware|dynamics|biztalk|system center|sap|oracle|domino|notes server|groupwise server|active directory password|ad password|password reset|reset my)\b/i;
 // "2 SE DAGs: DAG1 ... DAG2 ..., witness on a file server": DAGs, named DAGs, mailbox and Edge servers are Exchange's too (issue 21, g21).
-const NAMES_EXCHANGE = /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dags?|dag\d{1,3}|ccr|scc|lcr|scr|cas|evs|mailbox (servers?|role|boxes)|edge (transport )?(servers?|role|boxes))\b/i;
+const NAMES_EXCHANGE =
+  /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dags?|dag\d{1,3}|ccr|scc|lcr|scr|cas|evs|mailbox (servers?|role|boxes)|edge (transport )?(servers?|role|boxes))\b/i;
 /** "SE" in capitals: Exchange Server Subscription Edition ("our SE DAG"); "se" in lower case is too common a word. */
 const NAMES_SE = /\bSE\b/;
 

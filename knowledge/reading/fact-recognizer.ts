@@ -395,7 +395,10 @@ export class FactRecognizer {
           withoutOtherDcs(
             withoutWitnessHost(
               this.readJoinedRoleWords(
-                this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)), tokens),
+                this.readAfterPartials(
+                  this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)),
+                  tokens,
+                ),
                 tokens,
                 read,
               ),
