@@ -1348,6 +1348,15 @@ export class FactRecognizer {
       }
       // A single server runs one version: which is asked, with no mixed DAG stated.
       if (facts.ha !== 'none') facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      // "one DAG with 2x Exchange 2016 CU23 and 2x Exchange 2019 CU15 members": the mixed DAG is judged as such, and its
+      // oldest version is kept so that a retired one heads the verdict "Out of support" (issue 21, g21: w3-design-07).
+      if (dimension.id === 'version' && facts.ha !== undefined && facts.ha !== 'none' && facts[dimension.whenSeveral.fact] === dimension.whenSeveral.value) {
+        const oldest = dimension.values.find((v) => meant.has(v.id));
+        if (oldest) {
+          facts[dimension.id] = oldest.id;
+          ambiguous.splice(ambiguous.indexOf(dimension.id), 1);
+        }
+      }
     }
   }
 
