@@ -51,10 +51,12 @@ describe('connections (real server on a loopback port)', () => {
     const sockets: Socket[] = [];
     try {
       for (let i = 0; i < MAX_CONNECTIONS; i += 1) {
-        sockets.push(await new Promise<Socket>((resolve, reject) => {
-          const socket = connect(port, '127.0.0.1', () => resolve(socket));
-          socket.on('error', reject);
-        }));
+        sockets.push(
+          await new Promise<Socket>((resolve, reject) => {
+            const socket = connect(port, '127.0.0.1', () => resolve(socket));
+            socket.on('error', reject);
+          }),
+        );
       }
       // Give the server the time to accept them all, then one more is closed at once, unanswered.
       await new Promise((resolve) => setTimeout(resolve, 200));
