@@ -6,6 +6,7 @@ import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
 import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
+import { withWitnessOnMember } from './witness-on-member';
 import { memberPartsTotal } from './member-sums';
 import { withYearsInFigures } from './spelled-years';
 
@@ -390,14 +391,18 @@ export class FactRecognizer {
     const reading = {
       text,
       tokens,
-      matches: withDenials(
-        this.withCorrections(
-          withoutOtherDcs(
-            withoutWitnessHost(
-              this.readJoinedRoleWords(
-                this.readAfterPartials(
-                  this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)),
+      matches: withWitnessOnMember(
+        withDenials(
+          this.withCorrections(
+            withoutOtherDcs(
+              withoutWitnessHost(
+                this.readJoinedRoleWords(
+                  this.readAfterPartials(
+                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)),
+                    tokens,
+                  ),
                   tokens,
+                  read,
                 ),
                 tokens,
                 read,
@@ -410,10 +415,10 @@ export class FactRecognizer {
           ),
           tokens,
           read,
+          this.dimensions,
         ),
         tokens,
         read,
-        this.dimensions,
       ),
     };
     this.lastSentence = reading;
@@ -573,7 +578,7 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number }[] = [];
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number; line: number }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
     // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
@@ -645,6 +650,7 @@ export class FactRecognizer {
           onlyRole: clause.onlyRole,
           joinedToNext: clause.joinedToNext,
           serverNames: clause.serverNames,
+          line: lineOf[index]!,
         };
         groups.push(current);
       } else if (earlier) {
@@ -684,7 +690,9 @@ export class FactRecognizer {
         const fromAnother = defaults[dimensionId] === value && group.facts[dimensionId] === undefined && shared[dimensionId] === undefined && borrowed[dimensionId] === undefined;
         if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
-      const count = group.count ?? (group.serverNames >= 2 ? group.serverNames : undefined);
+      // "EDGE1 as edge transport": one server named by its role and a number is one server; "BH1 - routing group
+      // bridgehead only", "FE1, FE2 - front-end": the names that lead a group's own line count its servers (issue 21, g21).
+      const count = group.count ?? (group.serverNames >= 1 ? group.serverNames : undefined) ?? leadingServerNames(text.split('\n')[group.line - 1] ?? '');
       if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
@@ -704,6 +712,8 @@ export class FactRecognizer {
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
     for (const line of listed) {
+      // "- Skype for Business FE pool is separate, ignore it": a line the user sets aside, or about another product, is no group.
+      if (SET_ASIDE_LINE.test(line)) continue;
       const read = this.extract(line.replace(item, ''), known).facts;
       if (read[splitting.id] === undefined) continue;
       // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
@@ -1495,6 +1505,18 @@ function siteTotal(tokens: readonly Token[], counts: readonly (number | undefine
     i = at;
   }
   return best;
+}
+
+/** A listed line the user sets aside ("ignore it") or that is about another product (issue 21, g21: w4-design-03). */
+const SET_ASIDE_LINE = /\b(ignore (it|this|that|them|those)|skype( for business)?|lync|sharepoint|not (an )?exchange)\b/i;
+
+/** "FE1, FE2 - front-end, ...", "BH1: bridgehead": server names (letters then a number) that open a line before a dash or colon. */
+const LEADING_NAMES = /^\s*[a-z][a-z_-]{0,14}\d{1,3}(?:\s*(?:,|\+|&|and)\s*[a-z][a-z_-]{0,14}\d{1,3})*\s*(?:-|–|:)\s/i;
+
+/** How many servers the names opening a line count, or undefined when the line opens otherwise. */
+function leadingServerNames(line: string): number | undefined {
+  const names = LEADING_NAMES.exec(line);
+  return names ? (names[0].match(/[a-z][a-z_-]{0,14}\d{1,3}/gi) ?? []).length : undefined;
 }
 
 /** A copy callers may change without changing the memo (see FactRecognizer.extract). */

@@ -40,6 +40,27 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
         { role: 'edge-transport', ha: 'dag' },
       ],
     ],
+    // One server named by role and number is one server.
+    [
+      'SE design: EXSE1 + EXSE2 in a DAG with a witness, plus EDGE1 as edge transport. all on Windows Server 2025 Standard, edge is in workgroup',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    // The names opening each line count that line's servers.
+    [
+      'exchange 2003 org:\nFE1, FE2 - front-end, 2003 SP2 Standard, NLB, Windows 2003 Standard x86\nBH1 - routing group bridgehead only, 2003 SP2 Standard, Windows 2003 Standard x86',
+      [
+        { role: 'front-end', ha: 'nlb' },
+        { role: 'other', ha: 'none' },
+      ],
+    ],
+    // A listed line set aside ("ignore it") is no group.
+    [
+      'please check:\n- EDGE-A, EDGE-B: 2019 CU15 edge, workgroup, Windows Server 2019 Std\n- MBX1..MBX4: 2019 CU15 DAG, Windows Server 2019 Datacenter, witness on FS01\n- Skype for Business FE pool is separate, ignore it',
+      [{ role: 'edge-transport' }, { role: 'mailbox', ha: 'dag' }],
+    ],
   ];
   for (const [text, wanted] of GROUPS) {
     it(`groups: ${text.slice(0, 80)}`, () => {
@@ -60,6 +81,10 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     // A bare year beside a Windows release said in words is the Exchange version, with its edition.
     ['2003 Enterprise SP2 back-end, single server, Windows Server 2003 Standard SP2', { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'standard' }],
     ['2003 ent 2-node cluster on w2k3 ent, 1 EVS', { version: '2003', windows: '2003' }],
+    // A witness on one of the DAG's own members is no witness outside the DAG (M-14).
+    ['SE DAG of 2 (Windows Server 2022 Standard, member servers); the witness share lives on EXSE2, one of the two members', { witness: 'no' }],
+    ['the witness is on FS01 which is actually one of the 4 DAG members', { witness: 'no' }],
+    ['SE DAG of 2, witness on FS01, the members are member servers', { witness: 'yes' }],
     // After "on" it stays Windows's.
     ['exchange mailbox server on 2016 std, the DCs run windows server 2019', { version: undefined }],
   ];
