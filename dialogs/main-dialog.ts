@@ -287,6 +287,14 @@ export class MainDialog extends Dialog {
       if (Object.keys(corrected).length > 0)
         return this.decideAgain(dc, last, groups, corrected, undefined, { ...someMembersDetail(this.kb, corrected, said, base), ...typedUpdateDetail(corrected, text) }, target);
     }
+    // "actually the witness is on DC02, not the file server": a correction or addition that names only what the setup
+    // already has changes nothing the rules read. The verdict stands, said so (it went to "outside what I cover").
+    if ((correction || addition) && !kind && Object.keys(named).length > 0 && Object.entries(named).every(([d, v]) => base[d] === v)) {
+      const [only] = groups;
+      const line = 'That changes none of the facts this verdict rests on, so it stands as below.';
+      await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, line) : this.replies.designVerdict(groups, line));
+      return this.settle(dc);
+    }
     return undefined;
   }
 

@@ -460,7 +460,8 @@ export class FactRecognizer {
     // "4-node cluster with 3 EVS on W2K3 Ent + 2 FE NLB": beside front-ends, a cluster no role is said of
     // holds the back-ends (front-ends are never clustered, KB837852; see assumed-facts.yaml). Read as one
     // server, the cluster and the front-ends' NLB made "NLB on the cluster nodes": a wrong Not supported.
-    const partner = anyRoles.size === 1 ? CLUSTER_PARTNER_ROLE.get([...anyRoles][0]!) : undefined;
+    // "2 front-ends, we want NLB and an MSCS cluster on the same 2 servers": the cluster is on the front-ends themselves.
+    const partner = anyRoles.size === 1 && !CO_LOCATED.test(text) ? CLUSTER_PARTNER_ROLE.get([...anyRoles][0]!) : undefined;
     if (partner && matches.some((m) => m.entry.payload.some((p) => p.dimension === 'ha' && CLUSTER_HA.has(p.value ?? '')))) {
       const before = impliedRole;
       impliedRole = (m: PhraseMatch<Mention[]>) => before(m) ?? (m.entry.payload.some((p) => p.dimension === 'ha' && CLUSTER_HA.has(p.value ?? '')) ? partner : undefined);
