@@ -94,7 +94,9 @@ export function readRoles(text: string): string[] {
     const word = raw
       .replace(/\.\.\.|…/g, '')
       .replace(/[^a-z]/gi, '')
-      .toLowerCase();
+      .toLowerCase()
+      // ESM's Export List prints the role as a type ("Front-end server", "Back End").
+      .replace(/(?<=^(?:frontend|backend|mailbox|edgetransport|hubtransport|clientaccess))servers?$/, '');
     if (word.length < 2) continue;
     const hits = ROLE_WORDS.filter(([w]) => w === word || (cut && w.startsWith(word)));
     const ids = new Set(hits.map(([, id]) => id));
@@ -311,6 +313,22 @@ function unflattenTable(line: string): string[] | undefined {
   return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
 }
 
+/** ExchangeSetup.log's line prefix ("[02/11/2025 22:14:03.0527] [0] "): the rest of the line is read ("Setup version: 15.2.1748.10."). */
+const SETUP_LOG_PREFIX = /^\s*\[\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2}(?:\.\d{1,7})?\]\s\[\d{1,3}\]\s/;
+/** "...  Version 15.2" then "(Build 1544.4)" on a line of its own: a row a mail client wrapped at its width. */
+const WRAPPED_BUILD = /^\s*\(\s*build\s+\d{1,5}\.\d{1,4}\s*\)\s*$/i;
+
+/** A table row wrapped by a mail client before its build ("Version 15.2" / "(Build 1544.4)") joined back into one line. */
+function joinWrappedBuilds(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && WRAPPED_BUILD.test(line) && /\bversion\s+\d{1,2}\.\d{1,2}\s*$/i.test(out[last]!)) out[last] = `${out[last]!.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
 export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
@@ -503,7 +521,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
-  const lines = structuredLines(raw.map((line) => line.replace(QUOTED, ''))).flatMap(unflatten);
+  const lines = joinWrappedBuilds(structuredLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, ''))).flatMap(unflatten));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -688,7 +706,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     fromOutput.add(s);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
-    const roles = cell('serverrole', 'server role', 'role', 'roles');
+    const roles = cell('serverrole', 'server role', 'role', 'roles', 'type');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
@@ -815,7 +833,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
     const name =
       get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
-      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole') !== undefined ? nameAbove(entries[0]!.line) : undefined);
+      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
       const healthOs = get('version');
@@ -883,6 +901,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'clusteredmailboxservername',
       'clusteredstoragetype',
       'ismemberofcluster',
+      'setup version',
       ...OS_BUILD_KEYS,
       ...HEALTH_KEYS,
     ];
@@ -904,7 +923,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const edition = get('edition');
     if (edition) s.edition = edition;
     const version =
-      get('admindisplayversion', 'fileversion', 'productversion', 'build number') ??
+      get('admindisplayversion', 'fileversion', 'productversion', 'build number', 'setup version') ??
       displayVersion(get('exchangeversion')) ??
       // Active Directory's serialNumber of an Exchange server object (ADSI Edit, Get-ADObject | fl).
       displayVersion(get('serialnumber')) ??

@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { TUNING_J } from '../../bench/listings';
+import { loadKnowledgeBase } from '../../knowledge';
+import { listingReader, tuningSetMisses } from './listing-helpers';
+
+/**
+ * Issue 25 (l25): forms of old versions and of pastes a mail client reshaped (tuning-issue25-j.yaml, written before the
+ * parser changed): ESM's "Export List" with its Type column, ExchangeSetup.log's version lines, a row wrapped before
+ * its "(Build N.N)".
+ */
+describe("Listings: old versions' exports, setup logs and mail-wrapped rows (issue 25, l25)", () => {
+  const kb = loadKnowledgeBase();
+  const read = listingReader(kb);
+
+  it('judges every group of the tenth tuning set right (test/fixtures/listings/tuning-issue25-j.yaml)', () => {
+    assert.deepEqual(tuningSetMisses(kb, TUNING_J, { entries: 14, groups: 21 }), []);
+  });
+
+  it('reads the role from ESM\'s Type column ("Front-end server", "Back End")', () => {
+    const listing = read('Name\tType\tVersion\nFE1\tFront-end server\tVersion 6.5 (Build 7638.2: Service Pack 2)\nBE1\tBack End\tVersion 6.5 (Build 7638.2: Service Pack 2)');
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.roles]),
+      [
+        ['FE1', ['front-end']],
+        ['BE1', ['back-end']],
+      ],
+    );
+  });
+
+  it('reads ExchangeSetup.log\'s "Setup version" line as the build of the server named above it', () => {
+    const listing = read(
+      [
+        'setup log from EX-LOG2:',
+        '[03/14/2024 10:22:11.0123] [0] Starting Microsoft Exchange Server 2019 Cumulative Update 14 Setup',
+        '[03/14/2024 10:22:11.0126] [0] Local time zone: (UTC) Coordinated Universal Time.',
+        '[03/14/2024 10:22:11.0130] [0] Setup version: 15.2.1544.4.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.build?.lookup.build]),
+      [['EX-LOG2', '15.2.1544.4']],
+    );
+  });
+
+  it('joins a "(Build N.N)" a mail client wrapped onto its own line back to its row, and only there', () => {
+    const listing = read(
+      'Name     ServerRole  AdminDisplayVersion\n----     ----------  -------------------\nEX1      Mailbox     Version 15.2\n(Build 1748.10)\nEX2      Mailbox     Version 15.2\n(Build 1748.10)',
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => s.build?.lookup.build),
+      ['15.2.1748.10', '15.2.1748.10'],
+    );
+    // A "(build ...)" line under a line that does not end in a version stays a line of its own.
+    const apart = read('EX1 15.2.1748.10\nEX2 15.2.1544.4\n(build 1544.4 is CU14, right?)');
+    assert.deepEqual(
+      apart.servers.map((s) => s.build?.lookup.build),
+      ['15.2.1748.10', '15.2.1544.4'],
+    );
+  });
+});
