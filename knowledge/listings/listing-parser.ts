@@ -45,8 +45,10 @@ export interface ListedServer {
   clustered?: 'ccr' | 'cluster' | 'clustering';
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
-  /** Listed by Get-ADDomainController: the server is a domain controller. */
+  /** Listed by Get-ADDomainController, or systeminfo's "OS Configuration: ... Domain Controller": the server is a domain controller. */
   domainController?: boolean;
+  /** systeminfo's "Domain:" line ("corp.example.com", "WORKGROUP"): the domain or workgroup the server is joined to. */
+  domain?: string;
 }
 
 export interface ListedDag {
@@ -55,6 +57,8 @@ export interface ListedDag {
   witness?: string;
   /** `cluster`: the nodes of a failover cluster (Get-ClusterNode, cluster.exe node), not a DAG listing. */
   kind?: 'dag' | 'cluster';
+  /** Get-DatabaseAvailabilityGroup printed WitnessServer with nothing after it: the DAG has no witness configured. */
+  noWitness?: boolean;
 }
 
 export type ListingResult =
@@ -683,7 +687,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const name = cell(...TABLE_NAME_KEYS) ?? above;
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
-      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
+      const witness = cell('witnessserver');
+      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
@@ -875,7 +880,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {
-      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined });
+      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
       for (const e of entries) used[e.line] = true;
       return;
     }
@@ -939,6 +944,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (os) s.os = os;
     const type = get('system type', 'osarchitecture');
     if (type) s.systemType = type;
+    // systeminfo's "OS Configuration" ("Additional/Backup Domain Controller", "Member Server") and "Domain".
+    if (/domain controller/i.test(get('os configuration') ?? '')) s.domainController = true;
+    const domain = get('domain');
+    if (domain && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(domain) && get(...OS_KEYS) !== undefined) s.domain = domain;
     const installation = get('windowsinstallationtype');
     if (installation) s.installationType = installation;
     // Windows' build alone (systeminfo's "OS Version: 10.0.17763 N/A Build 17763", Get-ComputerInfo's OsVersion, Win32_OperatingSystem's Version).
