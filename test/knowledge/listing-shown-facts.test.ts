@@ -88,4 +88,34 @@ describe('Listings: what the paste shows decides (issue 25, l25)', () => {
     const denied = groupOf(judge(edge('dmz.hq.local', 'dmz.hq.local is not joined to our internal domain, it is a perimeter forest')), 'HQ-EDGE1');
     assert.equal(denied.facts.edgeDomainJoined, undefined);
   });
+
+  const estate = (words: string) =>
+    [
+      'Name        Site                                     AdminDisplayVersion',
+      '----        ----                                     -------------------',
+      'LY-OLD      corp.local/Configuration/Sites/Lyon      Version 15.1 (Build 2507.6)',
+      'PA-NEW      corp.local/Configuration/Sites/Paris     Version 15.2 (Build 1748.10)',
+      '',
+      words,
+    ].join('\n');
+
+  it('gives the Windows typed after a server named like a plan ("PA-NEW: ...") to that server', () => {
+    const groups = judge(estate('LY-OLD: Windows Server 2016 Standard with desktop experience. PA-NEW: Windows Server 2019 Standard. both standalone, mailbox role'));
+    assert.equal(groupOf(groups, 'PA-NEW').facts.windows, '2019');
+    assert.equal(groupOf(groups, 'LY-OLD').facts.windows, '2016');
+  });
+
+  it('reads "16 box = ...", "ex19: ..." as aimed at one version, and "GUI" or "desktop experience" as no Server Core', () => {
+    for (const words of [
+      '16 box = Server 2016 Std GUI, 19 box = 2019 Std. all single servers, mailbox role',
+      'ex16: 2016 standard (desktop experience); ex19: windows 2019 standard. all single servers, mailbox role',
+    ]) {
+      const groups = judge(estate(words));
+      const old = groupOf(groups, 'LY-OLD');
+      assert.equal(old.facts.windows, '2016', words);
+      assert.equal(old.facts.serverCore, 'no', words);
+      assert.equal(old.verdict, 'supported', words);
+      assert.equal(groupOf(groups, 'PA-NEW').facts.windows, '2019', words);
+    }
+  });
 });
