@@ -134,7 +134,8 @@ function nameList(text: string): string[] {
 
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*[):]/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
-const NAME_KEYS = ['name', 'host name', 'csname'];
+// systeminfo prints its keys in Windows' language: German's "Hostname", "Betriebssystemname", "Betriebssystemversion", "Systemtyp".
+const NAME_KEYS = ['name', 'host name', 'csname', 'hostname'];
 /** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
 const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
 const TICKET_VERSION_KEYS = [
@@ -155,9 +156,9 @@ const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
-const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
+const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
-const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion'];
+const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion', 'betriebssystemversion'];
 /** HealthChecker's report ("Build Number: 15.01.2507.044", "Server Role: Mailbox", "DAG Name: Standalone Server"). */
 const HEALTH_KEYS = ['build number', 'server role', 'dag name', 'ad site'];
 
@@ -228,7 +229,8 @@ const MAX_PROSE_LINE = 400;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
-const ONE_SERVER_COMMAND = /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$))/i;
+const ONE_SERVER_COMMAND =
+  /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** Words that lead a sentence, not a server's line. */
 const NOT_A_NAME =
   /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
@@ -449,6 +451,13 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
 /** A DAG's name in words: a name that holds "dag" ("DAG01", "DAG-EU", "ams_dag"), not the word "DAG" itself. */
 const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za-z0-9_]+[-_]dag)(?![\w-])/i;
 
+/** "KRK-MBX1+2", "EX1/2/3": servers numbered after one prefix, written out ("KRK-MBX1, KRK-MBX2"). */
+function expandNumbered(text: string): string {
+  return text.replace(/\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[+&/]\s{0,2}\d{1,3}(?![\w.])){1,8})/g, (_m, prefix: string, first: string, more: string) =>
+    [first, ...more.split(/[+&/]/).slice(1)].map((n) => `${prefix}${n.trim()}`).join(', '),
+  );
+}
+
 /** The clauses of words around a paste: cut at ".", ";", "," and line ends, but not inside parentheses ("DAG13 (mailbox, 2012 R2)"). */
 export function clausesOutsideParentheses(text: string): string[] {
   const out: string[] = [];
@@ -479,7 +488,7 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
   for (const clause of clausesOutsideParentheses(rest)) {
     const dag = DAG_NAME.exec(clause)?.[1];
     if (!dag || PLANNED.test(clause)) continue;
-    const named = clause
+    const named = expandNumbered(clause)
       .split(/[^A-Za-z0-9_-]+/)
       .map((w) => free.get(w.toLowerCase()))
       .filter((s): s is ListedServer => s !== undefined);
@@ -694,7 +703,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
     const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'serialnumber');
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
-    const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
+    // "(Get-ExchangeServer EX01).AdminDisplayVersion" prints the version as a table of its parts (Major, Minor, Build, Revision).
+    const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
+    const fromParts = parts.every((p) => p !== undefined && /^\d{1,5}$/.test(p)) ? parts.join('.') : undefined;
+    const versionText = fromParts ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
@@ -718,7 +730,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
     const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system');
     if (os && /windows/i.test(os)) s.os = os;
-    const type = cell('system type', 'osarchitecture');
+    const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
@@ -837,7 +849,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
     const name =
-      get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
+      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
@@ -853,7 +865,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
       const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
-      const type = get('system type', 'osarchitecture');
+      const type = get('system type', 'osarchitecture', 'systemtyp');
       if (os && type) looseSystemType.add(type);
       if (os) {
         looseOs.add(os);
@@ -895,6 +907,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'fileversion',
       'productversion',
       'system type',
+      'systemtyp',
       'osarchitecture',
       'caption',
       'windowsinstallationtype',
@@ -942,10 +955,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const caption = get('caption');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
-    const type = get('system type', 'osarchitecture');
+    const type = get('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
     // systeminfo's "OS Configuration" ("Additional/Backup Domain Controller", "Member Server") and "Domain".
-    if (/domain controller/i.test(get('os configuration') ?? '')) s.domainController = true;
+    if (/domain controller|domänencontroller/i.test(get('os configuration', 'betriebssystemkonfiguration') ?? '')) s.domainController = true;
     const domain = get('domain');
     if (domain && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(domain) && get(...OS_KEYS) !== undefined) s.domain = domain;
     const installation = get('windowsinstallationtype');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { TUNING_J } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
+import { listingDesign } from '../../knowledge/listings/listing-design';
 import { listingReader, tuningSetMisses } from './listing-helpers';
 
 /**
@@ -56,5 +57,48 @@ describe("Listings: old versions' exports, setup logs and mail-wrapped rows (iss
       apart.servers.map((s) => s.build?.lookup.build),
       ['15.2.1748.10', '15.2.1544.4'],
     );
+  });
+
+  it('reads a German systeminfo (Hostname, Betriebssystemname, Betriebssystemkonfiguration, Systemtyp) and "kein DAG"', () => {
+    const listing = read(
+      [
+        'Hostname:                                  MUC-EX19',
+        'Betriebssystemname:                        Microsoft Windows Server 2019 Datacenter',
+        'Betriebssystemkonfiguration:               Sicherungsdomänencontroller',
+        'Systemtyp:                                 x64-based PC',
+        '',
+        'Name                : MUC-EX19',
+        'ServerRole          : Mailbox',
+        'AdminDisplayVersion : Version 15.2 (Build 1748.10)',
+        '',
+        'Einzelserver, kein DAG.',
+      ].join('\n'),
+    );
+    const [server] = listing.servers;
+    assert.equal(server?.os, 'Microsoft Windows Server 2019 Datacenter');
+    assert.equal(server?.systemType, 'x64-based PC');
+    assert.equal(server?.domainController, true);
+    const [group] = listingDesign(listing, kb);
+    assert.equal(group?.facts.ha, 'none');
+  });
+
+  it('reads AdminDisplayVersion printed as its parts (Major, Minor, Build, Revision) for the server the command names', () => {
+    const listing = read('[PS] C:\\> (Get-ExchangeServer LYS-MB7).AdminDisplayVersion\n\nMajor  Minor  Build  Revision\n-----  -----  -----  --------\n15     1      2507   6');
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.build?.lookup.build]),
+      [['LYS-MB7', '15.1.2507.6']],
+    );
+  });
+
+  it('reads servers numbered after one prefix ("KRK-MBX1+2", "EX1/2/3") as the members of the DAG the words name', () => {
+    const rows = ['Name     AdminDisplayVersion', '----     -------------------', ...['EX1', 'EX2', 'EX3'].map((n) => `${n.padEnd(8)} Version 15.2 (Build 1748.10)`)];
+    for (const words of ['EX1/2/3 are DAG-ONE', 'EX1+2+3 = DAG "DAG-ONE"']) {
+      const listing = read([...rows, '', words].join('\n'));
+      assert.deepEqual(
+        listing.servers.map((s) => s.dag),
+        ['DAG-ONE', 'DAG-ONE', 'DAG-ONE'],
+        words,
+      );
+    }
   });
 });
