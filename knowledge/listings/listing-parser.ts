@@ -156,6 +156,8 @@ const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
+/** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
+const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
 const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion', 'betriebssystemversion'];
@@ -165,7 +167,7 @@ const HEALTH_KEYS = ['build number', 'server role', 'dag name', 'ad site'];
 /** "Get-ClusterNode -Cluster DAG01" or a "Cluster" line just above the table names the cluster; otherwise "cluster". */
 function clusterName(lines: readonly string[], header: number): string {
   for (let k = header - 1; k >= Math.max(0, header - 4); k -= 1) {
-    const m = /-cluster\s+["']?([A-Za-z0-9][A-Za-z0-9.-]*)/i.exec(lines[k]!) ?? /^\s*cluster(?: name)?\s*:\s*([A-Za-z0-9][A-Za-z0-9.-]*)\s*$/i.exec(lines[k]!);
+    const m = /(?:-cluster\s+|\/cluster:)["']?([A-Za-z0-9][A-Za-z0-9.-]*)/i.exec(lines[k]!) ?? /^\s*cluster(?: name)?\s*:\s*([A-Za-z0-9][A-Za-z0-9.-]*)\s*$/i.exec(lines[k]!);
     if (m) return m[1]!.split('.')[0]!;
   }
   return 'cluster';
@@ -317,6 +319,35 @@ function unflattenTable(line: string): string[] | undefined {
   const before = words.slice(0, first - count).join(' ');
   const after = body.slice(from).trim();
   return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
+}
+
+/** wmic's /format:list and /value output ("ExchangeVersion=Version 6.5 (Build 7638.2: Service Pack 2)"): read as a list's "Key : value". */
+const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
+/** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
+const SETUP_KEY_VALUE = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
+
+/**
+ * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15): its four Msi values (hexadecimal) are the
+ * installed build ("MsiProductMajor 0xe, MsiProductMinor 0x3, MsiBuildMajor 0x7b, MsiBuildMinor 0x4" = 14.3.123.4),
+ * rewritten as ExSetup's file version, of the computer the command names ("reg query \\EX01\HKLM\...") when it names one.
+ */
+function setupKeyLines(lines: string[]): string[] {
+  if (!lines.some((l) => SETUP_KEY_VALUE.test(l))) return lines;
+  const parts: Record<string, number> = {};
+  let at = -1;
+  for (const [k, line] of lines.entries()) {
+    const m = SETUP_KEY_VALUE.exec(line);
+    if (!m) continue;
+    parts[m[1]!.toLowerCase()] = parseInt(m[2]!, 16);
+    at = at < 0 ? k : at;
+  }
+  const { productmajor, productminor, buildmajor, buildminor } = parts;
+  if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
+  const host = lines.map((l) => /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i.exec(l)?.[1]).find((h) => h !== undefined);
+  const version = `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`;
+  const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l));
+  rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), version, '');
+  return rewritten;
 }
 
 /** ExchangeSetup.log's line prefix ("[02/11/2025 22:14:03.0527] [0] "): the rest of the line is read ("Setup version: 15.2.1748.10."). */
@@ -534,7 +565,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
-  const lines = joinWrappedBuilds(structuredLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, ''))).flatMap(unflatten));
+  const lines = joinWrappedBuilds(
+    structuredLines(setupKeyLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2')))).flatMap(unflatten),
+  );
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -598,6 +631,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
+    // cluster.exe's "group" and "res" tables (Group or Resource, Node, Status "Online"): the Node column names the nodes owning them.
+    const ownerTable = isCluster && names.includes('node') && names.some((n) => n === 'group' || n === 'resource');
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
     // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
@@ -630,7 +665,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
       const cells = collapsed ? looseCells(names, line) : columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
       // A cluster table ends where a row's state is no node state (the next lines were typed after it).
-      if (cluster && !NODE_STATE.test(cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '')) break;
+      const state = cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '';
+      if (cluster && !NODE_STATE.test(state) && !(ownerTable && OWNER_STATE.test(state))) break;
       used[j] = true;
       if (cluster) readNode(cluster, names, cells);
       else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
@@ -643,7 +679,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
     }
     flushRow();
-    if (cluster && cluster.servers.length > 0) dags.push(cluster);
+    if (cluster && cluster.servers.length > 0) {
+      // cluster.exe's node, group and res tables of one cluster are one cluster.
+      const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
+      if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+      if (!same) dags.push(cluster);
+    }
   }
 
   // 1b. Export-Csv / ConvertTo-Csv output, and rows copied from Out-GridView or Excel (tab-separated): a header row naming the columns.
@@ -684,7 +725,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = server(name);
     const state = cell('state', 'status');
     if (state) s.state = state;
-    cluster.servers.push(s.name);
+    if (!cluster.servers.includes(s.name)) cluster.servers.push(s.name);
   }
 
   /** One table row read into its server (returned), its DAG, or the Windows or ExSetup line of an unnamed server. */
@@ -848,6 +889,21 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
+    // Win32_Product's entry for Exchange ("Name : Microsoft Exchange Server", "Version : 8.3.83.6"): the build of the computer the command names.
+    if (/^microsoft exchange(?: server)?(?: 20\d\d)?$/i.test(get('name') ?? '')) {
+      const [mention] = findBuildsWide(get('version') ?? '', table);
+      if (!mention) return;
+      for (const e of entries) used[e.line] = true;
+      const host = nameAbove(entries[0]!.line);
+      if (!host) {
+        looseBuilds.push(mention);
+        return;
+      }
+      const s = server(host);
+      fromOutput.add(s);
+      s.build = mention;
+      return;
+    }
     const name =
       get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
