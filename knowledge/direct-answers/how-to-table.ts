@@ -38,7 +38,13 @@ export type HowToEntry = z.infer<typeof howToEntrySchema>;
 
 /** Problems of the how-to table: unknown versions, facts, dimension values and articles, a row with no source. */
 export function checkHowTo(entries: readonly HowToEntry[], file: string, space: FactSpace, factIds: ReadonlySet<string>, articleIds: ReadonlySet<string>): KnowledgeProblem[] {
-  const references = (entry: HowToEntry) => ({ id: entry.id, versions: entry.asks.versions ?? [], versionsField: 'asks.versions', basis: entry.basis ?? [], article: entry.article });
+  const references = (entry: HowToEntry) => ({
+    id: entry.id,
+    versions: entry.asks.versions ?? [],
+    versionsField: 'asks.versions',
+    basis: entry.basis ?? [],
+    article: entry.article,
+  });
   return checkRows(entries, file, space, { factIds, articleIds }, references, (entry, field, problems) => {
     for (const [dimension, values] of Object.entries(entry.asks.facts ?? {})) {
       const known = space.dimension(dimension);

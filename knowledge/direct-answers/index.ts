@@ -62,7 +62,9 @@ export class DirectAnswers {
     if (task) return { attribute: 'how-to', subject: this.recognizer.extract(text).facts, other: task.id, text: text.trim() };
     // "exchange 2019 on azure supported?", "fsw on a dc ok?": a rule the check cannot judge, from its own table.
     const rule = generalRuleAsked(text, this.tables.generalRules, this.recognizer);
-    if (rule) {
+    // A design that names its Windows release or its member count ("SE x4, WS2022, DAG01, FSW on DC01") is the check's.
+    const facts = rule ? this.recognizer.extract(text).facts : {};
+    if (rule && DESIGN_FACTS.every((d) => facts[d] === undefined)) {
       const version = versionsIn(text, this.recognizer)[0];
       return { attribute: 'general-rule', subject: version !== undefined ? { version } : {}, other: rule.id, text: text.trim() };
     }
@@ -72,7 +74,12 @@ export class DirectAnswers {
       const versions = versionsIn(text, this.recognizer);
       if (versions.length === 2) return { attribute: 'coexistence', subject: { version: versions[0]! }, other: versions[1]!, text: text.trim() };
     }
-    return readDirectQuestion(text, this.recognizer, previous);
+    const question = readDirectQuestion(text, this.recognizer, previous);
+    // A rule of one version the tables do not settle ("it depends" on facts not named) is the check's to ask.
+    if (question?.attribute === 'rule' && question.subject.version !== undefined && question.subject.ha !== undefined) {
+      return this.answer(question) ? question : undefined;
+    }
+    return question;
   }
 
   /** The answer, or undefined when the tables do not settle it (the search answers then). */
@@ -169,6 +176,9 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-databases',
   'latest-update',
 ]);
+
+/** Facts that make a message a design to check rather than a general rule asked about. */
+const DESIGN_FACTS = ['windows', 'windowsEdition', 'nodes'];
 
 /** A move from one Exchange version to another. */
 const MIGRATION =

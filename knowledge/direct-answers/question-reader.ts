@@ -41,6 +41,8 @@ const LATEST_UPDATE =
   /\b(latest|newest|most recent|last|current|final|recent)\b.{0,20}\b(cu|cus|cumulative updates?|service packs?|sp|build|rollup|update)\b|\b(cu|cumulative update|service pack|sp)s? (is|are) (the )?(latest|newest|current)\b/i;
 /** "when did 2019 CU14 come out", "cu23 release date": when a named update was released. */
 const RELEASED = /\b(release date|released|come out|came out|ship(ped)?|release)\b/i;
+/** A version's own release asked about ("release date", "when did it come out"), not its release notes or an update's. */
+const VERSION_RELEASED = /\b(release date|released|come out|came out|shipped|launched|launch date|ga date|general availability|generally available)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
@@ -166,7 +168,7 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       asked.windows = windows;
     }
   }
-  if (previous.attribute === 'coexistence' && asked.version !== undefined) return { attribute: 'coexistence', subject: previous.subject, other: asked.version };
+  if (previous.attribute === 'coexistence' && asked.version !== undefined) return coexistenceFollowUp(previous, asked.version);
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
   if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;
@@ -177,6 +179,27 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
   return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
+}
+
+/** Release order of the Exchange versions (SE after 2019). */
+function releaseRank(version: string): number {
+  return version === 'se' ? 2025 : Number(version) || 0;
+}
+
+/**
+ * "and 2010?" after "can 2013 and 2019 coexist": the version named replaces the one of the pair nearest
+ * to it in release order (2010 replaces 2013: "can 2010 and 2019 coexist"; 2016 after "2010 and 2013"
+ * replaces 2013), the older one on a tie. After "can 2013 coexist with ..." with one version, it is the other.
+ */
+function coexistenceFollowUp(previous: PreviousQuestion, version: string): Omit<DirectQuestion, 'text'> {
+  const first = previous.subject.version;
+  const second = previous.other;
+  if (first === undefined || second === undefined) return { attribute: 'coexistence', subject: previous.subject, other: version };
+  const distance = (v: string) => Math.abs(releaseRank(v) - releaseRank(version));
+  const older = releaseRank(first) <= releaseRank(second) ? first : second;
+  const replaced = distance(first) < distance(second) ? first : distance(second) < distance(first) ? second : older;
+  const kept = replaced === first ? second : first;
+  return { attribute: 'coexistence', subject: { ...previous.subject, version: kept }, other: version };
 }
 
 /** The Exchange versions a question names, in the order named ("can se coexist with 2013" → se, 2013). */
@@ -215,6 +238,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "latest cu for exchange 2019", "when did 2019 CU14 come out": the build table's rows.
   if (has('version') && !has('windows') && !has('role') && !has('ha')) {
     if (has('update') && RELEASED.test(text) && !END.test(text)) return ask('update-released', pick('version', 'update'));
+    // "exchange 2019 release date", "when did exchange 2016 come out": the version's first build (RTM) in the build table.
+    if (!has('update') && VERSION_RELEASED.test(text) && !END.test(text) && !LATEST_UPDATE.test(text)) return ask('update-released', pick('version'), { other: 'rtm' });
     if (!has('update') && LATEST_UPDATE.test(text) && !END.test(text) && !STILL.test(text)) return ask('latest-update', pick('version'));
   }
   // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
@@ -291,6 +316,21 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
  * "... still supported?" ask whether a setup is supported, which the check judges, its out-of-support heading first.
  */
 const RUNS_ON = /\b(run|runs|running|install|installed|installable)\b.{0,30}\bon\b/i;
+/**
+ * "exchange SE on windows server 2019 - supported?", "is se supported on windows server 2025": Exchange SE on a
+ * release, asked about in a few words, is the matrix's question too (the check would only ask for a role). A
+ * retired version so asked stays the check's, whose card puts its out-of-support heading first.
+ */
+const SUPPORTED_ON =
+  /^(?:(?:is|are)\s+)?(?:exchange\s+|exch\s+|ex\s+)?\S+\s+(?:supported\s+|ok\s+|okay\s+|fine\s+)?on\s+(?:plain\s+)?(?:windows\s+)?(?:server\s+)?\S+(?:\s+r2)?\s*(?:\([^)]{0,20}\)\s*)?(?:-\s*)?(?:supported|ok|okay|fine|allowed)?\s*\??$/i;
+/** The facts a "can <version> <edition> use <technology>" question names (nothing about a plan's servers). */
+/** An edition asked about as good enough ("is standard enough", "will standard do"). */
+const ENOUGH = /\b(enough|sufficient|suffice|do the job)\b/i;
+const EDITION_QUESTION_FACTS = ['version', 'edition', 'windowsEdition', 'ha', 'role', 'update'];
+/** The technologies an edition allows or not (a DAG, a cluster); load balancing front-ends is no edition's question. */
+const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
+/** The roles such a question may name: none, or the mailbox servers the technology protects. */
+const EDITION_ROLES = ['', 'mailbox', 'back-end'];
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -302,13 +342,23 @@ const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'archi
  */
 function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
   void recognizer;
+  // "can exchange 2019 standard edition be in a dag": whether an edition allows a technology is a rule of
+  // the version (rule-answers.ts, editionWithTechnology); a role beside them is still that question.
+  const editionAndTechnology =
+    (subject.edition !== undefined || subject.windowsEdition !== undefined) &&
+    EDITION_TECHNOLOGIES.includes(subject.ha ?? '') &&
+    EDITION_ROLES.includes(subject.role ?? '') &&
+    Object.keys(subject).every((d) => EDITION_QUESTION_FACTS.includes(d));
+  // "is windows standard enough for a 2019 dag or do i need datacenter" asks whether the edition named first will do.
+  if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text))) return { attribute: 'rule', subject };
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
   // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".
   if (subject.updateCurrency !== undefined) return undefined;
   const dims = Object.keys(subject);
   // "is exchange 2003 ok on x64 windows 2003": the architecture is judged by the check, not by the matrix of releases.
-  if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
+  const asksPlatform = RUNS_ON.test(text) || (SUPPORTED_ON.test(text) && !STILL.test(text) && subject.version === 'se');
+  if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && asksPlatform) {
     return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture').map((d) => [d, subject[d]!])) };
   }
   const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');

@@ -67,7 +67,9 @@ export function latestUpdateAnswer(tables: Pick<AnswerTables, 'builds' | 'dimens
 
 /** "when did 2019 CU14 come out": the release month of a named update, from the same build table. */
 export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dimensions'>, question: DirectQuestion): DirectAnswer | undefined {
-  const { version, update } = question.subject;
+  const { version } = question.subject;
+  // "exchange 2019 release date": the version's RTM row (`other`), when no update is named.
+  const update = question.subject.update ?? question.other;
   if (!version || !update) return undefined;
   const own = update.replace(/^e\d{4}-|^se-/, '');
   const row = tables.builds.updatesOf(version).find((r) => r.update === own);

@@ -30,7 +30,10 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
       assert.equal(question.other, rule);
       const answer = kb.directAnswers.answer(question);
       assert.match(answer?.answer ?? '', first);
-      assert.ok(answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness/.test(s.label)), JSON.stringify(answer!.sources));
+      assert.ok(
+        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness/.test(s.label)),
+        JSON.stringify(answer!.sources),
+      );
     });
   }
 

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { firstText, isCard, textBlocks } from './card-reading';
+import { describeReply, mainClient } from './dialog-fixtures';
+
+/**
+ * Issue 19, seventh pass (q19): yes/no rules answered first with Yes or No (an edition with a
+ * technology, Exchange SE on a Windows release, the rules the check cannot judge), follow-ups that
+ * re-ask the last direct question of another subject, and a version's release date from the build table.
+ */
+describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, seventh pass)', () => {
+  for (const [question, answer] of [
+    ['can exchange 2019 standard edition be in a dag', /^Yes: Exchange 2019 Standard Edition can be part of a database availability group \(DAG\); at most 5 mounted databases/],
+    ['can exchange 2003 standard be clustered', /^No: Only the Enterprise editions of Exchange 2000 and Exchange 2003 can be clustered/],
+    ['does exchange 2007 standard support ccr', /^No: .*Enterprise Edition/],
+    [
+      'is windows standard edition enough for a dag on 2019 or do i need datacenter',
+      /^Yes: Exchange 2019 on Windows Standard edition can be part of a database availability group/,
+    ],
+    ['is se supported on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+    ['exchange SE on windows server 2016 - supported?', /^No: Exchange Server Subscription Edition \(SE\) does not run on Windows Server 2016/],
+    ['exchange 2019 on azure supported?', /^Yes, with conditions: .*Azure Premium Storage/],
+    ['is a file share witness on a DC ok', /^Possible, but not recommended/],
+    ['exchange 2019 release date', /^Exchange 2019 RTM was released in October 2018 \(build 15\.2\.221\.12\)/],
+    ['when did exchange 2016 come out', /^Exchange 2016 RTM was released in October 2015/],
+  ] as const) {
+    it(`${JSON.stringify(question)} → ${answer}`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assert.ok(isCard(reply), describeReply(reply));
+      assert.match(firstText(reply), answer);
+      assert.ok(
+        textBlocks(reply).some((t) => /^Source: .*\((Microsoft doc|third-party|derived from Microsoft docs|recalled, not confirmed)\)$/.test(t)),
+        `no source line: ${describeReply(reply)}`,
+      );
+    });
+  }
+
+  for (const [before, next, answer] of [
+    // The version named replaces the one of the pair nearest to it in release order.
+    ['can 2013 and 2019 coexist', 'and 2010?', /^No: Exchange 2019 cannot coexist with Exchange 2010/],
+    ['can 2010 and 2013 coexist', 'and 2016?', /^Yes: Exchange 2016 can coexist with Exchange 2010/],
+    ['can 2016 coexist with exchange se', 'and 2013?', /^No: Exchange Server Subscription Edition \(SE\) cannot coexist with Exchange 2013/],
+    ['can exchange 2003 standard be clustered', 'and enterprise?', /^Yes: Exchange 2003 Enterprise Edition can be part of a Windows server cluster/],
+    ['can exchange 2019 run on 2025', 'what about 2016', /^No: Exchange 2016 does not run on Windows Server 2025/],
+    ['can exchange 2019 run on 2025', 'same for SE?', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+    ['latest cu for exchange 2019', 'and 2016?', /^The latest cumulative update of Exchange 2016 is CU23/],
+    ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released in November 2009/],
+  ] as const) {
+    it(`"${before}" then "${next}" → ${answer}`, async () => {
+      const { client } = mainClient();
+      await client.sendActivity(before);
+      const reply = await client.sendActivity(next);
+      assert.match(firstText(reply), answer, describeReply(reply));
+    });
+  }
+
+  for (const message of [
+    // A pasted design naming a witness on a DC is the check's, not the general rule's.
+    'pasted from design doc: Exchange SE x4, WS2022 Datacenter, DAG01, FSW on DC01, DNS RR for OWA',
+    // A retired version on a release, asked whether supported: the check, its out-of-support heading first.
+    'is exchange 2013 supported on windows server 2016',
+  ]) {
+    it(`${JSON.stringify(message)} is no direct answer`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(message);
+      assert.doesNotMatch(firstText(reply), /^(Yes|No|Possible)\b/, describeReply(reply));
+    });
+  }
+});
