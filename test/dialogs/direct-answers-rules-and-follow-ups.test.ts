@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { firstText, isCard, textBlocks } from './card-reading';
+import { NO_STEPS } from '../../bot/cards/passage-cards';
+import { buttonTitles, firstText, isCard, textBlocks } from './card-reading';
 import { describeReply, mainClient } from './dialog-fixtures';
 
 /**
@@ -20,8 +21,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['exchange SE on windows server 2016 - supported?', /^No: Exchange Server Subscription Edition \(SE\) does not run on Windows Server 2016/],
     ['exchange 2019 on azure supported?', /^Yes, with conditions: .*Azure Premium Storage/],
     ['is a file share witness on a DC ok', /^Possible, but not recommended/],
-    ['exchange 2019 release date', /^Exchange 2019 RTM was released in October 2018 \(build 15\.2\.221\.12\)/],
-    ['when did exchange 2016 come out', /^Exchange 2016 RTM was released in October 2015/],
+    ['exchange 2019 release date', /^Exchange 2019 RTM was released on 22 October 2018 \(build 15\.2\.221\.12\)/],
+    ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
   ] as const) {
     it(`${JSON.stringify(question)} → ${answer}`, async () => {
       const { client } = mainClient();
@@ -44,12 +45,37 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['can exchange 2019 run on 2025', 'what about 2016', /^No: Exchange 2016 does not run on Windows Server 2025/],
     ['can exchange 2019 run on 2025', 'same for SE?', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
     ['latest cu for exchange 2019', 'and 2016?', /^The latest cumulative update of Exchange 2016 is CU23/],
-    ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released in November 2009/],
+    ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
       await client.sendActivity(before);
       const reply = await client.sendActivity(next);
+      assert.match(firstText(reply), answer, describeReply(reply));
+    });
+  }
+
+  for (const message of ['how to move mailboxes between databases exchange 2016', 'how do i add a mailbox database copy in exchange 2019']) {
+    it(`${JSON.stringify(message)}: steps no how-to row holds are said plainly to be missing, the nearest articles offered`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(message);
+      assert.equal(firstText(reply), NO_STEPS, describeReply(reply));
+      assert.ok(
+        buttonTitles(reply).some((t) => /^EXB-\d{3}: /.test(t)),
+        `offers the nearest articles: ${buttonTitles(reply).join(' | ')}`,
+      );
+    });
+  }
+
+  for (const [message, answer] of [
+    // A row of the how-to table holds the task: what is held, and where the steps are.
+    ['how to install a cu', /^Keep every server on a current cumulative update/],
+    // The article's numbered list holds the steps: they are shown.
+    ['how do i install an exchange 2003 cluster', /^Clustering Exchange 2003 takes Exchange 2003 Enterprise Edition/],
+  ] as const) {
+    it(`${JSON.stringify(message)} is answered, not met with "no step-by-step answer"`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(message);
       assert.match(firstText(reply), answer, describeReply(reply));
     });
   }
