@@ -438,8 +438,8 @@ export class MainDialog extends Dialog {
           await this.answerSearch(context, route.question.text);
           break;
         }
-        const { attribute, subject, other } = route.question;
-        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}) });
+        const { attribute, subject, other, needs } = route.question;
+        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}), ...(needs ? { needs } : {}) });
         await context.sendActivity(this.replies.directAnswer(answer));
         break;
       }

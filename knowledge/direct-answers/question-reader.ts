@@ -7,7 +7,7 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  * text already cut to 4,000 characters and is linear: bounded gaps only, no nested quantifiers.
  */
 const COEXIST =
-  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
+  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
 /** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
 const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
@@ -59,7 +59,7 @@ const STATED_FOR_TERSE = ['serverCore', 'domainController', 'nlbOnSameServers', 
 const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?se\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
-export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
+export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other' | 'needs'>;
 
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
@@ -131,6 +131,11 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
 }
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  // "and 2019 with 2016, min CU?" after a coexistence answer: a new pair, both named.
+  if (previous.attribute === 'coexistence') {
+    const pair = versionsIn(text, recognizer);
+    if (pair.length === 2) return { attribute: 'coexistence', subject: { version: pair[0]! }, other: pair[1]! };
+  }
   const asked: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
   // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
   if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
@@ -178,7 +183,8 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   // "what about windows 2003?" after an Exchange date asks for that Windows release's date.
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
-  return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
+  // "and for 3 members?" after "does a 4 member dag need a witness" still asks whether it is needed.
+  return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}), ...(previous.needs ? { needs: true } : {}) };
 }
 
 /** Release order of the Exchange versions (SE after 2019). */
@@ -205,7 +211,8 @@ function coexistenceFollowUp(previous: PreviousQuestion, version: string): Omit<
 /** The Exchange versions a question names, in the order named ("can se coexist with 2013" → se, 2013). */
 export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   const found: string[] = [];
-  for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into)\b|[,/&+]/i)) {
+  // "min 2013 CU before i can add a 2019 server", "min 2013 cu for 2019 coexistence": "before" and "for" part them too.
+  for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into|before|for)\b|[,/&+]/i)) {
     // "se" alone is too short for the recognizer: "can se coexist with 2013".
     const version = recognizer.extract(part).facts.version ?? (/\b(exchange )?(se|subscription edition)\b/i.test(part) ? 'se' : undefined);
     if (version !== undefined && !found.includes(version)) found.push(version);

@@ -21,6 +21,9 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['exchange SE on windows server 2016 - supported?', /^No: Exchange Server Subscription Edition \(SE\) does not run on Windows Server 2016/],
     ['exchange 2019 on azure supported?', /^Yes, with conditions: .*Azure Premium Storage/],
     ['is a file share witness on a DC ok', /^Possible, but not recommended/],
+    ['min 2013 CU before i can add a 2019 server to the org', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*Exchange 2013 CU21 or later/],
+    ['which 2010 rollup do i need before installing the first exchange 2016 server', /Exchange 2010 SP3 with Update Rollup 11 or later/],
+    ['define SCR (exchange)', /^SCR \(standby continuous replication\)/],
     ['exchange 2019 release date', /^Exchange 2019 RTM was released on 22 October 2018 \(build 15\.2\.221\.12\)/],
     ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
   ] as const) {
@@ -45,6 +48,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['can exchange 2019 run on 2025', 'what about 2016', /^No: Exchange 2016 does not run on Windows Server 2025/],
     ['can exchange 2019 run on 2025', 'same for SE?', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
     ['latest cu for exchange 2019', 'and 2016?', /^The latest cumulative update of Exchange 2016 is CU23/],
+    ['min 2013 CU for 2019 coexistence?', 'and 2019 with 2016, min CU?', /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11/],
+    ['does a 4 member dag need a witness', 'and for 3 members?', /^No: a witness server is not needed here/],
     ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
