@@ -21,6 +21,8 @@ export const generalRuleEntrySchema = z.strictObject({
     /** The Exchange versions the rule holds for; a question naming another version is not answered by the row. */
     versions: z.array(z.string()).min(1),
   }),
+  /** The answer holds whatever else the message names (a Windows release, a member count): designs get it too. */
+  anySetup: z.boolean().optional(),
   /** The first sentence: "Yes, with conditions: ...", "Possible, but not recommended: ...", in our own words. */
   answer: z.string().min(20).max(600),
   details: z.array(z.string().min(1)).optional(),

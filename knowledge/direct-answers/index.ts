@@ -64,7 +64,7 @@ export class DirectAnswers {
     const rule = generalRuleAsked(text, this.tables.generalRules, this.recognizer);
     // A design that names its Windows release or its member count ("SE x4, WS2022, DAG01, FSW on DC01") is the check's.
     const facts = rule ? this.recognizer.extract(text).facts : {};
-    if (rule && DESIGN_FACTS.every((d) => facts[d] === undefined)) {
+    if (rule && (rule.anySetup === true || DESIGN_FACTS.every((d) => facts[d] === undefined))) {
       const version = versionsIn(text, this.recognizer)[0];
       return { attribute: 'general-rule', subject: version !== undefined ? { version } : {}, other: rule.id, text: text.trim() };
     }

@@ -16,8 +16,10 @@ const STILL =
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
+/** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
+const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
 /** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
@@ -102,8 +104,14 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const text = normalizeQuestionWords(typed.trim());
   const extracted = recognizer.extract(text);
   const { ambiguous } = extracted;
-  const facts =
+  let facts =
     extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;
+  // "will exchange SE go out of support at some point like 2019 did?": one version in the subject, another
+  // only compared with; the recognizer leaves both open, the lifecycle question is about the one named first.
+  if (facts.version === undefined && ambiguous.includes('version') && (END.test(text) || STILL.test(text))) {
+    const named = versionsIn(text, recognizer);
+    if (named.length === 1) facts = { ...facts, version: named[0]! };
+  }
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
   if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
@@ -271,7 +279,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (counted === undefined || DATABASE_COUNTED.test(counted)) return ask('max-databases', pick('version', 'edition', 'update'));
   }
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
-  if (COUNT.test(text) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
+  if ((COUNT.test(text) || NODES_IN.test(text)) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
     // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
@@ -337,7 +345,9 @@ const EDITION_QUESTION_FACTS = ['version', 'edition', 'windowsEdition', 'ha', 'r
 /** The technologies an edition allows or not (a DAG, a cluster); load balancing front-ends is no edition's question. */
 const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
 /** The roles such a question may name: none, or the mailbox servers the technology protects. */
-const EDITION_ROLES = ['', 'mailbox', 'back-end'];
+const EDITION_ROLES = ['', 'mailbox', 'back-end', 'front-end'];
+/** A role an Exchange edition may or may not take, asked with no technology ("exchange 2003 standard as a front-end"). */
+const EDITION_ROLES_ALONE = ['front-end'];
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -353,7 +363,7 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // the version (rule-answers.ts, editionWithTechnology); a role beside them is still that question.
   const editionAndTechnology =
     (subject.edition !== undefined || subject.windowsEdition !== undefined) &&
-    EDITION_TECHNOLOGIES.includes(subject.ha ?? '') &&
+    (EDITION_TECHNOLOGIES.includes(subject.ha ?? '') || (subject.ha === undefined && subject.edition !== undefined && EDITION_ROLES_ALONE.includes(subject.role ?? ''))) &&
     EDITION_ROLES.includes(subject.role ?? '') &&
     Object.keys(subject).every((d) => EDITION_QUESTION_FACTS.includes(d));
   // "is windows standard enough for a 2019 dag or do i need datacenter" asks whether the edition named first will do.
@@ -368,6 +378,9 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && asksPlatform) {
     return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture').map((d) => [d, subject[d]!])) };
   }
+  // "ex2k3 on x64 windows - does that work", "32 bit exchange 2007 in production, supported?": the architecture
+  // with the version and no Windows release is a rule of the version (ruleAnswer over its setups).
+  if (subject.architecture !== undefined && subject.windows === undefined && dims.every((d) => PLATFORM_FACTS.includes(d))) return { attribute: 'rule', subject };
   const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
   if (stated.length !== 1) return undefined;
   // "does exchange 2019 need the desktop experience": whether the other values of that fact are allowed too.

@@ -23,6 +23,9 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     ['is a file share witness on a DC ok', 'witness-on-domain-controller', /^Possible, but not recommended/],
     ['can the fsw live on a domain controller', 'witness-on-domain-controller', /not recommended/],
     ['witness server on a dc for a 2019 dag?', 'witness-on-domain-controller', /not recommended/],
+    ['can exchange 2019 run on nano server', 'nano-server', /^No: .*Nano Server/],
+    // A rule that holds whatever else is named answers a described setup too (the check knows no Nano Server).
+    ['can exchange 2016 run on Nano Server? one mailbox server, 2016 datacenter', 'nano-server', /^No: .*Nano Server/],
   ] as const) {
     it(`"${text}" → ${rule}`, () => {
       const question = kb.directAnswers.read(text);
@@ -31,7 +34,7 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
       const answer = kb.directAnswers.answer(question);
       assert.match(answer?.answer ?? '', first);
       assert.ok(
-        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness/.test(s.label)),
+        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness|system-requirements/.test(s.label)),
         JSON.stringify(answer!.sources),
       );
     });
