@@ -459,8 +459,8 @@ export class MainDialog extends Dialog {
           await this.answerSearch(context, route.question.text);
           break;
         }
-        const { attribute, subject, other } = route.question;
-        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}) });
+        const { attribute, subject, other, needs } = route.question;
+        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}), ...(needs ? { needs } : {}) });
         await context.sendActivity(this.replies.directAnswer(answer));
         break;
       }
@@ -518,13 +518,13 @@ export class MainDialog extends Dialog {
   }
 
   private async answerSearch(context: TurnContext, query: string): Promise<void> {
-    const { best, related, passage, suggestions } = this.kb.search(query);
+    const { best, related, passage, suggestions, noSteps } = this.kb.search(query);
     if (best) {
       await context.sendActivity(this.replies.answer(best, related, passage));
       return;
     }
     // A list of suggestions is not an answer: the question is kept for review either way.
-    await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
+    await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions, noSteps) : this.replies.noAnswer(query));
     await this.unanswered.record(context, query);
   }
 }

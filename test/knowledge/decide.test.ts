@@ -43,12 +43,14 @@ const STATED = [
   'serverCore',
   'clusterWorkloads',
   'edgeDomainJoined',
+  'edgeWithOtherRoles',
   'passiveNodes',
   'updateCurrency',
 ];
 /** Facts the sheets mark "recalled", sorted. */
 // A-45 (Windows builds, issue 25): its builds before Windows Server 2016 are remembered, so the fact as a whole is recalled.
-const RECALLED = ['A-2', 'A-45', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
+// A-47 (lead, session 6): Exchange 2007/2010 Edge holds no other role, remembered (no 2007/2010 docs in the snapshot).
+const RECALLED = ['A-2', 'A-45', 'A-47', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
