@@ -252,7 +252,7 @@ export class MainDialog extends Dialog {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => (target === undefined ? last.groups.some((g) => g.facts[d] !== v) : base[d] !== v)));
       // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
-      const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
+      const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added, named) : undefined;
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
@@ -337,9 +337,13 @@ export class MainDialog extends Dialog {
    * (version, edition, update) and what the message says of it. Read as a new role for the servers
    * judged, it would put the Edge server in the DAG. Undefined when the message adds no such server.
    */
-  private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
-    const role = added.role;
-    if (role === undefined || last.groups.some((g) => g.facts.role === role)) return undefined;
+  private anotherServer(text: string, last: LastCheck, added: Facts, named: Facts = added): CheckedGroup | undefined {
+    // "a separate archive mailbox server outside the DAG, that one is Exchange Standard" (issue 21, s21): a server
+    // of the judged role but outside its DAG or cluster is a group of its own, with its own edition; read as a
+    // correction it made the DAG Standard.
+    const outside = OUTSIDE_THE_GROUP.test(text) ? last.groups.find((g) => g.facts.role === named.role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
+    const role = added.role ?? (outside ? named.role : undefined);
+    if (role === undefined || (!outside && last.groups.some((g) => g.facts.role === role))) return undefined;
     // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
     // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
     if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
@@ -356,7 +360,10 @@ export class MainDialog extends Dialog {
       : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
         ? 'several-servers'
         : undefined;
-    const facts: Record<string, string> = { ...shared, ...added };
+    const facts: Record<string, string> = { ...shared, ...added, role };
+    // Outside the DAG: one server unless counted ("2 more mailbox servers outside the DAG"), never the DAG's own HA.
+    if (outside && (facts.ha === undefined || facts.ha === outside.facts.ha))
+      facts.ha = /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+){0,3}(servers|boxes)\b/i.test(text) ? 'several-servers' : 'none';
     if (facts.ha === undefined && count !== undefined && this.kb.valuesFor('ha', facts).some((v) => v.id === count)) facts.ha = count;
     return { facts, setAside: [] };
   }
@@ -652,6 +659,9 @@ const PART_OF_THE_MEMBERS =
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
+/** A server placed outside the judged servers' DAG or cluster ("outside the DAG", "not in the cluster", "standalone"). */
+const OUTSIDE_THE_GROUP = /\b(outside (of )?(the|our|that) (dag|cluster)|not in the (dag|cluster)|not (a )?(dag|cluster) member|stand-?alone|separate)\b/i;
+
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
 
