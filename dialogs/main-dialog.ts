@@ -206,19 +206,11 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
-    // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
-    // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
-    if (isStatusQuestion(text) || (isLifecycleFollowUp(text) && !isCorrection(text) && this.asksOfRetired(text, last))) {
-      const groups = this.verdicts(last);
-      if (groups) {
-        const [only] = groups;
-        await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside) : this.replies.designVerdict(groups));
-        return this.settle(dc);
-      }
-    }
     // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
-    // again, headed "Out of support", with a line answering the question (issue 21, helper p21).
-    const retired = !isCorrection(text) ? this.retiredFollowUp(text, last) : undefined;
+    // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
+    // plain status card below, so "can we still get patches?" gets its line too (s21).
+    // "what about hybrid?" reads as a what-if, but hybrid is no fact of the check: the hybrid question it is.
+    const retired = !isCorrection(text) || retiredQuestion(text) === 'hybrid' ? this.retiredFollowUp(text, last) : undefined;
     if (retired) {
       const groups = this.verdicts(last);
       if (groups) {
@@ -226,6 +218,16 @@ export class MainDialog extends Dialog {
         await dc.context.sendActivity(
           groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
         );
+        return this.settle(dc);
+      }
+    }
+    // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
+    // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
+    if (isStatusQuestion(text) || (isLifecycleFollowUp(text) && !isCorrection(text) && this.asksOfRetired(text, last))) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside) : this.replies.designVerdict(groups));
         return this.settle(dc);
       }
     }
@@ -293,7 +295,8 @@ export class MainDialog extends Dialog {
     // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
     if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
+    const esu = this.kb.lifecycle.find((e) => e.dimension === note?.dimension && e.value === note?.value)?.esu;
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -516,7 +519,7 @@ export class MainDialog extends Dialog {
 }
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
-const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu']);
+const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
 
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a

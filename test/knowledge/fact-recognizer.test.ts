@@ -152,7 +152,10 @@ describe('fact recognizer', () => {
         'Ex2016 DAG of 2 on 2016 Datacenter CU23',
         { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2016', windowsEdition: 'datacenter', update: 'e2016-cu3-or-later' },
       ],
-      ['E2K3 FE, NLB, W2K3 SP2 Std x86', { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86', windowsServicePack: '2' }],
+      [
+        'E2K3 FE, NLB, W2K3 SP2 Std x86',
+        { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86', windowsServicePack: '2' },
+      ],
       ['nothing to see here', {}],
       ['', {}],
     ];
