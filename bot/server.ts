@@ -90,6 +90,14 @@ export interface RunningServer {
 // Turns themselves may take longer: Node's timers here cover receiving the request, not answering it.
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 20_000;
+// An idle keep-alive connection stays open this long. Node's default (5 s) is shorter than the
+// connection pools in front of the bot (App Service's front end, Node's own fetch, which reuses a
+// socket for up to 4 s): a request sent on a socket the server is closing at that moment is reset
+// (ECONNRESET, a 502 at the front end). The walk of every card, 16 conversations at once on a loaded
+// machine, hit it. Longer than the clients' reuse window, so the client always closes first.
+export const KEEP_ALIVE_TIMEOUT_MS = 120_000;
+// Idle sockets now live longer, so their number is bounded: past it, new connections are refused.
+export const MAX_CONNECTIONS = 1_000;
 
 /**
  * Wires storage, state, dialogs and an SDK's host into a restify server and starts listening:
@@ -119,6 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = restify.createServer({ name: 'exchange-support-bot', handleUncaughtExceptions: false });
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.server.maxConnections = MAX_CONNECTIONS;
   // Local mode has no authentication: a web page on another site must not reach it through a DNS
   // name rebound to 127.0.0.1 (the browser sends that name as Host), and replies go to loopback only.
   if (isLocalMode(config)) server.pre(loopbackHostCheck(log));
