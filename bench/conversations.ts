@@ -225,6 +225,8 @@ export const CONVERSATION_SETS = {
   outsideBTuning: 'conversations-outside-b-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w3) from the issue and Microsoft's docs without reading the bot's code: loops, stated facts, facts after a verdict, designs, needless questions, out of support (tuned on).
   outsideCTuning: 'conversations-outside-c-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w4) from the issue and Microsoft's docs without reading the bot's code: sentence answers, two facts at once, corrections of one group after a verdict, facts given late, out-of-support follow-ups (tuned on).
+  outsideDTuning: 'conversations-outside-d-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

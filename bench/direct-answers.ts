@@ -58,6 +58,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningG: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-g.yaml'), showMisses: true },
   /** Tuning set H (issue 19's sixth pass, c19): yes/no questions about general rules, with and without a version, and follow-ups after them, written before that pass's changes. */
   tuningH: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-h.yaml'), showMisses: true },
+  /** Tuning set J, written by an outsider (w4) from the issue and Microsoft's docs without reading the bot: dates, numbers, lists, yes/no rules, definitions, how-to, follow-ups, several questions in one message, questions inside pasted tickets, and unanswerable questions naming a version. */
+  tuningJ: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-j.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

@@ -32,7 +32,9 @@ export const TUNING_F = 'test/fixtures/listings/tuning-issue25-f.yaml';
 export const TUNING_G = 'test/fixtures/listings/tuning-issue25-g.yaml';
 /** An eighth set to tune on, written by b25 from the issue: Export-Csv and ConvertTo-Json output, HealthChecker's report, wmic, tab-padded and Fqdn tables, one server named in a sentence, quoted mail. */
 export const TUNING_H = 'test/fixtures/listings/tuning-issue25-h.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H];
+/** A ninth set to tune on, written by an outsider (w4): cut tables, fl with many properties, DAG -Status, copy status, cluster.exe and Get-ClusterNode, systeminfo, Get-ComputerInfo, WMI, ExSetup, typed designs, Teams pastes, migrations, a DAG above 16 members. */
+export const TUNING_I = 'test/fixtures/listings/tuning-issue25-i.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I];
 
 export interface Entry {
   id: string;
