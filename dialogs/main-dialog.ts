@@ -234,7 +234,8 @@ export class MainDialog extends Dialog {
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
-    const notSure = isNotSure(text);
+    // "skip that too" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
+    const notSure = isNotSure(text) || SKIP_AFTER_VERDICT.test(text.trim());
     // A statement naming facts of the setup just judged ("both nodes are DCs as well") is an addition too.
     const statement = !kind && !correction && !addition && !notSure && isStatement(text);
     if (!kind && !correction && !addition && !notSure && !statement) return undefined;
@@ -662,6 +663,9 @@ const PART_OF_THE_MEMBERS =
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
+/** "skip", "skip that too", "pass on that one": a question of the check declined after its verdict. */
+const SKIP_AFTER_VERDICT = /^(ok,? |okay,? )?(skip|pass)( on)?( (that|this|it|that one|this one))?( too| as well| again)?[.!]*$/i;
+
 /** A server placed outside the judged servers' DAG or cluster ("outside the DAG", "not in the cluster", "standalone"). */
 const OUTSIDE_THE_GROUP = /\b(outside (of )?(the|our|that) (dag|cluster)|not in the (dag|cluster)|not (a )?(dag|cluster) member|stand-?alone|separate)\b/i;
 

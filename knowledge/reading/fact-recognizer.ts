@@ -7,7 +7,7 @@ import { tokenize, type Token } from './text-tokens';
 import { withDenials } from './negations';
 import { memberPartsTotal } from './member-sums';
 import { withYearsInFigures } from './spelled-years';
-import { blankWindowsServicePacks, windowsServicePacks } from './windows-service-packs';
+import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -297,7 +297,7 @@ export class FactRecognizer {
     const dimension = this.dimensions.find((d) => d.id === WINDOWS_SERVICE_PACK_FACT);
     const windows = read.facts.windows ?? known.windows;
     if (!dimension || windows === undefined || read.facts[dimension.id] !== undefined) return read;
-    const packs = windowsServicePacks(text).filter((p) => this.readAnswer('windows', p.release).windows === windows);
+    const packs = windowsServicePacks(text).filter((p) => p.release === GENERIC_RELEASE || this.readAnswer('windows', p.release).windows === windows);
     if (packs.length === 0) return read;
     const value = String(Math.min(...packs.map((p) => p.servicePack)));
     if (!dimension.values.some((v) => v.id === value) || !this.space.valueApplies(dimension.id, value, { ...known, ...read.facts })) return read;
@@ -1562,6 +1562,29 @@ const WITNESS_PLACING = new Set([
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
 
+/** Words that make a Windows release after "witness on" the witness server's own ("FSW on a 2012 R2 file server"). */
+const WITNESS_SERVER_WORDS = new Set(['server', 'servers', 'box', 'boxes', 'file', 'fs', 'vm', 'host', 'machine', 'fileserver', 'dc', 'dcs', 'share']);
+
+/**
+ * "DAG of 2 + witness on Windows 2008 R2 SP1 Enterprise" (issue 21, s21; w4-after-09): a Windows release
+ * ending the clause after "witness on", with no server word after it and no other release named, is the
+ * platform of the whole setup, not the witness server's.
+ */
+function isPlatformOfAll(host: PhraseMatch<Mention[]>, matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): boolean {
+  if (!host.entry.payload.some((p) => p.dimension === 'windows')) return false;
+  if (matches.some((m) => m !== host && m.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined))) return false;
+  let end = host.to;
+  // The edition or architecture said after the release ("... 2008 R2 Enterprise x64") belongs with it.
+  for (
+    let next = matches.find((m) => m.from === end);
+    next && next.entry.payload.every((p) => p.dimension === 'windowsEdition' || p.dimension === 'architecture');
+    next = matches.find((m) => m.from === end)
+  )
+    end = next.to;
+  const after = tokens[end];
+  return after === undefined || !joined(tokens, end) || !WITNESS_SERVER_WORDS.has(after.text);
+}
+
 /** The mentions of a text less those that describe the DAG's witness server (see {@link WITNESS_HOST_DIMENSIONS}). */
 function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
@@ -1573,6 +1596,7 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
     let at = witness.to;
     while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
       const host = matches.find((m) => m.from === at && describesHost(m));
+      if (host && isPlatformOfAll(host, matches, tokens)) break;
       if (host) {
         dropped.add(host);
         // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles.

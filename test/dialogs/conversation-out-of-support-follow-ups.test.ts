@@ -36,6 +36,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['can we still get patches', 'Extended Security Updates bring security fixes only'],
       ['what about hybrid', 'its servers in a hybrid are out of support too'],
       ['migration path to SE', 'What to do: plan the move'],
+      ['could we jump straight from this to SE?', 'What to do: plan the move'],
     ] as const
   ).map(([asked, line]): readonly [string, readonly Turn[]] => [
     `"${asked}" after a verdict on Exchange 2016 is answered under the "Out of support" headline`,
@@ -44,6 +45,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       [asked, { headline: 'Out of support', says: [line], notSays: ["couldn't find an answer"] }],
     ],
   ]),
+  [
+    '"skip that" after a verdict is no dead end',
+    [
+      [DAG_2016, { headline: 'Out of support' }],
+      ['skip that', { notSays: ["couldn't find an answer", 'not sure I understood'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): lifecycle questions about our own version and out-of-support follow-ups', () => {

@@ -44,7 +44,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       [
         'exchange 2010 sp3 single server on windows server 2008 r2 sp1 standard',
-        { verdict: 'supported-with-conditions', says: ['Windows service pack: Service Pack 1', 'Exchange 2010 SP3'], notSays: ['Exchange 2010 before SP3'] },
+        { verdict: 'supported', says: ['Windows service pack: Service Pack 1', 'Exchange 2010 SP3'], notSays: ['Exchange 2010 before SP3'] },
       ],
     ],
   ],
@@ -89,6 +89,31 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['2 node exchange 2003 enterprise cluster on windows 2000 advanced server', { verdict: 'supported-with-conditions' }],
       ['forgot to say, the nodes are on windows 2000 sp3', { verdict: 'not-supported', says: ['Service Pack 4'] }],
     ],
+  ],
+  // D-3: Exchange 2010 SP3 on 2008 R2 SP1 is a listed host: Supported once the SP is said (the SP no longer a condition).
+  [
+    'Exchange 2010 SP3 on 2008 R2 SP1 said in the first message is Supported',
+    [['exchange 2010 sp3, a single multi-role server, windows 2008 r2 sp1 enterprise', { verdict: 'supported', notSays: ['Windows Server 2008 R2 has Service Pack 1'] }]],
+  ],
+  [
+    '"windows is on sp1" after the verdict sets the Windows service pack, never Exchange\'s update',
+    [
+      ['exchange 2010 sp3 single server on 2008 r2 standard', { verdict: 'supported-with-conditions' }],
+      ['oh and windows is on sp1', { verdict: 'supported', notSays: ['before SP3'] }],
+    ],
+  ],
+  [
+    '"without SP1" is the release without its first service pack',
+    [['exchange 2013 cu23 single mailbox server, windows 2008 r2 enterprise without sp1', { verdict: 'not-supported', says: ['Service Pack 1'] }]],
+  ],
+  [
+    'a Windows release after "witness on" with no server word is the setup\'s platform',
+    [['exchange 2013 cu23 dag of 2 and a witness on windows 2008 r2 sp1 enterprise', { verdict: 'supported-with-conditions', notAsks: ['windows'] }]],
+  ],
+  // E7-3: Exchange 2007 before SP3 does not run on 2008 R2; the "SP2" is Exchange's.
+  [
+    '"exchange 2007 sp2 on windows server 2008 r2" keeps the SP2 Exchange\'s',
+    [['single exchange 2007 sp2 server with all roles on windows server 2008 r2 enterprise', { verdict: 'not-supported' }]],
   ],
 ];
 
