@@ -240,7 +240,7 @@ export class MainDialog extends Dialog {
     if (!groups) return undefined;
     if (notSure) {
       // "no idea", "dunno" after a verdict: nothing to change; never read as "no HA" or a search.
-      await dc.context.sendActivity(this.replies.notSureAfterVerdict());
+      await dc.context.sendActivity(this.replies.notSureAfterVerdict(this.openLabels(last)));
       return this.settle(dc);
     }
     // "the back-end is actually a 2-node cluster" after a design's verdict: the group it names, whose facts the message is read against.
@@ -296,6 +296,12 @@ export class MainDialog extends Dialog {
     return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
   }
 
+  /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
+  private openLabels(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    return this.kb.dimensions.filter((d) => open.includes(d.id)).map((d) => d.label);
+  }
+
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
   private asksOfRetired(text: string, last: LastCheck): boolean {
     const version = last.groups[0]!.facts.version;
@@ -306,7 +312,25 @@ export class MainDialog extends Dialog {
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    if (text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    const open = this.unsaidFacts(last);
+    if (open.length === 0) return undefined;
+    return this.unsaidFactAnswer(text, { ...last, open });
+  }
+
+  /**
+   * The facts the last verdict did not have from the user: those left open ("skip"), then those it assumed ("Assumed (not
+   * asked): Windows Standard or Datacenter edition"). A bare "std" or "Datacenter" after it answers one of them (issue 21, v21).
+   */
+  private unsaidFacts(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    // A design's groups share one conversation: only a single setup's assumptions are read as answered by a bare word.
+    if (last.groups.length !== 1) return [...open];
+    const assumed = (this.verdicts(last) ?? []).flatMap((g) => (g.decision.assumed ?? []).map((a) => a.dimension));
+    return [...new Set([...open, ...assumed])].filter((d) => last.groups[0]!.facts[d] === undefined);
+  }
+
+  private unsaidFactAnswer(text: string, last: LastCheck & { open: string[] }): Facts | undefined {
     const facts = last.groups[0]!.facts;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
