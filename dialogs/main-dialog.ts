@@ -22,6 +22,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { asksForMove, migrationLine } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
@@ -293,7 +294,11 @@ export class MainDialog extends Dialog {
     // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
     if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
+    if (!note) return undefined;
+    const answer = retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH);
+    // "can we go straight from this to SE?": how this version gets there, from the how-to and coexistence tables (see migration-path.ts).
+    const path = question === 'plan' && asksForMove(text) && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
+    return path ? `${answer}\n\n${path}` : answer;
   }
 
   /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
