@@ -6,7 +6,7 @@ import { play, type Turn } from './conversation-play';
  * what changed; "skip"/"dunno" after a verdict is no dead end: the verdict stands, the fact left open named. Our own
  * phrasings; the held-out sets are never read.
  */
-const DEAD_END = ["not sure I understood", "couldn't find an answer", "didn't recognise"];
+const DEAD_END = ['not sure I understood', "couldn't find an answer", "didn't recognise"];
 
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [

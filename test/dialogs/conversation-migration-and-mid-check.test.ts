@@ -5,7 +5,7 @@ import { play, type Turn } from './conversation-play';
  * coexistence tables (in place over 2019 CU14/CU15, M-11; new servers beside 2016; hops for older versions), and a question
  * asked in the middle of the check gets a short answer, then the same question again. Our own phrasings.
  */
-const DEAD_END = ["not sure I understood", "couldn't find an answer", "didn't recognise"];
+const DEAD_END = ['not sure I understood', "couldn't find an answer", "didn't recognise"];
 
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
