@@ -22,7 +22,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
-import { asksForMove, migrationLine } from './migration-path';
+import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
@@ -198,6 +198,16 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
     }
+    // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
+    const move = this.migrationFollowUp(text, last);
+    if (move) {
+      const groups = this.verdicts(last);
+      const [only] = groups ?? [];
+      if (groups && only) {
+        await dc.context.sendActivity(groups.length === 1 ? this.replies.verdict(only.decision, only.facts, only.setAside, move) : this.replies.designVerdict(groups, move));
+        return this.settle(dc);
+      }
+    }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
       return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
@@ -294,17 +304,33 @@ export class MainDialog extends Dialog {
     // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
     if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
-    if (!note) return undefined;
-    const answer = retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH);
-    // "can we go straight from this to SE?": how this version gets there, from the how-to and coexistence tables (see migration-path.ts).
-    const path = question === 'plan' && asksForMove(text) && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
-    return path ? `${answer}\n\n${path}` : answer;
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
   }
 
   /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
   private openLabels(last: LastCheck): string[] {
     const open = last.open ?? [];
     return this.kb.dimensions.filter((d) => open.includes(d.id)).map((d) => d.label);
+  }
+
+  /**
+   * The lines answering a move to Exchange SE asked after a verdict on a retired version ("can we just upgrade this one in
+   * place to SE?", "how do we get from here to SE"): what to do, then the path the how-to and coexistence tables give (see
+   * migration-path.ts). Undefined for anything else, and for a message naming another fact (a what-if reads it).
+   */
+  private migrationFollowUp(text: string, last: LastCheck): string | undefined {
+    const base = last.groups[0]!.facts;
+    // "what if we move it to SE?" is a what-if: the setup judged again as SE (see the correction path).
+    if (base.version === undefined || text.length > 160 || isCorrection(text) || WHAT_IF.test(text) || !asksForMove(text) || !movesToSe(text)) return undefined;
+    if (!isRetiredVersion(this.kb, base)) return undefined;
+    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    if ((version !== undefined && version !== base.version && version !== 'se') || Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    const note = this.verdicts(last)
+      ?.map((g) => retiredProduct(g.decision))
+      .find((n) => n !== undefined);
+    const path = migrationLine(this.kb, base.version);
+    if (!note || !path) return undefined;
+    return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -795,6 +821,9 @@ const MORE_MEMBERS = new RegExp(
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
+
+/** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
+const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =

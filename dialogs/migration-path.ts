@@ -13,6 +13,13 @@ const ASKS_MOVE = /\b(upgrad\w*|migrat\w*|move|moving|go|jump|get|switch|path|in
 /** At most this many hops are looked for (2000 to SE takes four). */
 const MAX_HOPS = 5;
 
+/** The move's target is Exchange SE: "to SE", "onto Subscription Edition", "-> SE". */
+const TO_SE = /(?:\b(?:to|onto|into|towards?)|->|→)\s+(?:the\s+)?(?:exchange\s+)?(?:server\s+)?(?:se|subscription edition)\b/i;
+
+export function movesToSe(text: string): boolean {
+  return TO_SE.test(text);
+}
+
 export function asksForMove(text: string): boolean {
   return ASKS_MOVE.test(text);
 }
