@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { createBot } from '../bot/create-bot';
 import { botbuilderLogic } from '../bot/hosts/botbuilder/adapter';
 import { memoryLogger } from '../bot/log';
-import { DID_YOU_MEAN } from '../bot/cards/passage-cards';
+import { DID_YOU_MEAN, NO_STEPS } from '../bot/cards/passage-cards';
 import { OUT_OF_SCOPE } from '../bot/cards/card-replies';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { activityText } from './conversations';
@@ -94,7 +94,8 @@ export async function runDirectAnswers(file: string, showMisses: boolean, kb: Kn
     if (question.expected === null) {
       figures.unanswerable += 1;
       // The reply to a question about another product is a refusal too.
-      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN) || text.includes(OUT_OF_SCOPE));
+      // "No step-by-step answer for that task" with the nearest articles is suggestions only too.
+      passed = !direct && (text.includes(NO_ANSWER) || text.includes(DID_YOU_MEAN) || text.includes(NO_STEPS) || text.includes(OUT_OF_SCOPE));
       if (passed) figures.refusedOrSuggested += 1;
     } else {
       figures.answerable += 1;

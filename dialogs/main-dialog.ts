@@ -259,11 +259,24 @@ export class MainDialog extends Dialog {
     const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
     const named = partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read));
+    // "same for the other site", "the DR site has the same but on 2012 R2": the servers judged once more, with what the message changes.
+    if (OTHER_SITE.test(text) && !kind && !notSure) {
+      const from = last.groups[target ?? last.groups.length - 1]!.facts;
+      const changes = Object.fromEntries(Object.entries(named).filter(([d, v]) => from[d] !== v && d !== 'role'));
+      return this.decideAgain(dc, last, groups, {}, { facts: { ...from, ...changes }, setAside: [] });
+    }
+    // "and with 9?", "what about 20?" after "and with 3 nodes?": a bare count is the count the last change was about.
+    if ((addition || correction) && !kind && Object.keys(named).length === 0) {
+      const count = bareCount(this.kb, text, last, base);
+      if (count) return this.decideAgain(dc, last, groups, count, undefined, undefined, target);
+    }
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => (target === undefined ? last.groups.some((g) => g.facts[d] !== v) : base[d] !== v)));
       // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
-      const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
+      // "also a standalone mailbox server for journaling": one of the same role, apart from the DAG (issue 21, g21).
+      const apart = STANDS_APART.test(text) && named.role !== undefined ? { ...added, role: named.role } : undefined;
+      const another = apart ? this.anotherServer(text, last, apart, true) : !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
@@ -392,16 +405,16 @@ export class MainDialog extends Dialog {
    * (version, edition, update) and what the message says of it. Read as a new role for the servers
    * judged, it would put the Edge server in the DAG. Undefined when the message adds no such server.
    */
-  private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
+  private anotherServer(text: string, last: LastCheck, added: Facts, apart = false): CheckedGroup | undefined {
     const role = added.role;
-    if (role === undefined || last.groups.some((g) => g.facts.role === role)) return undefined;
+    if (role === undefined || (!apart && last.groups.some((g) => g.facts.role === role))) return undefined;
     // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
     // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
     if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
     // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
     // servers judged have are servers of their own; otherwise the words must say so.
     const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
-    if (!both && !ANOTHER_SERVER.test(text)) return undefined;
+    if (!both && !apart && !ANOTHER_SERVER.test(text)) return undefined;
     const shared = Object.fromEntries(
       this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]),
     );
@@ -493,8 +506,8 @@ export class MainDialog extends Dialog {
           await this.answerSearch(context, route.question.text);
           break;
         }
-        const { attribute, subject, other } = route.question;
-        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}) });
+        const { attribute, subject, other, needs } = route.question;
+        await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}), ...(needs ? { needs } : {}) });
         await context.sendActivity(this.replies.directAnswer(answer));
         break;
       }
@@ -552,13 +565,13 @@ export class MainDialog extends Dialog {
   }
 
   private async answerSearch(context: TurnContext, query: string): Promise<void> {
-    const { best, related, passage, suggestions } = this.kb.search(query);
+    const { best, related, passage, suggestions, noSteps } = this.kb.search(query);
     if (best) {
       await context.sendActivity(this.replies.answer(best, related, passage));
       return;
     }
     // A list of suggestions is not an answer: the question is kept for review either way.
-    await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions) : this.replies.noAnswer(query));
+    await context.sendActivity(suggestions.length > 0 ? this.replies.suggestions(query, suggestions, noSteps) : this.replies.noAnswer(query));
     await this.unanswered.record(context, query);
   }
 }
@@ -706,6 +719,14 @@ const PART_OF_THE_MEMBERS =
   /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
+/** "also a standalone mailbox server", "one more outside the DAG": a server of the role judged that is not in its DAG or cluster. */
+const STANDS_APART =
+  /\b(stand-?alone|non-?dag|outside\s+(of\s+)?(the|our|that|this|any)\s+(dag|cluster)|not\s+(in|part\s+of|a\s+member\s+of|member\s+of)\s+(the|our|that|this|any)\s+(dag|cluster))\b/i;
+
+/** "same for the other site", "the DR site is identical", "the second datacenter has the same but on 2012 R2": another site set up like the one judged. */
+const OTHER_SITE =
+  /\b(same|identical|likewise|ditto|mirror(ed)?|copy)\b[^.!?]{0,40}\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b|\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b[^.!?]{0,40}\b(same|identical|likewise|mirrors?|copy)\b/i;
+
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
@@ -813,6 +834,25 @@ const NLB_BESIDE =
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "and with 9?", "what about 20?", "how about 3 then": a count alone, with no noun saying what it counts. */
+const BARE_COUNT =
+  /^(?:ok,? |so,? |hmm,? )?(?:and|what|how|ok)?\s*(?:about|if|with|for|at)?\s*(?:(?:we|it|they) (?:had|have|has|used|use|went to|go to) )?(\d{1,3})(?: then| instead)?\s*[?!.]*$/i;
+
+/**
+ * The count a bare number after a verdict changes: the number fact answered or changed last ("and with 3
+ * nodes?" then "and with 9?"), when the setup has it. Undefined for any other message (issue 21, g21: w-after-12).
+ */
+function bareCount(kb: KnowledgeBase, text: string, last: LastCheck, base: Facts): Facts | undefined {
+  const said = BARE_COUNT.exec(text.trim());
+  if (!said) return undefined;
+  const isCount = (d: string) => base[d] !== undefined && kb.dimensions.find((x) => x.id === d)?.type === 'number';
+  // With no count answered or changed yet, the setup's only count ("a DAG of 4", then "and with 20?").
+  const counts = Object.keys(base).filter(isCount);
+  const counted = [...last.answered].reverse().find(isCount) ?? (counts.length === 1 ? counts[0] : undefined);
+  if (counted === undefined || base[counted] === said[1]) return undefined;
+  return { [counted]: String(Number(said[1])) };
+}
 /** "add 2 more", "another three nodes", "plus two extra members": members added to those counted. */
 const MORE_MEMBERS = new RegExp(
   `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,

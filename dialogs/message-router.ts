@@ -63,8 +63,11 @@ const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|numb
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
 const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host|install)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host|install)\b/gi;
 const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instances', 'max-databases']);
-/** Direct answers that are one fact of a release, whatever the asker's own setup: its dates, its last update, an update's release. */
-const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released']);
+/**
+ * Direct answers that are one fact of a release, whatever the asker's own setup: its dates, its last update, an update's release;
+ * and the general rules the check cannot judge (Azure hosting, a witness on a DC), which its verdict would only name back.
+ */
+const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released', 'general-rule']);
 /** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
 const NOT_A_DESCRIPTION = /\b(settings|setting(?! up)|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
 /** A licence asked about ("do we need a separate licence for the passive node"): nothing the check or the articles hold. */

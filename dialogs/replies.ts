@@ -30,8 +30,11 @@ export interface Replies {
    * the article passage with "Read the whole article", and "Check my setup" with the named facts.
    */
   directAnswer(answer: DirectAnswer): Partial<Activity>;
-  /** No confident answer but plausible articles: "did you mean" with one button each (echoes the question safely). */
-  suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity>;
+  /**
+   * No confident answer but plausible articles: "did you mean" with one button each (echoes the question safely);
+   * with `noSteps`, steps were asked for that the knowledge base does not hold, and the card says so plainly.
+   */
+  suggestions(question: string, suggestions: readonly SearchHit[], noSteps?: boolean): Partial<Activity>;
   /** One article asked for by id (a "related article" button). */
   article(article: Article): Partial<Activity>;
   /** Nothing relevant found: say so plainly and offer the guided check, search and help. Echoes the question safely. */

@@ -4,7 +4,9 @@ import { readArticles, readArticlesInSlices, type Article } from './loading/arti
 import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
 import { asksUnjudgedTopic, asSuggestionsOnly } from './search/unjudged-topic';
-import { asksCapacity } from './search/unheld-question';
+import { normalizeQuestionWords } from './reading/question-words';
+import { asksCapacity, asksForSteps, isNumberedSteps } from './search/unheld-question';
+import { howToAsked } from './direct-answers/how-to-answers';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
@@ -36,6 +38,7 @@ import { DirectAnswers } from './direct-answers';
 import { coexistenceSchema, checkCoexistence, type CoexistenceEntry } from './direct-answers/coexistence-table';
 import { glossarySchema, checkGlossary, type GlossaryEntry } from './direct-answers/glossary-table';
 import { howToSchema, checkHowTo, type HowToEntry } from './direct-answers/how-to-table';
+import { generalRulesSchema, checkGeneralRules, type GeneralRuleEntry } from './direct-answers/general-rule-table';
 import { compileRules, type Decision, type OutcomeTable, type RulesStatistics, type SupportLimit, type SupportRule } from './rules/support-rules';
 import { defaultOutcomesFile, outcomesHash, readOutcomes, type SavedOutcomes } from './rules/outcome-table-cache';
 import { parseYamlSource, validateYaml } from './loading/yaml-source';
@@ -76,6 +79,8 @@ export interface KnowledgeBase {
   glossary: readonly GlossaryEntry[];
   /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
   howTo: readonly HowToEntry[];
+  /** Yes/no rules the check cannot judge (general-rules.yaml), answered directly. */
+  generalRules: readonly GeneralRuleEntry[];
   /** Direct answers from the tables (dates, numbers, lists, yes/no general rules): see knowledge/direct-answers. */
   directAnswers: DirectAnswers;
   /** Reads facts and answers out of typed text. */
@@ -181,6 +186,7 @@ const TABLES = [
   'coexistence.yaml',
   'glossary.yaml',
   'how-to.yaml',
+  'general-rules.yaml',
   'exchange-builds.yaml',
   'assumed-facts.yaml',
 ];
@@ -221,6 +227,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   const coexistenceTable = readTable('coexistence.yaml', coexistenceSchema);
   const glossaryTable = readTable('glossary.yaml', glossarySchema);
   const howToTable = readTable('how-to.yaml', howToSchema);
+  const generalRulesTable = readTable('general-rules.yaml', generalRulesSchema);
   const buildsTable = readTable('exchange-builds.yaml', buildsFileSchema);
   const assumedTable = readTable('assumed-facts.yaml', assumedFactsSchema);
   const savedSections = options.savedSections ?? SavedSections.read(defaultSavedSectionsFile(dir));
@@ -258,6 +265,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
   }
 
   if (howToTable && space) problems.push(...checkHowTo(howToTable.value, howToTable.source.file, space, factIds, articleIds));
+  if (generalRulesTable && space) problems.push(...checkGeneralRules(generalRulesTable.value, generalRulesTable.source.file, space, factIds, articleIds));
   if (glossaryTable && space) problems.push(...checkGlossary(glossaryTable.value, glossaryTable.source.file, space, factIds, articleIds));
   if (coexistenceTable && space) problems.push(...checkCoexistence(coexistenceTable.value, coexistenceTable.source.file, space, factIds, articleIds));
   if (buildsTable && space) {
@@ -353,6 +361,9 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
       if (!found.best) return found;
       if (asksUnjudgedTopic(recognizer.extract(question).facts, dimensions) || asksCapacity(question)) return asSuggestionsOnly(found, 3);
       // A task no how-to row holds: its steps are in an article's numbered list, or nowhere here (suggestions only).
+      if (asksForSteps(normalizeQuestionWords(question)) && !isNumberedSteps(found.passage?.sentences) && !howToAsked(question, howToTable!.value, recognizer)) {
+        return { ...asSuggestionsOnly(found, 3), noSteps: true };
+      }
       return found;
     },
     decide: (known) => check.decide(known),
@@ -366,6 +377,7 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     coexistence: coexistenceTable!.value,
     glossary: glossaryTable!.value,
     howTo: howToTable!.value,
+    generalRules: generalRulesTable!.value,
     recognizer,
     builds,
     searchIndex: { ...status, serialize: () => search.toJSON() },

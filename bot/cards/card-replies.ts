@@ -137,8 +137,8 @@ export class CardReplies implements Replies {
     return named.length > 0 ? `${CHECK_MY_SETUP}: ${named.join(', ')}` : CHECK_MY_SETUP;
   }
 
-  suggestions(question: string, suggestions: readonly SearchHit[]): Partial<Activity> {
-    return partsMessage(suggestionsCard(question, suggestions, [sayAction(CHECK_MY_SETUP)]));
+  suggestions(question: string, suggestions: readonly SearchHit[], noSteps = false): Partial<Activity> {
+    return partsMessage(suggestionsCard(question, suggestions, [sayAction(CHECK_MY_SETUP)], noSteps));
   }
 
   article(article: Article): Partial<Activity> {

@@ -6,6 +6,8 @@ import { literalText, sayAction, textBlock, type CardAction, type CardElement } 
 export const READ_WHOLE_ARTICLE = 'Read the whole article';
 /** The opening of a "did you mean" reply. */
 export const DID_YOU_MEAN = "I'm not sure I understood; did you mean:";
+/** Said when steps were asked for that the knowledge base does not hold. */
+export const NO_STEPS = 'I have no step-by-step answer for that task. The nearest articles:';
 
 /** A card's parts, for the card renderer to wrap (it owns the summary and channel details). */
 export interface CardParts {
@@ -63,14 +65,16 @@ export function directAnswerCard(answer: DirectAnswer, article: Article | undefi
  * "Did you mean": up to three plausible articles as buttons. Each button says "Show <id>" and
  * carries the question it was offered for, so the pick can be recorded as a labelled example.
  */
-export function suggestionsCard(question: string, suggestions: readonly SearchHit[], trailing: readonly CardAction[]): CardParts {
+export function suggestionsCard(question: string, suggestions: readonly SearchHit[], trailing: readonly CardAction[], noSteps = false): CardParts {
   const body: CardElement[] = [
-    textBlock(DID_YOU_MEAN, { weight: 'Bolder' }),
+    // Steps asked for that no table row or numbered list holds: said plainly, the nearest articles offered.
+    textBlock(noSteps ? NO_STEPS : DID_YOU_MEAN, { weight: 'Bolder' }),
     // The user's words are shown literally, never as Markdown.
     literalText(truncate(question, 300), { italic: true }),
   ];
   const actions = [...suggestions.slice(0, 3).map((hit) => pickAction(hit.article, truncate(question, 300))), ...trailing];
-  return { body, actions, summary: `Did you mean: ${suggestions.map((s) => s.article.id).join(', ')}?` };
+  const ids = suggestions.map((s) => s.article.id).join(', ');
+  return { body, actions, summary: noSteps ? `No step-by-step answer; nearest: ${ids}` : `Did you mean: ${ids}?` };
 }
 
 /** A suggestion button: shows the article and tells the bot which question it answered. */

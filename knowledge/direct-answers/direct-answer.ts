@@ -18,6 +18,7 @@ export type Attribute =
   | 'clusterable-roles'
   | 'coexistence'
   | 'rule'
+  | 'general-rule'
   | 'definition'
   | 'how-to'
   | 'latest-update'
@@ -28,7 +29,7 @@ export interface DirectQuestion {
   attribute: Attribute;
   /** Facts named (version, Windows release and edition, update level, technology, stated facts). */
   subject: Facts;
-  /** For coexistence: the second Exchange version named; for a definition: the glossary term's id; for a how-to: the how-to row's id. */
+  /** For coexistence: the second Exchange version named; for a definition: the glossary term's id; for a how-to: the how-to row's id; for a general rule: its row's id. */
   other?: string;
   /** "do I need ...": the question asks whether a named fact is required. */
   needs?: boolean;

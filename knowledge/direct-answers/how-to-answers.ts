@@ -23,16 +23,19 @@ const WINDOWS_UPGRADED =
   /\b(?:upgrad\w*|updat\w*|mov\w*|migrat\w*)\s+(?:the\s+)?(?:windows|os|operating system)\b|\b(?:windows|os|operating system)\s+(?:in[\s-]place\s+)?upgrad\w*|\bin[\s-]place\s+(?:windows|os)\b/i;
 
 /** Compiled word groups, one pattern a group (a word start, any of its words). */
-const compiled = new WeakMap<HowToEntry, RegExp[]>();
+const compiled = new WeakMap<readonly (readonly string[])[], RegExp[]>();
 
-function wordPatterns(entry: HowToEntry): RegExp[] {
-  let patterns = compiled.get(entry);
+/** One pattern per group of words (a word start, any of the group's words); compiled once per table row. */
+export function wordPatterns(groups: readonly (readonly string[])[]): RegExp[] {
+  let patterns = compiled.get(groups);
   if (!patterns) {
-    patterns = (entry.asks.words ?? []).map((group) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${group.map(escaped).join('|')})`, 'iu'));
-    compiled.set(entry, patterns);
+    patterns = groups.map((group) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${group.map(escaped).join('|')})`, 'iu'));
+    compiled.set(groups, patterns);
   }
   return patterns;
 }
+
+const NO_WORDS: readonly (readonly string[])[] = [];
 
 /** Words of this length or more match at a word start ("migrat" → "migration"); shorter ones whole, bar a number ("ha" is not "have", "cu" is "cu15"). */
 const PREFIX_LENGTH = 5;
@@ -64,7 +67,7 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
     for (const [dimension, values] of Object.entries(asks.facts ?? {})) {
       if (!values.includes(facts[dimension] ?? '')) return false;
     }
-    return wordPatterns(entry).every((pattern) => pattern.test(text));
+    return wordPatterns(entry.asks.words ?? NO_WORDS).every((pattern) => pattern.test(text));
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FactSpace } from '../rules/fact-space';
 import type { KnowledgeProblem } from '../loading/problems';
+import { checkRows } from './table-rows-check';
 
 /**
  * One row of knowledge/data/how-to.yaml: a task admins ask how to do, and what the knowledge holds
@@ -37,16 +38,14 @@ export type HowToEntry = z.infer<typeof howToEntrySchema>;
 
 /** Problems of the how-to table: unknown versions, facts, dimension values and articles, a row with no source. */
 export function checkHowTo(entries: readonly HowToEntry[], file: string, space: FactSpace, factIds: ReadonlySet<string>, articleIds: ReadonlySet<string>): KnowledgeProblem[] {
-  const problems: KnowledgeProblem[] = [];
-  const versions = new Set(space.dimension('version')?.values.map((v) => v.id) ?? []);
-  const ids = new Set<string>();
-  entries.forEach((entry, i) => {
-    const field = (name: string) => `[${i}] (${entry.id}).${name}`;
-    if (ids.has(entry.id)) problems.push({ file, field: field('id'), message: 'this id is listed twice' });
-    ids.add(entry.id);
-    for (const version of entry.asks.versions ?? []) {
-      if (!versions.has(version)) problems.push({ file, field: field('asks.versions'), message: `unknown Exchange version "${version}"` });
-    }
+  const references = (entry: HowToEntry) => ({
+    id: entry.id,
+    versions: entry.asks.versions ?? [],
+    versionsField: 'asks.versions',
+    basis: entry.basis ?? [],
+    article: entry.article,
+  });
+  return checkRows(entries, file, space, { factIds, articleIds }, references, (entry, field, problems) => {
     for (const [dimension, values] of Object.entries(entry.asks.facts ?? {})) {
       const known = space.dimension(dimension);
       if (!known) problems.push({ file, field: field(`asks.facts.${dimension}`), message: `unknown dimension "${dimension}"` });
@@ -55,12 +54,7 @@ export function checkHowTo(entries: readonly HowToEntry[], file: string, space: 
       }
     }
     if (!entry.asks.words && !entry.asks.facts && !entry.asks.target) problems.push({ file, field: field('asks'), message: 'a row must ask for words, facts or a target' });
-    for (const id of entry.basis ?? []) {
-      if (!factIds.has(id)) problems.push({ file, field: field('basis'), message: `rests on fact "${id}", which is not in facts.yaml` });
-    }
     if ((entry.basis ?? []).length === 0 && entry.status === undefined) problems.push({ file, field: field('status'), message: 'a row without facts (basis) needs its status' });
     if ((entry.sources ?? []).length > 0 && entry.status === undefined) problems.push({ file, field: field('status'), message: 'documents read (sources) need their status' });
-    if (!articleIds.has(entry.article)) problems.push({ file, field: field('article'), message: `cites article "${entry.article}", which does not exist` });
   });
-  return problems;
 }

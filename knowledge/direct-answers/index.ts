@@ -4,6 +4,7 @@ import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import { definitionAnswer, definitionAsked } from './glossary-answers';
 import { howToAnswer, howToAsked } from './how-to-answers';
+import { generalRuleAnswer, generalRuleAsked } from './general-rule-answers';
 import { normalizeQuestionWords } from '../reading/question-words';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';
@@ -59,13 +60,26 @@ export class DirectAnswers {
     // "how do i add a node to the dag": what the how-to table holds about the task, and where its steps are.
     const task = howToAsked(text, this.tables.howTo, this.recognizer);
     if (task) return { attribute: 'how-to', subject: this.recognizer.extract(text).facts, other: task.id, text: text.trim() };
+    // "exchange 2019 on azure supported?", "fsw on a dc ok?": a rule the check cannot judge, from its own table.
+    const rule = generalRuleAsked(text, this.tables.generalRules, this.recognizer);
+    // A design that names its Windows release or its member count ("SE x4, WS2022, DAG01, FSW on DC01") is the check's.
+    const facts = rule ? this.recognizer.extract(text).facts : {};
+    if (rule && (rule.anySetup === true || DESIGN_FACTS.every((d) => facts[d] === undefined))) {
+      const version = versionsIn(text, this.recognizer)[0];
+      return { attribute: 'general-rule', subject: version !== undefined ? { version } : {}, other: rule.id, text: text.trim() };
+    }
     // "how to migrate from 2013 to 2019": no row holds the steps; what the knowledge holds is whether and
     // from which update the two versions coexist, which a migration between them needs first.
     if (MIGRATION.test(normalizeQuestionWords(text.trim())) && !MIGRATION_OF_SOMETHING.test(text)) {
       const versions = versionsIn(text, this.recognizer);
       if (versions.length === 2) return { attribute: 'coexistence', subject: { version: versions[0]! }, other: versions[1]!, text: text.trim() };
     }
-    return readDirectQuestion(text, this.recognizer, previous);
+    const question = readDirectQuestion(text, this.recognizer, previous);
+    // A rule of one version the tables do not settle ("it depends" on facts not named) is the check's to ask.
+    if (question?.attribute === 'rule' && question.subject.version !== undefined && question.subject.ha !== undefined) {
+      return this.answer(question) ? question : undefined;
+    }
+    return question;
   }
 
   /** The answer, or undefined when the tables do not settle it (the search answers then). */
@@ -119,6 +133,8 @@ export class DirectAnswers {
         return coexistenceAnswer(this.tables, question);
       case 'rule':
         return ruleAnswer(this.tables, question);
+      case 'general-rule':
+        return generalRuleAnswer(this.tables, question);
       case 'definition':
         return definitionAnswer(this.tables, question);
       case 'how-to':
@@ -149,6 +165,7 @@ export class DirectAnswers {
 /** The answers that state a rule of an Exchange version (not its dates, which say the end themselves). */
 const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'rule',
+  'general-rule',
   'runs-on',
   'from-update',
   'windows-editions',
@@ -159,6 +176,9 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-databases',
   'latest-update',
 ]);
+
+/** Facts that make a message a design to check rather than a general rule asked about. */
+const DESIGN_FACTS = ['windows', 'windowsEdition', 'nodes'];
 
 /** A move from one Exchange version to another. */
 const MIGRATION =
@@ -171,7 +191,7 @@ const MIGRATION_OF_SOMETHING = /\b(public folders?|pfs?|mailbox(es)?|archives?|f
 const NO_PASSAGE: ReadonlySet<string> = new Set(['latest-update', 'update-released']);
 
 /** The answers whose first sentence is the whole answer (a Yes or No, an update level). */
-const YES_NO_ATTRIBUTES: ReadonlySet<string> = new Set(['rule', 'runs-on', 'from-update', 'latest-update']);
+const YES_NO_ATTRIBUTES: ReadonlySet<string> = new Set(['rule', 'general-rule', 'runs-on', 'from-update', 'latest-update']);
 /** The detail lines a list answer keeps before the out-of-support line (the card shows six). */
 const MAX_LIST_DETAILS = 5;
 

@@ -7,7 +7,7 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  * text already cut to 4,000 characters and is linear: bounded gaps only, no nested quantifiers.
  */
 const COEXIST =
-  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b/i;
+  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
 /** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
 const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
@@ -16,8 +16,10 @@ const STILL =
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol))\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
+/** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
+const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
 /** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
@@ -41,6 +43,8 @@ const LATEST_UPDATE =
   /\b(latest|newest|most recent|last|current|final|recent)\b.{0,20}\b(cu|cus|cumulative updates?|service packs?|sp|build|rollup|update)\b|\b(cu|cumulative update|service pack|sp)s? (is|are) (the )?(latest|newest|current)\b/i;
 /** "when did 2019 CU14 come out", "cu23 release date": when a named update was released. */
 const RELEASED = /\b(release date|released|come out|came out|ship(ped)?|release)\b/i;
+/** A version's own release asked about ("release date", "when did it come out"), not its release notes or an update's. */
+const VERSION_RELEASED = /\b(release date|released|come out|came out|shipped|launched|launch date|ga date|general availability|generally available)\b/i;
 const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i;
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
@@ -57,7 +61,7 @@ const STATED_FOR_TERSE = ['serverCore', 'domainController', 'nlbOnSameServers', 
 const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?se\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
-export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other'>;
+export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other' | 'needs'>;
 
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
 const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
@@ -100,8 +104,14 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const text = normalizeQuestionWords(typed.trim());
   const extracted = recognizer.extract(text);
   const { ambiguous } = extracted;
-  const facts =
+  let facts =
     extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;
+  // "will exchange SE go out of support at some point like 2019 did?": one version in the subject, another
+  // only compared with; the recognizer leaves both open, the lifecycle question is about the one named first.
+  if (facts.version === undefined && ambiguous.includes('version') && (END.test(text) || STILL.test(text))) {
+    const named = versionsIn(text, recognizer);
+    if (named.length === 1) facts = { ...facts, version: named[0]! };
+  }
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
   if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
@@ -129,6 +139,11 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
 }
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  // "and 2019 with 2016, min CU?" after a coexistence answer: a new pair, both named.
+  if (previous.attribute === 'coexistence') {
+    const pair = versionsIn(text, recognizer);
+    if (pair.length === 2) return { attribute: 'coexistence', subject: { version: pair[0]! }, other: pair[1]! };
+  }
   const asked: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => d !== 'role' || facts.version === undefined));
   // "same for se", "what about subscription edition": SE alone is too short for the recognizer.
   if (Object.keys(asked).length === 0 && SE_ALONE.test(text)) asked.version = 'se';
@@ -166,7 +181,7 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       asked.windows = windows;
     }
   }
-  if (previous.attribute === 'coexistence' && asked.version !== undefined) return { attribute: 'coexistence', subject: previous.subject, other: asked.version };
+  if (previous.attribute === 'coexistence' && asked.version !== undefined) return coexistenceFollowUp(previous, asked.version);
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
   if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;
@@ -176,13 +191,36 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   // "what about windows 2003?" after an Exchange date asks for that Windows release's date.
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
-  return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}) };
+  // "and for 3 members?" after "does a 4 member dag need a witness" still asks whether it is needed.
+  return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}), ...(previous.needs ? { needs: true } : {}) };
+}
+
+/** Release order of the Exchange versions (SE after 2019). */
+function releaseRank(version: string): number {
+  return version === 'se' ? 2025 : Number(version) || 0;
+}
+
+/**
+ * "and 2010?" after "can 2013 and 2019 coexist": the version named replaces the one of the pair nearest
+ * to it in release order (2010 replaces 2013: "can 2010 and 2019 coexist"; 2016 after "2010 and 2013"
+ * replaces 2013), the older one on a tie. After "can 2013 coexist with ..." with one version, it is the other.
+ */
+function coexistenceFollowUp(previous: PreviousQuestion, version: string): Omit<DirectQuestion, 'text'> {
+  const first = previous.subject.version;
+  const second = previous.other;
+  if (first === undefined || second === undefined) return { attribute: 'coexistence', subject: previous.subject, other: version };
+  const distance = (v: string) => Math.abs(releaseRank(v) - releaseRank(version));
+  const older = releaseRank(first) <= releaseRank(second) ? first : second;
+  const replaced = distance(first) < distance(second) ? first : distance(second) < distance(first) ? second : older;
+  const kept = replaced === first ? second : first;
+  return { attribute: 'coexistence', subject: { ...previous.subject, version: kept }, other: version };
 }
 
 /** The Exchange versions a question names, in the order named ("can se coexist with 2013" → se, 2013). */
 export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
   const found: string[] = [];
-  for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into)\b|[,/&+]/i)) {
+  // "min 2013 CU before i can add a 2019 server", "min 2013 cu for 2019 coexistence": "before" and "for" part them too.
+  for (const part of text.split(/\b(?:with|and|alongside|beside|next to|together with|plus|vs|versus|to|from|in|into|before|for)\b|[,/&+]/i)) {
     // "se" alone is too short for the recognizer: "can se coexist with 2013".
     const version = recognizer.extract(part).facts.version ?? (/\b(exchange )?(se|subscription edition)\b/i.test(part) ? 'se' : undefined);
     if (version !== undefined && !found.includes(version)) found.push(version);
@@ -215,6 +253,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "latest cu for exchange 2019", "when did 2019 CU14 come out": the build table's rows.
   if (has('version') && !has('windows') && !has('role') && !has('ha')) {
     if (has('update') && RELEASED.test(text) && !END.test(text)) return ask('update-released', pick('version', 'update'));
+    // "exchange 2019 release date", "when did exchange 2016 come out": the version's first build (RTM) in the build table.
+    if (!has('update') && VERSION_RELEASED.test(text) && !END.test(text) && !LATEST_UPDATE.test(text)) return ask('update-released', pick('version'), { other: 'rtm' });
     if (!has('update') && LATEST_UPDATE.test(text) && !END.test(text) && !STILL.test(text)) return ask('latest-update', pick('version'));
   }
   // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
@@ -239,7 +279,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (counted === undefined || DATABASE_COUNTED.test(counted)) return ask('max-databases', pick('version', 'edition', 'update'));
   }
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
-  if (COUNT.test(text) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
+  if ((COUNT.test(text) || NODES_IN.test(text)) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
     const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
     // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
@@ -291,6 +331,23 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
  * "... still supported?" ask whether a setup is supported, which the check judges, its out-of-support heading first.
  */
 const RUNS_ON = /\b(run|runs|running|install|installed|installable)\b.{0,30}\bon\b/i;
+/**
+ * "exchange SE on windows server 2019 - supported?", "is se supported on windows server 2025": Exchange SE on a
+ * release, asked about in a few words, is the matrix's question too (the check would only ask for a role). A
+ * retired version so asked stays the check's, whose card puts its out-of-support heading first.
+ */
+const SUPPORTED_ON =
+  /^(?:(?:is|are)\s+)?(?:exchange\s+|exch\s+|ex\s+)?\S+\s+(?:supported\s+|ok\s+|okay\s+|fine\s+)?on\s+(?:plain\s+)?(?:windows\s+)?(?:server\s+)?\S+(?:\s+r2)?\s*(?:\([^)]{0,20}\)\s*)?(?:-\s*)?(?:supported|ok|okay|fine|allowed)?\s*\??$/i;
+/** The facts a "can <version> <edition> use <technology>" question names (nothing about a plan's servers). */
+/** An edition asked about as good enough ("is standard enough", "will standard do"). */
+const ENOUGH = /\b(enough|sufficient|suffice|do the job)\b/i;
+const EDITION_QUESTION_FACTS = ['version', 'edition', 'windowsEdition', 'ha', 'role', 'update'];
+/** The technologies an edition allows or not (a DAG, a cluster); load balancing front-ends is no edition's question. */
+const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
+/** The roles such a question may name: none, or the mailbox servers the technology protects. */
+const EDITION_ROLES = ['', 'mailbox', 'back-end', 'front-end'];
+/** A role an Exchange edition may or may not take, asked with no technology ("exchange 2003 standard as a front-end"). */
+const EDITION_ROLES_ALONE = ['front-end'];
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -302,15 +359,28 @@ const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'archi
  */
 function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
   void recognizer;
+  // "can exchange 2019 standard edition be in a dag": whether an edition allows a technology is a rule of
+  // the version (rule-answers.ts, editionWithTechnology); a role beside them is still that question.
+  const editionAndTechnology =
+    (subject.edition !== undefined || subject.windowsEdition !== undefined) &&
+    (EDITION_TECHNOLOGIES.includes(subject.ha ?? '') || (subject.ha === undefined && subject.edition !== undefined && EDITION_ROLES_ALONE.includes(subject.role ?? ''))) &&
+    EDITION_ROLES.includes(subject.role ?? '') &&
+    Object.keys(subject).every((d) => EDITION_QUESTION_FACTS.includes(d));
+  // "is windows standard enough for a 2019 dag or do i need datacenter" asks whether the edition named first will do.
+  if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text))) return { attribute: 'rule', subject };
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
   // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".
   if (subject.updateCurrency !== undefined) return undefined;
   const dims = Object.keys(subject);
   // "is exchange 2003 ok on x64 windows 2003": the architecture is judged by the check, not by the matrix of releases.
-  if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && RUNS_ON.test(text)) {
+  const asksPlatform = RUNS_ON.test(text) || (SUPPORTED_ON.test(text) && !STILL.test(text) && subject.version === 'se');
+  if (subject.windows !== undefined && subject.architecture === undefined && dims.every((d) => PLATFORM_FACTS.includes(d)) && asksPlatform) {
     return { attribute: 'runs-on', subject: Object.fromEntries(dims.filter((d) => d !== 'architecture').map((d) => [d, subject[d]!])) };
   }
+  // "ex2k3 on x64 windows - does that work", "32 bit exchange 2007 in production, supported?": the architecture
+  // with the version and no Windows release is a rule of the version (ruleAnswer over its setups).
+  if (subject.architecture !== undefined && subject.windows === undefined && dims.every((d) => PLATFORM_FACTS.includes(d))) return { attribute: 'rule', subject };
   const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
   if (stated.length !== 1) return undefined;
   // "does exchange 2019 need the desktop experience": whether the other values of that fact are allowed too.

@@ -28,9 +28,12 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
     if (needed !== undefined) return needed ?? undefined;
   }
   if (question.needs) return needAnswer(tables, question);
+  const edition = editionWithTechnology(tables, question);
+  if (edition !== undefined) return edition ?? undefined;
   const versioned = statedFactOfVersion(tables, question);
   if (versioned !== undefined) return versioned ?? undefined;
-  const every = tables.setups(subject);
+  // "ex2k3 on x64 windows": the setups where the architecture is a fact at all (Windows 2000 had no x64 release).
+  const every = tables.setups(subject).filter((s) => subject.architecture === undefined || s.facts.architecture === subject.architecture);
   // Only when the versions disagree does the question's own vocabulary narrow it (see nativeSetups).
   const setups = every.some(allowed) && every.some((s) => s.verdict === 'not-supported') ? nativeSetups(tables, subject, every) : every;
   if (setups.length === 0 || setups.length > MAX_SETUPS) return undefined;
@@ -239,17 +242,20 @@ function statedFactOfVersion(tables: AnswerTables, question: DirectQuestion): Di
   // A fact the check names back but never judges (cloud hosting, backups): no rule to answer from.
   if (stated.some((d) => tables.dimensions.find((x) => x.id === d)?.evaluated === false)) return null;
   const others = Object.keys(subject).filter((d) => kindOf(d) !== 'stated' && !VERSION_SUBJECT.includes(d));
-  if (stated.length !== 1 || others.length > 0) return undefined;
-  const fact = stated[0]!;
+  // "ex2k3 on x64 windows - does that work": the architecture alone is asked about like a stated fact.
+  const architectureAlone = stated.length === 0 && others.length === 1 && others[0] === 'architecture';
+  if (!architectureAlone && (stated.length !== 1 || others.length > 0)) return undefined;
+  const fact = architectureAlone ? 'architecture' : stated[0]!;
   const base = Object.fromEntries(Object.entries(subject).filter(([d]) => d !== fact));
   const key = (s: SetupOutcome) =>
     JSON.stringify(
       Object.entries(s.facts)
-        .filter(([d]) => kindOf(d) !== 'stated')
+        .filter(([d]) => kindOf(d) !== 'stated' && d !== fact)
         .sort(),
     );
   const allowedWithout = new Set(tables.setups(base).filter(allowed).map(key));
-  const withFact = tables.setups(subject).filter((s) => allowedWithout.has(key(s)));
+  // A setup where the fact is none at all (no x64 Windows 2000, no x86 Windows Server 2008 R2) is not about it.
+  const withFact = tables.setups(subject).filter((s) => allowedWithout.has(key(s)) && s.facts[fact] === subject[fact]);
   if (withFact.length === 0 || withFact.length > MAX_SETUPS) return null;
   const yes = withFact.filter(allowed);
   const no = withFact.filter((s) => s.verdict === 'not-supported');
@@ -303,4 +309,64 @@ function neededWithVersion(tables: AnswerTables, question: DirectQuestion): Dire
     return { ...refused, question, answer: `Yes: ${refused.answer.replace(/^No:\s*/, '')}` };
   }
   return null;
+}
+
+/**
+ * "can exchange 2019 standard edition be in a dag", "can exchange 2003 standard be clustered": an
+ * Exchange edition named with a version and a high-availability technology asks whether that edition
+ * allows the technology. Decided by the check over the version's setups with the technology that some
+ * edition makes allowed: "Yes" when all of them stay allowed with the edition named (with the limits
+ * the edition brings, such as Standard's 5 databases), "No" when all are refused (the rule that refuses
+ * them). `null` when the tables do not settle it (the check then asks); undefined for another question.
+ */
+function editionWithTechnology(tables: AnswerTables, question: DirectQuestion): DirectAnswer | null | undefined {
+  const { version, ha, role } = question.subject;
+  // The Exchange edition, or else the Windows edition ("is windows standard enough for a 2019 dag").
+  const dimension = EDITIONS.find((d) => question.subject[d] !== undefined);
+  // A technology, or a role asked alone ("exchange 2003 standard as a front-end server").
+  if (version === undefined || (ha === undefined && role === undefined) || dimension === undefined) return undefined;
+  const edition = question.subject[dimension]!;
+  const kindOf = (d: string) => tables.dimensions.find((x) => x.id === d)?.kind;
+  if (Object.keys(question.subject).some((d) => kindOf(d) === 'stated')) return undefined;
+  const base = Object.fromEntries(Object.entries(question.subject).filter(([d]) => d !== dimension));
+  const key = (s: SetupOutcome) =>
+    JSON.stringify(
+      Object.entries(s.facts)
+        .filter(([d]) => d !== dimension && kindOf(d) !== 'stated')
+        .sort(),
+    );
+  const allowedWithSome = new Set(tables.setups(base).filter(allowed).map(key));
+  const withEdition = tables.setups(question.subject).filter((s) => allowedWithSome.has(key(s)));
+  if (withEdition.length === 0 || withEdition.length > MAX_SETUPS) return null;
+  const yes = withEdition.filter(allowed);
+  const no = withEdition.filter((s) => s.verdict === 'not-supported');
+  const names =
+    dimension === 'edition'
+      ? `${label(tables, 'version', version)} ${label(tables, 'edition', edition)}`
+      : `${label(tables, 'version', version)} on Windows ${label(tables, dimension, edition)} edition`;
+  const can = ha !== undefined ? `can be part of a ${lowerFirst(label(tables, 'ha', ha))}` : `can take the ${label(tables, 'role', role!)} role`;
+  if (no.length === 0 && yes.length === withEdition.length) {
+    // The rule that names the edition says why; the limits the edition brings (Standard's 5 databases) follow.
+    const rules = yes.flatMap((s) => s.rules);
+    const rule = rules.find((r) => r.when.some((c) => conditionDimensions(c).includes(dimension))) ?? rules[0]!;
+    const limits = tables.limits.filter((l) => l.when.some((c) => conditionDimensions(c).includes(dimension)) && yes.some((s) => ruleMatches(l, s.facts)));
+    const limit = limits[0];
+    const text = `Yes: ${names} ${can}${limit ? `; ${lowerFirst(limit.condition)}` : '.'}`;
+    const answer = answerWith(question, tables, text, [...(limit ? [limit.reason] : []), rule.reason], rule, question.subject);
+    return { ...answer, sources: sourcesOf(tables, [...rule.basis, ...(limit?.basis ?? [])]) };
+  }
+  if (yes.length === 0 && no.length === withEdition.length) {
+    const reason = sharedReason(no) ?? mostCommonRule(no);
+    if (!reason) return null;
+    return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, question.subject);
+  }
+  return null;
+}
+
+/** The editions an edition question may name: Exchange's first, then Windows's. */
+const EDITIONS = ['edition', 'windowsEdition'];
+
+/** "At most 5 ..." → "at most 5 ..." inside a sentence; a name ("Windows server cluster") keeps its capital. */
+function lowerFirst(text: string): string {
+  return /^(Windows|Microsoft|Exchange|[A-Z]{2})/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

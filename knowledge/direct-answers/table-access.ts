@@ -6,6 +6,7 @@ import type { SupportLimit } from '../rules/support-rules';
 import type { BuildTable } from '../rules/exchange-builds';
 import type { CoexistenceEntry } from './coexistence-table';
 import type { GlossaryEntry } from './glossary-table';
+import type { GeneralRuleEntry } from './general-rule-table';
 import type { HowToEntry } from './how-to-table';
 import type { AnswerSource, FactStatus } from './direct-answer';
 
@@ -23,6 +24,8 @@ export interface AnswerTables {
   glossary: readonly GlossaryEntry[];
   /** The how-to table (how-to.yaml): what the knowledge holds about a task, and where its steps are. */
   howTo: readonly HowToEntry[];
+  /** Yes/no rules the check cannot judge (general-rules.yaml): Exchange on Azure VMs, a witness on a DC. */
+  generalRules: readonly GeneralRuleEntry[];
   articles: readonly Article[];
   /** The build table (exchange-builds.yaml): each version's updates, their builds and release months. */
   builds: Pick<BuildTable, 'latestUpdates' | 'updatesOf' | 'source'>;

@@ -1,6 +1,6 @@
 import { buildName, releaseMonth, type BuildRow } from '../rules/exchange-builds';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
-import { label, statusWords, type AnswerTables } from './table-access';
+import { label, longDate, statusWords, type AnswerTables } from './table-access';
 
 /** No article holds the build table; the lifecycle article's update paths (CU14/CU15 to SE) are nearest. */
 const BUILDS_ARTICLE = 'EXB-011';
@@ -67,14 +67,20 @@ export function latestUpdateAnswer(tables: Pick<AnswerTables, 'builds' | 'dimens
 
 /** "when did 2019 CU14 come out": the release month of a named update, from the same build table. */
 export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dimensions'>, question: DirectQuestion): DirectAnswer | undefined {
-  const { version, update } = question.subject;
+  const { version } = question.subject;
+  // "exchange 2019 release date": the version's RTM row (`other`), when no update is named.
+  const update = question.subject.update ?? question.other;
   if (!version || !update) return undefined;
   const own = update.replace(/^e\d{4}-|^se-/, '');
   const row = tables.builds.updatesOf(version).find((r) => r.update === own);
   if (!row) return undefined;
   return {
     question,
-    answer: `${buildName(row)} was released in ${releaseMonth(row.released)} (build ${row.build})${hedge(tables, row)}.`,
+    // A version's own release (its RTM row, "exchange 2019 release date") is given to the day the table has.
+    answer:
+      question.subject.update === undefined
+        ? `${buildName(row)} was released on ${longDate(row.released)} (build ${row.build})${hedge(tables, row)}.`
+        : `${buildName(row)} was released in ${releaseMonth(row.released)} (build ${row.build})${hedge(tables, row)}.`,
     details: [],
     sources: sourceOf(tables, [row]),
     articleId: BUILDS_ARTICLE,

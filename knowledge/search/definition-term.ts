@@ -12,9 +12,9 @@ const LEAD =
 const WHAT_DOES = /^what (?:does|do)\s+(?:an?\s+|the\s+)?(.{1,60}?)\s+(?:mean|stand for|stands for|do)$/i;
 /** "EVS meaning", "fsw stands for what", "scr = ?". */
 const TRAILING = /^(?:an?\s+|the\s+)?(.{1,60}?)\s+(?:meaning|means what|stands? for what|stand for\??|definition|= ?)$/i;
-/** What may follow the term without changing what is asked. */
+/** What may follow the term without changing what is asked ("in exchange 2007", "(exchange)", "used for"). */
 const QUALIFIER =
-  /\s+(?:(?:in|on|under|within)\s+(?:an?\s+|the\s+)?(?:exchange|exch|ex|e2k\w*|ex2k\w*|20\d\d|se|windows|w2k\w*|clusters?|dags?|clustering|failover clusters?|ms exchange|microsoft exchange|an exchange)\b.{0,40}|(?:used|needed|good) for|for|mean|means|stand for|stands for|do|does|exactly|again|actually|pls|please|anyway|in exchange terms)$/i;
+  /\s*\((?:in\s+)?(?:exchange|exch|ms exchange|microsoft exchange|e2k\w*|ex2k\w*|ex20\d\d)[^()]{0,20}\)$|\s+(?:(?:in|on|under|within)\s+(?:an?\s+|the\s+)?(?:exchange|exch|ex|e2k\w*|ex2k\w*|20\d\d|se|windows|w2k\w*|clusters?|dags?|clustering|failover clusters?|ms exchange|microsoft exchange|an exchange)\b.{0,40}|(?:used|needed|good) for|for|mean|means|stand for|stands for|do|does|exactly|again|actually|pls|please|anyway|in exchange terms)$/i;
 /** Longer messages are no definition questions. */
 const MAX_DEFINITION_LENGTH = 200;
 /** Qualifiers come off one at a time, at most this many. */

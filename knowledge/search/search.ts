@@ -36,6 +36,8 @@ export interface SearchAnswer {
    * offer as "did you mean" buttons. Empty when there is a best answer or nothing is relevant.
    */
   suggestions: SearchHit[];
+  /** Steps were asked for that no how-to row or numbered list holds: the suggestions are the nearest articles, said so. */
+  noSteps?: boolean;
 }
 
 /** Tuning of ranking and of the "I found nothing" threshold. */

@@ -13,3 +13,20 @@ const CAPACITY =
 export function asksCapacity(question: string): boolean {
   return CAPACITY.test(question);
 }
+
+/**
+ * A question asking for the steps of a task ("how do i add a mailbox database copy", "how to move mailboxes
+ * between databases"). When no how-to row holds the task and the passage found is not the numbered list of
+ * its steps, the search says plainly that it has no step-by-step answer and offers the nearest articles.
+ */
+const STEPS_ASKED = /^(?:how (?:do|can|could|should|would|shall) (?:i|we|you|one)\b|how to\b|what are the steps\b|steps? (?:to|for)\b|walk me through\b|procedure (?:to|for)\b)/i;
+
+/** True for a request for steps (see {@link STEPS_ASKED}). */
+export function asksForSteps(question: string): boolean {
+  return STEPS_ASKED.test(question.trim());
+}
+
+/** True when a passage is the numbered steps of a procedure ("1. ...", the form passage-search gives a how-to). */
+export function isNumberedSteps(sentences: readonly string[] | undefined): boolean {
+  return sentences !== undefined && sentences.length > 1 && /^1\. /.test(sentences[0]!);
+}

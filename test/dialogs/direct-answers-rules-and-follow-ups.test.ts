@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { NO_STEPS } from '../../bot/cards/passage-cards';
+import { buttonTitles, firstText, isCard, textBlocks } from './card-reading';
+import { describeReply, mainClient } from './dialog-fixtures';
+
+/**
+ * Issue 19, seventh pass (q19): yes/no rules answered first with Yes or No (an edition with a
+ * technology, Exchange SE on a Windows release, the rules the check cannot judge), follow-ups that
+ * re-ask the last direct question of another subject, and a version's release date from the build table.
+ */
+describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, seventh pass)', () => {
+  for (const [question, answer] of [
+    ['can exchange 2019 standard edition be in a dag', /^Yes: Exchange 2019 Standard Edition can be part of a database availability group \(DAG\); at most 5 mounted databases/],
+    ['can exchange 2003 standard be clustered', /^No: Only the Enterprise editions of Exchange 2000 and Exchange 2003 can be clustered/],
+    ['does exchange 2007 standard support ccr', /^No: .*Enterprise Edition/],
+    [
+      'is windows standard edition enough for a dag on 2019 or do i need datacenter',
+      /^Yes: Exchange 2019 on Windows Standard edition can be part of a database availability group/,
+    ],
+    ['is se supported on windows server 2025', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+    ['exchange SE on windows server 2016 - supported?', /^No: Exchange Server Subscription Edition \(SE\) does not run on Windows Server 2016/],
+    ['exchange 2019 on azure supported?', /^Yes, with conditions: .*Azure Premium Storage/],
+    ['is a file share witness on a DC ok', /^Possible, but not recommended/],
+    ['min 2013 CU before i can add a 2019 server to the org', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*Exchange 2013 CU21 or later/],
+    ['which 2010 rollup do i need before installing the first exchange 2016 server', /Exchange 2010 SP3 with Update Rollup 11 or later/],
+    ['define SCR (exchange)', /^SCR \(standby continuous replication\)/],
+    ['exchange 2007 - on what day did microsoft drop support', /^Exchange 2007 left extended support on 11 April 2017/],
+    // "will ... go out of support" asks for the end, never a "Yes:" about being supported.
+    ['will exchange SE go out of support at some point like 2019 did?', /^Exchange Server Subscription Edition \(SE\) has no fixed end of support date/],
+    ['nodes in a CCR cluster?', /^Up to 2 nodes/],
+    ['ex2k3 on x64 windows - does that work', /^No: Exchange 2003 is 32-bit software/],
+    ['32 bit exchange 2007 in production, supported?', /^No: Production Exchange 2007 servers must run the 64-bit build/],
+    ['exchange 2003 standard as a front-end server, is that allowed', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
+    ['can exchange 2019 run on nano server', /^No: Exchange 2016 and 2019 \(and so Exchange SE\) cannot be installed on Nano Server/],
+    ['exchange 2019 release date', /^Exchange 2019 RTM was released on 22 October 2018 \(build 15\.2\.221\.12\)/],
+    ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
+  ] as const) {
+    it(`${JSON.stringify(question)} → ${answer}`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assert.ok(isCard(reply), describeReply(reply));
+      assert.match(firstText(reply), answer);
+      assert.ok(
+        textBlocks(reply).some((t) => /^Source: .*\((Microsoft doc|third-party|derived from Microsoft docs|recalled, not confirmed)\)$/.test(t)),
+        `no source line: ${describeReply(reply)}`,
+      );
+    });
+  }
+
+  for (const [before, next, answer] of [
+    // The version named replaces the one of the pair nearest to it in release order.
+    ['can 2013 and 2019 coexist', 'and 2010?', /^No: Exchange 2019 cannot coexist with Exchange 2010/],
+    ['can 2010 and 2013 coexist', 'and 2016?', /^Yes: Exchange 2016 can coexist with Exchange 2010/],
+    ['can 2016 coexist with exchange se', 'and 2013?', /^No: Exchange Server Subscription Edition \(SE\) cannot coexist with Exchange 2013/],
+    ['can exchange 2003 standard be clustered', 'and enterprise?', /^Yes: Exchange 2003 Enterprise Edition can be part of a Windows server cluster/],
+    ['can exchange 2019 run on 2025', 'what about 2016', /^No: Exchange 2016 does not run on Windows Server 2025/],
+    ['can exchange 2019 run on 2025', 'same for SE?', /^Yes: Exchange Server Subscription Edition \(SE\) runs on Windows Server 2025/],
+    ['latest cu for exchange 2019', 'and 2016?', /^The latest cumulative update of Exchange 2016 is CU23/],
+    ['min 2013 CU for 2019 coexistence?', 'and 2019 with 2016, min CU?', /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11/],
+    ['does a 4 member dag need a witness', 'and for 3 members?', /^No: a witness server is not needed here/],
+    ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
+  ] as const) {
+    it(`"${before}" then "${next}" → ${answer}`, async () => {
+      const { client } = mainClient();
+      await client.sendActivity(before);
+      const reply = await client.sendActivity(next);
+      assert.match(firstText(reply), answer, describeReply(reply));
+    });
+  }
+
+  for (const message of ['how to move mailboxes between databases exchange 2016', 'how do i add a mailbox database copy in exchange 2019']) {
+    it(`${JSON.stringify(message)}: steps no how-to row holds are said plainly to be missing, the nearest articles offered`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(message);
+      assert.equal(firstText(reply), NO_STEPS, describeReply(reply));
+      assert.ok(
+        buttonTitles(reply).some((t) => /^EXB-\d{3}: /.test(t)),
+        `offers the nearest articles: ${buttonTitles(reply).join(' | ')}`,
+      );
+    });
+  }
+
+  for (const [message, answer] of [
+    // A row of the how-to table holds the task: what is held, and where the steps are.
+    ['how to install a cu', /^Keep every server on a current cumulative update/],
+    // The article's numbered list holds the steps: they are shown.
+    ['how do i install an exchange 2003 cluster', /^Clustering Exchange 2003 takes Exchange 2003 Enterprise Edition/],
+  ] as const) {
+    it(`${JSON.stringify(message)} is answered, not met with "no step-by-step answer"`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(message);
+      assert.match(firstText(reply), answer, describeReply(reply));
+    });
+  }
+
+  for (const message of [
+    // A pasted design naming a witness on a DC is the check's, not the general rule's.
+    'pasted from design doc: Exchange SE x4, WS2022 Datacenter, DAG01, FSW on DC01, DNS RR for OWA',
+    // A retired version on a release, asked whether supported: the check, its out-of-support heading first.
+    'is exchange 2013 supported on windows server 2016',
+  ]) {
+    it(`${JSON.stringify(message)} is no direct answer`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(message);
+      assert.doesNotMatch(firstText(reply), /^(Yes|No|Possible)\b/, describeReply(reply));
+    });
+  }
+});

@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { KNOWLEDGE_DIR, KnowledgeCopies, loadProblems, replaceOnce, show } from './helpers';
+
+/**
+ * Issue 19, seventh pass (q19): yes/no rules the guided check cannot judge, answered from
+ * knowledge/data/general-rules.yaml with their facts' sources: Exchange on Azure virtual machines
+ * (A-38) and a DAG witness on a domain controller (A-39).
+ */
+describe('direct answers: general rules the check cannot judge (issue 19)', () => {
+  let kb: KnowledgeBase;
+  const copies = new KnowledgeCopies();
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+  after(() => copies.cleanup());
+
+  for (const [text, rule, first] of [
+    ['exchange 2019 on azure supported?', 'azure-vms', /^Yes, with conditions: .*Azure Premium Storage/],
+    ['can we run exch 2016 on azure vms', 'azure-vms', /Azure Premium Storage/],
+    ['is exchange SE ok in azure', 'azure-vms', /Azure Premium Storage/],
+    ['exchange in azure iaas - supported?', 'azure-vms', /Azure Premium Storage/],
+    ['is a file share witness on a DC ok', 'witness-on-domain-controller', /^Possible, but not recommended/],
+    ['can the fsw live on a domain controller', 'witness-on-domain-controller', /not recommended/],
+    ['witness server on a dc for a 2019 dag?', 'witness-on-domain-controller', /not recommended/],
+    ['can exchange 2019 run on nano server', 'nano-server', /^No: .*Nano Server/],
+    // A rule that holds whatever else is named answers a described setup too (the check knows no Nano Server).
+    ['can exchange 2016 run on Nano Server? one mailbox server, 2016 datacenter', 'nano-server', /^No: .*Nano Server/],
+  ] as const) {
+    it(`"${text}" → ${rule}`, () => {
+      const question = kb.directAnswers.read(text);
+      assert.equal(question?.attribute, 'general-rule', `${text}: ${JSON.stringify(question)}`);
+      assert.equal(question.other, rule);
+      const answer = kb.directAnswers.answer(question);
+      assert.match(answer?.answer ?? '', first);
+      assert.ok(
+        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness|system-requirements/.test(s.label)),
+        JSON.stringify(answer!.sources),
+      );
+    });
+  }
+
+  it('a retired version named gets the rule first, then that the version is out of support', () => {
+    const answer = kb.directAnswers.answer(kb.directAnswers.read('exchange 2019 on azure supported?')!);
+    assert.match(answer!.details[0]!, /^Exchange 2019 itself has been out of support since 14 October 2025/);
+  });
+
+  for (const text of [
+    // No table says what Exchange 2010 or 2007 need on Azure, nor where a 2007 CCR witness may go.
+    'exchange 2010 on azure?',
+    'fsw on a dc for an exchange 2007 ccr cluster?',
+    // Azure AD (Entra ID) and Exchange Online are other products, not Azure virtual machines.
+    'azure ad connect with exchange 2019 supported?',
+    'can dag members be dcs',
+    'can the witness server be one of the dag members',
+  ]) {
+    it(`"${text}" is no general rule of the table`, () => {
+      assert.notEqual(kb.directAnswers.read(text)?.attribute, 'general-rule');
+    });
+  }
+
+  for (const [from, to, message] of [
+    ['basis: [A-38, M-11]', 'basis: [A-99, M-11]', /rests on fact "A-99"/],
+    ['versions: ["2013", "2016", "2019", se]\n  answer: >-\n    Yes', 'versions: ["2013", "2033", "2019", se]\n  answer: >-\n    Yes', /unknown Exchange version "2033"/],
+    ['article: EXB-008', 'article: EXB-099', /cites article "EXB-099"/],
+  ] as const) {
+    it(`general-rules.yaml is checked at load: ${String(message)}`, () => {
+      const { dir } = copies.withEdit('data/general-rules.yaml', (text) => replaceOnce(text, from, to));
+      const problems = loadProblems(dir);
+      const found = problems.find((p) => p.file.endsWith('general-rules.yaml') && message.test(p.message));
+      assert.ok(found, show(problems));
+      assert.ok(found.field, 'names the field');
+    });
+  }
+});
