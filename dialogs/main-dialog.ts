@@ -22,6 +22,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
@@ -197,6 +198,16 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
     }
+    // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
+    const move = this.migrationFollowUp(text, last);
+    if (move) {
+      const groups = this.verdicts(last);
+      const [only] = groups ?? [];
+      if (groups && only) {
+        await dc.context.sendActivity(groups.length === 1 ? this.replies.verdict(only.decision, only.facts, only.setAside, move) : this.replies.designVerdict(groups, move));
+        return this.settle(dc);
+      }
+    }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
       return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
@@ -243,7 +254,7 @@ export class MainDialog extends Dialog {
     if (!groups) return undefined;
     if (notSure) {
       // "no idea", "dunno" after a verdict: nothing to change; never read as "no HA" or a search.
-      await dc.context.sendActivity(this.replies.notSureAfterVerdict());
+      await dc.context.sendActivity(this.replies.notSureAfterVerdict(this.openLabels(last)));
       return this.settle(dc);
     }
     // "the back-end is actually a 2-node cluster" after a design's verdict: the group it names, whose facts the message is read against.
@@ -313,6 +324,32 @@ export class MainDialog extends Dialog {
     return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
   }
 
+  /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
+  private openLabels(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    return this.kb.dimensions.filter((d) => open.includes(d.id)).map((d) => d.label);
+  }
+
+  /**
+   * The lines answering a move to Exchange SE asked after a verdict on a retired version ("can we just upgrade this one in
+   * place to SE?", "how do we get from here to SE"): what to do, then the path the how-to and coexistence tables give (see
+   * migration-path.ts). Undefined for anything else, and for a message naming another fact (a what-if reads it).
+   */
+  private migrationFollowUp(text: string, last: LastCheck): string | undefined {
+    const base = last.groups[0]!.facts;
+    // "what if we move it to SE?" is a what-if: the setup judged again as SE (see the correction path).
+    if (base.version === undefined || text.length > 160 || isCorrection(text) || WHAT_IF.test(text) || !asksForMove(text) || !movesToSe(text)) return undefined;
+    if (!isRetiredVersion(this.kb, base)) return undefined;
+    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    if ((version !== undefined && version !== base.version && version !== 'se') || Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    const note = this.verdicts(last)
+      ?.map((g) => retiredProduct(g.decision))
+      .find((n) => n !== undefined);
+    const path = migrationLine(this.kb, base.version);
+    if (!note || !path) return undefined;
+    return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
+  }
+
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
   private asksOfRetired(text: string, last: LastCheck): boolean {
     const version = last.groups[0]!.facts.version;
@@ -323,7 +360,25 @@ export class MainDialog extends Dialog {
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    if (text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    const open = this.unsaidFacts(last);
+    if (open.length === 0) return undefined;
+    return this.unsaidFactAnswer(text, { ...last, open });
+  }
+
+  /**
+   * The facts the last verdict did not have from the user: those left open ("skip"), then those it assumed ("Assumed (not
+   * asked): Windows Standard or Datacenter edition"). A bare "std" or "Datacenter" after it answers one of them (issue 21, v21).
+   */
+  private unsaidFacts(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    // A design's groups share one conversation: only a single setup's assumptions are read as answered by a bare word.
+    if (last.groups.length !== 1) return [...open];
+    const assumed = (this.verdicts(last) ?? []).flatMap((g) => (g.decision.assumed ?? []).map((a) => a.dimension));
+    return [...new Set([...open, ...assumed])].filter((d) => last.groups[0]!.facts[d] === undefined);
+  }
+
+  private unsaidFactAnswer(text: string, last: LastCheck & { open: string[] }): Facts | undefined {
     const facts = last.groups[0]!.facts;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
@@ -818,6 +873,9 @@ const MORE_MEMBERS = new RegExp(
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
+
+/** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
+const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =

@@ -56,7 +56,8 @@ export interface Replies {
   /** "Not sure" at a question: how to find it out, and the verdict per possible answer (undefined where more questions follow). */
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** "not sure" / "no idea" after a verdict: nothing changes; say how to add a fact later. */
-  notSureAfterVerdict(): Partial<Activity>;
+  /** `open`: the labels of the facts the verdict left open, named back ("the Windows release"). */
+  notSureAfterVerdict(open?: readonly string[]): Partial<Activity>;
   /** A button of a question from an earlier card, pressed after the verdict, that does not fit the setup judged: the verdict stands. */
   staleButton(): Partial<Activity>;
   /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */

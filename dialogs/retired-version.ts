@@ -1,4 +1,4 @@
-import type { Facts, KnowledgeBase } from '../knowledge';
+import { formatDate, SUPPORTED_PATH, type Facts, type KnowledgeBase } from '../knowledge';
 
 /** Facts that describe a design beyond one server: with one of them said, the check asks as usual. */
 const DESIGN_FACTS: readonly string[] = [
@@ -104,4 +104,17 @@ export function retiredAnswer(question: RetiredQuestion, product: string, since:
     case 'plan':
       return `What to do: plan the move to ${path}; ${product} has been out of support since ${since}. The design below was supported only while ${product} was.`;
   }
+}
+
+/**
+ * A question about the retired version being checked, asked mid-check ("is it still getting security updates though?"):
+ * the line that answers it from the lifecycle table, or undefined (not such a question, or the version is not retired).
+ */
+export function retiredLineMidCheck(kb: Pick<KnowledgeBase, 'lifecycle' | 'dimensions'>, text: string, known: Facts, today = new Date()): string | undefined {
+  const question = retiredQuestion(text);
+  if (!question || !isRetiredVersion(kb, known, today)) return undefined;
+  const entry = kb.lifecycle.find((e) => e.dimension === 'version' && e.value === known.version && e.endOfSupport !== undefined);
+  if (!entry?.endOfSupport) return undefined;
+  const label = kb.dimensions.find((d) => d.id === 'version')?.values.find((v) => v.id === known.version)?.label ?? String(known.version);
+  return retiredAnswer(question, label, formatDate(entry.endOfSupport), SUPPORTED_PATH);
 }

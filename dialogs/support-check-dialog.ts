@@ -5,6 +5,7 @@ import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from 
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
 import { isLookupQuestion } from './message-router';
+import { retiredLineMidCheck } from './retired-version';
 import type { Replies } from './replies';
 
 /** Input of the guided check: the facts already known, one set per server group of a design. */
@@ -345,6 +346,19 @@ export class SupportCheck {
       return this.askAgain(context, state);
     }
     if (isLookupQuestion(text)) {
+      // "is it still getting security updates though?" about the retired version being checked: its lifecycle line (issue 21, v21).
+      const retired = retiredLineMidCheck(this.kb, text, known);
+      if (retired) {
+        await context.sendActivity(retired);
+        return this.askAgain(context, state);
+      }
+      // "what does FSW mean": a direct answer (a definition, a date, a limit) the tables hold, then the question again.
+      const direct = this.kb.directAnswers.read(text.trim());
+      const answer = direct ? this.kb.directAnswers.answer(direct) : undefined;
+      if (answer) {
+        await context.sendActivity(this.replies.directAnswer(answer));
+        return this.askAgain(context, state);
+      }
       const { best, related, passage } = this.kb.search(text);
       if (best) {
         await context.sendActivity(this.replies.answer(best, related, passage));

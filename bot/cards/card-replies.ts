@@ -366,10 +366,13 @@ export class CardReplies implements Replies {
     return markdownMessage(lines.join('\n'));
   }
 
-  notSureAfterVerdict(): Partial<Activity> {
-    return markdownMessage(
-      "That's fine: the verdict above stands, and each condition it names is something to confirm. When you know more, just tell me (for example *the nodes are also domain controllers* or *it's Windows Server 2019*) and I'll run the check again with it.",
-    );
+  notSureAfterVerdict(open: readonly string[] = []): Partial<Activity> {
+    const tell = "When you know more, just tell me (for example *the nodes are also domain controllers* or *it's Windows Server 2019*) and I'll run the check again with it.";
+    if (open.length === 0) return markdownMessage(`That's fine: the verdict above stands, and each condition it names is something to confirm. ${tell}`);
+    // "skip that too" after a verdict: which facts stay open, so the agent knows what the conditions are about (issue 21).
+    const named = open.map((label) => lowerFirstWord(label));
+    const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}`;
+    return markdownMessage(`That's fine: the verdict above stands with the ${list} left open, named as a condition to confirm. ${tell}`);
   }
 
   staleButton(): Partial<Activity> {
