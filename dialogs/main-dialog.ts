@@ -22,6 +22,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
@@ -197,6 +198,16 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
     }
+    // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
+    const move = this.migrationFollowUp(text, last);
+    if (move) {
+      const groups = this.verdicts(last);
+      const [only] = groups ?? [];
+      if (groups && only) {
+        await dc.context.sendActivity(groups.length === 1 ? this.replies.verdict(only.decision, only.facts, only.setAside, move) : this.replies.designVerdict(groups, move));
+        return this.settle(dc);
+      }
+    }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
       return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
@@ -205,6 +216,21 @@ export class MainDialog extends Dialog {
     if (filled) {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
+    }
+    // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
+    // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
+    // plain status card below, so "can we still get patches?" gets its line too (s21).
+    // "what about hybrid?" reads as a what-if, but hybrid is no fact of the check: the hybrid question it is.
+    const retired = !isCorrection(text) || retiredQuestion(text) === 'hybrid' ? this.retiredFollowUp(text, last) : undefined;
+    if (retired) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(
+          groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
+        );
+        return this.settle(dc);
+      }
     }
     // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
     // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
@@ -216,23 +242,11 @@ export class MainDialog extends Dialog {
         return this.settle(dc);
       }
     }
-    // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
-    // again, headed "Out of support", with a line answering the question (issue 21, helper p21).
-    const retired = !isCorrection(text) ? this.retiredFollowUp(text, last) : undefined;
-    if (retired) {
-      const groups = this.verdicts(last);
-      if (groups) {
-        const [only] = groups;
-        await dc.context.sendActivity(
-          groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
-        );
-        return this.settle(dc);
-      }
-    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
-    const notSure = isNotSure(text);
+    // "skip that too" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
+    const notSure = isNotSure(text) || SKIP_AFTER_VERDICT.test(text.trim());
     // A statement naming facts of the setup just judged ("both nodes are DCs as well") is an addition too.
     const statement = !kind && !correction && !addition && !notSure && isStatement(text);
     if (!kind && !correction && !addition && !notSure && !statement) return undefined;
@@ -240,7 +254,7 @@ export class MainDialog extends Dialog {
     if (!groups) return undefined;
     if (notSure) {
       // "no idea", "dunno" after a verdict: nothing to change; never read as "no HA" or a search.
-      await dc.context.sendActivity(this.replies.notSureAfterVerdict());
+      await dc.context.sendActivity(this.replies.notSureAfterVerdict(this.openLabels(last)));
       return this.settle(dc);
     }
     // "the back-end is actually a 2-node cluster" after a design's verdict: the group it names, whose facts the message is read against.
@@ -314,7 +328,34 @@ export class MainDialog extends Dialog {
     // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
     if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
+    const esu = this.kb.lifecycle.find((e) => e.dimension === note?.dimension && e.value === note?.value)?.esu;
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
+  }
+
+  /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
+  private openLabels(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    return this.kb.dimensions.filter((d) => open.includes(d.id)).map((d) => d.label);
+  }
+
+  /**
+   * The lines answering a move to Exchange SE asked after a verdict on a retired version ("can we just upgrade this one in
+   * place to SE?", "how do we get from here to SE"): what to do, then the path the how-to and coexistence tables give (see
+   * migration-path.ts). Undefined for anything else, and for a message naming another fact (a what-if reads it).
+   */
+  private migrationFollowUp(text: string, last: LastCheck): string | undefined {
+    const base = last.groups[0]!.facts;
+    // "what if we move it to SE?" is a what-if: the setup judged again as SE (see the correction path).
+    if (base.version === undefined || text.length > 160 || isCorrection(text) || WHAT_IF.test(text) || !asksForMove(text) || !movesToSe(text)) return undefined;
+    if (!isRetiredVersion(this.kb, base)) return undefined;
+    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    if ((version !== undefined && version !== base.version && version !== 'se') || Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    const note = this.verdicts(last)
+      ?.map((g) => retiredProduct(g.decision))
+      .find((n) => n !== undefined);
+    const path = migrationLine(this.kb, base.version);
+    if (!note || !path) return undefined;
+    return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -327,7 +368,25 @@ export class MainDialog extends Dialog {
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    if (text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    const open = this.unsaidFacts(last);
+    if (open.length === 0) return undefined;
+    return this.unsaidFactAnswer(text, { ...last, open });
+  }
+
+  /**
+   * The facts the last verdict did not have from the user: those left open ("skip"), then those it assumed ("Assumed (not
+   * asked): Windows Standard or Datacenter edition"). A bare "std" or "Datacenter" after it answers one of them (issue 21, v21).
+   */
+  private unsaidFacts(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    // A design's groups share one conversation: only a single setup's assumptions are read as answered by a bare word.
+    if (last.groups.length !== 1) return [...open];
+    const assumed = (this.verdicts(last) ?? []).flatMap((g) => (g.decision.assumed ?? []).map((a) => a.dimension));
+    return [...new Set([...open, ...assumed])].filter((d) => last.groups[0]!.facts[d] === undefined);
+  }
+
+  private unsaidFactAnswer(text: string, last: LastCheck & { open: string[] }): Facts | undefined {
     const facts = last.groups[0]!.facts;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
@@ -361,6 +420,8 @@ export class MainDialog extends Dialog {
   private anotherServer(text: string, last: LastCheck, added: Facts, apart = false): CheckedGroup | undefined {
     const role = added.role;
     if (role === undefined || (!apart && last.groups.some((g) => g.facts.role === role))) return undefined;
+    // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
+    const outside = apart ? last.groups.find((g) => g.facts.role === role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
     // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
     // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
     if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
@@ -377,7 +438,10 @@ export class MainDialog extends Dialog {
       : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
         ? 'several-servers'
         : undefined;
-    const facts: Record<string, string> = { ...shared, ...added };
+    const facts: Record<string, string> = { ...shared, ...added, role };
+    // Outside the DAG: one server unless counted ("2 more mailbox servers outside the DAG"), never the DAG's own HA.
+    if (outside && (facts.ha === undefined || facts.ha === outside.facts.ha))
+      facts.ha = /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+){0,3}(servers|boxes)\b/i.test(text) ? 'several-servers' : 'none';
     if (facts.ha === undefined && count !== undefined && this.kb.valuesFor('ha', facts).some((v) => v.id === count)) facts.ha = count;
     return { facts, setAside: [] };
   }
@@ -530,7 +594,7 @@ export class MainDialog extends Dialog {
 }
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
-const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu']);
+const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
 
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
@@ -680,6 +744,9 @@ const STANDS_APART =
 const OTHER_SITE =
   /\b(same|identical|likewise|ditto|mirror(ed)?|copy)\b[^.!?]{0,40}\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b|\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b[^.!?]{0,40}\b(same|identical|likewise|mirrors?|copy)\b/i;
 
+/** "skip", "skip that too", "pass on that one": a question of the check declined after its verdict. */
+const SKIP_AFTER_VERDICT = /^(ok,? |okay,? )?(skip|pass)( on)?( (that|this|it|that one|this one))?( too| as well| again)?[.!]*$/i;
+
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
@@ -814,6 +881,9 @@ const MORE_MEMBERS = new RegExp(
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
+
+/** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
+const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =
