@@ -386,7 +386,8 @@ export class FactRecognizer {
     // "one exchange 2019 CU14 server on 2019 Standard", "our one bridgehead server": one server counted is a single server (issue 21, v21).
     // Servers of two roles ("one mailbox server and two edge servers") are a design, whose groups are counted apart.
     const unsaidHa = read.facts.ha === undefined && known.ha === undefined && !read.ambiguous.includes('ha') && !read.ambiguous.includes('role');
-    if (unsaidHa && countsOneServer(matches, tokens) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts })) return { ...read, facts: { ...read.facts, ha: 'none' } };
+    if (unsaidHa && countsOneServer(matches, tokens) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
+      return { ...read, facts: { ...read.facts, ha: 'none' } };
     const role = this.dimensions.find((d) => d.design === 'splits');
     const named = role ? read.facts[role.id] : undefined;
     if (!role || named === undefined || read.facts.ha !== undefined || known.ha !== undefined || read.ambiguous.includes('ha')) return read;
