@@ -217,19 +217,11 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
-    // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
-    // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
-    if (isStatusQuestion(text) || (isLifecycleFollowUp(text) && !isCorrection(text) && this.asksOfRetired(text, last))) {
-      const groups = this.verdicts(last);
-      if (groups) {
-        const [only] = groups;
-        await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside) : this.replies.designVerdict(groups));
-        return this.settle(dc);
-      }
-    }
     // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
-    // again, headed "Out of support", with a line answering the question (issue 21, helper p21).
-    const retired = !isCorrection(text) ? this.retiredFollowUp(text, last) : undefined;
+    // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
+    // plain status card below, so "can we still get patches?" gets its line too (s21).
+    // "what about hybrid?" reads as a what-if, but hybrid is no fact of the check: the hybrid question it is.
+    const retired = !isCorrection(text) || retiredQuestion(text) === 'hybrid' ? this.retiredFollowUp(text, last) : undefined;
     if (retired) {
       const groups = this.verdicts(last);
       if (groups) {
@@ -240,10 +232,21 @@ export class MainDialog extends Dialog {
         return this.settle(dc);
       }
     }
+    // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
+    // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
+    if (isStatusQuestion(text) || (isLifecycleFollowUp(text) && !isCorrection(text) && this.asksOfRetired(text, last))) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside) : this.replies.designVerdict(groups));
+        return this.settle(dc);
+      }
+    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
-    const notSure = isNotSure(text);
+    // "skip that too" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
+    const notSure = isNotSure(text) || SKIP_AFTER_VERDICT.test(text.trim());
     // A statement naming facts of the setup just judged ("both nodes are DCs as well") is an addition too.
     const statement = !kind && !correction && !addition && !notSure && isStatement(text);
     if (!kind && !correction && !addition && !notSure && !statement) return undefined;
@@ -317,7 +320,8 @@ export class MainDialog extends Dialog {
     // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
     if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
+    const esu = this.kb.lifecycle.find((e) => e.dimension === note?.dimension && e.value === note?.value)?.esu;
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
   }
 
   /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
@@ -408,6 +412,8 @@ export class MainDialog extends Dialog {
   private anotherServer(text: string, last: LastCheck, added: Facts, apart = false): CheckedGroup | undefined {
     const role = added.role;
     if (role === undefined || (!apart && last.groups.some((g) => g.facts.role === role))) return undefined;
+    // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
+    const outside = apart ? last.groups.find((g) => g.facts.role === role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
     // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
     // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
     if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
@@ -424,7 +430,10 @@ export class MainDialog extends Dialog {
       : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
         ? 'several-servers'
         : undefined;
-    const facts: Record<string, string> = { ...shared, ...added };
+    const facts: Record<string, string> = { ...shared, ...added, role };
+    // Outside the DAG: one server unless counted ("2 more mailbox servers outside the DAG"), never the DAG's own HA.
+    if (outside && (facts.ha === undefined || facts.ha === outside.facts.ha))
+      facts.ha = /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+){0,3}(servers|boxes)\b/i.test(text) ? 'several-servers' : 'none';
     if (facts.ha === undefined && count !== undefined && this.kb.valuesFor('ha', facts).some((v) => v.id === count)) facts.ha = count;
     return { facts, setAside: [] };
   }
@@ -577,7 +586,7 @@ export class MainDialog extends Dialog {
 }
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
-const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu']);
+const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
 
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
@@ -726,6 +735,9 @@ const STANDS_APART =
 /** "same for the other site", "the DR site is identical", "the second datacenter has the same but on 2012 R2": another site set up like the one judged. */
 const OTHER_SITE =
   /\b(same|identical|likewise|ditto|mirror(ed)?|copy)\b[^.!?]{0,40}\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b|\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b[^.!?]{0,40}\b(same|identical|likewise|mirrors?|copy)\b/i;
+
+/** "skip", "skip that too", "pass on that one": a question of the check declined after its verdict. */
+const SKIP_AFTER_VERDICT = /^(ok,? |okay,? )?(skip|pass)( on)?( (that|this|it|that one|this one))?( too| as well| again)?[.!]*$/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =

@@ -46,7 +46,7 @@ export interface Replies {
   /** "hang on" at a question: the question waits (not asked again), the user answers when ready. */
   pause(dimension: Dimension): Partial<Activity>;
   /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */
-  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known?: Facts): Partial<Activity>;
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known?: Facts, note?: string): Partial<Activity>;
   /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */
   whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */

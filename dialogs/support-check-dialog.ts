@@ -101,6 +101,7 @@ export class SupportCheck {
     const groups = (options.groups ?? [{ facts: options.facts ?? {}, setAside: options.setAside ?? [] }]).map((group) => this.settle(group));
     const answered = options.answered ?? [];
     let open = options.open ?? [];
+    let note = options.note;
     for (;;) {
       const steps = groups.map((group) => stepWithOpen(this.kb, group.facts, open));
       const index = steps.findIndex((s) => s.kind === 'question');
@@ -122,7 +123,9 @@ export class SupportCheck {
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
-        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice', groups[index]!.facts));
+        // The fact just taken instead ("Noted: Windows edition: Datacenter.") is said first, then what is still missing.
+        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice', groups[index]!.facts, note));
+        note = undefined;
         open = [...open, dimension.id];
         continue;
       }
@@ -137,7 +140,7 @@ export class SupportCheck {
         asks,
         ...(options.changed ? { changed: options.changed } : {}),
       };
-      await context.sendActivity(this.card(state, false, options.note));
+      await context.sendActivity(this.card(state, false, note));
       return { waiting: state };
     }
   }

@@ -369,7 +369,7 @@ function namedUpdateCurrency(version: string, text: string, kb: Pick<KnowledgeBa
 }
 
 /** The facts a server's typed line may give besides its build and role. */
-const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'ha', 'edition', 'serverCore', 'domainController'];
+const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'ha', 'edition', 'serverCore', 'domainController', 'edgeDomainJoined'];
 
 function groupLabel(server: ListedServer, facts: Facts): string {
   const lookup = server.build?.lookup;

@@ -479,6 +479,29 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   for (const s of bare) s.named = words;
 }
 
+/** "CAS01 / CAS02 -> client access, ...", "EDGE01 => edge": servers, an arrow, what they are. */
+const ARROW_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:->|=>|→|-->)\\s*(\\S.*)$`, 'i');
+
+/**
+ * "our 2010 layout, all SP3 RU30:" above lines of "servers -> what they are": the one Exchange version (a year Exchange has,
+ * or a version named in words) and update the header line names, for those servers that show none. Never a year that names
+ * only Windows (2008, 2012, 2022, 2025), never two years.
+ */
+function arrowHeaderVersion(servers: readonly ListedServer[], lines: readonly string[], arrowLines: readonly number[]): void {
+  if (arrowLines.length === 0) return;
+  const bare = servers.filter((s) => !s.build && !s.named && !s.majorMinor);
+  if (bare.length === 0) return;
+  let k = arrowLines[0]! - 1;
+  while (k >= 0 && lines[k]!.trim() === '') k -= 1;
+  const header = k >= 0 ? lines[k]! : '';
+  if (header.length > MAX_PROSE_LINE || !/:\s*$/.test(header) || PLANNED.test(header)) return;
+  const years = [...new Set([...header.matchAll(/\b(2000|2003|2007|2010|2013|2016|2019|se)\b/gi)].map((m) => m[1]!.toLowerCase()))];
+  if (years.length !== 1 || /\bwindows\b|\bw2k|\bserver\s+20\d\d\b/i.test(header)) return;
+  const update = /\b(sp\d|cu\d{1,2}|rtm)\b/i.exec(header)?.[1];
+  const named = `Exchange ${years[0] === 'se' ? 'SE' : years[0]}${update ? ` ${update.toUpperCase()}` : ''}`;
+  for (const s of bare) s.named = named;
+}
+
 /** A DAG's name in words: a name that holds "dag" ("DAG01", "DAG-EU", "ams_dag"), not the word "DAG" itself. */
 const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za-z0-9_]+[-_]dag)(?![\w-])/i;
 
@@ -1080,6 +1103,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
   }
 
+  /** Lines read as "servers -> what they are" (their header may name the Exchange version, see `arrowHeaderVersion`). */
+  const arrowLines: number[] = [];
   /** Builds given to servers named in a sentence: not builds "typed around the paste" for other servers (below). */
   const sentenceBuilds = new Set<string>();
 
@@ -1111,6 +1136,35 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (members.length >= 2) {
         used[i] = true;
         dags.push({ name: (typedDag[1] ?? typedDag[3])!, servers: members, ...(typedDag[5] ? { witness: typedDag[5] } : {}) });
+        continue;
+      }
+    }
+    // "CAS01 / CAS02 -> client access, behind an F5, 2008 R2 Standard": servers and what the line says of them, after an arrow.
+    const arrow = line.length <= MAX_PROSE_LINE ? ARROW_LINE.exec(line.replace(BULLET, '')) : null;
+    if (arrow) {
+      const names = arrow[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
+      if (names.length > 0 && names.every((n) => HOST_LIKE.test(n) && !NOT_A_NAME.test(n))) {
+        used[i] = true;
+        arrowLines.push(i);
+        const said = arrow[2]!.trim();
+        const [mention] = findBuilds(said, table);
+        const named = mention ? undefined : EXCHANGE_NAMED.exec(said)?.[0];
+        const dag = /\bdag\b\s*["']?([A-Za-z][A-Za-z0-9_-]{1,62})["']?/i.exec(said)?.[1] ?? DAG_NAME.exec(said)?.[1];
+        for (const name of names) {
+          const s = server(name);
+          typedLines.add(s);
+          if (mention) s.build = mention;
+          if (named) s.named = named;
+          const roles = rolesInText(said);
+          if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
+          if (dag && !/^(?:of|with|members?)$/i.test(dag)) {
+            let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
+            if (!listed) dags.push((listed = { name: dag, servers: [] }));
+            if (!listed.servers.includes(s.name)) listed.servers.push(s.name);
+            if (!s.roles.includes('mailbox') && roles.length === 0) s.roles = ['mailbox'];
+          }
+          s.said = said;
+        }
         continue;
       }
     }
@@ -1254,6 +1308,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
     .join('\n')
     .trim();
+  arrowHeaderVersion(
+    [...servers.values()].filter((s) => typedLines.has(s)),
+    lines,
+    arrowLines,
+  );
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);

@@ -9,6 +9,7 @@ import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
 import { memberPartsTotal } from './member-sums';
 import { withYearsInFigures } from './spelled-years';
+import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -42,6 +43,9 @@ export interface Mention {
   /** Undefined for a partial mention ("Windows" without a release). */
   value?: string;
 }
+
+/** The stated fact a Windows service pack typed after the release sets (fact-dimensions.yaml). */
+const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
 
 /** Numbers people write as words, cardinal and ordinal ("a third EVS"). */
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -300,10 +304,33 @@ export class FactRecognizer {
     const text = withYearsInFigures(typed);
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
-    const more = this.readMore?.facts(text) ?? {};
+    // "2008 R2 RTM", "2008 R2 SP1": Windows's, never an Exchange update read from the words.
+    const exchangeText = blankWindowsServicePacks(text);
+    const more = this.readMore?.facts(exchangeText) ?? {};
     if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version))
-      return this.withUpdateCurrency(read, text, known);
-    return this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, text, known);
+      return this.withWindowsServicePack(this.withUpdateCurrency(read, exchangeText, known), text, known);
+    return this.withWindowsServicePack(
+      this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, exchangeText, known),
+      text,
+      known,
+    );
+  }
+
+  /**
+   * "Exchange 2010 on 2008 R2 SP1", "windows 2000 sp4": the service pack said of the Windows release the
+   * setup runs (windows-service-packs.ts), for the minimum-SP limits. A pack said of another release
+   * ("moving off 2003 SP2 onto 2008 R2") is not this setup's; of several for the same release
+   * ("one node on SP1, one on RTM") the lowest decides, as the oldest CU does.
+   */
+  private withWindowsServicePack(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const dimension = this.dimensions.find((d) => d.id === WINDOWS_SERVICE_PACK_FACT);
+    const windows = read.facts.windows ?? known.windows;
+    if (!dimension || windows === undefined || read.facts[dimension.id] !== undefined) return read;
+    const packs = windowsServicePacks(text).filter((p) => p.release === GENERIC_RELEASE || this.readAnswer('windows', p.release).windows === windows);
+    if (packs.length === 0) return read;
+    const value = String(Math.min(...packs.map((p) => p.servicePack)));
+    if (!dimension.values.some((v) => v.id === value) || !this.space.valueApplies(dimension.id, value, { ...known, ...read.facts })) return read;
+    return { ...read, facts: { ...read.facts, [dimension.id]: value } };
   }
 
   /**
@@ -1171,7 +1198,8 @@ export class FactRecognizer {
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
-    const tokens = tokenize(this.readMore?.spell ? this.readMore.spell(text) : text);
+    // "2008 R2 SP1" answered to the Windows question: the SP is Windows's (withWindowsServicePack), never Exchange's update.
+    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text));
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
@@ -1180,11 +1208,11 @@ export class FactRecognizer {
     const found = matcher
       .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
       .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
-    const collected = this.collect(found, tokens, known);
+    const collected = this.withWindowsServicePack(this.collect(found, tokens, known), text, known);
     const read = collected.facts;
     // "CU10" answered to the update question: how current it is, too ("cu10 on one, cu15 on the other": the oldest's).
     if (dimensionId === 'update' && (read[dimensionId] !== undefined || collected.ambiguous.includes('update')))
-      return this.withUpdateCurrency({ facts: read, ambiguous: collected.ambiguous.filter((d) => d === 'update') }, text, known).facts;
+      return this.withUpdateCurrency({ facts: read, ambiguous: collected.ambiguous.filter((d) => d === 'update') }, blankWindowsServicePacks(text), known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
@@ -1550,18 +1578,6 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
 }
 
 /**
- * "Windows 2008 SP2 Enterprise", "2008 R2 SP1 Datacenter": a Windows service pack changes no verdict
- * here (no rule reads it), and between the release and its edition it kept the edition from being read
- * as Windows's (it was taken for the Exchange edition). Blanked (same length) after a Windows release
- * only: "Exchange 2003 SP2" and "E2K7 SP3" keep theirs.
- */
-const WINDOWS_SERVICE_PACK =
-  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|(?:win|w)?2k[38](?:\s*r2)?|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
-export function blankWindowsServicePacks(text: string): string {
-  return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
-}
-
-/**
  * "DAG01", "MBX01-MBX04", "EDGE01", "CAS-02": a server or DAG name made of a role or DAG word and a number
  * names that role or a DAG. The number is blanked (same length), never read as a count or a version.
  */
@@ -1628,6 +1644,29 @@ const WITNESS_PLACING = new Set([
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
 
+/** Words that make a Windows release after "witness on" the witness server's own ("FSW on a 2012 R2 file server"). */
+const WITNESS_SERVER_WORDS = new Set(['server', 'servers', 'box', 'boxes', 'file', 'fs', 'vm', 'host', 'machine', 'fileserver', 'dc', 'dcs', 'share']);
+
+/**
+ * "DAG of 2 + witness on Windows 2008 R2 SP1 Enterprise" (issue 21, s21; w4-after-09): a Windows release
+ * ending the clause after "witness on", with no server word after it and no other release named, is the
+ * platform of the whole setup, not the witness server's.
+ */
+function isPlatformOfAll(host: PhraseMatch<Mention[]>, matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): boolean {
+  if (!host.entry.payload.some((p) => p.dimension === 'windows')) return false;
+  if (matches.some((m) => m !== host && m.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined))) return false;
+  let end = host.to;
+  // The edition or architecture said after the release ("... 2008 R2 Enterprise x64") belongs with it.
+  for (
+    let next = matches.find((m) => m.from === end);
+    next && next.entry.payload.every((p) => p.dimension === 'windowsEdition' || p.dimension === 'architecture');
+    next = matches.find((m) => m.from === end)
+  )
+    end = next.to;
+  const after = tokens[end];
+  return after === undefined || !joined(tokens, end) || !WITNESS_SERVER_WORDS.has(after.text);
+}
+
 /** The mentions of a text less those that describe the DAG's witness server (see {@link WITNESS_HOST_DIMENSIONS}). */
 function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
@@ -1639,6 +1678,7 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
     let at = witness.to;
     while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
       const host = matches.find((m) => m.from === at && describesHost(m));
+      if (host && isPlatformOfAll(host, matches, tokens)) break;
       if (host) {
         dropped.add(host);
         // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles.

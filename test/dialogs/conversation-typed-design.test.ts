@@ -39,7 +39,8 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       [
         '2007 SP3 design:\nCAS01, CAS02: Exchange 2007 SP3 client access behind WNLB, Win 2008 R2 Ent x64\nMailbox: Exchange 2007 SP3 Enterprise, CCR 2 nodes, Win 2008 R2 Enterprise, Hub Transport also installed on the CCR nodes',
-        { notSays: ['from your paste', 'Supported with conditions'] },
+        // The design's label is its worst group's (the Mailbox CCR with Hub Transport on its nodes: E7-9); the CAS group keeps its own label.
+        { verdict: 'not-supported', says: ['Mailbox'], notSays: ['from your paste'] },
       ],
     ],
   ],

@@ -149,4 +149,26 @@ describe("Listings: old versions' exports, setup logs and mail-wrapped rows (iss
       [['HUB07-B', '8.3.83.6']],
     );
   });
+
+  it('reads "servers -> what they are" lines, their DAG, and the Exchange version their header names', () => {
+    const listing = read(
+      ['exchange 2016 estate, all CU23:', 'MB-1, MB-2 => DAG-X, windows 2016 standard', 'EDGE-9 -> edge transport, workgroup, windows 2016 standard'].join('\n'),
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.named, s.dag ?? '', s.roles]),
+      [
+        ['MB-1', 'Exchange 2016 CU23', 'DAG-X', ['mailbox']],
+        ['MB-2', 'Exchange 2016 CU23', 'DAG-X', ['mailbox']],
+        ['EDGE-9', 'Exchange 2016 CU23', '', ['edge-transport']],
+      ],
+    );
+    const edge = listingDesign(listing, kb).find((g) => g.servers.some((s) => s.name === 'EDGE-9'));
+    assert.equal(edge?.facts.edgeDomainJoined, 'no');
+    // A header naming a Windows year alone names no Exchange version.
+    const windowsOnly = read(['all on windows server 2019:', 'EX-A, EX-B -> mailbox, DAG "D1"'].join('\n'));
+    assert.deepEqual(
+      windowsOnly.servers.map((s) => s.named),
+      [undefined, undefined],
+    );
+  });
 });
