@@ -151,6 +151,26 @@ function countBefore(tokens: readonly Token[], from: number, at: number, singula
   return countOf(before);
 }
 
+/** What a server counted as one is named by: its Exchange version, update and role ("one exchange 2019 CU14 server"). */
+const ONE_SERVER_NAMES: ReadonlySet<string> = new Set(['version', 'update', 'role']);
+const SERVER_WORDS: ReadonlySet<string> = new Set(['server', 'box', 'machine', 'vm']);
+
+/**
+ * "one exchange 2019 CU14 server", "1 exchange 2016 cu23 box", "our one bridgehead server": "one" (or "1", "single") before
+ * names of the version, update or role that run on to "server" or "box". A count of one is a single server; "one of the
+ * members" or "one DAG" never ends on a server word.
+ */
+function countsOneServer(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): boolean {
+  const naming = (m: PhraseMatch<Mention[]>) => m.entry.payload.length > 0 && m.entry.payload.every((p) => ONE_SERVER_NAMES.has(p.dimension) && p.value !== undefined);
+  for (const first of matches) {
+    if (!naming(first) || isRuledOut(tokens, first.from) || countBefore(tokens, 0, first.from, false) !== 1) continue;
+    let at = first.to;
+    for (let next = matches.find((m) => m.from === at && naming(m)); next; next = matches.find((m) => m.from === at && naming(m))) at = next.to;
+    if (SERVER_WORDS.has(tokens[at]?.text ?? '') || SERVER_WORDS.has(tokens[at - 1]?.text ?? '')) return true;
+  }
+  return false;
+}
+
 /** A count written after a role ("CAS servers x3", "mailbox x 2"). */
 function countAfter(tokens: readonly Token[], at: number): number | undefined {
   const next = tokens[at]?.text;
@@ -390,6 +410,11 @@ export class FactRecognizer {
     tokens: readonly Token[],
     known: Facts,
   ): { facts: Facts; ambiguous: string[] } {
+    // "one exchange 2019 CU14 server on 2019 Standard", "our one bridgehead server": one server counted is a single server (issue 21, v21).
+    // Servers of two roles ("one mailbox server and two edge servers") are a design, whose groups are counted apart.
+    const unsaidHa = read.facts.ha === undefined && known.ha === undefined && !read.ambiguous.includes('ha') && !read.ambiguous.includes('role');
+    if (unsaidHa && countsOneServer(matches, tokens) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
+      return { ...read, facts: { ...read.facts, ha: 'none' } };
     const role = this.dimensions.find((d) => d.design === 'splits');
     const named = role ? read.facts[role.id] : undefined;
     if (!role || named === undefined || read.facts.ha !== undefined || known.ha !== undefined || read.ambiguous.includes('ha')) return read;

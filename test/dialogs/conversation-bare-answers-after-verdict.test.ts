@@ -95,3 +95,31 @@ describe('conversation (issue 21): bare answers, "skip" and "dunno" after a verd
     });
   }
 });
+
+/* "one X server" is a single server (issue 21, v21: w4-after-05): its high availability is not asked nor left open. */
+const ONE_SERVER: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
+  [
+    '"one exchange 2019 CU14 server on Windows Server 2019 Standard" is a single server: Supported, HA not asked',
+    [['one exchange 2019 CU14 server on Windows Server 2019 Standard', { verdict: 'supported', headline: 'Out of support', notSays: ['High availability is not known'] }]],
+  ],
+  [
+    '"1 exchange 2016 cu23 box on 2016 std" is a single server too',
+    [['1 exchange 2016 cu23 box on 2016 std', { headline: 'Out of support', notAsks: ['ha'], notSays: ['High availability is not known'] }]],
+  ],
+  [
+    '"one exchange 2010 sp3 server with all roles" is not asked its high availability',
+    [['one exchange 2010 sp3 server with all roles on 2008 r2 enterprise', { headline: 'Out of support', notAsks: ['ha'], notSays: ['High availability is not known'] }]],
+  ],
+  [
+    '"one of the 2016 servers is a DC" counts no single server',
+    [['our exchange 2016 cu23 servers on 2016 std, one of the 2016 servers is a DC', { notSays: ['High availability: None'] }]],
+  ],
+];
+
+describe('conversation (issue 21): "one X server" is a single server', () => {
+  for (const [name, turns] of ONE_SERVER) {
+    it(name, async () => {
+      await play(turns);
+    });
+  }
+});
