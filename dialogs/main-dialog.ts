@@ -310,25 +310,33 @@ export class MainDialog extends Dialog {
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    if (text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
     const facts = last.groups[0]!.facts;
+    // A fact the verdict assumed rather than asked ("Windows Standard or Datacenter edition") is open too: "std" or
+    // "Datacenter" said next confirms it and the check runs again (issue 21, s21; w4-loop-07/08).
+    const short = text.trim().split(/\s+/).length <= 6;
+    const assumed = (last.groups.length === 1 && short ? (this.verdicts(last) ?? []) : [])
+      .flatMap((g) => (g.decision.assumed ?? []).map((a) => a.dimension))
+      .filter((d) => facts[d] === undefined);
+    const openFacts = [...new Set([...(last.open ?? []), ...assumed])];
+    if (openFacts.length === 0) return undefined;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
     const said = this.kb.recognizer.extract(text, facts).facts;
     // "no wait, Standard x64" names a known fact with another value too: a correction, read whole by the correction path.
     if (Object.entries(said).some(([d, v]) => facts[d] !== undefined && facts[d] !== v)) return undefined;
-    const several = Object.fromEntries(last.open.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
+    const several = Object.fromEntries(openFacts.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
     if (Object.keys(several).length > 1) return several;
     // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
     // bare "ent" is the Exchange edition before the Windows edition, as a question about the edition would take it.
     // Open facts the verdict names as conditions come first: after "2010 DAG on 2008 R2" judged at once, "standard licences"
     // is the Windows edition that decides it, not the Exchange edition that changes nothing there.
     const decisive = new Set(
-      (this.verdicts(last) ?? []).flatMap((g) => g.decision.conditions.flatMap((c) => last.open!.filter((d) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)))),
+      (this.verdicts(last) ?? []).flatMap((g) => g.decision.conditions.flatMap((c) => openFacts.filter((d) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)))),
     );
-    const inTable = this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d));
-    const order = last.open.length > 1 ? [...inTable.filter((d) => decisive.has(d)), ...inTable.filter((d) => !decisive.has(d))] : last.open;
-    for (const dimension of last.open.length > 1 ? order : [...last.open].reverse()) {
+    const inTable = this.kb.dimensions.map((d) => d.id).filter((d) => openFacts.includes(d));
+    const order = openFacts.length > 1 ? [...inTable.filter((d) => decisive.has(d)), ...inTable.filter((d) => !decisive.has(d))] : openFacts;
+    for (const dimension of openFacts.length > 1 ? order : [...openFacts].reverse()) {
       const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
       if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
     }
