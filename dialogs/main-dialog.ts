@@ -388,23 +388,26 @@ export class MainDialog extends Dialog {
 
   private unsaidFactAnswer(text: string, last: LastCheck & { open: string[] }): Facts | undefined {
     const facts = last.groups[0]!.facts;
+    // `open` holds the facts left open and, for a single setup, those the verdict assumed (see unsaidFacts).
+    const openFacts = last.open;
+    if (openFacts.length === 0) return undefined;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
     const said = this.kb.recognizer.extract(text, facts).facts;
     // "no wait, Standard x64" names a known fact with another value too: a correction, read whole by the correction path.
     if (Object.entries(said).some(([d, v]) => facts[d] !== undefined && facts[d] !== v)) return undefined;
-    const several = Object.fromEntries(last.open.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
+    const several = Object.fromEntries(openFacts.filter((d) => said[d] !== undefined && this.kb.valuesFor(d, facts).some((v) => v.id === said[d])).map((d) => [d, said[d]!]));
     if (Object.keys(several).length > 1) return several;
     // One open fact: the last one left open. Several (a design judged at once): in the table's order, so a
     // bare "ent" is the Exchange edition before the Windows edition, as a question about the edition would take it.
     // Open facts the verdict names as conditions come first: after "2010 DAG on 2008 R2" judged at once, "standard licences"
     // is the Windows edition that decides it, not the Exchange edition that changes nothing there.
     const decisive = new Set(
-      (this.verdicts(last) ?? []).flatMap((g) => g.decision.conditions.flatMap((c) => last.open!.filter((d) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)))),
+      (this.verdicts(last) ?? []).flatMap((g) => g.decision.conditions.flatMap((c) => openFacts.filter((d) => c.id === `open-${d}` || c.id.startsWith(`open-${d}-with-`)))),
     );
-    const inTable = this.kb.dimensions.map((d) => d.id).filter((d) => last.open!.includes(d));
-    const order = last.open.length > 1 ? [...inTable.filter((d) => decisive.has(d)), ...inTable.filter((d) => !decisive.has(d))] : last.open;
-    for (const dimension of last.open.length > 1 ? order : [...last.open].reverse()) {
+    const inTable = this.kb.dimensions.map((d) => d.id).filter((d) => openFacts.includes(d));
+    const order = openFacts.length > 1 ? [...inTable.filter((d) => decisive.has(d)), ...inTable.filter((d) => !decisive.has(d))] : openFacts;
+    for (const dimension of openFacts.length > 1 ? order : [...openFacts].reverse()) {
       const value = this.kb.recognizer.readAnswer(dimension, text, facts)[dimension];
       if (value !== undefined && this.kb.valuesFor(dimension, facts).some((v) => v.id === value)) return { [dimension]: value };
     }

@@ -45,11 +45,24 @@ function packNumber(pack: string): number {
   return spelled ? PACK_WORDS[spelled]! : 0;
 }
 
+/**
+ * The last service pack of a release as typed (Windows 2000 SP4, 2003 and 2008 SP2, 2008 R2 SP1, none from
+ * 2012 on). A higher pack after it is no Windows pack ("Windows 2008 R2 Standard, SP3" is Exchange 2007's SP3).
+ */
+function lastPackOf(release: string): number {
+  const text = release.toLowerCase().replace(/\s+/g, '');
+  if (/2012|2016|2019|2022|2025/.test(text)) return 0;
+  if (/(2008|2k8)r2/.test(text)) return 1;
+  if (/2008|2k8|2003|2k3/.test(text)) return 2;
+  return 4;
+}
+
 /** Every Windows service pack the text says of a release, in order. */
 export function windowsServicePacks(text: string): WindowsServicePack[] {
   const found: WindowsServicePack[] = [];
   for (const match of text.matchAll(WINDOWS_SERVICE_PACK)) {
-    found.push({ release: match[1]!.trim(), servicePack: packNumber(match[2]!) });
+    const servicePack = packNumber(match[2]!);
+    if (servicePack <= lastPackOf(match[1]!)) found.push({ release: match[1]!.trim(), servicePack });
   }
   if (found.length === 0) {
     for (const match of text.matchAll(PACK_OF_WINDOWS)) found.push({ release: GENERIC_RELEASE, servicePack: packNumber(match[1] ?? match[4]!) });
@@ -63,6 +76,8 @@ export const GENERIC_RELEASE = 'windows';
 /** The text with each Windows service pack blanked (same length), its release and edition kept for the phrase tables. */
 export function blankWindowsServicePacks(text: string): string {
   return text
-    .replace(WINDOWS_SERVICE_PACK, (all: string, release: string) => release + ' '.repeat(all.length - release.length))
+    .replace(WINDOWS_SERVICE_PACK, (all: string, release: string, pack: string) =>
+      packNumber(pack) <= lastPackOf(release) ? release + ' '.repeat(all.length - release.length) : all,
+    )
     .replace(PACK_OF_WINDOWS, (all: string) => ' '.repeat(all.length));
 }

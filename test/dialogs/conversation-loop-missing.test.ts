@@ -40,6 +40,15 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['the one in the rack', { says: ['Still missing: the Exchange edition', 'Enterprise Edition'], notSays: ['can be supported with Standard'] }],
     ],
   ],
+  // D-5: Exchange 2013 on 2012 R2 Standard; the edition was assumed, not asked, so the bare word confirms it.
+  [
+    'a bare Windows edition after a verdict that assumed it confirms it and the check runs again',
+    [
+      ['exchange 2013 cu23 edge transport in the DMZ, workgroup, just one box', { asks: 'windows' }],
+      ['2012 r2', { verdict: 'supported' }],
+      ['std', { verdict: 'supported', says: ['Windows edition: Standard added'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): a question not asked a third time says what is still missing', () => {

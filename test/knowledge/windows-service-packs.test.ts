@@ -28,7 +28,9 @@ describe('a Windows service pack typed after the release (knowledge/reading/wind
         ['2008 r2', 0],
       ],
     ],
-    // Exchange's own service packs.
+    // Exchange's own service packs; a pack the release never had is not Windows's ("Windows 2008 R2 Standard, SP3").
+    ['Windows 2008 R2 Standard, SP3', []],
+    ['windows 2003, sp3', []],
     ['exchange 2003 sp2', []],
     ['exchange server 2003 sp2 on windows server 2003', []],
     ['E2K7 SP3 ccr', []],
