@@ -233,6 +233,8 @@ export const CONVERSATION_SETS = {
   issue21OosTuning: 'conversations-issue21-oos-tuning.yaml',
   // Issue 21 tuning set for the second turn after a retired product (helper p21, session 5), written before the code changed (tuned on).
   issue21P21Tuning: 'conversations-issue21-p21-tuning.yaml',
+  // Issue 21 tuning set for designs of 3+ groups, servers outside the DAG, migrations and facts added to one group after a design's verdict (helper g21, session 6).
+  issue21G21Tuning: 'conversations-issue21-g21-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -118,23 +118,27 @@ export function activity(text: string, conversationId: string): string {
   });
 }
 
-async function load(url: string, server: TurnRun['server'], scenario: TurnScenario, seconds: number, connections: number, pid?: number): Promise<TurnRun> {
-  // Every reply is checked, so that a cheap wrong answer (an error message, a "slow down") cannot pass for speed.
-  let wrongReplies = 0;
-  const requests = scenario.messages.map((text, i) => ({
+/** autocannon's requests for a scenario: its messages in order, in a new conversation each time a connection starts them over; `onReply` sees each answer. */
+export function scenarioRequests(scenario: TurnScenario, onReply: (index: number, status: number, body: string) => void): autocannon.Request[] {
+  return scenario.messages.map((text, i) => ({
     method: 'POST',
     path: '/api/messages',
     headers: { 'content-type': 'application/json' },
-    // A new conversation each time a connection starts the sequence over.
     setupRequest: (request: autocannon.Request, context: Record<string, unknown>) => {
       if (i === 0 || typeof context.conversation !== 'string') context.conversation = `bench-${randomUUID()}`;
       return { ...request, body: activity(text, context.conversation as string) };
     },
-    onResponse: (status: number, body: string) => {
-      const expected = server === 'echo' || server === 'sample' ? /You said/ : scenario.expect[i]!;
-      if (status === 200 && !expected.test(body)) wrongReplies += 1;
-    },
+    onResponse: (status: number, body: string) => onReply(i, status, body),
   }));
+}
+
+async function load(url: string, server: TurnRun['server'], scenario: TurnScenario, seconds: number, connections: number, pid?: number): Promise<TurnRun> {
+  // Every reply is checked, so that a cheap wrong answer (an error message, a "slow down") cannot pass for speed.
+  let wrongReplies = 0;
+  const requests = scenarioRequests(scenario, (i, status, body) => {
+    const expected = server === 'echo' || server === 'sample' ? /You said/ : scenario.expect[i]!;
+    if (status === 200 && !expected.test(body)) wrongReplies += 1;
+  });
   const cpuBefore = pid === undefined ? undefined : cpuMsOf(pid);
   const result = await autocannon({ url, connections, duration: seconds, timeout: 10, requests });
   const cpuAfter = pid === undefined ? undefined : cpuMsOf(pid);

@@ -46,11 +46,15 @@ export function isCheckRequest(text: string): boolean {
 /** Other products people ask an Exchange bot about; naming one without Exchange is out of scope. */
 const OTHER_PRODUCTS =
   /\b(sharepoint|skype|lync|iis|sql( server)?|file ?servers?|print ?servers?|dfs|dhcp|hyper-v|sccm|configmgr|adfs|ad fs|citrix|vmware|dynamics|biztalk|system center|sap|oracle|domino|notes server|groupwise server|active directory password|ad password|password reset|reset my)\b/i;
-const NAMES_EXCHANGE = /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dag|ccr|scc|lcr|scr|cas|evs)\b/i;
+// "2 SE DAGs: DAG1 ... DAG2 ..., witness on a file server": DAGs, named DAGs, mailbox and Edge servers are Exchange's too (issue 21, g21).
+const NAMES_EXCHANGE =
+  /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dags?|dag\d{1,3}|ccr|scc|lcr|scr|cas|evs|mailbox (servers?|role|boxes)|edge (transport )?(servers?|role|boxes))\b/i;
+/** "SE" in capitals: Exchange Server Subscription Edition ("our SE DAG"); "se" in lower case is too common a word. */
+const NAMES_SE = /\bSE\b/;
 
 /** True when the message is about another product and not about Exchange ("cluster SharePoint web front ends with NLB"). */
 export function isOutOfScope(text: string): boolean {
-  return OTHER_PRODUCTS.test(text) && !NAMES_EXCHANGE.test(text);
+  return OTHER_PRODUCTS.test(text) && !NAMES_EXCHANGE.test(text) && !NAMES_SE.test(text);
 }
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */
@@ -59,7 +63,7 @@ const NOT_SURE =
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
 const SKIP =
-  /^(please |pls |just |ok,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?|either( one| is fine)?|any( one| of them| is fine)?|whichever( one)?)\s*[.!]*$/i;
+  /^(please |pls |just |ok,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?|either( one| is fine)?|any( one| of them| is fine)?|whichever( one)?)( too| as well| also| again)?\s*[.!]*$/i;
 
 /**
  * "no idea", "not sure tbh", "no clue, someone else built it": the whole message is a not-sure (or a

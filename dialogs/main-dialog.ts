@@ -22,6 +22,7 @@ import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
 import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
@@ -197,6 +198,16 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
     }
+    // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
+    const move = this.migrationFollowUp(text, last);
+    if (move) {
+      const groups = this.verdicts(last);
+      const [only] = groups ?? [];
+      if (groups && only) {
+        await dc.context.sendActivity(groups.length === 1 ? this.replies.verdict(only.decision, only.facts, only.setAside, move) : this.replies.designVerdict(groups, move));
+        return this.settle(dc);
+      }
+    }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
       return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
@@ -205,6 +216,21 @@ export class MainDialog extends Dialog {
     if (filled) {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
+    }
+    // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
+    // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
+    // plain status card below, so "can we still get patches?" gets its line too (s21).
+    // "what about hybrid?" reads as a what-if, but hybrid is no fact of the check: the hybrid question it is.
+    const retired = !isCorrection(text) || retiredQuestion(text) === 'hybrid' ? this.retiredFollowUp(text, last) : undefined;
+    if (retired) {
+      const groups = this.verdicts(last);
+      if (groups) {
+        const [only] = groups;
+        await dc.context.sendActivity(
+          groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
+        );
+        return this.settle(dc);
+      }
     }
     // "is it still ok?" after a verdict: that verdict again, headed "Out of support" for a retired product; so is
     // "when did it go out of support?" about the retired product just judged (its card says the date and the path first).
@@ -216,23 +242,11 @@ export class MainDialog extends Dialog {
         return this.settle(dc);
       }
     }
-    // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
-    // again, headed "Out of support", with a line answering the question (issue 21, helper p21).
-    const retired = !isCorrection(text) ? this.retiredFollowUp(text, last) : undefined;
-    if (retired) {
-      const groups = this.verdicts(last);
-      if (groups) {
-        const [only] = groups;
-        await dc.context.sendActivity(
-          groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, retired) : this.replies.designVerdict(groups, retired),
-        );
-        return this.settle(dc);
-      }
-    }
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
-    const notSure = isNotSure(text);
+    // "skip that too" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
+    const notSure = isNotSure(text) || SKIP_AFTER_VERDICT.test(text.trim());
     // A statement naming facts of the setup just judged ("both nodes are DCs as well") is an addition too.
     const statement = !kind && !correction && !addition && !notSure && isStatement(text);
     if (!kind && !correction && !addition && !notSure && !statement) return undefined;
@@ -240,7 +254,7 @@ export class MainDialog extends Dialog {
     if (!groups) return undefined;
     if (notSure) {
       // "no idea", "dunno" after a verdict: nothing to change; never read as "no HA" or a search.
-      await dc.context.sendActivity(this.replies.notSureAfterVerdict());
+      await dc.context.sendActivity(this.replies.notSureAfterVerdict(this.openLabels(last)));
       return this.settle(dc);
     }
     // "the back-end is actually a 2-node cluster" after a design's verdict: the group it names, whose facts the message is read against.
@@ -248,11 +262,24 @@ export class MainDialog extends Dialog {
     const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
     const named = partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read));
+    // "same for the other site", "the DR site has the same but on 2012 R2": the servers judged once more, with what the message changes.
+    if (OTHER_SITE.test(text) && !kind && !notSure) {
+      const from = last.groups[target ?? last.groups.length - 1]!.facts;
+      const changes = Object.fromEntries(Object.entries(named).filter(([d, v]) => from[d] !== v && d !== 'role'));
+      return this.decideAgain(dc, last, groups, {}, { facts: { ...from, ...changes }, setAside: [] });
+    }
+    // "and with 9?", "what about 20?" after "and with 3 nodes?": a bare count is the count the last change was about.
+    if ((addition || correction) && !kind && Object.keys(named).length === 0) {
+      const count = bareCount(this.kb, text, last, base);
+      if (count) return this.decideAgain(dc, last, groups, count, undefined, undefined, target);
+    }
     if ((addition || statement) && !kind && Object.keys(named).length > 0) {
       // A fact added after the verdict ("forgot to say both nodes are DCs"): the check runs again with it, saying what changed.
       const added = Object.fromEntries(Object.entries(named).filter(([d, v]) => (target === undefined ? last.groups.some((g) => g.facts[d] !== v) : base[d] !== v)));
       // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
-      const another = !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
+      // "also a standalone mailbox server for journaling": one of the same role, apart from the DAG (issue 21, g21).
+      const apart = STANDS_APART.test(text) && named.role !== undefined ? { ...added, role: named.role } : undefined;
+      const another = apart ? this.anotherServer(text, last, apart, true) : !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
@@ -293,7 +320,34 @@ export class MainDialog extends Dialog {
     // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
     if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH) : undefined;
+    const esu = this.kb.lifecycle.find((e) => e.dimension === note?.dimension && e.value === note?.value)?.esu;
+    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
+  }
+
+  /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
+  private openLabels(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    return this.kb.dimensions.filter((d) => open.includes(d.id)).map((d) => d.label);
+  }
+
+  /**
+   * The lines answering a move to Exchange SE asked after a verdict on a retired version ("can we just upgrade this one in
+   * place to SE?", "how do we get from here to SE"): what to do, then the path the how-to and coexistence tables give (see
+   * migration-path.ts). Undefined for anything else, and for a message naming another fact (a what-if reads it).
+   */
+  private migrationFollowUp(text: string, last: LastCheck): string | undefined {
+    const base = last.groups[0]!.facts;
+    // "what if we move it to SE?" is a what-if: the setup judged again as SE (see the correction path).
+    if (base.version === undefined || text.length > 160 || isCorrection(text) || WHAT_IF.test(text) || !asksForMove(text) || !movesToSe(text)) return undefined;
+    if (!isRetiredVersion(this.kb, base)) return undefined;
+    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    if ((version !== undefined && version !== base.version && version !== 'se') || Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    const note = this.verdicts(last)
+      ?.map((g) => retiredProduct(g.decision))
+      .find((n) => n !== undefined);
+    const path = migrationLine(this.kb, base.version);
+    if (!note || !path) return undefined;
+    return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -306,7 +360,25 @@ export class MainDialog extends Dialog {
   /** The value a short message gives for a fact the last verdict left open ("Enterprise" after the Windows edition was left open). */
   private openFactAnswer(text: string, last: LastCheck): Facts | undefined {
     // A correction ("no wait, Standard x64") may change a known fact too: the correction path reads it whole.
-    if (!last.open || last.open.length === 0 || text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    if (text.length > 80 || isNotSure(text) || followUp(text) || isCorrection(text)) return undefined;
+    const open = this.unsaidFacts(last);
+    if (open.length === 0) return undefined;
+    return this.unsaidFactAnswer(text, { ...last, open });
+  }
+
+  /**
+   * The facts the last verdict did not have from the user: those left open ("skip"), then those it assumed ("Assumed (not
+   * asked): Windows Standard or Datacenter edition"). A bare "std" or "Datacenter" after it answers one of them (issue 21, v21).
+   */
+  private unsaidFacts(last: LastCheck): string[] {
+    const open = last.open ?? [];
+    // A design's groups share one conversation: only a single setup's assumptions are read as answered by a bare word.
+    if (last.groups.length !== 1) return [...open];
+    const assumed = (this.verdicts(last) ?? []).flatMap((g) => (g.decision.assumed ?? []).map((a) => a.dimension));
+    return [...new Set([...open, ...assumed])].filter((d) => last.groups[0]!.facts[d] === undefined);
+  }
+
+  private unsaidFactAnswer(text: string, last: LastCheck & { open: string[] }): Facts | undefined {
     const facts = last.groups[0]!.facts;
     // A phrase naming several open facts ("all on Windows Server 2003 Enterprise, 32-bit" after a design
     // judged with the platform open) fills all of them; a bare word ("ent") fills one, as below.
@@ -337,16 +409,18 @@ export class MainDialog extends Dialog {
    * (version, edition, update) and what the message says of it. Read as a new role for the servers
    * judged, it would put the Edge server in the DAG. Undefined when the message adds no such server.
    */
-  private anotherServer(text: string, last: LastCheck, added: Facts): CheckedGroup | undefined {
+  private anotherServer(text: string, last: LastCheck, added: Facts, apart = false): CheckedGroup | undefined {
     const role = added.role;
-    if (role === undefined || last.groups.some((g) => g.facts.role === role)) return undefined;
+    if (role === undefined || (!apart && last.groups.some((g) => g.facts.role === role))) return undefined;
+    // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
+    const outside = apart ? last.groups.find((g) => g.facts.role === role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
     // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
     // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
     if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
     // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
     // servers judged have are servers of their own; otherwise the words must say so.
     const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
-    if (!both && !ANOTHER_SERVER.test(text)) return undefined;
+    if (!both && !apart && !ANOTHER_SERVER.test(text)) return undefined;
     const shared = Object.fromEntries(
       this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]),
     );
@@ -356,7 +430,10 @@ export class MainDialog extends Dialog {
       : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
         ? 'several-servers'
         : undefined;
-    const facts: Record<string, string> = { ...shared, ...added };
+    const facts: Record<string, string> = { ...shared, ...added, role };
+    // Outside the DAG: one server unless counted ("2 more mailbox servers outside the DAG"), never the DAG's own HA.
+    if (outside && (facts.ha === undefined || facts.ha === outside.facts.ha))
+      facts.ha = /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+){0,3}(servers|boxes)\b/i.test(text) ? 'several-servers' : 'none';
     if (facts.ha === undefined && count !== undefined && this.kb.valuesFor('ha', facts).some((v) => v.id === count)) facts.ha = count;
     return { facts, setAside: [] };
   }
@@ -509,7 +586,7 @@ export class MainDialog extends Dialog {
 }
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
-const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu']);
+const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
 
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a
@@ -651,6 +728,17 @@ const PART_OF_THE_MEMBERS =
   /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
+/** "also a standalone mailbox server", "one more outside the DAG": a server of the role judged that is not in its DAG or cluster. */
+const STANDS_APART =
+  /\b(stand-?alone|non-?dag|outside\s+(of\s+)?(the|our|that|this|any)\s+(dag|cluster)|not\s+(in|part\s+of|a\s+member\s+of|member\s+of)\s+(the|our|that|this|any)\s+(dag|cluster))\b/i;
+
+/** "same for the other site", "the DR site is identical", "the second datacenter has the same but on 2012 R2": another site set up like the one judged. */
+const OTHER_SITE =
+  /\b(same|identical|likewise|ditto|mirror(ed)?|copy)\b[^.!?]{0,40}\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b|\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b[^.!?]{0,40}\b(same|identical|likewise|mirrors?|copy)\b/i;
+
+/** "skip", "skip that too", "pass on that one": a question of the check declined after its verdict. */
+const SKIP_AFTER_VERDICT = /^(ok,? |okay,? )?(skip|pass)( on)?( (that|this|it|that one|this one))?( too| as well| again)?[.!]*$/i;
+
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
@@ -758,6 +846,25 @@ const NLB_BESIDE =
 const RESTART_SAID = /\b(start (over|again|fresh)|restart|reset|begin again|from scratch|new (check|setup)|another (check|setup)|one more (check|setup))\b/i;
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "and with 9?", "what about 20?", "how about 3 then": a count alone, with no noun saying what it counts. */
+const BARE_COUNT =
+  /^(?:ok,? |so,? |hmm,? )?(?:and|what|how|ok)?\s*(?:about|if|with|for|at)?\s*(?:(?:we|it|they) (?:had|have|has|used|use|went to|go to) )?(\d{1,3})(?: then| instead)?\s*[?!.]*$/i;
+
+/**
+ * The count a bare number after a verdict changes: the number fact answered or changed last ("and with 3
+ * nodes?" then "and with 9?"), when the setup has it. Undefined for any other message (issue 21, g21: w-after-12).
+ */
+function bareCount(kb: KnowledgeBase, text: string, last: LastCheck, base: Facts): Facts | undefined {
+  const said = BARE_COUNT.exec(text.trim());
+  if (!said) return undefined;
+  const isCount = (d: string) => base[d] !== undefined && kb.dimensions.find((x) => x.id === d)?.type === 'number';
+  // With no count answered or changed yet, the setup's only count ("a DAG of 4", then "and with 20?").
+  const counts = Object.keys(base).filter(isCount);
+  const counted = [...last.answered].reverse().find(isCount) ?? (counts.length === 1 ? counts[0] : undefined);
+  if (counted === undefined || base[counted] === said[1]) return undefined;
+  return { [counted]: String(Number(said[1])) };
+}
 /** "add 2 more", "another three nodes", "plus two extra members": members added to those counted. */
 const MORE_MEMBERS = new RegExp(
   `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,
@@ -766,6 +873,9 @@ const MORE_MEMBERS = new RegExp(
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
+
+/** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
+const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */
 const SAME_SERVERS =

@@ -68,6 +68,8 @@ const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instanc
  * and the general rules the check cannot judge (Azure hosting, a witness on a DC), which its verdict would only name back.
  */
 const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released', 'general-rule']);
+/** Facts of a version alone, no setup: "is our exchange 2016 cu23 still supported" asks about the product. */
+const VERSION_ONLY: ReadonlySet<string> = new Set(['version', 'update', 'updateCurrency', 'edition']);
 /** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
 const NOT_A_DESCRIPTION = /\b(settings|setting(?! up)|timeouts?|how to|how do i|how can i|steps|size|sizes)\b/i;
 /** A licence asked about ("do we need a separate licence for the passive node"): nothing the check or the articles hold. */
@@ -240,7 +242,12 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     // A date or an update level is the same whoever asks ("windows 2012 r2 end of support - our 2016 boxes still run on it").
     const anyAsker =
       direct !== undefined &&
-      (direct.attribute === 'definition' || FACT_FOR_ANYONE.has(direct.attribute) || (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))));
+      (direct.attribute === 'definition' ||
+        FACT_FOR_ANYONE.has(direct.attribute) ||
+        (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))) ||
+        // "our exchange 2013 is it still supported": the asker's own version and nothing of its setup is a
+        // lifecycle question (issue 21, s21); the answer keeps the version for the check that follows.
+        (direct.attribute === 'still-supported' && Object.keys(facts).every((d) => VERSION_ONLY.has(d))));
     // "which os can I install 2007 on", "how many EVS can I run on 3 nodes": a lookup asking for a
     // date, a number or a list is answered whoever asks; "can I ...?" about a rule is the asker's plan.
     // "8 node e2k3 cluster - how many EVS can i have": a count asked for is a question, even with "can i".

@@ -46,7 +46,7 @@ export interface Replies {
   /** "hang on" at a question: the question waits (not asked again), the user answers when ready. */
   pause(dimension: Dimension): Partial<Activity>;
   /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */
-  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known?: Facts): Partial<Activity>;
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known?: Facts, note?: string): Partial<Activity>;
   /** "why do you ask?" / "what are the conditions?" at a question: how its answers change the verdict. */
   whyAsked(kind: QuestionAboutQuestion, dimension: Dimension, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** The verdict card; `setAside` are facts the user gave that do not apply, named back rather than dropped. */
@@ -56,7 +56,8 @@ export interface Replies {
   /** "Not sure" at a question: how to find it out, and the verdict per possible answer (undefined where more questions follow). */
   notSure(dimension: Dimension, facts: Facts, outcomes: ReadonlyArray<{ value: DimensionValue; decision?: Decision }>): Partial<Activity>;
   /** "not sure" / "no idea" after a verdict: nothing changes; say how to add a fact later. */
-  notSureAfterVerdict(): Partial<Activity>;
+  /** `open`: the labels of the facts the verdict left open, named back ("the Windows release"). */
+  notSureAfterVerdict(open?: readonly string[]): Partial<Activity>;
   /** A button of a question from an earlier card, pressed after the verdict, that does not fit the setup judged: the verdict stands. */
   staleButton(): Partial<Activity>;
   /** A follow-up to the last verdict ("why?", "what should I do instead?", "summary"). */

@@ -1,4 +1,4 @@
-import type { Facts, KnowledgeBase } from '../knowledge';
+import { formatDate, SUPPORTED_PATH, type Facts, type KnowledgeBase } from '../knowledge';
 
 /** Facts that describe a design beyond one server: with one of them said, the check asks as usual. */
 const DESIGN_FACTS: readonly string[] = [
@@ -56,14 +56,16 @@ export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dim
 }
 
 /** What a message after a verdict on a retired product asks about it: its security updates, a time to keep it, or the plan. */
-export type RetiredQuestion = 'esu' | 'until' | 'plan' | 'status';
+export type RetiredQuestion = 'esu' | 'hybrid' | 'until' | 'plan' | 'status';
 
 // Each pattern is linear (no nested quantifiers) and runs on messages of at most 160 characters.
 const ESU_QUESTION = /\b(esus?|extended security( updates?)?|security (patches|updates|fixes)|(still )?get(s|ting)? (any )?(patches|updates|fixes))\b/i;
+/** "what about hybrid", "can we keep it for the hybrid", "we're moving to Exchange Online": the hybrid endpoint asked about (issue 21, s21). */
+const HYBRID_QUESTION = /\b(hybrid|exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
 const UNTIL_QUESTION =
   /\b((till|until|til|through|thru|into|to|by|before) (20\d\d|next (year|summer|spring|quarter)|the end of (the |this |next )?year|end of (the |this |next )?year|q[1-4])|how long|keep (it|them|running|using|this)|stay (on|with)|wait (until|till|for|another)|another (year|few months|6 months|six months)|for now|for a while)\b/i;
 const PLAN_QUESTION =
-  /\b(what (should|do|must|can) (we|i|they) do|what now|next steps?|(the|our|a|your) plan\b|plan (then|now)|options|upgrade|migrat(e|ion|ing)|move (to|off)|go (straight |directly )?to|(supported |upgrade |migration )?path|(do|must|will) (we|i|they) (have|need) to|is (that|it|this) (a problem|bad|an issue|urgent|serious|a risk)|how (urgent|bad|serious|risky)|what does (that|this|it) mean|mean for (us|me|them|the customer)|change anything|does (that|this|it) (matter|change)|risk)/i;
+  /\b(what (should|do|must|can) (we|i|they) do|what now|next steps?|(the|our|a|your) plan\b|(go|move|jump|upgrade) (straight|directly) (from [a-z ]{0,20} )?to|in[- ]place|plan (then|now)|options|upgrade|migrat(e|ion|ing)|move (to|off)|go (straight |directly )?to|(go|jump|move|upgrade|migrate) (straight |directly )?from (this|it|here|that|there)\b|(supported |upgrade |migration )?path|(do|must|will) (we|i|they) (have|need) to|is (that|it|this) (a problem|bad|an issue|urgent|serious|a risk)|how (urgent|bad|serious|risky)|what does (that|this|it) mean|mean for (us|me|them|the customer)|change anything|does (that|this|it) (matter|change)|risk)/i;
 
 const STATUS_QUESTION =
   /\b((will|would|does|do|can) (microsoft|ms|they) (still )?(help|support|fix)|(open|raise|log) (a )?(case|ticket|call) with (microsoft|ms|premier|unified)|yes or no|since when|is (it|that|this) (still )?(supported|in support)|(are|is) (we|they|it) (still )?(covered|supported))\b/i;
@@ -77,6 +79,7 @@ export function retiredQuestion(text: string): RetiredQuestion | undefined {
   const trimmed = text.trim();
   if (trimmed.length > 160) return undefined;
   if (ESU_QUESTION.test(trimmed)) return 'esu';
+  if (HYBRID_QUESTION.test(trimmed)) return 'hybrid';
   if (UNTIL_QUESTION.test(trimmed)) return 'until';
   if (PLAN_QUESTION.test(trimmed)) return 'plan';
   if (STATUS_QUESTION.test(trimmed)) return 'status';
@@ -84,10 +87,16 @@ export function retiredQuestion(text: string): RetiredQuestion | undefined {
 }
 
 /** The line that answers a {@link RetiredQuestion} above the verdict card shown again. */
-export function retiredAnswer(question: RetiredQuestion, product: string, since: string, path: string): string {
+export function retiredAnswer(question: RetiredQuestion, product: string, since: string, path: string, esuNote?: string): string {
   switch (question) {
     case 'esu':
-      return `Extended Security Updates bring security fixes only, never support: ${product} stays out of support (since ${since}), and the supported path is ${path}.`;
+      // The paid offer's dates, where lifecycle.yaml holds them (Exchange 2016 and 2019, A-30), in its own words.
+      return esuNote
+        ? `Extended Security Updates bring security fixes only, never support: ${product} stays out of support (since ${since}). ${esuNote} The supported path is ${path}.`
+        : `Extended Security Updates bring security fixes only, never support: ${product} stays out of support (since ${since}), and the supported path is ${path}.`;
+    case 'hybrid':
+      // A-36: Microsoft's hybrid prerequisites want the on-premises servers on their version's latest update (or the one before).
+      return `A hybrid deployment runs through your on-premises Exchange servers, and Microsoft's hybrid prerequisites want them on their version's latest update (or the one before); ${product} has been out of support since ${since}, so its servers in a hybrid are out of support too. Move the hybrid servers to ${path}.`;
     case 'until':
       return `${product} is out of support now (since ${since}), not from a later date: keeping it longer keeps it unsupported. Plan the move to ${path}.`;
     case 'status':
@@ -95,4 +104,17 @@ export function retiredAnswer(question: RetiredQuestion, product: string, since:
     case 'plan':
       return `What to do: plan the move to ${path}; ${product} has been out of support since ${since}. The design below was supported only while ${product} was.`;
   }
+}
+
+/**
+ * A question about the retired version being checked, asked mid-check ("is it still getting security updates though?"):
+ * the line that answers it from the lifecycle table, or undefined (not such a question, or the version is not retired).
+ */
+export function retiredLineMidCheck(kb: Pick<KnowledgeBase, 'lifecycle' | 'dimensions'>, text: string, known: Facts, today = new Date()): string | undefined {
+  const question = retiredQuestion(text);
+  if (!question || !isRetiredVersion(kb, known, today)) return undefined;
+  const entry = kb.lifecycle.find((e) => e.dimension === 'version' && e.value === known.version && e.endOfSupport !== undefined);
+  if (!entry?.endOfSupport) return undefined;
+  const label = kb.dimensions.find((d) => d.id === 'version')?.values.find((v) => v.id === known.version)?.label ?? String(known.version);
+  return retiredAnswer(question, label, formatDate(entry.endOfSupport), SUPPORTED_PATH);
 }

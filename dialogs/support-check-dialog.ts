@@ -5,6 +5,7 @@ import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from 
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
 import { isLookupQuestion } from './message-router';
+import { retiredLineMidCheck } from './retired-version';
 import type { Replies } from './replies';
 
 /** Input of the guided check: the facts already known, one set per server group of a design. */
@@ -100,6 +101,7 @@ export class SupportCheck {
     const groups = (options.groups ?? [{ facts: options.facts ?? {}, setAside: options.setAside ?? [] }]).map((group) => this.settle(group));
     const answered = options.answered ?? [];
     let open = options.open ?? [];
+    let note = options.note;
     for (;;) {
       const steps = groups.map((group) => stepWithOpen(this.kb, group.facts, open));
       const index = steps.findIndex((s) => s.kind === 'question');
@@ -121,7 +123,9 @@ export class SupportCheck {
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
-        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice', groups[index]!.facts));
+        // The fact just taken instead ("Noted: Windows edition: Datacenter.") is said first, then what is still missing.
+        await context.sendActivity(this.replies.leftOpen(dimension, 'asked-twice', groups[index]!.facts, note));
+        note = undefined;
         open = [...open, dimension.id];
         continue;
       }
@@ -136,7 +140,7 @@ export class SupportCheck {
         asks,
         ...(options.changed ? { changed: options.changed } : {}),
       };
-      await context.sendActivity(this.card(state, false, options.note));
+      await context.sendActivity(this.card(state, false, note));
       return { waiting: state };
     }
   }
@@ -342,6 +346,19 @@ export class SupportCheck {
       return this.askAgain(context, state);
     }
     if (isLookupQuestion(text)) {
+      // "is it still getting security updates though?" about the retired version being checked: its lifecycle line (issue 21, v21).
+      const retired = retiredLineMidCheck(this.kb, text, known);
+      if (retired) {
+        await context.sendActivity(retired);
+        return this.askAgain(context, state);
+      }
+      // "what does FSW mean": a direct answer (a definition, a date, a limit) the tables hold, then the question again.
+      const direct = this.kb.directAnswers.read(text.trim());
+      const answer = direct ? this.kb.directAnswers.answer(direct) : undefined;
+      if (answer) {
+        await context.sendActivity(this.replies.directAnswer(answer));
+        return this.askAgain(context, state);
+      }
       const { best, related, passage } = this.kb.search(text);
       if (best) {
         await context.sendActivity(this.replies.answer(best, related, passage));

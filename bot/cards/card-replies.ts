@@ -195,12 +195,27 @@ export class CardReplies implements Replies {
     return markdownMessage(`Sure, take your time: I'll wait for the **${lowerFirstWord(dimension.label)}**. Say **skip** if you'd rather go on without it.`);
   }
 
-  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known: Facts = {}): Partial<Activity> {
+  leftOpen(dimension: Dimension, why: 'not-understood' | 'asked-twice', known: Facts = {}, note?: string): Partial<Activity> {
     const lead = why === 'not-understood' ? "I still couldn't read that answer, so" : 'I have asked that twice already, so';
     // The example is a value that exists for this setup ("Enterprise" for Windows Server 2008 R2, not "Windows 2000 Server").
-    const example = this.kb.valuesFor(dimension.id, known).find((v) => !v.alias);
+    const values = this.kb.valuesFor(dimension.id, known).filter((v) => !v.alias);
+    // Issue 21 (s21): a third time round, say what is still missing in other words, with the answers this setup can
+    // take; those that keep it supported first, since they are the ones worth checking.
+    const supported = values.filter((v) => {
+      const verdict = this.kb.decide({ ...known, [dimension.id]: v.id })?.verdict;
+      return verdict === 'supported' || verdict === 'supported-with-conditions';
+    });
+    const shown = (supported.length > 0 ? supported : values).slice(0, 3).map((v) => v.label);
+    const example = supported[0] ?? values[0];
+    const more = (supported.length > 0 ? supported : values).length > shown.length ? ', among others' : '';
+    const missing =
+      shown.length === 0
+        ? ''
+        : supported.length > 0
+          ? ` Still missing: the ${lowerFirstWord(dimension.label)}; this setup can be supported with ${listOr(shown)}${more}.`
+          : ` Still missing: the ${lowerFirstWord(dimension.label)}, for example ${listOr(shown)}${more}.`;
     return markdownMessage(
-      `${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition. Tell me when you know it (for example *it's ${example ? this.exampleOf({ ...dimension, values: [example] }) : this.exampleOf(dimension)}*).`,
+      `${note ? `${note} ` : ''}${lead} I'll leave the **${lowerFirstWord(dimension.label)}** open and go on; the verdict names it as a condition.${missing} Tell me when you know it (for example *it's ${example ? this.exampleOf({ ...dimension, values: [example] }) : this.exampleOf(dimension)}*).`,
     );
   }
 
@@ -351,10 +366,13 @@ export class CardReplies implements Replies {
     return markdownMessage(lines.join('\n'));
   }
 
-  notSureAfterVerdict(): Partial<Activity> {
-    return markdownMessage(
-      "That's fine: the verdict above stands, and each condition it names is something to confirm. When you know more, just tell me (for example *the nodes are also domain controllers* or *it's Windows Server 2019*) and I'll run the check again with it.",
-    );
+  notSureAfterVerdict(open: readonly string[] = []): Partial<Activity> {
+    const tell = "When you know more, just tell me (for example *the nodes are also domain controllers* or *it's Windows Server 2019*) and I'll run the check again with it.";
+    if (open.length === 0) return markdownMessage(`That's fine: the verdict above stands, and each condition it names is something to confirm. ${tell}`);
+    // "skip that too" after a verdict: which facts stay open, so the agent knows what the conditions are about (issue 21).
+    const named = open.map((label) => lowerFirstWord(label));
+    const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}`;
+    return markdownMessage(`That's fine: the verdict above stands with the ${list} left open, named as a condition to confirm. ${tell}`);
   }
 
   staleButton(): Partial<Activity> {
@@ -587,4 +605,9 @@ function withoutLine(text: string, line: string | undefined): string {
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** "A, B or C". */
+function listOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

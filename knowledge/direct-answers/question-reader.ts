@@ -102,7 +102,10 @@ const SE_ALONE = /\b(se|subscription edition)\s*\??$/i;
  */
 export function readDirectQuestion(typed: string, recognizer: FactRecognizer, previous?: PreviousQuestion): DirectQuestion | undefined {
   const text = normalizeQuestionWords(typed.trim());
-  const extracted = recognizer.extract(text);
+  // A Windows service pack said after the release (issue 21, s21) qualifies a described platform; no direct answer is about it.
+  const whole = recognizer.extract(text);
+  const { windowsServicePack: _pack, ...platform } = whole.facts;
+  const extracted = { ...whole, facts: platform };
   const { ambiguous } = extracted;
   let facts =
     extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;

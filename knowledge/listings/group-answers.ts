@@ -24,7 +24,13 @@ const ROLE_TARGETS: readonly [RegExp, string][] = [
 
 /** "for the 2013 servers", "2019 boxes", "the SE ones": a clause aimed at the servers of one version. */
 const VERSION_TARGET =
-  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\s*(?:servers?|box(?:es)?|ones?|machines?|nodes?|hosts?|vms?)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b/i;
+  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se|(?:20)?(?:00|03|07|10|13|16|19))\s*(?:servers?|box(?:es)?|ones?|machines?|nodes?|hosts?|vms?)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b|^\s*(?:the\s+)?(se|ex(?:20)?(?:03|07|10|13|16|19)|e(?:20)?(?:13|16|19))\s*[=:]/i;
+
+/** "16 box", "ex19 =": a version's short form as the version's id. */
+function versionId(word: string): string {
+  const w = word.toLowerCase().replace(/^ex?/, '');
+  return w === 'se' ? 'se' : w.length === 2 ? `20${w}` : w;
+}
 /** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
@@ -72,7 +78,7 @@ function cutClauses(text: string, names: readonly string[], split: RegExp): Clau
       const rest = named.reduce((t, n) => t.replace(new RegExp(`\\b${escaped(n)}\\b`, 'gi'), ' '), part);
       return {
         text: part.replace(VERSION_TARGET, ' ').trim(),
-        ...(target ? { version: (target[1] ?? target[2])!.toLowerCase() } : {}),
+        ...(target ? { version: versionId((target[1] ?? target[2] ?? target[3])!) } : {}),
         names: named,
         roles: ROLE_TARGETS.filter(([pattern]) => pattern.test(rest)).map(([, id]) => id),
       };
@@ -149,15 +155,22 @@ export function answersForGroup(answers: Facts, kb: Pick<KnowledgeBase, 'recogni
  */
 export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
   if (!/\b(windows|server|w2k\d*|win\s?20\d\d)\b|\b20(?:08|12|16|19|22|25)\b/i.test(rest)) return {};
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => !NOT_YET.test(s) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s));
+  const names = group.allNames ?? group.names;
+  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => !NOT_YET.test(withoutNames(s, names)) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s));
   if (sentences.length === 0) return {};
   const facts = answersForGroup({ windows: sentences.join('; ') }, kb, group);
-  // Only Windows' own facts: the Exchange version a sentence names is the paste's to say.
-  return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture'].includes(d)));
+  // Only Windows' own facts (its Desktop Experience too): the Exchange version a sentence names is the paste's to say.
+  return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(d)));
+}
+
+/** A sentence with the servers' names blanked: "E19-NEW: Windows Server 2019" is no plan for something new. */
+function withoutNames(sentence: string, names: readonly string[]): string {
+  if (!/[A-Za-z0-9]-?(?:new|next|target|will|plan)\b/i.test(sentence)) return sentence;
+  return names.reduce((t, n) => (t.toLowerCase().includes(n.toLowerCase()) ? t.replace(new RegExp(`\\b${escaped(n)}\\b`, 'gi'), ' ') : t), sentence);
 }
 
 /** Facts of the design the words around a paste may give: what no paste form shows. */
-const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers'];
+const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore'];
 
 /**
  * What the words around a paste say of the design ("2-node active/passive cluster", "the two FEs sit
@@ -189,7 +202,7 @@ let lastDesignRead: { key: string; recognizer: object; read: { clause: Clause; r
 function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): { clause: Clause; read: Facts }[] {
   const key = `${names.join('\n')}\u0000${rest}`;
   if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(s));
+  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
   const read = sentences.flatMap((sentence) => clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: kb.recognizer.extract(clause.text).facts })));
   lastDesignRead = { key, recognizer: kb.recognizer, read };
   return read;
@@ -197,7 +210,7 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,

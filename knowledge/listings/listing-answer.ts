@@ -4,6 +4,7 @@ import { describeBuilds, findBuildsWide } from '../reading/build-numbers';
 import { listingDesign } from './listing-design';
 import { MAX_LISTING_LINES, parseListing } from './listing-parser';
 import { listingView, type ListingView } from './listing-reply';
+import { isTypedDesign } from './typed-design';
 
 /** What a message holding a pasted listing gets: its view, or why it is not read as one. */
 export type ListingAnswer = { kind: 'listing'; view: ListingView } | { kind: 'too-long'; lines: number; limit: number } | { kind: 'none' };
@@ -40,6 +41,8 @@ export function answerListing(
  * supported?") stays a question for the guided check, which reads the build too.
  */
 function clearlyAListing(listing: Extract<ReturnType<typeof parseListing>, { kind: 'listing' }>): boolean {
+  // A design typed one group a line goes to the design reader, which reads every line (see typed-design.ts).
+  if (isTypedDesign(listing)) return false;
   if (listing.servers.length >= 2 || listing.dags.length > 0) return true;
   const [only] = listing.servers;
   if (only === undefined) return false;

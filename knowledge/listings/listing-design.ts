@@ -74,6 +74,7 @@ export function listingDesign(
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
   });
+  for (const p of perServer) if (p.facts.edgeDomainJoined === undefined && joinedToInternalDomain(p.server, listing)) p.facts.edgeDomainJoined = 'yes';
   // DAG-wide facts: member count, mixed versions or Windows, witness.
   const dagFacts = new Map<string, Record<string, string>>();
   for (const dag of listing.dags) {
@@ -84,6 +85,9 @@ export function listingDesign(
     const windows = new Set(members.map((m) => m.facts.windows).filter(Boolean));
     if (windows.size > 1) facts.mixedWindows = 'yes';
     if (dag.witness) facts.witness = 'yes';
+    else if (dag.noWitness) facts.witness = 'no';
+    // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
+    if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
     dagFacts.set(dag.name, facts);
   }
   const groups = new Map<string, { servers: ListedServer[]; facts: Record<string, string>; key: string }>();
@@ -107,6 +111,7 @@ export function listingDesign(
       facts.architecture,
       facts.serverCore,
       facts.edition,
+      facts.edgeDomainJoined,
     ].join('|');
     const group = groups.get(key);
     if (group) group.servers.push(server);
@@ -165,6 +170,12 @@ export function listingDesign(
     if (first.build?.lookup.kind === 'unknown' && facts.version !== undefined && facts.updateCurrency === undefined)
       assumptions.push(
         `${first.build.lookup.build} is not a build the table knows: read as Exchange ${facts.version === 'se' ? 'SE' : facts.version} from its version number, its update unknown.`,
+      );
+    // An Edge server in a domain the paste does not tie to the internal one: fine only in a perimeter domain (M-7), a condition then.
+    const edgeDomain = servers.find((s) => s.roles.includes('edge-transport') && s.domain && !/^workgroup$/i.test(s.domain))?.domain;
+    if (edgeDomain && facts.edgeDomainJoined === undefined)
+      assumptions.push(
+        `The Edge server is joined to ${edgeDomain}: read as a perimeter domain outside the internal forest (an Edge server in the internal domain is not supported).`,
       );
     if (first.osFromPaste) assumptions.push(`The paste's one Windows line ("${first.os ?? first.osBuild}") is read as this group's.`);
     const fromBuild = !first.os && first.osBuild ? kb.builds.windowsRelease(first.osBuild) : undefined;
@@ -294,6 +305,24 @@ function updateKey(row: { version: string; update: string }): string {
   return `${row.version}/${row.update}`;
 }
 
+/**
+ * An Edge Transport server whose domain (systeminfo's "Domain:") is the internal one: another server of the paste shows the same
+ * domain, or a line typed around the paste names that domain as the one of the other servers or the DCs ("the edge is joined to
+ * corp.example.com, same domain as MBX1 and our DCs"). A domain alone may be a perimeter domain, which M-7 allows: left open then.
+ */
+function joinedToInternalDomain(server: ListedServer, listing: Extract<ListingResult, { kind: 'listing' }>): boolean {
+  const domain = server.domain?.toLowerCase();
+  if (!domain || !server.roles.includes('edge-transport') || domain === 'workgroup') return false;
+  if (listing.servers.some((s) => s !== server && !s.roles.includes('edge-transport') && s.domain?.toLowerCase() === domain)) return true;
+  return listing.rest
+    .toLowerCase()
+    .split(/\n|(?<=[.!?])\s+/)
+    .some((line) => line.length <= 400 && line.includes(domain) && INTERNAL_DOMAIN_WORDS.test(line) && !/\b(?:not|never|isn't|is not)\s+(?:joined|in|a member)/.test(line));
+}
+
+/** Words that tie a domain to the internal forest. */
+const INTERNAL_DOMAIN_WORDS = /\bsame (?:ad )?domain\b|\binternal (?:ad |active directory )?domain\b|\bour (?:dcs|domain controllers)\b|\bproduction domain\b|\bmain domain\b/;
+
 function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'recognizer'>, update: Parameters<typeof buildFacts>[2]): Record<string, string> {
   const facts: Record<string, string> = {};
   if (server.build) Object.assign(facts, buildFacts([server.build], kb.builds, update));
@@ -318,6 +347,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';
   if (server.domainController) facts.domainController = 'yes';
+  if (server.roles.includes('edge-transport') && server.domain && /^workgroup$/i.test(server.domain)) facts.edgeDomainJoined = 'no';
   // A line typed by hand says more of its server than its build: its Windows, high availability, edition.
   if (server.said) {
     // "active node" and "passive node" both name a cluster's node (the recognizer reads only "passive" as one).

@@ -45,8 +45,10 @@ export interface ListedServer {
   clustered?: 'ccr' | 'cluster' | 'clustering';
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
-  /** Listed by Get-ADDomainController: the server is a domain controller. */
+  /** Listed by Get-ADDomainController, or systeminfo's "OS Configuration: ... Domain Controller": the server is a domain controller. */
   domainController?: boolean;
+  /** systeminfo's "Domain:" line ("corp.example.com", "WORKGROUP"): the domain or workgroup the server is joined to. */
+  domain?: string;
 }
 
 export interface ListedDag {
@@ -55,6 +57,8 @@ export interface ListedDag {
   witness?: string;
   /** `cluster`: the nodes of a failover cluster (Get-ClusterNode, cluster.exe node), not a DAG listing. */
   kind?: 'dag' | 'cluster';
+  /** Get-DatabaseAvailabilityGroup printed WitnessServer with nothing after it: the DAG has no witness configured. */
+  noWitness?: boolean;
 }
 
 export type ListingResult =
@@ -94,7 +98,9 @@ export function readRoles(text: string): string[] {
     const word = raw
       .replace(/\.\.\.|…/g, '')
       .replace(/[^a-z]/gi, '')
-      .toLowerCase();
+      .toLowerCase()
+      // ESM's Export List prints the role as a type ("Front-end server", "Back End").
+      .replace(/(?<=^(?:frontend|backend|mailbox|edgetransport|hubtransport|clientaccess))servers?$/, '');
     if (word.length < 2) continue;
     const hits = ROLE_WORDS.filter(([w]) => w === word || (cut && w.startsWith(word)));
     const ids = new Set(hits.map(([, id]) => id));
@@ -128,7 +134,8 @@ function nameList(text: string): string[] {
 
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*[):]/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
-const NAME_KEYS = ['name', 'host name', 'csname'];
+// systeminfo prints its keys in Windows' language: German's "Hostname", "Betriebssystemname", "Betriebssystemversion", "Systemtyp".
+const NAME_KEYS = ['name', 'host name', 'csname', 'hostname'];
 /** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
 const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
 const TICKET_VERSION_KEYS = [
@@ -149,16 +156,18 @@ const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
-const OS_KEYS = ['os name', 'osname', 'windowsproductname'];
+/** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
+const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
+const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
-const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion'];
+const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion', 'betriebssystemversion'];
 /** HealthChecker's report ("Build Number: 15.01.2507.044", "Server Role: Mailbox", "DAG Name: Standalone Server"). */
 const HEALTH_KEYS = ['build number', 'server role', 'dag name', 'ad site'];
 
 /** "Get-ClusterNode -Cluster DAG01" or a "Cluster" line just above the table names the cluster; otherwise "cluster". */
 function clusterName(lines: readonly string[], header: number): string {
   for (let k = header - 1; k >= Math.max(0, header - 4); k -= 1) {
-    const m = /-cluster\s+["']?([A-Za-z0-9][A-Za-z0-9.-]*)/i.exec(lines[k]!) ?? /^\s*cluster(?: name)?\s*:\s*([A-Za-z0-9][A-Za-z0-9.-]*)\s*$/i.exec(lines[k]!);
+    const m = /(?:-cluster\s+|\/cluster:)["']?([A-Za-z0-9][A-Za-z0-9.-]*)/i.exec(lines[k]!) ?? /^\s*cluster(?: name)?\s*:\s*([A-Za-z0-9][A-Za-z0-9.-]*)\s*$/i.exec(lines[k]!);
     if (m) return m[1]!.split('.')[0]!;
   }
   return 'cluster';
@@ -222,7 +231,8 @@ const MAX_PROSE_LINE = 400;
 /** A command run on one computer: "Invoke-Command -ComputerName EX01 {...}". */
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
-const ONE_SERVER_COMMAND = /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$))/i;
+const ONE_SERVER_COMMAND =
+  /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** Words that lead a sentence, not a server's line. */
 const NOT_A_NAME =
   /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
@@ -309,6 +319,51 @@ function unflattenTable(line: string): string[] | undefined {
   const before = words.slice(0, first - count).join(' ');
   const after = body.slice(from).trim();
   return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
+}
+
+/** wmic's /format:list and /value output ("ExchangeVersion=Version 6.5 (Build 7638.2: Service Pack 2)"): read as a list's "Key : value". */
+const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
+/** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
+const SETUP_KEY_VALUE = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
+
+/**
+ * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15): its four Msi values (hexadecimal) are the
+ * installed build ("MsiProductMajor 0xe, MsiProductMinor 0x3, MsiBuildMajor 0x7b, MsiBuildMinor 0x4" = 14.3.123.4),
+ * rewritten as ExSetup's file version, of the computer the command names ("reg query \\EX01\HKLM\...") when it names one.
+ */
+function setupKeyLines(lines: string[]): string[] {
+  if (!lines.some((l) => SETUP_KEY_VALUE.test(l))) return lines;
+  const parts: Record<string, number> = {};
+  let at = -1;
+  for (const [k, line] of lines.entries()) {
+    const m = SETUP_KEY_VALUE.exec(line);
+    if (!m) continue;
+    parts[m[1]!.toLowerCase()] = parseInt(m[2]!, 16);
+    at = at < 0 ? k : at;
+  }
+  const { productmajor, productminor, buildmajor, buildminor } = parts;
+  if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
+  const host = lines.map((l) => /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i.exec(l)?.[1]).find((h) => h !== undefined);
+  const version = `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`;
+  const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l));
+  rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), version, '');
+  return rewritten;
+}
+
+/** ExchangeSetup.log's line prefix ("[02/11/2025 22:14:03.0527] [0] "): the rest of the line is read ("Setup version: 15.2.1748.10."). */
+const SETUP_LOG_PREFIX = /^\s*\[\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2}(?:\.\d{1,7})?\]\s\[\d{1,3}\]\s/;
+/** "...  Version 15.2" then "(Build 1544.4)" on a line of its own: a row a mail client wrapped at its width. */
+const WRAPPED_BUILD = /^\s*\(\s*build\s+\d{1,5}\.\d{1,4}\s*\)\s*$/i;
+
+/** A table row wrapped by a mail client before its build ("Version 15.2" / "(Build 1544.4)") joined back into one line. */
+function joinWrappedBuilds(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && WRAPPED_BUILD.test(line) && /\bversion\s+\d{1,2}\.\d{1,2}\s*$/i.test(out[last]!)) out[last] = `${out[last]!.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
 }
 
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
@@ -427,6 +482,13 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
 /** A DAG's name in words: a name that holds "dag" ("DAG01", "DAG-EU", "ams_dag"), not the word "DAG" itself. */
 const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za-z0-9_]+[-_]dag)(?![\w-])/i;
 
+/** "KRK-MBX1+2", "EX1/2/3": servers numbered after one prefix, written out ("KRK-MBX1, KRK-MBX2"). */
+function expandNumbered(text: string): string {
+  return text.replace(/\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[+&/]\s{0,2}\d{1,3}(?![\w.])){1,8})/g, (_m, prefix: string, first: string, more: string) =>
+    [first, ...more.split(/[+&/]/).slice(1)].map((n) => `${prefix}${n.trim()}`).join(', '),
+  );
+}
+
 /** The clauses of words around a paste: cut at ".", ";", "," and line ends, but not inside parentheses ("DAG13 (mailbox, 2012 R2)"). */
 export function clausesOutsideParentheses(text: string): string[] {
   const out: string[] = [];
@@ -457,7 +519,7 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
   for (const clause of clausesOutsideParentheses(rest)) {
     const dag = DAG_NAME.exec(clause)?.[1];
     if (!dag || PLANNED.test(clause)) continue;
-    const named = clause
+    const named = expandNumbered(clause)
       .split(/[^A-Za-z0-9_-]+/)
       .map((w) => free.get(w.toLowerCase()))
       .filter((s): s is ListedServer => s !== undefined);
@@ -503,7 +565,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
-  const lines = structuredLines(raw.map((line) => line.replace(QUOTED, ''))).flatMap(unflatten);
+  const lines = joinWrappedBuilds(
+    structuredLines(setupKeyLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2')))).flatMap(unflatten),
+  );
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -567,6 +631,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
+    // cluster.exe's "group" and "res" tables (Group or Resource, Node, Status "Online"): the Node column names the nodes owning them.
+    const ownerTable = isCluster && names.includes('node') && names.some((n) => n === 'group' || n === 'resource');
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
     // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
@@ -599,7 +665,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (line.trim() === '' || DASHES.test(line) || (j + 1 < lines.length && DASHES.test(lines[j + 1]!))) break;
       const cells = collapsed ? looseCells(names, line) : columns.map((c, k) => line.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
       // A cluster table ends where a row's state is no node state (the next lines were typed after it).
-      if (cluster && !NODE_STATE.test(cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '')) break;
+      const state = cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '';
+      if (cluster && !NODE_STATE.test(state) && !(ownerTable && OWNER_STATE.test(state))) break;
       used[j] = true;
       if (cluster) readNode(cluster, names, cells);
       else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
@@ -612,7 +679,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
     }
     flushRow();
-    if (cluster && cluster.servers.length > 0) dags.push(cluster);
+    if (cluster && cluster.servers.length > 0) {
+      // cluster.exe's node, group and res tables of one cluster are one cluster.
+      const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
+      if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+      if (!same) dags.push(cluster);
+    }
   }
 
   // 1b. Export-Csv / ConvertTo-Csv output, and rows copied from Out-GridView or Excel (tab-separated): a header row naming the columns.
@@ -653,7 +725,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = server(name);
     const state = cell('state', 'status');
     if (state) s.state = state;
-    cluster.servers.push(s.name);
+    if (!cluster.servers.includes(s.name)) cluster.servers.push(s.name);
   }
 
   /** One table row read into its server (returned), its DAG, or the Windows or ExSetup line of an unnamed server. */
@@ -665,13 +737,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const name = cell(...TABLE_NAME_KEYS) ?? above;
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
-      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: cell('witnessserver') || undefined });
+      const witness = cell('witnessserver');
+      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
     const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'serialnumber');
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
-    const versionText = (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
+    // "(Get-ExchangeServer EX01).AdminDisplayVersion" prints the version as a table of its parts (Major, Minor, Build, Revision).
+    const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
+    const fromParts = parts.every((p) => p !== undefined && /^\d{1,5}$/.test(p)) ? parts.join('.') : undefined;
+    const versionText = fromParts ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
@@ -688,14 +764,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     fromOutput.add(s);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
-    const roles = cell('serverrole', 'server role', 'role', 'roles');
+    const roles = cell('serverrole', 'server role', 'role', 'roles', 'type');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
     // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
     const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system');
     if (os && /windows/i.test(os)) s.os = os;
-    const type = cell('system type', 'osarchitecture');
+    const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
@@ -813,9 +889,24 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
+    // Win32_Product's entry for Exchange ("Name : Microsoft Exchange Server", "Version : 8.3.83.6"): the build of the computer the command names.
+    if (/^microsoft exchange(?: server)?(?: 20\d\d)?$/i.test(get('name') ?? '')) {
+      const [mention] = findBuildsWide(get('version') ?? '', table);
+      if (!mention) return;
+      for (const e of entries) used[e.line] = true;
+      const host = nameAbove(entries[0]!.line);
+      if (!host) {
+        looseBuilds.push(mention);
+        return;
+      }
+      const s = server(host);
+      fromOutput.add(s);
+      s.build = mention;
+      return;
+    }
     const name =
-      get('name', 'host name', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
-      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole') !== undefined ? nameAbove(entries[0]!.line) : undefined);
+      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
+      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
       const healthOs = get('version');
@@ -830,7 +921,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
       const os = get(...OS_KEYS);
       const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
-      const type = get('system type', 'osarchitecture');
+      const type = get('system type', 'osarchitecture', 'systemtyp');
       if (os && type) looseSystemType.add(type);
       if (os) {
         looseOs.add(os);
@@ -857,7 +948,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {
-      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined });
+      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
       for (const e of entries) used[e.line] = true;
       return;
     }
@@ -872,6 +963,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'fileversion',
       'productversion',
       'system type',
+      'systemtyp',
       'osarchitecture',
       'caption',
       'windowsinstallationtype',
@@ -883,6 +975,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'clusteredmailboxservername',
       'clusteredstoragetype',
       'ismemberofcluster',
+      'setup version',
       ...OS_BUILD_KEYS,
       ...HEALTH_KEYS,
     ];
@@ -904,7 +997,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const edition = get('edition');
     if (edition) s.edition = edition;
     const version =
-      get('admindisplayversion', 'fileversion', 'productversion', 'build number') ??
+      get('admindisplayversion', 'fileversion', 'productversion', 'build number', 'setup version') ??
       displayVersion(get('exchangeversion')) ??
       // Active Directory's serialNumber of an Exchange server object (ADSI Edit, Get-ADObject | fl).
       displayVersion(get('serialnumber')) ??
@@ -918,8 +1011,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const caption = get('caption');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
-    const type = get('system type', 'osarchitecture');
+    const type = get('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
+    // systeminfo's "OS Configuration" ("Additional/Backup Domain Controller", "Member Server") and "Domain".
+    if (/domain controller|domänencontroller/i.test(get('os configuration', 'betriebssystemkonfiguration') ?? '')) s.domainController = true;
+    const domain = get('domain');
+    if (domain && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(domain) && get(...OS_KEYS) !== undefined) s.domain = domain;
     const installation = get('windowsinstallationtype');
     if (installation) s.installationType = installation;
     // Windows' build alone (systeminfo's "OS Version: 10.0.17763 N/A Build 17763", Get-ComputerInfo's OsVersion, Win32_OperatingSystem's Version).

@@ -4,9 +4,12 @@ import { TypoReading } from './typo-reading';
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
+import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
+import { withWitnessOnMember } from './witness-on-member';
 import { memberPartsTotal } from './member-sums';
 import { withYearsInFigures } from './spelled-years';
+import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -40,6 +43,9 @@ export interface Mention {
   /** Undefined for a partial mention ("Windows" without a release). */
   value?: string;
 }
+
+/** The stated fact a Windows service pack typed after the release sets (fact-dimensions.yaml). */
+const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
 
 /** Numbers people write as words, cardinal and ordinal ("a third EVS"). */
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -116,6 +122,13 @@ const VERSION_LEADS = new Set(['with', 'running', 'using']);
 
 /** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
 const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b/i;
+/**
+ * A server of a role already named that stands apart from that role's DAG or cluster: "one more SE mailbox
+ * server outside the DAG for journaling", "a standalone mailbox server for archiving", "not in the DAG". A
+ * group of its own, with its own facts and none of the DAG's high availability (issue 21, g21: w3-design-11).
+ */
+const OUTSIDE_GROUP =
+  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
@@ -271,10 +284,33 @@ export class FactRecognizer {
     const text = withYearsInFigures(typed);
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
-    const more = this.readMore?.facts(text) ?? {};
+    // "2008 R2 RTM", "2008 R2 SP1": Windows's, never an Exchange update read from the words.
+    const exchangeText = blankWindowsServicePacks(text);
+    const more = this.readMore?.facts(exchangeText) ?? {};
     if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version))
-      return this.withUpdateCurrency(read, text, known);
-    return this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, text, known);
+      return this.withWindowsServicePack(this.withUpdateCurrency(read, exchangeText, known), text, known);
+    return this.withWindowsServicePack(
+      this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, exchangeText, known),
+      text,
+      known,
+    );
+  }
+
+  /**
+   * "Exchange 2010 on 2008 R2 SP1", "windows 2000 sp4": the service pack said of the Windows release the
+   * setup runs (windows-service-packs.ts), for the minimum-SP limits. A pack said of another release
+   * ("moving off 2003 SP2 onto 2008 R2") is not this setup's; of several for the same release
+   * ("one node on SP1, one on RTM") the lowest decides, as the oldest CU does.
+   */
+  private withWindowsServicePack(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const dimension = this.dimensions.find((d) => d.id === WINDOWS_SERVICE_PACK_FACT);
+    const windows = read.facts.windows ?? known.windows;
+    if (!dimension || windows === undefined || read.facts[dimension.id] !== undefined) return read;
+    const packs = windowsServicePacks(text).filter((p) => p.release === GENERIC_RELEASE || this.readAnswer('windows', p.release).windows === windows);
+    if (packs.length === 0) return read;
+    const value = String(Math.min(...packs.map((p) => p.servicePack)));
+    if (!dimension.values.some((v) => v.id === value) || !this.space.valueApplies(dimension.id, value, { ...known, ...read.facts })) return read;
+    return { ...read, facts: { ...read.facts, [dimension.id]: value } };
   }
 
   /**
@@ -382,12 +418,19 @@ export class FactRecognizer {
     const reading = {
       text,
       tokens,
-      matches: withDenials(
-        this.withCorrections(
-          withoutOtherDcs(
-            withoutWitnessHost(
-              this.readJoinedRoleWords(
-                this.readAfterPartials(this.readSeAfterWindows(withoutPastAndFuture(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens)), tokens),
+      matches: withWitnessOnMember(
+        withDenials(
+          this.withCorrections(
+            withoutOtherDcs(
+              withoutWitnessHost(
+                this.readJoinedRoleWords(
+                  this.readAfterPartials(
+                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)),
+                    tokens,
+                  ),
+                  tokens,
+                  read,
+                ),
                 tokens,
                 read,
               ),
@@ -399,10 +442,10 @@ export class FactRecognizer {
           ),
           tokens,
           read,
+          this.dimensions,
         ),
         tokens,
         read,
-        this.dimensions,
       ),
     };
     this.lastSentence = reading;
@@ -451,7 +494,7 @@ export class FactRecognizer {
       anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
     }
     // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
-    if (anyRoles.size < 2 && !(anyRoles.size === 1 && ANOTHER_GROUP.test(text))) return undefined;
+    if (anyRoles.size < 2 && !(anyRoles.size === 1 && (ANOTHER_GROUP.test(text) || OUTSIDE_GROUP.test(text)))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
     // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
@@ -477,9 +520,10 @@ export class FactRecognizer {
       return pair.size === 2 && combinedValue(splitting, pair) !== undefined;
     };
     // `joinedToNext`: cut at "and", "+" or "&" (not a comma): a bare role there shares what follows ("front-end and back-end on a cluster").
-    const clauses: { from: number; to: number; withJoined?: boolean; joinedToNext?: boolean }[] = [];
+    const clauses: { from: number; to: number; withJoined?: boolean; joinedToNext?: boolean; afterAlso?: boolean }[] = [];
     let from = 0;
     let withJoined = false;
+    let afterAlso = false;
     for (let k = 1; k <= tokens.length; k += 1) {
       const atEnd = k === tokens.length;
       const gap = atEnd ? '' : text.slice(tokens[k - 1]!.end, tokens[k]!.start);
@@ -501,8 +545,9 @@ export class FactRecognizer {
       // A phrase is never cut ("also DCs" after "nodes that are").
       const inside = (at: number) => matches.some((m) => m.from < at && at < m.to) || (joiner && matches.some((m) => m.from === at));
       if (atEnd || ((punctuation || joiner || withRole || withVersion) && !inside(k))) {
-        if (k > from) clauses.push({ from, to: k, withJoined, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
+        if (k > from) clauses.push({ from, to: k, withJoined, afterAlso, joinedToNext: !atEnd && (/^\s*[+&]\s*$/.test(gap) || (joiner && tokens[k]!.text !== 'also')) });
         withJoined = withRole;
+        afterAlso = joiner && tokens[k]!.text === 'also' && !punctuation;
         from = joiner || withRole || withVersion ? k + 1 : k;
       }
     }
@@ -518,7 +563,10 @@ export class FactRecognizer {
       // "2 CAS/HT boxes": several roles in one clause are the multi-role server the clause reads as.
       const named =
         (explicit.size > 1 ? facts[splitting.id] : undefined) ?? inside.map(explicitRole).find((v) => v !== undefined) ?? inside.map(impliedRole).find((v) => v !== undefined);
-      const role = named === undefined ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
+      // "The Edge server is also a member of the DAG": a role only implied ("DAG": Mailbox) right after "also" says
+      // where the servers of the clause before are, not a group of its own (issue 21, g21).
+      const onlyImplied = inside.every((m) => explicitRole(m) === undefined);
+      const role = named === undefined || (onlyImplied && clause.afterAlso === true) ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
       // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
       // claimed names the edition of this group (or of all of them).
@@ -557,7 +605,7 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number }[] = [];
+    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number; line: number }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
     // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
@@ -600,7 +648,8 @@ export class FactRecognizer {
       const placedWith: Record<string, string> = clause.withJoined && current?.facts.ha !== undefined && mine.ha === undefined ? { ha: current.facts.ha } : {};
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
       // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
-      const another = ANOTHER_GROUP.test(clauseTexts[index]!);
+      const outside = clause.role !== undefined && OUTSIDE_GROUP.test(clauseTexts[index]!);
+      const another = ANOTHER_GROUP.test(clauseTexts[index]!) || outside;
       const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && Object.keys(pending).length > 0) {
         for (const [dimensionId, value] of Object.entries(pending)) {
@@ -611,6 +660,15 @@ export class FactRecognizer {
         pending = {};
       }
       if (clause.role !== undefined) currentLine = lineOf[index]!;
+      if (outside) {
+        // What the clause says of the DAG it stands outside ("outside the DAG") is not this group's.
+        for (const d of ['nodes', 'witness', 'mixedVersions', 'mixedWindows']) delete mine[d];
+        if (mine.ha !== 'none') delete mine.ha;
+        // "one more mailbox server outside the DAG": one server of the DAG's role; "the edge server outside the DAG" is asked how many.
+        const sameRole = groups.some((g) => g.facts[splitting.id] === clause.role);
+        if (clause.count !== undefined) mine.ha = clause.count >= 2 ? 'several-servers' : 'none';
+        else if (sameRole) mine.ha ??= 'none';
+      }
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
@@ -619,6 +677,7 @@ export class FactRecognizer {
           onlyRole: clause.onlyRole,
           joinedToNext: clause.joinedToNext,
           serverNames: clause.serverNames,
+          line: lineOf[index]!,
         };
         groups.push(current);
       } else if (earlier) {
@@ -658,7 +717,9 @@ export class FactRecognizer {
         const fromAnother = defaults[dimensionId] === value && group.facts[dimensionId] === undefined && shared[dimensionId] === undefined && borrowed[dimensionId] === undefined;
         if (fromAnother && !this.space.valueApplies(dimensionId, value, facts)) delete facts[dimensionId];
       }
-      const count = group.count ?? (group.serverNames >= 2 ? group.serverNames : undefined);
+      // "EDGE1 as edge transport": one server named by its role and a number is one server; "BH1 - routing group
+      // bridgehead only", "FE1, FE2 - front-end": the names that lead a group's own line count its servers (issue 21, g21).
+      const count = group.count ?? (group.serverNames >= 1 ? group.serverNames : undefined) ?? leadingServerNames(text.split('\n')[group.line - 1] ?? '');
       if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
@@ -678,6 +739,8 @@ export class FactRecognizer {
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
     for (const line of listed) {
+      // "- Skype for Business FE pool is separate, ignore it": a line the user sets aside, or about another product, is no group.
+      if (SET_ASIDE_LINE.test(line)) continue;
       const read = this.extract(line.replace(item, ''), known).facts;
       if (read[splitting.id] === undefined) continue;
       // "- 1 Edge 2016 CU23 in the DMZ": a line counting one server of its role is a single server.
@@ -1110,7 +1173,8 @@ export class FactRecognizer {
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
     const matcher = this.answerMatchers.get(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
-    const tokens = tokenize(this.readMore?.spell ? this.readMore.spell(text) : text);
+    // "2008 R2 SP1" answered to the Windows question: the SP is Windows's (withWindowsServicePack), never Exchange's update.
+    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text));
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };
@@ -1119,11 +1183,11 @@ export class FactRecognizer {
     const found = matcher
       .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
       .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
-    const collected = this.collect(found, tokens, known);
+    const collected = this.withWindowsServicePack(this.collect(found, tokens, known), text, known);
     const read = collected.facts;
     // "CU10" answered to the update question: how current it is, too ("cu10 on one, cu15 on the other": the oldest's).
     if (dimensionId === 'update' && (read[dimensionId] !== undefined || collected.ambiguous.includes('update')))
-      return this.withUpdateCurrency({ facts: read, ambiguous: collected.ambiguous.filter((d) => d === 'update') }, text, known).facts;
+      return this.withUpdateCurrency({ facts: read, ambiguous: collected.ambiguous.filter((d) => d === 'update') }, blankWindowsServicePacks(text), known).facts;
     return Object.keys(read).length > 0 ? read : this.readEditionInstead(dimensionId, tokens, known);
   }
 
@@ -1322,6 +1386,15 @@ export class FactRecognizer {
       }
       // A single server runs one version: which is asked, with no mixed DAG stated.
       if (facts.ha !== 'none') facts[dimension.whenSeveral.fact] ??= dimension.whenSeveral.value;
+      // "one DAG with 2x Exchange 2016 CU23 and 2x Exchange 2019 CU15 members": the mixed DAG is judged as such, and its
+      // oldest version is kept so that a retired one heads the verdict "Out of support" (issue 21, g21: w3-design-07).
+      if (dimension.id === 'version' && facts.ha !== undefined && facts.ha !== 'none' && facts[dimension.whenSeveral.fact] === dimension.whenSeveral.value) {
+        const oldest = dimension.values.find((v) => meant.has(v.id));
+        if (oldest) {
+          facts[dimension.id] = oldest.id;
+          ambiguous.splice(ambiguous.indexOf(dimension.id), 1);
+        }
+      }
     }
   }
 
@@ -1462,21 +1535,21 @@ function siteTotal(tokens: readonly Token[], counts: readonly (number | undefine
   return best;
 }
 
+/** A listed line the user sets aside ("ignore it") or that is about another product (issue 21, g21: w4-design-03). */
+const SET_ASIDE_LINE = /\b(ignore (it|this|that|them|those)|skype( for business)?|lync|sharepoint|not (an )?exchange)\b/i;
+
+/** "FE1, FE2 - front-end, ...", "BH1: bridgehead": server names (letters then a number) that open a line before a dash or colon. */
+const LEADING_NAMES = /^\s*[a-z][a-z_-]{0,14}\d{1,3}(?:\s*(?:,|\+|&|and)\s*[a-z][a-z_-]{0,14}\d{1,3})*\s*(?:-|–|:)\s/i;
+
+/** How many servers the names opening a line count, or undefined when the line opens otherwise. */
+function leadingServerNames(line: string): number | undefined {
+  const names = LEADING_NAMES.exec(line);
+  return names ? (names[0].match(/[a-z][a-z_-]{0,14}\d{1,3}/gi) ?? []).length : undefined;
+}
+
 /** A copy callers may change without changing the memo (see FactRecognizer.extract). */
 function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Facts; ambiguous: string[] } {
   return { facts: { ...read.facts }, ambiguous: [...read.ambiguous] };
-}
-
-/**
- * "Windows 2008 SP2 Enterprise", "2008 R2 SP1 Datacenter": a Windows service pack changes no verdict
- * here (no rule reads it), and between the release and its edition it kept the edition from being read
- * as Windows's (it was taken for the Exchange edition). Blanked (same length) after a Windows release
- * only: "Exchange 2003 SP2" and "E2K7 SP3" keep theirs.
- */
-const WINDOWS_SERVICE_PACK =
-  /\b((?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|(?:win|w)?2k[38](?:\s*r2)?|w2k8r2|w2k3r2)\s+)(sp\s?[1-3]|service pack [1-3])\b/gi;
-export function blankWindowsServicePacks(text: string): string {
-  return text.replace(WINDOWS_SERVICE_PACK, (_all, release: string, pack: string) => release + ' '.repeat(pack.length));
 }
 
 /**
@@ -1546,6 +1619,29 @@ const WITNESS_PLACING = new Set([
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
 
+/** Words that make a Windows release after "witness on" the witness server's own ("FSW on a 2012 R2 file server"). */
+const WITNESS_SERVER_WORDS = new Set(['server', 'servers', 'box', 'boxes', 'file', 'fs', 'vm', 'host', 'machine', 'fileserver', 'dc', 'dcs', 'share']);
+
+/**
+ * "DAG of 2 + witness on Windows 2008 R2 SP1 Enterprise" (issue 21, s21; w4-after-09): a Windows release
+ * ending the clause after "witness on", with no server word after it and no other release named, is the
+ * platform of the whole setup, not the witness server's.
+ */
+function isPlatformOfAll(host: PhraseMatch<Mention[]>, matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): boolean {
+  if (!host.entry.payload.some((p) => p.dimension === 'windows')) return false;
+  if (matches.some((m) => m !== host && m.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined))) return false;
+  let end = host.to;
+  // The edition or architecture said after the release ("... 2008 R2 Enterprise x64") belongs with it.
+  for (
+    let next = matches.find((m) => m.from === end);
+    next && next.entry.payload.every((p) => p.dimension === 'windowsEdition' || p.dimension === 'architecture');
+    next = matches.find((m) => m.from === end)
+  )
+    end = next.to;
+  const after = tokens[end];
+  return after === undefined || !joined(tokens, end) || !WITNESS_SERVER_WORDS.has(after.text);
+}
+
 /** The mentions of a text less those that describe the DAG's witness server (see {@link WITNESS_HOST_DIMENSIONS}). */
 function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
@@ -1557,6 +1653,7 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
     let at = witness.to;
     while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
       const host = matches.find((m) => m.from === at && describesHost(m));
+      if (host && isPlatformOfAll(host, matches, tokens)) break;
       if (host) {
         dropped.add(host);
         // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles.
@@ -1748,6 +1845,20 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
     if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
     const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 3)).some((t) => LATER_WORDS.has(t.text));
     if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) dropped.add(m);
+  }
+  // "moving from 2019 to SE. We're on Exchange 2019 CU14, 2 DAG members, ...": the target of a move named
+  // once, beside a source version the message goes on to describe, is not what runs today (issue 21, g21:
+  // w3-oos-07 was judged as an in-place 2019-to-SE upgrade with no "Out of support" headline).
+  const versionOf = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === 'version' && p.value !== undefined)?.value;
+  for (const m of matches) {
+    const target = versionOf(m);
+    if (target === undefined || tokens[m.from - 1]?.text !== 'to') continue;
+    const source = matches.find((x) => x.to === m.from - 1 && versionOf(x) !== undefined && tokens[x.from - 1]?.text === 'from');
+    const sourceVersion = source ? versionOf(source) : undefined;
+    if (!source || sourceVersion === undefined || sourceVersion === target) continue;
+    // Counted by the word that names each ("2019" in "Exchange 2019 CU14", read as an update).
+    const named = (match: PhraseMatch<Mention[]>) => tokens.filter((t) => t.text === tokens[match.to - 1]!.text).length;
+    if (named(m) === 1 && named(source) >= 2) dropped.add(m);
   }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }

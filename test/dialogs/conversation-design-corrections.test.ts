@@ -181,6 +181,62 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // Session 6 (helper g21): servers apart from the DAG, another site, a bare count after a what-if.
+  [
+    "a standalone server of the DAG's role added after the verdict is a group of its own; the DAG stays a DAG",
+    [
+      ['SE: two mailbox servers in a DAG on 2022 datacenter, no DCs, witness FS9', { verdict: 'supported-with-conditions' }],
+      [
+        'and we also have a standalone SE mailbox server for journaling on Windows Server 2016',
+        { verdict: 'not-supported', says: ['Supported with conditions: Mailbox, Database availability group', 'Not supported: Mailbox, None (a single server)'] },
+      ],
+    ],
+  ],
+  [
+    'a server outside the DAG said in the first message is judged alone, on its own Windows release',
+    [
+      [
+        'SE: two mailbox servers in a DAG on 2022 datacenter (no DCs, witness FS9) + one more SE mailbox server outside the DAG for journaling, on Windows Server 2016',
+        {
+          verdict: 'not-supported',
+          says: ['Supported with conditions: Mailbox, Database availability group', 'Not supported: Mailbox, None (a single server)'],
+          notSays: ['Mixed Windows releases'],
+        },
+      ],
+    ],
+  ],
+  [
+    'an Edge server "also a member of the DAG" is an Edge server in the DAG, not a second mailbox group',
+    [
+      [
+        'SE: two mailbox servers in a DAG on 2022, witness FS1, not DCs. The Edge server is also a member of the DAG.',
+        { verdict: 'not-supported', says: ['Not supported: Edge Transport'] },
+      ],
+    ],
+  ],
+  [
+    '"same for the other site" judges a second group like the first; "on 2012 R2" changes only the new one',
+    [
+      ['exchange 2016 cu23 DAG in site A: 4 mailbox servers on windows 2016 std, witness on fs01, no DCs', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
+      ['same for the other site', { verdicts: ['supported-with-conditions', 'supported-with-conditions', 'supported-with-conditions'], headline: 'Out of support' }],
+    ],
+  ],
+  [
+    'a bare count after a what-if on the node count is that count again ("and with 9?")',
+    [
+      ['2003 ent 2-node cluster on w2k3 ent, 1 EVS', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
+      ['and with 3 nodes?', { verdict: 'supported-with-conditions', says: ['3 nodes'] }],
+      ['and with 9?', { verdict: 'not-supported', says: ['9 nodes'] }],
+    ],
+  ],
+  [
+    "a bare count right after the verdict is the setup's only count; a bare number with words around it is not",
+    [
+      ['exchange 2016 cu23 dag with 4 members on windows 2016 standard, witness on fs01, no DCs', { verdict: 'supported-with-conditions' }],
+      ['what about 20?', { verdict: 'not-supported', says: ['20 nodes'] }],
+      ['what about port 25?', { notSays: ['25 nodes'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): a correction or addition inside a design reaches the group it names', () => {

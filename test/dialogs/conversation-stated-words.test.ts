@@ -174,6 +174,12 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ],
     ],
   ],
+  // D-1: at most 16 DAG members; the count said before the version and the servers (s21, after w4-fact-10).
+  [
+    'counts',
+    'a member count said before the version ("seventeen exchange 2016 mailbox servers") is the DAG\'s',
+    [['we want seventeen exchange 2016 mailbox servers in one dag on windows 2016 datacenter', { verdict: 'not-supported', says: ['16'] }]],
+  ],
 ];
 
 describe('conversation (issue 21): facts denied, counted in parts, written in words or on separate lines', () => {

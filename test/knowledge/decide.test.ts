@@ -46,6 +46,8 @@ const STATED = [
   'edgeWithOtherRoles',
   'passiveNodes',
   'updateCurrency',
+  // Issue 21 (s21): a Windows service pack typed after the release.
+  'windowsServicePack',
 ];
 /** Facts the sheets mark "recalled", sorted. */
 // A-45 (Windows builds, issue 25): its builds before Windows Server 2016 are remembered, so the fact as a whole is recalled.

@@ -121,14 +121,14 @@ describe('fact recognizer', () => {
       ['SE DAG, DCs are separate boxes', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'no' }],
       ['SE DAG, both members are also domain controllers, witness on a file server', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes', witness: 'yes' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
-      ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64' }],
-      ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter' }],
+      ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
+      ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter', windowsServicePack: '1' }],
       // A member count said as a count of Mailbox servers.
       ['exchange 2016 dag, 17 mailbox servers', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '17' }],
       ['18 SE mailbox servers in one DAG', { version: 'se', ha: 'dag', role: 'mailbox', nodes: '18' }],
       // A value taken back inside the message ("sorry", "I mean", "no, ..."): the later one holds.
       ['Windows Server 2008 Standard? no, Enterprise', { windows: '2008', windowsEdition: 'enterprise' }],
-      ['server 2008 r2 standard sp1... sorry enterprise', { windows: '2008-r2', windowsEdition: 'enterprise' }],
+      ['server 2008 r2 standard sp1... sorry enterprise', { windows: '2008-r2', windowsEdition: 'enterprise', windowsServicePack: '1' }],
       ['exchange 2016 on 2012 r2, sorry 2016 datacenter', { version: '2016', windows: '2016', windowsEdition: 'datacenter' }],
       ['Exchange 2019 CU14, I mean CU15', { version: '2019', update: 'e2019-cu15-or-later' }],
       ['2 node exchange 2010 dag, no witness', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'no' }],
@@ -152,7 +152,10 @@ describe('fact recognizer', () => {
         'Ex2016 DAG of 2 on 2016 Datacenter CU23',
         { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2016', windowsEdition: 'datacenter', update: 'e2016-cu3-or-later' },
       ],
-      ['E2K3 FE, NLB, W2K3 SP2 Std x86', { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86' }],
+      [
+        'E2K3 FE, NLB, W2K3 SP2 Std x86',
+        { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86', windowsServicePack: '2' },
+      ],
       ['nothing to see here', {}],
       ['', {}],
     ];

@@ -34,6 +34,10 @@ const SHEET_IDS = [
   'A-28',
   'A-29',
   'A-30',
+  // A-35: issue 21 (s21), Microsoft's two Exchange 2013 pages on Windows Server 2008 R2 without a service pack.
+  'A-35',
+  // A-36: issue 21 (s21), a hybrid server of a retired version is out of support too (hybrid prerequisites + lifecycle).
+  'A-36',
   // A-37: issue 21 (o21), Exchange SE installed in place over Exchange 2019 CU14/CU15 like a cumulative update.
   'A-37',
   // A-38, A-39, A-41: issue 19's seventh pass (q19), Exchange on Azure VMs (Premium Storage), a DAG witness on a domain controller, no Nano Server.
@@ -83,8 +87,8 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   describe('the bundled facts', () => {
     const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
 
-    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone)', () => {
-      assert.equal(SHEET_IDS.length, 74 + 31);
+    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-35, A-36 and A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone)', () => {
+      assert.equal(SHEET_IDS.length, 74 + 33);
       assert.deepEqual(kb.facts.map((f) => f.id).sort(), [...SHEET_IDS].sort());
     });
 

@@ -143,16 +143,23 @@ function refusalReason(body: unknown): string {
  * The body as the wire carries it. The SDK's buffered `expectReplies` replies are its Activity class,
  * which keeps the channel id in a `_channelId` field: JSON.stringify writes that name (the SDK's
  * connector client renames it when it POSTs a reply, but its `expectReplies` answer does not), so
- * it is named `channelId` here, in its place.
+ * it is named `channelId` here, in its place. Only each reply's top level is copied: the endpoint
+ * writes the body with JSON.stringify, which writes the rest as a JSON round trip here would have
+ * (that round trip cost 0.02-0.06 ms of CPU per answer of 2-8 KB on top of the write, measured in one process; issue 24).
  */
 function plainJson(body: unknown): unknown {
-  const json = JSON.parse(JSON.stringify(body)) as { activities?: unknown };
-  if (json && typeof json === 'object' && Array.isArray(json.activities)) {
-    json.activities = json.activities.map((activity: unknown) =>
-      activity && typeof activity === 'object' ? Object.fromEntries(Object.entries(activity).map(([key, value]) => [key === '_channelId' ? 'channelId' : key, value])) : activity,
-    );
-  }
-  return json;
+  if (!body || typeof body !== 'object') return body;
+  const { activities } = body as { activities?: unknown };
+  if (!Array.isArray(activities)) return body;
+  return {
+    ...(body as Record<string, unknown>),
+    activities: activities.map((activity: unknown) => {
+      if (!activity || typeof activity !== 'object') return activity;
+      const wire: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(activity)) wire[key === '_channelId' ? 'channelId' : key] = value;
+      return wire;
+    }),
+  };
 }
 
 /** The server's host on the Microsoft 365 Agents SDK (`npm run start:agents`). */

@@ -1,0 +1,31 @@
+import type { PhraseMatch } from './phrase-matcher';
+import type { Token } from './text-tokens';
+
+/** A fact a phrase names (the recognizer's Mention, restated here to keep this file free of the recognizer). */
+interface Said {
+  dimension: string;
+  value?: string;
+}
+
+/**
+ * After a witness, words placing it on one of the DAG's own members: "the witness share lives on EXSE2, one of
+ * the two members", "the witness is on FS01 which is actually one of the 4 DAG members". Linear (no nested
+ * quantifiers); read on the text after the witness up to the end of its sentence.
+ */
+const ON_A_MEMBER =
+  /^[^.;!?]{0,80}?\b(one of (the|our|its|both|those|these|them)\b( \w+)?( dag)? (members?|nodes?|mailbox servers|exchange servers)|(is|on|are) (also )?(a|one) (dag )?member( server)? of the dag|itself a (dag )?member)\b/i;
+
+/**
+ * "the witness share lives on EXSE2, one of the two members": a witness placed on a DAG member is no witness
+ * server outside the DAG (M-14, plan-ha.md: the witness is a server outside the DAG), so the witness fact is
+ * "no", which the rules judge with the member count. Read as "a witness server" it kept an even DAG with
+ * conditions (issue 21, g21: w4-fact-35, w3-after-15).
+ */
+export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string): PhraseMatch<Said[]>[] {
+  return matches.map((m) => {
+    if (!m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes')) return m;
+    const after = text.slice(tokens[m.to - 1]!.end);
+    if (!ON_A_MEMBER.test(after)) return m;
+    return { ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } };
+  });
+}

@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { KNOWLEDGE_DIR } from './helpers';
+
+// Issue 21 (helper g21): what a message says of a server apart from the DAG, of a move in progress, and of a
+// bare year beside a named Windows release. Our own phrasings; each row is what the recognizer must read.
+describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 21)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  const GROUPS: ReadonlyArray<readonly [text: string, groups: ReadonlyArray<Readonly<Record<string, string>>>]> = [
+    [
+      'SE: two mailbox servers in a DAG on 2022 datacenter (no DCs, witness FS9) + one more SE mailbox server outside the DAG for journaling, on Windows Server 2016',
+      [
+        { role: 'mailbox', ha: 'dag', windows: '2022', nodes: '2' },
+        { role: 'mailbox', ha: 'none', windows: '2016' },
+      ],
+    ],
+    [
+      'Exchange 2016 CU23: 4 mailbox servers in a DAG on Windows 2016, plus a standalone mailbox server for archiving on Windows 2012 R2',
+      [
+        { role: 'mailbox', ha: 'dag', windows: '2016', nodes: '4' },
+        { role: 'mailbox', ha: 'none', windows: '2012-r2' },
+      ],
+    ],
+    [
+      // "on its own boxes" says where a role runs, not that it stands outside the DAG.
+      'Exchange 2010 SP3: 2 CAS/HT servers with Windows NLB, mailbox role on its own boxes in a 2-node DAG, all Windows 2008 R2 Enterprise',
+      [
+        { role: 'client-access+hub-transport', ha: 'nlb' },
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+      ],
+    ],
+    [
+      'SE: two mailbox servers in a DAG on 2022. The Edge server is also a member of the DAG.',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'dag' },
+      ],
+    ],
+    // One server named by role and number is one server.
+    [
+      'SE design: EXSE1 + EXSE2 in a DAG with a witness, plus EDGE1 as edge transport. all on Windows Server 2025 Standard, edge is in workgroup',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    // The names opening each line count that line's servers.
+    [
+      'exchange 2003 org:\nFE1, FE2 - front-end, 2003 SP2 Standard, NLB, Windows 2003 Standard x86\nBH1 - routing group bridgehead only, 2003 SP2 Standard, Windows 2003 Standard x86',
+      [
+        { role: 'front-end', ha: 'nlb' },
+        { role: 'other', ha: 'none' },
+      ],
+    ],
+    // A listed line set aside ("ignore it") is no group.
+    [
+      'please check:\n- EDGE-A, EDGE-B: 2019 CU15 edge, workgroup, Windows Server 2019 Std\n- MBX1..MBX4: 2019 CU15 DAG, Windows Server 2019 Datacenter, witness on FS01\n- Skype for Business FE pool is separate, ignore it',
+      [{ role: 'edge-transport' }, { role: 'mailbox', ha: 'dag' }],
+    ],
+  ];
+  for (const [text, wanted] of GROUPS) {
+    it(`groups: ${text.slice(0, 80)}`, () => {
+      const groups = kb.recognizer.designGroups(text);
+      assert.ok(groups, 'read as one setup');
+      assert.equal(groups.length, wanted.length);
+      for (const [i, facts] of wanted.entries()) for (const [d, v] of Object.entries(facts)) assert.equal(groups[i]![d], v, `group ${i + 1}: ${d}`);
+      // A server outside the DAG takes none of the DAG's members or witness.
+      for (const [i, facts] of wanted.entries()) if (facts.ha === 'none') assert.equal(groups[i]!.nodes, undefined);
+    });
+  }
+
+  const FACTS: ReadonlyArray<readonly [text: string, facts: Readonly<Record<string, string | undefined>>]> = [
+    // The target of a move named once is not what runs today.
+    ['moving from 2019 to SE. We are on Exchange 2019 CU14, 2 DAG members, Windows 2019 Std', { version: '2019', mixedVersions: undefined }],
+    // Both named as running: a DAG under an in-place upgrade stays read as before.
+    ['our DAG has 2 Exchange 2019 CU15 and 2 SE members while we upgrade', { version: 'se', mixedVersions: '2019-se-upgrade' }],
+    // A bare year beside a Windows release said in words is the Exchange version, with its edition.
+    ['2003 Enterprise SP2 back-end, single server, Windows Server 2003 Standard SP2', { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'standard' }],
+    ['2003 ent 2-node cluster on w2k3 ent, 1 EVS', { version: '2003', windows: '2003' }],
+    // A witness on one of the DAG's own members is no witness outside the DAG (M-14).
+    ['SE DAG of 2 (Windows Server 2022 Standard, member servers); the witness share lives on EXSE2, one of the two members', { witness: 'no' }],
+    ['the witness is on FS01 which is actually one of the 4 DAG members', { witness: 'no' }],
+    ['SE DAG of 2, witness on FS01, the members are member servers', { witness: 'yes' }],
+    // After "on" it stays Windows's.
+    ['exchange mailbox server on 2016 std, the DCs run windows server 2019', { version: undefined }],
+  ];
+  for (const [text, wanted] of FACTS) {
+    it(`facts: ${text.slice(0, 80)}`, () => {
+      const { facts } = kb.recognizer.extract(text);
+      for (const [d, v] of Object.entries(wanted)) assert.equal(facts[d], v, d);
+    });
+  }
+});
