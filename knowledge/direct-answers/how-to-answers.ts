@@ -14,6 +14,8 @@ import { sourcesOf, statusWords, type AnswerTables } from './table-access';
  */
 const HOW_TO =
   /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b)/i;
+/** The product named before a how-to ("exchange 2019 - how do i ..."), which the version reading keeps. */
+const PRODUCT_LEAD = /^(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s*(?:server\s*)?(?:20\d\d|se))?\s*[-:,]?\s*(?=how\b|steps?\b)/i;
 /** What a question moves to: "to SE", "onto server 2025", "into windows 2022". */
 const TO_SE = /\b(?:to|onto|into|towards?|->|→)\s+(?:the\s+)?(?:exchange\s+)?(?:server\s+)?(?:se|subscription edition)\b/i;
 // A bare year is a Windows release only where no Exchange version has it ("migrating to 2019" is Exchange 2019).
@@ -53,7 +55,8 @@ export function asksHowTo(typed: string): boolean {
 /** The how-to row that answers the question, if any. */
 export function howToAsked(typed: string, table: readonly HowToEntry[], recognizer: FactRecognizer): HowToEntry | undefined {
   const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim());
-  if (!HOW_TO.test(text)) return undefined;
+  // "exchange 2019 - how do i add a node to the dag": the product said first, then the how-to.
+  if (!HOW_TO.test(text.replace(PRODUCT_LEAD, ''))) return undefined;
   const { facts } = recognizer.extract(text);
   const named = versionsIn(text, recognizer);
   const toSe = TO_SE.test(text);

@@ -16,10 +16,11 @@ export function asksCapacity(question: string): boolean {
 
 /**
  * A question asking for the steps of a task ("how do i add a mailbox database copy", "how to move mailboxes
- * between databases"). When no how-to row holds the task and the passage found is not the numbered list of
+ * between databases", "exchange 2019 how to add a disclaimer"). When no how-to row holds the task and the passage found is not the numbered list of
  * its steps, the search says plainly that it has no step-by-step answer and offers the nearest articles.
  */
-const STEPS_ASKED = /^(?:how (?:do|can|could|should|would|shall) (?:i|we|you|one)\b|how to\b|what are the steps\b|steps? (?:to|for)\b|walk me through\b|procedure (?:to|for)\b)/i;
+const STEPS_ASKED =
+  /^(?:(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s*(?:server\s*)?(?:20\d\d|se))?\s*[-:,]?\s*)?(?:how (?:do|can|could|should|would|shall) (?:i|we|you|one)\b|how to\b|what are the steps\b|steps? (?:to|for)\b|walk me through\b|procedure (?:to|for)\b)/i;
 
 /** True for a request for steps (see {@link STEPS_ASKED}). */
 export function asksForSteps(question: string): boolean {
