@@ -63,7 +63,7 @@ const NOT_SURE =
 
 /** "skip", "pass", "doesn't matter": the user leaves the fact open, as with "not sure". */
 const SKIP =
-  /^(please |pls |just |ok,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?|either( one| is fine)?|any( one| of them| is fine)?|whichever( one)?)( too| as well| also| again)?\s*[.!]*$/i;
+  /^(please |pls |just |ok,? |okay,? )?(skip( (it|this|that|this one|that one|the question))?( (pls|please|for now))?|pass( on (it|this|that|this one|that one))?|next( question)?|n\/?a|leave it( open| blank)?|(it )?doesn'?t matter|don'?t care|idc|whatever|no preference|not relevant|irrelevant|(whatever|anything)( is|'s| the)? (the )?default( is)?|(use |go with |take |just )?(the )?defaults?( one| value| option| setting| settings)?( is fine| please| pls)?|(it'?s )?up to (you|u)|(you|u) (tell me|decide|choose|pick)|(ask|tell) me later|later|come back to (it|this|that)( later)?|either( one| is fine)?|any( one| of them| is fine)?|whichever( one)?)( too| as well| also| again)?\s*[.!]*$/i;
 
 /**
  * "no idea", "not sure tbh", "no clue, someone else built it": the whole message is a not-sure (or a

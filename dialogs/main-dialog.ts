@@ -245,8 +245,8 @@ export class MainDialog extends Dialog {
     const kind = followUp(text);
     const correction = isCorrection(text);
     const addition = isAddition(text);
-    // "skip that too" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
-    const notSure = isNotSure(text) || SKIP_AFTER_VERDICT.test(text.trim());
+    // "skip that too", "pass on that one" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
+    const notSure = isNotSure(text);
     // A statement naming facts of the setup just judged ("both nodes are DCs as well") is an addition too.
     const statement = !kind && !correction && !addition && !notSure && isStatement(text);
     if (!kind && !correction && !addition && !notSure && !statement) return undefined;
@@ -746,9 +746,6 @@ const STANDS_APART =
 /** "same for the other site", "the DR site is identical", "the second datacenter has the same but on 2012 R2": another site set up like the one judged. */
 const OTHER_SITE =
   /\b(same|identical|likewise|ditto|mirror(ed)?|copy)\b[^.!?]{0,40}\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b|\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b[^.!?]{0,40}\b(same|identical|likewise|mirrors?|copy)\b/i;
-
-/** "skip", "skip that too", "pass on that one": a question of the check declined after its verdict. */
-const SKIP_AFTER_VERDICT = /^(ok,? |okay,? )?(skip|pass)( on)?( (that|this|it|that one|this one))?( too| as well| again)?[.!]*$/i;
 
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
