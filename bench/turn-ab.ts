@@ -19,7 +19,7 @@ import { scenarioRequests, SCENARIOS, type TurnScenario } from './turns';
  * A diagnostic, not part of `npm run bench`:
  *   mkdir -p /tmp/old && cp -r dist package.json /tmp/old && ln -s "$PWD/knowledge" "$PWD/node_modules" /tmp/old
  *   (make the change, npm run build)
- *   node dist/bench/turn-ab.js /tmp/old/dist [kb|check] [--host bot|agents] [--rounds 6] [--seconds 5]
+ *   node dist/bench/turn-ab.js /tmp/old/dist [kb|check] [--host bot|agents] [--rounds 6] [--seconds 5] [--warmup 20]
  *
  * The same build under two sets of Node flags (a start command's options, e.g. the young generation's size):
  *   node dist/bench/turn-ab.js dist check --new-flags "--max-semi-space-size=32"
@@ -30,6 +30,8 @@ interface Options {
   host: 'bot' | 'agents';
   rounds: number;
   seconds: number;
+  /** Seconds of unmeasured load per build first, in turns of 5 s (`--warmup`, default 20). */
+  warmup: number;
   /** Node options each server starts with (`--old-flags`, `--new-flags`, split at spaces). */
   flags: { old: string[]; new: string[] };
 }
@@ -46,7 +48,8 @@ const ENTRY = { bot: ['bot', 'index.js'], agents: ['bot', 'agents-index.js'] } a
 
 function parseArgs(argv: string[]): Options {
   const [oldDist, ...rest] = argv;
-  if (!oldDist || oldDist.startsWith('--')) throw new Error('usage: node dist/bench/turn-ab.js <old dist folder> [kb|check] [--host bot|agents] [--rounds N] [--seconds S]');
+  if (!oldDist || oldDist.startsWith('--'))
+    throw new Error('usage: node dist/bench/turn-ab.js <old dist folder> [kb|check] [--host bot|agents] [--rounds N] [--seconds S] [--warmup S]');
   const entry = (host: string) => join(resolve(oldDist), ...ENTRY[host as 'bot']);
   const flag = (name: string, fallback: string) => {
     const at = rest.indexOf(name);
@@ -65,8 +68,9 @@ function parseArgs(argv: string[]): Options {
   if (!scenario) throw new Error(`no scenario ${scenarioId}; use one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
   const rounds = Number(flag('--rounds', '6'));
   const seconds = Number(flag('--seconds', '5'));
-  if (!(rounds >= 2 && seconds >= 1)) throw new Error('--rounds must be at least 2 and --seconds at least 1');
-  return { oldDist: resolve(oldDist), scenario, host, rounds, seconds, flags: { old: flags('--old-flags'), new: flags('--new-flags') } };
+  const warmup = Number(flag('--warmup', '20'));
+  if (!(rounds >= 2 && seconds >= 1 && warmup >= 1)) throw new Error('--rounds must be at least 2, --seconds and --warmup at least 1');
+  return { oldDist: resolve(oldDist), scenario, host, rounds, seconds, warmup, flags: { old: flags('--old-flags'), new: flags('--new-flags') } };
 }
 
 /** True when `rest[at]` is itself the value of the option before it (`--new-flags --max-semi-space-size=32`). */
@@ -114,8 +118,8 @@ async function main(): Promise<void> {
   try {
     const urls = { old: await servers.old.ready, new: await servers.new.ready };
     const pid = (build: 'old' | 'new') => servers[build].child.pid!;
-    // Warm-up, not counted.
-    for (const build of ['old', 'new'] as const) await load(urls[build], pid(build), options.scenario, 2);
+    // Warm-up, not counted: long enough for V8 to have compiled the bot's hot code (see TurnOptions.warmupRequests in turns.ts).
+    for (let i = 0; i < options.warmup; i += 5) for (const build of ['old', 'new'] as const) await load(urls[build], pid(build), options.scenario, Math.min(5, options.warmup - i));
     const rounds: Round[] = [];
     for (let i = 0; i < options.rounds; i += 1) {
       for (const build of i % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) {
