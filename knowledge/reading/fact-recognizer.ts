@@ -9,6 +9,7 @@ import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
 import { memberPartsTotal } from './member-sums';
 import { withYearsInFigures } from './spelled-years';
+import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 
 /**
@@ -1578,16 +1579,6 @@ function leadingServerNames(line: string): number | undefined {
 }
 
 /** A copy callers may change without changing the memo (see FactRecognizer.extract). */
-const END_PUNCTUATION = /[\s.!?]/;
-
-/** The text trimmed, less the full stops, question and exclamation marks at its end (a loop: a regex run from every position of "!" x 4,000 is quadratic). */
-function withoutEndPunctuation(text: string): string {
-  const trimmed = text.trim();
-  let end = trimmed.length;
-  while (end > 0 && END_PUNCTUATION.test(trimmed[end - 1]!)) end -= 1;
-  return trimmed.slice(0, end);
-}
-
 function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Facts; ambiguous: string[] } {
   return { facts: { ...read.facts }, ambiguous: [...read.ambiguous] };
 }
