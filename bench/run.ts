@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const started = performance.now();
 
   const speedPlan: SpeedPlan[] = quick ? DEFAULT_SPEED_PLAN.slice(0, 1) : DEFAULT_SPEED_PLAN;
-  const turnOptions = quick ? { ...DEFAULT_TURN_OPTIONS, durationSeconds: 3, warmupSeconds: 1, rounds: 1, profileSeconds: 2 } : DEFAULT_TURN_OPTIONS;
+  const turnOptions = quick ? { ...DEFAULT_TURN_OPTIONS, durationSeconds: 3, warmupRequests: 2_000, warmupSeconds: 2, rounds: 1, profileSeconds: 2 } : DEFAULT_TURN_OPTIONS;
   const queryBudgetMs = quick ? 1000 : 3000;
   const startupRuns = quick ? 2 : 5;
   const results: BenchResults = {
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       turnSeconds: turnOptions.durationSeconds,
       turnRounds: turnOptions.rounds,
       turnWarmupSeconds: turnOptions.warmupSeconds,
+      turnWarmupRequests: turnOptions.warmupRequests,
       turnProfileSeconds: turnOptions.profileSeconds,
       startupRuns,
       speedSizes: speedPlan.map((p) => p.articles),

@@ -19,7 +19,10 @@ import { scenarioRequests, SCENARIOS, type TurnScenario } from './turns';
  * A diagnostic, not part of `npm run bench`:
  *   mkdir -p /tmp/old && cp -r dist package.json /tmp/old && ln -s "$PWD/knowledge" "$PWD/node_modules" /tmp/old
  *   (make the change, npm run build)
- *   node dist/bench/turn-ab.js /tmp/old/dist [kb|check] [--host bot|agents] [--rounds 6] [--seconds 5]
+ *   node dist/bench/turn-ab.js /tmp/old/dist [kb|check] [--host bot|agents] [--rounds 6] [--seconds 5] [--warmup 20]
+ *
+ * The same build under two sets of Node flags (a start command's options, e.g. the young generation's size):
+ *   node dist/bench/turn-ab.js dist check --new-flags "--max-semi-space-size=32"
  */
 interface Options {
   oldDist: string;
@@ -27,6 +30,10 @@ interface Options {
   host: 'bot' | 'agents';
   rounds: number;
   seconds: number;
+  /** Seconds of unmeasured load per build first, in turns of 5 s (`--warmup`, default 20). */
+  warmup: number;
+  /** Node options each server starts with (`--old-flags`, `--new-flags`, split at spaces). */
+  flags: { old: string[]; new: string[] };
 }
 
 interface Round {
@@ -41,7 +48,8 @@ const ENTRY = { bot: ['bot', 'index.js'], agents: ['bot', 'agents-index.js'] } a
 
 function parseArgs(argv: string[]): Options {
   const [oldDist, ...rest] = argv;
-  if (!oldDist || oldDist.startsWith('--')) throw new Error('usage: node dist/bench/turn-ab.js <old dist folder> [kb|check] [--host bot|agents] [--rounds N] [--seconds S]');
+  if (!oldDist || oldDist.startsWith('--'))
+    throw new Error('usage: node dist/bench/turn-ab.js <old dist folder> [kb|check] [--host bot|agents] [--rounds N] [--seconds S] [--warmup S]');
   const entry = (host: string) => join(resolve(oldDist), ...ENTRY[host as 'bot']);
   const flag = (name: string, fallback: string) => {
     const at = rest.indexOf(name);
@@ -50,20 +58,31 @@ function parseArgs(argv: string[]): Options {
   const host = flag('--host', 'bot');
   if (host !== 'bot' && host !== 'agents') throw new Error(`--host ${host}: use bot or agents`);
   if (!existsSync(entry(host))) throw new Error(`${entry(host)} does not exist: give the dist folder of a built copy`);
-  const scenarioId = rest.find((arg, i) => !arg.startsWith('--') && !rest[i - 1]?.startsWith('--')) ?? 'kb';
+  // Every option takes a value, which may itself start with "--" (a Node flag): the scenario is the word that is neither.
+  const scenarioId = rest.find((arg, i) => !arg.startsWith('--') && !(i > 0 && rest[i - 1]!.startsWith('--') && !isValueOfFlag(rest, i - 1))) ?? 'kb';
+  const flags = (name: string) =>
+    flag(name, '')
+      .split(/\s+/)
+      .filter((f) => f !== '');
   const scenario = SCENARIOS.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`no scenario ${scenarioId}; use one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
   const rounds = Number(flag('--rounds', '6'));
   const seconds = Number(flag('--seconds', '5'));
-  if (!(rounds >= 2 && seconds >= 1)) throw new Error('--rounds must be at least 2 and --seconds at least 1');
-  return { oldDist: resolve(oldDist), scenario, host, rounds, seconds };
+  const warmup = Number(flag('--warmup', '20'));
+  if (!(rounds >= 2 && seconds >= 1 && warmup >= 1)) throw new Error('--rounds must be at least 2, --seconds and --warmup at least 1');
+  return { oldDist: resolve(oldDist), scenario, host, rounds, seconds, warmup, flags: { old: flags('--old-flags'), new: flags('--new-flags') } };
 }
 
-function start(dist: string, host: Options['host']): StartedProcess {
+/** True when `rest[at]` is itself the value of the option before it (`--new-flags --max-semi-space-size=32`). */
+function isValueOfFlag(rest: string[], at: number): boolean {
+  return at > 0 && rest[at - 1]!.startsWith('--') && !isValueOfFlag(rest, at - 1);
+}
+
+function start(dist: string, host: Options['host'], flags: string[]): StartedProcess {
   mkdirSync(TMP_DIR, { recursive: true });
   // In bench/tmp, as the turn benchmark runs its servers, so that a developer's .env changes nothing.
   return startNode(
-    ['--disable-warning=DEP0111', join(dist, ...ENTRY[host])],
+    ['--disable-warning=DEP0111', ...flags, join(dist, ...ENTRY[host])],
     { PORT: '0', NODE_ENV: 'production' },
     /ready at (http:\/\/127\.0\.0\.1:\d+)\/api\/messages/,
     60_000,
@@ -93,12 +112,14 @@ const median = (values: number[]) => {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const servers = { old: start(options.oldDist, options.host), new: start(DIST_DIR, options.host) };
+  const servers = { old: start(options.oldDist, options.host, options.flags.old), new: start(DIST_DIR, options.host, options.flags.new) };
+  if (options.flags.old.length + options.flags.new.length > 0)
+    console.log(`node flags: old ${options.flags.old.join(' ') || '(none)'}, new ${options.flags.new.join(' ') || '(none)'}`);
   try {
     const urls = { old: await servers.old.ready, new: await servers.new.ready };
     const pid = (build: 'old' | 'new') => servers[build].child.pid!;
-    // Warm-up, not counted.
-    for (const build of ['old', 'new'] as const) await load(urls[build], pid(build), options.scenario, 2);
+    // Warm-up, not counted: long enough for V8 to have compiled the bot's hot code (see TurnOptions.warmupRequests in turns.ts).
+    for (let i = 0; i < options.warmup; i += 5) for (const build of ['old', 'new'] as const) await load(urls[build], pid(build), options.scenario, Math.min(5, options.warmup - i));
     const rounds: Round[] = [];
     for (let i = 0; i < options.rounds; i += 1) {
       for (const build of i % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) {

@@ -87,11 +87,22 @@ export interface TurnComparison {
   agentsRatio?: number;
   /** Where the bot's CPU went in a separate, profiled run of the same load (not the measured one). */
   botCpu?: CpuBreakdown;
+  /** Requests each server answered in its warm-up (see {@link TurnOptions.warmupRequests}). */
+  warmupRequests?: Record<TurnRun['server'], number>;
 }
 
 export interface TurnOptions {
   connections: number;
   durationSeconds: number;
+  /**
+   * Requests each server answers, unmeasured, before its measured runs. The bot's code is large: V8 keeps
+   * compiling its functions for thousands of requests (on a loaded 2-core machine, `--trace-opt` counted
+   * about 300 optimizations in the first 5 s of check steps, still 25-35 after 10,000 requests and about 10
+   * after 15,000; CPU per request fell by half over that time), while the echo bots settle within a
+   * second. Measured after a warm-up of seconds, the bot's figure was mostly its compiler's.
+   */
+  warmupRequests: number;
+  /** Upper bound of each server's warm-up, in seconds, whatever it reached by then. */
   warmupSeconds: number;
   /** Measured runs per server, alternating echo and bot. */
   rounds: number;
@@ -99,7 +110,7 @@ export interface TurnOptions {
   profileSeconds: number;
 }
 
-export const DEFAULT_TURN_OPTIONS: TurnOptions = { connections: 10, durationSeconds: 8, warmupSeconds: 3, rounds: 2, profileSeconds: 4 };
+export const DEFAULT_TURN_OPTIONS: TurnOptions = { connections: 10, durationSeconds: 8, warmupRequests: 20_000, warmupSeconds: 45, rounds: 2, profileSeconds: 4 };
 
 /** The JSON body of one message of a scenario, as a channel would POST it (expectReplies: the replies come back in the response). */
 export function activity(text: string, conversationId: string): string {
@@ -157,6 +168,18 @@ async function load(url: string, server: TurnRun['server'], scenario: TurnScenar
     wrongReplies,
     ...(cpuMs === undefined || result.requests.total === 0 ? {} : { cpuMsPerRequest: round(cpuMs / result.requests.total, 3) }),
   };
+}
+
+/** Loads a server, unmeasured, until it has answered `warmupRequests` or `warmupSeconds` have passed; the requests it answered. */
+async function warmUp(url: string, server: TurnRun['server'], scenario: TurnScenario, options: TurnOptions): Promise<number> {
+  const started = performance.now();
+  let answered = 0;
+  while (answered < options.warmupRequests) {
+    const left = options.warmupSeconds - (performance.now() - started) / 1000;
+    if (left < 1) break;
+    answered += (await load(url, server, scenario, Math.min(3, Math.floor(left)), options.connections)).requests;
+  }
+  return answered;
 }
 
 /** One full sequence over HTTP, checking the support bot's replies say what they should. */
@@ -217,11 +240,12 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
     const order = ['echo', 'sample', 'bot', 'agents'] as const;
     const servers = { echo: await start('echo'), sample: await start('sample'), bot: await start('bot'), agents: await start('agents') };
     const rounds: Record<TurnRun['server'], TurnRun[]> = { echo: [], sample: [], bot: [], agents: [] };
+    const warmup: Record<TurnRun['server'], number> = { echo: 0, sample: 0, bot: 0, agents: 0 };
     try {
       const urls = { echo: await servers.echo.ready, sample: await servers.sample.ready, bot: await servers.bot.ready, agents: await servers.agents.ready };
       for (const server of order) {
         await verify(urls[server], scenario, server !== 'echo' && server !== 'sample');
-        await load(urls[server], server, scenario, options.warmupSeconds, options.connections);
+        warmup[server] = await warmUp(urls[server], server, scenario, options);
       }
       for (let round = 0; round < options.rounds; round += 1) {
         for (const server of order) {
@@ -253,6 +277,7 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       ...(bot.cpuMsPerRequest && sample.cpuMsPerRequest ? { sampleCpuRatio: round(sample.cpuMsPerRequest / bot.cpuMsPerRequest, 2) } : {}),
       agents,
       agentsRatio: round(agents.requestsPerSecond / bot.requestsPerSecond, 2),
+      warmupRequests: warmup,
       ...(botCpu ? { botCpu } : {}),
     });
   }

@@ -1,4 +1,13 @@
-import { describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import {
+  describesFault,
+  namesUncoveredRelease,
+  normalizeQuestionWords,
+  withoutEndPunctuation,
+  type DirectQuestion,
+  type Facts,
+  type KnowledgeBase,
+  type PreviousQuestion,
+} from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 
 /** What a message asks for. */
@@ -134,20 +143,6 @@ function commandOf(text: string, trimmed: string): Route | undefined {
     if (pattern.test(trimmed)) return { kind } as Route;
   }
   return undefined;
-}
-
-const END_PUNCTUATION = /[\s.!?]/;
-
-/**
- * The text trimmed, without the full stops, exclamation and question marks at its end. A loop from
- * the end rather than `/[\s.!?]+$/`, which tries the run from every position in it ("!" x 4,000
- * then a letter cost ten normal turns).
- */
-function withoutEndPunctuation(text: string): string {
-  const trimmed = text.trim();
-  let end = trimmed.length;
-  while (end > 0 && END_PUNCTUATION.test(trimmed[end - 1]!)) end -= 1;
-  return trimmed.slice(0, end);
 }
 
 /** What must precede the last line break of a search command: `(.+)$` cannot run across one. */

@@ -13,6 +13,7 @@ export type { SearchAnswer, SearchHit } from './search/search';
 export type { Dimension, DimensionValue, Verdict } from './loading/schemas';
 export { KnowledgeError, formatProblem, type KnowledgeProblem } from './loading/problems';
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './reading/question-words';
+export { withoutEndPunctuation } from './reading/end-punctuation';
 export type { PassageAnswer } from './search/passage-search';
 export { describesFault, namesUncoveredRelease } from './search/question-scope';
 export {

@@ -319,7 +319,18 @@ export function summaryMarkdown(results: BenchResults): string {
       '## Turn speed',
       '',
       `autocannon, ${String(results.settings.turnConnections)} connections, ${String(results.settings.turnRounds ?? 1)} measured runs of ${String(results.settings.turnSeconds)} s per server, echo and bot in`,
-      `alternation after a ${String(results.settings.turnWarmupSeconds)} s warm-up each (figures are the means of the runs; each run is in results.json), against`,
+      results.settings.turnWarmupRequests === undefined
+        ? `alternation after a ${String(results.settings.turnWarmupSeconds)} s warm-up each (figures are the means of the runs; each run is in results.json), against`
+        : `alternation after a warm-up of ${String(results.settings.turnWarmupRequests)} requests each (at most ${String(results.settings.turnWarmupSeconds)} s: the bot's JIT compiler works for about 15,000; ` +
+            `requests reached: ${results.turns
+              .map(
+                (t) =>
+                  `${t.scenario} ${Object.entries(t.warmupRequests ?? {})
+                    .map(([server, n]) => `${server} ${n}`)
+                    .join(', ')}`,
+              )
+              .join('; ')}; ` +
+            'figures are the means of the runs; each run is in results.json), against',
       '`POST /api/messages` on loopback with `deliveryMode: expectReplies` (the replies come back in the response). The bot is',
       "`node dist/bot/index.js` (in-memory state, local mode). The echo bot (bench/echo-bot.ts) runs the bot's own endpoint,",
       "restify set-up and botbuilder host with an echo in place of the conversation core, so bot ÷ echo is the cost of the turn's",

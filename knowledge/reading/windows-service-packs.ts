@@ -29,6 +29,13 @@ const PACK_OF_WINDOWS = new RegExp(
 
 const PACK_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4 };
 
+/**
+ * Every {@link PACK} holds "sp", "service" or "rtm" (ASCII: `i` without `u` folds no other letter to
+ * these), so a text without them has no pack: both patterns, which run on every message the recognizer
+ * reads, are skipped for it (issue 24: most messages name no service pack).
+ */
+const PACK_WORD = /sp|service|rtm/i;
+
 /** A Windows service pack said of a release: the release as typed and the pack's number (0 for none, RTM). */
 export interface WindowsServicePack {
   release: string;
@@ -60,6 +67,7 @@ function lastPackOf(release: string): number {
 /** Every Windows service pack the text says of a release, in order. */
 export function windowsServicePacks(text: string): WindowsServicePack[] {
   const found: WindowsServicePack[] = [];
+  if (!PACK_WORD.test(text)) return found;
   for (const match of text.matchAll(WINDOWS_SERVICE_PACK)) {
     const servicePack = packNumber(match[2]!);
     if (servicePack <= lastPackOf(match[1]!)) found.push({ release: match[1]!.trim(), servicePack });
@@ -75,6 +83,7 @@ export const GENERIC_RELEASE = 'windows';
 
 /** The text with each Windows service pack blanked (same length), its release and edition kept for the phrase tables. */
 export function blankWindowsServicePacks(text: string): string {
+  if (!PACK_WORD.test(text)) return text;
   return text
     .replace(WINDOWS_SERVICE_PACK, (all: string, release: string, pack: string) =>
       packNumber(pack) <= lastPackOf(release) ? release + ' '.repeat(all.length - release.length) : all,

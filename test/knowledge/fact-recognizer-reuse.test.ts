@@ -33,6 +33,39 @@ describe('fact recognizer: a text read twice', () => {
     assert.equal(kb.recognizer.extract(text).facts.role, 'front-end');
   });
 
+  it('reads a message the same with and without its end punctuation, so the router and the direct-answer reader share one reading', () => {
+    // The router reads "Can we cluster ... servers" (its "?" stripped), the direct-answer reader "... servers?".
+    const said = { ha: 'clustering', version: '2003', role: 'back-end' };
+    for (const text of [
+      'Can we cluster our Exchange 2003 back-end servers',
+      'Can we cluster our Exchange 2003 back-end servers?',
+      ' Can we cluster our Exchange 2003 back-end servers ?! ',
+    ]) {
+      assert.deepEqual(kb.recognizer.extract(text).facts, said, text);
+    }
+    // A build number at the end keeps its reading with a full stop after it (the number's own dots are no end punctuation).
+    for (const text of ['our server runs 15.2.1544.4', 'our server runs 15.2.1544.4.', 'is our server on 15.2.1544.4 supported?']) {
+      assert.deepEqual(kb.recognizer.extract(text).facts, { version: '2019', update: 'e2019-cu14', updateCurrency: 'current' }, text);
+    }
+    // "?" alone, or only punctuation: nothing to read, as an empty message.
+    assert.deepEqual(kb.recognizer.extract('?!').facts, {});
+    // One reading for both: the text with its "?" is the copy of the reading without it.
+    const recognizer = kb.recognizer as unknown as { extractUncached: (...args: unknown[]) => unknown };
+    const read = recognizer.extractUncached;
+    let readings = 0;
+    recognizer.extractUncached = function (this: unknown, ...args: unknown[]) {
+      readings += 1;
+      return read.apply(this, args);
+    };
+    try {
+      kb.recognizer.extract('is exchange 2010 on a 4 node dag supported');
+      kb.recognizer.extract('is exchange 2010 on a 4 node dag supported?');
+    } finally {
+      recognizer.extractUncached = read;
+    }
+    assert.equal(readings, 1);
+  });
+
   it('reads the counts of number patterns as before: the larger of two, past "more", not a claimed year', () => {
     assert.equal(kb.recognizer.extract('grow the DAG from 4 to 6 members').facts.nodes, '6');
     assert.equal(kb.recognizer.extract('we have a 2 node cluster and want to add 2 more nodes').facts.nodes, '4');
