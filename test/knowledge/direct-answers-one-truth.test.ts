@@ -17,7 +17,10 @@ const spelled = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[m! - 1]} ${y}`;
 };
-describe('direct answers: one truth with the verdicts', () => {
+describe('direct answers: one truth with the verdicts', function () {
+  // Each test walks a whole table through the check (13 s for the Windows matrix idle): on a loaded 2-core
+  // machine that passed mocha's 30 s default. Correctness walks, not speed checks: speed lives in the bench.
+  this.timeout(600_000);
   let kb: KnowledgeBase;
   const all: { facts: Facts; decision: Decision }[] = [];
   const ask = (attribute: DirectQuestion['attribute'], subject: Facts) => kb.directAnswers.answer({ attribute, subject, text: '' });
