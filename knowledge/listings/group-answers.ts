@@ -1,6 +1,7 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
 import { BoundedCache } from '../bounded-cache';
+import { GENERIC_RELEASE, windowsServicePacks } from '../reading/windows-service-packs';
 
 /** The servers an answer or a sentence may be about: their Exchange version, names and roles. */
 export interface GroupTarget {
@@ -160,7 +161,13 @@ export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer
   if (sentences.length === 0) return {};
   const facts = answersForGroup({ windows: sentences.join('; ') }, kb, group);
   // Only Windows' own facts (its Desktop Experience too): the Exchange version a sentence names is the paste's to say.
-  return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(d)));
+  const own: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(d)));
+  // "all on 2008 R2 SP1 Enterprise": the service pack said of that release (the lowest when several are), for the minimum-SP limits.
+  if (own.windows !== undefined) {
+    const packs = windowsServicePacks(sentences.join('\n')).filter((p) => p.release === GENERIC_RELEASE || read(kb, 'windows', p.release, group).windows === own.windows);
+    if (packs.length > 0) own.windowsServicePack = String(Math.min(...packs.map((p) => p.servicePack)));
+  }
+  return own;
 }
 
 /** A sentence with the servers' names blanked: "E19-NEW: Windows Server 2019" is no plan for something new. */

@@ -336,7 +336,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
-    for (const key of ['windows', 'windowsEdition', 'architecture'] as const) if (os[key] !== undefined) facts[key] = os[key];
+    for (const key of ['windows', 'windowsEdition', 'architecture', 'windowsServicePack'] as const) if (os[key] !== undefined) facts[key] = os[key];
   }
   // Windows named only by its build ("OsVersion 10.0.17763"): the release the build table lists for it, never the nearest one.
   if (facts.windows === undefined && server.osBuild) {
@@ -369,7 +369,7 @@ function namedUpdateCurrency(version: string, text: string, kb: Pick<KnowledgeBa
 }
 
 /** The facts a server's typed line may give besides its build and role. */
-const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'ha', 'edition', 'serverCore', 'domainController', 'edgeDomainJoined'];
+const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'windowsServicePack', 'ha', 'edition', 'serverCore', 'domainController', 'edgeDomainJoined'];
 
 function groupLabel(server: ListedServer, facts: Facts): string {
   const lookup = server.build?.lookup;

@@ -1,5 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
+import { cellPerLineTables, dashlessHeaders, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -88,12 +89,17 @@ const ROLE_WORDS: readonly [string, string][] = [
   ['edgetransport', 'edge-transport'],
   ['frontend', 'front-end'],
   ['backend', 'back-end'],
+  // Inventories abbreviate ("Mailbox/CAS/Hub", "MBX + UM").
+  ['cas', 'client-access'],
+  ['hub', 'hub-transport'],
+  ['mbx', 'mailbox'],
+  ['um', 'unified-messaging'],
 ];
 
 /** "Mailbox, ClientAccess", "Mailbox, Cl...", "Edge": role ids; a cut word counts when its start names one role. */
 export function readRoles(text: string): string[] {
   const roles = new Set<string>();
-  for (const raw of text.split(/[,;{}]/)) {
+  for (const raw of text.split(/[,;{}/+&]|\band\b/)) {
     const cut = /\.\.\.|…/.test(raw);
     const word = raw
       .replace(/\.\.\.|…/g, '')
@@ -112,8 +118,8 @@ export function readRoles(text: string): string[] {
 /** Roles named in a line typed by hand ("front-end", "BE", "mailbox", "CAS", "edge"). */
 function rolesInText(text: string): string[] {
   const found: [RegExp, string][] = [
-    [/\bfront[- ]?ends?\b|\bFEs?\b/, 'front-end'],
-    [/\bback[- ]?ends?\b|\bBEs?\b/, 'back-end'],
+    [/\b(?:[Ff]ront|FRONT)[- ]?(?:ends?|ENDS?)\b|\bFEs?\b/, 'front-end'],
+    [/\b(?:[Bb]ack|BACK)[- ]?(?:ends?|ENDS?)\b|\bBEs?\b/, 'back-end'],
     [/\bmailbox\b|\bMBX\b/i, 'mailbox'],
     [/\bclient ?access\b|\bCAS\b/i, 'client-access'],
     [/\bhub( ?transport)?\b/i, 'hub-transport'],
@@ -371,7 +377,28 @@ export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
-const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server', 'fqdn', 'identity', 'dnshostname', 'cn'];
+// Inventories and VM exports name it too ("Hostname", "Server Name", RVTools' "VM").
+const TABLE_NAME_KEYS = [
+  'name',
+  'node',
+  'pscomputername',
+  'computername',
+  'csname',
+  'host name',
+  'server',
+  'fqdn',
+  'identity',
+  'dnshostname',
+  'cn',
+  'hostname',
+  'server name',
+  'servername',
+  'computer name',
+  'computer',
+  'vm',
+];
+/** RVTools' vInfo prints two Windows columns: what VMware Tools reports runs, what the VM's configuration file was created as. */
+const VM_OS_KEYS = ['os according to the vmware tools', 'os according to the configuration file'];
 /** A CSV or tab-separated header is a listing's only when it also names one of these. */
 const SEPARATED_COLUMNS = [
   'admindisplayversion',
@@ -390,6 +417,15 @@ const SEPARATED_COLUMNS = [
   'version',
   'exchange version',
   'serialnumber',
+  // Inventory sheets and VM exports.
+  'exchange build',
+  'exchange',
+  'build',
+  'os',
+  'operating system',
+  'windows',
+  'role',
+  ...VM_OS_KEYS,
 ];
 /**
  * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
@@ -588,8 +624,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
-  const lines = joinWrappedBuilds(
-    structuredLines(setupKeyLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2')))).flatMap(unflatten),
+  // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
+  const lines = dashlessHeaders(
+    cellPerLineTables(
+      joinWrappedBuilds(
+        structuredLines(setupConsoleLines(setupKeyLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'))))).flatMap(
+          unflatten,
+        ),
+      ),
+    ),
   );
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
@@ -635,6 +678,20 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         .trim()
         .toLowerCase(),
     );
+    // cluster.exe's "group X /listowners" and "res X /listowners": the nodes that may own the group, one a line.
+    if (columns.length === 1 && /^(?:preferred|possible) owner nodes$/.test(names[0]!)) {
+      const cluster: ListedDag = { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' };
+      for (let j = i + 1; j < lines.length && LISTED_HOST_NAME.test(lines[j]!.trim()); j += 1) {
+        used[j] = true;
+        cluster.servers.push(server(lines[j]!.trim()).name);
+      }
+      const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
+      if (same) {
+        for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+      } else if (cluster.servers.length > 0) dags.push(cluster);
+      used[i - 1] = used[i] = true;
+      continue;
+    }
     // A title underlined with dashes ("Exchange Information" in HealthChecker's report) heads a list, not a table.
     if (columns.length === 1 && !TABLE_NAME_KEYS.includes(names[0]!)) {
       used[i] = true;
@@ -765,7 +822,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
-    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'serialnumber');
+    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'exchange', 'serialnumber');
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
     // "(Get-ExchangeServer EX01).AdminDisplayVersion" prints the version as a table of its parts (Major, Minor, Build, Revision).
     const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
@@ -787,12 +844,21 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     fromOutput.add(s);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
-    const roles = cell('serverrole', 'server role', 'role', 'roles', 'type');
+    const roles = cell('serverrole', 'server role', 'role', 'roles', 'type', 'exchange role');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
-    // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
-    const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system');
+    // An inventory's notes ("standalone, no DAG") are said of its server, as a typed line's words are; its DAG column names the DAG.
+    const notes = cell('notes', 'note', 'comment', 'comments', 'ha');
+    if (notes) {
+      s.said = notes;
+      if (/\bstand-?alone\b|\bno dag\b/i.test(notes)) s.standalone = true;
+    }
+    const dagCell = cell('dag');
+    if (dagCell && /^(?:none|no|n\/?a|-+|stand-?alone)$/i.test(dagCell)) s.standalone = true;
+    else readExtras(s, undefined, dagCell);
+    // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table; RVTools' vInfo (what the VMware Tools report first).
+    const os = cell(...VM_OS_KEYS, ...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system', 'windows');
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
@@ -800,6 +866,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
+    // "Exchange 2010 SP3 RU32", "2003 SP2" in an inventory's version column: the version named in words.
+    if (versionText && !s.build && !s.majorMinor) {
+      const named = EXCHANGE_NAMED.exec(versionText)?.[0] ?? /^\s*(2000|2003|2007|2010|2013|2016|2019|SE)(?:\s+(SP\d|CU\d{1,2}|RTM))?\b/i.exec(versionText)?.[0];
+      if (named) s.named = /^exchange/i.test(named) ? named : `Exchange ${named.trim()}`;
+    }
     readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
     return s;
   }
@@ -928,7 +999,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     const name =
-      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
+      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
