@@ -217,7 +217,7 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,

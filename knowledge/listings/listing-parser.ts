@@ -1,6 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
-import { cellPerLineTables, dashlessHeaders, setupConsoleLines } from './reshaped-tables';
+import { cellPerLineTables, dashlessHeaders, owaAboutLines, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -241,7 +241,7 @@ const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** Words that lead a sentence, not a server's line. */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -325,6 +325,28 @@ function unflattenTable(line: string): string[] | undefined {
   const before = words.slice(0, first - count).join(' ');
   const after = body.slice(from).trim();
   return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
+}
+
+/** Get-ExchangeServer's role flags and the role each names. */
+const ROLE_FLAGS: readonly [string, string][] = [
+  ['ismailboxserver', 'mailbox'],
+  ['isclientaccessserver', 'client-access'],
+  ['ishubtransportserver', 'hub-transport'],
+  ['isunifiedmessagingserver', 'unified-messaging'],
+  ['isedgeserver', 'edge-transport'],
+];
+
+/**
+ * "Exchange 2003" in an inventory's version column and "SP2" (or "2", "CU14") in a column of its own: the version with
+ * its update, as "Exchange 2003 SP2" is read. A version that names its update keeps it.
+ */
+function withUpdateColumn(named: string, update: string | undefined): string {
+  const value = update?.trim() ?? '';
+  if (value === '' || /\b(?:sp\d|cu\d{1,2}|rtm)\b/i.test(named)) return named;
+  const n = /^(?:(sp|service pack|cu|cumulative update)\s*)?(\d{1,2})$/i.exec(value);
+  if (!n) return /^rtm$/i.test(value) ? `${named} RTM` : named;
+  const modern = /\b(?:2013|2016|2019|se)\b/i.test(named) || /^c/i.test(n[1] ?? '');
+  return `${named} ${modern ? 'CU' : 'SP'}${n[2]}`;
 }
 
 /** wmic's /format:list and /value output ("ExchangeVersion=Version 6.5 (Build 7638.2: Service Pack 2)"): read as a list's "Key : value". */
@@ -625,15 +647,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
-  const lines = dashlessHeaders(
-    cellPerLineTables(
-      joinWrappedBuilds(
-        structuredLines(setupConsoleLines(setupKeyLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'))))).flatMap(
-          unflatten,
-        ),
-      ),
-    ),
-  );
+  const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
+  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(cleaned)))).flatMap(unflatten);
+  const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -869,10 +885,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // "Exchange 2010 SP3 RU32", "2003 SP2" in an inventory's version column: the version named in words.
     if (versionText && !s.build && !s.majorMinor) {
       const named = EXCHANGE_NAMED.exec(versionText)?.[0] ?? /^\s*(2000|2003|2007|2010|2013|2016|2019|SE)(?:\s+(SP\d|CU\d{1,2}|RTM))?\b/i.exec(versionText)?.[0];
-      if (named) s.named = /^exchange/i.test(named) ? named : `Exchange ${named.trim()}`;
+      if (named) s.named = withUpdateColumn(/^exchange/i.test(named) ? named : `Exchange ${named.trim()}`, cell('service pack', 'sp', 'cu', 'update', 'cumulative update'));
     }
+    rolesFromFlags(s, cell);
     readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
     return s;
+  }
+
+  /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
+  function rolesFromFlags(s: ListedServer, value: (...keys: string[]) => string | undefined) {
+    for (const [key, role] of ROLE_FLAGS) if (/^true$/i.test(value(key) ?? '')) s.roles = [...new Set([...s.roles, role])];
   }
 
   /** Exchange 2007's clustered mailbox server: Get-ClusteredMailboxServerStatus, Get-MailboxServer's ClusteredStorageType, IsMemberOfCluster. */
@@ -1125,6 +1147,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    rolesFromFlags(s, get);
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
 

@@ -183,3 +183,33 @@ function shortUpdate(update: string): string {
   const n = /\d+/.exec(update)?.[0];
   return /service/i.test(update) ? `SP${n}` : /cumulative/i.test(update) ? `CU${n}` : update.toUpperCase();
 }
+
+/** Outlook Web App's "About" page (Exchange 2007 and 2010): the mailbox and Client Access servers a user reached, with their builds. */
+const OWA_ABOUT: readonly { name: RegExp; version: RegExp; role: string }[] = [
+  { name: /^\s*exchange mailbox server\s*:\s*(\S+)\s*$/i, version: /^\s*exchange mailbox server version\s*:\s*(\S+)\s*$/i, role: 'Mailbox' },
+  {
+    name: /^\s*exchange client access server name\s*:\s*(\S+)\s*$/i,
+    version: /^\s*(?:microsoft\s+)?exchange client access server version\s*:\s*(\S+)\s*$/i,
+    role: 'ClientAccess',
+  },
+];
+
+/**
+ * OWA's "About" lines ("Exchange mailbox server: MBX07.contoso.local", "Exchange mailbox server version: 8.3.83.6") as a
+ * Format-List block per server (name, role, ExSetup's file version), which the parser reads as ExSetup's output. Only a
+ * server whose name and version are both there.
+ */
+export function owaAboutLines(lines: readonly string[]): string[] {
+  if (!lines.some((l) => /^\s*exchange mailbox server version\s*:/i.test(l) || /client access server version\s*:/i.test(l))) return [...lines];
+  const out = [...lines];
+  const blocks: string[] = [];
+  for (const { name, version, role } of OWA_ABOUT) {
+    const n = out.findIndex((l) => name.test(l));
+    const v = out.findIndex((l) => version.test(l));
+    if (n < 0 || v < 0) continue;
+    blocks.push('', `Name : ${name.exec(out[n]!)![1]}`, `ServerRole : ${role}`, `FileVersion : ${version.exec(out[v]!)![1]}`, '');
+    out[n] = '';
+    out[v] = '';
+  }
+  return blocks.length > 0 ? [...out, ...blocks] : out;
+}

@@ -86,6 +86,31 @@ describe('Listings: inventories, reshaped tables and setup output (issue 25, l25
     assert.equal(rtm?.verdict, 'not-supported');
   });
 
+  it("reads an inventory's separate service-pack column, Get-ExchangeServer's role flags and OWA's About page", () => {
+    const sheet = read('Server\tExchange Version\tService Pack\tOS\nEXCH01\tExchange 2003\tSP2\tWindows Server 2003 Standard\nEXCH16\tExchange 2016\t23\tWindows Server 2016');
+    assert.deepEqual(
+      sheet.servers.map((s) => s.named),
+      ['Exchange 2003 SP2', 'Exchange 2016 CU23'],
+    );
+    const flags = read(
+      'Name   IsMailboxServer IsClientAccessServer AdminDisplayVersion\n----   --------------- -------------------- -------------------\nEX10A             True                 True Version 14.3 (Build 123.4)\nEX10B             True                False Version 14.3 (Build 123.4)',
+    );
+    assert.deepEqual(
+      flags.servers.map((s) => s.roles),
+      [['mailbox', 'client-access'], ['mailbox']],
+    );
+    const owa = read(
+      'User name: Jane Doe\nExchange mailbox server: MBX07.contoso.local\nExchange mailbox server version: 8.3.83.6\nExchange Client Access server name: CAS07.contoso.local\nMicrosoft Exchange Client Access server version: 8.3.83.6',
+    );
+    assert.deepEqual(
+      owa.servers.map((s) => [s.name, s.roles, s.build?.lookup.build]),
+      [
+        ['MBX07', ['mailbox'], '8.3.83.6'],
+        ['CAS07', ['client-access'], '8.3.83.6'],
+      ],
+    );
+  });
+
   it('names a coexistence the table holds only as recalled as a condition of the newer group', () => {
     const groups = listingDesign(
       read(
