@@ -84,7 +84,10 @@ export function listingDesign(
     if (versions.size > 1) facts.mixedVersions = 'yes';
     const windows = new Set(members.map((m) => m.facts.windows).filter(Boolean));
     if (windows.size > 1) facts.mixedWindows = 'yes';
-    if (dag.witness) facts.witness = 'yes';
+    // A witness that is one of the DAG's own members is no witness server outside the DAG (M-14, plan-ha.md).
+    const witnessHost = dag.witness?.split('.')[0]!.toLowerCase();
+    if (witnessHost !== undefined && dag.servers.some((m) => m.toLowerCase() === witnessHost)) facts.witness = 'no';
+    else if (dag.witness) facts.witness = 'yes';
     else if (dag.noWitness) facts.witness = 'no';
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
     if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';

@@ -878,6 +878,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
+    // Get-ComputerInfo's CsDomainRole ("BackupDomainController", "PrimaryDomainController"), Win32_ComputerSystem's DomainRole (4 or 5).
+    if (/domaincontroller|^[45]$/i.test(cell('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
     if (versionText) readVersion(s, versionText);
@@ -1131,6 +1133,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (type) s.systemType = type;
     // systeminfo's "OS Configuration" ("Additional/Backup Domain Controller", "Member Server") and "Domain".
     if (/domain controller|domänencontroller/i.test(get('os configuration', 'betriebssystemkonfiguration') ?? '')) s.domainController = true;
+    if (/domaincontroller|^[45]$/i.test(get('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
     const domain = get('domain');
     if (domain && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(domain) && get(...OS_KEYS) !== undefined) s.domain = domain;
     const installation = get('windowsinstallationtype');

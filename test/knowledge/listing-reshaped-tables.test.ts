@@ -111,6 +111,31 @@ describe('Listings: inventories, reshaped tables and setup output (issue 25, l25
     );
   });
 
+  it("judges what w5's set K showed a paste settles: a DC by CsDomainRole, a witness that is a member, Windows 2000 Server said in words", () => {
+    const bdc = listingDesign(
+      read(
+        'Name    : DAG-X\nServers : {SX-A, SX-B}\nWitnessServer : FS1.corp.local\n\nCsName CsDomainRole           WindowsProductName\n------ ------------           ------------------\nSX-A   MemberServer           Windows Server 2022 Standard\nSX-B   BackupDomainController Windows Server 2022 Standard\n\nboth Version 15.2 (Build 2562.17)',
+      ),
+      kb,
+    );
+    assert.deepEqual(
+      bdc.map((g) => [g.facts.domainController, g.verdict]),
+      [['yes', 'not-supported']],
+    );
+    const [member] = listingDesign(
+      read('Name : DAG-Z\nServers : {Z1, Z2, Z3, Z4}\nWitnessServer : Z3.corp.local\n\nall four: Version 15.2 (Build 1748.10), Windows Server 2019 Datacenter'),
+      kb,
+    );
+    assert.equal(member?.facts.witness, 'no');
+    const [plain] = listingDesign(
+      read(
+        'Node           Node ID Status\n-------------- ------- ------\nCL1                  1 Up\nCL2                  2 Up\n\nexchange 2000 enterprise sp3 on both; OS = Windows 2000 Server SP4 (not Advanced)',
+      ),
+      kb,
+    );
+    assert.deepEqual([plain?.facts.windows, plain?.facts.windowsEdition, plain?.verdict], ['2000', 'server', 'not-supported']);
+  });
+
   it('names a coexistence the table holds only as recalled as a condition of the newer group', () => {
     const groups = listingDesign(
       read(
