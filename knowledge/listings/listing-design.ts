@@ -89,6 +89,8 @@ export function listingDesign(
     if (witnessHost !== undefined && dag.servers.some((m) => m.toLowerCase() === witnessHost)) facts.witness = 'no';
     else if (dag.witness) facts.witness = 'yes';
     else if (dag.noWitness) facts.witness = 'no';
+    // cluster.exe's group table counts the Exchange virtual servers (C8: at most n-1 on n nodes from three nodes on).
+    if (dag.kind === 'cluster' && dag.instances !== undefined && dag.instances > 0) facts.instances = String(dag.instances);
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
     if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
     dagFacts.set(dag.name, facts);

@@ -60,6 +60,8 @@ export interface ListedDag {
   kind?: 'dag' | 'cluster';
   /** Get-DatabaseAvailabilityGroup printed WitnessServer with nothing after it: the DAG has no witness configured. */
   noWitness?: boolean;
+  /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
+  instances?: number;
 }
 
 export type ListingResult =
@@ -162,6 +164,8 @@ const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
+/** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
+const CLUSTER_OWN_GROUP = /^(?:cluster group|available storage|.*\b(?:ms)?dtc\b.*|.*quorum.*)$/i;
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
 const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
@@ -764,8 +768,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const state = cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '';
       if (cluster && !NODE_STATE.test(state) && !(ownerTable && OWNER_STATE.test(state))) break;
       used[j] = true;
-      if (cluster) readNode(cluster, names, cells);
-      else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
+      if (cluster) {
+        readNode(cluster, names, cells);
+        // cluster.exe's group table: every group but the cluster's own (Cluster Group, Available Storage, MSDTC) is an Exchange virtual server.
+        const group = ownerTable ? cells[names.indexOf('group')] : undefined;
+        if (group && !CLUSTER_OWN_GROUP.test(group)) cluster.instances = (cluster.instances ?? 0) + 1;
+      } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;
         pending.at.push(j);
@@ -779,6 +787,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // cluster.exe's node, group and res tables of one cluster are one cluster.
       const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
       if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+      if (same && cluster.instances !== undefined) same.instances = Math.max(same.instances ?? 0, cluster.instances);
       if (!same) dags.push(cluster);
     }
   }

@@ -134,6 +134,22 @@ describe('Listings: inventories, reshaped tables and setup output (issue 25, l25
       kb,
     );
     assert.deepEqual([plain?.facts.windows, plain?.facts.windowsEdition, plain?.verdict], ['2000', 'server', 'not-supported']);
+    // cluster.exe's group table: three Exchange virtual servers on three nodes (C8: at most n-1); the cluster's own group is none.
+    const groups = [
+      'Cluster Group        N1              Online',
+      'EVS-A                N1              Online',
+      'EVS-B                N2              Online',
+      'EVS-C                N3              Online',
+    ];
+    const [evs] = listingDesign(
+      read(
+        ['Group                Node            Status', '-------------------- --------------- ------', ...groups, '', 'exchange 2003 ent sp2 on windows 2003 enterprise'].join(
+          '\n',
+        ),
+      ),
+      kb,
+    );
+    assert.deepEqual([evs?.facts.nodes, evs?.facts.instances, evs?.verdict], ['3', '3', 'not-supported']);
   });
 
   it('names a coexistence the table holds only as recalled as a condition of the newer group', () => {
