@@ -38,7 +38,9 @@ export const TUNING_I = 'test/fixtures/listings/tuning-issue25-i.yaml';
 export const TUNING_J = 'test/fixtures/listings/tuning-issue25-j.yaml';
 /** An eleventh set to tune on, written by an outsider (w5): 2000/2003 ESM exports, cluster.exe node/group output, Get-ClusterGroup, the 2007 shell (cut columns, CMS status), the 2010 shell seeing 2003, reg query and ExSetup versions, migration spreadsheets, SE estates, tabs and ragged columns, FQDN-only names, two listings of one estate in one message. */
 export const TUNING_K = 'test/fixtures/listings/tuning-issue25-k.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K];
+/** A twelfth set to tune on, written by l25 (session 7) before the code: inventory sheets, quoted CSV, cluster.exe /listowners, 2007/2010 shells listing 2000/2003 servers, WMI's full list, setup.com, RVTools, FQDN and underscore names, wiki tables. */
+export const TUNING_L = 'test/fixtures/listings/tuning-issue25-l.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K, TUNING_L];
 
 export interface Entry {
   id: string;

@@ -454,7 +454,11 @@ export class CardReplies implements Replies {
    */
   listing(view: ListingView): Partial<Activity>[] {
     const shown = view.groups.slice(0, LISTING_GROUPS_PER_CARD);
-    const body: CardElement[] = [textBlock(view.intro, { weight: 'Bolder' })];
+    // A retired version in the paste heads the card, as it heads a verdict card (issue 21): the line a helpdesk agent reads first.
+    const body: CardElement[] = [
+      ...(view.ticketHeadlines.length > 0 ? [textBlock(view.ticketHeadlines.join('\n'), { weight: 'Bolder', color: 'attention' })] : []),
+      textBlock(view.intro, { weight: 'Bolder' }),
+    ];
     for (const group of shown) {
       body.push({
         type: 'Container',
@@ -487,7 +491,24 @@ export class CardReplies implements Replies {
           { isSubtle: true, size: 'Small' },
         ),
       );
-    const summary = `${view.intro} ${view.groups.map((g) => `${g.verdictLabel}: ${g.label}`).join('; ')}`.slice(0, 500);
+    // The ticket summary to copy, as a verdict card has it under Details (headed by the out-of-support lines); every server is in the messages below too.
+    const copied = view.ticket.slice(0, TICKET_LINES_PER_MESSAGE);
+    const more = view.ticket.length - copied.length;
+    body.push({
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ShowCard',
+          title: 'Ticket summary',
+          card: {
+            type: 'AdaptiveCard',
+            version: '1.4',
+            body: [literalText([...view.ticketHeadlines, ...copied, ...(more > 0 ? [`(${more} more servers in the messages below)`] : [])].join('\n'), { fontType: 'Monospace' })],
+          },
+        },
+      ],
+    });
+    const summary = `${[...view.ticketHeadlines, view.intro].join(' ')} ${view.groups.map((g) => `${g.verdictLabel}: ${g.label}`).join('; ')}`.slice(0, 500);
     const card = cardMessage(body, [sayAction('Start over')], summary);
     const ticket: Partial<Activity>[] = [];
     for (let i = 0; i < view.ticket.length; i += TICKET_LINES_PER_MESSAGE) {

@@ -1,6 +1,7 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
 import { BoundedCache } from '../bounded-cache';
+import { GENERIC_RELEASE, windowsServicePacks } from '../reading/windows-service-packs';
 
 /** The servers an answer or a sentence may be about: their Exchange version, names and roles. */
 export interface GroupTarget {
@@ -22,9 +23,9 @@ const ROLE_TARGETS: readonly [RegExp, string][] = [
   [/\bedges?\b/i, 'edge-transport'],
 ];
 
-/** "for the 2013 servers", "2019 boxes", "the SE ones": a clause aimed at the servers of one version. */
+/** "for the 2013 servers", "2019 boxes", "the SE ones": a clause aimed at the servers of one version ("Windows 2000 Server" is Windows). */
 const VERSION_TARGET =
-  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se|(?:20)?(?:00|03|07|10|13|16|19))\s*(?:servers?|box(?:es)?|ones?|machines?|nodes?|hosts?|vms?)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b|^\s*(?:the\s+)?(se|ex(?:20)?(?:03|07|10|13|16|19)|e(?:20)?(?:13|16|19))\s*[=:]/i;
+  /\b(?:for|on)?\s*(?:the|our|all)?\s*(?:exchange\s+)?(?<!\b(?:windows|win)\s{1,3})(2000|2003|2007|2010|2013|2016|2019|se|(?:20)?(?:00|03|07|10|13|16|19))\s*(?:servers?|box(?:es)?|ones?|machines?|nodes?|hosts?|vms?)\b|\bfor\s+(?:the\s+)?(?:exchange\s+)?(2000|2003|2007|2010|2013|2016|2019|se)\b|^\s*(?:the\s+)?(se|ex(?:20)?(?:03|07|10|13|16|19)|e(?:20)?(?:13|16|19))\s*[=:]/i;
 
 /** "16 box", "ex19 =": a version's short form as the version's id. */
 function versionId(word: string): string {
@@ -158,9 +159,17 @@ export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer
   const names = group.allNames ?? group.names;
   const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => !NOT_YET.test(withoutNames(s, names)) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s));
   if (sentences.length === 0) return {};
-  const facts = answersForGroup({ windows: sentences.join('; ') }, kb, group);
+  // "Windows 2000 Server SP4 (not Advanced)": an edition the words deny is no edition they name.
+  const said = sentences.map((s) => s.replace(/\(?\bnot\s+(?:an?\s+|the\s+)?(?:advanced|datacenter|enterprise|standard)(?:\s+(?:server|edition))?\)?/gi, ' '));
+  const facts = answersForGroup({ windows: said.join('; ') }, kb, group);
   // Only Windows' own facts (its Desktop Experience too): the Exchange version a sentence names is the paste's to say.
-  return Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(d)));
+  const own: Record<string, string> = Object.fromEntries(Object.entries(facts).filter(([d]) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(d)));
+  // "all on 2008 R2 SP1 Enterprise": the service pack said of that release (the lowest when several are), for the minimum-SP limits.
+  if (own.windows !== undefined) {
+    const packs = windowsServicePacks(said.join('\n')).filter((p) => p.release === GENERIC_RELEASE || read(kb, 'windows', p.release, group).windows === own.windows);
+    if (packs.length > 0) own.windowsServicePack = String(Math.min(...packs.map((p) => p.servicePack)));
+  }
+  return own;
 }
 
 /** A sentence with the servers' names blanked: "E19-NEW: Windows Server 2019" is no plan for something new. */
@@ -210,7 +219,7 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,

@@ -20,6 +20,8 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
     if (version === undefined) continue;
     const problems: string[] = [];
     const unsure: string[] = [];
+    /** Pairs the table allows only as recalled or from third-party sources. */
+    const recalled: string[] = [];
     for (const older of present) {
       if (order.indexOf(older) >= order.indexOf(version)) continue;
       const entry = table.find((e) => e.version === version && e.with === older);
@@ -35,17 +37,29 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
         unsure.push(
           `Exchange ${name(version)} beside Exchange ${name(older)} needs ${entry.minimum}${said}; the paste does not show the update rollup of ${someServers(unshown)} ("Version X.Y (Build N.N)" shows the service pack's build whatever rollup runs).`,
         );
+      // A pair allowed only as recalled or by third parties: the verdict says what it rests on, never a plain "Supported".
+      else if (said !== '') recalled.push(`Exchange ${name(version)} may run beside Exchange ${name(older)}${entry.minimum ? ` (with ${entry.minimum})` : ''}${said}.`);
     }
-    if (problems.length === 0 && unsure.length > 0) {
-      // The service pack is right and only the rollup is not shown: a condition to confirm, never a plain "Supported".
-      const limits = unsure.map((reason, k) =>
-        statedCondition(
-          `coexistence-rollup-${k + 1}`,
-          reason,
-          'The older servers must run the update rollup the newer version requires.',
-          "Run ExSetup.exe's file version on the older servers, or install the required rollup.",
+    if (problems.length === 0 && unsure.length + recalled.length > 0) {
+      // The service pack is right and only the rollup is not shown, or the pair is allowed only as recalled: a condition to confirm, never a plain "Supported".
+      const limits = [
+        ...unsure.map((reason, k) =>
+          statedCondition(
+            `coexistence-rollup-${k + 1}`,
+            reason,
+            'The older servers must run the update rollup the newer version requires.',
+            "Run ExSetup.exe's file version on the older servers, or install the required rollup.",
+          ),
         ),
-      );
+        ...recalled.map((reason, k) =>
+          statedCondition(
+            `coexistence-recalled-${k + 1}`,
+            reason,
+            'Whether these versions may share an organization is recalled here, not read from Microsoft.',
+            "Confirm it in the newer version's system requirements before relying on it.",
+          ),
+        ),
+      ];
       group.decisions = group.decisions.map((d) =>
         d ? { ...d, verdict: d.verdict === 'supported' ? 'supported-with-conditions' : d.verdict, conditions: [...d.conditions, ...limits] } : d,
       );

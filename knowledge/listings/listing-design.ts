@@ -84,8 +84,13 @@ export function listingDesign(
     if (versions.size > 1) facts.mixedVersions = 'yes';
     const windows = new Set(members.map((m) => m.facts.windows).filter(Boolean));
     if (windows.size > 1) facts.mixedWindows = 'yes';
-    if (dag.witness) facts.witness = 'yes';
+    // A witness that is one of the DAG's own members is no witness server outside the DAG (M-14, plan-ha.md).
+    const witnessHost = dag.witness?.split('.')[0]!.toLowerCase();
+    if (witnessHost !== undefined && dag.servers.some((m) => m.toLowerCase() === witnessHost)) facts.witness = 'no';
+    else if (dag.witness) facts.witness = 'yes';
     else if (dag.noWitness) facts.witness = 'no';
+    // cluster.exe's group table counts the Exchange virtual servers (C8: at most n-1 on n nodes from three nodes on).
+    if (dag.kind === 'cluster' && dag.instances !== undefined && dag.instances > 0) facts.instances = String(dag.instances);
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
     if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
     dagFacts.set(dag.name, facts);
@@ -336,7 +341,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   }
   if (server.os) {
     const os = kb.recognizer.extract(`${server.os.replace(/^Microsoft\s+/i, '')}`).facts;
-    for (const key of ['windows', 'windowsEdition', 'architecture'] as const) if (os[key] !== undefined) facts[key] = os[key];
+    for (const key of ['windows', 'windowsEdition', 'architecture', 'windowsServicePack'] as const) if (os[key] !== undefined) facts[key] = os[key];
   }
   // Windows named only by its build ("OsVersion 10.0.17763"): the release the build table lists for it, never the nearest one.
   if (facts.windows === undefined && server.osBuild) {
@@ -369,7 +374,7 @@ function namedUpdateCurrency(version: string, text: string, kb: Pick<KnowledgeBa
 }
 
 /** The facts a server's typed line may give besides its build and role. */
-const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'ha', 'edition', 'serverCore', 'domainController', 'edgeDomainJoined'];
+const SAID_FACTS = ['windows', 'windowsEdition', 'architecture', 'windowsServicePack', 'ha', 'edition', 'serverCore', 'domainController', 'edgeDomainJoined'];
 
 function groupLabel(server: ListedServer, facts: Facts): string {
   const lookup = server.build?.lookup;

@@ -1,5 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
+import { cellPerLineTables, dashlessHeaders, owaAboutLines, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -59,6 +60,8 @@ export interface ListedDag {
   kind?: 'dag' | 'cluster';
   /** Get-DatabaseAvailabilityGroup printed WitnessServer with nothing after it: the DAG has no witness configured. */
   noWitness?: boolean;
+  /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
+  instances?: number;
 }
 
 export type ListingResult =
@@ -88,12 +91,17 @@ const ROLE_WORDS: readonly [string, string][] = [
   ['edgetransport', 'edge-transport'],
   ['frontend', 'front-end'],
   ['backend', 'back-end'],
+  // Inventories abbreviate ("Mailbox/CAS/Hub", "MBX + UM").
+  ['cas', 'client-access'],
+  ['hub', 'hub-transport'],
+  ['mbx', 'mailbox'],
+  ['um', 'unified-messaging'],
 ];
 
 /** "Mailbox, ClientAccess", "Mailbox, Cl...", "Edge": role ids; a cut word counts when its start names one role. */
 export function readRoles(text: string): string[] {
   const roles = new Set<string>();
-  for (const raw of text.split(/[,;{}]/)) {
+  for (const raw of text.split(/[,;{}/+&]|\band\b/)) {
     const cut = /\.\.\.|…/.test(raw);
     const word = raw
       .replace(/\.\.\.|…/g, '')
@@ -112,8 +120,8 @@ export function readRoles(text: string): string[] {
 /** Roles named in a line typed by hand ("front-end", "BE", "mailbox", "CAS", "edge"). */
 function rolesInText(text: string): string[] {
   const found: [RegExp, string][] = [
-    [/\bfront[- ]?ends?\b|\bFEs?\b/, 'front-end'],
-    [/\bback[- ]?ends?\b|\bBEs?\b/, 'back-end'],
+    [/\b(?:[Ff]ront|FRONT)[- ]?(?:ends?|ENDS?)\b|\bFEs?\b/, 'front-end'],
+    [/\b(?:[Bb]ack|BACK)[- ]?(?:ends?|ENDS?)\b|\bBEs?\b/, 'back-end'],
     [/\bmailbox\b|\bMBX\b/i, 'mailbox'],
     [/\bclient ?access\b|\bCAS\b/i, 'client-access'],
     [/\bhub( ?transport)?\b/i, 'hub-transport'],
@@ -156,6 +164,8 @@ const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
+/** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
+const CLUSTER_OWN_GROUP = /^(?:cluster group|available storage|.*\b(?:ms)?dtc\b.*|.*quorum.*)$/i;
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
 const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
@@ -235,7 +245,7 @@ const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** Words that lead a sentence, not a server's line. */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -321,6 +331,28 @@ function unflattenTable(line: string): string[] | undefined {
   return [...(before ? [before, ''] : []), header.join(' '), words.slice(first, first + count).join(' '), ...rows, '', ...(after ? [after] : [])];
 }
 
+/** Get-ExchangeServer's role flags and the role each names. */
+const ROLE_FLAGS: readonly [string, string][] = [
+  ['ismailboxserver', 'mailbox'],
+  ['isclientaccessserver', 'client-access'],
+  ['ishubtransportserver', 'hub-transport'],
+  ['isunifiedmessagingserver', 'unified-messaging'],
+  ['isedgeserver', 'edge-transport'],
+];
+
+/**
+ * "Exchange 2003" in an inventory's version column and "SP2" (or "2", "CU14") in a column of its own: the version with
+ * its update, as "Exchange 2003 SP2" is read. A version that names its update keeps it.
+ */
+function withUpdateColumn(named: string, update: string | undefined): string {
+  const value = update?.trim() ?? '';
+  if (value === '' || /\b(?:sp\d|cu\d{1,2}|rtm)\b/i.test(named)) return named;
+  const n = /^(?:(sp|service pack|cu|cumulative update)\s*)?(\d{1,2})$/i.exec(value);
+  if (!n) return /^rtm$/i.test(value) ? `${named} RTM` : named;
+  const modern = /\b(?:2013|2016|2019|se)\b/i.test(named) || /^c/i.test(n[1] ?? '');
+  return `${named} ${modern ? 'CU' : 'SP'}${n[2]}`;
+}
+
 /** wmic's /format:list and /value output ("ExchangeVersion=Version 6.5 (Build 7638.2: Service Pack 2)"): read as a list's "Key : value". */
 const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
 /** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
@@ -371,7 +403,28 @@ export const UNNAMED_SERVER = '(server not named)';
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
-const TABLE_NAME_KEYS = ['name', 'node', 'pscomputername', 'computername', 'csname', 'host name', 'server', 'fqdn', 'identity', 'dnshostname', 'cn'];
+// Inventories and VM exports name it too ("Hostname", "Server Name", RVTools' "VM").
+const TABLE_NAME_KEYS = [
+  'name',
+  'node',
+  'pscomputername',
+  'computername',
+  'csname',
+  'host name',
+  'server',
+  'fqdn',
+  'identity',
+  'dnshostname',
+  'cn',
+  'hostname',
+  'server name',
+  'servername',
+  'computer name',
+  'computer',
+  'vm',
+];
+/** RVTools' vInfo prints two Windows columns: what VMware Tools reports runs, what the VM's configuration file was created as. */
+const VM_OS_KEYS = ['os according to the vmware tools', 'os according to the configuration file'];
 /** A CSV or tab-separated header is a listing's only when it also names one of these. */
 const SEPARATED_COLUMNS = [
   'admindisplayversion',
@@ -390,6 +443,15 @@ const SEPARATED_COLUMNS = [
   'version',
   'exchange version',
   'serialnumber',
+  // Inventory sheets and VM exports.
+  'exchange build',
+  'exchange',
+  'build',
+  'os',
+  'operating system',
+  'windows',
+  'role',
+  ...VM_OS_KEYS,
 ];
 /**
  * A line that is nothing but a Windows release ("Windows Server 2025 Standard", what
@@ -588,9 +650,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   if (raw.length > MAX_LISTING_LINES) return { kind: 'too-long', lines: raw.length, limit: MAX_LISTING_LINES };
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
-  const lines = joinWrappedBuilds(
-    structuredLines(setupKeyLines(raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2')))).flatMap(unflatten),
-  );
+  // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
+  const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
+  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(cleaned)))).flatMap(unflatten);
+  const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
   const used = new Array<boolean>(lines.length).fill(false);
@@ -635,6 +698,20 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         .trim()
         .toLowerCase(),
     );
+    // cluster.exe's "group X /listowners" and "res X /listowners": the nodes that may own the group, one a line.
+    if (columns.length === 1 && /^(?:preferred|possible) owner nodes$/.test(names[0]!)) {
+      const cluster: ListedDag = { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' };
+      for (let j = i + 1; j < lines.length && LISTED_HOST_NAME.test(lines[j]!.trim()); j += 1) {
+        used[j] = true;
+        cluster.servers.push(server(lines[j]!.trim()).name);
+      }
+      const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
+      if (same) {
+        for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+      } else if (cluster.servers.length > 0) dags.push(cluster);
+      used[i - 1] = used[i] = true;
+      continue;
+    }
     // A title underlined with dashes ("Exchange Information" in HealthChecker's report) heads a list, not a table.
     if (columns.length === 1 && !TABLE_NAME_KEYS.includes(names[0]!)) {
       used[i] = true;
@@ -691,8 +768,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const state = cells[names.findIndex((n) => n === 'state' || n === 'status')] ?? '';
       if (cluster && !NODE_STATE.test(state) && !(ownerTable && OWNER_STATE.test(state))) break;
       used[j] = true;
-      if (cluster) readNode(cluster, names, cells);
-      else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
+      if (cluster) {
+        readNode(cluster, names, cells);
+        // cluster.exe's group table: every group but the cluster's own (Cluster Group, Available Storage, MSDTC) is an Exchange virtual server.
+        const group = ownerTable ? cells[names.indexOf('group')] : undefined;
+        if (group && !CLUSTER_OWN_GROUP.test(group)) cluster.instances = (cluster.instances ?? 0) + 1;
+      } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;
         pending.at.push(j);
@@ -706,6 +787,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // cluster.exe's node, group and res tables of one cluster are one cluster.
       const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
       if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+      if (same && cluster.instances !== undefined) same.instances = Math.max(same.instances ?? 0, cluster.instances);
       if (!same) dags.push(cluster);
     }
   }
@@ -765,7 +847,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
-    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'serialnumber');
+    const versionCell = cell('admindisplayversion', 'fileversion', 'productversion', 'version', 'exchange build', 'exchange version', 'build', 'exchange', 'serialnumber');
     const windowsVersion = versionCell !== undefined && table.windowsRelease(versionCell) !== undefined && findBuilds(versionCell, table).length === 0;
     // "(Get-ExchangeServer EX01).AdminDisplayVersion" prints the version as a table of its parts (Major, Minor, Build, Revision).
     const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
@@ -787,21 +869,43 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     fromOutput.add(s);
     const site = cell('site');
     if (site) s.site = site.split('/').pop();
-    const roles = cell('serverrole', 'server role', 'role', 'roles', 'type');
+    const roles = cell('serverrole', 'server role', 'role', 'roles', 'type', 'exchange role');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     const edition = cell('edition');
     if (edition) s.edition = edition;
-    // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table.
-    const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system');
+    // An inventory's notes ("standalone, no DAG") are said of its server, as a typed line's words are; its DAG column names the DAG.
+    const notes = cell('notes', 'note', 'comment', 'comments', 'ha');
+    if (notes) {
+      s.said = notes;
+      if (/\bstand-?alone\b|\bno dag\b/i.test(notes)) s.standalone = true;
+    }
+    const dagCell = cell('dag');
+    if (dagCell && /^(?:none|no|n\/?a|-+|stand-?alone)$/i.test(dagCell)) s.standalone = true;
+    else readExtras(s, undefined, dagCell);
+    // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table; RVTools' vInfo (what the VMware Tools report first).
+    const os = cell(...VM_OS_KEYS, ...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system', 'windows');
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
+    // Get-ComputerInfo's CsDomainRole ("BackupDomainController", "PrimaryDomainController"), Win32_ComputerSystem's DomainRole (4 or 5).
+    if (/domaincontroller|^[45]$/i.test(cell('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
+    // "Exchange 2010 SP3 RU32", "2003 SP2" in an inventory's version column: the version named in words.
+    if (versionText && !s.build && !s.majorMinor) {
+      const named = EXCHANGE_NAMED.exec(versionText)?.[0] ?? /^\s*(2000|2003|2007|2010|2013|2016|2019|SE)(?:\s+(SP\d|CU\d{1,2}|RTM))?\b/i.exec(versionText)?.[0];
+      if (named) s.named = withUpdateColumn(/^exchange/i.test(named) ? named : `Exchange ${named.trim()}`, cell('service pack', 'sp', 'cu', 'update', 'cumulative update'));
+    }
+    rolesFromFlags(s, cell);
     readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
     return s;
+  }
+
+  /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
+  function rolesFromFlags(s: ListedServer, value: (...keys: string[]) => string | undefined) {
+    for (const [key, role] of ROLE_FLAGS) if (/^true$/i.test(value(key) ?? '')) s.roles = [...new Set([...s.roles, role])];
   }
 
   /** Exchange 2007's clustered mailbox server: Get-ClusteredMailboxServerStatus, Get-MailboxServer's ClusteredStorageType, IsMemberOfCluster. */
@@ -928,7 +1032,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     const name =
-      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', ...TICKET_NAME_KEYS) ??
+      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
@@ -1038,6 +1142,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (type) s.systemType = type;
     // systeminfo's "OS Configuration" ("Additional/Backup Domain Controller", "Member Server") and "Domain".
     if (/domain controller|domänencontroller/i.test(get('os configuration', 'betriebssystemkonfiguration') ?? '')) s.domainController = true;
+    if (/domaincontroller|^[45]$/i.test(get('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
     const domain = get('domain');
     if (domain && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(domain) && get(...OS_KEYS) !== undefined) s.domain = domain;
     const installation = get('windowsinstallationtype');
@@ -1054,6 +1159,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    rolesFromFlags(s, get);
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
 

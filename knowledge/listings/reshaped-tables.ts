@@ -1,0 +1,215 @@
+/**
+ * Pastes whose table lost its shape on the way, put back into lines the listing parser reads (issue 25):
+ * a table copied from a wiki or a web page one cell a line, a table typed or copied with spaces but no line
+ * of dashes, and the console output of Exchange's unattended setup (setup.com / Setup.exe), which names the
+ * version it installed and the roles it configured. Pure: lines in, lines out; nothing here judges.
+ */
+
+/** Column names of the inventories and exports people paste (lower case); a header is a row of these. */
+const NAME_COLUMNS = ['name', 'server', 'server name', 'servername', 'hostname', 'host name', 'host', 'computer', 'computer name', 'computername', 'fqdn', 'node', 'vm'];
+const VALUE_COLUMNS = [
+  'role',
+  'roles',
+  'server role',
+  'serverrole',
+  'exchange role',
+  'version',
+  'exchange version',
+  'exchange build',
+  'build',
+  'exchange',
+  'admindisplayversion',
+  'os',
+  'operating system',
+  'windows',
+  'site',
+  'edition',
+  'dag',
+  'type',
+  'notes',
+];
+/** Columns that say what a server runs: a header needs one, or it is a row of ordinary words. */
+const RUNS_COLUMNS = [
+  'version',
+  'exchange version',
+  'exchange build',
+  'build',
+  'exchange',
+  'admindisplayversion',
+  'os',
+  'operating system',
+  'windows',
+  'role',
+  'roles',
+  'server role',
+  'serverrole',
+];
+const VERSION_COLUMNS = ['version', 'exchange version', 'exchange build', 'build', 'exchange', 'admindisplayversion'];
+/** A server's name in a cell: a letter somewhere in its first label (NetBIOS names may start with a digit). */
+const NAME_CELL = /^(?=[0-9_-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_-]{0,62}(\.[A-Za-z0-9-]+)*$/;
+/** The most columns such a header has, and the longest cell read. */
+const MAX_COLUMNS = 10;
+const MAX_CELL = 120;
+
+function isHeader(cells: readonly string[]): boolean {
+  const names = cells.map((c) => c.trim().toLowerCase());
+  return (
+    names.length >= 2 &&
+    names.length <= MAX_COLUMNS &&
+    names.every((n) => NAME_COLUMNS.includes(n) || VALUE_COLUMNS.includes(n)) &&
+    NAME_COLUMNS.includes(names[0]!) &&
+    names.some((n) => RUNS_COLUMNS.includes(n))
+  );
+}
+
+/**
+ * "Server / Role / Version / OS / EX13-CAS1 / Client Access / 15.0.1497.2 / ...": a table copied from a web page
+ * that pasted one cell a line, back into tab-separated rows (read as the tab-separated exports are). The header is
+ * three or more lines that are each a column name, the first naming the server; rows follow in runs of as many
+ * lines, each run led by a name and, where there is a version column, holding a digit or "Exchange" there.
+ */
+export function cellPerLineTables(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    let n = 0;
+    while (i + n < lines.length && n < MAX_COLUMNS && isColumnName(lines[i + n]!)) n += 1;
+    const header = lines.slice(i, i + n).map((l) => l.trim());
+    if (n < 3 || !isHeader(header)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const version = header.findIndex((h) => VERSION_COLUMNS.includes(h.toLowerCase()));
+    const rows: string[][] = [];
+    let j = i + n;
+    while (j + n <= lines.length) {
+      const cells = lines.slice(j, j + n).map((l) => l.trim());
+      if (!NAME_CELL.test(cells[0]!) || isColumnName(cells[0]!) || cells.some((c) => c === '' || c.length > MAX_CELL)) break;
+      if (version >= 0 && !/\d|exchange/i.test(cells[version]!)) break;
+      rows.push(cells);
+      j += n;
+    }
+    if (rows.length === 0) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push(header.join('\t'), ...rows.map((r) => r.join('\t')), '');
+    i = j - 1;
+  }
+  return out;
+}
+
+function isColumnName(line: string): boolean {
+  const word = line.trim().toLowerCase();
+  return NAME_COLUMNS.includes(word) || VALUE_COLUMNS.includes(word);
+}
+
+/** Cells of a row padded with spaces: runs of two or more spaces part them. */
+const SPACED_CELL = /\S+(?: \S+)*/g;
+
+/**
+ * "Server          Role          Version          OS" over rows aligned under it, with no line of dashes (typed,
+ * or copied from a spreadsheet as spaces): a line of dashes is put under each header cell, so the table reader
+ * cuts the rows at the header's columns. Only when every header cell is a column name, the next line is no
+ * line of dashes, and each row starts its cells where the header's start (as padding makes them).
+ */
+export function dashlessHeaders(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    out.push(line);
+    if (line.includes('\t') || line.length > 400 || !/\S {2,}\S/.test(line)) continue;
+    const cells = [...line.matchAll(SPACED_CELL)];
+    if (cells.length < 3 || !isHeader(cells.map((c) => c[0]))) continue;
+    const next = lines[i + 1] ?? '';
+    if (/^\s*-{2,}/.test(next) || next.trim() === '') continue;
+    // Each row below has text where the header's cells start and space just before (aligned as padding makes it).
+    const starts = cells.slice(1).map((c) => c.index);
+    const aligned = (row: string) => starts.every((s) => row[s - 1] === ' ' && /\S/.test(row[s] ?? ''));
+    if (!aligned(next)) continue;
+    let dashes = '';
+    for (const c of cells) dashes += ' '.repeat(c.index - dashes.length) + '-'.repeat(c[0].length);
+    out.push(dashes);
+  }
+  return out;
+}
+
+/** "Welcome to Microsoft Exchange Server 2010 Service Pack 3 Unattended Setup": the version and update setup installs. */
+const SETUP_TITLE =
+  /^\s*(?:welcome to\s+)?microsoft exchange server\s+(2007|2010|2013|2016|2019|subscription edition)(?:\s+(service pack\s+\d|cumulative update\s+\d{1,2}|rtm))?\s+(?:unattended\s+)?setup\s*$/i;
+/** "Mailbox Server Role ......... COMPLETED", "Mailbox role: Transport service ..... COMPLETED": a role setup configured. */
+const SETUP_ROLE = /^\s*(hub transport|client access|mailbox|unified messaging|edge transport)(?:\s+server)?\s+role\b(?!\s+checks)[^.]*\.{3,}\s*completed\s*$/i;
+const SETUP_STEP = /\.{3,}\s*(completed|failed)\s*$/i;
+const ROLE_IDS: Record<string, string> = {
+  'hub transport': 'HubTransport',
+  'client access': 'ClientAccess',
+  mailbox: 'Mailbox',
+  'unified messaging': 'UnifiedMessaging',
+  'edge transport': 'Edge',
+};
+
+/**
+ * Exchange's unattended setup output, which ran to its end without a failed step: its title names the version and
+ * update, its configuration steps the roles. It becomes a Format-List block of that server ("ServerRole", "Exchange
+ * version"), whose name the parser finds above it ("ran it on MBX10-02:") as it does for ExSetup's output.
+ */
+export function setupConsoleLines(lines: readonly string[]): string[] {
+  const title = lines.findIndex((l) => SETUP_TITLE.test(l));
+  if (title < 0) return [...lines];
+  let end = title;
+  const roles = new Set<string>();
+  let failed = false;
+  for (let k = title + 1; k < lines.length; k += 1) {
+    const line = lines[k]!;
+    if (SETUP_STEP.test(line)) {
+      end = k;
+      if (/failed\s*$/i.test(line)) failed = true;
+      const role = SETUP_ROLE.exec(line)?.[1];
+      if (role) roles.add(ROLE_IDS[role.toLowerCase()]!);
+    } else if (/setup operation completed successfully/i.test(line)) {
+      end = k;
+      break;
+    } else if (/^\s*(?:preparing|performing|configuring|copying|languages|management tools|welcome)\b/i.test(line) || line.trim() === '') continue;
+    else if (k - end > 3) break;
+  }
+  if (failed || end === title) return [...lines];
+  const [, version, update] = SETUP_TITLE.exec(lines[title]!)!;
+  const named = `Exchange ${/subscription/i.test(version!) ? 'SE' : version}${update ? ` ${shortUpdate(update)}` : ''}`;
+  const block = ['', ...(roles.size > 0 ? [`ServerRole : ${[...roles].join(', ')}`] : []), `Exchange version : ${named}`, ''];
+  return [...lines.slice(0, title), ...block, ...lines.slice(end + 1)];
+}
+
+/** "Service Pack 3" → "SP3", "Cumulative Update 14" → "CU14". */
+function shortUpdate(update: string): string {
+  const n = /\d+/.exec(update)?.[0];
+  return /service/i.test(update) ? `SP${n}` : /cumulative/i.test(update) ? `CU${n}` : update.toUpperCase();
+}
+
+/** Outlook Web App's "About" page (Exchange 2007 and 2010): the mailbox and Client Access servers a user reached, with their builds. */
+const OWA_ABOUT: readonly { name: RegExp; version: RegExp; role: string }[] = [
+  { name: /^\s*exchange mailbox server\s*:\s*(\S+)\s*$/i, version: /^\s*exchange mailbox server version\s*:\s*(\S+)\s*$/i, role: 'Mailbox' },
+  {
+    name: /^\s*exchange client access server name\s*:\s*(\S+)\s*$/i,
+    version: /^\s*(?:microsoft\s+)?exchange client access server version\s*:\s*(\S+)\s*$/i,
+    role: 'ClientAccess',
+  },
+];
+
+/**
+ * OWA's "About" lines ("Exchange mailbox server: MBX07.contoso.local", "Exchange mailbox server version: 8.3.83.6") as a
+ * Format-List block per server (name, role, ExSetup's file version), which the parser reads as ExSetup's output. Only a
+ * server whose name and version are both there.
+ */
+export function owaAboutLines(lines: readonly string[]): string[] {
+  if (!lines.some((l) => /^\s*exchange mailbox server version\s*:/i.test(l) || /client access server version\s*:/i.test(l))) return [...lines];
+  const out = [...lines];
+  const blocks: string[] = [];
+  for (const { name, version, role } of OWA_ABOUT) {
+    const n = out.findIndex((l) => name.test(l));
+    const v = out.findIndex((l) => version.test(l));
+    if (n < 0 || v < 0) continue;
+    blocks.push('', `Name : ${name.exec(out[n]!)![1]}`, `ServerRole : ${role}`, `FileVersion : ${version.exec(out[v]!)![1]}`, '');
+    out[n] = '';
+    out[v] = '';
+  }
+  return blocks.length > 0 ? [...out, ...blocks] : out;
+}
