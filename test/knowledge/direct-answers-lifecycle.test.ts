@@ -89,7 +89,7 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     assert.match(answer('from what cu is exchange 2016 supported on 2016')?.answer ?? '', /^From Exchange 2016 CU3/);
   });
 
-  it("EXB-011's lifecycle table states every mainstream and extended date lifecycle.yaml holds (one truth: no \"not known\" beside a date the table has)", () => {
+  it('EXB-011\'s lifecycle table states every mainstream and extended date lifecycle.yaml holds (one truth: no "not known" beside a date the table has)', () => {
     const article = kb.articles.find((a) => a.id === 'EXB-011');
     assert.ok(article);
     const rows = article.body.split('\n').filter((line) => /^\| (Exchange|Windows)/.test(line));
@@ -117,7 +117,8 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
         continue;
       }
       const [, , mainstream, extended] = line.split('|').map((cell) => cell.trim());
-      if (row.mainstream && !mainstream!.startsWith(long(row.mainstream.end))) problems.push(`${row.dimension} ${row.value}: mainstream "${mainstream}", table ${row.mainstream.end}`);
+      if (row.mainstream && !mainstream!.startsWith(long(row.mainstream.end)))
+        problems.push(`${row.dimension} ${row.value}: mainstream "${mainstream}", table ${row.mainstream.end}`);
       if (row.endOfSupport && !extended!.startsWith(long(row.endOfSupport))) problems.push(`${row.dimension} ${row.value}: extended "${extended}", table ${row.endOfSupport}`);
     }
     assert.deepEqual(problems, []);
