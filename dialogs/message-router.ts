@@ -1,5 +1,6 @@
 import { describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
+import { severalQuestions } from './several-questions';
 
 /** What a message asks for. */
 export type Route =
@@ -11,6 +12,8 @@ export type Route =
   | { kind: 'search-prompt' }
   | { kind: 'article'; id: string }
   | { kind: 'answer'; question: DirectQuestion }
+  /** Several questions in one message, each answered from the tables (up to three), and the parts that were not. */
+  | { kind: 'answers'; questions: DirectQuestion[]; unanswered: string[] }
   | { kind: 'check'; facts: Facts; groups?: Facts[] }
   | { kind: 'small-talk'; talk: SmallTalk }
   | { kind: 'out-of-scope' }
@@ -179,7 +182,7 @@ function searchCommand(trimmed: string): string | undefined {
  * routeMessage('Can I put an E2K3 FE on MSCS?', kb); // { kind: 'check', facts: { version: '2003', role: 'front-end', ha: 'cluster' } }
  * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
  */
-export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion): Route {
+export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion, onePart = false): Route {
   const trimmed = withoutEndPunctuation(text);
   const command = commandOf(text, trimmed);
   if (command) return command;
@@ -198,6 +201,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
+  // "when does 2016 end and can i go straight to SE?": each question answered, in order (up to three), when two or more are the tables'.
+  if (!onePart) {
+    const several = severalQuestions(text, kb, (part, before) => routeMessage(part, kb, before, true), previous);
+    if (several) return { kind: 'answers', ...several };
+  }
   // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
   const question = normalizeQuestionWords(trimmed);
   const lookup = LOOKUP_START.test(question);

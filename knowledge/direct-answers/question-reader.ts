@@ -57,7 +57,7 @@ const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}
 
 /** Stated facts a terse "<version> on <fact>?" asks about. */
 const STATED_FOR_TERSE = ['serverCore', 'domainController', 'nlbOnSameServers', 'mixedVersions', 'mixedWindows', 'clusterWorkloads', 'edgeDomainJoined', 'clusterMode'];
-/** "is se supported on windows server 2025": Exchange SE named alone, too short for the recognizer, beside a Windows release. */
+/** "is se supported on windows server 2025", "se end of support date?": Exchange SE named alone, too short for the recognizer, beside a Windows release or a lifecycle date. */
 const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?se\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
@@ -68,6 +68,11 @@ const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
 const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+/**
+ * "and do we need a witness with 4 of them", "and when does 2019 end": after the lead, a question of its
+ * own (a verb or question word and more), read whole rather than as the last question for a new subject.
+ */
+const WHOLE_QUESTION = /^(?:do|does|can|could|is|are|will|would|should|when|which|why|what (?!about\b|of\b)|how (?!about\b))\S*\s+\S+\s+\S+/i;
 /** Facts a follow-up may change by naming one of their answers alone ("and datacenter?", "and sp3?"). */
 const ANSWER_DIMENSIONS = ['windowsEdition', 'edition', 'update'];
 const LIFECYCLE_ATTRIBUTES: readonly Attribute[] = ['end-of-support', 'mainstream', 'esu', 'still-supported'];
@@ -108,7 +113,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const extracted = { ...whole, facts: platform };
   const { ambiguous } = extracted;
   let facts =
-    extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;
+    extracted.facts.version === undefined && (extracted.facts.windows !== undefined || END.test(text) || MAINSTREAM.test(text)) && SE_WITH_WINDOWS.test(text)
+      ? { ...extracted.facts, version: 'se' }
+      : extracted.facts;
   // "will exchange SE go out of support at some point like 2019 did?": one version in the subject, another
   // only compared with; the recognizer leaves both open, the lifecycle question is about the one named first.
   if (facts.version === undefined && ambiguous.includes('version') && (END.test(text) || STILL.test(text))) {
@@ -117,7 +124,7 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   }
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
-  if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
+  if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60 && !WHOLE_QUESTION.test(text.replace(FOLLOW_UP_LEAD, ''))) {
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }
