@@ -30,6 +30,8 @@ const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bs
 /** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
 const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive|max|maximum|can|do|does|is|are)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
+/** The server roles of a version asked for: "which roles exist", "what server roles does it have", "roles list". */
+const SERVER_ROLES = /\b(which|what|list( of)?|all)\b.{0,20}\b(server )?roles?\b(?! can\b)|\b(server )?roles (list|exist|are there|available|of)\b|\broles\s*\??$/i;
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
@@ -296,6 +298,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     return ask('max-nodes', subject);
   }
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
+  // "which roles exist in exchange 2016", "exchange 2010 roles list": the version's server roles.
+  if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha')) return ask('server-roles', pick('version'));
   // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).
   if (has('version') && has('windows') && FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
   if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));
