@@ -1,4 +1,4 @@
-import { describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import { asksUnheldTopic, describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 import { severalQuestions } from './several-questions';
 
@@ -293,7 +293,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
   // A fault or a setting asked about ("OWA on our 2016 box is really slow", "kemp health check settings for 2019 owa?") is no design to judge.
-  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question);
+  // So is an administration topic the knowledge never speaks of ("exchange 2019 dag replication port number?", "circular logging on a 2016 dag").
+  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription =
@@ -301,8 +302,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     named >= 2 &&
     trimmed.split(/\s+/).length <= 8 &&
     !text.includes('?') &&
-    !describesFault(question) &&
-    !NOT_A_DESCRIPTION.test(question) &&
+    !aside &&
     !ASKS_COUNT.test(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
@@ -312,7 +312,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // "ex2k3 cluster failover: how many storage groups can i run on one node": a count asked about something the tables do not count is searched.
   const rest = question.replace(COUNT_VERB, ' ');
   if (ASKS_COUNT.test(question) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
-  const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !describesFault(question) && !NOT_A_DESCRIPTION.test(question);
+  const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !aside;
   if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };
   }

@@ -15,6 +15,7 @@ export { KnowledgeError, formatProblem, type KnowledgeProblem } from './loading/
 export { normalizeQuestionWords, questionKind, type QuestionKind } from './reading/question-words';
 export type { PassageAnswer } from './search/passage-search';
 export { describesFault, namesUncoveredRelease } from './search/question-scope';
+export { asksUnheldTopic } from './search/unheld-question';
 export {
   VERDICT_LABELS,
   valueLabel,
