@@ -1,4 +1,13 @@
-import { asksUnheldTopic, describesFault, namesUncoveredRelease, normalizeQuestionWords, type DirectQuestion, type Facts, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
+import {
+  asksUnheldTopic,
+  describesFault,
+  namesUncoveredRelease,
+  normalizeQuestionWords,
+  type DirectQuestion,
+  type Facts,
+  type KnowledgeBase,
+  type PreviousQuestion,
+} from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 import { severalQuestions } from './several-questions';
 
@@ -297,13 +306,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription =
-    facts.version !== undefined &&
-    named >= 2 &&
-    trimmed.split(/\s+/).length <= 8 &&
-    !text.includes('?') &&
-    !aside &&
-    !ASKS_COUNT.test(question);
+  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !ASKS_COUNT.test(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
   const ownDescription =
