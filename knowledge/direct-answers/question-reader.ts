@@ -17,7 +17,7 @@ const STILL =
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
   /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
-const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
+const COUNT = /\b(max(imum)?|how many|number of|nr of|no\.? of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 /** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
 const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
@@ -241,7 +241,7 @@ export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
 }
 
 /** What a count question counts: the words right after "max", "how many", "number of" ("max storage groups per node"). */
-const COUNTED = /\b(?:max(?:imum)?|how many|number of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
+const COUNTED = /\b(?:max(?:imum)?|how many|number of|nr of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
 /** Words that count nodes or members (or lead to them: "max dag size", "how many exchange servers"). */
 const NODE_COUNT_WORDS =
   /^(nodes?|members?|servers?|mailbox|boxes|dag|dags|cluster|clusters|ccr|scc|exchange|windows|w2k\w*|e2k\w*|ex\w*|size|active|passive|mbx|can|do|does|is|are|for|in|on|a|an|the|per|allowed|supported|possible|\d+)$/i;
@@ -270,7 +270,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (!has('update') && LATEST_UPDATE.test(text) && !END.test(text) && !STILL.test(text)) return ask('latest-update', pick('version'));
   }
   // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
-  const lifecycleSubject = has('version') ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
+  // "server 2012 r2 ESU end? our 2016 exchange box sits on it": with both named, the product named first is asked about.
+  const windowsFirst = has('version') && has('windows') && firstNamed(text) === 'windows';
+  const lifecycleSubject = has('version') && !windowsFirst ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
   if (lifecycleSubject && !has('role') && !has('ha')) {
     if (ESU.test(text)) return ask('esu', lifecycleSubject);
     if (MAINSTREAM.test(text)) return ask('mainstream', lifecycleSubject);
@@ -311,7 +313,10 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
   // "ex2016 on server core?": a version with one fact the check judges, asked in a few words, is a yes/no too.
   const terseFact = has('version') && Object.keys(facts).some((d) => STATED_FOR_TERSE.includes(d));
-  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && ((has('role') && has('ha')) || terseFact));
+  // "se on windows 2016?": Exchange SE on a Windows release in a few words is the matrix's yes/no (a retired version so asked is the check's).
+  const terseSePlatform = facts.version === 'se' && has('windows') && SUPPORTED_ON.test(text);
+  const yesNo =
+    YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && ((has('role') && has('ha')) || terseFact || terseSePlatform));
   if (!yesNo) return undefined;
   // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
   // recognizer made of the second year, is the general mixed-Windows rule.
@@ -338,6 +343,17 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
   if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
   return ask('rule', subject, need ? { needs: true } : {});
+}
+
+const WINDOWS_NAMED = /\b(?:windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
+const EXCHANGE_NAMED = /\b(?:exchange|exch|ex20\d\d|ex2k\w*|e2k\w*|ex)\b/i;
+
+/** Which product a text names first, Windows or Exchange (undefined when it names neither by name). */
+function firstNamed(text: string): 'windows' | 'exchange' | undefined {
+  const w = WINDOWS_NAMED.exec(text)?.index;
+  const e = EXCHANGE_NAMED.exec(text)?.index;
+  if (w === undefined) return e === undefined ? undefined : 'exchange';
+  return e === undefined || w < e ? 'windows' : 'exchange';
 }
 
 /**
