@@ -81,7 +81,7 @@ export class MainDialog extends Dialog {
     if (await this.pasteListing(dc.context, text)) return this.settle(dc);
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
-    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer') await this.sayBuilds(dc.context, text);
+    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);
     return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
   }
 
@@ -517,7 +517,7 @@ export class MainDialog extends Dialog {
   private async handle(dc: DialogContext, route: Route): Promise<DialogTurnResult> {
     const { context } = dc;
     // "and 2019?" follows a direct answer only while nothing else came between.
-    if (route.kind !== 'answer' && route.kind !== 'small-talk' && route.kind !== 'empty') await this.lastAnswer.set(context, undefined);
+    if (route.kind !== 'answer' && route.kind !== 'answers' && route.kind !== 'small-talk' && route.kind !== 'empty') await this.lastAnswer.set(context, undefined);
     switch (route.kind) {
       case 'answer': {
         const answer = this.kb.directAnswers.answer(route.question);
@@ -529,6 +529,19 @@ export class MainDialog extends Dialog {
         const { attribute, subject, other, needs } = route.question;
         await this.lastAnswer.set(context, { attribute, subject, ...(other ? { other } : {}), ...(needs ? { needs } : {}) });
         await context.sendActivity(this.replies.directAnswer(answer));
+        break;
+      }
+      case 'answers': {
+        // Several questions in one message (issue 19): each answered; a follow-up ("and 2019?") is about the last one.
+        const answers = route.questions.flatMap((q) => this.kb.directAnswers.answer(q) ?? []);
+        const last = route.questions[route.questions.length - 1]!;
+        await this.lastAnswer.set(context, {
+          attribute: last.attribute,
+          subject: last.subject,
+          ...(last.other ? { other: last.other } : {}),
+          ...(last.needs ? { needs: last.needs } : {}),
+        });
+        await context.sendActivity(this.replies.directAnswers(answers, route.unanswered));
         break;
       }
       case 'check':

@@ -1,4 +1,5 @@
 import {
+  asksUnheldTopic,
   describesFault,
   namesUncoveredRelease,
   normalizeQuestionWords,
@@ -9,6 +10,7 @@ import {
   type PreviousQuestion,
 } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
+import { severalQuestions } from './several-questions';
 
 /** What a message asks for. */
 export type Route =
@@ -20,6 +22,8 @@ export type Route =
   | { kind: 'search-prompt' }
   | { kind: 'article'; id: string }
   | { kind: 'answer'; question: DirectQuestion }
+  /** Several questions in one message, each answered from the tables (up to three), and the parts that were not. */
+  | { kind: 'answers'; questions: DirectQuestion[]; unanswered: string[] }
   | { kind: 'check'; facts: Facts; groups?: Facts[] }
   | { kind: 'small-talk'; talk: SmallTalk }
   | { kind: 'out-of-scope' }
@@ -174,7 +178,7 @@ function searchCommand(trimmed: string): string | undefined {
  * routeMessage('Can I put an E2K3 FE on MSCS?', kb); // { kind: 'check', facts: { version: '2003', role: 'front-end', ha: 'cluster' } }
  * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
  */
-export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion): Route {
+export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion, onePart = false): Route {
   const trimmed = withoutEndPunctuation(text);
   const command = commandOf(text, trimmed);
   if (command) return command;
@@ -193,6 +197,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
+  // "when does 2016 end and can i go straight to SE?": each question answered, in order (up to three), when two or more are the tables'.
+  if (!onePart) {
+    const several = severalQuestions(text, kb, (part, before) => routeMessage(part, kb, before, true), previous);
+    if (several) return { kind: 'answers', ...several };
+  }
   // Question words typed in a hurry ("wat is", "hw many") still make a lookup.
   const question = normalizeQuestionWords(trimmed);
   const lookup = LOOKUP_START.test(question);
@@ -280,17 +289,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const namesSetup = facts.role !== undefined || facts.ha !== undefined;
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
   // A fault or a setting asked about ("OWA on our 2016 box is really slow", "kemp health check settings for 2019 owa?") is no design to judge.
-  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question);
+  // So is an administration topic the knowledge never speaks of ("exchange 2019 dag replication port number?", "circular logging on a 2016 dag").
+  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription =
-    facts.version !== undefined &&
-    named >= 2 &&
-    trimmed.split(/\s+/).length <= 8 &&
-    !text.includes('?') &&
-    !describesFault(question) &&
-    !NOT_A_DESCRIPTION.test(question) &&
-    !ASKS_COUNT.test(question);
+  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !ASKS_COUNT.test(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
   const ownDescription =
@@ -299,7 +302,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // "ex2k3 cluster failover: how many storage groups can i run on one node": a count asked about something the tables do not count is searched.
   const rest = question.replace(COUNT_VERB, ' ');
   if (ASKS_COUNT.test(question) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
-  const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !describesFault(question) && !NOT_A_DESCRIPTION.test(question);
+  const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !aside;
   if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };
   }

@@ -30,6 +30,8 @@ export interface Replies {
    * the article passage with "Read the whole article", and "Check my setup" with the named facts.
    */
   directAnswer(answer: DirectAnswer): Partial<Activity>;
+  /** Several questions of one message answered from the tables, each answer first with its source; `unanswered` parts named back. */
+  directAnswers(answers: readonly DirectAnswer[], unanswered: readonly string[]): Partial<Activity>;
   /**
    * No confident answer but plausible articles: "did you mean" with one button each (echoes the question safely);
    * with `noSteps`, steps were asked for that the knowledge base does not hold, and the card says so plainly.

@@ -35,7 +35,7 @@ import {
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 import { withFeedback } from './feedback-actions';
 import type { AnswerSubject } from '../../knowledge/owners/records';
-import { directAnswerCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
+import { directAnswerCard, directAnswersCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
 /** The first line of the reply to a question about another product: a refusal. */
 export const OUT_OF_SCOPE = 'That is outside what I cover.';
@@ -127,6 +127,14 @@ export class CardReplies implements Replies {
   directAnswer(answer: DirectAnswer): Partial<Activity> {
     const subject: AnswerSubject = { kind: 'article', articleId: answer.articleId, via: 'search', related: [] };
     return withFeedback(partsMessage(directAnswerCard(answer, this.kb.article(answer.articleId), [sayAction(CHECK_MY_SETUP, this.checkText(answer.checkFacts))])), subject);
+  }
+
+  directAnswers(answers: readonly DirectAnswer[], unanswered: readonly string[]): Partial<Activity> {
+    const ids = [...new Set(answers.map((a) => a.passage?.article.id ?? a.articleId))];
+    const articles = ids.flatMap((id) => this.kb.article(id) ?? []);
+    const subject: AnswerSubject = { kind: 'article', articleId: ids[0]!, via: 'search', related: ids.slice(1) };
+    const trailing = [sayAction(CHECK_MY_SETUP, this.checkText(answers[0]!.checkFacts))];
+    return withFeedback(partsMessage(directAnswersCard(answers, unanswered, articles, trailing)), subject);
   }
 
   /** "Check my setup: Exchange 2003, Windows Server 2003, Enterprise": the check starts with the facts the question named. */

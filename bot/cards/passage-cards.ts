@@ -61,6 +61,26 @@ export function directAnswerCard(answer: DirectAnswer, article: Article | undefi
   return { body, actions, summary: truncate(answer.answer, 160) };
 }
 
+/** The line a retired version's rule carries ("Exchange 2016 itself has been out of support since ..."): kept beside each of several answers. */
+const OUT_OF_SUPPORT_LINE = /\bout of support since\b/;
+
+/**
+ * Several questions of one message answered from the tables (issue 19): each answer in bold with its
+ * source and how sure it is, one after the other so each fact comes early; a part no table answers is
+ * named back ("Not answered here: ..."). Buttons open each answer's article (up to three) and the check.
+ */
+export function directAnswersCard(answers: readonly DirectAnswer[], unanswered: readonly string[], articles: readonly Article[], trailing: readonly CardAction[]): CardParts {
+  const body: CardElement[] = answers.flatMap((answer, i) => [
+    textBlock(answer.answer, { weight: 'Bolder', ...(i > 0 ? { separator: true } : {}) }),
+    ...answer.details.filter((line) => OUT_OF_SUPPORT_LINE.test(line)).map((line) => textBlock(line)),
+    ...answer.sources.map((s) => textBlock(`Source: ${s.label || 'our facts sheet'} (${s.status})`, { isSubtle: true, size: 'Small' })),
+  ]);
+  // The user's words are shown literally, never as Markdown.
+  for (const part of unanswered) body.push(literalText(`Not answered here (ask it on its own): ${truncate(part, 200)}`, { italic: true }));
+  const actions = [...articles.slice(0, 3).map((a) => sayAction(`${READ_WHOLE_ARTICLE}: ${a.id}`, `Show ${a.id}`)), ...trailing];
+  return { body, actions, summary: truncate(answers.map((a) => a.answer).join(' '), 160) };
+}
+
 /**
  * "Did you mean": up to three plausible articles as buttons. Each button says "Show <id>" and
  * carries the question it was offered for, so the pick can be recorded as a labelled example.

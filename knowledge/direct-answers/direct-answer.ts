@@ -16,6 +16,7 @@ export type Attribute =
   | 'max-instances'
   | 'max-databases'
   | 'clusterable-roles'
+  | 'server-roles'
   | 'coexistence'
   | 'rule'
   | 'general-rule'

@@ -13,7 +13,10 @@ import { sourcesOf, statusWords, type AnswerTables } from './table-access';
  * row that fits answers. Anchored, linear patterns on text already cut to 4,000 characters.
  */
 const HOW_TO =
-  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b)/i;
+  // "can i go straight to SE", "is there an in-place upgrade to SE": a path asked as a yes/no is the same task.
+  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b)/i;
+/** A question that asks for the steps themselves ("steps to", "how do i", "walk me through"), not whether or what. */
+const STEPS_WORDS = /\b(?:steps?|how (?:do|can|could|should|would|to)|walk me through|procedure|process)\b/i;
 /** The product named before a how-to ("exchange 2019 - how do i ..."), which the version reading keeps. */
 const PRODUCT_LEAD = /^(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s*(?:server\s*)?(?:20\d\d|se))?\s*[-:,]?\s*(?=how\b|steps?\b)/i;
 /** What a question moves to: "to SE", "onto server 2025", "into windows 2022". */
@@ -82,10 +85,12 @@ export function howToAnswer(tables: AnswerTables, question: DirectQuestion): Dir
   if ((entry.sources ?? []).length > 0 || (entry.basis ?? []).length === 0) {
     sources.push({ status: statusWords(entry.status ?? 'recalled'), label: (entry.sources ?? []).join(', ') || 'no source read' });
   }
+  // "steps to add a dag member": the steps first when the table holds them, what the task needs after.
+  const stepsFirst = entry.procedure !== undefined && STEPS_WORDS.test(normalizeQuestionWords(question.text));
   const answer: DirectAnswer = {
     question,
-    answer: entry.answer,
-    details: [entry.steps, ...(entry.details ?? [])],
+    answer: stepsFirst ? entry.procedure! : entry.answer,
+    details: [...(stepsFirst ? [entry.answer] : entry.procedure ? [entry.procedure] : []), entry.steps, ...(entry.details ?? [])],
     sources,
     articleId: entry.article,
     checkFacts: question.subject,

@@ -26,8 +26,10 @@ export const howToEntrySchema = z.strictObject({
   /** The first sentence: what the knowledge holds (our own words). */
   answer: z.string().min(20).max(600),
   details: z.array(z.string().min(1)).optional(),
-  /** Said plainly: the steps are not in the knowledge base, and where they are. */
+  /** Said plainly: where the steps are in full (and that they are not here, when `procedure` is absent). */
   steps: z.string().min(20),
+  /** The steps themselves, short and in our own words, when a Microsoft doc we read (in `sources`) gives them: shown first to "steps to ...". */
+  procedure: z.string().min(20).max(400).optional(),
   basis: z.array(z.string()).optional(),
   sources: z.array(z.string().min(1)).optional(),
   status: z.enum(['verified', 'read-3p', 'derived', 'recalled']).optional(),

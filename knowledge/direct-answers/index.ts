@@ -12,7 +12,7 @@ import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
 import { maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
 import { readDirectQuestion, versionsIn, type PreviousQuestion } from './question-reader';
-import { clusterableRolesAnswer } from './role-answers';
+import { clusterableRolesAnswer, serverRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
 import { latestUpdateAnswer, updateReleasedAnswer } from './update-answers';
 import { pickPassage } from './passage-pick';
@@ -129,6 +129,8 @@ export class DirectAnswers {
         return maxDatabasesAnswer(this.tables, question);
       case 'clusterable-roles':
         return clusterableRolesAnswer(this.tables, question);
+      case 'server-roles':
+        return serverRolesAnswer(this.tables, question);
       case 'coexistence':
         return coexistenceAnswer(this.tables, question);
       case 'rule':

@@ -17,7 +17,7 @@ const STILL =
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
   /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
-const COUNT = /\b(max(imum)?|how many|number of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
+const COUNT = /\b(max(imum)?|how many|number of|nr of|no\.? of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 /** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
 const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
 const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
@@ -30,6 +30,8 @@ const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bs
 /** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
 const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive|max|maximum|can|do|does|is|are)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
+/** The server roles of a version asked for: "which roles exist", "what server roles does it have", "roles list". */
+const SERVER_ROLES = /\b(which|what|list( of)?|all)\b.{0,20}\b(server )?roles?\b(?! can\b)|\b(server )?roles (list|exist|are there|available|of)\b|\broles\s*\??$/i;
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
@@ -57,7 +59,7 @@ const MIXED_WINDOWS = /\b(mix|mixed|mixing|different)\b.{0,12}\bwindows\b.{0,30}
 
 /** Stated facts a terse "<version> on <fact>?" asks about. */
 const STATED_FOR_TERSE = ['serverCore', 'domainController', 'nlbOnSameServers', 'mixedVersions', 'mixedWindows', 'clusterWorkloads', 'edgeDomainJoined', 'clusterMode'];
-/** "is se supported on windows server 2025": Exchange SE named alone, too short for the recognizer, beside a Windows release. */
+/** "is se supported on windows server 2025", "se end of support date?": Exchange SE named alone, too short for the recognizer, beside a Windows release or a lifecycle date. */
 const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?se\b/i;
 
 /** What a follow-up needs from the question before it: its attribute and subject. */
@@ -68,6 +70,11 @@ const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
 const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+/**
+ * "and do we need a witness with 4 of them", "and when does 2019 end": after the lead, a question of its
+ * own (a verb or question word and more), read whole rather than as the last question for a new subject.
+ */
+const WHOLE_QUESTION = /^(?:do|does|can|could|is|are|will|would|should|when|which|why|what (?!about\b|of\b)|how (?!about\b))\S*\s+\S+\s+\S+/i;
 /** Facts a follow-up may change by naming one of their answers alone ("and datacenter?", "and sp3?"). */
 const ANSWER_DIMENSIONS = ['windowsEdition', 'edition', 'update'];
 const LIFECYCLE_ATTRIBUTES: readonly Attribute[] = ['end-of-support', 'mainstream', 'esu', 'still-supported'];
@@ -108,7 +115,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const extracted = { ...whole, facts: platform };
   const { ambiguous } = extracted;
   let facts =
-    extracted.facts.version === undefined && extracted.facts.windows !== undefined && SE_WITH_WINDOWS.test(text) ? { ...extracted.facts, version: 'se' } : extracted.facts;
+    extracted.facts.version === undefined && (extracted.facts.windows !== undefined || END.test(text) || MAINSTREAM.test(text)) && SE_WITH_WINDOWS.test(text)
+      ? { ...extracted.facts, version: 'se' }
+      : extracted.facts;
   // "will exchange SE go out of support at some point like 2019 did?": one version in the subject, another
   // only compared with; the recognizer leaves both open, the lifecycle question is about the one named first.
   if (facts.version === undefined && ambiguous.includes('version') && (END.test(text) || STILL.test(text))) {
@@ -117,7 +126,7 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   }
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
-  if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60) {
+  if (previous && followable && FOLLOW_UP.test(text) && text.length <= 60 && !WHOLE_QUESTION.test(text.replace(FOLLOW_UP_LEAD, ''))) {
     const followed = followUp(text, facts, previous, recognizer);
     if (followed) return { ...followed, text: typed.trim() };
   }
@@ -232,7 +241,7 @@ export function versionsIn(text: string, recognizer: FactRecognizer): string[] {
 }
 
 /** What a count question counts: the words right after "max", "how many", "number of" ("max storage groups per node"). */
-const COUNTED = /\b(?:max(?:imum)?|how many|number of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
+const COUNTED = /\b(?:max(?:imum)?|how many|number of|nr of|limit of|most)\s+(?:number of\s+|no\.? of\s+)?([a-z]+)/i;
 /** Words that count nodes or members (or lead to them: "max dag size", "how many exchange servers"). */
 const NODE_COUNT_WORDS =
   /^(nodes?|members?|servers?|mailbox|boxes|dag|dags|cluster|clusters|ccr|scc|exchange|windows|w2k\w*|e2k\w*|ex\w*|size|active|passive|mbx|can|do|does|is|are|for|in|on|a|an|the|per|allowed|supported|possible|\d+)$/i;
@@ -261,7 +270,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (!has('update') && LATEST_UPDATE.test(text) && !END.test(text) && !STILL.test(text)) return ask('latest-update', pick('version'));
   }
   // A service pack named with the version ("Exchange 2010 SP2") may have left support before it (lifecycle.yaml's update rows).
-  const lifecycleSubject = has('version') ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
+  // "server 2012 r2 ESU end? our 2016 exchange box sits on it": with both named, the product named first is asked about.
+  const windowsFirst = has('version') && has('windows') && firstNamed(text) === 'windows';
+  const lifecycleSubject = has('version') && !windowsFirst ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
   if (lifecycleSubject && !has('role') && !has('ha')) {
     if (ESU.test(text)) return ask('esu', lifecycleSubject);
     if (MAINSTREAM.test(text)) return ask('mainstream', lifecycleSubject);
@@ -289,6 +300,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     return ask('max-nodes', subject);
   }
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
+  // "which roles exist in exchange 2016", "exchange 2010 roles list": the version's server roles.
+  if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha')) return ask('server-roles', pick('version'));
   // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).
   if (has('version') && has('windows') && FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
   if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));
@@ -300,7 +313,10 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // servers, a witness) or a role with a technology, and asks whether it is allowed or needed.
   // "ex2016 on server core?": a version with one fact the check judges, asked in a few words, is a yes/no too.
   const terseFact = has('version') && Object.keys(facts).some((d) => STATED_FOR_TERSE.includes(d));
-  const yesNo = YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && ((has('role') && has('ha')) || terseFact));
+  // "se on windows 2016?": Exchange SE on a Windows release in a few words is the matrix's yes/no (a retired version so asked is the check's).
+  const terseSePlatform = facts.version === 'se' && has('windows') && SUPPORTED_ON.test(text);
+  const yesNo =
+    YES_NO_START.test(text) || SUPPORT_WORDS.test(text) || NEED.test(text) || (TERSE_QUESTION.test(text) && ((has('role') && has('ha')) || terseFact || terseSePlatform));
   if (!yesNo) return undefined;
   // "can a dag mix windows 2016 and 2019 servers": two Windows releases in one DAG, whatever the
   // recognizer made of the second year, is the general mixed-Windows rule.
@@ -327,6 +343,17 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
   if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
   return ask('rule', subject, need ? { needs: true } : {});
+}
+
+const WINDOWS_NAMED = /\b(?:windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
+const EXCHANGE_NAMED = /\b(?:exchange|exch|ex20\d\d|ex2k\w*|e2k\w*|ex)\b/i;
+
+/** Which product a text names first, Windows or Exchange (undefined when it names neither by name). */
+function firstNamed(text: string): 'windows' | 'exchange' | undefined {
+  const w = WINDOWS_NAMED.exec(text)?.index;
+  const e = EXCHANGE_NAMED.exec(text)?.index;
+  if (w === undefined) return e === undefined ? undefined : 'exchange';
+  return e === undefined || w < e ? 'windows' : 'exchange';
 }
 
 /**

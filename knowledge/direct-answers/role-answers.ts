@@ -45,3 +45,30 @@ export function clusterableRolesAnswer(tables: AnswerTables, question: DirectQue
 function shortHa(id: string, fallback: string): string {
   return { cluster: 'server cluster', ccr: 'CCR', dag: 'DAG' }[id] ?? fallback;
 }
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+/**
+ * The server roles of a version ("which roles exist in exchange 2016"), read from the role values the
+ * check offers for that version (fact-dimensions.yaml), so the answer and the check's question list the
+ * same roles (A-50). Servers holding several roles are not roles of their own; Exchange 2000/2003's
+ * front-end and back-end servers are a configuration, not roles of setup (the articles answer).
+ */
+export function serverRolesAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
+  const { version } = question.subject;
+  if (!version) return undefined;
+  const values = tables.valuesFor('role', { version });
+  if (values.some((v) => v.id === 'front-end' || v.id === 'back-end')) return undefined;
+  const roles = values.filter((v) => v.combines === undefined && v.id !== 'other').map((v) => v.label);
+  if (roles.length === 0) return undefined;
+  const name = label(tables, 'version', version);
+  return {
+    question,
+    answer: `${name} has ${COUNT_WORDS[roles.length] ?? roles.length} server roles: ${listOf(roles)}.`,
+    details: [],
+    sources: sourcesOf(tables, ['A-50']),
+    articleId: 'EXB-006',
+    otherArticles: ['EXB-007', 'EXB-008', 'EXB-009'],
+    checkFacts: { version },
+  };
+}

@@ -9,6 +9,24 @@
 const CAPACITY =
   /\b(?:how many|max(?:imum)?|limit(?:s)? (?:of|on|for)|how much|how big|how large|largest|biggest|size of|sizing)\b[^.?!]{0,40}?\b(?:mailbox(?:es)?(?! (?:servers?|roles?|databases?|dbs?)\b)|users?|dags|databases? size|db size|database sizes?|ram|memory|cpus?|cores|storage(?! groups?)|disk space|iops|logs?|transaction logs?|connections|messages|emails?|recipients)\b|\b(?:mailboxes|users) per (?:database|db|server)\b|\b(?:databases?|dbs?) size\b|\bmax(?:imum)? (?:database|db) size\b/i;
 
+/**
+ * Administration topics no article, glossary entry or table speaks of (a test keeps it so): ports and
+ * firewalls, antivirus exclusions, logging and retention settings, certificates, client licences (CALs),
+ * PST export, system mailboxes, AutoReseed, the page file, network cards, third-party gateways, storage
+ * kinds. A question about one of them, whatever version and DAG it names, gets suggestions only, never a
+ * passage about the version or the DAG, and is no design for the check.
+ */
+const UNHELD_TOPIC =
+  /\b(?:ports?|port numbers?|firewalls?|exclusions?|circular logging|logos?|psts?|arbitration|autoreseed|page ?file|nics?|network cards?|cals?|message size|quotas?|retention|certificates?|certs?|mimecast|jbod|replication network)\b/i;
+
+/** True for a question about an administration topic the knowledge never speaks of (see {@link UNHELD_TOPIC}). */
+export function asksUnheldTopic(question: string): boolean {
+  return UNHELD_TOPIC.test(question);
+}
+
+/** The words of {@link UNHELD_TOPIC}, for the test that keeps them out of the knowledge. */
+export const UNHELD_TOPIC_PATTERN = UNHELD_TOPIC;
+
 /** True for a sizing or capacity question: no table or article holds those figures. */
 export function asksCapacity(question: string): boolean {
   return CAPACITY.test(question);

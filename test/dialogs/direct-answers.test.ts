@@ -48,11 +48,20 @@ describe('direct answers in the conversation (issue 19)', () => {
     assertDirect(await client.sendActivity('and ccr?'), /^CCR \(cluster continuous replication\)/);
   });
 
-  it('a how-to: what the knowledge holds, then plainly that the steps are not in it', async () => {
+  it('a how-to whose steps a Microsoft doc gives: the steps first (the admin center and the cmdlet), what the task needs, then where they are in full', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('how do we move our fsw to another server');
-    assertDirect(reply, /^The witness server sits outside the DAG/);
-    assert.match(textBlocks(reply)[1] ?? '', /steps are not in this knowledge base/);
+    assertDirect(reply, /^Steps: .*Set-DatabaseAvailabilityGroup -Identity DAG1 -WitnessServer/);
+    assert.match(textBlocks(reply)[1] ?? '', /^The witness server sits outside the DAG/);
+    assert.match(textBlocks(reply)[2] ?? '', /configure-dag-properties\.md/);
+    assertDirect(await client.sendActivity('steps to add a dag member'), /^Steps: .*Add-DatabaseAvailabilityGroupServer/);
+  });
+
+  it('a how-to whose steps the knowledge does not hold: what it holds, then plainly that the steps are not in it', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('how do i upgrade exchange 2019 to se');
+    assertDirect(reply, /^From Exchange 2019 CU14 or CU15, each server is upgraded in place/);
+    assert.match(textBlocks(reply)[1] ?? '', /steps themselves are not in this knowledge base/);
   });
 
   it('"is 2010 dead yet" says no with the date', async () => {

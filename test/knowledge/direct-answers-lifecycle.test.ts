@@ -89,6 +89,42 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     assert.match(answer('from what cu is exchange 2016 supported on 2016')?.answer ?? '', /^From Exchange 2016 CU3/);
   });
 
+  it('EXB-011\'s lifecycle table states every mainstream and extended date lifecycle.yaml holds (one truth: no "not known" beside a date the table has)', () => {
+    const article = kb.articles.find((a) => a.id === 'EXB-011');
+    assert.ok(article);
+    const rows = article.body.split('\n').filter((line) => /^\| (Exchange|Windows)/.test(line));
+    const long = (iso: string) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      return `${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m! - 1]} ${y}`;
+    };
+    /** The row that names a release ("Windows Server 2008 and 2008 R2" names both). */
+    const rowOf = (dimension: string, value: string) => {
+      const year = value.replace('-r2', '');
+      const r2 = value.endsWith('-r2');
+      const product = dimension === 'version' ? 'Exchange' : 'Windows';
+      return rows.find((line) => {
+        const name = line.split('|')[1]!;
+        return name.includes(product) && name.includes(year) && (!r2 || /R2/.test(name) || !/2003/.test(year)) && !(value === '2003' && /R2/.test(name) && !/and/.test(name));
+      });
+    };
+    const problems: string[] = [];
+    for (const row of kb.lifecycle) {
+      if (row.dimension === 'update' || row.value === 'se') continue;
+      const line = rowOf(row.dimension, row.value);
+      if (line === undefined) {
+        // Windows Server 2003 R2 shares the 2003 row ("all editions").
+        if (!(row.dimension === 'windows' && row.value === '2003-r2')) problems.push(`${row.dimension} ${row.value}: no row`);
+        continue;
+      }
+      const [, , mainstream, extended] = line.split('|').map((cell) => cell.trim());
+      if (row.mainstream && !mainstream!.startsWith(long(row.mainstream.end)))
+        problems.push(`${row.dimension} ${row.value}: mainstream "${mainstream}", table ${row.mainstream.end}`);
+      if (row.endOfSupport && !extended!.startsWith(long(row.endOfSupport))) problems.push(`${row.dimension} ${row.value}: extended "${extended}", table ${row.endOfSupport}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(!rows.some((line) => /not known/.test(line)), 'no row says "not known"');
+  });
+
   it('"same for se" after a Windows list asks the same about Exchange SE', () => {
     const question = kb.directAnswers.read('same for se', { attribute: 'windows-releases', subject: { version: '2019' } });
     assert.deepEqual(question && { attribute: question.attribute, subject: question.subject }, { attribute: 'windows-releases', subject: { version: 'se' } });

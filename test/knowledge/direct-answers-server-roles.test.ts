@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/** Issue 19: the server roles of a version, from the role values the check asks about (A-50). */
+describe('direct answers: the server roles of a version (issue 19)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+  const answer = (text: string) => {
+    const question = kb.directAnswers.read(text);
+    return question && kb.directAnswers.answer(question);
+  };
+
+  for (const [text, expected] of [
+    ['which roles exist in exchange 2016', /^Exchange 2016 has two server roles: Mailbox and Edge Transport\.$/],
+    ['what server roles does exchange 2019 have', /^Exchange 2019 has two server roles: Mailbox and Edge Transport\.$/],
+    ['exchange 2010 roles list', /^Exchange 2010 has five server roles: Mailbox, Client Access, Hub Transport, Unified Messaging and Edge Transport\.$/],
+    ['ex2013 server roles?', /^Exchange 2013 has three server roles: Mailbox, Client Access and Edge Transport\.$/],
+  ] as const) {
+    it(`"${text}" → ${expected}`, () => {
+      const found = answer(text);
+      assert.match(found?.answer ?? '', expected);
+      assert.deepEqual(
+        found?.sources.map((s) => s.status),
+        ['Microsoft doc'],
+      );
+    });
+  }
+
+  it('"which roles can be clustered" is still the clustering question, and Exchange 2003 (front-end and back-end servers) is left to the articles', () => {
+    assert.equal(kb.directAnswers.read('exchange 2007: which roles can be clustered')?.attribute, 'clusterable-roles');
+    assert.equal(answer('exchange 2003 roles'), undefined);
+  });
+
+  it('one truth: for every version the answer names exactly the single roles the check offers', () => {
+    for (const version of ['2007', '2010', '2013', '2016', '2019', 'se']) {
+      const found = kb.directAnswers.answer({ attribute: 'server-roles', subject: { version }, text: `${version} roles` });
+      const offered = kb.dimensions
+        .find((d) => d.id === 'role')!
+        .values.filter((v) => kb.valuesFor('role', { version }).some((x) => x.id === v.id) && v.combines === undefined && v.id !== 'other')
+        .map((v) => v.label);
+      assert.ok(found, version);
+      for (const role of offered) assert.ok(found.answer.includes(role), `${version}: ${role} missing from "${found.answer}"`);
+      assert.equal(found.answer.split(/, | and /).length, offered.length, found.answer);
+    }
+  });
+});

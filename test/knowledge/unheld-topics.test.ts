@@ -1,0 +1,37 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { UNHELD_TOPIC_PATTERN } from '../../knowledge/search/unheld-question';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/** Issue 19: administration topics the knowledge never speaks of get suggestions only, never a passage about something else. */
+describe('administration topics the knowledge does not hold (issue 19)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  it('no article, glossary entry, how-to or general rule mentions one of them (else the search may hold the answer: remove the word from the list)', () => {
+    const global = new RegExp(UNHELD_TOPIC_PATTERN.source, 'gi');
+    const texts = [
+      ...kb.articles.map((a) => [a.id, `${a.title}\n${a.summary}\n${a.body}`] as const),
+      ...kb.glossary.map((g) => [`glossary ${g.id}`, JSON.stringify(g)] as const),
+      ...kb.howTo.map((h) => [`how-to ${h.id}`, `${h.answer} ${h.steps}`] as const),
+      ...kb.generalRules.map((r) => [`general rule ${r.id}`, JSON.stringify(r)] as const),
+    ];
+    const found = texts.flatMap(([where, text]) => [...text.matchAll(global)].map((m) => `${where}: ${m[0]}`));
+    assert.deepEqual(found, []);
+  });
+
+  for (const question of [
+    'exchange 2019 dag replication port number?',
+    'antivirus exclusions for exchange 2019 dag members',
+    'is circular logging recommended on a 2016 dag',
+    'do shared mailboxes on exchange SE need a CAL',
+    'exchange 2007 export mailbox to pst from the 32-bit tools?',
+  ]) {
+    it(`"${question}": suggestions only`, () => {
+      const answer = kb.search(question);
+      assert.equal(answer.best, undefined, answer.best?.article.id);
+    });
+  }
+});
