@@ -55,6 +55,32 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
       ['forgot to say two of the members are in the child domain emea.contoso.com, the other two in the root domain', { verdict: 'not-supported', says: ['domain'] }],
     ],
   ],
+  // Several DAGs in one message: each its own group with its own members, never one total (D-1 per DAG).
+  [
+    'several-dags',
+    'DAG1 and DAG2 with 10 and 8 servers: two DAGs within 16 members each, not one DAG of 18',
+    [
+      [
+        'we have two exchange SE DAGs on windows 2025 std, no DCs, witness on FS1 for both: 10 servers in DAG1 and 8 servers in DAG2',
+        { verdict: 'supported-with-conditions', says: ['(design)'], notSays: ['holds at most 16 Mailbox servers'] },
+      ],
+    ],
+  ],
+  [
+    'several-dags',
+    'DAG1 in site A and DAG2 in site B: a DAG of 17 is Not supported, the other not',
+    [
+      [
+        'SE on ws2025 std, member servers: DAG1 with 17 members in site A, DAG2 with 3 members in site B',
+        { verdict: 'not-supported', says: ['(design)', 'holds at most 16 Mailbox servers', 'Supported with conditions: Mailbox'] },
+      ],
+    ],
+  ],
+  [
+    'several-dags',
+    "a member count said of two DAGs is no one DAG's count",
+    [['2 SE DAGs with 20 mailbox servers, ws2025 std, no DCs, witness on FS1', { verdict: 'supported-with-conditions', says: ['At most 16'] }]],
+  ],
 ];
 
 describe('conversation (issue 21): DAG members counted in words, by version and per DAG, and their domains', () => {
