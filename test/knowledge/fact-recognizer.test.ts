@@ -790,7 +790,8 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
     [
       'our estate:\nOLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std\nNEW: Exchange SE, 2 servers in a new DAG, Win 2025 Std\nnobody is a DC.',
       [
-        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no' },
+        // "2 servers in DAG" counts the DAG's members (issue 21, n21).
+        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no', nodes: '2' },
         { version: 'se', windows: '2025', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no' },
       ],
     ],
