@@ -137,11 +137,11 @@ const OUTSIDE_GROUP =
   /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
 
 /** A DAG named by a number or a capital letter: "DAG1", "dag-02", "DAG A", "DAG-B". */
-const DAG_NAME = /\b[dD][aA][gG][-_]?0?(\d{1,2})\b|\b(?:DAG|dag|Dag)[-_ ]([A-F])\b/g;
+const DAG_NAME = /\b[dD][aA][gG][-_]?0?(\d{1,2})\b|\b(?:DAG|dag|Dag)(?:[-_]([A-Z])|\s([A-F]))\b/g;
 
 /** The DAGs a text names by number or letter ("DAG1 ... DAG2": two), as "1", "2", "A". */
 function dagNames(text: string): Set<string> {
-  return new Set([...text.matchAll(DAG_NAME)].map((m) => (m[1] ?? m[2]!).toUpperCase()));
+  return new Set([...text.matchAll(DAG_NAME)].map((m) => (m[1] ?? m[2] ?? m[3]!).toUpperCase()));
 }
 
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
@@ -747,6 +747,9 @@ export class FactRecognizer {
         if (clause.count !== undefined) mine.ha = clause.count >= 2 ? 'several-servers' : 'none';
         else if (sameRole) mine.ha ??= 'none';
       }
+      // "DAG1 = 2 servers on 2025 std": servers counted in a clause naming its DAG are that DAG's members.
+      const dagCount = dagName !== undefined && mine.nodes === undefined ? /\b(\d{1,2})\s+(?:mailbox\s+)?(?:servers|boxes|vms)\b/i.exec(wholeClause) : null;
+      if (dagCount) mine.nodes = dagCount[1]!;
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },

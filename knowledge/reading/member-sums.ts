@@ -25,6 +25,8 @@ const GAP = 6;
 /** Words between a count and "in"/"at" that keep it a count of members ("9 mailbox servers in AMS"); a role such as "edge" or "CAS" does not. */
 const PLACED_NOUNS = new Set(['servers', 'server', 'nodes', 'node', 'members', 'member', 'mailbox', 'mbx', 'dag', 'exchange', 'boxes', 'vms', 'of', 'them', 'more']);
 const PLACE_WORDS = new Set(['in', 'at']);
+/** Places said without "in": where the writer is. */
+const HERE = new Set(['here', 'locally', 'onsite', 'there']);
 const SITE_JOINERS = new Set(['and', 'plus', 'another']);
 /** Tokens a place name may take before the next site's count ("the primary datacenter", "the DR site"). */
 const MAX_PLACE_WORDS = 4;
@@ -112,6 +114,8 @@ function siteTotal(tokens: readonly Token[], counts: Counts): number | undefined
     if (counts[i] === undefined) return undefined;
     let k = i + 1;
     while (k < tokens.length && k - i <= 3 && PLACED_NOUNS.has(tokens[k]!.text)) k += 1;
+    // "6 members here, 6 in Madrid": "here" is a place of one word (the next count follows it at once).
+    if (k > i + 1 && k < tokens.length && HERE.has(tokens[k]!.text)) return k;
     if (k >= tokens.length || !PLACE_WORDS.has(tokens[k]!.text)) return undefined;
     // "10 servers in DAG1 and 8 in DAG2": a place that is a DAG is no site of one DAG.
     return namesGroupBetween(tokens, k + 1, Math.min(k + 3, tokens.length)) ? undefined : k + 1;

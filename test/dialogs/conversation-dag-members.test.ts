@@ -81,6 +81,16 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     "a member count said of two DAGs is no one DAG's count",
     [['2 SE DAGs with 20 mailbox servers, ws2025 std, no DCs, witness on FS1', { verdict: 'supported-with-conditions', says: ['At most 16'] }]],
   ],
+  [
+    'several-dags',
+    'DAG-A = 3 servers, DAG-B = 17 servers: the second DAG alone is Not supported',
+    [
+      [
+        'SE on 2025 datacenter, member servers: DAG-A = 3 servers, DAG-B = 17 servers for the archive tenant',
+        { verdict: 'not-supported', says: ['(design)', 'holds at most 16 Mailbox servers'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): DAG members counted in words, by version and per DAG, and their domains', () => {

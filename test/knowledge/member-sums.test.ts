@@ -27,6 +27,7 @@ describe('member sums: counts of one DAG or cluster in parts (issue 21)', () => 
     ['2019 cu15 DAG: 3 members in the main site plus 1 lagged-copy member in DR', '4'],
     ['one DAG: 10 servers in AMS and 8 in FRA', '18'],
     ['2 active nodes + 1 passive node', '3'],
+    ['one 2019 DAG over three sites: 7 members here, 5 in Porto and 5 in Faro', '17'],
     // Not members: another role's count, a server outside the DAG, a count with no member noun.
     ['2 exchange 2016 cas servers and 2 exchange 2016 mailbox servers in a DAG', '2'],
     ['SE DAG of 2 plus 1 server outside the DAG for journaling', '2'],
