@@ -7,7 +7,8 @@ import { tokenize, type Token } from './text-tokens';
 import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
-import { memberPartsTotal } from './member-sums';
+import { memberTotal } from './member-sums';
+import { serversInOneDomain, serversInSeveralDomains } from './dag-domains';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
@@ -47,6 +48,8 @@ export interface Mention {
 
 /** The stated fact a Windows service pack typed after the release sets (fact-dimensions.yaml). */
 const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
+/** The stated fact of DAG members in several domains (fact-dimensions.yaml, read by dag-domains.ts). */
+const DOMAINS_FACT = 'mixedDomains';
 
 /** Numbers people write as words, cardinal and ordinal ("a third EVS"). */
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -95,6 +98,9 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
 
+/** Dimensions whose names after a count say which servers it counts ("2 Exchange 2013 CU23 servers"). */
+const COUNTED_NAMES: ReadonlySet<string> = new Set(['version', 'update']);
+
 /** Verbs before a count of what is added with no noun of its own ("add three more"). */
 const ADDING_VERBS = new Set(['add', 'adding', 'added']);
 
@@ -131,8 +137,22 @@ const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]
 const OUTSIDE_GROUP =
   /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
 
+/** A DAG named by a number or a capital letter: "DAG1", "dag-02", "DAG A", "DAG-B". */
+const DAG_NAME = /\b[dD][aA][gG][-_]?0?(\d{1,2})\b|\b(?:DAG|dag|Dag)(?:[-_]([A-Z])|\s([A-F]))\b/g;
+
+/** The DAGs a text names by number or letter ("DAG1 ... DAG2": two), as "1", "2", "A". */
+function dagNames(text: string): Set<string> {
+  return new Set([...text.matchAll(DAG_NAME)].map((m) => (m[1] ?? m[2] ?? m[3]!).toUpperCase()));
+}
+
 /** Words that make a piece of a design hold for every group ("everything on W2K3 Enterprise x64"). */
 const DESIGN_ALL = new Set(['all', 'everything', 'everywhere', 'both', 'each', 'every']);
+
+/** "2x" (a count written as a multiple), or undefined. */
+function timesCount(word: string): number | undefined {
+  const times = /^(\d{1,2})x$/.exec(word);
+  return times ? Number(times[1]) : undefined;
+}
 
 function countOf(word: string): number | undefined {
   return /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
@@ -313,12 +333,27 @@ export class FactRecognizer {
     const exchangeText = blankWindowsServicePacks(text);
     const more = this.readMore?.facts(exchangeText) ?? {};
     if (Object.keys(more).length === 0 || (more.version !== undefined && read.facts.version !== undefined && more.version !== read.facts.version))
-      return this.withWindowsServicePack(this.withUpdateCurrency(read, exchangeText, known), text, known);
-    return this.withWindowsServicePack(
-      this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, exchangeText, known),
+      return this.withDomains(this.withWindowsServicePack(this.withUpdateCurrency(read, exchangeText, known), text, known), text, known);
+    return this.withDomains(
+      this.withWindowsServicePack(
+        this.withUpdateCurrency({ facts: { ...more, ...read.facts }, ambiguous: read.ambiguous.filter((d) => more[d] === undefined) }, exchangeText, known),
+        text,
+        known,
+      ),
       text,
       known,
     );
+  }
+
+  /**
+   * "2 servers in contoso.com and 2 in the child domain emea.contoso.com": DAG members said to sit in more than one
+   * domain (dag-domains.ts), a stated fact a limit reads (M-4); "all in the same domain" says they do not.
+   */
+  private withDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    const dimension = this.dimensions.find((d) => d.id === DOMAINS_FACT);
+    if (!dimension || read.facts[dimension.id] !== undefined || (read.facts.ha ?? known.ha) !== 'dag') return read;
+    const value = serversInSeveralDomains(text) ? 'yes' : serversInOneDomain(text) ? 'no' : undefined;
+    return value === undefined ? read : { ...read, facts: { ...read.facts, [dimension.id]: value } };
   }
 
   /**
@@ -525,7 +560,7 @@ export class FactRecognizer {
       anyRoles = new Set(matches.map((m) => explicitRole(m) ?? impliedRole(m)).filter((r) => r !== undefined));
     }
     // ... or one role in two sets of servers ("2016 mailbox servers in a DAG, 2019 ones in another DAG").
-    if (anyRoles.size < 2 && !(anyRoles.size === 1 && (ANOTHER_GROUP.test(text) || OUTSIDE_GROUP.test(text)))) return undefined;
+    if (anyRoles.size < 2 && !(anyRoles.size === 1 && (ANOTHER_GROUP.test(text) || OUTSIDE_GROUP.test(text) || dagNames(text).size >= 2))) return undefined;
     // "CAS+HT+MBX", "CAS/MBX": roles joined by a plus or a slash are one server holding them all; a
     // design only when other roles are named beside them ("2 CAS/HT boxes behind an F5, mailbox on CCR").
     const joined = this.joinedRoles(text, matches, splitting, explicitRole);
@@ -568,6 +603,8 @@ export class FactRecognizer {
       let joiner = !atEnd && DESIGN_JOINERS.has(tokens[k]!.text);
       // "and" between two roles of one server only when their servers follow: "CAS and hub on 2 servers".
       if (joiner && tokens[k]!.text === 'and' && multiRole(k, k + 1) && SHARED_SERVERS.test(text.slice(tokens[roleMatchAt(k + 1)!.to - 1]!.end))) joiner = false;
+      // "2 Exchange 2013 and 2 Exchange 2016 mailbox servers": counts of one group's servers by version, not two groups.
+      if (joiner && this.countsByVersion(tokens, matches, k)) joiner = false;
       // "the Edge server ... member of our DAG with the two mailbox servers": "with" another role joins a second group placed alike.
       const withRole = !atEnd && !punctuation && !joiner && this.withAnotherRole(tokens, matches, from, k, roleOf);
       // "2 BEs in an active/active cluster with exchange 2003 enterprise on windows 2003 enterprise": what
@@ -598,7 +635,8 @@ export class FactRecognizer {
       // where the servers of the clause before are, not a group of its own (issue 21, g21).
       const onlyImplied = inside.every((m) => explicitRole(m) === undefined);
       const role = named === undefined || (onlyImplied && clause.afterAlso === true) ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
-      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text));
+      // "two 2019 DAGs on windows 2019 std, ... DAG1 ... DAG2": said of several DAGs, it holds for each (issue 21, n21).
+      const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text) || SEVERAL_GROUPS.has(t.text));
       // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
       // claimed names the edition of this group (or of all of them).
       if ((role !== undefined || forAll) && edition && facts[edition.id] === undefined) {
@@ -636,7 +674,16 @@ export class FactRecognizer {
     // Enterprise back-end") is that group's own, and the default of groups that say none of their own.
     const defaults: Record<string, string> = {};
     // `open`: facts a group names with two values that are both meant (two Exchange versions in its DAG).
-    const groups: { facts: Record<string, string>; open: Set<string>; count?: number; onlyRole: boolean; joinedToNext: boolean; serverNames: number; line: number }[] = [];
+    const groups: {
+      facts: Record<string, string>;
+      open: Set<string>;
+      count?: number;
+      onlyRole: boolean;
+      joinedToNext: boolean;
+      serverNames: number;
+      line: number;
+      dag?: string;
+    }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
     // A design pasted one group a line ("OLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std" / "NEW:
@@ -680,7 +727,12 @@ export class FactRecognizer {
       // A role named again ("2 FE with NLB" after "the FEs are Standard") adds to its group.
       // ... unless it is another set of servers of that role ("2019 mailbox servers in another DAG").
       const outside = clause.role !== undefined && OUTSIDE_GROUP.test(clauseTexts[index]!);
-      const another = ANOTHER_GROUP.test(clauseTexts[index]!) || outside;
+      // "DAG1 with 4 members in site A, DAG2 with 3 members in site B": a DAG named apart from the earlier group's is another group (issue 21, n21).
+      // (Up to the next clause: the number of "DAG1" is blanked for reading, so no token ends the clause on it.)
+      const wholeClause = text.slice(tokens[clauses[index]!.from]!.start, tokens[clauses[index]!.to]?.start ?? text.length);
+      const dagName = clause.role !== undefined ? [...dagNames(wholeClause)][0] : undefined;
+      const namedApart = dagName !== undefined && groups.some((g) => g.facts[splitting.id] === clause.role && g.dag !== undefined && g.dag !== dagName);
+      const another = ANOTHER_GROUP.test(clauseTexts[index]!) || outside || namedApart;
       const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
       if (clause.role !== undefined && Object.keys(pending).length > 0) {
         for (const [dimensionId, value] of Object.entries(pending)) {
@@ -700,6 +752,9 @@ export class FactRecognizer {
         if (clause.count !== undefined) mine.ha = clause.count >= 2 ? 'several-servers' : 'none';
         else if (sameRole) mine.ha ??= 'none';
       }
+      // "DAG1 = 2 servers on 2025 std": servers counted in a clause naming its DAG are that DAG's members.
+      const dagCount = dagName !== undefined && mine.nodes === undefined ? /\b(\d{1,2})\s+(?:mailbox\s+)?(?:servers|boxes|vms)\b/i.exec(wholeClause) : null;
+      if (dagCount) mine.nodes = dagCount[1]!;
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },
@@ -709,6 +764,7 @@ export class FactRecognizer {
           joinedToNext: clause.joinedToNext,
           serverNames: clause.serverNames,
           line: lineOf[index]!,
+          dag: dagName,
         };
         groups.push(current);
       } else if (earlier) {
@@ -716,6 +772,7 @@ export class FactRecognizer {
         earlier.count ??= clause.count;
         earlier.serverNames += clause.serverNames;
         earlier.onlyRole = earlier.onlyRole && clause.onlyRole;
+        earlier.dag ??= dagName;
         current = earlier;
       } else if (current) {
         // "DAG of 3 + 2 edge, F5": high availability said on its own goes to the group it makes one
@@ -1429,6 +1486,20 @@ export class FactRecognizer {
     }
   }
 
+  /**
+   * True when the joining word at `k` stands between two counts of one set of servers by Exchange version or
+   * update: "2 [Exchange 2013] and 2 ...", "two [2013] plus three ..." (member-sums.ts adds them up).
+   */
+  private countsByVersion(tokens: readonly Token[], matches: readonly PhraseMatch<Mention[]>[], k: number): boolean {
+    const counted = (word: string) => (countOf(word) ?? timesCount(word)) !== undefined;
+    if (!counted(tokens[k + 1]?.text ?? '')) return false;
+    const naming = (m: PhraseMatch<Mention[]>) => m.entry.payload.length > 0 && m.entry.payload.every((p) => COUNTED_NAMES.has(p.dimension) && p.value !== undefined);
+    // Walk back over the names of the version and update ("2 Exchange 2016 CU23 and ...") to the count before them.
+    let at = k;
+    for (let name = matches.find((m) => m.to === at && naming(m)); name; name = matches.find((m) => m.to === at && naming(m))) at = name.from;
+    return at < k && at > 0 && counted(tokens[at - 1]!.text);
+  }
+
   /** True when mentions of `dimension` right after `previous` belong to what `previous` names (`notRightAfter`). */
   private belongsBefore(dimension: string, previous: PhraseMatch<Mention[]>): boolean {
     const notAfter = this.dimensions.find((d) => d.id === dimension)?.notRightAfter ?? [];
@@ -1449,7 +1520,23 @@ export class FactRecognizer {
     const tokens: Token[] = [];
     const claimed: boolean[] = [];
     const added = new Set<number>();
+    // "eighteen exchange 2010 mailbox servers", "2 Exchange 2013 and 2 Exchange 2016 ...": the words naming an Exchange
+    // version or update right after a count say which servers it counts; read past them like "more", and the count
+    // kept (by its index in `tokens`) as counting one version (member-sums.ts).
+    const naming = new Array<boolean>(allTokens.length).fill(false);
+    for (const match of matches)
+      if (match.entry.payload.length > 0 && match.entry.payload.every((p) => COUNTED_NAMES.has(p.dimension) && p.value !== undefined))
+        for (let i = match.from; i < match.to; i += 1) naming[i] = true;
+    const named = new Set<number>();
+    let afterCount = false;
     allTokens.forEach((token, i) => {
+      const counting = i > 0 && !claimedAt[i - 1] && (countOf(allTokens[i - 1]!.text) ?? timesCount(allTokens[i - 1]!.text)) !== undefined;
+      if (naming[i] && (afterCount || counting)) {
+        if (counting) named.add(tokens.length - 1);
+        afterCount = true;
+        return;
+      }
+      afterCount = false;
       if (ADDED_WORDS.has(token.text) && i > 0 && countOf(allTokens[i - 1]!.text) !== undefined && !claimedAt[i - 1]) {
         added.add(tokens.length - 1);
         return;
@@ -1461,7 +1548,10 @@ export class FactRecognizer {
     const more = new Map<string, number>();
     const counted = new Set<number>();
     // Each token's count, once (not once per pattern and position: that was a sixth of a knowledge answer's CPU, issue 24).
-    const counts = tokens.map((token, i) => (claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : NUMBER_WORDS.get(token.text)));
+    // "2x Exchange 2016 CU23 and 2x Exchange 2019 CU15 members": "2x" counts like "2".
+    const counts = tokens.map((token, i) =>
+      claimed[i] ? undefined : /^\d{1,3}$/.test(token.text) ? Number(token.text) : (NUMBER_WORDS.get(token.text) ?? timesCount(token.text)),
+    );
     // "dag with 4 databases": a count its own noun follows ("4 databases") is that noun's, never the
     // count of a pattern ending in the number ("dag with {n}", "cluster of {n}").
     const nounAfter = new Map<number, string>();
@@ -1507,64 +1597,22 @@ export class FactRecognizer {
       more.set(members.id, Math.max(more.get(members.id) ?? 0, counts[at] ?? 0));
     }
     for (const [dimension, extra] of more) found.set(dimension, (found.get(dimension) ?? 0) + extra);
-    const spread = siteTotal(tokens, counts);
-    if (spread !== undefined && members && spread > (found.get(members.id) ?? 0)) found.set(members.id, spread);
-    const parts = memberPartsTotal(tokens, counts);
+    // Counts by version add up only for one DAG or cluster said ("2 Exchange 2013 and 3 Exchange 2016 servers" alone is an estate).
+    const grouped = matches.some((m) => m.entry.payload.some((p) => p.dimension === 'ha' && (p.value === 'dag' || CLUSTER_HA.has(p.value ?? ''))));
+    const parts = memberTotal(tokens, counts, grouped ? named : new Set());
     if (parts !== undefined && members && parts > (found.get(members.id) ?? 0)) found.set(members.id, parts);
+    // "2 SE DAGs with 20 mailbox servers": members counted over several DAGs are no one DAG's members; "4 members each" are (issue 21, n21).
+    if (members && found.has(members.id) && tokens.some((t) => SEVERAL_GROUPS.has(t.text)) && !tokens.some((t) => EACH_WORDS.has(t.text))) found.delete(members.id);
     return found;
   }
 }
 
-/** The count one DAG or cluster spread over sites adds up to ("10 servers in AMS and 8 in FRA"). */
+/** Several DAGs or clusters said at once ("2 SE DAGs", "both clusters"). */
+const SEVERAL_GROUPS: ReadonlySet<string> = new Set(['dags', 'clusters']);
+/** Words making a count one DAG's when several are said ("4 members each", "per DAG"). */
+const EACH_WORDS: ReadonlySet<string> = new Set(['each', 'per', 'apiece', 'every']);
+/** The dimension that counts the members of one DAG or cluster (member-sums.ts adds its parts up). */
 const SPREAD_DIMENSION = 'nodes';
-/** Words between a count and "in"/"at" that keep it a count of members ("9 mailbox servers in AMS"); a role such as "edge" or "CAS" does not. */
-const MEMBER_NOUNS = new Set(['servers', 'server', 'nodes', 'node', 'members', 'member', 'mailbox', 'mbx', 'dag', 'exchange', 'boxes', 'vms', 'of', 'them', 'more']);
-const PLACE_WORDS = new Set(['in', 'at']);
-const SITE_JOINERS = new Set(['and', 'plus', 'another']);
-/** Tokens a place name may take before the next site's count ("the primary datacenter", "the DR site"). */
-const MAX_PLACE_WORDS = 4;
-
-/**
- * "one DAG: 10 servers in AMS and 8 in FRA", "4 in the primary site + 4 in DR": counts of members each
- * placed in a site, one after another, are one DAG's members spread over the sites; their sum is the
- * member count a limit can break (each count alone is not). Undefined unless two or more placed counts
- * follow each other, the first of members ("servers", "nodes", "mailbox servers" or no noun).
- */
-function siteTotal(tokens: readonly Token[], counts: readonly (number | undefined)[]): number | undefined {
-  // The index after "N [member nouns] in|at", or undefined.
-  const placedAt = (i: number): number | undefined => {
-    if (counts[i] === undefined) return undefined;
-    let k = i + 1;
-    while (k < tokens.length && k - i <= 3 && MEMBER_NOUNS.has(tokens[k]!.text)) k += 1;
-    return k < tokens.length && PLACE_WORDS.has(tokens[k]!.text) ? k + 1 : undefined;
-  };
-  let best: number | undefined;
-  for (let i = 0; i < tokens.length; i += 1) {
-    let at = placedAt(i);
-    if (at === undefined) continue;
-    let total = counts[i]!;
-    let sites = 1;
-    // The next placed count within a place name's length, joined by "and"/"plus" or punctuation.
-    for (;;) {
-      let next: number | undefined;
-      for (let k = at + 1; k <= at + MAX_PLACE_WORDS && k < tokens.length; k += 1) {
-        if (counts[k] !== undefined) {
-          // Joined by "and"/"plus", or right after a one-word place ("in London + 6 in Dublin"): "in AMS, CAS 2 in FRA" is another role.
-          if (SITE_JOINERS.has(tokens[k - 1]!.text) || k === at + 1) next = k;
-          break;
-        }
-      }
-      const after = next === undefined ? undefined : placedAt(next);
-      if (next === undefined || after === undefined) break;
-      total += counts[next]!;
-      sites += 1;
-      at = after;
-    }
-    if (sites >= 2 && total > (best ?? 0)) best = total;
-    i = at;
-  }
-  return best;
-}
 
 /** A listed line the user sets aside ("ignore it") or that is about another product (issue 21, g21: w4-design-03). */
 const SET_ASIDE_LINE = /\b(ignore (it|this|that|them|those)|skype( for business)?|lync|sharepoint|not (an )?exchange)\b/i;

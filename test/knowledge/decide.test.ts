@@ -36,6 +36,7 @@ const STATED = [
   'components',
   'mixedVersions',
   'mixedWindows',
+  'mixedDomains',
   'nlbOnSameServers',
   'unevaluated',
   'sites',

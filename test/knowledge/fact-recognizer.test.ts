@@ -146,7 +146,11 @@ describe('fact recognizer', () => {
       ['e2k3 2 node cluster, exch ent', { version: '2003', ha: 'clustering', nodes: '2', edition: 'enterprise' }],
       ['one exchange SE server on ws2019 standard', { version: 'se', role: 'client-access+hub-transport+mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' }],
       // Exchange 2019 CU15 and SE in one DAG: an in-place upgrade under way (A-37), judged as SE with that stated.
-      ['our DAG has 2 exchange 2019 cu15 and 2 exchange SE servers while we upgrade in place', { version: 'se', ha: 'dag', role: 'mailbox', mixedVersions: '2019-se-upgrade' }],
+      // Counts by version add up to one DAG's members (issue 21, n21).
+      [
+        'our DAG has 2 exchange 2019 cu15 and 2 exchange SE servers while we upgrade in place',
+        { version: 'se', ha: 'dag', role: 'mailbox', mixedVersions: '2019-se-upgrade', nodes: '4' },
+      ],
       // A cumulative update after the Windows edition is Exchange's; a service pack after "W2K3" is Windows's.
       [
         'Ex2016 DAG of 2 on 2016 Datacenter CU23',
@@ -676,11 +680,12 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'edge-transport', ha: 'none' },
       ],
     ],
-    // Two Exchange versions in one DAG are both meant: never one of them alone.
+    // Two Exchange versions in one DAG are both meant (a mixed DAG, its oldest version kept so a retired one heads the
+    // verdict); the counts by version are one group's members and add up (issue 21, n21).
     [
       'our DAG has 2 Exchange 2013 and 2 Exchange 2016 mailbox servers, CAS in front behind an F5',
       [
-        { role: 'mailbox', ha: 'dag', mixedVersions: 'yes' },
+        { version: '2013', role: 'mailbox', ha: 'dag', mixedVersions: 'yes', nodes: '4' },
         { version: '2013', role: 'client-access', ha: 'load-balancer' },
       ],
     ],
@@ -785,7 +790,8 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
     [
       'our estate:\nOLD: Exchange 2016 CU23, 2 servers in DAG, Win 2016 Std\nNEW: Exchange SE, 2 servers in a new DAG, Win 2025 Std\nnobody is a DC.',
       [
-        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no' },
+        // "2 servers in DAG" counts the DAG's members (issue 21, n21).
+        { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no', nodes: '2' },
         { version: 'se', windows: '2025', windowsEdition: 'standard', ha: 'dag', role: 'mailbox', domainController: 'no' },
       ],
     ],

@@ -1,0 +1,47 @@
+/**
+ * Issue 21 (n21): the members of a DAG said to sit in more than one Active Directory domain ("2 servers in
+ * contoso.com and 2 in the child domain emea.contoso.com", "members across two domains"). Every DAG member
+ * must be a member server of the same domain (M-4, plan-ha.md), so this stated fact (`mixedDomains`) breaks
+ * a limit of support-rules.yaml. Read here rather than by the phrase tables: a domain name (contoso.com) is
+ * no phrase, and "two domains" must never be a typo of "two domain controllers".
+ *
+ * Only places of servers count: what a clause says of the witness, the domain controllers, users or
+ * mailboxes ("the DCs are in two domains", "users in fabrikam.com") is not where the members are.
+ */
+
+/** A domain named by its place in the forest or by its name, after "in": "in the child domain emea.contoso.com", "in contoso.com". */
+const PLACED_DOMAIN =
+  /\bin\s+(?:the\s+|our\s+|a\s+)?(?:(?<kind>child|root|parent|sub|forest[- ]root|resource|second|other)[- ]?domain\b(?:\s+\(?(?<named>[a-z][\w-]*(?:\.[a-z][\w-]*)+))?|(?<bare>[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,}))\b/gi;
+/** More than one domain said outright: "in two domains", "across domains", "different AD domains". */
+const SEVERAL_DOMAINS =
+  /\b(?:(?:different|separate|two|2|multiple|several|both)\s+(?:ad\s+|active\s+directory\s+|windows\s+)?domains|(?:across|spanning|spans|split\s+(?:over|between|across))\s+(?:(?:two|2|both|the|our|multiple|several)\s+)?(?:ad\s+)?domains)\b/gi;
+/** Words that make a clause about something other than where the Exchange servers are. */
+const NOT_MEMBERS = /\b(?:witness|fsw|dcs?|domain\s+controllers?|gcs?|global\s+catalogs?|users?|mailboxes|accounts?|forests?|trusts?|upns?|smtp|email|e-mail|accepted)\b/i;
+/** Where a clause starts: punctuation or a line break before the words that place the servers. */
+const CLAUSE_START = /[,;.\n(]\s*(?![^,;.\n(]*[,;.\n(])/;
+
+/** The text of the clause that ends at `end` (from the last clause break before it). */
+function clauseBefore(text: string, end: number): string {
+  const before = text.slice(Math.max(0, end - 120), end);
+  const cut = CLAUSE_START.exec(before);
+  return cut ? before.slice(cut.index + 1) : before;
+}
+
+/** True when the text places Exchange servers in two or more Active Directory domains. */
+export function serversInSeveralDomains(text: string): boolean {
+  for (const match of text.matchAll(SEVERAL_DOMAINS)) {
+    if (!NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) return true;
+  }
+  const domains = new Set<string>();
+  for (const match of text.matchAll(PLACED_DOMAIN)) {
+    if (NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) continue;
+    const { kind, named, bare } = match.groups ?? {};
+    domains.add((named ?? bare ?? kind ?? '').toLowerCase());
+  }
+  return domains.size >= 2;
+}
+
+/** True when the text says the servers share one domain ("all in the same domain"). */
+export function serversInOneDomain(text: string): boolean {
+  return /\b(?:same|one|single)\s+(?:ad\s+|active\s+directory\s+)?domain\b(?!\s+controllers?)/i.test(text);
+}

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase } from '../../knowledge';
+import type { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
+import { serversInSeveralDomains } from '../../knowledge/reading/dag-domains';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/** Issue 21 (n21): DAG members said to sit in more than one Active Directory domain (M-4, plan-ha.md). */
+describe('DAG members in several domains (issue 21)', () => {
+  const cases: ReadonlyArray<readonly [string, boolean]> = [
+    ['2019 CU15 DAG, 2 servers in contoso.com and 2 in the child domain emea.contoso.com', true],
+    ['forgot to say two of the members are in the child domain emea.contoso.com, the other two in the root domain', true],
+    ['SE DAG of 4: MBX1, MBX2 in corp.fabrikam.com, MBX3, MBX4 in eu.fabrikam.com', true],
+    ['the DAG members are spread across two AD domains', true],
+    ['4 node DAG, members in different domains', true],
+    // One domain, or the domains of something other than the members.
+    ['SE DAG of 4, all members in contoso.com', false],
+    ['2 servers in the child domain emea.contoso.com, nothing in the root', false],
+    ['SE DAG of 2, the DCs are in two domains', false],
+    ['2019 DAG, witness on fs1.contoso.com, users in fabrikam.com and contoso.com', false],
+    ['we have two domain controllers and a DAG of 2', false],
+    ['namespace mail.contoso.com, autodiscover.contoso.com', false],
+  ];
+  for (const [text, several] of cases) {
+    it(`"${text}" → ${several ? 'several domains' : 'not several'}`, () => {
+      assert.equal(serversInSeveralDomains(text), several);
+    });
+  }
+
+  describe('as a stated fact of a DAG', () => {
+    let recognizer: FactRecognizer;
+    before(() => {
+      recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+    });
+    const facts: ReadonlyArray<readonly [string, string | undefined]> = [
+      ['2019 CU15 DAG, 2 servers in contoso.com and 2 in the child domain emea.contoso.com, witness on a file server', 'yes'],
+      ['SE DAG of 2 on ws2025 std, both in the same domain', 'no'],
+      // Not a DAG: no fact of a DAG's members.
+      ['two exchange SE servers, one in contoso.com and one in emea.contoso.com', undefined],
+      ['SE DAG of 2 on ws2025 std, one domain controller per site', undefined],
+    ];
+    for (const [text, value] of facts) {
+      it(`"${text}" → mixedDomains ${value ?? 'unsaid'}`, () => {
+        assert.equal(recognizer.extract(text).facts.mixedDomains, value);
+      });
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase } from '../../knowledge';
+import type { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
+import { KNOWLEDGE_DIR } from './helpers';
+
+/**
+ * Issue 21: the members of one DAG or cluster counted in parts (by kind, by site, by Exchange version) add up,
+ * and a count stays a count of members across the version named between it and its noun ("eighteen exchange
+ * 2010 mailbox servers"). Read through the recognizer, as a message is.
+ */
+describe('member sums: counts of one DAG or cluster in parts (issue 21)', () => {
+  let recognizer: FactRecognizer;
+  before(() => {
+    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+  });
+  const cases: ReadonlyArray<readonly [string, string | undefined]> = [
+    // A count written as a word, with the version between it and its noun (issue 21's own example, w4-fact-10).
+    ['eighteen exchange 2010 mailbox servers in a single DAG, win 2008 r2 enterprise sp1', '18'],
+    ['a single 2010 DAG with 18 mailbox servers', '18'],
+    ['17 exchange 2019 cu15 mailbox servers in one DAG', '17'],
+    // Counts by version, sharing the noun of the last part.
+    ['our DAG has 2 Exchange 2013 and 2 Exchange 2016 mailbox servers', '4'],
+    ['a DAG of two 2013 and three 2016 boxes', '5'],
+    ['one DAG with 2x Exchange 2016 CU23 and 2x Exchange 2019 CU15 members', '4'],
+    ['2 exchange 2019 cu15 servers and 2 exchange SE servers in the DAG', '4'],
+    // By kind and by site (the readings this one merges).
+    ['2019 cu15 DAG: 3 members in the main site plus 1 lagged-copy member in DR', '4'],
+    ['one DAG: 10 servers in AMS and 8 in FRA', '18'],
+    ['2 active nodes + 1 passive node', '3'],
+    ['one 2019 DAG over three sites: 7 members here, 5 in Porto and 5 in Faro', '17'],
+    // Not members: another role's count, a server outside the DAG, a count with no member noun.
+    ['2 exchange 2016 cas servers and 2 exchange 2016 mailbox servers in a DAG', '2'],
+    ['SE DAG of 2 plus 1 server outside the DAG for journaling', '2'],
+    ['2 exchange 2013 and 3 exchange 2016 servers? which order do we upgrade', undefined],
+    ['exchange 2016 and exchange 2019 mailbox servers in one DAG', undefined],
+  ];
+  for (const [text, nodes] of cases) {
+    it(`"${text}" → ${nodes ?? 'no member count'}`, () => {
+      assert.equal(recognizer.extract(text).facts.nodes, nodes);
+    });
+  }
+});
