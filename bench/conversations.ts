@@ -235,6 +235,8 @@ export const CONVERSATION_SETS = {
   issue21P21Tuning: 'conversations-issue21-p21-tuning.yaml',
   // Issue 21 tuning set for designs of 3+ groups, servers outside the DAG, migrations and facts added to one group after a design's verdict (helper g21, session 6).
   issue21G21Tuning: 'conversations-issue21-g21-tuning.yaml',
+  // Issue 21 tuning set for follow-ups after a retired verdict (upgrade path, ESU, hybrid, dates), questions mid-check and facts added after a verdict without a marker (helper d21, session 7), written before the code changed.
+  issue21D21Tuning: 'conversations-issue21-d21-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
