@@ -220,8 +220,10 @@ export class MainDialog extends Dialog {
     // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
     // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
     // plain status card below, so "can we still get patches?" gets its line too (s21).
-    // "what about hybrid?" reads as a what-if, but hybrid is no fact of the check: the hybrid question it is.
-    const retired = !isCorrection(text) || retiredQuestion(text) === 'hybrid' ? this.retiredFollowUp(text, last) : undefined;
+    // "what about hybrid?", "what about next year?" read as what-ifs, but neither hybrid nor a date is a fact of the
+    // check: the question about the retired product it is (a fact named in it still goes to the what-if below).
+    const asked = retiredQuestion(text);
+    const retired = !isCorrection(text) || asked === 'hybrid' || asked === 'until' ? this.retiredFollowUp(text, last) : undefined;
     if (retired) {
       const groups = this.verdicts(last);
       if (groups) {
@@ -325,11 +327,17 @@ export class MainDialog extends Dialog {
     const base = last.groups[0]!.facts;
     const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
     if (version !== undefined && version !== last.groups[0]!.facts.version && version !== 'se') return undefined;
-    // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
-    if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below. A fact no rule reads
+    // ("what are the risks" read as disks) never turns the question into an addition.
+    const judged = (d: string) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false;
+    if (Object.entries(others).some(([d, v]) => base[d] !== v && judged(d))) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
     const esu = this.kb.lifecycle.find((e) => e.dimension === note?.dimension && e.value === note?.value)?.esu;
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
+    if (!note) return undefined;
+    const line = retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note);
+    // "what now?", "how long do we have?", "ESU?", "hybrid?": the way off this version too, read per version (issue 21, d21).
+    const path = question !== 'status' && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
+    return path ? `${line}\n\n${path}` : line;
   }
 
   /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
