@@ -84,7 +84,10 @@ async function runOne(kb: KnowledgeBase, conversation: LabelledConversation): Pr
     // TestAdapter queues the bot's replies; drain what this turn produced.
     for (let reply = adapter.activeQueue.shift(); reply; reply = adapter.activeQueue.shift()) replies.push(reply);
     const asked = askedDimension(replies);
-    streak = asked !== undefined && asked === streak.dimension ? { dimension: asked, times: streak.times + 1 } : { dimension: asked, times: asked === undefined ? 0 : 1 };
+    // The question shown again after the bot answered the user's own question ("why do you ask?", help) was waiting,
+    // not asked again: the streak stands as it was (issue 21: "a short answer, then the question again").
+    if (!(asked !== undefined && asked === streak.dimension && answeredFirst(replies)))
+      streak = asked !== undefined && asked === streak.dimension ? { dimension: asked, times: streak.times + 1 } : { dimension: asked, times: asked === undefined ? 0 : 1 };
     if (streak.times > MAX_ASKS_IN_A_ROW) {
       return {
         id: conversation.id,
@@ -167,6 +170,16 @@ function headlineProblem(replies: Partial<Activity>[], prefix: string): string |
   const summaryFirst = summaryBlock?.text.split('\n')[0]?.trim() ?? '';
   if (!summaryFirst.toLowerCase().startsWith(wanted)) return `expected the ticket summary to start with "${prefix}", got "${summaryFirst.slice(0, 120)}"`;
   return undefined;
+}
+
+/**
+ * Whether a turn's replies answered something before the question card (the question alone in the last message,
+ * no question in the messages before it): a question shown again after a short answer, not a question asked again.
+ */
+export function answeredFirst(replies: Partial<Activity>[]): boolean {
+  const messages = replies.filter((r) => r.type === undefined || r.type === 'message');
+  if (messages.length < 2) return false;
+  return askedDimension(messages.slice(-1)) !== undefined && messages.slice(0, -1).every((m) => askedDimension([m]) === undefined);
 }
 
 /** The dimension of the check question shown, from its answer buttons. */

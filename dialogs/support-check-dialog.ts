@@ -67,6 +67,8 @@ export interface CheckState {
   leftOpen?: string[];
   /** How many times in a row this question has been asked (1 when first asked). */
   asks?: number;
+  /** The user asked something mid-check ("why do you ask?") and the question was shown again once, uncounted. */
+  interrupted?: boolean;
   /** Facts changed after a verdict that led to this question: the next verdict still says what changed. */
   changed?: ChangedFacts;
 }
@@ -200,13 +202,22 @@ export class SupportCheck {
   }
 
   /**
-   * The waiting question once more, after something that was not its answer (help, a knowledge
-   * question, "why do you ask?"): asked again only if it has not been asked twice in a row already;
-   * otherwise its fact is left open and the check goes on.
+   * The waiting question once more. After the user's own request mid-check (help, a knowledge question,
+   * "why do you ask?", "what are the conditions?"), which got its short answer first, the question comes
+   * again once with its count unchanged: the user asked something rather than failed to answer, so it does
+   * not count toward the twice-asked limit (issue 21, d21); a second such request while it waits leaves the
+   * fact open. After an answer the bot could not read (`retry`): the second wording with examples, once; a
+   * second miss leaves the fact open and the check goes on.
    */
   async askAgain(context: TurnContext, state: CheckState, retry = false): Promise<CheckTurn> {
+    if (!retry) {
+      if (state.interrupted) return this.leaveOpen(context, state, 'asked-twice');
+      const next: CheckState = { ...state, interrupted: true };
+      await context.sendActivity(this.card(next, false));
+      return { waiting: next };
+    }
     const asks = state.asks ?? 1;
-    if (asks >= MAX_ASKS_IN_A_ROW) return this.leaveOpen(context, state, retry ? 'not-understood' : 'asked-twice');
+    if (asks >= MAX_ASKS_IN_A_ROW) return this.leaveOpen(context, state, 'not-understood');
     const next: CheckState = { ...state, asks: asks + 1 };
     await context.sendActivity(this.card(next, retry));
     return { waiting: next };
