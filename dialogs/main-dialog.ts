@@ -909,9 +909,26 @@ const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;
  * release, not the Exchange version the sentence reader takes a bare year for.
  */
 function windowsNamed(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
-  if (named.version === undefined || named.windows !== undefined || !NAMES_WINDOWS.test(text) || /\b(exchange|exch|ex|e2k\d*)\b/i.test(text)) return named;
+  if (!NAMES_WINDOWS.test(text) || /\b(exchange|exch|ex|e2k\d*)\b/i.test(text)) return named;
+  const withEdition = windowsEditionNamed(kb, text, known, named);
+  if (withEdition.version === undefined || withEdition.windows !== undefined) return withEdition;
   const windows = kb.recognizer.readAnswer('windows', text, known).windows;
-  if (windows === undefined) return named;
-  const { version: _year, ...rest } = named;
+  if (windows === undefined) return withEdition;
+  const { version: _year, ...rest } = withEdition;
   return { ...rest, windows };
+}
+
+/**
+ * "fwiw windows is standard", "the OS is datacenter btw" after a verdict (issue 21, d21): an edition beside a word for
+ * Windows, and none for Exchange, is the Windows edition (the sentence reader takes it for none, or for Exchange's),
+ * when the setup judged can have it.
+ */
+function windowsEditionNamed(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (named.windowsEdition !== undefined) return named;
+  const edition = kb.recognizer.readAnswer('windowsEdition', text, known).windowsEdition;
+  if (edition === undefined) return named;
+  const { edition: _exchange, ...rest } = named;
+  const { windowsEdition: _was, ...setup } = { ...known, ...rest };
+  if (!kb.valuesFor('windowsEdition', setup).some((v) => v.id === edition)) return named;
+  return { ...rest, windowsEdition: edition };
 }
