@@ -1,6 +1,18 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { stepWithOpen, withOpenValue, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import {
+  settledAssumptions,
+  stepWithOpen,
+  withOpenValue,
+  valueLabel,
+  VERDICT_LABELS,
+  worstVerdict,
+  type Decision,
+  type Dimension,
+  type Facts,
+  type KnowledgeBase,
+  type SetAside,
+} from '../knowledge';
 import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -312,17 +324,28 @@ export class SupportCheck {
   }
 
   private question(state: CheckState): AskedQuestion {
-    return { dimension: state.dimension, known: state.groups[state.open]?.facts ?? {}, answered: state.answered };
+    const known = state.groups[state.open]?.facts ?? {};
+    // A fact with one sensible value ("Exchange 2000": Windows 2000) shapes the question that follows: its choices are that
+    // setup's (Windows 2000's editions), never another release's; answers are still read against what the user said.
+    return { dimension: state.dimension, known, answered: state.answered, assumed: settledAssumptions(this.kb.assumedFacts, known) };
   }
 
   /** The question card (or its "didn't recognise" retry), drawn from the state. */
   private card(state: CheckState, retry: boolean, note?: string): Partial<Activity> {
-    const { dimension: dimensionId, known } = this.question(state);
+    const { dimension: dimensionId, known, assumed } = this.question(state);
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
-    const card = retry ? this.replies.retry(dimension, known) : this.replies.question(dimension, known, note);
+    // The choices of the setup the check takes as given: "Known so far" then names the assumed value too.
+    const shown = this.shapesChoices(dimensionId, known, assumed) ? { ...assumed, ...known } : known;
+    const card = retry ? this.replies.retry(dimension, shown) : this.replies.question(dimension, shown, note);
     // A question expects an answer (what botbuilder's prompts set when a card says nothing).
     if (typeof card.inputHint !== 'string') card.inputHint = InputHints.ExpectingInput;
     return card;
+  }
+
+  /** Whether the assumed facts narrow the asked fact's choices (Windows 2000's editions only), so the card shows them. */
+  private shapesChoices(dimensionId: string, known: Facts, assumed: Facts | undefined): boolean {
+    if (!assumed || Object.keys(assumed).length === 0) return false;
+    return this.kb.valuesFor(dimensionId, { ...assumed, ...known }).length !== this.kb.valuesFor(dimensionId, known).length;
   }
 
   /** Normalises a group's facts and collects what does not apply, each named once. */

@@ -37,7 +37,7 @@ export {
   SUPPORTED_PATH,
 } from './rules/triage-summary';
 export { stepWithOpen, joinOpen, openForStatedQuestion, withOpenValue, type OpenOutcome } from './rules/open-facts';
-export { ASSUMED_CONDITION_PREFIX } from './rules/assumed-facts';
+export { ASSUMED_CONDITION_PREFIX, settledAssumptions } from './rules/assumed-facts';
 export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './reading/build-numbers';
 export { describeTypedUpdate, runningUpdate } from './reading/typed-update';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
