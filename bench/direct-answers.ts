@@ -60,6 +60,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningH: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-h.yaml'), showMisses: true },
   /** Tuning set J, written by an outsider (w4) from the issue and Microsoft's docs without reading the bot: dates, numbers, lists, yes/no rules, definitions, how-to, follow-ups, several questions in one message, questions inside pasted tickets, and unanswerable questions naming a version. */
   tuningJ: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-j.yaml'), showMisses: true },
+  /** Tuning set K, written by an outsider (w5) from the issue and Microsoft's docs without reading the bot: release dates, Windows lifecycle, limits in words, coexistence and upgrade yes/no rules, definitions, how-to, follow-ups, several questions in one message, questions in pasted tickets and Teams chats, unanswerable questions naming a version. */
+  tuningK: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-k.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

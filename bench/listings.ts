@@ -36,7 +36,9 @@ export const TUNING_H = 'test/fixtures/listings/tuning-issue25-h.yaml';
 export const TUNING_I = 'test/fixtures/listings/tuning-issue25-i.yaml';
 /** A tenth set to tune on, written by l25 from the task's list of forms read as nothing: 2000/2003 ESM exports, cluster.exe res, 2007 shells, WMI, setup logs, wrapped tables, mail pastes. */
 export const TUNING_J = 'test/fixtures/listings/tuning-issue25-j.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J];
+/** An eleventh set to tune on, written by an outsider (w5): 2000/2003 ESM exports, cluster.exe node/group output, Get-ClusterGroup, the 2007 shell (cut columns, CMS status), the 2010 shell seeing 2003, reg query and ExSetup versions, migration spreadsheets, SE estates, tabs and ragged columns, FQDN-only names, two listings of one estate in one message. */
+export const TUNING_K = 'test/fixtures/listings/tuning-issue25-k.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K];
 
 export interface Entry {
   id: string;

@@ -43,10 +43,6 @@ const CHANGE_OF_UPDATE =
 const RUNS_NOW =
   /\b(?:(?:it|that|which|they|them|we|one|server|box|node|member)(?:'s|'re| is| are)\s+(?:still\s+|currently\s+|now\s+|actually\s+|really\s+)*(?:on\s+|at\s+|running\s+)?|(?:rolled|went|gone|reverted|downgraded|back)\s+(?:back\s+)?to\s+|(?:currently|now|still)\s+(?:on|at|running)\s+)(cu\d{1,2})\b/gi;
 
-/** Words that say an update is what runs today, not a level planned: "never updated since install", "we're still on SP1". */
-const RUNS_TODAY =
-  /\b(never (been )?(updated|patched)|not (been )?(updated|patched) (since|in|for)|no updates? (since|in|for)|(still|currently|now) (on|at|running)|(we'?re|we are|they'?re|they are|it'?s|it is|is|are) (still |currently )?(on|at|running) (exchange |ex |e)?(20\d\d |2k\d )?(sp\d|rtm)\b)/i;
-
 /**
  * The update the servers of a message run, as far as how current it is goes: the one update it names
  * in words ("cu10", "sp2", "rtm"), or, of several CUs named with no word of a change between them
@@ -90,14 +86,12 @@ export function describeTypedUpdate(builds: BuildTable, version: string, text: s
 }
 
 function behindUpdate(builds: BuildTable, version: string, text: string) {
-  // Cumulative updates only: a service pack whose support ended early (Exchange 2007 SP2) heads the verdict with
-  // its own end date (lifecycle.yaml, A-20), and the design keeps its label while that service pack was supported:
-  // "exch 2007 sp1 ccr on win 2008" names the level a design was planned on. Said to run today ("we're still on
-  // 2013 SP1", "never updated since install"), any update is judged as the same build pasted would be.
+  // Any update named, a service pack as a CU, is judged as the same build pasted would be: for a retired version
+  // being behind is a condition of the design (rules update-behind-on-retired-version*, service-pack-support-ended*),
+  // so a level a design was planned on ("exch 2007 sp1 ccr on win 2008") and one said to run today ("we're still
+  // on 2013 SP1") read alike.
   const named = runningUpdate(text);
-  // RTM of a version with CUs (Exchange 2019 RTM) is behind as a CU would be; of 2007 or 2010 it is a service pack's.
-  const cumulative = named?.startsWith('cu') || (named === 'rtm' && builds.canonicalUpdate(version, 'cu1') !== undefined);
-  if (named === undefined || (!cumulative && !RUNS_TODAY.test(text))) return undefined;
+  if (named === undefined) return undefined;
   const update = builds.canonicalUpdate(version, named);
   const row = update ? builds.updatesOf(version).find((r) => r.update === update) : undefined;
   const currency = row ? builds.currency(row) : undefined;

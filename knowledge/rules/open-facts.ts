@@ -123,7 +123,22 @@ export function joinOpen(dimension: Dimension, outcomes: readonly OpenOutcome[])
     const chosen = outcomes.find((o) => o.decision.verdict === verdict)!.decision;
     return { ...chosen, verdict, conditions: [...chosen.conditions, open] };
   }
-  return { ...base, verdict: 'supported-with-conditions', conditions: [...withoutOpen(base.conditions), open, ...nestedOpen(dimension, positive)] };
+  return { ...base, verdict: 'supported-with-conditions', conditions: [...sharedOrSaidFor(dimension, base, positive), open, ...nestedOpen(dimension, positive)] };
+}
+
+/**
+ * The conditions of the verdict the open fact's values share; a condition only some of them carry (an update to
+ * make first, tried for "Exchange 2019 CU12 or CU13" alone) is said for those values ("With ...: ..."), never as
+ * if it held whatever the answer is.
+ */
+function sharedOrSaidFor(dimension: Dimension, base: Decision, positive: readonly OpenOutcome[]): SupportLimit[] {
+  return withoutOpen(base.conditions).flatMap((condition) => {
+    const carriers = positive.filter((o) => o.decision.conditions.some((c) => c.id === condition.id));
+    if (carriers.length === positive.length) return [condition];
+    if (carriers.length === 0) return [];
+    const labels = carriers.map((o) => o.label);
+    return [{ ...condition, id: `${condition.id}-with-${dimension.id}-${labels.join('-')}`, condition: `With ${labels.join(' or ')}: ${condition.condition}` }];
+  });
 }
 
 /** True when every value's verdict rests on the same first rule (its reason names none of the values). */

@@ -39,6 +39,8 @@ interface Outcome {
   rules: readonly SupportRule[];
   broken: readonly SupportLimit[];
   open: readonly SupportLimit[];
+  /** The conditions of `open` that a stated fact raised (leading it), not left open by an unsaid one. */
+  stated: readonly SupportLimit[];
   /** Verdict and deciding rule/limit ids: two combinations with the same key need no question between them. */
   key: string;
 }
@@ -301,16 +303,20 @@ export class SupportCheck {
     const rules = indices.map((i) => this.rules[i]!);
     const base = rules[0]!.verdict;
     let broken: SupportLimit[] = [];
-    const open: SupportLimit[] = [];
+    // Conditions a stated fact raises (a server that is a DC, an update level behind) come first: they are
+    // what the user has to act on, the rest only to confirm.
+    const stated: SupportLimit[] = [];
+    const unsaid: SupportLimit[] = [];
     for (const limit of this.limits) {
       if (!matchesAny(limit.when, facts)) continue;
       const state = conditionState(limit.breaks, facts);
       // What Microsoft advises against without refusing it is a condition once stated, never a break.
       if (limit.verdict === 'supported-with-conditions') {
-        if (state === 'holds') open.push(limit);
+        if (state === 'holds') stated.push(limit);
       } else if (state === 'holds') broken.push(limit);
-      else if (state === 'unknown' && !limit.quiet) open.push(limit);
+      else if (state === 'unknown' && !limit.quiet) unsaid.push(limit);
     }
+    const open = [...stated, ...unsaid];
     const severity = (l: SupportLimit) => l.verdict ?? 'not-supported';
     // The worst broken limit speaks: one the sources leave open, or one that only advises against what
     // was stated, says nothing more once the setup is not supported (or not covered) anyway.
@@ -328,7 +334,8 @@ export class SupportCheck {
     else if (base === 'supported' && open.length > 0) verdict = 'supported-with-conditions';
     const deciding = broken.length > 0 && base !== 'not-supported' && !cautions ? broken.map((l) => l.id) : [...rules.map((r) => r.id), ...broken.map((l) => l.id)];
     // Conditions belong to a supported verdict: a setup that is not supported anyway has none to meet.
-    return { verdict, rules, broken, open: verdict === 'not-supported' || verdict === 'not-covered' ? [] : open, key: `${verdict}:${deciding.join(',')}` };
+    const positive = verdict !== 'not-supported' && verdict !== 'not-covered';
+    return { verdict, rules, broken, open: positive ? open : [], stated: positive ? stated : [], key: `${verdict}:${deciding.join(',')}` };
   }
 
   /** A decision when every possible setup gives one verdict for a shared reason; otherwise undefined. */
@@ -349,8 +356,10 @@ export class SupportCheck {
       rules = [...new Set(outcomes.flatMap((o) => o.rules.filter((r) => !brokenOnly || r.verdict === 'not-supported')))];
       broken = [...new Map(outcomes.flatMap((o) => o.broken).map((l) => [l.id, l] as const)).values()];
     }
-    // Conditions: every limit still open in any setup it could be, so none is left unsaid.
-    const conditions = [...new Set(outcomes.flatMap((o) => o.open))];
+    // Conditions: every limit still open in any setup it could be, so none is left unsaid; a condition a stated
+    // fact raises only where every setup raises it (an update named behind, not one of the updates left open).
+    const stated = outcomes[0]!.stated.filter((l) => outcomes.every((o) => o.stated.includes(l)));
+    const conditions = [...new Set([...stated, ...outcomes.flatMap((o) => o.open.filter((l) => !o.stated.includes(l)))])];
     return { verdict, rules, broken, conditions, decisiveFacts: this.decisiveFacts(rules, broken, known), lifecycle: [] };
   }
 

@@ -7,15 +7,17 @@ import { allCardText, isCard, sendAll } from './card-reading';
 import { describeReply, mainClient } from './dialog-fixtures';
 
 describe('A message with an Exchange build number (main dialog)', () => {
-  it('says what the build is, then gives the verdict: an old CU is not supported, and why', async () => {
+  it('says what the build is, then gives the verdict: an old CU of a retired version is to be updated first', async () => {
     const { client } = mainClient();
-    const replies = await sendAll(client, 'we run 15.2.1118.7, is that supported?');
+    const replies = await sendAll(client, 'we run 15.2.1118.7 on one mailbox server, windows server 2019 standard, is that supported?');
     assert.equal(replies[0]?.text, '15.2.1118.7 is Exchange 2019 CU12, released April 2022. Exchange 2019 CU12 is more than one CU behind: update to CU14 or CU15.');
     const verdict = replies.find(isCard);
     assert.ok(verdict, `a verdict card follows: ${replies.map(describeReply).join(' | ')}`);
     const text = allCardText(verdict);
-    assert.ok(text.includes(VERDICT_LABELS['not-supported']), text);
-    assert.match(text, /no longer gets security updates/);
+    // Session 7 policy: Exchange 2019 is retired; the CU is the first condition, not a break.
+    assert.ok(text.includes(VERDICT_LABELS['supported-with-conditions']), text);
+    assert.match(text, /Out of support since 14 October 2025/);
+    assert.match(text, /Update to Exchange 2019 CU14 or CU15 first/);
   });
 
   it('says what a current build is before asking what the check still needs', async () => {
@@ -49,10 +51,10 @@ describe('A pasted listing (main dialog)', () => {
     assert.match(ticket[0] ?? '', /- LON-MBX01; [^\n]*; Supported with conditions \(while Exchange 2019 was supported\)/);
     assert.match(text, /Exchange 2019 CU12: mailbox, DAG DAG-LON/);
     assert.match(text, /LON-MBX02/);
-    assert.match(text, /The servers run a cumulative update that no longer gets security updates/);
+    assert.match(text, /Update to Exchange 2019 CU14 or CU15 first: the cumulative update named had stopped getting security updates/);
     assert.match(text, /15\.2\.1118\.7 is Exchange 2019 CU12, released April 2022\./);
-    // The Edge server shows no Windows line: asked once, naming it.
-    assert.match(text, /Which Windows .*\(for DMZ-EDGE01\)/);
+    // Neither LON-MBX02 nor the Edge server shows a Windows line: asked once, naming both.
+    assert.match(text, /Which Windows .*\(for LON-MBX02, DMZ-EDGE01\)/);
     const summary = replies
       .filter((r) => !isCard(r))
       .map((r) => String(r.text))

@@ -126,7 +126,11 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
     'a CU typed in the message is judged by the current-update rule; patched later, the verdict changes back',
     [
-      ['single Exchange 2019 mailbox server CU10 on Windows Server 2019 Standard', { verdict: 'not-supported', headline: 'Out of support' }],
+      // Session 7 policy: a retired version's update behind is the first condition ("Update to ... first").
+      [
+        'single Exchange 2019 mailbox server CU10 on Windows Server 2019 Standard',
+        { verdict: 'supported-with-conditions', headline: 'Out of support', says: ['Update to Exchange 2019 CU14 or CU15 first'] },
+      ],
       ["ok we patched it last night, it's on CU15 now", { verdict: 'supported', headline: 'Out of support' }],
     ],
   ],

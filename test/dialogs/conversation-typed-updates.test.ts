@@ -2,17 +2,17 @@ import { play, type Turn } from './conversation-play';
 
 /*
  * Issue 21 (helper a21): CUs typed in words. Servers on different CUs are a mixed DAG judged by the CU furthest
- * behind; with the update left open, the CUs that are behind are named Not supported; "Is 2019 CU13 supported on
- * 2022?" answers the CU and the Windows release; the recommendation never points at a build line nobody saw.
- * Our own phrasings.
+ * behind; "Is 2019 CU13 supported on 2022?" answers the CU and the Windows release; the recommendation never
+ * points at a build line nobody saw. Session 7 policy: every version here is retired, so a CU behind is the first
+ * condition of the design ("Update to ... first"), not a reason it is not supported. Our own phrasings.
  */
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
-    'two members on different CUs, one behind: Not supported, saying what to update to',
+    'two members on different CUs, one behind: update first, saying what to update to',
     [
       [
-        'exchange 2019 dag, 2 members on windows server 2022 standard, not DCs, one on cu10, one on cu15',
-        { verdict: 'not-supported', says: ['Exchange 2019 CU10 is more than one CU behind: update to CU14 or CU15', 'no longer gets security updates'] },
+        'exchange 2019 dag, 2 members on windows server 2019 standard, not DCs, one on cu10, one on cu15',
+        { verdict: 'supported-with-conditions', says: ['Exchange 2019 CU10 is more than one CU behind: update to CU14 or CU15', 'Update to Exchange 2019 CU14 or CU15 first'] },
       ],
     ],
   ],
@@ -20,31 +20,40 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'CUs answered per member to the update question: the oldest decides',
     [
       ['exchange 2019 dag 2 members on windows 2022 standard, not DCs', { asks: 'update' }],
-      ['members on CU14 and CU13', { verdict: 'not-supported', says: ['no longer gets security updates'] }],
+      ['members on CU14 and CU13', { verdict: 'supported-with-conditions', says: ['stopped getting security updates'] }],
     ],
   ],
   [
     'two CUs both current leave the DAG as it is',
     [
       ['exchange 2019 dag 2 members on windows 2022 standard, not DCs', { asks: 'update' }],
-      ['cu14 on one, cu15 on the other', { verdict: 'supported-with-conditions', notSays: ['no longer gets security updates'] }],
+      ['cu14 on one, cu15 on the other', { verdict: 'supported-with-conditions', notSays: ['stopped getting security updates'] }],
     ],
   ],
-  ['a 2016 DAG half on CU22', [['Exchange 2016 DAG, 4 members on 2016 standard, no DCs, two are cu23 and two cu22', { verdict: 'not-supported', says: ['update to CU23'] }]]],
+  [
+    'a 2016 DAG half on CU22',
+    [['Exchange 2016 DAG, 4 members on 2016 standard, no DCs, two are cu23 and two cu22', { verdict: 'supported-with-conditions', says: ['Update to Exchange 2016 CU23 first'] }]],
+  ],
   [
     'an upgrade from one CU to another is no mixed DAG: the update is asked',
     [['exchange 2019 dag 2 members on windows 2022 standard, not DCs, going from cu13 to cu15 next month', { asks: 'update' }]],
   ],
   [
-    'the update left open names the CUs that are behind as Not supported',
+    'the update left open names what each answer gives, and no update to make before one is said',
     [
       ['exchange 2019 dag 2 members on windows 2022 standard, not DCs', { asks: 'update' }],
       [
         'not sure',
         {
           verdict: 'supported-with-conditions',
-          says: ['Not supported with Exchange 2019 before CU12 or Exchange 2019 CU12 or CU13', 'If Exchange 2019 CU12 or CU13: **Not supported**'],
-          notSays: ['Supported with conditions with Exchange 2019 CU12 or CU13'],
+          // The update to make first is said for the CUs that need it, not as if it held whatever the answer is.
+          says: [
+            'Not supported with Exchange 2019 before CU12',
+            'If Exchange 2019 before CU12: **Not supported**',
+            'If Exchange 2019 CU12 or CU13: **Supported with conditions**',
+            'With Exchange 2019 CU12 or CU13: Update to Exchange 2019 CU14 or CU15 first',
+          ],
+          notSays: ['- Update to Exchange 2019 CU14 or CU15 first'],
         },
       ],
     ],
@@ -55,7 +64,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       [
         'Is 2019 CU13 supported on 2022?',
         {
-          verdict: 'not-supported',
+          verdict: 'supported-with-conditions',
           says: ['update to CU14 or CU15', 'As for Windows: yes, Exchange 2019 CU12 or CU13 runs on Windows Server 2022', 'according to third-party sources'],
           notSays: ['build line above'],
         },
@@ -67,37 +76,56 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       [
         'is exchange 2019 cu11 supported on windows server 2022?',
-        { verdict: 'not-supported', says: ['As for Windows: no, Exchange 2019 before CU12 does not run on Windows Server 2022', 'no longer gets security updates'] },
+        { verdict: 'not-supported', says: ['As for Windows: no, Exchange 2019 before CU12 does not run on Windows Server 2022', 'more than one CU behind'] },
       ],
     ],
   ],
   [
     'a typed CU behind, no build pasted: the recommendation points at no build line',
-    [['exchange 2019 cu10 single server on windows 2019 standard', { verdict: 'not-supported', says: ["the version's latest CU"], notSays: ['build line above'] }]],
+    [
+      [
+        'exchange 2019 cu10 single server on windows 2019 standard',
+        { verdict: 'supported-with-conditions', says: ['Update to Exchange 2019 CU14 or CU15 first'], notSays: ['build line above'] },
+      ],
+    ],
   ],
   [
-    'after a DAG verdict, one member still on an old CU: Not supported, naming the CU',
+    'after a DAG verdict, one member still on an old CU: update first, naming the CU',
     [
       ['exchange 2019 CU15 DAG, 2 servers, Windows 2019 Datacenter, FSW on a file server, no DCs', { verdict: 'supported-with-conditions' }],
-      ['hmm actually one of them is still on cu10 and the other on cu15, patching got stuck', { verdict: 'not-supported', says: ['(CU10)'] }],
+      [
+        'hmm actually one of them is still on cu10 and the other on cu15, patching got stuck',
+        { verdict: 'supported-with-conditions', says: ['(CU10)', 'Update to Exchange 2019 CU14 or CU15 first'] },
+      ],
     ],
   ],
   [
     'a CU corrected down after a verdict, the planned one never reached',
     [
       ['Exchange 2013 single mailbox+CAS server on Windows 2012 R2 Datacenter, CU23', { headline: 'Out of support' }],
-      ["no wait, I checked: it's CU 21, the CU23 upgrade was never done", { verdict: 'not-supported' }],
+      ["no wait, I checked: it's CU 21, the CU23 upgrade was never done", { verdict: 'supported-with-conditions', says: ['Update to Exchange 2013 CU23 first'] }],
     ],
   ],
   [
     'long forms: "cumulative update 11", "cu twenty"',
     [
-      ["single exchange 2019 box, windows server 2019 standard, we're on cumulative update 11", { verdict: 'not-supported' }],
+      [
+        "single exchange 2019 box, windows server 2019 standard, we're on cumulative update 11",
+        { verdict: 'supported-with-conditions', says: ['Update to Exchange 2019 CU14 or CU15 first'] },
+      ],
       ['Exchange 2016 on Windows Server 2016 Datacenter with desktop experience, single mailbox server', { asks: 'update' }],
-      ['cu twenty btw', { verdict: 'not-supported' }],
+      ['cu twenty btw', { verdict: 'supported-with-conditions', says: ['Update to Exchange 2016 CU23 first'] }],
     ],
   ],
-  ['Exchange 2019 RTM, never patched', [['Exchange 2019 RTM still running on windows 2019 std, single server, never patched', { verdict: 'not-supported' }]]],
+  [
+    'Exchange 2019 RTM, never patched',
+    [
+      [
+        'Exchange 2019 RTM still running on windows 2019 std, single server, never patched',
+        { verdict: 'supported-with-conditions', says: ['Update to Exchange 2019 CU14 or CU15 first'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): CUs typed in words', () => {

@@ -78,20 +78,31 @@ describe('Exchange build numbers in messages (knowledge/reading/build-numbers.ts
     assert.equal(releaseMonth('2024-11'), 'November 2024');
   });
 
-  it('a build on an old CU makes the verdict "Not supported" through the rules table; a current one adds no condition', () => {
-    const behind = kb.decide(kb.recognizer.extract('we run 15.2.1118.7, is that supported?').facts);
-    assert.equal(behind?.verdict, 'not-supported');
-    assert.deepEqual(
-      behind?.broken.map((l) => l.id),
-      ['update-more-than-one-cu-behind'],
-    );
-    assert.match(behind!.broken[0]!.reason, /no longer gets security updates/);
+  it('a build on an old CU is judged through the rules table: a condition to update first for a retired version, Not supported for SE; a current one adds no condition', () => {
+    const read = kb.recognizer.extract('we run 15.2.1118.7, is that supported?').facts;
+    assert.equal(read['updateCurrency'], 'behind');
+    const behind = kb.decide({ ...read, role: 'mailbox', ha: 'none', windows: '2019', windowsEdition: 'standard' });
+    // Session 7 policy: Exchange 2019 is retired, so its design is judged as while it was supported, and a CU
+    // behind is what to fix first, named as the first condition.
+    assert.equal(behind?.verdict, 'supported-with-conditions');
+    assert.deepEqual(behind?.broken, []);
+    assert.equal(behind?.conditions[0]?.id, 'update-behind-on-retired-version');
+    assert.match(behind!.conditions[0]!.condition, /Update to Exchange 2019 CU14 or CU15 first/);
     const design = { version: '2019', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard', update: 'e2019-cu15-or-later' };
     const current = kb.decide({ ...design, updateCurrency: 'current' });
     const unsaid = kb.decide(design);
     assert.equal(current?.verdict, unsaid?.verdict);
-    assert.ok(!unsaid!.conditions.some((l) => l.id === 'update-more-than-one-cu-behind'), 'quiet while unknown');
-    assert.equal(kb.decide({ ...design, updateCurrency: 'behind' })?.verdict, 'not-supported');
+    assert.ok(!unsaid!.conditions.some((l) => l.id.startsWith('update-')), 'quiet while unknown');
+    // SE is in support: an update that no longer gets security updates is not supported.
+    const se = { version: 'se', role: 'mailbox', ha: 'dag', windows: '2022', windowsEdition: 'standard' };
+    const seBehind = kb.decide({ ...se, updateCurrency: 'behind' });
+    assert.equal(seBehind?.verdict, 'not-supported');
+    assert.deepEqual(
+      seBehind?.broken.map((l) => l.id),
+      ['update-more-than-one-cu-behind'],
+    );
+    assert.match(seBehind!.broken[0]!.reason, /no longer gets security updates/);
+    assert.notEqual(kb.decide(se)?.verdict, 'not-supported');
   });
 
   it('merges the facts of several builds only where they agree', () => {

@@ -101,7 +101,9 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.deepEqual(facts('15.2.2000.1'), {}, 'between 2019 CU15 and SE RTM: either, so nothing');
     assert.deepEqual(facts('6.5.2003'), {}, 'older than Exchange 2003 RTM: no release at all');
     const [group] = listingDesign(listing('Name : LAB1\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.1 (Build 300.2)'), kb, { windows: '2016 Standard' });
-    assert.equal(group!.verdict, 'not-supported');
+    // Behind, and Exchange 2016 is retired: updating first is the condition (session 7 policy).
+    assert.equal(group!.verdict, 'supported-with-conditions');
+    assert.equal(group!.decisions[0]!.conditions[0]!.id, 'update-behind-on-retired-version-2016');
     assert.match(group!.buildLines[0]!, /^15\.1\.300\.2 is not a build the table knows/);
   });
 

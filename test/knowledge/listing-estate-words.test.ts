@@ -84,7 +84,9 @@ describe('Listings: the estate around the paste (issue 25, third pass)', () => {
     // An update answered for servers whose paste names only the version is as behind as its build would be.
     const [named] = judge('EX01 - Exchange 2019 - mailbox\nEX02 - Exchange 2019 - mailbox\n\nno DAG, Windows Server 2022 Standard', { update: 'CU12' });
     assert.equal(named!.facts.updateCurrency, 'behind');
-    assert.equal(named!.verdict, 'not-supported');
+    // Exchange 2019 is retired: an update level behind is a condition of its design (session 7 policy), named first.
+    assert.equal(named!.verdict, 'supported-with-conditions');
+    assert.equal(named!.decisions[0]!.conditions[0]!.id, 'update-behind-on-retired-version');
   });
 
   it('names the unknown fact of an answer in its error', () => {

@@ -110,8 +110,16 @@ describe('Pasted listings as people paste them (issue 25, second pass)', () => {
     const groups = listingDesign(listing('N1 - Exchange 2019 CU12 - mailbox\nN2 - Exchange 2010 SP2 - mailbox\nN3 - Exchange 2019 CU15 - mailbox\n'), kb);
     const of = (name: string) => groups.find((g) => g.servers[0]!.name === name)!;
     assert.equal(of('N1').facts.updateCurrency, 'behind');
+    // Exchange 2019 cannot share an organization with 2010 (coexistence); 2010 SP2 is behind, and for a retired
+    // version that is the first condition (session 7 policy), not a break.
     assert.equal(of('N1').verdict, 'not-supported');
-    assert.equal(of('N2').verdict, 'not-supported');
+    assert.deepEqual(
+      of('N1').decisions[0]!.broken.map((l) => l.id),
+      ['coexistence-1'],
+    );
+    assert.equal(of('N2').verdict, 'supported-with-conditions');
+    assert.equal(of('N2').facts.updateCurrency, 'behind');
+    assert.equal(of('N2').decisions[0]!.conditions[0]!.id, 'service-pack-support-ended-2010');
     assert.equal(of('N3').facts.updateCurrency, 'current');
   });
 

@@ -34,14 +34,15 @@ describe('Pasted listings (knowledge/listings/listing-parser.ts, listing-design.
     assert.match(read.rest, /^can you check our estate\?/);
   });
 
-  it('groups the servers and judges each group through the check: a DAG member on an old CU is not supported', () => {
+  it('groups the servers and judges each group through the check: a DAG member of a retired version on an old CU must update first', () => {
     const groups = listingDesign(listing(fixture('e2019-dag-mixed-cu.txt')), kb, { windows: '2022 Standard' });
     const byServer = new Map(groups.flatMap((g) => g.servers.map((s) => [s.name, g] as const)));
-    assert.equal(byServer.get('LON-MBX02')!.verdict, 'not-supported');
-    assert.deepEqual(
-      byServer.get('LON-MBX02')!.decisions[0]!.broken.map((l) => l.id),
-      ['update-more-than-one-cu-behind'],
-    );
+    // Session 7 policy: for a retired version an update behind is a condition of the design, the first one named.
+    assert.equal(byServer.get('LON-MBX02')!.verdict, 'supported-with-conditions');
+    assert.deepEqual(byServer.get('LON-MBX02')!.decisions[0]!.broken, []);
+    assert.equal(byServer.get('LON-MBX02')!.decisions[0]!.conditions[0]!.id, 'update-behind-on-retired-version');
+    assert.equal(byServer.get('LON-MBX01')!.verdict, 'supported-with-conditions');
+    assert.ok(!byServer.get('LON-MBX01')!.decisions[0]!.conditions.some((l) => l.id.startsWith('update-behind')), 'CU15 still got updates');
     assert.equal(byServer.get('LON-MBX01')!.facts.windows, '2022', 'systeminfo, not the answer');
     assert.equal(byServer.get('LON-MBX01')!.facts.ha, 'dag');
     assert.equal(byServer.get('LON-MBX01')!.facts.witness, 'yes');

@@ -14,7 +14,7 @@ import type { BuildsFile } from '../../knowledge/loading/schemas';
 describe('Service packs out of support before their version (issue 25, fact A-20)', () => {
   const kb = loadKnowledgeBase();
 
-  it('a pasted Exchange 2010 SP2 server is not supported, named first with the date its support ended; SP3 beside it is not', () => {
+  it('a pasted Exchange 2010 SP2 server must install SP3 first (its first condition), headed by the date its support ended; SP3 beside it need not', () => {
     const paste = [
       'Name                : EX10-MB1',
       'ServerRole          : Mailbox',
@@ -31,10 +31,13 @@ describe('Service packs out of support before their version (issue 25, fact A-20
     if (answer.kind !== 'listing') return;
     const sp2 = answer.view.groups.find((g) => g.servers.includes('EX10-MB1'))!;
     const sp3 = answer.view.groups.find((g) => g.servers.includes('EX10-MB2'))!;
-    assert.equal(sp2.verdict, 'not-supported');
+    // Session 7 policy: Exchange 2010 is retired, so an ended service pack is what to fix first, not a flaw of the design.
+    assert.equal(sp2.verdict, 'supported-with-conditions');
+    assert.match(sp2.verdictLabel, /while Exchange 2010 before SP3 was supported/);
     assert.match(sp2.outOfSupport!, /^Out of support since 8 April 2014: Exchange 2010/);
-    assert.match(sp2.reason, /service pack .* whose support Microsoft ended/);
+    assert.match(sp2.conditions[0]!, /^Install Exchange 2010 SP3, the version's last service pack, first: .*SP2 on 8 April 2014/);
     assert.notEqual(sp3.verdict, 'not-supported');
+    assert.ok(!sp3.conditions.some((c) => /^Install Exchange 2010 SP3/.test(c)));
     assert.match(sp3.outOfSupport!, /^Out of support since 13 October 2020: Exchange 2010\./);
     assert.ok(answer.view.buildLines.some((l) => /14\.2\.247\.5 .*Microsoft ended support for Exchange 2010 SP2 on 8 April 2014.*update to SP3/.test(l)));
   });
@@ -45,12 +48,13 @@ describe('Service packs out of support before their version (issue 25, fact A-20
     ['6.5.7226', '8 January 2008'],
     ['14.0.639.21', '11 October 2011'],
   ] as const) {
-    it(`a build of an ended service pack (${build}) reads as behind, and says when it ended`, () => {
+    it(`a build of an ended service pack (${build}) reads as behind, says when it ended, and asks for the last service pack first`, () => {
       assert.equal(kb.recognizer.extract(`the server reports ${build}`).facts.updateCurrency, 'behind');
       const listing = answerListing(`EXA ${build}\nEXB ${build}`, kb);
       assert.equal(listing.kind, 'listing');
       if (listing.kind !== 'listing') return;
-      assert.equal(listing.view.groups[0]!.verdict, 'not-supported', JSON.stringify(listing.view.groups[0]));
+      assert.equal(listing.view.groups[0]!.verdict, 'supported-with-conditions', JSON.stringify(listing.view.groups[0]));
+      assert.match(listing.view.groups[0]!.conditions[0]!, /^Install Exchange 20\d\d SP\d, the version's last service pack, first/);
       assert.ok(
         listing.view.buildLines.some((l) => l.includes(`on ${date}`)),
         listing.view.buildLines.join('\n'),
@@ -100,8 +104,15 @@ describe('Service packs out of support before their version (issue 25, fact A-20
     assert.ok(limit, 'the CU limit is in support-rules.yaml');
     assert.deepEqual([...limit.basis], ['A-9']);
     assert.ok(kb.facts.some((f) => f.id === 'A-9' && f.sources.length > 0));
-    const sp = kb.limits.find((l) => l.id === 'service-pack-support-ended');
-    assert.ok(sp && sp.basis.includes('A-20'));
+    assert.deepEqual([...limit.when.flatMap((w) => w.map((t) => [...(t.accepts ?? [])]))].flat(), ['se'], 'only SE, in support, is not supported when behind');
+    for (const id of ['service-pack-support-ended', 'service-pack-support-ended-2007', 'service-pack-support-ended-2010']) {
+      const sp = kb.limits.find((l) => l.id === id);
+      assert.ok(sp && sp.basis.includes('A-20') && sp.verdict === 'supported-with-conditions', id);
+    }
+    for (const id of ['update-behind-on-retired-version', 'update-behind-on-retired-version-2016', 'update-behind-on-retired-version-2013']) {
+      const cu = kb.limits.find((l) => l.id === id);
+      assert.ok(cu && cu.basis.includes('A-9') && cu.verdict === 'supported-with-conditions', id);
+    }
   });
 
   describe("kb:check of the build table's servicePackSupport", () => {

@@ -9,7 +9,7 @@ import { describeTypedUpdate, namedUpdateCurrency, spellUpdates } from '../../kn
 describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
   const kb = loadKnowledgeBase();
 
-  it('says "behind" only for a CU that no longer gets security updates', () => {
+  it('says "behind" only for an update (a CU or a service pack) that no longer gets security updates', () => {
     const cases: [string, string, string | undefined][] = [
       ['2019', 'exchange 2019 cu10 single server', 'behind'],
       ['2019', 'e2k19 CU 13 standalone', 'behind'],
@@ -18,8 +18,11 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2016', 'Exchange 2016 with CU22 on 2012 R2', 'behind'],
       ['2016', 'exchange 2016 cu23', undefined],
       ['2013', 'exchange 2013 cu21 on 2012 r2', 'behind'],
-      // A service pack heads the verdict with its own end date (lifecycle.yaml) instead.
-      ['2007', 'exchange 2007 sp2 ccr', undefined],
+      // A service pack whose support ended is behind as its pasted build is (session 7: planned or running alike).
+      ['2007', 'exchange 2007 sp2 ccr', 'behind'],
+      ['2007', 'exchange 2007 sp3 ccr', undefined],
+      ['2003', 'ex2k3 sp1 back-end single server', 'behind'],
+      ['2003', 'ex2k3 sp2 back-end single server', undefined],
       // A change of CU, or a choice: which one the servers run is not said.
       ['2019', 'from cu13 to cu15 next month', undefined],
       ['2019', 'upgrading cu13 -> cu15', undefined],
@@ -39,9 +42,9 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2019', "we're on cumulative update 11", 'behind'],
       ['2016', 'cu twenty btw', 'behind'],
       ['2016', 'Cumulative Update 23', undefined],
-      // RTM of a version with CUs is behind; of 2010 it is a service pack's matter (lifecycle headline).
+      // RTM is behind whether the version had CUs or service packs after it.
       ['2019', 'Exchange 2019 RTM still running, never patched', 'behind'],
-      ['2010', 'exchange 2010 rtm single server', undefined],
+      ['2010', 'exchange 2010 rtm single server', 'behind'],
       // A service pack beside a CU: not read.
       ['2013', 'exchange 2013 sp1 and cu21', undefined],
       ['2019', 'exchange 2019 mailbox server', undefined],
@@ -77,7 +80,11 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
   it('says what to update to for a CU typed in words that is behind, and nothing for a current one', () => {
     assert.equal(describeTypedUpdate(kb.builds, '2019', 'exchange 2019 cu10'), 'Exchange 2019 CU10 is more than one CU behind: update to CU14 or CU15.');
     assert.equal(describeTypedUpdate(kb.builds, '2019', 'exchange 2019 cu15'), undefined);
-    assert.equal(describeTypedUpdate(kb.builds, '2007', 'exchange 2007 sp2'), undefined);
+    assert.equal(
+      describeTypedUpdate(kb.builds, '2007', 'exchange 2007 sp2'),
+      'Microsoft ended support for Exchange 2007 SP2 on 12 July 2011, before Exchange 2007 itself: update to SP3.',
+    );
+    assert.equal(describeTypedUpdate(kb.builds, '2007', 'exchange 2007 sp3'), undefined);
   });
 
   it('is read with the sentence, in a first message and in an answer to the update question', () => {
