@@ -48,6 +48,11 @@ const FOLLOW_UPS: ReadonlyArray<readonly [version: string, said: string, says: r
   ],
   ['2007', 'how do we get off it?', ['11 April 2017', 'Exchange 2013'], []],
   ['2003', 'what are our options?', ['8 April 2014', 'Exchange 2010 can join an organization with Exchange 2003'], []],
+  // SE over the servers judged (w5's report): from 2016 no in-place upgrade (new SE servers), from 2019 CU14/CU15 in place (M-11).
+  ['2016', 'can we just install SE on top of it like with 2019?', ['no in-place upgrade', 'new Exchange SE servers'], []],
+  ['2016', 'do we need new servers for SE or can we upgrade these?', ['no in-place upgrade'], []],
+  ['2019', 'can we just install SE on top of these two?', ['upgraded in place'], []],
+  ['2013', 'what does out of support actually mean for us?', ['11 April 2023'], []],
 ];
 
 describe("conversation (issue 21): follow-ups after a retired verdict answer with the date and that version's way to SE", () => {
@@ -60,6 +65,17 @@ describe("conversation (issue 21): follow-ups after a retired verdict answer wit
       await play(turns);
     });
   }
+
+  it('after a verdict on Exchange SE, "how long do we have with this one?" gets its lifecycle (no fixed end date), and a fact said with "until" still changes the setup', async () => {
+    await play([
+      ['SE single mailbox server on windows server 2022 datacenter', { verdict: 'supported' }],
+      ['how long do we have with this one?', { says: ['Modern Lifecycle'], notSays: DEAD_END }],
+    ]);
+    await play([
+      ['SE 2 node DAG, Windows Server 2025 Standard, FSW on a file server, not DCs', { verdict: 'supported-with-conditions' }],
+      ['btw one of the two will stay on Windows Server 2022 until the hardware refresh', { verdict: 'not-supported', says: ['What changed'] }],
+    ]);
+  });
 
   it('after a verdict on Exchange SE (in support), "what\'s our upgrade path?" names no retired product\'s path', async () => {
     await play([
