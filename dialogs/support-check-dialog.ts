@@ -334,9 +334,9 @@ export class SupportCheck {
   private card(state: CheckState, retry: boolean, note?: string): Partial<Activity> {
     const { dimension: dimensionId, known, assumed } = this.question(state);
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
-    // The choices of the setup the check takes as given: "Known so far" then names the assumed value too.
-    const shown = this.shapesChoices(dimensionId, known, assumed) ? { ...assumed, ...known } : known;
-    const card = retry ? this.replies.retry(dimension, shown) : this.replies.question(dimension, shown, note);
+    // The choices of the setup the check takes as given (Windows 2000's editions under Exchange 2000).
+    const shaping = this.shapesChoices(dimensionId, known, assumed) ? assumed : undefined;
+    const card = retry ? this.replies.retry(dimension, known, shaping) : this.replies.question(dimension, known, note, shaping);
     // A question expects an answer (what botbuilder's prompts set when a card says nothing).
     if (typeof card.inputHint !== 'string') card.inputHint = InputHints.ExpectingInput;
     return card;
