@@ -84,7 +84,10 @@ async function runOne(kb: KnowledgeBase, conversation: LabelledConversation): Pr
     // TestAdapter queues the bot's replies; drain what this turn produced.
     for (let reply = adapter.activeQueue.shift(); reply; reply = adapter.activeQueue.shift()) replies.push(reply);
     const asked = askedDimension(replies);
-    streak = asked !== undefined && asked === streak.dimension ? { dimension: asked, times: streak.times + 1 } : { dimension: asked, times: asked === undefined ? 0 : 1 };
+    // The question shown again after the bot answered the user's own question ("why do you ask?", help) was waiting,
+    // not asked again: the streak stands as it was (issue 21: "a short answer, then the question again").
+    if (!(asked !== undefined && asked === streak.dimension && answeredFirst(replies)))
+      streak = asked !== undefined && asked === streak.dimension ? { dimension: asked, times: streak.times + 1 } : { dimension: asked, times: asked === undefined ? 0 : 1 };
     if (streak.times > MAX_ASKS_IN_A_ROW) {
       return {
         id: conversation.id,
@@ -169,6 +172,16 @@ function headlineProblem(replies: Partial<Activity>[], prefix: string): string |
   return undefined;
 }
 
+/**
+ * Whether a turn's replies answered something before the question card (the question alone in the last message,
+ * no question in the messages before it): a question shown again after a short answer, not a question asked again.
+ */
+export function answeredFirst(replies: Partial<Activity>[]): boolean {
+  const messages = replies.filter((r) => r.type === undefined || r.type === 'message');
+  if (messages.length < 2) return false;
+  return askedDimension(messages.slice(-1)) !== undefined && messages.slice(0, -1).every((m) => askedDimension([m]) === undefined);
+}
+
 /** The dimension of the check question shown, from its answer buttons. */
 function askedDimension(replies: Partial<Activity>[]): string | undefined {
   let dimension: string | undefined;
@@ -237,6 +250,8 @@ export const CONVERSATION_SETS = {
   issue21P21Tuning: 'conversations-issue21-p21-tuning.yaml',
   // Issue 21 tuning set for designs of 3+ groups, servers outside the DAG, migrations and facts added to one group after a design's verdict (helper g21, session 6).
   issue21G21Tuning: 'conversations-issue21-g21-tuning.yaml',
+  // Issue 21 tuning set for follow-ups after a retired verdict (upgrade path, ESU, hybrid, dates), questions mid-check and facts added after a verdict without a marker (helper d21, session 7), written before the code changed.
+  issue21D21Tuning: 'conversations-issue21-d21-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -13,6 +13,8 @@ export interface AskedQuestion {
   dimension: string;
   known: Facts;
   answered: readonly string[];
+  /** Facts with one sensible value the check takes as given ("Exchange 2000": Windows 2000): they shape the choices, never what an answer is read against. */
+  assumed?: Facts;
 }
 
 /**
@@ -28,9 +30,10 @@ export interface AskedQuestion {
 export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, question: AskedQuestion): Facts | undefined {
   const { dimension: dimensionId, known, answered } = question;
   if (!kb.dimensions.some((d) => d.id === dimensionId)) return undefined;
+  const choices = { ...question.assumed, ...known };
   const submitted = activity.value as Partial<FactSubmit> | undefined;
   if (submitted && typeof submitted === 'object' && 'dimension' in submitted) {
-    const valid = submitted.dimension === dimensionId && kb.valuesFor(dimensionId, known).some((v) => v.id === submitted.value);
+    const valid = submitted.dimension === dimensionId && kb.valuesFor(dimensionId, choices).some((v) => v.id === submitted.value);
     return valid ? { [dimensionId]: submitted.value! } : undefined;
   }
   const text = activity.text ?? '';
@@ -44,11 +47,17 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
   // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
   // on MSCS"); known facts are never overwritten by a passing mention.
   const read = kb.recognizer.readAnswer(dimensionId, text, known);
-  const taken = Object.entries(read).filter(([d]) => d === dimensionId || known[d] === undefined);
+  // The asked fact only with a value this setup can have: "Enterprise" asked for the edition of Windows 2000 (assumed
+  // under Exchange 2000) is no Windows 2000 edition, so it gets the second wording rather than a verdict on another release.
+  // Only where the assumed facts narrow the choices: elsewhere a word the table translates ("load balancer" for Exchange
+  // 2003 is Windows NLB) is read as before.
+  const narrowed = Object.keys(question.assumed ?? {}).length > 0 && kb.valuesFor(dimensionId, choices).length !== kb.valuesFor(dimensionId, known).length;
+  const fits = (d: string, v: string) => !narrowed || d !== dimensionId || kb.valuesFor(d, choices).some((value) => value.id === v);
+  const taken = Object.entries(read).filter(([d, v]) => (d === dimensionId || known[d] === undefined) && fits(d, v));
   if (taken.length > 0) return Object.fromEntries(taken);
   // Nothing for the question and nothing new, but a known fact named with another value ("Windows
   // Server 2022" asked for the edition of 2019): the whole answer is about that fact, so it changes it.
-  const changed = Object.entries(read).filter(([d, v]) => known[d] !== v);
+  const changed = Object.entries(read).filter(([d, v]) => known[d] !== v && fits(d, v));
   if (changed.length > 0) return Object.fromEntries(changed);
   return answerToAnotherQuestion(kb, text, question);
 }

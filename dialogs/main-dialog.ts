@@ -220,8 +220,12 @@ export class MainDialog extends Dialog {
     // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
     // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
     // plain status card below, so "can we still get patches?" gets its line too (s21).
-    // "what about hybrid?" reads as a what-if, but hybrid is no fact of the check: the hybrid question it is.
-    const retired = !isCorrection(text) || retiredQuestion(text) === 'hybrid' ? this.retiredFollowUp(text, last) : undefined;
+    // "what about hybrid?", "what about next year?" read as what-ifs, but neither hybrid nor a date is a fact of the
+    // check: the question about the retired product it is (a fact named in it still goes to the what-if below).
+    const asked = retiredQuestion(text);
+    // "what does out of support actually mean for us?": "actually" alone, naming no version and no what-if, is no correction.
+    const plainQuestion = !WHAT_IF.test(text) && this.kb.recognizer.extract(text).facts.version === undefined;
+    const retired = !isCorrection(text) || asked === 'hybrid' || asked === 'until' || plainQuestion ? this.retiredFollowUp(text, last) : undefined;
     if (retired) {
       const groups = this.verdicts(last);
       if (groups) {
@@ -318,18 +322,31 @@ export class MainDialog extends Dialog {
    */
   private retiredFollowUp(text: string, last: LastCheck): string | undefined {
     const question = retiredQuestion(text);
-    if (!question || !isRetiredVersion(this.kb, last.groups[0]!.facts)) return undefined;
+    if (!question) return undefined;
+    if (!isRetiredVersion(this.kb, last.groups[0]!.facts)) {
+      // "how long do we have with this one?" after a verdict on Exchange SE (w5-oos-17): its lifecycle note (LC7, no fixed end).
+      const entry = this.kb.lifecycle.find((e) => e.dimension === 'version' && e.value === last.groups[0]!.facts.version && e.endOfSupport === undefined);
+      // A message naming a fact ("one of the two will stay on Windows Server 2022 until the refresh") changes the setup: read below.
+      const names = Object.keys(this.kb.recognizer.extract(text, last.groups[0]!.facts).facts).length > 0;
+      return question === 'until' && entry?.note && !names ? entry.note : undefined;
+    }
     const groups = this.verdicts(last);
     // "what should we do?" after a Not supported verdict asks how to fix the design: the follow-up's own answer says.
     if (followUp(text) === 'instead' && groups?.some((g) => g.decision.verdict === 'not-supported' || g.decision.verdict === 'not-covered')) return undefined;
     const base = last.groups[0]!.facts;
     const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
     if (version !== undefined && version !== last.groups[0]!.facts.version && version !== 'se') return undefined;
-    // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below.
-    if (Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
+    // A message naming a fact ("we patched it, it's on CU15 now") adds or corrects it: read below. A fact no rule reads
+    // ("what are the risks" read as disks) never turns the question into an addition.
+    const judged = (d: string) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false;
+    if (Object.entries(others).some(([d, v]) => base[d] !== v && judged(d))) return undefined;
     const note = groups?.map((g) => retiredProduct(g.decision)).find((n) => n !== undefined);
     const esu = this.kb.lifecycle.find((e) => e.dimension === note?.dimension && e.value === note?.value)?.esu;
-    return note ? retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note) : undefined;
+    if (!note) return undefined;
+    const line = retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note);
+    // "what now?", "how long do we have?", "ESU?", "hybrid?": the way off this version too, read per version (issue 21, d21).
+    const path = question !== 'status' && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
+    return path ? `${line}\n\n${path}` : line;
   }
 
   /** The labels of the facts the last verdict left open ("Windows release"), in the table's order. */
@@ -346,9 +363,13 @@ export class MainDialog extends Dialog {
   private migrationFollowUp(text: string, last: LastCheck): string | undefined {
     const base = last.groups[0]!.facts;
     // "what if we move it to SE?" is a what-if: the setup judged again as SE (see the correction path).
-    if (base.version === undefined || text.length > 160 || isCorrection(text) || WHAT_IF.test(text) || !asksForMove(text) || !movesToSe(text)) return undefined;
+    // "can we just install SE on top of it like with 2019?", "new servers for SE or can we upgrade these?" (w5-hunt-29/-30,
+    // w5-oos-16): SE over the servers judged is a move to SE too, and "like with 2019" names no version of this setup.
+    const onTop = SE_OVER.test(text);
+    if (base.version === undefined || text.length > 160 || WHAT_IF.test(text)) return undefined;
+    if (!onTop && (isCorrection(text) || !asksForMove(text) || !movesToSe(text))) return undefined;
     if (!isRetiredVersion(this.kb, base)) return undefined;
-    const { version, ...others } = this.kb.recognizer.extract(text, base).facts;
+    const { version, ...others } = this.kb.recognizer.extract(onTop ? text.replace(LIKE_WITH, ' ') : text, base).facts;
     if ((version !== undefined && version !== base.version && version !== 'se') || Object.entries(others).some(([d, v]) => base[d] !== v)) return undefined;
     const note = this.verdicts(last)
       ?.map((g) => retiredProduct(g.decision))
@@ -895,6 +916,12 @@ const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
 
+/** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */
+const SE_OVER =
+  /\b(?:install|put|run|upgrad\w*)\s+(?:exchange\s+)?(?:se|subscription edition)\s+(?:on top|over|in[\s-]place|on (?:these|them|it|this|those|the same))\b|\bnew (?:servers|hardware|boxes|vms|machines)\s+(?:for|with)\s+(?:exchange\s+)?(?:se|subscription edition)\b/i;
+/** "like with 2019", "as for 2019": another version named as an example, not a fact of the setup. */
+const LIKE_WITH = /\b(?:like|as)\s+(?:with|for|on|in)?\s*(?:exchange\s+)?20\d\d\b/gi;
+
 /** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
 const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
@@ -914,9 +941,26 @@ const NAMES_WINDOWS = /\b(windows|win|os|operating system|w2k\d*)\b/i;
  * release, not the Exchange version the sentence reader takes a bare year for.
  */
 function windowsNamed(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
-  if (named.version === undefined || named.windows !== undefined || !NAMES_WINDOWS.test(text) || /\b(exchange|exch|ex|e2k\d*)\b/i.test(text)) return named;
+  if (!NAMES_WINDOWS.test(text) || /\b(exchange|exch|ex|e2k\d*)\b/i.test(text)) return named;
+  const withEdition = windowsEditionNamed(kb, text, known, named);
+  if (withEdition.version === undefined || withEdition.windows !== undefined) return withEdition;
   const windows = kb.recognizer.readAnswer('windows', text, known).windows;
-  if (windows === undefined) return named;
-  const { version: _year, ...rest } = named;
+  if (windows === undefined) return withEdition;
+  const { version: _year, ...rest } = withEdition;
   return { ...rest, windows };
+}
+
+/**
+ * "fwiw windows is standard", "the OS is datacenter btw" after a verdict (issue 21, d21): an edition beside a word for
+ * Windows, and none for Exchange, is the Windows edition (the sentence reader takes it for none, or for Exchange's),
+ * when the setup judged can have it.
+ */
+function windowsEditionNamed(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (named.windowsEdition !== undefined) return named;
+  const edition = kb.recognizer.readAnswer('windowsEdition', text, known).windowsEdition;
+  if (edition === undefined) return named;
+  const { edition: _exchange, ...rest } = named;
+  const { windowsEdition: _was, ...setup } = { ...known, ...rest };
+  if (!kb.valuesFor('windowsEdition', setup).some((v) => v.id === edition)) return named;
+  return { ...rest, windowsEdition: edition };
 }

@@ -42,9 +42,10 @@ export interface Replies {
   /** Nothing relevant found: say so plainly and offer the guided check, search and help. Echoes the question safely. */
   noAnswer(question: string): Partial<Activity>;
   /** A guided-check question with one button per value. */
-  question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity>;
+  /** `assumed`: facts the check takes as given (assumed-facts.yaml), which narrow the choices but are not shown as known. */
+  question(dimension: Dimension, facts: Facts, note?: string, assumed?: Facts): Partial<Activity>;
   /** The same question after an answer that could not be understood: worded differently, with examples and the choices. */
-  retry(dimension: Dimension, facts: Facts): Partial<Activity>;
+  retry(dimension: Dimension, facts: Facts, assumed?: Facts): Partial<Activity>;
   /** "hang on" at a question: the question waits (not asked again), the user answers when ready. */
   pause(dimension: Dimension): Partial<Activity>;
   /** A fact left open: after "not sure" the verdict names it; after two misses or two askings the check goes on without it. */

@@ -59,16 +59,17 @@ export function openForRetiredVersion(kb: Pick<KnowledgeBase, 'lifecycle' | 'dim
 export type RetiredQuestion = 'esu' | 'hybrid' | 'until' | 'plan' | 'status';
 
 // Each pattern is linear (no nested quantifiers) and runs on messages of at most 160 characters.
-const ESU_QUESTION = /\b(esus?|extended security( updates?)?|security (patches|updates|fixes)|(still )?get(s|ting)? (any )?(patches|updates|fixes))\b/i;
+const ESU_QUESTION =
+  /\b(esus?|extended security( updates?)?|security (patches|updates|fixes)|(still )?get(s|ting)? (any )?(patches|updates|fixes)|(still )?(patch|fix)(es|ed|ing)? (it|this|that|them)|extended support|pay(ing)? for (support|updates|patches)|paid (support|updates|patches))\b/i;
 /** "what about hybrid", "can we keep it for the hybrid", "we're moving to Exchange Online": the hybrid endpoint asked about (issue 21, s21). */
 const HYBRID_QUESTION = /\b(hybrid|exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
 const UNTIL_QUESTION =
-  /\b((till|until|til|through|thru|into|to|by|before) (20\d\d|next (year|summer|spring|quarter)|the end of (the |this |next )?year|end of (the |this |next )?year|q[1-4])|how long|keep (it|them|running|using|this)|stay (on|with)|wait (until|till|for|another)|another (year|few months|6 months|six months)|for now|for a while)\b/i;
+  /\b((till|until|til|through|thru|into|to|by|before) (20\d\d|next (year|summer|spring|quarter)|the end of (the |this |next )?year|end of (the |this |next )?year|q[1-4])|how long|time ?line|deadline|how much time|keep (it|them|running|using|this)|stay (on|with)|wait (until|till|for|another)|another (year|few months|6 months|six months)|for now|for a while|ok to wait|(just )?leave (it|them)|(next|this) year|20(2[6-9]|3\d))\b/i;
 const PLAN_QUESTION =
-  /\b(what (should|do|must|can) (we|i|they) do|what now|next steps?|(the|our|a|your) plan\b|(go|move|jump|upgrade) (straight|directly) (from [a-z ]{0,20} )?to|in[- ]place|plan (then|now)|options|upgrade|migrat(e|ion|ing)|move (to|off)|go (straight |directly )?to|(go|jump|move|upgrade|migrate) (straight |directly )?from (this|it|here|that|there)\b|(supported |upgrade |migration )?path|(do|must|will) (we|i|they) (have|need) to|is (that|it|this) (a problem|bad|an issue|urgent|serious|a risk)|how (urgent|bad|serious|risky)|what does (that|this|it) mean|mean for (us|me|them|the customer)|change anything|does (that|this|it) (matter|change)|risk)/i;
+  /\b(what (should|do|must|can) (we|i|they) do|wh?at now|now what|get (off|away from|rid of) (it|this|that|them|these|those|exchange|20\d\d)|where (do|should|can|would) (we|i|they) go|(would|do|can|could) you (recommend|suggest|advise)|recommend(ation)?s?\b|next steps?|(the|our|a|your) plan\b|(go|move|jump|upgrade) (straight|directly) (from [a-z ]{0,20} )?to|in[- ]place|plan (then|now)|options?|alternatives?|in trouble|what happens (if|now|next)|upgrade|migrat(e|ion|ing)|move (to|off)|go (straight |directly )?to|(go|jump|move|upgrade|migrate) (straight |directly )?from (this|it|here|that|there)\b|(supported |upgrade |migration )?path|(do|must|will) (we|i|they) (have|need) to|is (that|it|this) (a problem|bad|an issue|urgent|serious|a risk)|how (urgent|bad|serious|risky)|what does (that|this|it) mean|mean for (us|me|them|the customer)|change anything|does (that|this|it) (matter|change)|risk)/i;
 
 const STATUS_QUESTION =
-  /\b((will|would|does|do|can) (microsoft|ms|they) (still )?(help|support|fix)|(open|raise|log) (a )?(case|ticket|call) with (microsoft|ms|premier|unified)|yes or no|since when|is (it|that|this) (still )?(supported|in support)|(are|is) (we|they|it) (still )?(covered|supported))\b/i;
+  /\b((will|would|does|do|can) (microsoft|ms|they) (still )?(help|support|fix)|(open|raise|log) (a )?(case|ticket|call) with (microsoft|ms|premier|unified)|yes or no|since when|is (it|that|this) (still )?(supported|in support)|(are|is) (we|they|it) (still )?(covered|supported)|(it'?s|it is|we'?re|we are|that'?s|that is|so) (not supported|unsupported|out of support|eol|end of life)|(not supported|unsupported) (then|now|anymore|any more))\b/i;
 
 /**
  * The question a short message asks about the retired product just judged, or undefined: "we have

@@ -1,6 +1,18 @@
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
-import { stepWithOpen, withOpenValue, valueLabel, VERDICT_LABELS, worstVerdict, type Decision, type Dimension, type Facts, type KnowledgeBase, type SetAside } from '../knowledge';
+import {
+  settledAssumptions,
+  stepWithOpen,
+  withOpenValue,
+  valueLabel,
+  VERDICT_LABELS,
+  worstVerdict,
+  type Decision,
+  type Dimension,
+  type Facts,
+  type KnowledgeBase,
+  type SetAside,
+} from '../knowledge';
 import { isDefinitionQuestion, isNotSure, isPause, questionAboutQuestion } from './conversation-intents';
 import { readFactAnswer, type AskedQuestion } from './fact-answer';
 import type { CheckedGroup, LastCheck } from './last-check';
@@ -67,6 +79,8 @@ export interface CheckState {
   leftOpen?: string[];
   /** How many times in a row this question has been asked (1 when first asked). */
   asks?: number;
+  /** The user asked something mid-check ("why do you ask?") and the question was shown again once, uncounted. */
+  interrupted?: boolean;
   /** Facts changed after a verdict that led to this question: the next verdict still says what changed. */
   changed?: ChangedFacts;
 }
@@ -200,13 +214,22 @@ export class SupportCheck {
   }
 
   /**
-   * The waiting question once more, after something that was not its answer (help, a knowledge
-   * question, "why do you ask?"): asked again only if it has not been asked twice in a row already;
-   * otherwise its fact is left open and the check goes on.
+   * The waiting question once more. After the user's own request mid-check (help, a knowledge question,
+   * "why do you ask?", "what are the conditions?"), which got its short answer first, the question comes
+   * again once with its count unchanged: the user asked something rather than failed to answer, so it does
+   * not count toward the twice-asked limit (issue 21, d21); a second such request while it waits leaves the
+   * fact open. After an answer the bot could not read (`retry`): the second wording with examples, once; a
+   * second miss leaves the fact open and the check goes on.
    */
   async askAgain(context: TurnContext, state: CheckState, retry = false): Promise<CheckTurn> {
+    if (!retry) {
+      if (state.interrupted) return this.leaveOpen(context, state, 'asked-twice');
+      const next: CheckState = { ...state, interrupted: true };
+      await context.sendActivity(this.card(next, false));
+      return { waiting: next };
+    }
     const asks = state.asks ?? 1;
-    if (asks >= MAX_ASKS_IN_A_ROW) return this.leaveOpen(context, state, retry ? 'not-understood' : 'asked-twice');
+    if (asks >= MAX_ASKS_IN_A_ROW) return this.leaveOpen(context, state, 'not-understood');
     const next: CheckState = { ...state, asks: asks + 1 };
     await context.sendActivity(this.card(next, retry));
     return { waiting: next };
@@ -301,17 +324,28 @@ export class SupportCheck {
   }
 
   private question(state: CheckState): AskedQuestion {
-    return { dimension: state.dimension, known: state.groups[state.open]?.facts ?? {}, answered: state.answered };
+    const known = state.groups[state.open]?.facts ?? {};
+    // A fact with one sensible value ("Exchange 2000": Windows 2000) shapes the question that follows: its choices are that
+    // setup's (Windows 2000's editions), never another release's; answers are still read against what the user said.
+    return { dimension: state.dimension, known, answered: state.answered, assumed: settledAssumptions(this.kb.assumedFacts, known) };
   }
 
   /** The question card (or its "didn't recognise" retry), drawn from the state. */
   private card(state: CheckState, retry: boolean, note?: string): Partial<Activity> {
-    const { dimension: dimensionId, known } = this.question(state);
+    const { dimension: dimensionId, known, assumed } = this.question(state);
     const dimension = this.kb.dimensions.find((d) => d.id === dimensionId)!;
-    const card = retry ? this.replies.retry(dimension, known) : this.replies.question(dimension, known, note);
+    // The choices of the setup the check takes as given (Windows 2000's editions under Exchange 2000).
+    const shaping = this.shapesChoices(dimensionId, known, assumed) ? assumed : undefined;
+    const card = retry ? this.replies.retry(dimension, known, shaping) : this.replies.question(dimension, known, note, shaping);
     // A question expects an answer (what botbuilder's prompts set when a card says nothing).
     if (typeof card.inputHint !== 'string') card.inputHint = InputHints.ExpectingInput;
     return card;
+  }
+
+  /** Whether the assumed facts narrow the asked fact's choices (Windows 2000's editions only), so the card shows them. */
+  private shapesChoices(dimensionId: string, known: Facts, assumed: Facts | undefined): boolean {
+    if (!assumed || Object.keys(assumed).length === 0) return false;
+    return this.kb.valuesFor(dimensionId, { ...assumed, ...known }).length !== this.kb.valuesFor(dimensionId, known).length;
   }
 
   /** Normalises a group's facts and collects what does not apply, each named once. */

@@ -39,11 +39,12 @@ export {
   SUPPORTED_PATH,
 } from './rules/triage-summary';
 export { stepWithOpen, joinOpen, openForStatedQuestion, withOpenValue, type OpenOutcome } from './rules/open-facts';
-export { ASSUMED_CONDITION_PREFIX } from './rules/assumed-facts';
+export { ASSUMED_CONDITION_PREFIX, settledAssumptions } from './rules/assumed-facts';
 export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './reading/build-numbers';
 export { describeTypedUpdate, runningUpdate } from './reading/typed-update';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
+export { upgradePath, type UpgradePath } from './direct-answers';
 export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listings/listing-parser';
 export { listingDesign, type ListingGroup } from './listings/listing-design';
 export { listingReply, listingMarkdown, listingView, serverList, type ListingView, type ListingGroupView, type ListingQuestion } from './listings/listing-reply';

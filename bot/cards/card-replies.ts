@@ -169,8 +169,8 @@ export class CardReplies implements Replies {
     );
   }
 
-  question(dimension: Dimension, facts: Facts, note?: string): Partial<Activity> {
-    const [question, ...rest] = this.questionBody(dimension, facts);
+  question(dimension: Dimension, facts: Facts, note?: string, assumed?: Facts): Partial<Activity> {
+    const [question, ...rest] = this.questionBody(dimension, facts, assumed);
     // The note ("Noted: Windows Server 2022.") sits under the question, which stays the card's first line.
     return cardMessage(
       [question!, ...(note ? [textBlock(`${note} Still missing: the ${lowerFirstWord(dimension.label)}.`, { isSubtle: true })] : []), ...rest],
@@ -179,8 +179,8 @@ export class CardReplies implements Replies {
     );
   }
 
-  retry(dimension: Dimension, facts: Facts): Partial<Activity> {
-    const values = this.kb.valuesFor(dimension.id, facts);
+  retry(dimension: Dimension, facts: Facts, assumed?: Facts): Partial<Activity> {
+    const values = this.kb.valuesFor(dimension.id, { ...assumed, ...facts });
     // Short ways to say each choice, so the second wording shows what a typed answer looks like.
     const examples = values
       .map((value, i) => {
@@ -188,7 +188,7 @@ export class CardReplies implements Replies {
         return `${i + 1}. ${value.label}${short && short.toLowerCase() !== value.label.toLowerCase() ? ` (or "${short}")` : ''}`;
       })
       .join('\n');
-    const [question, ...rest] = this.questionBody(dimension, facts);
+    const [question, ...rest] = this.questionBody(dimension, facts, assumed);
     const body = [
       textBlock(RETRY_NOTICE, { color: 'warning' }),
       question!,
@@ -569,12 +569,13 @@ export class CardReplies implements Replies {
     return cardMessage(body, actions, `${article.id}: ${article.title}`);
   }
 
-  private questionBody(dimension: Dimension, facts: Facts): CardElement[] {
+  private questionBody(dimension: Dimension, facts: Facts, assumed?: Facts): CardElement[] {
     const known = this.kb.dimensions.filter((d) => facts[d.id] !== undefined).map((d) => [d.label, valueLabel(this.kb.dimensions, d.id, facts[d.id]!)] as const);
     return [
       textBlock(dimension.question, { weight: 'Bolder', size: 'Medium' }),
       ...(known.length > 0 ? [textBlock('Known so far', { isSubtle: true }), factSet(known)] : []),
-      ...choiceRows(this.kb.valuesFor(dimension.id, facts).map((value) => submitAction(value.label, { dimension: dimension.id, value: value.id }))),
+      // The choices of the setup the check takes as given ("Exchange 2000": Windows 2000's editions); "Known so far" lists only what was said.
+      ...choiceRows(this.kb.valuesFor(dimension.id, { ...assumed, ...facts }).map((value) => submitAction(value.label, { dimension: dimension.id, value: value.id }))),
       textBlock('Pick one, or type it. You can also say help, cancel or start over.', { isSubtle: true, size: 'Small' }),
     ];
   }

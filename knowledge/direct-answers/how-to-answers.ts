@@ -4,6 +4,7 @@ import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import type { HowToEntry } from './how-to-table';
 import { versionsIn } from './question-reader';
 import { runsOnAnswer } from './platform-answers';
+import { upgradePath } from './upgrade-path';
 import { sourcesOf, statusWords, type AnswerTables } from './table-access';
 
 /*
@@ -81,6 +82,9 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
 export function howToAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
   const entry = tables.howTo.find((e) => e.id === question.other);
   if (!entry) return undefined;
+  // "how do I migrate Exchange 2007 to SE?": the hops for that version, from the table the after-verdict path reads too.
+  const path = entry.pathFromCoexistence && question.subject.version !== undefined ? upgradePath(tables, question.subject.version) : undefined;
+  if (path) return { question, answer: path.line, details: [entry.steps, ...(entry.details ?? [])], sources: path.sources, articleId: entry.article, checkFacts: question.subject };
   const sources = sourcesOf(tables, entry.basis ?? []);
   if ((entry.sources ?? []).length > 0 || (entry.basis ?? []).length === 0) {
     sources.push({ status: statusWords(entry.status ?? 'recalled'), label: (entry.sources ?? []).join(', ') || 'no source read' });

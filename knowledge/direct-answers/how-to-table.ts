@@ -23,6 +23,11 @@ export const howToEntrySchema = z.strictObject({
     /** What the question moves to, named after "to", "onto" or "into": Exchange SE or a Windows release. */
     target: z.enum(['se', 'windows']).optional(),
   }),
+  /**
+   * The answer is the way to Exchange SE the coexistence table gives for the version asked (upgrade-path.ts), so each
+   * older version gets its own hops; `answer` is said only when that version holds no way there.
+   */
+  pathFromCoexistence: z.boolean().optional(),
   /** The first sentence: what the knowledge holds (our own words). */
   answer: z.string().min(20).max(600),
   details: z.array(z.string().min(1)).optional(),

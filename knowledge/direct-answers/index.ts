@@ -25,6 +25,7 @@ export type { AnswerTables } from './table-access';
 export type { GlossaryEntry } from './glossary-table';
 export { definitionAsked } from './glossary-answers';
 export { asksHowTo } from './how-to-answers';
+export { upgradePath, type UpgradePath } from './upgrade-path';
 export type { HowToEntry } from './how-to-table';
 export { readDirectQuestion } from './question-reader';
 export { platformFinding } from './platform-answers';
@@ -59,7 +60,12 @@ export class DirectAnswers {
     if (term) return { attribute: 'definition', subject: {}, other: term.id, text: text.trim() };
     // "how do i add a node to the dag": what the how-to table holds about the task, and where its steps are.
     const task = howToAsked(text, this.tables.howTo, this.recognizer);
-    if (task) return { attribute: 'how-to', subject: this.recognizer.extract(text).facts, other: task.id, text: text.trim() };
+    if (task) {
+      const subject = this.recognizer.extract(text).facts;
+      // A path read per version ("migrate exchange 2007 to SE"): the version moved from, never the SE moved to.
+      const from = task.pathFromCoexistence ? versionsIn(text, this.recognizer).find((v) => v !== 'se') : undefined;
+      return { attribute: 'how-to', subject: from !== undefined ? { ...subject, version: from } : subject, other: task.id, text: text.trim() };
+    }
     // "exchange 2019 on azure supported?", "fsw on a dc ok?": a rule the check cannot judge, from its own table.
     const rule = generalRuleAsked(text, this.tables.generalRules, this.recognizer);
     // A design that names its Windows release or its member count ("SE x4, WS2022, DAG01, FSW on DC01") is the check's.

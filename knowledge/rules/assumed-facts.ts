@@ -75,3 +75,17 @@ export function assumptionsFor(assumed: readonly AssumedFact[], known: Facts, se
 export function fitsAssumptions(assumed: readonly AssumedFact[], known: Facts, setup: Facts): boolean {
   return assumptionsFor(assumed, known, setup).every((a) => a.values.has(setup[a.dimension]!));
 }
+
+/**
+ * The facts a question mid-check can take as given (issue 21, d21): each assumption with one value whose condition holds
+ * on what the user said ("Exchange 2000": Windows 2000), so the question that follows offers and reads the values of
+ * that setup (Windows 2000's editions, never Windows Server 2003's Enterprise), while the verdict still names it assumed.
+ */
+export function settledAssumptions(assumed: readonly AssumedFact[], known: Facts): Facts {
+  const settled: Record<string, string> = {};
+  for (const a of assumed) {
+    if (known[a.dimension] !== undefined || a.values.size !== 1 || !conditionHolds(a.when, known)) continue;
+    settled[a.dimension] = [...a.values][0]!;
+  }
+  return settled;
+}

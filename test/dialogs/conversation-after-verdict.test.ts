@@ -11,7 +11,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'servers of another version said after a verdict are a check of their own, judged on their own facts',
     [
       ['Exchange 2003 front-end servers with NLB on Windows 2003 Enterprise', { verdict: 'supported-with-conditions' }],
-      ['We plan Exchange 2000 back-end servers on a cluster with enterprise edition', { asks: 'windows' }],
+      ['We plan Exchange 2000 back-end servers on a cluster with enterprise edition', { asks: 'windowsEdition' }],
       [
         'Windows Server 2003',
         {

@@ -12,7 +12,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a back-end cluster of Exchange 2000 after a verdict on a 2010 DAG is a new check, and its answers stay on it',
     [
       ['Exchange 2010 on Windows 2003 in a DAG', { verdict: 'not-supported' }],
-      ['We plan Exchange 2000 back-end servers on a cluster with enterprise edition', { asks: 'windows', notSays: ['Exchange 2010'] }],
+      ['We plan Exchange 2000 back-end servers on a cluster with enterprise edition', { asks: 'windowsEdition', notSays: ['Exchange 2010'] }],
       // The version corrected at the Windows question: the cluster and the edition stay, the Windows release is still asked.
       ['E2K3', { asks: 'windows', says: ['Noted: Exchange 2003', 'Windows server cluster on shared storage', 'Enterprise Edition'] }],
       ['Windows Network Load Balancing (NLB)', { verdict: 'not-supported', says: ['Network Load Balancing'], notSays: ['Exchange 2010'] }],

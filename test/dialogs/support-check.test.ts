@@ -435,7 +435,9 @@ describe('SupportCheckDialog: the guided check', () => {
       const { client } = mainClient();
       assertAsks(await client.sendActivity('check my setup'), 'version');
       const again = await client.sendActivity("it's a back-end on MSCS");
-      assertAsks(again, 'version');
+      // Issue 21 (d21): with Exchange 2000 only on Windows 2000 (assumed-facts.yaml), 2000 and 2003 back-end clusters
+      // decide alike until the edition is known, so the edition that decides is asked next; the version comes later.
+      assertAsks(again, 'edition');
       assert.deepEqual(shownFacts(again), { role: 'back-end', ha: 'cluster' });
       const edition = await client.sendActivity('2003');
       assertAsks(edition, 'edition');
