@@ -54,7 +54,7 @@ export function upgradePath(tables: PathTables, version: string): UpgradePath | 
   const line =
     hops.length === 1
       ? `Upgrade path: ${name(version)} has no in-place upgrade to ${name('se')}; new ${name('se')} servers join the organization and the mailboxes move to them: ${steps[0]}.`
-      : `Upgrade path: no direct move from ${name(version)} to ${name('se')}; one version at a time, each joining the organization before the older one is removed:\n${steps.map((step, i) => `${i + 1}. ${step}.`).join('\n')}`;
+      : `Upgrade path: no direct path from ${name(version)} to ${name('se')}; one version at a time, each joining the organization before the older one is removed:\n${steps.map((step, i) => `${i + 1}. ${step}.`).join('\n')}`;
   return { line, sources: sourcesOf(hops) };
 }
 

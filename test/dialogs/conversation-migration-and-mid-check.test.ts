@@ -16,12 +16,12 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
-    '"can we go straight from this to SE?" after a 2007 verdict: no direct move, the hops the coexistence table allows',
+    '"can we go straight from this to SE?" after a 2007 verdict: no direct path, the hops the coexistence table allows',
     [
       ['exchange 2007 sp3 single server all roles on windows 2008 x64 standard sp2', { headline: 'Out of support' }],
       [
         'can we go straight from this to SE?',
-        { headline: 'Out of support', says: ['no direct move from Exchange 2007', 'Exchange 2013 can join an organization with Exchange 2007'], notSays: DEAD_END },
+        { headline: 'Out of support', says: ['no direct path from Exchange 2007', 'Exchange 2013 can join an organization with Exchange 2007'], notSays: DEAD_END },
       ],
     ],
   ],
@@ -36,7 +36,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     '"how do we get from here to SE" after a 2010 verdict names the hops, not the 2019 in-place upgrade',
     [
       ['exchange 2010 sp3 single server all roles on 2008 r2 enterprise sp1', { headline: 'Out of support' }],
-      ['how do we get from here to SE', { headline: 'Out of support', says: ['no direct move from Exchange 2010'], notSays: ['upgraded in place', ...DEAD_END] }],
+      ['how do we get from here to SE', { headline: 'Out of support', says: ['no direct path from Exchange 2010'], notSays: ['upgraded in place', ...DEAD_END] }],
     ],
   ],
   [

@@ -32,7 +32,7 @@ const FOLLOW_UPS: ReadonlyArray<readonly [version: string, said: string, says: r
   [
     '2013',
     'upgrade path?',
-    ['no direct move from Exchange 2013', 'Exchange 2019 can join an organization with Exchange 2013'],
+    ['no direct path from Exchange 2013', 'Exchange 2019 can join an organization with Exchange 2013'],
     ['Exchange 2016 can join an organization with Exchange 2013'],
   ],
   ['2013', 'wat now', ['Exchange 2019 can join an organization with Exchange 2013'], []],
@@ -80,7 +80,7 @@ describe("conversation (issue 21): follow-ups after a retired verdict answer wit
   it('after a verdict on Exchange SE (in support), "what\'s our upgrade path?" names no retired product\'s path', async () => {
     await play([
       ['SE dag 2 members on 2022 std, fsw on a file server', { verdict: 'supported-with-conditions' }],
-      ["what's our upgrade path?", { notSays: ['Out of support since', 'no direct move'] }],
+      ["what's our upgrade path?", { notSays: ['Out of support since', 'no direct path'] }],
     ]);
   });
 });
