@@ -76,7 +76,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2007 CAS and Mailbox together on a single copy cluster: Not supported',
     [['exchange 2007 sp3, cas and mailbox roles together on our scc cluster, 2 nodes, windows 2008 enterprise x64', { verdict: 'not-supported' }]],
   ],
-  // edge-not-on-domain-controller (M-7): a read-only domain controller is a domain controller.
+  // edge-not-a-domain-controller (M-7): a read-only domain controller is a domain controller.
   [
     'an Edge server on an RODC: Not supported without asking about high availability',
     [['exchange 2019 cu15 edge transport on the RODC in our perimeter network', { verdict: 'not-supported', notAsks: ['ha'] }]],
