@@ -1,0 +1,92 @@
+import { play, type Turn } from './conversation-play';
+
+/*
+ * Issue 21 (x21): facts about what shares one server or one cluster, said in everyday words, break the
+ * design at once. Each was a wrong positive verdict (writer w5's set E): two roles "sharing one box" read
+ * as two single servers, "no gui" read as the Desktop Experience, a SQL Server FCI on the DAG's cluster
+ * left as an open condition, a witness on "one of the four" members read as a witness server, an Edge
+ * server named as a DAG member split off as its own server, NLB "on those two" DAG members or cluster
+ * nodes read as another group. Our own phrasings; the rule each one meets is named in the case.
+ */
+const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
+  // edge-holds-no-other-role (A-46): "share one server", "on one box".
+  [
+    'Mailbox and Edge roles that share one server: Not supported, however the server count is answered',
+    [['is it ok if the mailbox role and the edge role share one server? exchange 2019, tiny shop', { verdict: 'not-supported', says: ['Edge Transport role'] }]],
+  ],
+  [
+    'SE: Edge and Mailbox roles share a box',
+    [['exchange SE where the edge and mailbox roles share a single VM, 2022 standard', { verdict: 'not-supported', says: ['Edge Transport role'] }]],
+  ],
+  // An Edge server named as a DAG member would hold the Mailbox role (A-46; M-7: a DAG holds Mailbox servers).
+  [
+    'an Edge server as the third DAG member: Not supported, not split off as a server of its own',
+    [['2019 DAG: MBX1, MBX2 and our EDGE01 (edge transport) as the third member, 2019 std', { verdict: 'not-supported', says: ['Edge Transport role'] }]],
+  ],
+  ['an Edge server in the DAG', [['SE DAG of 3 on 2025 standard, one edge server in the dag for resilience, no DCs', { verdict: 'not-supported' }]]],
+  // exchange-2016-not-on-server-core (M-8): "no gui" is Server Core.
+  [
+    'Exchange 2016 on Windows without the GUI: Not supported',
+    [['one exchange 2016 cu23 mailbox server, windows 2016 standard without a gui', { verdict: 'not-supported', says: ['Server Core'] }]],
+  ],
+  [
+    'Exchange 2016 on "core (no gui)": Not supported',
+    [['exchange 2016 CU23 standalone mailbox box on server 2016 datacenter, server core (no gui)', { verdict: 'not-supported', says: ['Server Core'] }]],
+  ],
+  // dag-cluster-serves-only-the-dag (M-5): a SQL Server FCI asked about in the first message.
+  [
+    "a SQL Server FCI on the DAG's failover cluster: Not supported",
+    [
+      [
+        'SE DAG with two members on 2022 standard, FSW on a file server, no DCs. can that failover cluster also run a SQL Server FCI?',
+        { verdict: 'not-supported', says: ['serves the DAG only'] },
+      ],
+    ],
+  ],
+  // Witness on a member (M-14): "one of the four" closing its clause.
+  [
+    'a witness on one of the four members: an even DAG without a witness server',
+    [['exchange SE DAG, 4 members on 2025 standard, no DCs, witness on EXSE2 (one of the four)', { verdict: 'not-supported' }]],
+  ],
+  [
+    'a witness on one of the four sites stays a witness server',
+    [['exchange SE DAG, 4 members on 2025 standard, no DCs, witness in one of the four sites', { verdict: 'supported-with-conditions' }]],
+  ],
+  // no-windows-nlb-on-clustered-servers (C10, D-6): NLB "on those two" DAG members or cluster nodes.
+  [
+    'Exchange 2013 CAS+Mailbox DAG members with Windows NLB on those two: Not supported',
+    [
+      [
+        'exchange 2013 cu23, two servers with cas and mailbox in one DAG, we also put windows nlb on those two. 2012 R2 standard, no DCs, witness on a file server',
+        { verdict: 'not-supported', says: ['Windows NLB'] },
+      ],
+    ],
+  ],
+  [
+    'Exchange 2003 front-ends with NLB that are also the back-end cluster nodes: Not supported',
+    [
+      [
+        'exchange 2003 sp2: two front-end servers behind nlb, and the same boxes are also the nodes of our back-end cluster. windows 2003 enterprise, exchange enterprise, 32-bit',
+        { verdict: 'not-supported' },
+      ],
+    ],
+  ],
+  // exchange-2007-only-mailbox-is-clustered (L1, E7-9): Client Access together with Mailbox on the SCC cluster.
+  [
+    'Exchange 2007 CAS and Mailbox together on a single copy cluster: Not supported',
+    [['exchange 2007 sp3, cas and mailbox roles together on our scc cluster, 2 nodes, windows 2008 enterprise x64', { verdict: 'not-supported' }]],
+  ],
+  // edge-not-a-domain-controller (M-7): a read-only domain controller is a domain controller.
+  [
+    'an Edge server on an RODC: Not supported without asking about high availability',
+    [['exchange 2019 cu15 edge transport on the RODC in our perimeter network', { verdict: 'not-supported', notAsks: ['ha'] }]],
+  ],
+];
+
+describe('conversation (issue 21): what shares one server or one cluster', () => {
+  for (const [name, turns] of CASES) {
+    it(name, async () => {
+      await play(turns);
+    });
+  }
+});
