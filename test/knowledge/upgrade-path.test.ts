@@ -62,10 +62,14 @@ describe('upgrade path to Exchange SE, one table for the direct answer and the a
     assert.equal(upgradePath(kb, 'se'), undefined);
   });
 
-  it('a hop the table only recalls says so, and the sources name each status', () => {
+  it('a hop the table has only from third-party sources or recalls says so, and the sources name each status', () => {
+    // SE beside 2016 rests on M-11's third-party part (coexistence.yaml, session 7).
     const path = upgradePath(kb, '2010')!;
-    assert.match(path.line, /Exchange 2016 \(Exchange 2016 CU23 on every Exchange 2016 server\) \(recalled, not confirmed\)/);
-    assert.deepEqual(path.sources.map((s) => s.status).sort(), ['Microsoft doc', 'recalled, not confirmed']);
+    assert.match(path.line, /Exchange 2016 \(Exchange 2016 CU23 on every Exchange 2016 server\) \(according to third-party sources\)/);
+    assert.deepEqual(path.sources.map((s) => s.status).sort(), ['Microsoft doc', 'third-party']);
+    const older = upgradePath(kb, '2003')!;
+    assert.match(older.line, /\(recalled, not confirmed\)/);
+    assert.ok(older.sources.some((s) => s.status === 'recalled, not confirmed'));
   });
 
   // The direct answer reads the same table: each older version gets its own hops, never a path that cannot coexist.

@@ -33,7 +33,8 @@ const CHECKS: Array<{ question: string; answers: string[]; verdict: string }> = 
     // Exchange 2003 installs only on 32-bit Windows: assumed, not asked, so a condition of the verdict (issue 21).
     verdict: 'Supported with conditions',
   },
-  { question: 'Can I run an Exchange 2000 back-end server without clustering?', answers: ['windows:2003'], verdict: 'Not supported' },
+  // Exchange 2000 runs only on Windows 2000: its release is assumed, not asked; Windows Server 2003 said outright is refused.
+  { question: 'Can I run an Exchange 2000 back-end server without clustering on Windows Server 2003?', answers: [], verdict: 'Not supported' },
   { question: 'Can I put an Exchange 2000 front-end behind a load balancer?', answers: ['edition:standard'], verdict: 'Not supported' },
 ];
 
