@@ -7,44 +7,12 @@
 
 /** Column names of the inventories and exports people paste (lower case); a header is a row of these. */
 const NAME_COLUMNS = ['name', 'server', 'server name', 'servername', 'hostname', 'host name', 'host', 'computer', 'computer name', 'computername', 'fqdn', 'node', 'vm'];
-const VALUE_COLUMNS = [
-  'role',
-  'roles',
-  'server role',
-  'serverrole',
-  'exchange role',
-  'version',
-  'exchange version',
-  'exchange build',
-  'build',
-  'exchange',
-  'admindisplayversion',
-  'os',
-  'operating system',
-  'windows',
-  'site',
-  'edition',
-  'dag',
-  'type',
-  'notes',
-];
-/** Columns that say what a server runs: a header needs one, or it is a row of ordinary words. */
-const RUNS_COLUMNS = [
-  'version',
-  'exchange version',
-  'exchange build',
-  'build',
-  'exchange',
-  'admindisplayversion',
-  'os',
-  'operating system',
-  'windows',
-  'role',
-  'roles',
-  'server role',
-  'serverrole',
-];
+/** Columns that name the Exchange build or version. */
 const VERSION_COLUMNS = ['version', 'exchange version', 'exchange build', 'build', 'exchange', 'admindisplayversion'];
+/** Columns that say what a server runs: a header needs one, or it is a row of ordinary words. */
+const RUNS_COLUMNS = [...VERSION_COLUMNS, 'os', 'operating system', 'windows', 'role', 'roles', 'server role', 'serverrole'];
+/** Every other column such a header may have. */
+const VALUE_COLUMNS = [...RUNS_COLUMNS, 'exchange role', 'site', 'edition', 'dag', 'type', 'notes'];
 /** A server's name in a cell: a letter somewhere in its first label (NetBIOS names may start with a digit). */
 const NAME_CELL = /^(?=[0-9_-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_-]{0,62}(\.[A-Za-z0-9-]+)*$/;
 /** The most columns such a header has, and the longest cell read. */
