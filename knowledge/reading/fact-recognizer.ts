@@ -836,7 +836,9 @@ export class FactRecognizer {
    */
   private listedGroups(text: string, known: Facts, splitting: Dimension): Facts[] | undefined {
     const lines = text.split(/\r?\n/);
-    const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
+    // A bullet, a number, or a DAG's name before a colon ("DAG-HQ: 3 mbx on 2025 std", w6-hunt-60) starts a group's line.
+    // The name stays in the line read: it says the servers are in a DAG.
+    const item = /^\s*(?:[-*•·]|\d{1,2}[.)]|(?=(?:dag[\w-]*|[\w-]+[-_]dag)\s*:\s))\s*/i;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
