@@ -26,6 +26,8 @@ export class BoundedMemoryStorage implements Storage {
   private readonly used = new Map<string, number>();
   private bytes = 0;
   private nextETag = 1;
+  /** Where the last eviction stopped in `used` (see `evict`). */
+  private cursor: MapIterator<string> | undefined;
 
   constructor(private readonly limits: MemoryStorageLimits = DEFAULT_MEMORY_STORAGE_LIMITS) {}
 
@@ -84,10 +86,19 @@ export class BoundedMemoryStorage implements Storage {
   }
 
   private evict(): void {
-    for (const key of this.used.keys()) {
-      if (this.used.size <= this.limits.maxItems && this.bytes <= this.limits.maxBytes) return;
-      this.forget(key);
-      this.memory.delete(key);
+    while (this.used.size > this.limits.maxItems || this.bytes > this.limits.maxBytes) {
+      // The oldest entry is the first one left in `used`'s order. A fresh `keys()` from the start would walk over the
+      // slots every earlier eviction and touch left deleted (V8 keeps them until the table is rebuilt): thousands once the
+      // store is full, each write (issue 24: ~5 % of a turn in process). The cursor is live across deletes and inserts and
+      // everything before it is deleted (inserts go to the end), so its next key is the oldest one.
+      let next = this.cursor?.next();
+      if (next === undefined || next.done) {
+        this.cursor = this.used.keys();
+        next = this.cursor.next();
+        if (next.done) return;
+      }
+      this.forget(next.value);
+      this.memory.delete(next.value);
     }
   }
 }

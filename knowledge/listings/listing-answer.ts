@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge-base';
 import type { Facts } from '../reading/fact-recognizer';
 import { describeBuilds, findBuildsWide } from '../reading/build-numbers';
 import { listingDesign } from './listing-design';
-import { MAX_LISTING_LINES, parseListing } from './listing-parser';
+import { MAX_LISTING_LINES, mayHoldListing, parseListing } from './listing-parser';
 import { listingView, type ListingView } from './listing-reply';
 import { isTypedDesign } from './typed-design';
 
@@ -23,6 +23,8 @@ export function answerListing(
   answers: Facts = {},
 ): ListingAnswer {
   if (text.length > MAX_LISTING_CHARACTERS) return { kind: 'too-long', lines: countLines(text), limit: MAX_LISTING_LINES };
+  // A one-line question the parser provably reads as no listing is not parsed at all (issue 24).
+  if (!mayHoldListing(text)) return { kind: 'none' };
   const listing = parseListing(text, kb.builds);
   if (listing.kind === 'too-long') return listing;
   if (listing.kind !== 'listing' || !clearlyAListing(listing)) return { kind: 'none' };

@@ -644,6 +644,28 @@ function buildsInWords(servers: readonly ListedServer[], spoken: readonly BuildM
 }
 
 /**
+ * Whether {@link parseListing} may read `text` as anything but `none`: false only for text it provably reads as `none`, so
+ * that an ordinary one-line question ("how many nodes can a windows 2003 enterprise cluster have") skips the parser's
+ * passes (issue 24: about 8 % of a knowledge turn went to reading every question as a paste). Exact, not a heuristic:
+ *
+ * - Text of one line (no line break) has no table (a header needs its line of dashes below it), no Export-Csv or
+ *   tab-separated rows (a header needs rows below it), no JSON or wmic block and no line reshaped into several, so long as
+ *   it holds none of `:` (Format-List, a ticket's "Server:", OWA's About page, a label "Server: EX01", a flattened
+ *   Format-List), `=` (wmic's "Key=value", a label), `>` (a mail quote, an arrow "->", "=>"), `[` (JSON, setup's log
+ *   prefix), `{` (JSON, a typed DAG "DAG1 {EX1, EX2}"), `"` (Export-Csv flattened onto one line) or `→`: reg query's
+ *   Msi values take four lines, setup's console output a title and its steps, a table flattened by Teams its rows' builds.
+ * - On that line, a server is read only beside a build (`\d.\d` in every form findBuilds, ADMIN_DISPLAY and the dotted
+ *   fallbacks read), beside a version named in words ({@link EXCHANGE_NAMED}: a typed line or a sentence), on an arrow
+ *   line, or in a typed DAG (led by "dag" or holding `{`); DAGs named in words only join servers read otherwise.
+ *
+ * Anything else goes to the parser. test/knowledge/listing-gate.test.ts checks the claim over every listing fixture, each
+ * of their lines, and generated one-line texts built from listing words.
+ */
+export function mayHoldListing(text: string): boolean {
+  return /[\r\n]/.test(text) || /\d\.\d/.test(text) || /[:=>[{"\u2192]/.test(text) || /^\s*dag/i.test(text) || EXCHANGE_NAMED.test(text);
+}
+
+/**
  * Reads a pasted listing. `none` when the text holds no server listing (an ordinary question);
  * `too-long` beyond {@link MAX_LISTING_LINES}. Lines it does not read are kept in `rest` (the question
  * around the paste).
