@@ -7,6 +7,7 @@ import { tokenize, type Token } from './text-tokens';
 import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
+import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { serversInOneDomain, serversInSeveralDomains } from './dag-domains';
 import { withYearsInFigures } from './spelled-years';
@@ -490,7 +491,7 @@ export class FactRecognizer {
               withoutWitnessHost(
                 this.readJoinedRoleWords(
                   this.readAfterPartials(
-                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)),
+                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens)),
                     tokens,
                   ),
                   tokens,
@@ -1655,7 +1656,7 @@ export function blankDates(text: string): string {
  * hubs", "DC01 as the witness") they describe the witness, which is no DAG member and may be any
  * Windows Server (plan-ha.md), not the members or another server group.
  */
-const WITNESS_HOST_DIMENSIONS = new Set(['domainController', 'role', 'windows', 'windowsEdition', 'serverCore', 'architecture']);
+const WITNESS_HOST_DIMENSIONS = new Set(['domainController', 'role', 'windows', 'windowsEdition', 'serverCore', 'architecture', 'clusterWorkloads']);
 /** Words that may stand between a witness and the server it is placed on ("the witness server is one of the DCs"). */
 const WITNESS_PLACING = new Set([
   'on',
@@ -1694,7 +1695,25 @@ const WITNESS_PLACING = new Set([
   'other',
   'its',
   'own',
+  // "the witness is an old Windows Server 2016 file server", "FSW on a spare 2016 VM": words describing the host
+  // (issue 21, c21: w5-se-05 read the witness's release as a second release of the members).
+  'old',
+  'older',
+  'spare',
+  'small',
+  'little',
+  'legacy',
+  'new',
+  'plain',
+  'simple',
+  'physical',
+  'virtual',
+  'with',
+  'which',
+  'that',
 ]);
+/** Separators that keep the witness's host in the witness's clause: "witness: FS01 (Windows Server 2019)", "FSW = FS-EU-01". */
+const WITNESS_LINK = /^(?: |\s*[:=]\s*| \(|-)$/;
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
 
@@ -1725,27 +1744,37 @@ function isPlatformOfAll(host: PhraseMatch<Mention[]>, matches: readonly PhraseM
 function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
   if (!matches.some(isWitness)) return matches;
-  const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension));
+  // "FSW on a 2016 box": a bare year after the witness is its host's Windows release, though it could name Exchange.
+  const bareYear = (m: PhraseMatch<Mention[]>) =>
+    m.to - m.from === 1 && /^\d{4}$/.test(tokens[m.from]!.text) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension) || p.dimension === 'version' || p.dimension === 'edition');
+  const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension)) || bareYear(m);
+  const linked = (at: number) => at > 0 && at < tokens.length && WITNESS_LINK.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start));
+  // A server's own name ("FS01", "fs-eu-01", "srv-wit"): letters and digits, or a word joined to the last by a hyphen.
+  const serverName = (at: number) => /^(?=.*\d)[a-z0-9]{2,}$/.test(tokens[at]!.text) && !/^\d{4}$/.test(tokens[at]!.text) || (at > 0 && text.slice(tokens[at - 1]!.end, tokens[at]!.start) === '-');
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const witness of matches.filter(isWitness)) {
-    // Forward: "witness on the domain controller", "FSW on one of the hubs"; no punctuation between.
+    // Forward: "witness on the domain controller", "FSW on one of the hubs", "witness: FS01 (Windows Server 2019)";
+    // no comma or full stop between.
     let at = witness.to;
-    while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
+    while (at < tokens.length && at - witness.to <= 8 && linked(at)) {
       const host = matches.find((m) => m.from === at && describesHost(m));
       if (host && isPlatformOfAll(host, matches, tokens)) break;
       if (host) {
         dropped.add(host);
-        // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles.
+        // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles; "on a 2019 core
+        // server", "on Windows Server 2016 Datacenter": its release, edition and installation said in a row.
         for (let next = host; ;) {
-          const slash = tokens[next.to];
-          const after = slash && /^\s*\/\s*$/.test(text.slice(tokens[next.to - 1]!.end, slash.start)) ? matches.find((m) => m.from === next.to && describesHost(m)) : undefined;
+          const gap = tokens[next.to] ? text.slice(tokens[next.to - 1]!.end, tokens[next.to]!.start) : '';
+          // Only a mention said in one run of words ("server, 2008 R2" names the setup's release after the comma).
+          const inOneRun = (m: PhraseMatch<Mention[]>) => Array.from({ length: m.to - m.from - 1 }, (_, k) => m.from + 1 + k).every((k) => joined(tokens, k));
+          const after = /^\s*\/\s*$|^ $/.test(gap) ? matches.find((m) => m.from === next.to && inOneRun(m) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension))) : undefined;
           if (!after) break;
           dropped.add(after);
           next = after;
         }
         break;
       }
-      if (!WITNESS_PLACING.has(tokens[at]!.text)) break;
+      if (!WITNESS_PLACING.has(tokens[at]!.text) && !WITNESS_SERVER_WORDS.has(tokens[at]!.text) && !serverName(at)) break;
       at += 1;
     }
   }
@@ -1763,7 +1792,9 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
 
 /** Words that make a following "DC" a datacenter or a site's domain controllers, not the servers: "across 2 DCs", "2 per DC", "primary DC". */
 const IN_SEVERAL = new Set(['2', '3', 'two', 'three', 'both', 'different', 'separate', 'multiple', 'our']);
-const DATACENTER_BEFORE = new Set(['across', 'over', 'spans', 'span', 'spanning', 'spread', 'between', 'per', 'each', 'primary', 'secondary', 'dr', 'stretched', 'site', 'sites']);
+const DATACENTER_BEFORE = new Set(['across', 'over', 'spans', 'span', 'spanning', 'spread', 'between', 'per', 'each', 'primary', 'secondary', 'dr', 'stretched', 'site', 'sites',
+  // "2 in our main DC, 2 in the DR DC; witness in a third DC" (issue 21, c21).
+  'main', 'third', 'backup', 'remote']);
 
 /**
  * "a DAG across 2 DCs", "2 members per DC", "stretched over the primary DC and the DR DC": the acronym
@@ -1873,7 +1904,7 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
     // "2 DCs", "two new DCs", "our 2 DCs": a count or an owner word, at the start of a clause.
     if (at > 0 && tokens[at - 1]!.text !== 'also' && (countOf(tokens[at - 1]!.text) !== undefined || DC_SUBJECT_LEADS.has(tokens[at - 1]!.text))) at -= 1;
     if (at > 0 && at !== match.from && DC_SUBJECT_LEADS.has(tokens[at - 1]!.text)) at -= 1;
-    if (!dropped.has(match) && (at === match.from || !clauseStart(at))) continue;
+    if (!dropped.has(match) && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart) : !clauseStart(at))) continue;
     dropped.add(match);
     // The rest of the clause is said of the DCs: their Windows release and edition.
     for (const later of matches) {
@@ -1885,6 +1916,21 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
     }
   }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
+}
+
+/** Verbs after a bare "DCs" opening a clause that say where the DCs themselves are ("DCs still on 2016", "DCs run on other VMs"). */
+const DC_PLACING_VERBS = new Set(['run', 'runs', 'still', 'sit', 'sits', 'live', 'lives', 'remain', 'remains', 'stay', 'stays', 'are', 'is', 'on']);
+/** Words in that clause that say it of the Exchange servers after all ("DCs are also the DAG members", "DCs are the same boxes"). */
+const DC_SAME_SERVERS = new Set(['also', 'too', 'same', 'members', 'member', 'nodes', 'node', 'exchange', 'dag', 'mailbox', 'both', 'them', 'these', 'those']);
+
+/**
+ * "SE DAG 2 members on 2025 standard, DCs still on 2016", "DCs run on other VMs": the domain controllers named bare at
+ * the start of a clause that places them somewhere, with no word tying them to the Exchange servers (issue 21, c21).
+ */
+function dcsOwnClause(match: PhraseMatch<Mention[]>, tokens: readonly Token[], clauseStart: (at: number) => boolean): boolean {
+  if (!clauseStart(match.from) || !joined(tokens, match.to) || !DC_PLACING_VERBS.has(tokens[match.to]?.text ?? '')) return false;
+  for (let at = match.to; at < tokens.length && !(at > match.to && clauseStart(at)); at += 1) if (DC_SAME_SERVERS.has(tokens[at]!.text)) return false;
+  return true;
 }
 
 /** "since 2012 R2 is gone": words after a release that say it is no longer there. */

@@ -120,6 +120,29 @@ describe('fact recognizer', () => {
       ['Exchange 2010 SP3 DAG, DC01 as the file share witness', { version: '2010', update: 'e2010-sp3', ha: 'dag', role: 'mailbox', witness: 'yes' }],
       ['SE DAG, DCs are separate boxes', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'no' }],
       ['SE DAG, both members are also domain controllers, witness on a file server', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes', witness: 'yes' }],
+      // Issue 21 (c21): the witness host described with adjectives, a server name, brackets or a bare year is still
+      // the witness's, never a second release (or version) of the members: a wrong "Not supported" otherwise.
+      ['SE DAG of two on 2025 std, no DCs; the witness is an old Windows Server 2016 file server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', domainController: 'no', witness: 'yes' }],
+      ['2019 CU15 DAG, 2 members on windows 2022 standard, FSW on a 2016 box', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG: 2 nodes, Server 2025 Standard, witness: FS01 (Windows Server 2019)', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes' }],
+      ['DAG with 2 x SE on 2022, witness on a 2019 core server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', witness: 'yes' }],
+      ['SE DAG of 4 on 2022 datacenter, no DCs, FSW on FS-EU-01 (Windows Server 2016 Standard)', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', domainController: 'no', witness: 'yes' }],
+      ['Exchange 2019 CU15 DAG 2 members 2022 std, witness on our SQL cluster\'s file share', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      // Issue 21 (c21, not-this-setup.ts): another product's year, a version a past move left or one said to be gone,
+      // the domain controllers' own clause, datacenters and "core" switches say nothing of the Exchange servers.
+      ['2019 CU15 DAG of 2 on server 2019 std with a witness, outlook 2016 clients', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2019', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE on 2025 std, 2 in a DAG, witness on FS01; the hypervisor is hyper-v 2019', { version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes', unevaluated: 'hyper-v' }],
+      ['SE DAG of 2 on 2022 std, migrated from 2016 last year, witness FS1, no DCs', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' }],
+      ['we upgraded from exchange 2016 to SE; now SE DAG of two, windows 2025 std, witness on FS, no DCs', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes', domainController: 'no' }],
+      ['Exchange 2019 CU15 DAG, 2 members on windows 2022, FSW on FS01, no DCs; the old 2013 servers were decommissioned', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', witness: 'yes', domainController: 'no' }],
+      ['SE DAG of two on windows server 2022 standard, the old windows 2012 R2 servers are gone', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard' }],
+      // Said alone, the version a move left is still read (the check asks which one runs rather than guess).
+      ['we migrated from exchange 2016', { version: '2016' }],
+      ['SE DAG 2 members on 2025 standard, DCs still on 2016, FSW on FS01', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes' }],
+      ['exchange SE DAG of two on 2022 std; DCs run on other VMs; witness on a file server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', unevaluated: 'virtualization' }],
+      ['SE DAG, 2 members, DCs are also the members', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes' }],
+      ['SE DAG with 4 members: 2 in our main DC, 2 in the DR DC; witness on a file server in a third DC', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      ['2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01', { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
       ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
       ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter', windowsServicePack: '1' }],
