@@ -1714,6 +1714,10 @@ const WITNESS_PLACING = new Set([
 ]);
 /** Separators that keep the witness's host in the witness's clause: "witness: FS01 (Windows Server 2019)", "FSW = FS-EU-01". */
 const WITNESS_LINK = /^(?: |\s*[:=]\s*| \(|-)$/;
+/** Verbs between a server and the witness that make it the witness's host ("a 2019 file server hosts the witness"). */
+const HOSTS_THE_WITNESS = new Set(['hosts', 'holds', 'is', 'runs', 'serves', 'acts', 'hosting', 'holding', 'has', 'carries']);
+/** Other words that may stand there ("FS01 on server 2019 is the file share witness", "serves as our witness"). */
+const BEFORE_THE_WITNESS = new Set(['on', 'the', 'a', 'an', 'our', 'as', 'also', 'will', 'be', 'dag', 'file', 'share']);
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
 
@@ -1778,8 +1782,25 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
       at += 1;
     }
   }
-  // Backward: "DC01 as the witness", "a DC as FSW".
-  for (const m of matches) if (describesHost(m) && AS_WITNESS.test(text.slice(tokens[m.to - 1]!.end))) dropped.add(m);
+  // Backward: "DC01 as the witness", "a DC as FSW"; "a 2019 file server hosts the witness", "FS01 on server 2019 is
+  // the file share witness" (issue 21, c21): the host named first, then a verb making it the witness.
+  for (const m of matches) {
+    if (!describesHost(m)) continue;
+    if (AS_WITNESS.test(text.slice(tokens[m.to - 1]!.end))) {
+      dropped.add(m);
+      continue;
+    }
+    let hosting = false;
+    for (let at = m.to; at < tokens.length && at - m.to <= 6 && joined(tokens, at); at += 1) {
+      if (hosting && matches.some((w) => w.from === at && isWitness(w))) {
+        dropped.add(m);
+        break;
+      }
+      const word = tokens[at]!.text;
+      if (HOSTS_THE_WITNESS.has(word)) hosting = true;
+      else if (!WITNESS_SERVER_WORDS.has(word) && !BEFORE_THE_WITNESS.has(word) && !/^(?=.*\d)[a-z0-9]{2,}$/.test(word)) break;
+    }
+  }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
 
@@ -1906,10 +1927,15 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
     if (at > 0 && at !== match.from && DC_SUBJECT_LEADS.has(tokens[at - 1]!.text)) at -= 1;
     if (!dropped.has(match) && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart) : !clauseStart(at))) continue;
     dropped.add(match);
-    // The rest of the clause is said of the DCs: their Windows release and edition.
+    // The rest of the clause is said of the DCs: their Windows release and edition ("two DCs (2019)": in brackets right after them too).
     for (const later of matches) {
       if (later.from < match.to) continue;
-      if (clauseStart(later.from) && later.from > match.to) break;
+      const bracketed = later.from === match.to && /^\s*\(\s*$/.test(text.slice(tokens[match.to - 1]!.end, tokens[later.from]!.start));
+      if (bracketed && later.to - later.from === 1 && /^\d{4}$/.test(tokens[later.from]!.text) && later.entry.payload.every((p) => ['version', 'windows'].includes(p.dimension))) {
+        dropped.add(later);
+        continue;
+      }
+      if (clauseStart(later.from) && later.from > match.to && !bracketed) break;
       const cut = tokens.slice(match.to, later.from).some((t, i) => clauseStart(match.to + i) && i > 0);
       if (cut) break;
       if (later.entry.payload.every((p) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(p.dimension))) dropped.add(later);
@@ -1952,6 +1978,10 @@ const MOVE_BEFORE: readonly (readonly string[])[] = [
   ['upgrade', 'to'],
   ['upgrading', 'to'],
   ['go', 'to'],
+  // "planning SE on 2025 for next year" (issue 21, c21).
+  ['planning'],
+  ['plan'],
+  ['planning', 'for'],
 ];
 const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
 
@@ -1968,8 +1998,17 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
   for (const m of matches) {
     if (m.entry.payload.some((p) => p.dimension === 'windows') && GONE_AFTER.some((words) => wordsAt(m.to, words))) dropped.add(m);
     if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
-    const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 3)).some((t) => LATER_WORDS.has(t.text));
-    if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) dropped.add(m);
+    const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 5)).some((t) => LATER_WORDS.has(t.text));
+    if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) {
+      dropped.add(m);
+      // "we'll move to SE on 2025 next year": the target's own Windows, said right after it, is no release of today's servers.
+      let at = m.to;
+      if (tokens[at]?.text === 'on' && at - m.to <= 1) at += 1;
+      for (let host = matches.find((x) => x.from === at); host && host.entry.payload.every((p) => ['windows', 'windowsEdition', 'version'].includes(p.dimension)); host = matches.find((x) => x.from === at)) {
+        dropped.add(host);
+        at = host.to;
+      }
+    }
   }
   // "moving from 2019 to SE. We're on Exchange 2019 CU14, 2 DAG members, ...": the target of a move named
   // once, beside a source version the message goes on to describe, is not what runs today (issue 21, g21:

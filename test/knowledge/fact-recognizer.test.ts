@@ -142,6 +142,23 @@ describe('fact recognizer', () => {
       ['exchange SE DAG of two on 2022 std; DCs run on other VMs; witness on a file server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', unevaluated: 'virtualization' }],
       ['SE DAG, 2 members, DCs are also the members', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes' }],
       ['SE DAG with 4 members: 2 in our main DC, 2 in the DR DC; witness on a file server in a third DC', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      // The hosts' Hyper-V cluster under DAG members is host-based failover clustering (virtualization.md), not
+      // another workload on the DAG's own cluster; Hyper-V run by the members themselves still is.
+      ['exchange 2019 cu15 DAG of 4 members, VMs on our Hyper-V cluster, windows 2022 datacenter, witness on a file server', { nodes: '4', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', witness: 'yes', unevaluated: 'hyper-v,virtualization' }],
+      ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
+      ['two SE mailbox servers in a DAG on 2022 datacenter, a 2019 file server hosts the witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std; FS01 on server 2019 is the file share witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std witness FS1', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, forest functional level 2012 R2, witness FS01, no DCs', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' }],
+      ['SE DAG of 2 on 2022 std with witness, schema is at 2019 level', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2, members on 2022 std, witness FS1, servers bought in 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS1; the old 2010 org was removed in 2020', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS1; previously we ran 2016 on 2012 R2', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS1, built last month to replace our 2013 servers', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS1, management server on 2016 with the exchange management tools', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS01; two DCs (2019) in the same site', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std with witness FS01; DC01 and DC02 run windows 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['exchange 2016 cu23 DAG of 2 on 2016 std, witness FS1, we\'ll move to SE on 2025 next year', { nodes: '2', version: '2016', update: 'e2016-cu3-or-later', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
       ['2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01', { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
       ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
