@@ -1925,7 +1925,14 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
     // "2 DCs", "two new DCs", "our 2 DCs": a count or an owner word, at the start of a clause.
     if (at > 0 && tokens[at - 1]!.text !== 'also' && (countOf(tokens[at - 1]!.text) !== undefined || DC_SUBJECT_LEADS.has(tokens[at - 1]!.text))) at -= 1;
     if (at > 0 && at !== match.from && DC_SUBJECT_LEADS.has(tokens[at - 1]!.text)) at -= 1;
-    if (!dropped.has(match) && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart) : !clauseStart(at))) continue;
+    // "we have 3 DCs but they are separate servers", "there are 2 DCs": counted after words that only say they exist.
+    // The rest of the sentence must not tie them to the Exchange servers ("we have 2 DCs and they are also the DAG members").
+    const sentenceEnd = (k: number) => /[.;!?]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+    const existing =
+      at !== match.from &&
+      HAVE_LEADS.some((words) => at >= words.length && words.every((w, i) => tokens[at - words.length + i]!.text === w) && clauseStart(at - words.length)) &&
+      !sameServersLater(match, tokens, (k) => k < tokens.length && sentenceEnd(k));
+    if (!dropped.has(match) && !existing && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart, (k) => k < tokens.length && sentenceEnd(k)) : !clauseStart(at))) continue;
     dropped.add(match);
     // The rest of the clause is said of the DCs: their Windows release and edition ("two DCs (2019)": in brackets right after them too).
     for (const later of matches) {
@@ -1953,11 +1960,24 @@ const DC_SAME_SERVERS = new Set(['also', 'too', 'same', 'members', 'member', 'no
  * "SE DAG 2 members on 2025 standard, DCs still on 2016", "DCs run on other VMs": the domain controllers named bare at
  * the start of a clause that places them somewhere, with no word tying them to the Exchange servers (issue 21, c21).
  */
-function dcsOwnClause(match: PhraseMatch<Mention[]>, tokens: readonly Token[], clauseStart: (at: number) => boolean): boolean {
+function dcsOwnClause(match: PhraseMatch<Mention[]>, tokens: readonly Token[], clauseStart: (at: number) => boolean, sentenceEnd: (at: number) => boolean): boolean {
   if (!clauseStart(match.from) || !joined(tokens, match.to) || !DC_PLACING_VERBS.has(tokens[match.to]?.text ?? '')) return false;
-  for (let at = match.to; at < tokens.length && !(at > match.to && clauseStart(at)); at += 1) if (DC_SAME_SERVERS.has(tokens[at]!.text)) return false;
-  return true;
+  return !sameServersLater(match, tokens, sentenceEnd);
 }
+
+/** True when the rest of the DCs' clause ties them to the Exchange servers ("... are also the DAG members"). */
+function sameServersLater(match: PhraseMatch<Mention[]>, tokens: readonly Token[], clauseStart: (at: number) => boolean): boolean {
+  for (let at = match.to; at < tokens.length && !(at > match.to && clauseStart(at)); at += 1) if (DC_SAME_SERVERS.has(tokens[at]!.text)) return true;
+  return false;
+}
+
+/** Words before counted DCs that only say they exist ("we have 3 DCs", "there are 2 DCs"). */
+const HAVE_LEADS: readonly (readonly string[])[] = [
+  ['we', 'have'],
+  ['we', 've', 'got'],
+  ['we', 'got'],
+  ['there', 'are'],
+];
 
 /** "since 2012 R2 is gone": words after a release that say it is no longer there. */
 const GONE_AFTER: readonly (readonly string[])[] = [

@@ -159,6 +159,10 @@ describe('fact recognizer', () => {
       ['SE DAG of 2 on 2022 std, witness FS01; two DCs (2019) in the same site', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
       ['SE DAG of 2 on 2022 std with witness FS01; DC01 and DC02 run windows 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
       ['exchange 2016 cu23 DAG of 2 on 2016 std, witness FS1, we\'ll move to SE on 2025 next year', { nodes: '2', version: '2016', update: 'e2016-cu3-or-later', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS01, we have 3 DCs but they are separate servers', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, witness FS01, there are 2 DCs on 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      // Tied to the Exchange servers later in the sentence, the DCs are still the members.
+      ['SE DAG of 2 on 2022 std, witness FS01, we have 2 DCs and they are also the DAG members', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'yes' }],
       ['2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01', { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
       ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
