@@ -1714,6 +1714,8 @@ const WITNESS_PLACING = new Set([
 ]);
 /** Separators that keep the witness's host in the witness's clause: "witness: FS01 (Windows Server 2019)", "FSW = FS-EU-01". */
 const WITNESS_LINK = /^(?: |\s*[:=]\s*| \(|-)$/;
+/** Words after a witness that place it out of the DAG ("not a DAG member", "outside the DAG"). */
+const WITNESS_NOT_IN = new Set(['not', 'outside', 'isn', 'never']);
 /** Verbs between a server and the witness that make it the witness's host ("a 2019 file server hosts the witness"). */
 const HOSTS_THE_WITNESS = new Set(['hosts', 'holds', 'is', 'runs', 'serves', 'acts', 'hosting', 'holding', 'has', 'carries']);
 /** Other words that may stand there ("FS01 on server 2019 is the file share witness", "serves as our witness"). */
@@ -1780,6 +1782,21 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
       }
       if (!WITNESS_PLACING.has(tokens[at]!.text) && !WITNESS_SERVER_WORDS.has(tokens[at]!.text) && !serverName(at)) break;
       at += 1;
+    }
+  }
+  // "the witness is not a DAG member", "witness outside the DAG", "witness on a server that is not in the DAG": where the
+  // witness is not; set against, the DAG named there made the whole message's DAG unsaid (issue 21, c21).
+  for (const witness of matches.filter(isWitness)) {
+    let negated = false;
+    for (let at = witness.to; at < tokens.length && at - witness.to <= 8 && joined(tokens, at); at += 1) {
+      const word = tokens[at]!.text;
+      if (WITNESS_NOT_IN.has(word)) negated = true;
+      const ha = matches.find((m) => m.from === at && m.entry.payload.every((p) => p.dimension === 'ha' || p.dimension === 'role'));
+      if (ha && negated) {
+        dropped.add(ha);
+        break;
+      }
+      if (ha) break;
     }
   }
   // Backward: "DC01 as the witness", "a DC as FSW"; "a 2019 file server hosts the witness", "FS01 on server 2019 is

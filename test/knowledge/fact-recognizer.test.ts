@@ -163,6 +163,10 @@ describe('fact recognizer', () => {
       ['SE DAG of 2 on 2022 std, witness FS01, there are 2 DCs on 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
       // Tied to the Exchange servers later in the sentence, the DCs are still the members.
       ['SE DAG of 2 on 2022 std, witness FS01, we have 2 DCs and they are also the DAG members', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'yes' }],
+      // Where the witness is not ("not a DAG member") says nothing against the DAG; where it is (a member) is no witness.
+      ['SE DAG of 2 on 2022 std, the witness is not a DAG member, it\'s FS01', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 4 on 2022 std, witness on a server that is not in the DAG', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      ['SE DAG of 2 on 2022 std, the witness is a DAG member', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'no' }],
       ['2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01', { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
       ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
