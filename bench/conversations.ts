@@ -254,6 +254,8 @@ export const CONVERSATION_SETS = {
   issue21G21Tuning: 'conversations-issue21-g21-tuning.yaml',
   // Issue 21 tuning set for follow-ups after a retired verdict (upgrade path, ESU, hybrid, dates), questions mid-check and facts added after a verdict without a marker (helper d21, session 7), written before the code changed.
   issue21D21Tuning: 'conversations-issue21-d21-tuning.yaml',
+  // Issue 21 tuning set for first messages that name facts of other servers (witness host, DCs, other products, past or planned servers, dates) beside a supported DAG (helper c21, session 8), written before the code changed.
+  issue21C21Tuning: 'conversations-issue21-c21-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -7,6 +7,7 @@ import { tokenize, type Token } from './text-tokens';
 import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
+import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { serversInOneDomain, serversInSeveralDomains } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
@@ -504,7 +505,7 @@ export class FactRecognizer {
               withoutWitnessHost(
                 this.readJoinedRoleWords(
                   this.readAfterPartials(
-                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens), tokens)),
+                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens)),
                     tokens,
                   ),
                   tokens,
@@ -1671,7 +1672,7 @@ export function blankDates(text: string): string {
  * hubs", "DC01 as the witness") they describe the witness, which is no DAG member and may be any
  * Windows Server (plan-ha.md), not the members or another server group.
  */
-const WITNESS_HOST_DIMENSIONS = new Set(['domainController', 'role', 'windows', 'windowsEdition', 'serverCore', 'architecture']);
+const WITNESS_HOST_DIMENSIONS = new Set(['domainController', 'role', 'windows', 'windowsEdition', 'serverCore', 'architecture', 'clusterWorkloads']);
 /** Words that may stand between a witness and the server it is placed on ("the witness server is one of the DCs"). */
 const WITNESS_PLACING = new Set([
   'on',
@@ -1710,7 +1711,31 @@ const WITNESS_PLACING = new Set([
   'other',
   'its',
   'own',
+  // "the witness is an old Windows Server 2016 file server", "FSW on a spare 2016 VM": words describing the host
+  // (issue 21, c21: w5-se-05 read the witness's release as a second release of the members).
+  'old',
+  'older',
+  'spare',
+  'small',
+  'little',
+  'legacy',
+  'new',
+  'plain',
+  'simple',
+  'physical',
+  'virtual',
+  'with',
+  'which',
+  'that',
 ]);
+/** Separators that keep the witness's host in the witness's clause: "witness: FS01 (Windows Server 2019)", "FSW = FS-EU-01". */
+const WITNESS_LINK = /^(?: |\s*[:=]\s*| \(|-)$/;
+/** Words after a witness that place it out of the DAG ("not a DAG member", "outside the DAG"). */
+const WITNESS_NOT_IN = new Set(['not', 'outside', 'isn', 'never']);
+/** Verbs between a server and the witness that make it the witness's host ("a 2019 file server hosts the witness"). */
+const HOSTS_THE_WITNESS = new Set(['hosts', 'holds', 'is', 'runs', 'serves', 'acts', 'hosting', 'holding', 'has', 'carries']);
+/** Other words that may stand there ("FS01 on server 2019 is the file share witness", "serves as our witness"). */
+const BEFORE_THE_WITNESS = new Set(['on', 'the', 'a', 'an', 'our', 'as', 'also', 'will', 'be', 'dag', 'file', 'share']);
 /** Words after a server that make it the witness ("DC01 as the file share witness"). */
 const AS_WITNESS = /^\s*as\s+(?:(?:the|a|an|our)\s+)?(?:dag\s+)?(?:file\s+share\s+)?(?:witness|fsw)\b/i;
 
@@ -1741,32 +1766,74 @@ function isPlatformOfAll(host: PhraseMatch<Mention[]>, matches: readonly PhraseM
 function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   const isWitness = (m: PhraseMatch<Mention[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
   if (!matches.some(isWitness)) return matches;
-  const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension));
+  // "FSW on a 2016 box": a bare year after the witness is its host's Windows release, though it could name Exchange.
+  const bareYear = (m: PhraseMatch<Mention[]>) =>
+    m.to - m.from === 1 && /^\d{4}$/.test(tokens[m.from]!.text) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension) || p.dimension === 'version' || p.dimension === 'edition');
+  const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension)) || bareYear(m);
+  const linked = (at: number) => at > 0 && at < tokens.length && WITNESS_LINK.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start));
+  // A server's own name ("FS01", "fs-eu-01", "srv-wit"): letters and digits, or a word joined to the last by a hyphen.
+  const serverName = (at: number) => /^(?=.*\d)[a-z0-9]{2,}$/.test(tokens[at]!.text) && !/^\d{4}$/.test(tokens[at]!.text) || (at > 0 && text.slice(tokens[at - 1]!.end, tokens[at]!.start) === '-');
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const witness of matches.filter(isWitness)) {
-    // Forward: "witness on the domain controller", "FSW on one of the hubs"; no punctuation between.
+    // Forward: "witness on the domain controller", "FSW on one of the hubs", "witness: FS01 (Windows Server 2019)";
+    // no comma or full stop between.
     let at = witness.to;
-    while (at < tokens.length && at - witness.to <= 6 && joined(tokens, at)) {
+    while (at < tokens.length && at - witness.to <= 8 && linked(at)) {
       const host = matches.find((m) => m.from === at && describesHost(m));
       if (host && isPlatformOfAll(host, matches, tokens)) break;
       if (host) {
         dropped.add(host);
-        // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles.
+        // "witness on the hub/cas", "on the CAS/HT server": one host named by several roles; "on a 2019 core
+        // server", "on Windows Server 2016 Datacenter": its release, edition and installation said in a row.
         for (let next = host; ;) {
-          const slash = tokens[next.to];
-          const after = slash && /^\s*\/\s*$/.test(text.slice(tokens[next.to - 1]!.end, slash.start)) ? matches.find((m) => m.from === next.to && describesHost(m)) : undefined;
+          const gap = tokens[next.to] ? text.slice(tokens[next.to - 1]!.end, tokens[next.to]!.start) : '';
+          // Only a mention said in one run of words ("server, 2008 R2" names the setup's release after the comma).
+          const inOneRun = (m: PhraseMatch<Mention[]>) => Array.from({ length: m.to - m.from - 1 }, (_, k) => m.from + 1 + k).every((k) => joined(tokens, k));
+          const after = /^\s*\/\s*$|^ $/.test(gap) ? matches.find((m) => m.from === next.to && inOneRun(m) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension))) : undefined;
           if (!after) break;
           dropped.add(after);
           next = after;
         }
         break;
       }
-      if (!WITNESS_PLACING.has(tokens[at]!.text)) break;
+      if (!WITNESS_PLACING.has(tokens[at]!.text) && !WITNESS_SERVER_WORDS.has(tokens[at]!.text) && !serverName(at)) break;
       at += 1;
     }
   }
-  // Backward: "DC01 as the witness", "a DC as FSW".
-  for (const m of matches) if (describesHost(m) && AS_WITNESS.test(text.slice(tokens[m.to - 1]!.end))) dropped.add(m);
+  // "the witness is not a DAG member", "witness outside the DAG", "witness on a server that is not in the DAG": where the
+  // witness is not; set against, the DAG named there made the whole message's DAG unsaid (issue 21, c21).
+  for (const witness of matches.filter(isWitness)) {
+    let negated = false;
+    for (let at = witness.to; at < tokens.length && at - witness.to <= 8 && joined(tokens, at); at += 1) {
+      const word = tokens[at]!.text;
+      if (WITNESS_NOT_IN.has(word)) negated = true;
+      const ha = matches.find((m) => m.from === at && m.entry.payload.every((p) => p.dimension === 'ha' || p.dimension === 'role'));
+      if (ha && negated) {
+        dropped.add(ha);
+        break;
+      }
+      if (ha) break;
+    }
+  }
+  // Backward: "DC01 as the witness", "a DC as FSW"; "a 2019 file server hosts the witness", "FS01 on server 2019 is
+  // the file share witness" (issue 21, c21): the host named first, then a verb making it the witness.
+  for (const m of matches) {
+    if (!describesHost(m)) continue;
+    if (AS_WITNESS.test(text.slice(tokens[m.to - 1]!.end))) {
+      dropped.add(m);
+      continue;
+    }
+    let hosting = false;
+    for (let at = m.to; at < tokens.length && at - m.to <= 6 && joined(tokens, at); at += 1) {
+      if (hosting && matches.some((w) => w.from === at && isWitness(w))) {
+        dropped.add(m);
+        break;
+      }
+      const word = tokens[at]!.text;
+      if (HOSTS_THE_WITNESS.has(word)) hosting = true;
+      else if (!WITNESS_SERVER_WORDS.has(word) && !BEFORE_THE_WITNESS.has(word) && !/^(?=.*\d)[a-z0-9]{2,}$/.test(word)) break;
+    }
+  }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
 
@@ -1779,7 +1846,9 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
 
 /** Words that make a following "DC" a datacenter or a site's domain controllers, not the servers: "across 2 DCs", "2 per DC", "primary DC". */
 const IN_SEVERAL = new Set(['2', '3', 'two', 'three', 'both', 'different', 'separate', 'multiple', 'our']);
-const DATACENTER_BEFORE = new Set(['across', 'over', 'spans', 'span', 'spanning', 'spread', 'between', 'per', 'each', 'primary', 'secondary', 'dr', 'stretched', 'site', 'sites']);
+const DATACENTER_BEFORE = new Set(['across', 'over', 'spans', 'span', 'spanning', 'spread', 'between', 'per', 'each', 'primary', 'secondary', 'dr', 'stretched', 'site', 'sites',
+  // "2 in our main DC, 2 in the DR DC; witness in a third DC" (issue 21, c21).
+  'main', 'third', 'backup', 'remote']);
 
 /**
  * "a DAG across 2 DCs", "2 members per DC", "stretched over the primary DC and the DR DC": the acronym
@@ -1889,12 +1958,24 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
     // "2 DCs", "two new DCs", "our 2 DCs": a count or an owner word, at the start of a clause.
     if (at > 0 && tokens[at - 1]!.text !== 'also' && (countOf(tokens[at - 1]!.text) !== undefined || DC_SUBJECT_LEADS.has(tokens[at - 1]!.text))) at -= 1;
     if (at > 0 && at !== match.from && DC_SUBJECT_LEADS.has(tokens[at - 1]!.text)) at -= 1;
-    if (!dropped.has(match) && (at === match.from || !clauseStart(at))) continue;
+    // "we have 3 DCs but they are separate servers", "there are 2 DCs": counted after words that only say they exist.
+    // The rest of the sentence must not tie them to the Exchange servers ("we have 2 DCs and they are also the DAG members").
+    const sentenceEnd = (k: number) => /[.;!?]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+    const existing =
+      at !== match.from &&
+      HAVE_LEADS.some((words) => at >= words.length && words.every((w, i) => tokens[at - words.length + i]!.text === w) && clauseStart(at - words.length)) &&
+      !sameServersLater(match, tokens, (k) => k < tokens.length && sentenceEnd(k));
+    if (!dropped.has(match) && !existing && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart, (k) => k < tokens.length && sentenceEnd(k)) : !clauseStart(at))) continue;
     dropped.add(match);
-    // The rest of the clause is said of the DCs: their Windows release and edition.
+    // The rest of the clause is said of the DCs: their Windows release and edition ("two DCs (2019)": in brackets right after them too).
     for (const later of matches) {
       if (later.from < match.to) continue;
-      if (clauseStart(later.from) && later.from > match.to) break;
+      const bracketed = later.from === match.to && /^\s*\(\s*$/.test(text.slice(tokens[match.to - 1]!.end, tokens[later.from]!.start));
+      if (bracketed && later.to - later.from === 1 && /^\d{4}$/.test(tokens[later.from]!.text) && later.entry.payload.every((p) => ['version', 'windows'].includes(p.dimension))) {
+        dropped.add(later);
+        continue;
+      }
+      if (clauseStart(later.from) && later.from > match.to && !bracketed) break;
       const cut = tokens.slice(match.to, later.from).some((t, i) => clauseStart(match.to + i) && i > 0);
       if (cut) break;
       if (later.entry.payload.every((p) => ['windows', 'windowsEdition', 'architecture', 'serverCore'].includes(p.dimension))) dropped.add(later);
@@ -1902,6 +1983,34 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
   }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
+
+/** Verbs after a bare "DCs" opening a clause that say where the DCs themselves are ("DCs still on 2016", "DCs run on other VMs"). */
+const DC_PLACING_VERBS = new Set(['run', 'runs', 'still', 'sit', 'sits', 'live', 'lives', 'remain', 'remains', 'stay', 'stays', 'are', 'is', 'on']);
+/** Words in that clause that say it of the Exchange servers after all ("DCs are also the DAG members", "DCs are the same boxes"). */
+const DC_SAME_SERVERS = new Set(['also', 'too', 'same', 'members', 'member', 'nodes', 'node', 'exchange', 'dag', 'mailbox', 'both', 'them', 'these', 'those']);
+
+/**
+ * "SE DAG 2 members on 2025 standard, DCs still on 2016", "DCs run on other VMs": the domain controllers named bare at
+ * the start of a clause that places them somewhere, with no word tying them to the Exchange servers (issue 21, c21).
+ */
+function dcsOwnClause(match: PhraseMatch<Mention[]>, tokens: readonly Token[], clauseStart: (at: number) => boolean, sentenceEnd: (at: number) => boolean): boolean {
+  if (!clauseStart(match.from) || !joined(tokens, match.to) || !DC_PLACING_VERBS.has(tokens[match.to]?.text ?? '')) return false;
+  return !sameServersLater(match, tokens, sentenceEnd);
+}
+
+/** True when the rest of the DCs' clause ties them to the Exchange servers ("... are also the DAG members"). */
+function sameServersLater(match: PhraseMatch<Mention[]>, tokens: readonly Token[], clauseStart: (at: number) => boolean): boolean {
+  for (let at = match.to; at < tokens.length && !(at > match.to && clauseStart(at)); at += 1) if (DC_SAME_SERVERS.has(tokens[at]!.text)) return true;
+  return false;
+}
+
+/** Words before counted DCs that only say they exist ("we have 3 DCs", "there are 2 DCs"). */
+const HAVE_LEADS: readonly (readonly string[])[] = [
+  ['we', 'have'],
+  ['we', 've', 'got'],
+  ['we', 'got'],
+  ['there', 'are'],
+];
 
 /** "since 2012 R2 is gone": words after a release that say it is no longer there. */
 const GONE_AFTER: readonly (readonly string[])[] = [
@@ -1922,6 +2031,10 @@ const MOVE_BEFORE: readonly (readonly string[])[] = [
   ['upgrade', 'to'],
   ['upgrading', 'to'],
   ['go', 'to'],
+  // "planning SE on 2025 for next year" (issue 21, c21).
+  ['planning'],
+  ['plan'],
+  ['planning', 'for'],
 ];
 const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
 
@@ -1938,8 +2051,17 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
   for (const m of matches) {
     if (m.entry.payload.some((p) => p.dimension === 'windows') && GONE_AFTER.some((words) => wordsAt(m.to, words))) dropped.add(m);
     if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
-    const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 3)).some((t) => LATER_WORDS.has(t.text));
-    if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) dropped.add(m);
+    const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 5)).some((t) => LATER_WORDS.has(t.text));
+    if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) {
+      dropped.add(m);
+      // "we'll move to SE on 2025 next year": the target's own Windows, said right after it, is no release of today's servers.
+      let at = m.to;
+      if (tokens[at]?.text === 'on' && at - m.to <= 1) at += 1;
+      for (let host = matches.find((x) => x.from === at); host && host.entry.payload.every((p) => ['windows', 'windowsEdition', 'version'].includes(p.dimension)); host = matches.find((x) => x.from === at)) {
+        dropped.add(host);
+        at = host.to;
+      }
+    }
   }
   // "moving from 2019 to SE. We're on Exchange 2019 CU14, 2 DAG members, ...": the target of a move named
   // once, beside a source version the message goes on to describe, is not what runs today (issue 21, g21:

@@ -14,7 +14,7 @@ interface Said {
  * text after the witness up to the end of its sentence.
  */
 const ON_A_MEMBER =
-  /^[^.;!?]{0,80}?\b(one of (the|our|its|both|those|these|them)\b( \w+)?( dag)? (members?|nodes?|mailbox servers|exchange servers)|(is|on|are) (also )?(a|one) (dag )?member( server)? of the dag|itself a (dag )?member|one of (the|our|its|those|these) (two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|sixteen|\d{1,2})(?=\s*([)\].,;:!?]|$)))\b/i;
+  /^[^.;!?]{0,80}?\b(one of (the|our|its|both|those|these|them)\b( \w+)?( dag)? (members?|nodes?|mailbox servers|exchange servers)|(is|on|are) (also )?(a|one) (dag )?member( server)? of the dag|(is|on|are) (also )?(a|one) dag member\b|itself a (dag )?member|one of (the|our|its|those|these) (two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|sixteen|\d{1,2})(?=\s*([)\].,;:!?]|$)))\b/i;
 
 /**
  * "the witness share lives on EXSE2, one of the two members": a witness placed on a DAG member is no witness
