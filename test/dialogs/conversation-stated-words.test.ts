@@ -61,6 +61,8 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     'DAG members with the AD DS role installed are domain controllers',
     [['exchange 2019 cu15 dag of 2 on 2022 std with a witness; the members also have the AD DS role installed', { verdict: 'not-supported', says: ['domain controllers'] }]],
   ],
+  // Lead, session 8 (w6-hunt-02): the service named as what the members run.
+  ['dc-role', 'members that also run AD DS are domain controllers', [['SE dag, 4 mbx on 2022 std, witness on FS1. the mbx boxes also run AD DS + DNS for the site', { verdict: 'not-supported', says: ['domain controllers'] }]]],
   ['dc-role', 'nodes promoted to DCs are domain controllers', [['E2K3 enterprise BE cluster, 2 nodes on W2K3 Ent, we promoted both nodes to DCs', { verdict: 'not-supported' }]]],
   // Members counted in parts add up (M-14: a DAG with an even number of members needs a witness).
   [
