@@ -112,6 +112,7 @@ export function listingDesign(
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,
+      facts.windowsServicePack,
       facts.ha,
       facts.architecture,
       facts.serverCore,

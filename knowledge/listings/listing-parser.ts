@@ -243,9 +243,9 @@ const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
 const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
-/** Words that lead a sentence, not a server's line. */
+/** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -357,6 +357,10 @@ function withUpdateColumn(named: string, update: string | undefined): string {
 const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
 /** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
 const SETUP_KEY_VALUE = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
+/** A build on a line of its own: "Version 6.0 (Build 6249.4: Service Pack 3)", "15.02.1544.004". */
+const BARE_BUILD_LINE = /^\s*(?:version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s+\d{1,5}\.\d{1,4}(?:\s*:\s*service pack \d)?\s*\)|\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4})\s*$/i;
+/** reg query's other lines: the key's path ("HKEY_LOCAL_MACHINE\\SOFTWARE\\...") and any other value ("MsiInstallPath    REG_SZ    C:\\..."). */
+const REG_QUERY_LINE = /^\s*HKEY_[A-Z_]+\\|^\s+[A-Za-z][\w ]{0,60}?\s{2,}REG_[A-Z_]+\b/;
 
 /**
  * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15): its four Msi values (hexadecimal) are the
@@ -377,7 +381,8 @@ function setupKeyLines(lines: string[]): string[] {
   if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
   const host = lines.map((l) => /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i.exec(l)?.[1]).find((h) => h !== undefined);
   const version = `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`;
-  const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l));
+  // The key's path and its other values ("HKEY_LOCAL_MACHINE\\...\\v14\\Setup", "MsiInstallPath REG_SZ ...") name no server: read as part of the output.
+  const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l) && !REG_QUERY_LINE.test(l));
   rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), version, '');
   return rewritten;
 }
@@ -616,6 +621,37 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
       s.dag = listed.name;
       if (!listed.servers.includes(s.name)) listed.servers.push(s.name);
       free.delete(s.name.toLowerCase());
+    }
+  }
+}
+
+/** "RG1-EX: Windows 2000 Server SP4", "EX2 - win2k3 sp1", "SE-EDGE is still Windows Server 2016": a clause led by listed servers' names, then their Windows. */
+const NAMED_WINDOWS_CLAUSE = new RegExp(
+  `^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:[:=\\-–]|\\b(?:is|are|runs?|running)\\b(?:\\s+(?:still|now|currently))?(?:\\s+on)?|\\bon\\b)\\s*((?:microsoft\\s+)?(?:windows|win\\s?20\\d\\d|w2k\\d*|server\\s+20\\d\\d)\\b.*)$`,
+  'i',
+);
+
+/**
+ * Windows typed per server under a listing ("RG1-EX: Windows 2000 Server SP4", "RG2-EX: Windows 2000 Server SP2 (never
+ * patched)", "SE-MBX1 is on Windows Server 2022 Standard; SE-EDGE is still Windows Server 2016 Standard"): each clause's
+ * Windows, service pack included, is the Windows of the listed servers it leads with, so that two servers of one build on
+ * different service packs are judged apart. Only servers the paste already lists, only for a server whose Windows the paste
+ * does not show, never a plan or a question. The line stays the question's: the design reads its other words ("no DAG").
+ */
+function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines: readonly string[], used: readonly boolean[]): void {
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (used[i] || line.length > MAX_PROSE_LINE || !/\b(?:windows|win\s?20\d\d|w2k\d*|server\s+20\d\d)\b/i.test(line)) continue;
+    for (const clause of line.replace(BULLET, '').split(/;|(?<=[.!?])\s+/)) {
+      if (PLANNED.test(clause)) continue;
+      const m = NAMED_WINDOWS_CLAUSE.exec(clause);
+      if (!m) continue;
+      const names = m[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
+      const listed = names.map((n) => servers.get(n.toLowerCase().split('.')[0]!));
+      if (listed.length === 0 || listed.some((s) => s === undefined || !(s.build || s.named || s.majorMinor || s.roles.length > 0))) continue;
+      // What follows in parentheses is the writer's aside ("(never patched, don't ask)", "(in-place, we didn't rebuild it)").
+      const windows = m[2]!.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/[.,]\s*$/, '').trim();
+      for (const s of listed) if (!s!.os) s!.os = windows;
     }
   }
 }
@@ -1046,7 +1082,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         return;
       }
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
-      const os = get(...OS_KEYS);
+      // A server's properties copied by hand ("Operating system: Windows 2000 Server, Service Pack 4") name Windows the same way.
+      const typedOs = get('operating system');
+      const os = get(...OS_KEYS) ?? (entries.length === 1 && typedOs && /\bwindows\b/i.test(typedOs) ? typedOs : undefined);
       const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
       const type = get('system type', 'osarchitecture', 'systemtyp');
       if (os && type) looseSystemType.add(type);
@@ -1376,6 +1414,32 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     unnamed.build = exsetupBuilds[0];
     fromOutput.add(unnamed);
     listed.push(unnamed);
+  }
+  // "RG1-EX: Windows 2000 Server SP4" under the listing: the Windows of the servers the line leads with, each its own.
+  windowsOfNamedServers(servers, lines, used);
+  // "Properties of MAIL2000 (General tab), copied by hand:" above "Version 6.0 (Build 6249.4: Service Pack 3)" on a line of its own:
+  // a paste of no other server whose one build stands alone on its line is the build of the one server named around it
+  // (never a build in a sentence, "is 15.2.1544.4 ok?", which stays a question for the check, and never without a name).
+  if (listed.length === 0 && dags.length === 0) {
+    const alone = [...new Map(lines.flatMap((l, i) => (!used[i] && BARE_BUILD_LINE.test(l) ? findBuilds(l, table) : [])).map((m) => [m.lookup.build, m])).values()];
+    const named =
+      alone.length === 1
+        ? oneServerIn(
+            lines
+              .filter((l, i) => !used[i] && !COMMAND_LINE.test(l) && !BARE_BUILD_LINE.test(l))
+              .join('\n'),
+          )
+        : undefined;
+    if (named) {
+      const only = server(named);
+      only.build = alone[0];
+      only.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(alone[0]!.text), alone[0]!);
+      lines.forEach((l, i) => {
+        if (BARE_BUILD_LINE.test(l)) used[i] = true;
+      });
+      fromOutput.add(only);
+      listed.push(only);
+    }
   }
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
   // (unless the paste holds only one server: then the line can be no other's).

@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { loadKnowledgeBase } from '../../knowledge';
+import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
+import { parseListing } from '../../knowledge/listings/listing-parser';
+import { listingReader } from './listing-helpers';
+
+/**
+ * Issue 25 (l25, session 8): lines typed under or beside a listing that name their servers, from the outsider set K's
+ * misses: per-server Windows lines with their service packs (k24), a property's name typed before a build
+ * ("AdminDisplayVersion on both: ...", k33/k40; "ESM > Servers > EX2000 > Properties: ...", k38), reg query's own
+ * lines (k11) and a server's properties copied by hand (k03).
+ */
+describe('Listings: lines that name their servers (issue 25, l25 session 8)', () => {
+  const kb = loadKnowledgeBase();
+  const read = listingReader(kb);
+  const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb, {});
+  const groupOf = (groups: readonly ListingGroup[], name: string): ListingGroup => {
+    const found = groups.find((g) => g.servers.some((s) => s.name === name));
+    assert.ok(found, `no group holds ${name}`);
+    return found;
+  };
+  const esm = 'Name\tType\tVersion\nRG1-EX\tBack-End Server\tVersion 6.5 (Build 7638.2: Service Pack 2)\nRG2-EX\tBack-End Server\tVersion 6.5 (Build 7638.2: Service Pack 2)\n\n';
+
+  it('gives each server the Windows of the line led by its name, service pack included, and judges them apart', () => {
+    const groups = judge(`${esm}RG1-EX: Windows 2000 Server SP4\nRG2-EX: Windows 2000 Server SP2 (never patched, don't ask)\n`);
+    assert.equal(groups.length, 2);
+    assert.equal(groupOf(groups, 'RG1-EX').facts.windowsServicePack, '4');
+    assert.equal(groupOf(groups, 'RG2-EX').facts.windowsServicePack, '2');
+    // Exchange 2003 needs Windows 2000 SP3 or later: the server on SP2 alone is Not supported.
+    assert.equal(groupOf(groups, 'RG2-EX').verdict, 'not-supported');
+    assert.notEqual(groupOf(groups, 'RG1-EX').verdict, 'not-supported');
+  });
+
+  it('reads the clauses of one line apart, with "is on", "is still", "runs" and "=" between name and Windows', () => {
+    const table = (a: string, b: string) => `Name : ${a}\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n\nName : ${b}\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n\n`;
+    const cases: [string, string, string][] = [
+      ['SE-A is on Windows Server 2022 Standard; SE-B is still Windows Server 2016 Standard (in-place)', '2022', '2016'],
+      ['SE-A: Windows Server 2019 Standard. SE-B: Windows Server 2025 Datacenter. both standalone, no DAG.', '2019', '2025'],
+      ['SE-A = windows server 2022 standard; SE-B runs Windows Server 2019 Standard', '2022', '2019'],
+    ];
+    for (const [words, a, b] of cases) {
+      const listing = read(`${table('SE-A', 'SE-B')}${words}\n`);
+      const os = Object.fromEntries(listing.servers.map((s) => [s.name, kb.recognizer.extract(s.os ?? '').facts.windows]));
+      assert.deepEqual(os, { 'SE-A': a, 'SE-B': b }, words);
+      // The line stays the question's: its other words ("no DAG") are still read by the design.
+      assert.match(listing.rest, /SE-A/, words);
+    }
+  });
+
+  it('gives no Windows from a plan, a question, or a line about a server the paste does not list', () => {
+    for (const words of ['RG1-EX: Windows Server 2003 next year, we plan to move', 'RG1-EX on Windows 2000 Server SP4?', 'OTHER-EX: Windows 2000 Server SP4']) {
+      const listing = read(`${esm}${words}\n`);
+      assert.equal(listing.servers.find((s) => s.name === 'RG1-EX')?.os, undefined, words);
+    }
+  });
+
+  it('never reads a property\'s name typed before a build as a server ("AdminDisplayVersion on both", "ESM > ...", "FileVersion")', () => {
+    const se = judge(
+      'Host Name:                 SMB-EX\nOS Name:                   Microsoft Windows Server 2019 Essentials\nSystem Type:               x64-based PC\n\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n',
+    );
+    assert.deepEqual(
+      se.map((g) => [g.servers.map((s) => s.name), g.facts.version, g.verdict]),
+      [[['SMB-EX'], 'se', 'not-supported']],
+    );
+    const both = read(
+      'Host Name: SEMB01\nOS Name: Microsoft Windows Server 2022 Datacenter\n\nHost Name: SEMB02\nOS Name: Microsoft Windows Server 2022 Datacenter\n\nAdminDisplayVersion on both: Version 15.2 (Build 2562.17)\n',
+    );
+    assert.deepEqual(
+      both.servers.map((s) => s.name),
+      ['SEMB01', 'SEMB02'],
+    );
+    const e2000 = judge(
+      'Host Name:                 EX2000\nOS Name:                   Microsoft(R) Windows(R) Server 2003, Standard Edition\n\nESM > Servers > EX2000 > Properties: Version 6.0 (Build 6249.4: Service Pack 3)\n',
+    );
+    assert.deepEqual(
+      e2000.map((g) => [g.servers.map((s) => s.name), g.facts.version, g.verdict]),
+      [[['EX2000'], '2000', 'not-supported']],
+    );
+  });
+
+  it("reads reg query's Setup key as the build of the one server named around it, never its key path or other values", () => {
+    const listing = read(
+      [
+        'C:\\>reg query HKLM\\SOFTWARE\\Microsoft\\ExchangeServer\\v14\\Setup',
+        '',
+        'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ExchangeServer\\v14\\Setup',
+        '    MsiInstallPath    REG_SZ    C:\\Program Files\\Microsoft\\Exchange Server\\V14\\',
+        '    MsiProductMajor    REG_DWORD    0xe',
+        '    MsiProductMinor    REG_DWORD    0x3',
+        '    MsiBuildMajor    REG_DWORD    0x7b',
+        '    MsiBuildMinor    REG_DWORD    0x4',
+        '',
+        "that's from SRV-EXCH (all roles on one box). is it current?",
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.build?.lookup.build]),
+      [['SRV-EXCH', '14.3.123.4']],
+    );
+  });
+
+  it("reads a build alone on its line as the one server's the words name (a server's properties copied by hand)", () => {
+    const listing = read(
+      'Properties of MAIL2000 (General tab), copied by hand:\nVersion 6.0 (Build 6249.4: Service Pack 3)\nOperating system: Windows 2000 Server, Service Pack 4\nit is the only exchange server we have\n',
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.build?.lookup.build, kb.recognizer.extract(s.os ?? '').facts.windowsServicePack]),
+      [['MAIL2000', '6.0.6249.4', '4']],
+    );
+    // A build in a sentence, or alone with no server named, stays a question for the check.
+    for (const question of ['is 15.2.1544.4 still supported?', 'what is this build?\n15.2.1544.4\n'])
+      assert.equal(parseListing(question, kb.builds).kind, 'none', question);
+  });
+});
