@@ -243,6 +243,8 @@ const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
 const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
+/** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
+const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
 /** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
 const NOT_A_NAME =
   /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties)$/i;
@@ -1361,6 +1363,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
       if (windows && !s.os) s.os = windows[0];
+      // "ex01.hq.example.com  15.2.1748.10  ...  site HQ": the site typed on the line (a name, not a word: "site HQ", "site: Branch-2").
+      const site = TYPED_SITE.exec(m[2]!)?.[1];
+      if (site && !s.site) s.site = site;
       // What else the line says of its server ("on W2K3 R2 Ent, single server"), read by the design through the fact tables.
       const said = m[2]!.replace(mentions[0]?.text ?? '', ' ').trim();
       if (said !== '') s.said = said;

@@ -111,4 +111,19 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
     for (const question of ['is 15.2.1544.4 still supported?', 'what is this build?\n15.2.1544.4\n'])
       assert.equal(parseListing(question, kb.builds).kind, 'none', question);
   });
+
+  it('reads the site typed on a server\'s line, so servers of two sites in no DAG are two groups; "site resilient" names none', () => {
+    const groups = judge(
+      'servers in scope for the audit:\nex01.hq.northwind.com       15.2.1748.10   Windows Server 2022 Datacenter   site HQ     standalone\nex02.branch.northwind.com   15.2.1748.10   Windows Server 2022 Datacenter   site Branch standalone\n',
+    );
+    assert.deepEqual(
+      groups.map((g) => g.servers.map((s) => [s.name, s.site])),
+      [[['ex01', 'HQ']], [['ex02', 'Branch']]],
+    );
+    const words = read('EX1 15.2.1748.10 site resilient design\nEX2 15.2.1748.10 site: LON-2\n');
+    assert.deepEqual(
+      words.servers.map((s) => s.site),
+      [undefined, 'LON-2'],
+    );
+  });
 });
