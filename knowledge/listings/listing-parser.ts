@@ -247,7 +247,7 @@ const ONE_SERVER_COMMAND =
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
 /** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -627,35 +627,62 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
   }
 }
 
-/** "RG1-EX: Windows 2000 Server SP4", "EX2 - win2k3 sp1", "SE-EDGE is still Windows Server 2016": a clause led by listed servers' names, then their Windows. */
+/**
+ * Windows as typed after a server's name: a Windows word ("Windows 2000 Server SP4", "w2k3 std", "Server 2016 Standard"), or a
+ * year only Windows has (2008, 2012, 2022, 2025), or a year with R2 or an edition after it ("2019 std"); never a bare year
+ * Exchange shares ("EX01 = 2019" may be Exchange 2019).
+ */
+const TYPED_WINDOWS =
+  '(?:microsoft\\s+)?(?:windows\\b|win\\s?20\\d\\d\\b|w2k\\d*\\b|server\\s+20\\d\\d\\b|20(?:08|12|22|25)\\b|20\\d\\d\\s+(?:r2|std|standard|ent|enterprise|datacenter|dc)\\b)';
+/** "RG1-EX: Windows 2000 Server SP4", "EX2 - win2k3 sp1", "SE-EDGE is still Windows Server 2016", "EX10-NEW got reinstalled on Server 2016": a clause led by listed servers' names, then their Windows. */
 const NAMED_WINDOWS_CLAUSE = new RegExp(
-  `^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:[:=\\-–]|\\b(?:is|are|runs?|running)\\b(?:\\s+(?:still|now|currently))?(?:\\s+on)?|\\bon\\b)\\s*((?:microsoft\\s+)?(?:windows|win\\s?20\\d\\d|w2k\\d*|server\\s+20\\d\\d)\\b.*)$`,
+  `^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:[:=\\-–]|\\b(?:is|are|runs?|running|was|got)\\b(?:\\s+[a-z]+){0,2}?(?:\\s+on)?|\\bon\\b)\\s*(${TYPED_WINDOWS}.*)$`,
   'i',
 );
+/** A label in front of the clauses ("systeminfo: EX07-A = ...", "OS: ..."). */
+const WINDOWS_LINE_LABEL = /^\s*(?:systeminfo|os|windows|operating systems?)\s*:\s*/i;
 
 /**
  * Windows typed per server under a listing ("RG1-EX: Windows 2000 Server SP4", "RG2-EX: Windows 2000 Server SP2 (never
- * patched)", "SE-MBX1 is on Windows Server 2022 Standard; SE-EDGE is still Windows Server 2016 Standard"): each clause's
- * Windows, service pack included, is the Windows of the listed servers it leads with, so that two servers of one build on
- * different service packs are judged apart. Only servers the paste already lists, only for a server whose Windows the paste
- * does not show, never a plan or a question. The line stays the question's: the design reads its other words ("no DAG").
+ * patched)", "SE-MBX1 is on Windows Server 2022 Standard; SE-EDGE is still Windows Server 2016 Standard", "EX10-OLD is on
+ * 2008 R2 Standard SP1, EX10-NEW got reinstalled on Server 2016 Standard"): each clause's Windows, service pack included, is
+ * the Windows of the listed servers it leads with, so that two servers of one build on different service packs are judged
+ * apart. Only servers the paste already lists, only for a server whose Windows the paste does not show, never a plan or a
+ * question. The line stays the question's: the design reads its other words ("no DAG").
  */
 function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines: readonly string[], used: readonly boolean[]): void {
+  const known = (name: string) => servers.get(name.toLowerCase().split('.')[0]!);
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
-    if (used[i] || line.length > MAX_PROSE_LINE || !/\b(?:windows|win\s?20\d\d|w2k\d*|server\s+20\d\d)\b/i.test(line)) continue;
-    for (const clause of line.replace(BULLET, '').split(/;|(?<=[.!?])\s+/)) {
+    if (used[i] || line.length > MAX_PROSE_LINE || !new RegExp(TYPED_WINDOWS, 'i').test(line)) continue;
+    const pieces = line
+      .replace(BULLET, '')
+      .replace(WINDOWS_LINE_LABEL, '')
+      .split(/;|(?<=[.!?])\s+/)
+      .flatMap((piece) => clausesByServer(piece, known));
+    for (const clause of pieces) {
       if (PLANNED.test(clause)) continue;
       const m = NAMED_WINDOWS_CLAUSE.exec(clause);
       if (!m) continue;
       const names = m[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
-      const listed = names.map((n) => servers.get(n.toLowerCase().split('.')[0]!));
+      const listed = names.map(known);
       if (listed.length === 0 || listed.some((s) => s === undefined || !(s.build || s.named || s.majorMinor || s.roles.length > 0))) continue;
       // What follows in parentheses is the writer's aside ("(never patched, don't ask)", "(in-place, we didn't rebuild it)").
       const windows = m[2]!.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/[.,]\s*$/, '').trim();
       for (const s of listed) if (!s!.os) s!.os = windows;
     }
   }
+}
+
+/** "EX10-OLD is on 2008 R2 Standard SP1, EX10-NEW got reinstalled on Server 2016": cut at a comma only where a listed server's name follows. */
+function clausesByServer(piece: string, known: (name: string) => ListedServer | undefined): string[] {
+  const out: string[] = [];
+  for (const part of piece.split(',')) {
+    const lead = /^\s*([A-Za-z][A-Za-z0-9.-]*)/.exec(part)?.[1];
+    if (out.length === 0 || (lead !== undefined && known(lead) !== undefined)) out.push(part);
+    else out[out.length - 1] += `,${part}`;
+  }
+  return out;
 }
 
 /**
@@ -1081,6 +1108,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         if (build && table.windowsRelease(build)) lastHealthServer.osBuild = build;
         for (const e of entries) used[e.line] = true;
         lastHealthServer = undefined;
+        return;
+      }
+      // ExchangeSetup.log's "Setup version: 8.3.83.6." with no server named just above (its banner lines between): kept as
+      // ExSetup's build is, and given to the paste's one server, or to the one server the words around it name (below).
+      const setupVersion = entries.length === 1 ? get('setup version') : undefined;
+      const [setupBuild] = setupVersion ? findBuilds(setupVersion, table) : [];
+      if (setupBuild) {
+        looseBuilds.push(setupBuild);
+        used[entries[0]!.line] = true;
         return;
       }
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.

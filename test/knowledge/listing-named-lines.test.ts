@@ -37,6 +37,9 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
       ['SE-A is on Windows Server 2022 Standard; SE-B is still Windows Server 2016 Standard (in-place)', '2022', '2016'],
       ['SE-A: Windows Server 2019 Standard. SE-B: Windows Server 2025 Datacenter. both standalone, no DAG.', '2019', '2025'],
       ['SE-A = windows server 2022 standard; SE-B runs Windows Server 2019 Standard', '2022', '2019'],
+      // w6's m20: clauses cut at a comma before a listed server's name, a Windows-only year (2008, 2012) or "Server 2016".
+      ['SE-A is on 2012 R2 Standard, SE-B got reinstalled on Server 2016 Standard. all standalone', '2012-r2', '2016'],
+      ['SE-A = 2019 std, SE-B = w2k8 r2', '2019', '2008-r2'],
     ];
     for (const [words, a, b] of cases) {
       const listing = read(`${table('SE-A', 'SE-B')}${words}\n`);
@@ -48,7 +51,8 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
   });
 
   it('gives no Windows from a plan, a question, or a line about a server the paste does not list', () => {
-    for (const words of ['RG1-EX: Windows Server 2003 next year, we plan to move', 'RG1-EX on Windows 2000 Server SP4?', 'OTHER-EX: Windows 2000 Server SP4']) {
+    // A bare year Exchange shares ("RG1-EX = 2003" may be Exchange 2003) is no Windows.
+    for (const words of ['RG1-EX: Windows Server 2003 next year, we plan to move', 'RG1-EX on Windows 2000 Server SP4?', 'OTHER-EX: Windows 2000 Server SP4', 'RG1-EX = 2003']) {
       const listing = read(`${esm}${words}\n`);
       assert.equal(listing.servers.find((s) => s.name === 'RG1-EX')?.os, undefined, words);
     }
@@ -125,5 +129,42 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
       words.servers.map((s) => s.site),
       [undefined, 'LON-2'],
     );
+  });
+
+  it('reads ExchangeSetup.log\'s "Setup version" below its banner as the build of the one server named above it', () => {
+    const listing = read(
+      [
+        'ExchangeSetup.log from EX07-HUB1 (our only hub, Windows Server 2008 SP2 Standard x64):',
+        '[12/03/2012 10:11:12.0123] [0] **********************************************',
+        '[12/03/2012 10:11:12.0124] [0] Starting Microsoft Exchange Server 2007 Setup',
+        '[12/03/2012 10:11:12.0125] [0] **********************************************',
+        '[12/03/2012 10:11:12.0130] [0] Setup version: 8.3.83.6.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.build?.lookup.build]),
+      [['EX07-HUB1', '8.3.83.6']],
+    );
+  });
+
+  it('assumes no DAG for a 2010 Client Access and Hub Transport server outside the listed DAG (a DAG holds Mailbox servers), and does for a Mailbox server', () => {
+    const groups = judge(
+      [
+        'Name      ServerRole                 AdminDisplayVersion',
+        '----      ----------                 -------------------',
+        'EX10-CAS1 ClientAccess, HubTransport Version 14.3 (Build 123.4)',
+        'EX10-MBX1 Mailbox                    Version 14.3 (Build 123.4)',
+        'EX10-MBX2 Mailbox                    Version 14.3 (Build 123.4)',
+        'EX10-MBX3 Mailbox                    Version 14.3 (Build 123.4)',
+        '',
+        'Name          : DAG10',
+        'Servers       : {EX10-MBX1, EX10-MBX2}',
+        'WitnessServer : EX10-CAS1.contoso.com',
+        '',
+        'all Windows Server 2008 R2 Enterprise SP1',
+      ].join('\n'),
+    );
+    assert.deepEqual(groupOf(groups, 'EX10-CAS1').assumptions, []);
+    assert.deepEqual(groupOf(groups, 'EX10-MBX3').assumptions, ['Not in any DAG or cluster the paste lists.']);
   });
 });
