@@ -242,6 +242,8 @@ export const CONVERSATION_SETS = {
   outsideDTuning: 'conversations-outside-d-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w5) from the issue and Microsoft's docs without reading the bot's code: facts over several messages, numbers as words and sums, several DAGs or sites, corrections in passing, questions mid-check, SE designs (tuned on).
   outsideETuning: 'conversations-outside-e-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w6, session 8) from Microsoft's docs without reading the bot's code: Teams-style typing and acronyms, unrecognised answers in a row, counts at every Windows limit, facts after a verdict that change nothing, what-ifs, one broken rule per not-supported item (tuned on).
+  outsideFTuning: 'conversations-outside-f-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

@@ -64,6 +64,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ19: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19.yaml'), showMisses: true },
   /** Tuning set K, written by an outsider (w5) from the issue and Microsoft's docs without reading the bot: release dates, Windows lifecycle, limits in words, coexistence and upgrade yes/no rules, definitions, how-to, follow-ups, several questions in one message, questions in pasted tickets and Teams chats, unanswerable questions naming a version. */
   tuningK: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-k.yaml'), showMisses: true },
+  /** Tuning set M, written by an outsider (w6, session 8) from Microsoft's docs without reading the bot: Windows and Exchange dates, limits at every Windows edition, lists, yes/no rules and yes/no hunts worded to invite a wrong yes, definitions, how-to, follow-ups, article ids and unanswerable questions naming a version. */
+  tuningM: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-m.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

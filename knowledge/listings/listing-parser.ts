@@ -263,6 +263,9 @@ const PLANNED =
 /** "DAG: DAG01 {EX1, EX2}", "DAG01 = EX1, EX2 (witness FS01)": a DAG typed by hand, its members and witness. */
 const TYPED_DAG =
   /^\s*(?:(?:dag(?:\s+name)?\s*[:=-]\s*)([A-Za-z][A-Za-z0-9-]{1,62})\s*(?:[:=-]\s*)?(?:members?\s*[:=]?\s*)?\{?([A-Za-z0-9, -]+?)\}?|([A-Za-z][A-Za-z0-9-]{1,62})\s*(?:[:=-]\s*)?\{([A-Za-z0-9, -]+)\})\s*(?:[,;(]?\s*(?:with\s+(?:a\s+)?)?(?:file\s+share\s+)?(?:witness|fsw)(?:\s+(?:server|on|is))?\s*[:=]?\s*([A-Za-z][A-Za-z0-9.-]+)?.*)?$/i;
+/** A token of a typed DAG's member list that no server is named: a bare number (a count, a year) or a word of prose. */
+const PROSE_IN_MEMBERS =
+  /^(?:\d+|on|in|of|at|for|with|no|not|std|standard|ent|enterprise|datacenter|dc|dcs|mbx|mailbox|mailboxes|members?|nodes?|servers?|windows|ws\d*|win\d*|w2k\d*|plus)$/i;
 /** The longest line read as a typed DAG. */
 const TYPED_DAG_MAX_LINE = 400;
 /** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
@@ -1314,8 +1317,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // A DAG typed by hand is one short line; a long one is never tried (its lazy member list backtracks over runs of spaces).
     const typedDag = line.length <= TYPED_DAG_MAX_LINE ? TYPED_DAG.exec(line) : null;
     if (typedDag) {
-      const members = nameList(typedDag[2] ?? typedDag[4]!).filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
-      if (members.length >= 2) {
+      const listed = nameList(typedDag[2] ?? typedDag[4]!);
+      const members = listed.filter((n) => HOST_NAME.test(n) && !NOT_A_NAME.test(n));
+      // "DAG-HQ: 3 mbx on 2025 std, no DCs" is a design in words (w6-hunt-60), not a member list: a count, a year
+      // or a word of prose among the names says so.
+      if (members.length >= 2 && !listed.some((n) => PROSE_IN_MEMBERS.test(n))) {
         used[i] = true;
         dags.push({ name: (typedDag[1] ?? typedDag[3])!, servers: members, ...(typedDag[5] ? { witness: typedDag[5] } : {}) });
         continue;

@@ -9,6 +9,7 @@ import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
 import { memberTotal } from './member-sums';
 import { serversInOneDomain, serversInSeveralDomains } from './dag-domains';
+import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
@@ -50,6 +51,8 @@ export interface Mention {
 const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
 /** The stated fact of DAG members in several domains (fact-dimensions.yaml, read by dag-domains.ts). */
 const DOMAINS_FACT = 'mixedDomains';
+/** The stated fact of an Edge server's domain membership (fact-dimensions.yaml; a named domain is read by edge-domain.ts). */
+const EDGE_DOMAIN_FACT = 'edgeDomainJoined';
 
 /** Numbers people write as words, cardinal and ordinal ("a third EVS"). */
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -350,6 +353,17 @@ export class FactRecognizer {
    * domain (dag-domains.ts), a stated fact a limit reads (M-4); "all in the same domain" says they do not.
    */
   private withDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    return this.withDagDomains(this.withEdgeDomain(read, text), text, known);
+  }
+
+  /** "an edge ... joined to corp.local": the Edge server's domain named by its DNS name (edge-domain.ts). */
+  private withEdgeDomain(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
+    if (read.facts[EDGE_DOMAIN_FACT] !== undefined) return read;
+    const value = edgeDomainByName(text);
+    return value === undefined ? read : { ...read, facts: { ...read.facts, [EDGE_DOMAIN_FACT]: value } };
+  }
+
+  private withDagDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const dimension = this.dimensions.find((d) => d.id === DOMAINS_FACT);
     if (!dimension || read.facts[dimension.id] !== undefined || (read.facts.ha ?? known.ha) !== 'dag') return read;
     const value = serversInSeveralDomains(text) ? 'yes' : serversInOneDomain(text) ? 'no' : undefined;
@@ -822,7 +836,9 @@ export class FactRecognizer {
    */
   private listedGroups(text: string, known: Facts, splitting: Dimension): Facts[] | undefined {
     const lines = text.split(/\r?\n/);
-    const item = /^\s*(?:[-*•·]|\d{1,2}[.)])\s+/;
+    // A bullet, a number, or a DAG's name before a colon ("DAG-HQ: 3 mbx on 2025 std", w6-hunt-60) starts a group's line.
+    // The name stays in the line read: it says the servers are in a DAG.
+    const item = /^\s*(?:[-*•·]|\d{1,2}[.)]|(?=(?:dag[\w-]*|[\w-]+[-_]dag)\s*:\s))\s*/i;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];

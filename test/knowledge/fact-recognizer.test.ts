@@ -756,6 +756,14 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         { role: 'edge-transport', version: '2016', edgeDomainJoined: 'no', update: 'e2016-cu3-or-later', ha: 'none' },
       ],
     ],
+    // Lead, session 8 (w6-hunt-60): a DAG's name before a colon starts a group's line, and stays in it (the servers are in a DAG).
+    [
+      'SE, HQ:\nDAG-HQ: 3 mailbox servers on 2025 std, no DCs\nDAG-BR: 2 mbx on 2025 std, the witness is one of the two members',
+      [
+        { version: 'se', nodes: '3', role: 'mailbox', ha: 'dag', windows: '2025', windowsEdition: 'standard', domainController: 'no' },
+        { version: 'se', nodes: '2', role: 'mailbox', ha: 'dag', windows: '2025', windowsEdition: 'standard', witness: 'no' },
+      ],
+    ],
     // Issue 21 (x21): beside front-ends, a cluster no role is said of holds the back-ends (its NLB is the front-ends').
     [
       'Exchange 2003 Ent: 4-node cluster with 3 EVS on W2K3 Ent + 2 FE NLB',
