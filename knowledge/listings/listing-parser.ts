@@ -160,8 +160,9 @@ const TICKET_VERSION_KEYS = [
 ];
 const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
+// "SE RTM" and "2019 CU15" name Exchange without the word (Windows has no CUs; "2003 SP2" may be Windows, so not that).
 const EXCHANGE_NAMED =
-  /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
+  /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?|\b(?:2013|2016|2019)\s+cu\d{1,2}\b|\bse\s+(?:rtm|cu\d{1,2})\b/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 /** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
@@ -245,6 +246,8 @@ const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
+/** Words before a build that say it of every server: "all 15.2.1748.10", "both on Version 15.2 (Build 1748.10)", "every box runs ...". */
+const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
 /** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
 const NOT_A_NAME =
   /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup)$/i;
@@ -1267,7 +1270,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, ...mention });
     }
     // "our only exchange box (MAILSRV, mailbox role) shows Version 15.1 (Build 2507.6)": one build, one server-like word.
-    if (pairs.length === 0 && mentions.length === 1) {
+    // Never a build said of them all ("all 15.2.1748.10 (2019 CU15). EX3 was rebuilt ..."): that build is every server's (below).
+    if (pairs.length === 0 && mentions.length === 1 && !ALL_OF_THEM.test(line.slice(0, mentions[0]!.start))) {
       const one = oneServerIn(line.replace(mentions[0]!.text, ' '));
       if (one) pairs.push({ name: one, ...mentions[0]! });
     }

@@ -167,4 +167,25 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
     assert.deepEqual(groupOf(groups, 'EX10-CAS1').assumptions, []);
     assert.deepEqual(groupOf(groups, 'EX10-MBX3').assumptions, ['Not in any DAG or cluster the paste lists.']);
   });
+
+  it('gives a build said of them all to every listed server, and reads "SE RTM" or "2019 CU15" as Exchange named in words (w6 m14, m42)', () => {
+    const all = read(
+      'Name    Caption                                  Version\n----    -------                                  -------\nP-EX1   Microsoft Windows Server 2019 Datacenter 10.0.17763\nP-EX2   Microsoft Windows Server 2022 Datacenter 10.0.20348\n\nall 15.2.1748.10 (2019 CU15). EX2 was rebuilt on 2022 last month\n',
+    );
+    assert.deepEqual(
+      all.servers.map((s) => [s.name, s.build?.lookup.build]),
+      [
+        ['P-EX1', '15.2.1748.10'],
+        ['P-EX2', '15.2.1748.10'],
+      ],
+    );
+    const named = read('Name : DAG-S\nServers : {EXA, EXB}\nWitnessServer : fs1.contoso.local\n\nEXA and EXB: SE RTM, Windows Server 2025 Standard\n');
+    assert.deepEqual(
+      named.servers.map((s) => [s.name, s.named]),
+      [
+        ['EXA', 'SE RTM'],
+        ['EXB', 'SE RTM'],
+      ],
+    );
+  });
 });
