@@ -661,10 +661,12 @@ function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (used[i] || line.length > MAX_PROSE_LINE || !new RegExp(TYPED_WINDOWS, 'i').test(line)) continue;
-    const pieces = line
-      .replace(BULLET, '')
-      .replace(WINDOWS_LINE_LABEL, '')
-      .split(/;|(?<=[.!?])\s+/)
+    // "systeminfo: EX07-A = ..." with "            EX07-B = ..." indented under it: the indented lines (read as the label's
+    // wrapped value) are clauses of their own too.
+    const wrapped: string[] = [];
+    if (WINDOWS_LINE_LABEL.test(line)) for (let k = i + 1; k < lines.length && /^\s{8,}\S/.test(lines[k]!) && lines[k]!.length <= MAX_PROSE_LINE; k += 1) wrapped.push(lines[k]!);
+    const pieces = [line, ...wrapped]
+      .flatMap((one) => one.replace(BULLET, '').replace(WINDOWS_LINE_LABEL, '').split(/;|(?<=[.!?])\s+/))
       .flatMap((piece) => clausesByServer(piece, known));
     for (const clause of pieces) {
       if (PLANNED.test(clause)) continue;

@@ -188,4 +188,22 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
       ],
     );
   });
+
+  it('reads "systeminfo: EX07-A = ..." and the server line indented under it, so a typed x86 is judged, never assumed x64 (w6 m21)', () => {
+    const groups = judge(
+      [
+        'Name         ServerRole                  AdminDisplayVersion',
+        '----         ----------                  -------------------',
+        'EX07-A       Mailbox, ClientAccess, H... Version 8.3 (Build 83.6)',
+        'EX07-B       Mailbox, ClientAccess, H... Version 8.3 (Build 83.6)',
+        '',
+        'systeminfo: EX07-A = Windows Server 2008 R2 Enterprise, x64-based PC',
+        '            EX07-B = Windows Server 2003 R2 Enterprise x86 (X86-based PC), production',
+        'both standalone',
+      ].join('\n'),
+    );
+    assert.equal(groupOf(groups, 'EX07-B').facts.architecture, 'x86');
+    assert.equal(groupOf(groups, 'EX07-B').verdict, 'not-supported');
+    assert.equal(groupOf(groups, 'EX07-A').facts.windows, '2008-r2');
+  });
 });
