@@ -42,7 +42,9 @@ export const TUNING_K = 'test/fixtures/listings/tuning-issue25-k.yaml';
 export const TUNING_L = 'test/fixtures/listings/tuning-issue25-l.yaml';
 /** A thirteenth set to tune on, written by an outsider (w6, session 8): host releases and Server Core read from systeminfo, Get-ComputerInfo and WMI that rule a version out, Essentials, DAGs over two Windows releases or two versions, 17 members, a member that Get-ADDomainController lists, the witness on a member, a 2013 RTM Edge, n EVS on n nodes, 2000 on Windows 2003, DAG members on two CUs, Edge in the list, migrations, Teams and mail noise. */
 export const TUNING_M = 'test/fixtures/listings/tuning-issue25-m.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K, TUNING_L, TUNING_M];
+/** A fourteenth set to tune on, written by l25 (session 8) before the code: ESM exports with group columns, WMI Exchange_Server as a table and a list, ExBPA lines, 2007 setup logs and fl with role lists, cluster.exe node /status, inventory CSVs, per-server Windows lines. */
+export const TUNING_N = 'test/fixtures/listings/tuning-issue25-n.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K, TUNING_L, TUNING_M, TUNING_N];
 
 export interface Entry {
   id: string;

@@ -112,6 +112,7 @@ export function listingDesign(
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
       facts.windows,
       facts.windowsEdition,
+      facts.windowsServicePack,
       facts.ha,
       facts.architecture,
       facts.serverCore,
@@ -167,7 +168,9 @@ export function listingDesign(
         // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
         // An Edge Transport server is never a DAG or cluster member (it stays outside the forest): nothing assumed there.
-        if (!first.roles.includes('edge-transport')) assumptions.push('Not in any DAG or cluster the paste lists.');
+        // Nor is a server none of whose roles a DAG or cluster of its version holds (a 2010 Client Access and Hub Transport server: a DAG holds Mailbox servers).
+        if (!first.roles.includes('edge-transport') && clusterCouldHold(facts.version, first.roles, kb.dimensions))
+          assumptions.push('Not in any DAG or cluster the paste lists.');
       }
     }
     // A build the table does not know, of a version read from its major and minor numbers: which update it is, and so
@@ -270,6 +273,28 @@ export function judgedRoles(roles: readonly string[], dimensions: readonly Dimen
   const rest = roles.filter((r) => !combined.combines!.includes(r));
   const withMailbox = combined.combines!.includes('mailbox');
   return [{ role: combined.id, besideMailbox: false }, ...rest.map((role) => ({ role, besideMailbox: withMailbox }))];
+}
+
+/** The high availability values that make a server a member of a DAG or cluster. */
+const MEMBERSHIP = ['dag', 'cluster', 'scc', 'ccr'];
+
+/**
+ * Whether a DAG or cluster of this Exchange version could hold a server of these roles, read from the ha values'
+ * `appliesWhen` and `implies` (fact-dimensions.yaml): a 2010 or later DAG holds Mailbox servers only, so a Client
+ * Access and Hub Transport server in none of the DAGs a paste lists is in no DAG, nothing assumed.
+ */
+function clusterCouldHold(version: string | undefined, roles: readonly string[], dimensions: readonly Dimension[]): boolean {
+  if (version === undefined || roles.length === 0) return true;
+  const values = dimensions.find((d) => d.id === 'ha')?.values ?? [];
+  const combined = (dimensions.find((d) => d.id === 'role')?.values ?? []).filter((v) => roles.includes(v.id)).flatMap((v) => v.combines ?? []);
+  const held = new Set([...roles, ...combined]);
+  return values.some((v) => {
+    if (!MEMBERSHIP.includes(v.id)) return false;
+    const applies = v.appliesWhen?.version;
+    if (applies !== undefined && !(Array.isArray(applies) ? applies : [applies]).includes(version)) return false;
+    const role = v.implies?.role;
+    return role === undefined || held.has(role);
+  });
 }
 
 /** A decision with what the paste was read to show named as its conditions; "Supported" becomes "Supported with conditions". */

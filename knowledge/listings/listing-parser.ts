@@ -160,8 +160,9 @@ const TICKET_VERSION_KEYS = [
 ];
 const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 /** "Exchange 2010 SP3", "Exchange Server 2019 CU14", "Exchange SE", "E2K3 SP2": a version named in words. */
+// "SE RTM" and "2019 CU15" name Exchange without the word (Windows has no CUs; "2003 SP2" may be Windows, so not that).
 const EXCHANGE_NAMED =
-  /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?/i;
+  /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?|\b(?:2013|2016|2019)\s+cu\d{1,2}\b|\bse\s+(?:rtm|cu\d{1,2})\b/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 /** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
@@ -243,9 +244,13 @@ const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
 const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
-/** Words that lead a sentence, not a server's line. */
+/** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
+const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
+/** Words before a build that say it of every server: "all 15.2.1748.10", "both on Version 15.2 (Build 1748.10)", "every box runs ...". */
+const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
+/** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -360,6 +365,10 @@ function withUpdateColumn(named: string, update: string | undefined): string {
 const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
 /** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
 const SETUP_KEY_VALUE = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
+/** A build on a line of its own: "Version 6.0 (Build 6249.4: Service Pack 3)", "15.02.1544.004". */
+const BARE_BUILD_LINE = /^\s*(?:version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s+\d{1,5}\.\d{1,4}(?:\s*:\s*service pack \d)?\s*\)|\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4})\s*$/i;
+/** reg query's other lines: the key's path ("HKEY_LOCAL_MACHINE\\SOFTWARE\\...") and any other value ("MsiInstallPath    REG_SZ    C:\\..."). */
+const REG_QUERY_LINE = /^\s*HKEY_[A-Z_]+\\|^\s+[A-Za-z][\w ]{0,60}?\s{2,}REG_[A-Z_]+\b/;
 
 /**
  * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15): its four Msi values (hexadecimal) are the
@@ -380,7 +389,8 @@ function setupKeyLines(lines: string[]): string[] {
   if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
   const host = lines.map((l) => /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i.exec(l)?.[1]).find((h) => h !== undefined);
   const version = `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`;
-  const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l));
+  // The key's path and its other values ("HKEY_LOCAL_MACHINE\\...\\v14\\Setup", "MsiInstallPath REG_SZ ...") name no server: read as part of the output.
+  const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l) && !REG_QUERY_LINE.test(l));
   rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), version, '');
   return rewritten;
 }
@@ -621,6 +631,66 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
       free.delete(s.name.toLowerCase());
     }
   }
+}
+
+/**
+ * Windows as typed after a server's name: a Windows word ("Windows 2000 Server SP4", "w2k3 std", "Server 2016 Standard"), or a
+ * year only Windows has (2008, 2012, 2022, 2025), or a year with R2 or an edition after it ("2019 std"); never a bare year
+ * Exchange shares ("EX01 = 2019" may be Exchange 2019).
+ */
+const TYPED_WINDOWS =
+  '(?:microsoft\\s+)?(?:windows\\b|win\\s?20\\d\\d\\b|w2k\\d*\\b|server\\s+20\\d\\d\\b|20(?:08|12|22|25)\\b|20\\d\\d\\s+(?:r2|std|standard|ent|enterprise|datacenter|dc)\\b)';
+/** "RG1-EX: Windows 2000 Server SP4", "EX2 - win2k3 sp1", "SE-EDGE is still Windows Server 2016", "EX10-NEW got reinstalled on Server 2016": a clause led by listed servers' names, then their Windows. */
+const NAMED_WINDOWS_CLAUSE = new RegExp(
+  `^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:[:=\\-–]|\\b(?:is|are|runs?|running|was|got)\\b(?:\\s+[a-z]+){0,2}?(?:\\s+on)?|\\bon\\b)\\s*(${TYPED_WINDOWS}.*)$`,
+  'i',
+);
+/** A label in front of the clauses ("systeminfo: EX07-A = ...", "OS: ..."). */
+const WINDOWS_LINE_LABEL = /^\s*(?:systeminfo|os|windows|operating systems?)\s*:\s*/i;
+
+/**
+ * Windows typed per server under a listing ("RG1-EX: Windows 2000 Server SP4", "RG2-EX: Windows 2000 Server SP2 (never
+ * patched)", "SE-MBX1 is on Windows Server 2022 Standard; SE-EDGE is still Windows Server 2016 Standard", "EX10-OLD is on
+ * 2008 R2 Standard SP1, EX10-NEW got reinstalled on Server 2016 Standard"): each clause's Windows, service pack included, is
+ * the Windows of the listed servers it leads with, so that two servers of one build on different service packs are judged
+ * apart. Only servers the paste already lists, only for a server whose Windows the paste does not show, never a plan or a
+ * question. The line stays the question's: the design reads its other words ("no DAG").
+ */
+function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines: readonly string[], used: readonly boolean[]): void {
+  const known = (name: string) => servers.get(name.toLowerCase().split('.')[0]!);
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (used[i] || line.length > MAX_PROSE_LINE || !new RegExp(TYPED_WINDOWS, 'i').test(line)) continue;
+    // "systeminfo: EX07-A = ..." with "            EX07-B = ..." indented under it: the indented lines (read as the label's
+    // wrapped value) are clauses of their own too.
+    const wrapped: string[] = [];
+    if (WINDOWS_LINE_LABEL.test(line)) for (let k = i + 1; k < lines.length && /^\s{8,}\S/.test(lines[k]!) && lines[k]!.length <= MAX_PROSE_LINE; k += 1) wrapped.push(lines[k]!);
+    const pieces = [line, ...wrapped]
+      .flatMap((one) => one.replace(BULLET, '').replace(WINDOWS_LINE_LABEL, '').split(/;|(?<=[.!?])\s+/))
+      .flatMap((piece) => clausesByServer(piece, known));
+    for (const clause of pieces) {
+      if (PLANNED.test(clause)) continue;
+      const m = NAMED_WINDOWS_CLAUSE.exec(clause);
+      if (!m) continue;
+      const names = m[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
+      const listed = names.map(known);
+      if (listed.length === 0 || listed.some((s) => s === undefined || !(s.build || s.named || s.majorMinor || s.roles.length > 0))) continue;
+      // What follows in parentheses is the writer's aside ("(never patched, don't ask)", "(in-place, we didn't rebuild it)").
+      const windows = m[2]!.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/[.,]\s*$/, '').trim();
+      for (const s of listed) if (!s!.os) s!.os = windows;
+    }
+  }
+}
+
+/** "EX10-OLD is on 2008 R2 Standard SP1, EX10-NEW got reinstalled on Server 2016": cut at a comma only where a listed server's name follows. */
+function clausesByServer(piece: string, known: (name: string) => ListedServer | undefined): string[] {
+  const out: string[] = [];
+  for (const part of piece.split(',')) {
+    const lead = /^\s*([A-Za-z][A-Za-z0-9.-]*)/.exec(part)?.[1];
+    if (out.length === 0 || (lead !== undefined && known(lead) !== undefined)) out.push(part);
+    else out[out.length - 1] += `,${part}`;
+  }
+  return out;
 }
 
 /**
@@ -1070,8 +1140,19 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         lastHealthServer = undefined;
         return;
       }
+      // ExchangeSetup.log's "Setup version: 8.3.83.6." with no server named just above (its banner lines between): kept as
+      // ExSetup's build is, and given to the paste's one server, or to the one server the words around it name (below).
+      const setupVersion = entries.length === 1 ? get('setup version') : undefined;
+      const [setupBuild] = setupVersion ? findBuilds(setupVersion, table) : [];
+      if (setupBuild) {
+        looseBuilds.push(setupBuild);
+        used[entries[0]!.line] = true;
+        return;
+      }
       // A Windows line that names no server ("OS Name: ..." alone): kept, applied below if it is the paste's only one.
-      const os = get(...OS_KEYS);
+      // A server's properties copied by hand ("Operating system: Windows 2000 Server, Service Pack 4") name Windows the same way.
+      const typedOs = get('operating system');
+      const os = get(...OS_KEYS) ?? (entries.length === 1 && typedOs && /\bwindows\b/i.test(typedOs) ? typedOs : undefined);
       const osBuild = get(...OS_BUILD_KEYS) ?? get('version');
       const type = get('system type', 'osarchitecture', 'systemtyp');
       if (os && type) looseSystemType.add(type);
@@ -1213,7 +1294,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (name && HOST_LIKE.test(name) && !NOT_A_NAME.test(name) && !UPDATE_NAME.test(name)) pairs.push({ name, ...mention });
     }
     // "our only exchange box (MAILSRV, mailbox role) shows Version 15.1 (Build 2507.6)": one build, one server-like word.
-    if (pairs.length === 0 && mentions.length === 1) {
+    // Never a build said of them all ("all 15.2.1748.10 (2019 CU15). EX3 was rebuilt ..."): that build is every server's (below).
+    if (pairs.length === 0 && mentions.length === 1 && !ALL_OF_THEM.test(line.slice(0, mentions[0]!.start))) {
       const one = oneServerIn(line.replace(mentions[0]!.text, ' '));
       if (one) pairs.push({ name: one, ...mentions[0]! });
     }
@@ -1351,6 +1433,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       if (roles.length > 0) s.roles = [...new Set([...s.roles, ...roles])];
       if (windows && !s.os) s.os = windows[0];
+      // "ex01.hq.example.com  15.2.1748.10  ...  site HQ": the site typed on the line (a name, not a word: "site HQ", "site: Branch-2").
+      const site = TYPED_SITE.exec(m[2]!)?.[1];
+      if (site && !s.site) s.site = site;
       // What else the line says of its server ("on W2K3 R2 Ent, single server"), read by the design through the fact tables.
       const said = m[2]!.replace(mentions[0]?.text ?? '', ' ').trim();
       if (said !== '') s.said = said;
@@ -1404,6 +1489,32 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     unnamed.build = exsetupBuilds[0];
     fromOutput.add(unnamed);
     listed.push(unnamed);
+  }
+  // "RG1-EX: Windows 2000 Server SP4" under the listing: the Windows of the servers the line leads with, each its own.
+  windowsOfNamedServers(servers, lines, used);
+  // "Properties of MAIL2000 (General tab), copied by hand:" above "Version 6.0 (Build 6249.4: Service Pack 3)" on a line of its own:
+  // a paste of no other server whose one build stands alone on its line is the build of the one server named around it
+  // (never a build in a sentence, "is 15.2.1544.4 ok?", which stays a question for the check, and never without a name).
+  if (listed.length === 0 && dags.length === 0) {
+    const alone = [...new Map(lines.flatMap((l, i) => (!used[i] && BARE_BUILD_LINE.test(l) ? findBuilds(l, table) : [])).map((m) => [m.lookup.build, m])).values()];
+    const named =
+      alone.length === 1
+        ? oneServerIn(
+            lines
+              .filter((l, i) => !used[i] && !COMMAND_LINE.test(l) && !BARE_BUILD_LINE.test(l))
+              .join('\n'),
+          )
+        : undefined;
+    if (named) {
+      const only = server(named);
+      only.build = alone[0];
+      only.rollupHidden = hidesRollup(ADMIN_DISPLAY.test(alone[0]!.text), alone[0]!);
+      lines.forEach((l, i) => {
+        if (BARE_BUILD_LINE.test(l)) used[i] = true;
+      });
+      fromOutput.add(only);
+      listed.push(only);
+    }
   }
   // One Windows line for the whole paste: every server that shows none gets it, and the reply says it was read so
   // (unless the paste holds only one server: then the line can be no other's).

@@ -70,6 +70,31 @@ const CHECKS: ReadonlyArray<readonly [facts: Facts, expect: { verdict?: string; 
     { version: '2019', role: 'edge-transport', ha: 'none', windows: '2022', windowsEdition: 'standard', update: 'e2019-cu15-or-later', domainController: 'yes' },
     { verdict: 'not-supported' },
   ],
+  // Issue 25 (l25, session 8), C2/C6: a back-end's failover is a server cluster, and Windows Server 2003 Standard and
+  // Windows 2000 Server have no Cluster service: a single server, assumed (a condition, as nobody said it) not asked.
+  [
+    { version: '2003', role: 'back-end', windows: '2003', windowsEdition: 'standard', architecture: 'x86' },
+    { verdict: 'supported-with-conditions', assumed: ['ha'], conditions: ['assumed-ha'] },
+  ],
+  [
+    { version: '2003', role: 'back-end', windows: '2000', windowsEdition: 'server', windowsServicePack: '4' },
+    { verdict: 'supported-with-conditions', assumed: ['ha'], conditions: ['assumed-ha'] },
+  ],
+  // With Windows 2000 SP4 said and no fault tolerance said, a single 2003 back-end on Windows 2000 is plainly supported (C13, W4).
+  [
+    { version: '2003', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server', windowsServicePack: '4' },
+    { verdict: 'supported', assumed: [] },
+  ],
+  // Below SP3 it is not (the limit exchange-2003-windows-2000-sp3).
+  [
+    { version: '2003', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server', windowsServicePack: '2' },
+    { verdict: 'not-supported' },
+  ],
+  // A cluster said on an edition with the Cluster service, or a front-end, is no single back-end: nothing assumed.
+  [
+    { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'standard', architecture: 'x86' },
+    { verdict: 'not-supported', assumed: [] },
+  ],
 ];
 
 describe('assumed facts (issue 21): one sensible answer is said, not asked', () => {

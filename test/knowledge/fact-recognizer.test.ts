@@ -72,6 +72,9 @@ describe('fact recognizer', () => {
       // The witness's own host is no fact of the members.
       ['DAG of 2 with the FSW on a separate member server', { ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
       ['no cluster, just a single exchange 2003 back end', { version: '2003', role: 'back-end', ha: 'none' }],
+      // session 8 l25 (set K, k06): a cluster denied in words is no cluster.
+      ['both on windows server 2003 r2 enterprise x64, nothing clustered', { windows: '2003-r2', windowsEdition: 'enterprise', architecture: 'x64', ha: 'none' }],
+      ['none of them clustered', { ha: 'none' }],
       ['OWA on NLB with E2K3', { version: '2003', role: 'front-end', ha: 'nlb' }],
       ['E2K7 CAS on a failover cluster', { version: '2007', role: 'client-access', ha: 'clustering' }],
       // SCC is read as the alias it is (a single copy cluster is always a Mailbox server); the check translates it to `cluster`.
