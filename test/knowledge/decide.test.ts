@@ -37,6 +37,8 @@ const STATED = [
   'mixedVersions',
   'mixedWindows',
   'mixedDomains',
+  // Lead, session 8: a DAG without an administrative access point (D-7).
+  'dagWithoutAccessPoint',
   'nlbOnSameServers',
   'unevaluated',
   'sites',
