@@ -64,6 +64,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ19: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19.yaml'), showMisses: true },
   /** Tuning set K, written by an outsider (w5) from the issue and Microsoft's docs without reading the bot: release dates, Windows lifecycle, limits in words, coexistence and upgrade yes/no rules, definitions, how-to, follow-ups, several questions in one message, questions in pasted tickets and Teams chats, unanswerable questions naming a version. */
   tuningK: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-k.yaml'), showMisses: true },
+  /** Tuning set K19b (issue 19, session 8, q19): two subjects in one lifecycle question, upgrade paths in short forms ("ex2016", "ex13") and with "we", role availability per update level, follow-ups in other words, dates asked beside the asker's servers, unanswerable naming a version; written before that session's changes. */
+  tuningQ19b: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19b.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 
