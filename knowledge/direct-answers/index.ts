@@ -81,6 +81,8 @@ export class DirectAnswers {
       if (versions.length === 2) return { attribute: 'coexistence', subject: { version: versions[0]! }, other: versions[1]!, text: text.trim() };
     }
     const question = readDirectQuestion(text, this.recognizer, previous);
+    // A role at an update level is answered only where the role depends on the level (Edge in Exchange 2013); else the check.
+    if (question?.attribute === 'server-roles' && question.subject.role !== undefined) return this.answer(question) ? question : undefined;
     // A rule of one version the tables do not settle ("it depends" on facts not named) is the check's to ask.
     if (question?.attribute === 'rule' && question.subject.version !== undefined && question.subject.ha !== undefined) {
       return this.answer(question) ? question : undefined;

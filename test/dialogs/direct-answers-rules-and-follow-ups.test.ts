@@ -34,6 +34,20 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['can exchange 2019 run on nano server', /^No: Exchange 2016 and 2019 \(and so Exchange SE\) cannot be installed on Nano Server/],
     ['exchange 2019 release date', /^Exchange 2019 RTM was released on 22 October 2018 \(build 15\.2\.221\.12\)/],
     ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
+    // Session 8: the update as typed, not the check's level (RTM to CU3 is one level, CU2 its own row).
+    ['Exchange 2013 SP1 was released when?', /^Exchange 2013 SP1 was released in February 2014/],
+    // Session 8: two versions, one date; how-tos asked with "how can we" and in short forms; a role at an update level.
+    ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support/],
+    ['how can we go from ex2016 to exchange se', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
+    ['in-place upgrade from exchange 2016 to SE - possible?', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
+    ['edge role in 2013 RTM?', /^No: The Edge Transport role exists in Exchange 2013 only from SP1 \(CU4\) on/],
+    ['is the edge role in exchange 2013 sp1', /^Yes: Exchange 2013 SP1 \(CU4\) or later has the Edge Transport role/],
+    // Session 8: whether an edition is required, from the same answer for the other editions.
+    ['does an SE DAG need windows datacenter edition', /^No: Windows Datacenter edition is not required; Exchange Server Subscription Edition \(SE\) on Windows Standard edition can be part of/],
+    ['does exchange 2007 ccr need enterprise edition', /^Yes: .*Enterprise Edition/],
+    ['is a 2003 front end on exchange standard edition ok or does it need enterprise?', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
+    ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Windows is not upgraded in place under an installed Exchange server/],
+    ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', /^Windows Server 2003 left extended support on/],
   ] as const) {
     it(`${JSON.stringify(question)} → ${answer}`, async () => {
       const { client } = mainClient();
@@ -59,6 +73,7 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['min 2013 CU for 2019 coexistence?', 'and 2019 with 2016, min CU?', /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11/],
     ['does a 4 member dag need a witness', 'and for 3 members?', /^No: a witness server is not needed here/],
     ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
+    ['exchange 2016 and 2019 end of support', 'and ex2013?', /^Exchange 2013 left extended support on 11 April 2023\.$/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();

@@ -34,6 +34,41 @@ describe('direct answers: the server roles of a version (issue 19)', () => {
     assert.equal(answer('exchange 2003 roles'), undefined);
   });
 
+  // Session 8: a role at an update level, where the check's outcomes make it depend on the level (Edge in Exchange 2013 from SP1).
+  for (const [text, expected] of [
+    ['is the edge role in exchange 2013 sp1', /^Yes: Exchange 2013 SP1 \(CU4\) or later has the Edge Transport role\./],
+    ['edge role in 2013 RTM?', /^No: The Edge Transport role exists in Exchange 2013 only from SP1 \(CU4\) on/],
+    ['was the edge role there in exchange 2013 RTM?', /^No: /],
+    ['does exchange 2013 cu2 have an edge transport role', /^No: /],
+    ['since which cu does exchange 2013 have edge transport', /^The Edge Transport role exists in Exchange 2013 only from SP1 \(CU4\) on/],
+    ['which exchange 2013 update brought back the edge server role?', /only from SP1 \(CU4\)/],
+    ['from what version does exchange 2013 have the edge transport role', /only from SP1 \(CU4\)/],
+  ] as const) {
+    it(`a role at an update level: "${text}" → ${expected}`, () => {
+      const found = answer(text);
+      assert.equal(found?.question.attribute, 'server-roles');
+      assert.match(found?.answer ?? '', expected);
+    });
+  }
+
+  it('a role at an update level is no answer where the role does not depend on the level, nor a Yes to "is it supported" (the check judges that)', () => {
+    assert.equal(kb.directAnswers.read('is the edge role in exchange 2016 cu23'), undefined);
+    assert.equal(kb.directAnswers.read('is an exchange 2013 sp1 edge transport server supported'), undefined);
+  });
+
+  it('one truth: the role at every update level agrees with the check (some setup allowed at that level, or none)', () => {
+    for (const version of ['2007', '2010', '2013', '2016', '2019']) {
+      for (const role of kb.valuesFor('role', { version })) {
+        for (const update of kb.valuesFor('update', { version })) {
+          const found = kb.directAnswers.answer({ attribute: 'server-roles', subject: { version, role: role.id, update: update.id }, text: 'is the role there' });
+          if (!found) continue;
+          const allowed = kb.setups({ version, role: role.id, update: update.id }).some((s) => s.verdict === 'supported' || s.verdict === 'supported-with-conditions');
+          assert.equal(found.answer.startsWith('Yes:'), allowed, `${version} ${role.id} ${update.id}: ${found.answer}`);
+        }
+      }
+    }
+  });
+
   it('one truth: for every version the answer names exactly the single roles the check offers', () => {
     for (const version of ['2007', '2010', '2013', '2016', '2019', 'se']) {
       const found = kb.directAnswers.answer({ attribute: 'server-roles', subject: { version }, text: `${version} roles` });
