@@ -5,6 +5,7 @@ import type { HowToEntry } from './how-to-table';
 import { versionsIn } from './question-reader';
 import { runsOnAnswer } from './platform-answers';
 import { upgradePath } from './upgrade-path';
+import { asksUnheldTopic } from '../search/unheld-question';
 import { sourcesOf, statusWords, type AnswerTables } from './table-access';
 
 /*
@@ -64,6 +65,8 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
   // "exchange 2019 - how do i add a node to the dag": the product said first, then the how-to.
   // "we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?": the how-to may follow what it is about.
   if (!HOW_TO.test(text.replace(PRODUCT_LEAD, '')) && !text.split(CLAUSE_BREAK).slice(1).some((clause) => HOW_TO.test(clause.trim()))) return undefined;
+  // "exchange 2013 dag autoreseed - how to configure the spare disks": a topic the knowledge never speaks of is no row's task.
+  if (asksUnheldTopic(text)) return undefined;
   const { facts } = recognizer.extract(text);
   const named = versionsIn(text, recognizer);
   const toSe = TO_SE.test(text);

@@ -376,10 +376,12 @@ function editionNeeded(tables: AnswerTables, question: DirectQuestion): DirectAn
   const { version, ha } = question.subject;
   const dimension = EDITIONS.find((d) => question.subject[d] !== undefined);
   if (version === undefined || ha === undefined || dimension === undefined) return undefined;
+  // "do i need windows datacenter or enterprise ... or is standard fine": an Exchange and a Windows edition both read; which one is asked is unclear.
+  if (EDITIONS.every((d) => question.subject[d] !== undefined)) return null;
   const value = question.subject[dimension]!;
   const values = tables.valuesFor(dimension, Object.fromEntries(Object.entries(question.subject).filter(([d]) => d !== dimension))).filter((v) => v.id !== value);
   const others = values.map((v) => ({ value: v.id, answer: editionWithTechnology(tables, { ...question, needs: false, subject: { ...question.subject, [dimension]: v.id } }) }));
-  const name = dimension === 'edition' ? `${label(tables, 'edition', value)} Edition` : `Windows ${label(tables, dimension, value)} edition`;
+  const name = dimension === 'edition' ? `Exchange ${label(tables, 'edition', value)}` : `Windows ${label(tables, dimension, value)} edition`;
   const allowedOther = others.find((o) => o.answer?.answer.startsWith('Yes'));
   if (allowedOther) {
     return { ...allowedOther.answer!, question, answer: `No: ${name} is not required; ${allowedOther.answer!.answer.replace(/^Yes:\s*/, '')}`, details: allowedOther.answer!.details };

@@ -61,6 +61,12 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     });
   }
 
+  it('"do i need windows datacenter or enterprise for a 2019 DAG or is standard fine": an Exchange and a Windows edition both read, so no "edition is not required" answer', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('do i need windows datacenter or enterprise for a 2019 DAG or is standard fine');
+    assert.doesNotMatch(firstText(reply) ?? '', /is not required/, describeReply(reply));
+  });
+
   for (const [before, next, answer] of [
     // The version named replaces the one of the pair nearest to it in release order.
     ['can 2013 and 2019 coexist', 'and 2010?', /^No: Exchange 2019 cannot coexist with Exchange 2010/],
