@@ -38,6 +38,10 @@ const OS_ITSELF = /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|oper
 const WINDOWS_DATE_FIRST = /^(when|till when|until when|how long)\b[^,;.?]{0,30}\b(windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
 /** "when did it leave support": a date of leaving asked in other words than END's. */
 const OS_LEFT = /\b(leave|left|leaves|leaving|fall|fell) (out of )?(extended )?support\b/i;
+/** A role asked about as clusterable ("is the mailbox role clusterable", "can the hub transport role be clustered"). */
+const ROLE_CLUSTERABLE = /\b(clusterable|be clustered|clustered at all)\b/i;
+/** The Windows editions that can run a cluster asked for ("which windows 2003 editions include the cluster service"). */
+const CLUSTER_EDITIONS = /\b(which|what)\b.{0,30}\beditions?\b.{0,40}\b(cluster\w*|mscs|failover clustering)\b/i;
 /** The facts a question about a role at an update level names ("edge role in 2013 RTM?"). */
 const ROLE_AT_UPDATE_FACTS = ['version', 'role', 'update', 'updateCurrency'];
 /** A role asked about as present at a level ("is the edge role in ...", "does 2013 cu2 have edge", "could you run an edge server at RTM"). */
@@ -333,6 +337,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (has('version') && has('role') && Object.keys(facts).every((d) => ROLE_AT_UPDATE_FACTS.includes(d)) && (has('update') ? ROLE_EXISTS.test(text) : ROLE_SINCE.test(text)))
     return ask('server-roles', pick('version', 'role', 'update'));
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
+  // "is the e2k7 mailbox role clusterable": one role of the clusterable-roles list, asked as a yes/no.
+  if (ROLE_CLUSTERABLE.test(text) && has('version') && has('role') && YES_NO_START.test(text) && Object.keys(facts).every((d) => ['version', 'role', 'ha'].includes(d)))
+    return ask('clusterable-roles', pick('version', 'role'));
+  // "which windows 2003 editions include the cluster service": the editions with a node limit for a cluster on that release.
+  if (has('windows') && !has('version') && CLUSTER_EDITIONS.test(text)) return ask('max-nodes', { ...pick('windows'), ha: 'clustering' });
   // "which roles exist in exchange 2016", "exchange 2010 roles list": the version's server roles.
   if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha')) return ask('server-roles', pick('version'));
   // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).

@@ -69,6 +69,35 @@ describe('direct answers: the server roles of a version (issue 19)', () => {
     }
   });
 
+  // Session 8: one role asked as clusterable, Yes with its technologies or No with the rule refusing every clustered setup of it.
+  for (const [text, expected] of [
+    ['is the e2k7 mailbox role clusterable', /^Yes: in Exchange 2007, Mailbox \(server cluster or CCR\) can be clustered\.$/],
+    ['can the exchange 2007 hub transport role be clustered', /^No: Exchange 2007 clusters and replicates only the Mailbox role/],
+    ['is the exchange 2003 front-end role clusterable', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
+  ] as const) {
+    it(`a role asked as clusterable: "${text}" → ${expected}`, () => {
+      const found = answer(text);
+      assert.equal(found?.question.attribute, 'clusterable-roles');
+      assert.match(found?.answer ?? '', expected);
+    });
+  }
+
+  it('one truth: a role asked as clusterable is Yes exactly when the check allows some clustered setup of it', () => {
+    for (const version of ['2000', '2003', '2007', '2010', '2013', '2016', '2019', 'se']) {
+      const technologies = kb.valuesFor('ha', { version }).filter((h) => ['cluster', 'ccr', 'dag'].includes(h.id));
+      for (const role of kb.valuesFor('role', { version })) {
+        const found = kb.directAnswers.answer({ attribute: 'clusterable-roles', subject: { version, role: role.id }, text: 'is it clusterable' });
+        if (!found) continue;
+        const allowed = technologies.some((h) => kb.setups({ version, role: role.id, ha: h.id }).some((s) => s.verdict === 'supported' || s.verdict === 'supported-with-conditions'));
+        assert.equal(found.answer.startsWith('Yes:'), allowed, `${version} ${role.id}: ${found.answer}`);
+      }
+    }
+  });
+
+  it('"which windows 2003 editions include the cluster service" names the editions with a cluster node limit', () => {
+    assert.match(answer('which windows 2003 editions include the cluster service')?.answer ?? '', /^Up to 8 nodes on Windows Server 2003 Enterprise or Windows Server 2003 Datacenter\./);
+  });
+
   it('one truth: for every version the answer names exactly the single roles the check offers', () => {
     for (const version of ['2007', '2010', '2013', '2016', '2019', 'se']) {
       const found = kb.directAnswers.answer({ attribute: 'server-roles', subject: { version }, text: `${version} roles` });
