@@ -83,6 +83,8 @@ const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instanc
 const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released', 'general-rule']);
 /** "how can we go from ex2016 to SE": the lead of a how-to, whose "can we" asks for the way, not whether a plan is allowed. */
 const HOW_CAN_LEAD = /^how (?:can|could) (i|we|you|one)\b/i;
+/** Coexistence asked for in so many words ("coexist with our 2016 servers", "alongside", "next to", "in the same org ... ok?"). */
+const COEXISTENCE_ASKED = /\b(co-?exist\w*|alongside|next to|side[- ]by[- ]side)\b|\bsame org\w*\b.{0,30}\b(ok|okay|fine|supported|possible|allowed)\b/i;
 /** An in-place upgrade asked about ("can we upgrade the OS in place"): a how-to's path, whoever's servers it names. */
 const IN_PLACE = /\bin[ -]place\b/i;
 /** Facts of a version alone, no setup: "is our exchange 2016 cu23 still supported" asks about the product. */
@@ -260,6 +262,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
       direct !== undefined &&
       (direct.attribute === 'definition' ||
         FACT_FOR_ANYONE.has(direct.attribute) ||
+        // "can exchange 2019 coexist with our 2016 cu10 servers?": whether two versions share an organization, asked in those words (the check never judges it).
+        (direct.attribute === 'coexistence' && COEXISTENCE_ASKED.test(question)) ||
         (direct.attribute === 'how-to' && (IN_PLACE.test(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
         // "our exchange 2013 is it still supported": the asker's own version and nothing of its setup is a
         // lifecycle question (issue 21, s21); the answer keeps the version for the check that follows.

@@ -64,7 +64,14 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
   const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim());
   // "exchange 2019 - how do i add a node to the dag": the product said first, then the how-to.
   // "we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?": the how-to may follow what it is about.
-  if (!HOW_TO.test(text.replace(PRODUCT_LEAD, '')) && !text.split(CLAUSE_BREAK).slice(1).some((clause) => HOW_TO.test(clause.trim()))) return undefined;
+  if (
+    !HOW_TO.test(text.replace(PRODUCT_LEAD, '')) &&
+    !text
+      .split(CLAUSE_BREAK)
+      .slice(1)
+      .some((clause) => HOW_TO.test(clause.trim()))
+  )
+    return undefined;
   // "exchange 2013 dag autoreseed - how to configure the spare disks": a topic the knowledge never speaks of is no row's task.
   if (asksUnheldTopic(text)) return undefined;
   const { facts } = recognizer.extract(text);

@@ -8,6 +8,8 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  */
 const COEXIST =
   /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
+/** Two versions named side by side ("alongside", "next to"): their coexistence, when both are Exchange versions. */
+const NEXT_TO = /\b(alongside|next to)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
 /** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
 const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
@@ -33,13 +35,14 @@ const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*
 /** The server roles of a version asked for: "which roles exist", "what server roles does it have", "roles list". */
 const SERVER_ROLES = /\b(which|what|list( of)?|all)\b.{0,20}\b(server )?roles?\b(?! can\b)|\b(server )?roles (list|exist|are there|available|of)\b|\broles\s*\??$/i;
 /** Windows asked about as the platform beneath ("the OS itself", "the underlying windows"). */
-const OS_ITSELF = /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|operating system|windows)( server)?( itself)?\b.{0,30}\b(support|eol|end|leave|left|retire\w*|expire\w*)/i;
+const OS_ITSELF =
+  /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|operating system|windows)( server)?( itself)?\b.{0,30}\b(support|eol|end|leave|left|retire\w*|expire\w*)/i;
 /** A question that opens on a Windows release's date ("when did windows server 2003 go out of support, ..."). */
 const WINDOWS_DATE_FIRST = /^(when|till when|until when|how long)\b[^,;.?]{0,30}\b(windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
 /** "when did it leave support": a date of leaving asked in other words than END's. */
 const OS_LEFT = /\b(leave|left|leaves|leaving|fall|fell) (out of )?(extended )?support\b/i;
 /** A role asked about as clusterable ("is the mailbox role clusterable", "can the hub transport role be clustered"). */
-const ROLE_CLUSTERABLE = /\b(clusterable|be clustered|clustered at all)\b/i;
+const ROLE_CLUSTERABLE = /\broles?\b.{0,20}\b(clusterable|be clustered|clustered at all)\b/i;
 /** The Windows editions that can run a cluster asked for ("which windows 2003 editions include the cluster service"). */
 const CLUSTER_EDITIONS = /\b(which|what)\b.{0,30}\beditions?\b.{0,40}\b(cluster\w*|mscs|failover clustering)\b/i;
 /** The facts a question about a role at an update level names ("edge role in 2013 RTM?"). */
@@ -158,7 +161,8 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const onYear = facts.version !== undefined && facts.windows === undefined ? ON_WINDOWS_YEAR.exec(text)?.[1] : undefined;
   const windows = onYear ? recognizer.extract(`windows server ${onYear}`).facts.windows : undefined;
   const read = attributeOf(text, windows ? { ...facts, windows } : facts, recognizer, ambiguous.includes('version'));
-  if (read && second !== undefined) return LIFECYCLE_ATTRIBUTES.includes(read.attribute) && read.subject.version !== undefined ? { ...read, other: second, text: typed.trim() } : undefined;
+  if (read && second !== undefined)
+    return LIFECYCLE_ATTRIBUTES.includes(read.attribute) && read.subject.version !== undefined ? { ...read, other: second, text: typed.trim() } : undefined;
   if (read) return { ...read, text: typed.trim() };
   // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
   // Exchange version asks about the one just answered (a bare year is then the Windows release).
@@ -284,6 +288,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const pick = (...dims: string[]): Facts => Object.fromEntries(dims.filter(has).map((d) => [d, facts[d]!]));
   const ask = (attribute: Attribute, subject: Facts, extra: Partial<DirectQuestion> = {}) => ({ attribute, subject, ...extra });
 
+  // "exchange 2013 alongside an exchange 2003 server?", "exchange 2016 next to exchange 2010 sp3 ru5": two versions side by side.
+  if (NEXT_TO.test(text)) {
+    const versions = versionsIn(text, recognizer);
+    if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
+  }
   if (COEXIST.test(text)) {
     const versions = versionsIn(text, recognizer);
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });

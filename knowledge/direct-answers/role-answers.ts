@@ -46,13 +46,27 @@ export function clusterableRolesAnswer(tables: AnswerTables, question: DirectQue
       const allowedSetups = technologies.flatMap((h) => tables.setups({ version, role: asked, ha: h.id })).filter(allowed);
       const allowing = allowedSetups[0]?.rules.find((r) => r.verdict !== 'not-supported' && allowedSetups.every((s) => s.rules.includes(r))) ?? allowedSetups[0]?.rules[0];
       const sources = allowing ? sourcesOf(tables, allowing.basis) : [];
-      return { question, answer: `Yes: in ${name}, ${entry} can be clustered.`, details: allowing ? [allowing.reason] : [], sources, articleId: allowing?.articles[0] ?? 'EXB-006', checkFacts: { version, role: asked } };
+      return {
+        question,
+        answer: `Yes: in ${name}, ${entry} can be clustered.`,
+        details: allowing ? [allowing.reason] : [],
+        sources,
+        articleId: allowing?.articles[0] ?? 'EXB-006',
+        checkFacts: { version, role: asked },
+      };
     }
     // The rule that refuses every clustered setup of the role, whatever else it names (not the first setup's own reason).
     const every = technologies.flatMap((h) => tables.setups({ version, role: asked, ha: h.id }));
     const rule = every[0]?.rules.find((r) => r.verdict === 'not-supported' && every.every((s) => s.rules.includes(r)));
     if (!rule) return undefined;
-    return { question, answer: `No: ${rule.reason}`, details: [rule.recommendation], sources: sourcesOf(tables, rule.basis), articleId: rule.articles[0] ?? 'EXB-006', checkFacts: { version, role: asked } };
+    return {
+      question,
+      answer: `No: ${rule.reason}`,
+      details: [rule.recommendation],
+      sources: sourcesOf(tables, rule.basis),
+      articleId: rule.articles[0] ?? 'EXB-006',
+      checkFacts: { version, role: asked },
+    };
   }
   const answer =
     yes.length === 0

@@ -384,7 +384,12 @@ function editionNeeded(tables: AnswerTables, question: DirectQuestion): DirectAn
   const name = dimension === 'edition' ? `Exchange ${label(tables, 'edition', value)}` : `Windows ${label(tables, dimension, value)} edition`;
   const allowedOther = others.find((o) => o.answer?.answer.startsWith('Yes'));
   if (allowedOther) {
-    return { ...allowedOther.answer!, question, answer: `No: ${name} is not required; ${allowedOther.answer!.answer.replace(/^Yes:\s*/, '')}`, details: allowedOther.answer!.details };
+    return {
+      ...allowedOther.answer!,
+      question,
+      answer: `No: ${name} is not required; ${allowedOther.answer!.answer.replace(/^Yes:\s*/, '')}`,
+      details: allowedOther.answer!.details,
+    };
   }
   if (others.length > 0 && others.every((o) => o.answer?.answer.startsWith('No'))) {
     const refused = others[0]!.answer!;

@@ -18,7 +18,8 @@ const QUALIFIER =
 /** Longer messages are no definition questions. */
 const MAX_DEFINITION_LENGTH = 200;
 /** The term first, the question after it: "front-end server in exchange 2003, what is it", "'clustered mailbox server' - what does it mean". */
-const ASKED_AFTER = /^(.{1,80}?)\s*[,:;-]+\s*(?:what(?:'s| is| are) (?:it|that|this|they|those)|whats (?:it|that|this)|what does (?:it|that|this) mean|meaning)(?:\s+(?:exactly|again|actually|please|pls))?$/i;
+const ASKED_AFTER =
+  /^(.{1,80}?)\s*[,:;-]+\s*(?:what(?:'s| is| are) (?:it|that|this|they|those)|whats (?:it|that|this)|what does (?:it|that|this) mean|meaning)(?:\s+(?:exactly|again|actually|please|pls))?$/i;
 /** "2007 term 'clustered mailbox server'": the word "term" (and a version before it) is no part of the term. */
 const NAMED_AS_TERM = /^(?:\S+\s+)?(?:term|word|acronym|abbreviation)\s+/i;
 const QUOTES = /^['"\u2018\u201c]|['"\u2019\u201d]$/g;

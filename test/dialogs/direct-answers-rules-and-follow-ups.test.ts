@@ -42,8 +42,23 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['in-place upgrade from exchange 2016 to SE - possible?', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
     ['edge role in 2013 RTM?', /^No: The Edge Transport role exists in Exchange 2013 only from SP1 \(CU4\) on/],
     ['is the edge role in exchange 2013 sp1', /^Yes: Exchange 2013 SP1 \(CU4\) or later has the Edge Transport role/],
+    // Session 8 (w6 #11): coexistence asked with "alongside"/"next to", and the older version's typed update held against the minimum.
+    ['exchange 2013 alongside an exchange 2003 server?', /^No: Exchange 2013 cannot coexist with Exchange 2003/],
+    [
+      'exchange 2016 next to exchange 2010 sp3 ru5, fine?',
+      /^No: Exchange 2010 SP3 RU5 is below the minimum; Exchange 2016 can coexist with Exchange 2010 in one organization only with Exchange 2010 SP3 with Update Rollup 11/,
+    ],
+    ['can exchange 2019 coexist with our 2016 cu10 servers?', /^No: Exchange 2016 CU10 is below the minimum/],
+    ['2013 cu19 and 2019 in the same org is ok right?', /^No: Exchange 2013 CU19 is below the minimum/],
+    [
+      'can 2019 coexist with 2016 cu11',
+      /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11 or later.*; Exchange 2016 CU11 meets it\.$/,
+    ],
     // Session 8: whether an edition is required, from the same answer for the other editions.
-    ['does an SE DAG need windows datacenter edition', /^No: Windows Datacenter edition is not required; Exchange Server Subscription Edition \(SE\) on Windows Standard edition can be part of/],
+    [
+      'does an SE DAG need windows datacenter edition',
+      /^No: Windows Datacenter edition is not required; Exchange Server Subscription Edition \(SE\) on Windows Standard edition can be part of/,
+    ],
     ['does exchange 2007 ccr need enterprise edition', /^Yes: .*Enterprise Edition/],
     ['is a 2003 front end on exchange standard edition ok or does it need enterprise?', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
     ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Windows is not upgraded in place under an installed Exchange server/],

@@ -141,7 +141,11 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
   it('after two versions\' dates, "and ex2013?" asks the date of the one named, and "and the esu?" both ESU dates', () => {
     const previous = { attribute: 'end-of-support' as const, subject: { version: '2016' }, other: '2019' };
     const next = kb.directAnswers.read('and ex2013?', previous);
-    assert.deepEqual(next && { attribute: next.attribute, subject: next.subject, other: next.other }, { attribute: 'end-of-support', subject: { version: '2013' }, other: undefined });
+    assert.deepEqual(next && { attribute: next.attribute, subject: next.subject, other: next.other }, {
+      attribute: 'end-of-support',
+      subject: { version: '2013' },
+      other: undefined,
+    });
     assert.match(answer('and the esu?', previous)?.answer ?? '', /^Exchange 2016 .*Extended Security Updates.* Exchange 2019 .*Extended Security Updates/);
   });
 
@@ -150,12 +154,14 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     assert.equal(kb.directAnswers.read('is exchange 2016 and 2019 still supported')?.other, undefined);
   });
 
-  it('an update\'s release date is the update as typed, not the check\'s level: "exchange 2013 cu2 release date" is CU2\'s (RTM to CU3 are one level)', () => {
+  it("an update's release date is the update as typed, not the check's level: \"exchange 2013 cu2 release date\" is CU2's (RTM to CU3 are one level)", () => {
     assert.match(answer('exchange 2013 cu2 release date')?.answer ?? '', /^Exchange 2013 CU2 was released in July 2013/);
     assert.match(answer('when did exchange 2013 cu4 come out')?.answer ?? '', /^Exchange 2013 SP1 was released in February 2014/);
+    // One level, two updates: the second is not the first one's answer kept from before.
+    assert.match(answer('exchange 2013 cu3 release date')?.answer ?? '', /^Exchange 2013 CU3 was released/);
   });
 
-  it('a Windows release\'s date asked beside the asker\'s servers is that release\'s date', () => {
+  it("a Windows release's date asked beside the asker's servers is that release's date", () => {
     for (const [text, windows] of [
       ['our 2016 DAG runs on Windows Server 2012 R2 - when did the OS itself leave support?', '2012-r2'],
       ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', '2003'],

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
 import { KNOWLEDGE_DIR } from './helpers';
+import { minimumLevel } from '../../knowledge/direct-answers/coexistence-answers';
 
 /** Issue 19: the server roles of a version, from the role values the check asks about (A-50). */
 describe('direct answers: the server roles of a version (issue 19)', () => {
@@ -88,14 +89,19 @@ describe('direct answers: the server roles of a version (issue 19)', () => {
       for (const role of kb.valuesFor('role', { version })) {
         const found = kb.directAnswers.answer({ attribute: 'clusterable-roles', subject: { version, role: role.id }, text: 'is it clusterable' });
         if (!found) continue;
-        const allowed = technologies.some((h) => kb.setups({ version, role: role.id, ha: h.id }).some((s) => s.verdict === 'supported' || s.verdict === 'supported-with-conditions'));
+        const allowed = technologies.some((h) =>
+          kb.setups({ version, role: role.id, ha: h.id }).some((s) => s.verdict === 'supported' || s.verdict === 'supported-with-conditions'),
+        );
         assert.equal(found.answer.startsWith('Yes:'), allowed, `${version} ${role.id}: ${found.answer}`);
       }
     }
   });
 
   it('"which windows 2003 editions include the cluster service" names the editions with a cluster node limit', () => {
-    assert.match(answer('which windows 2003 editions include the cluster service')?.answer ?? '', /^Up to 8 nodes on Windows Server 2003 Enterprise or Windows Server 2003 Datacenter\./);
+    assert.match(
+      answer('which windows 2003 editions include the cluster service')?.answer ?? '',
+      /^Up to 8 nodes on Windows Server 2003 Enterprise or Windows Server 2003 Datacenter\./,
+    );
   });
 
   it('one truth: for every version the answer names exactly the single roles the check offers', () => {
@@ -108,6 +114,16 @@ describe('direct answers: the server roles of a version (issue 19)', () => {
       assert.ok(found, version);
       for (const role of offered) assert.ok(found.answer.includes(role), `${version}: ${role} missing from "${found.answer}"`);
       assert.equal(found.answer.split(/, | and /).length, offered.length, found.answer);
+    }
+  });
+});
+
+/** Session 8 (w6 #11): every coexistence minimum of the table is read as an update level, so a typed update can be held against it. */
+describe('coexistence minimums read as update levels (session 8)', () => {
+  it("every supported pair names the older version's CU or service pack in its minimum", () => {
+    const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    for (const entry of kb.coexistence.filter((e) => e.supported)) {
+      assert.ok(minimumLevel(entry.minimum ?? '', entry.with), `${entry.version} with ${entry.with}: "${entry.minimum}"`);
     }
   });
 });

@@ -40,7 +40,7 @@ describe('administration topics the knowledge does not hold (issue 19)', () => {
     });
   }
 
-  it('a how-to about one of them is no how-to row\'s task, even after a clause naming a DAG (session 8)', () => {
+  it("a how-to about one of them is no how-to row's task, even after a clause naming a DAG (session 8)", () => {
     assert.equal(kb.directAnswers.read('exchange 2013 dag autoreseed - how to configure the spare disks'), undefined);
   });
 });
