@@ -453,7 +453,8 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "is a 2003 front end on exchange standard edition ok or does it need enterprise?": the edition named first, asked about first.
   if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text) || EDITION_OK_OR_NEED.test(text))) return { attribute: 'rule', subject };
   // "does an SE DAG need windows datacenter edition": whether that edition is required (rule-answers.ts, editionNeeded).
-  if (editionAndTechnology && subject.ha !== undefined) return { attribute: 'rule', subject, needs: true };
+  // Only a Windows edition: "do i need enterprise edition to cluster exchange 2003?" is the articles' (its passage and the check's button).
+  if (editionAndTechnology && subject.ha !== undefined && subject.windowsEdition !== undefined && subject.edition === undefined) return { attribute: 'rule', subject, needs: true };
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
   // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".

@@ -389,6 +389,8 @@ function editionNeeded(tables: AnswerTables, question: DirectQuestion): DirectAn
       question,
       answer: `No: ${name} is not required; ${allowedOther.answer!.answer.replace(/^Yes:\s*/, '')}`,
       details: allowedOther.answer!.details,
+      // "Check my setup" keeps what was asked, without either edition.
+      checkFacts: Object.fromEntries(Object.entries(question.subject).filter(([d]) => d !== dimension)),
     };
   }
   if (others.length > 0 && others.every((o) => o.answer?.answer.startsWith('No'))) {
