@@ -66,6 +66,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningK: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-k.yaml'), showMisses: true },
   /** Tuning set M, written by an outsider (w6, session 8) from Microsoft's docs without reading the bot: Windows and Exchange dates, limits at every Windows edition, lists, yes/no rules and yes/no hunts worded to invite a wrong yes, definitions, how-to, follow-ups, article ids and unanswerable questions naming a version. */
   tuningM: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-m.yaml'), showMisses: true },
+  /** Tuning set K19b (issue 19, session 8, q19): two subjects in one lifecycle question, upgrade paths in short forms ("ex2016", "ex13") and with "we", role availability per update level, follow-ups in other words, dates asked beside the asker's servers, unanswerable naming a version; written before that session's changes. */
+  tuningQ19b: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19b.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

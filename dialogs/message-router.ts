@@ -81,6 +81,12 @@ const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instanc
  * and the general rules the check cannot judge (Azure hosting, a witness on a DC), which its verdict would only name back.
  */
 const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released', 'general-rule']);
+/** "how can we go from ex2016 to SE": the lead of a how-to, whose "can we" asks for the way, not whether a plan is allowed. */
+const HOW_CAN_LEAD = /^how (?:can|could) (i|we|you|one)\b/i;
+/** Coexistence asked for in so many words ("coexist with our 2016 servers", "alongside", "next to", "in the same org ... ok?"). */
+const COEXISTENCE_ASKED = /\b(co-?exist\w*|alongside|next to|side[- ]by[- ]side)\b|\bsame org\w*\b.{0,30}\b(ok|okay|fine|supported|possible|allowed)\b/i;
+/** An in-place upgrade asked about ("can we upgrade the OS in place"): a how-to's path, whoever's servers it names. */
+const IN_PLACE = /\bin[ -]place\b/i;
 /** Facts of a version alone, no setup: "is our exchange 2016 cu23 still supported" asks about the product. */
 const VERSION_ONLY: ReadonlySet<string> = new Set(['version', 'update', 'updateCurrency', 'edition']);
 /** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
@@ -221,7 +227,15 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     (facts.version !== undefined || ambiguous.includes('version')) &&
     (facts.role !== undefined || facts.ha !== undefined || choosing) &&
     (choosing || (SUPPORT_CUE.test(question) && (facts.nodes !== undefined || facts.windows !== undefined)));
-  if (namesOwnPlan) return { kind: 'check', facts };
+  // "when did windows server 2003 go out of support, we still have one ex2k3 box on it": a Windows release's date asked
+  // beside the asker's servers is that date, whatever the servers are (the check would judge them instead).
+  if (namesOwnPlan) {
+    const dated = kb.directAnswers.read(text.trim(), previous);
+    if (dated && FACT_FOR_ANYONE.has(dated.attribute) && dated.subject.windows !== undefined && dated.subject.version === undefined) return { kind: 'answer', question: dated };
+    // "... our 2019 DAG - can we just upgrade the OS in place?": an in-place upgrade asked about is the how-to's answer (the way there), not a verdict.
+    if (dated?.attribute === 'how-to' && IN_PLACE.test(question)) return { kind: 'answer', question: dated };
+    return { kind: 'check', facts };
+  }
   // "what's the support status of Exchange 2019 CU15 on Windows Server 2022 in a 2-node DAG?": a whole setup
   // (version, its high availability and where it runs) asked about is judged, not answered as a lookup (issue 21, t21).
   if (lookup && STATUS_OF.test(question) && facts.version !== undefined && facts.ha !== undefined && (facts.windows !== undefined || facts.nodes !== undefined))
@@ -248,7 +262,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
       direct !== undefined &&
       (direct.attribute === 'definition' ||
         FACT_FOR_ANYONE.has(direct.attribute) ||
-        (direct.attribute === 'how-to' && !(ownSetup && SUPPORT_CUE.test(question))) ||
+        // "can exchange 2019 coexist with our 2016 cu10 servers?": whether two versions share an organization, asked in those words (the check never judges it).
+        (direct.attribute === 'coexistence' && COEXISTENCE_ASKED.test(question)) ||
+        (direct.attribute === 'how-to' && (IN_PLACE.test(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
         // "our exchange 2013 is it still supported": the asker's own version and nothing of its setup is a
         // lifecycle question (issue 21, s21); the answer keeps the version for the check that follows.
         (direct.attribute === 'still-supported' && Object.keys(facts).every((d) => VERSION_ONLY.has(d))));

@@ -5,6 +5,7 @@ import type { HowToEntry } from './how-to-table';
 import { versionsIn } from './question-reader';
 import { runsOnAnswer } from './platform-answers';
 import { upgradePath } from './upgrade-path';
+import { asksUnheldTopic } from '../search/unheld-question';
 import { sourcesOf, statusWords, type AnswerTables } from './table-access';
 
 /*
@@ -15,7 +16,9 @@ import { sourcesOf, statusWords, type AnswerTables } from './table-access';
  */
 const HOW_TO =
   // "can i go straight to SE", "is there an in-place upgrade to SE": a path asked as a yes/no is the same task.
-  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b)/i;
+  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:the )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b|(?:an? )?(?:direct |in[ -]place )(?:upgrade|migration) (?:from|of)\b|(?:can|could|should) (?:i|we|you|one) (?:just |simply )?(?:do an? )?(?:in[ -]place )?upgrade\b.{0,30}\bin[ -]place\b)/i;
+/** Where a message's clauses part: a dash between spaces, a comma, semicolon or colon and a space. */
+const CLAUSE_BREAK = /\s[-\u2013\u2014]\s|[,;:]\s/;
 /** A question that asks for the steps themselves ("steps to", "how do i", "walk me through"), not whether or what. */
 const STEPS_WORDS = /\b(?:steps?|how (?:do|can|could|should|would|to)|walk me through|procedure|process)\b/i;
 /** The product named before a how-to ("exchange 2019 - how do i ..."), which the version reading keeps. */
@@ -60,7 +63,17 @@ export function asksHowTo(typed: string): boolean {
 export function howToAsked(typed: string, table: readonly HowToEntry[], recognizer: FactRecognizer): HowToEntry | undefined {
   const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim());
   // "exchange 2019 - how do i add a node to the dag": the product said first, then the how-to.
-  if (!HOW_TO.test(text.replace(PRODUCT_LEAD, ''))) return undefined;
+  // "we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?": the how-to may follow what it is about.
+  if (
+    !HOW_TO.test(text.replace(PRODUCT_LEAD, '')) &&
+    !text
+      .split(CLAUSE_BREAK)
+      .slice(1)
+      .some((clause) => HOW_TO.test(clause.trim()))
+  )
+    return undefined;
+  // "exchange 2013 dag autoreseed - how to configure the spare disks": a topic the knowledge never speaks of is no row's task.
+  if (asksUnheldTopic(text)) return undefined;
   const { facts } = recognizer.extract(text);
   const named = versionsIn(text, recognizer);
   const toSe = TO_SE.test(text);

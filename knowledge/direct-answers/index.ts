@@ -81,6 +81,8 @@ export class DirectAnswers {
       if (versions.length === 2) return { attribute: 'coexistence', subject: { version: versions[0]! }, other: versions[1]!, text: text.trim() };
     }
     const question = readDirectQuestion(text, this.recognizer, previous);
+    // A role at an update level is answered only where the role depends on the level (Edge in Exchange 2013); else the check.
+    if (question?.attribute === 'server-roles' && question.subject.role !== undefined) return this.answer(question) ? question : undefined;
     // A rule of one version the tables do not settle ("it depends" on facts not named) is the check's to ask.
     if (question?.attribute === 'rule' && question.subject.version !== undefined && question.subject.ha !== undefined) {
       return this.answer(question) ? question : undefined;
@@ -93,7 +95,9 @@ export class DirectAnswers {
     const subject = this.tables.knownFacts(question.subject);
     const normalised: DirectQuestion = { ...question, subject };
     const today = this.now().toISOString().slice(0, 10);
-    const key = JSON.stringify([question.attribute, subject, question.other ?? '', question.needs ?? false, today]);
+    // Some answers read the words typed too (an update as typed, a typed CU held against a coexistence minimum, "supported" asked): the text is part of their key.
+    const typed = TEXT_READ.has(question.attribute) ? question.text : '';
+    const key = JSON.stringify([question.attribute, subject, question.other ?? '', question.needs ?? false, today, typed]);
     let found = this.memo.get(key);
     if (found === undefined) {
       found = retiredSecond(this.tables, this.compute(normalised, today), today) ?? null;
@@ -194,6 +198,9 @@ const MIGRATION =
 
 /** A migration of one thing (public folders, mailboxes) or one that fails: a task no table holds. */
 const MIGRATION_OF_SOMETHING = /\b(public folders?|pfs?|mailbox(es)?|archives?|fail\w*|error\w*|stuck|batch\w*)\b/i;
+
+/** The answers that read the question's own words besides its subject (see `answer`'s memo key). */
+const TEXT_READ: ReadonlySet<string> = new Set(['coexistence', 'update-released', 'server-roles', 'how-to']);
 
 /** Answers from the build table, which no article quotes. */
 const NO_PASSAGE: ReadonlySet<string> = new Set(['latest-update', 'update-released']);

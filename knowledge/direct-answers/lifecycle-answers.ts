@@ -11,6 +11,8 @@ const LIFECYCLE_ARTICLE = 'EXB-011';
  * from lifecycle.yaml (the row the verdicts' lifecycle notes read).
  */
 export function lifecycleAnswer(tables: AnswerTables, question: DirectQuestion, today: string): DirectAnswer | undefined {
+  // "exchange 2016 and 2019 end of support": the same date of a second version (`other`), one sentence each.
+  if (question.other !== undefined && question.subject.version !== undefined) return pairAnswer(tables, question, question.other, today);
   const servicePack = servicePackAnswer(tables, question, today);
   if (servicePack) return servicePack;
   const dimension = question.subject.version !== undefined ? 'version' : question.subject.windows !== undefined ? 'windows' : undefined;
@@ -110,5 +112,23 @@ function servicePackAnswer(tables: AnswerTables, question: DirectQuestion, today
     checkFacts: { update: entry.value, ...(version ? { version } : {}) },
     answer: `${lead}${name} has been out of support since ${longDate(entry.endOfSupport)}${versionEnd}.`,
     details: [entry.note],
+  };
+}
+
+/** The same lifecycle answer for two Exchange versions, the first named first: both rows read, each sentence whole. */
+function pairAnswer(tables: AnswerTables, question: DirectQuestion, second: string, today: string): DirectAnswer | undefined {
+  const { other: _other, ...alone } = question;
+  const first = lifecycleAnswer(tables, alone, today);
+  const { update: _update, ...subject } = question.subject;
+  const next = lifecycleAnswer(tables, { ...alone, subject: { ...subject, version: second } }, today);
+  if (!first || !next) return undefined;
+  const sources = [...first.sources];
+  for (const s of next.sources) if (!sources.some((f) => f.status === s.status && f.label === s.label)) sources.push(s);
+  return {
+    ...first,
+    question,
+    answer: `${first.answer} ${next.answer}`,
+    details: [...new Set([...first.details, ...next.details])],
+    sources,
   };
 }

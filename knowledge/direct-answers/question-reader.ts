@@ -8,6 +8,8 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  */
 const COEXIST =
   /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
+/** Two versions named side by side ("alongside", "next to"): their coexistence, when both are Exchange versions. */
+const NEXT_TO = /\b(alongside|next to)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
 /** "mainstream" and its usual slips (mainstrem, mainsteam, main stream). */
 const MAINSTREAM = /\bmain ?st?re?a?m\b/i;
@@ -16,7 +18,7 @@ const STILL =
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|do|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|nr of|no\.? of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 /** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
 const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
@@ -32,6 +34,24 @@ const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive|ma
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 /** The server roles of a version asked for: "which roles exist", "what server roles does it have", "roles list". */
 const SERVER_ROLES = /\b(which|what|list( of)?|all)\b.{0,20}\b(server )?roles?\b(?! can\b)|\b(server )?roles (list|exist|are there|available|of)\b|\broles\s*\??$/i;
+/** Windows asked about as the platform beneath ("the OS itself", "the underlying windows"). */
+const OS_ITSELF =
+  /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|operating system|windows)( server)?( itself)?\b.{0,30}\b(support|eol|end|leave|left|retire\w*|expire\w*)/i;
+/** A question that opens on a Windows release's date ("when did windows server 2003 go out of support, ..."). */
+const WINDOWS_DATE_FIRST = /^(when|till when|until when|how long)\b[^,;.?]{0,30}\b(windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
+/** "when did it leave support": a date of leaving asked in other words than END's. */
+const OS_LEFT = /\b(leave|left|leaves|leaving|fall|fell) (out of )?(extended )?support\b/i;
+/** A role asked about as clusterable ("is the mailbox role clusterable", "can the hub transport role be clustered"). */
+const ROLE_CLUSTERABLE = /\broles?\b.{0,20}\b(clusterable|be clustered|clustered at all)\b/i;
+/** The Windows editions that can run a cluster asked for ("which windows 2003 editions include the cluster service"). */
+const CLUSTER_EDITIONS = /\b(which|what)\b.{0,30}\beditions?\b.{0,40}\b(cluster\w*|mscs|failover clustering)\b/i;
+/** The facts a question about a role at an update level names ("edge role in 2013 RTM?"). */
+const ROLE_AT_UPDATE_FACTS = ['version', 'role', 'update', 'updateCurrency'];
+/** A role asked about as present at a level ("is the edge role in ...", "does 2013 cu2 have edge", "could you run an edge server at RTM"). */
+const ROLE_EXISTS = /\b(roles?|have|has|had|there|exists?|existed|available|includ\w*|run|ship\w*|in)\b/i;
+/** From which level a role is there ("since which cu", "from what version", "which update brought back the edge role"). */
+const ROLE_SINCE =
+  /\b(since|from|starting) (which|what|when)\b|\b(which|what) (exchange )?(\S+ )?(cu|sp|update|service pack|cumulative update|version|build|release)\b.{0,40}\b(brought|introduc\w*|add\w*|return\w*|back|have|has|get|got)\b/i;
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
@@ -120,9 +140,16 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
       : extracted.facts;
   // "will exchange SE go out of support at some point like 2019 did?": one version in the subject, another
   // only compared with; the recognizer leaves both open, the lifecycle question is about the one named first.
-  if (facts.version === undefined && ambiguous.includes('version') && (END.test(text) || STILL.test(text))) {
+  // "exchange 2016 and 2019 end of support": two versions asked the same date, both answered (`other`).
+  let second: string | undefined;
+  if (facts.version === undefined && ambiguous.includes('version') && (END.test(text) || STILL.test(text) || MAINSTREAM.test(text) || ESU.test(text))) {
     const named = versionsIn(text, recognizer);
     if (named.length === 1) facts = { ...facts, version: named[0]! };
+    else if (named.length === 2 && !COEXIST.test(text) && (END.test(text) || MAINSTREAM.test(text) || ESU.test(text)) && facts.windows === undefined) {
+      const { mixedVersions: _mixed, ...rest } = facts;
+      facts = { ...rest, version: named[0]! };
+      second = named[1]!;
+    }
   }
   // After a definition or a how-to, "and lcr?" is the glossary's follow-up (glossary-answers.ts), not another date of a subject.
   const followable = previous !== undefined && previous.attribute !== 'definition' && previous.attribute !== 'how-to';
@@ -134,6 +161,8 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   const onYear = facts.version !== undefined && facts.windows === undefined ? ON_WINDOWS_YEAR.exec(text)?.[1] : undefined;
   const windows = onYear ? recognizer.extract(`windows server ${onYear}`).facts.windows : undefined;
   const read = attributeOf(text, windows ? { ...facts, windows } : facts, recognizer, ambiguous.includes('version'));
+  if (read && second !== undefined)
+    return LIFECYCLE_ATTRIBUTES.includes(read.attribute) && read.subject.version !== undefined ? { ...read, other: second, text: typed.trim() } : undefined;
   if (read) return { ...read, text: typed.trim() };
   // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
   // Exchange version asks about the one just answered (a bare year is then the Windows release).
@@ -163,7 +192,7 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   if (Object.keys(asked).length === 0) {
     // "and extended?", "and the esu?", "mainstream?": the same release, another of its dates.
     const attribute = lifecycleBefore ? lifecycleAttributeOf(text) : undefined;
-    if (attribute && attribute !== previous.attribute) return { attribute, subject: previous.subject };
+    if (attribute && attribute !== previous.attribute) return { attribute, subject: previous.subject, ...(previous.other !== undefined ? { other: previous.other } : {}) };
     // "and datacenter?", "and sp3?": another edition or update level of the same subject, read as an answer to that fact.
     const rest = text.replace(FOLLOW_UP_LEAD, '').replace(/[?!.\s]+$/, '');
     if (rest === '' || /^\d+$/.test(rest)) return undefined;
@@ -204,7 +233,9 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   if (lifecycle && asked.windows !== undefined && asked.version === undefined) delete subject.version;
   if (lifecycle && asked.version !== undefined && asked.windows === undefined) delete subject.windows;
   // "and for 3 members?" after "does a 4 member dag need a witness" still asks whether it is needed.
-  return { attribute: previous.attribute, subject, ...(previous.other ? { other: previous.other } : {}), ...(previous.needs ? { needs: true } : {}) };
+  // After two versions' dates ("2016 and 2019 end of support"), "and 2013?" asks for the one named.
+  const other = previous.other !== undefined && !lifecycle ? { other: previous.other } : {};
+  return { attribute: previous.attribute, subject, ...other, ...(previous.needs ? { needs: true } : {}) };
 }
 
 /** Release order of the Exchange versions (SE after 2019). */
@@ -257,6 +288,11 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const pick = (...dims: string[]): Facts => Object.fromEntries(dims.filter(has).map((d) => [d, facts[d]!]));
   const ask = (attribute: Attribute, subject: Facts, extra: Partial<DirectQuestion> = {}) => ({ attribute, subject, ...extra });
 
+  // "exchange 2013 alongside an exchange 2003 server?", "exchange 2016 next to exchange 2010 sp3 ru5": two versions side by side.
+  if (NEXT_TO.test(text)) {
+    const versions = versionsIn(text, recognizer);
+    if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
+  }
   if (COEXIST.test(text)) {
     const versions = versionsIn(text, recognizer);
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
@@ -273,6 +309,13 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "server 2012 r2 ESU end? our 2016 exchange box sits on it": with both named, the product named first is asked about.
   const windowsFirst = has('version') && has('windows') && firstNamed(text) === 'windows';
   const lifecycleSubject = has('version') && !windowsFirst ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
+  // "when did windows server 2003 go out of support, we still have one ex2k3 box on it", "our 2016 DAG runs on Windows Server
+  // 2012 R2 - when did the OS itself leave support?": Windows's date asked beside the asker's servers, whatever they are.
+  if (has('windows') && ((windowsFirst && WINDOWS_DATE_FIRST.test(text)) || OS_ITSELF.test(text)) && (has('role') || has('ha'))) {
+    if (ESU.test(text)) return ask('esu', pick('windows'));
+    if (MAINSTREAM.test(text)) return ask('mainstream', pick('windows'));
+    if (END.test(text) || OS_LEFT.test(text)) return ask('end-of-support', pick('windows'));
+  }
   if (lifecycleSubject && !has('role') && !has('ha')) {
     if (ESU.test(text)) return ask('esu', lifecycleSubject);
     if (MAINSTREAM.test(text)) return ask('mainstream', lifecycleSubject);
@@ -299,7 +342,15 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
     return ask('max-nodes', subject);
   }
+  // "is the edge role in exchange 2013 sp1", "since which cu does exchange 2013 have edge transport": a role at an update level.
+  if (has('version') && has('role') && Object.keys(facts).every((d) => ROLE_AT_UPDATE_FACTS.includes(d)) && (has('update') ? ROLE_EXISTS.test(text) : ROLE_SINCE.test(text)))
+    return ask('server-roles', pick('version', 'role', 'update'));
   if (ROLES.test(text) && has('version')) return ask('clusterable-roles', pick('version'));
+  // "is the e2k7 mailbox role clusterable": one role of the clusterable-roles list, asked as a yes/no.
+  if (ROLE_CLUSTERABLE.test(text) && has('version') && has('role') && YES_NO_START.test(text) && Object.keys(facts).every((d) => ['version', 'role', 'ha'].includes(d)))
+    return ask('clusterable-roles', pick('version', 'role'));
+  // "which windows 2003 editions include the cluster service": the editions with a node limit for a cluster on that release.
+  if (has('windows') && !has('version') && CLUSTER_EDITIONS.test(text)) return ask('max-nodes', { ...pick('windows'), ha: 'clustering' });
   // "which roles exist in exchange 2016", "exchange 2010 roles list": the version's server roles.
   if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha')) return ask('server-roles', pick('version'));
   // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).
@@ -371,6 +422,8 @@ const SUPPORTED_ON =
 /** The facts a "can <version> <edition> use <technology>" question names (nothing about a plan's servers). */
 /** An edition asked about as good enough ("is standard enough", "will standard do"). */
 const ENOUGH = /\b(enough|sufficient|suffice|do the job)\b/i;
+/** "is ... ok or does it need ...": the yes/no about what is named first, the need only its alternative. */
+const EDITION_OK_OR_NEED = /^(?:is|are|can|could|will|would)\b[^?]{0,80}\b(?:ok|okay|fine|supported|allowed|possible)\b[^?]{0,10}\bor\b/i;
 const EDITION_QUESTION_FACTS = ['version', 'edition', 'windowsEdition', 'ha', 'role', 'update'];
 /** The technologies an edition allows or not (a DAG, a cluster); load balancing front-ends is no edition's question. */
 const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
@@ -397,7 +450,11 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
     EDITION_ROLES.includes(subject.role ?? '') &&
     Object.keys(subject).every((d) => EDITION_QUESTION_FACTS.includes(d));
   // "is windows standard enough for a 2019 dag or do i need datacenter" asks whether the edition named first will do.
-  if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text))) return { attribute: 'rule', subject };
+  // "is a 2003 front end on exchange standard edition ok or does it need enterprise?": the edition named first, asked about first.
+  if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text) || EDITION_OK_OR_NEED.test(text))) return { attribute: 'rule', subject };
+  // "does an SE DAG need windows datacenter edition": whether that edition is required (rule-answers.ts, editionNeeded).
+  // Only a Windows edition: "do i need enterprise edition to cluster exchange 2003?" is the articles' (its passage and the check's button).
+  if (editionAndTechnology && subject.ha !== undefined && subject.windowsEdition !== undefined && subject.edition === undefined) return { attribute: 'rule', subject, needs: true };
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
   // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".

@@ -27,7 +27,11 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
     const needed = neededWithVersion(tables, question);
     if (needed !== undefined) return needed ?? undefined;
   }
-  if (question.needs) return needAnswer(tables, question);
+  if (question.needs) {
+    const edition = editionNeeded(tables, question);
+    if (edition !== undefined) return edition ?? undefined;
+    return needAnswer(tables, question);
+  }
   const edition = editionWithTechnology(tables, question);
   if (edition !== undefined) return edition ?? undefined;
   const versioned = statedFactOfVersion(tables, question);
@@ -359,6 +363,39 @@ function editionWithTechnology(tables: AnswerTables, question: DirectQuestion): 
     const reason = sharedReason(no) ?? mostCommonRule(no);
     if (!reason) return null;
     return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, question.subject);
+  }
+  return null;
+}
+
+/**
+ * "does an SE DAG need windows datacenter edition": whether the edition named is required for the technology, read from the
+ * same answer for the dimension's other editions. "No" when another edition allows it (that answer second), "Yes" when
+ * every other edition is refused; `null` when the tables do not settle it, undefined for another question.
+ */
+function editionNeeded(tables: AnswerTables, question: DirectQuestion): DirectAnswer | null | undefined {
+  const { version, ha } = question.subject;
+  const dimension = EDITIONS.find((d) => question.subject[d] !== undefined);
+  if (version === undefined || ha === undefined || dimension === undefined) return undefined;
+  // "do i need windows datacenter or enterprise ... or is standard fine": an Exchange and a Windows edition both read; which one is asked is unclear.
+  if (EDITIONS.every((d) => question.subject[d] !== undefined)) return null;
+  const value = question.subject[dimension]!;
+  const values = tables.valuesFor(dimension, Object.fromEntries(Object.entries(question.subject).filter(([d]) => d !== dimension))).filter((v) => v.id !== value);
+  const others = values.map((v) => ({ value: v.id, answer: editionWithTechnology(tables, { ...question, needs: false, subject: { ...question.subject, [dimension]: v.id } }) }));
+  const name = dimension === 'edition' ? `Exchange ${label(tables, 'edition', value)}` : `Windows ${label(tables, dimension, value)} edition`;
+  const allowedOther = others.find((o) => o.answer?.answer.startsWith('Yes'));
+  if (allowedOther) {
+    return {
+      ...allowedOther.answer!,
+      question,
+      answer: `No: ${name} is not required; ${allowedOther.answer!.answer.replace(/^Yes:\s*/, '')}`,
+      details: allowedOther.answer!.details,
+      // "Check my setup" keeps what was asked, without either edition.
+      checkFacts: Object.fromEntries(Object.entries(question.subject).filter(([d]) => d !== dimension)),
+    };
+  }
+  if (others.length > 0 && others.every((o) => o.answer?.answer.startsWith('No'))) {
+    const refused = others[0]!.answer!;
+    return { ...refused, question, answer: `Yes: ${refused.answer.replace(/^No:\s*/, '')}` };
   }
   return null;
 }

@@ -65,13 +65,27 @@ export function latestUpdateAnswer(tables: Pick<AnswerTables, 'builds' | 'dimens
   };
 }
 
+/** The update a question types ("cu2", "CU 14", "service pack 1", "rtm"), as the build table names updates, or undefined. */
+const TYPED_UPDATE = /\b(?:(cu|cumulative update)\s?(\d{1,2})|(sp|service pack)\s?(\d)|(rtm))\b/i;
+
+export function typedUpdate(text: string): string | undefined {
+  const found = TYPED_UPDATE.exec(text);
+  if (!found) return undefined;
+  if (found[2] !== undefined) return `cu${Number(found[2])}`;
+  if (found[4] !== undefined) return `sp${found[4]}`;
+  return 'rtm';
+}
+
 /** "when did 2019 CU14 come out": the release month of a named update, from the same build table. */
 export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dimensions'>, question: DirectQuestion): DirectAnswer | undefined {
   const { version } = question.subject;
   // "exchange 2019 release date": the version's RTM row (`other`), when no update is named.
   const update = question.subject.update ?? question.other;
   if (!version || !update) return undefined;
-  const own = update.replace(/^e\d{4}-|^se-/, '');
+  // The update as typed ("2013 cu2", "2013 SP1"): the check's level (RTM to CU3, SP1 or later) covers several rows of the table.
+  const typed = question.subject.update === undefined ? undefined : typedUpdate(question.text);
+  const own = typed !== undefined ? tables.builds.canonicalUpdate(version, typed) : update.replace(/^e\d{4}-|^se-/, '');
+  if (own === undefined) return undefined;
   const row = tables.builds.updatesOf(version).find((r) => r.update === own);
   if (!row) return undefined;
   return {

@@ -34,6 +34,34 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['can exchange 2019 run on nano server', /^No: Exchange 2016 and 2019 \(and so Exchange SE\) cannot be installed on Nano Server/],
     ['exchange 2019 release date', /^Exchange 2019 RTM was released on 22 October 2018 \(build 15\.2\.221\.12\)/],
     ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
+    // Session 8: the update as typed, not the check's level (RTM to CU3 is one level, CU2 its own row).
+    ['Exchange 2013 SP1 was released when?', /^Exchange 2013 SP1 was released in February 2014/],
+    // Session 8: two versions, one date; how-tos asked with "how can we" and in short forms; a role at an update level.
+    ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support/],
+    ['how can we go from ex2016 to exchange se', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
+    ['in-place upgrade from exchange 2016 to SE - possible?', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
+    ['edge role in 2013 RTM?', /^No: The Edge Transport role exists in Exchange 2013 only from SP1 \(CU4\) on/],
+    ['is the edge role in exchange 2013 sp1', /^Yes: Exchange 2013 SP1 \(CU4\) or later has the Edge Transport role/],
+    // Session 8 (w6 #11): coexistence asked with "alongside"/"next to", and the older version's typed update held against the minimum.
+    ['exchange 2013 alongside an exchange 2003 server?', /^No: Exchange 2013 cannot coexist with Exchange 2003/],
+    [
+      'exchange 2016 next to exchange 2010 sp3 ru5, fine?',
+      /^No: Exchange 2010 SP3 RU5 is below the minimum; Exchange 2016 can coexist with Exchange 2010 in one organization only with Exchange 2010 SP3 with Update Rollup 11/,
+    ],
+    ['can exchange 2019 coexist with our 2016 cu10 servers?', /^No: Exchange 2016 CU10 is below the minimum/],
+    ['2013 cu19 and 2019 in the same org is ok right?', /^No: Exchange 2013 CU19 is below the minimum/],
+    [
+      'can 2019 coexist with 2016 cu11',
+      /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11 or later.*; Exchange 2016 CU11 meets it\.$/,
+    ],
+    // Session 8: whether an edition is required, from the same answer for the other editions.
+    [
+      'does an SE DAG need windows datacenter edition',
+      /^No: Windows Datacenter edition is not required; Exchange Server Subscription Edition \(SE\) on Windows Standard edition can be part of/,
+    ],
+    ['is a 2003 front end on exchange standard edition ok or does it need enterprise?', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
+    ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Windows is not upgraded in place under an installed Exchange server/],
+    ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', /^Windows Server 2003 left extended support on/],
   ] as const) {
     it(`${JSON.stringify(question)} → ${answer}`, async () => {
       const { client } = mainClient();
@@ -47,6 +75,12 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     });
   }
 
+  it('"do i need windows datacenter or enterprise for a 2019 DAG or is standard fine": an Exchange and a Windows edition both read, so no "edition is not required" answer', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('do i need windows datacenter or enterprise for a 2019 DAG or is standard fine');
+    assert.doesNotMatch(firstText(reply) ?? '', /is not required/, describeReply(reply));
+  });
+
   for (const [before, next, answer] of [
     // The version named replaces the one of the pair nearest to it in release order.
     ['can 2013 and 2019 coexist', 'and 2010?', /^No: Exchange 2019 cannot coexist with Exchange 2010/],
@@ -59,6 +93,7 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['min 2013 CU for 2019 coexistence?', 'and 2019 with 2016, min CU?', /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11/],
     ['does a 4 member dag need a witness', 'and for 3 members?', /^No: a witness server is not needed here/],
     ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
+    ['exchange 2016 and 2019 end of support', 'and ex2013?', /^Exchange 2013 left extended support on 11 April 2023\.$/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();

@@ -37,6 +37,10 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['define dag', 'dag', /database availability group/],
       ['what does a front-end server do in exchange 2003', 'front-end', /relays clients' connections/],
       ['what does mscs stand for', 'mscs', /Microsoft Cluster Service/],
+      // Session 8: "and what is it" after the question, and the term first with the question after it.
+      ['what does SCR stand for and what is it', 'scr', /^SCR \(standby continuous replication\)/],
+      ["2007 term 'clustered mailbox server' - what does it mean", 'cms', /clustered mailbox server/i],
+      ['front-end server in exchange 2003, what is it exactly', 'front-end', /front-end/i],
       ['what is a cms in exchange 2007', 'cms', /clustered mailbox server/],
       ['what is the n-1 rule', 'n-minus-1', /at most n-1 Exchange virtual\s+servers/],
     ] as const) {

@@ -125,6 +125,52 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     assert.ok(!rows.some((line) => /not known/.test(line)), 'no row says "not known"');
   });
 
+  for (const [text, expected] of [
+    ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support on 14 October 2025\.$/],
+    ['when do ex2010 and ex2013 go out of support', /^Exchange 2010 left extended support on 13 October 2020\. Exchange 2013 left extended support on 11 April 2023\.$/],
+    ['mainstream end for exchange 2016 and 2019', /^Exchange 2016 left mainstream support on 13 October 2020 .*\. Exchange 2019 left mainstream support on 9 January 2024/],
+  ] as const) {
+    it(`two versions asked one date, both answered (session 8): "${text}" → ${expected}`, () => {
+      const found = answer(text);
+      assert.match(found?.answer ?? '', expected);
+      // Both rows' sources are named.
+      assert.match(found?.sources.map((s) => s.label).join(' ') ?? '', /2016|2010/);
+    });
+  }
+
+  it('after two versions\' dates, "and ex2013?" asks the date of the one named, and "and the esu?" both ESU dates', () => {
+    const previous = { attribute: 'end-of-support' as const, subject: { version: '2016' }, other: '2019' };
+    const next = kb.directAnswers.read('and ex2013?', previous);
+    assert.deepEqual(next && { attribute: next.attribute, subject: next.subject, other: next.other }, {
+      attribute: 'end-of-support',
+      subject: { version: '2013' },
+      other: undefined,
+    });
+    assert.match(answer('and the esu?', previous)?.answer ?? '', /^Exchange 2016 .*Extended Security Updates.* Exchange 2019 .*Extended Security Updates/);
+  });
+
+  it('two versions with a coexistence or "still supported" question are not read as two dates', () => {
+    assert.equal(kb.directAnswers.read('can exchange 2016 and 2019 coexist, and until when are they supported')?.attribute, 'coexistence');
+    assert.equal(kb.directAnswers.read('is exchange 2016 and 2019 still supported')?.other, undefined);
+  });
+
+  it("an update's release date is the update as typed, not the check's level: \"exchange 2013 cu2 release date\" is CU2's (RTM to CU3 are one level)", () => {
+    assert.match(answer('exchange 2013 cu2 release date')?.answer ?? '', /^Exchange 2013 CU2 was released in July 2013/);
+    assert.match(answer('when did exchange 2013 cu4 come out')?.answer ?? '', /^Exchange 2013 SP1 was released in February 2014/);
+    // One level, two updates: the second is not the first one's answer kept from before.
+    assert.match(answer('exchange 2013 cu3 release date')?.answer ?? '', /^Exchange 2013 CU3 was released/);
+  });
+
+  it("a Windows release's date asked beside the asker's servers is that release's date", () => {
+    for (const [text, windows] of [
+      ['our 2016 DAG runs on Windows Server 2012 R2 - when did the OS itself leave support?', '2012-r2'],
+      ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', '2003'],
+    ] as const) {
+      const question = kb.directAnswers.read(text);
+      assert.deepEqual(question && { attribute: question.attribute, subject: question.subject }, { attribute: 'end-of-support', subject: { windows } }, text);
+    }
+  });
+
   it('"same for se" after a Windows list asks the same about Exchange SE', () => {
     const question = kb.directAnswers.read('same for se', { attribute: 'windows-releases', subject: { version: '2019' } });
     assert.deepEqual(question && { attribute: question.attribute, subject: question.subject }, { attribute: 'windows-releases', subject: { version: 'se' } });

@@ -51,6 +51,8 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     // A fault to troubleshoot: no article holds error messages or fixes.
     "exchange 2016 mailbox database won't mount",
     '2k16 eac login loop',
+    // Session 8: a wizard, setup or upgrade that fails is a fault too.
+    "hybrid config wizard fails on exchange 2016 cu23 'Subtask Configure execution failed' - ideas?",
     // A platform named with its number, and a release date, which a passage must name.
     'can exchange 2019 run on windows 11',
     'when was exchange 2016 released',
