@@ -252,6 +252,8 @@ export const CONVERSATION_SETS = {
   issue21G21Tuning: 'conversations-issue21-g21-tuning.yaml',
   // Issue 21 tuning set for follow-ups after a retired verdict (upgrade path, ESU, hybrid, dates), questions mid-check and facts added after a verdict without a marker (helper d21, session 7), written before the code changed.
   issue21D21Tuning: 'conversations-issue21-d21-tuning.yaml',
+  // Issue 21 tuning set, second batch of helper g21 (session 8): the second turn after a retired verdict in words the earlier sets do not use ("and now?", "is there an extension?"), written before the code changed.
+  issue21G21BTuning: 'conversations-issue21-g21-b-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
