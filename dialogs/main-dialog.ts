@@ -81,6 +81,10 @@ export class MainDialog extends Dialog {
     if (await this.pasteListing(dc.context, text)) return this.settle(dc);
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
+    // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
+    // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
+    const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
+    if (vague) return vague(dc);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);
     return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
   }
@@ -317,11 +321,31 @@ export class MainDialog extends Dialog {
   }
 
   /**
+   * A short question or reaction right after a verdict on a retired version that names no fact, no pattern reads and the
+   * articles do not answer ("is it fine as long as it works?", "ok, thoughts?"): the reply that shows that verdict again
+   * with its status line and the way to SE, or undefined. A question the articles answer ("what is a witness?") is theirs.
+   */
+  private vagueRetiredFollowUp(text: string, last: LastCheck): ((dc: DialogContext) => Promise<DialogTurnResult>) | undefined {
+    const trimmed = text.trim();
+    if (trimmed.length > VAGUE_MAX_LENGTH || !VAGUE_FOLLOW_UP.test(trimmed) || !isRetiredVersion(this.kb, last.groups[0]!.facts)) return undefined;
+    if (Object.keys(this.kb.recognizer.extract(trimmed).facts).length > 0 || this.kb.search(trimmed).best) return undefined;
+    const line = this.retiredFollowUp(trimmed, last, 'status');
+    const groups = line ? this.verdicts(last) : undefined;
+    const [only] = groups ?? [];
+    if (!line || !groups || !only) return undefined;
+    return async (dc) => {
+      await dc.context.sendActivity(groups.length === 1 ? this.replies.verdict(only.decision, only.facts, only.setAside, line) : this.replies.designVerdict(groups, line));
+      return this.settle(dc);
+    };
+  }
+
+  /**
    * The line answering a question about the retired product just judged ("we have ESU?", "upgrade path?"), or
    * undefined. It names no other version, but for the supported path ("can we go straight to SE?"), and no other fact.
+   * `vague`: a question no pattern reads, answered with the status line and the way to SE.
    */
-  private retiredFollowUp(text: string, last: LastCheck): string | undefined {
-    const question = retiredQuestion(text);
+  private retiredFollowUp(text: string, last: LastCheck, vague?: 'status'): string | undefined {
+    const question = vague ?? retiredQuestion(text);
     if (!question) return undefined;
     if (!isRetiredVersion(this.kb, last.groups[0]!.facts)) {
       // "how long do we have with this one?" after a verdict on Exchange SE (w5-oos-17): its lifecycle note (LC7, no fixed end).
@@ -345,7 +369,7 @@ export class MainDialog extends Dialog {
     if (!note) return undefined;
     const line = retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note);
     // "what now?", "how long do we have?", "ESU?", "hybrid?": the way off this version too, read per version (issue 21, d21).
-    const path = question !== 'status' && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
+    const path = (question !== 'status' || vague) && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
     return path ? `${line}\n\n${path}` : line;
   }
 
@@ -923,6 +947,9 @@ const SE_OVER =
 const LIKE_WITH = /\b(?:like|as)\s+(?:with|for|on|in)?\s*(?:exchange\s+)?20\d\d\b/gi;
 
 /** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
+/** A short message that reads as a question or a reaction about the setup just judged (see vagueRetiredFollowUp). */
+const VAGUE_FOLLOW_UP = /\?\s*$|^(ok(ay)?|so|and|but|hmm+|well|right|wait|damn|ugh|oh)\b|\b(it|that|this|we|us|our|they|them|now|then)\b/i;
+const VAGUE_MAX_LENGTH = 80;
 const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */

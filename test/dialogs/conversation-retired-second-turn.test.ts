@@ -1,0 +1,50 @@
+import { play, type Turn } from './conversation-play';
+
+/*
+ * Issue 21 (g21, session 8): the second turn after a verdict on a retired version, in words the earlier patterns did
+ * not read ("is there an extension?", "should we be worried", "how much longer can we run it"), and any short question
+ * or reaction about the setup that names no fact and that the articles do not answer ("is it fine as long as it
+ * works?"): that verdict again, headed "Out of support", with a line answering it; never "I couldn't find". A question
+ * the articles answer ("what is a file share witness?") is still theirs. Our own phrasings; the held-out sets are never read.
+ */
+const DAG_2013 = 'exchange 2013 cu23 dag, 2 members on windows 2012 r2 standard, witness on a file server, no DCs';
+const DAG_2019 = 'exchange 2019 cu14 DAG of 4 members on windows server 2022 datacenter, fsw on FS01, member servers';
+
+const CASES: ReadonlyArray<readonly [setup: string, asked: string, line: string]> = [
+  // Patterns (retired-version.ts): ESU, how long, what to do, status.
+  [DAG_2013, 'is there an extension?', 'Extended Security Updates bring security fixes only'],
+  [DAG_2013, 'can we pay microsoft to keep supporting it', 'Extended Security Updates bring security fixes only'],
+  [DAG_2019, 'how much longer can we run it', 'is out of support now (since 14 October 2025)'],
+  [DAG_2013, 'should we be worried', 'What to do: plan the move'],
+  [DAG_2013, 'so we are stuck?', 'no direct path from Exchange 2013'],
+  [DAG_2013, 'and now?', 'What to do: plan the move'],
+  [DAG_2013, 'is it still ok to run', 'Microsoft no longer fixes it or helps with it'],
+  [DAG_2013, "so microsoft won't help us if it breaks?", 'Microsoft no longer fixes it or helps with it'],
+  // No pattern: a short question about the setup the articles do not answer gets the status line and the way to SE.
+  [DAG_2019, 'hmm, thoughts on that?', 'Microsoft no longer fixes it or helps with it'],
+  [DAG_2019, 'hmm, thoughts on that?', 'in place'],
+];
+
+describe('conversation (issue 21, g21): the second turn after a verdict on a retired version', () => {
+  for (const [setup, asked, line] of CASES) {
+    it(`"${asked}" is answered under the "Out of support" headline with "${line}"`, async () => {
+      const turns: Turn[] = [
+        [setup, { headline: 'Out of support' }],
+        [asked, { headline: 'Out of support', says: [line], notSays: ["couldn't find an answer", 'not sure I understood'] }],
+      ];
+      await play(turns);
+    });
+  }
+  it('a question the articles answer after a retired verdict is still answered from them', async () => {
+    await play([
+      [DAG_2013, { headline: 'Out of support' }],
+      ['what is a file share witness?', { noCheck: true, says: ['quorum vote'], notSays: ['Out of support since'] }],
+    ]);
+  });
+  it('a short question after a verdict on a supported version is no retired follow-up', async () => {
+    await play([
+      ['exchange SE dag of 2 on windows server 2022 standard, witness on FS1, no DCs', { notSays: ['Out of support'] }],
+      ['hmm, thoughts on that?', { notSays: ['Out of support', 'Microsoft no longer fixes it'] }],
+    ]);
+  });
+});
