@@ -48,3 +48,37 @@ describe('conversation (issue 21, g21): the second turn after a verdict on a ret
     ]);
   });
 });
+
+describe('conversation (issue 21, g21): a value said alone with "then" after a verdict', () => {
+  const DAG_2010 = 'Exchange 2010 SP3 DAG of 2 on Windows 2008 R2 standard, not DCs, witness on FS1';
+  for (const [said, changed] of [
+    ['datacenter then', 'Windows edition: Datacenter instead of Standard'],
+    ['ok, enterprise then', 'Windows edition: Enterprise instead of Standard'],
+    ['make it 2012 r2 then', 'Windows Server 2012 R2 instead of 2008 R2'],
+  ] as const) {
+    it(`"${said}" changes that fact as "what if" would`, async () => {
+      await play([
+        [DAG_2010, { verdict: 'not-supported' }],
+        [said, { verdict: 'supported-with-conditions', says: [changed] }],
+      ]);
+    });
+  }
+  it('"ok then" changes nothing and shows no verdict again', async () => {
+    await play([
+      [DAG_2010, { verdict: 'not-supported' }],
+      ['ok then', { notSays: ['What changed', 'Microsoft no longer fixes it'] }],
+    ]);
+  });
+});
+
+describe('conversation (issue 21, g21): facts stated after a verdict given at once', () => {
+  const EDGE_AND_MAILBOX = 'can the exchange 2019 mailbox role and the edge role share one server? small office, just one box';
+  it('a statement naming only what the setup has says the verdict stands, and the platform said next is added to it', async () => {
+    await play([
+      [EDGE_AND_MAILBOX, { verdict: 'not-supported', headline: 'Out of support' }],
+      ['none, just that one box', { verdict: 'not-supported', says: ['changes none of the facts'] }],
+      // Three facts but no version: the platform of the setup just judged, never a new check nor a search.
+      ['windows server 2019 standard, cu15', { verdict: 'not-supported', headline: 'Out of support', says: ['What changed', 'Windows Server 2019 added'] }],
+    ]);
+  });
+});
