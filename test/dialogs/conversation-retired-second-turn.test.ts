@@ -1,4 +1,5 @@
 import { play, type Turn } from './conversation-play';
+import type { Verdict } from '../../knowledge';
 
 /*
  * Issue 21 (g21, session 8): the second turn after a verdict on a retired version, in words the earlier patterns did
@@ -81,4 +82,38 @@ describe('conversation (issue 21, g21): facts stated after a verdict given at on
       ['windows server 2019 standard, cu15', { verdict: 'not-supported', headline: 'Out of support', says: ['What changed', 'Windows Server 2019 added'] }],
     ]);
   });
+});
+
+describe('conversation (issue 21, g21): designs read on the first turn', () => {
+  const CASES: ReadonlyArray<readonly [name: string, said: string, verdict: Verdict, says: readonly string[], notSays: readonly string[]]> = [
+    [
+      // M-7 (a DAG holds only Mailbox servers): an Edge server listed among the DAG's members is in the DAG group, never a Supported single server.
+      'an Edge server listed among the DAG members is a DAG member, Not supported',
+      'SE DAG members: MBX01, MBX02 and EDGE01, windows server 2022 std, no DCs',
+      'not-supported',
+      ['Not supported: Edge Transport, Database availability group (DAG)'],
+      ['Edge Transport, None (a single server)'],
+    ],
+    [
+      // database-availability-groups.md: "A DAG is a group of up to 16 Mailbox servers": each DAG counted apart.
+      'two DAGs of 10 each are two groups of 10 members, each within 16',
+      '2 SE DAGs of 10 each on windows server 2022 standard, witness on file servers, no DCs',
+      'supported-with-conditions',
+      ['Supported with conditions: Mailbox, Database availability group (DAG)'],
+      ['Not supported'],
+    ],
+    [
+      // D-6: Windows NLB cannot run on DAG members; "for OWA" is what the NLB serves, no Client Access group of its own.
+      '"windows NLB on those two for OWA" is NLB on the DAG members',
+      '2013 CU23: two servers with CAS and Mailbox, both in one DAG, and windows NLB on those two for OWA. 2012 R2 std, no DCs, FSW elsewhere',
+      'not-supported',
+      ['cannot share servers with a server cluster or a DAG'],
+      [],
+    ],
+  ];
+  for (const [name, said, verdict, says, notSays] of CASES) {
+    it(name, async () => {
+      await play([[said, { verdict, says: [...says], notSays: [...notSays] }]]);
+    });
+  }
 });
