@@ -256,6 +256,8 @@ export const CONVERSATION_SETS = {
   issue21D21Tuning: 'conversations-issue21-d21-tuning.yaml',
   // Issue 21 tuning set for first messages that name facts of other servers (witness host, DCs, other products, past or planned servers, dates) beside a supported DAG (helper c21, session 8), written before the code changed.
   issue21C21Tuning: 'conversations-issue21-c21-tuning.yaml',
+  // Issue 21 tuning set, second batch of helper g21 (session 8): the second turn after a retired verdict in words the earlier sets do not use ("and now?", "is there an extension?"), written before the code changed.
+  issue21G21BTuning: 'conversations-issue21-g21-b-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

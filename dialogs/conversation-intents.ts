@@ -137,6 +137,17 @@ export function isCorrection(text: string): boolean {
   return CORRECTION.test(text.trim()) && !isNotSure(text);
 }
 
+/**
+ * "datacenter then", "ok, enterprise then", "make it 2022 then": a value said alone with "then" after a verdict changes that
+ * fact, as "what if datacenter?" would (issue 21, g21). At most three words before "then".
+ */
+const BARE_THEN = /^(?:(?:ok(?:ay)?|so|fine|right|alright|well),?\s+)?(?:(?:make it|go with|use|with|on)\s+)?[\w.+-]+(?:\s+[\w.+-]+){0,2}\s+then[?!. ]*$/i;
+
+export function isBareThen(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 40 && BARE_THEN.test(trimmed);
+}
+
 /** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
 const ADDITION =
   /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;

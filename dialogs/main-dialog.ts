@@ -16,7 +16,7 @@ import {
   type PreviousQuestion,
 } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
-import { followUp, isAddition, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
+import { followUp, isAddition, isBareThen, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
@@ -81,6 +81,10 @@ export class MainDialog extends Dialog {
     if (await this.pasteListing(dc.context, text)) return this.settle(dc);
     const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
+    // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
+    // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
+    const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
+    if (vague) return vague(dc);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);
     return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
   }
@@ -247,7 +251,8 @@ export class MainDialog extends Dialog {
       }
     }
     const kind = followUp(text);
-    const correction = isCorrection(text);
+    // "datacenter then": a change of that fact, as "what if datacenter?" (read as a statement, "datacenter" alone names nothing).
+    const correction = isCorrection(text) || isBareThen(text);
     const addition = isAddition(text);
     // "skip that too", "pass on that one" after a verdict (issue 21: "skip" is always accepted): nothing to change, as "no idea".
     const notSure = isNotSure(text);
@@ -286,11 +291,20 @@ export class MainDialog extends Dialog {
       const another = apart ? this.anotherServer(text, last, apart, true) : !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
-      const newSetup = statement && (added.version !== undefined || this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3);
+      // "windows server 2019 standard, cu15" names no version: the platform of the setup just judged (w5-hunt-31), never a new check.
+      const newSetup =
+        statement &&
+        (added.version !== undefined ||
+          (this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3 && this.kb.recognizer.extract(text).facts.version !== undefined));
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
       const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text) };
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail, target);
     }
+    // "none, just that one box" after a verdict on one server: a statement naming only what the setup already has (and no
+    // version, which would make it a setup of its own) changes nothing; the verdict stands, said so (w5-hunt-31).
+    const restates =
+      statement && Object.keys(named).length > 0 && Object.entries(named).every(([d, v]) => base[d] === v) && this.kb.recognizer.extract(text).facts.version === undefined;
+    if (restates) return this.verdictStands(dc, groups);
     if (statement) return undefined;
     if (kind && (Object.keys(named).length === 0 || kind === 'summary')) {
       await dc.context.sendActivity(this.replies.followUp(kind, groups));
@@ -307,21 +321,44 @@ export class MainDialog extends Dialog {
     }
     // "actually the witness is on DC02, not the file server": a correction or addition that names only what the setup
     // already has changes nothing the rules read. The verdict stands, said so (it went to "outside what I cover").
-    if ((correction || addition) && !kind && Object.keys(named).length > 0 && Object.entries(named).every(([d, v]) => base[d] === v)) {
-      const [only] = groups;
-      const line = 'That changes none of the facts this verdict rests on, so it stands as below.';
-      await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, line) : this.replies.designVerdict(groups, line));
-      return this.settle(dc);
-    }
+    if ((correction || addition) && !kind && Object.keys(named).length > 0 && Object.entries(named).every(([d, v]) => base[d] === v)) return this.verdictStands(dc, groups);
     return undefined;
+  }
+
+  /** The last verdict again, saying that the message changes none of its facts. */
+  private async verdictStands(dc: DialogContext, groups: GroupVerdict[]): Promise<DialogTurnResult> {
+    const [only] = groups;
+    const line = 'That changes none of the facts this verdict rests on, so it stands as below.';
+    await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, line) : this.replies.designVerdict(groups, line));
+    return this.settle(dc);
+  }
+
+  /**
+   * A short question or reaction right after a verdict on a retired version that names no fact, no pattern reads and the
+   * articles do not answer ("is it fine as long as it works?", "ok, thoughts?"): the reply that shows that verdict again
+   * with its status line and the way to SE, or undefined. A question the articles answer ("what is a witness?") is theirs.
+   */
+  private vagueRetiredFollowUp(text: string, last: LastCheck): ((dc: DialogContext) => Promise<DialogTurnResult>) | undefined {
+    const trimmed = text.trim();
+    if (trimmed.length > VAGUE_MAX_LENGTH || !VAGUE_FOLLOW_UP.test(trimmed) || ACKNOWLEDGED.test(trimmed) || !isRetiredVersion(this.kb, last.groups[0]!.facts)) return undefined;
+    if (Object.keys(this.kb.recognizer.extract(trimmed).facts).length > 0 || this.kb.search(trimmed).best) return undefined;
+    const line = this.retiredFollowUp(trimmed, last, 'status');
+    const groups = line ? this.verdicts(last) : undefined;
+    const [only] = groups ?? [];
+    if (!line || !groups || !only) return undefined;
+    return async (dc) => {
+      await dc.context.sendActivity(groups.length === 1 ? this.replies.verdict(only.decision, only.facts, only.setAside, line) : this.replies.designVerdict(groups, line));
+      return this.settle(dc);
+    };
   }
 
   /**
    * The line answering a question about the retired product just judged ("we have ESU?", "upgrade path?"), or
    * undefined. It names no other version, but for the supported path ("can we go straight to SE?"), and no other fact.
+   * `vague`: a question no pattern reads, answered with the status line and the way to SE.
    */
-  private retiredFollowUp(text: string, last: LastCheck): string | undefined {
-    const question = retiredQuestion(text);
+  private retiredFollowUp(text: string, last: LastCheck, vague?: 'status'): string | undefined {
+    const question = vague ?? retiredQuestion(text);
     if (!question) return undefined;
     if (!isRetiredVersion(this.kb, last.groups[0]!.facts)) {
       // "how long do we have with this one?" after a verdict on Exchange SE (w5-oos-17): its lifecycle note (LC7, no fixed end).
@@ -345,7 +382,7 @@ export class MainDialog extends Dialog {
     if (!note) return undefined;
     const line = retiredAnswer(question, note.label, formatDate(note.endOfSupport), SUPPORTED_PATH, esu?.note);
     // "what now?", "how long do we have?", "ESU?", "hybrid?": the way off this version too, read per version (issue 21, d21).
-    const path = question !== 'status' && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
+    const path = (question !== 'status' || vague) && base.version !== undefined ? migrationLine(this.kb, base.version) : undefined;
     return path ? `${line}\n\n${path}` : line;
   }
 
@@ -923,6 +960,11 @@ const SE_OVER =
 const LIKE_WITH = /\b(?:like|as)\s+(?:with|for|on|in)?\s*(?:exchange\s+)?20\d\d\b/gi;
 
 /** A what-if about the setup judged ("what if we move it to SE?", "how about SE instead"): judged again, not answered with a path. */
+/** A short message that reads as a question or a reaction about the setup just judged (see vagueRetiredFollowUp). */
+const VAGUE_FOLLOW_UP = /\?\s*$|^(ok(ay)?|so|and|but|hmm+|well|right|wait|damn|ugh|oh)\b|\b(it|that|this|we|us|our|they|them|now|then)\b/i;
+const VAGUE_MAX_LENGTH = 80;
+/** "ok then", "got it": the verdict taken note of, nothing asked. */
+const ACKNOWLEDGED = /^(ok(ay)?|alright|all right|fine|cool|got it|understood|noted|sure|right|k|great)(,? (then|thanks|thank you|cheers))?[.! ]*$/i;
 const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */

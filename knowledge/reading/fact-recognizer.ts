@@ -141,6 +141,29 @@ const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]
 const OUTSIDE_GROUP =
   /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
 
+/** Role words that also name a service the servers give ("NLB for OWA"): after "for", no server group (see designGroups). */
+const SERVICE_PHRASES: ReadonlySet<string> = new Set(['owa', 'outlook web access']);
+/** A clause pointing back at the servers just named ("both in one DAG", "those two in a DAG", "all of them in the DAG"). */
+const POINTS_BACK = /^(?:both(?: of them)?|all of them|all (?:two|three|four)|those(?: two| three| four)?|these(?: two| three| four)?|they(?: are|'re)?|them|the same (?:two|servers|boxes))\b/i;
+
+/** "2 SE DAGs of 4 each", "two DAGs, 4 members each", "3 clusters with 2 nodes apiece" (see alikeGroups). */
+const ALIKE_GROUPS =
+  /\b(\d|two|three|four|five|six)\s+((?:[a-z0-9.-]+\s+){0,3}?)(dags|clusters)\b\s*(?:,\s*|-\s*)?(?:of|with|each with)?\s*(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-?(?:members?|nodes?|servers?|mailbox servers?|boxes)\s*)?(?:each|apiece)\b/i;
+
+/** "DAG members: ...", "the cluster nodes are ...": a list of a DAG's or cluster's members follows. */
+const MEMBERS_LISTED = /\b(?:dag|database availability group|cluster)\s+(?:members?|nodes?)\s*(?:are\b|:|=|-|–|include\b|consist of\b)/i;
+/** "as the third member", "a member of the DAG", "as a DAG node": the servers of the clause are members. */
+const AS_MEMBER = /\bas\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[a-z0-9]+\s+)?(?:dag\s+)?(?:member|node)\b|\b(?:member|node)\s+of\s+(?:the|our|that|this)\s+(?:dag|cluster)\b/i;
+
+/** Whether the clause `said` lists its servers as members of a DAG or cluster: itself, or the sentence it stands in after "DAG members:". */
+function listedAsMember(text: string, said: string): boolean {
+  if (AS_MEMBER.test(said)) return true;
+  const at = text.indexOf(said);
+  if (at < 0) return false;
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
+  return MEMBERS_LISTED.test(text.slice(start, at));
+}
+
 /** A DAG named by a number or a capital letter: "DAG1", "dag-02", "DAG A", "DAG-B". */
 const DAG_NAME = /\b[dD][aA][gG][-_]?0?(\d{1,2})\b|\b(?:DAG|dag|Dag)(?:[-_]([A-Z])|\s([A-F]))\b/g;
 
@@ -549,11 +572,16 @@ export class FactRecognizer {
     if (!splitting) return undefined;
     const listed = this.listedGroups(text, known, splitting);
     if (listed) return listed;
+    const alike = this.alikeGroups(text, known);
+    if (alike) return alike;
     const reading = this.readSentence(text);
     const tokens = reading.tokens;
     if (tokens.length === 0) return undefined;
     const edition = this.dimensions.find((d) => d.id === 'edition');
     const matches = reading.matches.filter((m) => !isRuledOut(tokens, m.from));
+    // "windows NLB on those two for OWA": a service the servers give ("for OWA") is given by a group already named that holds
+    // its role (the CAS of "CAS and Mailbox" servers), no server group of its own (w5-hunt-22).
+    const forService = (m: PhraseMatch<Mention[]>) => m.from > 0 && tokens[m.from - 1]!.text === 'for' && SERVICE_PHRASES.has(m.entry.phrase);
     const explicitRole = (m: PhraseMatch<Mention[]>) => m.entry.payload.find((p) => p.dimension === splitting.id && p.value !== undefined)?.value;
     let impliedRole = (m: PhraseMatch<Mention[]>): string | undefined => {
       for (const p of m.entry.payload) {
@@ -638,7 +666,7 @@ export class FactRecognizer {
     // that version's update, and "OWA" of Exchange 2019 names its Mailbox servers.
     const whole = this.collect(matches, tokens, known).facts;
     const context: Facts = { ...Object.fromEntries(Object.entries(whole).filter(([d]) => this.dimensions.find((x) => x.id === d)?.design === 'shared')), ...known };
-    const read = clauses.map((clause) => {
+    const read = clauses.map((clause, index) => {
       const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
       const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
       const facts: Record<string, string> = { ...this.collect(local, tokens.slice(clause.from, clause.to), context).facts };
@@ -649,7 +677,10 @@ export class FactRecognizer {
       // "The Edge server is also a member of the DAG": a role only implied ("DAG": Mailbox) right after "also" says
       // where the servers of the clause before are, not a group of its own (issue 21, g21).
       const onlyImplied = inside.every((m) => explicitRole(m) === undefined);
-      const role = named === undefined || (onlyImplied && clause.afterAlso === true) ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
+      // "two servers with CAS and Mailbox, both in one DAG": a clause that points back at the servers just named ("both",
+      // "those two") says where they are; the role its DAG implies is theirs, no group of its own (w5-hunt-22).
+      const pointsBack = onlyImplied && index > 0 && POINTS_BACK.test(text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
+      const role = named === undefined || (onlyImplied && clause.afterAlso === true) || pointsBack ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
       // "two 2019 DAGs on windows 2019 std, ... DAG1 ... DAG2": said of several DAGs, it holds for each (issue 21, n21).
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text) || SEVERAL_GROUPS.has(t.text));
       // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
@@ -675,7 +706,8 @@ export class FactRecognizer {
       // "EDGE01 + EDGE02", "EDGE1, EDGE2 in the perimeter": servers named by their role and a number (blanked
       // for reading: blankServerNumbers) count the group's servers when no count is said (issue 21, e21).
       const serverNames = inside.filter((m) => explicitRole(m) !== undefined && /^[-_]?\d/.test(text.slice(tokens[m.to - 1]!.end))).length;
-      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared, serverNames };
+      const service = role !== undefined && inside.filter((m) => explicitRole(m) !== undefined).every(forService);
+      return { role, facts, count, forAll, withJoined: clause.withJoined === true, joinedToNext: clause.joinedToNext === true, bareRole, roleAndShared, serverNames, service };
     });
     const clauseTexts = clauses.map((clause) => text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
     const saysSame = clauses.map((clause) => tokens.slice(clause.from, clause.to).some((t) => t.text === 'same' || t.text === 'both'));
@@ -698,6 +730,8 @@ export class FactRecognizer {
       serverNames: number;
       line: number;
       dag?: string;
+      /** The text of the clause that named the group's role. */
+      said: string;
     }[] = [];
     let current: (typeof groups)[number] | undefined;
     const lastRoleClause = read.map((c) => c.role !== undefined).lastIndexOf(true);
@@ -748,7 +782,11 @@ export class FactRecognizer {
       const dagName = clause.role !== undefined ? [...dagNames(wholeClause)][0] : undefined;
       const namedApart = dagName !== undefined && groups.some((g) => g.facts[splitting.id] === clause.role && g.dag !== undefined && g.dag !== dagName);
       const another = ANOTHER_GROUP.test(clauseTexts[index]!) || outside || namedApart;
-      const earlier = clause.role !== undefined && !another ? groups.find((g) => g.facts[splitting.id] === clause.role) : undefined;
+      const earlier =
+        clause.role !== undefined && !another
+          ? (groups.find((g) => g.facts[splitting.id] === clause.role) ??
+            (clause.service ? groups.find((g) => heldRoles(splitting, [g.facts[splitting.id]!]).has(clause.role!)) : undefined))
+          : undefined;
       if (clause.role !== undefined && Object.keys(pending).length > 0) {
         for (const [dimensionId, value] of Object.entries(pending)) {
           if (dimensionId === splitting.id || mine[dimensionId] !== undefined) continue;
@@ -780,6 +818,7 @@ export class FactRecognizer {
           serverNames: clause.serverNames,
           line: lineOf[index]!,
           dag: dagName,
+          said: wholeClause,
         };
         groups.push(current);
       } else if (earlier) {
@@ -822,10 +861,34 @@ export class FactRecognizer {
       }
       // "EDGE1 as edge transport": one server named by its role and a number is one server; "BH1 - routing group
       // bridgehead only", "FE1, FE2 - front-end": the names that lead a group's own line count its servers (issue 21, g21).
+      // "SE DAG members: MBX01, MBX02 and EDGE01", "our edge server as the third member": a server listed as a member of the
+      // design's DAG or cluster is in it, whatever its role; the rules judge that (an Edge server is never a DAG member, M-7).
+      // Read as a server of its own, it made a Supported single Edge server beside the DAG (issue 21, g21).
+      const clustered = groups.find((g) => g !== group && g.facts.ha !== undefined && g.facts.ha !== 'none' && g.facts.ha !== 'several-servers');
+      if (facts.ha === undefined && group.facts.ha === undefined && clustered && !OUTSIDE_GROUP.test(group.said) && listedAsMember(text, group.said)) facts.ha = clustered.facts.ha!;
       const count = group.count ?? (group.serverNames >= 1 ? group.serverNames : undefined) ?? leadingServerNames(text.split('\n')[group.line - 1] ?? '');
       if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
       return facts;
     });
+  }
+
+  /**
+   * "2 SE DAGs of 4 each", "two DAGs, 4 members each", "3 clusters with 2 nodes apiece": several DAGs (or clusters)
+   * alike, each of the count said "each", are as many groups with the same facts, each judged with its own members
+   * (issue 21, g21: read as one DAG, the count was lost or summed). Undefined unless a count of two to nine DAGs and a
+   * count "each" are said.
+   */
+  private alikeGroups(text: string, known: Facts): Facts[] | undefined {
+    const said = ALIKE_GROUPS.exec(text);
+    if (!said) return undefined;
+    const groups = countOf(said[1]!.toLowerCase());
+    const members = countOf(said[4]!.toLowerCase());
+    if (groups === undefined || members === undefined || groups < 2 || groups > 9) return undefined;
+    // Read as one of them: "a DAG of 4 members" in place of the phrase.
+    const one = `${text.slice(0, said.index)}a ${said[2]}${said[3]!.replace(/s$/i, '')} of ${members} members${text.slice(said.index + said[0].length)}`;
+    const facts = this.extract(one, known).facts;
+    if (facts.nodes !== String(members)) return undefined;
+    return Array.from({ length: groups }, () => ({ ...facts }));
   }
 
   /**

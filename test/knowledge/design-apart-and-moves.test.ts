@@ -40,6 +40,44 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
         { role: 'edge-transport', ha: 'dag' },
       ],
     ],
+    // Session 8: a server listed among a DAG's members, or said to be one of them, is in that DAG whatever its role.
+    [
+      'SE DAG members: MBX01, MBX02 and EDGE01, windows server 2022 std, no DCs',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'dag' },
+      ],
+    ],
+    [
+      'exchange 2019 cu15 DAG with 2 mailbox servers and our edge server as the third member, all on windows 2019 std, no DCs',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'dag' },
+      ],
+    ],
+    // ... but not an Edge server in a sentence of its own after the list.
+    [
+      'SE DAG members: MBX01, MBX02. Edge: EDGE01 in the DMZ, workgroup. all on windows server 2022 std, no DCs',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    // Several DAGs alike, each of the count said "each": as many groups, each with its own members (never one DAG of their sum).
+    [
+      '2 SE DAGs of 4 each on windows server 2022 standard, witness on file servers, no DCs',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '4', windows: '2022' },
+        { role: 'mailbox', ha: 'dag', nodes: '4', windows: '2022' },
+      ],
+    ],
+    [
+      'two exchange 2019 cu15 DAGs, 10 members each, windows 2019 std, no DCs',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '10', version: '2019' },
+        { role: 'mailbox', ha: 'dag', nodes: '10', version: '2019' },
+      ],
+    ],
     // One server named by role and number is one server.
     [
       'SE design: EXSE1 + EXSE2 in a DAG with a witness, plus EDGE1 as edge transport. all on Windows Server 2025 Standard, edge is in workgroup',
