@@ -33,7 +33,7 @@ const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bs
 const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive|max|maximum|can|do|does|is|are)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
 /** The server roles of a version asked for: "which roles exist", "what server roles does it have", "roles list". */
-const SERVER_ROLES = /\b(which|what|list( of)?|all)\b.{0,20}\b(server )?roles?\b(?! can\b)|\b(server )?roles (list|exist|are there|available|of)\b|\broles\s*\??$/i;
+const SERVER_ROLES = /\b(which|what|list( of)?|(?<!\bwith )all)\b.{0,20}\b(server )?roles?\b(?! can\b)|\b(server )?roles (list|exist|are there|available|of)\b|\broles\s*\??$/i;
 /** Windows asked about as the platform beneath ("the OS itself", "the underlying windows"). */
 const OS_ITSELF =
   /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|operating system|windows)( server)?( itself)?\b.{0,30}\b(support|eol|end|leave|left|retire\w*|expire\w*)/i;
@@ -352,7 +352,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "which windows 2003 editions include the cluster service": the editions with a node limit for a cluster on that release.
   if (has('windows') && !has('version') && CLUSTER_EDITIONS.test(text)) return ask('max-nodes', { ...pick('windows'), ha: 'clustering' });
   // "which roles exist in exchange 2016", "exchange 2010 roles list": the version's server roles.
-  if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha')) return ask('server-roles', pick('version'));
+  // A server described with its Windows ("one Exchange 2010 server with all roles, Windows Server 2008 R2") is a setup to check.
+  if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha') && !has('windows')) return ask('server-roles', pick('version'));
   // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).
   if (has('version') && has('windows') && FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
   if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));

@@ -27,5 +27,7 @@ const ROLE_LABEL = /^(?:front-?ends?|back-?ends?|fes?|bes?|cas|mbx|mailbox(?:-se
 const MAX_LINE = 400;
 
 /** A line led by a short label and naming an Exchange version in words: "BE: Exchange 2003 Enterprise, ...", "- Back end: E2K3 SP2 ...". */
+// Lead, session 8 (w4-design-03): "- MBX1..MBX4: 2019 CU15 DAG, ..." too: a range of names, a bare year with its update, or a
+// DAG or cluster said of the group (the Edge line above it had become a listing, and the DAG group was dropped).
 const DROPPED_GROUP_LINE =
-  /^\s*(?:[-*•]\s*)?[A-Za-z][A-Za-z0-9 ,&/+-]{0,40}:\s*(?:\d\s*x\s*)?(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se\b|subscription)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))/i;
+  /^\s*(?:[-*•]\s*)?[A-Za-z][A-Za-z0-9 .,&/+-]{0,40}:\s*(?:\d\s*x\s*)?(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se\b|subscription)|e2k3|e2k7|ex20(?:03|07|10|13|16|19)|(?:2007|2010|2013|2016|2019)\s+(?:cu|sp|rtm)\d*\b|[^\n]{0,80}\b(?:dag|cluster|ccr|scc)\b)/i;
