@@ -234,7 +234,7 @@ describe('direct answers in the conversation (issue 19)', () => {
     ['max dag size?', /^Up to 16 Mailbox servers in one DAG/],
     // Fifth pass (u19): where versions disagree, the words' own versions decide (front-ends are 2000/2003's, Edge servers 2007's and later).
     ['FE server on a cluster ok?', /^No: Installing an Exchange 2000 or 2003 front-end server on a Windows server cluster is not supported/],
-    ['can the edge transport server be domain joined', /^No: An Edge Transport server is deployed outside the organization's Active Directory forest/],
+    ['can the edge transport server be domain joined', /^No: An Edge Transport server belongs outside the internal Active Directory forest.*Microsoft's pages differ/],
     ['does 2k10 still get patches', /^No: Exchange 2010 left extended support on 13 October 2020/],
     ['esu for 2k8r2 - until when', /paid Extended Security Updates .* ran to 10 January 2023/],
     ['until when is windows server 2019 supported', /^Windows Server 2019 is in extended support until 9 January 2029/],
