@@ -300,6 +300,8 @@ export class FactRecognizer {
   private readonly sentenceMatcher: PhraseMatcher<Mention[]>;
   private readonly answerMatchers = new Map<string, PhraseMatcher<Mention[]>>();
   private readonly numberPatterns: NumberPattern[];
+  /** The number patterns by their first word; those led by the number under `undefined` (numbers() tries only these at a position). */
+  private readonly numberPatternsByFirst = new Map<string | undefined, NumberPattern[]>();
   private readonly dimensions: readonly Dimension[];
   private lastSentence: SentenceReading | undefined;
   private lastPlainExtract: { text: string; read: { facts: Facts; ambiguous: string[] } } | undefined;
@@ -331,6 +333,25 @@ export class FactRecognizer {
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
     );
+    for (const pattern of this.numberPatterns) {
+      const first = pattern.words[0];
+      const list = this.numberPatternsByFirst.get(first) ?? [];
+      list.push(pattern);
+      this.numberPatternsByFirst.set(first, list);
+    }
+  }
+
+  /**
+   * The number patterns that can start at a token: those led by the number when the token is a count, and those whose
+   * first word is the token or the token without a plural "s" (the plural reading numbers() accepts for words of more
+   * than four letters). Every other pattern fails at its first word, so trying only these finds the same counts
+   * (issue 24: numbers() tried every pattern at every position, the largest share of reading a long message).
+   */
+  private numberPatternsAt(text: string, isCount: boolean): NumberPattern[] {
+    const led = isCount ? (this.numberPatternsByFirst.get(undefined) ?? []) : [];
+    const exact = this.numberPatternsByFirst.get(text) ?? [];
+    const singular = text.length > 5 && text.endsWith('s') ? (this.numberPatternsByFirst.get(text.slice(0, -1)) ?? []) : [];
+    return led.length + singular.length === 0 ? exact : [...led, ...exact, ...singular];
   }
 
   /**
@@ -1637,13 +1658,13 @@ export class FactRecognizer {
     const nounAfter = new Map<number, string>();
     for (let from = 0; from < tokens.length; from += 1) {
       if (counts[from] === undefined) continue;
-      for (const pattern of this.numberPatterns) {
-        if (pattern.words[0] !== undefined || pattern.words.length < 2 || from + pattern.words.length > tokens.length) continue;
+      for (const pattern of this.numberPatternsByFirst.get(undefined) ?? []) {
+        if (pattern.words.length < 2 || from + pattern.words.length > tokens.length) continue;
         if (pattern.words.every((word, i) => i === 0 || word === tokens[from + i]!.text)) nounAfter.set(from, pattern.dimension);
       }
     }
     for (let from = 0; from < tokens.length; from += 1) {
-      for (const pattern of this.numberPatterns) {
+      for (const pattern of this.numberPatternsAt(tokens[from]!.text, counts[from] !== undefined)) {
         if (from + pattern.words.length > tokens.length) continue;
         let value: number | undefined;
         let at = -1;
