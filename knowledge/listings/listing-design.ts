@@ -169,8 +169,7 @@ export function listingDesign(
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
         // An Edge Transport server is never a DAG or cluster member (it stays outside the forest): nothing assumed there.
         // Nor is a server none of whose roles a DAG or cluster of its version holds (a 2010 Client Access and Hub Transport server: a DAG holds Mailbox servers).
-        if (!first.roles.includes('edge-transport') && clusterCouldHold(facts.version, first.roles, kb.dimensions))
-          assumptions.push('Not in any DAG or cluster the paste lists.');
+        if (!first.roles.includes('edge-transport') && clusterCouldHold(facts.version, first.roles, kb.dimensions)) assumptions.push('Not in any DAG or cluster the paste lists.');
       }
     }
     // A build the table does not know, of a version read from its major and minor numbers: which update it is, and so

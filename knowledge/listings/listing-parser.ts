@@ -666,7 +666,12 @@ function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines
     const wrapped: string[] = [];
     if (WINDOWS_LINE_LABEL.test(line)) for (let k = i + 1; k < lines.length && /^\s{8,}\S/.test(lines[k]!) && lines[k]!.length <= MAX_PROSE_LINE; k += 1) wrapped.push(lines[k]!);
     const pieces = [line, ...wrapped]
-      .flatMap((one) => one.replace(BULLET, '').replace(WINDOWS_LINE_LABEL, '').split(/;|(?<=[.!?])\s+/))
+      .flatMap((one) =>
+        one
+          .replace(BULLET, '')
+          .replace(WINDOWS_LINE_LABEL, '')
+          .split(/;|(?<=[.!?])\s+/),
+      )
       .flatMap((piece) => clausesByServer(piece, known));
     for (const clause of pieces) {
       if (PLANNED.test(clause)) continue;
@@ -676,7 +681,10 @@ function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines
       const listed = names.map(known);
       if (listed.length === 0 || listed.some((s) => s === undefined || !(s.build || s.named || s.majorMinor || s.roles.length > 0))) continue;
       // What follows in parentheses is the writer's aside ("(never patched, don't ask)", "(in-place, we didn't rebuild it)").
-      const windows = m[2]!.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/[.,]\s*$/, '').trim();
+      const windows = m[2]!
+        .replace(/\s*\([^()]*\)\s*/g, ' ')
+        .replace(/[.,]\s*$/, '')
+        .trim();
       for (const s of listed) if (!s!.os) s!.os = windows;
     }
   }
@@ -1497,14 +1505,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // (never a build in a sentence, "is 15.2.1544.4 ok?", which stays a question for the check, and never without a name).
   if (listed.length === 0 && dags.length === 0) {
     const alone = [...new Map(lines.flatMap((l, i) => (!used[i] && BARE_BUILD_LINE.test(l) ? findBuilds(l, table) : [])).map((m) => [m.lookup.build, m])).values()];
-    const named =
-      alone.length === 1
-        ? oneServerIn(
-            lines
-              .filter((l, i) => !used[i] && !COMMAND_LINE.test(l) && !BARE_BUILD_LINE.test(l))
-              .join('\n'),
-          )
-        : undefined;
+    const named = alone.length === 1 ? oneServerIn(lines.filter((l, i) => !used[i] && !COMMAND_LINE.test(l) && !BARE_BUILD_LINE.test(l)).join('\n')) : undefined;
     if (named) {
       const only = server(named);
       only.build = alone[0];

@@ -144,7 +144,8 @@ const OUTSIDE_GROUP =
 /** Role words that also name a service the servers give ("NLB for OWA"): after "for", no server group (see designGroups). */
 const SERVICE_PHRASES: ReadonlySet<string> = new Set(['owa', 'outlook web access']);
 /** A clause pointing back at the servers just named ("both in one DAG", "those two in a DAG", "all of them in the DAG"). */
-const POINTS_BACK = /^(?:both(?: of them)?|all of them|all (?:two|three|four)|those(?: two| three| four)?|these(?: two| three| four)?|they(?: are|'re)?|them|the same (?:two|servers|boxes))\b/i;
+const POINTS_BACK =
+  /^(?:both(?: of them)?|all of them|all (?:two|three|four)|those(?: two| three| four)?|these(?: two| three| four)?|they(?: are|'re)?|them|the same (?:two|servers|boxes))\b/i;
 
 /** "2 SE DAGs of 4 each", "two DAGs, 4 members each", "3 clusters with 2 nodes apiece" (see alikeGroups). */
 const ALIKE_GROUPS =
@@ -549,7 +550,9 @@ export class FactRecognizer {
               withoutWitnessHost(
                 this.readJoinedRoleWords(
                   this.readAfterPartials(
-                    this.readSeAfterWindows(withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens)),
+                    this.readSeAfterWindows(
+                      withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens),
+                    ),
                     tokens,
                   ),
                   tokens,
@@ -701,7 +704,8 @@ export class FactRecognizer {
       // "two servers with CAS and Mailbox, both in one DAG": a clause that points back at the servers just named ("both",
       // "those two") says where they are; the role its DAG implies is theirs, no group of its own (w5-hunt-22).
       const pointsBack = onlyImplied && index > 0 && POINTS_BACK.test(text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end));
-      const role = named === undefined || (onlyImplied && clause.afterAlso === true) || pointsBack ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
+      const role =
+        named === undefined || (onlyImplied && clause.afterAlso === true) || pointsBack ? undefined : this.roleWhereItApplies(splitting, named, { ...context, ...facts });
       // "two 2019 DAGs on windows 2019 std, ... DAG1 ... DAG2": said of several DAGs, it holds for each (issue 21, n21).
       const forAll = tokens.slice(clause.from, clause.to).some((t) => DESIGN_ALL.has(t.text) || SEVERAL_GROUPS.has(t.text));
       // "the back-end cluster is Enterprise", "all Enterprise on W2K3": a bare edition word nothing else
@@ -886,7 +890,8 @@ export class FactRecognizer {
       // design's DAG or cluster is in it, whatever its role; the rules judge that (an Edge server is never a DAG member, M-7).
       // Read as a server of its own, it made a Supported single Edge server beside the DAG (issue 21, g21).
       const clustered = groups.find((g) => g !== group && g.facts.ha !== undefined && g.facts.ha !== 'none' && g.facts.ha !== 'several-servers');
-      if (facts.ha === undefined && group.facts.ha === undefined && clustered && !OUTSIDE_GROUP.test(group.said) && listedAsMember(text, group.said)) facts.ha = clustered.facts.ha!;
+      if (facts.ha === undefined && group.facts.ha === undefined && clustered && !OUTSIDE_GROUP.test(group.said) && listedAsMember(text, group.said))
+        facts.ha = clustered.facts.ha!;
       const count = group.count ?? (group.serverNames >= 1 ? group.serverNames : undefined) ?? leadingServerNames(text.split('\n')[group.line - 1] ?? '');
       if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
       return facts;
@@ -1852,11 +1857,14 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
   if (!matches.some(isWitness)) return matches;
   // "FSW on a 2016 box": a bare year after the witness is its host's Windows release, though it could name Exchange.
   const bareYear = (m: PhraseMatch<Mention[]>) =>
-    m.to - m.from === 1 && /^\d{4}$/.test(tokens[m.from]!.text) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension) || p.dimension === 'version' || p.dimension === 'edition');
+    m.to - m.from === 1 &&
+    /^\d{4}$/.test(tokens[m.from]!.text) &&
+    m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension) || p.dimension === 'version' || p.dimension === 'edition');
   const describesHost = (m: PhraseMatch<Mention[]>) => m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension)) || bareYear(m);
   const linked = (at: number) => at > 0 && at < tokens.length && WITNESS_LINK.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start));
   // A server's own name ("FS01", "fs-eu-01", "srv-wit"): letters and digits, or a word joined to the last by a hyphen.
-  const serverName = (at: number) => /^(?=.*\d)[a-z0-9]{2,}$/.test(tokens[at]!.text) && !/^\d{4}$/.test(tokens[at]!.text) || (at > 0 && text.slice(tokens[at - 1]!.end, tokens[at]!.start) === '-');
+  const serverName = (at: number) =>
+    (/^(?=.*\d)[a-z0-9]{2,}$/.test(tokens[at]!.text) && !/^\d{4}$/.test(tokens[at]!.text)) || (at > 0 && text.slice(tokens[at - 1]!.end, tokens[at]!.start) === '-');
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const witness of matches.filter(isWitness)) {
     // Forward: "witness on the domain controller", "FSW on one of the hubs", "witness: FS01 (Windows Server 2019)";
@@ -1873,7 +1881,9 @@ function withoutWitnessHost(matches: PhraseMatch<Mention[]>[], tokens: readonly 
           const gap = tokens[next.to] ? text.slice(tokens[next.to - 1]!.end, tokens[next.to]!.start) : '';
           // Only a mention said in one run of words ("server, 2008 R2" names the setup's release after the comma).
           const inOneRun = (m: PhraseMatch<Mention[]>) => Array.from({ length: m.to - m.from - 1 }, (_, k) => m.from + 1 + k).every((k) => joined(tokens, k));
-          const after = /^\s*\/\s*$|^ $/.test(gap) ? matches.find((m) => m.from === next.to && inOneRun(m) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension))) : undefined;
+          const after = /^\s*\/\s*$|^ $/.test(gap)
+            ? matches.find((m) => m.from === next.to && inOneRun(m) && m.entry.payload.every((p) => WITNESS_HOST_DIMENSIONS.has(p.dimension)))
+            : undefined;
           if (!after) break;
           dropped.add(after);
           next = after;
@@ -1930,9 +1940,28 @@ function countsNext(match: PhraseMatch<Mention[]>, later: readonly PhraseMatch<M
 
 /** Words that make a following "DC" a datacenter or a site's domain controllers, not the servers: "across 2 DCs", "2 per DC", "primary DC". */
 const IN_SEVERAL = new Set(['2', '3', 'two', 'three', 'both', 'different', 'separate', 'multiple', 'our']);
-const DATACENTER_BEFORE = new Set(['across', 'over', 'spans', 'span', 'spanning', 'spread', 'between', 'per', 'each', 'primary', 'secondary', 'dr', 'stretched', 'site', 'sites',
+const DATACENTER_BEFORE = new Set([
+  'across',
+  'over',
+  'spans',
+  'span',
+  'spanning',
+  'spread',
+  'between',
+  'per',
+  'each',
+  'primary',
+  'secondary',
+  'dr',
+  'stretched',
+  'site',
+  'sites',
   // "2 in our main DC, 2 in the DR DC; witness in a third DC" (issue 21, c21).
-  'main', 'third', 'backup', 'remote']);
+  'main',
+  'third',
+  'backup',
+  'remote',
+]);
 
 /**
  * "a DAG across 2 DCs", "2 members per DC", "stretched over the primary DC and the DR DC": the acronym
@@ -2049,7 +2078,8 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
       at !== match.from &&
       HAVE_LEADS.some((words) => at >= words.length && words.every((w, i) => tokens[at - words.length + i]!.text === w) && clauseStart(at - words.length)) &&
       !sameServersLater(match, tokens, (k) => k < tokens.length && sentenceEnd(k));
-    if (!dropped.has(match) && !existing && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart, (k) => k < tokens.length && sentenceEnd(k)) : !clauseStart(at))) continue;
+    if (!dropped.has(match) && !existing && (at === match.from ? !dcsOwnClause(match, tokens, clauseStart, (k) => k < tokens.length && sentenceEnd(k)) : !clauseStart(at)))
+      continue;
     dropped.add(match);
     // The rest of the clause is said of the DCs: their Windows release and edition ("two DCs (2019)": in brackets right after them too).
     for (const later of matches) {
@@ -2141,7 +2171,11 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
       // "we'll move to SE on 2025 next year": the target's own Windows, said right after it, is no release of today's servers.
       let at = m.to;
       if (tokens[at]?.text === 'on' && at - m.to <= 1) at += 1;
-      for (let host = matches.find((x) => x.from === at); host && host.entry.payload.every((p) => ['windows', 'windowsEdition', 'version'].includes(p.dimension)); host = matches.find((x) => x.from === at)) {
+      for (
+        let host = matches.find((x) => x.from === at);
+        host && host.entry.payload.every((p) => ['windows', 'windowsEdition', 'version'].includes(p.dimension));
+        host = matches.find((x) => x.from === at)
+      ) {
         dropped.add(host);
         at = host.to;
       }

@@ -11,7 +11,25 @@ interface Said {
  * Words right before a year that make it another product's release, not Exchange's or Windows's: "Outlook 2016
  * clients", "Office 2019", "Hyper-V 2019", "SQL 2019", "SharePoint 2016".
  */
-const OTHER_PRODUCTS = new Set(['outlook', 'office', 'v', 'hyperv', 'sql', 'sharepoint', 'lync', 'skype', 'visio', 'project', 'dynamics', 'crm', 'sccm', 'scom', 'dpm', 'veeam', 'exchange2010']);
+const OTHER_PRODUCTS = new Set([
+  'outlook',
+  'office',
+  'v',
+  'hyperv',
+  'sql',
+  'sharepoint',
+  'lync',
+  'skype',
+  'visio',
+  'project',
+  'dynamics',
+  'crm',
+  'sccm',
+  'scom',
+  'dpm',
+  'veeam',
+  'exchange2010',
+]);
 
 /** Past moves before a version or release: "migrated from 2016 last year", "we upgraded from Exchange 2016 to SE". */
 const PAST_MOVES = new Set(['migrated', 'upgraded', 'moved', 'came', 'transitioned', 'switched']);
@@ -21,10 +39,56 @@ const BEFORE_WHAT_WAS = new Set(['our', 'the', 'old', 'exchange', 'windows', 'se
 /** Words saying servers are no longer there: "the old 2013 servers were decommissioned", "2012 R2 boxes are gone". */
 const GONE_WORDS = new Set(['gone', 'decommissioned', 'decomissioned', 'decommed', 'retired', 'removed', 'uninstalled', 'demoted']);
 /** Words that may stand between a release and the words saying it is gone. */
-const BEFORE_GONE = new Set(['org', 'organization', 'organisation', 'environment', 'servers', 'server', 'boxes', 'box', 'vms', 'machines', 'dag', 'are', 'were', 'is', 'was', 'have', 'has', 'been', 'already', 'all', 'now', 'long', 'since', 'got', 'exchange']);
+const BEFORE_GONE = new Set([
+  'org',
+  'organization',
+  'organisation',
+  'environment',
+  'servers',
+  'server',
+  'boxes',
+  'box',
+  'vms',
+  'machines',
+  'dag',
+  'are',
+  'were',
+  'is',
+  'was',
+  'have',
+  'has',
+  'been',
+  'already',
+  'all',
+  'now',
+  'long',
+  'since',
+  'got',
+  'exchange',
+]);
 
 /** Words before a year that make it a date: "servers bought in 2019", "the old org was removed in 2020", "since 2021". */
-const DATE_BEFORE = new Set(['since', 'bought', 'purchased', 'installed', 'built', 'deployed', 'removed', 'decommissioned', 'retired', 'migrated', 'upgraded', 'created', 'done', 'back', 'finished', 'started', 'happened', 'expired', 'ended']);
+const DATE_BEFORE = new Set([
+  'since',
+  'bought',
+  'purchased',
+  'installed',
+  'built',
+  'deployed',
+  'removed',
+  'decommissioned',
+  'retired',
+  'migrated',
+  'upgraded',
+  'created',
+  'done',
+  'back',
+  'finished',
+  'started',
+  'happened',
+  'expired',
+  'ended',
+]);
 
 /** Words opening a clause about what ran before: "previously we ran 2016 on 2012 R2". */
 const PAST_CLAUSE_WORDS = new Set(['previously', 'formerly', 'originally', 'before', 'earlier']);
@@ -33,12 +97,61 @@ const PAST_CLAUSE_WORDS = new Set(['previously', 'formerly', 'originally', 'befo
 const REPLACE_WORDS = new Set(['replace', 'replaces', 'replaced', 'replacing']);
 
 /** Servers of other kinds whose own release a message may name: "management server on 2016", "Veeam 12 on a 2019 server", "a 2019 jump box". */
-const OTHER_SERVER_WORDS = new Set(['management', 'jump', 'jumpbox', 'veeam', 'sql', 'print', 'monitoring', 'terminal', 'rds', 'citrix', 'adfs', 'wsus', 'sccm', 'scom', 'pki', 'dhcp', 'emt']);
+const OTHER_SERVER_WORDS = new Set([
+  'management',
+  'jump',
+  'jumpbox',
+  'veeam',
+  'sql',
+  'print',
+  'monitoring',
+  'terminal',
+  'rds',
+  'citrix',
+  'adfs',
+  'wsus',
+  'sccm',
+  'scom',
+  'pki',
+  'dhcp',
+  'emt',
+]);
 /** Said right after the release only: "a 2019 admin box", "a 2016 backup server". */
 const OTHER_SERVER_AFTER = new Set([...OTHER_SERVER_WORDS, 'admin', 'backup', 'web', 'tools']);
 
 /** Words after a bare "core" that make it no Server Core: "the core switches", "core network". */
-const NOT_SERVER_CORE_AFTER = new Set(['switch', 'switches', 'network', 'networks', 'router', 'routers', 'layer', 'team', 'infrastructure', 'services', 'service', 'business', 'banking', 'systems', 'system', 'app', 'apps', 'count', 'counts', 'licence', 'licences', 'license', 'licenses', 'licensing', 'cpu', 'cpus', 'processor', 'processors', 'site', 'sites']);
+const NOT_SERVER_CORE_AFTER = new Set([
+  'switch',
+  'switches',
+  'network',
+  'networks',
+  'router',
+  'routers',
+  'layer',
+  'team',
+  'infrastructure',
+  'services',
+  'service',
+  'business',
+  'banking',
+  'systems',
+  'system',
+  'app',
+  'apps',
+  'count',
+  'counts',
+  'licence',
+  'licences',
+  'license',
+  'licenses',
+  'licensing',
+  'cpu',
+  'cpus',
+  'processor',
+  'processors',
+  'site',
+  'sites',
+]);
 
 /** Words beside a release that make it an Active Directory level ("functional level 2016", "schema at 2019 level"). */
 const AD_LEVEL_WORDS = new Set(['functional', 'level', 'ffl', 'dfl', 'schema']);
@@ -126,4 +239,3 @@ export function withoutOtherSetups(matches: PhraseMatch<Said[]>[], tokens: reado
   }
   return dropped.size === 0 ? matches : matches.filter((m) => !dropped.has(m));
 }
-

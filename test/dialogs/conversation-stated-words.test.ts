@@ -62,10 +62,27 @@ const CASES: ReadonlyArray<readonly [group: string, name: string, turns: readonl
     [['exchange 2019 cu15 dag of 2 on 2022 std with a witness; the members also have the AD DS role installed', { verdict: 'not-supported', says: ['domain controllers'] }]],
   ],
   // Lead, session 8 (w6-hunt-62): an IP-less DAG needs Exchange 2013 SP1 or later on Windows Server 2012 R2 or later (D-7).
-  ['ip-less', 'an IP-less Exchange 2010 DAG is not supported', [['exchange 2010 sp3 dag with no administrative access point (ip-less dag) on 2008 r2 ent sp1, 2 members, fsw, no dcs', { verdict: 'not-supported', says: ['administrative access point'] }]]],
-  ['ip-less', 'an IP-less Exchange 2019 DAG on Windows Server 2022 is judged as any DAG', [['exchange 2019 cu15 ip-less dag of 2 on 2022 std, fsw on FS1, no dcs', { verdict: 'supported-with-conditions' }]]],
+  [
+    'ip-less',
+    'an IP-less Exchange 2010 DAG is not supported',
+    [
+      [
+        'exchange 2010 sp3 dag with no administrative access point (ip-less dag) on 2008 r2 ent sp1, 2 members, fsw, no dcs',
+        { verdict: 'not-supported', says: ['administrative access point'] },
+      ],
+    ],
+  ],
+  [
+    'ip-less',
+    'an IP-less Exchange 2019 DAG on Windows Server 2022 is judged as any DAG',
+    [['exchange 2019 cu15 ip-less dag of 2 on 2022 std, fsw on FS1, no dcs', { verdict: 'supported-with-conditions' }]],
+  ],
   // Lead, session 8 (w6-hunt-02): the service named as what the members run.
-  ['dc-role', 'members that also run AD DS are domain controllers', [['SE dag, 4 mbx on 2022 std, witness on FS1. the mbx boxes also run AD DS + DNS for the site', { verdict: 'not-supported', says: ['domain controllers'] }]]],
+  [
+    'dc-role',
+    'members that also run AD DS are domain controllers',
+    [['SE dag, 4 mbx on 2022 std, witness on FS1. the mbx boxes also run AD DS + DNS for the site', { verdict: 'not-supported', says: ['domain controllers'] }]],
+  ],
   ['dc-role', 'nodes promoted to DCs are domain controllers', [['E2K3 enterprise BE cluster, 2 nodes on W2K3 Ent, we promoted both nodes to DCs', { verdict: 'not-supported' }]]],
   // Members counted in parts add up (M-14: a DAG with an even number of members needs a witness).
   [

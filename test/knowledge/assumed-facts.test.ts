@@ -86,10 +86,7 @@ const CHECKS: ReadonlyArray<readonly [facts: Facts, expect: { verdict?: string; 
     { verdict: 'supported', assumed: [] },
   ],
   // Below SP3 it is not (the limit exchange-2003-windows-2000-sp3).
-  [
-    { version: '2003', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server', windowsServicePack: '2' },
-    { verdict: 'not-supported' },
-  ],
+  [{ version: '2003', role: 'back-end', ha: 'none', windows: '2000', windowsEdition: 'server', windowsServicePack: '2' }, { verdict: 'not-supported' }],
   // A cluster said on an edition with the Cluster service, or a front-end, is no single back-end: nothing assumed.
   [
     { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', windows: '2003', windowsEdition: 'standard', architecture: 'x86' },

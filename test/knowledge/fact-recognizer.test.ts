@@ -125,52 +125,164 @@ describe('fact recognizer', () => {
       ['SE DAG, both members are also domain controllers, witness on a file server', { version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes', witness: 'yes' }],
       // Issue 21 (c21): the witness host described with adjectives, a server name, brackets or a bare year is still
       // the witness's, never a second release (or version) of the members: a wrong "Not supported" otherwise.
-      ['SE DAG of two on 2025 std, no DCs; the witness is an old Windows Server 2016 file server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', domainController: 'no', witness: 'yes' }],
-      ['2019 CU15 DAG, 2 members on windows 2022 standard, FSW on a 2016 box', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG: 2 nodes, Server 2025 Standard, witness: FS01 (Windows Server 2019)', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes' }],
+      [
+        'SE DAG of two on 2025 std, no DCs; the witness is an old Windows Server 2016 file server',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', domainController: 'no', witness: 'yes' },
+      ],
+      [
+        '2019 CU15 DAG, 2 members on windows 2022 standard, FSW on a 2016 box',
+        { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG: 2 nodes, Server 2025 Standard, witness: FS01 (Windows Server 2019)',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes' },
+      ],
       ['DAG with 2 x SE on 2022, witness on a 2019 core server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', witness: 'yes' }],
-      ['SE DAG of 4 on 2022 datacenter, no DCs, FSW on FS-EU-01 (Windows Server 2016 Standard)', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', domainController: 'no', witness: 'yes' }],
-      ['Exchange 2019 CU15 DAG 2 members 2022 std, witness on our SQL cluster\'s file share', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      [
+        'SE DAG of 4 on 2022 datacenter, no DCs, FSW on FS-EU-01 (Windows Server 2016 Standard)',
+        { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', domainController: 'no', witness: 'yes' },
+      ],
+      [
+        "Exchange 2019 CU15 DAG 2 members 2022 std, witness on our SQL cluster's file share",
+        { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
       // Issue 21 (c21, not-this-setup.ts): another product's year, a version a past move left or one said to be gone,
       // the domain controllers' own clause, datacenters and "core" switches say nothing of the Exchange servers.
-      ['2019 CU15 DAG of 2 on server 2019 std with a witness, outlook 2016 clients', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2019', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE on 2025 std, 2 in a DAG, witness on FS01; the hypervisor is hyper-v 2019', { version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes', unevaluated: 'hyper-v' }],
-      ['SE DAG of 2 on 2022 std, migrated from 2016 last year, witness FS1, no DCs', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' }],
-      ['we upgraded from exchange 2016 to SE; now SE DAG of two, windows 2025 std, witness on FS, no DCs', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes', domainController: 'no' }],
-      ['Exchange 2019 CU15 DAG, 2 members on windows 2022, FSW on FS01, no DCs; the old 2013 servers were decommissioned', { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', witness: 'yes', domainController: 'no' }],
-      ['SE DAG of two on windows server 2022 standard, the old windows 2012 R2 servers are gone', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard' }],
+      [
+        '2019 CU15 DAG of 2 on server 2019 std with a witness, outlook 2016 clients',
+        { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2019', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE on 2025 std, 2 in a DAG, witness on FS01; the hypervisor is hyper-v 2019',
+        { version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes', unevaluated: 'hyper-v' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, migrated from 2016 last year, witness FS1, no DCs',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' },
+      ],
+      [
+        'we upgraded from exchange 2016 to SE; now SE DAG of two, windows 2025 std, witness on FS, no DCs',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes', domainController: 'no' },
+      ],
+      [
+        'Exchange 2019 CU15 DAG, 2 members on windows 2022, FSW on FS01, no DCs; the old 2013 servers were decommissioned',
+        { nodes: '2', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', witness: 'yes', domainController: 'no' },
+      ],
+      [
+        'SE DAG of two on windows server 2022 standard, the old windows 2012 R2 servers are gone',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard' },
+      ],
       // Said alone, the version a move left is still read (the check asks which one runs rather than guess).
       ['we migrated from exchange 2016', { version: '2016' }],
-      ['SE DAG 2 members on 2025 standard, DCs still on 2016, FSW on FS01', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes' }],
-      ['exchange SE DAG of two on 2022 std; DCs run on other VMs; witness on a file server', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', unevaluated: 'virtualization' }],
+      [
+        'SE DAG 2 members on 2025 standard, DCs still on 2016, FSW on FS01',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2025', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'exchange SE DAG of two on 2022 std; DCs run on other VMs; witness on a file server',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', unevaluated: 'virtualization' },
+      ],
       ['SE DAG, 2 members, DCs are also the members', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', domainController: 'yes' }],
-      ['SE DAG with 4 members: 2 in our main DC, 2 in the DR DC; witness on a file server in a third DC', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes' }],
+      [
+        'SE DAG with 4 members: 2 in our main DC, 2 in the DR DC; witness on a file server in a third DC',
+        { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes' },
+      ],
       // The hosts' Hyper-V cluster under DAG members is host-based failover clustering (virtualization.md), not
       // another workload on the DAG's own cluster; Hyper-V run by the members themselves still is.
-      ['exchange 2019 cu15 DAG of 4 members, VMs on our Hyper-V cluster, windows 2022 datacenter, witness on a file server', { nodes: '4', version: '2019', update: 'e2019-cu15-or-later', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', witness: 'yes', unevaluated: 'hyper-v,virtualization' }],
+      [
+        'exchange 2019 cu15 DAG of 4 members, VMs on our Hyper-V cluster, windows 2022 datacenter, witness on a file server',
+        {
+          nodes: '4',
+          version: '2019',
+          update: 'e2019-cu15-or-later',
+          ha: 'dag',
+          role: 'mailbox',
+          windows: '2022',
+          windowsEdition: 'datacenter',
+          witness: 'yes',
+          unevaluated: 'hyper-v,virtualization',
+        },
+      ],
       ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
-      ['two SE mailbox servers in a DAG on 2022 datacenter, a 2019 file server hosts the witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std; FS01 on server 2019 is the file share witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      [
+        'two SE mailbox servers in a DAG on 2022 datacenter, a 2019 file server hosts the witness',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'datacenter', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std; FS01 on server 2019 is the file share witness',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
       ['SE DAG of 2 on 2022 std witness FS1', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, forest functional level 2012 R2, witness FS01, no DCs', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' }],
-      ['SE DAG of 2 on 2022 std with witness, schema is at 2019 level', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2, members on 2022 std, witness FS1, servers bought in 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS1; the old 2010 org was removed in 2020', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS1; previously we ran 2016 on 2012 R2', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS1, built last month to replace our 2013 servers', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS1, management server on 2016 with the exchange management tools', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS01; two DCs (2019) in the same site', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std with witness FS01; DC01 and DC02 run windows 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['exchange 2016 cu23 DAG of 2 on 2016 std, witness FS1, we\'ll move to SE on 2025 next year', { nodes: '2', version: '2016', update: 'e2016-cu3-or-later', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS01, we have 3 DCs but they are separate servers', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, witness FS01, there are 2 DCs on 2019', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
+      [
+        'SE DAG of 2 on 2022 std, forest functional level 2012 R2, witness FS01, no DCs',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std with witness, schema is at 2019 level',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2, members on 2022 std, witness FS1, servers bought in 2019',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS1; the old 2010 org was removed in 2020',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS1; previously we ran 2016 on 2012 R2',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS1, built last month to replace our 2013 servers',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS1, management server on 2016 with the exchange management tools',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS01; two DCs (2019) in the same site',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std with witness FS01; DC01 and DC02 run windows 2019',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        "exchange 2016 cu23 DAG of 2 on 2016 std, witness FS1, we'll move to SE on 2025 next year",
+        { nodes: '2', version: '2016', update: 'e2016-cu3-or-later', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS01, we have 3 DCs but they are separate servers',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, witness FS01, there are 2 DCs on 2019',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
       // Tied to the Exchange servers later in the sentence, the DCs are still the members.
-      ['SE DAG of 2 on 2022 std, witness FS01, we have 2 DCs and they are also the DAG members', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'yes' }],
+      [
+        'SE DAG of 2 on 2022 std, witness FS01, we have 2 DCs and they are also the DAG members',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'yes' },
+      ],
       // Where the witness is not ("not a DAG member") says nothing against the DAG; where it is (a member) is no witness.
-      ['SE DAG of 2 on 2022 std, the witness is not a DAG member, it\'s FS01', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 4 on 2022 std, witness on a server that is not in the DAG', { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
-      ['SE DAG of 2 on 2022 std, the witness is a DAG member', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'no' }],
-      ['2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01', { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' }],
+      [
+        "SE DAG of 2 on 2022 std, the witness is not a DAG member, it's FS01",
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 4 on 2022 std, witness on a server that is not in the DAG',
+        { nodes: '4', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
+      ],
+      [
+        'SE DAG of 2 on 2022 std, the witness is a DAG member',
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'no' },
+      ],
+      [
+        '2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01',
+        { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' },
+      ],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
       ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
       ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter', windowsServicePack: '1' }],

@@ -32,7 +32,8 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
   });
 
   it('reads the clauses of one line apart, with "is on", "is still", "runs" and "=" between name and Windows', () => {
-    const table = (a: string, b: string) => `Name : ${a}\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n\nName : ${b}\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n\n`;
+    const table = (a: string, b: string) =>
+      `Name : ${a}\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n\nName : ${b}\nServerRole : Mailbox\nAdminDisplayVersion : Version 15.2 (Build 2562.17)\n\n`;
     const cases: [string, string, string][] = [
       ['SE-A is on Windows Server 2022 Standard; SE-B is still Windows Server 2016 Standard (in-place)', '2022', '2016'],
       ['SE-A: Windows Server 2019 Standard. SE-B: Windows Server 2025 Datacenter. both standalone, no DAG.', '2019', '2025'],
@@ -112,8 +113,7 @@ describe('Listings: lines that name their servers (issue 25, l25 session 8)', ()
       [['MAIL2000', '6.0.6249.4', '4']],
     );
     // A build in a sentence, or alone with no server named, stays a question for the check.
-    for (const question of ['is 15.2.1544.4 still supported?', 'what is this build?\n15.2.1544.4\n'])
-      assert.equal(parseListing(question, kb.builds).kind, 'none', question);
+    for (const question of ['is 15.2.1544.4 still supported?', 'what is this build?\n15.2.1544.4\n']) assert.equal(parseListing(question, kb.builds).kind, 'none', question);
   });
 
   it('reads the site typed on a server\'s line, so servers of two sites in no DAG are two groups; "site resilient" names none', () => {

@@ -18,7 +18,10 @@ describe('Listings: a typed design is not a listing (issue 25)', () => {
     ["roles where the servers' names would be", 'Front-ends: Exchange 2003 Standard x2, NLB\nBack-end: Exchange 2003 Enterprise, 2-node cluster'],
     ['"E2K3" named in the unread line', 'FE-A, FE-B: E2K3 SP2 front ends, NLB\nBE: E2K3 SP2 Enterprise, active/passive 2 node cluster'],
     // Lead, session 8 (w4-design-03): a line of a range of names with a bare year and a DAG; the Edge line above it is no listing alone.
-    ['a "MBX1..MBX4:" DAG line under named Edge servers', '- EDGE-A, EDGE-B: 2019 CU15 edge, workgroup, Windows Server 2019 Std, two MX records same priority\n- MBX1..MBX4: 2019 CU15 DAG, Windows Server 2019 Datacenter, witness on FS01, member servers'],
+    [
+      'a "MBX1..MBX4:" DAG line under named Edge servers',
+      '- EDGE-A, EDGE-B: 2019 CU15 edge, workgroup, Windows Server 2019 Std, two MX records same priority\n- MBX1..MBX4: 2019 CU15 DAG, Windows Server 2019 Datacenter, witness on FS01, member servers',
+    ],
     // Lead, session 8 (w6-hunt-60): counts, years and words after a DAG's name are no member list ("mbx, on, std" were read as servers).
     ['DAGs described in words after their names', 'SE, HQ:\nDAG-HQ: 3 mbx on 2025 std, no DCs\nDAG-BR: 2 mbx on 2025 std, fsw on BR-MBX1 (the branch has nothing else)'],
   ];
