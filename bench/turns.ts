@@ -81,6 +81,8 @@ export interface TurnComparison {
   /** Bot req/s ÷ sample req/s, and the sample's CPU per request ÷ the bot's. */
   sampleRatio?: number;
   sampleCpuRatio?: number;
+  /** Bot p99 ÷ the sample's p99. */
+  sampleP99Ratio?: number;
   /** The same bot on the Agents SDK host (issue 23: within 10% of the botbuilder host's throughput). */
   agents?: TurnRun;
   /** Agents host req/s ÷ botbuilder host req/s. */
@@ -274,6 +276,7 @@ export async function runTurns(options: TurnOptions = DEFAULT_TURN_OPTIONS, prog
       ...(bot.cpuMsPerRequest && echo.cpuMsPerRequest ? { cpuRatio: round(echo.cpuMsPerRequest / bot.cpuMsPerRequest, 2) } : {}),
       sample,
       sampleRatio: round(bot.requestsPerSecond / sample.requestsPerSecond, 2),
+      sampleP99Ratio: round(bot.p99Ms / sample.p99Ms, 2),
       ...(bot.cpuMsPerRequest && sample.cpuMsPerRequest ? { sampleCpuRatio: round(sample.cpuMsPerRequest / bot.cpuMsPerRequest, 2) } : {}),
       agents,
       agentsRatio: round(agents.requestsPerSecond / bot.requestsPerSecond, 2),
