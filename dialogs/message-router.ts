@@ -1,3 +1,4 @@
+import { reportedQuestion } from './reported-question';
 import {
   asksUnheldTopic,
   describesFault,
@@ -196,6 +197,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const search = searchCommand(trimmed);
   if (search !== undefined) return { kind: 'search', query: search };
 
+  // "customer asks if they can cluster exchange": the question a helpdesk agent passes on, read in the asker's place.
+  const reported = reportedQuestion(text.trim());
+  if (reported !== undefined) return routeMessage(reported, kb, previous, onePart);
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
   if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
