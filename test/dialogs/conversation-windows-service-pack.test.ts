@@ -72,7 +72,8 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       ['is a single exchange 2013 mailbox server supported?', { asks: 'windows' }],
       ['2008 r2 sp1', { asks: 'windowsEdition' }],
-      ['standard', { verdict: 'supported-with-conditions', says: ['Windows service pack: Service Pack 1'] }],
+      // With SP1 said nothing is left open (D-5): Supported, as for Exchange 2010 SP3 on 2008 R2 SP1 (session 9: the rule was SwC for the SP alone).
+      ['standard', { verdict: 'supported', says: ['Windows service pack: Service Pack 1'] }],
     ],
   ],
   [
