@@ -1,3 +1,4 @@
+import type { CoexistingGroup } from '../knowledge/rules/design-coexistence';
 import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import type { Facts, SetAside } from '../knowledge';
 
@@ -5,6 +6,11 @@ import type { Facts, SetAside } from '../knowledge';
 export interface CheckedGroup {
   facts: Facts;
   setAside: SetAside[];
+  /**
+   * The update its version was typed with in a design ("2013 cu20"), finer than the update fact's
+   * values: what the coexistence minimums of the other groups are held against (design-coexistence.ts).
+   */
+  typedUpdate?: CoexistingGroup['typedUpdate'];
 }
 
 /**

@@ -1,3 +1,5 @@
+import { withCoexistence } from '../knowledge/rules/design-coexistence';
+import { typedLevel } from '../knowledge/direct-answers/coexistence-answers';
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import {
@@ -527,8 +529,8 @@ export class MainDialog extends Dialog {
     const own = (facts: Facts): Facts => (target !== undefined ? withoutOwnRole(facts, update) : forGroup(last, facts, update));
     const groups = [
       ...last.groups.map((group, i) => ({
+        ...group,
         facts: target !== undefined && i !== target ? group.facts : withoutStale(this.kb, current(group.facts), own(group.facts)),
-        setAside: group.setAside,
       })),
       ...(another ? [another] : []),
     ];
@@ -556,7 +558,15 @@ export class MainDialog extends Dialog {
       if (step.kind !== 'verdict') return undefined;
       groups.push({ facts: group.facts, setAside: group.setAside, decision: step.decision });
     }
-    return groups.length > 0 ? groups : undefined;
+    if (groups.length < 2) return groups.length > 0 ? groups : undefined;
+    // A design is one organization: its versions must be allowed side by side, as when it was first judged.
+    const decisions = withCoexistence(
+      last.groups,
+      groups.map((g) => g.decision),
+      this.kb.coexistence,
+      this.kb.dimensions,
+    );
+    return groups.map((g, i) => ({ ...g, decision: decisions[i]! }));
   }
 
   /** Keeps the verdict of a check that just ended, for follow-ups. */
@@ -611,7 +621,7 @@ export class MainDialog extends Dialog {
           const text = context.activity.text ?? '';
           const plan = route.groups ? undefined : openForPlan(this.kb, route.facts, text);
           const options: SupportCheckOptions = route.groups
-            ? { groups: route.groups.map((facts) => ({ facts, setAside: [] })), open: openForDesign(this.kb, route.groups) }
+            ? { groups: route.groups.map((facts) => ({ facts, setAside: [], ...typedUpdateOf(text, facts) })), open: openForDesign(this.kb, route.groups) }
             : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, text) ?? plan };
           if (plan && options.open === plan) options.refine = true;
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
@@ -1005,4 +1015,11 @@ function windowsEditionNamed(kb: KnowledgeBase, text: string, known: Facts, name
   const { windowsEdition: _was, ...setup } = { ...known, ...rest };
   if (!kb.valuesFor('windowsEdition', setup).some((v) => v.id === edition)) return named;
   return { ...rest, windowsEdition: edition };
+}
+
+/** The update a design's group was typed with ("2013 cu20 DAG of 2 ..."): read by its version from the whole message. */
+function typedUpdateOf(text: string, facts: Facts): Pick<CheckedGroup, 'typedUpdate'> {
+  const version = facts.version;
+  const level = version !== undefined ? typedLevel(text, version) : undefined;
+  return version !== undefined && level ? { typedUpdate: { version, level } } : {};
 }

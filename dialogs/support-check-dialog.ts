@@ -1,3 +1,4 @@
+import { withCoexistence } from '../knowledge/rules/design-coexistence';
 import { ActivityTypes, InputHints, type Activity, type TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import {
@@ -120,7 +121,9 @@ export class SupportCheck {
       const steps = groups.map((group) => stepWithOpen(this.kb, group.facts, open));
       const index = steps.findIndex((s) => s.kind === 'question');
       if (index < 0) {
-        const decisions = steps.map((s) => (s.kind === 'verdict' ? s.decision : undefined)).filter((d): d is Decision => d !== undefined);
+        const judged = steps.map((s) => (s.kind === 'verdict' ? s.decision : undefined)).filter((d): d is Decision => d !== undefined);
+        // A design is one organization: its versions must be allowed side by side (coexistence.yaml).
+        const decisions = groups.length > 1 ? withCoexistence(groups, judged, this.kb.coexistence, this.kb.dimensions) : judged;
         const changed = options.changed ? this.whatChanged(options.changed, decisions) : undefined;
         if (groups.length === 1) await context.sendActivity(this.replies.verdict(decisions[0]!, groups[0]!.facts, groups[0]!.setAside, changed));
         else
@@ -351,7 +354,7 @@ export class SupportCheck {
   /** Normalises a group's facts and collects what does not apply, each named once. */
   private settle(group: CheckedGroup): CheckedGroup {
     const setAside = mergeSetAside(group.setAside, this.kb.setAside(group.facts));
-    return { facts: this.kb.knownFacts(group.facts), setAside };
+    return { ...group, facts: this.kb.knownFacts(group.facts), setAside };
   }
 
   /**
@@ -411,7 +414,7 @@ export class SupportCheck {
       // The asked fact goes to every group that lacks it; other facts named (or corrected) go to all.
       const ownsAnswer = state.askedFor.includes(i);
       const update = Object.fromEntries(Object.entries(read).filter(([d]) => d !== state.dimension || ownsAnswer));
-      return { facts: withoutStale(this.kb, group.facts, update), setAside: group.setAside };
+      return { ...group, facts: withoutStale(this.kb, group.facts, update) };
     });
     return { groups, answered };
   }

@@ -1,3 +1,4 @@
+import { olderPairs } from '../rules/design-coexistence';
 import type { CoexistenceEntry } from '../direct-answers/coexistence-table';
 import type { Dimension } from '../loading/schemas';
 import { statedCondition } from '../rules/open-facts';
@@ -22,11 +23,7 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
     const unsure: string[] = [];
     /** Pairs the table allows only as recalled or from third-party sources. */
     const recalled: string[] = [];
-    for (const older of present) {
-      if (order.indexOf(older) >= order.indexOf(version)) continue;
-      const entry = table.find((e) => e.version === version && e.with === older);
-      if (!entry) continue;
-      const said = entry.status === 'verified' ? '' : entry.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed from Microsoft)';
+    for (const { older, entry, said } of olderPairs(version, present, order, table)) {
       if (!entry.supported) {
         problems.push(`Exchange ${name(version)} cannot run in the same organization as Exchange ${name(older)}, which this paste also lists${said}.`);
         continue;

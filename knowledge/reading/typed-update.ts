@@ -90,7 +90,7 @@ function behindUpdate(builds: BuildTable, version: string, text: string) {
   // being behind is a condition of the design (rules update-behind-on-retired-version*, service-pack-support-ended*),
   // so a level a design was planned on ("exch 2007 sp1 ccr on win 2008") and one said to run today ("we're still
   // on 2013 SP1") read alike.
-  const named = runningUpdate(text);
+  const named = updateOfVersion(text, version);
   if (named === undefined) return undefined;
   const update = builds.canonicalUpdate(version, named);
   const row = update ? builds.updatesOf(version).find((r) => r.update === update) : undefined;
@@ -109,4 +109,20 @@ export function updateValueCurrency(builds: BuildTable, version: string, answers
   const cumulative = answers.filter((a) => /^cu\d{1,2}$/.test(a));
   if (cumulative.length === 0) return undefined;
   return cumulative.every((cu) => namedUpdateCurrency(builds, version, cu) === 'behind') ? 'behind' : undefined;
+}
+
+/** An update typed right after an Exchange version ("2013 cu20", "exchange 2010 sp3"): the group it belongs to in a design. */
+const VERSION_AND_UPDATE = /\b(?:exchange\s*|exch\s*|ex\s*)?(20\d\d|se)\s+(?:server\s+)?(cu\s?\d{1,2}|sp\s?\d)\b/gi;
+
+/**
+ * The update of `version` a message names: the one typed right after that version when the message
+ * types updates after versions ("2013 cu23 DAG ... 2019 cu15 DAG": CU23 is 2013's, never 2019's CU15),
+ * undefined when it types one only after another version; otherwise {@link runningUpdate}.
+ */
+function updateOfVersion(text: string, version: string): string | undefined {
+  const bound = [...spellUpdates(text).matchAll(VERSION_AND_UPDATE)].map((m) => ({ version: m[1]!.toLowerCase(), update: m[2]!.toLowerCase().replace(/\s/, '') }));
+  // Only a message that types updates after two versions (a design) binds each to its version.
+  if (!bound.some((b) => b.version !== version)) return runningUpdate(text);
+  const own = [...new Set(bound.filter((b) => b.version === version).map((b) => b.update))];
+  return own.length === 1 ? own[0] : undefined;
 }
