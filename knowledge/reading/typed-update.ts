@@ -72,7 +72,16 @@ export function runningUpdate(text: string): string | undefined {
 export function namedUpdateCurrency(builds: BuildTable, version: string, text: string): string | undefined {
   // Only "behind" is said: it is what the current-update rule judges, and "current" would read as "still
   // updated" for a retired version whose last update simply had no successor.
-  return behindUpdate(builds, version, text) ? 'behind' : undefined;
+  if (behindUpdate(builds, version, text)) return 'behind';
+  return newerThanListed(builds, version, updateOfVersion(text, version)) ? 'unlisted' : undefined;
+}
+
+/** A CU numbered above every CU the build table lists for the version ("SE CU1" while it knows SE RTM): not a typo of a listed one. */
+function newerThanListed(builds: BuildTable, version: string, named: string | undefined): boolean {
+  const cu = /^cu(\d{1,2})$/.exec(named ?? '')?.[1];
+  if (cu === undefined || builds.canonicalUpdate(version, named!) !== undefined) return false;
+  const listed = builds.updatesOf(version).map((row) => (row.update === 'rtm' ? 0 : Number(/^cu(\d+)$/.exec(row.update)?.[1] ?? NaN)));
+  return listed.length > 0 && listed.every((n) => !Number.isNaN(n) && n < Number(cu));
 }
 
 /**

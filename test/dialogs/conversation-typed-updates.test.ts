@@ -126,6 +126,17 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // Session 9 (w7-stated-21): an SE CU newer than the build table lists is not checked, so it is a condition, never a plain "Supported".
+  [
+    'Exchange SE at a CU the build table does not list',
+    [
+      [
+        'exchange SE single mailbox server on 2025 standard, still on SE CU1',
+        { verdict: 'supported-with-conditions', says: ["SE's latest cumulative update or the one before it"] },
+      ],
+    ],
+  ],
+  ['Exchange SE with no CU said stays Supported', [['exchange SE single mailbox server on 2025 standard', { verdict: 'supported' }]]],
 ];
 
 describe('conversation (issue 21): CUs typed in words', () => {

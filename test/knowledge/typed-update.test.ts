@@ -23,6 +23,11 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2007', 'exchange 2007 sp3 ccr', undefined],
       ['2003', 'ex2k3 sp1 back-end single server', 'behind'],
       ['2003', 'ex2k3 sp2 back-end single server', undefined],
+      // A CU newer than every one the table lists (session 9: SE's table knows RTM only): not checked, so "unlisted".
+      ['se', 'SE single server, we are on cu1', 'unlisted'],
+      ['se', 'exchange se cu2 on 2025', 'unlisted'],
+      ['se', 'exchange se rtm on 2025', undefined],
+      ['2019', 'exchange 2019 cu16 on 2025', 'unlisted'],
       // A change of CU, or a choice: which one the servers run is not said.
       ['2019', 'from cu13 to cu15 next month', undefined],
       ['2019', 'upgrading cu13 -> cu15', undefined],
