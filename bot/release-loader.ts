@@ -28,6 +28,11 @@ export interface LoadedBundle {
   exports: Record<string, unknown>;
   /** Whether V8 took the saved code cache (false on a first start, a new bundle or another Node). */
   cacheUsed: boolean;
+  /**
+   * What became of the saved cache: `used`, `none` (no file for this bundle and Node: a first start), or
+   * `rejected` (V8 refused the file: damaged, or made with other flags) and the bundle compiled afresh.
+   */
+  cacheStatus: 'used' | 'none' | 'rejected';
   /** The cache file of this bundle and Node. */
   cacheFile: string;
   /**
@@ -65,6 +70,7 @@ export function loadBundle(file: string, cacheDir: string = defaultCodeCacheDir(
     importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  const cacheStatus = cacheUsed ? 'used' : cachedData === undefined ? 'none' : 'rejected';
   if (process.sourceMapsEnabled) mapStackTraces(path, `${path}.map`);
   const module = new Module(path, require.main);
   module.filename = path;
@@ -76,6 +82,7 @@ export function loadBundle(file: string, cacheDir: string = defaultCodeCacheDir(
   return {
     exports: module.exports as Record<string, unknown>,
     cacheUsed,
+    cacheStatus,
     cacheFile,
     saveCodeCache() {
       if (saved) return;

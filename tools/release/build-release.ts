@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import JSZip from 'jszip';
 import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
+import { unusedRequiresPlugin } from './unused-requires';
 
 // `npm run package`: the production server as one folder, release/, that runs with `node server.js`
 // and no node_modules at all, and release/release.zip of the same files for App Service's zip deploy.
@@ -32,6 +33,7 @@ function serverJs(start: string, host: string): string {
 // Exchange support bot on ${host}, built by npm run package: see bot.js (bundled by esbuild) and bot.js.map.
 const loaded = require('./load-bundle.js').loadBundle(require('node:path').join(__dirname, 'bot.js'));
 const bot = loaded.exports;
+bot.jsonLogger('info', \`code cache: \${loaded.cacheStatus}\`, { file: loaded.cacheFile });
 // Half a second after ready: the first requests are not kept waiting while the cache is written.
 ${start}.then(() => setTimeout(() => loaded.saveCodeCache(), 500).unref());
 `;
@@ -140,6 +142,8 @@ async function bundle(entryPoints: Record<string, string>, dir: string, withSour
     // The two `require.resolve` calls that read MiniSearch's and yaml's versions never run in the
     // bundle: BUNDLED_PACKAGE_VERSIONS answers first (knowledge/loading/bundled-versions.ts).
     logOverride: { 'require-resolve-not-external': 'silent' },
+    // Modules the bot never runs, no longer loaded at every start (unused-requires.ts).
+    plugins: [unusedRequiresPlugin()],
   });
 }
 
