@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import JSZip from 'jszip';
 import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
 import { unusedRequiresPlugin } from './unused-requires';
+import { asciiBundle } from './ascii-bundle';
 
 // `npm run package`: the production server as one folder, release/, that runs with `node server.js`
 // and no node_modules at all, and release/release.zip of the same files for App Service's zip deploy.
@@ -69,6 +70,12 @@ export async function buildRelease(dir: string = RELEASE_DIR): Promise<ReleaseRe
 
   // server.js with its source map; kb-build.js, a tool run at packaging time and on request, without.
   await bundle({ bot: join(ROOT, 'bot', 'release-main.ts') }, dir, true);
+  // ASCII alone, so that load-bundle.js reads it without decoding UTF-8 (ascii-bundle.ts), its map moved alike.
+  const mapFile = join(dir, 'bot.js.map');
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { mappings: string };
+  const ascii = asciiBundle(readFileSync(join(dir, 'bot.js'), 'utf8'), map);
+  writeFileSync(join(dir, 'bot.js'), ascii.code);
+  writeFileSync(mapFile, JSON.stringify({ ...map, mappings: ascii.mappings }));
   // As bot/index.ts and bot/agents-index.ts.
   writeFileSync(join(dir, RELEASE_ENTRIES.botbuilder), serverJs("bot.runBotMain('botbuilder')", 'botbuilder'));
   writeFileSync(join(dir, RELEASE_ENTRIES.agents), serverJs("bot.runBotMain('agents', bot.refuseContradictingAgentsSettings)", 'the Microsoft 365 Agents SDK'));
