@@ -15,7 +15,6 @@ export function asciiBundle(code: string, map: { mappings: string }): { code: st
   const shifts = new Map<number, Array<[number, number]>>();
   for (let line = 0; line < lines.length; line += 1) {
     const text = lines[line]!;
-    // eslint-disable-next-line no-control-regex
     if (!/[^\x00-\x7f]/.test(text)) continue;
     let out = '';
     const lineShifts: Array<[number, number]> = [];
