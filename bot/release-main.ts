@@ -5,3 +5,5 @@
  */
 export { runBotMain } from './run-bot';
 export { refuseContradictingAgentsSettings } from './hosts/agents/agents-settings-check';
+// server.js logs what became of the code cache (release-loader.ts) in the bot's own log format.
+export { jsonLogger } from './log';

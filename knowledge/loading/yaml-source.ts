@@ -88,7 +88,10 @@ function withPositions(file: string, text: string, lineOffset: number) {
  * Returns the typed value only when there were no issues.
  */
 export function validateYaml<T>(source: YamlSource, schema: z.ZodType<T>, fieldPrefix = ''): { value?: T; problems: KnowledgeProblem[] } {
-  const result = schema.safeParse(source.value);
+  // Without zod's compiled fast path (jitless): each table is validated once per load, and the fast path is a
+  // `new Function` per object schema that V8 compiles afresh at every start (no code cache holds eval'd code),
+  // then runs once; the interpreted path reports the same issues (issue 24: start-up under half a second).
+  const result = schema.safeParse(source.value, { jitless: true });
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];

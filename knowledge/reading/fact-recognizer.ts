@@ -299,7 +299,10 @@ interface SentenceReading {
  */
 export class FactRecognizer {
   private readonly sentenceMatcher: PhraseMatcher<Mention[]>;
+  /** Each question's matcher, built on its first typed answer (see answerMatcher). */
   private readonly answerMatchers = new Map<string, PhraseMatcher<Mention[]>>();
+  private readonly answerEntries: ReadonlyMap<string, PhraseEntry<Mention[]>[]>;
+  private readonly typos: TypoReading;
   private readonly numberPatterns: NumberPattern[];
   /** The number patterns by their first word; those led by the number under `undefined` (numbers() tries only these at a position). */
   private readonly numberPatternsByFirst = new Map<string | undefined, NumberPattern[]>();
@@ -329,8 +332,12 @@ export class FactRecognizer {
     // the bound on what typed words can fill stays the same however many questions the table has.
     this.sentenceMatcher = new PhraseMatcher(tables.sentence, tables.tokens, typos);
     // Every other phrase competes through the shared sentence matcher (see readAnswer), so each
-    // question's matcher holds only its own phrases: building one per question stays cheap.
-    for (const [dimension, entries] of tables.answers) this.answerMatchers.set(dimension, new PhraseMatcher(entries, tables.tokens, typos));
+    // question's matcher holds only its own phrases: building one per question stays cheap, and is
+    // done when the question is first answered (half of a start's phrase entries, issue 24). A matcher
+    // built later finds what it would have found built here: the typo reading it shares compares a
+    // typed word with every word added so far, and each matcher looks up only its own words.
+    this.typos = typos;
+    this.answerEntries = new Map(tables.answers);
     this.numberPatterns = this.dimensions.flatMap((d) =>
       d.patterns.map((pattern) => ({ dimension: d.id, words: pattern.split(/\s+/).flatMap((w) => (w === '{n}' ? [undefined] : tokenize(w).map((t) => t.text))) })),
     );
@@ -340,6 +347,16 @@ export class FactRecognizer {
       list.push(pattern);
       this.numberPatternsByFirst.set(first, list);
     }
+  }
+
+  /** The matcher of one question's typed answers, built on first use; undefined for a dimension the tables lack. */
+  private answerMatcher(dimensionId: string): PhraseMatcher<Mention[]> | undefined {
+    let matcher = this.answerMatchers.get(dimensionId);
+    if (matcher) return matcher;
+    const entries = this.answerEntries.get(dimensionId);
+    if (!entries) return undefined;
+    this.answerMatchers.set(dimensionId, (matcher = new PhraseMatcher(entries, this.tables.tokens, this.typos)));
+    return matcher;
   }
 
   /**
@@ -1365,7 +1382,7 @@ export class FactRecognizer {
   readAnswer(dimensionId: string, typed: string, known: Facts = {}): Facts {
     const text = withYearsInFigures(typed);
     const dimension = this.dimensions.find((d) => d.id === dimensionId);
-    const matcher = this.answerMatchers.get(dimensionId);
+    const matcher = this.answerMatcher(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
     // "2008 R2 SP1" answered to the Windows question: the SP is Windows's (withWindowsServicePack), never Exchange's update.
     const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text));
@@ -1392,7 +1409,7 @@ export class FactRecognizer {
    */
   private readEditionInstead(dimensionId: string, tokens: Token[], known: Facts): Facts {
     const edition = this.dimensions.find((d) => d.id === 'edition');
-    const matcher = edition ? this.answerMatchers.get(edition.id) : undefined;
+    const matcher = edition ? this.answerMatcher(edition.id) : undefined;
     if (!edition || !matcher || dimensionId === edition.id || known[edition.id] !== undefined || tokens.length === 0 || tokens.length > 3) return {};
     if (this.space.valuesFor(edition.id, known).length === 0) return {};
     const matches = matcher.find(tokens);

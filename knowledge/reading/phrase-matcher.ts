@@ -22,7 +22,7 @@ export interface PhraseMatch<T> {
 interface CompiledEntry<T> {
   entry: PhraseEntry<T>;
   words: string[];
-  /** The words as written, for case-sensitive entries. */
+  /** The words as written, for case-sensitive entries (the lower-cased words for the others, which never read it). */
   rawWords: string[];
   /** Position in its first word's list: matches at one place keep this order. */
   index: number;
@@ -86,13 +86,17 @@ export class PhraseMatcher<T> {
     for (const entry of entries) {
       let tokens = tokenized.get(entry.phrase);
       if (!tokens) tokenized.set(entry.phrase, (tokens = tokenize(entry.phrase)));
-      const words = tokens.map((t) => t.text);
-      if (words.length === 0) continue;
+      if (tokens.length === 0) continue;
+      // Plain loops: a start builds about 12,000 entries before V8 has optimised any of this (issue 24).
+      const words: string[] = new Array(tokens.length);
+      for (let i = 0; i < tokens.length; i += 1) words[i] = tokens[i]!.text;
       const first = words[0]!;
       let group = this.byFirstWord.get(first);
       if (!group) this.byFirstWord.set(first, (group = { trie: newTrie(), caseSensitive: [], count: 0 }));
-      const compiled = { entry, words, rawWords: tokens.map((t) => t.raw), index: group.count++, order: this.entryCount++ };
+      const compiled: CompiledEntry<T> = { entry, words, rawWords: words, index: group.count++, order: this.entryCount++ };
       if (entry.caseSensitive) {
+        // Only a case-sensitive entry compares the words as written.
+        compiled.rawWords = tokens.map((t) => t.raw);
         group.caseSensitive.push(compiled);
         continue;
       }
@@ -170,7 +174,8 @@ function newTrie<T>(): WordTrie<T> {
 
 function addToTrie<T>(root: WordTrie<T>, compiled: CompiledEntry<T>): void {
   let node = root;
-  for (const word of compiled.words.slice(1)) {
+  for (let i = 1; i < compiled.words.length; i += 1) {
+    const word = compiled.words[i]!;
     let child = node.next.get(word);
     if (!child) {
       node.next.set(word, (child = newTrie()));

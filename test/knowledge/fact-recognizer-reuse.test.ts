@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
+import { TypoReading } from '../../knowledge/reading/typo-reading';
+import { FactSpace } from '../../knowledge/rules/fact-space';
 import { KNOWLEDGE_DIR } from './helpers';
 
 // Issue 24: the router and the direct-answer reader read the same message with nothing known, and the
@@ -70,5 +73,33 @@ describe('fact recognizer: a text read twice', () => {
     assert.equal(kb.recognizer.extract('grow the DAG from 4 to 6 members').facts.nodes, '6');
     assert.equal(kb.recognizer.extract('we have a 2 node cluster and want to add 2 more nodes').facts.nodes, '4');
     assert.equal(kb.recognizer.extract('Exchange 2003 on Windows 2003 cluster').facts.nodes, undefined);
+  });
+
+  // Issue 24: a question's answer matcher is built on its first typed answer, not at start. Built late,
+  // after other readings filled the shared typo reading's memo and in another order, it reads the same.
+  it('reads typed answers the same whether the matcher of each question was built first or late, in any order', () => {
+    const space = new FactSpace(kb.dimensions);
+    const answers: Array<[string, string]> = [];
+    for (const dimension of kb.dimensions) {
+      for (const value of dimension.values.slice(0, 4)) {
+        for (const phrase of [value.label, ...value.names.slice(0, 2), ...value.answers.slice(0, 2)]) {
+          answers.push([dimension.id, phrase]);
+          // A typo in the longest word: a letter dropped from its middle.
+          const longest = phrase.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+          if (longest.length >= 6) answers.push([dimension.id, phrase.replace(longest, longest.slice(0, 3) + longest.slice(4))]);
+        }
+      }
+    }
+    const fresh = new FactRecognizer(space, undefined, kb.recognizer.tables, new TypoReading());
+    const matchers = (fresh as unknown as { answerMatchers: Map<string, unknown> }).answerMatchers;
+    assert.equal(matchers.size, 0, 'no answer matcher is built at start');
+    const first = answers.map(([dimension, typed]) => fresh.readAnswer(dimension, typed));
+    assert.equal(matchers.size, new Set(answers.map(([dimension]) => dimension)).size);
+    const late = new FactRecognizer(space, undefined, kb.recognizer.tables, new TypoReading());
+    for (const [, typed] of answers) late.extract(`is ${typed} on a dag with a witnes in a clustr supported`);
+    const reversed = [...answers].reverse().map(([dimension, typed]) => late.readAnswer(dimension, typed));
+    assert.ok(answers.length > 300, `${answers.length} answers`);
+    assert.ok(first.filter((facts) => Object.keys(facts).length > 0).length > answers.length / 2);
+    assert.deepEqual(reversed.reverse(), first);
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -122,4 +122,86 @@ describe('release artifact (npm run package): one folder that runs with node alo
       assert.equal((await bot.exited).code, 0);
     });
   }
+
+  // Issue 24: a start takes the V8 code cache and the tables' saved work (rules' outcomes, phrase tables,
+  // index) only when they fit. A damaged cache or a changed table must still give a validated, working bot.
+  describe('a start with a damaged code cache, a changed table or an invalid one', () => {
+    const copy = join(root, 'changed', 'wwwroot');
+    const temporary = join(root, 'changed', 'tmp');
+    const cacheFolder = join(temporary, 'exchange-support-bot-code-cache');
+    const env = { NODE_ENV: 'production', TMPDIR: temporary, TMP: temporary, TEMP: temporary };
+
+    /** Starts server.js of the copy (its code cache under `temporary`), asks a question, stops it; returns its log. */
+    async function startAndAsk(waitForCache?: () => boolean): Promise<string> {
+      const bot = startBot(env, ['--enable-source-maps'], { entry: join(copy, 'server.js'), cwd: copy });
+      children.push(bot.child);
+      const url = await bot.ready;
+      const health = await fetch(`${url}/healthz`);
+      assert.equal(health.status, 200);
+      assert.ok(JSON.stringify(await exchange(url, messageActivity('E2K3 FE on MSCS?'))).includes('Not supported'));
+      // server.js saves the cache half a second after ready.
+      for (let waited = 0; waitForCache && !waitForCache(); waited += 100) {
+        assert.ok(waited < 30_000, 'no code cache saved within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      bot.child.kill('SIGTERM');
+      const { code, stderr } = await bot.exited;
+      assert.equal(code, 0, stderr);
+      return stderr;
+    }
+
+    before(() => {
+      cpSync(unpacked, copy, { recursive: true });
+      mkdirSync(temporary, { recursive: true });
+    });
+
+    it('a damaged code cache is rejected and the bundle compiled afresh: the bot starts, answers, and saves a good cache again', async () => {
+      const saved = () => (existsSync(cacheFolder) ? readdirSync(cacheFolder).filter((f) => f.endsWith('.bin')) : []);
+      assert.match(await startAndAsk(() => saved().length > 0), /"message":"code cache: none"/);
+      const file = join(cacheFolder, saved()[0]!);
+      assert.match(await startAndAsk(), /"message":"code cache: used"/);
+      // The same size, other bytes: V8's own checks refuse it (the loader never runs a cache it cannot trust).
+      const damagedBytes = Buffer.alloc(statSync(file).size, 7);
+      writeFileSync(file, damagedBytes);
+      // Waits for the good cache the start saves in place of the damaged one.
+      const damaged = await startAndAsk(() => existsSync(file) && !readFileSync(file).equals(damagedBytes));
+      assert.match(damaged, /"message":"code cache: rejected"/);
+      assert.match(damaged, /walk skipped/);
+      assert.match(await startAndAsk(), /"message":"code cache: used"/);
+      // Cut short as by a full disk: refused as well.
+      writeFileSync(file, readFileSync(file).subarray(0, 1000));
+      assert.match(await startAndAsk(() => statSync(file).size > 1000), /"message":"code cache: rejected"/);
+      assert.match(await startAndAsk(), /"message":"code cache: used"/);
+    });
+
+    it('a changed table is validated and its saved work done again at start (the rules walked over every combination, the index rebuilt)', async () => {
+      const rules = join(copy, 'knowledge', 'data', 'support-rules.yaml');
+      const text = readFileSync(rules, 'utf8');
+      // A comment changes the bytes, not the rules: the search index (hashed over the files) is rebuilt.
+      writeFileSync(rules, `${text}\n# changed after npm run package\n`);
+      const commented = await startAndAsk();
+      assert.match(commented, /prebuilt index is stale/);
+      // A changed reason changes the validated rules: their outcome table is walked again.
+      const reason = /reason: (['"]?)/.exec(text);
+      assert.ok(reason, 'a reason in support-rules.yaml');
+      writeFileSync(rules, text.replace(reason[0], `${reason[0]}Changed after packaging. `));
+      const changed = await startAndAsk();
+      assert.match(changed, /"message":"rules: saved outcome table is stale[^"]*; walked \d+ combinations/);
+      assert.doesNotMatch(changed, /walk skipped/);
+    });
+
+    it('an invalid table is refused at start with its file, line and field, and the bot does not serve', async () => {
+      const rules = join(copy, 'knowledge', 'data', 'support-rules.yaml');
+      const text = readFileSync(rules, 'utf8');
+      const verdict = /^ {2}verdict: supported\b/m.exec(text);
+      assert.ok(verdict, 'a supported verdict in support-rules.yaml');
+      writeFileSync(rules, text.replace(verdict[0], '  verdict: maybe'));
+      const bot = startBot(env, ['--enable-source-maps'], { entry: join(copy, 'server.js'), cwd: copy });
+      children.push(bot.child);
+      await assert.rejects(bot.ready, /exited with 1/);
+      const { code, stderr } = await bot.exited;
+      assert.equal(code, 1);
+      assert.match(stderr, /support-rules\.yaml:\d+ [\w.]*verdict/);
+    });
+  });
 });

@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import JSZip from 'jszip';
 import { RELEASE_WEB_CHAT_FILE } from '../../bot/webchat/local-web-chat';
+import { unusedRequiresPlugin } from './unused-requires';
+import { asciiBundle } from './ascii-bundle';
 
 // `npm run package`: the production server as one folder, release/, that runs with `node server.js`
 // and no node_modules at all, and release/release.zip of the same files for App Service's zip deploy.
@@ -32,6 +34,7 @@ function serverJs(start: string, host: string): string {
 // Exchange support bot on ${host}, built by npm run package: see bot.js (bundled by esbuild) and bot.js.map.
 const loaded = require('./load-bundle.js').loadBundle(require('node:path').join(__dirname, 'bot.js'));
 const bot = loaded.exports;
+bot.jsonLogger('info', \`code cache: \${loaded.cacheStatus}\`, { file: loaded.cacheFile });
 // Half a second after ready: the first requests are not kept waiting while the cache is written.
 ${start}.then(() => setTimeout(() => loaded.saveCodeCache(), 500).unref());
 `;
@@ -67,6 +70,12 @@ export async function buildRelease(dir: string = RELEASE_DIR): Promise<ReleaseRe
 
   // server.js with its source map; kb-build.js, a tool run at packaging time and on request, without.
   await bundle({ bot: join(ROOT, 'bot', 'release-main.ts') }, dir, true);
+  // ASCII alone, so that load-bundle.js reads it without decoding UTF-8 (ascii-bundle.ts), its map moved alike.
+  const mapFile = join(dir, 'bot.js.map');
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { mappings: string };
+  const ascii = asciiBundle(readFileSync(join(dir, 'bot.js'), 'utf8'), map);
+  writeFileSync(join(dir, 'bot.js'), ascii.code);
+  writeFileSync(mapFile, JSON.stringify({ ...map, mappings: ascii.mappings }));
   // As bot/index.ts and bot/agents-index.ts.
   writeFileSync(join(dir, RELEASE_ENTRIES.botbuilder), serverJs("bot.runBotMain('botbuilder')", 'botbuilder'));
   writeFileSync(join(dir, RELEASE_ENTRIES.agents), serverJs("bot.runBotMain('agents', bot.refuseContradictingAgentsSettings)", 'the Microsoft 365 Agents SDK'));
@@ -140,6 +149,8 @@ async function bundle(entryPoints: Record<string, string>, dir: string, withSour
     // The two `require.resolve` calls that read MiniSearch's and yaml's versions never run in the
     // bundle: BUNDLED_PACKAGE_VERSIONS answers first (knowledge/loading/bundled-versions.ts).
     logOverride: { 'require-resolve-not-external': 'silent' },
+    // Modules the bot never runs, no longer loaded at every start (unused-requires.ts).
+    plugins: [unusedRequiresPlugin()],
   });
 }
 
