@@ -616,12 +616,19 @@ export class FactRecognizer {
   private versionGroups(text: string, known: Facts): Facts[] | undefined {
     if (ONE_DAG_OF_VERSIONS.test(text) || (A_MOVE.test(text) && !SIDE_BY_SIDE.test(text))) return undefined;
     const { tokens, matches } = this.readSentence(text);
-    const starts: { at: number; version: string }[] = [];
+    const named: { at: number; version: string }[] = [];
     for (const m of matches) {
       const version = this.versionNamed(m);
-      if (version === undefined || starts.at(-1)?.version === version) continue;
-      starts.push({ at: tokens[m.from]!.start, version });
+      if (version !== undefined) named.push({ at: tokens[m.from]!.start, version });
     }
+    // "same org, moving to 2019:", "SE rollout, same org:": a version named where no servers of its own follow (a header)
+    // starts no group; what it says stays with the text before it.
+    // So does a version on a header line ending in a colon ("SE rollout, same org as the old servers:").
+    const onHeader = (at: number) =>
+      /:[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1)) && text.includes('\n', at);
+    const ownServers = named.filter((s, i) => !onHeader(s.at) && OWN_SERVERS.test(text.slice(s.at, named[i + 1]?.at ?? text.length)));
+    const starts: { at: number; version: string }[] = [];
+    for (const s of ownServers) if (starts.at(-1)?.version !== s.version) starts.push(s);
     const versions = new Set(starts.map((s) => s.version));
     // Each version once, in turn: "2013 ... 2016 ... 2013 again" is no pair of groups read this way.
     if (versions.size < 2 || versions.size !== starts.length || versions.size > 3) return undefined;
@@ -639,6 +646,12 @@ export class FactRecognizer {
       if (!SAID_OF_ALL.test(segment)) return;
       for (const d of ['domainController', 'witness']) if (groups[i]![d] !== undefined) forAll[d] ??= groups[i]![d]!;
     });
+    // "...\nSE dag of 2 on 2025 std, fsw\nno DCs": lines after the last group's own line hold for every group.
+    const after = segments.at(-1)!.split('\n').slice(1).join('\n');
+    if (after.trim() !== '') {
+      const trailing = this.extract(after, known).facts;
+      if (trailing.version === undefined) for (const d of ['domainController', 'witness']) if (trailing[d] !== undefined) forAll[d] ??= trailing[d]!;
+    }
     return groups.map((facts) => ({ ...forAll, ...(allStandalone && facts.ha === undefined ? { ha: 'none' } : {}), ...facts }));
   }
 

@@ -27,6 +27,21 @@ describe('typed designs of two Exchange versions: one group per version (session
         { version: '2016', ha: 'dag', nodes: '2', domainController: 'no' },
       ],
     ],
+    // A header naming a version with no servers of its own starts no group (w7-design-21, w7-design-24).
+    [
+      'same org, moving to 2019:\nold: 2016 cu23 dag of 2 on 2016 std desktop exp, fsw\nnew: 2019 cu15 dag of 2 on 2019 std, fsw\nno DCs in either DAG\n',
+      [
+        { version: '2016', ha: 'dag', nodes: '2', windows: '2016' },
+        { version: '2019', ha: 'dag', nodes: '2', windows: '2019' },
+      ],
+    ],
+    [
+      'SE migration, same org:\n2019 cu13 dag of 2 on 2019 std, fsw (not updated yet)\nSE dag of 2 on 2025 std, fsw\nno DCs\n',
+      [
+        { version: '2019', ha: 'dag', domainController: 'no' },
+        { version: 'se', ha: 'dag', windows: '2025', domainController: 'no' },
+      ],
+    ],
     ['one org: exchange 2016 cu23 standalone on 2016 std desktop exp, and exchange 2019 cu15 standalone on 2019 std', [{ version: '2016' }, { version: '2019' }]],
     // One DAG of two versions, members counted by version, or a move: no groups of their own.
     ['during the move we added 2 new 2019 cu15 servers (2019 std) into the existing 2013 cu23 dag (2012 r2 std) so mailboxes can move', undefined],
