@@ -333,8 +333,9 @@ export class CardReplies implements Replies {
     const details: CardElement[] = [
       textBlock(`The design as a whole: ${groups.length} server groups, judged one by one; the design is as good as its weakest group.`, { isSubtle: true }),
     ];
+    const withVersion = new Set(groups.map((g) => g.facts.version)).size > 1;
     groups.forEach((group, i) => {
-      const heading = `${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i)}`;
+      const heading = `${VERDICT_LABELS[group.decision.verdict]}: ${this.describeGroup(group.facts, i, withVersion)}`;
       const lead = leadReason(group.decision);
       body.push(textBlock(heading, { weight: 'Bolder', color: VERDICT_COLORS[group.decision.verdict], spacing: 'Small' }), textBlock(firstClause(lead), { spacing: 'None' }));
       for (const line of assumedLines(group.decision)) body.push(textBlock(line, { isSubtle: true, spacing: 'None' }));
@@ -348,7 +349,7 @@ export class CardReplies implements Replies {
           summaryHeading(overall, decisions, true).join('\n'),
           ...groups.map(
             (g, i) =>
-              `Group ${i + 1}: ${this.describeGroup(g.facts, i)}\n${withoutLine(triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 }), headline)}`,
+              `Group ${i + 1}: ${this.describeGroup(g.facts, i, withVersion)}\n${withoutLine(triageSummary(g.decision, g.facts, dims, { setAside: g.setAside, applies: (d) => this.kb.valuesFor(d, g.facts).length > 0 }), headline)}`,
           ),
         ].join('\n\n'),
         { fontType: 'Monospace' },
@@ -551,9 +552,10 @@ export class CardReplies implements Replies {
   }
 
   /** "Front-end, Windows NLB" for a design's server group. */
-  private describeGroup(facts: Facts, index: number): string {
+  /** `withVersion`: the design's groups run different Exchange versions (one organization), so each heading names its own. */
+  private describeGroup(facts: Facts, index: number, withVersion = false): string {
     const dims = this.kb.dimensions;
-    const parts = ['role', 'ha'].filter((d) => facts[d] !== undefined).map((d) => valueLabel(dims, d, facts[d]!));
+    const parts = [...(withVersion ? ['version'] : []), 'role', 'ha'].filter((d) => facts[d] !== undefined).map((d) => valueLabel(dims, d, facts[d]!));
     return parts.length > 0 ? parts.join(', ') : `Server group ${index + 1}`;
   }
 

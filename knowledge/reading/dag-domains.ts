@@ -45,3 +45,22 @@ export function serversInSeveralDomains(text: string): boolean {
 export function serversInOneDomain(text: string): boolean {
   return /\b(?:same|one|single)\s+(?:ad\s+|active\s+directory\s+)?domain\b(?!\s+controllers?)/i.test(text);
 }
+
+/**
+ * Session 9 (d21, w6-hunt-75): "the members are in a workgroup (not domain joined)": DAG members joined to no domain
+ * are no member servers of one domain (M-4, plan-ha.md: "Each Mailbox server in a DAG must be a member server in the
+ * same domain"). Only when the message names no Edge server (whose place is a workgroup: edge-domain.ts) and the
+ * clause saying it is not about the witness, the domain controllers or users.
+ */
+const WORKGROUP =
+  /\b(?:workgroup|not\s+(?:domain[- ]joined|joined\s+to\s+(?:the|a|any|our)\s+domain|in\s+(?:the\s+|a\s+|any\s+)?(?:ad|active\s+directory|domain))|non[- ]domain[- ]joined)\b/gi;
+const EDGE_SERVER = /\bedge\b/i;
+
+/** True when the text puts the (DAG's) Exchange servers in a workgroup, outside any domain. */
+export function serversInWorkgroup(text: string): boolean {
+  if (EDGE_SERVER.test(text)) return false;
+  for (const match of text.matchAll(WORKGROUP)) {
+    if (!NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) return true;
+  }
+  return false;
+}

@@ -9,7 +9,7 @@ import { withDenials } from './negations';
 import { withWitnessOnMember } from './witness-on-member';
 import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
-import { serversInOneDomain, serversInSeveralDomains } from './dag-domains';
+import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
@@ -110,9 +110,9 @@ const ADDING_VERBS = new Set(['add', 'adding', 'added']);
 
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
-/** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"). */
+/** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"; session 9 d21, w7-design-06: "a ccr pair that also hosts cas and hub (all three roles on both nodes)"). */
 const CO_LOCATED =
-  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has))\b/i;
+  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has)|all (?:two|three|four|[234]) roles on (?:both|all|each|every|the) |(?:also|too) (?:hosts?|holds?|carr(?:y|ies)) (?:the )?(?:cas|client access|hub|mailbox))\b/i;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -132,7 +132,16 @@ const SERVER_NOUNS = new Set(['cluster', 'clusters', 'server', 'servers', 'node'
 const VERSION_LEADS = new Set(['with', 'running', 'using']);
 
 /** A second set of servers of a role already named: a group of its own ("... in another DAG", "a second cluster"). */
-const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b/i;
+// Session 9 d21 (versionGroups): two versions put in one DAG, a move with nothing said to run side by side, servers named.
+const ONE_DAG_OF_VERSIONS =
+  /\b(?:(?:one|same|single|existing|mixed|mixed-version)\s+(?:[a-z0-9]+\s+){0,3}dag|(?:to|into|join|joins|joining)\s+(?:the|our|an?|that|this|existing)\s+(?:[a-z0-9]+\s+){0,3}dag|in\s+(?:the|our|one|that|this)\s+(?:same\s+)?dag|mixed|in-place|in place)\b/i;
+const A_MOVE = /\b(?:move|moving|migrat\w*|upgrad\w*|replac\w*|target|go(?:ing)? to|plan(?:ning)? to|want)\b/i;
+const SIDE_BY_SIDE = /\b(?:coexist\w*|co-exist\w*|alongside|next to|beside|side by side|same org\w*|one org\w*|in the org|both|still|stays?|while|during|legacy)\b/i;
+const OWN_SERVERS = /\b(?:standalone|stand-alone|single|box|boxes|dag|dags|cluster|back-?end|front-?end|vm|nodes?)\b|(?<!windows\s|win\s)\bservers?\b(?!\s*(?:20\d\d|core)\b)/i;
+const ALL_STANDALONE = /\b(?:both|each|all)\s+(?:of\s+them\s+)?(?:are\s+)?(?:standalone|stand-alone|single(?:\s+servers?)?)\b/i;
+const SAID_OF_ALL = /\b(?:either|both|each|all|neither|anywhere)\b/i;
+// session 9 d21: "the second dag member" is a member of this DAG, no second DAG (w6-hunt-38's witness).
+const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b(?!\s+(?:members?|nodes?)\b)/i;
 /**
  * A server of a role already named that stands apart from that role's DAG or cluster: "one more SE mailbox
  * server outside the DAG for journaling", "a standalone mailbox server for archiving", "not in the DAG". A
@@ -429,7 +438,7 @@ export class FactRecognizer {
   private withDagDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const dimension = this.dimensions.find((d) => d.id === DOMAINS_FACT);
     if (!dimension || read.facts[dimension.id] !== undefined || (read.facts.ha ?? known.ha) !== 'dag') return read;
-    const value = serversInSeveralDomains(text) ? 'yes' : serversInOneDomain(text) ? 'no' : undefined;
+    const value = serversInSeveralDomains(text) ? 'yes' : serversInWorkgroup(text) ? 'workgroup' : serversInOneDomain(text) ? 'no' : undefined;
     return value === undefined ? read : { ...read, facts: { ...read.facts, [dimension.id]: value } };
   }
 
@@ -608,6 +617,76 @@ export class FactRecognizer {
    * servers. Undefined when the message describes one kind of server.
    */
   designGroups(typed: string, known: Facts = {}): Facts[] | undefined {
+    return this.roleGroups(typed, known) ?? this.versionGroups(withYearsInFigures(typed), known);
+  }
+
+  /**
+   * Session 9 (d21, w6-coex-02..08, w6-design-08): servers of two Exchange versions typed in one message, each with how it
+   * is built ("we still have one exchange 2007 sp3 box (w2k8 ent x64) and just installed exchange 2016 cu23 on 2016 std
+   * next to it, both standalone"; "old: 2010 sp3 dag of 2 ... new: 2016 cu23 dag of 2 ..."): one group per version, each
+   * read from the text from its version to the next. Read as one server, the two versions were a DAG of mixed versions or
+   * left the version open. Never when the message puts them in one DAG ("into the existing 2013 dag", "in one DAG"), when a
+   * version's words name no servers of its own ("2 x 2016 and 1 x 2019 member"), or for a move with nothing said to run
+   * side by side ("moving from 2019 to SE"). The organization's coexistence is then judged by the router
+   * (rules/design-coexistence.ts).
+   */
+  private versionGroups(text: string, known: Facts): Facts[] | undefined {
+    if (ONE_DAG_OF_VERSIONS.test(text) || (A_MOVE.test(text) && !SIDE_BY_SIDE.test(text))) return undefined;
+    const { tokens, matches } = this.readSentence(text);
+    const named: { at: number; version: string }[] = [];
+    for (const m of matches) {
+      const version = this.versionNamed(m);
+      if (version !== undefined) named.push({ at: tokens[m.from]!.start, version });
+    }
+    // "same org, moving to 2019:", "SE rollout, same org:": a version named where no servers of its own follow (a header)
+    // starts no group; what it says stays with the text before it.
+    // So does a version on a header line ending in a colon ("SE rollout, same org as the old servers:").
+    const onHeader = (at: number) =>
+      /:[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1)) && text.includes('\n', at);
+    const ownServers = named.filter((s, i) => !onHeader(s.at) && OWN_SERVERS.test(text.slice(s.at, named[i + 1]?.at ?? text.length)));
+    const starts: { at: number; version: string }[] = [];
+    for (const s of ownServers) if (starts.at(-1)?.version !== s.version) starts.push(s);
+    const versions = new Set(starts.map((s) => s.version));
+    // Each version once, in turn: "2013 ... 2016 ... 2013 again" is no pair of groups read this way.
+    if (versions.size < 2 || versions.size !== starts.length || versions.size > 3) return undefined;
+    const segments = starts.map((s, i) => text.slice(i === 0 ? 0 : s.at, starts[i + 1]?.at ?? text.length));
+    if (!segments.every((segment) => OWN_SERVERS.test(segment))) return undefined;
+    const groups = segments.map((segment, i) => {
+      const facts: Record<string, string> = { ...this.extract(segment, known).facts };
+      facts.version = starts[i]!.version;
+      return facts;
+    });
+    // "both standalone", "no DCs in either": said of all the servers, it holds for each group that says none of its own.
+    const allStandalone = ALL_STANDALONE.test(text);
+    const forAll: Record<string, string> = {};
+    segments.forEach((segment, i) => {
+      if (!SAID_OF_ALL.test(segment)) return;
+      for (const d of ['domainController', 'witness']) if (groups[i]![d] !== undefined) forAll[d] ??= groups[i]![d]!;
+    });
+    // "...\nSE dag of 2 on 2025 std, fsw\nno DCs": lines after the last group's own line hold for every group.
+    const after = segments.at(-1)!.split('\n').slice(1).join('\n');
+    if (after.trim() !== '') {
+      const trailing = this.extract(after, known).facts;
+      if (trailing.version === undefined) for (const d of ['domainController', 'witness']) if (trailing[d] !== undefined) forAll[d] ??= trailing[d]!;
+    }
+    return groups.map((facts) => ({ ...forAll, ...(allStandalone && facts.ha === undefined ? { ha: 'none' } : {}), ...facts }));
+  }
+
+  /** The Exchange version a phrase names outright, or through an update of one version ("2013 cu19"). */
+  private versionNamed(match: PhraseMatch<Mention[]>): string | undefined {
+    const named = match.entry.payload.filter((p) => p.dimension === 'version' && p.value !== undefined).map((p) => p.value!);
+    if (named.length === 1) return named[0];
+    if (named.length > 1) return undefined;
+    const implied = new Set(
+      match.entry.payload.flatMap((p) => {
+        const v = this.dimensions.find((d) => d.id === p.dimension)?.values.find((x) => x.id === p.value)?.implies.version;
+        return v === undefined || p.dimension === 'windows' ? [] : [v];
+      }),
+    );
+    return implied.size === 1 ? [...implied][0] : undefined;
+  }
+
+  private roleGroups(typed: string, known: Facts): Facts[] | undefined {
     const text = withYearsInFigures(typed);
     const splitting = this.dimensions.find((d) => d.design === 'splits');
     if (!splitting) return undefined;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
 import type { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
-import { serversInSeveralDomains } from '../../knowledge/reading/dag-domains';
+import { serversInSeveralDomains, serversInWorkgroup } from '../../knowledge/reading/dag-domains';
 import { KNOWLEDGE_DIR } from './helpers';
 
 /** Issue 21 (n21): DAG members said to sit in more than one Active Directory domain (M-4, plan-ha.md). */
@@ -43,5 +43,34 @@ describe('DAG members in several domains (issue 21)', () => {
         assert.equal(recognizer.extract(text).facts.mixedDomains, value);
       });
     }
+  });
+});
+
+/** Session 9 (d21, w6-hunt-75): DAG members in a workgroup, joined to no domain (M-4, plan-ha.md). */
+describe('DAG members in a workgroup (session 9)', () => {
+  const cases: ReadonlyArray<readonly [string, boolean]> = [
+    ['2019 cu15 dag, 2 members on 2019 std, fsw, the members are in a workgroup (not domain joined) for security', true],
+    ['SE dag of 3 on 2025 std, no dcs, members are workgroup servers', true],
+    ['SE DAG of 2, both members not joined to the domain', true],
+    // An Edge server's workgroup, the witness's, or nothing of the kind.
+    ['SE dag of 2 on 2025 std plus an edge in a workgroup in the dmz', false],
+    ['SE dag of 2, witness on a workgroup file server', false],
+    ['SE dag of 2 on 2025 std, both in the same domain', false],
+  ];
+  for (const [text, workgroup] of cases) {
+    it(`"${text}" → ${workgroup ? 'workgroup' : 'not a workgroup'}`, () => {
+      assert.equal(serversInWorkgroup(text), workgroup);
+    });
+  }
+
+  it('a DAG whose members are in a workgroup is not supported (limit dag-members-domain-joined, M-4); quiet while unsaid', () => {
+    const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    const facts = { version: 'se', role: 'mailbox', ha: 'dag', edition: 'standard', windows: '2025', windowsEdition: 'standard', nodes: '3', domainController: 'no' };
+    const broken = kb.decide({ ...facts, mixedDomains: 'workgroup' });
+    assert.equal(broken?.verdict, 'not-supported');
+    assert.ok(broken?.broken.some((l) => l.id === 'dag-members-domain-joined'));
+    const unsaid = kb.decide(facts);
+    assert.notEqual(unsaid?.verdict, 'not-supported');
+    assert.ok(!unsaid?.conditions.some((l) => l.id === 'dag-members-domain-joined'));
   });
 });

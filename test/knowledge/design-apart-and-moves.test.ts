@@ -123,6 +123,42 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     ['SE DAG of 2 (Windows Server 2022 Standard, member servers); the witness share lives on EXSE2, one of the two members', { witness: 'no' }],
     ['the witness is on FS01 which is actually one of the 4 DAG members', { witness: 'no' }],
     ['SE DAG of 2, witness on FS01, the members are member servers', { witness: 'yes' }],
+    // Session 9 (d21): the member named by its number or host name (w6-hunt-17, w6-hunt-38).
+    ['SE dag of 2 on 2022 std, and the file share witness is on dag member 2 (we have no other server)', { witness: 'no' }],
+    ['SE dag with 2 members on 2022 std, the witness is EX02 itself, members are not DCs', { witness: 'no', ha: 'dag', nodes: '2' }],
+    ['2019 cu15 dag of 2 on 2019 std, no dcs, witness is EXCH02 itself (the second dag member)', { witness: 'no', ha: 'dag' }],
+    ['SE dag of 2, witness on FS02 (the second file server)', { witness: 'yes' }],
+    ['SE dag of 2 on 2025 std, fsw on BR-MBX1 (the branch has nothing else)', { witness: 'no' }],
+    ['SE dag of 2 on 2025 std, fsw on a file server (the branch has nothing else)', { witness: 'yes' }],
+    // "no cluster IP" is a DAG without an administrative access point, not "no cluster" (w6-hunt-61).
+    ['2013 sp1 dag without an administrative access point (no cluster IP, no CNO), 2 members on windows server 2012 standard', { ha: 'dag', dagWithoutAccessPoint: 'yes' }],
+    // Session 9 (d21): Server Core on one member and the Desktop Experience on another is Server Core said (w6-hunt-69).
+    ['2016 cu23 dag of 2 on 2016 std, fsw, no dcs; node 1 has desktop experience but node 2 was installed as server core', { serverCore: 'yes', version: '2016' }],
+    ['2016 cu23 single on 2016 std desktop exp', { serverCore: 'no' }],
+    ['2016 cu23 dag of 2, both w/ desktop experience', { serverCore: 'no' }],
+    // Other clustered roles on the DAG's cluster in words (w6-hunt-41, w6-hunt-56; M-5).
+    ['2019 cu14 dag 2 nodes, 2019 std, fsw, no dcs, and the cluster also hosts a clustered DFS namespace', { clusterWorkloads: 'yes' }],
+    ['we also want to put a clustered print server role on the dag cluster', { clusterWorkloads: 'yes' }],
+    ['SE dag of 2, the print server is a separate vm', { clusterWorkloads: undefined }],
+    // DAG members in a workgroup (w6-hunt-75; M-4), never an Edge server's workgroup.
+    ['2019 cu15 dag, 2 members on 2019 std, fsw, the members are in a workgroup (not domain joined) for security', { mixedDomains: 'workgroup' }],
+    ['SE dag of 3 on 2025 std, no dcs, members are workgroup servers', { mixedDomains: 'workgroup' }],
+    ['SE dag of 2 on 2025 std plus an edge in a workgroup in the dmz', { mixedDomains: undefined }],
+    ['SE dag of 2, witness on a workgroup file server', { mixedDomains: undefined }],
+    // Counts, editions and single servers said short (w6-whatif-11, w6-loop-10, w6-hunt-66).
+    ['3 mbx in a DAG, exchange 2019 cu15 on 2019 std, no dcs', { nodes: '3', ha: 'dag' }],
+    ['2007 sp3 ccr on w2k8 r2 ent, ex ent, member servers', { edition: 'enterprise', windowsEdition: 'enterprise' }],
+    ['exchange 2019 cu14 mailbox server, just one', { ha: 'none' }],
+    ['exchange 2010 sp3 hub transport and edge on one server, 2008 r2 sp1 std', { edgeWithOtherRoles: 'yes' }],
+    // Set G (w7): short names of Windows and Exchange, "just one", an EVS on every node (C8).
+    [
+      "INC0091177 user claims their e2k16 cu20 box is 'fine'. single mbx server, srv2016 std w/ desktop experience. is it?",
+      { version: '2016', windows: '2016', windowsEdition: 'standard', edition: undefined },
+    ],
+    ['MSX2016 CU23 Nov24SU, standalone mailbox server, W2012R2 Std with desktop experience', { version: '2016', windows: '2012-r2', ha: 'none' }],
+    ['e2k7 sp3 edge transport in the dmz, w2k8 sp2 std x64, workgroup, just one', { ha: 'none', role: 'edge-transport' }],
+    ['three node e2k3 ent sp2 cluster, every node runs its own EVS, w2k3 ent x86, nodes are member servers', { clusterMode: 'active-active', nodes: '3' }],
+    ['2016 cu23 dag of 3: two members on 2016 datacenter with desktop experience, the third on 2016 datacenter server core', { serverCore: 'yes' }],
     // After "on" it stays Windows's.
     ['exchange mailbox server on 2016 std, the DCs run windows server 2019', { version: undefined }],
   ];

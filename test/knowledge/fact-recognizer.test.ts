@@ -794,12 +794,13 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
         },
       ],
     ],
-    // "CAS+HT" is one multi-role group; what follows every group holds for all of them.
+    // "CAS+HT" is one multi-role group; what follows every group holds for all of them. Session 9 (d21): "2 MBX in a DAG",
+    // "4 MBX DAG", "3 Mailbox in a DAG" count the DAG's members (nodes pattern "{n} mbx in a dag").
     [
       '2x CAS+HT behind F5, 2 MBX in a DAG w/ FSW on the hub, exchange 2010 sp3 enterprise on 2008 r2 enterprise',
       [
         { version: '2010', update: 'e2010-sp3', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise', role: 'client-access+hub-transport', ha: 'load-balancer' },
-        { version: '2010', update: 'e2010-sp3', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise', role: 'mailbox', ha: 'dag', witness: 'yes' },
+        { version: '2010', update: 'e2010-sp3', edition: 'enterprise', windows: '2008-r2', windowsEdition: 'enterprise', role: 'mailbox', ha: 'dag', witness: 'yes', nodes: '2' },
       ],
     ],
     [
@@ -830,7 +831,7 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
     [
       'SE CU1 on 2025 std: 4 MBX DAG + 2 Edge w/ equal MX, F5 in front of the MBX',
       [
-        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+        { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'mailbox', ha: 'dag', nodes: '4' },
         { version: 'se', windows: '2025', windowsEdition: 'standard', role: 'edge-transport', ha: 'several-servers' },
       ],
     ],
@@ -839,7 +840,7 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       'Exchange 2013 CU23 on Windows Server 2012 R2 Standard: 2 CAS, 3 Mailbox in a DAG, 1 Edge Transport',
       [
         { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'client-access', ha: 'several-servers' },
-        { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'mailbox', ha: 'dag' },
+        { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'mailbox', ha: 'dag', nodes: '3' },
         { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard', role: 'edge-transport', ha: 'none' },
       ],
     ],
