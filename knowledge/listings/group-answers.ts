@@ -1,5 +1,6 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
+import type { Dimension } from '../loading/schemas';
 import { BoundedCache } from '../bounded-cache';
 import { GENERIC_RELEASE, windowsServicePacks } from '../reading/windows-service-packs';
 
@@ -189,15 +190,20 @@ const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOn
  * group the paste shows no role for; the high availability a clause names never reaches an Edge server
  * unless the clause names the Edge role.
  */
-export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
+export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'> & Partial<Pick<KnowledgeBase, 'dimensions'>>, group: GroupTarget): Facts {
   if (rest.trim() === '') return {};
   const facts: Record<string, string> = {};
-  for (const { clause, read } of readDesignClauses(rest, kb, group.allNames ?? group.names)) {
+  for (const { clause, read, sentenceRoles } of readDesignClauses(rest, kb, group.allNames ?? group.names)) {
     if (!aimsAt(clause, group)) continue;
     for (const [d, v] of Object.entries(read)) {
+      // "No DAG. The two boxes run Windows NLB": two values the table reads together as one design are that design.
+      const pair = d === 'ha' && facts.ha !== undefined && facts.ha !== v && kb.dimensions ? haPair(kb.dimensions, facts.ha, v) : undefined;
+      if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([k]) => facts[k] === undefined)));
       if (facts[d] !== undefined) continue;
       if (DESIGN_FACTS.includes(d)) {
-        if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport')) continue;
+        // ... unless its sentence names the Edge servers ("both edges are in the DMZ, published behind a Kemp VIP"), and then only a value an Edge server can have.
+        if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport') && !(sentenceRoles.includes('edge-transport') && EDGE_HA.includes(v)))
+          continue;
         facts[d] = v;
       } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
     }
@@ -205,14 +211,34 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
   return facts;
 }
 
-/** The last paste's clauses and what each says: every group of one listing reads the same words (one entry, so bounded). */
-let lastDesignRead: { key: string; recognizer: object; read: { clause: Clause; read: Facts }[] } | undefined;
+/** The pair of high availability values the table reads together as one design (fact-dimensions.yaml's `together`): a DAG whose members run NLB, NLB said beside "no DAG". */
+export function haPair(dimensions: readonly Dimension[], a: string, b: string): { keep: string; states: Readonly<Record<string, string>> } | undefined {
+  return dimensions.find((d) => d.id === 'ha')?.together.find((t) => t.values.includes(a) && t.values.includes(b));
+}
 
-function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): { clause: Clause; read: Facts }[] {
+/** The last paste's clauses and what each says: every group of one listing reads the same words (one entry, so bounded). */
+let lastDesignRead: { key: string; recognizer: object; read: DesignClause[] } | undefined;
+
+/** A clause of the words around a paste, what it says, and the roles its whole sentence names. */
+interface DesignClause {
+  clause: Clause;
+  read: Facts;
+  sentenceRoles: string[];
+}
+
+/** The high availability an Edge server can have: never a DAG or cluster. */
+const EDGE_HA = ['load-balancer', 'nlb', 'dns-round-robin', 'several-servers', 'none'];
+
+function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): DesignClause[] {
   const key = `${names.join('\n')}\u0000${rest}`;
   if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
-  const read = sentences.flatMap((sentence) => clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: kb.recognizer.extract(clause.text).facts })));
+  // A sentence wrapped in the mail or ticket it came from ("the two FEs sit\nbehind Windows NLB") is one sentence: a line starting in lower case continues one that ended mid-sentence.
+  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ');
+  const sentences = unwrapped.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
+  const read = sentences.flatMap((sentence) => {
+    const sentenceRoles = ROLE_TARGETS.filter(([pattern]) => pattern.test(sentence)).map(([, id]) => id);
+    return clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: kb.recognizer.extract(clause.text).facts, sentenceRoles }));
+  });
   lastDesignRead = { key, recognizer: kb.recognizer, read };
   return read;
 }

@@ -8,7 +8,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, designInWords, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
@@ -151,6 +151,8 @@ export function listingDesign(
   const judged = [...groups.values()].map(({ servers, facts }): ListingGroup => {
     const first = servers[0]!;
     const assumptions: string[] = [];
+    // High availability read from the paste's shape (in no DAG it lists, "no DAG" said): the design said in words (NLB, a load balancer, DNS round robin) says more.
+    let haFromShape = false;
     // Exchange 2007's own cluster output says which cluster it is (CCR, single copy cluster).
     if (facts.ha === undefined && first.clustered) facts.ha = first.clustered;
     if (facts.ha === undefined) {
@@ -161,9 +163,11 @@ export function listingDesign(
         else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
-      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase())))
+      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
-      else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
+        haFromShape = true;
+      } else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
+        haFromShape = true;
         // The paste lists the DAGs or clusters and this server is in none of them.
         // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
@@ -222,6 +226,8 @@ export function listingDesign(
     const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
+    if (given.ha !== undefined && withAnswers.ha !== undefined && given.ha !== withAnswers.ha)
+      Object.assign(withAnswers, haWithWords(withAnswers, given.ha, haFromShape, kb.dimensions));
     // An update answered in words ("CU12") is as current or behind as the same update read from a build.
     if (facts.update === undefined && given.update !== undefined && withAnswers.updateCurrency === undefined && withAnswers.version !== undefined) {
       const currency = namedUpdateCurrency(withAnswers.version, String(answers.update ?? ''), kb);
@@ -308,6 +314,22 @@ function assumedDecision(decision: Decision, assumptions: readonly string[]): De
   );
   return { ...decision, verdict: decision.verdict === 'supported' ? 'supported-with-conditions' : decision.verdict, conditions: [...decision.conditions, ...limits] };
 }
+
+/**
+ * The high availability the paste shows and the one said around it, as one design: a pair the table reads together
+ * (a DAG whose members also run Windows NLB: `together` in fact-dimensions.yaml) keeps its value and states what it
+ * says besides; otherwise what the words say wins over what was read from the paste's shape (servers in no DAG it
+ * lists are single or several servers; "they sit behind a Kemp" says how), and a DAG or cluster the paste lists stays.
+ */
+function haWithWords(facts: Facts, said: string, fromShape: boolean, dimensions: readonly Dimension[]): Facts {
+  const pair = haPair(dimensions, String(facts.ha), said);
+  if (pair) return { ha: pair.keep, ...Object.fromEntries(Object.entries(pair.states).filter(([d]) => facts[d] === undefined)) };
+  // Only a design no paste form shows: a DAG or cluster said in words ("kein DAG", "CCR nodes and CAS1 ...") never undoes "in no DAG the paste lists".
+  return fromShape && SAID_ONLY_HA.includes(said) ? { ha: said } : {};
+}
+
+/** High availability that only words say (no listing shows a load balancer or DNS records in front of servers). */
+const SAID_ONLY_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];
 
 /** Time one listing may spend judging sets of facts not judged before (cached ones cost nothing). */
 export const JUDGING_BUDGET_MS = 1_500;
