@@ -180,7 +180,7 @@ function withoutNames(sentence: string, names: readonly string[]): string {
 }
 
 /** Facts of the design the words around a paste may give: what no paste form shows. */
-const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore'];
+const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore', 'clusterWorkloads'];
 
 /**
  * What the words around a paste say of the design ("2-node active/passive cluster", "the two FEs sit

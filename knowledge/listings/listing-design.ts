@@ -91,6 +91,8 @@ export function listingDesign(
     else if (dag.noWitness) facts.witness = 'no';
     // cluster.exe's group table counts the Exchange virtual servers (C8: at most n-1 on n nodes from three nodes on).
     if (dag.kind === 'cluster' && dag.instances !== undefined && dag.instances > 0) facts.instances = String(dag.instances);
+    // Another application's cluster group or resource (a file server, SQL Server) on the DAG's or Exchange cluster's nodes (M-5, W10/L1).
+    if (dag.otherWorkloads !== undefined && dag.otherWorkloads.length > 0) facts.clusterWorkloads = 'yes';
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
     if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
     dagFacts.set(dag.name, facts);

@@ -62,6 +62,8 @@ export interface ListedDag {
   noWitness?: boolean;
   /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
   instances?: number;
+  /** Groups and resources of another application on the cluster (a file server, SQL Server, a print server), as cluster output names them. */
+  otherWorkloads?: string[];
 }
 
 export type ListingResult =
@@ -167,6 +169,16 @@ const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 /** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
 const CLUSTER_OWN_GROUP = /^(?:cluster group|available storage|.*\b(?:ms)?dtc\b.*|.*quorum.*)$/i;
+/**
+ * A cluster group, resource or resource type of another application than Exchange and the cluster itself ("SQL Server (FIN)",
+ * "FileShares", "File Server", "PRINT-OPS"): never the DAG's or the cluster's own ("File Share Witness", "Cluster Name").
+ */
+const OTHER_WORKLOAD =
+  /\b(?:sql(?:\s+server)?|file\s?servers?|file\s?shares?|fileshares?|print(?:\s+server|\s+spooler)?|spooler|dhcp|wins|hyper-?v|virtual\s+machines?|msmq|iis|ftp)\b|^fs[-_]/i;
+const CLUSTER_OWN_RESOURCE = /file share witness|majority node set|cluster (?:name|ip|group|disk)|quorum|available storage|\b(?:ms)?dtc\b|\bexchange\b|\bevs\b|\bcms\b/i;
+const otherWorkload = (...cells: (string | undefined)[]): boolean =>
+  cells.some((c) => c !== undefined && c !== '' && OTHER_WORKLOAD.test(c)) && !cells.some((c) => c !== undefined && /\bexchange\b|\bevs\b|\bcms\b/i.test(c));
+
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
 const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
@@ -832,6 +844,27 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       continue;
     }
+    // Get-ClusterGroup and Get-ClusterResource (OwnerNode, OwnerGroup, ResourceType): the cluster's groups and resources, their owner nodes
+    // its nodes; a group or resource of another application is a workload the cluster runs besides Exchange.
+    if (names.some((n) => n === 'ownernode' || n === 'ownergroup' || n === 'resourcetype')) {
+      const cluster: ListedDag = { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' };
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, k) => lines[j]!.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
+        const cell = (key: string) => (names.includes(key) ? cells[names.indexOf(key)] : undefined);
+        const owner = cell('ownernode');
+        if (owner && LISTED_HOST_NAME.test(owner) && !cluster.servers.includes(server(owner).name)) cluster.servers.push(server(owner).name);
+        const group = cell('ownergroup') ?? cell('name');
+        if (!CLUSTER_OWN_RESOURCE.test(`${cell('name') ?? ''} ${cell('resourcetype') ?? ''}`) && otherWorkload(cell('name'), cell('ownergroup'), cell('resourcetype')))
+          (cluster.otherWorkloads ??= []).push(group ?? '');
+      }
+      const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
+      if (same) {
+        for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+        if (cluster.otherWorkloads) same.otherWorkloads = [...(same.otherWorkloads ?? []), ...cluster.otherWorkloads];
+      } else if (cluster.servers.length > 0 || cluster.otherWorkloads) dags.push(cluster);
+      continue;
+    }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     // cluster.exe's "group" and "res" tables (Group or Resource, Node, Status "Online"): the Node column names the nodes owning them.
@@ -875,7 +908,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         readNode(cluster, names, cells);
         // cluster.exe's group table: every group but the cluster's own (Cluster Group, Available Storage, MSDTC) is an Exchange virtual server.
         const group = ownerTable ? cells[names.indexOf('group')] : undefined;
-        if (group && !CLUSTER_OWN_GROUP.test(group)) cluster.instances = (cluster.instances ?? 0) + 1;
+        const resource = ownerTable && names.includes('resource') ? cells[names.indexOf('resource')] : undefined;
+        // A group of another application (SQL Server, a file server) is no Exchange virtual server: a workload beside Exchange.
+        if (group && otherWorkload(group, resource) && !CLUSTER_OWN_RESOURCE.test(resource ?? '')) {
+          if (!cluster.otherWorkloads?.includes(group)) (cluster.otherWorkloads ??= []).push(group);
+        } else if (group && !CLUSTER_OWN_GROUP.test(group) && !(resource !== undefined && cluster.otherWorkloads?.includes(group)))
+          cluster.instances = (cluster.instances ?? 0) + 1;
       } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;
@@ -891,6 +929,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
       if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
       if (same && cluster.instances !== undefined) same.instances = Math.max(same.instances ?? 0, cluster.instances);
+      if (same && cluster.otherWorkloads) same.otherWorkloads = [...new Set([...(same.otherWorkloads ?? []), ...cluster.otherWorkloads])];
       if (!same) dags.push(cluster);
     }
   }
@@ -1454,7 +1493,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   for (const dag of dags) if (dag.kind !== 'cluster') for (const member of dag.servers) server(member).dag = dag.name;
   for (const cluster of dags.filter((d) => d.kind === 'cluster')) {
     const owners = new Set(cluster.servers.map((m) => server(m).dag));
-    if (owners.size === 1 && [...owners][0] !== undefined) {
+    // Get-ClusterResource names no node: its cluster is the DAG of its name ("-Cluster DAG-FIN"), or the paste's only DAG.
+    const listedDags = dags.filter((d) => d.kind !== 'cluster');
+    const named =
+      cluster.servers.length === 0
+        ? (listedDags.find((d) => d.name.toLowerCase() === cluster.name.toLowerCase()) ?? (listedDags.length === 1 ? listedDags[0] : undefined))
+        : undefined;
+    const owner = named ?? (owners.size === 1 && [...owners][0] !== undefined ? dags.find((d) => d.kind !== 'cluster' && d.name === [...owners][0]) : undefined);
+    if (owner || (cluster.servers.length === 0 && named === undefined)) {
+      // The other workloads the cluster's output shows are its DAG's.
+      if (owner && cluster.otherWorkloads) owner.otherWorkloads = [...new Set([...(owner.otherWorkloads ?? []), ...cluster.otherWorkloads])];
       dags.splice(dags.indexOf(cluster), 1);
       continue;
     }

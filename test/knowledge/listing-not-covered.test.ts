@@ -91,4 +91,97 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
       assert.equal(g.verdict, c.verdict);
       for (const [d, v] of Object.entries(c.also ?? {})) assert.equal(g.facts[d], v, d);
     });
+
+  const clusterCases: { name: string; paste: string[]; dag: string; workloads: string[]; server: string; verdict: string; instances?: number }[] = [
+    {
+      name: "cluster.exe's group table: a file server group beside the Exchange virtual server is another workload, no EVS (W10: not covered)",
+      paste: [
+        'C:\\>cluster group',
+        'Group                Node            Status',
+        '-------------------- --------------- ------',
+        'Cluster Group        BENODE1         Online',
+        'EVS1                 BENODE1         Online',
+        'FileShares           BENODE2         Online',
+        '',
+        'BENODE1 and BENODE2: Exchange 2003 Enterprise SP2 (6.5.7638.2), Windows Server 2003 Enterprise SP2, active/passive cluster.',
+      ],
+      dag: 'cluster',
+      workloads: ['FileShares'],
+      server: 'BENODE1',
+      verdict: 'not-covered',
+      instances: 1,
+    },
+    {
+      name: "Get-ClusterGroup of a DAG's cluster: a print server group makes the DAG not supported (M-5)",
+      paste: [
+        'PS C:\\> Get-ClusterGroup -Cluster DAG-OPS',
+        '',
+        'Name                  OwnerNode  State',
+        '----                  ---------  -----',
+        'Available Storage     OPS-EX1    Offline',
+        'Cluster Group         OPS-EX1    Online',
+        'PRINT-OPS             OPS-EX2    Online',
+        '',
+        'Name          : DAG-OPS',
+        'Servers       : {OPS-EX1, OPS-EX2}',
+        'WitnessServer : ops-fs01',
+        '',
+        'OPS-EX1 Version 15.2 (Build 2562.17)',
+        'OPS-EX2 Version 15.2 (Build 2562.17)',
+      ],
+      dag: 'DAG-OPS',
+      workloads: ['PRINT-OPS'],
+      server: 'OPS-EX1',
+      verdict: 'not-supported',
+    },
+    {
+      name: 'Get-ClusterResource names no node: its resources go to the DAG of the cluster it was run for',
+      paste: [
+        'PS C:\\> Get-ClusterResource -Cluster DAG-FIN | ft Name,ResourceType,OwnerGroup',
+        '',
+        'Name                        ResourceType           OwnerGroup',
+        '----                        ------------           ----------',
+        'Cluster Name                Network Name           Cluster Group',
+        'File Share Witness          File Share Witness     Cluster Group',
+        'SQL Server (FIN)            SQL Server             SQL Server (FIN)',
+        '',
+        'Name    : DAG-FIN',
+        'Servers : {FIN-EX1, FIN-EX2}',
+        '',
+        'FIN-EX1 Version 15.2 (Build 1748.10)',
+        'FIN-EX2 Version 15.2 (Build 1748.10)',
+      ],
+      dag: 'DAG-FIN',
+      workloads: ['SQL Server (FIN)'],
+      server: 'FIN-EX1',
+      verdict: 'not-supported',
+    },
+  ];
+  for (const c of clusterCases)
+    it(c.name, () => {
+      const listing = read(c.paste.join('\n'));
+      const dag = listing.dags.find((d) => d.name === c.dag);
+      assert.ok(dag, `no DAG or cluster ${c.dag}: ${listing.dags.map((d) => d.name).join(', ')}`);
+      assert.deepEqual(dag.otherWorkloads, c.workloads);
+      if (c.instances !== undefined) assert.equal(dag.instances, c.instances);
+      const g = group(listingDesign(listing, kb), c.server);
+      assert.equal(g.facts.clusterWorkloads, 'yes');
+      assert.equal(g.verdict, c.verdict);
+    });
+
+  it('a cluster of Exchange virtual servers only states no other workload', () => {
+    const listing = read(
+      [
+        'C:\\>cluster group',
+        'Group                Node            Status',
+        '-------------------- --------------- ------',
+        'EVS-A                MCN1            Online',
+        'EVS-B                MCN2            Online',
+        '',
+        'Exchange 2003 SP2 on both nodes',
+      ].join('\n'),
+    );
+    assert.equal(listing.dags[0]?.otherWorkloads, undefined);
+    assert.equal(listing.dags[0]?.instances, 2);
+  });
 });
