@@ -201,6 +201,8 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
       if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([k]) => facts[k] === undefined)));
       if (facts[d] !== undefined) continue;
       if (DESIGN_FACTS.includes(d)) {
+        // "we never built a DAG", "there is no cluster there": a DAG or cluster the clause denies is no design it says.
+        if (d === 'ha' && MEMBERSHIP_HA.includes(v) && DENIED_MEMBERSHIP.test(clause.text)) continue;
         // ... unless its sentence names the Edge servers ("both edges are in the DMZ, published behind a Kemp VIP"), and then only a value an Edge server can have.
         if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport') && !(sentenceRoles.includes('edge-transport') && EDGE_HA.includes(v)))
           continue;
@@ -226,6 +228,11 @@ interface DesignClause {
   sentenceRoles: string[];
 }
 
+/** High availability that makes servers members of a DAG or cluster. */
+const MEMBERSHIP_HA = ['dag', 'cluster', 'clustering', 'ccr', 'scc'];
+/** A clause that denies a DAG or cluster ("we never built a DAG", "kein DAG", "there's no cluster"). */
+const DENIED_MEMBERSHIP =
+  /\b(?:no|never|not|without|kein\w*|don't|do not|doesn't|does not|isn't|aren't|nor)\b(?:\s+\w+){0,3}?\s+(?:a\s+|any\s+)?(?:dags?|clusters?|clustered|ccr|scc)\b/i;
 /** The high availability an Edge server can have: never a DAG or cluster. */
 const EDGE_HA = ['load-balancer', 'nlb', 'dns-round-robin', 'several-servers', 'none'];
 
@@ -245,7 +252,7 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+  /\b(?:no\s+dags?|never\s+(?:built|had|set\s+up|created|deployed)\s+(?:a\s+|any\s+)?dags?|(?:don't|do\s+not|doesn't|does\s+not)\s+have\s+(?:a\s+|any\s+)?dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,

@@ -69,7 +69,7 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.osServicePack, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -109,6 +109,7 @@ export function listingDesign(
       [...server.roles].sort().join('+'),
       server.dag ?? '',
       server.clustered ?? '',
+      server.nlb ? 'nlb' : '',
       // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
       server.dag ? '' : (server.site ?? ''),
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
@@ -177,6 +178,12 @@ export function listingDesign(
         // Nor is a server none of whose roles a DAG or cluster of its version holds (a 2010 Client Access and Hub Transport server: a DAG holds Mailbox servers).
         if (!first.roles.includes('edge-transport') && clusterCouldHold(facts.version, first.roles, kb.dimensions)) assumptions.push('Not in any DAG or cluster the paste lists.');
       }
+    }
+    // Get-NlbClusterNode lists the servers as Windows NLB hosts: in no DAG that is their design; on DAG members it is the pair the table reads together.
+    if (servers.every((s) => s.nlb)) {
+      const pair = facts.ha !== undefined && facts.ha !== 'nlb' ? haPair(kb.dimensions, facts.ha, 'nlb') : undefined;
+      if (facts.ha === undefined || (haFromShape && !pair)) facts.ha = 'nlb';
+      else if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([d]) => facts[d] === undefined)));
     }
     // A build the table does not know, of a version read from its major and minor numbers: which update it is, and so
     // whether it still gets security updates, is not known. Never a plain "Supported" on it (issue 25: unknown builds are never guessed).
@@ -396,6 +403,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
     const release = kb.builds.windowsRelease(server.osBuild);
     if (release) facts.windows = release.windows;
   }
+  if (server.osServicePack !== undefined && facts.windows !== undefined && facts.windowsServicePack === undefined) facts.windowsServicePack = String(server.osServicePack);
   if (server.systemType && facts.architecture === undefined) facts.architecture = /64/.test(server.systemType) ? 'x64' : /86|32/.test(server.systemType) ? 'x86' : '';
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';

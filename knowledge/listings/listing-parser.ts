@@ -50,6 +50,10 @@ export interface ListedServer {
   domainController?: boolean;
   /** systeminfo's "Domain:" line ("corp.example.com", "WORKGROUP"): the domain or workgroup the server is joined to. */
   domain?: string;
+  /** systeminfo's "OS Version: 6.1.7600 N/A Build 7600" / "6.1.7601 Service Pack 1 Build 7601": the service pack of a Windows release that had them. */
+  osServicePack?: number;
+  /** Get-NlbClusterNode (or nlb.exe) lists the server as a node of a Windows NLB cluster ("Converged"). */
+  nlb?: boolean;
 }
 
 export interface ListedDag {
@@ -179,6 +183,8 @@ const CLUSTER_OWN_RESOURCE = /file share witness|majority node set|cluster (?:na
 const otherWorkload = (...cells: (string | undefined)[]): boolean =>
   cells.some((c) => c !== undefined && c !== '' && OTHER_WORKLOAD.test(c)) && !cells.some((c) => c !== undefined && /\bexchange\b|\bevs\b|\bcms\b/i.test(c));
 
+/** A host's state in Get-NlbClusterNode's table (Windows NLB), never a failover cluster node's. */
+const NLB_STATE = /^(?:converged|converging|stopped|suspended|draining|misconfigured)$/i;
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
 const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
@@ -865,6 +871,21 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       } else if (cluster.servers.length > 0 || cluster.otherWorkloads) dags.push(cluster);
       continue;
     }
+    // Get-NlbClusterNode (Name, State "Converged", Interface): the hosts of a Windows NLB cluster, no failover cluster.
+    if (
+      names.includes('state') &&
+      (/\bget-nlbclusternode\b/i.test(lines.slice(Math.max(0, i - 4), i - 1).join('\n')) ||
+        NLB_STATE.test(lines[i + 1]?.slice(columns[names.indexOf('state')]!.start).trim().split(/\s+/)[0] ?? ''))
+    ) {
+      const k = names.findIndex((n) => n === 'name' || n === 'host' || n === 'hostname');
+      for (let j = i + 1; k >= 0 && j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        if (!LISTED_HOST_NAME.test(cells[k] ?? '') || !NLB_STATE.test(cells[names.indexOf('state')] ?? '')) break;
+        used[j] = true;
+        server(cells[k]!).nlb = true;
+      }
+      continue;
+    }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     // cluster.exe's "group" and "res" tables (Group or Resource, Node, Status "Online"): the Node column names the nodes owning them.
@@ -1302,7 +1323,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (installation) s.installationType = installation;
     // Windows' build alone (systeminfo's "OS Version: 10.0.17763 N/A Build 17763", Get-ComputerInfo's OsVersion, Win32_OperatingSystem's Version).
     const osBuild = get(...OS_BUILD_KEYS) ?? (ticketVersion !== undefined && !ticket ? ticketVersion : undefined);
-    if (osBuild && table.windowsRelease(osBuild) && findBuilds(osBuild, table).length === 0) s.osBuild = osBuild;
+    if (osBuild && table.windowsRelease(osBuild) && findBuilds(osBuild, table).length === 0) {
+      s.osBuild = osBuild;
+      // Releases up to Windows Server 2008 R2 had service packs: systeminfo prints the one installed, or N/A for none.
+      const pack = /^\s*(?:5\.\d|6\.[01])\.\d{4}\s+(?:service pack (\d)|(n\/a))\b/i.exec(osBuild);
+      if (pack) s.osServicePack = pack[2] ? 0 : Number(pack[1]);
+    }
     // HealthChecker: the role, site and DAG ("Standalone Server": in no DAG); its OS section follows, naming no server.
     const healthRole = get('server role');
     if (healthRole) s.roles = [...new Set([...s.roles, ...readRoles(healthRole)])];

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
-import { listingReader } from './listing-helpers';
+import { listingReader, tuningSetMisses } from './listing-helpers';
+import { TUNING_L25B } from '../../bench/listings';
 
 /**
  * Issue 25, session 9 (l25): groups whose setup the sources leave open are "Not covered", never decided on a
@@ -183,5 +184,54 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
     );
     assert.equal(listing.dags[0]?.otherWorkloads, undefined);
     assert.equal(listing.dags[0]?.instances, 2);
+  });
+
+  it('Get-NlbClusterNode lists Windows NLB hosts, no failover cluster: two 2019 Mailbox servers in no DAG are Not covered (M-6)', () => {
+    const listing = read(
+      [
+        'Name  ServerRole AdminDisplayVersion',
+        '----  ---------- -------------------',
+        'MBX01 Mailbox    Version 15.2 (Build 1748.10)',
+        'MBX02 Mailbox    Version 15.2 (Build 1748.10)',
+        '',
+        'PS C:\\> Get-NlbClusterNode',
+        '',
+        'Name   State     Interface',
+        '----   -----     ---------',
+        'MBX01  Converged Ethernet0',
+        'MBX02  Converged Ethernet0',
+        '',
+        'both Windows Server 2022 Standard. we never built a DAG, NLB gives us the failover',
+      ].join('\n'),
+    );
+    assert.deepEqual(listing.dags, []);
+    assert.ok(listing.servers.every((s) => s.nlb));
+    const g = group(listingDesign(listing, kb), 'MBX01');
+    assert.equal(g.facts.ha, 'nlb');
+    assert.equal(g.verdict, 'not-covered');
+  });
+
+  it("systeminfo's OS Version gives the service pack of Windows up to 2008 R2 (N/A is none): 2013 on 2008 R2 Datacenter RTM is Not covered (A-35)", () => {
+    const paste = (version: string) =>
+      [
+        'Host Name:                 EX13-MBX',
+        'OS Name:                   Microsoft Windows Server 2008 R2 Datacenter',
+        `OS Version:                ${version}`,
+        'System Type:               x64-based PC',
+        '',
+        'ExSetup.exe on it: 15.0.1497.2. it is our only Exchange server (mailbox + CAS).',
+      ].join('\n');
+    const rtm = read(paste('6.1.7600 N/A Build 7600'));
+    assert.equal(rtm.servers[0]?.osServicePack, 0);
+    assert.equal(group(listingDesign(rtm, kb), 'EX13-MBX').verdict, 'not-covered');
+    const sp1 = read(paste('6.1.7601 Service Pack 1 Build 7601'));
+    assert.equal(sp1.servers[0]?.osServicePack, 1);
+    assert.notEqual(group(listingDesign(sp1, kb), 'EX13-MBX').verdict, 'not-covered');
+    // Windows Server 2016 and later print N/A always: no service pack fact from it.
+    assert.equal(read(paste('10.0.14393 N/A Build 14393')).servers[0]?.osServicePack, undefined);
+  });
+
+  it('set l25b (written before the code) is all right', () => {
+    assert.deepEqual(tuningSetMisses(kb, TUNING_L25B, { entries: 16, groups: 16 }), []);
   });
 });
