@@ -12,6 +12,8 @@ export interface GroupTarget {
   roles?: readonly string[];
   /** Every server name of the listing: a clause naming another group's servers is not about this one. */
   allNames?: readonly string[];
+  /** Every server of the listing is an Edge Transport server: a design said without naming a role is theirs. */
+  allEdge?: boolean;
 }
 
 /** Role words a clause may be aimed at ("the FEs", "CAS", "back-ends", "mailbox servers", "edge"). */
@@ -204,13 +206,30 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
         // "we never built a DAG", "there is no cluster there": a DAG or cluster the clause denies is no design it says.
         if (d === 'ha' && MEMBERSHIP_HA.includes(v) && DENIED_MEMBERSHIP.test(clause.text)) continue;
         // ... unless its sentence names the Edge servers ("both edges are in the DMZ, published behind a Kemp VIP"), and then only a value an Edge server can have.
-        if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport') && !(sentenceRoles.includes('edge-transport') && EDGE_HA.includes(v)))
+        if (
+          d === 'ha' &&
+          group.roles?.includes('edge-transport') &&
+          !clause.roles.includes('edge-transport') &&
+          !((sentenceRoles.includes('edge-transport') || group.allEdge === true) && EDGE_HA.includes(v))
+        )
           continue;
         facts[d] = v;
       } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
     }
   }
   return facts;
+}
+
+/**
+ * A clause's facts. A remark in parentheses that clashes with the clause's design ("behind one netscaler VIP (single MX
+ * record pointing at the VIP)": a load balancer, then "single" and "MX record") leaves the recognizer no high availability:
+ * the clause without it says the design.
+ */
+function readClause(kb: Pick<KnowledgeBase, 'recognizer'>, text: string): Facts {
+  const facts = kb.recognizer.extract(text).facts;
+  if (facts.ha !== undefined || !text.includes('(')) return facts;
+  const outside = kb.recognizer.extract(text.replace(/\([^()]*\)/g, ' ')).facts;
+  return outside.ha !== undefined ? { ...facts, ha: outside.ha } : facts;
 }
 
 /** The pair of high availability values the table reads together as one design (fact-dimensions.yaml's `together`): a DAG whose members run NLB, NLB said beside "no DAG". */
@@ -244,7 +263,7 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
   const sentences = unwrapped.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
   const read = sentences.flatMap((sentence) => {
     const sentenceRoles = ROLE_TARGETS.filter(([pattern]) => pattern.test(sentence)).map(([, id]) => id);
-    return clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: kb.recognizer.extract(clause.text).facts, sentenceRoles }));
+    return clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: readClause(kb, clause.text), sentenceRoles }));
   });
   lastDesignRead = { key, recognizer: kb.recognizer, read };
   return read;

@@ -128,6 +128,7 @@ export function listingDesign(
   }
   const shownClusters = listing.dags.length > 0;
   const allNames = listing.servers.map((s) => s.name);
+  const allEdge = listing.servers.length > 0 && listing.servers.every((s) => s.roles.includes('edge-transport'));
   // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
   const noDag = noDagServers(
     listing.rest,
@@ -230,7 +231,7 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames };
+    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames, allEdge };
     // What the user typed around the paste about Windows and the design counts as an answer the paste does not give (an explicit answer wins).
     const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };

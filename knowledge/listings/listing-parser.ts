@@ -891,6 +891,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // cluster.exe's "group" and "res" tables (Group or Resource, Node, Status "Online"): the Node column names the nodes owning them.
     const ownerTable = isCluster && names.includes('node') && names.some((n) => n === 'group' || n === 'resource');
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
+    const instanceGroups = new Set<string>();
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
     // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
     const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
@@ -933,8 +934,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         // A group of another application (SQL Server, a file server) is no Exchange virtual server: a workload beside Exchange.
         if (group && otherWorkload(group, resource) && !CLUSTER_OWN_RESOURCE.test(resource ?? '')) {
           if (!cluster.otherWorkloads?.includes(group)) (cluster.otherWorkloads ??= []).push(group);
-        } else if (group && !CLUSTER_OWN_GROUP.test(group) && !(resource !== undefined && cluster.otherWorkloads?.includes(group)))
+        } else if (group && !CLUSTER_OWN_GROUP.test(group) && !(resource !== undefined && cluster.otherWorkloads?.includes(group)) && !instanceGroups.has(group.toLowerCase())) {
+          // One virtual server's resources (its store, System Attendant, routing) are one group: counted once.
+          instanceGroups.add(group.toLowerCase());
           cluster.instances = (cluster.instances ?? 0) + 1;
+        }
       } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;

@@ -52,6 +52,16 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
       verdict: 'not-covered',
     },
     {
+      name: 'A listing of Edge servers only: a load balancer said with no role named is theirs, a clashing remark in parentheses set aside (o38)',
+      paste: [
+        ...table(['SE-EDGE-A Edge          Version 15.2 (Build 2562.17)', 'SE-EDGE-B Edge          Version 15.2 (Build 2562.17)']),
+        'workgroup, 2025 std, both behind one netscaler VIP for inbound smtp (single MX record pointing at the VIP)',
+      ],
+      server: 'SE-EDGE-A',
+      ha: 'load-balancer',
+      verdict: 'not-covered',
+    },
+    {
       name: 'NLB said for the members of a listed DAG: the DAG stays, NLB on its members is stated (Not supported)',
       paste: [
         ...table(['DM1       Mailbox       Version 15.2 (Build 1748.10)', 'DM2       Mailbox       Version 15.2 (Build 1748.10)']),
@@ -169,6 +179,24 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
       assert.equal(g.facts.clusterWorkloads, 'yes');
       assert.equal(g.verdict, c.verdict);
     });
+
+  it("cluster.exe's res table: one virtual server's resources are one instance (o45)", () => {
+    const listing = read(
+      [
+        'C:\\>cluster /cluster:MBXCL res',
+        'Resource                                   Group          Node       Status',
+        '------------------------------------------ -------------- ---------- ------',
+        'Cluster IP Address                         Cluster Group  CLN-A      Online',
+        'Exchange Information Store Instance (EVS1) EVS1           CLN-A      Online',
+        'Exchange System Attendant - (EVS1)         EVS1           CLN-A      Online',
+        'Exchange Routing Service Instance (EVS1)   EVS1           CLN-A      Online',
+        '',
+        'exchange 2003 sp2 enterprise, w2k3 enterprise sp2',
+      ].join('\n'),
+    );
+    assert.equal(listing.dags[0]?.instances, 1);
+    assert.equal(listing.dags[0]?.otherWorkloads, undefined);
+  });
 
   it('a cluster of Exchange virtual servers only states no other workload', () => {
     const listing = read(
