@@ -91,6 +91,10 @@ export function listingDesign(
     else if (dag.noWitness) facts.witness = 'no';
     // cluster.exe's group table counts the Exchange virtual servers (C8: at most n-1 on n nodes from three nodes on).
     if (dag.kind === 'cluster' && dag.instances !== undefined && dag.instances > 0) facts.instances = String(dag.instances);
+    // One member on Server Core is the DAG's fact, as a domain controller member is: the DAG holds a member on an installation its version may not run on.
+    if (members.some((m) => m.facts.serverCore === 'yes')) facts.serverCore = 'yes';
+    // Get-DatabaseAvailabilityGroup's {255.255.255.255}: an IP-less DAG (D-7 limits it to 2013 SP1 or later on Windows Server 2012 R2 or later).
+    if (dag.withoutAccessPoint !== undefined) facts.dagWithoutAccessPoint = dag.withoutAccessPoint ? 'yes' : 'no';
     // Another application's cluster group or resource (a file server, SQL Server) on the DAG's or Exchange cluster's nodes (M-5, W10/L1).
     if (dag.otherWorkloads !== undefined && dag.otherWorkloads.length > 0) facts.clusterWorkloads = 'yes';
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
@@ -118,7 +122,7 @@ export function listingDesign(
       facts.windowsServicePack,
       facts.ha,
       facts.architecture,
-      facts.serverCore,
+      (server.dag ? dagFacts.get(server.dag)?.serverCore : undefined) ?? facts.serverCore,
       facts.edition,
       facts.edgeDomainJoined,
     ].join('|');
@@ -244,6 +248,9 @@ export function listingDesign(
       if (currency) withAnswers.updateCurrency = currency;
     }
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
+    // "all three are one MSCS cluster": servers said to form one cluster, listed by no cluster output, are its nodes.
+    if (withAnswers.nodes === undefined && !first.dag && servers.length >= 2 && MEMBERSHIP.includes(String(withAnswers.ha)) && ONE_CLUSTER.test(listing.rest))
+      withAnswers.nodes = String(servers.length);
     const decided = decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
     const asks = decided.flatMap((d) => d.asks);
@@ -292,6 +299,9 @@ export function judgedRoles(roles: readonly string[], dimensions: readonly Dimen
 
 /** The high availability values that make a server a member of a DAG or cluster. */
 const MEMBERSHIP = ['dag', 'cluster', 'scc', 'ccr'];
+
+/** Words that put the servers of a paste in one cluster: "all three are one MSCS cluster", "both nodes of the same cluster". */
+const ONE_CLUSTER = /\b(?:all|both|all\s+(?:two|three|four|five|six|seven|eight))\b[^.\n]{0,40}?\b(?:one|a\s+single|the\s+same|same)\s+(?:\w+\s+){0,2}?cluster\b/i;
 
 /**
  * Whether a DAG or cluster of this Exchange version could hold a server of these roles, read from the ha values'

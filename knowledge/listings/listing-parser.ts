@@ -66,6 +66,8 @@ export interface ListedDag {
   noWitness?: boolean;
   /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
   instances?: number;
+  /** DatabaseAvailabilityGroupIpAddresses {255.255.255.255}: the DAG has no administrative access point (an IP-less DAG); false when it lists an address. */
+  withoutAccessPoint?: boolean;
   /** Groups and resources of another application on the cluster (a file server, SQL Server, a print server), as cluster output names them. */
   otherWorkloads?: string[];
 }
@@ -183,6 +185,14 @@ const CLUSTER_OWN_RESOURCE = /file share witness|majority node set|cluster (?:na
 const otherWorkload = (...cells: (string | undefined)[]): boolean =>
   cells.some((c) => c !== undefined && c !== '' && OTHER_WORKLOAD.test(c)) && !cells.some((c) => c !== undefined && /\bexchange\b|\bevs\b|\bcms\b/i.test(c));
 
+/** Get-DatabaseAvailabilityGroup's IP address properties. */
+const DAG_IP_KEYS = ['databaseavailabilitygroupipaddresses', 'databaseavailabilitygroupipv4addresses'];
+/** {255.255.255.255} (IPAddress None) is a DAG created without an administrative access point; a real address is one with it. */
+function accessPoint(value: string | undefined): { withoutAccessPoint?: boolean } {
+  if (value === undefined) return {};
+  if (/\b255\.255\.255\.255\b/.test(value)) return { withoutAccessPoint: true };
+  return /\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(value) ? { withoutAccessPoint: false } : {};
+}
 /** A host's state in Get-NlbClusterNode's table (Windows NLB), never a failover cluster node's. */
 const NLB_STATE = /^(?:converged|converging|stopped|suspended|draining|misconfigured)$/i;
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
@@ -1010,7 +1020,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
       const witness = cell('witnessserver');
-      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
+      dags.push({
+        name,
+        servers: nameList(cell('servers', 'member servers') ?? ''),
+        witness: witness || undefined,
+        ...(witness === '' ? { noWitness: true } : {}),
+        ...accessPoint(cell(...DAG_IP_KEYS)),
+      });
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
@@ -1253,7 +1269,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {
-      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
+      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}), ...accessPoint(get(...DAG_IP_KEYS)) });
       for (const e of entries) used[e.line] = true;
       return;
     }

@@ -262,4 +262,72 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
   it('set l25b (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L25B, { entries: 16, groups: 16 }), []);
   });
+
+  it('servers said to be one cluster ("all three are one MSCS cluster") are its nodes: 3 nodes on Windows 2000 Advanced Server (o05)', () => {
+    const g = judge(
+      [
+        'Server      Version                                      Role',
+        'OLDCL-N1    Version 6.5 (Build 7638.2: Service Pack 2)   Back-end (clustered)',
+        'OLDCL-N2    Version 6.5 (Build 7638.2: Service Pack 2)   Back-end (clustered)',
+        'OLDCL-N3    Version 6.5 (Build 7638.2: Service Pack 2)   Back-end (clustered)',
+        '',
+        'all three are one MSCS cluster on Windows 2000 Advanced Server SP4, Exchange 2003 Enterprise',
+      ].join('\n'),
+    );
+    assert.equal(group(g, 'OLDCL-N1').facts.nodes, '3');
+    assert.equal(group(g, 'OLDCL-N1').verdict, 'not-supported');
+  });
+
+  const dagPaste = (ip: string, cores: [string, string] = ['Server', 'Server']) =>
+    [
+      'CsName                  : E-A',
+      'OsName                  : Microsoft Windows Server 2016 Standard',
+      `WindowsInstallationType : ${cores[0]}`,
+      '',
+      'CsName                  : E-B',
+      'OsName                  : Microsoft Windows Server 2016 Standard',
+      `WindowsInstallationType : ${cores[1]}`,
+      '',
+      'Name                                 : DAG1',
+      'Servers                              : {E-A, E-B}',
+      'WitnessServer                        : fs1.contoso.local',
+      `DatabaseAvailabilityGroupIpAddresses : {${ip}}`,
+      '',
+      'Name AdminDisplayVersion',
+      '---- -------------------',
+      'E-A  Version 15.1 (Build 2507.6)',
+      'E-B  Version 15.1 (Build 2507.6)',
+    ].join('\n');
+
+  it('DatabaseAvailabilityGroupIpAddresses {255.255.255.255} is an IP-less DAG; an address is a DAG with an access point (m44)', () => {
+    assert.equal(read(dagPaste('255.255.255.255')).dags[0]?.withoutAccessPoint, true);
+    assert.equal(read(dagPaste('10.0.0.50')).dags[0]?.withoutAccessPoint, false);
+    const tenTen = read(
+      [
+        'Name                                 : DAG10-NOIP',
+        'Servers                              : {E10-M1, E10-M2}',
+        'WitnessServer                        : E10-FS.contoso.local',
+        'DatabaseAvailabilityGroupIpAddresses : {255.255.255.255}',
+        '',
+        'E10-M1 Version 14.3 (Build 123.4)',
+        'E10-M2 Version 14.3 (Build 123.4)',
+        '',
+        'both windows server 2008 r2 enterprise sp1',
+      ].join('\n'),
+    );
+    const g = group(listingDesign(tenTen, kb), 'E10-M1');
+    assert.equal(g.facts.dagWithoutAccessPoint, 'yes');
+    assert.equal(g.verdict, 'not-supported');
+  });
+
+  it("one DAG member on Server Core is the DAG's fact: one group, Not supported for Exchange 2016 (m43)", () => {
+    const groups = listingDesign(read(dagPaste('10.0.0.50', ['Server', 'Server Core'])), kb);
+    const g = group(groups, 'E-A');
+    assert.deepEqual(
+      g.servers.map((s) => s.name),
+      ['E-A', 'E-B'],
+    );
+    assert.equal(g.facts.serverCore, 'yes');
+    assert.equal(g.verdict, 'not-supported');
+  });
 });
