@@ -160,7 +160,14 @@ export function answersForGroup(answers: Facts, kb: Pick<KnowledgeBase, 'recogni
 export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
   if (!/\b(windows|server|w2k\d*|win\s?20\d\d)\b|\b20(?:08|12|16|19|22|25)\b/i.test(rest)) return {};
   const names = group.allNames ?? group.names;
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => !NOT_YET.test(withoutNames(s, names)) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s));
+  // A sentence that names other servers only ("NEW2K10 is a single server too, 2008 r2 sp1 standard") is about them, every clause of it.
+  const aboutOthers = (s: string) => {
+    const named = names.filter((n) => s.toLowerCase().includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(s));
+    return named.length > 0 && !named.some((n) => group.names.some((m) => m.toLowerCase() === n.toLowerCase()));
+  };
+  const sentences = rest
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((s) => !NOT_YET.test(withoutNames(s, names)) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s) && !aboutOthers(s));
   if (sentences.length === 0) return {};
   // "Windows 2000 Server SP4 (not Advanced)": an edition the words deny is no edition they name.
   const said = sentences.map((s) => s.replace(/\(?\bnot\s+(?:an?\s+|the\s+)?(?:advanced|datacenter|enterprise|standard)(?:\s+(?:server|edition))?\)?/gi, ' '));

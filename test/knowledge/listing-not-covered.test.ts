@@ -330,4 +330,19 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
     assert.equal(g.facts.serverCore, 'yes');
     assert.equal(g.verdict, 'not-supported');
   });
+
+  it('a sentence naming other servers only gives its Windows to them, every clause of it (o10)', () => {
+    const groups = judge(
+      [
+        'Name     ServerRole                          AdminDisplayVersion',
+        '----     ----------                          -------------------',
+        'OLD2K3   None                                Version 6.5 (Build 7638.2: Service Pack 2)',
+        'NEW2K10  Mailbox, ClientAccess, HubTransport Version 14.3 (Build 123.4)',
+        '',
+        'OLD2K3 is the old back-end, single, w2k3 std sp2. NEW2K10 is a single server too, 2008 r2 sp1 standard',
+      ].join('\n'),
+    );
+    assert.equal(group(groups, 'OLD2K3').facts.windows, '2003');
+    assert.equal(group(groups, 'NEW2K10').facts.windows, '2008-r2');
+  });
 });
