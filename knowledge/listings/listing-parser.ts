@@ -1082,7 +1082,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (named) s.named = withUpdateColumn(/^exchange/i.test(named) ? named : `Exchange ${named.trim()}`, cell('service pack', 'sp', 'cu', 'update', 'cumulative update'));
     }
     rolesFromFlags(s, cell);
-    readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
+    // ESM's export list of Exchange 2000/2003 has a "Front End" column (Yes/No), the WMI class IsFrontEndServer (True/False).
+    readExtras(s, cell('isfrontendserver', 'front end', 'front-end', 'frontend'), cell('databaseavailabilitygroup'));
     return s;
   }
 
@@ -1104,7 +1105,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   /** Exchange 2003's IsFrontEndServer (WMI's Exchange_Server), and the DAG a server belongs to (Get-MailboxServer's DatabaseAvailabilityGroup). */
   function readExtras(s: ListedServer, frontEnd: string | undefined, dagName: string | undefined) {
-    if (frontEnd && /^(true|false)$/i.test(frontEnd)) s.roles = [...new Set([...s.roles, /^true$/i.test(frontEnd) ? 'front-end' : 'back-end'])];
+    if (frontEnd && /^(true|false|yes|no)$/i.test(frontEnd)) s.roles = [...new Set([...s.roles, /^(?:true|yes)$/i.test(frontEnd) ? 'front-end' : 'back-end'])];
     const dag = dagName?.trim();
     if (!dag || !HOST_NAME.test(dag)) return;
     let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
