@@ -345,4 +345,24 @@ describe('Listings: designs the sources leave open (issue 25, session 9)', () =>
     assert.equal(group(groups, 'OLD2K3').facts.windows, '2003');
     assert.equal(group(groups, 'NEW2K10').facts.windows, '2008-r2');
   });
+
+  it("ESM's tab-separated export list: its Front End column (Yes/No) gives front-end and back-end servers two groups (o08)", () => {
+    const listing = read(
+      [
+        'Server Name\tVersion\tAdministrative Group\tFront End',
+        'NYC-X2K-FE\tVersion 6.0 (Build 6249.4: Service Pack 3)\tNYC\tYes',
+        'NYC-X2K-BE\tVersion 6.0 (Build 6249.4: Service Pack 3)\tNYC\tNo',
+        '',
+        'Exchange 2000 Enterprise Server on both, Windows 2000 Server SP4, no clustering',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.roles]),
+      [
+        ['NYC-X2K-FE', ['front-end']],
+        ['NYC-X2K-BE', ['back-end']],
+      ],
+    );
+    assert.equal(listingDesign(listing, kb).length, 2);
+  });
 });
