@@ -48,7 +48,24 @@ export const TUNING_N = 'test/fixtures/listings/tuning-issue25-n.yaml';
 export const TUNING_O = 'test/fixtures/listings/tuning-issue25-o.yaml';
 /** A sixteenth set to tune on, written by l25 (session 9) before the code: groups the sources leave open ("not-covered"): Windows NLB outside a DAG, DNS round robin and load balancers in front of front-ends, Hub Transport and Edge servers, Web Edition hosts, other applications on an Exchange cluster, and two controls. */
 export const TUNING_L25B = 'test/fixtures/listings/tuning-issue25-l25b.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K, TUNING_L, TUNING_M, TUNING_N, TUNING_O, TUNING_L25B];
+const TUNING_SETS = [
+  TUNING,
+  TUNING_B,
+  TUNING_C,
+  TUNING_D,
+  TUNING_E,
+  TUNING_F,
+  TUNING_G,
+  TUNING_H,
+  TUNING_I,
+  TUNING_J,
+  TUNING_K,
+  TUNING_L,
+  TUNING_M,
+  TUNING_N,
+  TUNING_O,
+  TUNING_L25B,
+];
 
 export interface Entry {
   id: string;
