@@ -1,5 +1,6 @@
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
+import type { Dimension } from '../loading/schemas';
 import { BoundedCache } from '../bounded-cache';
 import { GENERIC_RELEASE, windowsServicePacks } from '../reading/windows-service-packs';
 
@@ -11,6 +12,8 @@ export interface GroupTarget {
   roles?: readonly string[];
   /** Every server name of the listing: a clause naming another group's servers is not about this one. */
   allNames?: readonly string[];
+  /** Every server of the listing is an Edge Transport server: a design said without naming a role is theirs. */
+  allEdge?: boolean;
 }
 
 /** Role words a clause may be aimed at ("the FEs", "CAS", "back-ends", "mailbox servers", "edge"). */
@@ -157,7 +160,14 @@ export function answersForGroup(answers: Facts, kb: Pick<KnowledgeBase, 'recogni
 export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
   if (!/\b(windows|server|w2k\d*|win\s?20\d\d)\b|\b20(?:08|12|16|19|22|25)\b/i.test(rest)) return {};
   const names = group.allNames ?? group.names;
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => !NOT_YET.test(withoutNames(s, names)) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s));
+  // A sentence that names other servers only ("NEW2K10 is a single server too, 2008 r2 sp1 standard") is about them, every clause of it.
+  const aboutOthers = (s: string) => {
+    const named = names.filter((n) => s.toLowerCase().includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(s));
+    return named.length > 0 && !named.some((n) => group.names.some((m) => m.toLowerCase() === n.toLowerCase()));
+  };
+  const sentences = rest
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((s) => !NOT_YET.test(withoutNames(s, names)) && /\b(windows|server|w2k\d*)\b|\b20(?:08|12|16|19|22|25)\b/i.test(s) && !aboutOthers(s));
   if (sentences.length === 0) return {};
   // "Windows 2000 Server SP4 (not Advanced)": an edition the words deny is no edition they name.
   const said = sentences.map((s) => s.replace(/\(?\bnot\s+(?:an?\s+|the\s+)?(?:advanced|datacenter|enterprise|standard)(?:\s+(?:server|edition))?\)?/gi, ' '));
@@ -179,7 +189,7 @@ function withoutNames(sentence: string, names: readonly string[]): string {
 }
 
 /** Facts of the design the words around a paste may give: what no paste form shows. */
-const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore'];
+const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore', 'clusterWorkloads'];
 
 /**
  * What the words around a paste say of the design ("2-node active/passive cluster", "the two FEs sit
@@ -189,15 +199,27 @@ const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOn
  * group the paste shows no role for; the high availability a clause names never reaches an Edge server
  * unless the clause names the Edge role.
  */
-export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, group: GroupTarget): Facts {
+export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'> & Partial<Pick<KnowledgeBase, 'dimensions'>>, group: GroupTarget): Facts {
   if (rest.trim() === '') return {};
   const facts: Record<string, string> = {};
-  for (const { clause, read } of readDesignClauses(rest, kb, group.allNames ?? group.names)) {
+  for (const { clause, read, sentenceRoles } of readDesignClauses(rest, kb, group.allNames ?? group.names)) {
     if (!aimsAt(clause, group)) continue;
     for (const [d, v] of Object.entries(read)) {
+      // "No DAG. The two boxes run Windows NLB": two values the table reads together as one design are that design.
+      const pair = d === 'ha' && facts.ha !== undefined && facts.ha !== v && kb.dimensions ? haPair(kb.dimensions, facts.ha, v) : undefined;
+      if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([k]) => facts[k] === undefined)));
       if (facts[d] !== undefined) continue;
       if (DESIGN_FACTS.includes(d)) {
-        if (d === 'ha' && group.roles?.includes('edge-transport') && !clause.roles.includes('edge-transport')) continue;
+        // "we never built a DAG", "there is no cluster there": a DAG or cluster the clause denies is no design it says.
+        if (d === 'ha' && MEMBERSHIP_HA.includes(v) && DENIED_MEMBERSHIP.test(clause.text)) continue;
+        // ... unless its sentence names the Edge servers ("both edges are in the DMZ, published behind a Kemp VIP"), and then only a value an Edge server can have.
+        if (
+          d === 'ha' &&
+          group.roles?.includes('edge-transport') &&
+          !clause.roles.includes('edge-transport') &&
+          !((sentenceRoles.includes('edge-transport') || group.allEdge === true) && EDGE_HA.includes(v))
+        )
+          continue;
         facts[d] = v;
       } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
     }
@@ -205,21 +227,58 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
   return facts;
 }
 
-/** The last paste's clauses and what each says: every group of one listing reads the same words (one entry, so bounded). */
-let lastDesignRead: { key: string; recognizer: object; read: { clause: Clause; read: Facts }[] } | undefined;
+/**
+ * A clause's facts. A remark in parentheses that clashes with the clause's design ("behind one netscaler VIP (single MX
+ * record pointing at the VIP)": a load balancer, then "single" and "MX record") leaves the recognizer no high availability:
+ * the clause without it says the design.
+ */
+function readClause(kb: Pick<KnowledgeBase, 'recognizer'>, text: string): Facts {
+  const facts = kb.recognizer.extract(text).facts;
+  if (facts.ha !== undefined || !text.includes('(')) return facts;
+  const outside = kb.recognizer.extract(text.replace(/\([^()]*\)/g, ' ')).facts;
+  return outside.ha !== undefined ? { ...facts, ha: outside.ha } : facts;
+}
 
-function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): { clause: Clause; read: Facts }[] {
+/** The pair of high availability values the table reads together as one design (fact-dimensions.yaml's `together`): a DAG whose members run NLB, NLB said beside "no DAG". */
+export function haPair(dimensions: readonly Dimension[], a: string, b: string): { keep: string; states: Readonly<Record<string, string>> } | undefined {
+  return dimensions.find((d) => d.id === 'ha')?.together.find((t) => t.values.includes(a) && t.values.includes(b));
+}
+
+/** The last paste's clauses and what each says: every group of one listing reads the same words (one entry, so bounded). */
+let lastDesignRead: { key: string; recognizer: object; read: DesignClause[] } | undefined;
+
+/** A clause of the words around a paste, what it says, and the roles its whole sentence names. */
+interface DesignClause {
+  clause: Clause;
+  read: Facts;
+  sentenceRoles: string[];
+}
+
+/** High availability that makes servers members of a DAG or cluster. */
+const MEMBERSHIP_HA = ['dag', 'cluster', 'clustering', 'ccr', 'scc'];
+/** A clause that denies a DAG or cluster ("we never built a DAG", "kein DAG", "there's no cluster"). */
+const DENIED_MEMBERSHIP =
+  /\b(?:no|never|not|without|kein\w*|don't|do not|doesn't|does not|isn't|aren't|nor)\b(?:\s+\w+){0,3}?\s+(?:a\s+|any\s+)?(?:dags?|clusters?|clustered|ccr|scc)\b/i;
+/** The high availability an Edge server can have: never a DAG or cluster. */
+const EDGE_HA = ['load-balancer', 'nlb', 'dns-round-robin', 'several-servers', 'none'];
+
+function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): DesignClause[] {
   const key = `${names.join('\n')}\u0000${rest}`;
   if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
-  const sentences = rest.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
-  const read = sentences.flatMap((sentence) => clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: kb.recognizer.extract(clause.text).facts })));
+  // A sentence wrapped in the mail or ticket it came from ("the two FEs sit\nbehind Windows NLB") is one sentence: a line starting in lower case continues one that ended mid-sentence.
+  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ');
+  const sentences = unwrapped.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
+  const read = sentences.flatMap((sentence) => {
+    const sentenceRoles = ROLE_TARGETS.filter(([pattern]) => pattern.test(sentence)).map(([, id]) => id);
+    return clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: readClause(kb, clause.text), sentenceRoles }));
+  });
   lastDesignRead = { key, recognizer: kb.recognizer, read };
   return read;
 }
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+  /\b(?:no\s+dags?|never\s+(?:built|had|set\s+up|created|deployed)\s+(?:a\s+|any\s+)?dags?|(?:don't|do\s+not|doesn't|does\s+not)\s+have\s+(?:a\s+|any\s+)?dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,

@@ -8,7 +8,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, designInWords, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
@@ -69,7 +69,7 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
+    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.osServicePack, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -91,6 +91,12 @@ export function listingDesign(
     else if (dag.noWitness) facts.witness = 'no';
     // cluster.exe's group table counts the Exchange virtual servers (C8: at most n-1 on n nodes from three nodes on).
     if (dag.kind === 'cluster' && dag.instances !== undefined && dag.instances > 0) facts.instances = String(dag.instances);
+    // One member on Server Core is the DAG's fact, as a domain controller member is: the DAG holds a member on an installation its version may not run on.
+    if (members.some((m) => m.facts.serverCore === 'yes')) facts.serverCore = 'yes';
+    // Get-DatabaseAvailabilityGroup's {255.255.255.255}: an IP-less DAG (D-7 limits it to 2013 SP1 or later on Windows Server 2012 R2 or later).
+    if (dag.withoutAccessPoint !== undefined) facts.dagWithoutAccessPoint = dag.withoutAccessPoint ? 'yes' : 'no';
+    // Another application's cluster group or resource (a file server, SQL Server) on the DAG's or Exchange cluster's nodes (M-5, W10/L1).
+    if (dag.otherWorkloads !== undefined && dag.otherWorkloads.length > 0) facts.clusterWorkloads = 'yes';
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
     if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
     dagFacts.set(dag.name, facts);
@@ -107,6 +113,7 @@ export function listingDesign(
       [...server.roles].sort().join('+'),
       server.dag ?? '',
       server.clustered ?? '',
+      server.nlb ? 'nlb' : '',
       // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
       server.dag ? '' : (server.site ?? ''),
       // A group's facts are its first server's: every fact that can differ between servers keeps them apart.
@@ -115,7 +122,7 @@ export function listingDesign(
       facts.windowsServicePack,
       facts.ha,
       facts.architecture,
-      facts.serverCore,
+      (server.dag ? dagFacts.get(server.dag)?.serverCore : undefined) ?? facts.serverCore,
       facts.edition,
       facts.edgeDomainJoined,
     ].join('|');
@@ -125,6 +132,7 @@ export function listingDesign(
   }
   const shownClusters = listing.dags.length > 0;
   const allNames = listing.servers.map((s) => s.name);
+  const allEdge = listing.servers.length > 0 && listing.servers.every((s) => s.roles.includes('edge-transport'));
   // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
   const noDag = noDagServers(
     listing.rest,
@@ -151,6 +159,8 @@ export function listingDesign(
   const judged = [...groups.values()].map(({ servers, facts }): ListingGroup => {
     const first = servers[0]!;
     const assumptions: string[] = [];
+    // High availability read from the paste's shape (in no DAG it lists, "no DAG" said): the design said in words (NLB, a load balancer, DNS round robin) says more.
+    let haFromShape = false;
     // Exchange 2007's own cluster output says which cluster it is (CCR, single copy cluster).
     if (facts.ha === undefined && first.clustered) facts.ha = first.clustered;
     if (facts.ha === undefined) {
@@ -161,9 +171,11 @@ export function listingDesign(
         else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
-      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase())))
+      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
-      else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
+        haFromShape = true;
+      } else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
+        haFromShape = true;
         // The paste lists the DAGs or clusters and this server is in none of them.
         // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
         facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
@@ -171,6 +183,12 @@ export function listingDesign(
         // Nor is a server none of whose roles a DAG or cluster of its version holds (a 2010 Client Access and Hub Transport server: a DAG holds Mailbox servers).
         if (!first.roles.includes('edge-transport') && clusterCouldHold(facts.version, first.roles, kb.dimensions)) assumptions.push('Not in any DAG or cluster the paste lists.');
       }
+    }
+    // Get-NlbClusterNode lists the servers as Windows NLB hosts: in no DAG that is their design; on DAG members it is the pair the table reads together.
+    if (servers.every((s) => s.nlb)) {
+      const pair = facts.ha !== undefined && facts.ha !== 'nlb' ? haPair(kb.dimensions, facts.ha, 'nlb') : undefined;
+      if (facts.ha === undefined || (haFromShape && !pair)) facts.ha = 'nlb';
+      else if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([d]) => facts[d] === undefined)));
     }
     // A build the table does not know, of a version read from its major and minor numbers: which update it is, and so
     // whether it still gets security updates, is not known. Never a plain "Supported" on it (issue 25: unknown builds are never guessed).
@@ -217,17 +235,22 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames };
+    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames, allEdge };
     // What the user typed around the paste about Windows and the design counts as an answer the paste does not give (an explicit answer wins).
     const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
+    if (given.ha !== undefined && withAnswers.ha !== undefined && given.ha !== withAnswers.ha)
+      Object.assign(withAnswers, haWithWords(withAnswers, given.ha, haFromShape, kb.dimensions));
     // An update answered in words ("CU12") is as current or behind as the same update read from a build.
     if (facts.update === undefined && given.update !== undefined && withAnswers.updateCurrency === undefined && withAnswers.version !== undefined) {
       const currency = namedUpdateCurrency(withAnswers.version, String(answers.update ?? ''), kb);
       if (currency) withAnswers.updateCurrency = currency;
     }
     for (const d of ['windowsEdition', 'architecture']) if (facts.windows !== undefined && facts[d] === undefined && given.windows !== undefined) delete withAnswers[d];
+    // "all three are one MSCS cluster": servers said to form one cluster, listed by no cluster output, are its nodes.
+    if (withAnswers.nodes === undefined && !first.dag && servers.length >= 2 && MEMBERSHIP.includes(String(withAnswers.ha)) && ONE_CLUSTER.test(listing.rest))
+      withAnswers.nodes = String(servers.length);
     const decided = decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
     const asks = decided.flatMap((d) => d.asks);
@@ -277,6 +300,9 @@ export function judgedRoles(roles: readonly string[], dimensions: readonly Dimen
 /** The high availability values that make a server a member of a DAG or cluster. */
 const MEMBERSHIP = ['dag', 'cluster', 'scc', 'ccr'];
 
+/** Words that put the servers of a paste in one cluster: "all three are one MSCS cluster", "both nodes of the same cluster". */
+const ONE_CLUSTER = /\b(?:all|both|all\s+(?:two|three|four|five|six|seven|eight))\b[^.\n]{0,40}?\b(?:one|a\s+single|the\s+same|same)\s+(?:\w+\s+){0,2}?cluster\b/i;
+
 /**
  * Whether a DAG or cluster of this Exchange version could hold a server of these roles, read from the ha values'
  * `appliesWhen` and `implies` (fact-dimensions.yaml): a 2010 or later DAG holds Mailbox servers only, so a Client
@@ -308,6 +334,22 @@ function assumedDecision(decision: Decision, assumptions: readonly string[]): De
   );
   return { ...decision, verdict: decision.verdict === 'supported' ? 'supported-with-conditions' : decision.verdict, conditions: [...decision.conditions, ...limits] };
 }
+
+/**
+ * The high availability the paste shows and the one said around it, as one design: a pair the table reads together
+ * (a DAG whose members also run Windows NLB: `together` in fact-dimensions.yaml) keeps its value and states what it
+ * says besides; otherwise what the words say wins over what was read from the paste's shape (servers in no DAG it
+ * lists are single or several servers; "they sit behind a Kemp" says how), and a DAG or cluster the paste lists stays.
+ */
+function haWithWords(facts: Facts, said: string, fromShape: boolean, dimensions: readonly Dimension[]): Facts {
+  const pair = haPair(dimensions, String(facts.ha), said);
+  if (pair) return { ha: pair.keep, ...Object.fromEntries(Object.entries(pair.states).filter(([d]) => facts[d] === undefined)) };
+  // Only a design no paste form shows: a DAG or cluster said in words ("kein DAG", "CCR nodes and CAS1 ...") never undoes "in no DAG the paste lists".
+  return fromShape && SAID_ONLY_HA.includes(said) ? { ha: said } : {};
+}
+
+/** High availability that only words say (no listing shows a load balancer or DNS records in front of servers). */
+const SAID_ONLY_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];
 
 /** Time one listing may spend judging sets of facts not judged before (cached ones cost nothing). */
 export const JUDGING_BUDGET_MS = 1_500;
@@ -372,6 +414,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
     const release = kb.builds.windowsRelease(server.osBuild);
     if (release) facts.windows = release.windows;
   }
+  if (server.osServicePack !== undefined && facts.windows !== undefined && facts.windowsServicePack === undefined) facts.windowsServicePack = String(server.osServicePack);
   if (server.systemType && facts.architecture === undefined) facts.architecture = /64/.test(server.systemType) ? 'x64' : /86|32/.test(server.systemType) ? 'x86' : '';
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';

@@ -50,6 +50,10 @@ export interface ListedServer {
   domainController?: boolean;
   /** systeminfo's "Domain:" line ("corp.example.com", "WORKGROUP"): the domain or workgroup the server is joined to. */
   domain?: string;
+  /** systeminfo's "OS Version: 6.1.7600 N/A Build 7600" / "6.1.7601 Service Pack 1 Build 7601": the service pack of a Windows release that had them. */
+  osServicePack?: number;
+  /** Get-NlbClusterNode (or nlb.exe) lists the server as a node of a Windows NLB cluster ("Converged"). */
+  nlb?: boolean;
 }
 
 export interface ListedDag {
@@ -62,6 +66,10 @@ export interface ListedDag {
   noWitness?: boolean;
   /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
   instances?: number;
+  /** DatabaseAvailabilityGroupIpAddresses {255.255.255.255}: the DAG has no administrative access point (an IP-less DAG); false when it lists an address. */
+  withoutAccessPoint?: boolean;
+  /** Groups and resources of another application on the cluster (a file server, SQL Server, a print server), as cluster output names them. */
+  otherWorkloads?: string[];
 }
 
 export type ListingResult =
@@ -167,6 +175,26 @@ const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 /** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
 const CLUSTER_OWN_GROUP = /^(?:cluster group|available storage|.*\b(?:ms)?dtc\b.*|.*quorum.*)$/i;
+/**
+ * A cluster group, resource or resource type of another application than Exchange and the cluster itself ("SQL Server (FIN)",
+ * "FileShares", "File Server", "PRINT-OPS"): never the DAG's or the cluster's own ("File Share Witness", "Cluster Name").
+ */
+const OTHER_WORKLOAD =
+  /\b(?:sql(?:\s+server)?|file\s?servers?|file\s?shares?|fileshares?|print(?:\s+server|\s+spooler)?|spooler|dhcp|wins|hyper-?v|virtual\s+machines?|msmq|iis|ftp)\b|^fs[-_]/i;
+const CLUSTER_OWN_RESOURCE = /file share witness|majority node set|cluster (?:name|ip|group|disk)|quorum|available storage|\b(?:ms)?dtc\b|\bexchange\b|\bevs\b|\bcms\b/i;
+const otherWorkload = (...cells: (string | undefined)[]): boolean =>
+  cells.some((c) => c !== undefined && c !== '' && OTHER_WORKLOAD.test(c)) && !cells.some((c) => c !== undefined && /\bexchange\b|\bevs\b|\bcms\b/i.test(c));
+
+/** Get-DatabaseAvailabilityGroup's IP address properties. */
+const DAG_IP_KEYS = ['databaseavailabilitygroupipaddresses', 'databaseavailabilitygroupipv4addresses'];
+/** {255.255.255.255} (IPAddress None) is a DAG created without an administrative access point; a real address is one with it. */
+function accessPoint(value: string | undefined): { withoutAccessPoint?: boolean } {
+  if (value === undefined) return {};
+  if (/\b255\.255\.255\.255\b/.test(value)) return { withoutAccessPoint: true };
+  return /\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(value) ? { withoutAccessPoint: false } : {};
+}
+/** A host's state in Get-NlbClusterNode's table (Windows NLB), never a failover cluster node's. */
+const NLB_STATE = /^(?:converged|converging|stopped|suspended|draining|misconfigured)$/i;
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
 const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
 const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
@@ -832,11 +860,48 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       continue;
     }
+    // Get-ClusterGroup and Get-ClusterResource (OwnerNode, OwnerGroup, ResourceType): the cluster's groups and resources, their owner nodes
+    // its nodes; a group or resource of another application is a workload the cluster runs besides Exchange.
+    if (names.some((n) => n === 'ownernode' || n === 'ownergroup' || n === 'resourcetype')) {
+      const cluster: ListedDag = { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' };
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, k) => lines[j]!.slice(c.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim());
+        const cell = (key: string) => (names.includes(key) ? cells[names.indexOf(key)] : undefined);
+        const owner = cell('ownernode');
+        if (owner && LISTED_HOST_NAME.test(owner) && !cluster.servers.includes(server(owner).name)) cluster.servers.push(server(owner).name);
+        const group = cell('ownergroup') ?? cell('name');
+        if (!CLUSTER_OWN_RESOURCE.test(`${cell('name') ?? ''} ${cell('resourcetype') ?? ''}`) && otherWorkload(cell('name'), cell('ownergroup'), cell('resourcetype')))
+          (cluster.otherWorkloads ??= []).push(group ?? '');
+      }
+      const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
+      if (same) {
+        for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
+        if (cluster.otherWorkloads) same.otherWorkloads = [...(same.otherWorkloads ?? []), ...cluster.otherWorkloads];
+      } else if (cluster.servers.length > 0 || cluster.otherWorkloads) dags.push(cluster);
+      continue;
+    }
+    // Get-NlbClusterNode (Name, State "Converged", Interface): the hosts of a Windows NLB cluster, no failover cluster.
+    if (
+      names.includes('state') &&
+      (/\bget-nlbclusternode\b/i.test(lines.slice(Math.max(0, i - 4), i - 1).join('\n')) ||
+        NLB_STATE.test(lines[i + 1]?.slice(columns[names.indexOf('state')]!.start).trim().split(/\s+/)[0] ?? ''))
+    ) {
+      const k = names.findIndex((n) => n === 'name' || n === 'host' || n === 'hostname');
+      for (let j = i + 1; k >= 0 && j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        if (!LISTED_HOST_NAME.test(cells[k] ?? '') || !NLB_STATE.test(cells[names.indexOf('state')] ?? '')) break;
+        used[j] = true;
+        server(cells[k]!).nlb = true;
+      }
+      continue;
+    }
     // Get-ClusterNode (Name, ID, State) and cluster.exe's "node" (Node, Node ID, Status): the nodes of one cluster.
     const isCluster = names.some((n) => n === 'state' || n === 'status') && !names.some((n) => ['admindisplayversion', 'serverrole', 'version'].includes(n));
     // cluster.exe's "group" and "res" tables (Group or Resource, Node, Status "Online"): the Node column names the nodes owning them.
     const ownerTable = isCluster && names.includes('node') && names.some((n) => n === 'group' || n === 'resource');
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
+    const instanceGroups = new Set<string>();
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
     // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
     const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
@@ -875,7 +940,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         readNode(cluster, names, cells);
         // cluster.exe's group table: every group but the cluster's own (Cluster Group, Available Storage, MSDTC) is an Exchange virtual server.
         const group = ownerTable ? cells[names.indexOf('group')] : undefined;
-        if (group && !CLUSTER_OWN_GROUP.test(group)) cluster.instances = (cluster.instances ?? 0) + 1;
+        const resource = ownerTable && names.includes('resource') ? cells[names.indexOf('resource')] : undefined;
+        // A group of another application (SQL Server, a file server) is no Exchange virtual server: a workload beside Exchange.
+        if (group && otherWorkload(group, resource) && !CLUSTER_OWN_RESOURCE.test(resource ?? '')) {
+          if (!cluster.otherWorkloads?.includes(group)) (cluster.otherWorkloads ??= []).push(group);
+        } else if (group && !CLUSTER_OWN_GROUP.test(group) && !(resource !== undefined && cluster.otherWorkloads?.includes(group)) && !instanceGroups.has(group.toLowerCase())) {
+          // One virtual server's resources (its store, System Attendant, routing) are one group: counted once.
+          instanceGroups.add(group.toLowerCase());
+          cluster.instances = (cluster.instances ?? 0) + 1;
+        }
       } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
         pending.line = `${pending.line} ${line.trim()}`;
@@ -891,6 +964,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
       if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
       if (same && cluster.instances !== undefined) same.instances = Math.max(same.instances ?? 0, cluster.instances);
+      if (same && cluster.otherWorkloads) same.otherWorkloads = [...new Set([...(same.otherWorkloads ?? []), ...cluster.otherWorkloads])];
       if (!same) dags.push(cluster);
     }
   }
@@ -946,7 +1020,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const isDag = names.some((n) => n === 'servers' || n === 'member servers' || n === 'witnessserver');
     if (isDag && name) {
       const witness = cell('witnessserver');
-      dags.push({ name, servers: nameList(cell('servers', 'member servers') ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
+      dags.push({
+        name,
+        servers: nameList(cell('servers', 'member servers') ?? ''),
+        witness: witness || undefined,
+        ...(witness === '' ? { noWitness: true } : {}),
+        ...accessPoint(cell(...DAG_IP_KEYS)),
+      });
       return;
     }
     // Win32_OperatingSystem's Version column is Windows' build ("10.0.17763"), not Exchange's.
@@ -1002,7 +1082,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (named) s.named = withUpdateColumn(/^exchange/i.test(named) ? named : `Exchange ${named.trim()}`, cell('service pack', 'sp', 'cu', 'update', 'cumulative update'));
     }
     rolesFromFlags(s, cell);
-    readExtras(s, cell('isfrontendserver'), cell('databaseavailabilitygroup'));
+    // ESM's export list of Exchange 2000/2003 has a "Front End" column (Yes/No), the WMI class IsFrontEndServer (True/False).
+    readExtras(s, cell('isfrontendserver', 'front end', 'front-end', 'frontend'), cell('databaseavailabilitygroup'));
     return s;
   }
 
@@ -1024,7 +1105,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   /** Exchange 2003's IsFrontEndServer (WMI's Exchange_Server), and the DAG a server belongs to (Get-MailboxServer's DatabaseAvailabilityGroup). */
   function readExtras(s: ListedServer, frontEnd: string | undefined, dagName: string | undefined) {
-    if (frontEnd && /^(true|false)$/i.test(frontEnd)) s.roles = [...new Set([...s.roles, /^true$/i.test(frontEnd) ? 'front-end' : 'back-end'])];
+    if (frontEnd && /^(true|false|yes|no)$/i.test(frontEnd)) s.roles = [...new Set([...s.roles, /^(?:true|yes)$/i.test(frontEnd) ? 'front-end' : 'back-end'])];
     const dag = dagName?.trim();
     if (!dag || !HOST_NAME.test(dag)) return;
     let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
@@ -1189,7 +1270,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const servers = get('servers');
     const witness = get('witnessserver');
     if (servers !== undefined || witness !== undefined) {
-      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}) });
+      dags.push({ name, servers: nameList(servers ?? ''), witness: witness || undefined, ...(witness === '' ? { noWitness: true } : {}), ...accessPoint(get(...DAG_IP_KEYS)) });
       for (const e of entries) used[e.line] = true;
       return;
     }
@@ -1263,7 +1344,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (installation) s.installationType = installation;
     // Windows' build alone (systeminfo's "OS Version: 10.0.17763 N/A Build 17763", Get-ComputerInfo's OsVersion, Win32_OperatingSystem's Version).
     const osBuild = get(...OS_BUILD_KEYS) ?? (ticketVersion !== undefined && !ticket ? ticketVersion : undefined);
-    if (osBuild && table.windowsRelease(osBuild) && findBuilds(osBuild, table).length === 0) s.osBuild = osBuild;
+    if (osBuild && table.windowsRelease(osBuild) && findBuilds(osBuild, table).length === 0) {
+      s.osBuild = osBuild;
+      // Releases up to Windows Server 2008 R2 had service packs: systeminfo prints the one installed, or N/A for none.
+      const pack = /^\s*(?:5\.\d|6\.[01])\.\d{4}\s+(?:service pack (\d)|(n\/a))\b/i.exec(osBuild);
+      if (pack) s.osServicePack = pack[2] ? 0 : Number(pack[1]);
+    }
     // HealthChecker: the role, site and DAG ("Standalone Server": in no DAG); its OS section follows, naming no server.
     const healthRole = get('server role');
     if (healthRole) s.roles = [...new Set([...s.roles, ...readRoles(healthRole)])];
@@ -1454,7 +1540,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   for (const dag of dags) if (dag.kind !== 'cluster') for (const member of dag.servers) server(member).dag = dag.name;
   for (const cluster of dags.filter((d) => d.kind === 'cluster')) {
     const owners = new Set(cluster.servers.map((m) => server(m).dag));
-    if (owners.size === 1 && [...owners][0] !== undefined) {
+    // Get-ClusterResource names no node: its cluster is the DAG of its name ("-Cluster DAG-FIN"), or the paste's only DAG.
+    const listedDags = dags.filter((d) => d.kind !== 'cluster');
+    const named =
+      cluster.servers.length === 0
+        ? (listedDags.find((d) => d.name.toLowerCase() === cluster.name.toLowerCase()) ?? (listedDags.length === 1 ? listedDags[0] : undefined))
+        : undefined;
+    const owner = named ?? (owners.size === 1 && [...owners][0] !== undefined ? dags.find((d) => d.kind !== 'cluster' && d.name === [...owners][0]) : undefined);
+    if (owner || (cluster.servers.length === 0 && named === undefined)) {
+      // The other workloads the cluster's output shows are its DAG's.
+      if (owner && cluster.otherWorkloads) owner.otherWorkloads = [...new Set([...(owner.otherWorkloads ?? []), ...cluster.otherWorkloads])];
       dags.splice(dags.indexOf(cluster), 1);
       continue;
     }
