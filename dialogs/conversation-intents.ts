@@ -37,6 +37,13 @@ const CHECK_REQUESTS: readonly RegExp[] = [
   /\b(in a|set up in a|is a|are in a)\s+(microsoft[- ])?supported\s+(configuration|config|setup|design|way|state)\b/i,
   /\b(is|are)\s+(my|our|the|this)\b[^?.!]{0,40}\b(setup|set-up|design|config|configuration|environment|deployment|topology|architecture)\b[^?.!]{0,40}\b(ok|okay|fine|supported|supportable|valid|compliant)\b/i,
   /\b(config|configuration|setup|design|deployment)\s+is\s+(ok|okay|fine|supported|valid)\b/i,
+  // "is my exchange supported?", "are our exchange servers still ok?": the asker's own Exchange, nothing of it named yet (o21, w7-oos-38).
+  /^(hi,? |hey,? |hello,? |so,? |quick one:? )?(is|are) (my|our) (exchange|exchange servers?|exchange boxe?s?|exchange org(anization)?|mail servers?|e-?mail servers?)( still)? (supported|supportable|ok|okay|fine|in support|covered)( still)?\s*\??$/i,
+  // "we run exchange 2010", "we still have an exchange 2010 box": the asker's own servers told, nothing asked about them yet: the
+  // check, with what the message names (o21, w7-oos-40/-53). A question about them ("... when does support end") is not this.
+  /^(hi,? |hey,? |hello,? |so,? |ok,? )?(we|i) (still )?(run|have|use|got|'ve got|have got|are on|'re on|are running|'re running|are still on|'re still on)( still)? (an? |one |two |\d )?(old |older |legacy |ancient )?(exchange|ex|e2k\d*|ex2k\d*|msx)\b(?![^?]*\b(when|how|what|why|which|end|ends|ended|eol|eos|support\w*|upgrad\w*|migrat\w*|move|coexist\w*|license|licence|cost|price|is (it|that|this)|are (they|we|these|those)|ok|okay|fine)\b)[^?]{0,40}$/i,
+  // "check pls: SE", "please check: 2 servers in a dag": a check asked for, the setup after the colon.
+  /^(please |pls |plz )?check( (pls|please|plz|this|it|ours|mine))?\s*[:,-]/i,
 ];
 
 export function isCheckRequest(text: string): boolean {

@@ -166,9 +166,30 @@ export class MainDialog extends Dialog {
         return this.handle(dc, newSetupText(text, this.kb) !== undefined ? routeMessage(text, this.kb) : command);
       case 'cancel':
         return this.handle(dc, command);
-      default:
+      default: {
+        // "is my exchange supported?" then "2019 cu15, one server, 2025 std": a whole setup typed at the first question is
+        // checked as if it came first (its verdict given at once, what is open left open), never asked question by question.
+        const whole = this.wholeSetupAnswer(text, check);
+        if (whole) return this.handle(dc, whole);
         return this.settle(dc, await this.remember(dc.context, await this.check.answer(dc.context, check)));
+      }
     }
+  }
+
+  /**
+   * The check of a whole setup typed as the answer to a check started with nothing but its version known (an opener such as
+   * "is our exchange still ok?"): the version and two more facts, one of them where it runs or how it is built (o21, w7-after-33).
+   */
+  private wholeSetupAnswer(text: string, check: CheckState): Route | undefined {
+    if (check.groups.length !== 1 || check.changed !== undefined) return undefined;
+    const known = check.groups[0]!.facts;
+    if (Object.keys(known).some((d) => d !== 'version')) return undefined;
+    const read = this.kb.recognizer.extract(text, known).facts;
+    if (read.version !== undefined && known.version !== undefined && read.version !== known.version) return undefined;
+    const facts = { ...known, ...read };
+    const built = ['windows', 'ha', 'role', 'nodes'].some((d) => read[d] !== undefined);
+    const others = Object.keys(read).filter((d) => d !== 'version').length;
+    return facts.version !== undefined && built && others >= 2 ? { kind: 'check', facts } : undefined;
   }
 
   /** The check's question again (after a message too long to read, or card feedback, in the middle of it). */
@@ -273,7 +294,12 @@ export class MainDialog extends Dialog {
     const target = namedGroup(this.kb, text, last);
     const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
-    const named = partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read));
+    const named = addedMemberOfItsOwn(
+      this.kb,
+      text,
+      base,
+      oneServerOneVersion(this.kb, text, base, partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read))),
+    );
     // "same for the other site", "the DR site has the same but on 2012 R2": the servers judged once more, with what the message changes.
     if (OTHER_SITE.test(text) && !kind && !notSure) {
       const from = last.groups[target ?? last.groups.length - 1]!.facts;
@@ -314,7 +340,12 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const said = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      const said = oneServerOneVersion(
+        this.kb,
+        text,
+        base,
+        addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
+      );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
       const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, base, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
@@ -952,6 +983,45 @@ function bareCount(kb: KnowledgeBase, text: string, last: LastCheck, base: Facts
   if (counted === undefined || base[counted] === said[1]) return undefined;
   return { [counted]: String(Number(said[1])) };
 }
+/**
+ * "we never ran the SE setup - it's still exchange 2019 cu13" after a verdict on one SE server: two versions named about one
+ * server are no mixed DAG (a single server runs one version) but a correction, the version named last being the one it runs,
+ * with what its part of the message says (o21, w7-after-01: read as an in-place upgrade, it stayed a plain Supported).
+ */
+function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (named.mixedVersions === undefined || (known.ha !== undefined && known.ha !== 'none') || known.nodes !== undefined) return named;
+  const parts = text.split(/[-–—;,.:]\s|\bbut\b|\bnot\b/i);
+  for (const part of parts.reverse()) {
+    const { mixedVersions: _two, ...facts } = kb.recognizer.extract(part, known).facts;
+    if (facts.version === undefined) continue;
+    const { mixedVersions: _mixed, version: _v, ...rest } = named;
+    return { ...rest, ...facts };
+  }
+  return named;
+}
+
+/**
+ * "the 5th member we're adding next week is a 2016 cu23 box", "one more member, on 2019 cu15" after a DAG's verdict: a member
+ * added with its own Exchange version or Windows release makes a mixed DAG, not a new check of that version (o21, w7-after-02).
+ */
+function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
+  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0) return named;
+  const result: Record<string, string> = { ...named };
+  for (const [dimension, stated] of [
+    ['version', 'mixedVersions'],
+    ['windows', 'mixedWindows'],
+  ] as const) {
+    const other = result[dimension];
+    if (other === undefined || known[dimension] === undefined || other === known[dimension]) continue;
+    delete result[dimension];
+    if (dimension === 'version') delete result.update;
+    if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
+    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
+  }
+  return result;
+}
+
 /** Words after "N more" that count something else than members ("one more thing", "2 more databases", "one more DAG"). */
 const NOT_MEMBERS = `databases?|dbs?|cop(?:y|ies)|users?|mailbox(?:es)?(?! servers?)|gb|tb|things?|questions?|sites?|datacent(?:er|re)s?|dags?|clusters?|checks?|setups?|years?|months?|weeks?|days?|hours?|minutes?|cus?|updates?|times?|witness(?:es)?|edge|cas|hub|licen[cs]es?|evs|instances?|virtual servers?`;
 const COUNT_WORD = `\\d{1,2}|${NUMBER_WORDS.join('|')}`;

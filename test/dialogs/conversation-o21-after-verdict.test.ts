@@ -73,6 +73,51 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    '"is my exchange supported?" starts the check; a whole setup typed at its first question is judged at once',
+    [
+      ['is my exchange supported?', { asks: 'version' }],
+      ['2019 cu15, one server, 2025 std', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
+      ['so are we good?', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
+    ],
+  ],
+  [
+    '"we still have an exchange 2010 box" starts the check of Exchange 2010, each answer then read into it',
+    [
+      ['we still have an exchange 2010 box', { asks: 'role' }],
+      ['sp3, all roles, no dag', { asks: 'windows' }],
+      ['w2k8 r2 sp1 std x64', { verdict: 'supported', headline: 'Out of support' }],
+    ],
+  ],
+  [
+    '"check pls: SE" starts the check of SE',
+    [
+      ['check pls: SE', { asks: 'role' }],
+      ['2 servers in a dag, fsw on the file server', { asks: 'windows' }],
+      ['2022 dc on both, neither is a DC lol', { verdict: 'supported-with-conditions', notSays: ['Out of support'] }],
+    ],
+  ],
+  [
+    'a version corrected on one server is that version, not an in-place upgrade (SE -> 2019 CU13)',
+    [
+      ['SE single mailbox server on windows server 2019 standard, desktop experience', { verdict: 'supported' }],
+      ["wait. checked setup logs, we never ran the SE setup - it's still exchange 2019 cu13", { verdict: 'supported-with-conditions', headline: 'Out of support' }],
+    ],
+  ],
+  [
+    'a member added with another Exchange version makes a mixed DAG, not a new check',
+    [
+      ['2019 cu15 dag, 4 members on 2022 datacenter, fsw on FS01, none are DCs', { verdict: 'supported-with-conditions' }],
+      ["the 5th member we're adding next week is a 2016 cu23 box", { verdict: 'not-supported', headline: 'Out of support', says: ['Exchange 2016 on some members'] }],
+    ],
+  ],
+  [
+    '"what\'s the way off this?" after a retired verdict names the supported path',
+    [
+      ['e2k7 sp3 ccr, 2 nodes, w2k8 sp2 enterprise x64, exchange enterprise, nodes are member servers', { headline: 'Out of support' }],
+      ["what's the way off this?", { headline: 'Out of support', says: ['Subscription Edition'] }],
+    ],
+  ],
+  [
     '"new setup: ..." after a verdict checks that setup, not an empty check',
     [
       ['exchange 2010 sp3 dag of 2 on 2008 r2 sp1 enterprise, fsw, no dcs', { headline: 'Out of support' }],
