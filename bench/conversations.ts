@@ -260,6 +260,8 @@ export const CONVERSATION_SETS = {
   issue21C21Tuning: 'conversations-issue21-c21-tuning.yaml',
   // Issue 21 tuning set, second batch of helper g21 (session 8): the second turn after a retired verdict in words the earlier sets do not use ("and now?", "is there an extension?"), written before the code changed.
   issue21G21BTuning: 'conversations-issue21-g21-b-tuning.yaml',
+  // Issue 21 tuning set of helper o21 (session 9): out-of-support headlines on corrections, what-ifs and new setups after a verdict, counts added after a verdict ("4 more", "one more node", "18 in the end"), questions about the verdict, written before the code changed.
+  issue21O21Tuning: 'conversations-issue21-o21-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -37,6 +37,13 @@ const CHECK_REQUESTS: readonly RegExp[] = [
   /\b(in a|set up in a|is a|are in a)\s+(microsoft[- ])?supported\s+(configuration|config|setup|design|way|state)\b/i,
   /\b(is|are)\s+(my|our|the|this)\b[^?.!]{0,40}\b(setup|set-up|design|config|configuration|environment|deployment|topology|architecture)\b[^?.!]{0,40}\b(ok|okay|fine|supported|supportable|valid|compliant)\b/i,
   /\b(config|configuration|setup|design|deployment)\s+is\s+(ok|okay|fine|supported|valid)\b/i,
+  // "is my exchange supported?", "are our exchange servers still ok?": the asker's own Exchange, nothing of it named yet (o21, w7-oos-38).
+  /^(hi,? |hey,? |hello,? |so,? |quick one:? )?(is|are) (my|our) (exchange|exchange servers?|exchange boxe?s?|exchange org(anization)?|mail servers?|e-?mail servers?)( still)? (supported|supportable|ok|okay|fine|in support|covered)( still)?\s*\??$/i,
+  // "we run exchange 2010", "we still have an exchange 2010 box": the asker's own servers told, nothing asked about them yet: the
+  // check, with what the message names (o21, w7-oos-40/-53). A question about them ("... when does support end") is not this.
+  /^(hi,? |hey,? |hello,? |so,? |ok,? )?(we|i) (still )?(run|have|use|got|'ve got|have got|are on|'re on|are running|'re running|are still on|'re still on)( still)? (an? |one |two |\d )?(old |older |legacy |ancient )?(exchange|ex|e2k\d*|ex2k\d*|msx)\b(?![^?]*\b(when|how|what|why|which|end|ends|ended|eol|eos|support\w*|upgrad\w*|migrat\w*|move|coexist\w*|license|licence|cost|price|is (it|that|this)|are (they|we|these|those)|ok|okay|fine)\b)[^?]{0,40}$/i,
+  // "check pls: SE", "please check: 2 servers in a dag": a check asked for, the setup after the colon.
+  /^(please |pls |plz )?check( (pls|please|plz|this|it|ours|mine))?\s*[:,-]/i,
 ];
 
 export function isCheckRequest(text: string): boolean {
@@ -81,7 +88,7 @@ export function onlyNotSure(text: string, names: (rest: string) => boolean): boo
 
 /** A partial statement about the members: "half the members are still on 2010", "some nodes run 2016", "one of them is on 2019". */
 export const SOME_MEMBERS =
-  /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(some|half|one|two|a few|few|part|rest|others?|remaining|several|most)\b[^.!?]{0,30}\b(members?|nodes?|servers?|of (them|the))\b|\b(still|also) (on|run(s|ning)?)\b/i;
+  /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(some|half|one|two|a few|few|part|rest|others?|remaining|several|most)\b(?!\s+(?:more|additional|extra)\b)[^.!?]{0,30}\b(members?|nodes?|servers?|of (them|the))\b|\b(still|also) (on|run(s|ning)?)\b/i;
 
 export function isNotSure(text: string): boolean {
   const trimmed = text.trim();
@@ -177,9 +184,17 @@ export function isStatement(text: string): boolean {
 const STILL_OK =
   /^(ok(ay)?,? |so,? |and |but |right,? |hmm,? |cool,? |great,? )*((so |and )?(is|are) (it|that|this|we|they|these|those|the (setup|design|servers?|dag|cluster))( all)? (still )?(ok|okay|fine|good|supported|in support|alright|all right|covered|valid)|(so )?(it'?s|that'?s|this is|that is|we'?re|we are|they'?re|they are) (all )?(still )?(ok|okay|fine|good|supported|in support|alright|all right|covered)( then| now)?|(so )?(we'?re|we are|i'?m) (good|covered|safe)|(all )?good (then|now)|(can|could) (we|they) (keep|stay|continue)( (running|using|on))?( it| this| that| them)?( (like this|as is))?|(still|are we) (ok|okay|fine|good|supported)|still supported)[?!. ]*(then|now|today|as is|like this)?[?!. ]*$/i;
 
+/**
+ * "is that a hard no?", "so is that a yes or a no?", "supported or not?", "is that definitely ok?", "what changed?": the verdict
+ * asked for again, plainly (o21). Its
+ * answer is the verdict card, never a search (whose "hard" found hardware load balancers).
+ */
+const YES_OR_NO =
+  /^(ok(ay)?,? |so,? |and |but |right,? |hmm,? |wait,? )*((so )?(is|was) (that|it|this) (a |an )?(hard|definite|firm|final|real|clear|straight|flat|absolute)? ?(no|yes|nope|yep|maybe)( then)?|(so )?((is|was) (that|it|this) )?(a )?(yes|no),? or (a )?(no|yes)|(so )?((is|was) (that|it|this) |are we )?(supported|allowed|ok|okay|fine) or not|(so )?(can|could) (we|i) (do (it|that|this) )?or not|(so )?what'?s the (verdict|answer|bottom line|short answer)|bottom line|tl;?dr|in short|(so )?(is|are) (that|it|this|we) (definitely|really|actually|truly|fully|totally|100 ?%|officially) (ok|okay|fine|good|supported|allowed|covered)( then| now)?|what'?s? (has )?changed( then| now)?)[?!. ]*(then)?[?!. ]*$/i;
+
 export function isStatusQuestion(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length <= 80 && STILL_OK.test(trimmed);
+  return trimmed.length <= 80 && (STILL_OK.test(trimmed) || YES_OR_NO.test(trimmed));
 }
 
 /**

@@ -22,7 +22,7 @@ import { followUp, isAddition, isBareThen, isCorrection, isNotSure, isLifecycleF
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
-import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, routeCommand, routeMessage, type Route } from './message-router';
+import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
@@ -76,7 +76,8 @@ export class MainDialog extends Dialog {
     if (await this.listings.answer(dc.context, text)) return this.settle(dc);
     const last = await this.lastCheck.get(dc.context);
     // "Check my setup: ..." is a new check, whatever the last verdict was; "search nlb" a search.
-    if (last && !asksForNewCheck(text) && !isSearchOrArticleCommand(text)) {
+    // "new setup: exchange 2013 cu23 ..." is a new check of that setup, never a change of the last one.
+    if (last && !asksForNewCheck(text) && !isSearchOrArticleCommand(text) && newSetupText(text, this.kb) === undefined) {
       const handled = await this.afterVerdict(dc, text, last);
       if (handled) return handled;
     }
@@ -162,12 +163,35 @@ export class MainDialog extends Dialog {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
         return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
-      case 'cancel':
       case 'restart':
+        // "new setup: 2016 cu23 dag of 2 ..." mid-check: a new check of that setup.
+        return this.handle(dc, newSetupText(text, this.kb) !== undefined ? routeMessage(text, this.kb) : command);
+      case 'cancel':
         return this.handle(dc, command);
-      default:
+      default: {
+        // "is my exchange supported?" then "2019 cu15, one server, 2025 std": a whole setup typed at the first question is
+        // checked as if it came first (its verdict given at once, what is open left open), never asked question by question.
+        const whole = this.wholeSetupAnswer(text, check);
+        if (whole) return this.handle(dc, whole);
         return this.settle(dc, await this.remember(dc.context, await this.check.answer(dc.context, check)));
+      }
     }
+  }
+
+  /**
+   * The check of a whole setup typed as the answer to a check started with nothing but its version known (an opener such as
+   * "is our exchange still ok?"): the version and two more facts, one of them where it runs or how it is built (o21, w7-after-33).
+   */
+  private wholeSetupAnswer(text: string, check: CheckState): Route | undefined {
+    if (check.groups.length !== 1 || check.changed !== undefined) return undefined;
+    const known = check.groups[0]!.facts;
+    if (Object.keys(known).some((d) => d !== 'version')) return undefined;
+    const read = this.kb.recognizer.extract(text, known).facts;
+    if (read.version !== undefined && known.version !== undefined && read.version !== known.version) return undefined;
+    const facts = { ...known, ...read };
+    const built = ['windows', 'ha', 'role', 'nodes'].some((d) => read[d] !== undefined);
+    const others = Object.keys(read).filter((d) => d !== 'version').length;
+    return facts.version !== undefined && built && others >= 2 ? { kind: 'check', facts } : undefined;
   }
 
   /** The check's question again (after a message too long to read, or card feedback, in the middle of it). */
@@ -272,7 +296,12 @@ export class MainDialog extends Dialog {
     const target = namedGroup(this.kb, text, last);
     const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
-    const named = partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read));
+    const named = addedMemberOfItsOwn(
+      this.kb,
+      text,
+      base,
+      oneServerOneVersion(this.kb, text, base, partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read))),
+    );
     // "same for the other site", "the DR site has the same but on 2012 R2": the servers judged once more, with what the message changes.
     if (OTHER_SITE.test(text) && !kind && !notSure) {
       const from = last.groups[target ?? last.groups.length - 1]!.facts;
@@ -313,7 +342,12 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const said = addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)));
+      const said = oneServerOneVersion(
+        this.kb,
+        text,
+        base,
+        addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
+      );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
       const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, base, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
@@ -362,6 +396,8 @@ export class MainDialog extends Dialog {
   private retiredFollowUp(text: string, last: LastCheck, vague?: 'status'): string | undefined {
     const question = vague ?? retiredQuestion(text);
     if (!question) return undefined;
+    // "oh and 4 more next year and another 9 after that": members added to those judged (read below), not a question about dates.
+    if (membersAdded(text) > 0 && last.groups.some((g) => g.facts.nodes !== undefined)) return undefined;
     if (!isRetiredVersion(this.kb, last.groups[0]!.facts)) {
       // "how long do we have with this one?" after a verdict on Exchange SE (w5-oos-17): its lifecycle note (LC7, no fixed end).
       const entry = this.kb.lifecycle.find((e) => e.dimension === 'version' && e.value === last.groups[0]!.facts.version && e.endOfSupport === undefined);
@@ -882,14 +918,17 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     // "NLB on both nodes for the CAS traffic": the role names what NLB would balance, not a new role for the members.
     if (result.role !== undefined && known.role !== undefined && !SAME_SERVERS.test(text)) delete result.role;
   }
-  // "we add 2 more next quarter", "plus three more nodes": the count the setup would have, from the count known.
-  const more = MORE_MEMBERS.exec(text);
-  const addedCount = more ? (/^\d+$/.test(more[1]!) ? Number(more[1]) : NUMBER_WORDS.indexOf(more[1]!.toLowerCase()) + 1) : 0;
-  // "add 14 more members": the sentence reader took "14 members" for the count; it is what is added.
-  const countedAdded = result.nodes === undefined || result.nodes === String(addedCount);
-  if (more && clustered && known.nodes !== undefined && countedAdded && kb.dimensions.some((d) => d.id === 'nodes')) {
-    if (addedCount > 0) result.nodes = String(Number(known.nodes) + addedCount);
-  }
+  // "we add 2 more next quarter", "plus three more nodes", "4 more members", "one more node", "4 more in the DR site next
+  // year and 9 more after the merger": the count the setup would have, from the count known plus every count added.
+  const addedCount = membersAdded(text);
+  // "add 14 more members": the sentence reader took "14 members" (or the last "N more") for the count; it is what is added.
+  const countedAdded = result.nodes === undefined || moreCounts(text).includes(Number(result.nodes));
+  if (addedCount > 0 && clustered && known.nodes !== undefined && countedAdded && !STANDS_APART.test(text) && kb.dimensions.some((d) => d.id === 'nodes'))
+    result.nodes = String(Number(known.nodes) + addedCount);
+  // "18 in the end, not 3", "we'll have 9, not 4": a count said in place of the member count known (o21).
+  const replaced = COUNT_NOT_COUNT.exec(text);
+  if (replaced && clustered && known.nodes === replaced[2] && replaced[1] !== replaced[2] && kb.dimensions.some((d) => d.id === 'nodes'))
+    result.nodes = String(Number(replaced[1]));
   // "what if we remove the witness", "FS1 is being decommissioned, so no witness": the DAG without its witness.
   if (known.witness !== 'no' && DROPS_WITNESS.test(text) && kb.dimensions.some((d) => d.id === 'witness')) result.witness = 'no';
   // "what if we drop the DAG", "without the cluster": a single server.
@@ -954,11 +993,71 @@ function bareCount(kb: KnowledgeBase, text: string, last: LastCheck, base: Facts
   if (counted === undefined || base[counted] === said[1]) return undefined;
   return { [counted]: String(Number(said[1])) };
 }
-/** "add 2 more", "another three nodes", "plus two extra members": members added to those counted. */
+/**
+ * "we never ran the SE setup - it's still exchange 2019 cu13" after a verdict on one SE server: two versions named about one
+ * server are no mixed DAG (a single server runs one version) but a correction, the version named last being the one it runs,
+ * with what its part of the message says (o21, w7-after-01: read as an in-place upgrade, it stayed a plain Supported).
+ */
+function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (named.mixedVersions === undefined || (known.ha !== undefined && known.ha !== 'none') || known.nodes !== undefined) return named;
+  const parts = text.split(/[-–—;,.:]\s|\bbut\b|\bnot\b/i);
+  for (const part of parts.reverse()) {
+    const { mixedVersions: _two, ...facts } = kb.recognizer.extract(part, known).facts;
+    if (facts.version === undefined) continue;
+    const { mixedVersions: _mixed, version: _v, ...rest } = named;
+    return { ...rest, ...facts };
+  }
+  return named;
+}
+
+/**
+ * "the 5th member we're adding next week is a 2016 cu23 box", "one more member, on 2019 cu15" after a DAG's verdict: a member
+ * added with its own Exchange version or Windows release makes a mixed DAG, not a new check of that version (o21, w7-after-02).
+ */
+function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
+  if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
+  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0) return named;
+  const result: Record<string, string> = { ...named };
+  for (const [dimension, stated] of [
+    ['version', 'mixedVersions'],
+    ['windows', 'mixedWindows'],
+  ] as const) {
+    const other = result[dimension];
+    if (other === undefined || known[dimension] === undefined || other === known[dimension]) continue;
+    delete result[dimension];
+    if (dimension === 'version') delete result.update;
+    if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
+    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
+  }
+  return result;
+}
+
+/** Words after "N more" that count something else than members ("one more thing", "2 more databases", "one more DAG"). */
+const NOT_MEMBERS = `databases?|dbs?|cop(?:y|ies)|users?|mailbox(?:es)?(?! servers?)|gb|tb|things?|questions?|sites?|datacent(?:er|re)s?|dags?|clusters?|checks?|setups?|years?|months?|weeks?|days?|hours?|minutes?|cus?|updates?|times?|witness(?:es)?|edge|cas|hub|licen[cs]es?|evs|instances?|virtual servers?`;
+const COUNT_WORD = `\\d{1,2}|${NUMBER_WORDS.join('|')}`;
+/**
+ * "add 2 more", "4 more members", "one more node", "plus two extra members", "and another 9 after that": members added to those
+ * counted, each count once (global: "4 more next year and 9 more after the merger" adds 13).
+ */
 const MORE_MEMBERS = new RegExp(
-  `\\b(?:add(?:ing)?|another|plus|\\+)\\s*(\\d{1,2}|${NUMBER_WORDS.join('|')})\\s+(?:more|additional|extra|new)\\b(?!\\s+(?:databases?|copies|users|mailboxes|gb|tb))`,
-  'i',
+  `\\b(?:(?:add(?:ing|ed)?|plus|\\+)\\s*)?(${COUNT_WORD})\\s+(?:more|additional|extra)\\b(?!\\s+(?:${NOT_MEMBERS})\\b)|\\banother\\s+(\\d{1,2}|${NUMBER_WORDS.slice(1).join('|')})\\b(?!\\s+(?:more|additional|extra|new|${NOT_MEMBERS})\\b)|\\badd(?:ing|ed|s)?\\s+(${COUNT_WORD})\\s+new\\b(?!\\s+(?:${NOT_MEMBERS})\\b)`,
+  'gi',
 );
+/** "18 in the end, not 3", "we'll have 9, not 4": a count, then "not" and the count it replaces. */
+const COUNT_NOT_COUNT = /\b(\d{1,2})\b(?:\s+(?:members?|nodes?|servers?))?(?:\s+in the end|\s+eventually|\s+at the end)?\s*,?\s+not\s+(\d{1,2})\b/i;
+
+/** The counts a message adds ("4 more ... and 9 more": [4, 9]). */
+function moreCounts(text: string): number[] {
+  return [...text.matchAll(MORE_MEMBERS)].map((m) => {
+    const word = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
+    return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+  });
+}
+
+/** The members a message adds to those counted, or 0. */
+function membersAdded(text: string): number {
+  return moreCounts(text).reduce((sum, n) => sum + n, 0);
+}
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;

@@ -148,6 +148,25 @@ export function routeCommand(text: string): Route | undefined {
   return commandOf(text, withoutEndPunctuation(text));
 }
 
+/** "new setup:", "another one:", "from scratch": a restart said inside a message, with what it stands before or after. */
+const RESTART_WORDS = /\b(?:from scratch|another (?:one|check|setup)|new (?:one|check|setup)|one more (?:check|setup)|start (?:over|again|fresh))\b\s*(?:now\b)?\s*[:,;.!-]*/gi;
+
+/**
+ * "new setup: 2019 cu15 single server on 2019 standard", "different one now, new setup: exchange 2013 ...": a restart that
+ * names the setup to check, whose text without the restart words is that setup's (o21). Undefined for a restart said alone
+ * ("start over", "new check") or one naming no Exchange version.
+ */
+export function newSetupText(text: string, kb: Pick<KnowledgeBase, 'recognizer'>): string | undefined {
+  const trimmed = withoutEndPunctuation(text);
+  if (commandOf(text, trimmed)?.kind !== 'restart') return undefined;
+  const rest = trimmed
+    .replace(RESTART_WORDS, ' ')
+    .replace(/^\W*(?:(?:ok(?:ay)?|so|and|different one|different|now)\b\W*)*/i, '')
+    .trim();
+  if (rest.length < 6 || kb.recognizer.extract(rest).facts.version === undefined) return undefined;
+  return rest;
+}
+
 function commandOf(text: string, trimmed: string): Route | undefined {
   if (trimmed === '') return text.includes('?') ? { kind: 'help' } : { kind: 'empty' };
   for (const [pattern, kind] of COMMANDS) {
@@ -188,6 +207,9 @@ function searchCommand(trimmed: string): string | undefined {
 export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion, onePart = false): Route {
   const trimmed = withoutEndPunctuation(text);
   const command = commandOf(text, trimmed);
+  // "new setup: 2019 cu15 single server on 2019 standard": that setup checked, not an empty new check.
+  const setup = command?.kind === 'restart' ? newSetupText(text, kb) : undefined;
+  if (setup !== undefined) return routeMessage(setup, kb, previous, onePart);
   if (command) return command;
   if (CHECK_COMMAND.test(trimmed)) return { kind: 'check', facts: {} };
   const article = ARTICLE_COMMAND.exec(trimmed);

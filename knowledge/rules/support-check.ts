@@ -402,8 +402,11 @@ export class SupportCheck {
 
   private lifecycleNotes(known: Facts): LifecycleNote[] {
     const today = this.now().toISOString().slice(0, 10);
+    // "CAS on the two CCR nodes" names no version, but only Exchange 2007 has CCR: its lifecycle is the setup's (o21).
+    const version = known.version ?? this.impliedVersion(known);
+    const facts = version === undefined ? known : { ...known, version };
     return this.lifecycle
-      .filter((entry) => known[entry.dimension] === entry.value)
+      .filter((entry) => facts[entry.dimension] === entry.value)
       .map((entry) => ({
         dimension: entry.dimension,
         value: entry.value,
@@ -413,5 +416,15 @@ export class SupportCheck {
         note: entry.note,
         basis: entry.basis,
       }));
+  }
+
+  /** The one Exchange version the known facts leave (a technology only one version has), or undefined. */
+  private impliedVersion(known: Facts): string | undefined {
+    if (Object.keys(known).length === 0) return undefined;
+    const fits = this.space.valuesFor('version', known).filter((value) => {
+      const { facts, setAside } = this.space.normalise({ ...known, version: value.id });
+      return setAside.length === 0 && Object.entries(known).every(([d, v]) => facts[d] === v);
+    });
+    return fits.length === 1 ? fits[0]!.id : undefined;
   }
 }
