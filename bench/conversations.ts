@@ -244,6 +244,8 @@ export const CONVERSATION_SETS = {
   outsideETuning: 'conversations-outside-e-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w6, session 8) from Microsoft's docs without reading the bot's code: Teams-style typing and acronyms, unrecognised answers in a row, counts at every Windows limit, facts after a verdict that change nothing, what-ifs, one broken rule per not-supported item (tuned on).
   outsideFTuning: 'conversations-outside-f-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w7, session 9) from Microsoft's docs without reading the bot's code: Windows past its own end under a retired Exchange, old CUs and ended service packs, SE that is a 2019 build, migrations with two versions in one design, the second turn after a retired verdict in new words (tuned on).
+  outsideGTuning: 'conversations-outside-g-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

@@ -44,7 +44,9 @@ export const TUNING_L = 'test/fixtures/listings/tuning-issue25-l.yaml';
 export const TUNING_M = 'test/fixtures/listings/tuning-issue25-m.yaml';
 /** A fourteenth set to tune on, written by l25 (session 8) before the code: ESM exports with group columns, WMI Exchange_Server as a table and a list, ExBPA lines, 2007 setup logs and fl with role lists, cluster.exe node /status, inventory CSVs, per-server Windows lines. */
 export const TUNING_N = 'test/fixtures/listings/tuning-issue25-n.yaml';
-const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K, TUNING_L, TUNING_M, TUNING_N];
+/** A fifteenth set to tune on, written by an outsider (w7, session 9): 2000/2003/2007/2010 forms first (WMI Exchange_Server lists, ESM exports, cluster.exe node/group tables, the 2007 shell with a CCR status, the 2010 shell seeing 2003), ended service packs and RTM builds, retired hosts, and groups Microsoft's documents do not cover (2003 front-ends behind a hardware load balancer, 2013 DNS round robin, 2013 Edge behind a load balancer, 2010 Hub Transport servers). */
+export const TUNING_O = 'test/fixtures/listings/tuning-issue25-o.yaml';
+const TUNING_SETS = [TUNING, TUNING_B, TUNING_C, TUNING_D, TUNING_E, TUNING_F, TUNING_G, TUNING_H, TUNING_I, TUNING_J, TUNING_K, TUNING_L, TUNING_M, TUNING_N, TUNING_O];
 
 export interface Entry {
   id: string;
