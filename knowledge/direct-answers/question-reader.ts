@@ -199,6 +199,9 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
     if (attribute && attribute !== previous.attribute) return { attribute, subject: previous.subject, ...(previous.other !== undefined ? { other: previous.other } : {}) };
     // "and datacenter?", "and sp3?": another edition or update level of the same subject, read as an answer to that fact.
     const rest = text.replace(FOLLOW_UP_LEAD, '').replace(/[?!.\s]+$/, '');
+    // "what about 5?" after "does a 2 member dag need a witness": a bare count asks the same of that many members or nodes.
+    if (/^\d{1,2}$/.test(rest) && previous.subject.nodes !== undefined && Number(rest) >= 1)
+      return { attribute: previous.attribute, subject: { ...previous.subject, nodes: rest }, ...(previous.needs ? { needs: true } : {}) };
     if (rest === '' || /^\d+$/.test(rest)) return undefined;
     for (const dimension of ANSWER_DIMENSIONS) {
       if (previous.subject[dimension] === undefined) continue;

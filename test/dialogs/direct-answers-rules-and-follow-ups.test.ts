@@ -106,6 +106,9 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['does a 4 member dag need a witness', 'and for 3 members?', /^No: a witness server is not needed here/],
     ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
     ['exchange 2016 and 2019 end of support', 'and ex2013?', /^Exchange 2013 left extended support on 11 April 2023\.$/],
+    // Session 9: a bare count after a question about a member count asks the same of that many members.
+    ['does a 2 member dag need a witness', 'what about 5?', /^No: a witness server is not needed here/],
+    ['does a 5 member dag need a witness', 'and 6?', /^Yes: A DAG with an even number of members needs a witness server/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
@@ -139,6 +142,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['exchange 2019 - how do i add a node to the dag', /^Steps: .*Add-DatabaseAvailabilityGroupServer/],
     // The article's numbered list holds the steps: they are shown.
     ['how do i install an exchange 2003 cluster', /^Clustering Exchange 2003 takes Exchange 2003 Enterprise Edition/],
+    // Session 9: "whats the procedure to" asks for steps as "what's the procedure to" does.
+    ['whats the procedure to remove a server from a dag in exchange 2019', /^Steps: .*Remove-DatabaseAvailabilityGroupServer/],
   ] as const) {
     it(`${JSON.stringify(message)} is answered, not met with "no step-by-step answer"`, async () => {
       const { client } = mainClient();
