@@ -63,6 +63,8 @@ describe('routeMessage', () => {
       search("2 node e2k3 cluster on w2k3 ent: the EVS won't come online after failover, event 9175"),
     ],
     ['exchange 2016 default mailbox size limit?', search('exchange 2016 default mailbox size limit?')],
+    ['exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes', search('exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes')],
+    ['e2k7 ccr: how long does seeding a 200 gb database take', search('e2k7 ccr: how long does seeding a 200 gb database take')],
     // A release the knowledge does not cover: never another row (Windows Server 2022), never a check.
     ['exchange 2022 end of support', search('exchange 2022 end of support')],
     ['exchange 5.5 cluster nodes max', search('exchange 5.5 cluster nodes max')],
