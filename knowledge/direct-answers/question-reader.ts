@@ -39,6 +39,8 @@ const OS_ITSELF =
   /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|operating system|windows)( server)?( itself)?\b.{0,30}\b(support|eol|end|leave|left|retire\w*|expire\w*)/i;
 /** A question that opens on a Windows release's date ("when did windows server 2003 go out of support, ..."). */
 const WINDOWS_DATE_FIRST = /^(when|till when|until when|how long)\b[^,;.?]{0,30}\b(windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
+/** The minimum update asked alone ("minimum cu?", "which cu at least", "min sp?"). */
+const COEXIST_MINIMUM = /^(?:(?:and|ok|so)\s+)?(?:(?:the\s+)?(?:min(?:imum)?|lowest|which|what|required)\s+)(?:cu|cus|sp|rollup|ru|update\s+level|update|build)s?\b/i;
 /** A message that opens on a Windows release ("windows server 2016 eol - ..."). */
 const WINDOWS_LEAD = /^(?:windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
 /** Where a message's first clause ends: punctuation, or a dash between spaces. */
@@ -168,6 +170,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   if (read && second !== undefined)
     return LIFECYCLE_ATTRIBUTES.includes(read.attribute) && read.subject.version !== undefined ? { ...read, other: second, text: typed.trim() } : undefined;
   if (read) return { ...read, text: typed.trim() };
+  // "minimum cu?" right after a coexistence answer: the minimum update of the same pair (its answer names it).
+  if (previous?.attribute === 'coexistence' && facts.version === undefined && COEXIST_MINIMUM.test(text) && text.split(/\s+/).length <= 6)
+    return { attribute: 'coexistence', subject: previous.subject, ...(previous.other !== undefined ? { other: previous.other } : {}), text: typed.trim() };
   // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
   // Exchange version asks about the one just answered (a bare year is then the Windows release).
   if (previous?.subject.version !== undefined && facts.version === undefined && text.split(/\s+/).length <= 8) {

@@ -109,6 +109,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     // Session 9: a bare count after a question about a member count asks the same of that many members.
     ['does a 2 member dag need a witness', 'what about 5?', /^No: a witness server is not needed here/],
     ['does a 5 member dag need a witness', 'and 6?', /^Yes: A DAG with an even number of members needs a witness server/],
+    // Session 9: the minimum update asked alone after a coexistence answer is the same pair's.
+    ['can exchange 2016 coexist with 2013', 'minimum cu?', /^Yes: Exchange 2016 can coexist with Exchange 2013 .*CU10 or later/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
