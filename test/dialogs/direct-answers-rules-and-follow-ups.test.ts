@@ -146,6 +146,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['how do i install an exchange 2003 cluster', /^Clustering Exchange 2003 takes Exchange 2003 Enterprise Edition/],
     // Session 9: "whats the procedure to" asks for steps as "what's the procedure to" does.
     ['whats the procedure to remove a server from a dag in exchange 2019', /^Steps: .*Remove-DatabaseAvailabilityGroupServer/],
+    // Session 9: a migration asked as "the process to go from 2013 to 2016": the coexistence it needs first.
+    ['whats the process to go from 2013 to 2016', /^Yes: .*Exchange 2013 CU10 or later/],
   ] as const) {
     it(`${JSON.stringify(message)} is answered, not met with "no step-by-step answer"`, async () => {
       const { client } = mainClient();
