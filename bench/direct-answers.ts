@@ -68,6 +68,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningM: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-m.yaml'), showMisses: true },
   /** Tuning set K19b (issue 19, session 8, q19): two subjects in one lifecycle question, upgrade paths in short forms ("ex2016", "ex13") and with "we", role availability per update level, follow-ups in other words, dates asked beside the asker's servers, unanswerable naming a version; written before that session's changes. */
   tuningQ19b: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19b.yaml'), showMisses: true },
+  /** Tuning set K19c (issue 19, session 9, q19): unanswerable questions of many kinds (other products, prices, downloads, licences, error codes, opinion, chit-chat, half questions, Exchange Online specifics), numbered how-to steps, follow-ups in other words, copies per database and DAG sites/domains, dates in odd wording; written before that session's changes. */
+  tuningQ19c: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19c.yaml'), showMisses: true },
   /** Tuning set N, written by an outsider (w7, session 9) from Microsoft's docs without reading the bot: how-tos about DAG membership and witness cmdlets and migration paths from 2007/2010, follow-ups that change the count, service pack, Windows edition or coexistence pair, numbers for 2000/2003/2007 clusters, unanswerable questions naming a version, yes/no about coexistence minimums and the CU a Windows release needs. */
   tuningN: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-n.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },

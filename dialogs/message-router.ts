@@ -1,5 +1,6 @@
 import { reportedQuestion } from './reported-question';
 import {
+  asksCapacity,
   asksUnheldTopic,
   describesFault,
   namesUncoveredRelease,
@@ -332,7 +333,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const isQuestion = SUPPORT_CUE.test(question) || MODAL_START.test(question) || text.trim().endsWith('?');
   // A fault or a setting asked about ("OWA on our 2016 box is really slow", "kemp health check settings for 2019 owa?") is no design to judge.
   // So is an administration topic the knowledge never speaks of ("exchange 2019 dag replication port number?", "circular logging on a 2016 dag").
-  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question);
+  // Session 9: a sizing question about a named setup ("exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes") too.
+  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question) || asksCapacity(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !ASKS_COUNT.test(question);

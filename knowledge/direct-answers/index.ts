@@ -194,7 +194,7 @@ const DESIGN_FACTS = ['windows', 'windowsEdition', 'nodes'];
 
 /** A move from one Exchange version to another. */
 const MIGRATION =
-  /^(?:how (?:do|can|could|should) (?:i|we|you|one) |how to |steps? to |what(?:'s| is) the (?:best |right |supported )?way to )(?:migrat\w*|upgrad\w*|move|go|transition)\b/i;
+  /^(?:how (?:do|can|could|should) (?:i|we|you|one) |how to |steps? to |what(?:'s|s| is) the (?:best |right |supported )?(?:way|process|procedure) to )(?:migrat\w*|upgrad\w*|move|go|transition)\b/i;
 
 /** A migration of one thing (public folders, mailboxes) or one that fails: a task no table holds. */
 const MIGRATION_OF_SOMETHING = /\b(public folders?|pfs?|mailbox(es)?|archives?|fail\w*|error\w*|stuck|batch\w*)\b/i;

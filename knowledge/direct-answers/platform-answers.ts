@@ -25,8 +25,8 @@ export interface PlatformFinding {
  * editions: worked out from the check's own outcomes (a setup "runs" when some role and
  * technology on it is supported), so the answer and a verdict cannot disagree.
  */
-export function platformFinding(tables: AnswerTables, version: string, windows: string, update?: string): PlatformFinding {
-  const known: Facts = { version, windows, ...(update ? { update } : {}) };
+export function platformFinding(tables: AnswerTables, version: string, windows: string, update?: string, more: Facts = {}): PlatformFinding {
+  const known: Facts = { ...more, version, windows, ...(update ? { update } : {}) };
   const setups = tables.setups(known);
   const good = setups.filter(allowed);
   const editions = tables
@@ -62,11 +62,15 @@ function editionsText(tables: AnswerTables, finding: PlatformFinding): string {
 
 /** Which Windows releases (and editions) an Exchange version, or one update level of it, runs on. */
 export function windowsReleasesAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
-  const { version, update } = question.subject;
+  const { version, update, ha } = question.subject;
   if (!version) return undefined;
-  const findings = tables.valuesFor('windows', { version }).map((w) => platformFinding(tables, version, w.id, update));
+  // "windows editions supported for a 2010 dag": the releases and editions where that technology is allowed
+  // (Exchange 2010's DAG needs Enterprise or Datacenter on Windows Server 2008 and 2008 R2), not the server's alone.
+  const more: Facts = ha !== undefined ? { ha } : {};
+  const findings = tables.valuesFor('windows', { version }).map((w) => platformFinding(tables, version, w.id, update, more));
   const runs = findings.filter((f) => f.runs);
-  const name = update ? label(tables, 'update', update) : label(tables, 'version', version);
+  const versionName = update ? label(tables, 'update', update) : label(tables, 'version', version);
+  const name = ha !== undefined ? `An ${versionName} ${lowerFirst(label(tables, 'ha', ha))}` : versionName;
   const refusing = findings.flatMap((f) => f.refusedBy);
   const basis = [...new Set(refusing.flatMap((r) => r.basis))];
   const answer = runs.length === 0 ? `${name} runs on none of the Windows releases the table knows.` : `${name} runs on ${listOf(runs.map((f) => windowsWithUpdate(tables, f)))}.`;
@@ -77,8 +81,12 @@ export function windowsReleasesAnswer(tables: AnswerTables, question: DirectQues
     details,
     sources: sourcesOf(tables, basis),
     articleId: articleFor(tables, basis, [WINDOWS_ARTICLE]) ?? WINDOWS_ARTICLE,
-    checkFacts: { version, ...(update ? { update } : {}) },
+    checkFacts: { version, ...(update ? { update } : {}), ...more },
   };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** Which Exchange versions run on a Windows release. */

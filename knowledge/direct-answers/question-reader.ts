@@ -39,6 +39,12 @@ const OS_ITSELF =
   /\b(the|its|their|that|underlying) (underlying )?(os|o\/s|operating system|windows)( server)?( itself)?\b.{0,30}\b(support|eol|end|leave|left|retire\w*|expire\w*)/i;
 /** A question that opens on a Windows release's date ("when did windows server 2003 go out of support, ..."). */
 const WINDOWS_DATE_FIRST = /^(when|till when|until when|how long)\b[^,;.?]{0,30}\b(windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
+/** The minimum update asked alone ("minimum cu?", "which cu at least", "min sp?"). */
+const COEXIST_MINIMUM = /^(?:(?:and|ok|so)\s+)?(?:(?:the\s+)?(?:min(?:imum)?|lowest|which|what|required)\s+)(?:cu|cus|sp|rollup|ru|update\s+level|update|build)s?\b/i;
+/** A message that opens on a Windows release ("windows server 2016 eol - ..."). */
+const WINDOWS_LEAD = /^(?:windows|win\d*|w2k\w*|ws20\d\d|server\s*20\d\d)\b/i;
+/** Where a message's first clause ends: punctuation, or a dash between spaces. */
+const CLAUSE_BREAK = /[,;?!:(]|\s[-–—]\s/;
 /** "when did it leave support": a date of leaving asked in other words than END's. */
 const OS_LEFT = /\b(leave|left|leaves|leaving|fall|fell) (out of )?(extended )?support\b/i;
 /** A role asked about as clusterable ("is the mailbox role clusterable", "can the hub transport role be clustered"). */
@@ -55,7 +61,7 @@ const ROLE_SINCE =
 const FROM_UPDATE =
   /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
-const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b/i;
+const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b|\bwindows (server )?editions? (supported|needed|required|allowed)\b/i;
 const WINDOWS_LIST =
   /\b(windows|win|os|o\/s) (versions?|releases?|list)\b|\b(which|what|list|supported)\b.{0,40}\b(windows|os|o\/s|operating systems?|server versions?|server os|platforms?)\b|\b(run|runs|install|installed) on what\b|\bwhat (does|can) .{0,30} run on\b|\b(os|operating system|windows) (requirements?|support)\b/i;
 const EXCHANGE_LIST =
@@ -71,7 +77,7 @@ const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b|\b(right|correct)\s*\?/i;
-const NEED = /\b(need|needs|needed|require|requires|required|have to|mandatory|necessary)\b/i;
+const NEED = /\b(need|needs|needed|require|requires|required|have to|has to|must|mandatory|necessary)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;
@@ -164,6 +170,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   if (read && second !== undefined)
     return LIFECYCLE_ATTRIBUTES.includes(read.attribute) && read.subject.version !== undefined ? { ...read, other: second, text: typed.trim() } : undefined;
   if (read) return { ...read, text: typed.trim() };
+  // "minimum cu?" right after a coexistence answer: the minimum update of the same pair (its answer names it).
+  if (previous?.attribute === 'coexistence' && facts.version === undefined && COEXIST_MINIMUM.test(text) && text.split(/\s+/).length <= 6)
+    return { attribute: 'coexistence', subject: previous.subject, ...(previous.other !== undefined ? { other: previous.other } : {}), text: typed.trim() };
   // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
   // Exchange version asks about the one just answered (a bare year is then the Windows release).
   if (previous?.subject.version !== undefined && facts.version === undefined && text.split(/\s+/).length <= 8) {
@@ -195,6 +204,9 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
     if (attribute && attribute !== previous.attribute) return { attribute, subject: previous.subject, ...(previous.other !== undefined ? { other: previous.other } : {}) };
     // "and datacenter?", "and sp3?": another edition or update level of the same subject, read as an answer to that fact.
     const rest = text.replace(FOLLOW_UP_LEAD, '').replace(/[?!.\s]+$/, '');
+    // "what about 5?" after "does a 2 member dag need a witness": a bare count asks the same of that many members or nodes.
+    if (/^\d{1,2}$/.test(rest) && previous.subject.nodes !== undefined && Number(rest) >= 1)
+      return { attribute: previous.attribute, subject: { ...previous.subject, nodes: rest }, ...(previous.needs ? { needs: true } : {}) };
     if (rest === '' || /^\d+$/.test(rest)) return undefined;
     for (const dimension of ANSWER_DIMENSIONS) {
       if (previous.subject[dimension] === undefined) continue;
@@ -311,7 +323,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   const lifecycleSubject = has('version') && !windowsFirst ? pick('version', 'update') : has('windows') ? pick('windows') : undefined;
   // "when did windows server 2003 go out of support, we still have one ex2k3 box on it", "our 2016 DAG runs on Windows Server
   // 2012 R2 - when did the OS itself leave support?": Windows's date asked beside the asker's servers, whatever they are.
-  if (has('windows') && ((windowsFirst && WINDOWS_DATE_FIRST.test(text)) || OS_ITSELF.test(text)) && (has('role') || has('ha'))) {
+  // "windows server 2016 eol - our 2016 DAG hosts are on it": a message opening on a Windows release and its date, the servers after.
+  const windowsDateLead = windowsFirst && WINDOWS_LEAD.test(text) && END.test(text.split(CLAUSE_BREAK)[0]!);
+  if (has('windows') && ((windowsFirst && WINDOWS_DATE_FIRST.test(text)) || windowsDateLead || OS_ITSELF.test(text)) && (has('role') || has('ha'))) {
     if (ESU.test(text)) return ask('esu', pick('windows'));
     if (MAINSTREAM.test(text)) return ask('mainstream', pick('windows'));
     if (END.test(text) || OS_LEFT.test(text)) return ask('end-of-support', pick('windows'));
@@ -356,7 +370,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   if (SERVER_ROLES.test(text) && has('version') && !has('role') && !has('ha') && !has('windows')) return ask('server-roles', pick('version'));
   // "which service pack of windows ...": Windows's own service pack, which the tables do not hold (the article does).
   if (has('version') && has('windows') && FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text)) return ask('from-update', pick('version', 'windows', 'update'));
-  if (has('version') && EDITIONS.test(text)) return ask(has('windows') ? 'windows-editions' : 'windows-releases', pick('version', 'windows', 'update'));
+  // The editions for a technology named ("windows editions supported for a 2010 dag") are those where it is allowed.
+  if (has('version') && EDITIONS.test(text))
+    return has('windows') ? ask('windows-editions', pick('version', 'windows', 'update')) : ask('windows-releases', pick('version', 'update', 'ha'));
   if (has('version') && !has('windows') && WINDOWS_LIST.test(text) && !has('role') && !has('ha')) return ask('windows-releases', pick('version', 'update'));
   if (has('windows') && !has('version') && EXCHANGE_LIST.test(text)) return ask('exchange-versions', pick('windows'));
   // "Why is ...?", "how do I ...?" want the explanation or the steps: the article gives them.
@@ -392,8 +408,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "does a dag need the same windows on all members": what is needed comes after "need"; when the
   // words there name no fact, the DAG before it is not what is asked about (the article answers).
   // ("witness required?" names it before: only the verbs are checked.)
-  const verb = need !== null && /^(need|needs|require|requires|have to)$/i.test(need[0]);
-  if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length)).facts).length === 0) return undefined;
+  const verb = need !== null && /^(need|needs|require|requires|have to|has to|must)$/i.test(need[0]);
+  // "do all members of a DAG have to be in the same AD domain": the domains after the verb are the DAG's (read with it known).
+  if (verb && Object.keys(recognizer.extract(text.slice(need.index + need[0].length), subject.ha === 'dag' ? { ha: 'dag' } : {}).facts).length === 0) return undefined;
   return ask('rule', subject, need ? { needs: true } : {});
 }
 

@@ -6,7 +6,8 @@ import { missingCounted } from './counted-focus';
 import { missingAsked } from './asked-focus';
 import { definitionTerms } from './definition-term';
 import { unknownHowToAction } from './how-to-focus';
-import { describesFault, namesUncoveredRelease } from './question-scope';
+import { describesFault, isHalfQuestion, namesUncoveredRelease } from './question-scope';
+import { isStopWord } from './stop-words';
 import { BoundedCache } from '../bounded-cache';
 import { CONCEPT_MARK, type QueryUnit, type SearchVocabulary } from './search-vocabulary';
 import { MemoisedTermSearch, termMemo } from './term-results';
@@ -168,7 +169,9 @@ export class KnowledgeSearch {
     const question = normalizeQuestionWords(typed);
     // "exchange 5.5 end of support", "is exchange 2022 supported": a release the knowledge does not
     // cover has no answer here, however close a passage about another release comes.
-    if (namesUncoveredRelease(question)) return { related: [], hits: [], suggestions: [] };
+    // "how many", "is it possible to", "which one": half a question names no topic; a title that says
+    // "how many nodes" is not its answer.
+    if (namesUncoveredRelease(question) || isHalfQuestion(question, isStopWord)) return { related: [], hits: [], suggestions: [] };
     const units = this.vocabulary.units(question);
     if (units.length === 0) return { related: [], hits: [], suggestions: [] };
     // Generic words ("exchange", "server") are left out of the query: they match nearly every

@@ -17,7 +17,7 @@ const CAPACITY =
  * passage about the version or the DAG, and is no design for the check.
  */
 const UNHELD_TOPIC =
-  /\b(?:ports?|port numbers?|firewalls?|exclusions?|circular logging|logos?|psts?|arbitration|autoreseed|page ?file|nics?|network cards?|cals?|message size|quotas?|retention|certificates?|certs?|mimecast|jbod|replication network|downloads?|downloading|installers?|isos?|prices?|pricing|known issues?|what'?s new|powershell versions?|\.net (?:framework )?versions?)\b/i;
+  /\b(?:ports?|port numbers?|firewalls?|exclusions?|circular logging|logos?|psts?|arbitration|autoreseed|page ?file|nics?|network cards?|cals?|message size|mailbox size|size limits?|seeding|quotas?|retention|certificates?|certs?|mimecast|jbod|replication network|downloads?|downloading|installers?|isos?|prices?|pricing|known issues?|what'?s new|powershell versions?|\.net (?:framework )?versions?)\b/i;
 
 /** True for a question about an administration topic the knowledge never speaks of (see {@link UNHELD_TOPIC}). */
 export function asksUnheldTopic(question: string): boolean {

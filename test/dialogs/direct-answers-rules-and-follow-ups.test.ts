@@ -62,6 +62,18 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['is a 2003 front end on exchange standard edition ok or does it need enterprise?', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
     ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Windows is not upgraded in place under an installed Exchange server/],
     ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', /^Windows Server 2003 left extended support on/],
+    // Session 9: "have to"/"must" ask whether the fact named is required (every member in one domain, plan-ha.md).
+    ['do all members of a DAG have to be in the same AD domain?', /^Yes: Every DAG member is a member server of the same Active Directory domain/],
+    ['must all dag members be in the same domain', /^Yes: Every DAG member is a member server of the same Active Directory domain/],
+    // Session 9: Microsoft's mailbox database copies pages (A-54), rules the check does not carry.
+    ['how many copies per db in a dag', /^Up to 16 copies of one mailbox database, each on a different Mailbox server of the same DAG/],
+    ['can dag members be in different AD sites', /^Yes, with a condition: .*different Active Directory sites.*500 ms or less/],
+    // Session 9: w6's set M: a Windows date opening the message before the asker's servers;
+    // the editions for a technology (Exchange 2010's DAG: Enterprise or Datacenter on 2008 and 2008 R2); a cluster's components.
+    ['windows server 2016 eol - our 2016 DAG hosts are on it', /^Windows Server 2016 (is in extended support until|left extended support on) 12 January 2027/],
+    ['windows editions supported for a 2010 dag', /^An Exchange 2010 database availability group \(DAG\) runs on Windows Server 2008, /],
+    ['how many mtas does an exchange 2003 cluster run', /^On an Exchange 2000 or 2003 cluster the MTA runs as one instance per cluster/],
+    ['how do i make an exchange 2003 back-end highly available', /^Exchange 2000 and 2003 back-end \(mailbox\) servers are made highly available with a Windows server cluster/],
   ] as const) {
     it(`${JSON.stringify(question)} → ${answer}`, async () => {
       const { client } = mainClient();
@@ -94,6 +106,11 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['does a 4 member dag need a witness', 'and for 3 members?', /^No: a witness server is not needed here/],
     ['exchange 2019 release date', 'and 2010?', /^Exchange 2010 RTM was released on 9 November 2009/],
     ['exchange 2016 and 2019 end of support', 'and ex2013?', /^Exchange 2013 left extended support on 11 April 2023\.$/],
+    // Session 9: a bare count after a question about a member count asks the same of that many members.
+    ['does a 2 member dag need a witness', 'what about 5?', /^No: a witness server is not needed here/],
+    ['does a 5 member dag need a witness', 'and 6?', /^Yes: A DAG with an even number of members needs a witness server/],
+    // Session 9: the minimum update asked alone after a coexistence answer is the same pair's.
+    ['can exchange 2016 coexist with 2013', 'minimum cu?', /^Yes: Exchange 2016 can coexist with Exchange 2013 .*CU10 or later/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
@@ -127,6 +144,10 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['exchange 2019 - how do i add a node to the dag', /^Steps: .*Add-DatabaseAvailabilityGroupServer/],
     // The article's numbered list holds the steps: they are shown.
     ['how do i install an exchange 2003 cluster', /^Clustering Exchange 2003 takes Exchange 2003 Enterprise Edition/],
+    // Session 9: "whats the procedure to" asks for steps as "what's the procedure to" does.
+    ['whats the procedure to remove a server from a dag in exchange 2019', /^Steps: .*Remove-DatabaseAvailabilityGroupServer/],
+    // Session 9: a migration asked as "the process to go from 2013 to 2016": the coexistence it needs first.
+    ['whats the process to go from 2013 to 2016', /^Yes: .*Exchange 2013 CU10 or later/],
   ] as const) {
     it(`${JSON.stringify(message)} is answered, not met with "no step-by-step answer"`, async () => {
       const { client } = mainClient();
@@ -140,6 +161,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     'pasted from design doc: Exchange SE x4, WS2022 Datacenter, DAG01, FSW on DC01, DNS RR for OWA',
     // A retired version on a release, asked whether supported: the check, its out-of-support heading first.
     'is exchange 2013 supported on windows server 2016',
+    // Session 9: what a stretched DAG needs besides is not the sites rule; mounted databases are the edition's limit.
+    'does a dag stretched over two sites need a witness',
   ]) {
     it(`${JSON.stringify(message)} is no direct answer`, async () => {
       const { client } = mainClient();

@@ -56,6 +56,15 @@ describe('routeMessage', () => {
     ['exchange 2010 dag replication lag how to fix', search('exchange 2010 dag replication lag how to fix')],
     ['exchange 2016 owa timeout setting', search('exchange 2016 owa timeout setting')],
     ['max database size exchange 2019 standard', search('max database size exchange 2019 standard')],
+    // Session 9 (w7's set N): faults told in other words, and a default limit no table holds.
+    ["exchange 2019 cu15 owa shows 'something went wrong' after patch tuesday - fix?", search("exchange 2019 cu15 owa shows 'something went wrong' after patch tuesday - fix?")],
+    [
+      "2 node e2k3 cluster on w2k3 ent: the EVS won't come online after failover, event 9175",
+      search("2 node e2k3 cluster on w2k3 ent: the EVS won't come online after failover, event 9175"),
+    ],
+    ['exchange 2016 default mailbox size limit?', search('exchange 2016 default mailbox size limit?')],
+    ['exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes', search('exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes')],
+    ['e2k7 ccr: how long does seeding a 200 gb database take', search('e2k7 ccr: how long does seeding a 200 gb database take')],
     // A release the knowledge does not cover: never another row (Windows Server 2022), never a check.
     ['exchange 2022 end of support', search('exchange 2022 end of support')],
     ['exchange 5.5 cluster nodes max', search('exchange 5.5 cluster nodes max')],

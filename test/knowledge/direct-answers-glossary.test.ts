@@ -123,6 +123,9 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how to configure scr in ex2k7', 'scr-2007', /Exchange 2007 SP1/],
       ['how to cluster an exchange 2003 back end', 'cluster-2003', /Enterprise Edition/],
       ['how do i make owa highly available on exchange 2003', 'front-end-redundancy', /Network Load Balancing/],
+      // Session 9: Exchange 2000/2003 high availability with no role named, or the back-end named: the back-ends are clustered.
+      ['how do i make an exchange 2003 back-end highly available', 'protect-2003', /Windows server cluster on shared storage/],
+      ['how do i make exchange 2000 highly available', 'protect-2003', /front-end servers are not clustered/],
       ['how do i make hub transport redundant in 2007', 'hub-redundancy', /several Hub Transport servers/],
       ['how to load-balance client access in exchange se', 'load-balance-later', /DNS round robin/],
       ['how do i upgrade windows under exchange 2019', 'windows-under-exchange', /not upgraded in place/],

@@ -103,6 +103,38 @@ describe('direct answers: one truth with the verdicts', function () {
     assert.ok(cells >= 80, `only ${cells} cells walked`);
   });
 
+  it('every version with a high-availability technology ("windows editions supported for a 2010 dag"): the releases and editions listed are those where the verdicts allow it', () => {
+    const disagreements: string[] = [];
+    let walked = 0;
+    for (const version of kb.valuesFor('version', {})) {
+      for (const ha of kb.valuesFor('ha', { version: version.id })) {
+        const here = all.filter((c) => c.facts['version'] === version.id && c.facts['ha'] === ha.id);
+        const good = here.filter((c) => POSITIVE.has(c.decision.verdict));
+        if (good.length === 0) continue;
+        walked += 1;
+        const answer = ask('windows-releases', { version: version.id, ha: ha.id });
+        const where = `${version.id} with ${ha.id}`;
+        if (!answer) {
+          disagreements.push(`${where}: no answer`);
+          continue;
+        }
+        for (const windows of kb.valuesFor('windows', { version: version.id })) {
+          const editions = [...new Set(good.filter((c) => c.facts['windows'] === windows.id).map((c) => c.facts['windowsEdition']!))];
+          const line = answer.details.find((d) => d.startsWith(`${kb.dimensions.find((d) => d.id === 'windows')!.values.find((v) => v.id === windows.id)!.label}:`));
+          if ((line !== undefined) !== editions.length > 0) disagreements.push(`${where} on ${windows.id}: "${line}" vs ${editions.length} allowed editions`);
+          for (const edition of kb.valuesFor('windowsEdition', { version: version.id, windows: windows.id })) {
+            const label = edition.label;
+            const said = line !== undefined && new RegExp(`\\b${label}\\b`).test(line.split(':')[1] ?? '');
+            if (said !== editions.includes(edition.id))
+              disagreements.push(`${where} on ${windows.id}: ${label} ${said ? 'listed' : 'left out'}, the verdicts ${editions.includes(edition.id) ? 'allow' : 'refuse'} it`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(disagreements, []);
+    assert.ok(walked >= 10, `only ${walked} versions with a technology walked`);
+  });
+
   it('every node and DAG member limit: the maximum answered is allowed by the check and one more is not', () => {
     const disagreements: string[] = [];
     const unlimited: string[] = [];

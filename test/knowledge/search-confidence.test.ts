@@ -26,6 +26,15 @@ describe('search confidence: no unrelated passage, all the steps (issue 19)', ()
     });
   }
 
+  // Session 9 (q19): half a question names no topic; a title that says "how many nodes" is no answer to "how many".
+  for (const question of ['how many', 'is it possible to', 'which one', 'how long', 'when does the']) {
+    it(`"${question}": half a question, so nothing is answered or suggested`, () => {
+      const found = kb.search(question);
+      assert.equal(found.best, undefined, found.passage?.sentences.join(' '));
+      assert.deepEqual(found.suggestions, []);
+    });
+  }
+
   for (const question of ['how do i reset a users mailbox password in owa', 'how to renew the exchange certificate']) {
     it(`"${question}": the action asked is in no article, so no steps of something else`, () => {
       assert.equal(kb.search(question).best, undefined);
