@@ -171,7 +171,8 @@ export class MainDialog extends Dialog {
       default: {
         // "is my exchange supported?" then "2019 cu15, one server, 2025 std": a whole setup typed at the first question is
         // checked as if it came first (its verdict given at once, what is open left open), never asked question by question.
-        const whole = this.wholeSetupAnswer(text, check);
+        // A button pressed is the answer to the question it belongs to, whatever words its label has ("Hardware or virtual load balancer").
+        const whole = dc.context.activity.value === undefined ? this.wholeSetupAnswer(text, check) : undefined;
         if (whole) return this.handle(dc, whole);
         return this.settle(dc, await this.remember(dc.context, await this.check.answer(dc.context, check)));
       }
