@@ -68,6 +68,9 @@ export async function vocabularySoak(knowledge: KnowledgeBase, options: SoakOpti
   const message = () => `${words_(wordsPerMessage / 2)} cluster front end ${knownWords(wordsPerMessage / 10)} ${words_(wordsPerMessage / 2)}?`;
   const query = () => `${words_(wordsPerMessage / 4)} front end ${knownWords(wordsPerMessage / 20)} ${words_(wordsPerMessage / 4)}`.slice(0, 500);
 
+  // Each question's answer matcher is built on its first typed answer (a bounded table per question, issue 24's start-up
+  // work): built here, before the first checkpoint, so the curve measures what grows with fresh words, not start-up deferred.
+  for (const dimension of knowledge.dimensions) knowledge.recognizer.readAnswer(dimension.id, 'warm up');
   const { bot } = createBot(knowledge, options.storage ?? new MemoryStorage(), quiet);
   const adapter = new TestAdapter();
   const conversations = options.conversations ?? 50;
