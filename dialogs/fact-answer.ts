@@ -15,11 +15,32 @@ export interface AskedQuestion {
   answered: readonly string[];
   /** Facts with one sensible value the check takes as given ("Exchange 2000": Windows 2000): they shape the choices, never what an answer is read against. */
   assumed?: Facts;
+  /** The second wording is on screen, which lists the choices by number ("1. Windows 2000"). */
+  numbered?: boolean;
+}
+
+/** High availability whose servers are counted as nodes or DAG members. */
+const COUNTED_HA = new Set(['cluster', 'scc', 'clustering', 'ccr', 'dag']);
+
+/**
+ * A bare "4" typed in a DAG or cluster whose member count is still unknown ("dag", then "4" while the
+ * Windows release is asked): the count the user has in mind, not the fourth button of a card that shows
+ * no numbers (that read Windows Server 2008 and gave a verdict on it). Once the second wording lists the
+ * choices by number, a bare number is a choice's number.
+ */
+function bareMemberCount(kb: KnowledgeBase, text: string, question: AskedQuestion): Facts | undefined {
+  const bare = /^\s*(\d{1,2})\s*$/.exec(text);
+  const { known } = question;
+  if (!bare || question.numbered || question.dimension === 'nodes' || known['nodes'] !== undefined) return undefined;
+  if (known['ha'] === undefined || !COUNTED_HA.has(known['ha']) || !kb.dimensions.some((d) => d.id === 'nodes')) return undefined;
+  const n = Number(bare[1]);
+  return n >= 1 ? { nodes: String(n) } : undefined;
 }
 
 /**
  * Reads the answer to one question of the guided check from a card button (its submitted value) or
- * typed text (names, acronyms, typos: "E2K3", "OWA box", "load balancr", or the choice's number).
+ * typed text (names, acronyms, typos: "E2K3", "OWA box", "load balancr", or the choice's number; in a DAG or
+ * cluster of unknown size, a bare number before the choices are numbered is its member count).
  *
  * The result is a set of facts: the one asked for and any other still-unknown facts the text names.
  * When the text does not answer the question but names other unknown facts ("it's a back-end on
@@ -44,6 +65,8 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
     const corrected = readCorrection(kb, text, known, [...answered, dimensionId]);
     if (Object.keys(corrected).length > 0) return corrected;
   }
+  const count = bareMemberCount(kb, text, question);
+  if (count) return count;
   // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
   // on MSCS"); known facts are never overwritten by a passing mention.
   const read = kb.recognizer.readAnswer(dimensionId, text, known);

@@ -82,6 +82,8 @@ export interface CheckState {
   asks?: number;
   /** The user asked something mid-check ("why do you ask?") and the question was shown again once, uncounted. */
   interrupted?: boolean;
+  /** The second wording is on screen: it lists the choices by number, so a bare number is a choice's. */
+  numbered?: boolean;
   /** Facts changed after a verdict that led to this question: the next verdict still says what changed. */
   changed?: ChangedFacts;
 }
@@ -233,7 +235,7 @@ export class SupportCheck {
     }
     const asks = state.asks ?? 1;
     if (asks >= MAX_ASKS_IN_A_ROW) return this.leaveOpen(context, state, 'not-understood');
-    const next: CheckState = { ...state, asks: asks + 1 };
+    const next: CheckState = { ...state, asks: asks + 1, numbered: true };
     await context.sendActivity(this.card(next, retry));
     return { waiting: next };
   }
@@ -330,7 +332,13 @@ export class SupportCheck {
     const known = state.groups[state.open]?.facts ?? {};
     // A fact with one sensible value ("Exchange 2000": Windows 2000) shapes the question that follows: its choices are that
     // setup's (Windows 2000's editions), never another release's; answers are still read against what the user said.
-    return { dimension: state.dimension, known, answered: state.answered, assumed: settledAssumptions(this.kb.assumedFacts, known) };
+    return {
+      dimension: state.dimension,
+      known,
+      answered: state.answered,
+      assumed: settledAssumptions(this.kb.assumedFacts, known),
+      numbered: state.numbered === true,
+    };
   }
 
   /** The question card (or its "didn't recognise" retry), drawn from the state. */

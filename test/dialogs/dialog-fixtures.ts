@@ -66,6 +66,8 @@ export function shownFacts(reply: Reply): Record<string, string> {
   const byLabel = (dimensionLabel: string, valueLabel: string): [string, string] => {
     const d = kb().dimensions.find((x) => x.label === dimensionLabel);
     assert.ok(d, `unknown dimension label "${dimensionLabel}"`);
+    // A count ("Nodes or DAG members: 4") is its own value.
+    if (d.type === 'number' && /^\d+$/.test(valueLabel)) return [d.id, valueLabel];
     const v = d.values.find((x) => x.label === valueLabel);
     assert.ok(v, `unknown value label "${valueLabel}" for ${d.id}`);
     return [d.id, v.id];

@@ -5,6 +5,7 @@ import type { DialogTestClient } from './dialog-test-client';
 import type { SupportCheckResult } from '../../dialogs/support-check-dialog';
 import { firstClause, VERDICT_LABELS, type Verdict } from '../../knowledge';
 import {
+  allCardText,
   buttons,
   factSetAfter,
   findButton,
@@ -289,6 +290,33 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.equal(shownFacts(verdict)['windowsEdition'], 'enterprise');
     });
 
+    it("a bare number in a DAG of unknown size is its member count, and a choice's number only once the choices are numbered", async () => {
+      // Lead, session 10: "dag", then "4" at the Windows question read the fourth button (Windows Server 2008) and gave
+      // Exchange 2016 a Not supported on it; the card shows no numbers, the user meant four members.
+      const { client } = mainClient();
+      assertAsks(await client.sendActivity('check my setup'), 'version');
+      assertAsks(await client.sendActivity('2016'), 'role');
+      assertAsks(await client.sendActivity('mailbox'), 'ha');
+      assertAsks(await client.sendActivity('dag'), 'windows');
+      const counted = await client.sendActivity('4');
+      assertAsks(counted, 'windows');
+      assert.match(allCardText(counted), /Noted: 4 nodes or DAG members\. Still missing: the Windows release\./);
+    });
+
+    it("a bare number is a choice's number once the second wording lists the choices by number", async () => {
+      const { client } = mainClient();
+      assertAsks(await client.sendActivity('check my setup'), 'version');
+      assertAsks(await client.sendActivity('2016'), 'role');
+      assertAsks(await client.sendActivity('mailbox'), 'ha');
+      assertAsks(await client.sendActivity('dag'), 'windows');
+      const retry = await client.sendActivity('the usual one');
+      assertAsks(retry, 'windows', true);
+      assert.match(allCardText(retry), /7\. Windows Server 2012 R2/);
+      const chosen = await client.sendActivity('7');
+      assert.match(allCardText(chosen), /Windows release\s+Windows Server 2012 R2/);
+      assert.doesNotMatch(allCardText(chosen), /Nodes or DAG members/);
+    });
+
     it('understands the typo "load balancr" (Exchange 2003 front-end behind NLB on Windows 2003 Enterprise: supported with the 32-bit Windows assumed as a condition)', async () => {
       const { client } = mainClient();
       assertAsks(await client.sendActivity('check my setup'), 'version');
@@ -317,13 +345,14 @@ describe('SupportCheckDialog: the guided check', () => {
       assert.deepEqual(shownFacts(verdict), { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard' });
     });
 
-    // Facts that make the check ask each dimension next.
+    // Facts that make the check ask each dimension next. The clusters' node count is known: in a cluster of unknown
+    // size a bare number is its count (lead, session 10; tested above).
     const askedAfter: Record<string, Record<string, string>> = {
       version: {},
       role: { version: '2003' },
       ha: { version: '2003', role: 'front-end' },
-      edition: { version: '2003', role: 'back-end', ha: 'cluster' },
-      windows: { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise' },
+      edition: { version: '2003', role: 'back-end', ha: 'cluster', nodes: '2' },
+      windows: { version: '2003', role: 'back-end', ha: 'cluster', edition: 'enterprise', nodes: '2' },
     };
     for (const [dimensionId, facts] of Object.entries(askedAfter)) {
       it(`understands every "${dimensionId}" choice typed as its button label and as its number`, async () => {
