@@ -15,8 +15,8 @@ const SUPPORTS = new RegExp(
   String.raw`^(?:does|do|did|will|would|can|could)\s+(?:${WORD}\s+){1,5}?(?:support|supports|handle|work with|run with|use)\s+((?:${WORD}\s+){0,2}?${WORD})(?=\s+(?:on|in|with|for|only|yet|at all|now|natively)\b|\s*[?.!,]|\s*$)`,
   'iu',
 );
-/** "is Y supported with X", "are Y compatible with X": Y, up to three words. */
-const SUPPORTED = new RegExp(String.raw`^(?:is|are)\s+((?:${WORD}\s+){0,2}?${WORD})\s+(?:supported|compatible|certified|allowed)\s+(?:with|on|in|by|for|against)\b`, 'iu');
+/** "is Y supported with X", "are Y compatible with X": Y, up to four words ("skype for business 2015"). */
+const SUPPORTED = new RegExp(String.raw`^(?:is|are)\s+((?:${WORD}\s+){0,3}?${WORD})\s+(?:supported|compatible|certified|allowed)\s+(?:with|on|in|by|for|against)\b`, 'iu');
 /** "which Y (version) does X need": Y, one or two words. */
 const NEEDS = new RegExp(
   String.raw`^(?:which|what)\s+((?:${WORD}\s+)?${WORD}?)\s+(?:version|versions|level|release)?\s*(?:does|do|is|are)\s+(?:${WORD}\s+){1,6}?(?:need|needs|require|requires|required|use|uses)\b`,
@@ -50,6 +50,13 @@ const LIFECYCLE_OF = new RegExp(
 );
 
 /**
+ * Exchange Online, Office 365 and hybrid named in a question: another service than the on-premises servers a
+ * passage speaks of, so a passage that never names it ("Microsoft 365 Apps" in a table of Outlook clients) is
+ * no answer to "exchange 2019 hybrid with office 365 supported?".
+ */
+const ONLINE_SERVICE = /\b(exchange online|office 365|o365|hybrid)\b/i;
+
+/**
  * The ideas of what a support or requirement question asks about that the passage shown does not
  * hold: then the passage is no answer, and the search offers suggestions instead.
  *
@@ -58,6 +65,11 @@ const LIFECYCLE_OF = new RegExp(
  */
 export function missingAsked(question: string, passage: PassageAnswer, vocabulary: SearchVocabulary): string[] {
   const text = question.trim();
+  const online = ONLINE_SERVICE.exec(text)?.[1];
+  if (online) {
+    const missing = passageHolds(passage, online, vocabulary, { keepGeneric: true });
+    if (missing.length > 0) return missing;
+  }
   // An action ("support installing a front-end on a cluster node") is about the thing it acts on: the words after it.
   const focus = (
     SUPPORTS.exec(text)?.[1] ??
