@@ -264,6 +264,8 @@ export const CONVERSATION_SETS = {
   issue21G21BTuning: 'conversations-issue21-g21-b-tuning.yaml',
   // Issue 21 tuning set of helper o21 (session 9): out-of-support headlines on corrections, what-ifs and new setups after a verdict, counts added after a verdict ("4 more", "one more node", "18 in the end"), questions about the verdict, written before the code changed.
   issue21O21Tuning: 'conversations-issue21-o21-tuning.yaml',
+  // Issue 21 tuning set of helper o22 (session 10): out-of-support headlines reached by CCR, a Windows upgrade asked as a what-if, a server of a retired version added beside an SE DAG, and turns after a verdict (a bare "no", another box of the same version), written before the code changed.
+  issue21O22Tuning: 'conversations-issue21-o22-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

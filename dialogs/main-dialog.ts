@@ -288,6 +288,14 @@ export class MainDialog extends Dialog {
     if (!kind && !correction && !addition && !notSure && !statement) return undefined;
     const groups = this.verdicts(last);
     if (!groups) return undefined;
+    // A bare "no", "nope" or "actually" after a verdict answers no question the bot asked: read as a correction of the last
+    // answer it turned a DAG into "None (a single server)" and a Supported verdict (issue 21, o22).
+    if (BARE_REPLY.test(text.trim()))
+      return this.verdictStands(
+        dc,
+        groups,
+        'That names no fact to change, so the verdict stands as below. To correct one, say which (for example "Windows is 2016" or "3 members").',
+      );
     if (notSure) {
       // "no idea", "dunno" after a verdict: nothing to change; never read as "no HA" or a search.
       await dc.context.sendActivity(this.replies.notSureAfterVerdict(this.openLabels(last)));
@@ -320,7 +328,13 @@ export class MainDialog extends Dialog {
       // "and we also have an Edge server": another server beside the ones judged, not a new role for them.
       // "also a standalone mailbox server for journaling": one of the same role, apart from the DAG (issue 21, g21).
       const apart = STANDS_APART.test(text) && named.role !== undefined ? { ...added, role: named.role } : undefined;
-      const another = apart ? this.anotherServer(text, last, apart, true) : !CHANGES_THE_SERVERS.test(text) ? this.anotherServer(text, last, added) : undefined;
+      // The new server's facts are all the message says of it, those it shares with the servers judged too ("we also have an
+      // Edge server, 2010 SP3 on 2008 R2 Standard" beside a 2010 DAG on 2008 R2: its Windows release is said, not asked).
+      const another = apart
+        ? this.anotherServer(text, last, apart, true, named)
+        : !CHANGES_THE_SERVERS.test(text)
+          ? this.anotherServer(text, last, added, false, named)
+          : undefined;
       if (another) return this.decideAgain(dc, last, groups, {}, another);
       // Without a marker, a statement naming another Exchange version, or a whole setup, is a new check.
       // "windows server 2019 standard, cu15" names no version: the platform of the setup just judged (w5-hunt-31), never a new check.
@@ -363,9 +377,12 @@ export class MainDialog extends Dialog {
   }
 
   /** The last verdict again, saying that the message changes none of its facts. */
-  private async verdictStands(dc: DialogContext, groups: GroupVerdict[]): Promise<DialogTurnResult> {
+  private async verdictStands(
+    dc: DialogContext,
+    groups: GroupVerdict[],
+    line = 'That changes none of the facts this verdict rests on, so it stands as below.',
+  ): Promise<DialogTurnResult> {
     const [only] = groups;
-    const line = 'That changes none of the facts this verdict rests on, so it stands as below.';
     await dc.context.sendActivity(groups.length === 1 && only ? this.replies.verdict(only.decision, only.facts, only.setAside, line) : this.replies.designVerdict(groups, line));
     return this.settle(dc);
   }
@@ -517,28 +534,36 @@ export class MainDialog extends Dialog {
    * (version, edition, update) and what the message says of it. Read as a new role for the servers
    * judged, it would put the Edge server in the DAG. Undefined when the message adds no such server.
    */
-  private anotherServer(text: string, last: LastCheck, added: Facts, apart = false): CheckedGroup | undefined {
+  private anotherServer(text: string, last: LastCheck, added: Facts, apart = false, said: Facts = {}): CheckedGroup | undefined {
     const role = added.role;
-    if (role === undefined || (!apart && last.groups.some((g) => g.facts.role === role))) return undefined;
+    // "oh and we also have a 2016 cu23 box": one more server named by its version alone, beside the servers judged (not
+    // the same servers said again): a group of the design whose role is asked (issue 21, o22).
+    const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && BESIDE.test(text);
+    if ((role === undefined && !box) || (!apart && role !== undefined && last.groups.some((g) => g.facts.role === role))) return undefined;
     // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
     const outside = apart ? last.groups.find((g) => g.facts.role === role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
     // A design has one Exchange version (fact-dimensions: `design: shared`): "we plan Exchange 2000 back-end servers
     // on a cluster" after a verdict on a 2010 DAG is a setup of its own, never a 2000 group inside the 2010 design.
-    if (added.version !== undefined && added.version !== last.groups[0]!.facts.version) return undefined;
+    // Servers of another version the organization still runs beside them ("forgot to say we also still have a 2013 cu23
+    // CAS on 2012 r2" after an SE DAG) are a group of the design, whose coexistence is judged as when both are typed in one
+    // message (rules/design-coexistence.ts), with none of the other version's shared facts (issue 21, o22).
+    const version = added.version ?? said.version;
+    const otherVersion = version !== undefined && version !== last.groups[0]!.facts.version;
+    if (otherVersion && !STILL_RUNS.test(text)) return undefined;
     // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
     // servers judged have are servers of their own; otherwise the words must say so.
     const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
-    if (!both && !apart && !ANOTHER_SERVER.test(text)) return undefined;
-    const shared = Object.fromEntries(
-      this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]),
-    );
+    if (!both && !apart && !box && !ANOTHER_SERVER.test(text)) return undefined;
+    const shared = otherVersion
+      ? {}
+      : Object.fromEntries(this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]));
     // "an Edge server" is one server; "2 edge servers" several (for Edge: several MX records).
-    const count = /\b(an?|one|single)\s+(\w+\s+)?(server|box|edge|cas|hub)\b/i.test(text)
+    const count = /\b(an?|one|single)\s+(\S+\s+){0,3}(server|box|edge|cas|hub)\b/i.test(text)
       ? 'none'
       : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
         ? 'several-servers'
         : undefined;
-    const facts: Record<string, string> = { ...shared, ...added, role };
+    const facts: Record<string, string> = { ...shared, ...said, ...added, ...(role !== undefined ? { role } : {}) };
     // Outside the DAG: one server unless counted ("2 more mailbox servers outside the DAG"), never the DAG's own HA.
     if (outside && (facts.ha === undefined || facts.ha === outside.facts.ha))
       facts.ha = /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+){0,3}(servers|boxes)\b/i.test(text) ? 'several-servers' : 'none';
@@ -865,6 +890,12 @@ const STANDS_APART =
 const OTHER_SITE =
   /\b(same|identical|likewise|ditto|mirror(ed)?|copy)\b[^.!?]{0,40}\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b|\b(other|second|2nd|dr|secondary|backup|remote)\s+(site|datacent(er|re)|data cent(er|re)|location|office)\b[^.!?]{0,40}\b(same|identical|likewise|mirrors?|copy)\b/i;
 
+/** "a 2016 cu23 box", "another server", "one more machine": one server more, not members of the cluster judged. */
+const ONE_MORE_BOX = /\b(an?|one|another|one more|a second|an extra|a separate)\s+(\S+\s+){0,4}(box|server|machine|vm)\b/i;
+/** Words that put a server beside the ones judged: "also", "too", "another", "plus". */
+const BESIDE = /\b(also|too|as well|another|plus|additional|extra|separate|one more)\b/i;
+/** "we also still have", "we still run", "there's also": servers the organization runs beside those judged. */
+const STILL_RUNS = /\b(also|still)\s+(have|has|run|runs|got)\b|\b(we have|we'?ve got|there'?s|there is|there are|we run)\b[^.!?]{0,60}\b(too|as well|also|still)\b/i;
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
 const ANOTHER_SERVER =
   /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
@@ -1075,6 +1106,8 @@ const VAGUE_FOLLOW_UP = /\?\s*$|^(ok(ay)?|so|and|but|hmm+|well|right|wait|damn|u
 const VAGUE_MAX_LENGTH = 80;
 /** "ok then", "got it": the verdict taken note of, nothing asked. */
 const ACKNOWLEDGED = /^(ok(ay)?|alright|all right|fine|cool|got it|understood|noted|sure|right|k|great)(,? (then|thanks|thank you|cheers))?[.! ]*$/i;
+/** A bare reply word after a verdict, with nothing said of the setup: "no", "nope", "actually", "hmm". */
+const BARE_REPLY = /^(no+|nope|nah|no wait|wait|actually|hmm+|oh|sorry|oops|wrong|instead)[.!?\s]*$/i;
 const WHAT_IF = /\b(what if|what about|how about|instead|suppose|supposing|if (we|i|they))\b/i;
 
 /** "on the same boxes", "on those servers too", "co-located": a role beside the role the servers have. */

@@ -240,7 +240,14 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const lookup = LOOKUP_START.test(question);
   const groups = lookup ? undefined : kb.recognizer.designGroups(trimmed);
   if (groups && groups.length >= 2) return { kind: 'check', facts: groups[0]!, groups };
-  const { facts, ambiguous } = kb.recognizer.extract(trimmed);
+  const extracted = kb.recognizer.extract(trimmed);
+  const { ambiguous } = extracted;
+  // "2 node CCR cluster on windows 2008 enterprise x64, ...": a technology only one version has (CCR, LCR and SCR are Exchange
+  // 2007's, their `appliesWhen` in fact-dimensions.yaml) names that version in a description, as "Exchange 2007" would; a question
+  // about the technology ("is lcr a cluster") stays a question (issue 21, o22).
+  const describes = extracted.facts.version === undefined && !ambiguous.includes('version') && !lookup && !trimmed.includes('?');
+  const onlyVersion = describes ? onlyVersionOf(kb, extracted.facts) : undefined;
+  const facts: Facts = onlyVersion !== undefined ? { ...extracted.facts, version: onlyVersion } : extracted.facts;
   if (isCheckRequest(trimmed) && !lookup) return { kind: 'check', facts };
   const ownSetup = OWN_SETUP.test(question) || THIRD_PARTY_PLAN.test(question);
   // "which is better for our 2 exchange 2016 servers, NLB or a DAG?", "how do I make our 2 node exchange
@@ -351,6 +358,17 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };
+}
+
+/** The one Exchange version every stated fact that exists in a single version only belongs to ("ccr": Exchange 2007), or undefined. */
+function onlyVersionOf(kb: Pick<KnowledgeBase, 'dimensions'>, facts: Facts): string | undefined {
+  const versions = new Set<string>();
+  for (const [dimension, value] of Object.entries(facts)) {
+    const test = kb.dimensions.find((d) => d.id === dimension)?.values.find((v) => v.id === value)?.appliesWhen?.version;
+    const list = typeof test === 'string' ? [test] : Array.isArray(test) ? test.map(String) : [];
+    if (list.length === 1) versions.add(list[0]!);
+  }
+  return versions.size === 1 ? [...versions][0] : undefined;
 }
 
 /** The article id a short message asks about, normalised ("KB837852", "EXB-004"), or undefined. */

@@ -127,6 +127,8 @@ const EDITION_FILLERS = new Set(['edition', 'ed', 'of', 'exchange', 'the', 'its'
 
 /** Nouns for the servers of a role ("a be cluster", "2 be servers"). */
 const SERVER_NOUNS = new Set(['cluster', 'clusters', 'server', 'servers', 'node', 'nodes', 'box', 'boxes', 'vm', 'vms']);
+/** Words between Windows words and the release said of them: "upgrade windows to 2019", "the OS was 2016". */
+const WINDOWS_YEAR_LINKS: ReadonlySet<string> = new Set(['to', 'is', 'was', 'be', 'becomes', 'now', 'on', 'at', 'of', 'were', 'are']);
 
 /** Words before an Exchange version that start what the whole design runs ("... cluster with Exchange 2003 Enterprise on W2K3"). */
 const VERSION_LEADS = new Set(['with', 'running', 'using']);
@@ -580,6 +582,7 @@ export class FactRecognizer {
                       withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens),
                     ),
                     tokens,
+                    read,
                   ),
                   tokens,
                   read,
@@ -1326,8 +1329,33 @@ export class FactRecognizer {
    * with another ("Windows" and its edition), a phrase that names a value of the other is read as
    * that, not as what it would mean alone (here, the Exchange edition).
    */
-  private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[]): PhraseMatch<Mention[]>[] {
-    return this.readYearAfterOn(this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens), tokens);
+  private readAfterPartials(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], read: string): PhraseMatch<Mention[]>[] {
+    return this.readYearAfterWindowsWord(
+      this.readYearAfterOn(this.readBareYearAsExchange(this.readFollowers(this.reReadAfterPartials(matches, tokens), tokens), tokens), tokens),
+      tokens,
+      read,
+    );
+  }
+
+  /**
+   * "what if we upgrade windows to 2019?", "what if the OS was 2016?": a bare year that is both an Exchange version and a
+   * Windows release, said of the Windows words just before it (with only "to", "is", "was", ... between, no punctuation),
+   * is the Windows release. Read as Exchange 2019, a what-if on Windows changed the Exchange version (issue 21, o22).
+   */
+  private readYearAfterWindowsWord(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], read: string): PhraseMatch<Mention[]>[] {
+    const windows = this.dimensions.find((d) => d.id === 'windows');
+    if (!windows) return matches;
+    const partials = matches.filter((m) => m.entry.payload.length > 0 && m.entry.payload.every((p) => p.dimension === windows.id && p.value === undefined));
+    if (partials.length === 0) return matches;
+    return matches.map((m) => {
+      if (m.to - m.from !== 1 || !m.entry.payload.every((p) => p.dimension === 'version' && p.value !== undefined)) return m;
+      const year = tokens[m.from]!.text;
+      const release = windows.values.find((v) => v.id === year || v.answers.includes(year));
+      if (!release) return m;
+      const before = partials.find((w) => w.to <= m.from && m.from - w.to <= 2 && tokens.slice(w.to, m.from).every((t) => WINDOWS_YEAR_LINKS.has(t.text)));
+      if (!before || /[,.;:()]/.test(read.slice(tokens[before.to - 1]!.end, tokens[m.from]!.start))) return m;
+      return { ...m, entry: { ...m.entry, payload: [{ dimension: windows.id, value: release.id }] } };
+    });
   }
 
   /**

@@ -116,6 +116,9 @@ describe('fact recognizer', () => {
       // Two values for one fact: left out and reported, not guessed.
       ['front end and back end nlb', { ha: 'nlb' }, ['role']],
       ['2003 front-end, exchange 2000 back-end', { mixedVersions: 'yes' }, ['version', 'role']],
+      // Issue 21 (o22): a bare year said of the Windows words just before it is the Windows release, not an Exchange version.
+      ['what if we upgrade windows to 2019?', { windows: '2019' }],
+      ['what if windows was 2016?', { windows: '2016' }],
       // Issue 21 (o21): a witness placed on a DC or a Hub Transport server describes the witness, which
       // can be any Windows Server outside the DAG (plan-ha.md), not the members.
       ['exchange 2016 dag 2 members, witness on the domain controller', { version: '2016', ha: 'dag', role: 'mailbox', nodes: '2', witness: 'yes' }],
