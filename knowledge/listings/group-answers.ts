@@ -189,6 +189,8 @@ function withoutNames(sentence: string, names: readonly string[]): string {
 }
 
 /** Facts of the design the words around a paste may give: what no paste form shows. */
+/** High availability only words say: what is in front of the servers (Windows NLB, a load balancer, DNS round robin). */
+const SAID_FRONT_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];
 const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore', 'clusterWorkloads'];
 
 /**
@@ -208,7 +210,10 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
       // "No DAG. The two boxes run Windows NLB": two values the table reads together as one design are that design.
       const pair = d === 'ha' && facts.ha !== undefined && facts.ha !== v && kb.dimensions ? haPair(kb.dimensions, facts.ha, v) : undefined;
       if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([k]) => facts[k] === undefined)));
-      if (facts[d] !== undefined) continue;
+      // "no DAG; both mailbox servers sit behind a Barracuda load balancer": what is in front of the servers says more than
+      // the clause that only denied a DAG (single or several servers), whichever comes first.
+      const inFront = !pair && d === 'ha' && (facts.ha === 'none' || facts.ha === 'several-servers') && SAID_FRONT_HA.includes(v);
+      if (facts[d] !== undefined && !inFront) continue;
       if (DESIGN_FACTS.includes(d)) {
         // "we never built a DAG", "there is no cluster there": a DAG or cluster the clause denies is no design it says.
         if (d === 'ha' && MEMBERSHIP_HA.includes(v) && DENIED_MEMBERSHIP.test(clause.text)) continue;

@@ -767,6 +767,16 @@ function buildsInWords(servers: readonly ListedServer[], spoken: readonly BuildM
  * Anything else goes to the parser. test/knowledge/listing-gate.test.ts checks the claim over every listing fixture, each
  * of their lines, and generated one-line texts built from listing words.
  */
+/**
+ * Win32_OperatingSystem's ServicePackMajorVersion (Get-ComputerInfo's OsServicePackMajorVersion): the service pack of a
+ * Windows release that had them (up to 2008 R2, "6.1.7600" / "Windows Server 2008 R2"), 0 for none. Later releases print 0 always.
+ */
+function windowsServicePack(s: ListedServer, value: string | undefined): void {
+  if (value === undefined || !/^\s*\d\s*$/.test(value) || s.osServicePack !== undefined) return;
+  const release = `${s.os ?? ''} ${s.osBuild ?? ''}`;
+  if (/\b(?:2000|2003|2008)\b|^\s*(?:5\.\d|6\.[01])\.\d{4}\b|\s(?:5\.\d|6\.[01])\.\d{4}\b/.test(release)) s.osServicePack = Number(value);
+}
+
 export function mayHoldListing(text: string): boolean {
   return /[\r\n]/.test(text) || /\d\.\d/.test(text) || /[:=>[{"\u2192]/.test(text) || /^\s*dag/i.test(text) || EXCHANGE_NAMED.test(text);
 }
@@ -1074,6 +1084,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (/domaincontroller|^[45]$/i.test(cell('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
+    windowsServicePack(s, cell('servicepackmajorversion', 'osservicepackmajorversion'));
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
     // "Exchange 2010 SP3 RU32", "2003 SP2" in an inventory's version column: the version named in words.
@@ -1350,6 +1361,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const pack = /^\s*(?:5\.\d|6\.[01])\.\d{4}\s+(?:service pack (\d)|(n\/a))\b/i.exec(osBuild);
       if (pack) s.osServicePack = pack[2] ? 0 : Number(pack[1]);
     }
+    windowsServicePack(s, get('servicepackmajorversion', 'osservicepackmajorversion'));
     // HealthChecker: the role, site and DAG ("Standalone Server": in no DAG); its OS section follows, naming no server.
     const healthRole = get('server role');
     if (healthRole) s.roles = [...new Set([...s.roles, ...readRoles(healthRole)])];
