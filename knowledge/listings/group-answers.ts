@@ -271,7 +271,8 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
   const key = `${names.join('\n')}\u0000${rest}`;
   if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
   // A sentence wrapped in the mail or ticket it came from ("the two FEs sit\nbehind Windows NLB") is one sentence: a line starting in lower case continues one that ended mid-sentence.
-  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ');
+  // A directory path's "DC=contoso" (ldifde, LDP) is a domain component, never a domain controller said.
+  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ').replace(/\b(?:DC|CN|OU)=[^,\s"]*/g, ' ');
   const sentences = unwrapped.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
   const read = sentences.flatMap((sentence) => {
     const sentenceRoles = ROLE_TARGETS.filter(([pattern]) => pattern.test(sentence)).map(([, id]) => id);

@@ -1,6 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
-import { cellPerLineTables, dashlessHeaders, owaAboutLines, setupConsoleLines } from './reshaped-tables';
+import { cellPerLineTables, dashlessHeaders, directoryObjectLines, owaAboutLines, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -441,6 +441,11 @@ function joinWrappedBuilds(lines: string[]): string[] {
 
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
 export const UNNAMED_SERVER = '(server not named)';
+
+/** Exchange's own entry in a list of installed programs (Win32_Product's Name, Programs and Features), never a language pack or tool. */
+const PRODUCT_NAME = /^\s*microsoft exchange(?: server)?(?:\s+(?:2000|2003|2007|2010|2013|2016|2019|subscription edition))?\s*$/i;
+/** That entry leading a line of a program list copied as text, its columns apart by two spaces or a tab. */
+const PRODUCT_LINE = /^\s*microsoft exchange(?: server)?(?:\s+(?:2000|2003|2007|2010|2013|2016|2019|subscription edition))?(?=\s{2,}|\t)/i;
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -777,6 +782,29 @@ function windowsServicePack(s: ListedServer, value: string | undefined): void {
   if (/\b(?:2000|2003|2008)\b|^\s*(?:5\.\d|6\.[01])\.\d{4}\b|\s(?:5\.\d|6\.[01])\.\d{4}\b/.test(release)) s.osServicePack = Number(value);
 }
 
+/** "X2KFE1 is the front-end", "E2K3BE back end": a server's name, a few linking words, then Exchange 2000/2003's front-end or back-end role. */
+const FRONT_OR_BACK_AFTER =
+  /^\s*(?:\(|,|:|=|-|is|was|as|the|a|an|our|only|one|single)?(?:\s*(?:is|was|as|the|a|an|our|only|one|single)\b){0,3}\s*(front[- ]?end|back[- ]?end|fe|be)\b/i;
+
+/**
+ * Exchange 2000/2003 servers the paste shows no role for, each named in the words around it just before its role
+ * ("X2KFE1 is the front-end, X2KBE1 the back-end"): that role, server by server (the design's words reach a whole group).
+ */
+function frontOrBackInWords(servers: readonly ListedServer[], rest: string): void {
+  if (!/\b(?:front|back)[- ]?end|\b(?:fe|be)\b/i.test(rest)) return;
+  for (const s of servers) {
+    const major = s.build?.lookup.build.split('.')[0] ?? s.majorMinor?.split('.')[0];
+    if (s.roles.length > 0 || major !== '6') continue;
+    const roles = new Set<string>();
+    const name = new RegExp(`(?<![\\w-])${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
+    for (const m of rest.matchAll(name)) {
+      const role = FRONT_OR_BACK_AFTER.exec(rest.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      if (role) roles.add(/^f/i.test(role) ? 'front-end' : 'back-end');
+    }
+    if (roles.size === 1) s.roles = [...roles];
+  }
+}
+
 export function mayHoldListing(text: string): boolean {
   return /[\r\n]/.test(text) || /\d\.\d/.test(text) || /[:=>[{"\u2192]/.test(text) || /^\s*dag/i.test(text) || EXCHANGE_NAMED.test(text);
 }
@@ -793,7 +821,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
   const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
-  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(cleaned)))).flatMap(unflatten);
+  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(directoryObjectLines(cleaned))))).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
@@ -1005,6 +1033,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
   }
 
+  // 1c. A program list's Exchange line (Programs and Features, Add or Remove Programs copied as text): "Microsoft Exchange
+  // Server 2003   Microsoft Corporation   6.5.7638.2" is the build of a computer the line does not name, kept as ExSetup's
+  // nameless build is (the paste's one server's, or the one server named around it).
+  for (let i = 0; i < lines.length; i += 1) {
+    const product = used[i] ? null : PRODUCT_LINE.exec(lines[i]!);
+    if (!product) continue;
+    const [mention] = findBuildsWide(lines[i]!.slice(product[0].length), table);
+    if (!mention) continue;
+    used[i] = true;
+    looseBuilds.push(mention);
+  }
+
   function readNode(cluster: ListedDag, names: string[], cells: string[]) {
     const cell = (...keys: string[]) => {
       const k = names.findIndex((n) => keys.includes(n));
@@ -1045,7 +1085,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // "(Get-ExchangeServer EX01).AdminDisplayVersion" prints the version as a table of its parts (Major, Minor, Build, Revision).
     const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
     const fromParts = parts.every((p) => p !== undefined && /^\d{1,5}$/.test(p)) ? parts.join('.') : undefined;
-    const versionText = fromParts ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
+    // WMI's ExchangeServerState (Exchange 2000 and 2003) prints the build alone ("6249", "7638"): 6.0.6249 or 6.5.7638, whichever the table lists.
+    const stateBuild = names.includes('serverstate') && /^\d{4}$/.test(versionCell ?? '') ? oldBuildNumber(versionCell!) : undefined;
+    const versionText = fromParts ?? stateBuild ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
@@ -1053,7 +1095,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const installation = cell('windowsinstallationtype');
       if (installation) looseInstallation.add(installation);
       // ExSetup's FileVersionInfo without a computer name: kept, and given to the paste's one server if it has only one (below).
-      const exsetup = cell('fileversion', 'productversion');
+      // So is Win32_Product's row for Exchange ("Microsoft Exchange Server 2010   14.3.123.4"), a table of programs.
+      const exsetup = cell('fileversion', 'productversion') ?? (PRODUCT_NAME.test(name ?? '') ? cell('version') : undefined);
       const [mention] = exsetup ? findBuildsWide(exsetup, table) : [];
       if (mention) looseBuilds.push(mention);
       return;
@@ -1096,6 +1139,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // ESM's export list of Exchange 2000/2003 has a "Front End" column (Yes/No), the WMI class IsFrontEndServer (True/False).
     readExtras(s, cell('isfrontendserver', 'front end', 'front-end', 'frontend'), cell('databaseavailabilitygroup'));
     return s;
+  }
+
+  /** A build number alone ("6249") as Exchange 2000 (6.0) or 2003 (6.5): the one of them the build table lists, else none. */
+  function oldBuildNumber(build: string): string | undefined {
+    const found = ['6.0', '6.5'].map((v) => `${v}.${build}`).filter((b) => findBuilds(b, table).some((m) => m.lookup.kind === 'known'));
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
@@ -1371,6 +1420,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    // Get-MailboxServer lists Mailbox servers only: its ClusteredStorageType (2007) or RedundantMachines says which cmdlet printed the block.
+    if (get('clusteredstoragetype', 'redundantmachines') !== undefined && s.roles.length === 0) s.roles = ['mailbox'];
     rolesFromFlags(s, get);
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
@@ -1668,6 +1719,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   );
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);
+  frontOrBackInWords([...servers.values()], rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)), typedLine: found.some((s) => typedLines.has(s)) };

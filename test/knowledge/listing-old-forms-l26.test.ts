@@ -107,4 +107,119 @@ describe('Listings: designs in front of servers and old forms (issue 25, session
     // Windows Server 2016 and later print 0 always: no service pack fact from it.
     assert.equal(read(paste('0', 'Microsoft Windows Server 2016 Datacenter', '10.0.14393')).servers[0]?.osServicePack, undefined);
   });
+
+  const forms: { name: string; paste: string[]; server: string; build: string; roles?: string[] }[] = [
+    {
+      name: "ldifde's dump of an msExchExchangeServer object: its cn and serialNumber (never a server named serialNumber)",
+      paste: [
+        'dn: CN=EXCH2000,CN=Servers,CN=First Administrative Group,CN=Administrative Groups,CN=CORP,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=corp,DC=local',
+        'changetype: add',
+        'cn: EXCH2000',
+        'serialNumber: Version 6.0 (Build 6249.4: Service Pack 3)',
+      ],
+      server: 'EXCH2000',
+      build: '6.0.6249.4',
+    },
+    {
+      name: "LDP's dump (numbered attribute lines ending in ';')",
+      paste: [
+        '>> Dn: CN=EXCH03,CN=Servers,CN=First Administrative Group,CN=Administrative Groups,CN=Fabrikam,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=fabrikam,DC=com',
+        '\t1> cn: EXCH03;',
+        '\t4> objectClass: top; server; msExchBaseClass; msExchExchangeServer;',
+        '\t1> serialNumber: Version 6.5 (Build 7638.2: Service Pack 2);',
+      ],
+      server: 'EXCH03',
+      build: '6.5.7638.2',
+    },
+    {
+      name: "ADSI Edit's Attribute Editor copied as text, the server's CN in the path above",
+      paste: [
+        'Servers > CN=EX07HUB, Attribute Editor (copied):',
+        '',
+        'Attribute                  Value',
+        'msExchCurrentServerRoles   36',
+        'serialNumber               Version 8.3 (Build 83.6)',
+      ],
+      server: 'EX07HUB',
+      build: '8.3.83.6',
+    },
+    {
+      name: "Win32_Product as a table, run with -ComputerName: Exchange's row is the build of the one server named",
+      paste: [
+        'PS C:\\> Get-WmiObject Win32_Product -ComputerName EX10ALL | ft Name,Version',
+        '',
+        'Name                                          Version',
+        '----                                          -------',
+        'Microsoft Exchange Server 2010                14.3.123.4',
+        'Microsoft Exchange Server Language Pack - ... 14.3.123.4',
+        '',
+        'EX10ALL is a single multi-role box',
+      ],
+      server: 'EX10ALL',
+      build: '14.3.123.4',
+    },
+    {
+      name: 'A program list copied as text (Programs and Features): the Exchange line gives the build of the one server named',
+      paste: [
+        'Programs and Features on MAILHQ (copied):',
+        'Name                                    Publisher                 Version',
+        'Microsoft Exchange Server 2003          Microsoft Corporation     6.5.7638.2',
+        'Microsoft .NET Framework 2.0 SP2        Microsoft Corporation     2.2.30729',
+      ],
+      server: 'MAILHQ',
+      build: '6.5.7638.2',
+    },
+    {
+      name: "Get-MailboxServer | fl (ExchangeVersion 0.1 (8.0.535.0) is the object's, never a build): a Mailbox server, its build said in words",
+      paste: [
+        'Name                 : MBX2007A',
+        'RedundantMachines    : {}',
+        'ClusteredStorageType : Disabled',
+        'ExchangeVersion      : 0.1 (8.0.535.0)',
+        '',
+        'ExSetup on it says 08.03.0083.006.',
+      ],
+      server: 'MBX2007A',
+      build: '8.3.83.6',
+      roles: ['mailbox'],
+    },
+    {
+      name: "WMI's ExchangeServerState: a 4-digit Version is Exchange 2000's or 2003's build, the roles said server by server",
+      paste: [
+        'Name     Version  ServerState',
+        '----     -------  -----------',
+        'X2KBE1   6249     0',
+        'X2KFE1   6249     0',
+        '',
+        'exchange 2000 sp3: X2KFE1 is the front-end, X2KBE1 the back-end',
+      ],
+      server: 'X2KFE1',
+      build: '6.0.6249',
+      roles: ['front-end'],
+    },
+  ];
+  for (const f of forms)
+    it(f.name, () => {
+      const listing = read(f.paste.join('\n'));
+      const s = listing.servers.find((x) => x.name === f.server);
+      assert.ok(s, JSON.stringify(listing.servers.map((x) => x.name)));
+      assert.equal(s.build?.lookup.build, f.build);
+      assert.ok(!listing.servers.some((x) => /serialnumber/i.test(x.name)));
+      if (f.roles) assert.deepEqual(s.roles, f.roles);
+    });
+
+  it('"E2K3FE front end and E2K3BE back end": each server its own role, so two groups', () => {
+    const groups = judge(
+      [
+        'Name      Version ServerState',
+        '----      ------- -----------',
+        'E2K3BE    7638    1',
+        'E2K3FE    7638    1',
+        '',
+        'exchange 2003 sp2, E2K3FE front end and E2K3BE back end, both windows 2003 std sp2, no cluster, no nlb',
+      ].join('\n'),
+    );
+    assert.notEqual(group(groups, 'E2K3FE'), group(groups, 'E2K3BE'));
+    assert.equal(group(groups, 'E2K3FE').verdict, 'supported');
+  });
 });
