@@ -442,6 +442,9 @@ function joinWrappedBuilds(lines: string[]): string[] {
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
 export const UNNAMED_SERVER = '(server not named)';
 
+/** Keys of Get-StorageGroup's and Get-MailboxDatabase's Format-List blocks: the object lives on a Mailbox server. */
+const STORAGE_KEYS = ['logfolderpath', 'systemfolderpath', 'edbfilepath', 'storagegroup', 'mailboxdatabase'];
+
 /** Exchange's own entry in a list of installed programs (Win32_Product's Name, Programs and Features), never a language pack or tool. */
 const PRODUCT_NAME = /^\s*microsoft exchange(?: server)?(?:\s+(?:2000|2003|2007|2010|2013|2016|2019|subscription edition))?\s*$/i;
 /** That entry leading a line of a program list copied as text, its columns apart by two spaces or a tab. */
@@ -1275,7 +1278,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       s.build = mention;
       return;
     }
+    // Get-StorageGroup / Get-MailboxDatabase | fl name the object ("First Storage Group") and then its Server: the server is the host-like one.
+    const objectName = get('name');
+    const serverKey = objectName !== undefined && /\s/.test(objectName.trim()) ? get('server') : undefined;
     const name =
+      (serverKey !== undefined && LISTED_HOST_NAME.test(serverKey) ? serverKey : undefined) ??
       get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
@@ -1366,7 +1373,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const ticketNamed = ticketVersion !== undefined && findBuilds(ticketVersion, table).length === 0 ? EXCHANGE_NAMED.exec(ticketVersion)?.[0] : undefined;
     // "Exchange version: 15.3.100.2": a whole build of no version the table knows counts too (named unknown, never skipped).
     const ticket = ticketVersion !== undefined && (findBuildsWide(ticketVersion, table).length > 0 || ticketNamed !== undefined);
-    if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
+    // A storage group's or a database's block (LogFolderPath, EdbFilePath) says its Server is a Mailbox server.
+    const storageObject = serverKey !== undefined && entries.some((e) => STORAGE_KEYS.includes(e.key));
+    if (!entries.some((e) => known.includes(e.key)) && !ticket && !storageObject) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
     fromOutput.add(s);
@@ -1420,6 +1429,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    if (storageObject && s.roles.length === 0) s.roles = ['mailbox'];
     // Get-MailboxServer lists Mailbox servers only: its ClusteredStorageType (2007) or RedundantMachines says which cmdlet printed the block.
     if (get('clusteredstoragetype', 'redundantmachines') !== undefined && s.roles.length === 0) s.roles = ['mailbox'];
     rolesFromFlags(s, get);

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
-import { groupHolding, listingReader } from './listing-helpers';
+import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
+import { TUNING_L26 } from '../../bench/listings';
 
 /**
  * Issue 25, session 10 (l26): what is in front of the servers said around a paste, "load balanced" of versions whose
@@ -207,6 +208,37 @@ describe('Listings: designs in front of servers and old forms (issue 25, session
       assert.ok(!listing.servers.some((x) => /serialnumber/i.test(x.name)));
       if (f.roles) assert.deepEqual(s.roles, f.roles);
     });
+
+  it('Get-StorageGroup | fl: the storage group\'s Server is a Mailbox server (never a server named "First Storage Group")', () => {
+    const listing = read(
+      ['Name             : First Storage Group', 'Server           : EXMBX07', 'LogFolderPath    : E:\\Logs\\SG1', '', 'Exchange 2007 SP3, single mailbox server'].join('\n'),
+    );
+    assert.deepEqual(
+      listing.servers.map((s) => [s.name, s.roles]),
+      [['EXMBX07', ['mailbox']]],
+    );
+  });
+
+  it('"round robins between HT07-1 and HT07-2 in DNS", "round-robin in DNS": DNS round robin (2007 Hub Transport: Not covered)', () => {
+    const g = group(
+      judge(
+        table(
+          ['HT07-1     HubTransport   Version 8.3 (Build 83.6)', 'HT07-2     HubTransport   Version 8.3 (Build 83.6)'],
+          'smtp.corp.local round robins between HT07-1 and HT07-2 in DNS. Windows Server 2008 SP2 Enterprise x64.',
+        ),
+      ),
+      'HT07-1',
+    );
+    assert.equal(g.facts.ha, 'dns-round-robin');
+    assert.equal(g.verdict, 'not-covered');
+  });
+
+  it('set l26 (written before the code, variants added after) is right but for a04 (a node named only in words)', () => {
+    assert.deepEqual(
+      tuningSetMisses(kb, TUNING_L26, { entries: 39, groups: 43 }).map((m) => m.entry),
+      ['a04-e2k-cluster-exe-res-two-nodes'],
+    );
+  });
 
   it('"E2K3FE front end and E2K3BE back end": each server its own role, so two groups', () => {
     const groups = judge(
