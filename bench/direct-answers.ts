@@ -72,6 +72,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ19c: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19c.yaml'), showMisses: true },
   /** Tuning set N, written by an outsider (w7, session 9) from Microsoft's docs without reading the bot: how-tos about DAG membership and witness cmdlets and migration paths from 2007/2010, follow-ups that change the count, service pack, Windows edition or coexistence pair, numbers for 2000/2003/2007 clusters, unanswerable questions naming a version, yes/no about coexistence minimums and the CU a Windows release needs. */
   tuningN: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-n.yaml'), showMisses: true },
+  /** Tuning set P, written by an outsider (w8, session 10) from Microsoft's docs without reading the bot: how-tos the system requirements spell out (Desktop Experience, full installation, witness, CCR or SCC), follow-ups that switch the coexistence pair, rollup, Windows service pack or Windows lifecycle, numbers per update and per DAG, release dates of RTMs and of the CUs coexistence depends on, unanswerable questions naming a version, yes/no on a server in two DAGs, a DC promotion after install, SharePoint or dynamic memory beside Exchange. */
+  tuningP: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-p.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 
