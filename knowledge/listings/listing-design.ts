@@ -172,7 +172,8 @@ export function listingDesign(
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
       else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
-        facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
+        // Servers the paste shows no role for, said to stand alone ("both cas/hub/mbx, each standalone"), are single servers too.
+        facts.ha = servers.length >= 2 && first.roles.length > 0 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
         haFromShape = true;
       } else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
         haFromShape = true;

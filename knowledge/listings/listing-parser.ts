@@ -138,6 +138,18 @@ function rolesInText(text: string): string[] {
   return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
 }
 
+/** A clause whose subject is another role's servers ("the back-end is elsewhere", "our mailbox servers are in the DAG"). */
+const OTHER_ROLES_CLAUSE =
+  /^\s*(?:and\s+|while\s+)?(?:the|our|their)\s+(?:other\s+)?(?:front[- ]?ends?|back[- ]?ends?|fes?|bes?|mailbox(?:es|\s+servers?)?|mbx|cas|client access(?:\s+servers?)?|hubs?|edges?)\b/i;
+
+/** The clauses of a line typed after its servers' names that are said of them: never one about another role's servers. */
+function ownClauses(text: string): string {
+  return text
+    .split(/,|;|\bbut\b/i)
+    .filter((clause) => !OTHER_ROLES_CLAUSE.test(clause))
+    .join(',');
+}
+
 /** "{MBX1, MBX2}" or "MBX1,MBX2" → names. */
 function nameList(text: string): string[] {
   return text
@@ -1587,7 +1599,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       continue;
     }
     used[i] = true;
-    const roles = rolesInText(m[2]!);
+    const roles = rolesInText(ownClauses(m[2]!));
     // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
     const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:[ ,]+(?:standard|enterprise|datacenter|web|essentials))?(?:\s+x64|\s+x86)?/i.exec(m[2]!);
     for (const name of names) {

@@ -233,6 +233,31 @@ describe('Listings: designs in front of servers and old forms (issue 25, session
     assert.equal(g.verdict, 'not-covered');
   });
 
+  it('2010 SP3 with its rollup hidden beside 2016: the 2010 servers carry the minimum too (SP3 RU11), never a plain Supported (set P, p24)', () => {
+    const groups = judge(
+      [
+        'Name    ServerRole  AdminDisplayVersion',
+        '----    ----------  -------------------',
+        'OLD10   Mailbox     Version 14.3 (Build 123.4)',
+        'NEW16A  Mailbox     Version 15.1 (Build 2507.6)',
+        '',
+        'OLD10: single box on 2008 r2 sp1 std. NEW16A: single box on 2016 std, not a DC',
+      ].join('\n'),
+    );
+    const old10 = group(groups, 'OLD10');
+    assert.equal(old10.verdict, 'supported-with-conditions');
+    assert.ok(old10.decisions[0]!.conditions.some((c) => /Update Rollup 11/.test(c.condition)));
+    assert.equal(group(groups, 'NEW16A').verdict, 'supported-with-conditions');
+  });
+
+  it('a typed line\'s clause about another role ("the back-end is elsewhere") gives its servers no role (set P, p38: 2003 FEs behind NLB)', () => {
+    const listing = read('OWA1 and OWA2 are exchange 2003 sp2 front-ends (6.5.7638) behind windows NLB, the back-end is elsewhere');
+    assert.deepEqual(
+      listing.servers.map((s) => s.roles),
+      [['front-end'], ['front-end']],
+    );
+  });
+
   it('set l26 (written before the code, variants added after) is right but for a04 (a node named only in words)', () => {
     assert.deepEqual(
       tuningSetMisses(kb, TUNING_L26, { entries: 39, groups: 43 }).map((m) => m.entry),
