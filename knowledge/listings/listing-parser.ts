@@ -602,6 +602,36 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   for (const s of bare) s.named = words;
 }
 
+/** A node's name without its last number or letter ("MCL-N2" → "MCL-N", "CLN-B" → "CLN", "WEBN1" → "WEBN"). */
+const nodeStem = (name: string) => name.toLowerCase().replace(/(?:\d+|-[a-z])$/, '');
+
+/**
+ * Nodes of a listed cluster named only in the words around it ("Both nodes (MCL-N1, MCL-N2) are ...", "3 nodes (N1, N2,
+ * N3 - N3 is the passive one)", "2 node cluster WEBN1/WEBN2"): cluster.exe's group and res tables name only the nodes
+ * owning something. A sentence speaking of nodes or the cluster that names one of its nodes adds the names of the same
+ * stem it lists beside it (never an acronym, a version or a virtual server's name of another stem).
+ */
+function clusterNodesInWords(dags: ListedDag[], rest: string, server: (name: string) => ListedServer): void {
+  const clusters = dags.filter((d) => d.kind === 'cluster' && d.servers.length > 0);
+  if (clusters.length === 0 || !/\bnodes?\b|\bcluster/i.test(rest)) return;
+  for (const sentence of rest.split(/(?<=[.!?])\s+|\n/)) {
+    if (sentence.length > MAX_PROSE_LINE || !/\bnodes?\b|\bcluster/i.test(sentence) || PLANNED.test(sentence)) continue;
+    const words = sentence.split(/[\s,;/()+&]+/).filter((w) => /^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(w) && /[0-9-]/.test(w));
+    for (const cluster of clusters) {
+      const members = new Set(cluster.servers.map((n) => n.toLowerCase()));
+      if (!words.some((w) => members.has(w.toLowerCase()))) continue;
+      const stems = new Set(cluster.servers.map(nodeStem));
+      for (const word of words)
+        if (!members.has(word.toLowerCase()) && stems.has(nodeStem(word)) && !NOT_A_NAME.test(word) && !UPDATE_NAME.test(word)) {
+          const node = server(word);
+          node.dag ??= cluster.name;
+          cluster.servers.push(node.name);
+          members.add(node.name.toLowerCase());
+        }
+    }
+  }
+}
+
 /** "CAS01 / CAS02 -> client access, ...", "EDGE01 => edge": servers, an arrow, what they are. */
 const ARROW_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:->|=>|→|-->)\\s*(\\S.*)$`, 'i');
 
@@ -1739,6 +1769,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     lines,
     arrowLines,
   );
+  clusterNodesInWords(dags, rest, server);
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);
   frontOrBackInWords([...servers.values()], rest);
