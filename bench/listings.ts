@@ -50,6 +50,8 @@ export const TUNING_O = 'test/fixtures/listings/tuning-issue25-o.yaml';
 export const TUNING_P = 'test/fixtures/listings/tuning-issue25-p.yaml';
 /** A sixteenth set to tune on, written by l25 (session 9) before the code: groups the sources leave open ("not-covered"): Windows NLB outside a DAG, DNS round robin and load balancers in front of front-ends, Hub Transport and Edge servers, Web Edition hosts, other applications on an Exchange cluster, and two controls. */
 export const TUNING_L25B = 'test/fixtures/listings/tuning-issue25-l25b.yaml';
+/** An eighteenth set to tune on, written by l26 (session 10) before the code: 2000-2010 forms that made no group (ESM and EMC export lists, cluster.exe, Get-ClusteredMailboxServerStatus, Get-StorageGroup, Get-MailboxServer, WMI Exchange_Server, LDP/ADSI Edit/ldifde serialNumber, systeminfo of old Windows), one paste per not-covered rule or limit, and groups with one fact open whose values differ. */
+export const TUNING_L26 = 'test/fixtures/listings/tuning-issue25-l26.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -68,6 +70,7 @@ const TUNING_SETS = [
   TUNING_O,
   TUNING_L25B,
   TUNING_P,
+  TUNING_L26,
 ];
 
 export interface Entry {

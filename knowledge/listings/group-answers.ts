@@ -189,6 +189,8 @@ function withoutNames(sentence: string, names: readonly string[]): string {
 }
 
 /** Facts of the design the words around a paste may give: what no paste form shows. */
+/** High availability only words say: what is in front of the servers (Windows NLB, a load balancer, DNS round robin). */
+const SAID_FRONT_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];
 const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore', 'clusterWorkloads'];
 
 /**
@@ -208,7 +210,10 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
       // "No DAG. The two boxes run Windows NLB": two values the table reads together as one design are that design.
       const pair = d === 'ha' && facts.ha !== undefined && facts.ha !== v && kb.dimensions ? haPair(kb.dimensions, facts.ha, v) : undefined;
       if (pair) Object.assign(facts, { ha: pair.keep }, Object.fromEntries(Object.entries(pair.states).filter(([k]) => facts[k] === undefined)));
-      if (facts[d] !== undefined) continue;
+      // "no DAG; both mailbox servers sit behind a Barracuda load balancer": what is in front of the servers says more than
+      // the clause that only denied a DAG (single or several servers), whichever comes first.
+      const inFront = !pair && d === 'ha' && (facts.ha === 'none' || facts.ha === 'several-servers') && SAID_FRONT_HA.includes(v);
+      if (facts[d] !== undefined && !inFront) continue;
       if (DESIGN_FACTS.includes(d)) {
         // "we never built a DAG", "there is no cluster there": a DAG or cluster the clause denies is no design it says.
         if (d === 'ha' && MEMBERSHIP_HA.includes(v) && DENIED_MEMBERSHIP.test(clause.text)) continue;
@@ -266,7 +271,8 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
   const key = `${names.join('\n')}\u0000${rest}`;
   if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
   // A sentence wrapped in the mail or ticket it came from ("the two FEs sit\nbehind Windows NLB") is one sentence: a line starting in lower case continues one that ended mid-sentence.
-  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ');
+  // A directory path's "DC=contoso" (ldifde, LDP) is a domain component, never a domain controller said.
+  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ').replace(/\b(?:DC|CN|OU)=[^,\s"]*/g, ' ');
   const sentences = unwrapped.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
   const read = sentences.flatMap((sentence) => {
     const sentenceRoles = ROLE_TARGETS.filter(([pattern]) => pattern.test(sentence)).map(([, id]) => id);

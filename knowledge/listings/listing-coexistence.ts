@@ -16,6 +16,8 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
   const order = (dimensions.find((d) => d.id === 'version')?.values ?? []).map((v) => v.id);
   const present = [...new Set(groups.map((g) => g.facts.version).filter((v): v is string => v !== undefined && order.includes(v)))];
   if (present.length < 2) return;
+  /** Older servers whose rollup the paste hides, and the newer version's minimum they must meet (said on their own groups too). */
+  const hiddenRollups = new Map<string, string>();
   for (const group of groups) {
     const version = group.facts.version;
     if (version === undefined) continue;
@@ -30,10 +32,13 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
       }
       const { behind, unshown } = belowMinimum(groups, older, entry.minimum);
       if (behind.length > 0) problems.push(`Exchange ${name(version)} beside Exchange ${name(older)} needs ${entry.minimum}${said}; ${someServers(behind)} run an older update.`);
-      else if (unshown.length > 0)
+      else if (unshown.length > 0) {
+        for (const server of unshown)
+          if (!hiddenRollups.has(server)) hiddenRollups.set(server, `Exchange ${name(older)} beside Exchange ${name(version)} needs ${entry.minimum}${said}.`);
         unsure.push(
           `Exchange ${name(version)} beside Exchange ${name(older)} needs ${entry.minimum}${said}; the paste does not show the update rollup of ${someServers(unshown)} ("Version X.Y (Build N.N)" shows the service pack's build whatever rollup runs).`,
         );
+      }
       // A pair allowed only as recalled or by third parties: the verdict says what it rests on, never a plain "Supported".
       else if (said !== '') recalled.push(`Exchange ${name(version)} may run beside Exchange ${name(older)}${entry.minimum ? ` (with ${entry.minimum})` : ''}${said}.`);
     }
@@ -73,6 +78,24 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
     );
     group.decisions = group.decisions.map((d) => (d ? { ...d, verdict: 'not-supported', broken: [...limits, ...d.broken] } : d));
     group.verdict = group.decisions.every((d) => d !== undefined) ? worstVerdict(group.decisions.map((d) => d!.verdict)) : 'not-supported';
+  }
+  // The older servers whose rollup the paste hides carry the same minimum: their organization holds the newer version,
+  // so their own verdict is never a plain "Supported" on a rollup nobody showed (set P, p24).
+  for (const group of groups) {
+    const said = [...new Set(group.servers.flatMap((s) => (hiddenRollups.has(s.name) ? [hiddenRollups.get(s.name)!] : [])))];
+    if (said.length === 0) continue;
+    const limits = said.map((reason, k) =>
+      statedCondition(
+        `coexistence-rollup-older-${k + 1}`,
+        `${reason} The paste does not show these servers' update rollup ("Version X.Y (Build N.N)" shows the service pack's build whatever rollup runs).`,
+        'The organization holds a newer version that needs this update rollup on these servers.',
+        "Run ExSetup.exe's file version on these servers, or install the required rollup.",
+      ),
+    );
+    group.decisions = group.decisions.map((d) =>
+      d ? { ...d, verdict: d.verdict === 'supported' ? 'supported-with-conditions' : d.verdict, conditions: [...d.conditions, ...limits] } : d,
+    );
+    group.verdict = group.decisions.every((d) => d !== undefined) ? worstVerdict(group.decisions.map((d) => d!.verdict)) : group.verdict;
   }
 }
 

@@ -6,7 +6,7 @@ import type { ListedServer, ListingResult } from './listing-parser';
 import type { Decision } from '../rules/support-rules';
 import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
-import { joinSetups, statedCondition, type OpenVerdict } from '../rules/open-facts';
+import { joinOpen, joinSetups, statedCondition, type OpenOutcome, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
 import { answersForGroup, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
@@ -172,7 +172,8 @@ export function listingDesign(
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
       else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
-        facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
+        // Servers the paste shows no role for, said to stand alone ("both cas/hub/mbx, each standalone"), are single servers too.
+        facts.ha = servers.length >= 2 && first.roles.length > 0 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
         haFromShape = true;
       } else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
         haFromShape = true;
@@ -220,13 +221,31 @@ export function listingDesign(
     // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
     const versions = facts.version === undefined ? candidateVersions(first, kb) : [];
     let notJudged: string | undefined;
+    // "load balanced" said of servers of a version whose table tells Windows NLB from a load balancer: the design is one of
+    // those two, not any high availability. Each is judged and the two joined as an open fact's values are (one Not
+    // supported and one Not covered is Not covered; one supported is Supported with conditions naming the other).
+    const joinLoadBalancing = (setup: Facts): OpenVerdict | undefined | 'over-budget' => {
+      const known = kb.knownFacts(setup);
+      const ha = kb.dimensions.find((d) => d.id === 'ha');
+      if (setup.ha !== 'load-balancing' || known.ha !== undefined || !ha) return join(known, versions);
+      const outcomes: OpenOutcome[] = [];
+      const matters = new Set<string>(['ha']);
+      for (const value of ha.values.filter((v) => LOAD_BALANCING_KINDS.includes(v.id))) {
+        const tried = join(kb.knownFacts({ ...setup, ha: value.id }), versions);
+        if (tried === 'over-budget') return tried;
+        if (!tried) continue;
+        for (const m of tried.matters) matters.add(m);
+        outcomes.push({ value: value.id, label: value.label, decision: tried.decision });
+      }
+      return outcomes.length === 0 ? join(known, versions) : { decision: joinOpen(ha, outcomes), matters: [...matters] };
+    };
     const decideAll = (known: Facts) =>
       roles.map(({ role, besideMailbox }): { decision?: Decision; asks: string[] } => {
         if (known.version === undefined && versions.length === 0) return { asks: ['version'] };
         // A role beside the Mailbox role (Unified Messaging on a 2010 DAG member) is not what the DAG holds: its high availability is its own, left open.
         const facts: Facts = besideMailbox && first.dag ? Object.fromEntries(Object.entries(known).filter(([d]) => d !== 'ha')) : known;
         // Only facts that apply to this setup (no architecture for Windows releases that are x64 only).
-        const open = join(kb.knownFacts(role ? { ...facts, role } : facts), versions);
+        const open = joinLoadBalancing(role ? { ...facts, role } : facts);
         if (open === 'over-budget') {
           notJudged = `Not judged: the paste holds more kinds of servers than I judge in one reply (${JUDGING_BUDGET_MS / 1000} s of work). Send the servers of this group again on their own.`;
           return { asks: [] };
@@ -238,6 +257,11 @@ export function listingDesign(
     const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames, allEdge };
     // What the user typed around the paste about Windows and the design counts as an answer the paste does not give (an explicit answer wins).
     const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
+    // Several servers read from the paste's shape with nothing said of what is in front of them: the sources leave a load
+    // balancer, Windows NLB or DNS round robin in front of some roles open (Edge servers, 2010 Hub Transport), so the
+    // design is the paste's reading, a condition, never a plain "Supported".
+    if (haFromShape && facts.ha === 'several-servers' && given.ha === undefined)
+      assumptions.push('Several servers of one role, with nothing in front of them (no load balancer, Windows NLB or DNS round robin): read from the paste, not said.');
     const withAnswers: Record<string, string> = { ...facts };
     for (const [d, v] of Object.entries(given)) if (withAnswers[d] === undefined && !(d === 'windows' && withAnswers.windows !== undefined)) withAnswers[d] = v;
     if (given.ha !== undefined && withAnswers.ha !== undefined && given.ha !== withAnswers.ha)
@@ -347,6 +371,9 @@ function haWithWords(facts: Facts, said: string, fromShape: boolean, dimensions:
   // Only a design no paste form shows: a DAG or cluster said in words ("kein DAG", "CCR nodes and CAS1 ...") never undoes "in no DAG the paste lists".
   return fromShape && SAID_ONLY_HA.includes(said) ? { ha: said } : {};
 }
+
+/** What "load balanced" can be where the table tells them apart (not Exchange 2000/2003, where it is read as NLB). */
+const LOAD_BALANCING_KINDS = ['nlb', 'load-balancer'];
 
 /** High availability that only words say (no listing shows a load balancer or DNS records in front of servers). */
 const SAID_ONLY_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];

@@ -1,6 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
-import { cellPerLineTables, dashlessHeaders, owaAboutLines, setupConsoleLines } from './reshaped-tables';
+import { cellPerLineTables, dashlessHeaders, directoryObjectLines, owaAboutLines, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -136,6 +136,18 @@ function rolesInText(text: string): string[] {
     [/\bedge\b/i, 'edge-transport'],
   ];
   return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
+}
+
+/** A clause whose subject is another role's servers ("the back-end is elsewhere", "our mailbox servers are in the DAG"). */
+const OTHER_ROLES_CLAUSE =
+  /^\s*(?:and\s+|while\s+)?(?:the|our|their)\s+(?:other\s+)?(?:front[- ]?ends?|back[- ]?ends?|fes?|bes?|mailbox(?:es|\s+servers?)?|mbx|cas|client access(?:\s+servers?)?|hubs?|edges?)\b/i;
+
+/** The clauses of a line typed after its servers' names that are said of them: never one about another role's servers. */
+function ownClauses(text: string): string {
+  return text
+    .split(/,|;|\bbut\b/i)
+    .filter((clause) => !OTHER_ROLES_CLAUSE.test(clause))
+    .join(',');
 }
 
 /** "{MBX1, MBX2}" or "MBX1,MBX2" → names. */
@@ -441,6 +453,14 @@ function joinWrappedBuilds(lines: string[]): string[] {
 
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
 export const UNNAMED_SERVER = '(server not named)';
+
+/** Keys of Get-StorageGroup's and Get-MailboxDatabase's Format-List blocks: the object lives on a Mailbox server. */
+const STORAGE_KEYS = ['logfolderpath', 'systemfolderpath', 'edbfilepath', 'storagegroup', 'mailboxdatabase'];
+
+/** Exchange's own entry in a list of installed programs (Win32_Product's Name, Programs and Features), never a language pack or tool. */
+const PRODUCT_NAME = /^\s*microsoft exchange(?: server)?(?:\s+(?:2000|2003|2007|2010|2013|2016|2019|subscription edition))?\s*$/i;
+/** That entry leading a line of a program list copied as text, its columns apart by two spaces or a tab. */
+const PRODUCT_LINE = /^\s*microsoft exchange(?: server)?(?:\s+(?:2000|2003|2007|2010|2013|2016|2019|subscription edition))?(?=\s{2,}|\t)/i;
 /** Mail quoting in front of a forwarded listing. */
 const QUOTED = /^\s*(?:>\s?)+/;
 /** Column names that name the server in a table (the name cell of a row). */
@@ -580,6 +600,36 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   // The longest naming keeps its update ("Exchange 2003 SP2" over "Exchange 2003").
   const words = named.sort((a, b) => b.length - a.length)[0]!;
   for (const s of bare) s.named = words;
+}
+
+/** A node's name without its last number or letter ("MCL-N2" → "MCL-N", "CLN-B" → "CLN", "WEBN1" → "WEBN"). */
+const nodeStem = (name: string) => name.toLowerCase().replace(/(?:\d+|-[a-z])$/, '');
+
+/**
+ * Nodes of a listed cluster named only in the words around it ("Both nodes (MCL-N1, MCL-N2) are ...", "3 nodes (N1, N2,
+ * N3 - N3 is the passive one)", "2 node cluster WEBN1/WEBN2"): cluster.exe's group and res tables name only the nodes
+ * owning something. A sentence speaking of nodes or the cluster that names one of its nodes adds the names of the same
+ * stem it lists beside it (never an acronym, a version or a virtual server's name of another stem).
+ */
+function clusterNodesInWords(dags: ListedDag[], rest: string, server: (name: string) => ListedServer): void {
+  const clusters = dags.filter((d) => d.kind === 'cluster' && d.servers.length > 0);
+  if (clusters.length === 0 || !/\bnodes?\b|\bcluster/i.test(rest)) return;
+  for (const sentence of rest.split(/(?<=[.!?])\s+|\n/)) {
+    if (sentence.length > MAX_PROSE_LINE || !/\bnodes?\b|\bcluster/i.test(sentence) || PLANNED.test(sentence)) continue;
+    const words = sentence.split(/[\s,;/()+&]+/).filter((w) => /^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(w) && /[0-9-]/.test(w));
+    for (const cluster of clusters) {
+      const members = new Set(cluster.servers.map((n) => n.toLowerCase()));
+      if (!words.some((w) => members.has(w.toLowerCase()))) continue;
+      const stems = new Set(cluster.servers.map(nodeStem));
+      for (const word of words)
+        if (!members.has(word.toLowerCase()) && stems.has(nodeStem(word)) && !NOT_A_NAME.test(word) && !UPDATE_NAME.test(word)) {
+          const node = server(word);
+          node.dag ??= cluster.name;
+          cluster.servers.push(node.name);
+          members.add(node.name.toLowerCase());
+        }
+    }
+  }
 }
 
 /** "CAS01 / CAS02 -> client access, ...", "EDGE01 => edge": servers, an arrow, what they are. */
@@ -767,6 +817,39 @@ function buildsInWords(servers: readonly ListedServer[], spoken: readonly BuildM
  * Anything else goes to the parser. test/knowledge/listing-gate.test.ts checks the claim over every listing fixture, each
  * of their lines, and generated one-line texts built from listing words.
  */
+/**
+ * Win32_OperatingSystem's ServicePackMajorVersion (Get-ComputerInfo's OsServicePackMajorVersion): the service pack of a
+ * Windows release that had them (up to 2008 R2, "6.1.7600" / "Windows Server 2008 R2"), 0 for none. Later releases print 0 always.
+ */
+function windowsServicePack(s: ListedServer, value: string | undefined): void {
+  if (value === undefined || !/^\s*\d\s*$/.test(value) || s.osServicePack !== undefined) return;
+  const release = `${s.os ?? ''} ${s.osBuild ?? ''}`;
+  if (/\b(?:2000|2003|2008)\b|^\s*(?:5\.\d|6\.[01])\.\d{4}\b|\s(?:5\.\d|6\.[01])\.\d{4}\b/.test(release)) s.osServicePack = Number(value);
+}
+
+/** "X2KFE1 is the front-end", "E2K3BE back end": a server's name, a few linking words, then Exchange 2000/2003's front-end or back-end role. */
+const FRONT_OR_BACK_AFTER =
+  /^\s*(?:\(|,|:|=|-|is|was|as|the|a|an|our|only|one|single)?(?:\s*(?:is|was|as|the|a|an|our|only|one|single)\b){0,3}\s*(front[- ]?end|back[- ]?end|fe|be)\b/i;
+
+/**
+ * Exchange 2000/2003 servers the paste shows no role for, each named in the words around it just before its role
+ * ("X2KFE1 is the front-end, X2KBE1 the back-end"): that role, server by server (the design's words reach a whole group).
+ */
+function frontOrBackInWords(servers: readonly ListedServer[], rest: string): void {
+  if (!/\b(?:front|back)[- ]?end|\b(?:fe|be)\b/i.test(rest)) return;
+  for (const s of servers) {
+    const major = s.build?.lookup.build.split('.')[0] ?? s.majorMinor?.split('.')[0];
+    if (s.roles.length > 0 || major !== '6') continue;
+    const roles = new Set<string>();
+    const name = new RegExp(`(?<![\\w-])${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
+    for (const m of rest.matchAll(name)) {
+      const role = FRONT_OR_BACK_AFTER.exec(rest.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      if (role) roles.add(/^f/i.test(role) ? 'front-end' : 'back-end');
+    }
+    if (roles.size === 1) s.roles = [...roles];
+  }
+}
+
 export function mayHoldListing(text: string): boolean {
   return /[\r\n]/.test(text) || /\d\.\d/.test(text) || /[:=>[{"\u2192]/.test(text) || /^\s*dag/i.test(text) || EXCHANGE_NAMED.test(text);
 }
@@ -783,7 +866,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
   const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
-  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(cleaned)))).flatMap(unflatten);
+  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(directoryObjectLines(cleaned))))).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
@@ -995,6 +1078,18 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
   }
 
+  // 1c. A program list's Exchange line (Programs and Features, Add or Remove Programs copied as text): "Microsoft Exchange
+  // Server 2003   Microsoft Corporation   6.5.7638.2" is the build of a computer the line does not name, kept as ExSetup's
+  // nameless build is (the paste's one server's, or the one server named around it).
+  for (let i = 0; i < lines.length; i += 1) {
+    const product = used[i] ? null : PRODUCT_LINE.exec(lines[i]!);
+    if (!product) continue;
+    const [mention] = findBuildsWide(lines[i]!.slice(product[0].length), table);
+    if (!mention) continue;
+    used[i] = true;
+    looseBuilds.push(mention);
+  }
+
   function readNode(cluster: ListedDag, names: string[], cells: string[]) {
     const cell = (...keys: string[]) => {
       const k = names.findIndex((n) => keys.includes(n));
@@ -1035,7 +1130,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // "(Get-ExchangeServer EX01).AdminDisplayVersion" prints the version as a table of its parts (Major, Minor, Build, Revision).
     const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
     const fromParts = parts.every((p) => p !== undefined && /^\d{1,5}$/.test(p)) ? parts.join('.') : undefined;
-    const versionText = fromParts ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
+    // WMI's ExchangeServerState (Exchange 2000 and 2003) prints the build alone ("6249", "7638"): 6.0.6249 or 6.5.7638, whichever the table lists.
+    const stateBuild = names.includes('serverstate') && /^\d{4}$/.test(versionCell ?? '') ? oldBuildNumber(versionCell!) : undefined;
+    const versionText = fromParts ?? stateBuild ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
       const os = cell(...OS_KEYS, 'caption', 'os', 'operatingsystem');
@@ -1043,7 +1140,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const installation = cell('windowsinstallationtype');
       if (installation) looseInstallation.add(installation);
       // ExSetup's FileVersionInfo without a computer name: kept, and given to the paste's one server if it has only one (below).
-      const exsetup = cell('fileversion', 'productversion');
+      // So is Win32_Product's row for Exchange ("Microsoft Exchange Server 2010   14.3.123.4"), a table of programs.
+      const exsetup = cell('fileversion', 'productversion') ?? (PRODUCT_NAME.test(name ?? '') ? cell('version') : undefined);
       const [mention] = exsetup ? findBuildsWide(exsetup, table) : [];
       if (mention) looseBuilds.push(mention);
       return;
@@ -1074,6 +1172,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (/domaincontroller|^[45]$/i.test(cell('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
+    windowsServicePack(s, cell('servicepackmajorversion', 'osservicepackmajorversion'));
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
     // "Exchange 2010 SP3 RU32", "2003 SP2" in an inventory's version column: the version named in words.
@@ -1085,6 +1184,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // ESM's export list of Exchange 2000/2003 has a "Front End" column (Yes/No), the WMI class IsFrontEndServer (True/False).
     readExtras(s, cell('isfrontendserver', 'front end', 'front-end', 'frontend'), cell('databaseavailabilitygroup'));
     return s;
+  }
+
+  /** A build number alone ("6249") as Exchange 2000 (6.0) or 2003 (6.5): the one of them the build table lists, else none. */
+  function oldBuildNumber(build: string): string | undefined {
+    const found = ['6.0', '6.5'].map((v) => `${v}.${build}`).filter((b) => findBuilds(b, table).some((m) => m.lookup.kind === 'known'));
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
@@ -1215,7 +1320,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       s.build = mention;
       return;
     }
+    // Get-StorageGroup / Get-MailboxDatabase | fl name the object ("First Storage Group") and then its Server: the server is the host-like one.
+    const objectName = get('name');
+    const serverKey = objectName !== undefined && /\s/.test(objectName.trim()) ? get('server') : undefined;
     const name =
+      (serverKey !== undefined && LISTED_HOST_NAME.test(serverKey) ? serverKey : undefined) ??
       get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
@@ -1306,7 +1415,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const ticketNamed = ticketVersion !== undefined && findBuilds(ticketVersion, table).length === 0 ? EXCHANGE_NAMED.exec(ticketVersion)?.[0] : undefined;
     // "Exchange version: 15.3.100.2": a whole build of no version the table knows counts too (named unknown, never skipped).
     const ticket = ticketVersion !== undefined && (findBuildsWide(ticketVersion, table).length > 0 || ticketNamed !== undefined);
-    if (!entries.some((e) => known.includes(e.key)) && !ticket) return;
+    // A storage group's or a database's block (LogFolderPath, EdbFilePath) says its Server is a Mailbox server.
+    const storageObject = serverKey !== undefined && entries.some((e) => STORAGE_KEYS.includes(e.key));
+    if (!entries.some((e) => known.includes(e.key)) && !ticket && !storageObject) return;
     for (const e of entries) used[e.line] = true;
     const s = server(name.split('\\').pop()!);
     fromOutput.add(s);
@@ -1350,6 +1461,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const pack = /^\s*(?:5\.\d|6\.[01])\.\d{4}\s+(?:service pack (\d)|(n\/a))\b/i.exec(osBuild);
       if (pack) s.osServicePack = pack[2] ? 0 : Number(pack[1]);
     }
+    windowsServicePack(s, get('servicepackmajorversion', 'osservicepackmajorversion'));
     // HealthChecker: the role, site and DAG ("Standalone Server": in no DAG); its OS section follows, naming no server.
     const healthRole = get('server role');
     if (healthRole) s.roles = [...new Set([...s.roles, ...readRoles(healthRole)])];
@@ -1359,6 +1471,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    if (storageObject && s.roles.length === 0) s.roles = ['mailbox'];
+    // Get-MailboxServer lists Mailbox servers only: its ClusteredStorageType (2007) or RedundantMachines says which cmdlet printed the block.
+    if (get('clusteredstoragetype', 'redundantmachines') !== undefined && s.roles.length === 0) s.roles = ['mailbox'];
     rolesFromFlags(s, get);
     lastHealthServer = entries.some((e) => HEALTH_KEYS.includes(e.key)) ? s : undefined;
   }
@@ -1514,7 +1629,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       continue;
     }
     used[i] = true;
-    const roles = rolesInText(m[2]!);
+    const roles = rolesInText(ownClauses(m[2]!));
     // "EX01  15.2.1544.4  Windows Server 2019 Standard": the Windows named on the same line.
     const windows = /\bwindows(?:\s+server)?\s+(?:20\d\d|2k\d*)(?:\s+r2)?(?:[ ,]+(?:standard|enterprise|datacenter|web|essentials))?(?:\s+x64|\s+x86)?/i.exec(m[2]!);
     for (const name of names) {
@@ -1654,8 +1769,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     lines,
     arrowLines,
   );
+  clusterNodesInWords(dags, rest, server);
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);
+  frontOrBackInWords([...servers.values()], rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)), typedLine: found.some((s) => typedLines.has(s)) };

@@ -181,3 +181,65 @@ export function owaAboutLines(lines: readonly string[]): string[] {
   }
   return blocks.length > 0 ? [...out, ...blocks] : out;
 }
+
+/** An Exchange server's object in Active Directory: "dn: CN=EX01,CN=Servers,..." (ldifde), ">> Dn: CN=EX01,CN=Servers,..." (LDP). */
+const SERVER_DN = /^\s*(?:>>\s*)?dn:\s*CN=([A-Za-z0-9][A-Za-z0-9_-]{0,62}),CN=Servers,/i;
+/** An attribute of it: "serialNumber: Version 6.5 (...)" (ldifde), "1> serialNumber: Version ...;" and "serialNumber (2): ...;" (LDP). */
+const DIRECTORY_ATTRIBUTE = /^\s*(?:\d{1,3}>\s*)?([A-Za-z][A-Za-z0-9-]{0,60})(?:\s*\(\d{1,3}\))?:\s?(.*)$/;
+/** ADSI Edit's Attribute Editor copied as text: "Attribute   Value", then one attribute a line. */
+const ATTRIBUTE_HEADER = /^\s*attribute\s{2,}value\s*$/i;
+const ATTRIBUTE_ROW = /^\s*([A-Za-z][A-Za-z0-9-]{0,60})\s{2,}(\S.*?)\s*$/;
+/** Exchange writes the server's version into serialNumber as AdminDisplayVersion shows it. */
+const SERIAL_VERSION = /^\s*version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s/i;
+/** "CN=EX07HUB" in the path written above the Attribute Editor's lines. */
+const CN_IN_PATH = /\bCN=([A-Za-z0-9][A-Za-z0-9_-]{0,62})\b(?!\s*=)/g;
+
+/**
+ * Exchange servers' objects dumped from Active Directory (ldifde, LDP, ADSI Edit's Attribute Editor), back into the
+ * Format-List lines read below: "Name : EX01" and "AdminDisplayVersion : <serialNumber>". Only an object whose
+ * serialNumber reads "Version x.y (Build n.n...)" is rewritten; its other attribute lines (objectClass, changetype)
+ * are dropped, so the "serialNumber:" line is never read as a server of that name.
+ */
+export function directoryObjectLines(lines: readonly string[]): string[] {
+  if (!lines.some((l) => /serialnumber/i.test(l))) return [...lines];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const dn = SERVER_DN.exec(lines[i]!);
+    if (dn) {
+      let cn = dn[1]!;
+      let serial: string | undefined;
+      let j = i + 1;
+      for (; j < lines.length && lines[j]!.trim() !== '' && !SERVER_DN.test(lines[j]!) && !/^\s*-{3,}\s*$/.test(lines[j]!); j += 1) {
+        const attribute = DIRECTORY_ATTRIBUTE.exec(lines[j]!);
+        if (!attribute) break;
+        const value = attribute[2]!.split(';')[0]!.trim();
+        if (/^serialnumber$/i.test(attribute[1]!)) serial = value;
+        else if (/^(?:cn|name)$/i.test(attribute[1]!) && value !== '') cn = value;
+      }
+      if (serial !== undefined && SERIAL_VERSION.test(serial)) {
+        out.push(`Name                : ${cn}`, `AdminDisplayVersion : ${serial}`);
+        i = j - 1;
+        continue;
+      }
+    }
+    if (ATTRIBUTE_HEADER.test(lines[i]!)) {
+      const rows = new Map<string, string>();
+      let j = i + 1;
+      for (; j < lines.length && ATTRIBUTE_ROW.test(lines[j]!); j += 1) {
+        const [, key, value] = ATTRIBUTE_ROW.exec(lines[j]!)!;
+        rows.set(key!.toLowerCase(), value!);
+      }
+      const serial = rows.get('serialnumber');
+      // The server's name: its cn (or name) row, else the last CN= of the path written just above.
+      const above = lines.slice(Math.max(0, i - 3), i).join(' ');
+      const cn = rows.get('cn') ?? rows.get('name') ?? [...above.matchAll(CN_IN_PATH)].pop()?.[1];
+      if (serial !== undefined && SERIAL_VERSION.test(serial) && cn !== undefined) {
+        out.push(`Name                : ${cn}`, `AdminDisplayVersion : ${serial}`);
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(lines[i]!);
+  }
+  return out;
+}

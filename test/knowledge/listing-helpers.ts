@@ -26,3 +26,10 @@ export function tuningSetMisses(kb: KnowledgeBase, set: string, least: { entries
   assert.ok(figures.groups >= least.groups && entries.length >= least.entries, `${set}: ${entries.length} listings, ${figures.groups} groups`);
   return misses;
 }
+
+/** The group holding a server (the assertion names it otherwise). */
+export function groupHolding<G extends { servers: readonly { name: string }[] }>(groups: readonly G[], name: string): G {
+  const found = groups.find((g) => g.servers.some((s) => s.name === name));
+  assert.ok(found, `no group holds ${name}`);
+  return found;
+}
