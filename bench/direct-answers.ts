@@ -72,6 +72,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ19c: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q19c.yaml'), showMisses: true },
   /** Tuning set N, written by an outsider (w7, session 9) from Microsoft's docs without reading the bot: how-tos about DAG membership and witness cmdlets and migration paths from 2007/2010, follow-ups that change the count, service pack, Windows edition or coexistence pair, numbers for 2000/2003/2007 clusters, unanswerable questions naming a version, yes/no about coexistence minimums and the CU a Windows release needs. */
   tuningN: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-n.yaml'), showMisses: true },
+  /** Tuning set K20 (issue 19, session 10, q20): how-tos for common tasks (replace a failed DAG member, find or move the witness, leave 2007/2010, move mailboxes, a CU on a DAG, remove the last 2013 server, NLB for Client Access), follow-ups after each kind ("and 2019?", "why?", "source?", "what should i use instead?"), every limit asked three ways, lifecycle dates with Windows and SE updates, unanswerable questions near the domain; written before that session's changes. */
+  tuningQ20: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q20.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 
