@@ -351,7 +351,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   }
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if ((COUNT.test(text) || NODES_IN.test(text)) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
-    const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
+    // "active/active exchange 2003 cluster max nodes": the cluster mode named bounds the count too (q20: was the Windows limit alone).
+    const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update', 'clusterMode') };
     // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
     return ask('max-nodes', subject);
