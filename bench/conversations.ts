@@ -246,6 +246,8 @@ export const CONVERSATION_SETS = {
   outsideFTuning: 'conversations-outside-f-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w7, session 9) from Microsoft's docs without reading the bot's code: Windows past its own end under a retired Exchange, old CUs and ended service packs, SE that is a 2019 build, migrations with two versions in one design, the second turn after a retired verdict in new words (tuned on).
   outsideGTuning: 'conversations-outside-g-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w8, session 10) from Microsoft's docs without reading the bot's code: 2013 before SP1 on 2012 R2, Essentials hosts, a DC promoted after install, SharePoint or dynamic memory beside Exchange, a new SE setup after a retired verdict (and the reverse), 2010+2013 / 2007+2013 / 2003+2013 / 2013 CU9+2016 estates, "not sure" answers and version corrections mid-check (tuned on).
+  outsideHTuning: 'conversations-outside-h-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

@@ -74,6 +74,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningN: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-n.yaml'), showMisses: true },
   /** Tuning set K20 (issue 19, session 10, q20): how-tos for common tasks (replace a failed DAG member, find or move the witness, leave 2007/2010, move mailboxes, a CU on a DAG, remove the last 2013 server, NLB for Client Access), follow-ups after each kind ("and 2019?", "why?", "source?", "what should i use instead?"), every limit asked three ways, lifecycle dates with Windows and SE updates, unanswerable questions near the domain; written before that session's changes. */
   tuningQ20: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q20.yaml'), showMisses: true },
+  /** Tuning set P, written by an outsider (w8, session 10) from Microsoft's docs without reading the bot: how-tos the system requirements spell out (Desktop Experience, full installation, witness, CCR or SCC), follow-ups that switch the coexistence pair, rollup, Windows service pack or Windows lifecycle, numbers per update and per DAG, release dates of RTMs and of the CUs coexistence depends on, unanswerable questions naming a version, yes/no on a server in two DAGs, a DC promotion after install, SharePoint or dynamic memory beside Exchange. */
+  tuningP: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-p.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

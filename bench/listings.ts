@@ -46,6 +46,8 @@ export const TUNING_M = 'test/fixtures/listings/tuning-issue25-m.yaml';
 export const TUNING_N = 'test/fixtures/listings/tuning-issue25-n.yaml';
 /** A fifteenth set to tune on, written by an outsider (w7, session 9): 2000/2003/2007/2010 forms first (WMI Exchange_Server lists, ESM exports, cluster.exe node/group tables, the 2007 shell with a CCR status, the 2010 shell seeing 2003), ended service packs and RTM builds, retired hosts, and groups Microsoft's documents do not cover (2003 front-ends behind a hardware load balancer, 2013 DNS round robin, 2013 Edge behind a load balancer, 2010 Hub Transport servers). */
 export const TUNING_O = 'test/fixtures/listings/tuning-issue25-o.yaml';
+/** A seventeenth set to tune on, written by an outsider (w8, session 10): 2000/2003/2007/2010 forms first (dsquery/ldifde/adfind/ADSI Edit dumps of the server objects, ESM Help > About and server Properties typed, msinfo32 and ver of Windows 2000, wmic on the Exchange WMI namespace, systeminfo with (R) marks, Win32_OperatingSystem, the 2007 shell's IsMemberOfCluster and a shared-storage SCC, LCR copy status, the 2010 shell's client access array, Edge subscription and DAG -Status), and groups Microsoft's documents do not cover (2010 UM pairs, 2007 Hubs and 2010 Edges behind a load balancer, 2019 Edges behind WNLB, 2013 CAS with DNS round robin). */
+export const TUNING_P = 'test/fixtures/listings/tuning-issue25-p.yaml';
 /** A sixteenth set to tune on, written by l25 (session 9) before the code: groups the sources leave open ("not-covered"): Windows NLB outside a DAG, DNS round robin and load balancers in front of front-ends, Hub Transport and Edge servers, Web Edition hosts, other applications on an Exchange cluster, and two controls. */
 export const TUNING_L25B = 'test/fixtures/listings/tuning-issue25-l25b.yaml';
 const TUNING_SETS = [
@@ -65,6 +67,7 @@ const TUNING_SETS = [
   TUNING_N,
   TUNING_O,
   TUNING_L25B,
+  TUNING_P,
 ];
 
 export interface Entry {
