@@ -217,12 +217,38 @@ const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
   [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
   [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
   [
-    /\b(what should (i|we) do|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i,
+    /\b(what should (i|we) do|(what|which) (should|could|can|do) (i|we) use instead|use instead\??$|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i,
     'instead',
   ],
   [/\b(conditions?|requirements?|prerequisites?|what do (i|we) (need|have) to (meet|do))\b/i, 'conditions'],
   [/\b(kb|kb number|knowledge ?base article|sources?|which article|references?|documentation|docs?|link|where does it say|who says|proof)\b/i, 'sources'],
 ];
+
+/** What a short message asks about the last direct answer: its reasons ("why?") or its source and how sure it is ("source?"). */
+export type AboutAnswer = 'why' | 'sources';
+
+/**
+ * "why?", "how come?", "source?", "where does that come from?", "how sure are you?", "is that confirmed?" said alone
+ * right after a direct answer (q20): the message is about that answer, not a new question. Whole short messages only,
+ * so "why does exchange 2016 not run on 2022" stays a question of its own.
+ */
+const ABOUT_ANSWER: ReadonlyArray<[RegExp, AboutAnswer]> = [
+  [
+    /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:why(?: not| so| is that| is it| that)?|how come|how so|what'?s the reason|reason|explain(?: that| why)?)\s*[?!.]*$/i,
+    'why',
+  ],
+  [
+    /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:sources?|what'?s (?:the|your) sources?|which source|says who|who says(?: so| that)?|proof|references?|citation|where does (?:that|this|it) (?:come from|say (?:so|that))|where (?:did|do) you get (?:that|this)(?: from)?|how do you know(?: that| this)?|how sure are you|are you sure|how (?:reliable|certain|confident|accurate) is (?:that|this)|how confident are you|is (?:that|this) (?:confirmed|certain|official|verified|accurate|correct|right|true))\s*(?:about (?:that|this|it))?\s*[?!.]*$/i,
+    'sources',
+  ],
+];
+
+export function aboutLastAnswer(text: string): AboutAnswer | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 60) return undefined;
+  // "so what should i use instead?" after a "No:" answer: its lines say what to do instead, as its reasons do.
+  return ABOUT_ANSWER.find(([pattern]) => pattern.test(trimmed))?.[1] ?? (followUp(trimmed) === 'instead' ? 'why' : undefined);
+}
 
 /** The follow-up a short message asks for, if any (read only while a verdict is fresh). */
 export function followUp(text: string): FollowUp | undefined {

@@ -18,7 +18,18 @@ import {
   type PreviousQuestion,
 } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
-import { followUp, isAddition, isBareThen, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
+import {
+  aboutLastAnswer,
+  followUp,
+  isAddition,
+  isBareThen,
+  isCorrection,
+  isNotSure,
+  isLifecycleFollowUp,
+  isStatement,
+  isStatusQuestion,
+  SOME_MEMBERS,
+} from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
@@ -75,6 +86,15 @@ export class MainDialog extends Dialog {
     // The answer to a question of the last pasted listing judges that listing again (see listing-follow-up.ts).
     if (await this.listings.answer(dc.context, text)) return this.settle(dc);
     const last = await this.lastCheck.get(dc.context);
+    const previous = await this.lastAnswer.get(dc.context);
+    // "why?", "source?", "how sure are you?" right after a direct answer (q20): that answer again, read from the tables again;
+    // for its source, without the lines between the answer and its source line, so both come first.
+    const about = previous ? aboutLastAnswer(text) : undefined;
+    const again = previous && about ? this.kb.directAnswers.answer({ ...previous, text: '' }) : undefined;
+    if (again) {
+      await dc.context.sendActivity(this.replies.directAnswer(about === 'sources' ? { ...again, details: [] } : again));
+      return this.settle(dc);
+    }
     // "Check my setup: ..." is a new check, whatever the last verdict was; "search nlb" a search.
     // "new setup: exchange 2013 cu23 ..." is a new check of that setup, never a change of the last one.
     if (last && !asksForNewCheck(text) && !isSearchOrArticleCommand(text) && newSetupText(text, this.kb) === undefined) {
@@ -82,7 +102,6 @@ export class MainDialog extends Dialog {
       if (handled) return handled;
     }
     if (await this.pasteListing(dc.context, text)) return this.settle(dc);
-    const previous = await this.lastAnswer.get(dc.context);
     const route = routeMessage(text, this.kb, previous);
     // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
     // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).

@@ -81,6 +81,15 @@ export class DirectAnswers {
       if (versions.length === 2) return { attribute: 'coexistence', subject: { version: versions[0]! }, other: versions[1]!, text: text.trim() };
     }
     const question = readDirectQuestion(text, this.recognizer, previous);
+    // "2008 r2 standard ok?" after the Windows releases a version's technology runs on (q20): the technology's own "No" (a 2013 DAG
+    // on 2008 R2 Standard), else whether the version runs there and from which update (2012 R2 from Exchange 2013 SP1).
+    if (
+      question?.attribute === 'rule' &&
+      (previous?.attribute === 'windows-releases' || previous?.attribute === 'windows-editions') &&
+      question.subject.windows !== undefined &&
+      question.subject.ha !== undefined
+    )
+      return /^(No|It depends)\b/.test(this.answer(question)?.answer ?? '') ? question : { ...question, attribute: 'runs-on' };
     // A role at an update level is answered only where the role depends on the level (Edge in Exchange 2013); else the check.
     if (question?.attribute === 'server-roles' && question.subject.role !== undefined) return this.answer(question) ? question : undefined;
     // A rule of one version the tables do not settle ("it depends" on facts not named) is the check's to ask.

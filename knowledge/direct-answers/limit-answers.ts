@@ -19,6 +19,12 @@ function countLimit(limit: SupportLimit, dimension: string): boolean {
   return read.length === 1 && read[0] === dimension;
 }
 
+/** A limit that bounds a count with other facts, each of them stated (`{ clusterMode: active-active, nodes: { min: 3 } }` of an active/active cluster). */
+function statedCountLimit(limit: SupportLimit, dimension: string, stated: Facts): boolean {
+  const read = conditionDimensions(limit.breaks);
+  return read.length > 1 && read.includes(dimension) && read.every((d) => d === dimension || stated[d] !== undefined);
+}
+
 /** "Up to 8 nodes", with where it holds when it depends on Windows: read from the limits table through the check's outcomes. */
 export function maxNodesAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswer | undefined {
   const subject = { ...question.subject };
@@ -29,9 +35,12 @@ export function maxNodesAnswer(tables: AnswerTables, question: DirectQuestion): 
   // Keyed by the count and by whether the setups are DAGs: "up to 8 nodes" of a cluster is never "8 Mailbox servers in one DAG".
   const groups = new Map<string, { max: number; dag: boolean; where: Set<string>; limits: Set<SupportLimit> }>();
   for (const setup of good) {
-    const limits = tables.limits.filter((l) => countLimit(l, 'nodes') && ruleMatches(l, setup.facts));
+    // A limit on the count alone, or on the count with facts the setup states ("active/active only on two nodes" for an
+    // active/active cluster asked about): the latter probed with the setup's own facts.
+    const { nodes: _nodes, ...stated } = setup.facts;
+    const limits = tables.limits.filter((l) => (countLimit(l, 'nodes') || statedCountLimit(l, 'nodes', stated)) && ruleMatches(l, setup.facts));
     if (limits.length === 0) continue;
-    const max = Math.min(...limits.map((l) => largestAllowed(l, 'nodes') ?? PROBE_MAX));
+    const max = Math.min(...limits.map((l) => largestAllowed(l, 'nodes', countLimit(l, 'nodes') ? {} : stated) ?? PROBE_MAX));
     const dagSetup = setup.facts.ha === 'dag';
     const key = `${max}/${dagSetup}`;
     const group = groups.get(key) ?? { max, dag: dagSetup, where: new Set<string>(), limits: new Set<SupportLimit>() };
@@ -58,7 +67,8 @@ export function maxNodesAnswer(tables: AnswerTables, question: DirectQuestion): 
   const noun = (g: { max: number; dag: boolean }) => (g.dag ? `${g.max} Mailbox servers in one DAG` : `${g.max} nodes`);
   // Clusters first, by count, then the DAG.
   const sorted = [...groups.values()].sort((a, b) => Number(a.dag) - Number(b.dag) || a.max - b.max);
-  const allLimits = [...new Set(sorted.flatMap((g) => [...g.limits]))];
+  // A limit of a stated fact ("active/active only on two nodes") first: it is the one that answers.
+  const allLimits = [...new Set(sorted.flatMap((g) => [...g.limits]))].sort((a, b) => Number(countLimit(a, 'nodes')) - Number(countLimit(b, 'nodes')));
   const onWindows = (g: (typeof sorted)[number]) => (g.where.size > 0 ? ` on ${listOf(compactWhere([...g.where]), 'or')}` : '');
   let answer: string;
   if (sorted.length === 1) {

@@ -185,8 +185,26 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     const inContext = attributeOf(text, carried, recognizer, false);
     if (inContext && inContext.attribute !== 'rule') return { ...inContext, text: typed.trim() };
   }
+  // "2008 r2 standard ok?" right after the Windows releases and editions a version's technology runs on (w8's set P, q20): whether
+  // that release (and edition) hosts it, the yes/no of the same check ("No: ... must run Enterprise or Datacenter"), never a passage.
+  if (
+    previous !== undefined &&
+    (previous.attribute === 'windows-releases' || previous.attribute === 'windows-editions') &&
+    previous.subject.version !== undefined &&
+    previous.subject.ha !== undefined &&
+    facts.version === undefined &&
+    facts.windows !== undefined &&
+    PLATFORM_OK.test(text) &&
+    text.split(/\s+/).length <= 8
+  ) {
+    const { windows, windowsEdition } = facts;
+    return { attribute: 'rule', subject: { ...previous.subject, windows, ...(windowsEdition !== undefined ? { windowsEdition } : {}) }, text: typed.trim() };
+  }
   return undefined;
 }
+
+/** A short yes/no about a platform named alone: "2008 r2 standard ok?", "is 2012 standard enough", "std fine?". */
+const PLATFORM_OK = /\b(?:ok|okay|fine|supported|allowed|enough|good|possible|works?)\b|\?\s*$/i;
 
 function followUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
   // "and 2019 with 2016, min CU?" after a coexistence answer: a new pair, both named.
@@ -351,7 +369,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   }
   if (COUNT.test(text) && INSTANCES.test(text)) return ask('max-instances', pick('version', 'windows', 'windowsEdition', 'ha', 'nodes'));
   if ((COUNT.test(text) || NODES_IN.test(text)) && NODES.test(text) && !countsOther(text) && (has('ha') || has('windowsEdition') || /\b(cluster|dag)\b/i.test(text))) {
-    const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update') };
+    // "active/active exchange 2003 cluster max nodes": the cluster mode named bounds the count too (q20: was the Windows limit alone).
+    const subject: Record<string, string> = { ...pick('version', 'windows', 'windowsEdition', 'ha', 'update', 'clusterMode') };
     // "how many nodes for exchange 2003 on windows 2000 datacenter": nodes are a cluster's.
     if (subject.ha === undefined && /\bnodes?\b/i.test(text)) subject.ha = 'clustering';
     return ask('max-nodes', subject);

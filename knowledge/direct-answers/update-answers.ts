@@ -84,7 +84,15 @@ export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dime
   if (!version || !update) return undefined;
   // The update as typed ("2013 cu2", "2013 SP1"): the check's level (RTM to CU3, SP1 or later) covers several rows of the table.
   const typed = question.subject.update === undefined ? undefined : typedUpdate(question.text);
-  const own = typed !== undefined ? tables.builds.canonicalUpdate(version, typed) : update.replace(/^e\d{4}-|^se-/, '');
+  // "when will exchange se cu1 be released": an update typed that no level of the check holds is one the table may not have
+  // either (a future one): its own row or no answer, never the version's RTM (q20).
+  const unread = question.subject.update === undefined ? typedUpdate(question.text) : undefined;
+  const own =
+    typed !== undefined
+      ? tables.builds.canonicalUpdate(version, typed)
+      : unread !== undefined && unread !== 'rtm'
+        ? tables.builds.canonicalUpdate(version, unread)
+        : update.replace(/^e\d{4}-|^se-/, '');
   if (own === undefined) return undefined;
   const row = tables.builds.updatesOf(version).find((r) => r.update === own);
   if (!row) return undefined;
@@ -92,7 +100,7 @@ export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dime
     question,
     // A version's own release (its RTM row, "exchange 2019 release date") is given to the day the table has.
     answer:
-      question.subject.update === undefined
+      question.subject.update === undefined && (unread === undefined || unread === 'rtm')
         ? `${buildName(row)} was released on ${longDate(row.released)} (build ${row.build})${hedge(tables, row)}.`
         : `${buildName(row)} was released in ${releaseMonth(row.released)} (build ${row.build})${hedge(tables, row)}.`,
     details: [],

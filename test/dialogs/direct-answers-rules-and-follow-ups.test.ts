@@ -111,6 +111,11 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['does a 5 member dag need a witness', 'and 6?', /^Yes: A DAG with an even number of members needs a witness server/],
     // Session 9: the minimum update asked alone after a coexistence answer is the same pair's.
     ['can exchange 2016 coexist with 2013', 'minimum cu?', /^Yes: Exchange 2016 can coexist with Exchange 2013 .*CU10 or later/],
+    // Session 10 (q20, w8's set P): a release and edition asked alone after the releases a version's DAG runs on: the DAG's own
+    // "No" first (it got a passage that read as yes), else whether the version runs there and from which update.
+    ['which windows editions can run an exchange 2013 dag', '2008 r2 standard ok?', /^No: Exchange 2013 DAG members on Windows Server 2008 R2 must run Enterprise or Datacenter/],
+    ['which windows editions can run an exchange 2013 dag', '2012 r2 standard ok?', /^Yes: Exchange 2013 runs on Windows Server 2012 R2 from Exchange 2013 SP1/],
+    ['which windows editions can run an exchange 2013 dag', '2008 r2?', /^It depends on the windows edition: yes for Enterprise and Datacenter/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();

@@ -32,6 +32,9 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     ['can dag members be in different AD sites', 'dag-sites', /^Yes, with a condition: .*500 ms or less/],
     ['can a dag span two datacenters', 'dag-sites', /^Yes, with a condition: /],
     ['how many mtas does an exchange 2003 cluster run', 'cluster-components-2003', /the MTA runs as one instance per cluster/],
+    // Session 10 (q20, w8's set P): the Cloud Witness is no DAG witness up to Exchange 2019 (A-55); it took the Azure VM row's "Yes, with conditions".
+    ["we use the azure cloud witness for our 2019 dag, that's supported right?", 'cloud-witness', /^No: Exchange 2019 and all earlier versions do not support the Cloud Witness/],
+    ['can i use a cloud witness for an exchange 2016 dag', 'cloud-witness', /^No: /],
   ] as const) {
     it(`"${text}" → ${rule}`, () => {
       const question = kb.directAnswers.read(text);
@@ -68,6 +71,8 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     // Whether one component runs on a named cluster is the check's (the verdict bench's 2000-2003 family).
     'we run NNTP on our Exchange 2003 cluster, is that supported?',
     'Can the Lotus Notes connector run on an Exchange 2003 cluster?',
+    // Session 10: the page read (A-55) predates Exchange SE and says nothing of it; nor is the Cloud Witness an Azure VM.
+    'cloud witness for an exchange se dag?',
   ]) {
     it(`"${text}" is no general rule of the table`, () => {
       assert.notEqual(kb.directAnswers.read(text)?.attribute, 'general-rule');

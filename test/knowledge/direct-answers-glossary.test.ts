@@ -129,6 +129,9 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i make hub transport redundant in 2007', 'hub-redundancy', /several Hub Transport servers/],
       ['how to load-balance client access in exchange se', 'load-balance-later', /DNS round robin/],
       ['how do i upgrade windows under exchange 2019', 'windows-under-exchange', /not upgraded in place/],
+      // Session 10 (q20): leaving a version without naming where to is the way to SE, read per version from the coexistence table.
+      ['how do we get off exchange 2010', 'leave-version', /Exchange 2016 can join an organization with Exchange 2010/],
+      ["what's the migration path away from exchange 2007", 'leave-version', /Exchange 2013 can join an organization with Exchange 2007/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const question = read(text);
@@ -146,6 +149,11 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i add a node to the dag', 'dag-add-member', /Add-DatabaseAvailabilityGroupServer/, /up to 16 Mailbox servers/],
       ['how to move the fsw', 'witness', /Set-DatabaseAvailabilityGroup -Identity DAG1 -WitnessServer/, /outside the DAG/],
       ['how to remove a dag member', 'dag-remove-member', /Remove-DatabaseAvailabilityGroupServer/, /even\s+number of members/],
+      // Session 10 (q20): a failed member rebuilt (recover-dag-member-servers.md), a member patched in maintenance mode (manage-dags.md).
+      ['how do i replace a failed dag member in exchange 2019', 'dag-recover-member', /Setup \/m:RecoverServer/, /rebuilt under the same name/],
+      ['one of our 2016 dag servers died, how do we rebuild it', 'dag-recover-member', /Remove-DatabaseAvailabilityGroupServer/, /rebuilt under the same name/],
+      ['how do i install a cu on a dag member', 'dag-maintenance', /StartDagServerMaintenance\.ps1/, /one DAG member at a time/],
+      ['how do i put a dag member into maintenance mode', 'dag-maintenance', /ServerWideOffline/, /StopDagServerMaintenance\.ps1/],
     ] as const) {
       it(`"${text}" → ${task}, its steps first`, () => {
         const question = read(text);
@@ -155,6 +163,39 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
         assert.match(answered?.answer ?? '', cmdlet);
         assert.match(answered?.details[0] ?? '', held);
         assert.match(answered?.details[1] ?? '', /has them in full/);
+      });
+    }
+
+    // Session 10 (q20): which server is the witness is a property of the DAG (configure-dag-properties.md, azure-vms-as-dag-witness-servers.md).
+    for (const text of [
+      'how can i tell which server is the file share witness of a dag',
+      'how to find out where the fsw is for our SE dag',
+      'how do i see which server is the witness for my dag',
+    ]) {
+      it(`"${text}" → witness-find, the property and the command`, () => {
+        const question = read(text);
+        assert.equal(question?.other, 'witness-find');
+        assert.match(kb.directAnswers.answer(question!)?.answer ?? '', /Get-DatabaseAvailabilityGroup -Identity DAG1 -Status \| Format-List Name, WitnessServer/);
+      });
+    }
+
+    for (const [text, task] of [
+      ['how do i move the witness to another server', 'witness'],
+      ['how do i add a server to the dag', 'dag-add-member'],
+      ['how to install the latest cu on exchange 2019', 'install-update'],
+    ] as const) {
+      it(`"${text}" stays ${task}`, () => {
+        assert.equal(read(text)?.other, task);
+      });
+    }
+
+    for (const text of [
+      // A fault naming the update level its DAG runs is no update to install, nor a member to rebuild.
+      "our 2019 cu14 dag on 2022 std: a database copy is stuck in 'failed and suspended' after a reboot, how to fix",
+      'how do i fix a failed database copy in a dag',
+    ]) {
+      it(`"${text}" is neither dag-maintenance nor dag-recover-member`, () => {
+        assert.ok(!['dag-maintenance', 'dag-recover-member'].includes(read(text)?.other ?? ''), JSON.stringify(read(text)));
       });
     }
 

@@ -170,6 +170,34 @@ describe('direct answers: one truth with the verdicts', function () {
     assert.deepEqual(unlimited, []);
   });
 
+  // Session 10 (q20): "active/active exchange 2003 cluster max nodes" was answered with the Windows limit alone (up to 8).
+  it('every node limit with a cluster mode named: the maximum answered is allowed by the check and one more is not', () => {
+    const disagreements: string[] = [];
+    let walked = 0;
+    for (const version of ['2000', '2003']) {
+      for (const clusterMode of ['active-active', 'active-passive']) {
+        const answer = ask('max-nodes', { version, ha: 'cluster', clusterMode });
+        const maxima = [...(answer?.answer ?? '').matchAll(/\bup to (\d+)/gi)].map((m) => Number(m[1]));
+        assert.ok(maxima.length > 0, `${version} ${clusterMode}: ${answer?.answer}`);
+        for (const setup of kb.setups({ version, ha: 'cluster', clusterMode })) {
+          if (!POSITIVE.has(setup.verdict)) continue;
+          walked += 1;
+          const over = Math.max(...maxima) + 1;
+          const refused = kb.decide({ ...setup.facts, clusterMode, nodes: String(over) });
+          if (refused?.verdict !== 'not-supported')
+            disagreements.push(`${describeFacts(setup.facts)} ${clusterMode}: answered up to ${Math.max(...maxima)}, the check allows ${over}`);
+          if (maxima.length === 1) {
+            const at = kb.decide({ ...setup.facts, clusterMode, nodes: String(maxima[0]) });
+            if (!at || at.verdict === 'not-supported') disagreements.push(`${describeFacts(setup.facts)} ${clusterMode}: answered up to ${maxima[0]}, the check refuses it`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(disagreements.slice(0, 20), [], `${disagreements.length} disagreements`);
+    assert.ok(walked >= 4, `only ${walked} setups walked`);
+    assert.match(ask('max-nodes', { version: '2003', ha: 'cluster', clusterMode: 'active-active' })?.answer ?? '', /^Up to 2 nodes\./);
+  });
+
   it('every Exchange Virtual Server (clustered mailbox server) limit: per version and node count, the maximum answered is allowed by the check and one more is not', () => {
     const disagreements: string[] = [];
     let walked = 0;
