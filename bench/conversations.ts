@@ -262,6 +262,8 @@ export const CONVERSATION_SETS = {
   issue21G21BTuning: 'conversations-issue21-g21-b-tuning.yaml',
   // Issue 21 tuning set of helper o21 (session 9): out-of-support headlines on corrections, what-ifs and new setups after a verdict, counts added after a verdict ("4 more", "one more node", "18 in the end"), questions about the verdict, written before the code changed.
   issue21O21Tuning: 'conversations-issue21-o21-tuning.yaml',
+  // Issue 21 tuning set of helper d22 (session 10): 32-bit Windows said of 64-bit-only releases, designs refused for coexistence asking nothing more, a line break ending a phrase, what-ifs changing one group's update, written before the code changed.
+  issue21D22Tuning: 'conversations-issue21-d22-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
