@@ -569,7 +569,7 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
     const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)));
-    const tokens = tokenize(read);
+    const tokens = tokenize(read, true);
     const reading = {
       text,
       tokens,
@@ -1471,7 +1471,7 @@ export class FactRecognizer {
     const matcher = this.answerMatcher(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
     // "2008 R2 SP1" answered to the Windows question: the SP is Windows's (withWindowsServicePack), never Exchange's update.
-    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text));
+    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text), true);
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };

@@ -16,12 +16,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
- * Splits text into lower-case word tokens with their offsets.
+ * Splits text into lower-case word tokens with their offsets. With `lineBreaks` (a typed message, not an article whose
+ * Markdown lines wrap anywhere), a word after a line break is marked so that no phrase runs across it.
  *
  * @example
  * tokenize('Front-end on MSCS?').map((t) => t.text); // ['front', 'end', 'on', 'mscs']
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, lineBreaks = false): Token[] {
   const tokens: Token[] = [];
   const normalized = text.normalize('NFKC');
   let previousEnd = 0;
@@ -29,7 +30,7 @@ export function tokenize(text: string): Token[] {
     const raw = match[0];
     const text = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     const token: Token = { text, raw, start: match.index, end: match.index + raw.length };
-    if (tokens.length > 0 && LINE_BREAK.test(normalized.slice(previousEnd, match.index))) token.afterLineBreak = true;
+    if (lineBreaks && tokens.length > 0 && LINE_BREAK.test(normalized.slice(previousEnd, match.index))) token.afterLineBreak = true;
     tokens.push(token);
     previousEnd = token.end;
   }

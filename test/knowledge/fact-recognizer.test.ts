@@ -628,11 +628,13 @@ describe('text tokens', () => {
   });
 
   it('tokenize marks a word that starts a new line (a phrase never runs across a line break)', () => {
-    const tokens = tokenize('old servers:\n2016 cu22\r\n  SE dag, fsw');
+    const tokens = tokenize('old servers:\n2016 cu22\r\n  SE dag, fsw', true);
     assert.deepEqual(
       tokens.filter((t) => t.afterLineBreak).map((t) => t.text),
       ['2016', 'se'],
     );
+    // Without lineBreaks (an article's wrapped Markdown) no word is marked.
+    assert.ok(tokenize('old servers:\n2016 cu22').every((t) => !t.afterLineBreak));
   });
 
   it('tokenize folds accents and full-width letters, and returns nothing for punctuation only', () => {

@@ -65,8 +65,8 @@ class ReferenceMatcher {
   }
 }
 
-function referenceFind(tables: ReadonlyArray<{ matcher: ReferenceMatcher; shift: number }>, text: string, exact: boolean): Found {
-  const tokens = tokenize(text);
+function referenceFind(tables: ReadonlyArray<{ matcher: ReferenceMatcher; shift: number }>, text: string, exact: boolean, lineBreaks = false): Found {
+  const tokens = tokenize(text, lineBreaks);
   const candidates = tables.flatMap(({ matcher, shift }) => matcher.candidates(tokens, exact).map((c) => ({ ...c, priority: (c.entry.priority ?? 0) + shift })));
   candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.priority - b.priority || a.from - b.from);
   const taken = new Array<boolean>(tokens.length).fill(false);
@@ -151,7 +151,7 @@ describe('PhraseMatcher against the obvious reading of its contract', () => {
     }
   });
 
-  it('ends a phrase at a line break, never at a space or other punctuation (w7-design-16: "servers:\\n2016 cu22")', () => {
+  it('ends a phrase at a line break of a typed message, never at a space or other punctuation (w7-design-16: "servers:\\n2016 cu22")', () => {
     const entries: PhraseEntry<string>[] = [
       { phrase: 'server 2016', payload: 'windows' },
       { phrase: 'BE node', payload: 'acronym', caseSensitive: true },
@@ -167,10 +167,15 @@ describe('PhraseMatcher against the obvious reading of its contract', () => {
       ['the BE node', [['acronym', 1, 3]]],
     ];
     for (const [text, expected] of cases) {
-      const found: Found = matcher.find(text).map((m) => [m.entry.payload, m.from, m.to]);
+      const found: Found = matcher.find(tokenize(text, true)).map((m) => [m.entry.payload, m.from, m.to]);
       assert.deepEqual(found, expected, JSON.stringify(text));
-      assert.deepEqual(found, referenceFind([{ matcher: new ReferenceMatcher(entries), shift: 0 }], text, false), JSON.stringify(text));
+      assert.deepEqual(found, referenceFind([{ matcher: new ReferenceMatcher(entries), shift: 0 }], text, false, true), JSON.stringify(text));
     }
+    // Articles wrap their Markdown lines anywhere: read without lineBreaks, a phrase runs across them.
+    assert.deepEqual(
+      matcher.find('old servers:\n2016 cu22 dag').map((m) => m.entry.payload),
+      ['windows'],
+    );
   });
 
   it('keeps the order phrases were given in between a case-sensitive phrase and others of one first word', () => {
