@@ -266,6 +266,8 @@ export const CONVERSATION_SETS = {
   issue21O21Tuning: 'conversations-issue21-o21-tuning.yaml',
   // Issue 21 tuning set of helper o22 (session 10): out-of-support headlines reached by CCR, a Windows upgrade asked as a what-if, a server of a retired version added beside an SE DAG, and turns after a verdict (a bare "no", another box of the same version), written before the code changed.
   issue21O22Tuning: 'conversations-issue21-o22-tuning.yaml',
+  // Issue 21 tuning set of helper d22 (session 10): 32-bit Windows said of 64-bit-only releases, designs refused for coexistence asking nothing more, a line break ending a phrase, what-ifs changing one group's update, written before the code changed.
+  issue21D22Tuning: 'conversations-issue21-d22-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -1,5 +1,6 @@
 import { withCoexistence } from '../knowledge/rules/design-coexistence';
-import { typedLevel } from '../knowledge/direct-answers/coexistence-answers';
+import { typedLevel, type Level } from '../knowledge/direct-answers/coexistence-answers';
+import { namedUpdateCurrency } from '../knowledge/reading/typed-update';
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import {
@@ -336,6 +337,12 @@ export class MainDialog extends Dialog {
       const changes = Object.fromEntries(Object.entries(named).filter(([d, v]) => from[d] !== v && d !== 'role'));
       return this.decideAgain(dc, last, groups, {}, { facts: { ...from, ...changes }, setAside: [] });
     }
+    // "what if the 2013 servers were on cu23?" after a design judged on "2013 cu20": the update typed for that version's
+    // groups changes, which the coexistence minimums are held against (the update fact alone may not tell CU20 from CU23).
+    if ((correction || addition) && !kind) {
+      const moved = this.retypedUpdate(text, last, named, target);
+      if (moved) return this.decideAgain(dc, moved.last, groups, moved.update, undefined, undefined, undefined, moved.said);
+    }
     // "and with 9?", "what about 20?" after "and with 3 nodes?": a bare count is the count the last change was about.
     if ((addition || correction) && !kind && Object.keys(named).length === 0) {
       const count = bareCount(this.kb, text, last, base);
@@ -590,6 +597,35 @@ export class MainDialog extends Dialog {
     return { facts, setAside: [] };
   }
 
+  /**
+   * A what-if or correction moving one version's servers of a design to another update ("what if the 2013 servers were on
+   * cu23?"): the last check with those groups' typed update replaced (and how current it is, read again), and what to say
+   * changed; undefined when the message names no update, or the update those groups were typed with.
+   */
+  private retypedUpdate(text: string, last: LastCheck, named: Facts, target: number | undefined): { last: LastCheck; update: Facts; said: string } | undefined {
+    const version = named.version ?? (target !== undefined ? last.groups[target]!.facts.version : undefined);
+    if (version === undefined || !last.groups.some((g) => g.typedUpdate?.version === version)) return undefined;
+    const level = typedLevel(text, version) ?? levelNamed(runningUpdate(text));
+    if (!level) return undefined;
+    const same = (g: CheckedGroup) =>
+      g.typedUpdate !== undefined && g.typedUpdate.level.cu === level.cu && g.typedUpdate.level.sp === level.sp && g.typedUpdate.level.ru === level.ru;
+    const moving = last.groups.filter((g) => g.facts.version === version && !same(g));
+    if (moving.length === 0) return undefined;
+    const was = moving.find((g) => g.typedUpdate?.version === version)?.typedUpdate?.level;
+    const currency = namedUpdateCurrency(this.kb.builds, version, `${version} ${levelName(level)}`);
+    const groups = last.groups.map((g) => {
+      if (g.facts.version !== version || same(g)) return g;
+      const { updateCurrency: _was, ...facts } = g.facts;
+      return { ...g, facts: currency !== undefined ? { ...facts, updateCurrency: currency } : facts, typedUpdate: { version, level } };
+    });
+    const name = `Exchange ${version === 'se' ? 'SE' : version}`;
+    return {
+      last: { ...last, groups },
+      update: {},
+      said: `${name} ${levelName(level)}${was ? ` instead of ${levelName(was)}` : ''}`,
+    };
+  }
+
   /** The last check again with facts changed or added ("what if", "forgot to say"), the verdict card saying what changed. */
   private async decideAgain(
     dc: DialogContext,
@@ -599,6 +635,8 @@ export class MainDialog extends Dialog {
     another?: CheckedGroup,
     detail?: Record<string, string>,
     target?: number,
+    /** A change no fact names, said as is ("Exchange 2013 CU23 instead of CU20"). */
+    said?: string,
   ): Promise<DialogTurnResult> {
     // "we patched it, it's on CU15 now": how current the old update was no longer holds; the new one says its own.
     const current = (facts: Facts): Facts => {
@@ -626,6 +664,7 @@ export class MainDialog extends Dialog {
         before: before.map((g) => ({ facts: g.facts, verdict: g.decision.verdict })),
         ...(another ? { addedGroup: another.facts } : {}),
         ...(detail && Object.keys(detail).length > 0 ? { detail } : {}),
+        ...(said ? { said: [said] } : {}),
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
@@ -1167,6 +1206,18 @@ function windowsEditionNamed(kb: KnowledgeBase, text: string, known: Facts, name
   const { windowsEdition: _was, ...setup } = { ...known, ...rest };
   if (!kb.valuesFor('windowsEdition', setup).some((v) => v.id === edition)) return named;
   return { ...rest, windowsEdition: edition };
+}
+
+/** "cu23", "sp3" (runningUpdate's forms) as a level; undefined for anything else. */
+function levelNamed(update: string | undefined): Level | undefined {
+  const m = /^(cu|sp)(\d{1,2})$/.exec(update ?? '');
+  if (!m) return undefined;
+  return m[1] === 'cu' ? { cu: Number(m[2]) } : { sp: Number(m[2]) };
+}
+
+/** "CU23", "SP3 RU11". */
+function levelName(level: Level): string {
+  return level.cu !== undefined ? `CU${level.cu}` : `SP${level.sp}${level.ru !== undefined ? ` RU${level.ru}` : ''}`;
 }
 
 /** The update a design's group was typed with ("2013 cu20 DAG of 2 ..."): read by its version from the whole message. */

@@ -8,6 +8,7 @@ import {
   valueLabel,
   VERDICT_LABELS,
   worstVerdict,
+  type CheckStep,
   type Decision,
   type Dimension,
   type Facts,
@@ -53,6 +54,8 @@ export interface ChangedFacts {
   detail?: Record<string, string>;
   /** The group of the design the update was said of ("the back-end is a cluster"): what changed is against its facts alone. */
   group?: number;
+  /** Changes no fact names, said as they are ("Exchange 2013 CU23 instead of CU20": an update typed in a design). */
+  said?: string[];
 }
 
 /** A question is asked at most this many times in a row; then its fact is left open and the check goes on. */
@@ -139,6 +142,12 @@ export class SupportCheck {
         return { done: { groups, answered, decisions, open } };
       }
       const dimension = (steps[index] as { kind: 'question'; dimension: Dimension }).dimension;
+      if (groups.length > 1 && this.refusedAlready(groups, steps)) {
+        // A group Not supported whatever the answer (its own rules, or versions that cannot share an organization): the
+        // design is as good as its weakest group, so the fact is left open, never asked (session 10 d22, w2-design-05).
+        open = [...open, dimension.id];
+        continue;
+      }
       const asks = options.previous?.dimension === dimension.id ? options.previous.asks + 1 : 1;
       if (asks > MAX_ASKS_IN_A_ROW) {
         // Asked twice already: the fact is left open rather than asked a third time.
@@ -292,6 +301,7 @@ export class SupportCheck {
           ? `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}`
           : `${label(d, v)} added${changed.detail?.[d] ?? ''}`;
       });
+    parts.push(...(changed.said ?? []));
     if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
@@ -360,6 +370,20 @@ export class SupportCheck {
   }
 
   /** Normalises a group's facts and collects what does not apply, each named once. */
+  /**
+   * Whether the design is Not supported already, whatever the questions still open: a group judged Not supported, or
+   * versions the design cannot hold side by side (coexistence.yaml). Only the versions and the older servers' update
+   * bear on the latter, so a group still waiting for another fact is judged there with no verdict of its own.
+   */
+  private refusedAlready(groups: readonly CheckedGroup[], steps: readonly CheckStep[]): boolean {
+    if (steps.some((step) => step.kind === 'verdict' && step.decision.verdict === 'not-supported')) return true;
+    const unjudged: Decision = { verdict: 'supported', rules: [], broken: [], conditions: [], decisiveFacts: {}, lifecycle: [] };
+    const decisions = steps.map((step) => (step.kind === 'verdict' ? step.decision : unjudged));
+    return withCoexistence(groups, decisions, this.kb.coexistence, this.kb.dimensions).some((d, i) =>
+      d.broken.some((b) => b.id.startsWith('coexistence-') && !decisions[i]!.broken.includes(b)),
+    );
+  }
+
   private settle(group: CheckedGroup): CheckedGroup {
     const setAside = mergeSetAside(group.setAside, this.kb.setAside(group.facts));
     return { ...group, facts: this.kb.knownFacts(group.facts), setAside };

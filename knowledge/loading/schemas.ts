@@ -162,6 +162,11 @@ export const dimensionSchema = z.strictObject({
    * version, roles and high availability are still asked. Default false.
    */
   openInDesigns: z.boolean().default(false),
+  /**
+   * A stated dimension holding this one's value where this one does not apply: "32-bit" said of Windows Server 2016,
+   * which has no 32-bit release, is no architecture to ask about but a stated fact the limits judge (never dropped).
+   */
+  elsewhereStated: z.string().optional(),
   /** A mention right after a mention of one of these dimensions belongs to it ("Windows Server 2008 R2 SP1" is Windows's service pack). */
   notRightAfter: z.array(z.string()).default([]),
   /** False for stated facts the check recognises only to name back ("you also mentioned VMware; this check does not evaluate it"). */

@@ -138,7 +138,11 @@ const VERSION_LEADS = new Set(['with', 'running', 'using']);
 const ONE_DAG_OF_VERSIONS =
   /\b(?:(?:one|same|single|existing|mixed|mixed-version)\s+(?:[a-z0-9]+\s+){0,3}dag|(?:to|into|join|joins|joining)\s+(?:the|our|an?|that|this|existing)\s+(?:[a-z0-9]+\s+){0,3}dag|in\s+(?:the|our|one|that|this)\s+(?:same\s+)?dag|mixed|in-place|in place)\b/i;
 const A_MOVE = /\b(?:move|moving|migrat\w*|upgrad\w*|replac\w*|target|go(?:ing)? to|plan(?:ning)? to|want)\b/i;
-const SIDE_BY_SIDE = /\b(?:coexist\w*|co-exist\w*|alongside|next to|beside|side by side|same org\w*|one org\w*|in the org|both|still|stays?|while|during|legacy)\b/i;
+const SIDE_BY_SIDE =
+  /\b(?:coexist\w*|co-exist\w*|alongside|next to|beside|side by side|same org\w*|one org\w*|in the org|both|still|stays?|while|during|legacy)\b|\bthe old\b[\s\S]*\bthe new\b/i;
+// session 10 d22 (w6-coex-04): "two servers in one org: exchange 2016 ... and exchange 2019 ..., both standalone": the servers
+// counted once for every version, each version's words then naming no servers of their own.
+const SERVERS_FOR_ALL = /\b(?:two|three|2|3)\s+(?:exchange\s+)?(?:servers|boxes|machines)\b/i;
 const OWN_SERVERS = /\b(?:standalone|stand-alone|single|box|boxes|dag|dags|cluster|back-?end|front-?end|vm|nodes?)\b|(?<!windows\s|win\s)\bservers?\b(?!\s*(?:20\d\d|core)\b)/i;
 const ALL_STANDALONE = /\b(?:both|each|all)\s+(?:of\s+them\s+)?(?:are\s+)?(?:standalone|stand-alone|single(?:\s+servers?)?)\b/i;
 const SAID_OF_ALL = /\b(?:either|both|each|all|neither|anywhere)\b/i;
@@ -567,7 +571,7 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
     const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)));
-    const tokens = tokenize(read);
+    const tokens = tokenize(read, true);
     const reading = {
       text,
       tokens,
@@ -646,14 +650,17 @@ export class FactRecognizer {
     // So does a version on a header line ending in a colon ("SE rollout, same org as the old servers:").
     const onHeader = (at: number) =>
       /:[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1)) && text.includes('\n', at);
-    const ownServers = named.filter((s, i) => !onHeader(s.at) && OWN_SERVERS.test(text.slice(s.at, named[i + 1]?.at ?? text.length)));
+    const header = text.slice(0, named[0]?.at ?? 0);
+    const forAll = ALL_STANDALONE.test(text) || (SERVERS_FOR_ALL.test(header) && SIDE_BY_SIDE.test(text));
+    let ownServers = named.filter((s, i) => !onHeader(s.at) && OWN_SERVERS.test(text.slice(s.at, named[i + 1]?.at ?? text.length)));
+    if (forAll && new Set(ownServers.map((s) => s.version)).size < 2) ownServers = named.filter((s) => !onHeader(s.at));
     const starts: { at: number; version: string }[] = [];
     for (const s of ownServers) if (starts.at(-1)?.version !== s.version) starts.push(s);
     const versions = new Set(starts.map((s) => s.version));
     // Each version once, in turn: "2013 ... 2016 ... 2013 again" is no pair of groups read this way.
     if (versions.size < 2 || versions.size !== starts.length || versions.size > 3) return undefined;
     const segments = starts.map((s, i) => text.slice(i === 0 ? 0 : s.at, starts[i + 1]?.at ?? text.length));
-    if (!segments.every((segment) => OWN_SERVERS.test(segment))) return undefined;
+    if (!forAll && !segments.every((segment) => OWN_SERVERS.test(segment))) return undefined;
     const groups = segments.map((segment, i) => {
       const facts: Record<string, string> = { ...this.extract(segment, known).facts };
       facts.version = starts[i]!.version;
@@ -661,18 +668,18 @@ export class FactRecognizer {
     });
     // "both standalone", "no DCs in either": said of all the servers, it holds for each group that says none of its own.
     const allStandalone = ALL_STANDALONE.test(text);
-    const forAll: Record<string, string> = {};
+    const saidOfAll: Record<string, string> = {};
     segments.forEach((segment, i) => {
       if (!SAID_OF_ALL.test(segment)) return;
-      for (const d of ['domainController', 'witness']) if (groups[i]![d] !== undefined) forAll[d] ??= groups[i]![d]!;
+      for (const d of ['domainController', 'witness']) if (groups[i]![d] !== undefined) saidOfAll[d] ??= groups[i]![d]!;
     });
     // "...\nSE dag of 2 on 2025 std, fsw\nno DCs": lines after the last group's own line hold for every group.
     const after = segments.at(-1)!.split('\n').slice(1).join('\n');
     if (after.trim() !== '') {
       const trailing = this.extract(after, known).facts;
-      if (trailing.version === undefined) for (const d of ['domainController', 'witness']) if (trailing[d] !== undefined) forAll[d] ??= trailing[d]!;
+      if (trailing.version === undefined) for (const d of ['domainController', 'witness']) if (trailing[d] !== undefined) saidOfAll[d] ??= trailing[d]!;
     }
-    return groups.map((facts) => ({ ...forAll, ...(allStandalone && facts.ha === undefined ? { ha: 'none' } : {}), ...facts }));
+    return groups.map((facts) => ({ ...saidOfAll, ...(allStandalone && facts.ha === undefined ? { ha: 'none' } : {}), ...facts }));
   }
 
   /** The Exchange version a phrase names outright, or through an update of one version ("2013 cu19"). */
@@ -1492,7 +1499,7 @@ export class FactRecognizer {
     const matcher = this.answerMatcher(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
     // "2008 R2 SP1" answered to the Windows question: the SP is Windows's (withWindowsServicePack), never Exchange's update.
-    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text));
+    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text), true);
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };

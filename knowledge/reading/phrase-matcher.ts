@@ -164,7 +164,7 @@ export class PhraseMatcher<T> {
   /** A case-sensitive entry at `from`: its words as written. */
   private matchesAsWritten(tokens: Token[], from: number, compiled: CompiledEntry<T>): boolean {
     if (from + compiled.words.length > tokens.length) return false;
-    return compiled.rawWords.every((raw, i) => tokens[from + i]!.raw === raw);
+    return compiled.rawWords.every((raw, i) => tokens[from + i]!.raw === raw && (i === 0 || !tokens[from + i]!.afterLineBreak));
   }
 }
 
@@ -193,7 +193,8 @@ function addToTrie<T>(root: WordTrie<T>, compiled: CompiledEntry<T>): void {
  */
 function matchTrie<T>(node: WordTrie<T>, tokens: readonly Token[], at: number, typos: TypoReading | undefined, out: CompiledEntry<T>[]): void {
   for (const compiled of node.ends) out.push(compiled);
-  if (at >= tokens.length || node.next.size === 0) return;
+  // A line break ends a phrase: its next word starts another (issue 21, w7-design-16).
+  if (at >= tokens.length || node.next.size === 0 || tokens[at]!.afterLineBreak) return;
   const typed = tokens[at]!.text;
   const same = node.next.get(typed);
   if (same) matchTrie(same, tokens, at + 1, typos, out);

@@ -6,24 +6,33 @@ export interface Token {
   raw: string;
   start: number;
   end: number;
+  /** A line break stands between this word and the one before: no phrase runs across it ("servers:\n2019 cu15" is no Windows Server 2019). */
+  afterLineBreak?: true;
 }
 
 // Letters and digits of any script stay together; everything else separates words, so "front-end"
 // is two words and "E2K3" is one.
 const WORD = /[\p{L}\p{N}]+/gu;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
- * Splits text into lower-case word tokens with their offsets.
+ * Splits text into lower-case word tokens with their offsets. With `lineBreaks` (a typed message, not an article whose
+ * Markdown lines wrap anywhere), a word after a line break is marked so that no phrase runs across it.
  *
  * @example
  * tokenize('Front-end on MSCS?').map((t) => t.text); // ['front', 'end', 'on', 'mscs']
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, lineBreaks = false): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.normalize('NFKC').matchAll(WORD)) {
+  const normalized = text.normalize('NFKC');
+  let previousEnd = 0;
+  for (const match of normalized.matchAll(WORD)) {
     const raw = match[0];
     const text = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    tokens.push({ text, raw, start: match.index, end: match.index + raw.length });
+    const token: Token = { text, raw, start: match.index, end: match.index + raw.length };
+    if (lineBreaks && tokens.length > 0 && LINE_BREAK.test(normalized.slice(previousEnd, match.index))) token.afterLineBreak = true;
+    tokens.push(token);
+    previousEnd = token.end;
   }
   return tokens;
 }

@@ -93,6 +93,12 @@ export class FactSpace {
           }
         }
       });
+      if (dimension.elsewhereStated !== undefined) {
+        const target = byId.get(dimension.elsewhereStated);
+        const missing = dimension.values.filter((value) => !target?.values.some((x) => x.id === value.id));
+        if (!target || target.kind !== 'stated' || missing.length > 0)
+          this.problems.push({ path: [index, 'elsewhereStated'], message: `must name a stated fact with the values ${dimension.values.map((v) => v.id).join(', ')}` });
+      }
       if (dimension.type !== 'number' && dimension.values.length < 2) this.problems.push({ path: [index, 'values'], message: 'must offer at least two values' });
       if (dimension.kind === 'asked' && dimension.type !== 'choice') this.problems.push({ path: [index, 'type'], message: 'an asked fact must be a choice' });
       this.compiled.set(dimension.id, { dimension, appliesWhen: compileApplies(dimension.appliesWhen, ['appliesWhen']), values });
@@ -172,6 +178,9 @@ export class FactSpace {
         }
         if (!this.dimensionApplies(dimension.id, current)) {
           delete current[dimension.id];
+          // "32-bit" of a Windows release that has only 64-bit editions: a stated fact, judged by the limits (elsewhereStated).
+          const stated = dimension.elsewhereStated;
+          if (stated !== undefined && current[stated] === undefined) current[stated] = value;
           changed = true;
           continue;
         }

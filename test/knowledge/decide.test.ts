@@ -51,11 +51,14 @@ const STATED = [
   'updateCurrency',
   // Issue 21 (s21): a Windows service pack typed after the release.
   'windowsServicePack',
+  // Session 10 (d22): the architecture said of a Windows release with only 64-bit editions.
+  'statedArchitecture',
 ];
 /** Facts the sheets mark "recalled", sorted. */
 // A-45 (Windows builds, issue 25): its builds before Windows Server 2016 are remembered, so the fact as a whole is recalled.
 // A-47 (lead, session 6): Exchange 2007/2010 Edge holds no other role, remembered (no 2007/2010 docs in the snapshot).
-const RECALLED = ['A-2', 'A-45', 'A-47', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
+// A-51 (session 10, d22): Windows Server 2008 R2 and later have only 64-bit editions, remembered.
+const RECALLED = ['A-2', 'A-45', 'A-47', 'A-51', 'A-7', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
@@ -538,6 +541,47 @@ describe('support check: decide, nextStep and the triage summary', () => {
       assert.equal(kb.knownFacts({ version: '2003', ha: 'clustering' })['ha'], 'cluster');
       assert.equal(kb.knownFacts({ version: '2003', ha: 'load-balancing' })['ha'], 'nlb');
       assert.equal(kb.knownFacts({ version: '2016', windows: '2019', architecture: 'x86' })['architecture'], undefined);
+    });
+
+    it('keeps an architecture said of a 64-bit-only Windows release as the stated fact it names (elsewhereStated, session 10 d22)', () => {
+      const cases: Array<[Facts, string | undefined, string | undefined]> = [
+        [{ version: '2016', windows: '2019', architecture: 'x86' }, undefined, 'x86'],
+        [{ version: '2010', windows: '2008-r2', architecture: 'x64' }, undefined, 'x64'],
+        [{ version: '2010', windows: '2008', architecture: 'x86' }, 'x86', undefined],
+        // Windows unknown yet: still the asked fact, moved once the release says which.
+        [{ version: '2010', architecture: 'x86' }, 'x86', undefined],
+        // Windows 2000 had 32-bit editions only: neither fact exists there.
+        [{ version: '2003', windows: '2000', architecture: 'x86' }, undefined, undefined],
+      ];
+      for (const [facts, architecture, stated] of cases) {
+        const known = kb.knownFacts(facts);
+        assert.equal(known['architecture'], architecture, describeFacts(facts));
+        assert.equal(known['statedArchitecture'], stated, describeFacts(facts));
+      }
+      // Not supported from Exchange 2007 on; x64 changes nothing.
+      for (const version of ['2007', '2010', '2013', '2016', '2019', 'se']) {
+        const windows = version === '2007' || version === '2010' ? '2008-r2' : version === '2013' ? '2012-r2' : version === '2016' ? '2016' : '2022';
+        const update: Facts =
+          version === '2007'
+            ? { update: 'e2007-sp3' }
+            : version === '2010'
+              ? { update: 'e2010-sp3' }
+              : version === '2013'
+                ? { update: 'e2013-sp1-or-later' }
+                : version === '2016'
+                  ? { update: 'e2016-cu3-or-later' }
+                  : version === '2019'
+                    ? { update: 'e2019-cu15-or-later' }
+                    : {};
+        const setup: Facts = { version, role: 'mailbox', ha: 'none', windows, windowsEdition: 'standard', ...update };
+        const x86 = kb.decide({ ...setup, architecture: 'x86' })!;
+        assert.equal(x86.verdict, 'not-supported', version);
+        assert.ok(
+          x86.broken.some((l) => l.id === 'exchange-2007-or-later-not-on-32-bit-windows'),
+          version,
+        );
+        assert.equal(kb.decide({ ...setup, architecture: 'x64' })!.verdict, kb.decide(setup)!.verdict, version);
+      }
     });
 
     it('sets aside a fact that cannot apply (CCR of Exchange 2016), to be named back', () => {

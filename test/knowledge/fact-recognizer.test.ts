@@ -630,6 +630,16 @@ describe('text tokens', () => {
     for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.raw);
   });
 
+  it('tokenize marks a word that starts a new line (a phrase never runs across a line break)', () => {
+    const tokens = tokenize('old servers:\n2016 cu22\r\n  SE dag, fsw', true);
+    assert.deepEqual(
+      tokens.filter((t) => t.afterLineBreak).map((t) => t.text),
+      ['2016', 'se'],
+    );
+    // Without lineBreaks (an article's wrapped Markdown) no word is marked.
+    assert.ok(tokenize('old servers:\n2016 cu22').every((t) => !t.afterLineBreak));
+  });
+
   it('tokenize folds accents and full-width letters, and returns nothing for punctuation only', () => {
     assert.deepEqual(
       tokenize('Ünïcödé café').map((t) => t.text),
@@ -1003,6 +1013,16 @@ describe('fact recognizer: several versions and designs in one sentence (issue 2
     assert.equal(facts.version, '2010');
     assert.equal(facts.update, undefined);
     assert.ok(!ambiguous.includes('version'));
+  });
+
+  it('ends a phrase at a line break: "servers:" above "2019 cu15 dag" names no Windows Server 2019 (d22)', () => {
+    const { facts, ambiguous } = recognizer.extract('the new servers:\n2019 cu15 dag of 2 on windows 2022 std, fsw on a file server, no dcs');
+    assert.equal(facts.version, '2019');
+    assert.equal(facts.windows, '2022');
+    assert.equal(facts.mixedWindows, undefined);
+    assert.deepEqual(ambiguous, []);
+    // On one line the words still read together.
+    assert.equal(recognizer.extract('exchange 2019 on windows server 2022, the old servers: 2016').facts.mixedWindows, 'yes');
   });
 
   it('still reads a bare update answer that several versions share as no second version', () => {

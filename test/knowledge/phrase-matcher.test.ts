@@ -39,6 +39,8 @@ class ReferenceMatcher {
       from + c.tokens.length <= tokens.length &&
       c.tokens.every((word, i) => {
         const token = tokens[from + i]!;
+        // A line break ends a phrase.
+        if (i > 0 && token.afterLineBreak) return false;
         if (c.entry.caseSensitive) return word.raw === token.raw;
         return exact ? token.text === word.text : wordMatches(token.text, word.text);
       });
@@ -63,8 +65,8 @@ class ReferenceMatcher {
   }
 }
 
-function referenceFind(tables: ReadonlyArray<{ matcher: ReferenceMatcher; shift: number }>, text: string, exact: boolean): Found {
-  const tokens = tokenize(text);
+function referenceFind(tables: ReadonlyArray<{ matcher: ReferenceMatcher; shift: number }>, text: string, exact: boolean, lineBreaks = false): Found {
+  const tokens = tokenize(text, lineBreaks);
   const candidates = tables.flatMap(({ matcher, shift }) => matcher.candidates(tokens, exact).map((c) => ({ ...c, priority: (c.entry.priority ?? 0) + shift })));
   candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || a.priority - b.priority || a.from - b.from);
   const taken = new Array<boolean>(tokens.length).fill(false);
@@ -147,6 +149,33 @@ describe('PhraseMatcher against the obvious reading of its contract', () => {
       const found: Found = own.find(text, { alsoFrom: [{ matcher: others, priorityShift: 1 }] }).map((m) => [m.entry.payload, m.from, m.to]);
       assert.deepEqual(found, referenceFind(references, text, false), JSON.stringify(text));
     }
+  });
+
+  it('ends a phrase at a line break of a typed message, never at a space or other punctuation (w7-design-16: "servers:\\n2016 cu22")', () => {
+    const entries: PhraseEntry<string>[] = [
+      { phrase: 'server 2016', payload: 'windows' },
+      { phrase: 'BE node', payload: 'acronym', caseSensitive: true },
+      { phrase: '2016', payload: 'bare year', priority: 2 },
+    ];
+    const matcher = new PhraseMatcher(entries);
+    const cases: Array<[string, Found]> = [
+      ['old servers:\n2016 cu22 dag', [['bare year', 2, 3]]],
+      ['old servers:\r\n2016', [['bare year', 2, 3]]],
+      ['old servers: 2016', [['windows', 1, 3]]],
+      ['on server 2016', [['windows', 1, 3]]],
+      ['the BE\nnode', []],
+      ['the BE node', [['acronym', 1, 3]]],
+    ];
+    for (const [text, expected] of cases) {
+      const found: Found = matcher.find(tokenize(text, true)).map((m) => [m.entry.payload, m.from, m.to]);
+      assert.deepEqual(found, expected, JSON.stringify(text));
+      assert.deepEqual(found, referenceFind([{ matcher: new ReferenceMatcher(entries), shift: 0 }], text, false, true), JSON.stringify(text));
+    }
+    // Articles wrap their Markdown lines anywhere: read without lineBreaks, a phrase runs across them.
+    assert.deepEqual(
+      matcher.find('old servers:\n2016 cu22 dag').map((m) => m.entry.payload),
+      ['windows'],
+    );
   });
 
   it('keeps the order phrases were given in between a case-sensitive phrase and others of one first word', () => {
