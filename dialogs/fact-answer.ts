@@ -37,6 +37,9 @@ function bareMemberCount(kb: KnowledgeBase, text: string, question: AskedQuestio
   return n >= 1 ? { nodes: String(n) } : undefined;
 }
 
+/** An Exchange build typed as an answer: "15.2.922.7", "15.1.2507". */
+const BUILD_NUMBER = /\b\d{1,2}\.\d{1,2}\.\d{2,4}(?:\.\d{1,4})?\b/;
+
 /**
  * Reads the answer to one question of the guided check from a card button (its submitted value) or
  * typed text (names, acronyms, typos: "E2K3", "OWA box", "load balancr", or the choice's number; in a DAG or
@@ -69,7 +72,10 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
   if (count) return count;
   // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
   // on MSCS"); known facts are never overwritten by a passing mention.
-  const read = kb.recognizer.readAnswer(dimensionId, text, known);
+  const typedAnswer = kb.recognizer.readAnswer(dimensionId, text, known);
+  // "build is 15.2.922.7" asked for the update: a build number read as a sentence naming it is (Exchange 2019 CU10, and how far
+  // behind it is), where the answer tables hold only update names (issue 21, o22).
+  const read = typedAnswer[dimensionId] === undefined && BUILD_NUMBER.test(text) ? { ...kb.recognizer.extract(text, known).facts, ...typedAnswer } : typedAnswer;
   // The asked fact only with a value this setup can have: "Enterprise" asked for the edition of Windows 2000 (assumed
   // under Exchange 2000) is no Windows 2000 edition, so it gets the second wording rather than a verdict on another release.
   // Only where the assumed facts narrow the choices: elsewhere a word the table translates ("load balancer" for Exchange

@@ -390,7 +390,8 @@ export class MainDialog extends Dialog {
         addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
       );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
-      const read = PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text) ? partOfTheMembers(this.kb, text, base, said) : said;
+      // "what if MBX4 stays on windows 2022 std for now": one member named by its server name, not the whole DAG (issue 21, o22).
+      const read = (PART_OF_THE_MEMBERS.test(text) && !MOVES_ALL.test(text)) || NAMED_MEMBER.test(text) ? partOfTheMembers(this.kb, text, base, said) : said;
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
       if (Object.keys(corrected).length > 0)
@@ -891,7 +892,7 @@ export function namedGroup(kb: KnowledgeBase, text: string, last: LastCheck): nu
  * version. Read as the whole setup changing, it would judge a mixed DAG as a supported 2010 one.
  */
 function partOfTheMembers(kb: KnowledgeBase, text: string, facts: Facts, named: Facts): Facts {
-  if (!SOME_MEMBERS.test(text) || facts.ha === undefined || facts.ha === 'none') return named;
+  if (!(SOME_MEMBERS.test(text) || NAMED_MEMBER.test(text)) || facts.ha === undefined || facts.ha === 'none') return named;
   const result: Record<string, string> = { ...named };
   // "on one node", "two of the nodes": a count of some members, never the member count.
   delete result.nodes;
@@ -938,6 +939,9 @@ function typedUpdateDetail(added: Facts, text: string): Record<string, string> {
  */
 const PART_OF_THE_MEMBERS =
   /\bthe (first|second|third|fourth|other|last|new|old) (member|node|server|box)\b|\b(one|two|three|four|some|half|a few|several|most|\d{1,2}) of (them|the|those|these|our)\b|\b(some|half( of)?( the)?|the (other|rest)|the remaining|others?) (members?|nodes?|servers?|boxes)\b|\b(one|a single) (member|node|server|box)\b/i;
+/** One member named by its server name and what it keeps: "MBX4 stays on 2022", "EX-03 is still on 2019" (never "cu15 is", "ex2019 is"). */
+const NAMED_MEMBER =
+  /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b\s+(?:stays?|remains?|is|runs?|keeps?|will\s+(?:stay|remain|run|be|keep)|would\s+(?:stay|remain|run|be))\b/i;
 const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
 
 /** "also a standalone mailbox server", "one more outside the DAG": a server of the role judged that is not in its DAG or cluster. */

@@ -245,7 +245,15 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // "2 node CCR cluster on windows 2008 enterprise x64, ...": a technology only one version has (CCR, LCR and SCR are Exchange
   // 2007's, their `appliesWhen` in fact-dimensions.yaml) names that version in a description, as "Exchange 2007" would; a question
   // about the technology ("is lcr a cluster") stays a question (issue 21, o22).
-  const describes = extracted.facts.version === undefined && !ambiguous.includes('version') && !lookup && !trimmed.includes('?');
+  // A described setup says more than the technology ("2 node", "windows 2008 enterprise"); "does ccr need shared storage",
+  // "whats the difference between scc and ccr" ask about it.
+  const describes =
+    extracted.facts.version === undefined &&
+    !ambiguous.includes('version') &&
+    !lookup &&
+    !trimmed.includes('?') &&
+    !ASKS_ABOUT.test(question) &&
+    Object.keys(extracted.facts).some((d) => d !== 'ha' && d !== 'role');
   const onlyVersion = describes ? onlyVersionOf(kb, extracted.facts) : undefined;
   const facts: Facts = onlyVersion !== undefined ? { ...extracted.facts, version: onlyVersion } : extracted.facts;
   if (isCheckRequest(trimmed) && !lookup) return { kind: 'check', facts };
@@ -359,6 +367,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   }
   return { kind: 'search', query: text.trim() };
 }
+
+/** A message that asks rather than describes: a question word first ("does", "whats"), or a comparison. */
+const ASKS_ABOUT = /^(what|whats|what's|which|how|why|when|where|who|does|do|did|is|are|can|could|should|would|will)\b|\bdifference\b|\bvs\.?\b|\bversus\b/i;
 
 /** The one Exchange version every stated fact that exists in a single version only belongs to ("ccr": Exchange 2007), or undefined. */
 function onlyVersionOf(kb: Pick<KnowledgeBase, 'dimensions'>, facts: Facts): string | undefined {

@@ -81,6 +81,10 @@ export function windowsServicePacks(text: string): WindowsServicePack[] {
 /** The release of a pack said of "Windows" or "the OS" alone: whichever release the setup runs. */
 export const GENERIC_RELEASE = 'windows';
 
+/** "sp1 never installed", "SP1 was never applied", "service pack 1 not installed": a pack said to be missing. */
+const PACK_NEVER = /\b(sp\s?[1-4]|service\s+pack\s+[1-4])\s+(?:was\s+|has\s+|is\s+)?(?:never|not)\s+(?:been\s+|yet\s+)?(?:installed|applied)\b/gi;
+const RELEASE_ANYWHERE = new RegExp(RELEASE, 'gi');
+
 /** The text with each Windows service pack blanked (same length), its release and edition kept for the phrase tables. */
 export function blankWindowsServicePacks(text: string): string {
   if (!PACK_WORD.test(text)) return text;
@@ -88,5 +92,18 @@ export function blankWindowsServicePacks(text: string): string {
     .replace(WINDOWS_SERVICE_PACK, (all: string, release: string, pack: string) =>
       packNumber(pack) <= lastPackOf(release) ? release + ' '.repeat(all.length - release.length) : all,
     )
-    .replace(PACK_OF_WINDOWS, (all: string) => ' '.repeat(all.length));
+    .replace(PACK_OF_WINDOWS, (all: string) => ' '.repeat(all.length))
+    .replace(PACK_NEVER, (all: string, pack: string, at: number) => (missingWindowsPack(text, pack, at) ? ' '.repeat(all.length) : all));
+}
+
+/**
+ * "windows server 2008 r2 standard RTM (sp1 never installed)", "windows is 2008 r2 RTM, sp1 was never applied": a pack said
+ * never to be installed, after a Windows release it exists for with no Exchange word between, is that release's (its
+ * service pack stays the one said, RTM), never an Exchange update (issue 21, o22: read as Exchange 2010 SP1).
+ */
+function missingWindowsPack(text: string, pack: string, at: number): boolean {
+  const releases = [...text.slice(0, at).matchAll(RELEASE_ANYWHERE)];
+  const last = releases[releases.length - 1];
+  if (!last || packNumber(pack) > lastPackOf(last[0])) return false;
+  return !/\b(exchange|exch|ex20\d\d|e2k\d*|ex2k\d*|cu\s?\d+)\b/i.test(text.slice(last.index! + last[0].length, at));
 }

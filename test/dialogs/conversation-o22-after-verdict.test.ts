@@ -60,6 +60,30 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['oh and we also have a 2016 cu23 box', { asks: 'windows', notSays: ['changes none of the facts'] }],
     ],
   ],
+  [
+    'Windows said to be at RTM with "sp1 never applied" after a verdict: Exchange 2010 SP3 on 2008 R2 RTM is Not supported',
+    [
+      ['exchange 2010 sp3 single server cas/hub/mbx, 2008 r2 sp1 std x64', { verdict: 'supported', headline: 'Out of support' }],
+      [
+        'correction from the server team: windows is 2008 r2 RTM, sp1 was never applied',
+        { verdict: 'not-supported', headline: 'Out of support since 13 October 2020: Exchange 2010', notSays: ['Exchange 2010 before SP3'] },
+      ],
+    ],
+  ],
+  [
+    '"what if MBX4 stays on windows 2022 std" names one member: a DAG of mixed Windows releases, not the whole DAG moved',
+    [
+      ['SE dag of 4 on 2025 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
+      ['what if MBX4 stays on windows 2022 std for now', { verdict: 'not-supported', says: ['Windows Server 2022 on some members'], notSays: ['Windows Server 2022 instead of'] }],
+    ],
+  ],
+  [
+    'a build typed as the answer to the update question is read (15.2.922.7 is Exchange 2019 CU10, before Windows Server 2022)',
+    [
+      ['exchange 2019 single mailbox server on windows server 2022 standard', { asks: 'update' }],
+      ['build is 15.2.922.7', { verdict: 'not-supported', headline: 'Out of support since 14 October 2025: Exchange 2019' }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o22): out-of-support headlines and turns after a verdict', () => {

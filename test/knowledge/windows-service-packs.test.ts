@@ -61,6 +61,11 @@ describe('a Windows service pack typed after the release (knowledge/reading/wind
     ['exchange 2010 dag, one node on 2008 r2 sp1, the other on 2008 r2 rtm', { windows: '2008-r2', windowsServicePack: '0' }],
     // Releases with no service packs: nothing to read.
     ['exchange 2016 on windows server 2016', { windowsServicePack: undefined }],
+    // Issue 21 (o22): a pack said never to be installed after a Windows release is Windows's, never an Exchange update.
+    ['exchange 2010 sp3 all roles one server, windows server 2008 r2 standard RTM (sp1 never installed)', { windowsServicePack: '0', update: 'e2010-sp3' }],
+    ['exchange 2010 sp3 on windows 2008 r2 rtm, sp1 was never applied', { windowsServicePack: '0', update: 'e2010-sp3' }],
+    // An Exchange word between: the pack is Exchange's.
+    ['exchange 2007 on windows 2008, exchange sp2 never installed', { update: 'e2007-sp1-sp2' }],
   ];
   for (const [typed, expected] of facts) {
     it(`reads "${typed}"`, () => {
