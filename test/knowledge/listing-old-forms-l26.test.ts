@@ -275,6 +275,42 @@ describe('Listings: designs in front of servers and old forms (issue 25, session
     assert.equal(group(groups, 'MBX10-1').facts.ha, 'dag');
   });
 
+  it('Get-ExchangeServer grouped: ft -GroupBy AdminDisplayVersion (the heading above each table) and Group-Object (servers in braces) (o41, o42)', () => {
+    const groupBy = read(
+      [
+        '   AdminDisplayVersion: Version 8.1 (Build 240.6)',
+        '',
+        'Name       ServerRole',
+        '----       ----------',
+        'OLDHUB     HubTransport',
+        '',
+        '   AdminDisplayVersion: Version 8.3 (Build 83.6)',
+        '',
+        'Name       ServerRole',
+        '----       ----------',
+        'NEWMBX     Mailbox',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      groupBy.servers.map((x) => [x.name, x.build?.lookup.build, x.roles]),
+      [
+        ['OLDHUB', '8.1.240.6', ['hub-transport']],
+        ['NEWMBX', '8.3.83.6', ['mailbox']],
+      ],
+    );
+    const groupObject = read(
+      ['Count Name                       Group', '----- ----                       -----', '    3 Version 14.3 (Build 123.4) {EX10-1, EX10-2, EX10-3}'].join('\n'),
+    );
+    assert.deepEqual(
+      groupObject.servers.map((x) => [x.name, x.build?.lookup.build]),
+      [
+        ['EX10-1', '14.3.123.4'],
+        ['EX10-2', '14.3.123.4'],
+        ['EX10-3', '14.3.123.4'],
+      ],
+    );
+  });
+
   it('set l26 (written before the code, variants added after) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L26, { entries: 39, groups: 43 }), []);
   });
