@@ -63,6 +63,9 @@ function clauses(text: string, names: readonly string[], split: RegExp = ANSWER_
   return cut;
 }
 
+/** Words just before a server named as the DAG's or cluster's witness host ("fsw on", "witness server:", "file share witness at"). */
+const WITNESS_HOST = /\b(?:fsw|witness(?:\s+server)?|file\s+share\s+witness)\s*(?:is\s+)?(?:on|at|=|:)?\s*$/i;
+
 const ANSWER_SPLIT = /;|,(?!\s*(?:standard|enterprise|datacenter)\b)|\band\b|\bbut\b|\n/i;
 const CUTS = new Map<string, Clause[]>();
 
@@ -78,7 +81,10 @@ function cutClauses(text: string, names: readonly string[], split: RegExp): Clau
     .map((part) => {
       const target = VERSION_TARGET.exec(part);
       const lower = part.toLowerCase();
-      const named = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
+      const mentioned = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
+      // "MBX10-1/2 are a DAG with the fsw on CAS10-1": a server named only as the witness's host is not what the clause is about.
+      const subjects = mentioned.filter((n) => !WITNESS_HOST.test(part.slice(0, part.search(new RegExp(`\\b${escaped(n)}\\b`, 'i')))));
+      const named = subjects.length > 0 ? subjects : mentioned;
       const rest = named.reduce((t, n) => t.replace(new RegExp(`\\b${escaped(n)}\\b`, 'gi'), ' '), part);
       return {
         text: part.replace(VERSION_TARGET, ' ').trim(),

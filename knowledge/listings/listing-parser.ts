@@ -1,6 +1,6 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import type { BuildTable } from '../rules/exchange-builds';
-import { cellPerLineTables, dashlessHeaders, directoryObjectLines, owaAboutLines, setupConsoleLines } from './reshaped-tables';
+import { cellPerLineTables, dashlessHeaders, directoryObjectLines, groupedTables, owaAboutLines, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -866,7 +866,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
   const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
-  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(directoryObjectLines(cleaned))))).flatMap(unflatten);
+  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(cleaned)))))).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];

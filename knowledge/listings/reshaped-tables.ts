@@ -243,3 +243,54 @@ export function directoryObjectLines(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Format-Table -GroupBy's heading above each table: "   AdminDisplayVersion: Version 8.1 (Build 240.6)". */
+const GROUP_BY_HEADING = /^\s+(AdminDisplayVersion|ServerRole|Site|Edition):\s+(\S.*?)\s*$/;
+/** Group-Object's table: "Count Name Group", its Group a list of servers ("{EX10-1, EX10-2, EX10-3}"). */
+const GROUP_OBJECT_HEADER = /^\s*Count\s+Name\s+Group\s*$/i;
+const GROUP_OBJECT_ROW = /^\s*\d+\s+(\S.*?)\s+\{([^{}]*)\}?\s*$/;
+const LISTED_VERSION = /^version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s|^\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4}$/i;
+
+/**
+ * Get-ExchangeServer grouped by a property, back into what the parser reads: `ft ... -GroupBy AdminDisplayVersion` prints
+ * the property once above each table (appended to each row as a column of its own), and `Group-Object AdminDisplayVersion`
+ * prints a row per value with its servers in braces (one Format-List block per server). Only a grouped property that is a
+ * version, a role, a site or an edition is carried; anything else stays as it is.
+ */
+export function groupedTables(lines: readonly string[]): string[] {
+  if (!lines.some((l) => GROUP_BY_HEADING.test(l) || GROUP_OBJECT_HEADER.test(l))) return [...lines];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const heading = GROUP_BY_HEADING.exec(lines[i]!);
+    // The heading, a blank line, a header, its dashes, then rows up to a blank line.
+    let h = i + 1;
+    while (heading && h < lines.length && lines[h]!.trim() === '') h += 1;
+    if (heading && h + 1 < lines.length && /^\s*-{2,}(\s+-{2,})*\s*$/.test(lines[h + 1]!) && !new RegExp(`\\b${heading[1]}\\b`, 'i').test(lines[h]!)) {
+      let end = h + 2;
+      while (end < lines.length && lines[end]!.trim() !== '') end += 1;
+      const width = Math.max(...lines.slice(h, end).map((l) => l.trimEnd().length)) + 2;
+      const column = (text: string, cell: string) => `${text.trimEnd().padEnd(width)}${cell}`;
+      out.push(column(lines[h]!, heading[1]!), column(lines[h + 1]!, '-'.repeat(heading[1]!.length)));
+      for (let r = h + 2; r < end; r += 1) out.push(column(lines[r]!, heading[2]!));
+      i = end - 1;
+      continue;
+    }
+    if (GROUP_OBJECT_HEADER.test(lines[i]!) && i + 1 < lines.length && /^\s*-{2,}(\s+-{2,})*\s*$/.test(lines[i + 1]!)) {
+      const blocks: string[] = [];
+      let r = i + 2;
+      for (; r < lines.length; r += 1) {
+        const row = GROUP_OBJECT_ROW.exec(lines[r]!);
+        if (!row || !LISTED_VERSION.test(row[1]!.trim())) break;
+        for (const name of row[2]!.split(/\s*,\s*/).filter((n) => /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(n)))
+          blocks.push(`Name                : ${name}`, `AdminDisplayVersion : ${row[1]!.trim()}`, '');
+      }
+      if (blocks.length > 0) {
+        out.push(...blocks);
+        i = r - 1;
+        continue;
+      }
+    }
+    out.push(lines[i]!);
+  }
+  return out;
+}

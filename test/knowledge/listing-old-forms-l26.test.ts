@@ -258,6 +258,59 @@ describe('Listings: designs in front of servers and old forms (issue 25, session
     );
   });
 
+  it('a server named only as the witness host ("the fsw on CAS10-1") is not what its clause is about (set P, p19: CAS servers behind NLB, not DAG members)', () => {
+    const groups = judge(
+      table(
+        [
+          'CAS10-1    ClientAccess   Version 14.3 (Build 123.4)',
+          'CAS10-2    ClientAccess   Version 14.3 (Build 123.4)',
+          'MBX10-1    Mailbox        Version 14.3 (Build 123.4)',
+          'MBX10-2    Mailbox        Version 14.3 (Build 123.4)',
+        ],
+        'the CAS array VIP is windows NLB on CAS10-1/2. MBX10-1/2 are a DAG with the fsw on CAS10-1. all 2008 r2 sp1 enterprise, no DCs',
+      ),
+    );
+    assert.equal(group(groups, 'CAS10-1').facts.ha, 'nlb');
+    assert.equal(group(groups, 'CAS10-1').verdict, 'supported-with-conditions');
+    assert.equal(group(groups, 'MBX10-1').facts.ha, 'dag');
+  });
+
+  it('Get-ExchangeServer grouped: ft -GroupBy AdminDisplayVersion (the heading above each table) and Group-Object (servers in braces) (o41, o42)', () => {
+    const groupBy = read(
+      [
+        '   AdminDisplayVersion: Version 8.1 (Build 240.6)',
+        '',
+        'Name       ServerRole',
+        '----       ----------',
+        'OLDHUB     HubTransport',
+        '',
+        '   AdminDisplayVersion: Version 8.3 (Build 83.6)',
+        '',
+        'Name       ServerRole',
+        '----       ----------',
+        'NEWMBX     Mailbox',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      groupBy.servers.map((x) => [x.name, x.build?.lookup.build, x.roles]),
+      [
+        ['OLDHUB', '8.1.240.6', ['hub-transport']],
+        ['NEWMBX', '8.3.83.6', ['mailbox']],
+      ],
+    );
+    const groupObject = read(
+      ['Count Name                       Group', '----- ----                       -----', '    3 Version 14.3 (Build 123.4) {EX10-1, EX10-2, EX10-3}'].join('\n'),
+    );
+    assert.deepEqual(
+      groupObject.servers.map((x) => [x.name, x.build?.lookup.build]),
+      [
+        ['EX10-1', '14.3.123.4'],
+        ['EX10-2', '14.3.123.4'],
+        ['EX10-3', '14.3.123.4'],
+      ],
+    );
+  });
+
   it('set l26 (written before the code, variants added after) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L26, { entries: 39, groups: 43 }), []);
   });
