@@ -33,6 +33,24 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2016 on "core (no gui)": Not supported',
     [['exchange 2016 CU23 standalone mailbox box on server 2016 datacenter, server core (no gui)', { verdict: 'not-supported', says: ['Server Core'] }]],
   ],
+  // session 10 v22 (A-58, Microsoft's virtualization pages): Exchange data on NFS/NAS, dynamic memory or memory
+  // overcommit, and VM snapshots are not supported for Exchange 2013 and later (w8-stated-17, -09, -16).
+  [
+    'Exchange 2016 databases on a NAS share over NFS: Not supported',
+    [['exchange 2016 cu23 single mbx on 2016 std desktop exp, databases sit on a NAS share mapped over NFS', { verdict: 'not-supported', says: ['block-level storage'] }]],
+  ],
+  [
+    'Exchange 2019 VM with memory overcommit: Not supported',
+    [['exch 2019 cu15 single mailbox server on 2019 std, runs as a vmware vm with memory overcommit turned on', { verdict: 'not-supported', says: ['memory overcommit'] }]],
+  ],
+  [
+    'Exchange SE with dynamic memory turned off: the verdict is not lowered',
+    [['SE single mailbox server on 2025 std, a hyper-v guest with dynamic memory turned off', { verdict: 'supported' }]],
+  ],
+  [
+    'Exchange 2010 databases on NFS: not covered (no page for 2010 read)',
+    [['exchange 2010 sp3 single mailbox server on 2008 r2 sp1 enterprise, databases on an nfs share', { verdict: 'not-covered' }]],
+  ],
   // dag-cluster-serves-only-the-dag (M-5): a SQL Server FCI asked about in the first message.
   [
     "a SQL Server FCI on the DAG's failover cluster: Not supported",
