@@ -51,6 +51,25 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2010 databases on NFS: not covered (no page for 2010 read)',
     [['exchange 2010 sp3 single mailbox server on 2008 r2 sp1 enterprise, databases on an nfs share', { verdict: 'not-covered' }]],
   ],
+  // session 10 v22: the Windows Cloud Witness under a DAG is not supported (2019 and earlier; SE by M-11),
+  // asked as a yes-no question too (it was "Yes, with conditions" from the Azure VM answer).
+  [
+    'an SE DAG with an Azure Cloud Witness: Not supported, and "2016+" is no Windows release of the members',
+    [
+      [
+        'SE dag of 2 on 2022 std, members not DCs, witness is an azure cloud witness (the windows 2016+ cluster feature)',
+        { verdict: 'not-supported', says: ['Cloud Witness'], notSays: ['same operating system'] },
+      ],
+    ],
+  ],
+  [
+    'the Azure Cloud Witness for a 2019 DAG asked as "supported right?": Not supported',
+    [["we use the azure cloud witness for our 2019 dag, that's supported right?", { verdict: 'not-supported', says: ['Cloud Witness'], notSays: ['Yes, with conditions'] }]],
+  ],
+  [
+    'an Azure VM as the file share witness stays a witness server',
+    [['exchange 2019 cu15 dag of 2 on 2019 std, not DCs, the file share witness is on an azure vm', { verdict: 'supported-with-conditions', notSays: ['Cloud Witness'] }]],
+  ],
   // dag-cluster-serves-only-the-dag (M-5): a SQL Server FCI asked about in the first message.
   [
     "a SQL Server FCI on the DAG's failover cluster: Not supported",

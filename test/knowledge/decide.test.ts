@@ -44,6 +44,8 @@ const STATED = [
   'dataOnNas',
   'dynamicMemory',
   'vmSnapshots',
+  // session 10 v22: the Windows Cloud Witness under a DAG.
+  'cloudWitness',
   'unevaluated',
   'sites',
   'witness',

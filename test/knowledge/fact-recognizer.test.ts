@@ -210,6 +210,7 @@ describe('fact recognizer', () => {
       ],
       ['2019 mailbox server with dynamic memory enabled', { version: '2019', role: 'mailbox', dynamicMemory: 'yes' }],
       ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
+      ['SE DAG of 2, witness is a cloud witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes', cloudWitness: 'yes' }],
       ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       [
         'two SE mailbox servers in a DAG on 2022 datacenter, a 2019 file server hosts the witness',
