@@ -18,7 +18,7 @@ import {
   type PreviousQuestion,
 } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
-import { followUp, isAddition, isBareThen, isCorrection, isNotSure, isLifecycleFollowUp, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
+import { followUp, isAddition, isBareThen, isCorrection, isNotSure, isLifecycleFollowUp, isOutOfScope, isStatement, isStatusQuestion, SOME_MEMBERS } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
@@ -51,6 +51,9 @@ function waitingCheck(frame: unknown): CheckState | undefined {
  * One dialog frame holds the whole conversation state: the guided check runs inside it (see
  * {@link SupportCheck}) rather than as nested dialogs, so a turn builds one dialog context, not four.
  */
+/** The server judged said to run as a virtual machine ("we'll run it as a vmware vm", "it's a hyper-v guest"). */
+const RUNS_AS_VM = /\b(vms?|virtual machines?|guests?|virtuali[sz]ed)\b/i;
+
 export class MainDialog extends Dialog {
   static readonly id = 'main';
   private readonly check: SupportCheck;
@@ -86,6 +89,10 @@ export class MainDialog extends Dialog {
     const route = routeMessage(text, this.kb, previous);
     // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
     // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
+    // "we'll run it as a vmware vm, is that fine?" right after a verdict: the hypervisor hosts the server judged (validated
+    // hypervisors are supported, virtualization.md), so that verdict stands rather than "outside what I cover" (v22, w8-after-48).
+    const hosted = last && route.kind === 'out-of-scope' && RUNS_AS_VM.test(text) && !isOutOfScope(text.trim(), true) ? this.verdicts(last) : undefined;
+    if (hosted) return this.verdictStands(dc, hosted);
     const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
     if (vague) return vague(dc);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);

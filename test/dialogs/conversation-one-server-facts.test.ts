@@ -70,6 +70,20 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'an Azure VM as the file share witness stays a witness server',
     [['exchange 2019 cu15 dag of 2 on 2019 std, not DCs, the file share witness is on an azure vm', { verdict: 'supported-with-conditions', notSays: ['Cloud Witness'] }]],
   ],
+  // session 10 v22: a hypervisor is where the Exchange server runs, not another product (w8-stated-16, -after-22, -after-48).
+  [
+    'hourly vmware snapshots of a 2019 mailbox vm: checked, Not supported (A-58)',
+    [["2019 cu15 single mailbox vm on 2019 std, we take hourly vmware snapshots of it as our 'backup'", { verdict: 'not-supported', says: ['snapshots'] }]],
+  ],
+  ['a 2016 server that is a hyper-v vm: checked', [["2016 cu23 mailbox single on 2016 std desktop exp, it's a hyper-v vm", { verdict: 'supported' }]]],
+  [
+    'run as a vmware vm after a verdict: the verdict stands; vmware licensing stays out of scope',
+    [
+      ['SE single mbx on 2025 std', { verdict: 'supported' }],
+      ["we'll run it as a vmware vm, is that fine?", { verdict: 'supported', says: ['stands'], notSays: ['outside what I cover'] }],
+      ['can you help with our vmware licensing renewal?', { says: ['outside what I cover'] }],
+    ],
+  ],
   // dag-cluster-serves-only-the-dag (M-5): a SQL Server FCI asked about in the first message.
   [
     "a SQL Server FCI on the DAG's failover cluster: Not supported",
