@@ -210,6 +210,7 @@ describe('fact recognizer', () => {
       ],
       ['2019 mailbox server with dynamic memory enabled', { version: '2019', role: 'mailbox', dynamicMemory: 'yes' }],
       ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
+      ['2019 mailbox server, vcpus overcommitted 2:1, hourly snapshots on the san', { version: '2019', role: 'mailbox', unevaluated: 'hardware,storage' }],
       ['SE DAG of 2, witness is a cloud witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes', cloudWitness: 'yes' }],
       ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       [
