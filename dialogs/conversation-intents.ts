@@ -53,6 +53,8 @@ export function isCheckRequest(text: string): boolean {
 /** Other products people ask an Exchange bot about; naming one without Exchange is out of scope. */
 const OTHER_PRODUCTS =
   /\b(sharepoint|skype|lync|iis|sql( server)?|file ?servers?|print ?servers?|dfs|dhcp|hyper-v|sccm|configmgr|adfs|ad fs|citrix|vmware|dynamics|biztalk|system center|sap|oracle|domino|notes server|groupwise server|active directory password|ad password|password reset|reset my)\b/i;
+/** Hypervisors Exchange runs on: another product only when no Exchange version is named. */
+const HYPERVISORS = /\b(hyper-v|vmware)\b/gi;
 // "2 SE DAGs: DAG1 ... DAG2 ..., witness on a file server": DAGs, named DAGs, mailbox and Edge servers are Exchange's too (issue 21, g21).
 const NAMES_EXCHANGE =
   /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dags?|dag\d{1,3}|ccr|scc|lcr|scr|cas|evs|mailbox (servers?|role|boxes)|edge (transport )?(servers?|role|boxes))\b/i;
@@ -60,8 +62,12 @@ const NAMES_EXCHANGE =
 const NAMES_SE = /\bSE\b/;
 
 /** True when the message is about another product and not about Exchange ("cluster SharePoint web front ends with NLB"). */
-export function isOutOfScope(text: string): boolean {
-  return OTHER_PRODUCTS.test(text) && !NAMES_EXCHANGE.test(text) && !NAMES_SE.test(text);
+export function isOutOfScope(text: string, namesExchangeVersion = false): boolean {
+  if (NAMES_EXCHANGE.test(text) || NAMES_SE.test(text)) return false;
+  // "2019 cu15 single mailbox vm on 2019 std, hourly vmware snapshots", "2016 cu23 ... it's a hyper-v vm": a hypervisor
+  // is where an Exchange server runs (virtualization.md), so with an Exchange version named it is no other product (v22, w8-stated-16, w8-after-22).
+  const other = namesExchangeVersion ? text.replace(HYPERVISORS, ' ') : text;
+  return OTHER_PRODUCTS.test(other);
 }
 
 /** "not sure", "don't know", "dunno", "no idea, how do I check?" as the answer to a check question. */

@@ -26,6 +26,7 @@ import {
   isBareThen,
   isCorrection,
   isNotSure,
+  isOutOfScope,
   isLifecycleFollowUp,
   isStatement,
   isStatusQuestion,
@@ -63,6 +64,9 @@ function waitingCheck(frame: unknown): CheckState | undefined {
  * One dialog frame holds the whole conversation state: the guided check runs inside it (see
  * {@link SupportCheck}) rather than as nested dialogs, so a turn builds one dialog context, not four.
  */
+/** The server judged said to run as a virtual machine ("we'll run it as a vmware vm", "it's a hyper-v guest"). */
+const RUNS_AS_VM = /\b(vms?|virtual machines?|guests?|virtuali[sz]ed)\b/i;
+
 export class MainDialog extends Dialog {
   static readonly id = 'main';
   private readonly check: SupportCheck;
@@ -106,6 +110,10 @@ export class MainDialog extends Dialog {
     const route = routeMessage(text, this.kb, previous);
     // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
     // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
+    // "we'll run it as a vmware vm, is that fine?" right after a verdict: the hypervisor hosts the server judged (validated
+    // hypervisors are supported, virtualization.md), so that verdict stands rather than "outside what I cover" (v22, w8-after-48).
+    const hosted = last && route.kind === 'out-of-scope' && RUNS_AS_VM.test(text) && !isOutOfScope(text.trim(), true) ? this.verdicts(last) : undefined;
+    if (hosted) return this.verdictStands(dc, hosted);
     const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
     if (vague) return vague(dc);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);

@@ -225,7 +225,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (reported !== undefined) return routeMessage(reported, kb, previous, onePart);
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
-  if (isOutOfScope(trimmed)) return { kind: 'out-of-scope' };
+  if (isOutOfScope(trimmed, kb.recognizer.extract(trimmed).facts.version !== undefined)) return { kind: 'out-of-scope' };
   // "exchange 5.5 cluster nodes max", "exchange 2022 end of support": a release the knowledge does not cover (the search refuses).
   if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).

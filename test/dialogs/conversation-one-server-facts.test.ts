@@ -33,6 +33,57 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2016 on "core (no gui)": Not supported',
     [['exchange 2016 CU23 standalone mailbox box on server 2016 datacenter, server core (no gui)', { verdict: 'not-supported', says: ['Server Core'] }]],
   ],
+  // session 10 v22 (A-58, Microsoft's virtualization pages): Exchange data on NFS/NAS, dynamic memory or memory
+  // overcommit, and VM snapshots are not supported for Exchange 2013 and later (w8-stated-17, -09, -16).
+  [
+    'Exchange 2016 databases on a NAS share over NFS: Not supported',
+    [['exchange 2016 cu23 single mbx on 2016 std desktop exp, databases sit on a NAS share mapped over NFS', { verdict: 'not-supported', says: ['block-level storage'] }]],
+  ],
+  [
+    'Exchange 2019 VM with memory overcommit: Not supported',
+    [['exch 2019 cu15 single mailbox server on 2019 std, runs as a vmware vm with memory overcommit turned on', { verdict: 'not-supported', says: ['memory overcommit'] }]],
+  ],
+  [
+    'Exchange SE with dynamic memory turned off: the verdict is not lowered',
+    [['SE single mailbox server on 2025 std, a hyper-v guest with dynamic memory turned off', { verdict: 'supported' }]],
+  ],
+  [
+    'Exchange 2010 databases on NFS: not covered (no page for 2010 read)',
+    [['exchange 2010 sp3 single mailbox server on 2008 r2 sp1 enterprise, databases on an nfs share', { verdict: 'not-covered' }]],
+  ],
+  // session 10 v22: the Windows Cloud Witness under a DAG is not supported (2019 and earlier; SE by M-11),
+  // asked as a yes-no question too (it was "Yes, with conditions" from the Azure VM answer).
+  [
+    'an SE DAG with an Azure Cloud Witness: Not supported, and "2016+" is no Windows release of the members',
+    [
+      [
+        'SE dag of 2 on 2022 std, members not DCs, witness is an azure cloud witness (the windows 2016+ cluster feature)',
+        { verdict: 'not-supported', says: ['Cloud Witness'], notSays: ['same operating system'] },
+      ],
+    ],
+  ],
+  [
+    'the Azure Cloud Witness for a 2019 DAG asked as "supported right?": Not supported',
+    [["we use the azure cloud witness for our 2019 dag, that's supported right?", { verdict: 'not-supported', says: ['Cloud Witness'], notSays: ['Yes, with conditions'] }]],
+  ],
+  [
+    'an Azure VM as the file share witness stays a witness server',
+    [['exchange 2019 cu15 dag of 2 on 2019 std, not DCs, the file share witness is on an azure vm', { verdict: 'supported-with-conditions', notSays: ['Cloud Witness'] }]],
+  ],
+  // session 10 v22: a hypervisor is where the Exchange server runs, not another product (w8-stated-16, -after-22, -after-48).
+  [
+    'hourly vmware snapshots of a 2019 mailbox vm: checked, Not supported (A-58)',
+    [["2019 cu15 single mailbox vm on 2019 std, we take hourly vmware snapshots of it as our 'backup'", { verdict: 'not-supported', says: ['snapshots'] }]],
+  ],
+  ['a 2016 server that is a hyper-v vm: checked', [["2016 cu23 mailbox single on 2016 std desktop exp, it's a hyper-v vm", { verdict: 'supported' }]]],
+  [
+    'run as a vmware vm after a verdict: the verdict stands; vmware licensing stays out of scope',
+    [
+      ['SE single mbx on 2025 std', { verdict: 'supported' }],
+      ["we'll run it as a vmware vm, is that fine?", { verdict: 'supported', says: ['stands'], notSays: ['outside what I cover'] }],
+      ['can you help with our vmware licensing renewal?', { says: ['outside what I cover'] }],
+    ],
+  ],
   // dag-cluster-serves-only-the-dag (M-5): a SQL Server FCI asked about in the first message.
   [
     "a SQL Server FCI on the DAG's failover cluster: Not supported",

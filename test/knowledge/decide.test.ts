@@ -40,6 +40,12 @@ const STATED = [
   // Lead, session 8: a DAG without an administrative access point (D-7).
   'dagWithoutAccessPoint',
   'nlbOnSameServers',
+  // session 10 v22: what Microsoft's virtualization pages refuse.
+  'dataOnNas',
+  'dynamicMemory',
+  'vmSnapshots',
+  // session 10 v22: the Windows Cloud Witness under a DAG.
+  'cloudWitness',
   'unevaluated',
   'sites',
   'witness',

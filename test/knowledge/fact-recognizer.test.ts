@@ -206,6 +206,15 @@ describe('fact recognizer', () => {
           unevaluated: 'hyper-v,virtualization',
         },
       ],
+      // session 10 v22: what the virtualization pages refuse, stated.
+      [
+        'SE single mailbox server on 2025 std, databases on an nfs datastore',
+        { version: 'se', ha: 'none', role: 'mailbox', windows: '2025', windowsEdition: 'standard', dataOnNas: 'yes' },
+      ],
+      ['2019 mailbox server with dynamic memory enabled', { version: '2019', role: 'mailbox', dynamicMemory: 'yes' }],
+      ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
+      ['2019 mailbox server, vcpus overcommitted 2:1, hourly snapshots on the san', { version: '2019', role: 'mailbox', unevaluated: 'hardware,storage' }],
+      ['SE DAG of 2, witness is a cloud witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes', cloudWitness: 'yes' }],
       ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       [
         'two SE mailbox servers in a DAG on 2022 datacenter, a 2019 file server hosts the witness',
