@@ -36,6 +36,9 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
     // Session 8: the update as typed, not the check's level (RTM to CU3 is one level, CU2 its own row).
     ['Exchange 2013 SP1 was released when?', /^Exchange 2013 SP1 was released in February 2014/],
+    // Session 10 (q20, w8's set P): a rollup typed after the service pack is the rollup's row, never the service pack's date.
+    ['when did exchange 2010 sp3 ru11 ship', /^Exchange 2010 SP3 RU11 was released in September 2015 \(build 14\.3\.266\.2\)/],
+    ['exchange 2007 sp3 ru10 release date', /^Exchange 2007 SP3 RU10 was released in February 2013/],
     // Session 8: two versions, one date; how-tos asked with "how can we" and in short forms; a role at an update level.
     ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support/],
     ['how can we go from ex2016 to exchange se', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
