@@ -119,6 +119,9 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['which windows editions can run an exchange 2013 dag', '2008 r2 standard ok?', /^No: Exchange 2013 DAG members on Windows Server 2008 R2 must run Enterprise or Datacenter/],
     ['which windows editions can run an exchange 2013 dag', '2012 r2 standard ok?', /^Yes: Exchange 2013 runs on Windows Server 2012 R2 from Exchange 2013 SP1/],
     ['which windows editions can run an exchange 2013 dag', '2008 r2?', /^It depends on the windows edition: yes for Enterprise and Datacenter/],
+    // Session 10 (q20, w8's set P): the minimum asked with one version of the same pair named.
+    ['can exchange 2019 coexist with exchange 2013', 'min cu on the 2013 side?', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*CU21 or later/],
+    ['can exchange 2013 coexist with exchange 2007', 'which rollup do the 2007 boxes need?', /Exchange 2007 SP3 with Update Rollup 10 or later/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
