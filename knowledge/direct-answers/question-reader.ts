@@ -171,7 +171,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     return LIFECYCLE_ATTRIBUTES.includes(read.attribute) && read.subject.version !== undefined ? { ...read, other: second, text: typed.trim() } : undefined;
   if (read) return { ...read, text: typed.trim() };
   // "minimum cu?" right after a coexistence answer: the minimum update of the same pair (its answer names it).
-  if (previous?.attribute === 'coexistence' && facts.version === undefined && COEXIST_MINIMUM.test(text) && text.split(/\s+/).length <= 6)
+  // "min cu on the 2013 side?", "which rollup do the 2007 boxes need?" (w8's set P, q20): one version of the same pair named is the same question.
+  const ofPair = facts.version === undefined || (previous !== undefined && (facts.version === previous.subject.version || facts.version === previous.other));
+  if (previous?.attribute === 'coexistence' && ofPair && COEXIST_MINIMUM.test(text) && text.split(/\s+/).length <= (facts.version === undefined ? 6 : 8))
     return { attribute: 'coexistence', subject: previous.subject, ...(previous.other !== undefined ? { other: previous.other } : {}), text: typed.trim() };
   // "which cu for 2025?" right after an answer about Exchange 2019: a short question that names no
   // Exchange version asks about the one just answered (a bare year is then the Windows release).

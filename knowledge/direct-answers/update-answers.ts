@@ -68,6 +68,9 @@ export function latestUpdateAnswer(tables: Pick<AnswerTables, 'builds' | 'dimens
 /** The update a question types ("cu2", "CU 14", "service pack 1", "rtm"), as the build table names updates, or undefined. */
 const TYPED_UPDATE = /\b(?:(cu|cumulative update)\s?(\d{1,2})|(sp|service pack)\s?(\d)|(rtm))\b/i;
 
+/** A rollup typed after a service pack ("sp3 ru11", "update rollup 10"). */
+const TYPED_ROLLUP = /\b(?:ru|update rollup|rollup)\s?(\d{1,2})\b/i;
+
 export function typedUpdate(text: string): string | undefined {
   const found = TYPED_UPDATE.exec(text);
   if (!found) return undefined;
@@ -94,7 +97,14 @@ export function updateReleasedAnswer(tables: Pick<AnswerTables, 'builds' | 'dime
         ? tables.builds.canonicalUpdate(version, unread)
         : update.replace(/^e\d{4}-|^se-/, '');
   if (own === undefined) return undefined;
-  const row = tables.builds.updatesOf(version).find((r) => r.update === own);
+  const base = tables.builds.updatesOf(version).find((r) => r.update === own);
+  if (!base) return undefined;
+  // "when did exchange 2010 sp3 ru11 ship": the rollup's own row (the last re-release, RU8v2), never the service pack's date (w8's set P, q20).
+  const rollup = TYPED_ROLLUP.exec(question.text)?.[1];
+  const row =
+    rollup === undefined
+      ? base
+      : tables.builds.rows.filter((r) => r.version === version && r.update === own && new RegExp(`^RU${Number(rollup)}(?:v\\d)?$`, 'i').test(r.su ?? '')).at(-1);
   if (!row) return undefined;
   return {
     question,

@@ -96,6 +96,12 @@ describe('direct answers: a question about the last answer (issue 19, session 10
     );
   });
 
+  it('a rollup the build table does not hold gets no date of its service pack ("when did exchange 2010 sp3 ru99 ship")', async () => {
+    const { client } = mainClient();
+    const reply = await client.sendActivity('when did exchange 2010 sp3 ru99 ship');
+    assert.doesNotMatch(JSON.stringify(reply), /SP3 was released/, describeReply(reply));
+  });
+
   it('an update typed that the build table does not hold gets no date of another ("when will exchange se cu1 be released")', async () => {
     const { client } = mainClient();
     const reply = await client.sendActivity('when will exchange se cu1 be released');

@@ -36,6 +36,9 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['when did exchange 2016 come out', /^Exchange 2016 RTM was released on 1 October 2015/],
     // Session 8: the update as typed, not the check's level (RTM to CU3 is one level, CU2 its own row).
     ['Exchange 2013 SP1 was released when?', /^Exchange 2013 SP1 was released in February 2014/],
+    // Session 10 (q20, w8's set P): a rollup typed after the service pack is the rollup's row, never the service pack's date.
+    ['when did exchange 2010 sp3 ru11 ship', /^Exchange 2010 SP3 RU11 was released in September 2015 \(build 14\.3\.266\.2\)/],
+    ['exchange 2007 sp3 ru10 release date', /^Exchange 2007 SP3 RU10 was released in February 2013/],
     // Session 8: two versions, one date; how-tos asked with "how can we" and in short forms; a role at an update level.
     ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support/],
     ['how can we go from ex2016 to exchange se', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
@@ -116,6 +119,9 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['which windows editions can run an exchange 2013 dag', '2008 r2 standard ok?', /^No: Exchange 2013 DAG members on Windows Server 2008 R2 must run Enterprise or Datacenter/],
     ['which windows editions can run an exchange 2013 dag', '2012 r2 standard ok?', /^Yes: Exchange 2013 runs on Windows Server 2012 R2 from Exchange 2013 SP1/],
     ['which windows editions can run an exchange 2013 dag', '2008 r2?', /^It depends on the windows edition: yes for Enterprise and Datacenter/],
+    // Session 10 (q20, w8's set P): the minimum asked with one version of the same pair named.
+    ['can exchange 2019 coexist with exchange 2013', 'min cu on the 2013 side?', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*CU21 or later/],
+    ['can exchange 2013 coexist with exchange 2007', 'which rollup do the 2007 boxes need?', /Exchange 2007 SP3 with Update Rollup 10 or later/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
