@@ -46,16 +46,27 @@ export function statusWords(status: Fact['status']): FactStatus {
   return STATUS_WORDS[status];
 }
 
+/**
+ * A source named by its web host ("rmilne.ca", "jaapwesselius.com") other than Microsoft's: a third-party page. A fact
+ * Microsoft's docs verify may list such pages beside them (for another version, or as a copy), and a source line that
+ * put them under "(Microsoft doc)" would claim more certainty than they carry.
+ */
+const THIRD_PARTY_HOST = /^(?![\w.-]*microsoft\.com$)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|ru|cz|io|de|uk|info|date|nl|be)$/i;
+
 /** The sources of the facts a rule, limit or lifecycle row rests on, one per status (strongest first). */
 export function sourcesOf(tables: Pick<AnswerTables, 'facts'>, basis: readonly string[]): AnswerSource[] {
   const byStatus = new Map<FactStatus, Set<string>>();
   for (const id of new Set(basis)) {
     const fact = tables.facts.find((f) => f.id === id);
     if (!fact) continue;
-    const status = STATUS_WORDS[fact.status];
-    const labels = byStatus.get(status) ?? new Set<string>();
-    for (const source of fact.sources) labels.add(String(source));
-    byStatus.set(status, labels);
+    for (const source of fact.sources.map(String)) {
+      const status = THIRD_PARTY_HOST.test(source) && fact.status !== 'recalled' ? 'third-party' : STATUS_WORDS[fact.status];
+      const labels = byStatus.get(status) ?? new Set<string>();
+      labels.add(source);
+      byStatus.set(status, labels);
+    }
+    // A fact with no source (recalled) still counts under its status.
+    if (fact.sources.length === 0 && !byStatus.has(STATUS_WORDS[fact.status])) byStatus.set(STATUS_WORDS[fact.status], new Set());
   }
   // A recalled fact names no source: say so rather than leave the label empty.
   return STATUS_ORDER.filter((s) => byStatus.has(s)).map((status) => ({ status, label: [...byStatus.get(status)!].slice(0, 4).join(', ') || 'no source read' }));
