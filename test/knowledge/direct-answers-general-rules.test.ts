@@ -35,6 +35,9 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     // Session 10 (q20, w8's set P): the Cloud Witness is no DAG witness up to Exchange 2019 (A-55); it took the Azure VM row's "Yes, with conditions".
     ["we use the azure cloud witness for our 2019 dag, that's supported right?", 'cloud-witness', /^No: Exchange 2019 and all earlier versions do not support the Cloud Witness/],
     ['can i use a cloud witness for an exchange 2016 dag', 'cloud-witness', /^No: /],
+    // Lead, session 10 (q20's finding): an Azure VM as the DAG's witness is not Exchange hosted in Azure.
+    ['can the fsw be an azure vm', 'azure-witness', /^Yes: Microsoft documents a file server on an Azure virtual machine as the witness/],
+    ['witness server in azure for our 2019 dag?', 'azure-witness', /multi-site VPN/],
   ] as const) {
     it(`"${text}" → ${rule}`, () => {
       const question = kb.directAnswers.read(text);
