@@ -63,8 +63,9 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
-    'the Azure Cloud Witness for a 2019 DAG asked as "supported right?": Not supported',
-    [["we use the azure cloud witness for our 2019 dag, that's supported right?", { verdict: 'not-supported', says: ['Cloud Witness'], notSays: ['Yes, with conditions'] }]],
+    // Merged session 10: q20's general rule (A-55) answers the question directly ("No: ..."), the check's limit (A-59) judges it in a design.
+    'the Azure Cloud Witness for a 2019 DAG asked as "supported right?": No',
+    [["we use the azure cloud witness for our 2019 dag, that's supported right?", { headline: 'No: ', says: ['Cloud Witness'], notSays: ['Yes, with conditions'] }]],
   ],
   [
     'an Azure VM as the file share witness stays a witness server',

@@ -99,6 +99,11 @@ function factsFromLabels(pairs: ReadonlyArray<{ title: string; value: string }>,
   for (const { title, value } of pairs) {
     const dimension = kb.dimensions.find((d) => d.label === title);
     assert.ok(dimension, `a fact shown under an unknown label "${title}"`);
+    // A count ("Nodes or DAG members: 3", a bare number typed in a DAG of unknown size) is its own value.
+    if (dimension.type === 'number' && /^\d+$/.test(value)) {
+      facts[dimension.id] = value;
+      continue;
+    }
     const known = dimension.values.find((v) => v.label === value);
     assert.ok(known, `"${title}" shown with an unknown value "${value}"`);
     facts[dimension.id] = known.id;
