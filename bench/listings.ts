@@ -52,6 +52,8 @@ export const TUNING_P = 'test/fixtures/listings/tuning-issue25-p.yaml';
 export const TUNING_L25B = 'test/fixtures/listings/tuning-issue25-l25b.yaml';
 /** An eighteenth set to tune on, written by l26 (session 10) before the code: 2000-2010 forms that made no group (ESM and EMC export lists, cluster.exe, Get-ClusteredMailboxServerStatus, Get-StorageGroup, Get-MailboxServer, WMI Exchange_Server, LDP/ADSI Edit/ldifde serialNumber, systeminfo of old Windows), one paste per not-covered rule or limit, and groups with one fact open whose values differ. */
 export const TUNING_L26 = 'test/fixtures/listings/tuning-issue25-l26.yaml';
+/** A nineteenth set to tune on, written by an outsider (w9, session 11): ConvertTo-Html as raw HTML, Excel copies of Export-Csv, Export-Clixml, ConvertTo-Json -Compress, the EAC servers page copied one cell a line, Teams tables with broken columns, systeminfo in French, Spanish, Dutch, Italian, Polish, Portuguese and Swedish (domain-controller configurations too), HealthChecker blocks and warning lines, partial copies (cut headers, Format-List starting mid-server, builds cut with "..."), winver lines, and not-supported groups hidden in those forms. */
+export const TUNING_Q = 'test/fixtures/listings/tuning-issue25-q.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -71,6 +73,7 @@ const TUNING_SETS = [
   TUNING_L25B,
   TUNING_P,
   TUNING_L26,
+  TUNING_Q,
 ];
 
 export interface Entry {
