@@ -38,7 +38,9 @@ function versionId(word: string): string {
 /** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
-const NOT_YET = /\b(want|wants|plan|plans|planning|planned|move|moving|upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|new)\b|\?/i;
+/** ("moved to new hardware last year" is done: "new" after a past move is what runs now.) */
+const NOT_YET =
+  /\b(want|wants|plan|plans|planning|planned|move|moving|upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
 
 interface Clause {
   text: string;
@@ -197,7 +199,23 @@ function withoutNames(sentence: string, names: readonly string[]): string {
 /** Facts of the design the words around a paste may give: what no paste form shows. */
 /** High availability only words say: what is in front of the servers (Windows NLB, a load balancer, DNS round robin). */
 const SAID_FRONT_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];
-const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore', 'clusterWorkloads'];
+/**
+ * Virtualization said around a paste ("the datastores are NFS", "dynamic memory enabled", "nightly vmware snapshots", "an Azure
+ * cloud witness") is the design too: the limits the guided check applies to it (A-58, A-59) apply to the listing's servers.
+ */
+const DESIGN_FACTS = [
+  'ha',
+  'edition',
+  'domainController',
+  'clusterMode',
+  'nlbOnSameServers',
+  'serverCore',
+  'clusterWorkloads',
+  'dataOnNas',
+  'dynamicMemory',
+  'vmSnapshots',
+  'cloudWitness',
+];
 
 /**
  * What the words around a paste say of the design ("2-node active/passive cluster", "the two FEs sit

@@ -231,6 +231,8 @@ const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]{0,39}?(?:-[A-Za-z][A-Za-z0-9 ()]{
 /** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
+/** A sentence's end followed by a host-like name and "=" or an arrow: the next server typed on the same line ("... back-end. EX2010-01 = 2008 r2 std"). */
+const NEXT_TYPED_SERVER = /(?<=[.;])\s+(?=[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|[0-9])[A-Za-z0-9-]*\s*(?:=|->|=>|\u2192)\s)/;
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
 const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
 /**
@@ -865,7 +867,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
-  const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
+  // "LEGACY03 = w2k3 std sp2. EX2010-01 = 2008 r2 std sp1": servers typed one after another on one line are lines of their own.
+  const cleaned = raw.flatMap((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER));
   const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(cleaned)))))).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();

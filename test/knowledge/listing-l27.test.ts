@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { breakdownMarkdown, listingForm, scoreListings, type Entry } from '../../bench/listings';
+import { breakdownMarkdown, listingForm, scoreListings, TUNING_L27, type Entry } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
+import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
+import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
 
 describe('Listings bench breakdown (bench/listings.ts, session 11 l27): counts only, by verdict and by form', () => {
   const kb = loadKnowledgeBase();
@@ -48,5 +50,136 @@ describe('Listings bench breakdown (bench/listings.ts, session 11 l27): counts o
     const md = breakdownMarkdown(breakdown).join('\n');
     assert.match(md, /\| S \| 0 \| 0 \| 0 \| 0 \| 0 \| 1 \|/);
     assert.doesNotMatch(md, /x1|x2|EX01/);
+  });
+});
+
+/**
+ * Issue 25, session 11 (l27): standalone back-ends, servers typed one after another on one line, a past move to "new
+ * hardware", and virtualization said around a paste. Set l27 (test/fixtures/listings/tuning-issue25-l27.yaml) was
+ * written before the code.
+ */
+describe('Listings: per-server lines and virtualization said around a paste (issue 25, session 11)', () => {
+  const kb = loadKnowledgeBase();
+  const read = listingReader(kb);
+  const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb);
+  const table = (rows: string[], words: string) =>
+    ['Name       ServerRole     AdminDisplayVersion', '----       ----------     -------------------', ...rows, '', words].join('\n');
+  const e19 = (name: string) => `${name.padEnd(11)}Mailbox        Version 15.2 (Build 1544.4)`;
+
+  const cases: { name: string; paste: string; server: string; verdict: string; facts?: Record<string, string> }[] = [
+    {
+      name: 'two Exchange 2003 back-ends each said standalone are single servers (a back-end holds the mailboxes), not "several servers"',
+      paste: [
+        'Name          Type               Version',
+        'LEGACY-A      Back-End Server    Version 6.5 (Build 7638.2: Service Pack 2)',
+        'LEGACY-B      Back-End Server    Version 6.5 (Build 7638.2: Service Pack 2)',
+        '',
+        'LEGACY-A = w2k3 std sp2 32 bit, standalone',
+        'LEGACY-B = w2k3 std sp2 32 bit, standalone',
+      ].join('\n'),
+      server: 'LEGACY-A',
+      verdict: 'supported',
+      facts: { ha: 'none', windows: '2003' },
+    },
+    {
+      name: 'two servers typed one after another on one line ("X = w2k3 ... back-end. EX2010-01 = 2008 r2 std sp1"): each gets its own Windows',
+      paste: [
+        'Name          ServerRole      AdminDisplayVersion',
+        '----          ----------      -------------------',
+        'LEGACY03      None            Version 6.5 (Build 7638.2: Service Pack 2)',
+        'EX2010-01     Mailbox         Version 14.3 (Build 123.4)',
+        '',
+        'LEGACY03 = w2k3 std sp2 32 bit, standalone back-end. EX2010-01 = 2008 r2 std sp1, standalone',
+      ].join('\n'),
+      server: 'LEGACY03',
+      verdict: 'supported',
+      facts: { windows: '2003', role: 'back-end' },
+    },
+    {
+      name: '... and the second server keeps its own line (never the first one\'s "EX2010" read as its version)',
+      paste: [
+        'Name          ServerRole      AdminDisplayVersion',
+        '----          ----------      -------------------',
+        'LEGACY03      None            Version 6.5 (Build 7638.2: Service Pack 2)',
+        'EX2010-01     Mailbox         Version 14.3 (Build 123.4)',
+        '',
+        'LEGACY03 = w2k3 std sp2 32 bit, standalone back-end. EX2010-01 = 2008 r2 std sp1, standalone',
+      ].join('\n'),
+      server: 'EX2010-01',
+      verdict: 'supported-with-conditions',
+      facts: { windows: '2008-r2', windowsEdition: 'standard' },
+    },
+    {
+      name: '"moved to new hardware last year: Windows Server 2003 R2 Enterprise x64" is what runs (Exchange 2003 on x64: Not supported)',
+      paste: [
+        'EXCH-A  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
+        'EXCH-B  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
+        '',
+        'both moved to new hardware last year: Windows Server 2003 R2 Enterprise x64 Edition SP2, each standalone',
+      ].join('\n'),
+      server: 'EXCH-A',
+      verdict: 'not-supported',
+      facts: { architecture: 'x64' },
+    },
+    {
+      name: '"we will move to new hardware: Windows Server 2003 R2 x64" stays a plan (nothing read)',
+      paste: [
+        'EXCH-A  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
+        'EXCH-B  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
+        '',
+        'we will move to new hardware: Windows Server 2003 R2 Enterprise x64 Edition SP2',
+      ].join('\n'),
+      server: 'EXCH-A',
+      verdict: 'supported-with-conditions',
+    },
+    {
+      name: 'Exchange 2019 said to run with dynamic memory: Not supported (exchange-no-dynamic-memory), never Supported',
+      paste: table([e19('EX19-HV')], 'single server, Hyper-V guest with dynamic memory enabled, Windows Server 2019 Standard'),
+      server: 'EX19-HV',
+      verdict: 'not-supported',
+      facts: { dynamicMemory: 'yes' },
+    },
+    {
+      name: 'Exchange 2019 with nightly VMware snapshots: Not supported (exchange-no-vm-snapshots)',
+      paste: table([e19('EX19-VM')], 'only server, a VMware VM on Windows Server 2019 Standard; we take nightly vmware snapshots of it'),
+      server: 'EX19-VM',
+      verdict: 'not-supported',
+      facts: { vmSnapshots: 'yes' },
+    },
+    {
+      name: 'Exchange 2010 DAG members on NFS datastores: Not covered (exchange-virtualization-before-2013)',
+      paste: [
+        'Name          : DAG10',
+        'Servers       : {EX10-V1, EX10-V2}',
+        'WitnessServer : FS10.contoso.com',
+        '',
+        table(
+          ['EX10-V1    Mailbox        Version 14.3 (Build 123.4)', 'EX10-V2    Mailbox        Version 14.3 (Build 123.4)'],
+          'Both members are VMs on vSphere and the datastores are NFS. Windows Server 2008 R2 Enterprise SP1.',
+        ),
+      ].join('\n'),
+      server: 'EX10-V1',
+      verdict: 'not-covered',
+      facts: { dataOnNas: 'yes' },
+    },
+    {
+      name: 'static memory said of an Exchange 2019 single server changes nothing (Supported)',
+      paste: table([e19('EX19-ST')], 'single server, Hyper-V guest with static memory, Windows Server 2019 Standard'),
+      server: 'EX19-ST',
+      verdict: 'supported',
+    },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const g = groupHolding<ListingGroup>(judge(c.paste), c.server);
+      assert.equal(g.verdict, c.verdict, JSON.stringify(g.facts));
+      for (const [d, v] of Object.entries(c.facts ?? {})) assert.equal(g.facts[d], v, `${d} of ${JSON.stringify(g.facts)}`);
+    });
+
+  it('set l27 (written before the code, part d before its code) is right but for the forms left open', () => {
+    assert.deepEqual(
+      tuningSetMisses(kb, TUNING_L27, { entries: 16, groups: 16 }).map((m) => m.entry),
+      ['l06-e2k7-setup-registry-key'],
+    );
   });
 });
