@@ -64,6 +64,19 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
   const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb);
   const table = (rows: string[], words: string) =>
     ['Name       ServerRole     AdminDisplayVersion', '----       ----------     -------------------', ...rows, '', words].join('\n');
+  const twoOnOneLine = [
+    'Name          ServerRole      AdminDisplayVersion',
+    '----          ----------      -------------------',
+    'LEGACY03      None            Version 6.5 (Build 7638.2: Service Pack 2)',
+    'EX2010-01     Mailbox         Version 14.3 (Build 123.4)',
+    '',
+    'LEGACY03 = w2k3 std sp2 32 bit, standalone back-end. EX2010-01 = 2008 r2 std sp1, standalone',
+  ].join('\n');
+  const helpAbout = [
+    'EXCH-A  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
+    'EXCH-B  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
+    '',
+  ];
   const e19 = (name: string) => `${name.padEnd(11)}Mailbox        Version 15.2 (Build 1544.4)`;
 
   const cases: { name: string; paste: string; server: string; verdict: string; facts?: Record<string, string> }[] = [
@@ -83,52 +96,28 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
     },
     {
       name: 'two servers typed one after another on one line ("X = w2k3 ... back-end. EX2010-01 = 2008 r2 std sp1"): each gets its own Windows',
-      paste: [
-        'Name          ServerRole      AdminDisplayVersion',
-        '----          ----------      -------------------',
-        'LEGACY03      None            Version 6.5 (Build 7638.2: Service Pack 2)',
-        'EX2010-01     Mailbox         Version 14.3 (Build 123.4)',
-        '',
-        'LEGACY03 = w2k3 std sp2 32 bit, standalone back-end. EX2010-01 = 2008 r2 std sp1, standalone',
-      ].join('\n'),
+      paste: twoOnOneLine,
       server: 'LEGACY03',
       verdict: 'supported',
       facts: { windows: '2003', role: 'back-end' },
     },
     {
       name: '... and the second server keeps its own line (never the first one\'s "EX2010" read as its version)',
-      paste: [
-        'Name          ServerRole      AdminDisplayVersion',
-        '----          ----------      -------------------',
-        'LEGACY03      None            Version 6.5 (Build 7638.2: Service Pack 2)',
-        'EX2010-01     Mailbox         Version 14.3 (Build 123.4)',
-        '',
-        'LEGACY03 = w2k3 std sp2 32 bit, standalone back-end. EX2010-01 = 2008 r2 std sp1, standalone',
-      ].join('\n'),
+      paste: twoOnOneLine,
       server: 'EX2010-01',
       verdict: 'supported-with-conditions',
       facts: { windows: '2008-r2', windowsEdition: 'standard' },
     },
     {
       name: '"moved to new hardware last year: Windows Server 2003 R2 Enterprise x64" is what runs (Exchange 2003 on x64: Not supported)',
-      paste: [
-        'EXCH-A  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
-        'EXCH-B  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
-        '',
-        'both moved to new hardware last year: Windows Server 2003 R2 Enterprise x64 Edition SP2, each standalone',
-      ].join('\n'),
+      paste: [...helpAbout, 'both moved to new hardware last year: Windows Server 2003 R2 Enterprise x64 Edition SP2, each standalone'].join('\n'),
       server: 'EXCH-A',
       verdict: 'not-supported',
       facts: { architecture: 'x64' },
     },
     {
       name: '"we will move to new hardware: Windows Server 2003 R2 x64" stays a plan (nothing read)',
-      paste: [
-        'EXCH-A  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
-        'EXCH-B  -  Microsoft Exchange  Version 6.5 (Build 7638.2: Service Pack 2)  -  back-end',
-        '',
-        'we will move to new hardware: Windows Server 2003 R2 Enterprise x64 Edition SP2',
-      ].join('\n'),
+      paste: [...helpAbout, 'we will move to new hardware: Windows Server 2003 R2 Enterprise x64 Edition SP2'].join('\n'),
       server: 'EXCH-A',
       verdict: 'supported-with-conditions',
     },
