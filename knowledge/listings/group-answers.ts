@@ -38,9 +38,9 @@ function versionId(word: string): string {
 /** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
-/** ("moved to new hardware last year" is done: "new" after a past move is what runs now.) */
+/** ("moved to new hardware last year", "got an in-place upgrade to 2003" are done: what runs now.) */
 const NOT_YET =
-  /\b(want|wants|plan|plans|planning|planned|move|moving|upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
+  /\b(want|wants|plan|plans|planning|planned|move|moving|(?<!\b(?:got|had|did)\s+an?\s+(?:in-place\s+|inplace\s+)?)upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
 
 interface Clause {
   text: string;

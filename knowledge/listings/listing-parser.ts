@@ -314,7 +314,7 @@ const PROSE_IN_MEMBERS =
 /** The longest line read as a typed DAG. */
 const TYPED_DAG_MAX_LINE = 400;
 /** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
-const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server|host|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
+const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server(?:\s*name)?|host(?:\s*name)?|computer\s*name|name|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
 /** Format-List keys that a paste which lost its line breaks (Teams, some mail clients) still shows in a row. */
 const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Servers|WitnessServer|Identity|ExchangeVersion|DatabaseAvailabilityGroup|OS Name|Host Name)\s*:\s)/g;
 
@@ -407,17 +407,37 @@ function withUpdateColumn(named: string, update: string | undefined): string {
 const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
 /** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
 const SETUP_KEY_VALUE = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
+/** The same value as Get-ItemProperty prints it (decimal): "MsiProductMajor : 8". */
+const SETUP_KEY_PROPERTY = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s*:\s*(\d{1,8})\s*$/i;
+/** Exchange 2000/2003's Setup key: "    NewestBuild    REG_DWORD    0x1dd6" (7638, the build's third part). */
+const NEWEST_BUILD_VALUE = /^\s*(?:NewestBuild|ServicePackBuild)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
 /** A build on a line of its own: "Version 6.0 (Build 6249.4: Service Pack 3)", "15.02.1544.004". */
 const BARE_BUILD_LINE = /^\s*(?:version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s+\d{1,5}\.\d{1,4}(?:\s*:\s*service pack \d)?\s*\)|\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4})\s*$/i;
 /** reg query's other lines: the key's path ("HKEY_LOCAL_MACHINE\\SOFTWARE\\...") and any other value ("MsiInstallPath    REG_SZ    C:\\..."). */
 const REG_QUERY_LINE = /^\s*HKEY_[A-Z_]+\\|^\s+[A-Za-z][\w ]{0,60}?\s{2,}REG_[A-Z_]+\b/;
+/** The computer a reg query names: "reg query \\EX01\HKLM\...". */
+const REG_QUERY_HOST = /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i;
 
 /**
- * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15): its four Msi values (hexadecimal) are the
- * installed build ("MsiProductMajor 0xe, MsiProductMinor 0x3, MsiBuildMajor 0x7b, MsiBuildMinor 0x4" = 14.3.123.4),
- * rewritten as ExSetup's file version, of the computer the command names ("reg query \\EX01\HKLM\...") when it names one.
+ * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15, or Exchange 2007's Exchange\v8.0\Setup): its
+ * four Msi values (hexadecimal) are the installed build ("MsiProductMajor 0xe, MsiProductMinor 0x3, MsiBuildMajor 0x7b,
+ * MsiBuildMinor 0x4" = 14.3.123.4), rewritten as ExSetup's file version, of the computer the command names ("reg query
+ * \\EX01\HKLM\...") when it names one. Get-ItemProperty prints the same values in decimal ("MsiProductMajor : 8"), its
+ * PSComputerName beside them; Exchange 2000 and 2003 keep only the build's third part (NewestBuild 0x1dd6 = 7638, read
+ * as 6.0 or 6.5 by `oldBuild`, whichever the build table lists).
  */
-function setupKeyLines(lines: string[]): string[] {
+function setupKeyLines(lines: string[], oldBuild: (build: string) => string | undefined): string[] {
+  if (lines.some((l) => SETUP_KEY_PROPERTY.test(l))) return setupKeyProperties(lines);
+  const newest = lines.map((l) => NEWEST_BUILD_VALUE.exec(l)?.[1]).find((h) => h !== undefined);
+  if (newest !== undefined) {
+    const build = oldBuild(String(parseInt(newest, 16)));
+    const host = lines.map((l) => REG_QUERY_HOST.exec(l)?.[1]).find((h) => h !== undefined);
+    if (!build) return lines;
+    const at = lines.findIndex((l) => NEWEST_BUILD_VALUE.test(l));
+    const rewritten = lines.filter((l) => !NEWEST_BUILD_VALUE.test(l) && !REG_QUERY_LINE.test(l));
+    rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), `FileVersion : ${build}`, '');
+    return rewritten;
+  }
   if (!lines.some((l) => SETUP_KEY_VALUE.test(l))) return lines;
   const parts: Record<string, number> = {};
   let at = -1;
@@ -429,13 +449,35 @@ function setupKeyLines(lines: string[]): string[] {
   }
   const { productmajor, productminor, buildmajor, buildminor } = parts;
   if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
-  const host = lines.map((l) => /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i.exec(l)?.[1]).find((h) => h !== undefined);
+  const host = lines.map((l) => REG_QUERY_HOST.exec(l)?.[1]).find((h) => h !== undefined);
   const version = `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`;
   // The key's path and its other values ("HKEY_LOCAL_MACHINE\\...\\v14\\Setup", "MsiInstallPath REG_SZ ...") name no server: read as part of the output.
   const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l) && !REG_QUERY_LINE.test(l));
   rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), version, '');
   return rewritten;
 }
+
+/** Get-ItemProperty's Msi values (decimal): one "FileVersion" line in their place, in the same block as its PSComputerName. */
+function setupKeyProperties(lines: string[]): string[] {
+  const parts: Record<string, number> = {};
+  for (const line of lines) {
+    const m = SETUP_KEY_PROPERTY.exec(line);
+    if (m) parts[m[1]!.toLowerCase()] = Number(m[2]);
+  }
+  const { productmajor, productminor, buildmajor, buildminor } = parts;
+  if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
+  const at = lines.findIndex((l) => SETUP_KEY_PROPERTY.test(l));
+  const rewritten = lines.filter((l) => !SETUP_KEY_PROPERTY.test(l));
+  rewritten.splice(at, 0, `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`);
+  return rewritten;
+}
+
+/** msinfo32's System Summary, copied as text: its "System Name" line, and any "Item<TAB>Value" line beside it. */
+const MSINFO_NAME = /^\s*System Name\t+[A-Za-z][A-Za-z0-9-]{0,62}\s*$/;
+const MSINFO_LINE = /^\s*(System Name|OS Name|Version|System Type|OS Manufacturer|System Manufacturer|System Model|Processor|Windows Directory)\t+(\S.*)$/;
+
+/** Keys ExchangeSetup.log prints around its "Setup version" (its banner's next lines). */
+const SETUP_LOG_KEYS = /^(?:setup version|logged on user|command line|operating system version|running on)$/i;
 
 /** ExchangeSetup.log's line prefix ("[02/11/2025 22:14:03.0527] [0] "): the rest of the line is read ("Setup version: 15.2.1748.10."). */
 const SETUP_LOG_PREFIX = /^\s*\[\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2}(?:\.\d{1,7})?\]\s\[\d{1,3}\]\s/;
@@ -451,6 +493,12 @@ function joinWrappedBuilds(lines: string[]): string[] {
     else out.push(line);
   }
   return out;
+}
+
+/** A build number alone ("6249") as Exchange 2000 (6.0) or 2003 (6.5): the one of them the build table lists, else none. */
+function oldBuildNumberIn(build: string, table: BuildTable): string | undefined {
+  const found = ['6.0', '6.5'].map((v) => `${v}.${build}`).filter((b) => findBuilds(b, table).some((m) => m.lookup.kind === 'known'));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
@@ -868,8 +916,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
   // "LEGACY03 = w2k3 std sp2. EX2010-01 = 2008 r2 std sp1": servers typed one after another on one line are lines of their own.
-  const cleaned = raw.flatMap((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER));
-  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(cleaned)))))).flatMap(unflatten);
+  // msinfo32's System Summary copied as text ("System Name<TAB>NODE-A", "OS Name<TAB>Microsoft Windows 2000 Advanced Server"): read as a list's "Key : value".
+  const msinfo = raw.some((line) => MSINFO_NAME.test(line));
+  const cleaned = (msinfo ? raw.map((line) => line.replace(MSINFO_LINE, '$1 : $2').replace(/^\s*System Name :/, 'Host Name :')) : raw).flatMap((line) =>
+    line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER),
+  );
+  const rewritten = structuredLines(
+    owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(cleaned)), (build) => oldBuildNumberIn(build, table)))),
+  ).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
@@ -1134,7 +1188,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
     const fromParts = parts.every((p) => p !== undefined && /^\d{1,5}$/.test(p)) ? parts.join('.') : undefined;
     // WMI's ExchangeServerState (Exchange 2000 and 2003) prints the build alone ("6249", "7638"): 6.0.6249 or 6.5.7638, whichever the table lists.
-    const stateBuild = names.includes('serverstate') && /^\d{4}$/.test(versionCell ?? '') ? oldBuildNumber(versionCell!) : undefined;
+    const stateBuild = names.includes('serverstate') && /^\d{4}$/.test(versionCell ?? '') ? oldBuildNumberIn(versionCell!, table) : undefined;
     const versionText = fromParts ?? stateBuild ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
@@ -1187,12 +1241,6 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // ESM's export list of Exchange 2000/2003 has a "Front End" column (Yes/No), the WMI class IsFrontEndServer (True/False).
     readExtras(s, cell('isfrontendserver', 'front end', 'front-end', 'frontend'), cell('databaseavailabilitygroup'));
     return s;
-  }
-
-  /** A build number alone ("6249") as Exchange 2000 (6.0) or 2003 (6.5): the one of them the build table lists, else none. */
-  function oldBuildNumber(build: string): string | undefined {
-    const found = ['6.0', '6.5'].map((v) => `${v}.${build}`).filter((b) => findBuilds(b, table).some((m) => m.lookup.kind === 'known'));
-    return found.length === 1 ? found[0] : undefined;
   }
 
   /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
@@ -1343,7 +1391,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       // ExchangeSetup.log's "Setup version: 8.3.83.6." with no server named just above (its banner lines between): kept as
       // ExSetup's build is, and given to the paste's one server, or to the one server the words around it name (below).
-      const setupVersion = entries.length === 1 ? get('setup version') : undefined;
+      // Setup's own lines beside it in the log ("Logged on user: CORP\\exadmin.") name no server either.
+      const setupVersion = entries.length === 1 || entries.every((e) => SETUP_LOG_KEYS.test(e.key)) ? get('setup version') : undefined;
       const [setupBuild] = setupVersion ? findBuilds(setupVersion, table) : [];
       if (setupBuild) {
         looseBuilds.push(setupBuild);
@@ -1400,6 +1449,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'systemtyp',
       'osarchitecture',
       'caption',
+      // srvinfo's "Product Name: Microsoft Windows 2000 Server" (read only when it names Windows).
+      'product name',
       'windowsinstallationtype',
       'os version',
       'exchangeversion',
@@ -1444,7 +1495,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const ticketOs = get(...TICKET_OS_KEYS);
     if (ticketOs && /windows|\bw2k|\bserver 20\d\d/i.test(ticketOs) && !get(...OS_KEYS)) s.os = ticketOs;
     readExtras(s, get('isfrontendserver'), get('databaseavailabilitygroup'));
-    const caption = get('caption');
+    const caption = get('caption', 'product name');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
     const type = get('system type', 'osarchitecture', 'systemtyp');
