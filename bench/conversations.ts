@@ -248,6 +248,8 @@ export const CONVERSATION_SETS = {
   outsideGTuning: 'conversations-outside-g-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w8, session 10) from Microsoft's docs without reading the bot's code: 2013 before SP1 on 2012 R2, Essentials hosts, a DC promoted after install, SharePoint or dynamic memory beside Exchange, a new SE setup after a retired verdict (and the reverse), 2010+2013 / 2007+2013 / 2003+2013 / 2013 CU9+2016 estates, "not sure" answers and version corrections mid-check (tuned on).
   outsideHTuning: 'conversations-outside-h-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w9, session 11) from Microsoft's docs without reading the bot's code: a red team for wrong "Supported" (breaking facts hidden in tickets, signatures and quoted mail, negations, corrections inside one message, numbers in words, retired versions named by build or codename, mixed estates, storage, virtualization, witness and directory details), new out-of-support and after-verdict wordings (tuned on).
+  outsideITuning: 'conversations-outside-i-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

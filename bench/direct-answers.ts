@@ -76,6 +76,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ20: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q20.yaml'), showMisses: true },
   /** Tuning set P, written by an outsider (w8, session 10) from Microsoft's docs without reading the bot: how-tos the system requirements spell out (Desktop Experience, full installation, witness, CCR or SCC), follow-ups that switch the coexistence pair, rollup, Windows service pack or Windows lifecycle, numbers per update and per DAG, release dates of RTMs and of the CUs coexistence depends on, unanswerable questions naming a version, yes/no on a server in two DAGs, a DC promotion after install, SharePoint or dynamic memory beside Exchange. */
   tuningP: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-p.yaml'), showMisses: true },
+  /** Tuning set Q, written by an outsider (w9, session 11) from Microsoft's docs without reading the bot: dates asked as "how long has X been dead", "last day of", "ship date", "GA date"; limits as "ceiling on", "up to how many"; supportability-matrix rows as yes/no (a wrong premise inside one); yes/no rules on the witness, WNLB, RODCs, Server Core, Edge, editions, in-place upgrades, iSCSI, IPv6; one- and two-word follow-ups; unanswerable questions naming a version. */
+  tuningQ: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

@@ -54,6 +54,8 @@ export const TUNING_L25B = 'test/fixtures/listings/tuning-issue25-l25b.yaml';
 export const TUNING_L26 = 'test/fixtures/listings/tuning-issue25-l26.yaml';
 /** A nineteenth set to tune on, written by l27 (session 11) before the code: Not covered designs said in new ways (Get-NlbClusterNode beside Mailbox servers in no DAG, Edge servers behind a VIP or DNS round robin, 2013 Client Access with DNS round robin, 2007 UM behind a load balancer), Windows said per server on lines of their own, the setup registry key, ExSetup over Invoke-Command, Markdown tables with an OS column. */
 export const TUNING_L27 = 'test/fixtures/listings/tuning-issue25-l27.yaml';
+/** A twentieth set to tune on, written by an outsider (w9, session 11): ConvertTo-Html as raw HTML, Excel copies of Export-Csv, Export-Clixml, ConvertTo-Json -Compress, the EAC servers page copied one cell a line, Teams tables with broken columns, systeminfo in French, Spanish, Dutch, Italian, Polish, Portuguese and Swedish (domain-controller configurations too), HealthChecker blocks and warning lines, partial copies (cut headers, Format-List starting mid-server, builds cut with "..."), winver lines, and not-supported groups hidden in those forms. */
+export const TUNING_Q = 'test/fixtures/listings/tuning-issue25-q.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -74,6 +76,7 @@ const TUNING_SETS = [
   TUNING_P,
   TUNING_L26,
   TUNING_L27,
+  TUNING_Q,
 ];
 
 export interface Entry {
