@@ -69,7 +69,22 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.osServicePack, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
+    const key = [
+      s.build?.lookup.build,
+      s.majorMinor,
+      s.named,
+      s.os,
+      s.osBuild,
+      s.osServicePack,
+      s.systemType,
+      s.installationType,
+      s.edition,
+      s.said,
+      s.domainController,
+      s.dynamicMemory,
+      s.vmSnapshots,
+      s.databases,
+    ].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -451,6 +466,10 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';
   if (server.domainController) facts.domainController = 'yes';
+  // Hyper-V's own output about the server's virtual machine (Get-VM's DynamicMemoryEnabled, Get-VMSnapshot's checkpoints).
+  if (server.dynamicMemory !== undefined) facts.dynamicMemory = server.dynamicMemory ? 'yes' : 'no';
+  if (server.vmSnapshots) facts.vmSnapshots = 'yes';
+  if (server.databases !== undefined) facts.databases = String(server.databases);
   if (server.roles.includes('edge-transport') && server.domain && /^workgroup$/i.test(server.domain)) facts.edgeDomainJoined = 'no';
   // A line typed by hand says more of its server than its build: its Windows, high availability, edition.
   if (server.said) {

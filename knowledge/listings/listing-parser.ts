@@ -54,6 +54,12 @@ export interface ListedServer {
   osServicePack?: number;
   /** Get-NlbClusterNode (or nlb.exe) lists the server as a node of a Windows NLB cluster ("Converged"). */
   nlb?: boolean;
+  /** Get-MailboxDatabase's table (Name, Server, Mounted): how many databases the server mounts (those Mounted True, all when no Mounted column). */
+  databases?: number;
+  /** Hyper-V's Get-VM prints DynamicMemoryEnabled for the server's virtual machine (True or False). */
+  dynamicMemory?: boolean;
+  /** Hyper-V's Get-VMSnapshot (or Get-VMCheckpoint) lists checkpoints of the server's virtual machine. */
+  vmSnapshots?: boolean;
 }
 
 export interface ListedDag {
@@ -470,6 +476,36 @@ function setupKeyProperties(lines: string[]): string[] {
   const rewritten = lines.filter((l) => !SETUP_KEY_PROPERTY.test(l));
   rewritten.splice(at, 0, `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`);
   return rewritten;
+}
+
+/** A monitoring or CMDB export in long form, one fact a row: "OLD-FE1;exchange_version;6.5.7638" (device, key, value). */
+const ATTRIBUTE_ROW = /^\s*"?([A-Za-z][A-Za-z0-9.-]{1,62})"?\s*([;,\t|])\s*"?([A-Za-z][\w .-]{0,40}?)"?\s*\2\s*"?(\S[^"]*?)"?\s*$/;
+/** Its header line ("device;tag;value"). */
+const ATTRIBUTE_HEADER =
+  /^\s*"?(?:device|host|hostname|server|computer|ci|name)"?\s*[;,\t|]\s*"?(?:tag|key|attribute|property|field|metric|sensor|name)"?\s*[;,\t|]\s*"?(?:value|data|result)"?\s*$/i;
+
+/**
+ * A long-form export (device, key, value a row) rewritten as one "Server : X" block per device, its keys read as a
+ * ticket's ("exchange_version" is "exchange version", "os"): at least four rows with one separator, a device named
+ * twice, and a key naming a version, build, role or Windows.
+ */
+function attributeValueLines(lines: string[]): string[] {
+  const rows = lines.map((l) => ATTRIBUTE_ROW.exec(l));
+  const found = rows.filter((m): m is RegExpExecArray => m !== null);
+  if (found.length < 4 || new Set(found.map((m) => m[2])).size !== 1) return lines;
+  if (!found.some((m) => /version|build|\bos\b|windows|role/i.test(m[3]!.replace(/_/g, ' ')))) return lines;
+  const devices = new Map<string, string[]>();
+  for (const m of found) {
+    const key = m[1]!.toLowerCase();
+    if (!devices.has(key)) devices.set(key, [`Server : ${m[1]}`]);
+    devices.get(key)!.push(`${m[3]!.replace(/_/g, ' ').trim()} : ${m[4]!.trim()}`);
+  }
+  if (![...devices.values()].some((block) => block.length >= 3)) return lines;
+  const first = rows.findIndex((m) => m !== null);
+  const out = lines.filter((l, i) => rows[i] === null && !(i === first - 1 && ATTRIBUTE_HEADER.test(l)));
+  const at = first - (first > 0 && ATTRIBUTE_HEADER.test(lines[first - 1]!) ? 1 : 0);
+  out.splice(at, 0, '', ...[...devices.values()].flatMap((block) => [...block, '']));
+  return out;
 }
 
 /** msinfo32's System Summary, copied as text: its "System Name" line, and any "Item<TAB>Value" line beside it. */
@@ -922,7 +958,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER),
   );
   const rewritten = structuredLines(
-    owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(cleaned)), (build) => oldBuildNumberIn(build, table)))),
+    owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(attributeValueLines(cleaned))), (build) => oldBuildNumberIn(build, table)))),
   ).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
@@ -947,6 +983,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const key = name.toLowerCase().split('.')[0]!;
     let found = servers.get(key);
     if (!found) servers.set(key, (found = { name: name.split('.')[0]!, roles: [] }));
+    return found;
+  };
+
+  /** Facts Hyper-V's output gives of virtual machines by name (Get-VM, Get-VMSnapshot), given to the listed servers of those names. */
+  const vms = new Map<string, Pick<ListedServer, 'dynamicMemory' | 'vmSnapshots' | 'databases'>>();
+  const vmFacts = (name: string) => {
+    const key = name.toLowerCase().split('.')[0]!;
+    let found = vms.get(key);
+    if (!found) vms.set(key, (found = {}));
     return found;
   };
 
@@ -1019,6 +1064,51 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
         if (cluster.otherWorkloads) same.otherWorkloads = [...(same.otherWorkloads ?? []), ...cluster.otherWorkloads];
       } else if (cluster.servers.length > 0 || cluster.otherWorkloads) dags.push(cluster);
+      continue;
+    }
+    // Get-MailboxDatabase's table (Name, Server, Mounted): the databases each server mounts, counted for it (a fact the Standard edition limits).
+    if (names.includes('server') && names.includes('mounted') && names.includes('name') && !names.includes('admindisplayversion')) {
+      const counts = new Map<string, number>();
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const host = cells[names.indexOf('server')]!;
+        if (LISTED_HOST_NAME.test(host) && /^true$/i.test(cells[names.indexOf('mounted')] ?? '')) counts.set(host, (counts.get(host) ?? 0) + 1);
+      }
+      for (const [host, n] of counts) vmFacts(host).databases = n;
+      continue;
+    }
+    // Get-WindowsFeature's Server-Gui-Shell (the Server Graphical Shell): "Available" or "Removed" is Server Core, "Installed" a full installation.
+    if (names.includes('install state') && names.includes('name')) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        if (!/^server-gui-shell$/i.test(cells[names.indexOf('name')] ?? '')) continue;
+        const state = cells[names.indexOf('install state')] ?? '';
+        if (/^(available|removed)$/i.test(state)) looseInstallation.add('Server Core');
+        else if (/^installed$/i.test(state)) looseInstallation.add('Server');
+      }
+      continue;
+    }
+    // Hyper-V's Get-VMSnapshot / Get-VMCheckpoint (VMName, Name, SnapshotType / CheckpointType) and Get-VM with DynamicMemoryEnabled: facts of the
+    // named virtual machines, given to the listed servers of those names (below), never servers of their own.
+    if (names.includes('vmname') && names.some((n) => n === 'snapshottype' || n === 'checkpointtype' || n === 'creationtime')) {
+      const k = names.indexOf('vmname');
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const vm = lines[j]!.slice(columns[k]!.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim();
+        if (LISTED_HOST_NAME.test(vm)) vmFacts(vm).vmSnapshots = true;
+      }
+      continue;
+    }
+    if (names.includes('dynamicmemoryenabled') && names.includes('name')) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const vm = cells[names.indexOf('name')]!;
+        const on = cells[names.indexOf('dynamicmemoryenabled')]!;
+        if (LISTED_HOST_NAME.test(vm) && /^(true|false)$/i.test(on)) vmFacts(vm).dynamicMemory = /^true$/i.test(on);
+      }
       continue;
     }
     // Get-NlbClusterNode (Name, State "Converged", Interface): the hosts of a Windows NLB cluster, no failover cluster.
@@ -1356,6 +1446,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
+    // Get-VM | fl Name,DynamicMemoryEnabled: a fact of the virtual machine of that name (given to the listed server of that name below).
+    const dynamic = get('dynamicmemoryenabled');
+    if (dynamic !== undefined && /^(true|false)$/i.test(dynamic.trim()) && LISTED_HOST_NAME.test(get('name', 'vmname') ?? '')) {
+      vmFacts(get('name', 'vmname')!).dynamicMemory = /^true$/i.test(dynamic.trim());
+      for (const e of entries) used[e.line] = true;
+      return;
+    }
     // Win32_Product's entry for Exchange ("Name : Microsoft Exchange Server", "Version : 8.3.83.6"): the build of the computer the command names.
     if (/^microsoft exchange(?: server)?(?: 20\d\d)?$/i.test(get('name') ?? '')) {
       const [mention] = findBuildsWide(get('version') ?? '', table);
@@ -1828,6 +1925,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   dagsInWords([...servers.values()], dags, rest);
   frontOrBackInWords([...servers.values()], rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
+  for (const s of found) Object.assign(s, vms.get(s.name.toLowerCase()) ?? {});
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)), typedLine: found.some((s) => typedLines.has(s)) };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { breakdownMarkdown, listingForm, scoreListings, TUNING_L27, type Entry } from '../../bench/listings';
+import { breakdownMarkdown, listingForm, scoreListings, TUNING_L27, TUNING_Q, type Entry } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
@@ -165,6 +165,11 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
       for (const [d, v] of Object.entries(c.facts ?? {})) assert.equal(g.facts[d], v, `${d} of ${JSON.stringify(g.facts)}`);
     });
 
+  it("w9's set Q judges no group a plain Supported that its label says is not", () => {
+    const wrong = tuningSetMisses(kb, TUNING_Q, { entries: 40, groups: 48 }).filter((m) => / supported$/.test(m.got) && !/ supported$/.test(m.expected));
+    assert.deepEqual(wrong, []);
+  });
+
   it('set l27 (written before the code, part d before its code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L27, { entries: 16, groups: 16 }), []);
   });
@@ -258,6 +263,86 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
       verdict: 'supported-with-conditions',
     },
   ];
+  // w9's set Q (session 11): facts the admin tools' own output gives, each a wrong plain "Supported" before.
+  forms.push(
+    {
+      name: 'a monitoring export in long form (device;tag;value): each device its own server, its own Windows (2003 front-end on x64: Not supported)',
+      paste: [
+        'PRTG sensor export (device;tag;value):',
+        'OLD-FE1;exchange_version;6.5.7638',
+        'OLD-FE1;exchange_role;front-end',
+        'OLD-FE1;os;Windows Server 2003 Standard Edition SP2 x64',
+        'OLD-BE1;exchange_version;6.5.7638',
+        'OLD-BE1;exchange_role;back-end',
+        'OLD-BE1;os;Windows Server 2003 Standard Edition SP2 32-bit',
+        'one FE and one BE, no cluster, no nlb',
+      ].join('\n'),
+      servers: ['OLD-FE1'],
+      version: '2003',
+      verdict: 'not-supported',
+    },
+    {
+      name: "Get-VM | fl Name,DynamicMemoryEnabled True for the server's virtual machine: Not supported (exchange-no-dynamic-memory)",
+      paste: [
+        table([e19('HV-EX1')], ''),
+        'PS C:\\> Get-VM -ComputerName HVHOST01 -Name HV-EX1 | fl Name,DynamicMemoryEnabled',
+        'Name                 : HV-EX1',
+        'DynamicMemoryEnabled : True',
+        '',
+        'HV-EX1 is our only exchange server, guest os windows server 2019 standard',
+      ].join('\n'),
+      servers: ['HV-EX1'],
+      version: '2019',
+      verdict: 'not-supported',
+    },
+    {
+      name: "Get-VMSnapshot listing checkpoints of the server's virtual machine: Not supported (exchange-no-vm-snapshots)",
+      paste: [
+        table([e19('EX19-V1')], ''),
+        'PS C:\\> Get-VMSnapshot -VMName EX19-V1',
+        'VMName  Name                 SnapshotType CreationTime',
+        '------  ----                 ------------ ------------',
+        'EX19-V1 before CU15          Standard     03/11/2026 21:04:11',
+        '',
+        'single mailbox server, windows server 2019 standard',
+      ].join('\n'),
+      servers: ['EX19-V1'],
+      version: '2019',
+      verdict: 'not-supported',
+    },
+    {
+      name: 'Get-MailboxDatabase with six databases Mounted on a Standard edition server: Not supported (the edition mounts at most 5)',
+      paste: [
+        'Name                : STD-EX1',
+        'Edition             : Standard',
+        'AdminDisplayVersion : Version 15.2 (Build 1544.4)',
+        'ServerRole          : Mailbox',
+        '',
+        'Name  Server  Mounted',
+        '----  ------  -------',
+        ...[1, 2, 3, 4, 5, 6].map((n) => `DB0${n}  STD-EX1 True`),
+        '',
+        'only server, windows server 2019 standard',
+      ].join('\n'),
+      servers: ['STD-EX1'],
+      version: '2019',
+      verdict: 'not-supported',
+    },
+    {
+      name: 'Get-WindowsFeature shows Server-Gui-Shell Available (not installed): Server Core, which Exchange 2016 does not run on',
+      paste: [
+        'EX16-CORE  Mailbox  Version 15.1 (Build 2507.6)  (single server)',
+        'OS: Windows Server 2012 R2 Standard',
+        '',
+        'Display Name                                            Name                       Install State',
+        '------------                                            ----                       -------------',
+        '        [ ] Server Graphical Shell                      Server-Gui-Shell               Available',
+      ].join('\n'),
+      servers: ['EX16-CORE'],
+      version: '2016',
+      verdict: 'not-supported',
+    },
+  );
   for (const c of forms)
     it(c.name, () => {
       const groups = judge(c.paste);
