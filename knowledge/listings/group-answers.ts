@@ -38,9 +38,9 @@ function versionId(word: string): string {
 /** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
-/** ("moved to new hardware last year", "got an in-place upgrade to 2003" are done: what runs now.) */
+/** ("moved to new hardware last year", "got an in-place upgrade to 2003" are done: what runs now; a UM "dial plan" is no plan.) */
 const NOT_YET =
-  /\b(want|wants|plan|plans|planning|planned|move|moving|(?<!\b(?:got|had|did)\s+an?\s+(?:in-place\s+|inplace\s+)?)upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
+  /\b(want|wants|(?<!\bdial\s)plans?|planning|planned|move|moving|(?<!\b(?:got|had|did)\s+an?\s+(?:in-place\s+|inplace\s+)?)upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
 
 interface Clause {
   text: string;
@@ -321,7 +321,7 @@ export function noDagServers(rest: string, names: readonly string[]): 'all' | Se
   const found = new Set<string>();
   let all = false;
   for (const sentence of rest.split(/(?<=[.!?])\s+|\n|;|,(?=\s*\S+\s+(?:is|are)\b)/)) {
-    if (!NO_DAG.test(sentence) || /\?|\b(plan|plans|planning|will|going to|should we)\b/i.test(sentence)) continue;
+    if (!NO_DAG.test(sentence) || /\?|\b((?<!\bdial\s)plans?|planning|will|going to|should we)\b/i.test(sentence)) continue;
     const named = names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(sentence));
     if (named.length > 0) named.forEach((n) => found.add(n.toLowerCase()));
     else if (!/\bedge\b/i.test(sentence.replace(/\bno\s+edge\b/gi, ' '))) all = true;

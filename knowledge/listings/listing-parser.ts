@@ -478,6 +478,13 @@ function setupKeyProperties(lines: string[]): string[] {
   return rewritten;
 }
 
+/** Cmdlets that list the servers of one role only. */
+const ROLE_COMMANDS: readonly [RegExp, string][] = [
+  [/\bGet-UMServer\b/i, 'unified-messaging'],
+  [/\bGet-ClientAccessServer\b|\bGet-ClientAccessService\b/i, 'client-access'],
+  [/\bGet-TransportServer\b/i, 'hub-transport'],
+];
+
 /** A monitoring or CMDB export in long form, one fact a row: "OLD-FE1;exchange_version;6.5.7638" (device, key, value). */
 const ATTRIBUTE_ROW = /^\s*"?([A-Za-z][A-Za-z0-9.-]{1,62})"?\s*([;,\t|])\s*"?([A-Za-z][\w .-]{0,40}?)"?\s*\2\s*"?(\S[^"]*?)"?\s*$/;
 /** Its header line ("device;tag;value"). */
@@ -986,6 +993,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     return found;
   };
 
+  /** The role of the cmdlet that printed the table being read (see ROLE_COMMANDS). */
+  let commandRole: string | undefined;
   /** Facts Hyper-V's output gives of virtual machines by name (Get-VM, Get-VMSnapshot), given to the listed servers of those names. */
   const vms = new Map<string, Pick<ListedServer, 'dynamicMemory' | 'vmSnapshots' | 'databases'>>();
   const vmFacts = (name: string) => {
@@ -1133,6 +1142,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
     const instanceGroups = new Set<string>();
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
+    // A role's own cmdlet above the table (Get-UMServer, Get-ClientAccessServer, Get-TransportServer): its rows are servers of that role.
+    commandRole = ROLE_COMMANDS.find(([pattern]) => lines.slice(Math.max(0, i - 4), i - 1).some((l) => pattern.test(l)))?.[1];
     // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
     const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
     // Pasted as plain text (Teams, some mail clients), the padding is gone: one space between columns, each run of dashes as long as its header.
@@ -1299,6 +1310,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (site) s.site = site.split('/').pop();
     const roles = cell('serverrole', 'server role', 'role', 'roles', 'type', 'exchange role');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
+    if (s.roles.length === 0 && commandRole) s.roles = [commandRole];
     const edition = cell('edition');
     if (edition) s.edition = edition;
     // An inventory's notes ("standalone, no DAG") are said of its server, as a typed line's words are; its DAG column names the DAG.

@@ -343,6 +343,56 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
       verdict: 'not-supported',
     },
   );
+  forms.push(
+    {
+      name: 'Get-UMServer\'s table lists UM servers; "in the same dial plan" is no plan: 2007 UM behind a hardware load balancer is Not covered',
+      paste: [
+        '[PS] C:\\>Get-UMServer | ft Name,Status,AdminDisplayVersion',
+        '',
+        'Name     Status    AdminDisplayVersion',
+        '----     ------    -------------------',
+        'UM07-1   Enabled   Version 8.3 (Build 83.6)',
+        'UM07-2   Enabled   Version 8.3 (Build 83.6)',
+        '',
+        'UM-only, 2008 sp2 std x64, both in the same dial plan behind a hardware load balancer',
+      ].join('\n'),
+      servers: ['UM07-1', 'UM07-2'],
+      version: '2007',
+      verdict: 'not-covered',
+    },
+    {
+      name: 'two 2010 UM servers in one dial plan, "no load balancer, no DAG": several servers, with conditions (never a plain Supported)',
+      paste: [
+        '[PS] C:\\>Get-UMServer | ft Name,Status,AdminDisplayVersion',
+        '',
+        'Name      Status    AdminDisplayVersion',
+        '----      ------    -------------------',
+        'UM10-A    Enabled   Version 14.3 (Build 123.4)',
+        'UM10-B    Enabled   Version 14.3 (Build 123.4)',
+        '',
+        'UM only, both in the same dial plan, no load balancer, no DAG. Windows Server 2008 R2 SP1 Standard.',
+      ].join('\n'),
+      servers: ['UM10-A', 'UM10-B'],
+      version: '2010',
+      verdict: 'supported-with-conditions',
+    },
+    {
+      name: "Get-ClientAccessServer's table lists Client Access servers: 2013 CAS with DNS round robin is Not covered",
+      paste: [
+        '[PS] C:\\>Get-ClientAccessServer | ft Name,AdminDisplayVersion',
+        '',
+        'Name      AdminDisplayVersion',
+        '----      -------------------',
+        'CAS13-1   Version 15.0 (Build 1497.2)',
+        'CAS13-2   Version 15.0 (Build 1497.2)',
+        '',
+        'mail.contoso.com is DNS round robin over both, no load balancer. Windows Server 2012 R2 Standard.',
+      ].join('\n'),
+      servers: ['CAS13-1', 'CAS13-2'],
+      version: '2013',
+      verdict: 'not-covered',
+    },
+  );
   for (const c of forms)
     it(c.name, () => {
       const groups = judge(c.paste);
