@@ -52,7 +52,9 @@ export const TUNING_P = 'test/fixtures/listings/tuning-issue25-p.yaml';
 export const TUNING_L25B = 'test/fixtures/listings/tuning-issue25-l25b.yaml';
 /** An eighteenth set to tune on, written by l26 (session 10) before the code: 2000-2010 forms that made no group (ESM and EMC export lists, cluster.exe, Get-ClusteredMailboxServerStatus, Get-StorageGroup, Get-MailboxServer, WMI Exchange_Server, LDP/ADSI Edit/ldifde serialNumber, systeminfo of old Windows), one paste per not-covered rule or limit, and groups with one fact open whose values differ. */
 export const TUNING_L26 = 'test/fixtures/listings/tuning-issue25-l26.yaml';
-/** A nineteenth set to tune on, written by an outsider (w9, session 11): ConvertTo-Html as raw HTML, Excel copies of Export-Csv, Export-Clixml, ConvertTo-Json -Compress, the EAC servers page copied one cell a line, Teams tables with broken columns, systeminfo in French, Spanish, Dutch, Italian, Polish, Portuguese and Swedish (domain-controller configurations too), HealthChecker blocks and warning lines, partial copies (cut headers, Format-List starting mid-server, builds cut with "..."), winver lines, and not-supported groups hidden in those forms. */
+/** A nineteenth set to tune on, written by l27 (session 11) before the code: Not covered designs said in new ways (Get-NlbClusterNode beside Mailbox servers in no DAG, Edge servers behind a VIP or DNS round robin, 2013 Client Access with DNS round robin, 2007 UM behind a load balancer), Windows said per server on lines of their own, the setup registry key, ExSetup over Invoke-Command, Markdown tables with an OS column. */
+export const TUNING_L27 = 'test/fixtures/listings/tuning-issue25-l27.yaml';
+/** A twentieth set to tune on, written by an outsider (w9, session 11): ConvertTo-Html as raw HTML, Excel copies of Export-Csv, Export-Clixml, ConvertTo-Json -Compress, the EAC servers page copied one cell a line, Teams tables with broken columns, systeminfo in French, Spanish, Dutch, Italian, Polish, Portuguese and Swedish (domain-controller configurations too), HealthChecker blocks and warning lines, partial copies (cut headers, Format-List starting mid-server, builds cut with "..."), winver lines, and not-supported groups hidden in those forms. */
 export const TUNING_Q = 'test/fixtures/listings/tuning-issue25-q.yaml';
 const TUNING_SETS = [
   TUNING,
@@ -73,11 +75,14 @@ const TUNING_SETS = [
   TUNING_L25B,
   TUNING_P,
   TUNING_L26,
+  TUNING_L27,
   TUNING_Q,
 ];
 
 export interface Entry {
   id: string;
+  /** The listing's form as its writer named it (optional; see {@link listingForm} for the form read from the paste). */
+  kind?: string;
   paste: string;
   crlf?: boolean;
   repeat?: { block: string; count: number; pad: number; from?: number };
@@ -172,6 +177,80 @@ function judgeWithWords(kb: KnowledgeBase, text: string, answers: Record<string,
   return { groups, buildLines: [...groups.flatMap((g) => g.buildLines), ...describeBuilds(findBuildsWide(listing.rest, kb.builds), kb.builds)] };
 }
 
+/** The short labels of the breakdown's tables: a verdict, `undecided`, or `no group` when no group holds the servers. */
+export const VERDICT_LABELS: Record<string, string> = {
+  supported: 'S',
+  'supported-with-conditions': 'SwC',
+  'not-supported': 'NS',
+  'not-covered': 'NC',
+  undecided: 'undecided',
+  'no group': 'no group',
+};
+
+/**
+ * The form of a paste, read from its text for the breakdown by form (counts only, so it may be shown for
+ * the held-out set): the first that fits of Active Directory dump, cluster output, Windows' own output
+ * (systeminfo, msinfo32, WMI), JSON, CSV, a table with its line of dashes, a Format-List block, and
+ * lines typed by hand.
+ */
+export function listingForm(paste: string): string {
+  if (/^\s*(?:dn|distinguishedName|cn|serialNumber)\s*[:=]|\badfind\b|\bldifde\b|\bdsquery\b|\bADSI\b/im.test(paste)) return 'directory dump';
+  if (/\bcluster(?:\.exe)?\s+(?:\S+\s+)?(?:node|group|res)\b|\bGet-Cluster(?:Node|Group|Resource)\b|\bGet-ClusteredMailboxServerStatus\b/i.test(paste)) return 'cluster output';
+  if (/^\s*(?:OS Name|OS Version|System Type)\s*:|\bmsinfo32\b|\bsrvinfo\b|\bwmic\b|\bWin32_|\bGet-(?:ComputerInfo|WmiObject|CimInstance)\b|\breg(?:\.exe)? query\b/im.test(paste))
+    return 'windows output';
+  if (/^\s*[[{]\s*$|^\s*\{\s*"/m.test(paste)) return 'json';
+  if (/^\s*"?[A-Za-z]+"?[,;]"?[A-Za-z]+"?[,;]/m.test(paste)) return 'csv';
+  if (/^\s*-{2,}(?:[\s|]+-{2,})+\s*$|^\s*\|?\s*:?-{3,}/m.test(paste)) return 'table';
+  if ((paste.match(/^\s*[A-Za-z][\w ]{1,30}?\s*:\s+\S/gm) ?? []).length >= 3) return 'format-list';
+  return 'typed';
+}
+
+/** Counts only, never an entry: expected verdict x reply, and servers/version/verdict misses by the listing's form. */
+export interface ListingBreakdown {
+  /** matrix[expected][reply]: groups, the labels of {@link VERDICT_LABELS}. */
+  matrix: Record<string, Record<string, number>>;
+  byForm: Record<string, { groups: number; serversMissed: number; versionMissed: number; verdictMissed: number; noGroup: number }>;
+  /** Verdict misses by the expected version, and by whether the entry lists one version or several. */
+  verdictMissesByVersion: Record<string, number>;
+  verdictMissesByEstate: { oneVersion: number; severalVersions: number };
+  /** Misses (no group included) by expected -> reply label, each by the expected version: "NC -> NS": { "2010": 2 }. */
+  missesByPair: Record<string, Record<string, number>>;
+}
+
+/** The breakdown as Markdown tables (counts only). */
+export function breakdownMarkdown(b: ListingBreakdown): string[] {
+  const labels = Object.values(VERDICT_LABELS);
+  const out = ['| expected \\ reply | ' + labels.join(' | ') + ' |', '|---|' + labels.map(() => '---:').join('|') + '|'];
+  for (const expected of labels.slice(0, 5)) {
+    const row = b.matrix[expected];
+    if (row) out.push(`| ${expected} | ${labels.map((l) => row[l] ?? 0).join(' | ')} |`);
+  }
+  out.push('', '| listing form | groups | servers missed | version missed | verdict missed | no group |', '|---|---:|---:|---:|---:|---:|');
+  for (const [form, c] of Object.entries(b.byForm).sort((x, y) => y[1].groups - x[1].groups))
+    out.push(`| ${form} | ${c.groups} | ${c.serversMissed} | ${c.versionMissed} | ${c.verdictMissed} | ${c.noGroup} |`);
+  out.push(
+    '',
+    `Verdict misses by expected version: ${
+      Object.entries(b.verdictMissesByVersion)
+        .map(([v, n]) => `${v} ${n}`)
+        .join(', ') || 'none'
+    }; in entries of one version ${b.verdictMissesByEstate.oneVersion}, of several versions ${b.verdictMissesByEstate.severalVersions}.`,
+    '',
+    `Verdict misses and groups not made, by expected -> reply and version: ${
+      Object.entries(b.missesByPair)
+        .sort((x, y) => x[0].localeCompare(y[0]))
+        .map(
+          ([pair, versions]) =>
+            `${pair} (${Object.entries(versions)
+              .map(([v, n]) => `${v} ${n}`)
+              .join(', ')})`,
+        )
+        .join('; ') || 'none'
+    }.`,
+  );
+  return out;
+}
+
 /** A group of a set that the bot got wrong: which entry and what it said (shown only for sets written to tune on). */
 export interface ListingMiss {
   entry: string;
@@ -187,7 +266,12 @@ export interface ListingMiss {
 export function scoreListings(
   kb: KnowledgeBase,
   entries: readonly Entry[],
-): { figures: Omit<ListingFigures, 'generated2000Ms'>; misses: ListingMiss[]; longest?: { text: string; lines: number; answers?: Record<string, string> } } {
+): {
+  figures: Omit<ListingFigures, 'generated2000Ms'>;
+  misses: ListingMiss[];
+  breakdown: ListingBreakdown;
+  longest?: { text: string; lines: number; answers?: Record<string, string> };
+} {
   const figures: Omit<ListingFigures, 'generated2000Ms'> = {
     entries: entries.length,
     groups: 0,
@@ -200,19 +284,39 @@ export function scoreListings(
     unknownBuilds: 0,
   };
   const misses: ListingMiss[] = [];
+  const breakdown: ListingBreakdown = { matrix: {}, byForm: {}, verdictMissesByVersion: {}, verdictMissesByEstate: { oneVersion: 0, severalVersions: 0 }, missesByPair: {} };
+  const tally = (expected: string, reply: string, version: string) => {
+    const row = (breakdown.matrix[VERDICT_LABELS[expected] ?? expected] ??= {});
+    const label = VERDICT_LABELS[reply] ?? reply;
+    row[label] = (row[label] ?? 0) + 1;
+    if (expected === reply) return;
+    const pair = (breakdown.missesByPair[`${VERDICT_LABELS[expected] ?? expected} -> ${label}`] ??= {});
+    pair[version] = (pair[version] ?? 0) + 1;
+  };
   let longest: { text: string; lines: number; answers?: Record<string, string> } | undefined;
   for (const entry of entries) {
     const text = pasteOf(entry);
     const lines = text.split('\n').length;
     if (!longest || lines > longest.lines) longest = { text, lines, answers: entry.answers };
     const { groups, buildLines } = judgeWithWords(kb, text, entry.answers);
+    const form = (breakdown.byForm[entry.kind ?? listingForm(text)] ??= { groups: 0, serversMissed: 0, versionMissed: 0, verdictMissed: 0, noGroup: 0 });
+    const severalVersions = new Set(entry.expect.groups.map((g) => String(g.version))).size > 1;
+    const verdictMissed = (version: string) => {
+      form.verdictMissed += 1;
+      breakdown.verdictMissesByVersion[version] = (breakdown.verdictMissesByVersion[version] ?? 0) + 1;
+      if (severalVersions) breakdown.verdictMissesByEstate.severalVersions += 1;
+      else breakdown.verdictMissesByEstate.oneVersion += 1;
+    };
     for (const expected of entry.expect.groups) {
       figures.groups += 1;
+      form.groups += 1;
       const names = serverNames(expected.servers).map((n) => n.toLowerCase());
       const group = groups.find((g) => g.servers.some((s) => s.name.toLowerCase() === names[0]));
       const miss = (got: string) => misses.push({ entry: entry.id, servers: names.slice(0, 3).join(','), expected: `${expected.version} ${expected.verdict}`, got });
       if (!group) {
         miss('no group');
+        tally(expected.verdict, 'no group', String(expected.version));
+        form.noGroup += 1;
         continue;
       }
       const got = new Set(group.servers.map((s) => s.name.toLowerCase()));
@@ -220,6 +324,10 @@ export function scoreListings(
       const versionRight = (group.facts.version ?? 'unknown') === String(expected.version);
       const verdictRight = (group.verdict ?? 'undecided') === expected.verdict;
       if (group.verdict === undefined) figures.undecided += 1;
+      tally(expected.verdict, group.verdict ?? 'undecided', String(expected.version));
+      if (!serversRight) form.serversMissed += 1;
+      if (!versionRight) form.versionMissed += 1;
+      if (!verdictRight) verdictMissed(String(expected.version));
       figures.serversRight += serversRight ? 1 : 0;
       figures.versionRight += versionRight ? 1 : 0;
       figures.verdictRight += verdictRight ? 1 : 0;
@@ -236,15 +344,17 @@ export function scoreListings(
       if (!said) misses.push({ entry: entry.id, servers: build, expected: 'named unknown', got: 'not named' });
     }
   }
-  return { figures, misses, longest };
+  return { figures, misses, breakdown, longest };
 }
 
 export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line: string) => void = console.log): ListingFigures | undefined {
   const generated = generatedListing();
   const generated2000Ms = timeIt(() => judge(kb, generated));
   log(`listings: a generated ${generated.split('\n').length}-line listing read and judged in ${generated2000Ms} ms (median of 7)`);
+  const tuningTables: string[] = [];
   for (const set of TUNING_SETS) {
-    const tuning = scoreListings(kb, parse(readFileSync(join(REPO_ROOT, set), 'utf8')) as Entry[]).figures;
+    const { figures: tuning, breakdown } = scoreListings(kb, parse(readFileSync(join(REPO_ROOT, set), 'utf8')) as Entry[]);
+    tuningTables.push('', `### Tuning set \`${set}\`: ${tuning.right}/${tuning.groups} groups right`, '', ...breakdownMarkdown(breakdown));
     log(
       `listings tuning set (${set}): ${tuning.right}/${tuning.groups} groups right, undecided ${tuning.undecided}; unknown builds named ${tuning.unknownBuildsNamed}/${tuning.unknownBuilds}`,
     );
@@ -255,7 +365,7 @@ export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line:
     return undefined;
   }
   const entries = parse(readFileSync(file, 'utf8')) as Entry[];
-  const { figures: scored, longest } = scoreListings(kb, entries);
+  const { figures: scored, breakdown, longest } = scoreListings(kb, entries);
   const figures: ListingFigures = { ...scored, generated2000Ms };
   if (longest) {
     figures.longestLines = longest.lines;
@@ -285,6 +395,17 @@ export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line:
       `| longest held-out listing (${figures.longestLines} lines), read and judged | ${figures.longestMs} ms | < 200 ms |`,
       `| generated 2,000-line listing, read and judged | ${figures.generated2000Ms} ms | < 200 ms |`,
       '',
+      '## Where the groups go (counts only)',
+      '',
+      'Expected verdict (rows) against the reply (columns); then servers, version and verdict misses by the',
+      "listing's form (the entry's `kind`, else read from the paste by `listingForm`). The held-out set's",
+      'tables are counts only: no entry, id or reply is shown.',
+      '',
+      '### Held-out set',
+      '',
+      ...breakdownMarkdown(breakdown),
+      ...tuningTables,
+      '',
     ].join('\n'),
   );
   return figures;
@@ -294,10 +415,11 @@ export function runListings(kb: KnowledgeBase = loadKnowledgeBase(), log: (line:
 function runTuning(kb: KnowledgeBase = loadKnowledgeBase()): void {
   for (const set of TUNING_SETS) {
     const entries = parse(readFileSync(join(REPO_ROOT, set), 'utf8')) as Entry[];
-    const { figures, misses } = scoreListings(kb, entries);
+    const { figures, misses, breakdown } = scoreListings(kb, entries);
     console.log(
       `listings tuning (${set}): ${figures.right}/${figures.groups} groups right; undecided ${figures.undecided}; unknown builds named ${figures.unknownBuildsNamed}/${figures.unknownBuilds}`,
     );
+    if (process.argv.includes('--breakdown')) for (const line of breakdownMarkdown(breakdown)) console.log(`  ${line}`);
     for (const m of misses) console.log(`  ${m.entry} [${m.servers}] expected ${m.expected}, got ${m.got}`);
   }
 }

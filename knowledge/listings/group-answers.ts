@@ -38,7 +38,9 @@ function versionId(word: string): string {
 /** Windows' service pack ("2008 R2 SP1 Enterprise") says nothing the check asks, and splits the release from its edition. */
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
-const NOT_YET = /\b(want|wants|plan|plans|planning|planned|move|moving|upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|new)\b|\?/i;
+/** ("moved to new hardware last year", "got an in-place upgrade to 2003" are done: what runs now; a UM "dial plan" is no plan.) */
+const NOT_YET =
+  /\b(want|wants|(?<!\bdial\s)plans?|planning|planned|move|moving|(?<!\b(?:got|had|did)\s+an?\s+(?:in-place\s+|inplace\s+)?)upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
 
 interface Clause {
   text: string;
@@ -197,7 +199,23 @@ function withoutNames(sentence: string, names: readonly string[]): string {
 /** Facts of the design the words around a paste may give: what no paste form shows. */
 /** High availability only words say: what is in front of the servers (Windows NLB, a load balancer, DNS round robin). */
 const SAID_FRONT_HA = ['nlb', 'load-balancer', 'load-balancing', 'dns-round-robin'];
-const DESIGN_FACTS = ['ha', 'edition', 'domainController', 'clusterMode', 'nlbOnSameServers', 'serverCore', 'clusterWorkloads'];
+/**
+ * Virtualization said around a paste ("the datastores are NFS", "dynamic memory enabled", "nightly vmware snapshots", "an Azure
+ * cloud witness") is the design too: the limits the guided check applies to it (A-58, A-59) apply to the listing's servers.
+ */
+const DESIGN_FACTS = [
+  'ha',
+  'edition',
+  'domainController',
+  'clusterMode',
+  'nlbOnSameServers',
+  'serverCore',
+  'clusterWorkloads',
+  'dataOnNas',
+  'dynamicMemory',
+  'vmSnapshots',
+  'cloudWitness',
+];
 
 /**
  * What the words around a paste say of the design ("2-node active/passive cluster", "the two FEs sit
@@ -303,7 +321,7 @@ export function noDagServers(rest: string, names: readonly string[]): 'all' | Se
   const found = new Set<string>();
   let all = false;
   for (const sentence of rest.split(/(?<=[.!?])\s+|\n|;|,(?=\s*\S+\s+(?:is|are)\b)/)) {
-    if (!NO_DAG.test(sentence) || /\?|\b(plan|plans|planning|will|going to|should we)\b/i.test(sentence)) continue;
+    if (!NO_DAG.test(sentence) || /\?|\b((?<!\bdial\s)plans?|planning|will|going to|should we)\b/i.test(sentence)) continue;
     const named = names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(sentence));
     if (named.length > 0) named.forEach((n) => found.add(n.toLowerCase()));
     else if (!/\bedge\b/i.test(sentence.replace(/\bno\s+edge\b/gi, ' '))) all = true;

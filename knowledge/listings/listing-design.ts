@@ -69,7 +69,22 @@ export function listingDesign(
   // Servers of one estate share a few builds and Windows lines: read each combination once.
   const memo = new Map<string, Record<string, string>>();
   const perServer = listing.servers.map((s) => {
-    const key = [s.build?.lookup.build, s.majorMinor, s.named, s.os, s.osBuild, s.osServicePack, s.systemType, s.installationType, s.edition, s.said, s.domainController].join('|');
+    const key = [
+      s.build?.lookup.build,
+      s.majorMinor,
+      s.named,
+      s.os,
+      s.osBuild,
+      s.osServicePack,
+      s.systemType,
+      s.installationType,
+      s.edition,
+      s.said,
+      s.domainController,
+      s.dynamicMemory,
+      s.vmSnapshots,
+      s.databases,
+    ].join('|');
     let facts = memo.get(key);
     if (!facts) memo.set(key, (facts = serverFacts(s, kb, update)));
     return { server: s, facts: { ...facts } };
@@ -173,13 +188,13 @@ export function listingDesign(
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
       else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
         // Servers the paste shows no role for, said to stand alone ("both cas/hub/mbx, each standalone"), are single servers too.
-        facts.ha = servers.length >= 2 && first.roles.length > 0 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
+        facts.ha = servers.length >= 2 && first.roles.length > 0 && !holdsMailboxes(first.roles) ? 'several-servers' : 'none';
         haFromShape = true;
       } else if (first.roles.includes('edge-transport') || (shownClusters && first.roles.length > 0)) {
         haFromShape = true;
         // The paste lists the DAGs or clusters and this server is in none of them.
         // Mailbox servers (a 2010 all-in-one too) outside every DAG are single servers; several of another role are several servers.
-        facts.ha = servers.length >= 2 && !first.roles.includes('mailbox') ? 'several-servers' : 'none';
+        facts.ha = servers.length >= 2 && !holdsMailboxes(first.roles) ? 'several-servers' : 'none';
         // An Edge Transport server is never a DAG or cluster member (it stays outside the forest): nothing assumed there.
         // Nor is a server none of whose roles a DAG or cluster of its version holds (a 2010 Client Access and Hub Transport server: a DAG holds Mailbox servers).
         if (!first.roles.includes('edge-transport') && clusterCouldHold(facts.version, first.roles, kb.dimensions)) assumptions.push('Not in any DAG or cluster the paste lists.');
@@ -327,6 +342,11 @@ const MEMBERSHIP = ['dag', 'cluster', 'scc', 'ccr'];
 /** Words that put the servers of a paste in one cluster: "all three are one MSCS cluster", "both nodes of the same cluster". */
 const ONE_CLUSTER = /\b(?:all|both|all\s+(?:two|three|four|five|six|seven|eight))\b[^.\n]{0,40}?\b(?:one|a\s+single|the\s+same|same)\s+(?:\w+\s+){0,2}?cluster\b/i;
 
+/** Servers holding mailboxes: Mailbox servers, and Exchange 2000/2003 back-ends (their mailbox servers). Several in no DAG or cluster are each a single server. */
+function holdsMailboxes(roles: readonly string[]): boolean {
+  return roles.includes('mailbox') || roles.includes('back-end');
+}
+
 /**
  * Whether a DAG or cluster of this Exchange version could hold a server of these roles, read from the ha values'
  * `appliesWhen` and `implies` (fact-dimensions.yaml): a 2010 or later DAG holds Mailbox servers only, so a Client
@@ -446,6 +466,10 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (facts.architecture === '') delete facts.architecture;
   if (server.installationType) facts.serverCore = /core/i.test(server.installationType) ? 'yes' : 'no';
   if (server.domainController) facts.domainController = 'yes';
+  // Hyper-V's own output about the server's virtual machine (Get-VM's DynamicMemoryEnabled, Get-VMSnapshot's checkpoints).
+  if (server.dynamicMemory !== undefined) facts.dynamicMemory = server.dynamicMemory ? 'yes' : 'no';
+  if (server.vmSnapshots) facts.vmSnapshots = 'yes';
+  if (server.databases !== undefined) facts.databases = String(server.databases);
   if (server.roles.includes('edge-transport') && server.domain && /^workgroup$/i.test(server.domain)) facts.edgeDomainJoined = 'no';
   // A line typed by hand says more of its server than its build: its Windows, high availability, edition.
   if (server.said) {

@@ -54,6 +54,12 @@ export interface ListedServer {
   osServicePack?: number;
   /** Get-NlbClusterNode (or nlb.exe) lists the server as a node of a Windows NLB cluster ("Converged"). */
   nlb?: boolean;
+  /** Get-MailboxDatabase's table (Name, Server, Mounted): how many databases the server mounts (those Mounted True, all when no Mounted column). */
+  databases?: number;
+  /** Hyper-V's Get-VM prints DynamicMemoryEnabled for the server's virtual machine (True or False). */
+  dynamicMemory?: boolean;
+  /** Hyper-V's Get-VMSnapshot (or Get-VMCheckpoint) lists checkpoints of the server's virtual machine. */
+  vmSnapshots?: boolean;
 }
 
 export interface ListedDag {
@@ -231,6 +237,8 @@ const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]{0,39}?(?:-[A-Za-z][A-Za-z0-9 ()]{
 /** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
+/** A sentence's end followed by a host-like name and "=" or an arrow: the next server typed on the same line ("... back-end. EX2010-01 = 2008 r2 std"). */
+const NEXT_TYPED_SERVER = /(?<=[.;])\s+(?=[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|[0-9])[A-Za-z0-9-]*\s*(?:=|->|=>|\u2192)\s)/;
 /** "EX01 15.2.1544.4", "EX01.corp.example.com: 15.2.1748.10", "HEL-MB1, HEL-MB2: Version 15.2 (Build 1748.10)", "HEL-MB3 and HEL-MB4 - ...". */
 const TYPED_LINE = new RegExp(`^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*[:\\-–,=]?\\s+(.*)$`, 'i');
 /**
@@ -312,7 +320,7 @@ const PROSE_IN_MEMBERS =
 /** The longest line read as a typed DAG. */
 const TYPED_DAG_MAX_LINE = 400;
 /** A label typed in front of a server's line ("ExchangeServer: EX01 15.2.1748.10", "Server - EX02 ..."). */
-const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server|host|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
+const LINE_LABEL = /^\s*(?:exchange\s*server|exchange|server(?:\s*name)?|host(?:\s*name)?|computer\s*name|name|node|box)\s*[:=]\s*(?=[A-Za-z][A-Za-z0-9-]*\s)/i;
 /** Format-List keys that a paste which lost its line breaks (Teams, some mail clients) still shows in a row. */
 const FLAT_KEYS = /\s+(?=(?:Name|ServerRole|Edition|AdminDisplayVersion|Site|Servers|WitnessServer|Identity|ExchangeVersion|DatabaseAvailabilityGroup|OS Name|Host Name)\s*:\s)/g;
 
@@ -405,17 +413,37 @@ function withUpdateColumn(named: string, update: string | undefined): string {
 const WMIC_VALUE = /^\s*([A-Za-z][A-Za-z0-9]{1,39})=(\S.*)$/;
 /** A value of Exchange's Setup key in reg query's output: "    MsiProductMajor    REG_DWORD    0xe". */
 const SETUP_KEY_VALUE = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
+/** The same value as Get-ItemProperty prints it (decimal): "MsiProductMajor : 8". */
+const SETUP_KEY_PROPERTY = /^\s*Msi(ProductMajor|ProductMinor|BuildMajor|BuildMinor)\s*:\s*(\d{1,8})\s*$/i;
+/** Exchange 2000/2003's Setup key: "    NewestBuild    REG_DWORD    0x1dd6" (7638, the build's third part). */
+const NEWEST_BUILD_VALUE = /^\s*(?:NewestBuild|ServicePackBuild)\s+REG_DWORD\s+0x([0-9a-f]{1,8})\s*$/i;
 /** A build on a line of its own: "Version 6.0 (Build 6249.4: Service Pack 3)", "15.02.1544.004". */
 const BARE_BUILD_LINE = /^\s*(?:version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s+\d{1,5}\.\d{1,4}(?:\s*:\s*service pack \d)?\s*\)|\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,4})\s*$/i;
 /** reg query's other lines: the key's path ("HKEY_LOCAL_MACHINE\\SOFTWARE\\...") and any other value ("MsiInstallPath    REG_SZ    C:\\..."). */
 const REG_QUERY_LINE = /^\s*HKEY_[A-Z_]+\\|^\s+[A-Za-z][\w ]{0,60}?\s{2,}REG_[A-Z_]+\b/;
+/** The computer a reg query names: "reg query \\EX01\HKLM\...". */
+const REG_QUERY_HOST = /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i;
 
 /**
- * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15): its four Msi values (hexadecimal) are the
- * installed build ("MsiProductMajor 0xe, MsiProductMinor 0x3, MsiBuildMajor 0x7b, MsiBuildMinor 0x4" = 14.3.123.4),
- * rewritten as ExSetup's file version, of the computer the command names ("reg query \\EX01\HKLM\...") when it names one.
+ * reg query of HKLM\SOFTWARE\Microsoft\ExchangeServer\v14\Setup (or v15, or Exchange 2007's Exchange\v8.0\Setup): its
+ * four Msi values (hexadecimal) are the installed build ("MsiProductMajor 0xe, MsiProductMinor 0x3, MsiBuildMajor 0x7b,
+ * MsiBuildMinor 0x4" = 14.3.123.4), rewritten as ExSetup's file version, of the computer the command names ("reg query
+ * \\EX01\HKLM\...") when it names one. Get-ItemProperty prints the same values in decimal ("MsiProductMajor : 8"), its
+ * PSComputerName beside them; Exchange 2000 and 2003 keep only the build's third part (NewestBuild 0x1dd6 = 7638, read
+ * as 6.0 or 6.5 by `oldBuild`, whichever the build table lists).
  */
-function setupKeyLines(lines: string[]): string[] {
+function setupKeyLines(lines: string[], oldBuild: (build: string) => string | undefined): string[] {
+  if (lines.some((l) => SETUP_KEY_PROPERTY.test(l))) return setupKeyProperties(lines);
+  const newest = lines.map((l) => NEWEST_BUILD_VALUE.exec(l)?.[1]).find((h) => h !== undefined);
+  if (newest !== undefined) {
+    const build = oldBuild(String(parseInt(newest, 16)));
+    const host = lines.map((l) => REG_QUERY_HOST.exec(l)?.[1]).find((h) => h !== undefined);
+    if (!build) return lines;
+    const at = lines.findIndex((l) => NEWEST_BUILD_VALUE.test(l));
+    const rewritten = lines.filter((l) => !NEWEST_BUILD_VALUE.test(l) && !REG_QUERY_LINE.test(l));
+    rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), `FileVersion : ${build}`, '');
+    return rewritten;
+  }
   if (!lines.some((l) => SETUP_KEY_VALUE.test(l))) return lines;
   const parts: Record<string, number> = {};
   let at = -1;
@@ -427,13 +455,72 @@ function setupKeyLines(lines: string[]): string[] {
   }
   const { productmajor, productminor, buildmajor, buildminor } = parts;
   if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
-  const host = lines.map((l) => /\breg(?:\.exe)?\s+query\s+"?\\\\([A-Za-z][A-Za-z0-9-]{1,62})\\/i.exec(l)?.[1]).find((h) => h !== undefined);
+  const host = lines.map((l) => REG_QUERY_HOST.exec(l)?.[1]).find((h) => h !== undefined);
   const version = `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`;
   // The key's path and its other values ("HKEY_LOCAL_MACHINE\\...\\v14\\Setup", "MsiInstallPath REG_SZ ...") name no server: read as part of the output.
   const rewritten = lines.filter((l) => !SETUP_KEY_VALUE.test(l) && !REG_QUERY_LINE.test(l));
   rewritten.splice(Math.min(at, rewritten.length), 0, '', ...(host ? [`Name : ${host}`] : []), version, '');
   return rewritten;
 }
+
+/** Get-ItemProperty's Msi values (decimal): one "FileVersion" line in their place, in the same block as its PSComputerName. */
+function setupKeyProperties(lines: string[]): string[] {
+  const parts: Record<string, number> = {};
+  for (const line of lines) {
+    const m = SETUP_KEY_PROPERTY.exec(line);
+    if (m) parts[m[1]!.toLowerCase()] = Number(m[2]);
+  }
+  const { productmajor, productminor, buildmajor, buildminor } = parts;
+  if ([productmajor, productminor, buildmajor, buildminor].some((n) => n === undefined)) return lines;
+  const at = lines.findIndex((l) => SETUP_KEY_PROPERTY.test(l));
+  const rewritten = lines.filter((l) => !SETUP_KEY_PROPERTY.test(l));
+  rewritten.splice(at, 0, `FileVersion : ${productmajor}.${productminor}.${buildmajor}.${buildminor}`);
+  return rewritten;
+}
+
+/** Cmdlets that list the servers of one role only. */
+const ROLE_COMMANDS: readonly [RegExp, string][] = [
+  [/\bGet-UMServer\b/i, 'unified-messaging'],
+  [/\bGet-ClientAccessServer\b|\bGet-ClientAccessService\b/i, 'client-access'],
+  [/\bGet-TransportServer\b/i, 'hub-transport'],
+];
+
+/** A monitoring or CMDB export in long form, one fact a row: "OLD-FE1;exchange_version;6.5.7638" (device, key, value). */
+const ATTRIBUTE_ROW = /^\s*"?([A-Za-z][A-Za-z0-9.-]{1,62})"?\s*([;,\t|])\s*"?([A-Za-z][\w .-]{0,40}?)"?\s*\2\s*"?(\S[^"]*?)"?\s*$/;
+/** Its header line ("device;tag;value"). */
+const ATTRIBUTE_HEADER =
+  /^\s*"?(?:device|host|hostname|server|computer|ci|name)"?\s*[;,\t|]\s*"?(?:tag|key|attribute|property|field|metric|sensor|name)"?\s*[;,\t|]\s*"?(?:value|data|result)"?\s*$/i;
+
+/**
+ * A long-form export (device, key, value a row) rewritten as one "Server : X" block per device, its keys read as a
+ * ticket's ("exchange_version" is "exchange version", "os"): at least four rows with one separator, a device named
+ * twice, and a key naming a version, build, role or Windows.
+ */
+function attributeValueLines(lines: string[]): string[] {
+  const rows = lines.map((l) => ATTRIBUTE_ROW.exec(l));
+  const found = rows.filter((m): m is RegExpExecArray => m !== null);
+  if (found.length < 4 || new Set(found.map((m) => m[2])).size !== 1) return lines;
+  if (!found.some((m) => /version|build|\bos\b|windows|role/i.test(m[3]!.replace(/_/g, ' ')))) return lines;
+  const devices = new Map<string, string[]>();
+  for (const m of found) {
+    const key = m[1]!.toLowerCase();
+    if (!devices.has(key)) devices.set(key, [`Server : ${m[1]}`]);
+    devices.get(key)!.push(`${m[3]!.replace(/_/g, ' ').trim()} : ${m[4]!.trim()}`);
+  }
+  if (![...devices.values()].some((block) => block.length >= 3)) return lines;
+  const first = rows.findIndex((m) => m !== null);
+  const out = lines.filter((l, i) => rows[i] === null && !(i === first - 1 && ATTRIBUTE_HEADER.test(l)));
+  const at = first - (first > 0 && ATTRIBUTE_HEADER.test(lines[first - 1]!) ? 1 : 0);
+  out.splice(at, 0, '', ...[...devices.values()].flatMap((block) => [...block, '']));
+  return out;
+}
+
+/** msinfo32's System Summary, copied as text: its "System Name" line, and any "Item<TAB>Value" line beside it. */
+const MSINFO_NAME = /^\s*System Name\t+[A-Za-z][A-Za-z0-9-]{0,62}\s*$/;
+const MSINFO_LINE = /^\s*(System Name|OS Name|Version|System Type|OS Manufacturer|System Manufacturer|System Model|Processor|Windows Directory)\t+(\S.*)$/;
+
+/** Keys ExchangeSetup.log prints around its "Setup version" (its banner's next lines). */
+const SETUP_LOG_KEYS = /^(?:setup version|logged on user|command line|operating system version|running on)$/i;
 
 /** ExchangeSetup.log's line prefix ("[02/11/2025 22:14:03.0527] [0] "): the rest of the line is read ("Setup version: 15.2.1748.10."). */
 const SETUP_LOG_PREFIX = /^\s*\[\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2}(?:\.\d{1,7})?\]\s\[\d{1,3}\]\s/;
@@ -449,6 +536,12 @@ function joinWrappedBuilds(lines: string[]): string[] {
     else out.push(line);
   }
   return out;
+}
+
+/** A build number alone ("6249") as Exchange 2000 (6.0) or 2003 (6.5): the one of them the build table lists, else none. */
+function oldBuildNumberIn(build: string, table: BuildTable): string | undefined {
+  const found = ['6.0', '6.5'].map((v) => `${v}.${build}`).filter((b) => findBuilds(b, table).some((m) => m.lookup.kind === 'known'));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The name given to the one server of a paste that shows a build but names no server (ExSetup's file version alone). */
@@ -865,8 +958,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   // A listing forwarded in a mail thread is quoted ("> Name : EX01"): the quote marks are no part of it.
   // ConvertTo-Json and wmic output are first rewritten into the Format-List and table lines read below.
   // Tables that lost their shape (one cell a line, no line of dashes) and setup's console output are reshaped first.
-  const cleaned = raw.map((line) => line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2'));
-  const rewritten = structuredLines(owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(cleaned)))))).flatMap(unflatten);
+  // "LEGACY03 = w2k3 std sp2. EX2010-01 = 2008 r2 std sp1": servers typed one after another on one line are lines of their own.
+  // msinfo32's System Summary copied as text ("System Name<TAB>NODE-A", "OS Name<TAB>Microsoft Windows 2000 Advanced Server"): read as a list's "Key : value".
+  const msinfo = raw.some((line) => MSINFO_NAME.test(line));
+  const cleaned = (msinfo ? raw.map((line) => line.replace(MSINFO_LINE, '$1 : $2').replace(/^\s*System Name :/, 'Host Name :')) : raw).flatMap((line) =>
+    line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER),
+  );
+  const rewritten = structuredLines(
+    owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(attributeValueLines(cleaned))), (build) => oldBuildNumberIn(build, table)))),
+  ).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
@@ -890,6 +990,17 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const key = name.toLowerCase().split('.')[0]!;
     let found = servers.get(key);
     if (!found) servers.set(key, (found = { name: name.split('.')[0]!, roles: [] }));
+    return found;
+  };
+
+  /** The role of the cmdlet that printed the table being read (see ROLE_COMMANDS). */
+  let commandRole: string | undefined;
+  /** Facts Hyper-V's output gives of virtual machines by name (Get-VM, Get-VMSnapshot), given to the listed servers of those names. */
+  const vms = new Map<string, Pick<ListedServer, 'dynamicMemory' | 'vmSnapshots' | 'databases'>>();
+  const vmFacts = (name: string) => {
+    const key = name.toLowerCase().split('.')[0]!;
+    let found = vms.get(key);
+    if (!found) vms.set(key, (found = {}));
     return found;
   };
 
@@ -964,6 +1075,51 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       } else if (cluster.servers.length > 0 || cluster.otherWorkloads) dags.push(cluster);
       continue;
     }
+    // Get-MailboxDatabase's table (Name, Server, Mounted): the databases each server mounts, counted for it (a fact the Standard edition limits).
+    if (names.includes('server') && names.includes('mounted') && names.includes('name') && !names.includes('admindisplayversion')) {
+      const counts = new Map<string, number>();
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const host = cells[names.indexOf('server')]!;
+        if (LISTED_HOST_NAME.test(host) && /^true$/i.test(cells[names.indexOf('mounted')] ?? '')) counts.set(host, (counts.get(host) ?? 0) + 1);
+      }
+      for (const [host, n] of counts) vmFacts(host).databases = n;
+      continue;
+    }
+    // Get-WindowsFeature's Server-Gui-Shell (the Server Graphical Shell): "Available" or "Removed" is Server Core, "Installed" a full installation.
+    if (names.includes('install state') && names.includes('name')) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        if (!/^server-gui-shell$/i.test(cells[names.indexOf('name')] ?? '')) continue;
+        const state = cells[names.indexOf('install state')] ?? '';
+        if (/^(available|removed)$/i.test(state)) looseInstallation.add('Server Core');
+        else if (/^installed$/i.test(state)) looseInstallation.add('Server');
+      }
+      continue;
+    }
+    // Hyper-V's Get-VMSnapshot / Get-VMCheckpoint (VMName, Name, SnapshotType / CheckpointType) and Get-VM with DynamicMemoryEnabled: facts of the
+    // named virtual machines, given to the listed servers of those names (below), never servers of their own.
+    if (names.includes('vmname') && names.some((n) => n === 'snapshottype' || n === 'checkpointtype' || n === 'creationtime')) {
+      const k = names.indexOf('vmname');
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const vm = lines[j]!.slice(columns[k]!.start, k + 1 < columns.length ? columns[k + 1]!.start : undefined).trim();
+        if (LISTED_HOST_NAME.test(vm)) vmFacts(vm).vmSnapshots = true;
+      }
+      continue;
+    }
+    if (names.includes('dynamicmemoryenabled') && names.includes('name')) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const vm = cells[names.indexOf('name')]!;
+        const on = cells[names.indexOf('dynamicmemoryenabled')]!;
+        if (LISTED_HOST_NAME.test(vm) && /^(true|false)$/i.test(on)) vmFacts(vm).dynamicMemory = /^true$/i.test(on);
+      }
+      continue;
+    }
     // Get-NlbClusterNode (Name, State "Converged", Interface): the hosts of a Windows NLB cluster, no failover cluster.
     if (
       names.includes('state') &&
@@ -986,6 +1142,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const cluster: ListedDag | undefined = isCluster ? { name: clusterName(lines, i - 1), servers: [], kind: 'cluster' } : undefined;
     const instanceGroups = new Set<string>();
     const nameColumn = names.findIndex((n) => TABLE_NAME_KEYS.includes(n));
+    // A role's own cmdlet above the table (Get-UMServer, Get-ClientAccessServer, Get-TransportServer): its rows are servers of that role.
+    commandRole = ROLE_COMMANDS.find(([pattern]) => lines.slice(Math.max(0, i - 4), i - 1).some((l) => pattern.test(l)))?.[1];
     // ExSetup's FileVersionInfo has no name column: the server it was run on is named just above ("EX01:", "[EX01]", "-ComputerName EX01").
     const above = nameColumn < 0 ? nameAbove(i - 1) : undefined;
     // Pasted as plain text (Teams, some mail clients), the padding is gone: one space between columns, each run of dashes as long as its header.
@@ -1131,7 +1289,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const parts = ['major', 'minor', 'build', 'revision'].map((k) => cell(k));
     const fromParts = parts.every((p) => p !== undefined && /^\d{1,5}$/.test(p)) ? parts.join('.') : undefined;
     // WMI's ExchangeServerState (Exchange 2000 and 2003) prints the build alone ("6249", "7638"): 6.0.6249 or 6.5.7638, whichever the table lists.
-    const stateBuild = names.includes('serverstate') && /^\d{4}$/.test(versionCell ?? '') ? oldBuildNumber(versionCell!) : undefined;
+    const stateBuild = names.includes('serverstate') && /^\d{4}$/.test(versionCell ?? '') ? oldBuildNumberIn(versionCell!, table) : undefined;
     const versionText = fromParts ?? stateBuild ?? (windowsVersion ? undefined : versionCell) ?? displayVersion(cell('exchangeversion'));
     if (!name || !LISTED_HOST_NAME.test(name)) {
       // Get-ComputerInfo / Win32_OperatingSystem run on one server print no name: its Windows is kept as a line naming no server.
@@ -1152,6 +1310,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (site) s.site = site.split('/').pop();
     const roles = cell('serverrole', 'server role', 'role', 'roles', 'type', 'exchange role');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
+    if (s.roles.length === 0 && commandRole) s.roles = [commandRole];
     const edition = cell('edition');
     if (edition) s.edition = edition;
     // An inventory's notes ("standalone, no DAG") are said of its server, as a typed line's words are; its DAG column names the DAG.
@@ -1184,12 +1343,6 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // ESM's export list of Exchange 2000/2003 has a "Front End" column (Yes/No), the WMI class IsFrontEndServer (True/False).
     readExtras(s, cell('isfrontendserver', 'front end', 'front-end', 'frontend'), cell('databaseavailabilitygroup'));
     return s;
-  }
-
-  /** A build number alone ("6249") as Exchange 2000 (6.0) or 2003 (6.5): the one of them the build table lists, else none. */
-  function oldBuildNumber(build: string): string | undefined {
-    const found = ['6.0', '6.5'].map((v) => `${v}.${build}`).filter((b) => findBuilds(b, table).some((m) => m.lookup.kind === 'known'));
-    return found.length === 1 ? found[0] : undefined;
   }
 
   /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
@@ -1305,6 +1458,13 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
+    // Get-VM | fl Name,DynamicMemoryEnabled: a fact of the virtual machine of that name (given to the listed server of that name below).
+    const dynamic = get('dynamicmemoryenabled');
+    if (dynamic !== undefined && /^(true|false)$/i.test(dynamic.trim()) && LISTED_HOST_NAME.test(get('name', 'vmname') ?? '')) {
+      vmFacts(get('name', 'vmname')!).dynamicMemory = /^true$/i.test(dynamic.trim());
+      for (const e of entries) used[e.line] = true;
+      return;
+    }
     // Win32_Product's entry for Exchange ("Name : Microsoft Exchange Server", "Version : 8.3.83.6"): the build of the computer the command names.
     if (/^microsoft exchange(?: server)?(?: 20\d\d)?$/i.test(get('name') ?? '')) {
       const [mention] = findBuildsWide(get('version') ?? '', table);
@@ -1340,7 +1500,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
       // ExchangeSetup.log's "Setup version: 8.3.83.6." with no server named just above (its banner lines between): kept as
       // ExSetup's build is, and given to the paste's one server, or to the one server the words around it name (below).
-      const setupVersion = entries.length === 1 ? get('setup version') : undefined;
+      // Setup's own lines beside it in the log ("Logged on user: CORP\\exadmin.") name no server either.
+      const setupVersion = entries.length === 1 || entries.every((e) => SETUP_LOG_KEYS.test(e.key)) ? get('setup version') : undefined;
       const [setupBuild] = setupVersion ? findBuilds(setupVersion, table) : [];
       if (setupBuild) {
         looseBuilds.push(setupBuild);
@@ -1397,6 +1558,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'systemtyp',
       'osarchitecture',
       'caption',
+      // srvinfo's "Product Name: Microsoft Windows 2000 Server" (read only when it names Windows).
+      'product name',
       'windowsinstallationtype',
       'os version',
       'exchangeversion',
@@ -1441,7 +1604,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const ticketOs = get(...TICKET_OS_KEYS);
     if (ticketOs && /windows|\bw2k|\bserver 20\d\d/i.test(ticketOs) && !get(...OS_KEYS)) s.os = ticketOs;
     readExtras(s, get('isfrontendserver'), get('databaseavailabilitygroup'));
-    const caption = get('caption');
+    const caption = get('caption', 'product name');
     const os = get(...OS_KEYS) ?? (caption && /windows/i.test(caption) ? caption : undefined);
     if (os) s.os = os;
     const type = get('system type', 'osarchitecture', 'systemtyp');
@@ -1774,6 +1937,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   dagsInWords([...servers.values()], dags, rest);
   frontOrBackInWords([...servers.values()], rest);
   const found = [...servers.values()].filter((s) => s.build || s.named || s.majorMinor || s.roles.length > 0 || s.dag || s.os || s.osBuild || s.clustered);
+  for (const s of found) Object.assign(s, vms.get(s.name.toLowerCase()) ?? {});
   if (found.length === 0 && dags.length === 0) return { kind: 'none' };
   return { kind: 'listing', servers: found, dags, lines: lines.length, rest, fromOutput: found.some((s) => fromOutput.has(s)), typedLine: found.some((s) => typedLines.has(s)) };
 }
