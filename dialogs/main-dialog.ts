@@ -11,6 +11,7 @@ import {
   runningUpdate,
   openForStatedQuestion,
   retiredProduct,
+  saidUnknown,
   stepWithOpen,
   SUPPORTED_PATH,
   valueLabel,
@@ -22,6 +23,7 @@ import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from '
 import {
   aboutLastAnswer,
   followUp,
+  endsWithQuestionTag,
   isAddition,
   isBareThen,
   isCorrection,
@@ -34,8 +36,9 @@ import {
 } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
+import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
-import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
+import { articleCommand, asksForNewCheck, isLookupQuestion, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
@@ -80,6 +83,7 @@ export class MainDialog extends Dialog {
     private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
     private readonly lastAnswer: LastAnswerStore = memoryLastAnswerStore(),
     lastListing: LastListingStore = memoryLastListingStore(),
+    private readonly saidBefore: SaidBeforeStore = memoryConversationStore<string[]>(),
   ) {
     super(MainDialog.id);
     this.check = new SupportCheck(kb, replies);
@@ -117,7 +121,43 @@ export class MainDialog extends Dialog {
     const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
     if (vague) return vague(dc);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);
-    return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
+    return this.handle(dc, await this.withSaidBefore(dc.context, withAnsweredVersion(this.kb, route, text, previous), text));
+  }
+
+  /**
+   * "2 node dag on 2012 r2 std, fsw on FS1, no DCs" (answered from the articles), then "it's exchange 2013 cu23": the facts
+   * of the statements made before a check started are the setup's as much as the check's own message (issue 21, o23:
+   * w8-oos-54/55 lost them and asked the role, the HA and the Windows release again). Each statement is kept (the last
+   * few, short ones) until a check starts, which reads them again with its own facts known; a later fact wins, and a
+   * statement naming another Exchange version than the check's is another setup, left out.
+   */
+  private async withSaidBefore(context: TurnContext, route: Route, text: string): Promise<Route> {
+    const earlier = (await this.saidBefore.get(context)) ?? [];
+    if (route.kind === 'check') {
+      if (earlier.length > 0) await this.saidBefore.set(context, undefined);
+      if (route.groups || earlier.length === 0) return route;
+      const said: Record<string, string> = {};
+      for (const before of earlier) {
+        const read = this.kb.recognizer.extract(before, route.facts).facts;
+        if (read.version !== undefined && route.facts.version !== undefined && read.version !== route.facts.version) continue;
+        Object.assign(said, read);
+      }
+      return Object.keys(said).length > 0 ? { ...route, facts: { ...said, ...route.facts } } : route;
+    }
+    if (route.kind === 'restart' || route.kind === 'cancel') {
+      if (earlier.length > 0) await this.saidBefore.set(context, undefined);
+      return route;
+    }
+    if (SAID_BEFORE_ROUTES.has(route.kind) && this.statesSetup(text)) await this.saidBefore.set(context, [...earlier, text.trim()].slice(-SAID_BEFORE_KEPT));
+    return route;
+  }
+
+  /** A statement (no question) naming a fact a rule reads: part of a setup described before its check starts. */
+  private statesSetup(text: string): boolean {
+    const trimmed = text.trim();
+    if (trimmed.length > SAID_BEFORE_LENGTH || isLookupQuestion(trimmed)) return false;
+    const facts = this.kb.recognizer.extract(trimmed).facts;
+    return Object.keys(facts).some((d) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false);
   }
 
   /**
@@ -378,6 +418,9 @@ export class MainDialog extends Dialog {
           (this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3 && this.kb.recognizer.extract(text).facts.version !== undefined));
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
       const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text) };
+      // "we'll run it as a vmware vm, is that fine?": asked about facts no rule judges, the verdict stands, said so (v22's reply).
+      const judged = Object.keys(added).some((d) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false);
+      if (statement && !addition && !judged && !newSetup && endsWithQuestionTag(text)) return this.verdictStands(dc, groups);
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail, target);
     }
     // "none, just that one box" after a verdict on one server: a statement naming only what the setup already has (and no
@@ -573,7 +616,9 @@ export class MainDialog extends Dialog {
     const role = added.role;
     // "oh and we also have a 2016 cu23 box": one more server named by its version alone, beside the servers judged (not
     // the same servers said again): a group of the design whose role is asked (issue 21, o22).
-    const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && BESIDE.test(text);
+    // "next month we add a new 2019 cu15 server to the same org": a server added to the organization is beside them too (o23, w7-after-27).
+    const toOrg = ADDED_TO_ORG.test(text);
+    const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && (BESIDE.test(text) || toOrg);
     if ((role === undefined && !box) || (!apart && role !== undefined && last.groups.some((g) => g.facts.role === role))) return undefined;
     // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
     const outside = apart ? last.groups.find((g) => g.facts.role === role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
@@ -584,7 +629,7 @@ export class MainDialog extends Dialog {
     // message (rules/design-coexistence.ts), with none of the other version's shared facts (issue 21, o22).
     const version = added.version ?? said.version;
     const otherVersion = version !== undefined && version !== last.groups[0]!.facts.version;
-    if (otherVersion && !STILL_RUNS.test(text)) return undefined;
+    if (otherVersion && !STILL_RUNS.test(text) && !toOrg) return undefined;
     // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
     // servers judged have are servers of their own; otherwise the words must say so.
     const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
@@ -753,6 +798,10 @@ export class MainDialog extends Dialog {
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [], ...typedUpdateOf(text, facts) })), open: openForDesign(this.kb, route.groups) }
             : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, text) ?? plan };
           if (plan && options.open === plan) options.refine = true;
+          // "exchange 2016, not sure which cu, one mailbox server": a fact said to be unknown is left open from the start, never
+          // asked (issue 21, o23: w8-oos-57), as "not sure" at its question would leave it.
+          const unknown = saidUnknown(text).filter((d) => (route.groups ?? [route.facts]).some((g) => g[d] === undefined) && !(options.open ?? []).includes(d));
+          if (unknown.length > 0) options.open = [...(options.open ?? []), ...unknown];
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':
@@ -805,6 +854,14 @@ export class MainDialog extends Dialog {
     await this.unanswered.record(context, query);
   }
 }
+
+/** The statements said before a check started (see MainDialog.withSaidBefore); the bot keeps them in conversation state. */
+export type SaidBeforeStore = ConversationStore<string[]>;
+/** Routes whose message may describe the setup a later check is about: answered from the tables or the articles. */
+const SAID_BEFORE_ROUTES: ReadonlySet<Route['kind']> = new Set(['search', 'answer', 'answers', 'out-of-scope']);
+/** At most this many statements are kept, each at most this long (a paste is a listing, never kept). */
+const SAID_BEFORE_KEPT = 3;
+const SAID_BEFORE_LENGTH = 300;
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
 const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
@@ -964,6 +1021,9 @@ const OTHER_SITE =
 const ONE_MORE_BOX = /\b(an?|one|another|one more|a second|an extra|a separate)\s+(\S+\s+){0,4}(box|server|machine|vm)\b/i;
 /** Words that put a server beside the ones judged: "also", "too", "another", "plus". */
 const BESIDE = /\b(also|too|as well|another|plus|additional|extra|separate|one more)\b/i;
+/** "we add a new 2019 server to the same org", "introducing an SE box into our organization": a server joining the organization judged. */
+const ADDED_TO_ORG =
+  /\b(?:add\w*|introduc\w*|deploy\w*|install\w*|bring\w*|join\w*|put\w*|stand\w* up)\b[^.!?]{0,60}\b(?:to|into|in)\s+(?:the\s+same|our|the|this|that|the\s+existing|our\s+existing)\s+(?:exchange\s+)?(?:org|organi[sz]ation|environment|forest|estate)\b/i;
 /** "we also still have", "we still run", "there's also": servers the organization runs beside those judged. */
 const STILL_RUNS = /\b(also|still)\s+(have|has|run|runs|got)\b|\b(we have|we'?ve got|there'?s|there is|there are|we run)\b[^.!?]{0,60}\b(too|as well|also|still)\b/i;
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
