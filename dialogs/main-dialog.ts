@@ -148,6 +148,14 @@ export class MainDialog extends Dialog {
       if (earlier.length > 0) await this.saidBefore.set(context, undefined);
       return route;
     }
+    // "2 mbx in a dag on 2016 std, fsw on fs1" (answered from the articles), then "it's exchange 2016": the version the
+    // statements lacked, which completes the setup they describe, starts its check (w9-oos-17).
+    const version = SAID_BEFORE_ROUTES.has(route.kind) && earlier.length > 0 && !isLookupQuestion(text) ? this.kb.recognizer.extract(text).facts.version : undefined;
+    if (version !== undefined) {
+      const completed = await this.withSaidBefore(context, { kind: 'check', facts: this.kb.recognizer.extract(text).facts }, text);
+      if (completed.kind === 'check' && (completed.facts.ha !== undefined || completed.facts.role !== undefined)) return completed;
+      await this.saidBefore.set(context, earlier);
+    }
     if (SAID_BEFORE_ROUTES.has(route.kind) && this.statesSetup(text)) await this.saidBefore.set(context, [...earlier, text.trim()].slice(-SAID_BEFORE_KEPT));
     return route;
   }
@@ -1164,6 +1172,8 @@ function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, name
   if (named.mixedVersions === undefined || (known.ha !== undefined && known.ha !== 'none') || known.nodes !== undefined) return named;
   const parts = text.split(/[-–—;,.:]\s|\bbut\b|\bnot\b/i);
   for (const part of parts.reverse()) {
+    // "it's actually exchange 2019 cu15, we never ran the SE setup": a version said not to run is not the one it runs (o23, w9-after-15).
+    if (NOT_DONE.test(part)) continue;
     const { mixedVersions: _two, ...facts } = kb.recognizer.extract(part, known).facts;
     if (facts.version === undefined) continue;
     const { mixedVersions: _mixed, version: _v, ...rest } = named;
@@ -1178,8 +1188,11 @@ function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, name
  */
 function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
   if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
-  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0) return named;
+  // "plus MBX4 on windows 2019 datacenter joins, same dag": one member named by its server name, joining (o23, w9-after-20).
+  const joins = JOINING_MEMBER.test(text);
+  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0 && !joins) return named;
   const result: Record<string, string> = { ...named };
+  if (joins && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = String(Number(known.nodes) + 1);
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],
@@ -1193,6 +1206,13 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
   }
   return result;
 }
+
+/** "plus MBX4 on 2019 joins, same dag", "EX05 is added to the dag": a server named by its name joining the DAG judged. */
+const JOINING_MEMBER =
+  /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b[^.!?]{0,60}\b(?:joins?|joining|joined|is added|gets added|added to|as (?:a |the )?(?:new |\w+ )?member|(?:into|in|to) (?:the )?same dag|same dag)\b/i;
+
+/** "we never ran the SE setup", "didn't install 2019": a part of a message saying something was not done. */
+const NOT_DONE = /\b(never|didn'?t|did not|haven'?t|have not|hasn'?t|has not|wasn'?t|was not|no longer|not yet)\b/i;
 
 /** Words after "N more" that count something else than members ("one more thing", "2 more databases", "one more DAG"). */
 const NOT_MEMBERS = `databases?|dbs?|cop(?:y|ies)|users?|mailbox(?:es)?(?! servers?)|gb|tb|things?|questions?|sites?|datacent(?:er|re)s?|dags?|clusters?|checks?|setups?|years?|months?|weeks?|days?|hours?|minutes?|cus?|updates?|times?|witness(?:es)?|edge|cas|hub|licen[cs]es?|evs|instances?|virtual servers?`;

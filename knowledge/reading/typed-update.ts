@@ -43,6 +43,12 @@ const CHANGE_OF_UPDATE =
 const RUNS_NOW =
   /\b(?:(?:it|that|which|they|them|we|one|server|box|node|member)(?:'s|'re| is| are)\s+(?:still\s+|currently\s+|now\s+|actually\s+|really\s+)*(?:on\s+|at\s+|running\s+)?|(?:rolled|went|gone|reverted|downgraded|back)\s+(?:back\s+)?to\s+|(?:currently|now|still)\s+(?:on|at|running)\s+)(cu\d{1,2})\b/gi;
 
+/** "from cu13 to cu15", "cu13 -> cu15": a move between two CUs, whose target is no running CU either. */
+const MOVE_BETWEEN = /\b(?:from|to|into|onto)\s+cu\s?\d|(?:->|→|=>)\s*cu/i;
+/** "cu15 is planned for january", "cu15 next month", "cu15 is scheduled": a CU still to come. */
+const PLANNED =
+  /\b(cu\s?\d{1,2})\s+(?:is\s+|are\s+|gets?\s+|will\s+be\s+)?(?:planned|scheduled|coming|pending|due|booked|next\s+(?:week|month|quarter|year|weekend)|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]))\b/gi;
+
 /**
  * The update the servers of a message run, as far as how current it is goes: the one update it names
  * in words ("cu10", "sp2", "rtm"), or, of several CUs named with no word of a change between them
@@ -58,6 +64,10 @@ export function runningUpdate(text: string): string | undefined {
   // One CU said to be the one running now wins over a CU left or not reached ("rolled back to CU11", "it's CU 21").
   const now = [...new Set([...spelled.matchAll(RUNS_NOW)].map((m) => m[1]!.toLowerCase()))];
   if (now.length === 1) return now[0];
+  // "exchange 2019 cu14 ... - cu15 is planned for january": the CU still to come is not the one running (o23, w9-red-04).
+  const planned = new Set([...spelled.matchAll(PLANNED)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')));
+  const running = named.filter((u) => !planned.has(u));
+  if (planned.size > 0 && running.length === 1 && !MOVE_BETWEEN.test(spelled)) return running[0];
   if (CHANGE_OF_UPDATE.test(spelled)) return undefined;
   return named.reduce((oldest, u) => (Number(u.slice(2)) < Number(oldest.slice(2)) ? u : oldest));
 }

@@ -91,6 +91,43 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['we are one cu behind the latest', { verdict: 'supported', notSays: ['Not supported'] }],
     ],
   ],
+  // w9's findings (session 11), each a wrong plain "Supported" before.
+  [
+    'a member named by its server name joining the DAG on another Windows release: a mixed DAG of one more member (w9-after-20)',
+    [
+      ['SE dag of 3 on 2022 datacenter, members not DCs', { verdict: 'supported-with-conditions' }],
+      ['plus MBX4 on windows 2019 datacenter joins, same dag', { verdict: 'not-supported', says: ['Windows Server 2019 on some members', '4 nodes or DAG members instead of 3'] }],
+    ],
+  ],
+  [
+    'snapshots of the server said after a verdict are VM snapshots: Not supported (w9-after-06)',
+    [
+      ['SE single mailbox server on 2025 std', { verdict: 'supported' }],
+      ["fyi it's a vmware vm and we keep two snapshots of it for rollback", { verdict: 'not-supported' }],
+    ],
+  ],
+  [
+    '"it\'s actually exchange 2019 cu15, we never ran the SE setup": the version run, never the one said not to be (w9-after-15)',
+    [
+      ['SE single mailbox on 2022 std', { verdict: 'supported' }],
+      [
+        "hmm, looked closer: it's actually exchange 2019 cu15, we never ran the SE setup",
+        { verdict: 'supported-with-conditions', headline: 'Out of support since 14 October 2025: Exchange 2019' },
+      ],
+    ],
+  ],
+  [
+    'the version said after statements completes their setup and starts its check (w9-oos-17)',
+    [
+      ['2 mbx in a dag on 2016 std, fsw on fs1, no dcs', { noCheck: true }],
+      ["it's exchange 2016", { asks: 'update' }],
+      ['cu23', { verdict: 'supported-with-conditions', headline: 'Out of support since 14 October 2025: Exchange 2016' }],
+    ],
+  ],
+  [
+    'a CU said to be planned is not the one running: 2019 CU14 on Windows Server 2025 is Not supported (w9-red-04)',
+    [['exchange 2019 cu14 single mailbox on windows server 2025 std - cu15 is planned for january. is that fine as it stands today?', { verdict: 'not-supported' }]],
+  ],
 ];
 
 describe('conversation (issue 21, o23): what was said before or around the version is kept', () => {

@@ -44,6 +44,9 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2019', 'we are on cu13 and upgrading to cu15 next month', 'behind'],
       ['2019', 'MBX-A = CU15, MBX-B = CU11 (update failed)', 'behind'],
       ['2019', 'one of them is still on cu10 and the other on cu15, patching got stuck', 'behind'],
+      // A CU said to be planned is not the one running (o23, w9-red-04).
+      ['2019', 'exchange 2019 cu13 on 2022 std - cu15 is planned for january', 'behind'],
+      ['2019', 'exchange 2019 cu15 on 2022, cu14 next month', undefined],
       // Long forms and numbers in words.
       ['2019', "we're on cumulative update 11", 'behind'],
       ['2016', 'cu twenty btw', 'behind'],
