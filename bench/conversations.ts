@@ -270,6 +270,8 @@ export const CONVERSATION_SETS = {
   issue21O22Tuning: 'conversations-issue21-o22-tuning.yaml',
   // Issue 21 tuning set of helper d22 (session 10): 32-bit Windows said of 64-bit-only releases, designs refused for coexistence asking nothing more, a line break ending a phrase, what-ifs changing one group's update, written before the code changed.
   issue21D22Tuning: 'conversations-issue21-d22-tuning.yaml',
+  // Issue 21 tuning set of helper o23 (session 11): facts said before the version, short builds ("14.3", "v15.1") and "not sure which cu" as answers, mixed-version DAGs of retired versions, a CU gap said in words, and facts added after a verdict as a question ("dynamic memory, is that a problem?"), written before the code changed.
+  issue21O23Tuning: 'conversations-issue21-o23-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

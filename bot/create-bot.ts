@@ -1,7 +1,7 @@
 import type { LastAnswerStore } from '../dialogs/last-answer';
 import type { LastListing, LastListingStore } from '../dialogs/listing-follow-up';
 import type { LastCheck, LastCheckStore } from '../dialogs/last-check';
-import { MainDialog } from '../dialogs/main-dialog';
+import { MainDialog, type SaidBeforeStore } from '../dialogs/main-dialog';
 import { InMemorySuggestionPicks } from '../dialogs/replies';
 import { KnowledgeHolder, type KnowledgeBase, type PreviousQuestion } from '../knowledge';
 import { ReportCommand } from './admin/report-command';
@@ -64,6 +64,12 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
     get: (context) => lastListingProperty.get(context),
     set: (context, value) => (value === undefined ? lastListingProperty.delete(context) : lastListingProperty.set(context, value)),
   };
+  // The statements said before a check started (a few short ones), so the check that follows keeps their facts.
+  const saidBeforeProperty = conversationState.property<string[]>('saidBefore');
+  const saidBefore: SaidBeforeStore = {
+    get: (context) => saidBeforeProperty.get(context),
+    set: (context, value) => (value === undefined ? saidBeforeProperty.delete(context) : saidBeforeProperty.set(context, value)),
+  };
   // One for the bot's life, whatever knowledge is served.
   const picks = new InMemorySuggestionPicks();
   // The dialogs and cards are built on a plain KnowledgeBase, once per knowledge served: a reload
@@ -72,7 +78,7 @@ export function createBot(knowledge: KnowledgeBase | KnowledgeHolder, storage: S
   // promise of every request, about 15% of a knowledge answer's CPU, issue 24.)
   const parts = (kb: KnowledgeBase): KnowledgeParts => {
     const replies = new CardReplies(kb);
-    return { knowledge: kb, replies, mainDialog: new MainDialog(kb, replies, records, lastCheck, picks, lastAnswer, lastListing) };
+    return { knowledge: kb, replies, mainDialog: new MainDialog(kb, replies, records, lastCheck, picks, lastAnswer, lastListing, saidBefore) };
   };
   let served: { kb: KnowledgeBase; parts: KnowledgeParts } | undefined;
   const partsNow = (): KnowledgeParts => {

@@ -179,8 +179,20 @@ const QUESTION_FORM = /\?|^(what|which|how|why|when|where|who|can|could|is|are|d
  */
 export function isStatement(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length <= 160 && !QUESTION_FORM.test(trimmed);
+  // "the vm has dynamic memory enabled, is that a problem?": a statement, then a question about it (issue 21, o23: w8-after-22).
+  const said = trimmed.replace(QUESTION_TAG, '');
+  return trimmed.length <= 160 && said.length > 0 && !QUESTION_FORM.test(said);
 }
+
+/** "we'll run it as a vmware vm, is that fine?": a statement with a question about it after it (see {@link isStatement}). */
+export function endsWithQuestionTag(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.replace(QUESTION_TAG, '') !== trimmed;
+}
+
+/** A question about what was just said, after it: ", is that a problem?", "- any issue?", ", ok?", ", is that still supported?". */
+const QUESTION_TAG =
+  /[\s,;:.-]*(?:(?:so|and|but|hmm)[\s,]+)?(?:(?:is|would|will|does|could|can) (?:that|this|it) (?:still )?(?:be )?(?:a |an )?(?:problem|issue|concern|blocker|ok|okay|fine|allowed|supported|matter|an issue)|(?:any|a) (?:problem|issue|concern)s?|problem|issue|ok|okay|fine|thoughts|still ok|still supported)\s*\?+\s*$/i;
 
 /**
  * "is it still ok?", "so that's fine then?", "are we still supported?", "so we're good?": whether the

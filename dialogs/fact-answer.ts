@@ -1,5 +1,5 @@
 import type { Activity } from './turn';
-import type { Facts, KnowledgeBase } from '../knowledge';
+import { shortVersionAnswer, type Facts, type KnowledgeBase } from '../knowledge';
 import { isCorrection, onlyNotSure } from './conversation-intents';
 
 /** What a card button of the guided check submits. Typed answers arrive as text instead. */
@@ -37,6 +37,25 @@ function bareMemberCount(kb: KnowledgeBase, text: string, question: AskedQuestio
   return n >= 1 ? { nodes: String(n) } : undefined;
 }
 
+/**
+ * "14.3", "v15.1", "8.3" typed at the version or update question: the version (and the service pack, where all its builds
+ * have one: 14.3 is Exchange 2010 SP3) the build table gives that major and minor version (issue 21, o23: w8-oos-43 got
+ * "didn't recognise" twice and the version left open). Undefined when it settles neither the asked fact nor another
+ * version than the one known ("15.2" is 2019 or SE: no answer).
+ */
+function shortVersion(kb: KnowledgeBase, text: string, question: AskedQuestion): Facts | undefined {
+  const { dimension, known } = question;
+  if (dimension !== 'version' && dimension !== 'update') return undefined;
+  const read = shortVersionAnswer(
+    text,
+    kb.builds,
+    kb.dimensions.find((d) => d.id === 'update'),
+  );
+  if (!read || (known['version'] !== undefined && read['version'] !== known['version'])) return undefined;
+  const taken = Object.entries(read).filter(([d]) => known[d] === undefined);
+  return taken.some(([d]) => d === dimension) ? Object.fromEntries(taken) : undefined;
+}
+
 /** An Exchange build typed as an answer: "15.2.922.7", "15.1.2507". */
 const BUILD_NUMBER = /\b\d{1,2}\.\d{1,2}\.\d{2,4}(?:\.\d{1,4})?\b/;
 
@@ -70,6 +89,8 @@ export function readFactAnswer(kb: KnowledgeBase, activity: Partial<Activity>, q
   }
   const count = bareMemberCount(kb, text, question);
   if (count) return count;
+  const short = shortVersion(kb, text, question);
+  if (short) return short;
   // The asked fact, and any other fact still unknown that the same text names ("2003, a back-end
   // on MSCS"); known facts are never overwritten by a passing mention.
   const typedAnswer = kb.recognizer.readAnswer(dimensionId, text, known);

@@ -11,6 +11,7 @@ import {
   runningUpdate,
   openForStatedQuestion,
   retiredProduct,
+  saidUnknown,
   stepWithOpen,
   SUPPORTED_PATH,
   valueLabel,
@@ -22,6 +23,7 @@ import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from '
 import {
   aboutLastAnswer,
   followUp,
+  endsWithQuestionTag,
   isAddition,
   isBareThen,
   isCorrection,
@@ -34,8 +36,9 @@ import {
 } from './conversation-intents';
 import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
+import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
-import { articleCommand, asksForNewCheck, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
+import { articleCommand, asksForNewCheck, isLookupQuestion, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
@@ -80,6 +83,7 @@ export class MainDialog extends Dialog {
     private readonly picks: SuggestionPicks = new InMemorySuggestionPicks(),
     private readonly lastAnswer: LastAnswerStore = memoryLastAnswerStore(),
     lastListing: LastListingStore = memoryLastListingStore(),
+    private readonly saidBefore: SaidBeforeStore = memoryConversationStore<string[]>(),
   ) {
     super(MainDialog.id);
     this.check = new SupportCheck(kb, replies);
@@ -117,7 +121,51 @@ export class MainDialog extends Dialog {
     const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
     if (vague) return vague(dc);
     if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);
-    return this.handle(dc, withAnsweredVersion(this.kb, route, text, previous));
+    return this.handle(dc, await this.withSaidBefore(dc.context, withAnsweredVersion(this.kb, route, text, previous), text));
+  }
+
+  /**
+   * "2 node dag on 2012 r2 std, fsw on FS1, no DCs" (answered from the articles), then "it's exchange 2013 cu23": the facts
+   * of the statements made before a check started are the setup's as much as the check's own message (issue 21, o23:
+   * w8-oos-54/55 lost them and asked the role, the HA and the Windows release again). Each statement is kept (the last
+   * few, short ones) until a check starts, which reads them again with its own facts known; a later fact wins, and a
+   * statement naming another Exchange version than the check's is another setup, left out.
+   */
+  private async withSaidBefore(context: TurnContext, route: Route, text: string): Promise<Route> {
+    const earlier = (await this.saidBefore.get(context)) ?? [];
+    if (route.kind === 'check') {
+      if (earlier.length > 0) await this.saidBefore.set(context, undefined);
+      if (route.groups || earlier.length === 0) return route;
+      const said: Record<string, string> = {};
+      for (const before of earlier) {
+        const read = this.kb.recognizer.extract(before, route.facts).facts;
+        if (read.version !== undefined && route.facts.version !== undefined && read.version !== route.facts.version) continue;
+        Object.assign(said, read);
+      }
+      return Object.keys(said).length > 0 ? { ...route, facts: { ...said, ...route.facts } } : route;
+    }
+    if (route.kind === 'restart' || route.kind === 'cancel') {
+      if (earlier.length > 0) await this.saidBefore.set(context, undefined);
+      return route;
+    }
+    // "2 mbx in a dag on 2016 std, fsw on fs1" (answered from the articles), then "it's exchange 2016": the version the
+    // statements lacked, which completes the setup they describe, starts its check (w9-oos-17).
+    const version = SAID_BEFORE_ROUTES.has(route.kind) && earlier.length > 0 && !isLookupQuestion(text) ? this.kb.recognizer.extract(text).facts.version : undefined;
+    if (version !== undefined) {
+      const completed = await this.withSaidBefore(context, { kind: 'check', facts: this.kb.recognizer.extract(text).facts }, text);
+      if (completed.kind === 'check' && (completed.facts.ha !== undefined || completed.facts.role !== undefined)) return completed;
+      await this.saidBefore.set(context, earlier);
+    }
+    if (SAID_BEFORE_ROUTES.has(route.kind) && this.statesSetup(text)) await this.saidBefore.set(context, [...earlier, text.trim()].slice(-SAID_BEFORE_KEPT));
+    return route;
+  }
+
+  /** A statement (no question) naming a fact a rule reads: part of a setup described before its check starts. */
+  private statesSetup(text: string): boolean {
+    const trimmed = text.trim();
+    if (trimmed.length > SAID_BEFORE_LENGTH || isLookupQuestion(trimmed)) return false;
+    const facts = this.kb.recognizer.extract(trimmed).facts;
+    return Object.keys(facts).some((d) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false);
   }
 
   /**
@@ -378,6 +426,9 @@ export class MainDialog extends Dialog {
           (this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3 && this.kb.recognizer.extract(text).facts.version !== undefined));
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
       const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text) };
+      // "we'll run it as a vmware vm, is that fine?": asked about facts no rule judges, the verdict stands, said so (v22's reply).
+      const judged = Object.keys(added).some((d) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false);
+      if (statement && !addition && !judged && !newSetup && endsWithQuestionTag(text)) return this.verdictStands(dc, groups);
       if (Object.keys(added).length > 0 && !newSetup) return this.decideAgain(dc, last, groups, added, undefined, detail, target);
     }
     // "none, just that one box" after a verdict on one server: a statement naming only what the setup already has (and no
@@ -573,7 +624,9 @@ export class MainDialog extends Dialog {
     const role = added.role;
     // "oh and we also have a 2016 cu23 box": one more server named by its version alone, beside the servers judged (not
     // the same servers said again): a group of the design whose role is asked (issue 21, o22).
-    const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && BESIDE.test(text);
+    // "next month we add a new 2019 cu15 server to the same org": a server added to the organization is beside them too (o23, w7-after-27).
+    const toOrg = ADDED_TO_ORG.test(text);
+    const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && (BESIDE.test(text) || toOrg);
     if ((role === undefined && !box) || (!apart && role !== undefined && last.groups.some((g) => g.facts.role === role))) return undefined;
     // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
     const outside = apart ? last.groups.find((g) => g.facts.role === role && g.facts.ha !== undefined && g.facts.ha !== 'none') : undefined;
@@ -584,7 +637,7 @@ export class MainDialog extends Dialog {
     // message (rules/design-coexistence.ts), with none of the other version's shared facts (issue 21, o22).
     const version = added.version ?? said.version;
     const otherVersion = version !== undefined && version !== last.groups[0]!.facts.version;
-    if (otherVersion && !STILL_RUNS.test(text)) return undefined;
+    if (otherVersion && !STILL_RUNS.test(text) && !toOrg) return undefined;
     // "we use WNLB for the CAS" after a DAG's verdict: a role and a high availability both other than the
     // servers judged have are servers of their own; otherwise the words must say so.
     const both = added.ha !== undefined && last.groups.every((g) => g.facts.ha !== undefined && g.facts.ha !== added.ha);
@@ -753,6 +806,10 @@ export class MainDialog extends Dialog {
             ? { groups: route.groups.map((facts) => ({ facts, setAside: [], ...typedUpdateOf(text, facts) })), open: openForDesign(this.kb, route.groups) }
             : { facts: route.facts, open: openForStatedQuestion(this.kb.dimensions, route.facts) ?? openForRetiredVersion(this.kb, route.facts, text) ?? plan };
           if (plan && options.open === plan) options.refine = true;
+          // "exchange 2016, not sure which cu, one mailbox server": a fact said to be unknown is left open from the start, never
+          // asked (issue 21, o23: w8-oos-57), as "not sure" at its question would leave it.
+          const unknown = saidUnknown(text).filter((d) => (route.groups ?? [route.facts]).some((g) => g[d] === undefined) && !(options.open ?? []).includes(d));
+          if (unknown.length > 0) options.open = [...(options.open ?? []), ...unknown];
           return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
         }
       case 'restart':
@@ -805,6 +862,14 @@ export class MainDialog extends Dialog {
     await this.unanswered.record(context, query);
   }
 }
+
+/** The statements said before a check started (see MainDialog.withSaidBefore); the bot keeps them in conversation state. */
+export type SaidBeforeStore = ConversationStore<string[]>;
+/** Routes whose message may describe the setup a later check is about: answered from the tables or the articles. */
+const SAID_BEFORE_ROUTES: ReadonlySet<Route['kind']> = new Set(['search', 'answer', 'answers', 'out-of-scope']);
+/** At most this many statements are kept, each at most this long (a paste is a listing, never kept). */
+const SAID_BEFORE_KEPT = 3;
+const SAID_BEFORE_LENGTH = 300;
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
 const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
@@ -964,6 +1029,9 @@ const OTHER_SITE =
 const ONE_MORE_BOX = /\b(an?|one|another|one more|a second|an extra|a separate)\s+(\S+\s+){0,4}(box|server|machine|vm)\b/i;
 /** Words that put a server beside the ones judged: "also", "too", "another", "plus". */
 const BESIDE = /\b(also|too|as well|another|plus|additional|extra|separate|one more)\b/i;
+/** "we add a new 2019 server to the same org", "introducing an SE box into our organization": a server joining the organization judged. */
+const ADDED_TO_ORG =
+  /\b(?:add\w*|introduc\w*|deploy\w*|install\w*|bring\w*|join\w*|put\w*|stand\w* up)\b[^.!?]{0,60}\b(?:to|into|in)\s+(?:the\s+same|our|the|this|that|the\s+existing|our\s+existing)\s+(?:exchange\s+)?(?:org|organi[sz]ation|environment|forest|estate)\b/i;
 /** "we also still have", "we still run", "there's also": servers the organization runs beside those judged. */
 const STILL_RUNS = /\b(also|still)\s+(have|has|run|runs|got)\b|\b(we have|we'?ve got|there'?s|there is|there are|we run)\b[^.!?]{0,60}\b(too|as well|also|still)\b/i;
 /** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
@@ -1104,6 +1172,8 @@ function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, name
   if (named.mixedVersions === undefined || (known.ha !== undefined && known.ha !== 'none') || known.nodes !== undefined) return named;
   const parts = text.split(/[-–—;,.:]\s|\bbut\b|\bnot\b/i);
   for (const part of parts.reverse()) {
+    // "it's actually exchange 2019 cu15, we never ran the SE setup": a version said not to run is not the one it runs (o23, w9-after-15).
+    if (NOT_DONE.test(part)) continue;
     const { mixedVersions: _two, ...facts } = kb.recognizer.extract(part, known).facts;
     if (facts.version === undefined) continue;
     const { mixedVersions: _mixed, version: _v, ...rest } = named;
@@ -1118,8 +1188,11 @@ function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, name
  */
 function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
   if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
-  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0) return named;
+  // "plus MBX4 on windows 2019 datacenter joins, same dag": one member named by its server name, joining (o23, w9-after-20).
+  const joins = JOINING_MEMBER.test(text);
+  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0 && !joins) return named;
   const result: Record<string, string> = { ...named };
+  if (joins && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = String(Number(known.nodes) + 1);
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],
@@ -1133,6 +1206,13 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
   }
   return result;
 }
+
+/** "plus MBX4 on 2019 joins, same dag", "EX05 is added to the dag": a server named by its name joining the DAG judged. */
+const JOINING_MEMBER =
+  /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b[^.!?]{0,60}\b(?:joins?|joining|joined|is added|gets added|added to|as (?:a |the )?(?:new |\w+ )?member|(?:into|in|to) (?:the )?same dag|same dag)\b/i;
+
+/** "we never ran the SE setup", "didn't install 2019": a part of a message saying something was not done. */
+const NOT_DONE = /\b(never|didn'?t|did not|haven'?t|have not|hasn'?t|has not|wasn'?t|was not|no longer|not yet)\b/i;
 
 /** Words after "N more" that count something else than members ("one more thing", "2 more databases", "one more DAG"). */
 const NOT_MEMBERS = `databases?|dbs?|cop(?:y|ies)|users?|mailbox(?:es)?(?! servers?)|gb|tb|things?|questions?|sites?|datacent(?:er|re)s?|dags?|clusters?|checks?|setups?|years?|months?|weeks?|days?|hours?|minutes?|cus?|updates?|times?|witness(?:es)?|edge|cas|hub|licen[cs]es?|evs|instances?|virtual servers?`;

@@ -40,8 +40,9 @@ export {
 } from './rules/triage-summary';
 export { stepWithOpen, joinOpen, openForStatedQuestion, withOpenValue, type OpenOutcome } from './rules/open-facts';
 export { ASSUMED_CONDITION_PREFIX, settledAssumptions } from './rules/assumed-facts';
-export { findBuilds, describeBuilds, buildFacts, type BuildMention } from './reading/build-numbers';
+export { findBuilds, describeBuilds, buildFacts, shortVersionAnswer, type BuildMention } from './reading/build-numbers';
 export { describeTypedUpdate, runningUpdate } from './reading/typed-update';
+export { saidUnknown } from './reading/said-unknown';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
 export { upgradePath, type UpgradePath } from './direct-answers';

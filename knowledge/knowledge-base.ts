@@ -10,8 +10,8 @@ import { howToAsked } from './direct-answers/how-to-answers';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
 import { FactSpace, type SetAside } from './rules/fact-space';
-import { blankBuilds, buildFacts, findBuilds } from './reading/build-numbers';
-import { namedUpdateCurrency, runningUpdate, spellUpdates } from './reading/typed-update';
+import { blankBuilds, buildFacts, findBuilds, shortVersionInSentence } from './reading/build-numbers';
+import { namedUpdateCurrency, runningUpdate, spellUpdates, type ServicedUpdates } from './reading/typed-update';
 import {
   assumedFactsSchema,
   buildsFileSchema,
@@ -331,9 +331,10 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     {
       facts: (text) => buildFacts(findBuilds(text, builds), builds, factSpace.dimension('update')),
       blank: (text) => blankBuilds(text),
-      updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text),
+      updateCurrency: (version, text) => namedUpdateCurrency(builds, version, text, servicedUpdates(builds, lifecycleTable?.value ?? [], version)),
       runningUpdate,
       spell: spellUpdates,
+      shortVersion: (text) => shortVersionInSentence(text, builds, factSpace.dimension('update')),
     },
     'tables' in savedTables ? savedTables.tables : undefined,
     typos,
@@ -405,4 +406,19 @@ function checkArticleReferences(article: Article, articleIds: ReadonlySet<string
     }),
   );
   return problems;
+}
+
+/**
+ * How many of a version's latest updates get security updates, by the current-update policy (fact A-9): the latest CU and
+ * the one before it while the version is in mainstream support (no mainstream end yet, as SE on the Modern Lifecycle
+ * Policy), the latest alone after; never fewer than the build table's `currentUpdates` list (2019: CU14 and CU15). A gap
+ * said in words ("2 CUs behind") of at least this many is behind (typed-update.ts).
+ */
+function servicedUpdates(builds: BuildTable, lifecycle: readonly LifecycleEntry[], version: string): ServicedUpdates | undefined {
+  const entry = lifecycle.find((e) => e.dimension === 'version' && e.value === version);
+  if (!entry) return undefined;
+  const today = new Date().toISOString().slice(0, 10);
+  const supported = entry.endOfSupport === undefined || entry.endOfSupport >= today;
+  const mainstream = supported && (entry.mainstream === undefined || entry.mainstream.end >= today);
+  return { count: Math.max(builds.latestUpdates(version)?.stillUpdated.length ?? 0, mainstream ? 2 : 1), supported };
 }

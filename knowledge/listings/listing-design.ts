@@ -1,4 +1,4 @@
-import { blankBuilds, buildFacts, describeBuilds } from '../reading/build-numbers';
+import { blankBuilds, buildFacts, describeBuilds, majorMinorFacts } from '../reading/build-numbers';
 import { buildName } from '../rules/exchange-builds';
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
@@ -37,22 +37,6 @@ export interface ListingGroup {
   notes: string[];
   /** What the builds are ("15.2.1544.4 is Exchange 2019 CU14, released February 2024."), unknown ones named as such. */
   buildLines: string[];
-}
-
-/**
- * "Version 14.3 (Bu...": what the major and minor version alone settle, read from the table: the
- * version when all its builds are of one (15.2 is 2019 or SE, so nothing), and the service pack when
- * they are all of one (14.3 is 2010 SP3).
- */
-function majorMinorFacts(majorMinor: string, kb: Pick<KnowledgeBase, 'builds'>, update: Parameters<typeof buildFacts>[2]): Record<string, string> {
-  const rows = kb.builds.rows.filter((r) => `${r.parts[0]}.${r.parts[1]}` === majorMinor);
-  const versions = new Set(rows.map((r) => r.version));
-  if (versions.size !== 1) return {};
-  const updates = new Set(rows.map((r) => r.update));
-  const base = rows.find((r) => r.su === undefined);
-  if (updates.size === 1 && base)
-    return buildFacts([{ text: majorMinor, start: 0, lookup: { kind: 'same-update', build: majorMinor, update: base, nearest: base } }], kb.builds, update);
-  return { version: rows[0]!.version };
 }
 
 /**
@@ -444,7 +428,7 @@ const INTERNAL_DOMAIN_WORDS = /\bsame (?:ad )?domain\b|\binternal (?:ad |active 
 function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'recognizer'>, update: Parameters<typeof buildFacts>[2]): Record<string, string> {
   const facts: Record<string, string> = {};
   if (server.build) Object.assign(facts, buildFacts([server.build], kb.builds, update));
-  else if (server.majorMinor) Object.assign(facts, majorMinorFacts(server.majorMinor, kb, update));
+  else if (server.majorMinor) Object.assign(facts, majorMinorFacts(server.majorMinor, kb.builds, update));
   else if (server.named) {
     // Read through the fact tables as a typed message is: the version, and its update when one is named.
     const named = kb.recognizer.extract(server.named).facts;

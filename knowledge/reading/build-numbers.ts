@@ -131,6 +131,65 @@ function unknownBuildFacts(mentions: readonly BuildMention[], table: BuildTable,
   return facts;
 }
 
+/**
+ * "Version 14.3 (Bu...", "14.3": what the major and minor version alone settle, read from the table: the
+ * version when all its builds are of one (15.2 is 2019 or SE, so nothing), and the service pack when
+ * they are all of one (14.3 is 2010 SP3).
+ */
+export function majorMinorFacts(majorMinor: string, table: BuildTable, update: Dimension | undefined): Record<string, string> {
+  const rows = table.rows.filter((r) => `${r.parts[0]}.${r.parts[1]}` === majorMinor);
+  const versions = new Set(rows.map((r) => r.version));
+  if (versions.size !== 1) return {};
+  const updates = new Set(rows.map((r) => r.update));
+  const base = rows.find((r) => r.su === undefined);
+  if (updates.size === 1 && base)
+    return buildFacts([{ text: majorMinor, start: 0, lookup: { kind: 'same-update', build: majorMinor, update: base, nearest: base } }], table, update);
+  return { version: rows[0]!.version };
+}
+
+/**
+ * "14.3", "v15.1", "it's 8.3", "version 6.5" typed as the answer to the version or update question: Exchange's major and
+ * minor version as admins say it, nothing else in the message (in a sentence "14.3" may be anything). Issue 21, o23.
+ */
+const SHORT_VERSION_ANSWER =
+  /^(?:(?:it'?s|its|we'?re|we are|on|running|version|ver\.?|v|build|exchange|exch|ex|the|i think|prob(?:ably)?|maybe)\s*)*(\d{1,2})\.(\d{1,2})(?:\s*(?:i think|i believe|afaik|iirc))?\s*[.!]*$/i;
+
+/**
+ * "v15.1 cu23 on one mailbox server", "version 14.3, all roles", "15.1 cu23": a short version in a sentence, said with a
+ * word that makes it Exchange's ("v", "version") or followed by its update. Bare "14.3" in a sentence may be anything.
+ */
+const SHORT_VERSION_IN_SENTENCE = /(?<![\w.])(?:v|ver\.?\s?|version\s+)(\d{1,2})\.(\d{1,2})(?![\d]|\.\d)|(?<![\w./-])(\d{1,2})\.(\d{1,2})(?=\s+(?:cu|sp|ru)\s?\d)/gi;
+
+/**
+ * The facts a short version in a sentence settles ({@link majorMinorFacts}) and the text with it blanked (same length), or
+ * undefined when the message has none, names two versions this way, or holds a whole build (read by {@link buildFacts}).
+ */
+export function shortVersionInSentence(text: string, table: BuildTable, update: Dimension | undefined): { facts: Facts; text: string } | undefined {
+  if (!/\d\.\d/.test(text) || findBuilds(text, table).length > 0) return undefined;
+  let facts: Facts | undefined;
+  let blanked = text;
+  for (const m of text.matchAll(SHORT_VERSION_IN_SENTENCE)) {
+    const majorMinor = `${Number(m[1] ?? m[3])}.${Number(m[2] ?? m[4])}`;
+    if (!EXCHANGE_MAJOR_MINOR.test(majorMinor)) continue;
+    const read = majorMinorFacts(majorMinor, table, update);
+    if (read.version === undefined) continue;
+    if (facts && facts.version !== read.version) return undefined;
+    facts = read;
+    blanked = blanked.slice(0, m.index) + ' '.repeat(m[0].length) + blanked.slice(m.index + m[0].length);
+  }
+  return facts ? { facts, text: blanked } : undefined;
+}
+
+/** The facts a short version typed as an answer settles ({@link majorMinorFacts}), or undefined when the message is no such answer. */
+export function shortVersionAnswer(text: string, table: BuildTable, update: Dimension | undefined): Facts | undefined {
+  const m = SHORT_VERSION_ANSWER.exec(text.trim());
+  if (!m) return undefined;
+  const majorMinor = `${Number(m[1])}.${Number(m[2])}`;
+  if (!EXCHANGE_MAJOR_MINOR.test(majorMinor)) return undefined;
+  const facts = majorMinorFacts(majorMinor, table, update);
+  return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
 /** The value of the `update` dimension that names this version's update ("cu14" of 2019 is `e2019-cu14`). */
 function updateValue(update: Dimension | undefined, version: string, name: string, table: BuildTable): string | undefined {
   for (const value of update?.values ?? []) {

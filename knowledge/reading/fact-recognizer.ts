@@ -40,6 +40,8 @@ export interface MoreFacts {
   runningUpdate?(text: string): string | undefined;
   /** The text with long forms written short, at the same length ("Cumulative Update 21" as "CU21" and spaces). */
   spell?(text: string): string;
+  /** "v15.1 cu23 ...": the facts a short version said as Exchange's settles, and the text with it blanked (same length). */
+  shortVersion?(text: string): { facts: Facts; text: string } | undefined;
 }
 
 export interface Mention {
@@ -407,6 +409,14 @@ export class FactRecognizer {
   }
 
   private extractUncached(typed: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    // "v15.1 cu23 on one mailbox server": the version a short version names, and the rest read with it known, so "cu23" is
+    // its update (issue 21, o23: w8-oos-42); a message naming another version in words is read as it stands.
+    const short = known.version === undefined ? this.readMore?.shortVersion?.(typed) : undefined;
+    if (short) {
+      const again = this.extractUncached(short.text, { ...known, ...short.facts });
+      if (again.facts.version === undefined || again.facts.version === short.facts.version)
+        return { facts: { ...short.facts, ...again.facts }, ambiguous: again.ambiguous.filter((d) => short.facts[d] === undefined) };
+    }
     const text = withYearsInFigures(typed);
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
@@ -474,6 +484,9 @@ export class FactRecognizer {
     const version = read.facts.version ?? known.version;
     // Two Exchange versions named ("2016 cu23 and 2019 cu15"): which CU is whose is not said.
     const twoVersions = read.ambiguous.includes('version') || read.facts.mixedVersions !== undefined || known.mixedVersions !== undefined;
+    // "not on the latest cu" holds the phrase "latest cu" (current): the gap said in words is behind where the policy says so (o23).
+    if (read.facts.updateCurrency === 'current' && version !== undefined && !twoVersions && this.readMore?.updateCurrency?.(version, text) === 'behind')
+      return { ...read, facts: { ...read.facts, updateCurrency: 'behind' } };
     if (!this.readMore?.updateCurrency || version === undefined || twoVersions || read.facts.updateCurrency !== undefined || known.updateCurrency !== undefined) return read;
     const mixed = this.withOldestUpdate(read, text, { ...known, version });
     const currency = this.readMore.updateCurrency(version, text);
@@ -1617,6 +1630,7 @@ export class FactRecognizer {
         if (dimension.whenSeveral && facts[dimension.whenSeveral.fact] === undefined) facts[dimension.whenSeveral.fact] = dimension.whenSeveral.value;
       }
     }
+    this.keepOldestOfMixed(facts, ambiguous, found);
     this.readRolesOnSameServers(facts, tokens, known);
     // What a value settles ("Exchange 2010 SP3" is Exchange 2010), so the router sees the version.
     for (const [dimensionId, value] of Object.entries({ ...facts })) {
@@ -1635,6 +1649,24 @@ export class FactRecognizer {
       }
     }
     return { facts, ambiguous };
+  }
+
+  /**
+   * "our 2019 cu15 dag gets a 2016 cu23 member", "2 x 2013 and 1 x 2016 in one dag": versions named by bare years in one DAG
+   * are a mixed DAG, judged as such, whose oldest version is kept so that a retired one heads the verdict "Out of support",
+   * as for versions named in full (readSeveralMeant; issue 21, o23: w5-fact-01, w5-hunt-16, w6-design-09). An upgrade path
+   * the table pairs (2019 with SE) is left as it was read.
+   */
+  private keepOldestOfMixed(facts: Record<string, string>, ambiguous: string[], found: ReadonlyMap<string, ReadonlySet<string>>): void {
+    const dimension = this.dimensions.find((d) => d.whenSeveral !== undefined && d.id === 'version');
+    if (!dimension?.whenSeveral || facts[dimension.id] !== undefined || !ambiguous.includes(dimension.id)) return;
+    if (facts[dimension.whenSeveral.fact] !== dimension.whenSeveral.value || facts.ha === undefined || facts.ha === 'none') return;
+    const values = found.get(dimension.id);
+    if (!values || values.size < 2 || dimension.whenSeveral.pairs.some((p) => p.values.every((v) => values.has(v)))) return;
+    const oldest = dimension.values.find((v) => values.has(v.id));
+    if (!oldest) return;
+    facts[dimension.id] = oldest.id;
+    ambiguous.splice(ambiguous.indexOf(dimension.id), 1);
   }
 
   /**

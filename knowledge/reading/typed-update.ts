@@ -43,6 +43,12 @@ const CHANGE_OF_UPDATE =
 const RUNS_NOW =
   /\b(?:(?:it|that|which|they|them|we|one|server|box|node|member)(?:'s|'re| is| are)\s+(?:still\s+|currently\s+|now\s+|actually\s+|really\s+)*(?:on\s+|at\s+|running\s+)?|(?:rolled|went|gone|reverted|downgraded|back)\s+(?:back\s+)?to\s+|(?:currently|now|still)\s+(?:on|at|running)\s+)(cu\d{1,2})\b/gi;
 
+/** "from cu13 to cu15", "cu13 -> cu15": a move between two CUs, whose target is no running CU either. */
+const MOVE_BETWEEN = /\b(?:from|to|into|onto)\s+cu\s?\d|(?:->|→|=>)\s*cu/i;
+/** "cu15 is planned for january", "cu15 next month", "cu15 is scheduled": a CU still to come. */
+const PLANNED =
+  /\b(cu\s?\d{1,2})\s+(?:is\s+|are\s+|gets?\s+|will\s+be\s+)?(?:planned|scheduled|coming|pending|due|booked|next\s+(?:week|month|quarter|year|weekend)|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]))\b/gi;
+
 /**
  * The update the servers of a message run, as far as how current it is goes: the one update it names
  * in words ("cu10", "sp2", "rtm"), or, of several CUs named with no word of a change between them
@@ -58,6 +64,10 @@ export function runningUpdate(text: string): string | undefined {
   // One CU said to be the one running now wins over a CU left or not reached ("rolled back to CU11", "it's CU 21").
   const now = [...new Set([...spelled.matchAll(RUNS_NOW)].map((m) => m[1]!.toLowerCase()))];
   if (now.length === 1) return now[0];
+  // "exchange 2019 cu14 ... - cu15 is planned for january": the CU still to come is not the one running (o23, w9-red-04).
+  const planned = new Set([...spelled.matchAll(PLANNED)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')));
+  const running = named.filter((u) => !planned.has(u));
+  if (planned.size > 0 && running.length === 1 && !MOVE_BETWEEN.test(spelled)) return running[0];
   if (CHANGE_OF_UPDATE.test(spelled)) return undefined;
   return named.reduce((oldest, u) => (Number(u.slice(2)) < Number(oldest.slice(2)) ? u : oldest));
 }
@@ -69,9 +79,13 @@ export function runningUpdate(text: string): string | undefined {
  * policy). Undefined when the message names no CU, a change of CU, or one the table does not list for
  * that version.
  */
-export function namedUpdateCurrency(builds: BuildTable, version: string, text: string): string | undefined {
+export function namedUpdateCurrency(builds: BuildTable, version: string, text: string, serviced?: ServicedUpdates): string | undefined {
   // Only "behind" is said: it is what the current-update rule judges, and "current" would read as "still
-  // updated" for a retired version whose last update simply had no successor.
+  // updated" for a retired version whose last update simply had no successor (a gap in words says "current" only of a
+  // version still supported: "one CU behind" on SE).
+  const gap = serviced !== undefined ? updateGap(text) : undefined;
+  if (gap !== undefined && gap >= serviced!.count) return 'behind';
+  if (gap !== undefined && serviced!.supported) return 'current';
   if (behindUpdate(builds, version, text)) return 'behind';
   return newerThanListed(builds, version, updateOfVersion(text, version)) ? 'unlisted' : undefined;
 }
@@ -134,4 +148,46 @@ function updateOfVersion(text: string, version: string): string | undefined {
   if (!bound.some((b) => b.version !== version)) return runningUpdate(text);
   const own = [...new Set(bound.filter((b) => b.version === version).map((b) => b.update))];
   return own.length === 1 ? own[0] : undefined;
+}
+
+/** How many of a version's latest updates get security updates (fact A-9), and whether the version itself is still supported. */
+export interface ServicedUpdates {
+  count: number;
+  supported: boolean;
+}
+
+const GAP_COUNT: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, several: 2, multiple: 2, many: 2, few: 2, couple: 2 };
+/** "2 CUs behind", "two cumulative updates back", "a couple of CUs behind", "one CU behind the latest". */
+const GAP_IN_WORDS =
+  /\b(\d{1,2}|an?|one|two|three|four|five|six|several|multiple|many|(?:a )?few|(?:a )?couple(?: of)?)\s+(?:cus?|cumulative updates?|updates?)\s+(?:behind|back|old|out of date|late)\b/i;
+/** "not on the latest cu", "not running the latest update", "not the current CU": behind by one at least. */
+const NOT_LATEST = /\bnot\s+(?:on\s+|running\s+|at\s+)?(?:the\s+)?(?:latest|newest|current|most recent)(?:\s+(?:cu|cumulative update|update))?\b/i;
+/** "CU2 is out", "cu3 has been out for a month", "cu3 is already released", "the latest is CU3": the newest CU there is. */
+const NEWER_OUT =
+  /\b(cu\s?\d{1,2})\s+(?:is|has been|was|came|got|'s)\s+(?:already\s+|just\s+|now\s+|long\s+)?(?:out|released|available|the latest|current)\b|\b(?:latest|newest|current)(?:\s+cu)?\s+(?:is|being)\s+(cu\s?\d{1,2})\b/i;
+
+/**
+ * How many updates behind the newest the servers are, said in words (issue 21, o23: w7-stated-21, w8-after-08): "2 CUs
+ * behind" is 2; "we're on RTM and CU2 is out", "on cu1 while cu3 has been out for a month" the newest CU said to be out
+ * less the one run (RTM is 0); "not on the latest" 1 at least. Undefined when the message says none of these.
+ */
+export function updateGap(text: string): number | undefined {
+  const spelled = spellUpdates(text);
+  const said = GAP_IN_WORDS.exec(spelled);
+  if (said) {
+    const word = said[1]!.toLowerCase().replace(/^a\s+|\s+of$/g, '');
+    const n = /^\d+$/.test(word) ? Number(word) : GAP_COUNT[word];
+    if (n !== undefined && n > 0) return n;
+  }
+  const out = NEWER_OUT.exec(spelled);
+  if (out) {
+    const newest = Number((out[1] ?? out[2])!.replace(/\D/g, ''));
+    const others = [...spelled.matchAll(TYPED_UPDATE)].map((m) => m[1]!.toLowerCase().replace(/\s/, '')).filter((u) => u !== `cu${newest}` && (u === 'rtm' || u.startsWith('cu')));
+    const running = [...new Set(others)];
+    if (running.length === 1) {
+      const n = running[0] === 'rtm' ? 0 : Number(running[0]!.slice(2));
+      if (newest > n) return newest - n;
+    }
+  }
+  return NOT_LATEST.test(spelled) ? 1 : undefined;
 }

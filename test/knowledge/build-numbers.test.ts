@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { blankBuilds, buildFacts, describeBuilds, findBuilds } from '../../knowledge/reading/build-numbers';
+import { blankBuilds, buildFacts, describeBuilds, findBuilds, shortVersionAnswer, shortVersionInSentence } from '../../knowledge/reading/build-numbers';
 import { loadKnowledgeBase } from '../../knowledge';
 import { buildName, releaseMonth } from '../../knowledge/rules/exchange-builds';
 
@@ -126,5 +126,38 @@ describe('Exchange build numbers in messages (knowledge/reading/build-numbers.ts
     );
     const oneBehind = findBuilds('15.2.1118.7 and 15.2.1748.10', table);
     assert.equal(buildFacts(oneBehind, table, undefined).updateCurrency, 'behind');
+  });
+
+  it('reads a short version typed as an answer ("14.3", "v15.1") from the table, and nothing where it names two versions (o23)', () => {
+    const update = kb.dimensions.find((d) => d.id === 'update');
+    const cases: [string, Record<string, string> | undefined][] = [
+      ['14.3', { version: '2010', update: 'e2010-sp3', updateCurrency: 'current' }],
+      ['8.3', { version: '2007', update: 'e2007-sp3', updateCurrency: 'current' }],
+      ['v15.1', { version: '2016' }],
+      ["it's 15.01", { version: '2016' }],
+      ['version 6.5', { version: '2003' }],
+      ['15.0', { version: '2013' }],
+      // 15.2 is Exchange 2019 and SE; 16.0 and 2.5 are no Exchange's; a sentence is not a bare answer.
+      ['15.2', undefined],
+      ['16.0', undefined],
+      ['2.5', undefined],
+      ['we have 14.3 GB free', undefined],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(shortVersionAnswer(text, table, update), expected, text);
+  });
+
+  it('reads a short version in a sentence only with "v", "version" or its update after it (o23)', () => {
+    const update = kb.dimensions.find((d) => d.id === 'update');
+    const cases: [string, string | undefined][] = [
+      ['@bot v15.1 cu23 on one mailbox server', '2016'],
+      ['version 14.3, all roles on 2008 r2', '2010'],
+      ['15.0 cu23 single mbx+cas', '2013'],
+      ['v15.2 cu15 dag', undefined],
+      ['we have 14.3 GB free on the log drive', undefined],
+      ['Version 15.1 (Build 2507.6)', undefined],
+      ['v14.3 and v15.1 side by side', undefined],
+    ];
+    for (const [text, version] of cases) assert.equal(shortVersionInSentence(text, table, update)?.facts.version, version, text);
+    assert.equal(kb.recognizer.extract('v15.1 cu23, single mailbox server on 2016 std').facts.update, 'e2016-cu3-or-later');
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadKnowledgeBase } from '../../knowledge';
-import { describeTypedUpdate, namedUpdateCurrency, spellUpdates } from '../../knowledge/reading/typed-update';
+import { describeTypedUpdate, namedUpdateCurrency, spellUpdates, updateGap } from '../../knowledge/reading/typed-update';
+import { saidUnknown } from '../../knowledge/reading/said-unknown';
 
 /*
  * A CU typed in words is as far behind as its build would be (issue 21, t21): the chat check judges
@@ -43,6 +44,9 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
       ['2019', 'we are on cu13 and upgrading to cu15 next month', 'behind'],
       ['2019', 'MBX-A = CU15, MBX-B = CU11 (update failed)', 'behind'],
       ['2019', 'one of them is still on cu10 and the other on cu15, patching got stuck', 'behind'],
+      // A CU said to be planned is not the one running (o23, w9-red-04).
+      ['2019', 'exchange 2019 cu13 on 2022 std - cu15 is planned for january', 'behind'],
+      ['2019', 'exchange 2019 cu15 on 2022, cu14 next month', undefined],
       // Long forms and numbers in words.
       ['2019', "we're on cumulative update 11", 'behind'],
       ['2016', 'cu twenty btw', 'behind'],
@@ -96,5 +100,49 @@ describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
     assert.equal(kb.recognizer.extract('single Exchange 2019 mailbox server CU10 on Windows Server 2019 Standard').facts.updateCurrency, 'behind');
     assert.equal(kb.recognizer.readAnswer('update', 'cu11', { version: '2019' }).updateCurrency, 'behind');
     assert.equal(kb.recognizer.readAnswer('update', 'cu15', { version: '2019' }).updateCurrency, undefined);
+  });
+
+  it('reads how many updates behind the servers are, said in words (o23)', () => {
+    const cases: [string, number | undefined][] = [
+      ['I think we are 2 CUs behind', 2],
+      ['fyi we are two cumulative updates behind', 2],
+      ['a couple of CUs behind tbh', 2],
+      ['one cu back actually', 1],
+      ['we are one cu behind the latest', 1],
+      ["btw we're still on RTM and CU2 is out", 2],
+      ['we are on cu1 while cu3 is already released', 2],
+      ['still on SE CU1 and CU3 has been out for a month', 2],
+      ['the latest is cu3 and we run cu2', 1],
+      ['not on the latest cu', 1],
+      ['we are on the latest cu', undefined],
+      ['cu3 is out next month', undefined],
+      ['2 dbs behind on replication', undefined],
+    ];
+    for (const [text, expected] of cases) assert.equal(updateGap(text), expected, text);
+  });
+
+  it('a gap said in words is behind from as many updates as the policy services (A-9): 2 for SE and 2019, 1 for 2016', () => {
+    const cases: [string, string, string | undefined][] = [
+      ['se', 'we are 2 CUs behind', 'behind'],
+      ['se', 'one cu behind the latest', 'current'],
+      ['se', 'not on the latest cu', 'current'],
+      ['2019', 'one cu back', undefined],
+      ['2016', 'one cu back', 'behind'],
+      ['2016', 'not on the latest cu', 'behind'],
+    ];
+    for (const [version, text, expected] of cases) assert.equal(kb.recognizer.extract(text, { version }).facts.updateCurrency, expected, `${version}: ${text}`);
+  });
+
+  it('names the facts a message says are unknown (o23): never asked', () => {
+    const cases: [string, string[]][] = [
+      ['exchange 2016, not sure which cu, one mailbox server', ['update']],
+      ['2019 dag of 4 on 2022 std, cu unknown, fsw on fs1', ['update']],
+      ['exchange 2010 sp3 dag of 2, dunno the rollup', ['update']],
+      ['no idea which os the box runs', ['windows']],
+      ['not sure about the windows edition', ['windowsEdition']],
+      ['not sure if this is supported', []],
+      ['exchange 2019 cu15 single server', []],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(saidUnknown(text), expected, text);
   });
 });
