@@ -268,6 +268,8 @@ export const CONVERSATION_SETS = {
   issue21O22Tuning: 'conversations-issue21-o22-tuning.yaml',
   // Issue 21 tuning set of helper d22 (session 10): 32-bit Windows said of 64-bit-only releases, designs refused for coexistence asking nothing more, a line break ending a phrase, what-ifs changing one group's update, written before the code changed.
   issue21D22Tuning: 'conversations-issue21-d22-tuning.yaml',
+  // Issue 21 tuning set of helper d23 (session 11): a witness on a member named by host, counts as "N mbx" or in words, groups by site or role, one Edge server asked no high-availability question, stated facts in passing, written before the code changed.
+  issue21D23Tuning: 'conversations-issue21-d23-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
