@@ -272,11 +272,6 @@ export const assumedFactSchema = z.strictObject({
    * no Exchange host at all (Windows Web Edition, Essentials): the statement then only notes the assumption.
    */
   condition: nonEmpty.optional(),
-  /**
-   * Session 11 (d23): the assumption holds only once the user said the facts of `when` ("edge servers": the role said),
-   * never for setups the check still enumerates (a role not said yet must still be asked before the high availability).
-   */
-  whenSaid: z.boolean().optional(),
   basis: z.array(factId).min(1, 'must name the facts it rests on'),
 });
 export const assumedFactsSchema = z.array(assumedFactSchema);

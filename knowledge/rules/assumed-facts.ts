@@ -18,8 +18,6 @@ export interface AssumedFact {
   statement: string;
   /** The condition a verdict states when another value of the fact would change it (issue 21); none for a note only. */
   condition?: string;
-  /** True when it holds only for facts the user said, not for every setup the check still enumerates. */
-  whenSaid?: boolean;
   basis: readonly string[];
 }
 
@@ -59,7 +57,6 @@ export function compileAssumedFacts(
       values: new Set(entry.values),
       statement: entry.statement,
       ...(entry.condition ? { condition: entry.condition } : {}),
-      ...(entry.whenSaid ? { whenSaid: true } : {}),
       basis: entry.basis,
     });
   });
@@ -71,9 +68,7 @@ export function compileAssumedFacts(
  * the user left unsaid are assumed, and only where the setup has that fact at all.
  */
 export function assumptionsFor(assumed: readonly AssumedFact[], known: Facts, setup: Facts): AssumedFact[] {
-  return assumed.filter(
-    (a) => known[a.dimension] === undefined && setup[a.dimension] !== undefined && conditionHolds(a.when, setup) && (!a.whenSaid || conditionHolds(a.when, known)),
-  );
+  return assumed.filter((a) => known[a.dimension] === undefined && setup[a.dimension] !== undefined && conditionHolds(a.when, setup));
 }
 
 /** True when the setup takes the assumed value of every assumption that holds for it. */

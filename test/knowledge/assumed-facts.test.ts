@@ -53,19 +53,6 @@ const CHECKS: ReadonlyArray<readonly [facts: Facts, expect: { verdict?: string; 
     { version: 'se', role: 'mailbox', ha: 'dag', windows: '2025' },
     { verdict: 'supported-with-conditions', assumed: ['windowsEdition'] },
   ],
-  // Session 11 (d23): Edge servers in the plural with nothing said of their balancing are not asked; NLB or a load balancer
-  // in front of them (left open by the sources) is the condition, so never a plain Supported (M-7).
-  [
-    { version: 'se', role: 'edge-transport', windows: '2025', windowsEdition: 'standard', edgeDomainJoined: 'no' },
-    { verdict: 'supported-with-conditions', assumed: ['ha'], conditions: ['assumed-ha'] },
-  ],
-  // A single Edge server said is no assumption.
-  [
-    { version: 'se', role: 'edge-transport', ha: 'none', windows: '2025', windowsEdition: 'standard', edgeDomainJoined: 'no' },
-    { verdict: 'supported', assumed: [], conditions: [] },
-  ],
-  // An Edge server on a domain controller is Not supported whatever its balancing.
-  [{ version: 'se', role: 'edge-transport', windows: '2025', windowsEdition: 'standard', domainController: 'yes' }, { verdict: 'not-supported' }],
   // Essentials said is judged.
   [
     { version: 'se', role: 'mailbox', ha: 'dag', windows: '2025', windowsEdition: 'essentials' },
