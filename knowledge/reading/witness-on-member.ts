@@ -62,16 +62,31 @@ function hostListedAsMember(text: string, witnessStart: number, witnessEnd: numb
 export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string, typed?: string): PhraseMatch<Said[]>[] {
   // Host names as typed: the read text blanks the numbers of names such as "MBX2" or "DAG01" (same length).
   const names = typed !== undefined && typed.length === text.length ? typed : text;
-  return matches.map((m) => {
-    if (!m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes')) return m;
-    const after = text.slice(tokens[m.to - 1]!.end);
+  const isWitness = (m: PhraseMatch<Said[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
+  const asNo = (m: PhraseMatch<Said[]>) => ({ ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } });
+  const lineOf = (at: number) => names.slice(0, at).split('\n').length;
+  const onMemberLines = new Set<number>();
+  const read = matches.map((m) => {
+    if (!isWitness(m)) return m;
+    // As typed: "lives on MBX2 itself" (w9-red-37) is "MBX  itself" in the read text.
+    const after = names.slice(tokens[m.to - 1]!.end);
     const onMember =
       ON_A_MEMBER.test(after) ||
       ON_A_DAG_MEMBER.test(after) ||
       (ON_A_NAMED_SERVER.test(after) && NO_OTHER_SERVER.test(after)) ||
       hostListedAsMember(names, tokens[m.from]!.start, tokens[m.to - 1]!.end);
     if (!onMember) return m;
-    return { ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } };
+    onMemberLines.add(lineOf(tokens[m.from]!.start));
+    return asNo(m);
+  });
+  if (onMemberLines.size === 0) return read;
+  // "the fsw share lives on MBX2 itself (C:\FSW)": a later bare mention of the witness on that line is the same witness,
+  // unless it names a host of its own ("fsw on util-01").
+  return read.map((m, i) => {
+    if (!isWitness(m) || i === 0 || !onMemberLines.has(lineOf(tokens[m.from]!.start))) return m;
+    if (!read.slice(0, i).some((e) => !isWitness(e) && e.entry.payload.some((p) => p.dimension === 'witness'))) return m;
+    const host = WITNESS_HOST.exec(names.slice(tokens[m.to - 1]!.end))?.[1];
+    return host !== undefined && HOST_NAME.test(host) ? m : asNo(m);
   });
 }
 

@@ -147,6 +147,8 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     ['SE DAG of 2 on 2025 std, fsw on a separate member server', { witness: 'yes' }],
     // The members of another line are another DAG's: no witness on a member read across lines.
     ['SE DAG of 2: EX01, EX02\nfsw on EX02', { witness: 'yes' }],
+    // The host as typed ("MBX2 itself" is read with its number blanked), and the later "(C:\\FSW)" the same witness (w9-red-37).
+    ['2019 cu15 dag of 2 on 2022 std, members not DCs, the fsw share lives on MBX2 itself (C:\\FSW)', { witness: 'no', nodes: '2' }],
     // "2 mbx" where a DAG is said counts its members (w6-hunt-60).
     ['SE DAG-BR: 2 mbx on 2025 std, no DCs, no witness', { nodes: '2', witness: 'no', ha: 'dag' }],
     // One Edge server named in the singular has no high availability to choose (M-7); plural or counted it is not one.
