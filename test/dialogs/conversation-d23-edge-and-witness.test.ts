@@ -13,6 +13,10 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   ['SE Edge servers in the plural, uncounted: still asked their high availability', [['our SE edge servers in the dmz, 2025 std, workgroup', { asks: 'ha' }]]],
   // A singular Edge with nothing said of its server is asked as before (a question about the role is no description).
   ['a bare "Exchange 2013 edge server" is still asked its high availability', [['Exchange 2013 edge server', { asks: 'ha' }]]],
+  [
+    'one Edge server "joined it to the internal domain": Not supported (w9-red-50)',
+    [['SE edge in the dmz on 2025 std; we joined it to the internal domain so GPOs apply', { verdict: 'not-supported' }]],
+  ],
   ['Edge servers behind NLB stay Not covered', [['2 SE edge servers behind windows nlb, 2025 std, workgroup', { verdict: 'not-covered' }]]],
   ['the role not said is still asked before the high availability', [['Is my Exchange 2016 setup supported?', { asks: 'role' }]]],
   ['a witness on a member the line names: Not supported', [['SE DAG of 2 on 2025 std (MBX1, MBX2), no DCs, fsw on MBX2', { verdict: 'not-supported', notAsks: ['ha', 'role'] }]]],

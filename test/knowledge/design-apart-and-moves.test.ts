@@ -158,6 +158,8 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     ['SE edge x2 in the dmz', { ha: 'several-servers' }],
     ['2 SE edge servers behind windows nlb, 2025 std, workgroup', { ha: 'nlb' }],
     ['both SE edge boxes are on 2025 std', { ha: undefined }],
+    // The Edge joined to the internal domain said with "it" (w9-red-50): never a plain Supported single Edge (M-7).
+    ['SE edge in the dmz on 2025 std; we joined it to the internal domain so GPOs apply', { edgeDomainJoined: 'yes', ha: 'none' }],
     // "no cluster IP" is a DAG without an administrative access point, not "no cluster" (w6-hunt-61).
     ['2013 sp1 dag without an administrative access point (no cluster IP, no CNO), 2 members on windows server 2012 standard', { ha: 'dag', dagWithoutAccessPoint: 'yes' }],
     // Session 9 (d21): Server Core on one member and the Desktop Experience on another is Server Core said (w6-hunt-69).
