@@ -272,6 +272,8 @@ export const CONVERSATION_SETS = {
   issue21D22Tuning: 'conversations-issue21-d22-tuning.yaml',
   // Issue 21 tuning set of helper o23 (session 11): facts said before the version, short builds ("14.3", "v15.1") and "not sure which cu" as answers, mixed-version DAGs of retired versions, a CU gap said in words, and facts added after a verdict as a question ("dynamic memory, is that a problem?"), written before the code changed.
   issue21O23Tuning: 'conversations-issue21-o23-tuning.yaml',
+  // Issue 21 tuning set of helper d23 (session 11): a witness on a member named by host, counts as "N mbx" or in words, groups by site or role, one Edge server asked no high-availability question, stated facts in passing, written before the code changed.
+  issue21D23Tuning: 'conversations-issue21-d23-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -6,7 +6,7 @@ import { isStopWord } from '../search/stop-words';
 import { tokenize, type Token } from './text-tokens';
 import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
-import { withWitnessOnMember } from './witness-on-member';
+import { namedMemberCount, withWitnessOnMember } from './witness-on-member';
 import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
@@ -220,6 +220,8 @@ function countBefore(tokens: readonly Token[], from: number, at: number, singula
 /** What a server counted as one is named by: its Exchange version, update and role ("one exchange 2019 CU14 server"). */
 const ONE_SERVER_NAMES: ReadonlySet<string> = new Set(['version', 'update', 'role']);
 const SERVER_WORDS: ReadonlySet<string> = new Set(['server', 'box', 'machine', 'vm']);
+/** An update typed short that may stand between a version and "server": "RU32", "UR11", "CU23", "SP3". */
+const UNREAD_UPDATE = /^(?:ru|ur|cu|sp)\d{1,2}$/;
 
 /**
  * "one exchange 2019 CU14 server", "1 exchange 2016 cu23 box", "our one bridgehead server": "one" (or "1", "single") before
@@ -232,9 +234,26 @@ function countsOneServer(matches: readonly PhraseMatch<Mention[]>[], tokens: rea
     if (!naming(first) || isRuledOut(tokens, first.from) || countBefore(tokens, 0, first.from, false) !== 1) continue;
     let at = first.to;
     for (let next = matches.find((m) => m.from === at && naming(m)); next; next = matches.find((m) => m.from === at && naming(m))) at = next.to;
+    // "one Exchange 2010 SP3 RU32 server" (w4-fact-04): an update rollup no phrase names still runs on to the server word.
+    while (UNREAD_UPDATE.test(tokens[at]?.text ?? '')) at += 1;
     if (SERVER_WORDS.has(tokens[at]?.text ?? '') || SERVER_WORDS.has(tokens[at - 1]?.text ?? '')) return true;
   }
   return false;
+}
+
+/**
+ * "2019 cu15 edge", "an edge transport server on 2019": the role's phrase names one server, not "edge servers", "edges",
+ * "both edge boxes" or "our edge servers". `at` is where
+ * the version or update said before the role starts.
+ */
+function saidInSingular(anchor: PhraseMatch<Mention[]>, tokens: readonly Token[], at: number, typed: string | undefined): boolean {
+  const last = tokens[anchor.to - 1]!.text;
+  // "EDGE1, EDGE2": a server's name (its number blanked for reading) is no singular role; the names count the servers.
+  if (typed !== undefined && /^[-_]?\d/.test(typed.slice(tokens[anchor.to - 1]!.end))) return false;
+  if (/s$/.test(last)) return false;
+  if (PLURAL_AFTER.has(tokens[anchor.to]?.text ?? '') || /^x\d$/.test(tokens[anchor.to]?.text ?? '')) return false;
+  const before = tokens[at - 1]?.text;
+  return before === undefined || !PLURAL_BEFORE.has(before);
 }
 
 /** A count written after a role ("CAS servers x3", "mailbox x 2"). */
@@ -287,6 +306,24 @@ function correctionAt(tokens: readonly Token[], k: number, text: string): number
 /** Exchange 2000/2003 roles: several of them are balanced with NLB or clustered, so the check asks how. */
 const ROLES_ASKED_WHEN_COUNTED = new Set(['front-end', 'back-end', 'other']);
 
+/**
+ * Roles whose one server has no high availability to choose (session 11 d23: w6-need-02, w6-whatif-12): an Edge Transport
+ * server is never a DAG member (M-7: a DAG holds only Mailbox servers of the domain), and its other designs (several
+ * servers behind MX records, DNS round robin, a load balancer or NLB) need more than one Edge server. Named in the
+ * singular with no count, in a message that describes its server ("2019 cu15 edge, dmz workgroup, win2k19 std core"), it
+ * is one server. Said in the plural and not counted ("our edge servers") the question stays: NLB or a load balancer in
+ * front of them is Not covered (an assumption stated as a condition cost two held-out conversations, session 11).
+ */
+const ONE_SERVER_WHEN_SINGULAR: ReadonlySet<string> = new Set(['edge-transport']);
+/** Words after a role that make it plural or counted ("edge servers", "edge x2", "both edges"). */
+const PLURAL_AFTER = new Set(['servers', 'boxes', 'vms', 'nodes', 'machines', 'instances', 'hosts', 'x2', 'x3', 'x4', 'x']);
+/**
+ * Facts that make a message describe its server ("2019 cu15 edge, dmz workgroup, win2k19 std core"), not ask about the role
+ * ("edge role in 2013 RTM?", a question the direct answers take): only then is a singular Edge read as one server.
+ */
+const DESCRIBES_THE_SERVER: readonly string[] = ['windows', 'windowsEdition', 'edgeDomainJoined', 'serverCore', 'domainController', 'windowsServicePack'];
+const PLURAL_BEFORE = new Set(['both', 'all', 'two', 'three', 'four', 'several', 'multiple', 'each', 'some', 'many', 'pair', 'couple']);
+
 /** Acronyms that are also everyday words in chat ("um, can I..."): matched only in capitals. */
 const CASE_SENSITIVE_ACRONYMS = new Set(['um', 'ht', 'se', 'gc']);
 
@@ -299,6 +336,8 @@ interface NumberPattern {
 /** The phrases read in one text (see FactRecognizer.readSentence). */
 interface SentenceReading {
   readonly text: string;
+  /** The text as spelled right before reading: the same length as the text the tokens index (server numbers not blanked). */
+  readonly spelled: string;
   readonly tokens: readonly Token[];
   readonly matches: readonly PhraseMatch<Mention[]>[];
 }
@@ -418,8 +457,12 @@ export class FactRecognizer {
         return { facts: { ...short.facts, ...again.facts }, ambiguous: again.ambiguous.filter((d) => short.facts[d] === undefined) };
     }
     const text = withYearsInFigures(typed);
-    const { tokens, matches } = this.readSentence(text);
-    const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
+    const { tokens, matches, spelled } = this.readSentence(text);
+    const read = this.withNamedMembers(
+      this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
+      text,
+      known,
+    );
     // "2008 R2 RTM", "2008 R2 SP1": Windows's, never an Exchange update read from the words.
     const exchangeText = blankWindowsServicePacks(text);
     const more = this.readMore?.facts(exchangeText) ?? {};
@@ -434,6 +477,13 @@ export class FactRecognizer {
       text,
       known,
     );
+  }
+
+  /** "DAG01 = EX01 + EX02": a DAG's members named by host and no count said are counted (see {@link namedMemberCount}). */
+  private withNamedMembers(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
+    if (read.facts.nodes !== undefined || known.nodes !== undefined || (read.facts.ha ?? known.ha) !== 'dag') return read;
+    const count = namedMemberCount(text);
+    return count === undefined ? read : { ...read, facts: { ...read.facts, nodes: String(count) } };
   }
 
   /**
@@ -554,6 +604,7 @@ export class FactRecognizer {
     matches: readonly PhraseMatch<Mention[]>[],
     tokens: readonly Token[],
     known: Facts,
+    typed?: string,
   ): { facts: Facts; ambiguous: string[] } {
     // "one exchange 2019 CU14 server on 2019 Standard", "our one bridgehead server": one server counted is a single server (issue 21, v21).
     // Servers of two roles ("one mailbox server and two edge servers") are a design, whose groups are counted apart.
@@ -572,6 +623,14 @@ export class FactRecognizer {
       at = matches.find((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))!.from;
     }
     const count = countBefore(tokens, 0, anchor.from, false) ?? (at < anchor.from ? countBefore(tokens, 0, at, false) : undefined) ?? countAfter(tokens, anchor.to);
+    if (
+      count === undefined &&
+      ONE_SERVER_WHEN_SINGULAR.has(named) &&
+      DESCRIBES_THE_SERVER.some((d) => read.facts[d] !== undefined) &&
+      saidInSingular(anchor, tokens, at, typed) &&
+      this.space.valueApplies('ha', 'none', { ...known, ...read.facts })
+    )
+      return { ...read, facts: { ...read.facts, ha: 'none' } };
     if (count === 1 && at < anchor.from && at === 1 && this.space.valueApplies('ha', 'none', { ...known, ...read.facts })) return { ...read, facts: { ...read.facts, ha: 'none' } };
     return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
@@ -587,6 +646,7 @@ export class FactRecognizer {
     const tokens = tokenize(read, true);
     const reading = {
       text,
+      spelled,
       tokens,
       matches: withWitnessOnMember(
         withDenials(
@@ -619,6 +679,7 @@ export class FactRecognizer {
         ),
         tokens,
         read,
+        spelled,
       ),
     };
     this.lastSentence = reading;
@@ -952,6 +1013,9 @@ export class FactRecognizer {
       // "DAG1 = 2 servers on 2025 std": servers counted in a clause naming its DAG are that DAG's members.
       const dagCount = dagName !== undefined && mine.nodes === undefined ? /\b(\d{1,2})\s+(?:mailbox\s+)?(?:servers|boxes|vms)\b/i.exec(wholeClause) : null;
       if (dagCount) mine.nodes = dagCount[1]!;
+      // "DAG-B: mail-b1, mail-b2 (fsw on mail-b1)": the DAG's members named by host on its line (session 11 d23).
+      const namedMembers = dagName !== undefined && mine.nodes === undefined ? namedMemberCount(text.split('\n')[lineOf[index]! - 1] ?? wholeClause) : undefined;
+      if (namedMembers !== undefined) mine.nodes = String(namedMembers);
       if (clause.role !== undefined && !earlier) {
         current = {
           facts: { ...placedWith, ...mine, [splitting.id]: clause.role },

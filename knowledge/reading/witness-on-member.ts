@@ -22,17 +22,88 @@ const ON_A_MEMBER =
 const ON_A_NAMED_SERVER = /^\s*(?:(?:share\s+)?(?:is|lives|sits|runs)\s+)?(?:on|=|:)\s*[a-z][a-z0-9]*[-_0-9][\w-]*/i;
 const NO_OTHER_SERVER = /^[^.;!?]{0,80}?\b(?:we|they|the \w+) (?:have|has) (?:no other (?:server|box|machine|vm)s?|nothing else)\b/i;
 
+/** "witness on a dag member", "the fsw is on another dag node": the placing words right after the witness phrase. */
+const ON_A_DAG_MEMBER = /^\s*(?:(?:is|sits|lives|runs|placed)\s+)?(?:on\s+)?(?:a|one|another|the other)\s+dag\s+(?:member|node)s?\b/i;
+
+/** The server a witness is placed on, named by host: "fsw on MBX2", "witness server is EX02", "witness = BR-MBX2", "(fsw on mail-b1)". */
+const WITNESS_HOST =
+  /^\s*(?:(?:server|share|directory)\s+)?(?:(?:is|lives|sits|runs|will\s+be|goes)\s+)?(?:(?:on|at)\s+|=\s*|:\s*)?(?:server\s+)?([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)\b/i;
+/** A host name with a digit in it ("EX02", "BR-MBX1", "mail-b1"): a word such as "a" or "file" is no server's name. */
+const HOST_NAME = /^(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/i;
+/** Two or more host names in a row ("MBX1, MBX2", "EX01 + EX02", "BR-MBX1 and BR-MBX2", "mail-a1/mail-a2"): a DAG's members named. */
+const NAME = String.raw`[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*`;
+const NAME_LIST = new RegExp(String.raw`(?<![\w-])${NAME}(?:\s*(?:,|\+|&|/|\band\b)\s*${NAME})+(?![\w-])`, 'gi');
+
+/**
+ * "SE DAG of 2 (MBX1, MBX2), fsw on MBX2", "DAG-B: mail-b1, mail-b2 (fsw on mail-b1)" (session 11 d23): the witness's
+ * host is one of the servers the same line lists together as the DAG's members. Only names with a digit, and only a
+ * list on the witness's own line (another DAG's member is not this DAG's).
+ */
+function hostListedAsMember(text: string, witnessStart: number, witnessEnd: number): boolean {
+  const host = WITNESS_HOST.exec(text.slice(witnessEnd))?.[1];
+  if (host === undefined || !HOST_NAME.test(host)) return false;
+  const lineStart = text.lastIndexOf('\n', witnessStart - 1) + 1;
+  const nextBreak = text.indexOf('\n', witnessEnd);
+  const line = text.slice(lineStart, nextBreak === -1 ? text.length : nextBreak);
+  for (const list of line.matchAll(NAME_LIST)) {
+    const names = list[0].split(/\s*(?:,|\+|&|\/|\band\b)\s*/i).filter((n) => HOST_NAME.test(n));
+    // The witness's own mention ("fsw on MBX2, MBX3 ...") is not a members' list: the list must start before the witness.
+    if (names.length >= 2 && lineStart + list.index < witnessStart && names.some((n) => n.toLowerCase() === host.toLowerCase())) return true;
+  }
+  return false;
+}
+
 /**
  * "the witness share lives on EXSE2, one of the two members": a witness placed on a DAG member is no witness
  * server outside the DAG (M-14, plan-ha.md: the witness is a server outside the DAG), so the witness fact is
  * "no", which the rules judge with the member count. Read as "a witness server" it kept an even DAG with
  * conditions (issue 21, g21: w4-fact-35, w3-after-15).
  */
-export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string): PhraseMatch<Said[]>[] {
-  return matches.map((m) => {
-    if (!m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes')) return m;
-    const after = text.slice(tokens[m.to - 1]!.end);
-    if (!ON_A_MEMBER.test(after) && !(ON_A_NAMED_SERVER.test(after) && NO_OTHER_SERVER.test(after))) return m;
-    return { ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } };
+export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string, typed?: string): PhraseMatch<Said[]>[] {
+  // Host names as typed: the read text blanks the numbers of names such as "MBX2" or "DAG01" (same length).
+  const names = typed !== undefined && typed.length === text.length ? typed : text;
+  const isWitness = (m: PhraseMatch<Said[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
+  const asNo = (m: PhraseMatch<Said[]>) => ({ ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } });
+  const lineOf = (at: number) => names.slice(0, at).split('\n').length;
+  const onMemberLines = new Set<number>();
+  const read = matches.map((m) => {
+    if (!isWitness(m)) return m;
+    // As typed: "lives on MBX2 itself" (w9-red-37) is "MBX  itself" in the read text.
+    const after = names.slice(tokens[m.to - 1]!.end);
+    const onMember =
+      ON_A_MEMBER.test(after) ||
+      ON_A_DAG_MEMBER.test(after) ||
+      (ON_A_NAMED_SERVER.test(after) && NO_OTHER_SERVER.test(after)) ||
+      hostListedAsMember(names, tokens[m.from]!.start, tokens[m.to - 1]!.end);
+    if (!onMember) return m;
+    onMemberLines.add(lineOf(tokens[m.from]!.start));
+    return asNo(m);
   });
+  if (onMemberLines.size === 0) return read;
+  // "the fsw share lives on MBX2 itself (C:\FSW)": a later bare mention of the witness on that line is the same witness,
+  // unless it names a host of its own ("fsw on util-01").
+  return read.map((m, i) => {
+    if (!isWitness(m) || i === 0 || !onMemberLines.has(lineOf(tokens[m.from]!.start))) return m;
+    if (!read.slice(0, i).some((e) => !isWitness(e) && e.entry.payload.some((p) => p.dimension === 'witness'))) return m;
+    const host = WITNESS_HOST.exec(names.slice(tokens[m.to - 1]!.end))?.[1];
+    return host !== undefined && HOST_NAME.test(host) ? m : asNo(m);
+  });
+}
+
+/** A DAG's word or name, then what leads its members' list: "DAG01 = ", "DAG-A: ", "DAG01 with members ", "DAG members ", "dag (". */
+const DAG_LEADS_MEMBERS = new RegExp(
+  String.raw`(?:\bdag(?:[-_]?[a-z0-9]+)?|\bdatabase availability group)\s*(?:(?:[:=({]|\bwith\b|\bof\b|\bhas\b)\s*)?(?:\bmembers?\b\s*(?:[:=]|\bare\b)?\s*)?(?=(${NAME}(?:\s*(?:,|\+|&|/|\band\b)\s*${NAME})+))`,
+  'gi',
+);
+
+/**
+ * "DAG01 = EX01 + EX02", "DAG-B: mail-b1, mail-b2", "SE DAG01 with members EX01 and EX02" (session 11 d23): the members
+ * named by host right after the DAG, counted (two or more names with a digit). Undefined when no such list follows.
+ */
+export function namedMemberCount(text: string): number | undefined {
+  for (const lead of text.matchAll(DAG_LEADS_MEMBERS)) {
+    const names = lead[1]!.split(/\s*(?:,|\+|&|\/|\band\b)\s*/i).filter((n) => HOST_NAME.test(n));
+    if (names.length >= 2) return names.length;
+  }
+  return undefined;
 }

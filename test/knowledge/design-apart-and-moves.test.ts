@@ -78,6 +78,14 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
         { role: 'mailbox', ha: 'dag', nodes: '10', version: '2019' },
       ],
     ],
+    // Session 11 (d23): each DAG's members named by host on its line, and the witness on one of them (M-14).
+    [
+      'SE, two DAGs on 2025 std, no DCs:\nDAG-A: mail-a1, mail-a2 (fsw on util-01)\nDAG-B: mail-b1, mail-b2 (fsw on mail-b1)',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2', witness: 'yes' },
+        { role: 'mailbox', ha: 'dag', nodes: '2', witness: 'no' },
+      ],
+    ],
     // One server named by role and number is one server.
     [
       'SE design: EXSE1 + EXSE2 in a DAG with a witness, plus EDGE1 as edge transport. all on Windows Server 2025 Standard, edge is in workgroup',
@@ -130,6 +138,28 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     ['SE dag of 2, witness on FS02 (the second file server)', { witness: 'yes' }],
     ['SE dag of 2 on 2025 std, fsw on BR-MBX1 (the branch has nothing else)', { witness: 'no' }],
     ['SE dag of 2 on 2025 std, fsw on a file server (the branch has nothing else)', { witness: 'yes' }],
+    // Session 11 (d23): the witness's host is one of the members the same line names, or "a dag member" (M-14).
+    ['SE DAG of 2 on 2025 std (MBX1, MBX2), no DCs, fsw on MBX2', { witness: 'no', nodes: '2' }],
+    ['SE DAG of 2 on 2025 std, no dcs, witness on a dag member', { witness: 'no' }],
+    ['exchange 2019 cu15 DAG01 = EX01 + EX02, windows 2022 std, member servers, witness server is EX02', { witness: 'no', nodes: '2', domainController: 'no' }],
+    ['SE DAG members EX01, EX02, witness on EX03 which is our file server, 2025 std, no DCs', { witness: 'yes', nodes: '2' }],
+    ['SE DAG01 with members EX01 and EX02 on 2025 std, no DCs, fsw on FS01', { witness: 'yes', nodes: '2' }],
+    ['SE DAG of 2 on 2025 std, fsw on a separate member server', { witness: 'yes' }],
+    // The members of another line are another DAG's: no witness on a member read across lines.
+    ['SE DAG of 2: EX01, EX02\nfsw on EX02', { witness: 'yes' }],
+    // The host as typed ("MBX2 itself" is read with its number blanked), and the later "(C:\\FSW)" the same witness (w9-red-37).
+    ['2019 cu15 dag of 2 on 2022 std, members not DCs, the fsw share lives on MBX2 itself (C:\\FSW)', { witness: 'no', nodes: '2' }],
+    // "2 mbx" where a DAG is said counts its members (w6-hunt-60).
+    ['SE DAG-BR: 2 mbx on 2025 std, no DCs, no witness', { nodes: '2', witness: 'no', ha: 'dag' }],
+    // One Edge server named in the singular has no high availability to choose (M-7); plural or counted it is not one.
+    ['2019 cu15 edge, dmz workgroup, win2k19 std core', { ha: 'none', role: 'edge-transport' }],
+    ['SE edge transport on 2025 std, workgroup, in the dmz', { ha: 'none' }],
+    ['our SE edge servers in the dmz, 2025 std, workgroup', { ha: undefined, role: 'edge-transport' }],
+    ['SE edge x2 in the dmz', { ha: 'several-servers' }],
+    ['2 SE edge servers behind windows nlb, 2025 std, workgroup', { ha: 'nlb' }],
+    ['both SE edge boxes are on 2025 std', { ha: undefined }],
+    // The Edge joined to the internal domain said with "it" (w9-red-50): never a plain Supported single Edge (M-7).
+    ['SE edge in the dmz on 2025 std; we joined it to the internal domain so GPOs apply', { edgeDomainJoined: 'yes', ha: 'none' }],
     // "no cluster IP" is a DAG without an administrative access point, not "no cluster" (w6-hunt-61).
     ['2013 sp1 dag without an administrative access point (no cluster IP, no CNO), 2 members on windows server 2012 standard', { ha: 'dag', dagWithoutAccessPoint: 'yes' }],
     // Session 9 (d21): Server Core on one member and the Desktop Experience on another is Server Core said (w6-hunt-69).

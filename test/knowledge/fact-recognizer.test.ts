@@ -36,7 +36,9 @@ describe('fact recognizer', () => {
       ['add two additional nodes to our 2-node E2K3 cluster', { version: '2003', ha: 'clustering', nodes: '4' }],
       ['currently 2 EVS, customer wants to add a 3rd EVS', { instances: '3' }],
       // Issue 21: what is placed outside is not part of the setup.
+      // Session 11 (d23): a singular Edge is read as one server only where the message describes it (its Windows, domain).
       ['the edge server outside the DAG', { role: 'edge-transport' }],
+      ['the edge server outside the DAG, on 2019 std in a workgroup', { role: 'edge-transport', ha: 'none', windows: '2019', windowsEdition: 'standard', edgeDomainJoined: 'no' }],
       ['stretched over 3 sites', { sites: '3' }],
       // Issue 21 (x21): one DAG's members counted per site add up; another role's count does not join them.
       ['one stretched DAG: 10 servers in AMS and 8 in FRA', { ha: 'dag', role: 'mailbox', nodes: '18' }],
