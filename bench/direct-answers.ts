@@ -76,6 +76,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ20: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q20.yaml'), showMisses: true },
   /** Tuning set P, written by an outsider (w8, session 10) from Microsoft's docs without reading the bot: how-tos the system requirements spell out (Desktop Experience, full installation, witness, CCR or SCC), follow-ups that switch the coexistence pair, rollup, Windows service pack or Windows lifecycle, numbers per update and per DAG, release dates of RTMs and of the CUs coexistence depends on, unanswerable questions naming a version, yes/no on a server in two DAGs, a DC promotion after install, SharePoint or dynamic memory beside Exchange. */
   tuningP: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-p.yaml'), showMisses: true },
+  /** Tuning set K21 (issue 19, session 11, q21): unanswerable kinds (other products, future releases, prices and licences, opinions, Exchange Online-only features), service pack end dates, update release dates inside other sentences, Windows 2012/2008 without R2, one DAG per server, DNS round robin, the Desktop Experience how-to, virtualization yes/no and the Cloud Witness; written before that session's changes. */
+  tuningQ21: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q21.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 
