@@ -1,5 +1,6 @@
 import { BoundedCache } from '../bounded-cache';
 import { namesUncoveredRelease } from '../search/question-scope';
+import { asksUnheldKind } from '../search/unheld-question';
 import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import { definitionAnswer, definitionAsked } from './glossary-answers';
@@ -55,6 +56,8 @@ export class DirectAnswers {
   read(text: string, previous?: PreviousQuestion): DirectQuestion | undefined {
     // "exchange 2022 end of support": no table row is about a release the knowledge does not cover (not Windows Server 2022's).
     if (namesUncoveredRelease(text)) return undefined;
+    // "is exchange SE licensed per core", "when will SE CU3 be released": no table answers an opinion, a future release or a licence.
+    if (asksUnheldKind(text)) return undefined;
     // "what is an EVS", "whats a fsw", "scr?": a term of the glossary asked whole is defined from it.
     const term = definitionAsked(text, this.tables.glossary, previous?.attribute);
     if (term) return { attribute: 'definition', subject: {}, other: term.id, text: text.trim() };
