@@ -292,7 +292,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     (facts.windows !== undefined || facts.ha !== undefined) &&
     SUPPORT_CUE.test(question) &&
     !ASKS_COUNT.test(question) &&
-    !RUNS_ON_QUESTION.test(question)
+    !RUNS_ON_QUESTION.test(question) &&
+    // "when did 2013 get support for windows 2012 r2 (sp1 date)": a date asked (session 11, q21).
+    !/^when\b/i.test(question)
   )
     return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;

@@ -18,7 +18,7 @@ const STILL =
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|do|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|do|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled|lose|loses|lost|losing) (the |its |all |extended )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|nr of|no\.? of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 /** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
 const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
@@ -268,6 +268,40 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   // After two versions' dates ("2016 and 2019 end of support"), "and 2013?" asks for the one named.
   const other = previous.other !== undefined && !lifecycle ? { other: previous.other } : {};
   return { attribute: previous.attribute, subject, ...other, ...(previous.needs ? { needs: true } : {}) };
+}
+
+/** A release asked for in so many words ("when was ... released", "when did ... come out", "... release date", "sp1 date"). */
+const RELEASE_ASKED = /\b(?:release date|ship date|launch date|released|come out|came out|shipped|ship|launched)\b|\b(?:cu\s?\d{1,2}|sp\d|ru\s?\d{1,2}|rtm) date\b/i;
+/** An update typed ("sp3", "cu 21", "rtm", "service pack 1"); its rollup, when typed, is read by the answer. */
+const TYPED_LEVEL = /\b(?:cu\s?\d{1,2}|cumulative update\s?\d{1,2}|sp\d|service pack\s?\d|rtm)\b/i;
+
+/**
+ * "the 2016 coexistence needs 2010 sp3 ru11 - when was ru11 released?", "our 2007 boxes are on sp3 ru10 for the 2013
+ * coexistence, when did ru10 come out", "exchange 2016 cu3 release date (first one that ran on server 2016)": the release
+ * date of the update typed, whatever else the sentence names (another version, a Windows release, coexistence). The
+ * update belongs to the version named last before it. Undefined when no release is asked or no update is typed (session 11, q21).
+ */
+export function updateReleaseAsked(typed: string, recognizer: FactRecognizer): DirectQuestion | undefined {
+  const text = normalizeQuestionWords(typed.trim());
+  if (!RELEASE_ASKED.test(text) || END.test(text) || LATEST_UPDATE.test(text)) return undefined;
+  const level = TYPED_LEVEL.exec(text);
+  if (!level) return undefined;
+  const before = text.slice(0, level.index);
+  const version = versionRightBefore(before, recognizer) ?? versionsIn(before, recognizer).at(-1);
+  if (version === undefined) return undefined;
+  const { facts } = recognizer.extract(`exchange ${version === 'se' ? 'se' : version} ${level[0]}`);
+  if (facts.version !== version || facts.update === undefined) return undefined;
+  return { attribute: 'update-released', subject: { version, update: facts.update }, text: typed.trim() };
+}
+
+/** The Exchange version named in the last few words of a text ("... needs 2010 ", "our 2007 boxes are on "), if any. */
+function versionRightBefore(text: string, recognizer: FactRecognizer): string | undefined {
+  const words = text.trim().split(/\s+/).slice(-4);
+  for (let k = 1; k <= words.length; k++) {
+    const version = recognizer.extract(`exchange ${words.slice(-k).join(' ')}`).facts.version;
+    if (version !== undefined) return version;
+  }
+  return undefined;
 }
 
 /** Release order of the Exchange versions (SE after 2019). */

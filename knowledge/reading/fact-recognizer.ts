@@ -407,7 +407,7 @@ export class FactRecognizer {
   }
 
   private extractUncached(typed: string, known: Facts): { facts: Facts; ambiguous: string[] } {
-    const text = withYearsInFigures(typed);
+    const text = withoutNonR2(withYearsInFigures(typed));
     const { tokens, matches } = this.readSentence(text);
     const read = this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known), matches, tokens, known);
     // "2008 R2 RTM", "2008 R2 SP1": Windows's, never an Exchange update read from the words.
@@ -2494,4 +2494,12 @@ function heldRoles(dimension: Dimension, values: Iterable<string>): Set<string> 
 /** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */
 function combinedValue(dimension: Dimension, values: ReadonlySet<string>): string | undefined {
   return dimension.values.find((v) => v.combines !== undefined && v.combines.length === values.size && v.combines.every((c) => values.has(c)))?.id;
+}
+
+/**
+ * "windows server 2012 (non r2)", "2008 non-r2": the release without R2, read as "not r2" is (a denial of R2), the same
+ * length so that every offset stays (session 11, q21: "non r2" was read as both releases, a mixed-Windows design).
+ */
+function withoutNonR2(text: string): string {
+  return text.replace(/\bnon[- ]r2\b/gi, 'not r2').replace(/\bnonr2\b/gi, 'not r2');
 }
