@@ -254,6 +254,13 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       asked.windows = windows;
     }
   }
+  // "and with dynamic memory?" after "is exchange SE in a hyper-v vm supported" (a general rule): a fact the check judges, asked of
+  // the same version, is that fact's rule, never the general rule again (session 11, q21).
+  if (previous.attribute === 'general-rule') {
+    const judged = Object.entries(asked).filter(([d]) => !GENERAL_RULE_SUBJECT.includes(d));
+    if (judged.length > 0)
+      return { attribute: 'rule', subject: { ...(previous.subject.version !== undefined ? { version: previous.subject.version } : {}), ...Object.fromEntries(judged) } };
+  }
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return coexistenceFollowUp(previous, asked.version);
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
@@ -303,6 +310,9 @@ function versionRightBefore(text: string, recognizer: FactRecognizer): string | 
   }
   return undefined;
 }
+
+/** What a general rule's subject or a follow-up's new subject may be; any other fact is a stated one the check judges. */
+const GENERAL_RULE_SUBJECT = ['version', 'windows', 'windowsEdition', 'update', 'updateCurrency', 'edition', 'role', 'ha', 'unevaluated'];
 
 /** Release order of the Exchange versions (SE after 2019). */
 function releaseRank(version: string): number {
@@ -504,6 +514,8 @@ const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
 const EDITION_ROLES = ['', 'mailbox', 'back-end', 'front-end'];
 /** A role an Exchange edition may or may not take, asked with no technology ("exchange 2003 standard as a front-end"). */
 const EDITION_ROLES_ALONE = ['front-end'];
+/** Facts the check names back but never judges that only say where a judged fact lives (a virtual machine, a backup). */
+const CONTEXT_UNJUDGED: ReadonlySet<string> = new Set(['hyper-v', 'virtualization', 'vmware', 'backup']);
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -541,8 +553,14 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "ex2k3 on x64 windows - does that work", "32 bit exchange 2007 in production, supported?": the architecture
   // with the version and no Windows release is a rule of the version (ruleAnswer over its setups).
   if (subject.architecture !== undefined && subject.windows === undefined && dims.every((d) => PLATFORM_FACTS.includes(d))) return { attribute: 'rule', subject };
-  const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
+  // "is hyper-v dynamic memory supported for exchange 2019 vms", "vm snapshots of exchange 2016 servers are fine for backups":
+  // the virtual machine or the backup named beside a fact the check judges is where that fact lives, not a second question
+  // (session 11, q21); the answer is the judged fact's alone.
+  const judged = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition' && d !== 'unevaluated');
+  const context = subject.unevaluated?.split(',').every((v) => CONTEXT_UNJUDGED.has(v)) === true && judged.length === 1;
+  const asked = context ? Object.fromEntries(Object.entries(subject).filter(([d]) => d !== 'unevaluated')) : subject;
+  const stated = Object.keys(asked).filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
   if (stated.length !== 1) return undefined;
   // "does exchange 2019 need the desktop experience": whether the other values of that fact are allowed too.
-  return { attribute: 'rule', subject, ...(NEED.test(text) ? { needs: true } : {}) };
+  return { attribute: 'rule', subject: asked, ...(NEED.test(text) ? { needs: true } : {}) };
 }

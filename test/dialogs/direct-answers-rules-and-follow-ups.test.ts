@@ -48,6 +48,11 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['when did 2013 get support for windows 2012 r2 (sp1 date)', /^Exchange 2013 SP1 was released in February 2014/],
     ['when did windows server 2012 (non r2) lose support, our old 2016 box runs on it', /^Windows Server 2012 left extended support on 10 October 2023/],
     ['plain windows 2012 non-r2 mainstream end date', /^Windows Server 2012 left mainstream support on 9 October 2018/],
+    // Session 11 (q21): a judged fact beside the virtual machine it lives in is that fact's rule; no in-place upgrade between versions (A-62).
+    ['is hyper-v dynamic memory supported for exchange 2019 vms', /^No: Microsoft's virtualization pages say dynamic memory/],
+    ['vm snapshots of exchange 2016 servers are fine for backups, yes?', /^No: Microsoft's virtualization pages say virtual machine snapshots/],
+    ['can we upgrade our exchange 2016 server in place to 2019', /^No: Exchange has no in-place upgrade from one version to the next/],
+    ['in-place upgrade from exchange 2013 to 2016 possible?', /^No: Exchange has no in-place upgrade/],
     // Session 8: two versions, one date; how-tos asked with "how can we" and in short forms; a role at an update level.
     ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support/],
     ['how can we go from ex2016 to exchange se', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
@@ -131,6 +136,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     // Session 10 (q20, w8's set P): the minimum asked with one version of the same pair named.
     ['can exchange 2019 coexist with exchange 2013', 'min cu on the 2013 side?', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*CU21 or later/],
     ['can exchange 2013 coexist with exchange 2007', 'which rollup do the 2007 boxes need?', /Exchange 2007 SP3 with Update Rollup 10 or later/],
+    // Session 11 (q21): after a general rule, a fact the check judges asked of the same version is that fact's rule (was "I couldn't find").
+    ['is exchange SE in a hyper-v vm supported', 'and with dynamic memory?', /^No: Microsoft's virtualization pages say dynamic memory/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();
