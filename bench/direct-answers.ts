@@ -78,6 +78,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningP: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-p.yaml'), showMisses: true },
   /** Tuning set Q, written by an outsider (w9, session 11) from Microsoft's docs without reading the bot: dates asked as "how long has X been dead", "last day of", "ship date", "GA date"; limits as "ceiling on", "up to how many"; supportability-matrix rows as yes/no (a wrong premise inside one); yes/no rules on the witness, WNLB, RODCs, Server Core, Edge, editions, in-place upgrades, iSCSI, IPv6; one- and two-word follow-ups; unanswerable questions naming a version. */
   tuningQ: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q.yaml'), showMisses: true },
+  /** Tuning set K21 (issue 19, session 11, q21): unanswerable kinds (other products, future releases, prices and licences, opinions, Exchange Online-only features), service pack end dates, update release dates inside other sentences, Windows 2012/2008 without R2, one DAG per server, DNS round robin, the Desktop Experience how-to, virtualization yes/no and the Cloud Witness; written before that session's changes. */
+  tuningQ21: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q21.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

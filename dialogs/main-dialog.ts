@@ -120,7 +120,9 @@ export class MainDialog extends Dialog {
     if (hosted) return this.verdictStands(dc, hosted);
     const vague = last && route.kind === 'search' ? this.vagueRetiredFollowUp(text, last) : undefined;
     if (vague) return vague(dc);
-    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text);
+    // "exchange 2016 cu3 release date": the date asked is the answer's first line, not that CU3 is behind (session 11, q21).
+    const dated = route.kind === 'answer' && route.question.attribute === 'update-released';
+    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text, dated);
     return this.handle(dc, await this.withSaidBefore(dc.context, withAnsweredVersion(this.kb, route, text, previous), text));
   }
 
@@ -186,9 +188,9 @@ export class MainDialog extends Dialog {
    * answer; with none, what a CU typed in words that is behind should be updated to ("Exchange 2019 CU10 is more than one CU
    * behind: update to CU14 or CU15."), the CUs the verdict's recommendation asks for.
    */
-  private async sayBuilds(context: TurnContext, text: string): Promise<void> {
+  private async sayBuilds(context: TurnContext, text: string, updateDated = false): Promise<void> {
     const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
-    const facts = lines.length === 0 && /\bcu\s?\d/i.test(text) ? this.kb.recognizer.extract(text).facts : undefined;
+    const facts = lines.length === 0 && !updateDated && /\bcu\s?\d/i.test(text) ? this.kb.recognizer.extract(text).facts : undefined;
     const typed = facts?.version !== undefined ? describeTypedUpdate(this.kb.builds, facts.version, text) : undefined;
     if (typed) lines.push(facts?.windows !== undefined ? `${typed} ${this.platformLine(facts, text)}` : typed);
     if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));

@@ -1,6 +1,7 @@
 import { reportedQuestion } from './reported-question';
 import {
   asksCapacity,
+  asksUnheldKind,
   asksUnheldTopic,
   describesFault,
   namesUncoveredRelease,
@@ -227,7 +228,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (talk) return { kind: 'small-talk', talk };
   if (isOutOfScope(trimmed, kb.recognizer.extract(trimmed).facts.version !== undefined)) return { kind: 'out-of-scope' };
   // "exchange 5.5 cluster nodes max", "exchange 2022 end of support": a release the knowledge does not cover (the search refuses).
-  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed)) return { kind: 'search', query: text.trim() };
+  // An opinion, a release still to come, a licence or a price ("is it worth going to SE", "when will SE CU3 be released"): the search, which offers suggestions only.
+  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed) || asksUnheldKind(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // "when does 2016 end and can i go straight to SE?": each question answered, in order (up to three), when two or more are the tables'.
@@ -290,7 +292,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     (facts.windows !== undefined || facts.ha !== undefined) &&
     SUPPORT_CUE.test(question) &&
     !ASKS_COUNT.test(question) &&
-    !RUNS_ON_QUESTION.test(question)
+    !RUNS_ON_QUESTION.test(question) &&
+    // "when did 2013 get support for windows 2012 r2 (sp1 date)": a date asked (session 11, q21).
+    !/^when\b/i.test(question)
   )
     return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;

@@ -16,7 +16,7 @@ export { normalizeQuestionWords, questionKind, type QuestionKind } from './readi
 export { withoutEndPunctuation } from './reading/end-punctuation';
 export type { PassageAnswer } from './search/passage-search';
 export { describesFault, namesUncoveredRelease } from './search/question-scope';
-export { asksCapacity, asksUnheldTopic } from './search/unheld-question';
+export { asksCapacity, asksUnheldKind, asksUnheldTopic } from './search/unheld-question';
 export {
   VERDICT_LABELS,
   valueLabel,

@@ -5,7 +5,7 @@ import { KNOWLEDGE_LIMITS, parserFailure } from './loading/load-limits';
 import { FactRecognizer, type Facts } from './reading/fact-recognizer';
 import { asksUnjudgedTopic, asSuggestionsOnly } from './search/unjudged-topic';
 import { normalizeQuestionWords } from './reading/question-words';
-import { asksCapacity, asksForSteps, asksUnheldTopic, isNumberedSteps } from './search/unheld-question';
+import { asksCapacity, asksForSteps, asksUnheldKind, asksUnheldTopic, isNumberedSteps } from './search/unheld-question';
 import { howToAsked } from './direct-answers/how-to-answers';
 import { defaultPhraseTablesFile, phraseTablesHash, readPhraseTables, type SavedPhraseTables } from './reading/phrase-table-cache';
 import { KnowledgeError, type KnowledgeProblem } from './loading/problems';
@@ -360,7 +360,8 @@ function loadValidated(dir: string, options: KnowledgeLoadOptions): KnowledgeBas
     search: (question) => {
       const found = search.search(question);
       if (!found.best) return found;
-      if (asksUnjudgedTopic(recognizer.extract(question).facts, dimensions) || asksCapacity(question) || asksUnheldTopic(question)) return asSuggestionsOnly(found, 3);
+      if (asksUnjudgedTopic(recognizer.extract(question).facts, dimensions) || asksCapacity(question) || asksUnheldTopic(question) || asksUnheldKind(question))
+        return asSuggestionsOnly(found, 3);
       // A task no how-to row holds: its steps are in an article's numbered list, or nowhere here (suggestions only).
       if (asksForSteps(normalizeQuestionWords(question)) && !isNumberedSteps(found.passage?.sentences) && !howToAsked(question, howToTable!.value, recognizer)) {
         return { ...asSuggestionsOnly(found, 3), noSteps: true };

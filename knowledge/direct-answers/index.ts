@@ -1,5 +1,6 @@
 import { BoundedCache } from '../bounded-cache';
 import { namesUncoveredRelease } from '../search/question-scope';
+import { asksUnheldKind } from '../search/unheld-question';
 import type { FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import { definitionAnswer, definitionAsked } from './glossary-answers';
@@ -11,7 +12,7 @@ import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
 import { maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
-import { readDirectQuestion, versionsIn, type PreviousQuestion } from './question-reader';
+import { readDirectQuestion, updateReleaseAsked, versionsIn, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer, serverRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
 import { latestUpdateAnswer, updateReleasedAnswer } from './update-answers';
@@ -55,6 +56,8 @@ export class DirectAnswers {
   read(text: string, previous?: PreviousQuestion): DirectQuestion | undefined {
     // "exchange 2022 end of support": no table row is about a release the knowledge does not cover (not Windows Server 2022's).
     if (namesUncoveredRelease(text)) return undefined;
+    // "is exchange SE licensed per core", "when will SE CU3 be released": no table answers an opinion, a future release or a licence.
+    if (asksUnheldKind(text)) return undefined;
     // "what is an EVS", "whats a fsw", "scr?": a term of the glossary asked whole is defined from it.
     const term = definitionAsked(text, this.tables.glossary, previous?.attribute);
     if (term) return { attribute: 'definition', subject: {}, other: term.id, text: text.trim() };
@@ -66,6 +69,9 @@ export class DirectAnswers {
       const from = task.pathFromCoexistence ? versionsIn(text, this.recognizer).find((v) => v !== 'se') : undefined;
       return { attribute: 'how-to', subject: from !== undefined ? { ...subject, version: from } : subject, other: task.id, text: text.trim() };
     }
+    // "the 2016 coexistence needs 2010 sp3 ru11 - when was ru11 released?": the release of the update typed, whatever else is named.
+    const release = updateReleaseAsked(text, this.recognizer);
+    if (release && this.answer(release)) return release;
     // "exchange 2019 on azure supported?", "fsw on a dc ok?": a rule the check cannot judge, from its own table.
     const rule = generalRuleAsked(text, this.tables.generalRules, this.recognizer);
     // A design that names its Windows release or its member count ("SE x4, WS2022, DAG01, FSW on DC01") is the check's.
@@ -105,7 +111,8 @@ export class DirectAnswers {
     const normalised: DirectQuestion = { ...question, subject };
     const today = this.now().toISOString().slice(0, 10);
     // Some answers read the words typed too (an update as typed, a typed CU held against a coexistence minimum, "supported" asked): the text is part of their key.
-    const typed = TEXT_READ.has(question.attribute) ? question.text : '';
+    // A lifecycle date of an update names the service pack typed when its row covers two ("2007 sp1" and "2007 sp2").
+    const typed = TEXT_READ.has(question.attribute) || (question.subject.update !== undefined && LIFECYCLE_DATES.has(question.attribute)) ? question.text : '';
     const key = JSON.stringify([question.attribute, subject, question.other ?? '', question.needs ?? false, today, typed]);
     let found = this.memo.get(key);
     if (found === undefined) {
@@ -210,6 +217,9 @@ const MIGRATION_OF_SOMETHING = /\b(public folders?|pfs?|mailbox(es)?|archives?|f
 
 /** The answers that read the question's own words besides its subject (see `answer`'s memo key). */
 const TEXT_READ: ReadonlySet<string> = new Set(['coexistence', 'update-released', 'server-roles', 'how-to']);
+
+/** The lifecycle answers, which read a service pack typed when the subject has an update level. */
+const LIFECYCLE_DATES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'still-supported']);
 
 /** Answers from the build table, which no article quotes. */
 const NO_PASSAGE: ReadonlySet<string> = new Set(['latest-update', 'update-released']);

@@ -2,6 +2,7 @@ import type { LifecycleEntry } from '../loading/schemas';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { articleFor, label, longDate, sourcesOf, type AnswerTables } from './table-access';
 import type { Fact } from '../loading/schemas';
+import { typedUpdate } from './update-answers';
 
 /** The lifecycle article: its table has a row per version. */
 const LIFECYCLE_ARTICLE = 'EXB-011';
@@ -98,8 +99,13 @@ function servicePackAnswer(tables: AnswerTables, question: DirectQuestion, today
   const value = question.subject.update;
   const entry = value === undefined ? undefined : tables.lifecycle.find((e) => e.dimension === 'update' && e.value === value);
   if (!entry?.endOfSupport || question.attribute === 'esu') return undefined;
-  const name = label(tables, 'update', entry.value);
   const version = question.subject.version;
+  // "when did 2007 sp1 end": a row covering two service packs (Exchange 2007 SP1 or SP2) answers for the one typed, with
+  // its own date from the build table's servicePackSupport (the same fact A-20; session 11, q21), not the later one's.
+  const typed = version !== undefined ? typedUpdate(question.text) : undefined;
+  const ownEnd = typed !== undefined ? tables.builds.servicePackEnded(version!, typed) : undefined;
+  const name = ownEnd !== undefined ? `${label(tables, 'version', version!)} ${typed!.toUpperCase()}` : label(tables, 'update', entry.value);
+  const ended = ownEnd ?? entry.endOfSupport;
   const own = tables.lifecycle.find((e) => e.dimension === 'version' && e.value === version);
   const versionEnd = own?.endOfSupport
     ? `; ${label(tables, 'version', version!)} itself ${own.endOfSupport < today ? 'left' : 'leaves'} extended support on ${longDate(own.endOfSupport)}`
@@ -110,7 +116,7 @@ function servicePackAnswer(tables: AnswerTables, question: DirectQuestion, today
     sources: sourcesOf(tables, entry.basis),
     articleId: articleFor(tables, entry.basis, [LIFECYCLE_ARTICLE]) ?? LIFECYCLE_ARTICLE,
     checkFacts: { update: entry.value, ...(version ? { version } : {}) },
-    answer: `${lead}${name} has been out of support since ${longDate(entry.endOfSupport)}${versionEnd}.`,
+    answer: `${lead}${name} has been out of support since ${longDate(ended)}${versionEnd}.`,
     details: [entry.note],
   };
 }

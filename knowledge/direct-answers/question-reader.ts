@@ -18,7 +18,7 @@ const STILL =
 /** "is <release> supported?", with nothing after "supported" but an "anymore" or a "by microsoft". */
 const RELEASE_SUPPORTED = /^(is|are)\b.{1,40}\bsupported( (any ?more|by microsoft|today|now))?\s*\??$/i;
 const END =
-  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|do|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled) (the |its )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
+  /\b(end of (extended )?support|end[- ]of[- ]support|end[- ]of[- ]life|end date|support\W{1,3}(end|ends|ended|until|till|through)|until when|till when|eos|eol|lifecycle|life cycle|supported (until|till|through)|retire(ment|d)?|sunset|how long .{0,30}supported|when (does|did|do|will|is) .{0,40}\b(end|expire|stop|die|go out|eol)|(drop|dropped|stop|stopped|end|ended|pull|pulled|lose|loses|lost|losing) (the |its |all |extended )?support|(will|going to|gonna) .{0,30}\bgo(es)? out of support)\b/i;
 const COUNT = /\b(max(imum)?|how many|number of|nr of|no\.? of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 /** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
 const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
@@ -254,6 +254,13 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       asked.windows = windows;
     }
   }
+  // "and with dynamic memory?" after "is exchange SE in a hyper-v vm supported" (a general rule): a fact the check judges, asked of
+  // the same version, is that fact's rule, never the general rule again (session 11, q21).
+  if (previous.attribute === 'general-rule') {
+    const judged = Object.entries(asked).filter(([d]) => !GENERAL_RULE_SUBJECT.includes(d));
+    if (judged.length > 0)
+      return { attribute: 'rule', subject: { ...(previous.subject.version !== undefined ? { version: previous.subject.version } : {}), ...Object.fromEntries(judged) } };
+  }
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return coexistenceFollowUp(previous, asked.version);
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
@@ -269,6 +276,43 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   const other = previous.other !== undefined && !lifecycle ? { other: previous.other } : {};
   return { attribute: previous.attribute, subject, ...other, ...(previous.needs ? { needs: true } : {}) };
 }
+
+/** A release asked for in so many words ("when was ... released", "when did ... come out", "... release date", "sp1 date"). */
+const RELEASE_ASKED = /\b(?:release date|ship date|launch date|released|come out|came out|shipped|ship|launched)\b|\b(?:cu\s?\d{1,2}|sp\d|ru\s?\d{1,2}|rtm) date\b/i;
+/** An update typed ("sp3", "cu 21", "rtm", "service pack 1"); its rollup, when typed, is read by the answer. */
+const TYPED_LEVEL = /\b(?:cu\s?\d{1,2}|cumulative update\s?\d{1,2}|sp\d|service pack\s?\d|rtm)\b/i;
+
+/**
+ * "the 2016 coexistence needs 2010 sp3 ru11 - when was ru11 released?", "our 2007 boxes are on sp3 ru10 for the 2013
+ * coexistence, when did ru10 come out", "exchange 2016 cu3 release date (first one that ran on server 2016)": the release
+ * date of the update typed, whatever else the sentence names (another version, a Windows release, coexistence). The
+ * update belongs to the version named last before it. Undefined when no release is asked or no update is typed (session 11, q21).
+ */
+export function updateReleaseAsked(typed: string, recognizer: FactRecognizer): DirectQuestion | undefined {
+  const text = normalizeQuestionWords(typed.trim());
+  if (!RELEASE_ASKED.test(text) || END.test(text) || LATEST_UPDATE.test(text)) return undefined;
+  const level = TYPED_LEVEL.exec(text);
+  if (!level) return undefined;
+  const before = text.slice(0, level.index);
+  const version = versionRightBefore(before, recognizer) ?? versionsIn(before, recognizer).at(-1);
+  if (version === undefined) return undefined;
+  const { facts } = recognizer.extract(`exchange ${version === 'se' ? 'se' : version} ${level[0]}`);
+  if (facts.version !== version || facts.update === undefined) return undefined;
+  return { attribute: 'update-released', subject: { version, update: facts.update }, text: typed.trim() };
+}
+
+/** The Exchange version named in the last few words of a text ("... needs 2010 ", "our 2007 boxes are on "), if any. */
+function versionRightBefore(text: string, recognizer: FactRecognizer): string | undefined {
+  const words = text.trim().split(/\s+/).slice(-4);
+  for (let k = 1; k <= words.length; k++) {
+    const version = recognizer.extract(`exchange ${words.slice(-k).join(' ')}`).facts.version;
+    if (version !== undefined) return version;
+  }
+  return undefined;
+}
+
+/** What a general rule's subject or a follow-up's new subject may be; any other fact is a stated one the check judges. */
+const GENERAL_RULE_SUBJECT = ['version', 'windows', 'windowsEdition', 'update', 'updateCurrency', 'edition', 'role', 'ha', 'unevaluated'];
 
 /** Release order of the Exchange versions (SE after 2019). */
 function releaseRank(version: string): number {
@@ -470,6 +514,8 @@ const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
 const EDITION_ROLES = ['', 'mailbox', 'back-end', 'front-end'];
 /** A role an Exchange edition may or may not take, asked with no technology ("exchange 2003 standard as a front-end"). */
 const EDITION_ROLES_ALONE = ['front-end'];
+/** Facts the check names back but never judges that only say where a judged fact lives (a virtual machine, a backup). */
+const CONTEXT_UNJUDGED: ReadonlySet<string> = new Set(['hyper-v', 'virtualization', 'vmware', 'backup']);
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -507,8 +553,14 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "ex2k3 on x64 windows - does that work", "32 bit exchange 2007 in production, supported?": the architecture
   // with the version and no Windows release is a rule of the version (ruleAnswer over its setups).
   if (subject.architecture !== undefined && subject.windows === undefined && dims.every((d) => PLATFORM_FACTS.includes(d))) return { attribute: 'rule', subject };
-  const stated = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
+  // "is hyper-v dynamic memory supported for exchange 2019 vms", "vm snapshots of exchange 2016 servers are fine for backups":
+  // the virtual machine or the backup named beside a fact the check judges is where that fact lives, not a second question
+  // (session 11, q21); the answer is the judged fact's alone.
+  const judged = dims.filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition' && d !== 'unevaluated');
+  const context = subject.unevaluated?.split(',').every((v) => CONTEXT_UNJUDGED.has(v)) === true && judged.length === 1;
+  const asked = context ? Object.fromEntries(Object.entries(subject).filter(([d]) => d !== 'unevaluated')) : subject;
+  const stated = Object.keys(asked).filter((d) => !PLATFORM_FACTS.includes(d) && d !== 'edition');
   if (stated.length !== 1) return undefined;
   // "does exchange 2019 need the desktop experience": whether the other values of that fact are allowed too.
-  return { attribute: 'rule', subject, ...(NEED.test(text) ? { needs: true } : {}) };
+  return { attribute: 'rule', subject: asked, ...(NEED.test(text) ? { needs: true } : {}) };
 }

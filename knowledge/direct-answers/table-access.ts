@@ -28,7 +28,7 @@ export interface AnswerTables {
   generalRules: readonly GeneralRuleEntry[];
   articles: readonly Article[];
   /** The build table (exchange-builds.yaml): each version's updates, their builds and release months. */
-  builds: Pick<BuildTable, 'latestUpdates' | 'updatesOf' | 'source' | 'canonicalUpdate' | 'rows'>;
+  builds: Pick<BuildTable, 'latestUpdates' | 'updatesOf' | 'source' | 'canonicalUpdate' | 'rows' | 'servicePackEnded'>;
   setups(facts: Facts): SetupOutcome[];
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   knownFacts(facts: Facts): Facts;

@@ -456,7 +456,7 @@ export class FactRecognizer {
       if (again.facts.version === undefined || again.facts.version === short.facts.version)
         return { facts: { ...short.facts, ...again.facts }, ambiguous: again.ambiguous.filter((d) => short.facts[d] === undefined) };
     }
-    const text = withYearsInFigures(typed);
+    const text = withoutNonR2(withYearsInFigures(typed));
     const { tokens, matches, spelled } = this.readSentence(text);
     const read = this.withNamedMembers(
       this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
@@ -2590,4 +2590,12 @@ function heldRoles(dimension: Dimension, values: Iterable<string>): Set<string> 
 /** The value of `dimension` that `combines` exactly these values (a server holding these roles), if any. */
 function combinedValue(dimension: Dimension, values: ReadonlySet<string>): string | undefined {
   return dimension.values.find((v) => v.combines !== undefined && v.combines.length === values.size && v.combines.every((c) => values.has(c)))?.id;
+}
+
+/**
+ * "windows server 2012 (non r2)", "2008 non-r2": the release without R2, read as "not r2" is (a denial of R2), the same
+ * length so that every offset stays (session 11, q21: "non r2" was read as both releases, a mixed-Windows design).
+ */
+function withoutNonR2(text: string): string {
+  return text.replace(/\bnon[- ]r2\b/gi, 'not r2').replace(/\bnonr2\b/gi, 'not r2');
 }

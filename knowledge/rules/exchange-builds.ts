@@ -228,6 +228,11 @@ export class BuildTable {
     return { version, ...(updates.size === 1 ? { update: [...updates][0] } : {}), behind: oldest !== undefined && compareBuilds(parts, oldest.parts) < 0 };
   }
 
+  /** When Microsoft ended support for one service pack (or RTM) of a version before the version's own end, if it did. */
+  servicePackEnded(version: string, update: string): string | undefined {
+    return this.servicePacks.find((entry) => entry.version === version && entry.update === update)?.ended;
+  }
+
   /** The update rows (no security update) of a version, oldest first. */
   updatesOf(version: string): BuildRow[] {
     return this.rows.filter((row) => row.version === version && row.su === undefined && row.update !== 'preview');

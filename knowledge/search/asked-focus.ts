@@ -55,6 +55,12 @@ const LIFECYCLE_OF = new RegExp(
  * no answer to "exchange 2019 hybrid with office 365 supported?".
  */
 const ONLINE_SERVICE = /\b(exchange online|office 365|o365|hybrid)\b/i;
+/**
+ * Another server product named with its release ("lync 2013 edge server on windows 2012 r2", "sharepoint 2019 on
+ * 2022"): its year is that product's, so a passage that never names the product (Exchange 2013's Edge row) is no
+ * answer (session 11, q21).
+ */
+const OTHER_SERVER_PRODUCT = /\b(skype for business|lync|sharepoint|sql server|system center|dynamics crm|project server)(?:\s+server)?\s+(?:20\d\d|se)\b/i;
 
 /**
  * The ideas of what a support or requirement question asks about that the passage shown does not
@@ -68,6 +74,11 @@ export function missingAsked(question: string, passage: PassageAnswer, vocabular
   const online = ONLINE_SERVICE.exec(text)?.[1];
   if (online) {
     const missing = passageHolds(passage, online, vocabulary, { keepGeneric: true });
+    if (missing.length > 0) return missing;
+  }
+  const product = OTHER_SERVER_PRODUCT.exec(text)?.[1];
+  if (product) {
+    const missing = passageHolds(passage, product, vocabulary, { keepGeneric: true });
     if (missing.length > 0) return missing;
   }
   // An action ("support installing a front-end on a cluster node") is about the thing it acts on: the words after it.

@@ -27,6 +27,23 @@ export function asksUnheldTopic(question: string): boolean {
 /** The words of {@link UNHELD_TOPIC}, for the test that keeps them out of the knowledge. */
 export const UNHELD_TOPIC_PATTERN = UNHELD_TOPIC;
 
+/**
+ * Kinds of question no table or article answers whatever topic they name (session 11, q21): an opinion or a
+ * choice between products ("is it worth going to SE", "which is better, vmware or hyper-v", "should we even
+ * bother with a DAG", "which backup software is best"), a release still to come ("when will SE CU3 be
+ * released", "will SE ever support ...", "the version after SE"), a licence's terms or a price ("licensed per
+ * core", "software assurance", "cost difference", "separate licence for the passive node") and a registry or
+ * TCP setting. A passage found for them is about the product named, never the answer: suggestions only, and
+ * no design for the check. Bounded and linear.
+ */
+const UNHELD_KIND =
+  /\b(?:(?:your|an?|any) opinions?|what do you think|worth (?:it|going|upgrading|moving|migrating|staying|the)|bother(?:ing)? (?:with|to)|(?:is|are) (?:\w+ ){0,4}better than|pros and cons|(?:best|good|recommended|preferred) (?:backup|antivirus|anti-virus|monitoring|archiving) (?:software|products?|tools?|vendors?|solutions?)|backup (?:software|products?|vendors?|solutions?|applications?) (?:is|are) (?:best|better|recommended)|when will\b[^.?!]{0,50}\b(?:be released|be out|come out|ship|be available|release)|will (?:exchange|microsoft|ms|se|there)\b[^.?!]{0,40}\b(?:ever|still|next|release|planned|planning)|(?:ever|eventually|someday|one day) (?:support|get|run|allow)|is (?:microsoft|ms) planning|(?:version|release) after (?:se|subscription edition)|next (?:major )?(?:version|release) of exchange|roadmap|licen[cs](?:ed|ing)|software assurance|(?:separate|extra|additional|own|second) licen[cs]es?|licen[cs]es? (?:cost|price|fee)s?|costs?|how much (?:is|does|do|will)|registry (?:values?|keys?|settings?|tweaks?)|keep-?alive)\b/i;
+
+/** True for an opinion, a future release, a licence or price, or a registry setting asked (see {@link UNHELD_KIND}). */
+export function asksUnheldKind(question: string): boolean {
+  return UNHELD_KIND.test(question);
+}
+
 /** True for a sizing or capacity question: no table or article holds those figures. */
 export function asksCapacity(question: string): boolean {
   return CAPACITY.test(question);
@@ -34,11 +51,11 @@ export function asksCapacity(question: string): boolean {
 
 /**
  * A question asking for the steps of a task ("how do i add a mailbox database copy", "how to move mailboxes
- * between databases", "exchange 2019 how to add a disclaimer"). When no how-to row holds the task and the passage found is not the numbered list of
+ * between databases", "exchange 2019 how to add a disclaimer", "exchange 2007 sp3: how to move the queue database", "exchange 2019 edge on 2019 std: how do i renew the edge subscription": an update level, an edition or a setup and a colon may stand before it). When no how-to row holds the task and the passage found is not the numbered list of
  * its steps, the search says plainly that it has no step-by-step answer and offers the nearest articles.
  */
 const STEPS_ASKED =
-  /^(?:(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s*(?:server\s*)?(?:20\d\d|se))?\s*[-:,]?\s*)?(?:how (?:do|can|could|should|would|shall) (?:i|we|you|one)\b|how to\b|what are the steps\b|steps? (?:to|for)\b|walk me through\b|procedure (?:to|for)\b)/i;
+  /^(?:[^:?!.]{1,60}:\s*|(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s*(?:server\s*)?(?:20\d\d|se))?(?:\s+(?:sp\d|cu\d{1,2}|rtm|ru\d{1,2}|std|standard|ent|enterprise)){0,3}\s*[-:,]?\s*)?(?:how (?:do|can|could|should|would|shall) (?:i|we|you|one)\b|how to\b|what are the steps\b|steps? (?:to|for)\b|walk me through\b|procedure (?:to|for)\b)/i;
 
 /** True for a request for steps (see {@link STEPS_ASKED}). */
 export function asksForSteps(question: string): boolean {

@@ -51,7 +51,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2010 databases on NFS: not covered (no page for 2010 read)',
     [['exchange 2010 sp3 single mailbox server on 2008 r2 sp1 enterprise, databases on an nfs share', { verdict: 'not-covered' }]],
   ],
-  // session 10 v22 (A-59): the Windows Cloud Witness under a DAG is not supported (2019 and earlier; SE by M-11),
+  // session 10 v22 (A-55, A-59 until session 11): the Windows Cloud Witness under a DAG is not supported (2019 and earlier; SE by M-11),
   // asked as a yes-no question too (it was "Yes, with conditions" from the Azure VM answer).
   [
     'an SE DAG with an Azure Cloud Witness: Not supported, and "2016+" is no Windows release of the members',
@@ -63,7 +63,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
-    // Merged session 10: q20's general rule (A-55) answers the question directly ("No: ..."), the check's limit (A-59) judges it in a design.
+    // Merged session 10: q20's general rule (A-55) answers the question directly ("No: ..."), the check's limit (A-55 too since session 11) judges it in a design.
     'the Azure Cloud Witness for a 2019 DAG asked as "supported right?": No',
     [["we use the azure cloud witness for our 2019 dag, that's supported right?", { headline: 'No: ', says: ['Cloud Witness'], notSays: ['Yes, with conditions'] }]],
   ],

@@ -39,6 +39,20 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     // Session 10 (q20, w8's set P): a rollup typed after the service pack is the rollup's row, never the service pack's date.
     ['when did exchange 2010 sp3 ru11 ship', /^Exchange 2010 SP3 RU11 was released in September 2015 \(build 14\.3\.266\.2\)/],
     ['exchange 2007 sp3 ru10 release date', /^Exchange 2007 SP3 RU10 was released in February 2013/],
+    // Session 11 (q21): the update typed is dated whatever else the sentence names (a coexistence, another version, a Windows release),
+    // the version named last before it its own; and a Windows release "non r2" or losing support is dated too.
+    ['the 2016 coexistence needs 2010 sp3 ru11 - when was ru11 released?', /^Exchange 2010 SP3 RU11 was released in September 2015/],
+    ['our 2007 boxes are on sp3 ru10 for the 2013 coexistence, when did ru10 come out', /^Exchange 2007 SP3 RU10 was released in February 2013/],
+    ['when did exchange 2013 cu21 come out, that is the minimum for 2019 right', /^Exchange 2013 CU21 was released in June 2018/],
+    ['exchange 2016 cu3 release date (first one that ran on server 2016)', /^Exchange 2016 CU3 was released in September 2016/],
+    ['when did 2013 get support for windows 2012 r2 (sp1 date)', /^Exchange 2013 SP1 was released in February 2014/],
+    ['when did windows server 2012 (non r2) lose support, our old 2016 box runs on it', /^Windows Server 2012 left extended support on 10 October 2023/],
+    ['plain windows 2012 non-r2 mainstream end date', /^Windows Server 2012 left mainstream support on 9 October 2018/],
+    // Session 11 (q21): a judged fact beside the virtual machine it lives in is that fact's rule; no in-place upgrade between versions (A-62).
+    ['is hyper-v dynamic memory supported for exchange 2019 vms', /^No: Microsoft's virtualization pages say dynamic memory/],
+    ['vm snapshots of exchange 2016 servers are fine for backups, yes?', /^No: Microsoft's virtualization pages say virtual machine snapshots/],
+    ['can we upgrade our exchange 2016 server in place to 2019', /^No: Exchange has no in-place upgrade from one version to the next/],
+    ['in-place upgrade from exchange 2013 to 2016 possible?', /^No: Exchange has no in-place upgrade/],
     // Session 8: two versions, one date; how-tos asked with "how can we" and in short forms; a role at an update level.
     ['exchange 2016 and 2019 end of support', /^Exchange 2016 left extended support on 14 October 2025\. Exchange 2019 left extended support/],
     ['how can we go from ex2016 to exchange se', /^Exchange 2016 has no in-place upgrade to Exchange SE/],
@@ -122,6 +136,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     // Session 10 (q20, w8's set P): the minimum asked with one version of the same pair named.
     ['can exchange 2019 coexist with exchange 2013', 'min cu on the 2013 side?', /^Yes: Exchange 2019 can coexist with Exchange 2013 .*CU21 or later/],
     ['can exchange 2013 coexist with exchange 2007', 'which rollup do the 2007 boxes need?', /Exchange 2007 SP3 with Update Rollup 10 or later/],
+    // Session 11 (q21): after a general rule, a fact the check judges asked of the same version is that fact's rule (was "I couldn't find").
+    ['is exchange SE in a hyper-v vm supported', 'and with dynamic memory?', /^No: Microsoft's virtualization pages say dynamic memory/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();

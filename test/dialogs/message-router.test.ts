@@ -44,6 +44,13 @@ describe('routeMessage', () => {
     // A download or a link is nothing the check judges, whatever version it names.
     ['2k19 cu14 download link', search('2k19 cu14 download link')],
     ['exchange 2016 cu23 known issues', search('exchange 2016 cu23 known issues')],
+    // Session 11 (q21): an opinion, a release still to come, a licence's terms or a template is no setup and no table's answer.
+    ...[
+      'is it worth going from 2016 to SE or should we just move to the cloud',
+      'should we even bother with a DAG for 30 mailboxes',
+      'is exchange SE licensed per core like sql server',
+      'when will exchange SE CU3 be released',
+    ].map((text): Case => [text, search(text)]),
   ]);
 
   // Issue 19, fifth pass: a version with only a fact the check names back but never judges ("also

@@ -44,7 +44,7 @@ const STATED = [
   'dataOnNas',
   'dynamicMemory',
   'vmSnapshots',
-  // session 10 v22: the Windows Cloud Witness under a DAG.
+  // session 10 v22: the Windows Cloud Witness under a DAG (A-55; A-59 until session 11).
   'cloudWitness',
   'unevaluated',
   'sites',

@@ -38,6 +38,10 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     // Lead, session 10 (q20's finding): an Azure VM as the DAG's witness is not Exchange hosted in Azure.
     ['can the fsw be an azure vm', 'azure-witness', /^Yes: Microsoft documents a file server on an Azure virtual machine as the witness/],
     ['witness server in azure for our 2019 dag?', 'azure-witness', /multi-site VPN/],
+    // Session 11 (q21): Microsoft's virtualization pages (A-61): a guest of Hyper-V or an SVVP-validated hypervisor.
+    ['is exchange SE in a hyper-v vm supported', 'virtual-machines', /^Yes, with conditions: .*Hyper-V.*SVVP/],
+    ['can exchange 2019 run on vmware', 'virtual-machines', /^Yes, with conditions: /],
+    ['exchange 2016 virtualized - supported?', 'virtual-machines', /in a virtual machine/],
   ] as const) {
     it(`"${text}" → ${rule}`, () => {
       const question = kb.directAnswers.read(text);
@@ -76,6 +80,11 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     'Can the Lotus Notes connector run on an Exchange 2003 cluster?',
     // Session 10: the page read (A-55) predates Exchange SE and says nothing of it; nor is the Cloud Witness an Azure VM.
     'cloud witness for an exchange se dag?',
+    // Session 11: what the virtualization pages refuse is the check's (a stated fact), no page for 2010 was read, a choice is an opinion.
+    'is hyper-v dynamic memory supported for exchange 2019 vms',
+    'vm snapshots of exchange 2016 servers are fine for backups, yes?',
+    'exchange 2010 on hyper-v supported?',
+    'which is better for an exchange SE dag, vmware or hyper-v',
   ]) {
     it(`"${text}" is no general rule of the table`, () => {
       assert.notEqual(kb.directAnswers.read(text)?.attribute, 'general-rule');
@@ -85,8 +94,9 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
   for (const [from, to, message] of [
     ['basis: [A-38, M-11]', 'basis: [A-99, M-11]', /rests on fact "A-99"/],
     [
-      'versions: ["2013", "2016", "2019", se]\n  answer: >-\n    Yes, with conditions',
-      'versions: ["2013", "2033", "2019", se]\n  answer: >-\n    Yes, with conditions',
+      // Session 11: the virtual-machines row starts the same way; the Azure row is named in full.
+      'versions: ["2013", "2016", "2019", se]\n  answer: >-\n    Yes, with conditions: Microsoft supports Exchange 2013, 2016 and 2019 (and so Exchange SE) on Azure',
+      'versions: ["2013", "2033", "2019", se]\n  answer: >-\n    Yes, with conditions: Microsoft supports Exchange 2013, 2016 and 2019 (and so Exchange SE) on Azure',
       /unknown Exchange version "2033"/,
     ],
     ['basis: [A-39, M-4]\n  article: EXB-008', 'basis: [A-39, M-4]\n  article: EXB-099', /cites article "EXB-099"/],

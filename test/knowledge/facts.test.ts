@@ -66,9 +66,12 @@ const SHEET_IDS = [
   // A-49 (read) and A-51 (recalled): session 10 (d22), Exchange from 2013 on needs x64; Windows Server 2008 R2 and later are 64-bit only.
   'A-49',
   'A-51',
-  // A-58 and A-59: session 10 (v22), Microsoft's virtualization pages (NAS, dynamic memory, snapshots) and the Cloud Witness under a DAG.
+  // A-58: session 10 (v22), Microsoft's virtualization pages (NAS, dynamic memory, snapshots). Its twin A-59 (the Cloud Witness under
+  // a DAG) stated A-55's fact from the same pages and was joined into A-55 in session 11 (q21).
   'A-58',
-  'A-59',
+  // A-61 and A-62: session 11 (q21), Microsoft's virtualization pages (hosts and roles) and Setup's upgrade mode (no in-place upgrade between versions).
+  'A-61',
+  'A-62',
 ];
 
 const STATUSES = ['verified', 'read-3p', 'derived', 'recalled'];
@@ -103,8 +106,8 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   describe('the bundled facts', () => {
     const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
 
-    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-35, A-36 and A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone, A-50 for the server roles of each version, A-43 for an Edge server in the internal domain, A-54 for mailbox database copies, A-55 for the Cloud Witness, A-57 for mail clients and other software, A-49 and A-51 for 32-bit Windows, A-58 and A-59 for virtualization and the Cloud Witness)', () => {
-      assert.equal(SHEET_IDS.length, 74 + 42);
+    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-35, A-36 and A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone, A-50 for the server roles of each version, A-43 for an Edge server in the internal domain, A-54 for mailbox database copies, A-55 for the Cloud Witness, A-57 for mail clients and other software, A-49 and A-51 for 32-bit Windows, A-58 for virtualization; A-59, the Cloud Witness again, joined into A-55; A-61 for virtual machines and A-62 for in-place upgrades)', () => {
+      assert.equal(SHEET_IDS.length, 74 + 43);
       assert.deepEqual(kb.facts.map((f) => f.id).sort(), [...SHEET_IDS].sort());
     });
 

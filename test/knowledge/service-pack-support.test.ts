@@ -88,7 +88,12 @@ describe('Service packs out of support before their version (issue 25, fact A-20
 
   for (const [question, expected] of [
     ['when did support for Exchange 2010 SP2 end?', /out of support since 8 April 2014; Exchange 2010 itself left extended support on 13 October 2020/],
-    ['is exchange 2007 sp1 still supported?', /^No: Exchange 2007 SP1 or SP2 has been out of support since 12 July 2011/],
+    // Session 11 (q21): the row covers SP1 and SP2; the service pack typed gets its own end from the build table's servicePackSupport
+    // (the same fact A-20, which the verdict of a typed build reads), no longer SP2's later date for SP1.
+    ['is exchange 2007 sp1 still supported?', /^No: Exchange 2007 SP1 has been out of support since 12 October 2010/],
+    ['when did 2007 sp1 end', /^Exchange 2007 SP1 has been out of support since 12 October 2010/],
+    ['exchange 2007 sp2 end of support', /^Exchange 2007 SP2 has been out of support since 12 July 2011/],
+    ['ex2010 sp1 support end?', /^Exchange 2010 SP1 has been out of support since 8 January 2013/],
     ['exchange 2010 sp3 end of support', /^Exchange 2010 left extended support on 13 October 2020/],
   ] as const) {
     it(`a direct answer reads the same lifecycle rows: "${question}"`, () => {
