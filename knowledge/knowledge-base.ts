@@ -68,7 +68,7 @@ export interface KnowledgeBase {
   /** The values a question offers, given what is known (never a role the version does not have). */
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   /** What the check says for every setup the facts could still be (see {@link SupportCheck.setups}). */
-  setups(facts: Facts): SetupOutcome[];
+  setups(facts: Facts): readonly SetupOutcome[];
   /** The lifecycle table (lifecycle.yaml): end of support per Exchange and Windows release. */
   lifecycle: readonly LifecycleEntry[];
   /** Facts with one sensible answer (assumed-facts.yaml): taken rather than asked, and named in the verdict. */

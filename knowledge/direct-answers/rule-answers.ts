@@ -161,7 +161,7 @@ function needAnswer(tables: AnswerTables, question: DirectQuestion): DirectAnswe
     const definition = tables.dimensions.find((d) => d.id === dimension);
     if (!definition || definition.type !== 'choice') continue;
     const rest = Object.fromEntries(Object.entries(subject).filter(([d]) => d !== dimension));
-    let cached: SetupOutcome[] | undefined;
+    let cached: readonly SetupOutcome[] | undefined;
     const restSetups = () => (cached ??= tables.setups(rest));
     if (definition.kind === 'stated') {
       const limits = tables.limits.filter((l) => conditionDimensions(l.breaks).includes(dimension) && restSetups().some((s) => ruleMatches(l, s.facts)));
@@ -251,12 +251,9 @@ function statedFactOfVersion(tables: AnswerTables, question: DirectQuestion): Di
   if (!architectureAlone && (stated.length !== 1 || others.length > 0)) return undefined;
   const fact = architectureAlone ? 'architecture' : stated[0]!;
   const base = Object.fromEntries(Object.entries(subject).filter(([d]) => d !== fact));
-  const key = (s: SetupOutcome) =>
-    JSON.stringify(
-      Object.entries(s.facts)
-        .filter(([d]) => kindOf(d) !== 'stated' && d !== fact)
-        .sort(),
-    );
+  // The asked facts but this one, in the dimensions' order (setups list them in that order).
+  const askedIds = tables.dimensions.filter((x) => x.kind !== 'stated' && x.id !== fact).map((x) => x.id);
+  const key = (s: SetupOutcome) => askedIds.map((d) => s.facts[d] ?? '').join('|');
   const allowedWithout = new Set(tables.setups(base).filter(allowed).map(key));
   // A setup where the fact is none at all (no x64 Windows 2000, no x86 Windows Server 2008 R2) is not about it.
   const withFact = tables.setups(subject).filter((s) => allowedWithout.has(key(s)) && s.facts[fact] === subject[fact]);

@@ -29,7 +29,7 @@ export interface AnswerTables {
   articles: readonly Article[];
   /** The build table (exchange-builds.yaml): each version's updates, their builds and release months. */
   builds: Pick<BuildTable, 'latestUpdates' | 'updatesOf' | 'source' | 'canonicalUpdate' | 'rows' | 'servicePackEnded'>;
-  setups(facts: Facts): SetupOutcome[];
+  setups(facts: Facts): readonly SetupOutcome[];
   valuesFor(dimensionId: string, facts: Facts): DimensionValue[];
   knownFacts(facts: Facts): Facts;
 }

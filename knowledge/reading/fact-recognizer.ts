@@ -1669,10 +1669,30 @@ export class FactRecognizer {
     const offered = alternatives(matches, tokens);
     // Several values of one dimension: keep the one that can exist with the rest ("SP3" of Exchange
     // 2010), or read a known pair as one design ("a DAG with WNLB on the same boxes").
+    // "2022 standard. correction: it's 2022 ESSENTIALS, not standard": a word ruled out takes back the value of that name in
+    // another dimension too ("not standard" reads as the Exchange edition; the Windows edition Standard said before is meant).
+    // Left two values, the message is ambiguous and the check asked; an assumed edition then gave a wrong "Supported" (w9-red-16).
+    const ruledOutWords = new Set(matches.filter(setAgainst).map((m) => m.entry.phrase.toLowerCase()));
+    for (let k = 1; k < tokens.length; k += 1) {
+      if (!isRuledOut(tokens, k)) continue;
+      for (let n = 1; n <= 3 && k + n <= tokens.length; n += 1)
+        ruledOutWords.add(
+          tokens
+            .slice(k, k + n)
+            .map((t) => t.text)
+            .join(' '),
+        );
+    }
     for (const dimensionId of several) {
       const context = { ...known, ...facts };
       const dimension = this.dimensions.find((d) => d.id === dimensionId)!;
-      const values = found.get(dimensionId)!;
+      const said = found.get(dimensionId)!;
+      const kept = [...said].filter((v) => !namedBy(dimension, v, ruledOutWords));
+      const values = kept.length > 0 ? new Set(kept) : said;
+      if (values.size === 1) {
+        facts[dimensionId] = [...values][0]!;
+        continue;
+      }
       const fitting = [...values].filter((v) => this.space.valueApplies(dimensionId, v, context));
       const pair = togetherOf(dimension, values);
       // Several roles in one description of a server: the value that holds them all ("CAS and Mailbox").
@@ -2238,6 +2258,13 @@ const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['not', 'part', 'of'],
   ['separate', 'from'],
 ];
+
+/** True when one of `words` is a name, acronym, short answer or the label of `dimension`'s value `valueId`. */
+function namedBy(dimension: Dimension, valueId: string, words: ReadonlySet<string>): boolean {
+  const value = dimension.values.find((v) => v.id === valueId);
+  if (!value || words.size === 0) return false;
+  return [value.label, ...value.names, ...value.acronyms, ...value.answers].some((name) => words.has(name.toLowerCase()));
+}
 
 function isRuledOut(tokens: readonly Token[], from: number): boolean {
   // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.

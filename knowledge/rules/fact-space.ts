@@ -1,4 +1,4 @@
-import { compileCondition, conditionState, type Condition, type ConditionProblem } from './conditions';
+import { compileCondition, conditionDimensions, conditionState, type Condition, type ConditionProblem } from './conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { Dimension, DimensionValue } from '../loading/schemas';
 import { BoundedCache } from '../bounded-cache';
@@ -233,6 +233,17 @@ export class FactSpace {
    * way {@link normalise} does, or rules that combination out; a dimension that does not apply to a
    * combination is left out of it.
    */
+  /**
+   * True when which combinations of asked facts exist never depends on a stated fact (no `appliesWhen` of
+   * an asked dimension or value reads one): the completions of known facts are then those of the asked
+   * facts alone, each with the stated facts added (see SupportCheck.setups).
+   */
+  get askedIndependentOfStated(): boolean {
+    const stated = new Set(this.stated.map((d) => d.id));
+    const reads = (condition: Condition | undefined) => (condition ? conditionDimensions(condition).some((d) => stated.has(d)) : false);
+    return [...this.compiled.values()].every((entry) => !reads(entry.appliesWhen) && [...entry.values.values()].every((v) => !reads(v.appliesWhen)));
+  }
+
   completions(known: Facts): Facts[] {
     const all: Facts[] = [];
     this.forEachCompletion(known, (facts) => all.push({ ...facts }));

@@ -63,8 +63,23 @@ interface Outcome {
  */
 export class SupportCheck {
   private readonly memo: BoundedCache<string, CheckStep>;
+  /**
+   * The last setups lists asked for: a direct answer reads the same version's setups for each fact it weighs
+   * ("does 2019 support server core" reads all of 2019's, then those with Server Core). Up to 64 lists, and
+   * ~100 bytes a setup (its facts and references to shared rules), 64 MB at most.
+   */
+  private readonly setupsMemo = new BoundedCache<string, readonly SetupOutcome[]>({ maxEntries: 64, maxBytes: 64 * 1024 * 1024, sizeOf: (list) => 256 + list.length * 100 });
   private readonly now: () => Date;
   private readonly assumed: readonly AssumedFact[];
+  /**
+   * The limits that can apply to each Exchange version, in table order: an outcome tests only those
+   * (most limits name one or a few versions). The sweeps over every setup (direct answers, the one-truth
+   * tests) spent most of their time testing the other versions' limits.
+   */
+  private readonly limitsByVersion: ReadonlyMap<string, readonly SupportLimit[]>;
+  /** See {@link FactSpace.askedIndependentOfStated}. */
+  private readonly askedAlone: boolean;
+  private readonly statedIds: ReadonlySet<string>;
 
   constructor(
     private readonly space: FactSpace,
@@ -78,6 +93,9 @@ export class SupportCheck {
     this.memo = new BoundedCache({ maxEntries: options.memoEntries ?? 2_000, maxBytes: 16 * 1024 * 1024, sizeOf: () => 2_048 });
     this.now = options.now ?? (() => new Date());
     this.assumed = options.assumed ?? [];
+    this.limitsByVersion = limitsPerVersion(space, limits);
+    this.askedAlone = space.askedIndependentOfStated;
+    this.statedIds = new Set(space.stated.map((d) => d.id));
   }
 
   get dimensions(): readonly Dimension[] {
@@ -112,11 +130,17 @@ export class SupportCheck {
    * the asked facts, stated facts carried along): read from the same outcome table and limits as
    * {@link next}, so an answer built on it cannot disagree with a verdict.
    */
-  setups(facts: Facts): SetupOutcome[] {
-    return this.space.completions(this.knownFacts(facts)).map((completion) => {
+  setups(facts: Facts): readonly SetupOutcome[] {
+    const known = this.knownFacts(facts);
+    const key = JSON.stringify(Object.entries(known).sort(([a], [b]) => a.localeCompare(b)));
+    const cached = this.setupsMemo.get(key);
+    if (cached) return cached;
+    const setups = this.completionsOf(known).map((completion) => {
       const { verdict, rules, broken, open } = this.outcome(completion);
-      return { facts: completion, verdict, rules, broken, open };
+      return Object.freeze({ facts: Object.freeze(completion), verdict, rules, broken, open });
     });
+    this.setupsMemo.set(key, Object.freeze(setups));
+    return setups;
   }
 
   /** Keeps facts the table knows, translated to the values that exist for the rest (see {@link FactSpace.normalise}). */
@@ -307,7 +331,7 @@ export class SupportCheck {
     // what the user has to act on, the rest only to confirm.
     const stated: SupportLimit[] = [];
     const unsaid: SupportLimit[] = [];
-    for (const limit of this.limits) {
+    for (const limit of (facts['version'] !== undefined ? this.limitsByVersion.get(facts['version']) : undefined) ?? this.limits) {
       if (!matchesAny(limit.when, facts)) continue;
       const state = conditionState(limit.breaks, facts);
       // What Microsoft advises against without refusing it is a condition once stated, never a break.
@@ -336,6 +360,22 @@ export class SupportCheck {
     // Conditions belong to a supported verdict: a setup that is not supported anyway has none to meet.
     const positive = verdict !== 'not-supported' && verdict !== 'not-covered';
     return { verdict, rules, broken, open: positive ? open : [], stated: positive ? stated : [], key: `${verdict}:${deciding.join(',')}` };
+  }
+
+  /**
+   * The completions of `known`: those of its asked facts alone (memoised with the setups) with its stated
+   * facts added, where the fact space allows it. "does 2019 support X" weighs every stated fact X against
+   * the same asked combinations, which the walk enumerated again for each X.
+   */
+  private completionsOf(known: Facts): Facts[] {
+    if (!this.askedAlone) return this.space.completions(known);
+    const asked: Record<string, string> = {};
+    const stated: Record<string, string> = {};
+    for (const [d, v] of Object.entries(known)) (this.statedIds.has(d) ? stated : asked)[d] = v;
+    if (Object.keys(stated).length === 0) return this.space.completions(known);
+    // The stated facts first, in the table's order, as the walk lists them.
+    const ordered = Object.fromEntries(this.space.stated.filter((d) => stated[d.id] !== undefined).map((d) => [d.id, stated[d.id]!]));
+    return this.setups(asked).map((s) => ({ ...ordered, ...s.facts }));
   }
 
   /** A decision when every possible setup gives one verdict for a shared reason; otherwise undefined. */
@@ -427,4 +467,12 @@ export class SupportCheck {
     });
     return fits.length === 1 ? fits[0]!.id : undefined;
   }
+}
+
+/** For each value of `version`, the limits one of whose `when` alternatives can hold for it (no version test, or one it passes). */
+function limitsPerVersion(space: FactSpace, limits: readonly SupportLimit[]): ReadonlyMap<string, readonly SupportLimit[]> {
+  const versions = space.dimension('version')?.values ?? [];
+  const canHold = (limit: SupportLimit, version: string) =>
+    limit.when.some((alternative) => alternative.every((test) => test.dimension !== 'version' || test.reads.length > 0 || test.check(version, { version })));
+  return new Map(versions.map((v) => [v.id, limits.filter((limit) => canHold(limit, v.id))]));
 }

@@ -51,6 +51,43 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2010 databases on NFS: not covered (no page for 2010 read)',
     [['exchange 2010 sp3 single mailbox server on 2008 r2 sp1 enterprise, databases on an nfs share', { verdict: 'not-covered' }]],
   ],
+  // session 11 (w9's red team): each was a wrong plain "Supported". A stated edition that was taken back, or never read, left
+  // the edition unknown, and the check assumed Standard or Datacenter.
+  [
+    'an edition corrected later in the message ("2022 standard ... it is 2022 ESSENTIALS, not standard"): Not supported',
+    [["SE single mailbox server, windows server 2022 standard. correction from the build sheet: it's 2022 ESSENTIALS, not standard", { verdict: 'not-supported' }]],
+  ],
+  ['"not standard but essentials": Not supported', [['SE single mailbox on windows 2022 - not standard but essentials', { verdict: 'not-supported' }]]],
+  [
+    'Windows Server 2012 R2 Foundation (rule windows-foundation-no-exchange-host): Not supported',
+    [['exchange 2013 cu23 single server mbx+cas on windows server 2012 r2 foundation', { verdict: 'not-supported', says: ['Foundation'] }]],
+  ],
+  [
+    'Exchange 2003 on "the sixty-four bit edition": Not supported',
+    [['exchange 2003 sp2 back-end on windows server 2003 r2 enterprise, the sixty-four bit edition, single server', { verdict: 'not-supported' }]],
+  ],
+  [
+    'SE databases directly on an SMB 3.0 share: Not supported (A-58)',
+    [
+      [
+        'exchange SE single mailbox server, 2025 std, the databases are stored directly on an SMB 3.0 share, no vhdx in between',
+        { verdict: 'not-supported', says: ['block-level storage'] },
+      ],
+    ],
+  ],
+  [
+    "fixed VHDX files on an SMB 3.0 share, the pages' exception: not lowered",
+    [['SE single mailbox server on 2025 std, a hyper-v vm with fixed vhdx files on an smb 3.0 share', { verdict: 'supported' }]],
+  ],
+  [
+    'SE on an Azure VM with Standard HDD disks: Not supported (A-38)',
+    [
+      [
+        'SE single mailbox server on an azure vm (2025 datacenter), databases and logs on standard HDD managed disks to save money',
+        { verdict: 'not-supported', says: ['Premium Storage'] },
+      ],
+    ],
+  ],
   // session 10 v22 (A-55, A-59 until session 11): the Windows Cloud Witness under a DAG is not supported (2019 and earlier; SE by M-11),
   // asked as a yes-no question too (it was "Yes, with conditions" from the Azure VM answer).
   [

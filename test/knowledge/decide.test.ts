@@ -42,6 +42,8 @@ const STATED = [
   'nlbOnSameServers',
   // session 10 v22: what Microsoft's virtualization pages refuse.
   'dataOnNas',
+  'dataOnSmbShare',
+  'azureStandardDisks',
   'dynamicMemory',
   'vmSnapshots',
   // session 10 v22: the Windows Cloud Witness under a DAG (A-55; A-59 until session 11).

@@ -294,12 +294,9 @@ describe('direct answers: one truth with the verdicts', function () {
     this.timeout(600_000);
     const disagreements: string[] = [];
     let walked = 0;
-    const asked = (f: Facts) =>
-      JSON.stringify(
-        Object.entries(f)
-          .filter(([d]) => kb.dimensions.find((x) => x.id === d)?.kind === 'asked')
-          .sort(),
-      );
+    // The asked facts of a setup, in the table's order (a key: setups list them in that order).
+    const askedIds = kb.dimensions.filter((x) => x.kind === 'asked').map((x) => x.id);
+    const asked = (f: Facts) => askedIds.map((d) => f[d] ?? '').join('|');
     const stated = kb.dimensions.filter((d) => d.kind === 'stated' && d.type === 'choice' && d.evaluated !== false);
     for (const version of kb.valuesFor('version', {})) {
       const own = new Set(all.filter((c) => c.facts['version'] === version.id && POSITIVE.has(c.decision.verdict)).map((c) => asked(c.facts)));

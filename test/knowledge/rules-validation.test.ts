@@ -490,13 +490,13 @@ describe('support rules validation', () => {
     it('the count follows the table: a new Windows edition for every release adds its combinations', () => {
       // Every Exchange version has a fallback rule, so a value no rule names leaves no gap; the count grows.
       const edit = (text: string) =>
-        replaceOnce(text, '    - id: essentials\n', '    - id: foundation\n      label: Foundation\n      names: [windows foundation]\n    - id: essentials\n');
+        replaceOnce(text, '    - id: essentials\n', '    - id: storage-server\n      label: Storage Server\n      names: [windows storage server]\n    - id: essentials\n');
       const { dir, text } = copies.withEdit(DIMENSIONS, edit);
       const probe = loadKnowledgeBase(dir);
       assert.equal(probe.ruleStatistics.combinations, countCombinations(parse(text) as RawDimension[]));
       assert.ok(probe.ruleStatistics.combinations > kb.ruleStatistics.combinations);
       assert.equal(
-        probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'enterprise', windows: '2003', windowsEdition: 'foundation', architecture: 'x86' })?.verdict,
+        probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'enterprise', windows: '2003', windowsEdition: 'storage-server', architecture: 'x86' })?.verdict,
         'not-covered',
       );
     });
