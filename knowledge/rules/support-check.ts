@@ -65,10 +65,12 @@ export class SupportCheck {
   private readonly memo: BoundedCache<string, CheckStep>;
   /**
    * The last setups lists asked for: a direct answer reads the same version's setups for each fact it weighs
-   * ("does 2019 support server core" reads all of 2019's, then those with Server Core). Up to 64 lists, and
-   * ~100 bytes a setup (its facts and references to shared rules), 64 MB at most.
+   * ("does 2019 support server core" reads all of 2019's, then those with Server Core). Up to 8 lists and 24 MB,
+   * weighed at 400 bytes a setup (measured: about 310, its facts object and references to shared rules); a list
+   * bigger than half of that (every setup of every version) is not kept. Small, so that it is full within a few
+   * questions and the heap stays level afterwards (test/load/vocabulary-soak).
    */
-  private readonly setupsMemo = new BoundedCache<string, readonly SetupOutcome[]>({ maxEntries: 64, maxBytes: 64 * 1024 * 1024, sizeOf: (list) => 256 + list.length * 100 });
+  private readonly setupsMemo = new BoundedCache<string, readonly SetupOutcome[]>({ maxEntries: 8, maxBytes: 24 * 1024 * 1024, sizeOf: (list) => 256 + list.length * 400 });
   private readonly now: () => Date;
   private readonly assumed: readonly AssumedFact[];
   /**

@@ -42,6 +42,9 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     ['is exchange SE in a hyper-v vm supported', 'virtual-machines', /^Yes, with conditions: .*Hyper-V.*SVVP/],
     ['can exchange 2019 run on vmware', 'virtual-machines', /^Yes, with conditions: /],
     ['exchange 2016 virtualized - supported?', 'virtual-machines', /in a virtual machine/],
+    // Session 11 (lead, q21's draft): one DAG per Mailbox server (A-63).
+    ['can an exchange 2016 mailbox server be a member of two dags', 'one-dag-per-server', /^No: a Mailbox server can be a member of only one DAG/],
+    ['can one exchange 2019 server be in two dags at once', 'one-dag-per-server', /^No: /],
   ] as const) {
     it(`"${text}" → ${rule}`, () => {
       const question = kb.directAnswers.read(text);
@@ -50,7 +53,7 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
       const answer = kb.directAnswers.answer(question);
       assert.match(answer?.answer ?? '', first);
       assert.ok(
-        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness|system-requirements|database-copies|KB259197/.test(s.label)),
+        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness|system-requirements|database-copies|dag-memberships|KB259197/.test(s.label)),
         JSON.stringify(answer!.sources),
       );
     });
