@@ -1673,7 +1673,8 @@ export class FactRecognizer {
     // another dimension too ("not standard" reads as the Exchange edition; the Windows edition Standard said before is meant).
     // Left two values, the message is ambiguous and the check asked; an assumed edition then gave a wrong "Supported" (w9-red-16).
     const ruledOutWords = new Set(matches.filter(setAgainst).map((m) => m.entry.phrase.toLowerCase()));
-    for (let k = 1; k < tokens.length; k += 1) {
+    // Only a dimension read twice needs them: most messages name each fact once, so the walk is skipped there.
+    for (let k = 1; several.length > 0 && k < tokens.length; k += 1) {
       if (!isRuledOut(tokens, k)) continue;
       for (let n = 1; n <= 3 && k + n <= tokens.length; n += 1)
         ruledOutWords.add(
