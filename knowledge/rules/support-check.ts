@@ -338,7 +338,7 @@ export class SupportCheck {
       const state = conditionState(limit.breaks, facts);
       // What Microsoft advises against without refusing it is a condition once stated, never a break.
       if (limit.verdict === 'supported-with-conditions') {
-        if (state === 'holds') stated.push(limit);
+        if (state === 'holds') stated.push(this.named(limit, facts));
       } else if (state === 'holds') broken.push(limit);
       else if (state === 'unknown' && !limit.quiet) unsaid.push(limit);
     }
@@ -400,8 +400,10 @@ export class SupportCheck {
     }
     // Conditions: every limit still open in any setup it could be, so none is left unsaid; a condition a stated
     // fact raises only where every setup raises it (an update named behind, not one of the updates left open).
-    const stated = outcomes[0]!.stated.filter((l) => outcomes.every((o) => o.stated.includes(l)));
-    const conditions = [...new Set([...stated, ...outcomes.flatMap((o) => o.open.filter((l) => !o.stated.includes(l)))])];
+    // By id: a stated limit's condition is filled in per setup (see named), so the objects differ.
+    const stated = outcomes[0]!.stated.filter((l) => outcomes.every((o) => o.stated.some((s) => s.id === l.id)));
+    const unsaid = outcomes.flatMap((o) => o.open.filter((l) => !o.stated.includes(l)));
+    const conditions = [...new Map([...stated, ...unsaid].map((l) => [l.id, l] as const)).values()];
     return { verdict, rules, broken, conditions, decisiveFacts: this.decisiveFacts(rules, broken, known), lifecycle: [] };
   }
 
@@ -411,7 +413,7 @@ export class SupportCheck {
    * the Exchange version's label. Unchanged when the reason has no placeholder.
    */
   private named(limit: SupportLimit, facts: Facts): SupportLimit {
-    if (!/\{(named|is|version)\}/.test(limit.reason)) return limit;
+    if (!/\{(named|is|version)\}/.test(limit.reason + limit.condition)) return limit;
     const names: string[] = [];
     for (const test of limit.breaks) {
       const dimension = this.space.dimension(test.dimension);
@@ -424,11 +426,12 @@ export class SupportCheck {
     }
     const list = names.length <= 1 ? (names[0] ?? 'That component') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     const version = this.space.dimension('version')?.values.find((v) => v.id === facts['version'])?.label ?? 'Exchange';
-    const reason = limit.reason
-      .replace(/\{named\}/g, list)
-      .replace(/\{is\}/g, names.length > 1 ? 'are' : 'is')
-      .replace(/\{version\}/g, version);
-    return { ...limit, reason };
+    const fill = (text: string) =>
+      text
+        .replace(/\{named\}/g, list)
+        .replace(/\{is\}/g, names.length > 1 ? 'are' : 'is')
+        .replace(/\{version\}/g, version);
+    return { ...limit, reason: fill(limit.reason), condition: fill(limit.condition) };
   }
 
   private decisiveFacts(rules: readonly SupportRule[], broken: readonly SupportLimit[], known: Facts): Facts {

@@ -170,6 +170,29 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'an Edge server on an RODC: Not supported without asking about high availability',
     [['exchange 2019 cu15 edge transport on the RODC in our perimeter network', { verdict: 'not-supported', notAsks: ['ha'] }]],
   ],
+  // session 12 (lead, limit unjudged-mentioned, A-52): a topic with Microsoft requirements of its own that no rule reads
+  // was dropped and the SE server read a plain Supported (w9-red-122 "snapshots every hour"). Now it is a condition.
+  [
+    'SE with TLS 1.0 and 1.1 turned off: Supported with conditions naming the network settings, never plain Supported',
+    [['exchange se single mailbox server, windows server 2022 standard, tls 1.0 and 1.1 turned off', { verdict: 'supported-with-conditions', says: ['network settings'] }]],
+  ],
+  [
+    'SQL Server installed beside SE on its server: a condition, not a plain Supported',
+    [['SE single mailbox on 2025 std with sql server express installed on the same box', { verdict: 'supported-with-conditions', says: ['other software'] }]],
+  ],
+  [
+    'an SE VM in a docker container: a condition',
+    [
+      [
+        'exchange se single mailbox server on windows server 2025 standard running inside a docker container',
+        { verdict: 'supported-with-conditions', says: ['hypervisor features'] },
+      ],
+    ],
+  ],
+  [
+    'a VM, backups and antivirus alone (supported in general) are named back, the verdict not lowered',
+    [['SE single mailbox server on 2025 std, a vmware vm backed up with veeam, defender as antivirus', { verdict: 'supported', says: ['also mentioned'] }]],
+  ],
 ];
 
 describe('conversation (issue 21): what shares one server or one cluster', () => {
