@@ -189,6 +189,12 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // exchange-no-office-server-on-the-same-server: an Office server product on the Exchange server; on a server of its own it is no fact.
+  [
+    'SharePoint installed on the same server as SE: Not supported',
+    [['SE single mailbox server on 2025 std with sharepoint installed on the same server', { verdict: 'not-supported', says: ['Office server products'] }]],
+  ],
+  ['SharePoint on a server of its own beside SE: not lowered', [['SE single mailbox on 2025 std, sharepoint on its own server', { verdict: 'supported' }]]],
   [
     'a VM, backups and antivirus alone (supported in general) are named back, the verdict not lowered',
     [['SE single mailbox server on 2025 std, a vmware vm backed up with veeam, defender as antivirus', { verdict: 'supported', says: ['also mentioned'] }]],
