@@ -55,6 +55,7 @@ const STATED = [
   'clusterWorkloads',
   'edgeDomainJoined',
   'edgeWithOtherRoles',
+  'officeServerOnExchange',
   'passiveNodes',
   'updateCurrency',
   // Issue 21 (s21): a Windows service pack typed after the release.
