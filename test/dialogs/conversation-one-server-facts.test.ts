@@ -185,7 +185,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       [
         'exchange se single mailbox server on windows server 2025 standard running inside a docker container',
-        { verdict: 'supported-with-conditions', says: ['another hypervisor'] },
+        { verdict: 'supported-with-conditions', says: ['virtualization settings'] },
       ],
     ],
   ],
