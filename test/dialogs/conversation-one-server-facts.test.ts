@@ -195,6 +195,11 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [['SE single mailbox server on 2025 std with sharepoint installed on the same server', { verdict: 'not-supported', says: ['Office server products'] }]],
   ],
   ['SharePoint on a server of its own beside SE: not lowered', [['SE single mailbox on 2025 std, sharepoint on its own server', { verdict: 'supported' }]]],
+  // exchange-not-on-the-virtualization-host: only management software on a hypervisor host.
+  [
+    'SE installed on the Hyper-V host that runs other VMs: Not supported',
+    [['exchange se single server 2025 std, the machine is also a hyper-v host running 4 other vms', { verdict: 'not-supported', says: ['management software'] }]],
+  ],
   [
     'a VM, backups and antivirus alone (supported in general) are named back, the verdict not lowered',
     [['SE single mailbox server on 2025 std, a vmware vm backed up with veeam, defender as antivirus', { verdict: 'supported', says: ['also mentioned'] }]],

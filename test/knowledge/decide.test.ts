@@ -56,6 +56,7 @@ const STATED = [
   'edgeDomainJoined',
   'edgeWithOtherRoles',
   'officeServerOnExchange',
+  'onVirtualizationHost',
   'passiveNodes',
   'updateCurrency',
   // Issue 21 (s21): a Windows service pack typed after the release.
