@@ -2,23 +2,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import {
-  citedArticles,
-  formatDate,
-  lifecycleLines,
-  loadKnowledgeBase,
-  triageSummary,
-  VERDICT_LABELS,
-  type Decision,
-  type Facts,
-  type KnowledgeBase,
-  type Verdict,
-} from '../../knowledge';
+import { citedArticles, formatDate, lifecycleLines, triageSummary, VERDICT_LABELS, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
 import { SupportCheck } from '../../knowledge/rules/support-check';
 import { compileRules, ruleMatches } from '../../knowledge/rules/support-rules';
 import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * Safety properties of the guided check over EVERY valid combination of the asked facts, and the
@@ -103,7 +93,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
   }
 
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
     space = new FactSpace(kb.dimensions);
     for (const facts of space.completions({})) all.push({ facts, decision: kb.decide(facts)! });
   });
@@ -708,7 +698,7 @@ describe('support check: decide, nextStep and the triage summary', () => {
 /** A SupportCheck over the bundled tables with a fixed clock (the loader always uses the system clock). */
 function checkWithClock(now: Date): SupportCheck {
   const read = (name: string) => parse(readFileSync(join(KNOWLEDGE_DIR, 'data', name), 'utf8')) as unknown;
-  const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  const kb = sharedKnowledgeBase();
   const space = new FactSpace(kb.dimensions);
   const compiled = compileRules(rulesSchema.parse(read('support-rules.yaml')), space, kb.facts, new Set(kb.articles.map((a) => a.id)), 'support-rules.yaml', () => undefined);
   assert.deepEqual(compiled.problems, []);
