@@ -2,14 +2,14 @@ import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { normalizeIncomingMessage } from '../../bot/exchange-support-bot';
 import { stripMentions } from '../../bot/incoming-text';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from '../knowledge/helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Teams `<at>` mentions are removed by the bot (bot/incoming-text.ts), so the search never sees them.
 describe('Teams mentions are removed before the search', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   /** What the search gets for a Teams message with this text. */

@@ -6,9 +6,9 @@ import { memoryLogger } from '../../bot/log';
 import type { BotbuilderHost } from '../../bot/hosts/botbuilder/adapter';
 import { ReusingBotFrameworkAuthentication } from '../../bot/hosts/botbuilder/reused-clients';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { exchange } from '../support/bot-http';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const NO_APP_ID = { MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '' };
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -23,7 +23,7 @@ describe('outbound Bot Framework clients reused across turns (bot/reused-clients
     let bot: RunningServer;
     const clients: Array<{ serviceUrl: string; connector: unknown; userToken: unknown }> = [];
     before(async () => {
-      bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+      bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
       const { adapter } = bot.host as BotbuilderHost;
       adapter.use(async (context: TurnContext, next) => {
         clients.push({

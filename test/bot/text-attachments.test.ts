@@ -7,11 +7,12 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { MAX_ATTACHMENT_BYTES, readTextAttachment } from '../../bot/text-attachments';
-import { loadKnowledgeBase, MAX_LISTING_LINES } from '../../knowledge';
+import { MAX_LISTING_LINES } from '../../knowledge';
 import { generatedListing } from '../../bench/listings';
 import { cardTexts, messageActivity } from '../support/activities';
 import { exchange } from '../support/bot-http';
 import { REPO_ROOT } from '../knowledge/helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const PASTE = readFileSync(join(REPO_ROOT, 'test/fixtures/listings/e2019-dag-mixed-cu.txt'), 'utf8');
@@ -92,7 +93,7 @@ describe('.txt attachments read as listings (bot/text-attachments.ts)', () => {
     let bot: RunningServer;
     const log = memoryLogger();
     before(async () => {
-      bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log, attachments: { allowLoopbackHttp: true } });
+      bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log, attachments: { allowLoopbackHttp: true } });
     });
     after(() => bot.close());
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { defineLocalDirectLine, type ChatActivity, type LocalDirectLine } from '../../bot/webchat/local-direct-line';
 import { cardButtons, cardTexts, verdictLabel } from '../support/activities';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Collects what a subscriber of the Direct Line object sees, and waits for it. */
 class Watcher {
@@ -35,7 +35,7 @@ function post(directLine: LocalDirectLine, activity: ChatActivity): Promise<stri
 // The page runs the very same function in the browser; here it runs in Node (fetch, crypto and URL
 // are globals in both) against the real bot.
 describe("local Direct Line object (the page's client) against the real bot", () => {
-  const knowledge = loadKnowledgeBase();
+  const knowledge = sharedKnowledgeBase();
   let bot: RunningServer;
   let directLine: LocalDirectLine;
   let watcher: Watcher;

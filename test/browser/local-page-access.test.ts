@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { LOCAL_WEB_CHAT_PATHS } from '../../bot/webchat/local-web-chat';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 describe('local Web Chat page: served in local mode only', () => {
-  const knowledge = loadKnowledgeBase();
+  const knowledge = sharedKnowledgeBase();
 
   describe('local mode (no app id)', () => {
     let bot: RunningServer;

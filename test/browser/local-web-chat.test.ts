@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { PNG } from 'pngjs';
 import { launchChromium, waitForMore, type Chromium } from './chromium';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Git-ignored (`test-output/` in .gitignore); CI can keep it as an artifact. */
 const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'test-output', 'browser');
@@ -36,7 +36,7 @@ describe('local Web Chat page in a real browser (Chromium, Chrome or Edge, headl
   const errors: string[] = [];
 
   before(async () => {
-    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
     browser = await launchChromium();
     const origin = new URL(bot.url).origin;
     // Anything not for this server is refused and remembered: the page must work with no internet.

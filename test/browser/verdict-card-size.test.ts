@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { Page } from 'playwright-core';
-import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { launchChromium, waitForMore, type Chromium } from './chromium';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const CARD = '.ac-adaptiveCard';
 /** Issue 21: collapsed, a verdict card fits in this height at this width of Web Chat. */
@@ -31,7 +31,7 @@ describe('verdict card size in Web Chat (Chromium, 900 px wide)', function () {
   let page: Page;
 
   before(async () => {
-    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
     browser = await launchChromium();
     const origin = new URL(bot.url).origin;
     await browser.context.route('**/*', async (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, stepWithOpen } from '../../knowledge';
+import { stepWithOpen } from '../../knowledge';
 import { isRefine, openForPlan } from '../../dialogs/plan-open';
 import { play, type Turn } from './conversation-play';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * Issue 21, "verdict first" (dialogs/plan-open.ts): a described plan gets its verdict at once, its
@@ -96,7 +97,7 @@ describe('conversation (issue 21): verdict first for a described plan', () => {
   }
 
   it('openForPlan leaves open only what a plan with version and topology leaves unsaid, and only when the walk decides', () => {
-    const kb = loadKnowledgeBase();
+    const kb = sharedKnowledgeBase();
     const facts = { version: '2007', role: 'mailbox', ha: 'ccr', windows: '2008' };
     const open = openForPlan(kb, facts, 'we are planning this, what do we need?');
     assert.deepEqual(open?.includes('edition') && open.includes('windowsEdition') && !open.includes('version'), true, JSON.stringify(open));

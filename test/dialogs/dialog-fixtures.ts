@@ -6,15 +6,14 @@ import { MemoryRecordStore } from '../../bot/records/record-store';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { InMemorySuggestionPicks } from '../../dialogs/replies';
 import { SupportCheckDialog, type SupportCheckOptions } from '../../dialogs/support-check-dialog';
-import { loadKnowledgeBase, type Dimension, type KnowledgeBase } from '../../knowledge';
+import { type Dimension, type KnowledgeBase } from '../../knowledge';
 import { DialogTestClient } from './dialog-test-client';
 import { factSetAfter, firstText, isCard, textBlocks, triageSummaryOf, type Reply } from './card-reading';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
-/** The bundled knowledge base, loaded once for all dialog tests (it is read-only). */
-let cached: KnowledgeBase | undefined;
+/** The bundled knowledge base, loaded once for all tests that read it (it is read-only). */
 export function kb(): KnowledgeBase {
-  cached ??= loadKnowledgeBase();
-  return cached;
+  return sharedKnowledgeBase();
 }
 
 export function dimension(id: string): Dimension {

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { allCardText, isCard, sendAll } from './card-reading';
 import { describeReply, mainClient } from './dialog-fixtures';
 import { MAX_KEPT_LISTING_CHARACTERS, memoryLastListingStore } from '../../dialogs/listing-follow-up';
-import { loadKnowledgeBase } from '../../knowledge';
 import { ListingFollowUp } from '../../dialogs/listing-follow-up';
 import { CardReplies } from '../../bot/cards/card-replies';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Two Exchange 2010 SP3 DAG members on Windows Server 2008 R2, as a ticket often gives it: the Windows edition
@@ -83,7 +83,7 @@ describe("An answer to a pasted listing's question (dialogs/listing-follow-up.ts
   });
 
   it('keeps a listing in the store only up to its bound, and forgets it when asked', async () => {
-    const kb = loadKnowledgeBase();
+    const kb = sharedKnowledgeBase();
     const store = memoryLastListingStore(2);
     const follow = new ListingFollowUp(kb, new CardReplies(kb), store);
     const sent: unknown[] = [];

@@ -6,7 +6,7 @@ import { DEFAULT_CONTAINER } from '../../bot/storage/storage-config';
 import { readConfig } from '../../bot/config';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../bot/http/json-body';
 import { MAX_MESSAGE_LENGTH } from '../../bot/incoming-text';
-import { loadKnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -24,7 +24,7 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 // test's conversations, are stated by that test's own constants and descriptions.)
 describe('README figures come from the code', () => {
   it('the rule combinations the README states are the ones the loader checks', () => {
-    const kb = loadKnowledgeBase();
+    const kb = sharedKnowledgeBase();
     assert.ok(
       README.includes(`every valid combination of asked\nfacts (${thousands(kb.ruleStatistics.combinations)} today`),
       `${thousands(kb.ruleStatistics.combinations)} combinations`,
@@ -32,7 +32,7 @@ describe('README figures come from the code', () => {
   });
 
   it('the rules, limits and verdicts per combination the README states are the ones kb:check counts', () => {
-    const kb = loadKnowledgeBase();
+    const kb = sharedKnowledgeBase();
     const { perVerdict } = kb.ruleStatistics;
     const stated = `decided by ${kb.rules.length} rules and ${kb.limits.length} limits: ${thousands(perVerdict.supported)} supported, ${thousands(perVerdict['supported-with-conditions'])} supported with\nconditions, ${thousands(perVerdict['not-supported'])} not supported, ${thousands(perVerdict['not-covered'])} not covered`;
     assert.ok(README.includes(stated), stated);

@@ -3,10 +3,10 @@ import { MemoryStorage } from 'botbuilder';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardTexts, messageActivity } from '../support/activities';
 import { exchange } from '../support/bot-http';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 10 over real HTTP: the last verdict is kept in conversation state, so a follow-up ("why?")
@@ -15,7 +15,7 @@ import { HOSTS, onHost } from '../support/hosts';
  */
 for (const host of HOSTS)
   describe(`conversation over HTTP: follow-ups and "what if" survive a restart ${onHost(host)}`, () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     const storage = new MemoryStorage();
     const conversation = { id: `conv-followups-${Date.now()}` };
     let bot: RunningServer | undefined;

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
-import { loadKnowledgeBase } from '../../knowledge';
 import { TURN_ERROR_MESSAGE } from '../../bot/exchange-support-bot';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
@@ -9,6 +8,7 @@ import { cardButtons, cardTexts, messageActivity, OUT_OF_SUPPORT_LINE, pressButt
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
 import { recentRecords } from '../support/records';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Storage that can be switched to failing, to see how a turn behaves when state cannot be read. */
 class SwitchableStorage implements Storage {
@@ -27,7 +27,7 @@ class SwitchableStorage implements Storage {
 
 for (const host of HOSTS)
   describe(`bot over HTTP (real server on a loopback port) ${onHost(host)}`, () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     const log = memoryLogger();
     const storage = new SwitchableStorage();
     let bot: RunningServer;

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { MAX_CONNECTIONS, startServer, type RunningServer } from '../../bot/server';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** GET `path` through `agent`; resolves with the status, whether the socket was reused, and the Keep-Alive header. */
 function get(url: string, agent: Agent): Promise<{ status: number; reused: boolean; keepAlive: string | undefined }> {
@@ -24,7 +24,7 @@ function get(url: string, agent: Agent): Promise<{ status: number; reused: boole
 describe('connections (real server on a loopback port)', () => {
   let bot: RunningServer;
   before(async () => {
-    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
   });
   after(async () => {
     await bot.close();

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { ChatSession } from '../../tools/chat/chat-session';
 import { formatTurn } from '../../tools/chat/terminal-chat';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 describe('terminal chat against the real bot', () => {
   let bot: RunningServer;
   before(async () => {
-    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
   });
   after(() => bot.close());
 

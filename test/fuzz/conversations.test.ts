@@ -4,9 +4,10 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import { NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
-import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, worstVerdict, type Facts, type Verdict } from '../../knowledge';
+import { stepWithOpen, VERDICT_LABELS, worstVerdict, type Facts, type Verdict } from '../../knowledge';
 import { InProcessBot } from './in-process-bot';
 import { buttons, checkPosition, interpretedTexts, questionOf, verdictOf, type CheckPosition } from './reading';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Property-based fuzzing of whole conversations through the real bot, in process: random sequences
@@ -26,7 +27,7 @@ const TURNS = Number(process.env.FUZZ_TURNS ?? 10_000);
 const STEPS_PER_RUN = 100;
 const CONVERSATIONS = 6;
 
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 const DIMENSION_IDS = kb.dimensions.map((d) => d.id);
 const VALUE_IDS = kb.dimensions.flatMap((d) => d.values.map((v) => v.id));
 

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import { loadKnowledgeBase, stepWithOpen, VERDICT_LABELS, type KnowledgeBase } from '../../knowledge';
+import { stepWithOpen, VERDICT_LABELS, type KnowledgeBase } from '../../knowledge';
 import { InProcessBot } from './in-process-bot';
 import { verdictOf } from './reading';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * The fuzzer's reading of a design's verdict card (FUZZ_SEED=424242, step 87; seed 90210 alike): a
@@ -29,7 +30,7 @@ const CASES: ReadonlyArray<readonly [name: string, messages: readonly string[], 
   ],
 ];
 
-const kb: KnowledgeBase = loadKnowledgeBase();
+const kb: KnowledgeBase = sharedKnowledgeBase();
 
 describe('fuzz reading: a design verdict card is read group by group', () => {
   for (const [name, messages, groups, design] of CASES) {

@@ -6,10 +6,10 @@ import { parse } from 'yaml';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { HOSTS, type HostName } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** bench/conversations.yaml: only the users' turns are read here (the bench judges the replies). */
 const CONVERSATIONS = parse(readFileSync(join(__dirname, '..', '..', '..', 'bench', 'conversations.yaml'), 'utf8')) as Array<{ id: string; turns: Array<{ user: string }> }>;
@@ -43,7 +43,7 @@ function inKeyOrder(value: unknown): unknown {
 
 describe('both hosts give the same replies to the same conversations (bench/conversations.yaml, over HTTP)', function () {
   this.timeout(120_000);
-  const knowledge = loadKnowledgeBase();
+  const knowledge = sharedKnowledgeBase();
   const bots = {} as Record<HostName, RunningServer>;
 
   before(async () => {

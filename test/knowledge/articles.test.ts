@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArticle, readArticles } from '../../knowledge/loading/articles';
 import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, problemsOf, replaceOnce, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** The article every negative test breaks: small, and cited by rules and other articles. */
 const ARTICLE = 'articles/EXB-004.md';
@@ -46,7 +47,7 @@ describe('knowledge articles', () => {
     });
 
     it("splits every article's body into sections at its ## headings, as plain text", () => {
-      const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+      const kb = sharedKnowledgeBase();
       for (const article of kb.articles) {
         const text = readFileSync(join(KNOWLEDGE_DIR, 'articles', `${article.id}.md`), 'utf8');
         const body = text.split(/\r?\n/).slice(closingLine(text)).join('\n');
@@ -67,7 +68,7 @@ describe('knowledge articles', () => {
     });
 
     it('keeps bold text and table cells as words in the section text', () => {
-      const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+      const kb = sharedKnowledgeBase();
       const roles = kb.article('EXB-001')!.sections.find((s) => s.heading === 'The two roles');
       assert.ok(roles, 'EXB-001 has a "The two roles" section');
       assert.match(roles.text, /^Front-end \(FE\)\. This server faces the clients\./);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type Facts, type KnowledgeBase } from '../../knowledge';
+import { type Facts, type KnowledgeBase } from '../../knowledge';
 import { describeFacts, KnowledgeCopies, lineContaining, loadProblems, problemsOf, replaceOnce, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * Issue 21, "ask only what matters": a fact with one sensible answer (knowledge/data/assumed-facts.yaml)
@@ -98,7 +99,7 @@ describe('assumed facts (issue 21): one sensible answer is said, not asked', () 
   let kb: KnowledgeBase;
   const copies = new KnowledgeCopies();
   before(() => {
-    kb = loadKnowledgeBase();
+    kb = sharedKnowledgeBase();
   });
   after(() => copies.cleanup());
 

@@ -2,12 +2,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { lifecycleLines, loadKnowledgeBase, reasons, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
+import { lifecycleLines, reasons, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
 import { SupportCheck } from '../../knowledge/rules/support-check';
 import { compileRules } from '../../knowledge/rules/support-rules';
 import { describeFacts, itDecidesEach, KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * The findings of the knowledge audit of issue 20 (/work/shared/knowledge-audit.md, E1-E12 and
@@ -456,7 +457,7 @@ describe('knowledge audit findings of issue 20 (E1-E12, sections 3, 6, 7)', () =
   let kb: KnowledgeBase;
   let space: FactSpace;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
     space = new FactSpace(kb.dimensions);
   });
 

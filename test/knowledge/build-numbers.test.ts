@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { blankBuilds, buildFacts, describeBuilds, findBuilds, shortVersionAnswer, shortVersionInSentence } from '../../knowledge/reading/build-numbers';
-import { loadKnowledgeBase } from '../../knowledge';
 import { buildName, releaseMonth } from '../../knowledge/rules/exchange-builds';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 describe('Exchange build numbers in messages (knowledge/reading/build-numbers.ts)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const table = kb.builds;
 
   it('recognises every build of the table in every form a server prints it, inside a sentence', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Mail clients per Exchange version and other software on an Exchange server (EXB-012, fact A-57; lead,
@@ -25,7 +25,7 @@ const NOT_ANSWERED = ['exchange 2019 hybrid with office 365 supported?', 'is exc
 describe('mail clients and other software on an Exchange server (EXB-012)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   for (const { q, passage } of ANSWERED) {

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import type { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
 import { serversInSeveralDomains, serversInWorkgroup } from '../../knowledge/reading/dag-domains';
-import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Issue 21 (n21): DAG members said to sit in more than one Active Directory domain (M-4, plan-ha.md). */
 describe('DAG members in several domains (issue 21)', () => {
@@ -29,7 +28,7 @@ describe('DAG members in several domains (issue 21)', () => {
   describe('as a stated fact of a DAG', () => {
     let recognizer: FactRecognizer;
     before(() => {
-      recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+      recognizer = sharedKnowledgeBase().recognizer;
     });
     const facts: ReadonlyArray<readonly [string, string | undefined]> = [
       ['2019 CU15 DAG, 2 servers in contoso.com and 2 in the child domain emea.contoso.com, witness on a file server', 'yes'],
@@ -64,7 +63,7 @@ describe('DAG members in a workgroup (session 9)', () => {
   }
 
   it('a DAG whose members are in a workgroup is not supported (limit dag-members-domain-joined, M-4); quiet while unsaid', () => {
-    const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    const kb = sharedKnowledgeBase();
     const facts = { version: 'se', role: 'mailbox', ha: 'dag', edition: 'standard', windows: '2025', windowsEdition: 'standard', nodes: '3', domainController: 'no' };
     const broken = kb.decide({ ...facts, mixedDomains: 'workgroup' });
     assert.equal(broken?.verdict, 'not-supported');

@@ -2,23 +2,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import {
-  citedArticles,
-  formatDate,
-  lifecycleLines,
-  loadKnowledgeBase,
-  triageSummary,
-  VERDICT_LABELS,
-  type Decision,
-  type Facts,
-  type KnowledgeBase,
-  type Verdict,
-} from '../../knowledge';
+import { citedArticles, formatDate, lifecycleLines, triageSummary, VERDICT_LABELS, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
 import { SupportCheck } from '../../knowledge/rules/support-check';
 import { compileRules, ruleMatches } from '../../knowledge/rules/support-rules';
 import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * Safety properties of the guided check over EVERY valid combination of the asked facts, and the
@@ -80,14 +70,22 @@ const describeFacts = (facts: Facts) =>
     .join(', ');
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 
-describe('support check: decide, nextStep and the triage summary', () => {
+describe('support check: decide, nextStep and the triage summary', function () {
+  // Its hooks decide every setup (56,000) and walk every state of the check: a few seconds of CPU each, past
+  // mocha's 30 s when the 2 cores are shared with other work (seen on a loaded machine). A guard against a
+  // hang, not a speed check: speed lives in the bench.
+  this.timeout(600_000);
   let kb: KnowledgeBase;
   let space: FactSpace;
   /** Every valid combination of asked facts, with its decision. */
   const all: { facts: Facts; decision: Decision }[] = [];
 
+  /** The decisions of `all` by their facts: a completion decided there is not decided again (the check's memo holds 2,000). */
+  const decided = new Map<string, Decision>();
+  const factsKey = (facts: Facts) => JSON.stringify(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
   /** Every combination that agrees with `known` (translated as the check does), with its decision. */
-  const completionsOf = (known: Facts) => [...space.completions(kb.knownFacts(known))].map((facts) => ({ facts, decision: kb.decide(facts)! }));
+  const completionsOf = (known: Facts) => [...space.completions(kb.knownFacts(known))].map((facts) => ({ facts, decision: decided.get(factsKey(facts)) ?? kb.decide(facts)! }));
 
   /** Asserts one verdict for every completion of `known`, and that the check, given only `known`, already says it. */
   function assertAlways(known: Facts, verdict: Verdict): Decision[] {
@@ -105,9 +103,10 @@ describe('support check: decide, nextStep and the triage summary', () => {
   }
 
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
     space = new FactSpace(kb.dimensions);
     for (const facts of space.completions({})) all.push({ facts, decision: kb.decide(facts)! });
+    for (const { facts, decision } of all) decided.set(factsKey(facts), decision);
   });
 
   describe('the fact space', () => {
@@ -707,12 +706,19 @@ describe('support check: decide, nextStep and the triage summary', () => {
   });
 });
 
+/** The bundled rules compiled once (the compile walks every setup): each clock below gets its own SupportCheck over them. */
+let compiledTables: { space: FactSpace; compiled: ReturnType<typeof compileRules>; lifecycle: ReturnType<typeof lifecycleSchema.parse> } | undefined;
+
 /** A SupportCheck over the bundled tables with a fixed clock (the loader always uses the system clock). */
 function checkWithClock(now: Date): SupportCheck {
-  const read = (name: string) => parse(readFileSync(join(KNOWLEDGE_DIR, 'data', name), 'utf8')) as unknown;
-  const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
-  const space = new FactSpace(kb.dimensions);
-  const compiled = compileRules(rulesSchema.parse(read('support-rules.yaml')), space, kb.facts, new Set(kb.articles.map((a) => a.id)), 'support-rules.yaml', () => undefined);
-  assert.deepEqual(compiled.problems, []);
-  return new SupportCheck(space, compiled.rules, compiled.limits, compiled.outcomes, lifecycleSchema.parse(read('lifecycle.yaml')), { now: () => now, memoEntries: 50_000 });
+  if (!compiledTables) {
+    const read = (name: string) => parse(readFileSync(join(KNOWLEDGE_DIR, 'data', name), 'utf8')) as unknown;
+    const kb = sharedKnowledgeBase();
+    const space = new FactSpace(kb.dimensions);
+    const compiled = compileRules(rulesSchema.parse(read('support-rules.yaml')), space, kb.facts, new Set(kb.articles.map((a) => a.id)), 'support-rules.yaml', () => undefined);
+    assert.deepEqual(compiled.problems, []);
+    compiledTables = { space, compiled, lifecycle: lifecycleSchema.parse(read('lifecycle.yaml')) };
+  }
+  const { space, compiled, lifecycle } = compiledTables;
+  return new SupportCheck(space, compiled.rules, compiled.limits, compiled.outcomes, lifecycle, { now: () => now, memoEntries: 50_000 });
 }

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Issue 21 (helper g21): what a message says of a server apart from the DAG, of a move in progress, and of a
 // bare year beside a named Windows release. Our own phrasings; each row is what the recognizer must read.
 describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 21)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   const GROUPS: ReadonlyArray<readonly [text: string, groups: ReadonlyArray<Readonly<Record<string, string>>>]> = [

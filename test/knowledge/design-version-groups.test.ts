@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Session 9 (d21): servers of two Exchange versions typed in one message are one group per version (w6-coex-02..08,
@@ -9,7 +9,7 @@ import { KNOWLEDGE_DIR } from './helpers';
 describe('typed designs of two Exchange versions: one group per version (session 9)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   const GROUPS: ReadonlyArray<readonly [text: string, wanted: ReadonlyArray<Readonly<Record<string, string | undefined>>> | undefined]> = [

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR, KnowledgeCopies, loadProblems, replaceOnce, show } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { KnowledgeCopies, loadProblems, replaceOnce, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 19, seventh pass (q19): yes/no rules the guided check cannot judge, answered from
@@ -11,7 +12,7 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
   let kb: KnowledgeBase;
   const copies = new KnowledgeCopies();
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
   after(() => copies.cleanup());
 

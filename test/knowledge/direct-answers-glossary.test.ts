@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR, KnowledgeCopies, loadProblems, replaceOnce, show } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { KnowledgeCopies, loadProblems, replaceOnce, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 19, fourth pass: definitions from the glossary (knowledge/data/glossary.yaml) and how-tos from
@@ -10,7 +11,7 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
   let kb: KnowledgeBase;
   const copies = new KnowledgeCopies();
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
   after(() => copies.cleanup());
   const read = (text: string, previous?: Parameters<KnowledgeBase['directAnswers']['read']>[1]) => kb.directAnswers.read(text, previous);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Issue 19: mainstream, extended and ESU dates for every release, from lifecycle.yaml, typed as admins type them. */
 describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
@@ -11,7 +11,7 @@ describe('direct answers: lifecycle dates as typed in Teams (issue 19)', () => {
     return kb.directAnswers.answer(question);
   };
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   for (const [text, expected] of [

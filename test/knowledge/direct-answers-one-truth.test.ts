@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type Decision, type DirectQuestion, type Facts, type KnowledgeBase } from '../../knowledge';
+import { type Decision, type DirectQuestion, type Facts, type KnowledgeBase } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { platformFinding } from '../../knowledge/direct-answers';
-import { describeFacts, KNOWLEDGE_DIR } from './helpers';
+import { describeFacts } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * One truth (issue 19): a direct answer and the guided check can never disagree. This walks every
@@ -26,7 +27,7 @@ describe('direct answers: one truth with the verdicts', function () {
   const ask = (attribute: DirectQuestion['attribute'], subject: Facts) => kb.directAnswers.answer({ attribute, subject, text: '' });
 
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
     const space = new FactSpace(kb.dimensions);
     for (const facts of space.completions({})) all.push({ facts, decision: kb.decide(facts)! });
   });

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from './helpers';
+import { type KnowledgeBase } from '../../knowledge';
 import { minimumLevel } from '../../knowledge/direct-answers/coexistence-answers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Issue 19: the server roles of a version, from the role values the check asks about (A-50). */
 describe('direct answers: the server roles of a version (issue 19)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
   const answer = (text: string) => {
     const question = kb.directAnswers.read(text);
@@ -121,7 +121,7 @@ describe('direct answers: the server roles of a version (issue 19)', () => {
 /** Session 8 (w6 #11): every coexistence minimum of the table is read as an update level, so a typed update can be held against it. */
 describe('coexistence minimums read as update levels (session 8)', () => {
   it("every supported pair names the older version's CU or service pack in its minimum", () => {
-    const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    const kb = sharedKnowledgeBase();
     for (const entry of kb.coexistence.filter((e) => e.supported)) {
       assert.ok(minimumLevel(entry.minimum ?? '', entry.with), `${entry.version} with ${entry.with}: "${entry.minimum}"`);
     }

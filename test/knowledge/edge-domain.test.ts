@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import type { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
 import { edgeDomainByName } from '../../knowledge/reading/edge-domain';
-import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Lead, session 8 (w6's wrong "Supported" #1 and #2): an Edge server joined to a domain named by its DNS name is
@@ -32,7 +31,7 @@ describe('an Edge server joined to a named domain (edge-domain.ts)', () => {
   describe('as the recognizer reads it', () => {
     let recognizer: FactRecognizer;
     before(() => {
-      recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+      recognizer = sharedKnowledgeBase().recognizer;
     });
     const facts: ReadonlyArray<readonly [string, string | undefined]> = [
       ["SE edge server in the dmz on 2025 std, it's a member of our internal AD domain corp.contoso.com", 'yes'],

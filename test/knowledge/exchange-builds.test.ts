@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+import { formatProblem, type KnowledgeProblem } from '../../knowledge';
 import { compareBuilds, longBuild, parseBuild } from '../../knowledge/rules/exchange-builds';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, replaceOnce, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const BUILDS = 'data/exchange-builds.yaml';
 const DIMENSIONS = 'data/fact-dimensions.yaml';
@@ -20,7 +21,7 @@ function theProblem(problems: readonly KnowledgeProblem[], pattern: RegExp): Kno
 describe('Exchange build table (knowledge/data/exchange-builds.yaml)', () => {
   const copies = new KnowledgeCopies();
   after(() => copies.cleanup());
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
 
   it('holds every version from Exchange 2000 to SE, each row with a source the file lists', () => {
     const file = parse(buildsText()) as { sources: { id: string }[]; builds: { version: string; source: string }[] };

@@ -1,17 +1,17 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type Facts, type KnowledgeBase } from '../../knowledge';
+import { type Facts, type KnowledgeBase } from '../../knowledge';
 import { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
 import { PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
 import { TypoReading } from '../../knowledge/reading/typo-reading';
 import { stem } from '../../knowledge/search/stem';
 import { allowedTypos, editDistance, tokenize, wordMatches } from '../../knowledge/reading/text-tokens';
-import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 describe('fact recognizer', () => {
   let kb: KnowledgeBase;
   let recognizer: FactRecognizer;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
     recognizer = kb.recognizer;
   });
 
@@ -767,7 +767,7 @@ describe('stem', () => {
 describe('fact recognizer: design groups (issue 21: each group gets the facts said of it)', () => {
   let recognizer: FactRecognizer;
   before(() => {
-    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+    recognizer = sharedKnowledgeBase().recognizer;
   });
   const cases: ReadonlyArray<readonly [string, readonly Facts[] | undefined]> = [
     [
@@ -1027,7 +1027,7 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
 describe('fact recognizer: several versions and designs in one sentence (issue 21)', () => {
   let recognizer: FactRecognizer;
   before(() => {
-    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+    recognizer = sharedKnowledgeBase().recognizer;
   });
 
   it('reads two Exchange versions settled by their updates as both meant, not the one the other update fits', () => {
@@ -1080,7 +1080,7 @@ describe('fact recognizer: several versions and designs in one sentence (issue 2
 describe('fact recognizer: an Exchange edition typed while another question is asked (issue 21)', () => {
   let recognizer: FactRecognizer;
   before(() => {
-    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+    recognizer = sharedKnowledgeBase().recognizer;
   });
   const cases: ReadonlyArray<readonly [string, string, Facts, Facts]> = [
     ['windows', 'ent', { version: '2007' }, { edition: 'enterprise' }],

@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, loadKnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+import { formatProblem, type KnowledgeProblem } from '../../knowledge';
 import { factSchema } from '../../knowledge/loading/schemas';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, problemsOf, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const FACTS = 'data/facts.yaml';
 const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
@@ -110,7 +111,7 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   }
 
   describe('the bundled facts', () => {
-    const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    const kb = sharedKnowledgeBase();
 
     it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-35, A-36 and A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone, A-50 for the server roles of each version, A-43 for an Edge server in the internal domain, A-54 for mailbox database copies, A-55 for the Cloud Witness, A-57 for mail clients and other software, A-49 and A-51 for 32-bit Windows, A-58 for virtualization; A-59, the Cloud Witness again, joined into A-55; A-61 for virtual machines, A-62 for in-place upgrades and A-63 for one DAG per server)', () => {
       assert.equal(SHEET_IDS.length, 74 + 46);

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scoreListings, TUNING_D, type Entry } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
 import { answerListing } from '../../knowledge/listings/listing-answer';
 import { findBuildsWide } from '../../knowledge/reading/build-numbers';
@@ -12,6 +11,7 @@ import { parseListing, type ListingResult } from '../../knowledge/listings/listi
 import { checkBuilds } from '../../knowledge/rules/exchange-builds';
 import type { BuildsFile } from '../../knowledge/loading/schemas';
 import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25, third pass: what admins' tools really print (Get-ExchangeServer | fl *, HealthChecker's
@@ -19,7 +19,7 @@ import { REPO_ROOT } from './helpers';
  * around a cut table, "no DAG" said in words).
  */
 describe('Pasted listings from admin tools (issue 25, third pass)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const listing = (text: string): Extract<ListingResult, { kind: 'listing' }> => {
     const read = parseListing(text, kb.builds);
     assert.equal(read.kind, 'listing', text);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { answersForGroup, designInWords } from '../../knowledge/listings/group-answers';
 import { parseListing, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { listingView } from '../../knowledge/listings/listing-reply';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25, third pass: what a running server settles by itself (its architecture), the design said in
@@ -11,7 +11,7 @@ import { listingView } from '../../knowledge/listings/listing-reply';
  * minimum names (Exchange 2016 beside 2010 needs 2010 SP3 RU11, Exchange 2016 system requirements).
  */
 describe('Listings: the estate around the paste (issue 25, third pass)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const judge = (text: string, answers: Record<string, string> = {}): ListingGroup[] => {
     const read = parseListing(text, kb.builds);
     assert.equal(read.kind, 'listing', text);

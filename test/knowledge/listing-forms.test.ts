@@ -3,19 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scoreListings, TUNING_B, type Entry } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { answerListing } from '../../knowledge/listings/listing-answer';
 import { judgedRoles, listingDesign } from '../../knowledge/listings/listing-design';
 import { answersForGroup, windowsInWords } from '../../knowledge/listings/group-answers';
 import { parseListing, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25: listings as people really paste them (tuning-issue25-b.yaml), the roles of a multi-role
  * server, answers aimed at some servers, and unknown builds in every form.
  */
 describe('Pasted listings as people paste them (issue 25, second pass)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const listing = (text: string): Extract<ListingResult, { kind: 'listing' }> => {
     const read = parseListing(text, kb.builds);
     assert.equal(read.kind, 'listing', text);

@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { generatedListing, pasteOf, type Entry } from '../../bench/listings';
 import { SCENARIOS } from '../../bench/turns';
-import { loadKnowledgeBase } from '../../knowledge';
 import { answerListing } from '../../knowledge/listings/listing-answer';
 import { mayHoldListing, parseListing } from '../../knowledge/listings/listing-parser';
 import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * The gate in front of the listing parser (issue 24, listing-parser.ts `mayHoldListing`): it may turn text away only when the
@@ -17,7 +17,7 @@ import { REPO_ROOT } from './helpers';
  * the words listings are made of (host names, builds, versions in words, roles, DAGs, joiners, separators).
  */
 describe('Listing gate (knowledge/listings/listing-parser.ts mayHoldListing)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   /** Text the gate turns away must be text the parser reads as `none`. */
   const holds = (text: string) => {
     if (mayHoldListing(text)) return;

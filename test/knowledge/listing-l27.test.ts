@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { breakdownMarkdown, listingForm, scoreListings, TUNING_L27, TUNING_Q, type Entry } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 describe('Listings bench breakdown (bench/listings.ts, session 11 l27): counts only, by verdict and by form', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
 
   const forms: [string, string][] = [
     ['dn: CN=EX01,CN=Servers,CN=First Administrative Group\nserialNumber: Version 6.5 (Build 7638.2: Service Pack 2)', 'directory dump'],
@@ -59,7 +59,7 @@ describe('Listings bench breakdown (bench/listings.ts, session 11 l27): counts o
  * written before the code.
  */
 describe('Listings: per-server lines and virtualization said around a paste (issue 25, session 11)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
   const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb);
   const table = (rows: string[], words: string) =>

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { parseListing } from '../../knowledge/listings/listing-parser';
 import { listingReader } from './listing-helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25 (l25, session 8): lines typed under or beside a listing that name their servers, from the outsider set K's
@@ -11,7 +11,7 @@ import { listingReader } from './listing-helpers';
  * lines (k11) and a server's properties copied by hand (k03).
  */
 describe('Listings: lines that name their servers (issue 25, l25 session 8)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
   const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb, {});
   const groupOf = (groups: readonly ListingGroup[], name: string): ListingGroup => {

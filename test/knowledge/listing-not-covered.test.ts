@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { listingReader, tuningSetMisses } from './listing-helpers';
 import { TUNING_L25B } from '../../bench/listings';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25, session 9 (l25): groups whose setup the sources leave open are "Not covered", never decided on a
@@ -10,7 +10,7 @@ import { TUNING_L25B } from '../../bench/listings';
  * says more than "in no DAG the paste lists"; a DAG whose members also run NLB is the pair the table reads together.
  */
 describe('Listings: designs the sources leave open (issue 25, session 9)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
   const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb);
   const group = (groups: readonly ListingGroup[], name: string): ListingGroup => {

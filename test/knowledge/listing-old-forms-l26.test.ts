@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
 import { TUNING_L26 } from '../../bench/listings';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25, session 10 (l26): what is in front of the servers said around a paste, "load balanced" of versions whose
@@ -10,7 +10,7 @@ import { TUNING_L26 } from '../../bench/listings';
  * pack from WMI. Set l26 (test/fixtures/listings/tuning-issue25-l26.yaml) was written before the code.
  */
 describe('Listings: designs in front of servers and old forms (issue 25, session 10)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
   const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb);
   const group = groupHolding<ListingGroup>;

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { TUNING_J } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
 import { listingReader, tuningSetMisses } from './listing-helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25 (l25): forms of old versions and of pastes a mail client reshaped (tuning-issue25-j.yaml, written before the
@@ -10,7 +10,7 @@ import { listingReader, tuningSetMisses } from './listing-helpers';
  * its "(Build N.N)".
  */
 describe("Listings: old versions' exports, setup logs and mail-wrapped rows (issue 25, l25)", () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
 
   it('judges every group of the tenth tuning set right (test/fixtures/listings/tuning-issue25-j.yaml)', () => {

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scoreListings, TUNING_E, TUNING_F, type Entry } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
 import { parseListing, UNNAMED_SERVER, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { answerListing } from '../../knowledge/listings/listing-answer';
 import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25, third pass: forms of old shells and of pastes that lost their layout (tuning-issue25-f.yaml):
@@ -15,7 +15,7 @@ import { REPO_ROOT } from './helpers';
  * flattened to one line, a DAG typed on one line, a label typed in front of a server's line.
  */
 describe('Listings from old shells and flattened pastes (issue 25, third pass)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const listing = (text: string): Extract<ListingResult, { kind: 'listing' }> => {
     const read = parseListing(text, kb.builds);
     assert.equal(read.kind, 'listing', text);

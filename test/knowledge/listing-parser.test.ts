@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedListing, pasteOf, scoreListings, serverNames, TUNING, type Entry } from '../../bench/listings';
 import { parse } from 'yaml';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
 import { describeLookup } from '../../knowledge/rules/exchange-builds';
 import { MAX_LISTING_LINES, parseListing, readRoles, type ListingResult } from '../../knowledge/listings/listing-parser';
 import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/listings', name), 'utf8');
 
 describe('Pasted listings (knowledge/listings/listing-parser.ts, listing-design.ts)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const listing = (text: string): Extract<ListingResult, { kind: 'listing' }> => {
     const read = parseListing(text, kb.builds);
     assert.equal(read.kind, 'listing');

@@ -1,16 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { TUNING_L } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign } from '../../knowledge/listings/listing-design';
 import { cellPerLineTables, dashlessHeaders, setupConsoleLines } from '../../knowledge/listings/reshaped-tables';
 import { listingReader, tuningSetMisses } from './listing-helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25 (l25, session 7): what admins of old versions paste that lost its shape (tuning-issue25-l.yaml, written before
  * the code): inventory sheets, tables one cell a line or without dashes, setup's console output, cluster.exe /listowners.
  */
 describe('Listings: inventories, reshaped tables and setup output (issue 25, l25 session 7)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
 
   it('judges every group of the eleventh tuning set right (test/fixtures/listings/tuning-issue25-l.yaml)', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { listingReader } from './listing-helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25 (l25): facts a paste shows that make a group Not supported, found by the outsider set I's hunt for wrong
@@ -9,7 +9,7 @@ import { listingReader } from './listing-helpers';
  * internal domain (M-7), a DAG whose WitnessServer is empty (M-14). Our own pastes beside set I's.
  */
 describe('Listings: what the paste shows decides (issue 25, l25)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const read = listingReader(kb);
   const judge = (text: string, answers: Record<string, string> = {}): ListingGroup[] => listingDesign(read(text), kb, answers);
   const groupOf = (groups: readonly ListingGroup[], name: string): ListingGroup => {

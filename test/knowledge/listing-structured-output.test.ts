@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { TUNING_H } from '../../bench/listings';
-import { loadKnowledgeBase } from '../../knowledge';
 import { answerListing } from '../../knowledge/listings/listing-answer';
 import { listingDesign } from '../../knowledge/listings/listing-design';
 import { oneServerIn, parseListing } from '../../knowledge/listings/listing-parser';
 import { structuredLines } from '../../knowledge/listings/structured-output';
 import { findBuilds } from '../../knowledge/reading/build-numbers';
 import { listingReader, tuningSetMisses, type Listing } from './listing-helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25, fourth pass: pastes that were read as no listing at all (tuning-issue25-h.yaml): Export-Csv with
@@ -14,7 +14,7 @@ import { listingReader, tuningSetMisses, type Listing } from './listing-helpers'
  * export lists, servers named in a sentence.
  */
 describe('Listings from JSON, CSV, wmic and sentences (issue 25, fourth pass)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const listing = listingReader(kb);
   const builds = (read: Listing) => read.servers.map((s) => [s.name, s.build?.lookup.build]);
 

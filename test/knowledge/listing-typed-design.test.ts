@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { answerListing } from '../../knowledge/listings/listing-answer';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25 (l25): where the listing reader stops. A design typed one group a line, with a line it cannot read as a
@@ -8,7 +8,7 @@ import { answerListing } from '../../knowledge/listings/listing-answer';
  * lines that all read as servers, and command output, stay listings.
  */
 describe('Listings: a typed design is not a listing (issue 25)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const kind = (text: string) => answerListing(text, kb).kind;
 
   const designs: readonly [string, string][] = [

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import type { FactRecognizer } from '../../knowledge/reading/fact-recognizer';
-import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 21: the members of one DAG or cluster counted in parts (by kind, by site, by Exchange version) add up,
@@ -11,7 +10,7 @@ import { KNOWLEDGE_DIR } from './helpers';
 describe('member sums: counts of one DAG or cluster in parts (issue 21)', () => {
   let recognizer: FactRecognizer;
   before(() => {
-    recognizer = loadKnowledgeBase(KNOWLEDGE_DIR).recognizer;
+    recognizer = sharedKnowledgeBase().recognizer;
   });
   const cases: ReadonlyArray<readonly [string, string | undefined]> = [
     // A count written as a word, with the version between it and its noun (issue 21's own example, w4-fact-10).

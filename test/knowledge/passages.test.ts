@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadKnowledgeBase, normalizeQuestionWords, questionKind, type KnowledgeBase } from '../../knowledge';
+import { normalizeQuestionWords, questionKind, type KnowledgeBase } from '../../knowledge';
 import { articlePassages, sentences, SUMMARY_SECTION } from '../../knowledge/search/passages';
-import { KNOWLEDGE_DIR, REPO_ROOT } from './helpers';
+import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 interface PassageQuestion {
   q: string;
@@ -18,7 +19,7 @@ const TUNING = parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'passage-q
 describe('passages and passage answers (issue 11)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   describe('cutting articles into passages', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { MAX_TYPO_WORDS, PhraseMatcher } from '../../knowledge/reading/phrase-matcher';
 import * as textTokens from '../../knowledge/reading/text-tokens';
 import { TypoReading } from '../../knowledge/reading/typo-reading';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
 function random(seed: number): (n: number) => number {
@@ -29,7 +29,7 @@ function countWordMatches(fn: () => void): number {
 // Issue 22, finding 2: ~500 fresh words cost 315x a normal turn, 85% of it in the edit distance of
 // each unseen word against every fuzzy phrase of a similar length.
 describe('phrase matcher: bounded fuzzy work per message (issue 22)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
 
   it('500 fresh random words cost at most one edit distance each (419,290 before the letter masks)', () => {
     const pick = random(5);

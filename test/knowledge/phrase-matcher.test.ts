@@ -5,7 +5,7 @@ import { PhraseMatcher, type PhraseEntry } from '../../knowledge/reading/phrase-
 import { TypoReading } from '../../knowledge/reading/typo-reading';
 import { allowedTypos, tokenize, wordMatches, type Token } from '../../knowledge/reading/text-tokens';
 import { REPO_ROOT } from './helpers';
-import { loadKnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 type Found = Array<[payload: string, from: number, to: number]>;
 
@@ -81,7 +81,7 @@ function referenceFind(tables: ReadonlyArray<{ matcher: ReferenceMatcher; shift:
 
 /** The phrases of the bundled fact table, as the recognizer uses them: names, acronyms (some case-sensitive), answers, labels, and composed pairs. */
 function tablePhrases(): { sentence: PhraseEntry<string>[]; answer: PhraseEntry<string>[] } {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const sentence: PhraseEntry<string>[] = [];
   const answer: PhraseEntry<string>[] = [];
   for (const dimension of kb.dimensions) {

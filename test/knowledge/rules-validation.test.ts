@@ -8,6 +8,7 @@ import { FactSpace } from '../../knowledge/rules/fact-space';
 import { rulesSchema } from '../../knowledge/loading/schemas';
 import { compileRules } from '../../knowledge/rules/support-rules';
 import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, REPO_ROOT, replaceOnce, show } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const RULES = 'data/support-rules.yaml';
 const DIMENSIONS = 'data/fact-dimensions.yaml';
@@ -67,7 +68,7 @@ describe('support rules validation', () => {
   after(() => copies.cleanup());
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   /** Edits the rules of a fresh copy; returns the rules file text and the problems (all about that file). */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { type KnowledgeBase } from '../../knowledge';
 import { aboutTheText } from '../../knowledge/search/passages';
-import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 19: an answer near the fact is a wrong answer. A number question is not met with a number
@@ -11,7 +11,7 @@ import { KNOWLEDGE_DIR } from './helpers';
 describe('search confidence: no unrelated passage, all the steps (issue 19)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   for (const question of [

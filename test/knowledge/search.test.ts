@@ -2,12 +2,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadKnowledgeBase, type KnowledgeBase, type SearchAnswer } from '../../knowledge';
+import { type KnowledgeBase, type SearchAnswer } from '../../knowledge';
 import { plainText, splitSections } from '../../knowledge/loading/markdown-text';
 import { withoutTags } from '../../knowledge/search/search-vocabulary';
 import { marked } from 'marked';
 import { stripMentions } from '../../bot/incoming-text';
-import { KNOWLEDGE_DIR, REPO_ROOT } from './helpers';
+import { REPO_ROOT } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 interface LabelledQuestion {
   q: string;
@@ -20,7 +21,7 @@ const QUESTIONS = parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'search
 describe('knowledge search', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   describe('ranking on the labelled questions (test/fixtures/search-questions.yaml)', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { answerListing } from '../../knowledge/listings/listing-answer';
 import { BuildTable, checkBuilds } from '../../knowledge/rules/exchange-builds';
 import { lifecycleLines, summaryHeading } from '../../knowledge/rules/triage-summary';
 import type { BuildsFile } from '../../knowledge/loading/schemas';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Issue 25: Exchange 2003, 2007 and 2010 service packs whose support Microsoft ended before the version's
@@ -12,7 +12,7 @@ import type { BuildsFile } from '../../knowledge/loading/schemas';
  * the limit service-pack-support-ended).
  */
 describe('Service packs out of support before their version (issue 25, fact A-20)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
 
   it('a pasted Exchange 2010 SP2 server must install SP3 first (its first condition), headed by the date its support ended; SP3 beside it need not', () => {
     const paste = [

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadKnowledgeBase, type KnowledgeBase, type Verdict } from '../../knowledge';
+import { type KnowledgeBase, type Verdict } from '../../knowledge';
 import { describeFacts } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * The labelled setups of setups-from-facts.yaml: complete fact sets with the verdict the two facts
@@ -30,7 +31,7 @@ describe('labelled setups from the facts sheets (test/knowledge/setups-from-fact
   let kb: KnowledgeBase;
   let stated: Set<string>;
   before(() => {
-    kb = loadKnowledgeBase();
+    kb = sharedKnowledgeBase();
     stated = new Set(kb.dimensions.filter((d) => d.kind === 'stated').map((d) => d.id));
   });
 

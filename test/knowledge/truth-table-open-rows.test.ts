@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, reasons, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
-import { itDecidesEach, KNOWLEDGE_DIR } from './helpers';
+import { reasons, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
+import { itDecidesEach } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * The rules written to close the open rows of issue 20's truth table (test/knowledge/truth-table.yaml), one
@@ -152,7 +153,7 @@ const CHANGES: readonly Change[] = [
 describe('rules closing the open rows of the issue-20 truth table', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   itDecidesEach(

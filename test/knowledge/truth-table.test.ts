@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { type KnowledgeBase } from '../../knowledge';
 import { readTruthTable, truthFacts, truthVerdict } from './truth-table';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * The truth table of issue 20 (test/knowledge/truth-table.yaml), written from Microsoft's documentation
@@ -17,7 +18,7 @@ describe('truth table of issue 20 (test/knowledge/truth-table.yaml)', () => {
   const rows = readTruthTable();
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase();
+    kb = sharedKnowledgeBase();
   });
 
   it('holds at least 320 rows, each with a source', () => {

@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { describeTypedUpdate, namedUpdateCurrency, spellUpdates, updateGap } from '../../knowledge/reading/typed-update';
 import { saidUnknown } from '../../knowledge/reading/said-unknown';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * A CU typed in words is as far behind as its build would be (issue 21, t21): the chat check judges
  * "Exchange 2019 CU10" as a pasted 15.2.922 build is judged, by the build table's current-update policy.
  */
 describe('a CU typed in words (knowledge/reading/typed-update.ts)', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
 
   it('says "behind" only for an update (a CU or a service pack) that no longer gets security updates', () => {
     const cases: [string, string, string | undefined][] = [

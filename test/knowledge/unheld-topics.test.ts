@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../knowledge';
+import { type KnowledgeBase } from '../../knowledge';
 import { UNHELD_TOPIC_PATTERN } from '../../knowledge/search/unheld-question';
-import { KNOWLEDGE_DIR } from './helpers';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** Issue 19: administration topics the knowledge never speaks of get suggestions only, never a passage about something else. */
 describe('administration topics the knowledge does not hold (issue 19)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   it('no article, glossary entry, how-to or general rule mentions one of them (else the search may hold the answer: remove the word from the list)', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase, upgradePath, type KnowledgeBase } from '../../knowledge';
-import { KNOWLEDGE_DIR } from './helpers';
+import { upgradePath, type KnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * Issue 21 (helper d21): the way to Exchange SE per source version, from one table (coexistence.yaml, plus the in-place
@@ -12,7 +12,7 @@ import { KNOWLEDGE_DIR } from './helpers';
 describe('upgrade path to Exchange SE, one table for the direct answer and the after-verdict line (issue 21)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   // [from, the versions joining in order, words the line must never say]

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledgeBase } from '../../knowledge';
 import { blankWindowsServicePacks, windowsServicePacks } from '../../knowledge/reading/windows-service-packs';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /*
  * Issue 21 (s21): a Windows service pack typed after the release is a stated fact (windowsServicePack),
@@ -49,7 +49,7 @@ describe('a Windows service pack typed after the release (knowledge/reading/wind
     });
   }
 
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const facts: [typed: string, expected: Record<string, string | undefined>][] = [
     ['exchange 2010 sp3 single server on 2008 r2 sp1 standard', { windows: '2008-r2', windowsServicePack: '1', update: 'e2010-sp3', windowsEdition: 'standard' }],
     // "SP1" after the Windows release was read as Exchange 2010's update before SP3.

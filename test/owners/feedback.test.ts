@@ -4,13 +4,13 @@ import { FEEDBACK_THANKS } from '../../bot/exchange-support-bot';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { passageSource, relatedArticleButtons } from '../support/answers';
 import { ChannelSink, exchange, postActivity } from '../support/bot-http';
 import { cardElements } from '../support/card-elements';
 import { recentRecords } from '../support/records';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const EVS_QUESTION = 'what happens to an EVS when a node fails'; // a passage of EXB-004 with related articles ("what is an EVS?" is the glossary's)
 
@@ -21,7 +21,7 @@ function feedbackRow(reply: Partial<Activity>): Record<string, unknown> | undefi
 
 for (const host of HOSTS)
   describe(`feedback on answers and verdicts (real server on a loopback port) ${onHost(host)}`, () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     const log = memoryLogger();
     let bot: RunningServer;
     const sink = new ChannelSink();

@@ -8,6 +8,7 @@ import { memoryLogger } from '../../bot/log';
 import { reloadKnowledge } from '../../bot/knowledge-reload';
 import { startServer, type RunningServer } from '../../bot/server';
 import { bundledKnowledgeDir, formatProblem, KnowledgeError, KnowledgeHolder, loadKnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Issue 22, finding 1: knowledge files that took the process down or blocked it for seconds.
 const frontMatter = (id: string, extra = '', summary = 'A test article written for the hostile-file tests.') =>
@@ -104,7 +105,7 @@ describe('hostile knowledge files (issue 22)', function () {
     try {
       const model = readFileSync(join(dir, 'articles', 'EXB-001.md'), 'utf8');
       for (let i = 300; i < 420; i += 1) writeFileSync(join(dir, 'articles', `EXB-${i}.md`), model.replace(/^id: EXB-001$/m, `id: EXB-${i}`));
-      const holder = new KnowledgeHolder(loadKnowledgeBase());
+      const holder = new KnowledgeHolder(sharedKnowledgeBase());
       let ticks = 0;
       let reloading = true;
       const tick = () => {

@@ -14,6 +14,7 @@ import { bundledKnowledgeDir, KnowledgeHolder, loadKnowledgeBase, type Knowledge
 import { cardButtons, cardTexts, messageActivity, verdictLabel } from '../support/activities';
 import { passageSource } from '../support/answers';
 import { exchange } from '../support/bot-http';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const NEW_QUESTION = 'what does the recipient update service do?';
 // Our own words, written for this test.
@@ -61,7 +62,7 @@ describe('knowledge reload without a restart', function () {
 
   describe('a turn in flight during a swap', () => {
     it('answers from the knowledge it started with, and the next turn reads the new knowledge', async () => {
-      const holder = new KnowledgeHolder(loadKnowledgeBase());
+      const holder = new KnowledgeHolder(sharedKnowledgeBase());
       // Knowledge that fails whatever reads it: a turn that touched it after the swap would fail.
       const unreadable = new Proxy({} as KnowledgeBase, {
         get: () => {

@@ -6,10 +6,10 @@ import { OwnerRecords, RECORDS_PER_USER_PER_DAY } from '../../bot/records/owner-
 import { MemoryRecordStore } from '../../bot/records/record-store';
 import { startServer, type RunningServer } from '../../bot/server';
 import { InMemorySuggestionPicks, MAX_PICK_QUESTION, suggestionPick } from '../../dialogs/replies';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardTexts, messageActivity } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 import { recentRecords, turnContext } from '../support/records';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Issue 22, finding 3: one user could wipe or flood the owners' records.
 const feedbackInvoke = (conversation: string, user: string) =>
@@ -61,7 +61,7 @@ describe('owner records: one user cannot wipe or flood them (issue 22)', functio
   });
 
   describe('over HTTP', () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     let bot: RunningServer;
     before(async () => {
       bot = await startServer({ config: { ...readConfig({ RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '3' }), port: 0 }, knowledge, log: memoryLogger() });

@@ -9,7 +9,6 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { BlobRecordStore } from '../../bot/records/blob-record-store';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { parseDateRange } from '../../knowledge/owners/date-range';
 import type { OwnerRecord } from '../../knowledge/owners/records';
 import { buildReport, reportCsv, reportMarkdown, type KnowledgeReport } from '../../knowledge/owners/report';
@@ -18,6 +17,7 @@ import { Azurite } from '../support/azurite';
 import { messageActivity } from '../support/activities';
 import { exchange } from '../support/bot-http';
 import { driveScenario, UNANSWERED } from './report-scenario';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** The exact figures of {@link driveScenario}. */
 function assertScenarioReport(report: KnowledgeReport): void {
@@ -45,7 +45,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 describe('knowledge report (npm run kb:report, the "kb report" chat command)', function () {
   this.timeout(60_000);
-  const knowledge = loadKnowledgeBase();
+  const knowledge = sharedKnowledgeBase();
   const out = mkdtempSync(join(tmpdir(), 'kb-report-'));
   after(() => rmSync(out, { recursive: true, force: true }));
 

@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** One request with exactly these headers (fetch would not send a `Host` of our choosing). */
 function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<number> {
@@ -26,7 +26,7 @@ const JSON_POST = { 'content-type': 'application/json' };
 for (const host of HOSTS)
   describe(`admin routes: relayed, rebound and cross-site requests (issue 22) ${onHost(host)}`, function () {
     this.timeout(60_000);
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
 
     for (const mode of ['with an app id', 'local mode'] as const) {
       describe(mode, () => {

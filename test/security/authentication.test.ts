@@ -4,12 +4,12 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { LOCAL_WEB_CHAT_PATHS } from '../../bot/webchat/local-web-chat';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardTexts, messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { HOSTS, onHost, type HostName } from '../support/hosts';
 import { BOT_FRAMEWORK_ISSUER, channelClaims, FakeChannelIdentity, newKeyPair, signToken } from './channel-identity';
 import { RecordingStorage } from './recording-storage';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const APP_PASSWORD = 'test-secret-never-logged';
@@ -39,7 +39,7 @@ function reasonOn(reason: Reason, host: HostName): RegExp {
 
 for (const host of HOSTS)
   describe(`authentication with an app id (tokens signed locally, OpenID metadata on loopback) ${onHost(host)}`, () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     const log = memoryLogger();
     const storage = new RecordingStorage();
     let identity: FakeChannelIdentity;
@@ -213,7 +213,7 @@ for (const host of HOSTS)
       const config = readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD });
       const bot = await startServer({
         config: { ...config, port: 0, host: '127.0.0.1' },
-        knowledge: loadKnowledgeBase(),
+        knowledge: sharedKnowledgeBase(),
         log,
         host,
         channelTokenSource: unreachable,

@@ -5,10 +5,10 @@ import { readConfig } from '../../bot/config';
 import { MAX_MESSAGE_LENGTH, NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardButtons, cardTexts, messageActivity, pressButton } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * A hang guard, not a speed target (those live in `npm run bench`, bench/hostile.ts): catastrophic
@@ -72,7 +72,7 @@ function actionTypes(reply: Partial<Activity>): string[] {
 for (const host of HOSTS)
   describe(`bad input over HTTP: a clear status or reply, never a crash or a stack trace ${onHost(host)}`, function () {
     this.timeout(30_000);
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     const log = memoryLogger();
     let bot: RunningServer;
 

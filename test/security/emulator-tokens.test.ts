@@ -4,11 +4,11 @@ import type { Activity } from 'botbuilder';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { HOSTS, onHost } from '../support/hosts';
 import { FakeChannelIdentity, signToken } from './channel-identity';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const KID = 'key-emulator';
@@ -25,7 +25,7 @@ function emulatorClaims(overrides: Record<string, unknown> = {}): Record<string,
 for (const host of HOSTS)
   describe(`Emulator-issued tokens with an app id (issue 13, finding 5) ${onHost(host)}`, function () {
     this.timeout(30_000);
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     const printed: unknown[][] = [];
     const consoleError = console.error;
     let identity: FakeChannelIdentity;

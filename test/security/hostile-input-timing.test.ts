@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { HOSTILE_INPUTS, medianTurnMs, NORMAL_INPUT } from '../load/hostile-inputs';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Issue 13, finding 2: an input built to be slow (a quadratic regex, an expanding character, a huge
 // query) must not cost much more than an ordinary turn. Absolute figures are in the benchmark
@@ -19,7 +19,7 @@ describe('hostile inputs: no turn takes more than 30x a normal turn (issue 13, f
   let bot: RunningServer;
 
   before(async () => {
-    bot = await startServer({ config: { ...readConfig({ RATE_LIMIT_PER_MINUTE: '0' }), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+    bot = await startServer({ config: { ...readConfig({ RATE_LIMIT_PER_MINUTE: '0' }), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
   });
   after(async () => {
     await bot?.close();

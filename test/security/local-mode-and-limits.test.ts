@@ -6,10 +6,10 @@ import { jsonLogger, memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { BoundedMemoryStorage } from '../../bot/storage/bounded-memory-storage';
 import { readStorageConfig, storageWarning } from '../../bot/storage/storage-config';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** A GET with a chosen Host header (fetch does not let one set it). */
 function getWithHost(url: string, host: string): Promise<number> {
@@ -32,7 +32,7 @@ for (const host of HOSTS)
       const log = memoryLogger();
       let bot: RunningServer;
       before(async () => {
-        bot = await startServer({ host, config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log });
+        bot = await startServer({ host, config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log });
       });
       after(async () => {
         await bot?.close();

@@ -2,15 +2,15 @@ import { strict as assert } from 'node:assert';
 import { readConfig } from '../../bot/config';
 import { memoryLogger, routeConsoleToLog } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 describe('structured logs: conversation ids, sizes and reasons, never user text', () => {
   const log = memoryLogger();
   let bot: RunningServer;
   before(async () => {
-    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log });
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log });
   });
   after(async () => {
     await bot.close();

@@ -4,11 +4,11 @@ import { DEFAULT_RATE_LIMIT, readConfig, type RateLimitConfig } from '../../bot/
 import { memoryLogger } from '../../bot/log';
 import { ConversationRateLimiter, SLOW_DOWN_MESSAGE } from '../../bot/rate-limit';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } from '../support/activities';
 import { exchange, postActivity } from '../support/bot-http';
 import { RecordingStorage } from './recording-storage';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 for (const host of HOSTS)
   describe(`per-conversation rate limit ${onHost(host)}`, () => {
@@ -82,7 +82,7 @@ for (const host of HOSTS)
 
     describe('over HTTP', function () {
       this.timeout(30_000);
-      const knowledge = loadKnowledgeBase();
+      const knowledge = sharedKnowledgeBase();
       const log = memoryLogger();
       const storage = new RecordingStorage();
       let bot: RunningServer;

@@ -4,11 +4,11 @@ import { connect } from 'node:net';
 import { readConfig } from '../../bot/config';
 import { memoryLogger, type Logger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { BotInstance } from '../storage/bot-instance';
 import { HoldingChannel } from './holding-channel';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** A GET on a new connection (no pooled socket): resolves with the status, or the connection error's code. */
 function freshGet(url: string): Promise<number | string> {
@@ -60,7 +60,7 @@ describe('graceful shutdown', function () {
   });
 
   describe('RunningServer.close (in process)', () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     let bot: RunningServer;
     let log: ReturnType<typeof memoryLogger>;
     /** Resolves once the server has logged `message`. */

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { BotInstance } from '../storage/bot-instance';
 import { HoldingChannel } from './holding-channel';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Issue 13, finding 4: a serviceUrl that accepts a reply and never answers.
 describe('a channel that never answers (issue 13, finding 4)', function () {
@@ -23,7 +23,7 @@ describe('a channel that never answers (issue 13, finding 4)', function () {
   it('gives up each reply call after REPLY_TIMEOUT_MS: the turn ends and is logged', async () => {
     const log = memoryLogger();
     const config = readConfig({ REPLY_TIMEOUT_MS: '300', TURN_TIMEOUT_MS: '60000' });
-    const bot = await startServer({ config: { ...config, port: 0 }, knowledge: loadKnowledgeBase(), log });
+    const bot = await startServer({ config: { ...config, port: 0 }, knowledge: sharedKnowledgeBase(), log });
     try {
       const started = Date.now();
       const { status } = await postActivity(bot.url, messageActivity('what is NLB', { serviceUrl: channel.url }));
@@ -45,7 +45,7 @@ describe('a channel that never answers (issue 13, finding 4)', function () {
   it('answers the request 202 after TURN_TIMEOUT_MS and logs the dropped turn', async () => {
     const log = memoryLogger();
     const config = readConfig({ TURN_TIMEOUT_MS: '300' });
-    const bot = await startServer({ config: { ...config, port: 0 }, knowledge: loadKnowledgeBase(), log });
+    const bot = await startServer({ config: { ...config, port: 0 }, knowledge: sharedKnowledgeBase(), log });
     try {
       const activity = messageActivity('what is NLB', { serviceUrl: channel.url });
       const { status } = await postActivity(bot.url, activity);

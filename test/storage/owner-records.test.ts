@@ -11,12 +11,12 @@ import { startServer } from '../../bot/server';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
 import { SEND_AGAIN_MESSAGE } from '../../bot/storage/commit-turn';
 import { ETagConflictError } from '../../bot/storage/etag-conflict';
-import { loadKnowledgeBase } from '../../knowledge';
 import { Azurite } from '../support/azurite';
 import { cardTexts, messageActivity } from '../support/activities';
 import { passageSource } from '../support/answers';
 import { exchange } from '../support/bot-http';
 import { recentRecords, turnContext } from '../support/records';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const CONVERSATIONS = 50;
 
@@ -50,7 +50,7 @@ const failingStore: RecordStore = {
 
 describe('owner records: one storage item per record (issue 13, finding 3)', function () {
   this.timeout(60_000);
-  const knowledge = loadKnowledgeBase();
+  const knowledge = sharedKnowledgeBase();
   let azurite: Azurite;
 
   before(async () => {

@@ -5,11 +5,11 @@ import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
-import { loadKnowledgeBase } from '../../knowledge';
 import { cardTexts, messageActivity } from '../support/activities';
 import { relatedArticleButtons } from '../support/answers';
 import { Azurite } from '../support/azurite';
 import { exchange } from '../support/bot-http';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** A real storage that counts the writes of each key. */
 class CountingStorage implements Storage {
@@ -42,7 +42,7 @@ describe('state writes per turn (optimistic state on Blob storage, a real Azurit
   before(async () => {
     azurite = await Azurite.start();
     storage = new CountingStorage(new BlobStateStorage(azurite.connectionString, `state-${randomUUID()}`));
-    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), storage, log: memoryLogger() });
+    bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), storage, log: memoryLogger() });
   });
   after(async () => {
     await bot?.close();

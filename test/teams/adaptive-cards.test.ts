@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { loadKnowledgeBase, VERDICT_LABELS, type Facts } from '../../knowledge';
+import { VERDICT_LABELS, type Facts } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
@@ -9,6 +9,7 @@ import { cardButtons, cardTexts, messageActivity, pressButton, verdictLabel } fr
 import { exchange, postActivity } from '../support/bot-http';
 import { adaptiveCardProblems, adaptiveCardsOf, ADAPTIVE_CARD_CONTENT_TYPE } from './adaptive-card-check';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /** One combination in this many is walked, besides those that first reach a verdict or a value. */
 const SAMPLE_STRIDE = 400;
@@ -21,7 +22,7 @@ interface SentCard {
 
 for (const host of HOSTS)
   describe(`every card the bot sends is an Adaptive Card Teams renders (checked with the adaptivecards library) ${onHost(host)}`, () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     let bot: RunningServer;
     const cards: SentCard[] = [];
 

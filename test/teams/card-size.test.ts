@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { CardReplies } from '../../bot/cards/card-replies';
-import { loadKnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 /**
  * Teams refuses a message over about 28 KB, and renders no Markdown tables. The biggest cards the
@@ -9,7 +9,7 @@ import { loadKnowledgeBase } from '../../knowledge';
 const TEAMS_MAX_BYTES = 28 * 1024;
 
 describe('verdict cards fit in a Teams message', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const replies = new CardReplies(kb);
   const bytes = (activity: unknown) => Buffer.byteLength(JSON.stringify(activity), 'utf8');
 

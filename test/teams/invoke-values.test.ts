@@ -3,10 +3,10 @@ import type { Activity } from 'botbuilder';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
-import { loadKnowledgeBase } from '../../knowledge';
 import { messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 // Issue 22, finding 8: composeExtension/submitAction or fileConsent/invoke with `value: null`
 // threw inside botbuilder, stalled 5 s, then answered 501.
@@ -15,7 +15,7 @@ for (const host of HOSTS)
     this.timeout(60_000);
     let bot: RunningServer;
     before(async () => {
-      bot = await startServer({ host, config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+      bot = await startServer({ host, config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
     });
     after(() => bot?.close());
 

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { Activity, MessagingExtensionQuery } from 'botbuilder';
-import { loadKnowledgeBase } from '../../knowledge';
 import { readConfig } from '../../bot/config';
 import { memoryLogger } from '../../bot/log';
 import { startServer, type RunningServer } from '../../bot/server';
@@ -8,6 +7,7 @@ import { cardTexts, messageActivity } from '../support/activities';
 import { postActivity } from '../support/bot-http';
 import { recentRecords } from '../support/records';
 import { HOSTS, onHost } from '../support/hosts';
+import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 interface ResultAttachment {
   contentType: string;
@@ -36,7 +36,7 @@ function queryActivity(value: MessagingExtensionQuery): Partial<Activity> {
 
 for (const host of HOSTS)
   describe(`message extension "Search KB" over HTTP (composeExtension/query) ${onHost(host)}`, () => {
-    const knowledge = loadKnowledgeBase();
+    const knowledge = sharedKnowledgeBase();
     let bot: RunningServer;
 
     before(async () => {

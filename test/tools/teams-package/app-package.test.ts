@@ -9,12 +9,12 @@ import { buildTeamsAppPackage, TEAMS_APP_DIR } from '../../../tools/teams-packag
 import { manifestSchemaProblems } from '../../../tools/teams-package/manifest-schema';
 import { PNG } from 'pngjs';
 import { encodePng } from '../../../tools/teams-package/app-icons';
-import { loadKnowledgeBase } from '../../../knowledge';
 import { readConfig } from '../../../bot/config';
 import { memoryLogger } from '../../../bot/log';
 import { startServer, type RunningServer } from '../../../bot/server';
 import { cardTexts, messageActivity } from '../../support/activities';
 import { exchange } from '../../support/bot-http';
+import { sharedKnowledgeBase } from '../../support/shared-knowledge';
 
 const run = promisify(execFile);
 const APP_ID = '0b5f8c2e-3d4a-4f6b-9c1d-2e3f4a5b6c7d';
@@ -212,7 +212,7 @@ describe('Teams app package (npm run teams:package)', () => {
   describe("the bot understands every command in the manifest's command list", () => {
     let bot: RunningServer;
     before(async () => {
-      bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: loadKnowledgeBase(), log: memoryLogger() });
+      bot = await startServer({ config: { ...readConfig({}), port: 0 }, knowledge: sharedKnowledgeBase(), log: memoryLogger() });
     });
     after(async () => {
       await bot.close();
