@@ -156,6 +156,84 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
       paste: table([e19('EX19-ST')], 'single server, Hyper-V guest with static memory, Windows Server 2019 Standard'),
       server: 'EX19-ST',
       verdict: 'supported',
+    }, // Session 12 v1 (w9's q44-q48): the platform's own output beside the paste's one server (A-67, A-70, A-69, A-68).
+    {
+      name: 'Get-Volume: ReFS on C: under SE: Not supported (exchange-binaries-need-ntfs)',
+      paste: [
+        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
+        '',
+        'PS C:\\> Get-Volume | ft DriveLetter,FileSystemLabel,FileSystem',
+        'DriveLetter FileSystemLabel FileSystem',
+        '----------- --------------- ----------',
+        'C           System          ReFS',
+        'D           DB01            ReFS',
+      ].join('\n'),
+      server: 'SE-P1',
+      verdict: 'not-supported',
+      facts: { refsFor: 'binaries' },
+    },
+    {
+      name: 'Get-Volume: ReFS only on the database volume: Supported',
+      paste: [
+        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
+        '',
+        'PS C:\\> Get-Volume | ft DriveLetter,FileSystemLabel,FileSystem',
+        'DriveLetter FileSystemLabel FileSystem',
+        '----------- --------------- ----------',
+        'C           System          NTFS',
+        'D           DB01            ReFS',
+      ].join('\n'),
+      server: 'SE-P1',
+      verdict: 'supported',
+    },
+    {
+      name: 'Get-NetAdapterBinding: TCP/IPv4 enabled beside IPv6: Supported',
+      paste: [
+        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
+        '',
+        'Name      DisplayName                                Enabled',
+        '----      -----------                                -------',
+        'Ethernet0 Internet Protocol Version 4 (TCP/IPv4)     True',
+        'Ethernet0 Internet Protocol Version 6 (TCP/IPv6)     True',
+      ].join('\n'),
+      server: 'SE-P1',
+      verdict: 'supported',
+    },
+    {
+      name: 'Get-NetAdapterBinding by ComponentID: ms_tcpip off: Not supported (exchange-no-ipv6-only)',
+      paste: [
+        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
+        '',
+        'Name      ComponentID  Enabled',
+        '----      -----------  -------',
+        'Ethernet0 ms_tcpip      False',
+        'Ethernet0 ms_tcpip6     True',
+      ].join('\n'),
+      server: 'SE-P1',
+      verdict: 'not-supported',
+      facts: { ipvFourDisabled: 'yes' },
+    },
+    {
+      name: 'Get-ADForest: ForestMode Windows2016Forest under SE: Supported',
+      paste: ['SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard', '', 'Name       : corp.example', 'ForestMode : Windows2016Forest'].join(
+        '\n',
+      ),
+      server: 'SE-P1',
+      verdict: 'supported',
+      facts: { forestLevel: '2016' },
+    },
+    {
+      name: 'Win32_ComputerSystem in a table: Model VirtualBox: Not supported (exchange-desktop-hypervisor, recalled)',
+      paste: [
+        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
+        '',
+        'Manufacturer  Model',
+        '------------  -----',
+        'innotek GmbH  VirtualBox',
+      ].join('\n'),
+      server: 'SE-P1',
+      verdict: 'not-supported',
+      facts: { desktopHypervisor: 'yes' },
     },
   ];
   for (const c of cases)
@@ -166,10 +244,11 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
     });
 
   // w9 wrote q44, q46 and q48 after l27 merged the set: Exchange SE with binaries on ReFS, IPv4 unbound, a VirtualBox
-  // model. No rule reads those facts yet, so each is a plain Supported where the label says Not supported: open defects,
-  // named in the session 11 note. Pinned here so that a new wrong Supported fails, and fixing one asks to shorten the list.
-  const OPEN_WRONG_SUPPORTED = ['q44-se-get-volume-refs-binaries', 'q46-se-ipv4-binding-disabled', 'q48-se-virtualbox-model'];
-  it("w9's set Q judges no group a plain Supported that its label says is not, beyond the three open ones", () => {
+  // model. Each was a plain Supported where the label says Not supported; session 12 v1 reads them (Get-Volume,
+  // Get-NetAdapterBinding, Win32_ComputerSystem: limits on A-67, A-70, A-69), so the list of open ones is empty and a new
+  // wrong Supported fails.
+  const OPEN_WRONG_SUPPORTED: string[] = [];
+  it("w9's set Q judges no group a plain Supported that its label says is not", () => {
     const wrong = tuningSetMisses(kb, TUNING_Q, { entries: 40, groups: 48 }).filter((m) => / supported$/.test(m.got) && !/ supported$/.test(m.expected));
     assert.deepEqual(
       wrong.map((m) => m.entry),
