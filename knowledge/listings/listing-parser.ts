@@ -1507,9 +1507,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   /** Win32_ComputerSystem's Model or Manufacturer of a desktop hypervisor, Get-ADForest's ForestMode ("Windows2008R2Forest"). */
   function readPlatformValues(get: (key: string) => string | undefined): boolean {
     let read = false;
-    if (DESKTOP_HYPERVISOR.test(`${get('model') ?? ''} ${get('manufacturer') ?? ''}`)) ((loosePlatform.desktopHypervisor = 'yes'), (read = true));
+    if (DESKTOP_HYPERVISOR.test(`${get('model') ?? ''} ${get('manufacturer') ?? ''}`)) {
+      loosePlatform.desktopHypervisor = 'yes';
+      read = true;
+    }
     const level = forestLevel(get('forestmode') ?? '');
-    if (level !== undefined) ((loosePlatform.forestLevel = level), (read = true));
+    if (level !== undefined) {
+      loosePlatform.forestLevel = level;
+      read = true;
+    }
     return read;
   }
 

@@ -79,6 +79,16 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
   ];
   const e19 = (name: string) => `${name.padEnd(11)}Mailbox        Version 15.2 (Build 1544.4)`;
 
+  /** The paste's one SE server, then the platform's own output (session 12 v1). */
+  const onePlatform = (...output: string[]) => ['SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard', '', ...output].join('\n');
+  /** Get-Volume's table: C: (the system and the binaries) in this file system, D: a database volume on ReFS. */
+  const volumes = (system: string) => [
+    'PS C:\\> Get-Volume | ft DriveLetter,FileSystemLabel,FileSystem',
+    'DriveLetter FileSystemLabel FileSystem',
+    '----------- --------------- ----------',
+    `C           System          ${system}`,
+    'D           DB01            ReFS',
+  ];
   const cases: { name: string; paste: string; server: string; verdict: string; facts?: Record<string, string> }[] = [
     {
       name: 'two Exchange 2003 back-ends each said standalone are single servers (a back-end holds the mailboxes), not "several servers"',
@@ -156,81 +166,49 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
       paste: table([e19('EX19-ST')], 'single server, Hyper-V guest with static memory, Windows Server 2019 Standard'),
       server: 'EX19-ST',
       verdict: 'supported',
-    }, // Session 12 v1 (w9's q44-q48): the platform's own output beside the paste's one server (A-67, A-70, A-69, A-68).
+    },
+    // Session 12 v1 (w9's q44-q48): the platform's own output beside the paste's one server (A-67, A-70, A-69, A-68).
     {
       name: 'Get-Volume: ReFS on C: under SE: Not supported (exchange-binaries-need-ntfs)',
-      paste: [
-        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
-        '',
-        'PS C:\\> Get-Volume | ft DriveLetter,FileSystemLabel,FileSystem',
-        'DriveLetter FileSystemLabel FileSystem',
-        '----------- --------------- ----------',
-        'C           System          ReFS',
-        'D           DB01            ReFS',
-      ].join('\n'),
+      paste: onePlatform(...volumes('ReFS')),
       server: 'SE-P1',
       verdict: 'not-supported',
       facts: { refsFor: 'binaries' },
     },
     {
       name: 'Get-Volume: ReFS only on the database volume: Supported',
-      paste: [
-        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
-        '',
-        'PS C:\\> Get-Volume | ft DriveLetter,FileSystemLabel,FileSystem',
-        'DriveLetter FileSystemLabel FileSystem',
-        '----------- --------------- ----------',
-        'C           System          NTFS',
-        'D           DB01            ReFS',
-      ].join('\n'),
+      paste: onePlatform(...volumes('NTFS')),
       server: 'SE-P1',
       verdict: 'supported',
     },
     {
       name: 'Get-NetAdapterBinding: TCP/IPv4 enabled beside IPv6: Supported',
-      paste: [
-        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
-        '',
+      paste: onePlatform(
         'Name      DisplayName                                Enabled',
         '----      -----------                                -------',
         'Ethernet0 Internet Protocol Version 4 (TCP/IPv4)     True',
         'Ethernet0 Internet Protocol Version 6 (TCP/IPv6)     True',
-      ].join('\n'),
+      ),
       server: 'SE-P1',
       verdict: 'supported',
     },
     {
       name: 'Get-NetAdapterBinding by ComponentID: ms_tcpip off: Not supported (exchange-no-ipv6-only)',
-      paste: [
-        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
-        '',
-        'Name      ComponentID  Enabled',
-        '----      -----------  -------',
-        'Ethernet0 ms_tcpip      False',
-        'Ethernet0 ms_tcpip6     True',
-      ].join('\n'),
+      paste: onePlatform('Name      ComponentID  Enabled', '----      -----------  -------', 'Ethernet0 ms_tcpip      False', 'Ethernet0 ms_tcpip6     True'),
       server: 'SE-P1',
       verdict: 'not-supported',
       facts: { ipvFourDisabled: 'yes' },
     },
     {
       name: 'Get-ADForest: ForestMode Windows2016Forest under SE: Supported',
-      paste: ['SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard', '', 'Name       : corp.example', 'ForestMode : Windows2016Forest'].join(
-        '\n',
-      ),
+      paste: onePlatform('Name       : corp.example', 'ForestMode : Windows2016Forest'),
       server: 'SE-P1',
       verdict: 'supported',
       facts: { forestLevel: '2016' },
     },
     {
       name: 'Win32_ComputerSystem in a table: Model VirtualBox: Not supported (exchange-desktop-hypervisor, recalled)',
-      paste: [
-        'SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard',
-        '',
-        'Manufacturer  Model',
-        '------------  -----',
-        'innotek GmbH  VirtualBox',
-      ].join('\n'),
+      paste: onePlatform('Manufacturer  Model', '------------  -----', 'innotek GmbH  VirtualBox'),
       server: 'SE-P1',
       verdict: 'not-supported',
       facts: { desktopHypervisor: 'yes' },
