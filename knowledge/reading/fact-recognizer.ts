@@ -14,7 +14,7 @@ import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
-import { blankForestLevels, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
+import { blankPlatformFacts, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -669,7 +669,7 @@ export class FactRecognizer {
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
-    const read = blankDates(blankServerNumbers(blankForestLevels(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled))));
+    const read = blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled))));
     const tokens = tokenize(read, true);
     const reading = {
       text,

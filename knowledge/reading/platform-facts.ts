@@ -18,7 +18,7 @@ const LEVEL = String.raw`(2003|2008\s*r2|2008|2012\s*r2|2012|2016|2025)`;
 const FOREST_WORDS = String.raw`(?:forest\s+functional(?:ity)?\s+(?:level|mode)|forest\s+functional(?:ity)?|forest\s+level|forest\s+mode|forestmode|ffl)`;
 /** "forest functional level is windows server 2008 r2 still", "FFL: 2012 R2", "forest level at 2016". */
 const LEVEL_AFTER = new RegExp(
-  String.raw`\b${FOREST_WORDS}\b(?:\s*(?:is|was|=|:|at|of|still|currently|set\s+to|stays|stay|remains|only|just|on|\(|-)\s*){0,3}(?:(?:windows|win)\s*)?(?:server\s*)?${LEVEL}\b`,
+  String.raw`\b${FOREST_WORDS}\b\s*(?:\s*(?:is|was|=|:|at|of|still|currently|set\s+to|stays|stay|remains|only|just|on|\(|-)\s*){0,3}(?:(?:windows|win)\s*)?(?:server\s*)?${LEVEL}\b`,
   'gi',
 );
 /** "a 2008 r2 forest functional level", "2012 R2 FFL", "windows 2008 r2 forest level". */
@@ -40,11 +40,19 @@ export function forestLevel(text: string): string | undefined {
   return found.sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
 }
 
-/** The text with every forest level blanked (same length): its Windows release is the forest's, not the server's. */
-export function blankForestLevels(text: string): string {
-  if (!/forest|ffl/i.test(text)) return text;
+/** A physical core named in a vCPU ratio ("vcpu to core ratio", "3 vcpus per core", "per physical core"): never Server Core. */
+const RATIO_CORE =
+  /\b(?:(?:v?cpus?|vcores?|virtual\s+(?:processors?|cpus?))\s*(?:to|:|-|per)\s*(?:physical\s+)?|per\s+(?:physical\s+)?|physical\s+)(?:cpu\s+|processor\s+)?core\b|\bcore\s+ratio\b/gi;
+
+/**
+ * The text with every forest level blanked (same length), its Windows release being the forest's, not the server's; and
+ * with the physical core of a vCPU ratio blanked, which is no Server Core ("a 3:1 vcpu to core ratio").
+ */
+export function blankPlatformFacts(text: string): string {
   const blank = (all: string): string => ' '.repeat(all.length);
-  return text.replace(LEVEL_AFTER, blank).replace(LEVEL_BEFORE, blank).replace(FOREST_MODE, blank);
+  const ratios = /core/i.test(text) ? text.replace(RATIO_CORE, blank) : text;
+  if (!/forest|ffl/i.test(ratios)) return ratios;
+  return ratios.replace(LEVEL_AFTER, blank).replace(LEVEL_BEFORE, blank).replace(FOREST_MODE, blank);
 }
 
 /** "3:1", "3 to 1", "3.5:1" said of virtual processors and cores. */
@@ -125,7 +133,7 @@ export function refsOnBinaries(text: string): 'binaries' | undefined {
   if (!/refs/i.test(text)) return undefined;
   for (const sentence of text.split(/[;\n!?]+|\.(?=\s|$)/)) {
     for (const match of sentence.matchAll(/\brefs\b/gi)) {
-      const window = sentence.slice(Math.max(0, match.index - 70), match.index + 45);
+      const window = sentence.slice(Math.max(0, match.index - 70), match.index + 70);
       if (BINARIES.test(window) && !/\bntfs\b/i.test(window)) return 'binaries';
     }
   }

@@ -263,6 +263,24 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'SE VM with snapshots every hour: Not supported',
     [["SE single mailbox on 2025 std, it's not a physical box, it's a vmware vm with snapshots every hour", { verdict: 'not-supported', says: ['snapshots'] }]],
   ],
+  // Asked as yes-no questions (w9's question set Q): the limit answers "No"; the core of a vCPU ratio is no Server Core.
+  ['"is a 3:1 vcpu to core ratio ok for exchange 2019 vms?": No', [['is a 3:1 vcpu to core ratio ok for exchange 2019 vms?', { headline: 'No: ', says: ['2:1'] }]]],
+  [
+    '"is forest functional level 2008 r2 enough for exchange 2019?": No',
+    [['is forest functional level 2008 r2 enough for exchange 2019?', { headline: 'No: ', says: ['2012 R2'] }]],
+  ],
+  [
+    '"is ReFS fine for the drive that holds the exchange 2019 binaries?": No',
+    [['is ReFS fine for the drive that holds the exchange 2019 binaries?', { headline: 'No: ', says: ['NTFS'] }]],
+  ],
+  [
+    '"can exchange SE run as a virtualbox vm?": No, not the hypervisor general rule\'s "Yes, with conditions"',
+    [['can exchange SE run as a virtualbox vm?', { headline: 'No: ', says: ['VirtualBox'], notSays: ['Yes, with conditions'] }]],
+  ],
+  [
+    '2016 with "2 vcpus per core": the core is no Server Core (Supported)',
+    [['2016 cu23 single mailbox on 2016 std desktop exp, 2 vcpus per core', { verdict: 'supported', headline: 'Out of support' }]],
+  ],
   // exchange-2013-datacenter-windows-2008-r2-no-sp (A-35): "never got sp1" is Windows's RTM.
   [
     '2013 on 2008 R2 Datacenter that "never got sp1": Not covered (the two pages differ)',
