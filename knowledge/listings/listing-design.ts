@@ -454,6 +454,8 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.dynamicMemory !== undefined) facts.dynamicMemory = server.dynamicMemory ? 'yes' : 'no';
   if (server.vmSnapshots) facts.vmSnapshots = 'yes';
   if (server.databases !== undefined) facts.databases = String(server.databases);
+  // Session 12 (v1): the platform its own output shows (Get-Volume, Get-NetAdapterBinding, Win32_ComputerSystem, Get-ADForest).
+  for (const [key, value] of Object.entries(server.platform ?? {})) facts[key] ??= value;
   if (server.roles.includes('edge-transport') && server.domain && /^workgroup$/i.test(server.domain)) facts.edgeDomainJoined = 'no';
   // A line typed by hand says more of its server than its build: its Windows, high availability, edition.
   if (server.said) {

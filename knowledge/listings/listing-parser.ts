@@ -1,4 +1,5 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
+import { forestLevel } from '../reading/platform-facts';
 import type { BuildTable } from '../rules/exchange-builds';
 import { cellPerLineTables, dashlessHeaders, directoryObjectLines, groupedTables, owaAboutLines, setupConsoleLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
@@ -11,6 +12,11 @@ import { structuredLines } from './structured-output';
  */
 
 /** A server as the listing shows it; every field is what the paste says, nothing guessed. */
+/** Get-NetAdapterBinding's IPv4 row: "Internet Protocol Version 4 (TCP/IPv4)", ComponentID "ms_tcpip" (never ms_tcpip6). */
+const IPV4_BINDING = /\bTCP\/IPv4\b|\bms_tcpip\b(?!6)/i;
+/** A desktop hypervisor's model or maker as Win32_ComputerSystem prints it (VirtualBox, "innotek GmbH", VMware's desktop products print "VMware7,1" too, so only VirtualBox is read). */
+const DESKTOP_HYPERVISOR = /\bvirtualbox\b|\binnotek\b/i;
+
 export interface ListedServer {
   name: string;
   site?: string;
@@ -60,6 +66,12 @@ export interface ListedServer {
   dynamicMemory?: boolean;
   /** Hyper-V's Get-VMSnapshot (or Get-VMCheckpoint) lists checkpoints of the server's virtual machine. */
   vmSnapshots?: boolean;
+  /**
+   * Session 12 (v1): stated facts of the platform its own output shows (fact-dimensions.yaml's ids): Get-Volume's ReFS under the
+   * binaries (`refsFor`), Get-NetAdapterBinding's TCP/IPv4 off (`ipvFourDisabled`), Win32_ComputerSystem's VirtualBox model
+   * (`desktopHypervisor`), Get-ADForest's ForestMode (`forestLevel`).
+   */
+  platform?: Record<string, string>;
 }
 
 export interface ListedDag {
@@ -1009,6 +1021,14 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   /** Whether one of the 3 lines above `header` ran Get-ADDomainController. */
   const dcCommandAbove = (header: number) => lines.slice(Math.max(0, header - 3), header).some((l) => /\bget-addomaincontroller\b/i.test(l));
 
+  /**
+   * Session 12 (v1): platform facts output shows without naming a server (Get-Volume, Get-NetAdapterBinding, Win32_ComputerSystem,
+   * Get-ADForest): given to the paste's one server, and the forest level to every server (one forest).
+   */
+  const loosePlatform: Record<string, string> = {};
+  /** Get-Volume's ReFS volumes (drive letter, label), judged against the install path the paste names once every line is read. */
+  const refsVolumes: { drive: string; label: string }[] = [];
+
   /** How much the rows that name no server gave (a Windows line, an installation type, ExSetup's build, a DAG). */
   const looseCount = () => looseOs.size + looseInstallation.size + looseBuilds.length + dags.length;
 
@@ -1051,6 +1071,34 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         if (!name || !LISTED_HOST_NAME.test(name)) break;
         used[j] = true;
         domainControllers.add(name.split('.')[0]!.toLowerCase());
+      }
+      continue;
+    }
+    // Session 12 (v1): Get-Volume (DriveLetter, FileSystemLabel, FileSystem), Get-NetAdapterBinding (Name, DisplayName or ComponentID, Enabled),
+    // Win32_ComputerSystem (Manufacturer, Model) and Get-ADForest (Name, ForestMode) tables: facts of the platform, no servers of their own.
+    if (names.includes('filesystem') && (names.includes('driveletter') || names.includes('filesystemlabel'))) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const cell = (key: string) => (names.includes(key) ? (cells[names.indexOf(key)] ?? '') : '');
+        if (/^refs$/i.test(cell('filesystem'))) refsVolumes.push({ drive: cell('driveletter'), label: cell('filesystemlabel') });
+      }
+      continue;
+    }
+    if (names.includes('enabled') && (names.includes('displayname') || names.includes('componentid'))) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const cell = (key: string) => (names.includes(key) ? (cells[names.indexOf(key)] ?? '') : '');
+        if (IPV4_BINDING.test(`${cell('displayname')} ${cell('componentid')}`) && /^false$/i.test(cell('enabled'))) loosePlatform.ipvFourDisabled = 'yes';
+      }
+      continue;
+    }
+    if (names.includes('model') || names.includes('forestmode')) {
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !DASHES.test(lines[j]!); j += 1) {
+        used[j] = true;
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        readPlatformValues((key) => (names.includes(key) ? cells[names.indexOf(key)] : undefined));
       }
       continue;
     }
@@ -1456,8 +1504,27 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     return undefined;
   }
 
+  /** Win32_ComputerSystem's Model or Manufacturer of a desktop hypervisor, Get-ADForest's ForestMode ("Windows2008R2Forest"). */
+  function readPlatformValues(get: (key: string) => string | undefined): boolean {
+    let read = false;
+    if (DESKTOP_HYPERVISOR.test(`${get('model') ?? ''} ${get('manufacturer') ?? ''}`)) {
+      loosePlatform.desktopHypervisor = 'yes';
+      read = true;
+    }
+    const level = forestLevel(get('forestmode') ?? '');
+    if (level !== undefined) {
+      loosePlatform.forestLevel = level;
+      read = true;
+    }
+    return read;
+  }
+
   function readBlock(entries: { key: string; value: string; line: number }[]) {
     const get = (...keys: string[]) => entries.find((e) => keys.includes(e.key))?.value;
+    if ((get('model') !== undefined || get('forestmode') !== undefined) && readPlatformValues((key) => get(key))) {
+      for (const e of entries) used[e.line] = true;
+      return;
+    }
     // Get-VM | fl Name,DynamicMemoryEnabled: a fact of the virtual machine of that name (given to the listed server of that name below).
     const dynamic = get('dynamicmemoryenabled');
     if (dynamic !== undefined && /^(true|false)$/i.test(dynamic.trim()) && LISTED_HOST_NAME.test(get('name', 'vmname') ?? '')) {
@@ -1904,6 +1971,20 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   if (looseSystemType.size === 1 && looseOs.size === 1) {
     const type = [...looseSystemType][0]!;
     for (const s of servers.values()) if (!s.systemType && s.os === [...looseOs][0] && (s.build || s.majorMinor || single)) s.systemType = type;
+  }
+  // A ReFS volume holding the binaries: the system drive, the drive of the install path the paste names, or a label that says so (A-67).
+  const installDrive =
+    /\b([a-z]):\\(?:program files\\microsoft\\exchange|[^\n]*?exchange server\\v1[45])/i.exec(text)?.[1] ?? /\binstalled\s+(?:to|on|in)\s+(?:the\s+)?([a-z]):/i.exec(text)?.[1];
+  if (
+    refsVolumes.some(
+      (v) => /^c$/i.test(v.drive) || (installDrive !== undefined && v.drive.toLowerCase() === installDrive.toLowerCase()) || /bin|install|system|\bos\b/i.test(v.label),
+    )
+  )
+    loosePlatform.refsFor = 'binaries';
+  for (const s of servers.values()) {
+    if (!(s.build || s.majorMinor || single)) continue;
+    const given = Object.entries(loosePlatform).filter(([key]) => single || key === 'forestLevel');
+    if (given.length > 0) s.platform = { ...Object.fromEntries(given), ...s.platform };
   }
   if (looseInstallation.size === 1) {
     const installation = [...looseInstallation][0]!;

@@ -14,6 +14,7 @@ import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
+import { blankPlatformFacts, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -491,7 +492,33 @@ export class FactRecognizer {
    * domain (dag-domains.ts), a stated fact a limit reads (M-4); "all in the same domain" says they do not.
    */
   private withDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
-    return this.withDagDomains(this.withEdgeDomain(read, text), text, known);
+    return this.withPlatformFacts(this.withDagDomains(this.withEdgeDomain(read, text), text, known), text);
+  }
+
+  /**
+   * Session 12 (v1): platform facts read from numbers or from two things said in one clause (platform-facts.ts): the vCPU
+   * ratio, the largest database, disk write caching beside "no UPS", ReFS under the binaries, the forest level. A value the
+   * phrases already read stays, save the worse reading of the same fact ("write cache on ... no UPS" over a bare cache word).
+   */
+  private withPlatformFacts(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
+    const found: Record<string, string> = {};
+    const ratio = read.facts.vcpuRatio === undefined ? vcpuRatio(text) : undefined;
+    if (ratio !== undefined) found.vcpuRatio = ratio;
+    const size = read.facts.databaseSizeGb === undefined ? databaseSizeGb(text) : undefined;
+    if (size !== undefined) found.databaseSizeGb = String(size);
+    if (read.facts.diskWriteCache === undefined || read.facts.diskWriteCache === 'protected') {
+      const cache = writeCacheWithoutUps(text);
+      if (cache !== undefined) found.diskWriteCache = cache;
+    }
+    if (read.facts.refsFor === undefined || read.facts.refsFor === 'data') {
+      const refs = refsOnBinaries(text);
+      if (refs !== undefined) found.refsFor = refs;
+    }
+    const level = read.facts.forestLevel === undefined ? forestLevel(text) : undefined;
+    if (level !== undefined) found.forestLevel = level;
+    const known = this.dimensions.map((d) => d.id);
+    for (const id of Object.keys(found)) if (!known.includes(id)) delete found[id];
+    return Object.keys(found).length === 0 ? read : { ...read, facts: { ...read.facts, ...found } };
   }
 
   /** "an edge ... joined to corp.local": the Edge server's domain named by its DNS name (edge-domain.ts). */
@@ -642,7 +669,7 @@ export class FactRecognizer {
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
-    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)));
+    const read = blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled))));
     const tokens = tokenize(read, true);
     const reading = {
       text,

@@ -12,8 +12,8 @@
 const RELEASE = String.raw`(?<!\b(?:exchange|exch|ex)\s)(?:(?:windows|win|server|ws|w2k|w2k3|w2k8)\s*(?:server\s*)?(?:2000|2003|2008|2012)(?:\s*r2)?|(?:2008|2012)(?:\s*r2)?|2003\s*r2|(?:win|w)?2k[38](?:\s*r2)?|w2k8r2|w2k3r2|win2k|w2k)`;
 /** Edition and architecture words that may stand between the release and its service pack. */
 const BETWEEN = String.raw`(?:\s+(?:standard|std|enterprise|ent|ee|datacenter|web|advanced|adv|server|edition|x64|x86|32-bit|64-bit|32bit|64bit)\b){0,3}`;
-/** "SP1", "sp 2", "service pack 4", "service pack one", "RTM", "no SP", "without a service pack". */
-const PACK = String.raw`(without\s+(?:sp\s?[1-4]|service\s+pack\s+[1-4])|sp\s?[0-4]|service\s+pack\s+(?:[0-4]|one|two|three|four)|rtm|no\s+sp|no\s+service\s+pack|without\s+(?:any\s+|a\s+)?(?:sp|service\s+pack))`;
+/** "SP1", "sp 2", "service pack 4", "service pack one", "RTM", "no SP", "without a service pack", "never got sp1" (session 12 v1, w9-red-78). */
+const PACK = String.raw`(without\s+(?:sp\s?[1-4]|service\s+pack\s+[1-4])|never\s+(?:got|had|received|installed|applied|saw|got\s+to)\s+(?:sp\s?[1-4]|service\s+pack\s+[1-4])|sp\s?[0-4]|service\s+pack\s+(?:[0-4]|one|two|three|four)|rtm|no\s+sp|no\s+service\s+pack|without\s+(?:any\s+|a\s+)?(?:sp|service\s+pack))`;
 const JOIN = String.raw`\s*(?:,\s*|\(\s*|with\s+|w\/\s*|\+\s*|-\s*)?`;
 
 const WINDOWS_SERVICE_PACK = new RegExp(String.raw`\b(${RELEASE}${BETWEEN})${JOIN}${PACK}\b(?:\s*\(\s*(?:rtm|no\s+sp)\s*\))?`, 'gi');
@@ -47,7 +47,7 @@ function packNumber(pack: string): number {
   const word = pack.toLowerCase();
   const digit = /\d/.exec(word)?.[0];
   // "without SP1": the pack before it.
-  if (digit !== undefined) return word.startsWith('without') ? Math.max(0, Number(digit) - 1) : Number(digit);
+  if (digit !== undefined) return /^(without|never)/.test(word) ? Math.max(0, Number(digit) - 1) : Number(digit);
   const spelled = /(one|two|three|four)$/.exec(word)?.[1];
   return spelled ? PACK_WORDS[spelled]! : 0;
 }

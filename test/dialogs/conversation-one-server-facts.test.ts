@@ -204,6 +204,127 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a VM, backups and antivirus alone (supported in general) are named back, the verdict not lowered',
     [['SE single mailbox server on 2025 std, a vmware vm backed up with veeam, defender as antivirus', { verdict: 'supported', says: ['also mentioned'] }]],
   ],
+  // session 12 v1 (w9's red team: each was a wrong plain "Supported" under SE or a retired version): platform facts Microsoft's
+  // virtualization (A-61, A-64), storage (A-65, A-66), system requirement (A-67, A-68, A-70) pages judge, and desktop
+  // hypervisors (A-69, recalled). Not supported where the pages refuse, with conditions where they only recommend, Not
+  // covered for Exchange 2010 and earlier (no page read); the controls are not lowered.
+  [
+    'SE, 16 cores and 48 vCPUs in total (3:1): Not supported',
+    [['SE single mailbox vm on vmware, 2025 std guest. the esxi host has 16 cores and its guests have 48 vCPUs in total', { verdict: 'not-supported', says: ['2:1'] }]],
+  ],
+  ['2019, "vcpu ratio 3:1": Not supported', [['exchange 2019 cu15 single mailbox vm on 2019 std, the host runs a vcpu ratio of 3:1', { verdict: 'not-supported', says: ['2:1'] }]]],
+  ['SE, "4 vcpus per core": Not supported', [['SE single mailbox vm on 2025 std, our esxi cluster is sized at 4 vcpus per core', { verdict: 'not-supported' }]]],
+  ['SE, oversubscribed CPU: Not supported', [['SE single mailbox vm on 2025 std; the hosts run oversubscribed cpu', { verdict: 'not-supported' }]]],
+  ['SE, "2 vcpus per physical core": not lowered', [['SE single mailbox vm on 2025 std, 2 vcpus per physical core on the host', { verdict: 'supported' }]]],
+  [
+    'SE VM resuming from saved state after host failover: Not supported',
+    [['SE single mailbox vm on a hyper-v cluster, 2025 std guest; on host failover the vm resumes from saved state', { verdict: 'not-supported', says: ['saved state'] }]],
+  ],
+  [
+    'SE in VirtualBox: Not supported (recalled)',
+    [["SE single mailbox on 2025 std, running as a virtualbox vm on the admin's workstation", { verdict: 'not-supported', says: ['VirtualBox'] }]],
+  ],
+  [
+    '2016 in VMware Workstation: Not supported',
+    [['exchange 2016 cu23 single mailbox on 2016 std desktop exp inside vmware workstation', { verdict: 'not-supported', headline: 'Out of support' }]],
+  ],
+  ['2010 in VirtualBox: Not covered (no 2010 page read)', [['exchange 2010 sp3 single mailbox server on 2008 r2 sp1 standard, a virtualbox vm', { verdict: 'not-covered' }]]],
+  [
+    'SE installed on a ReFS volume: Not supported',
+    [['SE single mailbox server on 2022 std; exchange is installed on the E: volume, which is ReFS', { verdict: 'not-supported', says: ['ReFS'] }]],
+  ],
+  [
+    'SE binaries on NTFS, databases on ReFS: not lowered',
+    [['SE single mailbox server on 2022 std, binaries on NTFS, the databases and logs on ReFS volumes', { verdict: 'supported' }]],
+  ],
+  [
+    "SE, forest functional level 2008 R2 (not read as the server's Windows): Not supported",
+    [['SE single mailbox on 2025 std. forest functional level is windows server 2008 r2 still', { verdict: 'not-supported', says: ['forest functional level'] }]],
+  ],
+  ['2019, "FFL 2012 R2": not lowered', [['exchange 2019 cu15 single mailbox on 2019 std, ffl 2012 r2', { verdict: 'supported', headline: 'Out of support' }]]],
+  [
+    '2016 in a 2008 forest: Not supported',
+    [['exchange 2016 cu23 single mailbox on 2016 std desktop exp, our forest functional level is 2008', { verdict: 'not-supported', headline: 'Out of support' }]],
+  ],
+  ['SE, IPv6 only: Not supported', [['SE single mailbox on 2022 std, ipv4 disabled, we are an ipv6-only shop', { verdict: 'not-supported', says: ['IPv4'] }]]],
+  [
+    '2016, NTFS compression on the database volume: Not supported',
+    [
+      [
+        '2016 cu23 single mailbox server on 2016 std desktop exp; we turned on ntfs compression on the database volume to save space',
+        { verdict: 'not-supported', headline: 'Out of support', says: ['NTFS compression'] },
+      ],
+    ],
+  ],
+  [
+    '2019, EFS on the edb and logs: Not supported',
+    [
+      [
+        '2019 cu15 single mailbox on 2019 std; the edb and log folders are encrypted with EFS for compliance',
+        { verdict: 'not-supported', headline: 'Out of support', says: ['EFS'] },
+      ],
+    ],
+  ],
+  ['SE, BitLocker on the database volumes: not lowered', [['SE single mailbox on 2025 std; the database volumes are encrypted with bitlocker', { verdict: 'supported' }]]],
+  [
+    'SE, Windows data deduplication on the database volume: Not supported',
+    [['SE single mailbox on 2022 std; windows data deduplication is enabled on the volume with the mailbox databases', { verdict: 'not-supported', says: ['deduplication'] }]],
+  ],
+  ['SE, deduplication on the SAN: not lowered', [['SE single mailbox on 2022 std; the array does inline dedup on the san', { verdict: 'supported' }]]],
+  [
+    '2010, OS dedup on the database volume: Not covered',
+    [['exchange 2010 sp3 single mailbox on 2008 r2 sp1 standard, windows dedup on the database volume', { verdict: 'not-covered' }]],
+  ],
+  [
+    'SE, disk write caching on and no UPS: Not supported',
+    [["SE single mailbox on 2025 std, physical box, disk write caching is on and there's no UPS", { verdict: 'not-supported', says: ['UPS'] }]],
+  ],
+  ['SE, write caching on with a UPS: not lowered', [['SE single mailbox on 2025 std, physical box on a UPS, disk write caching is on', { verdict: 'supported' }]]],
+  [
+    'SE, a controller cache without a battery: with conditions (a recommendation)',
+    [['SE single mailbox on 2025 std, physical box, the raid controller has no battery backed cache', { verdict: 'supported-with-conditions', says: ['battery'] }]],
+  ],
+  ['SE, a 20 TB database: Not supported', [['SE single mailbox on 2025 std with one 20 TB mailbox database', { verdict: 'not-supported', says: ['16 terabytes'] }]]],
+  [
+    'SE single server, a 500 GB database: with conditions (200 GB recommended)',
+    [['SE single mailbox on 2025 std, one 500 GB mailbox database', { verdict: 'supported-with-conditions', says: ['200 GB'] }]],
+  ],
+  [
+    'SE single server, databases on a 20 TB volume: not read as a database size',
+    [['SE single mailbox on 2025 std, databases on a 20 TB volume of 150 GB each', { verdict: 'supported' }]],
+  ],
+  [
+    'SE VM with snapshots every hour: Not supported',
+    [["SE single mailbox on 2025 std, it's not a physical box, it's a vmware vm with snapshots every hour", { verdict: 'not-supported', says: ['snapshots'] }]],
+  ],
+  // Asked as yes-no questions (w9's question set Q): the limit answers "No"; the core of a vCPU ratio is no Server Core.
+  ['"is a 3:1 vcpu to core ratio ok for exchange 2019 vms?": No', [['is a 3:1 vcpu to core ratio ok for exchange 2019 vms?', { headline: 'No: ', says: ['2:1'] }]]],
+  [
+    '"is forest functional level 2008 r2 enough for exchange 2019?": No',
+    [['is forest functional level 2008 r2 enough for exchange 2019?', { headline: 'No: ', says: ['2012 R2'] }]],
+  ],
+  [
+    '"is ReFS fine for the drive that holds the exchange 2019 binaries?": No',
+    [['is ReFS fine for the drive that holds the exchange 2019 binaries?', { headline: 'No: ', says: ['NTFS'] }]],
+  ],
+  [
+    '"can exchange SE run as a virtualbox vm?": No, not the hypervisor general rule\'s "Yes, with conditions"',
+    [['can exchange SE run as a virtualbox vm?', { headline: 'No: ', says: ['VirtualBox'], notSays: ['Yes, with conditions'] }]],
+  ],
+  [
+    '2016 with "2 vcpus per core": the core is no Server Core (Supported)',
+    [['2016 cu23 single mailbox on 2016 std desktop exp, 2 vcpus per core', { verdict: 'supported', headline: 'Out of support' }]],
+  ],
+  // exchange-2013-datacenter-windows-2008-r2-no-sp (A-35): "never got sp1" is Windows's RTM.
+  [
+    '2013 on 2008 R2 Datacenter that "never got sp1": Not covered (the two pages differ)',
+    [
+      [
+        'exchange 2013 cu23 single server (mailbox + client access) on windows server 2008 r2 datacenter, never got sp1 - datacenter is fine from rtm, right?',
+        { verdict: 'not-covered', headline: 'Out of support' },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): what shares one server or one cluster', () => {

@@ -79,6 +79,16 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
   ];
   const e19 = (name: string) => `${name.padEnd(11)}Mailbox        Version 15.2 (Build 1544.4)`;
 
+  /** The paste's one SE server, then the platform's own output (session 12 v1). */
+  const onePlatform = (...output: string[]) => ['SE-P1  Mailbox  Version 15.2 (Build 2562.35)  single server, windows server 2025 standard', '', ...output].join('\n');
+  /** Get-Volume's table: C: (the system and the binaries) in this file system, D: a database volume on ReFS. */
+  const volumes = (system: string) => [
+    'PS C:\\> Get-Volume | ft DriveLetter,FileSystemLabel,FileSystem',
+    'DriveLetter FileSystemLabel FileSystem',
+    '----------- --------------- ----------',
+    `C           System          ${system}`,
+    'D           DB01            ReFS',
+  ];
   const cases: { name: string; paste: string; server: string; verdict: string; facts?: Record<string, string> }[] = [
     {
       name: 'two Exchange 2003 back-ends each said standalone are single servers (a back-end holds the mailboxes), not "several servers"',
@@ -157,6 +167,52 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
       server: 'EX19-ST',
       verdict: 'supported',
     },
+    // Session 12 v1 (w9's q44-q48): the platform's own output beside the paste's one server (A-67, A-70, A-69, A-68).
+    {
+      name: 'Get-Volume: ReFS on C: under SE: Not supported (exchange-binaries-need-ntfs)',
+      paste: onePlatform(...volumes('ReFS')),
+      server: 'SE-P1',
+      verdict: 'not-supported',
+      facts: { refsFor: 'binaries' },
+    },
+    {
+      name: 'Get-Volume: ReFS only on the database volume: Supported',
+      paste: onePlatform(...volumes('NTFS')),
+      server: 'SE-P1',
+      verdict: 'supported',
+    },
+    {
+      name: 'Get-NetAdapterBinding: TCP/IPv4 enabled beside IPv6: Supported',
+      paste: onePlatform(
+        'Name      DisplayName                                Enabled',
+        '----      -----------                                -------',
+        'Ethernet0 Internet Protocol Version 4 (TCP/IPv4)     True',
+        'Ethernet0 Internet Protocol Version 6 (TCP/IPv6)     True',
+      ),
+      server: 'SE-P1',
+      verdict: 'supported',
+    },
+    {
+      name: 'Get-NetAdapterBinding by ComponentID: ms_tcpip off: Not supported (exchange-no-ipv6-only)',
+      paste: onePlatform('Name      ComponentID  Enabled', '----      -----------  -------', 'Ethernet0 ms_tcpip      False', 'Ethernet0 ms_tcpip6     True'),
+      server: 'SE-P1',
+      verdict: 'not-supported',
+      facts: { ipvFourDisabled: 'yes' },
+    },
+    {
+      name: 'Get-ADForest: ForestMode Windows2016Forest under SE: Supported',
+      paste: onePlatform('Name       : corp.example', 'ForestMode : Windows2016Forest'),
+      server: 'SE-P1',
+      verdict: 'supported',
+      facts: { forestLevel: '2016' },
+    },
+    {
+      name: 'Win32_ComputerSystem in a table: Model VirtualBox: Not supported (exchange-desktop-hypervisor, recalled)',
+      paste: onePlatform('Manufacturer  Model', '------------  -----', 'innotek GmbH  VirtualBox'),
+      server: 'SE-P1',
+      verdict: 'not-supported',
+      facts: { desktopHypervisor: 'yes' },
+    },
   ];
   for (const c of cases)
     it(c.name, () => {
@@ -166,10 +222,11 @@ describe('Listings: per-server lines and virtualization said around a paste (iss
     });
 
   // w9 wrote q44, q46 and q48 after l27 merged the set: Exchange SE with binaries on ReFS, IPv4 unbound, a VirtualBox
-  // model. No rule reads those facts yet, so each is a plain Supported where the label says Not supported: open defects,
-  // named in the session 11 note. Pinned here so that a new wrong Supported fails, and fixing one asks to shorten the list.
-  const OPEN_WRONG_SUPPORTED = ['q44-se-get-volume-refs-binaries', 'q46-se-ipv4-binding-disabled', 'q48-se-virtualbox-model'];
-  it("w9's set Q judges no group a plain Supported that its label says is not, beyond the three open ones", () => {
+  // model. Each was a plain Supported where the label says Not supported; session 12 v1 reads them (Get-Volume,
+  // Get-NetAdapterBinding, Win32_ComputerSystem: limits on A-67, A-70, A-69), so the list of open ones is empty and a new
+  // wrong Supported fails.
+  const OPEN_WRONG_SUPPORTED: string[] = [];
+  it("w9's set Q judges no group a plain Supported that its label says is not", () => {
     const wrong = tuningSetMisses(kb, TUNING_Q, { entries: 40, groups: 48 }).filter((m) => / supported$/.test(m.got) && !/ supported$/.test(m.expected));
     assert.deepEqual(
       wrong.map((m) => m.entry),
