@@ -217,7 +217,10 @@ describe('fact recognizer', () => {
       ['2019 mailbox server with dynamic memory enabled', { version: '2019', role: 'mailbox', dynamicMemory: 'yes' }],
       ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
       // session 12: a bare "snapshots" (of the SAN or the VM) is a topic with requirements of its own, named as a condition.
-      ['2019 mailbox server, vcpus overcommitted 2:1, hourly snapshots on the san', { version: '2019', role: 'mailbox', unevaluated: 'hardware,hypervisor-features,storage' }],
+      [
+        '2019 mailbox server, vcpus overcommitted 2:1, hourly snapshots on the san',
+        { version: '2019', role: 'mailbox', vcpuRatio: 'within-2', unevaluated: 'hardware,hypervisor-features,storage' },
+      ],
       ['SE DAG of 2, witness is a cloud witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes', cloudWitness: 'yes' }],
       ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       [
@@ -240,7 +243,7 @@ describe('fact recognizer', () => {
           windowsEdition: 'standard',
           witness: 'yes',
           domainController: 'no',
-          unevaluated: 'directory-settings',
+          forestLevel: '2012-r2',
         },
       ],
       [
