@@ -1,0 +1,46 @@
+import { play, type Turn } from './conversation-play';
+
+/*
+ * Issue 21 (helper o24, session 12): out-of-support checks and facts after a verdict, from the tuning set
+ * bench/conversations-issue21-o24-tuning.yaml, written again in our own words: an update rollup's number, a tally of one
+ * server, a Windows date said as the premise of the question, and a server promoted to or demoted from domain controller
+ * after Exchange was installed (A-15: not supported).
+ */
+const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
+  [
+    '"ru 32" is Exchange 2010 SP3 update rollup 32, not 32-bit Windows: 2010 SP3 on 2012 R2 is judged as it was',
+    [['ex2010 sp3 ru 32, single server with all roles, windows 2012 r2 datacenter', { verdict: 'supported', headline: 'Out of support since 13 October 2020: Exchange 2010' }]],
+  ],
+  [
+    '"1x mailbox" is one Mailbox server: high availability is never left open',
+    [['E2016 CU23, 1x mailbox, W2016 Datacenter with desktop experience', { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2016' }]],
+  ],
+  [
+    'a Windows date said first does not answer for a retired Exchange: the setup is judged',
+    [
+      [
+        'windows server 2019 stays supported until january 2029, so our exchange 2019 cu15 mailbox server (just one) on 2019 datacenter is ok until then?',
+        { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2019' },
+      ],
+    ],
+  ],
+  [
+    'the Exchange server promoted to a domain controller after a verdict: Not supported',
+    [
+      ['exchange SE single mailbox server on windows server 2022 datacenter', { verdict: 'supported' }],
+      ['fyi the server got promoted to a dc this morning', { verdict: 'not-supported', notSays: ['Out of support'] }],
+    ],
+  ],
+  [
+    'the Exchange server demoted after install, said in the first message: Not supported',
+    [['exchange 2016 cu23 single mailbox on 2016 datacenter desktop exp; it is no longer a dc, we demoted it in spring', { verdict: 'not-supported' }]],
+  ],
+];
+
+describe('conversation (issue 21, o24): out-of-support forms and a domain controller role changed after install', () => {
+  for (const [name, turns] of CASES) {
+    it(name, async () => {
+      await play(turns);
+    });
+  }
+});
