@@ -1287,6 +1287,16 @@ export class FactRecognizer {
       if (length === 0) continue;
       const at = k + length;
       if (at >= tokens.length) continue;
+      // "both are server 2016 actually, 2025 was only the plan" (session 12 o24, w9-after-24): "actually" right after a value
+      // and ending its clause affirms that value; what follows is no correction of it.
+      if (
+        tokens[k]!.text === 'actually' &&
+        k > 0 &&
+        result.some((m) => m.to === k) &&
+        /^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) &&
+        /^\s*[,.;!]/.test(text.slice(tokens[k]!.end, tokens[at]!.start))
+      )
+        continue;
       const next = result.find((m) => m.from === at);
       // The nearest mention within three words before the correction that the words after it correct.
       let fix: { before: PhraseMatch<Mention[]>; corrected: PhraseMatch<Mention[]>; dimensions: Set<string> } | undefined;
@@ -2425,6 +2435,15 @@ const GONE_AFTER: readonly (readonly string[])[] = [
   ['is', 'dead'],
   ['is', 'going', 'away'],
   ['goes', 'away'],
+  // "both are server 2016 actually, 2025 was only the plan" (session 12 o24, w9-after-24): a release said to be only
+  // planned or wrong is not what the servers run.
+  ['was', 'only', 'the', 'plan'],
+  ['was', 'just', 'the', 'plan'],
+  ['was', 'the', 'plan'],
+  ['was', 'only', 'planned'],
+  ['was', 'just', 'planned'],
+  ['was', 'wrong'],
+  ['was', 'a', 'typo'],
 ];
 /** "until we move to SE next year": words before a version that make it a later target. */
 const MOVE_BEFORE: readonly (readonly string[])[] = [

@@ -35,6 +35,17 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'the Exchange server demoted after install, said in the first message: Not supported',
     [['exchange 2016 cu23 single mailbox on 2016 datacenter desktop exp; it is no longer a dc, we demoted it in spring', { verdict: 'not-supported' }]],
   ],
+  [
+    "a Windows release's lifecycle asked after a verdict is that release's date, not a fact added to the check",
+    [
+      ['exchange 2016 cu23, one mailbox server, windows server 2012 r2 datacenter', { headline: 'Out of support since 14 October 2025: Exchange 2016' }],
+      ['and is windows 2012 r2 still supported?', { says: ['10 October 2023'], notSays: ['What changed'] }],
+    ],
+  ],
+  [
+    'a DAG member that is a domain controller without the global catalog is still a domain controller: Not supported',
+    [['SE dag of 2 on 2022 datacenter, witness on FS2; MBX1 is a domain controller without the global catalog', { verdict: 'not-supported' }]],
+  ],
 ];
 
 describe('conversation (issue 21, o24): out-of-support forms and a domain controller role changed after install', () => {

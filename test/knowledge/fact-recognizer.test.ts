@@ -366,6 +366,22 @@ describe('fact recognizer', () => {
         'exchange 2019 cu15 single mailbox on 2022 std. it used to be a DC, we demoted it after installing exchange',
         { update: 'e2019-cu15-or-later', ha: 'none', role: 'mailbox', windows: '2022', windowsEdition: 'standard', dcRoleChanged: 'yes', version: '2019' },
       ],
+      // A server that is no global catalog may still be a domain controller; "not all ... member servers" says nothing for all.
+      [
+        '2013 cu23 dag of 3 on 2012 r2 std. none of the members is a global catalog - MBX3 is just a plain DC, no GC role',
+        { nodes: '3', version: '2013', ha: 'dag', windows: '2012-r2', windowsEdition: 'standard', role: 'mailbox', domainController: 'yes', update: 'e2013-sp1-or-later' },
+      ],
+      [
+        'SE dag of 2 on 2025 std. MBX2 is a domain controller without the global catalog',
+        { nodes: '2', version: 'se', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox', domainController: 'yes' },
+      ],
+      [
+        'SE dag of 3 on 2025 std, not all of them are member servers - MBX3 is a DC',
+        { nodes: '3', version: 'se', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox', domainController: 'yes' },
+      ],
+      // "X actually, Y was only the plan": "actually" right after a value affirms it; a release said to be only the plan is dropped.
+      ['windows team: both are server 2016 actually, 2025 was only the plan', { windows: '2016' }],
+      ['windows 2016 std - actually, 2019 std', { windowsEdition: 'standard', windows: '2019' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
