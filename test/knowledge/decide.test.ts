@@ -54,6 +54,7 @@ const STATED = [
   'serverCore',
   'clusterWorkloads',
   'edgeDomainJoined',
+  'dcRoleChanged',
   'edgeWithOtherRoles',
   'passiveNodes',
   'updateCurrency',
