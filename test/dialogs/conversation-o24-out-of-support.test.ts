@@ -46,6 +46,14 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a DAG member that is a domain controller without the global catalog is still a domain controller: Not supported',
     [['SE dag of 2 on 2022 datacenter, witness on FS2; MBX1 is a domain controller without the global catalog', { verdict: 'not-supported' }]],
   ],
+  [
+    '"are we still in support with this?" after a retired verdict: that verdict again, headed Out of support',
+    [
+      ['exchange 2013 cu23, one mbx+cas server, windows 2012 r2 datacenter', { headline: 'Out of support since 11 April 2023: Exchange 2013' }],
+      ['are we still in support with this?', { headline: 'Out of support since 11 April 2023: Exchange 2013', notSays: ['Exchange 2007'] }],
+      ['supported today?', { headline: 'Out of support since 11 April 2023: Exchange 2013', notSays: ['Exchange 2007'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o24): out-of-support forms and a domain controller role changed after install', () => {
