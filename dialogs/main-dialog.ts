@@ -331,6 +331,9 @@ export class MainDialog extends Dialog {
     // plain status card below, so "can we still get patches?" gets its line too (s21).
     // "what about hybrid?", "what about next year?" read as what-ifs, but neither hybrid nor a date is a fact of the
     // check: the question about the retired product it is (a fact named in it still goes to the what-if below).
+    // "ok and is windows 2016 still supported?" after a verdict (session 12 o24): a lifecycle question about a Windows
+    // release, naming no Exchange version, is that release's date (the router answers it), not a fact added to the check.
+    if (this.asksWindowsLifecycle(text)) return undefined;
     const asked = retiredQuestion(text);
     // "what does out of support actually mean for us?": "actually" alone, naming no version and no what-if, is no correction.
     const plainQuestion = !WHAT_IF.test(text) && this.kb.recognizer.extract(text).facts.version === undefined;
@@ -558,6 +561,13 @@ export class MainDialog extends Dialog {
     const path = migrationLine(this.kb, base.version);
     if (!note || !path) return undefined;
     return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
+  }
+
+  /** "is windows 2016 still supported?", "and when does windows 2012 r2 support end?": a Windows release's lifecycle asked, naming no Exchange version. */
+  private asksWindowsLifecycle(text: string): boolean {
+    if (text.length > 120 || !WINDOWS_LIFECYCLE_ASKED.test(text) || WHAT_IF.test(text) || isCorrection(text)) return false;
+    const read = this.kb.directAnswers.read(text.trim());
+    return read !== undefined && LIFECYCLE_ATTRIBUTES.has(read.attribute) && read.subject.windows !== undefined && read.subject.version === undefined;
   }
 
   /** Whether a lifecycle question is about the retired Exchange version just judged (it names no other). */
@@ -875,6 +885,8 @@ const SAID_BEFORE_LENGTH = 300;
 
 /** Direct answers about a version's support lifecycle, after which a setup named without a version is of that version. */
 const LIFECYCLE_ATTRIBUTES: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'still-supported']);
+/** A question about a lifecycle, asked first in the message ("ok and is windows 2016 still supported?", "when does ... end"). */
+const WINDOWS_LIFECYCLE_ASKED = /^\W*(?:(?:ok(?:ay)?|and|so|but|also|btw|thanks)\W+){0,2}(?:is|are|was|when|until when|how long|does|did|will)\b/i;
 
 /**
  * "when did Exchange 2019 go out of support?", then "we have 2 of them in a DAG on 2022, cu15": a

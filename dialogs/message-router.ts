@@ -284,6 +284,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // (version, its high availability and where it runs) asked about is judged, not answered as a lookup (issue 21, t21).
   if (lookup && STATUS_OF.test(question) && facts.version !== undefined && facts.ha !== undefined && (facts.windows !== undefined || facts.nodes !== undefined))
     return { kind: 'check', facts };
+  // "windows 2019 is supported until 2029 so our exchange 2019 cu15 single mailbox server on 2019 std is fine until then?" (session 12
+  // o24, w9-oos-24): a Windows date said as the premise of a whole setup asked about is no date question; the setup is judged, and
+  // its card names the Exchange version's own end first (the Windows date answered first read as a yes).
+  if (facts.version !== undefined && facts.windows !== undefined && (facts.role !== undefined || facts.ha !== undefined) && DATE_PREMISE.test(question))
+    return { kind: 'check', facts };
   // "Is 2019 CU13 supported on 2022?" ("does 2019 cu11 run on 2022" is the matrix's question, answered): a setup down to its running update (a typed CU the build table places) is a
   // server someone runs or plans, judged with a verdict that says both the update's and the platform's reasons.
   if (
@@ -371,6 +376,10 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   }
   return { kind: 'search', query: text.trim() };
 }
+
+/** A support date said as a premise, then a conclusion drawn from it: "... is supported until 2029 so ...", "ends in 2027, so". */
+const DATE_PREMISE =
+  /\b(?:(?:is|are|stays?|remains?)\s+(?:still\s+)?(?:supported|in\s+(?:extended\s+|mainstream\s+)?support|patched|covered)\s+(?:until|till|til|through|thru|to|into)|(?:ends?|runs?\s+out|expires?)\s+(?:in\s+)?)\s*(?:\w+\s+)?(?:\d{1,2},?\s+)?20\d\d\b[,;:]?\s+(?:so|therefore|which means|meaning)\b/i;
 
 /** A message that asks rather than describes: a question word first ("does", "whats"), or a comparison. */
 const ASKS_ABOUT = /^(what|whats|what's|which|how|why|when|where|who|does|do|did|is|are|can|could|should|would|will)\b|\bdifference\b|\bvs\.?\b|\bversus\b/i;

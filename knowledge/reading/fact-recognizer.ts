@@ -266,6 +266,25 @@ function countAfter(tokens: readonly Token[], at: number): number | undefined {
   return next === 'x' && tokens[at + 1] && /^\d{1,2}$/.test(tokens[at + 1]!.text) ? Number(tokens[at + 1]!.text) : undefined;
 }
 
+/** A count of one written as a tally right before or after a role: "1x mailbox", "1 x mbx", "mbx/cas x1", "mailbox x 1". */
+function talliedOne(tokens: readonly Token[], anchor: PhraseMatch<Mention[]>, matches: readonly PhraseMatch<Mention[]>[], roleId: string): boolean {
+  // "2x mailbox, 1x edge": other servers tallied too make a design, not one server.
+  if (tokens.some((t, i) => /^(?:[2-9]|\d\d)x$|^x(?:[2-9]|\d\d)$/.test(t.text) || (t.text === 'x' && /^(?:[2-9]|\d\d)$/.test(tokens[i - 1]?.text ?? tokens[i + 1]?.text ?? ''))))
+    return false;
+  const before = tokens[anchor.from - 1]?.text;
+  if (before === '1x' || (before === 'x' && tokens[anchor.from - 2]?.text === '1')) return true;
+  // "mbx/cas x1": the roles named one after the other end where the tally stands.
+  let end = anchor.to;
+  for (
+    let next = matches.find((m) => m.from === end && m.entry.payload.some((p) => p.dimension === roleId));
+    next;
+    next = matches.find((m) => m.from === end && m.entry.payload.some((p) => p.dimension === roleId))
+  )
+    end = next.to;
+  const after = tokens[end]?.text;
+  return after === 'x1' || (after === 'x' && tokens[end + 1]?.text === '1');
+}
+
 /** Dimensions named with two values joined by "or", "vs" or "versus" ("NLB or a DAG"): a choice, not a design. */
 function alternatives(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): Set<string> {
   const offered = new Set<string>();
@@ -649,7 +668,11 @@ export class FactRecognizer {
     while (at > 0 && matches.some((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))) {
       at = matches.find((m) => m.to === at && m.entry.payload.every((p) => p.dimension === 'version' || p.dimension === 'update'))!.from;
     }
-    const count = countBefore(tokens, 0, anchor.from, false) ?? (at < anchor.from ? countBefore(tokens, 0, at, false) : undefined) ?? countAfter(tokens, anchor.to);
+    const count =
+      countBefore(tokens, 0, anchor.from, false) ??
+      (at < anchor.from ? countBefore(tokens, 0, at, false) : undefined) ??
+      countAfter(tokens, anchor.to) ??
+      (talliedOne(tokens, anchor, matches, role.id) ? 1 : undefined);
     if (
       count === undefined &&
       ONE_SERVER_WHEN_SINGULAR.has(named) &&
@@ -659,6 +682,9 @@ export class FactRecognizer {
     )
       return { ...read, facts: { ...read.facts, ha: 'none' } };
     if (count === 1 && at < anchor.from && at === 1 && this.space.valueApplies('ha', 'none', { ...known, ...read.facts })) return { ...read, facts: { ...read.facts, ha: 'none' } };
+    // "E2019 CU14, 1x mailbox", "mbx/cas x1" (session 12 o24, w9-oos-08): a tally of one server of the only role named.
+    if (count === 1 && talliedOne(tokens, anchor, matches, role.id) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
+      return { ...read, facts: { ...read.facts, ha: 'none' } };
     return count !== undefined && count >= 2 ? { ...read, facts: { ...read.facts, ha: 'several-servers' } } : read;
   }
 
@@ -669,7 +695,7 @@ export class FactRecognizer {
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
-    const read = blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled))));
+    const read = blankRollupNumbers(blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)))));
     const tokens = tokenize(read, true);
     const reading = {
       text,
@@ -1288,6 +1314,16 @@ export class FactRecognizer {
       if (length === 0) continue;
       const at = k + length;
       if (at >= tokens.length) continue;
+      // "both are server 2016 actually, 2025 was only the plan" (session 12 o24, w9-after-24): "actually" right after a value
+      // and ending its clause affirms that value; what follows is no correction of it.
+      if (
+        tokens[k]!.text === 'actually' &&
+        k > 0 &&
+        result.some((m) => m.to === k) &&
+        /^\s+$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) &&
+        /^\s*[,.;!]/.test(text.slice(tokens[k]!.end, tokens[at]!.start))
+      )
+        continue;
       const next = result.find((m) => m.from === at);
       // The nearest mention within three words before the correction that the words after it correct.
       let fix: { before: PhraseMatch<Mention[]>; corrected: PhraseMatch<Mention[]>; dimensions: Set<string> } | undefined;
@@ -2027,6 +2063,15 @@ export function blankServerNumbers(text: string): string {
  */
 const DATE_YEAR =
   /\b((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?|(?:until|till|before|after|since|through|thru|by end of|end of|by|q[1-4]|h[12])\s+)(20\d\d)\b/gi;
+/**
+ * "exchange 2010 sp3 rollup 32", "ru 32", "update rollup 32" (session 12 o24): the number of an update rollup or security
+ * update is no 32-bit Windows, count or version. Blanked (same length); "RU32" in one word is read as before.
+ */
+const ROLLUP_NUMBER = /\b((?:update\s+rollup|rollup|ru|ur|su|security\s+update)\s+#?\s*)(\d{1,2})\b/gi;
+export function blankRollupNumbers(text: string): string {
+  return text.replace(ROLLUP_NUMBER, (_all, words: string, number: string) => words + ' '.repeat(number.length));
+}
+
 export function blankDates(text: string): string {
   return text.replace(DATE_YEAR, (all) => ' '.repeat(all.length));
 }
@@ -2417,6 +2462,15 @@ const GONE_AFTER: readonly (readonly string[])[] = [
   ['is', 'dead'],
   ['is', 'going', 'away'],
   ['goes', 'away'],
+  // "both are server 2016 actually, 2025 was only the plan" (session 12 o24, w9-after-24): a release said to be only
+  // planned or wrong is not what the servers run.
+  ['was', 'only', 'the', 'plan'],
+  ['was', 'just', 'the', 'plan'],
+  ['was', 'the', 'plan'],
+  ['was', 'only', 'planned'],
+  ['was', 'just', 'planned'],
+  ['was', 'wrong'],
+  ['was', 'a', 'typo'],
 ];
 /** "until we move to SE next year": words before a version that make it a later target. */
 const MOVE_BEFORE: readonly (readonly string[])[] = [

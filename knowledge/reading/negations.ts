@@ -90,11 +90,23 @@ const RUNNING_VERBS = new Set([
  * Phrases whose own words deny ("not a DC", "none are DCs") are the dimension's "no" already and stay.
  */
 export function withDenials(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string, dimensions: readonly Dimension[]): PhraseMatch<Said[]>[] {
-  if (!tokens.some((t) => DENYING.has(t.text) || t.text === 'no' || DENIED_AFTER.has(t.text))) return matches;
+  if (!tokens.some((t) => DENYING.has(t.text) || t.text === 'no' || t.text === 'without' || DENIED_AFTER.has(t.text))) return matches;
   const yesNo = new Set(dimensions.filter((d) => d.values.some((v) => v.id === 'yes') && d.values.some((v) => v.id === 'no')).map((d) => d.id));
   const result: PhraseMatch<Said[]>[] = [];
   for (const match of matches) {
     const said = match.entry.payload.filter((p) => p.value !== undefined);
+    // "not all of them are member servers - MBX3 is a DC" (session 12 o24, w9-red-121): a "no" said of only some servers
+    // ("not all", "not every") says nothing for all of them; what else the message says decides.
+    if (said.some((p) => p.value === 'no' && yesNo.has(p.dimension)) && notAllBefore(tokens, text, match.from)) continue;
+    // "a plain DC, no GC role", "a DC without the global catalog" (w9-red-09): a server that is no global catalog may still
+    // be a domain controller; the denied global catalog is dropped, never read as "not a domain controller".
+    if (ONLY_A_PART.has(match.entry.phrase.toLowerCase()) && said.some((p) => p.value === 'yes' && yesNo.has(p.dimension))) {
+      const denied =
+        denialBefore(tokens, text, match.from) !== undefined ||
+        deniedAfter(tokens, text, match.to) ||
+        /^(?:no|without)$/.test(tokens[match.from - (/^(?:a|an|the|any)$/.test(tokens[match.from - 1]?.text ?? '') ? 2 : 1)]?.text ?? '');
+      if (denied) continue;
+    }
     const yes = said.some((p) => p.value === 'yes' && yesNo.has(p.dimension));
     const away = said.length > 0 && said.every((p) => DENIED_AWAY.has(p.dimension));
     let denial = yes || away ? denialBefore(tokens, text, match.from) : undefined;
@@ -112,6 +124,21 @@ export function withDenials(matches: PhraseMatch<Said[]>[], tokens: readonly Tok
     // High availability denied or doubted: not part of what is known.
   }
   return result;
+}
+
+/**
+ * Phrases that name one part of a yes/no fact: a global catalog is a domain controller, but a server that is no global
+ * catalog may still be one. Denied, they say nothing of the fact (session 12 o24).
+ */
+const ONLY_A_PART: ReadonlySet<string> = new Set(['gc', 'gcs', 'global catalog', 'global catalogs', 'global catalog server', 'global catalog servers']);
+
+/** "not all of them are member servers", "not every member is in ...": a denial of "all", right before in its clause. */
+function notAllBefore(tokens: readonly Token[], text: string, at: number): boolean {
+  for (let k = at - 1; k >= 1 && at - k <= 6; k -= 1) {
+    if (/[,;:.!?()\n]|\s[-–—]\s/.test(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? tokens[k]!.end))) return false;
+    if ((tokens[k]!.text === 'all' || tokens[k]!.text === 'every') && (tokens[k - 1]!.text === 'not' || tokens[k - 1]!.text === 't')) return true;
+  }
+  return false;
 }
 
 /** Words right after a mention that say it is not there ("witness: none", "NLB removed"). */

@@ -92,6 +92,19 @@ describe('routeMessage', () => {
     ['can i run exchange 2019 on vmware', check(factsOf('can i run exchange 2019 on vmware'))],
   ]);
 
+  // Session 12 o24 (w9-oos-24): a Windows date said as the premise of a whole setup asked about is judged; the card then
+  // names the Exchange version's own end first (the Windows date answered first read as a yes).
+  table("a Windows date said as a premise of the asker's setup starts the check", [
+    [
+      'windows 2019 is supported until 2029 so our exchange 2019 cu15 single mailbox server on 2019 std is fine until then?',
+      check(factsOf('windows 2019 is supported until 2029 so our exchange 2019 cu15 single mailbox server on 2019 std is fine until then?')),
+    ],
+    [
+      'windows server 2016 is supported until january 2027, so our exchange 2016 cu23 single mailbox on 2016 std desktop exp is fine until then?',
+      check(factsOf('windows server 2016 is supported until january 2027, so our exchange 2016 cu23 single mailbox on 2016 std desktop exp is fine until then?')),
+    ],
+  ]);
+
   // "can i have" in a count question asks for the limit; "our" still makes it the asker's plan.
   table('a count asked with "can i" is answered; the asker\'s own counted plan is checked', [
     ['8 node e2k3 cluster - how many EVS can i have', answer('8 node e2k3 cluster - how many EVS can i have', 'max-instances', { version: '2003', ha: 'clustering', nodes: '8' })],

@@ -44,6 +44,7 @@ const STATED = [
   'serverCore',
   'clusterWorkloads',
   'edgeDomainJoined',
+  'dcRoleChanged',
   'edgeWithOtherRoles',
   'officeServerOnExchange',
   'onVirtualizationHost',

@@ -353,6 +353,49 @@ describe('fact recognizer', () => {
         'E2K3 FE, NLB, W2K3 SP2 Std x86',
         { version: '2003', role: 'front-end', ha: 'nlb', windows: '2003', windowsEdition: 'standard', architecture: 'x86', windowsServicePack: '2' },
       ],
+      // Session 12 o24: an update rollup's number is no 32-bit Windows ("ru 32" with 2012 R2 was a wrong Not supported).
+      [
+        'exchange 2010 sp3 rollup 32 on windows server 2012 r2 standard, single server all roles',
+        { update: 'e2010-sp3', windows: '2012-r2', windowsEdition: 'standard', ha: 'none', version: '2010' },
+      ],
+      [
+        'exchange 2010 sp3 update rollup 32, one server all roles, windows server 2008 sp2 standard',
+        { update: 'e2010-sp3', ha: 'none', windows: '2008', windowsEdition: 'standard', version: '2010', windowsServicePack: '2' },
+      ],
+      // A tally of one server ("1x mailbox", "mbx/cas x1") is a single server; other servers tallied too make no single server.
+      [
+        'E2016 CU23, 1x mailbox, W2016 Std with desktop experience',
+        { version: '2016', ha: 'none', role: 'mailbox', windows: '2016', windowsEdition: 'standard', serverCore: 'no', update: 'e2016-cu3-or-later' },
+      ],
+      [
+        'Exch 2013 CU23 mbx/cas x1, Win 2012R2 Std',
+        { version: '2013', windows: '2012-r2', windowsEdition: 'standard', update: 'e2013-sp1-or-later', role: 'client-access+mailbox', ha: 'none' },
+      ],
+      [
+        '2x mailbox, 1x edge, exchange 2019 cu15 on 2019 std',
+        { role: 'edge-transport', update: 'e2019-cu15-or-later', windows: '2019', windowsEdition: 'standard', version: '2019' },
+      ],
+      // The Exchange server demoted (or promoted) after Exchange was installed.
+      [
+        'exchange 2019 cu15 single mailbox on 2022 std. it used to be a DC, we demoted it after installing exchange',
+        { update: 'e2019-cu15-or-later', ha: 'none', role: 'mailbox', windows: '2022', windowsEdition: 'standard', dcRoleChanged: 'yes', version: '2019' },
+      ],
+      // A server that is no global catalog may still be a domain controller; "not all ... member servers" says nothing for all.
+      [
+        '2013 cu23 dag of 3 on 2012 r2 std. none of the members is a global catalog - MBX3 is just a plain DC, no GC role',
+        { nodes: '3', version: '2013', ha: 'dag', windows: '2012-r2', windowsEdition: 'standard', role: 'mailbox', domainController: 'yes', update: 'e2013-sp1-or-later' },
+      ],
+      [
+        'SE dag of 2 on 2025 std. MBX2 is a domain controller without the global catalog',
+        { nodes: '2', version: 'se', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox', domainController: 'yes' },
+      ],
+      [
+        'SE dag of 3 on 2025 std, not all of them are member servers - MBX3 is a DC',
+        { nodes: '3', version: 'se', ha: 'dag', windows: '2025', windowsEdition: 'standard', role: 'mailbox', domainController: 'yes' },
+      ],
+      // "X actually, Y was only the plan": "actually" right after a value affirms it; a release said to be only the plan is dropped.
+      ['windows team: both are server 2016 actually, 2025 was only the plan', { windows: '2016' }],
+      ['windows 2016 std - actually, 2019 std', { windowsEdition: 'standard', windows: '2019' }],
       ['nothing to see here', {}],
       ['', {}],
     ];

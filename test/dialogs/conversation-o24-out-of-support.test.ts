@@ -1,0 +1,65 @@
+import { play, type Turn } from './conversation-play';
+
+/*
+ * Issue 21 (helper o24, session 12): out-of-support checks and facts after a verdict, from the tuning set
+ * bench/conversations-issue21-o24-tuning.yaml, written again in our own words: an update rollup's number, a tally of one
+ * server, a Windows date said as the premise of the question, and a server promoted to or demoted from domain controller
+ * after Exchange was installed (A-15: not supported).
+ */
+const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
+  [
+    '"ru 32" is Exchange 2010 SP3 update rollup 32, not 32-bit Windows: 2010 SP3 on 2012 R2 is judged as it was',
+    [['ex2010 sp3 ru 32, single server with all roles, windows 2012 r2 datacenter', { verdict: 'supported', headline: 'Out of support since 13 October 2020: Exchange 2010' }]],
+  ],
+  [
+    '"1x mailbox" is one Mailbox server: high availability is never left open',
+    [['E2016 CU23, 1x mailbox, W2016 Datacenter with desktop experience', { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2016' }]],
+  ],
+  [
+    'a Windows date said first does not answer for a retired Exchange: the setup is judged',
+    [
+      [
+        'windows server 2019 stays supported until january 2029, so our exchange 2019 cu15 mailbox server (just one) on 2019 datacenter is ok until then?',
+        { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2019' },
+      ],
+    ],
+  ],
+  [
+    'the Exchange server promoted to a domain controller after a verdict: Not supported',
+    [
+      ['exchange SE single mailbox server on windows server 2022 datacenter', { verdict: 'supported' }],
+      ['fyi the server got promoted to a dc this morning', { verdict: 'not-supported', notSays: ['Out of support'] }],
+    ],
+  ],
+  [
+    'the Exchange server demoted after install, said in the first message: Not supported',
+    [['exchange 2016 cu23 single mailbox on 2016 datacenter desktop exp; it is no longer a dc, we demoted it in spring', { verdict: 'not-supported' }]],
+  ],
+  [
+    "a Windows release's lifecycle asked after a verdict is that release's date, not a fact added to the check",
+    [
+      ['exchange 2016 cu23, one mailbox server, windows server 2012 r2 datacenter', { headline: 'Out of support since 14 October 2025: Exchange 2016' }],
+      ['and is windows 2012 r2 still supported?', { says: ['10 October 2023'], notSays: ['What changed'] }],
+    ],
+  ],
+  [
+    'a DAG member that is a domain controller without the global catalog is still a domain controller: Not supported',
+    [['SE dag of 2 on 2022 datacenter, witness on FS2; MBX1 is a domain controller without the global catalog', { verdict: 'not-supported' }]],
+  ],
+  [
+    '"are we still in support with this?" after a retired verdict: that verdict again, headed Out of support',
+    [
+      ['exchange 2013 cu23, one mbx+cas server, windows 2012 r2 datacenter', { headline: 'Out of support since 11 April 2023: Exchange 2013' }],
+      ['are we still in support with this?', { headline: 'Out of support since 11 April 2023: Exchange 2013', notSays: ['Exchange 2007'] }],
+      ['supported today?', { headline: 'Out of support since 11 April 2023: Exchange 2013', notSays: ['Exchange 2007'] }],
+    ],
+  ],
+];
+
+describe('conversation (issue 21, o24): out-of-support forms and a domain controller role changed after install', () => {
+  for (const [name, turns] of CASES) {
+    it(name, async () => {
+      await play(turns);
+    });
+  }
+});
