@@ -216,7 +216,8 @@ describe('fact recognizer', () => {
       ],
       ['2019 mailbox server with dynamic memory enabled', { version: '2019', role: 'mailbox', dynamicMemory: 'yes' }],
       ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
-      ['2019 mailbox server, vcpus overcommitted 2:1, hourly snapshots on the san', { version: '2019', role: 'mailbox', unevaluated: 'hardware,storage' }],
+      // session 12 v1: 2:1 is the ratio Microsoft allows (A-64), read as such; the SAN's snapshots stay unread.
+      ['2019 mailbox server, vcpus overcommitted 2:1, hourly snapshots on the san', { version: '2019', role: 'mailbox', unevaluated: 'hardware,storage', vcpuRatio: 'within-2' }],
       ['SE DAG of 2, witness is a cloud witness', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', witness: 'yes', cloudWitness: 'yes' }],
       ['SE DAG of 2, the DAG members also run the hyper-v role', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', clusterWorkloads: 'yes' }],
       [
@@ -229,8 +230,9 @@ describe('fact recognizer', () => {
       ],
       ['SE DAG of 2 on 2022 std witness FS1', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
       [
+        // session 12 v1: the forest level is read as such (A-68), never as the members' Windows.
         'SE DAG of 2 on 2022 std, forest functional level 2012 R2, witness FS01, no DCs',
-        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no' },
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes', domainController: 'no', forestLevel: '2012-r2' },
       ],
       [
         'SE DAG of 2 on 2022 std with witness, schema is at 2019 level',

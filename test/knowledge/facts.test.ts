@@ -74,6 +74,14 @@ const SHEET_IDS = [
   'A-62',
   // A-63: lead, session 11 (q21's draft row), Microsoft's DAG membership pages (one DAG per Mailbox server).
   'A-63',
+  // session 12 v1: platform facts of the virtualization, storage and system requirement pages (A-69 recalled).
+  'A-64',
+  'A-65',
+  'A-66',
+  'A-67',
+  'A-68',
+  'A-69',
+  'A-70',
 ];
 
 const STATUSES = ['verified', 'read-3p', 'derived', 'recalled'];
