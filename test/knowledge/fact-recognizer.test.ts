@@ -233,6 +233,7 @@ describe('fact recognizer', () => {
       ],
       ['SE DAG of 2 on 2022 std witness FS1', { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' }],
       [
+        // session 12 v1: the forest level is read as such (A-68), never as the members' Windows.
         'SE DAG of 2 on 2022 std, forest functional level 2012 R2, witness FS01, no DCs',
         {
           nodes: '2',
