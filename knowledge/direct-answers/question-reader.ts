@@ -516,6 +516,10 @@ const EDITION_ROLES = ['', 'mailbox', 'back-end', 'front-end'];
 const EDITION_ROLES_ALONE = ['front-end'];
 /** Facts the check names back but never judges that only say where a judged fact lives (a virtual machine, a backup). */
 const CONTEXT_UNJUDGED: ReadonlySet<string> = new Set(['hyper-v', 'virtualization', 'vmware', 'backup']);
+/** The ways of spreading client connections over Mailbox servers, asked about per version as a rule. */
+const BALANCING = ['dns-round-robin', 'load-balancer'];
+/** The facts such a question may name: the version, its platform, the Mailbox role. */
+const BALANCING_FACTS = ['version', 'ha', 'role', 'windows', 'update'];
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -540,6 +544,11 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "does an SE DAG need windows datacenter edition": whether that edition is required (rule-answers.ts, editionNeeded).
   // Only a Windows edition: "do i need enterprise edition to cluster exchange 2003?" is the articles' (its passage and the check's button).
   if (editionAndTechnology && subject.ha !== undefined && subject.windowsEdition !== undefined && subject.edition === undefined) return { attribute: 'rule', subject, needs: true };
+  // "is dns round robin supported for load balancing exchange 2016", "round robin dns instead of a kemp for SE - allowed?"
+  // (session 12, q22): a way of spreading client connections asked about for a version is a rule of that version, not
+  // a design; DirectAnswers.read answers it only when the tables settle it (else the check asks, as before).
+  if (BALANCING.includes(subject.ha ?? '') && ['', 'mailbox'].includes(subject.role ?? '') && Object.keys(subject).every((d) => BALANCING_FACTS.includes(d)))
+    return { attribute: 'rule', subject };
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
   // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".
