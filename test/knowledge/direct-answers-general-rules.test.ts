@@ -159,3 +159,26 @@ describe('direct answers: load balancing asked per version (q22)', () => {
     });
   }
 });
+
+/** Session 12 (q22): a count asked in its first words is that count, whatever general rule its setting has; databases per server asked without a count word. */
+describe('direct answers: counts asked beside a rule (q22)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  for (const [text, attribute, first] of [
+    ['max dag members if we stretch an SE dag over 3 datacenters', 'max-nodes', /16/],
+    ['exchange 2010 enterprise: databases per server?', 'max-databases', /100/],
+  ] as const) {
+    it(`"${text}" → ${attribute}`, () => {
+      const question = kb.directAnswers.read(text);
+      assert.equal(question?.attribute, attribute, `${text}: ${JSON.stringify(question)}`);
+      assert.match(kb.directAnswers.answer(question)?.answer ?? '', first);
+    });
+  }
+
+  it('a DAG across sites asked as a yes/no keeps its general rule', () => {
+    assert.equal(kb.directAnswers.read('can a dag span two datacenters')?.other, 'dag-sites');
+  });
+});

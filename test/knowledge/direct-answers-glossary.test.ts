@@ -197,6 +197,11 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['what do i run on 2012 r2 to get desktop experience before exchange 2016 setup', 'desktop-experience-2016', /Install-WindowsFeature Server-Gui-Mgmt-Infra,Server-Gui-Shell/],
       ['exchange 2016 on server 2016 core - how do i get the gui back', 'desktop-experience-2016', /installation option only/],
       ['how do i turn a 2012 r2 server core box into a full install so exchange 2013 will go on it', 'desktop-experience-2013', /Server-Gui-Mgmt-Infra,Server-Gui-Shell/],
+      // An Edge server joined by its subscription; "whats" without its apostrophe; a supported release as the way off; Windows replaced.
+      ['how do i add an edge transport server to our SE org', 'edge-subscription', /New-EdgeSubscription -FileName/],
+      ['whats the right way to go from exchange 2019 cu15 to SE on a dag', 'se-from-2019', /upgraded in place/],
+      ['how do we get exchange 2003 to something supported', 'leave-version', /Exchange 2007|Exchange 2010/],
+      ['how do we replace the windows 2012 r2 under our exchange 2016 servers', 'windows-under-exchange', /not upgraded in place/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const answered = answeredTask(text, task);
@@ -209,6 +214,7 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       // Session 12 (q22): the finding rows come first, but an update installed or a Windows release moved to keeps its row.
       ['how do i install cu15 on our exchange 2019 servers', 'install-update'],
       ['how do i see which server is the witness for my dag', 'witness-find'],
+      ['how do i make SE edge transport redundant', 'edge-redundancy'],
       ['how do i add a server to the dag', 'dag-add-member'],
       ['how to install the latest cu on exchange 2019', 'install-update'],
     ] as const) {
