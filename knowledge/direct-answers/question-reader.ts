@@ -208,6 +208,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   return undefined;
 }
 
+/** "too", "as well", "also" said of a release alone ("2016 too?"). */
+const TOO = /\b(?:too|as well|also)\s*\??$/i;
+
 /** A short yes/no about a platform named alone: "2008 r2 standard ok?", "is 2012 standard enough", "std fine?". */
 const PLATFORM_OK = /\b(?:ok|okay|fine|supported|allowed|enough|good|possible|works?)\b|\?\s*$/i;
 
@@ -258,9 +261,11 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
     }
   }
   // "2016 too?" after "which windows for exchange 2010 sp3" (session 12, q22): after the Windows releases of a version, a bare
-  // year is a Windows release, asked whether that version runs there (it was read as Exchange 2016 and listed its releases).
+  // year said with "too" adds a Windows release to the list, asked whether that version runs there (it was read as Exchange 2016
+  // and listed its releases). "and for 2019?" there is still Exchange 2019's list (sets A and B).
   if (
     previous.attribute === 'windows-releases' &&
+    TOO.test(text) &&
     previous.subject.version !== undefined &&
     previous.subject.ha === undefined &&
     asked.version !== undefined &&

@@ -245,6 +245,7 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       'how do i renew the exchange certificate',
       // Session 12 (q22): a finding row needs a word of finding out and of what is found.
       'how do i check if exchange 2016 supports windows 2019',
+      'how do I know if our exchange 2019 is on a CU that still gets security fixes',
     ]) {
       it(`"${text}" is no how-to the table answers`, () => {
         assert.notEqual(read(text)?.attribute, 'how-to');
