@@ -80,6 +80,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q.yaml'), showMisses: true },
   /** Tuning set K21 (issue 19, session 11, q21): unanswerable kinds (other products, future releases, prices and licences, opinions, Exchange Online-only features), service pack end dates, update release dates inside other sentences, Windows 2012/2008 without R2, one DAG per server, DNS round robin, the Desktop Experience how-to, virtualization yes/no and the Cloud Witness; written before that session's changes. */
   tuningQ21: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q21.yaml'), showMisses: true },
+  /** Tuning set Q22 (issue 19, session 12, q22): the held-out set's weakest kinds by count (how-to, follow-up, number, unanswerable): finding a fact out, the Desktop Experience, short follow-ups, DNS round robin per version, an update of today beside a later one, "with no service pack", sizing numbers, Exchange Online licences, other products and roadmaps; written before that session's code was run. */
+  tuningQ22: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q22.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

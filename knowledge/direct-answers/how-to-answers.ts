@@ -16,7 +16,8 @@ import { sourcesOf, statusWords, type AnswerTables } from './table-access';
  */
 const HOW_TO =
   // "can i go straight to SE", "is there an in-place upgrade to SE": a path asked as a yes/no is the same task.
-  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:what(?:'s|s| is) )?(?:the |my |our )?(?:upgrade|migration|move) path\b|(?:what(?:'s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s|s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b|(?:an? )?(?:direct |in[ -]place )(?:upgrade|migration) (?:from|of)\b|(?:can|could|should) (?:i|we|you|one) (?:just |simply )?(?:do an? )?(?:in[ -]place )?upgrade\b.{0,30}\bin[ -]place\b)/i;
+  // "what do i run on 2012 r2 to get desktop experience" (session 12, q22): the command asked for is a how-to.
+  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:what(?:'s|s| is) )?(?:the |my |our )?(?:upgrade|migration|move) path\b|(?:what(?:'s|s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s|s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|what (?:do|should|must) (?:i|we) run\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b|(?:an? )?(?:direct |in[ -]place )(?:upgrade|migration) (?:from|of)\b|(?:can|could|should) (?:i|we|you|one) (?:just |simply )?(?:do an? )?(?:in[ -]place )?upgrade\b.{0,30}\bin[ -]place\b)/i;
 /** Where a message's clauses part: a dash between spaces, a comma, semicolon or colon and a space. */
 const CLAUSE_BREAK = /\s[-\u2013\u2014]\s|[,;:]\s/;
 /** A question that asks for the steps themselves ("steps to", "how do i", "walk me through"), not whether or what. */
@@ -27,9 +28,9 @@ const PRODUCT_LEAD = /^(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s
 const TO_SE = /\b(?:to|onto|into|towards?|->|→)\s+(?:the\s+)?(?:exchange\s+)?(?:server\s+)?(?:se|subscription edition)\b/i;
 // A bare year is a Windows release only where no Exchange version has it ("migrating to 2019" is Exchange 2019).
 const TO_WINDOWS = /\b(?:to|onto|into|towards?|on|->|→)\s+(?:the\s+)?(?:new\s+)?(?:windows|win|ws|w2k\d*|server\s*20\d\d|20(?:12|22|25)\b|os\b|operating system)/i;
-/** Windows itself as what is upgraded: "upgrade windows under exchange 2019", "in-place os upgrade". */
+/** Windows itself as what is upgraded: "upgrade windows under exchange 2019", "in-place os upgrade", "replace the windows 2012 r2 under ..." (q22). */
 const WINDOWS_UPGRADED =
-  /\b(?:upgrad\w*|updat\w*|mov\w*|migrat\w*)\s+(?:the\s+)?(?:windows|os|operating system)\b|\b(?:windows|os|operating system)\s+(?:in[\s-]place\s+)?upgrad\w*|\bin[\s-]place\s+(?:windows|os)\b/i;
+  /\b(?:upgrad\w*|updat\w*|mov\w*|migrat\w*|replac\w*)\s+(?:the\s+)?(?:windows|os|operating system)\b|\b(?:windows|os|operating system)\s+(?:in[\s-]place\s+)?upgrad\w*|\bin[\s-]place\s+(?:windows|os)\b/i;
 
 /** Compiled word groups, one pattern a group (a word start, any of its words). */
 const compiled = new WeakMap<readonly (readonly string[])[], RegExp[]>();

@@ -76,6 +76,12 @@ export class DirectAnswers {
     const rule = generalRuleAsked(text, this.tables.generalRules, this.recognizer);
     // A design that names its Windows release or its member count ("SE x4, WS2022, DAG01, FSW on DC01") is the check's.
     const facts = rule ? this.recognizer.extract(text).facts : {};
+    // "max dag members if we stretch an SE dag over 3 datacenters" (session 12, q22): a count asked first is that count,
+    // whatever rule the setting it names has (the DAG across sites answered "Yes, with a condition").
+    if (rule && COUNT_FIRST.test(normalizeQuestionWords(text.trim()))) {
+      const counted = readDirectQuestion(text, this.recognizer, previous);
+      if (counted && COUNT_ATTRIBUTES.has(counted.attribute) && this.answer(counted)) return counted;
+    }
     if (rule && (rule.anySetup === true || DESIGN_FACTS.every((d) => facts[d] === undefined))) {
       const version = versionsIn(text, this.recognizer)[0];
       return { attribute: 'general-rule', subject: version !== undefined ? { version } : {}, other: rule.id, text: text.trim() };
@@ -204,6 +210,11 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-databases',
   'latest-update',
 ]);
+
+/** A count asked for in the first words ("max dag members ...", "how many nodes ..."). */
+const COUNT_FIRST = /^(?:what(?:'s|s| is) the )?(?:max(?:imum)?|how many|up to how many|number of)\b/i;
+/** The answers that are a count from the limits tables. */
+const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instances', 'max-databases']);
 
 /** Facts that make a message a design to check rather than a general rule asked about. */
 const DESIGN_FACTS = ['windows', 'windowsEdition', 'nodes'];

@@ -27,6 +27,8 @@ const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instan
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
 /** Mounted mailbox databases, which the Exchange edition bounds ("how many dbs on 2019 standard"). */
 const DATABASES = /\b(databases?|dbs?|mailbox stores?)\b/i;
+/** Databases counted per server in a few words ("databases per server?", "dbs on each box"). */
+const DATABASES_PER_SERVER = /\b(?:databases|dbs|mailbox stores) (?:per|on each|for each|on one|on a) (?:server|box|node|mailbox server)\b/i;
 /** A database's size or contents, not how many ("max db size", "mailboxes per database"). */
 const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bsize of (a |an |the |one )?(databases?|dbs?)\b|\b(gb|tb)\b/i;
 /** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
@@ -91,8 +93,9 @@ const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?s
 /** What a follow-up needs from the question before it: its attribute and subject. */
 export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other' | 'needs'>;
 
-/** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?". */
-const FOLLOW_UP = /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)\s*\??$/i;
+/** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?", "2016 too?" (session 12, q22). */
+const FOLLOW_UP =
+  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$/i;
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
 const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
@@ -205,6 +208,9 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   return undefined;
 }
 
+/** "too", "as well", "also" said of a release alone ("2016 too?"). */
+const TOO = /\b(?:too|as well|also)\s*\??$/i;
+
 /** A short yes/no about a platform named alone: "2008 r2 standard ok?", "is 2012 standard enough", "std fine?". */
 const PLATFORM_OK = /\b(?:ok|okay|fine|supported|allowed|enough|good|possible|works?)\b|\?\s*$/i;
 
@@ -253,6 +259,22 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       delete asked.version;
       asked.windows = windows;
     }
+  }
+  // "2016 too?" after "which windows for exchange 2010 sp3" (session 12, q22): after the Windows releases of a version, a bare
+  // year said with "too" adds a Windows release to the list, asked whether that version runs there (it was read as Exchange 2016
+  // and listed its releases). "and for 2019?" there is still Exchange 2019's list (sets A and B).
+  if (
+    previous.attribute === 'windows-releases' &&
+    TOO.test(text) &&
+    previous.subject.version !== undefined &&
+    previous.subject.ha === undefined &&
+    asked.version !== undefined &&
+    asked.windows === undefined &&
+    Object.keys(asked).length === 1 &&
+    !NAMES_EXCHANGE.test(text)
+  ) {
+    const windows = recognizer.extract(`windows server ${text.match(/\b(20\d\d(?:\s?r2)?)\b/i)?.[1] ?? ''}`).facts.windows;
+    if (windows !== undefined) return { attribute: 'runs-on', subject: { ...previous.subject, windows } };
   }
   // "and with dynamic memory?" after "is exchange SE in a hyper-v vm supported" (a general rule): a fact the check judges, asked of
   // the same version, is that fact's rule, never the general rule again (session 11, q21).
@@ -409,7 +431,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
-  if (COUNT.test(text) && DATABASES.test(text) && !DATABASE_OTHER.test(text)) {
+  // "exchange 2010 enterprise: databases per server?" (session 12, q22): the count asked without a count word.
+  if ((COUNT.test(text) || DATABASES_PER_SERVER.test(text)) && DATABASES.test(text) && !DATABASE_OTHER.test(text)) {
     const counted = COUNTED.exec(text)?.[1];
     if (counted === undefined || DATABASE_COUNTED.test(counted)) return ask('max-databases', pick('version', 'edition', 'update'));
   }
@@ -516,6 +539,10 @@ const EDITION_ROLES = ['', 'mailbox', 'back-end', 'front-end'];
 const EDITION_ROLES_ALONE = ['front-end'];
 /** Facts the check names back but never judges that only say where a judged fact lives (a virtual machine, a backup). */
 const CONTEXT_UNJUDGED: ReadonlySet<string> = new Set(['hyper-v', 'virtualization', 'vmware', 'backup']);
+/** The ways of spreading client connections over Mailbox servers, asked about per version as a rule. */
+const BALANCING = ['dns-round-robin', 'load-balancer'];
+/** The facts such a question may name: the version, its platform, the Mailbox role. */
+const BALANCING_FACTS = ['version', 'ha', 'role', 'windows', 'update'];
 /** The facts a "does <version> run on <Windows>" question may name besides the version and the release. */
 const PLATFORM_FACTS = ['version', 'windows', 'windowsEdition', 'update', 'architecture'];
 
@@ -540,6 +567,11 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "does an SE DAG need windows datacenter edition": whether that edition is required (rule-answers.ts, editionNeeded).
   // Only a Windows edition: "do i need enterprise edition to cluster exchange 2003?" is the articles' (its passage and the check's button).
   if (editionAndTechnology && subject.ha !== undefined && subject.windowsEdition !== undefined && subject.edition === undefined) return { attribute: 'rule', subject, needs: true };
+  // "is dns round robin supported for load balancing exchange 2016", "round robin dns instead of a kemp for SE - allowed?"
+  // (session 12, q22): a way of spreading client connections asked about for a version is a rule of that version, not
+  // a design; DirectAnswers.read answers it only when the tables settle it (else the check asks, as before).
+  if (BALANCING.includes(subject.ha ?? '') && ['', 'mailbox'].includes(subject.role ?? '') && Object.keys(subject).every((d) => BALANCING_FACTS.includes(d)))
+    return { attribute: 'rule', subject };
   if (subject.role !== undefined || subject.ha !== undefined) return undefined;
   // "Is 2019 CU13 supported on 2022?": a typed CU that is behind (or current) decides the verdict itself; the check
   // gives it, with the Windows release answered beside it (main-dialog's platform line), never a bare "Yes, it runs".

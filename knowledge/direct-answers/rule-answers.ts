@@ -40,6 +40,33 @@ export function ruleAnswer(tables: AnswerTables, question: DirectQuestion): Dire
   const every = tables.setups(subject).filter((s) => subject.architecture === undefined || s.facts.architecture === subject.architecture);
   // Only when the versions disagree does the question's own vocabulary narrow it (see nativeSetups).
   const setups = every.some(allowed) && every.some((s) => s.verdict === 'not-supported') ? nativeSetups(tables, subject, every) : every;
+  const answer = answerOver(tables, question, setups);
+  if (answer !== undefined || subject.version === undefined) return answer;
+  // "is dns round robin supported for load balancing exchange 2016": the Windows releases, editions and
+  // updates the version never ran on refuse most of its setups whatever is asked, so the answer was
+  // neither yes nor no and the check asked the role. The question is about the technology on the
+  // version's own platforms: the setups on a platform where no setup of the version (any role, any
+  // technology) is supported are left out; a platform the version runs on keeps every setup, refused
+  // or not, so "It depends" and "No" stay what they were. The check still judges a platform typed.
+  return answerOver(tables, question, onOwnPlatforms(tables, subject, setups));
+}
+
+/** Facts of the server's platform, of which a version runs on some combinations only. */
+const PLATFORM = ['windows', 'windowsEdition', 'update', 'architecture', 'serverCore'];
+
+/** The setups on a platform (the PLATFORM facts) where some setup of the version is supported. */
+function onOwnPlatforms(tables: AnswerTables, subject: Facts, setups: readonly SetupOutcome[]): SetupOutcome[] {
+  const platformOf = (s: SetupOutcome) => JSON.stringify(PLATFORM.map((d) => s.facts[d] ?? ''));
+  const named = Object.fromEntries(Object.entries(subject).filter(([d]) => d === 'version' || PLATFORM.includes(d)));
+  const everySetup = tables.setups(named);
+  if (everySetup.length > MAX_SETUPS) return [...setups];
+  const runs = new Set(everySetup.filter(allowed).map(platformOf));
+  return setups.filter((s) => runs.has(platformOf(s)));
+}
+
+/** Yes, No or "It depends" over the setups a rule question could be about, or undefined when they do not settle it. */
+function answerOver(tables: AnswerTables, question: DirectQuestion, setups: readonly SetupOutcome[]): DirectAnswer | undefined {
+  const subject = question.subject;
   if (setups.length === 0 || setups.length > MAX_SETUPS) return undefined;
   const yes = setups.filter(allowed);
   const no = setups.filter((s) => s.verdict === 'not-supported');

@@ -66,7 +66,8 @@ export function latestUpdateAnswer(tables: Pick<AnswerTables, 'builds' | 'dimens
 }
 
 /** The update a question types ("cu2", "CU 14", "service pack 1", "rtm"), as the build table names updates, or undefined. */
-const TYPED_UPDATE = /\b(?:(cu|cumulative update)\s?(\d{1,2})|(sp|service pack)\s?(\d)|(rtm))\b/i;
+// "exchange 2010 with no service pack", "without any service pack" (session 12, q22): the release itself, its RTM.
+const TYPED_UPDATE = /\b(?:(cu|cumulative update)\s?(\d{1,2})|(sp|service pack)\s?(\d)|(rtm|no service packs?|without (?:a |any )?service packs?|with no sp|without any sps?))\b/i;
 
 /** A rollup typed after a service pack ("sp3 ru11", "update rollup 10"). */
 const TYPED_ROLLUP = /\b(?:ru|update rollup|rollup)\s?(\d{1,2})\b/i;

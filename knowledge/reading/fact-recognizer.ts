@@ -2481,6 +2481,12 @@ const MOVE_BEFORE: readonly (readonly string[])[] = [
   ['upgrade', 'to'],
   ['upgrading', 'to'],
   ['go', 'to'],
+  // "exchange 2016 cu2 on windows server 2016 is fine if we patch to cu23 later, right?": the update of today
+  // is CU2; the later one is a plan (session 12, q22: read as CU23, the check said Supported with conditions).
+  ['patch', 'to'],
+  ['patching', 'to'],
+  ['update', 'to'],
+  ['updating', 'to'],
   // "planning SE on 2025 for next year" (issue 21, c21).
   ['planning'],
   ['plan'],

@@ -293,6 +293,10 @@ describe('direct answers in the conversation (issue 19)', () => {
     ['exchange 2016 end of support date?', 'and the esu?', /^Exchange 2016 left extended support on 14 October 2025; paid Extended Security Updates/],
     ['max nodes w2k3 ent cluster', 'and datacenter?', /^Up to 8 nodes on Windows Server 2003 Datacenter/],
     ['what os does exchange 2019 run on', 'which cu for 2025?', /^From Exchange 2019 CU15/],
+    // Session 12 (q22): after a version's Windows releases, a bare year is a Windows release asked about (not Exchange 2016's list).
+    ['which windows for exchange 2010 sp3', '2016 too?', /^No: Exchange 2010 SP3 does not run on Windows Server 2016/],
+    // Without "too" the year is still the Exchange version whose list is asked for (sets A and B).
+    ['which windows does exchange 2016 run on', 'and for 2019?', /^Exchange 2019 runs on Windows Server 2019/],
   ] as const) {
     it(`"${first}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();

@@ -114,3 +114,72 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     });
   }
 });
+
+/**
+ * Session 12 (q22): a way of spreading client connections asked about for a version (DNS round robin, a load
+ * balancer) is a rule of that version, decided over its setups on the platforms it runs on: the Windows releases
+ * and updates it never ran on refused most setups, so the tables said neither yes nor no and the check asked the role.
+ */
+describe('direct answers: load balancing asked per version (q22)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  for (const [text, first] of [
+    ['is dns round robin supported for load balancing exchange 2016', /^Yes, with conditions: /],
+    ['round robin dns instead of a kemp for SE - allowed?', /^Yes: .*DNS round robin, in front of the Mailbox servers/],
+    ['is dns round robin ok in front of exchange 2019 mailbox servers instead of a load balancer', /^Yes: /],
+    ['exchange 2019 behind an f5 - supported?', /^Yes: .*load balancer/],
+    // A platform typed is still judged: Exchange 2016 never ran on Windows Server 2019.
+    ['is dns round robin supported for exchange 2016 on windows 2019', /^No: Exchange 2016 runs on Windows Server 2012/],
+  ] as const) {
+    it(`"${text}" → ${String(first)}`, () => {
+      const question = kb.directAnswers.read(text);
+      assert.equal(question?.attribute, 'rule', `${text}: ${JSON.stringify(question)}`);
+      const answer = kb.directAnswers.answer(question);
+      assert.match(answer?.answer ?? '', first);
+      assert.ok(
+        answer!.sources.some((s) => s.status === 'Microsoft doc'),
+        JSON.stringify(answer!.sources),
+      );
+    });
+  }
+
+  for (const text of [
+    // Exchange 2013's Client Access role and 2010's CAS arrays are not settled by the tables: the check asks.
+    'is dns round robin supported for exchange 2013',
+    'is dns round robin supported for exchange 2010 cas',
+    // A DAG is a design, not a way of balancing: the check judges it.
+    'is a dag supported in exchange 2016',
+  ]) {
+    it(`"${text}" is not answered yes from the tables`, () => {
+      const question = kb.directAnswers.read(text);
+      const answer = question ? kb.directAnswers.answer(question) : undefined;
+      assert.doesNotMatch(answer?.answer ?? '', /^Yes/);
+    });
+  }
+});
+
+/** Session 12 (q22): a count asked in its first words is that count, whatever general rule its setting has; databases per server asked without a count word. */
+describe('direct answers: counts asked beside a rule (q22)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+  });
+
+  for (const [text, attribute, first] of [
+    ['max dag members if we stretch an SE dag over 3 datacenters', 'max-nodes', /16/],
+    ['exchange 2010 enterprise: databases per server?', 'max-databases', /100/],
+  ] as const) {
+    it(`"${text}" → ${attribute}`, () => {
+      const question = kb.directAnswers.read(text);
+      assert.equal(question?.attribute, attribute, `${text}: ${JSON.stringify(question)}`);
+      assert.match(kb.directAnswers.answer(question)?.answer ?? '', first);
+    });
+  }
+
+  it('a DAG across sites asked as a yes/no keeps its general rule', () => {
+    assert.equal(kb.directAnswers.read('can a dag span two datacenters')?.other, 'dag-sites');
+  });
+});

@@ -62,6 +62,12 @@ describe('fact recognizer', () => {
       ['our Exchange 2016 CU23 box on Server 2019 Standard, since 2012 R2 is gone', { version: '2016', update: 'e2016-cu3-or-later', windows: '2019', windowsEdition: 'standard' }],
       ['exchange 2016 dag, we move to 2019 next year', { version: '2016', ha: 'dag', role: 'mailbox' }],
       ['what if we move to SE next year', { version: 'se' }],
+      // Session 12 (q22): an update patched to later is a plan; the one of today is judged (CU23 read last made CU2 on 2016 a yes).
+      ['exchange 2016 cu2 on windows server 2016 is fine if we patch to cu23 later, right?', { version: '2016', update: 'e2016-before-cu3', windows: '2016' }],
+      ['exchange 2019 cu12 on server 2025 is fine as long as we update to cu15 later', { version: '2019', update: 'e2019-cu12-cu13', windows: '2025' }],
+      ['our exchange 2019 cu14 dag, updating to cu15 next month', { version: '2019', update: 'e2019-cu14', ha: 'dag', role: 'mailbox' }],
+      // A version "with no service pack" is its RTM.
+      ['exchange 2007 with no service pack on windows 2003', { version: '2007', update: 'e2007-rtm', windows: '2003' }],
       // "One <version> <role> server" is a single server; "2016 templates" are VM templates, no Exchange 2016.
       ['One Exchange 2019 CU15 Edge Transport server in the DMZ', { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none' }],
       ['Can Exchange 2013 CU23 go on Windows Server 2016? we only have 2016 templates', { version: '2013', update: 'e2013-sp1-or-later', windows: '2016' }],

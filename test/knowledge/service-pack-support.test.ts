@@ -95,6 +95,9 @@ describe('Service packs out of support before their version (issue 25, fact A-20
     ['exchange 2007 sp2 end of support', /^Exchange 2007 SP2 has been out of support since 12 July 2011/],
     ['ex2010 sp1 support end?', /^Exchange 2010 SP1 has been out of support since 8 January 2013/],
     ['exchange 2010 sp3 end of support', /^Exchange 2010 left extended support on 13 October 2020/],
+    // Session 12 (q22): a version "with no service pack" is its RTM, with the RTM's own end (it was the version's own end).
+    ['when did exchange 2007 with no service pack end', /^Exchange 2007 RTM.* has been out of support since 13 January 2009/],
+    ['exchange 2010 without any service pack: end of support date?', /^Exchange 2010 RTM has been out of support since 11 October 2011/],
   ] as const) {
     it(`a direct answer reads the same lifecycle rows: "${question}"`, () => {
       const read = kb.directAnswers.read(question);
