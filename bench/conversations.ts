@@ -274,6 +274,8 @@ export const CONVERSATION_SETS = {
   issue21O23Tuning: 'conversations-issue21-o23-tuning.yaml',
   // Issue 21 tuning set of helper d23 (session 11): a witness on a member named by host, counts as "N mbx" or in words, groups by site or role, one Edge server asked no high-availability question, stated facts in passing, written before the code changed.
   issue21D23Tuning: 'conversations-issue21-d23-tuning.yaml',
+  // Issue 21 tuning set of helper d24 (session 12): two DAGs told apart by site lines, a witness by IP, on a NAS or on a member in new words, member counts as products, sums and ranges, other machines' Windows beside the Exchange servers, stated facts in prose, written before the code changed.
+  issue21D24Tuning: 'conversations-issue21-d24-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
