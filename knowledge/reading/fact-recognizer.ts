@@ -1111,7 +1111,12 @@ export class FactRecognizer {
     const lines = text.split(/\r?\n/);
     // A bullet, a number, or a DAG's name before a colon ("DAG-HQ: 3 mbx on 2025 std", w6-hunt-60) starts a group's line.
     // The name stays in the line read: it says the servers are in a DAG.
-    const item = /^\s*(?:[-*•·]|\d{1,2}[.)]|(?=(?:dag[\w-]*|[\w-]+[-_]dag)\s*:\s))\s*/i;
+    const bulleted = /^\s*(?:[-*•·]|\d{1,2}[.)]|(?=(?:dag[\w-]*|[\w-]+[-_]dag)\s*:\s))\s*/i;
+    // Session 12 (d24, d23-wit-05): a site's line that builds a DAG of its own ("HQ site: DAG of three ...", "DR site: another
+    // DAG, ...") is a group, when two or more such lines do and nothing says the sites share one DAG (a stretched DAG's
+    // "HQ site: 4 members" lines are one DAG's members).
+    const siteLines = ONE_DAG_OVER_SITES.test(text) ? [] : lines.filter((line) => SITE_DAG_LINE.test(line));
+    const item = siteLines.length >= 2 ? new RegExp(String.raw`${bulleted.source}|${SITE_LABEL.source}`, 'i') : bulleted;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
@@ -1969,6 +1974,12 @@ const EACH_WORDS: ReadonlySet<string> = new Set(['each', 'per', 'apiece', 'every
 const SPREAD_DIMENSION = 'nodes';
 
 /** A listed line the user sets aside ("ignore it") or that is about another product (issue 21, g21: w4-design-03). */
+/** A site's label opening a line ("HQ site: ", "Main DC site: ", "DR datacenter: "): up to three words, then a place word and a colon. */
+const SITE_LABEL = /^\s*(?:[\w-]+\s+){0,3}(?:site|datacenter|datacentre|data center|location|office|campus|region)\s*:\s*/i;
+/** A site's line that builds a DAG of its own: "HQ site: DAG of three ...", "DR site: another DAG, ...", "Paris site: a DAG of 2". */
+const SITE_DAG_LINE = new RegExp(String.raw`${SITE_LABEL.source}(?:(?:a|one|another|its own|a second|a separate)\s+)?dag\b`, 'i');
+/** Words saying the sites share one DAG: "one DAG stretched over both sites", "the same DAG", "a stretched DAG". */
+const ONE_DAG_OVER_SITES = /\b(?:stretched|same dag|one dag (?:across|over|spanning|for both|in both)|single dag)\b/i;
 const SET_ASIDE_LINE = /\b(ignore (it|this|that|them|those)|skype( for business)?|lync|sharepoint|not (an )?exchange)\b/i;
 
 /** "FE1, FE2 - front-end, ...", "BH1: bridgehead": server names (letters then a number) that open a line before a dash or colon. */
