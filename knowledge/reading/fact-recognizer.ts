@@ -9,6 +9,7 @@ import { withDenials } from './negations';
 import { namedMemberCount, withWitnessOnMember } from './witness-on-member';
 import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
+import { withCountsInFigures } from './count-words';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -642,7 +643,9 @@ export class FactRecognizer {
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
-    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)));
+    // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
+    // the numbers of server names are blanked.
+    const read = blankDates(blankServerNumbers(blankWindowsServicePacks(withCountsInFigures(this.readMore ? this.readMore.blank(spelled) : spelled))));
     const tokens = tokenize(read, true);
     const reading = {
       text,

@@ -4,7 +4,8 @@ import { play, type Turn } from './conversation-play';
  * Session 12 (d24), issue 21: a witness the DAG cannot use is no witness outside the DAG: given by IP address
  * (create-dags.md: "Using an IP address or a wildcard name isn't supported"), on a NAS appliance (plan-ha.md: the witness
  * is a computer running Windows Server), or said not to be outside the DAG; two DAGs on "site" lines are two groups (a
- * stretched DAG's site lines stay one DAG). Our own phrasings; the held-out sets are never read.
+ * stretched DAG's site lines stay one DAG); member counts as products, sums, number words and ranges of names (count-words.ts).
+ * Our own phrasings; the held-out sets are never read.
  */
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   ['a witness typed as an IP address: Not supported', [['SE DAG of 2 on 2025 std, member servers, fsw configured as 10.1.4.20', { verdict: 'not-supported' }]]],
@@ -34,9 +35,18 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // Counts as products and ranges (count-words.ts), the range after a verdict too (w9-after-22 shape).
+  ['a DAG of 3 x 6 members: Not supported (18 > 16)', [['SE DAG, 3 x 6 members, 2025 std, member servers', { verdict: 'not-supported' }]]],
+  [
+    'servers named joining by a range after a DAG verdict: Not supported (4 + 14)',
+    [
+      ['SE DAG of 4 on 2025 std, fsw on FS7, member servers', { verdict: 'supported-with-conditions' }],
+      ['we add EXA5 and EXA6 in march and EXA7 through EXA18 later', { verdict: 'not-supported' }],
+    ],
+  ],
 ];
 
-describe('conversation (session 12, d24): witnesses the DAG cannot use, DAGs on site lines', () => {
+describe('conversation (session 12, d24): witnesses the DAG cannot use, DAGs on site lines, counts in words', () => {
   for (const [name, turns] of CASES) {
     it(name, async () => {
       await play(turns);
