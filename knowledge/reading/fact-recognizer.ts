@@ -10,6 +10,7 @@ import { namedMemberCount, withWitnessOnMember } from './witness-on-member';
 import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { withCountsInFigures } from './count-words';
+import { withoutOtherMachinesWindows } from './other-machines';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -655,11 +656,18 @@ export class FactRecognizer {
         withDenials(
           this.withCorrections(
             withoutOtherDcs(
-              withoutWitnessHost(
-                this.readJoinedRoleWords(
-                  this.readAfterPartials(
-                    this.readSeAfterWindows(
-                      withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens),
+              withoutOtherMachinesWindows(
+                withoutWitnessHost(
+                  this.readJoinedRoleWords(
+                    this.readAfterPartials(
+                      this.readSeAfterWindows(
+                        withoutPastAndFuture(
+                          withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens),
+                          tokens,
+                        ),
+                      ),
+                      tokens,
+                      read,
                     ),
                     tokens,
                     read,
@@ -2322,8 +2330,20 @@ const DC_SUBJECT_LEADS = new Set(['our', 'the', 'their']);
 function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   // "and"/"plus" start a clause; "also" does not ("the nodes are also the DCs").
   const clauseStart = (at: number) => at === 0 || /[,;:.+(]|\s[-–—/]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start)) || ['and', 'plus'].includes(tokens[at - 1]!.text);
-  // Only beside a description of the Exchange servers: "the DCs" alone (an answer, a fact added later) is about them.
-  if (!matches.some((m) => m.entry.payload.some((p) => ['version', 'ha', 'role', 'update'].includes(p.dimension) && p.value !== undefined))) return matches;
+  // Only beside a description of the Exchange servers: "the DCs" alone (an answer, a fact added later) is about them ...
+  const describesExchange = matches.some((m) => m.entry.payload.some((p) => ['version', 'ha', 'role', 'update'].includes(p.dimension) && p.value !== undefined));
+  // ... unless their own clause gives their Windows release: "our domain controllers are all windows server 2016", "the DCs run
+  // windows server 2022" after a verdict are the DCs' platform, not the Exchange servers' (session 12 d24: w9-after-35, -41).
+  const sentenceEndAt = (k: number) => k < tokens.length && /[.;!?]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+  const ownWindowsClause = (match: PhraseMatch<Mention[]>): boolean => {
+    let from = match.from;
+    while (from > 0 && ['our', 'the', 'all', 'their'].includes(tokens[from - 1]!.text)) from -= 1;
+    if (!clauseStart(from) || !DC_PLACING_VERBS.has(tokens[match.to]?.text ?? '') || sameServersLater(match, tokens, sentenceEndAt)) return false;
+    return matches.some(
+      (m) => m.from >= match.to && !tokens.slice(match.to, m.from).some((_t, i) => i > 0 && clauseStart(match.to + i)) && m.entry.payload.some((p) => p.dimension === 'windows'),
+    );
+  };
+  if (!describesExchange && !matches.some(ownWindowsClause)) return matches;
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const match of matches) {
     if (
@@ -2331,6 +2351,7 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
       !/^(?:the )?(?:dcs?|gcs?|domain controllers?|global catalogs?)$/i.test(match.entry.phrase)
     )
       continue;
+    if (!describesExchange && !ownWindowsClause(match)) continue;
     // "..., the DCs run 2016": the phrase holds its own article.
     if (/^the /i.test(match.entry.phrase)) {
       if (clauseStart(match.from)) dropped.add(match);

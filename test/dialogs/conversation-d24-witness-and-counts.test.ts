@@ -5,7 +5,7 @@ import { play, type Turn } from './conversation-play';
  * (create-dags.md: "Using an IP address or a wildcard name isn't supported"), on a NAS appliance (plan-ha.md: the witness
  * is a computer running Windows Server), or said not to be outside the DAG; two DAGs on "site" lines are two groups (a
  * stretched DAG's site lines stay one DAG); member counts as products, sums, number words and ranges of names (count-words.ts).
- * Our own phrasings; the held-out sets are never read.
+ * Another machine's Windows (DCs, hosts) said as its own is not the Exchange servers' (other-machines.ts). Our own phrasings; the held-out sets are never read.
  */
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   ['a witness typed as an IP address: Not supported', [['SE DAG of 2 on 2025 std, member servers, fsw configured as 10.1.4.20', { verdict: 'not-supported' }]]],
@@ -42,6 +42,28 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [
       ['SE DAG of 4 on 2025 std, fsw on FS7, member servers', { verdict: 'supported-with-conditions' }],
       ['we add EXA5 and EXA6 in march and EXA7 through EXA18 later', { verdict: 'not-supported' }],
+    ],
+  ],
+  // Other machines' Windows after a verdict (other-machines.ts): the verdict stands (w9-after-35/-41/-42 shapes).
+  [
+    "the domain controllers' Windows after a single server's verdict: Supported stands",
+    [
+      ['SE single mailbox server on 2022 std', { verdict: 'supported' }],
+      ['all our domain controllers are windows server 2025', { verdict: 'supported' }],
+    ],
+  ],
+  [
+    "the ESXi hosts' Windows-like release after a VM's verdict: Supported stands",
+    [
+      ['SE single mailbox vm on 2025 std', { verdict: 'supported' }],
+      ['the vmware hosts underneath run windows server 2016 for the management tools', { verdict: 'supported' }],
+    ],
+  ],
+  [
+    "the members' own Windows after a DAG verdict is still theirs: Not supported (SE not on 2016)",
+    [
+      ['SE DAG of 3 on 2025 std, member servers', { verdict: 'supported-with-conditions' }],
+      ['the dag members actually run windows server 2016', { verdict: 'not-supported' }],
     ],
   ],
 ];
