@@ -66,6 +66,15 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['the dag members actually run windows server 2016', { verdict: 'not-supported' }],
     ],
   ],
+  // Stated facts in prose: a setup said to stand alone in the org is checked, not answered with coexistence; Edge beside Mailbox.
+  [
+    'one server said to be the only one in the org: judged, no coexistence table',
+    [['one exchange 2016 cu23 server with all roles on 2016 std desktop exp, no other exchange servers in our organization', { verdict: 'supported' }]],
+  ],
+  [
+    'the mailbox role and the edge transport role together on one SE server: Not supported',
+    [['SE box on 2022 std with the mailbox role and the edge role together', { verdict: 'not-supported' }]],
+  ],
 ];
 
 describe('conversation (session 12, d24): witnesses the DAG cannot use, DAGs on site lines, counts in words', () => {
