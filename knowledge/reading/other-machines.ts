@@ -16,10 +16,13 @@ export const OTHER_MACHINES: Said = { dimension: 'unevaluated', value: 'other-ma
  * A clause whose subject is a machine that is no Exchange server: the virtualization hosts ("the hyper-v host itself
  * runs ...", "our esxi hosts are ..."), the domain controllers ("our domain controllers are all ...", "the DCs run ..."),
  * the witness or a file server ("the witness server is ...", "the file servers run ..."); then a verb placing it. Up to
- * the verb, from the clause's start.
+ * the verb, from the clause's start. Or a clause saying its machines are other servers (OTHER_PREDICATE).
  */
 const OTHER_SUBJECT =
   /^\s*(?:(?:and|but|also|fyi|btw|oh|so)\s*,?\s+)?(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got)\b/i;
+/** A clause that says its machines are other servers ("the old 2008 r2 boxes around them are print servers, not exchange"). */
+const OTHER_PREDICATE =
+  /\b(?:is|are|were|was)\s+(?:(?:just|only|our|the|all|now)\s+)*(?:print|file|sql|web|backup|jump|management|monitoring|domain)\s+(?:servers?|boxes|hosts?|controllers?)\b|\b(?:is|are)\s+not\s+exchange\b|\bnon-exchange\b/i;
 /** Words in that clause that tie it to the Exchange servers after all ("the hosts are also the DAG members"). */
 const SAME_SERVERS = /\b(?:also the|same (?:boxes|servers|machines)|dag members?|exchange servers?|mailbox servers?|the members|the nodes)\b/i;
 
@@ -39,9 +42,10 @@ export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], toke
     let start = match.from;
     while (start > 0 && !clauseStart(start)) start -= 1;
     const clauseText = text.slice(tokens[start]!.start, tokens[match.from]!.start);
-    if (!OTHER_SUBJECT.test(clauseText) || SAME_SERVERS.test(clauseText)) continue;
     let end = match.to;
     while (end < tokens.length && !clauseStart(end)) end += 1;
+    const wholeClause = text.slice(tokens[start]!.start, end < tokens.length ? tokens[end]!.start : text.length);
+    if (!(OTHER_SUBJECT.test(clauseText) || OTHER_PREDICATE.test(wholeClause)) || SAME_SERVERS.test(clauseText)) continue;
     let first = true;
     for (const other of matches) {
       if (other.from < start || other.from >= end) continue;

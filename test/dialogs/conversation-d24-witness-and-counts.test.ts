@@ -66,6 +66,10 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['the dag members actually run windows server 2016', { verdict: 'not-supported' }],
     ],
   ],
+  [
+    'machines said to be other servers keep their Windows: a DAG of 3 stays with conditions',
+    [['SE DAG of 3 on 2025 std, member servers; the two 2012 r2 machines next to them are file servers', { verdict: 'supported-with-conditions' }]],
+  ],
   // Stated facts in prose: a setup said to stand alone in the org is checked, not answered with coexistence; Edge beside Mailbox.
   [
     'one server said to be the only one in the org: judged, no coexistence table',
