@@ -39,7 +39,13 @@ export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], toke
   const replaced = new Map<PhraseMatch<Said[]>, PhraseMatch<Said[]> | undefined>();
   for (const match of matches) {
     if (replaced.has(match) || !match.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined)) continue;
+    // A phrase that runs across a comma ("... file server, 2025 std" read as "server 2025") starts its clause after the comma.
     let start = match.from;
+    for (let k = match.to - 1; k > match.from; k -= 1)
+      if (clauseStart(k)) {
+        start = k;
+        break;
+      }
     while (start > 0 && !clauseStart(start)) start -= 1;
     const clauseText = text.slice(tokens[start]!.start, tokens[match.from]!.start);
     let end = match.to;

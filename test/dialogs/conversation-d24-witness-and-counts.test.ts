@@ -70,6 +70,10 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'machines said to be other servers keep their Windows: a DAG of 3 stays with conditions',
     [['SE DAG of 3 on 2025 std, member servers; the two 2012 r2 machines next to them are file servers', { verdict: 'supported-with-conditions' }]],
   ],
+  [
+    "a witness 'which is our file server' before the members' Windows keeps that Windows the members'",
+    [['SE DAG members MB01, MB02, witness on FS03 which is our file server, 2022 std, no DCs', { verdict: 'supported-with-conditions' }]],
+  ],
   // Stated facts in prose: a setup said to stand alone in the org is checked, not answered with coexistence; Edge beside Mailbox.
   [
     'one server said to be the only one in the org: judged, no coexistence table',
