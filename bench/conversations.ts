@@ -276,6 +276,8 @@ export const CONVERSATION_SETS = {
   issue21D23Tuning: 'conversations-issue21-d23-tuning.yaml',
   // Issue 21 tuning set of helper o24 (session 12): update rollups typed with their number ("ru 32" is no 32-bit Windows), server tallies ("1x mailbox", "x1"), a Windows end date before a retired Exchange, a retired Windows asked about after the verdict, mixed estates, and a server promoted to or demoted from DC after Exchange was installed, written before the code changed.
   issue21O24Tuning: 'conversations-issue21-o24-tuning.yaml',
+  // Issue 21 tuning set of helper d24 (session 12): two DAGs told apart by site lines, a witness by IP, on a NAS or on a member in new words, member counts as products, sums and ranges, other machines' Windows beside the Exchange servers, stated facts in prose, written before the code changed.
+  issue21D24Tuning: 'conversations-issue21-d24-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

@@ -1,6 +1,7 @@
 import { withCoexistence } from '../knowledge/rules/design-coexistence';
 import { typedLevel, type Level } from '../knowledge/direct-answers/coexistence-answers';
 import { namedUpdateCurrency } from '../knowledge/reading/typed-update';
+import { serversNamedJoining } from '../knowledge/reading/count-words';
 import type { TurnContext } from './turn';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-frame';
 import {
@@ -1204,9 +1205,13 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
   if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
   // "plus MBX4 on windows 2019 datacenter joins, same dag": one member named by its server name, joining (o23, w9-after-20).
   const joins = JOINING_MEMBER.test(text);
-  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0 && !joins) return named;
+  // "we add MBX5 and MBX6 next week, and MBX7 through MBX18 in january": several servers named joining, each a member (d24, w9-after-22).
+  const joining = serversNamedJoining(text);
+  if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0 && !joins && joining < 2) return named;
   const result: Record<string, string> = { ...named };
-  if (joins && result.nodes === undefined && kb.dimensions.some((d) => d.id === 'nodes')) result.nodes = String(Number(known.nodes) + 1);
+  const hasNodes = kb.dimensions.some((d) => d.id === 'nodes');
+  if (joining >= 2 && membersAdded(text) === 0 && hasNodes) result.nodes = String(Number(known.nodes) + joining);
+  else if (joins && result.nodes === undefined && hasNodes) result.nodes = String(Number(known.nodes) + 1);
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],

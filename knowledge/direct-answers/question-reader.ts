@@ -8,6 +8,12 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  */
 const COEXIST =
   /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
+/**
+ * "no other exchange servers in the org", "nothing else in the organization", "the only exchange server in the org": a setup
+ * said to stand alone, no coexistence asked (session 12 d24: d23-stated-01; it answered the version's coexistence table).
+ */
+const ALONE_IN_ORG =
+  /\b(?:no other|nothing else|no more|no further|none other)\b.{0,30}\b(?:in|into) (?:the|our|this|that) (?:exchange )?(?:org|organi[sz]ation)\b|\bthe only (?:exchange )?(?:server|box) in (?:the|our|this) (?:exchange )?(?:org|organi[sz]ation)\b/i;
 /** Two versions named side by side ("alongside", "next to"): their coexistence, when both are Exchange versions. */
 const NEXT_TO = /\b(alongside|next to)\b/i;
 const ESU = /\b(esu|extended security updates?)\b/i;
@@ -391,7 +397,7 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
     const versions = versionsIn(text, recognizer);
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
   }
-  if (COEXIST.test(text)) {
+  if (COEXIST.test(text) && !ALONE_IN_ORG.test(text)) {
     const versions = versionsIn(text, recognizer);
     if (versions.length >= 2) return ask('coexistence', { version: versions[0]! }, { other: versions[1]! });
     if (versions.length === 1) return ask('coexistence', { version: versions[0]! });

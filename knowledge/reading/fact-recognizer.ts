@@ -9,6 +9,8 @@ import { withDenials } from './negations';
 import { namedMemberCount, withWitnessOnMember } from './witness-on-member';
 import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
+import { withCountsInFigures } from './count-words';
+import { withoutOtherMachinesWindows } from './other-machines';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -695,7 +697,11 @@ export class FactRecognizer {
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
     const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
-    const read = blankRollupNumbers(blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(this.readMore ? this.readMore.blank(spelled) : spelled)))));
+    // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
+    // the numbers of server names are blanked.
+    const read = blankRollupNumbers(
+      blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(this.readMore ? this.readMore.blank(spelled) : spelled))))),
+    );
     const tokens = tokenize(read, true);
     const reading = {
       text,
@@ -705,11 +711,18 @@ export class FactRecognizer {
         withDenials(
           this.withCorrections(
             withoutOtherDcs(
-              withoutWitnessHost(
-                this.readJoinedRoleWords(
-                  this.readAfterPartials(
-                    this.readSeAfterWindows(
-                      withoutPastAndFuture(withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens), tokens),
+              withoutOtherMachinesWindows(
+                withoutWitnessHost(
+                  this.readJoinedRoleWords(
+                    this.readAfterPartials(
+                      this.readSeAfterWindows(
+                        withoutPastAndFuture(
+                          withBareExchangeYear(withoutOtherSetups(withoutLicenceYears(this.sentenceMatcher.find(tokens), tokens), tokens, read), tokens),
+                          tokens,
+                        ),
+                      ),
+                      tokens,
+                      read,
                     ),
                     tokens,
                     read,
@@ -1164,7 +1177,12 @@ export class FactRecognizer {
     const lines = text.split(/\r?\n/);
     // A bullet, a number, or a DAG's name before a colon ("DAG-HQ: 3 mbx on 2025 std", w6-hunt-60) starts a group's line.
     // The name stays in the line read: it says the servers are in a DAG.
-    const item = /^\s*(?:[-*•·]|\d{1,2}[.)]|(?=(?:dag[\w-]*|[\w-]+[-_]dag)\s*:\s))\s*/i;
+    const bulleted = /^\s*(?:[-*•·]|\d{1,2}[.)]|(?=(?:dag[\w-]*|[\w-]+[-_]dag)\s*:\s))\s*/i;
+    // Session 12 (d24, d23-wit-05): a site's line that builds a DAG of its own ("HQ site: DAG of three ...", "DR site: another
+    // DAG, ...") is a group, when two or more such lines do and nothing says the sites share one DAG (a stretched DAG's
+    // "HQ site: 4 members" lines are one DAG's members).
+    const siteLines = ONE_DAG_OVER_SITES.test(text) ? [] : lines.filter((line) => SITE_DAG_LINE.test(line));
+    const item = siteLines.length >= 2 ? new RegExp(String.raw`${bulleted.source}|${SITE_LABEL.source}`, 'i') : bulleted;
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
@@ -2032,6 +2050,12 @@ const EACH_WORDS: ReadonlySet<string> = new Set(['each', 'per', 'apiece', 'every
 const SPREAD_DIMENSION = 'nodes';
 
 /** A listed line the user sets aside ("ignore it") or that is about another product (issue 21, g21: w4-design-03). */
+/** A site's label opening a line ("HQ site: ", "Main DC site: ", "DR datacenter: "): up to three words, then a place word and a colon. */
+const SITE_LABEL = /^\s*(?:[\w-]+\s+){0,3}(?:site|datacenter|datacentre|data center|location|office|campus|region)\s*:\s*/i;
+/** A site's line that builds a DAG of its own: "HQ site: DAG of three ...", "DR site: another DAG, ...", "Paris site: a DAG of 2". */
+const SITE_DAG_LINE = new RegExp(String.raw`${SITE_LABEL.source}(?:(?:a|one|another|its own|a second|a separate)\s+)?dag\b`, 'i');
+/** Words saying the sites share one DAG: "one DAG stretched over both sites", "the same DAG", "a stretched DAG". */
+const ONE_DAG_OVER_SITES = /\b(?:stretched|same dag|one dag (?:across|over|spanning|for both|in both)|single dag)\b/i;
 const SET_ASIDE_LINE = /\b(ignore (it|this|that|them|those)|skype( for business)?|lync|sharepoint|not (an )?exchange)\b/i;
 
 /** "FE1, FE2 - front-end, ...", "BH1: bridgehead": server names (letters then a number) that open a line before a dash or colon. */
@@ -2380,8 +2404,20 @@ const DC_SUBJECT_LEADS = new Set(['our', 'the', 'their']);
 function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Token[], text: string): PhraseMatch<Mention[]>[] {
   // "and"/"plus" start a clause; "also" does not ("the nodes are also the DCs").
   const clauseStart = (at: number) => at === 0 || /[,;:.+(]|\s[-–—/]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start)) || ['and', 'plus'].includes(tokens[at - 1]!.text);
-  // Only beside a description of the Exchange servers: "the DCs" alone (an answer, a fact added later) is about them.
-  if (!matches.some((m) => m.entry.payload.some((p) => ['version', 'ha', 'role', 'update'].includes(p.dimension) && p.value !== undefined))) return matches;
+  // Only beside a description of the Exchange servers: "the DCs" alone (an answer, a fact added later) is about them ...
+  const describesExchange = matches.some((m) => m.entry.payload.some((p) => ['version', 'ha', 'role', 'update'].includes(p.dimension) && p.value !== undefined));
+  // ... unless their own clause gives their Windows release: "our domain controllers are all windows server 2016", "the DCs run
+  // windows server 2022" after a verdict are the DCs' platform, not the Exchange servers' (session 12 d24: w9-after-35, -41).
+  const sentenceEndAt = (k: number) => k < tokens.length && /[.;!?]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+  const ownWindowsClause = (match: PhraseMatch<Mention[]>): boolean => {
+    let from = match.from;
+    while (from > 0 && ['our', 'the', 'all', 'their'].includes(tokens[from - 1]!.text)) from -= 1;
+    if (!clauseStart(from) || !DC_PLACING_VERBS.has(tokens[match.to]?.text ?? '') || sameServersLater(match, tokens, sentenceEndAt)) return false;
+    return matches.some(
+      (m) => m.from >= match.to && !tokens.slice(match.to, m.from).some((_t, i) => i > 0 && clauseStart(match.to + i)) && m.entry.payload.some((p) => p.dimension === 'windows'),
+    );
+  };
+  if (!describesExchange && !matches.some(ownWindowsClause)) return matches;
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const match of matches) {
     if (
@@ -2389,6 +2425,7 @@ function withoutOtherDcs(matches: PhraseMatch<Mention[]>[], tokens: readonly Tok
       !/^(?:the )?(?:dcs?|gcs?|domain controllers?|global catalogs?)$/i.test(match.entry.phrase)
     )
       continue;
+    if (!describesExchange && !ownWindowsClause(match)) continue;
     // "..., the DCs run 2016": the phrase holds its own article.
     if (/^the /i.test(match.entry.phrase)) {
       if (clauseStart(match.from)) dropped.add(match);

@@ -22,6 +22,25 @@ const ON_A_MEMBER =
 const ON_A_NAMED_SERVER = /^\s*(?:(?:share\s+)?(?:is|lives|sits|runs)\s+)?(?:on|=|:)\s*[a-z][a-z0-9]*[-_0-9][\w-]*/i;
 const NO_OTHER_SERVER = /^[^.;!?]{0,80}?\b(?:we|they|the \w+) (?:have|has) (?:no other (?:server|box|machine|vm)s?|nothing else)\b/i;
 
+/**
+ * Session 12 (d24, w9-red-120): the witness said NOT to be outside the DAG ("the witness is not outside the dag, it's on
+ * MBX2", "the witness isn't on a separate server"): on one of the members, whatever host follows.
+ */
+const NOT_OUTSIDE =
+  /^\s*(?:server\s+|share\s+)?(?:is\s+not|isn't|is\s+no\s+longer|isnt|was\s+not|wasn't|not)\s+(?:outside\s+(?:the|our|this)\s+dag|on\s+(?:a|its\s+own|an?)\s+(?:separate|dedicated|other|external|different)\s+(?:server|box|machine|vm|host)|external|separate)\b/i;
+
+/**
+ * Session 12 (d24, w9-red-38): the witness given by IP address ("witness server is set to 10.20.0.15", "the fsw points at
+ * 192.168.10.5", "witness by ip"; not "fsw on FS1, DAG IP 10.0.0.5", the DAG's own address): create-dags.md, "Using an IP address or a wildcard name isn't supported", so no witness
+ * server the DAG can use. Read on the typed text (the dots of an address end no sentence here).
+ */
+const BY_IP_ADDRESS = /^(?:(?!\b(?:dag|cluster|cno)\b)[^;!?,\n]){0,50}?(?:\b(?:\d{1,3}\.){3}\d{1,3}\b|\bby (?:its |the )?ip(?: address)?\b|\b(?:an?|the|its) ip address\b)/i;
+/**
+ * Session 12 (d24, w9-red-39): the witness on a NAS appliance ("file share witness on our synology NAS", "a share on our
+ * qnap nas"): plan-ha.md, "The witness server can be any computer running Windows Server"; an appliance is none.
+ */
+const ON_AN_APPLIANCE = /^[^.;!?,\n]{0,50}?\b(?:nas|nas appliance|nas box|synology|qnap|netapp|isilon|filer)\b/i;
+
 /** "witness on a dag member", "the fsw is on another dag node": the placing words right after the witness phrase. */
 const ON_A_DAG_MEMBER = /^\s*(?:(?:is|sits|lives|runs|placed)\s+)?(?:on\s+)?(?:a|one|another|the other)\s+dag\s+(?:member|node)s?\b/i;
 
@@ -74,7 +93,10 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
       ON_A_MEMBER.test(after) ||
       ON_A_DAG_MEMBER.test(after) ||
       (ON_A_NAMED_SERVER.test(after) && NO_OTHER_SERVER.test(after)) ||
-      hostListedAsMember(names, tokens[m.from]!.start, tokens[m.to - 1]!.end);
+      hostListedAsMember(names, tokens[m.from]!.start, tokens[m.to - 1]!.end) ||
+      NOT_OUTSIDE.test(after) ||
+      BY_IP_ADDRESS.test(after) ||
+      ON_AN_APPLIANCE.test(after);
     if (!onMember) return m;
     onMemberLines.add(lineOf(tokens[m.from]!.start));
     return asNo(m);
@@ -90,9 +112,9 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
   });
 }
 
-/** A DAG's word or name, then what leads its members' list: "DAG01 = ", "DAG-A: ", "DAG01 with members ", "DAG members ", "dag (". */
+/** A DAG's word or name, then what leads its members' list: "DAG01 = ", "DAG-A: ", "DAG01 with members ", "DAG members ", "dag (", "another DAG, " (d24). */
 const DAG_LEADS_MEMBERS = new RegExp(
-  String.raw`(?:\bdag(?:[-_]?[a-z0-9]+)?|\bdatabase availability group)\s*(?:(?:[:=({]|\bwith\b|\bof\b|\bhas\b)\s*)?(?:\bmembers?\b\s*(?:[:=]|\bare\b)?\s*)?(?=(${NAME}(?:\s*(?:,|\+|&|/|\band\b)\s*${NAME})+))`,
+  String.raw`(?:\bdag(?:[-_]?[a-z0-9]+)?|\bdatabase availability group)\s*(?:(?:[:=({,]|\bwith\b|\bof\b|\bhas\b)\s*)?(?:\bmembers?\b\s*(?:[:=]|\bare\b)?\s*)?(?=(${NAME}(?:\s*(?:,|\+|&|/|\band\b)\s*${NAME})+))`,
   'gi',
 );
 

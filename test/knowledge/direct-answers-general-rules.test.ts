@@ -123,7 +123,7 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
 describe('direct answers: load balancing asked per version (q22)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   for (const [text, first] of [
@@ -165,7 +165,7 @@ describe('direct answers: load balancing asked per version (q22)', () => {
 describe('direct answers: counts asked beside a rule (q22)', () => {
   let kb: KnowledgeBase;
   before(() => {
-    kb = loadKnowledgeBase(KNOWLEDGE_DIR);
+    kb = sharedKnowledgeBase();
   });
 
   for (const [text, attribute, first] of [

@@ -1,0 +1,71 @@
+import type { PhraseMatch } from './phrase-matcher';
+import type { Token } from './text-tokens';
+
+/** A fact a phrase names (the recognizer's Mention, restated here to keep this file free of the recognizer). */
+interface Said {
+  dimension: string;
+  value?: string;
+}
+
+/** What a Windows release says of a server: its release, edition, installation and architecture. */
+const PLATFORM = new Set(['windows', 'windowsEdition', 'serverCore', 'architecture', 'windowsServicePack']);
+/** The stated, unjudged fact that other machines were described (fact-dimensions.yaml, `unevaluated`). */
+export const OTHER_MACHINES: Said = { dimension: 'unevaluated', value: 'other-machines' };
+
+/**
+ * A clause whose subject is a machine that is no Exchange server: the virtualization hosts ("the hyper-v host itself
+ * runs ...", "our esxi hosts are ..."), the domain controllers ("our domain controllers are all ...", "the DCs run ..."),
+ * the witness or a file server ("the witness server is ...", "the file servers run ..."); then a verb placing it. Up to
+ * the verb, from the clause's start. Or a clause saying its machines are other servers (OTHER_PREDICATE).
+ */
+const OTHER_SUBJECT =
+  /^\s*(?:(?:and|but|also|fyi|btw|oh|so)\s*,?\s+)?(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got)\b/i;
+/** A clause that says its machines are other servers ("the old 2008 r2 boxes around them are print servers, not exchange"). */
+const OTHER_PREDICATE =
+  /\b(?:is|are|were|was)\s+(?:(?:just|only|our|the|all|now)\s+)*(?:print|file|sql|web|backup|jump|management|monitoring|domain)\s+(?:servers?|boxes|hosts?|controllers?)\b|\b(?:is|are)\s+not\s+exchange\b|\bnon-exchange\b/i;
+/** Words in that clause that tie it to the Exchange servers after all ("the hosts are also the DAG members"). */
+const SAME_SERVERS = /\b(?:also the|same (?:boxes|servers|machines)|dag members?|exchange servers?|mailbox servers?|the members|the nodes)\b/i;
+
+/**
+ * Session 12 (d24, w9-after-35/-41/-42): a Windows release said in a clause whose subject is another machine (the
+ * hypervisor host, the DCs, the witness, a file server) is that machine's, not the Exchange servers' (plan-ha.md: the
+ * witness's Windows need not match the members'; virtualization.md judges the hypervisor, not its Windows release; the
+ * DCs are other servers). Read as the Exchange servers' it moved a supported verdict to another Windows release. The
+ * platform mentions of the clause are replaced by one mention that other machines were described (named back, never
+ * judged), and a domain-controller mention that is that clause's subject is dropped with them.
+ */
+export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string): PhraseMatch<Said[]>[] {
+  const clauseStart = (at: number) => at === 0 || /[,;:.!?\n(]|\s[-–—]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start));
+  const replaced = new Map<PhraseMatch<Said[]>, PhraseMatch<Said[]> | undefined>();
+  for (const match of matches) {
+    if (replaced.has(match) || !match.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined)) continue;
+    // A phrase that runs across a comma ("... file server, 2025 std" read as "server 2025") starts its clause after the comma.
+    let start = match.from;
+    for (let k = match.to - 1; k > match.from; k -= 1)
+      if (clauseStart(k)) {
+        start = k;
+        break;
+      }
+    while (start > 0 && !clauseStart(start)) start -= 1;
+    const clauseText = text.slice(tokens[start]!.start, tokens[match.from]!.start);
+    let end = match.to;
+    while (end < tokens.length && !clauseStart(end)) end += 1;
+    const wholeClause = text.slice(tokens[start]!.start, end < tokens.length ? tokens[end]!.start : text.length);
+    if (!(OTHER_SUBJECT.test(clauseText) || OTHER_PREDICATE.test(wholeClause)) || SAME_SERVERS.test(clauseText)) continue;
+    let first = true;
+    for (const other of matches) {
+      if (other.from < start || other.from >= end) continue;
+      const platform = other.entry.payload.every((p) => PLATFORM.has(p.dimension));
+      const subjectDc = other.from < match.from && other.entry.payload.every((p) => p.dimension === 'domainController');
+      if (!platform && !subjectDc) continue;
+      replaced.set(other, first && platform ? { ...other, entry: { ...other.entry, payload: [OTHER_MACHINES] } } : undefined);
+      if (platform) first = false;
+    }
+  }
+  if (replaced.size === 0) return matches;
+  return matches.flatMap((m) => {
+    if (!replaced.has(m)) return [m];
+    const instead = replaced.get(m);
+    return instead === undefined ? [] : [instead];
+  });
+}
