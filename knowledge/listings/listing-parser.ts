@@ -1891,7 +1891,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const unread = lines
     .filter((_, i) => !used[i])
     .join('\n')
-    .split(/(?<=[.!?])\s+|\n/)
+    // "Exchange 2019 CU15 (15.2.1748.10), the only server; 2 DAG members? no": a question after a semicolon leaves the clause before it said.
+    .split(/(?<=[.!?;])\s+|\n/)
     .filter((sentence) => !PLANNED.test(sentence))
     .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table).filter((m) => !sentenceBuilds.has(m.lookup.build)) : [];

@@ -281,6 +281,19 @@ describe('Listings: Not covered designs said around a paste (issue 25, session 1
     assert.equal(kb.decide({ version: '2019', role: 'mailbox', ha: 'dag', windows: '2019', windowsEdition: 'standard', witnessByAddress: 'yes' })?.verdict, 'not-supported');
   });
 
+  it('takes the build typed before a semicolon when a question follows it ("...(15.2.1748.10), the only server; 2 DAG members? no")', () => {
+    const paste = [
+      'CsName       : SMB-EX19',
+      'CsDomainRole : MemberServer',
+      'OsName       : Microsoft Windows Server 2019 Standard',
+      '',
+      'Exchange 2019 CU15 (15.2.1748.10), the only server, mailbox role; 2 DAG members? no, standalone',
+    ].join('\n');
+    const g = groupHolding<ListingGroup>(judge(paste), 'SMB-EX19');
+    assert.equal(g.facts.version, '2019');
+    assert.equal(g.verdict, 'supported', JSON.stringify(g.facts));
+  });
+
   it('set l28 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L28, { entries: 16, groups: 17 }), []);
   });
