@@ -56,6 +56,8 @@ export const TUNING_L26 = 'test/fixtures/listings/tuning-issue25-l26.yaml';
 export const TUNING_L27 = 'test/fixtures/listings/tuning-issue25-l27.yaml';
 /** A twentieth set to tune on, written by an outsider (w9, session 11): ConvertTo-Html as raw HTML, Excel copies of Export-Csv, Export-Clixml, ConvertTo-Json -Compress, the EAC servers page copied one cell a line, Teams tables with broken columns, systeminfo in French, Spanish, Dutch, Italian, Polish, Portuguese and Swedish (domain-controller configurations too), HealthChecker blocks and warning lines, partial copies (cut headers, Format-List starting mid-server, builds cut with "..."), winver lines, and not-supported groups hidden in those forms. */
 export const TUNING_Q = 'test/fixtures/listings/tuning-issue25-q.yaml';
+/** A twenty-first set to tune on, written by l28 (session 12) before the code: the designs the table leaves Not covered for 2016/2019/SE (Windows NLB on Mailbox servers in no DAG; a load balancer, NLB or DNS round robin in front of Edge servers) and 2010 (Hub Transport and Mailbox servers behind a load balancer, NLB or DNS round robin), said in new ways (wlbs query, NLB Manager, an F5 pool, one A record per Edge, HAProxy, KEMP, NetScaler), with controls. */
+export const TUNING_L28 = 'test/fixtures/listings/tuning-issue25-l28.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -77,6 +79,7 @@ const TUNING_SETS = [
   TUNING_L26,
   TUNING_L27,
   TUNING_Q,
+  TUNING_L28,
 ];
 
 export interface Entry {

@@ -39,8 +39,9 @@ function versionId(word: string): string {
 const WINDOWS_SERVICE_PACK = /\b(?:sp\s?\d|service pack \d)\b/gi;
 /** A sentence about what is wanted or planned, not what runs: never read as the servers' facts. */
 /** ("moved to new hardware last year", "got an in-place upgrade to 2003" are done: what runs now; a UM "dial plan" is no plan.) */
+/** ("instead the two are hosts of one NLB cluster" says what runs; "instead we'd ..." and "... instead?" do not.) */
 const NOT_YET =
-  /\b(want|wants|(?<!\bdial\s)plans?|planning|planned|move|moving|(?<!\b(?:got|had|did)\s+an?\s+(?:in-place\s+|inplace\s+)?)upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
+  /\b(want|wants|(?<!\bdial\s)plans?|planning|planned|move|moving|(?<!\b(?:got|had|did)\s+an?\s+(?:in-place\s+|inplace\s+)?)upgrade|upgrading|migrate|migrating|going to|will|would|could|can we|should|instead(?!\s+(?:the|both|all|our|each|they|it)\s+(?:\w+\s+){0,2}?(?:are|is|run|runs|sit|sits|use|uses|share|shares)\b)|(?<!\b(?:moved|migrated|went)\s+(?:to|onto)\s+)new)\b|\?/i;
 
 interface Clause {
   text: string;
@@ -297,13 +298,38 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
   // A sentence wrapped in the mail or ticket it came from ("the two FEs sit\nbehind Windows NLB") is one sentence: a line starting in lower case continues one that ended mid-sentence.
   // A directory path's "DC=contoso" (ldifde, LDP) is a domain component, never a domain controller said.
   const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ').replace(/\b(?:DC|CN|OU)=[^,\s"]*/g, ' ');
-  const sentences = unwrapped.split(/(?<=[.!?])\s+|\n/).filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
+  const sentences = withoutWlbsOutput(unwrapped)
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
   const read = sentences.flatMap((sentence) => {
     const sentenceRoles = ROLE_TARGETS.filter(([pattern]) => pattern.test(sentence)).map(([, id]) => id);
-    return clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i).map((clause) => ({ clause, read: readClause(kb, clause.text), sentenceRoles }));
+    const cut = clauses(sentence, names, /;|,|\bbut\b|\bwhile\b/i);
+    // "PFMB1 and PFMB2 are not in the DAG, they share a Windows NLB cluster": a clause led by a pronoun speaks of the servers the clause before it named.
+    const aimed = cut.map((clause, k) =>
+      k > 0 && clause.names.length === 0 && clause.version === undefined && PRONOUN_LED.test(clause.text) && cut[k - 1]!.names.length > 0
+        ? { ...clause, names: cut[k - 1]!.names }
+        : clause,
+    );
+    return aimed.map((clause) => ({ clause, read: readClause(kb, clause.text), sentenceRoles }));
   });
   lastDesignRead = { key, recognizer: kb.recognizer, read };
   return read;
+}
+
+/** A clause that speaks of servers named just before it ("they share ...", "both run ..."). */
+const PRONOUN_LED = /^(?:and\s+)?(?:they|these|those|both(?:\s+of\s+them)?|which|the\s+two|the\s+pair)\b/i;
+
+/**
+ * `wlbs query` / `nlb query` output ("WLBS Cluster Control Utility", "Cluster 10.20.0.50", "Host 1 converged with the
+ * following host(s) as part of the cluster"): a Windows NLB cluster's status, never a failover cluster. Its lines are
+ * read as the one design they show (it names host ids, not servers).
+ */
+function withoutWlbsOutput(text: string): string {
+  if (!/\b(?:WLBS|NLB) Cluster Control Utility\b|\b(?:wlbs|nlb(?:\.exe)?)\s+(?:query|display)\b/i.test(text)) return text;
+  return text.replace(
+    /^[ \t]*(?:(?:WLBS|NLB) Cluster Control Utility\b.*|Cluster\s+\d{1,3}(?:\.\d{1,3}){3}.*|Host\s+\d+\s+(?:has entered|converged|is)\b.*|and the last convergence\b.*|(?:\d+,\s*)*\d+\s*)$/gim,
+    (line, offset: number) => (offset === text.search(/^[ \t]*(?:WLBS|NLB) Cluster Control Utility\b/im) ? 'The servers are Windows NLB hosts.' : ''),
+  );
 }
 
 /** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */

@@ -86,8 +86,11 @@ export function listingDesign(
     // A witness that is one of the DAG's own members is no witness server outside the DAG (M-14, plan-ha.md).
     const witnessHost = dag.witness?.split('.')[0]!.toLowerCase();
     if (witnessHost !== undefined && dag.servers.some((m) => m.toLowerCase() === witnessHost)) facts.witness = 'no';
-    else if (dag.witness) facts.witness = 'yes';
-    else if (dag.noWitness) facts.witness = 'no';
+    else if (dag.witness) {
+      facts.witness = 'yes';
+      // WitnessServer "10.1.1.50": a witness given by its IP address is not supported (A-72: a host name or FQDN).
+      if (/^\s*\d{1,3}(?:\.\d{1,3}){3}\s*$|^\s*\[?[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\]?\s*$/i.test(dag.witness)) facts.witnessByAddress = 'yes';
+    } else if (dag.noWitness) facts.witness = 'no';
     // cluster.exe's group table counts the Exchange virtual servers (C8: at most n-1 on n nodes from three nodes on).
     if (dag.kind === 'cluster' && dag.instances !== undefined && dag.instances > 0) facts.instances = String(dag.instances);
     // One member on Server Core is the DAG's fact, as a domain controller member is: the DAG holds a member on an installation its version may not run on.
@@ -99,6 +102,18 @@ export function listingDesign(
     // One member that is a domain controller is the whole DAG's fact (M-4), whichever member is listed first.
     if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
     dagFacts.set(dag.name, facts);
+  }
+  // A DAG named only in a column (Get-MailboxServer's DatabaseAvailabilityGroup, a typed "DAG-AMS" beside each member): what
+  // its members show is the DAG's too (two Windows releases, a member that is a domain controller or on Server Core).
+  const dagOf = (server: ListedServer): string | undefined => server.dag ?? (server.said !== undefined ? SAID_DAG_NAME.exec(server.said)?.[1]?.toLowerCase() : undefined);
+  for (const name of new Set(perServer.map((p) => dagOf(p.server)).filter((d): d is string => d !== undefined && !dagFacts.has(d)))) {
+    const members = perServer.filter((p) => dagOf(p.server) === name);
+    const facts: Record<string, string> = {};
+    if (new Set(members.map((m) => m.facts.version).filter(Boolean)).size > 1) facts.mixedVersions = 'yes';
+    if (new Set(members.map((m) => m.facts.windows).filter(Boolean)).size > 1) facts.mixedWindows = 'yes';
+    if (members.some((m) => m.facts.serverCore === 'yes')) facts.serverCore = 'yes';
+    if (members.some((m) => m.facts.domainController === 'yes')) facts.domainController = 'yes';
+    if (Object.keys(facts).length > 0) dagFacts.set(name, facts);
   }
   const groups = new Map<string, { servers: ListedServer[]; facts: Record<string, string>; key: string }>();
   for (const { server, facts } of perServer) {
@@ -127,7 +142,10 @@ export function listingDesign(
     ].join('|');
     const group = groups.get(key);
     if (group) group.servers.push(server);
-    else groups.set(key, { servers: [server], facts: { ...facts, ...(server.dag ? dagFacts.get(server.dag) : {}) }, key });
+    else {
+      const dag = dagOf(server);
+      groups.set(key, { servers: [server], facts: { ...facts, ...(dag !== undefined ? dagFacts.get(dag) : {}) }, key });
+    }
   }
   const shownClusters = listing.dags.length > 0;
   const allNames = listing.servers.map((s) => s.name);
@@ -301,6 +319,9 @@ export function listingDesign(
   if (kb.coexistence) applyCoexistence(judged, kb.coexistence, kb.dimensions);
   return judged;
 }
+
+/** A DAG's name typed on a server's line ("AMS-MB1  Mailbox  Version 15.1 (Build 2507.6)  DAG-AMS"): its members share what one shows. */
+const SAID_DAG_NAME = /(?:^|[\s(,;])(DAG[-_]?[A-Za-z0-9][A-Za-z0-9_-]{0,30})(?=$|[\s),;.])/i;
 
 /**
  * The role values a server is judged as. A server holding several roles is one value of the role fact

@@ -181,7 +181,9 @@ function nameList(text: string): string[] {
 const ADMIN_DISPLAY = /\bversion\s+(\d{1,2})\.(\d{1,2})\s*\(\s*build\s+(\d{1,5})\.(\d{1,4})\s*[):]/i;
 /** Keys that start a new server's block when the block already names one (Format-List and systeminfo pasted without blank lines). */
 // systeminfo prints its keys in Windows' language: German's "Hostname", "Betriebssystemname", "Betriebssystemversion", "Systemtyp".
-const NAME_KEYS = ['name', 'host name', 'csname', 'hostname'];
+// systeminfo in Dutch, Swedish, Italian, French, Spanish, Polish and Portuguese (w9's set Q): the host name's key in those languages.
+const LOCAL_HOST_NAME_KEYS = ['hostnaam', 'värdnamn', 'nome host', "nom de l'hôte", 'nom de l\u2019hôte', 'nombre de host', 'nazwa hosta', 'nome do host'];
+const NAME_KEYS = ['name', 'host name', 'csname', 'hostname', ...LOCAL_HOST_NAME_KEYS];
 /** A server's form in a ticket or a mail: its name, its Exchange build or version, its Windows. */
 const TICKET_NAME_KEYS = ['server name', 'servername', 'hostname', 'computer name', 'server'];
 const TICKET_VERSION_KEYS = [
@@ -227,9 +229,54 @@ function accessPoint(value: string | undefined): { withoutAccessPoint?: boolean 
 const NLB_STATE = /^(?:converged|converging|stopped|suspended|draining|misconfigured)$/i;
 /** The state of a cluster group or resource in cluster.exe's "group" and "res" tables. */
 const OWNER_STATE = /^(online|offline|failed|partially online|online pending|offline pending|pending)$/i;
-const OS_KEYS = ['os name', 'osname', 'windowsproductname', 'betriebssystemname'];
+const OS_KEYS = [
+  'os name',
+  'osname',
+  'windowsproductname',
+  'betriebssystemname',
+  // systeminfo's "OS Name" in Dutch, Swedish, Italian, French, Spanish, Polish and Portuguese.
+  'naam van besturingssysteem',
+  'os-namn',
+  'nome so',
+  "nom du système d'exploitation",
+  'nombre del sistema operativo',
+  'nazwa systemu operacyjnego',
+  'nome do sistema operacional',
+];
+/** systeminfo's "OS Configuration" ("Member Server", "Primary Domain Controller"), in English, German and the languages above. */
+const OS_CONFIG_KEYS = [
+  'os configuration',
+  'betriebssystemkonfiguration',
+  'configuratie van besturingssysteem',
+  'os-konfiguration',
+  'configurazione so',
+  "configuration du système d'exploitation",
+  'configuración del sistema operativo',
+  'konfiguracja systemu operacyjnego',
+  'configuração do sistema operacional',
+];
+/** "Domain Controller" in those languages (Dutch "Primaire domeincontroller", French "Contrôleur de domaine principal", ...). */
+const DOMAIN_CONTROLLER_WORDS =
+  /domain ?controller|domänencontroller|domeincontroller|domänkontrollant|controller di dominio|contrôleur de domaine|controlador de dom[ií]nio|kontroler domeny/i;
 /** Keys and columns that hold Windows' build alone ("10.0.17763"): systeminfo, Get-ComputerInfo, Win32_OperatingSystem, a typed table. */
-const OS_BUILD_KEYS = ['os version', 'osversion', 'os build', 'osbuild', 'windows build', 'windowsversion', 'operatingsystemversion', 'betriebssystemversion'];
+const OS_BUILD_KEYS = [
+  'os version',
+  'osversion',
+  'os build',
+  'osbuild',
+  'windows build',
+  'windowsversion',
+  'operatingsystemversion',
+  'betriebssystemversion',
+  // systeminfo's "OS Version" in Swedish, Italian, French, Spanish, Polish and Portuguese (Dutch says "Versie van besturingssysteem").
+  'os-version',
+  'versie van besturingssysteem',
+  'versione so',
+  'version du système',
+  'versión del sistema operativo',
+  'wersja systemu operacyjnego',
+  'versão do sistema operacional',
+];
 /** HealthChecker's report ("Build Number: 15.01.2507.044", "Server Role: Mailbox", "DAG Name: Standalone Server"). */
 const HEALTH_KEYS = ['build number', 'server role', 'dag name', 'ad site'];
 
@@ -245,7 +292,8 @@ function clusterName(lines: readonly string[], header: number): string {
 // Keys may hold digits (Get-ExchangeServer | fl * prints IsExchange2007OrLater, IsE15OrLater between the fields read).
 // The key's length is bounded (a key is at most 40 characters, see its use): unbounded, its lazy spaces and the
 // \s* after it tried every split of a long run of spaces ("search" + 3,990 spaces: 5 ms a line, issue 13's hostile inputs).
-const KEY_VALUE = /^\s*([A-Za-z][A-Za-z0-9 ()]{0,39}?(?:-[A-Za-z][A-Za-z0-9 ()]{0,39}?)?)\s*:\s?(.*)$/;
+// Keys of localized systeminfo hold accented letters and apostrophes ("Värdnamn", "Nom de l'hôte", "Configuración del sistema operativo").
+const KEY_VALUE = /^\s*([A-Za-z\u00C0-\u00FF][A-Za-z0-9\u00C0-\u00FF ()'\u2019]{0,39}?(?:-[A-Za-z][A-Za-z0-9\u00C0-\u00FF ()]{0,39}?)?)\s*:\s?(.*)$/;
 /** A list item's mark: "- ", "* ", "• ", "1. ", "2) ". */
 const BULLET = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const HOST = '[A-Za-z][A-Za-z0-9-]{1,62}(?:\\.[A-Za-z0-9-]+)*';
@@ -1376,7 +1424,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
     // Get-ComputerInfo's CsDomainRole ("BackupDomainController", "PrimaryDomainController"), Win32_ComputerSystem's DomainRole (4 or 5).
-    if (/domaincontroller|^[45]$/i.test(cell('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
+    // Get-ComputerInfo's OsProductType ("Server", "DomainController") says it too.
+    if (/domaincontroller|^[45]$/i.test(cell('csdomainrole', 'domainrole', 'osproducttype') ?? '')) s.domainController = true;
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
     windowsServicePack(s, cell('servicepackmajorversion', 'osservicepackmajorversion'));
@@ -1552,7 +1601,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const serverKey = objectName !== undefined && /\s/.test(objectName.trim()) ? get('server') : undefined;
     const name =
       (serverKey !== undefined && LISTED_HOST_NAME.test(serverKey) ? serverKey : undefined) ??
-      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS) ??
+      get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS, ...LOCAL_HOST_NAME_KEYS) ??
       (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
@@ -1612,6 +1661,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       return;
     }
     const known = [
+      ...OS_KEYS,
+      ...OS_CONFIG_KEYS,
       'serverrole',
       'admindisplayversion',
       'os name',
@@ -1677,8 +1728,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const type = get('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
     // systeminfo's "OS Configuration" ("Additional/Backup Domain Controller", "Member Server") and "Domain".
-    if (/domain controller|domänencontroller/i.test(get('os configuration', 'betriebssystemkonfiguration') ?? '')) s.domainController = true;
-    if (/domaincontroller|^[45]$/i.test(get('csdomainrole', 'domainrole') ?? '')) s.domainController = true;
+    if (DOMAIN_CONTROLLER_WORDS.test(get(...OS_CONFIG_KEYS) ?? '')) s.domainController = true;
+    // Get-ComputerInfo's CsDomainRole or OsProductType ("DomainController"), Win32_ComputerSystem's DomainRole (4 or 5).
+    if (/domaincontroller|^[45]$/i.test(get('csdomainrole', 'domainrole', 'osproducttype') ?? '')) s.domainController = true;
     const domain = get('domain');
     if (domain && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(domain) && get(...OS_KEYS) !== undefined) s.domain = domain;
     const installation = get('windowsinstallationtype');
@@ -1906,7 +1958,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const unread = lines
     .filter((_, i) => !used[i])
     .join('\n')
-    .split(/(?<=[.!?])\s+|\n/)
+    // "Exchange 2019 CU15 (15.2.1748.10), the only server; 2 DAG members? no": a question after a semicolon leaves the clause before it said.
+    .split(/(?<=[.!?;])\s+|\n/)
     .filter((sentence) => !PLANNED.test(sentence))
     .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table).filter((m) => !sentenceBuilds.has(m.lookup.build)) : [];
