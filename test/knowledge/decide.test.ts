@@ -73,7 +73,7 @@ const STATED = [
 // A-47 (lead, session 6): Exchange 2007/2010 Edge holds no other role, remembered (no 2007/2010 docs in the snapshot).
 // A-51 (session 10, d22): Windows Server 2008 R2 and later have only 64-bit editions, remembered.
 // A-71 (session 12, l28): Windows Server's Datacenter: Azure Edition and where it runs, remembered.
-const RECALLED = ['A-2', 'A-45', 'A-47', 'A-51', 'A-7', 'A-71', 'E7-5', 'E7-6', 'E7-8', 'F4'];
+const RECALLED = ['A-2', 'A-45', 'A-47', 'A-51', 'A-69', 'A-7', 'A-71', 'E7-5', 'E7-6', 'E7-8', 'F4'];
 const RETIRED_VERSIONS = ['2000', '2003', '2007', '2010', '2013', '2016', '2019'];
 const POSITIVE: readonly Verdict[] = ['supported', 'supported-with-conditions'];
 const WINDOWS_2008_OR_LATER = ['2008', '2008-r2', '2012', '2012-r2', '2016', '2019', '2022', '2025'];
