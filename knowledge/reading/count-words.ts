@@ -8,22 +8,10 @@
  * it multiplies; nothing else is multiplied.
  */
 
-const WORDS: ReadonlyMap<string, number> = new Map([
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-]);
+import { NUMBER_WORDS } from './number-words';
+
 const N = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
-const value = (word: string): number => WORDS.get(word.toLowerCase()) ?? Number(word);
+const value = (word: string): number => NUMBER_WORDS.get(word.toLowerCase()) ?? Number(word);
 
 /** Nouns of the servers a DAG or cluster counts ("members", "mailbox servers", "nodes", "mbx"). */
 const MEMBERS = String.raw`(?:(?:active|passive|lagged|lag|copy|standby|dag|exchange|mailbox|dr|more|extra|additional)\s+)*(?:members?|nodes?|servers?|boxes|mbx|vms)\b`;

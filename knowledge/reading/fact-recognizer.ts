@@ -1,3 +1,4 @@
+import { NUMBER_WORDS } from './number-words';
 import type { FactSpace } from '../rules/fact-space';
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher';
 import { TypoReading } from './typo-reading';
@@ -59,50 +60,6 @@ const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
 const DOMAINS_FACT = 'mixedDomains';
 /** The stated fact of an Edge server's domain membership (fact-dimensions.yaml; a named domain is read by edge-domain.ts). */
 const EDGE_DOMAIN_FACT = 'edgeDomainJoined';
-
-/** Numbers people write as words, cardinal and ordinal ("a third EVS"). */
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-  ['twenty', 20],
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['fifth', 5],
-  ['sixth', 6],
-  ['seventh', 7],
-  ['eighth', 8],
-  ['ninth', 9],
-  ['tenth', 10],
-  ['2nd', 2],
-  ['3rd', 3],
-  ['4th', 4],
-  ['5th', 5],
-  ['6th', 6],
-  ['7th', 7],
-  ['8th', 8],
-  ['9th', 9],
-  ['10th', 10],
-  ['single', 1],
-]);
 
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
