@@ -206,7 +206,7 @@ function searchCommand(trimmed: string): string | undefined {
  * routeMessage('Can I put an E2K3 FE on MSCS?', kb); // { kind: 'check', facts: { version: '2003', role: 'front-end', ha: 'cluster' } }
  * routeMessage('what is an EVS', kb); // { kind: 'search', query: 'what is an EVS' }
  */
-export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions'>, previous?: PreviousQuestion, onePart = false): Route {
+export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' | 'directAnswers' | 'dimensions' | 'limits'>, previous?: PreviousQuestion, onePart = false): Route {
   const trimmed = withoutEndPunctuation(text);
   const command = commandOf(text, trimmed);
   // "new setup: 2019 cu15 single server on 2019 standard": that setup checked, not an empty new check.
@@ -343,7 +343,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // check never judges (backups, antivirus, hardware ...), whatever setup it is named for.
   if (unjudgedAside && facts['unevaluated'] !== undefined && (lookup || text.includes('?'))) return { kind: 'search', query: text.trim() };
   if (LICENCE_QUESTION.test(question)) return { kind: 'search', query: text.trim() };
-  const named = Object.keys(facts).filter((d) => !unjudgedAside || kb.dimensions.find((x) => x.id === d)?.evaluated !== false).length;
+  // A statement naming a topic a limit weighs (the snapshots, TLS settings or other software of limit unjudged-mentioned)
+  // describes the setup as a judged fact does: "exchange 2019 on windows server 2022 with ipv6 disabled" was searched
+  // ("not sure I understood") for want of a third fact, though its verdict names the IPv6 setting (session 12).
+  const weighed = (d: string) => d === 'unevaluated' && !text.includes('?') && (facts[d] ?? '').split(',').some((v) => weighedAsides(kb).has(v));
+  const named = Object.keys(facts).filter((d) => !unjudgedAside || kb.dimensions.find((x) => x.id === d)?.evaluated !== false || weighed(d)).length;
   // A setup to judge names an Exchange version (or two, "2016 and 2019 in one DAG") and something
   // about how it is built or where it runs ("Can an Exchange 2000 front-end be clustered?",
   // "exchange 2000 on server 2008 r2?", "Ex2016 on Server Core?"), or two of version, role and
@@ -410,4 +414,16 @@ export function articleIdAsked(trimmed: string): string | undefined {
   if (!bare && !first && !(words <= MAX_ARTICLE_QUESTION_WORDS && ABOUT_ARTICLE.test(normalizeQuestionWords(trimmed)))) return undefined;
   if (found[3] !== undefined) return `EXB-${found[3].padStart(3, '0')}`;
   return `KB${found[1] ?? found[2]}`;
+}
+
+const WEIGHED = new WeakMap<object, ReadonlySet<string>>();
+
+/** The "also mentioned" values some limit reads (they change a verdict), once per knowledge base. */
+function weighedAsides(kb: Pick<KnowledgeBase, 'limits'>): ReadonlySet<string> {
+  let found = WEIGHED.get(kb.limits);
+  if (!found) {
+    found = new Set(kb.limits.flatMap((l) => l.breaks.flatMap((test) => (test.dimension === 'unevaluated' && test.accepts ? [...test.accepts] : []))));
+    WEIGHED.set(kb.limits, found);
+  }
+  return found;
 }

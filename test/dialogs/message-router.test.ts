@@ -53,6 +53,16 @@ describe('routeMessage', () => {
     ].map((text): Case => [text, search(text)]),
   ]);
 
+  // Session 12 (lead): a statement naming a topic a limit weighs (limit unjudged-mentioned) describes a setup; the
+  // same topic asked about, or alone with the version, is still searched.
+  table('a statement with a weighed aside is a setup to check', [
+    ...['exchange 2019 on windows server 2022 with ipv6 disabled', 'exchange se on windows server 2022, tls 1.0 and 1.1 disabled'].map((text): Case => [
+      text,
+      check(factsOf(text)),
+    ]),
+    ...['exchange 2019 tls 1.2 settings', 'exchange 2019 on windows server 2022, how to disable tls 1.0?'].map((text): Case => [text, search(text)]),
+  ]);
+
   // Issue 19, fifth pass: a version with only a fact the check names back but never judges ("also
   // mentioned": hardware, backups, antivirus) or a fault told is no setup; the search refuses or suggests.
   table('a version with an unjudged fact or a fault is searched, not checked', [
