@@ -201,6 +201,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [['exchange se single server 2025 std, the machine is also a hyper-v host running 4 other vms', { verdict: 'not-supported', says: ['management software'] }]],
   ],
   [
+    'the Exchange install path on a network drive, a third-party archiving agent: conditions, never plain Supported',
+    [
+      [
+        'exchange se single mailbox server on 2025 std with the exchange install path on a network drive',
+        { verdict: 'supported-with-conditions', says: ['file system or volume settings'] },
+      ],
+      ['exchange se single mailbox on windows server 2025 std, third-party mail archiving agent installed', { verdict: 'supported-with-conditions', says: ['other software'] }],
+    ],
+  ],
+  [
     'a VM, backups and antivirus alone (supported in general) are named back, the verdict not lowered',
     [['SE single mailbox server on 2025 std, a vmware vm backed up with veeam, defender as antivirus', { verdict: 'supported', says: ['also mentioned'] }]],
   ],
