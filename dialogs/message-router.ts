@@ -106,6 +106,18 @@ const LICENCE_QUESTION = /\b(need|needs|require|requires|buy|cost|costs|price|ho
 const OTHER_RELEASE =
   /\b(?:outlook|office|word|excel|teams|sharepoint|skype(?: for business)?|lync|sql(?: server)?|system center|sccm|dynamics|windows (?:xp|vista|7|8(?:\.1)?|10|11))(?:\s+(?:client|server|for mac))?\s+(?:20\d\d|\d{2,4})\b|\bwindows (?:xp|vista|7|8(?:\.1)?|10|11)\b/i;
 
+/**
+ * Another product's release named ("outlook 2016 on windows 11"). A client release of Windows named beside an Exchange
+ * version is that Exchange server's host ("can exchange 2019 be installed on windows 10 pro"): the check judges it
+ * (limit exchange-server-on-client-windows), so it is no other product then (session 13).
+ */
+function namesOtherRelease(trimmed: string, kb: Pick<KnowledgeBase, 'recognizer'>): boolean {
+  const found = [...trimmed.matchAll(OTHER_RELEASES)];
+  if (found.length === 0) return false;
+  return found.some((m) => !/^windows\b/i.test(m[0])) || kb.recognizer.extract(trimmed).facts.version === undefined;
+}
+const OTHER_RELEASES = new RegExp(OTHER_RELEASE.source, 'gi');
+
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
 /** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold. */
@@ -229,7 +241,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (isOutOfScope(trimmed, kb.recognizer.extract(trimmed).facts.version !== undefined)) return { kind: 'out-of-scope' };
   // "exchange 5.5 cluster nodes max", "exchange 2022 end of support": a release the knowledge does not cover (the search refuses).
   // An opinion, a release still to come, a licence or a price ("is it worth going to SE", "when will SE CU3 be released"): the search, which offers suggestions only.
-  if (OTHER_RELEASE.test(trimmed) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed) || asksUnheldKind(trimmed)) return { kind: 'search', query: text.trim() };
+  if (namesOtherRelease(trimmed, kb) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed) || asksUnheldKind(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // "when does 2016 end and can i go straight to SE?": each question answered, in order (up to three), when two or more are the tables'.

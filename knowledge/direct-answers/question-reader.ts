@@ -467,7 +467,9 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // The editions for a technology named ("windows editions supported for a 2010 dag") are those where it is allowed.
   if (has('version') && EDITIONS.test(text))
     return has('windows') ? ask('windows-editions', pick('version', 'windows', 'update')) : ask('windows-releases', pick('version', 'update', 'ha'));
-  if (has('version') && !has('windows') && WINDOWS_LIST.test(text) && !has('role') && !has('ha')) return ask('windows-releases', pick('version', 'update'));
+  // "is exchange 2016 supported on windows 10": a client release named is the yes/no of limit exchange-server-on-client-windows, not the list.
+  if (has('version') && !has('windows') && !has('clientWindows') && WINDOWS_LIST.test(text) && !has('role') && !has('ha'))
+    return ask('windows-releases', pick('version', 'update'));
   if (has('windows') && !has('version') && EXCHANGE_LIST.test(text)) return ask('exchange-versions', pick('windows'));
   // "Why is ...?", "how do I ...?" want the explanation or the steps: the article gives them.
   if (EXPLAIN.test(text)) return undefined;

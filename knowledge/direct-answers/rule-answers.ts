@@ -308,7 +308,38 @@ function statedFactOfVersion(tables: AnswerTables, question: DirectQuestion): Di
     if (!reason) return null;
     return answerWith(question, tables, `No: ${reason.reason}`, [reason.recommendation], reason, subject);
   }
-  return null;
+  return designDependent(tables, question, fact, yes, no);
+}
+
+/**
+ * "can exchange 2019 be installed on a domain controller": allowed in some designs (a Mailbox server outside a DAG, not
+ * recommended) and refused in others (a DAG member, an Edge server), each refusal by a limit that names the fact. The
+ * allowed side with its conditions, then each refusing limit's reason; `null` when a refusal comes from elsewhere or no
+ * condition of the allowed side names the fact (session 13).
+ */
+function designDependent(tables: AnswerTables, question: DirectQuestion, fact: string, yes: readonly SetupOutcome[], no: readonly SetupOutcome[]): DirectAnswer | null {
+  const namesFact = (l: SupportLimit) => conditionDimensions(l.breaks).includes(fact);
+  if (!no.every((s) => s.broken.some(namesFact))) return null;
+  const refusing = uniqueById(no.flatMap((s) => s.broken.filter(namesFact)));
+  const conditions = uniqueById(yes.flatMap((s) => s.open).filter(namesFact));
+  // Allowed only where nothing weighs the fact ("mixed Windows releases" of a single server) says nothing about it.
+  if (conditions.length === 0) return null;
+  const text = `It depends, on the design: yes, with conditions, in some: ${conditions.map((c) => c.condition).join(' ')} Not in others: ${refusing.map((l) => l.reason).join(' ')}`;
+  return answerWith(
+    question,
+    tables,
+    text,
+    refusing.map((l) => l.recommendation),
+    conditions[0] ?? refusing[0]!,
+    question.subject,
+  );
+}
+
+/** One limit per id, in order (a limit's reason is filled in per setup, so the same limit comes as several objects). */
+function uniqueById(limits: readonly SupportLimit[]): SupportLimit[] {
+  const seen = new Map<string, SupportLimit>();
+  for (const l of limits) if (!seen.has(l.id)) seen.set(l.id, l);
+  return [...seen.values()];
 }
 
 /**

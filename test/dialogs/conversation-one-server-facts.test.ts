@@ -256,6 +256,12 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     '2016 in a 2008 forest: Not supported',
     [['exchange 2016 cu23 single mailbox on 2016 std desktop exp, our forest functional level is 2008', { verdict: 'not-supported', headline: 'Out of support' }]],
   ],
+  // session 13 (lead): a client release of Windows as the host was read as nothing ("not sure I understood"; A-79).
+  ['SE on Windows 11 for a lab: Not supported', [['exchange se on windows 11 for a lab', { verdict: 'not-supported', says: ['Windows Server'] }]]],
+  [
+    '2013 on a Windows 8.1 workstation: Not supported',
+    [['we installed exchange 2013 on a windows 8.1 workstation, single server', { verdict: 'not-supported', headline: 'Out of support', says: ['Windows Server'] }]],
+  ],
   ['SE, IPv6 only: Not supported', [['SE single mailbox on 2022 std, ipv4 disabled, we are an ipv6-only shop', { verdict: 'not-supported', says: ['IPv4'] }]]],
   [
     '2016, NTFS compression on the database volume: Not supported',

@@ -40,6 +40,9 @@ describe('routeMessage', () => {
     ['is outlook 2013 supported with exchange se', search('is outlook 2013 supported with exchange se')],
     ['does exchange 2016 support outlook 2010?', search('does exchange 2016 support outlook 2010?')],
     ['windows 10 end of support date', search('windows 10 end of support date')],
+    // Session 13 (lead): a client Windows release named beside an Exchange version is that server's host, judged.
+    ['exchange se on windows 11 for a lab', check({ version: 'se', clientWindows: 'yes' })],
+    ['does outlook 2016 work with exchange 2019 on windows 11', search('does outlook 2016 work with exchange 2019 on windows 11')],
     ['can office 2016 connect to exchange 2019', search('can office 2016 connect to exchange 2019')],
     // A download or a link is nothing the check judges, whatever version it names.
     ['2k19 cu14 download link', search('2k19 cu14 download link')],

@@ -60,6 +60,7 @@ const STATED = [
   'dcRoleChanged',
   'edgeWithOtherRoles',
   'officeServerOnExchange',
+  'clientWindows',
   'onVirtualizationHost',
   'passiveNodes',
   'updateCurrency',

@@ -183,3 +183,34 @@ describe('direct answers: counts asked beside a rule (q22)', () => {
     assert.equal(kb.directAnswers.read('can a dag span two datacenters')?.other, 'dag-sites');
   });
 });
+
+/**
+ * Session 13 (lead): a version with one stated fact that the check decides by design. "can exchange 2019 be installed
+ * on a domain controller" got a passage about Windows releases (the answer was neither yes nor no); a client Windows
+ * release named was no fact at all (limit exchange-server-on-client-windows, A-79).
+ */
+describe('direct answers: a stated fact of a version, decided by the check (session 13)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = sharedKnowledgeBase();
+  });
+
+  for (const [text, first, refused] of [
+    [
+      'can exchange 2019 be installed on a domain controller',
+      /^It depends, on the design: yes, with conditions, in some: Microsoft does not recommend Exchange on a domain controller/,
+      /cannot be DAG members.*Edge Transport/,
+    ],
+    ['can i put exchange 2016 on a dc', /^It depends, on the design: /, /cannot be DAG members/],
+    ['can exchange 2019 be installed on windows 10 pro', /^No: Exchange's server roles install only on Windows Server releases/, /management tools/],
+    ['is exchange 2016 supported on windows 10', /^No: /, /client release of Windows/],
+  ] as const) {
+    it(`"${text}"`, () => {
+      const question = kb.directAnswers.read(text);
+      assert.equal(question?.attribute, 'rule', `${text}: ${JSON.stringify(question)}`);
+      const answer = kb.directAnswers.answer(question)?.answer ?? '';
+      assert.match(answer, first);
+      assert.match(answer, refused);
+    });
+  }
+});
