@@ -38,6 +38,12 @@ export interface ListedServer {
   rollupHidden?: boolean;
   /** "Exchange 2010 SP3": the version as typed in words on the server's line, when no build is given. */
   named?: string;
+  /**
+   * Roles only Get-ExchangeServer's Is*Server flags gave (no ServerRole or role column named them): Exchange 2013 and later
+   * set IsHubTransportServer and IsClientAccessServer True on Mailbox servers whose ServerRole prints "Mailbox" alone, so
+   * these never show a role the version lacks (l29).
+   */
+  roleFlags?: string[];
   /** Get-ClusterNode's State ("Up", "Down", "Paused"). */
   state?: string;
   /** The Windows build as printed without the release's name ("10.0.17763", systeminfo's OS Version, Get-ComputerInfo's OsVersion). */
@@ -152,6 +158,8 @@ function rolesInText(text: string): string[] {
     [/\bclient ?access\b|\bCAS\b/i, 'client-access'],
     [/\bhub( ?transport)?\b/i, 'hub-transport'],
     [/\bedge\b/i, 'edge-transport'],
+    // "Mailbox/UM", "MBX + UM": upper case only ("um" is also a word), "Unified Messaging" capitalised or in capitals.
+    [/\b[Uu]nified ?[Mm]essaging\b|\bUNIFIED ?MESSAGING\b|\bUM\b/, 'unified-messaging'],
   ];
   return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
 }
@@ -356,9 +364,12 @@ const ONE_SERVER_COMMAND =
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
 /** Words before a build that say it of every server: "all 15.2.1748.10", "both on Version 15.2 (Build 1748.10)", "every box runs ...". */
 const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
-/** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
+/**
+ * Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...",
+ * "ESM > Servers > EX2000 > ..."); role words are never a server's name ("Edge role, Version 15.2 (Build 2562.17)": m36).
+ */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup|role|roles|edge|edgetransport|mailbox|mailboxes|mbx|cas|hub|hubtransport|transport|clientaccess|um|unifiedmessaging|frontend|backend)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -538,11 +549,16 @@ function setupKeyProperties(lines: string[]): string[] {
   return rewritten;
 }
 
+/** A line led by its server's role ("Edge role, Version 15.2 (Build 2562.17)", "Mailbox/UM roles: 15.2.1748.10"): the role words. */
+const ROLE_LED_LINE = /^\s*((?:[A-Za-z]+\s*[/+,&]\s*){0,3}[A-Za-z]+)\s+roles?\b/i;
+
 /** Cmdlets that list the servers of one role only. */
 const ROLE_COMMANDS: readonly [RegExp, string][] = [
   [/\bGet-UMServer\b/i, 'unified-messaging'],
   [/\bGet-ClientAccessServer\b|\bGet-ClientAccessService\b/i, 'client-access'],
   [/\bGet-TransportServer\b/i, 'hub-transport'],
+  // Get-EdgeSubscription (Name, Site, Domain): the subscribed Edge Transport servers, their version not shown (l29 s11).
+  [/\bGet-EdgeSubscription\b/i, 'edge-transport'],
 ];
 
 /** A monitoring or CMDB export in long form, one fact a row: "OLD-FE1;exchange_version;6.5.7638" (device, key, value). */
@@ -1444,7 +1460,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
   function rolesFromFlags(s: ListedServer, value: (...keys: string[]) => string | undefined) {
-    for (const [key, role] of ROLE_FLAGS) if (/^true$/i.test(value(key) ?? '')) s.roles = [...new Set([...s.roles, role])];
+    for (const [key, role] of ROLE_FLAGS)
+      if (/^true$/i.test(value(key) ?? '') && !s.roles.includes(role)) {
+        s.roles = [...s.roles, role];
+        s.roleFlags = [...(s.roleFlags ?? []), role];
+      }
   }
 
   /** Exchange 2007's clustered mailbox server: Get-ClusteredMailboxServerStatus, Get-MailboxServer's ClusteredStorageType, IsMemberOfCluster. */
@@ -1964,6 +1984,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table).filter((m) => !sentenceBuilds.has(m.lookup.build)) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
+  // "Edge role, Version 15.2 (Build 2562.17), the only edge" under one server's systeminfo: the line led by a role that gave
+  // that server its build gives it its role too (m36: a role word is never a server's name, it is the server's role).
+  if (listed.length === 1 && listed[0]!.roles.length === 0 && listed[0]!.build && spoken.some((m) => m.lookup.build === listed[0]!.build!.lookup.build)) {
+    const led = unread
+      .split('\n')
+      .filter((l) => l.includes(listed[0]!.build!.text))
+      .map((l) => ROLE_LED_LINE.exec(l)?.[1])
+      .find((r) => r !== undefined);
+    if (led) listed[0]!.roles = readRoles(led);
+  }
   // ExSetup run on the paste's only server: its file version is that server's build, rollup included (Version 14.3 (Build 123.4) hides it).
   const exsetupBuilds = [...new Map(looseBuilds.map((m) => [m.lookup.build, m])).values()];
   if (listed.length === 1 && exsetupBuilds.length === 1) {
