@@ -1,7 +1,7 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import { forestLevel } from '../reading/platform-facts';
 import type { BuildTable } from '../rules/exchange-builds';
-import { cellPerLineTables, dashlessHeaders, directoryObjectLines, groupedTables, owaAboutLines, setupConsoleLines } from './reshaped-tables';
+import { cellPerLineTables, dashlessHeaders, directoryObjectLines, groupedTables, owaAboutLines, setupConsoleLines, taggedServerLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -1041,7 +1041,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER),
   );
   const rewritten = structuredLines(
-    owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(attributeValueLines(cleaned))), (build) => oldBuildNumberIn(build, table)))),
+    owaAboutLines(
+      setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(attributeValueLines(taggedServerLines(cleaned)))), (build) => oldBuildNumberIn(build, table))),
+    ),
   ).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();

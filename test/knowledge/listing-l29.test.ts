@@ -174,6 +174,44 @@ describe('Listings: a role the version cannot have, servers outside the table (i
     assert.equal(groups[0]!.facts.version, 'se');
   });
 
+  it('reads Export-Clixml: <S N="Name"> properties, and a property object\'s <ToString> (q04)', () => {
+    const paste = [
+      '<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">',
+      '  <Obj RefId="0">',
+      '    <TN RefId="0"><T>Microsoft.Exchange.Data.Directory.Management.ExchangeServer</T></TN>',
+      '    <ToString>CLX-EX19</ToString>',
+      '    <Props>',
+      '      <S N="Name">CLX-EX19</S>',
+      '      <S N="ServerRole">Mailbox</S>',
+      '      <Obj N="AdminDisplayVersion" RefId="1">',
+      '        <ToString>Version 15.2 (Build 1748.10)</ToString>',
+      '      </Obj>',
+      '    </Props>',
+      '  </Obj>',
+      '</Objs>',
+      'CLX-EX19 is standalone on Windows Server 2019 Standard',
+    ].join('\n');
+    const g = groupHolding<ListingGroup>(judge(paste), 'CLX-EX19');
+    assert.deepEqual([g.servers.length, g.facts.version, g.servers[0]!.roles], [1, '2019', ['mailbox']]);
+  });
+
+  it('reads lines tagged with their server ("[BOS-EX13] Server Role: ...", HealthChecker warnings) as that server, never "[PS]" (q20)', () => {
+    const paste = [
+      '[PS] C:\\>.\\HealthChecker.ps1 | Select-String WARN',
+      '[BOS-EX13] Exchange 2013 CU21 (15.0.1395.4) is not the latest CU',
+      '[BOS-EX13] Server Role: ClientAccess, Mailbox',
+      '[BOS-EX13] Operating System: Microsoft Windows Server 2012 R2 Datacenter',
+      '[BOS-EX13] Not a DAG member',
+    ].join('\n');
+    const groups = judge(paste);
+    assert.deepEqual(
+      groups.map((g) => g.servers.map((s) => s.name)),
+      [['BOS-EX13']],
+    );
+    assert.deepEqual([groups[0]!.facts.version, groups[0]!.facts.windows, groups[0]!.facts.ha], ['2013', '2012-r2', 'none']);
+    assert.equal(groups[0]!.verdict, 'supported-with-conditions');
+  });
+
   it('a typed message never states listedRole (it has no phrases)', () => {
     assert.equal(kb.recognizer.extract('exchange 2019 with the UM role and hub transport').facts.listedRole, undefined);
   });
