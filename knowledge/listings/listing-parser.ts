@@ -362,6 +362,8 @@ const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
+/** "... on all 3", "across both nodes": what the line says is said of every server, wherever the words stand. */
+const ON_ALL_OF_THEM = /\b(?:on|across|for)\s+(?:all|both|every|each)\b/i;
 /** Words before a build that say it of every server: "all 15.2.1748.10", "both on Version 15.2 (Build 1748.10)", "every box runs ...". */
 const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
 /**
@@ -1808,7 +1810,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     // "our only exchange box (MAILSRV, mailbox role) shows Version 15.1 (Build 2507.6)": one build, one server-like word.
     // Never a build said of them all ("all 15.2.1748.10 (2019 CU15). EX3 was rebuilt ..."): that build is every server's (below).
-    if (pairs.length === 0 && mentions.length === 1 && !ALL_OF_THEM.test(line.slice(0, mentions[0]!.start))) {
+    // Nor a version said "on all 3" with a node named in brackets after it ("(MC-C is down for a hardware repair)": p49).
+    if (pairs.length === 0 && mentions.length === 1 && !ALL_OF_THEM.test(line.slice(0, mentions[0]!.start)) && !ON_ALL_OF_THEM.test(line)) {
       const one = oneServerIn(line.replace(mentions[0]!.text, ' '));
       if (one) pairs.push({ name: one, ...mentions[0]! });
     }

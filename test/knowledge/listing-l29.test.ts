@@ -212,6 +212,23 @@ describe('Listings: a role the version cannot have, servers outside the table (i
     assert.equal(groups[0]!.verdict, 'supported-with-conditions');
   });
 
+  it('a version said "on all 3" is every node\'s, never the one node named in brackets after it (p49)', () => {
+    const paste = [
+      'Node           Node ID Status',
+      '-------------- ------- ---------------------',
+      'NX-A                 1 Up',
+      'NX-B                 2 Down',
+      '',
+      'exchange 2003 enterprise sp2 on both (NX-B is down for a disk swap), 1 EVS, windows 2003 enterprise sp2 32-bit, member servers',
+    ].join('\n');
+    const groups = judge(paste);
+    assert.deepEqual(
+      groups.map((g) => g.servers.map((s) => s.name)),
+      [['NX-A', 'NX-B']],
+    );
+    assert.equal(groups[0]!.facts.version, '2003');
+  });
+
   it('a typed message never states listedRole (it has no phrases)', () => {
     assert.equal(kb.recognizer.extract('exchange 2019 with the UM role and hub transport').facts.listedRole, undefined);
   });
