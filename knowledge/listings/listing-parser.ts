@@ -212,6 +212,8 @@ const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?|\b(?:2013|2016|2019)\s+cu\d{1,2}\b|\bse\s+(?:rtm|cu\d{1,2})\b/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
+/** The version said around a cluster listing: EXCHANGE_NAMED, and "exch 2003" as admins shorten it (m23); only there, so no typed sentence becomes a server line. */
+const VERSION_IN_WORDS = new RegExp(`${EXCHANGE_NAMED.source}|\\bexch\\s+(?:2000|2003|2007|2010|2013|2016|2019)\\b`, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 /** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
 const CLUSTER_OWN_GROUP = /^(?:cluster group|available storage|.*\b(?:ms)?dtc\b.*|.*quorum.*)$/i;
@@ -765,7 +767,7 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   const named = rest
     .split(/(?<=[.!?])\s+|\n/)
     .filter((sentence) => !PLANNED.test(sentence))
-    .flatMap((sentence) => [...sentence.matchAll(new RegExp(EXCHANGE_NAMED.source, 'gi'))].map((m) => m[0]));
+    .flatMap((sentence) => [...sentence.matchAll(VERSION_IN_WORDS)].map((m) => m[0]));
   const versions = new Set(named.map((n) => /(2000|2003|2007|2010|2013|2016|2019|se|subscription|e2k3|e2k7)/i.exec(n)?.[1]?.toLowerCase()));
   if (versions.size !== 1) return;
   // The longest naming keeps its update ("Exchange 2003 SP2" over "Exchange 2003").

@@ -229,6 +229,19 @@ describe('Listings: a role the version cannot have, servers outside the table (i
     assert.equal(groups[0]!.facts.version, '2003');
   });
 
+  it('a cluster listing whose version is said "exch 2003" around it is a 2003 cluster (m23)', () => {
+    const paste = [
+      'Node           Node ID Status',
+      '-------------- ------- ---------------------',
+      'QN1                  1 Up',
+      'QN2                  2 Up',
+      '',
+      'exch 2003 ent sp2 on w2k3 ent sp2 32bit, one EVS, active/passive',
+    ].join('\n');
+    const [g] = judge(paste);
+    assert.deepEqual([g!.servers.length, g!.facts.version, g!.facts.ha], [2, '2003', 'cluster']);
+  });
+
   it('a typed message never states listedRole (it has no phrases)', () => {
     assert.equal(kb.recognizer.extract('exchange 2019 with the UM role and hub transport').facts.listedRole, undefined);
   });
