@@ -58,6 +58,8 @@ export const TUNING_L27 = 'test/fixtures/listings/tuning-issue25-l27.yaml';
 export const TUNING_Q = 'test/fixtures/listings/tuning-issue25-q.yaml';
 /** A twenty-first set to tune on, written by l28 (session 12) before the code: the designs the table leaves Not covered for 2016/2019/SE (Windows NLB on Mailbox servers in no DAG; a load balancer, NLB or DNS round robin in front of Edge servers) and 2010 (Hub Transport and Mailbox servers behind a load balancer, NLB or DNS round robin), said in new ways (wlbs query, NLB Manager, an F5 pool, one A record per Edge, HAProxy, KEMP, NetScaler), with controls. */
 export const TUNING_L28 = 'test/fixtures/listings/tuning-issue25-l28.yaml';
+/** Session 13 (l29): roles a version cannot have (2019/SE with Unified Messaging, 2013+ with Hub Transport, 2007 with a front-end) and servers outside the table (Exchange 5.5, Exchange Online, an Edge subscription) beside judged ones. */
+export const TUNING_L29 = 'test/fixtures/listings/tuning-issue25-l29.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -80,6 +82,7 @@ const TUNING_SETS = [
   TUNING_L27,
   TUNING_Q,
   TUNING_L28,
+  TUNING_L29,
 ];
 
 export interface Entry {

@@ -3,7 +3,8 @@ import { buildName } from '../rules/exchange-builds';
 import type { Facts } from '../reading/fact-recognizer';
 import type { KnowledgeBase } from '../knowledge-base';
 import type { ListedServer, ListingResult } from './listing-parser';
-import type { Decision } from '../rules/support-rules';
+import { matchesAny, type Decision, type SupportLimit } from '../rules/support-rules';
+import { conditionDimensions, conditionHolds } from '../rules/conditions';
 import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinOpen, joinSetups, statedCondition, type OpenOutcome, type OpenVerdict } from '../rules/open-facts';
@@ -46,7 +47,8 @@ export interface ListingGroup {
  */
 export function listingDesign(
   listing: Extract<ListingResult, { kind: 'listing' }>,
-  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> & Partial<Pick<KnowledgeBase, 'coexistence' | 'assumedFacts'>>,
+  kb: Pick<KnowledgeBase, 'builds' | 'recognizer' | 'decide' | 'nextStep' | 'dimensions' | 'knownFacts' | 'setups'> &
+    Partial<Pick<KnowledgeBase, 'coexistence' | 'assumedFacts' | 'limits'>>,
   answers: Facts = {},
 ): ListingGroup[] {
   const update = kb.dimensions.find((d) => d.id === 'update');
@@ -74,6 +76,13 @@ export function listingDesign(
     return { server: s, facts: { ...facts } };
   });
   for (const p of perServer) if (p.facts.edgeDomainJoined === undefined && joinedToInternalDomain(p.server, listing)) p.facts.edgeDomainJoined = 'yes';
+  // The roles the paste prints that some version does not have (listedRole's values, fact-dimensions.yaml): stated, so the
+  // limits that know which versions lack them name a listing that contradicts itself, never judged as if absent.
+  const listedRoles = new Set(kb.dimensions.find((d) => d.id === 'listedRole')?.values.map((v) => v.id) ?? []);
+  for (const p of perServer) {
+    const shown = [...new Set(p.server.roles.filter((r) => listedRoles.has(r) && !p.server.roleFlags?.includes(r)))].sort();
+    if (shown.length > 0) p.facts.listedRole = shown.join(',');
+  }
   // DAG-wide facts: member count, mixed versions or Windows, witness.
   const dagFacts = new Map<string, Record<string, string>>();
   for (const dag of listing.dags) {
@@ -292,7 +301,13 @@ export function listingDesign(
     // "all three are one MSCS cluster": servers said to form one cluster, listed by no cluster output, are its nodes.
     if (withAnswers.nodes === undefined && !first.dag && servers.length >= 2 && MEMBERSHIP.includes(String(withAnswers.ha)) && ONE_CLUSTER.test(listing.rest))
       withAnswers.nodes = String(servers.length);
-    const decided = decideAll(withAnswers);
+    // A listing that contradicts itself (a role its server's version does not have: limits reading listedRole, A-73) is
+    // Not covered with the contradiction named, whatever the rest would give: the rest is not judged (an open fact's
+    // values would otherwise mix Not supported into a verdict on a server the paste does not really show).
+    const contradictions = (kb.limits ?? []).filter(
+      (l) => conditionDimensions(l.breaks).includes('listedRole') && matchesAny(l.when, withAnswers) && conditionHolds(l.breaks, withAnswers),
+    );
+    const decided = contradictions.length > 0 ? roles.map(() => ({ decision: contradictionDecision(contradictions, withAnswers), asks: [] as string[] })) : decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
     const asks = decided.flatMap((d) => d.asks);
     // What the paste was read to show is a condition of the verdict too: never a plain "Supported" on an assumption.
@@ -369,6 +384,19 @@ function clusterCouldHold(version: string | undefined, roles: readonly string[],
     const role = v.implies?.role;
     return role === undefined || held.has(role);
   });
+}
+
+/** Not covered by the limits a self-contradicting listing breaks (their reasons name the contradiction); nothing else judged. */
+function contradictionDecision(limits: readonly SupportLimit[], facts: Facts): Decision {
+  const read = new Set(limits.flatMap((l) => [...l.when.flatMap((c) => conditionDimensions(c)), ...conditionDimensions(l.breaks)]));
+  return {
+    verdict: 'not-covered',
+    rules: [],
+    broken: limits,
+    conditions: [],
+    decisiveFacts: Object.fromEntries(Object.entries(facts).filter(([d]) => read.has(d))),
+    lifecycle: [],
+  };
 }
 
 /** A decision with what the paste was read to show named as its conditions; "Supported" becomes "Supported with conditions". */

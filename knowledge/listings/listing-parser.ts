@@ -1,7 +1,7 @@
 import { findBuilds, findBuildsWide, type BuildMention } from '../reading/build-numbers';
 import { forestLevel } from '../reading/platform-facts';
 import type { BuildTable } from '../rules/exchange-builds';
-import { cellPerLineTables, dashlessHeaders, directoryObjectLines, groupedTables, owaAboutLines, setupConsoleLines } from './reshaped-tables';
+import { cellPerLineTables, dashlessHeaders, directoryObjectLines, groupedTables, owaAboutLines, setupConsoleLines, taggedServerLines } from './reshaped-tables';
 import { structuredLines } from './structured-output';
 
 /**
@@ -38,6 +38,12 @@ export interface ListedServer {
   rollupHidden?: boolean;
   /** "Exchange 2010 SP3": the version as typed in words on the server's line, when no build is given. */
   named?: string;
+  /**
+   * Roles only Get-ExchangeServer's Is*Server flags gave (no ServerRole or role column named them): Exchange 2013 and later
+   * set IsHubTransportServer and IsClientAccessServer True on Mailbox servers whose ServerRole prints "Mailbox" alone, so
+   * these never show a role the version lacks (l29).
+   */
+  roleFlags?: string[];
   /** Get-ClusterNode's State ("Up", "Down", "Paused"). */
   state?: string;
   /** The Windows build as printed without the release's name ("10.0.17763", systeminfo's OS Version, Get-ComputerInfo's OsVersion). */
@@ -152,6 +158,8 @@ function rolesInText(text: string): string[] {
     [/\bclient ?access\b|\bCAS\b/i, 'client-access'],
     [/\bhub( ?transport)?\b/i, 'hub-transport'],
     [/\bedge\b/i, 'edge-transport'],
+    // "Mailbox/UM", "MBX + UM": upper case only ("um" is also a word), "Unified Messaging" capitalised or in capitals.
+    [/\b[Uu]nified ?[Mm]essaging\b|\bUNIFIED ?MESSAGING\b|\bUM\b/, 'unified-messaging'],
   ];
   return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
 }
@@ -204,6 +212,8 @@ const TICKET_OS_KEYS = ['os', 'operating system', 'windows'];
 const EXCHANGE_NAMED =
   /\b(?:exchange(?:\s+server)?\s+(?:2000|2003|2007|2010|2013|2016|2019|se|subscription edition)|e2k3|e2k7|ex20(?:03|07|10|13|16|19))\b(?:\s+(?:sp\d|cu\d{1,2}|rtm))?|\b(?:2013|2016|2019)\s+cu\d{1,2}\b|\bse\s+(?:rtm|cu\d{1,2})\b/i;
 const EXCHANGE_NAMED_ALL = new RegExp(EXCHANGE_NAMED.source, 'gi');
+/** The version said around a cluster listing: EXCHANGE_NAMED, and "exch 2003" as admins shorten it (m23); only there, so no typed sentence becomes a server line. */
+const VERSION_IN_WORDS = new RegExp(`${EXCHANGE_NAMED.source}|\\bexch\\s+(?:2000|2003|2007|2010|2013|2016|2019)\\b`, 'gi');
 const NODE_STATE = /^(up|down|paused|joining|unknown)$/i;
 /** A cluster's own groups in cluster.exe's group table (no Exchange virtual server): its core group, storage, MSDTC, quorum. */
 const CLUSTER_OWN_GROUP = /^(?:cluster group|available storage|.*\b(?:ms)?dtc\b.*|.*quorum.*)$/i;
@@ -354,11 +364,16 @@ const ONE_SERVER_COMMAND =
   /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
+/** "... on all 3", "across both nodes": what the line says is said of every server, wherever the words stand. */
+const ON_ALL_OF_THEM = /\b(?:on|across|for)\s+(?:all|both|every|each)\b/i;
 /** Words before a build that say it of every server: "all 15.2.1748.10", "both on Version 15.2 (Build 1748.10)", "every box runs ...". */
 const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
-/** Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...", "ESM > Servers > EX2000 > ..."). */
+/**
+ * Words that lead a sentence, not a server's line (a property's name typed before its value: "AdminDisplayVersion on both: ...",
+ * "ESM > Servers > EX2000 > ..."); role words are never a server's name ("Edge role, Version 15.2 (Build 2562.17)": m36).
+ */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup)$/i;
+  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup|role|roles|edge|edgetransport|mailbox|mailboxes|mbx|cas|hub|hubtransport|transport|clientaccess|um|unifiedmessaging|frontend|backend)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -538,11 +553,16 @@ function setupKeyProperties(lines: string[]): string[] {
   return rewritten;
 }
 
+/** A line led by its server's role ("Edge role, Version 15.2 (Build 2562.17)", "Mailbox/UM roles: 15.2.1748.10"): the role words. */
+const ROLE_LED_LINE = /^\s*((?:[A-Za-z]+\s*[/+,&]\s*){0,3}[A-Za-z]+)\s+roles?\b/i;
+
 /** Cmdlets that list the servers of one role only. */
 const ROLE_COMMANDS: readonly [RegExp, string][] = [
   [/\bGet-UMServer\b/i, 'unified-messaging'],
   [/\bGet-ClientAccessServer\b|\bGet-ClientAccessService\b/i, 'client-access'],
   [/\bGet-TransportServer\b/i, 'hub-transport'],
+  // Get-EdgeSubscription (Name, Site, Domain): the subscribed Edge Transport servers, their version not shown (l29 s11).
+  [/\bGet-EdgeSubscription\b/i, 'edge-transport'],
 ];
 
 /** A monitoring or CMDB export in long form, one fact a row: "OLD-FE1;exchange_version;6.5.7638" (device, key, value). */
@@ -747,7 +767,7 @@ function versionInWords(servers: readonly ListedServer[], rest: string): void {
   const named = rest
     .split(/(?<=[.!?])\s+|\n/)
     .filter((sentence) => !PLANNED.test(sentence))
-    .flatMap((sentence) => [...sentence.matchAll(new RegExp(EXCHANGE_NAMED.source, 'gi'))].map((m) => m[0]));
+    .flatMap((sentence) => [...sentence.matchAll(VERSION_IN_WORDS)].map((m) => m[0]));
   const versions = new Set(named.map((n) => /(2000|2003|2007|2010|2013|2016|2019|se|subscription|e2k3|e2k7)/i.exec(n)?.[1]?.toLowerCase()));
   if (versions.size !== 1) return;
   // The longest naming keeps its update ("Exchange 2003 SP2" over "Exchange 2003").
@@ -1025,7 +1045,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     line.replace(QUOTED, '').replace(SETUP_LOG_PREFIX, '').replace(WMIC_VALUE, '$1 : $2').split(NEXT_TYPED_SERVER),
   );
   const rewritten = structuredLines(
-    owaAboutLines(setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(attributeValueLines(cleaned))), (build) => oldBuildNumberIn(build, table)))),
+    owaAboutLines(
+      setupConsoleLines(setupKeyLines(groupedTables(directoryObjectLines(attributeValueLines(taggedServerLines(cleaned)))), (build) => oldBuildNumberIn(build, table))),
+    ),
   ).flatMap(unflatten);
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
@@ -1444,7 +1466,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   /** "IsMailboxServer True", "IsClientAccessServer True": Get-ExchangeServer's role flags, in a table or a list. */
   function rolesFromFlags(s: ListedServer, value: (...keys: string[]) => string | undefined) {
-    for (const [key, role] of ROLE_FLAGS) if (/^true$/i.test(value(key) ?? '')) s.roles = [...new Set([...s.roles, role])];
+    for (const [key, role] of ROLE_FLAGS)
+      if (/^true$/i.test(value(key) ?? '') && !s.roles.includes(role)) {
+        s.roles = [...s.roles, role];
+        s.roleFlags = [...(s.roleFlags ?? []), role];
+      }
   }
 
   /** Exchange 2007's clustered mailbox server: Get-ClusteredMailboxServerStatus, Get-MailboxServer's ClusteredStorageType, IsMemberOfCluster. */
@@ -1786,7 +1812,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     }
     // "our only exchange box (MAILSRV, mailbox role) shows Version 15.1 (Build 2507.6)": one build, one server-like word.
     // Never a build said of them all ("all 15.2.1748.10 (2019 CU15). EX3 was rebuilt ..."): that build is every server's (below).
-    if (pairs.length === 0 && mentions.length === 1 && !ALL_OF_THEM.test(line.slice(0, mentions[0]!.start))) {
+    // Nor a version said "on all 3" with a node named in brackets after it ("(MC-C is down for a hardware repair)": p49).
+    if (pairs.length === 0 && mentions.length === 1 && !ALL_OF_THEM.test(line.slice(0, mentions[0]!.start)) && !ON_ALL_OF_THEM.test(line)) {
       const one = oneServerIn(line.replace(mentions[0]!.text, ' '));
       if (one) pairs.push({ name: one, ...mentions[0]! });
     }
@@ -1964,6 +1991,16 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     .join('\n');
   const spoken = /\d\.\d/.test(unread) ? findBuilds(unread, table).filter((m) => !sentenceBuilds.has(m.lookup.build)) : [];
   if (spoken.length > 0) buildsInWords(listed, spoken);
+  // "Edge role, Version 15.2 (Build 2562.17), the only edge" under one server's systeminfo: the line led by a role that gave
+  // that server its build gives it its role too (m36: a role word is never a server's name, it is the server's role).
+  if (listed.length === 1 && listed[0]!.roles.length === 0 && listed[0]!.build && spoken.some((m) => m.lookup.build === listed[0]!.build!.lookup.build)) {
+    const led = unread
+      .split('\n')
+      .filter((l) => l.includes(listed[0]!.build!.text))
+      .map((l) => ROLE_LED_LINE.exec(l)?.[1])
+      .find((r) => r !== undefined);
+    if (led) listed[0]!.roles = readRoles(led);
+  }
   // ExSetup run on the paste's only server: its file version is that server's build, rollup included (Version 14.3 (Build 123.4) hides it).
   const exsetupBuilds = [...new Map(looseBuilds.map((m) => [m.lookup.build, m])).values()];
   if (listed.length === 1 && exsetupBuilds.length === 1) {

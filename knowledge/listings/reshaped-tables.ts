@@ -294,3 +294,52 @@ export function groupedTables(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/** "[BOS-EX13] Server Role: ClientAccess, Mailbox": a line a report tags with its server (HealthChecker's warning lines, l29 q20). */
+const TAGGED_LINE = /^\s*\[([A-Za-z0-9][A-Za-z0-9_-]{1,62})\]\s+(\S.*)$/;
+/** "Operating System: Microsoft Windows Server 2012 R2 Datacenter": a key of a few words and its value. */
+const TAGGED_KEY_VALUE = /^([A-Za-z][A-Za-z ]{1,40}?)\s*:\s+(\S.*)$/;
+/** A build as such reports print it ("Exchange 2013 CU21 (15.0.1395.4) is not the latest CU"). */
+const TAGGED_BUILD = /\b(\d{1,2}\.\d{1,2}\.\d{1,4}\.\d{1,4})\b/;
+/** "Not a DAG member", "standalone": the server is in no DAG, as HealthChecker's "DAG Name: Standalone Server" says. */
+const TAGGED_NO_DAG = /\bnot (?:a )?(?:member of a )?DAG(?: member)?\b|\bstand-?alone\b/i;
+
+/**
+ * Lines tagged with their server's name ("[BOS-EX13] Server Role: ClientAccess, Mailbox"), two or more of one server in a
+ * run, become that server's Format-List block (HealthChecker's keys: "Build Number", "Server Role", "DAG Name"); a tagged
+ * line that is no "Key: value" gives the block its build or says it is in no DAG, and is kept below as words. The name
+ * holds a digit or a hyphen ("[PS] C:\>" is a prompt, "[10:41]" a chat time).
+ */
+export function taggedServerLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const first = TAGGED_LINE.exec(lines[i]!);
+    const name = first?.[1];
+    if (!name || !/[0-9-]/.test(name) || /^\d+$/.test(name)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let end = i;
+    while (end + 1 < lines.length && TAGGED_LINE.exec(lines[end + 1]!)?.[1] === name) end += 1;
+    if (end === i) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const block = ['', `Name : ${name}`];
+    const words: string[] = [];
+    for (let k = i; k <= end; k += 1) {
+      const rest = TAGGED_LINE.exec(lines[k]!)![2]!;
+      const pair = TAGGED_KEY_VALUE.exec(rest);
+      if (pair) block.push(`${pair[1]!.trim()} : ${pair[2]!.trim()}`);
+      else {
+        const build = TAGGED_BUILD.exec(rest)?.[1];
+        if (build && !block.some((l) => l.startsWith('Build Number :'))) block.push(`Build Number : ${build}`);
+        else if (TAGGED_NO_DAG.test(rest) && !block.some((l) => l.startsWith('DAG Name :'))) block.push('DAG Name : Standalone Server');
+        words.push(`${name}: ${rest}`);
+      }
+    }
+    out.push(...block, '', ...words);
+    i = end;
+  }
+  return out;
+}

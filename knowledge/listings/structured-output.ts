@@ -172,6 +172,25 @@ function transposedBlocks(lines: readonly string[], from: number): { blocks: str
  * dashes. Any other line is returned as it is; words after a JSON text's closing bracket keep a line of
  * their own (the question typed after it).
  */
+/** Export-Clixml's property of a simple type: `<S N="Name">EX01</S>`, `<I32 N="Count">2</I32>`, `<B N="IsEdgeServer">false</B>`. */
+const CLIXML_PROPERTY = /^\s*<(S|I32|I64|U32|U64|B|DT|Db|Version|G)\s+N="([^"]{1,80})">([^<]{0,400})<\/\1>\s*$/;
+/** An object: top-level (`<Obj RefId="0">`, a server) or a property's (`<Obj N="AdminDisplayVersion" RefId="3">`, its name in group 1). */
+const CLIXML_OBJECT = /^\s*<Obj(?:\s+N="([^"]{1,80})")?\s+RefId="\d+">\s*$/;
+const CLIXML_TO_STRING = /^\s*<ToString>([^<]{0,400})<\/ToString>\s*$/;
+/** The rest of Export-Clixml's markup, dropped: <Objs ...>, </Obj>, <MS>, <Props>, <TN>, <T>, <ToString> of objects, <LST>, <Ref .../>. */
+const CLIXML_OTHER = /^\s*(?:<\/?(?:Objs|Obj|MS|Props|TN|LST|IE|DCT|En|Ref|TNRef|Nil)\b[^>]*>|<(T|ToString)>[^<]{0,400}<\/\1>)\s*$/;
+
+/** Export-Clixml's escapes (&lt; &gt; &amp; &quot; &apos;) and its _xHHHH_ character codes. */
+function xmlText(text: string): string {
+  return text
+    .replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
 export function structuredLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   // Brackets that span several lines but hold no JSON are scanned at most this many times (each scan may run to the
@@ -209,6 +228,26 @@ export function structuredLines(lines: readonly string[]): string[] {
         i += span.length - 1;
         continue;
       }
+    }
+    // Export-Clixml (q04): <S N="Name">EX01</S> is "Name : EX01"; each top-level <Obj> a Format-List block of its own, and a
+    // property that is an object of its own (<Obj N="AdminDisplayVersion">) takes its <ToString>.
+    const clixml = CLIXML_PROPERTY.exec(line);
+    if (clixml) {
+      out.push(`${clixml[2]} : ${xmlText(clixml[3]!)}`);
+      continue;
+    }
+    const clixmlObject = CLIXML_OBJECT.exec(line);
+    if (clixmlObject) {
+      if (clixmlObject[1] === undefined) out.push('');
+      else {
+        const toString = lines.slice(i + 1, i + 12).find((l) => CLIXML_TO_STRING.test(l));
+        if (toString) out.push(`${clixmlObject[1]} : ${xmlText(CLIXML_TO_STRING.exec(toString)![1]!)}`);
+      }
+      continue;
+    }
+    if (CLIXML_OTHER.test(line)) {
+      if (/^\s*<\/Objs>/.test(line)) out.push('');
+      continue;
     }
     const transposed = TRANSPOSED_HEAD.test(line) ? transposedBlocks(lines, i) : undefined;
     if (transposed) {

@@ -29,6 +29,8 @@ const STATED = [
   'mixedDomains',
   // Lead, session 8: a DAG without an administrative access point (D-7).
   'dagWithoutAccessPoint',
+  // session 13 l29: the roles a pasted listing shows (A-73: a role the version does not have is Not covered).
+  'listedRole',
   // session 12 l28: a DAG's witness server given by its IP address.
   'witnessByAddress',
   'nlbOnSameServers',
