@@ -758,7 +758,9 @@ export class FactRecognizer {
    * (rules/design-coexistence.ts).
    */
   private versionGroups(text: string, known: Facts): Facts[] | undefined {
-    if (ONE_DAG_OF_VERSIONS.test(text) || (A_MOVE.test(text) && !SIDE_BY_SIDE.test(text))) return undefined;
+    // "moving from 2013 to 2019: 2 x 2013 ... in a DAG, and 2 x 2019 ... in a new DAG" (session 13 o25): a new DAG for the new
+    // version runs beside the old one, as "side by side" says.
+    if (ONE_DAG_OF_VERSIONS.test(text) || (A_MOVE.test(text) && !SIDE_BY_SIDE.test(text) && !ANOTHER_GROUP.test(text))) return undefined;
     const { tokens, matches } = this.readSentence(text);
     const named: { at: number; version: string }[] = [];
     for (const m of matches) {
