@@ -222,6 +222,19 @@ function oneServerBeforeWindows(matches: readonly PhraseMatch<Mention[]>[], toke
 }
 
 /**
+ * "1 server, mailbox, server 2016 std", "mailbox server, 2016 std", "one server (2012 r2 std)" (session 13 o25): a server word
+ * ending its clause is no "Windows Server" of the release after the comma; the phrase "server 2016" across the comma took the
+ * word from "mailbox server" or "one server". No phrase runs from a server word across a comma, bracket or dash into a year
+ * (as none runs across a line break); the year with its edition still reads as the Windows release.
+ */
+function breakAfterServerWord(tokens: Token[], text: string): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    if (!SERVER_WORDS.has(tokens[i - 1]!.text) || !/^(?:19|20)\d\d(?:r2)?$/.test(tokens[i]!.text)) continue;
+    if (/[,;(]|\s[-–—]\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) tokens[i]!.afterLineBreak = true;
+  }
+}
+
+/**
  * "2019 cu15 edge", "an edge transport server on 2019": the role's phrase names one server, not "edge servers", "edges",
  * "both edge boxes" or "our edge servers". `at` is where
  * the version or update said before the role starts.
@@ -683,6 +696,7 @@ export class FactRecognizer {
       blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(this.readMore ? this.readMore.blank(spelled) : spelled))))),
     );
     const tokens = tokenize(read, true);
+    breakAfterServerWord(tokens, read);
     const reading = {
       text,
       spelled,

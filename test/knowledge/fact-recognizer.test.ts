@@ -70,6 +70,8 @@ describe('fact recognizer', () => {
       // Session 13 o25: "one server" typed right before a Windows release is still one server ("server 2012 r2" took the word);
       // servers counted or told apart are not.
       ['exchange 2013 cu23, one server, 2012 r2 datacenter', { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'datacenter', ha: 'none' }],
+      // ... and no phrase runs from a server word across a comma into a year ("mailbox server, 2019 std" kept its role).
+      ['2019 cu15 mailbox server, 2019 std', { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', windows: '2019', windowsEdition: 'standard' }],
       ['ex2016 cu23 one server (2016 std)', { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'none' }],
       ['two exchange 2019 servers: one server 2019 std, one server 2022 std', { nodes: '3', version: '2019', windowsEdition: 'standard', mixedWindows: 'yes' }, ['windows']],
       // Session 13 o25: a ticket's signature names the sender's Windows, not the setup's.
