@@ -278,6 +278,8 @@ export const CONVERSATION_SETS = {
   issue21O24Tuning: 'conversations-issue21-o24-tuning.yaml',
   // Issue 21 tuning set of helper d24 (session 12): two DAGs told apart by site lines, a witness by IP, on a NAS or on a member in new words, member counts as products, sums and ranges, other machines' Windows beside the Exchange servers, stated facts in prose, written before the code changed.
   issue21D24Tuning: 'conversations-issue21-d24-tuning.yaml',
+  // Issue 21 tuning set of helper o25 (session 13): a retired Exchange as a helpdesk writes it (a server count before its Windows release, tickets with signatures naming other Windows releases, "the old 2010 box", migrations half done) and facts after a verdict about the DCs' Windows or a what-if on one fact, written before the code changed.
+  issue21O25Tuning: 'conversations-issue21-o25-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

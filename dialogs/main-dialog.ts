@@ -550,6 +550,7 @@ export class MainDialog extends Dialog {
     // "what if we move it to SE?" is a what-if: the setup judged again as SE (see the correction path).
     // "can we just install SE on top of it like with 2019?", "new servers for SE or can we upgrade these?" (w5-hunt-29/-30,
     // w5-oos-16): SE over the servers judged is a move to SE too, and "like with 2019" names no version of this setup.
+    // "could we just run the SE setup on that same box?" (session 13 o25, w9-after-03): the same.
     const onTop = SE_OVER.test(text);
     if (base.version === undefined || text.length > 160 || WHAT_IF.test(text)) return undefined;
     if (!onTop && (isCorrection(text) || !asksForMove(text) || !movesToSe(text))) return undefined;
@@ -1265,7 +1266,7 @@ const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|
 
 /** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */
 const SE_OVER =
-  /\b(?:install|put|run|upgrad\w*)\s+(?:exchange\s+)?(?:se|subscription edition)\s+(?:on top|over|in[\s-]place|on (?:these|them|it|this|those|the same))\b|\bnew (?:servers|hardware|boxes|vms|machines)\s+(?:for|with)\s+(?:exchange\s+)?(?:se|subscription edition)\b/i;
+  /\b(?:install|put|run|upgrad\w*)\s+(?:the\s+)?(?:exchange\s+)?(?:se|subscription edition)(?:\s+setup)?\s+(?:on top|over|in[\s-]place|on (?:these|them|it|this|those|(?:the|that|this) same))\b|\bnew (?:servers|hardware|boxes|vms|machines)\s+(?:for|with)\s+(?:exchange\s+)?(?:se|subscription edition)\b/i;
 /** "like with 2019", "as for 2019": another version named as an example, not a fact of the setup. */
 const LIKE_WITH = /\b(?:like|as)\s+(?:with|for|on|in)?\s*(?:exchange\s+)?20\d\d\b/gi;
 

@@ -15,6 +15,12 @@ const PLACED_DOMAIN =
 /** More than one domain said outright: "in two domains", "across domains", "different AD domains". */
 const SEVERAL_DOMAINS =
   /\b(?:(?:different|separate|two|2|multiple|several|both)\s+(?:ad\s+|active\s+directory\s+|windows\s+)?domains|(?:across|spanning|spans|split\s+(?:over|between|across))\s+(?:(?:two|2|both|the|our|multiple|several)\s+)?(?:ad\s+)?domains)\b/gi;
+/**
+ * Session 13 (o25, w9-red-119): the one domain denied, "members are not all in the same domain", "aren't in one domain": more
+ * than one domain (it was read as "every member in the same domain").
+ */
+const NOT_ONE_DOMAIN =
+  /\b(?:not|n't|never)\s+(?:all\s+|both\s+)?(?:(?:in|joined\s+to|members\s+of)\s+)?(?:the\s+|a\s+)?(?:same|one|single)\s+(?:ad\s+|active\s+directory\s+|windows\s+)?domain\b(?!\s+controllers?)/gi;
 /** Words that make a clause about something other than where the Exchange servers are. */
 const NOT_MEMBERS = /\b(?:witness|fsw|dcs?|domain\s+controllers?|gcs?|global\s+catalogs?|users?|mailboxes|accounts?|forests?|trusts?|upns?|smtp|email|e-mail|accepted)\b/i;
 /** Where a clause starts: punctuation or a line break before the words that place the servers. */
@@ -29,7 +35,7 @@ function clauseBefore(text: string, end: number): string {
 
 /** True when the text places Exchange servers in two or more Active Directory domains. */
 export function serversInSeveralDomains(text: string): boolean {
-  for (const match of text.matchAll(SEVERAL_DOMAINS)) {
+  for (const match of [...text.matchAll(SEVERAL_DOMAINS), ...text.replace(/n't\b/gi, " n't").matchAll(NOT_ONE_DOMAIN)]) {
     if (!NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) return true;
   }
   const domains = new Set<string>();
@@ -43,6 +49,7 @@ export function serversInSeveralDomains(text: string): boolean {
 
 /** True when the text says the servers share one domain ("all in the same domain"). */
 export function serversInOneDomain(text: string): boolean {
+  if (new RegExp(NOT_ONE_DOMAIN.source, 'i').test(text.replace(/n't\b/gi, " n't"))) return false;
   return /\b(?:same|one|single)\s+(?:ad\s+|active\s+directory\s+)?domain\b(?!\s+controllers?)/i.test(text);
 }
 

@@ -17,6 +17,7 @@ import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
+import { blankSignature } from './signature';
 import { blankPlatformFacts, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
 
 /**
@@ -202,6 +203,38 @@ function countsOneServer(matches: readonly PhraseMatch<Mention[]>[], tokens: rea
 }
 
 /**
+ * "exchange 2013, one server, 2012 r2 std", "one server (2016 std)" (session 13 o25): "one server" typed right before a Windows
+ * release is read by the longer phrase "server 2012 r2 std", which takes the server word; the count of one still makes the
+ * setup a single server. Not "one of the servers", not a server word after "one" that no Windows phrase took.
+ */
+function oneServerBeforeWindows(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], facts: Facts): boolean {
+  // "two exchange 2019 servers: one server 2019 std, one server 2022 std": servers counted or told apart are no single server.
+  if (facts.nodes !== undefined || facts.mixedWindows !== undefined) return false;
+  return matches.some((m) => {
+    const at = m.from;
+    if (at < 1 || !SERVER_WORDS.has(tokens[at]!.text) || !m.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined)) return false;
+    const count = tokens[at - 1]!.text;
+    if (count !== 'one' && count !== '1') return false;
+    // "the witness is one server 2016 box", "every one server ...": only a count that starts its words.
+    const before = tokens[at - 2]?.text;
+    return before === undefined || !['the', 'every', 'each', 'no', 'any'].includes(before);
+  });
+}
+
+/**
+ * "1 server, mailbox, server 2016 std", "mailbox server, 2016 std", "one server (2012 r2 std)" (session 13 o25): a server word
+ * ending its clause is no "Windows Server" of the release after the comma; the phrase "server 2016" across the comma took the
+ * word from "mailbox server" or "one server". No phrase runs from a server word across a comma, bracket or dash into a year
+ * (as none runs across a line break); the year with its edition still reads as the Windows release.
+ */
+function breakAfterServerWord(tokens: Token[], text: string): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    if (!SERVER_WORDS.has(tokens[i - 1]!.text) || !/^(?:19|20)\d\d(?:r2)?$/.test(tokens[i]!.text)) continue;
+    if (/[,;(]|\s[-–—]\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) tokens[i]!.afterLineBreak = true;
+  }
+}
+
+/**
  * "2019 cu15 edge", "an edge transport server on 2019": the role's phrase names one server, not "edge servers", "edges",
  * "both edge boxes" or "our edge servers". `at` is where
  * the version or update said before the role starts.
@@ -231,7 +264,8 @@ function talliedOne(tokens: readonly Token[], anchor: PhraseMatch<Mention[]>, ma
   if (tokens.some((t, i) => /^(?:[2-9]|\d\d)x$|^x(?:[2-9]|\d\d)$/.test(t.text) || (t.text === 'x' && /^(?:[2-9]|\d\d)$/.test(tokens[i - 1]?.text ?? tokens[i + 1]?.text ?? ''))))
     return false;
   const before = tokens[anchor.from - 1]?.text;
-  if (before === '1x' || (before === 'x' && tokens[anchor.from - 2]?.text === '1')) return true;
+  // "RU32 x1 (all roles)" (session 13 o25, o24-oos-16): the tally may stand before the roles it counts.
+  if (before === '1x' || before === 'x1' || (before === 'x' && tokens[anchor.from - 2]?.text === '1')) return true;
   // "mbx/cas x1": the roles named one after the other end where the tally stands.
   let end = anchor.to;
   for (
@@ -614,7 +648,7 @@ export class FactRecognizer {
     // "one exchange 2019 CU14 server on 2019 Standard", "our one bridgehead server": one server counted is a single server (issue 21, v21).
     // Servers of two roles ("one mailbox server and two edge servers") are a design, whose groups are counted apart.
     const unsaidHa = read.facts.ha === undefined && known.ha === undefined && !read.ambiguous.includes('ha') && !read.ambiguous.includes('role');
-    if (unsaidHa && countsOneServer(matches, tokens) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
+    if (unsaidHa && (countsOneServer(matches, tokens) || oneServerBeforeWindows(matches, tokens, read.facts)) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
       return { ...read, facts: { ...read.facts, ha: 'none' } };
     const role = this.dimensions.find((d) => d.design === 'splits');
     const named = role ? read.facts[role.id] : undefined;
@@ -653,13 +687,16 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
+    // A ticket's sign-off and signature ("Thanks,\nJohn | MCSA Windows Server 2012") name the sender, not the setup (signature.ts).
+    const signed = blankSignature(text);
+    const spelled = this.readMore?.spell ? this.readMore.spell(signed) : signed;
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
       blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(this.readMore ? this.readMore.blank(spelled) : spelled))))),
     );
     const tokens = tokenize(read, true);
+    breakAfterServerWord(tokens, read);
     const reading = {
       text,
       spelled,
@@ -735,7 +772,9 @@ export class FactRecognizer {
    * (rules/design-coexistence.ts).
    */
   private versionGroups(text: string, known: Facts): Facts[] | undefined {
-    if (ONE_DAG_OF_VERSIONS.test(text) || (A_MOVE.test(text) && !SIDE_BY_SIDE.test(text))) return undefined;
+    // "moving from 2013 to 2019: 2 x 2013 ... in a DAG, and 2 x 2019 ... in a new DAG" (session 13 o25): a new DAG for the new
+    // version runs beside the old one, as "side by side" says.
+    if (ONE_DAG_OF_VERSIONS.test(text) || (A_MOVE.test(text) && !SIDE_BY_SIDE.test(text) && !ANOTHER_GROUP.test(text))) return undefined;
     const { tokens, matches } = this.readSentence(text);
     const named: { at: number; version: string }[] = [];
     for (const m of matches) {

@@ -19,10 +19,21 @@ export const OTHER_MACHINES: Said = { dimension: 'unevaluated', value: 'other-ma
  * the verb, from the clause's start. Or a clause saying its machines are other servers (OTHER_PREDICATE).
  */
 const OTHER_SUBJECT =
-  /^\s*(?:(?:and|but|also|fyi|btw|oh|so)\s*,?\s+)?(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got)\b/i;
+  /^\s*(?:(?:and|but|also|fyi|btw|oh|so|ps|p\.s\.|one more thing|another thing|forgot to (?:say|mention)|i forgot to (?:say|mention))\s*[,:]?\s+)*(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got)\b/i;
 /** A clause that says its machines are other servers ("the old 2008 r2 boxes around them are print servers, not exchange"). */
 const OTHER_PREDICATE =
   /\b(?:is|are|were|was)\s+(?:(?:just|only|our|the|all|now)\s+)*(?:print|file|sql|web|backup|jump|management|monitoring|domain)\s+(?:servers?|boxes|hosts?|controllers?)\b|\b(?:is|are)\s+not\s+exchange\b|\bnon-exchange\b/i;
+/**
+ * Session 13 (o25, o24-after-04): "what about the DCs, they run windows server 2016 - fine?", "btw, what about our domain
+ * controllers? they run 2016": a clause whose subject is "they" (or "those", "these") after a clause that ends on another
+ * machine's name is about that machine. The earlier clause's end, and the later clause's start up to its verb.
+ */
+const OTHER_NAMED_LAST =
+  /\b(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|sql servers?)\s*[,;:?!.\-–—]*\s*$/i;
+const PRONOUN_SUBJECT = /^\s*(?:they|those|these|both|all of them)\s+(?:(?:all|still|also|now)\s+)?(?:are|run|runs|sit on|use|have|got)\b/i;
+/** A year alone said of another machine ("the DCs are 2016") is its Windows release, never an Exchange version. */
+const BARE_YEAR = /^(?:19|20)\d\d$/;
+
 /** Words in that clause that tie it to the Exchange servers after all ("the hosts are also the DAG members"). */
 const SAME_SERVERS = /\b(?:also the|same (?:boxes|servers|machines)|dag members?|exchange servers?|mailbox servers?|the members|the nodes)\b/i;
 
@@ -38,7 +49,8 @@ export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], toke
   const clauseStart = (at: number) => at === 0 || /[,;:.!?\n(]|\s[-–—]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start));
   const replaced = new Map<PhraseMatch<Said[]>, PhraseMatch<Said[]> | undefined>();
   for (const match of matches) {
-    if (replaced.has(match) || !match.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined)) continue;
+    const bareYear = match.to === match.from + 1 && BARE_YEAR.test(tokens[match.from]!.text) && match.entry.payload.every((p) => p.dimension === 'version');
+    if (replaced.has(match) || !(bareYear || match.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined))) continue;
     // A phrase that runs across a comma ("... file server, 2025 std" read as "server 2025") starts its clause after the comma.
     let start = match.from;
     for (let k = match.to - 1; k > match.from; k -= 1)
@@ -51,11 +63,22 @@ export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], toke
     let end = match.to;
     while (end < tokens.length && !clauseStart(end)) end += 1;
     const wholeClause = text.slice(tokens[start]!.start, end < tokens.length ? tokens[end]!.start : text.length);
-    if (!(OTHER_SUBJECT.test(clauseText) || OTHER_PREDICATE.test(wholeClause)) || SAME_SERVERS.test(clauseText)) continue;
+    // "what about the DCs, they run ...": the clause before names the machine "they" stand for; it is read with this one.
+    let before = start;
+    if (PRONOUN_SUBJECT.test(clauseText) && start > 0) {
+      before = start - 1;
+      while (before > 0 && !clauseStart(before)) before -= 1;
+      if (!OTHER_NAMED_LAST.test(text.slice(tokens[before]!.start, tokens[start]!.start))) before = start;
+    }
+    // Bare years only with a subject that is another machine: "the DCs are 2016", never "we are on 2016".
+    const otherSubject = OTHER_SUBJECT.test(clauseText) || before < start;
+    if (bareYear && !otherSubject) continue;
+    if (!(otherSubject || OTHER_PREDICATE.test(wholeClause)) || SAME_SERVERS.test(clauseText)) continue;
+    start = before;
     let first = true;
     for (const other of matches) {
       if (other.from < start || other.from >= end) continue;
-      const platform = other.entry.payload.every((p) => PLATFORM.has(p.dimension));
+      const platform = (bareYear && other === match) || other.entry.payload.every((p) => PLATFORM.has(p.dimension));
       const subjectDc = other.from < match.from && other.entry.payload.every((p) => p.dimension === 'domainController');
       if (!platform && !subjectDc) continue;
       replaced.set(other, first && platform ? { ...other, entry: { ...other.entry, payload: [OTHER_MACHINES] } } : undefined);

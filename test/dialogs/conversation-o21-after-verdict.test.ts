@@ -76,8 +76,10 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     '"is my exchange supported?" starts the check; a whole setup typed at its first question is judged at once',
     [
       ['is my exchange supported?', { asks: 'version' }],
-      ['2019 cu15, one server, 2025 std', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
-      ['so are we good?', { verdict: 'supported-with-conditions', headline: 'Out of support' }],
+      // session 13 o25: "one server, 2025 std" is one server ("server 2025" took the word, high availability was left open and
+      // the verdict was with conditions); 2019 CU15 on Windows Server 2025 Standard, one server, is supported.
+      ['2019 cu15, one server, 2025 std', { verdict: 'supported', headline: 'Out of support' }],
+      ['so are we good?', { verdict: 'supported', headline: 'Out of support' }],
     ],
   ],
   [

@@ -4,7 +4,8 @@ import { play, type Turn } from './conversation-play';
  * Issue 21 (helper o24, session 12): out-of-support checks and facts after a verdict, from the tuning set
  * bench/conversations-issue21-o24-tuning.yaml, written again in our own words: an update rollup's number, a tally of one
  * server, a Windows date said as the premise of the question, and a server promoted to or demoted from domain controller
- * after Exchange was installed (A-15: not supported).
+ * after Exchange was installed (A-15: not supported). Session 13 (o25, bench/conversations-issue21-o25-tuning.yaml): a
+ * server count before the Windows release, a ticket's signature, the DCs' Windows said after a verdict, SE on the same box.
  */
 const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
@@ -52,6 +53,49 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['exchange 2013 cu23, one mbx+cas server, windows 2012 r2 datacenter', { headline: 'Out of support since 11 April 2023: Exchange 2013' }],
       ['are we still in support with this?', { headline: 'Out of support since 11 April 2023: Exchange 2013', notSays: ['Exchange 2007'] }],
       ['supported today?', { headline: 'Out of support since 11 April 2023: Exchange 2013', notSays: ['Exchange 2007'] }],
+    ],
+  ],
+  // Session 13 (o25): "one server" typed right before the Windows release, a ticket's signature naming the sender's Windows,
+  // the domain controllers' Windows said after a verdict (theirs, never the Exchange server's), SE set up on the same box.
+  [
+    '"one server, 2012 r2 std": the server count before the Windows release is one server',
+    [['exch 2013 cu23 mbx+cas, one server, 2012 r2 standard', { verdict: 'supported', headline: 'Out of support since 11 April 2023: Exchange 2013' }]],
+  ],
+  [
+    "a ticket's signature naming another Windows release is not the server's: nothing is asked",
+    [
+      [
+        'Please confirm: Exchange 2016 CU23, one Mailbox server, Windows Server 2016 Standard with Desktop Experience.\nCheers,\nLee, Service Desk (MCSA: Windows Server 2008)',
+        { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2016' },
+      ],
+    ],
+  ],
+  [
+    'the DCs\' Windows said after a verdict, after "oh and": the verdict stands',
+    [
+      ['exchange SE, single mailbox server, windows server 2022 standard', { verdict: 'supported' }],
+      ['oh and the domain controllers are on server 2019', { verdict: 'supported', notSays: ['Not supported', 'Windows Server 2019 instead'] }],
+    ],
+  ],
+  [
+    "the DCs' Windows as a bare year after a verdict on 2019 is no Exchange 2016",
+    [
+      ['exchange 2019 cu15, single mailbox server, windows 2019 standard', { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2019' }],
+      ['btw the DCs are 2016', { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2019', notSays: ['Exchange 2016 instead'] }],
+    ],
+  ],
+  [
+    '"what about the DCs, they run ..." asks about the DCs, not the Exchange server',
+    [
+      ['exchange SE single mailbox server, windows server 2025 datacenter', { verdict: 'supported' }],
+      ['and what about the DCs, they run server 2016. ok?', { verdict: 'supported', notSays: ['Not supported', 'domain controller added'] }],
+    ],
+  ],
+  [
+    '"run the SE setup on that same box" after a 2016 verdict: the path to SE (no in-place upgrade from 2016)',
+    [
+      ['exchange 2016 cu23, single mailbox server, windows 2016 datacenter desktop experience', { verdict: 'supported' }],
+      ['could we run the SE setup on that same box?', { headline: 'Out of support since 14 October 2025: Exchange 2016', says: ['no in-place upgrade to Exchange SE'] }],
     ],
   ],
 ];

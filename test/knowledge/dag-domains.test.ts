@@ -11,6 +11,10 @@ describe('DAG members in several domains (issue 21)', () => {
     ['SE DAG of 4: MBX1, MBX2 in corp.fabrikam.com, MBX3, MBX4 in eu.fabrikam.com', true],
     ['the DAG members are spread across two AD domains', true],
     ['4 node DAG, members in different domains', true],
+    // Session 13 o25 (w9-red-119): the one domain denied.
+    ['SE dag of 4 on 2025 std, not DCs, members are not all in the same domain', true],
+    ["the two members aren't in one domain", true],
+    ['SE DAG of 2, the DCs are not in the same domain', false],
     // One domain, or the domains of something other than the members.
     ['SE DAG of 4, all members in contoso.com', false],
     ['2 servers in the child domain emea.contoso.com, nothing in the root', false],

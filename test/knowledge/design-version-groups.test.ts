@@ -27,6 +27,14 @@ describe('typed designs of two Exchange versions: one group per version (session
         { version: '2016', ha: 'dag', nodes: '2', domainController: 'no' },
       ],
     ],
+    // Session 13 o25: a move whose new version goes into "a new DAG" runs beside the old one (it read as one DAG of two versions).
+    [
+      "we're moving from 2013 to 2019: 2 exchange 2013 cu23 mbx/cas servers in a DAG on 2012 r2 std, and 2 exchange 2019 cu15 servers in a new DAG on ws2022 std",
+      [
+        { version: '2013', ha: 'dag', windows: '2012-r2' },
+        { version: '2019', ha: 'dag', windows: '2022' },
+      ],
+    ],
     // A header naming a version with no servers of its own starts no group (w7-design-21, w7-design-24).
     [
       'same org, moving to 2019:\nold: 2016 cu23 dag of 2 on 2016 std desktop exp, fsw\nnew: 2019 cu15 dag of 2 on 2019 std, fsw\nno DCs in either DAG\n',

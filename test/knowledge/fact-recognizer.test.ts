@@ -67,6 +67,36 @@ describe('fact recognizer', () => {
       ['exchange 2019 cu12 on server 2025 is fine as long as we update to cu15 later', { version: '2019', update: 'e2019-cu12-cu13', windows: '2025' }],
       ['our exchange 2019 cu14 dag, updating to cu15 next month', { version: '2019', update: 'e2019-cu14', ha: 'dag', role: 'mailbox' }],
       // A version "with no service pack" is its RTM.
+      // Session 13 o25: "one server" typed right before a Windows release is still one server ("server 2012 r2" took the word);
+      // servers counted or told apart are not.
+      ['exchange 2013 cu23, one server, 2012 r2 datacenter', { version: '2013', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'datacenter', ha: 'none' }],
+      // ... and no phrase runs from a server word across a comma into a year ("mailbox server, 2019 std" kept its role).
+      ['2019 cu15 mailbox server, 2019 std', { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', windows: '2019', windowsEdition: 'standard' }],
+      ['ex2016 cu23 one server (2016 std)', { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'none' }],
+      ['two exchange 2019 servers: one server 2019 std, one server 2022 std', { nodes: '3', version: '2019', windowsEdition: 'standard', mixedWindows: 'yes' }, ['windows']],
+      // Session 13 o25: a ticket's signature names the sender's Windows, not the setup's.
+      [
+        'pls check exchange 2019 cu15, single mailbox server, windows server 2019 datacenter\nregards,\nMaria - MCSE Windows Server 2012',
+        { version: '2019', update: 'e2019-cu15-or-later', role: 'mailbox', ha: 'none', windows: '2019', windowsEdition: 'datacenter' },
+      ],
+      // Session 13 o25: the DCs' Windows said after "oh and", with "they" after "what about the DCs", or as a bare year.
+      ['oh and the domain controllers are on server 2012 r2', { unevaluated: 'other-machines' }],
+      ['how about our DCs? they run windows server 2019', { unevaluated: 'other-machines' }],
+      ['exchange SE on 2025 std, the DCs are 2019', { version: 'se', windows: '2025', windowsEdition: 'standard', unevaluated: 'other-machines' }],
+      ['we are on 2016', { version: '2016' }],
+      // Session 13 o25: "x1" standing before the roles it counts.
+      [
+        'Exch 2010 SP3 RU32 x1 (all roles), W2K8R2 SP1 Ent',
+        {
+          version: '2010',
+          role: 'client-access+hub-transport+mailbox',
+          windows: '2008-r2',
+          windowsEdition: 'enterprise',
+          update: 'e2010-sp3',
+          ha: 'none',
+          windowsServicePack: '1',
+        },
+      ],
       ['exchange 2007 with no service pack on windows 2003', { version: '2007', update: 'e2007-rtm', windows: '2003' }],
       // "One <version> <role> server" is a single server; "2016 templates" are VM templates, no Exchange 2016.
       ['One Exchange 2019 CU15 Edge Transport server in the DMZ', { version: '2019', update: 'e2019-cu15-or-later', role: 'edge-transport', ha: 'none' }],
@@ -364,11 +394,12 @@ describe('fact recognizer', () => {
       // Session 12 o24: an update rollup's number is no 32-bit Windows ("ru 32" with 2012 R2 was a wrong Not supported).
       [
         'exchange 2010 sp3 rollup 32 on windows server 2012 r2 standard, single server all roles',
-        { update: 'e2010-sp3', windows: '2012-r2', windowsEdition: 'standard', ha: 'none', version: '2010' },
+        // session 13 o25: "all roles" alone names the multi-role server.
+        { update: 'e2010-sp3', windows: '2012-r2', windowsEdition: 'standard', ha: 'none', version: '2010', role: 'client-access+hub-transport+mailbox' },
       ],
       [
         'exchange 2010 sp3 update rollup 32, one server all roles, windows server 2008 sp2 standard',
-        { update: 'e2010-sp3', ha: 'none', windows: '2008', windowsEdition: 'standard', version: '2010', windowsServicePack: '2' },
+        { update: 'e2010-sp3', ha: 'none', windows: '2008', windowsEdition: 'standard', version: '2010', windowsServicePack: '2', role: 'client-access+hub-transport+mailbox' },
       ],
       // A tally of one server ("1x mailbox", "mbx/cas x1") is a single server; other servers tallied too make no single server.
       [
