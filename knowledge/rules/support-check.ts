@@ -165,7 +165,7 @@ export class SupportCheck {
     const key = JSON.stringify(Object.entries(known).sort(([a], [b]) => a.localeCompare(b)));
     const cached = this.setupsMemo.get(key);
     if (cached) return cached;
-    const shared = new Map<AskedPart, Map<string | undefined, Outcome>>();
+    const shared = new Map<AskedPart, Map<string | undefined, Outcome | null>>();
     const setups = this.completionsOf(known).map(({ facts: completion, key: combination }) => {
       const { verdict, rules, broken, open } = this.outcome(completion, combination, shared);
       return Object.freeze({ facts: Object.freeze(completion), verdict, rules, broken, open });
@@ -185,7 +185,7 @@ export class SupportCheck {
   }
 
   private computeStep(known: Facts): CheckStep {
-    const shared = new Map<AskedPart, Map<string | undefined, Outcome>>();
+    const shared = new Map<AskedPart, Map<string | undefined, Outcome | null>>();
     const every = this.space.keyedCompletions(known).map(({ facts, key }) => ({ facts, key, outcome: this.outcome(facts, key, shared) }));
     if (every.length === 0) {
       // The known facts contradict each other in every setup (normalise keeps them consistent, so
@@ -358,7 +358,7 @@ export class SupportCheck {
    * an outcome depends only on the asked part and the version (a limit's `breaks` reads stated facts only, and its
    * reason names the version), so it is worked out once per part and version rather than per combination.
    */
-  private outcome(facts: Facts, key: number, shared?: Map<AskedPart, Map<string | undefined, Outcome>>): Outcome {
+  private outcome(facts: Facts, key: number, shared?: Map<AskedPart, Map<string | undefined, Outcome | null>>): Outcome {
     const part = this.askedPart(facts, key);
     // Without a stated fact no limit can break or be stated: the outcome is the asked part's alone.
     for (const id in facts) {
@@ -366,9 +366,15 @@ export class SupportCheck {
       if (!shared) return this.outcomeOf(part, facts);
       let byVersion = shared.get(part);
       if (!byVersion) shared.set(part, (byVersion = new Map()));
-      let outcome = byVersion.get(facts['version']);
-      if (!outcome) byVersion.set(facts['version'], (outcome = frozen(this.outcomeOf(part, facts))));
-      return outcome;
+      const known = byVersion.get(facts['version']);
+      if (known) return known;
+      if (known === null) return this.outcomeOf(part, facts);
+      const outcome = this.outcomeOf(part, facts);
+      // A limit whose reason names the facts (see named) is a new object for each combination, and readers tell
+      // limits apart by identity (a reason shared by every setup): such outcomes stay one per combination, as before.
+      const copied = [...outcome.broken, ...outcome.stated].some((limit) => !part.limits.includes(limit));
+      byVersion.set(facts['version'], copied ? null : frozen(outcome));
+      return copied ? outcome : byVersion.get(facts['version'])!;
     }
     // Shared by every combination of the part: frozen, so no reader can change another's.
     return (part.plain ??= frozen(this.outcomeOf(part, facts)));

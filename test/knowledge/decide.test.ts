@@ -241,10 +241,17 @@ describe('support check: decide, nextStep and the triage summary', function () {
     });
 
     it("shared outcomes and their lists are frozen: a reader cannot change another setup's", () => {
-      const setups = fresh().setups({ version: '2013', domainController: 'yes' });
-      const setup = setups.find((s) => s.broken.length > 0) ?? setups[0]!;
+      const setup = fresh().setups({ version: '2013' })[0]!;
       assert.ok(Object.isFrozen(setup) && Object.isFrozen(setup.rules) && Object.isFrozen(setup.broken) && Object.isFrozen(setup.open));
       assert.throws(() => (setup.open as unknown[]).push('x'), TypeError);
+    });
+
+    it('a limit whose reason names the facts stays a new object per setup, as before the sharing (readers compare limits by identity)', () => {
+      const setups = fresh().setups({ version: '2003', ha: 'cluster', components: 'nntp,notes-connector' });
+      const named = setups.filter((s) => s.broken.some((l) => !kb.limits.includes(l)));
+      assert.ok(named.length >= 2, `${named.length} setups with a named limit`);
+      const [a, b] = named;
+      for (const limit of a!.broken.filter((l) => !kb.limits.includes(l))) assert.ok(!b!.broken.includes(limit), limit.id);
     });
   });
 
