@@ -16,6 +16,24 @@ export interface SetupOutcome {
   open: readonly SupportLimit[];
 }
 
+/**
+ * What a combination of asked facts alone settles for {@link SupportCheck.outcome}: the deciding rules (from the
+ * outcome table) and the limits whose `when` holds (a `when` tests asked facts only), in table order. `plain` is
+ * the outcome with no stated fact, which depends on nothing else. Combinations with the same rules and limits
+ * share one (interned).
+ */
+interface AskedPart {
+  rules: readonly SupportRule[];
+  limits: readonly SupportLimit[];
+  plain?: Outcome;
+}
+
+/** One complete combination with its {@link FactSpace.key}. */
+interface Keyed {
+  facts: Facts;
+  key: number;
+}
+
 /** Either the check can give its verdict, or it needs the answer to one more question. */
 export type CheckStep = { kind: 'verdict'; decision: Decision } | { kind: 'question'; dimension: Dimension };
 
@@ -82,6 +100,15 @@ export class SupportCheck {
   /** See {@link FactSpace.askedIndependentOfStated}. */
   private readonly askedAlone: boolean;
   private readonly statedIds: ReadonlySet<string>;
+  /**
+   * The asked part of each combination's outcome, by its key, filled as combinations are met. Bounded by the
+   * outcome table (one entry per valid combination, tens of thousands of small-integer keys pointing at a few
+   * hundred interned parts): the sweeps and the questions on few facts read every combination of a version
+   * again and again, and matched every limit's `when` each time.
+   */
+  private readonly askedParts = new Map<number, AskedPart>();
+  private readonly internedParts = new Map<string, AskedPart>();
+  private readonly limitIndex: ReadonlyMap<SupportLimit, number>;
 
   constructor(
     private readonly space: FactSpace,
@@ -98,6 +125,7 @@ export class SupportCheck {
     this.limitsByVersion = limitsPerVersion(space, limits);
     this.askedAlone = space.askedIndependentOfStated;
     this.statedIds = new Set(space.stated.map((d) => d.id));
+    this.limitIndex = new Map(limits.map((limit, index) => [limit, index]));
   }
 
   get dimensions(): readonly Dimension[] {
@@ -137,8 +165,9 @@ export class SupportCheck {
     const key = JSON.stringify(Object.entries(known).sort(([a], [b]) => a.localeCompare(b)));
     const cached = this.setupsMemo.get(key);
     if (cached) return cached;
-    const setups = this.completionsOf(known).map((completion) => {
-      const { verdict, rules, broken, open } = this.outcome(completion);
+    const shared = new Map<AskedPart, Map<string | undefined, Outcome | null>>();
+    const setups = this.completionsOf(known).map(({ facts: completion, key: combination }) => {
+      const { verdict, rules, broken, open } = this.outcome(completion, combination, shared);
       return Object.freeze({ facts: Object.freeze(completion), verdict, rules, broken, open });
     });
     this.setupsMemo.set(key, Object.freeze(setups));
@@ -156,8 +185,8 @@ export class SupportCheck {
   }
 
   private computeStep(known: Facts): CheckStep {
-    const every: { facts: Facts; outcome: Outcome }[] = [];
-    for (const completion of this.space.completions(known)) every.push({ facts: completion, outcome: this.outcome(completion) });
+    const shared = new Map<AskedPart, Map<string | undefined, Outcome | null>>();
+    const every = this.space.keyedCompletions(known).map(({ facts, key }) => ({ facts, key, outcome: this.outcome(facts, key, shared) }));
     if (every.length === 0) {
       // The known facts contradict each other in every setup (normalise keeps them consistent, so
       // this means a table error); fail loudly rather than guess a verdict.
@@ -193,8 +222,8 @@ export class SupportCheck {
       if (known[dimension.id] !== undefined) continue;
       // The question matters if, the other facts fixed, two of its answers lead to different outcomes.
       const seen = new Map<number, string>();
-      for (const { facts, outcome } of completions) {
-        const rest = this.space.key({ ...facts, [dimension.id]: '' });
+      for (const { facts, key, outcome } of completions) {
+        const rest = this.space.keyWithout(key, facts, dimension.id);
         const earlier = seen.get(rest);
         if (earlier !== undefined && earlier !== outcome.key) return { kind: 'question', dimension };
         seen.set(rest, outcome.key);
@@ -312,10 +341,10 @@ export class SupportCheck {
   }
 
   /** True when, the other facts fixed, two answers to this question lead to different verdicts. */
-  private changesVerdict(dimensionId: string, completions: readonly { facts: Facts; outcome: Outcome }[]): boolean {
+  private changesVerdict(dimensionId: string, completions: readonly { facts: Facts; key: number; outcome: Outcome }[]): boolean {
     const seen = new Map<number, Verdict>();
-    for (const { facts, outcome } of completions) {
-      const rest = this.space.key({ ...facts, [dimensionId]: '' });
+    for (const { facts, key, outcome } of completions) {
+      const rest = this.space.keyWithout(key, facts, dimensionId);
       const earlier = seen.get(rest);
       if (earlier !== undefined && earlier !== outcome.verdict) return true;
       seen.set(rest, outcome.verdict);
@@ -323,18 +352,63 @@ export class SupportCheck {
     return false;
   }
 
-  private outcome(facts: Facts): Outcome {
-    const indices = this.outcomes.get(this.space.key(facts));
-    if (!indices) throw new Error(`No outcome for ${this.space.key(facts)}`);
-    const rules = indices.map((i) => this.rules[i]!);
+  /**
+   * The outcome of one complete combination, `key` its {@link FactSpace.key}. `shared` holds the outcomes worked
+   * out for combinations that carry the same stated facts (the completions of one set of known facts): with them,
+   * an outcome depends only on the asked part and the version (a limit's `breaks` reads stated facts only, and its
+   * reason names the version), so it is worked out once per part and version rather than per combination.
+   */
+  private outcome(facts: Facts, key: number, shared?: Map<AskedPart, Map<string | undefined, Outcome | null>>): Outcome {
+    const part = this.askedPart(facts, key);
+    // Without a stated fact no limit can break or be stated: the outcome is the asked part's alone.
+    for (const id in facts) {
+      if (!this.statedIds.has(id)) continue;
+      if (!shared) return this.outcomeOf(part, facts);
+      let byVersion = shared.get(part);
+      if (!byVersion) shared.set(part, (byVersion = new Map()));
+      const known = byVersion.get(facts['version']);
+      if (known) return known;
+      if (known === null) return this.outcomeOf(part, facts);
+      const outcome = this.outcomeOf(part, facts);
+      // A limit whose reason names the facts (see named) is a new object for each combination, and readers tell
+      // limits apart by identity (a reason shared by every setup): such outcomes stay one per combination, as before.
+      const copied = [...outcome.broken, ...outcome.stated].some((limit) => !part.limits.includes(limit));
+      byVersion.set(facts['version'], copied ? null : frozen(outcome));
+      return copied ? outcome : byVersion.get(facts['version'])!;
+    }
+    // Shared by every combination of the part: frozen, so no reader can change another's.
+    return (part.plain ??= frozen(this.outcomeOf(part, facts)));
+  }
+
+  /** See {@link AskedPart}: worked out once per combination. */
+  private askedPart(facts: Facts, key: number): AskedPart {
+    const known = this.askedParts.get(key);
+    if (known) return known;
+    const indices = this.outcomes.get(key);
+    if (!indices) throw new Error(`No outcome for ${key}`);
+    const limits: SupportLimit[] = [];
+    for (const limit of (facts['version'] !== undefined ? this.limitsByVersion.get(facts['version']) : undefined) ?? this.limits) {
+      if (matchesAny(limit.when, facts)) limits.push(limit);
+    }
+    const signature = `${indices.join(',')}/${limits.map((l) => this.limitIndex.get(l)).join(',')}`;
+    let part = this.internedParts.get(signature);
+    if (!part) {
+      part = { rules: Object.freeze(indices.map((i) => this.rules[i]!)), limits: Object.freeze(limits) };
+      this.internedParts.set(signature, part);
+    }
+    this.askedParts.set(key, part);
+    return part;
+  }
+
+  private outcomeOf(part: AskedPart, facts: Facts): Outcome {
+    const rules = part.rules;
     const base = rules[0]!.verdict;
     let broken: SupportLimit[] = [];
     // Conditions a stated fact raises (a server that is a DC, an update level behind) come first: they are
     // what the user has to act on, the rest only to confirm.
     const stated: SupportLimit[] = [];
     const unsaid: SupportLimit[] = [];
-    for (const limit of (facts['version'] !== undefined ? this.limitsByVersion.get(facts['version']) : undefined) ?? this.limits) {
-      if (!matchesAny(limit.when, facts)) continue;
+    for (const limit of part.limits) {
       const state = conditionState(limit.breaks, facts);
       // What Microsoft advises against without refusing it is a condition once stated, never a break.
       if (limit.verdict === 'supported-with-conditions') {
@@ -369,15 +443,15 @@ export class SupportCheck {
    * facts added, where the fact space allows it. "does 2019 support X" weighs every stated fact X against
    * the same asked combinations, which the walk enumerated again for each X.
    */
-  private completionsOf(known: Facts): Facts[] {
-    if (!this.askedAlone) return this.space.completions(known);
+  private completionsOf(known: Facts): Keyed[] {
+    if (!this.askedAlone) return this.space.keyedCompletions(known);
     const asked: Record<string, string> = {};
     const stated: Record<string, string> = {};
     for (const [d, v] of Object.entries(known)) (this.statedIds.has(d) ? stated : asked)[d] = v;
-    if (Object.keys(stated).length === 0) return this.space.completions(known);
+    if (Object.keys(stated).length === 0) return this.space.keyedCompletions(known);
     // The stated facts first, in the table's order, as the walk lists them.
     const ordered = Object.fromEntries(this.space.stated.filter((d) => stated[d.id] !== undefined).map((d) => [d.id, stated[d.id]!]));
-    return this.setups(asked).map((s) => ({ ...ordered, ...s.facts }));
+    return this.setups(asked).map((s) => ({ facts: { ...ordered, ...s.facts }, key: this.space.key(s.facts) }));
   }
 
   /** A decision when every possible setup gives one verdict for a shared reason; otherwise undefined. */
@@ -472,6 +546,11 @@ export class SupportCheck {
     });
     return fits.length === 1 ? fits[0]!.id : undefined;
   }
+}
+
+/** An outcome shared by several combinations, frozen with its lists so no reader can change another's. */
+function frozen(outcome: Outcome): Outcome {
+  return Object.freeze({ ...outcome, broken: Object.freeze(outcome.broken), open: Object.freeze(outcome.open), stated: Object.freeze(outcome.stated) });
 }
 
 /** For each value of `version`, the limits one of whose `when` alternatives can hold for it (no version test, or one it passes). */

@@ -161,6 +161,27 @@ describe('support check: decide, nextStep and the triage summary', function () {
       assert.equal(new Set(all.map((c) => space.key(c.facts))).size, all.length);
     });
 
+    it('lists each combination with its key, and the key with one fact unknown, as key() gives them (the check reads both)', () => {
+      for (const known of [
+        {},
+        { version: '2003' },
+        { version: '2019', role: 'mailbox' },
+        { version: '2016', serverCore: 'yes' },
+        { ha: 'cluster', version: '2003', role: 'mailbox' },
+      ] as Facts[]) {
+        const listed = space.completions(known);
+        const keyed = space.keyedCompletions(known);
+        assert.ok(listed.length > 0, describeFacts(known));
+        // The same combinations, their facts in the same order (stated facts first), as {...walked} copied them.
+        assert.equal(JSON.stringify(keyed.map((k) => k.facts)), JSON.stringify(listed), describeFacts(known));
+        for (const { facts, key } of keyed.filter((_, i) => i % 97 === 0)) {
+          assert.equal(key, space.key(facts));
+          for (const id of [...ASKED, 'nodes', 'unknown-fact'])
+            assert.equal(space.keyWithout(key, facts, id), space.key({ ...facts, [id]: '' }), `${describeFacts(facts)} without ${id}`);
+        }
+      }
+    });
+
     it('never makes a combination of a value that does not apply (a front-end of Exchange 2016, CCR of 2010, x86 of 2008 R2)', () => {
       for (const { facts } of all) {
         if (!['2000', '2003'].includes(facts['version']!)) assert.ok(!['front-end', 'back-end', 'other'].includes(facts['role']!), describeFacts(facts));
@@ -169,6 +190,71 @@ describe('support check: decide, nextStep and the triage summary', function () {
         if (facts['windows'] !== '2000') assert.ok(!['server', 'advanced'].includes(facts['windowsEdition']!), describeFacts(facts));
         assert.ok(!['clustering', 'load-balancing'].includes(facts['ha']!), 'aliases are words, not combinations');
       }
+    });
+  });
+
+  describe('outcomes shared between combinations (worked out once per combination, or per set of stated facts)', () => {
+    const fresh = () =>
+      new SupportCheck(new FactSpace(kb.dimensions), kb.rules, kb.limits, kb.ruleOutcomes!.outcomes, kb.lifecycle, {
+        assumed: kb.assumedFacts,
+        now: () => new Date('2026-03-01T12:00:00Z'),
+      });
+    const plain = (setups: readonly unknown[]) => JSON.stringify(setups);
+
+    it('a setup reads the same from a check that met its combination before and from one that did not, with and without stated facts', () => {
+      const subjects: Facts[] = [
+        { version: '2003', serverCore: 'no' },
+        { version: '2003', domainController: 'yes' },
+        { version: '2003', ha: 'cluster', components: 'nntp,notes-connector' },
+        { version: '2010', ha: 'dag', nodes: '17' },
+      ];
+      const warm = fresh();
+      // Warm: every combination of each version met without stated facts, and decided one by one.
+      for (const version of ['2003', '2019', '2010']) warm.setups({ version });
+      for (const { facts } of warm.setups({ version: '2010', ha: 'dag' })) warm.decide(facts);
+      for (const subject of subjects) {
+        const cold = fresh();
+        const first = cold.setups(subject);
+        assert.ok(first.length > 0, describeFacts(subject));
+        assert.equal(plain(warm.setups(subject)), plain(first), describeFacts(subject));
+        // Each setup alone, by the public path, gets the verdict and the broken limits its list gave (the named reasons included).
+        for (const setup of first.filter((_, i) => i % 53 === 0)) {
+          const decision = fresh().decide(setup.facts)!;
+          assert.equal(decision.verdict, setup.verdict, describeFacts(setup.facts));
+          assert.deepEqual(
+            decision.broken.map((l) => [l.id, l.reason]),
+            setup.broken.map((l) => [l.id, l.reason]),
+            describeFacts(setup.facts),
+          );
+        }
+      }
+    });
+
+    it('the next step on few facts is the same from a cold check and from a warm one (with stated facts too)', () => {
+      const warm = fresh();
+      for (const known of [{}, { version: '2003' }, { version: '2019', serverCore: 'yes' }] as Facts[]) warm.setups(known);
+      for (const known of [
+        { version: '2003' },
+        { version: '2019', serverCore: 'yes' },
+        { version: '2007', ha: 'ccr', nodes: '3' },
+        { role: 'edge-transport', domainController: 'yes' },
+      ] as Facts[]) {
+        assert.equal(JSON.stringify(warm.next(known)), JSON.stringify(fresh().next(known)), describeFacts(known));
+      }
+    });
+
+    it("shared outcomes and their lists are frozen: a reader cannot change another setup's", () => {
+      const setup = fresh().setups({ version: '2013' })[0]!;
+      assert.ok(Object.isFrozen(setup) && Object.isFrozen(setup.rules) && Object.isFrozen(setup.broken) && Object.isFrozen(setup.open));
+      assert.throws(() => (setup.open as unknown[]).push('x'), TypeError);
+    });
+
+    it('a limit whose reason names the facts stays a new object per setup, as before the sharing (readers compare limits by identity)', () => {
+      const setups = fresh().setups({ version: '2003', ha: 'cluster', components: 'nntp,notes-connector' });
+      const named = setups.filter((s) => s.broken.some((l) => !kb.limits.includes(l)));
+      assert.ok(named.length >= 2, `${named.length} setups with a named limit`);
+      const [a, b] = named;
+      for (const limit of a!.broken.filter((l) => !kb.limits.includes(l))) assert.ok(!b!.broken.includes(limit), limit.id);
     });
   });
 
