@@ -4,6 +4,7 @@ import {
   asksUnheldKind,
   asksHowTo,
   asksUnheldTopic,
+  endsWithHow,
   describesFault,
   namesUncoveredRelease,
   normalizeQuestionWords,
@@ -283,6 +284,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     if (dated && FACT_FOR_ANYONE.has(dated.attribute) && dated.subject.windows !== undefined && dated.subject.version === undefined) return { kind: 'answer', question: dated };
     // "... our 2019 DAG - can we just upgrade the OS in place?": an in-place upgrade asked about is the how-to's answer (the way there), not a verdict.
     if (dated?.attribute === 'how-to' && IN_PLACE.test(question)) return { kind: 'answer', question: dated };
+    // "how do i turn our single exchange 2019 server into a dag" (session 13, q23): "single" and "dag" read as a choice, but a
+    // how-to that asks no verdict is the task's answer.
+    if (dated?.attribute === 'how-to' && asksHowTo(question) && !SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))) return { kind: 'answer', question: dated };
     return { kind: 'check', facts };
   }
   // "what's the support status of Exchange 2019 CU15 on Windows Server 2022 in a 2-node DAG?": a whole setup
@@ -323,8 +327,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
       (direct.attribute === 'definition' ||
         FACT_FOR_ANYONE.has(direct.attribute) ||
         // "can exchange 2019 coexist with our 2016 cu10 servers?": whether two versions share an organization, asked in those words (the check never judges it).
-        (direct.attribute === 'coexistence' && COEXISTENCE_ASKED.test(question)) ||
-        (direct.attribute === 'how-to' && (IN_PLACE.test(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
+        // "what do i need before adding a 2019 server to our 2013 org" (session 13, q23): a how-to about adding a version is its coexistence.
+        (direct.attribute === 'coexistence' && (COEXISTENCE_ASKED.test(question) || asksHowTo(question))) ||
+        (direct.attribute === 'how-to' && (IN_PLACE.test(question) || endsWithHow(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
         // "our exchange 2013 is it still supported": the asker's own version and nothing of its setup is a
         // lifecycle question (issue 21, s21); the answer keeps the version for the check that follows.
         (direct.attribute === 'still-supported' && Object.keys(facts).every((d) => VERSION_ONLY.has(d))));

@@ -25,7 +25,7 @@ export type { PreviousQuestion } from './question-reader';
 export type { AnswerTables } from './table-access';
 export type { GlossaryEntry } from './glossary-table';
 export { definitionAsked } from './glossary-answers';
-export { asksHowTo } from './how-to-answers';
+export { asksHowTo, endsWithHow } from './how-to-answers';
 export { upgradePath, type UpgradePath } from './upgrade-path';
 export type { HowToEntry } from './how-to-table';
 export { readDirectQuestion } from './question-reader';

@@ -7,7 +7,7 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  * text already cut to 4,000 characters and is linear: bounded gaps only, no nested quantifiers.
  */
 const COEXIST =
-  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
+  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) ((exchange |ex)?(20\d\d|se) )?(exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
 /**
  * "no other exchange servers in the org", "nothing else in the organization", "the only exchange server in the org": a setup
  * said to stand alone, no coexistence asked (session 12 d24: d23-stated-01; it answered the version's coexistence table).

@@ -64,6 +64,9 @@ describe('routeMessage', () => {
       ['where do i see which cumulative update is installed on exchange 2019', 'find-build'],
       ["what's the cmdlet to add a mailbox server to a dag", 'dag-add-member'],
       ['how do i move the witness to another file server', 'witness'],
+      // A "how" alone after the task, and a single server turned into a DAG ("single" and "dag" read as a choice otherwise).
+      ['can i add a fourth member to our exchange 2019 dag, how', 'dag-add-member'],
+      ['how do i turn our single exchange 2019 server into a dag', 'dag-from-single'],
     ] as const) {
       it(`${JSON.stringify(text)} → the how-to ${task}`, () => {
         const route = routeMessage(text, kb());
@@ -86,6 +89,11 @@ describe('routeMessage', () => {
       assert.equal(route.kind === 'answer' ? route.question.attribute : route.kind, 'rule');
       assert.equal(routeMessage('can we use dns round robin instead of a load balancer with exchange 2019 on windows 2019', kb()).kind, 'check');
       assert.equal(routeMessage('our SE mailbox servers are in a 4 member dag behind dns round robin', kb()).kind, 'check');
+    });
+    it('a how-to about adding a version to the org is its coexistence; without "how", the check', () => {
+      const route = routeMessage('what do i need before adding a 2019 server to our 2013 org', kb());
+      assert.equal(route.kind === 'answer' ? route.question.attribute : route.kind, 'coexistence');
+      assert.equal(routeMessage('can i add a fourth member to our exchange 2019 dag', kb()).kind, 'check');
     });
     it('a check asked for in so many words is still the check', () => {
       assert.equal(routeMessage('can you check our exchange servers', kb()).kind, 'check');

@@ -213,6 +213,7 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i install exchange 2019 on server core', 'server-core-install', /Setup\.exe \/Mode:Install \/Roles:Mailbox \/IAcceptExchangeServerLicenseTerms/],
       ['how do i put exchange SE on a server core install', 'server-core-install', /supports and recommends/],
       ['how do i install exchange 2016 on server core', 'desktop-experience-2016', /^Exchange 2016 does not run on Server Core/],
+      ['how do i turn a standalone exchange 2019 mailbox server into a dag', 'dag-from-single', /^Steps: create the DAG .*Add-DatabaseAvailabilityGroupServer/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const answered = answeredTask(text, task);
