@@ -82,6 +82,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ21: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q21.yaml'), showMisses: true },
   /** Tuning set Q22 (issue 19, session 12, q22): the held-out set's weakest kinds by count (how-to, follow-up, number, unanswerable): finding a fact out, the Desktop Experience, short follow-ups, DNS round robin per version, an update of today beside a later one, "with no service pack", sizing numbers, Exchange Online licences, other products and roadmaps; written before that session's code was run. */
   tuningQ22: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q22.yaml'), showMisses: true },
+  /** Tuning set Q23 (issue 19, session 13, q23): how-to questions as admins type them (finding the build, the witness, DAG members, NLB, CUs, 2016 to SE; tasks with no steps held are unanswerable), follow-ups after a direct answer and after a check card, numbers in new words, rules asked with "we/our", containers; written before that session's code. */
+  tuningQ23: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q23.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

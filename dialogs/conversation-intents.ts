@@ -56,8 +56,9 @@ const OTHER_PRODUCTS =
 /** Hypervisors Exchange runs on: another product only when no Exchange version is named. */
 const HYPERVISORS = /\b(hyper-v|vmware)\b/gi;
 // "2 SE DAGs: DAG1 ... DAG2 ..., witness on a file server": DAGs, named DAGs, mailbox and Edge servers are Exchange's too (issue 21, g21).
+// "how do i move the witness to another file server" (session 13, q23): the witness is the DAG's, not a file server question.
 const NAMES_EXCHANGE =
-  /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dags?|dag\d{1,3}|ccr|scc|lcr|scr|cas|evs|mailbox (servers?|role|boxes)|edge (transport )?(servers?|role|boxes))\b/i;
+  /\b(exchange|exch|e2k\d{0,2}|ex20\d\d|ex2k\d{0,2}|exse|owa|dags?|dag\d{1,3}|ccr|scc|lcr|scr|cas|evs|fsw|witness|mailbox (servers?|role|boxes)|edge (transport )?(servers?|role|boxes))\b/i;
 /** "SE" in capitals: Exchange Server Subscription Edition ("our SE DAG"); "se" in lower case is too common a word. */
 const NAMES_SE = /\bSE\b/;
 
@@ -192,7 +193,7 @@ export function endsWithQuestionTag(text: string): boolean {
 
 /** A question about what was just said, after it: ", is that a problem?", "- any issue?", ", ok?", ", is that still supported?". */
 const QUESTION_TAG =
-  /[\s,;:.-]*(?:(?:so|and|but|hmm)[\s,]+)?(?:(?:is|would|will|does|could|can) (?:that|this|it) (?:still )?(?:be )?(?:a |an )?(?:problem|issue|concern|blocker|ok|okay|fine|allowed|supported|matter|an issue)|(?:any|a) (?:problem|issue|concern)s?|problem|issue|ok|okay|fine|thoughts|still ok|still supported)\s*\?+\s*$/i;
+  /[\s,;:.-]*(?:(?:so|and|but|hmm)[\s,]+)?(?:(?:is|would|will|does|could|can) (?:that|this|it) (?:still )?(?:be )?(?:a |an )?(?:problem|issue|concern|blocker|ok|okay|fine|allowed|supported|matter|an issue)|(?:any|a) (?:problem|issue|concern)s?|problem|issue|(?:ok|okay|fine|supported|allowed) (?:for|with) (?:that|this|it|them|those)|ok|okay|fine|thoughts|still ok|still supported)\s*\?+\s*$/i;
 
 /**
  * "is it still ok?", "so that's fine then?", "are we still supported?", "so we're good?": whether the
@@ -253,6 +254,11 @@ export type AboutAnswer = 'why' | 'sources';
 const ABOUT_ANSWER: ReadonlyArray<[RegExp, AboutAnswer]> = [
   [
     /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:why(?: not| so| is that| is it| that)?|how come|how so|what'?s the reason|reason|explain(?: that| why)?)\s*[?!.]*$/i,
+    'why',
+  ],
+  // "is that still true?", "still valid?", "does that still apply?" (session 13, q23): the answer read from the tables again, as of today.
+  [
+    /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:(?:is|does|would) (?:that|this|it) )?still (?:true|valid|correct|accurate|right|current|the case|hold|holds|apply|applies|up to date)(?: (?:today|now|in 20\d\d))?\s*[?!.]*$/i,
     'why',
   ],
   [

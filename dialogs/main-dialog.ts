@@ -112,7 +112,15 @@ export class MainDialog extends Dialog {
       if (handled) return handled;
     }
     if (await this.pasteListing(dc.context, text)) return this.settle(dc);
-    const route = routeMessage(text, this.kb, previous);
+    const routed = routeMessage(text, this.kb, previous);
+    // "from which cu?" right after a verdict on one version and Windows release (session 13, q23): the update level from which that
+    // version runs there, read from the platform table as after a direct answer; searched, it got an article's passage.
+    const only = last && !previous && routed.kind === 'search' && last.groups.length === 1 ? last.groups[0]!.facts : undefined;
+    const fromUpdate =
+      only?.version !== undefined && only.windows !== undefined
+        ? this.kb.directAnswers.read(text, { attribute: 'runs-on', subject: { version: only.version, windows: only.windows } })
+        : undefined;
+    const route: Route = fromUpdate?.attribute === 'from-update' && this.kb.directAnswers.answer(fromUpdate) ? { kind: 'answer', question: fromUpdate } : routed;
     // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
     // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
     // "we'll run it as a vmware vm, is that fine?" right after a verdict: the hypervisor hosts the server judged (validated

@@ -2,7 +2,9 @@ import { reportedQuestion } from './reported-question';
 import {
   asksCapacity,
   asksUnheldKind,
+  asksHowTo,
   asksUnheldTopic,
+  endsWithHow,
   describesFault,
   namesUncoveredRelease,
   normalizeQuestionWords,
@@ -90,6 +92,10 @@ const HOW_CAN_LEAD = /^how (?:can|could) (i|we|you|one)\b/i;
 const COEXISTENCE_ASKED = /\b(co-?exist\w*|alongside|next to|side[- ]by[- ]side)\b|\bsame org\w*\b.{0,30}\b(ok|okay|fine|supported|possible|allowed)\b/i;
 /** An in-place upgrade asked about ("can we upgrade the OS in place"): a how-to's path, whoever's servers it names. */
 const IN_PLACE = /\bin[ -]place\b/i;
+/** A container platform (no Microsoft page we read speaks of one). */
+const CONTAINER = /\b(?:docker|containers?|containeri[sz]ed|kubernetes|k8s|podman)\b/i;
+/** The ways of spreading client connections a version's rule answers (question-reader's balancing rule). */
+const BALANCING_HA: ReadonlySet<string> = new Set(['dns-round-robin', 'load-balancer']);
 /** Facts of a version alone, no setup: "is our exchange 2016 cu23 still supported" asks about the product. */
 const VERSION_ONLY: ReadonlySet<string> = new Set(['version', 'update', 'updateCurrency', 'edition']);
 /** A setting or a task asked about ("owa timeout setting", "how to fix"), not a setup described. */
@@ -290,6 +296,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     if (dated && FACT_FOR_ANYONE.has(dated.attribute) && dated.subject.windows !== undefined && dated.subject.version === undefined) return { kind: 'answer', question: dated };
     // "... our 2019 DAG - can we just upgrade the OS in place?": an in-place upgrade asked about is the how-to's answer (the way there), not a verdict.
     if (dated?.attribute === 'how-to' && IN_PLACE.test(question)) return { kind: 'answer', question: dated };
+    // "how do i turn our single exchange 2019 server into a dag" (session 13, q23): "single" and "dag" read as a choice, but a
+    // how-to that asks no verdict is the task's answer.
+    if (dated?.attribute === 'how-to' && asksHowTo(question) && !SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))) return { kind: 'answer', question: dated };
     return { kind: 'check', facts };
   }
   // "what's the support status of Exchange 2019 CU15 on Windows Server 2022 in a 2-node DAG?": a whole setup
@@ -316,8 +325,12 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     return { kind: 'check', facts };
   // A general question the tables answer (a date, a number, a list, a yes/no rule) is answered;
   // only the asker's own plan starts the check.
-  if (!isCheckRequest(trimmed)) {
-    const direct = kb.directAnswers.read(text.trim(), previous);
+  // "how do i check which cu a server is on", "how to verify what build our servers run" (session 13, q23): a how-to whose
+  // task is checking a server asks for the command, not for the check; only a how-to answer is taken from such a message.
+  const checkWords = isCheckRequest(trimmed);
+  if (!checkWords || (lookup && asksHowTo(trimmed))) {
+    const read = kb.directAnswers.read(text.trim(), previous);
+    const direct = checkWords && read?.attribute !== 'how-to' ? undefined : read;
     // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
     // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
     // A date or an update level is the same whoever asks ("windows 2012 r2 end of support - our 2016 boxes still run on it").
@@ -326,8 +339,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
       (direct.attribute === 'definition' ||
         FACT_FOR_ANYONE.has(direct.attribute) ||
         // "can exchange 2019 coexist with our 2016 cu10 servers?": whether two versions share an organization, asked in those words (the check never judges it).
-        (direct.attribute === 'coexistence' && COEXISTENCE_ASKED.test(question)) ||
-        (direct.attribute === 'how-to' && (IN_PLACE.test(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
+        // "what do i need before adding a 2019 server to our 2013 org" (session 13, q23): a how-to about adding a version is its coexistence.
+        (direct.attribute === 'coexistence' && (COEXISTENCE_ASKED.test(question) || asksHowTo(question))) ||
+        (direct.attribute === 'how-to' && (IN_PLACE.test(question) || endsWithHow(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
         // "our exchange 2013 is it still supported": the asker's own version and nothing of its setup is a
         // lifecycle question (issue 21, s21); the answer keeps the version for the check that follows.
         (direct.attribute === 'still-supported' && Object.keys(facts).every((d) => VERSION_ONLY.has(d))));
@@ -340,7 +354,17 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
       direct !== undefined &&
       ((COUNT_ATTRIBUTES.has(direct.attribute) && ASKS_COUNT.test(question)) || direct.attribute === 'from-update') &&
       !OWN_SETUP.test(question.replace(COUNT_VERB, ' '));
-    if (direct && (anyAsker || countAsked || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule'))))) return { kind: 'answer', question: direct };
+    // "dns round robin for our SE mailbox servers - is that supported?" (session 13, q23): a way of spreading client connections
+    // asked of the asker's own servers is the version's rule (load-balancing.md, M-6), answered when the tables settle it with a
+    // plain Yes or No and the message names nothing the rule leaves out (a Windows release, a member count: the check asks those).
+    const balancingAsked =
+      direct?.attribute === 'rule' &&
+      BALANCING_HA.has(direct.subject.ha ?? '') &&
+      direct.subject.windows === undefined &&
+      Object.entries(facts).every(([d, v]) => direct.subject[d] === v) &&
+      /^(Yes|No)\b/.test(kb.directAnswers.answer(direct)?.answer ?? '');
+    if (direct && (anyAsker || countAsked || balancingAsked || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule')))))
+      return { kind: 'answer', question: direct };
   }
   if (lookup) return { kind: 'search', query: text.trim() };
   // "Do I need Enterprise to cluster Exchange 2003?" asks for a rule, not a verdict on a plan: answer
@@ -355,6 +379,15 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // check never judges (backups, antivirus, hardware ...), whatever setup it is named for.
   if (unjudgedAside && facts['unevaluated'] !== undefined && (lookup || text.includes('?'))) return { kind: 'search', query: text.trim() };
   if (LICENCE_QUESTION.test(question)) return { kind: 'search', query: text.trim() };
+  // "can i run exchange 2016 in a docker container" (session 13, q23): whether a version runs in a container, asked with nothing
+  // else of a setup, is no design to judge (no Microsoft page we read speaks of containers): the search's suggestions. A setup
+  // described in one ("exchange se single mailbox server on windows server 2025 ... inside a docker container") is still checked.
+  if (
+    CONTAINER.test(question) &&
+    Object.keys(facts).every((d) => d === 'version' || d === 'unevaluated') &&
+    (lookup || text.includes('?') || SUPPORT_CUE.test(question) || MODAL_START.test(question))
+  )
+    return { kind: 'search', query: text.trim() };
   // A statement naming a topic a limit weighs (the snapshots, TLS settings or other software of limit unjudged-mentioned)
   // describes the setup as a judged fact does: "exchange 2019 on windows server 2022 with ipv6 disabled" was searched
   // ("not sure I understood") for want of a third fact, though its verdict names the IPv6 setting (session 12).

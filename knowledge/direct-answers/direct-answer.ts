@@ -15,6 +15,7 @@ export type Attribute =
   | 'max-nodes'
   | 'max-instances'
   | 'max-databases'
+  | 'max-database-size'
   | 'clusterable-roles'
   | 'server-roles'
   | 'coexistence'

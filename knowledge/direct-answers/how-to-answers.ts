@@ -17,11 +17,15 @@ import { sourcesOf, statusWords, type AnswerTables } from './table-access';
 const HOW_TO =
   // "can i go straight to SE", "is there an in-place upgrade to SE": a path asked as a yes/no is the same task.
   // "what do i run on 2012 r2 to get desktop experience" (session 12, q22): the command asked for is a how-to.
-  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:what(?:'s|s| is) )?(?:the |my |our )?(?:upgrade|migration|move) path\b|(?:what(?:'s|s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s|s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|what (?:do|should|must) (?:i|we) run\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b|(?:an? )?(?:direct |in[ -]place )(?:upgrade|migration) (?:from|of)\b|(?:can|could|should) (?:i|we|you|one) (?:just |simply )?(?:do an? )?(?:in[ -]place )?upgrade\b.{0,30}\bin[ -]place\b)/i;
+  // "what's the cmdlet to add a mailbox server to a dag", "where do i see which cu is installed" (session 13, q23): so is the
+  // command named, or where a fact is seen; a task no row holds still gets the search's suggestions.
+  /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:what(?:'s|s| is) )?(?:the |my |our )?(?:upgrade|migration|move) path\b|(?:what(?:'s|s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s|s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|what (?:do|should|must) (?:i|we) run\b|(?:what(?:'s|s| is| are)|which(?: is)?) (?:the )?(?:command|cmdlet|powershell|ps|shell|exchange shell|ems)(?: command| cmdlet| line)?s? (?:to|for|that)\b|where (?:do|can|could|would|should) (?:i|we|you|one) (?:see|find|check|look|read|get)\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b|(?:an? )?(?:direct |in[ -]place )(?:upgrade|migration) (?:from|of)\b|(?:can|could|should) (?:i|we|you|one) (?:just |simply )?(?:do an? )?(?:in[ -]place )?upgrade\b.{0,30}\bin[ -]place\b)/i;
+/** "can i add a fourth member to our exchange 2019 dag, how" (session 13, q23): "how" alone as the last clause asks the steps. */
+const HOW_ALONE = /^(?:and |but |so )?how(?: (?:so|exactly|though))?\s*\??$/i;
 /** Where a message's clauses part: a dash between spaces, a comma, semicolon or colon and a space. */
 const CLAUSE_BREAK = /\s[-\u2013\u2014]\s|[,;:]\s/;
 /** A question that asks for the steps themselves ("steps to", "how do i", "walk me through"), not whether or what. */
-const STEPS_WORDS = /\b(?:steps?|how (?:do|can|could|should|would|to)|walk me through|procedure|process)\b/i;
+const STEPS_WORDS = /\b(?:steps?|how (?:do|can|could|should|would|to)|walk me through|procedure|process|command|cmdlet|powershell)\b/i;
 /** The product named before a how-to ("exchange 2019 - how do i ..."), which the version reading keeps. */
 const PRODUCT_LEAD = /^(?:exchange|exch|ex|e2k\d{0,2}|ex2k\d{0,2}|ex20\d\d)(?:\s*(?:server\s*)?(?:20\d\d|se))?\s*[-:,]?\s*(?=how\b|steps?\b)/i;
 /** What a question moves to: "to SE", "onto server 2025", "into windows 2022". */
@@ -60,6 +64,12 @@ export function asksHowTo(typed: string): boolean {
   return HOW_TO.test(normalizeQuestionWords(typed.trim()));
 }
 
+/** True when the message's last clause is "how" alone ("can i add a fourth member to our dag, how"): the steps asked, whoever asks. */
+export function endsWithHow(typed: string): boolean {
+  const clauses = normalizeQuestionWords(typed.trim()).split(CLAUSE_BREAK);
+  return clauses.length > 1 && HOW_ALONE.test(clauses.at(-1)!.trim());
+}
+
 /** The how-to row that answers the question, if any. */
 export function howToAsked(typed: string, table: readonly HowToEntry[], recognizer: FactRecognizer): HowToEntry | undefined {
   const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim());
@@ -70,7 +80,7 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
     !text
       .split(CLAUSE_BREAK)
       .slice(1)
-      .some((clause) => HOW_TO.test(clause.trim()))
+      .some((clause) => HOW_TO.test(clause.trim()) || HOW_ALONE.test(clause.trim()))
   )
     return undefined;
   // "exchange 2013 dag autoreseed - how to configure the spare disks": a topic the knowledge never speaks of is no row's task.

@@ -10,7 +10,7 @@ import { normalizeQuestionWords } from '../reading/question-words';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
 import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
-import { maxDatabasesAnswer } from './database-answers';
+import { maxDatabaseSizeAnswer, maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
 import { readDirectQuestion, updateReleaseAsked, versionsIn, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer, serverRolesAnswer } from './role-answers';
@@ -25,7 +25,7 @@ export type { PreviousQuestion } from './question-reader';
 export type { AnswerTables } from './table-access';
 export type { GlossaryEntry } from './glossary-table';
 export { definitionAsked } from './glossary-answers';
-export { asksHowTo } from './how-to-answers';
+export { asksHowTo, endsWithHow } from './how-to-answers';
 export { upgradePath, type UpgradePath } from './upgrade-path';
 export type { HowToEntry } from './how-to-table';
 export { readDirectQuestion } from './question-reader';
@@ -102,6 +102,8 @@ export class DirectAnswers {
       question.subject.ha !== undefined
     )
       return /^(No|It depends)\b/.test(this.answer(question)?.answer ?? '') ? question : { ...question, attribute: 'runs-on' };
+    // A database size of a version no limit bounds (Exchange 2010 and older): the search's suggestions (session 13, q23).
+    if (question?.attribute === 'max-database-size') return this.answer(question) ? question : undefined;
     // A role at an update level is answered only where the role depends on the level (Edge in Exchange 2013); else the check.
     if (question?.attribute === 'server-roles' && question.subject.role !== undefined) return this.answer(question) ? question : undefined;
     // A rule of one version the tables do not settle ("it depends" on facts not named) is the check's to ask.
@@ -159,6 +161,8 @@ export class DirectAnswers {
         return maxInstancesAnswer(this.tables, question);
       case 'max-databases':
         return maxDatabasesAnswer(this.tables, question);
+      case 'max-database-size':
+        return maxDatabaseSizeAnswer(this.tables, question);
       case 'clusterable-roles':
         return clusterableRolesAnswer(this.tables, question);
       case 'server-roles':
@@ -208,6 +212,7 @@ const RULE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'max-nodes',
   'max-instances',
   'max-databases',
+  'max-database-size',
   'latest-update',
 ]);
 

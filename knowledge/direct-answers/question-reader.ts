@@ -7,7 +7,7 @@ import type { Attribute, DirectQuestion } from './direct-answer';
  * text already cut to 4,000 characters and is linear: bounded gaps only, no nested quantifiers.
  */
 const COEXIST =
-  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) (exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
+  /\b(co-?exist\w*|side[- ]by[- ]side|(same|one|mixed) (exchange )?(org|organi[sz]ation)|(in|into) (an|the|one|a) (exchange )?(org|organi[sz]ation)|in the same org\w*|run together)\b|\b(add|adding|install|installing|introduc\w*|join\w*)\b.{0,40}\b(to|in|into) (the|our|an|my|this|that|the existing|our existing) ((exchange |ex)?(20\d\d|se) )?(exchange )?(org|organi[sz]ation|environment)\b|\bbefore (installing|adding|introducing|deploying) (the|a|an|our) (first|1st|new)\b/i;
 /**
  * "no other exchange servers in the org", "nothing else in the organization", "the only exchange server in the org": a setup
  * said to stand alone, no coexistence asked (session 12 d24: d23-stated-01; it answered the version's coexistence table).
@@ -37,6 +37,11 @@ const DATABASES = /\b(databases?|dbs?|mailbox stores?)\b/i;
 const DATABASES_PER_SERVER = /\b(?:databases|dbs|mailbox stores) (?:per|on each|for each|on one|on a) (?:server|box|node|mailbox server)\b/i;
 /** A database's size or contents, not how many ("max db size", "mailboxes per database"). */
 const DATABASE_OTHER = /\b(databases?|dbs?) (size|sizes|file|files|growth)\b|\bsize of (a |an |the |one )?(databases?|dbs?)\b|\b(gb|tb)\b/i;
+/** A database's largest size asked ("how big can a db be", "max db size", "largest supported database size", "size limit of a database"). */
+const DATABASE_SIZE =
+  /\bhow (?:big|large)\b|\b(?:max(?:imum)?|largest|biggest|supported|recommended|limit|limits)\b.{0,40}\bsizes?\b|\bsizes? (?:limit|limits|cap|maximum|max)\b|\b(?:databases?|dbs?) sizes?\b.{0,20}\b(?:max(?:imum)?|limit|supported)\b/i;
+/** A sizing question for a number of users or mailboxes, or one of advice ("how big should ... be for 500 mailboxes"): no limit. */
+const SIZING = /\bshould\b|\b\d+\s*(?:users?|mailbox(?:es)?|people|seats)\b|\bper (?:user|mailbox)\b|\bmailboxes per\b/i;
 /** What may stand right after "max", "how many" in a database count ("max mounted dbs", "how many mailbox databases"). */
 const DATABASE_COUNTED = /^(databases?|dbs?|db|mounted|mailbox|active|passive|max|maximum|can|do|does|is|are)$/i;
 const ROLES = /\b(which|what) (exchange )?(server )?roles?\b.{0,40}\b(cluster\w*|high availability|ha|dag|ccr)\b|\broles?\b.{0,20}\bcan be clustered\b/i;
@@ -101,7 +106,7 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?", "2016 too?" (session 12, q22). */
 const FOLLOW_UP =
-  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$/i;
+  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
 const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
@@ -195,6 +200,12 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     }
     const inContext = attributeOf(text, carried, recognizer, false);
     if (inContext && inContext.attribute !== 'rule') return { ...inContext, text: typed.trim() };
+    // "from which cu?" right after "can exchange 2019 run on windows server 2025" (session 13, q23): the update level from which
+    // the version just answered runs on the Windows release just answered; only that question carries the Windows release.
+    if (carried.windows === undefined && previous.subject.windows !== undefined) {
+      const onWindows = attributeOf(text, { ...carried, windows: previous.subject.windows }, recognizer, false);
+      if (onWindows?.attribute === 'from-update') return { ...onWindows, text: typed.trim() };
+    }
   }
   // "2008 r2 standard ok?" right after the Windows releases and editions a version's technology runs on (w8's set P, q20): whether
   // that release (and edition) hosts it, the yes/no of the same check ("No: ... must run Enterprise or Datacenter"), never a passage.
@@ -249,6 +260,16 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
         break;
       }
     }
+    // "and sp2?", "what about rtm?" after Exchange 2010's end of support (session 13, q23): an update level of the version just
+    // answered, which named none, read as typed after the version ("exchange 2010 sp2").
+    const { version } = previous.subject;
+    if (Object.keys(asked).length === 0 && lifecycleBefore && version !== undefined && previous.subject.update === undefined) {
+      const typed = recognizer.extract(`exchange ${version} ${rest}`).facts;
+      if (typed.version === version && typed.update !== undefined) {
+        asked.update = typed.update;
+        if (typed.updateCurrency !== undefined) asked.updateCurrency = typed.updateCurrency;
+      }
+    }
     if (Object.keys(asked).length === 0) return undefined;
   }
   // "and 2019?" after a question about a Windows release (its end date, the Exchange versions it
@@ -285,6 +306,14 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
   // "and with dynamic memory?" after "is exchange SE in a hyper-v vm supported" (a general rule): a fact the check judges, asked of
   // the same version, is that fact's rule, never the general rule again (session 11, q21).
   if (previous.attribute === 'general-rule') {
+    // "what about snapshots?", "snapshots too?" after "is exchange 2019 supported on hyper-v" (session 13, q23): a hypervisor's
+    // feature named alone is the virtual machine's, as "vm snapshots" is (it got the general rule's "Yes, with conditions" again).
+    const vm = (asked['unevaluated'] ?? '').split(',').includes('hypervisor-features')
+      ? recognizer.extract(`vm ${text.replace(FOLLOW_UP_LEAD, '').replace(/\s+(?:too|as well|also)\s*\??$/i, '')}`).facts
+      : {};
+    const onVm = Object.entries(vm).filter(([d]) => !GENERAL_RULE_SUBJECT.includes(d));
+    if (onVm.length > 0)
+      return { attribute: 'rule', subject: { ...(previous.subject.version !== undefined ? { version: previous.subject.version } : {}), ...Object.fromEntries(onVm) } };
     const judged = Object.entries(asked).filter(([d]) => !GENERAL_RULE_SUBJECT.includes(d));
     if (judged.length > 0)
       return { attribute: 'rule', subject: { ...(previous.subject.version !== undefined ? { version: previous.subject.version } : {}), ...Object.fromEntries(judged) } };
@@ -437,6 +466,8 @@ function attributeOf(text: string, facts: Facts, recognizer: FactRecognizer, ver
   // "does a dag with an odd number of members need a witness": a count inside a yes/no is no count
   // question, and the answer depends on odd or even, which the article's passage says.
   if (ODD_EVEN.test(text)) return undefined;
+  // "how big can a db be", "largest supported mailbox database size in exchange 2019" (session 13, q23): a database's size limit.
+  if (DATABASES.test(text) && DATABASE_SIZE.test(text) && !SIZING.test(text)) return ask('max-database-size', pick('version'));
   // "exchange 2010 enterprise: databases per server?" (session 12, q22): the count asked without a count word.
   if ((COUNT.test(text) || DATABASES_PER_SERVER.test(text)) && DATABASES.test(text) && !DATABASE_OTHER.test(text)) {
     const counted = COUNTED.exec(text)?.[1];

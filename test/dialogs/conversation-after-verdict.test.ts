@@ -171,6 +171,22 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['check my setup: Exchange 2010, Mailbox, Database availability group, Windows Server 2003', { verdict: 'not-supported', notSays: ["didn't recognise"] }],
     ],
   ],
+  [
+    // Session 13 (q23): "from which cu?" after a verdict on one version and Windows release is the update level from which that
+    // version runs there (it got an article's passage); "core install ok for that?" adds Server Core to the setup judged.
+    '"from which cu?" after a verdict is the platform table\'s update level; "core install ok for that?" adds Server Core',
+    [
+      ['is exchange 2019 supported on windows server 2025', { verdict: 'supported-with-conditions' }],
+      ['from which cu?', { says: ['From Exchange 2019 CU15'] }],
+    ],
+  ],
+  [
+    'a fact said with "ok for that?" after a verdict is added to the setup judged',
+    [
+      ['exchange SE on windows server 2022, two servers in a dag, hardware load balancer, witness on a file server', { verdict: 'supported-with-conditions' }],
+      ['core install ok for that?', { says: ['What changed', 'Server Core'], notSays: ['Edge server'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21): after a verdict, and out of support first', () => {

@@ -24,6 +24,10 @@ describe('direct answers: a question about the last answer (issue 19, session 10
     ['how do you know?', 'sources'],
     ['so what should i use instead?', 'why'],
     ['what should we do instead?', 'why'],
+    // Session 13 (q23): whether the answer still holds is that answer again, read from the tables as of today.
+    ['is that still true?', 'why'],
+    ['still valid?', 'why'],
+    ['does that still apply today?', 'why'],
   ] as const) {
     it(`${JSON.stringify(text)} asks about the last answer (${kind})`, () => {
       assert.equal(aboutLastAnswer(text), kind);

@@ -138,6 +138,17 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['can exchange 2013 coexist with exchange 2007', 'which rollup do the 2007 boxes need?', /Exchange 2007 SP3 with Update Rollup 10 or later/],
     // Session 11 (q21): after a general rule, a fact the check judges asked of the same version is that fact's rule (was "I couldn't find").
     ['is exchange SE in a hyper-v vm supported', 'and with dynamic memory?', /^No: Microsoft's virtualization pages say dynamic memory/],
+    // Session 13 (q23): the update level asked alone after whether a version runs on a Windows release is that pair's.
+    ['can exchange 2019 run on windows server 2025', 'from which cu?', /^From Exchange 2019 CU15 or later/],
+    ['does exchange 2019 run on windows server 2022', 'which cu?', /^From Exchange 2019 CU12/],
+    // ... an update level of the version just dated ("and sp2?"), a bare "mainstream?" after a Windows date, and a hypervisor's
+    // feature after the virtual-machine rule: the VM's ("what about snapshots?" got that rule's "Yes, with conditions" again).
+    ['when did exchange 2010 support end', 'what about sp2?', /^Exchange 2010 SP2 has been out of support since 8 April 2014/],
+    ['when does windows server 2019 support end', 'mainstream?', /^Windows Server 2019 left mainstream support on 9 January 2024/],
+    ['is exchange 2019 supported on hyper-v', 'what about snapshots?', /^No: Microsoft's virtualization pages say virtual machine snapshots/],
+    ['is exchange 2019 supported on vmware', 'snapshots too?', /^No: Microsoft's virtualization pages say virtual machine snapshots/],
+    // ... and "is that still true?" is the answer again.
+    ['when did exchange 2019 support end', 'is that still true?', /^Exchange 2019 left extended support on 14 October 2025/],
   ] as const) {
     it(`"${before}" then "${next}" → ${answer}`, async () => {
       const { client } = mainClient();

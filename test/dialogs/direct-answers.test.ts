@@ -185,12 +185,29 @@ describe('direct answers in the conversation (issue 19)', () => {
   const unheld = [
     'how many mailboxes can exchange 2019 handle',
     'how many mailboxes per database exchange 2016',
-    'max database size exchange 2019 standard',
+    // Session 13 (q23): "max database size exchange 2019 standard" is held now (A-65: about 16 TB; the test below).
+    'max database size exchange 2010',
     'how many dags can i have in one org',
     // Session 10 (q20): "how do i patch a dag member without downtime" is held now (how-to.yaml dag-maintenance, manage-dags.md;
     // test/dialogs/direct-answers-about-last-answer.test.ts).
     'how to remove exchange 2013 from the org after migrating to 2019',
   ];
+  // Session 13 (q23): a mailbox database's largest supported size and Microsoft's recommended sizes, from the limits the
+  // check judges a stated size by (A-65, A-66: storage-configuration.md).
+  for (const [question, expected] of [
+    [
+      'max database size exchange 2019 standard',
+      /^Up to about 16 TB per mailbox database \(Exchange 2019\), the largest size Microsoft supports\. Microsoft recommends 2 TB or less in a DAG and 200 GB or less on a stand-alone server\./,
+    ],
+    ['how big can a db be', /^Up to about 16 TB per mailbox database \(Exchange 2013, 2016, 2019 and SE\)/],
+  ] as const) {
+    it(`${JSON.stringify(question)} gets the database size limit from the tables`, async () => {
+      const { client } = mainClient();
+      const reply = await client.sendActivity(question);
+      assert.match(firstText(reply) ?? '', expected, describeReply(reply));
+      assert.match(sourceLine(reply) ?? '', /Microsoft doc/, describeReply(reply));
+    });
+  }
   for (const question of unheld) {
     it(`${JSON.stringify(question)} gets suggestions or a refusal, no passage and no how-to row of another task`, async () => {
       const { client } = mainClient();

@@ -203,6 +203,17 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['whats the right way to go from exchange 2019 cu15 to SE on a dag', 'se-from-2019', /upgraded in place/],
       ['how do we get exchange 2003 to something supported', 'leave-version', /Exchange 2007|Exchange 2010/],
       ['how do we replace the windows 2012 r2 under our exchange 2016 servers', 'windows-under-exchange', /not upgraded in place/],
+      // Session 13 (q23): the command named, or where a fact is seen, is a how-to too; the command asked for comes first.
+      ["what's the command to see the exchange version of a server", 'find-build', /^In the Exchange Management Shell, Get-ExchangeServer/],
+      ['where do i see which cumulative update is installed on exchange 2019', 'find-build', /ExSetup\.exe/],
+      ["what's the powershell to show which server is the file share witness", 'witness-find', /WitnessServer/],
+      ["what's the cmdlet to add a mailbox server to a dag", 'dag-add-member', /^Steps: .*Add-DatabaseAvailabilityGroupServer/],
+      ['what is the command to find the windows version of my exchange server', 'find-windows', /winver/],
+      // Session 13 (q23): Server Core, where Exchange 2019 and SE install (Setup from the command line), and 2016 never does.
+      ['how do i install exchange 2019 on server core', 'server-core-install', /Setup\.exe \/Mode:Install \/Roles:Mailbox \/IAcceptExchangeServerLicenseTerms/],
+      ['how do i put exchange SE on a server core install', 'server-core-install', /supports and recommends/],
+      ['how do i install exchange 2016 on server core', 'desktop-experience-2016', /^Exchange 2016 does not run on Server Core/],
+      ['how do i turn a standalone exchange 2019 mailbox server into a dag', 'dag-from-single', /^Steps: create the DAG .*Add-DatabaseAvailabilityGroupServer/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const answered = answeredTask(text, task);

@@ -45,6 +45,9 @@ describe('administration topics the knowledge does not hold (issue 19)', () => {
     'lync 2013 edge server on windows 2012 r2 - supported?',
     'exchange 2007 sp3: how to move the transport queue database to another drive',
     'exchange 2019 edge on 2019 std: how do i renew the edge subscription',
+    // Session 13 (q23): containers; no Microsoft page we read speaks of them (an unjudged fact, so no passage).
+    'can i run exchange 2016 in a docker container',
+    'is exchange SE supported in kubernetes',
   ]) {
     it(`"${question}": suggestions only`, () => {
       const answer = kb.search(question);
