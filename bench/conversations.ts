@@ -278,6 +278,8 @@ export const CONVERSATION_SETS = {
   issue21O24Tuning: 'conversations-issue21-o24-tuning.yaml',
   // Issue 21 tuning set of helper d24 (session 12): two DAGs told apart by site lines, a witness by IP, on a NAS or on a member in new words, member counts as products, sums and ranges, other machines' Windows beside the Exchange servers, stated facts in prose, written before the code changed.
   issue21D24Tuning: 'conversations-issue21-d24-tuning.yaml',
+  // Issue 21 tuning set of helper d25 (session 13): the witness's host kept with the verdict (its Windows said later, a witness moved onto a named member), design lines joined or split by "same DAG" / "a second DAG", roles and sites per group, stated facts in ticket fields, mails and licence words, written before the code changed.
+  issue21D25Tuning: 'conversations-issue21-d25-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */
