@@ -12,6 +12,7 @@ import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { withCountsInFigures } from './count-words';
 import { withoutOtherMachinesWindows } from './other-machines';
+import { withWitnessHostAsWitness } from './named-hosts';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -435,7 +436,8 @@ export class FactRecognizer {
       if (again.facts.version === undefined || again.facts.version === short.facts.version)
         return { facts: { ...short.facts, ...again.facts }, ambiguous: again.ambiguous.filter((d) => short.facts[d] === undefined) };
     }
-    const text = withoutNonR2(withYearsInFigures(typed));
+    // "witness on FS1; FS1 itself is an old 2016 box": what a clause says of the witness's host is the witness's (session 13, d25).
+    const text = withWitnessHostAsWitness(withoutNonR2(withYearsInFigures(typed)));
     const { tokens, matches, spelled } = this.readSentence(text);
     const read = this.withNamedMembers(
       this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
@@ -653,7 +655,7 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const spelled = this.readMore?.spell ? this.readMore.spell(text) : text;
+    const spelled = withWitnessHostAsWitness(this.readMore?.spell ? this.readMore.spell(text) : text);
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
@@ -2105,6 +2107,8 @@ const WITNESS_PLACING = new Set([
   // (issue 21, c21: w5-se-05 read the witness's release as a second release of the members).
   'old',
   'older',
+  // "fsw itself is an old 2016 box" (the witness's host named again, session 13 d25: named-hosts.ts).
+  'itself',
   'spare',
   'small',
   'little',
