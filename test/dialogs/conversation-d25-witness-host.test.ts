@@ -58,6 +58,19 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['the fsw moves to EX-UTIL9, an exchange server outside the dag', { verdict: 'supported-with-conditions', notSays: ['Not supported'] }],
     ],
   ],
+  // An Office server product placed on the Exchange server, its release said after it (office-products.ts; A-57).
+  [
+    'SharePoint Server Subscription Edition installed on an SE server: Not supported',
+    [['SE single mailbox server on 2022 std, we installed sharepoint server subscription edition on it too', { verdict: 'not-supported', notSays: ['Out of support'] }]],
+  ],
+  [
+    'SharePoint Server 2019 on the same box as a 2019 server: Not supported, checked (not "outside what I cover")',
+    [['2019 cu15 single mailbox on 2019 std; sharepoint server 2019 sits on the same box', { verdict: 'not-supported', headline: 'Out of support' }]],
+  ],
+  [
+    'SharePoint Server 2019 on a farm of its own beside an SE server: Supported',
+    [['SE single mailbox server on 2025 std, sharepoint server 2019 is on a separate server', { verdict: 'supported' }]],
+  ],
 ];
 
 describe('conversation (session 13, d25): the witness host kept with the verdict', () => {
