@@ -253,6 +253,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const lookup = LOOKUP_START.test(question);
   const groups = lookup ? undefined : kb.recognizer.designGroups(trimmed);
   if (groups && groups.length >= 2) return { kind: 'check', facts: groups[0]!, groups };
+  // Listed lines that all build one DAG ("- MBX1-MBX4: SE, one DAG ..." / "- MBX5: SE, same DAG, ..."): that DAG's check (d25).
+  if (groups && groups.length === 1) return { kind: 'check', facts: groups[0]! };
   const extracted = kb.recognizer.extract(trimmed);
   const { ambiguous } = extracted;
   // "2 node CCR cluster on windows 2008 enterprise x64, ...": a technology only one version has (CCR, LCR and SCR are Exchange

@@ -12,7 +12,7 @@ import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { withCountsInFigures } from './count-words';
 import { withoutOtherMachinesWindows } from './other-machines';
-import { withWitnessHostAsWitness } from './named-hosts';
+import { memberHosts, withWitnessHostAsWitness } from './named-hosts';
 import { withoutOfficeProductReleases } from './office-products';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
@@ -1147,6 +1147,7 @@ export class FactRecognizer {
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
+    let joinedDag = false;
     for (const line of listed) {
       // "- Skype for Business FE pool is separate, ignore it": a line the user sets aside, or about another product, is no group.
       if (SET_ASIDE_LINE.test(line)) continue;
@@ -1160,10 +1161,23 @@ export class FactRecognizer {
       // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
       // (the table reads the two together as one design), not a group of its own.
       const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
-      if (same) this.addToGroup({ facts: same, open: new Set() }, facts);
+      // Session 13 (d25, w9-design-04): "- MBX05: SE, same DAG, but windows 2022 datacenter" under "- MBX01-MBX04: SE, one DAG,
+      // windows 2025 datacenter": more members of the DAG of a line above, not a DAG of their own. Their facts join that
+      // group as a DAG's members' do (two Windows releases state mixed Windows, whenSeveral), their count adds to its members.
+      const dag = SAME_DAG_LINE.test(line) && facts.ha === 'dag' ? groups.findLast((g) => g.ha === 'dag' && g[splitting.id] === facts[splitting.id]) : undefined;
+      if (dag) {
+        joinedDag = true;
+        const joining = facts.nodes !== undefined ? Number(facts.nodes) : Math.max(1, memberHosts(line).length);
+        const { nodes: _n, ...rest } = facts;
+        const group = { facts: dag, open: new Set<string>() };
+        this.addToGroup(group, rest);
+        for (const d of group.open) delete dag[d];
+        if (dag.nodes !== undefined) dag.nodes = String(Number(dag.nodes) + joining);
+      } else if (same) this.addToGroup({ facts: same, open: new Set() }, facts);
       else groups.push(facts);
     }
-    if (groups.length < 2) return undefined;
+    // A DAG whose members were listed over two lines ("same DAG") is one group, kept as the design read (d25).
+    if (groups.length < (joinedDag ? 1 : 2)) return undefined;
     const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
     // Only what describes the platform or the product holds for every group; a role or a count never does.
     const shared = Object.fromEntries(
@@ -2038,6 +2052,8 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
  * names that role or a DAG. The number is blanked (same length), never read as a count or a version.
  */
 const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
+/** A listed line adding members to a DAG of a line above: "same DAG", "also in DAG-A", "joins DAG01", "in the same dag" (d25). */
+const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
 export function blankServerNumbers(text: string): string {
   return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }

@@ -58,6 +58,29 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['the fsw moves to EX-UTIL9, an exchange server outside the dag', { verdict: 'supported-with-conditions', notSays: ['Not supported'] }],
     ],
   ],
+  // A listed line adding members to the DAG of a line above ("same DAG", "also in DAG-A"): one DAG, not two (M-2).
+  [
+    "a listed line joining 'the same DAG' on another Windows release: Not supported",
+    [['- NODE-A1, NODE-A2: SE, one DAG, windows 2025 std, fsw WIT7, member servers\n- NODE-A3: SE, the same dag, windows 2022 std', { verdict: 'not-supported' }]],
+  ],
+  [
+    "a listed line 'also in DAG-A' that is a DC, beside an Edge line: Not supported",
+    [
+      [
+        '- NODE-A1, NODE-A2: SE, DAG-A, 2025 std, fsw WIT7, member servers\n- NODE-A3: SE, also in DAG-A, 2025 std, it is a DC as well\n- EDGE1: SE edge on 2025 std, workgroup',
+        { verdict: 'not-supported' },
+      ],
+    ],
+  ],
+  [
+    "two listed DAGs told apart by 'a second DAG' stay two groups: with conditions",
+    [
+      [
+        '- NODE-A1, NODE-A2: SE, one DAG, 2025 std, fsw WIT7, member servers\n- NODE-B1, NODE-B2: SE, a second DAG, 2022 std, fsw WIT8, member servers',
+        { verdict: 'supported-with-conditions' },
+      ],
+    ],
+  ],
   // An Office server product placed on the Exchange server, its release said after it (office-products.ts; A-57).
   [
     'SharePoint Server Subscription Edition installed on an SE server: Not supported',
