@@ -75,8 +75,10 @@ const ADDING_VERBS = new Set(['add', 'adding', 'added']);
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"; session 9 d21, w7-design-06: "a ccr pair that also hosts cas and hub (all three roles on both nodes)"). */
+// Session 13 (d25, w9-red-64): a ticket's field "Clustered: Yes (MSCS, 2 nodes)" beside "Role: Front-end" says the server the
+// ticket describes is clustered itself, not that a cluster of back-ends stands beside it.
 const CO_LOCATED =
-  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has)|all (?:two|three|four|[234]) roles on (?:both|all|each|every|the) |(?:also|too) (?:hosts?|holds?|carr(?:y|ies)) (?:the )?(?:cas|client access|hub|mailbox))\b/i;
+  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has)|all (?:two|three|four|[234]) roles on (?:both|all|each|every|the) |(?:also|too) (?:hosts?|holds?|carr(?:y|ies)) (?:the )?(?:cas|client access|hub|mailbox))\b|^[ \t]*(?:clustered|cluster(?:ed)?\s+node|cluster|mscs|failover\s+cluster(?:ing)?)[ \t]*[:=][ \t]*(?:yes|y|true)\b/im;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);

@@ -81,6 +81,15 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // A ticket's fields: "Clustered: Yes" beside "Role: Front-end" is the front-end's own cluster (KB837852), no back-end beside it.
+  [
+    "ticket fields 'Role: Front-end' and 'Clustered: Yes': Not supported",
+    [['Role: Front-end\nExchange: 2003 SP2\nClustered: Yes (2 nodes)\nOS: Windows Server 2003 Enterprise', { verdict: 'not-supported', headline: 'Out of support' }]],
+  ],
+  [
+    "ticket fields 'Role: Front-end', 'Clustered: No', 'NLB: Yes': no cluster read",
+    [['Role: Front-end\nExchange: 2003 SP2\nClustered: No\nNLB: Yes, 2 nodes\nOS: Windows Server 2003 Enterprise', { notSays: ['front-end server on a Windows server cluster'] }]],
+  ],
   // An Office server product placed on the Exchange server, its release said after it (office-products.ts; A-57).
   [
     'SharePoint Server Subscription Edition installed on an SE server: Not supported',
