@@ -221,6 +221,20 @@ function saidInSingular(anchor: PhraseMatch<Mention[]>, tokens: readonly Token[]
 }
 
 /** A count written after a role ("CAS servers x3", "mailbox x 2"). */
+/**
+ * Session 13 (d25, d23-mixed-02): a role said as a group's label, then how many servers it has ("edge = one SE edge in the
+ * dmz", "edge: one 2019 cu15 server on 2022 std"): the count right after the label, when a server word or the role itself
+ * follows within a few words (a version and its update may stand between).
+ */
+function countAfterLabel(tokens: readonly Token[], at: number, end: number, roleAt: (k: number) => boolean): number | undefined {
+  const word = tokens[at]?.text;
+  if (word === undefined || at >= end) return undefined;
+  const count = word === 'single' || word === 'a' || word === 'an' ? 1 : countOf(word);
+  if (count === undefined) return undefined;
+  for (let k = at + 1; k < end && k <= at + 5; k += 1) if (SERVER_WORDS.has(tokens[k]!.text) || roleAt(k)) return count;
+  return undefined;
+}
+
 function countAfter(tokens: readonly Token[], at: number): number | undefined {
   const next = tokens[at]?.text;
   if (next === undefined) return undefined;
@@ -930,7 +944,8 @@ export class FactRecognizer {
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
       const count = anchor
         ? (countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) ??
-          (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined))
+          (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined) ??
+          (anchor.from === clause.from ? countAfterLabel(tokens, anchor.to, clause.to, (k) => inside.some((m) => m.from === k && explicitRole(m) !== undefined)) : undefined))
         : undefined;
       // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
       // front end + back end on the same cluster") when the next clause says "same" or "both".

@@ -81,6 +81,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // A role as a group's label, then its count ("edge = one SE edge"): one Edge server, asked no high-availability question (M-7).
+  [
+    "'edge = one SE edge' beside a mailbox DAG: with conditions, no HA question",
+    [
+      [
+        'mailbox = SE DAG of 2 on 2025 std, fsw on WIT7, member servers; edge = one SE edge in the perimeter on 2025 std, workgroup',
+        { verdict: 'supported-with-conditions', notAsks: ['ha'] },
+      ],
+    ],
+  ],
   // A ticket's fields: "Clustered: Yes" beside "Role: Front-end" is the front-end's own cluster (KB837852), no back-end beside it.
   [
     "ticket fields 'Role: Front-end' and 'Clustered: Yes': Not supported",
