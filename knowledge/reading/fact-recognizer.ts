@@ -14,6 +14,7 @@ import { withCountsInFigures } from './count-words';
 import { withoutOtherMachinesWindows } from './other-machines';
 import { memberHosts, withWitnessHostAsWitness } from './named-hosts';
 import { withoutOfficeProductReleases } from './office-products';
+import { withoutMailDisclaimer } from './mail-disclaimer';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -455,7 +456,7 @@ export class FactRecognizer {
     }
     // "witness on FS1; FS1 itself is an old 2016 box": what a clause says of the witness's host is the witness's (session 13, d25).
     // "sharepoint server 2019 on the same box": the product's release is neither Exchange's nor in the way (office-products.ts).
-    const text = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutNonR2(withYearsInFigures(typed))));
+    const text = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(withoutNonR2(withYearsInFigures(typed)))));
     const { tokens, matches, spelled } = this.readSentence(text);
     const read = this.withNamedMembers(
       this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
@@ -673,7 +674,7 @@ export class FactRecognizer {
    */
   private readSentence(text: string): SentenceReading {
     if (this.lastSentence?.text === text) return this.lastSentence;
-    const spelled = withWitnessHostAsWitness(withoutOfficeProductReleases(this.readMore?.spell ? this.readMore.spell(text) : text));
+    const spelled = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(text) : text)));
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(

@@ -91,6 +91,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // A mail's closing disclaimer ("if you are not a domain controller administrator ...") says nothing of the setup.
+  [
+    'a member named as a DC in a mail whose disclaimer says "not a domain controller": Not supported',
+    [
+      [
+        'Hello,\nSE DAG of 2 on 2025 std, fsw on WIT7.\nNODE-A2 also hosts the branch domain controller role.\nRegards\nThis message is confidential. If you are not a domain controller administrator, delete it.',
+        { verdict: 'not-supported' },
+      ],
+    ],
+  ],
   // A ticket's fields: "Clustered: Yes" beside "Role: Front-end" is the front-end's own cluster (KB837852), no back-end beside it.
   [
     "ticket fields 'Role: Front-end' and 'Clustered: Yes': Not supported",
