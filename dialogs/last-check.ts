@@ -1,6 +1,7 @@
 import type { CoexistingGroup } from '../knowledge/rules/design-coexistence';
 import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import type { Facts, SetAside } from '../knowledge';
+import type { NamedHosts } from '../knowledge/reading/named-hosts';
 
 /** One server group of a checked design ("2 FEs with NLB"), or the whole setup when there is one. */
 export interface CheckedGroup {
@@ -24,6 +25,12 @@ export interface LastCheck {
   answered: string[];
   /** Facts the user left open ("not sure", "skip"): named as conditions, never asked again. */
   open?: string[];
+  /**
+   * Session 13 (d25): the DAG's witness host and members named by host ("fsw on FS1", "DAG01 = EX01 + EX02"), so that "FS1
+   * is a 2016 box" after the verdict is the witness's Windows and "move the fsw to EX02" a witness on a member. Optional:
+   * a verdict saved before has none (read with savedHosts, which drops anything that is not host names).
+   */
+  hosts?: NamedHosts;
 }
 
 /** Where the last verdict lives; the bot keeps it in conversation state. */

@@ -39,6 +39,7 @@ import { readCorrection } from './fact-answer';
 import { memoryLastAnswerStore, type LastAnswerStore } from './last-answer';
 import { memoryConversationStore, type ConversationStore } from './conversation-store';
 import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheckStore } from './last-check';
+import { namedHosts, savedHosts, withNamedHosts, withWitnessHostAsWitness, witnessOnNamedMember, type NamedHosts } from '../knowledge/reading/named-hosts';
 import { articleCommand, asksForNewCheck, isLookupQuestion, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { asksForMove, migrationLine, movesToSe } from './migration-path';
@@ -299,7 +300,14 @@ export class MainDialog extends Dialog {
   }
 
   /** A follow-up or a correction of the last verdict, or undefined when the message is something new. */
-  private async afterVerdict(dc: DialogContext, text: string, last: LastCheck): Promise<DialogTurnResult | undefined> {
+  private async afterVerdict(dc: DialogContext, typed: string, saved: LastCheck): Promise<DialogTurnResult | undefined> {
+    // Session 13 (d25): "FS1 is a windows server 2016 box" after "fsw on FS1": what is said of the witness's host is the
+    // witness's (named-hosts.ts); the hosts this message names are kept with the next verdict.
+    const hosts = savedHosts(saved.hosts);
+    const text = withWitnessHostAsWitness(typed, hosts?.witness);
+    const kept = withNamedHosts(hosts, namedHosts(typed));
+    const { hosts: _saved, ...rest } = saved;
+    const last: LastCheck = kept ? { ...rest, hosts: kept } : rest;
     // Most messages after a verdict are something new: the pattern tests are cheap, so they come
     // before reading facts and working the decisions out again.
     // "tell me when you know it": a bare answer to a fact the verdict left open fills it and decides again.
@@ -328,7 +336,7 @@ export class MainDialog extends Dialog {
     }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
-      return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] })));
+      return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] }), last.hosts));
     }
     const filled = this.openFactAnswer(text, last);
     if (filled) {
@@ -395,11 +403,12 @@ export class MainDialog extends Dialog {
     const target = namedGroup(this.kb, text, last);
     const base = last.groups[target ?? 0]!.facts;
     const read = addedFacts(this.kb, text, base, this.kb.recognizer.extract(text, base).facts);
-    const named = addedMemberOfItsOwn(
-      this.kb,
-      text,
-      base,
-      oneServerOneVersion(this.kb, text, base, partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read))),
+    // "we'll move the fsw to EX03" after "DAG01 = EX01 + ... + EX04": a witness on a member is no witness outside the DAG
+    // (create-dags.md), as "witness on one of the members" reads (session 13, d25).
+    const onMember = base.ha === 'dag' && base.witness !== 'no' ? witnessOnNamedMember(typed, hosts) : undefined;
+    const witnessMoved = (facts: Facts): Facts => (onMember !== undefined ? { ...facts, witness: 'no' } : facts);
+    const named = witnessMoved(
+      addedMemberOfItsOwn(this.kb, text, base, oneServerOneVersion(this.kb, text, base, partOfTheMembers(this.kb, text, base, windowsNamed(this.kb, text, base, read)))),
     );
     // "same for the other site", "the DR site has the same but on 2012 R2": the servers judged once more, with what the message changes.
     if (OTHER_SITE.test(text) && !kind && !notSure) {
@@ -439,7 +448,7 @@ export class MainDialog extends Dialog {
         (added.version !== undefined ||
           (this.kb.dimensions.filter((d) => d.kind !== 'stated' && added[d.id] !== undefined).length >= 3 && this.kb.recognizer.extract(text).facts.version !== undefined));
       // "different Windows releases added" says which: "(Windows Server 2008 R2 on some members)".
-      const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text) };
+      const detail = { ...someMembersDetail(this.kb, added, read, base), ...typedUpdateDetail(added, text), ...witnessDetail(added, onMember) };
       // "we'll run it as a vmware vm, is that fine?": asked about facts no rule judges, the verdict stands, said so (v22's reply).
       const judged = Object.keys(added).some((d) => this.kb.dimensions.find((x) => x.id === d)?.evaluated !== false);
       if (statement && !addition && !judged && !newSetup && endsWithQuestionTag(text)) return this.verdictStands(dc, groups);
@@ -456,11 +465,13 @@ export class MainDialog extends Dialog {
       return this.settle(dc);
     }
     if (correction && last.groups.length >= 1) {
-      const said = oneServerOneVersion(
-        this.kb,
-        text,
-        base,
-        addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
+      const said = witnessMoved(
+        oneServerOneVersion(
+          this.kb,
+          text,
+          base,
+          addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
+        ),
       );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
       // "what if MBX4 stays on windows 2022 std for now": one member named by its server name, not the whole DAG (issue 21, o22).
@@ -468,7 +479,15 @@ export class MainDialog extends Dialog {
       // Only what changes: a fact named again with its value is no correction (nothing to say "what changed" about).
       const corrected = Object.fromEntries(Object.entries(read).filter(([d, v]) => base[d] !== v));
       if (Object.keys(corrected).length > 0)
-        return this.decideAgain(dc, last, groups, corrected, undefined, { ...someMembersDetail(this.kb, corrected, said, base), ...typedUpdateDetail(corrected, text) }, target);
+        return this.decideAgain(
+          dc,
+          last,
+          groups,
+          corrected,
+          undefined,
+          { ...someMembersDetail(this.kb, corrected, said, base), ...typedUpdateDetail(corrected, text), ...witnessDetail(corrected, onMember) },
+          target,
+        );
     }
     // "actually the witness is on DC02, not the file server": a correction or addition that names only what the setup
     // already has changes nothing the rules read. The verdict stands, said so (it went to "outside what I cover").
@@ -751,7 +770,7 @@ export class MainDialog extends Dialog {
         ...(said ? { said: [said] } : {}),
       },
     };
-    return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options)));
+    return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options), last.hosts));
   }
 
   /** The decisions of the last check, worked out again from its facts (undefined if the rules no longer decide them). */
@@ -774,13 +793,14 @@ export class MainDialog extends Dialog {
   }
 
   /** Keeps the verdict of a check that just ended, for follow-ups. */
-  private async remember(context: TurnContext, turn: CheckTurn): Promise<CheckTurn> {
+  private async remember(context: TurnContext, turn: CheckTurn, hosts?: NamedHosts): Promise<CheckTurn> {
     if ('done' in turn && turn.done.groups) {
       await this.listings.forget(context);
       await this.lastCheck.set(context, {
         groups: turn.done.groups,
         answered: turn.done.answered,
         ...(turn.done.open && turn.done.open.length > 0 ? { open: turn.done.open } : {}),
+        ...(hosts ? { hosts } : {}),
       });
     }
     return turn;
@@ -832,7 +852,9 @@ export class MainDialog extends Dialog {
           // asked (issue 21, o23: w8-oos-57), as "not sure" at its question would leave it.
           const unknown = saidUnknown(text).filter((d) => (route.groups ?? [route.facts]).some((g) => g[d] === undefined) && !(options.open ?? []).includes(d));
           if (unknown.length > 0) options.open = [...(options.open ?? []), ...unknown];
-          return this.settle(dc, await this.remember(context, await this.check.start(context, options)));
+          // "fsw on FS1", "DAG01 = EX01 + EX02": the hosts named, kept with the verdict for what is said of them later.
+          const hosts = route.groups ? undefined : namedHosts(text);
+          return this.settle(dc, await this.remember(context, await this.check.start(context, options), hosts && Object.keys(hosts).length > 0 ? hosts : undefined));
         }
       case 'restart':
         await this.lastCheck.set(context, undefined);
@@ -1022,6 +1044,11 @@ function someMembersDetail(kb: KnowledgeBase, added: Facts, read: Facts, base: F
       .filter(([stated, d]) => added[stated] !== undefined && read[d] !== undefined && read[d] !== base[d])
       .map(([stated, d]) => [stated, ` (${valueLabel(kb.dimensions, d, read[d]!)} on some members)`]),
   );
+}
+
+/** "no witness server added" says why: " (MBX1, read as one of the DAG's members)", the host the message put the witness on (d25). */
+function witnessDetail(added: Facts, host: string | undefined): Record<string, string> {
+  return host !== undefined && added.witness === 'no' ? { witness: ` (the witness on ${host}, read as one of the DAG's members)` } : {};
 }
 
 /** "a CU that no longer gets security updates added" says which: " (CU10)", the CU the message named. */

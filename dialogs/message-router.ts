@@ -16,6 +16,7 @@ import {
 } from '../knowledge';
 import { isCheckRequest, isOutOfScope, smallTalk, type SmallTalk } from './conversation-intents';
 import { severalQuestions } from './several-questions';
+import { withoutOfficeProductReleases } from '../knowledge/reading/office-products';
 
 /** What a message asks for. */
 export type Route =
@@ -35,6 +36,9 @@ export type Route =
   | { kind: 'search'; query: string };
 
 // Commands are whole messages, so a question that merely contains "help" is still a question.
+/** Facts that place another product on the Exchange server itself or on servers of its own (fact-dimensions.yaml): the message is about that Exchange server. */
+const PRODUCT_ON_EXCHANGE: readonly string[] = ['officeServerOnExchange'];
+
 const COMMANDS: ReadonlyArray<[RegExp, Route['kind']]> = [
   [/^(help|\?|what can you do|commands|menu)$/i, 'help'],
   [/^(cancel|stop|quit|exit|never ?mind|abort)$/i, 'cancel'],
@@ -244,10 +248,17 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   if (reported !== undefined) return routeMessage(reported, kb, previous, onePart);
   const talk = smallTalk(trimmed);
   if (talk) return { kind: 'small-talk', talk };
-  if (isOutOfScope(trimmed, kb.recognizer.extract(trimmed).facts.version !== undefined)) return { kind: 'out-of-scope' };
+  const read = kb.recognizer.extract(trimmed).facts;
+  // "2019 cu15 single mailbox on 2022 std, we also put sharepoint server 2019 on the same box": the other product placed on
+  // the Exchange server (or on a server of its own) is a fact of that Exchange server (A-57), no question about the product
+  // (session 13, d25: w9-red-53).
+  const placedOnExchange = read.version !== undefined && PRODUCT_ON_EXCHANGE.some((d) => read[d] !== undefined);
+  if (!placedOnExchange && isOutOfScope(trimmed, read.version !== undefined)) return { kind: 'out-of-scope' };
   // "exchange 5.5 cluster nodes max", "exchange 2022 end of support": a release the knowledge does not cover (the search refuses).
   // An opinion, a release still to come, a licence or a price ("is it worth going to SE", "when will SE CU3 be released"): the search, which offers suggestions only.
-  if (namesOtherRelease(trimmed, kb) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(trimmed) || asksUnheldKind(trimmed)) return { kind: 'search', query: text.trim() };
+  // The release of a product placed on the Exchange server ("sharepoint server 2016") is that product's, no release the knowledge lacks.
+  const releases = placedOnExchange ? withoutOfficeProductReleases(trimmed) : trimmed;
+  if (namesOtherRelease(releases, kb) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(releases) || asksUnheldKind(trimmed)) return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // "when does 2016 end and can i go straight to SE?": each question answered, in order (up to three), when two or more are the tables'.
@@ -260,6 +271,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const lookup = LOOKUP_START.test(question);
   const groups = lookup ? undefined : kb.recognizer.designGroups(trimmed);
   if (groups && groups.length >= 2) return { kind: 'check', facts: groups[0]!, groups };
+  // Listed lines that all build one DAG ("- MBX1-MBX4: SE, one DAG ..." / "- MBX5: SE, same DAG, ..."): that DAG's check (d25).
+  if (groups && groups.length === 1) return { kind: 'check', facts: groups[0]! };
   const extracted = kb.recognizer.extract(trimmed);
   const { ambiguous } = extracted;
   // "2 node CCR cluster on windows 2008 enterprise x64, ...": a technology only one version has (CCR, LCR and SCR are Exchange

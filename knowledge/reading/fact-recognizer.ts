@@ -12,6 +12,9 @@ import { withoutOtherSetups } from './not-this-setup';
 import { memberTotal } from './member-sums';
 import { withCountsInFigures } from './count-words';
 import { withoutOtherMachinesWindows } from './other-machines';
+import { memberHosts, withWitnessHostAsWitness } from './named-hosts';
+import { withoutOfficeProductReleases } from './office-products';
+import { withoutMailDisclaimer } from './mail-disclaimer';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -74,8 +77,10 @@ const ADDING_VERBS = new Set(['add', 'adding', 'added']);
 /** Words that join the server groups of a design. */
 const DESIGN_JOINERS = new Set(['and', 'plus', 'also']);
 /** Words saying that the roles named share their servers ("on the same boxes", "multi-role", "co-located"; session 9 d21, w7-design-06: "a ccr pair that also hosts cas and hub (all three roles on both nodes)"). */
+// Session 13 (d25, w9-red-64): a ticket's field "Clustered: Yes (MSCS, 2 nodes)" beside "Role: Front-end" says the server the
+// ticket describes is clustered itself, not that a cluster of back-ends stands beside it.
 const CO_LOCATED =
-  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has)|all (?:two|three|four|[234]) roles on (?:both|all|each|every|the) |(?:also|too) (?:hosts?|holds?|carr(?:y|ies)) (?:the )?(?:cas|client access|hub|mailbox))\b/i;
+  /\b(?:(?:on )?(?:the|those|these) same (?:[a-z0-9]+ )?(?:servers?|box(?:es)?|machines?|hosts?|vms?|nodes?)|multi-?role|co-?located|collocated|combined|all[- ]in[- ]one|each (?:with|running|holding|has)|all (?:two|three|four|[234]) roles on (?:both|all|each|every|the) |(?:also|too) (?:hosts?|holds?|carr(?:y|ies)) (?:the )?(?:cas|client access|hub|mailbox))\b|^[ \t]*(?:clustered|cluster(?:ed)?\s+node|cluster|mscs|failover\s+cluster(?:ing)?)[ \t]*[:=][ \t]*(?:yes|y|true)\b/im;
 
 /** "with" joining a second server group to the first ("the Edge server ... in our DAG with the two mailbox servers"); "w/" reads as "w". */
 const WITH_WORDS = new Set(['with', 'w']);
@@ -250,6 +255,20 @@ function saidInSingular(anchor: PhraseMatch<Mention[]>, tokens: readonly Token[]
 }
 
 /** A count written after a role ("CAS servers x3", "mailbox x 2"). */
+/**
+ * Session 13 (d25, d23-mixed-02): a role said as a group's label, then how many servers it has ("edge = one SE edge in the
+ * dmz", "edge: one 2019 cu15 server on 2022 std"): the count right after the label, when a server word or the role itself
+ * follows within a few words (a version and its update may stand between).
+ */
+function countAfterLabel(tokens: readonly Token[], at: number, end: number, roleAt: (k: number) => boolean): number | undefined {
+  const word = tokens[at]?.text;
+  if (word === undefined || at >= end) return undefined;
+  const count = word === 'single' || word === 'a' || word === 'an' ? 1 : countOf(word);
+  if (count === undefined) return undefined;
+  for (let k = at + 1; k < end && k <= at + 5; k += 1) if (SERVER_WORDS.has(tokens[k]!.text) || roleAt(k)) return count;
+  return undefined;
+}
+
 function countAfter(tokens: readonly Token[], at: number): number | undefined {
   const next = tokens[at]?.text;
   if (next === undefined) return undefined;
@@ -469,7 +488,9 @@ export class FactRecognizer {
       if (again.facts.version === undefined || again.facts.version === short.facts.version)
         return { facts: { ...short.facts, ...again.facts }, ambiguous: again.ambiguous.filter((d) => short.facts[d] === undefined) };
     }
-    const text = withoutNonR2(withYearsInFigures(typed));
+    // "witness on FS1; FS1 itself is an old 2016 box": what a clause says of the witness's host is the witness's (session 13, d25).
+    // "sharepoint server 2019 on the same box": the product's release is neither Exchange's nor in the way (office-products.ts).
+    const text = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(withoutNonR2(withYearsInFigures(typed)))));
     const { tokens, matches, spelled } = this.readSentence(text);
     const read = this.withNamedMembers(
       this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
@@ -689,7 +710,7 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     // A ticket's sign-off and signature ("Thanks,\nJohn | MCSA Windows Server 2012") name the sender, not the setup (signature.ts).
     const signed = blankSignature(text);
-    const spelled = this.readMore?.spell ? this.readMore.spell(signed) : signed;
+    const spelled = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(signed) : signed)));
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
@@ -963,7 +984,8 @@ export class FactRecognizer {
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
       const count = anchor
         ? (countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) ??
-          (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined))
+          (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined) ??
+          (anchor.from === clause.from ? countAfterLabel(tokens, anchor.to, clause.to, (k) => inside.some((m) => m.from === k && explicitRole(m) !== undefined)) : undefined))
         : undefined;
       // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
       // front end + back end on the same cluster") when the next clause says "same" or "both".
@@ -1182,6 +1204,7 @@ export class FactRecognizer {
     const listed = lines.filter((line) => item.test(line));
     if (listed.length < 2) return undefined;
     const groups: Record<string, string>[] = [];
+    let joinedDag = false;
     for (const line of listed) {
       // "- Skype for Business FE pool is separate, ignore it": a line the user sets aside, or about another product, is no group.
       if (SET_ASIDE_LINE.test(line)) continue;
@@ -1195,10 +1218,23 @@ export class FactRecognizer {
       // "- F5 in front of the mailbox servers" under "- 2 mailbox servers in a DAG": the same servers, balanced
       // (the table reads the two together as one design), not a group of its own.
       const same = groups.find((g) => g[splitting.id] === facts[splitting.id] && g.ha !== undefined && facts.ha !== undefined && this.plainPair('ha', g.ha, facts.ha));
-      if (same) this.addToGroup({ facts: same, open: new Set() }, facts);
+      // Session 13 (d25, w9-design-04): "- MBX05: SE, same DAG, but windows 2022 datacenter" under "- MBX01-MBX04: SE, one DAG,
+      // windows 2025 datacenter": more members of the DAG of a line above, not a DAG of their own. Their facts join that
+      // group as a DAG's members' do (two Windows releases state mixed Windows, whenSeveral), their count adds to its members.
+      const dag = SAME_DAG_LINE.test(line) && facts.ha === 'dag' ? groups.findLast((g) => g.ha === 'dag' && g[splitting.id] === facts[splitting.id]) : undefined;
+      if (dag) {
+        joinedDag = true;
+        const joining = facts.nodes !== undefined ? Number(facts.nodes) : Math.max(1, memberHosts(line).length);
+        const { nodes: _n, ...rest } = facts;
+        const group = { facts: dag, open: new Set<string>() };
+        this.addToGroup(group, rest);
+        for (const d of group.open) delete dag[d];
+        if (dag.nodes !== undefined) dag.nodes = String(Number(dag.nodes) + joining);
+      } else if (same) this.addToGroup({ facts: same, open: new Set() }, facts);
       else groups.push(facts);
     }
-    if (groups.length < 2) return undefined;
+    // A DAG whose members were listed over two lines ("same DAG") is one group, kept as the design read (d25).
+    if (groups.length < (joinedDag ? 1 : 2)) return undefined;
     const around = this.extract(lines.filter((line) => !item.test(line)).join('\n'), known).facts;
     // Only what describes the platform or the product holds for every group; a role or a count never does.
     const shared = Object.fromEntries(
@@ -2073,6 +2109,8 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
  * names that role or a DAG. The number is blanked (same length), never read as a count or a version.
  */
 const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
+/** A listed line adding members to a DAG of a line above: "same DAG", "also in DAG-A", "joins DAG01", "in the same dag" (d25). */
+const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
 export function blankServerNumbers(text: string): string {
   return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }
@@ -2144,6 +2182,8 @@ const WITNESS_PLACING = new Set([
   // (issue 21, c21: w5-se-05 read the witness's release as a second release of the members).
   'old',
   'older',
+  // "fsw itself is an old 2016 box" (the witness's host named again, session 13 d25: named-hosts.ts).
+  'itself',
   'spare',
   'small',
   'little',
