@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import { NOTHING_TO_READ_MESSAGE } from '../../bot/incoming-text';
 import { stepWithOpen, VERDICT_LABELS, worstVerdict, type Facts, type Verdict } from '../../knowledge';
+import { settledAssumptions } from '../../knowledge/rules/assumed-facts';
 import { InProcessBot } from './in-process-bot';
 import { buttons, checkPosition, interpretedTexts, questionOf, verdictOf, type CheckPosition } from './reading';
 import { sharedKnowledgeBase } from '../support/shared-knowledge';
@@ -296,9 +297,12 @@ describe(`conversation fuzzing (fast-check): ${TURNS.toLocaleString('en-US')} tu
     if (!submitted || typeof submitted !== 'object' || !('dimension' in submitted)) return { kind: 'any' };
     if (!before.asked) return { kind: 'any' };
     const { dimension, value: chosen } = submitted as { dimension: unknown; value: unknown };
-    // Values offered depend on the facts known (a front-end role exists for Exchange 2000/2003 only):
+    // Values offered depend on the facts known (a front-end role exists for Exchange 2000/2003 only) and settled:
     // a stale button with a value that does not exist for this setup is refused.
-    const valid = dimension === before.asked && kb.valuesFor(before.asked, before.known).some((v) => v.id === chosen);
+    // The card offers the values that fit the facts the check settled without asking too (Exchange 2000 runs on Windows 2000
+    // only, so its Windows editions are Windows 2000's): a forged Windows Server 2003 Web edition is refused (fuzz seed 1668934974).
+    const offeredFor = { ...settledAssumptions(kb.assumedFacts, before.known), ...before.known };
+    const valid = dimension === before.asked && kb.valuesFor(before.asked, offeredFor).some((v) => v.id === chosen);
     if (!valid) return { kind: 'refused' };
     // The answer joins the known facts as the rules table reads them together: a role stated before
     // the version is translated once the version is known ("other", a bridgehead, is Hub Transport in 2007).
