@@ -121,10 +121,10 @@ const OTHER_RELEASE =
  * version is that Exchange server's host ("can exchange 2019 be installed on windows 10 pro"): the check judges it
  * (limit exchange-server-on-client-windows), so it is no other product then (session 13).
  */
-function namesOtherRelease(trimmed: string, kb: Pick<KnowledgeBase, 'recognizer'>): boolean {
+function namesOtherRelease(trimmed: string, exchangeNamed: boolean): boolean {
   const found = [...trimmed.matchAll(OTHER_RELEASES)];
   if (found.length === 0) return false;
-  return found.some((m) => !/^windows\b/i.test(m[0])) || kb.recognizer.extract(trimmed).facts.version === undefined;
+  return found.some((m) => !/^windows\b/i.test(m[0])) || !exchangeNamed;
 }
 const OTHER_RELEASES = new RegExp(OTHER_RELEASE.source, 'gi');
 
@@ -258,7 +258,8 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // An opinion, a release still to come, a licence or a price ("is it worth going to SE", "when will SE CU3 be released"): the search, which offers suggestions only.
   // The release of a product placed on the Exchange server ("sharepoint server 2016") is that product's, no release the knowledge lacks.
   const releases = placedOnExchange ? withoutOfficeProductReleases(trimmed) : trimmed;
-  if (namesOtherRelease(releases, kb) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(releases) || asksUnheldKind(trimmed)) return { kind: 'search', query: text.trim() };
+  if (namesOtherRelease(releases, read.version !== undefined) || DOWNLOAD.test(trimmed) || namesUncoveredRelease(releases) || asksUnheldKind(trimmed))
+    return { kind: 'search', query: text.trim() };
   // Exchange Online questions are out of scope unless they name an Exchange Server release too (hybrid, migration).
   if (EXCHANGE_ONLINE.test(trimmed) && kb.recognizer.extract(trimmed).facts.version === undefined) return { kind: 'out-of-scope' };
   // "when does 2016 end and can i go straight to SE?": each question answered, in order (up to three), when two or more are the tables'.
