@@ -21,6 +21,13 @@ const SEVERAL_DOMAINS =
  */
 const NOT_ONE_DOMAIN =
   /\b(?:not|n't|never)\s+(?:all\s+|both\s+)?(?:(?:in|joined\s+to|members\s+of)\s+)?(?:the\s+|a\s+)?(?:same|one|single)\s+(?:ad\s+|active\s+directory\s+|windows\s+)?domain\b(?!\s+controllers?)/gi;
+/**
+ * Session 14 (lead): one member singled out as the subject of its place ("node3 is in a child domain", "one of the members
+ * sits in emea.contoso.com", "the new member will be in the resource domain"): the rest of the DAG is elsewhere, so more than
+ * one domain. A member named by a number or as one of several; "the server" alone (a single server) is no member.
+ */
+const ONE_MEMBER_PLACED =
+  /\b(?:(?:node|member|server|mbx|mb|ex|exch)[- ]?0?\d{1,2}|one (?:of (?:the|our|its) )?(?:nodes?|members?|dag members?|mailbox servers?|servers?)|the (?:third|fourth|fifth|new|last|other|remote|dr) (?:node|member|dag member|mailbox server))\s+(?:is|sits|lives|was|will be|would be|are|being)\s+(?:joined\s+)?$/i;
 /** Words that make a clause about something other than where the Exchange servers are. */
 const NOT_MEMBERS = /\b(?:witness|fsw|dcs?|domain\s+controllers?|gcs?|global\s+catalogs?|users?|mailboxes|accounts?|forests?|trusts?|upns?|smtp|email|e-mail|accepted)\b/i;
 /** Where a clause starts: punctuation or a line break before the words that place the servers. */
@@ -40,8 +47,11 @@ export function serversInSeveralDomains(text: string): boolean {
   }
   const domains = new Set<string>();
   for (const match of text.matchAll(PLACED_DOMAIN)) {
-    if (NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) continue;
+    const clause = clauseBefore(text, match.index + match[0].length);
+    if (NOT_MEMBERS.test(clause)) continue;
     const { kind, named, bare } = match.groups ?? {};
+    // "2019 dag where node3 is in a child domain": one member placed in a domain of its own, the others left where they are.
+    if (ONE_MEMBER_PLACED.test(clauseBefore(text, match.index))) return true;
     domains.add((named ?? bare ?? kind ?? '').toLowerCase());
   }
   return domains.size >= 2;

@@ -14,6 +14,12 @@ describe('DAG members in several domains (issue 21)', () => {
     // Session 13 o25 (w9-red-119): the one domain denied.
     ['SE dag of 4 on 2025 std, not DCs, members are not all in the same domain', true],
     ["the two members aren't in one domain", true],
+    // Session 14 (lead): one member singled out in a domain of its own.
+    ['2019 dag where node3 is in a child domain', true],
+    ['SE DAG of 4, one of the members sits in emea.contoso.com', true],
+    ['2016 dag of 2, the new member will be in the resource domain', true],
+    ['SE DAG of 4, the witness is in the child domain', false],
+    ['single SE server, the server is in the child domain emea.contoso.com', false],
     ['SE DAG of 2, the DCs are not in the same domain', false],
     // One domain, or the domains of something other than the members.
     ['SE DAG of 4, all members in contoso.com', false],
