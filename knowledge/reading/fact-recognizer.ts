@@ -4,6 +4,7 @@ import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matc
 import { TypoReading } from './typo-reading';
 import type { Dimension } from '../loading/schemas';
 import { isStopWord } from '../search/stop-words';
+import { withSeInCapitals } from './se-in-capitals';
 import { tokenize, type Token } from './text-tokens';
 import { withBareExchangeYear } from './bare-exchange-year';
 import { withDenials } from './negations';
@@ -710,7 +711,7 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     // A ticket's sign-off and signature ("Thanks,\nJohn | MCSA Windows Server 2012") name the sender, not the setup (signature.ts).
     const signed = blankSignature(text);
-    const spelled = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(signed) : signed)));
+    const spelled = withSeInCapitals(withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(signed) : signed))));
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(

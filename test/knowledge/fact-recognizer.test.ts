@@ -252,6 +252,12 @@ describe('fact recognizer', () => {
         { version: 'se', ha: 'none', role: 'mailbox', windows: '2025', windowsEdition: 'standard', dataOnNas: 'yes' },
       ],
       ['2019 mailbox server with dynamic memory enabled', { version: '2019', role: 'mailbox', dynamicMemory: 'yes' }],
+      // session 14 (lead): members said to be hypervisor hosts in the plural.
+      [
+        'exchange 2019 cu15 on windows server 2025 with the dag members also being hyper-v hosts',
+        { version: '2019', update: 'e2019-cu15-or-later', windows: '2025', ha: 'dag', role: 'mailbox', onVirtualizationHost: 'yes' },
+      ],
+      ['the exchange box doubles as our hyper-v host', { onVirtualizationHost: 'yes' }],
       ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
       // session 12: a bare "snapshots" (of the SAN or the VM) is a topic with requirements of its own, named as a condition.
       [
