@@ -469,7 +469,10 @@ export class SupportCheck {
     if (rules.length === 0 && broken.length === 0) {
       // One verdict for different reasons (one Edge server or several: supported either way): no
       // question can change the verdict, so none is asked; every reason that applies is given.
-      rules = [...new Set(outcomes.flatMap((o) => o.rules.filter((r) => !brokenOnly || r.verdict === 'not-supported')))];
+      // The reason built on most of what was said first: "exchange 2003 standard edition on a 2 node cluster" (role unknown) is
+      // refused for its Standard Edition before the front-end rule, which needs a role nobody named (session 14, lead).
+      const saidIn = (r: SupportRule) => Math.max(0, ...r.when.map((alternative) => alternative.filter((test) => known[test.dimension] !== undefined).length));
+      rules = [...new Set(outcomes.flatMap((o) => o.rules.filter((r) => !brokenOnly || r.verdict === 'not-supported')))].sort((a, b) => saidIn(b) - saidIn(a));
       broken = [...new Map(outcomes.flatMap((o) => o.broken).map((l) => [l.id, l] as const)).values()];
     }
     // Conditions: every limit still open in any setup it could be, so none is left unsaid; a condition a stated

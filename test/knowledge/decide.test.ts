@@ -506,6 +506,16 @@ describe('support check: decide, nextStep and the triage summary', function () {
       walk({}, 0);
     });
 
+    it('refused for different reasons, leads with the reason built on most of the facts said (session 14)', () => {
+      // Role unknown: a front-end may not be clustered, a back-end needs Enterprise Edition; the edition was said, the role was not.
+      const step = kb.nextStep({ version: '2003', edition: 'standard', windows: '2003', windowsEdition: 'enterprise', ha: 'clustering', nodes: '2' });
+      assert.ok(step.kind === 'verdict');
+      assert.equal(step.decision.verdict, 'not-supported');
+      const ids = step.decision.rules.map((r) => r.id);
+      assert.equal(ids[0], 'cluster-needs-exchange-enterprise', ids.join());
+      assert.ok(ids.includes('front-end-on-cluster'), ids.join());
+    });
+
     it('with an unsaid fact that only changes the reason, says it is not known instead of naming one of its values (issue 21)', () => {
       // A 2010 DAG on 2008 R2 Enterprise: Standard and Enterprise Edition both give "with conditions", by two rules.
       const step = kb.nextStep({ version: '2010', role: 'mailbox', ha: 'dag', windows: '2008-r2', windowsEdition: 'enterprise', update: 'e2010-sp3' });
