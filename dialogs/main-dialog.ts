@@ -71,6 +71,11 @@ function waitingCheck(frame: unknown): CheckState | undefined {
  */
 /** The server judged said to run as a virtual machine ("we'll run it as a vmware vm", "it's a hyper-v guest"). */
 const RUNS_AS_VM = /\b(vms?|virtual machines?|guests?|virtuali[sz]ed)\b/i;
+/** A build number as typed ("15.2.1748.10", "6.5.7638", "Version 15.2 (Build 1544.4)"), taken out before {@link BUILD_ONLY_QUESTION}. */
+const BUILD_FORMS = /\bversion\s+\d{1,2}\.\d{1,2}\s*\(build\s+\d{1,5}(?:\.\d{1,5})?\)|\b\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,5})?\b/gi;
+/** What is left of "what build is 15.2.1748.10", "which exchange version is 15.1.2507.6?" once the build is taken out: the question alone. */
+const BUILD_ONLY_QUESTION =
+  /^[\s\W]*(?:(?:what|whats|what's|which|is|are|this|that|the|a|an|build|builds|build number|number|version|versions|exchange|cu|update|release|mean|means|does|do|stand|for|of|it|tell|me|about|please|pls|hi|hey)\b[\s\W]*)*$/i;
 
 export class MainDialog extends Dialog {
   static readonly id = 'main';
@@ -132,7 +137,9 @@ export class MainDialog extends Dialog {
     if (vague) return vague(dc);
     // "exchange 2016 cu3 release date": the date asked is the answer's first line, not that CU3 is behind (session 11, q21).
     const dated = route.kind === 'answer' && route.question.attribute === 'update-released';
-    if (route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers') await this.sayBuilds(dc.context, text, dated);
+    const saidBuilds = route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers' ? await this.sayBuilds(dc.context, text, dated) : 0;
+    // "what build is 15.2.1748.10": naming the build was the whole answer; the search after it found nothing and said so (session 14).
+    if (route.kind === 'search' && saidBuilds > 0 && BUILD_ONLY_QUESTION.test(text.replace(BUILD_FORMS, ' '))) return this.settle(dc);
     return this.handle(dc, await this.withSaidBefore(dc.context, withAnsweredVersion(this.kb, route, text, previous), text));
   }
 
@@ -198,12 +205,13 @@ export class MainDialog extends Dialog {
    * answer; with none, what a CU typed in words that is behind should be updated to ("Exchange 2019 CU10 is more than one CU
    * behind: update to CU14 or CU15."), the CUs the verdict's recommendation asks for.
    */
-  private async sayBuilds(context: TurnContext, text: string, updateDated = false): Promise<void> {
+  private async sayBuilds(context: TurnContext, text: string, updateDated = false): Promise<number> {
     const lines = describeBuilds(findBuilds(text, this.kb.builds), this.kb.builds);
     const facts = lines.length === 0 && !updateDated && /\bcu\s?\d/i.test(text) ? this.kb.recognizer.extract(text).facts : undefined;
     const typed = facts?.version !== undefined ? describeTypedUpdate(this.kb.builds, facts.version, text) : undefined;
     if (typed) lines.push(facts?.windows !== undefined ? `${typed} ${this.platformLine(facts, text)}` : typed);
     if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
+    return lines.length;
   }
 
   /**

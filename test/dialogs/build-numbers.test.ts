@@ -27,6 +27,16 @@ describe('A message with an Exchange build number (main dialog)', () => {
     assert.ok(replies.length >= 2, 'the check goes on');
   });
 
+  // Session 14 (lead): the search after the build's line found nothing and said "I couldn't find an answer".
+  for (const question of ['what build is 15.2.1748.10', 'what is 15.1.2507.6?', 'which exchange version is Version 15.2 (Build 1748.10)']) {
+    it(`answers "${question}" with the build's line alone`, async () => {
+      const { client } = mainClient();
+      const replies = await sendAll(client, question);
+      assert.equal(replies.length, 1, replies.map(describeReply).join(' | '));
+      assert.match(String(replies[0]?.text), /^15\.[12]\.\d+\.\d+ is Exchange 20(16|19) CU\d+, released /);
+    });
+  }
+
   it('says nothing of builds in a message without one', async () => {
     const { client } = mainClient();
     const replies = await sendAll(client, 'Can I put an Exchange 2003 front-end on a cluster?');
