@@ -2069,6 +2069,9 @@ export class FactRecognizer {
     const grouped = matches.some((m) => m.entry.payload.some((p) => p.dimension === 'ha' && (p.value === 'dag' || CLUSTER_HA.has(p.value ?? ''))));
     const parts = memberTotal(tokens, counts, grouped ? named : new Set());
     if (parts !== undefined && members && parts > (found.get(members.id) ?? 0)) found.set(members.id, parts);
+    // "one node on 2019 and the others on 2022": one member set apart from an uncounted rest is no count of one (session 14, lead).
+    if (members && found.get(members.id) === 1 && tokens.some((t, i) => (t.text === 'others' || t.text === 'rest' || t.text === 'remaining') && tokens[i - 1]?.text === 'the'))
+      found.delete(members.id);
     // "2 SE DAGs with 20 mailbox servers": members counted over several DAGs are no one DAG's members; "4 members each" are (issue 21, n21).
     if (members && found.has(members.id) && tokens.some((t) => SEVERAL_GROUPS.has(t.text)) && !tokens.some((t) => EACH_WORDS.has(t.text))) found.delete(members.id);
     return found;

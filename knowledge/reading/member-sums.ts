@@ -96,10 +96,54 @@ function partsTotal(tokens: readonly Token[], counts: Counts, named: ReadonlySet
       parts += 1;
       end = after;
     }
+    // "one node on 2019 and the other on 2022", "1 member in AMS, another in FRA": the one left counts as a part of one member.
+    if (theOtherAfter(tokens, end)) {
+      total += 1;
+      parts += 1;
+    }
     if (parts >= 2 && total > (best ?? 0)) best = total;
     i = end - 1;
   }
   return best;
+}
+
+/** Words after "the other" or "another" that make it no member: another group, or a thing placed apart. */
+const NOT_A_MEMBER_AFTER = new Set([
+  'dag',
+  'dags',
+  'cluster',
+  'clusters',
+  'site',
+  'sites',
+  'domain',
+  'forest',
+  'org',
+  'version',
+  'release',
+  'way',
+  'side',
+  'hand',
+  'day',
+  'week',
+  'time',
+]);
+
+/**
+ * True when "the other" (one, not "the others") or "another" follows a part within a few words, as one more member:
+ * "one node on 2019 and the other on 2022", "one member in AMS, another in FRA" (session 14, lead). Not "the other DAG",
+ * nor one placed apart ("another server outside the DAG").
+ */
+function theOtherAfter(tokens: readonly Token[], end: number): boolean {
+  for (let k = end; k < end + GAP && k < tokens.length; k += 1) {
+    const word = tokens[k]!.text;
+    const at = word === 'another' ? k + 1 : word === 'the' && tokens[k + 1]?.text === 'other' ? k + 2 : undefined;
+    if (at === undefined) continue;
+    const next = tokens[at]?.text ?? '';
+    if (NOT_A_MEMBER_AFTER.has(next)) return false;
+    const after = MEMBER_NOUNS.has(next) || next === 'one' ? at + 1 : at;
+    return !tokens.slice(after, after + 2).some((t) => APART.has(t.text));
+  }
+  return false;
 }
 
 /**

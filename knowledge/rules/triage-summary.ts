@@ -158,6 +158,8 @@ export function lifecycleLines(decision: Decision): string[] {
 
 /** How the summary shows a fact the user left open ("not sure", "skip"). */
 export const OPEN_FACT = 'not known (left open; see the conditions)';
+/** The stated fact that says an asked one differs between the members (fact-dimensions.yaml), so that one has no single value. */
+const MIXED_STATED: Readonly<Record<string, string>> = { windows: 'mixedWindows', version: 'mixedVersions' };
 
 /** What the triage summary needs besides the decision. */
 export interface SummaryExtras {
@@ -187,7 +189,10 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
     if (value === undefined && extras.applies && !extras.applies(dimension.id)) continue;
     const leftOpen = decision.conditions.some((c) => c.id === `open-${dimension.id}`);
     const assumed = decision.assumed?.find((a) => a.dimension === dimension.id);
-    const unsaid = leftOpen ? OPEN_FACT : assumed ? `not asked (assumed ${assumed.statement})` : (dimension.unaskedNote ?? 'not asked (does not change the verdict)');
+    // "one node on 2019 and the other on 2022": the release is no single value, but it was said (session 14, lead).
+    const mixed = MIXED_STATED[dimension.id];
+    const several = mixed !== undefined && facts[mixed] === 'yes' ? `more than one (see ${dimensions.find((d) => d.id === mixed)?.label ?? mixed})` : undefined;
+    const unsaid = several ?? (leftOpen ? OPEN_FACT : assumed ? `not asked (assumed ${assumed.statement})` : (dimension.unaskedNote ?? 'not asked (does not change the verdict)'));
     lines.push(`${dimension.label}: ${value !== undefined ? valueLabel(dimensions, dimension.id, value) : unsaid}`);
   }
   for (const aside of extras.setAside ?? []) {

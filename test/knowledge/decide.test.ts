@@ -741,6 +741,11 @@ describe('support check: decide, nextStep and the triage summary', function () {
       assert.equal(seen.size, 4, 'every verdict occurs');
     });
 
+    it('says a Windows release differs between the members instead of "not asked" (session 14)', () => {
+      const { text } = summaryFor({ version: 'se', role: 'mailbox', ha: 'dag', nodes: '2', mixedWindows: 'yes' });
+      assert.match(text, /\nWindows release: more than one \(see Mixed Windows releases in one DAG\)\n/);
+    });
+
     it('lists every asked dimension (marking those not asked), stated facts only when given, reasons and sources', () => {
       const facts = { version: '2003', role: 'front-end', ha: 'cluster', domainController: 'no' };
       const { decision, text } = summaryFor(facts);

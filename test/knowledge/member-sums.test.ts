@@ -38,6 +38,10 @@ describe('member sums: counts of one DAG or cluster in parts (issue 21)', () => 
     ['a 2019 DAG with half a dozen members', '6'],
     ['SE DAG of ten active members and a pair of lagged copy members', '12'],
     ['a 2019 DAG of EXM3 through EXM9', '7'],
+    // Session 14 (lead): one member and "the other" or "another"; one against an uncounted rest is no count.
+    ['exchange se dag with one node on 2019 and the other on 2022', '2'],
+    ['se dag, one member in AMS, another in FRA', '2'],
+    ['2019 dag, one node on 2019 and the others on 2022', undefined],
     // Not multiplied: a product of something else, a figure with no members after it.
     ['SE DAG of 4, each vm has 2 x 8 vcpus', '4'],
     ['SE DAG of 4 on hosts with 2 x 16 cores', '4'],
