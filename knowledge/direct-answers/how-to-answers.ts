@@ -21,6 +21,8 @@ const HOW_TO =
   // command named, or where a fact is seen; a task no row holds still gets the search's suggestions.
   /^(?:how (?:do|can|could|should|would|shall|to|does one|do you)\b|steps? (?:to|for)\b|what (?:are )?(?:the )?steps\b|(?:what(?:'s|s| is) )?(?:the |my |our )?(?:upgrade|migration|move) path\b|(?:what(?:'s|s| is) )?(?:the )?(?:best|right|supported|recommended) way to\b|what(?:'s|s| is) the (?:way|procedure|process) (?:to|for)\b|procedure (?:to|for)\b|walk me through\b|guide (?:to|for)\b|what do (?:i|we) (?:need|do) (?:to|before|for)\b|what (?:do|should|must) (?:i|we) run\b|(?:what(?:'s|s| is| are)|which(?: is)?) (?:the )?(?:command|cmdlet|powershell|ps|shell|exchange shell|ems)(?: command| cmdlet| line)?s? (?:to|for|that)\b|where (?:do|can|could|would|should) (?:i|we|you|one) (?:see|find|check|look|read|get)\b|(?:can|could|should|do) (?:i|we|you|one) (?:go|upgrade|move|migrate|jump|switch|get)(?: (?:straight|directly|direct|in[ -]place))?(?: from [\w.-]+(?: [\w.-]+)?)? (?:to|onto|into)\b|is there an? (?:direct |in[ -]place )?(?:upgrade|migration)(?: path)? (?:from|to)\b|(?:an? )?(?:direct |in[ -]place )(?:upgrade|migration) (?:from|of)\b|(?:can|could|should) (?:i|we|you|one) (?:just |simply )?(?:do an? )?(?:in[ -]place )?upgrade\b.{0,30}\bin[ -]place\b)/i;
 /** "can i add a fourth member to our exchange 2019 dag, how" (session 13, q23): "how" alone as the last clause asks the steps. */
+/** An in-place upgrade named: "in place" or "in-place" beside an upgrade word, either way round. */
+const IN_PLACE_UPGRADE = /\bin[\s-]?place\b.{0,40}\b(?:upgrad|updat|convert)\w*|\b(?:upgrad|updat|convert)\w*\b.{0,40}\bin[\s-]?place\b/i;
 const HOW_ALONE = /^(?:and |but |so )?how(?: (?:so|exactly|though))?\s*\??$/i;
 /** Where a message's clauses part: a dash between spaces, a comma, semicolon or colon and a space. */
 const CLAUSE_BREAK = /\s[-\u2013\u2014]\s|[,;:]\s/;
@@ -75,8 +77,12 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
   const text = normalizeQuestionWords(typed.replace(/<at>[^<]{0,80}<\/at>/gi, ' ').trim());
   // "exchange 2019 - how do i add a node to the dag": the product said first, then the how-to.
   // "we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?": the how-to may follow what it is about.
+  // "can exchange 2016 be upgraded in place to 2019", "we plan an in-place upgrade of windows 2019 to 2022 on our exchange servers"
+  // (session 14, lead): an in-place upgrade asked in any form is a task of the table (its rows say whether there is one); the
+  // check took the two versions or releases for a mixed DAG and judged an unknown version "Supported with conditions".
   if (
     !HOW_TO.test(text.replace(PRODUCT_LEAD, '')) &&
+    !IN_PLACE_UPGRADE.test(text) &&
     !text
       .split(CLAUSE_BREAK)
       .slice(1)
@@ -90,7 +96,10 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
   const toSe = TO_SE.test(text);
   // The version moved from: the first one named that is not the target.
   const from = named.filter((v) => !(toSe && v === 'se'));
-  return table.find((entry) => {
+  // "wants to upgrade the os in place ... exchange 2016 cu23 dag": Windows said to be upgraded makes the Windows rows come first (the
+  // update row's "cu" matched "cu23").
+  const windowsFirst = WINDOWS_UPGRADED.test(text) ? [...table.filter((e) => e.asks.target === 'windows'), ...table.filter((e) => e.asks.target !== 'windows')] : table;
+  return windowsFirst.find((entry) => {
     const { asks } = entry;
     if (asks.target === 'se' && !toSe) return false;
     if (asks.target === 'windows' && !(TO_WINDOWS.test(text) || WINDOWS_UPGRADED.test(text) || facts.windows !== undefined)) return false;

@@ -138,7 +138,7 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i make exchange 2000 highly available', 'protect-2003', /front-end servers are not clustered/],
       ['how do i make hub transport redundant in 2007', 'hub-redundancy', /several Hub Transport servers/],
       ['how to load-balance client access in exchange se', 'load-balance-later', /DNS round robin/],
-      ['how do i upgrade windows under exchange 2019', 'windows-under-exchange', /not upgraded in place/],
+      ['how do i upgrade windows under exchange 2019', 'windows-under-exchange-2019', /^Sources differ: Microsoft's Exchange 2019 prerequisites/],
       // Session 10 (q20): leaving a version without naming where to is the way to SE, read per version from the coexistence table.
       ['how do we get off exchange 2010', 'leave-version', /Exchange 2016 can join an organization with Exchange 2010/],
       ["what's the migration path away from exchange 2007", 'leave-version', /Exchange 2013 can join an organization with Exchange 2007/],
@@ -214,6 +214,11 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i put exchange SE on a server core install', 'server-core-install', /supports and recommends/],
       ['how do i install exchange 2016 on server core', 'desktop-experience-2016', /^Exchange 2016 does not run on Server Core/],
       ['how do i turn a standalone exchange 2019 mailbox server into a dag', 'dag-from-single', /^Steps: create the DAG .*Add-DatabaseAvailabilityGroupServer/],
+      // Session 14 (lead): an in-place upgrade asked without "how" (the check judged an unknown version "Supported with conditions").
+      ['can exchange 2016 be upgraded in place to 2019', 'in-place-version-upgrade', /^No: Exchange has no in-place upgrade/],
+      ['we plan an in-place upgrade of windows server 2019 to 2022 on our exchange 2019 servers', 'windows-under-exchange-2019', /Sources differ/],
+      ['customer has exchange 2016 cu23 dag of 4 on 2016 datacenter and wants to upgrade the os in place to 2019', 'windows-under-exchange', /not upgraded in place/],
+      ['exchange 2019 cu15 on windows server 2022, can we in-place upgrade exchange to se?', 'se-from-2019', /upgraded in place to Exchange SE/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const answered = answeredTask(text, task);
