@@ -5,7 +5,7 @@
  * "w2k3 se server" then reads as Windows's Standard Edition, as "W2K3 SE" does (readSeAfterWindows).
  */
 const SE_BEFORE_EXCHANGE_WORD =
-  /\bse(?=[ \t]+(?:dags?|mailbox(?:es)?|mbx\w*|rtm|cu ?\d{1,2}\b|edge|members?|nodes?|servers?|box(?:es)?|org\b|organi[sz]ation|environment|install\w*|deployment|migration|upgrade|coexist\w*|hybrid|cas\b|database|dbs?\b|single\b|standalone|standard\s+edition|enterprise\s+edition)\b)/g;
+  /\bse(?=[ \t]+(?:dags?|mailbox(?:es)?|mbx\w*|rtm|cu ?\d{1,2}\b|edge|members?|nodes?|servers?|box(?:es)?|org\b|organi[sz]ation|environment|install\w*|deployment|migration|upgrade|coexist\w*|hybrid|cas\b|database|dbs?\b|single\b|standalone|standard\s+edition|enterprise\s+edition|on\s+(?:windows|win\b|ws\s?20|server\s?20|20(?:19|22|25)\b))\b)/g;
 
 /** The text with a lower-case "se" before an Exchange word in capitals; the same length as the text. */
 export function withSeInCapitals(text: string): string {

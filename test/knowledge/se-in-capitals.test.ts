@@ -9,6 +9,8 @@ describe('lower-case "se" before an Exchange word', () => {
     ['our se mailbox servers', 'our SE mailbox servers'],
     ['se cu1 on 2025 std', 'SE cu1 on 2025 std'],
     ['moving to se next year', 'moving to se next year'],
+    ['se on windows server 2025 datacenter', 'SE on windows server 2025 datacenter'],
+    ['se on top of everything', 'se on top of everything'],
     ['se habla español', 'se habla español'],
     ['case dag', 'case dag'],
   ];
