@@ -337,5 +337,7 @@ export function openForStatedQuestion(dimensions: readonly Dimension[], facts: F
   const asked = dimensions.filter((d) => d.kind === 'asked');
   const stated = dimensions.filter((d) => d.kind === 'stated' && d.evaluated !== false && facts[d.id] !== undefined);
   if (stated.length !== 1 || asked.some((d) => d.id !== 'version' && facts[d.id] !== undefined)) return undefined;
-  return asked.filter((d) => facts[d.id] === undefined).map((d) => d.id);
+  // The version is asked, never left open (session 14, lead): "we want to add exchange 2019 to our 2016 org" (two versions, so the
+  // stated fact "mixed versions" and no version) was judged over every version at once, "alike ... Supported with conditions".
+  return asked.filter((d) => d.id !== 'version' && facts[d.id] === undefined).map((d) => d.id);
 }

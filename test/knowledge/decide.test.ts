@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { citedArticles, formatDate, lifecycleLines, triageSummary, VERDICT_LABELS, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
+import { openForStatedQuestion } from '../../knowledge/rules/open-facts';
 import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
 import { SupportCheck } from '../../knowledge/rules/support-check';
 import { compileRules, ruleMatches } from '../../knowledge/rules/support-rules';
@@ -504,6 +505,14 @@ describe('support check: decide, nextStep and the triage summary', function () {
         if (step.kind === 'question') for (const value of kb.valuesFor(step.dimension.id, facts)) walk({ ...facts, [step.dimension.id]: value.id }, depth + 1);
       };
       walk({}, 0);
+    });
+
+    it('a question about one stated fact leaves the asked facts open, but never the Exchange version (session 14)', () => {
+      // "we want to add exchange 2019 to our 2016 org": two versions, so only "mixed versions"; it was judged over every version.
+      const open = openForStatedQuestion(kb.dimensions, { mixedVersions: 'yes' });
+      assert.ok(open && !open.includes('version') && open.includes('windows'), String(open));
+      assert.equal(kb.nextStep({ mixedVersions: 'yes' }).kind, 'question');
+      assert.ok(openForStatedQuestion(kb.dimensions, { version: '2019', domainController: 'yes' })?.includes('ha'));
     });
 
     it('refused for different reasons, leads with the reason built on most of the facts said (session 14)', () => {
