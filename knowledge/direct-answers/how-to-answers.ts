@@ -23,6 +23,11 @@ const HOW_TO =
 /** "can i add a fourth member to our exchange 2019 dag, how" (session 13, q23): "how" alone as the last clause asks the steps. */
 /** An in-place upgrade named: "in place" or "in-place" beside an upgrade word, either way round. */
 const IN_PLACE_UPGRADE = /\bin[\s-]?place\b.{0,40}\b(?:upgrad|updat|convert)\w*|\b(?:upgrad|updat|convert)\w*\b.{0,40}\bin[\s-]?place\b/i;
+/** The upgrade asked about or planned ("can ...", "we plan ...", "... supported?"), not one done or under way. */
+const IN_PLACE_ASKED =
+  /\b(?:can|could|may|possible|allowed|ok|okay|plan\w*|want\w*|going to|gonna|intend\w*|would like|should|supported|(?:are|is|'re) (?:moving|going|upgrading|migrating))\b/i;
+/** "someone did an in-place os upgrade ..., it's now server 2019", "while we upgrade in place": a server as it is, for the check. */
+const IN_PLACE_DONE = /\b(?:did|done|was|were|has been|have been|had been|it'?s now|now runs?|after (?:the|an|our)|while|during|currently|already)\b/i;
 const HOW_ALONE = /^(?:and |but |so )?how(?: (?:so|exactly|though))?\s*\??$/i;
 /** Where a message's clauses part: a dash between spaces, a comma, semicolon or colon and a space. */
 const CLAUSE_BREAK = /\s[-\u2013\u2014]\s|[,;:]\s/;
@@ -82,7 +87,7 @@ export function howToAsked(typed: string, table: readonly HowToEntry[], recogniz
   // check took the two versions or releases for a mixed DAG and judged an unknown version "Supported with conditions".
   if (
     !HOW_TO.test(text.replace(PRODUCT_LEAD, '')) &&
-    !IN_PLACE_UPGRADE.test(text) &&
+    !(IN_PLACE_UPGRADE.test(text) && IN_PLACE_ASKED.test(text) && !IN_PLACE_DONE.test(text)) &&
     !text
       .split(CLAUSE_BREAK)
       .slice(1)

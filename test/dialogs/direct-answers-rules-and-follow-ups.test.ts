@@ -77,7 +77,7 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
       /^No: Windows Datacenter edition is not required; Exchange Server Subscription Edition \(SE\) on Windows Standard edition can be part of/,
     ],
     ['is a 2003 front end on exchange standard edition ok or does it need enterprise?', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
-    ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Sources differ: Microsoft's Exchange 2019 prerequisites page/],
+    ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Sources differ, and new servers are the safe path/],
     ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', /^Windows Server 2003 left extended support on/],
     // Session 9: "have to"/"must" ask whether the fact named is required (every member in one domain, plan-ha.md).
     ['do all members of a DAG have to be in the same AD domain?', /^Yes: Every DAG member is a member server of the same Active Directory domain/],

@@ -138,7 +138,7 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i make exchange 2000 highly available', 'protect-2003', /front-end servers are not clustered/],
       ['how do i make hub transport redundant in 2007', 'hub-redundancy', /several Hub Transport servers/],
       ['how to load-balance client access in exchange se', 'load-balance-later', /DNS round robin/],
-      ['how do i upgrade windows under exchange 2019', 'windows-under-exchange-2019', /^Sources differ: Microsoft's Exchange 2019 prerequisites/],
+      ['how do i upgrade windows under exchange 2019', 'windows-under-exchange-2019', /^Sources differ, and new servers are the safe path/],
       // Session 10 (q20): leaving a version without naming where to is the way to SE, read per version from the coexistence table.
       ['how do we get off exchange 2010', 'leave-version', /Exchange 2016 can join an organization with Exchange 2010/],
       ["what's the migration path away from exchange 2007", 'leave-version', /Exchange 2013 can join an organization with Exchange 2007/],
