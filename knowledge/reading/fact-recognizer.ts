@@ -115,7 +115,9 @@ const OWN_SERVERS = /\b(?:standalone|stand-alone|single|box|boxes|dag|dags|clust
 const ALL_STANDALONE = /\b(?:both|each|all)\s+(?:of\s+them\s+)?(?:are\s+)?(?:standalone|stand-alone|single(?:\s+servers?)?)\b/i;
 const SAID_OF_ALL = /\b(?:either|both|each|all|neither|anywhere)\b/i;
 // session 9 d21: "the second dag member" is a member of this DAG, no second DAG (w6-hunt-38's witness).
-const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b(?!\s+(?:members?|nodes?)\b)/i;
+// Session 14 (d26): "the other two are in the DR site in their own DAG", "a DAG of their own": another DAG too.
+const ANOTHER_GROUP =
+  /\b(?:(?:another|second|2nd|separate|other|new|(?:their|its) own)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b(?!\s+(?:members?|nodes?)\b)|(?:dag|cluster) of (?:their|its) own\b)/i;
 /**
  * A server of a role already named that stands apart from that role's DAG or cluster: "one more SE mailbox
  * server outside the DAG for journaling", "a standalone mailbox server for archiving", "not in the DAG". A
@@ -183,9 +185,15 @@ function countBefore(tokens: readonly Token[], from: number, at: number, singula
   return countOf(before);
 }
 
+/** A phrase that names only an Exchange version or its update ("SE", "exchange 2019", "cu15"). */
+const namesVersion = (m: PhraseMatch<Mention[]>): boolean =>
+  m.entry.payload.length > 0 && m.entry.payload.every((p) => (p.dimension === 'version' || p.dimension === 'update') && p.value !== undefined);
+
 /** What a server counted as one is named by: its Exchange version, update and role ("one exchange 2019 CU14 server"). */
 const ONE_SERVER_NAMES: ReadonlySet<string> = new Set(['version', 'update', 'role']);
 const SERVER_WORDS: ReadonlySet<string> = new Set(['server', 'box', 'machine', 'vm']);
+/** Words saying which server between "one" and its version ("one new exchange 2013 server"). */
+const SERVER_ADJECTIVES: ReadonlySet<string> = new Set(['new', 'existing', 'old', 'legacy', 'additional', 'extra', 'remaining']);
 /** An update typed short that may stand between a version and "server": "RU32", "UR11", "CU23", "SP3". */
 const UNREAD_UPDATE = /^(?:ru|ur|cu|sp)\d{1,2}$/;
 
@@ -197,7 +205,10 @@ const UNREAD_UPDATE = /^(?:ru|ur|cu|sp)\d{1,2}$/;
 function countsOneServer(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): boolean {
   const naming = (m: PhraseMatch<Mention[]>) => m.entry.payload.length > 0 && m.entry.payload.every((p) => ONE_SERVER_NAMES.has(p.dimension) && p.value !== undefined);
   for (const first of matches) {
-    if (!naming(first) || isRuledOut(tokens, first.from) || countBefore(tokens, 0, first.from, false) !== 1) continue;
+    // "one new e2k13 cu23 server", "1 existing 2016 box" (session 14, d26): a word saying which server may stand after the count.
+    const counted =
+      countBefore(tokens, 0, first.from, false) === 1 || (SERVER_ADJECTIVES.has(tokens[first.from - 1]?.text ?? '') && countBefore(tokens, 0, first.from - 1, false) === 1);
+    if (!naming(first) || isRuledOut(tokens, first.from) || !counted) continue;
     let at = first.to;
     for (let next = matches.find((m) => m.from === at && naming(m)); next; next = matches.find((m) => m.from === at && naming(m))) at = next.to;
     // "one Exchange 2010 SP3 RU32 server" (w4-fact-04): an update rollup no phrase names still runs on to the server word.
@@ -953,6 +964,26 @@ export class FactRecognizer {
     // that version's update, and "OWA" of Exchange 2019 names its Mailbox servers.
     const whole = this.collect(matches, tokens, known).facts;
     const context: Facts = { ...Object.fromEntries(Object.entries(whole).filter(([d]) => this.dimensions.find((x) => x.id === d)?.design === 'shared')), ...known };
+    // Session 14 (d26, d25-design-04): "edge: one 2019 cu15 server on 2022 std": a role alone as a line's label, cut at its
+    // colon, then the count of its servers starting the next clause of that line.
+    const countAfterColonLabel = (labelEnd: number, next: { from: number; to: number } | undefined): number | undefined => {
+      if (next === undefined || next.from !== labelEnd || labelEnd >= tokens.length) return undefined;
+      if (!/^\s*:\s*$/.test(text.slice(tokens[labelEnd - 1]!.end, tokens[labelEnd]!.start)) || /\n/.test(text.slice(tokens[labelEnd - 1]!.end, tokens[labelEnd]!.start)))
+        return undefined;
+      return countAfterLabel(tokens, next.from, next.to, (k) => matches.some((m) => m.from === k && explicitRole(m) !== undefined));
+    };
+    // Session 14 (d26): "plus one SE edge", "2 2019 cu15 edge servers": the count before the version (and update) said
+    // before the role counts the role's servers.
+    const versionStart = (from: number, at: number, inside: readonly PhraseMatch<Mention[]>[]): number => {
+      let start = at;
+      for (let m = inside.find((x) => x.to === start && namesVersion(x)); m && m.from >= from; m = inside.find((x) => x.to === start && namesVersion(x))) start = m.from;
+      while (start - 1 > from && UNREAD_UPDATE.test(tokens[start - 1]!.text)) start -= 1;
+      return start;
+    };
+    const countBeforeVersion = (from: number, at: number, inside: readonly PhraseMatch<Mention[]>[]): number | undefined => {
+      const start = versionStart(from, at, inside);
+      return start < at && start > from ? countBefore(tokens, from, start, false) : undefined;
+    };
     const read = clauses.map((clause, index) => {
       const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
       const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
@@ -984,8 +1015,20 @@ export class FactRecognizer {
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
       const count = anchor
         ? (countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) ??
+          countBeforeVersion(clause.from, anchor.from, inside) ??
           (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined) ??
-          (anchor.from === clause.from ? countAfterLabel(tokens, anchor.to, clause.to, (k) => inside.some((m) => m.from === k && explicitRole(m) !== undefined)) : undefined))
+          (anchor.from === clause.from ? countAfterLabel(tokens, anchor.to, clause.to, (k) => inside.some((m) => m.from === k && explicitRole(m) !== undefined)) : undefined) ??
+          (anchor.from === clause.from && anchor.to === clause.to ? countAfterColonLabel(clause.to, clauses[index + 1]) : undefined) ??
+          // Session 14 (d26): "one e2k7 sp3 ru10 server with all roles", "one new e2k13 cu23 mbx+cas server": one server counted.
+          (countsOneServer(local, tokens.slice(clause.from, clause.to)) ? 1 : undefined) ??
+          // "plus the existing 2019 cu15 edge on 2019 std in the dmz": an Edge server said in the singular, with what describes
+          // it, is one server, as in a message of one setup (ONE_SERVER_WHEN_SINGULAR, withServerCount).
+          (explicitRole(anchor) !== undefined &&
+          ONE_SERVER_WHEN_SINGULAR.has(explicitRole(anchor)!) &&
+          DESCRIBES_THE_SERVER.some((d) => facts[d] !== undefined) &&
+          saidInSingular(anchor, tokens, versionStart(clause.from, anchor.from, inside), text)
+            ? 1
+            : undefined))
         : undefined;
       // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
       // front end + back end on the same cluster") when the next clause says "same" or "both".
@@ -2110,7 +2153,7 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
  */
 const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
 /** A listed line adding members to a DAG of a line above: "same DAG", "also in DAG-A", "joins DAG01", "in the same dag" (d25). */
-const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
+export const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
 export function blankServerNumbers(text: string): string {
   return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }

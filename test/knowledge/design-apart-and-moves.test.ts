@@ -107,6 +107,50 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
       'please check:\n- EDGE-A, EDGE-B: 2019 CU15 edge, workgroup, Windows Server 2019 Std\n- MBX1..MBX4: 2019 CU15 DAG, Windows Server 2019 Datacenter, witness on FS01\n- Skype for Business FE pool is separate, ignore it',
       [{ role: 'edge-transport' }, { role: 'mailbox', ha: 'dag' }],
     ],
+    // Session 14 (d26): a count before the version said before a role, one server counted with a word between, an Edge server
+    // said in the singular with what describes it, a role alone as a line's label then its count, "their own DAG".
+    [
+      'SE: DAG of 2 on 2025 std, fsw FS1, not DCs; plus one SE edge on 2025 std in the dmz, workgroup',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    [
+      'exchange 2019 cu15: 4 mailbox servers in a DAG, 2 2019 cu15 edge servers in the perimeter',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '4' },
+        { role: 'edge-transport', ha: 'several-servers' },
+      ],
+    ],
+    [
+      'our setup: one e2k7 sp3 ru10 server with all roles on w2k8 sp2 std x64, plus one new e2k13 cu23 mbx+cas server on 2012 r2 std',
+      [
+        { version: '2007', role: 'client-access+hub-transport+mailbox', ha: 'none' },
+        { version: '2013', role: 'client-access+mailbox', ha: 'none' },
+      ],
+    ],
+    [
+      '2 SE mailbox servers in a DAG on 2025 std (fsw on FS01, not DCs)\nplus the existing 2019 cu15 edge on 2019 std in the dmz (workgroup)',
+      [
+        { version: 'se', role: 'mailbox', ha: 'dag' },
+        { version: '2019', role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    [
+      'mailbox: SE DAG of 2 on 2025 std, fsw on FS1, not DCs\nedge: one SE server on 2025 std in the perimeter, not domain joined',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    [
+      'SE: DAG-HQ of 2 on 2025 std with fsw FS1; the other two are in the DR site in their own DAG on 2022 std with fsw FS2; none of them are DCs',
+      [
+        { role: 'mailbox', ha: 'dag', windows: '2025' },
+        { role: 'mailbox', ha: 'dag', windows: '2022' },
+      ],
+    ],
   ];
   for (const [text, wanted] of GROUPS) {
     it(`groups: ${text.slice(0, 80)}`, () => {
