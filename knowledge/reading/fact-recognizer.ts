@@ -123,8 +123,9 @@ const ANOTHER_GROUP =
  * server outside the DAG for journaling", "a standalone mailbox server for archiving", "not in the DAG". A
  * group of its own, with its own facts and none of the DAG's high availability (issue 21, g21: w3-design-11).
  */
+// Session 14 (d26, w9-design-02/03): "a 2019 cu15 single mailbox server for journaling", "branch: 2016 cu23 single mailbox".
 const OUTSIDE_GROUP =
-  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
+  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag|single\s+mailbox(?:\s+(?:server|box|vm))?)\b/i;
 
 /** Role words that also name a service the servers give ("NLB for OWA"): after "for", no server group (see designGroups). */
 const SERVICE_PHRASES: ReadonlySet<string> = new Set(['owa', 'outlook web access']);
@@ -235,6 +236,17 @@ function oneServerBeforeWindows(matches: readonly PhraseMatch<Mention[]>[], toke
     const before = tokens[at - 2]?.text;
     return before === undefined || !['the', 'every', 'each', 'no', 'any'].includes(before);
   });
+}
+
+/**
+ * Session 14 (d26, w9-design-02): "edge ... in the dmz, domain-joined for management": the phrase "dmz domain" (a perimeter
+ * domain) never runs across a comma into "domain-joined", which says the Edge server is joined to the domain.
+ */
+function breakBeforeDomainWord(tokens: Token[], text: string): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    if (!/^domain/.test(tokens[i]!.text) || !/^(?:dmz|perimeter)$/.test(tokens[i - 1]!.text)) continue;
+    if (/[,;(]|\s[-–—]\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) tokens[i]!.afterLineBreak = true;
+  }
 }
 
 /**
@@ -725,10 +737,11 @@ export class FactRecognizer {
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
-      blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(this.readMore ? this.readMore.blank(spelled) : spelled))))),
+      blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(blankListNumbers(this.readMore ? this.readMore.blank(spelled) : spelled)))))),
     );
     const tokens = tokenize(read, true);
     breakAfterServerWord(tokens, read);
+    breakBeforeDomainWord(tokens, read);
     const reading = {
       text,
       spelled,
@@ -2154,6 +2167,15 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
 const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
 /** A listed line adding members to a DAG of a line above: "same DAG", "also in DAG-A", "joins DAG01", "in the same dag" (d25). */
 export const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
+/**
+ * Session 14 (d26, w9-design-02): "three parts: 1) 2019 cu15 dag of 2 ...; 2) 2019 cu15 edge ...", "\n2. SE edge ...": a list's
+ * item number at a line's start or after a colon or semicolon numbers the item, never the servers ("2) ... edge" is no two
+ * Edge servers). Blanked, same length.
+ */
+const LIST_NUMBER = /(^|\n|[:;])([ \t]*)([1-9]\)|(?<=(?:^|\n)[ \t]*)[1-9]\.)(?=[ \t]+\S)/g;
+export function blankListNumbers(text: string): string {
+  return text.replace(LIST_NUMBER, (_all, lead: string, space: string, number: string) => lead + space + ' '.repeat(number.length));
+}
 export function blankServerNumbers(text: string): string {
   return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }

@@ -151,6 +151,23 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
         { role: 'mailbox', ha: 'dag', windows: '2022' },
       ],
     ],
+    // A list's item numbers ("1)", "2)") count no servers; "a single mailbox server" beside a DAG is a server of its own; an Edge
+    // "in the dmz, domain-joined" is joined to the domain ("dmz domain" never runs across the comma).
+    [
+      'our plan, three parts: 1) 2019 cu15 dag of 2 on 2022 std with fsw on FS1; 2) 2019 cu15 edge on 2022 std in the dmz, domain-joined for management; 3) a 2019 cu15 single mailbox server for journaling on 2022 std',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+        { role: 'edge-transport', ha: 'none', edgeDomainJoined: 'yes' },
+        { role: 'mailbox', ha: 'none' },
+      ],
+    ],
+    [
+      'HQ: 2016 cu23 dag of 4 on 2016 std desktop exp, fsw FS1, not DCs\nbranch: 2016 cu23 single mailbox on 2019 std',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '4', windows: '2016' },
+        { role: 'mailbox', ha: 'none', windows: '2019' },
+      ],
+    ],
   ];
   for (const [text, wanted] of GROUPS) {
     it(`groups: ${text.slice(0, 80)}`, () => {
@@ -164,6 +181,11 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
   }
 
   const FACTS: ReadonlyArray<readonly [text: string, facts: Readonly<Record<string, string | undefined>>]> = [
+    // Session 14 (d26): "dmz domain" is a perimeter domain only when said together, never across a comma.
+    ['2019 cu15 edge on 2022 std in the dmz, domain-joined for management', { edgeDomainJoined: 'yes' }],
+    ['2019 cu15 edge on 2022 std in the dmz domain', { edgeDomainJoined: 'no' }],
+    // A numbered list's "2." at a line start counts no servers.
+    ['2. SE edge on 2025 std, workgroup', { ha: 'none' }],
     // The target of a move named once is not what runs today.
     ['moving from 2019 to SE. We are on Exchange 2019 CU14, 2 DAG members, Windows 2019 Std', { version: '2019', mixedVersions: undefined }],
     // Both named as running: a DAG under an in-place upgrade stays read as before.
