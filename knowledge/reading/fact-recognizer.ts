@@ -193,6 +193,8 @@ const namesVersion = (m: PhraseMatch<Mention[]>): boolean =>
 /** What a server counted as one is named by: its Exchange version, update and role ("one exchange 2019 CU14 server"). */
 const ONE_SERVER_NAMES: ReadonlySet<string> = new Set(['version', 'update', 'role']);
 const SERVER_WORDS: ReadonlySet<string> = new Set(['server', 'box', 'machine', 'vm']);
+/** Words that say one server of a role named in the singular ("the existing 2019 cu15 edge", "our edge"). */
+const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'our', 'its', 'this', 'that', 'one', 'single']);
 /** Words saying which server between "one" and its version ("one new exchange 2013 server"). */
 const SERVER_ADJECTIVES: ReadonlySet<string> = new Set(['new', 'existing', 'old', 'legacy', 'additional', 'extra', 'remaining']);
 /** An update typed short that may stand between a version and "server": "RU32", "UR11", "CU23", "SP3". */
@@ -1039,7 +1041,9 @@ export class FactRecognizer {
           (explicitRole(anchor) !== undefined &&
           ONE_SERVER_WHEN_SINGULAR.has(explicitRole(anchor)!) &&
           DESCRIBES_THE_SERVER.some((d) => facts[d] !== undefined) &&
-          saidInSingular(anchor, tokens, versionStart(clause.from, anchor.from, inside), text)
+          saidInSingular(anchor, tokens, versionStart(clause.from, anchor.from, inside), text) &&
+          // "the existing 2019 cu15 edge", "our edge": a determiner says one; a bare "edge in the DMZ" leaves the count open (asked).
+          [1, 2].some((back) => SINGULAR_DETERMINERS.has(tokens[versionStart(clause.from, anchor.from, inside) - back]?.text ?? ''))
             ? 1
             : undefined))
         : undefined;

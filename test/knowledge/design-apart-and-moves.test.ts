@@ -10,7 +10,7 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     kb = sharedKnowledgeBase();
   });
 
-  const GROUPS: ReadonlyArray<readonly [text: string, groups: ReadonlyArray<Readonly<Record<string, string>>>]> = [
+  const GROUPS: ReadonlyArray<readonly [text: string, groups: ReadonlyArray<Readonly<Record<string, string | undefined>>>]> = [
     [
       'SE: two mailbox servers in a DAG on 2022 datacenter (no DCs, witness FS9) + one more SE mailbox server outside the DAG for journaling, on Windows Server 2016',
       [
@@ -151,13 +151,21 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
         { role: 'mailbox', ha: 'dag', windows: '2022' },
       ],
     ],
+    // ... but a bare "edge in the DMZ" (no determiner) leaves its count open: asked.
+    [
+      'Exchange 2019 CU15: 2 MBX in a DAG behind a load balancer, edge in the DMZ in a workgroup, ws2022 std everywhere',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+        { role: 'edge-transport', ha: undefined },
+      ],
+    ],
     // A list's item numbers ("1)", "2)") count no servers; "a single mailbox server" beside a DAG is a server of its own; an Edge
     // "in the dmz, domain-joined" is joined to the domain ("dmz domain" never runs across the comma).
     [
       'our plan, three parts: 1) 2019 cu15 dag of 2 on 2022 std with fsw on FS1; 2) 2019 cu15 edge on 2022 std in the dmz, domain-joined for management; 3) a 2019 cu15 single mailbox server for journaling on 2022 std',
       [
         { role: 'mailbox', ha: 'dag', nodes: '2' },
-        { role: 'edge-transport', ha: 'none', edgeDomainJoined: 'yes' },
+        { role: 'edge-transport', ha: undefined, edgeDomainJoined: 'yes' },
         { role: 'mailbox', ha: 'none' },
       ],
     ],
