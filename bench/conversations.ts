@@ -282,6 +282,8 @@ export const CONVERSATION_SETS = {
   issue21O25Tuning: 'conversations-issue21-o25-tuning.yaml',
   // Issue 21 tuning set of helper d25 (session 13): the witness's host kept with the verdict (its Windows said later, a witness moved onto a named member), design lines joined or split by "same DAG" / "a second DAG", roles and sites per group, stated facts in ticket fields, mails and licence words, written before the code changed.
   issue21D25Tuning: 'conversations-issue21-d25-tuning.yaml',
+  // Issue 21 tuning set of helper d26 (session 14): designs with mixed versions per group, front-end/back-end groups of different editions, a DAG beside an Edge and a CAS array, members in the DR site, counts per group, what-ifs after a design's verdict, and the witness's host named at the start of a check that asks first, written before the code changed.
+  issue21D26Tuning: 'conversations-issue21-d26-tuning.yaml',
 } as const;
 
 /** Sets nobody tunes on: their failing items are never printed, only their figures. */

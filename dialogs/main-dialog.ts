@@ -52,6 +52,16 @@ import { SupportCheck, withoutStale, type CheckState, type CheckTurn, type Suppo
 /** What the root dialog keeps in its frame: the check waiting for an answer (there is a frame only then). */
 interface MainFrame {
   check?: CheckState;
+  /**
+   * Session 14 (d26): the hosts the check's messages named ("fsw on FS1", "DAG01 = EX01 + EX02"), kept while it asks its
+   * questions so that its verdict keeps them (LastCheck.hosts). Optional: a frame saved before has none (read with savedHosts).
+   */
+  hosts?: NamedHosts;
+}
+
+/** The hosts kept in a frame, read defensively (a frame of an older release or another shape has none). */
+function framedHosts(frame: unknown): NamedHosts | undefined {
+  return frame && typeof frame === 'object' ? savedHosts((frame as MainFrame).hosts) : undefined;
 }
 
 /** A check waiting in a frame, saved by this release or by the one before (see {@link previousReleaseCheckState}). */
@@ -243,6 +253,8 @@ export class MainDialog extends Dialog {
     // A frame that holds no readable check: the message is a new one.
     if (!check) return dc.replaceDialog(this.id);
     const text = dc.context.activity.text ?? '';
+    // The hosts named when the check began, and any this answer names ("the witness is FS1"): kept to the verdict.
+    const hosts = withNamedHosts(framedHosts(dc.activeDialog!.state), namedHosts(text));
     const routed = routeCommand(text);
     // At a question, "the new one" is an answer ("the newest Windows"), not "start a new one": only a restart said outright restarts.
     const command = routed?.kind === 'restart' && !RESTART_SAID.test(text) ? undefined : routed;
@@ -251,14 +263,14 @@ export class MainDialog extends Dialog {
     const found = article ? this.kb.article(article) : undefined;
     if (found) {
       await dc.context.sendActivity(this.replies.article(found));
-      return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
+      return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check), hosts), hosts);
     }
     // "Check my setup: Exchange 2010, Mailbox" pressed mid-check: a new check with those facts, not an answer to this one.
     if (!command && asksForNewCheck(text)) return this.handle(dc, routeMessage(text, this.kb));
     switch (command?.kind) {
       case 'help':
         await dc.context.sendActivity(this.replies.help(true));
-        return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check)));
+        return this.settle(dc, await this.remember(dc.context, await this.check.askAgain(dc.context, check), hosts), hosts);
       case 'restart':
         // "new setup: 2016 cu23 dag of 2 ..." mid-check: a new check of that setup.
         return this.handle(dc, newSetupText(text, this.kb) !== undefined ? routeMessage(text, this.kb) : command);
@@ -270,7 +282,7 @@ export class MainDialog extends Dialog {
         // A button pressed is the answer to the question it belongs to, whatever words its label has ("Hardware or virtual load balancer").
         const whole = dc.context.activity.value === undefined ? this.wholeSetupAnswer(text, check) : undefined;
         if (whole) return this.handle(dc, whole);
-        return this.settle(dc, await this.remember(dc.context, await this.check.answer(dc.context, check)));
+        return this.settle(dc, await this.remember(dc.context, await this.check.answer(dc.context, check), hosts), hosts);
       }
     }
   }
@@ -297,11 +309,11 @@ export class MainDialog extends Dialog {
     if (check) await this.check.reprompt(context, check);
   }
 
-  /** Keeps a waiting check in the frame, or ends the frame (with the check's result, if one just ended). */
-  private async settle(dc: DialogContext, turn?: CheckTurn): Promise<DialogTurnResult> {
+  /** Keeps a waiting check (and the hosts its messages named) in the frame, or ends the frame (with the check's result, if one just ended). */
+  private async settle(dc: DialogContext, turn?: CheckTurn, hosts?: NamedHosts): Promise<DialogTurnResult> {
     if (turn && 'waiting' in turn) {
       // Replaces whatever the frame held (a check saved by the previous release too).
-      dc.activeDialog!.state = { check: turn.waiting } satisfies MainFrame;
+      dc.activeDialog!.state = { check: turn.waiting, ...(hosts ? { hosts } : {}) } satisfies MainFrame;
       return Dialog.EndOfTurn;
     }
     return dc.endDialog(turn?.done);
@@ -344,7 +356,11 @@ export class MainDialog extends Dialog {
     }
     if (last.open && last.open.length > 0 && isRefine(text)) {
       // "refine" after a verdict given first: the questions its open facts left, asked now (only those that still matter).
-      return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] }), last.hosts));
+      return this.settle(
+        dc,
+        await this.remember(dc.context, await this.check.start(dc.context, { groups: last.groups, answered: last.answered, open: [] }), last.hosts),
+        last.hosts,
+      );
     }
     const filled = this.openFactAnswer(text, last);
     if (filled) {
@@ -778,7 +794,7 @@ export class MainDialog extends Dialog {
         ...(said ? { said: [said] } : {}),
       },
     };
-    return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options), last.hosts));
+    return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options), last.hosts), last.hosts);
   }
 
   /** The decisions of the last check, worked out again from its facts (undefined if the rules no longer decide them). */
@@ -861,8 +877,9 @@ export class MainDialog extends Dialog {
           const unknown = saidUnknown(text).filter((d) => (route.groups ?? [route.facts]).some((g) => g[d] === undefined) && !(options.open ?? []).includes(d));
           if (unknown.length > 0) options.open = [...(options.open ?? []), ...unknown];
           // "fsw on FS1", "DAG01 = EX01 + EX02": the hosts named, kept with the verdict for what is said of them later.
-          const hosts = route.groups ? undefined : namedHosts(text);
-          return this.settle(dc, await this.remember(context, await this.check.start(context, options), hosts && Object.keys(hosts).length > 0 ? hosts : undefined));
+          const named = route.groups ? undefined : namedHosts(text);
+          const hosts = named && Object.keys(named).length > 0 ? named : undefined;
+          return this.settle(dc, await this.remember(context, await this.check.start(context, options), hosts), hosts);
         }
       case 'restart':
         await this.lastCheck.set(context, undefined);

@@ -11,6 +11,7 @@ import { joinOpen, joinSetups, statedCondition, type OpenOutcome, type OpenVerdi
 import { BoundedCache } from '../bounded-cache';
 import { answersForGroup, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
+import { SAME_DAG_LINE } from '../reading/fact-recognizer';
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -114,7 +115,8 @@ export function listingDesign(
   }
   // A DAG named only in a column (Get-MailboxServer's DatabaseAvailabilityGroup, a typed "DAG-AMS" beside each member): what
   // its members show is the DAG's too (two Windows releases, a member that is a domain controller or on Server Core).
-  const dagOf = (server: ListedServer): string | undefined => server.dag ?? (server.said !== undefined ? SAID_DAG_NAME.exec(server.said)?.[1]?.toLowerCase() : undefined);
+  const typedDags = dagsOfTypedLines(listing.servers);
+  const dagOf = (server: ListedServer): string | undefined => server.dag ?? typedDags.get(server);
   for (const name of new Set(perServer.map((p) => dagOf(p.server)).filter((d): d is string => d !== undefined && !dagFacts.has(d)))) {
     const members = perServer.filter((p) => dagOf(p.server) === name);
     const facts: Record<string, string> = {};
@@ -337,6 +339,36 @@ export function listingDesign(
 
 /** A DAG's name typed on a server's line ("AMS-MB1  Mailbox  Version 15.1 (Build 2507.6)  DAG-AMS"): its members share what one shows. */
 const SAID_DAG_NAME = /(?:^|[\s(,;])(DAG[-_]?[A-Za-z0-9][A-Za-z0-9_-]{0,30})(?=$|[\s),;.])/i;
+/** A DAG said on a typed line without its name: "one DAG", "in a DAG", "DAG of 3", "dag members". */
+const SAID_DAG = /\b(?:dag|database availability group)\b/i;
+
+/**
+ * The DAG each typed server line names ("- EX1, EX2: 2019 cu15, DAG1, ..."), by name, lower-cased. Session 14 (d26): a line
+ * adding members to the DAG of the line above ("- EX3: 2019 cu15, same DAG, windows 2019 std", "also in the DAG") is in that
+ * DAG, named or not ("- EX1-EX3: ..., one DAG, ..."), as the sentence reader joins such lines (SAME_DAG_LINE): its members
+ * share what one shows (two Windows releases are mixed Windows, M-2), never a DAG of their own.
+ */
+function dagsOfTypedLines(servers: readonly ListedServer[]): Map<ListedServer, string> {
+  const dags = new Map<ListedServer, string>();
+  let previous: ListedServer | undefined;
+  for (const server of servers) {
+    const said = server.said;
+    const named = said !== undefined ? SAID_DAG_NAME.exec(said)?.[1]?.toLowerCase() : undefined;
+    if (named !== undefined) dags.set(server, named);
+    else if (said !== undefined && previous?.said !== undefined && said !== previous.said && SAME_DAG_LINE.test(said)) {
+      const above = server.dag === undefined ? (previous.dag?.toLowerCase() ?? dags.get(previous)) : undefined;
+      if (above !== undefined) dags.set(server, above);
+      else if (server.dag === undefined && SAID_DAG.test(previous.said)) {
+        // "- EX1-EX3: ..., one DAG, ..." above: that line's servers and this one share a DAG named after the first of them.
+        const name = `dag of ${previous.name.toLowerCase()}`;
+        for (const s of servers) if (s.said === previous.said && s.dag === undefined && !dags.has(s)) dags.set(s, name);
+        dags.set(server, name);
+      }
+    }
+    previous = server;
+  }
+  return dags;
+}
 
 /**
  * The role values a server is judged as. A server holding several roles is one value of the role fact

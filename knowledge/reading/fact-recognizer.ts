@@ -116,14 +116,17 @@ const OWN_SERVERS = /\b(?:standalone|stand-alone|single|box|boxes|dag|dags|clust
 const ALL_STANDALONE = /\b(?:both|each|all)\s+(?:of\s+them\s+)?(?:are\s+)?(?:standalone|stand-alone|single(?:\s+servers?)?)\b/i;
 const SAID_OF_ALL = /\b(?:either|both|each|all|neither|anywhere)\b/i;
 // session 9 d21: "the second dag member" is a member of this DAG, no second DAG (w6-hunt-38's witness).
-const ANOTHER_GROUP = /\b(?:another|second|2nd|separate|other|new)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b(?!\s+(?:members?|nodes?)\b)/i;
+// Session 14 (d26): "the other two are in the DR site in their own DAG", "a DAG of their own": another DAG too.
+const ANOTHER_GROUP =
+  /\b(?:(?:another|second|2nd|separate|other|new|(?:their|its) own)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b(?!\s+(?:members?|nodes?)\b)|(?:dag|cluster) of (?:their|its) own\b)/i;
 /**
  * A server of a role already named that stands apart from that role's DAG or cluster: "one more SE mailbox
  * server outside the DAG for journaling", "a standalone mailbox server for archiving", "not in the DAG". A
  * group of its own, with its own facts and none of the DAG's high availability (issue 21, g21: w3-design-11).
  */
+// Session 14 (d26, w9-design-02/03): "a 2019 cu15 single mailbox server for journaling", "branch: 2016 cu23 single mailbox".
 const OUTSIDE_GROUP =
-  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag)\b/i;
+  /\b(?:outside\s+(?:of\s+)?(?:the|our|that|this|any)\s+(?:dag|cluster)|not\s+(?:in|part\s+of|a\s+member\s+of|member\s+of|joined\s+to)\s+(?:the|our|that|this|any)\s+(?:dag|cluster)|stand-?alone|non-?dag|single\s+mailbox(?:\s+(?:server|box|vm))?)\b/i;
 
 /** Role words that also name a service the servers give ("NLB for OWA"): after "for", no server group (see designGroups). */
 const SERVICE_PHRASES: ReadonlySet<string> = new Set(['owa', 'outlook web access']);
@@ -184,9 +187,17 @@ function countBefore(tokens: readonly Token[], from: number, at: number, singula
   return countOf(before);
 }
 
+/** A phrase that names only an Exchange version or its update ("SE", "exchange 2019", "cu15"). */
+const namesVersion = (m: PhraseMatch<Mention[]>): boolean =>
+  m.entry.payload.length > 0 && m.entry.payload.every((p) => (p.dimension === 'version' || p.dimension === 'update') && p.value !== undefined);
+
 /** What a server counted as one is named by: its Exchange version, update and role ("one exchange 2019 CU14 server"). */
 const ONE_SERVER_NAMES: ReadonlySet<string> = new Set(['version', 'update', 'role']);
 const SERVER_WORDS: ReadonlySet<string> = new Set(['server', 'box', 'machine', 'vm']);
+/** Words that say one server of a role named in the singular ("the existing 2019 cu15 edge", "our edge"). */
+const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'our', 'its', 'this', 'that', 'one', 'single']);
+/** Words saying which server between "one" and its version ("one new exchange 2013 server"). */
+const SERVER_ADJECTIVES: ReadonlySet<string> = new Set(['new', 'existing', 'old', 'legacy', 'additional', 'extra', 'remaining']);
 /** An update typed short that may stand between a version and "server": "RU32", "UR11", "CU23", "SP3". */
 const UNREAD_UPDATE = /^(?:ru|ur|cu|sp)\d{1,2}$/;
 
@@ -198,7 +209,10 @@ const UNREAD_UPDATE = /^(?:ru|ur|cu|sp)\d{1,2}$/;
 function countsOneServer(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[]): boolean {
   const naming = (m: PhraseMatch<Mention[]>) => m.entry.payload.length > 0 && m.entry.payload.every((p) => ONE_SERVER_NAMES.has(p.dimension) && p.value !== undefined);
   for (const first of matches) {
-    if (!naming(first) || isRuledOut(tokens, first.from) || countBefore(tokens, 0, first.from, false) !== 1) continue;
+    // "one new e2k13 cu23 server", "1 existing 2016 box" (session 14, d26): a word saying which server may stand after the count.
+    const counted =
+      countBefore(tokens, 0, first.from, false) === 1 || (SERVER_ADJECTIVES.has(tokens[first.from - 1]?.text ?? '') && countBefore(tokens, 0, first.from - 1, false) === 1);
+    if (!naming(first) || isRuledOut(tokens, first.from) || !counted) continue;
     let at = first.to;
     for (let next = matches.find((m) => m.from === at && naming(m)); next; next = matches.find((m) => m.from === at && naming(m))) at = next.to;
     // "one Exchange 2010 SP3 RU32 server" (w4-fact-04): an update rollup no phrase names still runs on to the server word.
@@ -225,6 +239,17 @@ function oneServerBeforeWindows(matches: readonly PhraseMatch<Mention[]>[], toke
     const before = tokens[at - 2]?.text;
     return before === undefined || !['the', 'every', 'each', 'no', 'any'].includes(before);
   });
+}
+
+/**
+ * Session 14 (d26, w9-design-02): "edge ... in the dmz, domain-joined for management": the phrase "dmz domain" (a perimeter
+ * domain) never runs across a comma into "domain-joined", which says the Edge server is joined to the domain.
+ */
+function breakBeforeDomainWord(tokens: Token[], text: string): void {
+  for (let i = 1; i < tokens.length; i += 1) {
+    if (!/^domain/.test(tokens[i]!.text) || !/^(?:dmz|perimeter)$/.test(tokens[i - 1]!.text)) continue;
+    if (/[,;(]|\s[-–—]\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) tokens[i]!.afterLineBreak = true;
+  }
 }
 
 /**
@@ -715,10 +740,11 @@ export class FactRecognizer {
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
-      blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(this.readMore ? this.readMore.blank(spelled) : spelled))))),
+      blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(blankListNumbers(this.readMore ? this.readMore.blank(spelled) : spelled)))))),
     );
     const tokens = tokenize(read, true);
     breakAfterServerWord(tokens, read);
+    breakBeforeDomainWord(tokens, read);
     const reading = {
       text,
       spelled,
@@ -954,6 +980,26 @@ export class FactRecognizer {
     // that version's update, and "OWA" of Exchange 2019 names its Mailbox servers.
     const whole = this.collect(matches, tokens, known).facts;
     const context: Facts = { ...Object.fromEntries(Object.entries(whole).filter(([d]) => this.dimensions.find((x) => x.id === d)?.design === 'shared')), ...known };
+    // Session 14 (d26, d25-design-04): "edge: one 2019 cu15 server on 2022 std": a role alone as a line's label, cut at its
+    // colon, then the count of its servers starting the next clause of that line.
+    const countAfterColonLabel = (labelEnd: number, next: { from: number; to: number } | undefined): number | undefined => {
+      if (next === undefined || next.from !== labelEnd || labelEnd >= tokens.length) return undefined;
+      if (!/^\s*:\s*$/.test(text.slice(tokens[labelEnd - 1]!.end, tokens[labelEnd]!.start)) || /\n/.test(text.slice(tokens[labelEnd - 1]!.end, tokens[labelEnd]!.start)))
+        return undefined;
+      return countAfterLabel(tokens, next.from, next.to, (k) => matches.some((m) => m.from === k && explicitRole(m) !== undefined));
+    };
+    // Session 14 (d26): "plus one SE edge", "2 2019 cu15 edge servers": the count before the version (and update) said
+    // before the role counts the role's servers.
+    const versionStart = (from: number, at: number, inside: readonly PhraseMatch<Mention[]>[]): number => {
+      let start = at;
+      for (let m = inside.find((x) => x.to === start && namesVersion(x)); m && m.from >= from; m = inside.find((x) => x.to === start && namesVersion(x))) start = m.from;
+      while (start - 1 > from && UNREAD_UPDATE.test(tokens[start - 1]!.text)) start -= 1;
+      return start;
+    };
+    const countBeforeVersion = (from: number, at: number, inside: readonly PhraseMatch<Mention[]>[]): number | undefined => {
+      const start = versionStart(from, at, inside);
+      return start < at && start > from ? countBefore(tokens, from, start, false) : undefined;
+    };
     const read = clauses.map((clause, index) => {
       const inside = matches.filter((m) => m.from >= clause.from && m.to <= clause.to);
       const local = inside.map((m) => ({ ...m, from: m.from - clause.from, to: m.to - clause.from }));
@@ -985,8 +1031,22 @@ export class FactRecognizer {
       const anchor = inside.find((m) => explicitRole(m) !== undefined || impliedRole(m) !== undefined);
       const count = anchor
         ? (countBefore(tokens, clause.from, anchor.from, explicitRole(anchor) !== undefined && !/s$/i.test(anchor.entry.phrase)) ??
+          countBeforeVersion(clause.from, anchor.from, inside) ??
           (anchor.to < clause.to ? countAfter(tokens, anchor.to) : undefined) ??
-          (anchor.from === clause.from ? countAfterLabel(tokens, anchor.to, clause.to, (k) => inside.some((m) => m.from === k && explicitRole(m) !== undefined)) : undefined))
+          (anchor.from === clause.from ? countAfterLabel(tokens, anchor.to, clause.to, (k) => inside.some((m) => m.from === k && explicitRole(m) !== undefined)) : undefined) ??
+          (anchor.from === clause.from && anchor.to === clause.to ? countAfterColonLabel(clause.to, clauses[index + 1]) : undefined) ??
+          // Session 14 (d26): "one e2k7 sp3 ru10 server with all roles", "one new e2k13 cu23 mbx+cas server": one server counted.
+          (countsOneServer(local, tokens.slice(clause.from, clause.to)) ? 1 : undefined) ??
+          // "plus the existing 2019 cu15 edge on 2019 std in the dmz": an Edge server said in the singular, with what describes
+          // it, is one server, as in a message of one setup (ONE_SERVER_WHEN_SINGULAR, withServerCount).
+          (explicitRole(anchor) !== undefined &&
+          ONE_SERVER_WHEN_SINGULAR.has(explicitRole(anchor)!) &&
+          DESCRIBES_THE_SERVER.some((d) => facts[d] !== undefined) &&
+          saidInSingular(anchor, tokens, versionStart(clause.from, anchor.from, inside), text) &&
+          // "the existing 2019 cu15 edge", "our edge": a determiner says one; a bare "edge in the DMZ" leaves the count open (asked).
+          [1, 2].some((back) => SINGULAR_DETERMINERS.has(tokens[versionStart(clause.from, anchor.from, inside) - back]?.text ?? ''))
+            ? 1
+            : undefined))
         : undefined;
       // A bare role ("front-end and ..."); with only what holds for the whole design besides ("E2K3 ent
       // front end + back end on the same cluster") when the next clause says "same" or "both".
@@ -2114,7 +2174,16 @@ function copyOfExtract(read: { facts: Facts; ambiguous: string[] }): { facts: Fa
  */
 const SERVER_NUMBER = /\b(dag|mbx|edge|cas|hub)([-_]?\d{1,3})\b/gi;
 /** A listed line adding members to a DAG of a line above: "same DAG", "also in DAG-A", "joins DAG01", "in the same dag" (d25). */
-const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
+export const SAME_DAG_LINE = /\b(?:(?:the\s+)?same\s+dag|(?:also|too)\s+in\s+(?:the\s+)?dag[\w-]*|joins?\s+(?:the\s+)?dag[\w-]*|member\s+of\s+the\s+same\s+dag)\b/i;
+/**
+ * Session 14 (d26, w9-design-02): "three parts: 1) 2019 cu15 dag of 2 ...; 2) 2019 cu15 edge ...", "\n2. SE edge ...": a list's
+ * item number at a line's start or after a colon or semicolon numbers the item, never the servers ("2) ... edge" is no two
+ * Edge servers). Blanked, same length.
+ */
+const LIST_NUMBER = /(^|\n|[:;])([ \t]*)([1-9]\)|(?<=(?:^|\n)[ \t]*)[1-9]\.)(?=[ \t]+\S)/g;
+export function blankListNumbers(text: string): string {
+  return text.replace(LIST_NUMBER, (_all, lead: string, space: string, number: string) => lead + space + ' '.repeat(number.length));
+}
 export function blankServerNumbers(text: string): string {
   return text.replace(SERVER_NUMBER, (_all, word: string, number: string) => word + ' '.repeat(number.length));
 }

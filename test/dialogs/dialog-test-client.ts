@@ -44,6 +44,11 @@ export class DialogTestClient<O = object> {
     return this.replies.shift();
   }
 
+  /** The frames as they were saved after the last turn (a copy, through JSON as through storage). */
+  savedState(): DialogState {
+    return JSON.parse(JSON.stringify(this.state)) as DialogState;
+  }
+
   /** The next reply of the turn, if one is left. */
   getNextReply(): Partial<Activity> | undefined {
     return this.replies.shift();

@@ -10,7 +10,7 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     kb = sharedKnowledgeBase();
   });
 
-  const GROUPS: ReadonlyArray<readonly [text: string, groups: ReadonlyArray<Readonly<Record<string, string>>>]> = [
+  const GROUPS: ReadonlyArray<readonly [text: string, groups: ReadonlyArray<Readonly<Record<string, string | undefined>>>]> = [
     [
       'SE: two mailbox servers in a DAG on 2022 datacenter (no DCs, witness FS9) + one more SE mailbox server outside the DAG for journaling, on Windows Server 2016',
       [
@@ -107,6 +107,75 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
       'please check:\n- EDGE-A, EDGE-B: 2019 CU15 edge, workgroup, Windows Server 2019 Std\n- MBX1..MBX4: 2019 CU15 DAG, Windows Server 2019 Datacenter, witness on FS01\n- Skype for Business FE pool is separate, ignore it',
       [{ role: 'edge-transport' }, { role: 'mailbox', ha: 'dag' }],
     ],
+    // Session 14 (d26): a count before the version said before a role, one server counted with a word between, an Edge server
+    // said in the singular with what describes it, a role alone as a line's label then its count, "their own DAG".
+    [
+      'SE: DAG of 2 on 2025 std, fsw FS1, not DCs; plus one SE edge on 2025 std in the dmz, workgroup',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    [
+      'exchange 2019 cu15: 4 mailbox servers in a DAG, 2 2019 cu15 edge servers in the perimeter',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '4' },
+        { role: 'edge-transport', ha: 'several-servers' },
+      ],
+    ],
+    [
+      'our setup: one e2k7 sp3 ru10 server with all roles on w2k8 sp2 std x64, plus one new e2k13 cu23 mbx+cas server on 2012 r2 std',
+      [
+        { version: '2007', role: 'client-access+hub-transport+mailbox', ha: 'none' },
+        { version: '2013', role: 'client-access+mailbox', ha: 'none' },
+      ],
+    ],
+    [
+      '2 SE mailbox servers in a DAG on 2025 std (fsw on FS01, not DCs)\nplus the existing 2019 cu15 edge on 2019 std in the dmz (workgroup)',
+      [
+        { version: 'se', role: 'mailbox', ha: 'dag' },
+        { version: '2019', role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    [
+      'mailbox: SE DAG of 2 on 2025 std, fsw on FS1, not DCs\nedge: one SE server on 2025 std in the perimeter, not domain joined',
+      [
+        { role: 'mailbox', ha: 'dag' },
+        { role: 'edge-transport', ha: 'none' },
+      ],
+    ],
+    [
+      'SE: DAG-HQ of 2 on 2025 std with fsw FS1; the other two are in the DR site in their own DAG on 2022 std with fsw FS2; none of them are DCs',
+      [
+        { role: 'mailbox', ha: 'dag', windows: '2025' },
+        { role: 'mailbox', ha: 'dag', windows: '2022' },
+      ],
+    ],
+    // ... but a bare "edge in the DMZ" (no determiner) leaves its count open: asked.
+    [
+      'Exchange 2019 CU15: 2 MBX in a DAG behind a load balancer, edge in the DMZ in a workgroup, ws2022 std everywhere',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+        { role: 'edge-transport', ha: undefined },
+      ],
+    ],
+    // A list's item numbers ("1)", "2)") count no servers; "a single mailbox server" beside a DAG is a server of its own; an Edge
+    // "in the dmz, domain-joined" is joined to the domain ("dmz domain" never runs across the comma).
+    [
+      'our plan, three parts: 1) 2019 cu15 dag of 2 on 2022 std with fsw on FS1; 2) 2019 cu15 edge on 2022 std in the dmz, domain-joined for management; 3) a 2019 cu15 single mailbox server for journaling on 2022 std',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '2' },
+        { role: 'edge-transport', ha: undefined, edgeDomainJoined: 'yes' },
+        { role: 'mailbox', ha: 'none' },
+      ],
+    ],
+    [
+      'HQ: 2016 cu23 dag of 4 on 2016 std desktop exp, fsw FS1, not DCs\nbranch: 2016 cu23 single mailbox on 2019 std',
+      [
+        { role: 'mailbox', ha: 'dag', nodes: '4', windows: '2016' },
+        { role: 'mailbox', ha: 'none', windows: '2019' },
+      ],
+    ],
   ];
   for (const [text, wanted] of GROUPS) {
     it(`groups: ${text.slice(0, 80)}`, () => {
@@ -120,6 +189,11 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
   }
 
   const FACTS: ReadonlyArray<readonly [text: string, facts: Readonly<Record<string, string | undefined>>]> = [
+    // Session 14 (d26): "dmz domain" is a perimeter domain only when said together, never across a comma.
+    ['2019 cu15 edge on 2022 std in the dmz, domain-joined for management', { edgeDomainJoined: 'yes' }],
+    ['2019 cu15 edge on 2022 std in the dmz domain', { edgeDomainJoined: 'no' }],
+    // A numbered list's "2." at a line start counts no servers.
+    ['2. SE edge on 2025 std, workgroup', { ha: 'none' }],
     // The target of a move named once is not what runs today.
     ['moving from 2019 to SE. We are on Exchange 2019 CU14, 2 DAG members, Windows 2019 Std', { version: '2019', mixedVersions: undefined }],
     // Both named as running: a DAG under an in-place upgrade stays read as before.
