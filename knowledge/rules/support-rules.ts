@@ -1,4 +1,4 @@
-import { compileCondition, conditionHolds, type Condition } from './conditions';
+import { compileCondition, conditionHolds, type Condition, type DimensionTest } from './conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { FactSpace } from './fact-space';
 import type { KnowledgeProblem } from '../loading/problems';
@@ -266,16 +266,22 @@ function checkCoverage(
   // conflicts reported, the interned list): worked out once per set, found by a bit mask of the
   // candidates that matched (a version has a few dozen candidates at most).
   const bySet = new Map<string, Map<number | string, readonly number[]>>();
+  // The rules' and then the limits' `when`, matched a whole combination at a time (see WhenMatcher).
+  const matcher = new WhenMatcher(
+    [...rules, ...limits].map((item) => item.when),
+    space,
+  );
   space.forEachCompletion({}, (facts, key) => {
     const firstValue = facts[first.id]!;
     const candidates = byFirst.get(firstValue)!;
     // Exact up to 53 candidates; a table with more for one version uses the list of positions instead.
+    matcher.visit(facts);
     let mask: number | string = 0;
     if (candidates.rules.length <= 53) {
-      for (let i = 0; i < candidates.rules.length; i += 1) if (matchesAny(rules[candidates.rules[i]!]!.when, facts)) mask += 2 ** i;
-    } else mask = candidates.rules.flatMap((index, i) => (matchesAny(rules[index]!.when, facts) ? [i] : [])).join(',');
+      for (let i = 0; i < candidates.rules.length; i += 1) if (matcher.holds(candidates.rules[i]!, facts)) mask += 2 ** i;
+    } else mask = candidates.rules.flatMap((index, i) => (matcher.holds(index, facts) ? [i] : [])).join(',');
     for (const index of candidates.limits) {
-      if (!limitUsed[index] && matchesAny(limits[index]!.when, facts)) limitUsed[index] = true;
+      if (!limitUsed[index] && matcher.holds(rules.length + index, facts)) limitUsed[index] = true;
     }
     let seen = bySet.get(firstValue);
     if (!seen) bySet.set(firstValue, (seen = new Map()));
@@ -315,6 +321,91 @@ function checkCoverage(
   });
   const combinations = outcomes.size + gaps;
   return { outcomes, statistics: { combinations, perVerdict, milliseconds: Math.round(performance.now() - started) }, problems };
+}
+
+/**
+ * Tells which of many `when`s (each a list of alternative conditions over asked facts) hold for each
+ * combination of one walk, giving the same answers as {@link matchesAny} on each. The validation
+ * walk visits tens of thousands of combinations, and matching each candidate rule's conditions test
+ * by test was most of its time (issue 24: a cold load).
+ *
+ * Every alternative of every `when` is one bit. For each asked fact a choice test reads by value
+ * alone, each of its values (and "not applying") has a bit set: the alternatives that do not test
+ * that fact or whose test accepts the value. An alternative holds exactly when its bit is set in
+ * the AND of its combination's sets. The walk changes its last facts most often, so the ANDs of the
+ * leading facts are kept from one combination to the next, and only the facts after the first
+ * changed one are ANDed again. A test that reads more than its own value (a bound naming another
+ * fact) is left out of the bits, and its whole alternative is checked with {@link conditionHolds}
+ * when its bit says the rest holds.
+ */
+export class WhenMatcher {
+  private readonly words: number;
+  /** The alternatives' bit positions, per `when`. */
+  private readonly alternativesOf: number[][] = [];
+  /** Per alternative with a test the bits leave out: the alternative, checked in full. */
+  private readonly residual: (Condition | undefined)[] = [];
+  /** The facts tested by value, in the walk's order, each with its values' bit sets. */
+  private readonly facts: { id: string; byValue: Map<string, Uint32Array>; notApplying: Uint32Array }[] = [];
+  /** ands[k]: the AND of the sets of facts[0..k) for the combination seen last. */
+  private readonly ands: Uint32Array[];
+  /** The values of the combination seen last, per fact of {@link facts} (null before the first). */
+  private readonly seen: (string | undefined | null)[];
+
+  constructor(whens: readonly (readonly Condition[])[], space: FactSpace) {
+    const alternatives: Condition[] = [];
+    for (const when of whens) {
+      this.alternativesOf.push(when.map((alternative) => alternatives.push(alternative) - 1));
+    }
+    this.words = Math.max(1, Math.ceil(alternatives.length / 32));
+    const byValue = (test: DimensionTest) => test.reads.length === 0 && test.accepts !== undefined && space.dimension(test.dimension)?.type === 'choice';
+    for (const alternative of alternatives) this.residual.push(alternative.every(byValue) ? undefined : alternative);
+    for (const dimension of space.asked) {
+      if (dimension.type !== 'choice') continue;
+      const tests = alternatives.map((alternative) => alternative.find((test) => test.dimension === dimension.id && byValue(test)));
+      if (tests.every((test) => test === undefined)) continue;
+      const set = (keeps: (test: DimensionTest) => boolean) => {
+        const bits = new Uint32Array(this.words);
+        tests.forEach((test, j) => {
+          if (test === undefined || keeps(test)) bits[j >>> 5]! |= 1 << (j & 31);
+        });
+        return bits;
+      };
+      this.facts.push({
+        id: dimension.id,
+        byValue: new Map(dimension.values.map((value) => [value.id, set((test) => test.accepts!.has(value.id))])),
+        notApplying: set(() => false),
+      });
+    }
+    this.ands = Array.from({ length: this.facts.length + 1 }, () => new Uint32Array(this.words).fill(0xffffffff));
+    this.seen = this.facts.map(() => null);
+  }
+
+  /** Takes the next combination of the walk; {@link holds} then answers for it. */
+  visit(facts: Facts): void {
+    let k = 0;
+    while (k < this.facts.length && this.seen[k] === facts[this.facts[k]!.id]) k += 1;
+    for (; k < this.facts.length; k += 1) {
+      const fact = this.facts[k]!;
+      const value = facts[fact.id];
+      this.seen[k] = value;
+      // A value the fact does not have is accepted by no test of it, as by conditionHolds.
+      const bits = value === undefined ? fact.notApplying : (fact.byValue.get(value) ?? fact.notApplying);
+      const from = this.ands[k]!;
+      const to = this.ands[k + 1]!;
+      for (let w = 0; w < this.words; w += 1) to[w] = from[w]! & bits[w]!;
+    }
+  }
+
+  /** Whether the `when` at `index` holds for the combination last given to {@link visit} (`facts`). */
+  holds(index: number, facts: Facts): boolean {
+    const all = this.ands[this.facts.length]!;
+    for (const j of this.alternativesOf[index]!) {
+      if (((all[j >>> 5]! >>> (j & 31)) & 1) === 0) continue;
+      const residual = this.residual[j];
+      if (residual === undefined || conditionHolds(residual, facts)) return true;
+    }
+    return false;
+  }
 }
 
 /**
