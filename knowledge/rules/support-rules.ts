@@ -230,13 +230,15 @@ function checkCoverage(
   // Most rules name the first asked fact (the Exchange version): index them by it, so each
   // combination is matched only against the rules that can apply to it.
   const first = space.asked[0]!;
-  const byFirst = new Map<string, { rules: number[]; limits: number[] }>();
+  // Per value: the candidate rules, the candidate limits not yet found to apply, and the combinations' outcomes by the set of candidates that matched.
+  const byFirst = new Map<string, { rules: number[]; unusedLimits: number[]; bySet: Map<number | string, readonly number[]> }>();
   const mayMatch = (when: readonly Condition[], value: string) =>
     when.some((alternative) => alternative.every((test) => test.dimension !== first.id || !test.accepts || test.accepts.has(value)));
   for (const value of first.values) {
     byFirst.set(value.id, {
       rules: rules.flatMap((rule, index) => (mayMatch(rule.when, value.id) ? [index] : [])),
-      limits: limits.flatMap((limit, index) => (mayMatch(limit.when, value.id) ? [index] : [])),
+      unusedLimits: limits.flatMap((limit, index) => (mayMatch(limit.when, value.id) ? [index] : [])),
+      bySet: new Map(),
     });
   }
   // The deciding rules of a set of matching rules, interned; conflicts among them reported once per pair.
@@ -265,27 +267,33 @@ function checkCoverage(
   // Combinations matched by the same rules share everything worked out from them (deciding rules,
   // conflicts reported, the interned list): worked out once per set, found by a bit mask of the
   // candidates that matched (a version has a few dozen candidates at most).
-  const bySet = new Map<string, Map<number | string, readonly number[]>>();
   // The rules' and then the limits' `when`, matched a whole combination at a time (see WhenMatcher).
   const matcher = new WhenMatcher(
     [...rules, ...limits].map((item) => item.when),
     space,
   );
   space.forEachCompletion({}, (facts, key) => {
-    const firstValue = facts[first.id]!;
-    const candidates = byFirst.get(firstValue)!;
-    // Exact up to 53 candidates; a table with more for one version uses the list of positions instead.
+    const candidates = byFirst.get(facts[first.id]!)!;
     matcher.visit(facts);
+    const count = candidates.rules.length;
+    // Exact up to 53 candidates (a small integer up to 30); a table with more for one version uses the list of positions instead.
     let mask: number | string = 0;
-    if (candidates.rules.length <= 53) {
-      for (let i = 0; i < candidates.rules.length; i += 1) if (matcher.holds(candidates.rules[i]!, facts)) mask += 2 ** i;
+    if (count <= 30) {
+      for (let i = 0; i < count; i += 1) if (matcher.holds(candidates.rules[i]!, facts)) mask |= 1 << i;
+    } else if (count <= 53) {
+      for (let i = 0; i < count; i += 1) if (matcher.holds(candidates.rules[i]!, facts)) mask += 2 ** i;
     } else mask = candidates.rules.flatMap((index, i) => (matcher.holds(index, facts) ? [i] : [])).join(',');
-    for (const index of candidates.limits) {
-      if (!limitUsed[index] && matcher.holds(rules.length + index, facts)) limitUsed[index] = true;
+    // A limit is looked for until one combination is found where it applies.
+    const unused = candidates.unusedLimits;
+    if (unused.length > 0) {
+      let changed = false;
+      for (const index of unused) {
+        // Found where it applies here, or for another version.
+        if (limitUsed[index] || matcher.holds(rules.length + index, facts)) changed = limitUsed[index] = true;
+      }
+      if (changed) candidates.unusedLimits = unused.filter((index) => !limitUsed[index]);
     }
-    let seen = bySet.get(firstValue);
-    if (!seen) bySet.set(firstValue, (seen = new Map()));
-    let matching = seen.get(mask);
+    let matching = candidates.bySet.get(mask);
     if (!matching) {
       const set = mask;
       const holds = (i: number) => (typeof set === 'number' ? Math.floor(set / 2 ** i) % 2 === 1 : set.split(',').includes(String(i)));
@@ -293,7 +301,7 @@ function checkCoverage(
         candidates.rules.filter((_, i) => holds(i)),
         facts,
       );
-      seen.set(mask, matching);
+      candidates.bySet.set(mask, matching);
     }
     if (matching.length === 0) {
       gaps += 1;
