@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
-import { formatProblem, KnowledgeError, loadKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+import { formatProblem, KnowledgeError, type KnowledgeBase, type KnowledgeProblem } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { rulesSchema } from '../../knowledge/loading/schemas';
 import { compileRules, decidingRules, describeFacts as describeRuleFacts, matchesAny, WhenMatcher } from '../../knowledge/rules/support-rules';
 import type { Condition } from '../../knowledge/rules/conditions';
-import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, REPO_ROOT, replaceOnce, show } from './helpers';
+import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadCopy, loadProblems, REPO_ROOT, replaceOnce, show } from './helpers';
 import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const RULES = 'data/support-rules.yaml';
@@ -233,7 +233,7 @@ describe('support rules validation', () => {
 
     it('a not-supported rule overlapping a supported one is no conflict: it dominates', () => {
       const dir = copies.withEdit(RULES, addRule(ruleYaml('probe-blocks-fe-nlb', { when: SUPPORTED_FE_NLB, basis: '[C3]' }))).dir;
-      const probe = loadKnowledgeBase(dir);
+      const probe = loadCopy(dir);
       const decision = probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'standard', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' });
       assert.equal(decision?.verdict, 'not-supported');
       assert.deepEqual(
@@ -247,7 +247,7 @@ describe('support rules validation', () => {
 
     it('overlapping rules that agree are accepted, and both decide', () => {
       const dir = copies.withEdit(RULES, addRule(ruleYaml('front-end-cluster-again', { when: FE_ON_CLUSTER }))).dir;
-      const decision = loadKnowledgeBase(dir).decide({ version: '2003', role: 'front-end', ha: 'cluster' });
+      const decision = loadCopy(dir).decide({ version: '2003', role: 'front-end', ha: 'cluster' });
       assert.equal(decision?.verdict, 'not-supported');
       assert.deepEqual(decision.rules.map((r) => r.id).sort(), ['front-end-cluster-again', 'front-end-on-cluster']);
     });
@@ -371,7 +371,7 @@ describe('support rules validation', () => {
         RULES,
         addRule(ruleYaml('probe-honest', { when: FE_ON_CLUSTER, reason: 'Based on a recalled fact; confirm in KB837852.', basis: '[C1, F4]' })),
       );
-      const probe = loadKnowledgeBase(dir);
+      const probe = loadCopy(dir);
       assert.equal(probe.rules.find((r) => r.id === 'probe-honest')?.restsOnRecalledFact, true);
     });
 
@@ -388,7 +388,7 @@ describe('support rules validation', () => {
       assert.equal(limit.problems.length, 1, show(limit.problems));
       assert.ok(limit.problems[0]!.field?.endsWith('(probe-3p-limit).reason'));
       const { dir } = copies.withEdit(RULES, addRule(ruleYaml('probe-3p-honest', { when: FE_ON_CLUSTER, reason: 'According to third-party sources, no.', basis: '[C1, E7-3]' })));
-      assert.equal(loadKnowledgeBase(dir).rules.find((r) => r.id === 'probe-3p-honest')?.restsOnThirdPartyFact, true);
+      assert.equal(loadCopy(dir).rules.find((r) => r.id === 'probe-3p-honest')?.restsOnThirdPartyFact, true);
     });
 
     it('the bundled rules and limits are marked exactly by their basis', () => {
@@ -408,7 +408,7 @@ describe('support rules validation', () => {
       const { dir, file } = copies.withEdit(RULES, addRule(ruleYaml('probe-two', { when: FE_ON_CLUSTER, articles: '[EXB-098]', basis: '[C98]' })));
       let error: unknown;
       try {
-        loadKnowledgeBase(dir);
+        loadCopy(dir);
       } catch (e) {
         error = e;
       }
@@ -494,7 +494,7 @@ describe('support rules validation', () => {
       const edit = (text: string) =>
         replaceOnce(text, '    - id: essentials\n', '    - id: storage-server\n      label: Storage Server\n      names: [windows storage server]\n    - id: essentials\n');
       const { dir, text } = copies.withEdit(DIMENSIONS, edit);
-      const probe = loadKnowledgeBase(dir);
+      const probe = loadCopy(dir);
       assert.equal(probe.ruleStatistics.combinations, countCombinations(parse(text) as RawDimension[]));
       assert.ok(probe.ruleStatistics.combinations > kb.ruleStatistics.combinations);
       assert.equal(
