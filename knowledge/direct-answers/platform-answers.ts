@@ -179,8 +179,25 @@ function platformRefusals(tables: AnswerTables, version: string, windows: string
   return [...new Set(before.flatMap((u) => commonRules(tables.setups({ version, windows, update: u.id }))))];
 }
 
+/**
+ * {@link platformBasis} per tables and version, worked out once: the tables never change, and the basis walks a
+ * version's setups on each of its Windows releases (eleven for Exchange 2003), more than the check keeps in its
+ * setups memo, while a rule answer asks it for every stated fact of the version. Bounded: the version comes
+ * from the facts read.
+ */
+const platformBases = new WeakMap<AnswerTables, Map<string, readonly string[]>>();
+const PLATFORM_BASES_PER_TABLES = 64;
+
 /** The facts behind a version's host-system rule (what refuses the other releases). */
 export function platformBasis(tables: AnswerTables, version: string): string[] {
-  const refusing = tables.valuesFor('windows', { version }).flatMap((w) => platformFinding(tables, version, w.id).refusedBy);
-  return [...new Set(refusing.flatMap((r) => r.basis))];
+  let bases = platformBases.get(tables);
+  if (!bases) platformBases.set(tables, (bases = new Map()));
+  let basis = bases.get(version);
+  if (!basis) {
+    const refusing = tables.valuesFor('windows', { version }).flatMap((w) => platformFinding(tables, version, w.id).refusedBy);
+    basis = Object.freeze([...new Set(refusing.flatMap((r) => r.basis))]);
+    if (bases.size >= PLATFORM_BASES_PER_TABLES) bases.clear();
+    bases.set(version, basis);
+  }
+  return [...basis];
 }

@@ -19,6 +19,11 @@ interface CompiledDimension {
   dimension: Dimension;
   appliesWhen?: Condition;
   values: Map<string, CompiledValue>;
+  /**
+   * For an asked dimension: true when its `appliesWhen` and its values' read only asked dimensions
+   * before it, so the walk knows at its level what {@link FactSpace.complete} would find of it.
+   */
+  settledAtItsLevel?: boolean;
 }
 
 /** Problems of the dimensions table, located by the path inside it. */
@@ -53,6 +58,8 @@ export class FactSpace {
   /** Every dimension id in the order the walk adds them to a combination: the stated ones, then the asked ones. */
   private readonly walkOrder: readonly string[];
   private readonly digitOf = new Map<string, { id: string; weight: number; positions: Map<string, number> }>();
+  /** The asked dimensions whose conditions read a later one: only these are left for {@link complete} to check. */
+  private readonly lateAsked: readonly Dimension[];
   /**
    * Normalised fact sets by their JSON: a check step asks for the same facts several times (its known
    * facts, what it sets aside, each group's step; issue 24). The table never changes after
@@ -116,6 +123,14 @@ export class FactSpace {
       weight *= dimension.values.length + 1;
     }
     if (weight > Number.MAX_SAFE_INTEGER) this.problems.push({ path: [], message: `the asked facts make ${weight} combinations, too many to key exactly` });
+    const before = new Set<string>();
+    for (const dimension of this.asked) {
+      const entry = this.compiled.get(dimension.id)!;
+      const conditions = [entry.appliesWhen, ...[...entry.values.values()].map((v) => v.appliesWhen)];
+      entry.settledAtItsLevel = conditions.every((condition) => !condition || conditionDimensions(condition).every((id) => before.has(id)));
+      before.add(dimension.id);
+    }
+    this.lateAsked = this.asked.filter((dimension) => !this.compiled.get(dimension.id)!.settledAtItsLevel);
   }
 
   dimension(id: string): Dimension | undefined {
@@ -291,18 +306,24 @@ export class FactSpace {
     for (const d of this.stated) if (known[d.id] !== undefined) facts[d.id] = known[d.id]!;
     const asked = this.asked.map((dimension) => this.compiled.get(dimension.id)!);
     const digits = this.digits;
+    const late = this.lateAsked.length;
     const walk = (index: number, key: number): void => {
       if (index === asked.length) {
-        if (this.complete(facts)) visit(facts, key);
+        if (late === 0 || this.complete(facts)) visit(facts, key);
         return;
       }
       const entry = asked[index]!;
       const id = entry.dimension.id;
       const digit = digits[index]!;
-      if (entry.appliesWhen && conditionState(entry.appliesWhen, facts) === 'fails') {
+      const applies = entry.appliesWhen ? conditionState(entry.appliesWhen, facts) : 'holds';
+      if (applies === 'fails') {
         walk(index + 1, key);
         return;
       }
+      // A dimension whose conditions read only earlier ones is settled here as complete() would settle it at the
+      // end: one that may or may not apply (an earlier fact it reads does not apply) has no complete combination.
+      const settled = entry.settledAtItsLevel === true;
+      if (settled && applies === 'unknown') return;
       let given = known[id];
       const givenValue = given === undefined ? undefined : entry.values.get(given)!;
       // An alias that cannot be resolved in this combination ("load balancing" beyond Exchange 2003) names no value: enumerate.
@@ -311,7 +332,13 @@ export class FactSpace {
       for (const value of candidates) {
         const v = entry.values.get(value)!;
         if (v.value.alias) continue;
-        if (v.appliesWhen && conditionState(v.appliesWhen, facts) === 'fails') continue;
+        const state = v.appliesWhen ? conditionState(v.appliesWhen, facts) : 'holds';
+        if (state === 'fails') continue;
+        if (settled && state === 'unknown') {
+          // No complete combination has this value; a given value's walk still ends with it, as it would have.
+          if (given !== undefined) break;
+          continue;
+        }
         facts[id] = value;
         walk(index + 1, key + digit.positions.get(value)! * digit.weight);
         delete facts[id];
@@ -324,7 +351,8 @@ export class FactSpace {
 
   /** True when every asked value of a full combination exists there (conditions naming later dimensions are checked here). */
   private complete(facts: Facts): boolean {
-    for (const dimension of this.asked) {
+    // The others were settled along the walk (see settledAtItsLevel).
+    for (const dimension of this.lateAsked) {
       const entry = this.compiled.get(dimension.id)!;
       const value = facts[dimension.id];
       const applies = !entry.appliesWhen || conditionState(entry.appliesWhen, facts) === 'holds';

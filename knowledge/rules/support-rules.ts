@@ -1,4 +1,4 @@
-import { compileCondition, conditionHolds, type Condition } from './conditions';
+import { compileCondition, conditionHolds, type Condition, type DimensionTest } from './conditions';
 import type { Facts } from '../reading/fact-recognizer';
 import type { FactSpace } from './fact-space';
 import type { KnowledgeProblem } from '../loading/problems';
@@ -230,13 +230,15 @@ function checkCoverage(
   // Most rules name the first asked fact (the Exchange version): index them by it, so each
   // combination is matched only against the rules that can apply to it.
   const first = space.asked[0]!;
-  const byFirst = new Map<string, { rules: number[]; limits: number[] }>();
+  // Per value: the candidate rules, the candidate limits not yet found to apply, and the combinations' outcomes by the set of candidates that matched.
+  const byFirst = new Map<string, { rules: number[]; unusedLimits: number[]; bySet: Map<number | string, readonly number[]> }>();
   const mayMatch = (when: readonly Condition[], value: string) =>
     when.some((alternative) => alternative.every((test) => test.dimension !== first.id || !test.accepts || test.accepts.has(value)));
   for (const value of first.values) {
     byFirst.set(value.id, {
       rules: rules.flatMap((rule, index) => (mayMatch(rule.when, value.id) ? [index] : [])),
-      limits: limits.flatMap((limit, index) => (mayMatch(limit.when, value.id) ? [index] : [])),
+      unusedLimits: limits.flatMap((limit, index) => (mayMatch(limit.when, value.id) ? [index] : [])),
+      bySet: new Map(),
     });
   }
   // The deciding rules of a set of matching rules, interned; conflicts among them reported once per pair.
@@ -265,21 +267,33 @@ function checkCoverage(
   // Combinations matched by the same rules share everything worked out from them (deciding rules,
   // conflicts reported, the interned list): worked out once per set, found by a bit mask of the
   // candidates that matched (a version has a few dozen candidates at most).
-  const bySet = new Map<string, Map<number | string, readonly number[]>>();
+  // The rules' and then the limits' `when`, matched a whole combination at a time (see WhenMatcher).
+  const matcher = new WhenMatcher(
+    [...rules, ...limits].map((item) => item.when),
+    space,
+  );
   space.forEachCompletion({}, (facts, key) => {
-    const firstValue = facts[first.id]!;
-    const candidates = byFirst.get(firstValue)!;
-    // Exact up to 53 candidates; a table with more for one version uses the list of positions instead.
+    const candidates = byFirst.get(facts[first.id]!)!;
+    matcher.visit(facts);
+    const count = candidates.rules.length;
+    // Exact up to 53 candidates (a small integer up to 30); a table with more for one version uses the list of positions instead.
     let mask: number | string = 0;
-    if (candidates.rules.length <= 53) {
-      for (let i = 0; i < candidates.rules.length; i += 1) if (matchesAny(rules[candidates.rules[i]!]!.when, facts)) mask += 2 ** i;
-    } else mask = candidates.rules.flatMap((index, i) => (matchesAny(rules[index]!.when, facts) ? [i] : [])).join(',');
-    for (const index of candidates.limits) {
-      if (!limitUsed[index] && matchesAny(limits[index]!.when, facts)) limitUsed[index] = true;
+    if (count <= 30) {
+      for (let i = 0; i < count; i += 1) if (matcher.holds(candidates.rules[i]!, facts)) mask |= 1 << i;
+    } else if (count <= 53) {
+      for (let i = 0; i < count; i += 1) if (matcher.holds(candidates.rules[i]!, facts)) mask += 2 ** i;
+    } else mask = candidates.rules.flatMap((index, i) => (matcher.holds(index, facts) ? [i] : [])).join(',');
+    // A limit is looked for until one combination is found where it applies.
+    const unused = candidates.unusedLimits;
+    if (unused.length > 0) {
+      let changed = false;
+      for (const index of unused) {
+        // Found where it applies here, or for another version.
+        if (limitUsed[index] || matcher.holds(rules.length + index, facts)) changed = limitUsed[index] = true;
+      }
+      if (changed) candidates.unusedLimits = unused.filter((index) => !limitUsed[index]);
     }
-    let seen = bySet.get(firstValue);
-    if (!seen) bySet.set(firstValue, (seen = new Map()));
-    let matching = seen.get(mask);
+    let matching = candidates.bySet.get(mask);
     if (!matching) {
       const set = mask;
       const holds = (i: number) => (typeof set === 'number' ? Math.floor(set / 2 ** i) % 2 === 1 : set.split(',').includes(String(i)));
@@ -287,7 +301,7 @@ function checkCoverage(
         candidates.rules.filter((_, i) => holds(i)),
         facts,
       );
-      seen.set(mask, matching);
+      candidates.bySet.set(mask, matching);
     }
     if (matching.length === 0) {
       gaps += 1;
@@ -315,6 +329,91 @@ function checkCoverage(
   });
   const combinations = outcomes.size + gaps;
   return { outcomes, statistics: { combinations, perVerdict, milliseconds: Math.round(performance.now() - started) }, problems };
+}
+
+/**
+ * Tells which of many `when`s (each a list of alternative conditions over asked facts) hold for each
+ * combination of one walk, giving the same answers as {@link matchesAny} on each. The validation
+ * walk visits tens of thousands of combinations, and matching each candidate rule's conditions test
+ * by test was most of its time (issue 24: a cold load).
+ *
+ * Every alternative of every `when` is one bit. For each asked fact a choice test reads by value
+ * alone, each of its values (and "not applying") has a bit set: the alternatives that do not test
+ * that fact or whose test accepts the value. An alternative holds exactly when its bit is set in
+ * the AND of its combination's sets. The walk changes its last facts most often, so the ANDs of the
+ * leading facts are kept from one combination to the next, and only the facts after the first
+ * changed one are ANDed again. A test that reads more than its own value (a bound naming another
+ * fact) is left out of the bits, and its whole alternative is checked with {@link conditionHolds}
+ * when its bit says the rest holds.
+ */
+export class WhenMatcher {
+  private readonly words: number;
+  /** The alternatives' bit positions, per `when`. */
+  private readonly alternativesOf: number[][] = [];
+  /** Per alternative with a test the bits leave out: the alternative, checked in full. */
+  private readonly residual: (Condition | undefined)[] = [];
+  /** The facts tested by value, in the walk's order, each with its values' bit sets. */
+  private readonly facts: { id: string; byValue: Map<string, Uint32Array>; notApplying: Uint32Array }[] = [];
+  /** ands[k]: the AND of the sets of facts[0..k) for the combination seen last. */
+  private readonly ands: Uint32Array[];
+  /** The values of the combination seen last, per fact of {@link facts} (null before the first). */
+  private readonly seen: (string | undefined | null)[];
+
+  constructor(whens: readonly (readonly Condition[])[], space: FactSpace) {
+    const alternatives: Condition[] = [];
+    for (const when of whens) {
+      this.alternativesOf.push(when.map((alternative) => alternatives.push(alternative) - 1));
+    }
+    this.words = Math.max(1, Math.ceil(alternatives.length / 32));
+    const byValue = (test: DimensionTest) => test.reads.length === 0 && test.accepts !== undefined && space.dimension(test.dimension)?.type === 'choice';
+    for (const alternative of alternatives) this.residual.push(alternative.every(byValue) ? undefined : alternative);
+    for (const dimension of space.asked) {
+      if (dimension.type !== 'choice') continue;
+      const tests = alternatives.map((alternative) => alternative.find((test) => test.dimension === dimension.id && byValue(test)));
+      if (tests.every((test) => test === undefined)) continue;
+      const set = (keeps: (test: DimensionTest) => boolean) => {
+        const bits = new Uint32Array(this.words);
+        tests.forEach((test, j) => {
+          if (test === undefined || keeps(test)) bits[j >>> 5]! |= 1 << (j & 31);
+        });
+        return bits;
+      };
+      this.facts.push({
+        id: dimension.id,
+        byValue: new Map(dimension.values.map((value) => [value.id, set((test) => test.accepts!.has(value.id))])),
+        notApplying: set(() => false),
+      });
+    }
+    this.ands = Array.from({ length: this.facts.length + 1 }, () => new Uint32Array(this.words).fill(0xffffffff));
+    this.seen = this.facts.map(() => null);
+  }
+
+  /** Takes the next combination of the walk; {@link holds} then answers for it. */
+  visit(facts: Facts): void {
+    let k = 0;
+    while (k < this.facts.length && this.seen[k] === facts[this.facts[k]!.id]) k += 1;
+    for (; k < this.facts.length; k += 1) {
+      const fact = this.facts[k]!;
+      const value = facts[fact.id];
+      this.seen[k] = value;
+      // A value the fact does not have is accepted by no test of it, as by conditionHolds.
+      const bits = value === undefined ? fact.notApplying : (fact.byValue.get(value) ?? fact.notApplying);
+      const from = this.ands[k]!;
+      const to = this.ands[k + 1]!;
+      for (let w = 0; w < this.words; w += 1) to[w] = from[w]! & bits[w]!;
+    }
+  }
+
+  /** Whether the `when` at `index` holds for the combination last given to {@link visit} (`facts`). */
+  holds(index: number, facts: Facts): boolean {
+    const all = this.ands[this.facts.length]!;
+    for (const j of this.alternativesOf[index]!) {
+      if (((all[j >>> 5]! >>> (j & 31)) & 1) === 0) continue;
+      const residual = this.residual[j];
+      if (residual === undefined || conditionHolds(residual, facts)) return true;
+    }
+    return false;
+  }
 }
 
 /**

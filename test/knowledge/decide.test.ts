@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { citedArticles, formatDate, lifecycleLines, triageSummary, VERDICT_LABELS, type Decision, type Facts, type KnowledgeBase, type Verdict } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { openForStatedQuestion } from '../../knowledge/rules/open-facts';
-import { lifecycleSchema, rulesSchema } from '../../knowledge/loading/schemas';
+import { dimensionSchema, lifecycleSchema, rulesSchema, type Dimension } from '../../knowledge/loading/schemas';
+import { compileCondition, conditionState } from '../../knowledge/rules/conditions';
 import { SupportCheck } from '../../knowledge/rules/support-check';
 import { compileRules, ruleMatches } from '../../knowledge/rules/support-rules';
 import { KNOWLEDGE_DIR } from './helpers';
@@ -181,6 +182,95 @@ describe('support check: decide, nextStep and the triage summary', function () {
             assert.equal(space.keyWithout(key, facts, id), space.key({ ...facts, [id]: '' }), `${describeFacts(facts)} without ${id}`);
         }
       }
+    });
+
+    it('settles each dimension at its level as a walk checking every dimension at the end does (bundled table, and one where an earlier fact may not apply)', () => {
+      // The reference: the walk as it was, every asked dimension and value checked once the combination is full.
+      const plainCompletions = (dimensions: readonly Dimension[], known: Facts): Facts[] => {
+        const byId = new Map(dimensions.map((d) => [d.id, d]));
+        const compile = (condition: Dimension['appliesWhen']) => (condition ? compileCondition(condition, byId, new Set(['asked'] as const)).condition : undefined);
+        const asked = dimensions
+          .filter((d) => d.kind === 'asked')
+          .map((d) => ({ id: d.id, applies: compile(d.appliesWhen), values: new Map(d.values.map((v) => [v.id, { v, applies: compile(v.appliesWhen) }])) }));
+        const facts: Record<string, string> = {};
+        for (const d of dimensions) if (d.kind === 'stated' && known[d.id] !== undefined) facts[d.id] = known[d.id]!;
+        const complete = () =>
+          asked.every((entry) => {
+            const applies = !entry.applies || conditionState(entry.applies, facts) === 'holds';
+            const value = facts[entry.id];
+            if (value === undefined) return !applies;
+            const v = entry.values.get(value)!;
+            return applies && !v.v.alias && (!v.applies || conditionState(v.applies, facts) === 'holds');
+          });
+        const listed: Facts[] = [];
+        const walk = (index: number): void => {
+          if (index === asked.length) {
+            if (complete()) listed.push({ ...facts });
+            return;
+          }
+          const entry = asked[index]!;
+          if (entry.applies && conditionState(entry.applies, facts) === 'fails') return walk(index + 1);
+          let given = known[entry.id];
+          const givenValue = given === undefined ? undefined : entry.values.get(given)!;
+          if (givenValue && givenValue.v.alias && givenValue.applies && conditionState(givenValue.applies, facts) === 'fails') given = undefined;
+          for (const value of given === undefined ? entry.values.keys() : [given, ...givenValue!.v.elsewhere]) {
+            const v = entry.values.get(value)!;
+            if (v.v.alias || (v.applies && conditionState(v.applies, facts) === 'fails')) continue;
+            facts[entry.id] = value;
+            walk(index + 1);
+            delete facts[entry.id];
+            if (given !== undefined) break;
+          }
+        };
+        walk(0);
+        return listed;
+      };
+      const same = (dimensions: readonly Dimension[], knowns: readonly Facts[]) => {
+        const walked = new FactSpace(dimensions);
+        for (const known of knowns) {
+          const expected = plainCompletions(dimensions, known);
+          const got = walked.keyedCompletions(known);
+          assert.equal(JSON.stringify(got.map((k) => k.facts)), JSON.stringify(expected), describeFacts(known));
+          for (const { facts, key } of got) assert.equal(key, walked.key(facts));
+        }
+      };
+      // Every combination (with a stated fact), most versions alone, and two with each value of the role and HA (aliases
+      // and other versions' values included).
+      const asked = (id: string) => kb.dimensions.find((d) => d.id === id)!;
+      const knowns: Facts[] = [{ domainController: 'yes' }];
+      for (const version of asked('version').values) {
+        if (!['2007', '2010'].includes(version.id)) knowns.push({ version: version.id });
+        if (['2003', '2016'].includes(version.id)) for (const id of ['role', 'ha']) for (const value of asked(id).values) knowns.push({ version: version.id, [id]: value.id });
+      }
+      same(kb.dimensions, knowns);
+      // b exists only for a1; c only for a1 with b1; c2 only where b is b2; d1 only where e (a later fact) is e1; d9 is an
+      // alias of d1 and then d2; e2 only where b is b1, f1 where c is c3 (neither can be told for a2: b and c do not apply).
+      const dimension = (
+        id: string,
+        values: Record<string, { appliesWhen?: Record<string, string>; alias?: boolean; elsewhere?: string[] }>,
+        appliesWhen?: Record<string, string>,
+      ) =>
+        dimensionSchema.parse({
+          id,
+          question: `${id}?`,
+          label: id,
+          ...(appliesWhen ? { appliesWhen } : {}),
+          values: Object.entries(values).map(([value, extra]) => ({ id: value, label: value, names: [], acronyms: [], answers: [], ...extra })),
+        });
+      const synthetic = [
+        dimension('a', { a1: {}, a2: {} }),
+        dimension('b', { b1: {}, b2: {} }, { a: 'a1' }),
+        dimension('c', { c1: {}, c2: { appliesWhen: { b: 'b2' } }, c3: { appliesWhen: { b: 'b1' } } }, { a: 'a1', b: 'b1' }),
+        dimension('d', { d1: { appliesWhen: { e: 'e1' } }, d2: {}, d9: { alias: true, elsewhere: ['d1', 'd2'] } }),
+        dimension('e', { e1: {}, e2: { appliesWhen: { b: 'b1' } } }),
+        dimension('f', { f1: { appliesWhen: { c: 'c3' } }, f2: {}, f3: { appliesWhen: { b: 'b2' } } }),
+      ];
+      const syntheticKnowns: Facts[] = [{}];
+      for (const d of synthetic)
+        for (const v of d.values) for (const other of [{}, { a: 'a2' }, { b: 'b1' }, { e: 'e2' }] as Facts[]) syntheticKnowns.push({ ...other, [d.id]: v.id });
+      assert.ok(new FactSpace(synthetic).problems.length === 0);
+      same(synthetic, syntheticKnowns);
+      assert.ok(plainCompletions(synthetic, { a: 'a2' }).length > 0 && plainCompletions(synthetic, { a: 'a2', f: 'f1' }).length === 0, 'the table has both kinds of case');
     });
 
     it('never makes a combination of a value that does not apply (a front-end of Exchange 2016, CCR of 2010, x86 of 2008 R2)', () => {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { type Decision, type DirectQuestion, type Facts, type KnowledgeBase } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
-import { platformFinding } from '../../knowledge/direct-answers';
+import { platformFinding, type AnswerTables } from '../../knowledge/direct-answers';
+import { platformBasis } from '../../knowledge/direct-answers/platform-answers';
 import { describeFacts } from './helpers';
 import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
@@ -338,5 +339,24 @@ describe('direct answers: one truth with the verdicts', function () {
       }
     }
     assert.deepEqual(disagreements, []);
+  });
+
+  it("a version's host-system basis is worked out once per tables, and is what the setups give", () => {
+    let walks = 0;
+    // Other tables (a new object): their own basis, from their own setups, counted.
+    const counted: AnswerTables = { ...kb, setups: (facts) => ((walks += 1), kb.setups(facts)), valuesFor: (id, facts) => kb.valuesFor(id, facts) };
+    for (const version of kb.valuesFor('version', {})) {
+      const windows = kb.valuesFor('windows', { version: version.id });
+      const refusing = windows.flatMap((w) => platformFinding(kb, version.id, w.id).refusedBy);
+      const expected = [...new Set(refusing.flatMap((r) => r.basis))];
+      const before = walks;
+      const basis = platformBasis(counted, version.id);
+      assert.deepEqual(basis, expected, version.id);
+      assert.ok(walks - before >= windows.length, `${version.id}: worked out from the setups of each Windows release`);
+      const walked = walks;
+      basis.push('changed by a caller');
+      assert.deepEqual(platformBasis(counted, version.id), expected, `${version.id}: a caller's copy, asked again without a walk`);
+      assert.equal(walks, walked, version.id);
+    }
   });
 });

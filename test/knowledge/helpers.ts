@@ -8,6 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { bundledKnowledgeDir, KnowledgeError, loadKnowledgeBase, reasons, type Facts, type KnowledgeBase, type KnowledgeProblem, type Verdict } from '../../knowledge';
+import type { KnowledgeLoadOptions } from '../../knowledge/knowledge-base';
+import { YamlValues } from '../../knowledge/loading/yaml-values';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 
 export const KNOWLEDGE_DIR = bundledKnowledgeDir();
@@ -64,10 +66,38 @@ export function lineContaining(text: string, needle: string | RegExp): number {
   return hits[0]!.n;
 }
 
+/** Freezes a parsed value and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The parsed YAML texts of this test process's loads of knowledge copies, as `npm run kb:build`'s saved values
+ * serve a start: a text parsed without a problem is remembered, so the same unchanged table in the next copy is
+ * not parsed again (it is still validated: schemas and references, every load), while an edited or hostile text
+ * is new and parsed at its load with every check of the parser. Remembered values are frozen: a loader that
+ * changed a value it was handed would throw here instead of passing a changed table to the next load.
+ */
+class FrozenYamlValues extends YamlValues {
+  override remember(text: string, value: unknown): void {
+    super.remember(text, deepFreeze(value));
+  }
+}
+const copiesYaml = new FrozenYamlValues();
+
+/** `loadKnowledgeBase(dir, options)` for a copy of the knowledge folder, sharing parsed YAML texts (see FrozenYamlValues). */
+export function loadCopy(dir: string, options: KnowledgeLoadOptions = {}): KnowledgeBase {
+  return loadKnowledgeBase(dir, { yamlValues: copiesYaml, ...options });
+}
+
 /** The problems `loadKnowledgeBase(dir)` throws; fails if it loads or throws anything else. */
 export function loadProblems(dir: string): readonly KnowledgeProblem[] {
   try {
-    loadKnowledgeBase(dir);
+    loadCopy(dir);
   } catch (error) {
     assert.ok(error instanceof KnowledgeError, `expected a KnowledgeError, got ${String(error)}`);
     assert.ok(error.problems.length > 0, 'a KnowledgeError must carry at least one problem');

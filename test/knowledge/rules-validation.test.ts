@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
-import { formatProblem, KnowledgeError, loadKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from '../../knowledge';
+import { formatProblem, KnowledgeError, type KnowledgeBase, type KnowledgeProblem } from '../../knowledge';
 import { FactSpace } from '../../knowledge/rules/fact-space';
 import { rulesSchema } from '../../knowledge/loading/schemas';
-import { compileRules } from '../../knowledge/rules/support-rules';
-import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadProblems, REPO_ROOT, replaceOnce, show } from './helpers';
+import { compileRules, decidingRules, describeFacts as describeRuleFacts, matchesAny, WhenMatcher } from '../../knowledge/rules/support-rules';
+import type { Condition } from '../../knowledge/rules/conditions';
+import { KNOWLEDGE_DIR, KnowledgeCopies, lineContaining, loadCopy, loadProblems, REPO_ROOT, replaceOnce, show } from './helpers';
 import { sharedKnowledgeBase } from '../support/shared-knowledge';
 
 const RULES = 'data/support-rules.yaml';
@@ -232,7 +233,7 @@ describe('support rules validation', () => {
 
     it('a not-supported rule overlapping a supported one is no conflict: it dominates', () => {
       const dir = copies.withEdit(RULES, addRule(ruleYaml('probe-blocks-fe-nlb', { when: SUPPORTED_FE_NLB, basis: '[C3]' }))).dir;
-      const probe = loadKnowledgeBase(dir);
+      const probe = loadCopy(dir);
       const decision = probe.decide({ version: '2003', role: 'front-end', ha: 'nlb', edition: 'standard', windows: '2003', windowsEdition: 'enterprise', architecture: 'x86' });
       assert.equal(decision?.verdict, 'not-supported');
       assert.deepEqual(
@@ -246,7 +247,7 @@ describe('support rules validation', () => {
 
     it('overlapping rules that agree are accepted, and both decide', () => {
       const dir = copies.withEdit(RULES, addRule(ruleYaml('front-end-cluster-again', { when: FE_ON_CLUSTER }))).dir;
-      const decision = loadKnowledgeBase(dir).decide({ version: '2003', role: 'front-end', ha: 'cluster' });
+      const decision = loadCopy(dir).decide({ version: '2003', role: 'front-end', ha: 'cluster' });
       assert.equal(decision?.verdict, 'not-supported');
       assert.deepEqual(decision.rules.map((r) => r.id).sort(), ['front-end-cluster-again', 'front-end-on-cluster']);
     });
@@ -370,7 +371,7 @@ describe('support rules validation', () => {
         RULES,
         addRule(ruleYaml('probe-honest', { when: FE_ON_CLUSTER, reason: 'Based on a recalled fact; confirm in KB837852.', basis: '[C1, F4]' })),
       );
-      const probe = loadKnowledgeBase(dir);
+      const probe = loadCopy(dir);
       assert.equal(probe.rules.find((r) => r.id === 'probe-honest')?.restsOnRecalledFact, true);
     });
 
@@ -387,7 +388,7 @@ describe('support rules validation', () => {
       assert.equal(limit.problems.length, 1, show(limit.problems));
       assert.ok(limit.problems[0]!.field?.endsWith('(probe-3p-limit).reason'));
       const { dir } = copies.withEdit(RULES, addRule(ruleYaml('probe-3p-honest', { when: FE_ON_CLUSTER, reason: 'According to third-party sources, no.', basis: '[C1, E7-3]' })));
-      assert.equal(loadKnowledgeBase(dir).rules.find((r) => r.id === 'probe-3p-honest')?.restsOnThirdPartyFact, true);
+      assert.equal(loadCopy(dir).rules.find((r) => r.id === 'probe-3p-honest')?.restsOnThirdPartyFact, true);
     });
 
     it('the bundled rules and limits are marked exactly by their basis', () => {
@@ -407,7 +408,7 @@ describe('support rules validation', () => {
       const { dir, file } = copies.withEdit(RULES, addRule(ruleYaml('probe-two', { when: FE_ON_CLUSTER, articles: '[EXB-098]', basis: '[C98]' })));
       let error: unknown;
       try {
-        loadKnowledgeBase(dir);
+        loadCopy(dir);
       } catch (e) {
         error = e;
       }
@@ -493,7 +494,7 @@ describe('support rules validation', () => {
       const edit = (text: string) =>
         replaceOnce(text, '    - id: essentials\n', '    - id: storage-server\n      label: Storage Server\n      names: [windows storage server]\n    - id: essentials\n');
       const { dir, text } = copies.withEdit(DIMENSIONS, edit);
-      const probe = loadKnowledgeBase(dir);
+      const probe = loadCopy(dir);
       assert.equal(probe.ruleStatistics.combinations, countCombinations(parse(text) as RawDimension[]));
       assert.ok(probe.ruleStatistics.combinations > kb.ruleStatistics.combinations);
       assert.equal(
@@ -554,6 +555,98 @@ describe('support rules validation', () => {
         problems.some((p) => /^gap: no rule decides version=2028/.test(p.message)),
         show(problems),
       );
+    });
+
+    it("the walk's matcher answers as matchesAny for every rule and limit, over every combination of two versions, and for a test that reads another fact", () => {
+      const { rules, limits } = compileRules(inputs, space, kb.facts, articleIds, 'rules.yaml', () => undefined);
+      // A bound naming another fact cannot be told by value alone: its alternative is checked in full.
+      const reading: Condition = [{ dimension: 'version', reads: ['role'], check: (value, facts) => value === '2016' && facts['role'] === 'mailbox' }];
+      const whens = [...rules, ...limits].map((item) => item.when).concat([[reading], [[], reading], [reading, ...rules[0]!.when]]);
+      const matcher = new WhenMatcher(whens, space);
+      let holding = 0;
+      for (const version of ['2000', 'se']) {
+        // The matcher keeps what the walk's leading facts gave: fed in the walk's order, as the validation feeds it.
+        space.forEachCompletion({ version }, (facts) => {
+          matcher.visit(facts);
+          whens.forEach((when, index) => {
+            const expected = matchesAny(when, facts);
+            if (expected) holding += 1;
+            if (matcher.holds(index, facts) !== expected) assert.fail(`when ${index} for ${JSON.stringify(facts)}: matchesAny says ${expected}`);
+          });
+        });
+      }
+      assert.ok(holding > 1000, `${holding} matches: the combinations were walked`);
+    });
+
+    it('reports conflicts and gaps in the order a plain walk finds them (rules matched one by one), then the limits that never apply', () => {
+      const supported = inputs.rules.find((r) => r.verdict === 'supported')!;
+      // Exchange 2000 and 2003 lose their fallback (gaps) and gain rules that disagree with others (conflicts);
+      // the walk takes the versions in table order, so every problem about a combination comes from these two.
+      const early = ['2000', '2003'];
+      const edited: typeof inputs = {
+        ...inputs,
+        rules: [
+          ...inputs.rules.filter((r) => r.id !== 'exchange-2000-2003-rest'),
+          { ...supported, id: 'probe-a', verdict: 'supported-with-conditions', when: { version: '2003', ha: 'nlb' } },
+          { ...supported, id: 'probe-b', when: { version: '2000', role: 'front-end' } },
+          {
+            ...supported,
+            id: 'probe-c',
+            verdict: 'supported-with-conditions',
+            when: [
+              { version: '2003', architecture: 'x86' },
+              { version: '2000', ha: 'cluster' },
+            ],
+          },
+        ],
+        limits: [...inputs.limits, { ...inputs.limits[0]!, id: 'probe-never', when: { version: '2003', role: 'mailbox' } }],
+      };
+      assert.ok(edited.rules.length === inputs.rules.length + 2);
+      const { rules, problems, outcomes } = compileRules(edited, space, kb.facts, articleIds, 'rules.yaml', () => undefined);
+      assert.deepEqual(
+        space.dimensions
+          .find((d) => d.kind === 'asked')!
+          .values.slice(0, 2)
+          .map((v) => v.id),
+        early,
+      );
+      // The reference: each combination of those versions in the walk's order, every rule matched on its own.
+      const expected: string[] = [];
+      const reported = new Set<string>();
+      let gaps = 0;
+      let decided = 0;
+      for (const version of early) {
+        for (const facts of space.completions({ version })) {
+          const matching = decidingRules(
+            rules,
+            rules.flatMap((rule, index) => (matchesAny(rule.when, facts) ? [index] : [])),
+          );
+          for (const a of matching)
+            for (const b of matching) {
+              if (a >= b || rules[a]!.verdict === rules[b]!.verdict || reported.has(`${a}/${b}`)) continue;
+              reported.add(`${a}/${b}`);
+              expected.push(`overlap ${b} ${a} ${describeRuleFacts(facts, space.dimensions)}`);
+            }
+          if (matching.length === 0) {
+            gaps += 1;
+            if (gaps <= 5) expected.push(`gap ${describeRuleFacts(facts, space.dimensions)}`);
+            continue;
+          }
+          decided += 1;
+          assert.deepEqual(outcomes.get(space.key(facts)), matching, describeRuleFacts(facts, space.dimensions));
+        }
+      }
+      expected.push(`gap ${gaps - 5} more`, 'never probe-never');
+      const got = problems.map((p) => {
+        const overlap = /^overlaps rules\[(\d+)\].* e\.g\. for (.*)$/.exec(p.message);
+        if (overlap) return `overlap ${/^rules\[(\d+)\]/.exec(p.field!)![1]} ${overlap[1]} ${overlap[2]}`;
+        const gap = /^gap: (?:no rule decides (.*)|(\d+) more combinations)/.exec(p.message);
+        if (gap) return gap[1] !== undefined ? `gap ${gap[1]}` : `gap ${gap[2]} more`;
+        return `${/applies to no combination/.test(p.message) ? 'never' : p.message} ${/\((.*)\)/.exec(p.field!)![1]}`;
+      });
+      assert.deepEqual(got, expected);
+      assert.ok(reported.size >= 3 && gaps > 5, show(problems));
+      assert.equal(outcomes.size - decided, kb.ruleStatistics.combinations - space.completions({ version: '2000' }).length - space.completions({ version: '2003' }).length);
     });
   });
 

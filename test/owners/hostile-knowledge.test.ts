@@ -9,6 +9,7 @@ import { reloadKnowledge } from '../../bot/knowledge-reload';
 import { startServer, type RunningServer } from '../../bot/server';
 import { bundledKnowledgeDir, formatProblem, KnowledgeError, KnowledgeHolder, loadKnowledgeBase } from '../../knowledge';
 import { sharedKnowledgeBase } from '../support/shared-knowledge';
+import { loadCopy } from '../knowledge/helpers';
 
 // Issue 22, finding 1: knowledge files that took the process down or blocked it for seconds.
 const frontMatter = (id: string, extra = '', summary = 'A test article written for the hostile-file tests.') =>
@@ -57,7 +58,7 @@ describe('hostile knowledge files (issue 22)', function () {
         writeFileSync(join(dir, 'articles', hostile.name), hostile.text);
         let thrown: unknown;
         try {
-          loadKnowledgeBase(dir);
+          loadCopy(dir);
         } catch (error) {
           thrown = error;
         }
@@ -79,7 +80,7 @@ describe('hostile knowledge files (issue 22)', function () {
       const rules = join(dir, 'data', 'support-rules.yaml');
       writeFileSync(rules, readFileSync(rules, 'utf8') + `# ${'padding '.repeat(80_000)}\n`);
       assert.throws(
-        () => loadKnowledgeBase(dir),
+        () => loadCopy(dir),
         (error: unknown) => error instanceof KnowledgeError && error.problems.some((p) => p.file.endsWith('support-rules.yaml') && /a table may have at most/.test(p.message)),
       );
     } finally {
