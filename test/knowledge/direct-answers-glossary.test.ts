@@ -214,6 +214,13 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i put exchange SE on a server core install', 'server-core-install', /supports and recommends/],
       ['how do i install exchange 2016 on server core', 'desktop-experience-2016', /^Exchange 2016 does not run on Server Core/],
       ['how do i turn a standalone exchange 2019 mailbox server into a dag', 'dag-from-single', /^Steps: create the DAG .*Add-DatabaseAvailabilityGroupServer/],
+      // Session 14 (q24): Setup with the ManagementTools role (install-management-tools.md), on the releases A-82 lists.
+      [
+        'how do i install just the management tools for exchange 2019 on my windows 10 pc',
+        'install-management-tools',
+        /^On a computer with 64-bit Windows 10 .*\/Role:ManagementTools/,
+      ],
+      ['how to set up the exchange management shell on an admin workstation', 'install-management-tools', /Setup\.exe \/IAcceptExchangeServerLicenseTerms \/Role:ManagementTools/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const answered = answeredTask(text, task);
