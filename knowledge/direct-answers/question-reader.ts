@@ -71,8 +71,9 @@ const ROLE_EXISTS = /\b(roles?|have|has|had|there|exists?|existed|available|incl
 /** From which level a role is there ("since which cu", "from what version", "which update brought back the edge role"). */
 const ROLE_SINCE =
   /\b(since|from|starting) (which|what|when)\b|\b(which|what) (exchange )?(\S+ )?(cu|sp|update|service pack|cumulative update|version|build|release)\b.{0,40}\b(brought|introduc\w*|add\w*|return\w*|back|have|has|get|got)\b/i;
+// "since when?", "as of when?" (session 14, q24) asked alone after whether a version runs on a Windows release: from which update.
 const FROM_UPDATE =
-  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
+  /^(?:(?:and|ok|so)\s+)?(?:since|as of|starting|from) when\b|\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b|\bwindows (server )?editions? (supported|needed|required|allowed)\b/i;
 const WINDOWS_LIST =
@@ -569,6 +570,8 @@ const SUPPORTED_ON =
 const ENOUGH = /\b(enough|sufficient|suffice|do the job)\b/i;
 /** "is ... ok or does it need ...": the yes/no about what is named first, the need only its alternative. */
 const EDITION_OK_OR_NEED = /^(?:is|are|can|could|will|would)\b[^?]{0,80}\b(?:ok|okay|fine|supported|allowed|possible)\b[^?]{0,10}\bor\b/i;
+/** "do i need ...", "do we really need ...": the asker's need, which issue 11 answers from the articles. */
+const ASKER_NEEDS = /^(?:do|would|will) (?:i|we|you|one)(?: really)? (?:need|require|have to)\b/i;
 const EDITION_QUESTION_FACTS = ['version', 'edition', 'windowsEdition', 'ha', 'role', 'update'];
 /** The technologies an edition allows or not (a DAG, a cluster); load balancing front-ends is no edition's question. */
 const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
@@ -604,8 +607,11 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "is a 2003 front end on exchange standard edition ok or does it need enterprise?": the edition named first, asked about first.
   if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text) || EDITION_OK_OR_NEED.test(text))) return { attribute: 'rule', subject };
   // "does an SE DAG need windows datacenter edition": whether that edition is required (rule-answers.ts, editionNeeded).
-  // Only a Windows edition: "do i need enterprise edition to cluster exchange 2003?" is the articles' (its passage and the check's button).
-  if (editionAndTechnology && subject.ha !== undefined && subject.windowsEdition !== undefined && subject.edition === undefined) return { attribute: 'rule', subject, needs: true };
+  // An Exchange edition too (session 14, q24): "does exchange 2007 ccr need enterprise edition" started the check, so "and lcr?"
+  // after it changed the check's technology instead of asking the same rule of LCR; one edition named, never both. "do i need
+  // enterprise edition to cluster exchange 2003?" stays the articles' (issue 11: its passage and the check's button).
+  const editionNamed = subject.windowsEdition !== undefined ? subject.edition === undefined : subject.edition !== undefined && !ASKER_NEEDS.test(text);
+  if (editionAndTechnology && subject.ha !== undefined && editionNamed) return { attribute: 'rule', subject, needs: true };
   // "is dns round robin supported for load balancing exchange 2016", "round robin dns instead of a kemp for SE - allowed?"
   // (session 12, q22): a way of spreading client connections asked about for a version is a rule of that version, not
   // a design; DirectAnswers.read answers it only when the tables settle it (else the check asks, as before).
