@@ -46,6 +46,8 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     // Session 11 (lead, q21's draft): one DAG per Mailbox server (A-63).
     ['can an exchange 2016 mailbox server be a member of two dags', 'one-dag-per-server', /^No: a Mailbox server can be a member of only one DAG/],
     ['can one exchange 2019 server be in two dags at once', 'one-dag-per-server', /^No: /],
+    // Session 14 (q24): the count of DAGs one server may join.
+    ['how many dags can one mailbox server be in', 'one-dag-per-server', /only one DAG/],
     // Session 14 (q24): the management tools (not the server roles) on the client releases of Windows each version's
     // system requirements list (A-82); "exchange 2019 management tools" names Exchange 2019, no other server's release.
     [

@@ -235,6 +235,8 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i see which server is the witness for my dag', 'witness-find'],
       ['how do i make SE edge transport redundant', 'edge-redundancy'],
       ['how do i add a server to the dag', 'dag-add-member'],
+      // Session 14 (q24): a member kicked out is a member removed.
+      ['how to kick a server out of our 2016 dag', 'dag-remove-member'],
       ['how to install the latest cu on exchange 2019', 'install-update'],
     ] as const) {
       it(`"${text}" stays ${task}`, () => {
