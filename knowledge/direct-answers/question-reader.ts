@@ -1,6 +1,7 @@
 import type { Facts, FactRecognizer } from '../reading/fact-recognizer';
 import { normalizeQuestionWords } from '../reading/question-words';
 import type { Attribute, DirectQuestion } from './direct-answer';
+import { typedUpdate } from './update-answers';
 
 /*
  * Which attribute a question asks for, by plain pattern tables (no cloud NLU). Every pattern runs on
@@ -200,6 +201,10 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
       if (w !== undefined) carried.windows = w;
     }
     const inContext = attributeOf(text, carried, recognizer, false);
+    // "when was that released?" right after the latest update of a version (session 14, q24): that update's release, which
+    // the latest-update answer names (the version's RTM date was given instead).
+    if (previous.attribute === 'latest-update' && inContext?.attribute === 'update-released' && inContext.other === 'rtm' && typedUpdate(text) === undefined)
+      return { attribute: 'latest-update', subject: { version: previous.subject.version }, text: typed.trim() };
     if (inContext && inContext.attribute !== 'rule') return { ...inContext, text: typed.trim() };
     // "from which cu?" right after "can exchange 2019 run on windows server 2025" (session 13, q23): the update level from which
     // the version just answered runs on the Windows release just answered; only that question carries the Windows release.

@@ -163,6 +163,10 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['does exchange 2007 scc need enterprise edition', 'what about lcr?', /^No: Exchange Enterprise Edition is not required/],
     ['can exchange 2019 run on windows server 2025', 'since when?', /^Yes: Exchange 2019 runs on Windows Server 2025 from Exchange 2019 CU15/],
     ['is exchange 2010 still supported', 'since when?', /^No: Exchange 2010 left extended support on 13 October 2020/],
+    // ... and the release asked right after the latest update is that update's (the version's RTM date was given).
+    ['what is the latest cu for exchange 2019', 'and when was it released?', /^The latest cumulative update of Exchange 2019 is CU15 .*released February 2025/],
+    ['what is the latest cu for exchange 2016', 'when was that released?', /^The latest cumulative update of Exchange 2016 is CU23 .*released April 2022/],
+    ['what is the latest cu for exchange 2019', 'and when was cu14 released?', /^Exchange 2019 CU14 was released in February 2024/],
     // ... and "is that still true?" is the answer again.
     ['when did exchange 2019 support end', 'is that still true?', /^Exchange 2019 left extended support on 14 October 2025/],
   ] as const) {
