@@ -167,6 +167,12 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['what is the latest cu for exchange 2019', 'and when was it released?', /^The latest cumulative update of Exchange 2019 is CU15 .*released February 2025/],
     ['what is the latest cu for exchange 2016', 'when was that released?', /^The latest cumulative update of Exchange 2016 is CU23 .*released April 2022/],
     ['what is the latest cu for exchange 2019', 'and when was cu14 released?', /^Exchange 2019 CU14 was released in February 2024/],
+    // ... and a follow-up led by "is that the same for", "so what about", "same with", "does the same go for".
+    ['how many members can an exchange 2019 dag have', 'is that the same for 2010?', /^Up to 16 Mailbox servers in one DAG/],
+    ['when does exchange 2019 support end', 'so what about SE?', /^Exchange Server Subscription Edition \(SE\) has no fixed end of support date/],
+    ['how many databases can exchange 2019 standard mount', 'same with 2016?', /^Exchange 2016: up to 5 mounted databases per server on Standard Edition/],
+    ['can exchange 2019 run on windows server 2025', 'is it the same for exchange 2013?', /^No: Exchange 2013 does not run on Windows Server 2025/],
+    ['how many databases can exchange 2019 enterprise mount', 'does the same go for standard edition?', /^Exchange 2019: up to 5 mounted databases per server on Standard Edition/],
     // ... and "is that still true?" is the answer again.
     ['when did exchange 2019 support end', 'is that still true?', /^Exchange 2019 left extended support on 14 October 2025/],
   ] as const) {
