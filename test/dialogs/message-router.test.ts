@@ -176,6 +176,11 @@ describe('routeMessage', () => {
   // "can i have" in a count question asks for the limit; "our" still makes it the asker's plan.
   table('a count asked with "can i" is answered; the asker\'s own counted plan is checked', [
     ['8 node e2k3 cluster - how many EVS can i have', answer('8 node e2k3 cluster - how many EVS can i have', 'max-instances', { version: '2003', ha: 'clustering', nodes: '8' })],
+    // Session 14 (q24): the active nodes are those that run an Exchange Virtual Server (it got the Windows node limits).
+    [
+      'how many active nodes in an 8 node exchange 2003 cluster',
+      answer('how many active nodes in an 8 node exchange 2003 cluster', 'max-instances', { version: '2003', ha: 'clustering', nodes: '8' }),
+    ],
     ['how many evs can we run on our 4 node exchange 2003 cluster', check(factsOf('how many evs can we run on our 4 node exchange 2003 cluster'))],
     // The update level asked for with "can we" is answered too.
     [
