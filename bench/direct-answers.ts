@@ -84,6 +84,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ22: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q22.yaml'), showMisses: true },
   /** Tuning set Q23 (issue 19, session 13, q23): how-to questions as admins type them (finding the build, the witness, DAG members, NLB, CUs, 2016 to SE; tasks with no steps held are unanswerable), follow-ups after a direct answer and after a check card, numbers in new words, rules asked with "we/our", containers; written before that session's code. */
   tuningQ23: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q23.yaml'), showMisses: true },
+  /** Tuning set Q24 (issue 19, session 14, q24): follow-ups after a direct answer and after a check card in new words ("and lcr?", "same for standard?", "since when?", "how many for 2016 then"), numbers in short forms (ex2007 SCC nodes, copies per db, EVS on a 4-node cluster, the witness count), how-to in short forms, DNS round robin asked with "we" and a Windows release, the management tools on client Windows; written before that session's code. */
+  tuningQ24: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q24.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

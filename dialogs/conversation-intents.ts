@@ -261,6 +261,11 @@ const ABOUT_ANSWER: ReadonlyArray<[RegExp, AboutAnswer]> = [
     /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:(?:is|does|would) (?:that|this|it) )?still (?:true|valid|correct|accurate|right|current|the case|hold|holds|apply|applies|up to date)(?: (?:today|now|in 20\d\d))?\s*[?!.]*$/i,
     'why',
   ],
+  // "since when?", "as of when?" (session 14, q24): the answer again, which names the date or the update level it holds from.
+  [
+    /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:since|as of|starting|from) when(?: (?:is|was|has|did) (?:that|this|it)(?: been| changed| so| the case| true)?)?\s*[?!.]*$/i,
+    'why',
+  ],
   [
     /^(?:(?:ok(?:ay)?|so|but|and|hmm+|really|wait)[,!.]?\s+)?(?:sources?|what'?s (?:the|your) sources?|which source|says who|who says(?: so| that)?|proof|references?|citation|where does (?:that|this|it) (?:come from|say (?:so|that))|where (?:did|do) you get (?:that|this)(?: from)?|how do you know(?: that| this)?|how sure are you|are you sure|how (?:reliable|certain|confident|accurate) is (?:that|this)|how confident are you|is (?:that|this) (?:confirmed|certain|official|verified|accurate|correct|right|true))\s*(?:about (?:that|this|it))?\s*[?!.]*$/i,
     'sources',

@@ -371,12 +371,15 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     // "dns round robin for our SE mailbox servers - is that supported?" (session 13, q23): a way of spreading client connections
     // asked of the asker's own servers is the version's rule (load-balancing.md, M-6), answered when the tables settle it with a
     // plain Yes or No and the message names nothing the rule leaves out (a Windows release, a member count: the check asks those).
+    // "can we use dns round robin instead of a load balancer with exchange 2019 on windows 2019" (session 14, q24): with the
+    // Windows release named, an answer split by the Windows edition alone ("yes for Standard and Datacenter; no for Essentials")
+    // says all the check would (it asked the role, then ended Supported).
+    const balancingAnswer = direct?.attribute === 'rule' ? (kb.directAnswers.answer(direct)?.answer ?? '') : '';
     const balancingAsked =
       direct?.attribute === 'rule' &&
       BALANCING_HA.has(direct.subject.ha ?? '') &&
-      direct.subject.windows === undefined &&
       Object.entries(facts).every(([d, v]) => direct.subject[d] === v) &&
-      /^(Yes|No)\b/.test(kb.directAnswers.answer(direct)?.answer ?? '');
+      (direct.subject.windows === undefined ? /^(Yes|No)\b/.test(balancingAnswer) : /^(Yes|No|It depends on the windows edition)\b/.test(balancingAnswer));
     if (direct && (anyAsker || countAsked || balancingAsked || (!ownSetup && (!OWN_PLAN.test(question) || (lookup && direct.attribute !== 'rule')))))
       return { kind: 'answer', question: direct };
   }

@@ -1,6 +1,7 @@
 import type { Facts, FactRecognizer } from '../reading/fact-recognizer';
 import { normalizeQuestionWords } from '../reading/question-words';
 import type { Attribute, DirectQuestion } from './direct-answer';
+import { typedUpdate } from './update-answers';
 
 /*
  * Which attribute a question asks for, by plain pattern tables (no cloud NLU). Every pattern runs on
@@ -28,7 +29,8 @@ const END =
 const COUNT = /\b(max(imum)?|how many|number of|nr of|no\.? of|limit|most|up to|how big|how large|largest|biggest|count)\b/i;
 /** A count asked in a few words without a count word: "nodes in a CCR cluster?", "members per dag?". */
 const NODES_IN = /^(?:nodes?|members?|servers?) (?:in|of|per|for) (?:an? |the |one )?\S+(?: cluster| dag)?\s*\??$/i;
-const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss)\b/i;
+// session 14 q24: "how many active nodes in an 8 node exchange 2003 cluster": the nodes that run an Exchange Virtual Server.
+const INSTANCES = /\b(evs|evss|virtual servers?|exchange virtual servers?|instances|clustered mailbox servers?|cms|cmss|active nodes?)\b/i;
 /** What a node or member count counts; "dag size" and "size of a cluster" count members too. */
 const NODES = /\b(nodes?|members?|servers?|mailbox servers?|boxes)\b|\b(dag|cluster|ccr|scc) size\b|\bsize of (a |an |the |one )?(dag|cluster|ccr|scc)\b/i;
 /** Mounted mailbox databases, which the Exchange edition bounds ("how many dbs on 2019 standard"). */
@@ -71,8 +73,9 @@ const ROLE_EXISTS = /\b(roles?|have|has|had|there|exists?|existed|available|incl
 /** From which level a role is there ("since which cu", "from what version", "which update brought back the edge role"). */
 const ROLE_SINCE =
   /\b(since|from|starting) (which|what|when)\b|\b(which|what) (exchange )?(\S+ )?(cu|sp|update|service pack|cumulative update|version|build|release)\b.{0,40}\b(brought|introduc\w*|add\w*|return\w*|back|have|has|get|got)\b/i;
+// "since when?", "as of when?" (session 14, q24) asked alone after whether a version runs on a Windows release: from which update.
 const FROM_UPDATE =
-  /\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
+  /^(?:(?:and|ok|so)\s+)?(?:since|as of|starting|from) when\b|\b(which|what|min(imum)?|earliest|lowest|required|first)\b.{0,30}\b(cu|cus|cumulative updates?|sp|service packs?|update level|rollup|build)\b|\bfrom (which|what) (cu|sp|update|version)\b|^(cu|sp|service pack|cumulative update)s? (for|needed|required|on)\b|\b(cu|sp|service pack|cumulative update)s? (needed|required)\b/i;
 const WINDOWS_SERVICE_PACK = /\b(service packs?|sps?) (of|for) (windows|the os|w2k\w*|win\w*)\b|\b(windows|w2k\w*|win2k\w*)( server)?( \d{4})?( r2)? (service packs?|sps?)\b/i;
 const EDITIONS = /\b(which|what) (windows )?(server )?editions?\b|\beditions? of windows\b|\bwindows (server )?editions? (supported|needed|required|allowed)\b/i;
 const WINDOWS_LIST =
@@ -105,11 +108,13 @@ const SE_WITH_WINDOWS = /^(?:is|are|does|do|can|will|would)?\s*(?:exchange\s+)?s
 export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'other' | 'needs'>;
 
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?", "2016 too?" (session 12, q22). */
+// session 14 q24: "is that the same for 2010?", "does that apply to 2013 too?", "so what about SE?", "same with 2016?".
 const FOLLOW_UP =
-  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for)\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
+  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for))\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
-const FOLLOW_UP_LEAD = /^(and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+const FOLLOW_UP_LEAD =
+  /^((?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for)|and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
 /**
  * "and do we need a witness with 4 of them", "and when does 2019 end": after the lead, a question of its
  * own (a verb or question word and more), read whole rather than as the last question for a new subject.
@@ -199,6 +204,10 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
       if (w !== undefined) carried.windows = w;
     }
     const inContext = attributeOf(text, carried, recognizer, false);
+    // "when was that released?" right after the latest update of a version (session 14, q24): that update's release, which
+    // the latest-update answer names (the version's RTM date was given instead).
+    if (previous.attribute === 'latest-update' && inContext?.attribute === 'update-released' && inContext.other === 'rtm' && typedUpdate(text) === undefined)
+      return { attribute: 'latest-update', subject: { version: previous.subject.version }, text: typed.trim() };
     if (inContext && inContext.attribute !== 'rule') return { ...inContext, text: typed.trim() };
     // "from which cu?" right after "can exchange 2019 run on windows server 2025" (session 13, q23): the update level from which
     // the version just answered runs on the Windows release just answered; only that question carries the Windows release.
@@ -569,6 +578,8 @@ const SUPPORTED_ON =
 const ENOUGH = /\b(enough|sufficient|suffice|do the job)\b/i;
 /** "is ... ok or does it need ...": the yes/no about what is named first, the need only its alternative. */
 const EDITION_OK_OR_NEED = /^(?:is|are|can|could|will|would)\b[^?]{0,80}\b(?:ok|okay|fine|supported|allowed|possible)\b[^?]{0,10}\bor\b/i;
+/** "do i need ...", "do we really need ...": the asker's need, which issue 11 answers from the articles. */
+const ASKER_NEEDS = /^(?:do|would|will) (?:i|we|you|one)(?: really)? (?:need|require|have to)\b/i;
 const EDITION_QUESTION_FACTS = ['version', 'edition', 'windowsEdition', 'ha', 'role', 'update'];
 /** The technologies an edition allows or not (a DAG, a cluster); load balancing front-ends is no edition's question. */
 const EDITION_TECHNOLOGIES = ['dag', 'cluster', 'clustering', 'scc', 'ccr'];
@@ -604,8 +615,11 @@ function versionRule(text: string, subject: Facts, recognizer: FactRecognizer): 
   // "is a 2003 front end on exchange standard edition ok or does it need enterprise?": the edition named first, asked about first.
   if (editionAndTechnology && (!NEED.test(text) || ENOUGH.test(text) || EDITION_OK_OR_NEED.test(text))) return { attribute: 'rule', subject };
   // "does an SE DAG need windows datacenter edition": whether that edition is required (rule-answers.ts, editionNeeded).
-  // Only a Windows edition: "do i need enterprise edition to cluster exchange 2003?" is the articles' (its passage and the check's button).
-  if (editionAndTechnology && subject.ha !== undefined && subject.windowsEdition !== undefined && subject.edition === undefined) return { attribute: 'rule', subject, needs: true };
+  // An Exchange edition too (session 14, q24): "does exchange 2007 ccr need enterprise edition" started the check, so "and lcr?"
+  // after it changed the check's technology instead of asking the same rule of LCR; one edition named, never both. "do i need
+  // enterprise edition to cluster exchange 2003?" stays the articles' (issue 11: its passage and the check's button).
+  const editionNamed = subject.windowsEdition !== undefined ? subject.edition === undefined : subject.edition !== undefined && !ASKER_NEEDS.test(text);
+  if (editionAndTechnology && subject.ha !== undefined && editionNamed) return { attribute: 'rule', subject, needs: true };
   // "is dns round robin supported for load balancing exchange 2016", "round robin dns instead of a kemp for SE - allowed?"
   // (session 12, q22): a way of spreading client connections asked about for a version is a rule of that version, not
   // a design; DirectAnswers.read answers it only when the tables settle it (else the check asks, as before).

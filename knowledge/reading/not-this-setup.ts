@@ -156,6 +156,12 @@ const NOT_SERVER_CORE_AFTER = new Set([
 /** Words beside a release that make it an Active Directory level ("functional level 2016", "schema at 2019 level"). */
 const AD_LEVEL_WORDS = new Set(['functional', 'level', 'ffl', 'dfl', 'schema']);
 
+/** "management tools", "admin shell", "mgmt console": the Exchange tools, said right after an Exchange version. */
+const TOOLS_OWNER = new Set(['management', 'admin', 'mgmt', 'administration', 'administrative']);
+const TOOLS = new Set(['tools', 'tool', 'shell', 'console']);
+/** An Exchange version and no Windows release (a bare "2019" may be either). */
+const namesExchangeVersion = (m: PhraseMatch<Said[]>) =>
+  m.entry.payload.some((p) => p.dimension === 'version' && p.value !== undefined) && !m.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined);
 const isYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
 const namesRelease = (m: PhraseMatch<Said[]>) => m.entry.payload.some((p) => (p.dimension === 'version' || p.dimension === 'windows') && p.value !== undefined);
 const dimensionsOf = (m: PhraseMatch<Said[]>) => new Set(m.entry.payload.filter((p) => p.value !== undefined).map((p) => p.dimension));
@@ -208,7 +214,15 @@ export function withoutOtherSetups(matches: PhraseMatch<Said[]>[], tokens: reado
       if (run.some((w) => PAST_CLAUSE_WORDS.has(w) || REPLACE_WORDS.has(w))) left.add(m);
       // "management server on 2016", "backup with Veeam 12 on a 2019 server", "the EMT on a 2019 jump box"; "DC01 and DC02 run windows 2019".
       const next = joined(m.to) ? tokens[m.to]?.text : undefined;
-      if (run.some((w) => OTHER_SERVER_WORDS.has(w) || /^(?:dc|gc|rodc)\d+$/.test(w)) || (next !== undefined && OTHER_SERVER_AFTER.has(next))) dropped.add(m);
+      // "the exchange 2019 management tools", "ex2016 admin tools" (session 14, q24): that Exchange version's own tools, whose
+      // version the question is about, not another server's release.
+      // "the management tools for exchange 2019" likewise.
+      const exchangeTools =
+        namesExchangeVersion(m) &&
+        !(m.to - m.from === 1 && isYear(tokens[m.from]!.text)) &&
+        ((next !== undefined && (next === 'tools' || (TOOLS_OWNER.has(next) && joined(m.to + 1) && TOOLS.has(tokens[m.to + 1]?.text ?? '')))) ||
+          run.some((w, i) => TOOLS_OWNER.has(w) && TOOLS.has(run[i + 1] ?? '')));
+      if (!exchangeTools && (run.some((w) => OTHER_SERVER_WORDS.has(w) || /^(?:dc|gc|rodc)\d+$/.test(w)) || (next !== undefined && OTHER_SERVER_AFTER.has(next)))) dropped.add(m);
     }
     // "the domain functional level is 2016", "forest functional level 2012 R2", "schema is at 2019 level": Active
     // Directory's levels, not a release any server runs.

@@ -28,6 +28,10 @@ describe('direct answers: a question about the last answer (issue 19, session 10
     ['is that still true?', 'why'],
     ['still valid?', 'why'],
     ['does that still apply today?', 'why'],
+    // Session 14 (q24): "since when?" is the answer again, which names the date or the update level it holds from.
+    ['since when?', 'why'],
+    ['ok since when is that?', 'why'],
+    ['as of when', 'why'],
   ] as const) {
     it(`${JSON.stringify(text)} asks about the last answer (${kind})`, () => {
       assert.equal(aboutLastAnswer(text), kind);
@@ -38,6 +42,7 @@ describe('direct answers: a question about the last answer (issue 19, session 10
     'why does exchange 2016 not run on windows server 2022',
     'source of truth for exchange build numbers',
     'what is the witness for',
+    'since when does exchange 2019 run on windows server 2025',
     'and 2019?',
     'how sure are you that exchange 2016 cu23 is the last cu for exchange 2016 and what comes next?',
   ]) {

@@ -77,6 +77,13 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
       /^No: Windows Datacenter edition is not required; Exchange Server Subscription Edition \(SE\) on Windows Standard edition can be part of/,
     ],
     ['is a 2003 front end on exchange standard edition ok or does it need enterprise?', /^Yes: Exchange 2003 Standard Edition can take the Front-end/],
+    // Session 14 (q24): an Exchange edition needed for a technology of one version is that rule too (it started the check).
+    ['does exchange 2007 ccr need enterprise edition', /^Yes: In production only Exchange 2007 Enterprise Edition is supported in a Windows failover cluster/],
+    ['is enterprise edition of exchange 2007 required for ccr', /^Yes: In production only Exchange 2007 Enterprise Edition/],
+    [
+      'does a 2019 dag need exchange enterprise edition',
+      /^No: Exchange Enterprise Edition is not required; Exchange 2019 Standard Edition can be part of a database availability group/,
+    ],
     ['we want to go to Windows Server 2025 under our 2019 DAG - can we just upgrade the OS in place?', /Sources differ, and new servers are the safe path/],
     ['when did windows server 2003 go out of support, we still have one ex2k3 box on it', /^Windows Server 2003 left extended support on/],
     // Session 9: "have to"/"must" ask whether the fact named is required (every member in one domain, plan-ha.md).
@@ -147,6 +154,25 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['when does windows server 2019 support end', 'mainstream?', /^Windows Server 2019 left mainstream support on 9 January 2024/],
     ['is exchange 2019 supported on hyper-v', 'what about snapshots?', /^No: Microsoft's virtualization pages say virtual machine snapshots/],
     ['is exchange 2019 supported on vmware', 'snapshots too?', /^No: Microsoft's virtualization pages say virtual machine snapshots/],
+    // Session 14 (q24): the same edition asked of LCR after CCR or SCC; "since when?" is the answer again (it names the update level).
+    [
+      'does exchange 2007 ccr need enterprise edition',
+      'and lcr?',
+      /^No: Exchange Enterprise Edition is not required; Exchange 2007 Standard Edition can be part of a local continuous replication/,
+    ],
+    ['does exchange 2007 scc need enterprise edition', 'what about lcr?', /^No: Exchange Enterprise Edition is not required/],
+    ['can exchange 2019 run on windows server 2025', 'since when?', /^Yes: Exchange 2019 runs on Windows Server 2025 from Exchange 2019 CU15/],
+    ['is exchange 2010 still supported', 'since when?', /^No: Exchange 2010 left extended support on 13 October 2020/],
+    // ... and the release asked right after the latest update is that update's (the version's RTM date was given).
+    ['what is the latest cu for exchange 2019', 'and when was it released?', /^The latest cumulative update of Exchange 2019 is CU15 .*released February 2025/],
+    ['what is the latest cu for exchange 2016', 'when was that released?', /^The latest cumulative update of Exchange 2016 is CU23 .*released April 2022/],
+    ['what is the latest cu for exchange 2019', 'and when was cu14 released?', /^Exchange 2019 CU14 was released in February 2024/],
+    // ... and a follow-up led by "is that the same for", "so what about", "same with", "does the same go for".
+    ['how many members can an exchange 2019 dag have', 'is that the same for 2010?', /^Up to 16 Mailbox servers in one DAG/],
+    ['when does exchange 2019 support end', 'so what about SE?', /^Exchange Server Subscription Edition \(SE\) has no fixed end of support date/],
+    ['how many databases can exchange 2019 standard mount', 'same with 2016?', /^Exchange 2016: up to 5 mounted databases per server on Standard Edition/],
+    ['can exchange 2019 run on windows server 2025', 'is it the same for exchange 2013?', /^No: Exchange 2013 does not run on Windows Server 2025/],
+    ['how many databases can exchange 2019 enterprise mount', 'does the same go for standard edition?', /^Exchange 2019: up to 5 mounted databases per server on Standard Edition/],
     // ... and "is that still true?" is the answer again.
     ['when did exchange 2019 support end', 'is that still true?', /^Exchange 2019 left extended support on 14 October 2025/],
   ] as const) {

@@ -46,6 +46,17 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     // Session 11 (lead, q21's draft): one DAG per Mailbox server (A-63).
     ['can an exchange 2016 mailbox server be a member of two dags', 'one-dag-per-server', /^No: a Mailbox server can be a member of only one DAG/],
     ['can one exchange 2019 server be in two dags at once', 'one-dag-per-server', /^No: /],
+    // Session 14 (q24): the count of DAGs one server may join.
+    ['how many dags can one mailbox server be in', 'one-dag-per-server', /only one DAG/],
+    // Session 14 (q24): the management tools (not the server roles) on the client releases of Windows each version's
+    // system requirements list (A-82); "exchange 2019 management tools" names Exchange 2019, no other server's release.
+    [
+      'can i install the exchange 2019 management tools on windows 10',
+      'management-tools-client-windows-2019',
+      /^Yes, for the management tools only: .*Exchange 2019 .*64-bit edition of Windows 10/,
+    ],
+    ['are the ex2016 admin tools supported on windows 8.1', 'management-tools-client-windows-2016', /^Yes, for the management tools only: .*Windows 10 and Windows 8\.1/],
+    ['can the exchange 2013 management tools run on windows 7', 'management-tools-client-windows-2013', /Windows 7 with Service Pack 1/],
   ] as const) {
     it(`"${text}" → ${rule}`, () => {
       const question = kb.directAnswers.read(text);
@@ -89,6 +100,12 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     'vm snapshots of exchange 2016 servers are fine for backups, yes?',
     'exchange 2010 on hyper-v supported?',
     'which is better for an exchange SE dag, vmware or hyper-v',
+    // Session 14 (q24): a client release of Windows a version's page does not list for its tools (Windows 11 on none of the
+    // pages read, Windows 7 for 2016 or 2019, Windows 8.1 for 2019), and SE, whose page was not read, get no row.
+    'does exchange 2019 support windows 11 for the management tools',
+    'can i install the exchange 2016 management tools on windows 7',
+    'exchange 2019 management tools on windows 8.1 supported?',
+    'can i install the exchange se management tools on windows 10',
   ]) {
     it(`"${text}" is no general rule of the table`, () => {
       assert.notEqual(kb.directAnswers.read(text)?.attribute, 'general-rule');

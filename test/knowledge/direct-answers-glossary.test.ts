@@ -219,6 +219,13 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['we plan an in-place upgrade of windows server 2019 to 2022 on our exchange 2019 servers', 'windows-under-exchange-2019', /Sources differ/],
       ['customer has exchange 2016 cu23 dag of 4 on 2016 datacenter and wants to upgrade the os in place to 2019', 'windows-under-exchange', /not upgraded in place/],
       ['exchange 2019 cu15 on windows server 2022, can we in-place upgrade exchange to se?', 'se-from-2019', /upgraded in place to Exchange SE/],
+      // Session 14 (q24): Setup with the ManagementTools role (install-management-tools.md), on the releases A-82 lists.
+      [
+        'how do i install just the management tools for exchange 2019 on my windows 10 pc',
+        'install-management-tools',
+        /^On a computer with 64-bit Windows 10 .*\/Role:ManagementTools/,
+      ],
+      ['how to set up the exchange management shell on an admin workstation', 'install-management-tools', /Setup\.exe \/IAcceptExchangeServerLicenseTerms \/Role:ManagementTools/],
     ] as const) {
       it(`"${text}" → ${task}`, () => {
         const answered = answeredTask(text, task);
@@ -233,6 +240,8 @@ describe('direct answers: definitions and how-tos (issue 19)', () => {
       ['how do i see which server is the witness for my dag', 'witness-find'],
       ['how do i make SE edge transport redundant', 'edge-redundancy'],
       ['how do i add a server to the dag', 'dag-add-member'],
+      // Session 14 (q24): a member kicked out is a member removed.
+      ['how to kick a server out of our 2016 dag', 'dag-remove-member'],
       ['how to install the latest cu on exchange 2019', 'install-update'],
     ] as const) {
       it(`"${text}" stays ${task}`, () => {

@@ -314,6 +314,12 @@ describe('fact recognizer', () => {
         'SE DAG of 2 on 2022 std, witness FS1, management server on 2016 with the exchange management tools',
         { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
       ],
+      // Session 14 (q24): an Exchange version named right before its tools, or after them, is that version; a bare year
+      // beside "management" stays another server's release.
+      ['can i install the exchange 2019 management tools on windows 10', { version: '2019', unevaluated: 'management-tools' }],
+      ['how do i install the management tools for exchange 2016 on my windows 10 pc', { version: '2016', clientWindows: 'yes' }],
+      ['install the management tools on 2019', {}],
+      ['a 2019 management server', {}],
       [
         'SE DAG of 2 on 2022 std, witness FS01; two DCs (2019) in the same site',
         { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'yes' },
