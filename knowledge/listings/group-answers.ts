@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge-base';
 import type { Dimension } from '../loading/schemas';
 import { BoundedCache } from '../bounded-cache';
 import { GENERIC_RELEASE, windowsServicePacks } from '../reading/windows-service-packs';
+import { expandRanges } from './listing-parser';
 
 /** The servers an answer or a sentence may be about: their Exchange version, names and roles. */
 export interface GroupTarget {
@@ -51,6 +52,9 @@ interface Clause {
   roles: string[];
 }
 
+/** "LDN-MB1..3 are DAG-LDN, all Windows Server 2019 Standard": a range of names names each server of it (see expandRanges). */
+const spelledOut = (text: string) => (/\d\s?(?:\.{2,3}|[–—-]|\s(?:to|through|thru)\s)/.test(text) ? expandRanges(text) : text);
+
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An answer cut where it changes target: "2012 R2 Standard for the 2013 servers, 2022 Standard for the 2019 ones". */
@@ -83,8 +87,9 @@ function cutClauses(text: string, names: readonly string[], split: RegExp): Clau
     .filter((part) => part !== '')
     .map((part) => {
       const target = VERSION_TARGET.exec(part);
-      const lower = part.toLowerCase();
-      const mentioned = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
+      const spelled = spelledOut(part);
+      const lower = spelled.toLowerCase();
+      const mentioned = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(spelled));
       // "MBX10-1/2 are a DAG with the fsw on CAS10-1": a server named only as the witness's host is not what the clause is about.
       const subjects = mentioned.filter((n) => !WITNESS_HOST.test(part.slice(0, part.search(new RegExp(`\\b${escaped(n)}\\b`, 'i')))));
       const named = subjects.length > 0 ? subjects : mentioned;
@@ -170,7 +175,8 @@ export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer
   if (!/\b(windows|server|w2k\d*|win\s?20\d\d)\b|\b20(?:08|12|16|19|22|25)\b/i.test(rest)) return {};
   const names = group.allNames ?? group.names;
   // A sentence that names other servers only ("NEW2K10 is a single server too, 2008 r2 sp1 standard") is about them, every clause of it.
-  const aboutOthers = (s: string) => {
+  const aboutOthers = (sentence: string) => {
+    const s = spelledOut(sentence);
     const named = names.filter((n) => s.toLowerCase().includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(s));
     return named.length > 0 && !named.some((n) => group.names.some((m) => m.toLowerCase() === n.toLowerCase()));
   };

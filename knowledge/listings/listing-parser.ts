@@ -373,7 +373,7 @@ const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
  * "ESM > Servers > EX2000 > ..."); role words are never a server's name ("Edge role, Version 15.2 (Build 2562.17)": m36).
  */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup|role|roles|edge|edgetransport|mailbox|mailboxes|mbx|cas|hub|hubtransport|transport|clientaccess|um|unifiedmessaging|frontend|backend)$/i;
+  /^(version|build|exchange|windows|microsoft|standard|enterprise|datacenter|edition|front-end|back-end|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup|role|roles|edge|edgetransport|mailbox|mailboxes|mbx|cas|hub|hubtransport|transport|clientaccess|um|unifiedmessaging|frontend|backend)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -833,8 +833,30 @@ const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za
 
 /** "KRK-MBX1+2", "EX1/2/3": servers numbered after one prefix, written out ("KRK-MBX1, KRK-MBX2"). */
 function expandNumbered(text: string): string {
-  return text.replace(/\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[+&/]\s{0,2}\d{1,3}(?![\w.])){1,8})/g, (_m, prefix: string, first: string, more: string) =>
+  return expandRanges(text).replace(/\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[+&/]\s{0,2}\d{1,3}(?![\w.])){1,8})/g, (_m, prefix: string, first: string, more: string) =>
     [first, ...more.split(/[+&/]/).slice(1)].map((n) => `${prefix}${n.trim()}`).join(', '),
+  );
+}
+
+/** The most servers a typed range of names stands for ("MB01..MB17" is a DAG above 16 members). */
+const MAX_RANGE = 32;
+
+/**
+ * "LDN-MB1..3", "MB01..MB17", "EX1–EX4", "MB01-MB04", "EX1 to EX3" (a range whose second end repeats the prefix when a hyphen
+ * or a word joins them, since "EX1-3" may be a server's own name) → "LDN-MB1, LDN-MB2, LDN-MB3": the names a range stands
+ * for, padded as its first end is. Never more than {@link MAX_RANGE}, never a range running down.
+ */
+export function expandRanges(text: string): string {
+  return text.replace(
+    /\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})(?:\s?(?:\.{2,3}|[–—])\s?(?:\1)?|\s?(?:-|\s(?:to|through|thru)\s)\s?\1)(\d{1,3})(?![\w.])/g,
+    (whole: string, prefix: string, first: string, last: string) => {
+      const from = Number(first);
+      const to = Number(last);
+      if (to <= from || to - from >= MAX_RANGE) return whole;
+      const names: string[] = [];
+      for (let n = from; n <= to; n += 1) names.push(`${prefix}${String(n).padStart(first.length, '0')}`);
+      return names.join(', ');
+    },
   );
 }
 

@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { TUNING_L30 } from '../../bench/listings';
+import { loadKnowledgeBase } from '../../knowledge';
+import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
+import { expandRanges } from '../../knowledge/listings/listing-parser';
+import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
+
+/**
+ * Issue 25, session 14 (l30): pastes of every version 2000 to SE as the admin tools print them, with the noise people
+ * paste. Set l30 (test/fixtures/listings/tuning-issue25-l30.yaml) was written before the code.
+ */
+describe('Listings: ranges of names, words that are no server, outsiders (issue 25, session 14 l30)', () => {
+  const kb = loadKnowledgeBase();
+  const read = listingReader(kb);
+  const judge = (text: string): ListingGroup[] => listingDesign(read(text), kb);
+  const names = (groups: readonly ListingGroup[]) => groups.map((g) => g.servers.map((s) => s.name));
+
+  const ranges: [string, string][] = [
+    ['LDN-MB1..3 are DAG-LDN', 'LDN-MB1, LDN-MB2, LDN-MB3 are DAG-LDN'],
+    ['MB01..MB04 in DAG1', 'MB01, MB02, MB03, MB04 in DAG1'],
+    ['EX1–EX3 are one DAG', 'EX1, EX2, EX3 are one DAG'],
+    ['MB01-MB03 are members', 'MB01, MB02, MB03 are members'],
+    ['EX1 to EX2 run 2019', 'EX1, EX2 run 2019'],
+    // A hyphen alone joins no range ("EX1-3" may be a server's own name); a range running down or past 32 names is none.
+    ['EX1-3 is the DAG', 'EX1-3 is the DAG'],
+    ['MB5..2', 'MB5..2'],
+    ['MB1..99', 'MB1..99'],
+  ];
+  for (const [text, spelled] of ranges) it(`spells out "${text}"`, () => assert.equal(expandRanges(text), spelled));
+
+  it('a range of names said around a paste gives each server its DAG and Windows (t06)', () => {
+    const paste = [
+      'Name       ServerRole   AdminDisplayVersion',
+      '----       ----------   -------------------',
+      'LDN-MB1    Mailbox      Version 15.2 (Build 1748.10)',
+      'LDN-MB2    Mailbox      Version 15.2 (Build 1748.10)',
+      'LDN-MB3    Mailbox      Version 15.2 (Build 1544.4)',
+      '',
+      'LDN-MB1..3 are DAG-LDN, all Windows Server 2019 Standard, witness on LDN-FS1.',
+    ].join('\n');
+    const groups = judge(paste);
+    assert.deepEqual(names(groups), [['LDN-MB1', 'LDN-MB2'], ['LDN-MB3']]);
+    for (const g of groups) assert.deepEqual([g.facts.ha, g.facts.windows, g.facts.nodes], ['dag', '2019', '3']);
+  });
+
+  it("an edition word leading a wrapped line is never a server's name: the server named in it is (t16)", () => {
+    const paste = [
+      'Node           Node ID Status',
+      '-------------- ------- ---------------------',
+      'EXN1                 1 Up',
+      'EXN2                 2 Up',
+      '',
+      'The cluster runs one Exchange 2003 SP2 Enterprise virtual server (active/passive), nodes on Windows Server 2003',
+      'Enterprise SP2. Front-end OWAFE1 (also 2003 SP2, version 6.5.7638.2) is a single box on Windows Server 2003 Standard SP2.',
+    ].join('\n');
+    const groups = judge(paste);
+    assert.deepEqual(names(groups), [['EXN1', 'EXN2'], ['OWAFE1']]);
+    assert.equal(groupHolding(groups, 'OWAFE1').verdict, 'supported');
+  });
+
+  it('set l30 (written before the code) is all right', () => {
+    assert.deepEqual(tuningSetMisses(kb, TUNING_L30, { entries: 23, groups: 34 }), []);
+  });
+});
