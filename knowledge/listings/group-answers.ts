@@ -368,3 +368,27 @@ export function noDagServers(rest: string, names: readonly string[]): 'all' | Se
 export function saysNoDag(rest: string): boolean {
   return noDagServers(rest, []) === 'all';
 }
+
+/** The facts whose values, said of some servers apart from others, keep those servers in groups of their own. */
+const APART_FACTS = ['ha', 'role'] as const;
+
+/**
+ * The design said of each server by name, apart from the others ("CMS-HQ is a CCR (2 nodes), DRMBX07 is the standalone SCR
+ * target", "AMS-BE1 + AMS-BE2 are one 2-node cluster ... NYC-BE1 is a standalone back-end"): per server (lower-case name),
+ * the high availability and role that the clauses naming it, and not every server, give. Plans and questions give nothing,
+ * and a server named only as another's witness host is not what its clause is about. Read to keep servers apart that the
+ * paste alone would group; the group's facts are still read from the words by {@link designInWords}.
+ */
+export function designApart(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  if (rest.trim() === '' || rest.length > 8_000 || names.length < 2) return out;
+  for (const { clause, read: facts } of readDesignClauses(rest, kb, names)) {
+    if (clause.names.length === 0 || clause.names.length === names.length) continue;
+    for (const n of clause.names) {
+      const mine = out.get(n.toLowerCase()) ?? {};
+      for (const fact of APART_FACTS) if (facts[fact] !== undefined && mine[fact] === undefined) mine[fact] = facts[fact]!;
+      if (Object.keys(mine).length > 0) out.set(n.toLowerCase(), mine);
+    }
+  }
+  return out;
+}

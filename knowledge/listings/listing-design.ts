@@ -9,8 +9,42 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinOpen, joinSetups, statedCondition, type OpenOutcome, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designApart, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
+
+/**
+ * Servers the paste alone would group whose own words say different designs ("CMS-HQ is a CCR (2 nodes), DRMBX07 is the
+ * standalone SCR target": p43; "AMS-BE1 + AMS-BE2 are one 2-node cluster ... NYC-BE1 is a standalone back-end": p10) are
+ * groups of their own, one per design said; a server of the group its words say nothing of stays with the first. Only when
+ * two servers' own words differ, so words said of several servers at once never split a group.
+ */
+function splitBySaidDesign(
+  groups: Map<string, { servers: ListedServer[]; facts: Record<string, string>; key: string }>,
+  perServer: readonly { server: ListedServer; facts: Record<string, string> }[],
+  dagFacts: ReadonlyMap<string, Record<string, string>>,
+  dagOf: (server: ListedServer) => string | undefined,
+  said: ReadonlyMap<string, Record<string, string>>,
+): void {
+  if (said.size < 2) return;
+  const factsOf = new Map(perServer.map((p) => [p.server, p.facts]));
+  for (const [key, group] of [...groups]) {
+    if (group.servers.length < 2) continue;
+    const designs = group.servers.map((s) => said.get(s.name.toLowerCase()));
+    const differ = ['ha', 'role'].some((fact) => new Set(designs.map((d) => d?.[fact]).filter((v) => v !== undefined)).size > 1);
+    if (!differ) continue;
+    const parts = new Map<string, ListedServer[]>();
+    group.servers.forEach((server, k) => {
+      const d = designs[k];
+      const part = d === undefined ? ([...parts.keys()][0] ?? '') : `${d.ha ?? ''}|${d.role ?? ''}`;
+      parts.set(part, [...(parts.get(part) ?? []), server]);
+    });
+    groups.delete(key);
+    for (const [part, servers] of parts) {
+      const dag = dagOf(servers[0]!);
+      groups.set(`${key}|said:${part}`, { servers, facts: { ...factsOf.get(servers[0]!), ...(dag !== undefined ? dagFacts.get(dag) : {}) }, key: `${key}|said:${part}` });
+    }
+  }
+}
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -156,6 +190,17 @@ export function listingDesign(
       groups.set(key, { servers: [server], facts: { ...facts, ...(dag !== undefined ? dagFacts.get(dag) : {}) }, key });
     }
   }
+  splitBySaidDesign(
+    groups,
+    perServer,
+    dagFacts,
+    dagOf,
+    designApart(
+      listing.rest,
+      kb,
+      listing.servers.map((s) => s.name),
+    ),
+  );
   const shownClusters = listing.dags.length > 0;
   const allNames = listing.servers.map((s) => s.name);
   const allEdge = listing.servers.length > 0 && listing.servers.every((s) => s.roles.includes('edge-transport'));

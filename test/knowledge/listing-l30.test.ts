@@ -58,6 +58,43 @@ describe('Listings: ranges of names, words that are no server, outsiders (issue 
     assert.equal(groupHolding(groups, 'OWAFE1').verdict, 'supported');
   });
 
+  const mailbox07 = (...rows: string[]) =>
+    [
+      'Name      ServerRole  Edition     AdminDisplayVersion',
+      '----      ----------  -------     -------------------',
+      ...rows.map((n) => `${n.padEnd(10)}Mailbox     Enterprise  Version 8.3 (Build 83.6)`),
+    ].join('\n');
+  const apart: { name: string; paste: string; groups: string[][] }[] = [
+    {
+      name: 'a CCR and an SCR target said server by server are two groups (p43)',
+      paste: `${mailbox07('CMS-HQ', 'DRMBX07')}\n\nCMS-HQ is a CCR (2 nodes), DRMBX07 is the standalone SCR target in DR. all w2k8 sp2 enterprise x64, member servers`,
+      groups: [['CMS-HQ'], ['DRMBX07']],
+    },
+    {
+      name: 'a 2-node cluster and a standalone back-end said apart are two groups (p10)',
+      paste: [
+        'name,serialNumber',
+        'AMS-BE1,Version 6.5 (Build 7638.2: Service Pack 2)',
+        'AMS-BE2,Version 6.5 (Build 7638.2: Service Pack 2)',
+        'NYC-BE1,Version 6.5 (Build 7638.2: Service Pack 2)',
+        '',
+        'AMS-BE1 + AMS-BE2 are one 2-node cluster (1 EVS, active/passive) on w2k3 enterprise sp2 x86, member servers. NYC-BE1 is a standalone back-end on w2k3 standard sp2',
+      ].join('\n'),
+      groups: [['AMS-BE1', 'AMS-BE2'], ['NYC-BE1']],
+    },
+    {
+      name: 'words said of one server only, the others left unsaid, split nothing',
+      paste: `${mailbox07('MB07-A', 'MB07-B')}\n\nMB07-A is the SCR source, windows 2008 enterprise x64 on both`,
+      groups: [['MB07-A', 'MB07-B']],
+    },
+    {
+      name: 'one design said of several servers at once splits nothing',
+      paste: `${mailbox07('MB07-C', 'MB07-D', 'MB07-E')}\n\nMB07-C and MB07-D are standalone, MB07-E too. windows 2008 enterprise x64`,
+      groups: [['MB07-C', 'MB07-D', 'MB07-E']],
+    },
+  ];
+  for (const c of apart) it(c.name, () => assert.deepEqual(names(judge(c.paste)), c.groups));
+
   it('set l30 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L30, { entries: 23, groups: 34 }), []);
   });
