@@ -291,7 +291,9 @@ export function listingDesign(
     // What is missing is left open: every setup it could be is judged, and a fact whose values disagree is named as a condition.
     // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
     const versions = facts.version === undefined ? candidateVersions(first, kb) : [];
-    let notJudged: string | undefined;
+    // A build of no Exchange Server release the check covers (Exchange 5.5, an Exchange Online object): said so, not asked.
+    const outside = facts.version === undefined && versions.length === 0 ? outsideTheCheck(first) : undefined;
+    let notJudged: string | undefined = outside;
     // "load balanced" said of servers of a version whose table tells Windows NLB from a load balancer: the design is one of
     // those two, not any high availability. Each is judged and the two joined as an open fact's values are (one Not
     // supported and one Not covered is Not covered; one supported is Supported with conditions naming the other).
@@ -354,7 +356,7 @@ export function listingDesign(
     );
     const decided = contradictions.length > 0 ? roles.map(() => ({ decision: contradictionDecision(contradictions, withAnswers), asks: [] as string[] })) : decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
-    const asks = decided.flatMap((d) => d.asks);
+    const asks = outside ? [] : decided.flatMap((d) => d.asks);
     // What the paste was read to show is a condition of the verdict too: never a plain "Supported" on an assumption.
     if (assumptions.length > 0) for (const [k, d] of decisions.entries()) if (d) decisions[k] = assumedDecision(d, assumptions);
     const verdict = decisions.every((d) => d !== undefined) ? worstVerdict(decisions.map((d) => d!.verdict)) : undefined;
@@ -494,6 +496,23 @@ function candidateVersions(server: ListedServer, kb: Pick<KnowledgeBase, 'builds
   if (lookup?.kind === 'unknown') return [...new Set([lookup.below?.version, lookup.above?.version].filter((v): v is string => v !== undefined))];
   if (server.majorMinor) return [...new Set(kb.builds.rows.filter((r) => `${r.parts[0]}.${r.parts[1]}` === server.majorMinor).map((r) => r.version))];
   return [];
+}
+
+/**
+ * Why a server whose build no version of the check has is outside it, when its build says so: Exchange 5.5 and earlier
+ * (builds below 6.0, Exchange 2000's), or a 15.20 or later build (no Exchange Server release numbers its builds so: the
+ * table's 15.x end at 15.2, Exchange 2019 and SE; Exchange Online's servers report 15.20 builds, as recalled). Undefined
+ * for any other build, whose version is asked.
+ */
+function outsideTheCheck(server: ListedServer): string | undefined {
+  const build = server.build?.lookup.build;
+  const [major, minor] = (build ?? '').split('.').map(Number);
+  if (build === undefined || major === undefined || minor === undefined || Number.isNaN(major)) return undefined;
+  const covers = 'the check covers Exchange Server 2000 to Exchange Server SE';
+  if (major < 6) return `${build} is an Exchange 5.5 or earlier build (older than Exchange 2000's 6.0), and ${covers}.`;
+  if (major === 15 && minor >= 20)
+    return `${build} is no Exchange Server build (their 15.x builds end at 15.2, Exchange 2019 and SE; a 15.20 or later build is how Exchange Online reports its servers, as recalled), and ${covers} run on your own servers.`;
+  return undefined;
 }
 
 /** "2019/cu14": servers on one update (whatever its security update) are one group. */

@@ -3,6 +3,7 @@ import { TUNING_L30 } from '../../bench/listings';
 import { loadKnowledgeBase } from '../../knowledge';
 import { listingDesign, type ListingGroup } from '../../knowledge/listings/listing-design';
 import { expandRanges } from '../../knowledge/listings/listing-parser';
+import { listingView } from '../../knowledge/listings/listing-reply';
 import { groupHolding, listingReader, tuningSetMisses } from './listing-helpers';
 
 /**
@@ -94,6 +95,50 @@ describe('Listings: ranges of names, words that are no server, outsiders (issue 
     },
   ];
   for (const c of apart) it(c.name, () => assert.deepEqual(names(judge(c.paste)), c.groups));
+
+  const outsiders: { name: string; build: string; says: RegExp }[] = [
+    { name: 'an Exchange 5.5 server', build: 'Version 5.5 (Build 2653.23)', says: /Exchange 5\.5 or earlier build/ },
+    { name: 'an Exchange Online object of a hybrid inventory', build: '15.20.8901.23', says: /no Exchange Server build .*Exchange Online/ },
+  ];
+  for (const o of outsiders)
+    it(`${o.name} beside a judged server is said to be outside the check, its version never asked`, () => {
+      const paste = [
+        'Name     AdminDisplayVersion',
+        '----     -------------------',
+        `OUTSIDE  ${o.build}`,
+        'HQ-SE1   Version 15.2 (Build 2562.37)',
+        '',
+        'HQ-SE1 is Windows Server 2025 Standard, single server.',
+      ].join('\n');
+      const listing = read(paste);
+      const groups = listingDesign(listing, kb);
+      const g = groupHolding(groups, 'OUTSIDE');
+      assert.deepEqual([g.verdict, g.asks, g.facts.version], [undefined, [], undefined]);
+      assert.match(g.notJudged ?? '', o.says);
+      const view = listingView(listing, groups, kb.dimensions);
+      assert.equal(view.groups.find((v) => v.servers.includes('OUTSIDE'))?.verdictLabel, 'Not judged');
+      assert.ok(!view.questions.some((q) => q.servers.includes('OUTSIDE')), JSON.stringify(view.questions));
+      assert.equal(groupHolding(groups, 'HQ-SE1').verdict, 'supported');
+    });
+
+  it('an Edge server shown with no version (Get-EdgeSubscription) still has its version asked', () => {
+    const paste = [
+      '[PS] C:\\>Get-EdgeSubscription | ft Name,Site',
+      'Name        Site',
+      '----        ----',
+      'DMZ-ET01    contoso.com/Configuration/Sites/HQ',
+      'DMZ-ET02    contoso.com/Configuration/Sites/HQ',
+    ].join('\n');
+    const g = groupHolding(judge(paste), 'DMZ-ET01');
+    assert.deepEqual([g.notJudged, g.asks], [undefined, ['version']]);
+  });
+
+  it('"Mailbox, ClientAccess" on 2016 is judged as a Mailbox server, never Not covered: the docs do not show ServerRole cannot print it (t08)', () => {
+    const paste =
+      'Name                : EX2016\nServerRole          : Mailbox, ClientAccess\nAdminDisplayVersion : Version 15.1 (Build 2507.6)\n\nWindows Server 2016 Standard, single server, no DAG';
+    const g = groupHolding(judge(paste), 'EX2016');
+    assert.deepEqual([g.facts.listedRole, g.verdict], [undefined, 'supported-with-conditions']);
+  });
 
   it('set l30 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L30, { entries: 23, groups: 34 }), []);
