@@ -170,6 +170,7 @@ export function listingDesign(
       [...server.roles].sort().join('+'),
       server.dag ?? '',
       server.clustered ?? '',
+      server.clusterNodes ?? '',
       server.nlb ? 'nlb' : '',
       // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
       server.dag ? '' : (server.site ?? ''),
@@ -234,6 +235,8 @@ export function listingDesign(
     let haFromShape = false;
     // Exchange 2007's own cluster output says which cluster it is (CCR, single copy cluster).
     if (facts.ha === undefined && first.clustered) facts.ha = first.clustered;
+    // Get-ClusteredMailboxServerStatus's OperationalMachines count the clustered mailbox server's nodes (CCR has exactly two).
+    if (facts.nodes === undefined && first.clusterNodes !== undefined) facts.nodes = String(first.clusterNodes);
     if (facts.ha === undefined) {
       const kind = listing.dags.find((d) => d.name === first.dag)?.kind;
       if (first.dag && kind === 'cluster') {

@@ -56,6 +56,8 @@ export interface ListedServer {
    * when the storage is Shared, `clustering` when only IsMemberOfCluster says so.
    */
   clustered?: 'ccr' | 'cluster' | 'clustering';
+  /** Get-ClusteredMailboxServerStatus's OperationalMachines ("{CCRN1 <Active, Quorum Owner>, CCRN2}"): the clustered mailbox server's node count. */
+  clusterNodes?: number;
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
   /** Listed by Get-ADDomainController, or systeminfo's "OS Configuration: ... Domain Controller": the server is a domain controller. */
@@ -361,7 +363,7 @@ const MAX_PROSE_LINE = 400;
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
 const ONE_SERVER_COMMAND =
-  /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
+  /\bget-(?:(?:exchange|mailbox|transport|clientaccess)server|clusteredmailboxserverstatus)\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
 /** "... on all 3", "across both nodes": what the line says is said of every server, wherever the words stand. */
@@ -888,7 +890,8 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
   const free = new Map(servers.filter((s) => !s.dag).map((s) => [s.name.toLowerCase(), s]));
   if (free.size === 0) return;
   for (const clause of clausesOutsideParentheses(rest)) {
-    const dag = DAG_NAME.exec(clause)?.[1];
+    // A listed server's own name holding "dag" ("DAGM1 + DAGM2 = one DAG") names no DAG.
+    const dag = [...clause.matchAll(new RegExp(DAG_NAME.source, 'gi'))].map((m) => m[1]!).find((name) => !servers.some((s) => s.name.toLowerCase() === name.toLowerCase()));
     if (!dag || PLANNED.test(clause)) continue;
     const named = expandNumbered(clause)
       .split(/[^A-Za-z0-9_-]+/)
@@ -1650,7 +1653,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const name =
       (serverKey !== undefined && LISTED_HOST_NAME.test(serverKey) ? serverKey : undefined) ??
       get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS, ...LOCAL_HOST_NAME_KEYS) ??
-      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
+      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version', 'operationalmachines', 'clusteredstoragetype') !== undefined
+        ? nameAbove(entries[0]!.line)
+        : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
       const healthOs = get('version');
@@ -1734,6 +1739,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'databaseavailabilitygroup',
       'clusteredmailboxservername',
       'clusteredstoragetype',
+      'operationalmachines',
       'ismemberofcluster',
       'setup version',
       ...OS_BUILD_KEYS,
@@ -1801,6 +1807,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    const machines = nameList((get('operationalmachines') ?? '').replace(/<[^<>]*>/g, ' '));
+    if (machines.length > 0) {
+      s.clusterNodes = machines.length;
+      if (!s.clustered) s.clustered = 'clustering';
+      s.roles = [...new Set([...s.roles, 'mailbox'])];
+    }
     if (storageObject && s.roles.length === 0) s.roles = ['mailbox'];
     // Get-MailboxServer lists Mailbox servers only: its ClusteredStorageType (2007) or RedundantMachines says which cmdlet printed the block.
     if (get('clusteredstoragetype', 'redundantmachines') !== undefined && s.roles.length === 0) s.roles = ['mailbox'];

@@ -140,6 +140,62 @@ describe('Listings: ranges of names, words that are no server, outsiders (issue 
     assert.deepEqual([g.facts.listedRole, g.verdict], [undefined, 'supported-with-conditions']);
   });
 
+  it('a listed server\'s own name holding "dag" names no DAG: "DAGM1 + DAGM2 = one DAG" is one group (p22)', () => {
+    const paste = [
+      'Name    ServerRole                           AdminDisplayVersion',
+      '----    ----------                           -------------------',
+      'DAGM1   Mailbox, ClientAccess, HubTransport  Version 14.3 (Build 123.4)',
+      'DAGM2   Mailbox, ClientAccess, HubTransport  Version 14.3 (Build 123.4)',
+      '',
+      'PS> gwmi Win32_OperatingSystem -cn DAGM1,DAGM2 | select CSName,Caption',
+      'DAGM1 + DAGM2 = one DAG (fsw on FS1), multi-role, windows 2008 r2 enterprise sp1',
+    ].join('\n');
+    const groups = judge(paste);
+    assert.deepEqual(names(groups), [['DAGM1', 'DAGM2']]);
+    assert.equal(groups[0]!.facts.ha, 'dag');
+  });
+
+  const cms: { name: string; paste: string; facts: [string | undefined, string | undefined]; verdict: string }[] = [
+    {
+      name: "Get-ClusteredMailboxServerStatus NAME | fl with no Identity is that server's: NonShared CCR on Standard edition is Not supported (p52)",
+      paste: [
+        'Name  Edition  AdminDisplayVersion      ServerRole',
+        '----  -------  -------------------      ----------',
+        'CMS07 Standard Version 8.3 (Build 83.6) Mailbox',
+        '',
+        '[PS] C:\\>Get-ClusteredMailboxServerStatus CMS07 | fl OperationalMachines,ClusteredStorageType',
+        '',
+        'OperationalMachines  : {NODE-A <Active, Quorum Owner>, NODE-B}',
+        'ClusteredStorageType : NonShared',
+        '',
+        'nodes are windows 2008 enterprise x64 sp2, member servers',
+      ].join('\n'),
+      facts: ['ccr', '2'],
+      verdict: 'not-supported',
+    },
+    {
+      name: 'OperationalMachines counts the nodes: a CCR of three is Not supported (q49)',
+      paste: [
+        'Identity                   : CMS-CCR',
+        'ClusteredMailboxServerName : CMS-CCR.corp.local',
+        'OperationalMachines        : {CCRN1 <Active, Quorum Owner>, CCRN2, CCRN3}',
+        '',
+        'Name                : CMS-CCR',
+        'Edition             : Enterprise',
+        'AdminDisplayVersion : Version 8.3 (Build 83.6)',
+        '',
+        "it's CCR (no shared storage), nodes on windows server 2008 enterprise x64 sp2, member servers",
+      ].join('\n'),
+      facts: ['ccr', '3'],
+      verdict: 'not-supported',
+    },
+  ];
+  for (const c of cms)
+    it(c.name, () => {
+      const [g] = judge(c.paste);
+      assert.deepEqual([g!.facts.ha, g!.facts.nodes, g!.verdict], [...c.facts, c.verdict]);
+    });
+
   it('set l30 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L30, { entries: 23, groups: 34 }), []);
   });
