@@ -9,7 +9,7 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinOpen, joinSetups, statedCondition, type OpenOutcome, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, designApart, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designApart, designInWords, haPair, noDagServers, saysNoDag, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 
 /**
@@ -101,6 +101,7 @@ export function listingDesign(
       s.edition,
       s.said,
       s.domainController,
+      s.siteReadOnlyDcs,
       s.dynamicMemory,
       s.vmSnapshots,
       s.databases,
@@ -183,6 +184,7 @@ export function listingDesign(
       (server.dag ? dagFacts.get(server.dag)?.serverCore : undefined) ?? facts.serverCore,
       facts.edition,
       facts.edgeDomainJoined,
+      facts.siteDomainControllers,
     ].join('|');
     const group = groups.get(key);
     if (group) group.servers.push(server);
@@ -245,7 +247,8 @@ export function listingDesign(
         else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
-      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
+      // A server's own typed line saying so ("EX2010 = 14.3.123.4 / ... / only server in the org") counts as "no DAG" said.
+      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()) || (s.said !== undefined && saysNoDag(s.said)))) {
         // Servers the paste shows no role for, said to stand alone ("both cas/hub/mbx, each standalone"), are single servers too.
         facts.ha = servers.length >= 2 && first.roles.length > 0 && !holdsMailboxes(first.roles) ? 'several-servers' : 'none';
         haFromShape = true;
@@ -570,6 +573,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.dynamicMemory !== undefined) facts.dynamicMemory = server.dynamicMemory ? 'yes' : 'no';
   if (server.vmSnapshots) facts.vmSnapshots = 'yes';
   if (server.databases !== undefined) facts.databases = String(server.databases);
+  if (server.siteReadOnlyDcs) facts.siteDomainControllers = 'read-only';
   // Session 12 (v1): the platform its own output shows (Get-Volume, Get-NetAdapterBinding, Win32_ComputerSystem, Get-ADForest).
   for (const [key, value] of Object.entries(server.platform ?? {})) facts[key] ??= value;
   if (server.roles.includes('edge-transport') && server.domain && /^workgroup$/i.test(server.domain)) facts.edgeDomainJoined = 'no';

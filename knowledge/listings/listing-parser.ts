@@ -60,6 +60,8 @@ export interface ListedServer {
   clusterNodes?: number;
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
+  /** Get-ADDomainController's table lists domain controllers of the server's site, and every one of them is read-only (IsReadOnly True). */
+  siteReadOnlyDcs?: boolean;
   /** Listed by Get-ADDomainController, or systeminfo's "OS Configuration: ... Domain Controller": the server is a domain controller. */
   domainController?: boolean;
   /** systeminfo's "Domain:" line ("corp.example.com", "WORKGROUP"): the domain or workgroup the server is joined to. */
@@ -92,6 +94,8 @@ export interface ListedDag {
   noWitness?: boolean;
   /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
   instances?: number;
+  /** Those groups' names ("EVS-MAIL"): a virtual server named in words is the cluster's, never a server of its own. */
+  virtualServers?: string[];
   /** DatabaseAvailabilityGroupIpAddresses {255.255.255.255}: the DAG has no administrative access point (an IP-less DAG); false when it lists an address. */
   withoutAccessPoint?: boolean;
   /** Groups and resources of another application on the cluster (a file server, SQL Server, a print server), as cluster output names them. */
@@ -881,6 +885,33 @@ export function clausesOutsideParentheses(text: string): string[] {
 }
 
 /**
+ * "EVS-MAIL is Exchange 2003 SP2 Enterprise, nodes are Windows Server 2003 Enterprise SP2" under cluster.exe's group and node
+ * tables: EVS-MAIL is one of the cluster's Exchange virtual servers, no server of its own. What its line says (its version,
+ * its words) is its nodes', for the nodes that show none, and the virtual server is dropped.
+ */
+function virtualServersToNodes(dags: readonly ListedDag[], servers: Map<string, ListedServer>): void {
+  for (const cluster of dags) {
+    if (cluster.kind !== 'cluster' || !cluster.virtualServers) continue;
+    const nodes = cluster.servers.map((n) => servers.get(n.toLowerCase())).filter((n): n is ListedServer => n !== undefined);
+    if (nodes.length === 0) continue;
+    for (const name of cluster.virtualServers) {
+      const evs = servers.get(name.toLowerCase());
+      if (!evs || nodes.includes(evs) || !(evs.build || evs.named || evs.majorMinor)) continue;
+      for (const node of nodes) {
+        if (!node.build && !node.named && !node.majorMinor) {
+          if (evs.build) node.build = evs.build;
+          if (evs.named) node.named = evs.named;
+          if (evs.majorMinor) node.majorMinor = evs.majorMinor;
+        }
+        if (node.said === undefined && evs.said !== undefined) node.said = evs.said;
+        if (node.edition === undefined && evs.edition !== undefined) node.edition = evs.edition;
+      }
+      servers.delete(name.toLowerCase());
+    }
+  }
+}
+
+/**
  * "MBX1 and MBX2 are the two members of DAG01", "E13-01/E13-02 = DAG13", "both in DAG1": the DAG a server is in, said in
  * words for servers the paste shows in none. A clause gives its DAG to the servers it names, or, naming none but "both" or
  * "all", to every server in no DAG but Edge servers. Plans and questions give nothing.
@@ -1113,6 +1144,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   /** Names Get-ADDomainController listed (bounded by the paste's lines). */
   const domainControllers = new Set<string>();
+  /** Per Active Directory site (lower case), how many read-only and writable domain controllers Get-ADDomainController's table shows. */
+  const dcSites = new Map<string, { readOnly: number; writable: number }>();
   /** Whether one of the 3 lines above `header` ran Get-ADDomainController. */
   const dcCommandAbove = (header: number) => lines.slice(Math.max(0, header - 3), header).some((l) => /\bget-addomaincontroller\b/i.test(l));
 
@@ -1166,6 +1199,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         if (!name || !LISTED_HOST_NAME.test(name)) break;
         used[j] = true;
         domainControllers.add(name.split('.')[0]!.toLowerCase());
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const site = names.includes('site') ? cells[names.indexOf('site')]?.toLowerCase() : undefined;
+        const readOnly = names.includes('isreadonly') ? cells[names.indexOf('isreadonly')] : undefined;
+        if (site && readOnly && /^(true|false)$/i.test(readOnly)) {
+          const count = dcSites.get(site) ?? { readOnly: 0, writable: 0 };
+          if (/^true$/i.test(readOnly)) count.readOnly += 1;
+          else count.writable += 1;
+          dcSites.set(site, count);
+        }
       }
       continue;
     }
@@ -1332,6 +1374,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
           // One virtual server's resources (its store, System Attendant, routing) are one group: counted once.
           instanceGroups.add(group.toLowerCase());
           cluster.instances = (cluster.instances ?? 0) + 1;
+          (cluster.virtualServers ??= []).push(group);
         }
       } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
@@ -1348,6 +1391,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
       if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
       if (same && cluster.instances !== undefined) same.instances = Math.max(same.instances ?? 0, cluster.instances);
+      if (same && cluster.virtualServers) same.virtualServers = [...new Set([...(same.virtualServers ?? []), ...cluster.virtualServers])];
       if (same && cluster.otherWorkloads) same.otherWorkloads = [...new Set([...(same.otherWorkloads ?? []), ...cluster.otherWorkloads])];
       if (!same) dags.push(cluster);
     }
@@ -2127,6 +2171,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = servers.get(name);
     if (s) s.domainController = true;
   }
+  // A server whose site Get-ADDomainController shows only read-only domain controllers for (A-83).
+  for (const s of servers.values()) {
+    const count = s.site !== undefined ? dcSites.get(s.site.toLowerCase()) : undefined;
+    if (count && count.readOnly > 0 && count.writable === 0) s.siteReadOnlyDcs = true;
+  }
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
@@ -2138,6 +2187,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     arrowLines,
   );
   clusterNodesInWords(dags, rest, server);
+  virtualServersToNodes(dags, servers);
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);
   frontOrBackInWords([...servers.values()], rest);
