@@ -167,7 +167,14 @@ function rolesInText(text: string): string[] {
     // "Mailbox/UM", "MBX + UM": upper case only ("um" is also a word), "Unified Messaging" capitalised or in capitals.
     [/\b[Uu]nified ?[Mm]essaging\b|\bUNIFIED ?MESSAGING\b|\bUM\b/, 'unified-messaging'],
   ];
-  return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
+  // "back-end, no front-end", "without an edge": a role the words deny is no role of the server.
+  const said = text
+    .replace(/\(build[^)]*\)/gi, '')
+    .replace(
+      /\b(?:no|not\s+an?|without\s+an?|without)\s+(?:[Ff]ront|FRONT|[Bb]ack|BACK)[- ]?(?:ends?|ENDS?)\b|\b(?:no|not\s+an?|without\s+an?|without)\s+(?:edge|hub(?: ?transport)?|cas|client ?access|mailbox|mbx|um)\b/gi,
+      ' ',
+    );
+  return found.filter(([pattern]) => pattern.test(said)).map(([, id]) => id);
 }
 
 /** A clause whose subject is another role's servers ("the back-end is elsewhere", "our mailbox servers are in the DAG"). */

@@ -262,6 +262,15 @@ describe('Listings: ranges of names, words that are no server, outsiders (issue 
     assert.deepEqual([groups[0]!.facts.version, groups[0]!.facts.instances, groups[0]!.verdict], ['2003', '1', 'supported-with-conditions']);
   });
 
+  it('a role the words deny ("no front-end") is no role the listing shows: never the 2007 front-end contradiction (u01)', () => {
+    const paste =
+      'EX07A - Exchange 2007 SP3 (8.3.83.6) - Windows Server 2008 Standard SP2 x64 - our only server, mailbox, no front-end\nEX07B - Exchange 2007 SP3 (8.3.83.6) - Windows Server 2008 Standard SP2 x64 - hub, not an edge';
+    const groups = judge(paste);
+    for (const g of groups) assert.ok(!String(g.facts.listedRole ?? '').includes('front-end') && g.verdict !== 'not-covered', JSON.stringify(g.facts));
+    assert.deepEqual(groupHolding(groups, 'EX07A').servers[0]!.roles, ['mailbox']);
+    assert.deepEqual(groupHolding(groups, 'EX07B').servers[0]!.roles, ['hub-transport']);
+  });
+
   it('set l30 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L30, { entries: 31, groups: 45 }), []);
   });
