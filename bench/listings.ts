@@ -60,6 +60,8 @@ export const TUNING_Q = 'test/fixtures/listings/tuning-issue25-q.yaml';
 export const TUNING_L28 = 'test/fixtures/listings/tuning-issue25-l28.yaml';
 /** Session 13 (l29): roles a version cannot have (2019/SE with Unified Messaging, 2013+ with Hub Transport, 2007 with a front-end) and servers outside the table (Exchange 5.5, Exchange Online, an Edge subscription) beside judged ones. */
 export const TUNING_L29 = 'test/fixtures/listings/tuning-issue25-l29.yaml';
+/** Session 14 (l30): every version 2000 to SE in the admin tools' own output (Get-ExchangeServer, Get-DatabaseAvailabilityGroup, Get-ClusterNode, cluster.exe, systeminfo, Get-ComputerInfo, HealthChecker, WMI, ESM), with prompts, CRLF, cut columns, a question around the paste, two listings in one message, DAG members on two updates, Edge servers and servers outside the table. */
+export const TUNING_L30 = 'test/fixtures/listings/tuning-issue25-l30.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -83,6 +85,7 @@ const TUNING_SETS = [
   TUNING_Q,
   TUNING_L28,
   TUNING_L29,
+  TUNING_L30,
 ];
 
 export interface Entry {

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge-base';
 import type { Dimension } from '../loading/schemas';
 import { BoundedCache } from '../bounded-cache';
 import { GENERIC_RELEASE, windowsServicePacks } from '../reading/windows-service-packs';
+import { expandRanges } from './listing-parser';
 
 /** The servers an answer or a sentence may be about: their Exchange version, names and roles. */
 export interface GroupTarget {
@@ -51,6 +52,9 @@ interface Clause {
   roles: string[];
 }
 
+/** "LDN-MB1..3 are DAG-LDN, all Windows Server 2019 Standard": a range of names names each server of it (see expandRanges). */
+const spelledOut = (text: string) => (/\d\s?(?:\.{2,3}|[–—-]|\s(?:to|through|thru)\s)/.test(text) ? expandRanges(text) : text);
+
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An answer cut where it changes target: "2012 R2 Standard for the 2013 servers, 2022 Standard for the 2019 ones". */
@@ -83,8 +87,9 @@ function cutClauses(text: string, names: readonly string[], split: RegExp): Clau
     .filter((part) => part !== '')
     .map((part) => {
       const target = VERSION_TARGET.exec(part);
-      const lower = part.toLowerCase();
-      const mentioned = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(part));
+      const spelled = spelledOut(part);
+      const lower = spelled.toLowerCase();
+      const mentioned = names.filter((n) => lower.includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(spelled));
       // "MBX10-1/2 are a DAG with the fsw on CAS10-1": a server named only as the witness's host is not what the clause is about.
       const subjects = mentioned.filter((n) => !WITNESS_HOST.test(part.slice(0, part.search(new RegExp(`\\b${escaped(n)}\\b`, 'i')))));
       const named = subjects.length > 0 ? subjects : mentioned;
@@ -170,7 +175,8 @@ export function windowsInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer
   if (!/\b(windows|server|w2k\d*|win\s?20\d\d)\b|\b20(?:08|12|16|19|22|25)\b/i.test(rest)) return {};
   const names = group.allNames ?? group.names;
   // A sentence that names other servers only ("NEW2K10 is a single server too, 2008 r2 sp1 standard") is about them, every clause of it.
-  const aboutOthers = (s: string) => {
+  const aboutOthers = (sentence: string) => {
+    const s = spelledOut(sentence);
     const named = names.filter((n) => s.toLowerCase().includes(n.toLowerCase()) && new RegExp(`\\b${escaped(n)}\\b`, 'i').test(s));
     return named.length > 0 && !named.some((n) => group.names.some((m) => m.toLowerCase() === n.toLowerCase()));
   };
@@ -332,9 +338,9 @@ function withoutWlbsOutput(text: string): string {
   );
 }
 
-/** "no DAG", "standalone", "it's the only server", "just the one box": the servers are in no DAG or cluster. */
+/** "no DAG", "standalone", "it's the only server", "just the one box", "(the only one)", the same in the languages systeminfo is read in ("unico server"): the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|never\s+(?:built|had|set\s+up|created|deployed)\s+(?:a\s+|any\s+)?dags?|(?:don't|do\s+not|doesn't|does\s+not)\s+have\s+(?:a\s+|any\s+)?dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag)\b/i;
+  /\b(?:no\s+dags?|never\s+(?:built|had|set\s+up|created|deployed)\s+(?:a\s+|any\s+)?dags?|(?:don't|do\s+not|doesn't|does\s+not)\s+have\s+(?:a\s+|any\s+)?dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag|the\s+only\s+one(?=\))|unico\s+server|[uú]nico\s+servidor|servidor\s+[uú]nico|seul\s+serveur|serveur\s+unique|enige\s+server|jedyny\s+serwer|enda\s+server)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,
@@ -361,4 +367,28 @@ export function noDagServers(rest: string, names: readonly string[]): 'all' | Se
 /** Whether the words around a paste say all its servers are in no DAG or cluster (see {@link noDagServers}). */
 export function saysNoDag(rest: string): boolean {
   return noDagServers(rest, []) === 'all';
+}
+
+/** The facts whose values, said of some servers apart from others, keep those servers in groups of their own. */
+const APART_FACTS = ['ha', 'role'] as const;
+
+/**
+ * The design said of each server by name, apart from the others ("CMS-HQ is a CCR (2 nodes), DRMBX07 is the standalone SCR
+ * target", "AMS-BE1 + AMS-BE2 are one 2-node cluster ... NYC-BE1 is a standalone back-end"): per server (lower-case name),
+ * the high availability and role that the clauses naming it, and not every server, give. Plans and questions give nothing,
+ * and a server named only as another's witness host is not what its clause is about. Read to keep servers apart that the
+ * paste alone would group; the group's facts are still read from the words by {@link designInWords}.
+ */
+export function designApart(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, names: readonly string[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  if (rest.trim() === '' || rest.length > 8_000 || names.length < 2) return out;
+  for (const { clause, read: facts } of readDesignClauses(rest, kb, names)) {
+    if (clause.names.length === 0 || clause.names.length === names.length) continue;
+    for (const n of clause.names) {
+      const mine = out.get(n.toLowerCase()) ?? {};
+      for (const fact of APART_FACTS) if (facts[fact] !== undefined && mine[fact] === undefined) mine[fact] = facts[fact]!;
+      if (Object.keys(mine).length > 0) out.set(n.toLowerCase(), mine);
+    }
+  }
+  return out;
 }

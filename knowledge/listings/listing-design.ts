@@ -9,9 +9,43 @@ import type { Dimension, Verdict } from '../loading/schemas';
 import { worstVerdict } from '../rules/triage-summary';
 import { joinOpen, joinSetups, statedCondition, type OpenOutcome, type OpenVerdict } from '../rules/open-facts';
 import { BoundedCache } from '../bounded-cache';
-import { answersForGroup, designInWords, haPair, noDagServers, windowsInWords } from './group-answers';
+import { answersForGroup, designApart, designInWords, haPair, noDagServers, saysNoDag, windowsInWords } from './group-answers';
 import { applyCoexistence } from './listing-coexistence';
 import { SAME_DAG_LINE } from '../reading/fact-recognizer';
+
+/**
+ * Servers the paste alone would group whose own words say different designs ("CMS-HQ is a CCR (2 nodes), DRMBX07 is the
+ * standalone SCR target": p43; "AMS-BE1 + AMS-BE2 are one 2-node cluster ... NYC-BE1 is a standalone back-end": p10) are
+ * groups of their own, one per design said; a server of the group its words say nothing of stays with the first. Only when
+ * two servers' own words differ, so words said of several servers at once never split a group.
+ */
+function splitBySaidDesign(
+  groups: Map<string, { servers: ListedServer[]; facts: Record<string, string>; key: string }>,
+  perServer: readonly { server: ListedServer; facts: Record<string, string> }[],
+  dagFacts: ReadonlyMap<string, Record<string, string>>,
+  dagOf: (server: ListedServer) => string | undefined,
+  said: ReadonlyMap<string, Record<string, string>>,
+): void {
+  if (said.size < 2) return;
+  const factsOf = new Map(perServer.map((p) => [p.server, p.facts]));
+  for (const [key, group] of [...groups]) {
+    if (group.servers.length < 2) continue;
+    const designs = group.servers.map((s) => said.get(s.name.toLowerCase()));
+    const differ = ['ha', 'role'].some((fact) => new Set(designs.map((d) => d?.[fact]).filter((v) => v !== undefined)).size > 1);
+    if (!differ) continue;
+    const parts = new Map<string, ListedServer[]>();
+    group.servers.forEach((server, k) => {
+      const d = designs[k];
+      const part = d === undefined ? ([...parts.keys()][0] ?? '') : `${d.ha ?? ''}|${d.role ?? ''}`;
+      parts.set(part, [...(parts.get(part) ?? []), server]);
+    });
+    groups.delete(key);
+    for (const [part, servers] of parts) {
+      const dag = dagOf(servers[0]!);
+      groups.set(`${key}|said:${part}`, { servers, facts: { ...factsOf.get(servers[0]!), ...(dag !== undefined ? dagFacts.get(dag) : {}) }, key: `${key}|said:${part}` });
+    }
+  }
+}
 
 /** Servers of one kind in a pasted listing: same version, update, roles, DAG and Windows. */
 export interface ListingGroup {
@@ -68,6 +102,7 @@ export function listingDesign(
       s.edition,
       s.said,
       s.domainController,
+      s.siteReadOnlyDcs,
       s.dynamicMemory,
       s.vmSnapshots,
       s.databases,
@@ -138,6 +173,7 @@ export function listingDesign(
       [...server.roles].sort().join('+'),
       server.dag ?? '',
       server.clustered ?? '',
+      server.clusterNodes ?? '',
       server.nlb ? 'nlb' : '',
       // A DAG spanning sites is one group (its members share its facts); servers in no DAG are grouped by site.
       server.dag ? '' : (server.site ?? ''),
@@ -150,6 +186,7 @@ export function listingDesign(
       (server.dag ? dagFacts.get(server.dag)?.serverCore : undefined) ?? facts.serverCore,
       facts.edition,
       facts.edgeDomainJoined,
+      facts.siteDomainControllers,
     ].join('|');
     const group = groups.get(key);
     if (group) group.servers.push(server);
@@ -158,6 +195,17 @@ export function listingDesign(
       groups.set(key, { servers: [server], facts: { ...facts, ...(dag !== undefined ? dagFacts.get(dag) : {}) }, key });
     }
   }
+  splitBySaidDesign(
+    groups,
+    perServer,
+    dagFacts,
+    dagOf,
+    designApart(
+      listing.rest,
+      kb,
+      listing.servers.map((s) => s.name),
+    ),
+  );
   const shownClusters = listing.dags.length > 0;
   const allNames = listing.servers.map((s) => s.name);
   const allEdge = listing.servers.length > 0 && listing.servers.every((s) => s.roles.includes('edge-transport'));
@@ -191,6 +239,8 @@ export function listingDesign(
     let haFromShape = false;
     // Exchange 2007's own cluster output says which cluster it is (CCR, single copy cluster).
     if (facts.ha === undefined && first.clustered) facts.ha = first.clustered;
+    // Get-ClusteredMailboxServerStatus's OperationalMachines count the clustered mailbox server's nodes (CCR has exactly two).
+    if (facts.nodes === undefined && first.clusterNodes !== undefined) facts.nodes = String(first.clusterNodes);
     if (facts.ha === undefined) {
       const kind = listing.dags.find((d) => d.name === first.dag)?.kind;
       if (first.dag && kind === 'cluster') {
@@ -199,7 +249,8 @@ export function listingDesign(
         else if (facts.version !== '2007' && facts.version !== undefined) facts.ha = 'dag';
       } else if (first.dag) facts.ha = facts.version === '2007' || facts.version === '2003' || facts.version === '2000' ? 'cluster' : 'dag';
       // Mailbox servers in no DAG are each a single server (their databases have no copies), whatever their number.
-      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()))) {
+      // A server's own typed line saying so ("EX2010 = 14.3.123.4 / ... / only server in the org") counts as "no DAG" said.
+      else if (servers.every((s) => s.standalone || noDag === 'all' || noDag.has(s.name.toLowerCase()) || (s.said !== undefined && saysNoDag(s.said)))) {
         // Servers the paste shows no role for, said to stand alone ("both cas/hub/mbx, each standalone"), are single servers too.
         facts.ha = servers.length >= 2 && first.roles.length > 0 && !holdsMailboxes(first.roles) ? 'several-servers' : 'none';
         haFromShape = true;
@@ -248,7 +299,9 @@ export function listingDesign(
     // What is missing is left open: every setup it could be is judged, and a fact whose values disagree is named as a condition.
     // Without the Exchange version (no build, or one of no known version) nothing is judged: the version is asked.
     const versions = facts.version === undefined ? candidateVersions(first, kb) : [];
-    let notJudged: string | undefined;
+    // A build of no Exchange Server release the check covers (Exchange 5.5, an Exchange Online object): said so, not asked.
+    const outside = facts.version === undefined && versions.length === 0 ? outsideTheCheck(first) : undefined;
+    let notJudged: string | undefined = outside;
     // "load balanced" said of servers of a version whose table tells Windows NLB from a load balancer: the design is one of
     // those two, not any high availability. Each is judged and the two joined as an open fact's values are (one Not
     // supported and one Not covered is Not covered; one supported is Supported with conditions naming the other).
@@ -311,7 +364,7 @@ export function listingDesign(
     );
     const decided = contradictions.length > 0 ? roles.map(() => ({ decision: contradictionDecision(contradictions, withAnswers), asks: [] as string[] })) : decideAll(withAnswers);
     const decisions = decided.map((d) => d.decision);
-    const asks = decided.flatMap((d) => d.asks);
+    const asks = outside ? [] : decided.flatMap((d) => d.asks);
     // What the paste was read to show is a condition of the verdict too: never a plain "Supported" on an assumption.
     if (assumptions.length > 0) for (const [k, d] of decisions.entries()) if (d) decisions[k] = assumedDecision(d, assumptions);
     const verdict = decisions.every((d) => d !== undefined) ? worstVerdict(decisions.map((d) => d!.verdict)) : undefined;
@@ -483,6 +536,23 @@ function candidateVersions(server: ListedServer, kb: Pick<KnowledgeBase, 'builds
   return [];
 }
 
+/**
+ * Why a server whose build no version of the check has is outside it, when its build says so: Exchange 5.5 and earlier
+ * (builds below 6.0, Exchange 2000's), or a 15.20 or later build (no Exchange Server release numbers its builds so: the
+ * table's 15.x end at 15.2, Exchange 2019 and SE; Exchange Online's servers report 15.20 builds, as recalled). Undefined
+ * for any other build, whose version is asked.
+ */
+function outsideTheCheck(server: ListedServer): string | undefined {
+  const build = server.build?.lookup.build;
+  const [major, minor] = (build ?? '').split('.').map(Number);
+  if (build === undefined || major === undefined || minor === undefined || Number.isNaN(major)) return undefined;
+  const covers = 'the check covers Exchange Server 2000 to Exchange Server SE';
+  if (major < 6) return `${build} is an Exchange 5.5 or earlier build (older than Exchange 2000's 6.0), and ${covers}.`;
+  if (major === 15 && minor >= 20)
+    return `${build} is no Exchange Server build (their 15.x builds end at 15.2, Exchange 2019 and SE; a 15.20 or later build is how Exchange Online reports its servers, as recalled), and ${covers} run on your own servers.`;
+  return undefined;
+}
+
 /** "2019/cu14": servers on one update (whatever its security update) are one group. */
 function updateKey(row: { version: string; update: string }): string {
   return `${row.version}/${row.update}`;
@@ -535,6 +605,7 @@ function serverFacts(server: ListedServer, kb: Pick<KnowledgeBase, 'builds' | 'r
   if (server.dynamicMemory !== undefined) facts.dynamicMemory = server.dynamicMemory ? 'yes' : 'no';
   if (server.vmSnapshots) facts.vmSnapshots = 'yes';
   if (server.databases !== undefined) facts.databases = String(server.databases);
+  if (server.siteReadOnlyDcs) facts.siteDomainControllers = 'read-only';
   // Session 12 (v1): the platform its own output shows (Get-Volume, Get-NetAdapterBinding, Win32_ComputerSystem, Get-ADForest).
   for (const [key, value] of Object.entries(server.platform ?? {})) facts[key] ??= value;
   if (server.roles.includes('edge-transport') && server.domain && /^workgroup$/i.test(server.domain)) facts.edgeDomainJoined = 'no';

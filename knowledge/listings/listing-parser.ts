@@ -56,8 +56,12 @@ export interface ListedServer {
    * when the storage is Shared, `clustering` when only IsMemberOfCluster says so.
    */
   clustered?: 'ccr' | 'cluster' | 'clustering';
+  /** Get-ClusteredMailboxServerStatus's OperationalMachines ("{CCRN1 <Active, Quorum Owner>, CCRN2}"): the clustered mailbox server's node count. */
+  clusterNodes?: number;
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
+  /** Get-ADDomainController's table lists domain controllers of the server's site, and every one of them is read-only (IsReadOnly True). */
+  siteReadOnlyDcs?: boolean;
   /** Listed by Get-ADDomainController, or systeminfo's "OS Configuration: ... Domain Controller": the server is a domain controller. */
   domainController?: boolean;
   /** systeminfo's "Domain:" line ("corp.example.com", "WORKGROUP"): the domain or workgroup the server is joined to. */
@@ -90,6 +94,8 @@ export interface ListedDag {
   noWitness?: boolean;
   /** cluster.exe's group table: how many groups are the cluster's Exchange virtual servers (all but its own groups). */
   instances?: number;
+  /** Those groups' names ("EVS-MAIL"): a virtual server named in words is the cluster's, never a server of its own. */
+  virtualServers?: string[];
   /** DatabaseAvailabilityGroupIpAddresses {255.255.255.255}: the DAG has no administrative access point (an IP-less DAG); false when it lists an address. */
   withoutAccessPoint?: boolean;
   /** Groups and resources of another application on the cluster (a file server, SQL Server, a print server), as cluster output names them. */
@@ -161,7 +167,14 @@ function rolesInText(text: string): string[] {
     // "Mailbox/UM", "MBX + UM": upper case only ("um" is also a word), "Unified Messaging" capitalised or in capitals.
     [/\b[Uu]nified ?[Mm]essaging\b|\bUNIFIED ?MESSAGING\b|\bUM\b/, 'unified-messaging'],
   ];
-  return found.filter(([pattern]) => pattern.test(text.replace(/\(build[^)]*\)/gi, ''))).map(([, id]) => id);
+  // "back-end, no front-end", "without an edge": a role the words deny is no role of the server.
+  const said = text
+    .replace(/\(build[^)]*\)/gi, '')
+    .replace(
+      /\b(?:no|not\s+an?|without\s+an?|without)\s+(?:[Ff]ront|FRONT|[Bb]ack|BACK)[- ]?(?:ends?|ENDS?)\b|\b(?:no|not\s+an?|without\s+an?|without)\s+(?:edge|hub(?: ?transport)?|cas|client ?access|mailbox|mbx|um)\b/gi,
+      ' ',
+    );
+  return found.filter(([pattern]) => pattern.test(said)).map(([, id]) => id);
 }
 
 /** A clause whose subject is another role's servers ("the back-end is elsewhere", "our mailbox servers are in the DAG"). */
@@ -361,7 +374,7 @@ const MAX_PROSE_LINE = 400;
 const ONE_COMPUTER = /-ComputerName\s+["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?![\w,.-])/i;
 /** A cmdlet run for one named server: "Get-ExchangeServer EX01 | fl ...", "Get-ExchangeServer -Identity EX01". */
 const ONE_SERVER_COMMAND =
-  /\bget-(?:exchange|mailbox|transport|clientaccess)server\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
+  /\bget-(?:(?:exchange|mailbox|transport|clientaccess)server|clusteredmailboxserverstatus)\s+(?:-identity\s+)?["']?([A-Za-z][A-Za-z0-9-]{1,62})["']?(?=\s*(?:\||$|\)\.(?:admindisplayversion|serverrole|edition)\b))/i;
 /** "site HQ", "site: Branch-2", "AD site LON1" typed on a server's line: a name in capitals or with a digit, not a word ("site resilient"). */
 const TYPED_SITE = /\bsite\s*:?\s+([A-Z][A-Za-z0-9_-]{0,40}|[A-Za-z_-]{0,20}\d[A-Za-z0-9_-]{0,20})(?![\w.-])/;
 /** "... on all 3", "across both nodes": what the line says is said of every server, wherever the words stand. */
@@ -373,7 +386,7 @@ const ALL_OF_THEM = /\b(?:all|both|every|each)\b/i;
  * "ESM > Servers > EX2000 > ..."); role words are never a server's name ("Edge role, Version 15.2 (Build 2562.17)": m36).
  */
 const NOT_A_NAME =
-  /^(version|build|exchange|windows|microsoft|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup|role|roles|edge|edgetransport|mailbox|mailboxes|mbx|cas|hub|hubtransport|transport|clientaccess|um|unifiedmessaging|frontend|backend)$/i;
+  /^(version|build|exchange|windows|microsoft|standard|enterprise|datacenter|edition|front-end|back-end|we|our|is|the|and|it|server|servers|os|all|both|they|these|those|my|this|that|still|also|then|now|exsetup|exsetup\.exe|healthchecker|cu|su|rtm|admindisplayversion|exchangeversion|fileversion|productversion|displayversion|esm|properties|setup|role|roles|edge|edgetransport|mailbox|mailboxes|mbx|cas|hub|hubtransport|transport|clientaccess|um|unifiedmessaging|frontend|backend)$/i;
 /**
  * ExchangeVersion as Exchange 2003's WMI prints it ("Version 6.5 (Build 7638.2: Service Pack 2)"); the
  * ExchangeVersion of Get-ExchangeServer ("0.1 (8.0.535.0)") is the directory object's version, no build.
@@ -833,8 +846,30 @@ const DAG_NAME = /(?<![\w-])((?:[A-Za-z0-9_]+-?)?dag(?:[-_]?[A-Za-z0-9]+)+|[A-Za
 
 /** "KRK-MBX1+2", "EX1/2/3": servers numbered after one prefix, written out ("KRK-MBX1, KRK-MBX2"). */
 function expandNumbered(text: string): string {
-  return text.replace(/\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[+&/]\s{0,2}\d{1,3}(?![\w.])){1,8})/g, (_m, prefix: string, first: string, more: string) =>
+  return expandRanges(text).replace(/\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[+&/]\s{0,2}\d{1,3}(?![\w.])){1,8})/g, (_m, prefix: string, first: string, more: string) =>
     [first, ...more.split(/[+&/]/).slice(1)].map((n) => `${prefix}${n.trim()}`).join(', '),
+  );
+}
+
+/** The most servers a typed range of names stands for ("MB01..MB17" is a DAG above 16 members). */
+const MAX_RANGE = 32;
+
+/**
+ * "LDN-MB1..3", "MB01..MB17", "EX1–EX4", "MB01-MB04", "EX1 to EX3" (a range whose second end repeats the prefix when a hyphen
+ * or a word joins them, since "EX1-3" may be a server's own name) → "LDN-MB1, LDN-MB2, LDN-MB3": the names a range stands
+ * for, padded as its first end is. Never more than {@link MAX_RANGE}, never a range running down.
+ */
+export function expandRanges(text: string): string {
+  return text.replace(
+    /\b([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})(?:\s?(?:\.{2,3}|[–—])\s?(?:\1)?|\s?(?:-|\s(?:to|through|thru)\s)\s?\1)(\d{1,3})(?![\w.])/g,
+    (whole: string, prefix: string, first: string, last: string) => {
+      const from = Number(first);
+      const to = Number(last);
+      if (to <= from || to - from >= MAX_RANGE) return whole;
+      const names: string[] = [];
+      for (let n = from; n <= to; n += 1) names.push(`${prefix}${String(n).padStart(first.length, '0')}`);
+      return names.join(', ');
+    },
   );
 }
 
@@ -857,6 +892,33 @@ export function clausesOutsideParentheses(text: string): string[] {
 }
 
 /**
+ * "EVS-MAIL is Exchange 2003 SP2 Enterprise, nodes are Windows Server 2003 Enterprise SP2" under cluster.exe's group and node
+ * tables: EVS-MAIL is one of the cluster's Exchange virtual servers, no server of its own. What its line says (its version,
+ * its words) is its nodes', for the nodes that show none, and the virtual server is dropped.
+ */
+function virtualServersToNodes(dags: readonly ListedDag[], servers: Map<string, ListedServer>): void {
+  for (const cluster of dags) {
+    if (cluster.kind !== 'cluster' || !cluster.virtualServers) continue;
+    const nodes = cluster.servers.map((n) => servers.get(n.toLowerCase())).filter((n): n is ListedServer => n !== undefined);
+    if (nodes.length === 0) continue;
+    for (const name of cluster.virtualServers) {
+      const evs = servers.get(name.toLowerCase());
+      if (!evs || nodes.includes(evs) || !(evs.build || evs.named || evs.majorMinor)) continue;
+      for (const node of nodes) {
+        if (!node.build && !node.named && !node.majorMinor) {
+          if (evs.build) node.build = evs.build;
+          if (evs.named) node.named = evs.named;
+          if (evs.majorMinor) node.majorMinor = evs.majorMinor;
+        }
+        if (node.said === undefined && evs.said !== undefined) node.said = evs.said;
+        if (node.edition === undefined && evs.edition !== undefined) node.edition = evs.edition;
+      }
+      servers.delete(name.toLowerCase());
+    }
+  }
+}
+
+/**
  * "MBX1 and MBX2 are the two members of DAG01", "E13-01/E13-02 = DAG13", "both in DAG1": the DAG a server is in, said in
  * words for servers the paste shows in none. A clause gives its DAG to the servers it names, or, naming none but "both" or
  * "all", to every server in no DAG but Edge servers. Plans and questions give nothing.
@@ -866,7 +928,8 @@ function dagsInWords(servers: readonly ListedServer[], dags: ListedDag[], rest: 
   const free = new Map(servers.filter((s) => !s.dag).map((s) => [s.name.toLowerCase(), s]));
   if (free.size === 0) return;
   for (const clause of clausesOutsideParentheses(rest)) {
-    const dag = DAG_NAME.exec(clause)?.[1];
+    // A listed server's own name holding "dag" ("DAGM1 + DAGM2 = one DAG") names no DAG.
+    const dag = [...clause.matchAll(new RegExp(DAG_NAME.source, 'gi'))].map((m) => m[1]!).find((name) => !servers.some((s) => s.name.toLowerCase() === name.toLowerCase()));
     if (!dag || PLANNED.test(clause)) continue;
     const named = expandNumbered(clause)
       .split(/[^A-Za-z0-9_-]+/)
@@ -1088,6 +1151,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
 
   /** Names Get-ADDomainController listed (bounded by the paste's lines). */
   const domainControllers = new Set<string>();
+  /** Per Active Directory site (lower case), how many read-only and writable domain controllers Get-ADDomainController's table shows. */
+  const dcSites = new Map<string, { readOnly: number; writable: number }>();
   /** Whether one of the 3 lines above `header` ran Get-ADDomainController. */
   const dcCommandAbove = (header: number) => lines.slice(Math.max(0, header - 3), header).some((l) => /\bget-addomaincontroller\b/i.test(l));
 
@@ -1141,6 +1206,15 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
         if (!name || !LISTED_HOST_NAME.test(name)) break;
         used[j] = true;
         domainControllers.add(name.split('.')[0]!.toLowerCase());
+        const cells = columns.map((c, n) => lines[j]!.slice(c.start, n + 1 < columns.length ? columns[n + 1]!.start : undefined).trim());
+        const site = names.includes('site') ? cells[names.indexOf('site')]?.toLowerCase() : undefined;
+        const readOnly = names.includes('isreadonly') ? cells[names.indexOf('isreadonly')] : undefined;
+        if (site && readOnly && /^(true|false)$/i.test(readOnly)) {
+          const count = dcSites.get(site) ?? { readOnly: 0, writable: 0 };
+          if (/^true$/i.test(readOnly)) count.readOnly += 1;
+          else count.writable += 1;
+          dcSites.set(site, count);
+        }
       }
       continue;
     }
@@ -1307,6 +1381,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
           // One virtual server's resources (its store, System Attendant, routing) are one group: counted once.
           instanceGroups.add(group.toLowerCase());
           cluster.instances = (cluster.instances ?? 0) + 1;
+          (cluster.virtualServers ??= []).push(group);
         }
       } else if (pending && nameColumn >= 0 && cells[nameColumn] === '') {
         pending.cells = pending.cells.map((cell, k) => `${cell} ${cells[k] ?? ''}`.trim());
@@ -1323,6 +1398,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const same = dags.find((d) => d.kind === 'cluster' && d.name.toLowerCase() === cluster.name.toLowerCase());
       if (same) for (const node of cluster.servers) if (!same.servers.includes(node)) same.servers.push(node);
       if (same && cluster.instances !== undefined) same.instances = Math.max(same.instances ?? 0, cluster.instances);
+      if (same && cluster.virtualServers) same.virtualServers = [...new Set([...(same.virtualServers ?? []), ...cluster.virtualServers])];
       if (same && cluster.otherWorkloads) same.otherWorkloads = [...new Set([...(same.otherWorkloads ?? []), ...cluster.otherWorkloads])];
       if (!same) dags.push(cluster);
     }
@@ -1628,7 +1704,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const name =
       (serverKey !== undefined && LISTED_HOST_NAME.test(serverKey) ? serverKey : undefined) ??
       get('name', 'host name', 'hostname', 'csname', 'identity', 'pscomputername', 'computername', 'server', 'fqdn', ...TICKET_NAME_KEYS, ...LOCAL_HOST_NAME_KEYS) ??
-      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version') !== undefined ? nameAbove(entries[0]!.line) : undefined);
+      (get('fileversion', 'productversion', 'admindisplayversion', 'serverrole', 'setup version', 'operationalmachines', 'clusteredstoragetype') !== undefined
+        ? nameAbove(entries[0]!.line)
+        : undefined);
     if (!name) {
       // HealthChecker's "Operating System Information" section names no server: it is the one its report just named.
       const healthOs = get('version');
@@ -1712,6 +1790,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       'databaseavailabilitygroup',
       'clusteredmailboxservername',
       'clusteredstoragetype',
+      'operationalmachines',
       'ismemberofcluster',
       'setup version',
       ...OS_BUILD_KEYS,
@@ -1779,6 +1858,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagName && /standalone/i.test(dagName)) s.standalone = true;
     else if (dagName) readExtras(s, undefined, dagName);
     readClustered(s, get('clusteredmailboxservername'), get('operationalreplicationhostnames'), get('clusteredstoragetype'), get('ismemberofcluster'));
+    const machines = nameList((get('operationalmachines') ?? '').replace(/<[^<>]*>/g, ' '));
+    if (machines.length > 0) {
+      s.clusterNodes = machines.length;
+      if (!s.clustered) s.clustered = 'clustering';
+      s.roles = [...new Set([...s.roles, 'mailbox'])];
+    }
     if (storageObject && s.roles.length === 0) s.roles = ['mailbox'];
     // Get-MailboxServer lists Mailbox servers only: its ClusteredStorageType (2007) or RedundantMachines says which cmdlet printed the block.
     if (get('clusteredstoragetype', 'redundantmachines') !== undefined && s.roles.length === 0) s.roles = ['mailbox'];
@@ -2093,6 +2178,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = servers.get(name);
     if (s) s.domainController = true;
   }
+  // A server whose site Get-ADDomainController shows only read-only domain controllers for (A-83).
+  for (const s of servers.values()) {
+    const count = s.site !== undefined ? dcSites.get(s.site.toLowerCase()) : undefined;
+    if (count && count.readOnly > 0 && count.writable === 0) s.siteReadOnlyDcs = true;
+  }
   // Shell prompts and the commands typed at them are part of the paste, not of the question.
   const rest = lines
     .filter((line, i) => !used[i] && !DASHES.test(line) && !/^\s*(\[PS\]\s*)?(PS\s+)?[A-Za-z]:\\[^>]*>/.test(line))
@@ -2104,6 +2194,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     arrowLines,
   );
   clusterNodesInWords(dags, rest, server);
+  virtualServersToNodes(dags, servers);
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);
   frontOrBackInWords([...servers.values()], rest);

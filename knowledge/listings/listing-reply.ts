@@ -13,7 +13,7 @@ export interface ListingGroupView {
   /** "15.2.1748.10 (Exchange 2019 CU15)", or what the paste shows when the build is not known. */
   build: string;
   verdict?: Verdict;
-  /** The verdict as the card writes it ("Supported with conditions (while Exchange 2019 was supported)"), or "Not decided yet". */
+  /** The verdict as the card writes it ("Supported with conditions (while Exchange 2019 was supported)"), "Not judged" (see ListingGroup.notJudged), or "Not decided yet". */
   verdictLabel: string;
   reason: string;
   conditions: string[];
@@ -79,7 +79,7 @@ export function listingView(listing: Extract<ListingResult, { kind: 'listing' }>
       servers: group.servers.map((s) => s.name),
       build: `${builds.slice(0, 3).join(', ')}${builds.length > 3 ? ` and ${builds.length - 3} more` : ''} (${named})`,
       verdict: group.verdict,
-      verdictLabel: group.verdict ? cardLabel(group.verdict, decisions) : 'Not decided yet',
+      verdictLabel: group.verdict ? cardLabel(group.verdict, decisions) : group.notJudged ? 'Not judged' : 'Not decided yet',
       reason: worst
         ? leadReason(worst)
         : group.notJudged
@@ -113,7 +113,7 @@ export function listingView(listing: Extract<ListingResult, { kind: 'listing' }>
         group.label.split(':')[0],
         s.dag && `${s.dag}`,
         s.os && plain(s.os),
-        views[k]!.verdict ? views[k]!.verdictLabel : 'not decided',
+        views[k]!.verdict ? views[k]!.verdictLabel : group.notJudged ? 'not judged' : 'not decided',
       ]
         .filter(Boolean)
         .join('; '),

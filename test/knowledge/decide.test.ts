@@ -33,6 +33,8 @@ const STATED = [
   'dagWithoutAccessPoint',
   // session 13 l29: the roles a pasted listing shows (A-73: a role the version does not have is Not covered).
   'listedRole',
+  // session 14 l30: a listed server's site shows only read-only domain controllers.
+  'siteDomainControllers',
   // session 12 l28: a DAG's witness server given by its IP address.
   'witnessByAddress',
   'nlbOnSameServers',

@@ -137,8 +137,8 @@ describe("Listings: old versions' exports, setup logs and mail-wrapped rows (iss
         'Exchange 2003 SP2 on both nodes',
       ].join('\n'),
     );
-    // EVS9 is the one Exchange virtual server of its group table (the Cluster Group is the cluster's own).
-    assert.deepEqual(listing.dags, [{ name: 'CL9', servers: ['N9-A', 'N9-B'], kind: 'cluster', instances: 1 }]);
+    // EVS9 is the one Exchange virtual server of its group table (the Cluster Group is the cluster's own), named (session 14 l30).
+    assert.deepEqual(listing.dags, [{ name: 'CL9', servers: ['N9-A', 'N9-B'], kind: 'cluster', instances: 1, virtualServers: ['EVS9'] }]);
   });
 
   it("reads Win32_Product's Exchange entry as the build of the computer the command names", () => {
