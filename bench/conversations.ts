@@ -280,6 +280,8 @@ export const CONVERSATION_SETS = {
   issue21D24Tuning: 'conversations-issue21-d24-tuning.yaml',
   // Issue 21 tuning set of helper o25 (session 13): a retired Exchange as a helpdesk writes it (a server count before its Windows release, tickets with signatures naming other Windows releases, "the old 2010 box", migrations half done) and facts after a verdict about the DCs' Windows or a what-if on one fact, written before the code changed.
   issue21O25Tuning: 'conversations-issue21-o25-tuning.yaml',
+  // Issue 21 tuning set of helper o26 (session 14): a retired Exchange by its build or a short form inside a sentence ("exchange 14.3 rollup 30", "EX2016CU23 1xMBX WS2016STD DE", "w/ DE", "srv2012r2std"), two versions side by side, a version added to an organization of another (the coexistence rules), and facts after a verdict in new words ("one more thing", "also worth mentioning", "update:", "sorry, it's actually"), written before the code changed.
+  issue21O26Tuning: 'conversations-issue21-o26-tuning.yaml',
   // Issue 21 tuning set of helper d25 (session 13): the witness's host kept with the verdict (its Windows said later, a witness moved onto a named member), design lines joined or split by "same DAG" / "a second DAG", roles and sites per group, stated facts in ticket fields, mails and licence words, written before the code changed.
   issue21D25Tuning: 'conversations-issue21-d25-tuning.yaml',
 } as const;
