@@ -1139,6 +1139,13 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     // "NLB on both nodes for the CAS traffic": the role names what NLB would balance, not a new role for the members.
     if (result.role !== undefined && known.role !== undefined && !SAME_SERVERS.test(text)) delete result.role;
   }
+  // "there's a kemp load balancer in front", "dns round robin for the clients" after a DAG (session 14 o26, w9-after-43): a way of
+  // balancing the table reads together with the high availability known (fact-dimensions.yaml, ha `together`, keeping the
+  // known one) is added in front of it, not put in its place, unless the message says it replaces it.
+  if (result.ha !== undefined && clustered && result.ha !== known.ha && !REPLACES_HA.test(text)) {
+    const pair = kb.dimensions.find((d) => d.id === 'ha')?.together.find((t) => t.keep === known.ha && t.values.includes(result.ha!) && Object.keys(t.states).length === 0);
+    if (pair) delete result.ha;
+  }
   // "we add 2 more next quarter", "plus three more nodes", "4 more members", "one more node", "4 more in the DR site next
   // year and 9 more after the merger": the count the setup would have, from the count known plus every count added.
   const addedCount = membersAdded(text);
@@ -1297,6 +1304,8 @@ function membersAdded(text: string): number {
 }
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
+/** Words that put a way of balancing in place of the high availability known: "instead of the DAG", "replace", "not a DAG". */
+const REPLACES_HA = /\b(instead|rather|replac\w*|swap\w*|switch\w*|in place of|not|isn'?t|no longer|actually|wrong|drop|remove|without|what if|how about)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
 
 /** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */

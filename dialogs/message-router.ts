@@ -92,8 +92,13 @@ const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instanc
 const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released', 'general-rule']);
 /** "how can we go from ex2016 to SE": the lead of a how-to, whose "can we" asks for the way, not whether a plan is allowed. */
 const HOW_CAN_LEAD = /^how (?:can|could) (i|we|you|one)\b/i;
-/** Coexistence asked for in so many words ("coexist with our 2016 servers", "alongside", "next to", "in the same org ... ok?"). */
-const COEXISTENCE_ASKED = /\b(co-?exist\w*|alongside|next to|side[- ]by[- ]side)\b|\bsame org\w*\b.{0,30}\b(ok|okay|fine|supported|possible|allowed)\b/i;
+/**
+ * Coexistence asked for in so many words ("coexist with our 2016 servers", "alongside", "next to", "in the same org ... ok?"),
+ * or a version added to an organization of another ("we want to add exchange 2019 to our 2016 org - supported?", session 14
+ * o26: was checked as a setup of an unknown version, "Supported with conditions" even beside 2007, which 2016 cannot join).
+ */
+const COEXISTENCE_ASKED =
+  /\b(co-?exist\w*|alongside|next to|side[- ]by[- ]side)\b|\bsame org\w*\b.{0,30}\b(ok|okay|fine|supported|possible|allowed)\b|\badd(?:ing)?\b[^.?!]{0,40}\b(?:to|into)\s+(?:our|the|an?|my|their|this|that)\b[^.?!]{0,30}\b(?:org|orgs|organi[sz]ations?|environment|estate|forest)\b/i;
 /** An in-place upgrade asked about ("can we upgrade the OS in place"): a how-to's path, whoever's servers it names. */
 const IN_PLACE = /\bin[ -]place\b/i;
 /** A container platform (no Microsoft page we read speaks of one). */
