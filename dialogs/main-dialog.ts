@@ -470,7 +470,8 @@ export class MainDialog extends Dialog {
           this.kb,
           text,
           base,
-          addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
+          // "sorry, it's actually the standard edition of windows" (session 14 o26): an edition beside a word for Windows is Windows', as in an addition.
+          addedFacts(this.kb, text, base, windowsNamed(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)))),
         ),
       );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.

@@ -121,6 +121,27 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    '"sorry, it\'s actually the standard edition of windows" corrects the Windows edition, not Exchange\'s',
+    [
+      ['ex2010 sp3 dag of 2 on windows 2008 r2 enterprise sp1, fsw on FS1', { verdict: 'supported-with-conditions' }],
+      ["sorry, it's actually the standard edition of windows", { verdict: 'not-supported', says: ['Windows edition: Standard instead of Enterprise'] }],
+    ],
+  ],
+  [
+    'a DAG member said to sit in a second domain after the verdict: members in more than one domain',
+    [
+      ['exchange 2019 cu15 dag of 2 on 2019 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
+      ['one more thing, MBX2 sits in our second domain emea.contoso.com', { verdict: 'not-supported' }],
+    ],
+  ],
+  [
+    '"would it still hold if we rebuilt the box on windows server 2016?" after 2010 SP3: a what-if on Windows (2010 never ran on 2016)',
+    [
+      ['exchange 2010 sp3, one server with all roles, windows 2008 r2 sp1 standard', { verdict: 'supported' }],
+      ['would it still hold if we rebuilt the box on windows server 2016?', { verdict: 'not-supported', headline: 'Out of support since 13 October 2020: Exchange 2010' }],
+    ],
+  ],
+  [
     'a load balancer in front of a DAG, next to other VMs, keeps the DAG and its Windows',
     [
       ['exchange 2019 cu15 dag of 2 on 2019 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
