@@ -40,7 +40,7 @@ const PRONOUN_SUBJECT = /^\s*(?:they|those|these|both|all of them)\s+(?:(?:all|s
  * before them, in a clause that places something next to them.
  */
 const OTHER_VMS =
-  /\b(?:20\d\d|2k\d\d)(?:\s*r2)?(?:\s+(?:std|standard|datacenter|dc))?\s+(?:vms?|virtual machines|boxes|machines)\s+(?:around|beside|next to|alongside)\s+(?:it|them)\b|\b(?:next to|beside|alongside|around)\s+(?:some|other|a few|several)\s+(?:other\s+)?(?:windows\s+)?(?:server\s+)?(?:20\d\d|2k\d\d)(?:\s*r2)?(?:\s+(?:std|standard|datacenter|dc))?\s+(?:vms?|virtual machines|boxes|machines)\b/i;
+  /\b(?:20\d\d|2k\d\d)(?:\s*r2)?(?:\s+(?:std|standard|datacenter|dc))?\s+(?:vms?|virtual machines|boxes|machines)\s+(?:around|beside|next to|alongside)\s+(?:it|them)\b|\b(?:next to|beside|alongside|around)\s+(?:some|other|a few|several)\s+(?:other\s+)?(?:old(?:er)?\s+|legacy\s+)?(?:windows\s+)?(?:server\s+)?(?:20\d\d|2k\d\d)(?:\s*r2)?(?:\s+(?:std|standard|datacenter|dc))?\s+(?:vms?|virtual machines|boxes|machines)\b/i;
 /** A year alone said of another machine ("the DCs are 2016") is its Windows release, never an Exchange version. */
 const BARE_YEAR = /^(?:19|20)\d\d$/;
 

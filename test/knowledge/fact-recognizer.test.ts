@@ -114,6 +114,8 @@ describe('fact recognizer', () => {
           windowsServicePack: '1',
         },
       ],
+      // Session 14 o26 (w9-red-60): the Exchange edition denied is the other one.
+      ['exchange 2003 back-end cluster, we never bought exchange enterprise', { version: '2003', role: 'back-end', ha: 'clustering', edition: 'standard' }],
       // Session 14 o26: other machines' Windows said with "update:", "were upgraded to", or of VMs standing around the servers.
       ['update: our DCs were upgraded to 2022 last week', { unevaluated: 'other-machines' }],
       ['a kemp loadmaster on a vmware host with windows 2012 r2 vms around it', { ha: 'load-balancer', unevaluated: 'other-machines,virtualization,vmware' }],
