@@ -162,9 +162,12 @@ export function isBareThen(text: string): boolean {
   return trimmed.length <= 40 && BARE_THEN.test(trimmed);
 }
 
-/** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
+/**
+ * A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw"; a server asked to be
+ * put beside the one judged ("could we just put a 2016 server beside it", session 14 o26, w9-after-18).
+ */
 const ADDITION =
-  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
+  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)|\b(can|could) (we|i) (just )?(put|place|stand up|install|add|bring in) (a|an|one|a new) [^.?!]{0,30}\b(beside|next to|alongside) (it|them|that|this)\b/i;
 
 export function isAddition(text: string): boolean {
   return ADDITION.test(text.trim());

@@ -667,7 +667,8 @@ export class MainDialog extends Dialog {
     // "oh and we also have a 2016 cu23 box": one more server named by its version alone, beside the servers judged (not
     // the same servers said again): a group of the design whose role is asked (issue 21, o22).
     // "next month we add a new 2019 cu15 server to the same org": a server added to the organization is beside them too (o23, w7-after-27).
-    const toOrg = ADDED_TO_ORG.test(text);
+    // "could we just put a 2016 server beside it" (session 14 o26, w9-after-18): beside the servers judged, in their organization.
+    const toOrg = ADDED_TO_ORG.test(text) || BESIDE_THEM.test(text);
     const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && (BESIDE.test(text) || toOrg);
     if ((role === undefined && !box) || (!apart && role !== undefined && last.groups.some((g) => g.facts.role === role))) return undefined;
     // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
@@ -1081,6 +1082,8 @@ const OTHER_SITE =
 const ONE_MORE_BOX = /\b(an?|one|another|one more|a second|an extra|a separate)\s+(\S+\s+){0,4}(box|server|machine|vm)\b/i;
 /** Words that put a server beside the ones judged: "also", "too", "another", "plus". */
 const BESIDE = /\b(also|too|as well|another|plus|additional|extra|separate|one more)\b/i;
+/** "put a 2016 server beside it", "next to them": a server placed beside the ones judged. */
+const BESIDE_THEM = /\b(?:beside|next to|alongside)\s+(?:it|them|that|this|those|these)\b/i;
 /** "we add a new 2019 server to the same org", "introducing an SE box into our organization": a server joining the organization judged. */
 const ADDED_TO_ORG =
   /\b(?:add\w*|introduc\w*|deploy\w*|install\w*|bring\w*|join\w*|put\w*|stand\w* up)\b[^.!?]{0,60}\b(?:to|into|in)\s+(?:the\s+same|our|the|this|that|the\s+existing|our\s+existing)\s+(?:exchange\s+)?(?:org|organi[sz]ation|environment|forest|estate)\b/i;

@@ -142,6 +142,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
+    '"could we just put a 2016 server beside it" after a 2007 verdict: 2016 cannot share the organization with 2007',
+    [
+      ['ex2007 sp3 single server, cas/hub/mbx, 2008 sp2 enterprise x64', { verdict: 'supported-with-conditions' }],
+      ['could we just put a 2016 server beside it and move the mailboxes?', { says: ['Exchange 2016 cannot run in the same organization as Exchange 2007'] }],
+    ],
+  ],
+  [
     'a load balancer in front of a DAG, next to other VMs, keeps the DAG and its Windows',
     [
       ['exchange 2019 cu15 dag of 2 on 2019 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
