@@ -144,7 +144,7 @@ export function questionAboutQuestion(text: string): QuestionAboutQuestion | und
 
 /** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
 const CORRECTION =
-  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put)|suppose|let'?s say|say we|(is it|would it be|is that|would that be) (still )?(ok|okay|fine|supported|allowed) if|(can|could) (we|i) add (a|an|another|one more)\b|(would|will) (that|it|this) (still )?(be )?(ok|okay|fine|supported|allowed))\b/i;
+  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh)\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put|rebuil[dt]|reinstall(ed)?|redeploy(ed)?|migrated?)|suppose|let'?s say|say we|(is it|would it be|is that|would that be) (still )?(ok|okay|fine|supported|allowed) if|(can|could) (we|i) add (a|an|another|one more)\b|(would|will) (that|it|this) (still )?(be )?(ok|okay|fine|supported|allowed))\b/i;
 
 /** "no idea", "not sure" read as a correction would take its "no" for an answer ("no HA"). */
 export function isCorrection(text: string): boolean {
@@ -162,9 +162,12 @@ export function isBareThen(text: string): boolean {
   return trimmed.length <= 40 && BARE_THEN.test(trimmed);
 }
 
-/** A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw". */
+/**
+ * A fact added after a verdict: "forgot to say both nodes are DCs", "also, it's on 2019", "oh and", "btw"; a server asked to be
+ * put beside the one judged ("could we just put a 2016 server beside it", session 14 o26, w9-after-18).
+ */
 const ADDITION =
-  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)/i;
+  /^(ok,? |oh,? |sorry,? |ah,? |hmm,? )?(oh and|and also|also|btw|by the way|fyi|i forgot|forgot (to (say|mention|add)|(about )?the)|i should (add|mention)|one more thing|another thing|plus|p\.?s\.?|additionally|in addition|and)\b|\b(forgot to (say|mention|add)|i should have (said|mentioned)|(btw|fyi|too|as well|also)\s*[.!]*$)|\b(can|could) (we|i) (just )?(put|place|stand up|install|add|bring in) (a|an|one|a new) [^.?!]{0,30}\b(beside|next to|alongside) (it|them|that|this)\b/i;
 
 export function isAddition(text: string): boolean {
   return ADDITION.test(text.trim());

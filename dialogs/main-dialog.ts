@@ -494,7 +494,8 @@ export class MainDialog extends Dialog {
           this.kb,
           text,
           base,
-          addedFacts(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base))),
+          // "sorry, it's actually the standard edition of windows" (session 14 o26): an edition beside a word for Windows is Windows', as in an addition.
+          addedFacts(this.kb, text, base, windowsNamed(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)))),
         ),
       );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
@@ -690,7 +691,8 @@ export class MainDialog extends Dialog {
     // "oh and we also have a 2016 cu23 box": one more server named by its version alone, beside the servers judged (not
     // the same servers said again): a group of the design whose role is asked (issue 21, o22).
     // "next month we add a new 2019 cu15 server to the same org": a server added to the organization is beside them too (o23, w7-after-27).
-    const toOrg = ADDED_TO_ORG.test(text);
+    // "could we just put a 2016 server beside it" (session 14 o26, w9-after-18): beside the servers judged, in their organization.
+    const toOrg = ADDED_TO_ORG.test(text) || BESIDE_THEM.test(text);
     const box = role === undefined && !apart && said.version !== undefined && ONE_MORE_BOX.test(text) && (BESIDE.test(text) || toOrg);
     if ((role === undefined && !box) || (!apart && role !== undefined && last.groups.some((g) => g.facts.role === role))) return undefined;
     // The clustered group of the same role the server stands apart from (s21: its edition and HA are not the group's).
@@ -1105,6 +1107,8 @@ const OTHER_SITE =
 const ONE_MORE_BOX = /\b(an?|one|another|one more|a second|an extra|a separate)\s+(\S+\s+){0,4}(box|server|machine|vm)\b/i;
 /** Words that put a server beside the ones judged: "also", "too", "another", "plus". */
 const BESIDE = /\b(also|too|as well|another|plus|additional|extra|separate|one more)\b/i;
+/** "put a 2016 server beside it", "next to them": a server placed beside the ones judged. */
+const BESIDE_THEM = /\b(?:beside|next to|alongside)\s+(?:it|them|that|this|those|these)\b/i;
 /** "we add a new 2019 server to the same org", "introducing an SE box into our organization": a server joining the organization judged. */
 const ADDED_TO_ORG =
   /\b(?:add\w*|introduc\w*|deploy\w*|install\w*|bring\w*|join\w*|put\w*|stand\w* up)\b[^.!?]{0,60}\b(?:to|into|in)\s+(?:the\s+same|our|the|this|that|the\s+existing|our\s+existing)\s+(?:exchange\s+)?(?:org|organi[sz]ation|environment|forest|estate)\b/i;
@@ -1163,6 +1167,13 @@ function addedFacts(kb: KnowledgeBase, text: string, known: Facts, named: Facts)
     result.nlbOnSameServers = 'yes';
     // "NLB on both nodes for the CAS traffic": the role names what NLB would balance, not a new role for the members.
     if (result.role !== undefined && known.role !== undefined && !SAME_SERVERS.test(text)) delete result.role;
+  }
+  // "there's a kemp load balancer in front", "dns round robin for the clients" after a DAG (session 14 o26, w9-after-43): a way of
+  // balancing the table reads together with the high availability known (fact-dimensions.yaml, ha `together`, keeping the
+  // known one) is added in front of it, not put in its place, unless the message says it replaces it.
+  if (result.ha !== undefined && clustered && result.ha !== known.ha && !REPLACES_HA.test(text)) {
+    const pair = kb.dimensions.find((d) => d.id === 'ha')?.together.find((t) => t.keep === known.ha && t.values.includes(result.ha!) && Object.keys(t.states).length === 0);
+    if (pair) delete result.ha;
   }
   // "we add 2 more next quarter", "plus three more nodes", "4 more members", "one more node", "4 more in the DR site next
   // year and 9 more after the merger": the count the setup would have, from the count known plus every count added.
@@ -1322,6 +1333,8 @@ function membersAdded(text: string): number {
 }
 const DROPS_WITNESS =
   /\b(drop|remove|removing|without|get rid of|no more|no longer (use|have|need)|lose|losing|scrap|ditch|decommission\w*)\s+(the |a |our |its )?(file share )?(witness|fsw)\b/i;
+/** Words that put a way of balancing in place of the high availability known: "instead of the DAG", "replace", "not a DAG". */
+const REPLACES_HA = /\b(instead|rather|replac\w*|swap\w*|switch\w*|in place of|not|isn'?t|no longer|actually|wrong|drop|remove|without|what if|how about)\b/i;
 const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|need)|lose|scrap|ditch)\s+(the |a |our )?(dag|cluster|clustering|failover cluster)\b/i;
 
 /** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */

@@ -92,8 +92,15 @@ const COUNT_ATTRIBUTES: ReadonlySet<string> = new Set(['max-nodes', 'max-instanc
 const FACT_FOR_ANYONE: ReadonlySet<string> = new Set(['end-of-support', 'mainstream', 'esu', 'latest-update', 'update-released', 'general-rule']);
 /** "how can we go from ex2016 to SE": the lead of a how-to, whose "can we" asks for the way, not whether a plan is allowed. */
 const HOW_CAN_LEAD = /^how (?:can|could) (i|we|you|one)\b/i;
-/** Coexistence asked for in so many words ("coexist with our 2016 servers", "alongside", "next to", "in the same org ... ok?"). */
+/**
+ * Coexistence asked for in so many words ("coexist with our 2016 servers", "alongside", "next to", "in the same org ... ok?"),
+ * or a version added to an organization of another ("we want to add exchange 2019 to our 2016 org - supported?", session 14
+ * o26: was checked as a setup of an unknown version, "Supported with conditions" even beside 2007, which 2016 cannot join).
+ */
 const COEXISTENCE_ASKED = /\b(co-?exist\w*|alongside|next to|side[- ]by[- ]side)\b|\bsame org\w*\b.{0,30}\b(ok|okay|fine|supported|possible|allowed)\b/i;
+/** A version added to an organization of another, both named ("add exchange 2019 to our 2016 org"): asked with two versions only. */
+const ADDED_TO_ORG =
+  /\b(?:add(?:ing)?|install(?:ing)?|introduc\w*|deploy(?:ing)?|bring(?:ing)?)\b[^.?!]{0,40}\b(?:to|into)\s+(?:our|the|an?|my|their|this|that)\b[^.?!]{0,30}\b(?:org|orgs|organi[sz]ations?|environment|estate|forest)\b/i;
 /** An in-place upgrade asked about ("can we upgrade the OS in place"): a how-to's path, whoever's servers it names. */
 const IN_PLACE = /\bin[ -]place\b/i;
 /** A container platform (no Microsoft page we read speaks of one). */
@@ -354,7 +361,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
         FACT_FOR_ANYONE.has(direct.attribute) ||
         // "can exchange 2019 coexist with our 2016 cu10 servers?": whether two versions share an organization, asked in those words (the check never judges it).
         // "what do i need before adding a 2019 server to our 2013 org" (session 13, q23): a how-to about adding a version is its coexistence.
-        (direct.attribute === 'coexistence' && (COEXISTENCE_ASKED.test(question) || asksHowTo(question))) ||
+        (direct.attribute === 'coexistence' && (COEXISTENCE_ASKED.test(question) || asksHowTo(question) || (direct.other !== undefined && ADDED_TO_ORG.test(question)))) ||
         (direct.attribute === 'how-to' && (IN_PLACE.test(question) || endsWithHow(question) || !(ownSetup && SUPPORT_CUE.test(question.replace(HOW_CAN_LEAD, 'how do $1'))))) ||
         // "our exchange 2013 is it still supported": the asker's own version and nothing of its setup is a
         // lifecycle question (issue 21, s21); the answer keeps the version for the check that follows.

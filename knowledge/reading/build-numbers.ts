@@ -158,7 +158,9 @@ const SHORT_VERSION_ANSWER =
  * "v15.1 cu23 on one mailbox server", "version 14.3, all roles", "15.1 cu23": a short version in a sentence, said with a
  * word that makes it Exchange's ("v", "version") or followed by its update. Bare "14.3" in a sentence may be anything.
  */
-const SHORT_VERSION_IN_SENTENCE = /(?<![\w.])(?:v|ver\.?\s?|version\s+)(\d{1,2})\.(\d{1,2})(?![\d]|\.\d)|(?<![\w./-])(\d{1,2})\.(\d{1,2})(?=\s+(?:cu|sp|ru)\s?\d)/gi;
+// Session 14 (o26): "exchange 14.3 rollup 30": the short version after "exchange" ("exch", "ex"), or before an update rollup in words.
+const SHORT_VERSION_IN_SENTENCE =
+  /(?<![\w.])(?:v|ver\.?\s?|version\s+|(?:exchange|exch|ex)\s+)(\d{1,2})\.(\d{1,2})(?![\d]|\.\d)|(?<![\w./-])(\d{1,2})\.(\d{1,2})(?=\s+(?:cu|sp|ru|ur|rollup|update\s+rollup)\s?\d)/gi;
 
 /**
  * The facts a short version in a sentence settles ({@link majorMinorFacts}) and the text with it blanked (same length), or

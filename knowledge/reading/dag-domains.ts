@@ -28,6 +28,13 @@ const NOT_ONE_DOMAIN =
  */
 const ONE_MEMBER_PLACED =
   /\b(?:(?:node|member|server|mbx|mb|ex|exch)[- ]?0?\d{1,2}|one (?:of (?:the|our|its) )?(?:nodes?|members?|dag members?|mailbox servers?|servers?)|the (?:third|fourth|fifth|new|last|other|remote|dr) (?:node|member|dag member|mailbox server))\s+(?:is|sits|lives|was|will be|would be|are|being)\s+(?:joined\s+)?$/i;
+/**
+ * Session 14 (o26, w9-after-30): a server placed in a domain other than the rest's, "MBX2 sits in our second domain
+ * emea.contoso.com", "MBX2 moves to our partner's domain", "one member is joined to another domain": more than one domain.
+ * Not the child domain alone ("all members in the child domain" is one domain).
+ */
+const ANOTHER_DOMAIN =
+  /\b(?:in|into|to|joined\s+to|members?\s+of)\s+(?:our\s+|the\s+|a\s+|an\s+|their\s+|its\s+)?(?:second|2nd|other|another|different|separate|partner'?s?|customer'?s?)\s+(?:ad\s+|active\s+directory\s+)?domain\b(?!\s+controllers?)/gi;
 /** Words that make a clause about something other than where the Exchange servers are. */
 const NOT_MEMBERS = /\b(?:witness|fsw|dcs?|domain\s+controllers?|gcs?|global\s+catalogs?|users?|mailboxes|accounts?|forests?|trusts?|upns?|smtp|email|e-mail|accepted)\b/i;
 /** Where a clause starts: punctuation or a line break before the words that place the servers. */
@@ -42,7 +49,7 @@ function clauseBefore(text: string, end: number): string {
 
 /** True when the text places Exchange servers in two or more Active Directory domains. */
 export function serversInSeveralDomains(text: string): boolean {
-  for (const match of [...text.matchAll(SEVERAL_DOMAINS), ...text.replace(/n't\b/gi, " n't").matchAll(NOT_ONE_DOMAIN)]) {
+  for (const match of [...text.matchAll(SEVERAL_DOMAINS), ...text.replace(/n't\b/gi, " n't").matchAll(NOT_ONE_DOMAIN), ...text.matchAll(ANOTHER_DOMAIN)]) {
     if (!NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) return true;
   }
   const domains = new Set<string>();

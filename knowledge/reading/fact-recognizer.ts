@@ -22,6 +22,7 @@ import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 import { blankSignature } from './signature';
+import { withGluedPlatform } from './glued-platform';
 import { blankPlatformFacts, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
 
 /**
@@ -116,6 +117,13 @@ const OWN_SERVERS = /\b(?:standalone|stand-alone|single|box|boxes|dag|dags|clust
 const ALL_STANDALONE = /\b(?:both|each|all)\s+(?:of\s+them\s+)?(?:are\s+)?(?:standalone|stand-alone|single(?:\s+servers?)?)\b/i;
 const SAID_OF_ALL = /\b(?:either|both|each|all|neither|anywhere)\b/i;
 // session 9 d21: "the second dag member" is a member of this DAG, no second DAG (w6-hunt-38's witness).
+/**
+ * Session 14 (o26, o25-oos-10): a group's server said in the singular with an article or a count of one before it, up to its
+ * first comma or bracket ("old 2010 SP3 server (all roles, ...)", "a new 2016 CU23 mailbox server (...)"): one server. Read
+ * only where the groups are of two versions (a migration, each version's own server); never with a word counting several.
+ */
+const ONE_SERVER_SAID = /^[^,;(]*?\b(?:an?|one|1|single|old|new|existing|legacy)\s+(?:[\w.-]+\s+){0,5}?(?:server|box|machine|vm)\b/i;
+const SEVERAL_SAID = /\b(?:each|every|per|all|both|servers|boxes|machines|vms|nodes|members|dag|dags|cluster|clusters|two|three|four|[2-9])\b/i;
 // Session 14 (d26): "the other two are in the DR site in their own DAG", "a DAG of their own": another DAG too.
 const ANOTHER_GROUP =
   /\b(?:(?:another|second|2nd|separate|other|new|(?:their|its) own)\s+(?:[a-z0-9]+\s+){0,2}?(?:dag|cluster|database availability group)\b(?!\s+(?:members?|nodes?)\b)|(?:dag|cluster) of (?:their|its) own\b)/i;
@@ -250,6 +258,23 @@ function breakBeforeDomainWord(tokens: Token[], text: string): void {
     if (!/^domain/.test(tokens[i]!.text) || !/^(?:dmz|perimeter)$/.test(tokens[i - 1]!.text)) continue;
     if (/[,;(]|\s[-–—]\s/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) tokens[i]!.afterLineBreak = true;
   }
+}
+
+/**
+ * "exch 2016 cu23, 1 server, mailbox, server 2016 std" (session 14 o26): a count of one right before a server word that ends
+ * its clause (a comma, semicolon, bracket, dash or the end follows) is a single server. Not "the one server", "one server of
+ * the DAG", nor where servers are counted or told apart.
+ */
+function oneServerClause(tokens: readonly Token[], text: string | undefined, facts: Facts): boolean {
+  if (text === undefined || facts.nodes !== undefined || facts.mixedWindows !== undefined) return false;
+  for (let at = 1; at < tokens.length; at += 1) {
+    if (!SERVER_WORDS.has(tokens[at]!.text) || !['one', '1', 'single'].includes(tokens[at - 1]!.text)) continue;
+    const before = tokens[at - 2]?.text;
+    if (before !== undefined && ['the', 'every', 'each', 'no', 'any', 'only', 'per', 'of'].includes(before)) continue;
+    const next = tokens[at + 1];
+    if (next === undefined || /[,;()]|\s[-–—]\s/.test(text.slice(tokens[at]!.end, next.start))) return true;
+  }
+  return false;
 }
 
 /**
@@ -695,7 +720,11 @@ export class FactRecognizer {
     // "one exchange 2019 CU14 server on 2019 Standard", "our one bridgehead server": one server counted is a single server (issue 21, v21).
     // Servers of two roles ("one mailbox server and two edge servers") are a design, whose groups are counted apart.
     const unsaidHa = read.facts.ha === undefined && known.ha === undefined && !read.ambiguous.includes('ha') && !read.ambiguous.includes('role');
-    if (unsaidHa && (countsOneServer(matches, tokens) || oneServerBeforeWindows(matches, tokens, read.facts)) && this.space.valueApplies('ha', 'none', { ...known, ...read.facts }))
+    if (
+      unsaidHa &&
+      (countsOneServer(matches, tokens) || oneServerBeforeWindows(matches, tokens, read.facts) || oneServerClause(tokens, typed, read.facts)) &&
+      this.space.valueApplies('ha', 'none', { ...known, ...read.facts })
+    )
       return { ...read, facts: { ...read.facts, ha: 'none' } };
     const role = this.dimensions.find((d) => d.design === 'splits');
     const named = role ? read.facts[role.id] : undefined;
@@ -742,7 +771,8 @@ export class FactRecognizer {
     const read = blankRollupNumbers(
       blankDates(blankServerNumbers(blankPlatformFacts(blankWindowsServicePacks(withCountsInFigures(blankListNumbers(this.readMore ? this.readMore.blank(spelled) : spelled)))))),
     );
-    const tokens = tokenize(read, true);
+    // "EX2016CU23 1xMBX WS2016STD DE", "srv2016dc": a platform typed as one word, read as its words (glued-platform.ts).
+    const tokens = withGluedPlatform(tokenize(read, true));
     breakAfterServerWord(tokens, read);
     breakBeforeDomainWord(tokens, read);
     const reading = {
@@ -843,7 +873,11 @@ export class FactRecognizer {
     const versions = new Set(starts.map((s) => s.version));
     // Each version once, in turn: "2013 ... 2016 ... 2013 again" is no pair of groups read this way.
     if (versions.size < 2 || versions.size !== starts.length || versions.size > 3) return undefined;
-    const segments = starts.map((s, i) => text.slice(i === 0 ? 0 : s.at, starts[i + 1]?.at ?? text.length));
+    // "... and just added one exchange 2019 cu15 mailbox server" (session 14 o26): the count or article before a version starts its
+    // segment, so "one" counts the new version's server, not the old one's.
+    const startOf = (at: number) =>
+      at - (/\b(?:one|1|a|an|single)\s+(?:(?:new|old|more|other|additional|extra)\s+)?$/i.exec(text.slice(Math.max(0, at - 30), at))?.[0].length ?? 0);
+    const segments = starts.map((s, i) => text.slice(i === 0 ? 0 : startOf(s.at), starts[i + 1] ? startOf(starts[i + 1]!.at) : text.length));
     if (!forAll && !segments.every((segment) => OWN_SERVERS.test(segment))) return undefined;
     const groups = segments.map((segment, i) => {
       const facts: Record<string, string> = { ...this.extract(segment, known).facts };
@@ -1197,7 +1231,8 @@ export class FactRecognizer {
       }
     }
     if (groups.length < 2) return undefined;
-    return groups.map((group, i) => {
+    const saidAsOne = new Set<number>();
+    const judged = groups.map((group, i) => {
       // "front-end and back-end on a cluster": a bare role joined to the next group by "and" or "+"
       // shares its facts; "2 CAS, 3 Mailbox in a DAG" does not (a count or a comma keeps them apart).
       const neighbour = group.onlyRole && group.joinedToNext && group.count === undefined ? groups[i + 1] : undefined;
@@ -1222,8 +1257,15 @@ export class FactRecognizer {
         facts.ha = clustered.facts.ha!;
       const count = group.count ?? (group.serverNames >= 1 ? group.serverNames : undefined) ?? leadingServerNames(text.split('\n')[group.line - 1] ?? '');
       if (facts.ha === undefined && count !== undefined) facts.ha = count >= 2 ? 'several-servers' : 'none';
+      // "migration: old 2010 SP3 server (...) and a new 2016 CU23 mailbox server (...) side by side": each version's server said
+      // in the singular is one server (session 14 o26; high availability was asked of the pair).
+      const head = group.said.split(/[,;(]/)[0]!;
+      if (facts.ha === undefined && count === undefined && ONE_SERVER_SAID.test(head) && !SEVERAL_SAID.test(head)) saidAsOne.add(i);
       return facts;
     });
+    if (new Set(judged.map((facts) => facts.version).filter((v) => v !== undefined)).size >= 2)
+      for (const i of saidAsOne) if (this.space.valueApplies('ha', 'none', judged[i]!)) judged[i]!.ha = 'none';
+    return judged;
   }
 
   /**
@@ -1750,7 +1792,7 @@ export class FactRecognizer {
     const matcher = this.answerMatcher(dimensionId);
     if (!dimension || !matcher) throw new Error(`Unknown fact dimension "${dimensionId}"`);
     // "2008 R2 SP1" answered to the Windows question: the SP is Windows's (withWindowsServicePack), never Exchange's update.
-    const tokens = tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text), true);
+    const tokens = withGluedPlatform(tokenize(blankWindowsServicePacks(this.readMore?.spell ? this.readMore.spell(text) : text), true));
     if (tokens.length === 1 && /^\d{1,2}$/.test(tokens[0]!.text)) {
       const value = this.space.valuesFor(dimensionId, known)[Number(tokens[0]!.text) - 1]?.id;
       return value === undefined ? {} : { [dimensionId]: value };

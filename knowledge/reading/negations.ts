@@ -107,6 +107,18 @@ export function withDenials(matches: PhraseMatch<Said[]>[], tokens: readonly Tok
         /^(?:no|without)$/.test(tokens[match.from - (/^(?:a|an|the|any)$/.test(tokens[match.from - 1]?.text ?? '') ? 2 : 1)]?.text ?? '');
       if (denied) continue;
     }
+    // "we never bought exchange enterprise", "not x86" (session 14 o26, w9-red-60): one value of an asked fact of two values
+    // (the Exchange edition, the architecture), denied, is the other one; doubted, it is left open.
+    const two = said.length === 1 ? dimensions.find((d) => d.id === said[0]!.dimension && d.kind === 'asked' && d.values.length === 2 && !yesNo.has(d.id)) : undefined;
+    if (two) {
+      const denied = denialBefore(tokens, text, match.from);
+      if (denied === 'denied') {
+        const other = two.values.find((v) => v.id !== said[0]!.value)!.id;
+        result.push({ ...match, entry: { ...match.entry, payload: [{ dimension: two.id, value: other }] } });
+        continue;
+      }
+      if (denied === 'doubted') continue;
+    }
     const yes = said.some((p) => p.value === 'yes' && yesNo.has(p.dimension));
     const away = said.length > 0 && said.every((p) => DENIED_AWAY.has(p.dimension));
     let denial = yes || away ? denialBefore(tokens, text, match.from) : undefined;

@@ -17,9 +17,11 @@ export const OTHER_MACHINES: Said = { dimension: 'unevaluated', value: 'other-ma
  * runs ...", "our esxi hosts are ..."), the domain controllers ("our domain controllers are all ...", "the DCs run ..."),
  * the witness or a file server ("the witness server is ...", "the file servers run ..."); then a verb placing it. Up to
  * the verb, from the clause's start. Or a clause saying its machines are other servers (OTHER_PREDICATE).
+ * Session 14 (o26): "update: our DCs were upgraded to 2022 last week" (a lead "update", "also worth mentioning"; "were", "have
+ * been" before the release) was read as the Exchange server's Windows and a DC role: a wrong Not supported.
  */
 const OTHER_SUBJECT =
-  /^\s*(?:(?:and|but|also|fyi|btw|oh|so|ps|p\.s\.|one more thing|another thing|forgot to (?:say|mention)|i forgot to (?:say|mention))\s*[,:]?\s+)*(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got)\b/i;
+  /^\s*(?:(?:and|but|also|fyi|btw|oh|so|ps|p\.s\.|update|note|also worth mentioning|worth mentioning|one more thing|another thing|forgot to (?:say|mention)|i forgot to (?:say|mention))\s*[,:]?\s+)*(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got|were|was|have been|has been|will be)\b/i;
 /** A clause that says its machines are other servers ("the old 2008 r2 boxes around them are print servers, not exchange"). */
 const OTHER_PREDICATE =
   /\b(?:is|are|were|was)\s+(?:(?:just|only|our|the|all|now)\s+)*(?:print|file|sql|web|backup|jump|management|monitoring|domain)\s+(?:servers?|boxes|hosts?|controllers?)\b|\b(?:is|are)\s+not\s+exchange\b|\bnon-exchange\b/i;
@@ -31,6 +33,14 @@ const OTHER_PREDICATE =
 const OTHER_NAMED_LAST =
   /\b(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|sql servers?)\s*[,;:?!.\-–—]*\s*$/i;
 const PRONOUN_SUBJECT = /^\s*(?:they|those|these|both|all of them)\s+(?:(?:all|still|also|now)\s+)?(?:are|run|runs|sit on|use|have|got)\b/i;
+/**
+ * Session 14 (o26, w9-after-43): "a kemp loadmaster on a vmware host with windows 2012 r2 vms around it", "running next to some
+ * 2012 r2 vms": a Windows release of virtual machines said to stand around, beside or apart from what the clause names is
+ * theirs, not the Exchange servers'. The release and its VMs, then a word placing them around or beside; or "some"/"other"
+ * before them, in a clause that places something next to them.
+ */
+const OTHER_VMS =
+  /\b(?:20\d\d|2k\d\d)(?:\s*r2)?(?:\s+(?:std|standard|datacenter|dc))?\s+(?:vms?|virtual machines|boxes|machines)\s+(?:around|beside|next to|alongside)\s+(?:it|them)\b|\b(?:next to|beside|alongside|around)\s+(?:some|other|a few|several)\s+(?:other\s+)?(?:old(?:er)?\s+|legacy\s+)?(?:windows\s+)?(?:server\s+)?(?:20\d\d|2k\d\d)(?:\s*r2)?(?:\s+(?:std|standard|datacenter|dc))?\s+(?:vms?|virtual machines|boxes|machines)\b/i;
 /** A year alone said of another machine ("the DCs are 2016") is its Windows release, never an Exchange version. */
 const BARE_YEAR = /^(?:19|20)\d\d$/;
 
@@ -73,7 +83,7 @@ export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], toke
     // Bare years only with a subject that is another machine: "the DCs are 2016", never "we are on 2016".
     const otherSubject = OTHER_SUBJECT.test(clauseText) || before < start;
     if (bareYear && !otherSubject) continue;
-    if (!(otherSubject || OTHER_PREDICATE.test(wholeClause)) || SAME_SERVERS.test(clauseText)) continue;
+    if (!(otherSubject || OTHER_PREDICATE.test(wholeClause) || (!bareYear && OTHER_VMS.test(wholeClause))) || SAME_SERVERS.test(clauseText)) continue;
     start = before;
     let first = true;
     for (const other of matches) {

@@ -98,6 +98,66 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['could we run the SE setup on that same box?', { headline: 'Out of support since 14 October 2025: Exchange 2016', says: ['no in-place upgrade to Exchange SE'] }],
     ],
   ],
+  // Session 14 (o26, bench/conversations-issue21-o26-tuning.yaml): short platform forms, two versions side by side, and facts
+  // after a verdict about other machines or a load balancer in front of the DAG.
+  [
+    '"EX2016CU23 1xMBX WS2016STD DE": one 2016 Mailbox server on 2016 Standard with Desktop Experience',
+    [['EX2016CU23 1xMBX WS2016STD DE', { verdict: 'supported', headline: 'Out of support since 14 October 2025: Exchange 2016' }]],
+  ],
+  [
+    'an old 2010 server and a new 2016 server side by side are two single servers: no high availability asked',
+    [
+      [
+        'migration: old 2010 SP3 server (all roles, 2008 R2 std sp1) and a new 2016 CU23 mailbox server (ws2016 std desktop exp) side by side',
+        { headline: 'Out of support', notAsks: ['ha', 'role', 'version', 'windows'] },
+      ],
+    ],
+  ],
+  [
+    '"update: our DCs were upgraded to 2022" after a verdict is the DCs\' Windows, not the server\'s',
+    [
+      ['exchange 2016 cu23 single mailbox server on windows server 2016 standard desktop experience', { verdict: 'supported' }],
+      ['update: our DCs were upgraded to 2022 last week, still fine?', { verdict: 'supported', notSays: ['Windows Server 2022 instead', 'domain controller added'] }],
+    ],
+  ],
+  [
+    '"sorry, it\'s actually the standard edition of windows" corrects the Windows edition, not Exchange\'s',
+    [
+      ['ex2010 sp3 dag of 2 on windows 2008 r2 enterprise sp1, fsw on FS1', { verdict: 'supported-with-conditions' }],
+      ["sorry, it's actually the standard edition of windows", { verdict: 'not-supported', says: ['Windows edition: Standard instead of Enterprise'] }],
+    ],
+  ],
+  [
+    'a DAG member said to sit in a second domain after the verdict: members in more than one domain',
+    [
+      ['exchange 2019 cu15 dag of 2 on 2019 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
+      ['one more thing, MBX2 sits in our second domain emea.contoso.com', { verdict: 'not-supported' }],
+    ],
+  ],
+  [
+    '"would it still hold if we rebuilt the box on windows server 2016?" after 2010 SP3: a what-if on Windows (2010 never ran on 2016)',
+    [
+      ['exchange 2010 sp3, one server with all roles, windows 2008 r2 sp1 standard', { verdict: 'supported' }],
+      ['would it still hold if we rebuilt the box on windows server 2016?', { verdict: 'not-supported', headline: 'Out of support since 13 October 2020: Exchange 2010' }],
+    ],
+  ],
+  [
+    '"could we just put a 2016 server beside it" after a 2007 verdict: 2016 cannot share the organization with 2007',
+    [
+      ['ex2007 sp3 single server, cas/hub/mbx, 2008 sp2 enterprise x64', { verdict: 'supported-with-conditions' }],
+      ['could we just put a 2016 server beside it and move the mailboxes?', { says: ['Exchange 2016 cannot run in the same organization as Exchange 2007'] }],
+    ],
+  ],
+  [
+    'a load balancer in front of a DAG, next to other VMs, keeps the DAG and its Windows',
+    [
+      ['exchange 2019 cu15 dag of 2 on 2019 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
+      [
+        'also worth mentioning: there is a kemp load balancer in front, running next to some 2012 r2 vms',
+        { verdict: 'supported-with-conditions', notSays: ['Windows Server 2012 R2 instead', 'instead of Database availability group'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o24): out-of-support forms and a domain controller role changed after install', () => {

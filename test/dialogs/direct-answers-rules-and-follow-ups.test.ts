@@ -67,6 +67,12 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ],
     ['can exchange 2019 coexist with our 2016 cu10 servers?', /^No: Exchange 2016 CU10 is below the minimum/],
     ['2013 cu19 and 2019 in the same org is ok right?', /^No: Exchange 2013 CU19 is below the minimum/],
+    // Session 14 (o26): a version added to an organization of another is its coexistence, not a check of an unknown version.
+    ['we want to add exchange 2019 to our 2016 org - supported?', /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11/],
+    ['can we add an exchange 2016 server to our 2007 organization?', /^No: Exchange 2016 cannot coexist with Exchange 2007 in one organization\./],
+    ['we want to add exchange 2019 to our 2010 org - supported?', /^No: Exchange 2019 cannot coexist with Exchange 2010 in one organization\./],
+    ['planning to add exchange 2019 into an org that still has exchange 2010', /^No: Exchange 2019 cannot coexist with Exchange 2010 in one organization\./],
+    ['installing exchange 2019 into our exchange 2013 organization, ok?', /^Yes: Exchange 2019 can coexist with Exchange 2013 in one organization/],
     [
       'can 2019 coexist with 2016 cu11',
       /^Yes: Exchange 2019 can coexist with Exchange 2016 in one organization, with Exchange 2016 CU11 or later.*; Exchange 2016 CU11 meets it\.$/,

@@ -101,6 +101,8 @@ describe('routeMessage', () => {
       const route = routeMessage('what do i need before adding a 2019 server to our 2013 org', kb());
       assert.equal(route.kind === 'answer' ? route.question.attribute : route.kind, 'coexistence');
       assert.equal(routeMessage('can i add a fourth member to our exchange 2019 dag', kb()).kind, 'check');
+      // Session 14 o26: a version added to "our environment" with no other version named is the setup to check.
+      assert.equal(routeMessage('we are installing exchange 2019 cu15 on windows 2019 std into our environment', kb()).kind, 'check');
     });
     it('a check asked for in so many words is still the check', () => {
       assert.equal(routeMessage('can you check our exchange servers', kb()).kind, 'check');

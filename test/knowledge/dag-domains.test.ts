@@ -21,6 +21,11 @@ describe('DAG members in several domains (issue 21)', () => {
     ['SE DAG of 4, the witness is in the child domain', false],
     ['single SE server, the server is in the child domain emea.contoso.com', false],
     ['SE DAG of 2, the DCs are not in the same domain', false],
+    // Session 14 o26 (w9-after-30): one server placed in a domain other than the rest's.
+    ['one more thing, MBX2 sits in our second domain emea.contoso.com', true],
+    ["MBX2 moves to our partner's domain (partner.local, same forest) next month", true],
+    ['the witness FS1 is in another domain', false],
+    ['all members in the child domain', false],
     // One domain, or the domains of something other than the members.
     ['SE DAG of 4, all members in contoso.com', false],
     ['2 servers in the child domain emea.contoso.com, nothing in the root', false],

@@ -35,6 +35,22 @@ describe('typed designs of two Exchange versions: one group per version (session
         { version: '2019', ha: 'dag', windows: '2022' },
       ],
     ],
+    // Session 14 o26: each version's server said in the singular ("old ... server", "a new ... server", "one ... server") is one
+    // server; "one" before a version counts that version's server (high availability was asked of the pair).
+    [
+      'migration: old 2010 SP3 server (all roles, 2008 R2 std sp1) and a new 2016 CU23 mailbox server (ws2016 std desktop exp) side by side',
+      [
+        { version: '2010', ha: 'none', windows: '2008-r2' },
+        { version: '2016', ha: 'none', windows: '2016' },
+      ],
+    ],
+    [
+      'we have one exchange 2013 cu23 server (mbx/cas, 2012 r2 std) and just added one exchange 2019 cu15 mailbox server on 2019 std next to it',
+      [
+        { version: '2013', ha: 'none', windows: '2012-r2' },
+        { version: '2019', ha: 'none', windows: '2019' },
+      ],
+    ],
     // A header naming a version with no servers of its own starts no group (w7-design-21, w7-design-24).
     [
       'same org, moving to 2019:\nold: 2016 cu23 dag of 2 on 2016 std desktop exp, fsw\nnew: 2019 cu15 dag of 2 on 2019 std, fsw\nno DCs in either DAG\n',

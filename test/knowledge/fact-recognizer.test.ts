@@ -84,6 +84,41 @@ describe('fact recognizer', () => {
       ['how about our DCs? they run windows server 2019', { unevaluated: 'other-machines' }],
       ['exchange SE on 2025 std, the DCs are 2019', { version: 'se', windows: '2025', windowsEdition: 'standard', unevaluated: 'other-machines' }],
       ['we are on 2016', { version: '2016' }],
+      // Session 14 o26: a platform typed as one word ("WS2016STD", "srv2016dc": Datacenter, never a domain controller), "DE" after
+      // an edition and "w/ DE" (Desktop Experience), "1 server," ending its clause, and "exchange 14.3" (2010 SP3) in a sentence.
+      [
+        'EX2016CU23 1xMBX WS2016STD DE',
+        { version: '2016', update: 'e2016-cu3-or-later', role: 'mailbox', windows: '2016', windowsEdition: 'standard', serverCore: 'no', ha: 'none', nodes: '1' },
+      ],
+      [
+        'exch16 cu23 mbx single srv2016dc gui',
+        { version: '2016', update: 'e2016-cu3-or-later', role: 'mailbox', windows: '2016', windowsEdition: 'datacenter', serverCore: 'no', ha: 'none' },
+      ],
+      [
+        'exchange 2013 cu23 one server mbx/cas on srv2012r2std',
+        { version: '2013', update: 'e2013-sp1-or-later', role: 'client-access+mailbox', windows: '2012-r2', windowsEdition: 'standard', ha: 'none' },
+      ],
+      ['exchange 2016 on windows server 2016 std w/ DE', { version: '2016', windows: '2016', windowsEdition: 'standard', serverCore: 'no' }],
+      ['exch 2016 cu23, 1 server, mailbox, server 2016 std', { version: '2016', update: 'e2016-cu3-or-later', windows: '2016', windowsEdition: 'standard', ha: 'none' }],
+      ['2 dags, 1 server each', { ha: 'dag', role: 'mailbox' }],
+      [
+        'exchange 14.3 rollup 30, single server all roles, windows 2008 r2 sp1 standard',
+        {
+          version: '2010',
+          update: 'e2010-sp3',
+          updateCurrency: 'current',
+          ha: 'none',
+          role: 'client-access+hub-transport+mailbox',
+          windows: '2008-r2',
+          windowsEdition: 'standard',
+          windowsServicePack: '1',
+        },
+      ],
+      // Session 14 o26 (w9-red-60): the Exchange edition denied is the other one.
+      ['exchange 2003 back-end cluster, we never bought exchange enterprise', { version: '2003', role: 'back-end', ha: 'clustering', edition: 'standard' }],
+      // Session 14 o26: other machines' Windows said with "update:", "were upgraded to", or of VMs standing around the servers.
+      ['update: our DCs were upgraded to 2022 last week', { unevaluated: 'other-machines' }],
+      ['a kemp loadmaster on a vmware host with windows 2012 r2 vms around it', { ha: 'load-balancer', unevaluated: 'other-machines,virtualization,vmware' }],
       // Session 13 o25: "x1" standing before the roles it counts.
       [
         'Exch 2010 SP3 RU32 x1 (all roles), W2K8R2 SP1 Ent',
