@@ -45,7 +45,14 @@ function separatorFor(tokens: readonly Token[]): string {
  * splitSections('Intro\n\n## Why\nBecause.'); // [{ heading: '', text: 'Intro' }, { heading: 'Why', text: 'Because.' }]
  */
 export function splitSections(markdown: string, saved?: SavedSections): ArticleSection[] {
-  const known = parsedSections.get(markdown) ?? saved?.get(markdown);
+  const split = parsedSections.get(markdown);
+  // A body split before in this process is still remembered in `saved`, so kb:build's file holds every body whatever
+  // loaded first (session 14: the saved-sections test failed when an earlier test in its worker had split the same bodies).
+  if (split) {
+    if (saved !== undefined && saved.get(markdown) === undefined) saved.remember(markdown, split);
+    return split;
+  }
+  const known = saved?.get(markdown);
   if (known) return known;
   const sections: ArticleSection[] = [];
   let current: { heading: string; tokens: Token[] } = { heading: '', tokens: [] };

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { cardElements } from '../support/card-elements';
 import { OPEN_FACT, stepWithOpen, VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
+import { savedHosts } from '../../knowledge/reading/named-hosts';
 
 type Node = Record<string, unknown>;
 
@@ -131,7 +132,11 @@ export function checkPosition(state: Record<string, unknown> | undefined, kb: Kn
     `dialog stack ${JSON.stringify(stack.map((f) => f.id))}`,
   );
   const frame = stack[0]!.state as Node;
-  assert.deepEqual(Object.keys(frame), ['check'], `the main frame holds the waiting check only: ${JSON.stringify(Object.keys(frame))}`);
+  // Session 14 (d26): beside the check, the hosts its messages named (witness, members), as savedHosts reads them back.
+  const { check: _check, hosts, ...rest } = frame;
+  assert.deepEqual(Object.keys(rest), [], `the main frame holds the waiting check and its named hosts only: ${JSON.stringify(Object.keys(frame))}`);
+  assert.ok(frame.check !== undefined, 'the main frame holds the waiting check');
+  if (hosts !== undefined) assert.deepEqual(savedHosts(hosts), hosts, `the named hosts are valid: ${JSON.stringify(hosts)}`);
   const { groups, answered, askedFor, dimension, open, leftOpen = [] } = frame.check as CheckState;
   assert.ok(Array.isArray(groups) && groups.length > 0, `the check holds server groups: ${JSON.stringify(groups)}`);
   assert.ok(Array.isArray(answered) && answered.every((d) => typeof d === 'string'), 'the check lists what was answered');
