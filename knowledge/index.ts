@@ -33,6 +33,7 @@ export {
   verdictLine,
   summaryHeading,
   OPEN_FACT,
+  SEVERAL_VALUES,
   cardLabel,
   assumedLines,
   retiredProduct,

@@ -158,6 +158,8 @@ export function lifecycleLines(decision: Decision): string[] {
 
 /** How the summary shows a fact the user left open ("not sure", "skip"). */
 export const OPEN_FACT = 'not known (left open; see the conditions)';
+/** How the summary shows an asked fact that differs between the members ("Windows release: more than one (see ...)"). */
+export const SEVERAL_VALUES = 'more than one';
 /** The stated fact that says an asked one differs between the members (fact-dimensions.yaml), so that one has no single value. */
 const MIXED_STATED: Readonly<Record<string, string>> = { windows: 'mixedWindows', version: 'mixedVersions' };
 
@@ -191,7 +193,7 @@ export function triageSummary(decision: Decision, facts: Facts, dimensions: read
     const assumed = decision.assumed?.find((a) => a.dimension === dimension.id);
     // "one node on 2019 and the other on 2022": the release is no single value, but it was said (session 14, lead).
     const mixed = MIXED_STATED[dimension.id];
-    const several = mixed !== undefined && facts[mixed] === 'yes' ? `more than one (see ${dimensions.find((d) => d.id === mixed)?.label ?? mixed})` : undefined;
+    const several = mixed !== undefined && facts[mixed] === 'yes' ? `${SEVERAL_VALUES} (see ${dimensions.find((d) => d.id === mixed)?.label ?? mixed})` : undefined;
     const unsaid = several ?? (leftOpen ? OPEN_FACT : assumed ? `not asked (assumed ${assumed.statement})` : (dimension.unaskedNote ?? 'not asked (does not change the verdict)'));
     lines.push(`${dimension.label}: ${value !== undefined ? valueLabel(dimensions, dimension.id, value) : unsaid}`);
   }

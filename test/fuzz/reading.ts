@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
 import { cardElements } from '../support/card-elements';
-import { OPEN_FACT, stepWithOpen, VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
+import { OPEN_FACT, SEVERAL_VALUES, stepWithOpen, VERDICT_LABELS, type CheckStep, type Facts, type KnowledgeBase } from '../../knowledge';
 import { savedHosts } from '../../knowledge/reading/named-hosts';
 
 type Node = Record<string, unknown>;
@@ -88,7 +88,7 @@ function shownVerdict(lines: readonly string[], kb: KnowledgeBase, label?: strin
   return {
     label: own,
     facts: factsFromLabels(
-      pairs.filter((p) => !p.value.startsWith('not asked') && p.value !== OPEN_FACT),
+      pairs.filter((p) => !p.value.startsWith('not asked') && !p.value.startsWith(`${SEVERAL_VALUES} (see `) && p.value !== OPEN_FACT),
       kb,
     ),
     open: pairs.filter((p) => p.value === OPEN_FACT).map((p) => kb.dimensions.find((d) => d.label === p.title)!.id),
