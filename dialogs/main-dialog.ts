@@ -81,8 +81,12 @@ function waitingCheck(frame: unknown): CheckState | undefined {
  */
 /** The server judged said to run as a virtual machine ("we'll run it as a vmware vm", "it's a hyper-v guest"). */
 const RUNS_AS_VM = /\b(vms?|virtual machines?|guests?|virtuali[sz]ed)\b/i;
-/** A build number as typed ("15.2.1748.10", "6.5.7638", "Version 15.2 (Build 1544.4)"), taken out before {@link BUILD_ONLY_QUESTION}. */
-const BUILD_FORMS = /\bversion\s+\d{1,2}\.\d{1,2}\s*\(build\s+\d{1,5}(?:\.\d{1,5})?\)|\b\d{1,2}\.\d{1,2}\.\d{1,5}(?:\.\d{1,5})?\b/gi;
+/** The text with the builds found in it (findBuilds, as typed) taken out. */
+function withoutBuilds(text: string, builds: readonly { text: string; start: number }[]): string {
+  let left = text;
+  for (const build of builds) left = left.slice(0, build.start) + ' '.repeat(build.text.length) + left.slice(build.start + build.text.length);
+  return left;
+}
 /** What is left of "what build is 15.2.1748.10", "which exchange version is 15.1.2507.6?" once the build is taken out: the question alone. */
 const BUILD_ONLY_QUESTION =
   /^[\s\W]*(?:(?:what|whats|what's|which|is|are|this|that|the|a|an|build|builds|build number|number|version|versions|exchange|cu|update|release|mean|means|does|do|stand|for|of|it|tell|me|about|please|pls|hi|hey)\b[\s\W]*)*$/i;
@@ -149,7 +153,7 @@ export class MainDialog extends Dialog {
     const dated = route.kind === 'answer' && route.question.attribute === 'update-released';
     const saidBuilds = route.kind === 'check' || route.kind === 'search' || route.kind === 'answer' || route.kind === 'answers' ? await this.sayBuilds(dc.context, text, dated) : 0;
     // "what build is 15.2.1748.10": naming the build was the whole answer; the search after it found nothing and said so (session 14).
-    if (route.kind === 'search' && saidBuilds > 0 && BUILD_ONLY_QUESTION.test(text.replace(BUILD_FORMS, ' '))) return this.settle(dc);
+    if (route.kind === 'search' && saidBuilds > 0 && BUILD_ONLY_QUESTION.test(withoutBuilds(text, findBuilds(text, this.kb.builds)))) return this.settle(dc);
     return this.handle(dc, await this.withSaidBefore(dc.context, withAnsweredVersion(this.kb, route, text, previous), text));
   }
 
