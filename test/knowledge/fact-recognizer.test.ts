@@ -293,6 +293,11 @@ describe('fact recognizer', () => {
         { version: '2019', update: 'e2019-cu15-or-later', windows: '2025', ha: 'dag', role: 'mailbox', onVirtualizationHost: 'yes' },
       ],
       ['the exchange box doubles as our hyper-v host', { onVirtualizationHost: 'yes' }],
+      // session 14 (lead): both roles said with "role" after each (it was a design of an Edge and a Mailbox server, SwC).
+      [
+        'exchange 2016 cu23 single server with the edge role and mailbox role on the same server',
+        { version: '2016', update: 'e2016-cu3-or-later', ha: 'none', edgeWithOtherRoles: 'yes' },
+      ],
       ['2016 mailbox server, hourly vmware snapshots', { version: '2016', role: 'mailbox', vmSnapshots: 'yes' }],
       // session 12: a bare "snapshots" (of the SAN or the VM) is a topic with requirements of its own, named as a condition.
       [
