@@ -19,6 +19,7 @@ import { withoutMailDisclaimer } from './mail-disclaimer';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { edgeSharesServer } from './edge-shares-server';
+import { exchangeOnReadOnlyDc } from './exchange-on-rodc';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
@@ -603,6 +604,8 @@ export class FactRecognizer {
     }
     const level = read.facts.forestLevel === undefined ? forestLevel(text) : undefined;
     if (level !== undefined) found.forestLevel = level;
+    // Session 15 (lead): the Exchange server itself a read-only domain controller (exchange-on-rodc.ts, A-85).
+    if (read.facts.exchangeOnRodc === undefined && exchangeOnReadOnlyDc(text)) found.exchangeOnRodc = 'yes';
     const known = this.dimensions.map((d) => d.id);
     for (const id of Object.keys(found)) if (!known.includes(id)) delete found[id];
     return Object.keys(found).length === 0 ? read : { ...read, facts: { ...read.facts, ...found } };
