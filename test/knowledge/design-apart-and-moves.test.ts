@@ -292,3 +292,17 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
       assert.equal(kb.decide(facts)?.verdict, verdict, JSON.stringify(facts));
     });
 });
+
+// Session 15 (lead): file, print, DHCP and DNS services said of the Exchange server are other software on it, which the
+// check does not judge: never a plain Supported ("1 mailbox server, the server is also our print server" was one).
+describe('other services on the Exchange server (session 15)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = sharedKnowledgeBase();
+  });
+  it('reads "the server is also our print server and file server" as other software, so Supported with conditions at best', () => {
+    const { facts } = kb.recognizer.extract('SE on 2025 std, 1 mailbox server, the server is also our print server and file server');
+    assert.match(facts.unevaluated ?? '', /other-software/);
+    assert.equal(kb.decide(facts)?.verdict, 'supported-with-conditions', JSON.stringify(facts));
+  });
+});
