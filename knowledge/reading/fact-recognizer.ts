@@ -16,6 +16,7 @@ import { withoutOtherMachinesWindows } from './other-machines';
 import { memberHosts, withWitnessHostAsWitness } from './named-hosts';
 import { withoutOfficeProductReleases } from './office-products';
 import { withoutMailDisclaimer } from './mail-disclaimer';
+import { withShellPropertyWords } from './shell-properties';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { withYearsInFigures } from './spelled-years';
@@ -765,7 +766,9 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     // A ticket's sign-off and signature ("Thanks,\nJohn | MCSA Windows Server 2012") name the sender, not the setup (signature.ts).
     const signed = blankSignature(text);
-    const spelled = withSeInCapitals(withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(signed) : signed))));
+    const spelled = withSeInCapitals(
+      withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(withShellPropertyWords(this.readMore?.spell ? this.readMore.spell(signed) : signed)))),
+    );
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
@@ -2681,7 +2684,6 @@ const MOVE_BEFORE: readonly (readonly string[])[] = [
   ['planning', 'for'],
 ];
 const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
-
 /**
  * "rebuild our Exchange 2016 box on Server 2019, since 2012 R2 is gone": a Windows release said to be gone
  * is not one the setup runs on. "e2k19 cu13, standalone ... until we move to SE next year": an Exchange
