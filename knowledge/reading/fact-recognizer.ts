@@ -19,6 +19,7 @@ import { withoutMailDisclaimer } from './mail-disclaimer';
 import { withShellPropertyWords } from './shell-properties';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
+import { edgeSharesServer } from './edge-shares-server';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
@@ -67,6 +68,8 @@ const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
 const DOMAINS_FACT = 'mixedDomains';
 /** The stated fact of an Edge server's domain membership (fact-dimensions.yaml; a named domain is read by edge-domain.ts). */
 const EDGE_DOMAIN_FACT = 'edgeDomainJoined';
+/** The stated fact of an Edge server sharing its server with another role (phrases in fact-dimensions.yaml; edge-shares-server.ts). */
+const EDGE_SHARING_FACT = 'edgeWithOtherRoles';
 
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
@@ -608,9 +611,16 @@ export class FactRecognizer {
 
   /** "an edge ... joined to corp.local": the Edge server's domain named by its DNS name (edge-domain.ts). */
   private withEdgeDomain(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
-    if (read.facts[EDGE_DOMAIN_FACT] !== undefined) return read;
+    const shared = this.withEdgeSharingServer(read, text);
+    if (shared.facts[EDGE_DOMAIN_FACT] !== undefined) return shared;
     const value = edgeDomainByName(text);
-    return value === undefined ? read : { ...read, facts: { ...read.facts, [EDGE_DOMAIN_FACT]: value } };
+    return value === undefined ? shared : { ...shared, facts: { ...shared.facts, [EDGE_DOMAIN_FACT]: value } };
+  }
+
+  /** "one server does mailbox, and that same box also has the edge transport role" (edge-shares-server.ts). */
+  private withEdgeSharingServer(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
+    if (read.facts[EDGE_SHARING_FACT] !== undefined || !edgeSharesServer(text)) return read;
+    return { ...read, facts: { ...read.facts, [EDGE_SHARING_FACT]: 'yes' } };
   }
 
   private withDagDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {

@@ -42,6 +42,13 @@ const BY_IP_ADDRESS = /^(?:(?!\b(?:dag|cluster|cno)\b)[^;!?,\n]){0,50}?(?:\b(?:\
  */
 const ON_AN_APPLIANCE = /^[^.;!?,\n]{0,50}?\b(?:nas|nas appliance|nas box|synology|qnap|netapp|isilon|filer)\b/i;
 
+/**
+ * "with the witness on node 2", "fsw on member 3", "witness on the second node" (session 15, lead): the phrase "witness on"
+ * takes the "on", so the member's number or ordinal follows the witness phrase directly.
+ */
+const ON_A_NUMBERED_MEMBER =
+  /^\s*(?:the\s+)?(?:dag\s+)?(?:(?:member|node)[\s-]?(?:\d{1,2}|one|two|three|four)|(?:first|second|third|fourth|other|1st|2nd|3rd|4th)\s+(?:dag\s+)?(?:member|node))\b/i;
+
 /** "witness on a dag member", "the fsw is on another dag node": the placing words right after the witness phrase. */
 const ON_A_DAG_MEMBER = /^\s*(?:(?:is|sits|lives|runs|placed)\s+)?(?:on\s+)?(?:a|one|another|the other)\s+dag\s+(?:member|node)s?\b/i;
 
@@ -84,6 +91,8 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
   const names = typed !== undefined && typed.length === text.length ? typed : text;
   const isWitness = (m: PhraseMatch<Said[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
   const asNo = (m: PhraseMatch<Said[]>) => ({ ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } });
+  // On a member (not an IP address or an appliance, which are no member): also the fact the rule for any member count reads.
+  const onAMember = (m: PhraseMatch<Said[]>) => ({ ...m, entry: { ...m.entry, payload: [...asNo(m).entry.payload, { dimension: 'witnessOnMember', value: 'yes' }] } });
   const lineOf = (at: number) => names.slice(0, at).split('\n').length;
   const onMemberLines = new Set<number>();
   const read = matches.map((m) => {
@@ -95,14 +104,14 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
       (host !== undefined && HOST_NAME.test(host) && witnessHostNamedAsMember(names, host)) ||
       ON_A_MEMBER.test(after) ||
       ON_A_DAG_MEMBER.test(after) ||
+      ON_A_NUMBERED_MEMBER.test(after) ||
       (ON_A_NAMED_SERVER.test(after) && NO_OTHER_SERVER.test(after)) ||
       hostListedAsMember(names, tokens[m.from]!.start, tokens[m.to - 1]!.end) ||
-      NOT_OUTSIDE.test(after) ||
-      BY_IP_ADDRESS.test(after) ||
-      ON_AN_APPLIANCE.test(after);
-    if (!onMember) return m;
+      NOT_OUTSIDE.test(after);
+    const noWitnessServer = onMember || BY_IP_ADDRESS.test(after) || ON_AN_APPLIANCE.test(after);
+    if (!noWitnessServer) return m;
     onMemberLines.add(lineOf(tokens[m.from]!.start));
-    return asNo(m);
+    return onMember ? onAMember(m) : asNo(m);
   });
   if (onMemberLines.size === 0) return read;
   // "the fsw share lives on MBX2 itself (C:\FSW)": a later bare mention of the witness on that line is the same witness,

@@ -215,6 +215,13 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     // Session 11 (d23): the witness's host is one of the members the same line names, or "a dag member" (M-14).
     ['SE DAG of 2 on 2025 std (MBX1, MBX2), no DCs, fsw on MBX2', { witness: 'no', nodes: '2' }],
     ['SE DAG of 2 on 2025 std, no dcs, witness on a dag member', { witness: 'no' }],
+    // Session 15 (lead): "witness on" takes the "on"; the member's number follows it directly.
+    // A witness on a member is also the fact the rule for any member count reads (A-72); one given by IP is no member.
+    ['exchange se dag of 3 with the witness on node 2', { witness: 'no', nodes: '3', witnessOnMember: 'yes' }],
+    ['2019 cu15 dag of 4 on 2022 std, fsw on member 3', { witness: 'no', nodes: '4', witnessOnMember: 'yes' }],
+    ['SE dag of 2, the witness on the second node', { witness: 'no', witnessOnMember: 'yes' }],
+    ['SE dag of 2, witness on node-fs01', { witness: 'yes', witnessOnMember: undefined }],
+    ['SE dag of 3, the witness server is set to 10.20.0.15', { witness: 'no', witnessOnMember: undefined }],
     ['exchange 2019 cu15 DAG01 = EX01 + EX02, windows 2022 std, member servers, witness server is EX02', { witness: 'no', nodes: '2', domainController: 'no' }],
     ['SE DAG members EX01, EX02, witness on EX03 which is our file server, 2025 std, no DCs', { witness: 'yes', nodes: '2' }],
     ['SE DAG01 with members EX01 and EX02 on 2025 std, no DCs, fsw on FS01', { witness: 'yes', nodes: '2' }],
@@ -281,4 +288,16 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
       for (const [d, v] of Object.entries(wanted)) assert.equal(facts[d], v, d);
     });
   }
+
+  // Session 15 (lead): a witness on a member was Supported with conditions in an odd DAG, where "no witness outside the
+  // DAG" changes nothing; Microsoft's pages say the witness cannot be a member at all (A-72).
+  for (const [text, verdict] of [
+    ['exchange se dag of 3 on 2025 std, no dcs, with the witness on node 2', 'not-supported'],
+    ['2019 cu15 dag of 3 on 2022 std, no dcs, the fsw is on EX02 itself', 'not-supported'],
+    ['2019 cu15 dag of 3 on 2022 std, no dcs, witness on FS01', 'supported-with-conditions'],
+  ] as const)
+    it(`judges "${text}" ${verdict}`, () => {
+      const { facts } = kb.recognizer.extract(text);
+      assert.equal(kb.decide(facts)?.verdict, verdict, JSON.stringify(facts));
+    });
 });
