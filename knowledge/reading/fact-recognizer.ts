@@ -16,6 +16,7 @@ import { withoutOtherMachinesWindows } from './other-machines';
 import { memberHosts, withWitnessHostAsWitness } from './named-hosts';
 import { withoutOfficeProductReleases } from './office-products';
 import { withoutMailDisclaimer } from './mail-disclaimer';
+import { withShellPropertyWords } from './shell-properties';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
 import { edgeSharesServer } from './edge-shares-server';
@@ -778,7 +779,9 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     // A ticket's sign-off and signature ("Thanks,\nJohn | MCSA Windows Server 2012") name the sender, not the setup (signature.ts).
     const signed = blankSignature(text);
-    const spelled = withSeInCapitals(withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(signed) : signed))));
+    const spelled = withSeInCapitals(
+      withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(withShellPropertyWords(this.readMore?.spell ? this.readMore.spell(signed) : signed)))),
+    );
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
@@ -2694,6 +2697,15 @@ const MOVE_BEFORE: readonly (readonly string[])[] = [
   ['planning', 'for'],
 ];
 const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
+/** Nouns after a version that make it a move ("the SE upgrade", "the 2019 migration"), not a server. */
+const PLANNED_MOVE_NOUNS: ReadonlySet<string> = new Set(['upgrade', 'migration', 'move', 'rollout', 'cutover']);
+/** Words saying such a move is still to come ("is only planned for next quarter", "is scheduled", "hasn't happened yet"). */
+const PLANNED_WORDS: ReadonlySet<string> = new Set(['planned', 'scheduled', 'pending', 'yet', 'upcoming', ...LATER_WORDS]);
+
+/** True when a word saying the move is still to come stands within four words from `at`. */
+function plannedAfter(tokens: readonly Token[], at: number): boolean {
+  return tokens.slice(at, at + 4).some((t) => PLANNED_WORDS.has(t.text));
+}
 
 /**
  * "rebuild our Exchange 2016 box on Server 2019, since 2012 R2 is gone": a Windows release said to be gone
@@ -2707,6 +2719,12 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const m of matches) {
     if (m.entry.payload.some((p) => p.dimension === 'windows') && GONE_AFTER.some((words) => wordsAt(m.to, words))) dropped.add(m);
+    // "it's still exchange 2019 cu15, the SE upgrade is only planned for next quarter" (w10, j-oos-06): a version named as a
+    // move still to come ("the SE upgrade", "the 2019 migration"), beside another version, is not what runs today.
+    if (isVersion(m) && PLANNED_MOVE_NOUNS.has(tokens[m.to]?.text ?? '') && plannedAfter(tokens, m.to + 1) && matches.some((o) => o !== m && isVersion(o) && !dropped.has(o))) {
+      dropped.add(m);
+      continue;
+    }
     if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
     const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 5)).some((t) => LATER_WORDS.has(t.text));
     if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) {

@@ -1,5 +1,6 @@
 import type { PhraseMatch } from './phrase-matcher';
 import type { Token } from './text-tokens';
+import { witnessHostNamedAsMember } from './named-hosts';
 
 /** A fact a phrase names (the recognizer's Mention, restated here to keep this file free of the recognizer). */
 interface Said {
@@ -98,7 +99,9 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
     if (!isWitness(m)) return m;
     // As typed: "lives on MBX2 itself" (w9-red-37) is "MBX  itself" in the read text.
     const after = names.slice(tokens[m.to - 1]!.end);
+    const host = WITNESS_HOST.exec(after)?.[1];
     const onMember =
+      (host !== undefined && HOST_NAME.test(host) && witnessHostNamedAsMember(names, host)) ||
       ON_A_MEMBER.test(after) ||
       ON_A_DAG_MEMBER.test(after) ||
       ON_A_NUMBERED_MEMBER.test(after) ||
@@ -114,11 +117,25 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
   // "the fsw share lives on MBX2 itself (C:\FSW)": a later bare mention of the witness on that line is the same witness,
   // unless it names a host of its own ("fsw on util-01").
   return read.map((m, i) => {
+    if (isWitness(m) && introducesPastedLine(names, tokens[m.to - 1]!.end) && onMemberLines.has(lineOf(tokens[m.from]!.start) + 1)) return asNo(m);
     if (!isWitness(m) || i === 0 || !onMemberLines.has(lineOf(tokens[m.from]!.start))) return m;
     if (!read.slice(0, i).some((e) => !isWitness(e) && e.entry.payload.some((p) => p.dimension === 'witness'))) return m;
     const host = WITNESS_HOST.exec(names.slice(tokens[m.to - 1]!.end))?.[1];
     return host !== undefined && HOST_NAME.test(host) ? m : asNo(m);
   });
+}
+
+/**
+ * "here's the witness line from Get-DatabaseAvailabilityGroup:" above "WitnessServer : 10.0.0.20" (w10, j-after-17): a
+ * mention of the witness that names no host and ends its line with a colon introduces the pasted line below it, which says
+ * where the witness is; it is the same witness, not a second one said to exist.
+ */
+function introducesPastedLine(text: string, from: number): boolean {
+  const end = text.indexOf('\n', from);
+  if (end === -1) return false;
+  const rest = text.slice(from, end).trimEnd();
+  const host = WITNESS_HOST.exec(rest)?.[1];
+  return rest.endsWith(':') && !(host !== undefined && HOST_NAME.test(host));
 }
 
 /** A DAG's word or name, then what leads its members' list: "DAG01 = ", "DAG-A: ", "DAG01 with members ", "DAG members ", "dag (", "another DAG, " (d24). */

@@ -272,6 +272,15 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     ['2016 cu23 dag of 3: two members on 2016 datacenter with desktop experience, the third on 2016 datacenter server core', { serverCore: 'yes' }],
     // After "on" it stays Windows's.
     ['exchange mailbox server on 2016 std, the DCs run windows server 2019', { version: undefined }],
+    // Session 15 (w10, j-oos-06): a move still to come ("the SE upgrade is only planned") beside today's version is no
+    // second version; alone, it is still read as before.
+    ["correction: it's still exchange 2019 cu15, the SE upgrade is only planned for next quarter", { version: '2019', mixedVersions: undefined }],
+    ['exchange 2019 cu15 dag of 2, the SE migration is scheduled for march', { version: '2019', ha: 'dag' }],
+    ['exchange 2019 cu15 dag of 2, the SE upgrade went fine last month', { version: 'se' }],
+    // Session 15 (w10, j-after-15): a server promoted to a domain controller is one now (KB898634 for cluster nodes).
+    ['node 2 was promoted to a domain controller last year', { domainController: 'yes' }],
+    ['ex2019 cu15 single mailbox, it got promoted to a dc after install', { domainController: 'yes', dcRoleChanged: 'yes' }],
+    ['we demoted it last month, it is not a dc anymore', { domainController: 'no', dcRoleChanged: 'yes' }],
   ];
   for (const [text, wanted] of FACTS) {
     it(`facts: ${text.slice(0, 80)}`, () => {
