@@ -232,12 +232,15 @@ export function withoutOtherSetups(matches: PhraseMatch<Said[]>[], tokens: reado
       const before = tokens.slice(from, m.from).map((t) => t.text);
       if (before.some((w) => AD_LEVEL_WORDS.has(w)) || (joined(m.to) && ['level', 'functional'].includes(tokens[m.to]?.text ?? ''))) dropped.add(m);
     }
-    // "core switches", "8 core", "16-core": the word, not Server Core.
+    // "core switches", "8 core", "16-core": the word, not Server Core. A Windows release's year before it is no count of
+    // processor cores: "on windows server 2016 core" is Server Core (session 15, lead: it was dropped, and a single Exchange
+    // 2016 server on 2016 Server Core got Supported with conditions).
     if (
       m.to - m.from === 1 &&
       first === 'core' &&
       m.entry.payload.every((p) => p.dimension === 'serverCore') &&
-      ((joined(m.to) && NOT_SERVER_CORE_AFTER.has(tokens[m.to]?.text ?? '')) || (before !== undefined && /^\d+$/.test(before) && /^(?: |-)$/.test(gap(m.from))))
+      ((joined(m.to) && NOT_SERVER_CORE_AFTER.has(tokens[m.to]?.text ?? '')) ||
+        (before !== undefined && /^\d+$/.test(before) && !/^20(?:08|12|16|19|22|25)$/.test(before) && /^(?: |-)$/.test(gap(m.from))))
     )
       dropped.add(m);
   }

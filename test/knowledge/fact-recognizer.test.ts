@@ -402,6 +402,9 @@ describe('fact recognizer', () => {
         '2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01',
         { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' },
       ],
+      // Session 15 (lead): a Windows release's year before "core" is Server Core, not a count of processor cores.
+      ['exchange 2016 cu23 single server on windows server 2016 core', { version: '2016', ha: 'none', windows: '2016', serverCore: 'yes', update: 'e2016-cu3-or-later' }],
+      ['SE single server on 2025 std, 16 core cpu', { version: 'se', ha: 'none', windows: '2025', windowsEdition: 'standard', unevaluated: 'hardware' }],
       // A Windows service pack between the release and its edition: the edition is still Windows's.
       ['windows 2008 sp2 enterprise x64', { windows: '2008', windowsEdition: 'enterprise', architecture: 'x64', windowsServicePack: '2' }],
       ['Windows 2008 R2 SP1 Datacenter', { windows: '2008-r2', windowsEdition: 'datacenter', windowsServicePack: '1' }],
