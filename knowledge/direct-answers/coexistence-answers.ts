@@ -16,6 +16,19 @@ export function coexistenceAnswer(tables: AnswerTables, question: DirectQuestion
   if (question.other) {
     const entry = tables.coexistence.find((e) => (e.version === version && e.with === question.other) || (e.version === question.other && e.with === version));
     if (!entry) return undefined;
+    // "exchange 2013 cu23 with exchange 2019 cu15 in the same org": the newer version's update past the last one whose Setup
+    // accepts the older version (session 15, lead: it was "Yes ... CU23 meets it").
+    const last = entry.newerLastUpdate;
+    const sources = [...sourceOf([entry]), ...(last ? [{ status: statusWords(last.status), label: last.source }] : [])];
+    const hedge = last ? (last.status === 'verified' ? '' : last.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed)') : '';
+    const refused = last ? `${name(entry.version)} CU${last.cu + 1} and later refuse an organization that still holds ${name(entry.with)}${hedge}` : '';
+    const newer = last ? typedLevel(question.text, entry.version) : undefined;
+    if (last && newer?.cu !== undefined && newer.cu > last.cu) {
+      const answer = `No: ${refused}. Up to CU${last.cu}, ${name(entry.version)} can coexist with ${name(entry.with)} with ${entry.minimum}.`;
+      return { question, answer, details: [], sources, articleId: entry.articles[0]!, checkFacts: { version: entry.version } };
+    }
+    const yes = last ? `Yes, up to ${name(entry.version)} CU${last.cu}` : 'Yes';
+    const lastNote = last ? `; ${refused}` : '';
     // "exchange 2016 next to exchange 2010 sp3 ru5, fine?": the older version's update as typed, held against the minimum.
     const typed = entry.supported ? typedLevel(question.text, entry.with) : undefined;
     const minimum = entry.minimum !== undefined ? minimumLevel(entry.minimum, entry.with) : undefined;
@@ -24,15 +37,15 @@ export function coexistenceAnswer(tables: AnswerTables, question: DirectQuestion
       if (below !== undefined) {
         const typedName = `${name(entry.with)} ${levelName(typed)}`;
         const answer = below
-          ? `No: ${typedName} is below the minimum; ${name(entry.version)} can coexist with ${name(entry.with)} in one organization only with ${entry.minimum}.`
-          : `Yes: ${name(entry.version)} can coexist with ${name(entry.with)} in one organization, with ${entry.minimum}; ${typedName} meets it.`;
-        return { question, answer, details: [], sources: sourceOf([entry]), articleId: entry.articles[0]!, checkFacts: { version: entry.version } };
+          ? `No: ${typedName} is below the minimum; ${name(entry.version)} can coexist with ${name(entry.with)} in one organization only with ${entry.minimum}${lastNote}.`
+          : `${yes}: ${name(entry.version)} can coexist with ${name(entry.with)} in one organization, with ${entry.minimum}; ${typedName} meets it${lastNote}.`;
+        return { question, answer, details: [], sources, articleId: entry.articles[0]!, checkFacts: { version: entry.version } };
       }
     }
     const answer = entry.supported
-      ? `Yes: ${name(entry.version)} can coexist with ${name(entry.with)} in one organization, with ${entry.minimum}.`
+      ? `${yes}: ${name(entry.version)} can coexist with ${name(entry.with)} in one organization, with ${entry.minimum}${lastNote}.`
       : `No: ${name(entry.version)} cannot coexist with ${name(entry.with)} in one organization.`;
-    return { question, answer, details: [], sources: sourceOf([entry]), articleId: entry.articles[0]!, checkFacts: { version: entry.version } };
+    return { question, answer, details: [], sources, articleId: entry.articles[0]!, checkFacts: { version: entry.version } };
   }
   const entries = tables.coexistence.filter((e) => e.version === version || e.with === version);
   if (entries.length === 0) return undefined;

@@ -12,6 +12,12 @@ export const coexistenceEntrySchema = z.strictObject({
   status: z.enum(['verified', 'read-3p', 'recalled']),
   source: z.string().min(1),
   articles: z.array(z.string()).min(1),
+  /**
+   * The newer version's last cumulative update whose Setup still accepts the older version in the organization, when a
+   * later one refuses it (Exchange 2019 CU15 and Exchange 2013): with its own status and source. Default: none (every
+   * update of the newer version coexists).
+   */
+  newerLastUpdate: z.strictObject({ cu: z.number().int().min(1), status: z.enum(['verified', 'read-3p', 'recalled']), source: z.string().min(1) }).optional(),
 });
 export const coexistenceSchema = z.array(coexistenceEntrySchema).min(1);
 export type CoexistenceEntry = z.infer<typeof coexistenceEntrySchema>;
@@ -36,6 +42,7 @@ export function checkCoexistence(
     if (seen.has(pair)) problems.push({ file, field: field('with'), message: 'this pair of versions is listed twice' });
     seen.add(pair);
     if (entry.supported && !entry.minimum) problems.push({ file, field: field('minimum'), message: 'a supported pair must say the update level it needs' });
+    if (!entry.supported && entry.newerLastUpdate) problems.push({ file, field: field('newerLastUpdate'), message: 'only a supported pair has a last update that still coexists' });
     entry.articles.forEach((id, a) => {
       if (!articleIds.has(id)) problems.push({ file, field: field(`articles.${a}`), message: `cites article "${id}", which does not exist` });
     });

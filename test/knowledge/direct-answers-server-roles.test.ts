@@ -127,3 +127,27 @@ describe('coexistence minimums read as update levels (session 8)', () => {
     }
   });
 });
+
+// Session 15 (lead): "exchange 2013 cu23 with exchange 2019 cu15 in the same org" was "Yes ... CU23 meets it"; Exchange
+// 2019 CU15's Setup refuses an organization that still holds Exchange 2013 (coexistence.yaml newerLastUpdate, third-party).
+describe('coexistence with the newer version past its last coexisting update (session 15)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = sharedKnowledgeBase();
+  });
+  const answer = (text: string) => {
+    const question = kb.directAnswers.read(text);
+    return (question && kb.directAnswers.answer(question))?.answer ?? '';
+  };
+  for (const [text, starts] of [
+    [
+      'exchange 2013 cu23 with exchange 2019 cu15 in the same org',
+      'No: Exchange 2019 CU15 and later refuse an organization that still holds Exchange 2013 (according to third-party sources)',
+    ],
+    ['exchange 2019 cu14 next to 2013 cu23, fine?', 'Yes, up to Exchange 2019 CU14:'],
+    ['can exchange 2019 coexist with exchange 2013?', 'Yes, up to Exchange 2019 CU14:'],
+    ['can exchange 2019 coexist with exchange 2013 cu10', 'No: Exchange 2013 CU10 is below the minimum'],
+    ['can exchange 2016 coexist with exchange 2010 sp3 ru5', 'No: Exchange 2010 SP3 RU5 is below the minimum'],
+  ] as const)
+    it(`"${text}" → ${starts.slice(0, 40)}...`, () => assert.ok(answer(text).startsWith(starts), answer(text)));
+});
