@@ -42,6 +42,7 @@ import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheck
 import { namedHosts, savedHosts, withNamedHosts, withWitnessHostAsWitness, witnessOnNamedMember, type NamedHosts } from '../knowledge/reading/named-hosts';
 import { articleCommand, asksForNewCheck, isLookupQuestion, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { withWindowsYearAfterOn } from './windows-year-after-on';
 import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
@@ -328,7 +329,7 @@ export class MainDialog extends Dialog {
     // Session 13 (d25): "FS1 is a windows server 2016 box" after "fsw on FS1": what is said of the witness's host is the
     // witness's (named-hosts.ts); the hosts this message names are kept with the next verdict.
     const hosts = savedHosts(saved.hosts);
-    const text = withWitnessHostAsWitness(typed, hosts?.witness);
+    const text = withWindowsYearAfterOn(withWitnessHostAsWitness(typed, hosts?.witness));
     const kept = withNamedHosts(hosts, namedHosts(typed));
     const { hosts: _saved, ...rest } = saved;
     const last: LastCheck = kept ? { ...rest, hosts: kept } : rest;
@@ -371,6 +372,11 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
+    // "max members?", "how many nodes max?", "since when?" right after a verdict on one setup (session 15, q25): a question about
+    // that setup, answered from the tables with its facts as the subject; the verdict card again (or a passage about another
+    // version) answered none of it. Before the retired version's follow-ups, which read "since when?" as its end date.
+    const aboutSetup = last.groups.length === 1 ? this.kb.directAnswers.readAbout(text, last.groups[0]!.facts) : undefined;
+    if (aboutSetup) return this.handle(dc, { kind: 'answer', question: aboutSetup });
     // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
     // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
     // plain status card below, so "can we still get patches?" gets its line too (s21).

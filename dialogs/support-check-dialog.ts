@@ -423,7 +423,9 @@ export class SupportCheck {
         return this.askAgain(context, state);
       }
       // "what does FSW mean": a direct answer (a definition, a date, a limit) the tables hold, then the question again.
-      const direct = this.kb.directAnswers.read(text.trim());
+      // "max members?", "how many nodes max?" (session 15, q25): a short question naming nothing is about the setup so far.
+      const read = this.kb.directAnswers.read(text.trim());
+      const direct = (read && this.kb.directAnswers.answer(read) ? read : undefined) ?? this.kb.directAnswers.readAbout(text, known);
       const answer = direct ? this.kb.directAnswers.answer(direct) : undefined;
       if (answer) {
         await context.sendActivity(this.replies.directAnswer(answer));

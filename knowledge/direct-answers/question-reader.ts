@@ -234,6 +234,30 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
   return undefined;
 }
 
+/** What a short question about a setup judged (or being checked) may ask of it: its limits, and from which update it runs there. */
+const ABOUT_SETUP: ReadonlySet<Attribute> = new Set(['max-nodes', 'max-instances', 'max-databases', 'from-update']);
+/** "max members?", "how many nodes max?", "since when?": a question about the setup itself is a few words, naming none of its facts. */
+const MAX_ABOUT_SETUP_WORDS = 6;
+
+/**
+ * "max members?", "how many nodes max?", "since when?" right after a verdict or in the middle of a check (session 15, q25): a
+ * short question that names no fact of its own (or only facts the setup has) asks about that setup, so its facts are the
+ * question's subject: the node limit of its version, Windows edition and technology, or the update from which its version runs
+ * on its Windows release. Undefined for anything else, or for a question naming another value of one of its facts (a what-if).
+ */
+export function readAboutSetup(typed: string, recognizer: FactRecognizer, setup: Facts): DirectQuestion | undefined {
+  const text = normalizeQuestionWords(typed.trim());
+  if (text.split(/\s+/).length > MAX_ABOUT_SETUP_WORDS) return undefined;
+  const named = recognizer.extract(text, setup).facts;
+  if (Object.entries(named).some(([d, v]) => setup[d] !== undefined && setup[d] !== v)) return undefined;
+  const facts = { ...setup, ...named };
+  // "since when?": from which update the version runs on that Windows release (its update today is no part of the question).
+  if (FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text) && facts.version !== undefined && facts.windows !== undefined)
+    return { attribute: 'from-update', subject: { version: facts.version, windows: facts.windows }, text: typed.trim() };
+  const read = attributeOf(text, facts, recognizer, false);
+  return read && ABOUT_SETUP.has(read.attribute) ? { ...read, text: typed.trim() } : undefined;
+}
+
 /** "too", "as well", "also" said of a release alone ("2016 too?"). */
 const TOO = /\b(?:too|as well|also)\s*\??$/i;
 
