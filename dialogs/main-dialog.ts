@@ -792,6 +792,8 @@ export class MainDialog extends Dialog {
       })),
       ...(another ? [another] : []),
     ];
+    const platform = this.platformDetail(last, update, target);
+    if (platform) detail = { windows: platform, ...detail };
     const options: SupportCheckOptions = {
       groups,
       answered: [...last.answered, ...Object.keys(update)],
@@ -807,6 +809,20 @@ export class MainDialog extends Dialog {
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options), last.hosts), last.hosts);
+  }
+
+  /**
+   * "and on 2025?" after a verdict on Exchange 2019 (session 15, q25): the Windows release changed is one the version runs on
+   * only from an update, said beside the change (" (runs there from Exchange 2019 CU15)") from the platform table, as the direct
+   * answer to "from which cu?" says it; the verdict's conditions said it only far below. Undefined when no update bounds it.
+   */
+  private platformDetail(last: LastCheck, update: Facts, target: number | undefined): string | undefined {
+    if (update.windows === undefined || (target === undefined && last.groups.length !== 1)) return undefined;
+    const version = update.version ?? last.groups[target ?? 0]!.facts.version;
+    if (version === undefined) return undefined;
+    const answer = this.kb.directAnswers.answer({ attribute: 'from-update', subject: { version, windows: update.windows }, text: '' });
+    const from = answer ? /^From ([^:]{1,60}):/.exec(answer.answer)?.[1] : undefined;
+    return from !== undefined ? ` (runs there from ${from})` : undefined;
   }
 
   /** The decisions of the last check, worked out again from its facts (undefined if the rules no longer decide them). */

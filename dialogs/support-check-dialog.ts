@@ -299,7 +299,7 @@ export class SupportCheck {
         const was = said.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
         return was !== undefined && was !== v
           ? // "no witness server instead of a witness server (the witness on MBX1, read as one of the DAG's members)" (d25).
-            `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}${d === 'witness' ? (changed.detail?.[d] ?? '') : ''}`
+            `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}${d === 'witness' || d === 'windows' ? (changed.detail?.[d] ?? '') : ''}`
           : `${label(d, v)} added${changed.detail?.[d] ?? ''}`;
       });
     parts.push(...(changed.said ?? []));
