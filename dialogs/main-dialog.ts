@@ -505,7 +505,14 @@ export class MainDialog extends Dialog {
           text,
           base,
           // "sorry, it's actually the standard edition of windows" (session 14 o26): an edition beside a word for Windows is Windows', as in an addition.
-          addedFacts(this.kb, text, base, windowsNamed(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)))),
+          // The facts answered come first, latest first; then the others the setup was judged with: after "and on 2019?" (answered:
+          // windows), "what if datacenter?" is still the Windows edition it was typed with (session 15, q25: it went to the search).
+          addedFacts(
+            this.kb,
+            text,
+            base,
+            windowsNamed(this.kb, text, base, readCorrection(this.kb, text, base, [...Object.keys(base).filter((d) => !last.answered.includes(d)), ...last.answered])),
+          ),
         ),
       );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
