@@ -231,7 +231,27 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     const { windows, windowsEdition } = facts;
     return { attribute: 'rule', subject: { ...previous.subject, windows, ...(windowsEdition !== undefined ? { windowsEdition } : {}) }, text: typed.trim() };
   }
+  const onPlatform = previous?.attribute === 'runs-on' ? platformFollowUp(text, facts, previous, recognizer) : undefined;
+  if (onPlatform) return { ...onPlatform, text: typed.trim() };
   return undefined;
+}
+
+/**
+ * "standard edition fine?", "core install ok for that?" right after whether a version runs on a Windows release (session 15,
+ * q25): a short yes/no naming one more fact of that platform and nothing else. An edition is Windows' (the answer listed the
+ * Windows editions), asked of the same release; a stated fact the check judges (Server Core) is that fact's rule for the
+ * version. Both got "not sure I understood" or a passage about another setup.
+ */
+function platformFollowUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  const { version, windows } = previous.subject;
+  if (version === undefined || windows === undefined || !PLATFORM_OK.test(text) || text.split(/\s+/).length > 6) return undefined;
+  // "datacenter ok?": a bare edition names nothing in full; read as the answer to "which Windows edition?" of that release.
+  const bare = Object.keys(facts).length === 0 ? recognizer.recognizeAnswer('windowsEdition', text, { version, windows }) : undefined;
+  const named = bare !== undefined ? [['windowsEdition', bare] as const] : Object.entries(facts);
+  if (named.length !== 1) return undefined;
+  const [dimension, value] = named[0]!;
+  if (dimension === 'edition' || dimension === 'windowsEdition') return { attribute: 'runs-on', subject: { version, windows, windowsEdition: value } };
+  return STATED_FOR_TERSE.includes(dimension) ? { attribute: 'rule', subject: { version, [dimension]: value } } : undefined;
 }
 
 /** What a short question about a setup judged (or being checked) may ask of it: its limits, and from which update it runs there. */
