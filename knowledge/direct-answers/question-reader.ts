@@ -110,11 +110,11 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?", "2016 too?" (session 12, q22). */
 // session 14 q24: "is that the same for 2010?", "does that apply to 2013 too?", "so what about SE?", "same with 2016?".
 const FOLLOW_UP =
-  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for))\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
+  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for|how many (?:for|with|in|on)|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for))\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
 const FOLLOW_UP_LEAD =
-  /^((?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for)|and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+  /^(how many (?:for|with|in|on)|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for)|and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
 /**
  * "and do we need a witness with 4 of them", "and when does 2019 end": after the lead, a question of its
  * own (a verb or question word and more), read whole rather than as the last question for a new subject.
@@ -372,6 +372,11 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       return { attribute: 'rule', subject: { ...(previous.subject.version !== undefined ? { version: previous.subject.version } : {}), ...Object.fromEntries(judged) } };
   }
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return coexistenceFollowUp(previous, asked.version);
+  // "and 2016?", "how many for 2016 then" right after a node count of another version (session 15, q25): that version's count.
+  // The Windows release was the old version's (a 2003 cluster on Windows Server 2003 answered "None" for 2016), and its
+  // technology too: the new version's own is its cluster or DAG ("clustering", which the limits read as either).
+  if (previous.attribute === 'max-nodes' && asked.version !== undefined && asked.version !== previous.subject.version && asked.windows === undefined)
+    return { attribute: 'max-nodes', subject: { version: asked.version, ha: 'clustering' } };
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
   if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;

@@ -39,3 +39,25 @@ describe('direct answers: a short yes/no after whether a version runs on a Windo
     assert.equal(kb.directAnswers.read('standard edition on server core fine?', se2019)?.subject.windowsEdition, undefined);
   });
 });
+
+/** Session 15 (q25): right after a node count, the same count asked of another version is that version's, not the old Windows'. */
+describe('direct answers: a node count asked again of another version (session 15)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = sharedKnowledgeBase();
+  });
+  const cluster2003: PreviousQuestion = { attribute: 'max-nodes', subject: { version: '2003', ha: 'clustering', windows: '2003' } };
+
+  for (const text of ['how many for 2016 then', 'and 2016?']) {
+    it(`"${text}" after a 2003 cluster on Windows Server 2003: the 2016 DAG's 16 members (was "None": 2016 does not run on 2003)`, () => {
+      const question = kb.directAnswers.read(text, cluster2003);
+      assert.deepEqual(question?.subject, { version: '2016', ha: 'clustering' });
+      assert.match(kb.directAnswers.answer(question!)?.answer ?? '', /^Up to 16 Mailbox servers in one DAG/);
+    });
+  }
+
+  it('"and 2007?" after a 2016 DAG count: Exchange 2007\'s cluster nodes, not a DAG it never had', () => {
+    const question = kb.directAnswers.read('and 2007?', { attribute: 'max-nodes', subject: { version: '2016', ha: 'dag' } });
+    assert.match(kb.directAnswers.answer(question!)?.answer ?? '', /\b8 nodes\b/);
+  });
+});
