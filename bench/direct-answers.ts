@@ -86,6 +86,8 @@ export const DIRECT_ANSWER_SETS = {
   tuningQ23: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q23.yaml'), showMisses: true },
   /** Tuning set Q24 (issue 19, session 14, q24): follow-ups after a direct answer and after a check card in new words ("and lcr?", "same for standard?", "since when?", "how many for 2016 then"), numbers in short forms (ex2007 SCC nodes, copies per db, EVS on a 4-node cluster, the witness count), how-to in short forms, DNS round robin asked with "we" and a Windows release, the management tools on client Windows; written before that session's code. */
   tuningQ24: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q24.yaml'), showMisses: true },
+  /** Tuning set Q25 (issues 19 and 21, session 15, q25): short follow-ups right after a check's verdict, one setup per version from 2000 to SE (a value of a fact as a what-if, a count, "since when?", "source?"), and counts asked mid-check; written before that session's code. */
+  tuningQ25: { file: join(REPO_ROOT, 'test', 'fixtures', 'direct-answer-questions-q25.yaml'), showMisses: true },
   heldOut: { file: join(BENCH_DIR, 'questions-issue19-holdout.yaml'), showMisses: false },
 } as const;
 

@@ -42,6 +42,7 @@ import { memoryLastCheckStore, type CheckedGroup, type LastCheck, type LastCheck
 import { namedHosts, savedHosts, withNamedHosts, withWitnessHostAsWitness, witnessOnNamedMember, type NamedHosts } from '../knowledge/reading/named-hosts';
 import { articleCommand, asksForNewCheck, isLookupQuestion, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
+import { withWindowsYearAfterOn } from './windows-year-after-on';
 import { asksForMove, migrationLine, movesToSe } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
@@ -328,7 +329,7 @@ export class MainDialog extends Dialog {
     // Session 13 (d25): "FS1 is a windows server 2016 box" after "fsw on FS1": what is said of the witness's host is the
     // witness's (named-hosts.ts); the hosts this message names are kept with the next verdict.
     const hosts = savedHosts(saved.hosts);
-    const text = withWitnessHostAsWitness(typed, hosts?.witness);
+    const text = withWindowsYearAfterOn(withWitnessHostAsWitness(typed, hosts?.witness));
     const kept = withNamedHosts(hosts, namedHosts(typed));
     const { hosts: _saved, ...rest } = saved;
     const last: LastCheck = kept ? { ...rest, hosts: kept } : rest;
@@ -371,6 +372,11 @@ export class MainDialog extends Dialog {
       const groups = this.verdicts(last);
       if (groups) return this.decideAgain(dc, last, groups, filled);
     }
+    // "max members?", "how many nodes max?", "since when?" right after a verdict on one setup (session 15, q25): a question about
+    // that setup, answered from the tables with its facts as the subject; the verdict card again (or a passage about another
+    // version) answered none of it. Before the retired version's follow-ups, which read "since when?" as its end date.
+    const aboutSetup = last.groups.length === 1 ? this.kb.directAnswers.readAbout(text, last.groups[0]!.facts) : undefined;
+    if (aboutSetup) return this.handle(dc, { kind: 'answer', question: aboutSetup });
     // "we have ESU?", "is it ok till 2027?", "what should we do?" after a verdict on a retired product: that verdict
     // again, headed "Out of support", with a line answering the question (issue 21, helper p21); before the
     // plain status card below, so "can we still get patches?" gets its line too (s21).
@@ -499,7 +505,14 @@ export class MainDialog extends Dialog {
           text,
           base,
           // "sorry, it's actually the standard edition of windows" (session 14 o26): an edition beside a word for Windows is Windows', as in an addition.
-          addedFacts(this.kb, text, base, windowsNamed(this.kb, text, base, readCorrection(this.kb, text, base, last.answered.length > 0 ? last.answered : Object.keys(base)))),
+          // The facts answered come first, latest first; then the others the setup was judged with: after "and on 2019?" (answered:
+          // windows), "what if datacenter?" is still the Windows edition it was typed with (session 15, q25: it went to the search).
+          addedFacts(
+            this.kb,
+            text,
+            base,
+            windowsNamed(this.kb, text, base, readCorrection(this.kb, text, base, [...Object.keys(base).filter((d) => !last.answered.includes(d)), ...last.answered])),
+          ),
         ),
       );
       // "oops, one of them is actually still on 2012 R2": some members corrected make a mixed DAG, as an addition would.
@@ -786,6 +799,8 @@ export class MainDialog extends Dialog {
       })),
       ...(another ? [another] : []),
     ];
+    const platform = this.platformDetail(last, update, target);
+    if (platform) detail = { windows: platform, ...detail };
     const options: SupportCheckOptions = {
       groups,
       answered: [...last.answered, ...Object.keys(update)],
@@ -801,6 +816,20 @@ export class MainDialog extends Dialog {
       },
     };
     return this.settle(dc, await this.remember(dc.context, await this.check.start(dc.context, options), last.hosts), last.hosts);
+  }
+
+  /**
+   * "and on 2025?" after a verdict on Exchange 2019 (session 15, q25): the Windows release changed is one the version runs on
+   * only from an update, said beside the change (" (runs there from Exchange 2019 CU15)") from the platform table, as the direct
+   * answer to "from which cu?" says it; the verdict's conditions said it only far below. Undefined when no update bounds it.
+   */
+  private platformDetail(last: LastCheck, update: Facts, target: number | undefined): string | undefined {
+    if (update.windows === undefined || (target === undefined && last.groups.length !== 1)) return undefined;
+    const version = update.version ?? last.groups[target ?? 0]!.facts.version;
+    if (version === undefined) return undefined;
+    const answer = this.kb.directAnswers.answer({ attribute: 'from-update', subject: { version, windows: update.windows }, text: '' });
+    const from = answer ? /^From ([^:]{1,60}):/.exec(answer.answer)?.[1] : undefined;
+    return from !== undefined ? ` (runs there from ${from})` : undefined;
   }
 
   /** The decisions of the last check, worked out again from its facts (undefined if the rules no longer decide them). */

@@ -299,7 +299,7 @@ export class SupportCheck {
         const was = said.map((b) => b.facts[d]).find((w) => w !== undefined && w !== v) ?? before[d];
         return was !== undefined && was !== v
           ? // "no witness server instead of a witness server (the witness on MBX1, read as one of the DAG's members)" (d25).
-            `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}${d === 'witness' ? (changed.detail?.[d] ?? '') : ''}`
+            `${label(d, v)} instead of ${dims.find((x) => x.id === d)?.type === 'number' ? was : withoutSharedStart(label(d, v), label(d, was))}${d === 'witness' || d === 'windows' ? (changed.detail?.[d] ?? '') : ''}`
           : `${label(d, v)} added${changed.detail?.[d] ?? ''}`;
       });
     parts.push(...(changed.said ?? []));
@@ -423,7 +423,9 @@ export class SupportCheck {
         return this.askAgain(context, state);
       }
       // "what does FSW mean": a direct answer (a definition, a date, a limit) the tables hold, then the question again.
-      const direct = this.kb.directAnswers.read(text.trim());
+      // "max members?", "how many nodes max?" (session 15, q25): a short question naming nothing is about the setup so far.
+      const read = this.kb.directAnswers.read(text.trim());
+      const direct = (read && this.kb.directAnswers.answer(read) ? read : undefined) ?? this.kb.directAnswers.readAbout(text, known);
       const answer = direct ? this.kb.directAnswers.answer(direct) : undefined;
       if (answer) {
         await context.sendActivity(this.replies.directAnswer(answer));

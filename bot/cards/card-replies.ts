@@ -34,6 +34,7 @@ import {
 } from '../../knowledge';
 import { adaptiveCard, factSet, literalText, sayAction, submitAction, textBlock, type CardAction, type CardElement } from './adaptive-card-builders';
 import { withFeedback } from './feedback-actions';
+import { verdictSourceLines } from './verdict-sources';
 import type { AnswerSubject } from '../../knowledge/owners/records';
 import { directAnswerCard, directAnswersCard, passageAnswerCard, suggestionsCard, type CardParts } from './passage-cards';
 
@@ -396,7 +397,8 @@ export class CardReplies implements Replies {
     // A retired product's follow-up says so first, and its label keeps "while Exchange 2013 was supported", as the card does.
     const heading = (g: GroupVerdict, i: number) =>
       several ? `**${this.describeGroup(g.facts, i)}** (${cardLabel(g.decision.verdict, [g.decision])})` : `**${cardLabel(g.decision.verdict, [g.decision])}**`;
-    const retired = kind === 'summary' ? undefined : outOfSupportHeadline(groups.map((g) => g.decision));
+    // The sources of a verdict are documents: its label still says "while Exchange 2013 was supported", the headline would push them down.
+    const retired = kind === 'summary' || kind === 'sources' ? undefined : outOfSupportHeadline(groups.map((g) => g.decision));
     const lines: string[] = retired ? [`**${retired}**`, ''] : [];
     groups.forEach((g, i) => {
       const d = g.decision;
@@ -415,21 +417,9 @@ export class CardReplies implements Replies {
           if (d.conditions.length > 0) lines.push(`${heading(g, i)}: conditions to meet`, ...d.conditions.map((c) => `- ${c.condition}`));
           else lines.push(`${several ? `${heading(g, i)}: ` : ''}No conditions are left open for this setup. ${leadReason(d)}`, ...recommendations(d).map((r) => `- ${r}`));
           break;
-        case 'sources': {
-          lines.push(`${heading(g, i)} rests on:`);
-          for (const id of citedArticles(d)) {
-            const article = this.kb.article(id);
-            if (article) lines.push(`- ${id}: ${article.title} (sources: ${article.sources.map((s) => s.ref).join(', ')})`);
-          }
-          const basis = [...new Set([...d.rules.flatMap((r) => r.basis), ...d.broken.flatMap((l) => l.basis)])];
-          const facts = this.kb.facts.filter((f) => basis.includes(f.id));
-          if (facts.length > 0) lines.push(`- Facts: ${facts.map((f) => `${f.id} (${f.status}; ${f.sources.join(', ')})`).join('; ')}`);
-          for (const item of [...d.rules, ...d.broken]) {
-            if (item.restsOnRecalledFact) lines.push(`- Note: part of this rests on a recalled fact, not confirmed in a source we read: ${item.reason}`);
-            else if (item.restsOnThirdPartyFact) lines.push(`- Note: part of this rests on third-party sources; confirm with Microsoft's documentation: ${item.reason}`);
-          }
+        case 'sources':
+          lines.push(`${heading(g, i)} rests on:`, ...verdictSourceLines(d, this.kb));
           break;
-        }
         case 'summary':
           lines.push(
             '```',

@@ -1,7 +1,7 @@
 import { BoundedCache } from '../bounded-cache';
 import { namesUncoveredRelease } from '../search/question-scope';
 import { asksUnheldKind } from '../search/unheld-question';
-import type { FactRecognizer } from '../reading/fact-recognizer';
+import type { Facts, FactRecognizer } from '../reading/fact-recognizer';
 import { coexistenceAnswer } from './coexistence-answers';
 import { definitionAnswer, definitionAsked } from './glossary-answers';
 import { howToAnswer, howToAsked } from './how-to-answers';
@@ -12,7 +12,7 @@ import { lifecycleAnswer } from './lifecycle-answers';
 import { maxInstancesAnswer, maxNodesAnswer } from './limit-answers';
 import { maxDatabaseSizeAnswer, maxDatabasesAnswer } from './database-answers';
 import { exchangeVersionsAnswer, runsOnAnswer, windowsReleasesAnswer } from './platform-answers';
-import { readDirectQuestion, updateReleaseAsked, versionsIn, type PreviousQuestion } from './question-reader';
+import { readAboutSetup, readDirectQuestion, updateReleaseAsked, versionsIn, type PreviousQuestion } from './question-reader';
 import { clusterableRolesAnswer, serverRolesAnswer } from './role-answers';
 import { ruleAnswer } from './rule-answers';
 import { latestUpdateAnswer, updateReleasedAnswer } from './update-answers';
@@ -111,6 +111,15 @@ export class DirectAnswers {
       return this.answer(question) ? question : undefined;
     }
     return question;
+  }
+
+  /**
+   * A short question about a setup, read against its facts ("max members?" after a verdict on a 2010 DAG: that DAG's limit;
+   * "since when?": from which update its version runs on its Windows release); only when the tables answer it (see readAboutSetup).
+   */
+  readAbout(text: string, setup: Facts): DirectQuestion | undefined {
+    const question = readAboutSetup(text, this.recognizer, setup);
+    return question && this.answer(question) ? question : undefined;
   }
 
   /** The answer, or undefined when the tables do not settle it (the search answers then). */

@@ -110,11 +110,11 @@ export type PreviousQuestion = Pick<DirectQuestion, 'attribute' | 'subject' | 'o
 /** A follow-up that changes only the subject: "and 2019?", "what about SE?", "how about w2k22", "2013?", "2016 too?" (session 12, q22). */
 // session 14 q24: "is that the same for 2010?", "does that apply to 2013 too?", "so what about SE?", "same with 2016?".
 const FOLLOW_UP =
-  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for))\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
+  /^(and|what about|how about|same for|and for|what of|for|also|ok and|and what about|same question for|how many (?:for|with|in|on)|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for))\b|^[^a-z]*(e|ex|exchange\s?)?(\d{4}|2k\d{1,2}|se)(?:\s+(?:too|as well|also))?\s*\??$|^[a-z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:too|as well|also)\s*\??$|^(?:the\s+)?(?:mainstream|extended|esu|esus)(?:\s+(?:support|date|end|one))?\s*\??$/i;
 
 /** The lead words of a follow-up ("and", "what about"), cut before the rest is read as an answer. */
 const FOLLOW_UP_LEAD =
-  /^((?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for)|and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
+  /^(how many (?:for|with|in|on)|(?:ok|so|but|then) (?:what|how) about|(?:is|was) (?:that|it|this) (?:the )?same (?:for|with)|same (?:with|goes for)|does (?:that|this|it|the same) (?:apply|go|hold) (?:to|for)|and what about|same question for|what about|how about|same for|and for|what of|ok and|and|for|also)\s*(the\s+)?/i;
 /**
  * "and do we need a witness with 4 of them", "and when does 2019 end": after the lead, a question of its
  * own (a verb or question word and more), read whole rather than as the last question for a new subject.
@@ -231,7 +231,51 @@ export function readDirectQuestion(typed: string, recognizer: FactRecognizer, pr
     const { windows, windowsEdition } = facts;
     return { attribute: 'rule', subject: { ...previous.subject, windows, ...(windowsEdition !== undefined ? { windowsEdition } : {}) }, text: typed.trim() };
   }
+  const onPlatform = previous?.attribute === 'runs-on' ? platformFollowUp(text, facts, previous, recognizer) : undefined;
+  if (onPlatform) return { ...onPlatform, text: typed.trim() };
   return undefined;
+}
+
+/**
+ * "standard edition fine?", "core install ok for that?" right after whether a version runs on a Windows release (session 15,
+ * q25): a short yes/no naming one more fact of that platform and nothing else. An edition is Windows' (the answer listed the
+ * Windows editions), asked of the same release; a stated fact the check judges (Server Core) is that fact's rule for the
+ * version. Both got "not sure I understood" or a passage about another setup.
+ */
+function platformFollowUp(text: string, facts: Facts, previous: PreviousQuestion, recognizer: FactRecognizer): Omit<DirectQuestion, 'text'> | undefined {
+  const { version, windows } = previous.subject;
+  if (version === undefined || windows === undefined || !PLATFORM_OK.test(text) || text.split(/\s+/).length > 6) return undefined;
+  // "datacenter ok?": a bare edition names nothing in full; read as the answer to "which Windows edition?" of that release.
+  const bare = Object.keys(facts).length === 0 ? recognizer.recognizeAnswer('windowsEdition', text, { version, windows }) : undefined;
+  const named = bare !== undefined ? [['windowsEdition', bare] as const] : Object.entries(facts);
+  if (named.length !== 1) return undefined;
+  const [dimension, value] = named[0]!;
+  if (dimension === 'edition' || dimension === 'windowsEdition') return { attribute: 'runs-on', subject: { version, windows, windowsEdition: value } };
+  return STATED_FOR_TERSE.includes(dimension) ? { attribute: 'rule', subject: { version, [dimension]: value } } : undefined;
+}
+
+/** What a short question about a setup judged (or being checked) may ask of it: its limits, and from which update it runs there. */
+const ABOUT_SETUP: ReadonlySet<Attribute> = new Set(['max-nodes', 'max-instances', 'max-databases', 'from-update']);
+/** "max members?", "how many nodes max?", "since when?": a question about the setup itself is a few words, naming none of its facts. */
+const MAX_ABOUT_SETUP_WORDS = 6;
+
+/**
+ * "max members?", "how many nodes max?", "since when?" right after a verdict or in the middle of a check (session 15, q25): a
+ * short question that names no fact of its own (or only facts the setup has) asks about that setup, so its facts are the
+ * question's subject: the node limit of its version, Windows edition and technology, or the update from which its version runs
+ * on its Windows release. Undefined for anything else, or for a question naming another value of one of its facts (a what-if).
+ */
+export function readAboutSetup(typed: string, recognizer: FactRecognizer, setup: Facts): DirectQuestion | undefined {
+  const text = normalizeQuestionWords(typed.trim());
+  if (text.split(/\s+/).length > MAX_ABOUT_SETUP_WORDS) return undefined;
+  const named = recognizer.extract(text, setup).facts;
+  if (Object.entries(named).some(([d, v]) => setup[d] !== undefined && setup[d] !== v)) return undefined;
+  const facts = { ...setup, ...named };
+  // "since when?": from which update the version runs on that Windows release (its update today is no part of the question).
+  if (FROM_UPDATE.test(text) && !WINDOWS_SERVICE_PACK.test(text) && facts.version !== undefined && facts.windows !== undefined)
+    return { attribute: 'from-update', subject: { version: facts.version, windows: facts.windows }, text: typed.trim() };
+  const read = attributeOf(text, facts, recognizer, false);
+  return read && ABOUT_SETUP.has(read.attribute) ? { ...read, text: typed.trim() } : undefined;
 }
 
 /** "too", "as well", "also" said of a release alone ("2016 too?"). */
@@ -328,6 +372,11 @@ function followUp(text: string, facts: Facts, previous: PreviousQuestion, recogn
       return { attribute: 'rule', subject: { ...(previous.subject.version !== undefined ? { version: previous.subject.version } : {}), ...Object.fromEntries(judged) } };
   }
   if (previous.attribute === 'coexistence' && asked.version !== undefined) return coexistenceFollowUp(previous, asked.version);
+  // "and 2016?", "how many for 2016 then" right after a node count of another version (session 15, q25): that version's count.
+  // The Windows release was the old version's (a 2003 cluster on Windows Server 2003 answered "None" for 2016), and its
+  // technology too: the new version's own is its cluster or DAG ("clustering", which the limits read as either).
+  if (previous.attribute === 'max-nodes' && asked.version !== undefined && asked.version !== previous.subject.version && asked.windows === undefined)
+    return { attribute: 'max-nodes', subject: { version: asked.version, ha: 'clustering' } };
   // A new version replaces the old one and what belonged to it (its update level).
   const subject: Record<string, string> = { ...previous.subject };
   if (asked.version !== undefined && asked.version !== subject.version) delete subject.update;

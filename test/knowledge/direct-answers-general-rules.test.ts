@@ -38,6 +38,9 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
     ['can i use a cloud witness for an exchange 2016 dag', 'cloud-witness', /^No: /],
     // Lead, session 10 (q20's finding): an Azure VM as the DAG's witness is not Exchange hosted in Azure.
     ['can the fsw be an azure vm', 'azure-witness', /^Yes: Microsoft documents a file server on an Azure virtual machine as the witness/],
+    // Session 15 (q25, w8's set P): the witness need not run the members' Windows version (M-14, plan-ha.md).
+    ['and must the witness run the same windows?', 'witness-windows-version', /^Not necessarily: a DAG's witness server need not run the same Windows Server version/],
+    ['does the fsw need the same os version as the exchange 2019 dag members', 'witness-windows-version', /^Not necessarily: /],
     ['witness server in azure for our 2019 dag?', 'azure-witness', /multi-site VPN/],
     // Session 11 (q21): Microsoft's virtualization pages (A-61): a guest of Hyper-V or an SVVP-validated hypervisor.
     ['is exchange SE in a hyper-v vm supported', 'virtual-machines', /^Yes, with conditions: .*Hyper-V.*SVVP/],
@@ -65,7 +68,7 @@ describe('direct answers: general rules the check cannot judge (issue 19)', () =
       const answer = kb.directAnswers.answer(question);
       assert.match(answer?.answer ?? '', first);
       assert.ok(
-        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness|system-requirements|database-copies|dag-memberships|KB259197/.test(s.label)),
+        answer!.sources.some((s) => s.status === 'Microsoft doc' && /virtualization|witness|system-requirements|database-copies|dag-memberships|KB259197|plan-ha/.test(s.label)),
         JSON.stringify(answer!.sources),
       );
     });
