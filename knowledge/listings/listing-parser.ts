@@ -881,6 +881,10 @@ export function expandRanges(text: string): string {
 }
 
 /** The clauses of words around a paste: cut at ".", ";", "," and line ends, but not inside parentheses ("DAG13 (mailbox, 2012 R2)"). */
+/** A clause so far made only of host-like names ("EX1-M1", "EX1-M1, EX1-M2"), and a host-like name next. */
+const NAME_LIST_SO_FAR = /^\s*(?:(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*\s*,\s*)*(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*\s*$/;
+const NAME_NEXT = /^\s*(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*(?![\w.-])/;
+
 export function clausesOutsideParentheses(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -890,6 +894,8 @@ export function clausesOutsideParentheses(text: string): string[] {
     if (ch === '(') depth += 1;
     else if (ch === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0 && (ch === ';' || ch === ',' || ch === '\n' || (ch === '.' && /\s/.test(text[k + 1] ?? ' ')))) {
+      // "EX1-M1, EX1-M2 = DAG-A": a comma inside a list of server names is no clause's end.
+      if (ch === ',' && NAME_LIST_SO_FAR.test(text.slice(start, k)) && NAME_NEXT.test(text.slice(k + 1, k + 80))) continue;
       out.push(text.slice(start, k));
       start = k + 1;
     }
@@ -1556,7 +1562,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagCell && /^(?:none|no|n\/?a|-+|stand-?alone)$/i.test(dagCell)) s.standalone = true;
     else readExtras(s, undefined, dagCell);
     // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table; RVTools' vInfo (what the VMware Tools report first).
-    const os = cell(...VM_OS_KEYS, ...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system', 'windows');
+    // An "OSVersion" column may hold the release's name ("Windows Server 2012 R2 Standard") rather than its build.
+    const namedBuildCell = cell(...OS_BUILD_KEYS);
+    const os =
+      cell(...VM_OS_KEYS, ...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system', 'windows') ??
+      (/\bwindows\b/i.test(namedBuildCell ?? '') ? namedBuildCell : undefined);
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;

@@ -220,6 +220,32 @@ describe('Listings: DAG columns, per-server words, diagnostics XML, virtual serv
     assert.equal(groupHolding(groups, 'EXBE1').verdict, 'supported');
   });
 
+  it('"EX1-M1, EX1-M2 = DAG-A; EX2-M1, EX2-M2 = DAG-B": every server of a list before "=" is the DAG\'s', () => {
+    const paste = `${versions('1544.4', 'EX1-M1', 'EX1-M2', 'EX2-M1', 'EX2-M2')}\n\nEX1-M1, EX1-M2 = DAG-A; EX2-M1, EX2-M2 = DAG-B.`;
+    assert.deepEqual(
+      read(paste).dags.map((d) => [d.name, d.servers]),
+      [
+        ['DAG-A', ['EX1-M1', 'EX1-M2']],
+        ['DAG-B', ['EX2-M1', 'EX2-M2']],
+      ],
+    );
+    // A comma after words that are not only names still ends the clause.
+    const apart = read(`${versions('1544.4', 'EX1-M1', 'EX1-M2')}\n\nEX1-M1 is in DAG-A, EX1-M2 standalone.`);
+    assert.deepEqual(
+      apart.dags.map((d) => [d.name, d.servers]),
+      [['DAG-A', ['EX1-M1']]],
+    );
+  });
+
+  it("an OSVersion column holding the release's name is the Windows (q24)", () => {
+    const paste = [
+      'Name     ServerRole  AdminDisplayVersion           OSVersion',
+      '----     ----------  -------------------           ---------',
+      'TOR-EX1  Mailbox     Version 15.1 (Build 2507.6)   Windows Server 2012 R2 Standard',
+    ].join('\n');
+    assert.equal(read(paste).servers[0]!.os, 'Windows Server 2012 R2 Standard');
+  });
+
   it('set l31 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L31, { entries: 21, groups: 46 }), []);
   });
