@@ -1381,9 +1381,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const headerWords = header.trim().split(/\s+/);
     // PowerShell pads every cell to its column, so a value never runs into the next column's start: a row that does lost its padding.
     // (-AutoSize also leaves one space between runs of dashes; that alone says nothing.)
-    // Only a row led by a host-like name counts: a sentence typed under the table ("server in its own site.") runs across columns too.
+    // In a table of servers only a row led by a host-like name counts: a sentence typed under it ("server in its own site.") runs across columns too.
     const misaligned = (row: string) =>
-      HOST_LIKE.test(row.trim().split(/\s+/)[0] ?? '') && columns.slice(1).some((c) => /\S/.test(row[c.start - 1] ?? ' ') && /\S/.test(row[c.start] ?? ' '));
+      (nameColumn < 0 || HOST_LIKE.test(row.trim().split(/\s+/)[0] ?? '')) && columns.slice(1).some((c) => /\S/.test(row[c.start - 1] ?? ' ') && /\S/.test(row[c.start] ?? ' '));
     const rows: string[] = [];
     for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && rows.length < 50; j += 1) rows.push(lines[j]!);
     const collapsed =
@@ -1455,7 +1455,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Export-Csv -UseCulture (and Excel in many locales) separates with ";".
     const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : /^\s*"[^"]*";"/.test(lines[i]!) ? ';' : lines[i]!.includes(',') ? ',' : undefined;
     if (!separator) continue;
-    const names = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
+    const header = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
+    // An inventory sheet's "Host" column names its servers when no other column does ("Host";"Exchange";"Build";"DAG";"OS").
+    const names = header.some((n) => TABLE_NAME_KEYS.includes(n)) ? header : header.map((n) => (n === 'host' ? 'name' : n));
     if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
     used[i] = true;
     if (i > 0 && /^\s*#TYPE\b/i.test(lines[i - 1]!)) used[i - 1] = true;

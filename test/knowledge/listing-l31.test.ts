@@ -246,6 +246,17 @@ describe('Listings: DAG columns, per-server words, diagnostics XML, virtual serv
     assert.equal(read(paste).servers[0]!.os, 'Windows Server 2012 R2 Standard');
   });
 
+  it('an inventory sheet\'s "Host" column names its servers when no other column does (q27)', () => {
+    const paste = ['"Host";"Exchange";"Build";"DAG"', '"BIG-MB01";"2019 CU15";"15.2.1748.10";"DAG-BIG"', '"BIG-MB02";"2019 CU15";"15.2.1748.10";"DAG-BIG"'].join('\n');
+    assert.deepEqual(
+      read(paste).servers.map((s) => [s.name, s.dag]),
+      [
+        ['BIG-MB01', 'DAG-BIG'],
+        ['BIG-MB02', 'DAG-BIG'],
+      ],
+    );
+  });
+
   it('set l31 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L31, { entries: 21, groups: 46 }), []);
   });
