@@ -859,6 +859,14 @@ function expandNumbered(text: string): string {
 }
 
 /** The most servers a typed range of names stands for ("MB01..MB17" is a DAG above 16 members). */
+/** "FIN-EX1/2: Version 15.2 (Build 1748.10)": the numbered names a typed line leads with, spelled out ("FIN-EX1/FIN-EX2: ..."). */
+const NUMBERED_LEAD = /^(\s*)([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[/+&]\s{0,2}\d{1,3}(?![\w.])){1,8})(?=\s*[:=\-–]\s)/;
+function numberedLead(line: string): string {
+  return line.replace(
+    NUMBERED_LEAD,
+    (_m, space: string, prefix: string, first: string, more: string) => `${space}${[first, ...more.split(/[/+&]/).slice(1)].map((n) => `${prefix}${n.trim()}`).join('/')}`,
+  );
+}
 const MAX_RANGE = 32;
 
 /**
@@ -2066,7 +2074,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
     }
     // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists; a label in front ("ExchangeServer: EX01 ...") is no name.
-    const m = TYPED_LINE.exec(line.replace(BULLET, '').replace(LINE_LABEL, ''));
+    const m = TYPED_LINE.exec(numberedLead(line.replace(BULLET, '').replace(LINE_LABEL, '')));
     if (!m) {
       readSentence(i);
       continue;

@@ -257,6 +257,13 @@ describe('Listings: DAG columns, per-server words, diagnostics XML, virtual serv
     );
   });
 
+  it('"FIN-EX1/2: Version ..." gives both numbered servers the line (m37)', () => {
+    const paste = ['Name    : DAG-FIN', 'Servers : {FIN-EX1, FIN-EX2}', '', 'FIN-EX1/2: Version 15.2 (Build 1748.10), Windows Server 2019 Standard'].join('\n');
+    const groups = judge(paste);
+    assert.deepEqual(names(groups), [['FIN-EX1', 'FIN-EX2']]);
+    assert.equal(groups[0]!.facts.version, '2019');
+  });
+
   it('set l31 (written before the code) is all right', () => {
     assert.deepEqual(tuningSetMisses(kb, TUNING_L31, { entries: 21, groups: 46 }), []);
   });
