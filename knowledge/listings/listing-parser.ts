@@ -1162,6 +1162,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
+  /** Servers a DAG column or DAG line gave a DAG (see readExtras): a table row that gave only that still gave something. */
+  const dagColumnMembers = new Set<string>();
   const used = new Array<boolean>(lines.length).fill(false);
   /** Windows lines that name no server ("OS Name: ..." alone, a Get-ComputerInfo table run on one server). */
   const looseOs = new Set<string>();
@@ -1404,9 +1406,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       // A line typed under the table without a blank line ("all three on Server 2019 Standard") reads as a row of nothing: it is the question's.
       // So is one that names no server and gave nothing else ("(edge is in the DMZ, workgroup)").
       // A row of Get-MailboxServer's DatabaseAvailabilityGroup column gave its DAG (kept in `dags`, not on the server): that is something.
-      const inDag = (name: string) => dags.some((d) => d.kind !== 'cluster' && d.servers.some((m) => m.toLowerCase() === name.toLowerCase()));
       const nothing = read
-        ? !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag && !inDag(read.name)
+        ? !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag && !dagColumnMembers.has(read.name.toLowerCase())
         : looseCount() === before;
       if (pending && nothing) {
         if (read) servers.delete(read.name.toLowerCase());
@@ -1629,6 +1630,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
     if (!listed) dags.push((listed = { name: dag, servers: [] }));
     if (!listed.servers.some((m) => m.toLowerCase() === s.name.toLowerCase())) listed.servers.push(s.name);
+    dagColumnMembers.add(s.name.toLowerCase());
   }
 
   function readVersion(s: ListedServer, text: string) {
