@@ -250,6 +250,8 @@ export const CONVERSATION_SETS = {
   outsideHTuning: 'conversations-outside-h-tuning.yaml',
   // Issue 21 tuning, written by an outsider (w9, session 11) from Microsoft's docs without reading the bot's code: a red team for wrong "Supported" (breaking facts hidden in tickets, signatures and quoted mail, negations, corrections inside one message, numbers in words, retired versions named by build or codename, mixed estates, storage, virtualization, witness and directory details), new out-of-support and after-verdict wordings (tuned on).
   outsideITuning: 'conversations-outside-i-tuning.yaml',
+  // Issue 21 tuning, written by an outsider (w10, session 15) from Microsoft's docs without reading the bot's code: every retired version reached by a build, a codename (E14, Exchange 15, E12), a late turn, an SE-to-2019 correction or a what-if; SE designs with one retired group; facts after a verdict after "btw", "fwiw", "ps:", "I should mention", "correction:" or a pasted shell line, facts about other servers, second what-ifs; designs of 3+ groups and CMDB pastes; a red team for wrong "Supported" (claimed confirmations, "same code", a witness on a member) (tuned on).
+  outsideJTuning: 'conversations-outside-j-tuning.yaml',
   // Issue 21 tuning set for first verdicts (helper o21): witness hosts, stated platforms, counted groups, designs, plans asked as questions.
   issue21VerdictsTuning: 'conversations-issue21-verdicts-tuning.yaml',
   // Issue 21 tuning set for out-of-support headlines and facts added after a verdict (helper t21), written before the code changed (tuned on).

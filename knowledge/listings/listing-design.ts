@@ -130,8 +130,11 @@ export function listingDesign(
     if (windows.size > 1) facts.mixedWindows = 'yes';
     // A witness that is one of the DAG's own members is no witness server outside the DAG (M-14, plan-ha.md).
     const witnessHost = dag.witness?.split('.')[0]!.toLowerCase();
-    if (witnessHost !== undefined && dag.servers.some((m) => m.toLowerCase() === witnessHost)) facts.witness = 'no';
-    else if (dag.witness) {
+    // It cannot be a member whatever the member count (A-72: rule dag-witness-on-member), so that is said too.
+    if (witnessHost !== undefined && dag.servers.some((m) => m.toLowerCase() === witnessHost)) {
+      facts.witness = 'no';
+      facts.witnessOnMember = 'yes';
+    } else if (dag.witness) {
       facts.witness = 'yes';
       // WitnessServer "10.1.1.50": a witness given by its IP address is not supported (A-72: a host name or FQDN).
       if (/^\s*\d{1,3}(?:\.\d{1,3}){3}\s*$|^\s*\[?[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\]?\s*$/i.test(dag.witness)) facts.witnessByAddress = 'yes';

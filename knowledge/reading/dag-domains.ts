@@ -35,8 +35,17 @@ const ONE_MEMBER_PLACED =
  */
 const ANOTHER_DOMAIN =
   /\b(?:in|into|to|joined\s+to|members?\s+of)\s+(?:our\s+|the\s+|a\s+|an\s+|their\s+|its\s+)?(?:second|2nd|other|another|different|separate|partner'?s?|customer'?s?)\s+(?:ad\s+|active\s+directory\s+)?domain\b(?!\s+controllers?)/gi;
+/**
+ * Session 15 (lead): the servers or their sites said to be in more than one forest ("both sites in different AD forests",
+ * "members across two forests"): members of one domain are of one forest, so this too is more than one domain (M-4). It
+ * was a DAG Supported with conditions.
+ */
+const SEVERAL_FORESTS =
+  /\b(?:(?:different|separate|two|2|multiple|several)\s+(?:ad\s+|active\s+directory\s+)?forests|(?:across|spanning|spans|split\s+(?:over|between|across))\s+(?:(?:two|2|both|the|our|multiple|several)\s+)?(?:ad\s+)?forests)\b/gi;
 /** Words that make a clause about something other than where the Exchange servers are. */
 const NOT_MEMBERS = /\b(?:witness|fsw|dcs?|domain\s+controllers?|gcs?|global\s+catalogs?|users?|mailboxes|accounts?|forests?|trusts?|upns?|smtp|email|e-mail|accepted)\b/i;
+/** The same words but the forests, for a clause that places the servers in forests ({@link SEVERAL_FORESTS}). */
+const NOT_MEMBERS_BUT_FORESTS = new RegExp(NOT_MEMBERS.source.replace('forests?|', ''), 'i');
 /** Where a clause starts: punctuation or a line break before the words that place the servers. */
 const CLAUSE_START = /[,;.\n(]\s*(?![^,;.\n(]*[,;.\n(])/;
 
@@ -51,6 +60,9 @@ function clauseBefore(text: string, end: number): string {
 export function serversInSeveralDomains(text: string): boolean {
   for (const match of [...text.matchAll(SEVERAL_DOMAINS), ...text.replace(/n't\b/gi, " n't").matchAll(NOT_ONE_DOMAIN), ...text.matchAll(ANOTHER_DOMAIN)]) {
     if (!NOT_MEMBERS.test(clauseBefore(text, match.index + match[0].length))) return true;
+  }
+  for (const match of text.matchAll(SEVERAL_FORESTS)) {
+    if (!NOT_MEMBERS_BUT_FORESTS.test(clauseBefore(text, match.index + match[0].length))) return true;
   }
   const domains = new Set<string>();
   for (const match of text.matchAll(PLACED_DOMAIN)) {

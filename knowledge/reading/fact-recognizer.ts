@@ -16,8 +16,11 @@ import { withoutOtherMachinesWindows } from './other-machines';
 import { memberHosts, withWitnessHostAsWitness } from './named-hosts';
 import { withoutOfficeProductReleases } from './office-products';
 import { withoutMailDisclaimer } from './mail-disclaimer';
+import { withShellPropertyWords } from './shell-properties';
 import { serversInOneDomain, serversInSeveralDomains, serversInWorkgroup } from './dag-domains';
 import { edgeDomainByName } from './edge-domain';
+import { edgeSharesServer } from './edge-shares-server';
+import { exchangeOnReadOnlyDc } from './exchange-on-rodc';
 import { withYearsInFigures } from './spelled-years';
 import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
@@ -66,6 +69,8 @@ const WINDOWS_SERVICE_PACK_FACT = 'windowsServicePack';
 const DOMAINS_FACT = 'mixedDomains';
 /** The stated fact of an Edge server's domain membership (fact-dimensions.yaml; a named domain is read by edge-domain.ts). */
 const EDGE_DOMAIN_FACT = 'edgeDomainJoined';
+/** The stated fact of an Edge server sharing its server with another role (phrases in fact-dimensions.yaml; edge-shares-server.ts). */
+const EDGE_SHARING_FACT = 'edgeWithOtherRoles';
 
 /** Words after a count that make it a count of what is added ("2 more members"). */
 const ADDED_WORDS = new Set(['more', 'additional', 'extra']);
@@ -600,6 +605,8 @@ export class FactRecognizer {
     }
     const level = read.facts.forestLevel === undefined ? forestLevel(text) : undefined;
     if (level !== undefined) found.forestLevel = level;
+    // Session 15 (lead): the Exchange server itself a read-only domain controller (exchange-on-rodc.ts, A-85).
+    if (read.facts.exchangeOnRodc === undefined && exchangeOnReadOnlyDc(text)) found.exchangeOnRodc = 'yes';
     const known = this.dimensions.map((d) => d.id);
     for (const id of Object.keys(found)) if (!known.includes(id)) delete found[id];
     return Object.keys(found).length === 0 ? read : { ...read, facts: { ...read.facts, ...found } };
@@ -607,9 +614,16 @@ export class FactRecognizer {
 
   /** "an edge ... joined to corp.local": the Edge server's domain named by its DNS name (edge-domain.ts). */
   private withEdgeDomain(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
-    if (read.facts[EDGE_DOMAIN_FACT] !== undefined) return read;
+    const shared = this.withEdgeSharingServer(read, text);
+    if (shared.facts[EDGE_DOMAIN_FACT] !== undefined) return shared;
     const value = edgeDomainByName(text);
-    return value === undefined ? read : { ...read, facts: { ...read.facts, [EDGE_DOMAIN_FACT]: value } };
+    return value === undefined ? shared : { ...shared, facts: { ...shared.facts, [EDGE_DOMAIN_FACT]: value } };
+  }
+
+  /** "one server does mailbox, and that same box also has the edge transport role" (edge-shares-server.ts). */
+  private withEdgeSharingServer(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
+    if (read.facts[EDGE_SHARING_FACT] !== undefined || !edgeSharesServer(text)) return read;
+    return { ...read, facts: { ...read.facts, [EDGE_SHARING_FACT]: 'yes' } };
   }
 
   private withDagDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
@@ -765,7 +779,9 @@ export class FactRecognizer {
     if (this.lastSentence?.text === text) return this.lastSentence;
     // A ticket's sign-off and signature ("Thanks,\nJohn | MCSA Windows Server 2012") name the sender, not the setup (signature.ts).
     const signed = blankSignature(text);
-    const spelled = withSeInCapitals(withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(this.readMore?.spell ? this.readMore.spell(signed) : signed))));
+    const spelled = withSeInCapitals(
+      withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(withShellPropertyWords(this.readMore?.spell ? this.readMore.spell(signed) : signed)))),
+    );
     // "2 x 9 members", "16+1", "half a dozen", "MBX7 through MBX18": counts in figures (count-words.ts, same length), before
     // the numbers of server names are blanked.
     const read = blankRollupNumbers(
@@ -2681,6 +2697,15 @@ const MOVE_BEFORE: readonly (readonly string[])[] = [
   ['planning', 'for'],
 ];
 const LATER_WORDS = new Set(['next', 'later', 'eventually', 'someday', 'soon', 'until', 'when', 'once']);
+/** Nouns after a version that make it a move ("the SE upgrade", "the 2019 migration"), not a server. */
+const PLANNED_MOVE_NOUNS: ReadonlySet<string> = new Set(['upgrade', 'migration', 'move', 'rollout', 'cutover']);
+/** Words saying such a move is still to come ("is only planned for next quarter", "is scheduled", "hasn't happened yet"). */
+const PLANNED_WORDS: ReadonlySet<string> = new Set(['planned', 'scheduled', 'pending', 'yet', 'upcoming', ...LATER_WORDS]);
+
+/** True when a word saying the move is still to come stands within four words from `at`. */
+function plannedAfter(tokens: readonly Token[], at: number): boolean {
+  return tokens.slice(at, at + 4).some((t) => PLANNED_WORDS.has(t.text));
+}
 
 /**
  * "rebuild our Exchange 2016 box on Server 2019, since 2012 R2 is gone": a Windows release said to be gone
@@ -2694,6 +2719,12 @@ function withoutPastAndFuture(matches: PhraseMatch<Mention[]>[], tokens: readonl
   const dropped = new Set<PhraseMatch<Mention[]>>();
   for (const m of matches) {
     if (m.entry.payload.some((p) => p.dimension === 'windows') && GONE_AFTER.some((words) => wordsAt(m.to, words))) dropped.add(m);
+    // "it's still exchange 2019 cu15, the SE upgrade is only planned for next quarter" (w10, j-oos-06): a version named as a
+    // move still to come ("the SE upgrade", "the 2019 migration"), beside another version, is not what runs today.
+    if (isVersion(m) && PLANNED_MOVE_NOUNS.has(tokens[m.to]?.text ?? '') && plannedAfter(tokens, m.to + 1) && matches.some((o) => o !== m && isVersion(o) && !dropped.has(o))) {
+      dropped.add(m);
+      continue;
+    }
     if (!isVersion(m) || !MOVE_BEFORE.some((words) => m.from >= words.length && wordsAt(m.from - words.length, words))) continue;
     const later = tokens.slice(Math.max(0, m.from - 5), Math.min(tokens.length, m.to + 5)).some((t) => LATER_WORDS.has(t.text));
     if (later && matches.some((other) => other !== m && isVersion(other) && !dropped.has(other))) {

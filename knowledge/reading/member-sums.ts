@@ -65,7 +65,10 @@ function partsTotal(tokens: readonly Token[], counts: Counts, named: ReadonlySet
     return tokens.slice(k + 1, k + 3).some((t) => APART.has(t.text)) ? undefined : k + 1;
   };
   // "2 [Exchange 2013] and 2 ...": a count of one version, joined straight on to the next count; the index of that count.
-  const versionPartNext = (i: number): number | undefined => (named.has(i) && JOINERS.has(tokens[i + 1]?.text ?? '') && counts[i + 2] !== undefined ? i + 2 : undefined);
+  // "twelve plus six members" (w10, j-red-09): a bare count added by "plus" to the next one shares its noun too; "and" alone
+  // joins no bare count ("between 2 and 4 members" is a range, not a sum).
+  const versionPartNext = (i: number): number | undefined =>
+    (named.has(i) ? JOINERS.has(tokens[i + 1]?.text ?? '') : tokens[i + 1]?.text === 'plus') && counts[i + 2] !== undefined ? i + 2 : undefined;
   let best: number | undefined;
   for (let i = 0; i < tokens.length; i += 1) {
     if (counts[i] === undefined) continue;

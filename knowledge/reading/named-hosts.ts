@@ -20,10 +20,10 @@ const HOST_NAME = /^(?=[\w-]*\d)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/i;
 const WITNESS_WORD = /\b(?:file[- ]share witness|witness|fsw)(?:\s+(?:server|share|directory))?\b/gi;
 /**
  * The host after the witness: "on FS1", "= FS01", ": FS01", "FS01", "at MBX1", "to EX03", "onto EX-MB2", "is on EX-MBX1",
- * "for that DAG sits on EX-MB2", "will move to EX-UTIL1". A few words only, no sentence end between.
+ * "for that DAG sits on EX-MB2", "will move to EX-UTIL1", "is actually on MBX2" (w10, j-after-01). A few words only, no sentence end between.
  */
 const HOST_AFTER = new RegExp(
-  String.raw`^\s*(?:for\s+(?:that|the|this|our|each|its)\s+dag\s+)?(?:(?:is|lives|sits|runs|will|would|be|goes|go|moves?|moved|now|currently|still|then|temporarily|points?|pointed|set)\s+)*(?:(?:on|at|to|onto)\s+|=\s*|:\s*)?(?:(?:the|our|a|an)\s+(?:(?:file|utility|spare|old|other)\s+)?(?:server|box|vm|host|machine)\s+|server\s+)?(${NAME})(?![\w-])`,
+  String.raw`^\s*(?:for\s+(?:that|the|this|our|each|its)\s+dag\s+)?(?:(?:is|lives|sits|runs|will|would|be|goes|go|moves?|moved|now|currently|still|then|temporarily|points?|pointed|set|actually|really)\s+)*(?:(?:on|at|to|onto)\s+|=\s*|:\s*)?(?:(?:the|our|a|an)\s+(?:(?:file|utility|spare|old|other)\s+)?(?:server|box|vm|host|machine)\s+|server\s+)?(${NAME})(?![\w-])`,
   'i',
 );
 /** The host before the witness: "FS1 as the witness", "FS1 is the fsw", "FS01 will be the file share witness". */
@@ -155,4 +155,13 @@ export function witnessOnNamedMember(text: string, hosts: NamedHosts | undefined
   const members = hosts?.members ?? [];
   if (members.length > 0) return members.some((m) => m.toLowerCase() === key) ? host : undefined;
   return MAILBOX_SERVER_NAME.test(host) ? host : undefined;
+}
+
+/**
+ * The same reading in the message that describes the DAG ("SE DAG of 2 ..., the witness is EX-MBX1", w10 j-red-05): a
+ * witness host named as a mailbox server would be, where the message names no members by host and places nothing
+ * outside the DAG. True when `host` is read as one of the DAG's members.
+ */
+export function witnessHostNamedAsMember(text: string, host: string): boolean {
+  return MAILBOX_SERVER_NAME.test(host) && !OUTSIDE_THE_DAG.test(text) && memberHosts(text).length === 0;
 }

@@ -1,5 +1,6 @@
 import type { PhraseMatch } from './phrase-matcher';
 import type { Token } from './text-tokens';
+import { witnessHostNamedAsMember } from './named-hosts';
 
 /** A fact a phrase names (the recognizer's Mention, restated here to keep this file free of the recognizer). */
 interface Said {
@@ -40,6 +41,13 @@ const BY_IP_ADDRESS = /^(?:(?!\b(?:dag|cluster|cno)\b)[^;!?,\n]){0,50}?(?:\b(?:\
  * qnap nas"): plan-ha.md, "The witness server can be any computer running Windows Server"; an appliance is none.
  */
 const ON_AN_APPLIANCE = /^[^.;!?,\n]{0,50}?\b(?:nas|nas appliance|nas box|synology|qnap|netapp|isilon|filer)\b/i;
+
+/**
+ * "with the witness on node 2", "fsw on member 3", "witness on the second node" (session 15, lead): the phrase "witness on"
+ * takes the "on", so the member's number or ordinal follows the witness phrase directly.
+ */
+const ON_A_NUMBERED_MEMBER =
+  /^\s*(?:the\s+)?(?:dag\s+)?(?:(?:member|node)[\s-]?(?:\d{1,2}|one|two|three|four)|(?:first|second|third|fourth|other|1st|2nd|3rd|4th)\s+(?:dag\s+)?(?:member|node))\b/i;
 
 /** "witness on a dag member", "the fsw is on another dag node": the placing words right after the witness phrase. */
 const ON_A_DAG_MEMBER = /^\s*(?:(?:is|sits|lives|runs|placed)\s+)?(?:on\s+)?(?:a|one|another|the other)\s+dag\s+(?:member|node)s?\b/i;
@@ -83,33 +91,51 @@ export function withWitnessOnMember(matches: PhraseMatch<Said[]>[], tokens: read
   const names = typed !== undefined && typed.length === text.length ? typed : text;
   const isWitness = (m: PhraseMatch<Said[]>) => m.entry.payload.some((p) => p.dimension === 'witness' && p.value === 'yes');
   const asNo = (m: PhraseMatch<Said[]>) => ({ ...m, entry: { ...m.entry, payload: m.entry.payload.map((p) => (p.dimension === 'witness' ? { ...p, value: 'no' } : p)) } });
+  // On a member (not an IP address or an appliance, which are no member): also the fact the rule for any member count reads (A-72).
+  const onAMember = (m: PhraseMatch<Said[]>) => ({ ...m, entry: { ...m.entry, payload: [...asNo(m).entry.payload, { dimension: 'witnessOnMember', value: 'yes' }] } });
   const lineOf = (at: number) => names.slice(0, at).split('\n').length;
   const onMemberLines = new Set<number>();
   const read = matches.map((m) => {
     if (!isWitness(m)) return m;
     // As typed: "lives on MBX2 itself" (w9-red-37) is "MBX  itself" in the read text.
     const after = names.slice(tokens[m.to - 1]!.end);
+    const host = WITNESS_HOST.exec(after)?.[1];
     const onMember =
+      (host !== undefined && HOST_NAME.test(host) && witnessHostNamedAsMember(names, host)) ||
       ON_A_MEMBER.test(after) ||
       ON_A_DAG_MEMBER.test(after) ||
+      ON_A_NUMBERED_MEMBER.test(after) ||
       (ON_A_NAMED_SERVER.test(after) && NO_OTHER_SERVER.test(after)) ||
       hostListedAsMember(names, tokens[m.from]!.start, tokens[m.to - 1]!.end) ||
-      NOT_OUTSIDE.test(after) ||
-      BY_IP_ADDRESS.test(after) ||
-      ON_AN_APPLIANCE.test(after);
-    if (!onMember) return m;
+      NOT_OUTSIDE.test(after);
+    const noWitnessServer = onMember || BY_IP_ADDRESS.test(after) || ON_AN_APPLIANCE.test(after);
+    if (!noWitnessServer) return m;
     onMemberLines.add(lineOf(tokens[m.from]!.start));
-    return asNo(m);
+    return onMember ? onAMember(m) : asNo(m);
   });
   if (onMemberLines.size === 0) return read;
   // "the fsw share lives on MBX2 itself (C:\FSW)": a later bare mention of the witness on that line is the same witness,
   // unless it names a host of its own ("fsw on util-01").
   return read.map((m, i) => {
+    if (isWitness(m) && introducesPastedLine(names, tokens[m.to - 1]!.end) && onMemberLines.has(lineOf(tokens[m.from]!.start) + 1)) return asNo(m);
     if (!isWitness(m) || i === 0 || !onMemberLines.has(lineOf(tokens[m.from]!.start))) return m;
     if (!read.slice(0, i).some((e) => !isWitness(e) && e.entry.payload.some((p) => p.dimension === 'witness'))) return m;
     const host = WITNESS_HOST.exec(names.slice(tokens[m.to - 1]!.end))?.[1];
     return host !== undefined && HOST_NAME.test(host) ? m : asNo(m);
   });
+}
+
+/**
+ * "here's the witness line from Get-DatabaseAvailabilityGroup:" above "WitnessServer : 10.0.0.20" (w10, j-after-17): a
+ * mention of the witness that names no host and ends its line with a colon introduces the pasted line below it, which says
+ * where the witness is; it is the same witness, not a second one said to exist.
+ */
+function introducesPastedLine(text: string, from: number): boolean {
+  const end = text.indexOf('\n', from);
+  if (end === -1) return false;
+  const rest = text.slice(from, end).trimEnd();
+  const host = WITNESS_HOST.exec(rest)?.[1];
+  return rest.endsWith(':') && !(host !== undefined && HOST_NAME.test(host));
 }
 
 /** A DAG's word or name, then what leads its members' list: "DAG01 = ", "DAG-A: ", "DAG01 with members ", "DAG members ", "dag (", "another DAG, " (d24). */

@@ -13,11 +13,12 @@ const CAPACITY =
  * Administration topics no article, glossary entry or table speaks of (a test keeps it so): ports and
  * firewalls, antivirus exclusions, logging and retention settings, certificates, client licences (CALs),
  * PST export, system mailboxes, AutoReseed, the page file, network cards, third-party gateways, storage
- * kinds. A question about one of them, whatever version and DAG it names, gets suggestions only, never a
+ * kinds, Small Business Server (a bundle of Windows and Exchange with support terms of its own, session 15: "is exchange
+ * 2010 supported on small business server 2011" got the Outlook clients passage). A question about one of them, whatever version and DAG it names, gets suggestions only, never a
  * passage about the version or the DAG, and is no design for the check.
  */
 const UNHELD_TOPIC =
-  /\b(?:ports?|port numbers?|firewalls?|exclusions?|circular logging|logos?|psts?|arbitration|autoreseed|page ?file|nics?|network cards?|cals?|message size|mailbox size|size limits?|seeding|quotas?|retention|certificates?|certs?|mimecast|jbod|replication network|downloads?|downloading|installers?|isos?|prices?|pricing|known issues?|what'?s new|powershell versions?|\.net (?:framework )?versions?)\b/i;
+  /\b(?:ports?|port numbers?|firewalls?|exclusions?|circular logging|logos?|psts?|arbitration|autoreseed|page ?file|nics?|network cards?|cals?|message size|mailbox size|size limits?|seeding|quotas?|retention|certificates?|certs?|mimecast|jbod|replication network|downloads?|downloading|installers?|isos?|prices?|pricing|known issues?|what'?s new|powershell versions?|\.net (?:framework )?versions?|small business server|sbs(?: ?20(?:03|08|11))?)\b/i;
 
 /** True for a question about an administration topic the knowledge never speaks of (see {@link UNHELD_TOPIC}). */
 export function asksUnheldTopic(question: string): boolean {

@@ -21,6 +21,10 @@ describe('DAG members in several domains (issue 21)', () => {
     ['SE DAG of 4, the witness is in the child domain', false],
     ['single SE server, the server is in the child domain emea.contoso.com', false],
     ['SE DAG of 2, the DCs are not in the same domain', false],
+    // Session 15 (lead): servers or their sites in more than one forest, never the users' forests.
+    ['2016 cu23 dag of 4 across two sites, 2 per site, both sites in different AD forests', true],
+    ['SE dag of 4, members across two forests', true],
+    ['SE dag of 2 on 2025 std, users in two forests via a resource forest', false],
     // Session 14 o26 (w9-after-30): one server placed in a domain other than the rest's.
     ['one more thing, MBX2 sits in our second domain emea.contoso.com', true],
     ["MBX2 moves to our partner's domain (partner.local, same forest) next month", true],

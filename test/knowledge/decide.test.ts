@@ -37,6 +37,10 @@ const STATED = [
   'siteDomainControllers',
   // session 12 l28: a DAG's witness server given by its IP address.
   'witnessByAddress',
+  // session 15 lead: the Exchange server itself a read-only domain controller.
+  'exchangeOnRodc',
+  // session 15 lead: the witness on one of the DAG's own members, any member count.
+  'witnessOnMember',
   'nlbOnSameServers',
   // session 10 v22: what Microsoft's virtualization pages refuse.
   'dataOnNas',

@@ -215,6 +215,13 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     // Session 11 (d23): the witness's host is one of the members the same line names, or "a dag member" (M-14).
     ['SE DAG of 2 on 2025 std (MBX1, MBX2), no DCs, fsw on MBX2', { witness: 'no', nodes: '2' }],
     ['SE DAG of 2 on 2025 std, no dcs, witness on a dag member', { witness: 'no' }],
+    // Session 15 (lead): "witness on" takes the "on"; the member's number follows it directly.
+    // A witness on a member is also the fact the rule for any member count reads (A-72); one given by IP is no member.
+    ['exchange se dag of 3 with the witness on node 2', { witness: 'no', nodes: '3', witnessOnMember: 'yes' }],
+    ['2019 cu15 dag of 4 on 2022 std, fsw on member 3', { witness: 'no', nodes: '4', witnessOnMember: 'yes' }],
+    ['SE dag of 2, the witness on the second node', { witness: 'no', witnessOnMember: 'yes' }],
+    ['SE dag of 2, witness on node-fs01', { witness: 'yes', witnessOnMember: undefined }],
+    ['SE dag of 3, the witness server is set to 10.20.0.15', { witness: 'no', witnessOnMember: undefined }],
     ['exchange 2019 cu15 DAG01 = EX01 + EX02, windows 2022 std, member servers, witness server is EX02', { witness: 'no', nodes: '2', domainController: 'no' }],
     ['SE DAG members EX01, EX02, witness on EX03 which is our file server, 2025 std, no DCs', { witness: 'yes', nodes: '2' }],
     ['SE DAG01 with members EX01 and EX02 on 2025 std, no DCs, fsw on FS01', { witness: 'yes', nodes: '2' }],
@@ -265,6 +272,15 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
     ['2016 cu23 dag of 3: two members on 2016 datacenter with desktop experience, the third on 2016 datacenter server core', { serverCore: 'yes' }],
     // After "on" it stays Windows's.
     ['exchange mailbox server on 2016 std, the DCs run windows server 2019', { version: undefined }],
+    // Session 15 (w10, j-oos-06): a move still to come ("the SE upgrade is only planned") beside today's version is no
+    // second version; alone, it is still read as before.
+    ["correction: it's still exchange 2019 cu15, the SE upgrade is only planned for next quarter", { version: '2019', mixedVersions: undefined }],
+    ['exchange 2019 cu15 dag of 2, the SE migration is scheduled for march', { version: '2019', ha: 'dag' }],
+    ['exchange 2019 cu15 dag of 2, the SE upgrade went fine last month', { version: 'se' }],
+    // Session 15 (w10, j-after-15): a server promoted to a domain controller is one now (KB898634 for cluster nodes).
+    ['node 2 was promoted to a domain controller last year', { domainController: 'yes' }],
+    ['ex2019 cu15 single mailbox, it got promoted to a dc after install', { domainController: 'yes', dcRoleChanged: 'yes' }],
+    ['we demoted it last month, it is not a dc anymore', { domainController: 'no', dcRoleChanged: 'yes' }],
   ];
   for (const [text, wanted] of FACTS) {
     it(`facts: ${text.slice(0, 80)}`, () => {
@@ -272,4 +288,30 @@ describe('fact recognizer: servers apart from the DAG, moves, bare years (issue 
       for (const [d, v] of Object.entries(wanted)) assert.equal(facts[d], v, d);
     });
   }
+
+  // Session 15 (lead): a witness on a member was Supported with conditions in an odd DAG, where "no witness outside the
+  // DAG" changes nothing; Microsoft's pages say the witness cannot be a member at all (A-72).
+  for (const [text, verdict] of [
+    ['exchange se dag of 3 on 2025 std, no dcs, with the witness on node 2', 'not-supported'],
+    ['2019 cu15 dag of 3 on 2022 std, no dcs, the fsw is on EX02 itself', 'not-supported'],
+    ['2019 cu15 dag of 3 on 2022 std, no dcs, witness on FS01', 'supported-with-conditions'],
+  ] as const)
+    it(`judges "${text}" ${verdict}`, () => {
+      const { facts } = kb.recognizer.extract(text);
+      assert.equal(kb.decide(facts)?.verdict, verdict, JSON.stringify(facts));
+    });
+});
+
+// Session 15 (lead): file, print, DHCP and DNS services said of the Exchange server are other software on it, which the
+// check does not judge: never a plain Supported ("1 mailbox server, the server is also our print server" was one).
+describe('other services on the Exchange server (session 15)', () => {
+  let kb: KnowledgeBase;
+  before(() => {
+    kb = sharedKnowledgeBase();
+  });
+  it('reads "the server is also our print server and file server" as other software, so Supported with conditions at best', () => {
+    const { facts } = kb.recognizer.extract('SE on 2025 std, 1 mailbox server, the server is also our print server and file server');
+    assert.match(facts.unevaluated ?? '', /other-software/);
+    assert.equal(kb.decide(facts)?.verdict, 'supported-with-conditions', JSON.stringify(facts));
+  });
 });

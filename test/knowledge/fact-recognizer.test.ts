@@ -396,7 +396,7 @@ describe('fact recognizer', () => {
       ],
       [
         'SE DAG of 2 on 2022 std, the witness is a DAG member',
-        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'no' },
+        { nodes: '2', version: 'se', ha: 'dag', role: 'mailbox', windows: '2022', windowsEdition: 'standard', witness: 'no', witnessOnMember: 'yes' },
       ],
       [
         '2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01',
@@ -1096,7 +1096,7 @@ describe('fact recognizer: design groups (issue 21: each group gets the facts sa
       'SE, HQ:\nDAG-HQ: 3 mailbox servers on 2025 std, no DCs\nDAG-BR: 2 mbx on 2025 std, the witness is one of the two members',
       [
         { version: 'se', nodes: '3', role: 'mailbox', ha: 'dag', windows: '2025', windowsEdition: 'standard', domainController: 'no' },
-        { version: 'se', nodes: '2', role: 'mailbox', ha: 'dag', windows: '2025', windowsEdition: 'standard', witness: 'no' },
+        { version: 'se', nodes: '2', role: 'mailbox', ha: 'dag', windows: '2025', windowsEdition: 'standard', witness: 'no', witnessOnMember: 'yes' },
       ],
     ],
     // Issue 21 (x21): beside front-ends, a cluster no role is said of holds the back-ends (its NLB is the front-ends').

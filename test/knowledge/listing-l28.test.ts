@@ -276,6 +276,23 @@ describe('Listings: Not covered designs said around a paste (issue 25, session 1
       assert.equal(g.facts.witnessByAddress, byAddress);
       assert.equal(g.verdict, verdict, JSON.stringify(g.facts));
     });
+  // Session 15 (lead): a witness that is one of the DAG's members, in a DAG of three (where "no witness outside the DAG"
+  // alone decides nothing): Not supported all the same (A-72, rule dag-witness-on-member).
+  it('judges a DAG of three whose WitnessServer is one of its members Not supported', () => {
+    const paste = [
+      'Name          : DAG-ODD',
+      'Servers       : {OD-MB1, OD-MB2, OD-MB3}',
+      'WitnessServer : OD-MB2.corp.local',
+      '',
+      'OD-MB1 Mailbox Version 15.2 (Build 1748.10)',
+      'OD-MB2 Mailbox Version 15.2 (Build 1748.10)',
+      'OD-MB3 Mailbox Version 15.2 (Build 1748.10)',
+      'windows server 2022 standard, not DCs',
+    ].join('\n');
+    const g = groupHolding<ListingGroup>(judge(paste), 'OD-MB1');
+    assert.equal(g.facts.witnessOnMember, 'yes');
+    assert.equal(g.verdict, 'not-supported', JSON.stringify(g.facts));
+  });
   it('reads "the fsw is set by ip address" in a typed design as the witness given by its IP address', () => {
     assert.equal(kb.recognizer.extract('2019 dag of 2, witness server by ip address 10.0.0.9').facts.witnessByAddress, 'yes');
     assert.equal(kb.decide({ version: '2019', role: 'mailbox', ha: 'dag', windows: '2019', windowsEdition: 'standard', witnessByAddress: 'yes' })?.verdict, 'not-supported');

@@ -38,6 +38,10 @@ describe('member sums: counts of one DAG or cluster in parts (issue 21)', () => 
     ['a 2019 DAG with half a dozen members', '6'],
     ['SE DAG of ten active members and a pair of lagged copy members', '12'],
     ['a 2019 DAG of EXM3 through EXM9', '7'],
+    // Session 15 (w10, j-red-09): a bare count added by "plus" to a count of members is one total; "and" makes no sum of a bare count.
+    ['one DAG with twelve plus six members, SE on 2025 std, none are DCs', '18'],
+    ['SE DAG of 14 plus 2 lagged members', '16'],
+    ['a 2019 DAG of between 2 and 4 members', '4'],
     // Session 14 (lead): one member and "the other" or "another"; one against an uncounted rest is no count.
     ['exchange se dag with one node on 2019 and the other on 2022', '2'],
     ['se dag, one member in AMS, another in FRA', '2'],

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { namedHosts, savedHosts, withNamedHosts, withWitnessHostAsWitness, witnessOnNamedMember } from '../../knowledge/reading/named-hosts';
+import { namedHosts, savedHosts, withNamedHosts, withWitnessHostAsWitness, witnessHostNamedAsMember, witnessOnNamedMember } from '../../knowledge/reading/named-hosts';
 
 /* Session 13 (d25): the hosts a message names for a DAG (knowledge/reading/named-hosts.ts). Our own phrasings. */
 describe('named hosts (session 13, d25)', () => {
@@ -30,6 +30,8 @@ describe('named hosts (session 13, d25)', () => {
     ['the fsw is on FS2 now', undefined, undefined],
     ['the fsw moves to EX-UTIL1, an exchange server outside the dag', undefined, undefined],
     ['the witness stays on FS1', { witness: 'FS1' }, undefined],
+    // Session 15 (w10, j-after-01): "actually" between the witness and its host.
+    ['btw the fsw share is actually on MBX2, FS1 was retired', { witness: 'FS1' }, 'MBX2'],
   ];
   for (const [text, known, member] of MOVED) it(`"${text}" puts the witness on member ${member ?? 'none'}`, () => assert.equal(witnessOnNamedMember(text, known), member));
 
@@ -46,6 +48,15 @@ describe('named hosts (session 13, d25)', () => {
       assert.equal(withWitnessHostAsWitness(text, host), read);
       assert.equal(withWitnessHostAsWitness(text, host).length, text.length);
     }
+  });
+
+  // Session 15 (w10, j-red-05): in the message describing the DAG, a witness host named as a mailbox server is a member
+  // unless members are named by host or the message places the witness outside the DAG.
+  it('reads a witness named as a mailbox server in the describing message as a member', () => {
+    assert.equal(witnessHostNamedAsMember('SE DAG of 2 on 2025 std, not DCs; the witness is EX-MBX1', 'EX-MBX1'), true);
+    assert.equal(witnessHostNamedAsMember('SE DAG of 2 (EX-MBX1, EX-MBX2), witness on EX-MBX3', 'EX-MBX3'), false);
+    assert.equal(witnessHostNamedAsMember('SE DAG of 2, witness on EX-MBX3, a separate exchange server', 'EX-MBX3'), false);
+    assert.equal(witnessHostNamedAsMember('SE DAG of 2, witness on FS1', 'FS1'), false);
   });
 
   it('keeps the hosts across messages and reads saved ones defensively', () => {

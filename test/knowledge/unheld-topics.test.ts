@@ -48,6 +48,9 @@ describe('administration topics the knowledge does not hold (issue 19)', () => {
     // Session 13 (q23): containers; no Microsoft page we read speaks of them (an unjudged fact, so no passage).
     'can i run exchange 2016 in a docker container',
     'is exchange SE supported in kubernetes',
+    // Session 15 (lead): Small Business Server, a bundle with support terms of its own (it got the Outlook clients passage).
+    'is exchange 2010 supported on small business server 2011',
+    'exchange 2007 on sbs 2008 with a second server for owa?',
   ]) {
     it(`"${question}": suggestions only`, () => {
       const answer = kb.search(question);

@@ -91,6 +91,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: '"front end " x 400 (within)', activity: message('front end '.repeat(400)) },
   { name: '"!" x 3,999 then a letter (within)', activity: message(`${'!'.repeat(WITHIN - 1)}x`) },
   { name: '"search" + 3,990 spaces + "x\\ny" (within)', activity: message(`search${' '.repeat(WITHIN - 10)}x\ny`) },
+  { name: '"find " + " \\n" x 1,997 + "y" (within)', activity: message(`find ${' \n'.repeat((WITHIN - 6) / 2)}y`) },
   { name: 'lone surrogates x 4,000 (within)', activity: message('\uD800'.repeat(WITHIN)) },
   // Issue 25's JSON, wmic and HealthChecker readers (knowledge/listings/structured-output.ts): brackets that never close, a header of spaces.
   { name: '"{" lines x 2,000 (within)', activity: message('{\n'.repeat(WITHIN / 2)) },
