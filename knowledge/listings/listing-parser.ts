@@ -1557,7 +1557,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = server(name);
     fromOutput.add(s);
     const site = cell('site');
-    if (site) s.site = site.split('/').pop();
+    // A site cut by Format-Table ("contoso.com/Configuration/Si...") names no site: the reply would print "Si...".
+    if (site && !/(?:\.{3}|\u2026)\s*$/.test(site)) s.site = site.split('/').pop();
     const roles = cell('serverrole', 'server role', 'role', 'roles', 'type', 'exchange role');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     if (s.roles.length === 0 && commandRole) s.roles = [commandRole];

@@ -38,6 +38,15 @@ describe('Listings: DAG columns, per-server words, diagnostics XML, virtual serv
     for (const g of groups) assert.deepEqual([g.facts.ha, g.verdict], ['dag', 'supported-with-conditions']);
   });
 
+  it('a site cut by Format-Table ("contoso.com/Configuration/Si...") is no site', () => {
+    const paste = [
+      'Name    Site                            AdminDisplayVersion',
+      '----    ----                            -------------------',
+      'SE-PAR1 fabrikam.fr/Configuration/Si... Version 15.2 (Build 2562.37)',
+    ].join('\n');
+    assert.equal(read(paste).servers[0]!.site, undefined);
+  });
+
   it('a DAG column whose padding was lost (one space between columns) is still read', () => {
     const paste = [
       versions('1748.10', 'MBX-EU-01', 'MBX-EU-02'),
