@@ -62,6 +62,8 @@ export const TUNING_L28 = 'test/fixtures/listings/tuning-issue25-l28.yaml';
 export const TUNING_L29 = 'test/fixtures/listings/tuning-issue25-l29.yaml';
 /** Session 14 (l30): every version 2000 to SE in the admin tools' own output (Get-ExchangeServer, Get-DatabaseAvailabilityGroup, Get-ClusterNode, cluster.exe, systeminfo, Get-ComputerInfo, HealthChecker, WMI, ESM), with prompts, CRLF, cut columns, a question around the paste, two listings in one message, DAG members on two updates, Edge servers and servers outside the table. */
 export const TUNING_L30 = 'test/fixtures/listings/tuning-issue25-l30.yaml';
+/** Session 15 (l31), written before reading the listing code: Teams pastes in ``` fences, `Get-ExchangeServer | fl` with all properties, ExSetup file versions gathered per server, Get-ExchangeDiagnosticInfo XML, HealthChecker summaries, Get-ClusterNode beside Get-ADDomainController, the DAG's "{A, B, C, D...}" enumeration cut, German and French systeminfo, winver lines, Get-CimInstance, an Export-Csv file, ESM and ADSI Edit views of 2000/2003, a ticket around the paste; estates where one group only is Not supported. */
+export const TUNING_L31 = 'test/fixtures/listings/tuning-issue25-l31.yaml';
 const TUNING_SETS = [
   TUNING,
   TUNING_B,
@@ -86,6 +88,7 @@ const TUNING_SETS = [
   TUNING_L28,
   TUNING_L29,
   TUNING_L30,
+  TUNING_L31,
 ];
 
 export interface Entry {

@@ -294,7 +294,7 @@ interface DesignClause {
 const MEMBERSHIP_HA = ['dag', 'cluster', 'clustering', 'ccr', 'scc'];
 /** A clause that denies a DAG or cluster ("we never built a DAG", "kein DAG", "there's no cluster"). */
 const DENIED_MEMBERSHIP =
-  /\b(?:no|never|not|without|kein\w*|don't|do not|doesn't|does not|isn't|aren't|nor)\b(?:\s+\w+){0,3}?\s+(?:a\s+|any\s+)?(?:dags?|clusters?|clustered|ccr|scc)\b/i;
+  /\b(?:no|never|not|without|kein\w*|pas\s+de|sans|aucune?|sin|geen|nessun|ingen|don't|do not|doesn't|does not|isn't|aren't|nor)\b(?:\s+\w+){0,3}?\s+(?:a\s+|any\s+)?(?:dags?|clusters?|clustered|ccr|scc)\b/i;
 /** The high availability an Edge server can have: never a DAG or cluster. */
 const EDGE_HA = ['load-balancer', 'nlb', 'dns-round-robin', 'several-servers', 'none'];
 
@@ -303,7 +303,11 @@ function readDesignClauses(rest: string, kb: Pick<KnowledgeBase, 'recognizer'>, 
   if (lastDesignRead?.key === key && lastDesignRead.recognizer === kb.recognizer) return lastDesignRead.read;
   // A sentence wrapped in the mail or ticket it came from ("the two FEs sit\nbehind Windows NLB") is one sentence: a line starting in lower case continues one that ended mid-sentence.
   // A directory path's "DC=contoso" (ldifde, LDP) is a domain component, never a domain controller said.
-  const unwrapped = rest.replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ').replace(/\b(?:DC|CN|OU)=[^,\s"]*/g, ' ');
+  // So is a product's name cut at the line's end ("... Exchange\nServer 2003 Standard Edition").
+  const unwrapped = rest
+    .replace(/([a-z0-9,])[ \t]*\n(?=[ \t]*[a-z])/g, '$1 ')
+    .replace(/\b(Exchange|Windows|Microsoft)[ \t]*\n[ \t]*(?=(?:Server|20\d\d|SE)\b)/g, '$1 ')
+    .replace(/\b(?:DC|CN|OU)=[^,\s"]*/g, ' ');
   const sentences = withoutWlbsOutput(unwrapped)
     .split(/(?<=[.!?])\s+|\n/)
     .filter((s) => s.trim() !== '' && !NOT_YET.test(withoutNames(s, names)));
@@ -338,9 +342,9 @@ function withoutWlbsOutput(text: string): string {
   );
 }
 
-/** "no DAG", "standalone", "it's the only server", "just the one box", "(the only one)", the same in the languages systeminfo is read in ("unico server"): the servers are in no DAG or cluster. */
+/** "no DAG", "standalone", "it's the only server", "just the one box", "(the only one)", the same in the languages systeminfo is read in ("unico server", "pas de DAG", "sin DAG"): the servers are in no DAG or cluster. */
 const NO_DAG =
-  /\b(?:no\s+dags?|never\s+(?:built|had|set\s+up|created|deployed)\s+(?:a\s+|any\s+)?dags?|(?:don't|do\s+not|doesn't|does\s+not)\s+have\s+(?:a\s+|any\s+)?dags?|kein(?:e|en)?\s+dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine)|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag|the\s+only\s+one(?=\))|unico\s+server|[uú]nico\s+servidor|servidor\s+[uú]nico|seul\s+serveur|serveur\s+unique|enige\s+server|jedyny\s+serwer|enda\s+server)\b/i;
+  /\b(?:no\s+dags?|never\s+(?:built|had|set\s+up|created|deployed)\s+(?:a\s+|any\s+)?dags?|(?:don't|do\s+not|doesn't|does\s+not)\s+have\s+(?:a\s+|any\s+)?dags?|kein(?:e|en)?\s+dag|(?:pas\s+de|sans|aucune?|sin|ning[uú]n|geen|nessun|ingen)\s+(?:(?:de\s+|d'|un\s+|une\s+)?)dag|einzelserver|not\s+in\s+(?:a|any)\s+dag|stand-?alone|single\s+(?:exchange\s+)?(?:mailbox\s+)?(?:server|box|front-?end|back-?end)|only\s+(?:one\s+)?(?:exchange\s+)?(?:(?:20\d\d|se)\s+)?(?:mailbox\s+|mbx\s+)?(?:server|box|machine|front-?end|back-?end)|not\s+clustered|non-?clustered|just\s+(?:the\s+)?one\s+(?:\w+\s+)?(?:server|box)|without\s+(?:a\s+)?dag|the\s+only\s+one(?=\))|unico\s+server|[uú]nico\s+servidor|servidor\s+[uú]nico|seul\s+serveur|serveur\s+unique|enige\s+server|jedyny\s+serwer|enda\s+server)\b/i;
 
 /**
  * The servers the words around a paste say are in no DAG or cluster ("There is no DAG.", "single server,

@@ -210,7 +210,10 @@ export function listingDesign(
     ),
   );
   const shownClusters = listing.dags.length > 0;
-  const allNames = listing.servers.map((s) => s.name);
+  const dcsShown = listing.servers.some((s) => s.domainController);
+  // A 2007 clustered mailbox server's node names count as its names: words about a node speak of it, of no other group.
+  const namesOf = (s: ListedServer) => [s.name, ...(s.clusterNodeNames ?? [])];
+  const allNames = listing.servers.flatMap(namesOf);
   const allEdge = listing.servers.length > 0 && listing.servers.every((s) => s.roles.includes('edge-transport'));
   // "no DAG", "standalone", "it's the only server": said around the paste, it settles high availability as the paste's own lines would.
   const noDag = noDagServers(
@@ -338,9 +341,12 @@ export function listingDesign(
       });
     // The user's answers fill what the paste does not show; an answer about a fact that cannot change this
     // group's verdict changes nothing (every value of it gives the same verdict), and one that does not apply is dropped.
-    const target = { version: facts.version, names: servers.map((s) => s.name), roles: first.roles, allNames, allEdge };
+    const target = { version: facts.version, names: servers.flatMap(namesOf), roles: first.roles, allNames, allEdge };
     // What the user typed around the paste about Windows and the design counts as an answer the paste does not give (an explicit answer wins).
     const given = { ...designInWords(listing.rest, kb, target), ...windowsInWords(listing.rest, kb, target), ...answersForGroup(answers, kb, target) };
+    // "someone promoted a DAG node to DC": words naming no server, when the paste's own output (Get-ADDomainController, systeminfo)
+    // shows which listed servers are domain controllers, speak of those; a group none of them is in is not made one by them.
+    if (given.domainController === 'yes' && facts.domainController === undefined && dcsShown && answers.domainController === undefined) delete given.domainController;
     // Several servers read from the paste's shape with nothing said of what is in front of them: the sources leave a load
     // balancer, Windows NLB or DNS round robin in front of some roles open (Edge servers, 2010 Hub Transport), so the
     // design is the paste's reading, a condition, never a plain "Supported".

@@ -58,6 +58,8 @@ export interface ListedServer {
   clustered?: 'ccr' | 'cluster' | 'clustering';
   /** Get-ClusteredMailboxServerStatus's OperationalMachines ("{CCRN1 <Active, Quorum Owner>, CCRN2}"): the clustered mailbox server's node count. */
   clusterNodes?: number;
+  /** Those nodes' names ("CCR-N1"): words about them ("CCR-N1/CCR-N2: Windows Server 2008 Enterprise") speak of this clustered mailbox server. */
+  clusterNodeNames?: string[];
   /** The rest of a line typed by hand for this server, its build taken out ("on W2K3 R2 Ent, single server"). */
   said?: string;
   /** Get-ADDomainController's table lists domain controllers of the server's site, and every one of them is read-only (IsReadOnly True). */
@@ -367,6 +369,9 @@ export function oneServerIn(text: string): string | undefined {
   }
   return names.size === 1 ? [...names.values()][0] : undefined;
 }
+
+/** winver's lines above its edition: "Microsoft Windows Server", "Version 21H2 (OS Build 20348.3932)". */
+const WINVER_LINE = /^\s*(?:microsoft\s+windows(?:\s+server)?|version\s+\w+\s+\(os build\s+[\d.]+\))\s*$/i;
 
 /** The longest line read for a server named in words. */
 const MAX_PROSE_LINE = 400;
@@ -727,6 +732,8 @@ function looseCells(names: readonly string[], line: string): string[] {
     if (['serverrole', 'role', 'roles'].includes(name)) return roles.join(', ');
     if (name === 'edition') return words.slice(1).find((w) => /^(standard|enterprise|evaluation)/i.test(w)) ?? '';
     if (name === 'site') return words.find((w) => w.includes('/')) ?? '';
+    // Get-MailboxServer's DatabaseAvailabilityGroup column: a word named like a DAG, or the second of a two-column row.
+    if (name === 'databaseavailabilitygroup' || name === 'dag') return words.slice(1).find((w) => DAG_NAME.test(w)) ?? (names.length === 2 && words.length === 2 ? words[1]! : '');
     return '';
   });
 }
@@ -852,6 +859,14 @@ function expandNumbered(text: string): string {
 }
 
 /** The most servers a typed range of names stands for ("MB01..MB17" is a DAG above 16 members). */
+/** "FIN-EX1/2: Version 15.2 (Build 1748.10)": the numbered names a typed line leads with, spelled out ("FIN-EX1/FIN-EX2: ..."). */
+const NUMBERED_LEAD = /^(\s*)([A-Za-z][A-Za-z0-9-]{0,40}?)(\d{1,3})((?:\s{0,2}[/+&]\s{0,2}\d{1,3}(?![\w.])){1,8})(?=\s*[:=\-–]\s)/;
+function numberedLead(line: string): string {
+  return line.replace(
+    NUMBERED_LEAD,
+    (_m, space: string, prefix: string, first: string, more: string) => `${space}${[first, ...more.split(/[/+&]/).slice(1)].map((n) => `${prefix}${n.trim()}`).join('/')}`,
+  );
+}
 const MAX_RANGE = 32;
 
 /**
@@ -874,6 +889,10 @@ export function expandRanges(text: string): string {
 }
 
 /** The clauses of words around a paste: cut at ".", ";", "," and line ends, but not inside parentheses ("DAG13 (mailbox, 2012 R2)"). */
+/** A clause so far made only of host-like names ("EX1-M1", "EX1-M1, EX1-M2"), and a host-like name next. */
+const NAME_LIST_SO_FAR = /^\s*(?:(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*\s*,\s*)*(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*\s*$/;
+const NAME_NEXT = /^\s*(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*(?![\w.-])/;
+
 export function clausesOutsideParentheses(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -883,12 +902,37 @@ export function clausesOutsideParentheses(text: string): string[] {
     if (ch === '(') depth += 1;
     else if (ch === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0 && (ch === ';' || ch === ',' || ch === '\n' || (ch === '.' && /\s/.test(text[k + 1] ?? ' ')))) {
+      // "EX1-M1, EX1-M2 = DAG-A": a comma inside a list of server names is no clause's end.
+      if (ch === ',' && NAME_LIST_SO_FAR.test(text.slice(start, k)) && NAME_NEXT.test(text.slice(k + 1, k + 80))) continue;
       out.push(text.slice(start, k));
       start = k + 1;
     }
   }
   out.push(text.slice(start));
   return out.map((c) => c.trim()).filter((c) => c !== '');
+}
+
+/** "one EVS (EVS-MB)", "EVS-MB (virtual server on cluster CLU-MB)", "EVS1 is the Exchange virtual server": a server called a virtual server. */
+const VIRTUAL_SERVER_WORDS = /\b(?:evs|(?:exchange\s+)?virtual\s+server)\b/i;
+
+/**
+ * A listed Exchange 2000/2003 server the words call a virtual server (ESM and ADSI Edit list the EVS, not its nodes) of the one
+ * node cluster the paste shows (cluster.exe node, Get-ClusterNode), or of the cluster its line names: that cluster's virtual
+ * server, as cluster.exe's group table would show it (see virtualServersToNodes).
+ */
+function virtualServersInWords(dags: readonly ListedDag[], servers: ReadonlyMap<string, ListedServer>, rest: string): void {
+  const clusters = dags.filter((d) => d.kind === 'cluster');
+  if (clusters.length === 0 || rest.length > 8_000) return;
+  for (const s of servers.values()) {
+    if (!(s.build || s.named) || s.dag || clusters.some((c) => c.servers.some((n) => n.toLowerCase() === s.name.toLowerCase()))) continue;
+    const name = new RegExp(`\\b${s.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+    // Its own line's words, or a sentence of the words around the paste naming it beside "EVS" or "virtual server".
+    const said = [s.said ?? '', ...rest.split(/(?<=[.!?])\s+|\n/).filter((sentence) => name.test(sentence))].filter((t) => VIRTUAL_SERVER_WORDS.test(t));
+    if (said.length === 0) continue;
+    const named = clusters.filter((c) => said.some((t) => new RegExp(`\\b${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(t)));
+    const cluster = named.length === 1 ? named[0]! : clusters.length === 1 ? clusters[0]! : undefined;
+    if (cluster && !cluster.virtualServers?.some((v) => v.toLowerCase() === s.name.toLowerCase())) (cluster.virtualServers ??= []).push(s.name);
+  }
 }
 
 /**
@@ -959,6 +1003,8 @@ const NAMED_WINDOWS_CLAUSE = new RegExp(
   `^\\s*(${HOST}(?:\\s*(?:,|&|/|\\+|\\band\\b)\\s*${HOST})*)\\s*(?:[:=\\-–]|\\b(?:is|are|runs?|running|was|got)\\b(?:\\s+[a-z]+){0,2}?(?:\\s+on)?|\\bon\\b)\\s*(${TYPED_WINDOWS}.*)$`,
   'i',
 );
+/** "LABMBX01: new single server in the lab site, someone installed it on Windows Server 2019 Standard": a clause led by a listed server's name and a colon, whose Windows comes later in it. */
+const NAMED_LATER_WINDOWS_CLAUSE = new RegExp(`^\\s*(${HOST})\\s*:\\s*[^:;]*?\\b(?:on|is|runs?|running)\\s+(${TYPED_WINDOWS}.*)$`, 'i');
 /** A label in front of the clauses ("systeminfo: EX07-A = ...", "OS: ..."). */
 const WINDOWS_LINE_LABEL = /^\s*(?:systeminfo|os|windows|operating systems?)\s*:\s*/i;
 
@@ -989,14 +1035,15 @@ function windowsOfNamedServers(servers: ReadonlyMap<string, ListedServer>, lines
       .flatMap((piece) => clausesByServer(piece, known));
     for (const clause of pieces) {
       if (PLANNED.test(clause)) continue;
-      const m = NAMED_WINDOWS_CLAUSE.exec(clause);
+      const m = NAMED_WINDOWS_CLAUSE.exec(clause) ?? NAMED_LATER_WINDOWS_CLAUSE.exec(clause);
       if (!m) continue;
       const names = m[1]!.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((n) => n !== '');
       const listed = names.map(known);
       if (listed.length === 0 || listed.some((s) => s === undefined || !(s.build || s.named || s.majorMinor || s.roles.length > 0))) continue;
       // What follows in parentheses is the writer's aside ("(never patched, don't ask)", "(in-place, we didn't rebuild it)").
+      // An architecture in parentheses ("(32-bit)", "(x64)") is Windows' own fact, kept.
       const windows = m[2]!
-        .replace(/\s*\([^()]*\)\s*/g, ' ')
+        .replace(/\s*\(([^()]*)\)\s*/g, (aside: string, inside: string) => (/^\s*(?:32|64)-?bit\s*$|^\s*x(?:86|64)\s*$/i.test(inside) ? ` ${inside.trim()} ` : ' '))
         .replace(/[.,]\s*$/, '')
         .trim();
       for (const s of listed) if (!s!.os) s!.os = windows;
@@ -1115,6 +1162,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
   const lines = dashlessHeaders(cellPerLineTables(joinWrappedBuilds(rewritten)));
   const servers = new Map<string, ListedServer>();
   const dags: ListedDag[] = [];
+  /** Servers a DAG column or DAG line gave a DAG (see readExtras): a table row that gave only that still gave something. */
+  const dagColumnMembers = new Set<string>();
   const used = new Array<boolean>(lines.length).fill(false);
   /** Windows lines that name no server ("OS Name: ..." alone, a Get-ComputerInfo table run on one server). */
   const looseOs = new Set<string>();
@@ -1342,7 +1391,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const headerWords = header.trim().split(/\s+/);
     // PowerShell pads every cell to its column, so a value never runs into the next column's start: a row that does lost its padding.
     // (-AutoSize also leaves one space between runs of dashes; that alone says nothing.)
-    const misaligned = (row: string) => columns.slice(1).some((c) => /\S/.test(row[c.start - 1] ?? ' ') && /\S/.test(row[c.start] ?? ' '));
+    // In a table of servers only a row led by a host-like name counts: a sentence typed under it ("server in its own site.") runs across columns too.
+    const misaligned = (row: string) =>
+      (nameColumn < 0 || HOST_LIKE.test(row.trim().split(/\s+/)[0] ?? '')) && columns.slice(1).some((c) => /\S/.test(row[c.start - 1] ?? ' ') && /\S/.test(row[c.start] ?? ' '));
     const rows: string[] = [];
     for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && rows.length < 50; j += 1) rows.push(lines[j]!);
     const collapsed =
@@ -1354,7 +1405,10 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       const read = pending ? readRow(names, pending.cells, pending.line, above) : undefined;
       // A line typed under the table without a blank line ("all three on Server 2019 Standard") reads as a row of nothing: it is the question's.
       // So is one that names no server and gave nothing else ("(edge is in the DMZ, workgroup)").
-      const nothing = read ? !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag : looseCount() === before;
+      // A row of Get-MailboxServer's DatabaseAvailabilityGroup column gave its DAG (kept in `dags`, not on the server): that is something.
+      const nothing = read
+        ? !read.build && !read.majorMinor && !read.named && read.roles.length === 0 && !read.os && !read.osBuild && !read.dag && !dagColumnMembers.has(read.name.toLowerCase())
+        : looseCount() === before;
       if (pending && nothing) {
         if (read) servers.delete(read.name.toLowerCase());
         for (const at of pending.at) used[at] = false;
@@ -1410,7 +1464,9 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     // Export-Csv -UseCulture (and Excel in many locales) separates with ";".
     const separator = /^\s*\|.*\|/.test(lines[i]!) ? '|' : lines[i]!.includes('\t') ? '\t' : /^\s*"[^"]*";"/.test(lines[i]!) ? ';' : lines[i]!.includes(',') ? ',' : undefined;
     if (!separator) continue;
-    const names = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
+    const header = splitCells(lines[i]!, separator).map((n) => n.toLowerCase());
+    // An inventory sheet's "Host" column names its servers when no other column does ("Host";"Exchange";"Build";"DAG";"OS").
+    const names = header.some((n) => TABLE_NAME_KEYS.includes(n)) ? header : header.map((n) => (n === 'host' ? 'name' : n));
     if (!names.some((n) => TABLE_NAME_KEYS.includes(n)) || !names.some((n) => SEPARATED_COLUMNS.includes(n))) continue;
     used[i] = true;
     if (i > 0 && /^\s*#TYPE\b/i.test(lines[i - 1]!)) used[i - 1] = true;
@@ -1501,7 +1557,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const s = server(name);
     fromOutput.add(s);
     const site = cell('site');
-    if (site) s.site = site.split('/').pop();
+    // A site cut by Format-Table ("contoso.com/Configuration/Si...") names no site: the reply would print "Si...".
+    if (site && !/(?:\.{3}|\u2026)\s*$/.test(site)) s.site = site.split('/').pop();
     const roles = cell('serverrole', 'server role', 'role', 'roles', 'type', 'exchange role');
     if (roles) s.roles = [...new Set([...s.roles, ...readRoles(roles)])];
     if (s.roles.length === 0 && commandRole) s.roles = [commandRole];
@@ -1517,7 +1574,11 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     if (dagCell && /^(?:none|no|n\/?a|-+|stand-?alone)$/i.test(dagCell)) s.standalone = true;
     else readExtras(s, undefined, dagCell);
     // Get-ComputerInfo / Get-CimInstance Win32_OperatingSystem as a table; RVTools' vInfo (what the VMware Tools report first).
-    const os = cell(...VM_OS_KEYS, ...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system', 'windows');
+    // An "OSVersion" column may hold the release's name ("Windows Server 2012 R2 Standard") rather than its build.
+    const namedBuildCell = cell(...OS_BUILD_KEYS);
+    const os =
+      cell(...VM_OS_KEYS, ...OS_KEYS, 'caption', 'os', 'operatingsystem', 'operating system', 'windows') ??
+      (/\bwindows\b/i.test(namedBuildCell ?? '') ? namedBuildCell : undefined);
     if (os && /windows/i.test(os)) s.os = os;
     const type = cell('system type', 'osarchitecture', 'systemtyp');
     if (type) s.systemType = type;
@@ -1527,6 +1588,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const osBuild = cell(...OS_BUILD_KEYS) ?? (windowsVersion ? versionCell : undefined);
     if (osBuild && table.windowsRelease(osBuild)) s.osBuild = osBuild;
     windowsServicePack(s, cell('servicepackmajorversion', 'osservicepackmajorversion'));
+    // Win32_OperatingSystem's CSDVersion prints the service pack in words ("Service Pack 1").
+    windowsServicePack(s, /^\s*service pack (\d)\s*$/i.exec(cell('csdversion') ?? '')?.[1]);
     if (versionText) readVersion(s, versionText);
     else if (!os && !osBuild) readVersion(s, line);
     // "Exchange 2010 SP3 RU32", "2003 SP2" in an inventory's version column: the version named in words.
@@ -1568,6 +1631,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     let listed = dags.find((d) => d.name.toLowerCase() === dag.toLowerCase() && d.kind !== 'cluster');
     if (!listed) dags.push((listed = { name: dag, servers: [] }));
     if (!listed.servers.some((m) => m.toLowerCase() === s.name.toLowerCase())) listed.servers.push(s.name);
+    dagColumnMembers.add(s.name.toLowerCase());
   }
 
   function readVersion(s: ListedServer, text: string) {
@@ -1630,6 +1694,24 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
    * The server named just above line `index` (blank lines skipped, at most 3 lines up): "EX01:", "[EX01]",
    * "On EX01", or a command run with "-ComputerName EX01". The line is taken as part of the listing.
    */
+  /**
+   * The one listed server a sentence just above a bare Windows line names ("MAILSE01 (our only mailbox server), winver shows:"),
+   * over winver's other lines ("Microsoft Windows Server", "Version 21H2 (OS Build 20348.3932)"); never a row of a table
+   * or list (those lines are used), and never a sentence naming several servers.
+   */
+  function windowsOwnerAbove(index: number): ListedServer | undefined {
+    for (let k = index - 1, seen = 0; k >= 0 && seen < 3; k -= 1) {
+      const line = lines[k]!;
+      if (line.trim() === '' || used[k]) return undefined;
+      seen += 1;
+      if (WINVER_LINE.test(line)) continue;
+      const sentence = line.length <= MAX_PROSE_LINE && !COMMAND_LINE.test(line) && !KEY_VALUE.test(line) && line.trim().split(/\s+/).length >= 3;
+      const one = sentence ? oneServerIn(line) : undefined;
+      return one ? servers.get(one.toLowerCase()) : undefined;
+    }
+    return undefined;
+  }
+
   function nameAbove(index: number): string | undefined {
     for (let k = index - 1, seen = 0; k >= 0 && seen < 3; k -= 1) {
       const line = lines[k]!;
@@ -1849,6 +1931,8 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       if (pack) s.osServicePack = pack[2] ? 0 : Number(pack[1]);
     }
     windowsServicePack(s, get('servicepackmajorversion', 'osservicepackmajorversion'));
+    // Win32_OperatingSystem's CSDVersion prints the service pack in words ("Service Pack 1").
+    windowsServicePack(s, /^\s*service pack (\d)\s*$/i.exec(get('csdversion') ?? '')?.[1]);
     // HealthChecker: the role, site and DAG ("Standalone Server": in no DAG); its OS section follows, naming no server.
     const healthRole = get('server role');
     if (healthRole) s.roles = [...new Set([...s.roles, ...readRoles(healthRole)])];
@@ -1861,6 +1945,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const machines = nameList((get('operationalmachines') ?? '').replace(/<[^<>]*>/g, ' '));
     if (machines.length > 0) {
       s.clusterNodes = machines.length;
+      s.clusterNodeNames = machines;
       if (!s.clustered) s.clustered = 'clustering';
       s.roles = [...new Set([...s.roles, 'mailbox'])];
     }
@@ -1930,8 +2015,12 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     const line = lines[i]!;
     if (COMMAND_LINE.test(line)) continue;
     if (BARE_WINDOWS.test(line)) {
-      looseOs.add(line.trim().replace(/^caption\s+/i, ''));
+      const os = line.trim().replace(/^caption\s+/i, '');
       used[i] = true;
+      // "MAILSE01 (our only mailbox server), winver shows:" just above: the Windows of that one listed server, not the paste's.
+      const owner = windowsOwnerAbove(i);
+      if (owner && !owner.os) owner.os = os;
+      else looseOs.add(os);
       continue;
     }
     // Several servers and their builds on one line ("Exchange: MBX-AMS 15.2.1748.10, MBX-ROT 15.2.1748.10").
@@ -1988,7 +2077,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
       }
     }
     // A list item ("- EX01: 15.2.1748.10", "1. EX04 (15.1.2507.6)") is read as the line it lists; a label in front ("ExchangeServer: EX01 ...") is no name.
-    const m = TYPED_LINE.exec(line.replace(BULLET, '').replace(LINE_LABEL, ''));
+    const m = TYPED_LINE.exec(numberedLead(line.replace(BULLET, '').replace(LINE_LABEL, '')));
     if (!m) {
       readSentence(i);
       continue;
@@ -2194,6 +2283,7 @@ export function parseListing(text: string, table: BuildTable): ListingResult {
     arrowLines,
   );
   clusterNodesInWords(dags, rest, server);
+  virtualServersInWords(dags, servers, rest);
   virtualServersToNodes(dags, servers);
   versionInWords([...servers.values()], rest);
   dagsInWords([...servers.values()], dags, rest);

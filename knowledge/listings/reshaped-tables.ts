@@ -191,6 +191,8 @@ const ATTRIBUTE_HEADER = /^\s*attribute\s{2,}value\s*$/i;
 const ATTRIBUTE_ROW = /^\s*([A-Za-z][A-Za-z0-9-]{0,60})\s{2,}(\S.*?)\s*$/;
 /** Exchange writes the server's version into serialNumber as AdminDisplayVersion shows it. */
 const SERIAL_VERSION = /^\s*version\s+\d{1,2}\.\d{1,2}\s*\(\s*build\s/i;
+/** "CN=EXFE1    serialNumber: Version 6.5 (...)": a server object's CN and its serialNumber on one line (wmic's "Key=value" reading makes it "CN : EXFE1 ..."). */
+const CN_AND_SERIAL = /^\s*CN\s*[=:]\s*([A-Za-z0-9][A-Za-z0-9_-]{0,62})\s*,?\s+serialNumber\s*[:=]\s*(.+?)\s*$/i;
 /** "CN=EX07HUB" in the path written above the Attribute Editor's lines. */
 const CN_IN_PATH = /\bCN=([A-Za-z0-9][A-Za-z0-9_-]{0,62})\b(?!\s*=)/g;
 
@@ -204,6 +206,12 @@ export function directoryObjectLines(lines: readonly string[]): string[] {
   if (!lines.some((l) => /serialnumber/i.test(l))) return [...lines];
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
+    // "CN=EXFE1    serialNumber: Version 6.5 (Build 7638.2: Service Pack 2)": an object and its serialNumber typed on one line.
+    const oneLine = CN_AND_SERIAL.exec(lines[i]!);
+    if (oneLine && SERIAL_VERSION.test(oneLine[2]!)) {
+      out.push(`Name                : ${oneLine[1]}`, `AdminDisplayVersion : ${oneLine[2]!.split(';')[0]!.trim()}`, '');
+      continue;
+    }
     const dn = SERVER_DN.exec(lines[i]!);
     if (dn) {
       let cn = dn[1]!;

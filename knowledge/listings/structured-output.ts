@@ -1,7 +1,7 @@
 /**
  * Output that is not a PowerShell table or list, rewritten into the lines the listing parser reads:
- * ConvertTo-Json (an array, one object, or -Compress on one line) and HealthChecker's HTML report copied
- * as text (a column a server) become Format-List blocks, and the tables of wmic and dsquery (a header and
+ * ConvertTo-Json (an array, one object, or -Compress on one line), HealthChecker's HTML report copied
+ * as text (a column a server) and Get-ExchangeDiagnosticInfo's XML result become Format-List blocks, and the tables of wmic and dsquery (a header and
  * aligned rows, but no line of dashes) get the dashes PowerShell prints.
  * Pure and linear: each line is looked at once, a JSON text is scanned once and parsed once.
  */
@@ -191,6 +191,31 @@ function xmlText(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Get-ExchangeDiagnosticInfo's Result: one <Diagnostics> document, on one line or many. */
+const DIAGNOSTICS_START = /<Diagnostics>/;
+const DIAGNOSTICS_END = /<\/Diagnostics>/;
+/** The longest <Diagnostics> document looked into (its lines); a longer one is left as it is. */
+const MAX_DIAGNOSTICS_LINES = 2_000;
+/** The server a diagnostics document was taken on (ProcessInfo's serverName, or a machine name). */
+const DIAGNOSTICS_SERVER = /<(?:serverName|machineName|ServerFqdn|server)>\s*([A-Za-z][A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9.-]+)?\s*<\//i;
+/** Its Exchange build ("<ServerVersion>15.02.1748.010</ServerVersion>", a process's <version>). */
+const DIAGNOSTICS_BUILD = /<(?:ServerVersion|ExchangeVersion|BuildNumber|version)>\s*((?:6|8|14|15)\.\d{1,2}\.\d{1,5}\.\d{1,4})\s*<\//i;
+
+/**
+ * Get-ExchangeDiagnosticInfo's Result (an XML document) as the Format-List block of the one server it names, with the
+ * build it reports; undefined when it names no server or no build (then its lines stay as they are).
+ */
+function diagnosticsBlock(lines: readonly string[], from: number): { block: string[]; end: number } | undefined {
+  let end = from;
+  while (end < lines.length && end - from < MAX_DIAGNOSTICS_LINES && !DIAGNOSTICS_END.test(lines[end]!)) end += 1;
+  if (end >= lines.length || !DIAGNOSTICS_END.test(lines[end]!)) return undefined;
+  const text = lines.slice(from, end + 1).join('\n');
+  const server = DIAGNOSTICS_SERVER.exec(text)?.[1];
+  const build = DIAGNOSTICS_BUILD.exec(text)?.[1];
+  if (!server || !build) return undefined;
+  return { block: ['', `Name : ${server}`, `AdminDisplayVersion : ${build}`, ''], end };
+}
+
 export function structuredLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   // Brackets that span several lines but hold no JSON are scanned at most this many times (each scan may run to the
@@ -228,6 +253,12 @@ export function structuredLines(lines: readonly string[]): string[] {
         i += span.length - 1;
         continue;
       }
+    }
+    const diagnostics = DIAGNOSTICS_START.test(line) ? diagnosticsBlock(lines, i) : undefined;
+    if (diagnostics) {
+      out.push(...diagnostics.block);
+      i = diagnostics.end;
+      continue;
     }
     // Export-Clixml (q04): <S N="Name">EX01</S> is "Name : EX01"; each top-level <Obj> a Format-List block of its own, and a
     // property that is an object of its own (<Obj N="AdminDisplayVersion">) takes its <ToString>.
