@@ -1,0 +1,27 @@
+import { play, type Turn } from './conversation-play';
+
+/*
+ * Issue 21 (helper o27, session 15): set H (bench/conversations-outside-h-tuning.yaml) written again in our own words:
+ * facts said after a verdict, facts stated in one message that close conditions, and retired versions' designs.
+ */
+const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
+  [
+    'the box named as promoted to a domain controller after a verdict: Not supported',
+    [
+      ['exchange 2019 cu15 single mailbox server on 2025 standard', { verdict: 'supported' }],
+      ['fyi we promoted this server to a domain controller in march', { verdict: 'not-supported' }],
+    ],
+  ],
+  [
+    'dcpromo run after Exchange was installed, said in the first message: Not supported',
+    [['SE single mailbox server on 2025 datacenter; we ran dcpromo on it after exchange was installed', { verdict: 'not-supported' }]],
+  ],
+];
+
+describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
+  for (const [name, turns] of CASES) {
+    it(name, async () => {
+      await play(turns);
+    });
+  }
+});
