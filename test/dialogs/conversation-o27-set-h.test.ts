@@ -16,6 +16,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'dcpromo run after Exchange was installed, said in the first message: Not supported',
     [['SE single mailbox server on 2025 datacenter; we ran dcpromo on it after exchange was installed', { verdict: 'not-supported' }]],
   ],
+  [
+    "an Office server product's farm role put on the server judged, said after the verdict: Not supported",
+    [
+      ['exchange 2019 cu15 single mailbox server on 2025 standard', { verdict: 'supported' }],
+      ["btw the sharepoint 2019 farm's search role is installed on that same server", { verdict: 'not-supported' }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
