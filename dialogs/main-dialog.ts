@@ -1280,7 +1280,8 @@ function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, name
 function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
   if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
   // "plus MBX4 on windows 2019 datacenter joins, same dag": one member named by its server name, joining (o23, w9-after-20).
-  const joins = JOINING_MEMBER.test(text);
+  // "we want to add a 2016 cu23 server into that same dag" (session 15 o27, w8-after-32): one server, named by what it is, put into the DAG judged.
+  const joins = JOINING_MEMBER.test(text) || INTO_THE_DAG.test(text);
   // "we add MBX5 and MBX6 next week, and MBX7 through MBX18 in january": several servers named joining, each a member (d24, w9-after-22).
   const joining = serversNamedJoining(text);
   if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0 && !joins && joining < 2) return named;
@@ -1305,6 +1306,10 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
 /** "plus MBX4 on 2019 joins, same dag", "EX05 is added to the dag": a server named by its name joining the DAG judged. */
 const JOINING_MEMBER =
   /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b[^.!?]{0,60}\b(?:joins?|joining|joined|is added|gets added|added to|as (?:a |the )?(?:new |\w+ )?member|(?:into|in|to) (?:the )?same dag|same dag)\b/i;
+
+/** "add a 2016 cu23 server into that same dag", "put one more box in the dag": a server (not a name) joining the DAG judged. */
+const INTO_THE_DAG =
+  /\b(?:add\w*|put\w*|join\w*|bring\w*|introduc\w*|install\w*)\s+(?:an?|one|another|one more|a new|an extra)\s+(?:[^.!?\s]+\s+){0,4}(?:server|box|machine|vm|member|node)\s+(?:\w+\s+)?(?:into|in|to)\s+(?:that|the|this|our|the existing)\s+(?:same\s+|existing\s+)?dag\b/i;
 
 /** "we never ran the SE setup", "didn't install 2019": a part of a message saying something was not done. */
 const NOT_DONE = /\b(never|didn'?t|did not|haven'?t|have not|hasn'?t|has not|wasn'?t|was not|no longer|not yet)\b/i;

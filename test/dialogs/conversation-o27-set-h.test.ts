@@ -23,6 +23,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ["btw the sharepoint 2019 farm's search role is installed on that same server", { verdict: 'not-supported' }],
     ],
   ],
+  [
+    'a server of another version added into the DAG judged, named by what it is: mixed versions, Not supported',
+    [
+      ['exchange 2016 cu23 dag of 2 on 2016 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
+      ['we plan to put a new 2019 cu15 box into the same dag for a few weeks', { verdict: 'not-supported', says: ['different Exchange versions'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
