@@ -2483,6 +2483,15 @@ const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['not'],
   ['replacing'],
   ['replace'],
+  // "what if we swap the nlb for our f5 pair?", "ditch the nlb for a kemp": the value swapped out (session 15 o27, w8-after-14).
+  ['swap'],
+  ['swapping'],
+  ['swap', 'out'],
+  ['swapping', 'out'],
+  ['ditch'],
+  ['ditching'],
+  ['get', 'rid', 'of'],
+  ['getting', 'rid', 'of'],
   ['without'],
   ['no'],
   // "we don't use NLB", "not using MSCS", "no need for NLB": what the setup does without (issue 21, t21).

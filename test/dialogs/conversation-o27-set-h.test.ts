@@ -30,6 +30,20 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['we plan to put a new 2019 cu15 box into the same dag for a few weeks', { verdict: 'not-supported', says: ['different Exchange versions'] }],
     ],
   ],
+  [
+    'NLB swapped for a hardware load balancer after a verdict on Exchange 2003 front-ends: judged again, still Supported',
+    [
+      ['two exchange 2003 sp2 front-ends, std edition, windows 2003 std x86, windows nlb', { verdict: 'supported' }],
+      ['what if we swap the nlb for a kemp?', { verdict: 'supported', says: ['Hardware or virtual load balancer instead of'] }],
+    ],
+  ],
+  [
+    '"how do we get supported again" after a retired verdict: the way to Subscription Edition',
+    [
+      ['exchange 2016 cu23 single mailbox server on 2016 standard with desktop experience', { verdict: 'supported', headline: 'Out of support' }],
+      ['cheapest way to be back in support?', { says: ['Subscription Edition'], notSays: ['not sure I understood'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {

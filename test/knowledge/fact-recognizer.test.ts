@@ -487,6 +487,9 @@ describe('fact recognizer', () => {
       // "X actually, Y was only the plan": "actually" right after a value affirms it; a release said to be only the plan is dropped.
       ['windows team: both are server 2016 actually, 2025 was only the plan', { windows: '2016' }],
       ['windows 2016 std - actually, 2019 std', { windowsEdition: 'standard', windows: '2019' }],
+      // Session 15 o27: the value swapped out is set aside, the one swapped in is the setup's.
+      ['what if we swap the nlb for our f5 pair?', { ha: 'load-balancer' }],
+      ['we could ditch the nlb for a kemp', { ha: 'load-balancer' }],
       ['nothing to see here', {}],
       ['', {}],
     ];
