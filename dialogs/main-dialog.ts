@@ -1046,16 +1046,31 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, facts: Facts, named: 
   const result: Record<string, string> = { ...named };
   // "on one node", "two of the nodes": a count of some members, never the member count.
   delete result.nodes;
+  return withOtherMembers(kb, result, facts);
+}
+
+/**
+ * The facts said of some members (`result`) that differ from the DAG's or cluster's (`known`): another version or Windows
+ * release is that group's mixed fact, never the whole group's; the update (and the edition and architecture) said with it
+ * are those members' too. Two versions the dimension pairs (`whenSeveral`: Exchange 2019 members beside SE during the
+ * in-place upgrade, session 15 o27, w8-after-43) keep the pair's version and state its own value.
+ */
+function withOtherMembers(kb: KnowledgeBase, result: Record<string, string>, known: Facts): Record<string, string> {
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],
   ] as const) {
     const other = result[dimension];
-    if (other === undefined || facts[dimension] === undefined || other === facts[dimension]) continue;
+    const was = known[dimension];
+    if (other === undefined || was === undefined || other === was) continue;
     delete result[dimension];
+    if (dimension === 'version') delete result.update;
     // "one of the four is still on 2008 R2 Enterprise": that edition (and architecture) is of those members too, not of all.
     if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
-    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
+    const several = kb.dimensions.find((d) => d.id === dimension)?.whenSeveral;
+    const pair = several?.fact === stated ? several.pairs.find((p) => p.values.includes(other) && p.values.includes(was)) : undefined;
+    if (pair && pair.keep !== was) result[dimension] = pair.keep;
+    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = pair?.value ?? 'yes';
   }
   return result;
 }
@@ -1097,7 +1112,7 @@ const PART_OF_THE_MEMBERS =
 /** One member named by its server name and what it keeps: "MBX4 stays on 2022", "EX-03 is still on 2019" (never "cu15 is", "ex2019 is"). */
 const NAMED_MEMBER =
   /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b\s+(?:stays?|remains?|is|runs?|keeps?|will\s+(?:stay|remain|run|be|keep)|would\s+(?:stay|remain|run|be))\b/i;
-const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
+const MOVES_ALL = /\b(what if|(?<!\b(?:not|never|yet to be)\s(?:been\s)?)(?<!n'?t\s(?:been\s)?)(?:move|moving|migrat\w*|upgrad\w*)|instead|all (of )?(them|the))\b/i;
 
 /** "also a standalone mailbox server", "one more outside the DAG": a server of the role judged that is not in its DAG or cluster. */
 const STANDS_APART =
@@ -1289,18 +1304,7 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
   const hasNodes = kb.dimensions.some((d) => d.id === 'nodes');
   if (joining >= 2 && membersAdded(text) === 0 && hasNodes) result.nodes = String(Number(known.nodes) + joining);
   else if (joins && result.nodes === undefined && hasNodes) result.nodes = String(Number(known.nodes) + 1);
-  for (const [dimension, stated] of [
-    ['version', 'mixedVersions'],
-    ['windows', 'mixedWindows'],
-  ] as const) {
-    const other = result[dimension];
-    if (other === undefined || known[dimension] === undefined || other === known[dimension]) continue;
-    delete result[dimension];
-    if (dimension === 'version') delete result.update;
-    if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
-    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
-  }
-  return result;
+  return withOtherMembers(kb, result, known);
 }
 
 /** "plus MBX4 on 2019 joins, same dag", "EX05 is added to the dag": a server named by its name joining the DAG judged. */

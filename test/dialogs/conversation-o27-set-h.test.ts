@@ -44,6 +44,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['cheapest way to be back in support?', { says: ['Subscription Edition'], notSays: ['not sure I understood'] }],
     ],
   ],
+  [
+    'one SE DAG member said to be the 2019 CU15 box not yet upgraded: 2019 and SE during the in-place upgrade, with conditions',
+    [
+      ['SE dag of 4 on 2025 std, fsw on FS1, not DCs', { verdict: 'supported-with-conditions' }],
+      [
+        "one member is actually still the 2019 cu15 server we haven't upgraded",
+        { verdict: 'supported-with-conditions', says: ['upgraded in place to SE one at a time'], notSays: ['Out of support'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
