@@ -15,6 +15,7 @@ import {
   saidUnknown,
   stepWithOpen,
   SUPPORTED_PATH,
+  upgradesInPlaceToSe,
   valueLabel,
   type Facts,
   type KnowledgeBase,
@@ -348,6 +349,10 @@ export class MainDialog extends Dialog {
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
     }
+    // "next weekend we run the SE setup in place on all four" (session 15 o27, w8-after-47): SE put over the servers judged, said
+    // as done or planned rather than asked, where the how-to table upgrades them in place (not behind): the servers judged as SE.
+    const upgraded = this.upgradedInPlaceToSe(text, last);
+    if (upgraded) return this.decideAgain(dc, last, upgraded, { version: 'se' });
     // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
     const move = this.migrationFollowUp(text, last);
     if (move) {
@@ -619,6 +624,15 @@ export class MainDialog extends Dialog {
     const path = migrationLine(this.kb, base.version);
     if (!note || !path) return undefined;
     return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
+  }
+
+  /** The last verdicts, when the message says SE is (or will be) set up in place over the one group judged, which can take it. */
+  private upgradedInPlaceToSe(text: string, last: LastCheck): GroupVerdict[] | undefined {
+    const [only, ...others] = last.groups;
+    if (!only || others.length > 0 || !SE_OVER.test(text) || ASKED_MOVE.test(text.trim()) || NOT_DONE.test(text)) return undefined;
+    const { version, updateCurrency } = only.facts;
+    if (version === undefined || updateCurrency === 'behind' || !upgradesInPlaceToSe(this.kb, version)) return undefined;
+    return this.verdicts(last);
   }
 
   /** "is windows 2016 still supported?", "and when does windows 2012 r2 support end?": a Windows release's lifecycle asked, naming no Exchange version. */
@@ -1353,6 +1367,8 @@ const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|
 /** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */
 const SE_OVER =
   /\b(?:install|put|run|upgrad\w*)\s+(?:the\s+)?(?:exchange\s+)?(?:se|subscription edition)(?:\s+setup)?\s+(?:on top|over|in[\s-]place|on (?:these|them|it|this|those|(?:the|that|this) same))\b|\bnew (?:servers|hardware|boxes|vms|machines)\s+(?:for|with)\s+(?:exchange\s+)?(?:se|subscription edition)\b/i;
+/** A move asked rather than said: a question mark, or a question's first words ("can we", "should we", "is it ok to"). */
+const ASKED_MOVE = /\?|^(?:\w+,?\s+){0,2}?(?:can|could|should|would|shall|may|might|do|does|is|are|how|what|why|when|whether|any)\b/i;
 /** "like with 2019", "as for 2019": another version named as an example, not a fact of the setup. */
 const LIKE_WITH = /\b(?:like|as)\s+(?:with|for|on|in)?\s*(?:exchange\s+)?20\d\d\b/gi;
 

@@ -54,6 +54,20 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  [
+    'SE set up in place over a 2019 CU15 server, said as planned: the server judged as SE (no Out of support)',
+    [
+      ['exchange 2019 cu15 single mailbox server on 2022 datacenter', { headline: 'Out of support' }],
+      ['tomorrow night we install SE in place on it', { notSays: ['Out of support', 'What to do: plan the move'], says: ['Subscription Edition (SE) instead of 2019'] }],
+    ],
+  ],
+  [
+    'the same plan over a 2019 server more than one CU behind: the path (CU14 or CU15 first), not an SE verdict',
+    [
+      ['exchange 2019 cu10 single mailbox server on 2019 standard with desktop experience', { headline: 'Out of support' }],
+      ['we will run the SE setup in place on it next week', { headline: 'Out of support', says: ['CU14 or CU15'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
