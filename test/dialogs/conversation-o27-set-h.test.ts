@@ -68,6 +68,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['we will run the SE setup in place on it next week', { headline: 'Out of support', says: ['CU14 or CU15'] }],
     ],
   ],
+  [
+    'the servers judged "replaced with" others: the new ones judged with what the message changes',
+    [
+      ['two exchange 2016 cu23 edge servers, 2016 std with desktop experience, workgroup', { verdict: 'supported', headline: 'Out of support' }],
+      ['in spring we replace them with SE edge servers on 2025 std core', { verdict: 'supported', notSays: ['Out of support'], says: ['instead of 2016'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
