@@ -239,7 +239,11 @@ export function isLifecycleFollowUp(text: string): boolean {
 export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 
 const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
-  [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
+  // "short version for the change board pls" (session 15 o27, w8-after-51): the ticket summary, asked for someone else.
+  [
+    /\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste|(short|brief|shorter|condensed|quick) version|tl;? ?dr|(change|advisory) board|for (the |our |my )?(cab|boss|manager|management|change request)|one[- ]liner|in one line)\b/i,
+    'summary',
+  ],
   [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
   [
     /\b(what should (i|we) do|(what|which) (should|could|can|do) (i|we) use instead|use instead\??$|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i,

@@ -75,6 +75,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['in spring we replace them with SE edge servers on 2025 std core', { verdict: 'supported', notSays: ['Out of support'], says: ['instead of 2016'] }],
     ],
   ],
+  [
+    '"short version for the change board" after a verdict: the ticket summary, headed by the retired version\'s date',
+    [
+      ['exchange 2010 sp3 single server, all roles, 2008 r2 sp1 standard', { headline: 'Out of support' }],
+      ['tl;dr for my manager?', { says: ['Out of support since 13 October 2020', 'Exchange version: Exchange 2010'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
