@@ -19,6 +19,7 @@ import {
   valueLabel,
   type Facts,
   type KnowledgeBase,
+  type DirectQuestion,
   type PreviousQuestion,
 } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
@@ -141,7 +142,15 @@ export class MainDialog extends Dialog {
       only?.version !== undefined && only.windows !== undefined
         ? this.kb.directAnswers.read(text, { attribute: 'runs-on', subject: { version: only.version, windows: only.windows } })
         : undefined;
-    const route: Route = fromUpdate?.attribute === 'from-update' && this.kb.directAnswers.answer(fromUpdate) ? { kind: 'answer', question: fromUpdate } : routed;
+    // "can we go straight to exchange 2016 from that?" right after a verdict (session 15 o27, w8-after-45): a move to another version
+    // than SE is that version joining the organization judged (no in-place upgrade between versions, A-62): the coexistence table's answer.
+    const movedTo = last && !previous && last.groups.length === 1 ? this.movedToVersion(text, last.groups[0]!.facts) : undefined;
+    const route: Route =
+      fromUpdate?.attribute === 'from-update' && this.kb.directAnswers.answer(fromUpdate)
+        ? { kind: 'answer', question: fromUpdate }
+        : movedTo && this.kb.directAnswers.answer(movedTo)
+          ? { kind: 'answer', question: movedTo }
+          : routed;
     // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
     // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
     // "we'll run it as a vmware vm, is that fine?" right after a verdict: the hypervisor hosts the server judged (validated
@@ -624,6 +633,14 @@ export class MainDialog extends Dialog {
     const path = migrationLine(this.kb, base.version);
     if (!note || !path) return undefined;
     return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
+  }
+
+  /** The coexistence question of a move asked from the one version judged to another version named (not SE), or undefined. */
+  private movedToVersion(text: string, judged: Facts): DirectQuestion | undefined {
+    if (judged.version === undefined || text.length > 120 || !asksForMove(text) || movesToSe(text) || !MOVE_TO_VERSION.test(text)) return undefined;
+    const { version, update: _update, ...others } = this.kb.recognizer.extract(text).facts;
+    if (version === undefined || version === judged.version || version === 'se' || Object.keys(others).length > 0) return undefined;
+    return { attribute: 'coexistence', subject: { version }, other: judged.version, text };
   }
 
   /** The last verdicts, when the message says SE is (or will be) set up in place over the one group judged, which can take it. */
@@ -1367,6 +1384,8 @@ const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|
 /** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */
 const SE_OVER =
   /\b(?:install|put|run|upgrad\w*)\s+(?:the\s+)?(?:exchange\s+)?(?:se|subscription edition)(?:\s+setup)?\s+(?:on top|over|in[\s-]place|on (?:these|them|it|this|those|(?:the|that|this) same))\b|\bnew (?:servers|hardware|boxes|vms|machines)\s+(?:for|with)\s+(?:exchange\s+)?(?:se|subscription edition)\b/i;
+/** "straight to exchange 2016", "move to 2013", "upgrade to ex2019": a move whose target is an Exchange version. */
+const MOVE_TO_VERSION = /\b(?:to|onto|into)\s+(?:exchange\s+|ex\s?)?(?:server\s+)?20[01]\d\b/i;
 /** A move asked rather than said: a question mark, or a question's first words ("can we", "should we", "is it ok to"). */
 const ASKED_MOVE = /\?|^(?:\w+,?\s+){0,2}?(?:can|could|should|would|shall|may|might|do|does|is|are|how|what|why|when|whether|any)\b/i;
 /** "like with 2019", "as for 2019": another version named as an example, not a fact of the setup. */

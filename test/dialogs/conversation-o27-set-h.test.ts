@@ -82,6 +82,13 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['tl;dr for my manager?', { says: ['Out of support since 13 October 2020', 'Exchange version: Exchange 2010'] }],
     ],
   ],
+  [
+    'a move to another version (not SE) asked after a verdict: that version joining the organization judged, from the coexistence table',
+    [
+      ['exchange 2007 sp3 single server, all roles, windows 2008 enterprise x64', { headline: 'Out of support' }],
+      ['could we move straight to exchange 2019 from this?', { says: ['No: Exchange 2019 cannot coexist with Exchange 2007'], notSays: ['not sure I understood'] }],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
