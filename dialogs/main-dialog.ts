@@ -362,6 +362,18 @@ export class MainDialog extends Dialog {
     // as done or planned rather than asked, where the how-to table upgrades them in place (not behind): the servers judged as SE.
     const upgraded = this.upgradedInPlaceToSe(text, last);
     if (upgraded) return this.decideAgain(dc, last, upgraded, { version: 'se' });
+    // "ok, we split it into two dags, 9 and 8 members" after a DAG refused for 17 members (session 15 o27, w8-after-54): the DAG
+    // judged becomes two, each with its own count, judged as a design of two groups.
+    const split = splitDagCounts(text, last);
+    if (split) {
+      const groups = this.verdicts(last);
+      const [first, second] = split;
+      const judged = last.groups[0]!;
+      const was = judged.facts.nodes;
+      const said = `two DAGs of ${first} and ${second} members${was !== undefined ? ` instead of one of ${was}` : ''}`;
+      const halves = { ...last, groups: [{ ...judged, facts: { ...judged.facts, nodes: first } }] };
+      if (groups) return this.decideAgain(dc, halves, groups, {}, { facts: { ...judged.facts, nodes: second }, setAside: [] }, undefined, undefined, said);
+    }
     // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
     const move = this.migrationFollowUp(text, last);
     if (move) {
@@ -1341,6 +1353,18 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
 /** "plus MBX4 on 2019 joins, same dag", "EX05 is added to the dag": a server named by its name joining the DAG judged. */
 const JOINING_MEMBER =
   /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b[^.!?]{0,60}\b(?:joins?|joining|joined|is added|gets added|added to|as (?:a |the )?(?:new |\w+ )?member|(?:into|in|to) (?:the )?same dag|same dag)\b/i;
+
+/** "split it into two dags, 9 and 8 members", "two DAGs of 8 + 9 instead": the two counts of a DAG split in two. */
+const SPLIT_DAG =
+  /\b(?:split\w*|divid\w*|break\w*|cut\w*|make\s+(?:it|that)|go\s+with|use|instead)\b[^.!?]{0,40}?\b(?:two|2)\s+dags?\b[^.!?\d]{0,20}?\b(\d{1,2})\s*(?:and|\+|&|,|\/)\s*(\d{1,2})\b/i;
+
+/** The member counts of the one DAG judged, split in two by the message, or undefined. */
+function splitDagCounts(text: string, last: LastCheck): [string, string] | undefined {
+  const [only, ...others] = last.groups;
+  const split = SPLIT_DAG.exec(text);
+  if (!split || !only || others.length > 0 || only.facts.ha !== 'dag') return undefined;
+  return [split[1]!, split[2]!];
+}
 
 /** "add a 2016 cu23 server into that same dag", "put one more box in the dag": a server (not a name) joining the DAG judged. */
 const INTO_THE_DAG =

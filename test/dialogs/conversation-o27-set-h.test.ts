@@ -89,6 +89,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['could we move straight to exchange 2019 from this?', { says: ['No: Exchange 2019 cannot coexist with Exchange 2007'], notSays: ['not sure I understood'] }],
     ],
   ],
+  [
+    'a DAG refused for 20 members split into two DAGs of 10 each: a design of two DAGs, each judged',
+    [
+      ['exchange SE dag of 20 members on 2022 datacenter, no DCs', { verdict: 'not-supported' }],
+      [
+        'fine, we will split it into 2 DAGs: 10 + 10',
+        { verdict: 'supported-with-conditions', says: ['two DAGs of 10 and 10 members instead of one of 20', 'a witness server outside the DAG'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
