@@ -99,6 +99,19 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  [
+    'a DAG whose message states each of its conditions is plain Supported; the same DAG said briefly keeps them as conditions',
+    [
+      [
+        'exchange 2019 cu15 dag of 2 on 2019 datacenter, witness on FS2, neither is a dc, same cu and same windows on both, the cluster hosts nothing else, no nlb',
+        { verdict: 'supported', headline: 'Out of support' },
+      ],
+    ],
+  ],
+  [
+    'the same DAG said briefly',
+    [['exchange 2019 cu15 dag of 2 on 2019 datacenter, witness on FS2', { verdict: 'supported-with-conditions', says: ['Every DAG member runs the same Windows release'] }]],
+  ],
 ];
 
 describe('conversation (issue 21, o27): set H facts after a verdict, stated facts, out of support', () => {
