@@ -241,7 +241,7 @@ export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
   // "short version for the change board pls" (session 15 o27, w8-after-51): the ticket summary, asked for someone else.
   [
-    /\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste|(short|brief|shorter|condensed|quick) version|tl;? ?dr|(change|advisory) board|for (the |our |my )?(cab|boss|manager|management|change request)|one[- ]liner|in one line)\b/i,
+    /\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste|(short|brief|shorter|condensed|quick) version|tl;? ?dr|(change|advisory) board|for (the |our |my )?(cab|boss|manager|change request)|one[- ]liner|in one line)\b/i,
     'summary',
   ],
   [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
