@@ -519,6 +519,8 @@ describe('fact recognizer', () => {
           role: 'mailbox',
         },
       ],
+      // "our only exchange box" is a single server (w8-oos-17).
+      ['exchange 2013 cu23 on our only exchange box, 2012 r2 std', { version: '2013', ha: 'none', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard' }],
       // "no NLB anywhere" without a cluster stays a server without high availability.
       ['exchange 2003 front-end, no nlb anywhere', { version: '2003', role: 'front-end', ha: 'none' }],
       // Session 15 o27: the value swapped out is set aside, the one swapped in is the setup's.
