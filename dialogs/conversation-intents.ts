@@ -142,9 +142,12 @@ export function questionAboutQuestion(text: string): QuestionAboutQuestion | und
   return ABOUT_QUESTION.find(([pattern]) => pattern.test(trimmed))?.[1];
 }
 
-/** Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"). */
+/**
+ * Words that change a fact already given ("actually it's 2000", "no, Standard", "what if we use NLB instead?"); "we are replacing
+ * both with SE edges on 2025 core" changes the servers judged too (session 15 o27, w8-after-37).
+ */
 const CORRECTION =
-  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh|same (?:for|with|on|goes for))\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put|rebuil[dt]|reinstall(ed)?|redeploy(ed)?|migrated?)|suppose|let'?s say|say we|(is it|would it be|is that|would that be) (still )?(ok|okay|fine|supported|allowed) if|(can|could) (we|i) add (a|an|another|one more)\b|(would|will) (that|it|this) (still )?(be )?(ok|okay|fine|supported|allowed))\b/i;
+  /^(actually|no|nope|nah|wrong|wait|no wait|ah wait|sorry|correction|update|my bad|scratch that|oops|change|make (that|it)|what if|how about|what about|and if|instead|ok,? what if|hmm|oh|same (?:for|with|on|goes for))\b|\b(instead|actually|correction|change (it|that|the [a-z]{2,20}) to|make that|scratch that|rather|what changes if|what if|if (we|i|they) (used?|move[ds]?|went|go|switch(ed)?|upgrade[ds]?|add(ed)?|ran|run|had|put|rebuil[dt]|reinstall(ed)?|redeploy(ed)?|migrated?)|suppose|let'?s say|say we|(is it|would it be|is that|would that be) (still )?(ok|okay|fine|supported|allowed) if|(can|could) (we|i) add (a|an|another|one more)\b|(would|will) (that|it|this) (still )?(be )?(ok|okay|fine|supported|allowed)|(replac(e|es|ed|ing)|swap(s|ped|ping)?) (both|them|it|all( of them| \w+)?|these|those|(the|our) (servers?|boxes|nodes|members|edges?)) (with|for|by))\b/i;
 
 /** "no idea", "not sure" read as a correction would take its "no" for an answer ("no HA"). */
 export function isCorrection(text: string): boolean {
@@ -236,7 +239,11 @@ export function isLifecycleFollowUp(text: string): boolean {
 export type FollowUp = 'summary' | 'why' | 'instead' | 'sources' | 'conditions';
 
 const FOLLOW_UPS: ReadonlyArray<[RegExp, FollowUp]> = [
-  [/\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste)\b/i, 'summary'],
+  // "short version for the change board pls" (session 15 o27, w8-after-51): the ticket summary, asked for someone else.
+  [
+    /\b(summary|summarise|summarize|for the ticket|change ticket|copy (it|that)|paste|(short|brief|shorter|condensed|quick) version|tl;? ?dr|(change|advisory) board|for (the |our |my )?(cab|boss|manager|change request)|one[- ]liner|in one line)\b/i,
+    'summary',
+  ],
   [/^(ok(ay)?,? |so,? |but |and )?(why|how come|how so|reason|what'?s the reason|explain)\b/i, 'why'],
   [
     /\b(what should (i|we) do|(what|which) (should|could|can|do) (i|we) use instead|use instead\??$|what (do|would) (you|u) (recommend|suggest)|what (are|is) the alternatives?|alternatives?\?|what now|how (do|can) (i|we) (fix|make it supported|get (it|this) supported)|what'?s (the|your) recommendation|recommendation\??$|what would make (it|this|that) (supported|work|ok)|how (do|can|would) (i|we) make (it|this|that) (supported|work))/i,

@@ -15,9 +15,11 @@ import {
   saidUnknown,
   stepWithOpen,
   SUPPORTED_PATH,
+  upgradesInPlaceToSe,
   valueLabel,
   type Facts,
   type KnowledgeBase,
+  type DirectQuestion,
   type PreviousQuestion,
 } from '../knowledge';
 import { ListingFollowUp, memoryLastListingStore, type LastListingStore } from './listing-follow-up';
@@ -141,7 +143,15 @@ export class MainDialog extends Dialog {
       only?.version !== undefined && only.windows !== undefined
         ? this.kb.directAnswers.read(text, { attribute: 'runs-on', subject: { version: only.version, windows: only.windows } })
         : undefined;
-    const route: Route = fromUpdate?.attribute === 'from-update' && this.kb.directAnswers.answer(fromUpdate) ? { kind: 'answer', question: fromUpdate } : routed;
+    // "can we go straight to exchange 2016 from that?" right after a verdict (session 15 o27, w8-after-45): a move to another version
+    // than SE is that version joining the organization judged (no in-place upgrade between versions, A-62): the coexistence table's answer.
+    const movedTo = last && !previous && last.groups.length === 1 ? this.movedToVersion(text, last.groups[0]!.facts) : undefined;
+    const route: Route =
+      fromUpdate?.attribute === 'from-update' && this.kb.directAnswers.answer(fromUpdate)
+        ? { kind: 'answer', question: fromUpdate }
+        : movedTo && this.kb.directAnswers.answer(movedTo)
+          ? { kind: 'answer', question: movedTo }
+          : routed;
     // "should we be worried?", "and now?" right after a verdict on a retired version, in words no pattern above reads and
     // that the articles do not answer: that verdict again, headed "Out of support", rather than "I couldn't find" (g21).
     // "we'll run it as a vmware vm, is that fine?" right after a verdict: the hypervisor hosts the server judged (validated
@@ -348,6 +358,22 @@ export class MainDialog extends Dialog {
       // A value this setup cannot take (or one it has, or a design's): the last verdict stands; the button is from another check.
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
+    }
+    // "next weekend we run the SE setup in place on all four" (session 15 o27, w8-after-47): SE put over the servers judged, said
+    // as done or planned rather than asked, where the how-to table upgrades them in place (not behind): the servers judged as SE.
+    const upgraded = this.upgradedInPlaceToSe(text, last);
+    if (upgraded) return this.decideAgain(dc, last, upgraded, { version: 'se' });
+    // "ok, we split it into two dags, 9 and 8 members" after a DAG refused for 17 members (session 15 o27, w8-after-54): the DAG
+    // judged becomes two, each with its own count, judged as a design of two groups.
+    const split = splitDagCounts(text, last);
+    if (split) {
+      const groups = this.verdicts(last);
+      const [first, second] = split;
+      const judged = last.groups[0]!;
+      const was = judged.facts.nodes;
+      const said = `two DAGs of ${first} and ${second} members${was !== undefined ? ` instead of one of ${was}` : ''}`;
+      const halves = { ...last, groups: [{ ...judged, facts: { ...judged.facts, nodes: first } }] };
+      if (groups) return this.decideAgain(dc, halves, groups, {}, { facts: { ...judged.facts, nodes: second }, setAside: [] }, undefined, undefined, said);
     }
     // "can we go straight from this to SE?" after a verdict on a retired version: that verdict again, with the way there.
     const move = this.migrationFollowUp(text, last);
@@ -632,6 +658,23 @@ export class MainDialog extends Dialog {
     const path = migrationLine(this.kb, base.version);
     if (!note || !path) return undefined;
     return `${retiredAnswer('plan', note.label, formatDate(note.endOfSupport), SUPPORTED_PATH)}\n\n${path}`;
+  }
+
+  /** The coexistence question of a move asked from the one version judged to another version named (not SE), or undefined. */
+  private movedToVersion(text: string, judged: Facts): DirectQuestion | undefined {
+    if (judged.version === undefined || text.length > 120 || !asksForMove(text) || movesToSe(text) || !MOVE_TO_VERSION.test(text)) return undefined;
+    const { version, update: _update, ...others } = this.kb.recognizer.extract(text).facts;
+    if (version === undefined || version === judged.version || version === 'se' || Object.keys(others).length > 0) return undefined;
+    return { attribute: 'coexistence', subject: { version }, other: judged.version, text };
+  }
+
+  /** The last verdicts, when the message says SE is (or will be) set up in place over the one group judged, which can take it. */
+  private upgradedInPlaceToSe(text: string, last: LastCheck): GroupVerdict[] | undefined {
+    const [only, ...others] = last.groups;
+    if (!only || others.length > 0 || !SE_OVER.test(text) || ASKED_MOVE.test(text.trim()) || NOT_DONE.test(text)) return undefined;
+    const { version, updateCurrency } = only.facts;
+    if (version === undefined || updateCurrency === 'behind' || !upgradesInPlaceToSe(this.kb, version)) return undefined;
+    return this.verdicts(last);
   }
 
   /** "is windows 2016 still supported?", "and when does windows 2012 r2 support end?": a Windows release's lifecycle asked, naming no Exchange version. */
@@ -1075,16 +1118,31 @@ function partOfTheMembers(kb: KnowledgeBase, text: string, facts: Facts, named: 
   const result: Record<string, string> = { ...named };
   // "on one node", "two of the nodes": a count of some members, never the member count.
   delete result.nodes;
+  return withOtherMembers(kb, result, facts);
+}
+
+/**
+ * The facts said of some members (`result`) that differ from the DAG's or cluster's (`known`): another version or Windows
+ * release is that group's mixed fact, never the whole group's; the update (and the edition and architecture) said with it
+ * are those members' too. Two versions the dimension pairs (`whenSeveral`: Exchange 2019 members beside SE during the
+ * in-place upgrade, session 15 o27, w8-after-43) keep the pair's version and state its own value.
+ */
+function withOtherMembers(kb: KnowledgeBase, result: Record<string, string>, known: Facts): Record<string, string> {
   for (const [dimension, stated] of [
     ['version', 'mixedVersions'],
     ['windows', 'mixedWindows'],
   ] as const) {
     const other = result[dimension];
-    if (other === undefined || facts[dimension] === undefined || other === facts[dimension]) continue;
+    const was = known[dimension];
+    if (other === undefined || was === undefined || other === was) continue;
     delete result[dimension];
+    if (dimension === 'version') delete result.update;
     // "one of the four is still on 2008 R2 Enterprise": that edition (and architecture) is of those members too, not of all.
     if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
-    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
+    const several = kb.dimensions.find((d) => d.id === dimension)?.whenSeveral;
+    const pair = several?.fact === stated ? several.pairs.find((p) => p.values.includes(other) && p.values.includes(was)) : undefined;
+    if (pair && pair.keep !== was) result[dimension] = pair.keep;
+    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = pair?.value ?? 'yes';
   }
   return result;
 }
@@ -1126,7 +1184,7 @@ const PART_OF_THE_MEMBERS =
 /** One member named by its server name and what it keeps: "MBX4 stays on 2022", "EX-03 is still on 2019" (never "cu15 is", "ex2019 is"). */
 const NAMED_MEMBER =
   /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b\s+(?:stays?|remains?|is|runs?|keeps?|will\s+(?:stay|remain|run|be|keep)|would\s+(?:stay|remain|run|be))\b/i;
-const MOVES_ALL = /\b(what if|move|moving|migrat\w*|upgrad\w*|instead|all (of )?(them|the))\b/i;
+const MOVES_ALL = /\b(what if|(?<!\b(?:not|never|yet to be)\s(?:been\s)?)(?<!n'?t\s(?:been\s)?)(?:move|moving|migrat\w*|upgrad\w*)|instead|all (of )?(them|the))\b/i;
 
 /** "also a standalone mailbox server", "one more outside the DAG": a server of the role judged that is not in its DAG or cluster. */
 const STANDS_APART =
@@ -1309,7 +1367,8 @@ function oneServerOneVersion(kb: KnowledgeBase, text: string, known: Facts, name
 function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, named: Facts): Facts {
   if (known.ha === undefined || known.ha === 'none' || known.nodes === undefined) return named;
   // "plus MBX4 on windows 2019 datacenter joins, same dag": one member named by its server name, joining (o23, w9-after-20).
-  const joins = JOINING_MEMBER.test(text);
+  // "we want to add a 2016 cu23 server into that same dag" (session 15 o27, w8-after-32): one server, named by what it is, put into the DAG judged.
+  const joins = JOINING_MEMBER.test(text) || INTO_THE_DAG.test(text);
   // "we add MBX5 and MBX6 next week, and MBX7 through MBX18 in january": several servers named joining, each a member (d24, w9-after-22).
   const joining = serversNamedJoining(text);
   if (!ORDINAL.test(text) && !ADDED_ORDINAL.test(text) && membersAdded(text) === 0 && !joins && joining < 2) return named;
@@ -1317,23 +1376,28 @@ function addedMemberOfItsOwn(kb: KnowledgeBase, text: string, known: Facts, name
   const hasNodes = kb.dimensions.some((d) => d.id === 'nodes');
   if (joining >= 2 && membersAdded(text) === 0 && hasNodes) result.nodes = String(Number(known.nodes) + joining);
   else if (joins && result.nodes === undefined && hasNodes) result.nodes = String(Number(known.nodes) + 1);
-  for (const [dimension, stated] of [
-    ['version', 'mixedVersions'],
-    ['windows', 'mixedWindows'],
-  ] as const) {
-    const other = result[dimension];
-    if (other === undefined || known[dimension] === undefined || other === known[dimension]) continue;
-    delete result[dimension];
-    if (dimension === 'version') delete result.update;
-    if (dimension === 'windows') for (const d of ['windowsEdition', 'architecture']) delete result[d];
-    if (kb.dimensions.some((d) => d.id === stated)) result[stated] = 'yes';
-  }
-  return result;
+  return withOtherMembers(kb, result, known);
 }
 
 /** "plus MBX4 on 2019 joins, same dag", "EX05 is added to the dag": a server named by its name joining the DAG judged. */
 const JOINING_MEMBER =
   /\b(?!(?:cu|sp|ru|rtm|e2k|ex20|ex2k|exch20|w2k|win20|win2k|2k|windows|server|node|member)\d*\b)[a-z]{2,10}-?\d{1,3}\b[^.!?]{0,60}\b(?:joins?|joining|joined|is added|gets added|added to|as (?:a |the )?(?:new |\w+ )?member|(?:into|in|to) (?:the )?same dag|same dag)\b/i;
+
+/** "split it into two dags, 9 and 8 members", "two DAGs of 8 + 9 instead": the two counts of a DAG split in two. */
+const SPLIT_DAG =
+  /\b(?:split\w*|divid\w*|break\w*|cut\w*|make\s+(?:it|that)|go\s+with|use|instead)\b[^.!?]{0,40}?\b(?:two|2)\s+dags?\b[^.!?\d]{0,20}?\b(\d{1,2})\s*(?:and|\+|&|,|\/)\s*(\d{1,2})\b/i;
+
+/** The member counts of the one DAG judged, split in two by the message, or undefined. */
+function splitDagCounts(text: string, last: LastCheck): [string, string] | undefined {
+  const [only, ...others] = last.groups;
+  const split = SPLIT_DAG.exec(text);
+  if (!split || !only || others.length > 0 || only.facts.ha !== 'dag') return undefined;
+  return [split[1]!, split[2]!];
+}
+
+/** "add a 2016 cu23 server into that same dag", "put one more box in the dag": a server (not a name) joining the DAG judged. */
+const INTO_THE_DAG =
+  /\b(?:add\w*|put\w*|join\w*|bring\w*|introduc\w*|install\w*)\s+(?:an?|one|another|one more|a new|an extra)\s+(?:[^.!?\s]+\s+){0,4}(?:server|box|machine|vm|member|node)\s+(?:\w+\s+)?(?:into|in|to)\s+(?:that|the|this|our|the existing)\s+(?:same\s+|existing\s+)?dag\b/i;
 
 /** "we never ran the SE setup", "didn't install 2019": a part of a message saying something was not done. */
 const NOT_DONE = /\b(never|didn'?t|did not|haven'?t|have not|hasn'?t|has not|wasn'?t|was not|no longer|not yet)\b/i;
@@ -1373,6 +1437,10 @@ const DROPS_HA = /\b(drop|remove|without|get rid of|no more|no longer (use|have|
 /** SE put over the servers judged: "install SE on top of it", "upgrade these to SE in place", "new servers for SE". */
 const SE_OVER =
   /\b(?:install|put|run|upgrad\w*)\s+(?:the\s+)?(?:exchange\s+)?(?:se|subscription edition)(?:\s+setup)?\s+(?:on top|over|in[\s-]place|on (?:these|them|it|this|those|(?:the|that|this) same))\b|\bnew (?:servers|hardware|boxes|vms|machines)\s+(?:for|with)\s+(?:exchange\s+)?(?:se|subscription edition)\b/i;
+/** "straight to exchange 2016", "move to 2013", "upgrade to ex2019": a move whose target is an Exchange version. */
+const MOVE_TO_VERSION = /\b(?:to|onto|into)\s+(?:exchange\s+|ex\s?)?(?:server\s+)?20[01]\d\b/i;
+/** A move asked rather than said: a question mark, or a question's first words ("can we", "should we", "is it ok to"). */
+const ASKED_MOVE = /\?|^(?:\w+,?\s+){0,2}?(?:can|could|should|would|shall|may|might|do|does|is|are|how|what|why|when|whether|any)\b/i;
 /** "like with 2019", "as for 2019": another version named as an example, not a fact of the setup. */
 const LIKE_WITH = /\b(?:like|as)\s+(?:with|for|on|in)?\s*(?:exchange\s+)?20\d\d\b/gi;
 

@@ -303,7 +303,8 @@ export class SupportCheck {
           : `${label(d, v)} added${changed.detail?.[d] ?? ''}`;
       });
     parts.push(...(changed.said ?? []));
-    if (changed.addedGroup?.role !== undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
+    // A change said as is names the group it adds itself ("two DAGs of 9 and 8 members instead of one of 17").
+    if (changed.addedGroup?.role !== undefined && changed.said === undefined) parts.push(`${this.factLabel('role', changed.addedGroup.role)} servers added to the design`);
     // A design's verdict is its worst group's.
     const was = VERDICT_LABELS[worstVerdict(changed.before.map((b) => b.verdict))];
     const now = VERDICT_LABELS[worstVerdict(decisions.map((d) => d.verdict))];

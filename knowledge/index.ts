@@ -46,7 +46,7 @@ export { describeTypedUpdate, runningUpdate } from './reading/typed-update';
 export { saidUnknown } from './reading/said-unknown';
 export { describeBuildRow, buildName, type BuildLookup, type BuildRow, type BuildTable, type LatestUpdates } from './rules/exchange-builds';
 export { DirectAnswers, type DirectAnswer, type DirectQuestion, type AnswerSource, type PreviousQuestion } from './direct-answers';
-export { upgradePath, type UpgradePath } from './direct-answers';
+export { upgradePath, upgradesInPlaceToSe, type UpgradePath } from './direct-answers';
 export { asksHowTo, endsWithHow } from './direct-answers';
 export { parseListing, MAX_LISTING_LINES, type ListingResult, type ListedServer } from './listings/listing-parser';
 export { listingDesign, type ListingGroup } from './listings/listing-design';

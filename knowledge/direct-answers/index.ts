@@ -26,7 +26,7 @@ export type { AnswerTables } from './table-access';
 export type { GlossaryEntry } from './glossary-table';
 export { definitionAsked } from './glossary-answers';
 export { asksHowTo, endsWithHow } from './how-to-answers';
-export { upgradePath, type UpgradePath } from './upgrade-path';
+export { upgradePath, upgradesInPlaceToSe, type UpgradePath } from './upgrade-path';
 export type { HowToEntry } from './how-to-table';
 export { readDirectQuestion } from './question-reader';
 export { platformFinding } from './platform-answers';

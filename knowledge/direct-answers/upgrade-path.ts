@@ -35,6 +35,11 @@ function hopStatus(status: CoexistenceEntry['status']): string {
   return status === 'verified' ? '' : status === 'read-3p' ? ' (according to third-party sources)' : ' (recalled, not confirmed)';
 }
 
+/** Whether the how-to table upgrades `version`'s servers in place to Exchange SE (Exchange 2019 CU14/CU15, M-11). */
+export function upgradesInPlaceToSe(tables: PathTables, version: string): boolean {
+  return version !== 'se' && inPlaceRow(tables, version) !== undefined;
+}
+
 /** How Exchange `version` gets to Exchange SE, or undefined when the tables hold no way (or `version` is SE). */
 export function upgradePath(tables: PathTables, version: string): UpgradePath | undefined {
   if (version === 'se') return undefined;

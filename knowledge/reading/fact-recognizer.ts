@@ -1859,12 +1859,17 @@ export class FactRecognizer {
     // setup, wherever else the message names it.
     const setAgainst = (m: PhraseMatch<Mention[]>) => isRuledOut(tokens, m.from) && !m.entry.payload.every((p) => p.value === 'no');
     const ruledOut = new Set(matches.filter(setAgainst).flatMap((m) => m.entry.payload.filter((p) => p.value !== undefined).map((p) => `${p.dimension}=${p.value}`)));
+    let nlbDenied = false;
     for (const [index, match] of matches.entries()) {
       // "DNS round robin instead of NLB": what is set against is not part of the setup. A "no" value read from
       // a denial ("we don't have a witness": negations.ts) is the denial's meaning, not set against.
       if (setAgainst(match)) continue;
       if (ruledOut.size > 0 && match.entry.payload.every((p) => p.value === undefined || ruledOut.has(`${p.dimension}=${p.value}`))) continue;
-      if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) continue;
+      if (otherHa && NO_BALANCING.test(match.entry.phrase) && match.entry.payload.every((p) => p.dimension === 'ha' && p.value === 'none')) {
+        // ... and says no Windows NLB runs on those servers either (session 15 o27: "SE DAG ..., no NLB" left that condition open).
+        nlbDenied = true;
+        continue;
+      }
       if (isDatacenter(match, tokens)) continue;
       // "a single 2010 DAG": a count word ("single") right before another value of its dimension counts that one.
       if (countsNext(match, matches.slice(index + 1))) continue;
@@ -1896,6 +1901,7 @@ export class FactRecognizer {
       else if (values.size === 1) facts[dimensionId] = [...values][0]!;
       else several.push(dimensionId);
     }
+    if (nlbDenied && facts[NLB_ON_SAME_SERVERS] === undefined && this.dimensions.some((d) => d.id === NLB_ON_SAME_SERVERS)) facts[NLB_ON_SAME_SERVERS] = 'no';
     this.readSeveralMeant(namedInFull, facts, several, ambiguous);
     // "NLB or a DAG?", "DAG vs NLB": two values offered as a choice are neither (the check asks).
     const offered = alternatives(matches, tokens);
@@ -2491,6 +2497,8 @@ function isDatacenter(match: PhraseMatch<Mention[]>, tokens: readonly Token[]): 
 /** "no NLB" said beside any high availability but these is about NLB alone. */
 const NOT_OTHER_HA = new Set(['none', 'nlb']);
 const NO_BALANCING = /\b(nlb|load balancing)\b/i;
+/** The stated fact that Windows NLB runs on the clustered servers themselves. */
+const NLB_ON_SAME_SERVERS = 'nlbOnSameServers';
 
 /** Words that, right before a mention, set it aside ("instead of NLB", "rather than MSCS"). */
 const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
@@ -2499,6 +2507,15 @@ const RULED_OUT_BEFORE: readonly (readonly string[])[] = [
   ['not'],
   ['replacing'],
   ['replace'],
+  // "what if we swap the nlb for our f5 pair?", "ditch the nlb for a kemp": the value swapped out (session 15 o27, w8-after-14).
+  ['swap'],
+  ['swapping'],
+  ['swap', 'out'],
+  ['swapping', 'out'],
+  ['ditch'],
+  ['ditching'],
+  ['get', 'rid', 'of'],
+  ['getting', 'rid', 'of'],
   ['without'],
   ['no'],
   // "we don't use NLB", "not using MSCS", "no need for NLB": what the setup does without (issue 21, t21).

@@ -490,6 +490,45 @@ describe('fact recognizer', () => {
       // "X actually, Y was only the plan": "actually" right after a value affirms it; a release said to be only the plan is dropped.
       ['windows team: both are server 2016 actually, 2025 was only the plan', { windows: '2016' }],
       ['windows 2016 std - actually, 2019 std', { windowsEdition: 'standard', windows: '2019' }],
+      // Session 15 o27: a DAG's own conditions stated in words (one build, one Windows, the cluster for the DAG alone, no NLB).
+      [
+        'SE dag of 2 on 2025 std, fsw on FS1, same build and same windows, nothing else clustered, no windows nlb',
+        {
+          nodes: '2',
+          version: 'se',
+          ha: 'dag',
+          windows: '2025',
+          windowsEdition: 'standard',
+          witness: 'yes',
+          mixedVersions: 'no',
+          mixedWindows: 'no',
+          clusterWorkloads: 'no',
+          nlbOnSameServers: 'no',
+          role: 'mailbox',
+        },
+      ],
+      [
+        '2019 cu15 dag of 3 on 2022 std, all on the same cu, the cluster runs only the dag, no NLB',
+        {
+          nodes: '3',
+          version: '2019',
+          ha: 'dag',
+          windows: '2022',
+          windowsEdition: 'standard',
+          mixedVersions: 'no',
+          clusterWorkloads: 'no',
+          nlbOnSameServers: 'no',
+          update: 'e2019-cu15-or-later',
+          role: 'mailbox',
+        },
+      ],
+      // "our only exchange box" is a single server (w8-oos-17).
+      ['exchange 2013 cu23 on our only exchange box, 2012 r2 std', { version: '2013', ha: 'none', update: 'e2013-sp1-or-later', windows: '2012-r2', windowsEdition: 'standard' }],
+      // "no NLB anywhere" without a cluster stays a server without high availability.
+      ['exchange 2003 front-end, no nlb anywhere', { version: '2003', role: 'front-end', ha: 'none' }],
+      // Session 15 o27: the value swapped out is set aside, the one swapped in is the setup's.
+      ['what if we swap the nlb for our f5 pair?', { ha: 'load-balancer' }],
+      ['we could ditch the nlb for a kemp', { ha: 'load-balancer' }],
       ['nothing to see here', {}],
       ['', {}],
     ];

@@ -9,6 +9,9 @@ describe('Office server product releases (session 13, d25)', () => {
     ['sharepoint server subscription edition on it', `sharepoint server${' '.repeat(' subscription edition'.length)} on it`],
     ['Skype for Business Server 2015 cu12 on the exchange box', 'Skype for Business Server           on the exchange box'],
     ['project server 2016 is installed on it', 'project server      is installed on it'],
+    // Session 15 (o27): the farm and the role of the product named after it are blanked too.
+    ["the sharepoint 2016 farm's app role is installed on that same server", `the sharepoint${' '.repeat(" 2016 farm's app role".length)} is installed on that same server`],
+    ['our sharepoint farm is on the same box', 'our sharepoint      is on the same box'],
     // Exchange's own releases stay.
     ['exchange server 2019 cu15 on 2022 std', 'exchange server 2019 cu15 on 2022 std'],
     ['SE dag of 2 on 2025 std', 'SE dag of 2 on 2025 std'],
