@@ -1,4 +1,4 @@
-import { olderPairs } from '../rules/design-coexistence';
+import { olderPairs, refusedBy } from '../rules/design-coexistence';
 import type { CoexistenceEntry } from '../direct-answers/coexistence-table';
 import type { Dimension } from '../loading/schemas';
 import { statedCondition } from '../rules/open-facts';
@@ -28,6 +28,13 @@ export function applyCoexistence(groups: ListingGroup[], table: readonly Coexist
     for (const { older, entry, said } of olderPairs(version, present, order, table)) {
       if (!entry.supported) {
         problems.push(`Exchange ${name(version)} cannot run in the same organization as Exchange ${name(older)}, which this paste also lists${said}.`);
+        continue;
+      }
+      // "15.2.1748.10 beside 15.0.1497.2": the newer servers past the last update that accepts the older (session 15, lead).
+      const last = entry.newerLastUpdate;
+      const pastLast = last ? group.servers.filter((server) => Number(/^cu(\d+)$/.exec(updateOf(server) ?? '')?.[1] ?? 0) > last.cu).map((server) => server.name) : [];
+      if (pastLast.length > 0) {
+        problems.push(`${refusedBy(entry, version, older)}, which this paste also lists; ${someServers(pastLast)} run a later update.`);
         continue;
       }
       const { behind, unshown } = belowMinimum(groups, older, entry.minimum);
@@ -110,6 +117,13 @@ function someServers(names: readonly string[]): string {
 /** "sp3" → 3, "rtm" → 0; "RU11" / "RU7v2" → 11 / 7. */
 const spNumber = (update: string) => (update === 'rtm' ? 0 : Number(/^sp(\d)$/.exec(update)?.[1] ?? NaN));
 const ruNumber = (su: string | undefined) => Number(/^RU(\d+)/i.exec(su ?? '')?.[1] ?? NaN);
+
+/** The update of a listed server's build ("cu15", "sp3"), when the build table knows it. */
+function updateOf(server: ListingGroup['servers'][number]): string | undefined {
+  const lookup = server.build?.lookup;
+  const row = lookup?.kind === 'known' ? lookup.row : lookup?.kind === 'same-update' ? lookup.update : undefined;
+  return row?.update;
+}
 
 /**
  * The servers of `older` below the update a minimum names: "Exchange 2013 CU21 or later", "Exchange 2010

@@ -47,6 +47,17 @@ export function withCoexistence(
         problems.push(`Exchange ${name(version)} cannot run in the same organization as Exchange ${name(older)}, which this design also has${said}.`);
         continue;
       }
+      // "2019 cu15 beside 2013": an update of the newer version past the last one that accepts the older (session 15, lead).
+      const last = entry.newerLastUpdate;
+      if (last) {
+        const own = groups[i] ? levelOf(groups[i]!, version) : undefined;
+        if (own?.kind === 'cu' && own.min > last.cu) {
+          problems.push(`${refusedBy(entry, version, older)}, which this design also has.`);
+          continue;
+        }
+        if (own?.kind !== 'cu' || own.max > last.cu)
+          conditions.push(`${refusedBy(entry, version, older)}: keep the Exchange ${name(version)} servers at CU${last.cu} or earlier while Exchange ${name(older)} remains.`);
+      }
       const needed = entry.minimum !== undefined ? minimumLevel(entry.minimum, older) : undefined;
       const levels = groups.filter((g) => g.facts.version === older).map((g) => levelOf(g, older));
       const compared = needed ? levels.map((level) => (level ? below(level, needed) : undefined)) : [undefined];
@@ -93,6 +104,16 @@ export function olderPairs(
     const said = entry.status === 'verified' ? '' : entry.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed from Microsoft)';
     return [{ older, entry, said }];
   });
+}
+
+/**
+ * "Exchange 2019 CU15 and later refuse an organization that still holds Exchange 2013 (according to third-party sources)":
+ * the row's newer version past its last coexisting update (coexistence.yaml newerLastUpdate), with how sure that is.
+ */
+export function refusedBy(entry: CoexistenceEntry, version: string, older: string): string {
+  const last = entry.newerLastUpdate!;
+  const said = last.status === 'verified' ? '' : last.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed from Microsoft)';
+  return `Exchange ${name(version)} CU${last.cu + 1} and later refuse an organization that still holds Exchange ${name(older)}${said}`;
 }
 
 function name(version: string): string {

@@ -12,7 +12,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a 2019 DAG beside a 2013 DAG typed below CU21 is not supported',
     [
       [
-        'migration layout, one org:\n- exchange 2013 cu19 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu15 DAG of 2 on 2022 standard, fsw\nno DCs in either DAG',
+        'migration layout, one org:\n- exchange 2013 cu19 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu14 DAG of 2 on 2022 standard, fsw\nno DCs in either DAG',
         { verdict: 'not-supported', says: ['CU21'] },
       ],
     ],
@@ -21,7 +21,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'the same design with 2013 at CU23 keeps its conditions',
     [
       [
-        'migration layout, one org:\n- exchange 2013 cu23 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu15 DAG of 2 on 2022 standard, fsw\nno DCs in either DAG',
+        'migration layout, one org:\n- exchange 2013 cu23 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu14 DAG of 2 on 2022 standard, fsw\nno DCs in either DAG',
         { verdict: 'supported-with-conditions', notSays: ['needs Exchange 2013 CU21'] },
       ],
     ],
@@ -30,17 +30,27 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'with the 2013 update not said, the minimum is a condition',
     [
       [
-        'one org during the move:\n- exchange 2013 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu15 DAG of 2 on 2022 standard, fsw\nmember servers only',
+        'one org during the move:\n- exchange 2013 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu14 DAG of 2 on 2022 standard, fsw\nmember servers only',
         { verdict: 'supported-with-conditions', says: ['CU21 or later'] },
       ],
     ],
   ],
   [
-    'SE beside 2013 is refused and says the row is recalled',
+    // Session 15 (lead): Exchange 2019 CU15's Setup refuses an organization that still holds Exchange 2013 (third-party).
+    '2019 CU15 beside 2013 CU23 is refused, saying it rests on third-party sources',
+    [
+      [
+        'migration layout, one org:\n- exchange 2013 cu23 DAG of 2 on 2012 r2 standard, fsw\n- exchange 2019 cu15 DAG of 2 on 2022 standard, fsw\nno DCs in either DAG',
+        { verdict: 'not-supported', says: ['CU15 and later refuse', 'third-party'] },
+      ],
+    ],
+  ],
+  [
+    'SE beside 2013 is refused and says the row rests on third-party sources',
     [
       [
         'plan:\n- old: exchange 2013 cu23 DAG of 2 on 2012 r2 std, fsw\n- new: exchange SE DAG of 2 on 2025 std, fsw\nsame org while mailboxes move, no DCs',
-        { verdict: 'not-supported', says: ['recalled'] },
+        { verdict: 'not-supported', says: ['third-party'] },
       ],
     ],
   ],

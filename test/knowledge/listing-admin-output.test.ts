@@ -118,12 +118,16 @@ describe('Pasted listings from admin tools (issue 25, third pass)', () => {
     assert.equal(new19!.verdict, 'not-supported', 'Exchange 2019 beside 2010');
     assert.match(new19!.decisions[0]!.broken[0]!.reason, /cannot run in the same organization as Exchange 2010/);
     assert.equal(old10!.verdict, 'supported', 'the 2010 servers keep their own verdict');
-    assert.equal(estate('15.2.1748.10', '15.0.1497.2')[0]!.verdict, 'supported-with-conditions', '2019 beside 2013 CU23 is allowed');
-    const [behind] = estate('15.2.1748.10', '15.0.1367.3');
+    assert.equal(estate('15.2.1544.4', '15.0.1497.2')[0]!.verdict, 'supported-with-conditions', '2019 CU14 beside 2013 CU23 is allowed');
+    // Session 15 (lead): Exchange 2019 CU15's Setup refuses an organization that still holds Exchange 2013 (third-party).
+    const [cu15] = estate('15.2.1748.10', '15.0.1497.2');
+    assert.equal(cu15!.verdict, 'not-supported', '2019 CU15 beside 2013');
+    assert.match(cu15!.decisions[0]!.broken[0]!.reason, /CU15 and later refuse an organization that still holds Exchange 2013 \(according to third-party sources\)/);
+    const [behind] = estate('15.2.1544.4', '15.0.1367.3');
     assert.equal(behind!.verdict, 'not-supported', '2019 needs 2013 CU21 or later; CU20 runs');
     assert.match(behind!.decisions[0]!.broken[0]!.reason, /Exchange 2013 CU21 or later.*OLD1 run an older update/);
     const [se] = estate('15.2.2562.17', '15.0.1497.2');
-    assert.match(se!.decisions[0]!.broken[0]!.reason, /as recalled, not confirmed from Microsoft/, 'a recalled row says so');
+    assert.match(se!.decisions[0]!.broken[0]!.reason, /according to third-party sources/, 'a third-party row says so');
   });
 
   it('reads the update of an unknown build when every listed build of its major and minor is of one (14.3 is 2010 SP3)', () => {
