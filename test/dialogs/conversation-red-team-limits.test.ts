@@ -1,0 +1,30 @@
+import { play, type Turn } from './conversation-play';
+
+/*
+ * Session 15 (i27): setups the red team of set I (issue 21) found judged too kindly or not at all, in our own
+ * words beside theirs (bench/conversations-outside-i-tuning.yaml); the held-out sets are never read. Each case
+ * names the fact and its source (knowledge/data/facts.yaml ids).
+ */
+const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
+  // A-83: the site of an Exchange server needs a writable DC that is a GC; said in words, not only in a listing.
+  [
+    'a site with only an RODC (A-83)',
+    [['SE single mailbox on ws2025 standard, it sits in a site with only an RODC', { verdict: 'not-supported', says: ['writable domain controller'] }]],
+  ],
+  [
+    'a site with only a read-only DC, the server itself no DC (A-83)',
+    [['exchange 2016 cu23 mailbox, 2016 std, member server. the branch only has a read-only DC, no writable DC there', { verdict: 'not-supported', notSays: ['recalled'] }]],
+  ],
+  [
+    "Exchange 2010's site requirement is the recalled part (A-83)",
+    [['exchange 2010 sp3 all roles on 2008 r2 sp1 enterprise, the site only has rodcs', { verdict: 'not-supported', says: ['recalled'] }]],
+  ],
+];
+
+describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {
+  for (const [name, turns] of CASES) {
+    it(name, async () => {
+      await play(turns);
+    });
+  }
+});
