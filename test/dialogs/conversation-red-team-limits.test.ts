@@ -19,6 +19,35 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     "Exchange 2010's site requirement is the recalled part (A-83)",
     [['exchange 2010 sp3 all roles on 2008 r2 sp1 enterprise, the site only has rodcs', { verdict: 'not-supported', says: ['recalled'] }]],
   ],
+  // A-62, M-11: Exchange SE is set up in place only over Exchange 2019 CU14 or CU15.
+  [
+    'SE set up on top of a 2016 server: Not supported',
+    [
+      ['exchange 2016 cu23 single mailbox on windows server 2016 standard', { verdict: 'supported-with-conditions' }],
+      ['can we just install SE on top of it?', { verdict: 'not-supported', says: ['only over Exchange 2019 CU14 or CU15'] }],
+    ],
+  ],
+  [
+    'SE set up over Exchange 2019 CU12: Not supported (CU14 or CU15 first)',
+    [
+      ['exchange 2019 cu12 single mailbox on windows server 2022 standard', { verdict: 'supported-with-conditions' }],
+      ['could we just run the SE setup on that same box?', { verdict: 'not-supported', says: ['only over Exchange 2019 CU14 or CU15'] }],
+    ],
+  ],
+  [
+    'SE set up over Exchange 2019 CU15 stays the in-place path',
+    [
+      ['exchange 2019 cu15 single mailbox on windows server 2022 standard', { verdict: 'supported-with-conditions' }],
+      ['could we just run the SE setup on that same box?', { headline: 'Out of support', says: ['upgraded in place to Exchange SE'] }],
+    ],
+  ],
+  [
+    'new servers for SE after a 2016 verdict are no in-place setup',
+    [
+      ['exchange 2016 cu23 single mailbox on windows server 2016 standard', { verdict: 'supported-with-conditions' }],
+      ['or new servers for SE?', { headline: 'Out of support', notSays: ['only over Exchange 2019 CU14 or CU15'] }],
+    ],
+  ],
 ];
 
 describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {

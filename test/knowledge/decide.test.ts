@@ -68,6 +68,8 @@ const STATED = [
   'officeServerOnExchange',
   'clientWindows',
   'onVirtualizationHost',
+  // session 15 i27: Exchange SE set up in place over the server just judged (A-62, M-11).
+  'seInPlaceOver',
   'passiveNodes',
   'updateCurrency',
   // Issue 21 (s21): a Windows service pack typed after the release.
