@@ -48,6 +48,16 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ['or new servers for SE?', { headline: 'Out of support', notSays: ['only over Exchange 2019 CU14 or CU15'] }],
     ],
   ],
+  // E10 DAG members on Windows 2008 (R2) need Enterprise or Datacenter: the corrected edition is the one judged.
+  [
+    'a Windows edition taken back inside the message: the later one is judged',
+    [
+      [
+        'exchange 2010 sp3 dag of 2, windows server 2008 r2 enterprise sp1 - no wait, procurement says they are standard edition',
+        { verdict: 'not-supported', headline: 'Out of support', says: ['Enterprise or Datacenter'] },
+      ],
+    ],
+  ],
 ];
 
 describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {
