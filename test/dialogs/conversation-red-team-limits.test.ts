@@ -58,6 +58,20 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // Itanium is not supported from Exchange 2013 on; A-1 (third-party) for 2010.
+  [
+    'SE on Windows for Itanium-based systems: Not supported',
+    [['SE single mailbox server, windows server 2008 r2 for itanium-based systems', { verdict: 'not-supported', says: ['Itanium'] }]],
+  ],
+  [
+    'Exchange 2010 on an IA64 box: Not supported, the x64 list according to third-party sources',
+    [['exchange 2010 sp3 single server all roles, 2008 r2 sp1 enterprise on ia64 hardware', { verdict: 'not-supported', headline: 'Out of support', says: ['third-party'] }]],
+  ],
+  // Windows Storage Server is no edition any Exchange version lists (as Foundation).
+  [
+    'Exchange 2016 on the Windows Storage Server of an appliance: Not supported',
+    [['single exchange 2016 cu23 mailbox server, the appliance runs windows storage server 2016 standard', { verdict: 'not-supported', says: ['Windows Storage Server'] }]],
+  ],
 ];
 
 describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {
