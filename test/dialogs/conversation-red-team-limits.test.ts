@@ -72,6 +72,11 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'Exchange 2016 on the Windows Storage Server of an appliance: Not supported',
     [['single exchange 2016 cu23 mailbox server, the appliance runs windows storage server 2016 standard', { verdict: 'not-supported', says: ['Windows Storage Server'] }]],
   ],
+  // The pages read on VM snapshots cover Exchange 2013 and later: an Exchange 2007 guest snapshotted is Not covered.
+  [
+    'an Exchange 2007 VM snapshotted as a verb: Not covered, never with conditions',
+    [['exchange 2007 sp3 all roles on one vmware vm, w2k8 sp2 enterprise x64, we snapshot it every night', { verdict: 'not-covered', headline: 'Out of support' }]],
+  ],
 ];
 
 describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {
