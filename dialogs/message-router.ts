@@ -137,9 +137,9 @@ const OTHER_RELEASES = new RegExp(OTHER_RELEASE.source, 'gi');
 
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
-/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold. */
+/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold (a cost kept down is a reason for a design, session 15 i27). */
 const DOWNLOAD =
-  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|cost|costs)\b/i;
+  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|(?<!\b(?:keep|keeping|cut|cutting|save|saving|reduce|reducing|lower|lowering) )costs?(?! down\b))\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
@@ -431,7 +431,9 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A fault or a setting asked about ("OWA on our 2016 box is really slow", "kemp health check settings for 2019 owa?") is no design to judge.
   // So is an administration topic the knowledge never speaks of ("exchange 2019 dag replication port number?", "circular logging on a 2016 dag").
   // Session 9: a sizing question about a named setup ("exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes") too.
-  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question) || asksCapacity(question);
+  // A topic the knowledge never speaks of (NICs, JBOD) beside a fact a limit judges, told not asked ("ipv4 disabled on the nic",
+  // "single disks, no raid (jbod)"), is that fact's setting: the setup is judged (session 15 i27, w9-red-46/-116/-123/-124).
+  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || (asksUnheldTopic(question) && !statesJudgedFact(kb, facts, text)) || asksCapacity(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
   const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !ASKS_COUNT.test(question);
@@ -448,6 +450,18 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };
+}
+
+/** A question word anywhere ("e2k7 ccr: how long does seeding a 200 gb database take"): the topic is asked about. */
+const QUESTION_WORD = /\b(?:how|what|whats|which|why|when|where)\b/i;
+
+/** A statement (no question mark) naming a stated fact some limit judges: not the "also mentioned" facts (`unevaluated`). */
+function statesJudgedFact(kb: Pick<KnowledgeBase, 'dimensions'>, facts: Facts, text: string): boolean {
+  if (text.includes('?') || QUESTION_WORD.test(text)) return false;
+  return Object.keys(facts).some((d) => {
+    const dimension = kb.dimensions.find((x) => x.id === d);
+    return dimension?.kind === 'stated' && dimension.evaluated !== false && d !== 'nodes';
+  });
 }
 
 /** A support date said as a premise, then a conclusion drawn from it: "... is supported until 2029 so ...", "ends in 2027, so". */

@@ -87,6 +87,29 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
       ],
     ],
   ],
+  // System requirements (2013 and later): IPv6 only with IPv4 installed and enabled; a NIC named is no unheld topic then.
+  [
+    'IPv4 unbound on the NIC of an SE server: Not supported, not "not sure I understood"',
+    [['SE single mailbox server on ws2025 std, ipv4 unbound from the nic, we run ipv6 only', { verdict: 'not-supported', says: ['IPv4'] }]],
+  ],
+  // JBOD only with three or more highly available copies of each database.
+  [
+    'a single SE server on JBOD to keep costs down: Not supported',
+    [['exchange se single mailbox server, 2025 standard, databases and logs on jbod disks to keep costs down', { verdict: 'not-supported', says: ['JBOD'] }]],
+  ],
+  [
+    'a DAG of two on JBOD: Not supported',
+    [
+      [
+        'exchange 2019 cu15 dag of 2 on 2022 std, fsw on fs1, member servers, databases on jbod, no raid',
+        { verdict: 'not-supported', says: ['three or more highly available copies'] },
+      ],
+    ],
+  ],
+  [
+    'a DAG of four on JBOD: with the condition of three copies',
+    [['SE dag of 4 on 2025 std, fsw on FS1, member servers, mailbox databases on jbod', { verdict: 'supported-with-conditions', says: ['three or more highly available copies'] }]],
+  ],
 ];
 
 describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {
