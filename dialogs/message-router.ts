@@ -81,6 +81,12 @@ const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|i
 /** "does exchange 2019 cu11 run on windows server 2022", "will 2016 cu22 install on 2019?": whether a release hosts a version. */
 const RUNS_ON_QUESTION = /^(does|do|will|would|can|could)\b[^?]*\b(run|runs|install|installs|work|works)\s+on\b/i;
 const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|number of)\b/i;
+/** A maximum told with its size ("startup 16 gb, maximum 64 gb": a VM's memory setting, session 15 i27), no count asked. */
+const SIZE_SETTING = /\bmax(?:imum)?\s+(?:memory\s+|ram\s+)?(?:of\s+)?\d+\s*(?:gb|tb|mb)\b/gi;
+/** A count asked ("max nodes", "how many EVS"), not a size setting told. */
+function asksCount(question: string): boolean {
+  return ASKS_COUNT.test(question.replace(SIZE_SETTING, ' '));
+}
 /** The direct answers that give a count (a limit of the limits table). */
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
 const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host|install)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host|install)\b/gi;
@@ -338,7 +344,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     facts.version !== undefined &&
     (facts.windows !== undefined || facts.ha !== undefined) &&
     SUPPORT_CUE.test(question) &&
-    !ASKS_COUNT.test(question) &&
+    !asksCount(question) &&
     !RUNS_ON_QUESTION.test(question) &&
     // "when did 2013 get support for windows 2012 r2 (sp1 date)": a date asked (session 11, q21).
     !/^when\b/i.test(question)
@@ -350,7 +356,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // task is checking a server asks for the command, not for the check; only a how-to answer is taken from such a message.
   const checkWords = isCheckRequest(trimmed);
   if (!checkWords || (lookup && asksHowTo(trimmed))) {
-    const read = kb.directAnswers.read(text.trim(), previous);
+    // "memory: startup 16 gb, maximum 48 gb" is a setting told, never the maximum asked of a count.
+    const read = kb.directAnswers.read(
+      text.trim().replace(SIZE_SETTING, (all) => ' '.repeat(all.length)),
+      previous,
+    );
     const direct = checkWords && read?.attribute !== 'how-to' ? undefined : read;
     // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
     // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
@@ -373,7 +383,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     // "can we run exchange 2019 on server 2025, from which CU" asks for the update level the same way.
     const countAsked =
       direct !== undefined &&
-      ((COUNT_ATTRIBUTES.has(direct.attribute) && ASKS_COUNT.test(question)) || direct.attribute === 'from-update') &&
+      ((COUNT_ATTRIBUTES.has(direct.attribute) && asksCount(question)) || direct.attribute === 'from-update') &&
       !OWN_SETUP.test(question.replace(COUNT_VERB, ' '));
     // "dns round robin for our SE mailbox servers - is that supported?" (session 13, q23): a way of spreading client connections
     // asked of the asker's own servers is the version's rule (load-balancing.md, M-6), answered when the tables settle it with a
@@ -436,7 +446,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || (asksUnheldTopic(question) && !statesJudgedFact(kb, facts, text)) || asksCapacity(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !ASKS_COUNT.test(question);
+  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !asksCount(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
   const ownDescription =
@@ -444,7 +454,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A fault or a task told with three facts ("exchange 2010 dag replication lag how to fix") is no design either.
   // "ex2k3 cluster failover: how many storage groups can i run on one node": a count asked about something the tables do not count is searched.
   const rest = question.replace(COUNT_VERB, ' ');
-  if (ASKS_COUNT.test(question) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
+  if (asksCount(rest) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
   const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !aside;
   if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };

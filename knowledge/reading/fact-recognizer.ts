@@ -23,7 +23,7 @@ import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 import { blankSignature } from './signature';
 import { withGluedPlatform } from './glued-platform';
-import { blankPlatformFacts, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
+import { blankPlatformFacts, databaseSizeGb, dynamicMemorySettings, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -627,6 +627,8 @@ export class FactRecognizer {
     }
     const level = read.facts.forestLevel === undefined ? forestLevel(text) : undefined;
     if (level !== undefined) found.forestLevel = level;
+    const memory = read.facts.dynamicMemory === undefined ? dynamicMemorySettings(text) : undefined;
+    if (memory !== undefined) found.dynamicMemory = memory;
     const known = this.dimensions.map((d) => d.id);
     for (const id of Object.keys(found)) if (!known.includes(id)) delete found[id];
     return Object.keys(found).length === 0 ? read : { ...read, facts: { ...read.facts, ...found } };

@@ -110,6 +110,11 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'a DAG of four on JBOD: with the condition of three copies',
     [['SE dag of 4 on 2025 std, fsw on FS1, member servers, mailbox databases on jbod', { verdict: 'supported-with-conditions', says: ['three or more highly available copies'] }]],
   ],
+  // dynamic memory is not supported for Exchange VMs (2013 and later), said by its settings; "maximum 64 gb" is no count asked.
+  [
+    'Hyper-V dynamic memory told by its settings: Not supported',
+    [['SE mailbox vm on hyper-v, single server, guest 2025 std, memory startup 16 gb, maximum 48 gb, buffer 20%', { verdict: 'not-supported', says: ['dynamic memory'] }]],
+  ],
 ];
 
 describe('conversation (session 15, i27): the red team of set I, wrong kind verdicts and setups left unanswered', () => {
