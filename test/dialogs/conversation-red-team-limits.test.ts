@@ -24,7 +24,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'SE set up on top of a 2016 server: Not supported',
     [
       ['exchange 2016 cu23 single mailbox on windows server 2016 standard', { verdict: 'supported-with-conditions' }],
-      ['can we just install SE on top of it?', { verdict: 'not-supported', says: ['only over Exchange 2019 CU14 or CU15'] }],
+      ['can we just install SE on top of it like with 2019?', { verdict: 'not-supported', says: ['only over Exchange 2019 CU14 or CU15', 'no in-place upgrade to Exchange SE'] }],
     ],
   ],
   [

@@ -73,6 +73,8 @@ const STATED = [
   // session 15 i27: Windows for Itanium-based systems and Windows Storage Server, no Exchange host.
   'windowsForItanium',
   'windowsStorageServer',
+  // session 15 i27: mailbox databases on JBOD.
+  'dataOnJbod',
   'passiveNodes',
   'updateCurrency',
   // Issue 21 (s21): a Windows service pack typed after the release.
