@@ -77,16 +77,6 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     'an Exchange 2007 VM snapshotted as a verb: Not covered, never with conditions',
     [['exchange 2007 sp3 all roles on one vmware vm, w2k8 sp2 enterprise x64, we snapshot it every night', { verdict: 'not-covered', headline: 'Out of support' }]],
   ],
-  // E7-8: an SCC's node limit on Windows Server 2008 is recalled two ways (16 after Windows, 8 after Exchange 2007's planning).
-  [
-    'a 12-node Exchange 2007 SCC on Windows 2008: Not covered, never with conditions',
-    [
-      [
-        'exchange 2007 sp3 scc, 12 nodes, 11 clustered mailbox servers, windows server 2008 enterprise x64 sp2, exchange enterprise',
-        { verdict: 'not-covered', says: ['recalled two ways'] },
-      ],
-    ],
-  ],
   // System requirements (2013 and later): IPv6 only with IPv4 installed and enabled; a NIC named is no unheld topic then.
   [
     'IPv4 unbound on the NIC of an SE server: Not supported, not "not sure I understood"',
