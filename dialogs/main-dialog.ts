@@ -45,7 +45,7 @@ import { namedHosts, savedHosts, withNamedHosts, withWitnessHostAsWitness, witne
 import { articleCommand, asksForNewCheck, isLookupQuestion, isSearchOrArticleCommand, newSetupText, routeCommand, routeMessage, type Route } from './message-router';
 import { previousReleaseCheckState } from './previous-check-state';
 import { withWindowsYearAfterOn } from './windows-year-after-on';
-import { asksForMove, migrationLine, movesToSe } from './migration-path';
+import { asksForMove, migrationLine, movesToSe, seInPlaceOver } from './migration-path';
 import { openForDesign } from './design-open';
 import { isRetiredVersion, openForRetiredVersion, retiredAnswer, retiredQuestion } from './retired-version';
 import { isRefine, openForPlan } from './plan-open';
@@ -358,6 +358,14 @@ export class MainDialog extends Dialog {
       // A value this setup cannot take (or one it has, or a design's): the last verdict stands; the button is from another check.
       await dc.context.sendActivity(this.replies.staleButton());
       return this.settle(dc);
+    }
+    // "could we just run the SE setup on that same box?" after a verdict on Exchange 2016 (session 15 i27, w9-after-03):
+    // SE on that server, judged (the rules table refuses SE in place over anything but Exchange 2019 CU14/CU15); the
+    // path line below answered it under the 2016 card's plain "Supported", a wrong yes.
+    const over = last.groups.length === 1 ? seInPlaceOver(text, last.groups[0]!.facts) : undefined;
+    if (over !== undefined && over !== '2019-cu14-or-later') {
+      const groups = this.verdicts(last);
+      if (groups) return this.decideAgain(dc, last, groups, { version: 'se', seInPlaceOver: over });
     }
     // "next weekend we run the SE setup in place on all four" (session 15 o27, w8-after-47): SE put over the servers judged, said
     // as done or planned rather than asked, where the how-to table upgrades them in place (not behind): the servers judged as SE.

@@ -81,6 +81,12 @@ const OWN_PLAN = /\b(can|could|should|may) i\b|\bi (want|would like|wanna|plan|i
 /** "does exchange 2019 cu11 run on windows server 2022", "will 2016 cu22 install on 2019?": whether a release hosts a version. */
 const RUNS_ON_QUESTION = /^(does|do|will|would|can|could)\b[^?]*\b(run|runs|install|installs|work|works)\s+on\b/i;
 const ASKS_COUNT = /\b(how many|max(imum)?|up to how many|limit (of|on|for)|number of)\b/i;
+/** A maximum told with its size ("startup 16 gb, maximum 64 gb": a VM's memory setting, session 15 i27), no count asked. */
+const SIZE_SETTING = /\bmax(?:imum)?\s+(?:memory\s+|ram\s+)?(?:of\s+)?\d+\s*(?:gb|tb|mb)\b/gi;
+/** A count asked ("max nodes", "how many EVS"), not a size setting told. */
+function asksCount(question: string): boolean {
+  return ASKS_COUNT.test(question.replace(SIZE_SETTING, ' '));
+}
 /** The direct answers that give a count (a limit of the limits table). */
 /** The modal verb of a count question ("how many EVS can i have", "max dbs we can mount"). */
 const COUNT_VERB = /\b(?:can|could|may|should) (?:i|we) (?:have|run|get|put|use|mount|add|host|install)\b|\b(?:i|we) can (?:have|run|get|put|use|mount|add|host|install)\b/gi;
@@ -137,9 +143,9 @@ const OTHER_RELEASES = new RegExp(OTHER_RELEASE.source, 'gi');
 
 /** Exchange Online and Microsoft 365: another product than the Exchange Server releases the bot knows. */
 const EXCHANGE_ONLINE = /\b(exchange online|exo|office 365|o365|microsoft 365|m365)\b/i;
-/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold. */
+/** A request for a download, a link, known issues, release notes, security flaws or prices: nothing the articles or the check hold (a cost kept down is a reason for a design, session 15 i27). */
 const DOWNLOAD =
-  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|cost|costs)\b/i;
+  /\b(download|downloads|iso|installer|link|url|known issues?|bugs?|release notes|changelog|cve|vulnerabilit(y|ies)|vulnerable|exploit(s|ed)?|proxylogon|proxyshell|hafnium|price|prices|pricing|(?<!\b(?:keep|keeping|cut|cutting|save|saving|reduce|reducing|lower|lowering) )costs?(?! down\b))\b/i;
 
 /** True when a message reads as a question to look up ("what is an EVS?", "how many nodes…"). */
 export function isLookupQuestion(text: string): boolean {
@@ -338,7 +344,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     facts.version !== undefined &&
     (facts.windows !== undefined || facts.ha !== undefined) &&
     SUPPORT_CUE.test(question) &&
-    !ASKS_COUNT.test(question) &&
+    !asksCount(question) &&
     !RUNS_ON_QUESTION.test(question) &&
     // "when did 2013 get support for windows 2012 r2 (sp1 date)": a date asked (session 11, q21).
     !/^when\b/i.test(question)
@@ -350,7 +356,11 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // task is checking a server asks for the command, not for the check; only a how-to answer is taken from such a message.
   const checkWords = isCheckRequest(trimmed);
   if (!checkWords || (lookup && asksHowTo(trimmed))) {
-    const read = kb.directAnswers.read(text.trim(), previous);
+    // "memory: startup 16 gb, maximum 48 gb" is a setting told, never the maximum asked of a count.
+    const read = kb.directAnswers.read(
+      text.trim().replace(SIZE_SETTING, (all) => ' '.repeat(all.length)),
+      previous,
+    );
     const direct = checkWords && read?.attribute !== 'how-to' ? undefined : read;
     // "how do we move our fsw", "what is an EVS": a how-to or a definition is answered whoever asks,
     // but "how do I make our dag supported? it runs on ..." asks for a verdict on the asker's setup.
@@ -373,7 +383,7 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
     // "can we run exchange 2019 on server 2025, from which CU" asks for the update level the same way.
     const countAsked =
       direct !== undefined &&
-      ((COUNT_ATTRIBUTES.has(direct.attribute) && ASKS_COUNT.test(question)) || direct.attribute === 'from-update') &&
+      ((COUNT_ATTRIBUTES.has(direct.attribute) && asksCount(question)) || direct.attribute === 'from-update') &&
       !OWN_SETUP.test(question.replace(COUNT_VERB, ' '));
     // "dns round robin for our SE mailbox servers - is that supported?" (session 13, q23): a way of spreading client connections
     // asked of the asker's own servers is the version's rule (load-balancing.md, M-6), answered when the tables settle it with a
@@ -431,10 +441,12 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A fault or a setting asked about ("OWA on our 2016 box is really slow", "kemp health check settings for 2019 owa?") is no design to judge.
   // So is an administration topic the knowledge never speaks of ("exchange 2019 dag replication port number?", "circular logging on a 2016 dag").
   // Session 9: a sizing question about a named setup ("exchange 2013 cu23 on 2012 r2 std: how much ram per 1000 mailboxes") too.
-  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || asksUnheldTopic(question) || asksCapacity(question);
+  // A topic the knowledge never speaks of (NICs, JBOD) beside a fact a limit judges, told not asked ("ipv4 disabled on the nic",
+  // "single disks, no raid (jbod)"), is that fact's setting: the setup is judged (session 15 i27, w9-red-46/-116/-123/-124).
+  const aside = describesFault(question) || NOT_A_DESCRIPTION.test(question) || (asksUnheldTopic(question) && !statesJudgedFact(kb, facts, text)) || asksCapacity(question);
   const asksToJudge = (isQuestion && namesVersionAndMore && !aside) || (SUPPORT_CUE.test(question) && (namesConfiguration || (ownSetup && namesSetup)));
   // A short description of a setup ("Exchange 2010 mailbox server") is a setup to check.
-  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !ASKS_COUNT.test(question);
+  const shortDescription = facts.version !== undefined && named >= 2 && trimmed.split(/\s+/).length <= 8 && !text.includes('?') && !aside && !asksCount(question);
   // The asker's own servers described with something the check judges ("we have 17 mailbox servers
   // and want them all in one dag", "our edge box is joined to the domain"): their plan, so the check.
   const ownDescription =
@@ -442,12 +454,24 @@ export function routeMessage(text: string, kb: Pick<KnowledgeBase, 'recognizer' 
   // A fault or a task told with three facts ("exchange 2010 dag replication lag how to fix") is no design either.
   // "ex2k3 cluster failover: how many storage groups can i run on one node": a count asked about something the tables do not count is searched.
   const rest = question.replace(COUNT_VERB, ' ');
-  if (ASKS_COUNT.test(question) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
+  if (asksCount(rest) && !OWN_SETUP.test(rest) && !SUPPORT_CUE.test(rest)) return { kind: 'search', query: text.trim() };
   const implicit = named >= SLOTS_FOR_IMPLICIT_CHECK && namesVersion && !aside;
   if (shortDescription || asksToJudge || ownDescription || implicit) {
     return { kind: 'check', facts };
   }
   return { kind: 'search', query: text.trim() };
+}
+
+/** A question word anywhere ("e2k7 ccr: how long does seeding a 200 gb database take"): the topic is asked about. */
+const QUESTION_WORD = /\b(?:how|what|whats|which|why|when|where)\b/i;
+
+/** A statement (no question mark) naming a stated fact some limit judges: not the "also mentioned" facts (`unevaluated`). */
+function statesJudgedFact(kb: Pick<KnowledgeBase, 'dimensions'>, facts: Facts, text: string): boolean {
+  if (text.includes('?') || QUESTION_WORD.test(text)) return false;
+  return Object.keys(facts).some((d) => {
+    const dimension = kb.dimensions.find((x) => x.id === d);
+    return dimension?.kind === 'stated' && dimension.evaluated !== false && d !== 'nodes';
+  });
 }
 
 /** A support date said as a premise, then a conclusion drawn from it: "... is supported until 2029 so ...", "ends in 2027, so". */

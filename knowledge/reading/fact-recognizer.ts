@@ -26,7 +26,7 @@ import { withoutEndPunctuation } from './end-punctuation';
 import { blankWindowsServicePacks, GENERIC_RELEASE, windowsServicePacks } from './windows-service-packs';
 import { blankSignature } from './signature';
 import { withGluedPlatform } from './glued-platform';
-import { blankPlatformFacts, databaseSizeGb, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
+import { blankPlatformFacts, databaseSizeGb, dynamicMemorySettings, forestLevel, refsOnBinaries, vcpuRatio, writeCacheWithoutUps } from './platform-facts';
 
 /**
  * What is known about a planned setup: dimension id → value id (e.g. `{ version: '2003', role: 'front-end' }`).
@@ -377,15 +377,42 @@ const CORRECTIONS: readonly (readonly string[])[] = [
   ['i', 'meant'],
   ['make', 'that'],
   ['rather'],
+  // session 15 i27 (w9-red-15): "windows 2008 r2 enterprise sp1 - no wait, ... they're standard edition".
+  ['no', 'wait'],
   ['no'],
 ];
+
+/** Words that end a lead before the corrected value ("the licence team says they're ...", "turns out it's ..."). */
+const CORRECTED_SUBJECTS: readonly (readonly string[])[] = [
+  ['they', 're'],
+  ['they', 'are'],
+  ['they', 'were'],
+  ['it', 's'],
+  ['it', 'is'],
+  ['it', 'was'],
+  ['both', 'are'],
+];
+/** At most this many words of such a lead (a reported source, "the licence team says"). */
+const MAX_CORRECTION_LEAD = 8;
+
+/**
+ * Where the corrected value starts after a correction ending at `at`: right there, or after a short lead of the same
+ * sentence that ends with its subject ("no wait, the licence team says they're standard edition": at "standard").
+ */
+function correctedFrom(tokens: readonly Token[], at: number, text: string): number {
+  for (let p = at + 1; p <= Math.min(tokens.length - 1, at + MAX_CORRECTION_LEAD); p += 1) {
+    if (/[.;!?]/.test(text.slice(tokens[p - 1]!.end, tokens[p]!.start))) return at;
+    if (CORRECTED_SUBJECTS.some((words) => p - words.length >= at && words.every((w, i) => tokens[p - words.length + i]!.text === w))) return p;
+  }
+  return at;
+}
 
 /** The number of words of a correction starting at `k` (0 when none). */
 function correctionAt(tokens: readonly Token[], k: number, text: string): number {
   for (const words of CORRECTIONS) {
     if (k + words.length > tokens.length || !words.every((w, i) => tokens[k + i]!.text === w)) continue;
     // "no witness" is a negation; "? no, Enterprise" takes a value back.
-    if (words[0] === 'no' && !(k + 1 < tokens.length && /,/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)))) continue;
+    if (words.length === 1 && words[0] === 'no' && !(k + 1 < tokens.length && /,/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)))) continue;
     return words.length;
   }
   return 0;
@@ -607,6 +634,8 @@ export class FactRecognizer {
     if (level !== undefined) found.forestLevel = level;
     // Session 15 (lead): the Exchange server itself a read-only domain controller (exchange-on-rodc.ts, A-85).
     if (read.facts.exchangeOnRodc === undefined && exchangeOnReadOnlyDc(text)) found.exchangeOnRodc = 'yes';
+    const memory = read.facts.dynamicMemory === undefined ? dynamicMemorySettings(text) : undefined;
+    if (memory !== undefined) found.dynamicMemory = memory;
     const known = this.dimensions.map((d) => d.id);
     for (const id of Object.keys(found)) if (!known.includes(id)) delete found[id];
     return Object.keys(found).length === 0 ? read : { ...read, facts: { ...read.facts, ...found } };
@@ -1481,8 +1510,8 @@ export class FactRecognizer {
     for (let k = 0; k < tokens.length; k += 1) {
       const length = correctionAt(tokens, k, text);
       if (length === 0) continue;
-      const at = k + length;
-      if (at >= tokens.length) continue;
+      if (k + length >= tokens.length) continue;
+      const at = result.some((m) => m.from === k + length) ? k + length : correctedFrom(tokens, k + length, text);
       // "both are server 2016 actually, 2025 was only the plan" (session 12 o24, w9-after-24): "actually" right after a value
       // and ending its clause affirms that value; what follows is no correction of it.
       if (

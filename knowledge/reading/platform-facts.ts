@@ -139,3 +139,17 @@ export function refsOnBinaries(text: string): 'binaries' | undefined {
   }
   return undefined;
 }
+
+/**
+ * Hyper-V's dynamic memory told by its settings, not its name (session 15 i27, w9-red-23): "memory: startup 16 gb, maximum
+ * 64 gb, buffer 20% (dynamic)". A memory buffer, or a startup and a maximum said together, exist only with dynamic memory;
+ * "(dynamic)" after memory words says it. One sentence at a time; "dynamic memory" itself is the dimension's phrase.
+ */
+const MEMORY_SETTINGS =
+  /\b(?:memory|ram)\b[^.;!?\n]{0,80}?(?:\bbuffer\s+(?:of\s+)?\d+\s*%|\(\s*dynamic\s*\))|\bstart[\s-]?up\s+(?:memory\s+|ram\s+)?\d+\s*gb\b[^.;!?\n]{0,30}?\bmax(?:imum)?\s+(?:memory\s+|ram\s+)?\d+\s*gb\b/i;
+
+/** Dynamic memory said by its settings: `yes`. */
+export function dynamicMemorySettings(text: string): 'yes' | undefined {
+  if (!/gb|%|dynamic/i.test(text)) return undefined;
+  return MEMORY_SETTINGS.test(text) ? 'yes' : undefined;
+}

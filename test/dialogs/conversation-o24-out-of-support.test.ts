@@ -92,10 +92,12 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
-    '"run the SE setup on that same box" after a 2016 verdict: the path to SE (no in-place upgrade from 2016)',
+    // session 15 i27: SE on that box is judged (Not supported: SE installs in place only over 2019 CU14/CU15, A-62, M-11);
+    // the path line under the 2016 card's plain "Supported" read as a yes (w9-after-03).
+    '"run the SE setup on that same box" after a 2016 verdict: SE in place over 2016 is Not supported',
     [
       ['exchange 2016 cu23, single mailbox server, windows 2016 datacenter desktop experience', { verdict: 'supported' }],
-      ['could we run the SE setup on that same box?', { headline: 'Out of support since 14 October 2025: Exchange 2016', says: ['no in-place upgrade to Exchange SE'] }],
+      ['could we run the SE setup on that same box?', { verdict: 'not-supported', says: ['only over Exchange 2019 CU14 or CU15'], notSays: ['Out of support'] }],
     ],
   ],
   // Session 14 (o26, bench/conversations-issue21-o26-tuning.yaml): short platform forms, two versions side by side, and facts

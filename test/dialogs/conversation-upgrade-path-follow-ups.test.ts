@@ -48,8 +48,8 @@ const FOLLOW_UPS: ReadonlyArray<readonly [version: string, said: string, says: r
   ],
   ['2007', 'how do we get off it?', ['11 April 2017', 'Exchange 2013'], []],
   ['2003', 'what are our options?', ['8 April 2014', 'Exchange 2010 can join an organization with Exchange 2003'], []],
-  // SE over the servers judged (w5's report): from 2016 no in-place upgrade (new SE servers), from 2019 CU14/CU15 in place (M-11).
-  ['2016', 'can we just install SE on top of it like with 2019?', ['no in-place upgrade', 'new Exchange SE servers'], []],
+  // SE over the servers judged (w5's report): from 2019 CU14/CU15 in place (M-11); from 2016, new SE servers. SE set up on top of
+  // the 2016 server itself is judged since session 15 (i27, w9-after-03): Not supported, conversation-red-team-limits.test.ts.
   ['2016', 'do we need new servers for SE or can we upgrade these?', ['no in-place upgrade'], []],
   ['2019', 'can we just install SE on top of these two?', ['upgraded in place'], []],
   ['2013', 'what does out of support actually mean for us?', ['11 April 2023'], []],

@@ -72,6 +72,13 @@ const STATED = [
   'officeServerOnExchange',
   'clientWindows',
   'onVirtualizationHost',
+  // session 15 i27: Exchange SE set up in place over the server just judged (A-62, M-11).
+  'seInPlaceOver',
+  // session 15 i27: Windows for Itanium-based systems and Windows Storage Server, no Exchange host.
+  'windowsForItanium',
+  'windowsStorageServer',
+  // session 15 i27: mailbox databases on JBOD.
+  'dataOnJbod',
   'passiveNodes',
   'updateCurrency',
   // Issue 21 (s21): a Windows service pack typed after the release.

@@ -28,6 +28,17 @@ describe('fact recognizer', () => {
         { version: '2003', edition: 'enterprise', windows: '2003', windowsEdition: 'enterprise', ha: 'clustering' },
       ],
       ['We have Exchange Server 2003 Standard Edition', { version: '2003', edition: 'standard' }],
+      // session 15 i27 (w9-red-15): "no wait" takes the value back, and a short lead ending in its subject may come before the new one.
+      ['windows 2008 r2 enterprise - no wait, it is datacenter', { windows: '2008-r2', windowsEdition: 'datacenter' }],
+      [
+        '2 node dag on windows 2008 r2 enterprise, no wait, purchasing says they are standard edition',
+        { ha: 'dag', role: 'mailbox', nodes: '2', windows: '2008-r2', windowsEdition: 'standard' },
+      ],
+      // session 15 i27 (w9-red-45, -101, -118): Windows for Itanium and Windows Storage Server are stated facts; "storage server" alone is no edition.
+      ['exchange 2010 on windows server 2008 r2 for itanium-based systems', { version: '2010', windows: '2008-r2', windowsForItanium: 'yes' }],
+      ['windows storage server 2016 standard', { windowsStorageServer: 'yes', windows: '2016', windowsEdition: 'standard' }],
+      ['our storage server is a netapp', {}],
+      ['windows 2008 r2 enterprise, no witness, they are standard edition', { windows: '2008-r2', windowsEdition: 'enterprise', witness: 'no', edition: 'standard' }],
       // Issue 21: "single" counts the DAG it stands before; before a server word it is one server.
       ['a single 2010 DAG with 18 mailbox servers', { version: '2010', ha: 'dag', role: 'mailbox', nodes: '18' }],
       ['single mailbox server on ws2022', { ha: 'none', role: 'mailbox', windows: '2022' }],

@@ -100,6 +100,8 @@ const SHEET_IDS = [
   'A-84',
   // session 15 (lead), the Exchange server itself a read-only domain controller (Setup's ComputerRODC check, read).
   'A-85',
+  // session 15 (i27), JBOD only with three or more highly available copies of each database (storage configuration pages).
+  'A-86',
 ];
 
 const STATUSES = ['verified', 'read-3p', 'derived', 'recalled'];
@@ -134,8 +136,8 @@ describe('facts (knowledge/data/facts.yaml)', () => {
   describe('the bundled facts', () => {
     const kb = sharedKnowledgeBase();
 
-    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-35, A-36 and A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone, A-50 for the server roles of each version, A-43 for an Edge server in the internal domain, A-54 for mailbox database copies, A-55 for the Cloud Witness, A-57 for mail clients and other software, A-49 and A-51 for 32-bit Windows, A-58 for virtualization; A-59, the Cloud Witness again, joined into A-55; A-61 for virtual machines, A-62 for in-place upgrades and A-63 for one DAG per server, A-64 to A-70 for the platform facts of session 12, A-52 and A-53 for topics the check does not judge and Exchange on a hypervisor host, A-71 for Windows Server Datacenter: Azure Edition, A-72 for a witness given by IP address, A-73 for a listing showing a role its version does not have, A-79 for client Windows as the host, A-82 for the management tools on client Windows, A-83 for a site with only read-only domain controllers A-84 for an in-place Windows upgrade under Exchange and A-85 for Exchange on a read-only domain controller)', () => {
-      assert.equal(SHEET_IDS.length, 74 + 61);
+    it('hold exactly one entry per fact of both facts sheets, and the facts added from our own reading (A-1 to A-8 for the issue-20 audit, A-9 and A-20 for issue 25, A-10, A-11, A-30 and A-42 for issue 19, A-12 to A-15 and A-25 to A-29 for the truth table, A-35, A-36 and A-37 for issue 21, A-38 to A-41 for issue 19 (fifth and seventh passes), A-45 for issue 25, A-46 and A-47 for the Edge role alone, A-50 for the server roles of each version, A-43 for an Edge server in the internal domain, A-54 for mailbox database copies, A-55 for the Cloud Witness, A-57 for mail clients and other software, A-49 and A-51 for 32-bit Windows, A-58 for virtualization; A-59, the Cloud Witness again, joined into A-55; A-61 for virtual machines, A-62 for in-place upgrades and A-63 for one DAG per server, A-64 to A-70 for the platform facts of session 12, A-52 and A-53 for topics the check does not judge and Exchange on a hypervisor host, A-71 for Windows Server Datacenter: Azure Edition, A-72 for a witness given by IP address, A-73 for a listing showing a role its version does not have, A-79 for client Windows as the host, A-82 for the management tools on client Windows, A-83 for a site with only read-only domain controllers A-84 for an in-place Windows upgrade under Exchange, A-85 for Exchange on a read-only domain controller and A-86 for JBOD storage)', () => {
+      assert.equal(SHEET_IDS.length, 74 + 62);
       assert.deepEqual(kb.facts.map((f) => f.id).sort(), [...SHEET_IDS].sort());
     });
 
