@@ -119,6 +119,18 @@ describe('fact recognizer', () => {
       // Session 14 o26: other machines' Windows said with "update:", "were upgraded to", or of VMs standing around the servers.
       ['update: our DCs were upgraded to 2022 last week', { unevaluated: 'other-machines' }],
       ['a kemp loadmaster on a vmware host with windows 2012 r2 vms around it', { ha: 'load-balancer', unevaluated: 'other-machines,virtualization,vmware' }],
+      // Session 15 j27 (j-after-08, -09): a file server named by its host, and the witness said to be a DC, are other machines.
+      ['btw our file server FS1 still runs windows server 2012 r2', { unevaluated: 'other-machines' }],
+      ['fwiw FS1, the witness box, is also a domain controller', { witness: 'yes', unevaluated: 'other-machines' }],
+      [
+        'SE DAG of 2 on 2025 std, fsw on FS1. the witness box is also a domain controller',
+        { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025', windowsEdition: 'standard', witness: 'yes', unevaluated: 'other-machines' },
+      ],
+      // The members said to be DCs stay DCs.
+      [
+        'SE DAG of 2 on 2025 std, fsw on FS1. both members are also DCs',
+        { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025', windowsEdition: 'standard', witness: 'yes', domainController: 'yes' },
+      ],
       // Session 13 o25: "x1" standing before the roles it counts.
       [
         'Exch 2010 SP3 RU32 x1 (all roles), W2K8R2 SP1 Ent',
