@@ -122,6 +122,8 @@ describe('fact recognizer', () => {
       // Session 15 j27 (j-oos-02): Exchange 2010 by its build's major version (14.x on Microsoft's build numbers page).
       ['E14 SP3 one server with every role', { version: '2010', update: 'e2010-sp3', ha: 'none', role: 'client-access+hub-transport+mailbox' }],
       ['exchange 14 sp2 mailbox server', { version: '2010', update: 'e2010-before-sp3', updateCurrency: 'behind', role: 'mailbox' }],
+      // Session 15 j27 (j-oos-01): "our only mailbox server" is one server.
+      ['our only mailbox server runs exchange 2016 cu23', { version: '2016', update: 'e2016-cu3-or-later', ha: 'none', role: 'mailbox' }],
       // Session 15 j27 (j-after-08, -09): a file server named by its host, and the witness said to be a DC, are other machines.
       ['btw our file server FS1 still runs windows server 2012 r2', { unevaluated: 'other-machines' }],
       ['fwiw FS1, the witness box, is also a domain controller', { witness: 'yes', unevaluated: 'other-machines' }],
