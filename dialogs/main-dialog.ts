@@ -780,10 +780,10 @@ export class MainDialog extends Dialog {
     const shared = otherVersion
       ? {}
       : Object.fromEntries(this.kb.dimensions.filter((d) => d.design === 'shared' && last.groups[0]!.facts[d.id] !== undefined).map((d) => [d.id, last.groups[0]!.facts[d.id]!]));
-    // "an Edge server" is one server; "2 edge servers" several (for Edge: several MX records).
+    // "an Edge server" is one server; "2 edge servers", "2 edge transport servers" several (for Edge: several MX records).
     const count = /\b(an?|one|single)\s+(\S+\s+){0,3}(server|box|edge|cas|hub)\b/i.test(text)
       ? 'none'
-      : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+)?(servers|boxes|edges|cas|hubs)\b/i.test(text)
+      : /\b([2-9]|two|three|four|several|multiple)\s+(\w+\s+){0,2}(servers|boxes|edges|cas|hubs)\b/i.test(text)
         ? 'several-servers'
         : undefined;
     const facts: Record<string, string> = { ...shared, ...said, ...added, ...(role !== undefined ? { role } : {}) };
@@ -1213,9 +1213,12 @@ const ADDED_TO_ORG =
   /\b(?:add\w*|introduc\w*|deploy\w*|install\w*|bring\w*|join\w*|put\w*|stand\w* up)\b[^.!?]{0,60}\b(?:to|into|in)\s+(?:the\s+same|our|the|this|that|the\s+existing|our\s+existing)\s+(?:exchange\s+)?(?:org|organi[sz]ation|environment|forest|estate)\b/i;
 /** "we also still have", "we still run", "there's also": servers the organization runs beside those judged. */
 const STILL_RUNS = /\b(also|still)\s+(have|has|run|runs|got)\b|\b(we have|we'?ve got|there'?s|there is|there are|we run)\b[^.!?]{0,60}\b(too|as well|also|still)\b/i;
-/** "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. */
+/**
+ * "we also have an Edge server", "plus 2 edge servers", "there's a CAS too": servers beside the ones judged. Session 15 (j27,
+ * j-des-03): "second group: 2 edge transport servers ..." after a DAG's verdict was read as the DAG's role changed (a wrong Not supported).
+ */
 const ANOTHER_SERVER =
-  /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the)\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
+  /\b(also|too|as well|plus|another|additional|extra|separate|there'?s|there is|there are|we have|we'?ve got|in addition|forgot( about)? the|(second|2nd|third|3rd|fourth|4th|next|last|other) group|group ([b-h]|[2-9]))\b[^.!?]{0,40}\b(servers?|boxe?s|nodes?|edges?|cas|hubs?|front-?ends?|back-?ends?)\b|\b(servers?|boxe?s|edges?|cas)\b[^.!?]{0,30}\b(too|as well)\b/i;
 
 /**
  * What a message after a verdict says of the setup judged, read with the setup in mind: a value the

@@ -17,11 +17,13 @@ export const OTHER_MACHINES: Said = { dimension: 'unevaluated', value: 'other-ma
  * runs ...", "our esxi hosts are ..."), the domain controllers ("our domain controllers are all ...", "the DCs run ..."),
  * the witness or a file server ("the witness server is ...", "the file servers run ..."); then a verb placing it. Up to
  * the verb, from the clause's start. Or a clause saying its machines are other servers (OTHER_PREDICATE).
+ * Session 15 (j27, j-after-08): a host name may follow the subject ("btw our file server FS1 still runs windows server 2012
+ * r2" was read as the SE server's Windows: a wrong Not supported).
  * Session 14 (o26): "update: our DCs were upgraded to 2022 last week" (a lead "update", "also worth mentioning"; "were", "have
  * been" before the release) was read as the Exchange server's Windows and a DC role: a wrong Not supported.
  */
 const OTHER_SUBJECT =
-  /^\s*(?:(?:and|but|also|fyi|btw|oh|so|ps|p\.s\.|update|note|also worth mentioning|worth mentioning|one more thing|another thing|forgot to (?:say|mention)|i forgot to (?:say|mention))\s*[,:]?\s+)*(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got|were|was|have been|has been|will be)\b/i;
+  /^\s*(?:(?:and|but|also|fyi|fwiw|btw|oh|so|ps|p\.s\.|update|note|also worth mentioning|worth mentioning|one more thing|another thing|forgot to (?:say|mention)|i forgot to (?:say|mention))\s*[,:]?\s+)*(?:(?:our|the|all|both|all of our|all the|all our|its|their)\s+)*(?:(?:hyper-?v|esxi|vmware|vsphere|virtuali[sz]ation|physical|underlying|cluster)\s+)?(?:hosts?|hypervisors?|domain controllers?|dcs|gcs|global catalogs?|file servers?|print servers?|witness(?: server)?|fsw(?: server)?|file share witness(?: server)?|jump hosts?|sql servers?|sql box(?:es)?)(?:\s+[a-z][\w-]*\d[\w-]*)?(?:\s+(?:itself|themselves|underneath|below|beneath|under it|under them))?\s+(?:(?:all|still|also|now)\s+)?(?:is|are|run|runs|sit on|sits on|use|uses|have|has|got|were|was|have been|has been|will be)\b/i;
 /** A clause that says its machines are other servers ("the old 2008 r2 boxes around them are print servers, not exchange"). */
 const OTHER_PREDICATE =
   /\b(?:is|are|were|was)\s+(?:(?:just|only|our|the|all|now)\s+)*(?:print|file|sql|web|backup|jump|management|monitoring|domain)\s+(?:servers?|boxes|hosts?|controllers?)\b|\b(?:is|are)\s+not\s+exchange\b|\bnon-exchange\b/i;
@@ -44,6 +46,14 @@ const OTHER_VMS =
 /** A year alone said of another machine ("the DCs are 2016") is its Windows release, never an Exchange version. */
 const BARE_YEAR = /^(?:19|20)\d\d$/;
 
+/**
+ * Session 15 (j27, j-after-09): "fwiw FS1, the witness box, is also a domain controller" says the witness is a DC, not the
+ * DAG members (create-dags.md: the witness can be any computer running Windows Server). Read as the members' it was a wrong
+ * Not supported. The sentence up to the domain-controller phrase: the witness (a host name may stand before it, set off by
+ * commas, or after it), then "is" and "also"/"a". The phrase then names other machines.
+ */
+const WITNESS_IS_DC =
+  /^\s*(?:(?:and|but|also|fyi|fwiw|btw|oh|so|ps|update|note)\s*[,:]?\s+)*(?:[a-z][\w-]*\d[\w-]*\s*,\s*)?(?:(?:our|the|its)\s+)?(?:witness|fsw|file share witness)(?:\s+(?:server|box|host|machine|vm|share))?(?:\s+[a-z][\w-]*\d[\w-]*)?\s*,?\s+(?:is|was|has been|got)\s+(?:(?:also|now|actually|itself|promoted to)\s+)*(?:(?:a|an|our|one of (?:our|the))\s+)?$/i;
 /** Words in that clause that tie it to the Exchange servers after all ("the hosts are also the DAG members"). */
 const SAME_SERVERS = /\b(?:also the|same (?:boxes|servers|machines)|dag members?|exchange servers?|mailbox servers?|the members|the nodes)\b/i;
 
@@ -58,6 +68,12 @@ const SAME_SERVERS = /\b(?:also the|same (?:boxes|servers|machines)|dag members?
 export function withoutOtherMachinesWindows(matches: PhraseMatch<Said[]>[], tokens: readonly Token[], text: string): PhraseMatch<Said[]>[] {
   const clauseStart = (at: number) => at === 0 || /[,;:.!?\n(]|\s[-–—]\s/.test(text.slice(tokens[at - 1]!.end, tokens[at]!.start));
   const replaced = new Map<PhraseMatch<Said[]>, PhraseMatch<Said[]> | undefined>();
+  for (const match of matches) {
+    if (!match.entry.payload.every((p) => p.dimension === 'domainController' && p.value === 'yes')) continue;
+    let start = match.from;
+    while (start > 0 && !/[;.!?\n]/.test(text.slice(tokens[start - 1]!.end, tokens[start]!.start))) start -= 1;
+    if (WITNESS_IS_DC.test(text.slice(tokens[start]!.start, tokens[match.from]!.start))) replaced.set(match, { ...match, entry: { ...match.entry, payload: [OTHER_MACHINES] } });
+  }
   for (const match of matches) {
     const bareYear = match.to === match.from + 1 && BARE_YEAR.test(tokens[match.from]!.text) && match.entry.payload.every((p) => p.dimension === 'version');
     if (replaced.has(match) || !(bareYear || match.entry.payload.some((p) => p.dimension === 'windows' && p.value !== undefined))) continue;

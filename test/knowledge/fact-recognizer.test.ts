@@ -130,6 +130,23 @@ describe('fact recognizer', () => {
       // Session 14 o26: other machines' Windows said with "update:", "were upgraded to", or of VMs standing around the servers.
       ['update: our DCs were upgraded to 2022 last week', { unevaluated: 'other-machines' }],
       ['a kemp loadmaster on a vmware host with windows 2012 r2 vms around it', { ha: 'load-balancer', unevaluated: 'other-machines,virtualization,vmware' }],
+      // Session 15 j27 (j-oos-02): Exchange 2010 by its build's major version (14.x on Microsoft's build numbers page).
+      ['E14 SP3 one server with every role', { version: '2010', update: 'e2010-sp3', ha: 'none', role: 'client-access+hub-transport+mailbox' }],
+      ['exchange 14 sp2 mailbox server', { version: '2010', update: 'e2010-before-sp3', updateCurrency: 'behind', role: 'mailbox' }],
+      // Session 15 j27 (j-oos-01): "our only mailbox server" is one server.
+      ['our only mailbox server runs exchange 2016 cu23', { version: '2016', update: 'e2016-cu3-or-later', ha: 'none', role: 'mailbox' }],
+      // Session 15 j27 (j-after-08, -09): a file server named by its host, and the witness said to be a DC, are other machines.
+      ['btw our file server FS1 still runs windows server 2012 r2', { unevaluated: 'other-machines' }],
+      ['fwiw FS1, the witness box, is also a domain controller', { witness: 'yes', unevaluated: 'other-machines' }],
+      [
+        'SE DAG of 2 on 2025 std, fsw on FS1. the witness box is also a domain controller',
+        { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025', windowsEdition: 'standard', witness: 'yes', unevaluated: 'other-machines' },
+      ],
+      // The members said to be DCs stay DCs.
+      [
+        'SE DAG of 2 on 2025 std, fsw on FS1. both members are also DCs',
+        { version: 'se', ha: 'dag', role: 'mailbox', nodes: '2', windows: '2025', windowsEdition: 'standard', witness: 'yes', domainController: 'yes' },
+      ],
       // Session 13 o25: "x1" standing before the roles it counts.
       [
         'Exch 2010 SP3 RU32 x1 (all roles), W2K8R2 SP1 Ent',
