@@ -32,10 +32,11 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     [['an exchange 2016 cu23 server plus a new exchange 2019 cu15 dag of 2 on windows 2022, same org', { asks: 'role' }]],
   ],
   [
+    // Lead, session 15: the 2019 server at CU14 (was CU15): CU15's Setup refuses an organization with Exchange 2013 at all.
     'a what-if moving the 2013 servers from CU20 to CU23 lifts the CU21 minimum of the 2019 server',
     [
       [
-        '2013 cu20 dag of 2 on 2012 r2 std with fsw, no dcs, plus a new 2019 cu15 mailbox server on 2019 std, standalone, same org',
+        '2013 cu20 dag of 2 on 2012 r2 std with fsw, no dcs, plus a new 2019 cu14 mailbox server on 2019 std, standalone, same org',
         { verdict: 'not-supported', says: ['needs Exchange 2013 CU21'] },
       ],
       [
@@ -47,7 +48,7 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
   [
     'a what-if moving them to CU20 again from CU23 brings the minimum back',
     [
-      ['2013 cu23 dag of 2 on 2012 r2 std with fsw, no dcs, plus a new 2019 cu15 mailbox server on 2019 std, standalone, same org', { verdict: 'supported-with-conditions' }],
+      ['2013 cu23 dag of 2 on 2012 r2 std with fsw, no dcs, plus a new 2019 cu14 mailbox server on 2019 std, standalone, same org', { verdict: 'supported-with-conditions' }],
       ['what if the exchange 2013 cu20 servers stayed instead?', { verdict: 'not-supported', says: ['CU20 instead of CU23'] }],
     ],
   ],

@@ -62,10 +62,12 @@ const CASES: ReadonlyArray<readonly [name: string, turns: readonly Turn[]]> = [
     ],
   ],
   [
-    'the same plan over a 2019 server more than one CU behind: the path (CU14 or CU15 first), not an SE verdict',
+    // Lead, session 15: with i27's merge the plan is judged (SE put in place over 2019 CU10 is Not supported) and the
+    // recommendation gives the path (CU14 or CU15 first); it was the 2019 card again with the path.
+    'the same plan over a 2019 server more than one CU behind: Not supported as planned, with the path (CU14 or CU15 first)',
     [
       ['exchange 2019 cu10 single mailbox server on 2019 standard with desktop experience', { headline: 'Out of support' }],
-      ['we will run the SE setup in place on it next week', { headline: 'Out of support', says: ['CU14 or CU15'] }],
+      ['we will run the SE setup in place on it next week', { verdict: 'not-supported', says: ['CU14 or CU15'] }],
     ],
   ],
   [
