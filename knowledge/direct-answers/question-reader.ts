@@ -93,7 +93,8 @@ const YES_NO_START = /^(can|could|may|is|are|does|do|should|must|will|would)\b/i
 /** A terse question of a few words ("edge in dag?", "fe on mscs?"): a yes/no when it names a role and a technology. */
 const TERSE_QUESTION = /^\s*(?:[\p{L}\p{N}/+&-]+\s+){0,5}[\p{L}\p{N}/+&-]+\s*\?+\s*$/u;
 const SUPPORT_WORDS = /\b(allowed|supported|permitted|possible|ok|okay|fine|work|works|valid)\b|\b(right|correct)\s*\?/i;
-const NEED = /\b(need|needs|needed|require|requires|required|have to|has to|must|mandatory|necessary)\b/i;
+// "does the witness still matter with 3 members?" (session 15, lead): whether it matters is whether it is needed.
+const NEED = /\b(need|needs|needed|require|requires|required|have to|has to|must|mandatory|necessary|matter|matters)\b/i;
 const EXPLAIN = /^(why|how (do|does|can|could|should|would|to)|explain|describe|what (is|are|does)|define)\b/i;
 const ODD_EVEN = /\b(odd|even)\b/i;
 const NLB_WITH = /\b(nlb|network load balancing)\b/i;

@@ -72,6 +72,8 @@ describe('direct answers: yes/no rules, follow-ups and release dates (issue 19, 
     ['can we add an exchange 2016 server to our 2007 organization?', /^No: Exchange 2016 cannot coexist with Exchange 2007 in one organization\./],
     ['we want to add exchange 2019 to our 2010 org - supported?', /^No: Exchange 2019 cannot coexist with Exchange 2010 in one organization\./],
     ['planning to add exchange 2019 into an org that still has exchange 2010', /^No: Exchange 2019 cannot coexist with Exchange 2010 in one organization\./],
+    // Session 15 (lead): whether something "matters" is whether it is needed.
+    ['does the fsw matter in a 4 member dag', /^Yes: A DAG with an even number of members needs a witness server outside the DAG/],
     ['installing exchange 2019 into our exchange 2013 organization, ok?', /^Yes, up to Exchange 2019 CU14: Exchange 2019 can coexist with Exchange 2013 in one organization/],
     [
       'can 2019 coexist with 2016 cu11',
