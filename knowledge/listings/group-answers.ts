@@ -258,6 +258,9 @@ export function designInWords(rest: string, kb: Pick<KnowledgeBase, 'recognizer'
           continue;
         facts[d] = v;
       } else if (d === 'role' && (group.roles ?? []).length === 0) facts[d] = v;
+      // "EDGE1 is joined to corp.local" under a paste (session 15, lead): the Edge servers' domain, said only of an Edge group
+      // (it was dropped, and a domain-joined Edge server listed got Supported with conditions: A-43).
+      else if (d === 'edgeDomainJoined' && group.roles?.includes('edge-transport')) facts[d] = v;
     }
   }
   return facts;

@@ -12,8 +12,8 @@ const JOINED_BY_NAME =
   /\b(?:joined|joining|join|added|member)\s+(?:to|of|in)\s+(?:the\s+|our\s+|an?\s+)?(?:internal\s+|corporate\s+|production\s+)?(?:ad\s+|active\s+directory\s+|windows\s+)?(?:domain\s+)?\(?(?<name>[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,})\b/gi;
 /** A domain name or label that places the server in the perimeter network. */
 const PERIMETER_NAME = /(?:^|[.-])(?:dmz|perimeter|edge|extranet|screened)(?:[.-]|$)/i;
-/** The message is about an Edge server at all. */
-const EDGE = /\bedge\b/i;
+/** The message is about an Edge server at all: the role, or a server named for it ("EDGE1", "edge-02": session 15, lead). */
+const EDGE = /\bedge(?:[-_]?[a-z]*\d+)?\b/i;
 /** Where a clause starts: a semicolon, a line break, or a full stop before a space (a domain name keeps its dots). */
 const CLAUSE_BREAK = /(?:[;\n]|\.\s)(?![\s\S]*(?:[;\n]|\.\s))/;
 /** Other servers a clause may be about ("the mailbox servers are joined to corp.local"). */

@@ -12,6 +12,9 @@ describe('an Edge server joined to a named domain (edge-domain.ts)', () => {
     ["SE edge server in the dmz on 2025 std, it's a member of our internal AD domain corp.contoso.com", 'yes'],
     ['1 edge in the DMZ on 2025 std, joined to corp.local so we can manage it with GPOs', 'yes'],
     ['edge server joined to contoso.com', 'yes'],
+    // Session 15 (lead): an Edge server named for its role ("EDGE1", "edge-02").
+    ['EDGE1 is joined to corp.local', 'yes'],
+    ['edge-02 joined to contoso.com for GPOs', 'yes'],
     // A perimeter network's own domain is the design Microsoft describes.
     ['edge joined to dmz.contoso.com', 'no'],
     ['edge is a member of the perimeter.local domain', 'no'],

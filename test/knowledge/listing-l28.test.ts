@@ -276,6 +276,23 @@ describe('Listings: Not covered designs said around a paste (issue 25, session 1
       assert.equal(g.facts.witnessByAddress, byAddress);
       assert.equal(g.verdict, verdict, JSON.stringify(g.facts));
     });
+  // Session 15 (lead): a sentence under the paste joining an Edge server named by host to the internal domain gives that Edge
+  // group the fact (A-43): it was dropped, and the listed Edge server got Supported with conditions.
+  it('gives "EDGE1 is joined to corp.local" under a paste to the Edge group only', () => {
+    const paste = [
+      'Name  Site  ServerRole  Edition  AdminDisplayVersion',
+      'MBX1  HQ    Mailbox     Standard Version 15.2 (Build 1748.10)',
+      'EDGE1       Edge        Standard Version 15.2 (Build 1748.10)',
+      '',
+      'EDGE1 is joined to corp.local',
+    ].join('\n');
+    const groups = judge(paste);
+    const edge = groupHolding<ListingGroup>(groups, 'EDGE1');
+    assert.equal(edge.facts.edgeDomainJoined, 'yes');
+    assert.equal(edge.verdict, 'not-supported', JSON.stringify(edge.facts));
+    assert.equal(groupHolding<ListingGroup>(groups, 'MBX1').facts.edgeDomainJoined, undefined);
+  });
+
   // Session 15 (lead): a witness that is one of the DAG's members, in a DAG of three (where "no witness outside the DAG"
   // alone decides nothing): Not supported all the same (A-72, rule dag-witness-on-member).
   it('judges a DAG of three whose WitnessServer is one of its members Not supported', () => {
