@@ -576,7 +576,7 @@ export class FactRecognizer {
     const text = withWitnessHostAsWitness(withoutOfficeProductReleases(withoutMailDisclaimer(withoutNonR2(withYearsInFigures(typed)))));
     const { tokens, matches, spelled } = this.readSentence(text);
     const read = this.withNamedMembers(
-      this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known), matches, tokens, known, spelled), matches, tokens, known),
+      this.withBareEdition(this.withServerCount(this.collect(matches, tokens, known, text), matches, tokens, known, spelled), matches, tokens, known),
       text,
       known,
     );
@@ -1846,7 +1846,7 @@ export class FactRecognizer {
     const found = matcher
       .find(tokens, { alsoFrom: [{ matcher: this.sentenceMatcher, priorityShift: 1 }] })
       .filter((m) => !(m.to - m.from === 1 && m.entry.phrase.toLowerCase() === 'no' && m.to < tokens.length && joined(tokens, m.to)));
-    const collected = this.withWindowsServicePack(this.collect(found, tokens, known), text, known);
+    const collected = this.withWindowsServicePack(this.collect(found, tokens, known, text), text, known);
     const read = collected.facts;
     // "CU10" answered to the update question: how current it is, too ("cu10 on one, cu15 on the other": the oldest's).
     if (dimensionId === 'update' && (read[dimensionId] !== undefined || collected.ambiguous.includes('update')))
@@ -1877,7 +1877,14 @@ export class FactRecognizer {
     return this.readAnswer(dimensionId, text, known)[dimensionId];
   }
 
-  private collect(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], known: Facts): { facts: Facts; ambiguous: string[] } {
+  /** The set dimension (components) every value a match names belongs to, if it is one. */
+  private setDimensionOf(match: PhraseMatch<Mention[]>): string | undefined {
+    const dimensions = new Set(match.entry.payload.filter((p) => p.value !== undefined).map((p) => p.dimension));
+    const [only] = dimensions;
+    return dimensions.size === 1 && this.dimensions.find((d) => d.id === only)?.type === 'set' ? only : undefined;
+  }
+
+  private collect(matches: readonly PhraseMatch<Mention[]>[], tokens: readonly Token[], known: Facts, text?: string): { facts: Facts; ambiguous: string[] } {
     const found = new Map<string, Set<string>>();
     // Values named by one of their names or acronyms ("Exchange 2010", "E2K10", "Exchange 2010 SP3"), not
     // by a short answer ("2016", "CU23", "SP3") that several values share.
@@ -1886,7 +1893,18 @@ export class FactRecognizer {
     const otherHa = matches.some((m) => !isRuledOut(tokens, m.from) && m.entry.payload.some((p) => p.dimension === 'ha' && p.value !== undefined && !NOT_OTHER_HA.has(p.value)));
     // "it is Server 2016 actually, not 2022. the 2022 one is the test box": a value ruled out once is no fact of the
     // setup, wherever else the message names it.
-    const setAgainst = (m: PhraseMatch<Mention[]>) => isRuledOut(tokens, m.from) && !m.entry.payload.every((p) => p.value === 'no');
+    const directlyAgainst = (m: PhraseMatch<Mention[]>) => isRuledOut(tokens, m.from) && !m.entry.payload.every((p) => p.value === 'no');
+    // "no nntp / kms / connectors on the cluster", "no nntp, kms or im" (session 15, lead, w8-stated-08/13): the "no" carries
+    // along a list of values of one set dimension (the Exchange 2003 cluster components); KMS was read as running.
+    const carried = new Set<PhraseMatch<Mention[]>>();
+    for (let i = 1; text !== undefined && i < matches.length; i += 1) {
+      const [previous, match] = [matches[i - 1]!, matches[i]!];
+      const dimension = this.setDimensionOf(match);
+      if (dimension === undefined || this.setDimensionOf(previous) !== dimension) continue;
+      if (!(directlyAgainst(previous) || carried.has(previous))) continue;
+      if (LIST_GAP.test(text!.slice(tokens[previous.to - 1]!.end, tokens[match.from]!.start))) carried.add(match);
+    }
+    const setAgainst = (m: PhraseMatch<Mention[]>) => directlyAgainst(m) || carried.has(m);
     const ruledOut = new Set(matches.filter(setAgainst).flatMap((m) => m.entry.payload.filter((p) => p.value !== undefined).map((p) => `${p.dimension}=${p.value}`)));
     let nlbDenied = false;
     for (const [index, match] of matches.entries()) {
@@ -2575,6 +2593,12 @@ function namedBy(dimension: Dimension, valueId: string, words: ReadonlySet<strin
   if (!value || words.size === 0) return false;
   return [value.label, ...value.names, ...value.acronyms, ...value.answers].some((name) => words.has(name.toLowerCase()));
 }
+
+/**
+ * What carries a "no" from one item of a list to the next: "/", "or", "nor" (", or" too). Not a bare comma or "and": "no nntp,
+ * kms is on node 1" and "no nntp and kms" may say the next item runs, and reading it away would be a kinder verdict.
+ */
+const LIST_GAP = /^\s*(?:\/|,?\s*(?:or|nor)(?=\s))\s*$/i;
 
 function isRuledOut(tokens: readonly Token[], from: number): boolean {
   // "not a back-end", "instead of the cluster": an article may stand between; "no, Standard" is an answer, not a negation.

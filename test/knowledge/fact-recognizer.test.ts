@@ -430,6 +430,10 @@ describe('fact recognizer', () => {
         '2 node exchange 2016 DAG, the core switches are redundant, 2016 std, witness on FS01',
         { nodes: '2', version: '2016', ha: 'dag', role: 'mailbox', windows: '2016', windowsEdition: 'standard', witness: 'yes' },
       ],
+      // Session 15 (lead): "no" carries along a list of cluster components joined by "/" or "or", not by a bare comma or "and".
+      ['e2k3 ent cluster, member servers, no nntp / kms / connectors on the cluster', { version: '2003', edition: 'enterprise', ha: 'clustering', domainController: 'no' }],
+      ['e2k3 ent cluster, no nntp or kms on it', { version: '2003', edition: 'enterprise', ha: 'clustering' }],
+      ['e2k3 ent cluster, no nntp, kms is on node 1', { version: '2003', edition: 'enterprise', ha: 'clustering', components: 'kms' }],
       // Session 15 (lead): a Windows release's year before "core" is Server Core, not a count of processor cores.
       ['exchange 2016 cu23 single server on windows server 2016 core', { version: '2016', ha: 'none', windows: '2016', serverCore: 'yes', update: 'e2016-cu3-or-later' }],
       ['SE single server on 2025 std, 16 core cpu', { version: 'se', ha: 'none', windows: '2025', windowsEdition: 'standard', unevaluated: 'hardware' }],
