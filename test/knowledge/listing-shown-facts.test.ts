@@ -85,8 +85,10 @@ describe('Listings: what the paste shows decides (issue 25, l25)', () => {
     const alone = groupOf(judge(edge('dmz.hq.local')), 'HQ-EDGE1');
     assert.equal(alone.facts.edgeDomainJoined, undefined);
     assert.notEqual(alone.verdict, 'supported', 'the domain membership stays a condition');
+    // Session 15 (lead): the words around a paste now give an Edge group its domain fact; these say the Edge's domain is a
+    // perimeter forest of its own, the design M-7 allows ("no": not joined to the internal domain).
     const denied = groupOf(judge(edge('dmz.hq.local', 'dmz.hq.local is not joined to our internal domain, it is a perimeter forest')), 'HQ-EDGE1');
-    assert.equal(denied.facts.edgeDomainJoined, undefined);
+    assert.equal(denied.facts.edgeDomainJoined, 'no');
   });
 
   const estate = (words: string) =>
