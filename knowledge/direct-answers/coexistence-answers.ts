@@ -1,6 +1,6 @@
 import type { Fact } from '../loading/schemas';
 import type { DirectAnswer, DirectQuestion } from './direct-answer';
-import type { CoexistenceEntry } from './coexistence-table';
+import { howSure, type CoexistenceEntry } from './coexistence-table';
 import { label, listOf, statusWords, type AnswerTables } from './table-access';
 
 /** "Can Exchange 2019 coexist with Exchange 2010?", or every version one can share an organization with, from coexistence.yaml. */
@@ -20,8 +20,7 @@ export function coexistenceAnswer(tables: AnswerTables, question: DirectQuestion
     // accepts the older version (session 15, lead: it was "Yes ... CU23 meets it").
     const last = entry.newerLastUpdate;
     const sources = [...sourceOf([entry]), ...(last ? [{ status: statusWords(last.status), label: last.source }] : [])];
-    const hedge = last ? (last.status === 'verified' ? '' : last.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed)') : '';
-    const refused = last ? `${name(entry.version)} CU${last.cu + 1} and later refuse an organization that still holds ${name(entry.with)}${hedge}` : '';
+    const refused = last ? `${name(entry.version)} CU${last.cu + 1} and later refuse an organization that still holds ${name(entry.with)}${howSure(last.status)}` : '';
     const newer = last ? typedLevel(question.text, entry.version) : undefined;
     if (last && newer?.cu !== undefined && newer.cu > last.cu) {
       const answer = `No: ${refused}. Up to CU${last.cu}, ${name(entry.version)} can coexist with ${name(entry.with)} with ${entry.minimum}.`;

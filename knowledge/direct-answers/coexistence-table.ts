@@ -20,6 +20,11 @@ export const coexistenceEntrySchema = z.strictObject({
   newerLastUpdate: z.strictObject({ cu: z.number().int().min(1), status: z.enum(['verified', 'read-3p', 'recalled']), source: z.string().min(1) }).optional(),
 });
 export const coexistenceSchema = z.array(coexistenceEntrySchema).min(1);
+
+/** How sure a row (or its newerLastUpdate) is, in words after its claim: "" for a Microsoft page read. */
+export function howSure(status: CoexistenceEntry['status']): string {
+  return status === 'verified' ? '' : status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed from Microsoft)';
+}
 export type CoexistenceEntry = z.infer<typeof coexistenceEntrySchema>;
 
 /** Problems of the coexistence table: unknown versions, a pair listed twice, unknown articles, a supported pair without its minimum. */

@@ -605,10 +605,12 @@ export class FactRecognizer {
 
   /**
    * "2 servers in contoso.com and 2 in the child domain emea.contoso.com": DAG members said to sit in more than one
-   * domain (dag-domains.ts), a stated fact a limit reads (M-4); "all in the same domain" says they do not.
+   * domain (dag-domains.ts), a stated fact a limit reads (M-4); "all in the same domain" says they do not. Then the
+   * readings of whole sentences the phrase tables cannot hold: the Edge server's domain and whether it shares its server
+   * (edge-domain.ts, edge-shares-server.ts), and the platform facts (platform-facts.ts).
    */
   private withDomains(read: { facts: Facts; ambiguous: string[] }, text: string, known: Facts): { facts: Facts; ambiguous: string[] } {
-    return this.withPlatformFacts(this.withDagDomains(this.withEdgeDomain(read, text), text, known), text);
+    return this.withPlatformFacts(this.withDagDomains(this.withEdgeDomain(this.withEdgeSharingServer(read, text), text), text, known), text);
   }
 
   /**
@@ -643,10 +645,9 @@ export class FactRecognizer {
 
   /** "an edge ... joined to corp.local": the Edge server's domain named by its DNS name (edge-domain.ts). */
   private withEdgeDomain(read: { facts: Facts; ambiguous: string[] }, text: string): { facts: Facts; ambiguous: string[] } {
-    const shared = this.withEdgeSharingServer(read, text);
-    if (shared.facts[EDGE_DOMAIN_FACT] !== undefined) return shared;
+    if (read.facts[EDGE_DOMAIN_FACT] !== undefined) return read;
     const value = edgeDomainByName(text);
-    return value === undefined ? shared : { ...shared, facts: { ...shared.facts, [EDGE_DOMAIN_FACT]: value } };
+    return value === undefined ? read : { ...read, facts: { ...read.facts, [EDGE_DOMAIN_FACT]: value } };
   }
 
   /** "one server does mailbox, and that same box also has the edge transport role" (edge-shares-server.ts). */

@@ -1,5 +1,5 @@
 import { compareLevels, minimumLevel, type Level } from '../direct-answers/coexistence-answers';
-import type { CoexistenceEntry } from '../direct-answers/coexistence-table';
+import { howSure, type CoexistenceEntry } from '../direct-answers/coexistence-table';
 import type { Dimension } from '../loading/schemas';
 import type { Facts } from '../reading/fact-recognizer';
 import { statedCondition } from './open-facts';
@@ -101,8 +101,7 @@ export function olderPairs(
   return present.flatMap((older) => {
     const entry = order.indexOf(older) < order.indexOf(version) ? table.find((e) => e.version === version && e.with === older) : undefined;
     if (!entry) return [];
-    const said = entry.status === 'verified' ? '' : entry.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed from Microsoft)';
-    return [{ older, entry, said }];
+    return [{ older, entry, said: howSure(entry.status) }];
   });
 }
 
@@ -112,8 +111,7 @@ export function olderPairs(
  */
 export function refusedBy(entry: CoexistenceEntry, version: string, older: string): string {
   const last = entry.newerLastUpdate!;
-  const said = last.status === 'verified' ? '' : last.status === 'read-3p' ? ' (according to third-party sources)' : ' (as recalled, not confirmed from Microsoft)';
-  return `Exchange ${name(version)} CU${last.cu + 1} and later refuse an organization that still holds Exchange ${name(older)}${said}`;
+  return `Exchange ${name(version)} CU${last.cu + 1} and later refuse an organization that still holds Exchange ${name(older)}${howSure(last.status)}`;
 }
 
 function name(version: string): string {
